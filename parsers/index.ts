@@ -1,0 +1,33 @@
+import type { DocumentModel } from '../schemas/document.js';
+import { InputError } from '../src/errors.js';
+import { parseDoc, type DocOptions } from './doc.js';
+import { parseDocx, type DocxOptions } from './docx.js';
+import { parsePdf, type PdfOptions } from './pdf.js';
+import { sniffFormat } from './sniff.js';
+
+export interface ParseOptions {
+  docx?: DocxOptions;
+  pdf?: PdfOptions;
+  doc?: DocOptions;
+}
+
+/** Bytes of any supported container → DocumentModel. Throws InputError with a contract code. */
+export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentModel> {
+  const format = sniffFormat(bytes);
+  switch (format) {
+    case 'docx':
+      return parseDocx(bytes, options.docx);
+    case 'pdf':
+      return parsePdf(bytes, options.pdf);
+    case 'doc':
+      return parseDoc(bytes, options.doc);
+    case 'empty':
+      throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
+    case 'zip-other':
+      throw new InputError('UNSUPPORTED_FORMAT', '压缩包不是 Word 文档（缺少 word/ 部件） / a zip package that is not a Word document');
+    default:
+      throw new InputError('UNSUPPORTED_FORMAT', '无法识别的文件格式：仅支持 .docx、.doc、.pdf / unsupported file format');
+  }
+}
+
+export { sniffFormat };

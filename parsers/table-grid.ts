@@ -1,0 +1,53 @@
+import type { TableCell } from '../schemas/document.js';
+
+/**
+ * Turn a list of origin cells (each with row/col/rowSpan/colSpan) into the rectangular grid of the
+ * DocumentModel: positions no cell covers get an empty filler cell, overlapping claims keep the
+ * first cell, and cells are returned in row-major order with grid[r][c] pointing into them.
+ * Shared by every parser so that "rectangular, every position covered" holds for all formats.
+ */
+export function assembleGrid(origins: TableCell[], nRows: number, nCols: number): { cells: TableCell[]; grid: number[][] } {
+  const claim: (TableCell | null)[][] = Array.from({ length: nRows }, () => Array<TableCell | null>(nCols).fill(null));
+  const kept: TableCell[] = [];
+  for (const cell of origins) {
+    if (cell.row >= nRows || cell.col >= nCols) continue;
+    if (claim[cell.row][cell.col]) continue;
+    const rowSpan = Math.max(1, Math.min(cell.rowSpan, nRows - cell.row));
+    let colSpan = Math.max(1, Math.min(cell.colSpan, nCols - cell.col));
+    // Shrink the span rather than overlap a cell that already claimed a position.
+    for (let c = cell.col; c < cell.col + colSpan; c++) {
+      if (claim[cell.row][c]) {
+        colSpan = c - cell.col;
+        break;
+      }
+    }
+    let rows = rowSpan;
+    outer: for (let r = cell.row + 1; r < cell.row + rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + colSpan; c++) {
+        if (claim[r][c]) {
+          rows = r - cell.row;
+          break outer;
+        }
+      }
+    }
+    const fitted: TableCell = { ...cell, rowSpan: rows, colSpan };
+    for (let r = cell.row; r < cell.row + rows; r++) {
+      for (let c = cell.col; c < cell.col + colSpan; c++) claim[r][c] = fitted;
+    }
+    kept.push(fitted);
+  }
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      if (!claim[r][c]) {
+        const filler: TableCell = { row: r, col: c, rowSpan: 1, colSpan: 1, text: '', page: null, bbox: null };
+        claim[r][c] = filler;
+        kept.push(filler);
+      }
+    }
+  }
+  kept.sort((a, b) => a.row - b.row || a.col - b.col);
+  const index = new Map<TableCell, number>();
+  kept.forEach((cell, i) => index.set(cell, i));
+  const grid = claim.map((row) => row.map((cell) => index.get(cell!)!));
+  return { cells: kept, grid };
+}

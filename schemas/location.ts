@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Where a value came from. Fields that do not apply are null: `page` is filled for PDFs,
+ * `paragraph` for narrative text, `table/row/col` for table cells (0-based grid positions).
+ * This is the `location` object of the output contract (shared/design/output-contract.md);
+ * fields may only be added, never renamed.
+ */
+export const LocationSchema = z.object({
+  /** Report part, e.g. 部门整体支出绩效自评表, 项目支出绩效自评表（工作经费）. */
+  part: z.string().nullable(),
+  /** Table ordinal in the document (0-based, counting every table). */
+  table: z.number().int().nullable(),
+  row: z.number().int().nullable(),
+  col: z.number().int().nullable(),
+  /** 1-based page number (PDF; null where the container has no pages). */
+  page: z.number().int().nullable(),
+  /** Paragraph ordinal in the document (0-based, counting only paragraphs). */
+  paragraph: z.number().int().nullable(),
+  /** Block index in the DocumentModel (paragraphs and tables in reading order). */
+  block: z.number().int().nullable().optional(),
+  /** Character span [start, end) inside the paragraph or cell text. */
+  span: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
+  /** Box on the page in PDF points [x0, y0, x1, y1], origin top-left. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export function location(partial: Partial<Location>): Location {
+  return {
+    part: null,
+    table: null,
+    row: null,
+    col: null,
+    page: null,
+    paragraph: null,
+    ...partial,
+  };
+}

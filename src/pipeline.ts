@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { DocumentModel } from '../schemas/document.js';
+import type { Finding } from '../schemas/finding.js';
+import type { Report } from '../schemas/report.js';
+import type { Result } from '../schemas/result.js';
+import { parseDocument, sniffFormat, type ParseOptions } from '../parsers/index.js';
+import { InputError } from './errors.js';
+import { recognizeReport } from './recognize/index.js';
+import { analyzeNarrative } from './narrative/index.js';
+import { runRules, RULES_VERSION } from './rules/index.js';
+
+export interface PipelineOptions {
+  /** Language of finding messages: Chinese by default. */
+  lang?: 'zh' | 'en';
+  parse?: ParseOptions;
+}
+
+export interface PipelineInput {
+  bytes: Uint8Array;
+  /** File name as given by the user (kept verbatim in the result). */
+  file: string;
+  options?: PipelineOptions;
+}
+
+/** Everything the pipeline computed, for callers that want more than the contract's Result. */
+export interface PipelineOutput {
+  result: Result;
+  document: DocumentModel | null;
+}
+
+/**
+ * The one pure pipeline: bytes → DocumentModel → Report → findings → Result.
+ * The CLI calls it in-process; the queue worker's processor calls the same function.
+ * Bad input never throws: it becomes `status: "error"` with a code and a message naming the file.
+ */
+export async function runPipeline(input: PipelineInput): Promise<PipelineOutput> {
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sniffed = sniffFormat(input.bytes);
+  const format = sniffed === 'docx' || sniffed === 'doc' || sniffed === 'pdf' ? sniffed : null;
+  const lang = input.options?.lang ?? 'zh';
+  let document: DocumentModel | null = null;
+  try {
+    let t = performance.now();
+    document = await parseDocument(input.bytes, input.options?.parse);
+    timings.parse = performance.now() - t;
+
+    t = performance.now();
+    const recognized = recognizeReport(document);
+    timings.recognize = performance.now() - t;
+
+    t = performance.now();
+    const narrative = analyzeNarrative(document, recognized);
+    const report: Report = {
+      ...recognized,
+      narratives: narrative.narratives,
+      statistics: narrative.statistics,
+      links: narrative.links,
+      coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length },
+    };
+    timings.narrative = performance.now() - t;
+
+    t = performance.now();
+    const discrepancies: Finding[] = runRules(report, { document, lang });
+    timings.rules = performance.now() - t;
+    timings.total = performance.now() - started;
+    return {
+      document,
+      result: {
+        file: input.file,
+        sha256,
+        format: document.format,
+        status: 'ok',
+        error: null,
+        report,
+        discrepancies,
+        rulesVersion: RULES_VERSION,
+        timings,
+      },
+    };
+  } catch (e) {
+    timings.total = performance.now() - started;
+    const code = e instanceof InputError ? e.code : 'INTERNAL_ERROR';
+    const reason = e instanceof Error ? e.message : String(e);
+    return {
+      document,
+      result: {
+        file: input.file,
+        sha256,
+        format,
+        status: 'error',
+        error: { code, message: `${input.file}：${reason}` },
+        report: null,
+        discrepancies: [],
+        rulesVersion: RULES_VERSION,
+        timings,
+      },
+    };
+  }
+}

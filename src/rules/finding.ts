@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Evidence, Finding } from '../../schemas/finding.js';
+import type { Fact, TextFact } from '../../schemas/fact.js';
+import type { Location } from '../../schemas/location.js';
+import { Rational } from '../numbers/decimal.js';
+import type { FindingDraft, RuleMeta } from './types.js';
+
+/**
+ * Complete a rule's draft into a Finding. The id is a hash of rule id + every evidence location +
+ * the values, so two runs over the same report give the same ids and tonight's run can tell what
+ * is new since last night.
+ */
+export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en'): Finding {
+  const key = JSON.stringify([
+    meta.id,
+    draft.evidence.map((e) => locationKey(e.location)),
+    draft.values,
+  ]);
+  const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  return {
+    rule: meta.id,
+    severity: draft.severity ?? meta.severity,
+    message: lang === 'en' ? draft.message.en : draft.message.zh,
+    values: draft.values,
+    evidence: draft.evidence,
+    id,
+    ruleVersion: meta.version,
+    messageEn: draft.message.en,
+    expected: draft.expected ?? null,
+    observed: draft.observed ?? null,
+    tolerance: draft.tolerance ?? null,
+    missing: draft.missing ?? [],
+    params: draft.params ?? null,
+    part: draft.part ?? draft.evidence[0]?.location.part ?? null,
+  };
+}
+
+function locationKey(l: Location): string {
+  // Page is left out on purpose: the same cell found in .docx and .pdf should not differ by page.
+  return [l.part, l.table, l.row, l.col, l.paragraph, l.span?.join('-') ?? ''].join('|');
+}
+
+/** Evidence from a table fact; `value` is the figure as a plain number (95 for 95%). */
+export function factEvidence(fact: Fact, role?: string): Evidence {
+  return {
+    text: fact.text,
+    value: fact.figure ? Rational.parse(fact.figure.value).toNumber() : null,
+    location: fact.loc,
+    ...(role ? { role } : {}),
+  };
+}
+
+export function textEvidence(fact: TextFact, role?: string): Evidence {
+  return { text: fact.text, value: null, location: fact.loc, ...(role ? { role } : {}) };
+}
