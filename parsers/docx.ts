@@ -211,7 +211,8 @@ export function parseDocumentXml(xml: string): Block[] {
         const cell = tables.length ? currentCell() : undefined;
         if (cell) {
           cell.paragraphs.push(text);
-        } else if (!tables.length) {
+        } else if (!tables.length && text.trim()) {
+          // Empty paragraphs carry no content and are not blocks (PDF has none either).
           const block: ParagraphBlock = {
             kind: 'paragraph',
             block: blocks.length,
