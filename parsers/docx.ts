@@ -30,6 +30,10 @@ interface TableDraft {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL_OFFICE_DOC = /officeDocument$/;
+/** Word allows 63 columns, LibreOffice 1024; a wider grid is a damaged or crafted file. */
+const MAX_TABLE_COLUMNS = 1024;
+/** Grid positions per table (rows × columns): bounds the memory a crafted table can take. */
+const MAX_TABLE_POSITIONS = 4_000_000;
 
 export interface DocxOptions {
   zipLimits?: ZipLimits;
@@ -113,7 +117,7 @@ export function parseDocumentXml(xml: string): Block[] {
       case 'gridBefore':
       case 'gridAfter': {
         const row = currentRow();
-        const val = intAttr(tag, 'val') ?? 0;
+        const val = Math.max(0, Math.min(intAttr(tag, 'val') ?? 0, MAX_TABLE_COLUMNS + 1));
         if (row && parentIs(stack, 'trPr')) {
           if (name === 'gridBefore') row.gridBefore = val;
           else row.gridAfter = val;
@@ -125,7 +129,7 @@ export function parseDocumentXml(xml: string): Block[] {
         return;
       case 'gridSpan': {
         const cell = currentCell();
-        if (cell && parentIs(stack, 'tcPr')) cell.gridSpan = Math.max(1, intAttr(tag, 'val') ?? 1);
+        if (cell && parentIs(stack, 'tcPr')) cell.gridSpan = Math.max(1, Math.min(intAttr(tag, 'val') ?? 1, MAX_TABLE_COLUMNS + 1));
         return;
       }
       case 'vMerge': {
@@ -179,7 +183,7 @@ export function parseDocumentXml(xml: string): Block[] {
           const code = parseInt(ch, 16);
           // Symbol-font code points live in F000–F0FF; map them back to ASCII where possible.
           const cp = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
-          if (Number.isFinite(cp) && cp > 0) paragraphText.push(String.fromCodePoint(cp));
+          if (Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff) paragraphText.push(String.fromCodePoint(cp));
         }
         return;
       }
@@ -271,6 +275,12 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
   }
   if (nCols === 0) return null;
   const nRows = draft.rows.length;
+  if (nCols > MAX_TABLE_COLUMNS || nRows * nCols > MAX_TABLE_POSITIONS) {
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `第 ${tableIndex + 1} 个表格 ${nRows} 行 × ${nCols} 列，超过上限（${MAX_TABLE_COLUMNS} 列、${MAX_TABLE_POSITIONS} 格） / table too large`,
+    );
+  }
   const origins: TableCell[] = [];
   // openMerge[c] = the origin cell a vMerge "continue" at column c extends.
   const openMerge: (TableCell | null)[] = Array(nCols).fill(null);

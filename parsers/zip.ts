@@ -7,12 +7,23 @@ export interface ZipLimits {
   maxEntryBytes: number;
   /** Largest number of entries in the package. */
   maxEntries: number;
+  /** Largest decompressed size of all the entries we read, together (declared sizes bound it). */
+  maxTotalBytes?: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: 64 * 1024 * 1024,
   maxEntries: 5000,
+  maxTotalBytes: 256 * 1024 * 1024,
 };
+
+/**
+ * Deflate never makes data much bigger (stored blocks add 5 bytes per 64 KiB), so a compressed
+ * entry larger than this for its declared size is lying about its size (a crafted bomb).
+ */
+function impossiblyLarge(compressed: number, declared: number): boolean {
+  return compressed > declared + Math.ceil(declared / 16384) * 5 + 64;
+}
 
 /**
  * Read the named entries of a zip package. Declared sizes are checked before inflating, and the
@@ -21,6 +32,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
   let entries = 0;
   let tooBig: UnzipFileInfo | null = null;
+  let declaredTotal = 0;
+  const maxTotal = limits.maxTotalBytes ?? Number.MAX_SAFE_INTEGER;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -33,6 +46,17 @@ export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => bool
         if (info.originalSize > limits.maxEntryBytes) {
           tooBig = info;
           return false;
+        }
+        // Inflation writes into a buffer of the declared size, so declared sizes bound memory.
+        declaredTotal += info.originalSize;
+        if (declaredTotal > maxTotal) {
+          throw new InputError('LIMIT_EXCEEDED', `压缩包解压后总计超过上限 ${maxTotal} 字节 / decompressed package too large`);
+        }
+        if (info.compression === 8 && impossiblyLarge(info.size, info.originalSize)) {
+          throw new InputError(
+            'CORRUPT_FILE',
+            `${info.name} 声明的解压大小（${info.originalSize} 字节）与压缩数据（${info.size} 字节）不符 / zip entry lies about its size`,
+          );
         }
         return true;
       },

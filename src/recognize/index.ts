@@ -1,27 +1,75 @@
 import type { DocumentModel } from '../../schemas/document.js';
-import type { Report } from '../../schemas/report.js';
+import type { TextFact } from '../../schemas/fact.js';
+import type { BasicData, DeptSelfEval, ProjectSelfEval } from '../../schemas/records.js';
+import type { Coverage, Report } from '../../schemas/report.js';
+import { readBasicData } from './basic-data.js';
+import { countFacts } from './facts.js';
+import { detectFamily } from './family.js';
+import { groupForms } from './parts.js';
+import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 
-/** DocumentModel → report records (parts found by title, columns mapped by header meaning). */
+/**
+ * DocumentModel → report records. Recognizers know report templates and nothing about file
+ * formats: parts are found by their titles and contents, columns by header meaning.
+ * A part that is recognized but does not fit leaves a coverage note, never a crash.
+ */
 export function recognizeReport(doc: DocumentModel): Report {
+  const { forms, unrecognized } = groupForms(doc);
+  let basicData: BasicData | null = null;
+  let deptSelfEval: DeptSelfEval | null = null;
+  const projects: ProjectSelfEval[] = [];
+  const notUnderstood: Coverage['notUnderstood'] = [];
+  const tablesByPart: Record<string, number> = {};
+  for (const form of forms) {
+    tablesByPart[form.kind] = (tablesByPart[form.kind] ?? 0) + form.tables.length;
+    try {
+      if (form.kind === 'basic-data' && !basicData) basicData = readBasicData(form);
+      else if (form.kind === 'dept-self-eval' && !deptSelfEval) deptSelfEval = readDeptSelfEval(form);
+      else if (form.kind === 'project-self-eval') projects.push(readProjectSelfEval(form, projects.length));
+      else notUnderstood.push({ text: form.title?.text ?? '', where: `重复的${form.kind}（表 ${form.tables.map((t) => t.table + 1).join('、')}）` });
+    } catch (e) {
+      notUnderstood.push({ text: form.title?.text ?? '', where: `表 ${form.tables.map((t) => t.table + 1).join('、')} 无法识别：${(e as Error).message}` });
+    }
+  }
+  const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc);
+  const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? null;
+  const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
   return {
-    year: null,
-    department: null,
-    family: 'unknown',
-    basicData: null,
-    deptSelfEval: null,
-    projects: [],
+    year,
+    department,
+    family: detectFamily(basicData, deptSelfEval, projects),
+    basicData,
+    deptSelfEval,
+    projects,
     narratives: [],
     statistics: [],
     links: [],
     coverage: {
       paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length,
       tables: doc.blocks.filter((b) => b.kind === 'table').length,
-      tablesByPart: {},
-      unrecognizedTables: [],
-      facts: 0,
-      indicators: 0,
+      tablesByPart,
+      unrecognizedTables: unrecognized.map((t) => t.table),
+      facts: countFacts([basicData, deptSelfEval, projects]),
+      indicators,
       narrativeStatistics: 0,
-      notUnderstood: [],
+      notUnderstood,
     },
   };
+}
+
+function mostCommon(values: Array<number | null>): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+function yearFromParagraphs(doc: DocumentModel): number | null {
+  for (const b of doc.blocks.slice(0, 50)) {
+    if (b.kind !== 'paragraph') continue;
+    const m = /((?:19|20)\d{2})\s*年度/.exec(b.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Evidence, Finding, Severity } from '../../schemas/finding.js';
 import type { Report, TemplateFamily } from '../../schemas/report.js';
+import type { TemplateParams } from '../config/template-params.js';
 
 /**
  * A rule is one consistency check (shared/design/rules-catalogue.md), one file in src/rules/,
@@ -25,13 +26,16 @@ export interface RuleMeta {
   families: TemplateFamily[] | 'all';
   /** Where the rule comes from (form note, 财预〔2020〕10号 …). */
   source: string;
+  /** Template parameters the rule reads (src/config/template-params.ts), listed in docs/rules.md. */
+  parameters?: Array<keyof TemplateParams>;
 }
 
 export interface RuleContext {
   document: DocumentModel | null;
   lang: 'zh' | 'en';
-  /** Template parameters in force for this report (weight splits, thresholds …). */
-  params?: Record<string, unknown>;
+  /** Template parameters in force for this report (weight splits, thresholds …); runRules fills
+   * them from the report's family when absent. */
+  params?: TemplateParams;
 }
 
 /** What a check returns; `makeFinding` completes it (id, version, message language). */

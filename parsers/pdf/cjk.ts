@@ -1,0 +1,81 @@
+/**
+ * Character classes used when joining PDF text pieces the way a reader reads them.
+ * CJK (中日韩) text has no spaces between words; LibreOffice-style exports nevertheless put a
+ * space between Chinese and a number ("101 个"), and a line break inside a word must not become
+ * a space.
+ */
+
+/** Han ideographs, CJK punctuation, full-width forms, kana. */
+export function isCjk(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x2e80 && c <= 0x2fdf) || // radicals
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation 、。「」
+    (c >= 0x3040 && c <= 0x30ff) || // kana
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) || // CJK compatibility forms
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms ，：（）％
+    (c >= 0x20000 && c <= 0x2fa1f) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014 // “”‘’…— typeset full width in Chinese
+  );
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Latin letters or digits: the characters between which a space is meaningful. */
+export function isWordChar(ch: string): boolean {
+  return !isCjk(ch) && WORD_CHAR.test(ch);
+}
+
+/**
+ * Separator to put between two pieces of one line that are visibly apart: a space only where both
+ * sides are non-CJK word characters ("Q 2", "10 0" stays two numbers); none next to CJK, so
+ * "101 个" → "101个" and "年 度" (justified) → "年度".
+ */
+export function gapSeparator(left: string, right: string): string {
+  const a = lastChar(left);
+  const b = right.charAt(0);
+  if (!a || !b) return '';
+  if (isCjk(a) || isCjk(b)) return '';
+  return ' ';
+}
+
+/**
+ * Separator for a line that wrapped (the text ran into the right edge): none, except between two
+ * Latin words. A number broken inside a narrow cell ("10" / "0") rejoins as "100".
+ */
+export function wrapSeparator(left: string, right: string): string {
+  const a = lastChar(left);
+  const b = right.charAt(0);
+  if (!a || !b) return '';
+  if (/\p{L}/u.test(a) && /\p{L}/u.test(b) && !isCjk(a) && !isCjk(b)) return ' ';
+  return '';
+}
+
+export function lastChar(s: string): string {
+  if (!s) return '';
+  const cps = Array.from(s);
+  return cps[cps.length - 1];
+}
+
+/** Rough advance width of a character in ems (CJK full width, others about half). */
+export function charEms(ch: string): number {
+  if (isCjk(ch)) return 1;
+  if (ch === ' ') return 0.25;
+  return 0.5;
+}
+
+/** Width of the first wrap unit of a text (one CJK char, or one Latin word / number), in ems. */
+export function firstUnitEms(text: string): number {
+  const chars = Array.from(text.trimStart());
+  if (!chars.length) return 0;
+  if (isCjk(chars[0]) || !isWordChar(chars[0])) return charEms(chars[0]);
+  let ems = 0;
+  for (const ch of chars) {
+    if (!isWordChar(ch) && ch !== '.' && ch !== '%' && ch !== ',') break;
+    ems += charEms(ch);
+  }
+  return ems;
+}

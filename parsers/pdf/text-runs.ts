@@ -1,0 +1,41 @@
+import type { TextRun } from './types.js';
+
+/** The parts of a pdf.js text item we read (pdfjs-dist `TextItem`). */
+export interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export type Matrix = [number, number, number, number, number, number];
+
+export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/**
+ * pdf.js text items → runs in display space. Whitespace-only items are dropped: they are the
+ * gaps pdf.js or the producer put between pieces, and gaps are measured from geometry instead.
+ */
+export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const raw of items) {
+    const item = raw as Partial<PdfTextItem>;
+    if (typeof item.str !== 'string' || !item.transform) continue;
+    const str = item.str.replace(/\s+$/u, '').replace(/^\s+/u, '');
+    if (!str) continue;
+    const [a, b, c, d, e, f] = item.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+    const dirLen = Math.hypot(a, b) || 1;
+    const width = item.width ?? 0;
+    const [sx, sy] = applyMatrix(viewport, e, f);
+    const [ex, ey] = applyMatrix(viewport, e + (width * a) / dirLen, f + (width * b) / dirLen);
+    // Display-space size: the viewport scale is 1, so only the orientation changes.
+    const baseline = Math.abs(ey - sy) > Math.abs(ex - sx) ? Math.min(sx, ex) : (sy + ey) / 2;
+    const x0 = Math.min(sx, ex);
+    const x1 = Math.max(sx, ex, x0 + 0.01);
+    runs.push({ str: item.str.trim() === str ? str : str, x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
+  }
+  return runs;
+}

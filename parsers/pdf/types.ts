@@ -1,0 +1,52 @@
+/**
+ * Geometry shared by the PDF submodules. All coordinates are PDF points in the page's display
+ * space: origin top-left, y growing downwards (pdf.js viewport at scale 1, rotation applied).
+ */
+
+/** One piece of text as pdf.js reported it, placed on the page. */
+export interface TextRun {
+  str: string;
+  x0: number;
+  x1: number;
+  /** Top and bottom of the glyph box (approximate: from the font size). */
+  top: number;
+  bottom: number;
+  /** Baseline y. */
+  baseline: number;
+  /** Font size in points. */
+  size: number;
+}
+
+/** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */
+export interface Segment {
+  pos: number;
+  from: number;
+  to: number;
+}
+
+export interface Rulings {
+  horizontal: Segment[];
+  vertical: Segment[];
+}
+
+export type BBox = [number, number, number, number];
+
+/** A line of text: runs sharing a baseline, left to right. */
+export interface TextLine {
+  runs: TextRun[];
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+export function unionBox(a: BBox | null, b: BBox): BBox {
+  if (!a) return [...b] as BBox;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+export function roundBox(b: BBox): BBox {
+  return b.map((v) => Math.round(v * 10) / 10) as BBox;
+}

@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { runPipeline } from '../pipeline.js';
+import { parseOptionsFor } from '../limits.js';
+import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
+
+/**
+ * The worker thread that runs one file's pipeline at a time for the isolated runner. It holds no
+ * state between files; the runner kills it when a file overruns its time or memory.
+ */
+const port = parentPort;
+if (!port) throw new Error('src/isolate/worker.ts must run in a worker thread');
+const { limits } = workerData as WorkerData;
+const parse = parseOptionsFor(limits);
+
+port.on('message', (job: JobMessage) => {
+  if (job.type !== 'job') return;
+  void handle(job);
+});
+
+async function handle(job: JobMessage): Promise<void> {
+  // runPipeline turns bad input into an error result; it does not throw for input faults.
+  const { result } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse } });
+  const message: WorkerMessage = { type: 'result', id: job.id, result, peakHeapBytes: getHeapStatistics().used_heap_size };
+  port!.postMessage(message);
+}
+
+port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -1,0 +1,134 @@
+import type { NarrativeStat } from '../../schemas/narrative.js';
+
+/**
+ * Units of figures stated in prose, with their dimension and how to convert them to the unit used
+ * for comparison: money → 万元, area → 平方米, the rest as written.
+ *
+ * Single-character counting words (量词) are ambiguous in running text: "项目" starts with 项,
+ * "个人" with 个, "台账" with 台. `NOT_A_UNIT_BEFORE` lists, per unit, the characters that turn
+ * the unit into the first character of an ordinary word.
+ */
+export type Dimension = NarrativeStat['dimension'];
+
+interface UnitInfo {
+  dimension: Dimension;
+  /** Unit used for comparison. */
+  normalized: string;
+  /** Power of ten to shift the value by when normalizing (元 → 万元: −4). */
+  shift: number;
+}
+
+const MONEY: Record<string, UnitInfo> = {
+  元: { dimension: 'money', normalized: '万元', shift: -4 },
+  千元: { dimension: 'money', normalized: '万元', shift: -1 },
+  万元: { dimension: 'money', normalized: '万元', shift: 0 },
+  亿元: { dimension: 'money', normalized: '万元', shift: 4 },
+};
+
+const AREA: Record<string, UnitInfo> = {
+  平方米: { dimension: 'area', normalized: '平方米', shift: 0 },
+  万平方米: { dimension: 'area', normalized: '平方米', shift: 4 },
+  '㎡': { dimension: 'area', normalized: '平方米', shift: 0 },
+  'm²': { dimension: 'area', normalized: '平方米', shift: 0 },
+  m2: { dimension: 'area', normalized: '平方米', shift: 0 },
+  万㎡: { dimension: 'area', normalized: '平方米', shift: 4 },
+  // Colloquial "2万多平" (平 = 平方米), only ever read right after a number.
+  平: { dimension: 'area', normalized: '平方米', shift: 0 },
+  万平: { dimension: 'area', normalized: '平方米', shift: 4 },
+  平方公里: { dimension: 'area', normalized: '平方公里', shift: 0 },
+  亩: { dimension: 'area', normalized: '亩', shift: 0 },
+};
+
+const PERCENT: Record<string, UnitInfo> = {
+  '%': { dimension: 'percent', normalized: '%', shift: 0 },
+  '‰': { dimension: 'percent', normalized: '‰', shift: 0 },
+};
+
+/** Counting words (量词) for things counted in reports. */
+export const COUNT_UNITS = [
+  '人次', '台套', '批次', '个', '次', '份', '件', '人', '家', '台', '套', '处', '条', '起', '宗', '项', '户',
+  '名', '所', '座', '辆', '批', '场', '期', '篇', '本', '张', '间', '栋', '种', '类', '轮', '块', '棵', '株',
+  '个次', '万人', '万人次',
+] as const;
+
+/** Other measured units kept with dimension "other" (length, weight, time spans). */
+const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟'] as const;
+
+const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT };
+for (const u of COUNT_UNITS) {
+  UNIT_TABLE[u] = u.startsWith('万')
+    ? { dimension: 'count', normalized: u.slice(1), shift: 4 }
+    : { dimension: 'count', normalized: u, shift: 0 };
+}
+for (const u of OTHER_UNITS) UNIT_TABLE[u] = { dimension: 'other', normalized: u, shift: 0 };
+
+/** Every known unit, longest first, as one regex alternative list (compiled once by the scanner). */
+export const KNOWN_UNITS: readonly string[] = Object.keys(UNIT_TABLE).sort((a, b) => b.length - a.length);
+
+/** Characters after a one-character unit that make it the start of a word instead ("项目", "个人", "台账"). */
+const NOT_A_UNIT_BEFORE: Record<string, string> = {
+  项: '目',
+  个: '人体性别案',
+  人: '员民才事口大均们',
+  台: '账帐阶',
+  处: '理置罚室长分',
+  条: '件例款文线',
+  起: '重草步来诉',
+  件: '事',
+  家: '庭长属乡',
+  户: '籍口外',
+  次: '序要数',
+  份: '额子',
+  名: '单称义',
+  所: '有以在属谓',
+  场: '所地合景面',
+  期: '间限末初满',
+  本: '项单次年市级着',
+  张: '贴',
+  间: '隔断',
+  类: '似型别',
+  批: '准复示评',
+  种: '植类子',
+  块: '钱',
+  天: '然气',
+  米: '饭',
+  座: '谈',
+  套: '餐',
+  轮: '流换',
+  平: '台方稳安等衡均整',
+};
+
+export function unitInfo(unit: string | null): UnitInfo | null {
+  return unit === null ? null : UNIT_TABLE[unit] ?? null;
+}
+
+/** True when `unit` read at this position is really the first character of an ordinary word. */
+export function unitStartsWord(unit: string, nextChar: string | undefined): boolean {
+  if (!nextChar || unit.length !== 1) return false;
+  return NOT_A_UNIT_BEFORE[unit]?.includes(nextChar) ?? false;
+}
+
+/** Shift a canonical decimal string by a power of ten, exactly ("334.74", −4 → "0.033474"). */
+export function shiftDecimal(value: string, shift: number): string {
+  if (shift === 0) return value;
+  const negative = value.startsWith('-');
+  const body = negative ? value.slice(1) : value;
+  const dot = body.indexOf('.');
+  let digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+  let point = (dot < 0 ? body.length : dot) + shift;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits = digits + '0'.repeat(point - digits.length);
+  let intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  let frac = digits.slice(point).replace(/0+$/, '');
+  if (intPart === '') intPart = '0';
+  const out = frac ? `${intPart}.${frac}` : intPart;
+  return negative && out !== '0' ? `-${out}` : out;
+}
+
+/** Written decimals after normalizing (2 decimals of 元 are 6 decimals of 万元). */
+export function shiftDecimals(decimals: number, shift: number): number {
+  return Math.max(0, decimals - shift);
+}

@@ -1,0 +1,154 @@
+import type { TableBlock, TableCell } from '../../schemas/document.js';
+import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/records.js';
+import { cellFact, cellLocation, partialFact } from './facts.js';
+import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
+import { cellAt, key, ownCells, rowCells } from './table-view.js';
+import { normalizeText } from '../text/normalize.js';
+
+/** Funding-row kinds by label (MOF 2020 / Hunan; Sichuan 财政资金 / 财政专户管理资金 / 单位资金). */
+export function budgetRowKind(label: string): BudgetRow['kind'] {
+  const k = key(label);
+  if (/资金总额|年度资金|合计|总计|^总额/.test(k)) return 'total';
+  if (/上年结转|结转资金|上年结余/.test(k)) return 'carry-over';
+  if (/财政专户/.test(k)) return 'special-account';
+  if (/单位资金|单位自筹/.test(k)) return 'unit';
+  if (/财政拨款|财政资金|当年拨款|本年拨款/.test(k)) return 'current-year';
+  if (/其他资金|其他/.test(k)) return 'other';
+  return 'unknown';
+}
+
+/** Breakdown labels of the department form (按收入性质分 / 按支出性质分). */
+export function breakdownKey(label: string): string {
+  const k = key(label);
+  if (/一般公共预算/.test(k)) return 'general-budget';
+  if (/政府性基金/.test(k)) return 'government-fund';
+  if (/专户|非税/.test(k)) return 'special-account';
+  if (/国有资本/.test(k)) return 'state-capital';
+  if (/基本支出/.test(k)) return 'basic';
+  if (/项目支出/.test(k)) return 'project';
+  if (/人员经费/.test(k)) return 'staff';
+  if (/公用经费/.test(k)) return 'operating';
+  if (/其他/.test(k)) return 'other';
+  return 'unknown';
+}
+
+const SPENDING_KEYS = new Set(['basic', 'project', 'staff', 'operating']);
+
+export interface BudgetParse {
+  block: BudgetBlock;
+  /** Next row after the block. */
+  nextRow: number;
+}
+
+/** Unit of a block from its section label ("项目资金(万元)", "年度预算申请(万元)"). */
+function unitOf(text: string): string | null {
+  const m = /[（(]\s*(万元|元|亿元)\s*[)）]/.exec(normalizeText(text));
+  return m ? m[1] : null;
+}
+
+/**
+ * Read a budget block starting at its header row. Rows continue until a row that is clearly
+ * something else (goals, indicator header); the 按收入性质分 / 按支出性质分 breakdown of the
+ * department form is read into byIncome / bySpending.
+ */
+export function readBudgetBlock(part: string, table: TableBlock, headerRow: number, stop: (row: number) => boolean): BudgetParse {
+  const { cols, labels } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
+  const valueCols = [...cols.values()];
+  const firstValueCol = valueCols.length ? Math.min(...valueCols) : table.nCols;
+  let unit: string | null = null;
+  for (const c of rowCells(table, headerRow)) unit ??= unitOf(c.text);
+  const rows: BudgetRow[] = [];
+  const byIncome: BreakdownItem[] = [];
+  const bySpending: BreakdownItem[] = [];
+  let incomeRange: [number, number] | null = null;
+  let spendingRange: [number, number] | null = null;
+  let r = headerRow + 1;
+  for (; r < table.nRows; r++) {
+    if (stop(r)) break;
+    const own = ownCells(table, r);
+    const rowKeys = rowCells(table, r).map((c) => key(c.text));
+    if (rowKeys.some((k) => /按收入性质分|按支出性质分/.test(k))) {
+      for (const c of own) {
+        if (/按收入性质分/.test(key(c.text))) incomeRange = [c.col, c.col + c.colSpan];
+        if (/按支出性质分/.test(key(c.text))) spendingRange = [c.col, c.col + c.colSpan];
+        // "按收入性质分：一般公共预算：885.94" in one cell: read the items after the heading too.
+        for (const item of breakdownItems(part, table, c)) (isSpending(item, c, spendingRange) ? bySpending : byIncome).push(item);
+      }
+      continue;
+    }
+    if (incomeRange || spendingRange) {
+      for (const c of own) {
+        for (const item of breakdownItems(part, table, c)) (isSpending(item, c, spendingRange) ? bySpending : byIncome).push(item);
+      }
+      continue;
+    }
+    // A budget row: label cells left of the first value column, values under the mapped columns.
+    // Section labels (项目资金(万元)) start at or above the header row and are not row labels.
+    const labelCells = rowCells(table, r).filter((c) => c.col < firstValueCol && c.row > headerRow);
+    const label = uniqueTexts(labelCells).join('');
+    const get = (field: string) => {
+      const col = cols.get(field);
+      if (col === undefined) return null;
+      const cell = cellAt(table, r, col);
+      return cell && cell.col >= firstValueCol ? cellFact(part, table, cell) : null;
+    };
+    const row: BudgetRow = {
+      label,
+      kind: budgetRowKind(label),
+      initialBudget: get('initialBudget'),
+      fullYearBudget: get('fullYearBudget'),
+      executed: get('executed'),
+      weight: get('weight'),
+      rate: get('rate'),
+      score: get('score'),
+      loc: { ...cellLocation(part, table, labelCells[0] ?? cellAt(table, r, 0)!), col: null },
+    };
+    const hasValue = [row.initialBudget, row.fullYearBudget, row.executed, row.weight, row.rate, row.score].some((f) => f && f.text.trim());
+    if (!label && !hasValue) continue;
+    if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;
+    rows.push(row);
+  }
+  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r };
+}
+
+function uniqueTexts(cells: TableCell[]): string[] {
+  const seen = new Set<TableCell>();
+  const out: string[] = [];
+  for (const c of cells) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c.text.trim()) out.push(c.text.trim());
+  }
+  return out;
+}
+
+function isSpending(item: BreakdownItem, cell: TableCell, spendingRange: [number, number] | null): boolean {
+  if (spendingRange && cell.col >= spendingRange[0] && cell.col < spendingRange[1]) return true;
+  if (spendingRange) return false;
+  return SPENDING_KEYS.has(item.key);
+}
+
+/**
+ * Items written as "label：value" inside one cell ("其中：一般公共预算：885.94"), possibly several
+ * per cell (one per line). A cell holding only a label gets its value from the cell to its right.
+ */
+function breakdownItems(part: string, table: TableBlock, cell: TableCell): BreakdownItem[] {
+  const items: BreakdownItem[] = [];
+  const text = cell.text;
+  const lineRe = /([^\n：:]+(?:[：:][^\n：:0-9０-９]+)*)[：:]\s*([-−]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元)?)/g;
+  for (const m of text.matchAll(lineRe)) {
+    const label = m[1].replace(/^其中\s*[：:]?/, '').replace(/^(按收入性质分|按支出性质分)\s*[：:]?/, '').trim();
+    if (!label || /按收入性质分|按支出性质分/.test(key(label)) && !label.replace(/按(收入|支出)性质分/, '').trim()) continue;
+    const valueText = m[2].trim();
+    const start = m.index! + m[0].lastIndexOf(valueText);
+    items.push({ label, key: breakdownKey(label), amount: partialFact(part, table, cell, valueText, start) });
+  }
+  if (!items.length) {
+    // "政府性基金拨款：" with an empty value: the item exists, its amount is blank.
+    const bare = /^(?:其中\s*[：:])?\s*([^：:\n]+)[：:]\s*$/.exec(text.trim());
+    if (bare && breakdownKey(bare[1]) !== 'unknown') {
+      items.push({ label: bare[1].trim(), key: breakdownKey(bare[1]), amount: { text: cell.text, figure: null, loc: cellLocation(part, table, cell) } });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,56 @@
+import type { TableBlock, TableCell } from '../../schemas/document.js';
+import type { Fact, TextFact } from '../../schemas/fact.js';
+import type { Location } from '../../schemas/location.js';
+import { parseFigure } from '../numbers/figure.js';
+
+/** Location of a table cell within a report part. */
+export function cellLocation(part: string, table: TableBlock, cell: TableCell): Location {
+  return {
+    part,
+    table: table.table,
+    row: cell.row,
+    col: cell.col,
+    page: cell.page ?? table.page,
+    paragraph: null,
+    block: table.block,
+    bbox: cell.bbox,
+  };
+}
+
+/** A numeric Fact from a cell: blank stays blank (figure null), words stay words. */
+export function cellFact(part: string, table: TableBlock, cell: TableCell): Fact {
+  return { text: cell.text, figure: parseFigure(cell.text), loc: cellLocation(part, table, cell) };
+}
+
+export function cellText(part: string, table: TableBlock, cell: TableCell): TextFact {
+  return { text: cell.text, loc: cellLocation(part, table, cell) };
+}
+
+/** A Fact parsed from part of a cell ("其中：基本支出：592.17" → 592.17), keeping the whole cell as source. */
+export function partialFact(part: string, table: TableBlock, cell: TableCell, valueText: string, start: number): Fact {
+  return {
+    text: cell.text,
+    figure: parseFigure(valueText),
+    loc: { ...cellLocation(part, table, cell), span: [start, start + valueText.length] },
+  };
+}
+
+/** Count Facts that hold a figure (coverage). */
+export function countFacts(value: unknown): number {
+  let n = 0;
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if ('figure' in o && 'loc' in o && 'text' in o) {
+      if (o.figure) n++;
+      return;
+    }
+    for (const x of Object.values(o)) visit(x);
+  };
+  visit(value);
+  return n;
+}

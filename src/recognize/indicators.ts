@@ -1,0 +1,161 @@
+import type { TableBlock, TableCell } from '../../schemas/document.js';
+import type { Fact, TextFact } from '../../schemas/fact.js';
+import type { Figure } from '../../schemas/figure.js';
+import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
+import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
+import { normalizeText } from '../text/normalize.js';
+import { cellFact, cellLocation, cellText } from './facts.js';
+import { INDICATOR_COLUMNS, isSubHeader, mapColumns } from './header-map.js';
+import { cellAt, key, ownCells, rowCells } from './table-view.js';
+
+export interface IndicatorParse {
+  indicators: Indicator[];
+  total: TotalRow | null;
+  columns: Array<{ field: string; label: string }>;
+  /** Where reading stopped: index into `tables` and the next unread row there. */
+  end: { table: number; row: number };
+}
+
+const TOTAL_RE = /^(总分|合计|总计|综合得分|总得分|得分合计)/;
+const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
+
+/** Points declared in a level-1 label: "产出指标(30分)" / "效益指标（30分）" → 30. */
+export function declaredPoints(label: string): Figure | null {
+  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(normalizeText(label));
+  return m ? parseFigure(m[1]) : null;
+}
+
+/** Level-1 name without its declared points ("产出指标(30分)" → "产出指标"). */
+export function level1Name(label: string): string {
+  return normalizeText(label).replace(/\s+/g, '').replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, '');
+}
+
+/** A target or actual as a Measure: figure when there is one, qualitative otherwise. */
+export function toMeasure(text: string): Measure {
+  const figure = parseMeasureFigure(text);
+  return { text, figure, qualitative: figure === null && text.trim().length > 0 };
+}
+
+/**
+ * Read the indicator rows that follow an indicator header (一级/二级/三级指标 …), one Indicator per
+ * 三级指标 row, until the 总分/合计 row or the end of the table(s). Level-1/2 labels come from merged
+ * cells above; columns are found by header meaning (分值 may come before 年度指标值, the target may be
+ * split into 指标性质/指标值/度量单位).
+ */
+export function readIndicators(part: string, tables: TableBlock[], start: { table: number; row: number }): IndicatorParse {
+  const first = tables[start.table];
+  const headerRows = [start.row];
+  if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
+  const { cols, labels } = mapColumns(first, headerRows, INDICATOR_COLUMNS);
+  const indicators: Indicator[] = [];
+  let total: TotalRow | null = null;
+  let lastLevel1 = '';
+  let lastLevel2 = '';
+  let tableIdx = start.table;
+  let r = headerRows[headerRows.length - 1] + 1;
+  outer: for (; tableIdx < tables.length; tableIdx++, r = 0) {
+    const table = tables[tableIdx];
+    // A continuation table may repeat the header (PDF page breaks, split forms).
+    for (; r < table.nRows; r++) {
+      const own = ownCells(table, r);
+      const cells = rowCells(table, r);
+      const texts = cells.map((c) => key(c.text));
+      if (texts.some((t) => /三级指标/.test(t)) && texts.some((t) => /得分/.test(t))) continue;
+      const firstText = cells.find((c) => c.text.trim() && !isSectionLabel(c, headerRows[0], table === first));
+      if (firstText && TOTAL_RE.test(key(firstText.text))) {
+        total = readTotal(part, table, r, cols, firstText);
+        r++;
+        break outer;
+      }
+      const get = (field: string): TableCell | null => {
+        const col = cols.get(field);
+        return col === undefined ? null : cellAt(table, r, col);
+      };
+      const l3 = get('level3');
+      if (!l3 || l3.row !== r) {
+        // No own 三级指标 cell: a blank spacer row, or trailing notes.
+        if (!own.some((c) => c.text.trim())) continue;
+        if (own.every((c) => c.col < (cols.get('level3') ?? 0))) continue;
+        break outer;
+      }
+      // A row left entirely blank inside the block (it happens) is not an indicator.
+      if (['level3', 'target', 'actual', 'weight', 'score', 'reason'].every((f) => !get(f)?.text.trim() || get(f)!.row !== r)) continue;
+      const l1 = get('level1');
+      const l2 = get('level2');
+      const level1Text = l1?.text.trim() || lastLevel1;
+      const level2Text = l2?.text.trim() || lastLevel2;
+      lastLevel1 = level1Text;
+      lastLevel2 = level2Text;
+      const fact = (field: string): Fact => {
+        const cell = get(field);
+        return cell ? cellFact(part, table, cell) : emptyFact(part, table, r);
+      };
+      const textFact = (field: string): TextFact | null => {
+        const cell = get(field);
+        return cell ? cellText(part, table, cell) : null;
+      };
+      const targetFact = fact('target');
+      const actualFact = fact('actual');
+      const nature = textFact('nature');
+      const unit = textFact('unit');
+      const target = composeTarget(targetFact, nature?.text ?? null, unit?.text ?? null);
+      const actual = composeTarget(actualFact, null, unit?.text ?? null);
+      const reason = textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
+      const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
+      indicators.push({
+        level1: level1Name(level1Text),
+        level1Points: declaredPoints(level1Text),
+        level2: key(level2Text),
+        level3: l3.text.trim(),
+        nature,
+        target: targetFact,
+        actual: actualFact,
+        unit,
+        weight: fact('weight'),
+        score: fact('score'),
+        reason,
+        targetMeasure: target,
+        actualMeasure: actual,
+        notApplicable,
+        loc: { ...cellLocation(part, table, l3), col: null },
+      });
+    }
+  }
+  if (tableIdx >= tables.length) return { indicators, total, columns: labels, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
+  return { indicators, total, columns: labels, end: { table: tableIdx, row: r } };
+}
+
+/** A cell that starts above the indicator header and spans down (绩效指标) is a section label. */
+function isSectionLabel(cell: TableCell, headerRow: number, sameTable: boolean): boolean {
+  return sameTable && cell.row <= headerRow && cell.rowSpan > 1;
+}
+
+function emptyFact(part: string, table: TableBlock, row: number): Fact {
+  return { text: '', figure: null, loc: { part, table: table.table, row, col: null, page: table.page, paragraph: null, block: table.block } };
+}
+
+/** Sichuan split target: 指标性质 "≥" + 指标值 "95" + 度量单位 "%" → ≥ 95 %. */
+function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
+  if (!nature && !unit) return toMeasure(value.text);
+  const text = `${nature ?? ''}${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
+  const m = toMeasure(text);
+  return { ...m, text: value.text };
+}
+
+function readTotal(part: string, table: TableBlock, row: number, cols: Map<string, number>, label: TableCell): TotalRow {
+  const pick = (field: string): Fact | null => {
+    const col = cols.get(field);
+    if (col === undefined) return null;
+    const cell = cellAt(table, row, col);
+    return cell && cell !== label ? cellFact(part, table, cell) : null;
+  };
+  let weight = pick('weight');
+  let score = pick('score');
+  if (!weight && !score) {
+    // Layouts where the total row's cells don't line up with the header: take the numbers in order.
+    const nums = rowCells(table, row).filter((c) => c !== label && c.col > label.col);
+    weight = nums[0] ? cellFact(part, table, nums[0]) : null;
+    score = nums[1] ? cellFact(part, table, nums[1]) : null;
+  }
+  return { weight, score, loc: { ...cellLocation(part, table, label), col: null } };
+}

@@ -1,0 +1,106 @@
+import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
+import { key, rowCells } from './table-view.js';
+import { isIndicatorHeader } from './header-map.js';
+
+export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
+
+/** A form of the report: one or more consecutive tables (a form may be split by page or by its author). */
+export interface FormGroup {
+  kind: PartKind;
+  tables: TableBlock[];
+  /** Title paragraph(s) just before the form ("2023年度项目支出绩效自评表"). */
+  title: ParagraphBlock | null;
+  /** Paragraphs right after the form's last table (signature line, notes). */
+  after: ParagraphBlock[];
+}
+
+const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表)$/;
+
+/** What the first rows of a table say it is, if they say. */
+export function classifyByContent(table: TableBlock): PartKind | null {
+  const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowCells(table, r).map((c) => key(c.text)).join('|')).join('|');
+  if (/财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/.test(head)) return 'basic-data';
+  if (/项目(支出)?名称/.test(head)) return 'project-self-eval';
+  if (/(预算)?部门名称|预算单位名称/.test(head) && /预算|资金/.test(head)) return 'dept-self-eval';
+  if (/按收入性质分|按支出性质分/.test(head)) return 'dept-self-eval';
+  return null;
+}
+
+export function classifyByTitle(title: string): PartKind | null {
+  const k = key(title);
+  if (/基础数据表/.test(k)) return 'basic-data';
+  if (/部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/.test(k)) return 'dept-self-eval';
+  if (/项目(支出)?绩效(目标)?自评表|项目.*自评表|衔接资金.*自评表/.test(k)) return 'project-self-eval';
+  return null;
+}
+
+/**
+ * Walk the blocks and group tables into forms. A table that names its form (项目支出名称, 财政供养人员 …)
+ * or follows a form title starts a form; a table with neither, right after a form with no real
+ * prose in between, continues it (a page break or an author splitting the indicator table off).
+ */
+export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecognized: TableBlock[] } {
+  const forms: FormGroup[] = [];
+  const unrecognized: TableBlock[] = [];
+  let between: ParagraphBlock[] = [];
+  let current: FormGroup | null = null;
+  for (const block of doc.blocks as Block[]) {
+    if (block.kind === 'paragraph') {
+      between.push(block);
+      if (current && current.tables.length) current.after.push(block);
+      continue;
+    }
+    const titleBlock = findTitle(between);
+    const byTitle = titleBlock ? classifyByTitle(titleBlock.text) : null;
+    const byContent = classifyByContent(block);
+    const prose = between.filter((p) => key(p.text).length > 40).length;
+    if (byContent || byTitle) {
+      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };
+      forms.push(current);
+    } else if (current && prose === 0 && !titleBlock) {
+      current.tables.push(block);
+      current.after = [];
+    } else if (isIndicatorHeaderAnywhere(block)) {
+      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
+      forms.push(current);
+    } else {
+      unrecognized.push(block);
+      current = null;
+    }
+    between = [];
+  }
+  // A form's trailing paragraphs stop at the first title or long prose (the narrative that follows).
+  for (const form of forms) {
+    const kept: ParagraphBlock[] = [];
+    for (const p of form.after) {
+      if (TITLE_RE.test(key(p.text)) || key(p.text).length > 120) break;
+      kept.push(p);
+      if (kept.length >= 4) break;
+    }
+    form.after = kept;
+  }
+  return { forms, unrecognized };
+}
+
+function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
+  // The title is usually the last short paragraph before the table; it may be split in two
+  // ("…绩效评价基础" / "数据表"), so look at the last few paragraphs joined.
+  const tail = paragraphs.slice(-3);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const joined = tail.slice(i).map((p) => p.text).join('');
+    if (classifyByTitle(joined) || TITLE_RE.test(key(joined))) return { ...tail[i], text: joined };
+  }
+  return null;
+}
+
+function isIndicatorHeaderAnywhere(table: TableBlock): boolean {
+  for (let r = 0; r < Math.min(table.nRows, 12); r++) if (isIndicatorHeader(table, r)) return true;
+  return false;
+}
+
+/** Year of a title ("2023年度…" → 2023). */
+export function yearOf(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const m = /((?:19|20)\d{2})\s*年/.exec(key(text));
+  return m ? Number(m[1]) : null;
+}

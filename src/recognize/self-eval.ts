@@ -1,0 +1,157 @@
+import type { TableBlock } from '../../schemas/document.js';
+import type { TextFact } from '../../schemas/fact.js';
+import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, TotalRow } from '../../schemas/records.js';
+import { cellText } from './facts.js';
+import { isBudgetHeader, isIndicatorHeader } from './header-map.js';
+import { readBudgetBlock } from './budget-block.js';
+import { readIndicators } from './indicators.js';
+import { parseSignature } from './signature.js';
+import { yearOf, type FormGroup } from './parts.js';
+import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
+
+/** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …". */
+const HEADER_FIELDS: Array<[string, RegExp]> = [
+  ['name', /^项目(支出)?名称$|^项目名称$/],
+  ['supervisor', /^主管部门(及代码)?$|^主管单位$/],
+  ['implementer', /^实施单位$|^项目实施单位$/],
+  ['department', /^(预算)?部门(名称)?$|^预算单位(名称)?$|^单位名称$/],
+];
+
+interface FormBody {
+  fields: Map<string, TextFact>;
+  budget: BudgetBlock | null;
+  goals: { expected: TextFact | null; achieved: TextFact | null };
+  indicators: Indicator[];
+  total: TotalRow | null;
+  indicatorColumns: Array<{ field: string; label: string }>;
+}
+
+/** Read the sections of a self-evaluation form, in whatever order its tables hold them. */
+function readFormBody(part: string, tables: TableBlock[]): FormBody {
+  const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], total: null, indicatorColumns: [] };
+  let t = 0;
+  let r = 0;
+  while (t < tables.length) {
+    const table = tables[t];
+    if (r >= table.nRows) {
+      t++;
+      r = 0;
+      continue;
+    }
+    if (!body.budget && isBudgetHeader(table, r)) {
+      const parsed = readBudgetBlock(part, table, r, (row) => isGoalsHeader(table, row) || isIndicatorHeader(table, row));
+      body.budget = parsed.block;
+      r = parsed.nextRow;
+      continue;
+    }
+    if (isGoalsHeader(table, r)) {
+      r = readGoals(part, table, r, body);
+      continue;
+    }
+    if (!body.indicators.length && isIndicatorHeader(table, r)) {
+      const parsed = readIndicators(part, tables, { table: t, row: r });
+      body.indicators = parsed.indicators;
+      body.total = parsed.total;
+      body.indicatorColumns = parsed.columns;
+      t = parsed.end.table;
+      r = parsed.end.row;
+      continue;
+    }
+    readHeaderFields(part, table, r, body.fields);
+    r++;
+  }
+  return body;
+}
+
+function readHeaderFields(part: string, table: TableBlock, row: number, fields: Map<string, TextFact>, only?: string): void {
+  for (const cell of ownCells(table, row)) {
+    const k = key(cell.text);
+    for (const [field, re] of HEADER_FIELDS) {
+      if ((only && field !== only) || !re.test(k) || fields.has(field)) continue;
+      const value = cellRightOf(table, row, cell);
+      if (value) fields.set(field, cellText(part, table, value));
+    }
+  }
+}
+
+/** The project's name (项目支出名称), looked up before the form is read so locations can carry it. */
+function projectName(tables: TableBlock[]): string | null {
+  const fields = new Map<string, TextFact>();
+  for (const table of tables) {
+    for (let r = 0; r < Math.min(table.nRows, 6); r++) {
+      readHeaderFields('', table, r, fields, 'name');
+      const name = fields.get('name');
+      if (name) return name.text.trim() || null;
+    }
+  }
+  return null;
+}
+
+function isGoalsHeader(table: TableBlock, row: number): boolean {
+  const keys = rowCells(table, row).map((c) => key(c.text));
+  return keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k));
+}
+
+function readGoals(part: string, table: TableBlock, headerRow: number, body: FormBody): number {
+  const header = rowCells(table, headerRow);
+  const expectedHeader = header.find((c) => /预期目标|年度目标|绩效目标/.test(key(c.text)) && c.row === headerRow);
+  const achievedHeader = header.find((c) => /实际完成情况|完成情况|实际完成/.test(key(c.text)) && c.row === headerRow);
+  let r = headerRow + 1;
+  for (; r < table.nRows; r++) {
+    if (isIndicatorHeader(table, r) || isBudgetHeader(table, r)) break;
+    const cells = rowCells(table, r);
+    const at = (col: number | undefined) => (col === undefined ? undefined : cells.find((c) => c.col <= col && col < c.col + c.colSpan && c.row === r));
+    const expected = at(expectedHeader?.col);
+    const achieved = at(achievedHeader?.col);
+    if (!expected && !achieved) break;
+    if (expected && !body.goals.expected) body.goals.expected = cellText(part, table, expected);
+    if (achieved && achieved !== expected && !body.goals.achieved) body.goals.achieved = cellText(part, table, achieved);
+  }
+  return r;
+}
+
+function titleFact(form: FormGroup, part: string): TextFact | null {
+  if (!form.title) return null;
+  return { text: form.title.text, loc: { part, table: null, row: null, col: null, page: form.title.page, paragraph: form.title.paragraph, block: form.title.block } };
+}
+
+export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
+  const part = '部门整体支出绩效自评表';
+  const body = readFormBody(part, form.tables);
+  return {
+    kind: 'dept-self-eval',
+    department: body.fields.get('department') ?? null,
+    part,
+    tables: form.tables.map((t) => t.table),
+    title: titleFact(form, part),
+    year: yearOf(form.title?.text),
+    budget: body.budget,
+    goals: body.goals,
+    indicators: body.indicators,
+    total: body.total,
+    signature: parseSignature(form.after, part),
+    indicatorColumns: body.indicatorColumns,
+  };
+}
+
+export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSelfEval {
+  // The part name carries the project name so locations read "项目支出绩效自评表（工作经费）".
+  const part = `项目支出绩效自评表（${projectName(form.tables) ?? `第${ordinal + 1}个项目`}）`;
+  const body = readFormBody(part, form.tables);
+  return {
+    kind: 'project-self-eval',
+    name: body.fields.get('name') ?? null,
+    supervisor: body.fields.get('supervisor') ?? null,
+    implementer: body.fields.get('implementer') ?? null,
+    part,
+    tables: form.tables.map((t) => t.table),
+    title: titleFact(form, part),
+    year: yearOf(form.title?.text),
+    budget: body.budget,
+    goals: body.goals,
+    indicators: body.indicators,
+    total: body.total,
+    signature: parseSignature(form.after, part) ?? null,
+    indicatorColumns: body.indicatorColumns,
+  };
+}

@@ -1,0 +1,61 @@
+import type { FindingDraft, Rule } from './types.js';
+import { factEvidence } from './finding.js';
+import { checkRate, factNumber, isApproximate, isBlank } from './lib/amounts.js';
+import { columnLabel, formName, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+
+/** A1 执行率 = 全年执行数 ÷ 全年预算数 (Sichuan: 预算执行数 ÷ 调整后预算数), against the printed rate. */
+export const rule: Rule = {
+  meta: {
+    id: 'execution-rate',
+    version: 1,
+    severity: 'error',
+    catalogue: 'A1',
+    title: { zh: '预算执行率计算', en: 'Budget execution rate' },
+    description: {
+      zh: '年度资金总额行的执行率应等于全年执行数除以全年预算数（四川模板：预算执行数÷调整后预算数）。',
+      en: 'The printed execution rate of the total funds row equals executed ÷ full-year budget.',
+    },
+    formula: '执行率 = 全年执行数 ÷ 全年预算数 × 100%',
+    tolerance: '金额按书写精度±½末位（万元金额至少两位小数），执行率按书写精度±½末位（“100%”为±0.5个百分点）；区间相交即一致',
+    families: 'all',
+    source: '项目支出绩效自评表、部门整体支出绩效自评表表样；财预〔2020〕10号',
+    parameters: ['moneyDecimals'],
+  },
+  check(report, ctx) {
+    const out: FindingDraft[] = [];
+    const dp = ctx.params?.moneyDecimals ?? 2;
+    for (const form of selfEvalForms(report)) {
+      const row = totalBudgetRow(form);
+      if (!row || !row.rate || isBlank(row.rate) || !row.executed || !row.fullYearBudget) continue;
+      if (isBlank(row.executed) || isBlank(row.fullYearBudget)) continue;
+      const c = checkRate(row.executed, row.fullYearBudget, row.rate, dp);
+      if (!c) {
+        if (isApproximate(row.rate)) continue;
+        continue;
+      }
+      if (c.consistent) continue;
+      const name = formName(form);
+      const exe = columnLabel(form, 'executed');
+      const bud = columnLabel(form, 'fullYearBudget');
+      const rate = columnLabel(form, 'rate');
+      out.push({
+        message: {
+          zh: `${form.part}「${row.label}」${rate}印为${row.rate.text.trim()}，但${exe}${row.executed.text.trim()}÷${bud}${row.fullYearBudget.text.trim()}=${c.computedValue}%`,
+          en: `${name}: printed execution rate ${row.rate.text.trim()} but executed ${row.executed.text.trim()} ÷ budget ${row.fullYearBudget.text.trim()} = ${c.computedValue}%`,
+        },
+        values: [factNumber(row.rate)!, Number(c.computedValue)],
+        evidence: [
+          factEvidence(row.executed, 'executed'),
+          factEvidence(row.fullYearBudget, 'budget'),
+          factEvidence(row.rate, 'rate'),
+        ],
+        expected: `${c.computedValue}%`,
+        observed: row.rate.text.trim(),
+        tolerance: c.tolerance,
+        params: { moneyDecimals: dp },
+        part: form.part,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+import type { BudgetRow, DeptSelfEval, Indicator, ProjectSelfEval } from '../../../schemas/records.js';
+import type { Report } from '../../../schemas/report.js';
+
+/** A 部门整体支出绩效自评表 or a 项目支出绩效自评表: both share budget block, indicators, 总分. */
+export type SelfEvalForm = DeptSelfEval | ProjectSelfEval;
+
+/** Every self-evaluation form of the report, department form first. */
+export function selfEvalForms(report: Report): SelfEvalForm[] {
+  return [...(report.deptSelfEval ? [report.deptSelfEval] : []), ...report.projects];
+}
+
+/** The 年度资金总额 row of a budget block (the row of kind total, else the first row). */
+export function totalBudgetRow(form: SelfEvalForm): BudgetRow | null {
+  const rows = form.budget?.rows ?? [];
+  return rows.find((r) => r.kind === 'total') ?? null;
+}
+
+/** Name of a project form for messages: 项目支出名称, else the part label. */
+export function formName(form: SelfEvalForm): string {
+  if (form.kind === 'project-self-eval' && form.name?.text.trim()) return form.name.text.trim();
+  return form.part;
+}
+
+/** Default printed names of the fields, used in messages when the form's own header is unknown. */
+const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  initialBudget: { zh: '年初预算数', en: 'initial budget' },
+  fullYearBudget: { zh: '全年预算数', en: 'full-year budget' },
+  executed: { zh: '全年执行数', en: 'executed' },
+  weight: { zh: '分值', en: 'weight' },
+  rate: { zh: '执行率', en: 'execution rate' },
+  score: { zh: '得分', en: 'score' },
+  target: { zh: '年度指标值', en: 'target' },
+  actual: { zh: '实际完成值', en: 'actual' },
+  reason: { zh: '偏差原因分析及改进措施', en: 'deviation reason' },
+};
+
+/** The column's label as printed on this form ("调整后预算数" on Sichuan forms), else the default. */
+export function columnLabel(form: SelfEvalForm, field: string, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'zh') {
+    const printed = [...(form.budget?.columns ?? []), ...form.indicatorColumns].find((c) => c.field === field);
+    if (printed) return printed.label.replace(/\s+/g, '');
+  }
+  return FIELD_LABELS[field]?.[lang] ?? field;
+}
+
+/** "「办理项目竣工验收率」" — the indicator's name as a reviewer finds it on the form. */
+export function indicatorName(ind: Indicator): string {
+  return `「${(ind.level3 || ind.level2 || ind.level1).replace(/\s+/g, '')}」`;
+}
+
+/** 一级指标 stem without the declared points: "产出指标(30分)" → "产出指标". */
+export function level1Stem(level1: string): string {
+  return level1.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/g, '').replace(/\s+/g, '');
+}
+
+/** Key of a 一级指标 for weight splits: 产出 / 效益 / 满意度 / 成本 / the stem itself. */
+export function level1Key(level1: string): string {
+  const stem = level1Stem(level1);
+  for (const k of ['产出', '效益', '满意度', '成本']) if (stem.includes(k)) return k;
+  return stem;
+}

@@ -1,0 +1,136 @@
+import pg from 'pg';
+import { mkdir } from 'node:fs/promises';
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** Anything that runs parameterized SQL ($1, $2 …): the database itself or an open transaction. */
+export interface Queryable {
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/**
+ * One SQL connection abstraction over PostgreSQL (`pg`) and embedded PGlite, so the store runs the
+ * same schema and the same queries on both.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Schema the tables live in (PostgreSQL `search_path`). */
+  readonly schema: string;
+  /** Run a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`无效的数据库 schema 名称 / invalid schema name: ${JSON.stringify(schema)}`);
+  return schema;
+}
+
+/** PostgreSQL through a `pg` pool; every connection gets `search_path` = schema. */
+export async function openPostgres(databaseUrl: string, schema = 'public', maxConnections = 4): Promise<Database> {
+  checkSchemaName(schema);
+  if (schema !== 'public') {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (e) {
+      // Two processes creating the same schema at once: the loser sees a unique violation; fine.
+      if ((e as { code?: string }).code !== '23505') throw e;
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: maxConnections,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    kind: 'postgres',
+    schema,
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await pool.query(text, params as unknown[]);
+      return r.rows as T[];
+    },
+    async exec(script: string) {
+      await pool.query(script);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = {
+          async query<R>(text: string, params?: unknown[]) {
+            const r = await client.query(text, params as unknown[]);
+            return r.rows as R[];
+          },
+        };
+        const out = await fn(tx);
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Embedded PostgreSQL (PGlite) in a local data directory: one process at a time. */
+export async function openPglite(dataDir: string, schema = 'public'): Promise<Database> {
+  checkSchemaName(schema);
+  await mkdir(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dataDir);
+  if (schema !== 'public') {
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  }
+  // PGlite is a single connection: queue transactions so that concurrent callers never interleave.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => {});
+    return next;
+  };
+  return {
+    kind: 'pglite',
+    schema,
+    query<T>(text: string, params?: unknown[]) {
+      return serialize(async () => (await db.query<T>(text, params as unknown[])).rows);
+    },
+    exec(script: string) {
+      return serialize(async () => {
+        await db.exec(script);
+      });
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return serialize(() =>
+        db.transaction(async (t) => {
+          const tx: Queryable = {
+            async query<R>(text: string, params?: unknown[]) {
+              return (await t.query<R>(text, params as unknown[])).rows;
+            },
+          };
+          return fn(tx);
+        }),
+      );
+    },
+    async close() {
+      await chain;
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,518 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DocumentModel } from '../../schemas/document.js';
+import type { Finding, Severity } from '../../schemas/finding.js';
+import type { Result } from '../../schemas/result.js';
+import { openPglite, openPostgres, type Database, type Queryable, type Row } from './db.js';
+import { migrate } from './migrate.js';
+import type {
+  BatchCounts,
+  BatchItemInput,
+  BatchKind,
+  FindingState,
+  ListReportsOptions,
+  ReportSummary,
+  Review,
+  ReviewStatus,
+  SaveOptions,
+  SaveOutcome,
+  StoredFile,
+  StoredFinding,
+  StoredReport,
+} from './types.js';
+
+export interface OpenStoreOptions {
+  /** PostgreSQL connection string; default `process.env.DATABASE_URL`. */
+  databaseUrl?: string;
+  /** PGlite data directory, used when there is no database URL. Default `.selfeval-db`. */
+  dataDir?: string;
+  /** PostgreSQL schema for the tables (tests use one per run); default `SELFEVAL_DB_SCHEMA` or public. */
+  schema?: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export const DEFAULT_DATA_DIR = '.selfeval-db';
+
+/**
+ * Open the store: PostgreSQL when a database URL is given (or DATABASE_URL is set), else PGlite in
+ * `dataDir`. Migrations run before the store is returned.
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  const schema = options.schema ?? process.env.SELFEVAL_DB_SCHEMA ?? 'public';
+  const db = url
+    ? await openPostgres(url, schema, options.maxConnections)
+    : await openPglite(options.dataDir ?? DEFAULT_DATA_DIR, schema);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+  return new Store(db);
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function newBatchId(kind: BatchKind, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${kind}-${randomBytes(3).toString('hex')}`;
+}
+
+/** JSON for a jsonb parameter. PostgreSQL's jsonb rejects the NUL character, which damaged files can carry. */
+function toJsonb(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)\\u0000/g, '');
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** The store's typed API. `db` is exposed for modules that add their own queries (e.g. the web UI). */
+export class Store {
+  constructor(readonly db: Database) {}
+
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  // ── files ──────────────────────────────────────────────────────────────────────────────
+
+  /** Keep the original bytes (once per content). */
+  async putFile(bytes: Uint8Array, fileName: string): Promise<StoredFile> {
+    const sha256 = sha256Of(bytes);
+    const rows = await this.db.query(
+      `INSERT INTO files (sha256, bytes, size, first_name) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+      [sha256, bytes, bytes.length, fileName],
+    );
+    return { sha256, isNew: rows.length > 0 };
+  }
+
+  async getFileBytes(sha256: string): Promise<Uint8Array | null> {
+    const rows = await this.db.query<{ bytes: Uint8Array }>('SELECT bytes FROM files WHERE sha256 = $1', [sha256]);
+    return rows[0] ? new Uint8Array(rows[0].bytes) : null;
+  }
+
+  /** Which of these hashes are already stored as files. */
+  async knownFiles(sha256s: string[]): Promise<Set<string>> {
+    if (sha256s.length === 0) return new Set();
+    const rows = await this.db.query<{ sha256: string }>('SELECT sha256 FROM files WHERE sha256 = ANY($1::text[])', [sha256s]);
+    return new Set(rows.map((r) => r.sha256));
+  }
+
+  // ── results ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Store one processed report in one transaction: the report row, a run, the findings compared
+   * with the previous run by stable id (new / unchanged / gone), and the batch items waiting for
+   * these bytes. Idempotent per `runKey`.
+   */
+  async saveResult(result: Result, document: DocumentModel | null, options: SaveOptions = {}): Promise<SaveOutcome> {
+    const runKey = options.runKey ?? `run-${Date.now()}-${randomBytes(4).toString('hex')}`;
+    const sha = result.sha256;
+    return this.db.transaction(async (tx) => {
+      // One writer per report at a time (two workers never race on the run number).
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report:${sha}`]);
+      const already = await tx.query<{ run: number }>('SELECT run FROM report_runs WHERE sha256 = $1 AND run_key = $2', [sha, runKey]);
+      if (already.length > 0) {
+        return { stored: false, run: already[0].run, findingsNew: 0, findingsUnchanged: 0, findingsGone: 0 };
+      }
+      const prev = await tx.query<{ run: number }>('SELECT run FROM reports WHERE sha256 = $1', [sha]);
+      const run = (prev[0]?.run ?? 0) + 1;
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const f of result.discrepancies) counts[f.severity]++;
+      const report = result.report;
+      await tx.query(
+        `INSERT INTO reports (sha256, file_name, file_names, department, year, family, format, status, error_code,
+           error_message, rules_version, run, timings, findings_error, findings_warning, findings_info, result, document)
+         VALUES ($1, $2, ARRAY[$2], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16::jsonb, $17::jsonb)
+         ON CONFLICT (sha256) DO UPDATE SET
+           file_name = EXCLUDED.file_name,
+           file_names = CASE WHEN EXCLUDED.file_name = ANY(reports.file_names) THEN reports.file_names
+                             ELSE reports.file_names || EXCLUDED.file_name END,
+           department = EXCLUDED.department, year = EXCLUDED.year, family = EXCLUDED.family, format = EXCLUDED.format,
+           status = EXCLUDED.status, error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message,
+           rules_version = EXCLUDED.rules_version, run = EXCLUDED.run, timings = EXCLUDED.timings,
+           findings_error = EXCLUDED.findings_error, findings_warning = EXCLUDED.findings_warning,
+           findings_info = EXCLUDED.findings_info, result = EXCLUDED.result, document = EXCLUDED.document,
+           processed_at = now()`,
+        [
+          sha,
+          result.file,
+          report?.department?.text ?? null,
+          report?.year ?? null,
+          report?.family ?? null,
+          result.format,
+          result.status,
+          result.error?.code ?? null,
+          result.error?.message ?? null,
+          result.rulesVersion,
+          run,
+          toJsonb(result.timings),
+          counts.error,
+          counts.warning,
+          counts.info,
+          toJsonb(result),
+          document ? toJsonb(document) : null,
+        ],
+      );
+      const diff = await saveFindings(tx, sha, run, result.discrepancies);
+      await tx.query(
+        `INSERT INTO report_runs (sha256, run, run_key, batch_id, rules_version, status, error_code,
+           findings_new, findings_unchanged, findings_gone, timings)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+        [sha, run, runKey, options.batchId ?? null, result.rulesVersion, result.status, result.error?.code ?? null,
+          diff.findingsNew, diff.findingsUnchanged, diff.findingsGone, toJsonb(result.timings)],
+      );
+      await settleItems(tx, sha, result.status, result.error?.code ?? null, result.rulesVersion);
+      return { stored: true, run, ...diff };
+    });
+  }
+
+  /**
+   * Give up on these bytes (retries exhausted on a transient fault): their waiting batch items
+   * become errors with `code`, so the batch still completes. Nothing is stored as a report.
+   */
+  async failItems(sha256: string, code: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await settleItems(tx, sha256, 'error', code, null);
+    });
+  }
+
+  async getReport(sha256: string): Promise<StoredReport | null> {
+    const rows = await this.db.query(`SELECT * FROM reports WHERE sha256 = $1`, [sha256]);
+    if (!rows[0]) return null;
+    return { ...toSummary(rows[0]), result: rows[0].result as Result, document: (rows[0].document as DocumentModel) ?? null };
+  }
+
+  async listReports(options: ListReportsOptions = {}): Promise<ReportSummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (options.status) add('r.status = ?', options.status);
+    if (options.department) add('r.department = ?', options.department);
+    if (options.after) add('r.sha256 > ?', options.after);
+    if (options.batchId) add('r.sha256 IN (SELECT sha256 FROM batch_items WHERE batch_id = ?)', options.batchId);
+    params.push(options.limit ?? 100);
+    const rows = await this.db.query(
+      `SELECT r.sha256, r.file_name, r.file_names, r.department, r.year, r.family, r.format, r.status, r.error_code,
+              r.error_message, r.rules_version, r.run, r.timings, r.findings_error, r.findings_warning, r.findings_info,
+              r.first_processed_at, r.processed_at
+       FROM reports r ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY r.sha256 LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toSummary);
+  }
+
+  /** Findings of a report with their state against its latest run and any reviewer decision. */
+  async getFindings(sha256: string, options: { includeGone?: boolean } = {}): Promise<StoredFinding[]> {
+    const rows = await this.db.query(
+      `SELECT f.*, r.run AS report_run, v.status AS review_status, v.note AS review_note, v.reviewer AS review_reviewer,
+              v.created_at AS review_created_at, v.updated_at AS review_updated_at
+       FROM findings f JOIN reports r ON r.sha256 = f.report_sha256
+       LEFT JOIN reviews v ON v.report_sha256 = f.report_sha256 AND v.finding_id = f.id
+       WHERE f.report_sha256 = $1 ${options.includeGone ? '' : 'AND f.gone_run IS NULL'}
+       ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.rule, f.id`,
+      [sha256],
+    );
+    return rows.map((r) => {
+      const run = r.report_run as number;
+      const state: FindingState = r.gone_run != null ? 'gone' : (r.first_seen_run as number) === run ? 'new' : 'unchanged';
+      return {
+        reportSha256: r.report_sha256 as string,
+        id: r.id as string,
+        rule: r.rule as string,
+        severity: r.severity as Severity,
+        message: r.message as string,
+        messageEn: (r.message_en as string) ?? null,
+        part: (r.part as string) ?? null,
+        finding: r.finding as Finding,
+        firstSeenRun: r.first_seen_run as number,
+        lastSeenRun: r.last_seen_run as number,
+        goneRun: (r.gone_run as number) ?? null,
+        state,
+        review: r.review_status
+          ? {
+              reportSha256: r.report_sha256 as string,
+              findingId: r.id as string,
+              status: r.review_status as ReviewStatus,
+              note: r.review_note as string,
+              reviewer: r.review_reviewer as string,
+              createdAt: r.review_created_at as Date,
+              updatedAt: r.review_updated_at as Date,
+            }
+          : null,
+      };
+    });
+  }
+
+  /** Reports whose findings were computed by another rule set than `rulesVersion`. */
+  async staleReports(rulesVersion: string): Promise<Array<{ sha256: string; fileName: string }>> {
+    const rows = await this.db.query<{ sha256: string; file_name: string }>(
+      `SELECT r.sha256, r.file_name FROM reports r JOIN files f ON f.sha256 = r.sha256
+       WHERE r.rules_version <> $1 ORDER BY r.sha256`,
+      [rulesVersion],
+    );
+    return rows.map((r) => ({ sha256: r.sha256, fileName: r.file_name }));
+  }
+
+  // ── reviews ────────────────────────────────────────────────────────────────────────────
+
+  async setReview(input: { reportSha256: string; findingId: string; status: ReviewStatus; note?: string; reviewer?: string }): Promise<Review> {
+    const rows = await this.db.query(
+      `INSERT INTO reviews (report_sha256, finding_id, status, note, reviewer) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (report_sha256, finding_id) DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note,
+         reviewer = EXCLUDED.reviewer, updated_at = now()
+       RETURNING *`,
+      [input.reportSha256, input.findingId, input.status, input.note ?? '', input.reviewer ?? ''],
+    );
+    return toReview(rows[0]);
+  }
+
+  async clearReview(reportSha256: string, findingId: string): Promise<void> {
+    await this.db.query('DELETE FROM reviews WHERE report_sha256 = $1 AND finding_id = $2', [reportSha256, findingId]);
+  }
+
+  async getReviews(reportSha256: string): Promise<Review[]> {
+    const rows = await this.db.query('SELECT * FROM reviews WHERE report_sha256 = $1 ORDER BY finding_id', [reportSha256]);
+    return rows.map(toReview);
+  }
+
+  // ── batches ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Record a batch and its items in one transaction. Items whose bytes already have a report from
+   * `rulesVersion` are settled at once from it; the others wait (`queued`) for a worker.
+   * Returns the batch id and the hashes that need processing.
+   */
+  async createBatch(input: { kind: BatchKind; source?: string | null; rulesVersion: string; items: BatchItemInput[]; id?: string }): Promise<{ id: string; toProcess: string[] }> {
+    const id = input.id ?? newBatchId(input.kind);
+    return this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO batches (id, kind, source, rules_version) VALUES ($1, $2, $3, $4)', [id, input.kind, input.source ?? null, input.rulesVersion]);
+      const items = input.items.map((it, i) => ({
+        item: i + 1,
+        file_name: it.fileName,
+        sha256: it.sha256,
+        status: it.sha256 ? 'queued' : 'error',
+        error_code: it.sha256 ? null : (it.errorCode ?? 'READ_FAILED'),
+      }));
+      await tx.query(
+        `INSERT INTO batch_items (batch_id, item, file_name, sha256, status, error_code, finished_at)
+         SELECT $1, i.item, i.file_name, i.sha256, i.status, i.error_code, CASE WHEN i.status = 'queued' THEN NULL ELSE now() END
+         FROM jsonb_to_recordset($2::jsonb) AS i(item integer, file_name text, sha256 text, status text, error_code text)`,
+        [id, toJsonb(items)],
+      );
+      await settleFromReports(tx, id, input.rulesVersion);
+      const waiting = await tx.query<{ sha256: string }>(
+        `SELECT DISTINCT sha256 FROM batch_items WHERE batch_id = $1 AND status = 'queued' ORDER BY sha256`,
+        [id],
+      );
+      await finishBatches(tx, [id]);
+      return { id, toProcess: waiting.map((r) => r.sha256) };
+    });
+  }
+
+  /**
+   * Settle queued items of a batch whose bytes meanwhile got a report from the batch's rules
+   * version (closes the race where a worker stored the report just before the batch was committed).
+   */
+  async settleBatch(batchId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ rules_version: string }>('SELECT rules_version FROM batches WHERE id = $1 FOR UPDATE', [batchId]);
+      if (!rows[0]) return;
+      await settleFromReports(tx, batchId, rows[0].rules_version);
+      await finishBatches(tx, [batchId]);
+    });
+  }
+
+  async batchCounts(batchId: string): Promise<BatchCounts | null> {
+    const b = await this.db.query('SELECT * FROM batches WHERE id = $1', [batchId]);
+    if (!b[0]) return null;
+    const [agg] = await this.db.query<Record<string, number>>(
+      `SELECT count(*)::int AS received,
+              count(DISTINCT sha256)::int AS unique_count,
+              count(DISTINCT sha256) FILTER (WHERE status = 'queued')::int AS queued,
+              count(DISTINCT sha256) FILTER (WHERE status = 'ok')::int AS ok,
+              count(DISTINCT coalesce(sha256, 'item:' || item)) FILTER (WHERE status = 'error')::int AS failed,
+              count(*) FILTER (WHERE sha256 IS NOT NULL)::int AS readable
+       FROM batch_items WHERE batch_id = $1`,
+      [batchId],
+    );
+    const byCode = await this.db.query<{ code: string; n: number }>(
+      `SELECT error_code AS code, count(DISTINCT coalesce(sha256, 'item:' || item))::int AS n
+       FROM batch_items WHERE batch_id = $1 AND status = 'error' GROUP BY error_code ORDER BY error_code`,
+      [batchId],
+    );
+    const [sev] = await this.db.query<Record<string, number>>(
+      `SELECT coalesce(sum(r.findings_error), 0)::int AS error, coalesce(sum(r.findings_warning), 0)::int AS warning,
+              coalesce(sum(r.findings_info), 0)::int AS info
+       FROM reports r WHERE r.sha256 IN (SELECT sha256 FROM batch_items WHERE batch_id = $1 AND status <> 'queued')`,
+      [batchId],
+    );
+    const [fresh] = await this.db.query<{ n: number }>(
+      `SELECT coalesce(sum(findings_new), 0)::int AS n FROM report_runs WHERE batch_id = $1`,
+      [batchId],
+    );
+    const failedByCode: Record<string, number> = {};
+    for (const r of byCode) failedByCode[r.code ?? 'UNKNOWN'] = r.n;
+    return {
+      id: b[0].id as string,
+      kind: b[0].kind as BatchKind,
+      source: (b[0].source as string) ?? null,
+      rulesVersion: b[0].rules_version as string,
+      createdAt: b[0].created_at as Date,
+      finishedAt: (b[0].finished_at as Date) ?? null,
+      complete: agg.queued === 0,
+      received: agg.received,
+      unique: agg.unique_count,
+      duplicates: agg.readable - agg.unique_count,
+      queued: agg.queued,
+      ok: agg.ok,
+      failed: agg.failed,
+      failedByCode,
+      findings: { error: sev.error, warning: sev.warning, info: sev.info },
+      newFindings: fresh.n,
+    };
+  }
+
+  async listBatches(limit = 20): Promise<Array<{ id: string; kind: BatchKind; createdAt: Date; finishedAt: Date | null }>> {
+    const rows = await this.db.query('SELECT id, kind, created_at, finished_at FROM batches ORDER BY created_at DESC, id DESC LIMIT $1', [limit]);
+    return rows.map((r) => ({ id: r.id as string, kind: r.kind as BatchKind, createdAt: r.created_at as Date, finishedAt: (r.finished_at as Date) ?? null }));
+  }
+
+  async latestBatchId(): Promise<string | null> {
+    return (await this.listBatches(1))[0]?.id ?? null;
+  }
+}
+
+// ── helpers that run inside a transaction ─────────────────────────────────────────────────
+
+/** Upsert the run's findings and mark the previous run's findings that did not come back as gone. */
+async function saveFindings(tx: Queryable, sha: string, run: number, findings: Finding[]) {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) if (!byId.has(f.id)) byId.set(f.id, f);
+  const rows = [...byId.values()].map((f) => ({
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    message_en: f.messageEn ?? null,
+    part: f.part ?? null,
+    numbers: f.values,
+    evidence: f.evidence,
+    finding: f,
+  }));
+  if (rows.length > 0) {
+    await tx.query(
+      `INSERT INTO findings (report_sha256, id, rule, severity, message, message_en, part, numbers, evidence, finding,
+         first_seen_run, last_seen_run)
+       SELECT $1, f.id, f.rule, f.severity, f.message, f.message_en, f.part, f.numbers, f.evidence, f.finding, $2, $2
+       FROM jsonb_to_recordset($3::jsonb) AS f(id text, rule text, severity text, message text, message_en text, part text,
+         numbers jsonb, evidence jsonb, finding jsonb)
+       ON CONFLICT (report_sha256, id) DO UPDATE SET
+         rule = EXCLUDED.rule, severity = EXCLUDED.severity, message = EXCLUDED.message, message_en = EXCLUDED.message_en,
+         part = EXCLUDED.part, numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, finding = EXCLUDED.finding,
+         first_seen_run = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_run ELSE EXCLUDED.first_seen_run END,
+         first_seen_at = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_at ELSE now() END,
+         last_seen_run = EXCLUDED.last_seen_run, last_seen_at = now(), gone_run = NULL`,
+      [sha, run, toJsonb(rows)],
+    );
+  }
+  await tx.query(
+    'UPDATE findings SET gone_run = $2 WHERE report_sha256 = $1 AND gone_run IS NULL AND last_seen_run < $2',
+    [sha, run],
+  );
+  const [c] = await tx.query<{ fresh: number; unchanged: number; gone: number }>(
+    `SELECT count(*) FILTER (WHERE first_seen_run = $2 AND gone_run IS NULL)::int AS fresh,
+            count(*) FILTER (WHERE first_seen_run < $2 AND last_seen_run = $2 AND gone_run IS NULL)::int AS unchanged,
+            count(*) FILTER (WHERE gone_run = $2)::int AS gone
+     FROM findings WHERE report_sha256 = $1`,
+    [sha, run],
+  );
+  return { findingsNew: c.fresh, findingsUnchanged: c.unchanged, findingsGone: c.gone };
+}
+
+/**
+ * Settle every waiting batch item for these bytes, then finish the batches left with nothing
+ * queued. With `rulesVersion`, only batches asking for that rule set are settled (a reprocess
+ * batch waits for the new rules).
+ */
+async function settleItems(tx: Queryable, sha: string, status: 'ok' | 'error', code: string | null, rulesVersion: string | null) {
+  const batches = await tx.query<{ id: string }>(
+    `SELECT b.id FROM batches b
+     WHERE b.id IN (SELECT batch_id FROM batch_items WHERE sha256 = $1 AND status = 'queued')
+       AND ($2::text IS NULL OR b.rules_version = $2 OR b.kind <> 'reprocess')
+     ORDER BY b.id FOR UPDATE`,
+    [sha, rulesVersion],
+  );
+  if (batches.length === 0) return;
+  const ids = batches.map((b) => b.id);
+  await tx.query(
+    `UPDATE batch_items SET status = $2, error_code = $3, finished_at = now()
+     WHERE sha256 = $1 AND status = 'queued' AND batch_id = ANY($4::text[])`,
+    [sha, status, code, ids],
+  );
+  await finishBatches(tx, ids);
+}
+
+async function settleFromReports(tx: Queryable, batchId: string, rulesVersion: string) {
+  await tx.query(
+    `UPDATE batch_items i SET status = r.status, error_code = r.error_code, finished_at = now()
+     FROM reports r
+     WHERE i.batch_id = $1 AND i.status = 'queued' AND r.sha256 = i.sha256 AND r.rules_version = $2`,
+    [batchId, rulesVersion],
+  );
+}
+
+async function finishBatches(tx: Queryable, ids: string[]) {
+  await tx.query(
+    `UPDATE batches b SET finished_at = now()
+     WHERE b.id = ANY($1::text[]) AND b.finished_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM batch_items i WHERE i.batch_id = b.id AND i.status = 'queued')`,
+    [ids],
+  );
+}
+
+function toSummary(r: Row): ReportSummary {
+  return {
+    sha256: r.sha256 as string,
+    fileName: r.file_name as string,
+    fileNames: r.file_names as string[],
+    department: (r.department as string) ?? null,
+    year: (r.year as number) ?? null,
+    family: (r.family as string) ?? null,
+    format: (r.format as string) ?? null,
+    status: r.status as 'ok' | 'error',
+    errorCode: (r.error_code as string) ?? null,
+    errorMessage: (r.error_message as string) ?? null,
+    rulesVersion: r.rules_version as string,
+    run: r.run as number,
+    timings: r.timings as Record<string, number>,
+    findings: { error: r.findings_error as number, warning: r.findings_warning as number, info: r.findings_info as number },
+    firstProcessedAt: r.first_processed_at as Date,
+    processedAt: r.processed_at as Date,
+  };
+}
+
+function toReview(r: Row): Review {
+  return {
+    reportSha256: r.report_sha256 as string,
+    findingId: r.finding_id as string,
+    status: r.status as ReviewStatus,
+    note: r.note as string,
+    reviewer: r.reviewer as string,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+  };
+}
+
+export { SEVERITIES };

@@ -1,0 +1,28 @@
+import type { Severity } from '../../schemas/finding.js';
+
+/** Reviewer decisions on a finding (审核结论). */
+export const REVIEW_STATUSES = ['confirmed', 'dismissed', 'fixed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export function isReviewStatus(v: unknown): v is ReviewStatus {
+  return typeof v === 'string' && (REVIEW_STATUSES as readonly string[]).includes(v);
+}
+
+export const REVIEW_LABELS: Record<ReviewStatus | 'open', string> = {
+  open: '未审核',
+  confirmed: '已确认',
+  dismissed: '误报（已驳回）',
+  fixed: '单位已整改',
+};
+
+export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+export const FORMAT_LABELS: Record<string, string> = { docx: 'Word (.docx)', doc: 'Word 97 (.doc)', pdf: 'PDF' };
+
+export const STATUS_LABELS: Record<string, string> = { ok: '已处理', error: '处理失败' };
