@@ -3,6 +3,7 @@ import type { TextFact } from '../../schemas/fact.js';
 import type { BasicData, DeptSelfEval, ProjectSelfEval } from '../../schemas/records.js';
 import type { Coverage, Report } from '../../schemas/report.js';
 import { readBasicData } from './basic-data.js';
+import { basicDataGaps, formGaps } from './coverage.js';
 import { countFacts } from './facts.js';
 import { detectFamily } from './family.js';
 import { groupForms } from './parts.js';
@@ -31,6 +32,8 @@ export function recognizeReport(doc: DocumentModel): Report {
       notUnderstood.push({ text: form.title?.text ?? '', where: `表 ${form.tables.map((t) => t.table + 1).join('、')} 无法识别：${(e as Error).message}` });
     }
   }
+  if (basicData) basicDataGaps(basicData, notUnderstood);
+  for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);
   const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc);
   const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? null;
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);

@@ -5,7 +5,7 @@ import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
-import { INDICATOR_COLUMNS, isSubHeader, mapColumns } from './header-map.js';
+import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
 export interface IndicatorParse {
@@ -46,7 +46,9 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   const first = tables[start.table];
   const headerRows = [start.row];
   if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
-  const { cols, labels } = mapColumns(first, headerRows, INDICATOR_COLUMNS);
+  const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
+  let cols = mapped.cols;
+  const labels = mapped.labels;
   const indicators: Indicator[] = [];
   let total: TotalRow | null = null;
   let lastLevel1 = '';
@@ -55,7 +57,15 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let r = headerRows[headerRows.length - 1] + 1;
   outer: for (; tableIdx < tables.length; tableIdx++, r = 0) {
     const table = tables[tableIdx];
-    // A continuation table may repeat the header (PDF page breaks, split forms).
+    if (tableIdx !== start.table) {
+      // A continuation table may repeat the header (page breaks, split forms): map its own columns.
+      const own = Array.from({ length: Math.min(3, table.nRows) }, (_, i) => i).find((i) => isIndicatorHeader(table, i));
+      if (own !== undefined) {
+        const rows = isSubHeader(table, own + 1) ? [own, own + 1] : [own];
+        cols = mapColumns(table, rows, INDICATOR_COLUMNS).cols;
+        r = rows[rows.length - 1] + 1;
+      }
+    }
     for (; r < table.nRows; r++) {
       const own = ownCells(table, r);
       const cells = rowCells(table, r);
