@@ -1,11 +1,12 @@
 import type { DocumentModel } from '../schemas/document.js';
-import { InputError } from '../src/errors.js';
+import { parsePdfDocument, DEFAULT_MAX_PAGES } from './pdf/parse.js';
 
 /** PDF → DocumentModel. Owned by the PDF work (issue 3); this entry point is what the pipeline calls. */
 export interface PdfOptions {
+  /** Refuse documents with more pages (LIMIT_EXCEEDED); default 2000. */
   maxPages?: number;
 }
 
-export async function parsePdf(_bytes: Uint8Array, _options: PdfOptions = {}): Promise<DocumentModel> {
-  throw new InputError('UNSUPPORTED_FORMAT', 'PDF 解析器尚未接入 / PDF parser not yet wired');
+export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentModel> {
+  return parsePdfDocument(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
 }

@@ -36,7 +36,9 @@ export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => bool
   const maxTotal = limits.maxTotalBytes ?? Number.MAX_SAFE_INTEGER;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    // Pass 1 reads only the central directory: every limit is checked before anything is inflated.
+    const toInflate = new Set<string>();
+    unzipSync(bytes, {
       filter(info) {
         entries++;
         if (entries > limits.maxEntries) {
@@ -44,7 +46,7 @@ export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => bool
         }
         if (!wanted(info.name)) return false;
         if (info.originalSize > limits.maxEntryBytes) {
-          tooBig = info;
+          tooBig ??= info;
           return false;
         }
         // Inflation writes into a buffer of the declared size, so declared sizes bound memory.
@@ -58,9 +60,12 @@ export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => bool
             `${info.name} 声明的解压大小（${info.originalSize} 字节）与压缩数据（${info.size} 字节）不符 / zip entry lies about its size`,
           );
         }
-        return true;
+        toInflate.add(info.name);
+        return false;
       },
     });
+    // Pass 2 inflates the entries that passed (none if one part was too big: that is reported below).
+    files = tooBig ? {} : unzipSync(bytes, { filter: (info) => toInflate.has(info.name) });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError('CORRUPT_FILE', `文件不是完整的 Word 文档（zip 包损坏：${(e as Error).message}） / corrupt zip package`, { cause: e });

@@ -19,6 +19,10 @@ export const ParagraphBlockSchema = z.object({
   /** 1-based page (PDF); null for Word. */
   page: z.number().int().nullable(),
   bbox: BBoxSchema.nullable(),
+  /** Font size in points of the paragraph's first line (PDF only: the typographic hint for headings where no style exists). */
+  fontSize: z.number().optional(),
+  /** PDF paragraphs running over a page break: from character `offset` of `text` on, the text is on `page`. */
+  pageBreaks: z.array(z.object({ offset: z.number().int(), page: z.number().int() })).optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
 

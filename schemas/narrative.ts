@@ -7,6 +7,10 @@ export const NarrativeSectionSchema = z.object({
   heading: z.string(),
   /** Paragraph ordinals covered by this section. */
   paragraphs: z.array(z.number().int()),
+  /** Known section this heading names (found by heading text, not numbering), e.g. "project-overview". */
+  key: z.string().nullable().optional(),
+  /** 1 for the report's main sections (一、…), 2 for sub-sections. */
+  level: z.number().int().optional(),
 });
 
 /** One narrative report (a run of paragraphs between forms). */
@@ -19,6 +23,13 @@ export const NarrativeReportSchema = z.object({
   firstParagraph: z.number().int(),
   lastParagraph: z.number().int(),
   sections: z.array(NarrativeSectionSchema),
+  /** dept = 部门整体支出绩效自评报告, project = 项目支出绩效评价报告. */
+  reportKind: z.enum(['dept', 'project']).optional(),
+  /** How sure the project attribution is (0..1) and why. */
+  projectConfidence: z.number().min(0).max(1).nullable().optional(),
+  projectReason: z.string().nullable().optional(),
+  /** Index of the project in report.projects[], when told. */
+  projectIndex: z.number().int().nullable().optional(),
 });
 export type NarrativeReport = z.infer<typeof NarrativeReportSchema>;
 
@@ -43,6 +54,19 @@ export const NarrativeStatSchema = z.object({
   relation: z.enum(['component', 'subset']).nullable(),
   /** The list the parts belong to may not be exhaustive (等, 包括). */
   openList: z.boolean(),
+  /** Index of the narrative report (report.narratives[]) and heading of the section it is in. */
+  narrative: z.number().int().nullable().optional(),
+  section: z.string().nullable().optional(),
+  /** measure = a statistic; slogan = a countable mention inside a slogan (扬尘防治"6个100%"), never checked. */
+  mention: z.enum(['measure', 'slogan']).optional(),
+  /** "各一件": the figure applies to each of `each` listed items. */
+  each: z.number().int().nullable().optional(),
+  /** "每月一次": the period of a frequency (月, 季度, 年 …). */
+  per: z.string().nullable().optional(),
+  /** A count announcing a list ("两种形式", "3项（A、B、C）"): number of items actually listed. */
+  listLength: z.number().int().nullable().optional(),
+  /** The unit was not in the unit table; kept as written. */
+  unknownUnit: z.boolean().optional(),
 });
 export type NarrativeStat = z.infer<typeof NarrativeStatSchema>;
 
@@ -56,9 +80,15 @@ export const FigureLinkSchema = z.object({
     loc: LocationSchema,
     text: z.string(),
     value: z.string(),
+    /** The figure as the table states it (comparator, precision, unit). */
+    figure: FigureSchema.nullable().optional(),
+    /** What the target figure is, in the reviewer's words: "全年执行数", "按支出性质分 项目支出", "实际完成值". */
+    measure: z.string().optional(),
   }),
   /** 0..1: how sure the link is (name and measure match, position in the report). */
   confidence: z.number().min(0).max(1),
   reason: z.string(),
+  /** table-figure = restates a table amount/count; indicator-actual = an indicator's 实际完成值; narrative = another narrative statement. */
+  basis: z.enum(['table-figure', 'indicator-actual', 'narrative']).optional(),
 });
 export type FigureLink = z.infer<typeof FigureLinkSchema>;

@@ -4,7 +4,7 @@ import type { Finding } from '../schemas/finding.js';
 import type { Report } from '../schemas/report.js';
 import type { Result } from '../schemas/result.js';
 import { parseDocument, sniffFormat, type ParseOptions } from '../parsers/index.js';
-import { InputError } from './errors.js';
+import { InputError, TransientError } from './errors.js';
 import { recognizeReport } from './recognize/index.js';
 import { analyzeNarrative } from './narrative/index.js';
 import { runRules, RULES_VERSION } from './rules/index.js';
@@ -13,6 +13,8 @@ export interface PipelineOptions {
   /** Language of finding messages: Chinese by default. */
   lang?: 'zh' | 'en';
   parse?: ParseOptions;
+  /** Throw TransientError (converter timeout…) instead of storing it as an error result: queue workers retry it. */
+  throwTransient?: boolean;
 }
 
 export interface PipelineInput {
@@ -80,8 +82,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
       },
     };
   } catch (e) {
+    if (e instanceof TransientError && input.options?.throwTransient) throw e;
     timings.total = performance.now() - started;
-    const code = e instanceof InputError ? e.code : 'INTERNAL_ERROR';
+    const code = e instanceof InputError || e instanceof TransientError ? e.code : 'INTERNAL_ERROR';
     const reason = e instanceof Error ? e.message : String(e);
     return {
       document,

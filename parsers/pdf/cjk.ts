@@ -30,28 +30,51 @@ export function isWordChar(ch: string): boolean {
 }
 
 /**
- * Separator to put between two pieces of one line that are visibly apart: a space only where both
- * sides are non-CJK word characters ("Q 2", "10 0" stays two numbers); none next to CJK, so
- * "101 个" → "101个" and "年 度" (justified) → "年度".
+ * Separator to put between two pieces of one line that are visibly apart. Between CJK and a
+ * letter or digit, or between two CJK characters, none: that gap is autospacing or justification,
+ * not a space ("101 个" → "101个", "年 度" → "年度"). Between Latin words or numbers a space
+ * ("10 0" stays two numbers), and after or before non-CJK punctuation ("(1) 项目") a space.
  */
 export function gapSeparator(left: string, right: string): string {
   const a = lastChar(left);
   const b = right.charAt(0);
   if (!a || !b) return '';
-  if (isCjk(a) || isCjk(b)) return '';
+  const cjkA = isCjk(a);
+  const cjkB = isCjk(b);
+  if (cjkA && cjkB) return '';
+  if ((cjkA && isWordChar(b)) || (cjkB && isWordChar(a))) return '';
   return ' ';
 }
 
+const SPACED = /(\S)[ \t\u00a0]+(?=(\S))/gu;
+
 /**
- * Separator for a line that wrapped (the text ran into the right edge): none, except between two
- * Latin words. A number broken inside a narrow cell ("10" / "0") rejoins as "100".
+ * Spaces inside one piece of text that sit between CJK characters, or between CJK and a letter or
+ * digit, are justification or autospacing put in by the producer or by pdf.js ("扬 尘", "101 个").
+ */
+export function tidySpaces(text: string): string {
+  if (!/\s/u.test(text)) return text;
+  return text.replace(SPACED, (match, a: string, b: string) => {
+    const cjkA = isCjk(a);
+    const cjkB = isCjk(b);
+    if ((cjkA && (cjkB || isWordChar(b))) || (cjkB && isWordChar(a))) return a;
+    return match;
+  });
+}
+
+/**
+ * Separator for a line that wrapped (the text ran into the right edge): none next to CJK, and
+ * none inside a number broken in a narrow cell ("10" / "0" → "100", "95" / "%" → "95%");
+ * otherwise the wrap was at a space between words.
  */
 export function wrapSeparator(left: string, right: string): string {
   const a = lastChar(left);
   const b = right.charAt(0);
   if (!a || !b) return '';
-  if (/\p{L}/u.test(a) && /\p{L}/u.test(b) && !isCjk(a) && !isCjk(b)) return ' ';
-  return '';
+  if (isCjk(a) || isCjk(b)) return '';
+  if (/[\d.,]/u.test(a) && /[\d.,%‰]/u.test(b)) return '';
+  if (a === '-' || a === '/') return '';
+  return ' ';
 }
 
 export function lastChar(s: string): string {

@@ -1,3 +1,4 @@
+import { tidySpaces } from './cjk.js';
 import type { TextRun } from './types.js';
 
 /** The parts of a pdf.js text item we read (pdfjs-dist `TextItem`). */
@@ -35,7 +36,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     const baseline = Math.abs(ey - sy) > Math.abs(ex - sx) ? Math.min(sx, ex) : (sy + ey) / 2;
     const x0 = Math.min(sx, ex);
     const x1 = Math.max(sx, ex, x0 + 0.01);
-    runs.push({ str: item.str.trim() === str ? str : str, x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
+    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
   }
   return runs;
 }

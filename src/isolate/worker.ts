@@ -11,6 +11,9 @@ import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 const port = parentPort;
 if (!port) throw new Error('src/isolate/worker.ts must run in a worker thread');
 const { limits } = workerData as WorkerData;
+
+// Library chatter (pdf.js warnings go to console.log) must not mix into `extract --json` on stdout.
+console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
 const parse = parseOptionsFor(limits);
 
 port.on('message', (job: JobMessage) => {

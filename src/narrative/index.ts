@@ -1,6 +1,10 @@
 import type { DocumentModel } from '../../schemas/document.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
+import { extractStats } from './extract.js';
+import { linkStatistics } from './link.js';
+import { attributeProjects } from './projects.js';
+import { findReports, type FoundReport } from './reports.js';
 
 export interface NarrativeOutput {
   narratives: NarrativeReport[];
@@ -8,10 +12,71 @@ export interface NarrativeOutput {
   links: FigureLink[];
 }
 
+export const DEPT_REPORT = '部门整体支出绩效自评报告';
+export const PROJECT_REPORT = '项目支出绩效评价报告';
+
 /**
  * Narrative reports: sections, every figure stated in prose, and links from those figures to the
- * table figures they restate. (Issue 4 fills this in.)
+ * table figures they restate (issue 4). Only paragraphs inside a narrative report are read: the
+ * forms' notes and signature lines (说明, 备注, 填表人 …) are not prose statistics.
+ *
+ * Pipeline: reports.ts (reports and sections by heading text) → scan.ts (figures: number + unit +
+ * qualifiers; masks.ts rules out dates, document numbers, list markers, phones) → label.ts (what is
+ * counted) → structure.ts (totals and parts) → projects.ts (which project a 项目支出绩效评价报告 is
+ * about) → link.ts (restated table figures, indicator actuals, other narrative statements).
+ *
+ * Decisions worth knowing:
+ * - A statistic is a number with a unit. A number followed by a known counting word or measure is
+ *   read; one followed by a single unknown ideograph and a boundary ("打井3眼。") is kept with
+ *   `unknownUnit: true`; a number running into a word ("12345信箱", "2022岳阳市") is a name, not a count.
+ * - Slogans: 扬尘防治"6个100%" and 六个百分百 name six 100%-rules. They are kept as one countable
+ *   mention (6 个, `mention: 'slogan'`), the 100% is not a measurement, and no rule checks slogans.
+ * - 首次 ("for the first time") is an ordinal, not a count of events: not a statistic. 第三轮 /
+ *   第三方 likewise. 一 as an article ("是一项严肃的工作", "这一条主线") and idioms (一起, 一套,
+ *   一律, 三会一课, 三重一大, 二十大) are not counts.
+ * - 各一件 is one per listed item: value 1 with `each` = number of items ("举报和投诉质疑函" → 2).
+ * - 每月一次 keeps the period in `per`.
+ * - Money is compared in 万元, areas in 平方米 (`normalizedValue`), exactly (decimal strings).
  */
-export function analyzeNarrative(_doc: DocumentModel, _report: Report): NarrativeOutput {
-  return { narratives: [], statistics: [], links: [] };
+export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeOutput {
+  const found = findReports(doc);
+  const joinLines = doc.format === 'pdf';
+  // first pass with provisional part names: statistics are needed to tell which project a report is about
+  const provisional = found.map((r, i) => extractStats(r.body, joinLines, { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) }));
+  const attribution = attributeProjects(found, provisional, report.projects);
+  const narratives: NarrativeReport[] = [];
+  const statistics: NarrativeStat[] = [];
+  let unnamed = 0;
+  found.forEach((r, i) => {
+    const a = attribution[i];
+    const projectName = a.project !== null ? report.projects[a.project].name?.text.trim() ?? null : null;
+    const part = r.kind === 'project' && projectName === null ? `${PROJECT_REPORT}（第${++unnamed}份）` : partName(r, projectName);
+    narratives.push({
+      kind: 'narrative',
+      part,
+      title: r.title,
+      project: projectName,
+      firstParagraph: r.first,
+      lastParagraph: r.last,
+      sections: r.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, key: s.key, level: s.level })),
+      reportKind: r.kind,
+      projectConfidence: a.confidence,
+      projectReason: a.reason,
+      projectIndex: a.project,
+    });
+    for (const s of provisional[i]) statistics.push({ ...s, loc: { ...s.loc, part } });
+  });
+  const links = linkStatistics(report, narratives, statistics);
+  return { narratives, statistics, links };
+}
+
+function partName(r: FoundReport, project: string | null): string {
+  if (r.kind === 'dept') return DEPT_REPORT;
+  return project ? `${PROJECT_REPORT}（${project}）` : PROJECT_REPORT;
+}
+
+function sectionLookup(r: FoundReport): (paragraph: number) => string | null {
+  const map = new Map<number, string>();
+  for (const s of r.sections) for (const p of s.paragraphs) map.set(p, s.heading);
+  return (p) => map.get(p) ?? null;
 }

@@ -31,7 +31,7 @@ const AREA: Record<string, UnitInfo> = {
   '㎡': { dimension: 'area', normalized: '平方米', shift: 0 },
   'm²': { dimension: 'area', normalized: '平方米', shift: 0 },
   m2: { dimension: 'area', normalized: '平方米', shift: 0 },
-  万㎡: { dimension: 'area', normalized: '平方米', shift: 4 },
+  '万㎡': { dimension: 'area', normalized: '平方米', shift: 4 },
   // Colloquial "2万多平" (平 = 平方米), only ever read right after a number.
   平: { dimension: 'area', normalized: '平方米', shift: 0 },
   万平: { dimension: 'area', normalized: '平方米', shift: 4 },
@@ -98,8 +98,16 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   平: '台方稳安等衡均整',
 };
 
+const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8 };
+
+/** Unit table entry; a unit written with 万/亿 before a known unit ("万户", "万余元" → 万元) scales it. */
 export function unitInfo(unit: string | null): UnitInfo | null {
-  return unit === null ? null : UNIT_TABLE[unit] ?? null;
+  if (unit === null) return null;
+  const direct = UNIT_TABLE[unit];
+  if (direct) return direct;
+  const shift = MULTIPLIERS[unit[0]];
+  const base = shift !== undefined ? UNIT_TABLE[unit.slice(1)] : undefined;
+  return base ? { ...base, shift: base.shift + shift } : null;
 }
 
 /** True when `unit` read at this position is really the first character of an ordinary word. */

@@ -11,10 +11,12 @@ import type { FindingDraft, RuleMeta } from './types.js';
  * is new since last night.
  */
 export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en'): Finding {
+  // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
     draft.evidence.map((e) => locationKey(e.location)),
     draft.values,
+    ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
   return {

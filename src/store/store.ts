@@ -120,6 +120,13 @@ export class Store {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report:${sha}`]);
       const already = await tx.query<{ run: number }>('SELECT run FROM report_runs WHERE sha256 = $1 AND run_key = $2', [sha, runKey]);
       if (already.length > 0) {
+        // Stored by an earlier attempt of the same job: settle what still waits for it, store nothing.
+        const [r] = await tx.query<{ status: 'ok' | 'error'; error_code: string | null; rules_version: string }>(
+          'SELECT status, error_code, rules_version FROM reports WHERE sha256 = $1',
+          [sha],
+        );
+        if (r) await settleItems(tx, sha, r.status, r.error_code, r.rules_version);
+        await mergeFileNames(tx, sha, result.file);
         return { stored: false, run: already[0].run, findingsNew: 0, findingsUnchanged: 0, findingsGone: 0 };
       }
       const prev = await tx.query<{ run: number }>('SELECT run FROM reports WHERE sha256 = $1', [sha]);
@@ -170,6 +177,7 @@ export class Store {
           diff.findingsNew, diff.findingsUnchanged, diff.findingsGone, toJsonb(result.timings)],
       );
       await settleItems(tx, sha, result.status, result.error?.code ?? null, result.rulesVersion);
+      await mergeFileNames(tx, sha, null);
       return { stored: true, run, ...diff };
     });
   }
@@ -290,11 +298,20 @@ export class Store {
   // ── batches ────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Record a batch and its items in one transaction. Items whose bytes already have a report from
-   * `rulesVersion` are settled at once from it; the others wait (`queued`) for a worker.
+   * Record a batch and its items in one transaction. Items whose bytes already have a report are
+   * settled at once from it (for a reprocess batch: a report from `rulesVersion`); the others wait
+   * (`queued`) for a worker.
    * Returns the batch id and the hashes that need processing.
    */
-  async createBatch(input: { kind: BatchKind; source?: string | null; rulesVersion: string; items: BatchItemInput[]; id?: string }): Promise<{ id: string; toProcess: string[] }> {
+  async createBatch(input: {
+    kind: BatchKind;
+    source?: string | null;
+    rulesVersion: string;
+    items: BatchItemInput[];
+    id?: string;
+    /** False: every readable item waits for processing, even when a report exists (forced re-check). */
+    settleExisting?: boolean;
+  }): Promise<{ id: string; toProcess: string[] }> {
     const id = input.id ?? newBatchId(input.kind);
     return this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO batches (id, kind, source, rules_version) VALUES ($1, $2, $3, $4)', [id, input.kind, input.source ?? null, input.rulesVersion]);
@@ -311,7 +328,7 @@ export class Store {
          FROM jsonb_to_recordset($2::jsonb) AS i(item integer, file_name text, sha256 text, status text, error_code text)`,
         [id, toJsonb(items)],
       );
-      await settleFromReports(tx, id, input.rulesVersion);
+      if (input.settleExisting !== false) await settleFromReports(tx, id, input.kind === 'reprocess' ? input.rulesVersion : null);
       const waiting = await tx.query<{ sha256: string }>(
         `SELECT DISTINCT sha256 FROM batch_items WHERE batch_id = $1 AND status = 'queued' ORDER BY sha256`,
         [id],
@@ -322,14 +339,14 @@ export class Store {
   }
 
   /**
-   * Settle queued items of a batch whose bytes meanwhile got a report from the batch's rules
-   * version (closes the race where a worker stored the report just before the batch was committed).
+   * Settle queued items of a batch whose bytes meanwhile got a report (closes the race where a
+   * worker stored the report just before the batch was committed).
    */
   async settleBatch(batchId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ rules_version: string }>('SELECT rules_version FROM batches WHERE id = $1 FOR UPDATE', [batchId]);
+      const rows = await tx.query<{ kind: string; rules_version: string }>('SELECT kind, rules_version FROM batches WHERE id = $1 FOR UPDATE', [batchId]);
       if (!rows[0]) return;
-      await settleFromReports(tx, batchId, rows[0].rules_version);
+      await settleFromReports(tx, batchId, rows[0].kind === 'reprocess' ? rows[0].rules_version : null);
       await finishBatches(tx, [batchId]);
     });
   }
@@ -464,12 +481,29 @@ async function settleItems(tx: Queryable, sha: string, status: 'ok' | 'error', c
   await finishBatches(tx, ids);
 }
 
-async function settleFromReports(tx: Queryable, batchId: string, rulesVersion: string) {
-  await tx.query(
+/**
+ * Settle a batch's waiting items from reports already stored for the same bytes (same bytes → one
+ * report). A reprocess batch (`rulesVersion` given) only takes reports from that rule set.
+ */
+async function settleFromReports(tx: Queryable, batchId: string, rulesVersion: string | null) {
+  const settled = await tx.query<{ sha256: string }>(
     `UPDATE batch_items i SET status = r.status, error_code = r.error_code, finished_at = now()
      FROM reports r
-     WHERE i.batch_id = $1 AND i.status = 'queued' AND r.sha256 = i.sha256 AND r.rules_version = $2`,
+     WHERE i.batch_id = $1 AND i.status = 'queued' AND r.sha256 = i.sha256 AND ($2::text IS NULL OR r.rules_version = $2)
+     RETURNING i.sha256`,
     [batchId, rulesVersion],
+  );
+  for (const sha of new Set(settled.map((r) => r.sha256))) await mergeFileNames(tx, sha, null);
+}
+
+/** A report's file names: every name its bytes arrived under (batch items), plus `extra`. */
+async function mergeFileNames(tx: Queryable, sha: string, extra: string | null) {
+  await tx.query(
+    `UPDATE reports SET file_names = ARRAY(
+       SELECT DISTINCT n FROM unnest(file_names || ARRAY(SELECT file_name FROM batch_items WHERE sha256 = $1) || $2::text[]) AS n
+       ORDER BY n)
+     WHERE sha256 = $1`,
+    [sha, extra === null ? [] : [extra]],
   );
 }
 

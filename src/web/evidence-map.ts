@@ -1,3 +1,4 @@
+import type { TableBlock } from '../../schemas/document.js';
 import type { Finding, Severity } from '../../schemas/finding.js';
 import { cellAnchor, findingAnchor, originCell, paragraphRange, spanAnchor, tableAnchor, type SourceIndex } from './anchors.js';
 
@@ -45,11 +46,10 @@ export class EvidenceMap {
           const table = source.tables.get(loc.table);
           if (!table) return this.targets.set(key, null);
           this.citedTables.add(loc.table);
-          const origin = loc.row !== null && loc.col !== null ? originCell(table, loc.row, loc.col) : null;
-          if (!origin) return this.targets.set(key, tableAnchor(loc.table));
-          const anchor = cellAnchor(loc.table, origin.row, origin.col);
-          addRef(this.cells, anchor, ref);
-          this.targets.set(key, anchor);
+          const anchors = citedCells(table, loc.row, loc.col);
+          if (!anchors.length) return this.targets.set(key, tableAnchor(loc.table));
+          for (const anchor of anchors) addRef(this.cells, anchor, ref);
+          this.targets.set(key, anchors[0]);
         } else if (loc.paragraph !== null && loc.paragraph !== undefined) {
           const paragraph = source.paragraphs.get(loc.paragraph);
           if (!paragraph) return this.targets.set(key, null);
@@ -90,6 +90,19 @@ export class EvidenceMap {
   citedParagraphs(): number[] {
     return [...this.paragraphs.keys()].sort((a, b) => a - b);
   }
+}
+
+/**
+ * Cells an evidence location cites: the merged region covering (row, col); for a whole-row location
+ * (col null, e.g. an indicator row or a group heading) every cell that starts on that row.
+ */
+function citedCells(table: TableBlock, row: number | null, col: number | null): string[] {
+  if (row === null || row === undefined) return [];
+  if (col !== null && col !== undefined) {
+    const origin = originCell(table, row, col);
+    return origin ? [cellAnchor(table.table, origin.row, origin.col)] : [];
+  }
+  return table.cells.filter((c) => c.row === row).map((c) => cellAnchor(table.table, c.row, c.col));
 }
 
 function addRef(map: Map<string, BackRef[]>, anchor: string, ref: BackRef): void {

@@ -26,3 +26,30 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 export const FORMAT_LABELS: Record<string, string> = { docx: 'Word (.docx)', doc: 'Word 97 (.doc)', pdf: 'PDF' };
 
 export const STATUS_LABELS: Record<string, string> = { ok: '已处理', error: '处理失败' };
+
+/** Chinese names of the evidence roles rules use most; other roles are shown as written. */
+export const ROLE_LABELS: Record<string, string> = {
+  total: '合计',
+  part: '分项',
+  executed: '执行数',
+  budget: '预算数',
+  'initial-budget': '年初预算数',
+  rate: '执行率',
+  weight: '分值',
+  declared: '标明分值',
+  score: '得分',
+  target: '年度指标值',
+  actual: '实际完成值',
+  reason: '偏差原因',
+  narrative: '文字报告',
+  table: '表格',
+  restated: '复述',
+  previous: '上年',
+  current: '本年',
+  name: '名称',
+  title: '标题',
+  heading: '标题',
+  signature: '签章栏',
+  blank: '空白',
+  count: '数量',
+};

@@ -59,6 +59,8 @@ button, .button { font:inherit; padding:.3em 1em; border:1px solid #0b57d0; back
 button.secondary, .button.secondary { background:#fff; color:#0b57d0; }
 form.filters { display:flex; flex-wrap:wrap; gap:.6em 1.2em; align-items:flex-end; background:var(--soft); padding:.7em 1em; border-radius:6px; }
 nav.pager { display:flex; gap:1em; margin:1em 0; align-items:center; }
+dl.summary { display:grid; grid-template-columns:max-content 1fr; gap:.15em 1.2em; margin:.5em 0 1em; }
+dl.summary dt { color:var(--muted); } dl.summary dd { margin:0; }
 .counts { display:inline-flex; gap:.3em; flex-wrap:wrap; }
 .error-text { color: var(--err); }
 details { margin:.5em 0; } summary { cursor:pointer; font-weight:600; }

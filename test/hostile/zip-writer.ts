@@ -14,6 +14,8 @@ export interface ZipEntryInput {
   /** The uncompressed size written into the headers; defaults to data's true length. */
   declaredSize?: number;
   crc32?: number;
+  /** The compression method written into the headers, whatever was done to the data. */
+  writtenMethod?: number;
 }
 
 const encoder = new TextEncoder();
@@ -54,10 +56,11 @@ export function writeZip(entries: ZipEntryInput[]): Uint8Array {
     } else {
       const data = e.data ?? new Uint8Array(0);
       method = e.method ?? 8;
-      payload = method === 8 ? deflateRawSync(data) : data;
+      payload = method === 8 ? deflateRawSync(data, { level: 1 }) : data; // fast: the corpus is made at test time
       size = e.declaredSize ?? data.length;
       crc = e.crc32 ?? crc32(data);
     }
+    if (e.writtenMethod !== undefined) method = e.writtenMethod;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed

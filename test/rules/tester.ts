@@ -89,7 +89,7 @@ function checkWellFormed(f: Finding, expectation: ExpectedFinding | undefined): 
   expect(f.messageEn.length, 'English message').toBeGreaterThan(0);
   if (!expectation?.noEvidence) {
     expect(f.evidence.length, `evidence for ${describeFinding(f)}`).toBeGreaterThan(0);
-    for (const ev of f.evidence) expect(ev.location.part ?? ev.location.page ?? ev.location.paragraph, 'evidence location').not.toBeNull();
+    for (const ev of f.evidence) expect(ev.location.part ?? ev.location.page ?? ev.location.paragraph ?? ev.location.block ?? null, 'evidence location').not.toBeNull();
   }
 }
 

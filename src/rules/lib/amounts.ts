@@ -107,9 +107,16 @@ const HUNDRED = Rational.of(100);
  * printed rate (%) = numerator ÷ denominator × 100, with rounding on all three.
  * Returns null when an input is unreadable or the denominator may be 0.
  */
-export function checkRate(numerator: Fact, denominator: Fact, rate: Fact, minDecimals = 0): RateCheck | null {
-  const n = amountInterval(numerator, minDecimals);
-  const d = amountInterval(denominator, minDecimals);
+export function checkRate(
+  numerator: Fact,
+  denominator: Fact,
+  rate: Fact,
+  minDecimals = 0,
+  /** Counts (人数) are exact, not rounded. */
+  exactInputs = false,
+): RateCheck | null {
+  const n = exactInputs ? exactInterval(numerator) : amountInterval(numerator, minDecimals);
+  const d = exactInputs ? exactInterval(denominator) : amountInterval(denominator, minDecimals);
   const r = rate.figure;
   if (!n || !d || !r || r.approximate || r.comparator !== '=') return null;
   const q = divIntervals(n, d);
@@ -122,8 +129,13 @@ export function checkRate(numerator: Fact, denominator: Fact, rate: Fact, minDec
     computed,
     printed,
     computedValue: exactQ.toFixed(2),
-    tolerance: `执行率按书写精度±${halfUnit(r.decimals).toString()}个百分点，金额按±½末位 / printed rate ±${halfUnit(r.decimals).toString()} pp, amounts ±½ of the last digit; computed ${formatInterval(computed, 4)}`,
+    tolerance: `比率按书写精度±${halfUnit(r.decimals).toString()}个百分点，金额按±½末位 / printed rate ±${halfUnit(r.decimals).toString()} pp, amounts ±½ of the last digit; computed ${formatInterval(computed, 4)}`,
   };
+}
+
+function exactInterval(fact: Fact): Interval | null {
+  const v = exactValue(fact);
+  return v ? { lo: v, hi: v } : null;
 }
 
 /** Points (分值, 得分) as exact values; null when blank or not a plain number. */

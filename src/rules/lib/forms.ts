@@ -1,4 +1,5 @@
 import type { BudgetRow, DeptSelfEval, Indicator, ProjectSelfEval } from '../../../schemas/records.js';
+import { paramsFor, type TemplateParams } from '../../config/template-params.js';
 import type { Report } from '../../../schemas/report.js';
 
 /** A 部门整体支出绩效自评表 or a 项目支出绩效自评表: both share budget block, indicators, 总分. */
@@ -58,4 +59,9 @@ export function level1Key(level1: string): string {
   const stem = level1Stem(level1);
   for (const k of ['产出', '效益', '满意度', '成本']) if (stem.includes(k)) return k;
   return stem;
+}
+
+/** The context's template parameters (runRules always fills them; defaults otherwise). */
+export function paramsOf(ctx: { params?: TemplateParams }): TemplateParams {
+  return ctx.params ?? paramsFor('unknown');
 }

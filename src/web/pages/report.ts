@@ -60,11 +60,18 @@ function summary(view: ReportView): SafeHtml {
 </dl>`;
 }
 
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then hints; within a severity the rules' own order. */
+export function sortFindings<T extends { severity: Severity }>(findings: T[]): T[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
+}
+
 /** The reviewer's page for one report: findings with evidence links, the cited source, the records. */
 export function renderReportPage(view: ReportView, opts: ReportPageOptions): string {
   const live = opts.mode === 'live';
   const base = reportBase(view.sha256);
-  const all = view.result.discrepancies;
+  const all = sortFindings(view.result.discrepancies);
   const source = indexSource(view.document);
   // Numbers and evidence highlights are computed over all findings so "发现N" is stable under filters.
   const evidence = new EvidenceMap(all, source);
@@ -116,7 +123,7 @@ ${parts.length ? html`<h2 id="records">提取的记录</h2>${live ? html`<ul>${p
 export function renderSourcePage(view: ReportView, queuesLink = false): string {
   const base = reportBase(view.sha256);
   const source = indexSource(view.document);
-  const evidence = new EvidenceMap(view.result.discrepancies, source);
+  const evidence = new EvidenceMap(sortFindings(view.result.discrepancies), source);
   const captions = tableCaptions(view.result.report);
   const blocks = (view.document?.blocks ?? []).map((b) =>
     b.kind === 'table'

@@ -2,9 +2,10 @@ import type { Finding } from '../../../schemas/finding.js';
 import { findingAnchor } from '../anchors.js';
 import type { EvidenceMap } from '../evidence-map.js';
 import { html, type SafeHtml } from '../html.js';
-import { REVIEW_LABELS, REVIEW_STATUSES, SEVERITY_LABELS } from '../labels.js';
+import { REVIEW_LABELS, REVIEW_STATUSES, ROLE_LABELS, SEVERITY_LABELS } from '../labels.js';
 import type { Review } from '../model.js';
 import { describeLocation, formatNumber } from './location.js';
+import { ruleTitle } from '../rule-titles.js';
 
 export interface FindingCardOptions {
   finding: Finding;
@@ -33,11 +34,11 @@ export function renderFinding(o: FindingCardOptions): SafeHtml {
     const target = o.evidence.target(o.index, ei);
     const where = describeLocation(ev.location);
     const link = target ? html`<a class="evidence-link" href="#${target}">${where}</a>` : html`<span>${where}</span>`;
-    return html`<li>${link}：<q>${ev.text}</q>${ev.value !== null ? html` = <strong>${formatNumber(ev.value)}</strong>` : ''}${ev.role ? html` <span class="muted">(${ev.role})</span>` : ''}</li>`;
+    return html`<li>${link}：<q>${ev.text}</q>${ev.value !== null ? html` = <strong>${formatNumber(ev.value)}</strong>` : ''}${ev.role ? html` <span class="muted">（${ROLE_LABELS[ev.role] ?? ev.role}）</span>` : ''}</li>`;
   });
   const review = o.review;
   return html`<article class="finding sev-${f.severity}" id="${anchor}" tabindex="-1" aria-labelledby="${headingId}" data-finding-id="${f.id}" data-rule="${f.rule}">
-<h3 id="${headingId}">发现${o.index + 1} <span class="badge">${SEVERITY_LABELS[f.severity]}</span> <code>${f.rule}</code>${o.isNew ? html` <span class="badge new">新增</span>` : ''} <span class="review-state">${reviewBadge(review)}</span></h3>
+<h3 id="${headingId}">发现${o.index + 1} <span class="badge">${SEVERITY_LABELS[f.severity]}</span> ${ruleTitle(f.rule) ?? ''} <code>${f.rule}</code>${o.isNew ? html` <span class="badge new">新增</span>` : ''} <span class="review-state">${reviewBadge(review)}</span></h3>
 <p class="message">${f.message}</p>
 <dl>
 ${f.values.length ? html`<dt>涉及数值</dt><dd class="values">${f.values.map(formatNumber).join('，')}</dd>` : ''}

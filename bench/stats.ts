@@ -1,0 +1,58 @@
+/** Small statistics helpers for the benchmark: medians and percentiles of timings (ms). */
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile (p in 0–100) of a non-empty list; NaN for an empty one. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+/** Round to a fixed number of decimals for the JSON output (timings are not more precise than that). */
+export function round(value: number, decimals = 1): number {
+  if (!Number.isFinite(value)) return value;
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+export interface Repeat {
+  /** Untimed runs first: JIT compilation, caches (pdf.js cMaps, fonts) filled. */
+  warmup: number;
+  /** Timed runs; the median is reported. */
+  runs: number;
+}
+
+export interface Samples {
+  /** Wall-clock ms per timed run. */
+  wall: number[];
+  /** CPU ms of this process per timed run (user + system; includes GC helper threads). */
+  cpu: number[];
+}
+
+/**
+ * Time several methods on the same input, interleaved: warm-up rounds first (JIT, pdf.js cMap and
+ * font caches), then each timed round runs every method once, so a change in machine load during
+ * the measurement affects all of them alike. Garbage is collected before each timed call when node
+ * runs with --expose-gc, so one method does not pay for another's garbage.
+ */
+export async function timeInterleaved<K extends string>(methods: Record<K, () => Promise<unknown>>, repeat: Repeat): Promise<Record<K, Samples>> {
+  const keys = Object.keys(methods) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, { wall: [], cpu: [] }])) as unknown as Record<K, Samples>;
+  for (let i = 0; i < repeat.warmup; i++) for (const k of keys) await methods[k]();
+  for (let i = 0; i < repeat.runs; i++) {
+    for (const k of keys) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const c = process.cpuUsage();
+      const t = performance.now();
+      await methods[k]();
+      out[k].wall.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      out[k].cpu.push((d.user + d.system) / 1000);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+import type { Block, ParagraphBlock } from '../../schemas/document.js';
+import { wrapSeparator } from './cjk.js';
+import { lineFilled } from './lines.js';
+import type { PageTable } from './page-table.js';
+import { continuesTable, joinTableParts } from './table-join.js';
+import { roundBox, unionBox, type BBox, type TextLine } from './types.js';
+
+/** Content of the document in reading order: body lines and table parts, page by page. */
+export type FlowItem = { kind: 'line'; page: number; line: TextLine } | { kind: 'table'; page: number; table: PageTable };
+
+export interface TextColumn {
+  /** Left and right edges of the text column: where full lines start and end. */
+  left: number;
+  right: number;
+}
+
+/**
+ * Where full lines end: the most common line end (justified and wrapped text ends there; lines
+ * with hanging punctuation end a little further right, short last lines further left).
+ */
+export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
+  const long = lines.filter((l) => l.text.length >= 8);
+  return { left: commonEdge(long.map((l) => l.x0), 'min'), right: commonEdge(long.map((l) => l.x1), 'max') };
+}
+
+function commonEdge(values: number[], fallback: 'min' | 'max'): number {
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    const key = Math.round(v);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestCount = 0;
+  for (const [key, n] of counts) {
+    // Neighbouring points are the same edge (rounding of glyph advances).
+    const around = n + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
+    if (around > bestCount || (around === bestCount && key > best)) {
+      best = key;
+      bestCount = around;
+    }
+  }
+  if (bestCount >= 3) return fallback === 'max' ? best + 1 : best - 1;
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return 0;
+  return fallback === 'max' ? sorted[Math.floor((sorted.length - 1) * 0.9)] : sorted[Math.floor((sorted.length - 1) * 0.1)];
+}
+
+/**
+ * Does line `b` continue the paragraph whose last line is `a`? The line must have run into the
+ * right edge, the next must not be indented further (a first-line indent starts a paragraph),
+ * share the font size, and follow at normal line spacing (or open the next page).
+ */
+function continuesParagraph(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, column: TextColumn): boolean {
+  const la = a.line;
+  const lb = b.line;
+  if (Math.abs(la.size - lb.size) > 0.6) return false;
+  if (!lineFilled(la, lb, column.right)) return false;
+  if (lb.x0 > la.x0 + 0.6 * la.size) return false;
+  if (b.page === a.page) return lb.top - la.bottom <= 2.2 * la.size && lb.top > la.top;
+  return b.page === a.page + 1;
+}
+
+/**
+ * Line pitch inside paragraphs, as a multiple of the font size (median over lines that wrapped).
+ * A paragraph break adds spacing; a manual line break (Word's Shift+Enter) does not.
+ */
+function measureLinePitch(flow: readonly FlowItem[], column: TextColumn): number | null {
+  const ratios: number[] = [];
+  for (let i = 1; i < flow.length; i++) {
+    const a = flow[i - 1];
+    const b = flow[i];
+    if (a.kind !== 'line' || b.kind !== 'line' || a.page !== b.page) continue;
+    if (!continuesParagraph(a, b, column)) continue;
+    ratios.push((b.line.bottom - a.line.bottom) / a.line.size);
+  }
+  if (ratios.length < 3) return null;
+  ratios.sort((x, y) => x - y);
+  return ratios[ratios.length >> 1];
+}
+
+/**
+ * Centred lines broken by hand (a title over two or three lines): same size, both centred in the
+ * column, neither full, at the paragraph line pitch. Joined with "\n", as Word keeps them.
+ */
+function continuesCentredTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, column: TextColumn, pitch: number | null): boolean {
+  if (pitch === null || a.page !== b.page) return false;
+  const la = a.line;
+  const lb = b.line;
+  if (Math.abs(la.size - lb.size) > 0.3) return false;
+  const mid = (column.left + column.right) / 2;
+  const centred = (l: TextLine) => Math.abs((l.x0 + l.x1) / 2 - mid) <= 0.5 * l.size && l.x0 > column.left + l.size;
+  if (!centred(la) || !centred(lb)) return false;
+  const ratio = (lb.bottom - la.bottom) / la.size;
+  return Math.abs(ratio - pitch) <= 0.08 * pitch;
+}
+
+/** Turn the flow into blocks: lines into whole paragraphs, table parts into whole tables. */
+export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Block[] {
+  const pitch = measureLinePitch(flow, column);
+  const blocks: Block[] = [];
+  let paragraphCount = 0;
+  let tableCount = 0;
+  let i = 0;
+  while (i < flow.length) {
+    const item = flow[i];
+    if (item.kind === 'table') {
+      const parts = [item.table];
+      let j = i + 1;
+      while (j < flow.length) {
+        const next = flow[j];
+        if (next.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table)) break;
+        parts.push(next.table);
+        j++;
+      }
+      blocks.push(joinTableParts(parts, blocks.length, tableCount++));
+      i = j;
+      continue;
+    }
+    let text = item.line.text;
+    let bbox: BBox | null = lineBox(item.line);
+    let last = item;
+    const pageBreaks: { offset: number; page: number }[] = [];
+    let j = i + 1;
+    while (j < flow.length) {
+      const next = flow[j];
+      if (next.kind !== 'line') break;
+      let separator: string;
+      if (continuesParagraph(last, next, column)) separator = wrapSeparator(text, next.line.text);
+      else if (continuesCentredTitle(last, next, column, pitch)) separator = '\n';
+      else break;
+      text += separator;
+      if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });
+      text += next.line.text;
+      if (next.page === item.page) bbox = unionBox(bbox, lineBox(next.line));
+      last = next;
+      j++;
+    }
+    const block: ParagraphBlock = {
+      kind: 'paragraph',
+      block: blocks.length,
+      paragraph: paragraphCount++,
+      text,
+      style: null,
+      page: item.page,
+      bbox: roundBox(bbox),
+      fontSize: Math.round(item.line.size * 10) / 10,
+    };
+    if (pageBreaks.length) block.pageBreaks = pageBreaks;
+    blocks.push(block);
+    i = j;
+  }
+  return blocks;
+}
+
+function lineBox(line: TextLine): BBox {
+  return [line.x0, line.top, line.x1, line.bottom];
+}

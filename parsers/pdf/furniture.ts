@@ -1,0 +1,65 @@
+import type { TextLine } from './types.js';
+
+/**
+ * Page furniture (页眉、页脚、页码): text repeated in the top or bottom margin of pages is not
+ * content. Two signals: the line looks like a page number ("- 2 -", "第 2 页", "2/32", "Page 2"),
+ * or the same text (digits ignored) sits in the same margin band on many pages.
+ */
+
+/** Share of the page height, from the top and from the bottom, treated as margin bands. */
+const BAND = 0.1;
+
+const PAGE_NUMBER_PATTERNS = [
+  /^[-—–－~·\s]*\d{1,4}[-—–－~·\s]*$/u, // 2, - 2 -, —2—
+  /^第\s*\d{1,4}\s*页\s*([,，/]?\s*共\s*\d{1,4}\s*页)?$/u, // 第 2 页, 第2页 共32页
+  /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/u,
+  /^\d{1,4}\s*[/／]\s*\d{1,4}$/u, // 2 / 32
+  /^page\s*\d{1,4}(\s*of\s*\d{1,4})?$/iu,
+  /^[ivxlc]{1,6}$/iu, // roman numerals on front matter
+];
+
+export function looksLikePageNumber(text: string): boolean {
+  const t = text.trim();
+  return PAGE_NUMBER_PATTERNS.some((p) => p.test(t));
+}
+
+export interface PageLines {
+  page: number;
+  height: number;
+  lines: TextLine[];
+}
+
+function band(line: TextLine, height: number): 'top' | 'bottom' | null {
+  if (line.bottom <= height * BAND) return 'top';
+  if (line.top >= height * (1 - BAND)) return 'bottom';
+  return null;
+}
+
+function signature(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
+}
+
+/** Mark furniture lines; returns, per page, the set of line indices that are furniture. */
+export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
+  const furniture = new Set<TextLine>();
+  const seen = new Map<string, number>(); // band + signature → pages it appears on
+  for (const p of pages) {
+    const onThisPage = new Set<string>();
+    for (const line of p.lines) {
+      const b = band(line, p.height);
+      if (!b) continue;
+      onThisPage.add(`${b}|${signature(line.text)}`);
+    }
+    for (const key of onThisPage) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  // Running headers/footers: same text in the same band on at least 3 pages and a third of them.
+  const minPages = Math.max(3, Math.ceil(pages.length / 3));
+  for (const p of pages) {
+    for (const line of p.lines) {
+      const b = band(line, p.height);
+      if (!b) continue;
+      if (looksLikePageNumber(line.text) || (seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages) furniture.add(line);
+    }
+  }
+  return furniture;
+}

@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError } from '../../src/errors.js';
+
+/** Files shipped inside pdfjs-dist: character maps for CJK fonts that are not embedded, standard fonts. */
+function pdfjsAssetDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+function assetUrls() {
+  if (!assets) {
+    const dir = pdfjsAssetDir();
+    // pdf.js in Node reads these with fs when given plain paths; the trailing separator matters.
+    assets = {
+      cMapUrl: join(dir, 'cmaps') + '/',
+      standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+      wasmUrl: join(dir, 'wasm') + '/',
+    };
+  }
+  return assets;
+}
+
+/** The pdf.js exception names we map to contract codes. */
+function errorName(e: unknown): string {
+  return (e as { name?: string } | null)?.name ?? '';
+}
+
+/**
+ * Open a PDF with pdf.js (no network, no eval). Encrypted files are rejected: we have no password
+ * and must not guess. Files pdf.js cannot open at all are corrupt.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { cMapUrl, standardFontDataUrl, wasmUrl } = assetUrls();
+  // pdf.js takes ownership of the buffer it is given; hand it a copy.
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    wasmUrl,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  // Without a password pdf.js asks for one through this callback; refuse instead of waiting.
+  task.onPassword = () => {
+    void task.destroy();
+  };
+  try {
+    return await task.promise;
+  } catch (e) {
+    void task.destroy();
+    const name = errorName(e);
+    if (name === 'PasswordException' || /password/i.test((e as Error)?.message ?? '')) {
+      throw new InputError('ENCRYPTED_PDF', 'PDF 已加密（需要密码才能打开），无法读取内容，请提交未加密的文件 / the PDF is encrypted', { cause: e });
+    }
+    const reason = (e as Error)?.message ?? String(e);
+    throw new InputError('CORRUPT_FILE', `PDF 文件已损坏或不完整，无法打开（${reason}） / corrupt or truncated PDF`, { cause: e });
+  }
+}
+
+export { pathToFileURL };

@@ -1,0 +1,123 @@
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { DocumentModel, ParseIssue } from '../../schemas/document.js';
+import { InputError } from '../../src/errors.js';
+import { findBorderlessTables } from './borderless.js';
+import { findFurniture, type PageLines } from './furniture.js';
+import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
+import { groupLines } from './lines.js';
+import { openPdf } from './open.js';
+import type { PageTable } from './page-table.js';
+import { extractRulings } from './rulings.js';
+import { findRuledTables } from './ruled-tables.js';
+import { assessRuns } from './text-quality.js';
+import { toTextRuns, type Matrix } from './text-runs.js';
+import type { TextLine } from './types.js';
+
+export interface PdfParseOptions {
+  /** Refuse documents with more pages than this (LIMIT_EXCEEDED). */
+  maxPages?: number;
+}
+
+export const DEFAULT_MAX_PAGES = 2000;
+
+interface PageContent {
+  page: number;
+  height: number;
+  tables: PageTable[];
+  lines: TextLine[];
+}
+
+/**
+ * PDF bytes → DocumentModel. Per page: one getTextContent and one getOperatorList; tables from
+ * ruling lines, the remaining text as lines; then, over the whole document: page furniture
+ * removed, lines joined into paragraphs, table parts joined over page breaks.
+ */
+export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptions = {}): Promise<DocumentModel> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const pdf = await openPdf(bytes);
+  try {
+    if (pdf.numPages > maxPages) {
+      throw new InputError('LIMIT_EXCEEDED', `PDF 共 ${pdf.numPages} 页，超过上限 ${maxPages} 页 / too many pages`);
+    }
+    if (pdf.numPages === 0) {
+      throw new InputError('CORRUPT_FILE', 'PDF 没有任何页面 / the PDF has no pages');
+    }
+    const issues: ParseIssue[] = [];
+    const pages: PageContent[] = [];
+    let usableChars = 0;
+    let failedPages = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      try {
+        const content = await readPage(pdf, n, issues);
+        usableChars += content.usableChars;
+        pages.push(content.page);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        failedPages++;
+        issues.push({ code: 'PAGE_UNREADABLE', message: `第 ${n} 页无法读取（${(e as Error).message}） / page ${n} could not be read`, page: n, block: null });
+      }
+    }
+    if (failedPages === pdf.numPages) {
+      throw new InputError('CORRUPT_FILE', 'PDF 文件已损坏：所有页面都无法读取 / no page could be read');
+    }
+    if (usableChars === 0) {
+      throw new InputError(
+        'NO_TEXT_LAYER',
+        'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
+      );
+    }
+    const blocks = assemble(pages);
+    return { format: 'pdf', pages: pdf.numPages, blocks, issues };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]): Promise<{ page: PageContent; usableChars: number }> {
+  const page: PDFPageProxy = await pdf.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const matrix = viewport.transform as Matrix;
+    const text = await page.getTextContent();
+    const quality = assessRuns(toTextRuns(text.items, matrix));
+    if (quality.visible === 0) {
+      issues.push({ code: 'PAGE_NO_TEXT', message: `第 ${n} 页没有文字层（可能是扫描图片），内容未读取 / page ${n} has no text layer`, page: n, block: null });
+    } else if (quality.unmapped > 0) {
+      issues.push({
+        code: 'PAGE_UNMAPPED_GLYPHS',
+        message: `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
+        page: n,
+        block: null,
+      });
+    }
+    if (!quality.usable.length) return { page: { page: n, height: viewport.height, tables: [], lines: [] }, usableChars: 0 };
+    // Rulings only matter where there is text to place; a scanned page's operator list (image
+    // decoding) is skipped.
+    const ops = await page.getOperatorList();
+    const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
+    const { tables, rest } = findRuledTables(rulings, quality.usable, n);
+    const usableChars = quality.usable.reduce((s, r) => s + r.str.length, 0);
+    return { page: { page: n, height: viewport.height, tables, lines: groupLines(rest) }, usableChars };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
+  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines })));
+  const flow: FlowItem[] = [];
+  const bodyLines: TextLine[] = [];
+  for (const p of pages) {
+    const items: { top: number; item: FlowItem }[] = [];
+    const body = p.lines.filter((line) => !furniture.has(line));
+    const borderless = findBorderlessTables(body, p.page);
+    for (const line of borderless.rest) {
+      bodyLines.push(line);
+      items.push({ top: line.top, item: { kind: 'line', page: p.page, line } });
+    }
+    for (const table of [...p.tables, ...borderless.tables]) items.push({ top: table.bbox[1], item: { kind: 'table', page: p.page, table } });
+    items.sort((a, b) => a.top - b.top);
+    flow.push(...items.map((x) => x.item));
+  }
+  return buildBlocks(flow, measureTextColumn(bodyLines));
+}

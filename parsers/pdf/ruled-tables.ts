@@ -1,0 +1,250 @@
+import { groupLines, joinFrameLines, lineFilled, splitRunAt } from './lines.js';
+import type { PageTable, PageTableCell } from './page-table.js';
+import type { BBox, Rulings, Segment, TextRun } from './types.js';
+
+/** Boundaries closer than this (points) are one boundary (double rules, rounding). */
+const SNAP = 2.5;
+/** How far a ruling may stop short of the one it meets and still count as touching. */
+const TOUCH = 2.5;
+/** Cell padding assumed when deciding whether text ran into the cell's right border. */
+const CELL_PADDING = 1.5;
+
+/** Merge collinear pieces of rulings: same position (within SNAP) and overlapping or touching. */
+export function mergeSegments(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.pos - b.pos || a.from - b.from);
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].pos - sorted[i].pos <= SNAP / 2) j++;
+    const band = sorted.slice(i, j + 1).sort((a, b) => a.from - b.from);
+    const pos = band.reduce((s, x) => s + x.pos, 0) / band.length;
+    let cur: Segment = { pos, from: band[0].from, to: band[0].to };
+    for (const s of band.slice(1)) {
+      if (s.from <= cur.to + TOUCH) cur.to = Math.max(cur.to, s.to);
+      else {
+        out.push(cur);
+        cur = { pos, from: s.from, to: s.to };
+      }
+    }
+    out.push(cur);
+    i = j + 1;
+  }
+  return out;
+}
+
+function crosses(h: Segment, v: Segment): boolean {
+  return v.pos >= h.from - TOUCH && v.pos <= h.to + TOUCH && h.pos >= v.from - TOUCH && h.pos <= v.to + TOUCH;
+}
+
+/** Cluster positions within SNAP into ascending boundaries. */
+function boundaries(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    if (group.length && v - group[0] > SNAP) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+function nearestIndex(bounds: number[], v: number): number {
+  let best = 0;
+  for (let i = 1; i < bounds.length; i++) if (Math.abs(bounds[i] - v) < Math.abs(bounds[best] - v)) best = i;
+  return best;
+}
+
+/** Is there a ruling at `pos` covering the point `at` along it? */
+function covered(lines: Segment[], pos: number, at: number): boolean {
+  for (const s of lines) if (Math.abs(s.pos - pos) <= SNAP && s.from - TOUCH <= at && at <= s.to + TOUCH) return true;
+  return false;
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+interface Component {
+  horizontal: Segment[];
+  vertical: Segment[];
+}
+
+/** Groups of rulings that touch each other: each group with a real grid is one table. */
+function connectedGrids(rulings: Rulings): Component[] {
+  const hs = mergeSegments(rulings.horizontal);
+  const vs = mergeSegments(rulings.vertical);
+  const uf = new UnionFind(hs.length + vs.length);
+  // Horizontal rulings sorted by y; for each vertical ruling only the band of its y-range is scanned.
+  for (let j = 0; j < vs.length; j++) {
+    const v = vs[j];
+    for (let i = lowerBound(hs, v.from - TOUCH); i < hs.length && hs[i].pos <= v.to + TOUCH; i++) {
+      if (crosses(hs[i], v)) uf.union(i, hs.length + j);
+    }
+  }
+  const groups = new Map<number, Component>();
+  const get = (root: number) => {
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { horizontal: [], vertical: [] }));
+    return g;
+  };
+  hs.forEach((h, i) => get(uf.find(i)).horizontal.push(h));
+  vs.forEach((v, j) => get(uf.find(hs.length + j)).vertical.push(v));
+  return [...groups.values()].filter((g) => g.horizontal.length >= 2 && g.vertical.length >= 2);
+}
+
+function lowerBound(sorted: Segment[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Rebuild the tables of one page from its rulings. A grid cell's edges are checked segment by
+ * segment: where the ruling between two grid cells is missing, they are one merged cell.
+ * Runs inside a table are consumed; the rest are returned for paragraphs.
+ */
+export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page: number): { tables: PageTable[]; rest: TextRun[] } {
+  const tables: PageTable[] = [];
+  let rest = [...runs];
+  for (const comp of connectedGrids(rulings)) {
+    const xs = boundaries([...comp.vertical.map((v) => v.pos), ...comp.horizontal.flatMap((h) => [h.from, h.to])]);
+    const ys = boundaries([...comp.horizontal.map((h) => h.pos), ...comp.vertical.flatMap((v) => [v.from, v.to])]);
+    if (xs.length < 2 || ys.length < 2) continue;
+    const nR = ys.length - 1;
+    const nC = xs.length - 1;
+    const uf = new UnionFind(nR * nC);
+    for (let r = 0; r < nR; r++) {
+      const midY = (ys[r] + ys[r + 1]) / 2;
+      for (let c = 0; c < nC; c++) {
+        const midX = (xs[c] + xs[c + 1]) / 2;
+        if (c + 1 < nC && !covered(comp.vertical, xs[c + 1], midY)) uf.union(r * nC + c, r * nC + c + 1);
+        if (r + 1 < nR && !covered(comp.horizontal, ys[r + 1], midX)) uf.union(r * nC + c, (r + 1) * nC + c);
+      }
+    }
+    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+    for (let r = 0; r < nR; r++) {
+      for (let c = 0; c < nC; c++) {
+        const root = uf.find(r * nC + c);
+        const reg = regions.get(root);
+        if (!reg) regions.set(root, { r0: r, r1: r + 1, c0: c, c1: c + 1 });
+        else {
+          reg.r0 = Math.min(reg.r0, r);
+          reg.r1 = Math.max(reg.r1, r + 1);
+          reg.c0 = Math.min(reg.c0, c);
+          reg.c1 = Math.max(reg.c1, c + 1);
+        }
+      }
+    }
+    const bbox: BBox = [xs[0], ys[0], xs[nC], ys[nR]];
+    // A single region (an outlined box, a frame around a paragraph) is not a table.
+    if (regions.size < 2) continue;
+
+    const { inside, outside } = takeRunsInside(rest, bbox, xs, comp.vertical, ys);
+    rest = outside;
+    const ownerOf = (r: number, c: number) => uf.find(r * nC + c);
+    const byRegion = new Map<number, TextRun[]>();
+    for (const run of inside) {
+      const cx = (run.x0 + run.x1) / 2;
+      const cy = (run.top + run.bottom) / 2;
+      const c = Math.min(nC - 1, Math.max(0, upperIndex(xs, cx)));
+      const r = Math.min(nR - 1, Math.max(0, upperIndex(ys, cy)));
+      const key = ownerOf(r, c);
+      let list = byRegion.get(key);
+      if (!list) byRegion.set(key, (list = []));
+      list.push(run);
+    }
+    const cells: PageTableCell[] = [];
+    for (const [root, reg] of regions) {
+      const box: BBox = [xs[reg.c0], ys[reg.r0], xs[reg.c1], ys[reg.r1]];
+      const lines = groupLines(byRegion.get(root) ?? []);
+      const right = box[2] - CELL_PADDING;
+      const text = joinFrameLines(lines, right);
+      const last = lines.at(-1);
+      const endsWrapped = !!last && lineFilled(last, { ...last, text: '字', size: last.size }, right);
+      cells.push({ ...reg, box, text, endsWrapped });
+    }
+    cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+    tables.push({ page, xs, ys, cells, bbox, source: 'ruled', confidence: 1 });
+  }
+  tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  return { tables, rest };
+}
+
+/** Index i with bounds[i] <= v < bounds[i+1]. */
+function upperIndex(bounds: number[], v: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi - 1) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid] <= v) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Runs whose centre lies in the table box; runs crossing a drawn column border are split at it. */
+function takeRunsInside(
+  runs: TextRun[],
+  bbox: BBox,
+  xs: number[],
+  verticals: Segment[],
+  ys: number[],
+): { inside: TextRun[]; outside: TextRun[] } {
+  const inside: TextRun[] = [];
+  const outside: TextRun[] = [];
+  const queue = [...runs];
+  while (queue.length) {
+    const run = queue.pop()!;
+    const cx = (run.x0 + run.x1) / 2;
+    const cy = (run.top + run.bottom) / 2;
+    if (cx < bbox[0] - 1 || cx > bbox[2] + 1 || cy < bbox[1] - 1 || cy > bbox[3] + 1) {
+      outside.push(run);
+      continue;
+    }
+    const split = findCrossing(run, xs, verticals, cy);
+    if (split) {
+      queue.push(...split);
+      continue;
+    }
+    inside.push(run);
+  }
+  void ys;
+  return { inside, outside };
+}
+
+function findCrossing(run: TextRun, xs: number[], verticals: Segment[], cy: number): [TextRun, TextRun] | null {
+  for (const x of xs) {
+    if (x <= run.x0 + 1 || x >= run.x1 - 1) continue;
+    if (!covered(verticals, x, cy)) continue;
+    const parts = splitRunAt(run, x);
+    if (parts) return parts;
+  }
+  return null;
+}
+
+export { nearestIndex };

@@ -1,0 +1,194 @@
+import type { TableBlock, TableCell } from '../../schemas/document.js';
+import { assembleGrid } from '../table-grid.js';
+import { wrapSeparator } from './cjk.js';
+import type { PageTable, PageTableCell } from './page-table.js';
+import { roundBox } from './types.js';
+
+/** Boundaries of different pages closer than this are the same column border. */
+const SNAP = 3;
+/** A repeated header has at most this many rows. */
+const MAX_HEADER_ROWS = 3;
+
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+
+/**
+ * May `next` (first thing on its page) continue `prev` (last thing on the page before)?
+ * Same left and right edges, and most of the next part's column borders exist in the first.
+ */
+export function continuesTable(prev: PageTable, next: PageTable): boolean {
+  if (next.page !== prev.page + 1) return false;
+  if (Math.abs(prev.bbox[0] - next.bbox[0]) > SNAP || Math.abs(prev.bbox[2] - next.bbox[2]) > SNAP) return false;
+  const inner = next.xs.slice(1, -1);
+  if (!inner.length) return true;
+  const shared = inner.filter((x) => prev.xs.some((p) => Math.abs(p - x) <= SNAP)).length;
+  return shared / inner.length >= 0.5;
+}
+
+interface MappedCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  endsWrapped: boolean;
+  page: number;
+  box: [number, number, number, number];
+}
+
+function clusterBoundaries(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    if (group.length && v - group[0] > SNAP) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+function nearest(bounds: number[], v: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && Math.abs(bounds[lo - 1] - v) <= Math.abs(bounds[lo] - v)) return lo - 1;
+  return lo;
+}
+
+function rowSignature(cells: MappedCell[], row: number): string {
+  return cells
+    .filter((c) => c.row === row)
+    .map((c) => `${c.col}+${c.colSpan}:${squeeze(c.text)}`)
+    .join('|');
+}
+
+/**
+ * Join the parts of one table (one part per page) into a TableBlock: columns unified over all
+ * parts, a header row repeated at the top of a continuation page dropped, a row broken by the
+ * page break rejoined, and a merged cell that runs over the break kept as one cell.
+ */
+export function joinTableParts(parts: PageTable[], block: number, tableIndex: number): TableBlock {
+  const xs = clusterBoundaries(parts.flatMap((p) => p.xs));
+  let all: MappedCell[] = [];
+  let rowOffset = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    let cells: MappedCell[] = part.cells.map((c) => mapCell(c, part, xs));
+    let nRows = part.ys.length - 1;
+    if (k > 0) {
+      const dropped = repeatedHeaderRows(all, cells);
+      if (dropped) {
+        cells = cells.filter((c) => c.row >= dropped).map((c) => ({ ...c, row: c.row - dropped }));
+        nRows -= dropped;
+      }
+      const joined = joinAcrossBreak(all, rowOffset - 1, cells);
+      cells = cells.filter((c) => !joined.folded.has(c));
+      if (joined.rowSplit) {
+        // The first row is the rest of the previous part's last row: the rows after it move up.
+        cells = cells.map((c) => ({ ...c, row: c.row - 1 }));
+        nRows -= 1;
+      }
+    }
+    for (const c of cells) all.push({ ...c, row: c.row + rowOffset });
+    rowOffset += nRows;
+  }
+  all = all.filter((c) => c.rowSpan > 0 && c.colSpan > 0);
+  const nCols = xs.length - 1;
+  const origins: TableCell[] = all.map((c) => ({
+    row: c.row,
+    col: c.col,
+    rowSpan: c.rowSpan,
+    colSpan: c.colSpan,
+    text: c.text,
+    page: c.page,
+    bbox: roundBox(c.box),
+  }));
+  const { cells, grid } = assembleGrid(origins, rowOffset, nCols);
+  const fillerPage = parts[0].page;
+  for (const cell of cells) if (cell.page === null) cell.page = fillerPage;
+  return {
+    kind: 'table',
+    block,
+    table: tableIndex,
+    nRows: rowOffset,
+    nCols,
+    cells,
+    grid,
+    page: parts[0].page,
+    pageEnd: parts.at(-1)!.page,
+    source: parts.some((p) => p.source === 'borderless') ? 'borderless' : 'ruled',
+    confidence: Math.min(...parts.map((p) => p.confidence)),
+  };
+}
+
+function mapCell(c: PageTableCell, part: PageTable, xs: number[]): MappedCell {
+  const col = nearest(xs, part.xs[c.c0]);
+  const end = nearest(xs, part.xs[c.c1]);
+  return {
+    row: c.r0,
+    col,
+    rowSpan: c.r1 - c.r0,
+    colSpan: Math.max(1, end - col),
+    text: c.text,
+    endsWrapped: c.endsWrapped,
+    page: part.page,
+    box: c.box,
+  };
+}
+
+/** Rows at the top of a continuation that repeat the table's first rows (a repeated header). */
+function repeatedHeaderRows(before: MappedCell[], next: MappedCell[]): number {
+  let n = 0;
+  while (n < MAX_HEADER_ROWS) {
+    const a = rowSignature(before, n);
+    const b = rowSignature(next, n);
+    if (!a || a !== b || !/[^|:+\d]/u.test(a.replace(/\d+\+\d+:/g, ''))) break;
+    // Only whole rows: a header cell must not reach into the body rows.
+    if (next.some((c) => c.row === n && c.rowSpan > 1)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Cells of the continuation's first row that belong to a cell of the previous part's last row:
+ * - a merged cell running over the break (the continuation shows an empty cell with the same
+ *   columns, and one of the two spans several rows);
+ * - a row broken by the page break (a cell whose text ran to its right border continues in the
+ *   cell with the same columns below the break).
+ * Returns the continuation cells folded into the previous part, and whether the row was split.
+ */
+function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell[]): { folded: Set<MappedCell>; rowSplit: boolean } {
+  const folded = new Set<MappedCell>();
+  if (lastRow < 0) return { folded, rowSplit: false };
+  const bottom = before.filter((c) => c.row + c.rowSpan - 1 === lastRow);
+  const top = next.filter((c) => c.row === 0);
+  const partner = (f: MappedCell) => bottom.find((b) => b.col === f.col && b.colSpan === f.colSpan);
+  // Is the row itself split? Some cell's text ran into its border at the foot of the page.
+  // A cell filled to its border proves little on its own (the text may just fit), so a split row
+  // also needs a cell whose text ended above the break: filled above, empty below.
+  const pairs = top.map((f) => [f, partner(f)] as const).filter((p): p is readonly [MappedCell, MappedCell] => !!p[1] && p[1].rowSpan === 1);
+  const rowSplit =
+    pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
+    pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '');
+  for (const f of top) {
+    const b = partner(f);
+    if (!b) continue;
+    const emptyContinuation = squeeze(f.text) === '' && (b.rowSpan > 1 || f.rowSpan > 1);
+    if (!rowSplit && !emptyContinuation) continue;
+    if (squeeze(f.text)) {
+      b.text = b.text ? b.text + (b.endsWrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
+    }
+    b.rowSpan += f.rowSpan - (rowSplit ? 1 : 0);
+    b.endsWrapped = f.endsWrapped;
+    folded.add(f);
+  }
+  return { folded, rowSplit };
+}

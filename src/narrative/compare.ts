@@ -1,0 +1,106 @@
+import type { Evidence } from '../../schemas/finding.js';
+import type { Figure } from '../../schemas/figure.js';
+import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
+import type { Report } from '../../schemas/report.js';
+import { formatInterval, halfUnit, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
+import { stripNumbering } from './reports.js';
+import { shiftDecimal, shiftDecimals, unitInfo } from './units.js';
+
+/**
+ * Comparisons between a narrative figure and the figure it restates, with the rounding semantics
+ * of the catalogue: a value with d decimals stands for ±½·10⁻ᵈ; the same figure written twice at
+ * the same precision must be identical (359.73 vs 359.74 is an inconsistency even though the
+ * intervals touch); written at different precisions, the intervals must meet (335万元 vs 334.74).
+ */
+
+export interface Normalized {
+  value: string;
+  decimals: number;
+  unit: string | null;
+}
+
+/** A figure in the unit used for comparison (万元, 平方米, …); a unit-less table amount takes `defaultUnit`. */
+export function normalize(figure: Figure, defaultUnit: string | null = null): Normalized {
+  const unit = figure.unit ?? defaultUnit;
+  const info = unitInfo(unit);
+  if (!info) return { value: figure.value, decimals: figure.decimals, unit };
+  return { value: shiftDecimal(figure.value, info.shift), decimals: shiftDecimals(figure.decimals, info.shift), unit: info.normalized };
+}
+
+export function isExact(f: Figure): boolean {
+  return f.comparator === '=' && !f.approximate;
+}
+
+export interface Agreement {
+  agrees: boolean;
+  tolerance: string;
+  /** Intervals compared, for the finding's expected/observed. */
+  a: Interval;
+  b: Interval;
+}
+
+export function compareRestatement(a: Normalized, b: Normalized): Agreement {
+  const ia = intervalOf(a.value, a.decimals);
+  const ib = intervalOf(b.value, b.decimals);
+  if (a.decimals === b.decimals) {
+    const agrees = Rational.parse(a.value).eq(Rational.parse(b.value));
+    return {
+      agrees,
+      a: ia,
+      b: ib,
+      tolerance: `同一数字以相同精度（${a.decimals}位小数）书写两次，须完全相同 / same figure at the same precision (${a.decimals} dp) must be identical`,
+    };
+  }
+  return {
+    agrees: intersects(ia, ib),
+    a: ia,
+    b: ib,
+    tolerance: `按书写精度取区间：${formatInterval(ia, 6)}（±${halfUnit(a.decimals).toString(8)}）与 ${formatInterval(ib, 6)}（±${halfUnit(b.decimals).toString(8)}）须相交 / rounding intervals must meet`,
+  };
+}
+
+/** Plain number of a written figure, for `values` and evidence (a percentage as printed). */
+export function plain(figure: Figure): number {
+  return Rational.parse(figure.value).toNumber();
+}
+
+/** How a reviewer names the narrative report a statistic is in: "工作经费项目支出绩效评价报告". */
+export function reportName(report: Report, stat: NarrativeStat): string {
+  const n: NarrativeReport | undefined = stat.narrative != null ? report.narratives[stat.narrative] : undefined;
+  if (!n) return stat.loc.part ?? '叙述报告';
+  if (n.reportKind === 'project' || (n.reportKind === undefined && /项目/.test(n.part))) {
+    return n.project ? `${n.project}项目支出绩效评价报告` : n.part;
+  }
+  return n.part;
+}
+
+/** "工作经费项目支出绩效评价报告（(3) 项目支出绩效目标完成程度。）" — report and section. */
+export function placeName(report: Report, stat: NarrativeStat): string {
+  const section = stat.section ? stripNumbering(stat.section).replace(/[。：:]$/, '') : null;
+  return section ? `${reportName(report, stat)}“${section}”部分` : reportName(report, stat);
+}
+
+/** The written figure with its label, as the reviewer reads it: "全年支出334.73万元". */
+export function statPhrase(stat: NarrativeStat): string {
+  return `${stat.label}${stat.figure.text.trim()}`;
+}
+
+export function statEvidence(stat: NarrativeStat, role: string): Evidence {
+  return { text: stat.sentence, value: plain(stat.figure), location: stat.loc, role };
+}
+
+export function targetEvidence(link: FigureLink, role: string): Evidence {
+  const figure = link.target.figure;
+  const value = figure ? plain(figure) : Number.isFinite(Number(link.target.value)) ? Number(link.target.value) : null;
+  return { text: link.target.text, value, location: link.target.loc, role };
+}
+
+/** Index of statistics by id. */
+export function statsById(report: Report): Map<string, NarrativeStat> {
+  return new Map(report.statistics.map((s) => [s.id, s]));
+}
+
+/** Unit to print after a table figure in messages. */
+export function printedUnit(figure: Figure | null | undefined, fallback: string | null): string {
+  return figure?.unit ?? fallback ?? '';
+}

@@ -1,0 +1,126 @@
+import type { ParagraphBlock } from '../../schemas/document.js';
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import { location } from '../../schemas/location.js';
+import { labelFor } from './label.js';
+import { scanFigures } from './scan.js';
+import { relate, sentenceBounds } from './structure.js';
+import { shiftDecimal, unitInfo } from './units.js';
+
+/**
+ * Every statistic of a run of narrative paragraphs. PDF text may break a sentence over several
+ * paragraph blocks (one per line); such lines are joined into one text unit first, and each figure
+ * is located back in the paragraph it starts in.
+ */
+
+export interface StatContext {
+  part: string;
+  narrative: number;
+  /** Heading of the section each paragraph ordinal belongs to. */
+  sectionOf: (paragraph: number) => string | null;
+}
+
+interface Piece {
+  block: ParagraphBlock;
+  /** Offset of this paragraph's text inside the unit text. */
+  offset: number;
+}
+
+interface TextUnit {
+  text: string;
+  pieces: Piece[];
+}
+
+const SENTENCE_CLOSED = /[。！？!?；;：:]\s*$/;
+
+/** Join PDF line-paragraphs that continue a sentence; Word paragraphs stay as they are. */
+export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): TextUnit[] {
+  const units: TextUnit[] = [];
+  for (const p of paragraphs) {
+    const last = units.at(-1);
+    const lastPiece = last?.pieces.at(-1);
+    const continues =
+      joinLines &&
+      last !== undefined &&
+      lastPiece !== undefined &&
+      lastPiece.block.paragraph === p.paragraph - 1 &&
+      !SENTENCE_CLOSED.test(last.text) &&
+      !/^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．](?!\d)|[一二三四五六七八九十]是)/.test(p.text);
+    if (continues) {
+      last.pieces.push({ block: p, offset: last.text.length });
+      last.text += p.text;
+    } else {
+      units.push({ text: p.text, pieces: [{ block: p, offset: 0 }] });
+    }
+  }
+  return units;
+}
+
+export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, ctx: StatContext): NarrativeStat[] {
+  const out: NarrativeStat[] = [];
+  for (const unit of textUnits(paragraphs, joinLines)) out.push(...extractUnit(unit, ctx));
+  return out;
+}
+
+function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
+  const { norm, masks, figures } = scanFigures(unit.text);
+  if (figures.length === 0) return [];
+  const relations = relate(norm, figures);
+  const sentences = sentenceBounds(norm);
+  const ids = figures.map((f) => statId(unit, f.start));
+  // one string per sentence, shared by its figures
+  const sentenceText = new Map<number, string>();
+  const sentenceAt = (s0: number, s1: number) => {
+    let t = sentenceText.get(s0);
+    if (t === undefined) {
+      t = unit.text.slice(s0, s1).trim();
+      sentenceText.set(s0, t);
+    }
+    return t;
+  };
+  return figures.map((f, i) => {
+    const piece = pieceAt(unit, f.start);
+    const info = unitInfo(f.figure.unit);
+    const previousEnd = i > 0 ? figures[i - 1].end : 0;
+    const [s0, s1] = sentences.find(([s, e]) => f.start >= s && f.start < e) ?? [0, unit.text.length];
+    const rel = relations[i];
+    const stat: NarrativeStat = {
+      id: ids[i],
+      figure: f.figure,
+      normalizedUnit: info ? info.normalized : f.figure.unit,
+      normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
+      label: labelFor(norm, f.start, f.end, masks, previousEnd),
+      dimension: info ? info.dimension : 'other',
+      sentence: sentenceAt(s0, s1),
+      loc: location({
+        part: ctx.part,
+        paragraph: piece.block.paragraph,
+        page: piece.block.page,
+        block: piece.block.block,
+        span: [f.start - piece.offset, f.end - piece.offset],
+      }),
+      partOf: rel.parent === null ? null : ids[rel.parent],
+      relation: rel.relation,
+      openList: rel.openList,
+      narrative: ctx.narrative,
+      section: ctx.sectionOf(piece.block.paragraph),
+      mention: f.slogan ? 'slogan' : 'measure',
+      each: f.each ? rel.each ?? null : null,
+      per: f.per,
+      listLength: rel.listLength,
+      unknownUnit: f.unknownUnit,
+    };
+    return stat;
+  });
+}
+
+function pieceAt(unit: TextUnit, pos: number): Piece {
+  let found = unit.pieces[0];
+  for (const p of unit.pieces) if (p.offset <= pos) found = p;
+  return found;
+}
+
+/** Stable id within the report: "p<paragraph>:<start>". */
+function statId(unit: TextUnit, pos: number): string {
+  const piece = pieceAt(unit, pos);
+  return `p${piece.block.paragraph}:${pos - piece.offset}`;
+}

@@ -1,0 +1,79 @@
+import type { Mask } from './masks.js';
+
+/**
+ * What a figure counts, from the words before it ("公开招标项目共计14个" → 公开招标项目), or from the
+ * words after it when those before are only a verb or preposition ("对65个项目进行了825次检查" →
+ * 项目 / 检查; "确定6家我市建筑业骨干企业" → 我市建筑业骨干企业).
+ */
+
+/** 、 is not a boundary: "投诉、信访、交办284件" counts all three; a previous figure ends the label instead. */
+const CLAUSE_BOUNDARY = new Set([...'，,。；;：:！？!?“”"（(\n']);
+/** Masks whose text is left out of labels (dates, markers); hotline numbers stay ("12345信箱"). */
+const DROPPED_IN_LABELS = new Set(['date', 'document-number', 'list-marker', 'ordinal', 'version']);
+const LEADING = /^(?:其中|将|另有|另|同时|此外|目前|今年|本年|当年|截至目前|截止目前|已经|已|共计|共|累计|合计|本项目|此项目|该项目|本单位|我单位|我站|我中心|我们|我办|并)+/;
+const TRAILING = /(?:共计|合计为|合计|总计为|总计|分别为|约为|累计|共|计|数为|是|达到|达|约|近|有|了|的|已|均|各)+$/;
+/** Words after which the label is found after the figure instead. */
+const VERB_END = /(?:^|对|在|将|下设|设有|拥有|把|向|组织|确定|完成|召开|开展|进行|举办|协助|督促|收到|办理|发现|新装|吸收|培养|了|内)$/;
+const AFTER_STOP = /[，,。；;：:！？!?、“”"（(\n\d]|进行|开展|参加|递交|移交|实施|作为|为|的/;
+const MAX_LABEL = 24;
+
+export function labelFor(norm: string, start: number, end: number, masks: readonly Mask[], previousEnd: number): string {
+  const before = cleanBefore(wordsBefore(norm, start, masks, previousEnd));
+  if (before && before.length >= 2 && !VERB_END.test(before)) return trimLength(before);
+  const after = wordsAfter(norm, end);
+  if (after.length >= 2) return trimLength(after);
+  return trimLength(before || after);
+}
+
+/** Text from the clause start up to `start`, skipping masked spans (dates, markers) and keeping "（点）". */
+function wordsBefore(norm: string, start: number, masks: readonly Mask[], previousEnd: number): string {
+  let i = start - 1;
+  // a figure in quotes ("将扬尘防治“6个100%”…"): the label is what stands before the quote
+  while (i >= 0 && '“"「‘'.includes(norm[i])) i--;
+  const end = i + 1;
+  let depth = 0;
+  while (i >= 0 && i >= previousEnd) {
+    const c = norm[i];
+    if (c === '）' || c === ')') {
+      depth++;
+    } else if ((c === '（' || c === '(') && depth > 0) {
+      depth--;
+    } else if (depth === 0 && CLAUSE_BOUNDARY.has(c)) {
+      break;
+    }
+    i--;
+  }
+  const from = i + 1;
+  let out = '';
+  let k = from;
+  // leave masked spans out (dates, markers), copying the text between them in slices
+  for (const m of masks) {
+    if (m.end <= k || !DROPPED_IN_LABELS.has(m.kind)) continue;
+    if (m.start >= end) break;
+    if (m.start > k) out += norm.slice(k, m.start);
+    k = Math.max(k, m.end);
+  }
+  if (k < end) out += norm.slice(k, end);
+  return out.trim();
+}
+
+function cleanBefore(s: string): string {
+  let out = s.replace(/\s+/g, '').replace(/^[、，,]+/, '');
+  for (let k = 0; k < 3; k++) {
+    const next = out.replace(LEADING, '').replace(TRAILING, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function wordsAfter(norm: string, end: number): string {
+  const rest = norm.slice(end, end + 40).replace(/^[\s”"」’]+/, '');
+  const stop = AFTER_STOP.exec(rest);
+  const cut = stop && stop.index >= 2 ? rest.slice(0, stop.index) : rest.split(/[，,。；;：:！？!?、\n]/)[0];
+  return cut.replace(/\s+/g, '');
+}
+
+function trimLength(s: string): string {
+  return s.length > MAX_LABEL ? s.slice(s.length - MAX_LABEL) : s;
+}

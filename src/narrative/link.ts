@@ -1,0 +1,258 @@
+import type { Fact } from '../../schemas/fact.js';
+import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
+import type { Indicator, ProjectSelfEval } from '../../schemas/records.js';
+import type { Report } from '../../schemas/report.js';
+import { bigrams, core, labelSimilarity, nameSimilarity } from './similarity.js';
+import { unitInfo } from './units.js';
+
+/**
+ * Links from a narrative figure to the figure it restates: a table amount (a project's 全年执行数 /
+ * 全年预算数, 按支出性质分 基本支出 / 项目支出, a 基础数据表 row, staffing), an indicator's 实际完成值,
+ * or the same statement in another narrative section. Each link says how sure it is and why; the
+ * rules (B1–B3) decide what a disagreement means from that confidence.
+ */
+
+interface TableTarget {
+  ref: string;
+  fact: Fact;
+  measure: string;
+}
+
+/** 本项目 / 此项目 / 项目资金 …: the sentence is about the report's own project. */
+const OWN_PROJECT = /(?:本|此|该)项目|项目资金|专项资金|经费|全年支出|开支|支出数?$/;
+/** Amounts that belong to the works supervised, not to the project's own money. */
+const NOT_OWN_MONEY = /造价|中标|招标|金额|投资|总额|贷款|工资/;
+const EXECUTED = /支出|开支|执行|使用|花费|拨付|支付/;
+const BUDGET = /安排|预算|资金|下达|批复|拨款/;
+
+function hasFigure(f: Fact | null | undefined): f is Fact {
+  return !!f && f.figure !== null;
+}
+
+function totalRow(p: ProjectSelfEval) {
+  return p.budget?.rows.find((r) => r.kind === 'total') ?? null;
+}
+
+function projectTarget(report: Report, index: number, measure: 'executed' | 'fullYearBudget' | 'rate'): TableTarget | null {
+  const p = report.projects[index];
+  const row = totalRow(p);
+  const rowIndex = row ? p.budget!.rows.indexOf(row) : -1;
+  const fact = row?.[measure];
+  if (!hasFigure(fact)) return null;
+  const column = compactLabel(p.budget?.columns.find((c) => c.field === measure)?.label) ?? { executed: '全年执行数', fullYearBudget: '全年预算数', rate: '执行率' }[measure];
+  return { ref: `projects[${index}].budget.rows[${rowIndex}].${measure}`, fact, measure: column };
+}
+
+function compactLabel(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : s.replace(/\s+/g, '');
+}
+
+function breakdownTarget(report: Report, key: string): TableTarget | null {
+  const items = report.deptSelfEval?.budget?.bySpending ?? [];
+  const i = items.findIndex((it) => it.key === key);
+  if (i < 0 || !hasFigure(items[i].amount)) return null;
+  return { ref: `deptSelfEval.budget.bySpending[${i}].amount`, fact: items[i].amount, measure: `按支出性质分${compactLabel(items[i].label)!.replace(/^其中[：:]?/, '')}` };
+}
+
+function spendingTargets(report: Report, match: (label: string, key: string) => boolean): Array<TableTarget & { row: string }> {
+  const rows = report.basicData?.spending ?? [];
+  const finalLabel = compactLabel(report.basicData?.spendingColumns.find((c) => c.field === 'final')?.label) ?? '本年决算数';
+  const out: Array<TableTarget & { row: string }> = [];
+  rows.forEach((row, i) => {
+    if (!match(row.label, row.key) || !hasFigure(row.final)) return;
+    const label = compactLabel(row.label)!;
+    out.push({ ref: `basicData.spending[${i}].final`, fact: row.final, measure: `${label}${finalLabel}`, row: label });
+  });
+  return out;
+}
+
+function sameDimension(stat: NarrativeStat, fact: Fact, tableUnit: string | null): boolean {
+  const f = fact.figure!;
+  const unit = f.unit ?? tableUnit;
+  if (stat.dimension === 'money') return unit === null || unitInfo(unit)?.dimension === 'money';
+  return unitInfo(unit)?.normalized === stat.normalizedUnit;
+}
+
+/** About the report's own project: never the same fact in another project's report. */
+function ownProjectFigure(stat: NarrativeStat): boolean {
+  if (stat.dimension === 'money') return OWN_PROJECT.test(stat.label) && !NOT_OWN_MONEY.test(stat.label);
+  return stat.dimension === 'percent' && /执行率|完成率/.test(stat.label);
+}
+
+export function linkStatistics(report: Report, narratives: NarrativeReport[], stats: NarrativeStat[]): FigureLink[] {
+  const links: FigureLink[] = [];
+  const push = (stat: NarrativeStat, t: TableTarget, confidence: number, reason: string, basis: FigureLink['basis'], tableUnit: string | null) => {
+    if (!sameDimension(stat, t.fact, tableUnit)) return;
+    links.push({
+      statId: stat.id,
+      target: { kind: 'table', ref: t.ref, loc: t.fact.loc, text: t.fact.text, value: t.fact.figure!.value, figure: t.fact.figure, measure: t.measure },
+      confidence: Math.round(Math.min(1, confidence) * 100) / 100,
+      reason,
+      basis,
+    });
+  };
+  const deptUnit = report.deptSelfEval?.budget?.unit ?? '万元';
+
+  for (const stat of stats) {
+    if (stat.mention === 'slogan') continue;
+    const narrative = stat.narrative !== null && stat.narrative !== undefined ? narratives[stat.narrative] : null;
+    if (!narrative) continue;
+    const label = stat.label;
+
+    if (stat.dimension === 'money' && narrative.reportKind === 'dept') {
+      if (/基本支出/.test(label)) {
+        const t = breakdownTarget(report, 'basic');
+        if (t) push(stat, t, 0.95, '部门报告所述基本支出 ↔ 自评表按支出性质分基本支出', 'table-figure', deptUnit);
+      } else if (/项目支出/.test(label)) {
+        const t = breakdownTarget(report, 'project');
+        if (t) push(stat, t, 0.95, '部门报告所述项目支出 ↔ 自评表按支出性质分项目支出', 'table-figure', deptUnit);
+        for (const s of spendingTargets(report, (_l, key) => key === 'project')) push(stat, s, 0.85, '部门报告所述项目支出 ↔ 基础数据表项目支出决算数', 'table-figure', '万元');
+      } else if (/公用经费/.test(label)) {
+        for (const s of spendingTargets(report, (_l, key) => key === 'public')) push(stat, s, 0.8, '部门报告所述公用经费 ↔ 基础数据表公用经费决算数', 'table-figure', '万元');
+      } else {
+        // a project or fund named in the department report ("其中：招投标监督管理专项项目5万元"): best match only
+        const best = report.projects
+          .map((p, i) => ({ i, name: p.name?.text ?? '', sim: nameSimilarity(label, p.name?.text ?? '') }))
+          .sort((a, b) => b.sim - a.sim)[0];
+        if (best && best.sim >= 0.6) {
+          const t = projectTarget(report, best.i, 'executed');
+          const p = report.projects[best.i];
+          if (t) push(stat, t, 0.55 + 0.4 * best.sim, `部门报告按名称提及项目“${best.name}”（相似度 ${best.sim.toFixed(2)}）↔ 该项目自评表全年执行数`, 'table-figure', p.budget?.unit ?? '万元');
+        }
+        const rows = spendingTargets(report, (l, key) => key !== 'project' && key !== 'public' && nameSimilarity(label, l) >= 0.5)
+          .map((r) => ({ r, sim: nameSimilarity(label, r.row) }))
+          .sort((a, b) => b.sim - a.sim);
+        if (rows.length > 0) {
+          const { r, sim } = rows[0];
+          push(stat, r, 0.45 + 0.4 * sim, `部门报告按名称提及“${r.row}”（相似度 ${sim.toFixed(2)}）↔ 基础数据表该行决算数`, 'table-figure', '万元');
+        }
+      }
+    }
+
+    if (stat.dimension === 'money' && narrative.reportKind === 'project' && narrative.projectIndex !== null && narrative.projectIndex !== undefined) {
+      if (OWN_PROJECT.test(label) && !NOT_OWN_MONEY.test(label)) {
+        const sure = narrative.projectConfidence ?? 0.5;
+        const measure = EXECUTED.test(label) ? 'executed' : BUDGET.test(label) ? 'fullYearBudget' : null;
+        if (measure) {
+          const t = projectTarget(report, narrative.projectIndex, measure);
+          const p = report.projects[narrative.projectIndex];
+          const word = measure === 'executed' ? '支出/开支 → 全年执行数' : '安排/资金 → 全年预算数';
+          if (t) push(stat, t, 0.9 * sure, `项目报告（归属置信度 ${sure.toFixed(2)}）所述本项目金额，${word}`, 'table-figure', p.budget?.unit ?? '万元');
+        }
+      }
+    }
+
+    if (stat.dimension === 'percent' && /执行率/.test(label) && narrative.reportKind === 'project' && narrative.projectIndex != null) {
+      const t = projectTarget(report, narrative.projectIndex, 'rate');
+      const sure = narrative.projectConfidence ?? 0.5;
+      if (t) push(stat, t, 0.9 * sure, `项目报告（归属置信度 ${sure.toFixed(2)}）所述执行率 ↔ 该项目自评表执行率`, 'table-figure', '%');
+    }
+
+    if (stat.dimension === 'count' && stat.normalizedUnit === '人' && report.basicData?.staffing) {
+      const staffing = report.basicData.staffing;
+      if (/在编|在职/.test(label) && hasFigure(staffing.actual))
+        push(stat, { ref: 'basicData.staffing.actual', fact: staffing.actual, measure: '实际在职人数' }, 0.8, '在编/在职人数 ↔ 基础数据表实际在职人数', 'table-figure', '人');
+      else if (/编制/.test(label) && hasFigure(staffing.authorized))
+        push(stat, { ref: 'basicData.staffing.authorized', fact: staffing.authorized, measure: '编制数' }, 0.8, '编制人数 ↔ 基础数据表编制数', 'table-figure', '人');
+    }
+
+    if ((stat.dimension === 'count' || stat.dimension === 'percent') && stat.each === null) {
+      const owner = narrative.reportKind === 'project' && narrative.projectIndex != null ? report.projects[narrative.projectIndex] : report.deptSelfEval;
+      const base = narrative.reportKind === 'project' && narrative.projectIndex != null ? `projects[${narrative.projectIndex}]` : 'deptSelfEval';
+      owner?.indicators.forEach((ind: Indicator, i: number) => {
+        const actual = ind.actualMeasure.figure ?? ind.actual.figure;
+        if (!actual || ind.notApplicable) return;
+        if (unitInfo(actual.unit)?.normalized !== stat.normalizedUnit) return;
+        const sim = labelSimilarity(label, ind.level3);
+        if (sim < 0.6) return;
+        links.push({
+          statId: stat.id,
+          target: { kind: 'table', ref: `${base}.indicators[${i}].actual`, loc: ind.actual.loc, text: ind.actual.text, value: actual.value, figure: actual, measure: `“${ind.level3}”实际完成值` },
+          confidence: Math.round((0.3 + 0.5 * sim) * 100) / 100,
+          reason: `叙述统计“${label}”与指标“${ind.level3}”名称相似度 ${sim.toFixed(2)}，单位相同`,
+          basis: 'indicator-actual',
+        });
+      });
+    }
+  }
+  links.push(...linkRestatements(stats, narratives));
+  return links;
+}
+
+/**
+ * The same statement made in two narrative places (the department report and a project report
+ * often share paragraphs): same unit, same label, similar sentence, same position among figures of
+ * that label in the sentence.
+ */
+function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
+  const projectOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.projectIndex ?? null : null);
+  const kindOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.reportKind : undefined);
+  const out: FigureLink[] = [];
+  // sentence similarity, once per pair of distinct sentences (copied paragraphs share many figures)
+  const sentenceIndex = new Map<string, number>();
+  const grams: Array<Set<string>> = [];
+  const indexOf = (sentence: string) => {
+    let i = sentenceIndex.get(sentence);
+    if (i === undefined) {
+      i = grams.length;
+      grams.push(bigrams(sentence.replace(/[\d.]+/g, '')));
+      sentenceIndex.set(sentence, i);
+    }
+    return i;
+  };
+  const simCache = new Map<number, number>();
+  const sentenceSimilarity = (x: string, y: string) => {
+    const a = indexOf(x);
+    const b = indexOf(y);
+    const key = Math.min(a, b) * 100_000 + Math.max(a, b);
+    let sim = simCache.get(key);
+    if (sim === undefined) {
+      const [ga, gb] = [grams[a], grams[b]];
+      let hit = 0;
+      for (const g of ga) if (gb.has(g)) hit++;
+      sim = ga.size + gb.size === 0 ? 0 : (2 * hit) / (ga.size + gb.size);
+      simCache.set(key, sim);
+    }
+    return sim;
+  };
+  const ordinal = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const coreLabel = new Map(stats.map((s) => [s.id, core(s.label)]));
+  for (const s of stats) {
+    const key = `${s.loc.paragraph}|${indexOf(s.sentence)}|${coreLabel.get(s.id)}`;
+    const n = seen.get(key) ?? 0;
+    ordinal.set(s.id, n);
+    seen.set(key, n + 1);
+  }
+  const byKey = new Map<string, NarrativeStat[]>();
+  for (const s of stats) {
+    if (s.mention === 'slogan' || !s.label) continue;
+    const key = `${s.normalizedUnit}|${coreLabel.get(s.id)}`;
+    const list = byKey.get(key) ?? [];
+    list.push(s);
+    byKey.set(key, list);
+  }
+  for (const group of byKey.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i];
+        const b = group[j];
+        if (a.narrative === b.narrative && a.section === b.section) continue;
+        if (ordinal.get(a.id) !== ordinal.get(b.id)) continue;
+        // two project reports use the same sentence template for their own money: different facts
+        const otherProject = kindOf(a) === 'project' && kindOf(b) === 'project' && projectOf(a) !== projectOf(b);
+        if (otherProject && (ownProjectFigure(a) || ownProjectFigure(b))) continue;
+        const sim = sentenceSimilarity(a.sentence, b.sentence);
+        if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
+        out.push({
+          statId: a.id,
+          target: { kind: 'narrative', ref: b.id, loc: b.loc, text: b.sentence, value: b.figure.value, figure: b.figure, measure: b.label },
+          confidence: Math.round((0.5 + 0.5 * sim) * 100) / 100,
+          reason: `同一表述“${a.label}”在两处叙述中出现，句子相似度 ${sim.toFixed(2)}`,
+          basis: 'narrative',
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Spans of prose that contain digits but are not statistics: dates (2023年, 12月31日, 1-12月,
+ * 4.29), document numbers (国办发【2017】19号, 湘政办发〔2020〕36号), ordinals and list markers
+ * (第三轮, （二）, 1、, (1), 一是), phone numbers and service hotlines (15292005668, 12345信箱),
+ * versions ((2022版)). A number that starts inside a mask is never read as a statistic.
+ *
+ * All patterns run on the length-preserving normalized text (full-width digits already half-width),
+ * so spans index the source text directly.
+ */
+export type MaskKind = 'date' | 'document-number' | 'list-marker' | 'ordinal' | 'phone' | 'version' | 'code';
+
+export interface Mask {
+  start: number;
+  end: number;
+  kind: MaskKind;
+}
+
+const CN = '一二三四五六七八九十';
+const BOUNDARY_BEFORE = '(?<=^|[\\s：:；;。，,、！？!?“”"（(）)\\n])';
+
+const PATTERNS: Array<[MaskKind, RegExp]> = [
+  // 国办发【2017】19号 / 湘政办发〔2020〕36号 / 岳公管委【2020】2号 / 建质[2014]153号 (issuer prepended below)
+  ['document-number', /[〔【[（(]\s*(?:19|20)\d{2}\s*[〕】\]）)]\s*第?\s*\d+\s*号/g],
+  // 2023年度, 2023年12月31日, 2023年1-12月, 2023年1月
+  ['date', /(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月|\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?/g],
+  // 2023-12-31, 2023/12/31, 2023.12
+  ['date', /(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d%])/g],
+  // 1-12月, 12月31日, 3月份, 12月
+  ['date', /(?<![\d.])\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月|(?<![\d.])\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?/g],
+  // 4.29 (month.day, not followed by a unit: "长沙4.29自建民房倒塌事故")
+  ['date', /(?<![\d.])(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])(?=[\u4e00-\u9fa5]{0,6}(?:事故|事件|倒塌|惨案))/g],
+  // a bare year followed by something other than a unit: "（2022版）", "2022岳阳市…", "2023，市财政"
+  ['date', /(?<!\d)(?:19|20)\d{2}(?!\d|\.\d|\s*(?:万|亿|元|个|次|件|人|家|台|处|条|起|宗|项|户|份|名|%|平方米|㎡))/g],
+  ['version', /[（(]\s*\d{4}\s*版\s*[）)]/g],
+  // mobile and landline numbers, 400/800 numbers
+  ['phone', /(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-—]?\d{7,8}|[48]00[-—]?\d{3}[-—]?\d{4})(?!\d)/g],
+  // service hotlines named by their number: 12345信箱, 12345热线, 12315平台
+  ['phone', /(?<!\d)(?:123\d\d|110|119|120|122)(?=\s*(?:热线|信箱|平台|电话|服务|便民))/g],
+  // ordinals: 第3, 第三轮
+  ['ordinal', new RegExp(`第\\s*(?:\\d+|[${CN}百零两]+)`, 'g')],
+  // list markers: （二）, (1), 1、, 2. (at a boundary), 一是 / 二是, 一、
+  ['list-marker', new RegExp(`[（(]\\s*(?:\\d{1,2}|[${CN}]{1,3})\\s*[）)]`, 'g')],
+  ['list-marker', new RegExp(`${BOUNDARY_BEFORE}\\s*(?:\\d{1,2}|[${CN}]{1,3})\\s*[、.．](?!\\d)`, 'g')],
+  ['list-marker', new RegExp(`(?<![${CN}])[${CN}]{1,2}是(?=[\u4e00-\u9fa5])`, 'g')],
+  // codes: GB50300, V2, 12345678-9 style identifiers
+  ['code', /[A-Za-z]+[-_]?\d+(?:[-_.]\d+)*/g],
+];
+
+/** Every non-statistic span in `text`, sorted by start. */
+export function findMasks(text: string): Mask[] {
+  const masks: Mask[] = [];
+  for (const [kind, re] of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      if (kind === 'document-number') {
+        // the issuer's abbreviation before the bracket (国办发, 湘政办发): up to 10 ideographs
+        while (start > 0 && m.index - start < 10 && /[\u4e00-\u9fa5]/.test(text[start - 1])) start--;
+      }
+      masks.push({ start, end: m.index + m[0].length, kind });
+    }
+  }
+  masks.sort((a, b) => a.start - b.start || b.end - a.end);
+  return masks;
+}
+
+/** The mask covering position `pos`, if any (masks are few per paragraph: a linear scan is enough). */
+export function maskAt(masks: readonly Mask[], pos: number): Mask | null {
+  for (const m of masks) {
+    if (m.start > pos) break;
+    if (pos < m.end) return m;
+  }
+  return null;
+}

@@ -1,0 +1,222 @@
+import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
+
+/**
+ * Finding the narrative reports (部门整体支出绩效自评报告, each 项目支出绩效评价报告) and their
+ * sections among the document's paragraphs. Section numbering is unreliable in real reports
+ * (1、 / 二、 / 4、 mixed, catalogue G3), so sections are told by heading text first, then by a
+ * Word heading style, then by a short numbered line.
+ */
+
+export type ReportKind = 'dept' | 'project';
+
+export interface FoundSection {
+  heading: string;
+  key: string | null;
+  level: number;
+  /** Paragraph ordinal of the heading. */
+  paragraph: number;
+  paragraphs: number[];
+}
+
+export interface FoundReport {
+  kind: ReportKind;
+  title: string;
+  /** Paragraph ordinals (document-wide) of the report, title included. */
+  first: number;
+  last: number;
+  sections: FoundSection[];
+  /** Body paragraphs (not headings), in order. */
+  body: ParagraphBlock[];
+}
+
+/** Known section headings: key, level, pattern on the compact heading text (numbering stripped). */
+const KNOWN_SECTIONS: Array<[string, number, RegExp]> = [
+  ['dept-basics', 1, /^部门(?:的)?基本情况|^单位基本情况|^部门概况/],
+  ['functions', 2, /^(?:主要)?职能职责|^部门职能/],
+  ['organization', 2, /^组织(?:结构|架构|机构)|^人员编制|^机构设置/],
+  ['general-budget', 1, /一般公共预算(?:支出)?情况/],
+  ['basic-spending', 2, /^基本支出(?:情况)?/],
+  ['project-spending', 2, /^项目支出(?:情况)?$/],
+  ['government-fund', 1, /政府性基金预算(?:支出)?情况/],
+  ['state-capital', 1, /国有资本经营预算(?:支出)?情况/],
+  ['social-insurance', 1, /社会保险基金预算(?:支出)?情况/],
+  ['dept-performance', 1, /部门整体支出绩效情况|整体支出绩效(?:目标)?(?:完成|实现)?情况/],
+  ['problems', 1, /存在的?(?:主要)?问题(?:及原因分析)?$|^主要经验及做法/],
+  ['improvements', 1, /(?:下一步)?改进措施|有关建议|意见建议/],
+  ['results-use', 1, /结果(?:拟)?应用|公开情况/],
+  ['other', 1, /其他需要说明的(?:情况|问题|事项)/],
+  ['project-basics', 1, /项目(?:支出)?基本情况/],
+  ['project-overview', 2, /项目(?:支出)?概况/],
+  ['funds-use', 2, /(?:项目)?资金(?:使用|管理|使用管理|到位)/],
+  ['goal-completion', 2, /绩效目标(?:完成|实现)(?:程度|情况)/],
+  ['evaluation-work', 1, /绩效评价工作(?:开展)?情况|自评工作(?:开展)?情况/],
+  ['main-results', 1, /主要绩效及评价结论|评价结论|主要绩效/],
+  ['indicator-analysis', 1, /绩效评价指标分析|指标(?:完成)?情况分析/],
+  ['decision', 2, /决策情况/],
+  ['execution-process', 2, /执行过程情况|过程管理情况/],
+  ['output', 2, /产出情况/],
+  ['benefit', 2, /效益情况/],
+  ['basics', 2, /^基本情况$/],
+  ['review', 2, /^工作回顾$|^主要工作(?:开展)?情况$/],
+];
+
+const TITLE_DEPT = /(?:部门|单位)整体(?:支出)?绩效(?:自评|评价)?报告/;
+const TITLE_PROJECT = /项目(?:支出)?绩效(?:自评|评价)报告/;
+const NUMBERING = /^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d))\s*/;
+const HEADING_STYLE = /heading|标题|title/i;
+
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+export function stripNumbering(s: string): string {
+  return compact(s).replace(NUMBERING, '').replace(/^[、.．]/, '');
+}
+
+function knownSection(text: string): [string, number] | null {
+  const t = stripNumbering(text).replace(/[。：:；;]$/, '');
+  if (t.length > 30 || /表$/.test(t)) return null; // "4、政府性基金预算支出情况表" is an attachment, not a section
+  for (const [key, level, re] of KNOWN_SECTIONS) if (re.test(t)) return [key, level];
+  return null;
+}
+
+/** A heading: a known section title, a Word heading style, or a short numbered line. */
+export function headingOf(p: ParagraphBlock): { key: string | null; level: number } | null {
+  if (p.text.length > 80) return null;
+  const text = compact(p.text);
+  if (!text || text.length > 40) return null;
+  const known = knownSection(p.text);
+  if (known) return { key: known[0], level: known[1] };
+  const styled = p.style !== null && HEADING_STYLE.test(p.style);
+  const m = NUMBERING.exec(p.text);
+  const body = stripNumbering(p.text);
+  const shortNumbered = m !== null && body.length > 0 && body.length <= 16 && !/[，,；;、]/.test(body) && !/\d/.test(body);
+  if (!styled && !shortNumbered) return null;
+  const level = /^[（(]/.test(compact(p.text)) ? 2 : styled && /[3-9]/.test(p.style ?? '') ? 2 : 1;
+  return { key: null, level };
+}
+
+function titleKind(text: string): ReportKind | null {
+  if (text.length > 100) return null;
+  const t = compact(text);
+  if (t.length > 60) return null;
+  if (TITLE_DEPT.test(t)) return 'dept';
+  if (TITLE_PROJECT.test(t)) return 'project';
+  return null;
+}
+
+/**
+ * Reports run from a title paragraph to the next title or the next table. A cover page (title
+ * split over short lines, 部门名称, 年 月 日) followed by the same title again is folded into one report.
+ */
+export function findReports(doc: DocumentModel): FoundReport[] {
+  const starts: Array<{ index: number; kind: ReportKind; title: string }> = [];
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') continue;
+    let kind = titleKind(b.text);
+    let title = b.text;
+    let first = i;
+    if (!kind && /报告$/.test(compact(b.text))) {
+      // a title broken over two or three short paragraphs ("…服务中心" / "部门整体支出" / "绩效自评报告")
+      let joined = compact(b.text);
+      for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+        const prev = blocks[k];
+        if (prev.kind !== 'paragraph' || prev.text.length > 60 || compact(prev.text).length > 30) break;
+        joined = compact(prev.text) + joined;
+        const found = titleKind(joined);
+        if (found) {
+          kind = found;
+          title = joined;
+          first = k;
+        }
+      }
+    }
+    if (kind) starts.push({ index: first, kind, title: compact(title) });
+  }
+  const reports: FoundReport[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s];
+    let end = s + 1 < starts.length ? starts[s + 1].index : blocks.length;
+    for (let k = start.index + 1; k < end; k++) {
+      if (startsForm(blocks, k)) {
+        end = k;
+        break;
+      }
+    }
+    const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+    if (paragraphs.length === 0) continue;
+    reports.push(buildReport(start.kind, start.title, paragraphs));
+  }
+  return foldCoverPages(reports);
+}
+
+/** A form caption ("附件1：2023年度部门整体支出绩效自评表") followed by its table ends a narrative report;
+ * a table inside the prose without such a caption does not. */
+const FORM_CAPTION = /(?:自评表|数据表|评价表|情况表|明细表|目标表|指标表)[）)]?$/;
+
+function startsForm(blocks: DocumentModel['blocks'], k: number): boolean {
+  const b = blocks[k];
+  if (b.kind !== 'paragraph' || b.text.length > 60 || !FORM_CAPTION.test(compact(b.text))) return false;
+  for (let j = k + 1; j < Math.min(blocks.length, k + 3); j++) if (blocks[j].kind === 'table') return true;
+  return false;
+}
+
+function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[]): FoundReport {
+  const sections: FoundSection[] = [];
+  const body: ParagraphBlock[] = [];
+  let listContext = false;
+  let previousMarker: string | null = null;
+  for (const p of paragraphs.slice(1)) {
+    let h = headingOf(p);
+    const marker = markerFamily(p.text);
+    // numbered lines after "…附件：" or after a numbered body item of the same style are list items
+    if (h && h.key === null && !isStyledHeading(p) && (listContext || (marker !== null && marker === previousMarker))) h = null;
+    if (!h) {
+      listContext = /[：:]\s*$/.test(p.text) || (listContext && marker !== null);
+      previousMarker = marker;
+    } else {
+      listContext = false;
+      previousMarker = null;
+    }
+    if (h) {
+      sections.push({ heading: p.text.trim(), key: h.key, level: h.level, paragraph: p.paragraph, paragraphs: [p.paragraph] });
+      continue;
+    }
+    body.push(p);
+    sections.at(-1)?.paragraphs.push(p.paragraph);
+  }
+  return { kind, title, first: paragraphs[0].paragraph, last: paragraphs.at(-1)!.paragraph, sections, body };
+}
+
+function isStyledHeading(p: ParagraphBlock): boolean {
+  return p.style !== null && HEADING_STYLE.test(p.style);
+}
+
+/** Family of a numbering marker: "（1）" → "(n)", "1、" → "n、", "一、" → "cn、", null when unnumbered. */
+function markerFamily(text: string): string | null {
+  const m = NUMBERING.exec(text);
+  if (!m) return null;
+  const t = m[0].trim();
+  const cn = /[一二三四五六七八九十]/.test(t);
+  if (/^[（(]/.test(t)) return cn ? '(cn)' : '(n)';
+  return cn ? 'cn、' : 'n、';
+}
+
+/** A report with no sections and no sentence (a cover page) merges into the next report of its kind. */
+function foldCoverPages(reports: FoundReport[]): FoundReport[] {
+  const out: FoundReport[] = [];
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    const next = reports[i + 1];
+    const isCover = r.sections.length === 0 && !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30);
+    if (isCover && next && next.kind === r.kind) {
+      next.first = r.first;
+      next.body = [...r.body, ...next.body];
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}

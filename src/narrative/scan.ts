@@ -1,0 +1,284 @@
+import type { Comparator, Figure } from '../../schemas/figure.js';
+import { canonicalNumber } from '../numbers/figure.js';
+import { findMasks, maskAt, type Mask } from './masks.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
+import { COUNT_UNITS, KNOWN_UNITS, unitInfo, unitStartsWord } from './units.js';
+
+/**
+ * The figure scanner: finds every number in a paragraph that states a quantity (a number with a
+ * unit), with the qualifiers written around it. Works on a length-preserving normalization of the
+ * paragraph so every span indexes the source text.
+ */
+
+/** A figure found in prose, before labels and structure are attached. */
+export interface ScannedFigure {
+  figure: Figure;
+  /** [start, end) in the paragraph text, covering qualifiers and unit. */
+  start: number;
+  end: number;
+  /** Start of the number itself (after prefix qualifiers). */
+  numberStart: number;
+  /** "各一件": the figure applies to each item of the list before it. */
+  each: boolean;
+  /** "每月一次": the period of a frequency. */
+  per: string | null;
+  /** Slogans such as 扬尘防治"6个100%" / 六个百分百: a countable mention, not a measurement. */
+  slogan: boolean;
+  /** The unit was not in the unit table (kept, dimension "other"). */
+  unknownUnit: boolean;
+}
+
+/**
+ * Full-width ASCII → half-width and odd spaces → space, one UTF-16 unit for one, so offsets are
+ * shared with the source text (src/text/normalize.ts may drop zero-width characters; this must not).
+ */
+const TO_NORMALIZE = /[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b\ufeff\u2002-\u200a]/g;
+
+function normalizeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code === 0xff05) return '%';
+  if (code === 0xff0e) return '.';
+  if (code >= 0xff10 && code <= 0xff5a) return String.fromCharCode(code - 0xfee0); // ０-９ Ａ-Ｚ ａ-ｚ
+  return ' ';
+}
+
+export function normalizeSameLength(text: string): string {
+  TO_NORMALIZE.lastIndex = 0;
+  return TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text;
+}
+
+const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
+const UNIT_AT = new RegExp(`^(?:${KNOWN_UNITS.map(escapeRe).join('|')})`);
+const MULTIPLIER_AT = /^(万|亿)/;
+const APPROX_AFTER_NUMBER = /^(余|多)/;
+const SUFFIX_QUALIFIERS: Array<[RegExp, Comparator | null, boolean]> = [
+  [/^(及以上|以上|或以上)/, '>=', false],
+  [/^(及以下|以下|以内|或以下)/, '<=', false],
+  [/^(左右|上下)/, '~', true],
+  [/^(余|多)/, '>=', true],
+  [/^全覆盖/, null, false],
+];
+/** Qualifiers written before a number, longest first; matched against the text that ends at the number. */
+const PREFIX_QUALIFIERS: Array<[string, Comparator, boolean]> = [
+  ['不低于', '>=', false], ['不少于', '>=', false], ['大于等于', '>=', false], ['至少', '>=', false],
+  ['不超过', '<=', false], ['不高于', '<=', false], ['不多于', '<=', false], ['控制在', '<=', false],
+  ['大约', '~', true], ['将近', '~', true], ['接近', '~', true], ['超过', '>', false], ['高于', '>', false],
+  ['约', '~', true], ['近', '~', true], ['逾', '>', true], ['超', '>', false], ['≥', '>=', false], ['≤', '<=', false],
+];
+const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
+const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以';
+const BOUNDARY = /[，。；：、）)（(\s,.;:！？!?”"’\n]|$/;
+
+/** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
+const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);
+const YI_UNITS = new Set(['个', '次', '件', '家', '台', '处', '条', '宗', '项', '户', '人', '份', '名', '人次', '台套', '座', '辆', '所', '栋']);
+/** Characters before a Chinese numeral that make it part of a word (统一, 进一步, 同一, 万一, 之一). */
+const NOT_NUMERAL_AFTER = '第统同唯单万之周初星其逐专划均这那哪';
+/** "是一项严肃的工作", "成为一个": 一 as an article, not a count. */
+const ARTICLE_BEFORE_YI = '是为成有';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface ScanResult {
+  /** Length-preserving normalized text the spans refer to. */
+  norm: string;
+  masks: Mask[];
+  figures: ScannedFigure[];
+}
+
+export function scanFigures(text: string): ScanResult {
+  const norm = normalizeSameLength(text);
+  const masks = findMasks(norm);
+  const figures: ScannedFigure[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(norm); m; m = NUMBER_RE.exec(norm)) {
+    const start = m.index;
+    const found = m[1] !== undefined ? readArabic(norm, m, masks) : readChinese(norm, m, masks);
+    if (found) {
+      figures.push(found);
+      NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, found.end);
+    } else if (m[2] !== undefined && m[0].length > 1) {
+      // A run like "一二十" may hide a numeral at a later offset ("统一两个"): retry one character on.
+      NUMBER_RE.lastIndex = start + 1;
+    }
+  }
+  // A source text slice for each figure (qualifiers and unit as written).
+  for (const f of figures) f.figure.text = text.slice(f.start, f.end);
+  return { norm, masks, figures };
+}
+
+function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
+  const start = m.index;
+  if (maskAt(masks, start)) return null;
+  const before = norm[start - 1];
+  if (before && /[A-Za-z_\-/.]/.test(before)) return null; // codes, "GB50300", "1/2"
+  // thousands separators only when written with an ASCII comma
+  const written = m[1];
+  const { value, decimals } = canonicalNumber(written);
+  let pos = start + written.length;
+  const tail = norm.slice(pos, pos + 12);
+  let rest = tail.replace(/^ /, '');
+  pos += tail.length - rest.length;
+  const qualifiers: string[] = [];
+  let comparator: Comparator = '=';
+  let approximate = false;
+  let unit: string | null = null;
+  let unknownUnit = false;
+  let slogan = false;
+
+  const direct = UNIT_AT.exec(rest);
+  if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
+    unit = direct[0];
+    pos += unit.length;
+  } else {
+    // "2万多平", "40余次", "930余处": multiplier and/or 余/多 between the number and the unit
+    let k = 0;
+    const mult = MULTIPLIER_AT.exec(rest);
+    if (mult) k += 1;
+    const approx = APPROX_AFTER_NUMBER.exec(rest.slice(k));
+    if (approx) k += 1;
+    const after = UNIT_AT.exec(rest.slice(k));
+    if ((mult || approx) && after && !unitStartsWord(after[0], rest[k + after[0].length])) {
+      unit = (mult ? mult[0] : '') + after[0];
+      if (approx) {
+        qualifiers.push(approx[0]);
+        comparator = '>=';
+        approximate = true;
+      }
+      pos += k + after[0].length;
+    } else if (!mult && !approx) {
+      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped
+      const c = rest[0];
+      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2))) {
+        unit = c;
+        unknownUnit = true;
+        pos += 1;
+      }
+    }
+  }
+  if (unit === null) return null;
+  if (!unitInfo(unit) && !unknownUnit) return null;
+  // "6个100%": a slogan of six 100%-rules, one countable mention
+  if (unitInfo(unit)?.dimension === 'count') {
+    const sl = /^(\d+%|百分百|百分之百)/.exec(norm.slice(pos));
+    if (sl) {
+      slogan = true;
+      pos += sl[0].length;
+    }
+  }
+  ({ pos, comparator, approximate } = readSuffix(norm, pos, qualifiers, comparator, approximate));
+  const pre = readPrefix(norm, start, masks);
+  if (pre.comparator) {
+    comparator = pre.comparator;
+    approximate = approximate || pre.approximate;
+    qualifiers.unshift(pre.word);
+  }
+  return {
+    figure: { value, decimals, unit, comparator, approximate, qualifiers, text: '' },
+    start: start - pre.word.length,
+    end: pos,
+    numberStart: start,
+    each: pre.each,
+    per: pre.per,
+    slogan,
+    unknownUnit,
+  };
+}
+
+function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
+  const start = m.index;
+  if (maskAt(masks, start)) return null;
+  const before = norm[start - 1];
+  if (before && NOT_NUMERAL_AFTER.includes(before)) return null;
+  const written = m[2];
+  const n = parseChineseNumeral(written);
+  if (n === null) return null;
+  let pos = start + written.length;
+  const unitMatch = UNIT_AT.exec(norm.slice(pos, pos + 4));
+  if (!unitMatch) return null;
+  const unit = unitMatch[0];
+  if (!CHINESE_COUNT_UNITS.has(unit)) return null;
+  if (n === 1 && (!YI_UNITS.has(unit) || (written === '一' && before !== undefined && ARTICLE_BEFORE_YI.includes(before)))) return null;
+  const next = norm[pos + unit.length];
+  if (unitStartsWord(unit, next)) return null;
+  if (unit === '次' && next === '性') return null; // 一次性
+  pos += unit.length;
+  const qualifiers: string[] = [];
+  let slogan = false;
+  const sl = /^(\d+%|百分百|百分之百)/.exec(norm.slice(pos));
+  if (sl) {
+    slogan = true;
+    pos += sl[0].length;
+  }
+  let comparator: Comparator = '=';
+  let approximate = false;
+  ({ pos, comparator, approximate } = readSuffix(norm, pos, qualifiers, comparator, approximate));
+  const pre = readPrefix(norm, start, masks);
+  if (pre.comparator) {
+    comparator = pre.comparator;
+    approximate = approximate || pre.approximate;
+    qualifiers.unshift(pre.word);
+  }
+  return {
+    figure: { value: String(n), decimals: 0, unit, comparator, approximate, qualifiers, text: '' },
+    start: start - pre.word.length,
+    end: pos,
+    numberStart: start,
+    each: pre.each,
+    per: pre.per,
+    slogan,
+    unknownUnit: false,
+  };
+}
+
+function readSuffix(norm: string, pos: number, qualifiers: string[], comparator: Comparator, approximate: boolean) {
+  for (let guard = 0; guard < 2; guard++) {
+    const rest = norm.slice(pos, pos + 4);
+    let matched = false;
+    for (const [re, cmp, approx] of SUFFIX_QUALIFIERS) {
+      const q = re.exec(rest);
+      if (!q) continue;
+      // "多" right after a unit starts a word too often ("多种", "多形式"); only 以上/左右… and 余
+      if (q[0] === '多') continue;
+      qualifiers.push(q[0]);
+      if (cmp && (comparator === '=' || comparator === cmp)) comparator = cmp;
+      approximate = approximate || approx;
+      pos += q[0].length;
+      matched = true;
+      break;
+    }
+    if (!matched) break;
+  }
+  return { pos, comparator, approximate };
+}
+
+interface Prefix {
+  word: string;
+  comparator: Comparator | null;
+  approximate: boolean;
+  each: boolean;
+  per: string | null;
+}
+
+function readPrefix(norm: string, start: number, masks: Mask[]): Prefix {
+  const window = norm.slice(Math.max(0, start - 6), start);
+  const out: Prefix = { word: '', comparator: null, approximate: false, each: false, per: null };
+  if (window.endsWith('各')) {
+    out.each = true;
+    return out;
+  }
+  const per = PER_BEFORE.exec(window);
+  if (per) out.per = per[1];
+  for (const [word, cmp, approx] of PREFIX_QUALIFIERS) {
+    if (!window.endsWith(word)) continue;
+    // "近年" / "超" inside a word before a masked date is not a qualifier
+    if (maskAt(masks, start - word.length)) continue;
+    out.word = word;
+    out.comparator = cmp;
+    out.approximate = approx;
+    break;
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import type { ScannedFigure } from './scan.js';
+import { unitInfo } from './units.js';
+
+/**
+ * Totals and their parts inside one paragraph:
+ *   listed parts   "共74个（房屋工程68个，市政工程6个）", "共284件（12345信箱239件、舆情11件…）"
+ *   其中 subsets   "现有干职工79人，其中在编59人，退休干职工20人"; "…82个,工程总造价350773.89万元。
+ *                   其中房建类81个，工程总造价350391.39万元…；市政工程1个，工程总造价382.5万元。"
+ *   announced lists "分定期检查和不定期抽查两种形式", "3项（A、B、C）", "举报和投诉质疑函各一件".
+ */
+
+export interface Relation {
+  parent: number | null;
+  relation: 'component' | 'subset' | null;
+  openList: boolean;
+  listLength: number | null;
+  each: number | null;
+}
+
+const SENTENCE_END = /[。！？!?]/g;
+const OPEN_LIST_WORDS = /等|包括|包含|主要有/;
+const ITEM_SPLIT = /[、，,；;]|和|及|与|以及/;
+
+export function sentenceBounds(norm: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(norm); m; m = SENTENCE_END.exec(norm)) {
+    out.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < norm.length) out.push([start, norm.length]);
+  return out;
+}
+
+function sameKind(a: ScannedFigure, b: ScannedFigure): boolean {
+  const ua = unitInfo(a.figure.unit);
+  const ub = unitInfo(b.figure.unit);
+  if (!ua || !ub) return a.figure.unit === b.figure.unit;
+  if (ua.dimension !== ub.dimension) return false;
+  if (ua.dimension === 'percent' || ua.dimension === 'other') return false; // percentages are not parts of a total
+  return ua.dimension === 'count' ? ua.normalized === ub.normalized : true;
+}
+
+/** Closing bracket matching the opening one at `open`, or -1. */
+function matchingClose(norm: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < norm.length; i++) {
+    const c = norm[i];
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function countItems(s: string): number {
+  return s
+    .replace(/等.*$/, '')
+    .split(ITEM_SPLIT)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0).length;
+}
+
+export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
+  const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null }));
+  const sentences = sentenceBounds(norm);
+  const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
+
+  // 1. listed parts in brackets right after a figure
+  figures.forEach((f, i) => {
+    // the bracket follows the figure, or the noun it counts ("共45个项目（…）")
+    const after = /^[\u4e00-\u9fa5]{0,8}?\s?[（(]/.exec(norm.slice(f.end, f.end + 10));
+    if (!after) return;
+    const open = f.end + after[0].length - 1;
+    const close = matchingClose(norm, open);
+    if (close < 0) return;
+    const inner = figures
+      .map((g, k) => ({ g, k }))
+      .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null);
+    const content = norm.slice(open + 1, close);
+    if (inner.length === 0) {
+      if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content)) {
+        rel[i].listLength = countItems(content);
+        rel[i].openList = OPEN_LIST_WORDS.test(content);
+      }
+      return;
+    }
+    for (const { g, k } of inner) {
+      if (!sameKind(f, g)) continue;
+      rel[k].parent = i;
+      rel[k].relation = 'component';
+      rel[k].openList = OPEN_LIST_WORDS.test(content);
+    }
+  });
+
+  // 2. 其中 lists: parts up to the end of the sentence, parent before 其中 (same sentence, else the previous one)
+  const qizhong = /其中/g;
+  for (let m = qizhong.exec(norm); m; m = qizhong.exec(norm)) {
+    const at = m.index;
+    const si = sentenceOf(at);
+    if (si < 0) continue;
+    const scopeEnd = sentences[si][1];
+    const closeBracket = enclosingClose(norm, at);
+    const end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
+    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null);
+    if (parts.length === 0) continue;
+    const sameSentence = figures
+      .map((g, k) => ({ g, k }))
+      .filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const candidates =
+      sameSentence.length > 0
+        ? sameSentence
+        : si > 0
+          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null)
+          : [];
+    const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
+    for (const { g, k } of parts) {
+      const parent = [...candidates].reverse().find(({ g: c }) => sameKind(c, g));
+      if (!parent) continue;
+      rel[k].parent = parent.k;
+      rel[k].relation = 'subset';
+      rel[k].openList = open;
+    }
+  }
+
+  // 3. announced counts: "A和B两种形式", "A、B各一件"
+  figures.forEach((f, i) => {
+    const unit = f.figure.unit ?? '';
+    if (!f.each && !/^(种|类)$/.test(unit)) return;
+    const before = norm.slice(Math.max(0, f.start - 40), f.start - (f.each ? 1 : 0));
+    const clause = before.split(/[，,。；;：:！？!?（(]/).at(-1) ?? '';
+    if (!/[、和及与]/.test(clause)) return;
+    const items = clause.replace(/^(?:分为|分|包括|共有|有|收到|开展|对)/, '');
+    const n = countItems(items);
+    if (n < 2) return;
+    if (f.each) rel[i].each = n;
+    else {
+      rel[i].listLength = n;
+      rel[i].openList = /等/.test(items);
+    }
+  });
+  return rel;
+}
+
+/** If `pos` is inside brackets, the position of the closing bracket; else -1. */
+function enclosingClose(norm: string, pos: number): number {
+  let depth = 0;
+  for (let i = pos; i >= 0; i--) {
+    const c = norm[i];
+    if (c === '）' || c === ')') depth++;
+    else if (c === '（' || c === '(') {
+      if (depth === 0) return matchingClose(norm, i);
+      depth--;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import type { JobsOptions, Queue } from 'bullmq';
+import { collectInputs } from '../files.js';
+import { RULES_VERSION } from '../rules/index.js';
+import type { BatchCounts, BatchItemInput, BatchKind, Store } from '../store/index.js';
+import { sha256Of } from '../store/index.js';
+import { REPORT_JOB_OPTIONS, reportJobId, type ReportJobData } from './config.js';
+
+export interface EnqueueOptions {
+  store: Store;
+  queue: Queue;
+  kind?: BatchKind;
+  /** Where the files came from (folder, "command line"), shown in the batch record. */
+  source?: string | null;
+  /** Skip files whose bytes are already in the store (the nightly intake: only what is new). */
+  onlyNew?: boolean;
+  /** Called after each file is stored: done/total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EnqueueOutcome {
+  batchId: string;
+  /** Files received in the batch. */
+  received: number;
+  /** Distinct new contents given to the workers. */
+  jobs: number;
+  /** Files passed over because their bytes were already stored (onlyNew). */
+  skipped: number;
+}
+
+/**
+ * Store each file's bytes and record a batch; add one job per distinct content (jobId = sha256,
+ * so the same bytes twice make one report). Unreadable files become batch items with READ_FAILED.
+ */
+export async function enqueuePaths(paths: string[], options: EnqueueOptions): Promise<EnqueueOutcome> {
+  const inputs = await collectInputs(paths);
+  const items: BatchItemInput[] = [];
+  let skipped = 0;
+  let done = 0;
+  for (const input of inputs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(input.path);
+    } catch {
+      items.push({ fileName: input.path, sha256: null, errorCode: 'READ_FAILED' });
+      options.onProgress?.(++done, inputs.length);
+      continue;
+    }
+    if (options.onlyNew) {
+      const known = await options.store.knownFiles([sha256Of(bytes)]);
+      if (known.size > 0) {
+        skipped++;
+        options.onProgress?.(++done, inputs.length);
+        continue;
+      }
+    }
+    const { sha256 } = await options.store.putFile(bytes, input.path);
+    items.push({ fileName: input.path, sha256 });
+    options.onProgress?.(++done, inputs.length);
+  }
+  const batch = await options.store.createBatch({
+    kind: options.kind ?? 'enqueue',
+    source: options.source ?? (paths.length === 1 ? paths[0] : paths.join(', ')),
+    rulesVersion: RULES_VERSION,
+    items,
+  });
+  const names = new Map<string, string>();
+  for (const it of items) if (it.sha256 && !names.has(it.sha256)) names.set(it.sha256, it.fileName);
+  await addReportJobs(options.queue, batch.toProcess.map((sha256) => ({ sha256, fileName: names.get(sha256) ?? sha256, batchId: batch.id })));
+  await options.store.settleBatch(batch.id);
+  return { batchId: batch.id, received: items.length, jobs: batch.toProcess.length, skipped };
+}
+
+/**
+ * Add report jobs. A job that already exists is left alone (BullMQ keeps one job per id), except a
+ * job that failed for good earlier: it is retried, so no submission is ever left behind.
+ */
+export async function addReportJobs(queue: Queue, jobs: ReportJobData[], reprocessRulesVersion?: string, jobOptions: JobsOptions = REPORT_JOB_OPTIONS): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < jobs.length; i += CHUNK) {
+    const chunk = jobs.slice(i, i + CHUNK);
+    const ids = chunk.map((j) => reportJobId(j.sha256, reprocessRulesVersion));
+    const existing = await Promise.all(ids.map((id) => queue.getJob(id)));
+    const fresh: Array<{ name: string; data: ReportJobData; opts: JobsOptions }> = [];
+    for (let k = 0; k < chunk.length; k++) {
+      const job = existing[k];
+      if (!job) {
+        fresh.push({ name: 'report', data: chunk[k], opts: { ...jobOptions, jobId: ids[k] } });
+      } else if (await job.isFailed()) {
+        await job.retry();
+      }
+    }
+    if (fresh.length > 0) await queue.addBulk(fresh);
+  }
+}
+
+/** Wait until every item of the batch is settled; returns the final counts. */
+export async function waitForBatch(store: Store, batchId: string, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<BatchCounts> {
+  const deadline = Date.now() + (options.timeoutMs ?? Infinity);
+  for (;;) {
+    const counts = await store.batchCounts(batchId);
+    if (!counts) throw new Error(`批次不存在 / no such batch: ${batchId}`);
+    if (counts.complete) return counts;
+    if (Date.now() > deadline) throw new Error(`批次 ${batchId} 未在时限内完成 / batch not finished in time (${counts.queued} queued)`);
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+  }
+}
+
+/** Enqueue files or folders and wait until workers have settled the whole batch (benchmarks, scripts). */
+export async function enqueueAndWait(paths: string[], options: EnqueueOptions & { timeoutMs?: number }): Promise<BatchCounts> {
+  const out = await enqueuePaths(paths, options);
+  return waitForBatch(options.store, out.batchId, { timeoutMs: options.timeoutMs });
+}

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker, type Job } from 'bullmq';
+import { createLogger, type Logger } from '../log.js';
+import { openStore, type Store } from '../store/index.js';
+import {
+  INTAKE_QUEUE,
+  REPORTS_QUEUE,
+  connectionOptions,
+  queueConfig,
+  reportsQueue,
+  type QueueConfig,
+  type ReportJobData,
+  type ReportJobResult,
+} from './config.js';
+import { processIntakeJob, type IntakeJobData } from './nightly.js';
+
+export interface StartWorkerOptions {
+  /** Sandboxed processors (child processes) working at once; default: number of CPU cores. */
+  concurrency?: number;
+  /** Stop once the queue has nothing waiting, delayed or active (cron-style runs). */
+  untilIdle?: boolean;
+  queue?: Partial<QueueConfig>;
+  /** How long a job's lock lasts; a worker that dies mid-job loses its jobs after this (ms). */
+  lockDurationMs?: number;
+  /** How often to look for stalled jobs (ms). */
+  stalledIntervalMs?: number;
+  /** Also run the nightly intake scans (default true). */
+  intake?: boolean;
+  logger?: Logger;
+  store?: Store;
+}
+
+export interface RunningWorker {
+  /** Resolves when the worker has stopped (idle with untilIdle, or after close()). */
+  done: Promise<void>;
+  /** Graceful stop: active jobs finish first. */
+  close(): Promise<void>;
+}
+
+/**
+ * The processor file the sandbox runs: compiled JS next to this module in dist/; from the sources,
+ * the compiled one when it exists, else the TypeScript file through tsx.
+ */
+export function processorFile(): { path: string; execArgv: string[] | null } {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return { path: fileURLToPath(new URL('./processor.js', here)), execArgv: null };
+  return { path: fileURLToPath(new URL('./processor.ts', here)), execArgv: ['--import', 'tsx'] };
+}
+
+/** Start a worker process's queue consumers. */
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const config = queueConfig(options.queue);
+  const log = options.logger ?? createLogger('selfeval-worker');
+  const store = options.store ?? (await openStore({ maxConnections: 2 }));
+  const ownsStore = !options.store;
+  const concurrency = Math.max(1, options.concurrency ?? cpus().length);
+  const processor = processorFile();
+  if (!existsSync(processor.path)) throw new Error(`找不到处理器文件 / processor not found: ${processor.path}`);
+
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const reports = new Worker<ReportJobData, ReportJobResult>(REPORTS_QUEUE, processor.path, {
+    connection: connectionOptions(config),
+    prefix: config.prefix,
+    concurrency,
+    lockDuration,
+    stalledInterval: options.stalledIntervalMs ?? lockDuration,
+    // A job whose worker died may be picked up again twice before it is failed.
+    maxStalledCount: 2,
+    ...(processor.execArgv ? { workerForkOptions: { execArgv: processor.execArgv } } : {}),
+  });
+  reports.on('completed', (job: Job<ReportJobData, ReportJobResult>, r: ReportJobResult) => {
+    log.info(
+      { event: 'report', jobId: job.id, sha256: r.sha256, file: job.data.fileName, batchId: job.data.batchId, status: r.status,
+        errorCode: r.errorCode, stored: r.stored, run: r.run, findings: r.findings, timings: r.timings, ms: Math.round(r.ms) },
+      r.status === 'ok' ? '已处理 / processed' : `处理失败 / failed: ${r.errorCode}`,
+    );
+  });
+  reports.on('failed', (job: Job<ReportJobData, ReportJobResult> | undefined, err: Error) => {
+    if (!job) return;
+    void (async () => {
+      // Final when BullMQ left it failed (retries used up, or stalled too often); else it was re-queued.
+      const final = (await job.getState().catch(() => 'failed')) === 'failed';
+      log.warn({ event: 'retry', jobId: job.id, sha256: job.data.sha256, attempt: job.attemptsMade, final, err: err.message },
+        final ? '重试次数用尽 / gave up' : '暂时性错误，稍后重试 / transient fault, will retry');
+      if (final) {
+        // The batch must still complete: its items for these bytes become errors.
+        const code = /TIMEOUT/i.test(err.message) ? 'TIMEOUT' : 'INTERNAL_ERROR';
+        await store.failItems(job.data.sha256, code);
+      }
+    })().catch((e) => log.error({ err: (e as Error).message }, 'failItems'));
+  });
+  reports.on('error', (err) => log.error({ event: 'worker-error', err: err.message }, 'worker error'));
+
+  let intake: Worker<IntakeJobData> | null = null;
+  if (options.intake !== false) {
+    const queue = reportsQueue(config);
+    intake = new Worker<IntakeJobData>(INTAKE_QUEUE, (job) => processIntakeJob(job, { store, queue, log }), {
+      connection: connectionOptions(config),
+      prefix: config.prefix,
+      concurrency: 1,
+    });
+    intake.on('error', (err) => log.error({ event: 'intake-error', err: err.message }, 'intake worker error'));
+    intake.on('closed', () => void queue.close());
+  }
+  log.info({ event: 'start', concurrency, prefix: config.prefix, processor: processor.path }, '工作进程已启动 / worker started');
+
+  let closing: Promise<void> | null = null;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const close = () => {
+    closing ??= (async () => {
+      await Promise.all([reports.close(), intake?.close()]);
+      if (ownsStore) await store.close();
+      log.info({ event: 'stop' }, '工作进程已停止 / worker stopped');
+      resolveDone();
+    })();
+    return closing;
+  };
+
+  if (options.untilIdle) {
+    const queue = reportsQueue(config);
+    const timer = setInterval(async () => {
+      try {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        if (Object.values(c).every((n) => n === 0)) {
+          clearInterval(timer);
+          await queue.close();
+          await close();
+        }
+      } catch (e) {
+        log.warn({ err: (e as Error).message }, 'idle check failed');
+      }
+    }, 500);
+    void done.then(() => {
+      clearInterval(timer);
+      return queue.close().catch(() => {});
+    });
+  }
+  return { done, close };
+}

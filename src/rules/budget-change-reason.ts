@@ -1,0 +1,92 @@
+import { intersects, intervalOf, Rational } from '../numbers/decimal.js';
+import { factEvidence, textEvidence } from './finding.js';
+import { amountInterval, factNumber, isBlank } from './lib/amounts.js';
+import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, type SelfEvalForm } from './lib/forms.js';
+import type { TextFact } from '../../schemas/fact.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** Words of a budget-change / low-execution explanation (追加预算, 调整, 结转 …). */
+const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|增加预算|减少预算|预算变动|未执行|未支付|未完成支出/;
+
+/** Reason cells on the form that explain the budget (the budget block has no reason column in MOF forms). */
+function budgetReasons(form: SelfEvalForm): TextFact[] {
+  return form.indicators.map((i) => i.reason).filter((r) => BUDGET_REASON.test(r.text));
+}
+
+/** A3 a low execution rate (< 90%) or a budget changed during the year (年初 ≠ 全年) needs a stated reason. */
+export const rule: Rule = {
+  meta: {
+    id: 'budget-change-reason',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'A3',
+    title: { zh: '预算调整或执行率偏低须说明原因', en: 'Budget change or low execution needs a reason' },
+    description: {
+      zh: '执行率低于阈值（默认90%），或年初预算数与全年预算数（调整后预算数）不一致时，表中应说明原因；若原因只出现在某个指标的偏差原因栏，降为提示并附上该说明。',
+      en: 'An execution rate below the threshold (90%) or an initial budget differing from the full-year budget needs a stated reason.',
+    },
+    formula: '执行率 < 90% 或 年初预算数 ≠ 全年预算数 ⇒ 须有原因说明',
+    tolerance: '金额按两位小数±½末位比较（区间不相交才算不一致）',
+    families: 'all',
+    source: '财预〔2020〕10号；各省自评表填报说明',
+    parameters: ['reasonThresholdPercent', 'moneyDecimals'],
+  },
+  check(report, ctx) {
+    const p = paramsOf(ctx);
+    const out: FindingDraft[] = [];
+    for (const form of selfEvalForms(report)) {
+      const row = totalBudgetRow(form);
+      if (!row) continue;
+      const reasons = budgetReasons(form);
+      const reasonNote = reasons.length
+        ? { zh: `；表中“${reasons[0].text.trim()}”或为其说明，请核对`, en: `; "${reasons[0].text.trim()}" on the form may explain it` }
+        : { zh: '，表中未见原因说明', en: ', no reason stated on the form' };
+      const severity = reasons.length ? 'info' : 'warning';
+      const ini = row.initialBudget;
+      const full = row.fullYearBudget;
+      if (ini && full && !isBlank(ini) && !isBlank(full)) {
+        const a = amountInterval(ini, p.moneyDecimals);
+        const b = amountInterval(full, p.moneyDecimals);
+        if (a && b && !intersects(a, b)) {
+          const il = columnLabel(form, 'initialBudget');
+          const fl = columnLabel(form, 'fullYearBudget');
+          out.push({
+            severity,
+            message: {
+              zh: `${form.part}${il}${ini.text.trim()}万元与${fl}${full.text.trim()}万元不一致（预算有调整）${reasonNote.zh}`,
+              en: `${form.part}: initial budget ${ini.text.trim()} differs from full-year budget ${full.text.trim()}${reasonNote.en}`,
+            },
+            values: [factNumber(ini)!, factNumber(full)!],
+            evidence: [factEvidence(ini, 'initial-budget'), factEvidence(full, 'budget'), ...reasons.map((r) => textEvidence(r, 'reason'))],
+            expected: `${il} = ${fl}，或说明调整原因`,
+            observed: `${ini.text.trim()} ≠ ${full.text.trim()}`,
+            tolerance: `±${p.moneyDecimals}位小数的½末位`,
+            params: { family: p.family, moneyDecimals: p.moneyDecimals },
+            part: form.part,
+          });
+        }
+      }
+      const rate = row.rate?.figure;
+      if (row.rate && rate && rate.comparator === '=' && !rate.approximate) {
+        const threshold = Rational.of(p.reasonThresholdPercent);
+        if (intervalOf(rate.value, rate.decimals).hi.lt(threshold)) {
+          out.push({
+            severity,
+            message: {
+              zh: `${form.part}执行率${row.rate.text.trim()}低于${p.reasonThresholdPercent}%${reasonNote.zh}`,
+              en: `${form.part}: execution rate ${row.rate.text.trim()} is below ${p.reasonThresholdPercent}%${reasonNote.en}`,
+            },
+            values: [factNumber(row.rate)!, p.reasonThresholdPercent],
+            evidence: [factEvidence(row.rate, 'rate'), ...reasons.map((r) => textEvidence(r, 'reason'))],
+            expected: `执行率 ≥ ${p.reasonThresholdPercent}% 或说明原因`,
+            observed: row.rate.text.trim(),
+            tolerance: null,
+            params: { family: p.family, reasonThresholdPercent: p.reasonThresholdPercent },
+            part: form.part,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

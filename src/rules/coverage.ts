@@ -1,0 +1,124 @@
+import type { FindingDraft, Rule } from './types.js';
+
+const PART_NAMES: Record<string, string> = {
+  basicData: '部门整体支出绩效评价基础数据表',
+  deptSelfEval: '部门整体支出绩效自评表',
+  projects: '项目支出绩效自评表',
+};
+
+/**
+ * Coverage: a part expected in this kind of report is missing; nothing recognizable at all is a
+ * clear finding, never an empty success; tables and cells that were not understood are reported.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'coverage',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'F (覆盖)',
+    title: { zh: '识别覆盖情况', en: 'Coverage' },
+    description: {
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告缺少基础数据表、部门整体支出绩效自评表或项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
+      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.',
+    },
+    formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表',
+    tolerance: '不涉及数值比较',
+    families: 'all',
+    source: '湖南部门整体支出绩效自评报告“报告需要以下附件”；catalogue 末节（coverage）',
+  },
+  check(report, ctx) {
+    const out: FindingDraft[] = [];
+    const cov = report.coverage;
+    const nothing = !report.basicData && !report.deptSelfEval && report.projects.length === 0 && report.narratives.length === 0;
+    if (nothing) {
+      const empty = cov.paragraphs === 0 && cov.tables === 0;
+      out.push({
+        severity: 'error',
+        message: {
+          zh: empty
+            ? '文档中没有读到任何文字或表格（可能是扫描件或空文档），未做任何检查'
+            : `未识别出任何绩效自评表或自评报告（读到${cov.paragraphs}段文字、${cov.tables}张表格），未做任何检查；请确认文件是否为绩效自评报告`,
+          en: empty
+            ? 'no text or tables were read from the document (scanned or empty?); nothing was checked'
+            : `no self-evaluation form or report was recognized (${cov.paragraphs} paragraphs, ${cov.tables} tables read); nothing was checked`,
+        },
+        values: [cov.paragraphs, cov.tables],
+        evidence: [],
+        expected: '至少识别出一个部分',
+        observed: '未识别出任何部分',
+        tolerance: null,
+        missing: Object.values(PART_NAMES),
+        part: null,
+      });
+      return out;
+    }
+    const deptPackage = !!report.deptSelfEval || !!report.basicData || report.narratives.some((n) => /部门整体/.test(n.part + n.title));
+    if (deptPackage) {
+      const missing: string[] = [];
+      if (!report.basicData) missing.push(PART_NAMES.basicData);
+      if (!report.deptSelfEval) missing.push(PART_NAMES.deptSelfEval);
+      if (report.projects.length === 0) missing.push(PART_NAMES.projects);
+      for (const m of missing) {
+        out.push({
+          message: {
+            zh: `部门整体支出绩效自评报告中未找到${m}`,
+            en: `the department self-evaluation package has no ${m}`,
+          },
+          values: [],
+          evidence: [],
+          expected: m,
+          observed: '未找到',
+          tolerance: null,
+          missing: [m],
+          part: m,
+        });
+      }
+    }
+    if (cov.unrecognizedTables.length) {
+      out.push({
+        severity: 'info',
+        message: {
+          zh: `有${cov.unrecognizedTables.length}张表格未归入任何部分（表序号${cov.unrecognizedTables.join('、')}），其中的数据未参与检查`,
+          en: `${cov.unrecognizedTables.length} table(s) were not attributed to any part (${cov.unrecognizedTables.join(', ')}); their data was not checked`,
+        },
+        values: cov.unrecognizedTables,
+        evidence: cov.unrecognizedTables.slice(0, 10).map((t) => ({
+          text: tableText(ctx.document, t),
+          value: null,
+          location: { part: null, table: t, row: null, col: null, page: tablePage(ctx.document, t), paragraph: null },
+          role: 'table',
+        })),
+        expected: null,
+        observed: `${cov.unrecognizedTables.length}张`,
+        tolerance: null,
+        part: null,
+      });
+    }
+    if (cov.notUnderstood.length) {
+      out.push({
+        severity: 'info',
+        message: {
+          zh: `有${cov.notUnderstood.length}处单元格或语句未能理解（如“${cov.notUnderstood[0].text.slice(0, 20)}”，${cov.notUnderstood[0].where}），未参与检查`,
+          en: `${cov.notUnderstood.length} cell(s) or sentence(s) were not understood (e.g. "${cov.notUnderstood[0].text.slice(0, 20)}" at ${cov.notUnderstood[0].where})`,
+        },
+        values: [cov.notUnderstood.length],
+        evidence: [],
+        expected: null,
+        observed: cov.notUnderstood.slice(0, 5).map((n) => `${n.where}: ${n.text.slice(0, 30)}`).join('；'),
+        tolerance: null,
+        part: null,
+      });
+    }
+    return out;
+  },
+};
+
+function tableText(doc: Parameters<Rule['check']>[1]['document'], t: number): string {
+  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  return b && b.kind === 'table' ? b.cells.slice(0, 4).map((c) => c.text).join(' | ').slice(0, 80) : `表${t}`;
+}
+
+function tablePage(doc: Parameters<Rule['check']>[1]['document'], t: number): number | null {
+  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  return b && b.kind === 'table' ? b.page : null;
+}

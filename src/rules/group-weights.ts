@@ -1,0 +1,87 @@
+import { Rational } from '../numbers/decimal.js';
+import type { Indicator } from '../../schemas/records.js';
+import { factEvidence } from './finding.js';
+import { isBlank, points } from './lib/amounts.js';
+import { level1Key, level1Stem, paramsOf, selfEvalForms } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** Consecutive indicator rows under one 一级指标. */
+export function level1Groups(indicators: Indicator[]): Array<{ level1: string; rows: Indicator[] }> {
+  const groups: Array<{ level1: string; rows: Indicator[] }> = [];
+  for (const ind of indicators) {
+    const last = groups[groups.length - 1];
+    if (last && last.level1 === ind.level1) last.rows.push(ind);
+    else groups.push({ level1: ind.level1, rows: [ind] });
+  }
+  return groups;
+}
+
+/** D2 the weights under a 一级指标 add up to its declared points ("效益指标(30分)"); 不适用 rows count 0. */
+export const rule: Rule = {
+  meta: {
+    id: 'group-weights',
+    version: 1,
+    severity: 'error',
+    catalogue: 'D2',
+    title: { zh: '一级指标分值合计', en: 'Weights add up to the declared points' },
+    description: {
+      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。',
+      en: 'The weights under a first-level indicator add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning).',
+    },
+    formula: 'Σ 三级指标分值 = 一级指标分数',
+    tolerance: '精确比较（分值是分配的分数）',
+    families: 'all',
+    source: '自评表一级指标标注；财预〔2020〕10号 指标权重；财预〔2021〕101号（成本指标）',
+    parameters: ['weightSplits'],
+  },
+  check(report, ctx) {
+    const p = paramsOf(ctx);
+    const out: FindingDraft[] = [];
+    for (const form of selfEvalForms(report)) {
+      const groups = level1Groups(form.indicators);
+      const keys = groups.map((g) => level1Key(g.level1));
+      const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s));
+      for (const g of groups) {
+        const printed = g.rows.find((r) => r.level1Points)?.level1Points ?? null;
+        let declared: Rational | null = printed ? Rational.parse(printed.value) : null;
+        const fromTemplate = !declared && split ? split[level1Key(g.level1)] : undefined;
+        if (!declared && fromTemplate !== undefined) declared = Rational.of(fromTemplate);
+        if (!declared) continue;
+        let sum = Rational.of(0);
+        const blank: string[] = [];
+        const counted: Indicator[] = [];
+        for (const r of g.rows) {
+          if (r.notApplicable) continue;
+          const w = points(r.weight);
+          if (w) {
+            sum = sum.add(w);
+            counted.push(r);
+          } else if (isBlank(r.weight)) blank.push(r.level3);
+        }
+        if (sum.eq(declared)) continue;
+        const stem = level1Stem(g.level1);
+        const na = g.rows.filter((r) => r.notApplicable).length;
+        out.push({
+          severity: printed ? 'error' : 'warning',
+          message: {
+            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}`,
+            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}`,
+          },
+          values: [declared.toNumber(), sum.toNumber()],
+          evidence: [
+            ...(printed ? [{ text: g.level1, value: declared.toNumber(), location: g.rows[0].loc, role: 'declared' }] : []),
+            ...counted.map((r) => factEvidence(r.weight, 'weight')),
+          ],
+          expected: declared.toString(),
+          observed: sum.toString(),
+          tolerance: '0（精确）',
+          missing: blank.map((n) => `${n} 分值`),
+          params: printed ? null : { family: p.family, weightSplit: split },
+          part: form.part,
+        });
+      }
+    }
+    return out;
+  },
+};
+

@@ -1,0 +1,46 @@
+import { normalized } from './normalize-cache.js';
+
+const keys = new Map<string, string>();
+
+/** A name for comparison: normalized (G4), without spaces, punctuation, numbering and 盖章 notes. */
+export function nameKey(s: string): string {
+  const known = keys.get(s);
+  if (known !== undefined) return known;
+  if (keys.size > 20_000) keys.clear();
+  const key = normalized(s)
+    .replace(/\s+/g, '')
+    .replace(/^[0-9]+[、.．]/, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[，,。.、：:；;“”"'‘’]/g, '');
+  keys.set(s, key);
+  return key;
+}
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out.length ? out : [s];
+}
+
+/** Dice similarity of character bigrams (0..1): 质量安全监督管理专项 vs 质量安全监督管专项 ≈ 0.82. */
+export function nameSimilarity(a: string, b: string): number {
+  const x = bigrams(nameKey(a));
+  const y = bigrams(nameKey(b));
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/** Same entity by name: 'sure' when the keys are equal, 'fuzzy' when similar enough, else null. */
+export function sameEntity(a: string, b: string, threshold = 0.8): 'sure' | 'fuzzy' | null {
+  if (nameKey(a) === nameKey(b)) return 'sure';
+  return nameSimilarity(a, b) >= threshold ? 'fuzzy' : null;
+}

@@ -1,0 +1,13 @@
+import type { TextFact } from '../../../schemas/fact.js';
+
+/** Every {text, loc} value (Fact or TextFact) inside a record, depth-first, in document order. */
+export function allTextFacts(value: unknown, out: TextFact[] = []): TextFact[] {
+  if (Array.isArray(value)) {
+    for (const v of value) allTextFacts(v, out);
+  } else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.text === 'string' && o.loc && typeof o.loc === 'object') out.push({ text: o.text, loc: o.loc as TextFact['loc'] });
+    for (const [k, v] of Object.entries(o)) if (k !== 'loc' && k !== 'figure') allTextFacts(v, out);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { factEvidence } from './finding.js';
+import { factNumber, points } from './lib/amounts.js';
+import { indicatorName, selfEvalForms } from './lib/forms.js';
+import { attainment } from './lib/targets.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** D6 a met target scored below its weight without a reason. */
+export const rule: Rule = {
+  meta: {
+    id: 'met-target-below-weight',
+    version: 1,
+    severity: 'info',
+    catalogue: 'D6',
+    title: { zh: '已达标却未得满分', en: 'Met target scored below weight' },
+    description: {
+      zh: '实际完成值已达到年度指标值（定量按比较符判断，定性按文字相同），得分却低于分值且未说明原因。',
+      en: 'The actual meets the target but the score is below the weight and no reason is given.',
+    },
+    formula: '达标 ∧ 得分 < 分值 ∧ 偏差原因为空',
+    tolerance: '精确比较',
+    families: 'all',
+    source: '财预〔2020〕10号 评分说明',
+  },
+  check(report) {
+    const out: FindingDraft[] = [];
+    for (const form of selfEvalForms(report)) {
+      for (const ind of form.indicators) {
+        if (ind.notApplicable || ind.reason.text.trim()) continue;
+        const w = points(ind.weight);
+        const s = points(ind.score);
+        if (!w || !s || !s.lt(w)) continue;
+        const at = attainment(ind);
+        const sameText =
+          ind.targetMeasure.qualitative && ind.target.text.replace(/\s+/g, '') === ind.actual.text.replace(/\s+/g, '') && ind.target.text.trim() !== '';
+        if (!(at?.status === 'met' || (!at && sameText))) continue;
+        out.push({
+          message: {
+            zh: `${form.part}指标${indicatorName(ind)}实际完成值${ind.actual.text.trim()}已达到年度指标值${ind.target.text.trim()}，得分${ind.score.text.trim()}低于分值${ind.weight.text.trim()}，未说明原因`,
+            en: `${form.part} indicator ${indicatorName(ind)}: target met (${ind.actual.text.trim()} vs ${ind.target.text.trim()}) but scored ${ind.score.text.trim()} of ${ind.weight.text.trim()} without a reason`,
+          },
+          values: [factNumber(ind.score)!, factNumber(ind.weight)!],
+          evidence: [factEvidence(ind.target, 'target'), factEvidence(ind.actual, 'actual'), factEvidence(ind.weight, 'weight'), factEvidence(ind.score, 'score')],
+          expected: ind.weight.text.trim(),
+          observed: ind.score.text.trim(),
+          tolerance: '0（精确）',
+          part: form.part,
+        });
+      }
+    }
+    return out;
+  },
+};

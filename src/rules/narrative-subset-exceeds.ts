@@ -1,0 +1,51 @@
+import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { intervalOf, Rational } from '../numbers/decimal.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** C3: a 其中 part is not above its parent ("现有干职工79人，其中在编59人"). */
+export const rule: Rule = {
+  meta: {
+    id: 'narrative-subset-exceeds',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'C3',
+    title: { zh: '“其中”分项大于总数', en: 'A 其中 part exceeds its parent' },
+    description: {
+      zh: '叙述中“其中”所列分项大于其所属的总数。',
+      en: 'A part introduced by 其中 is larger than the total it belongs to.',
+    },
+    formula: '其中分项 ≤ 总数',
+    tolerance: '计数按原值；金额按书写精度的舍入区间（±½末位）',
+    families: 'all',
+    source: 'catalogue C3',
+  },
+  check(report) {
+    const byId = new Map(report.statistics.map((s) => [s.id, s]));
+    const drafts: FindingDraft[] = [];
+    for (const part of report.statistics) {
+      if (part.relation !== 'subset' || !part.partOf) continue;
+      const total = byId.get(part.partOf);
+      if (!total || !isExact(part.figure) || !isExact(total.figure)) continue;
+      const p = normalize(part.figure);
+      const t = normalize(total.figure);
+      if (p.unit !== t.unit) continue;
+      const counting = total.dimension === 'count';
+      const pLo = counting ? Rational.parse(p.value) : intervalOf(p.value, p.decimals).lo;
+      const tHi = counting ? Rational.parse(t.value) : intervalOf(t.value, t.decimals).hi;
+      if (pLo.le(tHi)) continue;
+      drafts.push({
+        message: {
+          zh: `${placeName(report, total)}称${statPhrase(total)}，其中${statPhrase(part)}，分项大于总数`,
+          en: `${placeName(report, total)}: the part ${part.figure.text} (${part.label}) exceeds its total ${total.figure.text}`,
+        },
+        values: [plain(part.figure), plain(total.figure)],
+        evidence: [statEvidence(total, 'total'), statEvidence(part, 'part')],
+        expected: `≤ ${t.value}${t.unit ?? ''}`,
+        observed: `${p.value}${p.unit ?? ''}`,
+        tolerance: counting ? '计数按原值 / counts exact' : '按书写精度±½末位 / ±½ of the last written digit',
+        part: total.loc.part,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,80 @@
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/**
+ * C1: a stated total equals its listed parts — "共74个（房屋工程68个，市政工程6个）", "共284件（12345信箱
+ * 239件、舆情11件…）", "其中人员经费572.61万元，公用经费19.56万元". Counts are exact; amounts use
+ * rounding intervals (an integer among two-decimal amounts has two decimals with zeros omitted).
+ * A bracketed list that does not add up is an error; a 其中 list, or a list with 等/包括, may be
+ * partial, so parts falling short of the total are a warning (parts above it stay an error).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'narrative-total-parts',
+    version: 1,
+    severity: 'error',
+    catalogue: 'C1',
+    title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
+    description: {
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it.',
+    },
+    formula: '总数 = Σ 分项',
+    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）',
+    families: 'all',
+    source: 'catalogue C1',
+  },
+  check(report) {
+    const drafts: FindingDraft[] = [];
+    const byId = new Map(report.statistics.map((s) => [s.id, s]));
+    const groups = new Map<string, NarrativeStat[]>();
+    for (const s of report.statistics) {
+      if (!s.partOf || !s.relation) continue;
+      const key = `${s.partOf}|${s.relation}`;
+      const g = groups.get(key) ?? [];
+      g.push(s);
+      groups.set(key, g);
+    }
+    for (const [key, parts] of groups) {
+      const total = byId.get(key.split('|')[0]);
+      const relation = parts[0].relation!;
+      if (!total || total.mention === 'slogan') continue;
+      if (relation === 'subset' && parts.length < 2) continue; // one 其中 part: only C3 applies
+      if (![total, ...parts].every((s) => isExact(s.figure))) continue;
+      const t = normalize(total.figure);
+      const ps = parts.map((p) => normalize(p.figure));
+      if (ps.some((p) => p.unit !== t.unit)) continue;
+      const counting = total.dimension === 'count';
+      const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
+      const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : intervalOf(t.value, dp);
+      const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
+      const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(ps.map((p) => intervalOf(p.value, dp)));
+      if (intersects(tInt, sumInt)) continue;
+      const open = relation === 'subset' || parts.some((p) => p.openList);
+      const above = sumInt.lo.gt(tInt.hi);
+      const severity = open && !above ? 'warning' : 'error';
+      const unit = total.normalizedUnit ?? '';
+      const listed = parts.map((p) => statPhrase(p)).join('、');
+      const tolerance = counting
+        ? '计数须相等 / counts must be equal'
+        : `±${halfUnit(dp).mul(Rational.of(parts.length + 1)).toString(8)}（总数与${parts.length}个分项各按${dp}位小数±½末位；合计区间 ${formatInterval(sumInt, 6)}）`;
+      drafts.push({
+        severity,
+        message: {
+          zh: `${placeName(report, total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${open && !above ? '（所列分项可能不完整）' : ''}`,
+          en: `${placeName(report, total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${open && !above ? ' (the list may be partial)' : ''}`,
+        },
+        values: [plain(total.figure), sumExact.toNumber()],
+        evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
+        expected: `${t.value}${unit}`,
+        observed: `${sumExact.toString(8)}${unit}`,
+        tolerance,
+        params: { relation, openList: open },
+        part: total.loc.part,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,55 @@
+import { factEvidence, textEvidence } from './finding.js';
+import { amountInterval, factNumber, isBlank } from './lib/amounts.js';
+import { columnLabel, paramsOf, selfEvalForms } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+const OVERSPEND_REASON = /超支|超预算|追加|调整|垫付|结转/;
+
+/** A9 执行数 above 预算数 needs a reason. */
+export const rule: Rule = {
+  meta: {
+    id: 'overspend-reason',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'A9',
+    title: { zh: '执行数超预算须说明', en: 'Spending above budget needs a reason' },
+    description: {
+      zh: '任一资金行的全年执行数大于全年预算数时，应说明原因。',
+      en: 'Executed above the full-year budget in any funding row needs a stated reason.',
+    },
+    formula: '全年执行数 > 全年预算数 ⇒ 须有原因说明',
+    tolerance: '两数区间（±½末位，万元两位小数）不相交且执行数更大才算超出',
+    families: 'all',
+    source: '财预〔2020〕10号；预算法（无预算不得支出）',
+    parameters: ['moneyDecimals'],
+  },
+  check(report, ctx) {
+    const p = paramsOf(ctx);
+    const out: FindingDraft[] = [];
+    for (const form of selfEvalForms(report)) {
+      const reasons = form.indicators.map((i) => i.reason).filter((r) => OVERSPEND_REASON.test(r.text));
+      for (const row of form.budget?.rows ?? []) {
+        if (!row.executed || !row.fullYearBudget || isBlank(row.executed) || isBlank(row.fullYearBudget)) continue;
+        const e = amountInterval(row.executed, p.moneyDecimals);
+        const b = amountInterval(row.fullYearBudget, p.moneyDecimals);
+        if (!e || !b || !e.lo.gt(b.hi)) continue;
+        const label = row.label.replace(/^其中[:：]?/, '').replace(/\s+/g, '');
+        out.push({
+          severity: reasons.length ? 'info' : 'warning',
+          message: {
+            zh: `${form.part}「${label}」${columnLabel(form, 'executed')}${row.executed.text.trim()}超过${columnLabel(form, 'fullYearBudget')}${row.fullYearBudget.text.trim()}${reasons.length ? `；“${reasons[0].text.trim()}”或为其说明` : '，未见原因说明'}`,
+            en: `${form.part} "${label}": executed ${row.executed.text.trim()} exceeds budget ${row.fullYearBudget.text.trim()}${reasons.length ? '' : ', no reason stated'}`,
+          },
+          values: [factNumber(row.executed)!, factNumber(row.fullYearBudget)!],
+          evidence: [factEvidence(row.executed, 'executed'), factEvidence(row.fullYearBudget, 'budget'), ...reasons.map((r) => textEvidence(r, 'reason'))],
+          expected: `≤ ${row.fullYearBudget.text.trim()}，或说明原因`,
+          observed: row.executed.text.trim(),
+          tolerance: `金额±½末位（至少${p.moneyDecimals}位小数）`,
+          params: { family: p.family, moneyDecimals: p.moneyDecimals },
+          part: form.part,
+        });
+      }
+    }
+    return out;
+  },
+};

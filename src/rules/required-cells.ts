@@ -1,0 +1,87 @@
+import type { Fact } from '../../schemas/fact.js';
+import type { Signature } from '../../schemas/records.js';
+import { isBlank } from './lib/amounts.js';
+import { columnLabel, indicatorName, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+import type { Location } from '../../schemas/location.js';
+
+const SIGNATURE_FIELDS: Array<[keyof Omit<Signature, 'loc'>, string, string]> = [
+  ['preparer', '填表人', 'preparer'],
+  ['date', '填报日期', 'date'],
+  ['phone', '联系电话', 'phone'],
+  ['head', '单位负责人', 'head of unit'],
+];
+
+/**
+ * F1 required cells are filled: every 得分, the execution score, 总分 得分, 实际完成值 (error);
+ * 填表人 / 日期 / 负责人 (info).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'required-cells',
+    version: 1,
+    severity: 'error',
+    catalogue: 'F1',
+    title: { zh: '必填项已填', en: 'Required cells are filled' },
+    description: {
+      zh: '每个指标的得分与实际完成值、预算执行得分、总分得分必须填写（错误）；填表人、填报日期、联系电话、单位负责人未填作提示。标“不适用”的行不要求。',
+      en: 'Every indicator score and actual, the execution score and the total score are filled (error); preparer, date, phone and head of unit (info). Rows marked 不适用 are exempt.',
+    },
+    formula: '得分、实际完成值、总分得分 ≠ 空',
+    tolerance: '不涉及数值比较',
+    families: 'all',
+    source: '自评表表样（财预〔2020〕10号）及签章栏',
+  },
+  check(report) {
+    const out: FindingDraft[] = [];
+    const blank = (part: string, what: { zh: string; en: string }, fact: Fact) => {
+      out.push({
+        message: { zh: `${part}${what.zh}未填写`, en: `${part}: ${what.en} is blank` },
+        values: [],
+        evidence: [{ text: fact.text, value: null, location: fact.loc, role: 'blank' }],
+        expected: '已填写',
+        observed: '（空）',
+        tolerance: null,
+        missing: [what.zh],
+        part,
+      });
+    };
+    for (const form of selfEvalForms(report)) {
+      const exec = totalBudgetRow(form);
+      if (exec?.score && isBlank(exec.score) && exec.weight && !isBlank(exec.weight)) {
+        blank(form.part, { zh: `预算执行${columnLabel(form, 'score')}`, en: 'execution score' }, exec.score);
+      }
+      for (const ind of form.indicators) {
+        if (ind.notApplicable) continue;
+        if (isBlank(ind.score)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (isBlank(ind.actual)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
+      }
+      if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);
+    }
+    const signed: Array<{ part: string; sig: Signature | null }> = [
+      ...(report.basicData ? [{ part: report.basicData.part, sig: report.basicData.signature }] : []),
+      ...selfEvalForms(report).map((f) => ({ part: f.part, sig: f.signature })),
+    ];
+    for (const { part, sig } of signed) {
+      if (!sig) continue;
+      const empty = SIGNATURE_FIELDS.filter(([k]) => !sig[k] || !String(sig[k]).trim());
+      if (empty.length === 0) continue;
+      const loc: Location = sig.loc;
+      out.push({
+        severity: 'info',
+        message: {
+          zh: `${part}签章栏未填：${empty.map((e) => e[1]).join('、')}`,
+          en: `${part}: signature line missing ${empty.map((e) => e[2]).join(', ')}`,
+        },
+        values: [],
+        evidence: [{ text: SIGNATURE_FIELDS.map(([k, zh]) => `${zh}：${sig[k] ?? ''}`).join(' '), value: null, location: loc, role: 'signature' }],
+        expected: '填表人、填报日期、联系电话、单位负责人均已填写',
+        observed: `未填：${empty.map((e) => e[1]).join('、')}`,
+        tolerance: null,
+        missing: empty.map((e) => e[1]),
+        part,
+      });
+    }
+    return out;
+  },
+};

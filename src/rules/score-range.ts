@@ -1,0 +1,61 @@
+import type { Fact } from '../../schemas/fact.js';
+import { Rational } from '../numbers/decimal.js';
+import { factEvidence } from './finding.js';
+import { factNumber, points } from './lib/amounts.js';
+import { indicatorName, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** D1 0 ≤ 得分 ≤ 分值 for every indicator, the execution row and the totals. */
+export const rule: Rule = {
+  meta: {
+    id: 'score-range',
+    version: 1,
+    severity: 'error',
+    catalogue: 'D1',
+    title: { zh: '得分不超过分值', en: 'Score within 0 and weight' },
+    description: {
+      zh: '每个指标、预算执行行和总分行的得分应在0与分值之间。',
+      en: 'Every score (indicators, execution row, total) lies between 0 and its weight.',
+    },
+    formula: '0 ≤ 得分 ≤ 分值',
+    tolerance: '精确比较（分值、得分是评定的分数，不是四舍五入的测量值）',
+    families: 'all',
+    source: '自评表表样（财预〔2020〕10号）',
+  },
+  check(report) {
+    const out: FindingDraft[] = [];
+    const zero = Rational.of(0);
+    const test = (part: string, what: { zh: string; en: string }, weight: Fact | null, score: Fact | null) => {
+      const w = points(weight);
+      const s = points(score);
+      if (!s || !score) return;
+      const above = w && s.gt(w);
+      const negative = s.lt(zero);
+      if (!above && !negative) return;
+      out.push({
+        message: {
+          zh: negative
+            ? `${part}${what.zh}得分${score.text.trim()}为负数`
+            : `${part}${what.zh}得分${score.text.trim()}超过分值${weight!.text.trim()}`,
+          en: negative ? `${part} ${what.en}: negative score ${score.text.trim()}` : `${part} ${what.en}: score ${score.text.trim()} exceeds weight ${weight!.text.trim()}`,
+        },
+        values: [factNumber(score)!, ...(w ? [w.toNumber()] : [])],
+        evidence: [...(weight ? [factEvidence(weight, 'weight')] : []), factEvidence(score, 'score')],
+        expected: negative ? '≥ 0' : `≤ ${weight!.text.trim()}`,
+        observed: score.text.trim(),
+        tolerance: '0（精确）',
+        part,
+      });
+    };
+    for (const form of selfEvalForms(report)) {
+      const exec = totalBudgetRow(form);
+      if (exec) test(form.part, { zh: '预算执行', en: 'execution row' }, exec.weight, exec.score);
+      for (const ind of form.indicators) {
+        if (ind.notApplicable) continue;
+        test(form.part, { zh: `指标${indicatorName(ind)}`, en: `indicator ${indicatorName(ind)}` }, ind.weight, ind.score);
+      }
+      if (form.total) test(form.part, { zh: '总分', en: 'total' }, form.total.weight, form.total.score);
+    }
+    return out;
+  },
+};

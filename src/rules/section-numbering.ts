@@ -1,0 +1,104 @@
+import type { DocumentModel } from '../../schemas/document.js';
+import { location } from '../../schemas/location.js';
+import type { FindingDraft, Rule } from './types.js';
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** "十二" → 12, "三" → 3. */
+function chineseNumber(s: string): number | null {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]] ?? 0);
+  if (s.endsWith('十')) return CN_DIGITS[s[0]] * 10;
+  if (s.length === 3) return CN_DIGITS[s[0]] * 10 + CN_DIGITS[s[2]];
+  return CN_DIGITS[s];
+}
+
+interface Heading {
+  paragraph: number;
+  text: string;
+  n: number;
+  style: 'chinese' | 'arabic';
+}
+
+/** Top-level headings "一、…" / "1、…" (short paragraphs; "（一）" and "(1)" are sub-levels). */
+function headings(doc: DocumentModel, from: number, to: number): Heading[] {
+  const out: Heading[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph' || b.paragraph < from || b.paragraph > to) continue;
+    const t = b.text.trim();
+    if (t.length > 40) continue;
+    const m = /^([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*(\S.*)$/.exec(t);
+    if (!m) continue;
+    const cn = chineseNumber(m[1]);
+    out.push({ paragraph: b.paragraph, text: t, n: cn ?? Number(m[1]), style: cn ? 'chinese' : 'arabic' });
+  }
+  return out;
+}
+
+/**
+ * The headings where a numbering in one style continues the count of the other style
+ * ("三、…" followed by "4、…"): the section numbering is mixed, so sections are found by text.
+ */
+function mixedSteps(hs: Heading[]): Array<[Heading, Heading]> {
+  const out: Array<[Heading, Heading]> = [];
+  for (let i = 1; i < hs.length; i++) {
+    const earlier = hs.slice(0, i).reverse();
+    const prevOther = earlier.find((h) => h.style !== hs[i].style);
+    const prevSame = earlier.find((h) => h.style === hs[i].style);
+    // "一、" "1、" "2、": the 2 continues its own list (a sub-level), not the Chinese count.
+    const continuesOwn = prevSame && prevSame.n + 1 === hs[i].n && (!prevOther || hs.indexOf(prevSame) > hs.indexOf(prevOther));
+    if (prevOther && prevOther.n + 1 === hs[i].n && !continuesOwn) out.push([prevOther, hs[i]]);
+  }
+  return out;
+}
+
+/** G3 section numbering is unreliable (1、 / 二、 / 4、 mixed): find sections by heading text. */
+export const rule: Rule = {
+  meta: {
+    id: 'section-numbering',
+    version: 1,
+    severity: 'info',
+    catalogue: 'G3',
+    title: { zh: '章节编号混用', en: 'Mixed section numbering' },
+    description: {
+      zh: '报告一级标题的编号混用“一、”与“1、”（如“三、……”之后是“4、……”），编号不可作为定位依据，本工具按标题文字识别章节。',
+      en: 'Top-level headings mix "一、" and "1、" numbering (e.g. "三、" followed by "4、"); sections are found by heading text.',
+    },
+    formula: '同一报告一级标题编号样式一致',
+    tolerance: '不涉及数值比较',
+    families: 'all',
+    source: 'catalogue G3',
+  },
+  check(report, ctx) {
+    const doc = ctx.document;
+    if (!doc) return [];
+    const ranges = report.narratives.length
+      ? report.narratives.map((n) => ({ part: n.part, from: n.firstParagraph, to: n.lastParagraph }))
+      : [{ part: '报告正文', from: 0, to: Number.MAX_SAFE_INTEGER }];
+    const out: FindingDraft[] = [];
+    for (const r of ranges) {
+      const steps = mixedSteps(headings(doc, r.from, r.to));
+      if (steps.length === 0) continue;
+      const shown = steps.slice(0, 3).map(([a, b]) => `“${a.text.slice(0, 12)}”→“${b.text.slice(0, 12)}”`).join('，');
+      out.push({
+        message: {
+          zh: `${r.part}一级标题编号混用“一、”与“1、”：${shown}${steps.length > 3 ? ` 等${steps.length}处` : ''}；章节按标题文字识别`,
+          en: `${r.part}: top-level headings mix Chinese and Arabic numbering at ${steps.length} place(s); sections are found by heading text`,
+        },
+        values: [],
+        evidence: steps.flatMap(([a, b]) => [a, b]).filter((h, i, all) => all.indexOf(h) === i).map((h) => ({
+          text: h.text,
+          value: null,
+          location: location({ part: r.part, paragraph: h.paragraph }),
+          role: 'heading',
+        })),
+        expected: '编号样式一致',
+        observed: `${steps.length}处混用`,
+        tolerance: null,
+        part: r.part,
+      });
+    }
+    return out;
+  },
+};

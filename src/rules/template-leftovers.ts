@@ -1,0 +1,70 @@
+import type { TextFact } from '../../schemas/fact.js';
+import { textEvidence } from './finding.js';
+import { selfEvalForms } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** Instructions and placeholders printed on blank templates. */
+const LEFTOVER: Array<[RegExp, string]> = [
+  [/[（(]\s*\d+\s*字(以内|以下|左右)\s*[）)]/, '字数提示'],
+  [/指标\s*\d+\s*[:：]?\s*(…|\.{3,}|……)/, '占位行“指标N ……”'],
+  [/^(…|\.{3,}|……)+$/, '占位符“……”'],
+  [/请(在此)?(填写|输入|根据)|填写说明|此处填写|(示例|样例)[:：]/, '填写说明'],
+  [/^[xX×*]{2,}$|^XX/, '占位符“XX”'],
+];
+
+function cellsOf(report: Parameters<Rule['check']>[0]): Array<{ part: string; what: string; fact: TextFact }> {
+  const out: Array<{ part: string; what: string; fact: TextFact }> = [];
+  for (const form of selfEvalForms(report)) {
+    if (form.goals.expected) out.push({ part: form.part, what: '预期目标', fact: form.goals.expected });
+    if (form.goals.achieved) out.push({ part: form.part, what: '实际完成情况', fact: form.goals.achieved });
+    for (const ind of form.indicators) {
+      out.push({ part: form.part, what: '三级指标', fact: { text: ind.level3, loc: ind.loc } });
+      out.push({ part: form.part, what: '年度指标值', fact: ind.target });
+      out.push({ part: form.part, what: '实际完成值', fact: ind.actual });
+      out.push({ part: form.part, what: '偏差原因', fact: ind.reason });
+    }
+  }
+  if (report.basicData?.savingMeasures) out.push({ part: report.basicData.part, what: '厉行节约保障措施', fact: report.basicData.savingMeasures });
+  return out;
+}
+
+/** F2 template instructions or placeholder rows left in ("（100字以内）", "指标2 ……"). */
+export const rule: Rule = {
+  meta: {
+    id: 'template-leftovers',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'F2',
+    title: { zh: '模板说明或占位内容未删除', en: 'Template instructions left in' },
+    description: {
+      zh: '表格单元格中残留模板的填写说明或占位内容（如“（100字以内）”“指标2 ……”“XX”）。',
+      en: 'Cells still hold template instructions or placeholders ("（100字以内）", "指标2 ……", "XX").',
+    },
+    formula: '单元格文字 ∌ 模板提示/占位符',
+    tolerance: '不涉及数值比较',
+    families: 'all',
+    source: '财预〔2020〕10号 附件表样中的填写提示',
+  },
+  check(report) {
+    const out: FindingDraft[] = [];
+    for (const c of cellsOf(report)) {
+      const text = c.fact.text.trim();
+      if (!text) continue;
+      const hit = LEFTOVER.find(([re]) => re.test(text));
+      if (!hit) continue;
+      out.push({
+        message: {
+          zh: `${c.part}${c.what}“${text.slice(0, 40)}”含模板${hit[1]}，请删除或填写实际内容`,
+          en: `${c.part}: ${c.what} "${text.slice(0, 40)}" still holds template text`,
+        },
+        values: [],
+        evidence: [textEvidence(c.fact, 'cell')],
+        expected: '实际填报内容',
+        observed: text.slice(0, 80),
+        tolerance: null,
+        part: c.part,
+      });
+    }
+    return out;
+  },
+};

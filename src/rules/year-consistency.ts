@@ -1,0 +1,107 @@
+import type { TextFact } from '../../schemas/fact.js';
+import { textEvidence } from './finding.js';
+import { selfEvalForms } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+function yearIn(text: string): number | null {
+  const m = YEAR.exec(text.replace(/\s+/g, ''));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The report's year by vote: each table title counts 3, each paragraph or 年度指标值 that mentions a
+ * year counts 1 for it ("截止2024年12月31日", "2024年1-12月"); ties go to the report's own year.
+ * One changed title cannot outvote the rest of the document even when there are only two tables.
+ */
+function referenceYear(titleYears: number[], textYears: number[], fallback: number | null): number | null {
+  const score = new Map<number, number>();
+  for (const y of titleYears) score.set(y, (score.get(y) ?? 0) + 3);
+  for (const y of textYears) score.set(y, (score.get(y) ?? 0) + 1);
+  let best: number | null = fallback;
+  let bestN = fallback !== null ? (score.get(fallback) ?? 0) : 0;
+  for (const [y, n] of score) if (n > bestN) [best, bestN] = [y, n];
+  return best;
+}
+
+/** Years mentioned in the body text and in the indicator targets, once per paragraph/cell. */
+function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['check']>[1]['document']): number[] {
+  const out: number[] = [];
+  const add = (text: string) => {
+    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!度?(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+  };
+  for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);
+  for (const f of selfEvalForms(report)) for (const i of f.indicators) add(i.target.text);
+  return out;
+}
+
+/** Every table title and the 基础数据表 year columns agree on the report year. */
+export const rule: Rule = {
+  meta: {
+    id: 'year-consistency',
+    version: 1,
+    severity: 'error',
+    catalogue: 'F (年度)',
+    title: { zh: '年度一致', en: 'Year consistency' },
+    description: {
+      zh: '各表标题中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title states the report year; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+    },
+    formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
+    tolerance: '精确比较',
+    families: 'all',
+    source: '表样标题“××××年度……自评表”；基础数据表列头',
+  },
+  check(report, ctx) {
+    const titles: Array<{ part: string; fact: TextFact; year: number }> = [];
+    const add = (part: string, fact: TextFact | null | undefined) => {
+      const y = fact ? yearIn(fact.text) : null;
+      if (fact && y !== null) titles.push({ part, fact, year: y });
+    };
+    if (report.basicData) add(report.basicData.part, report.basicData.title);
+    for (const f of selfEvalForms(report)) add(f.part, f.title);
+    for (const n of report.narratives) add(n.part, { text: n.title, loc: { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } });
+    const ref = referenceYear(titles.map((t) => t.year), textYears(report, ctx.document), report.year);
+    if (ref === null) return [];
+    const out: FindingDraft[] = [];
+    const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
+    for (const t of titles) {
+      if (t.year === ref) continue;
+      out.push({
+        message: {
+          zh: `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与报告年度${ref}年不一致`,
+          en: `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, the report is for ${ref}`,
+        },
+        values: [t.year, ref],
+        evidence: [textEvidence(t.fact, 'title'), ...others(t).map((x) => textEvidence(x.fact, 'reference-title'))],
+        expected: String(ref),
+        observed: String(t.year),
+        tolerance: '0（精确）',
+        part: t.part,
+      });
+    }
+    const bd = report.basicData;
+    if (bd) {
+      const want: Record<string, number> = { previousFinal: ref - 1, budget: ref, final: ref };
+      for (const c of bd.spendingColumns) {
+        const y = yearIn(c.label);
+        const w = want[c.field];
+        if (y === null || w === undefined || y === w) continue;
+        out.push({
+          message: {
+            zh: `${bd.part}列头“${c.label.replace(/\s+/g, '')}”的年度为${y}年，按报告年度${ref}年应为${w}年`,
+            en: `${bd.part}: column "${c.label}" says ${y}, expected ${w} for a ${ref} report`,
+          },
+          values: [y, w],
+          evidence: [{ text: c.label, value: null, location: { part: bd.part, table: bd.tables[0] ?? null, row: null, col: null, page: null, paragraph: null }, role: 'column' }],
+          expected: String(w),
+          observed: String(y),
+          tolerance: '0（精确）',
+          part: bd.part,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { parseChineseNumeral } from '../../src/narrative/numerals.js';
+import { shiftDecimal } from '../../src/narrative/units.js';
+import { find, statsOf } from './helpers.js';
+
+describe('narrative figures: values, units, qualifiers', () => {
+  it('reads amounts with their written precision and normalizes money to 万元', () => {
+    const stats = statsOf('2023年基本支出数为592.17万元，其中人员经费5,726,100.00元，总造价约51.53亿元。');
+    const basic = find(stats, '592.17万元');
+    expect(basic.figure).toMatchObject({ value: '592.17', decimals: 2, unit: '万元', comparator: '=', approximate: false });
+    expect(basic.dimension).toBe('money');
+    expect(basic.label).toBe('基本支出');
+    const yuan = find(stats, '5,726,100.00元');
+    expect(yuan.figure.value).toBe('5726100.00');
+    expect(yuan.normalizedValue).toBe('572.61');
+    expect(yuan.normalizedUnit).toBe('万元');
+    const yi = find(stats, '约51.53亿元');
+    expect(yi.normalizedValue).toBe('515300');
+    expect(yi.figure.comparator).toBe('~');
+    expect(yi.figure.approximate).toBe(true);
+    expect(yi.figure.qualifiers).toEqual(['约']);
+  });
+
+  it('normalizes area units and keeps 余/多/以上/左右/全覆盖 as qualifiers', () => {
+    const stats = statsOf('总建筑面积约285.17万平方米，发现安全隐患930余处，更新广告2万多平，面积达到30%左右，开展了4次全覆盖检测，满意度95%以上，实际规模120㎡。');
+    expect(find(stats, '约285.17万平方米')).toMatchObject({ normalizedValue: '2851700', normalizedUnit: '平方米', dimension: 'area' });
+    expect(find(stats, '930余处').figure).toMatchObject({ value: '930', unit: '处', comparator: '>=', approximate: true, qualifiers: ['余'] });
+    expect(find(stats, '2万多平')).toMatchObject({ normalizedValue: '20000', normalizedUnit: '平方米' });
+    expect(find(stats, '30%左右').figure).toMatchObject({ comparator: '~', approximate: true, unit: '%' });
+    expect(find(stats, '4次全覆盖').figure.qualifiers).toEqual(['全覆盖']);
+    expect(find(stats, '95%以上').figure.comparator).toBe('>=');
+    expect(find(stats, '120㎡').normalizedUnit).toBe('平方米');
+    const scaled = statsOf('惠及1.2万户，带动就业3万余人次，投入资金5万余元。');
+    expect(find(scaled, '1.2万户')).toMatchObject({ normalizedValue: '12000', normalizedUnit: '户', dimension: 'count' });
+    expect(find(scaled, '3万余人次')).toMatchObject({ normalizedValue: '30000', normalizedUnit: '人次' });
+    expect(find(scaled, '5万余元')).toMatchObject({ normalizedValue: '5', normalizedUnit: '万元', dimension: 'money' });
+    expect(find(scaled, '5万余元').figure).toMatchObject({ comparator: '>=', approximate: true });
+  });
+
+  it('reads counting words (人次, 台套, 家, 起, 宗 …), full-width digits and thousands separators', () => {
+    const stats = statsOf('组织１９人次参加培训，新装设备共38台套，关停1家，记录不良行为29起，出让土地3宗，受益群众12,345人。');
+    expect(find(stats, '１９人次').figure).toMatchObject({ value: '19', unit: '人次' });
+    expect(find(stats, '38台套').figure.unit).toBe('台套');
+    expect(find(stats, '29起').label).toBe('记录不良行为');
+    expect(find(stats, '3宗').figure.unit).toBe('宗');
+    expect(find(stats, '12,345人').figure.value).toBe('12345');
+  });
+
+  it('reads Chinese numerals with a counting word, and 各一件 as one each', () => {
+    const stats = statsOf('分定期检查和不定期抽查两种形式，召开一次整治大会，开展十二次巡查，培训二十人，收到实名制举报和投诉质疑函各一件。');
+    expect(find(stats, '两种').figure.value).toBe('2');
+    expect(find(stats, '两种').listLength).toBe(2);
+    expect(find(stats, '一次').figure.value).toBe('1');
+    expect(find(stats, '十二次').figure.value).toBe('12');
+    expect(find(stats, '二十人').figure.value).toBe('20');
+    const each = find(stats, '一件');
+    expect(each.each).toBe(2);
+    expect(each.label).toContain('举报和投诉质疑函');
+  });
+
+  it('parses Chinese numerals exactly', () => {
+    expect(parseChineseNumeral('十二')).toBe(12);
+    expect(parseChineseNumeral('二十')).toBe(20);
+    expect(parseChineseNumeral('两')).toBe(2);
+    expect(parseChineseNumeral('一百零五')).toBe(105);
+    expect(parseChineseNumeral('三千二百')).toBe(3200);
+    expect(parseChineseNumeral('三四')).toBeNull();
+  });
+
+  it('keeps a figure with an unknown unit instead of dropping it', () => {
+    const stats = statsOf('新栽行道树120棵，打井3眼。');
+    const well = find(stats, '3眼');
+    expect(well.unknownUnit).toBe(true);
+    expect(well.figure.unit).toBe('眼');
+    expect(well.dimension).toBe('other');
+  });
+
+  it('shifts decimals exactly', () => {
+    expect(shiftDecimal('334.74', -4)).toBe('0.033474');
+    expect(shiftDecimal('51.53', 4)).toBe('515300');
+    expect(shiftDecimal('5726100.00', -4)).toBe('572.61');
+  });
+});
+
+describe('narrative figures: what is not a statistic', () => {
+  it('dates, years and month ranges', () => {
+    const stats = statsOf('截止2023年12月31日，2023年度1-12月共开展检查3次；吸取长沙4.29自建民房倒塌事故教训；2023，市财政安排资金5万元。');
+    expect(stats.map((s) => s.figure.text)).toEqual(['3次', '5万元']);
+  });
+
+  it('document numbers', () => {
+    const stats = statsOf('本项目根据国办发【2017】19号、建质【2014】153号、湘政办发〔2020〕36号、岳公管委[2020]2号文件立项，安排资金20万元。');
+    expect(stats.map((s) => s.figure.text)).toEqual(['20万元']);
+  });
+
+  it('ordinals and list markers', () => {
+    for (const text of ['（二）抓实安全生产。', '1、每月一次巡查；2、每季度一次考评。', '(1) 项目支出概况。', '一是内部发力；二是带动行业。', '完成第三轮巡视整改。', '十、其他需要说明的情况']) {
+      const stats = statsOf(text);
+      expect(stats.every((s) => s.figure.unit === '次'), text).toBe(true);
+    }
+    expect(statsOf('1、每月一次巡查；2、每季度一次考评。').map((s) => [s.figure.text, s.per])).toEqual([['一次', '月'], ['一次', '季度']]);
+  });
+
+  it('phone numbers, hotlines and versions', () => {
+    const stats = statsOf('联系电话：15292005668，0730-5222111；12345信箱239件；隐患判定标准（2022版）。');
+    expect(stats.map((s) => s.figure.text)).toEqual(['239件']);
+    expect(stats[0].label).toBe('12345信箱');
+  });
+
+  it('plan names and idioms with numerals', () => {
+    const stats = statsOf('开展“三解三送三优”服务，落实“三会一课”和“三重一大”，学习党的二十大精神，发现一起、查处一起，形成一套机制，举一反三，这一条主线，是一项严肃的工作，实行一项目三承诺制。');
+    expect(stats).toEqual([]);
+  });
+
+  it('首次 is an ordinal (for the first time), not a count', () => {
+    expect(statsOf('首次开展质量安全观摩活动，第三方检测机构完成第三轮检测。')).toEqual([]);
+  });
+
+  it('"6个100%" is a countable mention of a slogan, not a measurement of 100%', () => {
+    const stats = statsOf('将扬尘防治“6个100%”作为审查重点，督促做到六个百分百达标。');
+    expect(stats.map((s) => [s.figure.text, s.mention, s.figure.value, s.figure.unit])).toEqual([
+      ['6个100%', 'slogan', '6', '个'],
+      ['六个百分百', 'slogan', '6', '个'],
+    ]);
+    expect(stats[0].label).toBe('扬尘防治');
+    expect(stats.some((s) => s.figure.unit === '%')).toBe(false);
+  });
+});
+
+describe('narrative figures: totals and parts', () => {
+  it('bracketed components and 其中 subsets of the same total', () => {
+    const stats = statsOf('目前在建房屋和市政项目共74个（房屋工程68个，市政工程6个），其中在建项目44个，停工项目16个，未开工项目14个。');
+    const total = find(stats, '74个');
+    expect(total.label).toBe('在建房屋和市政项目');
+    for (const t of ['68个', '6个']) expect(find(stats, t)).toMatchObject({ partOf: total.id, relation: 'component' });
+    for (const t of ['44个', '16个', '14个']) expect(find(stats, t)).toMatchObject({ partOf: total.id, relation: 'subset' });
+  });
+
+  it('a listed part named with digits ("12345信箱239件") belongs to the total', () => {
+    const stats = statsOf('全年共办理建筑领域投诉、信访、交办284件（12345信箱239件、舆情11件、信访26件、市长信箱8件）。');
+    const total = find(stats, '284件');
+    expect(stats.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['239', '11', '26', '8']);
+    expect(total.label).toContain('投诉、信访、交办');
+  });
+
+  it('其中 after a full stop attaches each part to the total of its own kind', () => {
+    const stats = statsOf('共办理竣工验收备案82个,工程总造价350773.89万元。其中房建类81个，工程总造价350391.39万元，建筑面积1913714.87平方米；市政工程1个，工程总造价382.5万元。');
+    const count = find(stats, '82个');
+    const money = find(stats, '350773.89万元');
+    expect(find(stats, '81个').partOf).toBe(count.id);
+    expect(find(stats, '1个').partOf).toBe(count.id);
+    expect(find(stats, '350391.39万元').partOf).toBe(money.id);
+    expect(find(stats, '382.5万元').partOf).toBe(money.id);
+    expect(find(stats, '1913714.87平方米').partOf).toBeNull();
+  });
+
+  it('a list marked 等 is open', () => {
+    const stats = statsOf('共检查45个项目（包括房建项目30个、市政项目10个等）。');
+    expect(find(stats, '30个')).toMatchObject({ relation: 'component', openList: true });
+  });
+});

@@ -1,0 +1,30 @@
+import { rule } from '../../../src/rules/budget-change-reason.js';
+import { projectForm, report } from '../builders.js';
+import { seedDept, seedQualityProject } from '../seed-records.js';
+import { ruleCases } from '../tester.js';
+
+export default ruleCases({
+  rule,
+  valid: [
+    { name: 'seed 质量安全监督管专项: 20 = 20, 100%', report: report({ projects: [seedQualityProject()] }) },
+    { name: '"20" and "20.00" are the same budget', report: report({ projects: [projectForm({ name: '运行维护经费', budget: [['年度资金总额', '20', '20.00', '20.00', '10', '100%', '10']] })] }) },
+    { name: 'execution 90% exactly is not below the threshold', report: report({ projects: [projectForm({ name: '运行维护经费', budget: [['年度资金总额', '100', '100', '90', '10', '90%', '9']] })] }) },
+  ],
+  invalid: [
+    {
+      name: 'seed 工作经费: 年初 325 ≠ 全年 334.74 and no reason anywhere',
+      report: report({ projects: [projectForm({ name: '工作经费', budget: [['年度资金总额', '325', '334.74', '334.74', '10', '100%', '10']] })] }),
+      findings: [{ severity: 'warning', values: [325, 334.74], part: '项目支出绩效自评表（工作经费）', messageIncludes: ['325', '334.74', '未见原因'] }],
+    },
+    {
+      name: 'seed 部门整体: 801.08 ≠ 951.90, "财政追加预算" stated in an indicator row → info with that reason',
+      report: report({ dept: seedDept() }),
+      findings: [{ severity: 'info', values: [801.08, 951.9], messageIncludes: ['801.08', '951.90', '财政追加预算'] }],
+    },
+    {
+      name: 'execution 75% with no reason',
+      report: report({ projects: [projectForm({ name: '运行维护经费', budget: [['年度资金总额', '100', '100', '75', '10', '75%', '7.5']] })] }),
+      findings: [{ severity: 'warning', values: [75, 90], messageIncludes: ['75%', '90%'], params: ['reasonThresholdPercent'] }],
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { rule } from '../../../src/rules/figure-mismatch.js';
+import { basicData, deptForm, projectForm, report } from '../builders.js';
+import { ruleCases } from '../tester.js';
+import { deptReportLines, projectReportLines, withNarrative } from '../../narrative/helpers.js';
+
+const workFunds = () =>
+  projectForm({ name: '工作经费', table: 4, budget: [['年度资金总额', '325', '334.74', '334.74', '10', '100%', '10']] });
+const workReport = (completion: string) =>
+  projectReportLines(
+    '为建设工程招投标监督管理、建筑工程质量安全监管等工作经费支出。',
+    '2023年项目资金334.74万元，全部为财政拨款资金。',
+    completion,
+  );
+const deptWithSpending = (basic: string, project: string) =>
+  deptForm({ budget: [['年度资金总额', '801.08', '951.90', '951.90', '10', '100%', '10']], bySpending: [['其中：基本支出', basic], ['项目支出', project]] });
+
+export default ruleCases({
+  rule,
+  valid: [
+    {
+      name: 'seed 工作经费 restated exactly: 334.74 in the report and in its table',
+      report: withNarrative(report({ projects: [workFunds()] }), workReport('本项目全年支出334.74万元，任务已基本完成。')),
+    },
+    {
+      name: 'a rounded restatement at lower precision: 335万元 stands for [334.5, 335.5] ∋ 334.74',
+      report: withNarrative(report({ projects: [workFunds()] }), workReport('本项目全年支出335万元，任务已基本完成。')),
+    },
+    {
+      name: 'an approximate restatement (约) is B3 business, not B1',
+      report: withNarrative(report({ projects: [workFunds()] }), workReport('本项目全年支出约334万元。')),
+    },
+    {
+      name: 'seed 基本支出 592.17 agrees with 按支出性质分',
+      report: withNarrative(report({ dept: deptWithSpending('592.17', '359.74') }), deptReportLines(['2023年基本支出数为592.17万元，是指各项支出。', '2023年项目支出数为359.74万元。'])),
+    },
+  ],
+  invalid: [
+    {
+      name: 'seed: 本项目全年支出334.73万元 vs 全年执行数 334.74',
+      report: withNarrative(report({ projects: [workFunds()] }), workReport('本项目全年支出334.73万元，任务已基本完成。')),
+      findings: [
+        {
+          severity: 'error',
+          values: [334.73, 334.74],
+          part: '项目支出绩效评价报告（工作经费）',
+          messageIncludes: ['工作经费项目支出绩效评价报告', '全年支出334.73万元', '全年执行数334.74万元', '不一致'],
+          expected: '334.74万元',
+          observed: '334.73万元',
+        },
+      ],
+    },
+    {
+      name: 'seed: 部门报告 项目支出359.74万元 vs 按支出性质分 项目支出 359.73',
+      report: withNarrative(report({ dept: deptWithSpending('592.17', '359.73') }), deptReportLines(['2023年项目支出数为359.74万元，包括有关业务工作经费和运行维护经费。'])),
+      findings: [{ severity: 'error', values: [359.74, 359.73], part: '部门整体支出绩效自评报告', messageIncludes: ['项目支出359.74万元', '按支出性质分项目支出359.73'] }],
+    },
+    {
+      name: 'a fuzzy name link (质量安全监管专项项目 ~ 质量安全监督管理专项) disagreeing is a warning',
+      report: withNarrative(
+        report({ basicData: basicData({ spending: [['质量安全监督管理专项', '', '5', '5', 'project-item', '3、县级专项资金']] }) }),
+        deptReportLines(['2023年项目支出数为25万元。其中：质量安全监管专项项目20万元，招投标监督管理专项项目5万元。']),
+      ),
+      findings: [{ severity: 'warning', values: [20, 5], messageIncludes: ['质量安全监管专项项目20万元', '质量安全监督管理专项', '关联置信度'] }],
+    },
+    {
+      name: 'the same exact statement in two narrative reports with different values',
+      report: withNarrative(report({ projects: [workFunds()] }), [
+        ...deptReportLines([], ['全年共开展专项检查11次，共下发隐患整改通知书232份。']),
+        ...workReport('本项目全年支出334.74万元。'),
+        '全年共开展专项检查12次，共下发隐患整改通知书232份。',
+      ]),
+      findings: [{ severity: 'error', values: [11, 12], messageIncludes: ['全年共开展专项检查11次', '全年共开展专项检查12次'] }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import { rule } from '../../../src/rules/narrative-total-parts.js';
+import { report } from '../builders.js';
+import { ruleCases } from '../tester.js';
+import { deptReportLines, withNarrative } from '../../narrative/helpers.js';
+
+const dept = (...performance: string[]) => withNarrative(report({}), deptReportLines([], performance));
+
+export default ruleCases({
+  rule,
+  valid: [
+    { name: 'seed: 284 = 239 + 11 + 26 + 8', report: dept('全年共办理建筑领域投诉、信访、交办284件（12345信箱239件、舆情11件、信访26件、市长信箱8件）。') },
+    { name: 'seed: 74 = 68 + 6 = 44 + 16 + 14', report: dept('目前在建房屋和市政项目共74个（房屋工程68个，市政工程6个），其中在建项目44个，停工项目16个，未开工项目14个。') },
+    { name: 'seed: 82 = 81 + 1 and 350773.89 = 350391.39 + 382.5', report: dept('共办理建设工程项目竣工验收备案82个,工程总造价350773.89万元。其中房建类81个，工程总造价350391.39万元，建筑面积1913714.87平方米；市政工程1个，工程总造价382.5万元。') },
+    { name: 'seed: 592.17 = 572.61 + 19.56', report: dept('2023年基本支出数为592.17万元，是指各项支出。其中人员经费572.61万元，公用经费19.56万元。') },
+    { name: 'seed: 79 = 59 + 20', report: dept('下设10个站室，现有干职工79人，其中在编59人，退休干职工20人。') },
+    { name: 'seed: 359.74 = 5 + 20 + 334.74 (integers among two-decimal amounts)', report: dept('2023年项目支出数为359.74万元。其中：招投标监督管理专项项目5万元，质量安全监管专项项目20万元，工作经费334.74万元。') },
+    { name: 'rounding explains a one-cent gap: 10.00 vs 3.33 + 3.33 + 3.33', report: dept('共支出10.00万元（培训费3.33万元、会议费3.33万元、差旅费3.33万元）。') },
+  ],
+  invalid: [
+    {
+      name: 'a bracketed list that does not add up: 74 vs 68 + 7',
+      report: dept('目前在建房屋和市政项目共74个（房屋工程68个，市政工程7个）。'),
+      findings: [{ severity: 'error', values: [74, 75], part: '部门整体支出绩效自评报告', messageIncludes: ['在建房屋和市政项目74个', '房屋工程68个', '市政工程7个', '合计75个'], expected: '74个', observed: '75个' }],
+    },
+    {
+      name: '其中 parts falling short may be a partial list: warning',
+      report: dept('现有干职工79人，其中在编59人，退休干职工19人。'),
+      findings: [{ severity: 'warning', values: [79, 78], messageIncludes: ['干职工79人', '可能不完整'] }],
+    },
+    {
+      name: '其中 amounts above their total beyond rounding: error',
+      report: dept('2023年基本支出数为592.17万元。其中人员经费572.61万元，公用经费19.66万元。'),
+      findings: [{ severity: 'error', values: [592.17, 592.27], messageIncludes: ['基本支出592.17万元', '合计592.27万元'] }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { rule } from '../../../src/rules/quantitative-score.js';
+import { projectForm, report } from '../builders.js';
+import { seedQualityProject } from '../seed-records.js';
+import { ruleCases } from '../tester.js';
+
+const one = (row: [string, string, string, string, string, string, string, string]) =>
+  report({ projects: [projectForm({ name: '运行维护经费', indicators: [row] })] });
+
+export default ruleCases({
+  rule,
+  valid: [
+    { name: 'seed 质量安全: all targets met at full marks', report: report({ projects: [seedQualityProject()] }) },
+    { name: 'missed ≥-target scored by the formula: 10 × 45/50 = 9', report: one(['产出指标(30分)', '数量指标', '维护设备台数', '≥50台', '45台', '10', '9', '部分设备报废']) },
+    { name: 'missed ≤-target: 10 × 100/125 = 8', report: one(['成本指标(20分)', '经济成本指标', '单台维护成本', '≤100元', '125元', '10', '8', '配件涨价']) },
+    { name: 'rounded to two decimals: 2 × 2/3 = 1.33', report: one(['产出指标(30分)', '数量指标', '培训场次', '3场', '2场', '2', '1.33', '疫情停办一场']) },
+    { name: '"95%以上" actual meets "95%以上" target', report: one(['效益指标(30分)', '可持续影响指标', '建筑市场平稳有序发展', '95%以上', '95%以上', '5', '5', '']) },
+  ],
+  invalid: [
+    {
+      name: 'seed: 60个 vs 27个 scored 0.5 of 1 — formula gives 0.45',
+      report: one(['产出指标(30分)', '数量指标', '办理项目竣工验收率', '60个', '27个', '1', '0.5', '根据市场实际情况，全年只有27个项目，已全部办理竣工验收']),
+      findings: [{ severity: 'warning', values: [0.5, 0.45], expected: '0.45', observed: '0.5', messageIncludes: ['60个', '27个', '0.45', '得分'], params: ['scoreDecimals'] }],
+    },
+    {
+      name: 'seed: 16个 vs 15个 scored full 10 — formula gives 9.375',
+      report: one(['产出指标(30分)', '数量指标', '做好公开招投标项目监管', '16个', '15个', '10', '10', '']),
+      findings: [{ severity: 'warning', values: [10, 9.375] }],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { rule } from '../../../src/rules/section-numbering.js';
+import { documentModel, narrative, report } from '../builders.js';
+import { ruleCases } from '../tester.js';
+
+const SEED_HEADINGS = [
+  '2023年度汨罗市建筑工程服务中心部门整体支出绩效自评报告',
+  '1、 部门基本情况',
+  '1、职能职责：',
+  '2、组织结构，人员编制：',
+  '二、一般公共预算支出情况',
+  '三、政府性基金预算支出情况',
+  '4、 国有资本经营预算支出情况',
+  '5、 社会保险基金预算支出情况',
+  '六、部门整体支出绩效情况',
+];
+const CLEAN = ['项目支出绩效评价报告', '一、项目支出基本情况', '1、项目概况', '2、资金使用管理情况', '二、绩效评价工作情况', '三、主要绩效及评价结论'];
+
+const rep = (paragraphs: string[]) => report({ narratives: [narrative('部门整体支出绩效自评报告', paragraphs[0], 0, paragraphs.slice(1))] });
+
+export default ruleCases({
+  rule,
+  valid: [{ name: 'Chinese top level with Arabic sub-items', report: rep(CLEAN), document: documentModel(CLEAN) }],
+  invalid: [
+    {
+      name: 'seed: "三、" followed by "4、", "5、" by "六、"',
+      report: rep(SEED_HEADINGS),
+      document: documentModel(SEED_HEADINGS),
+      findings: [{ severity: 'info', part: '部门整体支出绩效自评报告', messageIncludes: ['三、政府性基金', '4、', '六、'] }],
+    },
+  ],
+});

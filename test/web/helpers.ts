@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Result } from '../../schemas/result.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { RULES_VERSION } from '../../src/rules/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { seedSpec } from '../fixtures/generator/seed-spec.js';
+import { cloneSpec } from '../fixtures/generator/spec.js';
+import { writeDocx } from '../fixtures/generator/docx.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SEED_DOCX = join(ROOT, 'samples', 'seed.docx');
+/** Screenshots and other artefacts of the browser tests (gitignored). */
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+export const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Text a hostile department could type into cells and sentences. */
+export const SCRIPT_TEXT = '<script>alert(1)</script>';
+export const IMG_TEXT = '<img src=x onerror=alert(2)>';
+export const FORMULA_TEXT = '=HYPERLINK("http://x","y")';
+
+export interface TempStore {
+  store: Store;
+  /** PGlite data directory (embedded store). */
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh embedded store (PGlite) in its own temp dir: what `extract --db DIR` and `serve --db DIR` use. */
+export async function tempPgliteStore(): Promise<TempStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'selfeval-web-'));
+  const store = await openStore({ dataDir: dir, databaseUrl: '' });
+  return {
+    store,
+    dir,
+    async cleanup() {
+      await store.close().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh PostgreSQL schema on the machine's server (one per test file, dropped afterwards). */
+export async function tempPostgresStore(): Promise<TempStore & { schema: string }> {
+  const schema = `web_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const store = await openStore({ databaseUrl: PG_URL, schema });
+  return {
+    store,
+    dir: '',
+    schema,
+    async cleanup() {
+      await store.close().catch(() => {});
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * Store one document as a batch of one, the way `extract --db` does: keep the bytes, open a batch,
+ * run the pipeline, save the result with the batch id.
+ */
+export async function ingest(store: Store, bytes: Uint8Array, fileName: string): Promise<{ result: Result; batchId: string }> {
+  const { sha256 } = await store.putFile(bytes, fileName);
+  const batch = await store.createBatch({ kind: 'extract', rulesVersion: RULES_VERSION, items: [{ fileName, sha256 }] });
+  const { result, document } = await runPipeline({ bytes, file: fileName });
+  await store.saveResult(result, document, { batchId: batch.id });
+  return { result, batchId: batch.id };
+}
+
+export async function seedBytes(): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(SEED_DOCX));
+}
+
+/**
+ * The seed report with hostile text typed into it: markup in the department name, the project's
+ * 实施单位 cell, an indicator name and a narrative sentence; a spreadsheet formula in a 偏差原因 cell.
+ * Written by the fixture generator (real w:tbl markup with merges), so it goes through the real parser.
+ */
+export function hostileDocx(): Uint8Array {
+  const spec = cloneSpec(seedSpec());
+  const project = spec.projects[0];
+  project.implementer = SCRIPT_TEXT;
+  project.indicators[0].level3 = `${SCRIPT_TEXT}${project.indicators[0].level3}`;
+  project.indicators[0].reason = FORMULA_TEXT;
+  if (spec.deptSelfEval) spec.deptSelfEval.department = `汨罗市${SCRIPT_TEXT}中心`;
+  const narrative = spec.narratives.find((n) => n.paragraphs.some((p) => p.style === 'body'));
+  const paragraph = narrative?.paragraphs.find((p) => p.style === 'body');
+  if (paragraph) paragraph.text = `${IMG_TEXT}${paragraph.text}`;
+  return writeDocx(spec);
+}
+
+export async function ensureArtifacts(): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return ARTIFACTS;
+}
+
+/** Debian's chromium, never a downloaded browser. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
