@@ -23,7 +23,7 @@ export interface PerFileRow {
   selfevalMs: number;
   /** selfevalMs ÷ floorMs (wall clock): the headline figure. */
   ratio: number;
-  /** The same on CPU time of this process: steadier than wall time on a loaded machine. */
+  /** The same on main-thread CPU time: steadier than wall time on a loaded machine. */
   cpu: { floorMs: number; selfevalMs: number; ratio: number };
   /** Median per stage, wall ms (medians need not add up to the total exactly). */
   stages: Record<Stage, number>;

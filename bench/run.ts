@@ -10,17 +10,18 @@
  * (BENCH_REDIS_URL / BENCH_DATABASE_URL, default the local ones). A missing piece is reported as
  * "skipped: <reason>", never silently left out.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { machineInfo } from './machine.js';
-import { GENERATED_SIZES, docxToPdfMany, generatedDocx, makeBatchCorpus, makeVariantFolder, readInput, sofficeAvailable, type BatchCorpus, type BenchInput } from './corpus.js';
-import { ROOT, queueEnv, queueUnavailable, runExtract, runQueue, type InProcessRun, type QueueRun } from './batch.js';
+import { GENERATED_SIZES, docxToPdfMany, generatedDocx, makeBatchCorpus, makeVariantFolder, readInput, sofficeAvailable, type BenchInput } from './corpus.js';
+import { ROOT, queueEnv, queueUnavailable, runExtract, runQueue } from './batch.js';
 import { measureFile, type PerFileRow } from './per-file.js';
 import { pdfPageCount } from './floors.js';
-import { checkTargets, type SeedExtrapolation, type TargetCheck } from './targets.js';
-import { markdownTable, textTable, type Cell } from './table.js';
+import { checkTargets } from './targets.js';
+import { markdownTable, textTable } from './table.js';
+import { batchTable, perFileTable, targetTable, type BatchSection } from './report.js';
 import { round } from './stats.js';
 import { ensureBuilt } from '../test/queue/helpers.js';
 
@@ -76,14 +77,6 @@ async function perFileInputs(workDir: string): Promise<{ inputs: BenchInput[]; s
   return { inputs, skipped };
 }
 
-interface BatchSection {
-  skipped: string | null;
-  corpus: Omit<BatchCorpus, 'dir'> | null;
-  queue: QueueRun[];
-  queueSkipped: string | null;
-  inProcess: InProcessRun | null;
-  seedDocx: SeedExtrapolation | null;
-}
 
 async function runBatch(): Promise<BatchSection> {
   const section: BatchSection = { skipped: null, corpus: null, queue: [], queueSkipped: null, inProcess: null, seedDocx: null };
@@ -133,39 +126,13 @@ async function runBatch(): Promise<BatchSection> {
   return section;
 }
 
-function perFileTable(rows: PerFileRow[], render: (h: string[], r: Cell[][]) => string): string {
-  return render(
-    ['file', 'fmt', 'pages', 'floor ms', 'selfeval ms', '× floor', '× floor cpu', 'parse', 'recognize', 'narrative', 'rules', 'serialize', 'mammoth', 'pdftotext', 'pages/s'],
-    rows.map((r) => [
-      r.name, r.format, r.pages, r.floorMs, r.selfevalMs, r.status === 'ok' ? r.ratio : r.status, r.cpu.ratio,
-      r.stages.parse, r.stages.recognize, r.stages.narrative, r.stages.rules, r.stages.serialize,
-      r.reference.mammothMs, r.reference.pdftotextMs, r.pagesPerSecond,
-    ]),
-  );
-}
-
-function batchTable(b: BatchSection, render: (h: string[], r: Cell[][]) => string): string {
-  const rows: Cell[][] = b.queue.map((q) => [
-    `queue, ${q.workers} worker${q.workers > 1 ? 's' : ''}`, q.files, q.wallS, q.reportsPerS, q.steadyReportsPerS, q.perReport.p50Ms, q.perReport.p95Ms,
-    q.peakRss.map((r) => (r ? r.treeMb : '–')).join(' / '), q.cpu.msPerReport,
-  ]);
-  if (b.seedDocx) rows.push([`queue, seed.docx ×${b.seedDocx.files}, 2 workers`, b.seedDocx.files, b.seedDocx.wallS, round(b.seedDocx.files / b.seedDocx.wallS, 2), b.seedDocx.steadyReportsPerS, null, null, b.seedDocx.peakRss.map((r) => (r ? r.treeMb : '–')).join(' / '), b.seedDocx.cpuMsPerReport]);
-  if (b.inProcess) rows.push(['extract, in-process', b.inProcess.files, b.inProcess.wallS, b.inProcess.reportsPerS, null, null, null, b.inProcess.peakRssMb, b.inProcess.cpuMsPerReport]);
-  return render(['batch', 'reports', 'wall s', 'reports/s', 'steady /s', 'p50 ms', 'p95 ms', 'peak RSS MB', 'CPU ms/report'], rows);
-}
-
-function targetTable(t: TargetCheck[], render: (h: string[], r: Cell[][]) => string): string {
-  return render(['target', 'measured', 'met'], t.map((c) => [c.target, c.measured, c.met === null ? 'n/a' : c.met ? 'yes' : 'NO']));
-}
-
 async function main() {
   const started = Date.now();
   const machine = machineInfo();
   const loadAtStart = loadavg()[0];
   if (loadAtStart > machine.cores) log(`warning: load average ${loadAtStart.toFixed(1)} on ${machine.cores} cores — other work competes; wall times are inflated (see the CPU-time ratios)`);
   log(`${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}${quick ? ' (quick)' : ''}`);
-  const workDir = join(ROOT, 'bench', '.work');
-  await mkdir(workDir, { recursive: true });
+  const workDir = await mkdtemp(join(tmpdir(), 'selfeval-bench-files-'));
   const perFile: PerFileRow[] = [];
   let perFileSkipped: string[] = [];
   try {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Small statistics helpers for the benchmark: medians and percentiles of timings (ms). */
 
 export function median(values: number[]): number {
@@ -29,8 +31,29 @@ export interface Repeat {
 export interface Samples {
   /** Wall-clock ms per timed run. */
   wall: number[];
-  /** CPU ms of this process per timed run (user + system; includes GC helper threads). */
+  /**
+   * CPU ms of the main thread per timed run: the time it actually ran, which waiting for a core on a
+   * busy machine does not inflate. Linux: /proc/thread-self/schedstat; elsewhere the process's CPU
+   * time (which also counts V8's concurrent GC threads).
+   */
   cpu: number[];
+}
+
+const SCHEDSTAT = '/proc/thread-self/schedstat';
+const hasSchedstat = (() => {
+  try {
+    readFileSync(SCHEDSTAT, 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** CPU ms used so far by the calling thread (Linux) or by the process (elsewhere). */
+export function threadCpuMs(): number {
+  if (hasSchedstat) return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /**
@@ -46,12 +69,11 @@ export async function timeInterleaved<K extends string>(methods: Record<K, () =>
   for (let i = 0; i < repeat.runs; i++) {
     for (const k of keys) {
       (globalThis as { gc?: () => void }).gc?.();
-      const c = process.cpuUsage();
+      const c = threadCpuMs();
       const t = performance.now();
       await methods[k]();
       out[k].wall.push(performance.now() - t);
-      const d = process.cpuUsage(c);
-      out[k].cpu.push((d.user + d.system) / 1000);
+      out[k].cpu.push(threadCpuMs() - c);
     }
   }
   return out;

@@ -15,15 +15,16 @@ export interface TextColumn {
 }
 
 /**
- * Where full lines end: the most common line end (justified and wrapped text ends there; lines
- * with hanging punctuation end a little further right, short last lines further left).
+ * The text column: where full lines start and end, as the most common line start and end
+ * (justified and wrapped text ends exactly there; lines with hanging punctuation end a little
+ * further right, short last lines further left).
  */
 export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
   const long = lines.filter((l) => l.text.length >= 8);
-  return { left: commonEdge(long.map((l) => l.x0), 'min'), right: commonEdge(long.map((l) => l.x1), 'max') };
+  return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(long.map((l) => l.x1), 'right') };
 }
 
-function commonEdge(values: number[], fallback: 'min' | 'max'): number {
+function commonEdge(values: number[], side: 'left' | 'right'): number {
   const counts = new Map<number, number>();
   for (const v of values) {
     const key = Math.round(v);
@@ -39,10 +40,10 @@ function commonEdge(values: number[], fallback: 'min' | 'max'): number {
       bestCount = around;
     }
   }
-  if (bestCount >= 3) return fallback === 'max' ? best + 1 : best - 1;
+  if (bestCount >= 3) return side === 'right' ? best + 1 : best - 1;
   const sorted = [...values].sort((a, b) => a - b);
   if (!sorted.length) return 0;
-  return fallback === 'max' ? sorted[Math.floor((sorted.length - 1) * 0.9)] : sorted[Math.floor((sorted.length - 1) * 0.1)];
+  return side === 'right' ? sorted[Math.floor((sorted.length - 1) * 0.9)] : sorted[Math.floor((sorted.length - 1) * 0.1)];
 }
 
 /**

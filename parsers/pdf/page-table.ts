@@ -26,7 +26,3 @@ export interface PageTable {
   source: 'ruled' | 'borderless';
   confidence: number;
 }
-
-export function tableRowCount(t: PageTable): number {
-  return t.ys.length - 1;
-}

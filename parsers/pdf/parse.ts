@@ -6,6 +6,7 @@ import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
 import { groupLines } from './lines.js';
 import { openPdf } from './open.js';
+import { pageHasInk } from './page-ink.js';
 import type { PageTable } from './page-table.js';
 import { extractRulings } from './rulings.js';
 import { findRuledTables } from './ruled-tables.js';
@@ -81,8 +82,12 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]):
     const text = await page.getTextContent();
     const quality = assessRuns(toTextRuns(text.items, matrix));
     if (quality.visible === 0) {
-      issues.push({ code: 'PAGE_NO_TEXT', message: `第 ${n} 页没有文字层（可能是扫描图片），内容未读取 / page ${n} has no text layer`, page: n, block: null });
-    } else if (quality.unmapped > 0) {
+      // Only a page that shows something is worth reporting; a blank page is not.
+      if (pageHasInk((await page.getOperatorList()).fnArray)) {
+        issues.push({ code: 'PAGE_NO_TEXT', message: `第 ${n} 页没有文字层（可能是扫描图片），内容未读取 / page ${n} has no text layer`, page: n, block: null });
+      }
+    } else if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
+      // A stray symbol-font bullet (U+F0B7 and friends) is not worth a finding; text that cannot be read is.
       issues.push({
         code: 'PAGE_UNMAPPED_GLYPHS',
         message: `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
@@ -91,8 +96,7 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]):
       });
     }
     if (!quality.usable.length) return { page: { page: n, height: viewport.height, tables: [], lines: [] }, usableChars: 0 };
-    // Rulings only matter where there is text to place; a scanned page's operator list (image
-    // decoding) is skipped.
+    // Rulings only matter where there is text to place.
     const ops = await page.getOperatorList();
     const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
     const { tables, rest } = findRuledTables(rulings, quality.usable, n);

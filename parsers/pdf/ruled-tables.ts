@@ -53,12 +53,6 @@ function boundaries(values: number[]): number[] {
   return out;
 }
 
-function nearestIndex(bounds: number[], v: number): number {
-  let best = 0;
-  for (let i = 1; i < bounds.length; i++) if (Math.abs(bounds[i] - v) < Math.abs(bounds[best] - v)) best = i;
-  return best;
-}
-
 /** Is there a ruling at `pos` covering the point `at` along it? */
 function covered(lines: Segment[], pos: number, at: number): boolean {
   for (const s of lines) if (Math.abs(s.pos - pos) <= SNAP && s.from - TOUCH <= at && at <= s.to + TOUCH) return true;
@@ -164,7 +158,7 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
     // A single region (an outlined box, a frame around a paragraph) is not a table.
     if (regions.size < 2) continue;
 
-    const { inside, outside } = takeRunsInside(rest, bbox, xs, comp.vertical, ys);
+    const { inside, outside } = takeRunsInside(rest, bbox, xs, comp.vertical);
     rest = outside;
     const ownerOf = (r: number, c: number) => uf.find(r * nC + c);
     const byRegion = new Map<number, TextRun[]>();
@@ -213,7 +207,6 @@ function takeRunsInside(
   bbox: BBox,
   xs: number[],
   verticals: Segment[],
-  ys: number[],
 ): { inside: TextRun[]; outside: TextRun[] } {
   const inside: TextRun[] = [];
   const outside: TextRun[] = [];
@@ -233,7 +226,6 @@ function takeRunsInside(
     }
     inside.push(run);
   }
-  void ys;
   return { inside, outside };
 }
 
@@ -247,4 +239,3 @@ function findCrossing(run: TextRun, xs: number[], verticals: Segment[], cy: numb
   return null;
 }
 
-export { nearestIndex };

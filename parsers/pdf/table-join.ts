@@ -78,12 +78,16 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
   const xs = clusterBoundaries(parts.flatMap((p) => p.xs));
   let all: MappedCell[] = [];
   let rowOffset = 0;
+  // Where each final row is: its page and vertical extent there (for cells no region covers).
+  const rowPlaces: Array<{ page: number; top: number; bottom: number }> = [];
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k];
     let cells: MappedCell[] = part.cells.map((c) => mapCell(c, part, xs));
     let nRows = part.ys.length - 1;
+    let firstLocal = 0;
     if (k > 0) {
       const dropped = repeatedHeaderRows(all, cells);
+      firstLocal = dropped;
       if (dropped) {
         cells = cells.filter((c) => c.row >= dropped).map((c) => ({ ...c, row: c.row - dropped }));
         nRows -= dropped;
@@ -94,8 +98,10 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
         // The first row is the rest of the previous part's last row: the rows after it move up.
         cells = cells.map((c) => ({ ...c, row: c.row - 1 }));
         nRows -= 1;
+        firstLocal += 1;
       }
     }
+    for (let r = firstLocal; r < part.ys.length - 1; r++) rowPlaces.push({ page: part.page, top: part.ys[r], bottom: part.ys[r + 1] });
     for (const c of cells) all.push({ ...c, row: c.row + rowOffset });
     rowOffset += nRows;
   }
@@ -111,8 +117,12 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
     bbox: roundBox(c.box),
   }));
   const { cells, grid } = assembleGrid(origins, rowOffset, nCols);
-  const fillerPage = parts[0].page;
-  for (const cell of cells) if (cell.page === null) cell.page = fillerPage;
+  for (const cell of cells) {
+    if (cell.page !== null) continue;
+    const place = rowPlaces[cell.row] ?? { page: parts[0].page, top: 0, bottom: 0 };
+    cell.page = place.page;
+    cell.bbox = roundBox([xs[cell.col], place.top, xs[cell.col + 1], place.bottom]);
+  }
   return {
     kind: 'table',
     block,

@@ -77,10 +77,3 @@ export const TEMPLATE_PARAMS: Record<TemplateFamily, TemplateParams> = {
 export function paramsFor(family: TemplateFamily, overrides: Partial<TemplateParams> = {}): TemplateParams {
   return { ...TEMPLATE_PARAMS[family], ...overrides };
 }
-
-/** The subset of parameters a finding reports as used (`params`). */
-export function usedParams(params: TemplateParams, names: Array<keyof TemplateParams>): Record<string, unknown> {
-  const out: Record<string, unknown> = { family: params.family };
-  for (const n of names) out[n] = params[n];
-  return out;
-}

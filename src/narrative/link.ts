@@ -232,6 +232,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     list.push(s);
     byKey.set(key, list);
   }
+  const candidates: Array<{ a: NarrativeStat; b: NarrativeStat; sim: number }> = [];
   for (const group of byKey.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
@@ -244,15 +245,30 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         if (otherProject && (ownProjectFigure(a) || ownProjectFigure(b))) continue;
         const sim = sentenceSimilarity(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
-        out.push({
-          statId: a.id,
-          target: { kind: 'narrative', ref: b.id, loc: b.loc, text: b.sentence, value: b.figure.value, figure: b.figure, measure: b.label },
-          confidence: Math.round((0.5 + 0.5 * sim) * 100) / 100,
-          reason: `同一表述“${a.label}”在两处叙述中出现，句子相似度 ${sim.toFixed(2)}`,
-          basis: 'narrative',
-        });
+        candidates.push({ a, b, sim });
       }
     }
+  }
+  // A copied paragraph shows itself by the other figures it repeats unchanged ("…930余处，强制拆除1台、
+  // 现场封停9台" vs "…932余处，强制拆除1台、现场封停9台"). Without such an anchor, the same sentence
+  // with other figures may be a template reused for another scope: a fuzzy link.
+  const agreeing = new Map<string, number>();
+  const pairKey = (a: NarrativeStat, b: NarrativeStat) => `${a.loc.paragraph}|${b.loc.paragraph}`;
+  for (const { a, b } of candidates) {
+    if (a.figure.value === b.figure.value && a.figure.unit === b.figure.unit) agreeing.set(pairKey(a, b), (agreeing.get(pairKey(a, b)) ?? 0) + 1);
+  }
+  for (const { a, b, sim } of candidates) {
+    const same = a.figure.value === b.figure.value && a.figure.unit === b.figure.unit;
+    const anchors = (agreeing.get(pairKey(a, b)) ?? 0) - (same ? 1 : 0);
+    // two repeated figures make a copy; one may be chance or a template constant ("办结率100%")
+    const confidence = anchors >= 2 ? 0.5 + 0.5 * sim : 0.45 + 0.25 * sim;
+    out.push({
+      statId: a.id,
+      target: { kind: 'narrative', ref: b.id, loc: b.loc, text: b.sentence, value: b.figure.value, figure: b.figure, measure: b.label },
+      confidence: Math.round(confidence * 100) / 100,
+      reason: `同一表述“${a.label}”在两处叙述中出现，句子相似度 ${sim.toFixed(2)}${anchors >= 2 ? `，同段另有${anchors}个数字一致` : '，同段一致的其他数字不足两个（可能为套用句式）'}`,
+      basis: 'narrative',
+    });
   }
   return out;
 }

@@ -16,9 +16,16 @@ export interface Mask {
 }
 
 const CN = '一二三四五六七八九十';
-const BOUNDARY_BEFORE = '(?<=^|[\\s：:；;。，,、！？!?“”"（(）)\\n])';
+/** Characters after which a numbered item may start ("…：1、", "。2、"). */
+const BOUNDARY_CHARS = new Set([...' \t\n：:；;。，,、！？!?“”"（(）)']);
 
-const PATTERNS: Array<[MaskKind, RegExp]> = [
+/** A pattern, and optionally what must stand right before a match for it to count. */
+type Pattern = [MaskKind, RegExp, ((before: string | undefined) => boolean)?];
+
+const atBoundary = (before: string | undefined) => before === undefined || BOUNDARY_CHARS.has(before);
+const notInNumeral = (before: string | undefined) => before === undefined || !CN.includes(before);
+
+const PATTERNS: Pattern[] = [
   // 国办发【2017】19号 / 湘政办发〔2020〕36号 / 岳公管委【2020】2号 / 建质[2014]153号 (issuer prepended below)
   ['document-number', /[〔【[（(]\s*(?:19|20)\d{2}\s*[〕】\]）)]\s*第?\s*\d+\s*号/g],
   // 2023年度, 2023年12月31日, 2023年1-12月, 2023年1月
@@ -40,8 +47,8 @@ const PATTERNS: Array<[MaskKind, RegExp]> = [
   ['ordinal', new RegExp(`第\\s*(?:\\d+|[${CN}百零两]+)`, 'g')],
   // list markers: （二）, (1), 1、, 2. (at a boundary), 一是 / 二是, 一、
   ['list-marker', new RegExp(`[（(]\\s*(?:\\d{1,2}|[${CN}]{1,3})\\s*[）)]`, 'g')],
-  ['list-marker', new RegExp(`${BOUNDARY_BEFORE}\\s*(?:\\d{1,2}|[${CN}]{1,3})\\s*[、.．](?!\\d)`, 'g')],
-  ['list-marker', new RegExp(`(?<![${CN}])[${CN}]{1,2}是(?=[\u4e00-\u9fa5])`, 'g')],
+  ['list-marker', new RegExp(`(?:\\d{1,2}|[${CN}]{1,3})\\s*[、.．](?!\\d)`, 'g'), atBoundary],
+  ['list-marker', new RegExp(`[${CN}]{1,2}是(?=[\u4e00-\u9fa5])`, 'g'), notInNumeral],
   // codes: GB50300, V2, 12345678-9 style identifiers
   ['code', /[A-Za-z]+[-_]?\d+(?:[-_.]\d+)*/g],
 ];
@@ -49,7 +56,7 @@ const PATTERNS: Array<[MaskKind, RegExp]> = [
 /** Every non-statistic span in `text`, sorted by start. */
 export function findMasks(text: string): Mask[] {
   const masks: Mask[] = [];
-  for (const [kind, re] of PATTERNS) {
+  for (const [kind, re, accept] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -57,6 +64,7 @@ export function findMasks(text: string): Mask[] {
         continue;
       }
       let start = m.index;
+      if (accept && !accept(text[start - 1])) continue;
       if (kind === 'document-number') {
         // the issuer's abbreviation before the bracket (国办发, 湘政办发): up to 10 ideographs
         while (start > 0 && m.index - start < 10 && /[\u4e00-\u9fa5]/.test(text[start - 1])) start--;

@@ -39,16 +39,14 @@ export const rule: Rule = {
         const smaller = Math.min(a.length, b.length);
         if (shared.length < MIN_ROWS || shared.length / smaller < MIN_SHARE) continue;
         const pct = Math.round((shared.length / smaller) * 100);
+        const twin = b.find((i) => rowKey(i) === rowKey(shared[0]))!;
         out.push({
           message: {
             zh: `${forms[x].part}与${forms[y].part}有${shared.length}个三级指标（名称与指标值）逐字相同，占较小一表的${pct}%，可能照搬`,
             en: `${forms[x].part} and ${forms[y].part} share ${shared.length} indicators verbatim (${pct}% of the smaller table)`,
           },
           values: [shared.length, smaller],
-          evidence: [
-            textEvidence({ text: shared[0].level3, loc: shared[0].loc }, 'shared'),
-            textEvidence({ text: b.find((i) => rowKey(i) === rowKey(shared[0]))!.level3, loc: b.find((i) => rowKey(i) === rowKey(shared[0]))!.loc }, 'shared'),
-          ],
+          evidence: [textEvidence({ text: shared[0].level3, loc: shared[0].loc }, 'shared'), textEvidence({ text: twin.level3, loc: twin.loc }, 'shared')],
           expected: `< ${MIN_SHARE * 100}% 相同`,
           observed: `${pct}%`,
           tolerance: null,

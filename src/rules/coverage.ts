@@ -1,4 +1,9 @@
 import type { FindingDraft, Rule } from './types.js';
+import { factEvidence } from './finding.js';
+import { exactValue, isBlank } from './lib/amounts.js';
+import { formName } from './lib/forms.js';
+import { sameEntity } from './lib/names.js';
+import { rowLabel, spendingColumnLabel } from './lib/spending.js';
 
 const PART_NAMES: Record<string, string> = {
   basicData: '部门整体支出绩效评价基础数据表',
@@ -18,10 +23,10 @@ export const rule: Rule = {
     catalogue: 'F (覆盖)',
     title: { zh: '识别覆盖情况', en: 'Coverage' },
     description: {
-      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告缺少基础数据表、部门整体支出绩效自评表或项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告缺少基础数据表、部门整体支出绩效自评表或项目支出绩效自评表时给出警告；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
       en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.',
     },
-    formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表',
+    formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表；基础数据表本年有支出的专项 ⇒ 有其项目表',
     tolerance: '不涉及数值比较',
     families: 'all',
     source: '湖南部门整体支出绩效自评报告“报告需要以下附件”；catalogue 末节（coverage）',
@@ -71,6 +76,30 @@ export const rule: Rule = {
           tolerance: null,
           missing: [m],
           part: m,
+        });
+      }
+    }
+    // "一个一级项目支出一张表": a fund row spent this year should have its own project table.
+    const bd = report.basicData;
+    if (bd && report.projects.length > 0) {
+      const parents = new Set(bd.spending.map((r) => r.parent).filter(Boolean));
+      for (const row of bd.spending) {
+        const isFund = row.key === 'project-item' || (row.parent !== null && /专项|项目/.test(row.parent) && !parents.has(row.label));
+        const spent = exactValue(row.final);
+        if (!isFund || !row.final || isBlank(row.final) || !spent || spent.isZero()) continue;
+        if (report.projects.some((p) => sameEntity(rowLabel(row), formName(p)))) continue;
+        out.push({
+          message: {
+            zh: `${bd.part}列有「${rowLabel(row)}」${spendingColumnLabel(bd, 'final')}${row.final.text.trim()}万元，但未找到该项目的项目支出绩效自评表`,
+            en: `${bd.part} lists "${rowLabel(row)}" (${row.final.text.trim()}) but no project self-evaluation table for it was found`,
+          },
+          values: [spent.toNumber()],
+          evidence: [factEvidence(row.final, 'fund-row')],
+          expected: `项目支出绩效自评表（${rowLabel(row)}）`,
+          observed: '未找到',
+          tolerance: null,
+          missing: [`项目支出绩效自评表（${rowLabel(row)}）`],
+          part: bd.part,
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
-import { checkRate, factNumber, isApproximate, isBlank } from './lib/amounts.js';
-import { columnLabel, formName, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import { checkRate, factNumber, isBlank } from './lib/amounts.js';
+import { columnLabel, formName, paramsOf, selfEvalForms, totalBudgetRow } from './lib/forms.js';
 
 /** A1 执行率 = 全年执行数 ÷ 全年预算数 (Sichuan: 预算执行数 ÷ 调整后预算数), against the printed rate. */
 export const rule: Rule = {
@@ -23,17 +23,15 @@ export const rule: Rule = {
   },
   check(report, ctx) {
     const out: FindingDraft[] = [];
-    const dp = ctx.params?.moneyDecimals ?? 2;
+    const p = paramsOf(ctx);
+    const dp = p.moneyDecimals;
     for (const form of selfEvalForms(report)) {
       const row = totalBudgetRow(form);
       if (!row || !row.rate || isBlank(row.rate) || !row.executed || !row.fullYearBudget) continue;
       if (isBlank(row.executed) || isBlank(row.fullYearBudget)) continue;
+      // An approximate or one-sided rate ("约95%") cannot be checked by arithmetic: checkRate gives null.
       const c = checkRate(row.executed, row.fullYearBudget, row.rate, dp);
-      if (!c) {
-        if (isApproximate(row.rate)) continue;
-        continue;
-      }
-      if (c.consistent) continue;
+      if (!c || c.consistent) continue;
       const name = formName(form);
       const exe = columnLabel(form, 'executed');
       const bud = columnLabel(form, 'fullYearBudget');
@@ -52,7 +50,7 @@ export const rule: Rule = {
         expected: `${c.computedValue}%`,
         observed: row.rate.text.trim(),
         tolerance: c.tolerance,
-        params: { moneyDecimals: dp },
+        params: { family: p.family, moneyDecimals: dp },
         part: form.part,
       });
     }

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -19,8 +20,12 @@ export interface Database extends Queryable {
   readonly schema: string;
   /** Run a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
-  /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * `snapshot`: every query sees the same snapshot (REPEATABLE READ, read only) — for reports
+   * made of several queries.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { snapshot?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,10 +68,10 @@ export async function openPostgres(databaseUrl: string, schema = 'public', maxCo
     async exec(script: string) {
       await pool.query(script);
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { snapshot?: boolean }) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(options?.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
         const tx: Queryable = {
           async query<R>(text: string, params?: unknown[]) {
             const r = await client.query(text, params as unknown[]);
@@ -93,8 +98,15 @@ export async function openPostgres(databaseUrl: string, schema = 'public', maxCo
 export async function openPglite(dataDir: string, schema = 'public'): Promise<Database> {
   checkSchemaName(schema);
   await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
+  let db;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
   if (schema !== 'public') {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
@@ -131,6 +143,40 @@ export async function openPglite(dataDir: string, schema = 'public'): Promise<Da
     async close() {
       await chain;
       await db.close();
+      await unlock();
     },
   };
+}
+
+/**
+ * PGlite is one process's database: two processes opening the same data directory would corrupt
+ * it. A lock file with the owner's pid keeps a second one out (a stale lock of a dead pid is taken over).
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lock = join(dataDir, '.selfeval.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return async () => {
+        await unlink(lock).catch(() => {});
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`数据目录 ${dataDir} 正被进程 ${owner} 使用 / PGlite data directory in use by process ${owner}`);
+      }
+      await unlink(lock).catch(() => {});
+    }
+  }
+  throw new Error(`无法锁定数据目录 / cannot lock data directory ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -352,53 +352,8 @@ export class Store {
   }
 
   async batchCounts(batchId: string): Promise<BatchCounts | null> {
-    const b = await this.db.query('SELECT * FROM batches WHERE id = $1', [batchId]);
-    if (!b[0]) return null;
-    const [agg] = await this.db.query<Record<string, number>>(
-      `SELECT count(*)::int AS received,
-              count(DISTINCT sha256)::int AS unique_count,
-              count(DISTINCT sha256) FILTER (WHERE status = 'queued')::int AS queued,
-              count(DISTINCT sha256) FILTER (WHERE status = 'ok')::int AS ok,
-              count(DISTINCT coalesce(sha256, 'item:' || item)) FILTER (WHERE status = 'error')::int AS failed,
-              count(*) FILTER (WHERE sha256 IS NOT NULL)::int AS readable
-       FROM batch_items WHERE batch_id = $1`,
-      [batchId],
-    );
-    const byCode = await this.db.query<{ code: string; n: number }>(
-      `SELECT error_code AS code, count(DISTINCT coalesce(sha256, 'item:' || item))::int AS n
-       FROM batch_items WHERE batch_id = $1 AND status = 'error' GROUP BY error_code ORDER BY error_code`,
-      [batchId],
-    );
-    const [sev] = await this.db.query<Record<string, number>>(
-      `SELECT coalesce(sum(r.findings_error), 0)::int AS error, coalesce(sum(r.findings_warning), 0)::int AS warning,
-              coalesce(sum(r.findings_info), 0)::int AS info
-       FROM reports r WHERE r.sha256 IN (SELECT sha256 FROM batch_items WHERE batch_id = $1 AND status <> 'queued')`,
-      [batchId],
-    );
-    const [fresh] = await this.db.query<{ n: number }>(
-      `SELECT coalesce(sum(findings_new), 0)::int AS n FROM report_runs WHERE batch_id = $1`,
-      [batchId],
-    );
-    const failedByCode: Record<string, number> = {};
-    for (const r of byCode) failedByCode[r.code ?? 'UNKNOWN'] = r.n;
-    return {
-      id: b[0].id as string,
-      kind: b[0].kind as BatchKind,
-      source: (b[0].source as string) ?? null,
-      rulesVersion: b[0].rules_version as string,
-      createdAt: b[0].created_at as Date,
-      finishedAt: (b[0].finished_at as Date) ?? null,
-      complete: agg.queued === 0,
-      received: agg.received,
-      unique: agg.unique_count,
-      duplicates: agg.readable - agg.unique_count,
-      queued: agg.queued,
-      ok: agg.ok,
-      failed: agg.failed,
-      failedByCode,
-      findings: { error: sev.error, warning: sev.warning, info: sev.info },
-      newFindings: fresh.n,
-    };
+    // One snapshot: the batch row and its items as of the same moment (complete ⇔ finishedAt set).
+    return this.db.transaction((tx) => batchCountsIn(tx, batchId), { snapshot: true });
   }
 
   async listBatches(limit = 20): Promise<Array<{ id: string; kind: BatchKind; createdAt: Date; finishedAt: Date | null }>> {
@@ -412,6 +367,57 @@ export class Store {
 }
 
 // ── helpers that run inside a transaction ─────────────────────────────────────────────────
+
+async function batchCountsIn(tx: Queryable, batchId: string): Promise<BatchCounts | null> {
+  const b = await tx.query('SELECT * FROM batches WHERE id = $1', [batchId]);
+  if (!b[0]) return null;
+  const [agg] = await tx.query<Record<string, number>>(
+    `SELECT count(*)::int AS received,
+            count(DISTINCT sha256)::int AS unique_count,
+            count(DISTINCT sha256) FILTER (WHERE status = 'queued')::int AS queued,
+            count(DISTINCT sha256) FILTER (WHERE status = 'ok')::int AS ok,
+            count(DISTINCT coalesce(sha256, 'item:' || item)) FILTER (WHERE status = 'error')::int AS failed,
+            count(*) FILTER (WHERE sha256 IS NOT NULL)::int AS readable
+     FROM batch_items WHERE batch_id = $1`,
+    [batchId],
+  );
+  const byCode = await tx.query<{ code: string; n: number }>(
+    `SELECT error_code AS code, count(DISTINCT coalesce(sha256, 'item:' || item))::int AS n
+     FROM batch_items WHERE batch_id = $1 AND status = 'error' GROUP BY error_code ORDER BY error_code`,
+    [batchId],
+  );
+  const [sev] = await tx.query<Record<string, number>>(
+    `SELECT coalesce(sum(r.findings_error), 0)::int AS error, coalesce(sum(r.findings_warning), 0)::int AS warning,
+            coalesce(sum(r.findings_info), 0)::int AS info
+     FROM reports r WHERE r.sha256 IN (SELECT sha256 FROM batch_items WHERE batch_id = $1 AND status <> 'queued')`,
+    [batchId],
+  );
+  const [fresh] = await tx.query<{ n: number }>(
+    `SELECT coalesce(sum(findings_new), 0)::int AS n FROM report_runs WHERE batch_id = $1`,
+    [batchId],
+  );
+  const failedByCode: Record<string, number> = {};
+  for (const r of byCode) failedByCode[r.code ?? 'UNKNOWN'] = r.n;
+  return {
+    id: b[0].id as string,
+    kind: b[0].kind as BatchKind,
+    source: (b[0].source as string) ?? null,
+    rulesVersion: b[0].rules_version as string,
+    createdAt: b[0].created_at as Date,
+    finishedAt: (b[0].finished_at as Date) ?? null,
+    complete: agg.queued === 0,
+    received: agg.received,
+    unique: agg.unique_count,
+    duplicates: agg.readable - agg.unique_count,
+    queued: agg.queued,
+    ok: agg.ok,
+    failed: agg.failed,
+    failedByCode,
+    findings: { error: sev.error, warning: sev.warning, info: sev.info },
+    newFindings: fresh.n,
+  };
+}
+
 
 /** Upsert the run's findings and mark the previous run's findings that did not come back as gone. */
 async function saveFindings(tx: Queryable, sha: string, run: number, findings: Finding[]) {

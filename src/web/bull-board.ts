@@ -15,6 +15,8 @@ export async function mountBullBoard(app: FastifyInstance, redisUrl: string, pre
   ]);
   const config = queueConfigModule.queueConfig({ redisUrl, ...(prefix ? { prefix } : {}) });
   const queues = [queueConfigModule.reportsQueue(config), queueConfigModule.intakeQueue(config)];
+  // Redis being down must not bring the reviewer UI down: the dashboard shows the error instead.
+  for (const q of queues) q.on('error', (e) => app.log.warn({ queue: q.name, err: e.message }, 'Redis queue error'));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(basePath);
   createBullBoard({

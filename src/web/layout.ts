@@ -53,6 +53,7 @@ form.review fieldset { border:0; padding:0; margin:0; display:flex; gap:.8em; fl
 form.review legend { font-weight:600; padding:0; margin-bottom:.2em; }
 label { display:inline-flex; gap:.3em; align-items:center; }
 label.stack { flex-direction:column; align-items:flex-start; }
+select { max-width: 24em; }
 input[type=text], input[type=search], select, textarea { font:inherit; padding:.25em .4em; border:1px solid #888; border-radius:4px; }
 textarea { min-width: 22em; min-height: 2.4em; }
 button, .button { font:inherit; padding:.3em 1em; border:1px solid #0b57d0; background:#0b57d0; color:#fff; border-radius:4px; cursor:pointer; text-decoration:none; display:inline-block; }

@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Result } from '../../schemas/result.js';
+import type { Finding } from '../../schemas/finding.js';
 import type { ReviewStatus } from './labels.js';
 
 /** A reviewer's decision on one finding, keyed by the finding's stable id (survives re-processing). */
@@ -21,4 +22,6 @@ export interface ReportView {
   reviews: Map<string, Review>;
   /** Stable ids of findings that were not in the previous run; null when there was no previous run. */
   newFindingIds: Set<string> | null;
+  /** Findings of earlier runs that the latest run no longer reports (已消失), with any decision on them. */
+  goneFindings?: Array<{ finding: Finding; review: Review | null }>;
 }

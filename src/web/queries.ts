@@ -92,8 +92,11 @@ function filterClauses(filter: ReportFilter, params: unknown[]): string[] {
   return where;
 }
 
+/** Reports per page of the list. */
+export const PAGE_SIZE = 50;
+
 /** One page of the report list; stays an index range scan however deep the page (keyset paging). */
-export async function listReportPage(store: Store, filter: ReportFilter, sortKey: SortKey, cursor: string | null, limit = 50): Promise<ReportPage> {
+export async function listReportPage(store: Store, filter: ReportFilter, sortKey: SortKey, cursor: string | null, limit = PAGE_SIZE): Promise<ReportPage> {
   const sort = SORTS[sortKey];
   const params: unknown[] = [];
   const where = filterClauses(filter, params);
@@ -149,22 +152,22 @@ export async function listRules(store: Store): Promise<string[]> {
 export async function loadReportView(store: Store, sha256: string): Promise<ReportView | null> {
   const report = await store.getReport(sha256);
   if (!report) return null;
-  const findings = await store.getFindings(sha256);
+  const findings = await store.getFindings(sha256, { includeGone: true });
   const reviews = new Map<string, Review>();
   const newIds = new Set<string>();
+  const gone: NonNullable<ReportView['goneFindings']> = [];
   for (const f of findings) {
-    if (f.state === 'new') newIds.add(f.id);
-    if (f.review) {
-      reviews.set(f.id, {
-        findingId: f.id,
-        status: f.review.status,
-        note: f.review.note,
-        reviewer: f.review.reviewer,
-        updatedAt: formatTime(f.review.updatedAt),
-      });
+    const review: Review | null = f.review
+      ? { findingId: f.id, status: f.review.status, note: f.review.note, reviewer: f.review.reviewer, updatedAt: formatTime(f.review.updatedAt) }
+      : null;
+    if (f.state === 'gone') {
+      gone.push({ finding: f.finding, review });
+      continue;
     }
+    if (f.state === 'new') newIds.add(f.id);
+    if (review) reviews.set(f.id, review);
   }
-  return { sha256, file: report.fileName, result: report.result, document: report.document, reviews, newFindingIds: newIds };
+  return { sha256, file: report.fileName, result: report.result, document: report.document, reviews, newFindingIds: newIds, goneFindings: gone };
 }
 
 /** "2026-11-23 23:59" in the server's local time. */

@@ -39,6 +39,8 @@ export interface CorpusFile {
   expect: readonly Outcome[];
   /** Pristine samples mixed into the batch: must come out exactly as when run alone. */
   good?: 'docx' | 'pdf';
+  /** False only where a tool draws its own randomness (qpdf's AES-256 salts). */
+  reproducible: boolean;
   bytes: number;
   sha256: string;
 }
@@ -73,11 +75,11 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
   const mutants = options.mutants ?? DEFAULT_MUTANTS;
   const files: CorpusFile[] = [];
   let n = 0;
-  const add = (stem: string, ext: string, kind: string, bytes: Uint8Array | string, expect: readonly Outcome[], good?: CorpusFile['good']) => {
+  const add = (stem: string, ext: string, kind: string, bytes: Uint8Array | string, expect: readonly Outcome[], good?: CorpusFile['good'], reproducible = true) => {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const name = `${String(n++).padStart(3, '0')}-${stem}.${ext}`;
     writeFileSync(join(dir, name), data);
-    files.push({ name, kind, expect, good, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    files.push({ name, kind, expect, good, reproducible, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
   };
 
   const seedDocx = readSample('seed.docx');
@@ -196,10 +198,11 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
 
   // ── PDFs ──
   add('pdf-text-2-pages', 'pdf', 'small text PDF', smallText, ['ok']);
-  add('pdf-encrypted-aes256', 'pdf', 'PDF encrypted with a user password (AES-256)', qpdfEncrypt(smallText, 'secret', 'owner', 256), ['ENCRYPTED_PDF']);
-  add('pdf-encrypted-rc4', 'pdf', 'PDF encrypted with a user password (RC4-128)', qpdfEncrypt(smallText, 'secret', 'owner', 128), ['ENCRYPTED_PDF']);
-  add('pdf-owner-password-only', 'pdf', 'PDF with permissions only (opens without a password)', qpdfEncrypt(smallText, '', 'owner', 256), ['ok']);
-  add('pdf-seed-encrypted', 'pdf', 'the seed PDF encrypted with a user password', qpdfEncrypt(seedPdf, 'secret', 'owner', 256), ['ENCRYPTED_PDF']);
+  add('pdf-encrypted-aes256', 'pdf', 'PDF encrypted with a user password (AES-256)', qpdfEncrypt(smallText, 'secret', 'owner', 'aes-256'), ['ENCRYPTED_PDF'], undefined, false);
+  add('pdf-encrypted-aes128', 'pdf', 'PDF encrypted with a user password (AES-128)', qpdfEncrypt(smallText, 'secret', 'owner', 'aes-128'), ['ENCRYPTED_PDF']);
+  add('pdf-encrypted-rc4', 'pdf', 'PDF encrypted with a user password (RC4-128)', qpdfEncrypt(smallText, 'secret', 'owner', 'rc4-128'), ['ENCRYPTED_PDF']);
+  add('pdf-owner-password-only', 'pdf', 'PDF with permissions only (opens without a password)', qpdfEncrypt(smallText, '', 'owner', 'aes-128'), ['ok']);
+  add('pdf-seed-encrypted', 'pdf', 'the seed PDF encrypted with a user password', qpdfEncrypt(seedPdf, 'secret', 'owner', 'aes-128'), ['ENCRYPTED_PDF']);
   add('pdf-truncated-100-bytes', 'pdf', 'truncated PDF (header only)', seedPdf.slice(0, 100), ['CORRUPT_FILE']);
   add('pdf-header-only', 'pdf', 'PDF header and nothing else', '%PDF-1.7\n%%EOF\n', ['CORRUPT_FILE']);
   for (const frac of [0.3, 0.6, 0.95]) {

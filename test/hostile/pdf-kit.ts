@@ -65,14 +65,17 @@ export async function blankPdf(pages: number): Promise<Uint8Array> {
 }
 
 /** Encrypt with qpdf (present in CI, see .ci/run). `userPassword` empty = opens without one. */
-export function qpdfEncrypt(pdf: Uint8Array, userPassword: string, ownerPassword: string, bits: 40 | 128 | 256): Uint8Array {
+export function qpdfEncrypt(pdf: Uint8Array, userPassword: string, ownerPassword: string, method: 'rc4-128' | 'aes-128' | 'aes-256'): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'selfeval-qpdf-'));
   try {
     const input = join(dir, 'in.pdf');
     const output = join(dir, 'out.pdf');
     writeFileSync(input, pdf);
     // Static ids/IVs (qpdf's testing switches) keep the corpus byte-for-byte reproducible.
-    execFileSync('qpdf', ['--static-id', '--static-aes-iv', '--allow-weak-crypto', '--encrypt', userPassword, ownerPassword, String(bits), '--', input, output], { stdio: 'pipe' });
+    // (AES-256 also draws random salts for its password hashes, so those files differ per run.)
+    const bits = method === 'aes-256' ? '256' : '128';
+    const aes = method === 'aes-128' ? ['--use-aes=y'] : [];
+    execFileSync('qpdf', ['--static-id', '--static-aes-iv', '--allow-weak-crypto', '--encrypt', userPassword, ownerPassword, bits, ...aes, '--', input, output], { stdio: 'pipe' });
     return new Uint8Array(readFileSync(output));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueConfig, reportsQueue } from '../../src/queue/config.js';
 import { waitForBatch } from '../../src/queue/enqueue.js';
@@ -125,8 +126,12 @@ describe('hostile corpus through the queue (2 worker processes)', () => {
       const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed', 'completed', 'prioritized');
       expect(c).toMatchObject({ active: 0, waiting: 0, delayed: 0, failed: 0, prioritized: 0 });
       expect(c.completed).toBe(new Set(corpus.map((f) => f.sha256)).size);
-      const client = await queue.client;
-      expect(await client.scard(`${prefix}:reports:stalled`)).toBe(0);
+      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+      try {
+        expect(await redis.scard(`${prefix}:reports:stalled`)).toBe(0);
+      } finally {
+        redis.disconnect();
+      }
     } finally {
       await queue.close();
     }

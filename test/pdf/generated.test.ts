@@ -125,10 +125,11 @@ describe('PDFs that cannot be read', () => {
 });
 
 describe('a document with some unreadable pages', () => {
-  it('keeps the readable text and reports each bad page as an issue', async () => {
+  it('keeps the readable text and reports each unreadable page (not the blank one) as an issue', async () => {
     const bytes = await mixedQualityPdf(png, unmappedGlyphPdf(3));
     writeFileSync(join(dir, 'mixed.pdf'), bytes);
     const model = await parsePdf(bytes);
+    expect(model.pages).toBe(4);
     expect(paragraphs(model)).toEqual(['Readable first page of the report.']);
     expect(model.issues.map((i) => [i.code, i.page])).toEqual([
       ['PAGE_NO_TEXT', 2],

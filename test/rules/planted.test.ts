@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/finding.js';
-import { docxToPdf, ERROR_KINDS, plantError, randomReportSpec, writeDocx, type PlantedError, type ReportSpec } from '../fixtures/generator/index.js';
+import { docxToPdf, ERROR_KINDS, plantError, randomReportSpec, toFamily, writeDocx, type PlantedError, type ReportSpec } from '../fixtures/generator/index.js';
 import { runPipeline } from '../../src/pipeline.js';
 
 const base: ReportSpec = randomReportSpec(7, { projects: 2 });
@@ -44,6 +44,21 @@ describe('planted errors on .docx', () => {
       expect(caught(found, expected), `${expected.description}\n${found.map((f) => `${f.rule} @${f.part}: ${f.message}`).join('\n')}`).toBeDefined();
       expect(count(found, expected)).toBeGreaterThan(count(baseline, expected));
     });
+  }
+});
+
+describe('planted errors in other template families (.docx)', () => {
+  for (const family of ['mof-2020', 'sichuan', 'sichuan-linkage'] as const) {
+    it(`${family}: every kind is caught by its rule at its part`, async () => {
+      const familyBase = toFamily(base, family);
+      const missed: string[] = [];
+      for (const kind of ERROR_KINDS) {
+        const { spec, expected } = plantError(familyBase, kind, 1);
+        const found = await findingsOf(writeDocx(spec), `${family}-${kind}.docx`);
+        if (!caught(found, expected)) missed.push(`${kind}: ${expected.description}`);
+      }
+      expect(missed).toEqual([]);
+    }, 120_000);
   }
 });
 

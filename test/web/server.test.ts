@@ -81,6 +81,22 @@ describe('reviewer web server', () => {
     expect(missing.body).toContain('没有这份报告');
   });
 
+  it('marks new findings, and lists the ones a re-processing no longer reports with their decision', async () => {
+    const first = await app.inject({ url: `/reports/${seed.sha256}` });
+    expect(first.body.match(/class="badge new">新增</g)?.length).toBe(seed.discrepancies.length);
+    const dropped = seed.discrepancies[seed.discrepancies.length - 1];
+    await temp.store.setReview({ reportSha256: seed.sha256, findingId: dropped.id, status: 'confirmed', note: '待整改', reviewer: '赵' });
+    // Tomorrow's run: the same report, one finding fewer (as after a rule change).
+    await temp.store.saveResult({ ...seed, discrepancies: seed.discrepancies.slice(0, -1) }, null);
+    const second = await app.inject({ url: `/reports/${seed.sha256}` });
+    expect(second.body).not.toContain('class="badge new">新增<');
+    const gone = second.body.slice(second.body.indexOf('id="gone"'));
+    expect(second.body.indexOf('id="gone"')).toBeGreaterThan(0);
+    expect(gone).toContain(dropped.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(gone).toContain('待整改');
+    await temp.store.saveResult(seed, null);
+  });
+
   it('exports the report as xlsx over HTTP', async () => {
     const res = await app.inject({ url: `/export/findings.xlsx?report=${seed.sha256}` });
     expect(res.statusCode).toBe(200);

@@ -6,7 +6,8 @@ import { level1Key } from './forms.js';
 /**
  * Whether a quantitative indicator met its target (年度指标值 vs 实际完成值), by the target's
  * comparator: "≥50个" / "95%以上" → higher is better; "≤…" / "控制在…以内" → lower is better;
- * a plain "16个" → higher is better, except under 成本指标 where spending less is better.
+ * a plain "16个" → higher is better, except under 成本指标, for 投诉/差错/事故-type names and for
+ * durations under 时效指标 (less is better).
  */
 export interface Attainment {
   status: 'met' | 'missed';
@@ -17,6 +18,12 @@ export interface Attainment {
   targetValue: Rational;
   actualValue: Rational;
 }
+
+/** Indicators where less is better even when the target has no comparator (投诉率 1%, 完成时限 30天). */
+const LOWER_IS_BETTER = /投诉|差错|错误|事故|违规|违法|超支|失误|不合格|返工|伤亡|死亡|损失|发生率|时长|用时|时限|周期|耗时|成本|费用|单价/;
+/** …but a handling/coverage rate of such things is still higher-is-better (投诉回复处理率, 事故隐患整改率). */
+const HIGHER_RATE = /(处理|办结|回复|完成|达标|合格|覆盖|满意|知晓|执行|到位|及时|受理|解决|整改|查处|结案)(率|度)$/;
+const DURATION_UNITS = new Set(['天', '日', '小时', '分钟', '月']);
 
 function comparable(t: Figure, a: Figure): boolean {
   if (t.unit && a.unit && t.unit !== a.unit) return false;
@@ -33,7 +40,10 @@ export function attainment(ind: Indicator): Attainment | null {
   let direction: 'up' | 'down';
   if (t.comparator === '>=' || t.comparator === '>') direction = 'up';
   else if (t.comparator === '<=' || t.comparator === '<') direction = 'down';
-  else direction = level1Key(ind.level1) === '成本' ? 'down' : 'up';
+  else if (level1Key(ind.level1) === '成本') direction = 'down';
+  else if (LOWER_IS_BETTER.test(ind.level3) && !(HIGHER_RATE.test(ind.level3.trim()) && !/不合格|未/.test(ind.level3))) direction = 'down';
+  else if (/时效/.test(ind.level2) && t.unit && DURATION_UNITS.has(t.unit)) direction = 'down';
+  else direction = 'up';
   const tv = Rational.parse(t.value);
   const av = Rational.parse(a.value);
   // A one-sided actual ("95%以上") is only a bound: usable when it points the good way.

@@ -114,6 +114,9 @@ ${live ? html`<p><a href="${base}/source">查看全文（所有表格和段落�
 <h2 id="findings">发现（${visible.length}${visible.length !== all.length ? ` / 共${all.length}` : ''}）</h2>
 ${filterForm}
 ${cards.length ? cards : html`<p>${all.length ? '没有符合筛选条件的发现。' : '未发现问题。'}</p>`}
+${view.goneFindings?.length ? html`<h2 id="gone">本次已消失的发现（${view.goneFindings.length}）</h2>
+<p class="meta">以前的处理报告过、这次不再出现的发现（例如规则更新后）。</p>
+<ul>${view.goneFindings.map((g) => html`<li><span class="badge sev-${g.finding.severity}">${SEVERITY_LABELS[g.finding.severity]}</span> <code>${g.finding.rule}</code> ${g.finding.message}${g.review ? html` — ${REVIEW_LABELS[g.review.status]}${g.review.note ? html`：${g.review.note}` : ''}（${g.review.reviewer}）` : ''}</li>`)}</ul>` : ''}
 ${tables.length || paragraphs.length ? html`<h2 id="source">原文证据</h2><p class="meta">高亮处为发现引用的单元格和句子；“↑发现N”返回对应发现。</p>${tables}${paragraphs}` : ''}
 ${parts.length ? html`<h2 id="records">提取的记录</h2>${live ? html`<ul>${parts.map((p) => html`<li><a href="${base}/records/${p.key}">${p.title}</a></li>`)}</ul>` : parts.map((p) => html`<details><summary>${p.title}</summary>${p.render('')}</details>`)}` : ''}`;
   return layout({ title: reportTitle(view), body, standalone: !live, queuesLink: opts.queuesLink });

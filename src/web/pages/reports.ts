@@ -2,7 +2,7 @@ import type { BatchCounts } from '../../store/index.js';
 import { html, queryString, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { FORMAT_LABELS, REVIEW_LABELS, SEVERITIES, SEVERITY_LABELS } from '../labels.js';
-import { formatTime, SORTS, type ReportFilter, type ReportPage, type SortKey } from '../queries.js';
+import { formatTime, PAGE_SIZE, SORTS, type ReportFilter, type ReportPage, type SortKey } from '../queries.js';
 import { reportBase } from './report.js';
 import { batchSummary } from './batches.js';
 import { ruleTitle } from '../rule-titles.js';
@@ -67,7 +67,7 @@ export function renderReportList(o: ReportListOptions): string {
   const body = html`<h1>${o.batch ? html`批次 <code>${o.batch.id}</code>` : '全部报告'}</h1>
 ${o.batch ? batchSummary(o.batch) : ''}
 ${form}
-<table class="list" aria-describedby="list-caption"><caption id="list-caption" class="muted">每页最多 ${o.page.rows.length || 0} 份；点击部门名称打开审核页</caption>
+<table class="list" aria-describedby="list-caption"><caption id="list-caption" class="muted">本页 ${o.page.rows.length} 份（每页最多 ${PAGE_SIZE} 份）；点击部门名称打开审核页</caption>
 <thead><tr><th scope="col">${sortLink('department', '部门')} / ${sortLink('file', '文件')}</th><th scope="col">${sortLink('year', '年度')}</th><th scope="col">格式</th><th scope="col">状态</th>
 <th scope="col">${sortLink('errors', '错误')}</th><th scope="col">警告</th><th scope="col">提示</th><th scope="col">本次新增</th><th scope="col">已审核</th><th scope="col">${sortLink('processed', '处理时间')}</th></tr></thead>
 <tbody>${rows.length ? rows : html`<tr><td colspan="10">没有符合条件的报告。</td></tr>`}</tbody></table>

@@ -1,6 +1,6 @@
 import { rule } from '../../../src/rules/coverage.js';
 import { narrative, report } from '../builders.js';
-import { seedReport, seedDept, seedWorkProject } from '../seed-records.js';
+import { seedBasicData, seedBiddingProject, seedQualityProject, seedReport, seedDept, seedWorkProject } from '../seed-records.js';
 import { ruleCases } from '../tester.js';
 
 export default ruleCases({
@@ -22,6 +22,11 @@ export default ruleCases({
         { severity: 'warning', messageIncludes: ['部门整体支出绩效评价基础数据表'], noEvidence: true },
         { severity: 'warning', messageIncludes: ['项目支出绩效自评表'], noEvidence: true },
       ],
+    },
+    {
+      name: 'seed without the 工作经费 project table: its fund row (334.74) has no table',
+      report: report({ basicData: seedBasicData(), dept: seedDept(), projects: [seedQualityProject(), seedBiddingProject()] }),
+      findings: [{ severity: 'warning', values: [334.74], part: '部门整体支出绩效评价基础数据表', messageIncludes: ['「工作经费」', '334.74', '未找到'] }],
     },
     {
       name: 'an unattributed table and cells not understood',

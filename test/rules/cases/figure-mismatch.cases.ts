@@ -63,13 +63,22 @@ export default ruleCases({
       findings: [{ severity: 'warning', values: [20, 5], messageIncludes: ['质量安全监管专项项目20万元', '质量安全监督管理专项', '关联置信度'] }],
     },
     {
-      name: 'the same exact statement in two narrative reports with different values',
+      name: 'a copied paragraph (two other figures repeated unchanged) with one figure changed: error',
       report: withNarrative(report({ projects: [workFunds()] }), [
-        ...deptReportLines([], ['全年共开展专项检查11次，共下发隐患整改通知书232份。']),
+        ...deptReportLines([], ['全年共开展专项检查11次，共下发隐患整改通知书232份、停工整改通知书45份。']),
         ...workReport('本项目全年支出334.74万元。'),
-        '全年共开展专项检查12次，共下发隐患整改通知书232份。',
+        '全年共开展专项检查12次，共下发隐患整改通知书232份、停工整改通知书45份。',
       ]),
       findings: [{ severity: 'error', values: [11, 12], messageIncludes: ['全年共开展专项检查11次', '全年共开展专项检查12次'] }],
+    },
+    {
+      name: 'the same sentence pattern with other counts and no repeated figure (maybe a template for another scope): warning',
+      report: withNarrative(report({ projects: [workFunds()] }), [
+        ...deptReportLines([], ['全年组织业务培训119场次，干部职工业务能力明显提升。']),
+        ...workReport('本项目全年支出334.74万元。'),
+        '全年组织业务培训107场次，干部职工业务能力明显提升。',
+      ]),
+      findings: [{ severity: 'warning', values: [119, 107], messageIncludes: ['可能为套用句式'] }],
     },
   ],
 });

@@ -13,6 +13,9 @@ export default ruleCases({
     { name: 'missed ≥-target scored by the formula: 10 × 45/50 = 9', report: one(['产出指标(30分)', '数量指标', '维护设备台数', '≥50台', '45台', '10', '9', '部分设备报废']) },
     { name: 'missed ≤-target: 10 × 100/125 = 8', report: one(['成本指标(20分)', '经济成本指标', '单台维护成本', '≤100元', '125元', '10', '8', '配件涨价']) },
     { name: 'rounded to two decimals: 2 × 2/3 = 1.33', report: one(['产出指标(30分)', '数量指标', '培训场次', '3场', '2场', '2', '1.33', '疫情停办一场']) },
+    { name: 'a complaint rate target without comparator: less is better (0.5% meets 1%)', report: one(['效益指标(30分)', '社会效益指标', '质量投诉发生率', '1%', '0.5%', '5', '5', '']) },
+    { name: 'a complaint handling rate is still higher-is-better: 98% meets 95%', report: one(['产出指标(30分)', '质量指标', '质量投诉回复处理率', '95%', '98%', '5', '5', '']) },
+    { name: 'a duration under 时效指标: 25天 meets 30天', report: one(['产出指标(30分)', '时效指标', '竣工备案办理时间', '30天', '25天', '5', '5', '']) },
     { name: '"95%以上" actual meets "95%以上" target', report: one(['效益指标(30分)', '可持续影响指标', '建筑市场平稳有序发展', '95%以上', '95%以上', '5', '5', '']) },
   ],
   invalid: [
@@ -20,6 +23,11 @@ export default ruleCases({
       name: 'seed: 60个 vs 27个 scored 0.5 of 1 — formula gives 0.45',
       report: one(['产出指标(30分)', '数量指标', '办理项目竣工验收率', '60个', '27个', '1', '0.5', '根据市场实际情况，全年只有27个项目，已全部办理竣工验收']),
       findings: [{ severity: 'warning', values: [0.5, 0.45], expected: '0.45', observed: '0.5', messageIncludes: ['60个', '27个', '0.45', '得分'], params: ['scoreDecimals'] }],
+    },
+    {
+      name: 'a complaint handling rate below target: 5 × 90/95 = 4.74, printed 5',
+      report: one(['产出指标(30分)', '质量指标', '质量投诉回复处理率', '95%', '90%', '5', '5', '投诉量增加']),
+      findings: [{ severity: 'warning', values: [5, 4.7368] }],
     },
     {
       name: 'seed: 16个 vs 15个 scored full 10 — formula gives 9.375',

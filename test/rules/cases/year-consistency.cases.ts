@@ -1,5 +1,5 @@
 import { rule } from '../../../src/rules/year-consistency.js';
-import { projectForm, report } from '../builders.js';
+import { documentModel, projectForm, report } from '../builders.js';
 import { seedReport, seedBasicData, seedDept } from '../seed-records.js';
 import { ruleCases } from '../tester.js';
 
@@ -15,6 +15,15 @@ export default ruleCases({
         projects: [projectForm({ name: '工作经费', title: '2022年度项目支出绩效自评表' }), projectForm({ name: '招投标监督管理专项', table: 3 })],
       }),
       findings: [{ severity: 'error', values: [2022, 2023], part: '项目支出绩效自评表（工作经费）', messageIncludes: ['2022年度项目支出绩效自评表', '2023'] }],
+    },
+    {
+      name: 'two tables, one changed: the body text decides the year (report.year taken from the wrong title)',
+      report: report({
+        year: 2023,
+        projects: [projectForm({ name: '村级规划编制专项', title: '2023年度项目支出绩效自评表' }), projectForm({ name: '河长制工作补助资金', table: 3, title: '2024年度项目支出绩效自评表' })],
+      }),
+      document: documentModel(['2024年，财政安排村级规划编制专项资金248.98万元，截止2024年12月31日，项目支出231.56万元。', '2024年度河长制工作全面完成。']),
+      findings: [{ severity: 'error', values: [2023, 2024], part: '项目支出绩效自评表（村级规划编制专项）' }],
     },
   ],
 });

@@ -1,0 +1,27 @@
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
+
+/** More path drawings than this on a text-less page: text converted to outlines, or a drawing. */
+const MANY_PATHS = 50;
+
+/**
+ * Does a page without a text layer show anything? A scan (an image) or text converted to curves
+ * (many paths) does, and its content is lost to us; a blank page (a page break in Word) does not.
+ */
+export function pageHasInk(fnArray: readonly number[]): boolean {
+  let paths = 0;
+  for (const fn of fnArray) {
+    if (IMAGE_OPS.has(fn)) return true;
+    if (fn === OPS.constructPath && ++paths > MANY_PATHS) return true;
+  }
+  return false;
+}
