@@ -78,7 +78,9 @@ export interface QueueRun {
    * CPU time of the worker process trees (Linux /proc): what a report costs regardless of other
    * load on the machine. Redis and PostgreSQL CPU is not included.
    */
-  cpu: { secondsPerWorker: Array<number | null>; msPerReport: number | null };
+  cpu: { secondsPerWorker: Array<number | null>; msPerReport: number | null; msPerReportSteady: number | null };
+  /** The processor file the workers ran: compiled (dist/…/processor.js) or TypeScript through tsx. */
+  processor: string | null;
   ok: number;
   failed: number;
   failedByCode: Record<string, number>;
@@ -176,6 +178,7 @@ async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
 }
 
 function cpuFigures(seconds: Array<number | null>, reports: number): { secondsPerWorker: Array<number | null>; msPerReport: number | null } {
+  if (seconds.length === 0 || reports <= 0) return { secondsPerWorker: seconds, msPerReport: null };
   const known = seconds.filter((s): s is number => s !== null);
   return {
     secondsPerWorker: seconds.map((s) => (s === null ? null : round(s, 2))),
@@ -203,6 +206,17 @@ export async function runQueue(dir: string, workers: number, env: QueueEnv, opti
     t = performance.now();
     for (let i = 0; i < workers; i++) spawned.push(spawnWorker(workerEnv));
     const sampler = new TreeSampler(spawned.map((w) => w.child.pid!)).start();
+    // CPU used by the time the first report is done = start-up (module loading, sandbox fork): excluded from the steady figure.
+    let cpuAtFirstReport: Array<number | null> | null = null;
+    let reportsAtFirst = 0;
+    const firstReport = setInterval(() => {
+      const done = spawned.reduce((n, w) => n + w.lines.filter((l) => l.includes('"event":"report"')).length, 0);
+      if (done > 0 && !cpuAtFirstReport) {
+        cpuAtFirstReport = sampler.cpuSeconds();
+        reportsAtFirst = done;
+        clearInterval(firstReport);
+      }
+    }, 200);
     const exitedEarly = Promise.race(spawned.map((w) => w.exited.then((code) => ({ code, w }))));
     const finished = waitForBatch(store, out.batchId, { timeoutMs: options.timeoutMs ?? 60 * 60_000, pollMs: 100 });
     const first = await Promise.race([finished.then((c) => ({ counts: c })), exitedEarly]);
@@ -215,6 +229,11 @@ export async function runQueue(dir: string, workers: number, env: QueueEnv, opti
     const wallS = (performance.now() - t) / 1000;
     await Promise.race([Promise.all(spawned.map((w) => w.exited)), new Promise((r) => setTimeout(r, 20_000))]);
     sampler.stop();
+    clearInterval(firstReport);
+    const cpuEnd = sampler.cpuSeconds();
+    const atFirst: Array<number | null> = cpuAtFirstReport ?? cpuEnd.map(() => null);
+    const steadyCpu = cpuEnd.map((c, i) => (c === null || atFirst[i] === null ? null : c - atFirst[i]!));
+    const processor = spawned.flatMap((w) => w.lines).map((l) => /"processor":"([^"]+)"/.exec(l)?.[1]).find(Boolean) ?? null;
 
     const reports = spawned.flatMap((w) => w.lines).flatMap((l) => {
       try {
@@ -238,7 +257,8 @@ export async function runQueue(dir: string, workers: number, env: QueueEnv, opti
       perReport: latencies(reports.map((r) => r.ms)),
       byFormat: Object.fromEntries(Object.entries(byFormat).map(([k, v]) => [k, latencies(v)])),
       peakRss: sampler.result().map((r) => (r ? { treeMb: r.treeMb, largestProcessMb: r.largestProcessMb } : null)),
-      cpu: cpuFigures(sampler.cpuSeconds(), out.jobs),
+      cpu: { ...cpuFigures(cpuEnd, out.jobs), msPerReportSteady: cpuFigures(steadyCpu, out.jobs - reportsAtFirst).msPerReport },
+      processor: processor ? processor.replace(ROOT + '/', '') : null,
       ok: counts.ok,
       failed: counts.failed,
       failedByCode: counts.failedByCode,

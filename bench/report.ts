@@ -32,11 +32,11 @@ export function perFileTable(rows: PerFileRow[], render: Render): string {
 export function batchTable(b: BatchSection, render: Render): string {
   const rows: Cell[][] = b.queue.map((q) => [
     `queue, ${q.workers} worker${q.workers > 1 ? 's' : ''}`, q.files, q.wallS, q.reportsPerS, q.steadyReportsPerS, q.perReport.p50Ms, q.perReport.p95Ms,
-    q.peakRss.map((r) => (r ? r.treeMb : '–')).join(' / '), q.cpu?.msPerReport ?? null,
+    q.peakRss.map((r) => (r ? r.treeMb : '–')).join(' / '), q.cpu?.msPerReportSteady ?? q.cpu?.msPerReport ?? null,
   ]);
   if (b.seedDocx) rows.push([`queue, seed.docx ×${b.seedDocx.files}, 2 workers`, b.seedDocx.files, b.seedDocx.wallS, round(b.seedDocx.files / b.seedDocx.wallS, 2), b.seedDocx.steadyReportsPerS, null, null, b.seedDocx.peakRss.map((r) => (r ? r.treeMb : '–')).join(' / '), b.seedDocx.cpuMsPerReport]);
   if (b.inProcess) rows.push(['extract, in-process', b.inProcess.files, b.inProcess.wallS, b.inProcess.reportsPerS, null, null, null, b.inProcess.peakRssMb, b.inProcess.cpuMsPerReport]);
-  return render(['batch', 'reports', 'wall s', 'reports/s', 'steady /s', 'p50 ms', 'p95 ms', 'peak RSS MB', 'CPU ms/report'], rows);
+  return render(['batch', 'reports', 'wall s', 'reports/s', 'steady /s', 'p50 ms', 'p95 ms', 'peak RSS MB', 'CPU ms/report (steady)'], rows);
 }
 
 export function targetTable(t: TargetCheck[], render: Render): string {

@@ -110,8 +110,8 @@ async function runBatch(): Promise<BatchSection> {
           wallS: run.wallS,
           steadyReportsPerS: run.steadyReportsPerS,
           minutesFor10k: round((10_000 / run.steadyReportsPerS + startupS) / 60, 2),
-          minutesFor10kCpuBound: run.cpu.msPerReport === null ? null : round((10_000 * run.cpu.msPerReport) / 1000 / Math.min(2, cpus().length) / 60, 2),
-          cpuMsPerReport: run.cpu.msPerReport,
+          minutesFor10kCpuBound: run.cpu.msPerReportSteady === null ? null : round((10_000 * run.cpu.msPerReportSteady) / 1000 / Math.min(2, cpus().length) / 60 + startupS / 60, 2),
+          cpuMsPerReport: run.cpu.msPerReportSteady,
           peakRss: run.peakRss,
         };
       } finally {

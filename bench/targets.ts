@@ -19,8 +19,9 @@ export interface SeedExtrapolation {
   /** 10,000 seed-sized .docx at the steady rate, plus the measured start-up. */
   minutesFor10k: number;
   /**
-   * The same from CPU time alone: 10,000 × worker CPU per report ÷ min(workers, cores) — what an
-   * otherwise idle machine would take (PostgreSQL and Redis CPU not included). Null without /proc.
+   * The same from CPU time alone: 10,000 × worker CPU per report (after start-up) ÷ min(workers,
+   * cores) + start-up — what an otherwise idle machine would take (PostgreSQL and Redis CPU not
+   * included). Null without /proc.
    */
   minutesFor10kCpuBound: number | null;
   cpuMsPerReport: number | null;

@@ -19,6 +19,8 @@ export interface IsolatedInput {
   /** File name as given by the user (kept verbatim in the result). */
   file: string;
   lang?: 'zh' | 'en';
+  /** This file's time limit in ms, instead of the runner's `timeMsPerFile`. */
+  timeMs?: number;
 }
 
 export interface RunnerOptions {
@@ -120,7 +122,7 @@ export class IsolatedRunner {
       slot.job = job;
       slot.started = performance.now();
       slot.worker!.ref();
-      slot.timer = setTimeout(() => this.timedOut(slot), this.limits.timeMsPerFile);
+      slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? this.limits.timeMsPerFile);
       const copy = new Uint8Array(job.input.bytes); // the caller keeps its bytes; the copy is moved
       const message: JobMessage = { type: 'job', id: job.id, file: job.input.file, bytes: copy, lang: job.input.lang ?? 'zh' };
       slot.worker!.postMessage(message, [copy.buffer]);
@@ -202,7 +204,7 @@ export class IsolatedRunner {
     const worker = slot.worker;
     this.retire(slot);
     void worker?.terminate();
-    const seconds = String(this.limits.timeMsPerFile / 1000);
+    const seconds = String((job.input.timeMs ?? this.limits.timeMsPerFile) / 1000);
     this.finish(slot, errorResult(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
   }
