@@ -61,7 +61,7 @@ async function perFileInputs(workDir: string): Promise<{ inputs: BenchInput[]; s
   for (let i = 0; i < sizes.length; i++) {
     const path = join(workDir, `gen-${sizes[i].projects}p.docx`);
     await writeFile(path, docxs[i]);
-    inputs.push(await readInput(`generated ${sizes[i].projects} projects`, path, sizes[i].projects));
+    inputs.push(await readInput(`generated, ${sizes[i].projects} project${sizes[i].projects > 1 ? 's' : ''}`, path, sizes[i].projects));
   }
   if (!quick) {
     if (!sofficeAvailable()) skipped.push('generated PDFs: skipped: soffice (LibreOffice) not installed');
@@ -70,7 +70,7 @@ async function perFileInputs(workDir: string): Promise<{ inputs: BenchInput[]; s
       for (let i = 0; i < sizes.length; i++) {
         const path = join(workDir, `gen-${sizes[i].projects}p.pdf`);
         await writeFile(path, pdfs[i]);
-        inputs.push(await readInput(`generated ${sizes[i].projects} projects`, path, sizes[i].projects));
+        inputs.push(await readInput(`generated, ${sizes[i].projects} project${sizes[i].projects > 1 ? 's' : ''}`, path, sizes[i].projects));
       }
     }
   }
@@ -93,13 +93,15 @@ async function runBatch(): Promise<BatchSection> {
     if (quick) section.queueSkipped = 'skipped: --quick (the queue needs worker start-up; run without --quick)';
     else section.queueSkipped = await queueUnavailable(env).then((r) => (r ? `skipped: ${r}` : null));
     if (!section.queueSkipped) {
-      log('batch: making sure dist/ is built for the workers …');
-      ensureBuilt();
+      // Workers run the compiled build when dist/ is not older than the sources (bin/selfeval); sources
+      // edited meanwhile would make them run TypeScript through tsx instead, so check before every run.
       for (const workers of [1, 2]) {
+        ensureBuilt();
         log(`batch: ${corpus.files} reports through the queue with ${workers} worker process(es) …`);
         section.queue.push(await runQueue(dir, workers, env, { log }));
       }
       log(`batch: ${seedFiles} seed-sized .docx through the queue with 2 workers (for the 10,000 extrapolation) …`);
+      ensureBuilt();
       const seedDir = await makeVariantFolder((await readInput('seed.docx', join(ROOT, 'samples', 'seed.docx'), 1)).bytes, seedFiles);
       try {
         const run = await runQueue(seedDir, 2, env, { log });
@@ -112,6 +114,7 @@ async function runBatch(): Promise<BatchSection> {
           minutesFor10k: round((10_000 / run.steadyReportsPerS + startupS) / 60, 2),
           minutesFor10kCpuBound: run.cpu.msPerReportSteady === null ? null : round((10_000 * run.cpu.msPerReportSteady) / 1000 / Math.min(2, cpus().length) / 60 + startupS / 60, 2),
           cpuMsPerReport: run.cpu.msPerReportSteady,
+          processor: run.processor,
           peakRss: run.peakRss,
         };
       } finally {

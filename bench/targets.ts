@@ -25,6 +25,7 @@ export interface SeedExtrapolation {
    */
   minutesFor10kCpuBound: number | null;
   cpuMsPerReport: number | null;
+  processor: string | null;
   peakRss: QueueRun['peakRss'];
 }
 

@@ -94,7 +94,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
       loc: location({
         part: ctx.part,
         paragraph: piece.block.paragraph,
-        page: piece.block.page,
+        page: pageAt(piece.block, f.start - piece.offset),
         block: piece.block.block,
         span: [f.start - piece.offset, f.end - piece.offset],
       }),
@@ -119,8 +119,20 @@ function pieceAt(unit: TextUnit, pos: number): Piece {
   return found;
 }
 
-/** Stable id within the report: "p<paragraph>:<start>". */
+/**
+ * Stable id within the report: "p<paragraph>:<start>", the start counted in the paragraph's text
+ * with whitespace removed, so that the .docx (typed spaces, indents) and the .pdf (no spaces, only
+ * positions) of one report give the same ids. `loc.span` keeps the true offsets of each container.
+ */
 function statId(unit: TextUnit, pos: number): string {
   const piece = pieceAt(unit, pos);
-  return `p${piece.block.paragraph}:${pos - piece.offset}`;
+  const before = piece.block.text.slice(0, pos - piece.offset);
+  return `p${piece.block.paragraph}:${before.replace(/\s+/gu, '').length}`;
+}
+
+/** Page of character `offset` of a paragraph: PDF paragraphs may run over a page break. */
+export function pageAt(block: ParagraphBlock, offset: number): number | null {
+  let page = block.page;
+  for (const b of block.pageBreaks ?? []) if (offset >= b.offset) page = b.page;
+  return page;
 }

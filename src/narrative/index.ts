@@ -20,7 +20,8 @@ export const PROJECT_REPORT = '项目支出绩效评价报告';
  * table figures they restate (issue 4). Only paragraphs inside a narrative report are read: the
  * forms' notes and signature lines (说明, 备注, 填表人 …) are not prose statistics.
  *
- * Pipeline: reports.ts (reports and sections by heading text) → scan.ts (figures: number + unit +
+ * Pipeline: reports.ts (reports and sections by heading text, headings.ts: style or font size,
+ * else text shape) → scan.ts (figures: number + unit +
  * qualifiers; masks.ts rules out dates, document numbers, list markers, phones) → label.ts (what is
  * counted) → structure.ts (totals and parts) → projects.ts (which project a 项目支出绩效评价报告 is
  * about) → link.ts (restated table figures, indicator actuals, other narrative statements).

@@ -1,10 +1,12 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
+import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 
 /**
  * Finding the narrative reports (部门整体支出绩效自评报告, each 项目支出绩效评价报告) and their
  * sections among the document's paragraphs. Section numbering is unreliable in real reports
- * (1、 / 二、 / 4、 mixed, catalogue G3), so sections are told by heading text first, then by a
- * Word heading style, then by a short numbered line.
+ * (1、 / 二、 / 4、 mixed, catalogue G3), so sections are told by heading text first, then by
+ * typography (a Word heading style, else a PDF font size larger than the body: headings.ts), then
+ * by a short numbered line — so .docx, .doc and .pdf of one report give the same sections.
  */
 
 export type ReportKind = 'dept' | 'project';
@@ -63,7 +65,6 @@ const KNOWN_SECTIONS: Array<[string, number, RegExp]> = [
 const TITLE_DEPT = /(?:部门|单位)整体(?:支出)?绩效(?:自评|评价)?报告/;
 const TITLE_PROJECT = /项目(?:支出)?绩效(?:自评|评价)报告/;
 const NUMBERING = /^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d))\s*/;
-const HEADING_STYLE = /heading|标题|title/i;
 
 export function compact(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
@@ -80,20 +81,24 @@ function knownSection(text: string): [string, number] | null {
   return null;
 }
 
-/** A heading: a known section title, a Word heading style, or a short numbered line. */
-export function headingOf(p: ParagraphBlock): { key: string | null; level: number } | null {
+/**
+ * A heading: a known section title, a typographic heading (style or font size, ranked within the
+ * report by `typography`), or a short numbered line.
+ */
+export function headingOf(p: ParagraphBlock, typography: HeadingTypography | null = null): { key: string | null; level: number; typographic: boolean } | null {
   if (p.text.length > 80) return null;
   const text = compact(p.text);
-  if (!text || text.length > 40) return null;
+  if (!text || text.length > MAX_HEADING_CHARS) return null;
+  const typographicLevel = typography?.levelOf(p) ?? null;
+  const typographic = typographicLevel !== null;
   const known = knownSection(p.text);
-  if (known) return { key: known[0], level: known[1] };
-  const styled = p.style !== null && HEADING_STYLE.test(p.style);
+  if (known) return { key: known[0], level: known[1], typographic };
+  if (typographic) return { key: null, level: typographicLevel, typographic };
   const m = NUMBERING.exec(p.text);
   const body = stripNumbering(p.text);
   const shortNumbered = m !== null && body.length > 0 && body.length <= 16 && !/[，,；;、]/.test(body) && !/\d/.test(body);
-  if (!styled && !shortNumbered) return null;
-  const level = /^[（(]/.test(compact(p.text)) ? 2 : styled && /[3-9]/.test(p.style ?? '') ? 2 : 1;
-  return { key: null, level };
+  if (!shortNumbered) return null;
+  return { key: null, level: /^[（(]/.test(text) ? 2 : 1, typographic };
 }
 
 function titleKind(text: string): ReportKind | null {
@@ -136,6 +141,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     if (kind) starts.push({ index: first, kind, title: compact(title) });
   }
   const reports: FoundReport[] = [];
+  const bodySize = documentBodySize(doc);
   for (let s = 0; s < starts.length; s++) {
     const start = starts[s];
     let end = s + 1 < starts.length ? starts[s + 1].index : blocks.length;
@@ -147,7 +153,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     }
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
     if (paragraphs.length === 0) continue;
-    reports.push(buildReport(start.kind, start.title, paragraphs));
+    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize));
   }
   return foldCoverPages(reports);
 }
@@ -163,16 +169,21 @@ function startsForm(blocks: DocumentModel['blocks'], k: number): boolean {
   return false;
 }
 
-function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[]): FoundReport {
+function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null): FoundReport {
   const sections: FoundSection[] = [];
   const body: ParagraphBlock[] = [];
   let listContext = false;
   let previousMarker: string | null = null;
+  const typography = reportTypography(paragraphs[0], paragraphs.slice(1), documentBodySize);
+  const next = (p: ParagraphBlock) => paragraphs[paragraphs.indexOf(p) + 1] ?? null;
   for (const p of paragraphs.slice(1)) {
-    let h = headingOf(p);
+    let h = headingOf(p, typography);
     const marker = markerFamily(p.text);
     // numbered lines after "…附件：" or after a numbered body item of the same style are list items
-    if (h && h.key === null && !isStyledHeading(p) && (listContext || (marker !== null && marker === previousMarker))) h = null;
+    if (h && h.key === null && !h.typographic && (listContext || (marker !== null && marker === previousMarker))) h = null;
+    // unmarked files (WPS/pandoc Word without heading styles): a numbered one-line title over prose
+    if (!h && !typography.marked && !listContext && (marker === null || marker !== previousMarker) && standaloneTitle(p, next(p))) h = { key: null, level: 1, typographic: false };
+    if (h && h.key === null && !h.typographic) h = { ...h, level: shapeLevel(p.text, h.level, sections) };
     if (!h) {
       listContext = /[：:]\s*$/.test(p.text) || (listContext && marker !== null);
       previousMarker = marker;
@@ -190,8 +201,53 @@ function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock
   return { kind, title, first: paragraphs[0].paragraph, last: paragraphs.at(-1)!.paragraph, sections, body };
 }
 
-function isStyledHeading(p: ParagraphBlock): boolean {
-  return p.style !== null && HEADING_STYLE.test(p.style);
+/**
+ * A numbered line standing alone as a title over the prose that follows ("一、着力加强政治建设，
+ * 筑牢党风廉政思想根基。" then a paragraph): one clause or two, no figures, not a list item (it
+ * does not end like one — ；，： — and the next paragraph is not the next item of the same list).
+ */
+function standaloneTitle(p: ParagraphBlock, following: ParagraphBlock | null): boolean {
+  const marker = markerFamily(p.text);
+  if (marker === null || following === null) return false;
+  const body = stripNumbering(p.text);
+  const inner = body.replace(/[。！!]$/, '');
+  if (inner.length < 4 || inner.length > 30 || /\d/.test(inner) || /[。；;：:，,、]$/.test(inner)) return false;
+  if (/[。；;！!？?]/.test(inner) || (inner.match(/[，,]/g) ?? []).length > 2 || (inner.match(/、/g) ?? []).length > 1) return false;
+  const next = compact(following.text);
+  return markerFamily(following.text) !== marker && next.length > Math.max(40, body.length * 2);
+}
+
+/** Value of a list marker's numeral: "六、" → 6, "（2）" → 2, null when unnumbered. */
+function markerValue(text: string): number | null {
+  const m = NUMBERING.exec(text);
+  if (!m) return null;
+  const digits = /\d{1,2}/.exec(m[0]);
+  if (digits) return Number(digits[0]);
+  const cn = /[一二三四五六七八九十]{1,3}/.exec(m[0]);
+  if (!cn) return null;
+  const d = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  const t = cn[0];
+  if (t === '十') return 10;
+  if (t.startsWith('十')) return 10 + d(t[1]);
+  if (t.includes('十')) return d(t[0]) * 10 + (t.length > 2 ? d(t[2]) : 0);
+  return d(t);
+}
+
+/**
+ * Level of a heading told by its text only. Numbering that restarts at 1 under a main section
+ * numbered higher ("六、…" then "一、…") opens sub-sections, and its continuation ("二、…") stays
+ * there; bracketed markers ("（一）") are sub-sections.
+ */
+function shapeLevel(text: string, level: number, sections: FoundSection[]): number {
+  const n = markerValue(text);
+  if (n === null) return level;
+  const previous = sections.at(-1);
+  const family = markerFamily(text);
+  if (previous && previous.level === 2 && markerFamily(previous.heading) === family && markerValue(previous.heading) === n - 1) return 2;
+  const main = [...sections].reverse().find((s) => s.level === 1);
+  const mainValue = main ? markerValue(main.heading) : null;
+  if (n === 1 && main && previous === main && mainValue !== null && mainValue > 1) return 2;
+  return level;
 }
 
 /** Family of a numbering marker: "（1）" → "(n)", "1、" → "n、", "一、" → "cn、", null when unnumbered. */

@@ -14,7 +14,7 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
   // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
-    draft.evidence.map((e) => locationKey(e.location)),
+    draft.evidence.map(evidenceKey),
     draft.values,
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
@@ -35,6 +35,17 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     params: draft.params ?? null,
     part: draft.part ?? draft.evidence[0]?.location.part ?? null,
   };
+}
+
+/**
+ * A figure in prose is keyed by its sentence (whitespace removed), value and role rather than its
+ * character span: the span moves with spaces one container keeps and another drops (typed spaces
+ * in Word, none in a PDF), the statement does not. Table cells and unspanned text keep locationKey.
+ */
+function evidenceKey(e: Evidence): string {
+  const l = e.location;
+  if (l.table !== null || l.paragraph === null || !l.span) return locationKey(l);
+  return [l.part, 'prose', l.paragraph, e.text.replace(/\s+/gu, ''), e.value ?? '', e.role ?? ''].join('|');
 }
 
 function locationKey(l: Location): string {

@@ -137,7 +137,7 @@ export class Store {
       await tx.query(
         `INSERT INTO reports (sha256, file_name, file_names, department, year, family, format, status, error_code,
            error_message, rules_version, run, timings, findings_error, findings_warning, findings_info, result, document)
-         VALUES ($1, $2, ARRAY[$2], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16::jsonb, $17::jsonb)
+         VALUES ($1, $2, ARRAY[$2], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16::json, $17::json)
          ON CONFLICT (sha256) DO UPDATE SET
            file_name = EXCLUDED.file_name,
            file_names = CASE WHEN EXCLUDED.file_name = ANY(reports.file_names) THEN reports.file_names
