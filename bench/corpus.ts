@@ -215,8 +215,8 @@ export async function makeBatchCorpus(options: {
     pdfPages,
     how:
       `${distinctDocx} generated .docx reports (randomReportSpec, 1–4 project tables, 4 template families) and their ` +
-      `docProps/core.xml-title variants; ${distinctPdf} of another ${distinctPdf} generated reports exported to PDF by ` +
-      `LibreOffice, made distinct by an appended incremental update (new /Info dictionary)`,
+      `docProps/core.xml-title variants; ${distinctPdf} further generated reports exported to PDF by LibreOffice, and ` +
+      `copies of them made byte-distinct by an appended incremental update (new /Info dictionary)`,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Result } from '../../schemas/result.js';
+import type { DocumentModel } from '../../schemas/document.js';
+import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { Limits } from '../limits.js';
 
 /** Messages between the isolated runner (main thread) and its pipeline worker thread. */
@@ -14,8 +15,13 @@ export interface JobMessage {
   file: string;
   bytes: Uint8Array;
   lang: 'zh' | 'en';
+  /** Send the DocumentModel back too (the store keeps it). */
+  withDocument: boolean;
+  /** Throw transient faults back (queue workers retry them) instead of making them error results. */
+  transient: boolean;
 }
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: Result; peakHeapBytes: number };
+  | { type: 'result'; id: number; result: Result; document: DocumentModel | null; peakHeapBytes: number }
+  | { type: 'transient'; id: number; code: ErrorCode; message: string };

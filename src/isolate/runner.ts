@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, Result } from '../../schemas/result.js';
+import type { PipelineOutput } from '../pipeline.js';
+import { TransientError } from '../errors.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
@@ -21,6 +23,10 @@ export interface IsolatedInput {
   lang?: 'zh' | 'en';
   /** This file's time limit in ms, instead of the runner's `timeMsPerFile`. */
   timeMs?: number;
+  /** Also return the DocumentModel (the store keeps it). */
+  withDocument?: boolean;
+  /** Reject with TransientError on transient faults (queue workers retry them) instead of an error result. */
+  transient?: boolean;
 }
 
 export interface RunnerOptions {
@@ -47,7 +53,8 @@ interface Job {
   id: number;
   input: IsolatedInput;
   sha256: string;
-  resolve: (r: Result) => void;
+  resolve: (r: PipelineOutput) => void;
+  reject: (e: Error) => void;
 }
 
 interface Slot {
@@ -77,16 +84,24 @@ export class IsolatedRunner {
   }
 
   /** Run the pipeline on one file. Never rejects: every outcome is a Result. */
-  run(input: IsolatedInput): Promise<Result> {
+  async run(input: IsolatedInput): Promise<Result> {
+    return (await this.runOutput({ ...input, transient: false })).result;
+  }
+
+  /**
+   * Run the pipeline on one file and return the Result and (with `withDocument`) the DocumentModel.
+   * Rejects only with a TransientError, and only when `transient` is set.
+   */
+  runOutput(input: IsolatedInput): Promise<PipelineOutput> {
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     this.stats.files++;
-    if (this.closed) return Promise.resolve(this.count(errorResult(input, sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    if (this.closed) return Promise.resolve(this.count(errorOutput(input, sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     if (input.bytes.length > this.limits.maxFileBytes) {
       const reason = `文件 ${input.bytes.length} 字节，超过上限 ${this.limits.maxFileBytes} 字节 / file too large`;
-      return Promise.resolve(this.count(errorResult(input, sha256, 'LIMIT_EXCEEDED', reason, 0)));
+      return Promise.resolve(this.count(errorOutput(input, sha256, 'LIMIT_EXCEEDED', reason, 0)));
     }
-    return new Promise((resolve) => {
-      this.pending.push({ id: this.nextId++, input, sha256, resolve });
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id: this.nextId++, input, sha256, resolve, reject });
       this.dispatch();
     });
   }
@@ -94,13 +109,13 @@ export class IsolatedRunner {
   /** Stop all workers; files still waiting get an error result. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorResult(job.input, job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         slot.worker = null;
         if (slot.timer) clearTimeout(slot.timer);
-        if (slot.job) this.finish(slot, errorResult(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0));
+        if (slot.job) this.finish(slot, errorOutput(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0));
         if (worker) await worker.terminate();
       }),
     );
@@ -124,7 +139,15 @@ export class IsolatedRunner {
       slot.worker!.ref();
       slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? this.limits.timeMsPerFile);
       const copy = new Uint8Array(job.input.bytes); // the caller keeps its bytes; the copy is moved
-      const message: JobMessage = { type: 'job', id: job.id, file: job.input.file, bytes: copy, lang: job.input.lang ?? 'zh' };
+      const message: JobMessage = {
+        type: 'job',
+        id: job.id,
+        file: job.input.file,
+        bytes: copy,
+        lang: job.input.lang ?? 'zh',
+        withDocument: job.input.withDocument ?? false,
+        transient: job.input.transient ?? false,
+      };
       slot.worker!.postMessage(message, [copy.buffer]);
     }
   }
@@ -160,7 +183,17 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
-      this.finish(slot, m.result);
+      this.finish(slot, { result: m.result, document: m.document });
+      worker.unref();
+      this.dispatch();
+    }
+    if (m.type === 'transient' && slot.job && slot.job.id === m.id) {
+      const job = slot.job;
+      slot.job = null;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      this.stats.errors++;
+      job.reject(new TransientError(m.code, m.message));
       worker.unref();
       this.dispatch();
     }
@@ -176,8 +209,8 @@ export class IsolatedRunner {
     if (job) {
       const elapsed = performance.now() - slot.started;
       const result = outOfMemory
-        ? errorResult(job.input, job.sha256, 'LIMIT_EXCEEDED', `处理时内存超过上限 ${this.limits.maxWorkerHeapMb} MB，已中止 / worker memory limit exceeded`, elapsed)
-        : errorResult(job.input, job.sha256, 'INTERNAL_ERROR', `处理进程异常退出：${e.message} / worker crashed`, elapsed);
+        ? errorOutput(job.input, job.sha256, 'LIMIT_EXCEEDED', `处理时内存超过上限 ${this.limits.maxWorkerHeapMb} MB，已中止 / worker memory limit exceeded`, elapsed)
+        : errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', `处理进程异常退出：${e.message} / worker crashed`, elapsed);
       this.finish(slot, result);
     } else if (!slot.ready) {
       // The pipeline could not even load: fail the waiting files rather than retry forever.
@@ -192,7 +225,7 @@ export class IsolatedRunner {
     this.retire(slot);
     if (slot.job) {
       const elapsed = performance.now() - slot.started;
-      this.finish(slot, errorResult(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', `处理进程意外退出（代码 ${code}） / worker exited`, elapsed));
+      this.finish(slot, errorOutput(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', `处理进程意外退出（代码 ${code}） / worker exited`, elapsed));
     }
     this.dispatch();
   }
@@ -205,7 +238,7 @@ export class IsolatedRunner {
     this.retire(slot);
     void worker?.terminate();
     const seconds = String((job.input.timeMs ?? this.limits.timeMsPerFile) / 1000);
-    this.finish(slot, errorResult(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
+    this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
   }
 
@@ -227,7 +260,7 @@ export class IsolatedRunner {
     slot.timer = null;
   }
 
-  private finish(slot: Slot, result: Result): void {
+  private finish(slot: Slot, result: PipelineOutput): void {
     const job = slot.job;
     slot.job = null;
     if (slot.timer) clearTimeout(slot.timer);
@@ -236,14 +269,18 @@ export class IsolatedRunner {
   }
 
   private failPending(reason: string): void {
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorResult(job.input, job.sha256, 'INTERNAL_ERROR', reason, 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', reason, 0)));
   }
 
-  private count(result: Result): Result {
-    if (result.status === 'ok') this.stats.ok++;
+  private count(output: PipelineOutput): PipelineOutput {
+    if (output.result.status === 'ok') this.stats.ok++;
     else this.stats.errors++;
-    return result;
+    return output;
   }
+}
+
+function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): PipelineOutput {
+  return { result: errorResult(input, sha256, code, reason, elapsedMs), document: null };
 }
 
 /** A contract error result for a file the worker could not finish (the message names the file). */

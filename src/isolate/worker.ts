@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { runPipeline } from '../pipeline.js';
+import { TransientError } from '../errors.js';
 import { parseOptionsFor } from '../limits.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 
@@ -22,10 +23,15 @@ port.on('message', (job: JobMessage) => {
 });
 
 async function handle(job: JobMessage): Promise<void> {
-  // runPipeline turns bad input into an error result; it does not throw for input faults.
-  const { result } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse } });
-  const message: WorkerMessage = { type: 'result', id: job.id, result, peakHeapBytes: getHeapStatistics().used_heap_size };
-  port!.postMessage(message);
+  // runPipeline turns bad input into an error result; only transient faults throw (when asked to).
+  try {
+    const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse, throwTransient: job.transient } });
+    const message: WorkerMessage = { type: 'result', id: job.id, result, document: job.withDocument ? document : null, peakHeapBytes: getHeapStatistics().used_heap_size };
+    port!.postMessage(message);
+  } catch (e) {
+    if (!(e instanceof TransientError)) throw e;
+    port!.postMessage({ type: 'transient', id: job.id, code: e.code, message: e.message } satisfies WorkerMessage);
+  }
 }
 
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

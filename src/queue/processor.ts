@@ -1,9 +1,8 @@
 import type { SandboxedJob } from 'bullmq';
 import { TransientError } from '../errors.js';
-import { limitsFromEnv } from '../limits.js';
+import { IsolatedRunner } from '../isolate/runner.js';
 import { openStore, type Store } from '../store/index.js';
 import type { ReportJobData, ReportJobResult } from './config.js';
-import { TimedPipeline } from './timed-pipeline.js';
 
 /**
  * The sandboxed processor (runs in a child process per concurrency slot, on compiled JS):
@@ -12,8 +11,9 @@ import { TimedPipeline } from './timed-pipeline.js';
  * (database down, converter timeout) throw, and BullMQ retries those with backoff.
  */
 
-// Per-job limits (time per file, heap, sizes) come from the environment (SELFEVAL_TIME_MS_PER_FILE …).
-const pipeline = new TimedPipeline(limitsFromEnv());
+// The same isolated runner as `extract`: per-job limits (time per file, heap, sizes) come from the
+// environment (SELFEVAL_TIME_MS_PER_FILE …); an overrunning parse is killed, not waited for.
+const pipeline = new IsolatedRunner();
 let storePromise: Promise<Store> | null = null;
 
 function getStore(): Promise<Store> {
@@ -39,7 +39,7 @@ export default async function processReport(job: SandboxedJob<ReportJobData, Rep
   if (!bytes) throw new TransientError('READ_FAILED', `${fileName}：存储中找不到文件内容 / bytes not in the store (${sha256})`);
   let output;
   try {
-    output = await pipeline.run(bytes, fileName);
+    output = await pipeline.runOutput({ bytes, file: fileName, withDocument: true, transient: true });
   } catch (e) {
     // Plain Error across the process boundary; the name keeps it recognizable in logs.
     throw Object.assign(new Error((e as Error).message), { name: (e as Error).name });

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Result } from '../../schemas/result.js';
-import { limitsFromEnv } from '../limits.js';
-import { TimedPipeline } from '../queue/timed-pipeline.js';
+import { IsolatedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { openStore, sha256Of, type Store } from './store.js';
 import type { BatchItemInput } from './types.js';
@@ -11,7 +10,7 @@ import type { BatchItemInput } from './types.js';
  * DIR, or PostgreSQL when DATABASE_URL is set) as one batch of kind "extract", without any queue.
  */
 export class ExtractSink {
-  private readonly pipeline = new TimedPipeline(limitsFromEnv());
+  private readonly pipeline = new IsolatedRunner();
 
   private constructor(readonly store: Store, readonly batchId: string) {}
 
@@ -44,7 +43,7 @@ export class ExtractSink {
       return unreadable();
     }
     await this.store.putFile(bytes, path);
-    const { result, document } = await this.pipeline.run(bytes, path, lang);
+    const { result, document } = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
     await this.store.saveResult(result, document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
     return result;
   }
