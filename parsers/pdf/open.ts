@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfJs } from './pdfjs.js';
 import { InputError } from '../../src/errors.js';
 
 /** Files shipped inside pdfjs-dist: character maps for CJK fonts that are not embedded, standard fonts. */
@@ -36,6 +37,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { cMapUrl, standardFontDataUrl, wasmUrl } = assetUrls();
   // pdf.js takes ownership of the buffer it is given; hand it a copy.
   const data = new Uint8Array(bytes);
+  const { getDocument } = await loadPdfJs();
   const task = getDocument({
     data,
     cMapUrl,

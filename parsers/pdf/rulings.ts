@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfOps } from './pdfjs.js';
 import { applyMatrix, type Matrix } from './text-runs.js';
 import type { Rulings, Segment } from './types.js';
 
@@ -53,6 +53,7 @@ function isLightColor(args: unknown): boolean {
  * One pass over the list, tracking the transformation matrix through save/restore and forms.
  */
 export function extractRulings(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix): Rulings {
+  const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
   let state: GraphicsState = { ctm: viewport, fillLight: false, strokeLight: false, lineWidth: 1 };
