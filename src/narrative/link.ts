@@ -2,7 +2,7 @@ import type { Fact } from '../../schemas/fact.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Indicator, ProjectSelfEval } from '../../schemas/records.js';
 import type { Report } from '../../schemas/report.js';
-import { bigrams, core, labelSimilarity, nameSimilarity } from './similarity.js';
+import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
 
 /**
@@ -73,9 +73,22 @@ function sameDimension(stat: NarrativeStat, fact: Fact, tableUnit: string | null
   return unitInfo(unit)?.normalized === stat.normalizedUnit;
 }
 
-/** About the report's own project: never the same fact in another project's report. */
-function ownProjectFigure(stat: NarrativeStat): boolean {
-  if (stat.dimension === 'money') return OWN_PROJECT.test(stat.label) && !NOT_OWN_MONEY.test(stat.label);
+/** Share of the project's name a label must contain to name it ("财政安排村级规划编制补助资金"). */
+const NAMES_PROJECT = 0.8;
+
+/**
+ * The report's own project money: a generic phrase (本项目, 项目资金, 经费, 支出 …) or the label
+ * names the project the report is about ("财政安排村级规划编制补助资金128.06万元").
+ */
+function ownProjectMoney(label: string, projectName: string | null): boolean {
+  if (NOT_OWN_MONEY.test(label)) return false;
+  if (OWN_PROJECT.test(label)) return true;
+  return !!projectName && containment(projectName, label) >= NAMES_PROJECT;
+}
+
+/** About the report's own project: never the same fact as a figure of another report (another scope). */
+function ownProjectFigure(stat: NarrativeStat, projectName: string | null): boolean {
+  if (stat.dimension === 'money') return ownProjectMoney(stat.label, projectName);
   return stat.dimension === 'percent' && /执行率|完成率/.test(stat.label);
 }
 
@@ -130,7 +143,8 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
     }
 
     if (stat.dimension === 'money' && narrative.reportKind === 'project' && narrative.projectIndex !== null && narrative.projectIndex !== undefined) {
-      if (OWN_PROJECT.test(label) && !NOT_OWN_MONEY.test(label)) {
+      const projectName = report.projects[narrative.projectIndex]?.name?.text ?? null;
+      if (ownProjectMoney(label, projectName)) {
         const sure = narrative.projectConfidence ?? 0.5;
         const measure = EXECUTED.test(label) ? 'executed' : BUDGET.test(label) ? 'fullYearBudget' : null;
         if (measure) {
@@ -182,11 +196,15 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
 /**
  * The same statement made in two narrative places (the department report and a project report
  * often share paragraphs): same unit, same label, similar sentence, same position among figures of
- * that label in the sentence.
+ * that label in the sentence — and the same subject. Two sections of one report speak about one
+ * subject; two reports speak about different ones (the department, each project), so across reports
+ * only a copied paragraph (two other figures repeated unchanged) makes the same fact, and a project's
+ * own money or rate is never the fact of another report.
  */
 function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
-  const projectOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.projectIndex ?? null : null);
   const kindOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.reportKind : undefined);
+  const projectNameOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.project ?? null : null);
+  const ownFigure = (s: NarrativeStat) => kindOf(s) === 'project' && ownProjectFigure(s, projectNameOf(s));
   const out: FigureLink[] = [];
   // sentence similarity, once per pair of distinct sentences (copied paragraphs share many figures)
   const sentenceIndex = new Map<string, number>();
@@ -240,9 +258,9 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         const b = group[j];
         if (a.narrative === b.narrative && a.section === b.section) continue;
         if (ordinal.get(a.id) !== ordinal.get(b.id)) continue;
-        // two project reports use the same sentence template for their own money: different facts
-        const otherProject = kindOf(a) === 'project' && kindOf(b) === 'project' && projectOf(a) !== projectOf(b);
-        if (otherProject && (ownProjectFigure(a) || ownProjectFigure(b))) continue;
+        // a project report's own money or rate is another fact than any figure of another report
+        // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
+        if (a.narrative !== b.narrative && (ownFigure(a) || ownFigure(b))) continue;
         const sim = sentenceSimilarity(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
         candidates.push({ a, b, sim });
@@ -260,6 +278,10 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
   for (const { a, b, sim } of candidates) {
     const same = a.figure.value === b.figure.value && a.figure.unit === b.figure.unit;
     const anchors = (agreeing.get(pairKey(a, b)) ?? 0) - (same ? 1 : 0);
+    // Two reports are about different subjects (the department, each project): the same sentence in
+    // both is the same fact only when the paragraph was copied — two other figures repeated unchanged.
+    // Without that, "全年共开展专项检查12次" in two project reports counts two projects' checks.
+    if (a.narrative !== b.narrative && anchors < 2) continue;
     // two repeated figures make a copy; one may be chance or a template constant ("办结率100%")
     const confidence = anchors >= 2 ? 0.5 + 0.5 * sim : 0.45 + 0.25 * sim;
     out.push({

@@ -77,6 +77,9 @@ export function stripNumbering(s: string): string {
 function knownSection(text: string): [string, number] | null {
   const t = stripNumbering(text).replace(/[。：:；;]$/, '');
   if (t.length > 30 || /表$/.test(t)) return null; // "4、政府性基金预算支出情况表" is an attachment, not a section
+  // a clause of prose with figures or a full stop ("深入基层开展调研8次，听取意见建议110条，…。") only
+  // mentions a section's words (意见建议); a heading is one phrase
+  if (/[，,；;]/.test(t) && (/\d/.test(t) || /。$/.test(compact(text)))) return null;
   for (const [key, level, re] of KNOWN_SECTIONS) if (re.test(t)) return [key, level];
   return null;
 }

@@ -49,9 +49,17 @@ export function dice(x: string, y: string): number {
   return (2 * hit) / (a.size + b.size);
 }
 
+/**
+ * Abbreviations written both ways in one report: 招投标 / 招标投标 are 招标 (the 招投标 project's
+ * indicator 做好公开招投标项目监管 counts the 公开招标项目 its report states).
+ */
+const ABBREVIATIONS: Array<[RegExp, string]> = [[/招标投标|招投标/g, '招标']];
+
 /** The meaningful core of an indicator name or label ("做好公开招标项目监管" → "公开招标项目监管"). */
 export function core(s: string): string {
-  return s.replace(NOISE, '');
+  let out = s;
+  for (const [re, short] of ABBREVIATIONS) out = out.replace(re, short);
+  return out.replace(NOISE, '');
 }
 
 /** Similarity of a narrative label and an indicator / row name, 0..1: the better of containment either way. */

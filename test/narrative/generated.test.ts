@@ -31,10 +31,9 @@ describe('generated reports (other producers, random consistent figures)', () =>
         expect(spent.length, n.part).toBeGreaterThan(0);
         for (const s of spent) expect(r.links.some((l) => l.statId === s.id && l.target.ref.endsWith('.executed')), `${n.part} ${s.figure.text}`).toBe(true);
       }
-      // the generator's sums and restatements all agree: no error. (Its filler sentences reuse one template
-      // with random counts in several reports, and compare random counts to indicators: warnings at most.)
-      expect(mine(result.discrepancies).filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
-      for (const f of mine(result.discrepancies).filter((x) => x.rule === 'figure-mismatch')) expect(f.message).toContain('可能为套用句式');
+      // the generator's sums and restatements all agree, and its filler sentences (one template with other
+      // counts in several reports: other subjects) restate their own form's indicators: nothing flagged
+      expect(mine(result.discrepancies).filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
     });
   }
 

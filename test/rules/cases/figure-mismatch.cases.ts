@@ -11,6 +11,11 @@ const workReport = (completion: string) =>
     '2023年项目资金334.74万元，全部为财政拨款资金。',
     completion,
   );
+const villagePlanning = () =>
+  projectForm({ name: '村级规划编制补助资金', table: 4, budget: [['年度资金总额', '127.96', '127.96', '120.50', '10', '94.17%', '9.42']] });
+/** The generator's wording: the report names its own project instead of 本项目 / 项目资金. */
+const villageReport = (budget: string) =>
+  projectReportLines('为村级规划编制提供补助。', `2023年，财政安排村级规划编制补助资金${budget}万元，截止2023年12月31日，项目支出120.50万元，执行率94.17%。`, '各项任务基本完成。');
 const deptWithSpending = (basic: string, project: string) =>
   deptForm({ budget: [['年度资金总额', '801.08', '951.90', '951.90', '10', '100%', '10']], bySpending: [['其中：基本支出', basic], ['项目支出', project]] });
 
@@ -28,6 +33,25 @@ export default ruleCases({
     {
       name: 'an approximate restatement (约) is B3 business, not B1',
       report: withNarrative(report({ projects: [workFunds()] }), workReport('本项目全年支出约334万元。')),
+    },
+    {
+      name: 'a project report names its own project and restates its 全年预算数 exactly',
+      report: withNarrative(report({ projects: [villagePlanning()] }), villageReport('127.96')),
+    },
+    {
+      name: 'the same sentence in the department report and a project report with other counts: two subjects (department, project), not one fact',
+      report: withNarrative(report({ projects: [workFunds()] }), [
+        ...deptReportLines([], ['全年组织业务培训119场次，干部职工业务能力明显提升。']),
+        ...workReport('本项目全年支出334.74万元。'),
+        '全年组织业务培训107场次，干部职工业务能力明显提升。',
+      ]),
+    },
+    {
+      name: 'the department\'s 项目支出 (all projects) and one project report\'s 项目支出 are different facts',
+      report: withNarrative(report({ dept: deptWithSpending('592.17', '359.74'), projects: [workFunds()] }), [
+        ...deptReportLines(['2023年项目支出数为359.74万元。']),
+        ...workReport('截止2023年12月31日，项目支出334.74万元。'),
+      ]),
     },
     {
       name: 'seed 基本支出 592.17 agrees with 按支出性质分',
@@ -72,13 +96,17 @@ export default ruleCases({
       findings: [{ severity: 'error', values: [11, 12], messageIncludes: ['全年共开展专项检查11次', '全年共开展专项检查12次'] }],
     },
     {
-      name: 'the same sentence pattern with other counts and no repeated figure (maybe a template for another scope): warning',
-      report: withNarrative(report({ projects: [workFunds()] }), [
-        ...deptReportLines([], ['全年组织业务培训119场次，干部职工业务能力明显提升。']),
-        ...workReport('本项目全年支出334.74万元。'),
-        '全年组织业务培训107场次，干部职工业务能力明显提升。',
-      ]),
+      name: 'one report, two sections, the same sentence pattern with other counts and no repeated figure (maybe a template): warning',
+      report: withNarrative(
+        report({ projects: [workFunds()] }),
+        deptReportLines(['全年组织业务培训119场次，干部职工业务能力明显提升。'], ['全年组织业务培训107场次，干部职工业务能力明显提升。']),
+      ),
       findings: [{ severity: 'warning', values: [119, 107], messageIncludes: ['可能为套用句式'] }],
+    },
+    {
+      name: 'a project report names its own project: 财政安排村级规划编制补助资金128.06万元 vs 全年预算数 127.96',
+      report: withNarrative(report({ projects: [villagePlanning()] }), villageReport('128.06')),
+      findings: [{ severity: 'error', values: [128.06, 127.96], part: '项目支出绩效评价报告（村级规划编制补助资金）', messageIncludes: ['128.06万元', '全年预算数127.96万元'] }],
     },
   ],
 });
