@@ -115,12 +115,9 @@ function titleFact(form: FormGroup, part: string): TextFact | null {
   return { text: form.title.text, loc: { part, table: null, row: null, col: null, page: form.title.page, paragraph: form.title.paragraph, block: form.title.block } };
 }
 
-export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
-  const part = '部门整体支出绩效自评表';
-  const body = readFormBody(part, form.tables);
+/** The fields every self-evaluation form shares, read from its body. */
+function formFields(form: FormGroup, part: string, body: FormBody) {
   return {
-    kind: 'dept-self-eval',
-    department: body.fields.get('department') ?? null,
     part,
     tables: form.tables.map((t) => t.table),
     title: titleFact(form, part),
@@ -134,6 +131,12 @@ export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
   };
 }
 
+export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
+  const part = '部门整体支出绩效自评表';
+  const body = readFormBody(part, form.tables);
+  return { kind: 'dept-self-eval', department: body.fields.get('department') ?? null, ...formFields(form, part, body) };
+}
+
 export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSelfEval {
   // The part name carries the project name so locations read "项目支出绩效自评表（工作经费）".
   const part = `项目支出绩效自评表（${projectName(form.tables) ?? `第${ordinal + 1}个项目`}）`;
@@ -143,15 +146,6 @@ export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSe
     name: body.fields.get('name') ?? null,
     supervisor: body.fields.get('supervisor') ?? null,
     implementer: body.fields.get('implementer') ?? null,
-    part,
-    tables: form.tables.map((t) => t.table),
-    title: titleFact(form, part),
-    year: yearOf(form.title?.text),
-    budget: body.budget,
-    goals: body.goals,
-    indicators: body.indicators,
-    total: body.total,
-    signature: parseSignature(form.after, part) ?? null,
-    indicatorColumns: body.indicatorColumns,
+    ...formFields(form, part, body),
   };
 }
