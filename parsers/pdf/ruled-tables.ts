@@ -1,6 +1,7 @@
 import { groupLines, joinFrameLines, lineFilled, splitRunAt } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import type { BBox, Rulings, Segment, TextRun } from './types.js';
+import { clusterPositions } from './cluster.js';
 
 /** Boundaries closer than this (points) are one boundary (double rules, rounding). */
 const SNAP = 2.5;
@@ -37,20 +38,8 @@ function crosses(h: Segment, v: Segment): boolean {
   return v.pos >= h.from - TOUCH && v.pos <= h.to + TOUCH && h.pos >= v.from - TOUCH && h.pos <= v.to + TOUCH;
 }
 
-/** Cluster positions within SNAP into ascending boundaries. */
 function boundaries(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const out: number[] = [];
-  let group: number[] = [];
-  for (const v of sorted) {
-    if (group.length && v - group[0] > SNAP) {
-      out.push(group.reduce((s, x) => s + x, 0) / group.length);
-      group = [];
-    }
-    group.push(v);
-  }
-  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
-  return out;
+  return clusterPositions(values, SNAP);
 }
 
 /** Is there a ruling at `pos` covering the point `at` along it? */

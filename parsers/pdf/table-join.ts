@@ -3,6 +3,7 @@ import { assembleGrid } from '../table-grid.js';
 import { wrapSeparator } from './cjk.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { roundBox } from './types.js';
+import { clusterPositions } from './cluster.js';
 
 /** Boundaries of different pages closer than this are the same column border. */
 const SNAP = 3;
@@ -36,18 +37,7 @@ interface MappedCell {
 }
 
 function clusterBoundaries(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const out: number[] = [];
-  let group: number[] = [];
-  for (const v of sorted) {
-    if (group.length && v - group[0] > SNAP) {
-      out.push(group.reduce((s, x) => s + x, 0) / group.length);
-      group = [];
-    }
-    group.push(v);
-  }
-  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
-  return out;
+  return clusterPositions(values, SNAP);
 }
 
 function nearest(bounds: number[], v: number): number {
