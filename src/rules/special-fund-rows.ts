@@ -18,7 +18,7 @@ const THREE_PUBLIC = new Set(['three-public', 'vehicle', 'vehicle-purchase', 've
 export const rule: Rule = {
   meta: {
     id: 'special-fund-rows',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'E5',
     title: { zh: '专项资金明细与项目表', en: 'Fund rows add up and match the project tables' },
@@ -61,13 +61,15 @@ export const rule: Rule = {
           if (!t || lows.some((x) => !x)) continue;
           const lo = lows.reduce((a, x) => a.add(x!.lo), Rational.of(0));
           if (lo.le(t.hi)) continue;
+          // values carry the figures' sum as written (the contract's "sum of figures"), not the interval bound.
+          const sum = filled.reduce((a, c) => a.add(exactValue(c[col])!), Rational.of(0));
           out.push({
             severity: 'warning',
             message: {
-              zh: `${bd.part}「${rowLabel(parent)}」${spendingColumnLabel(bd, col)}为${total.text.trim()}，其中各项之和${filled.reduce((a, c) => a.add(exactValue(c[col])!), Rational.of(0)).toString()}已超过它`,
+              zh: `${bd.part}「${rowLabel(parent)}」${spendingColumnLabel(bd, col)}为${total.text.trim()}，其中各项之和${sum.toString()}已超过它`,
               en: `${bd.part}: "${rowLabel(parent)}" (${col}) is ${total.text.trim()} but its 其中 items exceed it`,
             },
-            values: [factNumber(total)!, lo.toNumber()],
+            values: [factNumber(total)!, sum.toNumber()],
             evidence: [factEvidence(total, 'total'), ...filled.map((c) => factEvidence(c[col]!, 'part'))],
             expected: `≥ Σ 其中各项`,
             observed: total.text.trim(),

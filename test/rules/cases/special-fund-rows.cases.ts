@@ -25,6 +25,14 @@ export default ruleCases({
   ],
   invalid: [
     {
+      name: '其中 rows above their parent: 办公经费 + 水电差旅 + 会议培训 = 32.73 > 公用经费 30.00 (2023年决算数)',
+      report: report({
+        basicData: seedBasicData(fixed.map((r): SpendingSpec => (r[0] === PUBLIC ? [r[0], '19.75', '29', '30.00', r[4]] : r))),
+        projects: projects(),
+      }),
+      findings: [{ severity: 'warning', values: [30, 32.73], messageIncludes: ['公用经费', '32.73', '已超过'] }],
+    },
+    {
       name: 'seed: 项目支出 and 公用经费 blank; fund rows swapped against the project tables',
       report: report({ basicData: seedBasicData(), projects: projects() }),
       findings: [
