@@ -48,6 +48,11 @@ describe('reviewer web UI in a browser', () => {
   }
 
   const currentHash = (page: Page) => new URL(page.url()).hash;
+  /** In-page navigation after Enter/click lands a moment later: poll the URL for up to 5 s, then assert. */
+  const expectHash = async (page: Page, hash: string) => {
+    for (let waited = 0; currentHash(page) !== hash && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(currentHash(page)).toBe(hash);
+  };
   const targetId = (page: Page) => page.evaluate(() => document.querySelector(':target')?.id ?? null);
 
   it('follows the 334.73 vs 334.74 finding to the highlighted cell and sentence, and back', async () => {
@@ -70,7 +75,7 @@ describe('reviewer web UI in a browser', () => {
     const cellHref = (await cellLink.getAttribute('href'))!;
     await cellLink.focus();
     await page.keyboard.press('Enter');
-    expect(currentHash(page)).toBe(cellHref);
+    await expectHash(page, cellHref);
     expect(await targetId(page)).toBe(cellHref.slice(1));
     const cell = page.locator(cellHref);
     await expect(cell.evaluate((el) => el.tagName)).resolves.toBe('TD');
@@ -81,20 +86,20 @@ describe('reviewer web UI in a browser', () => {
 
     // Back from the cell to the finding.
     await cell.locator(`a.backref[href="#${cardId}"]`).click();
-    expect(currentHash(page)).toBe(`#${cardId}`);
+    await expectHash(page, `#${cardId}`);
 
     // To the sentence: the paragraph is shown with the figure highlighted.
     const sentenceLink = card.locator('a.evidence-link[href^="#p"]').first();
     const sentenceHref = (await sentenceLink.getAttribute('href'))!;
     await sentenceLink.click();
-    expect(currentHash(page)).toBe(sentenceHref);
+    await expectHash(page, sentenceHref);
     const mark = page.locator(sentenceHref);
     await expect(mark.evaluate((el) => el.tagName)).resolves.toBe('MARK');
     await expect(mark.innerText()).resolves.toContain('334.73');
     await expect(mark.locator('xpath=ancestor::blockquote').innerText()).resolves.toContain('本项目全年支出334.73万元');
     await page.screenshot({ path: join(artifacts, 'web-334-sentence.png') });
     await mark.locator(`xpath=following-sibling::span[1]//a[@href="#${cardId}"]`).click();
-    expect(currentHash(page)).toBe(`#${cardId}`);
+    await expectHash(page, `#${cardId}`);
     await page.close();
   });
 
