@@ -23,6 +23,8 @@ export const ParagraphBlockSchema = z.object({
   fontSize: z.number().optional(),
   /** PDF paragraphs running over a page break: from character `offset` of `text` on, the text is on `page`. */
   pageBreaks: z.array(z.object({ offset: z.number().int(), page: z.number().int() })).optional(),
+  /** Lowest recognition confidence (0–1) of the text, when it was read by OCR (ours or the producer's); absent for exact text. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
 
@@ -36,6 +38,8 @@ export const TableCellSchema = z.object({
   text: z.string(),
   page: z.number().int().nullable(),
   bbox: BBoxSchema.nullable(),
+  /** Lowest recognition confidence (0–1) of the cell's text, when it was read by OCR; absent for exact text. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
@@ -53,8 +57,11 @@ export const TableBlockSchema = z.object({
   /** First and last page (PDF); null for Word. */
   page: z.number().int().nullable(),
   pageEnd: z.number().int().nullable(),
-  /** How the grid was obtained: markup (Word), ruling lines (PDF) or x-clustering (borderless PDF). */
-  source: z.enum(['markup', 'ruled', 'borderless']),
+  /**
+   * How the grid was obtained: markup (Word), ruling lines drawn in the PDF (ruled), text
+   * positions only (borderless), or ruling lines found in a page image (raster, scans).
+   */
+  source: z.enum(['markup', 'ruled', 'borderless', 'raster']),
   /** 1 for markup/ruled grids; lower when the grid was inferred. */
   confidence: z.number().min(0).max(1),
 });
@@ -72,9 +79,33 @@ export const ParseIssueSchema = z.object({
 });
 export type ParseIssue = z.infer<typeof ParseIssueSchema>;
 
+/**
+ * Where a page's text came from (PDF): the producer's text layer (vector), a text layer that an
+ * OCR program wrote over a page image (ocr-layer: invisible text, render mode 3), our own OCR of
+ * the page image (ocr), or nowhere (none: blank, or unreadable and not OCR'd).
+ */
+export const TextSourceSchema = z.enum(['vector', 'ocr-layer', 'ocr', 'none']);
+export type TextSource = z.infer<typeof TextSourceSchema>;
+
+/** Per-page provenance (PDF): size, how the page was turned upright, where its text came from. */
+export const PageInfoSchema = z.object({
+  page: z.number().int(),
+  /** Page size in PDF points, as displayed (after /Rotate). */
+  width: z.number(),
+  height: z.number(),
+  /** Clockwise rotation (degrees) applied to the page's content to make its text upright before tables were built. */
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  textSource: TextSourceSchema,
+  /** Mean recognition confidence of the page's text (0–1), for OCR sources. */
+  confidence: z.number().min(0).max(1).nullable().optional(),
+});
+export type PageInfo = z.infer<typeof PageInfoSchema>;
+
 export const DocumentModelSchema = z.object({
   format: z.enum(['docx', 'doc', 'pdf']),
   pages: z.number().int().nullable(),
+  /** One entry per page (PDF only). */
+  pageInfo: z.array(PageInfoSchema).optional(),
   blocks: z.array(BlockSchema),
   issues: z.array(ParseIssueSchema),
 });

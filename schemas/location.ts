@@ -23,6 +23,13 @@ export const LocationSchema = z.object({
   span: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
   /** Box on the page in PDF points [x0, y0, x1, y1], origin top-left. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().optional(),
+  /**
+   * Set when the text was read by OCR (ours: "ocr"; a text layer another program wrote over a
+   * scan: "ocr-layer"); absent for exact text. Findings resting on such text are at most warnings.
+   */
+  textSource: z.enum(['ocr', 'ocr-layer']).nullable().optional(),
+  /** Recognition confidence (0–1) of the OCR'd text this value was read from. */
+  confidence: z.number().min(0).max(1).nullable().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

@@ -23,6 +23,6 @@ export interface PageTable {
   ys: number[];
   cells: PageTableCell[];
   bbox: BBox;
-  source: 'ruled' | 'borderless';
+  source: 'ruled' | 'borderless' | 'raster';
   confidence: number;
 }

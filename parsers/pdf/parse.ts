@@ -1,15 +1,13 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { DocumentModel, ParseIssue } from '../../schemas/document.js';
+import type { DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
-import { groupLines } from './lines.js';
 import { openPdf } from './open.js';
 import { pageHasInk } from './page-ink.js';
-import type { PageTable } from './page-table.js';
+import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { extractRulings } from './rulings.js';
-import { findRuledTables } from './ruled-tables.js';
 import { assessRuns } from './text-quality.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
 import type { TextLine } from './types.js';
@@ -20,13 +18,6 @@ export interface PdfParseOptions {
 }
 
 export const DEFAULT_MAX_PAGES = 2000;
-
-interface PageContent {
-  page: number;
-  height: number;
-  tables: PageTable[];
-  lines: TextLine[];
-}
 
 /**
  * PDF bytes → DocumentModel. Per page: one getTextContent and one getOperatorList; tables from
@@ -45,13 +36,21 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     }
     const issues: ParseIssue[] = [];
     const pages: PageContent[] = [];
+    const pageInfo: PageInfo[] = [];
     let usableChars = 0;
     let failedPages = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
-        const content = await readPage(pdf, n, issues);
-        usableChars += content.usableChars;
-        pages.push(content.page);
+        const read = await readPage(pdf, n, issues);
+        const prims = read.primitives;
+        if (prims) {
+          usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
+          pages.push(layoutPage(prims));
+          pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
+        } else {
+          pages.push(emptyPage(n, read.height));
+          pageInfo.push({ page: n, width: read.width, height: read.height, rotation: 0, textSource: 'none', confidence: null });
+        }
       } catch (e) {
         if (e instanceof InputError) throw e;
         failedPages++;
@@ -68,17 +67,25 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
       );
     }
     const blocks = assemble(pages);
-    return { format: 'pdf', pages: pdf.numPages, blocks, issues };
+    return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();
   }
 }
 
-async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]): Promise<{ page: PageContent; usableChars: number }> {
+/** A page as read from the PDF: its primitives, or null when it has no usable text. */
+interface ReadPage {
+  width: number;
+  height: number;
+  primitives: PagePrimitives | null;
+}
+
+async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const matrix = viewport.transform as Matrix;
+    const size = { width: viewport.width, height: viewport.height };
     const text = await page.getTextContent();
     const quality = assessRuns(toTextRuns(text.items, matrix));
     if (quality.visible === 0) {
@@ -95,13 +102,14 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]):
         block: null,
       });
     }
-    if (!quality.usable.length) return { page: { page: n, height: viewport.height, tables: [], lines: [] }, usableChars: 0 };
+    if (!quality.usable.length) return { ...size, primitives: null };
     // Rulings only matter where there is text to place.
     const ops = await page.getOperatorList();
     const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
-    const { tables, rest } = findRuledTables(rulings, quality.usable, n);
-    const usableChars = quality.usable.reduce((s, r) => s + r.str.length, 0);
-    return { page: { page: n, height: viewport.height, tables, lines: groupLines(rest) }, usableChars };
+    return {
+      ...size,
+      primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: 0, confidence: null },
+    };
   } finally {
     page.cleanup();
   }

@@ -15,6 +15,8 @@ export interface TextRun {
   baseline: number;
   /** Font size in points. */
   size: number;
+  /** Recognition confidence (0–1) when the text was read by OCR; absent for exact text. */
+  confidence?: number;
 }
 
 /** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */

@@ -19,15 +19,19 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  const ocr = ocrCaveat(draft.evidence);
+  const severity = draft.severity ?? meta.severity;
+  const message = ocr ? { zh: `${draft.message.zh}（${ocr.zh}）`, en: `${draft.message.en} (${ocr.en})` } : draft.message;
   return {
     rule: meta.id,
-    severity: draft.severity ?? meta.severity,
-    message: lang === 'en' ? draft.message.en : draft.message.zh,
+    // A finding that rests on OCR'd text is at most a warning: the reviewer checks the original.
+    severity: ocr && severity === 'error' ? 'warning' : severity,
+    message: lang === 'en' ? message.en : message.zh,
     values: draft.values,
     evidence: draft.evidence,
     id,
     ruleVersion: meta.version,
-    messageEn: draft.message.en,
+    messageEn: message.en,
     expected: draft.expected ?? null,
     observed: draft.observed ?? null,
     tolerance: draft.tolerance ?? null,
@@ -35,6 +39,14 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     params: draft.params ?? null,
     part: draft.part ?? draft.evidence[0]?.location.part ?? null,
   };
+}
+
+/** The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text layer). */
+function ocrCaveat(evidence: readonly Evidence[]): { zh: string; en: string } | null {
+  const sources = new Set(evidence.map((e) => e.location.textSource).filter(Boolean));
+  if (sources.has('ocr')) return { zh: 'OCR 识别，请核对原件', en: 'read by OCR, check the original' };
+  if (sources.has('ocr-layer')) return { zh: 'OCR 文字层，请核对原件', en: 'from an OCR text layer, check the original' };
+  return null;
 }
 
 /**

@@ -1,0 +1,44 @@
+import type { TextSource } from '../../schemas/document.js';
+import { groupLines } from './lines.js';
+import type { PageTable } from './page-table.js';
+import { findRuledTables } from './ruled-tables.js';
+import type { Rulings, TextLine, TextRun } from './types.js';
+
+/**
+ * The seam between reading a page and laying it out. Whatever the page's text came from — the
+ * producer's text layer, an OCR layer written over a scan, or our own OCR of the page image —
+ * it arrives here as the same primitives: text runs with boxes and ruling segments, in display
+ * space (points, origin top-left, upright). Tables, lines and paragraphs are then built by one
+ * code path for every source.
+ */
+export interface PagePrimitives {
+  page: number;
+  /** Page size in points as displayed (after /Rotate, before `rotation`). */
+  width: number;
+  height: number;
+  runs: TextRun[];
+  rulings: Rulings;
+  textSource: Exclude<TextSource, 'none'>;
+  /** Clockwise rotation already applied to `runs` and `rulings` to make the text upright. */
+  rotation: 0 | 90 | 180 | 270;
+  /** Mean recognition confidence of the runs (OCR sources), else null. */
+  confidence: number | null;
+}
+
+/** One page laid out: its tables and the text lines outside them. */
+export interface PageContent {
+  page: number;
+  height: number;
+  tables: PageTable[];
+  lines: TextLine[];
+}
+
+export function emptyPage(page: number, height: number): PageContent {
+  return { page, height, tables: [], lines: [] };
+}
+
+/** Primitives → tables (from rulings) and the remaining text as lines. */
+export function layoutPage(p: PagePrimitives): PageContent {
+  const { tables, rest } = findRuledTables(p.rulings, p.runs, p.page);
+  return { page: p.page, height: p.height, tables, lines: groupLines(rest) };
+}
