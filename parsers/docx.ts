@@ -1,16 +1,16 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { assembleGrid } from './table-grid.js';
-import { readZipEntries, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
+import { XmlScanner, type XmlHandler } from './xml-scan.js';
+import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
 /**
  * WordprocessingML (.docx) → DocumentModel, read directly from word/document.xml with a streaming
- * XML parser. Tables are built from the markup: w:gridSpan (horizontal merge), w:vMerge
- * (vertical merge), w:gridBefore/w:gridAfter (rows that start or end inside the grid).
- * Elements that may sit between rows and cells (bookmarks, content controls w:sdt, w:customXml,
- * proofing marks) are transparent, so merges survive them (mammoth loses every merge of a table
- * when a bookmark sits in a row).
+ * XML tokenizer (parsers/xml-scan.ts: no DOCTYPE, no entity definitions). Tables are built from
+ * the markup: w:gridSpan (horizontal merge), w:vMerge (vertical merge), w:gridBefore/w:gridAfter
+ * (rows that start or end inside the grid). Elements that may sit between rows and cells
+ * (bookmarks, content controls w:sdt, w:customXml, proofing marks) are transparent, so merges
+ * survive them (mammoth loses every merge of a table when a bookmark sits in a row).
  */
 
 interface CellDraft {
@@ -34,28 +34,30 @@ const REL_OFFICE_DOC = /officeDocument$/;
 const MAX_TABLE_COLUMNS = 1024;
 /** Grid positions per table (rows × columns): bounds the memory a crafted table can take. */
 const MAX_TABLE_POSITIONS = 4_000_000;
+/** The XML parts a Word reader may open: their declared sizes are checked against the limits up front. */
+const XML_PART = /^(?:word\/[^/]+|[^/]+)\.xml$|^_rels\/\.rels$/;
 
 export interface DocxOptions {
   zipLimits?: ZipLimits;
 }
 
 export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): DocumentModel {
-  const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
-  const entries = readZipEntries(bytes, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name) || /^[^/]+\.xml$/.test(name), limits);
-  const mainPath = findMainDocument(entries);
-  const xml = entries.get(mainPath);
+  const zip = new ZipPackage(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  zip.checkDeclaredSizes((name) => XML_PART.test(name));
+  const mainPath = findMainDocument(zip);
+  const xml = zip.read(mainPath);
   if (!xml) {
     throw new InputError('CORRUPT_FILE', `Word 文档缺少正文部件 ${mainPath} / the package has no main document part`);
   }
   if (xml.length === 0) {
     throw new InputError('CORRUPT_FILE', `Word 文档正文部件 ${mainPath} 为空 / the main document part is empty`);
   }
-  const blocks = parseDocumentXml(new TextDecoder('utf-8').decode(xml));
+  const blocks = parseDocumentXml(xml);
   return { format: 'docx', pages: null, blocks, issues: [] };
 }
 
-function findMainDocument(entries: Map<string, Uint8Array>): string {
-  const rels = entries.get('_rels/.rels');
+function findMainDocument(zip: ZipPackage): string {
+  const rels = zip.read('_rels/.rels');
   if (rels) {
     const text = new TextDecoder().decode(rels);
     for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
@@ -67,202 +69,218 @@ function findMainDocument(entries: Map<string, Uint8Array>): string {
   return 'word/document.xml';
 }
 
-/** Parse the XML of the main document part into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: string): Block[] {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  const blocks: Block[] = [];
-  let paragraphCount = 0;
-  let tableCount = 0;
+/** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
+export function parseDocumentXml(xml: Uint8Array | string): Block[] {
+  const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
+  const reader = new DocumentReader(scanner);
+  try {
+    scanner.run(reader);
+  } catch (e) {
+    if (e instanceof InputError) {
+      if (e.code !== 'CORRUPT_FILE' || e.message.startsWith('Word')) throw e;
+      throw new InputError('CORRUPT_FILE', `Word 正文 XML 无法解析：${e.message} / malformed document.xml`, { cause: e });
+    }
+    throw e;
+  }
+  return reader.blocks;
+}
 
-  // Element stack of local names, and the innermost open table drafts (nested tables).
-  const stack: string[] = [];
-  const tables: TableDraft[] = [];
-  let paragraphText: string[] | null = null; // text runs of the open paragraph
-  let paragraphStyle: string | null = null;
-  let paragraphDepth = 0; // nested paragraphs (text boxes) append to the outer one
-  let inText = false;
-  let skipDepth = 0; // >0 while inside content we must not read (deleted text, field codes, fallbacks)
+/** The WordprocessingML body, element by element: paragraphs, runs, tables and their merges. */
+class DocumentReader implements XmlHandler {
+  readonly blocks: Block[] = [];
+  private paragraphCount = 0;
+  private tableCount = 0;
+  /** The innermost open table drafts (nested tables). */
+  private readonly tables: TableDraft[] = [];
+  /** Text runs of the open paragraph. */
+  private paragraphText: string[] | null = null;
+  private paragraphStyle: string | null = null;
+  /** Nested paragraphs (text boxes) append to the outer one. */
+  private paragraphDepth = 0;
+  private inText = false;
+  /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
+  private skipDepth = 0;
 
-  const currentRow = (): RowDraft | undefined => tables.at(-1)?.rows.at(-1);
-  const currentCell = (): CellDraft | undefined => currentRow()?.cells.at(-1);
+  constructor(private readonly x: XmlScanner) {}
 
-  parser.on('doctype', () => {
-    throw new InputError('CORRUPT_FILE', 'Word 正文含有 DOCTYPE 声明（可能是恶意构造的 XML 实体） / DOCTYPE in document.xml is not allowed');
-  });
+  private currentRow(): RowDraft | undefined {
+    const t = this.tables[this.tables.length - 1];
+    return t?.rows[t.rows.length - 1];
+  }
 
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    stack.push(name);
-    if (skipDepth > 0) {
-      skipDepth++;
+  private currentCell(): CellDraft | undefined {
+    const r = this.currentRow();
+    return r?.cells[r.cells.length - 1];
+  }
+
+  private intAttr(local: string): number | undefined {
+    const v = this.x.attr(local);
+    if (v === undefined) return undefined;
+    const n = parseInt(v, 10);
+    return Number.isFinite(n) ? n : undefined;
+  }
+
+  open(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
       return;
     }
+    const x = this.x;
     switch (name) {
       case 'delText':
       case 'instrText':
       case 'Fallback':
       case 'del':
       case 'moveFrom':
-        skipDepth = 1;
+        this.skipDepth = 1;
         return;
       case 'tbl':
-        tables.push({ gridCols: 0, rows: [] });
+        this.tables.push({ gridCols: 0, rows: [] });
         return;
       case 'gridCol':
-        if (tables.length && parentIs(stack, 'tblGrid')) tables.at(-1)!.gridCols++;
+        if (this.tables.length && x.parent() === 'tblGrid') this.tables[this.tables.length - 1].gridCols++;
         return;
       case 'tr':
-        if (tables.length) tables.at(-1)!.rows.push({ gridBefore: 0, gridAfter: 0, cells: [] });
+        if (this.tables.length) this.tables[this.tables.length - 1].rows.push({ gridBefore: 0, gridAfter: 0, cells: [] });
         return;
       case 'gridBefore':
       case 'gridAfter': {
-        const row = currentRow();
-        const val = Math.max(0, Math.min(intAttr(tag, 'val') ?? 0, MAX_TABLE_COLUMNS + 1));
-        if (row && parentIs(stack, 'trPr')) {
+        const row = this.currentRow();
+        if (row && x.parent() === 'trPr') {
+          const val = Math.max(0, Math.min(this.intAttr('val') ?? 0, MAX_TABLE_COLUMNS + 1));
           if (name === 'gridBefore') row.gridBefore = val;
           else row.gridAfter = val;
         }
         return;
       }
       case 'tc':
-        if (tables.length) currentRow()?.cells.push({ paragraphs: [], gridSpan: 1, vMerge: null });
+        if (this.tables.length) this.currentRow()?.cells.push({ paragraphs: [], gridSpan: 1, vMerge: null });
         return;
       case 'gridSpan': {
-        const cell = currentCell();
-        if (cell && parentIs(stack, 'tcPr')) cell.gridSpan = Math.max(1, Math.min(intAttr(tag, 'val') ?? 1, MAX_TABLE_COLUMNS + 1));
+        const cell = this.currentCell();
+        if (cell && x.parent() === 'tcPr') cell.gridSpan = Math.max(1, Math.min(this.intAttr('val') ?? 1, MAX_TABLE_COLUMNS + 1));
         return;
       }
       case 'vMerge': {
-        const cell = currentCell();
-        if (cell && parentIs(stack, 'tcPr')) {
-          const val = attr(tag, 'val');
-          cell.vMerge = val === 'restart' ? 'restart' : 'continue';
-        }
+        const cell = this.currentCell();
+        if (cell && x.parent() === 'tcPr') cell.vMerge = x.attr('val') === 'restart' ? 'restart' : 'continue';
         return;
       }
       case 'hMerge': {
         // Legacy horizontal merge (older WPS/Word): a "continue" cell widens the one before it.
-        const row = currentRow();
-        const cell = currentCell();
-        if (row && cell && parentIs(stack, 'tcPr') && attr(tag, 'val') !== 'restart' && row.cells.length > 1) {
+        const row = this.currentRow();
+        const cell = this.currentCell();
+        if (row && cell && x.parent() === 'tcPr' && x.attr('val') !== 'restart' && row.cells.length > 1) {
           row.cells.pop();
-          row.cells.at(-1)!.gridSpan += cell.gridSpan;
+          row.cells[row.cells.length - 1].gridSpan += cell.gridSpan;
           row.cells.push({ paragraphs: [], gridSpan: 0, vMerge: null }); // placeholder, dropped on close
         }
         return;
       }
-      case 'p':
-        if (paragraphText === null) {
-          paragraphText = [];
-          paragraphStyle = null;
-          paragraphDepth = 1;
+      case 'p': {
+        const text = this.paragraphText;
+        if (text === null) {
+          this.paragraphText = [];
+          this.paragraphStyle = null;
+          this.paragraphDepth = 1;
         } else {
-          paragraphDepth++;
-          if (paragraphText.length && !paragraphText.at(-1)!.endsWith('\n')) paragraphText.push(' ');
+          this.paragraphDepth++;
+          if (text.length && !text[text.length - 1].endsWith('\n')) text.push(' ');
         }
         return;
+      }
       case 'pStyle':
-        if (paragraphText && paragraphDepth === 1 && parentIs(stack, 'pPr')) paragraphStyle = attr(tag, 'val') ?? null;
+        if (this.paragraphText && this.paragraphDepth === 1 && x.parent() === 'pPr') this.paragraphStyle = x.attr('val') ?? null;
         return;
       case 't':
-        inText = paragraphText !== null;
+        this.inText = this.paragraphText !== null;
         return;
       case 'tab':
-        if (paragraphText && parentIs(stack, 'r')) paragraphText.push('\t');
+        if (this.paragraphText && x.parent() === 'r') this.paragraphText.push('\t');
         return;
       case 'br':
       case 'cr':
-        if (paragraphText && parentIs(stack, 'r')) paragraphText.push('\n');
+        if (this.paragraphText && x.parent() === 'r') this.paragraphText.push('\n');
         return;
       case 'noBreakHyphen':
-        if (paragraphText) paragraphText.push('-');
+        if (this.paragraphText) this.paragraphText.push('-');
         return;
       case 'sym': {
-        const ch = attr(tag, 'char');
-        if (paragraphText && ch) {
+        const ch = x.attr('char');
+        if (this.paragraphText && ch) {
           const code = parseInt(ch, 16);
           // Symbol-font code points live in F000–F0FF; map them back to ASCII where possible.
           const cp = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
-          if (Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff) paragraphText.push(String.fromCodePoint(cp));
+          if (Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff) this.paragraphText.push(String.fromCodePoint(cp));
         }
         return;
       }
       default:
         return;
     }
-  });
+  }
 
-  parser.on('text', (text: string) => {
-    if (inText && skipDepth === 0 && paragraphText) paragraphText.push(text);
-  });
+  text(start: number, end: number, cdata: boolean): void {
+    if (this.inText && this.skipDepth === 0 && this.paragraphText) this.paragraphText.push(this.x.text(start, end, cdata));
+  }
 
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    stack.pop();
-    if (skipDepth > 0) {
-      skipDepth--;
+  close(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
       return;
     }
     switch (name) {
       case 't':
-        inText = false;
+        this.inText = false;
         return;
       case 'p': {
-        paragraphDepth--;
-        if (paragraphDepth > 0 || paragraphText === null) return;
-        const text = paragraphText.join('');
-        paragraphText = null;
-        const cell = tables.length ? currentCell() : undefined;
+        this.paragraphDepth--;
+        if (this.paragraphDepth > 0 || this.paragraphText === null) return;
+        const text = this.paragraphText.join('');
+        this.paragraphText = null;
+        const cell = this.tables.length ? this.currentCell() : undefined;
         if (cell) {
           cell.paragraphs.push(text);
-        } else if (!tables.length && text.trim()) {
+        } else if (!this.tables.length && text.trim()) {
           // Empty paragraphs carry no content and are not blocks (PDF has none either).
           const block: ParagraphBlock = {
             kind: 'paragraph',
-            block: blocks.length,
-            paragraph: paragraphCount++,
+            block: this.blocks.length,
+            paragraph: this.paragraphCount++,
             text,
-            style: paragraphStyle,
+            style: this.paragraphStyle,
             page: null,
             bbox: null,
           };
-          blocks.push(block);
+          this.blocks.push(block);
         }
         return;
       }
       case 'tc': {
-        const row = currentRow();
-        if (row && row.cells.at(-1)?.gridSpan === 0) row.cells.pop();
+        const row = this.currentRow();
+        if (row && row.cells[row.cells.length - 1]?.gridSpan === 0) row.cells.pop();
         return;
       }
       case 'tbl': {
-        const draft = tables.pop();
+        const draft = this.tables.pop();
         if (!draft) return;
-        if (tables.length) {
+        if (this.tables.length) {
           // A table nested in a cell: its text becomes part of the enclosing cell.
-          const cell = currentCell();
+          const cell = this.currentCell();
           if (cell) for (const row of draft.rows) for (const c of row.cells) cell.paragraphs.push(...c.paragraphs);
           return;
         }
-        const table = buildTable(draft, blocks.length, tableCount);
+        const table = buildTable(draft, this.blocks.length, this.tableCount);
         if (table) {
-          tableCount++;
-          blocks.push(table);
+          this.tableCount++;
+          this.blocks.push(table);
         }
         return;
       }
       default:
         return;
     }
-  });
-
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError('CORRUPT_FILE', `Word 正文 XML 无法解析：${(e as Error).message} / malformed document.xml`, { cause: e });
   }
-  return blocks;
 }
 
 /** Lay the drafted rows onto the table grid, resolving gridSpan, vMerge and gridBefore/After. */
@@ -323,29 +341,6 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
     source: 'markup',
     confidence: 1,
   };
-}
-
-function localName(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-}
-
-function parentIs(stack: string[], name: string): boolean {
-  return stack.length >= 2 && stack[stack.length - 2] === name;
-}
-
-function attr(tag: SaxesTagPlain, local: string): string | undefined {
-  for (const [k, v] of Object.entries(tag.attributes)) {
-    if (localName(k) === local) return v as string;
-  }
-  return undefined;
-}
-
-function intAttr(tag: SaxesTagPlain, local: string): number | undefined {
-  const v = attr(tag, local);
-  if (v === undefined) return undefined;
-  const n = parseInt(v, 10);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 export const WORD_NAMESPACE = W;
