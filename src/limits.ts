@@ -23,6 +23,12 @@ export interface Limits {
   timeMsPerFile: number;
   /** V8 heap (old generation) of the worker that runs one file's pipeline, in MB. */
   maxWorkerHeapMb: number;
+  /**
+   * Resident memory of the whole process, in MB, while files are processed: memory outside the V8
+   * heap (decompressed PDF streams, image buffers) counts too. Past it, the pipeline thread holding
+   * the most memory is killed and its file reported as LIMIT_EXCEEDED.
+   */
+  maxRssMb: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -33,6 +39,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPdfPages: 500,
   timeMsPerFile: 120_000,
   maxWorkerHeapMb: 1536,
+  maxRssMb: 2048,
 });
 
 /** Environment variable for each limit. */
@@ -44,6 +51,7 @@ export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
   maxPdfPages: 'SELFEVAL_MAX_PDF_PAGES',
   timeMsPerFile: 'SELFEVAL_TIME_MS_PER_FILE',
   maxWorkerHeapMb: 'SELFEVAL_MAX_WORKER_HEAP_MB',
+  maxRssMb: 'SELFEVAL_MAX_RSS_MB',
 });
 
 export class LimitsConfigError extends Error {}

@@ -24,4 +24,6 @@ export interface JobMessage {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: Result; document: DocumentModel | null; peakHeapBytes: number }
-  | { type: 'transient'; id: number; code: ErrorCode; message: string };
+  | { type: 'transient'; id: number; code: ErrorCode; message: string }
+  /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
+  | { type: 'memory'; id: number; bytes: number };

@@ -9,9 +9,11 @@ import { limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
- * Runs one file's pipeline in a worker thread with a time limit and V8 heap limits
- * (`resourceLimits`). A file that overruns is reported as TIMEOUT or LIMIT_EXCEEDED and its worker
- * is killed and replaced, so one hostile file can neither hang nor crash a batch.
+ * Runs one file's pipeline in a worker thread with a time limit, V8 heap limits (`resourceLimits`)
+ * and a bound on the process's resident memory (`maxRssMb`: memory outside the V8 heap, such as
+ * decompressed PDF streams, counts too). A file that overruns is reported as TIMEOUT or
+ * LIMIT_EXCEEDED and its worker is killed and replaced, so one hostile file can neither hang nor
+ * crash a batch. With `concurrency` N, N files run side by side, one per thread (one per core).
  *
  * Workers are kept between files (starting one costs hundreds of ms) and `unref`'d while idle,
  * so a CLI run ends when its last file is done without an explicit close().
@@ -63,7 +65,14 @@ interface Slot {
   job: Job | null;
   started: number;
   timer: NodeJS.Timeout | null;
+  /** Memory the thread last said it holds for its current job (bytes), 0 before its first report. */
+  memory: number;
 }
+
+/** How often the process's resident memory is sampled while files are processed. */
+const RSS_SAMPLE_MS = 50;
+/** After a thread killed for memory has exited: time its memory may take to be returned (ms). */
+const SETTLE_MS = 3000;
 
 const SOURCE_MODE = import.meta.url.endsWith('.ts');
 
@@ -75,12 +84,24 @@ export class IsolatedRunner {
   private readonly startupMs: number;
   private nextId = 1;
   private closed = false;
+  private rssTimer: NodeJS.Timeout | null = null;
+  /** A worker killed for memory that has not exited yet. */
+  private freeing: Worker | null = null;
+  /** After a memory kill: no other kill before this time (ms), unless RSS came back under the limit first. */
+  private settleUntil = 0;
+  /** Highest resident memory sampled while files ran (bytes). */
+  peakRssBytes = 0;
 
   constructor(options: RunnerOptions = {}) {
     this.limits = resolveLimits(options.limits ?? {}, limitsFromEnv());
     this.startupMs = options.startupMs ?? 60_000;
     const n = Math.max(1, Math.floor(options.concurrency ?? 1));
-    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, timer: null }));
+    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, timer: null, memory: 0 }));
+  }
+
+  /** Threads running files at the same time. */
+  get concurrency(): number {
+    return this.slots.length;
   }
 
   /** Run the pipeline on one file. Never rejects: every outcome is a Result. */
@@ -109,6 +130,7 @@ export class IsolatedRunner {
   /** Stop all workers; files still waiting get an error result. */
   async close(): Promise<void> {
     this.closed = true;
+    this.stopRssWatch();
     for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     await Promise.all(
       this.slots.map(async (slot) => {
@@ -135,7 +157,9 @@ export class IsolatedRunner {
       }
       const job = this.pending.shift()!;
       slot.job = job;
+      slot.memory = 0;
       slot.started = performance.now();
+      this.startRssWatch();
       slot.worker!.ref();
       slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? this.limits.timeMsPerFile);
       const copy = new Uint8Array(job.input.bytes); // the caller keeps its bytes; the copy is moved
@@ -182,6 +206,10 @@ export class IsolatedRunner {
       this.dispatch();
       return;
     }
+    if (m.type === 'memory') {
+      if (slot.job && slot.job.id === m.id) slot.memory = m.bytes;
+      return;
+    }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
       this.finish(slot, { result: m.result, document: m.document });
       worker.unref();
@@ -220,6 +248,11 @@ export class IsolatedRunner {
   }
 
   private onWorkerExit(slot: Slot, worker: Worker, code: number): void {
+    if (this.freeing === worker) {
+      // A dead thread's memory goes back to the system over the next moments, not at once.
+      this.freeing = null;
+      this.settleUntil = performance.now() + SETTLE_MS;
+    }
     if (slot.worker !== worker) return;
     this.stats.crashes++;
     this.retire(slot);
@@ -239,6 +272,53 @@ export class IsolatedRunner {
     void worker?.terminate();
     const seconds = String((job.input.timeMs ?? this.limits.timeMsPerFile) / 1000);
     this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
+    this.dispatch();
+  }
+
+  /** Sample the process's resident memory while any file runs. */
+  private startRssWatch(): void {
+    if (this.rssTimer) return;
+    this.rssTimer = setInterval(() => this.checkRss(), RSS_SAMPLE_MS);
+    this.rssTimer.unref();
+  }
+
+  private stopRssWatch(): void {
+    if (this.rssTimer) clearInterval(this.rssTimer);
+    this.rssTimer = null;
+  }
+
+  /**
+   * Past the resident-memory limit, stop the thread that holds the most memory (by its own last
+   * report; a thread too busy to report is taken to be the one that has run longest). One at a
+   * time: after a kill, wait until that thread is gone and its memory returned (RSS back under the
+   * limit, or SETTLE_MS after its exit) before judging again.
+   */
+  checkRss(): void {
+    const active = this.slots.filter((s) => s.job && s.worker);
+    if (!active.length) {
+      this.stopRssWatch();
+      return;
+    }
+    const rss = process.memoryUsage.rss();
+    this.peakRssBytes = Math.max(this.peakRssBytes, rss);
+    const now = performance.now();
+    if (rss <= this.limits.maxRssMb * 2 ** 20) {
+      if (!this.freeing) this.settleUntil = 0;
+      return;
+    }
+    if (this.freeing || now < this.settleUntil) return;
+    const victim = active.reduce((a, b) => (b.memory > a.memory || (b.memory === a.memory && b.started < a.started) ? b : a));
+    const job = victim.job!;
+    const worker = victim.worker!;
+    this.stats.memoryKills++;
+    this.freeing = worker;
+    this.settleUntil = Number.POSITIVE_INFINITY;
+    this.retire(victim);
+    void worker.terminate();
+    this.finish(
+      victim,
+      errorOutput(job.input, job.sha256, 'LIMIT_EXCEEDED', `处理时进程内存达到 ${Math.round(rss / 2 ** 20)} MB，超过上限 ${this.limits.maxRssMb} MB，已中止 / process memory limit exceeded`, now - victim.started),
+    );
     this.dispatch();
   }
 
@@ -302,12 +382,17 @@ export function errorResult(input: IsolatedInput, sha256: string, code: ErrorCod
 let shared: IsolatedRunner | null = null;
 
 /**
- * Run one file through the process-wide runner (limits from the environment, one worker).
- * This is what `extract` uses in-process.
+ * The process-wide runner (limits from the environment). The first call fixes its number of
+ * threads (default one); this is what `extract` uses in-process.
  */
+export function sharedRunner(concurrency = 1): IsolatedRunner {
+  shared ??= new IsolatedRunner({ concurrency });
+  return shared;
+}
+
+/** Run one file through the process-wide runner. */
 export function runIsolated(input: IsolatedInput): Promise<Result> {
-  shared ??= new IsolatedRunner();
-  return shared.run(input);
+  return sharedRunner().run(input);
 }
 
 /** The process-wide runner's figures (null before the first file). */

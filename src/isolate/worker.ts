@@ -22,7 +22,18 @@ port.on('message', (job: JobMessage) => {
   void handle(job);
 });
 
+/** How often a busy thread tells the runner what memory it holds (the runner's RSS limit picks whom to stop). */
+const MEMORY_REPORT_MS = 100;
+
+function reportMemory(id: number): void {
+  const m = process.memoryUsage();
+  // This thread's isolate: its heap, and memory outside it (external includes its ArrayBuffers).
+  port!.postMessage({ type: 'memory', id, bytes: m.heapUsed + m.external } satisfies WorkerMessage);
+}
+
 async function handle(job: JobMessage): Promise<void> {
+  // Heartbeats reach the runner whenever the pipeline yields (pdf.js works page by page, asynchronously).
+  const heartbeat = setInterval(() => reportMemory(job.id), MEMORY_REPORT_MS);
   // runPipeline turns bad input into an error result; only transient faults throw (when asked to).
   try {
     const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse, throwTransient: job.transient } });
@@ -31,6 +42,8 @@ async function handle(job: JobMessage): Promise<void> {
   } catch (e) {
     if (!(e instanceof TransientError)) throw e;
     port!.postMessage({ type: 'transient', id: job.id, code: e.code, message: e.message } satisfies WorkerMessage);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
