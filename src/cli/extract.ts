@@ -1,9 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
 import { collectInputs } from '../files.js';
-import { runIsolated } from '../isolate/runner.js';
+import { sharedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
@@ -16,12 +17,13 @@ const HELP = `用法 / usage: selfeval extract <files|folders>... [--json] [--ou
   --out DIR    每个输入文件写一个结果文件 / write one result file per input
   --lang en    英文提示 / English messages
   --db DIR     结果存入数据库：PGlite 数据目录 DIR，设置了 DATABASE_URL 时存入 PostgreSQL / store results (PGlite in DIR, or DATABASE_URL)
+  --jobs N     同时处理的文件数（默认 CPU 核数，每个文件一个隔离线程） / files at once (default: CPU cores, one thread each)
 `;
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['out', 'lang', 'db'] });
+    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['out', 'lang', 'db', 'jobs'] });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`selfeval extract: ${e.message}\n\n${HELP}`);
@@ -37,6 +39,11 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`selfeval extract: 请指定文件或文件夹 / no input given\n\n${HELP}`);
     return 2;
   }
+  const jobs = parsed.values.has('jobs') ? Number(parsed.values.get('jobs')) : availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(`selfeval extract: --jobs 需要正整数 / must be a positive integer\n`);
+    return 2;
+  }
   const lang = parsed.values.get('lang') === 'en' ? 'en' : 'zh';
   const json = parsed.flags.has('json');
   const outDir = parsed.values.get('out');
@@ -48,18 +55,36 @@ export async function run(args: string[]): Promise<number> {
   const dbDir = parsed.values.get('db');
   const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs.map((i) => i.path)) : null;
   const bar = new Progress(inputs.length, { enabled: progressWanted(json) && inputs.length > 1 });
-  for (const input of inputs) {
-    const result = sink ? await sink.extract(input.path, lang, () => extractFile(input.path, lang)) : await extractFile(input.path, lang);
-    if (result.status === 'error') failed++;
+  // Files run side by side, one pipeline thread each; results are written in input order. (With
+  // --db the store takes one file at a time.)
+  const threads = sink ? 1 : Math.min(jobs, Math.max(1, inputs.length));
+  if (!sink) sharedRunner(threads);
+  const running: Promise<Outcome>[] = [];
+  let started = 0;
+  // Twice the threads in flight, so a thread never waits while results are being written.
+  const window = sink ? 1 : threads * 2;
+  const startMore = (done: number) => {
+    for (; started < inputs.length && started - done < window; started++) {
+      const path = inputs[started].path;
+      running[started] = sink ? sink.extract(path, lang, () => extractFile(path, lang)).then(outcome) : extractSerialized(path, lang);
+    }
+  };
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    startMore(i);
+    const done = await running[i];
+    delete running[i];
+    if (done.status === 'error') failed++;
     bar.finish();
-    if (json) process.stdout.write(JSON.stringify(result) + '\n');
-    else process.stdout.write(formatSummary(result, lang) + '\n');
+    // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
+    if (json) process.stdout.write(done.json + '\n');
+    else process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) {
       let name = `${basename(input.path)}.json`;
       for (let k = 2; usedNames.has(name); k++) name = `${basename(input.path)}.${k}.json`;
       usedNames.add(name);
-      await writeFile(join(outDir, name), JSON.stringify(result, null, 2));
+      await writeFile(join(outDir, name), JSON.stringify(parsedResult(done), null, 2));
     }
   }
   bar.finish();
@@ -73,11 +98,41 @@ export async function run(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** A file's result as JSON text, parsed only when a summary or a pretty-printed file needs it. */
+interface Outcome {
+  status: Result['status'];
+  json: string;
+  result?: Result;
+}
+
+function outcome(result: Result): Outcome {
+  return { status: result.status, json: JSON.stringify(result), result };
+}
+
+function parsedResult(o: Outcome): Result {
+  o.result ??= JSON.parse(o.json) as Result;
+  return o.result;
+}
+
 /** Read one file and run the pipeline; an unreadable file becomes an error result, never a throw. */
 export async function extractFile(path: string, lang: 'zh' | 'en'): Promise<Result> {
-  let bytes: Uint8Array;
+  const bytes = await readInput(path);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  // In a worker thread with time and memory limits: a hostile file cannot hang or crash the run.
+  return sharedRunner().run({ bytes, file: path, lang });
+}
+
+async function extractSerialized(path: string, lang: 'zh' | 'en'): Promise<Outcome> {
+  const bytes = await readInput(path);
+  if (!(bytes instanceof Uint8Array)) return outcome(bytes);
+  const out = await sharedRunner().runJson({ bytes, file: path, lang });
+  return { status: out.status, json: out.resultJson };
+}
+
+/** The file's bytes, or the READ_FAILED result that stands for them. */
+async function readInput(path: string): Promise<Uint8Array | Result> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 / no such file' : `无法读取文件 / cannot read: ${(e as Error).message}`;
     return {
@@ -92,6 +147,4 @@ export async function extractFile(path: string, lang: 'zh' | 'en'): Promise<Resu
       timings: {},
     };
   }
-  // In a worker thread with time and memory limits: a hostile file cannot hang or crash the run.
-  return runIsolated({ bytes, file: path, lang });
 }

@@ -4,11 +4,11 @@ import { requirePostgres } from './store-options.js';
 
 const HELP = `用法 / usage: selfeval worker [--concurrency N] [--until-idle]
 
-  处理队列中的报告（每个并发槽一个子进程，充分利用多核）/ process queued reports in sandboxed child processes
+  处理队列中的报告（每个并发槽一个隔离的处理线程，充分利用多核）/ process queued reports, one isolated pipeline thread per slot
   --concurrency N  同时处理的文件数（默认 CPU 核数）/ parallel jobs (default: CPU cores)
   --until-idle     队列清空后退出（适合定时任务）/ exit when the queue is drained
   --lock-ms N      任务锁时长，进程中止后任务在此后被重新处理 / job lock; a dead worker's jobs return after it
-  环境变量 / env: DATABASE_URL (必需 / required), REDIS_URL, SELFEVAL_QUEUE_PREFIX, SELFEVAL_TIME_MS_PER_FILE
+  环境变量 / env: DATABASE_URL (必需 / required), REDIS_URL, SELFEVAL_QUEUE_PREFIX, SELFEVAL_TIME_MS_PER_FILE, SELFEVAL_MAX_RSS_MB
   SIGTERM/SIGINT：处理完当前任务后退出 / finish the current jobs, then exit
 `;
 

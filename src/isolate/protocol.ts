@@ -1,4 +1,3 @@
-import type { DocumentModel } from '../../schemas/document.js';
 import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { Limits } from '../limits.js';
 
@@ -23,7 +22,8 @@ export interface JobMessage {
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: Result; document: DocumentModel | null; peakHeapBytes: number }
+  /** The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone. */
+  | { type: 'result'; id: number; status: Result['status']; resultJson: string; documentJson: string | null; peakHeapBytes: number }
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
   | { type: 'memory'; id: number; bytes: number };

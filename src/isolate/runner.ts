@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { DocumentModel } from '../../schemas/document.js';
 import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { PipelineOutput } from '../pipeline.js';
 import { TransientError } from '../errors.js';
@@ -51,11 +52,23 @@ export interface RunnerStats {
   workersStarted: number;
 }
 
+/**
+ * A file's outcome as the pipeline thread sends it: the Result (and DocumentModel) as JSON text.
+ * Text crosses the thread boundary as one copy, where a structured clone of the object graph costs
+ * several times more on both sides; `extract --json` writes it as it is.
+ */
+export interface SerializedOutput {
+  status: Result['status'];
+  resultJson: string;
+  /** Only when `withDocument` was asked for. */
+  documentJson: string | null;
+}
+
 interface Job {
   id: number;
   input: IsolatedInput;
   sha256: string;
-  resolve: (r: PipelineOutput) => void;
+  resolve: (r: SerializedOutput) => void;
   reject: (e: Error) => void;
 }
 
@@ -106,14 +119,20 @@ export class IsolatedRunner {
 
   /** Run the pipeline on one file. Never rejects: every outcome is a Result. */
   async run(input: IsolatedInput): Promise<Result> {
-    return (await this.runOutput({ ...input, transient: false })).result;
+    return JSON.parse((await this.runJson({ ...input, transient: false, withDocument: false })).resultJson) as Result;
   }
 
   /**
    * Run the pipeline on one file and return the Result and (with `withDocument`) the DocumentModel.
    * Rejects only with a TransientError, and only when `transient` is set.
    */
-  runOutput(input: IsolatedInput): Promise<PipelineOutput> {
+  async runOutput(input: IsolatedInput): Promise<PipelineOutput> {
+    const out = await this.runJson(input);
+    return { result: JSON.parse(out.resultJson) as Result, document: out.documentJson === null ? null : (JSON.parse(out.documentJson) as DocumentModel) };
+  }
+
+  /** As runOutput, with the Result and DocumentModel as JSON text (not parsed on this thread). */
+  runJson(input: IsolatedInput): Promise<SerializedOutput> {
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     this.stats.files++;
     if (this.closed) return Promise.resolve(this.count(errorOutput(input, sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
@@ -211,7 +230,7 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
-      this.finish(slot, { result: m.result, document: m.document });
+      this.finish(slot, { status: m.status, resultJson: m.resultJson, documentJson: m.documentJson });
       worker.unref();
       this.dispatch();
     }
@@ -340,7 +359,7 @@ export class IsolatedRunner {
     slot.timer = null;
   }
 
-  private finish(slot: Slot, result: PipelineOutput): void {
+  private finish(slot: Slot, result: SerializedOutput): void {
     const job = slot.job;
     slot.job = null;
     if (slot.timer) clearTimeout(slot.timer);
@@ -352,15 +371,15 @@ export class IsolatedRunner {
     for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', reason, 0)));
   }
 
-  private count(output: PipelineOutput): PipelineOutput {
-    if (output.result.status === 'ok') this.stats.ok++;
+  private count(output: SerializedOutput): SerializedOutput {
+    if (output.status === 'ok') this.stats.ok++;
     else this.stats.errors++;
     return output;
   }
 }
 
-function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): PipelineOutput {
-  return { result: errorResult(input, sha256, code, reason, elapsedMs), document: null };
+function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {
+  return { status: 'error', resultJson: JSON.stringify(errorResult(input, sha256, code, reason, elapsedMs)), documentJson: null };
 }
 
 /** A contract error result for a file the worker could not finish (the message names the file). */

@@ -37,7 +37,14 @@ async function handle(job: JobMessage): Promise<void> {
   // runPipeline turns bad input into an error result; only transient faults throw (when asked to).
   try {
     const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse, throwTransient: job.transient } });
-    const message: WorkerMessage = { type: 'result', id: job.id, result, document: job.withDocument ? document : null, peakHeapBytes: getHeapStatistics().used_heap_size };
+    const message: WorkerMessage = {
+      type: 'result',
+      id: job.id,
+      status: result.status,
+      resultJson: JSON.stringify(result),
+      documentJson: job.withDocument && document ? JSON.stringify(document) : null,
+      peakHeapBytes: getHeapStatistics().used_heap_size,
+    };
     port!.postMessage(message);
   } catch (e) {
     if (!(e instanceof TransientError)) throw e;

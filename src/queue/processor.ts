@@ -1,51 +1,32 @@
-import type { SandboxedJob } from 'bullmq';
+import type { Job } from 'bullmq';
 import { TransientError } from '../errors.js';
-import { IsolatedRunner } from '../isolate/runner.js';
-import { openStore, type Store } from '../store/index.js';
+import type { IsolatedRunner } from '../isolate/runner.js';
+import type { Store } from '../store/index.js';
 import type { ReportJobData, ReportJobResult } from './config.js';
 
 /**
- * The sandboxed processor (runs in a child process per concurrency slot, on compiled JS):
- * fetch the bytes from the store, run the one pipeline, store the result in one transaction.
- * Bad input is a stored `status: "error"` result, never a thrown error; only transient faults
- * (database down, converter timeout) throw, and BullMQ retries those with backoff.
+ * One report job, run by the worker process itself (no sandboxed child process): fetch the bytes
+ * from the store, run the one pipeline in a thread of the worker's isolated runner (the runner
+ * `extract` uses: time, heap and resident-memory limits, a killed thread on overrun), store the
+ * result in one transaction. Bad input is a stored `status: "error"` result, never a thrown error;
+ * only transient faults (database down, converter timeout) throw, and BullMQ retries those with
+ * backoff. The pipeline never runs on the worker's main thread, so job locks keep being renewed
+ * however long a file takes.
  */
-
-// The same isolated runner as `extract`: per-job limits (time per file, heap, sizes) come from the
-// environment (SELFEVAL_TIME_MS_PER_FILE …); an overrunning parse is killed, not waited for.
-const pipeline = new IsolatedRunner();
-let storePromise: Promise<Store> | null = null;
-
-function getStore(): Promise<Store> {
-  if (!storePromise) {
-    if (!process.env.DATABASE_URL) {
-      throw new Error('队列工作进程需要 PostgreSQL（设置 DATABASE_URL）/ queue workers need DATABASE_URL');
-    }
-    storePromise = openStore({ maxConnections: 2 });
-    // A failed connection is retried by the next attempt, not cached.
-    storePromise.catch(() => {
-      storePromise = null;
-    });
-  }
-  return storePromise;
+export interface ProcessorDeps {
+  store: Store;
+  runner: IsolatedRunner;
 }
 
-export default async function processReport(job: SandboxedJob<ReportJobData, ReportJobResult>): Promise<ReportJobResult> {
+export async function processReport(job: Job<ReportJobData, ReportJobResult>, deps: ProcessorDeps): Promise<ReportJobResult> {
   const started = performance.now();
   const { sha256, fileName, batchId } = job.data;
-  const store = await getStore();
-  const bytes = await store.getFileBytes(sha256);
+  const bytes = await deps.store.getFileBytes(sha256);
   const fetched = performance.now();
   if (!bytes) throw new TransientError('READ_FAILED', `${fileName}：存储中找不到文件内容 / bytes not in the store (${sha256})`);
-  let output;
-  try {
-    output = await pipeline.runOutput({ bytes, file: fileName, withDocument: true, transient: true });
-  } catch (e) {
-    // Plain Error across the process boundary; the name keeps it recognizable in logs.
-    throw Object.assign(new Error((e as Error).message), { name: (e as Error).name });
-  }
+  const output = await deps.runner.runOutput({ bytes, file: fileName, withDocument: true, transient: true });
   const parsed = performance.now();
-  const saved = await store.saveResult(output.result, output.document, { runKey: String(job.id), batchId });
+  const saved = await deps.store.saveResult(output.result, output.document, { runKey: String(job.id), batchId });
   return {
     sha256,
     status: output.result.status,

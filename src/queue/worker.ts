@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker, type Job } from 'bullmq';
+import { IsolatedRunner } from '../isolate/runner.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import {
@@ -15,9 +14,10 @@ import {
   type ReportJobResult,
 } from './config.js';
 import { processIntakeJob, type IntakeJobData } from './nightly.js';
+import { processReport } from './processor.js';
 
 export interface StartWorkerOptions {
-  /** Sandboxed processors (child processes) working at once; default: number of CPU cores. */
+  /** Reports processed at once, each in its own pipeline thread; default: number of CPU cores. */
   concurrency?: number;
   /** Stop once the queue has nothing waiting, delayed or active (cron-style runs). */
   untilIdle?: boolean;
@@ -40,27 +40,21 @@ export interface RunningWorker {
 }
 
 /**
- * The processor file the sandbox runs: compiled JS next to this module in dist/; from the sources,
- * the compiled one when it exists, else the TypeScript file through tsx.
+ * Start a worker process's queue consumers. One process, one V8 heap for the queue and the store,
+ * and `concurrency` isolated pipeline threads (src/isolate) that do the parsing: no sandboxed child
+ * processes, and no second serialization of every file, result and model between processes.
  */
-export function processorFile(): { path: string; execArgv: string[] | null } {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return { path: fileURLToPath(new URL('./processor.js', here)), execArgv: null };
-  return { path: fileURLToPath(new URL('./processor.ts', here)), execArgv: ['--import', 'tsx'] };
-}
-
-/** Start a worker process's queue consumers. */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const config = queueConfig(options.queue);
   const log = options.logger ?? createLogger('selfeval-worker');
-  const store = options.store ?? (await openStore({ maxConnections: 2 }));
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  // Jobs saving at once each hold a connection; one more for the intake scans and batch queries.
+  const store = options.store ?? (await openStore({ maxConnections: concurrency + 1 }));
   const ownsStore = !options.store;
-  const concurrency = Math.max(1, options.concurrency ?? cpus().length);
-  const processor = processorFile();
-  if (!existsSync(processor.path)) throw new Error(`找不到处理器文件 / processor not found: ${processor.path}`);
+  const runner = new IsolatedRunner({ concurrency });
 
   const lockDuration = options.lockDurationMs ?? 30_000;
-  const reports = new Worker<ReportJobData, ReportJobResult>(REPORTS_QUEUE, processor.path, {
+  const reports = new Worker<ReportJobData, ReportJobResult>(REPORTS_QUEUE, (job) => processReport(job, { store, runner }), {
     connection: connectionOptions(config),
     prefix: config.prefix,
     concurrency,
@@ -68,7 +62,6 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     stalledInterval: options.stalledIntervalMs ?? lockDuration,
     // A job whose worker died may be picked up again twice before it is failed.
     maxStalledCount: 2,
-    ...(processor.execArgv ? { workerForkOptions: { execArgv: processor.execArgv } } : {}),
   });
   reports.on('completed', (job: Job<ReportJobData, ReportJobResult>, r: ReportJobResult) => {
     log.info(
@@ -104,7 +97,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     intake.on('error', (err) => log.error({ event: 'intake-error', err: err.message }, 'intake worker error'));
     intake.on('closed', () => void queue.close());
   }
-  log.info({ event: 'start', concurrency, prefix: config.prefix, processor: processor.path }, '工作进程已启动 / worker started');
+  log.info({ event: 'start', concurrency, prefix: config.prefix, limits: runner.limits }, '工作进程已启动 / worker started');
 
   let closing: Promise<void> | null = null;
   let resolveDone!: () => void;
@@ -112,6 +105,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const close = () => {
     closing ??= (async () => {
       await Promise.all([reports.close(), intake?.close()]);
+      await runner.close();
       if (ownsStore) await store.close();
       log.info({ event: 'stop' }, '工作进程已停止 / worker stopped');
       resolveDone();
