@@ -5,14 +5,27 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, TransientError } from '../../src/errors.js';
+import { OfficePool } from './office-pool.js';
+import { OfficeStartFailed } from './office-server.js';
+
+/** Converts .doc bytes to .docx bytes within a time limit (e.g. by asking another thread's pool). */
+export type DocConverter = (bytes: Uint8Array, timeoutMs: number) => Promise<Uint8Array>;
 
 export interface DocConversionOptions {
-  /** Kill LibreOffice after this long (default 120 s; a cold start with a fresh profile takes a few seconds). */
+  /** Kill a conversion after this long (default 120 s). */
   timeoutMs?: number;
   /** The soffice executable; default: `soffice` (or `libreoffice`) found on PATH. */
   sofficePath?: string;
-  /** Parent of the private working directory (default: the OS temp dir). */
+  /** Parent of the private working directories (default: the OS temp dir). */
   tempRoot?: string;
+  /**
+   * Who converts. Default: this process's pool of long-lived LibreOffice servers (office-pool.ts);
+   * a pipeline thread passes one that asks its runner (the process's main thread), so every
+   * thread shares one pool and LibreOffice lives as long as the process, not the thread.
+   */
+  converter?: DocConverter;
+  /** One fresh LibreOffice per file (the fallback when no server can be started). */
+  fresh?: boolean;
 }
 
 export const DEFAULT_DOC_TIMEOUT_MS = 120_000;
@@ -82,16 +95,51 @@ function runWithTimeout(command: string, args: string[], timeoutMs: number, cwd:
   });
 }
 
+const pools = new Map<string, OfficePool | 'broken'>();
+
 /**
- * .doc bytes → .docx bytes with LibreOffice headless. Each conversion gets a private temporary
- * directory with its own LibreOffice user profile (-env:UserInstallation), so parallel
- * conversions never share a profile lock; the directory is always removed.
+ * .doc bytes → .docx bytes with LibreOffice headless: by the given converter, else by this
+ * process's pool of long-lived LibreOffice servers (one per soffice and temp root), else — when
+ * no server can be started — by one fresh LibreOffice for this file.
  */
 export async function convertDocToDocx(bytes: Uint8Array, options: DocConversionOptions = {}): Promise<Uint8Array> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOC_TIMEOUT_MS;
+  if (options.converter) return options.converter(bytes, timeoutMs);
   const soffice = await findSoffice(options.sofficePath);
   if (!soffice) throw new InputError('DOC_CONVERTER_MISSING', MISSING_MESSAGE);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_DOC_TIMEOUT_MS;
-  const work = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'selfeval-doc-'));
+  const tempRoot = options.tempRoot ?? tmpdir();
+  const key = `${soffice}\0${tempRoot}`;
+  let pool = options.fresh ? 'broken' : pools.get(key);
+  if (pool === undefined) {
+    pool = new OfficePool({ soffice, tempRoot });
+    pools.set(key, pool);
+  }
+  if (pool !== 'broken') {
+    try {
+      return await pool.convert(bytes, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof OfficeStartFailed)) throw e;
+      // No server here (LibreOffice too old for the loop, a sandbox…): one process per file from now on.
+      pools.set(key, 'broken');
+      await pool.close();
+    }
+  }
+  return convertFresh(soffice, bytes, timeoutMs, tempRoot);
+}
+
+/** Stop every LibreOffice server of this process and remove their directories. */
+export async function closeDocConverters(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => (p === 'broken' ? undefined : p.close())));
+}
+
+/**
+ * One fresh LibreOffice for one file: a private temporary directory with its own user profile
+ * (-env:UserInstallation), so parallel conversions never share a profile lock; always removed.
+ */
+async function convertFresh(soffice: string, bytes: Uint8Array, timeoutMs: number, tempRoot: string): Promise<Uint8Array> {
+  const work = await mkdtemp(join(tempRoot, 'selfeval-doc-'));
   try {
     const input = join(work, 'input.doc');
     const outDir = join(work, 'out');

@@ -26,4 +26,11 @@ export type WorkerMessage =
   | { type: 'result'; id: number; status: Result['status']; resultJson: string; documentJson: string | null; peakHeapBytes: number }
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
-  | { type: 'memory'; id: number; bytes: number };
+  | { type: 'memory'; id: number; bytes: number }
+  /** A .doc to convert by the process's LibreOffice pool (which lives on the runner's thread). */
+  | { type: 'convert'; id: number; bytes: Uint8Array; timeoutMs: number };
+
+/** The runner's answer to a `convert` request. */
+export type ConvertReply =
+  | { type: 'converted'; id: number; bytes: Uint8Array }
+  | { type: 'convertFailed'; id: number; kind: 'input' | 'transient' | 'other'; code: ErrorCode | null; message: string };

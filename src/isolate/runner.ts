@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { PipelineOutput } from '../pipeline.js';
-import { TransientError } from '../errors.js';
+import { InputError, TransientError } from '../errors.js';
+import { convertDocToDocx } from '../../parsers/doc/convert.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
-import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * Runs one file's pipeline in a worker thread with a time limit, V8 heap limits (`resourceLimits`)
@@ -229,6 +230,10 @@ export class IsolatedRunner {
       if (slot.job && slot.job.id === m.id) slot.memory = m.bytes;
       return;
     }
+    if (m.type === 'convert') {
+      this.convert(slot, worker, m.id, m.bytes, m.timeoutMs);
+      return;
+    }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
       this.finish(slot, { status: m.status, resultJson: m.resultJson, documentJson: m.documentJson });
       worker.unref();
@@ -292,6 +297,24 @@ export class IsolatedRunner {
     const seconds = String((job.input.timeMs ?? this.limits.timeMsPerFile) / 1000);
     this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
+  }
+
+  /** A thread's .doc conversion, by this thread's LibreOffice pool; the answer goes back if the thread still lives. */
+  private convert(slot: Slot, worker: Worker, id: number, bytes: Uint8Array, timeoutMs: number): void {
+    const reply = (m: ConvertReply, transfer: ArrayBuffer[] = []) => {
+      if (slot.worker === worker) worker.postMessage(m, transfer);
+    };
+    convertDocToDocx(bytes, { timeoutMs }).then(
+      (converted) => {
+        // Moved, not copied: a view of part of a larger buffer is copied out first.
+        const docx = converted.byteOffset === 0 && converted.byteLength === converted.buffer.byteLength ? converted : converted.slice();
+        reply({ type: 'converted', id, bytes: docx }, [docx.buffer as ArrayBuffer]);
+      },
+      (e: Error) => {
+        const kind = e instanceof InputError ? 'input' : e instanceof TransientError ? 'transient' : 'other';
+        reply({ type: 'convertFailed', id, kind, code: e instanceof InputError || e instanceof TransientError ? e.code : null, message: e.message });
+      },
+    );
   }
 
   /** Sample the process's resident memory while any file runs. */

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { runPipeline } from '../pipeline.js';
-import { TransientError } from '../errors.js';
+import { InputError, TransientError } from '../errors.js';
 import { parseOptionsFor } from '../limits.js';
-import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
+import type { DocConverter } from '../../parsers/doc/convert.js';
+import type { ConvertReply, JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * The worker thread that runs one file's pipeline at a time for the isolated runner. It holds no
@@ -15,11 +16,36 @@ const { limits } = workerData as WorkerData;
 
 // Library chatter (pdf.js warnings go to console.log) must not mix into `extract --json` on stdout.
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
-const parse = parseOptionsFor(limits);
+/**
+ * .doc conversions go to the runner's thread, whose LibreOffice pool every thread shares and which
+ * outlives this thread (a thread killed on overrun must not take LibreOffice down with it, nor
+ * leave it behind).
+ */
+const conversions = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+let conversionSeq = 0;
+const convertByRunner: DocConverter = (bytes, timeoutMs) =>
+  new Promise((resolve, reject) => {
+    const id = ++conversionSeq;
+    conversions.set(id, { resolve, reject });
+    const copy = new Uint8Array(bytes);
+    port!.postMessage({ type: 'convert', id, bytes: copy, timeoutMs } satisfies WorkerMessage, [copy.buffer]);
+  });
 
-port.on('message', (job: JobMessage) => {
-  if (job.type !== 'job') return;
-  void handle(job);
+const limited = parseOptionsFor(limits);
+const parse = { ...limited, doc: { ...limited.doc, converter: convertByRunner } };
+
+port.on('message', (m: JobMessage | ConvertReply) => {
+  if (m.type === 'job') {
+    void handle(m);
+    return;
+  }
+  const waiting = conversions.get(m.id);
+  if (!waiting) return;
+  conversions.delete(m.id);
+  if (m.type === 'converted') waiting.resolve(m.bytes);
+  else if (m.kind === 'input') waiting.reject(new InputError(m.code!, m.message));
+  else if (m.kind === 'transient') waiting.reject(new TransientError(m.code!, m.message));
+  else waiting.reject(new Error(m.message));
 });
 
 /** How often a busy thread tells the runner what memory it holds (the runner's RSS limit picks whom to stop). */

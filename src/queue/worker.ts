@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { IsolatedRunner } from '../isolate/runner.js';
+import { closeDocConverters } from '../../parsers/doc/convert.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import {
@@ -106,6 +107,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     closing ??= (async () => {
       await Promise.all([reports.close(), intake?.close()]);
       await runner.close();
+      // The .doc converters (long-lived LibreOffice) go with the worker.
+      await closeDocConverters();
       if (ownsStore) await store.close();
       log.info({ event: 'stop' }, '工作进程已停止 / worker stopped');
       resolveDone();

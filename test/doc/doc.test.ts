@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDoc } from '../../parsers/doc.js';
+import { closeDocConverters } from '../../parsers/doc/convert.js';
 import { parseDocx } from '../../parsers/docx.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { rejectionCode, sample, squeeze } from '../pdf/helpers.js';
 import type { Block, DocumentModel } from '../../schemas/document.js';
 
-/** .doc goes through LibreOffice headless (installed by .ci/run), then the Word parser. */
+/**
+ * .doc goes through LibreOffice headless (installed by .ci/run), then the Word parser. By default a
+ * long-lived LibreOffice of the process converts (office-pool.test.ts); `fresh` is one process per file.
+ */
 const SLOW = 240_000;
 
 function comparable(blocks: Block[]) {
@@ -23,7 +27,10 @@ let tempRoot: string;
 beforeAll(() => {
   tempRoot = mkdtempSync(join(tmpdir(), 'selfeval-doc-test-'));
 });
-afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeDocConverters();
+  rmSync(tempRoot, { recursive: true, force: true });
+});
 
 describe('seed.doc', () => {
   let doc: DocumentModel;
@@ -37,9 +44,17 @@ describe('seed.doc', () => {
     expect(comparable(doc.blocks)).toEqual(comparable(docx.blocks));
   });
 
-  it('leaves no temporary files behind', () => {
+  it('keeps only the converter\'s private directory while it runs, nothing once it is closed', async () => {
+    expect(readdirSync(tempRoot)).toEqual([expect.stringMatching(/^selfeval-office-\d+-/)]);
+    await closeDocConverters();
     expect(readdirSync(tempRoot)).toEqual([]);
   });
+
+  it('one fresh LibreOffice per file gives the same document', async () => {
+    const fresh = await parseDoc(sample('seed.doc'), { tempRoot, fresh: true });
+    expect(comparable(fresh.blocks)).toEqual(comparable(doc.blocks));
+    expect(readdirSync(tempRoot)).toEqual([]);
+  }, SLOW);
 });
 
 describe('.doc conversion failures', () => {
@@ -51,16 +66,23 @@ describe('.doc conversion failures', () => {
     expect([result.status, result.format, result.error?.code]).toEqual(['error', 'doc', 'DOC_CONVERTER_MISSING']);
   });
 
-  it('a file LibreOffice rejects → InputError DOC_CONVERSION_FAILED, temp dir removed', async () => {
-    const junk = new Uint8Array(8192);
-    junk.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    for (let i = 8; i < junk.length; i++) junk[i] = (i * 7919) % 251;
-    expect(await rejectionCode(parseDoc(junk, { tempRoot }))).toBe('InputError:DOC_CONVERSION_FAILED');
-    expect(readdirSync(tempRoot)).toEqual([]);
-  }, SLOW);
+  const junk = new Uint8Array(8192);
+  junk.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  for (let i = 8; i < junk.length; i++) junk[i] = (i * 7919) % 251;
 
-  it('a conversion over the time limit is killed → TransientError (retryable), temp dir removed', async () => {
-    expect(await rejectionCode(parseDoc(sample('seed.doc'), { timeoutMs: 200, tempRoot }))).toBe('TransientError:DOC_CONVERSION_FAILED');
-    expect(readdirSync(tempRoot)).toEqual([]);
-  }, SLOW);
+  for (const fresh of [false, true]) {
+    const how = fresh ? 'one process per file' : 'long-lived converter';
+    it(`${how}: a file LibreOffice rejects → InputError DOC_CONVERSION_FAILED, temp files removed`, async () => {
+      expect(await rejectionCode(parseDoc(junk, { tempRoot, fresh }))).toBe('InputError:DOC_CONVERSION_FAILED');
+      await closeDocConverters();
+      expect(readdirSync(tempRoot)).toEqual([]);
+    }, SLOW);
+
+    it(`${how}: a conversion over the time limit is killed → TransientError (retryable), temp files removed`, async () => {
+      if (!fresh) await parseDoc(sample('seed.doc'), { tempRoot }); // started: the limit is the conversion's own
+      expect(await rejectionCode(parseDoc(sample('seed.doc'), { timeoutMs: 50, tempRoot, fresh }))).toBe('TransientError:DOC_CONVERSION_FAILED');
+      await closeDocConverters();
+      expect(readdirSync(tempRoot)).toEqual([]);
+    }, SLOW);
+  }
 });

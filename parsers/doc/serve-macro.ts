@@ -1,0 +1,105 @@
+/**
+ * The LibreOffice Basic module a long-lived converter runs (installed into its private profile as
+ * Standard.Convert). `Serve(spool)` loops over a spool folder:
+ *
+ * - `<n>.job` appears (written after `<n>.doc`) → it is claimed (renamed `<n>.run`), the .doc is
+ *   loaded hidden with the Word 97 filter (forced: otherwise an unreadable file is imported as
+ *   plain text and "succeeds" with garbage) and stored as `<n>.docx` (written as `.part`, then
+ *   renamed, so the reader never sees half a file); a failure writes `<n>.err` with the reason;
+ * - `alive` holds a counter the owning process advances every second: when it stops moving for
+ *   about half a minute, or the file is removed, the loop ends and LibreOffice terminates (its
+ *   owner died or no longer wants it; the owner also kills it outright);
+ * - `ready` is written once the loop runs.
+ *
+ * No socket, no UNO client and no process per conversion: requests are files.
+ */
+const SOURCE = `
+Sub Serve(spool As String)
+  Dim f As String, stem As String, beat As String, lastBeat As String, still As Integer, tick As Integer
+  WriteText(spool & "/ready", "1")
+  Do
+    f = Dir(spool & "/*.job")
+    If f = "" Then
+      Wait 10
+      tick = tick + 1
+      If tick >= 100 Then
+        tick = 0
+        If Not FileExists(spool & "/alive") Then Exit Do
+        beat = ReadText(spool & "/alive")
+        If beat = lastBeat Then still = still + 1 Else still = 0
+        lastBeat = beat
+        If still >= 30 Then Exit Do
+      End If
+    Else
+      stem = Left(f, Len(f) - 4)
+      Name spool & "/" & f As spool & "/" & stem & ".run"
+      ConvertOne(spool, stem)
+    End If
+  Loop
+  StarDesktop.terminate()
+End Sub
+
+Function ReadText(path As String) As String
+  On Error Resume Next
+  Dim n As Integer, s As String
+  n = FreeFile
+  Open path For Input As #n
+  Line Input #n, s
+  Close #n
+  ReadText = s
+End Function
+
+Sub WriteText(path As String, text As String)
+  Dim n As Integer
+  n = FreeFile
+  Open path & ".tmp" For Output As #n
+  Print #n, text
+  Close #n
+  Name path & ".tmp" As path
+End Sub
+
+Sub ConvertOne(spool As String, stem As String)
+  Dim doc As Object
+  On Error GoTo Failed
+  Dim load(1) As New com.sun.star.beans.PropertyValue
+  load(0).Name = "Hidden" : load(0).Value = True
+  load(1).Name = "FilterName" : load(1).Value = "MS Word 97"
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(spool & "/" & stem & ".doc"), "_blank", 0, load())
+  If IsNull(doc) Then Err.Raise(1, , "LibreOffice could not load the file")
+  Dim store(0) As New com.sun.star.beans.PropertyValue
+  store(0).Name = "FilterName" : store(0).Value = "MS Word 2007 XML"
+  doc.storeToURL(ConvertToURL(spool & "/" & stem & ".part"), store())
+  doc.close(True)
+  Name spool & "/" & stem & ".part" As spool & "/" & stem & ".docx"
+  Kill spool & "/" & stem & ".run"
+  Exit Sub
+Failed:
+  Dim reason As String
+  reason = Err & ": " & Error$
+  On Error Resume Next
+  If Not IsNull(doc) Then doc.close(True)
+  WriteText(spool & "/" & stem & ".err", reason)
+  Kill spool & "/" & stem & ".run"
+End Sub
+`;
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Files of the profile's Standard Basic library (paths relative to `user/basic/Standard/`). */
+export function serveLibraryFiles(): Record<string, string> {
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  return {
+    'script.xlb':
+      `${head}<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">\n` +
+      '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">\n' +
+      ' <library:element library:name="Convert"/>\n</library:library>\n',
+    'Convert.xba':
+      `${head}<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n` +
+      `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Convert" script:language="StarBasic">${escapeXml(SOURCE)}</script:module>\n`,
+  };
+}
+
+/** The macro URL that starts the loop on a spool folder (a path without quotes). */
+export function serveMacroUrl(spool: string): string {
+  return `macro:///Standard.Convert.Serve("${spool}")`;
+}
