@@ -186,7 +186,8 @@ export function findsInconsistency(findings: Finding[], inc: Inconsistency): Fin
 
 export function flagsMustNot(findings: Finding[], item: MustNotFlag): Finding | null {
   const need = Math.min(2, item.figures.length);
-  return findings.find((f) => f.severity !== 'info' && (!item.rules || item.rules.includes(f.rule)) && item.figures.filter((fig) => carries(f, fig)).length >= need) ?? null;
+  // The coverage rule reports counts of paragraphs and tables, never a relation between figures.
+  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && item.figures.filter((fig) => carries(f, fig)).length >= need) ?? null;
 }
 
 export const NOTHING_RECOGNIZED = /未识别出任何/;
