@@ -115,6 +115,12 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
       if (rows.some((r) => factEquals(r[fact.field], fact.value, fact.unit))) return null;
       return `budget ${fact.row.join('')}.${fact.field} = ${fact.value}: read ${rows.map((r) => JSON.stringify(r[fact.field]?.text ?? null)).join(', ')}`;
     }
+    case 'breakdown': {
+      if (!fs.length) return `no form named ${JSON.stringify(fact.form)}`;
+      const items = fs.flatMap((f) => (fact.side === 'income' ? f.record.budget?.byIncome : f.record.budget?.bySpending) ?? []).filter((i) => hasWords(i.label, fact.label));
+      if (!items.length) return `no ${fact.side} breakdown line ${JSON.stringify(fact.label)}`;
+      return items.some((i) => factEquals(i.amount, fact.value)) ? null : `breakdown ${fact.label.join('')} = ${fact.value}: read ${items.map((i) => i.amount.text).join(', ')}`;
+    }
     case 'indicator': {
       if (!fs.length) return `no form named ${JSON.stringify(fact.form)}`;
       const inds = fs.flatMap((f) => f.record.indicators).filter((i) => hasWords(`${i.level3} ${i.level2}`, fact.name));
