@@ -72,7 +72,7 @@ export interface QueueRun {
   /** Per report inside the worker: fetch bytes, pipeline, store the result. */
   perReport: Latencies;
   byFormat: Record<string, Latencies>;
-  /** Peak RSS per worker process tree (the worker and its sandboxed processor), MB. */
+  /** Peak RSS per worker: its process tree (the worker, and LibreOffice when it converts .doc) and its largest process, MB. */
   peakRss: Array<{ treeMb: number; largestProcessMb: number } | null>;
   /**
    * CPU time of the worker process trees (Linux /proc): what a report costs regardless of other
@@ -273,6 +273,8 @@ export async function runQueue(dir: string, workers: number, env: QueueEnv, opti
 }
 
 export interface InProcessRun {
+  /** Pipeline threads (`extract --jobs`). */
+  jobs: number;
   files: number;
   wallS: number;
   reportsPerS: number;
@@ -282,11 +284,11 @@ export interface InProcessRun {
   failed: number;
 }
 
-/** The same folder through `selfeval extract DIR --json` (one process, no Redis, no database). */
-export async function runExtract(dir: string): Promise<InProcessRun> {
+/** The same folder through `selfeval extract DIR --json --jobs N` (one process, N pipeline threads, no Redis, no database). */
+export async function runExtract(dir: string, jobs = 1): Promise<InProcessRun> {
   const t = performance.now();
   hookSignals();
-  const child = spawn(process.execPath, [BIN, 'extract', dir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [BIN, 'extract', dir, '--json', '--jobs', String(jobs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child);
   child.on('exit', () => live.delete(child));
   const sampler = new TreeSampler([child.pid!]).start();
@@ -313,6 +315,7 @@ export async function runExtract(dir: string): Promise<InProcessRun> {
   const rss = sampler.result()[0];
   const cpu = sampler.cpuSeconds()[0];
   return {
+    jobs,
     files,
     wallS: round(wallS, 2),
     reportsPerS: round(files / wallS, 2),

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
 /**
- * Peak resident memory and CPU time of process trees, sampled from /proc (Linux). A queue worker is a process
- * with children (BullMQ's sandboxed processors), so a worker's memory is the sum over its tree.
+ * Peak resident memory and CPU time of process trees, sampled from /proc (Linux). A queue worker may have
+ * children (a LibreOffice converting .doc files), so a worker's memory is the sum over its tree.
  * On systems without /proc the sampler reports null.
  */
 export class TreeSampler {

@@ -2,15 +2,23 @@
  * `npm run bench` — what every stage of selfeval costs against the parsing floor, and the batch
  * through the queue. Prints tables and writes bench/results/<date>.json.
  *
- *   npm run bench                      full run (several minutes: per-file + 1,000-report batch)
+ *   npm run bench                      full run (several minutes: per-file, process marginal, .doc, 1,000-report batch)
  *   npm run bench -- --quick           smoke run (a few seconds: .docx per-file, tiny in-process batch)
- *   options: --out FILE  --no-batch  --no-per-file  --batch N  --seed-files N  --distinct-pdf N  --pdf-share 0.1  --runs N  --warmup N  --markdown
+ *   options: --out FILE  --no-batch  --no-per-file  --no-marginal  --no-doc  --batch N  --seed-files N  --distinct-pdf N
+ *            --pdf-share 0.1  --runs N  --warmup N  --markdown
  *
- * Needs for the full run: LibreOffice (generated PDFs; cached in the temp dir), Redis and PostgreSQL
- * (BENCH_REDIS_URL / BENCH_DATABASE_URL, default the local ones). A missing piece is reported as
- * "skipped: <reason>", never silently left out.
+ * Ratios are by CPU time (this thread's, or a whole process's user + system), wall time beside:
+ * on a machine shared with other work wall time swings, CPU time does not.
+ *
+ * Needs for the full run: LibreOffice (generated PDFs, cached in the temp dir; the .doc row), Redis
+ * and PostgreSQL (BENCH_REDIS_URL / BENCH_DATABASE_URL, default the local ones). A missing piece is
+ * reported as "skipped: <reason>", never silently left out. bench/pdf-paths.ts and bench/ocr.ts,
+ * when present, run as part of the full bench and their output is kept in the results.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,10 +26,12 @@ import { machineInfo } from './machine.js';
 import { GENERATED_SIZES, docxToPdfMany, generatedDocx, makeBatchCorpus, makeVariantFolder, readInput, sofficeAvailable, type BenchInput } from './corpus.js';
 import { ROOT, queueEnv, queueUnavailable, runExtract, runQueue } from './batch.js';
 import { measureFile, type PerFileRow } from './per-file.js';
-import { pdfPageCount } from './floors.js';
+import { DOCX_TOKENIZERS, pdfPageCount } from './floors.js';
 import { checkTargets } from './targets.js';
 import { markdownTable, textTable } from './table.js';
-import { batchTable, perFileTable, targetTable, type BatchSection } from './report.js';
+import { batchTable, floorTable, perFileTable, targetTable, type BatchSection } from './report.js';
+import { measureProcessMarginal, type ProcessMarginal } from './process-marginal.js';
+import { measureDoc, type DocRow } from './doc.js';
 import { round } from './stats.js';
 import { ensureBuilt } from '../test/queue/helpers.js';
 
@@ -33,6 +43,8 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'no-batch': { type: 'boolean', default: false },
     'no-per-file': { type: 'boolean', default: false },
+    'no-marginal': { type: 'boolean', default: false },
+    'no-doc': { type: 'boolean', default: false },
     batch: { type: 'string' },
     'pdf-share': { type: 'string' },
     runs: { type: 'string' },
@@ -45,7 +57,9 @@ const { values: args } = parseArgs({
 });
 
 const quick = args.quick!;
+// PDFs take a second a run; a .docx takes milliseconds, and its floor well under one: more runs, longer warm-up (JIT).
 const repeat = { warmup: Number(args.warmup ?? (quick ? 1 : 2)), runs: Number(args.runs ?? (quick ? 2 : 5)) };
+const docxRepeat = { warmup: Number(args.warmup ?? (quick ? 5 : 15)), runs: Number(args.runs ?? (quick ? 5 : 25)) };
 const batchSize = Number(args.batch ?? (quick ? 6 : 1000));
 const pdfShare = Number(args['pdf-share'] ?? (quick ? 0 : 0.1));
 const seedFiles = Number(args['seed-files'] ?? 300);
@@ -79,7 +93,7 @@ async function perFileInputs(workDir: string): Promise<{ inputs: BenchInput[]; s
 
 
 async function runBatch(): Promise<BatchSection> {
-  const section: BatchSection = { skipped: null, corpus: null, queue: [], queueSkipped: null, inProcess: null, seedDocx: null };
+  const section: BatchSection = { skipped: null, corpus: null, queue: [], queueSkipped: null, extract: [], seedDocx: null };
   if (args['no-batch']) {
     section.skipped = 'skipped: --no-batch';
     return section;
@@ -121,8 +135,11 @@ async function runBatch(): Promise<BatchSection> {
         await rm(seedDir, { recursive: true, force: true });
       }
     }
-    log(`batch: ${corpus.files} reports through \`selfeval extract\` in one process …`);
-    section.inProcess = await runExtract(dir);
+    ensureBuilt();
+    for (const jobs of [1, 2]) {
+      log(`batch: ${corpus.files} reports through \`selfeval extract --jobs ${jobs}\` in one process …`);
+      section.extract.push(await runExtract(dir, jobs));
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -143,15 +160,39 @@ async function main() {
     perFileSkipped = skipped;
     for (const input of inputs) {
       log(`per file: ${input.name} (${input.format}) …`);
-      const row = await measureFile(input, repeat, { pdftotext: machine.pdftotext !== null });
+      const row = await measureFile(input, input.format === 'docx' ? docxRepeat : repeat, { pdftotext: machine.pdftotext !== null });
       perFile.push(row);
-      log(`  floor ${row.floorMs} ms, selfeval ${row.selfevalMs} ms (${row.ratio}×; CPU ${row.cpu.floorMs} / ${row.cpu.selfevalMs} ms = ${row.cpu.ratio}×) ${JSON.stringify(row.stages)}`);
+      log(`  floor ${row.floor.cpuMs} ms CPU (${row.floor.how}), selfeval ${row.selfeval.cpuMs} ms CPU = ${row.ratio.cpu}× (wall ${row.floor.wallMs} / ${row.selfeval.wallMs} ms) stages CPU ${JSON.stringify(row.stagesCpuMs)}`);
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+  let marginal: ProcessMarginal | string;
+  if (args['no-marginal'] || quick) marginal = `skipped: ${quick ? '--quick' : '--no-marginal'}`;
+  else {
+    ensureBuilt();
+    log('process marginal: selfeval extract and the floor process on 1 and 101 copies of seed.docx …');
+    marginal = await measureProcessMarginal((await readInput('seed.docx', join(ROOT, 'samples', 'seed.docx'), 1)).bytes, { copies: 101, tokenizers: Object.keys(DOCX_TOKENIZERS) });
+    log(`  ${JSON.stringify(marginal)}`);
+  }
+  let doc: DocRow | string;
+  if (args['no-doc'] || quick) doc = `skipped: ${quick ? '--quick' : '--no-doc'}`;
+  else {
+    log('.doc: long-lived LibreOffice, 8 conversions of seed.doc, then one fresh LibreOffice …');
+    doc = await measureDoc(join(ROOT, 'samples', 'seed.doc'));
+    log(`  ${JSON.stringify(doc)}`);
+  }
   const batch = await runBatch();
-  const targets = checkTargets(perFile, batch.queue, batch.seedDocx, batch.inProcess);
+  const companions = quick ? {} : await runCompanions();
+  const targets = checkTargets({
+    perFile,
+    marginal: typeof marginal === 'string' ? null : marginal,
+    queue: batch.queue,
+    seed: batch.seedDocx,
+    extract: batch.extract,
+    doc: typeof doc === 'string' ? null : doc,
+    batchHasPdf: (batch.corpus?.pdf ?? 0) > 0,
+  });
   const result = {
     schema: RESULT_SCHEMA,
     date: new Date().toISOString(),
@@ -160,14 +201,17 @@ async function main() {
     machine,
     /** 1-minute load average when the run started and ended: above the core count, wall times are inflated. */
     load: { start: round(loadAtStart, 2), end: round(loadavg()[0], 2) },
-    settings: { warmup: repeat.warmup, runs: repeat.runs, batchSize, pdfShare },
+    settings: { warmup: repeat.warmup, runs: repeat.runs, docxWarmup: docxRepeat.warmup, docxRuns: docxRepeat.runs, batchSize, pdfShare },
     floors: {
-      docx: 'fflate unzip of word/document.xml + saxes streaming parse (text collected)',
-      pdf: 'pdf.js (pdfjs-dist legacy build, the parser\'s cMap/standard-font options) getTextContent + getOperatorList of every page',
+      docx: `node:zlib inflate of word/document.xml + the fastest of ${Object.keys(DOCX_TOKENIZERS).join(', ')} (each measured; names, one attribute value and the text collected)`,
+      pdf: 'pdf.js (pdfjs-dist legacy build, the parser\'s cMap/standard-font options) getTextContent + getOperatorList of every page; references: PDFium (@embedpdf/pdfium, WebAssembly) text, poppler pdftotext',
     },
     perFile,
     perFileSkipped,
+    processMarginal: marginal,
+    doc,
     batch,
+    companions,
     targets,
   };
 
@@ -177,9 +221,21 @@ async function main() {
 
   const render = args.markdown ? markdownTable : textTable;
   const print = (s: string) => process.stdout.write(s + '\n');
-  print(`\nselfeval bench — ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}; median of ${repeat.runs} runs after ${repeat.warmup} warm-up; load average ${result.load.start} → ${result.load.end}\n`);
+  print(`\nselfeval bench — ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}; median of ${docxRepeat.runs} (.docx) / ${repeat.runs} (.pdf) runs after ${docxRepeat.warmup} / ${repeat.warmup} warm-up; load average ${result.load.start} → ${result.load.end}\n`);
   print(perFileTable(perFile, render));
   for (const s of perFileSkipped) print(`  ${s}`);
+  print('');
+  print(floorTable(perFile, render));
+  print('');
+  if (typeof marginal === 'string') print(`process marginal: ${marginal}`);
+  else {
+    print(render(['whole process, CPU ms per extra report', 'selfeval extract', ...Object.keys(marginal.floorCpuMs).map((k) => `floor: ${k}`), '× fastest floor'], [[`seed.docx, ${marginal.copies} copies`, marginal.selfevalCpuMs, ...Object.values(marginal.floorCpuMs), marginal.ratio]]));
+  }
+  print('');
+  if (typeof doc === 'string') print(`.doc: ${doc}`);
+  else {
+    print(render(['.doc', 'first (start-up) ms', 'marginal wall ms', 'marginal CPU ms', 'LibreOffice RSS MB', 'fresh LibreOffice wall ms'], [[doc.file, doc.server.firstWallMs, doc.server.marginalWallMs, doc.server.marginalCpuMs, doc.server.officeRssMb, doc.fresh?.wallMs ?? null]]));
+  }
   print('');
   if (batch.skipped) print(`batch: ${batch.skipped}`);
   else {
@@ -190,6 +246,27 @@ async function main() {
   print('');
   print(targetTable(targets, render));
   print(`\nresults: ${out}`);
+}
+
+/**
+ * The standalone benches of the PDF reading paths and of OCR (bench/pdf-paths.ts, bench/ocr.ts), run
+ * when present; their printed output is kept in the results.
+ */
+async function runCompanions(): Promise<Record<string, { ok: boolean; output: string }>> {
+  const out: Record<string, { ok: boolean; output: string }> = {};
+  for (const name of ['pdf-paths', 'ocr']) {
+    const file = join(ROOT, 'bench', `${name}.ts`);
+    if (!existsSync(file)) continue;
+    log(`companion: bench/${name}.ts …`);
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', file], { cwd: ROOT, maxBuffer: 64 * 2 ** 20, timeout: 30 * 60_000 });
+      out[name] = { ok: true, output: stdout };
+      process.stdout.write(stdout);
+    } catch (e) {
+      out[name] = { ok: false, output: String((e as { stderr?: string }).stderr ?? e).slice(-4000) };
+    }
+  }
+  return out;
 }
 
 main().catch((e) => {

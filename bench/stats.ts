@@ -59,8 +59,10 @@ export function threadCpuMs(): number {
 /**
  * Time several methods on the same input, interleaved: warm-up rounds first (JIT, pdf.js cMap and
  * font caches), then each timed round runs every method once, so a change in machine load during
- * the measurement affects all of them alike. Garbage is collected before each timed call when node
- * runs with --expose-gc, so one method does not pay for another's garbage.
+ * the measurement affects all of them alike. No collection is forced between calls: a full GC
+ * before a call makes that call pay for faulting its memory back in and for cold caches (it doubled
+ * the floor's CPU time on this machine), which is not what a worker processing file after file pays;
+ * each method pays for the garbage it makes, as in steady state.
  */
 export async function timeInterleaved<K extends string>(methods: Record<K, () => Promise<unknown>>, repeat: Repeat): Promise<Record<K, Samples>> {
   const keys = Object.keys(methods) as K[];
@@ -68,7 +70,6 @@ export async function timeInterleaved<K extends string>(methods: Record<K, () =>
   for (let i = 0; i < repeat.warmup; i++) for (const k of keys) await methods[k]();
   for (let i = 0; i < repeat.runs; i++) {
     for (const k of keys) {
-      (globalThis as { gc?: () => void }).gc?.();
       const c = threadCpuMs();
       const t = performance.now();
       await methods[k]();

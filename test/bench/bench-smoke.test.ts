@@ -41,29 +41,40 @@ describe('bench --quick', () => {
     for (const row of r.perFile) {
       expect(row.format).toBe('docx');
       expect(row.status).toBe('ok');
-      expect(row.floorMs).toBeGreaterThan(0);
-      expect(row.selfevalMs).toBeGreaterThan(0);
-      expect(row.ratio).toBeCloseTo(row.selfevalMs / row.floorMs, 1);
-      expect(Object.keys(row.stages).sort()).toEqual(['narrative', 'parse', 'recognize', 'rules', 'serialize']);
-      expect(row.stages.parse).toBeGreaterThan(0);
-      expect(row.reference.mammothMs).toBeGreaterThan(0);
+      expect(row.floor.cpuMs).toBeGreaterThan(0);
+      expect(row.selfeval.cpuMs).toBeGreaterThan(0);
+      expect(row.ratio.cpu).toBeCloseTo(row.selfeval.cpuMs / row.floor.cpuMs, 1);
+      // Every tokenizer was measured, and the floor is the fastest of them.
+      expect(Object.keys(row.tokenizers).sort()).toEqual(['byte scanner', 'htmlparser2 (xmlMode)', 'sax-wasm', 'saxes']);
+      expect(row.floor.cpuMs).toBe(Math.min(...Object.values(row.tokenizers as Record<string, { cpuMs: number }>).map((t) => t.cpuMs)));
+      expect(row.floor.how).toMatch(/^node:zlib inflate of word\/document\.xml \+ /);
+      expect(Object.keys(row.stagesCpuMs).sort()).toEqual(['narrative', 'parse', 'recognize', 'rules', 'serialize']);
+      expect(row.stagesCpuMs.parse).toBeGreaterThan(0);
+      expect(row.reference.mammoth.cpuMs).toBeGreaterThan(0);
       expect(row.pages).toBeNull();
     }
     // The seed's findings are real (the report contradicts itself on purpose).
     expect(r.perFile.find((row: { name: string }) => row.name === 'seed.docx').findings).toBeGreaterThan(0);
 
-    // Batch: the queue part says why it did not run; the in-process extract processed every file.
+    // Batch: the queue part says why it did not run; extract with 1 and 2 threads processed every file.
     expect(r.batch.queueSkipped).toMatch(/^skipped: /);
-    expect(r.batch.inProcess.files).toBe(r.batch.corpus.files);
-    expect(r.batch.inProcess.ok).toBe(r.batch.corpus.files);
+    expect(r.batch.extract.map((e: { jobs: number }) => e.jobs)).toEqual([1, 2]);
+    for (const e of r.batch.extract) expect(e).toMatchObject({ files: r.batch.corpus.files, ok: r.batch.corpus.files });
+    expect(r.processMarginal).toMatch(/^skipped: /);
+    expect(r.doc).toMatch(/^skipped: /);
 
     // Targets: every one listed; unmeasured ones are null, never guessed.
-    expect(r.targets.map((t: { id: string }) => t.id)).toEqual(['docx-ratio', 'pdf-ratio', 'pdf-pages-per-s', 'seed-docx-10k', 'worker-rss', 'scaling']);
+    expect(r.targets.map((t: { id: string }) => t.id)).toEqual([
+      'docx-ratio', 'docx-process-marginal', 'pdf-ratio', 'extract-scaling', 'queue-scaling', 'seed-docx-10k', 'worker-rss-docx', 'worker-rss-mixed', 'doc-marginal',
+    ]);
     expect(r.targets.find((t: { id: string }) => t.id === 'pdf-ratio').met).toBeNull();
+    expect(r.targets.find((t: { id: string }) => t.id === 'doc-marginal').met).toBeNull();
     expect(typeof r.targets.find((t: { id: string }) => t.id === 'docx-ratio').met).toBe('boolean');
+    expect(typeof r.targets.find((t: { id: string }) => t.id === 'extract-scaling').met).toBe('boolean');
 
     // The terminal table names the files.
     expect(stdout).toContain('seed.docx');
-    expect(stdout).toContain('× floor');
+    expect(stdout).toContain('× floor CPU');
+    expect(stdout).toContain('byte scanner');
   }, 180_000);
 });
