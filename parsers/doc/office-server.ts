@@ -37,8 +37,15 @@ const DEFAULT_STARTUP_MS = 60_000;
 /** LibreOffice's "restart requested" exit code (after it created a new profile). */
 const EXIT_RESTART = 81;
 
-const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => process.platform === 'linux' && existsSync(p)) ?? null;
-const setprivWorks = SETPRIV !== null && spawnSync(SETPRIV, ['--pdeathsig', 'KILL', '--', 'true']).status === 0;
+let setpriv: string | null | undefined;
+/** util-linux `setpriv`, when it can set the parent-death signal here (checked once, when first needed). */
+function parentDeathLauncher(): string | null {
+  if (setpriv === undefined) {
+    const path = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => process.platform === 'linux' && existsSync(p)) ?? null;
+    setpriv = path && spawnSync(path, ['--pdeathsig', 'KILL', '--', 'true']).status === 0 ? path : null;
+  }
+  return setpriv;
+}
 
 /** Every live instance of this process, killed synchronously when the process exits normally. */
 const live = new Set<OfficeServer>();
@@ -192,7 +199,8 @@ export class OfficeServer {
     const profile = join(this.dir!, 'profile');
     const binary = officeBinary(this.options.soffice);
     const args = [...this.baseArgs(profile), '--nodefault', serveMacroUrl(spool)];
-    const [command, argv] = setprivWorks ? [SETPRIV!, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
+    const launcher = parentDeathLauncher();
+    const [command, argv] = launcher ? [launcher, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
     const child = spawn(command, argv, { detached: true, stdio: 'ignore', env: this.env() });
     child.unref();
     this.child = child;
