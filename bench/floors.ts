@@ -101,7 +101,8 @@ export const DOCX_TOKENIZERS = {
         for (const a of tag.attributes) if (a.name.value === 'w:val') n += a.value.value.length;
       } else if (event === SaxEventType.Text) n += (detail as unknown as { value: string }).value.length;
     };
-    p.write(xml);
+    // Streamed in 64 KiB chunks, as its API intends (one large write overran its memory on a 2 MB part).
+    for (let at = 0; at < xml.length; at += 65536) p.write(xml.subarray(at, at + 65536));
     p.end();
     return n;
   },
