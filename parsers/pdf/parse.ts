@@ -4,6 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
+import { ocrPdfPage } from '../ocr/index.js';
 import { openPdf } from './open.js';
 import { pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
@@ -89,10 +90,21 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]):
     const text = await page.getTextContent();
     const quality = assessRuns(toTextRuns(text.items, matrix));
     if (quality.visible === 0) {
-      // Only a page that shows something is worth reporting; a blank page is not.
-      if (pageHasInk((await page.getOperatorList()).fnArray)) {
-        issues.push({ code: 'PAGE_NO_TEXT', message: `第 ${n} 页没有文字层（可能是扫描图片），内容未读取 / page ${n} has no text layer`, page: n, block: null });
+      // No text layer: a scan (or text drawn as outlines). Read the page image; only a page that
+      // shows something is worth reporting when nothing can be read from it, a blank page is not.
+      const ops = await page.getOperatorList();
+      if (!pageHasInk(ops.fnArray)) return { ...size, primitives: null };
+      const ocr = await ocrPdfPage(pdf, page, n, ops);
+      if (ocr.primitives) return { ...size, primitives: ocr.primitives };
+      if (ocr.reason !== 'blank') {
+        issues.push({
+          code: 'PAGE_NO_TEXT',
+          message: `第 ${n} 页没有文字层，OCR 也未识别出文字（可能是照片或图片），内容未读取 / page ${n} has no text layer and OCR found no text`,
+          page: n,
+          block: null,
+        });
       }
+      return { ...size, primitives: null };
     } else if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
       // A stray symbol-font bullet (U+F0B7 and friends) is not worth a finding; text that cannot be read is.
       issues.push({
