@@ -54,13 +54,15 @@ export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, heigh
 
 /**
  * Grey value of an RGB pixel with red ink removed. Seals (公章) and red stamps are red with little
- * green and blue; black text under a seal stays dark in every channel. Taking the red channel for
- * reddish pixels keeps the dark text and makes the seal pale.
+ * green and blue; black text under a seal stays dark in every channel. A reddish pixel takes its
+ * red channel, and bright seal ink is lifted to white by its redness; dark red (black text or a
+ * ruling blurred with the seal by JPEG) stays dark, so lines under a seal are not cut.
  */
 function dropRed(r: number, g: number, b: number): number {
   const lum = (r * 299 + g * 587 + b * 114) / 1000;
-  if (r - Math.max(g, b) > 40) return Math.max(lum, r);
-  return lum;
+  const redness = r - Math.max(g, b);
+  if (redness <= 30) return lum;
+  return r > 150 ? Math.min(255, r + 2 * redness) : Math.max(lum, r);
 }
 
 /** Bilinear resize (downscaling by more than 2 averages boxes first, so thin lines survive). */

@@ -28,5 +28,7 @@ export function foldLookalikes(text: string): { text: string; ambiguous: boolean
     ambiguous = true;
     return [...token].map((c) => DIGIT_FOR[c] ?? c).join('');
   });
+  // A stray letter glued to the front of a number ("A100%": a seal's edge, a tick) is not read surely.
+  if (/(?<![A-Za-z])[A-Za-z][0-9]/u.test(folded)) ambiguous = true;
   return { text: folded, ambiguous };
 }

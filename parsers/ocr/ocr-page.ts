@@ -21,6 +21,7 @@ const DROP_SCORE = 0.5;
 const MIN_RULING_PT = 20;
 const MAX_GAP_PT = 1.5;
 const MAX_THICKNESS_PT = 2.5;
+const MAX_BREAK_PT = 8;
 
 export interface OcrPageResult {
   /** The page's text and rulings, or null when nothing could be read. */
@@ -100,6 +101,7 @@ async function readView(engine: OcrEngine, img: GrayImage, threshold: number, pp
     minLength: MIN_RULING_PT * ppt,
     maxGap: Math.max(2, MAX_GAP_PT * ppt),
     maxThickness: Math.max(3, MAX_THICKNESS_PT * ppt),
+    maxBreak: MAX_BREAK_PT * ppt,
   });
   const clean = erase(img, rulings.mask);
   const boxes = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);

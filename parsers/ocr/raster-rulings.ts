@@ -32,6 +32,8 @@ export interface RulingOptions {
   maxGap: number;
   /** Thickest line kept, pixels. */
   maxThickness: number;
+  /** Longest break bridged between two pieces of one line (a seal or a signature across it), pixels. */
+  maxBreak: number;
 }
 
 /** Find horizontal and vertical rulings; `mask` marks their pixels. */
@@ -116,6 +118,27 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
     }
     out.push({ pos: weighted / total, from, to, thickness });
     for (const r of chain.runs) for (let k = r.from; k < r.to; k++) mask[at(r.line, k)] = 1;
+  }
+  return bridgeBreaks(out, o);
+}
+
+/**
+ * Pieces of one line broken by something drawn across it (a seal's ring, a signature, a fold):
+ * same position within the line's thickness, a break no longer than `maxBreak`. A real gap in a
+ * grid (a merged cell) is as wide as a cell, far wider.
+ */
+function bridgeBreaks(segments: PixelSegment[], o: RulingOptions): PixelSegment[] {
+  const sorted = [...segments].sort((a, b) => a.pos - b.pos || a.from - b.from);
+  const out: PixelSegment[] = [];
+  for (const s of sorted) {
+    const near = Math.max(2, s.thickness);
+    const prev = out.find((p) => Math.abs(p.pos - s.pos) <= near && s.from - p.to <= o.maxBreak && s.from >= p.from);
+    if (prev) {
+      const a = prev.to - prev.from;
+      const b = s.to - s.from;
+      prev.pos = (prev.pos * a + s.pos * b) / (a + b);
+      prev.to = Math.max(prev.to, s.to);
+    } else out.push({ ...s });
   }
   return out;
 }

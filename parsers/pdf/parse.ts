@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
+import type { Block, DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
 import { findFurniture, type PageLines } from './furniture.js';
@@ -67,7 +67,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
       );
     }
-    const blocks = assemble(pages);
+    const blocks = markTextSources(assemble(pages), pageInfo);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();
@@ -125,6 +125,31 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[]):
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * Paragraphs and cells read from OCR'd pages carry their page's text source, so that every value
+ * read from them says so in its location (and findings resting on it are capped, src/rules/finding.ts).
+ */
+function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[] {
+  const source = new Map(pageInfo.filter((p) => p.textSource === 'ocr' || p.textSource === 'ocr-layer').map((p) => [p.page, p.textSource as 'ocr' | 'ocr-layer']));
+  if (!source.size) return blocks;
+  const of = (pages: (number | null)[]) => {
+    const found = pages.map((p) => (p === null ? undefined : source.get(p))).filter((s) => s !== undefined);
+    return found.includes('ocr') ? 'ocr' : found[0];
+  };
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      const s = of([b.page, ...(b.pageBreaks ?? []).map((x) => x.page)]);
+      if (s) b.textSource = s;
+    } else {
+      for (const c of b.cells) {
+        const s = of([c.page]);
+        if (s) c.textSource = s;
+      }
+    }
+  }
+  return blocks;
 }
 
 function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
