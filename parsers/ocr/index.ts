@@ -17,3 +17,4 @@ export async function ocrPdfPage(
 ): Promise<OcrPageResult> {
   return ocrPage(await pageImage(pdf, page, ops), n);
 }
+export { cropRegion, type CropOptions } from './crop.js';

@@ -2,6 +2,7 @@ import type { PagePrimitives } from '../pdf/primitives.js';
 import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
 import { loadEngine, type OcrEngine } from './engine.js';
+import { missedTextBoxes } from './missed-text.js';
 import { inkShare, inkThreshold, rotateQuarter, rotateSmall, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { isUpsideDown, looksTurned } from './orientation.js';
@@ -104,7 +105,8 @@ async function readView(engine: OcrEngine, img: GrayImage, threshold: number, pp
     maxBreak: MAX_BREAK_PT * ppt,
   });
   const clean = erase(img, rulings.mask);
-  const boxes = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  const detected = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
   return { rulings, clean, boxes };
 }
 

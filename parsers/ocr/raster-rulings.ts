@@ -104,7 +104,7 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
   const out: PixelSegment[] = [];
   for (const chain of chains) {
     const thickness = medianThickness(chain.runs);
-    if (thickness > o.maxThickness) continue;
+    if (thickness > o.maxThickness || bends(chain.runs)) continue;
     // The line's extent: where most of its thickness is present (ignores a stroke touching it).
     const from = Math.min(...chain.runs.map((r) => r.from));
     const to = Math.max(...chain.runs.map((r) => r.to));
@@ -148,8 +148,38 @@ function overlap(a: Run, b: Run): number {
 }
 
 /**
+ * Does the chain bend? A ruling is straight, at most tilted: each edge of it (the first and the
+ * last row covering a point) runs straight, so at its middle an edge lies half-way between where it
+ * lies near the two ends. The top of a seal's ring is an arc: its outer edge bulges by several
+ * pixels over the length a ruling needs.
+ */
+function bends(runs: readonly Run[]): boolean {
+  const from = Math.min(...runs.map((r) => r.from));
+  const to = Math.max(...runs.map((r) => r.to));
+  const edges = (at: number): [number, number] | null => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of runs) {
+      if (r.from <= at && at < r.to) {
+        if (r.line < lo) lo = r.line;
+        if (r.line > hi) hi = r.line;
+      }
+    }
+    return lo === Infinity ? null : [lo, hi];
+  };
+  const a = edges(from + 0.1 * (to - from));
+  const m = edges(from + 0.5 * (to - from));
+  const b = edges(from + 0.9 * (to - from));
+  if (!a || !m || !b) return true;
+  return Math.abs(m[0] - (a[0] + b[0]) / 2) > BEND_PX || Math.abs(m[1] - (a[1] + b[1]) / 2) > BEND_PX;
+}
+
+/** Largest bulge (pixels) of a ruling's edge: jagged scan edges move a pixel, an arc far more. */
+const BEND_PX = 1.5;
+
+/**
  * Thickness of a chain: at sample points along it, how many of its rows cover that point; the
- * median over points. A ruling is 1–4 px thick everywhere; a seal ring or a filled bar is not.
+ * median over points. A ruling is 1–4 px thick everywhere; a filled bar is not.
  */
 function medianThickness(runs: readonly Run[]): number {
   const from = Math.min(...runs.map((r) => r.from));
