@@ -61,7 +61,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text' };
 
-  const lines = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && meanConfidence(l) >= DROP_SCORE);
+  const lines = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
   if (!lines.length) return { primitives: null, reason: 'no-text' };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.
@@ -114,6 +114,15 @@ function erase(img: GrayImage, mask: Uint8Array): GrayImage {
   const data = Uint8Array.from(img.data);
   for (let i = 0; i < mask.length; i++) if (mask[i]) data[i] = 255;
   return { width: img.width, height: img.height, data };
+}
+
+/**
+ * A short reading that is (or folds into) a number: kept even when read unsurely — a lost digit
+ * changes a sum silently, an uncertain one is shown as such.
+ */
+function looksNumeric(text: string): boolean {
+  const folded = foldLookalikes(text).text.trim();
+  return folded.length <= 12 && /^[\d.,%-]+$/u.test(folded) && /\d/u.test(folded);
 }
 
 function meanConfidence(line: RecognizedLine): number {
