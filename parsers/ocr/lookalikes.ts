@@ -30,5 +30,8 @@ export function foldLookalikes(text: string): { text: string; ambiguous: boolean
   });
   // A stray letter glued to the front of a number ("A100%": a seal's edge, a tick) is not read surely.
   if (/(?<![A-Za-z])[A-Za-z][0-9]/u.test(folded)) ambiguous = true;
+  // …nor a dash hanging on a number ("满意度-100%-": a seal's stroke, a ruling stub), which would read
+  // as a minus sign; a range between numbers ("1-12月") is fine.
+  if (/[\d%]-(?!\d)|(?<![\d\s])-\d/u.test(folded)) ambiguous = true;
   return { text: folded, ambiguous };
 }

@@ -24,6 +24,8 @@ describe('letters read in place of digits (形近字符)', () => {
 
   it('a stray letter glued to a number leaves it uncertain', () => {
     expect(foldLookalikes('A100%')).toEqual({ text: 'A100%', ambiguous: true });
+    expect(foldLookalikes('群众满意度-100%-').ambiguous).toBe(true);
+    expect(foldLookalikes('2023年1-12月').ambiguous).toBe(false);
     expect(AMBIGUOUS_CONFIDENCE).toBeLessThan(0.9);
   });
 });
