@@ -15,6 +15,12 @@ import { estimateSkew, NEGLIGIBLE_SKEW_DEG } from './skew.js';
 const DETECTION_DPI = 100;
 /** A page with less ink than this share of its pixels is blank (scanner noise, a stray mark). */
 const BLANK_INK = 0.0008;
+/**
+ * Below this resolution (dpi) a page image is not read: body text is then under 15 px high and
+ * the recogniser returns plausible-looking nonsense rather than nothing (a 40 dpi thumbnail reads
+ * as "填限日期", "单位员街人"). Fax fine mode (196 dpi) and scans (150–300 dpi) are well above it.
+ */
+export const MIN_OCR_DPI = 90;
 /** Lines whose mean character confidence is below this are noise (PaddleOCR's drop score). */
 const DROP_SCORE = 0.5;
 
@@ -27,8 +33,13 @@ const MAX_BREAK_PT = 8;
 export interface OcrPageResult {
   /** The page's text and rulings, or null when nothing could be read. */
   primitives: PagePrimitives | null;
-  /** Why nothing was read: a blank page, or ink without recognisable text (a photo, a drawing). */
-  reason: 'blank' | 'no-text' | null;
+  /**
+   * Why nothing was read: a blank page, ink without recognisable text (a photo, a drawing), or an
+   * image too coarse to read reliably.
+   */
+  reason: 'blank' | 'no-text' | 'low-resolution' | null;
+  /** Resolution of the page image, dpi. */
+  dpi: number;
 }
 
 /**
@@ -41,7 +52,9 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const engine = await loadEngine();
   let img = pageImage.image;
   const threshold = inkThreshold(img);
-  if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank' };
+  const dpi = Math.round(pageImage.scale * 72);
+  if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
+  if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
   const skew = estimateSkew(img, threshold);
   if (Math.abs(skew) >= (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) img = rotateSmall(img, -skew);
@@ -59,10 +72,10 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
     img = rotateQuarter(img, 180);
     view = await readView(engine, img, threshold, ppt);
   }
-  if (!view.boxes.length) return { primitives: null, reason: 'no-text' };
+  if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
   const lines = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
-  if (!lines.length) return { primitives: null, reason: 'no-text' };
+  if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.
   const offsetX = rotation === 0 ? pageImage.x0 : 0;
@@ -86,6 +99,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
       confidence: Math.round(confidence * 1000) / 1000,
     },
     reason: null,
+    dpi,
   };
 }
 

@@ -112,7 +112,14 @@ async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[], 
       budget.left--;
       const ocr = await ocrPdfPage(pdf, page, n, ops);
       if (ocr.primitives) return { ...size, primitives: ocr.primitives };
-      if (ocr.reason !== 'blank') {
+      if (ocr.reason === 'low-resolution') {
+        issues.push({
+          code: 'PAGE_NO_TEXT',
+          message: `第 ${n} 页没有文字层，扫描分辨率过低（${ocr.dpi} dpi），无法可靠识别，内容未读取 / page ${n} has no text layer and its image is too coarse for OCR (${ocr.dpi} dpi)`,
+          page: n,
+          block: null,
+        });
+      } else if (ocr.reason !== 'blank') {
         issues.push({
           code: 'PAGE_NO_TEXT',
           message: `第 ${n} 页没有文字层，OCR 也未识别出文字（可能是照片或图片），内容未读取 / page ${n} has no text layer and OCR found no text`,
