@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import { loadReportView } from '../web/queries.js';
+import { loadReportView } from '../web/report-data.js';
 import { renderReportPage } from '../web/pages/report.js';
 
 /**
