@@ -18,8 +18,8 @@ export interface BatchFile {
   errorMessage: string | null;
   /** The earlier file of the same batch with the same content. */
   duplicateOf: { item: number; fileName: string } | null;
-  /** Same content received before this batch (under this name). */
-  receivedBefore: string | null;
+  /** Same content received in an earlier batch (under this name, in that batch). */
+  receivedBefore: { fileName: string; batchId: string } | null;
   department: string | null;
   findings: Record<Severity, number> | null;
   reviewed: number;
@@ -31,14 +31,16 @@ export async function batchFiles(store: Store, batchId: string, afterItem: numbe
   const rows = await store.db.query(
     `SELECT i.item, i.file_name, i.sha256, i.status, coalesce(i.error_code, r.error_code) AS error_code, r.error_message,
             d.item AS dup_item, d.file_name AS dup_name,
-            CASE WHEN fl.received_at < b.created_at AND d.item IS NULL THEN fl.first_name END AS received_before,
+            CASE WHEN d.item IS NULL THEN e.file_name END AS received_before, e.batch_id AS received_batch,
             r.department, r.status AS report_status, r.findings_error, r.findings_warning, r.findings_info,
             (SELECT count(*) FROM reviews v JOIN findings f ON f.report_sha256 = v.report_sha256 AND f.id = v.finding_id
               WHERE v.report_sha256 = i.sha256 AND f.gone_run IS NULL)::int AS reviewed
      FROM batch_items i JOIN batches b ON b.id = i.batch_id
      LEFT JOIN LATERAL (SELECT j.item, j.file_name FROM batch_items j
                         WHERE j.batch_id = i.batch_id AND j.sha256 = i.sha256 AND j.item < i.item ORDER BY j.item LIMIT 1) d ON true
-     LEFT JOIN files fl ON fl.sha256 = i.sha256
+     LEFT JOIN LATERAL (SELECT j.file_name, j.batch_id FROM batch_items j JOIN batches b2 ON b2.id = j.batch_id
+                        WHERE j.sha256 = i.sha256 AND j.batch_id <> i.batch_id AND b2.created_at < b.created_at
+                        ORDER BY b2.created_at, j.item LIMIT 1) e ON true
      LEFT JOIN reports r ON r.sha256 = i.sha256
      WHERE i.batch_id = $1 AND i.item > $2
      ORDER BY i.item LIMIT $3`,
@@ -52,7 +54,7 @@ export async function batchFiles(store: Store, batchId: string, afterItem: numbe
     errorCode: (r.error_code as string) ?? null,
     errorMessage: r.status === 'error' ? ((r.error_message as string) ?? null) : null,
     duplicateOf: r.dup_item != null ? { item: r.dup_item as number, fileName: r.dup_name as string } : null,
-    receivedBefore: (r.received_before as string) ?? null,
+    receivedBefore: r.received_before != null ? { fileName: r.received_before as string, batchId: r.received_batch as string } : null,
     department: (r.department as string) ?? null,
     findings: r.report_status === 'ok' ? { error: r.findings_error as number, warning: r.findings_warning as number, info: r.findings_info as number } : null,
     reviewed: r.reviewed as number,

@@ -35,7 +35,7 @@ figure.source-table { margin: 1em 0 1.6em; } figcaption { font-weight:600; margi
 blockquote.source-paragraph { margin:.8em 0; padding:.5em 1em; border-left:4px solid var(--line); background:var(--soft); }
 blockquote.source-paragraph p { margin:.2em 0; }
 mark { padding:0 .1em; } mark.sev-error { background:#ffc9c4; } mark.sev-warning { background:#ffe2a8; } mark.sev-info { background:#cfe6f7; }
-:target { scroll-margin-top: 4em; } td:target, mark:target, article:target { box-shadow: 0 0 0 4px #f4b400; }
+:target { scroll-margin-top: 4em; } td:target, mark:target { box-shadow: 0 0 0 4px #f4b400; }
 .backrefs { display:inline-flex; gap:.3em; margin-left:.3em; font-size:.8em; white-space:nowrap; }
 .badge { display:inline-block; padding:0 .5em; border-radius:1em; font-size:.85em; font-weight:600; border:1px solid currentColor; }
 .sev-error .badge, .badge.sev-error { color:var(--err); background:var(--err-bg); }
@@ -88,11 +88,13 @@ ol.findings > li.current article.finding { box-shadow:0 0 0 3px var(--focus); }
 .js ol.findings > li:not(.current) .message { display:-webkit-box; -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden; }
 td.hit.cur, mark.cur { outline:3px solid #f4b400 !important; outline-offset:-1px; box-shadow:0 0 0 3px #f4b400; }
 form.decide { display:flex; flex-wrap:wrap; gap:.4em .6em; align-items:center; margin-top:.5em; padding-top:.5em; border-top:1px dashed var(--line); }
-form.decide input[name=note] { flex:1 1 14em; min-width:10em; }
+form.decide input[name=note] { flex:1 1 auto; min-width:8em; }
 form.decide button { padding:.2em .7em; }
 form.decide button.dismiss { background:#555; border-color:#555; } form.decide button.fixed { background:#0d652d; border-color:#0d652d; }
 form.decide button.reset { background:#fff; color:#0b57d0; }
 kbd { border:1px solid #999; border-bottom-width:2px; border-radius:3px; padding:0 .3em; font-size:.85em; background:#fafafa; }
+button kbd { background:transparent; color:inherit; border-color:currentColor; }
+form.decide label { flex:1 1 16em; display:flex; gap:.4em; align-items:center; white-space:nowrap; }
 .keys { font-size:.85em; color:var(--muted); margin:.3em 0; }
 .notice { padding:.5em .8em; border-radius:6px; background:var(--info-bg); margin:.5em 0; }
 .notice.error { background:var(--err-bg); color:var(--err); }

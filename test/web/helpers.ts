@@ -179,3 +179,25 @@ export async function injectLogin(app: FastifyInstance, username: string, passwo
       }),
   };
 }
+
+/**
+ * Store several files as one batch the way `extract --db` does: every file is an item (a repeated
+ * file too), each distinct content is processed once; `bytes: null` is a file that could not be read.
+ */
+export async function ingestBatch(store: Store, files: Array<{ name: string; bytes: Uint8Array | null }>): Promise<{ batchId: string; results: Map<string, Result> }> {
+  const items = [];
+  for (const f of files) {
+    if (!f.bytes) items.push({ fileName: f.name, sha256: null, errorCode: 'READ_FAILED' });
+    else items.push({ fileName: f.name, sha256: (await store.putFile(f.bytes, f.name)).sha256 });
+  }
+  const batch = await store.createBatch({ kind: 'extract', source: 'test', rulesVersion: RULES_VERSION, items, settleExisting: false });
+  const results = new Map<string, Result>();
+  for (const f of files) {
+    if (!f.bytes) continue;
+    const { result, document } = await runPipeline({ bytes: f.bytes, file: f.name });
+    if (results.has(result.sha256)) continue;
+    await store.saveResult(result, document, { runKey: `test.${batch.id}`, batchId: batch.id });
+    results.set(result.sha256, result);
+  }
+  return { batchId: batch.id, results };
+}

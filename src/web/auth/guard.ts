@@ -6,7 +6,7 @@ import { createSession, deleteSession, getSession, type Session } from '../../st
 import type { Store } from '../../store/index.js';
 import { hostAllowed, type WebConfig } from '../config.js';
 import type { PageContext } from '../layout.js';
-import { clientIp, errorPage, securityHeaders, userAgent, wantsJson, type CspKind } from '../reply.js';
+import { clientIp, errorPage, securityHeaders, userAgent, type CspKind } from '../reply.js';
 import { clearCookie, LOGIN_CSRF_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.js';
 
 /**
@@ -27,6 +27,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
     pageContext: PageContext | null;
+  }
+  interface FastifyInstance {
+    /** Every route with the access it requires (for the route table in docs and tests). */
+    routeTable(): Array<{ method: string; url: string; access: Access }>;
   }
 }
 
@@ -97,6 +101,20 @@ export function installGuard(app: FastifyInstance, o: GuardOptions): void {
   const { store, config } = o;
   app.decorateRequest('session', null);
   app.decorateRequest('pageContext', null);
+  // Route options are kept by reference: plugins (Bull Board) set their access after this hook ran.
+  const routes: Array<{ method: string | string[]; url: string; options: { config?: { access?: Access } } }> = [];
+  app.addHook('onRoute', (r) => {
+    routes.push({ method: r.method, url: r.url, options: r as { config?: { access?: Access } } });
+  });
+  app.decorate('routeTable', () =>
+    routes.flatMap((r) =>
+      (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({
+        method,
+        url: r.url,
+        access: r.options.config?.access ?? (isSafeMethod(method) ? 'viewer' : 'reviewer'),
+      })),
+    ),
+  );
 
   app.addHook('onRequest', async (req, reply) => {
     const route = req.routeOptions.config ?? {};
@@ -117,7 +135,7 @@ export function installGuard(app: FastifyInstance, o: GuardOptions): void {
     if (access === 'public') return;
     if (!session) {
       if (token) clearCookie(reply, SESSION_COOKIE, { secure: config.secureCookies });
-      if (isSafeMethod(req.method) && !wantsJson(req)) {
+      if (isSafeMethod(req.method) && String(req.headers.accept ?? '').includes('text/html')) {
         return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
       }
       return errorPage(req, reply, 401, '请先登录 / login required');

@@ -7,7 +7,7 @@ import type { WebConfig } from '../config.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';
 import { clientIp, sendPage, userAgent } from '../reply.js';
-import { clearCookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE, setCookie } from './cookies.js';
+import { clearCookie, LOGIN_CSRF_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.js';
 
 /** Where to go after logging in: only a path of this site, never another host. */
 export function safeNext(next: unknown): string {
@@ -29,9 +29,13 @@ ${o.message ? html`<p class="notice error" role="alert">${o.message}</p>` : ''}
   return sendPage(reply, layout({ title: '登录', body, ctx: null }), status);
 }
 
-/** The login form's own CSRF token (double submit: cookie and form field must match). */
-function freshLoginToken(reply: FastifyReply, secure: boolean): string {
-  const token = newToken();
+/**
+ * The login form's own CSRF token (double submit: cookie and form field must match). An existing
+ * token is kept, so that two login pages open at once (or a second request) do not undo each other.
+ */
+function loginToken(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  const existing = readCookie(req, LOGIN_CSRF_COOKIE);
+  const token = existing && /^[A-Za-z0-9_-]{40,60}$/.test(existing) ? existing : newToken();
   setCookie(reply, LOGIN_CSRF_COOKIE, token, { secure, maxAgeSeconds: 3600, path: '/login' });
   return token;
 }
@@ -39,10 +43,13 @@ function freshLoginToken(reply: FastifyReply, secure: boolean): string {
 export function registerLoginRoutes(app: FastifyInstance, store: Store, config: WebConfig): void {
   const secure = config.secureCookies;
 
+  // Browsers ask for it on every page; nothing to show, and no reason to send them to the login page.
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_req, reply) => reply.code(204).send());
+
   app.get('/login', { config: { access: 'public' } }, async (req, reply) => {
     const next = safeNext((req.query as Record<string, unknown>).next);
     if (req.session) return reply.redirect(next, 303);
-    return loginPage(reply, { csrf: freshLoginToken(reply, secure), next });
+    return loginPage(reply, { csrf: loginToken(req, reply, secure), next });
   });
 
   app.post('/login', { config: { access: 'public' } }, async (req: FastifyRequest, reply) => {
@@ -68,7 +75,7 @@ export function registerLoginRoutes(app: FastifyInstance, store: Store, config: 
           ? '该账号已停用，请联系管理员 / account disabled'
           : '用户名或密码错误 / wrong user name or password';
       if (locked) reply.header('retry-after', String(outcome.retryAfterSeconds));
-      return loginPage(reply, { csrf: freshLoginToken(reply, secure), next, username, message }, locked ? 429 : 401);
+      return loginPage(reply, { csrf: loginToken(req, reply, secure), next, username, message }, locked ? 429 : 401);
     }
     const { account } = outcome;
     const { token } = await createSession(store.db, { username: account.username, via: 'password', ip, userAgent: ua, limits: config.session });

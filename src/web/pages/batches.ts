@@ -67,7 +67,7 @@ export function renderBatchPage(o: { batch: BatchCounts; rules: RuleCount[]; fil
     const dup = f.duplicateOf
       ? html`<br><span class="muted">与第 ${f.duplicateOf.item} 个文件（${f.duplicateOf.fileName}）内容相同</span>`
       : f.receivedBefore
-        ? html`<br><span class="muted">内容与此前收到的 ${f.receivedBefore} 相同</span>`
+        ? html`<br><span class="muted">与此前批次 <a href="${batchHref(f.receivedBefore.batchId)}">${f.receivedBefore.batchId}</a> 中的 ${f.receivedBefore.fileName} 内容相同</span>`
         : '';
     return html`<tr${f.status === 'error' ? html` class="failed"` : ''}><td class="num">${f.item}</td><td>${name}${dup}</td><td>${f.department ?? '—'}</td><td>${fileStatus(f)}</td>${fileFindings(f)}</tr>`;
   });

@@ -95,6 +95,12 @@ if (figure) {
       statusLine.textContent = `${under.join('；')}${ocr ? `。${ocr}` : ''}`;
       holder.dataset.page = String(pageNo);
       holder.dataset.rendered = 'true';
+      // Bring the first box into the source pane's view.
+      const pane = figure.closest('.source-pane');
+      const first = holder.querySelector('.box');
+      if (pane && first && pane.scrollHeight > pane.clientHeight + 1) {
+        pane.scrollTop += first.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
+      }
     } catch (e) {
       if (e && e.name === 'RenderingCancelledException') return;
       statusLine.textContent = `无法显示原件页面：${e && e.message ? e.message : e}`;

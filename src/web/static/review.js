@@ -32,14 +32,14 @@ function boxesOf(article) {
   }
 }
 
-function select(article, focus = true) {
+function select(article, focus = true, initial = false) {
   if (!article) return;
   if (current) current.closest('li').classList.remove('current');
   for (const el of document.querySelectorAll('.cur')) el.classList.remove('cur');
   current = article;
   article.closest('li').classList.add('current');
   if (focus) article.focus({ preventScroll: true });
-  article.scrollIntoView({ block: 'nearest' });
+  if (!initial) article.scrollIntoView({ block: 'nearest' });
   let first = null;
   for (const id of (article.dataset.targets || '').split(' ')) {
     const el = id && document.getElementById(id);
@@ -48,8 +48,12 @@ function select(article, focus = true) {
       first = first || el;
     }
   }
-  if (first) scrollPaneTo(first);
-  history.replaceState(null, '', `#${article.id}`);
+  // A PDF's page view scrolls to its own box once the page is drawn (pdf-view.js).
+  const pdf = document.getElementById('pdf-view');
+  if (pdf && boxesOf(article).length) scrollPaneTo(pdf);
+  else if (first) scrollPaneTo(first);
+  // (Not on first load: a fragment set while the page loads makes the browser jump to it.)
+  if (!initial) history.replaceState(null, '', `#${article.id}`);
   document.dispatchEvent(new CustomEvent('finding:select', { detail: { id: article.id, boxes: boxesOf(article) } }));
 }
 
@@ -197,4 +201,6 @@ document.addEventListener('keydown', (e) => {
 });
 
 const fromHash = location.hash && document.getElementById(location.hash.slice(1));
-select(fromHash && articles.includes(fromHash) ? fromHash : articles[0], true);
+// Arriving at a finding (after a decision, or from a link) scrolls to it; a fresh page stays at its top.
+if (fromHash && articles.includes(fromHash)) select(fromHash, true);
+else select(articles[0], false, true);
