@@ -3,6 +3,7 @@ import type { Result } from '../../schemas/result.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { DecisionHistoryEntry } from '../store/decisions.js';
+import type { DocumentIndex } from '../store/document-blocks.js';
 import type { SourceIndex } from './anchors.js';
 import type { ReviewStatus } from './labels.js';
 
@@ -29,6 +30,10 @@ export interface ReportView {
   pageInfo: PageInfo[] | null;
   /** Blocks in the whole document. */
   blockCount: number;
+  /** How to read more of the document (null when none is stored). */
+  documentIndex: DocumentIndex | null;
+  /** The document is large and its index is still being built: the source is shown a little later. */
+  sourcePending?: boolean;
   reviews: Map<string, Review>;
   /** Stable ids of findings that were not in the previous run; null when there was no previous run. */
   newFindingIds: Set<string> | null;

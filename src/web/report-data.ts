@@ -1,8 +1,9 @@
-import type { Block, PageInfo, ParagraphBlock, TableBlock } from '../../schemas/document.js';
+import type { Block, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { Result } from '../../schemas/result.js';
 import { auditForReports, type AuditEntry } from '../store/audit.js';
 import { decisionHistory } from '../store/decisions.js';
+import { blockIndexOf as indexOfBlock, blockRange, blocksByOrdinal, documentIndex } from '../store/document-blocks.js';
 import type { Store } from '../store/index.js';
 import type { SourceIndex } from './anchors.js';
 import type { ReportView, Review } from './model.js';
@@ -11,8 +12,8 @@ import { formatTime } from './time.js';
 /**
  * The report page's data, read so that its cost does not grow with the document: the result and
  * findings whole, but of the document (which can hold a million paragraphs) only the blocks a page
- * shows — the cited tables and paragraphs, or one page of the full source — picked out by the
- * database.
+ * shows — the cited tables and paragraphs, or one page of the full source — through the document
+ * index (src/store/document-blocks.ts).
  */
 
 export interface ReportRow {
@@ -24,15 +25,11 @@ export interface ReportRow {
   errorCode: string | null;
   errorMessage: string | null;
   result: Result;
-  pageInfo: PageInfo[] | null;
-  blockCount: number;
 }
 
 async function loadReportRow(store: Store, sha256: string): Promise<ReportRow | null> {
   const rows = await store.db.query(
-    `SELECT sha256, file_name, file_names, format, status, error_code, error_message, result,
-            document->'pageInfo' AS page_info, coalesce(json_array_length(document->'blocks'), 0)::int AS block_count
-     FROM reports WHERE sha256 = $1`,
+    'SELECT sha256, file_name, file_names, format, status, error_code, error_message, result FROM reports WHERE sha256 = $1',
     [sha256],
   );
   const r = rows[0];
@@ -46,8 +43,6 @@ async function loadReportRow(store: Store, sha256: string): Promise<ReportRow | 
     errorCode: (r.error_code as string) ?? null,
     errorMessage: (r.error_message as string) ?? null,
     result: r.result as Result,
-    pageInfo: (r.page_info as PageInfo[] | null) ?? null,
-    blockCount: r.block_count as number,
   };
 }
 
@@ -74,42 +69,21 @@ export function citedOrdinals(findings: Finding[]): { tables: number[]; paragrap
   return { tables: [...tables], paragraphs: [...paragraphs] };
 }
 
-/** Blocks by table / paragraph ordinal, straight from the stored document. */
-export async function loadBlocks(store: Store, sha256: string, want: { tables: number[]; paragraphs: number[] }): Promise<Block[]> {
-  if (want.tables.length === 0 && want.paragraphs.length === 0) return [];
-  const rows = await store.db.query<{ elem: Block }>(
-    `SELECT b.elem FROM reports r, json_array_elements(r.document->'blocks') AS b(elem)
-     WHERE r.sha256 = $1 AND (
-       (b.elem->>'kind' = 'table' AND (b.elem->>'table')::int = ANY($2::int[])) OR
-       (b.elem->>'kind' = 'paragraph' AND (b.elem->>'paragraph')::int = ANY($3::int[])))`,
-    [sha256, want.tables, want.paragraphs],
-  );
-  return rows.map((r) => r.elem);
-}
-
-/** Blocks [from, from + count) in reading order (0-based). */
-export async function loadBlockRange(store: Store, sha256: string, from: number, count: number): Promise<Block[]> {
-  const rows = await store.db.query<{ elem: Block }>(
-    `SELECT b.elem FROM reports r, json_array_elements(r.document->'blocks') WITH ORDINALITY AS b(elem, i)
-     WHERE r.sha256 = $1 AND b.i > $2::int AND b.i <= $3::int ORDER BY b.i`,
-    [sha256, from, from + count],
-  );
-  return rows.map((r) => r.elem);
+/** Blocks [from, from + count) of a report's document in reading order. */
+export async function loadBlockRange(store: Store, view: ReportView, from: number, count: number): Promise<Block[]> {
+  return view.documentIndex ? blockRange(store.db, view.documentIndex, from, count) : [];
 }
 
 /** Reading-order index of a table or paragraph, to open the source page that holds it. */
-export async function blockIndexOf(store: Store, sha256: string, kind: 'table' | 'paragraph', ordinal: number): Promise<number | null> {
-  const rows = await store.db.query<{ i: number }>(
-    `SELECT (b.i - 1)::int AS i FROM reports r, json_array_elements(r.document->'blocks') WITH ORDINALITY AS b(elem, i)
-     WHERE r.sha256 = $1 AND b.elem->>'kind' = $2 AND (b.elem->>$2)::int = $3::int LIMIT 1`,
-    [sha256, kind, ordinal],
-  );
-  return rows[0]?.i ?? null;
+export async function blockIndexOf(store: Store, view: ReportView, kind: 'table' | 'paragraph', ordinal: number): Promise<number | null> {
+  return view.documentIndex ? indexOfBlock(store.db, view.documentIndex, kind, ordinal) : null;
 }
 
 export interface LoadOptions {
   /** Which blocks of the document to load: the cited ones (report page), or none. */
   blocks: 'cited' | 'none';
+  /** Wait for a large document's index to be built (exports), or show the page without the source meanwhile. */
+  wait?: boolean;
 }
 
 /** Everything the report page needs, or null when the store has no such report. */
@@ -132,15 +106,19 @@ export async function loadReportView(store: Store, sha256: string, options: Load
     if (f.state === 'new') newIds.add(f.id);
     if (review) reviews.set(f.id, review);
   }
-  const blocks = options.blocks === 'cited' ? await loadBlocks(store, sha256, citedOrdinals(report.result.discrepancies)) : [];
+  const found = await documentIndex(store.db, sha256, { wait: options.wait ?? false });
+  const index = found === 'building' ? null : found;
+  const blocks = options.blocks === 'cited' && index ? await blocksByOrdinal(store.db, index, citedOrdinals(report.result.discrepancies)) : [];
   return {
     sha256,
     file: report.fileName,
     fileNames: report.fileNames,
     result: report.result,
     source: indexBlocks(blocks),
-    pageInfo: report.pageInfo,
-    blockCount: report.blockCount,
+    pageInfo: index?.pageInfo ?? null,
+    blockCount: index?.blockCount ?? 0,
+    documentIndex: index,
+    sourcePending: found === 'building',
     reviews,
     newFindingIds: newIds,
     goneFindings: gone,

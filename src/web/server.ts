@@ -235,9 +235,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.redirect(`/batches/${encodeURIComponent(batch.id)}/findings${qs({ ...filter, saved: String(outcome.changed) })}`, 303);
   });
 
-  const withView = async (sha: string) => {
+  const withView = async (sha: string, blocks: 'cited' | 'none' = 'cited', wait = false) => {
     if (!isSha256(sha)) throw new HttpError(404, '报告编号无效 / invalid report id');
-    const view = await loadReportView(store, sha);
+    const view = await loadReportView(store, sha, { blocks, wait });
     if (!view) throw new HttpError(404, '没有这份报告 / no such report');
     return view;
   };
@@ -292,21 +292,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.get<{ Params: { sha: string } }>('/reports/:sha/source', { config: { heavy: true } }, async (req, reply) => {
     const q = strictQuery(req.query, ['from', 'table', 'paragraph']);
-    const view = await withView(req.params.sha);
+    const view = await withView(req.params.sha, 'none');
+    if (view.sourcePending) throw new HttpError(503, '这份报告的原文很大，正在为它建立索引（只需一次），请稍后刷新 / the document is being indexed, try again shortly');
     let from = parseNonNegative(q.from, 'from') ?? 0;
     const table = parseNonNegative(q.table, 'table');
     const paragraph = parseNonNegative(q.paragraph, 'paragraph');
     if (table !== undefined || paragraph !== undefined) {
-      const at = await blockIndexOf(store, view.sha256, table !== undefined ? 'table' : 'paragraph', (table ?? paragraph)!);
+      const at = await blockIndexOf(store, view, table !== undefined ? 'table' : 'paragraph', (table ?? paragraph)!);
       if (at !== null) from = Math.floor(at / SOURCE_BLOCKS_PER_PAGE) * SOURCE_BLOCKS_PER_PAGE;
     }
-    const blocks = await loadBlockRange(store, view.sha256, from, SOURCE_BLOCKS_PER_PAGE);
+    const blocks = await loadBlockRange(store, view, from, SOURCE_BLOCKS_PER_PAGE);
     return sendPage(reply, renderSourcePage(view, blocks, from, ctxOf(req)));
   });
 
   app.get<{ Params: { sha: string; part: string } }>('/reports/:sha/records/:part', { config: { heavy: true } }, async (req, reply) => {
     strictQuery(req.query, []);
-    const view = await withView(req.params.sha);
+    const view = await withView(req.params.sha, 'none');
     const page = renderRecordsPage(view, req.params.part, ctxOf(req));
     if (!page) throw new HttpError(404, '没有这一部分 / no such part');
     return sendPage(reply, page);
@@ -356,7 +357,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get<{ Params: { file: string } }>('/export/report/:file', { config: { heavy: true } }, async (req, reply) => {
     strictQuery(req.query, []);
     const sha = req.params.file.replace(/\.html$/, '');
-    const view = await withView(sha);
+    const view = await withView(sha, 'cited', true);
     await auditExport(req, { format: 'html' }, { report: sha });
     return reply
       .header('content-type', 'text/html; charset=utf-8')

@@ -202,7 +202,11 @@ export function renderReportPage(view: ReportView, opts: ReportPageOptions): str
     live && matching.length > FINDINGS_PER_PAGE
       ? html`<nav class="pager" aria-label="发现翻页">第 ${page + 1} / ${Math.ceil(matching.length / FINDINGS_PER_PAGE)} 页${page > 0 ? html` <a href="${base}${queryString({ ...query, fp: page > 1 ? String(page - 1) : undefined })}">上一页</a>` : ''}${(page + 1) * FINDINGS_PER_PAGE < matching.length ? html` <a href="${base}${queryString({ ...query, fp: String(page + 1) })}">下一页</a>` : ''}</nav>`
       : '';
-  const sourceBlocks = tables.length || paragraphs.length ? html`${tables}${paragraphs}` : html`<p class="muted">没有可显示的原文证据。</p>`;
+  const sourceBlocks = view.sourcePending
+    ? html`<p class="notice" role="status">这份报告的原文很大，正在为它建立索引（只需一次）。发现可以先审核；请稍后刷新页面查看原文证据。</p>`
+    : tables.length || paragraphs.length
+      ? html`${tables}${paragraphs}`
+      : html`<p class="muted">没有可显示的原文证据。</p>`;
   const gone = view.goneFindings?.length
     ? html`<h2 id="gone">本次已消失的发现（${view.goneFindings.length}）</h2>
 <p class="meta">以前的处理报告过、这次不再出现的发现（例如规则更新后）。</p>
@@ -228,7 +232,8 @@ ${summary(view)}${failureNotice(view)}
 <p class="actions"><a href="${base}/original" download>下载原件</a> · <a href="/export/findings.xlsx${queryString({ report: view.sha256 })}">导出 Excel</a> · <a href="/export/report/${view.sha256}.html">下载离线审核页</a> · <a href="${base}/source">查看全文</a>${view.blockCount ? html` <span class="muted">（${view.blockCount} 个段落和表格）</span>` : ''}</p>
 <h2 id="findings">发现（${matching.length}${matching.length !== all.length ? ` / 共${all.length}` : ''}）</h2>
 ${filterForm(view, filter, opts.batch)}
-${canDecide ? bulkForm({ action: `${base}/decisions`, ctx: opts.ctx, count: matching.length, hidden: { rule: filter.rule, severity: filter.severity, review: filter.review, batch: opts.batch?.id }, what: matching.length === all.length ? '本报告全部发现' : '筛选出的发现' }) : ''}
+${canDecide && matching.length ? html`<details class="bulk-box"${matching.length !== all.length ? html` open` : ''}><summary>批量审核${matching.length === all.length ? '本报告全部' : '筛选出的'} ${matching.length} 条发现</summary>
+${bulkForm({ action: `${base}/decisions`, ctx: opts.ctx, count: matching.length, hidden: { rule: filter.rule, severity: filter.severity, review: filter.review, batch: opts.batch?.id }, what: matching.length === all.length ? '本报告全部发现' : '筛选出的发现' })}</details>` : ''}
 <p class="keys" id="keys">键盘：<kbd>j</kbd>/<kbd>↓</kbd> 下一条 · <kbd>k</kbd>/<kbd>↑</kbd> 上一条${canDecide ? html` · <kbd>c</kbd> 确认 · <kbd>x</kbd> 驳回（先填备注） · <kbd>f</kbd> 单位已整改 · <kbd>u</kbd> 撤销 · <kbd>n</kbd> 写备注` : ''}${opts.batch ? html` · <kbd>]</kbd>/<kbd>[</kbd> 下一份/上一份报告` : ''} · <kbd>Esc</kbd> 回到列表</p>
 <p class="status-line" role="status" aria-live="polite"></p>
 <div class="review-screen">
