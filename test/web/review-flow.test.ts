@@ -278,11 +278,19 @@ describe('the review screen in a browser, by keyboard', () => {
     expect(audit.map((a) => a.actor)).toEqual(['zhang']);
   });
 
-  it('draws the evidence box over the right cell of the original PDF page', async () => {
+  it('draws the evidence box over the right cell of the original PDF page, with the OCR confidence of a scanned page', async () => {
+    // The first finding of the PDF with a table cell among its evidence.
+    const finding = ordered(pdf).find((f) => f.evidence.some((e) => e.location.table !== null && e.location.bbox))!;
+    // Re-store the PDF as if that cell's page had been a scan read by OCR (the reading side fills
+    // these fields for scans: page textSource/confidence, location textSource/confidence).
+    const again = await runPipeline({ bytes: new Uint8Array(await readFile(join(ROOT, 'samples', 'seed.pdf'))), file: pdf.file });
+    const cellPage = finding.evidence.find((e) => e.location.table !== null && e.location.bbox)!.location.page!;
+    for (const info of again.document!.pageInfo!) if (info.page === cellPage) Object.assign(info, { textSource: 'ocr', confidence: 0.87 });
+    const stored = again.result.discrepancies.find((f) => f.id === finding.id)!;
+    for (const e of stored.evidence) if (e.location.page === cellPage) Object.assign(e.location, { textSource: 'ocr', confidence: 0.81 });
+    await temp.store.saveResult(again.result, again.document);
     await page.goto(`${base}/batches/${encodeURIComponent(batchId)}`);
     await activate(`#files ~ table a[href^="/reports/${pdf.sha256}"]`);
-    // The first finding of the PDF: a figure in the narrative against a table cell.
-    const finding = ordered(pdf).find((f) => f.evidence.some((e) => e.location.table !== null && e.location.bbox))!;
     const anchor = findingAnchor(finding.id);
     const steps = ordered(pdf).findIndex((f) => f.id === finding.id);
     for (let i = 0; i < steps; i++) await page.keyboard.press('j');
@@ -314,7 +322,11 @@ describe('the review screen in a browser, by keyboard', () => {
       expect(Math.abs(geometry.top - y0 * scale)).toBeLessThan(3);
       expect(Math.abs(geometry.width - (x1 - x0) * scale)).toBeLessThan(3);
     }
-    await expect(page.locator('.pdf-status').innerText()).resolves.toContain(`证据${onPage[0].n}`);
+    const status = await page.locator('.pdf-status').innerText();
+    expect(status).toContain(`证据${onPage[0].n}`);
+    expect(status).toContain('（OCR 可信度 81%）');
+    expect(status).toContain('本页为扫描件，文字由 OCR 识别，平均可信度 87%');
+    await expect(page.locator(`#${anchor} ol.evidence`).innerText()).resolves.toContain('OCR 识别，可信度 81%');
     await page.locator('.pdf-page').scrollIntoViewIfNeeded();
     await shot('11-pdf-box');
   });

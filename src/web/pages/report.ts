@@ -234,7 +234,7 @@ ${summary(view)}${failureNotice(view)}
 ${filterForm(view, filter, opts.batch)}
 ${canDecide && matching.length ? html`<details class="bulk-box"${matching.length !== all.length ? html` open` : ''}><summary>批量审核${matching.length === all.length ? '本报告全部' : '筛选出的'} ${matching.length} 条发现</summary>
 ${bulkForm({ action: `${base}/decisions`, ctx: opts.ctx, count: matching.length, hidden: { rule: filter.rule, severity: filter.severity, review: filter.review, batch: opts.batch?.id }, what: matching.length === all.length ? '本报告全部发现' : '筛选出的发现' })}</details>` : ''}
-<p class="keys" id="keys">键盘：<kbd>j</kbd>/<kbd>↓</kbd> 下一条 · <kbd>k</kbd>/<kbd>↑</kbd> 上一条${canDecide ? html` · <kbd>c</kbd> 确认 · <kbd>x</kbd> 驳回（先填备注） · <kbd>f</kbd> 单位已整改 · <kbd>u</kbd> 撤销 · <kbd>n</kbd> 写备注` : ''}${opts.batch ? html` · <kbd>]</kbd>/<kbd>[</kbd> 下一份/上一份报告` : ''} · <kbd>Esc</kbd> 回到列表</p>
+<p class="keys" id="keys">键盘：<kbd>j</kbd>/<kbd>↓</kbd> 下一条 · <kbd>k</kbd>/<kbd>↑</kbd> 上一条${canDecide ? html` · <kbd>c</kbd> 确认 · <kbd>x</kbd> 驳回（先填备注） · <kbd>f</kbd> 单位已整改 · <kbd>u</kbd> 撤销 · <kbd>n</kbd> 写备注` : ''}${opts.batch ? html` · <kbd>]</kbd>/<kbd>[</kbd> 下一份/上一份报告` : ''} · <kbd>Esc</kbd> 从备注回到发现</p>
 <p class="status-line" role="status" aria-live="polite"></p>
 <div class="review-screen">
 <section class="finding-pane" aria-label="发现列表">
