@@ -43,6 +43,12 @@ export async function mountBullBoard(app: FastifyInstance, o: { redisUrl: string
       route.config = { ...(route.config ?? {}), access: 'admin', csp: 'bullboard' };
     });
     scope.addHook('onSend', async (req, reply, payload) => {
+      // Bull Board answers a failure with the error's own message (Redis addresses, library text):
+      // the log keeps it, the browser gets a sentence.
+      if (reply.statusCode >= 500 && typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').includes('json')) {
+        req.log.error({ url: req.url, body: payload.slice(0, 2000) }, 'Bull Board error');
+        return JSON.stringify({ error: 'ERRORS.INTERNAL_SERVER_ERROR', message: '队列服务出错（Redis 可能不可用），详情见服务器日志 / queue service error, see the server log' });
+      }
       if (typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').includes('text/html')) {
         if (req.session) setCookie(reply, XSRF_COOKIE, req.session.csrfToken, { secure: o.secureCookies, httpOnly: false, path: basePath });
         return payload.replace(/<link[^>]+href="https?:\/\/[^"]*"[^>]*>/g, '');
