@@ -41,6 +41,29 @@ export interface DocxOptions {
   zipLimits?: ZipLimits;
 }
 
+/**
+ * A picture placed in the body between blocks (w:drawing's a:blip, VML's v:imagedata): a table
+ * pasted as a screenshot or a scanned page. `before` is the index of the block that follows it;
+ * the size is as displayed, in points.
+ */
+export interface PastedImage {
+  before: number;
+  relId: string;
+  widthPt: number | null;
+  heightPt: number | null;
+}
+
+/** The main document part's path and the pictures in its body (for parsers/ocr/docx-images.ts). */
+export function docxPastedImages(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { mainPath: string; images: PastedImage[] } {
+  const zip = new ZipPackage(bytes, limits);
+  zip.checkDeclaredSizes((name) => XML_PART.test(name));
+  const mainPath = findMainDocument(zip);
+  const xml = zip.read(mainPath);
+  const images: PastedImage[] = [];
+  if (xml?.length) parseDocumentXml(xml, images);
+  return { mainPath, images };
+}
+
 export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): DocumentModel {
   const zip = new ZipPackage(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   zip.checkDeclaredSizes((name) => XML_PART.test(name));
@@ -70,9 +93,9 @@ function findMainDocument(zip: ZipPackage): string {
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: Uint8Array | string): Block[] {
+export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[]): Block[] {
   const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
-  const reader = new DocumentReader(scanner);
+  const reader = new DocumentReader(scanner, images);
   try {
     scanner.run(reader);
   } catch (e) {
@@ -100,8 +123,14 @@ class DocumentReader implements XmlHandler {
   private inText = false;
   /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
   private skipDepth = 0;
+  /** Size of the drawing being read (wp:extent), for the picture it holds. */
+  private extent: { widthPt: number; heightPt: number } | null = null;
 
-  constructor(private readonly x: XmlScanner) {}
+  constructor(
+    private readonly x: XmlScanner,
+    /** Pictures in the body are collected here when given. */
+    private readonly images?: PastedImage[],
+  ) {}
 
   private currentRow(): RowDraft | undefined {
     const t = this.tables[this.tables.length - 1];
@@ -205,6 +234,23 @@ class DocumentReader implements XmlHandler {
       case 'noBreakHyphen':
         if (this.paragraphText) this.paragraphText.push('-');
         return;
+      case 'extent': {
+        // wp:extent in EMU (12 700 per point).
+        const cx = this.intAttr('cx');
+        const cy = this.intAttr('cy');
+        const parent = x.parent();
+        if (cx !== undefined && cy !== undefined && (parent === 'inline' || parent === 'anchor')) this.extent = { widthPt: cx / 12700, heightPt: cy / 12700 };
+        return;
+      }
+      case 'blip':
+      case 'imagedata': {
+        const relId = x.attr(name === 'blip' ? 'embed' : 'id');
+        if (this.images && relId && !this.tables.length) {
+          this.images.push({ before: this.blocks.length, relId, widthPt: this.extent?.widthPt ?? null, heightPt: this.extent?.heightPt ?? null });
+        }
+        this.extent = null;
+        return;
+      }
       case 'sym': {
         const ch = x.attr('char');
         if (this.paragraphText && ch) {
