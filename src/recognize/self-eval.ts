@@ -6,16 +6,12 @@ import { isBudgetHeader, isIndicatorHeader } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
+import { fieldPattern, FORM_FIELDS } from './lexicon.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
 
-/** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …". */
-const HEADER_FIELDS: Array<[string, RegExp]> = [
-  ['name', /^项目(支出)?名称$|^项目名称$/],
-  ['supervisor', /^主管部门(及代码)?$|^主管单位$/],
-  ['implementer', /^实施单位$|^项目实施单位$/],
-  ['department', /^(预算)?部门(名称)?$|^预算单位(名称)?$|^单位名称$/],
-];
+/** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …" (lexicon FORM_FIELDS). */
+const HEADER_FIELDS: Array<[string, RegExp]> = FORM_FIELDS.map((e) => [e.field, fieldPattern(e)]);
 
 interface FormBody {
   fields: Map<string, TextFact>;
