@@ -1,5 +1,6 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
 import { canonicalNumber } from '../numbers/figure.js';
+import { simplify } from '../text/simplify.js';
 import { findMasks, maskAt, type Mask } from './masks.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 import { COUNT_UNITS, KNOWN_UNITS, unitInfo, unitStartsWord } from './units.js';
@@ -29,8 +30,9 @@ export interface ScannedFigure {
 }
 
 /**
- * Full-width ASCII → half-width and odd spaces → space, one UTF-16 unit for one, so offsets are
- * shared with the source text (src/text/normalize.ts may drop zero-width characters; this must not).
+ * Full-width ASCII → half-width, odd spaces → space and traditional → simplified (萬元 → 万元), one
+ * UTF-16 unit for one, so offsets are shared with the source text (src/text/normalize.ts may drop
+ * zero-width characters and pinyin glosses; this must not).
  */
 const TO_NORMALIZE = /[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b\ufeff\u2002-\u200a]/g;
 
@@ -44,7 +46,7 @@ function normalizeChar(ch: string): string {
 
 export function normalizeSameLength(text: string): string {
   TO_NORMALIZE.lastIndex = 0;
-  return TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text;
+  return simplify(TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text);
 }
 
 const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
