@@ -56,6 +56,19 @@ function matchingClose(norm: string, open: number): number {
   return -1;
 }
 
+/**
+ * A figure that states a change, not a level: "同比上年度增加189.25万元", "较上年减少3人",
+ * "比上年增长12.5万元". Changes are not parts of a 其中 list: a part's change may exceed the total's
+ * change when another part fell, and a list mixing a level (财政拨款收入792.22万元) with a change
+ * (同比增加209.28万元) adds up to nothing. 新增 (newly added) states a level.
+ */
+const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$/;
+
+export function statesChange(norm: string, f: ScannedFigure): boolean {
+  const clause = norm.slice(Math.max(0, f.start - 24), f.start).split(/[，,。；;：:、！？!?（(]/).at(-1) ?? '';
+  return CHANGE_BEFORE.test(clause.replace(/\s+/g, ''));
+}
+
 function countItems(s: string): number {
   return s
     .replace(/等.*$/, '')
@@ -66,6 +79,7 @@ function countItems(s: string): number {
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null }));
+  const change = figures.map((f) => statesChange(norm, f));
   const sentences = sentenceBounds(norm);
   const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
 
@@ -105,16 +119,18 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const scopeEnd = sentences[si][1];
     const closeBracket = enclosingClose(norm, at);
     const end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
-    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null);
+    // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
+    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
     if (parts.length === 0) continue;
-    const sameSentence = figures
-      .map((g, k) => ({ g, k }))
-      .filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const sameSentence = before.filter(({ k }) => !change[k]);
+    // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
+    if (sameSentence.length === 0 && before.length > 0) continue;
     const candidates =
       sameSentence.length > 0
         ? sameSentence
         : si > 0
-          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null)
+          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null && !change[k])
           : [];
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     for (const { g, k } of parts) {

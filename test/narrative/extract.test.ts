@@ -154,6 +154,26 @@ describe('narrative figures: totals and parts', () => {
     expect(find(stats, '1913714.87平方米').partOf).toBeNull();
   });
 
+  it('a 其中 list mixing a level and a change is not summed; its level parts stay with the level total', () => {
+    // Hunan department report: the change (同比增加) is neither a part nor the total of the list
+    const stats = statsOf('2023年度收入总计1001.50万元，同比上年度增加189.25万元，其中财政拨款收入792.22万元、同比上年度增加209.28万元，其他收入209.28万元、同比减少20.03万元。'.replace('其他收入209.28', '其他收入10.00'));
+    const total = find(stats, '1001.50万元');
+    expect(find(stats, '792.22万元')).toMatchObject({ partOf: total.id, relation: 'subset' });
+    expect(find(stats, '10.00万元')).toMatchObject({ partOf: total.id, relation: 'subset' });
+    for (const change of ['189.25万元', '20.03万元']) expect(find(stats, change).partOf).toBeNull();
+    expect(stats.filter((s) => s.partOf === find(stats, '189.25万元').id)).toEqual([]);
+    // the quoted sentence alone: the 其中 follows a change, nothing before it is a level
+    const alone = statsOf('同比上年度增加189.25万元，其中财政拨款收入792.22万元、同比上年度增加209.28万元。');
+    expect(alone.every((s) => s.partOf === null)).toBe(true);
+  });
+
+  it('新增 states a level: its 其中 parts are summed', () => {
+    const stats = statsOf('全年新增就业岗位120个，其中公益性岗位80个，其他岗位40个。');
+    const total = find(stats, '120个');
+    expect(find(stats, '80个').partOf).toBe(total.id);
+    expect(find(stats, '40个').partOf).toBe(total.id);
+  });
+
   it('a list marked 等 is open', () => {
     const stats = statsOf('共检查45个项目（包括房建项目30个、市政项目10个等）。');
     expect(find(stats, '30个')).toMatchObject({ relation: 'component', openList: true });
