@@ -33,27 +33,32 @@ export function proseEvidence(text: string): ProseEvidence {
   return { vocabulary, figures };
 }
 
-/** A paragraph of prose (a sentence or more) about budget performance with at least one figure. */
-export function isPerformanceParagraph(text: string): boolean {
+/** A paragraph of prose: a sentence or more, not form furniture. */
+function isProse(text: string): boolean {
   const k = compactKey(text);
-  if (k.length < 30 || FURNITURE.test(k) || !/[，,。；;]/.test(k)) return false;
-  const e = proseEvidence(text);
-  return e.vocabulary >= 3 && e.figures >= 1;
+  return k.length >= 30 && !FURNITURE.test(k) && /[，,。；;]/.test(k);
+}
+
+/** A paragraph of prose that speaks of budget performance. */
+export function isPerformanceParagraph(text: string): boolean {
+  return isProse(text) && proseEvidence(text).vocabulary >= 3;
 }
 
 /**
- * Do these paragraphs, together, report on budget performance? Two performance paragraphs with
- * three figures between them, or one long one (a PDF paragraph holding the whole report) with six.
+ * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
+ * performance and three figures in the prose, or one long paragraph (a PDF paragraph holding the
+ * whole report) about performance with six.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
   let figures = 0;
   let longest = 0;
   for (const t of texts) {
-    if (!isPerformanceParagraph(t)) continue;
-    paragraphs++;
+    if (!isProse(t)) continue;
     const e = proseEvidence(t);
     figures += e.figures;
+    if (e.vocabulary < 3) continue;
+    paragraphs++;
     longest = Math.max(longest, e.figures);
   }
   return (paragraphs >= 2 && figures >= 3) || longest >= 6;

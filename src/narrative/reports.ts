@@ -107,7 +107,7 @@ export function headingOf(p: ParagraphBlock, typography: HeadingTypography | nul
 /** A line short enough to be part of a title broken over several paragraphs ("…服务中心" / "部门整体支出" / "绩效自评报告"). */
 function titleFragment(text: string): boolean {
   const t = compact(text);
-  return text.length <= 60 && t.length > 0 && t.length <= 30 && !/[：:。；;，,]/.test(t);
+  return text.length <= 80 && t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t);
 }
 
 /** A line above a title that may continue it (a unit's name, a year, "部门整体支出"): not a date line, a numbered heading or a one-word answer. */
