@@ -120,6 +120,8 @@ interface Start {
   index: number;
   kind: ReportKind;
   title: string;
+  /** The first paragraph is prose (a title run into it, or no title at all): it belongs to the body. */
+  bodyFromFirst?: boolean;
 }
 
 /** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
@@ -129,7 +131,7 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
     const b = blocks[i];
     if (b.kind !== 'paragraph') continue;
     const own = reportTitle(b.text);
-    let found: Start | null = own ? { index: i, kind: own.kind, title: own.runIn ? own.title : compact(b.text) } : null;
+    let found: Start | null = own ? { index: i, kind: own.kind, title: own.runIn ? own.title : compact(b.text), bodyFromFirst: own.runIn } : null;
     if ((!own || own.title.length <= 12) && titleFragment(b.text)) {
       // a title broken over two or three short paragraphs ("绩效自评报告" under "部门整体支出"): the longest joined title wins
       let joined = compact(b.text);
@@ -167,7 +169,7 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
   const first = prose.find((p) => compact(p.text).length > 0);
   if (!first) return null;
-  return { index: blocks.indexOf(first), kind: kindOfText(prose.map((p) => p.text).join('')), title: '' };
+  return { index: blocks.indexOf(first), kind: kindOfText(prose.map((p) => p.text).join('')), title: '', bodyFromFirst: true };
 }
 
 /**
@@ -192,7 +194,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     }
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
     if (paragraphs.length === 0) continue;
-    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize));
+    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false));
   }
   return foldCoverPages(reports);
 }
@@ -208,9 +210,9 @@ function startsForm(blocks: DocumentModel['blocks'], k: number): boolean {
   return false;
 }
 
-function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null): FoundReport {
+function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null, bodyFromFirst: boolean): FoundReport {
   const sections: FoundSection[] = [];
-  const body: ParagraphBlock[] = [];
+  const body: ParagraphBlock[] = bodyFromFirst ? [paragraphs[0]] : [];
   let listContext = false;
   let previousMarker: string | null = null;
   const typography = reportTypography(paragraphs[0], paragraphs.slice(1), documentBodySize);

@@ -96,8 +96,10 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null);
     const content = norm.slice(open + 1, close);
     if (inner.length === 0) {
-      if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content)) {
-        rel[i].listLength = countItems(content);
+      // one item in brackets is an alias or a note ("15个乡镇（街道办事处）"), not a list
+      const items = countItems(content);
+      if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content) && items >= 2) {
+        rel[i].listLength = items;
         rel[i].openList = OPEN_LIST_WORDS.test(content);
       }
       return;
@@ -133,9 +135,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
           ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null && !change[k])
           : [];
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
-    for (const { g, k } of parts) {
-      const parent = [...candidates].reverse().find(({ g: c }) => sameKind(c, g));
+    const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
+    for (const { k, parent } of assigned) {
       if (!parent) continue;
+      // a list with a part as large as the whole names aspects, not a partition ("共编制12个指标，
+      // 其中一级指标3个，二级指标9个，三级指标12个"): no part of it is summed
+      const siblings = assigned.filter((a) => a.parent?.k === parent.k);
+      if (siblings.length >= 2 && siblings.some((a) => figures[a.k].figure.value === parent.g.figure.value && figures[a.k].figure.unit === parent.g.figure.unit)) continue;
       rel[k].parent = parent.k;
       rel[k].relation = 'subset';
       rel[k].openList = open;

@@ -52,7 +52,7 @@ export const COUNT_UNITS = [
 ] as const;
 
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
-const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟'] as const;
+const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分'] as const;
 
 const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT };
 for (const u of COUNT_UNITS) {
@@ -95,6 +95,10 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   座: '谈',
   套: '餐',
   轮: '流换',
+  // a span of years ("10年一遇", "服务期3年"); calendar years are masked as dates before units are read
+  年: '度初底末中内级终薪龄份会报鉴代前后',
+  // points of a score ("自评得分102.8分")
+  分: '钟之别类项局批期析配成散担管队组布工解值数段区外',
   平: '台方稳安等衡均整',
 };
 

@@ -50,3 +50,31 @@ export function stripGlosses(text: string): string {
   }
   return out + text.slice(at);
 }
+
+/** Text without its glosses, and where each of its characters stands in the source. */
+export interface Unglossed {
+  text: string;
+  /** Source offset of a start position in `text`. */
+  start(pos: number): number;
+  /** Source offset of an (exclusive) end position in `text`. */
+  end(pos: number): number;
+}
+
+/** The text without glosses, with offsets back into the source (identity when there are none). */
+export function unglossed(source: string): Unglossed {
+  const spans = glossSpans(source);
+  if (!spans.length) return { text: source, start: (p) => p, end: (p) => p };
+  const map: number[] = [];
+  let text = '';
+  let at = 0;
+  for (const [s, e] of [...spans, [source.length, source.length] as [number, number]]) {
+    for (let i = at; i < s; i++) map.push(i);
+    text += source.slice(at, s);
+    at = e;
+  }
+  return {
+    text,
+    start: (p) => (p < map.length ? map[p] : source.length),
+    end: (p) => (p <= 0 ? 0 : p > map.length ? source.length : map[p - 1] + 1),
+  };
+}
