@@ -112,6 +112,8 @@ const selfEvalCommon = {
   signature: SignatureSchema.nullable(),
   /** Column headers of the indicator table as printed, mapped to fields. */
   indicatorColumns: z.array(z.object({ field: z.string(), label: z.string() })),
+  /** Template placeholder rows left in the indicator table ("指标2：", "……"): not indicators. */
+  placeholderRows: z.array(TextFactSchema).optional(),
 };
 
 /** 部门整体支出绩效自评表. */

@@ -6,6 +6,8 @@ import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, 
 export interface ColumnRule {
   field: string;
   match: RegExp;
+  /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
+  strong?: RegExp;
   exclude?: RegExp;
 }
 
@@ -36,16 +38,25 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
     }
     leaves.push({ cell, label: [...parents, cell.text].join('/') });
   }
+  const keys = columnKeys(leaves.map((l) => l.label));
   const cols = new Map<string, number>();
   const used = new Set<TableCell>();
-  for (const rule of rules) {
-    for (const leaf of leaves) {
-      if (used.has(leaf.cell)) continue;
-      const k = key(leaf.label);
-      if (!k || !rule.match.test(k) || rule.exclude?.test(k)) continue;
-      cols.set(rule.field, leaf.cell.col);
-      used.add(leaf.cell);
-      break;
+  // strong synonyms first ("调整后预算数" is the budget column, not "年度预算数(万元)" over the row labels),
+  // then every synonym for the fields still without a column
+  for (const pass of ['strong', 'any'] as const) {
+    for (const rule of rules) {
+      if (cols.has(rule.field)) continue;
+      const match = pass === 'strong' ? rule.strong : rule.match;
+      if (!match) continue;
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i];
+        if (used.has(leaf.cell)) continue;
+        const k = keys[i];
+        if (!k || !match.test(k) || rule.exclude?.test(k)) continue;
+        cols.set(rule.field, leaf.cell.col);
+        used.add(leaf.cell);
+        break;
+      }
     }
   }
   const labels = leaves
@@ -56,7 +67,18 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
 export function columnRules(entries: FieldEntry[]): ColumnRule[] {
-  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), ...(e.exclude ? { exclude: e.exclude } : {}) }));
+  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}) }));
+}
+
+/**
+ * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",
+ * "执行率(B/A)"), an OCR'd "(八)" is the letter A it looks like — only there: elsewhere "（八）" is a
+ * list number.
+ */
+export function columnKeys(labels: string[]): string[] {
+  const keys = labels.map((l) => key(l));
+  const lettered = keys.filter((k) => /\([A-H](?:[/÷][A-H])?(?:[×x*]100%)?\)/.test(k)).length >= 1;
+  return lettered ? keys.map((k) => k.replace(/\(八\)/g, '(A)')) : keys;
 }
 
 /** 年初预算数 / 全年预算数 (调整后预算数) / 全年执行数 (预算执行数) / 分值 (权重) / 执行率 / 得分. */

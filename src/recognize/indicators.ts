@@ -10,6 +10,8 @@ import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
 export interface IndicatorParse {
   indicators: Indicator[];
+  /** Template placeholder rows left in ("指标2：", "……"): not indicators, one leftover each. */
+  placeholders: TextFact[];
   total: TotalRow | null;
   columns: Array<{ field: string; label: string }>;
   /** Where reading stopped: index into `tables` and the next unread row there. */
@@ -18,6 +20,13 @@ export interface IndicatorParse {
 
 const TOTAL_RE = /^(总分|合计|总计|综合得分|总得分|得分合计)/;
 const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
+/** What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX. */
+const PLACEHOLDER_RE = /^(?:(?:三级)?指标\s*\d+\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
+
+export function isPlaceholderText(text: string): boolean {
+  const k = key(text);
+  return k.length > 0 && PLACEHOLDER_RE.test(k);
+}
 
 /** Points declared in a level-1 label: "产出指标(30分)" / "效益指标（30分）" → 30. */
 export function declaredPoints(label: string): Figure | null {
@@ -50,6 +59,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let cols = mapped.cols;
   const labels = mapped.labels;
   const indicators: Indicator[] = [];
+  const placeholders: TextFact[] = [];
   let total: TotalRow | null = null;
   let lastLevel1 = '';
   let lastLevel2 = '';
@@ -82,6 +92,16 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         return col === undefined ? null : cellAt(table, r, col);
       };
       const l3 = get('level3');
+      // a placeholder row of the template: a 指标N / …… label, nothing filled in
+      const placeholder = own.find((c) => isPlaceholderText(c.text));
+      const valueBlank = (f: string) => {
+        const c = get(f);
+        return !c || c.row !== r || !c.text.trim() || isPlaceholderText(c.text);
+      };
+      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'actual', 'weight', 'score', 'nature', 'unit'].every(valueBlank)) {
+        placeholders.push(cellText(part, table, placeholder));
+        continue;
+      }
       if (!l3 || l3.row !== r) {
         // No own 三级指标 cell: a blank spacer row, or trailing notes.
         if (!own.some((c) => c.text.trim())) continue;
@@ -131,8 +151,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       });
     }
   }
-  if (tableIdx >= tables.length) return { indicators, total, columns: labels, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
-  return { indicators, total, columns: labels, end: { table: tableIdx, row: r } };
+  if (tableIdx >= tables.length) return { indicators, placeholders, total, columns: labels, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
+  return { indicators, placeholders, total, columns: labels, end: { table: tableIdx, row: r } };
 }
 
 /** A cell that starts above the indicator header and spans down (绩效指标) is a section label. */

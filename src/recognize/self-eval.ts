@@ -18,13 +18,14 @@ interface FormBody {
   budget: BudgetBlock | null;
   goals: { expected: TextFact | null; achieved: TextFact | null };
   indicators: Indicator[];
+  placeholders: TextFact[];
   total: TotalRow | null;
   indicatorColumns: Array<{ field: string; label: string }>;
 }
 
 /** Read the sections of a self-evaluation form, in whatever order its tables hold them. */
 function readFormBody(part: string, tables: TableBlock[]): FormBody {
-  const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], total: null, indicatorColumns: [] };
+  const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], placeholders: [], total: null, indicatorColumns: [] };
   let t = 0;
   let r = 0;
   while (t < tables.length) {
@@ -47,6 +48,7 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     if (!body.indicators.length && isIndicatorHeader(table, r)) {
       const parsed = readIndicators(part, tables, { table: t, row: r });
       body.indicators = parsed.indicators;
+      body.placeholders = parsed.placeholders;
       body.total = parsed.total;
       body.indicatorColumns = parsed.columns;
       t = parsed.end.table;
@@ -124,6 +126,7 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     total: body.total,
     signature: parseSignature(form.after, part),
     indicatorColumns: body.indicatorColumns,
+    ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
   };
 }
 
