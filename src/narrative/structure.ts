@@ -104,11 +104,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       }
       return;
     }
+    // "共15个（含转列项目5个）": what the bracket includes is a subset, not the list of all parts
+    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
     for (const { g, k } of inner) {
       if (!sameKind(f, g)) continue;
       rel[k].parent = i;
-      rel[k].relation = 'component';
-      rel[k].openList = OPEN_LIST_WORDS.test(content);
+      rel[k].relation = including ? 'subset' : 'component';
+      rel[k].openList = including || OPEN_LIST_WORDS.test(content);
     }
   });
 
