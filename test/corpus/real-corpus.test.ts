@@ -20,8 +20,8 @@ const strict = process.env.SELFEVAL_CORPUS_STRICT === '1';
 
 describe('real-report corpus', () => {
   it('has at least 30 documents from at least 12 provinces, each as .docx and .pdf', () => {
-    expect(docs.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(docs.map((d) => d.truth.meta.province)).size).toBeGreaterThanOrEqual(4);
+    expect(docs.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(docs.map((d) => d.truth.meta.province)).size).toBeGreaterThanOrEqual(12);
     for (const d of docs) {
       expect(d.truth.meta.id, d.dir).toBe(basename(d.dir));
       expect(d.files.map((f) => basename(f)).sort(), d.id).toEqual([`${d.id}.docx`, `${d.id}.pdf`]);

@@ -115,6 +115,12 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
       if (rows.some((r) => factEquals(r[fact.field], fact.value, fact.unit))) return null;
       return `budget ${fact.row.join('')}.${fact.field} = ${fact.value}: read ${rows.map((r) => JSON.stringify(r[fact.field]?.text ?? null)).join(', ')}`;
     }
+    case 'breakdown': {
+      if (!fs.length) return `no form named ${JSON.stringify(fact.form)}`;
+      const items = fs.flatMap((f) => (fact.side === 'income' ? f.record.budget?.byIncome : f.record.budget?.bySpending) ?? []).filter((i) => hasWords(i.label, fact.label));
+      if (!items.length) return `no ${fact.side} breakdown line ${JSON.stringify(fact.label)}`;
+      return items.some((i) => factEquals(i.amount, fact.value)) ? null : `breakdown ${fact.label.join('')} = ${fact.value}: read ${items.map((i) => i.amount.text).join(', ')}`;
+    }
     case 'indicator': {
       if (!fs.length) return `no form named ${JSON.stringify(fact.form)}`;
       const inds = fs.flatMap((f) => f.record.indicators).filter((i) => hasWords(`${i.level3} ${i.level2}`, fact.name));
@@ -171,11 +177,15 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
   }
 }
 
-/** Figures a finding carries: its values and the texts of its evidence. */
-function carries(f: Finding, figure: string): boolean {
+/**
+ * Figures a finding carries: its message, its values and the texts of its evidence. `strict` (used
+ * for must-not-flag items) ignores long evidence texts — a whole sentence quoted as evidence names
+ * every figure in it, not only those the finding is about.
+ */
+function carries(f: Finding, figure: string, strict = false): boolean {
   const k = key(figure);
   const n = Number(figure.replace(/[^\d.-]/g, ''));
-  if (key(f.message).includes(k) || f.evidence.some((e) => key(e.text).includes(k))) return true;
+  if (key(f.message).includes(k) || f.evidence.some((e) => (!strict || e.text.length <= 40) && key(e.text).includes(k))) return true;
   if (Number.isFinite(n) && /\d/.test(figure) && (f.values.some((v) => v === n) || f.evidence.some((e) => e.value === n))) return true;
   return false;
 }
@@ -187,7 +197,7 @@ export function findsInconsistency(findings: Finding[], inc: Inconsistency): Fin
 export function flagsMustNot(findings: Finding[], item: MustNotFlag): Finding | null {
   const need = Math.min(2, item.figures.length);
   // The coverage rule reports counts of paragraphs and tables, never a relation between figures.
-  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && item.figures.filter((fig) => carries(f, fig)).length >= need) ?? null;
+  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && item.figures.filter((fig) => carries(f, fig, true)).length >= need) ?? null;
 }
 
 export const NOTHING_RECOGNIZED = /未识别出任何/;

@@ -9,7 +9,7 @@ import type { LaidBlock } from '../fixtures/generator/document-layout.js';
  *   [table 8]                    a table of 8 grid columns, one row per line until [/table]
  *   a | b{c2} | c{r3} | d{r2c2}  cells left to right; {cN} spans N columns, {rN} N rows; positions a
  *                                vertical merge above covers are skipped, as in Word's grid
- *   \|                           a literal pipe inside a cell
+ *   \|                           a literal pipe inside a cell; \n a line break inside a cell
  *   % …                          a comment line (ignored)
  *
  * Blank lines are ignored. A row must fill the table's width exactly: a mistake in transcription is
@@ -79,7 +79,7 @@ function buildTable(cols: number, rows: Array<{ cells: string[]; line: number }>
   const parsed = rows.map((r) =>
     r.cells.map((c) => {
       const m = SPAN.exec(c);
-      const text = m ? c.slice(0, m.index).trim() : c;
+      const text = (m ? c.slice(0, m.index).trim() : c).replace(/\\n/g, '\n');
       return { text, rowSpan: m?.[1] ? Number(m[1]) : 1, colSpan: m?.[2] ? Number(m[2]) : 1 };
     }),
   );

@@ -26,6 +26,15 @@ export const BudgetFactSchema = z.object({
   unit: z.enum(['万元', '元', '%']).optional(),
 });
 
+/** A line of the department form's 按收入性质分 / 按支出性质分 breakdown. */
+export const BreakdownFactSchema = z.object({
+  kind: z.literal('breakdown'),
+  form: Words,
+  side: z.enum(['income', 'spending']),
+  label: Words,
+  value: DecimalSchema,
+});
+
 export const IndicatorFactSchema = z.object({
   kind: z.literal('indicator'),
   form: Words,
@@ -69,7 +78,7 @@ export const PartFactSchema = z.object({
   name: Words,
 });
 
-export const FactSchema = z.discriminatedUnion('kind', [BudgetFactSchema, IndicatorFactSchema, TotalFactSchema, BasicFactSchema, StatFactSchema, PartFactSchema]);
+export const FactSchema = z.discriminatedUnion('kind', [BudgetFactSchema, BreakdownFactSchema, IndicatorFactSchema, TotalFactSchema, BasicFactSchema, StatFactSchema, PartFactSchema]);
 export type TruthFact = z.infer<typeof FactSchema>;
 
 export const InconsistencySchema = z.object({
