@@ -55,6 +55,9 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   const first = tables[start.table];
   const headerRows = [start.row];
   if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
+  // the level names under a header row whose other labels span both rows ("绩效指标 | 年度指标值 |
+  // 实际完成值 | 分值 | 得分" over "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位")
+  else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
   const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
   const labels = mapped.labels;
@@ -82,8 +85,10 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const texts = cells.map((c) => key(c.text));
       if (texts.some((t) => /三级指标/.test(t)) && texts.some((t) => /得分/.test(t))) continue;
       const firstText = cells.find((c) => c.text.trim() && !isSectionLabel(c, headerRows[0], table === first));
-      if (firstText && TOTAL_RE.test(key(firstText.text))) {
-        total = readTotal(part, table, r, cols, firstText);
+      // the 总分 label may stand after a note cell ("其他需要说明事项 | 无 | 总分 | 100 | 96")
+      const totalLabel = firstText && TOTAL_RE.test(key(firstText.text)) ? firstText : cells.find((c) => c.row === r && key(c.text).length <= 6 && TOTAL_RE.test(key(c.text)) && !isSectionLabel(c, headerRows[0], table === first));
+      if (totalLabel) {
+        total = readTotal(part, table, r, cols, totalLabel);
         r++;
         break outer;
       }
