@@ -38,6 +38,8 @@ export interface BudgetParse {
   block: BudgetBlock;
   /** Next row after the block. */
   nextRow: number;
+  /** Header labels naming a field that were not mapped. */
+  unmapped: string[];
 }
 
 /** Unit of a block from its section label ("项目资金(万元)", "年度预算申请(万元)"). */
@@ -52,7 +54,7 @@ function unitOf(text: string): string | null {
  * department form is read into byIncome / bySpending.
  */
 export function readBudgetBlock(part: string, table: TableBlock, headerRow: number, stop: (row: number) => boolean): BudgetParse {
-  const { cols, labels } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
+  const { cols, labels, unmapped } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
   const valueCols = [...cols.values()];
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : table.nCols;
   let unit: string | null = null;
@@ -108,7 +110,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;
     rows.push(row);
   }
-  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r };
+  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
 }
 
 function uniqueTexts(cells: TableCell[]): string[] {

@@ -16,6 +16,8 @@ export interface ColumnMap {
   cols: Map<string, number>;
   /** Header labels as printed, in column order, with the field each maps to. */
   labels: Array<{ field: string; label: string }>;
+  /** Header labels that name a field of these rules but were not mapped (a misread header). */
+  unmapped: string[];
 }
 
 /**
@@ -62,7 +64,8 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
-  return { cols, labels };
+  const unmapped = leaves.filter((l, i) => !used.has(l.cell) && keys[i] && rules.some((r) => r.strong?.test(keys[i]) && !r.exclude?.test(keys[i]))).map((l) => l.label);
+  return { cols, labels, unmapped };
 }
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
@@ -105,7 +108,8 @@ export function isBudgetHeader(table: TableBlock, row: number): boolean {
 export function isIndicatorHeader(table: TableBlock, row: number): boolean {
   const keys = rowCells(table, row).map((c) => key(c.text));
   const has = (...fields: string[]) => fields.some((f) => keys.some((k) => namesField(indicatorField(f), k, true)));
-  return has('level1', 'level2', 'level3') && has('score', 'weight') && has('target', 'actual');
+  // 53号 指标表: 评价标准 / 指标说明 instead of 指标值 / 完成值
+  return has('level1', 'level2', 'level3') && has('score', 'weight') && has('target', 'actual', 'description', 'standard');
 }
 
 /** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */

@@ -150,6 +150,16 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [{ match: /得分/, source: MOF }],
   },
   {
+    field: 'description',
+    label: '指标说明',
+    synonyms: [{ match: /指标说明|指标解释|指标内涵/, source: EVAL53 }],
+  },
+  {
+    field: 'standard',
+    label: '评价标准',
+    synonyms: [{ match: /评价标准|评分标准|计分标准|评分方法|评分规则|计分方法/, source: EVAL53 }],
+  },
+  {
     field: 'reason',
     label: '偏差原因分析及改进措施',
     synonyms: [
@@ -207,6 +217,8 @@ export const FORM_FIELDS: FieldEntry[] = [
 
 /** What the first rows of a table say about which form it is (part markers). */
 export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'dept-self-eval'; match: RegExp; also?: RegExp; source: string }> = [
+  // before the 基础数据表 marker: its 三级指标 name 三公经费变动率, 在职人员控制率 …
+  { part: 'dept-self-eval', match: /一级指标/, also: /评价标准|指标说明|评分标准/, source: EVAL53 },
   { part: 'basic-data', match: /财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/, source: '湖南 部门整体支出绩效评价基础数据表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
@@ -219,6 +231,7 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'dept-self-eval', match: /部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/, source: HUNAN },
   { part: 'project-self-eval', match: /项目(支出)?绩效(目标)?自评表|项目.*自评表/, source: MOF },
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
+  { part: 'dept-self-eval', match: /(部门|单位)整体支出绩效评价指标表|绩效评价指标(评分)?表$/, source: EVAL53 },
 ];
 
 /** Every synonym of a field joined into one pattern (strong ones only when `strongOnly`). */
