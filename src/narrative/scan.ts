@@ -134,6 +134,12 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
     unit = direct[0];
     pos += unit.length;
+    // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash)
+    const per = /^\/([\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 4));
+    if (per) {
+      unit += per[0];
+      pos += per[0].length;
+    }
   } else {
     // "2万多平", "40余次", "930余处": multiplier and/or 余/多 between the number and the unit
     let k = 0;

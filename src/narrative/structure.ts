@@ -19,7 +19,6 @@ export interface Relation {
 
 const SENTENCE_END = /[。！？!?]/g;
 const OPEN_LIST_WORDS = /等|包括|包含|主要有/;
-const ITEM_SPLIT = /[、，,；;]|和|及|与|以及/;
 
 export function sentenceBounds(norm: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -69,12 +68,22 @@ export function statesChange(norm: string, f: ScannedFigure): boolean {
   return CHANGE_BEFORE.test(clause.replace(/\s+/g, ''));
 }
 
-function countItems(s: string): number {
-  return s
-    .replace(/等.*$/, '')
-    .split(ITEM_SPLIT)
-    .map((x) => x.trim())
-    .filter((x) => x.length > 0).length;
+/** Conjunctions between the last two items of a list; 及时 (in time) is a word, not 及. */
+const CONJUNCTION = /以及|和|及(?!时)|与/;
+
+/**
+ * Items of a written list. With 、 (or commas) as separators only the last item may join two with a
+ * conjunction ("A、B和C"): a 和 inside an earlier item belongs to it ("对个人和单位的补贴、…和其他支出").
+ */
+export function countItems(s: string): number {
+  const body = s.replace(/等.*$/, '');
+  const nonEmpty = (x: string) => x.trim().length > 0;
+  if (/[、，,；;]/.test(body)) {
+    const segments = body.split(/[、，,；;]/).filter(nonEmpty);
+    const last = segments.at(-1) ?? '';
+    return segments.length + (CONJUNCTION.test(last) ? last.split(CONJUNCTION).filter(nonEmpty).length - 1 : 0);
+  }
+  return body.split(CONJUNCTION).filter(nonEmpty).length;
 }
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
@@ -156,7 +165,8 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (!f.each && !/^(种|类)$/.test(unit)) return;
     const before = norm.slice(Math.max(0, f.start - 40), f.start - (f.each ? 1 : 0));
     const clause = before.split(/[，,。；;：:！？!?（(]/).at(-1) ?? '';
-    if (!/[、和及与]/.test(clause)) return;
+    // a list names things: a clause with figures in it ("在30个工作日内及时将原12类") is not one
+    if (!/[、和及与]/.test(clause) || /\d/.test(clause)) return;
     const items = clause.replace(/^(?:分为|分|包括|共有|有|收到|开展|对)/, '');
     const n = countItems(items);
     if (n < 2) return;
@@ -165,6 +175,18 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       rel[i].listLength = n;
       rel[i].openList = /等/.test(items);
     }
+  });
+  // 4. a list after a count: "直属事业单位10个，即A、B、C。", "共3项：A、B、C。"
+  figures.forEach((f, i) => {
+    if (rel[i].listLength !== null || unitInfo(f.figure.unit)?.dimension !== 'count') return;
+    const m = /^\s*(?:[，,]\s*)?(?:即|分别是|分别为|具体为|[：:])\s*/.exec(norm.slice(f.end, f.end + 8));
+    if (!m) return;
+    const si = sentenceOf(f.start);
+    const end = si >= 0 ? sentences[si][1] : norm.length;
+    const list = norm.slice(f.end + m[0].length, end).replace(/[。；;]\s*$/, '');
+    if (/\d/.test(list) || (list.match(/、/g) ?? []).length < 2) return;
+    rel[i].listLength = countItems(list);
+    rel[i].openList = OPEN_LIST_WORDS.test(list);
   });
   return rel;
 }
