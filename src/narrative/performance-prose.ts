@@ -44,16 +44,22 @@ export function isPerformanceParagraph(text: string): boolean {
   return isProse(text) && proseEvidence(text).vocabulary >= 3;
 }
 
+/** A numbered section heading of a report ("二、项目资金申报及使用情况", "（三）项目自评步骤及方法"). */
+const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+
 /**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
- * performance and three figures in the prose, or one long paragraph (a PDF paragraph holding the
- * whole report) about performance with six.
+ * performance with three figures in the prose or under two numbered section headings about it, or
+ * one long paragraph (a PDF paragraph holding the whole report) about performance with six figures.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
   let figures = 0;
   let longest = 0;
+  let headings = 0;
   for (const t of texts) {
+    const k = compactKey(t);
+    if (k.length <= 40 && NUMBERED_HEADING.test(k) && proseEvidence(t).vocabulary >= 1) headings++;
     if (!isProse(t)) continue;
     const e = proseEvidence(t);
     figures += e.figures;
@@ -61,5 +67,5 @@ export function reportsOnPerformance(texts: string[]): boolean {
     paragraphs++;
     longest = Math.max(longest, e.figures);
   }
-  return (paragraphs >= 2 && figures >= 3) || longest >= 6;
+  return (paragraphs >= 2 && (figures >= 3 || headings >= 2)) || longest >= 6;
 }

@@ -1,6 +1,6 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
-import { reportsOnPerformance } from './performance-prose.js';
+import { isPerformanceParagraph, reportsOnPerformance } from './performance-prose.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
 
 /**
@@ -80,6 +80,8 @@ function knownSection(text: string): [string, number] | null {
   // a clause of prose with figures or a full stop ("深入基层开展调研8次，听取意见建议110条，…。") only
   // mentions a section's words (意见建议); a heading is one phrase
   if (/[，,；;]/.test(t) && (/\d/.test(t) || /。$/.test(compact(text)))) return null;
+  // a heading run into its first sentence ("3.满意度指标完成情况分析。群众满意度100%。") is prose
+  if (/。[^。]*\d/.test(t)) return null;
   for (const [key, level, re] of KNOWN_SECTIONS) if (re.test(t)) return [key, level];
   return null;
 }
@@ -157,15 +159,20 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
  * a page whose title was lost. It starts at the first paragraph of that prose.
  */
 function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): Start | null {
-  let end = firstTitled;
-  for (let k = 0; k < firstTitled; k++) {
-    // prose ends at the first table: what precedes a form is its caption and notes, not a report
-    if (blocks[k].kind === 'table' || startsForm(blocks, k)) {
+  const region = blocks.slice(0, firstTitled);
+  // the prose runs from the first paragraph after the last table or captioned form before it
+  let from = 0;
+  const firstProse = region.findIndex((b) => b.kind === 'paragraph' && isPerformanceParagraph(b.text));
+  if (firstProse < 0) return null;
+  for (let k = 0; k < firstProse; k++) if (region[k].kind === 'table' || startsForm(blocks, k)) from = k + 1;
+  let end = region.length;
+  for (let k = firstProse; k < region.length; k++) {
+    if (startsForm(blocks, k)) {
       end = k;
       break;
     }
   }
-  const prose = blocks.slice(0, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+  const prose = region.slice(from, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
   if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
   const first = prose.find((p) => compact(p.text).length > 0);
   if (!first) return null;

@@ -112,6 +112,17 @@ export function isIndicatorHeader(table: TableBlock, row: number): boolean {
   return has('level1', 'level2', 'level3') && has('score', 'weight') && has('target', 'actual', 'description', 'standard');
 }
 
+/**
+ * An indicator table of no known family: level names (two of 一级/二级/三级指标) and a target or
+ * actual column, without weights ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度"). Its rows are read
+ * (the generic fallback), its form has no family.
+ */
+export function isGenericIndicatorHeader(table: TableBlock, row: number): boolean {
+  const keys = rowCells(table, row).map((c) => key(c.text));
+  const count = (...fields: string[]) => fields.filter((f) => keys.some((k) => namesField(indicatorField(f), k, true))).length;
+  return count('level1', 'level2', 'level3') >= 2 && count('target', 'actual') >= 1;
+}
+
 /** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */
 export function isSubHeader(table: TableBlock, row: number): boolean {
   if (row >= table.nRows) return false;

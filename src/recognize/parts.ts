@@ -1,6 +1,6 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import { key, rowCells } from './table-view.js';
-import { isIndicatorHeader } from './header-map.js';
+import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
@@ -90,7 +90,7 @@ function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
 }
 
 function isIndicatorHeaderAnywhere(table: TableBlock): boolean {
-  for (let r = 0; r < Math.min(table.nRows, 12); r++) if (isIndicatorHeader(table, r)) return true;
+  for (let r = 0; r < Math.min(table.nRows, 12); r++) if (isIndicatorHeader(table, r) || isGenericIndicatorHeader(table, r)) return true;
   return false;
 }
 

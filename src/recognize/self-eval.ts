@@ -2,7 +2,7 @@ import type { TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
 import { cellText } from './facts.js';
-import { isBudgetHeader, isIndicatorHeader } from './header-map.js';
+import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
@@ -48,7 +48,7 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
       r = readGoals(part, table, r, body);
       continue;
     }
-    if (!body.indicators.length && isIndicatorHeader(table, r)) {
+    if (!body.indicators.length && (isIndicatorHeader(table, r) || (!hasIndicatorHeader(tables) && isGenericIndicatorHeader(table, r)))) {
       const parsed = readIndicators(part, tables, { table: t, row: r });
       body.indicators = parsed.indicators;
       body.placeholders = parsed.placeholders;
@@ -63,6 +63,11 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     r++;
   }
   return body;
+}
+
+/** Whether any table of the form has a proper indicator header (then the generic one is not used). */
+function hasIndicatorHeader(tables: TableBlock[]): boolean {
+  return tables.some((t) => Array.from({ length: t.nRows }, (_, r) => r).some((r) => isIndicatorHeader(t, r)));
 }
 
 function readHeaderFields(part: string, table: TableBlock, row: number, fields: Map<string, TextFact>, only?: string): void {

@@ -11,6 +11,7 @@ const LEFTOVER: Array<[RegExp, string]> = [
   [/^(…|\.{3,}|……)+$/, '占位符“……”'],
   [/请(在此)?(填写|输入|根据)|填写说明|此处填写|(示例|样例)[:：]/, '填写说明'],
   [/^[xX×*]{2,}$|^XX/, '占位符“XX”'],
+  [/[（(]\s*(?:可(?:用|以)|请|须|需)[^（）()]{1,16}(?:反映|填写|说明|列示|描述)\s*[）)]/, '填写说明'],
 ];
 
 interface Cell {
@@ -57,6 +58,23 @@ function otherCells(form: SelfEvalForm, document: DocumentModel | null, seen: Se
 }
 
 /**
+ * Short lines of the narrative reports (headings, outline items): a report outline's instruction
+ * left in one ("（二）资金计划、到位及使用情况（可用表格形式反映）") is a leftover too.
+ */
+function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentModel | null): Cell[] {
+  if (!document) return [];
+  const out: Cell[] = [];
+  for (const n of report.narratives) {
+    for (const b of document.blocks) {
+      if (b.kind !== 'paragraph' || b.paragraph < n.firstParagraph || b.paragraph > n.lastParagraph) continue;
+      if (b.text.replace(/\s+/g, '').length > 60) continue;
+      out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block } } });
+    }
+  }
+  return out;
+}
+
+/**
  * F2 template instructions or placeholder rows left in ("（100字以内）", "指标2 ……"). A form's
  * placeholder rows are one cause — the template's spare rows were not deleted — and one finding.
  */
@@ -82,7 +100,7 @@ export const rule: Rule = {
     const seen = new Set(recorded.map((c) => cellKey(c.fact)));
     const forms = selfEvalForms(report);
     for (const form of forms) for (const row of form.placeholderRows ?? []) seen.add(cellKey(row));
-    const cells = [...recorded, ...forms.flatMap((f) => otherCells(f, ctx.document, seen))];
+    const cells = [...recorded, ...forms.flatMap((f) => otherCells(f, ctx.document, seen)), ...outlineLines(report, ctx.document)];
     for (const c of cells) {
       const text = c.fact.text.trim();
       if (!text) continue;
