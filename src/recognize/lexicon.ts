@@ -220,9 +220,32 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // before the 基础数据表 marker: its 三级指标 name 三公经费变动率, 在职人员控制率 …
   { part: 'dept-self-eval', match: /一级指标/, also: /评价标准|指标说明|评分标准/, source: EVAL53 },
   { part: 'basic-data', match: /财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/, source: '湖南 部门整体支出绩效评价基础数据表' },
+  // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
+  { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
+];
+
+/** Staffing of the 基础数据表 (财政供养人员情况), also when written as label | value pairs. */
+export const STAFFING_FIELDS: FieldEntry[] = [
+  {
+    field: 'authorized',
+    label: '编制数',
+    synonyms: [
+      { match: /编制数|核定编制/, source: '湖南 部门整体支出绩效评价基础数据表' },
+      { match: /^人员编制$|^编制人数$/, source: '湖南 岳阳 基本概况表' },
+    ],
+  },
+  { field: 'controlRate', label: '控制率', synonyms: [{ match: /控制率/, source: '湖南 部门整体支出绩效评价基础数据表' }] },
+  {
+    field: 'actual',
+    label: '实际在职人数',
+    synonyms: [
+      { match: /在职人数|实际人数/, source: '湖南 部门整体支出绩效评价基础数据表' },
+      { match: /实有人数/, source: '湖南 岳阳 基本概况表' },
+    ],
+  },
 ];
 
 /** Form titles (the caption above a table), by part. */
@@ -255,7 +278,7 @@ export function fieldEntry(entries: FieldEntry[], field: string): FieldEntry {
 
 /** Size of the lexicon: fields and synonyms (reported in the README). */
 export function lexiconSize(): { fields: number; synonyms: number; sources: string[] } {
-  const all = [...BUDGET_FIELDS, ...INDICATOR_FIELDS, ...FORM_FIELDS];
+  const all = [...BUDGET_FIELDS, ...INDICATOR_FIELDS, ...FORM_FIELDS, ...STAFFING_FIELDS];
   const sources = new Set<string>();
   for (const e of all) for (const s of e.synonyms) sources.add(s.source);
   return { fields: all.length, synonyms: all.reduce((n, e) => n + e.synonyms.length, 0), sources: [...sources] };

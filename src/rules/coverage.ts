@@ -62,7 +62,8 @@ export const rule: Rule = {
     // The parts a package of this family holds once it holds any form (template parameter
     // packageParts): a narrative-only report is complete without tables.
     const p = paramsOf(ctx);
-    const anyForm = !!report.deptSelfEval || !!report.basicData || report.projects.length > 0;
+    // (a 基本概况 table of label | value pairs is not the 基础数据表 form)
+    const anyForm = !!report.deptSelfEval || (!!report.basicData && report.basicData.spending.length > 0) || report.projects.length > 0;
     const deptPackage = !!report.deptSelfEval || !!report.basicData || report.narratives.some((n) => /部门整体/.test(n.part + n.title));
     if (deptPackage && anyForm) {
       const missing: string[] = [];
