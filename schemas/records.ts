@@ -28,6 +28,10 @@ export const BudgetRowSchema = z.object({
   weight: FactSchema.nullable(), // 分值 / 权重
   rate: FactSchema.nullable(), // 执行率
   score: FactSchema.nullable(), // 得分
+  /** 转移支付 grids: 扣除统筹整合资金后预算金额 (C), 全年到位资金 (D), 预算到位 (D/C×100%). */
+  netBudget: FactSchema.nullable().optional(),
+  arrived: FactSchema.nullable().optional(),
+  arrivalRate: FactSchema.nullable().optional(),
   loc: LocationSchema,
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;

@@ -49,7 +49,7 @@ function distinctFamily(forms: Form[]): TemplateFamily | null {
     if (cols.some((c) => c.field === 'description' || c.field === 'standard') && !cols.some((c) => c.field === 'target')) return 'eval-53';
     const level1 = new Set(f.indicators.map((i) => key(i.level1)));
     if ([...level1].some((l) => /^项目(决策|管理)/.test(l)) || cols.some((c) => c.field === 'weight' && /参考分值/.test(key(c.label)))) return 'ningxia';
-    if (f.budget?.columns.some((c) => /到位资金|统筹整合/.test(key(c.label)))) return 'sichuan-transfer';
+    if (f.budget?.columns.some((c) => c.field === 'netBudget' || c.field === 'arrived' || c.field === 'arrivalRate')) return 'sichuan-transfer';
   }
   return null;
 }

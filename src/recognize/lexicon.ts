@@ -102,6 +102,10 @@ export const BUDGET_FIELDS: FieldEntry[] = [
     label: '得分',
     synonyms: [{ match: /得分/, source: MOF, weak: true }],
   },
+  // 转移支付 grids: the budget net of pooled funds (C), the funds that arrived (D), D/C
+  { field: 'netBudget', label: '扣除统筹整合资金后预算金额', synonyms: [{ match: /扣除统筹整合|统筹整合资金后/, source: TRANSFER }] },
+  { field: 'arrivalRate', label: '预算到位率', synonyms: [{ match: /预算到位|到位率/, source: TRANSFER }] },
+  { field: 'arrived', label: '全年到位资金', synonyms: [{ match: /到位资金|资金到位数/, source: TRANSFER }], exclude: /率/ },
 ];
 
 /**
