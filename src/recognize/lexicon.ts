@@ -146,12 +146,16 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /分值|满分/, source: MOF },
       { match: /权重/, source: SICHUAN },
+      { match: /参考分值/, source: NINGXIA },
     ],
   },
   {
     field: 'score',
     label: '得分',
-    synonyms: [{ match: /得分/, source: MOF }],
+    synonyms: [
+      { match: /得分/, source: MOF },
+      { match: /自评得分/, source: NINGXIA },
+    ],
   },
   {
     field: 'description',
@@ -176,6 +180,7 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     label: '实际完成值',
     synonyms: [
       { match: /完成值|实际值/, source: MOF },
+      { match: /全年实际值|全年实际完成值/, source: LINKAGE },
       { match: /实际完成|完成情况|实际/, source: GENERIC, weak: true },
     ],
   },
