@@ -39,6 +39,28 @@ export interface DocxOptions {
   zipLimits?: ZipLimits;
 }
 
+/**
+ * A picture placed in the body between blocks (w:drawing's a:blip, VML's v:imagedata): a table
+ * pasted as a screenshot or a scanned page. `before` is the index of the block that follows it;
+ * the size is as displayed, in points.
+ */
+export interface PastedImage {
+  before: number;
+  relId: string;
+  widthPt: number | null;
+  heightPt: number | null;
+}
+
+/** The main document part's path and the pictures in its body (for parsers/ocr/docx-images.ts). */
+export function docxPastedImages(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { mainPath: string; images: PastedImage[] } {
+  const entries = readZipEntries(bytes, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name) || /^[^/]+\.xml$/.test(name), limits);
+  const mainPath = findMainDocument(entries);
+  const xml = entries.get(mainPath);
+  const images: PastedImage[] = [];
+  if (xml?.length) parseDocumentXml(new TextDecoder('utf-8').decode(xml), images);
+  return { mainPath, images };
+}
+
 export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): DocumentModel {
   const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
   const entries = readZipEntries(bytes, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name) || /^[^/]+\.xml$/.test(name), limits);
@@ -68,7 +90,7 @@ function findMainDocument(entries: Map<string, Uint8Array>): string {
 }
 
 /** Parse the XML of the main document part into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: string): Block[] {
+export function parseDocumentXml(xml: string, images?: PastedImage[]): Block[] {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const blocks: Block[] = [];
   let paragraphCount = 0;
@@ -82,6 +104,7 @@ export function parseDocumentXml(xml: string): Block[] {
   let paragraphDepth = 0; // nested paragraphs (text boxes) append to the outer one
   let inText = false;
   let skipDepth = 0; // >0 while inside content we must not read (deleted text, field codes, fallbacks)
+  let extent: { widthPt: number; heightPt: number } | null = null; // size of the drawing being read
 
   const currentRow = (): RowDraft | undefined => tables.at(-1)?.rows.at(-1);
   const currentCell = (): CellDraft | undefined => currentRow()?.cells.at(-1);
@@ -177,6 +200,20 @@ export function parseDocumentXml(xml: string): Block[] {
       case 'noBreakHyphen':
         if (paragraphText) paragraphText.push('-');
         return;
+      case 'extent': {
+        // wp:extent in EMU (12 700 per point).
+        const cx = intAttr(tag, 'cx');
+        const cy = intAttr(tag, 'cy');
+        if (cx !== undefined && cy !== undefined && (parentIs(stack, 'inline') || parentIs(stack, 'anchor'))) extent = { widthPt: cx / 12700, heightPt: cy / 12700 };
+        return;
+      }
+      case 'blip':
+      case 'imagedata': {
+        const relId = attr(tag, name === 'blip' ? 'embed' : 'id');
+        if (images && relId && !tables.length) images.push({ before: blocks.length, relId, widthPt: extent?.widthPt ?? null, heightPt: extent?.heightPt ?? null });
+        extent = null;
+        return;
+      }
       case 'sym': {
         const ch = attr(tag, 'char');
         if (paragraphText && ch) {

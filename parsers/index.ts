@@ -2,6 +2,7 @@ import type { DocumentModel } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { parseDoc, type DocOptions } from './doc.js';
 import { parseDocx, type DocxOptions } from './docx.js';
+import { readPastedTables } from './ocr/docx-images.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
 import { sniffFormat } from './sniff.js';
 
@@ -16,7 +17,8 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
   const format = sniffFormat(bytes);
   switch (format) {
     case 'docx':
-      return parseDocx(bytes, options.docx);
+      // Tables pasted as pictures are read by OCR (parsers/ocr/docx-images.ts).
+      return readPastedTables(bytes, parseDocx(bytes, options.docx), options.docx?.zipLimits);
     case 'pdf':
       return parsePdf(bytes, options.pdf);
     case 'doc':

@@ -25,6 +25,8 @@ export const ParagraphBlockSchema = z.object({
   pageBreaks: z.array(z.object({ offset: z.number().int(), page: z.number().int() })).optional(),
   /** Lowest recognition confidence (0–1) of the text, when it was read by OCR (ours or the producer's); absent for exact text. */
   confidence: z.number().min(0).max(1).optional(),
+  /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
+  textSource: z.enum(['ocr', 'ocr-layer']).optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
 
@@ -40,6 +42,8 @@ export const TableCellSchema = z.object({
   bbox: BBoxSchema.nullable(),
   /** Lowest recognition confidence (0–1) of the cell's text, when it was read by OCR; absent for exact text. */
   confidence: z.number().min(0).max(1).optional(),
+  /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
+  textSource: z.enum(['ocr', 'ocr-layer']).optional(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 

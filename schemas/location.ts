@@ -30,6 +30,11 @@ export const LocationSchema = z.object({
   textSource: z.enum(['ocr', 'ocr-layer']).nullable().optional(),
   /** Recognition confidence (0–1) of the OCR'd text this value was read from. */
   confidence: z.number().min(0).max(1).nullable().optional(),
+  /**
+   * OCR'd text read with low confidence, or a number in which a letter stood for a digit (0/O, 1/l/I,
+   * 8/B): the value may be misread. Absent for exact text.
+   */
+  uncertain: z.boolean().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

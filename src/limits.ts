@@ -19,8 +19,15 @@ export interface Limits {
   maxDocxEntries: number;
   /** .pdf: most pages parsed. */
   maxPdfPages: number;
-  /** Wall-clock time for one file's whole pipeline, in ms; past it the worker is killed. */
+  /**
+   * Wall-clock time for one file's whole pipeline, in ms; past it the worker is killed. A PDF with
+   * page images (a scan) gets `timeMsPerScannedPage` more per image page, see `fileTimeMs`.
+   */
   timeMsPerFile: number;
+  /** Extra wall-clock time per page image of a PDF (OCR: ~3 s CPU per page, more on a busy machine), in ms. */
+  timeMsPerScannedPage: number;
+  /** .pdf: most pages read by OCR; further pages without a text layer are reported, not read. */
+  maxOcrPages: number;
   /** V8 heap (old generation) of the worker that runs one file's pipeline, in MB. */
   maxWorkerHeapMb: number;
 }
@@ -32,6 +39,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDocxEntries: 5000,
   maxPdfPages: 500,
   timeMsPerFile: 120_000,
+  timeMsPerScannedPage: 15_000,
+  maxOcrPages: 100,
   maxWorkerHeapMb: 1536,
 });
 
@@ -43,6 +52,8 @@ export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
   maxDocxEntries: 'SELFEVAL_MAX_DOCX_ENTRIES',
   maxPdfPages: 'SELFEVAL_MAX_PDF_PAGES',
   timeMsPerFile: 'SELFEVAL_TIME_MS_PER_FILE',
+  timeMsPerScannedPage: 'SELFEVAL_TIME_MS_PER_SCANNED_PAGE',
+  maxOcrPages: 'SELFEVAL_MAX_OCR_PAGES',
   maxWorkerHeapMb: 'SELFEVAL_MAX_WORKER_HEAP_MB',
 });
 
@@ -85,8 +96,29 @@ export function parseOptionsFor(limits: Limits): ParseOptions {
         maxTotalBytes: limits.maxDocxTotalBytes,
       },
     },
-    pdf: { maxPages: limits.maxPdfPages },
+    pdf: { maxPages: limits.maxPdfPages, maxOcrPages: limits.maxOcrPages },
     // A .doc conversion may use most of the file's time; the worker's own deadline still applies.
     doc: { timeoutMs: Math.max(1000, limits.timeMsPerFile - 1000) },
   };
+}
+
+/**
+ * The time one file may take: `timeMsPerFile`, plus `timeMsPerScannedPage` for each page image a
+ * PDF carries (each may need OCR), counted up to `maxOcrPages`. Counted from the bytes before the
+ * file is parsed: every image is a stream object with a plain-text dictionary (`/Subtype /Image`),
+ * never hidden in a compressed object stream. Images beyond the page count (a scan stored in
+ * strips) do not count twice when the page objects are visible.
+ */
+export function fileTimeMs(limits: Limits, bytes: Uint8Array): number {
+  return limits.timeMsPerFile + Math.min(pageImageCount(bytes), limits.maxOcrPages) * limits.timeMsPerScannedPage;
+}
+
+/** Page images of a PDF, estimated from its bytes (0 for anything that is not a PDF). */
+export function pageImageCount(bytes: Uint8Array): number {
+  if (bytes.length < 5 || bytes[0] !== 0x25 || bytes[1] !== 0x50 || bytes[2] !== 0x44 || bytes[3] !== 0x46) return 0; // %PDF
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const images = text.match(/\/Subtype\s*\/Image\b/gu)?.length ?? 0;
+  if (!images) return 0;
+  const pages = text.match(/\/Type\s*\/Page(?!s)\b/gu)?.length ?? 0;
+  return pages > 0 ? Math.min(images, pages) : images;
 }

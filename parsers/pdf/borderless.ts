@@ -1,6 +1,6 @@
 import { makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import type { BBox, TextLine, TextRun } from './types.js';
+import { lowestConfidence, type BBox, type TextLine, type TextRun } from './types.js';
 
 /**
  * Fallback for tables drawn without rulings (无框线表格): consecutive lines that each break into
@@ -105,7 +105,8 @@ function buildTable(lines: TextLine[], rows: Piece[][], page: number): PageTable
     for (let c = 0; c < bands.length; c++) {
       const runs = byBand.get(c);
       const box: BBox = [xs[c], ys[r], xs[c + 1], ys[r + 1]];
-      cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, box, text: runs ? makeLine(runs).text : '', endsWrapped: false });
+      const confidence = runs ? lowestConfidence(runs) : undefined;
+      cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, box, text: runs ? makeLine(runs).text : '', endsWrapped: false, ...(confidence !== undefined ? { confidence } : {}) });
     }
   });
   const bbox: BBox = [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!];

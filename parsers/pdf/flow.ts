@@ -3,7 +3,7 @@ import { wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
 import { continuesTable, joinTableParts } from './table-join.js';
-import { roundBox, unionBox, type BBox, type TextLine } from './types.js';
+import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
 
 /** Content of the document in reading order: body lines and table parts, page by page. */
 export type FlowItem = { kind: 'line'; page: number; line: TextLine } | { kind: 'table'; page: number; table: PageTable };
@@ -120,6 +120,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Bloc
     let text = item.line.text;
     let bbox: BBox | null = lineBox(item.line);
     let last = item;
+    let confidence = lowestConfidence(item.line.runs);
     const pageBreaks: { offset: number; page: number }[] = [];
     let j = i + 1;
     while (j < flow.length) {
@@ -133,6 +134,8 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Bloc
       if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });
       text += next.line.text;
       if (next.page === item.page) bbox = unionBox(bbox, lineBox(next.line));
+      const nextConfidence = lowestConfidence(next.line.runs);
+      if (nextConfidence !== undefined) confidence = Math.min(confidence ?? 1, nextConfidence);
       last = next;
       j++;
     }
@@ -147,6 +150,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Bloc
       fontSize: Math.round(item.line.size * 10) / 10,
     };
     if (pageBreaks.length) block.pageBreaks = pageBreaks;
+    if (confidence !== undefined) block.confidence = confidence;
     blocks.push(block);
     i = j;
   }

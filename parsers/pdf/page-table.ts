@@ -14,6 +14,8 @@ export interface PageTableCell {
   text: string;
   /** The cell's last text line reached its right edge: its text may continue in the next row part. */
   endsWrapped: boolean;
+  /** Lowest recognition confidence of the cell's text (OCR only). */
+  confidence?: number;
 }
 
 export interface PageTable {

@@ -25,6 +25,9 @@ export interface PagePrimitives {
   confidence: number | null;
 }
 
+/** A grid found in a scan is surer than one guessed from text positions, less than a drawn one. */
+const RASTER_GRID_CONFIDENCE = 0.9;
+
 /** One page laid out: its tables and the text lines outside them. */
 export interface PageContent {
   page: number;
@@ -40,5 +43,12 @@ export function emptyPage(page: number, height: number): PageContent {
 /** Primitives → tables (from rulings) and the remaining text as lines. */
 export function layoutPage(p: PagePrimitives): PageContent {
   const { tables, rest } = findRuledTables(p.rulings, p.runs, p.page);
+  // Rulings found in a page image (our OCR) make a raster grid.
+  if (p.textSource === 'ocr') {
+    for (const t of tables) {
+      t.source = 'raster';
+      t.confidence = RASTER_GRID_CONFIDENCE;
+    }
+  }
   return { page: p.page, height: p.height, tables, lines: groupLines(rest) };
 }

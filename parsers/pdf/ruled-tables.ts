@@ -1,6 +1,6 @@
 import { groupLines, joinFrameLines, lineFilled, splitRunAt } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import type { BBox, Rulings, Segment, TextRun } from './types.js';
+import { lowestConfidence, type BBox, type Rulings, type Segment, type TextRun } from './types.js';
 import { clusterPositions } from './cluster.js';
 
 /** Boundaries closer than this (points) are one boundary (double rules, rounding). */
@@ -164,12 +164,14 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
     const cells: PageTableCell[] = [];
     for (const [root, reg] of regions) {
       const box: BBox = [xs[reg.c0], ys[reg.r0], xs[reg.c1], ys[reg.r1]];
-      const lines = groupLines(byRegion.get(root) ?? []);
+      const cellRuns = byRegion.get(root) ?? [];
+      const lines = groupLines(cellRuns);
       const right = box[2] - CELL_PADDING;
       const text = joinFrameLines(lines, right);
       const last = lines.at(-1);
       const endsWrapped = !!last && lineFilled(last, { ...last, text: '字', size: last.size }, right);
-      cells.push({ ...reg, box, text, endsWrapped });
+      const confidence = lowestConfidence(cellRuns);
+      cells.push({ ...reg, box, text, endsWrapped, ...(confidence !== undefined ? { confidence } : {}) });
     }
     cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
     tables.push({ page, xs, ys, cells, bbox, source: 'ruled', confidence: 1 });

@@ -23,7 +23,7 @@ interface GraphicsState {
   lineWidth: number;
 }
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   // Result = m × n in PDF's row-vector convention (apply m first, then n).
   return [
     m[0] * n[0] + m[1] * n[2],

@@ -34,6 +34,7 @@ interface MappedCell {
   endsWrapped: boolean;
   page: number;
   box: [number, number, number, number];
+  confidence?: number;
 }
 
 function clusterBoundaries(values: number[]): number[] {
@@ -105,6 +106,7 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
     text: c.text,
     page: c.page,
     bbox: roundBox(c.box),
+    ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
   }));
   const { cells, grid } = assembleGrid(origins, rowOffset, nCols);
   for (const cell of cells) {
@@ -123,7 +125,7 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
     grid,
     page: parts[0].page,
     pageEnd: parts.at(-1)!.page,
-    source: parts.some((p) => p.source === 'borderless') ? 'borderless' : 'ruled',
+    source: parts.some((p) => p.source === 'borderless') ? 'borderless' : parts.some((p) => p.source === 'raster') ? 'raster' : 'ruled',
     confidence: Math.min(...parts.map((p) => p.confidence)),
   };
 }
@@ -140,6 +142,7 @@ function mapCell(c: PageTableCell, part: PageTable, xs: number[]): MappedCell {
     endsWrapped: c.endsWrapped,
     page: part.page,
     box: c.box,
+    ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
   };
 }
 
@@ -186,6 +189,7 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
     if (squeeze(f.text)) {
       b.text = b.text ? b.text + (b.endsWrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
     }
+    if (f.confidence !== undefined) b.confidence = Math.min(b.confidence ?? 1, f.confidence);
     b.rowSpan += f.rowSpan - (rowSplit ? 1 : 0);
     b.endsWrapped = f.endsWrapped;
     folded.add(f);

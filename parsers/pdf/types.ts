@@ -44,6 +44,13 @@ export interface TextLine {
   size: number;
 }
 
+/** Lowest recognition confidence of OCR'd runs; undefined when every run is exact text. */
+export function lowestConfidence(runs: readonly TextRun[]): number | undefined {
+  let low: number | undefined;
+  for (const r of runs) if (r.confidence !== undefined && (low === undefined || r.confidence < low)) low = r.confidence;
+  return low;
+}
+
 export function unionBox(a: BBox | null, b: BBox): BBox {
   if (!a) return [...b] as BBox;
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];

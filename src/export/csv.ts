@@ -3,11 +3,12 @@ import type { Store } from '../store/index.js';
 import { neutralizeFormula } from './sanitize.js';
 import { ROW_MAKERS, SHEETS, type Cell, type SheetKey } from './rows.js';
 import { exportReports, type ExportSelection } from './source.js';
+import { formatTimeSeconds } from '../web/time.js';
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
 function field(cell: Cell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'string' ? neutralizeFormula(cell) : cell.number.toFixed(Math.min(cell.decimals, 20));
+  const text = typeof cell === 'string' ? neutralizeFormula(cell) : 'date' in cell ? formatTimeSeconds(cell.date) : cell.number.toFixed(Math.min(cell.decimals, 20));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

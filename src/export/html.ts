@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import { loadReportView } from '../web/queries.js';
+import { loadReportView } from '../web/report-data.js';
 import { renderReportPage } from '../web/pages/report.js';
 
 /**
@@ -7,6 +7,6 @@ import { renderReportPage } from '../web/pages/report.js';
  * source, records) for e-mailing: inline styles, no scripts, no links back to the server.
  */
 export async function renderStaticReport(store: Store, sha256: string): Promise<string | null> {
-  const view = await loadReportView(store, sha256);
+  const view = await loadReportView(store, sha256, { blocks: 'cited', wait: true });
   return view ? renderReportPage(view, { mode: 'static' }) : null;
 }

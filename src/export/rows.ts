@@ -2,20 +2,26 @@ import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { BudgetBlock, DeptSelfEval, ProjectSelfEval } from '../../schemas/records.js';
 import type { Result } from '../../schemas/result.js';
-import { REVIEW_LABELS, SEVERITY_LABELS, type ReviewStatus } from '../web/labels.js';
-import { describeLocation } from '../web/render/location.js';
+import type { AuditEntry } from '../store/audit.js';
+import { AUDIT_ACTIONS } from '../store/audit.js';
+import { BUDGET_KIND_LABELS, errorLabel, FORMAT_LABELS, labelOf, REVIEW_LABELS, SEVERITY_LABELS, type ReviewStatus } from '../web/labels.js';
+import { describeLocation, formatNumber } from '../web/render/location.js';
 import { ruleTitle } from '../web/rule-titles.js';
 
 /**
  * The export's sheets as plain rows, shared by the .xlsx and .csv writers. A cell is a number
- * (written as a number, with the decimals it was written with), a string, or null (blank).
+ * (written as a number, with the decimals it was written with), a moment (a date cell in the
+ * workbook, the bureau's local time in CSV), a string, or null (blank).
  */
 export interface NumberCell {
   number: number;
   /** Decimals as written in the document ("951.90" → 2), for the cell's number format. */
   decimals: number;
 }
-export type Cell = string | NumberCell | null;
+export interface DateCell {
+  date: Date;
+}
+export type Cell = string | NumberCell | DateCell | null;
 
 export interface Column {
   key: string;
@@ -44,6 +50,8 @@ export interface ExportReport {
     isNew: boolean;
     review: { status: ReviewStatus; note: string; reviewer: string; updatedAt: Date } | null;
   }>;
+  /** The report's audit trail (decisions with their history, downloads, exports), oldest first. */
+  audit: AuditEntry[];
 }
 
 export type Row = Record<string, Cell>;
@@ -122,15 +130,33 @@ export const SHEETS = {
     name: '报告',
     columns: [
       ...REPORT_COLUMNS,
-      col('format', '格式', 8),
+      col('format', '格式', 14),
       col('status', '处理状态', 10),
       col('errorCode', '错误代码', 18),
-      col('errorMessage', '错误说明', 40),
+      col('errorMessage', '未能读取的原因', 40),
       col('errors', '错误', 8),
       col('warnings', '警告', 8),
       col('infos', '提示', 8),
       col('newFindings', '本次新增', 9),
       col('reviewed', '已审核', 8),
+      col('sha256', '报告SHA-256', 20),
+    ],
+  },
+  audit: {
+    name: '审核记录',
+    columns: [
+      ...REPORT_COLUMNS,
+      col('at', '时间', 18),
+      col('action', '操作', 12),
+      col('actorName', '人员', 12),
+      col('actor', '账号', 14),
+      col('role', '角色', 8),
+      col('findingId', '发现编号', 30),
+      col('decision', '审核结论', 14),
+      col('note', '审核备注', 30),
+      col('previous', '此前结论', 14),
+      col('bulk', '批量', 6),
+      col('ip', '来源地址', 16),
       col('sha256', '报告SHA-256', 20),
     ],
   },
@@ -167,10 +193,10 @@ export function reportRow(r: ExportReport): Row {
   for (const f of r.findings) counts[f.finding.severity]++;
   return {
     ...reportCells(r),
-    format: r.format,
-    status: r.status === 'ok' ? '已处理' : '处理失败',
+    format: labelOf(FORMAT_LABELS, r.format),
+    status: r.status === 'ok' ? '已处理' : '未能读取',
     errorCode: r.errorCode,
-    errorMessage: r.errorMessage,
+    errorMessage: r.status === 'ok' ? null : `${errorLabel(r.errorCode)}${r.errorMessage ? `：${r.errorMessage}` : ''}`,
     errors: num(counts.error, 0),
     warnings: num(counts.warning, 0),
     infos: num(counts.info, 0),
@@ -190,14 +216,14 @@ export function findingRows(r: ExportReport): Row[] {
     value1: num(f.values[0], decimalsOf(f.values[0] ?? 0)),
     value2: num(f.values[1], decimalsOf(f.values[1] ?? 0)),
     value3: num(f.values[2], decimalsOf(f.values[2] ?? 0)),
-    values: f.values.join('；'),
+    values: f.values.map(formatNumber).join('；'),
     locations: f.evidence.map((e) => describeLocation(e.location)).join('\n'),
     evidence: f.evidence.map((e) => e.text).join('\n'),
     isNew: isNew ? '是' : '否',
     review: REVIEW_LABELS[review?.status ?? 'open'],
     note: review?.note || null,
     reviewer: review?.reviewer || null,
-    reviewedAt: review ? review.updatedAt.toISOString().replace('T', ' ').slice(0, 19) : null,
+    reviewedAt: review ? { date: review.updatedAt } : null,
     findingId: f.id,
   }));
 }
@@ -236,7 +262,7 @@ function budgetBlockRows(r: ExportReport, part: string, budget: BudgetBlock): Ro
     ...reportCells(r),
     part,
     label: b.label,
-    kind: b.kind,
+    kind: labelOf(BUDGET_KIND_LABELS, b.kind),
     unit: budget.unit,
     initialBudget: factValue(b.initialBudget),
     fullYearBudget: factValue(b.fullYearBudget),
@@ -264,9 +290,34 @@ export function budgetRows(r: ExportReport): Row[] {
   return selfEvalForms(r).flatMap((form) => (form.budget ? budgetBlockRows(r, form.part, form.budget) : []));
 }
 
+const ROLE_NAMES: Record<string, string> = { viewer: '只读', reviewer: '审核人', admin: '管理员' };
+
+/** The report's audit trail: every decision (with what it replaced), download and export. */
+export function auditRows(r: ExportReport): Row[] {
+  return r.audit.map((e) => {
+    const d = e.detail as { status?: string; note?: string; previous?: { status?: string } | null; bulk?: unknown; format?: string };
+    const decision = e.action === 'decision' ? (REVIEW_LABELS[(d.status ?? 'open') as ReviewStatus | 'open'] ?? d.status ?? null) : (d.format ?? null);
+    return {
+      ...reportCells(r),
+      at: { date: new Date(e.at) },
+      action: AUDIT_ACTIONS[e.action as keyof typeof AUDIT_ACTIONS] ?? e.action,
+      actorName: e.actorName || null,
+      actor: e.actor,
+      role: labelOf(ROLE_NAMES, e.role),
+      findingId: e.findingId,
+      decision,
+      note: e.action === 'decision' ? d.note || null : null,
+      previous: e.action === 'decision' ? (d.previous?.status ? (REVIEW_LABELS[d.previous.status as ReviewStatus] ?? d.previous.status) : '未审核') : null,
+      bulk: d.bulk ? '是' : null,
+      ip: e.ip,
+    };
+  });
+}
+
 export const ROW_MAKERS: Record<SheetKey, (r: ExportReport) => Row[]> = {
   findings: findingRows,
   indicators: indicatorRows,
   budget: budgetRows,
   reports: (r) => [reportRow(r)],
+  audit: auditRows,
 };

@@ -1,31 +1,44 @@
+import type { Severity } from '../../schemas/finding.js';
 import type { Result } from '../../schemas/result.js';
 import type { Store } from '../store/index.js';
+import { auditForReports } from '../store/audit.js';
 import type { ExportReport } from './rows.js';
 import { sortFindings } from '../web/pages/report.js';
+import { filterClauses, type ReportFilter } from '../web/queries.js';
 
 export interface ExportSelection {
   /** Only the reports of this batch. */
   batchId?: string;
   /** Only this report. */
   sha256?: string;
+  /**
+   * The report list's filter: reports matching it; of their findings, those of this severity /
+   * rule / review status (the audit sheet keeps the reports' whole trail).
+   */
+  filter?: Omit<ReportFilter, 'batchId'>;
+}
+
+function findingMatches(f: { finding: { severity: Severity; rule: string }; review: { status: string } | null }, filter: ExportSelection['filter']): boolean {
+  if (!filter) return true;
+  if (filter.severity && f.finding.severity !== filter.severity) return false;
+  if (filter.rule && f.finding.rule !== filter.rule) return false;
+  if (filter.review === 'open' && f.review) return false;
+  if (filter.review && filter.review !== 'open' && f.review?.status !== filter.review) return false;
+  return true;
 }
 
 /**
- * The selected reports with their current findings and reviews, read from the store in pages
- * (keyset on sha256), so an export of thousands of reports never holds them all in memory.
+ * The selected reports with their current findings, reviews and audit trail, read from the store
+ * in pages (keyset on sha256), so an export of thousands of reports never holds them all in memory.
  */
 export async function* exportReports(store: Store, selection: ExportSelection, pageSize = 50): AsyncGenerator<ExportReport> {
   let after = '';
   for (;;) {
     const params: unknown[] = [after];
-    const where = ['r.sha256 > $1'];
+    const where = ['r.sha256 > $1', ...filterClauses({ ...(selection.filter ?? {}), batchId: selection.batchId }, params)];
     if (selection.sha256) {
       params.push(selection.sha256);
       where.push(`r.sha256 = $${params.length}`);
-    }
-    if (selection.batchId) {
-      params.push(selection.batchId);
-      where.push(`EXISTS (SELECT 1 FROM batch_items bi WHERE bi.sha256 = r.sha256 AND bi.batch_id = $${params.length})`);
     }
     params.push(pageSize);
     const rows = await store.db.query(
@@ -33,6 +46,7 @@ export async function* exportReports(store: Store, selection: ExportSelection, p
        FROM reports r WHERE ${where.join(' AND ')} ORDER BY r.sha256 LIMIT $${params.length}`,
       params,
     );
+    const audit = await auditForReports(store.db, rows.map((r) => r.sha256 as string));
     for (const row of rows) {
       const sha256 = row.sha256 as string;
       const findings = await store.getFindings(sha256);
@@ -50,11 +64,14 @@ export async function* exportReports(store: Store, selection: ExportSelection, p
         errorCode: (row.error_code as string | null) ?? null,
         errorMessage: (row.error_message as string | null) ?? null,
         result,
-        findings: findings.map((f) => ({
-          finding: f.finding,
-          isNew: f.state === 'new',
-          review: f.review ? { status: f.review.status, note: f.review.note, reviewer: f.review.reviewer, updatedAt: new Date(f.review.updatedAt) } : null,
-        })),
+        findings: findings
+          .map((f) => ({
+            finding: f.finding,
+            isNew: f.state === 'new',
+            review: f.review ? { status: f.review.status, note: f.review.note, reviewer: f.review.reviewer, updatedAt: new Date(f.review.updatedAt) } : null,
+          }))
+          .filter((f) => findingMatches(f, selection.filter)),
+        audit: audit.filter((e) => e.reportSha256 === sha256),
       };
     }
     if (rows.length < pageSize) return;

@@ -4,9 +4,10 @@ import type { Store } from '../store/index.js';
 import { neutralizeFormula } from './sanitize.js';
 import { ROW_MAKERS, SHEETS, type Cell, type SheetKey } from './rows.js';
 import { exportReports, type ExportSelection } from './source.js';
+import { wallClock } from '../web/time.js';
 
 /** Sheet order in the workbook. */
-const WORKBOOK_SHEETS: SheetKey[] = ['findings', 'indicators', 'budget', 'reports'];
+const WORKBOOK_SHEETS: SheetKey[] = ['findings', 'indicators', 'budget', 'reports', 'audit'];
 
 function numberFormat(decimals: number): string {
   return decimals > 0 ? `0.${'0'.repeat(Math.min(decimals, 10))}` : '0';
@@ -19,7 +20,7 @@ function columnLetter(n: number): string {
 }
 
 /**
- * Write the review workbook (发现, 绩效指标, 预算执行, 报告) to a stream: header row frozen, filters on,
+ * Write the review workbook (发现, 绩效指标, 预算执行, 报告, 审核记录) to a stream: header row frozen, filters on,
  * numbers as numbers with their written decimals, every text cell neutralized against formula
  * injection. Streams sheet by sheet (one pass over the store per sheet), so memory stays flat.
  * Returns the number of data rows per sheet.
@@ -43,7 +44,7 @@ export async function writeXlsx(store: Store, selection: ExportSelection, out: W
         const xrow = ws.addRow(values);
         sheet.columns.forEach((c, i) => {
           const cell = row[c.key];
-          if (cell && typeof cell === 'object') xrow.getCell(i + 1).numFmt = numberFormat(cell.decimals);
+          if (cell && typeof cell === 'object') xrow.getCell(i + 1).numFmt = 'date' in cell ? 'yyyy-mm-dd hh:mm:ss' : numberFormat(cell.decimals);
           else if (typeof cell === 'string' && cell.includes('\n')) xrow.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
         });
         xrow.commit();
@@ -56,8 +57,10 @@ export async function writeXlsx(store: Store, selection: ExportSelection, out: W
   return counts;
 }
 
-function toExcelValue(cell: Cell): string | number | null {
+/** Dates are written as the bureau's wall-clock time (a spreadsheet date has no zone). */
+function toExcelValue(cell: Cell): string | number | Date | null {
   if (cell === null) return null;
   if (typeof cell === 'string') return neutralizeFormula(cell);
+  if ('date' in cell) return wallClock(cell.date);
   return cell.number;
 }

@@ -5,7 +5,7 @@ import type { PipelineOutput } from '../pipeline.js';
 import { TransientError } from '../errors.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { RULES_VERSION } from '../rules/index.js';
-import { limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
+import { fileTimeMs, limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
 import type { JobMessage, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
@@ -137,7 +137,7 @@ export class IsolatedRunner {
       slot.job = job;
       slot.started = performance.now();
       slot.worker!.ref();
-      slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? this.limits.timeMsPerFile);
+      slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes));
       const copy = new Uint8Array(job.input.bytes); // the caller keeps its bytes; the copy is moved
       const message: JobMessage = {
         type: 'job',
@@ -237,7 +237,7 @@ export class IsolatedRunner {
     const worker = slot.worker;
     this.retire(slot);
     void worker?.terminate();
-    const seconds = String((job.input.timeMs ?? this.limits.timeMsPerFile) / 1000);
+    const seconds = String((job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes)) / 1000);
     this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
   }

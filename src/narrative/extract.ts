@@ -1,6 +1,7 @@
 import type { ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { location } from '../../schemas/location.js';
+import { ocrProvenance } from '../recognize/facts.js';
 import { labelFor } from './label.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
@@ -102,6 +103,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
         page: pageAt(piece.block, start - piece.offset),
         block: piece.block.block,
         span: [start - piece.offset, end - piece.offset],
+        ...ocrProvenance(piece.block),
       }),
       partOf: rel.parent === null ? null : ids[rel.parent],
       relation: rel.relation,

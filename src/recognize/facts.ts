@@ -14,8 +14,25 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
     paragraph: null,
     block: table.block,
     bbox: cell.bbox,
+    ...ocrProvenance(cell),
   };
 }
+
+/**
+ * The OCR provenance of a paragraph or cell, for its values' locations: text source and the
+ * lowest recognition confidence of its text. Empty for exact text.
+ */
+export function ocrProvenance(source: { textSource?: 'ocr' | 'ocr-layer'; confidence?: number }): Pick<Location, 'textSource' | 'confidence' | 'uncertain'> {
+  if (!source.textSource) return {};
+  if (source.confidence === undefined) return { textSource: source.textSource };
+  return { textSource: source.textSource, confidence: source.confidence, ...(source.confidence < OCR_SURE_CONFIDENCE ? { uncertain: true } : {}) };
+}
+
+/**
+ * OCR'd text read at least this surely counts as read correctly; below it a value is uncertain
+ * (parsers/ocr caps a number with a letter-for-digit look-alike at 0.5, so it is uncertain too).
+ */
+export const OCR_SURE_CONFIDENCE = 0.9;
 
 /** A numeric Fact from a cell: blank stays blank (figure null), words stay words. */
 export function cellFact(part: string, table: TableBlock, cell: TableCell): Fact {

@@ -53,3 +53,49 @@ export const ROLE_LABELS: Record<string, string> = {
   blank: '空白',
   count: '数量',
 };
+
+/** Why a file could not be read, for reviewers (the error code stays in exports for machines). */
+export const ERROR_CODE_LABELS: Record<string, string> = {
+  CORRUPT_FILE: '文件已损坏，无法打开',
+  UNSUPPORTED_FORMAT: '不支持的文件格式（只支持 .docx、.doc、.pdf）',
+  EMPTY_FILE: '文件是空的（0 字节或没有内容）',
+  ENCRYPTED_PDF: 'PDF 已加密，需要密码才能打开',
+  NO_TEXT_LAYER: 'PDF 是扫描图片，没有可读取的文字',
+  DOC_CONVERTER_MISSING: '服务器缺少 .doc 转换程序（LibreOffice）',
+  DOC_CONVERSION_FAILED: '.doc 文件转换失败',
+  LIMIT_EXCEEDED: '文件超过处理限制（过大或过于复杂）',
+  TIMEOUT: '处理超时',
+  READ_FAILED: '无法读取文件',
+  INTERNAL_ERROR: '处理程序内部错误',
+  UNKNOWN: '原因未知',
+};
+
+export function errorLabel(code: string | null | undefined): string {
+  return code ? (ERROR_CODE_LABELS[code] ?? `处理失败（${code}）`) : '处理失败';
+}
+
+/** Budget rows' categories (预算执行情况的资金类别). */
+export const BUDGET_KIND_LABELS: Record<string, string> = {
+  total: '年度资金总额',
+  'current-year': '当年财政拨款',
+  'carry-over': '上年结转资金',
+  other: '其他资金',
+  'special-account': '财政专户管理资金',
+  unit: '单位资金',
+  unknown: '未识别类别',
+};
+
+/** What a figure in the narrative counts (文字中数字的类别). */
+export const DIMENSION_LABELS: Record<string, string> = {
+  money: '金额',
+  count: '数量',
+  area: '面积',
+  percent: '百分比',
+  other: '其他',
+};
+
+/** Chinese name of an enum value, or the value itself when unknown. */
+export function labelOf(labels: Record<string, string>, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return labels[value] ?? value;
+}

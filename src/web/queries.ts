@@ -1,7 +1,7 @@
 import type { Severity } from '../../schemas/finding.js';
 import type { Store } from '../store/index.js';
 import { isReviewStatus, SEVERITIES } from './labels.js';
-import type { ReportView, Review } from './model.js';
+import { HttpError } from './errors.js';
 
 /**
  * The reviewer UI's own queries on the store's tables: the filtered, sorted, keyset-paged report
@@ -63,13 +63,20 @@ export function encodeCursor(key: string, sha256: string): string {
 export function decodeCursor(cursor: string): [string, string] | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : null;
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f]{64}$/.test(v[1]) ? [v[0], v[1]] : null;
   } catch {
     return null;
   }
 }
 
-function filterClauses(filter: ReportFilter, params: unknown[]): string[] {
+/** The cursor's key must parse as the sort column's type (else PostgreSQL would answer with an error). */
+function cursorKeyValid(key: string, type: string): boolean {
+  if (type === 'integer') return /^-?\d{1,9}$/.test(key);
+  if (type === 'timestamptz') return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?)?$/.test(key);
+  return key.length <= 1000 && !key.includes('\u0000');
+}
+
+export function filterClauses(filter: ReportFilter, params: unknown[]): string[] {
   const where: string[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -100,7 +107,8 @@ export async function listReportPage(store: Store, filter: ReportFilter, sortKey
   const sort = SORTS[sortKey];
   const params: unknown[] = [];
   const where = filterClauses(filter, params);
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor !== null ? decodeCursor(cursor) : null;
+  if (cursor !== null && (!after || !cursorKeyValid(after[0], sort.type))) throw new HttpError(400, '翻页参数无效，请从第一页重新打开列表 / malformed paging cursor');
   if (after) {
     params.push(after[0], after[1]);
     const op = sort.dir === 'desc' ? '<' : '>';
@@ -148,31 +156,4 @@ export async function listRules(store: Store): Promise<string[]> {
   return rows.map((r) => r.rule);
 }
 
-/** Everything the report page needs, or null when the store has no such report. */
-export async function loadReportView(store: Store, sha256: string): Promise<ReportView | null> {
-  const report = await store.getReport(sha256);
-  if (!report) return null;
-  const findings = await store.getFindings(sha256, { includeGone: true });
-  const reviews = new Map<string, Review>();
-  const newIds = new Set<string>();
-  const gone: NonNullable<ReportView['goneFindings']> = [];
-  for (const f of findings) {
-    const review: Review | null = f.review
-      ? { findingId: f.id, status: f.review.status, note: f.review.note, reviewer: f.review.reviewer, updatedAt: formatTime(f.review.updatedAt) }
-      : null;
-    if (f.state === 'gone') {
-      gone.push({ finding: f.finding, review });
-      continue;
-    }
-    if (f.state === 'new') newIds.add(f.id);
-    if (review) reviews.set(f.id, review);
-  }
-  return { sha256, file: report.fileName, result: report.result, document: report.document, reviews, newFindingIds: newIds, goneFindings: gone };
-}
-
-/** "2026-11-23 23:59" in the server's local time. */
-export function formatTime(d: Date | string): string {
-  const date = d instanceof Date ? d : new Date(d);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+export { formatTime } from './time.js';

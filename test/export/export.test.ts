@@ -11,6 +11,8 @@ import type { Result } from '../../schemas/result.js';
 import { writeXlsx } from '../../src/export/xlsx.js';
 import { writeCsv } from '../../src/export/csv.js';
 import { SHEETS } from '../../src/export/rows.js';
+import { decide } from '../../src/store/decisions.js';
+import { formatTimeSeconds, setDisplayTimeZone } from '../../src/web/time.js';
 import { FORMULA_TEXT, hostileDocx, ingest, PG_URL, ROOT, SCRIPT_TEXT, seedBytes, tempPostgresStore } from '../web/helpers.js';
 
 const run = promisify(execFile);
@@ -154,7 +156,7 @@ describe('export to .xlsx and .csv, read back', () => {
     expect(stderr).toContain('已导出');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['发现', '绩效指标', '预算执行', '报告']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['发现', '绩效指标', '预算执行', '报告', '审核记录']);
     expect(wb.getWorksheet('报告')!.rowCount).toBe(3);
 
     const html = join(dir, 'report.html');
@@ -166,5 +168,62 @@ describe('export to .xlsx and .csv, read back', () => {
 
     await expect(run(bin, ['export', '--format', 'html'], { env, cwd: ROOT })).rejects.toMatchObject({ code: 2 });
     await expect(run(bin, ['export', '--format', 'csv', '--batch', 'no-such-batch'], { env, cwd: ROOT })).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('writes comparators without an apostrophe, categories in Chinese, and the decision time as a date in the bureau’s zone', async () => {
+    const sichuan = await ingest(temp.store, new Uint8Array(await readFile(join(ROOT, 'samples', 'fixtures', 'sichuan-projects.docx'))), 'sichuan-projects.docx');
+    const finding = sichuan.result.discrepancies[0];
+    await decide(temp.store.db, {
+      targets: [{ reportSha256: sichuan.result.sha256, findingId: finding.id }],
+      status: 'dismissed',
+      note: '单位已说明',
+      actor: { username: 'zhao', displayName: '赵审核', role: 'reviewer', ip: '10.0.0.7', userAgent: null },
+    });
+    const [{ updated_at: at }] = await temp.store.db.query<{ updated_at: Date }>('SELECT updated_at FROM reviews WHERE finding_id = $1', [finding.id]);
+    const file = join(dir, 'sichuan.xlsx');
+    const out = createWriteStream(file);
+    await writeXlsx(temp.store, { sha256: sichuan.result.sha256 }, out);
+    await finished(out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const indicators = wb.getWorksheet(SHEETS.indicators.name)!;
+    const natures = new Set<unknown>();
+    indicators.eachRow((row, n) => {
+      if (n > 1) natures.add(row.getCell(colOf('indicators', 'nature')).value);
+    });
+    expect([...natures].some((v) => typeof v === 'string' && /^[=≥≤]/.test(v))).toBe(true);
+    expect([...natures].filter((v) => typeof v === 'string' && v.startsWith("'"))).toEqual([]);
+    const budget = wb.getWorksheet(SHEETS.budget.name)!;
+    budget.eachRow((row, n) => {
+      if (n > 1) expect(String(row.getCell(colOf('budget', 'kind')).value)).not.toMatch(/^[a-z-]+$/);
+    });
+    const findings = wb.getWorksheet(SHEETS.findings.name)!;
+    let reviewedAt: unknown = null;
+    findings.eachRow((row) => {
+      if (row.getCell(colOf('findings', 'findingId')).value === finding.id) reviewedAt = row.getCell(colOf('findings', 'reviewedAt')).value;
+    });
+    // A date cell showing Beijing time (a spreadsheet date has no zone: its fields are the local time).
+    expect(reviewedAt).toBeInstanceOf(Date);
+    const shanghai = new Date(at.getTime() + 8 * 3600_000);
+    expect((reviewedAt as Date).toISOString().slice(0, 19)).toBe(shanghai.toISOString().slice(0, 19));
+    const audit = wb.getWorksheet(SHEETS.audit.name)!;
+    expect(audit.rowCount).toBe(2);
+    expect(audit.getRow(2).getCell(colOf('audit', 'actor')).value).toBe('zhao');
+    expect(audit.getRow(2).getCell(colOf('audit', 'decision')).value).toBe('误报（已驳回）');
+    expect(audit.getRow(2).getCell(colOf('audit', 'ip')).value).toBe('10.0.0.7');
+    // CSV: the same time as text, in the configured zone.
+    setDisplayTimeZone('America/New_York');
+    try {
+      const csvFile = join(dir, 'sichuan.csv');
+      const csvOut = createWriteStream(csvFile);
+      await writeCsv(temp.store, { sha256: sichuan.result.sha256 }, 'findings', csvOut);
+      csvOut.end();
+      await finished(csvOut);
+      const csv = await readFile(csvFile, 'utf8');
+      expect(csv).toContain(formatTimeSeconds(at, 'America/New_York'));
+      expect(formatTimeSeconds(at, 'America/New_York')).not.toBe(formatTimeSeconds(at, 'Asia/Shanghai'));
+    } finally {
+      setDisplayTimeZone('Asia/Shanghai');
+    }
   });
 });

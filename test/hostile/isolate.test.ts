@@ -92,7 +92,7 @@ describe('limits', () => {
     const limits = resolveLimits({ maxDocxEntries: 7, maxDocxEntryBytes: 8, maxDocxTotalBytes: 9, maxPdfPages: 10, timeMsPerFile: 30_000 });
     expect(parseOptionsFor(limits)).toEqual({
       docx: { zipLimits: { maxEntries: 7, maxEntryBytes: 8, maxTotalBytes: 9 } },
-      pdf: { maxPages: 10 },
+      pdf: { maxPages: 10, maxOcrPages: DEFAULT_LIMITS.maxOcrPages },
       doc: { timeoutMs: 29_000 },
     });
   });

@@ -5,7 +5,7 @@
  */
 import { listReportPage, type ReportFilter, type SortKey } from '../../src/web/queries.js';
 import { buildServer } from '../../src/web/server.js';
-import { tempPgliteStore, tempPostgresStore, type TempStore } from './helpers.js';
+import { addAccount, injectLogin, tempPgliteStore, tempPostgresStore, type TempStore } from './helpers.js';
 import { insertSyntheticReports } from './synthetic.js';
 
 const N = 10_000;
@@ -55,7 +55,9 @@ async function main() {
       console.log(`${name.padEnd(28)} first page ${first.toFixed(1)} ms, deep page ${deep.toFixed(1)} ms`);
     }
     const app = await buildServer({ store: temp.store });
-    const http = await median(() => app.inject({ url: '/reports?severity=error&sort=department' }));
+    await addAccount(temp.store, 'bench', 'viewer');
+    const session = await injectLogin(app, 'bench');
+    const http = await median(() => app.inject({ url: '/reports?severity=error&sort=department', headers: session.headers() }));
     console.log(`HTTP /reports page (render included): ${http.toFixed(1)} ms`);
     await app.close();
     t = performance.now();

@@ -7,7 +7,10 @@ import pg from 'pg';
 import type { Result } from '../../schemas/result.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { RULES_VERSION } from '../../src/rules/index.js';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openStore, type Store } from '../../src/store/index.js';
+import { addUser, type Role } from '../../src/store/accounts.js';
+import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../src/web/auth/cookies.js';
 import { seedSpec } from '../fixtures/generator/seed-spec.js';
 import { cloneSpec } from '../fixtures/generator/spec.js';
 import { writeDocx } from '../fixtures/generator/docx.js';
@@ -118,3 +121,83 @@ export const CHROMIUM = {
     '--disable-sync',
   ],
 };
+
+// ── accounts and logins for the tests (the UI answers nothing without a session) ──────────────
+
+/** Password of every test account (scrypt-hashed in the store like any other). */
+export const PASSWORD = 'correct horse battery staple';
+
+export async function addAccount(store: Store, username: string, role: Role, displayName = username): Promise<void> {
+  await addUser(store.db, { username, role, password: PASSWORD, displayName });
+}
+
+/** Where fastify's inject says requests come from (Host: localhost:80). */
+export const INJECT_ORIGIN = 'http://localhost:80';
+
+export interface InjectSession {
+  /** Cookie header carrying the session. */
+  cookie: string;
+  /** The session's CSRF token (as the pages put it into forms). */
+  csrf: string;
+  /** Headers for a request of this session (a form post from our own origin unless overridden). */
+  headers(extra?: Record<string, string>): Record<string, string>;
+  /** A form post of this session with its CSRF token. */
+  post(url: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+function cookiesOf(res: { headers: Record<string, unknown> }): string[] {
+  const set = res.headers['set-cookie'];
+  return (Array.isArray(set) ? set : set ? [String(set)] : []).map((c) => String(c).split(';')[0]);
+}
+
+/** Log in through the login form (GET for its token, POST with it) and return the session. */
+export async function injectLogin(app: FastifyInstance, username: string, password = PASSWORD): Promise<InjectSession> {
+  const form = await app.inject({ url: '/login' });
+  const loginCookie = cookiesOf(form).find((c) => c.startsWith(`${LOGIN_CSRF_COOKIE}=`))!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1];
+  const res = await app.inject({
+    method: 'POST',
+    url: '/login',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: INJECT_ORIGIN, cookie: loginCookie },
+    payload: new URLSearchParams({ _csrf: token, username, password, next: '/' }).toString(),
+  });
+  if (res.statusCode !== 303) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  const cookie = cookiesOf(res).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+  const home = await app.inject({ url: '/', headers: { cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)![1];
+  const headers = (extra: Record<string, string> = {}) => ({ cookie, origin: INJECT_ORIGIN, ...extra });
+  return {
+    cookie,
+    csrf,
+    headers,
+    post: (url, fields, extra = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers(extra) },
+        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      }),
+  };
+}
+
+/**
+ * Store several files as one batch the way `extract --db` does: every file is an item (a repeated
+ * file too), each distinct content is processed once; `bytes: null` is a file that could not be read.
+ */
+export async function ingestBatch(store: Store, files: Array<{ name: string; bytes: Uint8Array | null }>): Promise<{ batchId: string; results: Map<string, Result> }> {
+  const items = [];
+  for (const f of files) {
+    if (!f.bytes) items.push({ fileName: f.name, sha256: null, errorCode: 'READ_FAILED' });
+    else items.push({ fileName: f.name, sha256: (await store.putFile(f.bytes, f.name)).sha256 });
+  }
+  const batch = await store.createBatch({ kind: 'extract', source: 'test', rulesVersion: RULES_VERSION, items, settleExisting: false });
+  const results = new Map<string, Result>();
+  for (const f of files) {
+    if (!f.bytes) continue;
+    const { result, document } = await runPipeline({ bytes: f.bytes, file: f.name });
+    if (results.has(result.sha256)) continue;
+    await store.saveResult(result, document, { runKey: `test.${batch.id}`, batchId: batch.id });
+    results.set(result.sha256, result);
+  }
+  return { batchId: batch.id, results };
+}

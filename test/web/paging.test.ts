@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReportPage, SORTS, type ReportFilter, type SortKey } from '../../src/web/queries.js';
 import { buildServer } from '../../src/web/server.js';
-import { tempPostgresStore } from './helpers.js';
+import { addAccount, injectLogin, tempPostgresStore } from './helpers.js';
 import { insertSyntheticReports } from './synthetic.js';
 
 const N = 10_000;
@@ -89,20 +89,29 @@ describe('report list paging with 10,000 reports', () => {
   it('serves the list pages with filters and paging links over HTTP', async () => {
     const app = await buildServer({ store: temp.store });
     try {
-      const first = await app.inject({ url: '/reports?severity=error&sort=department' });
+      await addAccount(temp.store, 'li', 'viewer');
+      const s = await injectLogin(app, 'li');
+      const get = (url: string) => app.inject({ url, headers: s.headers() });
+      const first = await get('/reports?severity=error&sort=department');
       expect(first.statusCode).toBe(200);
       const next = /href="(\/reports\?[^"]*after=[^"]+)"/.exec(first.body)?.[1].replace(/&amp;/g, '&');
       expect(next).toBeDefined();
-      const second = await app.inject({ url: next! });
+      const second = await get(next!);
       expect(second.statusCode).toBe(200);
       const rows = (body: string) => [...body.matchAll(/href="\/reports\/([0-9a-f]{64})"/g)].map((m) => m[1]);
       expect(rows(first.body).length).toBe(50);
       expect(rows(second.body).filter((s) => rows(first.body).includes(s))).toEqual([]);
-      const batch = await app.inject({ url: `/batches/${batchId}` });
+      const batch = await get(`/batches/${batchId}`);
       expect(batch.statusCode).toBe(200);
       expect(batch.body).toContain('收到文件');
-      expect((await app.inject({ url: '/reports?after=garbage' })).statusCode).toBe(200);
-      expect((await app.inject({ url: '/reports/not-a-sha' })).statusCode).toBe(404);
+      const inBatch = await get(`/reports?batch=${batchId}`);
+      expect(inBatch.statusCode).toBe(200);
+      expect(rows(inBatch.body).length).toBe(50);
+      // A cursor that is not one of ours is a 400 in Chinese, not a silent first page or a database error.
+      const garbage = await get('/reports?after=garbage');
+      expect(garbage.statusCode).toBe(400);
+      expect(garbage.body).toContain('翻页参数无效');
+      expect((await get('/reports/not-a-sha')).statusCode).toBe(404);
     } finally {
       await app.close();
     }

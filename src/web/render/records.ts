@@ -4,6 +4,7 @@ import type { BasicData, BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval }
 import type { Report } from '../../../schemas/report.js';
 import { cellAnchor, paragraphAnchor } from '../anchors.js';
 import { html, multiline, type SafeHtml } from '../html.js';
+import { DIMENSION_LABELS } from '../labels.js';
 
 /** One part of a report (基础数据表, 部门整体支出绩效自评表, each 项目支出绩效自评表, narratives). */
 export interface RecordPart {
@@ -33,10 +34,17 @@ export function recordParts(report: Report): RecordPart[] {
 /** Link to where a value came from in the full-source page. */
 function locLink(loc: Location, sourceHref: string): SafeHtml {
   let anchor: string | null = null;
-  if (loc.table !== null && loc.row !== null && loc.col !== null) anchor = cellAnchor(loc.table, loc.row, loc.col);
-  else if (loc.paragraph !== null) anchor = paragraphAnchor(loc.paragraph);
+  let at = '';
+  if (loc.table !== null && loc.row !== null && loc.col !== null) {
+    anchor = cellAnchor(loc.table, loc.row, loc.col);
+    at = `?table=${loc.table}`;
+  } else if (loc.paragraph !== null) {
+    anchor = paragraphAnchor(loc.paragraph);
+    at = `?paragraph=${loc.paragraph}`;
+  }
   if (!anchor) return html``;
-  return html` <a class="loc" href="${sourceHref}#${anchor}" title="查看原文位置" aria-label="查看原文位置">↗</a>`;
+  // The full source is paged: the query opens the page holding the cell or paragraph.
+  return html` <a class="loc" href="${sourceHref}${sourceHref ? at : ''}#${anchor}" title="查看原文位置" aria-label="查看原文位置">↗</a>`;
 }
 
 function factCell(fact: Fact | TextFact | null | undefined, sourceHref: string, numeric = false): SafeHtml {
@@ -104,7 +112,7 @@ ${b.savingMeasures ? html`<h3>厉行节约保障措施</h3><p>${multiline(b.savi
 
 function renderNarrative(report: Report, sourceHref: string): SafeHtml {
   const stats = report.statistics.map(
-    (s) => html`<tr><td>${s.label}</td><td class="num">${s.figure.text}</td><td>${s.dimension}</td><td>${s.sentence}${locLink(s.loc, sourceHref)}</td></tr>`,
+    (s) => html`<tr><td>${s.label}</td><td class="num">${s.figure.text}</td><td>${DIMENSION_LABELS[s.dimension] ?? s.dimension}</td><td>${s.sentence}${locLink(s.loc, sourceHref)}</td></tr>`,
   );
   return html`${report.narratives.length ? html`<h3>文字报告</h3><ul>${report.narratives.map((n) => html`<li>${n.title}（第${n.firstParagraph + 1}–${n.lastParagraph + 1}段，${n.sections.length}节）</li>`)}</ul>` : ''}
 <h3>文字中的数字（${report.statistics.length}个）</h3>

@@ -1,0 +1,235 @@
+/**
+ * Greyscale page images and the few operations OCR needs on them. One byte per pixel, 0 = black,
+ * 255 = white, row-major. Everything here is plain loops over typed arrays: page images are a few
+ * million pixels and these passes cost milliseconds, so no image library is needed.
+ */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export function grayImage(width: number, height: number, fill = 255): GrayImage {
+  const data = new Uint8Array(width * height);
+  if (fill) data.fill(fill);
+  return { width, height, data };
+}
+
+/**
+ * Pixels in one of pdf.js's image layouts → grey. `channels` 1 (grey), 3 (RGB) or 4 (RGBA, alpha
+ * over white); `bits` 1 for packed bilevel rows (1 = white, as pdf.js delivers GRAYSCALE_1BPP).
+ * Colour becomes grey by luminance, except that strongly red pixels (seals 公章, red ink) are
+ * lifted towards white: a seal over a table must not hide the digits under it or read as rulings.
+ */
+export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 1 | 3 | 4, bits: 1 | 8 = 8): GrayImage {
+  const out = new Uint8Array(width * height);
+  if (bits === 1) {
+    const rowBytes = (width + 7) >> 3;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const bit = (src[y * rowBytes + (x >> 3)] >> (7 - (x & 7))) & 1;
+        out[y * width + x] = bit ? 255 : 0;
+      }
+    }
+    return { width, height, data: out };
+  }
+  if (channels === 1) {
+    out.set(src.subarray(0, width * height));
+    return { width, height, data: out };
+  }
+  for (let i = 0, p = 0; i < out.length; i++, p += channels) {
+    let r = src[p];
+    let g = src[p + 1];
+    let b = src[p + 2];
+    if (channels === 4) {
+      const a = src[p + 3] / 255;
+      r = r * a + 255 * (1 - a);
+      g = g * a + 255 * (1 - a);
+      b = b * a + 255 * (1 - a);
+    }
+    out[i] = dropRed(r, g, b);
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * Grey value of an RGB pixel with red ink removed. Seals (公章) and red stamps are red with little
+ * green and blue; black text under a seal stays dark in every channel. A reddish pixel takes its
+ * red channel, and bright seal ink is lifted to white by its redness; dark red (black text or a
+ * ruling blurred with the seal by JPEG) stays dark, so lines under a seal are not cut.
+ */
+function dropRed(r: number, g: number, b: number): number {
+  const lum = (r * 299 + g * 587 + b * 114) / 1000;
+  const redness = r - Math.max(g, b);
+  if (redness <= 30) return lum;
+  return r > 150 ? Math.min(255, r + 2 * redness) : Math.max(lum, r);
+}
+
+/** Bilinear resize (downscaling by more than 2 averages boxes first, so thin lines survive). */
+export function resize(img: GrayImage, width: number, height: number): GrayImage {
+  width = Math.max(1, Math.round(width));
+  height = Math.max(1, Math.round(height));
+  if (width === img.width && height === img.height) return img;
+  let src = img;
+  while (src.width >= width * 2 && src.height >= height * 2) src = halve(src);
+  const out = new Uint8Array(width * height);
+  const sx = src.width / width;
+  const sy = src.height / height;
+  const d = src.data;
+  const W = src.width;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.max(0, Math.min(src.height - 1, (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(src.height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.max(0, Math.min(W - 1, (x + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(W - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = d[y0 * W + x0] * (1 - wx) + d[y0 * W + x1] * wx;
+      const bottom = d[y1 * W + x0] * (1 - wx) + d[y1 * W + x1] * wx;
+      out[y * width + x] = top * (1 - wy) + bottom * wy;
+    }
+  }
+  return { width, height, data: out };
+}
+
+function halve(img: GrayImage): GrayImage {
+  const w = img.width >> 1;
+  const h = img.height >> 1;
+  const out = new Uint8Array(w * h);
+  const W = img.width;
+  const d = img.data;
+  for (let y = 0; y < h; y++) {
+    const r0 = 2 * y * W;
+    const r1 = r0 + W;
+    for (let x = 0; x < w; x++) {
+      const c = 2 * x;
+      out[y * w + x] = (d[r0 + c] + d[r0 + c + 1] + d[r1 + c] + d[r1 + c + 1] + 2) >> 2;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** The rectangle [x0, y0, x1, y1) of the image (clamped to it), as a new image. */
+export function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number): GrayImage {
+  const ax = Math.max(0, Math.floor(x0));
+  const ay = Math.max(0, Math.floor(y0));
+  const bx = Math.min(img.width, Math.ceil(x1));
+  const by = Math.min(img.height, Math.ceil(y1));
+  const w = Math.max(1, bx - ax);
+  const h = Math.max(1, by - ay);
+  const out = grayImage(w, h);
+  for (let y = 0; y < h && ay + y < img.height; y++) {
+    const start = (ay + y) * img.width + ax;
+    out.data.set(img.data.subarray(start, start + Math.min(w, img.width - ax)), y * w);
+  }
+  return out;
+}
+
+/** Rotate by a multiple of 90° clockwise. */
+export function rotateQuarter(img: GrayImage, degrees: 0 | 90 | 180 | 270): GrayImage {
+  if (degrees === 0) return img;
+  const { width: W, height: H, data: d } = img;
+  const w = degrees === 180 ? W : H;
+  const h = degrees === 180 ? H : W;
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const v = d[y * W + x];
+      let nx: number;
+      let ny: number;
+      if (degrees === 90) {
+        nx = H - 1 - y;
+        ny = x;
+      } else if (degrees === 180) {
+        nx = W - 1 - x;
+        ny = H - 1 - y;
+      } else {
+        nx = y;
+        ny = W - 1 - x;
+      }
+      out[ny * w + nx] = v;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * Rotate by a small angle (radians, positive = clockwise on screen) about the centre, same size,
+ * white where nothing maps. Used to straighten a scan that went through the feeder askew.
+ */
+export function rotateSmall(img: GrayImage, angle: number): GrayImage {
+  if (Math.abs(angle) < 1e-4) return img;
+  const { width: W, height: H, data: d } = img;
+  const out = new Uint8Array(W * H).fill(255);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const cx = (W - 1) / 2;
+  const cy = (H - 1) / 2;
+  for (let y = 0; y < H; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < W; x++) {
+      const dx = x - cx;
+      // Inverse mapping: where in the source does this output pixel come from?
+      const sx = cos * dx + sin * dy + cx;
+      const sy = -sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * W + x0;
+      const top = d[i] * (1 - fx) + d[i + 1] * fx;
+      const bottom = d[i + W] * (1 - fx) + d[i + W + 1] * fx;
+      out[y * W + x] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { width: W, height: H, data: out };
+}
+
+/**
+ * Ink threshold by Otsu's method over the histogram: the grey level that best separates paper
+ * from ink. Clamped so that a nearly blank page does not call its paper texture ink.
+ */
+export function inkThreshold(img: GrayImage): number {
+  const hist = new Float64Array(256);
+  const d = img.data;
+  // A sample is enough for a histogram of millions of pixels.
+  const step = d.length > 2_000_000 ? 3 : 1;
+  let n = 0;
+  for (let i = 0; i < d.length; i += step) {
+    hist[d[i]]++;
+    n++;
+  }
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * hist[v];
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (!wB) continue;
+    const wF = n - wB;
+    if (!wF) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return Math.max(60, Math.min(200, threshold));
+}
+
+/** Share of pixels darker than `threshold` (how much ink the page carries). */
+export function inkShare(img: GrayImage, threshold: number): number {
+  let dark = 0;
+  const d = img.data;
+  for (let i = 0; i < d.length; i += 2) if (d[i] < threshold) dark++;
+  return dark / Math.ceil(d.length / 2);
+}

@@ -1,0 +1,261 @@
+import type { PagePrimitives } from '../pdf/primitives.js';
+import type { Rulings, Segment, TextRun } from '../pdf/types.js';
+import { detectText, padSmallBoxes, type TextBox } from './detect.js';
+import { loadEngine, type OcrEngine } from './engine.js';
+import { missedTextBoxes } from './missed-text.js';
+import { inkShare, inkThreshold, rotateQuarter, rotateSmall, type GrayImage } from './image.js';
+import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
+import { isUpsideDown, looksTurned } from './orientation.js';
+import type { PageImage } from './page-image.js';
+import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
+import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
+import { estimateSkew, NEGLIGIBLE_SKEW_DEG } from './skew.js';
+
+/** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
+const DETECTION_DPI = 100;
+/** A page with less ink than this share of its pixels is blank (scanner noise, a stray mark). */
+const BLANK_INK = 0.0008;
+/**
+ * Below this resolution (dpi) a page image is not read: body text is then under 15 px high and
+ * the recogniser returns plausible-looking nonsense rather than nothing (a 40 dpi thumbnail reads
+ * as "填限日期", "单位员街人"). Fax fine mode (196 dpi) and scans (150–300 dpi) are well above it.
+ */
+export const MIN_OCR_DPI = 90;
+/** Lines whose mean character confidence is below this are noise (PaddleOCR's drop score). */
+const DROP_SCORE = 0.5;
+
+/** Ruling geometry in points: shortest ruling, largest gap bridged, thickest line. */
+const MIN_RULING_PT = 20;
+const MAX_GAP_PT = 1.5;
+const MAX_THICKNESS_PT = 2.5;
+const MAX_BREAK_PT = 8;
+
+export interface OcrPageResult {
+  /** The page's text and rulings, or null when nothing could be read. */
+  primitives: PagePrimitives | null;
+  /**
+   * Why nothing was read: a blank page, ink without recognisable text (a photo, a drawing), or an
+   * image too coarse to read reliably.
+   */
+  reason: 'blank' | 'no-text' | 'low-resolution' | null;
+  /** Resolution of the page image, dpi. */
+  dpi: number;
+}
+
+/**
+ * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
+ * straighten the scan, find ruling lines in the bitmap, erase them, find and read text lines,
+ * turn the page upright when the lines say it is turned, split lines where a ruling crosses
+ * them, and map everything to page points.
+ */
+export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPageResult> {
+  const engine = await loadEngine();
+  let img = pageImage.image;
+  const threshold = inkThreshold(img);
+  const dpi = Math.round(pageImage.scale * 72);
+  if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
+  if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
+
+  const skew = estimateSkew(img, threshold);
+  if (Math.abs(skew) >= (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) img = rotateSmall(img, -skew);
+
+  const ppt = pageImage.scale; // pixels per point
+  let view = await readView(engine, img, threshold, ppt);
+  let rotation: 0 | 90 | 180 | 270 = 0;
+  if (looksTurned(view.boxes)) {
+    rotation = 90;
+    img = rotateQuarter(img, 90);
+    view = await readView(engine, img, threshold, ppt);
+  }
+  if (await isUpsideDown(engine, view.clean, view.boxes)) {
+    rotation = ((rotation + 180) % 360) as 0 | 90 | 180 | 270;
+    img = rotateQuarter(img, 180);
+    view = await readView(engine, img, threshold, ppt);
+  }
+  if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
+
+  const lines = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
+
+  // Upright page coordinates: a page turned by a quarter has its sides swapped.
+  const offsetX = rotation === 0 ? pageImage.x0 : 0;
+  const offsetY = rotation === 0 ? pageImage.y0 : 0;
+  const toPt = (px: number, offset: number) => px / ppt + offset;
+  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY)));
+  const rulings: Rulings = {
+    horizontal: view.rulings.horizontal.map((s) => toSegment(s, toPt, offsetY, offsetX)),
+    vertical: view.rulings.vertical.map((s) => toSegment(s, toPt, offsetX, offsetY)),
+  };
+  const confidence = runs.reduce((s, r) => s + (r.confidence ?? 1), 0) / runs.length;
+  return {
+    primitives: {
+      page,
+      width: pageImage.pageWidth,
+      height: pageImage.pageHeight,
+      runs,
+      rulings,
+      textSource: 'ocr',
+      rotation,
+      confidence: Math.round(confidence * 1000) / 1000,
+    },
+    reason: null,
+    dpi,
+  };
+}
+
+interface View {
+  rulings: PixelRulings;
+  /** The image with ruling pixels erased: what text is detected and read on. */
+  clean: GrayImage;
+  boxes: TextBox[];
+}
+
+async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
+  const rulings = findRasterRulings(img, {
+    threshold,
+    minLength: MIN_RULING_PT * ppt,
+    maxGap: Math.max(2, MAX_GAP_PT * ppt),
+    maxThickness: Math.max(3, MAX_THICKNESS_PT * ppt),
+    maxBreak: MAX_BREAK_PT * ppt,
+  });
+  const clean = erase(img, rulings.mask);
+  const detected = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
+  return { rulings, clean, boxes };
+}
+
+function erase(img: GrayImage, mask: Uint8Array): GrayImage {
+  const data = Uint8Array.from(img.data);
+  for (let i = 0; i < mask.length; i++) if (mask[i]) data[i] = 255;
+  return { width: img.width, height: img.height, data };
+}
+
+/**
+ * A short reading that is (or folds into) a number: kept even when read unsurely — a lost digit
+ * changes a sum silently, an uncertain one is shown as such.
+ */
+function looksNumeric(text: string): boolean {
+  const folded = foldLookalikes(text).text.trim();
+  return folded.length <= 12 && /^[\d.,%-]+$/u.test(folded) && /\d/u.test(folded);
+}
+
+function meanConfidence(line: RecognizedLine): number {
+  return line.chars.reduce((s, c) => s + c.confidence, 0) / Math.max(1, line.chars.length);
+}
+
+/** A piece of a recognised line, in image pixels. */
+interface PixelRun {
+  chars: RecognizedChar[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Split a recognised line into runs: where a vertical ruling crosses it (the detector often
+ * reads across cell borders: "95%以上 100% 1 1"), and where the characters leave a wide gap
+ * (two fields on one line). Character positions come from the recogniser's time steps.
+ */
+function lineRuns(line: RecognizedLine, verticals: readonly PixelSegment[]): PixelRun[] {
+  const { box } = line;
+  const h = box.y1 - box.y0;
+  const cy = (box.y0 + box.y1) / 2;
+  const cuts = verticals
+    .filter((v) => v.pos > box.x0 + 0.3 * h && v.pos < box.x1 - 0.3 * h && v.from <= cy && v.to >= cy)
+    .map((v) => v.pos)
+    .sort((a, b) => a - b);
+  const pieces: PixelRun[] = [];
+  let start = box.x0;
+  let chars = line.chars;
+  for (const cut of [...cuts, Infinity]) {
+    const mine = chars.filter((c) => (c.x0 + c.x1) / 2 < cut);
+    chars = chars.filter((c) => (c.x0 + c.x1) / 2 >= cut);
+    const end = Math.min(cut, box.x1);
+    if (mine.length) pieces.push(...splitAtGaps({ chars: mine, x0: start, x1: end, y0: box.y0, y1: box.y1 }, h));
+    start = end;
+  }
+  return pieces;
+}
+
+/** A gap between character centres wider than this many line heights separates two runs. */
+const GAP_LINE_HEIGHTS = 1.6;
+
+function splitAtGaps(run: PixelRun, h: number): PixelRun[] {
+  const out: PixelRun[] = [];
+  let current: RecognizedChar[] = [];
+  let x0 = run.x0;
+  const centre = (c: RecognizedChar) => (c.x0 + c.x1) / 2;
+  for (const c of run.chars) {
+    const prev = current.at(-1);
+    if (prev && centre(c) - centre(prev) > GAP_LINE_HEIGHTS * h && c.ch !== ' ') {
+      const mid = (centre(prev) + centre(c)) / 2;
+      const end = Math.min(mid, centre(prev) + 0.6 * h);
+      out.push({ ...run, chars: current, x0, x1: end });
+      x0 = Math.max(mid, centre(c) - 0.6 * h);
+      current = [];
+    }
+    current.push(c);
+  }
+  if (current.length) out.push({ ...run, chars: current, x0, x1: run.x1 });
+  return out;
+}
+
+/**
+ * Detected boxes are grown around the text (the recogniser wants a margin); the glyphs fill
+ * about this share of the box height, centred.
+ */
+const GLYPH_HEIGHT_SHARE = 0.72;
+
+function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number): TextRun {
+  const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
+  const { text, ambiguous } = foldLookalikes(raw);
+  let confidence = Math.min(...run.chars.map((c) => c.confidence));
+  if (ambiguous) confidence = Math.min(confidence, AMBIGUOUS_CONFIDENCE);
+  const boxH = (run.y1 - run.y0) / ppt;
+  const size = boxH * GLYPH_HEIGHT_SHARE;
+  const cy = (run.y0 + run.y1) / 2 / ppt + offsetY;
+  const inset = (boxH - size) / 2;
+  const x0 = run.x0 / ppt + offsetX + inset;
+  const x1 = Math.max(x0 + 0.5, run.x1 / ppt + offsetX - inset);
+  return {
+    str: text,
+    x0,
+    x1,
+    top: cy - size * 0.5,
+    bottom: cy + size * 0.5,
+    baseline: cy + size * 0.36,
+    size,
+    confidence: Math.round(confidence * 1000) / 1000,
+  };
+}
+
+/**
+ * One font size per size class: OCR box heights vary by a pixel or two from line to line, while
+ * paragraph building compares font sizes closely. Heights within 12% of a class's first member are
+ * one class and take its median.
+ */
+function sizeRuns(runs: TextRun[]): TextRun[] {
+  const sorted = [...runs].sort((a, b) => a.size - b.size);
+  const classes: TextRun[][] = [];
+  for (const r of sorted) {
+    const last = classes.at(-1);
+    if (last && r.size <= last[0].size * 1.12) last.push(r);
+    else classes.push([r]);
+  }
+  for (const cls of classes) {
+    const median = cls[cls.length >> 1].size;
+    for (const r of cls) {
+      const cy = (r.top + r.bottom) / 2;
+      r.size = Math.round(median * 10) / 10;
+      r.top = cy - r.size * 0.5;
+      r.bottom = cy + r.size * 0.5;
+      r.baseline = cy + r.size * 0.36;
+    }
+  }
+  return runs.filter((r) => r.str);
+}
+
+function toSegment(s: PixelSegment, toPt: (px: number, offset: number) => number, posOffset: number, alongOffset: number): Segment {
+  return { pos: toPt(s.pos, posOffset), from: toPt(s.from, alongOffset), to: toPt(s.to, alongOffset) };
+}

@@ -1,0 +1,63 @@
+import type { TextBox } from './detect.js';
+import type { OcrEngine } from './engine.js';
+import { crop, resize, type GrayImage } from './image.js';
+
+/**
+ * Is the page turned a quarter? Detected text lines of an upright page are wide; on a page
+ * turned 90° they stand tall. Counted over lines long enough to tell (three characters or more).
+ */
+export function looksTurned(boxes: readonly TextBox[]): boolean {
+  let tall = 0;
+  let wide = 0;
+  for (const b of boxes) {
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    if (h >= 2.5 * w) tall++;
+    else if (w >= 2.5 * h) wide++;
+  }
+  return tall >= 5 && tall > 2 * wide;
+}
+
+/** The direction classifier's input (PaddleOCR cls: 3 × 48 × 192, normalised to [-1, 1]). */
+const CLS_HEIGHT = 48;
+const CLS_WIDTH = 192;
+/** Lines sampled to decide (the longest ones say the most). */
+const SAMPLE = 16;
+
+/**
+ * Is the page upside down? PaddleOCR's line direction classifier (0° / 180°) on the longest
+ * lines; the page is turned when most sampled lines vote 180° with confidence.
+ */
+export async function isUpsideDown(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[]): Promise<boolean> {
+  const sample = [...boxes]
+    .filter((b) => b.x1 - b.x0 >= 2 * (b.y1 - b.y0))
+    .sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))
+    .slice(0, SAMPLE);
+  if (sample.length < 3) return false;
+  const plane = CLS_HEIGHT * CLS_WIDTH;
+  const input = new Float32Array(sample.length * 3 * plane);
+  sample.forEach((b, k) => {
+    const w = Math.min(CLS_WIDTH, Math.ceil((CLS_HEIGHT * (b.x1 - b.x0)) / (b.y1 - b.y0)));
+    const line = resize(crop(img, b.x0, b.y0, b.x1, b.y1), w, CLS_HEIGHT);
+    for (let y = 0; y < CLS_HEIGHT; y++) {
+      for (let x = 0; x < w; x++) {
+        const v = line.data[y * w + x] / 127.5 - 1;
+        const i = k * 3 * plane + y * CLS_WIDTH + x;
+        input[i] = v;
+        input[i + plane] = v;
+        input[i + 2 * plane] = v;
+      }
+    }
+  });
+  const feeds = { [engine.classifier.inputNames[0]]: new engine.Tensor('float32', input, [sample.length, 3, CLS_HEIGHT, CLS_WIDTH]) };
+  const out = (await engine.classifier.run(feeds))[engine.classifier.outputNames[0]].data as Float32Array;
+  let flipped = 0;
+  let upright = 0;
+  for (let k = 0; k < sample.length; k++) {
+    const p0 = out[2 * k];
+    const p180 = out[2 * k + 1];
+    if (p180 > 0.8) flipped++;
+    else if (p0 > 0.8) upright++;
+  }
+  return flipped > upright && flipped >= sample.length / 2;
+}

@@ -1,0 +1,123 @@
+import type { TextBox } from './detect.js';
+import type { OcrEngine } from './engine.js';
+import { crop, resize, type GrayImage } from './image.js';
+
+/** One recognised character, placed along its line (image pixels). */
+export interface RecognizedChar {
+  ch: string;
+  x0: number;
+  x1: number;
+  /** Probability of this character at its strongest time step (0–1). */
+  confidence: number;
+}
+
+export interface RecognizedLine {
+  box: TextBox;
+  text: string;
+  chars: RecognizedChar[];
+  /** Lowest character confidence (0–1); 0 for an empty line. */
+  confidence: number;
+}
+
+/** The recogniser reads lines scaled to this height. */
+const LINE_HEIGHT = 48;
+/** Narrowest input (a single digit); PaddleOCR pads to 320, which only costs time. */
+const MIN_WIDTH = 32;
+/** Longest line input (a full-width paragraph line at 200 dpi is ~1600 px after scaling). */
+const MAX_WIDTH = 3200;
+/** Lines per model call, sorted by length… */
+const BATCH = 8;
+/** …and only lines at most this much wider than the batch's narrowest. */
+const BATCH_WIDTH_SPREAD = 1.15;
+
+/**
+ * Read the text of each box with the PP-OCRv4 recogniser: crop, scale to 48 px high, normalise
+ * to [-1, 1], run in batches of similar widths, decode CTC greedily. Each character keeps the
+ * time steps it was read at, so its horizontal position on the page is known (used to split a
+ * line where a table ruling crosses it).
+ */
+export async function recognizeBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[]): Promise<RecognizedLine[]> {
+  const items = boxes.map((box, index) => {
+    const w = Math.max(1, box.x1 - box.x0);
+    const h = Math.max(1, box.y1 - box.y0);
+    const width = Math.min(MAX_WIDTH, Math.max(8, Math.ceil((LINE_HEIGHT * w) / h)));
+    return { box, index, width };
+  });
+  const order = [...items].sort((a, b) => a.width - b.width);
+  const out: RecognizedLine[] = new Array(boxes.length);
+  for (let start = 0; start < order.length; ) {
+    // Lines of nearly the same width share a call (padding costs as much as text).
+    let end = start + 1;
+    while (end < order.length && end - start < BATCH && order[end].width <= order[start].width * BATCH_WIDTH_SPREAD) end++;
+    const batch = order.slice(start, end);
+    start = end;
+    const inputWidth = Math.max(MIN_WIDTH, Math.ceil(Math.max(...batch.map((b) => b.width)) / 8) * 8);
+    const plane = LINE_HEIGHT * inputWidth;
+    const input = new Float32Array(batch.length * 3 * plane); // zeros = padding, as PaddleOCR pads
+    batch.forEach((item, k) => {
+      const line = resize(crop(img, item.box.x0, item.box.y0, item.box.x1, item.box.y1), item.width, LINE_HEIGHT);
+      const base = k * 3 * plane;
+      for (let y = 0; y < LINE_HEIGHT; y++) {
+        for (let x = 0; x < item.width; x++) {
+          const v = line.data[y * item.width + x] / 127.5 - 1;
+          const i = y * inputWidth + x;
+          input[base + i] = v;
+          input[base + plane + i] = v;
+          input[base + 2 * plane + i] = v;
+        }
+      }
+    });
+    const feeds = { [engine.recognizer.inputNames[0]]: new engine.Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, inputWidth]) };
+    const result = (await engine.recognizer.run(feeds))[engine.recognizer.outputNames[0]];
+    const [, steps, classes] = result.dims as number[];
+    const probs = result.data as Float32Array;
+    batch.forEach((item, k) => {
+      const stepWidth = inputWidth / steps;
+      // Resized line x → source image x.
+      const toImage = (x: number) => item.box.x0 + (Math.min(x, item.width) * (item.box.x1 - item.box.x0)) / item.width;
+      out[item.index] = decode(probs, k * steps * classes, steps, classes, engine.charset, item.box, stepWidth, toImage, item.width);
+    });
+  }
+  return out;
+}
+
+/** Greedy CTC decoding: best class per time step, repeats collapsed, blanks dropped. */
+function decode(
+  probs: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+  charset: string[],
+  box: TextBox,
+  stepWidth: number,
+  toImage: (x: number) => number,
+  usedWidth: number,
+): RecognizedLine {
+  const chars: RecognizedChar[] = [];
+  let prev = 0;
+  for (let t = 0; t < steps; t++) {
+    // Time steps over the padding carry no text.
+    if (t * stepWidth > usedWidth + stepWidth) break;
+    const row = offset + t * classes;
+    let best = 0;
+    let bestP = probs[row];
+    for (let c = 1; c < classes; c++) {
+      const p = probs[row + c];
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best === prev && chars.length) {
+      const last = chars[chars.length - 1];
+      last.x1 = toImage((t + 1) * stepWidth);
+      last.confidence = Math.max(last.confidence, bestP);
+    } else if (best !== 0) {
+      chars.push({ ch: charset[best] ?? '', x0: toImage(t * stepWidth), x1: toImage((t + 1) * stepWidth), confidence: bestP });
+    }
+    prev = best;
+  }
+  const text = chars.map((c) => c.ch).join('');
+  const confidence = chars.length ? Math.min(...chars.map((c) => c.confidence)) : 0;
+  return { box, text, chars, confidence };
+}

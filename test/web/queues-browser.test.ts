@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Queue } from 'bullmq';
+import { buildServer } from '../../src/web/server.js';
+import { queueConfig, reportsQueue } from '../../src/queue/config.js';
+import { addAccount, CHROMIUM, ensureArtifacts, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/**
+ * Bull Board behind the UI's login, in Debian's chromium: an administrator pauses a queue through
+ * Bull Board's own client — under our CSP, with no request to another host (no web fonts), the
+ * write carrying the session's CSRF token (X-XSRF-Token) — and the action is in the audit trail.
+ */
+describe('Bull Board in a browser, for administrators', () => {
+  let temp: TempStore;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let queue: Queue;
+  const prefix = `webbb-${process.pid}-${Date.now().toString(36)}`;
+  const problems: string[] = [];
+  const writes: Array<{ url: string; status: number; token: string | null }> = [];
+
+  beforeAll(async () => {
+    temp = await tempPgliteStore();
+    await addAccount(temp.store, 'boss', 'admin', '王管理');
+    app = await buildServer({ store: temp.store, redisUrl: REDIS_URL, queuePrefix: prefix });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    queue = reportsQueue(queueConfig({ redisUrl: REDIS_URL, prefix }));
+    browser = await chromium.launch(CHROMIUM);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      problems.push(`third-party request: ${route.request().url()}`);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.request().method() !== 'GET') writes.push({ url: r.url(), status: r.status(), token: r.request().headers()['x-xsrf-token'] ?? null });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await queue?.resume().catch(() => {});
+    await queue?.obliterate({ force: true }).catch(() => {});
+    await queue?.close();
+    await browser?.close();
+    await app?.close();
+    await temp?.cleanup();
+  });
+
+  it('pauses a queue through Bull Board’s own client, with the CSRF token, audited', async () => {
+    await page.goto(`${base}/queues`);
+    await page.fill('input[name=username]', 'boss');
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.press('input[name=password]', 'Enter')]);
+    await page.goto(`${base}/queues/queue/reports`);
+    await page.getByText('无法读取的文件').first().waitFor();
+    await page.locator('button[aria-haspopup="menu"]').last().click();
+    await page.getByRole('menuitem', { name: 'Pause' }).click();
+    await page.locator('[role=dialog], [role=alertdialog]').getByRole('button', { name: 'Confirm' }).click();
+    for (let i = 0; i < 50 && !(await queue.isPaused()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await queue.isPaused()).toBe(true);
+    const pause = writes.find((w) => w.url.endsWith('/queues/api/queues/reports/pause'))!;
+    expect(pause.status).toBe(200);
+    const session = await temp.store.db.query<{ csrf_token: string }>("SELECT csrf_token FROM sessions WHERE username = 'boss'");
+    expect(pause.token).toBe(session[0].csrf_token);
+    const audit = await temp.store.db.query<{ actor: string; detail: { method: string; path: string } }>("SELECT actor, detail FROM audit_log WHERE action = 'queue.action'");
+    expect(audit).toEqual([{ actor: 'boss', detail: { method: 'PUT', path: '/queues/api/queues/reports/pause' } }]);
+    await page.screenshot({ path: join(await ensureArtifacts(), 'review-14-bull-board.png') });
+    expect(problems).toEqual([]);
+  });
+});
