@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FactSchema, TextFactSchema } from './fact.js';
 import { LocationSchema } from './location.js';
 import { FigureSchema } from './figure.js';
+import { TemplateFamilySchema } from './family.js';
 
 /** 填表人 / 填报日期 / 联系电话 / 单位负责人 — the signature line under a form. */
 export const SignatureSchema = z.object({
@@ -27,6 +28,10 @@ export const BudgetRowSchema = z.object({
   weight: FactSchema.nullable(), // 分值 / 权重
   rate: FactSchema.nullable(), // 执行率
   score: FactSchema.nullable(), // 得分
+  /** 转移支付 grids: 扣除统筹整合资金后预算金额 (C), 全年到位资金 (D), 预算到位 (D/C×100%). */
+  netBudget: FactSchema.nullable().optional(),
+  arrived: FactSchema.nullable().optional(),
+  arrivalRate: FactSchema.nullable().optional(),
   loc: LocationSchema,
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
@@ -77,6 +82,10 @@ export const IndicatorSchema = z.object({
   weight: FactSchema, // 分值 / 权重
   score: FactSchema, // 得分
   reason: TextFactSchema, // 偏差原因分析及改进措施 / 未完成原因分析
+  /** 53号 指标表: 指标说明 (what the indicator measures, often with the unit's own figures). */
+  description: TextFactSchema.optional(),
+  /** 53号 指标表: 评价标准 (how it is scored). */
+  standard: TextFactSchema.optional(),
   targetMeasure: MeasureSchema,
   actualMeasure: MeasureSchema,
   /** Row marked 不适用. */
@@ -98,6 +107,22 @@ export const GoalsSchema = z.object({
   achieved: TextFactSchema.nullable(), // 实际完成情况
 });
 
+/**
+ * How a form was recognized: the family whose parameters apply to it, and how sure the reading is.
+ * `confidence` (0–1) is the share of the form's header labels naming a known field that were mapped
+ * to one (a label like 分值 left unmapped means the columns were misread), lowered when numeric
+ * cells could not be read. `complete` is false when the indicator block ran to the end of its
+ * table without a 总分/合计 row (a cut or continued table: totals are not checked).
+ */
+export const RecognitionSchema = z.object({
+  family: TemplateFamilySchema,
+  confidence: z.number().min(0).max(1),
+  complete: z.boolean(),
+  /** Header labels that name a field but were not mapped to one. */
+  unmapped: z.array(z.string()),
+});
+export type Recognition = z.infer<typeof RecognitionSchema>;
+
 const selfEvalCommon = {
   /** Part label used in locations and messages. */
   part: z.string(),
@@ -112,6 +137,10 @@ const selfEvalCommon = {
   signature: SignatureSchema.nullable(),
   /** Column headers of the indicator table as printed, mapped to fields. */
   indicatorColumns: z.array(z.object({ field: z.string(), label: z.string() })),
+  /** Template placeholder rows left in the indicator table ("指标2：", "……"): not indicators. */
+  placeholderRows: z.array(TextFactSchema).optional(),
+  /** How well the form was understood (issue 12): rules are gated by it (src/rules/index.ts). */
+  recognition: RecognitionSchema.optional(),
 };
 
 /** 部门整体支出绩效自评表. */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { TextFactSchema } from './fact.js';
+import { TemplateFamilySchema } from './family.js';
 import { BasicDataSchema, DeptSelfEvalSchema, ProjectSelfEvalSchema } from './records.js';
 import { FigureLinkSchema, NarrativeReportSchema, NarrativeStatSchema } from './narrative.js';
 
-/** Template family (shared/design/templates.md); selects rule parameters. */
-export const TemplateFamilySchema = z.enum(['hunan-dept', 'mof-2020', 'sichuan', 'sichuan-linkage', 'yunnan', 'exec-20', 'unknown']);
-export type TemplateFamily = z.infer<typeof TemplateFamilySchema>;
+export { TemplateFamilySchema, type TemplateFamily } from './family.js';
 
 /** What was read and what was not, so "0 findings" never hides "nothing was read". */
 export const CoverageSchema = z.object({

@@ -33,6 +33,12 @@ export interface TemplateParams {
   scoreDecimals: number;
   /** Bands of qualitative scores as a share of the weight (D7), in percent. */
   qualitativeBands: Array<{ words: string[]; minPercent: number; maxPercent: number }>;
+  /**
+   * Parts a package of this family holds once it holds any form (coverage, F): the Hunan
+   * department package is 基础数据表 + 部门整体支出绩效自评表 + 项目支出绩效自评表; a narrative-only
+   * report, or a family whose package is one form, expects nothing more.
+   */
+  packageParts: Array<'basic-data' | 'dept-self-eval' | 'project-self-eval'>;
 }
 
 const SPLIT_50_30_10 = { 产出: 50, 效益: 30, 满意度: 10 };
@@ -54,12 +60,13 @@ const MOF_2020: TemplateParams = {
   moneyDecimals: 2,
   scoreDecimals: 2,
   qualitativeBands: QUALITATIVE_BANDS,
+  packageParts: [],
 };
 
 /** Defaults per template family. */
 export const TEMPLATE_PARAMS: Record<TemplateFamily, TemplateParams> = {
   'mof-2020': MOF_2020,
-  'hunan-dept': { ...MOF_2020, family: 'hunan-dept' },
+  'hunan-dept': { ...MOF_2020, family: 'hunan-dept', packageParts: ['basic-data', 'dept-self-eval', 'project-self-eval'] },
   yunnan: { ...MOF_2020, family: 'yunnan' },
   sichuan: { ...MOF_2020, family: 'sichuan' },
   // 衔接资金 forms print their own split (e.g. 产出70/效益20/满意度10).
@@ -71,6 +78,20 @@ export const TEMPLATE_PARAMS: Record<TemplateFamily, TemplateParams> = {
   // 得分(20分*执行率): the execution row is worth 20 points.
   'exec-20': { ...MOF_2020, family: 'exec-20', executionWeight: 20, indicatorTotal: 80 },
   unknown: { ...MOF_2020, family: 'unknown' },
+  // 宁夏 部门项目支出绩效自评表: 项目决策/项目管理/项目产出/项目效益 (e.g. 10/25/30/35) with a 参考分值
+  // column; the execution rate is an indicator under 项目管理, not a separate 10-point row.
+  ningxia: {
+    ...MOF_2020,
+    family: 'ningxia',
+    executionWeight: 0,
+    indicatorTotal: 100,
+    weightSplits: [{ 项目决策: 10, 项目管理: 25, 产出: 30, 效益: 35 }, { 项目决策: 10, 项目管理: 20, 产出: 40, 效益: 30 }],
+  },
+  // 53号文 部门整体支出绩效评价指标表: 投入/过程/产出/效果, the levels' points printed beside them; no
+  // execution row, the indicators carry all 100 points.
+  'eval-53': { ...MOF_2020, family: 'eval-53', executionWeight: 0, indicatorTotal: 100, weightSplits: [] },
+  // 四川 转移支付资金绩效评价表: 行次/列次 grid, lettered columns with formulas (D/C×100%); weights as printed.
+  'sichuan-transfer': { ...MOF_2020, family: 'sichuan-transfer', weightSplits: [] },
 };
 
 /** Parameters in force for a report of this family, with optional overrides (e.g. from a config file). */

@@ -6,6 +6,7 @@ import { labelFor } from './label.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
+import { unglossed } from '../text/glosses.js';
 
 /**
  * Every statistic of a run of narrative paragraphs. PDF text may break a sentence over several
@@ -63,30 +64,34 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
 }
 
 function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
-  const { norm, masks, figures } = scanFigures(unit.text);
+  // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
+  const clean = unglossed(unit.text);
+  const { norm, masks, figures } = scanFigures(clean.text);
   if (figures.length === 0) return [];
   const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
-  const ids = figures.map((f) => statId(unit, f.start));
+  const ids = figures.map((f) => statId(unit, clean.start(f.start)));
   // one string per sentence, shared by its figures
   const sentenceText = new Map<number, string>();
   const sentenceAt = (s0: number, s1: number) => {
     let t = sentenceText.get(s0);
     if (t === undefined) {
-      t = unit.text.slice(s0, s1).trim();
+      t = unit.text.slice(clean.start(s0), clean.end(s1)).trim();
       sentenceText.set(s0, t);
     }
     return t;
   };
   return figures.map((f, i) => {
-    const piece = pieceAt(unit, f.start);
+    const start = clean.start(f.start);
+    const end = clean.end(f.end);
+    const piece = pieceAt(unit, start);
     const info = unitInfo(f.figure.unit);
     const previousEnd = i > 0 ? figures[i - 1].end : 0;
-    const [s0, s1] = sentences.find(([s, e]) => f.start >= s && f.start < e) ?? [0, unit.text.length];
+    const [s0, s1] = sentences.find(([s, e]) => f.start >= s && f.start < e) ?? [0, clean.text.length];
     const rel = relations[i];
     const stat: NarrativeStat = {
       id: ids[i],
-      figure: f.figure,
+      figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
       normalizedUnit: info ? info.normalized : f.figure.unit,
       normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
       label: labelFor(norm, f.start, f.end, masks, previousEnd),
@@ -95,9 +100,9 @@ function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
       loc: location({
         part: ctx.part,
         paragraph: piece.block.paragraph,
-        page: pageAt(piece.block, f.start - piece.offset),
+        page: pageAt(piece.block, start - piece.offset),
         block: piece.block.block,
-        span: [f.start - piece.offset, f.end - piece.offset],
+        span: [start - piece.offset, end - piece.offset],
         ...ocrProvenance(piece.block),
       }),
       partOf: rel.parent === null ? null : ids[rel.parent],

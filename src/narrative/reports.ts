@@ -1,5 +1,7 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
+import { isPerformanceParagraph, reportsOnPerformance } from './performance-prose.js';
+import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
 
 /**
  * Finding the narrative reports (部门整体支出绩效自评报告, each 项目支出绩效评价报告) and their
@@ -9,7 +11,7 @@ import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypo
  * by a short numbered line — so .docx, .doc and .pdf of one report give the same sections.
  */
 
-export type ReportKind = 'dept' | 'project';
+export type { ReportKind };
 
 export interface FoundSection {
   heading: string;
@@ -62,8 +64,6 @@ const KNOWN_SECTIONS: Array<[string, number, RegExp]> = [
   ['review', 2, /^工作回顾$|^主要工作(?:开展)?情况$/],
 ];
 
-const TITLE_DEPT = /(?:部门|单位)整体(?:支出)?绩效(?:自评|评价)?报告/;
-const TITLE_PROJECT = /项目(?:支出)?绩效(?:自评|评价)报告/;
 const NUMBERING = /^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d))\s*/;
 
 export function compact(s: string): string {
@@ -80,6 +80,8 @@ function knownSection(text: string): [string, number] | null {
   // a clause of prose with figures or a full stop ("深入基层开展调研8次，听取意见建议110条，…。") only
   // mentions a section's words (意见建议); a heading is one phrase
   if (/[，,；;]/.test(t) && (/\d/.test(t) || /。$/.test(compact(text)))) return null;
+  // a heading run into its first sentence ("3.满意度指标完成情况分析。群众满意度100%。") is prose
+  if (/。[^。]*\d/.test(t)) return null;
   for (const [key, level, re] of KNOWN_SECTIONS) if (re.test(t)) return [key, level];
   return null;
 }
@@ -104,13 +106,77 @@ export function headingOf(p: ParagraphBlock, typography: HeadingTypography | nul
   return { key: null, level: /^[（(]/.test(text) ? 2 : 1, typographic };
 }
 
-function titleKind(text: string): ReportKind | null {
-  if (text.length > 100) return null;
+/** A line short enough to be part of a title broken over several paragraphs ("…服务中心" / "部门整体支出" / "绩效自评报告"). */
+function titleFragment(text: string): boolean {
   const t = compact(text);
-  if (t.length > 60) return null;
-  if (TITLE_DEPT.test(t)) return 'dept';
-  if (TITLE_PROJECT.test(t)) return 'project';
-  return null;
+  return text.length <= 80 && t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t);
+}
+
+/** A line above a title that may continue it (a unit's name, a year, "部门整体支出"): not a date line, a numbered heading or a one-word answer. */
+function titleHead(text: string): boolean {
+  const t = compact(text);
+  return titleFragment(text) && t.length >= 4 && !/^[\d年月日]+$/.test(t) && NUMBERING.exec(text) === null;
+}
+
+interface Start {
+  index: number;
+  kind: ReportKind;
+  title: string;
+  /** The first paragraph is prose (a title run into it, or no title at all): it belongs to the body. */
+  bodyFromFirst?: boolean;
+}
+
+/** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
+function titleStarts(blocks: DocumentModel['blocks']): Start[] {
+  const starts: Start[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') continue;
+    const own = reportTitle(b.text);
+    let found: Start | null = own ? { index: i, kind: own.kind, title: own.runIn ? own.title : compact(b.text), bodyFromFirst: own.runIn } : null;
+    if ((!own || own.title.length <= 12) && titleFragment(b.text)) {
+      // a title broken over two or three short paragraphs ("绩效自评报告" under "部门整体支出"): the longest joined title wins
+      let joined = compact(b.text);
+      for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+        const prev = blocks[k];
+        if (prev.kind !== 'paragraph' || !(own ? titleHead(prev.text) : titleFragment(prev.text))) break;
+        joined = compact(prev.text) + joined;
+        const whole = reportTitle(joined);
+        if (whole && !whole.runIn) found = { index: k, kind: whole.kind, title: joined };
+      }
+    }
+    if (!found) continue;
+    // the lines of one broken title are one start
+    while (starts.length && found.index <= starts.at(-1)!.index) starts.pop();
+    starts.push(found);
+  }
+  return starts;
+}
+
+/**
+ * A report with no title: the prose before the first titled report (the whole document when there
+ * is none) reports on budget performance (performance-prose.ts) — a letter to the finance bureau,
+ * a page whose title was lost. It starts at the first paragraph of that prose.
+ */
+function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): Start | null {
+  const region = blocks.slice(0, firstTitled);
+  // the prose runs from the first paragraph after the last table or captioned form before it
+  let from = 0;
+  const firstProse = region.findIndex((b) => b.kind === 'paragraph' && isPerformanceParagraph(b.text));
+  if (firstProse < 0) return null;
+  for (let k = 0; k < firstProse; k++) if (region[k].kind === 'table' || startsForm(blocks, k)) from = k + 1;
+  let end = region.length;
+  for (let k = firstProse; k < region.length; k++) {
+    if (startsForm(blocks, k)) {
+      end = k;
+      break;
+    }
+  }
+  const prose = region.slice(from, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+  if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
+  const first = prose.find((p) => compact(p.text).length > 0);
+  if (!first) return null;
+  return { index: blocks.indexOf(first), kind: kindOfText(prose.map((p) => p.text).join('')), title: '', bodyFromFirst: true };
 }
 
 /**
@@ -118,31 +184,10 @@ function titleKind(text: string): ReportKind | null {
  * split over short lines, 部门名称, 年 月 日) followed by the same title again is folded into one report.
  */
 export function findReports(doc: DocumentModel): FoundReport[] {
-  const starts: Array<{ index: number; kind: ReportKind; title: string }> = [];
   const blocks = doc.blocks;
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.kind !== 'paragraph') continue;
-    let kind = titleKind(b.text);
-    let title = b.text;
-    let first = i;
-    if (!kind && /报告$/.test(compact(b.text))) {
-      // a title broken over two or three short paragraphs ("…服务中心" / "部门整体支出" / "绩效自评报告")
-      let joined = compact(b.text);
-      for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
-        const prev = blocks[k];
-        if (prev.kind !== 'paragraph' || prev.text.length > 60 || compact(prev.text).length > 30) break;
-        joined = compact(prev.text) + joined;
-        const found = titleKind(joined);
-        if (found) {
-          kind = found;
-          title = joined;
-          first = k;
-        }
-      }
-    }
-    if (kind) starts.push({ index: first, kind, title: compact(title) });
-  }
+  const starts = titleStarts(blocks);
+  const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);
+  if (untitled) starts.unshift(untitled);
   const reports: FoundReport[] = [];
   const bodySize = documentBodySize(doc);
   for (let s = 0; s < starts.length; s++) {
@@ -156,7 +201,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     }
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
     if (paragraphs.length === 0) continue;
-    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize));
+    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false));
   }
   return foldCoverPages(reports);
 }
@@ -172,9 +217,9 @@ function startsForm(blocks: DocumentModel['blocks'], k: number): boolean {
   return false;
 }
 
-function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null): FoundReport {
+function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null, bodyFromFirst: boolean): FoundReport {
   const sections: FoundSection[] = [];
-  const body: ParagraphBlock[] = [];
+  const body: ParagraphBlock[] = bodyFromFirst ? [paragraphs[0]] : [];
   let listContext = false;
   let previousMarker: string | null = null;
   const typography = reportTypography(paragraphs[0], paragraphs.slice(1), documentBodySize);

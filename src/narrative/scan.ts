@@ -1,5 +1,6 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
 import { canonicalNumber } from '../numbers/figure.js';
+import { simplify } from '../text/simplify.js';
 import { findMasks, maskAt, type Mask } from './masks.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 import { COUNT_UNITS, KNOWN_UNITS, unitInfo, unitStartsWord } from './units.js';
@@ -29,8 +30,9 @@ export interface ScannedFigure {
 }
 
 /**
- * Full-width ASCII → half-width and odd spaces → space, one UTF-16 unit for one, so offsets are
- * shared with the source text (src/text/normalize.ts may drop zero-width characters; this must not).
+ * Full-width ASCII → half-width, odd spaces → space and traditional → simplified (萬元 → 万元), one
+ * UTF-16 unit for one, so offsets are shared with the source text (src/text/normalize.ts may drop
+ * zero-width characters and pinyin glosses; this must not).
  */
 const TO_NORMALIZE = /[\uff10-\uff19\uff05\uff0e\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b\ufeff\u2002-\u200a]/g;
 
@@ -44,7 +46,7 @@ function normalizeChar(ch: string): string {
 
 export function normalizeSameLength(text: string): string {
   TO_NORMALIZE.lastIndex = 0;
-  return TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text;
+  return simplify(TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text);
 }
 
 const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
@@ -132,6 +134,12 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
     unit = direct[0];
     pos += unit.length;
+    // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash)
+    const per = /^\/([\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 4));
+    if (per) {
+      unit += per[0];
+      pos += per[0].length;
+    }
   } else {
     // "2万多平", "40余次", "930余处": multiplier and/or 余/多 between the number and the unit
     let k = 0;

@@ -19,7 +19,6 @@ export interface Relation {
 
 const SENTENCE_END = /[。！？!?]/g;
 const OPEN_LIST_WORDS = /等|包括|包含|主要有/;
-const ITEM_SPLIT = /[、，,；;]|和|及|与|以及/;
 
 export function sentenceBounds(norm: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -56,16 +55,40 @@ function matchingClose(norm: string, open: number): number {
   return -1;
 }
 
-function countItems(s: string): number {
-  return s
-    .replace(/等.*$/, '')
-    .split(ITEM_SPLIT)
-    .map((x) => x.trim())
-    .filter((x) => x.length > 0).length;
+/**
+ * A figure that states a change, not a level: "同比上年度增加189.25万元", "较上年减少3人",
+ * "比上年增长12.5万元". Changes are not parts of a 其中 list: a part's change may exceed the total's
+ * change when another part fell, and a list mixing a level (财政拨款收入792.22万元) with a change
+ * (同比增加209.28万元) adds up to nothing. 新增 (newly added) states a level.
+ */
+const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$/;
+
+export function statesChange(norm: string, f: ScannedFigure): boolean {
+  const clause = norm.slice(Math.max(0, f.start - 24), f.start).split(/[，,。；;：:、！？!?（(]/).at(-1) ?? '';
+  return CHANGE_BEFORE.test(clause.replace(/\s+/g, ''));
+}
+
+/** Conjunctions between the last two items of a list; 及时 (in time) is a word, not 及. */
+const CONJUNCTION = /以及|和|及(?!时)|与/;
+
+/**
+ * Items of a written list. With 、 (or commas) as separators only the last item may join two with a
+ * conjunction ("A、B和C"): a 和 inside an earlier item belongs to it ("对个人和单位的补贴、…和其他支出").
+ */
+export function countItems(s: string): number {
+  const body = s.replace(/等.*$/, '');
+  const nonEmpty = (x: string) => x.trim().length > 0;
+  if (/[、，,；;]/.test(body)) {
+    const segments = body.split(/[、，,；;]/).filter(nonEmpty);
+    const last = segments.at(-1) ?? '';
+    return segments.length + (CONJUNCTION.test(last) ? last.split(CONJUNCTION).filter(nonEmpty).length - 1 : 0);
+  }
+  return body.split(CONJUNCTION).filter(nonEmpty).length;
 }
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null }));
+  const change = figures.map((f) => statesChange(norm, f));
   const sentences = sentenceBounds(norm);
   const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
 
@@ -82,17 +105,21 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null);
     const content = norm.slice(open + 1, close);
     if (inner.length === 0) {
-      if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content)) {
-        rel[i].listLength = countItems(content);
+      // one item in brackets is an alias or a note ("15个乡镇（街道办事处）"), not a list
+      const items = countItems(content);
+      if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content) && items >= 2) {
+        rel[i].listLength = items;
         rel[i].openList = OPEN_LIST_WORDS.test(content);
       }
       return;
     }
+    // "共15个（含转列项目5个）": what the bracket includes is a subset, not the list of all parts
+    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
     for (const { g, k } of inner) {
       if (!sameKind(f, g)) continue;
       rel[k].parent = i;
-      rel[k].relation = 'component';
-      rel[k].openList = OPEN_LIST_WORDS.test(content);
+      rel[k].relation = including ? 'subset' : 'component';
+      rel[k].openList = including || OPEN_LIST_WORDS.test(content);
     }
   });
 
@@ -105,21 +132,27 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const scopeEnd = sentences[si][1];
     const closeBracket = enclosingClose(norm, at);
     const end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
-    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null);
+    // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
+    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
     if (parts.length === 0) continue;
-    const sameSentence = figures
-      .map((g, k) => ({ g, k }))
-      .filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const sameSentence = before.filter(({ k }) => !change[k]);
+    // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
+    if (sameSentence.length === 0 && before.length > 0) continue;
     const candidates =
       sameSentence.length > 0
         ? sameSentence
         : si > 0
-          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null)
+          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null && !change[k])
           : [];
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
-    for (const { g, k } of parts) {
-      const parent = [...candidates].reverse().find(({ g: c }) => sameKind(c, g));
+    const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
+    for (const { k, parent } of assigned) {
       if (!parent) continue;
+      // a list with a part as large as the whole names aspects, not a partition ("共编制12个指标，
+      // 其中一级指标3个，二级指标9个，三级指标12个"): no part of it is summed
+      const siblings = assigned.filter((a) => a.parent?.k === parent.k);
+      if (siblings.length >= 2 && siblings.some((a) => figures[a.k].figure.value === parent.g.figure.value && figures[a.k].figure.unit === parent.g.figure.unit)) continue;
       rel[k].parent = parent.k;
       rel[k].relation = 'subset';
       rel[k].openList = open;
@@ -132,7 +165,8 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (!f.each && !/^(种|类)$/.test(unit)) return;
     const before = norm.slice(Math.max(0, f.start - 40), f.start - (f.each ? 1 : 0));
     const clause = before.split(/[，,。；;：:！？!?（(]/).at(-1) ?? '';
-    if (!/[、和及与]/.test(clause)) return;
+    // a list names things: a clause with figures in it ("在30个工作日内及时将原12类") is not one
+    if (!/[、和及与]/.test(clause) || /\d/.test(clause)) return;
     const items = clause.replace(/^(?:分为|分|包括|共有|有|收到|开展|对)/, '');
     const n = countItems(items);
     if (n < 2) return;
@@ -141,6 +175,18 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       rel[i].listLength = n;
       rel[i].openList = /等/.test(items);
     }
+  });
+  // 4. a list after a count: "直属事业单位10个，即A、B、C。", "共3项：A、B、C。"
+  figures.forEach((f, i) => {
+    if (rel[i].listLength !== null || unitInfo(f.figure.unit)?.dimension !== 'count') return;
+    const m = /^\s*(?:[，,]\s*)?(?:即|分别是|分别为|具体为|[：:])\s*/.exec(norm.slice(f.end, f.end + 8));
+    if (!m) return;
+    const si = sentenceOf(f.start);
+    const end = si >= 0 ? sentences[si][1] : norm.length;
+    const list = norm.slice(f.end + m[0].length, end).replace(/[。；;]\s*$/, '');
+    if (/\d/.test(list) || (list.match(/、/g) ?? []).length < 2) return;
+    rel[i].listLength = countItems(list);
+    rel[i].openList = OPEN_LIST_WORDS.test(list);
   });
   return rel;
 }

@@ -37,6 +37,20 @@ const AREA: Record<string, UnitInfo> = {
   万平: { dimension: 'area', normalized: '平方米', shift: 4 },
   平方公里: { dimension: 'area', normalized: '平方公里', shift: 0 },
   亩: { dimension: 'area', normalized: '亩', shift: 0 },
+  平米: { dimension: 'area', normalized: '平方米', shift: 0 },
+  公顷: { dimension: 'area', normalized: '公顷', shift: 0 },
+  万公顷: { dimension: 'area', normalized: '公顷', shift: 4 },
+  // hectares written hm² (the ² is often lost in copies: "1429.39hm")
+  'hm²': { dimension: 'area', normalized: '公顷', shift: 0 },
+  hm2: { dimension: 'area', normalized: '公顷', shift: 0 },
+  hm: { dimension: 'area', normalized: '公顷', shift: 0 },
+};
+
+/** Volumes (冷藏库50000立方米, 蓄积5683.3万立方米). */
+const VOLUME: Record<string, UnitInfo> = {
+  立方米: { dimension: 'other', normalized: '立方米', shift: 0 },
+  万立方米: { dimension: 'other', normalized: '立方米', shift: 4 },
+  'm³': { dimension: 'other', normalized: '立方米', shift: 0 },
 };
 
 const PERCENT: Record<string, UnitInfo> = {
@@ -52,9 +66,9 @@ export const COUNT_UNITS = [
 ] as const;
 
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
-const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟'] as const;
+const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分'] as const;
 
-const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT };
+const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT, ...VOLUME };
 for (const u of COUNT_UNITS) {
   UNIT_TABLE[u] = u.startsWith('万')
     ? { dimension: 'count', normalized: u.slice(1), shift: 4 }
@@ -95,6 +109,10 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   座: '谈',
   套: '餐',
   轮: '流换',
+  // a span of years ("10年一遇", "服务期3年"); calendar years are masked as dates before units are read
+  年: '度初底末中内级终薪龄份会报鉴代前后',
+  // points of a score ("自评得分102.8分")
+  分: '钟之别类项局批期析配成散担管队组布工解值数段区外',
   平: '台方稳安等衡均整',
 };
 
@@ -105,6 +123,8 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   if (unit === null) return null;
   const direct = UNIT_TABLE[unit];
   if (direct) return direct;
+  // a rate per thing ("260元/辆", "5元/人·次") is a standard, not an amount: compared as written
+  if (/^[^/]+\/[^/]+$/.test(unit) && UNIT_TABLE[unit.split('/')[0]]) return { dimension: 'other', normalized: unit, shift: 0 };
   const shift = MULTIPLIERS[unit[0]];
   const base = shift !== undefined ? UNIT_TABLE[unit.slice(1)] : undefined;
   return base ? { ...base, shift: base.shift + shift } : null;

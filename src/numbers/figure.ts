@@ -119,6 +119,8 @@ export function parseMeasureFigure(raw: string): Figure | null {
   if (DATE_RE.test(s)) return null;
   const numbers = s.match(/\d+(?:\.\d+)?/g) ?? [];
   if (numbers.length !== 1) return null;
+  // A number glued to a Latin letter ("M.8万元", OCR for 14.8万元) is unreadable, never a guess.
+  if (/[A-Za-z]\.?$/.test(s.slice(0, s.indexOf(numbers[0])))) return null;
   // Try every suffix that starts at a comparator word or the number itself.
   const idx = s.search(/(≥|>=|≤|<=|不低于|不少于|不高于|不超过|大于|小于|高于|低于|约|近)?\d/);
   if (idx < 0) return null;

@@ -2,18 +2,15 @@ import type { TableBlock } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { BasicData, SpendingRow } from '../../schemas/records.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
-import { mapColumns, type ColumnRule } from './header-map.js';
+import { columnRules, mapColumns, type ColumnRule } from './header-map.js';
+import { namesField, STAFFING_FIELDS } from './lexicon.js';
 import { parseSignature } from './signature.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellAt, cellRightOf, key, ownCells, rowCells } from './table-view.js';
 
 const PART = '部门整体支出绩效评价基础数据表';
 
-const STAFFING_COLUMNS: ColumnRule[] = [
-  { field: 'authorized', match: /编制数|核定编制/ },
-  { field: 'controlRate', match: /控制率/ },
-  { field: 'actual', match: /在职人数|实有人数|实际人数/ },
-];
+const STAFFING_COLUMNS: ColumnRule[] = columnRules(STAFFING_FIELDS);
 
 const BUILDING_COLUMNS: ColumnRule[] = [
   { field: 'scaleControlRate', match: /规模控制率/ },
@@ -74,6 +71,14 @@ export function readBasicData(form: FormGroup): BasicData {
     for (let r = 0; r < table.nRows; r++) {
       const keys = rowCells(table, r).map((c) => key(c.text));
       const has = (re: RegExp) => keys.some((k) => re.test(k));
+      if (!data.staffing) {
+        // label | value pairs: "人员编制 | 21 | 实有人数 | 21"
+        const pairs = keyValueStaffing(table, r);
+        if (pairs) {
+          data.staffing = pairs;
+          continue;
+        }
+      }
       if (has(/编制数/) && has(/控制率|在职/)) {
         const { cols } = mapColumns(table, [r], STAFFING_COLUMNS);
         const row = r + 1;
@@ -158,6 +163,20 @@ export function readBasicData(form: FormGroup): BasicData {
     }
   }
   return data;
+}
+
+/** Staffing written as label | value pairs on one row, when both 编制 and 在职/实有 are there. */
+function keyValueStaffing(table: TableBlock, row: number): BasicData['staffing'] {
+  const cells = ownCells(table, row);
+  const found: Record<string, Fact> = {};
+  for (const c of cells) {
+    const entry = STAFFING_FIELDS.find((e) => namesField(e, key(c.text)));
+    const value = entry ? cellRightOf(table, row, c) : null;
+    if (!entry || !value || value.row !== row || !/^\d+(\.\d+)?%?$/.test(key(value.text))) continue;
+    found[entry.field] ??= cellFact(PART, table, value);
+  }
+  if (!found.authorized || !found.actual) return null;
+  return { authorized: found.authorized, actual: found.actual, controlRate: found.controlRate ?? null };
 }
 
 /** 2022年决算数 / 2023年预算数 / 2023年决算数 (or 上年决算 / 本年预算 / 本年决算) → fields. */

@@ -38,6 +38,8 @@ export interface BudgetParse {
   block: BudgetBlock;
   /** Next row after the block. */
   nextRow: number;
+  /** Header labels naming a field that were not mapped. */
+  unmapped: string[];
 }
 
 /** Unit of a block from its section label ("项目资金(万元)", "年度预算申请(万元)"). */
@@ -52,8 +54,10 @@ function unitOf(text: string): string | null {
  * department form is read into byIncome / bySpending.
  */
 export function readBudgetBlock(part: string, table: TableBlock, headerRow: number, stop: (row: number) => boolean): BudgetParse {
-  const { cols, labels } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
+  const { cols, labels, unmapped } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
   const valueCols = [...cols.values()];
+  // 行次 (a column numbering the rows) is neither a label nor a value
+  const lineNumberCols = new Set(rowCells(table, headerRow).filter((c) => /^行次$|^序号$/.test(key(c.text))).map((c) => c.col));
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : table.nCols;
   let unit: string | null = null;
   for (const c of rowCells(table, headerRow)) unit ??= unitOf(c.text);
@@ -84,7 +88,9 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     }
     // A budget row: label cells left of the first value column, values under the mapped columns.
     // Section labels (项目资金(万元)) start at or above the header row and are not row labels.
-    const labelCells = rowCells(table, r).filter((c) => c.col < firstValueCol && c.row > headerRow);
+    const labelCells = rowCells(table, r).filter((c) => c.col < firstValueCol && c.row > headerRow && !lineNumberCols.has(c.col));
+    // 列次 (a row lettering or numbering the columns: "列次 | A | B | C …") is not a budget row
+    if (isColumnNumbering(table, r, firstValueCol)) continue;
     const label = uniqueTexts(labelCells).join('');
     const get = (field: string) => {
       const col = cols.get(field);
@@ -101,6 +107,9 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       weight: get('weight'),
       rate: get('rate'),
       score: get('score'),
+      ...(cols.has('netBudget') ? { netBudget: get('netBudget') } : {}),
+      ...(cols.has('arrived') ? { arrived: get('arrived') } : {}),
+      ...(cols.has('arrivalRate') ? { arrivalRate: get('arrivalRate') } : {}),
       loc: { ...cellLocation(part, table, labelCells[0] ?? cellAt(table, r, 0)!), col: null },
     };
     const hasValue = [row.initialBudget, row.fullYearBudget, row.executed, row.weight, row.rate, row.score].some((f) => f && f.text.trim());
@@ -108,7 +117,17 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;
     rows.push(row);
   }
-  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r };
+  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
+}
+
+/** "列次 | | A | B | C | D" or "栏次 | 1 | 2 | 3": the row that names the columns by letter or number. */
+function isColumnNumbering(table: TableBlock, row: number, firstValueCol: number): boolean {
+  const cells = ownCells(table, row);
+  if (cells.some((c) => /^(列次|栏次)$/.test(key(c.text)))) return true;
+  const values = cells.filter((c) => c.col >= firstValueCol && c.text.trim());
+  if (values.length < 3) return false;
+  const letters = values.map((c) => key(c.text));
+  return letters.every((t) => /^[A-H]$/.test(t)) || letters.every((t, i) => t === String(Number(letters[0]) + i) && /^\d$/.test(t));
 }
 
 function uniqueTexts(cells: TableCell[]): string[] {

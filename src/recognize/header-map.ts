@@ -1,10 +1,13 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { cellAt, key, rowCells } from './table-view.js';
+import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
 export interface ColumnRule {
   field: string;
   match: RegExp;
+  /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
+  strong?: RegExp;
   exclude?: RegExp;
 }
 
@@ -13,6 +16,8 @@ export interface ColumnMap {
   cols: Map<string, number>;
   /** Header labels as printed, in column order, with the field each maps to. */
   labels: Array<{ field: string; label: string }>;
+  /** Header labels that name a field of these rules but were not mapped (a misread header). */
+  unmapped: string[];
 }
 
 /**
@@ -35,62 +40,87 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
     }
     leaves.push({ cell, label: [...parents, cell.text].join('/') });
   }
+  const keys = columnKeys(leaves.map((l) => l.label));
   const cols = new Map<string, number>();
   const used = new Set<TableCell>();
-  for (const rule of rules) {
-    for (const leaf of leaves) {
-      if (used.has(leaf.cell)) continue;
-      const k = key(leaf.label);
-      if (!k || !rule.match.test(k) || rule.exclude?.test(k)) continue;
-      cols.set(rule.field, leaf.cell.col);
-      used.add(leaf.cell);
-      break;
+  // strong synonyms first ("调整后预算数" is the budget column, not "年度预算数(万元)" over the row labels),
+  // then every synonym for the fields still without a column
+  for (const pass of ['strong', 'any'] as const) {
+    for (const rule of rules) {
+      if (cols.has(rule.field)) continue;
+      const match = pass === 'strong' ? rule.strong : rule.match;
+      if (!match) continue;
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i];
+        if (used.has(leaf.cell)) continue;
+        const k = keys[i];
+        if (!k || !match.test(k) || rule.exclude?.test(k)) continue;
+        cols.set(rule.field, leaf.cell.col);
+        used.add(leaf.cell);
+        break;
+      }
     }
   }
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
-  return { cols, labels };
+  const unmapped = leaves.filter((l, i) => !used.has(l.cell) && keys[i] && rules.some((r) => r.strong?.test(keys[i]) && !r.exclude?.test(keys[i]))).map((l) => l.label);
+  return { cols, labels, unmapped };
+}
+
+/** Column rules of a lexicon group (lexicon.ts), in its matching order. */
+export function columnRules(entries: FieldEntry[]): ColumnRule[] {
+  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}) }));
+}
+
+/**
+ * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",
+ * "执行率(B/A)"), an OCR'd "(八)" is the letter A it looks like — only there: elsewhere "（八）" is a
+ * list number.
+ */
+export function columnKeys(labels: string[]): string[] {
+  const keys = labels.map((l) => key(l));
+  const lettered = keys.filter((k) => /\([A-H](?:[/÷][A-H])?(?:[×x*]100%)?\)/.test(k)).length >= 1;
+  return lettered ? keys.map((k) => k.replace(/\(八\)/g, '(A)')) : keys;
 }
 
 /** 年初预算数 / 全年预算数 (调整后预算数) / 全年执行数 (预算执行数) / 分值 (权重) / 执行率 / 得分. */
-export const BUDGET_COLUMNS: ColumnRule[] = [
-  { field: 'initialBudget', match: /年初.*(预算|目标)|年初数/ },
-  { field: 'rate', match: /执行率|完成率/ },
-  { field: 'executed', match: /执行数|实际支出|支出数|决算数|执行\(B\)|实际完成数/ },
-  { field: 'fullYearBudget', match: /全年预算|调整后预算|预算数|预算\(A\)|全年数/, exclude: /年初/ },
-  { field: 'weight', match: /分值|权重|满分/ },
-  { field: 'score', match: /得分/ },
-];
+export const BUDGET_COLUMNS: ColumnRule[] = columnRules(BUDGET_FIELDS);
 
-/** Indicator table columns (MOF 2020, Hunan, Sichuan split target, 衔接资金 order). */
-export const INDICATOR_COLUMNS: ColumnRule[] = [
-  { field: 'level1', match: /一级指标/ },
-  { field: 'level2', match: /二级指标/ },
-  { field: 'level3', match: /三级指标|指标名称|具体指标/ },
-  { field: 'nature', match: /指标性质|符号|比较/ },
-  { field: 'unit', match: /度量单位|计量单位|^单位$/ },
-  { field: 'weight', match: /分值|权重|满分/ },
-  { field: 'score', match: /得分/ },
-  { field: 'reason', match: /原因|改进措施|偏差|说明/ },
-  { field: 'actual', match: /实际完成|完成值|实际值|完成情况|实际/ },
-  { field: 'target', match: /指标值|目标值|年度指标|预期|目标/, exclude: /实际/ },
-];
+/** Indicator table columns (MOF 2020, Hunan, Sichuan split target, 衔接资金 order …). */
+export const INDICATOR_COLUMNS: ColumnRule[] = columnRules(INDICATOR_FIELDS);
 
+const budgetField = (f: string) => fieldEntry(BUDGET_FIELDS, f);
+const indicatorField = (f: string) => fieldEntry(INDICATOR_FIELDS, f);
+
+/** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
 export function isBudgetHeader(table: TableBlock, row: number): boolean {
   const keys = rowCells(table, row).map((c) => key(c.text));
   let hits = 0;
-  if (keys.some((k) => /年初.*预算|年初数/.test(k))) hits++;
-  if (keys.some((k) => /全年预算|调整后预算|^预算数|预算数\(A\)/.test(k) && !/年初/.test(k))) hits++;
-  if (keys.some((k) => /执行数|预算执行数|执行\(B\)/.test(k) && !/率/.test(k))) hits++;
-  if (keys.some((k) => /执行率/.test(k))) hits++;
+  for (const f of ['initialBudget', 'fullYearBudget', 'executed', 'rate']) {
+    const entry = budgetField(f);
+    if (keys.some((k) => namesField(entry, k, true) && !(f === 'executed' && /率/.test(k)))) hits++;
+  }
   return hits >= 2;
 }
 
+/** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
 export function isIndicatorHeader(table: TableBlock, row: number): boolean {
   const keys = rowCells(table, row).map((c) => key(c.text));
-  const has = (re: RegExp) => keys.some((k) => re.test(k));
-  return (has(/三级指标|二级指标|指标名称/) || has(/一级指标/)) && (has(/得分/) || has(/分值|权重/)) && (has(/指标值|目标值|完成值|实际值/));
+  const has = (...fields: string[]) => fields.some((f) => keys.some((k) => namesField(indicatorField(f), k, true)));
+  // 53号 指标表: 评价标准 / 指标说明 instead of 指标值 / 完成值
+  return has('level1', 'level2', 'level3') && has('score', 'weight') && has('target', 'actual', 'description', 'standard');
+}
+
+/**
+ * An indicator table of no known family: level names (two of 一级/二级/三级指标) and a target or
+ * actual column, without weights ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度"). Its rows are read
+ * (the generic fallback), its form has no family.
+ */
+export function isGenericIndicatorHeader(table: TableBlock, row: number): boolean {
+  const keys = rowCells(table, row).map((c) => key(c.text));
+  const count = (...fields: string[]) => fields.filter((f) => keys.some((k) => namesField(indicatorField(f), k, true))).length;
+  return count('level1', 'level2', 'level3') >= 2 && count('target', 'actual') >= 1;
 }
 
 /** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */

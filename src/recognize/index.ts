@@ -5,7 +5,7 @@ import type { Coverage, Report } from '../../schemas/report.js';
 import { readBasicData } from './basic-data.js';
 import { basicDataGaps, formGaps } from './coverage.js';
 import { countFacts } from './facts.js';
-import { detectFamily } from './family.js';
+import { detectFamily, formFamily } from './family.js';
 import { groupForms } from './parts.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 
@@ -37,10 +37,12 @@ export function recognizeReport(doc: DocumentModel): Report {
   const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc);
   const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? null;
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
+  const family = detectFamily(basicData, deptSelfEval, projects);
+  for (const form of [deptSelfEval, ...projects]) if (form?.recognition) form.recognition.family = formFamily(form, family);
   return {
     year,
     department,
-    family: detectFamily(basicData, deptSelfEval, projects),
+    family,
     basicData,
     deptSelfEval,
     projects,

@@ -10,14 +10,25 @@ import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
 export interface IndicatorParse {
   indicators: Indicator[];
+  /** Template placeholder rows left in ("指标2：", "……"): not indicators, one leftover each. */
+  placeholders: TextFact[];
   total: TotalRow | null;
   columns: Array<{ field: string; label: string }>;
+  /** Header labels naming a field that were not mapped. */
+  unmapped: string[];
   /** Where reading stopped: index into `tables` and the next unread row there. */
   end: { table: number; row: number };
 }
 
 const TOTAL_RE = /^(总分|合计|总计|综合得分|总得分|得分合计)/;
 const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
+/** What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX. */
+const PLACEHOLDER_RE = /^(?:(?:三级)?指标\s*\d+\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
+
+export function isPlaceholderText(text: string): boolean {
+  const k = key(text);
+  return k.length > 0 && PLACEHOLDER_RE.test(k);
+}
 
 /** Points declared in a level-1 label: "产出指标(30分)" / "效益指标（30分）" → 30. */
 export function declaredPoints(label: string): Figure | null {
@@ -46,13 +57,19 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   const first = tables[start.table];
   const headerRows = [start.row];
   if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
+  // the level names under a header row whose other labels span both rows ("绩效指标 | 年度指标值 |
+  // 实际完成值 | 分值 | 得分" over "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位")
+  else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
   const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
-  const labels = mapped.labels;
+  const levelPoints = levelPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const labels = levelPoints.corrected ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
+  const placeholders: TextFact[] = [];
   let total: TotalRow | null = null;
   let lastLevel1 = '';
   let lastLevel2 = '';
+  let lastLevel1Points: Figure | null = null;
   let tableIdx = start.table;
   let r = headerRows[headerRows.length - 1] + 1;
   outer: for (; tableIdx < tables.length; tableIdx++, r = 0) {
@@ -72,8 +89,10 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const texts = cells.map((c) => key(c.text));
       if (texts.some((t) => /三级指标/.test(t)) && texts.some((t) => /得分/.test(t))) continue;
       const firstText = cells.find((c) => c.text.trim() && !isSectionLabel(c, headerRows[0], table === first));
-      if (firstText && TOTAL_RE.test(key(firstText.text))) {
-        total = readTotal(part, table, r, cols, firstText);
+      // the 总分 label may stand after a note cell ("其他需要说明事项 | 无 | 总分 | 100 | 96")
+      const totalLabel = firstText && TOTAL_RE.test(key(firstText.text)) ? firstText : cells.find((c) => c.row === r && key(c.text).length <= 6 && TOTAL_RE.test(key(c.text)) && !isSectionLabel(c, headerRows[0], table === first));
+      if (totalLabel) {
+        total = readTotal(part, table, r, cols, totalLabel);
         r++;
         break outer;
       }
@@ -82,6 +101,16 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         return col === undefined ? null : cellAt(table, r, col);
       };
       const l3 = get('level3');
+      // a placeholder row of the template: a 指标N / …… label, nothing filled in
+      const placeholder = own.find((c) => isPlaceholderText(c.text));
+      const valueBlank = (f: string) => {
+        const c = get(f);
+        return !c || c.row !== r || !c.text.trim() || isPlaceholderText(c.text);
+      };
+      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'actual', 'weight', 'score', 'nature', 'unit'].every(valueBlank)) {
+        placeholders.push(cellText(part, table, placeholder));
+        continue;
+      }
       if (!l3 || l3.row !== r) {
         // No own 三级指标 cell: a blank spacer row, or trailing notes.
         if (!own.some((c) => c.text.trim())) continue;
@@ -92,6 +121,11 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       if (['level3', 'target', 'actual', 'weight', 'score', 'reason'].every((f) => !get(f)?.text.trim() || get(f)!.row !== r)) continue;
       const l1 = get('level1');
       const l2 = get('level2');
+      if (l1 && l1.row === r && levelPoints.level1 !== undefined) {
+        // 53号 指标表: the level's points in the cell right of its name ("投入 | 16")
+        const pts = cellAt(table, r, levelPoints.level1);
+        lastLevel1Points = pts && pts.row === r ? parseFigure(pts.text) : null;
+      }
       const level1Text = l1?.text.trim() || lastLevel1;
       const level2Text = l2?.text.trim() || lastLevel2;
       lastLevel1 = level1Text;
@@ -114,7 +148,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
       indicators.push({
         level1: level1Name(level1Text),
-        level1Points: declaredPoints(level1Text),
+        level1Points: declaredPoints(level1Text) ?? (levelPoints.level1 !== undefined ? lastLevel1Points : null),
         level2: key(level2Text),
         level3: l3.text.trim(),
         nature,
@@ -124,6 +158,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         weight: fact('weight'),
         score: fact('score'),
         reason,
+        ...(get('description') ? { description: textFact('description')! } : {}),
+        ...(get('standard') ? { standard: textFact('standard')! } : {}),
         targetMeasure: target,
         actualMeasure: actual,
         notApplicable,
@@ -131,8 +167,43 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       });
     }
   }
-  if (tableIdx >= tables.length) return { indicators, total, columns: labels, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
-  return { indicators, total, columns: labels, end: { table: tableIdx, row: r } };
+  const unmapped = mapped.unmapped.filter((u) => !labels.some((l) => l.label === u));
+  if (tableIdx >= tables.length) return { indicators, placeholders, total, columns: labels, unmapped, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
+  return { indicators, placeholders, total, columns: labels, unmapped, end: { table: tableIdx, row: r } };
+}
+
+/**
+ * Tables that print a level's points right of its name under a 得分 (or 分值) header — "一级指标 |
+ * 得分 | 二级指标 | 得分 | 三级指标 | 得分 | 评价标准 | 指标说明 | 得分" (53号 指标表): the 得分 right of
+ * 三级指标 holds the indicator's 分值, the last one its score, the one right of 一级指标 the level's
+ * points. Only when a header has more than one such column; `cols` is corrected in place.
+ */
+function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<string, number>): { level1?: number; corrected?: boolean } {
+  const header = rowCells(table, headerRow);
+  const pointCells = header.filter((c) => /^(得分|分值|分数)$/.test(key(c.text)));
+  if (pointCells.length < 2) return {};
+  const out: { level1?: number; corrected?: boolean } = {};
+  const levelAt = (col: number) => (['level1', 'level2', 'level3'] as const).find((f) => cols.get(f) === col);
+  const levelCols = new Set<number>();
+  for (const c of pointCells) {
+    const left = header.find((h) => h.col + h.colSpan === c.col);
+    const level = left ? levelAt(left.col) : undefined;
+    if (!level) continue;
+    levelCols.add(c.col);
+    if (level === 'level1') out.level1 = c.col;
+    if (level === 'level3' && !cols.has('weight')) cols.set('weight', c.col);
+  }
+  const scoreCell = [...pointCells].reverse().find((c) => !levelCols.has(c.col));
+  if (scoreCell && levelCols.size) cols.set('score', scoreCell.col);
+  out.corrected = levelCols.size > 0;
+  return out;
+}
+
+/** Printed labels of the mapped columns after a correction, in column order. */
+function relabel(table: TableBlock, headerRow: number, cols: Map<string, number>): Array<{ field: string; label: string }> {
+  return [...cols.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([field, col]) => ({ field, label: cellAt(table, headerRow, col)?.text ?? field }));
 }
 
 /** A cell that starts above the indicator header and spans down (绩效指标) is a section label. */

@@ -1,6 +1,7 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import { key, rowCells } from './table-view.js';
-import { isIndicatorHeader } from './header-map.js';
+import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
+import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
 
@@ -14,23 +15,18 @@ export interface FormGroup {
   after: ParagraphBlock[];
 }
 
-const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表)$/;
+const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表)$/;
 
-/** What the first rows of a table say it is, if they say. */
+/** What the first rows of a table say it is, if they say (part markers of the lexicon). */
 export function classifyByContent(table: TableBlock): PartKind | null {
   const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowCells(table, r).map((c) => key(c.text)).join('|')).join('|');
-  if (/财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/.test(head)) return 'basic-data';
-  if (/项目(支出)?名称/.test(head)) return 'project-self-eval';
-  if (/(预算)?部门名称|预算单位名称/.test(head) && /预算|资金/.test(head)) return 'dept-self-eval';
-  if (/按收入性质分|按支出性质分/.test(head)) return 'dept-self-eval';
+  for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return m.part;
   return null;
 }
 
 export function classifyByTitle(title: string): PartKind | null {
   const k = key(title);
-  if (/基础数据表/.test(k)) return 'basic-data';
-  if (/部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/.test(k)) return 'dept-self-eval';
-  if (/项目(支出)?绩效(目标)?自评表|项目.*自评表|衔接资金.*自评表/.test(k)) return 'project-self-eval';
+  for (const m of TITLE_MARKERS) if (m.match.test(k)) return m.part;
   return null;
 }
 
@@ -94,7 +90,7 @@ function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
 }
 
 function isIndicatorHeaderAnywhere(table: TableBlock): boolean {
-  for (let r = 0; r < Math.min(table.nRows, 12); r++) if (isIndicatorHeader(table, r)) return true;
+  for (let r = 0; r < Math.min(table.nRows, 12); r++) if (isIndicatorHeader(table, r) || isGenericIndicatorHeader(table, r)) return true;
   return false;
 }
 

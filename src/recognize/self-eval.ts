@@ -1,34 +1,33 @@
 import type { TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
-import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, TotalRow } from '../../schemas/records.js';
+import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
 import { cellText } from './facts.js';
-import { isBudgetHeader, isIndicatorHeader } from './header-map.js';
+import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
+import { fieldPattern, FORM_FIELDS } from './lexicon.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
 
-/** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …". */
-const HEADER_FIELDS: Array<[string, RegExp]> = [
-  ['name', /^项目(支出)?名称$|^项目名称$/],
-  ['supervisor', /^主管部门(及代码)?$|^主管单位$/],
-  ['implementer', /^实施单位$|^项目实施单位$/],
-  ['department', /^(预算)?部门(名称)?$|^预算单位(名称)?$|^单位名称$/],
-];
+/** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …" (lexicon FORM_FIELDS). */
+const HEADER_FIELDS: Array<[string, RegExp]> = FORM_FIELDS.map((e) => [e.field, fieldPattern(e)]);
 
 interface FormBody {
   fields: Map<string, TextFact>;
   budget: BudgetBlock | null;
   goals: { expected: TextFact | null; achieved: TextFact | null };
   indicators: Indicator[];
+  placeholders: TextFact[];
   total: TotalRow | null;
   indicatorColumns: Array<{ field: string; label: string }>;
+  /** Header labels naming a field that were not mapped (budget block and indicator table). */
+  unmapped: string[];
 }
 
 /** Read the sections of a self-evaluation form, in whatever order its tables hold them. */
 function readFormBody(part: string, tables: TableBlock[]): FormBody {
-  const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], total: null, indicatorColumns: [] };
+  const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], placeholders: [], total: null, indicatorColumns: [], unmapped: [] };
   let t = 0;
   let r = 0;
   while (t < tables.length) {
@@ -41,6 +40,7 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     if (!body.budget && isBudgetHeader(table, r)) {
       const parsed = readBudgetBlock(part, table, r, (row) => isGoalsHeader(table, row) || isIndicatorHeader(table, row));
       body.budget = parsed.block;
+      body.unmapped.push(...parsed.unmapped);
       r = parsed.nextRow;
       continue;
     }
@@ -48,9 +48,11 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
       r = readGoals(part, table, r, body);
       continue;
     }
-    if (!body.indicators.length && isIndicatorHeader(table, r)) {
+    if (!body.indicators.length && (isIndicatorHeader(table, r) || (!hasIndicatorHeader(tables) && isGenericIndicatorHeader(table, r)))) {
       const parsed = readIndicators(part, tables, { table: t, row: r });
       body.indicators = parsed.indicators;
+      body.placeholders = parsed.placeholders;
+      body.unmapped.push(...parsed.unmapped);
       body.total = parsed.total;
       body.indicatorColumns = parsed.columns;
       t = parsed.end.table;
@@ -61,6 +63,11 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     r++;
   }
   return body;
+}
+
+/** Whether any table of the form has a proper indicator header (then the generic one is not used). */
+function hasIndicatorHeader(tables: TableBlock[]): boolean {
+  return tables.some((t) => Array.from({ length: t.nRows }, (_, r) => r).some((r) => isIndicatorHeader(t, r)));
 }
 
 function readHeaderFields(part: string, table: TableBlock, row: number, fields: Map<string, TextFact>, only?: string): void {
@@ -128,6 +135,39 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     total: body.total,
     signature: parseSignature(form.after, part),
     indicatorColumns: body.indicatorColumns,
+    ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
+    recognition: recognitionOf(body),
+  };
+}
+
+const NOT_A_NUMBER = /^(不适用|无|\/|—|-|——|\\)$/;
+
+/**
+ * How sure the reading of a form is: header labels that name a field but were left unmapped mean
+ * columns were misread; numeric cells (分值, 得分) that hold no readable number mean the same. The
+ * family is filled in by recognizeReport once the report's family is known.
+ */
+function recognitionOf(body: FormBody): Recognition {
+  const mapped = (body.budget?.columns.length ?? 0) + body.indicatorColumns.length;
+  const headerShare = mapped + body.unmapped.length ? mapped / (mapped + body.unmapped.length) : 0;
+  let numeric = 0;
+  let unreadable = 0;
+  for (const ind of body.indicators) {
+    if (ind.notApplicable) continue;
+    for (const f of [ind.weight, ind.score]) {
+      const t = f.text.trim();
+      if (!t || NOT_A_NUMBER.test(t)) continue;
+      numeric++;
+      if (!f.figure) unreadable++;
+    }
+  }
+  const readable = numeric ? 1 - unreadable / numeric : 1;
+  const found = body.budget || body.indicators.length ? 1 : 0;
+  return {
+    family: 'unknown',
+    confidence: Math.round(found * headerShare * readable * 100) / 100,
+    complete: body.indicators.length === 0 || body.total !== null,
+    unmapped: body.unmapped,
   };
 }
 

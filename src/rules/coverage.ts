@@ -1,7 +1,8 @@
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
 import { exactValue, isBlank } from './lib/amounts.js';
-import { formName } from './lib/forms.js';
+import { formName, paramsOf, selfEvalForms } from './lib/forms.js';
+import { MIN_CONFIDENCE } from './confidence.js';
 import { sameEntity } from './lib/names.js';
 import { rowLabel, spendingColumnLabel } from './lib/spending.js';
 
@@ -23,13 +24,14 @@ export const rule: Rule = {
     catalogue: 'F (覆盖)',
     title: { zh: '识别覆盖情况', en: 'Coverage' },
     description: {
-      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告缺少基础数据表、部门整体支出绩效自评表或项目支出绩效自评表时给出警告；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
       en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.',
     },
     formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表；基础数据表本年有支出的专项 ⇒ 有其项目表',
     tolerance: '不涉及数值比较',
     families: 'all',
     source: '湖南部门整体支出绩效自评报告“报告需要以下附件”；catalogue 末节（coverage）',
+    parameters: ['packageParts'],
   },
   check(report, ctx) {
     const out: FindingDraft[] = [];
@@ -57,12 +59,17 @@ export const rule: Rule = {
       });
       return out;
     }
+    // The parts a package of this family holds once it holds any form (template parameter
+    // packageParts): a narrative-only report is complete without tables.
+    const p = paramsOf(ctx);
+    // (a 基本概况 table of label | value pairs is not the 基础数据表 form)
+    const anyForm = !!report.deptSelfEval || (!!report.basicData && report.basicData.spending.length > 0) || report.projects.length > 0;
     const deptPackage = !!report.deptSelfEval || !!report.basicData || report.narratives.some((n) => /部门整体/.test(n.part + n.title));
-    if (deptPackage) {
+    if (deptPackage && anyForm) {
       const missing: string[] = [];
-      if (!report.basicData) missing.push(PART_NAMES.basicData);
-      if (!report.deptSelfEval) missing.push(PART_NAMES.deptSelfEval);
-      if (report.projects.length === 0) missing.push(PART_NAMES.projects);
+      if (!report.basicData && p.packageParts.includes('basic-data')) missing.push(PART_NAMES.basicData);
+      if (!report.deptSelfEval && p.packageParts.includes('dept-self-eval')) missing.push(PART_NAMES.deptSelfEval);
+      if (report.projects.length === 0 && p.packageParts.includes('project-self-eval')) missing.push(PART_NAMES.projects);
       for (const m of missing) {
         out.push({
           message: {
@@ -75,9 +82,33 @@ export const rule: Rule = {
           observed: '未找到',
           tolerance: null,
           missing: [m],
+          params: { family: p.family, packageParts: p.packageParts },
           part: m,
         });
       }
+    }
+    // Forms read with low confidence or of no known family: one note each, their figures unchecked.
+    for (const form of selfEvalForms(report)) {
+      const r = form.recognition;
+      if (!r) continue;
+      const low = r.confidence < MIN_CONFIDENCE;
+      if (!low && r.family !== 'unknown' && r.complete) continue;
+      const why = low
+        ? { zh: `表头未能完全识别${r.unmapped.length ? `（未对应：${r.unmapped.slice(0, 4).map((u) => u.replace(/\s+/g, '')).join('、')}）` : ''}，识别置信度${r.confidence}，该表的数值未参与核对`, en: `headers not fully understood (confidence ${r.confidence}); its figures were not checked` }
+        : r.family === 'unknown'
+          ? { zh: '不属于已知模板（未印分值或得分），依赖模板参数的检查（分值合计、执行率得分）未做，其余检查照常', en: 'matches no known template; checks that need template parameters were skipped' }
+          : { zh: '指标表未读到总分/合计行（表格可能被截断或续在别处），分值合计类检查未做', en: 'the indicator table has no total row (cut or continued); weight totals were not checked' };
+      out.push({
+        severity: 'info',
+        message: { zh: `${form.part}${why.zh}`, en: `${form.part}: ${why.en}` },
+        values: [r.confidence],
+        evidence: [],
+        expected: null,
+        observed: `置信度${r.confidence}`,
+        tolerance: null,
+        params: { family: r.family, confidence: r.confidence, complete: r.complete },
+        part: form.part,
+      });
     }
     // "一个一级项目支出一张表": a fund row spent this year should have its own project table.
     const bd = report.basicData;

@@ -24,6 +24,8 @@ export const rule: Rule = {
   check(report) {
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
+      // a form without a reason column (53号 指标表) cannot give one
+      if (form.indicatorColumns.length && !form.indicatorColumns.some((c) => c.field === 'reason')) continue;
       for (const ind of form.indicators) {
         if (ind.notApplicable || ind.reason.text.trim()) continue;
         const at = attainment(ind);

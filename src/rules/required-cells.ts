@@ -27,7 +27,7 @@ export const rule: Rule = {
       zh: '每个指标的得分与实际完成值、预算执行得分、总分得分必须填写（错误）；填表人、填报日期、联系电话、单位负责人未填作提示。标“不适用”的行不要求。',
       en: 'Every indicator score and actual, the execution score and the total score are filled (error); preparer, date, phone and head of unit (info). Rows marked 不适用 are exempt.',
     },
-    formula: '得分、实际完成值、总分得分 ≠ 空',
+    formula: '得分、实际完成值、总分得分 ≠ 空（表中印有该列时）',
     tolerance: '不涉及数值比较',
     families: 'all',
     source: '自评表表样（财预〔2020〕10号）及签章栏',
@@ -51,10 +51,12 @@ export const rule: Rule = {
       if (exec?.score && isBlank(exec.score) && exec.weight && !isBlank(exec.weight)) {
         blank(form.part, { zh: `预算执行${columnLabel(form, 'score')}`, en: 'execution score' }, exec.score);
       }
+      // a column the form does not print is not a blank cell (53号 指标表 has no 实际完成值)
+      const printed = (field: string) => form.indicatorColumns.length === 0 || form.indicatorColumns.some((c) => c.field === field);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        if (isBlank(ind.score)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
-        if (isBlank(ind.actual)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
+        if (printed('score') && isBlank(ind.score)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (printed('actual') && isBlank(ind.actual)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
       }
       if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);
     }

@@ -1,6 +1,7 @@
+import type { DocumentModel, TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
-import { selfEvalForms } from './lib/forms.js';
+import { selfEvalForms, type SelfEvalForm } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** Instructions and placeholders printed on blank templates. */
@@ -10,10 +11,17 @@ const LEFTOVER: Array<[RegExp, string]> = [
   [/^(…|\.{3,}|……)+$/, '占位符“……”'],
   [/请(在此)?(填写|输入|根据)|填写说明|此处填写|(示例|样例)[:：]/, '填写说明'],
   [/^[xX×*]{2,}$|^XX/, '占位符“XX”'],
+  [/[（(]\s*(?:可(?:用|以)|请|须|需)[^（）()]{1,16}(?:反映|填写|说明|列示|描述)\s*[）)]/, '填写说明'],
 ];
 
-function cellsOf(report: Parameters<Rule['check']>[0]): Array<{ part: string; what: string; fact: TextFact }> {
-  const out: Array<{ part: string; what: string; fact: TextFact }> = [];
+interface Cell {
+  part: string;
+  what: string;
+  fact: TextFact;
+}
+
+function cellsOf(report: Parameters<Rule['check']>[0]): Cell[] {
+  const out: Cell[] = [];
   for (const form of selfEvalForms(report)) {
     if (form.goals.expected) out.push({ part: form.part, what: '预期目标', fact: form.goals.expected });
     if (form.goals.achieved) out.push({ part: form.part, what: '实际完成情况', fact: form.goals.achieved });
@@ -28,7 +36,48 @@ function cellsOf(report: Parameters<Rule['check']>[0]): Array<{ part: string; wh
   return out;
 }
 
-/** F2 template instructions or placeholder rows left in ("（100字以内）", "指标2 ……"). */
+const cellKey = (f: TextFact) => `${f.loc.table}:${f.loc.row}:${f.loc.col}`;
+
+/**
+ * The other cells of a form's tables (原因, 评价结论, 存在问题 … that no record field holds): a
+ * template instruction left there is as much a leftover as one in a recorded cell.
+ */
+function otherCells(form: SelfEvalForm, document: DocumentModel | null, seen: Set<string>): Cell[] {
+  if (!document) return [];
+  const out: Cell[] = [];
+  for (const b of document.blocks) {
+    if (b.kind !== 'table' || !form.tables.includes(b.table)) continue;
+    const table = b as TableBlock;
+    for (const c of table.cells) {
+      const fact: TextFact = { text: c.text, loc: { part: form.part, table: table.table, row: c.row, col: c.col, page: c.page ?? table.page, paragraph: null, block: table.block, bbox: c.bbox } };
+      if (seen.has(cellKey(fact))) continue;
+      out.push({ part: form.part, what: '单元格', fact });
+    }
+  }
+  return out;
+}
+
+/**
+ * Short lines of the narrative reports (headings, outline items): a report outline's instruction
+ * left in one ("（二）资金计划、到位及使用情况（可用表格形式反映）") is a leftover too.
+ */
+function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentModel | null): Cell[] {
+  if (!document) return [];
+  const out: Cell[] = [];
+  for (const n of report.narratives) {
+    for (const b of document.blocks) {
+      if (b.kind !== 'paragraph' || b.paragraph < n.firstParagraph || b.paragraph > n.lastParagraph) continue;
+      if (b.text.replace(/\s+/g, '').length > 60) continue;
+      out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block } } });
+    }
+  }
+  return out;
+}
+
+/**
+ * F2 template instructions or placeholder rows left in ("（100字以内）", "指标2 ……"). A form's
+ * placeholder rows are one cause — the template's spare rows were not deleted — and one finding.
+ */
 export const rule: Rule = {
   meta: {
     id: 'template-leftovers',
@@ -37,17 +86,22 @@ export const rule: Rule = {
     catalogue: 'F2',
     title: { zh: '模板说明或占位内容未删除', en: 'Template instructions left in' },
     description: {
-      zh: '表格单元格中残留模板的填写说明或占位内容（如“（100字以内）”“指标2 ……”“XX”）。',
-      en: 'Cells still hold template instructions or placeholders ("（100字以内）", "指标2 ……", "XX").',
+      zh: '表格单元格中残留模板的填写说明或占位内容（如“（100字以内）”“指标2 ……”“XX”）；同一张表的占位行合为一条。',
+      en: 'Cells still hold template instructions or placeholders ("（100字以内）", "指标2 ……", "XX"); the placeholder rows of one form are one finding.',
     },
     formula: '单元格文字 ∌ 模板提示/占位符',
     tolerance: '不涉及数值比较',
     families: 'all',
     source: '财预〔2020〕10号 附件表样中的填写提示',
   },
-  check(report) {
+  check(report, ctx) {
     const out: FindingDraft[] = [];
-    for (const c of cellsOf(report)) {
+    const recorded = cellsOf(report);
+    const seen = new Set(recorded.map((c) => cellKey(c.fact)));
+    const forms = selfEvalForms(report);
+    for (const form of forms) for (const row of form.placeholderRows ?? []) seen.add(cellKey(row));
+    const cells = [...recorded, ...forms.flatMap((f) => otherCells(f, ctx.document, seen)), ...outlineLines(report, ctx.document)];
+    for (const c of cells) {
       const text = c.fact.text.trim();
       if (!text) continue;
       const hit = LEFTOVER.find(([re]) => re.test(text));
@@ -63,6 +117,23 @@ export const rule: Rule = {
         observed: text.slice(0, 80),
         tolerance: null,
         part: c.part,
+      });
+    }
+    for (const form of forms) {
+      const rows = form.placeholderRows ?? [];
+      if (!rows.length) continue;
+      const shown = [...new Set(rows.map((r) => r.text.trim()))].slice(0, 4).map((t) => `“${t}”`).join('、');
+      out.push({
+        message: {
+          zh: `${form.part}绩效指标中残留${rows.length}行模板占位行（三级指标${shown}，未填写任何内容），请删除或填写实际指标`,
+          en: `${form.part}: ${rows.length} template placeholder row(s) left in the indicator table (${rows.map((r) => r.text.trim()).join(', ')})`,
+        },
+        values: [rows.length],
+        evidence: rows.map((r) => textEvidence(r, 'placeholder')),
+        expected: '删除模板占位行',
+        observed: `${rows.length}行`,
+        tolerance: null,
+        part: form.part,
       });
     }
     return out;

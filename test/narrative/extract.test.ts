@@ -154,6 +154,48 @@ describe('narrative figures: totals and parts', () => {
     expect(find(stats, '1913714.87平方米').partOf).toBeNull();
   });
 
+  it('a 其中 list mixing a level and a change is not summed; its level parts stay with the level total', () => {
+    // Hunan department report: the change (同比增加) is neither a part nor the total of the list
+    const stats = statsOf('2023年度收入总计1001.50万元，同比上年度增加189.25万元，其中财政拨款收入792.22万元、同比上年度增加209.28万元，其他收入209.28万元、同比减少20.03万元。'.replace('其他收入209.28', '其他收入10.00'));
+    const total = find(stats, '1001.50万元');
+    expect(find(stats, '792.22万元')).toMatchObject({ partOf: total.id, relation: 'subset' });
+    expect(find(stats, '10.00万元')).toMatchObject({ partOf: total.id, relation: 'subset' });
+    for (const change of ['189.25万元', '20.03万元']) expect(find(stats, change).partOf).toBeNull();
+    expect(stats.filter((s) => s.partOf === find(stats, '189.25万元').id)).toEqual([]);
+    // the quoted sentence alone: the 其中 follows a change, nothing before it is a level
+    const alone = statsOf('同比上年度增加189.25万元，其中财政拨款收入792.22万元、同比上年度增加209.28万元。');
+    expect(alone.every((s) => s.partOf === null)).toBe(true);
+  });
+
+  it('a bracket that says what the total includes (含…) holds a subset, not the list of parts', () => {
+    const stats = statsOf('实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元)。');
+    expect(find(stats, '5个')).toMatchObject({ partOf: find(stats, '15个').id, relation: 'subset' });
+    expect(find(stats, '50万元')).toMatchObject({ partOf: find(stats, '985万元').id, relation: 'subset' });
+  });
+
+  it('one item in brackets is an alias, not a list; a list with a part as large as the whole is not a partition', () => {
+    const stats = statsOf('能有效解决15个乡镇(街道办事处)出行难问题。该项目共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个。');
+    expect(find(stats, '15个').listLength).toBeNull();
+    for (const t of ['3个', '9个']) expect(find(stats, t).partOf).toBeNull();
+  });
+
+  it('pinyin glosses are read past, figures keep their source text and offsets', () => {
+    const stats = statsOf('本項(xiàng)目以遂溪縣13宗(東坑、湖仔洋、邁往)水庫(kù)除險(xiǎn)加固工程,設計洪水標(biāo)準(zhǔn)為 10 年一遇。');
+    const reservoirs = find(stats, '13宗');
+    expect(reservoirs.listLength).toBe(3);
+    const flood = find(stats, '10 年');
+    expect(flood.figure.unit).toBe('年');
+    const text = '本項(xiàng)目以遂溪縣13宗(東坑、湖仔洋、邁往)水庫(kù)除險(xiǎn)加固工程,設計洪水標(biāo)準(zhǔn)為 10 年一遇。';
+    expect(text.slice(flood.loc.span![0], flood.loc.span![1])).toBe('10 年');
+  });
+
+  it('新增 states a level: its 其中 parts are summed', () => {
+    const stats = statsOf('全年新增就业岗位120个，其中公益性岗位80个，其他岗位40个。');
+    const total = find(stats, '120个');
+    expect(find(stats, '80个').partOf).toBe(total.id);
+    expect(find(stats, '40个').partOf).toBe(total.id);
+  });
+
   it('a list marked 等 is open', () => {
     const stats = statsOf('共检查45个项目（包括房建项目30个、市政项目10个等）。');
     expect(find(stats, '30个')).toMatchObject({ relation: 'component', openList: true });

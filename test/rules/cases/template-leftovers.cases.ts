@@ -1,5 +1,6 @@
 import { rule } from '../../../src/rules/template-leftovers.js';
-import { projectForm, report } from '../builders.js';
+import { projectForm, report, textFact } from '../builders.js';
+import { documentOf } from '../../helpers/model.js';
 import { seedReport } from '../seed-records.js';
 import { ruleCases } from '../tester.js';
 
@@ -25,6 +26,28 @@ export default ruleCases({
         { severity: 'warning', messageIncludes: ['预期目标', '（100字以内）'] },
         { severity: 'warning', messageIncludes: ['三级指标', '指标2'] },
       ],
+    },
+    {
+      name: 'the template\'s spare rows (指标1：, 指标2：, ……) are one finding, not one per row',
+      report: report({
+        projects: [
+          {
+            ...projectForm({ name: '初中公用经费', indicators: [['产出指标', '数量指标', '保障人数', '2370人', '2370人', '10', '10', '']] }),
+            placeholderRows: [
+              textFact('指标1:', { part: '项目支出绩效自评表（初中公用经费）', table: 0, row: 14, col: 3 }),
+              textFact('指标2:', { part: '项目支出绩效自评表（初中公用经费）', table: 0, row: 15, col: 3 }),
+              textFact('……', { part: '项目支出绩效自评表（初中公用经费）', table: 0, row: 16, col: 2 }),
+            ],
+          },
+        ],
+      }),
+      findings: [{ severity: 'warning', values: [3], messageIncludes: ['3行模板占位行', '指标1:', '……'] }],
+    },
+    {
+      name: 'an instruction left in a cell no record holds (Sichuan 评价结论)',
+      report: report({ projects: [{ ...projectForm({ name: '工资性支出', indicators: [['产出指标', '数量指标', '覆盖率', '100%', '100%', '60', '60', '']] }), tables: [0] }] }),
+      document: documentOf([[['评价结论', '结合自评情况，说明项目自评总分。（200字以内）']]]),
+      findings: [{ severity: 'warning', messageIncludes: ['（200字以内）', '字数提示'] }],
     },
   ],
 });

@@ -1,0 +1,67 @@
+import { compactKey } from '../text/normalize.js';
+
+/**
+ * Narrative reports recognized by meaning (issue 12): a title is any short line that names a report
+ * on budget performance, whatever its exact wording — 部门整体支出绩效自评报告, 项目支出绩效单位自评报告,
+ * 整体支出绩效评价报告, 项目资金绩效自评报告, 项目支出绩效自评总报告, 衔接资金项目绩效自评总结报告,
+ * 中央转移支付资金绩效自评报告, 机关整体支出绩效评价报告, 绩效评价自评报告及评分表(…) — in simplified or
+ * traditional characters, with pinyin glosses or without (matching runs on the normalized text).
+ * A title may also open a long paragraph when a PDF's text ran it into the first sentence.
+ */
+
+export type ReportKind = 'dept' | 'project';
+
+export interface TitleMatch {
+  kind: ReportKind;
+  /** The title as matched (compact, normalized). */
+  title: string;
+  /** True when the title opens a longer paragraph of prose. */
+  runIn: boolean;
+}
+
+/** Words that make a report one on performance (绩效), and what such a report is called. */
+const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
+/** "…绩效自评报告", "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告". */
+const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?$`);
+/** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
+const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
+/** Lines that name a report without being one: notices, requests, references, form captions. */
+const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$/;
+const LEADING = /^(?:附件\s*\d*\s*[:：]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)/;
+
+const MAX_TITLE = 70;
+
+function kindOf(title: string): ReportKind {
+  return DEPT_RE.test(title) ? 'dept' : 'project';
+}
+
+function asTitle(candidate: string): string | null {
+  const t = candidate.replace(LEADING, '');
+  if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
+  if (NOT_A_TITLE.test(t)) return null;
+  // inside a reference to another document (《…报告》)
+  if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;
+  if (!TITLE_RE.test(t)) return null;
+  return t;
+}
+
+/** The report title a paragraph is or opens, or null. */
+export function reportTitle(text: string): TitleMatch | null {
+  if (text.length > 4000) return null;
+  const k = compactKey(text);
+  if (!k) return null;
+  const whole = k.length <= MAX_TITLE ? asTitle(k) : null;
+  if (whole) return { kind: kindOf(whole), title: whole, runIn: false };
+  // "2021年茂名市发展和改革局整体支出绩效自评报告根据《关于开展…》要求，…": a title run into the prose
+  const window = k.slice(0, MAX_TITLE + 8);
+  for (let at = window.indexOf('报告'); at >= 0; at = window.indexOf('报告', at + 2)) {
+    const prefix = asTitle(k.slice(0, at + 2));
+    if (prefix && k.length > at + 2 + 20) return { kind: kindOf(prefix), title: prefix, runIn: true };
+  }
+  return null;
+}
+
+/** Kind of a report told by its text when it has no title (部门整体 … → dept). */
+export function kindOfText(text: string): ReportKind {
+  return kindOf(compactKey(text));
+}

@@ -1,0 +1,294 @@
+/**
+ * The header lexicon (表头词典): every way a form prints the label of a field, in one place, with
+ * where each synonym comes from. Header mapping (header-map.ts) and the part classifiers (parts.ts)
+ * read only this table, so a new province's wording is one line here.
+ *
+ * Patterns are tested against the compact key of a header cell (src/text/normalize.ts: no
+ * whitespace, full-width folded, traditional → simplified, pinyin glosses removed), with the
+ * parent header joined by "/" when a header has two rows ("年度指标值/指标性质").
+ *
+ * `weak` synonyms map a column once a header row is known to be one, but do not by themselves make
+ * a row a header: "决算数" heads the executed column of a budget block and also the year columns of
+ * the 基础数据表; "预算数" alone is just as ambiguous.
+ */
+
+export interface Synonym {
+  /** Tested against the compact header key. */
+  match: RegExp;
+  /** Which template / province prints it (shared/design/templates.md). */
+  source: string;
+  /** Maps a column but does not identify a header row on its own. */
+  weak?: boolean;
+}
+
+export interface FieldEntry {
+  /** The field name in the records (schemas/records.ts). */
+  field: string;
+  /** The label reviewers know it by (messages). */
+  label: string;
+  synonyms: Synonym[];
+  /** Labels that match a synonym but are not this field ("年初预算数" is not 全年预算数). */
+  exclude?: RegExp;
+}
+
+const MOF = 'MOF 2020 项目支出绩效自评表（财预〔2020〕10号）';
+const HUNAN = '湖南 部门整体支出绩效自评表';
+const SICHUAN = '四川 部门预算项目支出绩效自评表';
+const LINKAGE = '四川 衔接资金绩效目标自评表';
+const YUNNAN = '云南 MOF 2020 变体（指标性质/指标值/度量单位）';
+const EXEC20 = '20分制执行率变体（预算数(A)/执行数(B)）';
+const NINGXIA = '宁夏 部门项目支出绩效自评表（参考分值）';
+const TRANSFER = '四川 转移支付资金绩效评价表（行次/列次）';
+const EVAL53 = '部门整体支出绩效评价指标表（53号文框架）';
+const GENERIC = '各省通用写法';
+
+/**
+ * Budget block columns (预算执行情况), in matching order: a field listed earlier takes a header
+ * before a later one can ("执行率" must not be read as an 执行数 column).
+ */
+export const BUDGET_FIELDS: FieldEntry[] = [
+  {
+    field: 'initialBudget',
+    label: '年初预算数',
+    synonyms: [
+      { match: /年初.*预算/, source: MOF },
+      { match: /年初.*目标/, source: EXEC20, weak: true },
+      { match: /年初数/, source: HUNAN },
+    ],
+  },
+  {
+    field: 'rate',
+    label: '执行率',
+    synonyms: [
+      { match: /执行率/, source: MOF },
+      { match: /完成率/, source: GENERIC, weak: true },
+      { match: /支出率|预算执行进度/, source: GENERIC },
+    ],
+  },
+  {
+    field: 'executed',
+    label: '全年执行数',
+    synonyms: [
+      { match: /执行数/, source: MOF },
+      { match: /执行\(B\)/, source: EXEC20 },
+      { match: /实际支出|支出数|决算数|实际完成数/, source: GENERIC, weak: true },
+      { match: /完成预算资金/, source: GENERIC },
+    ],
+  },
+  {
+    field: 'fullYearBudget',
+    label: '全年预算数',
+    synonyms: [
+      { match: /全年预算/, source: MOF },
+      { match: /调整后预算/, source: SICHUAN },
+      { match: /^预算数/, source: EXEC20 },
+      { match: /预算数\(A\)|预算\(A\)/, source: LINKAGE },
+      { match: /预算数|全年数/, source: GENERIC, weak: true },
+      { match: /调整预算数/, source: NINGXIA },
+      { match: /申请预算资金/, source: GENERIC },
+    ],
+    exclude: /年初/,
+  },
+  {
+    field: 'weight',
+    label: '分值',
+    synonyms: [
+      { match: /分值|满分/, source: MOF, weak: true },
+      { match: /权重/, source: SICHUAN, weak: true },
+    ],
+  },
+  {
+    field: 'score',
+    label: '得分',
+    synonyms: [{ match: /得分/, source: MOF, weak: true }],
+  },
+  // 转移支付 grids: the budget net of pooled funds (C), the funds that arrived (D), D/C
+  { field: 'netBudget', label: '扣除统筹整合资金后预算金额', synonyms: [{ match: /扣除统筹整合|统筹整合资金后/, source: TRANSFER }] },
+  { field: 'arrivalRate', label: '预算到位率', synonyms: [{ match: /预算到位|到位率/, source: TRANSFER }] },
+  { field: 'arrived', label: '全年到位资金', synonyms: [{ match: /到位资金|资金到位数/, source: TRANSFER }], exclude: /率/ },
+];
+
+/**
+ * Indicator table columns (绩效指标), in matching order. 分值 may come before 年度指标值 (衔接资金), the
+ * target may be split into 指标性质/指标值/度量单位 (Sichuan, Yunnan).
+ */
+export const INDICATOR_FIELDS: FieldEntry[] = [
+  { field: 'level1', label: '一级指标', synonyms: [{ match: /一级指标/, source: MOF }] },
+  { field: 'level2', label: '二级指标', synonyms: [{ match: /二级指标/, source: MOF }] },
+  {
+    field: 'level3',
+    label: '三级指标',
+    synonyms: [
+      { match: /三级指标/, source: MOF },
+      { match: /指标名称/, source: GENERIC },
+      { match: /具体指标/, source: GENERIC, weak: true },
+    ],
+  },
+  {
+    field: 'nature',
+    label: '指标性质',
+    synonyms: [
+      { match: /指标性质/, source: SICHUAN },
+      { match: /符号|比较/, source: YUNNAN, weak: true },
+    ],
+  },
+  {
+    field: 'unit',
+    label: '度量单位',
+    synonyms: [
+      { match: /度量单位|计量单位/, source: SICHUAN },
+      { match: /^单位$/, source: YUNNAN, weak: true },
+    ],
+  },
+  {
+    field: 'weight',
+    label: '分值',
+    synonyms: [
+      { match: /分值|满分/, source: MOF },
+      { match: /权重/, source: SICHUAN },
+      { match: /参考分值/, source: NINGXIA },
+    ],
+  },
+  {
+    field: 'score',
+    label: '得分',
+    synonyms: [
+      { match: /得分/, source: MOF },
+      { match: /自评得分/, source: NINGXIA },
+    ],
+  },
+  {
+    field: 'description',
+    label: '指标说明',
+    synonyms: [{ match: /指标说明|指标解释|指标内涵/, source: EVAL53 }],
+  },
+  {
+    field: 'standard',
+    label: '评价标准',
+    synonyms: [{ match: /评价标准|评分标准|计分标准|评分方法|评分规则|计分方法/, source: EVAL53 }],
+  },
+  {
+    field: 'reason',
+    label: '偏差原因分析及改进措施',
+    synonyms: [
+      { match: /原因|改进措施|偏差/, source: MOF, weak: true },
+      { match: /说明/, source: SICHUAN, weak: true },
+    ],
+  },
+  {
+    field: 'actual',
+    label: '实际完成值',
+    synonyms: [
+      { match: /完成值|实际值/, source: MOF },
+      { match: /全年实际值|全年实际完成值/, source: LINKAGE },
+      { match: /实际完成|完成情况|实际/, source: GENERIC, weak: true },
+    ],
+  },
+  {
+    field: 'target',
+    label: '年度指标值',
+    synonyms: [
+      { match: /指标值|目标值/, source: MOF },
+      { match: /年度指标|预期|目标/, source: GENERIC, weak: true },
+    ],
+    exclude: /实际/,
+  },
+];
+
+/** Header fields of a form: a label cell with the value in the cell to its right. */
+export const FORM_FIELDS: FieldEntry[] = [
+  { field: 'name', label: '项目名称', synonyms: [{ match: /^项目(支出)?名称$/, source: MOF }] },
+  {
+    field: 'supervisor',
+    label: '主管部门',
+    synonyms: [
+      { match: /^主管部门(及代码)?$/, source: MOF },
+      { match: /^主管单位$/, source: GENERIC },
+    ],
+  },
+  {
+    field: 'implementer',
+    label: '实施单位',
+    synonyms: [
+      { match: /^实施单位$/, source: MOF },
+      { match: /^项目实施单位$/, source: GENERIC },
+    ],
+  },
+  {
+    field: 'department',
+    label: '预算部门',
+    synonyms: [
+      { match: /^(预算)?部门(名称)?$/, source: HUNAN },
+      { match: /^预算单位(名称)?$|^单位名称$/, source: GENERIC },
+    ],
+  },
+];
+
+/** What the first rows of a table say about which form it is (part markers). */
+export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'dept-self-eval'; match: RegExp; also?: RegExp; source: string }> = [
+  // before the 基础数据表 marker: its 三级指标 name 三公经费变动率, 在职人员控制率 …
+  { part: 'dept-self-eval', match: /一级指标/, also: /评价标准|指标说明|评分标准/, source: EVAL53 },
+  { part: 'basic-data', match: /财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/, source: '湖南 部门整体支出绩效评价基础数据表' },
+  // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
+  { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
+  { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
+  { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
+  { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
+];
+
+/** Staffing of the 基础数据表 (财政供养人员情况), also when written as label | value pairs. */
+export const STAFFING_FIELDS: FieldEntry[] = [
+  {
+    field: 'authorized',
+    label: '编制数',
+    synonyms: [
+      { match: /编制数|核定编制/, source: '湖南 部门整体支出绩效评价基础数据表' },
+      { match: /^人员编制$|^编制人数$/, source: '湖南 岳阳 基本概况表' },
+    ],
+  },
+  { field: 'controlRate', label: '控制率', synonyms: [{ match: /控制率/, source: '湖南 部门整体支出绩效评价基础数据表' }] },
+  {
+    field: 'actual',
+    label: '实际在职人数',
+    synonyms: [
+      { match: /在职人数|实际人数/, source: '湖南 部门整体支出绩效评价基础数据表' },
+      { match: /实有人数/, source: '湖南 岳阳 基本概况表' },
+    ],
+  },
+];
+
+/** Form titles (the caption above a table), by part. */
+export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'dept-self-eval'; match: RegExp; source: string }> = [
+  { part: 'basic-data', match: /基础数据表/, source: '湖南 部门整体支出绩效评价基础数据表' },
+  { part: 'dept-self-eval', match: /部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/, source: HUNAN },
+  { part: 'project-self-eval', match: /项目(支出)?绩效(目标)?自评表|项目.*自评表/, source: MOF },
+  { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
+  { part: 'dept-self-eval', match: /(部门|单位)整体支出绩效评价指标表|绩效评价指标(评分)?表$/, source: EVAL53 },
+];
+
+/** Every synonym of a field joined into one pattern (strong ones only when `strongOnly`). */
+export function fieldPattern(entry: FieldEntry, strongOnly = false): RegExp {
+  const parts = entry.synonyms.filter((s) => !strongOnly || !s.weak).map((s) => `(?:${s.match.source})`);
+  return new RegExp(parts.length ? parts.join('|') : '(?!)');
+}
+
+/** Does a compact header key name this field? */
+export function namesField(entry: FieldEntry, key: string, strongOnly = false): boolean {
+  if (!key) return false;
+  if (entry.exclude?.test(key)) return false;
+  return entry.synonyms.some((s) => (!strongOnly || !s.weak) && s.match.test(key));
+}
+
+export function fieldEntry(entries: FieldEntry[], field: string): FieldEntry {
+  const e = entries.find((x) => x.field === field);
+  if (!e) throw new Error(`lexicon: no field ${field}`);
+  return e;
+}
+
+/** Size of the lexicon: fields and synonyms (reported in the README). */
+export function lexiconSize(): { fields: number; synonyms: number; sources: string[] } {
+  const all = [...BUDGET_FIELDS, ...INDICATOR_FIELDS, ...FORM_FIELDS, ...STAFFING_FIELDS];
+  const sources = new Set<string>();
+  for (const e of all) for (const s of e.synonyms) sources.add(s.source);
+  return { fields: all.length, synonyms: all.reduce((n, e) => n + e.synonyms.length, 0), sources: [...sources] };
+}

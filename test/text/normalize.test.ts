@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { compactKey, normalizeText } from '../../src/text/normalize.js';
+import { simplify } from '../../src/text/simplify.js';
+import { glossSpans, stripGlosses } from '../../src/text/glosses.js';
+import { parseFigure, parseMeasureFigure } from '../../src/numbers/figure.js';
+import { scanFigures } from '../../src/narrative/scan.js';
+
+describe('matching normalization (seams §3 stage 2)', () => {
+  it('traditional → simplified with OpenCC, phrases included', () => {
+    expect(compactKey('年度資金總額')).toBe('年度资金总额');
+    expect(compactKey('績效自評報告')).toBe('绩效自评报告');
+    expect(simplify('乾淨')).toBe('干净');
+  });
+
+  it('leaves correct simplified text alone (no regional variant folding: 显著 stays)', () => {
+    const text = '管理工作显著突出，著作权，乾隆年间，年度资金总额';
+    expect(simplify(text)).toBe(text);
+  });
+
+  it('simplify keeps the length, UTF-16 unit for unit', () => {
+    const text = '財政撥款收入792.22萬元，項目支出績效評價報告（𠀋）';
+    expect(simplify(text)).toHaveLength(text.length);
+  });
+
+  it('pinyin glosses after characters are removed; lettered column markers are not glosses', () => {
+    expect(stripGlosses('評(píng)價(jià)報告')).toBe('評價報告');
+    expect(compactKey('績(jì)效(xiào)自評(píng)價(jià)')).toBe('绩效自评价');
+    expect(compactKey('全年预算数(A)')).toBe('全年预算数(A)');
+    expect(compactKey('执行率(B/A)')).toBe('执行率(B/A)');
+    // one toneless "(de)" alone is not a gloss; next to toned ones it is
+    expect(glossSpans('项目(de)')).toEqual([]);
+    expect(stripGlosses('的(de)評(píng)價(jià)')).toBe('的評價');
+    expect(stripGlosses('評(ping2)價(jia4)')).toBe('評價');
+  });
+
+  it('full width, odd spaces and invisible controls', () => {
+    expect(normalizeText('１２３．４５\u3000万元')).toBe('123.45 万元');
+    expect(compactKey('预\u200b算\u00ad执\u200e行\u2060数')).toBe('预算执行数');
+    expect(normalizeText('≧９０％')).toBe('≥90%');
+  });
+
+  it('numbers in traditional text read as in simplified', () => {
+    expect(parseFigure('１２.５萬元')).toMatchObject({ value: '12.5', unit: '万元' });
+    const { figures } = scanFigures('財政撥款收入792.22萬元，完成項目12個。');
+    expect(figures.map((f) => [f.figure.value, f.figure.unit])).toEqual([
+      ['792.22', '万元'],
+      ['12', '个'],
+    ]);
+    // spans still index the source text
+    expect(figures[0].figure.text).toBe('792.22萬元');
+  });
+
+  it('never guesses a number: OCR look-alikes glued to digits are unreadable', () => {
+    expect(parseMeasureFigure('M.8万元')).toBeNull();
+    expect(parseFigure('IO')).toBeNull();
+    expect(parseFigure('1O')).toBeNull();
+    expect(parseMeasureFigure('14.8万元')).toMatchObject({ value: '14.8' });
+  });
+});
