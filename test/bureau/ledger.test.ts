@@ -8,7 +8,8 @@ import { getCrossFindings, reportsOfYears, runCrossChecks } from '../../src/bure
 import { loadLedger, saveReferenceImport } from '../../src/bureau/ledger-store.js';
 import { run as importReference } from '../../src/cli/import-reference.js';
 import { openStore } from '../../src/store/index.js';
-import { ingest, ROOT, seedBytes, tempPgliteStore, type TempStore } from '../web/helpers.js';
+import { buildServer } from '../../src/web/server.js';
+import { addAccount, injectLogin, ingest, ROOT, seedBytes, tempPgliteStore, type TempStore } from '../web/helpers.js';
 
 const SAMPLE = join(ROOT, 'samples', 'reference-ledger.csv');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -95,6 +96,23 @@ describe('reference ledger against a stored report (PGlite)', () => {
     expect(f.finding.evidence[0].location.table).not.toBeNull();
     expect(f.counterpart.items).toContainEqual({ label: '全年预算数', text: '334.47 万元', where: '台账第5行' });
     expect(f.counterpart.match!.join(' ')).toContain('去掉');
+
+    // The report page shows it with both sides and the reason for the name match.
+    await addAccount(temp.store, 'viewer1', 'viewer');
+    const app = await buildServer({ store: temp.store });
+    try {
+      const session = await injectLogin(app, 'viewer1');
+      const page = await app.inject({ url: `/reports/${sha}`, headers: session.headers() });
+      expect(page.statusCode).toBe(200);
+      const cross = page.body.slice(page.body.indexOf('id="cross"'));
+      expect(cross).toContain('财政局参考台账');
+      expect(cross).toContain('334.47 万元');
+      expect(cross).toMatch(/<q>334\.74<\/q>/);
+      expect(cross).toContain('去掉“汨罗市建筑工程服务中心”的地名“汨罗市”');
+      expect(cross).toContain('质量安全监督管专项');
+    } finally {
+      await app.close();
+    }
 
     // The corrected table replaces 2023 and re-checks the report.
     const fixed = enc(bytes.toString('utf8').replace('334.47', '334.74'));
