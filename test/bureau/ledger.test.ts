@@ -110,6 +110,12 @@ describe('reference ledger against a stored report (PGlite)', () => {
       expect(cross).toMatch(/<q>334\.74<\/q>/);
       expect(cross).toContain('去掉“汨罗市建筑工程服务中心”的地名“汨罗市”');
       expect(cross).toContain('质量安全监督管专项');
+      const overview = await app.inject({ url: '/overview', headers: session.headers() });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.body).toContain('<svg class="chart" id="chart-scores"');
+      expect(overview.body).toMatch(/data-col="cross"><a href="\/reports\/[0-9a-f]{64}#cross">1<\/a>/);
+      expect((await app.inject({ url: '/overview?sort=nope', headers: session.headers() })).statusCode).toBe(400);
+      expect((await app.inject({ url: '/admin/reference', headers: session.headers() })).statusCode).toBe(403);
     } finally {
       await app.close();
     }
