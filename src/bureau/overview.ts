@@ -1,7 +1,7 @@
 import type { Result } from '../../schemas/result.js';
 import { Rational } from '../numbers/decimal.js';
 import type { Store } from '../store/index.js';
-import { reportScores } from './scores.js';
+import { reportScores, SCORES_VERSION } from './scores.js';
 
 /**
  * The bureau's overview (部门总览): one row per stored report with its scores, execution rate,
@@ -52,7 +52,8 @@ export async function ensureScores(store: Store): Promise<number> {
   for (;;) {
     const stale = await store.db.query<{ sha256: string; run: number }>(
       `SELECT r.sha256, r.run FROM reports r LEFT JOIN report_scores s ON s.sha256 = r.sha256
-       WHERE r.status = 'ok' AND (s.sha256 IS NULL OR s.run <> r.run) ORDER BY r.sha256 LIMIT 100`,
+       WHERE r.status = 'ok' AND (s.sha256 IS NULL OR s.run <> r.run OR s.version <> $1) ORDER BY r.sha256 LIMIT 100`,
+      [SCORES_VERSION],
     );
     if (!stale.length) return done;
     for (const { sha256, run } of stale) {
@@ -60,10 +61,10 @@ export async function ensureScores(store: Store): Promise<number> {
       const result: Result = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
       const s = reportScores(result.report);
       await store.db.query(
-        `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (sha256) DO UPDATE SET run = $2, self_score = $3, recomputed_score = $4, recomputed_items = $5, scored_items = $6, execution_rate = $7, score_form = $8`,
-        [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form],
+        `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (sha256) DO UPDATE SET run = $2, self_score = $3, recomputed_score = $4, recomputed_items = $5, scored_items = $6, execution_rate = $7, score_form = $8, version = $9`,
+        [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form, SCORES_VERSION],
       );
       done++;
     }

@@ -11,8 +11,12 @@ import { attainment } from '../rules/lib/targets.js';
  *   分值 × min(全年执行数 ÷ 全年预算数, 1), a quantitative indicator as 分值 when met, else
  *   分值 × 实际 ÷ 目标 (≤-targets: 目标 ÷ 实际), capped at 分值; other rows keep their written 得分;
  * - execution rate: 全年执行数 ÷ 全年预算数 × 100 (exact), else the written 执行率.
- * Decimal strings (2 places), never floats.
+ * Each recomputed row is rounded to 2 decimals as a form writes its 得分 (half away from zero), so
+ * a report that applies the formulas gets the same total. Decimal strings, never floats.
  */
+/** Bump when the computation changes: stored figures of an older version are recomputed. */
+export const SCORES_VERSION = 1;
+
 export interface ReportScores {
   selfScore: string | null;
   recomputedScore: string | null;
@@ -23,6 +27,8 @@ export interface ReportScores {
 }
 
 const HUNDRED = Rational.of(100);
+/** A row's score as a form writes it: 2 decimals. */
+const written = (r: Rational) => Rational.parse(r.toFixed(2));
 const ONE = Rational.of(1);
 
 function scoreForm(report: Report): SelfEvalForm | null {
@@ -51,7 +57,7 @@ export function reportScores(report: Report | null): ReportScores {
   if (execWeight) {
     scored++;
     if (rate) {
-      total = total.add(execWeight.mul(Rational.min(rate.div(HUNDRED), ONE)));
+      total = total.add(written(execWeight.mul(Rational.min(rate.div(HUNDRED), ONE))));
       recomputed++;
     } else {
       const s = points(row?.score);
@@ -72,7 +78,7 @@ export function reportScores(report: Report | null): ReportScores {
       else {
         const [num, den] = at.direction === 'up' ? [at.actualValue, at.targetValue] : [at.targetValue, at.actualValue];
         const raw = den.isZero() ? Rational.of(0) : w.mul(num).div(den);
-        total = total.add(Rational.min(Rational.max(raw, Rational.of(0)), w));
+        total = total.add(written(Rational.min(Rational.max(raw, Rational.of(0)), w)));
       }
     } else if (s) total = total.add(s);
     else complete = false;
