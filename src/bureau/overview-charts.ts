@@ -12,13 +12,14 @@ export interface Bin {
   to: number | null;
 }
 
+/** Self-assessed scores cluster above 90 (优 ≥ 90): the bins are finer there. */
 export const SCORE_BINS: Bin[] = [
   { label: '<60', from: null, to: 60 },
-  { label: '60–70', from: 60, to: 70 },
-  { label: '70–80', from: 70, to: 80 },
+  { label: '60–80', from: 60, to: 80 },
   { label: '80–90', from: 80, to: 90 },
   { label: '90–95', from: 90, to: 95 },
-  { label: '95–100', from: 95, to: null },
+  { label: '95–98', from: 95, to: 98 },
+  { label: '≥98', from: 98, to: null },
 ];
 
 export const RATE_BINS: Bin[] = [

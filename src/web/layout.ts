@@ -121,13 +121,14 @@ table.passages td { width:45%; font-size:.9em; }
 @media (max-width: 900px) { .cross-sides { grid-template-columns:1fr; } }
 
 /* overview: charts (server-side SVG) and the numbers behind them */
-.charts { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:1em 1.6em; margin:1em 0; }
+.charts { display:grid; grid-template-columns:repeat(2, minmax(0, 1fr)); gap:1em 1.6em; margin:1em 0; max-width:1400px; }
+@media (max-width: 900px) { .charts { grid-template-columns:1fr; } }
 .charts figure { margin:0; border:1px solid var(--line); border-radius:6px; padding:.5em .8em; break-inside:avoid; }
 .charts svg.chart { display:block; max-width:100%; height:auto; font-family:inherit; }
 .chart-tables { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:1em 1.6em; align-items:start; }
 table.chart-data caption { text-align:left; font-weight:600; }
 .summary-line { margin:.6em 0; }
-@media print { form.filters, .summary-line .button { display:none; } main.wide { padding:0; } .charts { grid-template-columns:1fr 1fr; } .charts figure, table.chart-data { break-inside:avoid; } table.overview { font-size:.8em; } a { color:inherit; text-decoration:none; } }
+@media print { form.filters, .summary-line .button { display:none; } main.wide { padding:0; } .charts { grid-template-columns:1fr 1fr; } .charts figure, table.chart-data { break-inside:avoid; } .charts figure > a { display:none; } table.overview { font-size:.8em; } a { color:inherit; text-decoration:none; } }
 `;
 
 /** CSP source for the one inline style block (no 'unsafe-inline' needed). */
