@@ -11,11 +11,12 @@ import { attainment } from '../rules/lib/targets.js';
  *   分值 × min(全年执行数 ÷ 全年预算数, 1), a quantitative indicator as 分值 when met, else
  *   分值 × 实际 ÷ 目标 (≤-targets: 目标 ÷ 实际), capped at 分值; other rows keep their written 得分;
  * - execution rate: 全年执行数 ÷ 全年预算数 × 100 (exact), else the written 执行率.
+ * Only when the rows' weights add up to the total's 分值 (else null: a misread form is not re-scored).
  * Each recomputed row is rounded to 2 decimals as a form writes its 得分 (half away from zero), so
  * a report that applies the formulas gets the same total. Decimal strings, never floats.
  */
 /** Bump when the computation changes: stored figures of an older version are recomputed. */
-export const SCORES_VERSION = 1;
+export const SCORES_VERSION = 2;
 
 export interface ReportScores {
   selfScore: string | null;
@@ -49,11 +50,20 @@ export function reportScores(report: Report | null): ReportScores {
   if (budget && executed && budget.gt(Rational.of(0))) rate = executed.mul(HUNDRED).div(budget);
   else if (row?.rate?.figure && !row.rate.figure.approximate) rate = Rational.parse(row.rate.figure.value);
 
+  // The rows that make up the total: the execution row (when it carries 分值) and the indicators.
+  // Some forms list 预算执行率 among the indicators as well (the weights then add up without the
+  // execution row): the total's weight decides which reading holds; neither → no recomputed score.
+  const indicators = form.indicators.filter((ind) => !ind.notApplicable && (points(ind.weight) || points(ind.score)));
+  const indicatorWeights = indicators.reduce((s, ind) => s.add(points(ind.weight) ?? Rational.of(0)), Rational.of(0));
+  const totalWeight = points(form.total?.weight) ?? HUNDRED;
+  let execWeight = points(row?.weight);
+  if (execWeight && !indicatorWeights.add(execWeight).eq(totalWeight) && indicatorWeights.eq(totalWeight)) execWeight = null;
+  const weightsAddUp = indicatorWeights.add(execWeight ?? Rational.of(0)).eq(totalWeight);
+
   let total = Rational.of(0);
   let recomputed = 0;
   let scored = 0;
-  let complete = true;
-  const execWeight = points(row?.weight);
+  let complete = weightsAddUp;
   if (execWeight) {
     scored++;
     if (rate) {
@@ -65,11 +75,9 @@ export function reportScores(report: Report | null): ReportScores {
       else complete = false;
     }
   }
-  for (const ind of form.indicators) {
-    if (ind.notApplicable) continue;
+  for (const ind of indicators) {
     const w = points(ind.weight);
     const s = points(ind.score);
-    if (!w && !s) continue;
     scored++;
     const at = attainment(ind);
     if (w && at) {
