@@ -173,3 +173,4 @@ export function statementsMeet(a: Statement, b: Statement): boolean {
   const aboveA = b.lo !== null && a.hi !== null && b.lo.gt(a.hi);
   return !aboveA && !aboveB;
 }
+export { copiedClausePairs } from './copied.js';

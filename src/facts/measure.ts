@@ -13,7 +13,7 @@ const FOLD: Array<[RegExp, string]> = [
   [/满意[度率]/g, '满意'],
 ];
 /** Words that say nothing about what is measured. */
-const NOISE = /做好|全年|本年|年度|共计|合计|累计|总计|情况/g;
+const NOISE = /^其中|做好|全年|本年|年度|共计|合计|累计|总计|情况/g;
 const PUNCT = /[\s\p{P}\p{S}\d]/gu;
 /**
  * Verbs of handling before a counted thing: "依法依规处理投诉" counts 投诉, "收到实名制举报" counts

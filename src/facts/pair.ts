@@ -16,6 +16,9 @@ export interface PairEvidence {
   clauseSimilarity?: number;
 }
 
+/** Counting words of events and cases, interchangeable in prose (投诉2个 / 投诉一件). */
+const EVENT_UNITS = new Set(['个', '件', '起', '宗', '例', '项']);
+
 export function explainPair(a: IndexedFact, b: IndexedFact, evidence: PairEvidence = {}): FactPair {
   const reasons: string[] = [];
   let confidence = 0;
@@ -35,6 +38,9 @@ export function explainPair(a: IndexedFact, b: IndexedFact, evidence: PairEviden
   if (a.statement.unit === b.statement.unit) {
     confidence += 0.1;
     reasons.push(`单位相同（${a.statement.unit ?? '无单位'}）`);
+  } else if (a.statement.dimension === 'count' && b.statement.dimension === 'count' && EVENT_UNITS.has(a.statement.unit ?? '') && EVENT_UNITS.has(b.statement.unit ?? '')) {
+    confidence += 0.1;
+    reasons.push(`计数单位相当（${a.statement.unit}/${b.statement.unit}）`);
   }
   if (a.year !== null && a.year === b.year) {
     confidence += 0.05;
@@ -52,7 +58,7 @@ export function explainPair(a: IndexedFact, b: IndexedFact, evidence: PairEviden
     reasons.push(`句子相似度 ${evidence.clauseSimilarity.toFixed(2)}`);
   }
   if (evidence.anchors?.length) {
-    confidence += Math.min(0.2, 0.1 * evidence.anchors.length);
+    confidence += Math.min(0.3, 0.15 * evidence.anchors.length);
     reasons.push(`同句另有${evidence.anchors.map((x) => `“${x}”`).join('、')}一致`);
   }
   return { a, b, confidence: Math.round(Math.min(1, confidence) * 100) / 100, reasons };
