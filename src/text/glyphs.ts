@@ -1,4 +1,4 @@
-import { GLYPH_PAIRS } from './glyph-table.js';
+import { GLYPH_PAIRS, SHARED_GLYPH_PAIRS } from './glyph-table.js';
 
 /**
  * Glyph repair (字形修复; docs/seams.md §3, stage 1). Producers and extractors hand out radical and
@@ -9,13 +9,27 @@ import { GLYPH_PAIRS } from './glyph-table.js';
  */
 
 let table: Map<number, string> | null = null;
+let pdfTable: Map<number, string> | null = null;
+
+function toMap(pairs: readonly number[], into = new Map<number, string>()): Map<number, string> {
+  for (let i = 0; i < pairs.length; i += 2) into.set(pairs[i], String.fromCodePoint(pairs[i + 1]));
+  return into;
+}
 
 function glyphTable(): Map<number, string> {
-  if (!table) {
-    table = new Map();
-    for (let i = 0; i < GLYPH_PAIRS.length; i += 2) table.set(GLYPH_PAIRS[i], String.fromCodePoint(GLYPH_PAIRS[i + 1]));
-  }
+  table ??= toMap(GLYPH_PAIRS);
   return table;
+}
+
+/** For PDF text layers: also the z-variants a font draws with one glyph (戶/户), see the table. */
+function pdfGlyphTable(): Map<number, string> {
+  if (!pdfTable) {
+    const shared = toMap(SHARED_GLYPH_PAIRS);
+    // Composed: the Kangxi radical ⼾ stands for 戶, which an SC font draws as 户.
+    pdfTable = new Map([...glyphTable()].map(([c, to]) => [c, shared.get(to.codePointAt(0)!) ?? to]));
+    for (const [c, to] of shared) pdfTable.set(c, to);
+  }
+  return pdfTable;
 }
 
 /** Any code point in the blocks the table covers (a quick test before the per-character walk). */
@@ -27,9 +41,25 @@ export function ideographFor(codePoint: number): string | undefined {
 }
 
 export function repairGlyphs(text: string): string {
-  if (!CANDIDATE.test(text)) return text;
-  const map = glyphTable();
+  return CANDIDATE.test(text) ? fold(text, glyphTable()) : text;
+}
+
+/**
+ * Text from a PDF's text layer: a glyph's code point comes from the font's reverse map, which names
+ * one of the z-variants drawn with that glyph (Chromium/Skia with Noto CJK gives 专戶 for 专户);
+ * the simplified one is taken, so a printed report reads like the document it was printed from.
+ */
+export function repairPdfGlyphs(text: string): string {
+  return fold(text, pdfGlyphTable());
+}
+
+function fold(text: string, map: Map<number, string>): string {
   let out = '';
-  for (const ch of text) out += map.get(ch.codePointAt(0)!) ?? ch;
-  return out;
+  let changed = false;
+  for (const ch of text) {
+    const to = map.get(ch.codePointAt(0)!);
+    if (to) changed = true;
+    out += to ?? ch;
+  }
+  return changed ? out : text;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compatibilityIdeographs, radicalEquivalents } from '../../scripts/gen-glyph-table.js';
-import { GLYPH_PAIRS } from '../../src/text/glyph-table.js';
-import { ideographFor, repairGlyphs } from '../../src/text/glyphs.js';
+import { compatibilityIdeographs, radicalEquivalents, sharedGlyphVariants } from '../../scripts/gen-glyph-table.js';
+import { GLYPH_PAIRS, SHARED_GLYPH_PAIRS } from '../../src/text/glyph-table.js';
+import { ideographFor, repairGlyphs, repairPdfGlyphs } from '../../src/text/glyphs.js';
 import { repairModelGlyphs } from '../../parsers/glyph-repair.js';
 import type { DocumentModel } from '../../schemas/document.js';
 
@@ -67,6 +67,7 @@ describe('glyph repair table (src/text/glyph-table.ts, generated from the Unicod
   it('is what the script makes from the installed data now (no stale or hand-edited table)', () => {
     const fresh = [...radicalEquivalents(), ...compatibilityIdeographs()].sort((a, b) => a[0] - b[0]).flat();
     expect([...GLYPH_PAIRS]).toEqual(fresh);
+    expect([...SHARED_GLYPH_PAIRS]).toEqual([...sharedGlyphVariants()].sort((a, b) => a[0] - b[0]).flat());
     expect(readFileSync('src/text/glyph-table.ts', 'utf8')).toMatch(/Source: Unicode Character Database [\d.]+ \(Debian unicode-data/u);
   });
 });
@@ -76,6 +77,14 @@ describe('repairGlyphs', () => {
     expect(repairGlyphs('⼯作经费、项⽬⽀出、政府性基⾦')).toBe('工作经费、项目支出、政府性基金');
     const plain = '部门整体支出绩效自评表（2023年度）951.90万元 100%';
     expect(repairGlyphs(plain)).toBe(plain);
+  });
+
+  it('in PDF text layers also takes the simplified one of two z-variants a font draws with one glyph', () => {
+    expect(repairPdfGlyphs('纳入专戶管理、稅收、脫贫、⼯作')).toBe('纳入专户管理、税收、脱贫、工作');
+    // Chromium/Skia with Noto Serif CJK SC names the 户 glyph KANGXI RADICAL DOOR (⼾ → 戶 → 户).
+    expect(repairPdfGlyphs('纳⼊专⼾管理的⾮税收⼊')).toBe('纳入专户管理的非税收入');
+    // A Word file says which was typed: kept, the traditional-character note is then right.
+    expect(repairGlyphs('纳入专戶管理')).toBe('纳入专戶管理');
   });
 
   it('repairs every container model, keeping page-break offsets right when a text changes length', () => {
