@@ -1,3 +1,4 @@
+import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 import { tidySpaces } from './cjk.js';
 import type { TextRun } from './types.js';
 
@@ -24,7 +25,8 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
   for (const raw of items) {
     const item = raw as Partial<PdfTextItem>;
     if (typeof item.str !== 'string' || !item.transform) continue;
-    const str = item.str.replace(/\s+$/u, '').replace(/^\s+/u, '');
+    // Glyph repair before layout, so that header words and labels match (Skia's ⼯作 → 工作, 专戶 → 专户).
+    const str = repairPdfGlyphs(item.str.replace(/\s+$/u, '').replace(/^\s+/u, ''));
     if (!str) continue;
     const [a, b, c, d, e, f] = item.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;

@@ -5,6 +5,7 @@ import { Progress, progressWanted } from '../progress.js';
 import { openStore } from '../store/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatBatchCounts } from './status.js';
+import { reportSkipped } from './skipped.js';
 import { requirePostgres } from './store-options.js';
 
 const HELP = `用法 / usage: selfeval enqueue <files|folders>... [--wait] [--json]
@@ -64,6 +65,7 @@ export async function run(args: string[]): Promise<number> {
     const bar = new Progress(0, { label: '入库 / storing', enabled: progressWanted(json) });
     const out = await enqueuePaths(parsed.positionals, { store, queue, onProgress: (d, t) => bar.update(d, t) });
     bar.finish();
+    reportSkipped(out.notReports);
     if (!parsed.flags.has('wait')) {
       if (json) process.stdout.write(JSON.stringify(out) + '\n');
       else process.stdout.write(`批次 / batch ${out.batchId}: 收到 ${out.received} 个文件，新任务 ${out.jobs} 个 / ${out.received} files, ${out.jobs} jobs\n`);

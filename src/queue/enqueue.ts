@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { JobsOptions, Queue } from 'bullmq';
-import { collectInputs } from '../files.js';
+import { collectInputs, readInputFile, type SkippedFile } from '../files.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { BatchCounts, BatchItemInput, BatchKind, Store } from '../store/index.js';
 import { sha256Of } from '../store/index.js';
@@ -26,6 +25,8 @@ export interface EnqueueOutcome {
   jobs: number;
   /** Files passed over because their bytes were already stored (onlyNew). */
   skipped: number;
+  /** Files a folder scan passed over because they are not reports (.xlsx, .ofd, .zip …), and why. */
+  notReports: SkippedFile[];
 }
 
 /**
@@ -33,19 +34,19 @@ export interface EnqueueOutcome {
  * so the same bytes twice make one report). Unreadable files become batch items with READ_FAILED.
  */
 export async function enqueuePaths(paths: string[], options: EnqueueOptions): Promise<EnqueueOutcome> {
-  const inputs = await collectInputs(paths);
+  const { files: inputs, skipped: notReports } = await collectInputs(paths);
   const items: BatchItemInput[] = [];
   let skipped = 0;
   let done = 0;
   for (const input of inputs) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(input.path);
-    } catch {
-      items.push({ fileName: input.path, sha256: null, errorCode: 'READ_FAILED' });
+    // The limits of extract apply here too: a FIFO, a device or an oversize file is never read.
+    const read = input.problem ? { ok: false as const, ...input.problem } : await readInputFile(input.path);
+    if (!read.ok) {
+      items.push({ fileName: input.path, sha256: null, errorCode: read.code });
       options.onProgress?.(++done, inputs.length);
       continue;
     }
+    const bytes = read.bytes;
     if (options.onlyNew) {
       const known = await options.store.knownFiles([sha256Of(bytes)]);
       if (known.size > 0) {
@@ -68,7 +69,7 @@ export async function enqueuePaths(paths: string[], options: EnqueueOptions): Pr
   for (const it of items) if (it.sha256 && !names.has(it.sha256)) names.set(it.sha256, it.fileName);
   await addReportJobs(options.queue, batch.toProcess.map((sha256) => ({ sha256, fileName: names.get(sha256) ?? sha256, batchId: batch.id })));
   await options.store.settleBatch(batch.id);
-  return { batchId: batch.id, received: items.length, jobs: batch.toProcess.length, skipped };
+  return { batchId: batch.id, received: items.length, jobs: batch.toProcess.length, skipped, notReports };
 }
 
 /**

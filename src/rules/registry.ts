@@ -14,6 +14,9 @@ import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
+import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
+import { rule as sameMeasureDiffers } from './same-measure-differs.js';
+import { rule as proseCountMismatch } from './prose-count-mismatch.js';
 import { rule as scoreRange } from './score-range.js';
 import { rule as groupWeights } from './group-weights.js';
 import { rule as weightTotals } from './weight-totals.js';
@@ -58,6 +61,9 @@ export const RULES: Rule[] = [
   narrativeTotalParts,
   narrativeListCount,
   narrativeSubsetExceeds,
+  crossPartTotalParts,
+  sameMeasureDiffers,
+  proseCountMismatch,
   scoreRange,
   groupWeights,
   weightTotals,

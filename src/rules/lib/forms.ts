@@ -10,6 +10,15 @@ export function selfEvalForms(report: Report): SelfEvalForm[] {
   return [...(report.deptSelfEval ? [report.deptSelfEval] : []), ...report.projects];
 }
 
+/**
+ * Whether the form prints indicator weights at all (a 分值/权重 column with at least one readable
+ * value). Forms without one (保山's 预算执行情况(20分) sheets, scoring sheets that give only 得分)
+ * have no weights to add up: their absence is not a sum of 0.
+ */
+export function printsWeights(form: SelfEvalForm): boolean {
+  return form.indicators.some((i) => i.weight?.figure != null);
+}
+
 /** The 年度资金总额 row of a budget block (the row of kind total, else the first row). */
 export function totalBudgetRow(form: SelfEvalForm): BudgetRow | null {
   const rows = form.budget?.rows ?? [];
