@@ -49,7 +49,7 @@ export const CROSS_RULES = {
     ...common,
     id: 'reference-ledger',
     severity: 'error',
-    catalogue: 'X1',
+    catalogue: 'R1',
     title: { zh: '与参考台账不一致', en: "Differs from the bureau's ledger" },
     description: {
       zh: '报告预算块（部门整体、各项目）的年初预算数、全年预算数、全年执行数与财政局参考台账比对；名称按去掉地名、字面相近对应，并写明对应理由。',
@@ -63,7 +63,7 @@ export const CROSS_RULES = {
     ...common,
     id: 'last-year-final',
     severity: 'error',
-    catalogue: 'X2',
+    catalogue: 'R2',
     title: { zh: '上年决算数与上年报告不符', en: "Previous year's final differs from last year's report" },
     description: {
       zh: '本年基础数据表“上年决算数”列应等于上年同一部门报告基础数据表的“本年决算数”。',
@@ -77,7 +77,7 @@ export const CROSS_RULES = {
     ...common,
     id: 'last-year-indicators',
     severity: 'info',
-    catalogue: 'X3',
+    catalogue: 'R3',
     title: { zh: '指标与上年相同而预算已变', en: 'Indicators copied from last year while the budget changed' },
     description: {
       zh: '同一表（部门整体或同名项目）的全部三级指标及年度指标值与上年报告完全相同，而全年预算数已变化；实际完成值也相同时同时说明（连续两年全部达标且数字相同）。',
@@ -91,7 +91,7 @@ export const CROSS_RULES = {
     ...common,
     id: 'last-year-narrative',
     severity: 'warning',
-    catalogue: 'X4',
+    catalogue: 'R4',
     title: { zh: '文字报告照抄上年', en: "Narrative copied from last year's report" },
     description: {
       zh: '文字报告的段落与上年报告的段落高度相似（字符 4 元组 Jaccard 相似度 ≥ 0.8），且照抄的段落占该报告正文的多数。',

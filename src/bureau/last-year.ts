@@ -30,7 +30,7 @@ export interface CurrentReport {
   document: DocumentModel | null;
 }
 
-/** X2–X4 against last year's report of the same department. */
+/** R2–R4 against last year's report of the same department. */
 export function checkAgainstLastYear(current: CurrentReport, previous: PreviousReport): CrossFinding[] {
   return [...previousFinals(current.report, previous), ...copiedIndicators(current.report, previous), ...copiedNarratives(current, previous)];
 }
@@ -47,7 +47,7 @@ function usable(f: Fact | null | undefined): f is Fact & { figure: NonNullable<F
   return Boolean(f?.figure && !f.figure.approximate && f.figure.comparator === '=');
 }
 
-// ── X2 上年决算数 vs last year's 本年决算数 ─────────────────────────────────────────────────────
+// ── R2 上年决算数 vs last year's 本年决算数 ─────────────────────────────────────────────────────
 
 function rowKey(r: SpendingRow): string {
   return `${r.parent ? nameKey(r.parent.replace(/^[0-9]+[、.．]/, '')) : ''}>${nameKey(rowLabel(r))}`;
@@ -108,7 +108,7 @@ function previousFinals(current: Report, previous: PreviousReport): CrossFinding
   return out;
 }
 
-// ── X3 indicators and targets copied while the budget changed ─────────────────────────────────
+// ── R3 indicators and targets copied while the budget changed ─────────────────────────────────
 
 function indicatorKey(ind: Indicator): string {
   return `${nameKey(ind.level3)}=${nameKey(ind.target.text)}`;
@@ -174,7 +174,7 @@ function copiedIndicators(current: Report, previous: PreviousReport): CrossFindi
   return out;
 }
 
-// ── X4 narrative copied from last year ────────────────────────────────────────────────────────
+// ── R4 narrative copied from last year ────────────────────────────────────────────────────────
 
 const MIN_CHARS = 30;
 const SIMILAR = 0.8;

@@ -27,7 +27,7 @@ export function reportDepartment(report: Report): string | null {
 }
 
 /**
- * X1: each budget block (部门整体 and every project form) against the bureau's ledger rows of the
+ * R1: each budget block (部门整体 and every project form) against the bureau's ledger rows of the
  * report's year. Department and project names are matched robustly (name-match.ts) and every
  * finding says why; a fuzzy name match lowers an error to a warning (unsure → lower).
  */
