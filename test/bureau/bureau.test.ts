@@ -103,6 +103,10 @@ describe('bureau overview over two years of ten departments (PGlite)', () => {
       const cross = Number(/data-col="cross">(?:<a [^>]*>)?(\d+)/.exec(cells)![1]);
       expect(cross, department).toBe(fx.planted.filter((p) => p.department === department).length);
     }
+    // A batch's overview: the batch the twenty reports came in.
+    const [{ batch_id }] = await temp.store.db.query<{ batch_id: string }>('SELECT batch_id FROM batch_items LIMIT 1');
+    const batch = await app.inject({ url: `/overview?batch=${batch_id}`, headers: viewer.headers() });
+    expect(batch.body.match(/<tr data-sha=/g)).toHaveLength(20);
     // Filter by rule: the two ledger differences.
     const ledger = await app.inject({ url: '/overview?rule=reference-ledger', headers: viewer.headers() });
     const depts = [...ledger.body.matchAll(/<tr data-sha="[0-9a-f]{64}" data-department="([^"]*)">/g)].map((m) => m[1]).sort();

@@ -100,7 +100,7 @@ ${dataTable('data-rates', '预算执行率分布（份）', ['执行率区间', 
 ${dataTable('data-rules', '各规则发现数（条）', ['规则', '发现数'], c.rules.map((r) => [`${ruleTitle(r.rule) ?? r.rule}（${r.rule}）`, r.count]))}
 ${dataTable('data-departments', '错误最多的部门（条）', ['部门', '错误', '报告份数'], c.departments.map((d) => [d.department, d.errors, d.reports]))}
 </div>`;
-  const body = html`<h1>部门总览${f.year ? `（${f.year}年度）` : ''}</h1>
+  const body = html`<h1>部门总览${f.year ? `（${f.year}年度）` : ''}${f.batchId ? html`（批次 <code>${f.batchId}</code>）` : ''}</h1>
 <p class="meta">每份报告一行：自评总分、按规则公式重算的得分（执行率得分按 分值×min(执行率,100%)，定量指标按目标值与实际值；其余指标取自评得分）、预算执行率、发现数（含与参考台账、上年报告的跨报告核对）和审核进度。</p>
 ${form}
 <p class="summary-line">共 <strong id="row-count">${o.rows.length}</strong> 份报告 · 平均自评得分 ${avg(o.rows.map((r) => r.selfScore))} · 平均重算得分 ${avg(o.rows.map((r) => r.recomputedScore))} · 有错误 ${o.rows.filter((r) => r.errors > 0).length} 份
