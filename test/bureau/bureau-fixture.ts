@@ -63,6 +63,24 @@ export function buildBureauFixture(seed = 'bureau'): BureauFixture {
     planted.push({ department: dept(4), year: 2023, rule: 'last-year-indicators', message: '与上年（2022年度）完全相同', what: '照抄上年的指标' });
   }
 
+  // 4. Every target met two years running with the same figures: dept 8's first project, both years
+  //    with every actual equal to its target and full marks, the 2023 indicators last year's.
+  {
+    const [then, now] = perDept[8];
+    const fullMarks = (p: ReportSpec['projects'][number]) => {
+      for (const r of p.indicators) {
+        r.actual = r.target.replace(/^[≥≤><=＞＜]+/, '').replace(/(以上|以下|以内)$/, '');
+        r.score = r.weight;
+        r.reason = '';
+      }
+      p.total.score = trimZeros(fmt(p.indicators.reduce((s, r) => s + cents(r.score || '0'), 0) + cents(p.budget[0].score)));
+    };
+    fullMarks(then.projects[0]);
+    now.projects[0].indicators = cloneSpec(then.projects[0].indicators);
+    fullMarks(now.projects[0]);
+    planted.push({ department: dept(8), year: 2023, rule: 'last-year-indicators', message: '连续两年全部达标且数字相同', what: '连续两年全部达标且数字相同' });
+  }
+
   // The ledger: every department and project of both years, written the bureau's way.
   const lines = ['年度,部门名称,项目名称,年初预算数（万元）,全年预算数（万元）,全年执行数（万元）,部门编码'];
   let fuzzy: BureauFixture['fuzzyProject'] | null = null;
