@@ -5,6 +5,7 @@ import type { CrossFinding } from './cross-finding.js';
 import { checkAgainstLastYear, type PreviousReport } from './last-year.js';
 import { checkAgainstLedger, reportDepartment } from './ledger-check.js';
 import { loadLedger } from './ledger-store.js';
+import { saveScores } from './overview.js';
 import { explainMatch, matchName } from './name-match.js';
 
 /**
@@ -19,6 +20,7 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
   for (const sha of new Set(shas)) {
     const current = await loadStored(store, sha);
     if (!current) continue;
+    await saveScores(store.db, sha, current.run, current.result);
     const report = current.result.report!;
     const out: CrossFinding[] = [];
     if (report.year !== null) {
@@ -34,16 +36,16 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
   return { reports, findings };
 }
 
-async function loadStored(store: Store, sha: string): Promise<{ result: Result; document: DocumentModel | null; fileName: string } | null> {
-  const rows = await store.db.query<{ result: Result | string; document: DocumentModel | string | null; file_name: string }>(
-    "SELECT result, document, file_name FROM reports WHERE sha256 = $1 AND status = 'ok'",
+async function loadStored(store: Store, sha: string): Promise<{ result: Result; document: DocumentModel | null; fileName: string; run: number } | null> {
+  const rows = await store.db.query<{ result: Result | string; document: DocumentModel | string | null; file_name: string; run: number }>(
+    "SELECT result, document, file_name, run FROM reports WHERE sha256 = $1 AND status = 'ok'",
     [sha],
   );
   if (!rows.length) return null;
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const result = parse(rows[0].result);
   if (!result.report) return null;
-  return { result, document: rows[0].document ? parse(rows[0].document) : null, fileName: rows[0].file_name };
+  return { result, document: rows[0].document ? parse(rows[0].document) : null, fileName: rows[0].file_name, run: rows[0].run };
 }
 
 /** Last year's report of the same department (names matched robustly), the latest processed. */
