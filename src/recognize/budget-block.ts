@@ -1,6 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/records.js';
 import { cellFact, cellLocation, partialFact } from './facts.js';
+import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
@@ -117,6 +118,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;
     rows.push(row);
   }
+  readFractionRates(rows, labels.find((l) => l.field === 'rate')?.label ?? null);
   return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
 }
 
