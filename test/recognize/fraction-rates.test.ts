@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { recognizeReport } from '../../src/recognize/index.js';
 import { analyzeNarrative } from '../../src/narrative/index.js';
 import { runRules } from '../../src/rules/index.js';
+import type { DocumentModel } from '../../schemas/document.js';
 import type { Report } from '../../schemas/report.js';
 import { documentOf } from '../helpers/model.js';
 
 /** A MOF-2020 project form (安徽 layout) whose 执行率 cells were filled from a spreadsheet as fractions. */
-function form(rate: string, rateHeader = '执行率'): Report {
+function form(rate: string, rateHeader = '执行率'): { report: Report; doc: DocumentModel } {
   const doc = documentOf([
     '项目支出绩效自评表',
     [
@@ -23,10 +24,10 @@ function form(rate: string, rateHeader = '执行率'): Report {
   ]);
   const recognized = recognizeReport(doc);
   const narrative = analyzeNarrative(doc, recognized);
-  return { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
+  return { doc, report: { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } } };
 }
 
-const totalRate = (r: Report) => r.projects[0].budget!.rows.find((row) => row.kind === 'total')!.rate!;
+const totalRate = ({ report: r }: { report: Report }) => r.projects[0].budget!.rows.find((row) => row.kind === 'total')!.rate!;
 
 describe('执行率 written as a fraction (0.958 for 95.8%)', () => {
   it('is read as percent, the cell text kept as written', () => {
@@ -36,7 +37,7 @@ describe('执行率 written as a fraction (0.958 for 95.8%)', () => {
   });
 
   it('a right fraction raises nothing; a wrong one is the execution-rate finding in percent', () => {
-    const rules = (r: Report) => runRules(r, { lang: 'zh' }).filter((f) => f.rule === 'execution-rate' || f.rule === 'budget-change-reason');
+    const rules = ({ report, doc }: { report: Report; doc: DocumentModel }) => runRules(report, { document: doc, lang: 'zh' }).filter((f) => f.rule === 'execution-rate' || f.rule === 'budget-change-reason');
     expect(rules(form('0.9586'))).toEqual([]);
     const wrong = rules(form('0.9'));
     expect(wrong.map((f) => [f.rule, f.values])).toEqual([['execution-rate', [90, 95.86]]]);
