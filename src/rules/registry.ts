@@ -18,6 +18,7 @@ import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
 import { rule as sameMeasureDiffers } from './same-measure-differs.js';
 import { rule as proseCountMismatch } from './prose-count-mismatch.js';
 import { rule as claimedMetContradicted } from './claimed-met-contradicted.js';
+import { rule as statedScoreMismatch } from './stated-score-mismatch.js';
 import { rule as scoreRange } from './score-range.js';
 import { rule as groupWeights } from './group-weights.js';
 import { rule as weightTotals } from './weight-totals.js';
@@ -66,6 +67,7 @@ export const RULES: Rule[] = [
   sameMeasureDiffers,
   proseCountMismatch,
   claimedMetContradicted,
+  statedScoreMismatch,
   scoreRange,
   groupWeights,
   weightTotals,
