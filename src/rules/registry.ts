@@ -19,6 +19,7 @@ import { rule as sameMeasureDiffers } from './same-measure-differs.js';
 import { rule as proseCountMismatch } from './prose-count-mismatch.js';
 import { rule as claimedMetContradicted } from './claimed-met-contradicted.js';
 import { rule as statedScoreMismatch } from './stated-score-mismatch.js';
+import { rule as zeroTotalNonzeroParts } from './zero-total-nonzero-parts.js';
 import { rule as scoreRange } from './score-range.js';
 import { rule as groupWeights } from './group-weights.js';
 import { rule as weightTotals } from './weight-totals.js';
@@ -68,6 +69,7 @@ export const RULES: Rule[] = [
   proseCountMismatch,
   claimedMetContradicted,
   statedScoreMismatch,
+  zeroTotalNonzeroParts,
   scoreRange,
   groupWeights,
   weightTotals,
