@@ -1,12 +1,15 @@
 import { QueueUnavailableError } from '../queue/config.js';
+import { UsageError } from './args.js';
 
 /** Exit code of a command stopped by an error: 3 when a service or the store is unavailable, else 1. */
 export function exitCodeOf(e: unknown): number {
+  if (e instanceof UsageError) return 2;
   return serviceProblem(e) ? 3 : 1;
 }
 
 function serviceProblem(e: unknown): boolean {
   if (e instanceof QueueUnavailableError || e instanceof StoreUnavailableError) return true;
+  if (e instanceof Error && /正被进程|in use by process/.test(e.message)) return true;
   const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P01', '57P03', '3D000', '28P01', '28000'].includes(code);
 }
@@ -24,6 +27,7 @@ export function describeError(e: unknown): string {
   if (!(e instanceof Error)) return `内部错误 / internal error: ${String(e)}`;
   const err = e as NodeJS.ErrnoException & { code?: string };
   if (/[\u4e00-\u9fff]/u.test(err.message)) return err.message;
+  if (/in use by process|正被进程/.test(err.message)) return err.message;
   switch (err.code) {
     case 'ECONNREFUSED':
       return `无法连接数据库或队列服务（连接被拒绝：${(err as { address?: string }).address ?? ''}${(err as { port?: number }).port ? `:${(err as { port?: number }).port}` : ''}）/ connection refused`;
