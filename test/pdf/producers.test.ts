@@ -8,7 +8,12 @@ import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
-import { paragraphs, tables } from './helpers.js';
+import { parsePdf } from '../../parsers/pdf.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
+import { ocrmypdfPdf } from '../fixtures/producers/ocrmypdf.js';
+import { scanPdf } from '../fixtures/producers/scan.js';
+import { paragraphs, sample, tables } from './helpers.js';
 
 /**
  * The seed report printed by other programs than LibreOffice, each a real file made here by the
@@ -65,4 +70,69 @@ describe('Chromium "print to PDF" with Noto Serif CJK (Skia, Type 3 fonts)', () 
   it('gives the same findings as the .docx (rule and values)', () => {
     expectSameFindings(run);
   });
+});
+
+describe('printed to PostScript and distilled by Ghostscript (fonts without a Unicode map)', () => {
+  it('the whole report, no OCR allowed: refused with the pages whose text layer is unusable, not read as an empty report', async () => {
+    const pdf = ghostscriptPdf(sample('seed.pdf'));
+    const { result } = await runPipeline({ bytes: pdf, file: 'seed-ps2pdf.pdf', options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    expect(result.status).toBe('error');
+    expect(result.error?.code).toBe('NO_TEXT_LAYER');
+    expect(result.error?.message).toContain('第 1–32 页的字体缺少 Unicode 映射');
+    expect(result.discrepancies).toEqual([]);
+  }, 120_000);
+
+  it('pages 4–5 read from the page image by OCR, each page saying why; nothing read from the broken layer', async () => {
+    const pdf = ghostscriptPdf(sample('seed.pdf'), [4, 5]);
+    const model = await parsePdf(pdf);
+    expect(model.pageInfo?.map((p) => p.textSource)).toEqual(['ocr', 'ocr']);
+    expect(model.issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS').map((i) => [i.page, /文字层无法使用.*已按页面图像 OCR 识别/u.test(i.message)])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    const texts = [...paragraphs(model), ...tables(model).flatMap((t) => t.cells.map((c) => c.text))].join('');
+    expect(texts).toMatch(/绩效指标/u);
+    expect(texts).not.toMatch(/[\u0000-\u0008\uE000-\uF8FF]/u);
+  }, 180_000);
+});
+
+describe('a scan OCR\u2019d by another program (ocrmypdf/Tesseract: invisible text over the page image)', () => {
+  let run: Run;
+  beforeAll(async () => {
+    run = await pipeline(ocrmypdfPdf(scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg', pages: [2, 6] })), 'seed-ocrmypdf.pdf');
+  }, 300_000);
+
+  it('marks every page and every value as read from an OCR text layer', () => {
+    expect(run.document.pageInfo?.map((p) => p.textSource)).toEqual(Array(5).fill('ocr-layer'));
+    const row = run.report.deptSelfEval!.indicators[0];
+    expect(row.actual.loc.textSource).toBe('ocr-layer');
+  });
+
+  it('finds the grids in the page image (the layer has no rulings)', () => {
+    expect(tables(run.document).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no finding resting on it is an error; each says "OCR 文字层，请核对原件"', () => {
+    expect(run.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // (coverage notes say what was not found in these five pages; they rest on no value)
+    const resting = run.findings.filter((f) => f.severity === 'warning' && f.rule !== 'coverage');
+    expect(resting.length).toBeGreaterThan(0);
+    for (const f of resting) expect(f.message).toContain('OCR 文字层，请核对原件');
+  });
+});
+
+describe('an image-only scan with OCR off: the answer without decoding the images', () => {
+  it('NO_TEXT_LAYER for a 32-page greyscale JPEG scan, deciding ink from the page objects', async () => {
+    const scan = scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg' });
+    await parsePdf(sample('seed.pdf'), { maxPages: 1 }).catch(() => undefined); // pdf.js loaded
+    const before = process.cpuUsage();
+    const code = await parsePdf(scan, { maxOcrPages: 0 }).then(
+      () => 'resolved',
+      (e: { code?: string }) => e.code,
+    );
+    const cpu = process.cpuUsage(before);
+    expect(code).toBe('NO_TEXT_LAYER');
+    // Decoding 32 JPEG pages took ~4 s of CPU; reading their objects takes well under one.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1500);
+  }, 120_000);
 });
