@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutDocument, seedSpec, writeDocx } from '../fixtures/generator/index.js';
+import { docxToPdf, layoutDocument, PART_DEPT, seedSpec, writeBlocksDocx, writeDocx, type LaidBlock } from '../fixtures/generator/index.js';
 import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { openPdf } from '../../parsers/pdf/open.js';
@@ -13,7 +13,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../fixtures/producers/ocrmypdf.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
-import { paragraphs, sample, tables } from './helpers.js';
+import { paragraphs, sample, squeeze, tables } from './helpers.js';
 
 /**
  * The seed report printed by other programs than LibreOffice, each a real file made here by the
@@ -135,4 +135,22 @@ describe('an image-only scan with OCR off: the answer without decoding the image
     // Decoding 32 JPEG pages took ~4 s of CPU; reading their objects takes well under one.
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(1500);
   }, 120_000);
+});
+
+describe('a merged label cut by a page break (LibreOffice: "成本指标（20" at the foot of page 3, "分）" on page 4)', () => {
+  it('is one cell over the break, and the report gives the .docx findings', async () => {
+    // Six blank lines before the 部门整体支出绩效自评表 move its 成本指标 group onto the page break.
+    const blocks = layoutDocument(seedSpec());
+    const at = blocks.findIndex((b) => b.kind === 'table' && b.part === PART_DEPT);
+    blocks.splice(at, 0, ...Array.from({ length: 6 }, (): LaidBlock => ({ kind: 'paragraph', text: '', style: 'body' })));
+    const docxBytes = writeBlocksDocx(blocks, { title: 'seed', creator: 'selfeval' });
+    const [pdfRun, docxRun] = [await pipeline(await docxToPdf(docxBytes), 'break.pdf'), await pipeline(docxBytes, 'break.docx')];
+    const dept = tables(pdfRun.document).find((t) => t.cells.some((c) => squeeze(c.text) === '成本指标（20分）' && c.page !== t.pageEnd && t.page !== t.pageEnd))!;
+    const label = dept.cells.find((c) => squeeze(c.text) === '成本指标（20分）')!;
+    expect(label.rowSpan).toBe(3);
+    expect(dept.cells.filter((c) => c.row >= label.row && c.row < label.row + 3 && c.col === label.col + 1).map((c) => squeeze(c.text))).toEqual(['经济成本指标', '社会成本指标', '生态环境成本指标']);
+    const m = matchFindings(docxRun.findings, pdfRun.findings);
+    expect(m.missed.map(key)).toEqual([]);
+    expect(m.extra.map(key)).toEqual([]);
+  }, 240_000);
 });
