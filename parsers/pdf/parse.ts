@@ -9,6 +9,7 @@ import { openPdf } from './open.js';
 import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
+import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { extractRulings } from './rulings.js';
 import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE } from './ocr-layer.js';
@@ -47,16 +48,16 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     let failedPages = 0;
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
-    const texts: (TextRun[] | null)[] = [];
+    const texts: (PageText | null)[] = [];
     for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch(() => null));
-    const broken = brokenFonts(texts.filter((t) => t !== null));
+    const broken = brokenFonts(texts.filter((t) => t !== null).map((t) => t.runs));
     let probe: Promise<InkProbe | null> | null = null;
     const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)) };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
-        const runs = texts[n - 1];
-        if (!runs) throw new Error('text content unreadable');
-        const read = await readPage(pdf, aids, n, assessRuns(runs, broken), issues, ocr);
+        const text = texts[n - 1];
+        if (!text) throw new Error('text content unreadable');
+        const read = await readPage(pdf, aids, n, assessRuns(text.runs, broken), text.turn, issues, ocr);
         const prims = read.primitives;
         if (prims) {
           usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
@@ -105,11 +106,18 @@ interface OcrBudget {
   left: number;
 }
 
-/** A page's text runs in display space (getTextContent only). */
-async function pageText(pdf: PDFDocumentProxy, n: number): Promise<TextRun[]> {
+/** A page's text runs, in the display space of the page turned so that most of its text is upright. */
+interface PageText {
+  runs: TextRun[];
+  turn: Turn;
+}
+
+async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
   const page = await pdf.getPage(n);
-  const matrix = page.getViewport({ scale: 1 }).transform as Matrix;
-  return toTextRuns((await page.getTextContent()).items, matrix);
+  const viewport = page.getViewport({ scale: 1 });
+  const items = (await page.getTextContent()).items;
+  const turn = pageTurn(items, viewport.transform as Matrix);
+  return { runs: toTextRuns(items, turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height)), turn };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -117,11 +125,12 @@ interface DocumentAids {
   inkProbe(): Promise<InkProbe | null>;
 }
 
-async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
+async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const matrix = viewport.transform as Matrix;
+    // Text set sideways (rotation.ts): rulings turned with the runs.
+    const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
     const size = { width: viewport.width, height: viewport.height };
     const layer = judgeLayer(quality);
     if (layer.kind === 'usable') {
@@ -142,7 +151,7 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         return { ...size, primitives: { page: n, ...size, runs: ocrLayerRuns(quality.usable, rulings), rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
-      return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: 0, confidence: null } };
+      return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without
     // a Unicode map, glyph soup): read the page image. A page without a text layer is worth

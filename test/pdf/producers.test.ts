@@ -12,6 +12,7 @@ import { parsePdf } from '../../parsers/pdf.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../fixtures/producers/ocrmypdf.js';
+import { landscapeOntoPortrait } from '../fixtures/producers/rotated.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
 import { paragraphs, sample, squeeze, tables } from './helpers.js';
 
@@ -153,4 +154,23 @@ describe('a merged label cut by a page break (LibreOffice: "成本指标（20" a
     expect(m.missed.map(key)).toEqual([]);
     expect(m.extra.map(key)).toEqual([]);
   }, 240_000);
+});
+
+describe('a landscape report printed onto portrait paper (text at 90°, no /Rotate), with an upright page number', () => {
+  let land: Uint8Array;
+  beforeAll(() => {
+    land = chromiumPdf(reportHtml(layoutDocument(seedSpec()), { landscape: true }));
+  }, 120_000);
+
+  for (const turn of [90, 270] as const) {
+    it(`turned by ${turn}°: pages turned upright and said so in their provenance; the .docx findings`, async () => {
+      const run = await pipeline(await landscapeOntoPortrait(land, { footer: true, turn }), `seed-turned-${turn}.pdf`);
+      const info = run.document.pageInfo ?? [];
+      // The text of the landscape page runs up (turned clockwise by 90° to read) or down the sheet.
+      const upright = turn === 90 ? 90 : 270;
+      expect(info.filter((p) => p.rotation === upright).length).toBeGreaterThanOrEqual(info.length - 2);
+      expect(info.every((p) => p.width < p.height)).toBe(true); // the sheet is portrait
+      expectSameFindings(run);
+    }, 180_000);
+  }
 });
