@@ -8,7 +8,7 @@ import { loadLedger } from './ledger-store.js';
 import { explainMatch } from './name-match.js';
 
 /**
- * Run the cross-report checks (ledger X1, last year X2–X4) for some reports and replace their
+ * Run the cross-report checks (ledger R1, last year R2–R4) for some reports and replace their
  * stored cross findings. Called by `import-reference` (the reports of the imported years), after a
  * report is stored (it and next year's report of its department) and by the overview's tests.
  */

@@ -30,7 +30,7 @@ export interface CurrentReport {
   document: DocumentModel | null;
 }
 
-/** X2–X4 against last year's report of the same department. */
+/** R2–R4 against last year's report of the same department. */
 export function checkAgainstLastYear(current: CurrentReport, previous: PreviousReport): CrossFinding[] {
   return [...previousFinals(current.report, previous), ...copiedIndicators(current.report, previous), ...copiedNarratives(current, previous)];
 }
@@ -47,7 +47,7 @@ function usable(f: Fact | null | undefined): f is Fact & { figure: NonNullable<F
   return Boolean(f?.figure && !f.figure.approximate && f.figure.comparator === '=');
 }
 
-// ── X2 上年决算数 vs last year's 本年决算数 ─────────────────────────────────────────────────────
+// ── R2 上年决算数 vs last year's 本年决算数 ─────────────────────────────────────────────────────
 
 function rowKey(r: SpendingRow): string {
   return `${r.parent ? nameKey(r.parent.replace(/^[0-9]+[、.．]/, '')) : ''}>${nameKey(rowLabel(r))}`;
@@ -108,7 +108,7 @@ function previousFinals(current: Report, previous: PreviousReport): CrossFinding
   return out;
 }
 
-// ── X3 indicators and targets copied while the budget changed ─────────────────────────────────
+// ── R3 indicators and targets copied while the budget changed ─────────────────────────────────
 
 function indicatorKey(ind: Indicator): string {
   return `${nameKey(ind.level3)}=${nameKey(ind.target.text)}`;
@@ -137,10 +137,13 @@ function copiedIndicators(current: Report, previous: PreviousReport): CrossFindi
     if (keysA.some((k, i) => k !== keysB[i])) continue;
     const budgetNow = totalBudgetRow(now)?.fullYearBudget;
     const budgetThen = totalBudgetRow(then)?.fullYearBudget;
-    if (!usable(budgetNow) || !usable(budgetThen)) continue;
-    if (intersects(intervalOf(budgetNow.figure.value, budgetNow.figure.decimals), intervalOf(budgetThen.figure.value, budgetThen.figure.decimals))) continue;
+    const budgetChanged =
+      usable(budgetNow) && usable(budgetThen) && !intersects(intervalOf(budgetNow.figure.value, budgetNow.figure.decimals), intervalOf(budgetThen.figure.value, budgetThen.figure.decimals));
     const actualsSame = a.every((ind) => b.some((o) => indicatorKey(o) === indicatorKey(ind) && nameKey(o.actual.text) === nameKey(ind.actual.text)));
-    const allMet = actualsSame && a.every((ind) => attainment(ind)?.status !== 'missed');
+    // 连续两年全部达标且数字相同: every target met (none missed) with last year's very figures.
+    const allMet = actualsSame && a.every((ind) => ind.actual.text.trim() !== '' && attainment(ind)?.status !== 'missed');
+    if (!budgetChanged && !allMet) continue;
+    const budgetText = budgetChanged ? `，而全年预算数由${budgetThen!.text.trim()}变为${budgetNow!.text.trim()}` : '';
     const extra = allMet ? '；实际完成值也与上年完全相同，连续两年全部达标且数字相同' : '';
     out.push(
       crossFinding(
@@ -148,11 +151,11 @@ function copiedIndicators(current: Report, previous: PreviousReport): CrossFindi
         {
           severity: allMet ? 'warning' : 'info',
           message: {
-            zh: `${now.part}的${a.length}项绩效指标及年度指标值与上年（${previous.year}年度）完全相同，而全年预算数由${budgetThen.text.trim()}变为${budgetNow.text.trim()}${extra}`,
-            en: `${now.part}: all ${a.length} indicators and targets equal last year's while the budget changed from ${budgetThen.text.trim()} to ${budgetNow.text.trim()}${allMet ? '; the actual values are the same too' : ''}`,
+            zh: `${now.part}的${a.length}项绩效指标及年度指标值与上年（${previous.year}年度）完全相同${budgetText}${extra}`,
+            en: `${now.part}: all ${a.length} indicators and targets equal last year's${budgetChanged ? ` while the budget changed from ${budgetThen!.text.trim()} to ${budgetNow!.text.trim()}` : ''}${allMet ? '; the actual values are the same too, every target met' : ''}`,
           },
-          values: [Number(budgetNow.figure.value), Number(budgetThen.figure.value)],
-          evidence: [factEvidence(budgetNow, 'budget'), ...a.map((ind) => factEvidence(ind.target, 'target'))],
+          values: budgetChanged ? [Number(budgetNow!.figure!.value), Number(budgetThen!.figure!.value)] : [],
+          evidence: [...(budgetChanged ? [factEvidence(budgetNow!, 'budget')] : []), ...a.map((ind) => factEvidence(ind.target, 'target')), ...(allMet ? a.map((ind) => factEvidence(ind.actual, 'actual')) : [])],
           expected: null,
           observed: null,
           tolerance: '预算按书写精度±½末位；指标按规范化文本比较',
@@ -164,7 +167,7 @@ function copiedIndicators(current: Report, previous: PreviousReport): CrossFindi
           sha256: previous.sha256,
           match: [previous.match, reason],
           items: [
-            { label: '上年全年预算数', text: budgetThen.text.trim(), where: where(previous, budgetThen.loc) },
+            ...(budgetThen?.text.trim() ? [{ label: '上年全年预算数', text: budgetThen.text.trim(), where: where(previous, budgetThen.loc) }] : []),
             ...b.map((ind) => ({ label: ind.level3.trim(), text: `指标值 ${ind.target.text.trim()}；完成值 ${ind.actual.text.trim()}`, where: where(previous, ind.target.loc) })),
           ],
         },
@@ -174,7 +177,7 @@ function copiedIndicators(current: Report, previous: PreviousReport): CrossFindi
   return out;
 }
 
-// ── X4 narrative copied from last year ────────────────────────────────────────────────────────
+// ── R4 narrative copied from last year ────────────────────────────────────────────────────────
 
 const MIN_CHARS = 30;
 const SIMILAR = 0.8;

@@ -27,7 +27,7 @@ export function reportDepartment(report: Report): string | null {
 }
 
 /**
- * X1: each budget block (部门整体 and every project form) against the bureau's ledger rows of the
+ * R1: each budget block (部门整体 and every project form) against the bureau's ledger rows of the
  * report's year. Department and project names are matched robustly (name-match.ts) and every
  * finding says why; a fuzzy name match lowers an error to a warning (unsure → lower).
  */
@@ -35,8 +35,7 @@ export function checkAgainstLedger(report: Report, ledger: readonly LedgerRow[])
   const department = reportDepartment(report);
   if (!department || report.year === null) return [];
   const ofYear = ledger.filter((r) => r.year === report.year);
-  const names = [...new Set(ofYear.map((r) => r.department))];
-  const dept = matchName(department, names, (n) => n);
+  const dept = matchDepartment(department, ofYear);
   if (!dept) return [];
   const rows = ofYear.filter((r) => r.department === dept.name);
   const deptReason = `部门：报告“${department}”↔ 台账“${dept.name}”，${dept.reason}`;
@@ -77,6 +76,23 @@ export function checkAgainstLedger(report: Report, ledger: readonly LedgerRow[])
     }
   }
   return out;
+}
+
+/** A leading department code in a report's name ("219001-池州市贵池区棠溪镇人民政府"). */
+const LEADING_CODE = /^(\d{3,})\s*[-－_—\s]\s*/;
+
+/**
+ * The ledger department a report's department name stands for: by the department code when the
+ * report writes one and the ledger has it, else by name (name-match.ts), with the reason.
+ */
+export function matchDepartment(written: string, rows: readonly LedgerRow[]): { name: string; level: 'sure' | 'fuzzy'; reason: string } | null {
+  const code = LEADING_CODE.exec(written)?.[1];
+  if (code) {
+    const byCode = rows.find((r) => r.departmentCode === code);
+    if (byCode) return { name: byCode.department, level: 'sure', reason: `部门编码 ${code} 相同` };
+  }
+  const names = [...new Set(rows.map((r) => r.department))];
+  return matchName(written.replace(LEADING_CODE, ''), names, (n) => n);
 }
 
 function ledgerTitle(r: LedgerRow): string {

@@ -31,6 +31,7 @@ import { renderRecordsPage, renderReportPage, renderSourcePage, reportBase, SOUR
 import { registerStatic } from './static.js';
 import { getCrossFindings } from '../bureau/cross-check.js';
 import { renderCrossFindings } from './render/cross.js';
+import { registerBureauRoutes } from './bureau-routes.js';
 import { setDisplayTimeZone } from './time.js';
 
 export interface ServerOptions {
@@ -395,6 +396,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     return reply.send(stream);
   });
+
+  registerBureauRoutes(app, store);
 
   // ── administration ───────────────────────────────────────────────────────────────────────
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainMatch, matchName } from '../../src/bureau/name-match.js';
+import { matchDepartment } from '../../src/bureau/ledger-check.js';
 import { readReferenceFile, ReferenceFormatError } from '../../src/bureau/reference-import.js';
 import { getCrossFindings, reportsOfYears, runCrossChecks } from '../../src/bureau/cross-check.js';
 import { loadLedger, saveReferenceImport } from '../../src/bureau/ledger-store.js';
@@ -40,6 +41,12 @@ describe('names: why a report name and a ledger name are the same body', () => {
     expect(typo.level).toBe('fuzzy');
     expect(typo.reason).toContain('“理”');
     expect(explainMatch('汨罗市市场监督管理局', '市场监督管理局')?.level).toBe('sure');
+  });
+  it('matches a department by the code a report writes before its name', () => {
+    const row = (department: string, departmentCode: string | null) => ({ year: 2022, department, project: '', initialBudget: '1', fullYearBudget: '1', executed: '1', departmentCode, projectCode: null, sourceRow: 2, fileName: 'l.csv' });
+    const rows = [row('贵池区棠溪镇', '219001'), row('贵池区梅街镇', '219002')];
+    expect(matchDepartment('219001-池州市贵池区棠溪镇人民政府', rows)).toMatchObject({ name: '贵池区棠溪镇', level: 'sure', reason: '部门编码 219001 相同' });
+    expect(matchDepartment('219009-池州市贵池区梅街镇', rows)).toMatchObject({ name: '贵池区梅街镇', level: 'sure' });
   });
   it('does not match other places or other bodies', () => {
     expect(explainMatch('汨罗市财政局', '岳阳市财政局')).toBeNull();
@@ -110,6 +117,12 @@ describe('reference ledger against a stored report (PGlite)', () => {
       expect(cross).toMatch(/<q>334\.74<\/q>/);
       expect(cross).toContain('去掉“汨罗市建筑工程服务中心”的地名“汨罗市”');
       expect(cross).toContain('质量安全监督管专项');
+      const overview = await app.inject({ url: '/overview', headers: session.headers() });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.body).toContain('<svg class="chart" id="chart-scores"');
+      expect(overview.body).toMatch(/data-col="cross"><a href="\/reports\/[0-9a-f]{64}#cross">1<\/a>/);
+      expect((await app.inject({ url: '/overview?sort=nope', headers: session.headers() })).statusCode).toBe(400);
+      expect((await app.inject({ url: '/admin/reference', headers: session.headers() })).statusCode).toBe(403);
     } finally {
       await app.close();
     }
