@@ -108,6 +108,7 @@ export type ReadOutcome = { ok: true; bytes: Uint8Array; size: number } | { ok: 
  * never more than the limit is read, even if it grows meanwhile.
  */
 export async function readInputFile(path: string, maxFileBytes = limitsFromEnv().maxFileBytes): Promise<ReadOutcome> {
+  if (path === STDIN) return readStdin(maxFileBytes);
   let info: Stats;
   try {
     info = await stat(path);
@@ -145,6 +146,29 @@ export async function readInputFile(path: string, maxFileBytes = limitsFromEnv()
   } finally {
     await handle.close().catch(() => {});
   }
+}
+
+/** The path that stands for standard input (`selfeval extract - < report.docx`). */
+export const STDIN = '-';
+
+/** Standard input, up to the size limit (more is refused, without reading it all). */
+async function readStdin(maxFileBytes: number): Promise<ReadOutcome> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxFileBytes) {
+        process.stdin.destroy();
+        return tooLarge(size, maxFileBytes);
+      }
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    return failed(`无法读取标准输入 / cannot read stdin: ${errnoText(e)}`);
+  }
+  const bytes = Buffer.concat(chunks);
+  return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), size };
 }
 
 function checkStats(info: Stats, maxFileBytes: number): ReadOutcome | null {

@@ -8,6 +8,7 @@ export interface PdfTextItem {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
 }
 
 export type Matrix = [number, number, number, number, number, number];
@@ -37,13 +38,13 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     if (Math.abs(ey - sy) > Math.abs(ex - sx)) {
       // Vertical text (rotated 90°, e.g. a label set upright in a tall merged cell): the run
       // runs down or up the page; its box is one glyph wide around the writing line.
-      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size });
+      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName });
       continue;
     }
     const baseline = (sy + ey) / 2;
     const x0 = Math.min(sx, ex);
     const x1 = Math.max(sx, ex, x0 + 0.01);
-    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
+    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName });
   }
   return runs;
 }

@@ -2,12 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { writeXlsx } from '../export/xlsx.js';
 import { writeCsv } from '../export/csv.js';
 import { renderStaticReport } from '../export/html.js';
 import { SHEETS, type SheetKey } from '../export/rows.js';
 import { parseArgs, UsageError } from './args.js';
+import { openCommandStore } from './store-options.js';
 import { overviewRows } from '../bureau/overview.js';
 import { overviewCsv, writeOverviewXlsx } from '../export/overview.js';
 
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   if (format === 'xlsx' && !outPath && process.stdout.isTTY) return usage('xlsx 是二进制文件，请用 --out 指定文件 / use --out for xlsx');
   const batchId = parsed.values.get('batch');
 
-  const store = await openStore({ dataDir: parsed.values.get('db') });
+  const store = await openCommandStore(parsed.values.get('db'));
   try {
     return await exportTo(store, { format, sheet: sheet as SheetKey, batchId, report, outPath });
   } finally {
@@ -102,7 +103,7 @@ async function exportOverview(values: Map<string, string>, format: 'xlsx' | 'csv
   if (year !== undefined && !/^\d{4}$/.test(year)) return usage(`--year 应为四位年份 / --year must be a year: ${year}`);
   const outPath = values.get('out');
   if (format === 'xlsx' && !outPath && process.stdout.isTTY) return usage('xlsx 是二进制文件，请用 --out 指定文件 / use --out for xlsx');
-  const store = await openStore({ dataDir: values.get('db') });
+  const store = await openCommandStore(values.get('db'));
   try {
     const batchId = values.get('batch');
     if (batchId && !(await store.batchCounts(batchId))) {

@@ -12,8 +12,10 @@ import { formatSummary } from './summary.js';
 import { ExtractSink } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
 
-const HELP = `用法 / usage: selfeval extract <files|folders>... [--json] [--out DIR] [--lang zh|en]
+const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
 
+  -            从标准输入读一个文件 / read one file from standard input
+  -q, --quiet  只输出失败的文件和汇总，不显示进度和跳过的文件 / failed files and the summary only
   --json       每个文件输出一行 JSON（NDJSON，见 output-contract） / one JSON object per file
   --out DIR    每个输入文件写一个结果文件 / write one result file per input
   --lang en    英文提示 / English messages
@@ -24,7 +26,7 @@ const HELP = `用法 / usage: selfeval extract <files|folders>... [--json] [--ou
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['out', 'lang', 'db', 'jobs'] });
+    parsed = parseArgs(args, { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`selfeval extract: ${e.message}\n\n${HELP}`);
@@ -51,12 +53,17 @@ export async function run(args: string[]): Promise<number> {
   if (outDir) await mkdir(outDir, { recursive: true });
 
   const { files: inputs, skipped } = await collectInputs(parsed.positionals);
-  reportSkipped(skipped);
+  const quiet = parsed.flags.has('quiet');
+  if (!quiet) reportSkipped(skipped);
+  if (parsed.positionals.filter((p) => p === '-').length > 1) {
+    process.stderr.write(`selfeval extract: 标准输入（-）只能给一次 / - may be given once\n`);
+    return 2;
+  }
   const usedNames = new Set<string>();
   let failed = 0;
   const dbDir = parsed.values.get('db');
   const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
-  const bar = new Progress(inputs.length, { enabled: progressWanted(json) && inputs.length > 1 });
+  const bar = new Progress(inputs.length, { enabled: progressWanted(json) && !quiet && inputs.length > 1 });
   // Files run side by side, one pipeline thread each; results are written in input order. (With
   // --db the store takes one file at a time.)
   const threads = sink ? 1 : Math.min(jobs, Math.max(1, inputs.length));
@@ -80,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
     if (json) process.stdout.write(done.json + '\n');
-    else process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
+    else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) {
       let name = `${basename(input.path)}.json`;

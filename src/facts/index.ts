@@ -174,3 +174,5 @@ export function statementsMeet(a: Statement, b: Statement): boolean {
   return !aboveA && !aboveB;
 }
 export { copiedClausePairs } from './copied.js';
+export { proseTargets, type ProseTarget } from './targets.js';
+export { findClaims, type Claim } from './claims.js';

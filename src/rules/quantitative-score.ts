@@ -1,7 +1,7 @@
 import { halfUnit, intervalOf, Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { factNumber, points } from './lib/amounts.js';
-import { columnLabel, indicatorName, paramsOf, selfEvalForms } from './lib/forms.js';
+import { columnLabel, indicatorName, paramsOf, selfEvalForms, writtenScoreDecimals } from './lib/forms.js';
 import { attainment } from './lib/targets.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -43,17 +43,17 @@ export const rule: Rule = {
         const dp = Math.max(ind.score.figure.decimals, p.scoreDecimals);
         const printed = intervalOf(ind.score.figure.value, dp);
         if (expected.ge(printed.lo) && expected.le(printed.hi)) continue;
-        // Rounded more coarsely than the template asks ("1.9" for 1.946, "9" for 8.62): the score
-        // follows the formula at the precision it is written with — a note, not a warning. Full
-        // marks for a missed target stay a warning whatever the rounding.
-        const own = intervalOf(ind.score.figure.value, ind.score.figure.decimals);
-        const fullMarks = s.eq(w) && expected.lt(w);
-        const roundingOnly = !fullMarks && expected.ge(own.lo) && expected.le(own.hi);
+        // Rounded more coarsely than the template asks ("1.9" for 1.946, "3" for 2.917 among integer
+        // scores): the score follows the formula at the precision the form writes its scores with — a note, not a warning. (A missed
+        // target without a 偏差原因 is D8's finding, whatever the score.)
+        const written = writtenScoreDecimals(form, ind.score.figure.decimals);
+        const own = intervalOf(ind.score.figure.value, written);
+        const roundingOnly = expected.ge(own.lo) && expected.le(own.hi);
         const formula = at.direction === 'up' ? `${w.toString()}×${at.actual.value}÷${at.target.value}` : `${w.toString()}×${at.target.value}÷${at.actual.value}`;
         out.push({
           ...(roundingOnly ? { severity: 'info' as const } : {}),
           message: {
-            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score')}为${ind.score.text.trim()}${roundingOnly ? `（按所写${ind.score.figure.decimals}位小数取舍相符，模板要求${dp}位小数）` : ''}`,
+            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score')}为${ind.score.text.trim()}${roundingOnly ? `（按本表得分所写的${written}位小数取舍相符，模板要求${dp}位小数）` : ''}`,
             en: `${form.part} indicator ${indicatorName(ind)}: target ${ind.target.text.trim()}, actual ${ind.actual.text.trim()} — formula ${formula} gives ${expected.toFixed(2)}, printed score ${ind.score.text.trim()}`,
           },
           values: [factNumber(ind.score)!, Number(expected.toFixed(4))],

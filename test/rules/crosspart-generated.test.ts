@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { randomReportSpec, writeDocx, type TemplateFamily } from '../fixtures/generator/index.js';
 
-export const CROSS_PART_RULES = ['cross-part-total-parts', 'same-measure-differs', 'approximate-restatement', 'prose-count-mismatch', 'claimed-met-contradicted', 'zero-total-nonzero-parts'];
+export const CROSS_PART_RULES = ['cross-part-total-parts', 'same-measure-differs', 'approximate-restatement', 'prose-count-mismatch', 'claimed-met-contradicted', 'stated-score-mismatch', 'zero-total-nonzero-parts'];
 const FAMILIES: TemplateFamily[] = ['hunan', 'mof-2020', 'sichuan', 'sichuan-linkage'];
 const SEEDS = [3, 8, 21];
 

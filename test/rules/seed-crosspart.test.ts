@@ -11,7 +11,7 @@ import type { Result } from '../../schemas/result.js';
 import { runPipeline } from '../../src/pipeline.js';
 
 const FORMATS = ['docx', 'pdf', 'doc'] as const;
-const CROSS_PART = ['cross-part-total-parts', 'same-measure-differs', 'approximate-restatement', 'prose-count-mismatch', 'claimed-met-contradicted', 'zero-total-nonzero-parts'];
+const CROSS_PART = ['cross-part-total-parts', 'same-measure-differs', 'approximate-restatement', 'prose-count-mismatch', 'claimed-met-contradicted', 'stated-score-mismatch', 'zero-total-nonzero-parts'];
 const results = new Map<string, Result>();
 
 beforeAll(async () => {

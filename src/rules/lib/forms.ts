@@ -11,6 +11,22 @@ export function selfEvalForms(report: Report): SelfEvalForm[] {
 }
 
 /**
+ * The precision a form writes its scores with (catalogue, rounding): the most decimals of any score
+ * it prints (indicators, budget rows, total). An integer among one-decimal scores ("1" beside "0.5")
+ * has one decimal with the zero omitted. Never less than the score's own written decimals.
+ */
+export function writtenScoreDecimals(form: SelfEvalForm, own: number): number {
+  let dp = own;
+  const see = (f: { figure: { decimals: number } | null } | null | undefined) => {
+    if (f?.figure && f.figure.decimals > dp) dp = f.figure.decimals;
+  };
+  for (const ind of form.indicators) see(ind.score);
+  for (const row of form.budget?.rows ?? []) see(row.score);
+  see(form.total?.score);
+  return dp;
+}
+
+/**
  * Whether the form prints indicator weights at all (a 分值/权重 column with at least one readable
  * value). Forms without one (保山's 预算执行情况(20分) sheets, scoring sheets that give only 得分)
  * have no weights to add up: their absence is not a sum of 0.

@@ -25,9 +25,9 @@ export default ruleCases({
       findings: [{ severity: 'info', values: [0.5, 0.45], expected: '0.45', observed: '0.5', messageIncludes: ['60个', '27个', '0.45', '得分', '1位小数'], params: ['scoreDecimals'] }],
     },
     {
-      name: 'a complaint handling rate below target: 5 × 90/95 = 4.74, printed 5 (full marks for a missed target: a warning whatever the rounding)',
+      name: 'a complaint handling rate below target: 5 × 90/95 = 4.74, printed 5 — right at the integer precision written: a note',
       report: one(['产出指标(30分)', '质量指标', '质量投诉回复处理率', '95%', '90%', '5', '5', '投诉量增加']),
-      findings: [{ severity: 'warning', values: [5, 4.7368] }],
+      findings: [{ severity: 'info', values: [5, 4.7368] }],
     },
     {
       name: 'rounded to one decimal where the template asks two: 2 × 97.30/100 = 1.946, printed 1.9 → a note',
