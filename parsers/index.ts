@@ -33,6 +33,10 @@ async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise
       return parseDoc(bytes, options.doc);
     case 'empty':
       throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
+    case 'xlsx':
+      throw new InputError('UNSUPPORTED_FORMAT', '这是 Excel 工作簿（.xlsx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / an Excel workbook, not a report');
+    case 'pptx':
+      throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':
       throw new InputError('UNSUPPORTED_FORMAT', '压缩包不是 Word 文档（缺少 word/ 部件） / a zip package that is not a Word document');
     default:

@@ -2,12 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { writeXlsx } from '../export/xlsx.js';
 import { writeCsv } from '../export/csv.js';
 import { renderStaticReport } from '../export/html.js';
 import { SHEETS, type SheetKey } from '../export/rows.js';
 import { parseArgs, UsageError } from './args.js';
+import { openCommandStore } from './store-options.js';
 
 const HELP = `用法 / usage: selfeval export --format xlsx|csv|html [--batch ID] [--report SHA] [--out FILE] [--db DIR]
 
@@ -48,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   if (format === 'xlsx' && !outPath && process.stdout.isTTY) return usage('xlsx 是二进制文件，请用 --out 指定文件 / use --out for xlsx');
   const batchId = parsed.values.get('batch');
 
-  const store = await openStore({ dataDir: parsed.values.get('db') });
+  const store = await openCommandStore(parsed.values.get('db'));
   try {
     return await exportTo(store, { format, sheet: sheet as SheetKey, batchId, report, outPath });
   } finally {

@@ -112,6 +112,13 @@ table.list td.problem { color:var(--err); }
 .login label { display:flex; flex-direction:column; align-items:stretch; margin:.6em 0; }
 .login input { font:inherit; padding:.35em .5em; border:1px solid #888; border-radius:4px; }
 nav.crumbs { font-size:.9em; margin:.2em 0 .6em; }
+
+/* cross-report findings: this report beside the ledger or last year's report */
+.cross-sides { display:grid; grid-template-columns:1fr 1fr; gap:.4em 1.2em; }
+.cross-sides h4 { margin:.3em 0; font-size:.95em; }
+.cross-sides ul { margin:.2em 0; padding-left:1.2em; }
+table.passages td { width:45%; font-size:.9em; }
+@media (max-width: 900px) { .cross-sides { grid-template-columns:1fr; } }
 `;
 
 /** CSP source for the one inline style block (no 'unsafe-inline' needed). */
