@@ -48,15 +48,15 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     let failedPages = 0;
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
-    const texts: (PageText | null)[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch(() => null));
-    const broken = brokenFonts(texts.filter((t) => t !== null).map((t) => t.runs));
+    const texts: (PageText | Error)[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const broken = brokenFonts(texts.filter((t): t is PageText => !(t instanceof Error)).map((t) => t.runs));
     let probe: Promise<InkProbe | null> | null = null;
     const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)) };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
-        if (!text) throw new Error('text content unreadable');
+        if (text instanceof Error) throw text;
         const read = await readPage(pdf, aids, n, assessRuns(text.runs, broken), text.turn, issues, ocr);
         const prims = read.primitives;
         if (prims) {
