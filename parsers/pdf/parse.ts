@@ -150,7 +150,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         const rulings = imageRulings(await pageImage(pdf, page, ops));
         return { ...size, primitives: { page: n, ...size, runs: ocrLayerRuns(quality.usable, rulings), rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
+      const centres = quality.usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
+      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
       return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without
