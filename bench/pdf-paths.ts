@@ -6,6 +6,7 @@
  *   vector     LibreOffice export (samples/seed.pdf): ruled tables, embedded TrueType CJK
  *   type3      Chromium print-to-PDF with Noto CJK (Type 3 fonts, radical code points repaired)
  *   rotated    the Chromium landscape print turned onto portrait sheets (text at 90°, no /Rotate)
+ *   filled     Chromium print of tables drawn as shaded cells without lines (fills as the grid)
  *   rule-less  Chromium print of tables without borders
  *   unusable   Ghostscript re-distilled (no Unicode maps), OCR off: the per-page verdict only
  *   image-only a 32-page greyscale JPEG scan, OCR off: blank-or-ink without decoding the images
@@ -29,6 +30,7 @@ const files: Record<string, Uint8Array> = {
   vector: seed,
   type3: chromiumPdf(reportHtml(blocks)),
   rotated: await landscapeOntoPortrait(chromiumPdf(reportHtml(blocks, { landscape: true })), { footer: true }),
+  filled: chromiumPdf(reportHtml(blocks, { tables: 'filled' })),
   'rule-less': chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })),
   unusable: ghostscriptPdf(seed),
   'image-only': scanPdf(seed, { mode: 'gray-jpeg' }),
