@@ -48,15 +48,15 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     let failedPages = 0;
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
-    const texts: (PageText | null)[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch(() => null));
-    const broken = brokenFonts(texts.filter((t) => t !== null).map((t) => t.runs));
+    const texts: (PageText | Error)[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const broken = brokenFonts(texts.filter((t): t is PageText => !(t instanceof Error)).map((t) => t.runs));
     let probe: Promise<InkProbe | null> | null = null;
     const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)) };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
-        if (!text) throw new Error('text content unreadable');
+        if (text instanceof Error) throw text;
         const read = await readPage(pdf, aids, n, assessRuns(text.runs, broken), text.turn, issues, ocr);
         const prims = read.primitives;
         if (prims) {
@@ -150,7 +150,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         const rulings = imageRulings(await pageImage(pdf, page, ops));
         return { ...size, primitives: { page: n, ...size, runs: ocrLayerRuns(quality.usable, rulings), rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
+      const centres = quality.usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
+      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
       return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without

@@ -19,6 +19,8 @@ const MIN_SEGMENT = 2;
 interface GraphicsState {
   ctm: Matrix;
   fillLight: boolean;
+  /** The fill is the paper's own white: a box painted with it shows nothing. */
+  fillPaper: boolean;
   strokeLight: boolean;
   lineWidth: number;
 }
@@ -35,6 +37,51 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
+/** Pure white (or within a few steps of it): the colour of the paper. */
+function isPaperColor(args: unknown): boolean {
+  const v = Array.isArray(args) ? args[0] : args;
+  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return false;
+  return [1, 3, 5].every((i) => parseInt(v.slice(i, i + 2), 16) >= 250);
+}
+
+/** Cell fills closer than this (points) are neighbours in one grid (white border-spacing between them). */
+const FILL_GAP = 3;
+
+/** Share of the text over a grid of fills that must lie inside the fills for them to be its cells. */
+const FILLED_TEXT_SHARE = 0.9;
+
+/**
+ * Shaded cells drawn without any lines (web forms: grey boxes with white gaps) bound their cells as
+ * rulings would. A box counts only beside another box of the same grid (an edge shared within
+ * FILL_GAP, overlapping along it): a lone shaded banner or highlight is no table. And only when
+ * nearly all the text over the grid lies inside a box: banded rows (zebra) shade every other row,
+ * and the unshaded rows' cells would come out merged.
+ */
+function fillEdges(boxes: readonly BBoxXY[], text: readonly { x: number; y: number }[], horizontal: Segment[], vertical: Segment[]): void {
+  if (boxes.length < 2) return;
+  const left = Math.min(...boxes.map((b) => b[0]));
+  const top = Math.min(...boxes.map((b) => b[1]));
+  const right = Math.max(...boxes.map((b) => b[2]));
+  const bottom = Math.max(...boxes.map((b) => b[3]));
+  const over = text.filter((p) => p.x >= left && p.x <= right && p.y >= top && p.y <= bottom);
+  const inside = over.filter((p) => boxes.some((b) => p.x >= b[0] && p.x <= b[2] && p.y >= b[1] && p.y <= b[3])).length;
+  if (!over.length || inside < FILLED_TEXT_SHARE * over.length) return;
+  const beside = (a: BBoxXY, b: BBoxXY) => {
+    const overlapX = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+    const overlapY = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    const gapX = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
+    const gapY = Math.max(a[1], b[1]) - Math.min(a[3], b[3]);
+    return (overlapY > 1 && gapX >= -0.5 && gapX <= FILL_GAP) || (overlapX > 1 && gapY >= -0.5 && gapY <= FILL_GAP);
+  };
+  for (const a of boxes) {
+    if (!boxes.some((b) => b !== a && beside(a, b))) continue;
+    horizontal.push({ pos: a[1], from: a[0], to: a[2] }, { pos: a[3], from: a[0], to: a[2] });
+    vertical.push({ pos: a[0], from: a[1], to: a[3] }, { pos: a[2], from: a[1], to: a[3] });
+  }
+}
+
+type BBoxXY = [number, number, number, number];
+
 /** White or near-white paint draws nothing visible on paper: not a ruling. */
 function isLightColor(args: unknown): boolean {
   const v = Array.isArray(args) ? args[0] : args;
@@ -49,14 +96,16 @@ function isLightColor(args: unknown): boolean {
 
 /**
  * Operator list of one page → ruling segments in display space: stroked straight lines, the
- * edges of stroked rectangles, and thin filled rectangles (some exporters draw borders that way).
+ * edges of stroked rectangles, thin filled rectangles (some exporters draw borders that way), and
+ * the edges of shaded cells that hold the text over them (`text`: centres of the page's runs).
  * One pass over the list, tracking the transformation matrix through save/restore and forms.
  */
-export function extractRulings(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix): Rulings {
+export function extractRulings(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix, text: readonly { x: number; y: number }[] = []): Rulings {
   const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let state: GraphicsState = { ctm: viewport, fillLight: false, strokeLight: false, lineWidth: 1 };
+  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, lineWidth: 1 };
+  const fills: BBoxXY[] = [];
   const stack: GraphicsState[] = [];
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
@@ -69,7 +118,7 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
     }
   };
 
-  const addFilledBox = (xs: number[], ys: number[]) => {
+  const addFilledBox = (xs: number[], ys: number[], shadingOnly = false) => {
     // Axis-aligned box in display space (after the CTM).
     const pts = xs.map((x, i) => applyMatrix(state.ctm, x, ys[i]));
     const minX = Math.min(...pts.map((p) => p[0]));
@@ -78,8 +127,11 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
     const maxY = Math.max(...pts.map((p) => p[1]));
     const w = maxX - minX;
     const h = maxY - minY;
-    if (h <= MAX_RULE_THICKNESS && w >= MIN_SEGMENT && w > h) horizontal.push({ pos: (minY + maxY) / 2, from: minX, to: maxX });
+    if (shadingOnly) {
+      if (w > MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS && pts.length <= 5) fills.push([minX, minY, maxX, maxY]);
+    } else if (h <= MAX_RULE_THICKNESS && w >= MIN_SEGMENT && w > h) horizontal.push({ pos: (minY + maxY) / 2, from: minX, to: maxX });
     else if (w <= MAX_RULE_THICKNESS && h >= MIN_SEGMENT && h > w) vertical.push({ pos: (minX + maxX) / 2, from: minY, to: maxY });
+    else if (w > MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS && pts.length <= 5) fills.push([minX, minY, maxX, maxY]);
   };
 
   for (let i = 0; i < fnArray.length; i++) {
@@ -107,6 +159,7 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         break;
       case OPS.setFillRGBColor:
         state.fillLight = isLightColor(argsArray[i]);
+        state.fillPaper = isPaperColor(argsArray[i]);
         break;
       case OPS.setStrokeRGBColor:
         state.strokeLight = isLightColor(argsArray[i]);
@@ -122,12 +175,14 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         const filled = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
         if (stroked && !state.strokeLight) walkPath(path, addLine, null);
         else if (filled && !state.fillLight) walkPath(path, null, addFilledBox);
+        else if (filled && !state.fillPaper) walkPath(path, null, (xs, ys) => addFilledBox(xs, ys, true)); // light shading: cell fills only
         break;
       }
       default:
         break;
     }
   }
+  fillEdges(fills, text, horizontal, vertical);
   return { horizontal, vertical };
 }
 
