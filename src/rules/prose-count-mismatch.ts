@@ -26,7 +26,8 @@ function sameThing(a: IndexedFact, b: IndexedFact): boolean {
  * The counted thing is matched by its noun after the handling verb (投诉 ⊂ 投诉质疑函), Chinese
  * numerals are read (各一件 = 1 for each listed thing). Two counts are taken for the same fact only
  * when their sentences count at least one other thing alike (举报 1 = 实名制举报 1): a single
- * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding).
+ * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding). Two
+ * projects' reports are never compared: each counts its own project's things.
  */
 export const rule: Rule = {
   meta: {
@@ -82,6 +83,10 @@ export const rule: Rule = {
         const A = list[i];
         const B = list[j];
         if (A[0].location.part === B[0].location.part && A[0].stat!.section === B[0].stat!.section) continue;
+        // two projects' reports count two projects' things (one sentence template, other subjects):
+        // only the department's count and a project's, or one subject's two places, state one fact
+        const [sa, sb] = [A[0].subject, B[0].subject];
+        if (sa.kind === 'project' && sb.kind === 'project' && sa.project !== sb.project) continue;
         const matches: Array<[IndexedFact, IndexedFact]> = [];
         for (const a of A) for (const b of B) if (sameThing(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
         const agree = matches.filter(([a, b]) => Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
