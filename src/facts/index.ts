@@ -66,25 +66,14 @@ export function buildFactIndex(report: Report): FactIndex {
   report.projects.forEach((p, i) => forms.push({ form: p as never, base: `projects[${i}]`, subject: { kind: 'project', project: i, name: p.name?.text.trim() || null } }));
   for (const { form, base, subject } of forms) {
     const formYear = form.year ?? year;
-    form.indicators.forEach((ind: Indicator, i: number) => {
-      if (ind.notApplicable) return;
-      const measure = measureOf(ind.level3);
-      const add = (field: 'actual' | 'target', fact: Fact, figure: Figure | null) => {
-        if (!figure) return;
-        facts.push({
-          id: `${base}.indicators[${i}].${field}`,
-          source: field === 'actual' ? 'indicator-actual' : 'indicator-target',
-          measure,
-          subject,
-          year: formYear,
-          statement: statementOf(figure, null, null),
-          location: fact.loc,
-          text: fact.text,
-        });
-      };
-      add('actual', ind.actual, ind.actualMeasure.figure ?? ind.actual.figure);
-      add('target', ind.target, ind.targetMeasure.figure ?? ind.target.figure);
-    });
+    for (let i = 0; i < form.indicators.length; i++) {
+      const ind: Indicator = form.indicators[i];
+      if (ind.notApplicable) continue;
+      const actual = ind.actualMeasure.figure ?? ind.actual.figure;
+      const target = ind.targetMeasure.figure ?? ind.target.figure;
+      if (actual) facts.push(indicatorFact(`${base}.indicators[${i}].actual`, 'indicator-actual', ind, ind.actual, actual, subject, formYear));
+      if (target) facts.push(indicatorFact(`${base}.indicators[${i}].target`, 'indicator-target', ind, ind.target, target, subject, formYear));
+    }
     const unit = form.budget?.unit ?? '万元';
     form.budget?.rows.forEach((row, r) => {
       for (const field of ['initialBudget', 'fullYearBudget', 'executed'] as const) {
@@ -141,6 +130,11 @@ export function buildFactIndex(report: Report): FactIndex {
   return { facts, byId, byKey, byStat };
 }
 
+/** One indicator fact (实际完成值 or 年度指标值). */
+function indicatorFact(id: string, source: 'indicator-actual' | 'indicator-target', ind: Indicator, fact: Fact, figure: Figure, subject: Subject, year: number | null): IndexedFact {
+  return { id, source, measure: measureOf(ind.level3), subject, year, statement: statementOf(figure, null, null), location: fact.loc, text: fact.text };
+}
+
 /** One prose fact (a plain function, not a closure per statistic: the index is built for every report). */
 function proseFact(id: string, words: string, stat: NarrativeStat, subject: Subject, year: number | null, statement: Statement, sentenceKey: string, eachOf: string | undefined): IndexedFact {
   const f: IndexedFact = { id, source: 'narrative', measure: measureOf(words), subject, year, statement, location: stat.loc, text: stat.sentence, sentenceKey, stat };
@@ -154,9 +148,9 @@ function columnYear(y: number | null, column: string): number | null {
 }
 
 /** "2022年…" at the start of the sentence: the figure's own year when the prose names one. */
-/** Years named in each sentence, found once per sentence of a build (short keys: sentences are long). */
+/** Years named in each sentence, found once per sentence of a build. */
 function statYear(stat: NarrativeStat, yearsBySentence: Map<string, Array<[number, number]>>): number | null {
-  const key = `${stat.loc.paragraph}:${stat.sentence.length}:${stat.sentence.slice(0, 8)}`;
+  const key = stat.sentence; // one string object per sentence, shared by its statistics: hashed once
   let years = yearsBySentence.get(key);
   if (!years) {
     years = [...stat.sentence.matchAll(/(20\d\d)\s*年(?!\d)/g)].map((m) => [m.index!, Number(m[1])] as [number, number]);
