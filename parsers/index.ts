@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
+import { repairModelGlyphs } from './glyph-repair.js';
 import { parseDoc, type DocOptions } from './doc.js';
 import { parseDocx, type DocxOptions } from './docx.js';
 import { readPastedTables } from './ocr/docx-images.js';
@@ -12,8 +13,15 @@ export interface ParseOptions {
   doc?: DocOptions;
 }
 
-/** Bytes of any supported container → DocumentModel. Throws InputError with a contract code. */
+/**
+ * Bytes of any supported container → DocumentModel, its text glyph-repaired (radical and
+ * compatibility code points → ideographs). Throws InputError with a contract code.
+ */
 export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentModel> {
+  return repairModelGlyphs(await parseContainer(bytes, options));
+}
+
+async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
   const format = sniffFormat(bytes);
   switch (format) {
     case 'docx':
@@ -25,6 +33,10 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
       return parseDoc(bytes, options.doc);
     case 'empty':
       throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
+    case 'xlsx':
+      throw new InputError('UNSUPPORTED_FORMAT', '这是 Excel 工作簿（.xlsx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / an Excel workbook, not a report');
+    case 'pptx':
+      throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':
       throw new InputError('UNSUPPORTED_FORMAT', '压缩包不是 Word 文档（缺少 word/ 部件） / a zip package that is not a Word document');
     default:

@@ -1,5 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { ErrorCode } from '../schemas/result.js';
+import { limitsFromEnv } from './limits.js';
 
 /** File endings taken from folders (files named explicitly are always taken, whatever their name). */
 export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps'];
@@ -7,42 +10,204 @@ export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps'];
 export interface InputFile {
   /** Path as given on the command line, or folder + relative path. */
   path: string;
+  /** Set when the path cannot be read at all (an unreadable subfolder): one READ_FAILED line. */
+  problem?: InputProblem;
+}
+
+/** A file a folder scan passed over, and why (shown to the operator, never silent). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface InputProblem {
+  code: Extract<ErrorCode, 'READ_FAILED' | 'LIMIT_EXCEEDED'>;
+  reason: string;
+}
+
+export interface CollectedInputs {
+  files: InputFile[];
+  skipped: SkippedFile[];
+}
+
+/** Why a file of this ending is not a report we read (Chinese first). */
+const SKIP_REASONS: Array<[RegExp, string]> = [
+  [/^\.(xlsx|xlsm|xls|et|csv|ods)$/, '电子表格不是自评报告格式，请提交 .docx、.doc 或 .pdf / a spreadsheet'],
+  [/^\.(pptx|ppt|dps|odp)$/, '演示文稿不是自评报告格式 / a presentation'],
+  [/^\.ofd$/, 'OFD 版式文件暂不支持，请另存为 PDF / OFD is not supported, save as PDF'],
+  [/^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压 / an archive: unpack it first'],
+  [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片请先转为 PDF / an image: make it a PDF'],
+  [/^\.(odt|rtf|txt|html?|xml|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
+];
+
+export function skipReason(name: string): string {
+  const ext = extname(name).toLowerCase();
+  for (const [pattern, reason] of SKIP_REASONS) if (pattern.test(ext)) return reason;
+  return `不是报告文件（只读取 ${REPORT_EXTENSIONS.join(' ')}）/ not a report file`;
 }
 
 /**
  * Expand command-line paths into files: a file stays as given; a folder contributes its report
- * files (by ending, recursively), in sorted order. Missing paths are returned too, so the caller
- * can report them as errors without stopping the others.
+ * files (by ending, recursively), in sorted order, and lists what it passed over. Missing paths are
+ * returned too, so the caller reports them as errors without stopping the others; an unreadable
+ * subfolder is one input with a READ_FAILED problem, never an aborted run.
  */
-export async function collectInputs(paths: string[]): Promise<InputFile[]> {
-  const out: InputFile[] = [];
+export async function collectInputs(paths: string[]): Promise<CollectedInputs> {
+  const files: InputFile[] = [];
+  const skipped: SkippedFile[] = [];
   for (const p of paths) {
     let info;
     try {
       info = await stat(p);
     } catch {
-      out.push({ path: p });
+      files.push({ path: p });
       continue;
     }
     if (info.isDirectory()) {
-      const found = await walk(p);
-      found.sort();
-      out.push(...found.map((path) => ({ path })));
+      const found: InputFile[] = [];
+      await walk(p, found, skipped);
+      found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      files.push(...found);
     } else {
-      out.push({ path: p });
+      files.push({ path: p });
     }
   }
-  return out;
+  return { files, skipped };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
+async function walk(dir: string, files: InputFile[], skipped: SkippedFile[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    files.push({ path: dir, problem: { code: 'READ_FAILED', reason: `无法读取文件夹 / cannot read folder: ${errnoText(e)}` } });
+    return;
+  }
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files and Word lock files
     const p = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(p)));
-    else if (e.isFile() && REPORT_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) files.push(p);
+    if (e.isDirectory()) await walk(p, files, skipped);
+    else if (e.isSymbolicLink() && (await isDirectory(p))) skipped.push({ path: p, reason: '指向文件夹的符号链接，不跟随 / symlink to a folder, not followed' });
+    // Taken by ending whatever its type: a FIFO or device named .pdf becomes a READ_FAILED line.
+    else if (REPORT_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) files.push({ path: p });
+    else skipped.push({ path: p, reason: skipReason(e.name) });
   }
-  return files;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => null))?.isDirectory() ?? false;
+}
+
+export type ReadOutcome = { ok: true; bytes: Uint8Array; size: number } | { ok: false; code: InputProblem['code']; reason: string };
+
+/**
+ * Read an input file only when it is safe to: `stat` first (following symlinks), and only a
+ * regular file within `maxFileBytes` is opened — a FIFO would block forever, a symlink to
+ * /dev/zero never ends, an oversize file would be read whole before being refused. The file is
+ * opened non-blocking and checked again on its descriptor (it may have been swapped since), and
+ * never more than the limit is read, even if it grows meanwhile.
+ */
+export async function readInputFile(path: string, maxFileBytes = limitsFromEnv().maxFileBytes): Promise<ReadOutcome> {
+  if (path === STDIN) return readStdin(maxFileBytes);
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && (await lstat(path).catch(() => null))?.isSymbolicLink()) return failed('符号链接指向的文件不存在 / dangling symlink');
+    return failed(code === 'ENOENT' ? '文件不存在 / no such file' : `无法读取文件 / cannot read: ${errnoText(e)}`);
+  }
+  const refused = checkStats(info, maxFileBytes);
+  if (refused) return refused;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    return failed(`无法读取文件 / cannot read: ${errnoText(e)}`);
+  }
+  try {
+    const now = await handle.stat();
+    const again = checkStats(now, maxFileBytes);
+    if (again) return again;
+    // One byte more than allowed tells a file that grew past the limit while being read.
+    const buffer = Buffer.allocUnsafe(Math.min(maxFileBytes + 1, now.size + 1));
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === buffer.length) break;
+    }
+    if (filled > maxFileBytes) return tooLarge(filled, maxFileBytes);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
+    return { ok: true, bytes, size: filled };
+  } catch (e) {
+    return failed(`无法读取文件 / cannot read: ${errnoText(e)}`);
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/** The path that stands for standard input (`selfeval extract - < report.docx`). */
+export const STDIN = '-';
+
+/** Standard input, up to the size limit (more is refused, without reading it all). */
+async function readStdin(maxFileBytes: number): Promise<ReadOutcome> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxFileBytes) {
+        process.stdin.destroy();
+        return tooLarge(size, maxFileBytes);
+      }
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    return failed(`无法读取标准输入 / cannot read stdin: ${errnoText(e)}`);
+  }
+  const bytes = Buffer.concat(chunks);
+  return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), size };
+}
+
+function checkStats(info: Stats, maxFileBytes: number): ReadOutcome | null {
+  if (info.isDirectory()) return failed('这是文件夹，不是文件 / a folder, not a file');
+  if (!info.isFile()) return failed(`不是普通文件（${kindOf(info)}），未读取 / not a regular file (${kindOf(info)}), not read`);
+  if (info.size > maxFileBytes) return tooLarge(info.size, maxFileBytes);
+  return null;
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return '命名管道 FIFO';
+  if (info.isCharacterDevice()) return '字符设备 character device';
+  if (info.isBlockDevice()) return '块设备 block device';
+  if (info.isSocket()) return '套接字 socket';
+  return '特殊文件 special file';
+}
+
+function failed(reason: string): ReadOutcome {
+  return { ok: false, code: 'READ_FAILED', reason };
+}
+
+function tooLarge(size: number, max: number): ReadOutcome {
+  return { ok: false, code: 'LIMIT_EXCEEDED', reason: `文件 ${size} 字节，超过上限 ${max} 字节（SELFEVAL_MAX_FILE_BYTES），未读取 / file too large, not read` };
+}
+
+function errnoText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EACCES' || err.code === 'EPERM') return `没有权限 / permission denied (${err.code})`;
+  return err.code ?? err.message;
+}
+
+/**
+ * A file name safe for a terminal: control characters (C0, DEL, C1, and the bidirectional
+ * overrides that reorder what is shown) are written as \\xNN / \\u{NNNN}, so a crafted name cannot
+ * move the cursor, clear the screen or disguise its extension.
+ */
+export function terminalSafe(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
+  });
 }

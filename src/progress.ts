@@ -1,25 +1,28 @@
 /**
- * A one-line progress bar on stderr: done/total, rate and ETA. Silent unless both stdout and
- * stderr are terminals and the caller is not in --json mode, so pipes and scripts see nothing.
+ * A one-line progress bar on stderr: done/total, rate and ETA. Shown when stderr is a terminal,
+ * also when stdout is redirected (`extract --json > out.ndjson` keeps stdout clean and still shows
+ * progress); silent when stderr is not a terminal, so logs and scripts see nothing.
  */
 export interface ProgressOptions {
   label?: string;
-  /** Force on/off; default: on when stdout and stderr are TTYs. */
+  /** Force on/off; default: on when stderr is a TTY. */
   enabled?: boolean;
   stream?: NodeJS.WriteStream;
   /** Clock (ms), for tests. */
   now?: () => number;
 }
 
-export function progressWanted(json: boolean): boolean {
-  return !json && Boolean(process.stdout.isTTY) && Boolean(process.stderr.isTTY);
+export function progressWanted(_json = false): boolean {
+  // stdout carries results (NDJSON with --json); the bar is on stderr and clears its line before
+  // each result, so it never mixes into them. SELFEVAL_PROGRESS=0 turns it off.
+  return Boolean(process.stderr.isTTY) && process.env.SELFEVAL_PROGRESS !== '0';
 }
 
 export class Progress {
   private done = 0;
   private lastDraw = 0;
   private readonly started: number;
-  private readonly enabled: boolean;
+  readonly enabled: boolean;
   private readonly stream: NodeJS.WriteStream;
   private readonly now: () => number;
 

@@ -1,9 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
-import { collectInputs } from '../files.js';
+import { collectInputs, readInputFile, type InputFile } from '../files.js';
+import { reportSkipped } from './skipped.js';
 import { sharedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { parseArgs, UsageError } from './args.js';
@@ -11,8 +12,10 @@ import { formatSummary } from './summary.js';
 import { ExtractSink } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
 
-const HELP = `用法 / usage: selfeval extract <files|folders>... [--json] [--out DIR] [--lang zh|en]
+const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
 
+  -            从标准输入读一个文件 / read one file from standard input
+  -q, --quiet  只输出失败的文件和汇总，不显示进度和跳过的文件 / failed files and the summary only
   --json       每个文件输出一行 JSON（NDJSON，见 output-contract） / one JSON object per file
   --out DIR    每个输入文件写一个结果文件 / write one result file per input
   --lang en    英文提示 / English messages
@@ -23,7 +26,7 @@ const HELP = `用法 / usage: selfeval extract <files|folders>... [--json] [--ou
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['out', 'lang', 'db', 'jobs'] });
+    parsed = parseArgs(args, { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`selfeval extract: ${e.message}\n\n${HELP}`);
@@ -49,12 +52,18 @@ export async function run(args: string[]): Promise<number> {
   const outDir = parsed.values.get('out');
   if (outDir) await mkdir(outDir, { recursive: true });
 
-  const inputs = await collectInputs(parsed.positionals);
+  const { files: inputs, skipped } = await collectInputs(parsed.positionals);
+  const quiet = parsed.flags.has('quiet');
+  if (!quiet) reportSkipped(skipped);
+  if (parsed.positionals.filter((p) => p === '-').length > 1) {
+    process.stderr.write(`selfeval extract: 标准输入（-）只能给一次 / - may be given once\n`);
+    return 2;
+  }
   const usedNames = new Set<string>();
   let failed = 0;
   const dbDir = parsed.values.get('db');
-  const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs.map((i) => i.path)) : null;
-  const bar = new Progress(inputs.length, { enabled: progressWanted(json) && inputs.length > 1 });
+  const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
+  const bar = new Progress(inputs.length, { enabled: progressWanted(json) && !quiet && inputs.length > 1 });
   // Files run side by side, one pipeline thread each; results are written in input order. (With
   // --db the store takes one file at a time.)
   const threads = sink ? 1 : Math.min(jobs, Math.max(1, inputs.length));
@@ -65,8 +74,8 @@ export async function run(args: string[]): Promise<number> {
   const window = sink ? 1 : threads * 2;
   const startMore = (done: number) => {
     for (; started < inputs.length && started - done < window; started++) {
-      const path = inputs[started].path;
-      running[started] = sink ? sink.extract(path, lang, () => extractFile(path, lang)).then(outcome) : extractSerialized(path, lang);
+      const input = inputs[started];
+      running[started] = sink ? sink.extract(input, lang, () => extractFile(input, lang)).then(outcome) : extractSerialized(input, lang);
     }
   };
   for (let i = 0; i < inputs.length; i++) {
@@ -78,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
     if (json) process.stdout.write(done.json + '\n');
-    else process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
+    else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) {
       let name = `${basename(input.path)}.json`;
@@ -115,36 +124,41 @@ function parsedResult(o: Outcome): Result {
 }
 
 /** Read one file and run the pipeline; an unreadable file becomes an error result, never a throw. */
-export async function extractFile(path: string, lang: 'zh' | 'en'): Promise<Result> {
-  const bytes = await readInput(path);
+export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<Result> {
+  const bytes = await readInput(input);
   if (!(bytes instanceof Uint8Array)) return bytes;
   // In a worker thread with time and memory limits: a hostile file cannot hang or crash the run.
-  return sharedRunner().run({ bytes, file: path, lang });
+  return sharedRunner().run({ bytes, file: input.path, lang });
 }
 
-async function extractSerialized(path: string, lang: 'zh' | 'en'): Promise<Outcome> {
-  const bytes = await readInput(path);
+async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
+  const bytes = await readInput(input);
   if (!(bytes instanceof Uint8Array)) return outcome(bytes);
-  const out = await sharedRunner().runJson({ bytes, file: path, lang });
+  const out = await sharedRunner().runJson({ bytes, file: input.path, lang });
   return { status: out.status, json: out.resultJson };
 }
 
-/** The file's bytes, or the READ_FAILED result that stands for them. */
-async function readInput(path: string): Promise<Uint8Array | Result> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 / no such file' : `无法读取文件 / cannot read: ${(e as Error).message}`;
-    return {
-      file: path,
-      sha256: createHash('sha256').update('').digest('hex'),
-      format: null,
-      status: 'error',
-      error: { code: 'READ_FAILED', message: `${path}：${reason}` },
-      report: null,
-      discrepancies: [],
-      rulesVersion: RULES_VERSION,
-      timings: {},
-    };
-  }
+/**
+ * The file's bytes, or the error result that stands for them: only a regular file within the size
+ * limit is read (src/files.ts); a FIFO, a device, an oversize file or an unreadable folder is one
+ * READ_FAILED / LIMIT_EXCEEDED line.
+ */
+async function readInput(input: InputFile): Promise<Uint8Array | Result> {
+  const read = input.problem ? { ok: false as const, ...input.problem } : await readInputFile(input.path);
+  if (read.ok) return read.bytes;
+  return unreadResult(input.path, read.code, read.reason);
+}
+
+export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED', reason: string): Result {
+  return {
+    file: path,
+    sha256: createHash('sha256').update('').digest('hex'),
+    format: null,
+    status: 'error',
+    error: { code, message: `${path}：${reason}` },
+    report: null,
+    discrepancies: [],
+    rulesVersion: RULES_VERSION,
+    timings: {},
+  };
 }

@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
-import { openStore } from '../store/index.js';
 import { listUsers } from '../store/accounts.js';
 import { buildServer } from '../web/server.js';
 import { LOOPBACK_HOSTS, webConfig, type WebConfig } from '../web/config.js';
 import { parseArgs, UsageError } from './args.js';
+import { openCommandStore } from './store-options.js';
 
 const HELP = `用法 / usage: selfeval serve [--port N] [--host ADDR] [--db DIR] [选项]
 
@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }
-  const store = await openStore({ dataDir: parsed.values.get('db') });
+  const store = await openCommandStore(parsed.values.get('db'));
   if ((await listUsers(store.db)).length === 0) {
     process.stderr.write('提示：还没有任何账号，请先用 selfeval user add 用户名 --role admin 添加 / no accounts yet: add one with selfeval user add\n');
   }

@@ -79,3 +79,65 @@ export interface ReportJobResult {
 export function reportJobId(sha256: string, reprocessRulesVersion?: string): string {
   return reprocessRulesVersion ? `${sha256}.${reprocessRulesVersion}` : sha256;
 }
+
+/** The queue service (Redis) cannot be reached: the operator's one Chinese line says which and what to do. */
+export class QueueUnavailableError extends Error {
+  constructor(readonly redisUrl: string, detail: string) {
+    super(`无法连接队列服务 Redis（${redactUrl(redisUrl)}）：${detail} / Redis unreachable`);
+    this.name = 'QueueUnavailableError';
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Check that Redis answers, within `timeoutMs`: one connection attempt, no retries. The queue's
+ * own connections retry forever (what workers need); a command run by an operator must fail
+ * fast instead (Redis down → `enqueue` says so within seconds).
+ */
+export async function checkRedis(config: QueueConfig, timeoutMs = 3_000): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const { maxRetriesPerRequest: _ignored, ...options } = connectionOptions(config) as Record<string, unknown>;
+  const client = new Redis({ ...options, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  let lastError: unknown = null;
+  client.on('error', (e) => (lastError = e));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect().then(() => client.ping()),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${timeoutMs / 1000} 秒内无响应 / no answer`)), timeoutMs))),
+    ]);
+  } catch (e) {
+    throw new QueueUnavailableError(config.redisUrl, describeConnectError(lastError ?? e));
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
+
+function describeConnectError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const text = `${err.code ?? ''} ${err.message ?? String(e)}`;
+  if (/ECONNREFUSED/.test(text)) return '连接被拒绝，Redis 未运行？/ connection refused';
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return '主机名无法解析 / unknown host';
+  if (/NOAUTH|WRONGPASS/.test(text)) return '密码错误 / authentication failed';
+  return err.message ?? String(e);
+}
+
+/**
+ * `promise`, or a rejection with `error` after `ms` — for the queue steps of operator commands,
+ * whose connections would otherwise wait for Redis forever.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]).finally(() => clearTimeout(timer));
+}

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { JobsOptions, Queue } from 'bullmq';
-import { collectInputs } from '../files.js';
+import { collectInputs, readInputFile, type SkippedFile } from '../files.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { BatchCounts, BatchItemInput, BatchKind, Store } from '../store/index.js';
 import { sha256Of } from '../store/index.js';
-import { REPORT_JOB_OPTIONS, reportJobId, type ReportJobData } from './config.js';
+import { QueueUnavailableError, REPORT_JOB_OPTIONS, reportJobId, withDeadline, type ReportJobData } from './config.js';
+import { requeueUnfinished, type RecoverOutcome } from './recover.js';
+import type { Logger } from '../log.js';
 
 export interface EnqueueOptions {
   store: Store;
@@ -16,6 +17,15 @@ export interface EnqueueOptions {
   onlyNew?: boolean;
   /** Called after each file is stored: done/total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Give up on the queue steps after this long (ms; default: wait, as workers and the nightly
+   * intake do). Operator commands set it: Redis going down mid-enqueue is then an error within
+   * seconds, and the stored files are queued by the next enqueue, nightly scan or worker start.
+   */
+  queueDeadline?: { ms: number; redisUrl: string };
+  /** Also give a job to every stored file that has none (default true): see requeueUnfinished. */
+  recover?: boolean;
+  log?: Logger;
 }
 
 export interface EnqueueOutcome {
@@ -26,6 +36,10 @@ export interface EnqueueOutcome {
   jobs: number;
   /** Files passed over because their bytes were already stored (onlyNew). */
   skipped: number;
+  /** Files a folder scan passed over because they are not reports (.xlsx, .ofd, .zip …), and why. */
+  notReports: SkippedFile[];
+  /** Earlier submissions found stored without a report and queued again. */
+  recovered: RecoverOutcome | null;
 }
 
 /**
@@ -33,21 +47,22 @@ export interface EnqueueOutcome {
  * so the same bytes twice make one report). Unreadable files become batch items with READ_FAILED.
  */
 export async function enqueuePaths(paths: string[], options: EnqueueOptions): Promise<EnqueueOutcome> {
-  const inputs = await collectInputs(paths);
+  const { files: inputs, skipped: notReports } = await collectInputs(paths);
   const items: BatchItemInput[] = [];
   let skipped = 0;
   let done = 0;
   for (const input of inputs) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(input.path);
-    } catch {
-      items.push({ fileName: input.path, sha256: null, errorCode: 'READ_FAILED' });
+    // The limits of extract apply here too: a FIFO, a device or an oversize file is never read.
+    const read = input.problem ? { ok: false as const, ...input.problem } : await readInputFile(input.path);
+    if (!read.ok) {
+      items.push({ fileName: input.path, sha256: null, errorCode: read.code });
       options.onProgress?.(++done, inputs.length);
       continue;
     }
+    const bytes = read.bytes;
     if (options.onlyNew) {
-      const known = await options.store.knownFiles([sha256Of(bytes)]);
+      // Skipped only when handled: bytes stored but never queued, or failed for good, are taken again.
+      const known = await options.store.handledFiles([sha256Of(bytes)]);
       if (known.size > 0) {
         skipped++;
         options.onProgress?.(++done, inputs.length);
@@ -66,9 +81,19 @@ export async function enqueuePaths(paths: string[], options: EnqueueOptions): Pr
   });
   const names = new Map<string, string>();
   for (const it of items) if (it.sha256 && !names.has(it.sha256)) names.set(it.sha256, it.fileName);
-  await addReportJobs(options.queue, batch.toProcess.map((sha256) => ({ sha256, fileName: names.get(sha256) ?? sha256, batchId: batch.id })));
+  const queueSteps = async () => {
+    await addReportJobs(options.queue, batch.toProcess.map((sha256) => ({ sha256, fileName: names.get(sha256) ?? sha256, batchId: batch.id })));
+    return options.recover === false ? null : requeueUnfinished(options.store, options.queue, options.log);
+  };
+  const deadline = options.queueDeadline;
+  const recovered = deadline
+    ? await withDeadline(queueSteps(), deadline.ms, () => new QueueUnavailableError(
+        deadline.redisUrl,
+        `${Math.round(deadline.ms / 1000)} 秒内未能加入队列。文件已存入数据库（批次 ${batch.id}），Redis 恢复后下一次 enqueue、夜间扫描或 worker 启动时会自动补入队列 / stored but not queued; the next enqueue, nightly scan or worker start queues them`,
+      ))
+    : await queueSteps();
   await options.store.settleBatch(batch.id);
-  return { batchId: batch.id, received: items.length, jobs: batch.toProcess.length, skipped };
+  return { batchId: batch.id, received: items.length, jobs: batch.toProcess.length, skipped, notReports, recovered };
 }
 
 /**

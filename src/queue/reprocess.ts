@@ -3,6 +3,7 @@ import { runPipeline } from '../pipeline.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { Store } from '../store/index.js';
 import { addReportJobs } from './enqueue.js';
+import { recheckAfterSave } from '../bureau/cross-check.js';
 
 /**
  * Re-processing (重新检查): reports checked by another rule set than the current RULES_VERSION are
@@ -49,6 +50,7 @@ export async function reprocessInline(store: Store, options: { all?: boolean; on
     } else {
       const { result, document } = await runPipeline({ bytes, file: t.fileName });
       await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
+      if (result.status === 'ok') await recheckAfterSave(store, result.sha256).catch(() => {});
     }
     options.onProgress?.(++done, targets.length);
   }

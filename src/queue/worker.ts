@@ -16,6 +16,7 @@ import {
 } from './config.js';
 import { processIntakeJob, type IntakeJobData } from './nightly.js';
 import { processReport } from './processor.js';
+import { requeueUnfinished } from './recover.js';
 
 export interface StartWorkerOptions {
   /** Reports processed at once, each in its own pipeline thread; default: number of CPU cores. */
@@ -99,12 +100,24 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     intake.on('closed', () => void queue.close());
   }
   log.info({ event: 'start', concurrency, prefix: config.prefix, limits: runner.limits }, '工作进程已启动 / worker started');
+  // Submissions stored but never queued (or failed for good) while no worker ran get a job now.
+  const recovering = (async () => {
+    const queue = reportsQueue(config);
+    try {
+      await requeueUnfinished(store, queue, log);
+    } catch (e) {
+      log.error({ event: 'recover-error', err: (e as Error).message }, '补入队列失败 / could not requeue stored files');
+    } finally {
+      await queue.close();
+    }
+  })();
 
   let closing: Promise<void> | null = null;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   const close = () => {
     closing ??= (async () => {
+      await recovering;
       await Promise.all([reports.close(), intake?.close()]);
       await runner.close();
       // The .doc converters (long-lived LibreOffice) go with the worker.
@@ -118,7 +131,10 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
 
   if (options.untilIdle) {
     const queue = reportsQueue(config);
+    let recovered = false;
+    void recovering.then(() => (recovered = true));
     const timer = setInterval(async () => {
+      if (!recovered) return; // idle only once the start-up recovery has queued what it found
       try {
         const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
         if (Object.values(c).every((n) => n === 0)) {

@@ -13,6 +13,17 @@ function noun(f: IndexedFact): string | null {
   return n;
 }
 
+/**
+ * Two project reports about different projects count different things, however alike their
+ * sentences (每个项目的“深入基层开展调研N次”); the department's report and a project's may restate
+ * the same count.
+ */
+function differentProjects(a: IndexedFact, b: IndexedFact): boolean {
+  if (a.subject.kind !== 'project' || b.subject.kind !== 'project') return false;
+  if (a.subject.project !== null && b.subject.project !== null) return a.subject.project !== b.subject.project;
+  return !!a.subject.name && !!b.subject.name && a.subject.name !== b.subject.name;
+}
+
 function sameThing(a: IndexedFact, b: IndexedFact): boolean {
   const x = noun(a);
   const y = noun(b);
@@ -88,7 +99,7 @@ export const rule: Rule = {
         const [sa, sb] = [A[0].subject, B[0].subject];
         if (sa.kind === 'project' && sb.kind === 'project' && sa.project !== sb.project) continue;
         const matches: Array<[IndexedFact, IndexedFact]> = [];
-        for (const a of A) for (const b of B) if (sameThing(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
+        for (const a of A) for (const b of B) if (sameThing(a, b) && !differentProjects(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
         const agree = matches.filter(([a, b]) => Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
         const differ = matches.filter(([a, b]) => !Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
         if (!agree.length || !differ.length) continue;

@@ -105,6 +105,40 @@ export class Store {
     return new Set(rows.map((r) => r.sha256));
   }
 
+  /**
+   * Which of these hashes need nothing more from an intake scan: their bytes have a report, or a
+   * batch item is waiting for them. Bytes stored without either (a crash between storing and
+   * queueing, or processing that failed for good) are not among them, so the scan takes them again.
+   */
+  async handledFiles(sha256s: string[]): Promise<Set<string>> {
+    if (sha256s.length === 0) return new Set();
+    const rows = await this.db.query<{ sha256: string }>(
+      `SELECT sha256 FROM reports WHERE sha256 = ANY($1::text[])
+       UNION SELECT sha256 FROM batch_items WHERE sha256 = ANY($1::text[]) AND status = 'queued'`,
+      [sha256s],
+    );
+    return new Set(rows.map((r) => r.sha256));
+  }
+
+  /**
+   * Stored submissions that have no report yet (收到但未处理): waiting for a worker, lost between
+   * storing and queueing, or failed for good on a transient fault. With the batch that waits for
+   * them (the latest with a queued item) and the name they were received under.
+   */
+  async unfinishedFiles(): Promise<Array<{ sha256: string; fileName: string; batchId: string | null }>> {
+    const rows = await this.db.query<{ sha256: string; file_name: string; batch_id: string | null }>(
+      `SELECT f.sha256, COALESCE(i.file_name, f.first_name) AS file_name, i.batch_id
+       FROM files f
+       LEFT JOIN LATERAL (
+         SELECT batch_id, file_name FROM batch_items b WHERE b.sha256 = f.sha256
+         ORDER BY (b.status = 'queued') DESC, b.batch_id DESC LIMIT 1
+       ) i ON true
+       WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = f.sha256)
+       ORDER BY f.received_at, f.sha256`,
+    );
+    return rows.map((r) => ({ sha256: r.sha256, fileName: r.file_name, batchId: r.batch_id }));
+  }
+
   // ── results ────────────────────────────────────────────────────────────────────────────
 
   /**
