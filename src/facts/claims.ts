@@ -39,7 +39,7 @@ export function findClaims(report: Report, document: DocumentModel | null): Clai
     const subject: Subject = n.reportKind === 'project' ? { kind: 'project', project: n.projectIndex ?? null, name: n.project ?? null } : { kind: 'dept', project: null, name: null };
     for (let p = n.firstParagraph; p <= n.lastParagraph; p++) {
       const block = byParagraph.get(p);
-      if (!block) continue;
+      if (!block || !CLAIM.test(block.text)) continue; // most paragraphs claim nothing: one test each
       for (const sentence of block.text.split(/(?<=[。！？!?；;])/)) {
         const m = CLAIM.exec(sentence);
         if (!m) continue;

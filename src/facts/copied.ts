@@ -13,9 +13,10 @@ const COPIED = 0.8;
  * around the two figures alike (digits left out), and at least two other figures of the clause
  * repeated unchanged ("…开展了4次…检测，检测中共发现安全隐患930余处，强制拆除1台、现场封停9台" /
  * "…进行了4次…932余处，强制拆除1台、现场封停9台"). Works on the clause, not the whole sentence: a
- * copied clause is often followed by a rewritten one.
+ * copied clause is often followed by a rewritten one. `want` filters candidate pairs before the
+ * (costlier) clause comparison.
  */
-export function copiedClausePairs(index: FactIndex): FactPair[] {
+export function copiedClausePairs(index: FactIndex, want: (a: IndexedFact, b: IndexedFact) => boolean = () => true): FactPair[] {
   const out: FactPair[] = [];
   const clause = new Map<IndexedFact, string>();
   const clauseOf = (f: IndexedFact) => {
@@ -32,7 +33,7 @@ export function copiedClausePairs(index: FactIndex): FactPair[] {
   const counter = new Map<string, number>();
   for (const f of index.facts) {
     if (f.source !== 'narrative') continue;
-    const k = `${f.location.paragraph}|${f.text}|${f.measure.key}`;
+    const k = `${f.sentenceKey}|${f.measure.key}`;
     const n = counter.get(k) ?? 0;
     ordinal.set(f, n);
     counter.set(k, n + 1);
@@ -44,7 +45,7 @@ export function copiedClausePairs(index: FactIndex): FactPair[] {
         const a = prose[i];
         const b = prose[j];
         if (a.location.paragraph === b.location.paragraph || a.statement.unit !== b.statement.unit) continue;
-        if (ordinal.get(a) !== ordinal.get(b)) continue;
+        if (ordinal.get(a) !== ordinal.get(b) || !want(a, b)) continue;
         const ca = clauseOf(a);
         const cb = clauseOf(b);
         const sim = clauseSimilarity(ca, cb);

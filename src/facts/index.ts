@@ -7,9 +7,9 @@ import { halfUnit, Rational } from '../numbers/decimal.js';
 import { normalize } from '../narrative/compare.js';
 import { unitInfo } from '../narrative/units.js';
 import { listedItems, measureOf } from './measure.js';
-import type { IndexedFact, Statement, Subject } from './types.js';
+import type { Bounds, IndexedFact, Statement, Subject } from './types.js';
 
-export type { FactPair, IndexedFact, Measure, Statement, Subject } from './types.js';
+export type { Bounds, FactPair, IndexedFact, Measure, Statement, Subject } from './types.js';
 export { explainPair, restatementGroups } from './pair.js';
 export { measureOf, listedItems, sharedWords } from './measure.js';
 
@@ -46,45 +46,34 @@ export function buildFactIndex(report: Report): FactIndex {
   const year = report.year ?? null;
 
   // prose statistics
-  report.statistics.forEach((stat) => {
-    if (stat.mention === 'slogan' || !stat.label) return;
+  const yearsBySentence = new Map<string, Array<[number, number]>>();
+  for (const stat of report.statistics) {
+    if (stat.mention === 'slogan' || !stat.label) continue;
     const n = stat.narrative != null ? report.narratives[stat.narrative] : undefined;
     const subject: Subject =
       n?.reportKind === 'project' ? { kind: 'project', project: n.projectIndex ?? null, name: n.project ?? null } : DEPT;
     const statement = statementOf(stat.figure, stat.dimension === 'money' ? '万元' : null, stat.dimension);
-    const base = { source: 'narrative' as const, subject, year: statYear(stat) ?? year, statement, location: stat.loc, text: stat.sentence, stat };
+    const factYear = statYear(stat, yearsBySentence) ?? year;
+    const sentenceKey = `${stat.loc.paragraph}:${stat.sentence.length}:${stat.sentence.slice(0, 12)}`;
     const items = stat.each && stat.each > 1 ? listedItems(stat.label) : [];
-    if (items.length === stat.each) {
-      items.forEach((item, k) => facts.push({ ...base, id: `stat:${stat.id}#${k}`, measure: measureOf(item), eachOf: stat.label }));
-    } else {
-      facts.push({ ...base, id: `stat:${stat.id}`, measure: measureOf(stat.label) });
-    }
-  });
+    if (items.length > 1 && items.length === stat.each) {
+      for (let k = 0; k < items.length; k++) facts.push(proseFact(`stat:${stat.id}#${k}`, items[k], stat, subject, factYear, statement, sentenceKey, stat.label));
+    } else facts.push(proseFact(`stat:${stat.id}`, stat.label, stat, subject, factYear, statement, sentenceKey, undefined));
+  }
 
   // self-evaluation forms: indicators and the budget block
   const forms = [...(report.deptSelfEval ? [{ form: report.deptSelfEval, base: 'deptSelfEval', subject: DEPT }] : [])];
   report.projects.forEach((p, i) => forms.push({ form: p as never, base: `projects[${i}]`, subject: { kind: 'project', project: i, name: p.name?.text.trim() || null } }));
   for (const { form, base, subject } of forms) {
     const formYear = form.year ?? year;
-    form.indicators.forEach((ind: Indicator, i: number) => {
-      if (ind.notApplicable) return;
-      const measure = measureOf(ind.level3);
-      const add = (field: 'actual' | 'target', fact: Fact, figure: Figure | null) => {
-        if (!figure) return;
-        facts.push({
-          id: `${base}.indicators[${i}].${field}`,
-          source: field === 'actual' ? 'indicator-actual' : 'indicator-target',
-          measure,
-          subject,
-          year: formYear,
-          statement: statementOf(figure, null, null),
-          location: fact.loc,
-          text: fact.text,
-        });
-      };
-      add('actual', ind.actual, ind.actualMeasure.figure ?? ind.actual.figure);
-      add('target', ind.target, ind.targetMeasure.figure ?? ind.target.figure);
-    });
+    for (let i = 0; i < form.indicators.length; i++) {
+      const ind: Indicator = form.indicators[i];
+      if (ind.notApplicable) continue;
+      const actual = ind.actualMeasure.figure ?? ind.actual.figure;
+      const target = ind.targetMeasure.figure ?? ind.target.figure;
+      if (actual) facts.push(indicatorFact(`${base}.indicators[${i}].actual`, 'indicator-actual', ind, ind.actual, actual, subject, formYear));
+      if (target) facts.push(indicatorFact(`${base}.indicators[${i}].target`, 'indicator-target', ind, ind.target, target, subject, formYear));
+    }
     const unit = form.budget?.unit ?? '万元';
     form.budget?.rows.forEach((row, r) => {
       for (const field of ['initialBudget', 'fullYearBudget', 'executed'] as const) {
@@ -141,34 +130,71 @@ export function buildFactIndex(report: Report): FactIndex {
   return { facts, byId, byKey, byStat };
 }
 
+/** One indicator fact (实际完成值 or 年度指标值). */
+function indicatorFact(id: string, source: 'indicator-actual' | 'indicator-target', ind: Indicator, fact: Fact, figure: Figure, subject: Subject, year: number | null): IndexedFact {
+  return { id, source, measure: measureOf(ind.level3), subject, year, statement: statementOf(figure, null, null), location: fact.loc, text: fact.text };
+}
+
+/** One prose fact (a plain function, not a closure per statistic: the index is built for every report). */
+function proseFact(id: string, words: string, stat: NarrativeStat, subject: Subject, year: number | null, statement: Statement, sentenceKey: string, eachOf: string | undefined): IndexedFact {
+  const f: IndexedFact = { id, source: 'narrative', measure: measureOf(words), subject, year, statement, location: stat.loc, text: stat.sentence, sentenceKey, stat };
+  if (eachOf) f.eachOf = eachOf;
+  return f;
+}
+
 function columnYear(y: number | null, column: string): number | null {
   if (y === null) return null;
   return column === 'previousFinal' ? y - 1 : y;
 }
 
 /** "2022年…" at the start of the sentence: the figure's own year when the prose names one. */
-function statYear(stat: NarrativeStat): number | null {
-  const m = /(20\d\d)\s*年(?!\d)/.exec(stat.sentence.slice(0, Math.max(0, stat.sentence.indexOf(stat.figure.text))));
-  return m ? Number(m[1]) : null;
+/** Years named in each sentence, found once per sentence of a build. */
+function statYear(stat: NarrativeStat, yearsBySentence: Map<string, Array<[number, number]>>): number | null {
+  const key = stat.sentence; // one string object per sentence, shared by its statistics: hashed once
+  let years = yearsBySentence.get(key);
+  if (!years) {
+    years = [...stat.sentence.matchAll(/(20\d\d)\s*年(?!\d)/g)].map((m) => [m.index!, Number(m[1])] as [number, number]);
+    yearsBySentence.set(key, years);
+  }
+  if (!years.length) return null;
+  const at = stat.sentence.indexOf(stat.figure.text);
+  let year: number | null = null;
+  for (const [pos, y] of years) if (pos < at && year === null) year = y;
+  return year;
 }
 
 /** The statement of a written figure in the comparison unit, with the interval its writing allows. */
 export function statementOf(figure: Figure, defaultUnit: string | null, dimension: Statement['dimension'] | null): Statement {
   const n = normalize(figure, defaultUnit);
   const dim = dimension ?? unitInfo(n.unit)?.dimension ?? (n.unit === '%' ? 'percent' : 'count');
-  const v = Rational.parse(n.value);
-  const h = dim === 'count' && n.decimals === 0 ? Rational.of(0) : halfUnit(n.decimals);
-  let lo: Rational | null = v.sub(h);
-  let hi: Rational | null = v.add(h);
   const exact = figure.comparator === '=' && !figure.approximate;
-  if (figure.comparator === '>=' || figure.comparator === '>') hi = null;
-  else if (figure.comparator === '<=' || figure.comparator === '<') lo = null;
-  else if (figure.comparator === '~') [lo, hi] = [null, null];
-  return { figure, value: n.value, decimals: n.decimals, unit: n.unit, dimension: dim, exact, lo, hi };
+  return { figure, value: n.value, decimals: n.decimals, unit: n.unit, dimension: dim, exact };
+}
+
+const bounds = new WeakMap<Statement, Bounds>();
+
+/** The interval a statement allows (rounding of the written precision; open where qualified), memoized. */
+export function boundsOf(s: Statement): Bounds {
+  let b = bounds.get(s);
+  if (!b) {
+    const v = Rational.parse(s.value);
+    const h = s.dimension === 'count' && s.decimals === 0 ? Rational.of(0) : halfUnit(s.decimals);
+    let lo: Rational | null = v.sub(h);
+    let hi: Rational | null = v.add(h);
+    const c = s.figure.comparator;
+    if (c === '>=' || c === '>') hi = null;
+    else if (c === '<=' || c === '<') lo = null;
+    else if (c === '~') [lo, hi] = [null, null];
+    b = { lo, hi };
+    bounds.set(s, b);
+  }
+  return b;
 }
 
 /** Do two statements allow a common value? */
-export function statementsMeet(a: Statement, b: Statement): boolean {
+export function statementsMeet(x: Statement, y: Statement): boolean {
+  const a = boundsOf(x);
+  const b = boundsOf(y);
   const aboveB = a.lo !== null && b.hi !== null && a.lo.gt(b.hi);
   const aboveA = b.lo !== null && a.hi !== null && b.lo.gt(a.hi);
   return !aboveA && !aboveB;

@@ -94,7 +94,17 @@ export function clauseAround(sentence: string, figureText: string): string {
  * the agreeing narrative links (src/narrative/link.ts) at or above `min` confidence, joined transitively.
  * Returns stat id → group representative, so one cause gives one finding.
  */
+const groupsOf = new WeakMap<Report, Map<string, string>>();
+
 export function restatementGroups(report: Report, min = 0.8): Map<string, string> {
+  const cached = min === 0.8 ? groupsOf.get(report) : undefined;
+  if (cached) return cached;
+  const out = computeGroups(report, min);
+  if (min === 0.8) groupsOf.set(report, out);
+  return out;
+}
+
+function computeGroups(report: Report, min: number): Map<string, string> {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let p = parent.get(x) ?? x;

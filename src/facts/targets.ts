@@ -21,7 +21,7 @@ export function proseTargets(index: FactIndex): ProseTarget[] {
   const sentences = new Map<string, IndexedFact[]>();
   for (const f of index.facts) {
     if (f.source !== 'narrative' || !f.stat) continue;
-    const key = `${f.location.paragraph}|${f.text}`;
+    const key = f.sentenceKey!;
     sentences.set(key, [...(sentences.get(key) ?? []), f]);
   }
   for (const facts of sentences.values()) {

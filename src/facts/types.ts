@@ -26,8 +26,9 @@ export interface Subject {
 
 /**
  * What is stated: the written value with its precision, the unit it is compared in (万元, 平方米, %,
- * the counting word as written), the qualifier (约/余/以上 …) and the interval the writing allows
- * (rounding ±½ of the last written digit; "930余" and "95%以上" are open above: hi = null).
+ * the counting word as written) and the qualifier (约/余/以上 …). The interval the writing allows
+ * (rounding ±½ of the last written digit; "930余" and "95%以上" open above) is computed on demand:
+ * `boundsOf` in src/facts/index.ts.
  */
 export interface Statement {
   figure: Figure;
@@ -37,6 +38,10 @@ export interface Statement {
   unit: string | null;
   dimension: NarrativeStat['dimension'];
   exact: boolean;
+}
+
+/** The interval a statement allows; null = open on that side. */
+export interface Bounds {
   lo: Rational | null;
   hi: Rational | null;
 }
@@ -62,6 +67,8 @@ export interface IndexedFact {
   location: Location;
   /** The sentence (prose) or cell text (tables) the reviewer reads. */
   text: string;
+  /** Prose facts: one key per sentence of a paragraph (short; for grouping facts by sentence). */
+  sentenceKey?: string;
   /** The narrative statistic behind a prose fact. */
   stat?: NarrativeStat;
   /** "各一件": a prose figure that applies to each of several listed things is split into one fact per thing. */

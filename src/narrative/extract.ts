@@ -47,7 +47,17 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
       lastPiece.block.paragraph === p.paragraph - 1 &&
       !SENTENCE_CLOSED.test(last.text) &&
       !/^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．](?!\d)|[一二三四五六七八九十]是)/.test(p.text);
-    if (continues) {
+    // A long paragraph broken off mid-word, the next one starting with a bare "3、": a page or chunk
+    // marker inserted into a sentence (copies from document-sharing sites), not a list item — in any
+    // container. Headings are short and list intros end with ：, so neither is joined.
+    const brokenMidWord =
+      last !== undefined &&
+      lastPiece !== undefined &&
+      lastPiece.block.paragraph === p.paragraph - 1 &&
+      last.text.length >= 40 &&
+      /[\u4e00-\u9fa5]$/.test(last.text) &&
+      /^\d{1,2}、[\u4e00-\u9fa5]/.test(p.text);
+    if (continues || brokenMidWord) {
       last.pieces.push({ block: p, offset: last.text.length });
       last.text += p.text;
     } else {

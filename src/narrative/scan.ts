@@ -49,7 +49,13 @@ export function normalizeSameLength(text: string): string {
   return simplify(TO_NORMALIZE.test(text) ? text.replace(TO_NORMALIZE, normalizeChar) : text);
 }
 
-const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
+/**
+ * A line wrap may leave a space after the decimal point ("预算35. 3万元" in text copied from a wrapped
+ * page): read as one number only when an amount, area or percent unit follows the digits at once
+ * ("1. 3个" stays a list marker and a count).
+ */
+const WRAPPED_DECIMAL = '\\d+\\.[ \\u00a0](?=\\d+(?:万元|亿元|千元|元|万平方米|平方米|%))\\d+';
+const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|${WRAPPED_DECIMAL}|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
 const UNIT_AT = new RegExp(`^(?:${KNOWN_UNITS.map(escapeRe).join('|')})`);
 const MULTIPLIER_AT = /^(万|亿)/;
 const APPROX_AFTER_NUMBER = /^(余|多)/;
@@ -120,7 +126,7 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   if (before && /[A-Za-z_\-/.]/.test(before)) return null; // codes, "GB50300", "1/2"
   // thousands separators only when written with an ASCII comma
   const written = m[1];
-  const { value, decimals } = canonicalNumber(written);
+  const { value, decimals } = canonicalNumber(written.replace(/[ \u00a0]/g, ''));
   let pos = start + written.length;
   const tail = norm.slice(pos, pos + 12);
   let rest = tail.replace(/^ /, '');

@@ -1,5 +1,5 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import { copiedClausePairs, factIndex, restatementGroups } from '../facts/index.js';
+import { copiedClausePairs, factIndex, restatementGroups, type IndexedFact } from '../facts/index.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase, statsById, targetEvidence } from '../narrative/compare.js';
 import { Rational } from '../numbers/decimal.js';
 import { WARN_PAIR } from './lib/cross-part.js';
@@ -43,10 +43,10 @@ export const rule: Rule = {
       return true;
     };
     // copied clauses from the fact index: warning when the pairing is sure
-    for (const pair of copiedClausePairs(factIndex(report))) {
+    // exact restatements are figure-mismatch's; the same written value is no change
+    const changedApproximate = (x: IndexedFact, y: IndexedFact) => (!x.statement.exact || !y.statement.exact) && x.statement.value !== y.statement.value && !Rational.parse(x.statement.value).eq(Rational.parse(y.statement.value));
+    for (const pair of copiedClausePairs(factIndex(report), changedApproximate)) {
       const [a, b] = [pair.a.stat!, pair.b.stat!];
-      if (isExact(a.figure) && isExact(b.figure)) continue; // exact restatements: figure-mismatch
-      if (Rational.parse(pair.a.statement.value).eq(Rational.parse(pair.b.statement.value))) continue;
       if (!once(a, b)) continue;
       const sure = pair.confidence >= WARN_PAIR;
       drafts.push({

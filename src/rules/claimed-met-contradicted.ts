@@ -85,6 +85,7 @@ export const rule: Rule = {
   },
   check(report, ctx) {
     const drafts: FindingDraft[] = [];
+    if (!report.narratives.length) return drafts;
     const done = new Set<number>();
     for (const claim of findClaims(report, ctx.document)) {
       if (done.has(claim.narrative)) continue; // one finding per report: the first claim

@@ -37,7 +37,8 @@ function sameThing(a: IndexedFact, b: IndexedFact): boolean {
  * The counted thing is matched by its noun after the handling verb (投诉 ⊂ 投诉质疑函), Chinese
  * numerals are read (各一件 = 1 for each listed thing). Two counts are taken for the same fact only
  * when their sentences count at least one other thing alike (举报 1 = 实名制举报 1): a single
- * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding).
+ * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding). Two
+ * projects' reports are never compared: each counts its own project's things.
  */
 export const rule: Rule = {
   meta: {
@@ -66,17 +67,37 @@ export const rule: Rule = {
       if (!f.eachOf && /[、，,]/.test(f.stat.label)) continue; // a list label counts the items together
       if (f.stat.partOf) continue; // a part of a stated total: C1's business
       if (!noun(f)) continue;
-      const key = `${f.location.paragraph}|${f.text}`;
+      const key = f.sentenceKey!;
       sentences.set(key, [...(sentences.get(key) ?? []), f]);
     }
     const list = [...sentences.values()].filter((s) => s.length >= 2);
+    // a sentence repeated unchanged (a copied paragraph) has the same statements: nothing to compare
+    const signature = list.map((s) => s.map(groupOf).join('|'));
     const drafts: FindingDraft[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
+    // candidate sentence pairs: a counted noun contained in another shares its first two characters
+    const byBigram = new Map<string, number[]>();
+    list.forEach((facts, i) => {
+      const grams = new Set<string>();
+      for (const f of facts) for (let k = 0; k + 1 < noun(f)!.length; k++) grams.add(noun(f)!.slice(k, k + 2));
+      for (const g of grams) byBigram.set(g, [...(byBigram.get(g) ?? []), i]);
+    });
+    const pairs = new Set<number>();
+    list.forEach((facts, i) => {
+      for (const f of facts) for (const j of byBigram.get(noun(f)!.slice(0, 2)) ?? []) if (j !== i) pairs.add(Math.min(i, j) * 1_000_000 + Math.max(i, j));
+    });
+    for (const code of [...pairs].sort((x, y) => x - y)) {
+      const i = Math.floor(code / 1_000_000);
+      const j = code % 1_000_000;
+      {
+        if (signature[i] === signature[j]) continue;
         const A = list[i];
         const B = list[j];
         if (A[0].location.part === B[0].location.part && A[0].stat!.section === B[0].stat!.section) continue;
+        // two projects' reports count two projects' things (one sentence template, other subjects):
+        // only the department's count and a project's, or one subject's two places, state one fact
+        const [sa, sb] = [A[0].subject, B[0].subject];
+        if (sa.kind === 'project' && sb.kind === 'project' && sa.project !== sb.project) continue;
         const matches: Array<[IndexedFact, IndexedFact]> = [];
         for (const a of A) for (const b of B) if (sameThing(a, b) && !differentProjects(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
         const agree = matches.filter(([a, b]) => Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));

@@ -10,13 +10,14 @@ import { listCorpus, scoreResult, thresholdFailures, type DocScore } from './sco
  * .pdf, each with a truth file. Always on: every truth file validates, every source parses, and the
  * pipeline runs on every file without a crash and is scored. The issue's thresholds (every document
  * recognized, ≥ 90% of facts, ≥ 80% of verified inconsistencies, no must-not-flag item flagged, ≤ 5
- * extra error/warning findings) are asserted per document when SELFEVAL_CORPUS_STRICT=1 — until
- * recognition is general they fail, and the failure lists each document with its reasons.
+ * extra error/warning findings) are asserted per document (SELFEVAL_CORPUS_STRICT=0 reports them
+ * without failing); a failure lists each document with its reasons.
  */
 
 const ROOT = 'test/corpus/real';
 const docs = listCorpus(ROOT);
-const strict = process.env.SELFEVAL_CORPUS_STRICT === '1';
+// every document meets the thresholds since issue 19: enforced unless SELFEVAL_CORPUS_STRICT=0
+const strict = process.env.SELFEVAL_CORPUS_STRICT !== '0';
 
 describe('real-report corpus', () => {
   it('has at least 30 documents from at least 12 provinces, each as .docx and .pdf', () => {
@@ -35,7 +36,7 @@ describe('real-report corpus', () => {
     }
   });
 
-  it('the pipeline runs on every file and is scored; thresholds under SELFEVAL_CORPUS_STRICT=1', { timeout: 600_000 }, async () => {
+  it('the pipeline runs on every file and is scored; every document meets the thresholds', { timeout: 600_000 }, async () => {
     const scores: DocScore[] = [];
     for (const d of docs) {
       for (const file of d.files) {
@@ -51,6 +52,6 @@ describe('real-report corpus', () => {
       .map(({ s, why }) => `${s.id} (${s.producer}): ${why.join('; ')}${s.facts.missed.length ? `\n    missed: ${s.facts.missed.slice(0, 5).join(' | ')}` : ''}`)
       .join('\n');
     if (strict) expect(failing.length, `documents below the issue-12 thresholds:\n${report}`).toBe(0);
-    else if (failing.length) console.info(`[corpus] ${failing.length}/${scores.length} files below the issue-12 thresholds (set SELFEVAL_CORPUS_STRICT=1 to enforce)`);
+    else if (failing.length) console.info(`[corpus] ${failing.length}/${scores.length} files below the issue-12 thresholds (SELFEVAL_CORPUS_STRICT=0: not enforced)`);
   });
 });

@@ -14,6 +14,13 @@ export default ruleCases({
   valid: [
     { name: 'the same counts written in digits and in Chinese numerals', report: withNarrative(report({ projects: [bidding()] }), lines('依法依规处理投诉1个，举报1个。', '收到实名制举报和投诉质疑函各一件，均已回复。')) },
     { name: 'one shared noun alone is not the same fact (no other count agrees)', report: withNarrative(report({ projects: [bidding()] }), lines('依法依规处理投诉2个。', '收到投诉质疑函一件。')) },
+    {
+      name: "two projects' reports count their own things (one sentence template, one count agreeing by chance)",
+      report: withNarrative(report({ projects: [bidding(), projectForm({ name: '质量安全监督管专项', table: 2, budget: [['年度资金总额', '20', '20', '20', '10', '100%', '10']] })] }), [
+        ...projectReportLines('本项目为招投标监督管理的工作经费开支。', '2023年，市财政安排招投标监督管理专项资金5万元。', '各项任务已完成。', ['全年共开展专项检查12次，下发整改通知书80份。']),
+        ...projectReportLines('本项目为质量安全监督管专项的工作经费开支。', '2023年，市财政安排质量安全监督管专项资金20万元。', '各项任务已完成。', ['全年共开展专项检查12次，下发整改通知书313份。']),
+      ]),
+    },
     { name: 'different things counted', report: withNarrative(report({ projects: [bidding()] }), lines('开展专项检查11次，召开约谈会2次。', '开展标后稽查3次，召开培训会1次。')) },
   ],
   invalid: [
