@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertDocToDocx, findSoffice } from '../parsers/doc/convert.js';
 import { OfficePool } from '../parsers/doc/office-pool.js';
-import { median, round, threadCpuMs } from './stats.js';
+import { median, round, processCpuMs } from './stats.js';
 
 /**
  * The .doc row: what converting one more .doc costs with the long-lived LibreOffice (the default),
@@ -62,12 +62,12 @@ export async function measureDoc(path: string, options: { conversions?: number; 
     const cpus: number[] = [];
     for (let i = 0; i < n; i++) {
       const office = procCpuMs(pid);
-      const own = threadCpuMs();
+      const own = processCpuMs();
       t = performance.now();
       await pool.convert(bytes, 300_000);
       walls.push(performance.now() - t);
       const after = procCpuMs(pid);
-      cpus.push(office === null || after === null ? Number.NaN : after - office + threadCpuMs() - own);
+      cpus.push(office === null || after === null ? Number.NaN : after - office + processCpuMs() - own);
     }
     const rss = procRssMb(pid);
     let fresh: DocRow['fresh'] = null;

@@ -1,7 +1,7 @@
 import { runPipeline } from '../src/pipeline.js';
 import type { BenchInput, Format } from './corpus.js';
 import { DOCX_TOKENIZERS, docxFloor, mammothHtml, pdfFloor, pdfPageCount, pdfTextOnly, pdftotextLayout, pdfiumText, preparePdfium, prepareSaxWasm, type DocxTokenizer } from './floors.js';
-import { median, round, threadCpuMs, timeInterleaved, type Repeat } from './stats.js';
+import { median, round, processCpuMs, timeInterleaved, type Repeat } from './stats.js';
 
 /** Stages of selfeval end to end, as the pipeline reports them (result.timings, here on a CPU clock) plus serialization. */
 export const STAGES = ['parse', 'recognize', 'narrative', 'rules', 'serialize'] as const;
@@ -54,10 +54,10 @@ export async function measureFile(input: BenchInput, repeat: Repeat, tools: { pd
   let status = 'ok';
   let findings = 0;
   const selfeval = async () => {
-    const { result } = await runPipeline({ bytes, file: input.name, options: { clock: threadCpuMs } });
-    const t = threadCpuMs();
+    const { result } = await runPipeline({ bytes, file: input.name, options: { clock: processCpuMs } });
+    const t = processCpuMs();
     JSON.stringify(result);
-    stageRuns.push({ ...result.timings, serialize: threadCpuMs() - t });
+    stageRuns.push({ ...result.timings, serialize: processCpuMs() - t });
     status = result.status === 'ok' ? 'ok' : (result.error?.code ?? 'error');
     findings = result.discrepancies.length;
   };

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /** Small statistics helpers for the benchmark: medians and percentiles of timings (ms). */
 
 export function median(values: number[]): number {
@@ -32,26 +30,19 @@ export interface Samples {
   /** Wall-clock ms per timed run. */
   wall: number[];
   /**
-   * CPU ms of the main thread per timed run: the time it actually ran, which waiting for a core on a
-   * busy machine does not inflate. Linux: /proc/thread-self/schedstat; elsewhere the process's CPU
-   * time (which also counts V8's concurrent GC threads).
+   * CPU ms of the process per timed run (user + system): the time it actually ran, which waiting
+   * for a core on a busy machine does not inflate; V8's concurrent GC threads included.
    */
   cpu: number[];
 }
 
-const SCHEDSTAT = '/proc/thread-self/schedstat';
-const hasSchedstat = (() => {
-  try {
-    readFileSync(SCHEDSTAT, 'utf8');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** CPU ms used so far by the calling thread (Linux) or by the process (elsewhere). */
-export function threadCpuMs(): number {
-  if (hasSchedstat) return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+/**
+ * CPU ms used so far by this process (user + system, getrusage: microsecond resolution). Not
+ * /proc/thread-self/schedstat: for the running thread it advances only at scheduler ticks (0 or 4 ms
+ * for a 1 ms call on this kernel), which made short stages read 0. The process figure also counts
+ * V8's concurrent GC threads — CPU the work really costs.
+ */
+export function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
@@ -70,11 +61,11 @@ export async function timeInterleaved<K extends string>(methods: Record<K, () =>
   for (let i = 0; i < repeat.warmup; i++) for (const k of keys) await methods[k]();
   for (let i = 0; i < repeat.runs; i++) {
     for (const k of keys) {
-      const c = threadCpuMs();
+      const c = processCpuMs();
       const t = performance.now();
       await methods[k]();
       out[k].wall.push(performance.now() - t);
-      out[k].cpu.push(threadCpuMs() - c);
+      out[k].cpu.push(processCpuMs() - c);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
+import { repairModelGlyphs } from './glyph-repair.js';
 import { parseDoc, type DocOptions } from './doc.js';
 import { parseDocx, type DocxOptions } from './docx.js';
 import { readPastedTables } from './ocr/docx-images.js';
@@ -12,8 +13,15 @@ export interface ParseOptions {
   doc?: DocOptions;
 }
 
-/** Bytes of any supported container → DocumentModel. Throws InputError with a contract code. */
+/**
+ * Bytes of any supported container → DocumentModel, its text glyph-repaired (radical and
+ * compatibility code points → ideographs). Throws InputError with a contract code.
+ */
 export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentModel> {
+  return repairModelGlyphs(await parseContainer(bytes, options));
+}
+
+async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
   const format = sniffFormat(bytes);
   switch (format) {
     case 'docx':

@@ -110,14 +110,34 @@ interface View {
   boxes: TextBox[];
 }
 
-async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
-  const rulings = findRasterRulings(img, {
+function pixelRulings(img: GrayImage, threshold: number, ppt: number): PixelRulings {
+  return findRasterRulings(img, {
     threshold,
     minLength: MIN_RULING_PT * ppt,
     maxGap: Math.max(2, MAX_GAP_PT * ppt),
     maxThickness: Math.max(3, MAX_THICKNESS_PT * ppt),
     maxBreak: MAX_BREAK_PT * ppt,
   });
+}
+
+/**
+ * The ruling lines of a page image, in page points: for a scan whose text layer another program
+ * wrote (textSource ocr-layer), the grid is in the picture only. The image is taken as displayed
+ * (no deskew: OCR programs that write a text layer place it over the image as it is).
+ */
+export function imageRulings(pageImage: PageImage): Rulings {
+  const img = pageImage.image;
+  const ppt = pageImage.scale;
+  const found = pixelRulings(img, inkThreshold(img), ppt);
+  const toPt = (px: number, offset: number) => px / ppt + offset;
+  return {
+    horizontal: found.horizontal.map((s) => toSegment(s, toPt, pageImage.y0, pageImage.x0)),
+    vertical: found.vertical.map((s) => toSegment(s, toPt, pageImage.x0, pageImage.y0)),
+  };
+}
+
+async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
+  const rulings = pixelRulings(img, threshold, ppt);
   const clean = erase(img, rulings.mask);
   const detected = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
   const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];

@@ -36,3 +36,9 @@ export function pageHasInk(fnArray: readonly number[]): boolean {
   }
   return false;
 }
+
+/** Does the page paint an image (the scan under an OCR text layer)? */
+export function pageHasImage(fnArray: readonly number[]): boolean {
+  const images = imageOperators();
+  return fnArray.some((fn) => images.has(fn));
+}

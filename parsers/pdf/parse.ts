@@ -4,14 +4,17 @@ import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
-import { ocrPdfPage } from '../ocr/index.js';
+import { imageRulings, ocrPdfPage, pageImage } from '../ocr/index.js';
 import { openPdf } from './open.js';
-import { pageHasInk } from './page-ink.js';
+import { openInkProbe, type InkProbe } from './ink-probe.js';
+import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
+import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { extractRulings } from './rulings.js';
-import { assessRuns } from './text-quality.js';
+import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
+import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import type { TextLine } from './types.js';
+import type { TextLine, TextRun } from './types.js';
 
 export interface PdfParseOptions {
   /** Refuse documents with more pages than this (LIMIT_EXCEEDED). */
@@ -44,9 +47,17 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     let usableChars = 0;
     let failedPages = 0;
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES };
+    // Text first, for every page: a font without a Unicode map is judged over the whole document.
+    const texts: (PageText | null)[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch(() => null));
+    const broken = brokenFonts(texts.filter((t) => t !== null).map((t) => t.runs));
+    let probe: Promise<InkProbe | null> | null = null;
+    const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)) };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
-        const read = await readPage(pdf, n, issues, ocr);
+        const text = texts[n - 1];
+        if (!text) throw new Error('text content unreadable');
+        const read = await readPage(pdf, aids, n, assessRuns(text.runs, broken), text.turn, issues, ocr);
         const prims = read.primitives;
         if (prims) {
           usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
@@ -66,9 +77,12 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
       throw new InputError('CORRUPT_FILE', 'PDF 文件已损坏：所有页面都无法读取 / no page could be read');
     }
     if (usableChars === 0) {
+      const broken = issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS' && i.page !== null).map((i) => i.page!);
       throw new InputError(
         'NO_TEXT_LAYER',
-        'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
+        broken.length
+          ? `PDF 的文字层无法使用：第 ${pageRanges(broken)} 页的字体缺少 Unicode 映射或编码错误（乱码），文字无法读取，需要 OCR 后才能读取 / the PDF's text layer is unusable (fonts without a Unicode map) on pages ${pageRanges(broken)}`
+          : 'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
       );
     }
     const ocrIssue = ocrSummary(pageInfo);
@@ -92,62 +106,104 @@ interface OcrBudget {
   left: number;
 }
 
-async function readPage(pdf: PDFDocumentProxy, n: number, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
+/** A page's text runs, in the display space of the page turned so that most of its text is upright. */
+interface PageText {
+  runs: TextRun[];
+  turn: Turn;
+}
+
+async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
+  const page = await pdf.getPage(n);
+  const viewport = page.getViewport({ scale: 1 });
+  const items = (await page.getTextContent()).items;
+  const turn = pageTurn(items, viewport.transform as Matrix);
+  return { runs: toTextRuns(items, turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height)), turn };
+}
+
+/** What reading one page may need from the whole document (made at most once, when first needed). */
+interface DocumentAids {
+  inkProbe(): Promise<InkProbe | null>;
+}
+
+async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const matrix = viewport.transform as Matrix;
+    // Text set sideways (rotation.ts): rulings turned with the runs.
+    const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
     const size = { width: viewport.width, height: viewport.height };
-    const text = await page.getTextContent();
-    const quality = assessRuns(toTextRuns(text.items, matrix));
-    if (quality.visible === 0) {
-      // No text layer: a scan (or text drawn as outlines). Read the page image; only a page that
-      // shows something is worth reporting when nothing can be read from it, a blank page is not.
+    const layer = judgeLayer(quality);
+    if (layer.kind === 'usable') {
+      if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
+        // A stray symbol-font bullet (U+F0B7 and friends) is not worth a note; text that cannot be read is.
+        issues.push({
+          code: 'PAGE_UNMAPPED_GLYPHS',
+          message: `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
+          page: n,
+          block: null,
+        });
+      }
+      // Rulings only matter where there is text to place.
       const ops = await page.getOperatorList();
-      if (!pageHasInk(ops.fnArray)) return { ...size, primitives: null };
-      if (budget.left <= 0) {
-        issues.push({ code: 'PAGE_NO_TEXT', message: `第 ${n} 页没有文字层，超过 OCR 页数上限，内容未读取 / page ${n} has no text layer and is past the OCR page limit`, page: n, block: null });
-        return { ...size, primitives: null };
+      if (invisibleTextShare(ops.fnArray, ops.argsArray) >= OCR_LAYER_SHARE && pageHasImage(ops.fnArray)) {
+        // A scan with another program's OCR text over it: the grid is in the image.
+        const rulings = imageRulings(await pageImage(pdf, page, ops));
+        return { ...size, primitives: { page: n, ...size, runs: ocrLayerRuns(quality.usable, rulings), rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
-      budget.left--;
-      const ocr = await ocrPdfPage(pdf, page, n, ops);
-      if (ocr.primitives) return { ...size, primitives: ocr.primitives };
-      if (ocr.reason === 'low-resolution') {
-        issues.push({
-          code: 'PAGE_NO_TEXT',
-          message: `第 ${n} 页没有文字层，扫描分辨率过低（${ocr.dpi} dpi），无法可靠识别，内容未读取 / page ${n} has no text layer and its image is too coarse for OCR (${ocr.dpi} dpi)`,
-          page: n,
-          block: null,
-        });
-      } else if (ocr.reason !== 'blank') {
-        issues.push({
-          code: 'PAGE_NO_TEXT',
-          message: `第 ${n} 页没有文字层，OCR 也未识别出文字（可能是照片或图片），内容未读取 / page ${n} has no text layer and OCR found no text`,
-          page: n,
-          block: null,
-        });
-      }
+      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
+      return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
+    }
+    // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without
+    // a Unicode map, glyph soup): read the page image. A page without a text layer is worth
+    // reporting only when it shows something; a blank page (a page break in Word) is not.
+    const unusable = layer.kind === 'unusable' ? layer : null;
+    if (!unusable) {
+      // Blank or not, decided without decoding the page's images (ink-probe.ts); the operator list only when unsure.
+      const probe = await doc.inkProbe();
+      const ink = probe?.hasInk(n - 1) ?? pageHasInk((await page.getOperatorList()).fnArray);
+      if (!ink) return { ...size, primitives: null };
+    }
+    const why = unusable ? unusableReason(n, unusable) : `第 ${n} 页没有文字层`;
+    const whyEn = unusable ? `page ${n}'s text layer cannot be used (${unusable.count} ${unusable.reason === 'soup' ? 'garbled' : 'unmapped'} glyphs)` : `page ${n} has no text layer`;
+    const code = unusable ? 'PAGE_UNMAPPED_GLYPHS' : 'PAGE_NO_TEXT';
+    if (budget.left <= 0) {
+      issues.push({ code, message: `${why}，超过 OCR 页数上限，内容未读取 / ${whyEn} and is past the OCR page limit`, page: n, block: null });
       return { ...size, primitives: null };
-    } else if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
-      // A stray symbol-font bullet (U+F0B7 and friends) is not worth a finding; text that cannot be read is.
+    }
+    budget.left--;
+    const ocr = await ocrPdfPage(pdf, page, n, await page.getOperatorList());
+    // Glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks: not text.
+    if (unusable && ocr.primitives && (ocr.primitives.confidence ?? 0) < MIN_CREDIBLE_OCR) {
+      ocr.primitives = null;
+      ocr.reason = 'no-text';
+    }
+    if (ocr.primitives) {
+      if (unusable) issues.push({ code, message: `${why}，已按页面图像 OCR 识别 / ${whyEn}; read by OCR from the page image`, page: n, block: null });
+      return { ...size, primitives: ocr.primitives };
+    }
+    if (ocr.reason === 'low-resolution') {
       issues.push({
-        code: 'PAGE_UNMAPPED_GLYPHS',
-        message: `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
+        code,
+        message: `${why}，扫描分辨率过低（${ocr.dpi} dpi），无法可靠识别，内容未读取 / ${whyEn} and its image is too coarse for OCR (${ocr.dpi} dpi)`,
         page: n,
         block: null,
       });
+    } else if (ocr.reason !== 'blank' || unusable) {
+      issues.push({ code, message: `${why}，OCR 也未识别出文字，内容未读取 / ${whyEn} and OCR found no text`, page: n, block: null });
     }
-    if (!quality.usable.length) return { ...size, primitives: null };
-    // Rulings only matter where there is text to place.
-    const ops = await page.getOperatorList();
-    const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix);
-    return {
-      ...size,
-      primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: 0, confidence: null },
-    };
+    return { ...size, primitives: null };
   } finally {
     page.cleanup();
   }
+}
+
+/** Mean OCR confidence below which a page whose text layer was unusable is taken as unread. */
+const MIN_CREDIBLE_OCR = 0.5;
+
+function unusableReason(n: number, layer: Extract<LayerVerdict, { kind: 'unusable' }>): string {
+  return layer.reason === 'soup'
+    ? `第 ${n} 页的文字层无法使用（${layer.count} 个字符是乱码，字体编码错误）`
+    : `第 ${n} 页的文字层无法使用（${layer.count} 个字符缺少 Unicode 映射）`;
 }
 
 /**
@@ -182,6 +238,7 @@ function pageRanges(pages: number[]): string {
 /**
  * Paragraphs and cells read from OCR'd pages carry their page's text source, so that every value
  * read from them says so in its location (and findings resting on it are capped, src/rules/finding.ts).
+ * Text from another program's OCR layer gets its bracket pairs normalised (〈…) → （…）).
  */
 function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[] {
   const source = new Map(pageInfo.filter((p) => p.textSource === 'ocr' || p.textSource === 'ocr-layer').map((p) => [p.page, p.textSource as 'ocr' | 'ocr-layer']));
@@ -194,10 +251,12 @@ function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[
     if (b.kind === 'paragraph') {
       const s = of([b.page, ...(b.pageBreaks ?? []).map((x) => x.page)]);
       if (s) b.textSource = s;
+      if (s === 'ocr-layer') b.text = normalizeOcrBrackets(b.text);
     } else {
       for (const c of b.cells) {
         const s = of([c.page]);
         if (s) c.textSource = s;
+        if (s === 'ocr-layer') c.text = normalizeOcrBrackets(c.text);
       }
     }
   }

@@ -50,5 +50,7 @@ export function layoutPage(p: PagePrimitives): PageContent {
       t.confidence = RASTER_GRID_CONFIDENCE;
     }
   }
-  return { page: p.page, height: p.height, tables, lines: groupLines(rest) };
+  // Runs and rulings are in the turned page's space: a quarter turn swaps the sides.
+  const height = p.rotation === 90 || p.rotation === 270 ? p.width : p.height;
+  return { page: p.page, height, tables, lines: groupLines(rest) };
 }

@@ -160,10 +160,28 @@ function repeatedHeaderRows(before: MappedCell[], next: MappedCell[]): number {
   return n;
 }
 
+const OPEN = /[（(［\[【〔]/gu;
+const CLOSE = /[）)］\]】〕]/gu;
+const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
+
+/**
+ * Is `next` the rest of `prev` rather than a text of its own? A bracket opened in `prev` and
+ * closed in `next` ("成本指标（20" / "分）"), `next` starting with closing punctuation, or `next`
+ * only a parenthetical ("（20分）": a weight or a note, never a label by itself).
+ */
+export function isTextFragment(prev: string, next: string): boolean {
+  const a = squeeze(prev);
+  const b = squeeze(next);
+  if (!a || !b) return false;
+  if (count(a, OPEN) > count(a, CLOSE) && count(b, CLOSE) > count(b, OPEN)) return true;
+  if (/^[）)］\]】〕，,、。；;：:]/u.test(b)) return true;
+  return /^[（(][^（()）]*[)）]$/u.test(b);
+}
+
 /**
  * Cells of the continuation's first row that belong to a cell of the previous part's last row:
  * - a merged cell running over the break (the continuation shows an empty cell with the same
- *   columns, and one of the two spans several rows);
+ *   columns, or the rest of its text, and one of the two spans several rows);
  * - a row broken by the page break (a cell whose text ran to its right border continues in the
  *   cell with the same columns below the break).
  * Returns the continuation cells folded into the previous part, and whether the row was split.
@@ -177,15 +195,22 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   // Is the row itself split? Some cell's text ran into its border at the foot of the page.
   // A cell filled to its border proves little on its own (the text may just fit), so a split row
   // also needs a cell whose text ended above the break: filled above, empty below.
-  const pairs = top.map((f) => [f, partner(f)] as const).filter((p): p is readonly [MappedCell, MappedCell] => !!p[1] && p[1].rowSpan === 1);
+  // Merged cells running over the break are no evidence either way (their text may go on below).
+  const pairs = top.map((f) => [f, partner(f)] as const).filter((p): p is readonly [MappedCell, MappedCell] => !!p[1] && p[1].rowSpan === 1 && p[0].rowSpan === 1);
+  // And a cell whose text stopped short of its border above cannot go on below: text on both sides
+  // of the break in such a cell means two rows.
   const rowSplit =
     pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
+    pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
     pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '');
   for (const f of top) {
     const b = partner(f);
     if (!b) continue;
-    const emptyContinuation = squeeze(f.text) === '' && (b.rowSpan > 1 || f.rowSpan > 1);
-    if (!rowSplit && !emptyContinuation) continue;
+    const merged = b.rowSpan > 1 || f.rowSpan > 1;
+    const emptyContinuation = squeeze(f.text) === '' && merged;
+    // A merged label cut by the break: "成本指标" at the foot, "（20分）" at the top of the next page.
+    const labelContinuation = merged && squeeze(b.text) !== '' && isTextFragment(b.text, f.text);
+    if (!rowSplit && !emptyContinuation && !labelContinuation) continue;
     if (squeeze(f.text)) {
       b.text = b.text ? b.text + (b.endsWrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
     }

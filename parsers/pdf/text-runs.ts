@@ -1,3 +1,4 @@
+import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 import { tidySpaces } from './cjk.js';
 import type { TextRun } from './types.js';
 
@@ -7,6 +8,7 @@ export interface PdfTextItem {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
 }
 
 export type Matrix = [number, number, number, number, number, number];
@@ -24,7 +26,8 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
   for (const raw of items) {
     const item = raw as Partial<PdfTextItem>;
     if (typeof item.str !== 'string' || !item.transform) continue;
-    const str = item.str.replace(/\s+$/u, '').replace(/^\s+/u, '');
+    // Glyph repair before layout, so that header words and labels match (Skia's ⼯作 → 工作, 专戶 → 专户).
+    const str = repairPdfGlyphs(item.str.replace(/\s+$/u, '').replace(/^\s+/u, ''));
     if (!str) continue;
     const [a, b, c, d, e, f] = item.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
@@ -35,13 +38,13 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     if (Math.abs(ey - sy) > Math.abs(ex - sx)) {
       // Vertical text (rotated 90°, e.g. a label set upright in a tall merged cell): the run
       // runs down or up the page; its box is one glyph wide around the writing line.
-      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size });
+      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName });
       continue;
     }
     const baseline = (sy + ey) / 2;
     const x0 = Math.min(sx, ex);
     const x1 = Math.max(sx, ex, x0 + 0.01);
-    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
+    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName });
   }
   return runs;
 }

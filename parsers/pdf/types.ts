@@ -17,6 +17,8 @@ export interface TextRun {
   size: number;
   /** Recognition confidence (0–1) when the text was read by OCR; absent for exact text. */
   confidence?: number;
+  /** The font it was set in (pdf.js's id for the font within the document), vector text only. */
+  font?: string;
 }
 
 /** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */

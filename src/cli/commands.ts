@@ -17,5 +17,6 @@ export const COMMANDS: Record<string, Command> = {
   reprocess: { summary: '按当前规则重新检查 / re-check stored reports under the current rules', load: () => import('./reprocess.js') },
   serve: { summary: '审核网页 / reviewer web UI (--port N, --db DIR)', load: () => import('./serve.js') },
   export: { summary: '导出 Excel/CSV/离线网页 / export xlsx, csv or a static html report', load: () => import('./export.js') },
+  'import-reference': { summary: '导入财政局参考台账并重新核对 / import the bureau reference ledger (xlsx/csv) and re-check', load: () => import('./import-reference.js') },
   user: { summary: '审核网页账号 / accounts of the web UI (add, passwd, disable, list)', load: () => import('./user.js') },
 };

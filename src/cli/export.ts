@@ -9,11 +9,15 @@ import { renderStaticReport } from '../export/html.js';
 import { SHEETS, type SheetKey } from '../export/rows.js';
 import { parseArgs, UsageError } from './args.js';
 import { openCommandStore } from './store-options.js';
+import { overviewRows } from '../bureau/overview.js';
+import { overviewCsv, writeOverviewXlsx } from '../export/overview.js';
 
 const HELP = `用法 / usage: selfeval export --format xlsx|csv|html [--batch ID] [--report SHA] [--out FILE] [--db DIR]
 
   xlsx   工作簿：发现、绩效指标、预算执行、报告 / workbook: findings, indicators, budget blocks, reports
   csv    一张表（--sheet findings|indicators|budget|reports，默认 findings） / one sheet as CSV
+  --sheet overview  部门总览：每份报告一行（自评/重算得分、执行率、发现数、审核进度），xlsx 或 csv；
+                    可加 --year YYYY / --batch ID / overview sheet, one row per report
   html   一份报告的离线审核页（需要 --report） / static review page of one report (needs --report)
   --batch ID    只导出这一批次 / only this batch
   --report SHA  只导出这一份报告 / only this report
@@ -29,7 +33,7 @@ function usage(message: string): number {
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['help'], values: ['format', 'batch', 'report', 'out', 'db', 'sheet'] });
+    parsed = parseArgs(args, { flags: ['help'], values: ['format', 'batch', 'report', 'out', 'db', 'sheet', 'year'] });
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
@@ -41,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
   const format = parsed.values.get('format');
   if (format !== 'xlsx' && format !== 'csv' && format !== 'html') return usage('请用 --format xlsx|csv|html 指定格式 / --format is required');
   const sheet = parsed.values.get('sheet') ?? 'findings';
+  if (sheet === 'overview') return exportOverview(parsed.values, format);
   if (!Object.hasOwn(SHEETS, sheet)) return usage(`未知的表 / unknown sheet: ${sheet}`);
   const report = parsed.values.get('report');
   if (report !== undefined && !/^[0-9a-f]{64}$/.test(report)) return usage(`报告编号应为 64 位十六进制 SHA-256 / --report must be a sha256: ${report}`);
@@ -89,4 +94,33 @@ async function exportTo(
   if (o.outPath) await finished(out);
   process.stderr.write(`已导出 / exported: ${summary} 行${o.outPath ? ` → ${o.outPath}` : ''}\n`);
   return 0;
+}
+
+/** `export --sheet overview`: the overview page's rows as a workbook sheet or CSV. */
+async function exportOverview(values: Map<string, string>, format: 'xlsx' | 'csv' | 'html'): Promise<number> {
+  if (format === 'html') return usage('部门总览只能导出为 xlsx 或 csv / the overview sheet is xlsx or csv');
+  const year = values.get('year');
+  if (year !== undefined && !/^\d{4}$/.test(year)) return usage(`--year 应为四位年份 / --year must be a year: ${year}`);
+  const outPath = values.get('out');
+  if (format === 'xlsx' && !outPath && process.stdout.isTTY) return usage('xlsx 是二进制文件，请用 --out 指定文件 / use --out for xlsx');
+  const store = await openCommandStore(values.get('db'));
+  try {
+    const batchId = values.get('batch');
+    if (batchId && !(await store.batchCounts(batchId))) {
+      process.stderr.write(`selfeval export: 没有这个批次 / no such batch: ${batchId}\n`);
+      return 1;
+    }
+    const rows = await overviewRows(store, { year: year ? Number(year) : undefined, batchId });
+    const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
+    if (format === 'xlsx') await writeOverviewXlsx(rows, out);
+    else {
+      out.write(overviewCsv(rows));
+      if (outPath) out.end();
+    }
+    if (outPath) await finished(out);
+    process.stderr.write(`已导出 / exported: 部门总览 ${rows.length} 行${outPath ? ` → ${outPath}` : ''}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }

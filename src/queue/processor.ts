@@ -3,6 +3,7 @@ import { TransientError } from '../errors.js';
 import type { IsolatedRunner } from '../isolate/runner.js';
 import type { Store } from '../store/index.js';
 import type { ReportJobData, ReportJobResult } from './config.js';
+import { recheckAfterSave } from '../bureau/cross-check.js';
 
 /**
  * One report job, run by the worker process itself (no sandboxed child process): fetch the bytes
@@ -27,6 +28,8 @@ export async function processReport(job: Job<ReportJobData, ReportJobResult>, de
   const output = await deps.runner.runOutput({ bytes, file: fileName, withDocument: true, transient: true });
   const parsed = performance.now();
   const saved = await deps.store.saveResult(output.result, output.document, { runKey: String(job.id), batchId });
+  // Cross-report checks (ledger, last year) for this report and next year's of its department.
+  if (output.result.status === 'ok') await recheckAfterSave(deps.store, sha256).catch(() => {});
   return {
     sha256,
     status: output.result.status,

@@ -3,6 +3,7 @@ import { IsolatedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { Store } from '../store/index.js';
 import { addReportJobs } from './enqueue.js';
+import { recheckAfterSave } from '../bureau/cross-check.js';
 
 /**
  * Re-processing (重新检查): reports checked by another rule set than the current RULES_VERSION are
@@ -59,6 +60,7 @@ export async function reprocessInline(
       } else {
         const { result, document } = await runner.runOutput({ bytes, file: t.fileName, withDocument: true });
         await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
+        if (result.status === 'ok') await recheckAfterSave(store, result.sha256).catch(() => {});
       }
       options.onProgress?.(++done, targets.length);
     }

@@ -1,6 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/records.js';
 import { cellFact, cellLocation, partialFact } from './facts.js';
+import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
@@ -92,6 +93,9 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     // 列次 (a row lettering or numbering the columns: "列次 | A | B | C …") is not a budget row
     if (isColumnNumbering(table, r, firstValueCol)) continue;
     const label = uniqueTexts(labelCells).join('');
+    // The goals block (年度总体目标 / 绩效目标) follows the budget rows; its label may span the
+    // label columns, so the caller's stop test does not always see it.
+    if (/总体目标|年度目标|绩效目标/.test(key(label))) break;
     const get = (field: string) => {
       const col = cols.get(field);
       if (col === undefined) return null;
@@ -117,6 +121,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;
     rows.push(row);
   }
+  readFractionRates(rows, labels.find((l) => l.field === 'rate')?.label ?? null);
   return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
 }
 

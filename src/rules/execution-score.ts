@@ -1,7 +1,7 @@
 import { halfUnit, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { factNumber, isBlank, points } from './lib/amounts.js';
-import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, writtenScoreDecimals } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 import type { ExecutionScoring } from '../config/template-params.js';
 
@@ -37,14 +37,17 @@ export const rule: Rule = {
       const expected = expectedScore(weight, rate, p.executionScoring);
       const printed = intervalOf(row.score.figure!.value, Math.max(row.score.figure!.decimals, p.scoreDecimals));
       if (intersects(expected, printed)) continue;
+      // Rounded more coarsely than the template asks ("9" for 8.62): a note, not a warning.
+      const roundingOnly = intersects(expected, intervalOf(row.score.figure!.value, writtenScoreDecimals(form, row.score.figure!.decimals)));
       const mid = expected.lo.add(expected.hi).div(Rational.of(2));
       const formulaText =
         p.executionScoring.kind === 'proportional'
           ? `${row.weight.text.trim()}×min(${row.rate.text.trim()},100%)`
           : `${row.weight.text.trim()}−每低于${p.executionScoring.stepPercent}%扣${p.executionScoring.pointsPerStep}分`;
       out.push({
+        ...(roundingOnly ? { severity: 'info' as const } : {}),
         message: {
-          zh: `${form.part}预算执行${columnLabel(form, 'score')}为${row.score.text.trim()}，按模板公式 ${formulaText} 应为${mid.toFixed(2)}`,
+          zh: `${form.part}预算执行${columnLabel(form, 'score')}为${row.score.text.trim()}，按模板公式 ${formulaText} 应为${mid.toFixed(2)}${roundingOnly ? `（按本表得分的书写精度取舍相符）` : ''}`,
           en: `${form.part}: execution score ${row.score.text.trim()} but the template formula gives ${mid.toFixed(2)}`,
         },
         values: [factNumber(row.score)!, mid.toNumber()],

@@ -2,7 +2,7 @@ import { Rational } from '../numbers/decimal.js';
 import type { Indicator } from '../../schemas/records.js';
 import { factEvidence } from './finding.js';
 import { isBlank, points } from './lib/amounts.js';
-import { level1Key, level1Stem, paramsOf, selfEvalForms } from './lib/forms.js';
+import { level1Key, level1Stem, paramsOf, printsWeights, selfEvalForms } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** Consecutive indicator rows under one 一级指标. */
@@ -38,6 +38,7 @@ export const rule: Rule = {
     const p = paramsOf(ctx);
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
+      if (!printsWeights(form)) continue; // no 分值 column: nothing to add up
       const groups = level1Groups(form.indicators);
       const keys = groups.map((g) => level1Key(g.level1));
       const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s));

@@ -1,7 +1,7 @@
 import { halfUnit, intervalOf, Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { factNumber, points } from './lib/amounts.js';
-import { columnLabel, indicatorName, paramsOf, selfEvalForms } from './lib/forms.js';
+import { columnLabel, indicatorName, paramsOf, selfEvalForms, writtenScoreDecimals } from './lib/forms.js';
 import { attainment } from './lib/targets.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -21,7 +21,7 @@ export const rule: Rule = {
       en: 'A met quantitative target scores the full weight; a missed one scores weight × actual/target (≥ targets) or weight × target/actual (≤ targets), capped at the weight.',
     },
     formula: '未达标：得分 = 分值 × 实际值 ÷ 目标值（反向：分值 × 目标值 ÷ 实际值）；达标：得分 = 分值',
-    tolerance: '得分至少按两位小数（scoreDecimals）±½末位；目标值、实际值按书写值精确计算',
+    tolerance: '得分至少按两位小数（scoreDecimals）±½末位；只因书写精度较粗而不符（如1.946写作1.9）为提示；目标值、实际值按书写值精确计算',
     families: 'all',
     source: '财预〔2020〕10号 附件“定量指标得分”说明',
     parameters: ['scoreDecimals'],
@@ -43,10 +43,17 @@ export const rule: Rule = {
         const dp = Math.max(ind.score.figure.decimals, p.scoreDecimals);
         const printed = intervalOf(ind.score.figure.value, dp);
         if (expected.ge(printed.lo) && expected.le(printed.hi)) continue;
+        // Rounded more coarsely than the template asks ("1.9" for 1.946, "3" for 2.917 among integer
+        // scores): the score follows the formula at the precision the form writes its scores with — a note, not a warning. (A missed
+        // target without a 偏差原因 is D8's finding, whatever the score.)
+        const written = writtenScoreDecimals(form, ind.score.figure.decimals);
+        const own = intervalOf(ind.score.figure.value, written);
+        const roundingOnly = expected.ge(own.lo) && expected.le(own.hi);
         const formula = at.direction === 'up' ? `${w.toString()}×${at.actual.value}÷${at.target.value}` : `${w.toString()}×${at.target.value}÷${at.actual.value}`;
         out.push({
+          ...(roundingOnly ? { severity: 'info' as const } : {}),
           message: {
-            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score')}为${ind.score.text.trim()}`,
+            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score')}为${ind.score.text.trim()}${roundingOnly ? `（按本表得分所写的${written}位小数取舍相符，模板要求${dp}位小数）` : ''}`,
             en: `${form.part} indicator ${indicatorName(ind)}: target ${ind.target.text.trim()}, actual ${ind.actual.text.trim()} — formula ${formula} gives ${expected.toFixed(2)}, printed score ${ind.score.text.trim()}`,
           },
           values: [factNumber(ind.score)!, Number(expected.toFixed(4))],

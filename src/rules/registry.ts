@@ -14,6 +14,12 @@ import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
+import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
+import { rule as sameMeasureDiffers } from './same-measure-differs.js';
+import { rule as proseCountMismatch } from './prose-count-mismatch.js';
+import { rule as claimedMetContradicted } from './claimed-met-contradicted.js';
+import { rule as statedScoreMismatch } from './stated-score-mismatch.js';
+import { rule as zeroTotalNonzeroParts } from './zero-total-nonzero-parts.js';
 import { rule as scoreRange } from './score-range.js';
 import { rule as groupWeights } from './group-weights.js';
 import { rule as weightTotals } from './weight-totals.js';
@@ -58,6 +64,12 @@ export const RULES: Rule[] = [
   narrativeTotalParts,
   narrativeListCount,
   narrativeSubsetExceeds,
+  crossPartTotalParts,
+  sameMeasureDiffers,
+  proseCountMismatch,
+  claimedMetContradicted,
+  statedScoreMismatch,
+  zeroTotalNonzeroParts,
   scoreRange,
   groupWeights,
   weightTotals,

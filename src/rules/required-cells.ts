@@ -1,5 +1,5 @@
 import type { Fact } from '../../schemas/fact.js';
-import type { Signature } from '../../schemas/records.js';
+import type { Indicator, Signature } from '../../schemas/records.js';
 import { isBlank } from './lib/amounts.js';
 import { columnLabel, indicatorName, selfEvalForms, totalBudgetRow } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -11,6 +11,29 @@ const SIGNATURE_FIELDS: Array<[keyof Omit<Signature, 'loc'>, string, string]> = 
   ['phone', '联系电话', 'phone'],
   ['head', '单位负责人', 'head of unit'],
 ];
+
+/**
+ * Scored groups (安徽 衔接到户 forms): a row that carries the 分值 and 得分 but no target or actual
+ * ("★补助各类粮食作物种植面积 | | | 10 | 10"), followed by detail rows that carry the target and actual
+ * but no points ("红薯种植面积 | 5.5亩 | 5.5亩 | | "). Neither half is a blank cell: the group is
+ * scored once, on its first row. Returns the indicators exempt from the score / actual checks.
+ */
+function scoredGroups(indicators: Indicator[]): { noScore: Set<Indicator>; noActual: Set<Indicator> } {
+  const noScore = new Set<Indicator>();
+  const noActual = new Set<Indicator>();
+  for (let i = 0; i < indicators.length; i++) {
+    const head = indicators[i];
+    const scoredOnly = !isBlank(head.weight) && !isBlank(head.score) && isBlank(head.target) && isBlank(head.actual);
+    if (!scoredOnly) continue;
+    let j = i + 1;
+    while (j < indicators.length && isBlank(indicators[j].weight) && isBlank(indicators[j].score) && !isBlank(indicators[j].actual)) j++;
+    if (j === i + 1) continue;
+    noActual.add(head);
+    for (let k = i + 1; k < j; k++) noScore.add(indicators[k]);
+    i = j - 1;
+  }
+  return { noScore, noActual };
+}
 
 /**
  * F1 required cells are filled: every 得分, the execution score, 总分 得分, 实际完成值 (error);
@@ -53,10 +76,11 @@ export const rule: Rule = {
       }
       // a column the form does not print is not a blank cell (53号 指标表 has no 实际完成值)
       const printed = (field: string) => form.indicatorColumns.length === 0 || form.indicatorColumns.some((c) => c.field === field);
+      const groups = scoredGroups(form.indicators);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        if (printed('score') && isBlank(ind.score)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
-        if (printed('actual') && isBlank(ind.actual)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
+        if (printed('score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (printed('actual') && isBlank(ind.actual) && !groups.noActual.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
       }
       if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);
     }

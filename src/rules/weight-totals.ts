@@ -1,7 +1,7 @@
 import { Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { points } from './lib/amounts.js';
-import { paramsOf, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import { paramsOf, printsWeights, selfEvalForms, totalBudgetRow } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** D3 indicator weights total 90 (100 − execution weight), and 100 with the execution weight. */
@@ -26,6 +26,7 @@ export const rule: Rule = {
     const p = paramsOf(ctx);
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
+      if (!printsWeights(form)) continue; // no 分值 column: nothing to add up
       const live = form.indicators.filter((i) => !i.notApplicable);
       if (live.length === 0) continue;
       let sum = Rational.of(0);

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   'user.enable': '启用用户',
   'user.role': '修改角色',
   'queue.action': '队列操作',
+  'reference.import': '导入参考台账',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

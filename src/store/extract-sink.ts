@@ -4,6 +4,7 @@ import { readInputFile, type InputFile } from '../files.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { openStore, sha256Of, type Store } from './store.js';
 import type { BatchItemInput } from './types.js';
+import { recheckAfterSave } from '../bureau/cross-check.js';
 
 /**
  * `extract --db DIR`: every file's bytes, Result and DocumentModel go into the store (PGlite in
@@ -41,6 +42,7 @@ export class ExtractSink {
     await this.store.putFile(bytes, path);
     const { result, document } = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
     await this.store.saveResult(result, document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
+    if (result.status === 'ok') await recheckAfterSave(this.store, result.sha256).catch(() => {});
     return result;
   }
 

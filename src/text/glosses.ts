@@ -8,8 +8,12 @@
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const SYLLABLE = `[a-zü${TONED}ê]{1,6}`;
-/** Ideograph, then "(", a syllable (optionally a tone digit), ")" in either width. */
-const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(]\\s*(${SYLLABLE}[1-5]?)\\s*[）)]`, 'g');
+/**
+ * Ideograph, then "(", a syllable (optionally a tone digit), ")" in either width. A PDF text layer
+ * may put a toned vowel drawn as its own glyph after the bracket ("产(chn)ǎ出" for 产(chǎn)出): it
+ * belongs to the gloss.
+ */
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(]\\s*(${SYLLABLE}[1-5]?)\\s*[）)]([${TONED}](?![a-zü]))?`, 'g');
 const HAS_TONE = new RegExp(`[${TONED}]|[a-zü][1-5]$`);
 
 /** Whether a bracketed syllable is a toned gloss. */
@@ -21,7 +25,7 @@ function toned(syllable: string): boolean {
 export function hasGlosses(text: string): boolean {
   if (text.indexOf('(') < 0 && text.indexOf('（') < 0) return false;
   GLOSS.lastIndex = 0;
-  for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) if (toned(m[1])) return true;
+  for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) if (toned(m[1] + (m[2] ?? ''))) return true;
   return false;
 }
 
@@ -33,7 +37,7 @@ export function glossSpans(text: string): Array<[number, number]> {
   if (!hasGlosses(text)) return [];
   const found: Array<{ span: [number, number]; toned: boolean }> = [];
   GLOSS.lastIndex = 0;
-  for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) found.push({ span: [m.index, m.index + m[0].length], toned: toned(m[1]) });
+  for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) found.push({ span: [m.index, m.index + m[0].length], toned: toned(m[1] + (m[2] ?? '')) });
   const tonedCount = found.filter((f) => f.toned).length;
   return found.filter((f) => f.toned || tonedCount >= 2).map((f) => f.span);
 }

@@ -38,10 +38,25 @@ function isOddSpace(code: number): boolean {
   return code === 0x3000 || code === 0x00a0 || (code >= 0x2002 && code <= 0x200a) || code === 0x202f;
 }
 
+/** A code point foldCharacters changes (full-width ASCII, odd spaces, invisible controls, symbols). */
+function needsFold(code: number): boolean {
+  if (code < 0xa0) return false;
+  return (code >= 0xff01 && code <= 0xff5e) || isOddSpace(code) || isInvisibleControl(code) || code === 0xfe66 || code === 0x2267 || code === 0x2266;
+}
+
 /** Width, spaces, invisible controls and symbols, one character at a time (no conversion of ideographs). */
 function foldCharacters(input: string): string {
-  let out = '';
-  for (const ch of input) {
+  // Most cell and paragraph texts need nothing: answer them without building a new string.
+  let first = -1;
+  for (let i = 0; i < input.length; i++) {
+    if (needsFold(input.charCodeAt(i))) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return input;
+  let out = input.slice(0, first);
+  for (const ch of input.slice(first)) {
     const code = ch.codePointAt(0)!;
     if (code >= 0xff01 && code <= 0xff5e) {
       out += String.fromCodePoint(code - 0xfee0);
@@ -56,11 +71,27 @@ function foldCharacters(input: string): string {
   return out;
 }
 
+/**
+ * Recognition, narrative and rules normalize the same cell and label texts many times over; the
+ * result depends on the text alone, so short texts are remembered (bounded: the map is emptied when
+ * full, which costs one recomputation per text and keeps a worker's memory flat over a night's batch).
+ */
+const MEMO_MAX_ENTRIES = 50_000;
+const MEMO_MAX_LENGTH = 256;
+const memo = new Map<string, string>();
+
 export function normalizeText(input: string): string {
-  return stripGlosses(simplify(foldCharacters(input)));
+  if (input.length > MEMO_MAX_LENGTH) return stripGlosses(simplify(foldCharacters(input)));
+  const known = memo.get(input);
+  if (known !== undefined) return known;
+  const out = stripGlosses(simplify(foldCharacters(input)));
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+  memo.set(input, out);
+  return out;
 }
 
 /** Normalized text without any whitespace — the key used to compare labels. */
 export function compactKey(input: string): string {
-  return normalizeText(input).replace(/\s+/g, '');
+  const n = normalizeText(input);
+  return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
 }

@@ -34,11 +34,21 @@ const TRIGGERS: Set<number> = (() => {
   return set;
 })();
 
+/** TRIGGERS of the Basic Multilingual Plane as a bitmap: one array read per character of a cell. */
+const BMP_TRIGGERS: Uint8Array = (() => {
+  const bits = new Uint8Array(0x10000);
+  for (const cp of TRIGGERS) if (cp < 0x10000) bits[cp] = 1;
+  return bits;
+})();
+
 function needsConversion(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x2e80) continue;
-    if (TRIGGERS.has(text.codePointAt(i)!)) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (TRIGGERS.has(text.codePointAt(i)!)) return true;
+      i++;
+    } else if (BMP_TRIGGERS[c] === 1) return true;
   }
   return false;
 }

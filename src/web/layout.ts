@@ -112,6 +112,23 @@ table.list td.problem { color:var(--err); }
 .login label { display:flex; flex-direction:column; align-items:stretch; margin:.6em 0; }
 .login input { font:inherit; padding:.35em .5em; border:1px solid #888; border-radius:4px; }
 nav.crumbs { font-size:.9em; margin:.2em 0 .6em; }
+
+/* cross-report findings: this report beside the ledger or last year's report */
+.cross-sides { display:grid; grid-template-columns:1fr 1fr; gap:.4em 1.2em; }
+.cross-sides h4 { margin:.3em 0; font-size:.95em; }
+.cross-sides ul { margin:.2em 0; padding-left:1.2em; }
+table.passages td { width:45%; font-size:.9em; }
+@media (max-width: 900px) { .cross-sides { grid-template-columns:1fr; } }
+
+/* overview: charts (server-side SVG) and the numbers behind them */
+.charts { display:grid; grid-template-columns:repeat(2, minmax(0, 1fr)); gap:1em 1.6em; margin:1em 0; max-width:1400px; }
+@media (max-width: 900px) { .charts { grid-template-columns:1fr; } }
+.charts figure { margin:0; border:1px solid var(--line); border-radius:6px; padding:.5em .8em; break-inside:avoid; }
+.charts svg.chart { display:block; max-width:100%; height:auto; font-family:inherit; }
+.chart-tables { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:1em 1.6em; align-items:start; }
+table.chart-data caption { text-align:left; font-weight:600; }
+.summary-line { margin:.6em 0; }
+@media print { form.filters, .summary-line .button { display:none; } main.wide { padding:0; } .charts { grid-template-columns:1fr 1fr; } .charts figure, table.chart-data { break-inside:avoid; } .charts figure > a { display:none; } table.overview { font-size:.8em; } a { color:inherit; text-decoration:none; } }
 `;
 
 /** CSP source for the one inline style block (no 'unsafe-inline' needed). */
@@ -152,7 +169,7 @@ function siteHeader(ctx: PageContext | null | undefined): SafeHtml {
   const user = ctx?.user;
   const admin = user?.role === 'admin';
   const nav = user
-    ? html`<nav aria-label="主导航"><a href="/">批次</a> · <a href="/reports">报告列表</a>${admin ? html` · <a href="/admin/audit">审计记录</a> · <a href="/admin/users">用户</a>` : ''}${admin && ctx?.queuesLink ? html` · <a href="/queues">队列监控</a>` : ''}</nav>
+    ? html`<nav aria-label="主导航"><a href="/">批次</a> · <a href="/reports">报告列表</a> · <a href="/overview">部门总览</a>${admin ? html` · <a href="/admin/audit">审计记录</a> · <a href="/admin/users">用户</a> · <a href="/admin/reference">参考台账</a>` : ''}${admin && ctx?.queuesLink ? html` · <a href="/queues">队列监控</a>` : ''}</nav>
 <div class="who"><span>${user.displayName || user.username}（${ROLE_NAMES[user.role]}）</span><form method="post" action="/logout">${csrfField(ctx)}<button type="submit">退出</button></form></div>`
     : '';
   return html`<header class="site"><a class="brand" href="/">绩效自评报告审核</a>${nav}</header>`;

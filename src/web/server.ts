@@ -29,6 +29,9 @@ import { renderBatchFindings, renderBatchPage, renderBatchesPage } from './pages
 import { renderReportList } from './pages/reports.js';
 import { renderRecordsPage, renderReportPage, renderSourcePage, reportBase, SOURCE_BLOCKS_PER_PAGE, type BatchNav, type FindingFilter } from './pages/report.js';
 import { registerStatic } from './static.js';
+import { getCrossFindings } from '../bureau/cross-check.js';
+import { renderCrossFindings } from './render/cross.js';
+import { registerBureauRoutes } from './bureau-routes.js';
 import { setDisplayTimeZone } from './time.js';
 
 export interface ServerOptions {
@@ -287,7 +290,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const index = order.indexOf(view.sha256);
       if (index >= 0) batch = { id: batchId, index, total: order.length, prev: order[index - 1] ?? null, next: order[index + 1] ?? null };
     }
-    return sendPage(reply, renderReportPage(view, { mode: 'live', ctx: ctxOf(req), filter, batch, findingsPage }));
+    const cross = renderCrossFindings(await getCrossFindings(store, view.sha256), { base: reportBase(view.sha256), live: true });
+    return sendPage(reply, renderReportPage(view, { mode: 'live', ctx: ctxOf(req), filter, batch, findingsPage, cross }));
   });
 
   app.get<{ Params: { sha: string } }>('/reports/:sha/source', { config: { heavy: true } }, async (req, reply) => {
@@ -362,7 +366,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-disposition', attachment(`审核页-${sha.slice(0, 12)}.html`))
-      .send(renderReportPage(view, { mode: 'static' }));
+      .send(renderReportPage(view, { mode: 'static', cross: renderCrossFindings(await getCrossFindings(store, sha), { base: null, live: false }) }));
   });
 
   app.get<{ Params: { format: string } }>('/export/findings.:format', { config: { heavy: true } }, async (req, reply) => {
@@ -392,6 +396,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     return reply.send(stream);
   });
+
+  registerBureauRoutes(app, store);
 
   // ── administration ───────────────────────────────────────────────────────────────────────
 

@@ -25,6 +25,8 @@ describe('matching normalization (seams §3 stage 2)', () => {
   it('pinyin glosses after characters are removed; lettered column markers are not glosses', () => {
     expect(stripGlosses('評(píng)價(jià)報告')).toBe('評價報告');
     expect(compactKey('績(jì)效(xiào)自評(píng)價(jià)')).toBe('绩效自评价');
+    // a PDF text layer that put the toned vowel, drawn as its own glyph, after the bracket
+    expect(stripGlosses('产(chn)ǎ出指标')).toBe('产出指标');
     expect(compactKey('全年预算数(A)')).toBe('全年预算数(A)');
     expect(compactKey('执行率(B/A)')).toBe('执行率(B/A)');
     // one toneless "(de)" alone is not a gloss; next to toned ones it is

@@ -10,6 +10,31 @@ export function selfEvalForms(report: Report): SelfEvalForm[] {
   return [...(report.deptSelfEval ? [report.deptSelfEval] : []), ...report.projects];
 }
 
+/**
+ * The precision a form writes its scores with (catalogue, rounding): the most decimals of any score
+ * it prints (indicators, budget rows, total). An integer among one-decimal scores ("1" beside "0.5")
+ * has one decimal with the zero omitted. Never less than the score's own written decimals.
+ */
+export function writtenScoreDecimals(form: SelfEvalForm, own: number): number {
+  let dp = own;
+  const see = (f: { figure: { decimals: number } | null } | null | undefined) => {
+    if (f?.figure && f.figure.decimals > dp) dp = f.figure.decimals;
+  };
+  for (const ind of form.indicators) see(ind.score);
+  for (const row of form.budget?.rows ?? []) see(row.score);
+  see(form.total?.score);
+  return dp;
+}
+
+/**
+ * Whether the form prints indicator weights at all (a 分值/权重 column with at least one readable
+ * value). Forms without one (保山's 预算执行情况(20分) sheets, scoring sheets that give only 得分)
+ * have no weights to add up: their absence is not a sum of 0.
+ */
+export function printsWeights(form: SelfEvalForm): boolean {
+  return form.indicators.some((i) => i.weight?.figure != null);
+}
+
 /** The 年度资金总额 row of a budget block (the row of kind total, else the first row). */
 export function totalBudgetRow(form: SelfEvalForm): BudgetRow | null {
   const rows = form.budget?.rows ?? [];

@@ -73,7 +73,7 @@ export function renderBatchPage(o: { batch: BatchCounts; rules: RuleCount[]; fil
   });
   const body = html`<h1>批次 <code>${b.id}</code></h1>
 ${batchSummary(b)}
-<p class="actions"><a class="button" href="/export/findings.xlsx?batch=${encodeURIComponent(b.id)}">导出本批次 Excel</a> <a class="button secondary" href="/export/findings.csv?batch=${encodeURIComponent(b.id)}">发现 CSV</a> · <a href="/reports?batch=${encodeURIComponent(b.id)}">按报告筛选和排序</a> · <a href="${base}/findings">本批次全部发现</a></p>
+<p class="actions"><a class="button" href="/export/findings.xlsx?batch=${encodeURIComponent(b.id)}">导出本批次 Excel</a> <a class="button secondary" href="/export/findings.csv?batch=${encodeURIComponent(b.id)}">发现 CSV</a> · <a href="/reports?batch=${encodeURIComponent(b.id)}">按报告筛选和排序</a> · <a href="${base}/findings">本批次全部发现</a> · <a href="/overview?batch=${encodeURIComponent(b.id)}">本批次部门总览（图表）</a></p>
 <h2 id="rules">按规则统计发现</h2>
 ${rules.length ? html`<table class="list"><thead><tr><th scope="col">规则</th><th scope="col">严重程度</th><th scope="col">发现</th><th scope="col">未审核</th></tr></thead><tbody>${rules}</tbody></table>` : html`<p class="muted">本批次没有发现。</p>`}
 <h2 id="files">收到的文件（${b.received}）</h2>

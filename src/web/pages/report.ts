@@ -41,6 +41,8 @@ export interface ReportPageOptions {
   batch?: BatchNav | null;
   /** Page of the finding list (0-based) when a report has more findings than one page shows. */
   findingsPage?: number;
+  /** Cross-report findings (ledger, last year's report), rendered by src/web/render/cross.ts. */
+  cross?: SafeHtml | null;
 }
 
 /** Findings shown per page of the review screen's list. */
@@ -221,6 +223,7 @@ export function renderReportPage(view: ReportView, opts: ReportPageOptions): str
 ${summary(view)}${failureNotice(view)}
 <h2 id="findings">发现（${all.length}）</h2>
 ${cards.length ? html`<ol class="findings">${cards}</ol>` : html`<p>${emptyText}</p>`}
+${opts.cross ?? ''}
 ${gone}
 ${tables.length || paragraphs.length ? html`<h2 id="source">原文证据</h2><p class="meta">高亮处为发现引用的单元格和句子；“↑发现N”返回对应发现。</p>${sourceBlocks}` : ''}
 ${records}`;
@@ -247,6 +250,7 @@ ${pdfView(view)}
 ${sourceBlocks}
 </section>
 </div>
+${opts.cross ?? ''}
 ${gone}
 ${records}
 <h2 id="audit">审核与操作记录</h2>

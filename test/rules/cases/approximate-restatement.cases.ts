@@ -24,7 +24,7 @@ export default ruleCases({
     {
       name: 'seed: 930余处 in the department report vs 932余处 in the 质量安全 project report',
       report: withNarrative(report({ projects: [quality()] }), lines('930余', '932余')),
-      findings: [{ severity: 'info', values: [930, 932], part: '部门整体支出绩效自评报告', messageIncludes: ['930余处', '932余处', '质量安全监督管专项项目支出绩效评价报告'] }],
+      findings: [{ severity: 'warning', values: [930, 932], part: '部门整体支出绩效自评报告', messageIncludes: ['930余处', '932余处', '质量安全监督管专项项目支出绩效评价报告'] }],
     },
   ],
 });

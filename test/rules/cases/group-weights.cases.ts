@@ -6,6 +6,15 @@ import { ruleCases } from '../tester.js';
 export default ruleCases({
   rule,
   valid: [
+    {
+      name: 'a form that prints no 分值 at all (scores only): no weights to add up, no finding',
+      report: report({ projects: [projectForm({ name: '农村公路养护', indicators: [
+  ['产出指标', '数量指标', '养护里程', '≥120公里', '125公里', '', '28', ''],
+  ['', '质量指标', '路况优良率', '≥80%', '85%', '', '20', ''],
+  ['效益指标', '社会效益指标', '群众出行条件改善', '明显改善', '明显改善', '', '30', ''],
+  ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '95%', '', '10', ''],
+], total: null })] }),
+    },
     { name: 'seed 部门整体, 质量安全, 招投标: every 一级指标 adds up', report: report({ dept: seedDept(), projects: [seedQualityProject(), seedBiddingProject()] }) },
     {
       name: 'no printed points, the 50/30/10 split holds',

@@ -22,12 +22,22 @@ export default ruleCases({
     {
       name: 'seed: 60个 vs 27个 scored 0.5 of 1 — formula gives 0.45',
       report: one(['产出指标(30分)', '数量指标', '办理项目竣工验收率', '60个', '27个', '1', '0.5', '根据市场实际情况，全年只有27个项目，已全部办理竣工验收']),
-      findings: [{ severity: 'warning', values: [0.5, 0.45], expected: '0.45', observed: '0.5', messageIncludes: ['60个', '27个', '0.45', '得分'], params: ['scoreDecimals'] }],
+      findings: [{ severity: 'info', values: [0.5, 0.45], expected: '0.45', observed: '0.5', messageIncludes: ['60个', '27个', '0.45', '得分', '1位小数'], params: ['scoreDecimals'] }],
     },
     {
-      name: 'a complaint handling rate below target: 5 × 90/95 = 4.74, printed 5',
+      name: 'a complaint handling rate below target: 5 × 90/95 = 4.74, printed 5 — right at the integer precision written: a note',
       report: one(['产出指标(30分)', '质量指标', '质量投诉回复处理率', '95%', '90%', '5', '5', '投诉量增加']),
-      findings: [{ severity: 'warning', values: [5, 4.7368] }],
+      findings: [{ severity: 'info', values: [5, 4.7368] }],
+    },
+    {
+      name: 'rounded to one decimal where the template asks two: 2 × 97.30/100 = 1.946, printed 1.9 → a note',
+      report: one(['产出指标(30分)', '质量指标', '验收合格率', '100%', '97.30%', '2', '1.9', '个别工程返工']),
+      findings: [{ severity: 'info', values: [1.9, 1.946], messageIncludes: ['1位小数'] }],
+    },
+    {
+      name: 'an integer score far from the formula is still a warning: 10 × 37.24/43.2 = 8.62, printed 7',
+      report: one(['产出指标(30分)', '数量指标', '完成面积', '43.2亩', '37.24亩', '10', '7', '天气影响']),
+      findings: [{ severity: 'warning', values: [7, 8.6204] }],
     },
     {
       name: 'seed: 16个 vs 15个 scored full 10 — formula gives 9.375',

@@ -7,6 +7,23 @@ export default ruleCases({
   rule,
   valid: [
     { name: 'seed 质量安全 with the date filled in', report: report({ projects: [{ ...seedQualityProject(), signature: { ...seedQualityProject().signature!, date: '2024年3月1日' } }] }) },
+    {
+      name: 'a scored group (★ row with 分值/得分, detail rows with target/actual): no blank cells',
+      report: report({
+        projects: [
+          projectForm({
+            name: '特色种养殖补贴到户',
+            indicators: [
+              ['产出指标(50分)', '数量指标', '★补助各类粮食作物种植面积', '', '', '10', '10', ''],
+              ['', '数量指标', '红薯种植面积', '5.5亩', '5.5亩', '', '', ''],
+              ['', '数量指标', '★补助家畜家禽养殖数量', '', '', '10', '10', ''],
+              ['', '数量指标', '猪养殖数量', '80头', '80头', '', '', ''],
+              ['', '数量指标', '鸡养殖数量', '500只', '500只', '', '', ''],
+            ],
+          }),
+        ],
+      }),
+    },
     { name: '不适用 rows need no score', report: report({ projects: [projectForm({ name: '工作经费', indicators: [['成本指标（20分）', '社会成本指标', '不适用', '', '', '', '', '']] })] }) },
   ],
   invalid: [

@@ -12,6 +12,15 @@ const indicators: Parameters<typeof projectForm>[0]['indicators'] = [
 export default ruleCases({
   rule,
   valid: [
+    {
+      name: 'a form that prints no 分值 at all (scores only): no weights to add up, no finding',
+      report: report({ projects: [projectForm({ name: '农村公路养护', indicators: [
+  ['产出指标', '数量指标', '养护里程', '≥120公里', '125公里', '', '28', ''],
+  ['', '质量指标', '路况优良率', '≥80%', '85%', '', '20', ''],
+  ['效益指标', '社会效益指标', '群众出行条件改善', '明显改善', '明显改善', '', '30', ''],
+  ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '95%', '', '10', ''],
+], total: null })] }),
+    },
     { name: 'the seed: 10 + 90 = 100 in every table (工作经费 too, 30+40+10+10)', report: seedReport() },
     { name: 'no 总分 row, indicators total 90', report: report({ projects: [projectForm({ name: '农村公路养护', budget: [['年度资金总额', '100', '100', '100', '10', '100%', '10']], indicators, total: null })] }) },
   ],

@@ -1,0 +1,82 @@
+import type { Figure } from '../../schemas/figure.js';
+import type { Location } from '../../schemas/location.js';
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import type { Rational } from '../numbers/decimal.js';
+
+/**
+ * One figure of the report, wherever it is written (a prose statistic, an indicator's 实际完成值 or
+ * 年度指标值, a budget cell, a 基础数据表 row), in one shape: what is measured, about whom, which
+ * year, what is stated, where. Cross-part rules (issue 19) read these and nothing else.
+ */
+export type FactSource =
+  | 'narrative' // a figure in prose (叙述统计)
+  | 'indicator-actual' // 实际完成值
+  | 'indicator-target' // 年度指标值
+  | 'budget' // 年度资金总额 / 资金来源 rows of a self-evaluation form
+  | 'basic-data'; // 基础数据表 经费控制情况 rows
+
+/** Whom the figure is about: the department as a whole (部门整体) or one project (项目). */
+export interface Subject {
+  kind: 'dept' | 'project';
+  /** Index in report.projects[] when kind = project and known. */
+  project: number | null;
+  /** The project's name as printed, for messages. */
+  name: string | null;
+}
+
+/**
+ * What is stated: the written value with its precision, the unit it is compared in (万元, 平方米, %,
+ * the counting word as written), the qualifier (约/余/以上 …) and the interval the writing allows
+ * (rounding ±½ of the last written digit; "930余" and "95%以上" are open above: hi = null).
+ */
+export interface Statement {
+  figure: Figure;
+  /** Value in the comparison unit (decimal string). */
+  value: string;
+  decimals: number;
+  unit: string | null;
+  dimension: NarrativeStat['dimension'];
+  exact: boolean;
+  lo: Rational | null;
+  hi: Rational | null;
+}
+
+/** What is measured, normalised for matching ("公开招投标项目监管服务满意度" → "公开招标项目监管服务满意"). */
+export interface Measure {
+  /** As written (label, indicator name, row label). */
+  words: string;
+  /** Matching key: normalised text, abbreviations folded, noise words dropped. */
+  key: string;
+  /** For counts: the counted thing without the verb before it ("依法依规处理投诉" → "投诉"). */
+  noun: string;
+}
+
+export interface IndexedFact {
+  /** Stable within a report: "stat:p34:113", "projects[1].indicators[3].actual", "basicData.spending[15].final". */
+  id: string;
+  source: FactSource;
+  measure: Measure;
+  subject: Subject;
+  year: number | null;
+  statement: Statement;
+  location: Location;
+  /** The sentence (prose) or cell text (tables) the reviewer reads. */
+  text: string;
+  /** The narrative statistic behind a prose fact. */
+  stat?: NarrativeStat;
+  /** "各一件": a prose figure that applies to each of several listed things is split into one fact per thing. */
+  eachOf?: string;
+  /** 基础数据表: the parent row's label (其中 lines), for wholes and parts across parts. */
+  parentLabel?: string | null;
+  /** 基础数据表: which column (previousFinal / budget / final). */
+  column?: string;
+}
+
+/** Why two facts were taken for the same measure, and how sure that is (0..1). */
+export interface FactPair {
+  a: IndexedFact;
+  b: IndexedFact;
+  confidence: number;
+  /** Chinese reasons, e.g. "共有词“投诉”", "单位相同（个）", "同一年度（2023）", "同句另有“举报”一致". */
+  reasons: string[];
+}

@@ -1,0 +1,111 @@
+import { explainPair, factIndex, restatementGroups, type IndexedFact } from '../facts/index.js';
+import { Rational } from '../numbers/decimal.js';
+import { evidenceOf, pairParams, phraseOf, placeOf, plainValue, severityFor } from './lib/cross-part.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** Counted things too general to tell two counts apart (项目, 人次 …): never matched on their own. */
+const GENERIC = new Set(['项目', '工作', '人次', '人员', '单位', '企业', '次数', '个数', '问题', '事项', '情况', '活动', '会议', '资金']);
+
+/** The counted thing of a prose count, when specific enough to match across places. */
+function noun(f: IndexedFact): string | null {
+  const n = f.measure.noun;
+  if (n.length < 2 || GENERIC.has(n)) return null;
+  return n;
+}
+
+/**
+ * Two project reports about different projects count different things, however alike their
+ * sentences (每个项目的“深入基层开展调研N次”); the department's report and a project's may restate
+ * the same count.
+ */
+function differentProjects(a: IndexedFact, b: IndexedFact): boolean {
+  if (a.subject.kind !== 'project' || b.subject.kind !== 'project') return false;
+  if (a.subject.project !== null && b.subject.project !== null) return a.subject.project !== b.subject.project;
+  return !!a.subject.name && !!b.subject.name && a.subject.name !== b.subject.name;
+}
+
+function sameThing(a: IndexedFact, b: IndexedFact): boolean {
+  const x = noun(a);
+  const y = noun(b);
+  if (!x || !y) return false;
+  return x.includes(y) || y.includes(x);
+}
+
+/**
+ * X4 (issue 19): counts in prose that disagree across places — "依法依规处理投诉2个，举报1个" in the
+ * department report vs "收到实名制举报和投诉质疑函各一件" in the 招投标 project report: 投诉 2 vs 1.
+ * The counted thing is matched by its noun after the handling verb (投诉 ⊂ 投诉质疑函), Chinese
+ * numerals are read (各一件 = 1 for each listed thing). Two counts are taken for the same fact only
+ * when their sentences count at least one other thing alike (举报 1 = 实名制举报 1): a single
+ * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'prose-count-mismatch',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'X4',
+    title: { zh: '不同叙述中同一事项的件数不同', en: 'Counts of the same thing differ between narrative places' },
+    description: {
+      zh: '两处叙述（如部门报告与项目报告）对同一事项（投诉、举报等）给出不同件数，且两句中另有事项件数一致（可判断为同一统计）；中文数字与“各一件”按每项计。',
+      en: 'Two narrative places give different counts of the same thing (complaints, reports …) while another thing counted in both sentences agrees.',
+    },
+    formula: '同一事项的件数在各处相同',
+    tolerance: '计数须相等（不作舍入）',
+    families: 'all',
+    source: 'issue 19 class 4',
+  },
+  check(report) {
+    const index = factIndex(report);
+    const group = restatementGroups(report);
+    const groupOf = (f: IndexedFact) => group.get(f.stat!.id) ?? f.stat!.id;
+    // counts by sentence (a sentence = one statistic's sentence in one paragraph)
+    const sentences = new Map<string, IndexedFact[]>();
+    for (const f of index.facts) {
+      if (f.source !== 'narrative' || !f.stat || f.statement.dimension !== 'count' || !f.statement.exact) continue;
+      if (!f.eachOf && /[、，,]/.test(f.stat.label)) continue; // a list label counts the items together
+      if (f.stat.partOf) continue; // a part of a stated total: C1's business
+      if (!noun(f)) continue;
+      const key = `${f.location.paragraph}|${f.text}`;
+      sentences.set(key, [...(sentences.get(key) ?? []), f]);
+    }
+    const list = [...sentences.values()].filter((s) => s.length >= 2);
+    const drafts: FindingDraft[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const A = list[i];
+        const B = list[j];
+        if (A[0].location.part === B[0].location.part && A[0].stat!.section === B[0].stat!.section) continue;
+        const matches: Array<[IndexedFact, IndexedFact]> = [];
+        for (const a of A) for (const b of B) if (sameThing(a, b) && !differentProjects(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
+        const agree = matches.filter(([a, b]) => Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
+        const differ = matches.filter(([a, b]) => !Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
+        if (!agree.length || !differ.length) continue;
+        for (const [a, b] of differ) {
+          const key = [`${groupOf(a)}/${a.measure.noun}`, `${groupOf(b)}/${b.measure.noun}`].sort().join('|');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const anchors = agree.filter(([x, y]) => x !== a && y !== b).map(([x]) => `${noun(x)}${x.statement.figure.text.trim()}`);
+          if (!anchors.length) continue;
+          const pair = explainPair(a, b, { anchors });
+          drafts.push({
+            severity: severityFor(pair.confidence),
+            message: {
+              zh: `${placeOf(report, a)}称${phraseOf(a)}，${placeOf(report, b)}称${phraseOf(b)}，同一事项件数不同（配对依据：${pair.reasons.join('，')}）`,
+              en: `${a.location.part} counts ${a.statement.figure.text} (${a.measure.words}), ${b.location.part} counts ${b.statement.figure.text} (${b.measure.words})`,
+            },
+            values: [plainValue(a), plainValue(b)],
+            evidence: [evidenceOf(a, 'narrative'), evidenceOf(b, 'restated')],
+            expected: a.statement.figure.text.trim(),
+            observed: b.statement.figure.text.trim(),
+            tolerance: '计数须相等 / counts must be equal',
+            params: pairParams(pair),
+            part: a.location.part,
+          });
+        }
+      }
+    }
+    return drafts;
+  },
+};

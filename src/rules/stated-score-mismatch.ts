@@ -1,0 +1,110 @@
+import type { Fact } from '../../schemas/fact.js';
+import { factIndex, type IndexedFact } from '../facts/index.js';
+import { compareRestatement } from '../narrative/compare.js';
+import { addIntervals, formatInterval, intersects, intervalOf, Rational } from '../numbers/decimal.js';
+import { factEvidence } from './finding.js';
+import { evidenceOf, phraseOf, placeOf, plainValue } from './lib/cross-part.js';
+import type { SelfEvalForm } from './lib/forms.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** "经自评，该项目总得分99.5分", "自评得分为98分", "综合评分": a stated total score. */
+const SCORE_LABEL = /(?:自评|总|综合|最终|评价|绩效)(?:得分|评分|分数)(?:为|是|:|：|达到?)?$|自评(?:分|结果)(?:为|是)?$/;
+
+function formOf(f: IndexedFact, forms: { dept: SelfEvalForm | null; projects: SelfEvalForm[] }): SelfEvalForm | null {
+  if (f.subject.kind === 'dept') return forms.dept;
+  return f.subject.project !== null ? forms.projects[f.subject.project] ?? null : null;
+}
+
+const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
+
+/**
+ * X5 (issue 19): a total score stated in prose ("该项目总得分99.5分", "自评得分为98分") against the
+ * scores printed in the report's own form: the form's 总分 得分 when printed, else the sum of the
+ * printed scores (execution row + every indicator) — a stated total those scores cannot reach. A
+ * stated total above the form's 总分 分值 cannot be reached either.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'stated-score-mismatch',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'X5',
+    title: { zh: '文中所述自评得分与表中得分不符', en: 'Stated total score differs from the printed scores' },
+    description: {
+      zh: '叙述报告所述自评总得分与同一主体自评表的总分得分（未填时为各项得分之和）不符，或超过总分分值。',
+      en: 'The total score stated in the narrative differs from the form’s printed total (or the sum of its printed scores), or exceeds the maximum.',
+    },
+    formula: '所述总得分 = 自评表总分得分（未填时 = 预算执行得分 + Σ 指标得分）且 ≤ 总分分值',
+    tolerance: '同一精度须相同；不同精度按书写精度±½末位区间相交；分项之和按各项书写精度累加',
+    families: 'all',
+    source: 'issue 19 class 5',
+  },
+  check(report) {
+    const drafts: FindingDraft[] = [];
+    const forms = { dept: report.deptSelfEval, projects: report.projects };
+    const seen = new Set<SelfEvalForm>();
+    for (const f of factIndex(report).facts) {
+      if (f.source !== 'narrative' || !f.stat || f.statement.unit !== '分' || !f.statement.exact) continue;
+      if (!SCORE_LABEL.test(f.stat.label)) continue;
+      const form = formOf(f, forms);
+      if (!form || seen.has(form)) continue;
+      const stated = { value: f.statement.value, decimals: f.statement.decimals, unit: '分' };
+      const total = form.total;
+      let draft: FindingDraft | null = null;
+      if (numeric(total?.score)) {
+        const printed = total!.score!;
+        const cmp = compareRestatement(stated, { value: printed.figure!.value, decimals: printed.figure!.decimals, unit: '分' });
+        if (!cmp.agrees) {
+          draft = {
+            message: {
+              zh: `${placeOf(report, f)}称${phraseOf(f)}，而${form.part}总分得分为${printed.text.trim()}`,
+              en: `${f.location.part} states a total score of ${f.statement.figure.text}, but ${form.part} prints ${printed.text.trim()}`,
+            },
+            values: [plainValue(f), Rational.parse(printed.figure!.value).toNumber()],
+            evidence: [evidenceOf(f, 'stated'), factEvidence(printed, 'total')],
+            expected: printed.text.trim(),
+            observed: f.statement.figure.text.trim(),
+            tolerance: cmp.tolerance,
+          };
+        }
+      } else {
+        const scores = [...(form.budget?.rows.filter((r) => r.kind === 'total').map((r) => r.score) ?? []), ...form.indicators.filter((i) => !i.notApplicable).map((i) => i.score)];
+        if (scores.length && scores.every(numeric)) {
+          const sumInt = addIntervals(scores.map((s) => intervalOf(s!.figure!.value, s!.figure!.decimals)));
+          const sInt = intervalOf(stated.value, stated.decimals);
+          if (!intersects(sInt, sumInt)) {
+            const sum = scores.reduce((acc, s) => acc.add(Rational.parse(s!.figure!.value)), Rational.of(0));
+            draft = {
+              message: {
+                zh: `${placeOf(report, f)}称${phraseOf(f)}，而${form.part}总分得分未填，所列各项得分之和为${sum.toString(4)}分`,
+                en: `${f.location.part} states a total score of ${f.statement.figure.text}, but the printed scores of ${form.part} add up to ${sum.toString(4)}`,
+              },
+              values: [plainValue(f), sum.toNumber()],
+              evidence: [evidenceOf(f, 'stated'), ...scores.map((s) => factEvidence(s!, 'score'))],
+              expected: `${sum.toString(4)}分（区间 ${formatInterval(sumInt, 4)}）`,
+              observed: f.statement.figure.text.trim(),
+              tolerance: '各项得分按书写精度±½末位累加，与所述得分区间相交即一致',
+            };
+          }
+        }
+      }
+      if (!draft && numeric(total?.weight) && Rational.parse(stated.value).gt(Rational.parse(total!.weight!.figure!.value))) {
+        draft = {
+          message: {
+            zh: `${placeOf(report, f)}称${phraseOf(f)}，超过${form.part}总分分值${total!.weight!.text.trim()}`,
+            en: `${f.location.part} states a total score of ${f.statement.figure.text}, above the maximum ${total!.weight!.text.trim()} of ${form.part}`,
+          },
+          values: [plainValue(f), Rational.parse(total!.weight!.figure!.value).toNumber()],
+          evidence: [evidenceOf(f, 'stated'), factEvidence(total!.weight!, 'weight')],
+          expected: `≤ ${total!.weight!.text.trim()}`,
+          observed: f.statement.figure.text.trim(),
+          tolerance: '所述得分不得超过总分分值',
+        };
+      }
+      if (!draft) continue;
+      seen.add(form);
+      drafts.push({ ...draft, params: { subject: form.part }, part: f.location.part });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,176 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxToPdf, layoutDocument, PART_DEPT, seedSpec, writeBlocksDocx, writeDocx, type LaidBlock } from '../fixtures/generator/index.js';
+import { chromiumPdf } from '../fixtures/producers/chromium.js';
+import { reportHtml } from '../fixtures/producers/html.js';
+import { openPdf } from '../../parsers/pdf/open.js';
+import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { parsePdf } from '../../parsers/pdf.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
+import { ocrmypdfPdf } from '../fixtures/producers/ocrmypdf.js';
+import { landscapeOntoPortrait } from '../fixtures/producers/rotated.js';
+import { scanPdf } from '../fixtures/producers/scan.js';
+import { paragraphs, sample, squeeze, tables } from './helpers.js';
+
+/**
+ * The seed report printed by other programs than LibreOffice, each a real file made here by the
+ * program itself (test/fixtures/producers), must give the same findings — same rule, same values —
+ * as the .docx of the same content. Each producer file is made once (cached under os.tmpdir()).
+ */
+type Run = Awaited<ReturnType<typeof pipeline>>;
+const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+
+let docx: Run;
+let dir: string;
+beforeAll(async () => {
+  docx = await pipeline(writeDocx(seedSpec()), 'seed.docx');
+  dir = mkdtempSync(join(tmpdir(), 'selfeval-producers-'));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectSameFindings(got: Run): void {
+  const m = matchFindings(docx.findings, got.findings);
+  expect(m.missed.map(key)).toEqual([]);
+  expect(m.extra.map(key)).toEqual([]);
+  expect(m.found.length).toBeGreaterThan(30);
+}
+
+describe('Chromium "print to PDF" with Noto Serif CJK (Skia, Type 3 fonts)', () => {
+  let pdf: Uint8Array;
+  let run: Run;
+  beforeAll(async () => {
+    pdf = chromiumPdf(reportHtml(layoutDocument(seedSpec())));
+    run = await pipeline(pdf, 'seed-chromium.pdf');
+  }, 180_000);
+
+  it('is what the issue describes: Type 3 fonts whose maps give Kangxi radicals for ordinary ideographs', async () => {
+    const file = join(dir, 'chromium.pdf');
+    writeFileSync(file, pdf);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/Type 3/u);
+    const pdfjs = await openPdf(pdf);
+    try {
+      const items = (await (await pdfjs.getPage(2)).getTextContent()).items as { str: string }[];
+      const raw = items.map((i) => i.str).join('');
+      expect(raw).toMatch(/[\u2F00-\u2FD5]/u); // 纳⼊专⼾管理的⾮税收⼊
+    } finally {
+      await pdfjs.destroy();
+    }
+  });
+
+  it('reads ordinary ideographs: no radical or compatibility code point is left in the model', () => {
+    const texts = [...paragraphs(run.document), ...tables(run.document).flatMap((t) => t.cells.map((c) => c.text))];
+    expect(texts.filter((t) => /[\u2E80-\u2FDF\uF900-\uFAFF]/u.test(t))).toEqual([]);
+    expect(texts.some((t) => t.includes('纳入专户管理的非税收入拨款'))).toBe(true);
+    expect(texts.some((t) => t.includes('工作经费'))).toBe(true);
+  });
+
+  it('gives the same findings as the .docx (rule and values)', () => {
+    expectSameFindings(run);
+  });
+});
+
+describe('printed to PostScript and distilled by Ghostscript (fonts without a Unicode map)', () => {
+  it('the whole report, no OCR allowed: refused with the pages whose text layer is unusable, not read as an empty report', async () => {
+    const pdf = ghostscriptPdf(sample('seed.pdf'));
+    const { result } = await runPipeline({ bytes: pdf, file: 'seed-ps2pdf.pdf', options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    expect(result.status).toBe('error');
+    expect(result.error?.code).toBe('NO_TEXT_LAYER');
+    expect(result.error?.message).toContain('第 1–32 页的字体缺少 Unicode 映射');
+    expect(result.discrepancies).toEqual([]);
+  }, 120_000);
+
+  it('pages 4–5 read from the page image by OCR, each page saying why; nothing read from the broken layer', async () => {
+    const pdf = ghostscriptPdf(sample('seed.pdf'), [4, 5]);
+    const model = await parsePdf(pdf);
+    expect(model.pageInfo?.map((p) => p.textSource)).toEqual(['ocr', 'ocr']);
+    expect(model.issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS').map((i) => [i.page, /文字层无法使用.*已按页面图像 OCR 识别/u.test(i.message)])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    const texts = [...paragraphs(model), ...tables(model).flatMap((t) => t.cells.map((c) => c.text))].join('');
+    expect(texts).toMatch(/绩效指标/u);
+    expect(texts).not.toMatch(/[\u0000-\u0008\uE000-\uF8FF]/u);
+  }, 180_000);
+});
+
+describe('a scan OCR\u2019d by another program (ocrmypdf/Tesseract: invisible text over the page image)', () => {
+  let run: Run;
+  beforeAll(async () => {
+    run = await pipeline(ocrmypdfPdf(scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg', pages: [2, 6] })), 'seed-ocrmypdf.pdf');
+  }, 300_000);
+
+  it('marks every page and every value as read from an OCR text layer', () => {
+    expect(run.document.pageInfo?.map((p) => p.textSource)).toEqual(Array(5).fill('ocr-layer'));
+    const row = run.report.deptSelfEval!.indicators[0];
+    expect(row.actual.loc.textSource).toBe('ocr-layer');
+  });
+
+  it('finds the grids in the page image (the layer has no rulings)', () => {
+    expect(tables(run.document).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no finding resting on it is an error; each says "OCR 文字层，请核对原件"', () => {
+    expect(run.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // (coverage notes say what was not found in these five pages; they rest on no value)
+    const resting = run.findings.filter((f) => f.severity === 'warning' && f.rule !== 'coverage');
+    expect(resting.length).toBeGreaterThan(0);
+    for (const f of resting) expect(f.message).toContain('OCR 文字层，请核对原件');
+  });
+});
+
+describe('an image-only scan with OCR off: the answer without decoding the images', () => {
+  it('NO_TEXT_LAYER for a 32-page greyscale JPEG scan, deciding ink from the page objects', async () => {
+    const scan = scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg' });
+    await parsePdf(sample('seed.pdf'), { maxPages: 1 }).catch(() => undefined); // pdf.js loaded
+    const before = process.cpuUsage();
+    const code = await parsePdf(scan, { maxOcrPages: 0 }).then(
+      () => 'resolved',
+      (e: { code?: string }) => e.code,
+    );
+    const cpu = process.cpuUsage(before);
+    expect(code).toBe('NO_TEXT_LAYER');
+    // Decoding 32 JPEG pages took ~4 s of CPU; reading their objects takes well under one.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1500);
+  }, 120_000);
+});
+
+describe('a merged label cut by a page break (LibreOffice: "成本指标（20" at the foot of page 3, "分）" on page 4)', () => {
+  it('is one cell over the break, and the report gives the .docx findings', async () => {
+    // Six blank lines before the 部门整体支出绩效自评表 move its 成本指标 group onto the page break.
+    const blocks = layoutDocument(seedSpec());
+    const at = blocks.findIndex((b) => b.kind === 'table' && b.part === PART_DEPT);
+    blocks.splice(at, 0, ...Array.from({ length: 6 }, (): LaidBlock => ({ kind: 'paragraph', text: '', style: 'body' })));
+    const docxBytes = writeBlocksDocx(blocks, { title: 'seed', creator: 'selfeval' });
+    const [pdfRun, docxRun] = [await pipeline(await docxToPdf(docxBytes), 'break.pdf'), await pipeline(docxBytes, 'break.docx')];
+    const dept = tables(pdfRun.document).find((t) => t.cells.some((c) => squeeze(c.text) === '成本指标（20分）' && c.page !== t.pageEnd && t.page !== t.pageEnd))!;
+    const label = dept.cells.find((c) => squeeze(c.text) === '成本指标（20分）')!;
+    expect(label.rowSpan).toBe(3);
+    expect(dept.cells.filter((c) => c.row >= label.row && c.row < label.row + 3 && c.col === label.col + 1).map((c) => squeeze(c.text))).toEqual(['经济成本指标', '社会成本指标', '生态环境成本指标']);
+    const m = matchFindings(docxRun.findings, pdfRun.findings);
+    expect(m.missed.map(key)).toEqual([]);
+    expect(m.extra.map(key)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a landscape report printed onto portrait paper (text at 90°, no /Rotate), with an upright page number', () => {
+  let land: Uint8Array;
+  beforeAll(() => {
+    land = chromiumPdf(reportHtml(layoutDocument(seedSpec()), { landscape: true }));
+  }, 120_000);
+
+  for (const turn of [90, 270] as const) {
+    it(`turned by ${turn}°: pages turned upright and said so in their provenance; the .docx findings`, async () => {
+      const run = await pipeline(await landscapeOntoPortrait(land, { footer: true, turn }), `seed-turned-${turn}.pdf`);
+      const info = run.document.pageInfo ?? [];
+      // The text of the landscape page runs up (turned clockwise by 90° to read) or down the sheet.
+      const upright = turn === 90 ? 90 : 270;
+      expect(info.filter((p) => p.rotation === upright).length).toBeGreaterThanOrEqual(info.length - 2);
+      expect(info.every((p) => p.width < p.height)).toBe(true); // the sheet is portrait
+      expectSameFindings(run);
+    }, 180_000);
+  }
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeOcrBrackets, ocrLayerRuns } from '../../parsers/pdf/ocr-layer.js';
+import { assessRuns, brokenFonts, judgeLayer } from '../../parsers/pdf/text-quality.js';
+import type { TextRun } from '../../parsers/pdf/types.js';
+
+const run = (str: string, font = 'f1', x0 = 0, x1 = 100): TextRun => ({ str, x0, x1, top: 0, bottom: 10, baseline: 9, size: 10, font });
+
+describe('OCR-layer punctuation', () => {
+  it('turns a mismatched bracket pair into （…）, leaves titles and Latin parentheses', () => {
+    expect(normalizeOcrBrackets('共74个〈房屋工程68个，市政工程6个)')).toBe('共74个（房屋工程68个，市政工程6个）');
+    expect(normalizeOcrBrackets('依据《预算法》(2018) 和〔2020〕10号')).toBe('依据《预算法》(2018) 和（2020）10号');
+    expect(normalizeOcrBrackets('未闭合〈的括号')).toBe('未闭合〈的括号');
+  });
+
+  it('cuts runs at the image grid and drops rulings read as "|"', () => {
+    const runs = ocrLayerRuns([run('执行数 | 分值 | 率', 'f1', 0, 120)], { horizontal: [], vertical: [{ pos: 52, from: -5, to: 20 }, { pos: 95, from: -5, to: 20 }] });
+    expect(runs.map((r) => r.str)).toEqual(['执行数', '分值', '率']);
+  });
+});
+
+describe('text-layer verdict per page', () => {
+  it('a few stray symbol glyphs: usable; a page of unmapped glyphs or soup: unusable', () => {
+    expect(judgeLayer(assessRuns([run('部门整体支出绩效自评表（2023年度）项目支出情况'), run('\uF0B7')])).kind).toBe('usable');
+    expect(judgeLayer(assessRuns([run('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010\u0011'), run('951.90')]))).toEqual({ kind: 'unusable', reason: 'unmapped', count: 12 });
+    expect(judgeLayer(assessRuns([run('¸ñ¼Ó¶ÈÖ§³öÊ©¹¤Ð§ÆÀ')])).kind).toBe('unusable');
+    expect(judgeLayer(assessRuns([])).kind).toBe('none');
+  });
+
+  it('a font without a Unicode map is judged over the document: its printable nonsense on a later page is unusable too', () => {
+    const page1 = [run('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010\u0011', 'cjk'), run('2023', 'latin')];
+    const page11 = [run('KLqrs<tuvwxyKLzTUV{|', 'cjk'), run('951.90', 'latin')];
+    const broken = brokenFonts([page1, page11]);
+    expect([...broken]).toEqual(['cjk']);
+    expect(judgeLayer(assessRuns(page11, broken)).kind).toBe('unusable');
+    expect(judgeLayer(assessRuns(page11)).kind).toBe('usable'); // what a page-by-page look would say
+  });
+});
