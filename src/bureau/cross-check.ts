@@ -5,7 +5,8 @@ import type { CrossFinding } from './cross-finding.js';
 import { checkAgainstLastYear, type PreviousReport } from './last-year.js';
 import { checkAgainstLedger, reportDepartment } from './ledger-check.js';
 import { loadLedger } from './ledger-store.js';
-import { explainMatch } from './name-match.js';
+import { saveScores } from './overview.js';
+import { explainMatch, matchName } from './name-match.js';
 
 /**
  * Run the cross-report checks (ledger R1, last year R2–R4) for some reports and replace their
@@ -19,6 +20,7 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
   for (const sha of new Set(shas)) {
     const current = await loadStored(store, sha);
     if (!current) continue;
+    await saveScores(store.db, sha, current.run, current.result);
     const report = current.result.report!;
     const out: CrossFinding[] = [];
     if (report.year !== null) {
@@ -34,16 +36,16 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
   return { reports, findings };
 }
 
-async function loadStored(store: Store, sha: string): Promise<{ result: Result; document: DocumentModel | null; fileName: string } | null> {
-  const rows = await store.db.query<{ result: Result | string; document: DocumentModel | string | null; file_name: string }>(
-    "SELECT result, document, file_name FROM reports WHERE sha256 = $1 AND status = 'ok'",
+async function loadStored(store: Store, sha: string): Promise<{ result: Result; document: DocumentModel | null; fileName: string; run: number } | null> {
+  const rows = await store.db.query<{ result: Result | string; document: DocumentModel | string | null; file_name: string; run: number }>(
+    "SELECT result, document, file_name, run FROM reports WHERE sha256 = $1 AND status = 'ok'",
     [sha],
   );
   if (!rows.length) return null;
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const result = parse(rows[0].result);
   if (!result.report) return null;
-  return { result, document: rows[0].document ? parse(rows[0].document) : null, fileName: rows[0].file_name };
+  return { result, document: rows[0].document ? parse(rows[0].document) : null, fileName: rows[0].file_name, run: rows[0].run };
 }
 
 /** Last year's report of the same department (names matched robustly), the latest processed. */
@@ -53,13 +55,10 @@ async function previousReport(store: Store, sha: string, year: number, departmen
     "SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok' AND sha256 <> $2 ORDER BY processed_at DESC, sha256",
     [year - 1, sha],
   );
-  let best: { sha256: string; reason: string; score: number } | null = null;
-  for (const c of candidates) {
-    if (!c.department) continue;
-    const m = explainMatch(department, c.department);
-    if (m && (!best || m.score > best.score)) best = { sha256: c.sha256, reason: `部门：本年“${department}”↔ 上年“${c.department}”，${m.reason}`, score: m.score };
-  }
-  if (!best) return null;
+  // One department only: two different departments equally close (水利局 ↔ 平江县水利局, 湘阴县水利局) → none.
+  const m = matchName(department, candidates.filter((c) => c.department), (c) => c.department!);
+  if (!m) return null;
+  const best = { sha256: m.item.sha256, reason: `部门：本年“${department}”↔ 上年“${m.name}”，${m.reason}` };
   const stored = await loadStored(store, best.sha256);
   if (!stored) return null;
   return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.result.report!, document: stored.document, match: best.reason };

@@ -1,6 +1,6 @@
 import type { Result } from '../../schemas/result.js';
 import { Rational } from '../numbers/decimal.js';
-import type { Store } from '../store/index.js';
+import type { Queryable, Store } from '../store/index.js';
 import { reportScores, SCORES_VERSION } from './scores.js';
 
 /**
@@ -46,27 +46,40 @@ export interface OverviewRow {
   findings: number;
 }
 
-/** Compute the scores of reports stored (or re-processed) since they were last computed. */
-export async function ensureScores(store: Store): Promise<number> {
-  let done = 0;
+/** Store the overview's figures of one report (called with the result already in hand). */
+export async function saveScores(db: Queryable, sha256: string, run: number, result: Pick<Result, 'report'>): Promise<void> {
+  const s = reportScores(result.report ?? null);
+  await db.query(
+    `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (sha256) DO UPDATE SET run = $2, self_score = $3, recomputed_score = $4, recomputed_items = $5, scored_items = $6, execution_rate = $7, score_form = $8, version = $9`,
+    [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form, SCORES_VERSION],
+  );
+}
+
+/**
+ * Compute the scores of reports stored before the cross-report checks computed them (or under an
+ * older formula), 20 results per read, within a time budget so a page request never waits long.
+ * Returns how many are still missing.
+ */
+export async function ensureScores(store: Store, budgetMs = 5_000): Promise<number> {
+  const started = Date.now();
   for (;;) {
-    const stale = await store.db.query<{ sha256: string; run: number }>(
-      `SELECT r.sha256, r.run FROM reports r LEFT JOIN report_scores s ON s.sha256 = r.sha256
-       WHERE r.status = 'ok' AND (s.sha256 IS NULL OR s.run <> r.run OR s.version <> $1) ORDER BY r.sha256 LIMIT 100`,
+    const stale = await store.db.query<{ sha256: string; run: number; result: Result | string }>(
+      `SELECT r.sha256, r.run, r.result FROM reports r WHERE r.sha256 IN (
+         SELECT r2.sha256 FROM reports r2 LEFT JOIN report_scores s ON s.sha256 = r2.sha256
+         WHERE r2.status = 'ok' AND (s.sha256 IS NULL OR s.run <> r2.run OR s.version <> $1) ORDER BY r2.sha256 LIMIT 20)`,
       [SCORES_VERSION],
     );
-    if (!stale.length) return done;
-    for (const { sha256, run } of stale) {
-      const [row] = await store.db.query<{ result: Result | string }>('SELECT result FROM reports WHERE sha256 = $1', [sha256]);
-      const result: Result = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
-      const s = reportScores(result.report);
-      await store.db.query(
-        `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (sha256) DO UPDATE SET run = $2, self_score = $3, recomputed_score = $4, recomputed_items = $5, scored_items = $6, execution_rate = $7, score_form = $8, version = $9`,
-        [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form, SCORES_VERSION],
+    if (!stale.length) return 0;
+    for (const row of stale) await saveScores(store.db, row.sha256, row.run, typeof row.result === 'string' ? JSON.parse(row.result) : row.result);
+    if (Date.now() - started > budgetMs) {
+      const [{ n }] = await store.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM reports r LEFT JOIN report_scores s ON s.sha256 = r.sha256
+         WHERE r.status = 'ok' AND (s.sha256 IS NULL OR s.run <> r.run OR s.version <> $1)`,
+        [SCORES_VERSION],
       );
-      done++;
+      return n;
     }
   }
 }
@@ -95,8 +108,9 @@ interface DbRow {
   reviewed: number;
 }
 
-export async function overviewRows(store: Store, filter: OverviewFilter): Promise<OverviewRow[]> {
-  await ensureScores(store);
+/** The rows, and how many reports' scores are still being computed (shown as blank meanwhile). */
+export async function overviewRows(store: Store, filter: OverviewFilter, budgetMs?: number): Promise<OverviewRow[] & { scoresPending?: number }> {
+  const pending = await ensureScores(store, budgetMs);
   const params: unknown[] = [];
   const where: string[] = [];
   const p = (v: unknown) => {
@@ -126,7 +140,7 @@ export async function overviewRows(store: Store, filter: OverviewFilter): Promis
      ORDER BY coalesce(r.department, ''), r.year, r.sha256`,
     params,
   );
-  return rows.map((r) => {
+  const out: OverviewRow[] & { scoresPending?: number } = rows.map((r) => {
     const gap = r.self_score !== null && r.recomputed_score !== null ? Rational.parse(r.self_score).sub(Rational.parse(r.recomputed_score)).toFixed(2) : null;
     const own = r.findings_error + r.findings_warning + r.findings_info;
     return {
@@ -149,6 +163,8 @@ export async function overviewRows(store: Store, filter: OverviewFilter): Promis
       findings: own,
     };
   });
+  out.scoresPending = pending;
+  return out;
 }
 
 function decimalKey(v: string | null): Rational | null {

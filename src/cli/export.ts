@@ -110,7 +110,7 @@ async function exportOverview(values: Map<string, string>, format: 'xlsx' | 'csv
       process.stderr.write(`selfeval export: 没有这个批次 / no such batch: ${batchId}\n`);
       return 1;
     }
-    const rows = await overviewRows(store, { year: year ? Number(year) : undefined, batchId });
+    const rows = await overviewRows(store, { year: year ? Number(year) : undefined, batchId }, Number.POSITIVE_INFINITY);
     const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
     if (format === 'xlsx') await writeOverviewXlsx(rows, out);
     else {

@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
-  const store = await openCommandStore(parsed.values.get('db'));
+  const store = await openCommandStore(parsed.values.get('db'), { create: true }); // the ledger may come before any report
   try {
     const actor = `cli:${osUser()}`;
     const outcome = await saveReferenceImport(store.db, rows, { fileName: basename(file), bytes, actor });

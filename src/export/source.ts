@@ -1,3 +1,4 @@
+import { getCrossFindings } from '../bureau/cross-check.js';
 import type { Severity } from '../../schemas/finding.js';
 import type { Result } from '../../schemas/result.js';
 import type { Store } from '../store/index.js';
@@ -50,6 +51,8 @@ export async function* exportReports(store: Store, selection: ExportSelection, p
     for (const row of rows) {
       const sha256 = row.sha256 as string;
       const findings = await store.getFindings(sha256);
+      // Cross-report findings (ledger, last year's report) after the report's own; no decisions on them.
+      const cross = await getCrossFindings(store, sha256);
       const result = row.result as Result;
       // The report page's order: errors first, then the rules' own order.
       const order = new Map(sortFindings(result.discrepancies).map((f, i) => [f.id, i]));
@@ -64,13 +67,14 @@ export async function* exportReports(store: Store, selection: ExportSelection, p
         errorCode: (row.error_code as string | null) ?? null,
         errorMessage: (row.error_message as string | null) ?? null,
         result,
-        findings: findings
-          .map((f) => ({
+        findings: [
+          ...findings.map((f) => ({
             finding: f.finding,
             isNew: f.state === 'new',
             review: f.review ? { status: f.review.status, note: f.review.note, reviewer: f.review.reviewer, updatedAt: new Date(f.review.updatedAt) } : null,
-          }))
-          .filter((f) => findingMatches(f, selection.filter)),
+          })),
+          ...cross.map((c) => ({ finding: c.finding, isNew: false, review: null })),
+        ].filter((f) => findingMatches(f, selection.filter)),
         audit: audit.filter((e) => e.reportSha256 === sha256),
       };
     }

@@ -74,6 +74,8 @@ const BOUNDARY = /[，。；：、）)（(\s,.;:！？!?”"’\n]|$/;
 /** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
 const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);
 const YI_UNITS = new Set(['个', '次', '件', '家', '台', '处', '条', '宗', '项', '户', '人', '份', '名', '人次', '台套', '座', '辆', '所', '栋']);
+/** Counting words that also name a batch or phase (二批项目 = the second batch). */
+const ORDINAL_UNITS = new Set(['批', '期', '批次']);
 /** Characters before a Chinese numeral that make it part of a word (统一, 进一步, 同一, 万一, 之一). */
 const NOT_NUMERAL_AFTER = '第统同唯单万之周初星其逐专划均这那哪';
 /** "是一项严肃的工作", "成为一个": 一 as an article, not a count. */
@@ -212,6 +214,9 @@ function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFi
   const next = norm[pos + unit.length];
   if (unitStartsWord(unit, next)) return null;
   if (unit === '次' && next === '性') return null; // 一次性
+  // "一批项目…，二批项目…", "二期工程": a numeral naming a batch or phase at the head of a clause is
+  // an ordinal (第二批), not a count; "分三批实施" stays a count.
+  if (ORDINAL_UNITS.has(unit) && /^(项目|工程|资金)/.test(norm.slice(pos + unit.length)) && (before === undefined || BOUNDARY.test(before))) return null;
   pos += unit.length;
   const qualifiers: string[] = [];
   let slogan = false;

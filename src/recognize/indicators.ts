@@ -111,7 +111,11 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         placeholders.push(cellText(part, table, placeholder));
         continue;
       }
-      if (!l3 || l3.row !== r) {
+      // A 三级指标 merged over two rows, each with its own 分值/得分 (scoring sheets that split one
+      // indicator into criteria: "账务管理 | 纳入乡镇账户管理，得2分 | 2 | 2" / "| 实行专账核算，得1分 | 1 | 1"):
+      // each row is scored on its own, under the merged name.
+      const ownPoints = !!l3 && l3.row < r && ['weight', 'score'].some((f) => get(f)?.row === r && !!get(f)!.text.trim());
+      if (!l3 || (l3.row !== r && !ownPoints)) {
         // No own 三级指标 cell: a blank spacer row, or trailing notes.
         if (!own.some((c) => c.text.trim())) continue;
         if (own.every((c) => c.col < (cols.get('level3') ?? 0))) continue;

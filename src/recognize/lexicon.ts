@@ -155,6 +155,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /得分/, source: MOF },
       { match: /自评得分/, source: NINGXIA },
+      // scoring sheets with one 评分 column per level (县级 评分 | 市级 评分): the first is the self-evaluation
+      { match: /(^|\/|自)评分$/, source: GENERIC },
     ],
   },
   {
@@ -225,9 +227,10 @@ export const FORM_FIELDS: FieldEntry[] = [
 ];
 
 /** What the first rows of a table say about which form it is (part markers). */
-export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'dept-self-eval'; match: RegExp; also?: RegExp; source: string }> = [
+export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'dept-self-eval'; match: RegExp; also?: RegExp; source: string; titleDecides?: boolean }> = [
   // before the 基础数据表 marker: its 三级指标 name 三公经费变动率, 在职人员控制率 …
-  { part: 'dept-self-eval', match: /一级指标/, also: /评价标准|指标说明|评分标准/, source: EVAL53 },
+  // The 53号 framework scores projects as well as departments: a title naming a project form decides.
+  { part: 'dept-self-eval', match: /一级指标/, also: /评价标准|指标说明|评分标准/, source: EVAL53, titleDecides: true },
   { part: 'basic-data', match: /财政供养人员|编制数.*实际在职|经费控制情况|三公.?经费/, source: '湖南 部门整体支出绩效评价基础数据表' },
   // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
   { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },

@@ -17,10 +17,13 @@ export interface FormGroup {
 
 const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表)$/;
 
-/** What the first rows of a table say it is, if they say (part markers of the lexicon). */
-export function classifyByContent(table: TableBlock): PartKind | null {
+/**
+ * What the first rows of a table say it is, if they say (part markers of the lexicon); `titleDecides`
+ * when the marker fits more than one part and a form title naming another part wins.
+ */
+export function classifyByContent(table: TableBlock): { part: PartKind; titleDecides: boolean } | null {
   const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowCells(table, r).map((c) => key(c.text)).join('|')).join('|');
-  for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return m.part;
+  for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
   return null;
 }
 
@@ -48,7 +51,8 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     }
     const titleBlock = findTitle(between);
     const byTitle = titleBlock ? classifyByTitle(titleBlock.text) : null;
-    const byContent = classifyByContent(block);
+    const content = classifyByContent(block);
+    const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
     if (byContent || byTitle) {
       current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };

@@ -1,3 +1,4 @@
+import type { Indicator } from '../../schemas/records.js';
 import type { Fact } from '../../schemas/fact.js';
 import { Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
@@ -25,18 +26,22 @@ export const rule: Rule = {
   check(report) {
     const out: FindingDraft[] = [];
     const zero = Rational.of(0);
-    const test = (part: string, what: { zh: string; en: string }, weight: Fact | null, score: Fact | null) => {
+    const test = (part: string, what: { zh: string; en: string }, weight: Fact | null, score: Fact | null, bonus: string | null = null) => {
       const w = points(weight);
       const s = points(score);
       if (!s || !score) return;
       const above = w && s.gt(w);
       const negative = s.lt(zero);
       if (!above && !negative) return;
+      // A scoring standard that grants extra points ("…一个加1分，最多加2分") allows a score above the
+      // weight: a note for the reviewer to check the bonus, not an error.
+      const byBonus = above && !negative && bonus !== null;
       out.push({
+        ...(byBonus ? { severity: 'info' as const } : {}),
         message: {
           zh: negative
             ? `${part}${what.zh}得分${score.text.trim()}为负数`
-            : `${part}${what.zh}得分${score.text.trim()}超过分值${weight!.text.trim()}`,
+            : `${part}${what.zh}得分${score.text.trim()}超过分值${weight!.text.trim()}${byBonus ? `（评分标准含加分：“${bonus}”，请核对加分依据）` : ''}`,
           en: negative ? `${part} ${what.en}: negative score ${score.text.trim()}` : `${part} ${what.en}: score ${score.text.trim()} exceeds weight ${weight!.text.trim()}`,
         },
         values: [factNumber(score)!, ...(w ? [w.toNumber()] : [])],
@@ -52,10 +57,19 @@ export const rule: Rule = {
       if (exec) test(form.part, { zh: '预算执行', en: 'execution row' }, exec.weight, exec.score);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        test(form.part, { zh: `指标${indicatorName(ind)}`, en: `indicator ${indicatorName(ind)}` }, ind.weight, ind.score);
+        test(form.part, { zh: `指标${indicatorName(ind)}`, en: `indicator ${indicatorName(ind)}` }, ind.weight, ind.score, bonusClause(ind));
       }
       if (form.total) test(form.part, { zh: '总分', en: 'total' }, form.total.weight, form.total.score);
     }
     return out;
   },
 };
+
+/** The clause of an indicator's 指标说明 / 评价标准 that grants extra points (加1分, 加分), if any. */
+function bonusClause(ind: Indicator): string | null {
+  for (const t of [ind.description?.text, ind.standard?.text]) {
+    const m = t ? /[^，,；;。]*加\s*[\d一二三四五两]*\s*分[^，,；;。]*/.exec(t) : null;
+    if (m) return m[0].trim();
+  }
+  return null;
+}

@@ -53,9 +53,10 @@ export function registerBureauRoutes(app: FastifyInstance, store: Store): void {
   app.get('/overview', { config: { heavy: true } }, async (req, reply) => {
     const q = strictQuery(req.query, OVERVIEW_KEYS);
     const { filter, sort, dir } = parseOverviewQuery(q);
-    const rows = sortOverview(await overviewRows(store, filter), sort, dir);
+    const all = await overviewRows(store, filter);
+    const rows = sortOverview(all, sort, dir);
     const [perRule, choices] = await Promise.all([findingsPerRule(store, rows.map((r) => r.sha256)), overviewChoices(store)]);
-    return sendPage(reply, renderOverviewPage({ rows, charts: chartData(rows, perRule), filter, sort, dir, choices, ctx: ctxOf(req) }));
+    return sendPage(reply, renderOverviewPage({ rows, charts: chartData(rows, perRule), filter, sort, dir, choices, scoresPending: all.scoresPending, ctx: ctxOf(req) }));
   });
 
   app.get<{ Params: { format: string } }>('/export/overview.:format', { config: { heavy: true } }, async (req, reply) => {
@@ -63,7 +64,7 @@ export function registerBureauRoutes(app: FastifyInstance, store: Store): void {
     const format = req.params.format;
     if (format !== 'xlsx' && format !== 'csv') throw new HttpError(404, `不支持的导出格式 / unsupported export format: ${format}`);
     const { filter, sort, dir } = parseOverviewQuery(q);
-    const rows = sortOverview(await overviewRows(store, filter), sort, dir);
+    const rows = sortOverview(await overviewRows(store, filter, 60_000), sort, dir);
     await auditExport(store, req, { format, sheet: 'overview', ...filter }, filter.batchId);
     const name = `部门总览${filter.year ? `-${filter.year}` : ''}.${format}`;
     const disposition = `attachment; filename="overview.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`;

@@ -128,7 +128,7 @@ table.passages td { width:45%; font-size:.9em; }
 .chart-tables { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:1em 1.6em; align-items:start; }
 table.chart-data caption { text-align:left; font-weight:600; }
 .summary-line { margin:.6em 0; }
-@media print { form.filters, .summary-line .button { display:none; } main.wide { padding:0; } .charts { grid-template-columns:1fr 1fr; } .charts figure, table.chart-data { break-inside:avoid; } .charts figure > a { display:none; } table.overview { font-size:.8em; } a { color:inherit; text-decoration:none; } }
+@media print { form.filters, .summary-line .button { display:none; } .charts { grid-template-columns:1fr 1fr; } .charts figure, table.chart-data { break-inside:avoid; } .charts figure > a { display:none; } table.overview { font-size:.8em; } table.overview a, .charts a { color:inherit; text-decoration:none; } }
 `;
 
 /** CSP source for the one inline style block (no 'unsafe-inline' needed). */

@@ -178,6 +178,11 @@ describe('bureau overview over two years of ten departments (PGlite)', () => {
     const xlsx = await app.inject({ url: '/export/overview.csv?year=2023', headers: viewer.headers() });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.body.trim().split('\r\n')).toHaveLength(11);
+    // The findings export carries the cross-report findings after the report's own.
+    const planted = (await crossByReport(temp.store)).find((f) => f.rule === 'last-year-final')!;
+    const findingsCsv = await app.inject({ url: `/export/findings.csv?report=${planted.sha256}`, headers: viewer.headers() });
+    expect(findingsCsv.body).toContain('last-year-final');
+    expect(findingsCsv.body).toContain('上年决算数与上年报告不符');
   });
 });
 

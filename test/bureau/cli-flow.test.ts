@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../web/helpers.js';
+import pg from 'pg';
+import { PG_URL, ROOT } from '../web/helpers.js';
 import { buildBureauFixture } from './bureau-fixture.js';
 
 const run = promisify(execFile);
@@ -17,11 +18,18 @@ const run = promisify(execFile);
  */
 describe('selfeval extract --db → import-reference → export --sheet overview', () => {
   let dir = '';
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.SELFEVAL_DB_SCHEMA;
+  // PostgreSQL in a schema of its own: four commands each opening PGlite take minutes on a loaded machine.
+  const schema = `bureau_cli_${process.pid}_${Date.now().toString(36)}`;
+  const env = { ...process.env, DATABASE_URL: PG_URL, SELFEVAL_DB_SCHEMA: schema };
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await client.end();
+    }
   });
 
   it('finds the changed 上年决算数 whichever year is stored first, and the overview sheet shows it', async () => {
@@ -55,5 +63,5 @@ describe('selfeval extract --db → import-reference → export --sheet overview
     expect(rows.map((r) => r['其中跨报告'])).toEqual(['0', '1']);
     expect(rows[1]['部门']).toBe(changed.department);
     expect(rows[1]['自评得分']).toMatch(/^\d+\.\d\d$/);
-  }, 120_000);
+  }, 180_000);
 });

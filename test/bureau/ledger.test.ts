@@ -52,6 +52,9 @@ describe('names: why a report name and a ledger name are the same body', () => {
     expect(explainMatch('汨罗市财政局', '岳阳市财政局')).toBeNull();
     expect(explainMatch('汨罗市财政局', '汨罗市水利局')).toBeNull();
     expect(matchName('工作经费', ['业务工作经费', '运行工作经费'], (x) => x)).toBeNull();
+    // A name without its place is ambiguous among two places; the exact name wins over a place-stripped one.
+    expect(matchName('水利局', ['平江县水利局', '湘阴县水利局'], (x) => x)).toBeNull();
+    expect(matchName('汨罗市水利局', ['平江县水利局', '汨罗市水利局'], (x) => x)?.name).toBe('汨罗市水利局');
   });
 });
 

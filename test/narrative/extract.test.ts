@@ -88,6 +88,16 @@ describe('narrative figures: what is not a statistic', () => {
     expect(stats.map((s) => s.figure.text)).toEqual(['3次', '5万元']);
   });
 
+  it('a dotted date is a real month and day; an amount that starts like a year is an amount (河北 临城)', () => {
+    const stats = statsOf('截至2023.12，二批项目县级批复总投资2069.51万元，2022.10.5开工。');
+    expect(stats.map((s) => s.figure.text)).toEqual(['2069.51万元']);
+  });
+
+  it('a batch or phase named at the head of a clause is an ordinal, "分三批实施" a count', () => {
+    const stats = statsOf('该项目分三批实施，一批项目总投资3374.3万元，二批项目总投资2069.51万元，二期工程完成道路5公里。');
+    expect(stats.map((s) => s.figure.text)).toEqual(['三批', '3374.3万元', '2069.51万元', '5公里']);
+  });
+
   it('document numbers', () => {
     const stats = statsOf('本项目根据国办发【2017】19号、建质【2014】153号、湘政办发〔2020〕36号、岳公管委[2020]2号文件立项，安排资金20万元。');
     expect(stats.map((s) => s.figure.text)).toEqual(['20万元']);

@@ -8,7 +8,7 @@ import { readReferenceFile } from '../../src/bureau/reference-import.js';
 import { RATE_BINS, binOf } from '../../src/bureau/overview-charts.js';
 import { buildServer } from '../../src/web/server.js';
 import { buildBureauFixture } from '../bureau/bureau-fixture.js';
-import { addAccount, CHROMIUM, ensureArtifacts, ingestBatch, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
+import { addAccount, CHROMIUM, ensureArtifacts, ingestBatch, PASSWORD, tempPostgresStore, type TempStore } from './helpers.js';
 
 /**
  * The overview in Debian's chromium: four server-side SVG charts render under the strict CSP,
@@ -24,8 +24,8 @@ describe('overview (部门总览) in a browser', () => {
 
   beforeAll(async () => {
     const fx = buildBureauFixture();
-    const depts = new Set(fx.planted.map((p) => p.department).slice(0, 3));
-    temp = await tempPgliteStore();
+    const depts = new Set(fx.planted.map((p) => p.department).slice(0, 2));
+    temp = await tempPostgresStore(); // PostgreSQL in its own schema: starts in well under a second, PGlite can take 20 s on a loaded machine
     await ingestBatch(temp.store, fx.files.filter((f) => depts.has(f.department)));
     const bytes = new TextEncoder().encode(fx.ledgerCsv);
     const outcome = await saveReferenceImport(temp.store.db, await readReferenceFile(bytes, 'ledger.csv'), { fileName: 'ledger.csv', bytes, actor: 'test' });
@@ -62,7 +62,7 @@ describe('overview (部门总览) in a browser', () => {
     await page.fill('input[name=username]', 'clerk');
     await page.fill('input[name=password]', PASSWORD);
     await Promise.all([page.waitForURL(/\/overview/), page.press('input[name=password]', 'Enter')]);
-    expect(await page.locator('#overview-table tbody tr').count()).toBe(6);
+    expect(await page.locator('#overview-table tbody tr').count()).toBe(4);
 
     // Four charts, drawn (non-empty boxes, bars with height).
     for (const id of ['chart-scores', 'chart-rates', 'chart-rules', 'chart-departments']) {
@@ -111,7 +111,7 @@ describe('overview (部门总览) in a browser', () => {
     // Filtering: the year, then a department; the charts follow the table.
     await page.selectOption('select[name=year]', '2023');
     await Promise.all([page.waitForURL(/year=2023/), page.click('form.filters button[type=submit]')]);
-    expect(await page.locator('#overview-table tbody tr').count()).toBe(3);
+    expect(await page.locator('#overview-table tbody tr').count()).toBe(2);
     expect((await column('year')).every((y) => y === '2023')).toBe(true);
     expect((await bars('chart-rates')).reduce((s, b) => s + b.value, 0)).toBe((await column('rate')).filter((t) => t !== '—').length);
     await page.fill('input[name=department]', '水利');
@@ -119,8 +119,17 @@ describe('overview (部门总览) in a browser', () => {
     expect(await page.locator('#overview-table tbody tr').count()).toBe(1);
     expect(await page.locator('#overview-table tbody tr').getAttribute('data-department')).toContain('水利局');
 
-    await page.goto(`${base}/overview`);
+    // From the overview to a report's cross-report findings: both sides, copied passages side by side.
+    await page.goto(`${base}/overview?rule=last-year-narrative`);
+    await Promise.all([page.waitForURL(/#cross$/), page.click('#overview-table td[data-col="cross"] a')]);
+    const cross = page.locator('article.finding.cross[data-rule="last-year-narrative"]');
+    await cross.waitFor();
+    expect(await cross.locator('.cross-sides > div').count()).toBe(2);
+    expect(await cross.locator('table.passages tbody tr').count()).toBeGreaterThanOrEqual(3);
     const dir = await ensureArtifacts();
+    await cross.screenshot({ path: join(dir, 'overview-17-cross.png') });
+
+    await page.goto(`${base}/overview`);
     await page.screenshot({ path: join(dir, 'overview-17.png'), fullPage: true });
     // Printed: filters hidden, charts kept.
     await page.emulateMedia({ media: 'print' });

@@ -14,8 +14,13 @@ export interface OverviewPageOptions {
   sort: OverviewSort;
   dir: 'asc' | 'desc';
   choices: { years: number[]; rules: string[] };
+  /** Reports whose scores are still being computed (their score cells are blank meanwhile). */
+  scoresPending?: number;
   ctx: PageContext | null;
 }
+
+/** Rows the table shows; the charts, counts and exports use all of them. */
+export const TABLE_ROWS = 1000;
 
 const SORT_LABELS: Record<OverviewSort, string> = {
   department: '部门',
@@ -73,7 +78,7 @@ ${o.sort !== 'department' ? html`<input type="hidden" name="sort" value="${o.sor
     const arrow = active ? (o.dir === 'asc' ? ' ▲' : ' ▼') : '';
     return html`<a href="/overview${queryString({ ...q, sort: key, dir: next })}" data-sort="${key}"${active ? html` aria-sort="${o.dir === 'asc' ? 'ascending' : 'descending'}"` : ''}>${SORT_LABELS[key]}${arrow}</a>`;
   };
-  const rows = o.rows.map(
+  const rows = o.rows.slice(0, TABLE_ROWS).map(
     (r) => html`<tr data-sha="${r.sha256}" data-department="${r.department ?? ''}">
 <td><a href="${reportBase(r.sha256)}">${r.department ?? r.fileName}</a>${r.status === 'error' ? html` <span class="error-text">（处理失败）</span>` : ''}</td>
 <td class="num" data-col="year">${r.year ?? '—'}</td>
@@ -105,8 +110,10 @@ ${dataTable('data-departments', '错误最多的部门（条）', ['部门', '�
 ${form}
 <p class="summary-line">共 <strong id="row-count">${o.rows.length}</strong> 份报告 · 平均自评得分 ${avg(o.rows.map((r) => r.selfScore))} · 平均重算得分 ${avg(o.rows.map((r) => r.recomputedScore))} · 有错误 ${o.rows.filter((r) => r.errors > 0).length} 份
  · <a class="button secondary" href="/export/overview.xlsx${queryString(q)}">导出 Excel</a> <a class="button secondary" href="/export/overview.csv${queryString(q)}">CSV</a></p>
+${o.scoresPending ? html`<p class="notice" role="status">还有 ${o.scoresPending} 份报告的得分正在计算（每次打开本页计算一部分），其得分暂显示为空；请稍后刷新。</p>` : ''}
 ${charts}
 <h2 id="table">报告一览</h2>
+${o.rows.length > TABLE_ROWS ? html`<p class="notice">表格显示排序后的前 ${TABLE_ROWS} 份（共 ${o.rows.length} 份）；图表和统计按全部报告。请筛选，或导出 Excel 查看全部。</p>` : ''}
 <table class="list overview" id="overview-table"><caption class="muted">点击列名排序；点击部门名称打开审核页</caption>
 <thead><tr>${OVERVIEW_SORTS.map((k) => html`<th scope="col">${sortLink(k)}</th>`)}</tr></thead>
 <tbody>${rows.length ? rows : html`<tr><td colspan="${OVERVIEW_SORTS.length}">没有符合条件的报告。</td></tr>`}</tbody></table>

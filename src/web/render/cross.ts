@@ -16,11 +16,13 @@ export function renderCrossFindings(findings: CrossFinding[], o: { base: string 
     return q ? html` <a href="${o.base}/source${q}">原文</a>` : '';
   };
   const items = findings.map(({ finding: f, counterpart: c }, i) => {
-    const ours = f.evidence.length
+    const ours = c.passages?.length
+      ? html`<p>${c.passages.length} 段，见下方对照表${o.live ? html`：${f.evidence.map((e, k) => html`${k ? '、' : ''}${describeLocation(e.location).split(' · ').pop()}${sourceLink(e.location)}`)}` : ''}</p>`
+      : f.evidence.length
       ? html`<ul>${f.evidence.map((e) => html`<li><q>${e.text.length > 160 ? `${e.text.slice(0, 160)}…` : e.text}</q> <span class="muted">${describeLocation(e.location)}</span>${sourceLink(e.location)}</li>`)}</ul>`
       : html`<p class="muted">本报告中没有对应内容${f.missing.length ? `（${f.missing.join('、')}）` : ''}</p>`;
     const other = c.sha256 && o.live ? html`<a href="/reports/${c.sha256}">${c.title}</a>` : html`${c.title}`;
-    const theirs = c.items.length ? html`<ul>${c.items.map((it) => html`<li>${it.label}：<strong>${it.text}</strong> <span class="muted">${it.where}</span></li>`)}</ul>` : '';
+    const theirs = c.passages?.length ? html`<p>${c.passages.length} 段，见下方对照表</p>` : c.items.length ? html`<ul>${c.items.map((it) => html`<li>${it.label}：<strong>${it.text}</strong> <span class="muted">${it.where}</span></li>`)}</ul>` : '';
     const passages = c.passages?.length
       ? html`<table class="list passages"><caption class="muted">照抄的段落（左：本报告，右：上年报告；相似度为 4 字元组 Jaccard）</caption><thead><tr><th scope="col">本报告</th><th scope="col">上年报告</th><th scope="col">相似度</th></tr></thead><tbody>${c.passages.map(
           (p) => html`<tr><td>${p.current}<br><span class="muted">${p.currentWhere}</span></td><td>${p.previous}<br><span class="muted">${p.previousWhere}</span></td><td class="num">${p.similarity.toFixed(2)}</td></tr>`,
