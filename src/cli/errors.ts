@@ -11,7 +11,7 @@ function serviceProblem(e: unknown): boolean {
   if (e instanceof QueueUnavailableError || e instanceof StoreUnavailableError) return true;
   if (e instanceof Error && /正被进程|in use by process/.test(e.message)) return true;
   const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P01', '57P03', '3D000', '28P01', '28000'].includes(code);
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P01', '57P03', '3D000', '28P01', '28000', '53100', 'ENOSPC'].includes(code);
 }
 
 /** The store a command needs is missing, locked by another process or unreachable. */
@@ -27,6 +27,7 @@ export function describeError(e: unknown): string {
   if (!(e instanceof Error)) return `内部错误 / internal error: ${String(e)}`;
   const err = e as NodeJS.ErrnoException & { code?: string };
   if (/[\u4e00-\u9fff]/u.test(err.message)) return err.message;
+  if (err.code === '53100' || /No space left on device/i.test(err.message)) return `存储空间已满，未写入 / disk full: ${err.message}`;
   if (/in use by process|正被进程/.test(err.message)) return err.message;
   switch (err.code) {
     case 'ECONNREFUSED':

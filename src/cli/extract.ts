@@ -99,6 +99,11 @@ export async function run(args: string[]): Promise<number> {
   bar.finish();
   if (sink) {
     await sink.close();
+    if (sink.diskFull) {
+      // Every file has its line above; the batch stays unfinished, nothing half-written.
+      process.stderr.write(`selfeval extract: ${sink.diskFull}\n`);
+      return 3;
+    }
     if (!json) process.stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
   }
   if (!json) {

@@ -81,12 +81,19 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Memory the thread last said it holds for its current job (bytes), 0 before its first report. */
   memory: number;
+  /** When the thread last reported its memory (or its job started), performance.now() ms. */
+  reportedAt: number;
 }
 
 /** How often the process's resident memory is sampled while files are processed. */
 const RSS_SAMPLE_MS = 50;
 /** After a thread killed for memory has exited: time its memory may take to be returned (ms). */
 const SETTLE_MS = 3000;
+/**
+ * A thread that has not reported its memory for this long is busy in synchronous work (inflating a
+ * stream, say) and cannot say what it holds: the memory no report explains is counted as its.
+ */
+const STALE_REPORT_MS = 500;
 
 const SOURCE_MODE = import.meta.url.endsWith('.ts');
 
@@ -103,6 +110,8 @@ export class IsolatedRunner {
   private freeing: Worker | null = null;
   /** After a memory kill: no other kill before this time (ms), unless RSS came back under the limit first. */
   private settleUntil = 0;
+  /** Resident memory when the current run of files started (bytes). */
+  private baselineRss = 0;
   /** Highest resident memory sampled while files ran (bytes). */
   peakRssBytes = 0;
 
@@ -110,7 +119,7 @@ export class IsolatedRunner {
     this.limits = resolveLimits(options.limits ?? {}, limitsFromEnv());
     this.startupMs = options.startupMs ?? 60_000;
     const n = Math.max(1, Math.floor(options.concurrency ?? 1));
-    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, timer: null, memory: 0 }));
+    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, timer: null, memory: 0, reportedAt: 0 }));
   }
 
   /** Threads running files at the same time. */
@@ -179,6 +188,7 @@ export class IsolatedRunner {
       slot.job = job;
       slot.memory = 0;
       slot.started = performance.now();
+      slot.reportedAt = slot.started;
       this.startRssWatch();
       slot.worker!.ref();
       slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes));
@@ -227,7 +237,10 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'memory') {
-      if (slot.job && slot.job.id === m.id) slot.memory = m.bytes;
+      if (slot.job && slot.job.id === m.id) {
+        slot.memory = m.bytes;
+        slot.reportedAt = performance.now();
+      }
       return;
     }
     if (m.type === 'convert') {
@@ -320,6 +333,8 @@ export class IsolatedRunner {
   /** Sample the process's resident memory while any file runs. */
   private startRssWatch(): void {
     if (this.rssTimer) return;
+    // The process's own memory before these files: what no thread's report is expected to explain.
+    this.baselineRss = process.memoryUsage.rss();
     this.rssTimer = setInterval(() => this.checkRss(), RSS_SAMPLE_MS);
     this.rssTimer.unref();
   }
@@ -349,7 +364,12 @@ export class IsolatedRunner {
       return;
     }
     if (this.freeing || now < this.settleUntil) return;
-    const victim = active.reduce((a, b) => (b.memory > a.memory || (b.memory === a.memory && b.started < a.started) ? b : a));
+    // Each thread by its last report; a thread too busy to report (stale) also holds what no report
+    // explains — under load a bomb's inflating thread is silent while a small file's thread reports.
+    const explained = active.reduce((sum, s) => sum + s.memory, this.baselineRss);
+    const unexplained = Math.max(0, rss - explained);
+    const held = (s: Slot) => s.memory + (now - s.reportedAt > STALE_REPORT_MS ? unexplained : 0);
+    const victim = active.reduce((a, b) => (held(b) > held(a) || (held(b) === held(a) && b.started < a.started) ? b : a));
     const job = victim.job!;
     const worker = victim.worker!;
     this.stats.memoryKills++;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { runPipeline } from '../pipeline.js';
+import { IsolatedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { Store } from '../store/index.js';
 import { addReportJobs } from './enqueue.js';
@@ -32,8 +32,16 @@ export async function enqueueReprocess(store: Store, queue: Queue, options: { al
   return { batchId: batch.id, reports: batch.toProcess.length };
 }
 
-/** In this process (PGlite, or no Redis): re-run every stale report now, one transaction each. */
-export async function reprocessInline(store: Store, options: { all?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<ReprocessOutcome> {
+/**
+ * In this process (PGlite, or no Redis): re-run every stale report now, one transaction each —
+ * through the same isolated, limited runner as `extract` (a pipeline thread per file with time,
+ * heap and resident-memory limits, killed when it overruns): a stored file that once passed can
+ * still hang or blow up under new rules or parsers, and must end as TIMEOUT / LIMIT_EXCEEDED.
+ */
+export async function reprocessInline(
+  store: Store,
+  options: { all?: boolean; onProgress?: (done: number, total: number) => void; runner?: IsolatedRunner } = {},
+): Promise<ReprocessOutcome> {
   const targets = options.all ? await allReports(store) : await store.staleReports(RULES_VERSION);
   const batch = await store.createBatch({
     kind: 'reprocess',
@@ -43,16 +51,21 @@ export async function reprocessInline(store: Store, options: { all?: boolean; on
     settleExisting: !options.all,
   });
   let done = 0;
-  for (const t of targets) {
-    const bytes = await store.getFileBytes(t.sha256);
-    if (!bytes) {
-      await store.failItems(t.sha256, 'READ_FAILED');
-    } else {
-      const { result, document } = await runPipeline({ bytes, file: t.fileName });
-      await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
-      if (result.status === 'ok') await recheckAfterSave(store, result.sha256).catch(() => {});
+  const runner = options.runner ?? new IsolatedRunner();
+  try {
+    for (const t of targets) {
+      const bytes = await store.getFileBytes(t.sha256);
+      if (!bytes) {
+        await store.failItems(t.sha256, 'READ_FAILED');
+      } else {
+        const { result, document } = await runner.runOutput({ bytes, file: t.fileName, withDocument: true });
+        await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
+        if (result.status === 'ok') await recheckAfterSave(store, result.sha256).catch(() => {});
+      }
+      options.onProgress?.(++done, targets.length);
     }
-    options.onProgress?.(++done, targets.length);
+  } finally {
+    if (!options.runner) await runner.close();
   }
   return { batchId: batch.id, reports: targets.length };
 }

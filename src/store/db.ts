@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { connectShared, shareDatabase } from './share.js';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -94,11 +95,24 @@ export async function openPostgres(databaseUrl: string, schema = 'public', maxCo
   };
 }
 
-/** Embedded PostgreSQL (PGlite) in a local data directory: one process at a time. */
+/**
+ * Embedded PostgreSQL (PGlite) in a local data directory. One process owns it (a lock file) and
+ * shares it on a local socket (src/store/share.ts): a second process opening the same directory —
+ * `extract --db DIR` or `status` while `serve --db DIR` runs — works through the owner.
+ */
 export async function openPglite(dataDir: string, schema = 'public'): Promise<Database> {
   checkSchemaName(schema);
   await mkdir(dataDir, { recursive: true });
-  const unlock = await lockDataDir(dataDir);
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockDataDir(dataDir);
+  } catch (e) {
+    if (e instanceof DataDirInUseError) {
+      const shared = await connectShared(dataDir, schema);
+      if (shared) return shared;
+    }
+    throw e;
+  }
   const { PGlite } = await import('@electric-sql/pglite');
   let db;
   try {
@@ -117,7 +131,7 @@ export async function openPglite(dataDir: string, schema = 'public'): Promise<Da
     chain = next.catch(() => {});
     return next;
   };
-  return {
+  const database: Database = {
     kind: 'pglite',
     schema,
     query<T>(text: string, params?: unknown[]) {
@@ -141,11 +155,20 @@ export async function openPglite(dataDir: string, schema = 'public'): Promise<Da
       );
     },
     async close() {
+      await share?.close();
       await chain;
       await db.close();
       await unlock();
     },
   };
+  // Not shared when the socket cannot be made (the store still works for this process).
+  const share = await shareDatabase(database, dataDir).catch(() => null);
+  return database;
+}
+
+/** Another live process holds the PGlite data directory. */
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
 }
 
 /**
@@ -164,7 +187,7 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(`数据目录 ${dataDir} 正被进程 ${owner} 使用 / PGlite data directory in use by process ${owner}`);
+        throw new DataDirInUseError(`数据目录 ${dataDir} 正被进程 ${owner} 使用，且该进程没有共享它 / PGlite data directory in use by process ${owner}`);
       }
       await unlink(lock).catch(() => {});
     }

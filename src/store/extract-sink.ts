@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Result } from '../../schemas/result.js';
 import { IsolatedRunner } from '../isolate/runner.js';
 import { readInputFile, type InputFile } from '../files.js';
@@ -12,8 +13,14 @@ import { recheckAfterSave } from '../bureau/cross-check.js';
  */
 export class ExtractSink {
   private readonly pipeline = new IsolatedRunner();
+  /**
+   * Set when the store's disk is full (磁盘已满): the file being stored and every later one come
+   * back as error lines, nothing more is written, and the batch stays unfinished (its items queued)
+   * for a later run once space is freed.
+   */
+  diskFull: string | null = null;
 
-  private constructor(readonly store: Store, readonly batchId: string) {}
+  private constructor(readonly store: Store, readonly batchId: string, readonly dataDir: string) {}
 
   /** `inputs`: the files to process; `sources`: the paths as given (folders), shown as the batch's source. */
   static async open(dataDir: string, inputs: InputFile[], sources: string[]): Promise<ExtractSink> {
@@ -26,7 +33,7 @@ export class ExtractSink {
       }
       // Every readable file is processed, even when its report exists (settleExisting false).
       const batch = await store.createBatch({ kind: 'extract', source: sources.join(', '), rulesVersion: RULES_VERSION, items, settleExisting: false });
-      return new ExtractSink(store, batch.id);
+      return new ExtractSink(store, batch.id, dataDir);
     } catch (e) {
       await store.close();
       throw e;
@@ -35,19 +42,53 @@ export class ExtractSink {
 
   /** Process one file and store it in one transaction; an unreadable file goes to `unreadable()`. */
   async extract(input: InputFile, lang: 'zh' | 'en', unreadable: () => Promise<Result>): Promise<Result> {
+    if (this.diskFull) return this.notStored(input.path, null);
     const read = input.problem ? null : await readInputFile(input.path);
     if (!read?.ok) return unreadable();
     const bytes = read.bytes;
     const path = input.path;
-    await this.store.putFile(bytes, path);
-    const { result, document } = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
-    await this.store.saveResult(result, document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
+    let result: Result;
+    try {
+      await this.store.putFile(bytes, path);
+      const out = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
+      result = out.result;
+      // One transaction: a save the disk cannot hold is rolled back whole, never half-written.
+      await this.store.saveResult(result, out.document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+      this.diskFull = `数据库 ${this.store.kind === 'pglite' ? `数据目录 ${resolve(this.dataDir)}` : 'PostgreSQL（DATABASE_URL）'} 所在磁盘已满，批次 ${this.batchId} 未完成：腾出空间后重新运行同一命令 / the store's disk is full, batch unfinished`;
+      return this.notStored(path, sha256Of(bytes));
+    }
     if (result.status === 'ok') await recheckAfterSave(this.store, result.sha256).catch(() => {});
     return result;
   }
 
+  /** The error line of a file the full disk kept out of the store. */
+  private notStored(path: string, sha256: string | null): Result {
+    return {
+      file: path,
+      sha256: sha256 ?? sha256Of(new Uint8Array()),
+      format: null,
+      status: 'error',
+      error: { code: 'INTERNAL_ERROR', message: `${path}：未存入，${this.diskFull} / not stored: disk full` },
+      report: null,
+      discrepancies: [],
+      rulesVersion: RULES_VERSION,
+      timings: {},
+    };
+  }
+
   async close(): Promise<void> {
     await this.pipeline.close();
-    await this.store.close();
+    // A full disk may refuse the store's last write (a checkpoint) too: it has nothing to lose.
+    await this.store.close().catch((e) => {
+      if (!this.diskFull || !isDiskFull(e)) throw e;
+    });
   }
+}
+
+/** PostgreSQL's disk_full (53100), or the file system's ENOSPC as PGlite reports it. */
+export function isDiskFull(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  return err?.code === '53100' || err?.code === 'ENOSPC' || /No space left on device|ENOSPC/i.test(err?.message ?? '');
 }

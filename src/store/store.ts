@@ -152,6 +152,11 @@ export class Store {
     return this.db.transaction(async (tx) => {
       // One writer per report at a time (two workers never race on the run number).
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report:${sha}`]);
+      // Lock order (no deadlocks): the batch rows this save will touch, FOR UPDATE, in id order,
+      // before anything that references them. Inserting the run takes a key-share lock on its batch
+      // row (foreign key) and settling the items then wants that row FOR UPDATE: two saves for one
+      // batch holding the share lock and waiting for each other was a deadlock per pair.
+      await lockBatchesOf(tx, sha, options.batchId ?? null);
       const already = await tx.query<{ run: number }>('SELECT run FROM report_runs WHERE sha256 = $1 AND run_key = $2', [sha, runKey]);
       if (already.length > 0) {
         // Stored by an earlier attempt of the same job: settle what still waits for it, store nothing.
@@ -222,6 +227,7 @@ export class Store {
    */
   async failItems(sha256: string, code: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await lockBatchesOf(tx, sha256, null);
       await settleItems(tx, sha256, 'error', code, null);
     });
   }
@@ -496,6 +502,20 @@ async function saveFindings(tx: Queryable, sha: string, run: number, findings: F
     [sha, run],
   );
   return { findingsNew: c.fresh, findingsUnchanged: c.unchanged, findingsGone: c.gone };
+}
+
+/**
+ * Lock, FOR UPDATE and in id order, every batch a save for these bytes may touch: the batches with
+ * an item waiting for them, and the batch the run is recorded under. Every writer of batch rows
+ * (saveResult, failItems, settleBatch) locks them first and in this order.
+ */
+async function lockBatchesOf(tx: Queryable, sha: string, batchId: string | null): Promise<void> {
+  await tx.query(
+    `SELECT id FROM batches
+     WHERE id IN (SELECT batch_id FROM batch_items WHERE sha256 = $1 AND status = 'queued') OR id = $2
+     ORDER BY id FOR UPDATE`,
+    [sha, batchId],
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { createDeflate } from 'node:zlib';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IsolatedRunner } from '../../src/isolate/runner.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 
@@ -11,9 +12,24 @@ import { DEFAULT_LIMITS } from '../../src/limits.js';
  */
 const seed = new Uint8Array(readFileSync(new URL('../../samples/seed.docx', import.meta.url)));
 
-/** A valid one-page PDF whose content stream inflates to `mb` MiB (one line of text, then blanks). */
-function inflatingPdf(mb: number): Uint8Array {
-  const content = deflateSync(Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Budget 951.90) Tj ET\n'), Buffer.alloc(mb * 2 ** 20, 0x20)]), { level: 9 });
+/**
+ * A valid one-page PDF whose content stream inflates to `mb` MiB (one line of text, then blanks).
+ * Deflated a MiB at a time: never holding the inflated bytes keeps this test process's resident
+ * memory at its baseline, so the limit below (baseline + 500 MB) is not padded by freed pages the
+ * bomb's thread would reuse first (with a 400 MB buffer made here, the bomb sometimes finished
+ * under the limit).
+ */
+async function inflatingPdf(mb: number): Promise<Uint8Array> {
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => parts.push(c));
+  const ended = once(deflate, 'end');
+  deflate.write(Buffer.from('BT /F1 12 Tf 72 720 Td (Budget 951.90) Tj ET\n'));
+  const blanks = Buffer.alloc(2 ** 20, 0x20);
+  for (let i = 0; i < mb; i++) if (!deflate.write(blanks)) await once(deflate, 'drain');
+  deflate.end();
+  await ended;
+  const content = Buffer.concat(parts);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -42,9 +58,12 @@ afterEach(async () => {
 });
 
 describe('IsolatedRunner: resident memory bound (SELFEVAL_MAX_RSS_MB)', () => {
-  const bomb = inflatingPdf(400);
   // The limit sits 500 MB above what this test process already holds (the test runner itself is big);
-  // the PDF takes well over 1.5 GB when let run (about 3.5× its decompressed size).
+  // the PDF takes well over 1.5 GB when let run (about 4.8× its decompressed size in a fresh process).
+  let bomb: Uint8Array;
+  beforeAll(async () => {
+    bomb = await inflatingPdf(400);
+  });
   const limitMb = () => Math.round(process.memoryUsage.rss() / 2 ** 20) + 500;
 
   it('stops a PDF whose decompressed streams pass the limit, with LIMIT_EXCEEDED, and goes on', async () => {
@@ -52,6 +71,7 @@ describe('IsolatedRunner: resident memory bound (SELFEVAL_MAX_RSS_MB)', () => {
     const limit = limitMb();
     runner = new IsolatedRunner({ limits: { maxRssMb: limit, timeMsPerFile: 300_000 } });
     const r = await runner.run({ bytes: bomb, file: 'inflating.pdf' });
+    console.log(`rss bound: ${JSON.stringify({ limitMb: limit, peakMb: Math.round(runner.peakRssBytes / 2 ** 20), status: r.status, code: r.error?.code ?? null })}`);
     expect(r.error?.code).toBe('LIMIT_EXCEEDED');
     expect(r.error!.message).toMatch(new RegExp(`^inflating\\.pdf：处理时进程内存达到 \\d+ MB，超过上限 ${limit} MB`));
     // The heap limit (1.5 GB) alone never stops it: the memory is outside the V8 heap.
