@@ -7,8 +7,10 @@ export interface PdfOptions {
   maxPages?: number;
   /** Read at most this many pages by OCR (pages without a text layer); default 100. */
   maxOcrPages?: number;
+  /** Called before a page with an unusable text layer is rendered for OCR (see PdfParseOptions). */
+  onRenderedOcrPage?: (page: number) => void;
 }
 
 export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentModel> {
-  return parsePdfDocument(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxOcrPages: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES });
+  return parsePdfDocument(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxOcrPages: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES, onRenderedOcrPage: options.onRenderedOcrPage });
 }

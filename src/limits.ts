@@ -21,7 +21,8 @@ export interface Limits {
   maxPdfPages: number;
   /**
    * Wall-clock time for one file's whole pipeline, in ms; past it the worker is killed. A PDF with
-   * page images (a scan) gets `timeMsPerScannedPage` more per image page, see `fileTimeMs`.
+   * page images (a scan) gets `timeMsPerScannedPage` more per image page, see `fileTimeMs`; a page
+   * rendered for OCR because its text layer is unusable moves the deadline by the same (runner `extend`).
    */
   timeMsPerFile: number;
   /** Extra wall-clock time per page image of a PDF (OCR: ~3 s CPU per page, more on a busy machine), in ms. */

@@ -21,6 +21,12 @@ export interface PdfParseOptions {
   maxPages?: number;
   /** Read at most this many pages by OCR; later pages without a text layer are reported (PAGE_NO_TEXT). */
   maxOcrPages?: number;
+  /**
+   * Called before a page whose text layer is unusable (no Unicode map, glyph soup) is rendered and
+   * read by OCR. Such pages hold no image, so a file's time limit (which counts page images) did not
+   * foresee them: the isolated runner extends the deadline by one scanned page's time.
+   */
+  onRenderedOcrPage?: (page: number) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 2000;
@@ -46,7 +52,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const pageInfo: PageInfo[] = [];
     let usableChars = 0;
     let failedPages = 0;
-    const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES };
+    const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES, onRenderedPage: options.onRenderedOcrPage };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
     const texts: (PageText | Error)[] = [];
     for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
@@ -104,6 +110,7 @@ interface ReadPage {
 /** How many more pages OCR may read in this document (Limits.maxOcrPages). */
 interface OcrBudget {
   left: number;
+  onRenderedPage?: (page: number) => void;
 }
 
 /** A page's text runs, in the display space of the page turned so that most of its text is upright. */
@@ -172,6 +179,7 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
       return { ...size, primitives: null };
     }
     budget.left--;
+    if (unusable) budget.onRenderedPage?.(n);
     const ocr = await ocrPdfPage(pdf, page, n, await page.getOperatorList());
     // Glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks: not text.
     if (unusable && ocr.primitives && (ocr.primitives.confidence ?? 0) < MIN_CREDIBLE_OCR) {

@@ -27,6 +27,8 @@ export type WorkerMessage =
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
   | { type: 'memory'; id: number; bytes: number }
+  /** A page with an unusable text layer is being read by OCR: the file's deadline moves by `ms`. */
+  | { type: 'extend'; id: number; ms: number }
   /** A .doc to convert by the process's LibreOffice pool (which lives on the runner's thread). */
   | { type: 'convert'; id: number; bytes: Uint8Array; timeoutMs: number };
 

@@ -78,6 +78,8 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   started: number;
+  /** When the current job's time is up (performance.now() ms); moved by `extend` messages. */
+  deadline: number;
   timer: NodeJS.Timeout | null;
   /** Memory the thread last said it holds for its current job (bytes), 0 before its first report. */
   memory: number;
@@ -119,7 +121,7 @@ export class IsolatedRunner {
     this.limits = resolveLimits(options.limits ?? {}, limitsFromEnv());
     this.startupMs = options.startupMs ?? 60_000;
     const n = Math.max(1, Math.floor(options.concurrency ?? 1));
-    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, timer: null, memory: 0, reportedAt: 0 }));
+    this.slots = Array.from({ length: n }, () => ({ worker: null, ready: false, job: null, started: 0, deadline: 0, timer: null, memory: 0, reportedAt: 0 }));
   }
 
   /** Threads running files at the same time. */
@@ -191,7 +193,9 @@ export class IsolatedRunner {
       slot.reportedAt = slot.started;
       this.startRssWatch();
       slot.worker!.ref();
-      slot.timer = setTimeout(() => this.timedOut(slot), job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes));
+      const timeMs = job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes);
+      slot.deadline = slot.started + timeMs;
+      slot.timer = setTimeout(() => this.timedOut(slot), timeMs);
       const copy = new Uint8Array(job.input.bytes); // the caller keeps its bytes; the copy is moved
       const message: JobMessage = {
         type: 'job',
@@ -245,6 +249,14 @@ export class IsolatedRunner {
     }
     if (m.type === 'convert') {
       this.convert(slot, worker, m.id, m.bytes, m.timeoutMs);
+      return;
+    }
+    if (m.type === 'extend') {
+      if (slot.job && slot.job.id === m.id && slot.timer) {
+        clearTimeout(slot.timer);
+        slot.deadline += m.ms;
+        slot.timer = setTimeout(() => this.timedOut(slot), Math.max(0, slot.deadline - performance.now()));
+      }
       return;
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
@@ -307,7 +319,7 @@ export class IsolatedRunner {
     const worker = slot.worker;
     this.retire(slot);
     void worker?.terminate();
-    const seconds = String((job.input.timeMs ?? fileTimeMs(this.limits, job.input.bytes)) / 1000);
+    const seconds = String(Math.round(slot.deadline - slot.started) / 1000);
     this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
   }

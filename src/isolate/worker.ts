@@ -62,7 +62,10 @@ async function handle(job: JobMessage): Promise<void> {
   const heartbeat = setInterval(() => reportMemory(job.id), MEMORY_REPORT_MS);
   // runPipeline turns bad input into an error result; only transient faults throw (when asked to).
   try {
-    const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse, throwTransient: job.transient } });
+    // Pages rendered for OCR (unusable text layers) were not foreseen by the file's time limit.
+    const onRenderedOcrPage = () => port!.postMessage({ type: 'extend', id: job.id, ms: limits.timeMsPerScannedPage } satisfies WorkerMessage);
+    const jobParse = { ...parse, pdf: { ...parse.pdf, onRenderedOcrPage } };
+    const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse: jobParse, throwTransient: job.transient } });
     const message: WorkerMessage = {
       type: 'result',
       id: job.id,

@@ -4,6 +4,8 @@ import { IsolatedRunner } from '../../src/isolate/runner.js';
 import { DEFAULT_LIMITS, LimitsConfigError, limitsFromEnv, parseOptionsFor, resolveLimits } from '../../src/limits.js';
 import { reportWithLargeTable } from './corpus.js';
 import { minimalDocx, paragraph, table } from './docx-kit.js';
+import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
+import { sample } from '../pdf/helpers.js';
 
 /**
  * The isolated runner under limits tight enough to trip on real documents: a file that overruns
@@ -96,4 +98,15 @@ describe('limits', () => {
       doc: { timeoutMs: 29_000 },
     });
   });
+
+  it('a page read by OCR because its text layer is unusable moves the deadline by one scanned page', async () => {
+    // Two pages of the seed re-distilled by Ghostscript: fonts without a Unicode map and no image, so
+    // the file's time limit (page images × timeMsPerScannedPage) foresaw no OCR. 5 s alone do not load
+    // the OCR models and read two pages (≈ 3 s CPU each); the runner extends the deadline per rendered page.
+    const pdf = ghostscriptPdf(sample('seed.pdf'), [4, 5]);
+    runner = new IsolatedRunner({ limits: { timeMsPerFile: 5000, timeMsPerScannedPage: 120_000 } });
+    const result = await runner.run({ bytes: pdf, file: 'ps2pdf.pdf' });
+    expect(result.error).toBeNull();
+    expect(result.status).toBe('ok');
+  }, 200_000);
 });
