@@ -63,10 +63,15 @@ describe('Bull Board in a browser, for administrators', () => {
     await Promise.all([page.waitForNavigation(), page.press('input[name=password]', 'Enter')]);
     await page.goto(`${base}/queues/queue/reports`);
     await page.getByText('无法读取的文件').first().waitFor();
-    await page.locator('button[aria-haspopup="menu"]').last().click();
     // Base UI's menu renders its items in a portal while the rest is marked inert; their accessible
-    // names are not exposed to getByRole in every Chromium build, their text is.
-    await page.locator('[role=menuitem]', { hasText: /^Pause$/ }).click();
+    // names are not exposed to getByRole in every Chromium build, their text is. On a busy machine the
+    // first click may land before the client has hydrated the trigger: open the menu until it shows.
+    const pauseItem = page.locator('[role=menuitem]', { hasText: /^Pause$/ });
+    for (let attempt = 0; attempt < 10 && !(await pauseItem.isVisible()); attempt++) {
+      await page.locator('button[aria-haspopup="menu"]').last().click();
+      await pauseItem.waitFor({ timeout: 3000 }).catch(() => {});
+    }
+    await pauseItem.click();
     await page.locator('[role=dialog], [role=alertdialog]').getByRole('button', { name: 'Confirm' }).click();
     for (let i = 0; i < 50 && !(await queue.isPaused()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await queue.isPaused()).toBe(true);
