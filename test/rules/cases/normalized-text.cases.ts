@@ -5,7 +5,13 @@ import { ruleCases } from '../tester.js';
 
 export default ruleCases({
   rule,
-  valid: [{ name: 'the seed (full-width brackets are ordinary)', report: seedReport() }],
+  valid: [
+    { name: 'the seed (full-width brackets are ordinary)', report: seedReport() },
+    {
+      name: '≧ in a target is a comparison sign, not a traditional character',
+      report: report({ projects: [projectForm({ name: '运行维护经费', indicators: [['产出指标(50分)', '数量指标', '维护设备台数', '≧50台', '52台', '50', '50', '']] })] }),
+    },
+  ],
   invalid: [
     {
       name: 'full-width digits and a traditional label',
