@@ -131,7 +131,11 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (si < 0) continue;
     const scopeEnd = sentences[si][1];
     const closeBracket = enclosingClose(norm, at);
-    const end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
+    let end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
+    // paragraphs run together (a PDF copied as one line): a section heading ends the list ("…本级59.75万元，
+    // 项目绩效目标是…三、预算支出组织实施情况…87.06万元" — 87.06 is not a part)
+    const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
+    if (heading > 0) end = at + heading;
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
     const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
     if (parts.length === 0) continue;

@@ -153,6 +153,13 @@ describe('narrative figures: totals and parts', () => {
     expect(total.label).toContain('投诉、信访、交办');
   });
 
+  it('paragraphs run together: a section heading ends a 其中 list (湖南 耒阳)', () => {
+    const stats = statsOf('共计239万元,其中上级资金179.25万元,本级59.75万元,项目绩效目标是保证学校的正常运转二、项目资金使用情况三、预算支出组织实施情况我校财政安排支出共计87.06万元');
+    const total = find(stats, '239万元');
+    expect(stats.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['179.25', '59.75']);
+    expect(find(stats, '87.06万元').partOf).toBeNull();
+  });
+
   it('其中 after a full stop attaches each part to the total of its own kind', () => {
     const stats = statsOf('共办理竣工验收备案82个,工程总造价350773.89万元。其中房建类81个，工程总造价350391.39万元，建筑面积1913714.87平方米；市政工程1个，工程总造价382.5万元。');
     const count = find(stats, '82个');
