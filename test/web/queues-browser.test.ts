@@ -72,11 +72,15 @@ describe('Bull Board in a browser, for administrators', () => {
       await pauseItem.waitFor({ timeout: 3000 }).catch(() => {});
     }
     await pauseItem.click();
-    await page.locator('[role=dialog], [role=alertdialog]').getByRole('button', { name: 'Confirm' }).click();
-    for (let i = 0; i < 50 && !(await queue.isPaused()); i++) await new Promise((r) => setTimeout(r, 100));
+    // The queue may be paused before the browser has the response: wait for the response itself.
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/queues/api/queues/reports/pause') && r.request().method() !== 'GET'),
+      page.locator('[role=dialog], [role=alertdialog]').getByRole('button', { name: 'Confirm' }).click(),
+    ]);
     expect(await queue.isPaused()).toBe(true);
-    const pause = writes.find((w) => w.url.endsWith('/queues/api/queues/reports/pause'))!;
+    const pause = { status: response.status(), token: response.request().headers()['x-xsrf-token'] ?? null };
     expect(pause.status).toBe(200);
+    expect(writes.filter((w) => w.status >= 400)).toEqual([]);
     const session = await temp.store.db.query<{ csrf_token: string }>("SELECT csrf_token FROM sessions WHERE username = 'boss'");
     expect(pause.token).toBe(session[0].csrf_token);
     const audit = await temp.store.db.query<{ actor: string; detail: { method: string; path: string } }>("SELECT actor, detail FROM audit_log WHERE action = 'queue.action'");
