@@ -16,7 +16,7 @@ export function readFractionRates(rows: BudgetRow[], rateHeader: string | null):
   if (!rates.length) return;
   const plain = rates.every((f) => {
     const g = f.figure!;
-    if ((g.unit && g.unit !== '') || g.comparator !== '=' || g.approximate || /[%％]/.test(f.text)) return false;
+    if (g.unit || g.comparator !== '=' || g.approximate || /[%％]/.test(f.text)) return false;
     const v = Rational.parse(g.value);
     return v.ge(Rational.of(0)) && v.le(Rational.parse('1.5'));
   });

@@ -1,4 +1,4 @@
-import { normalized } from './normalize-cache.js';
+import { normalizeText } from '../../text/normalize.js';
 
 const keys = new Map<string, string>();
 
@@ -7,7 +7,7 @@ export function nameKey(s: string): string {
   const known = keys.get(s);
   if (known !== undefined) return known;
   if (keys.size > 20_000) keys.clear();
-  const key = normalized(s)
+  const key = normalizeText(s)
     .replace(/\s+/g, '')
     .replace(/^[0-9]+[、.．]/, '')
     .replace(/[（(][^）)]*[）)]/g, '')
