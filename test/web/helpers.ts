@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Result } from '../../schemas/result.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { RULES_VERSION } from '../../src/rules/index.js';
@@ -121,6 +122,32 @@ export const CHROMIUM = {
     '--disable-sync',
   ],
 };
+
+/** A browser page on the local server, and the problems it met (page errors, console errors, requests to another host). */
+export interface LocalBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors, console errors and requests that tried to leave 127.0.0.1 (they are aborted). */
+  problems: string[];
+}
+
+/** Debian's chromium with one page; nothing may be fetched from another host than 127.0.0.1. */
+export async function openLocalBrowser(options: BrowserContextOptions = {}): Promise<LocalBrowser> {
+  const problems: string[] = [];
+  const browser = await chromium.launch(CHROMIUM);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    problems.push(`third-party request: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { browser, context, page, problems };
+}
 
 // ── accounts and logins for the tests (the UI answers nothing without a session) ──────────────
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { reportsOfYears, runCrossChecks } from '../../src/bureau/cross-check.js';
 import { saveReferenceImport } from '../../src/bureau/ledger-store.js';
@@ -8,7 +8,7 @@ import { readReferenceFile } from '../../src/bureau/reference-import.js';
 import { RATE_BINS, binOf } from '../../src/bureau/overview-charts.js';
 import { buildServer } from '../../src/web/server.js';
 import { buildBureauFixture } from '../bureau/bureau-fixture.js';
-import { addAccount, CHROMIUM, ensureArtifacts, ingestBatch, PASSWORD, tempPostgresStore, type TempStore } from './helpers.js';
+import { addAccount, openLocalBrowser, ensureArtifacts, ingestBatch, PASSWORD, tempPostgresStore, type TempStore } from './helpers.js';
 
 /**
  * The overview in Debian's chromium: four server-side SVG charts render under the strict CSP,
@@ -20,7 +20,7 @@ describe('overview (部门总览) in a browser', () => {
   let base: string;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     const fx = buildBureauFixture();
@@ -33,17 +33,7 @@ describe('overview (部门总览) in a browser', () => {
     await addAccount(temp.store, 'clerk', 'viewer', '李科员');
     app = await buildServer({ store: temp.store });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch(CHROMIUM);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      problems.push(`third-party request: ${route.request().url()}`);
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    ({ browser, page, problems } = await openLocalBrowser({ viewport: { width: 1400, height: 1000 } }));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import { buildServer } from '../../src/web/server.js';
 import { queueConfig, reportsQueue } from '../../src/queue/config.js';
-import { addAccount, CHROMIUM, ensureArtifacts, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
+import { addAccount, openLocalBrowser, ensureArtifacts, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -22,7 +22,7 @@ describe('Bull Board in a browser, for administrators', () => {
   let page: Page;
   let queue: Queue;
   const prefix = `webbb-${process.pid}-${Date.now().toString(36)}`;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const writes: Array<{ url: string; status: number; token: string | null }> = [];
 
   beforeAll(async () => {
@@ -31,17 +31,7 @@ describe('Bull Board in a browser, for administrators', () => {
     app = await buildServer({ store: temp.store, redisUrl: REDIS_URL, queuePrefix: prefix });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     queue = reportsQueue(queueConfig({ redisUrl: REDIS_URL, prefix }));
-    browser = await chromium.launch(CHROMIUM);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      problems.push(`third-party request: ${route.request().url()}`);
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    ({ browser, page, problems } = await openLocalBrowser());
     page.on('response', (r) => {
       if (r.request().method() !== 'GET') writes.push({ url: r.url(), status: r.status(), token: r.request().headers()['x-xsrf-token'] ?? null });
     });

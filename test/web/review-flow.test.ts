@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Result } from '../../schemas/result.js';
 import { buildServer } from '../../src/web/server.js';
@@ -12,7 +12,7 @@ import { sortFindings } from '../../src/web/pages/report.js';
 import { runPipeline } from '../../src/pipeline.js';
 import {
   addAccount,
-  CHROMIUM,
+  openLocalBrowser,
   ensureArtifacts,
   hostileDocx,
   IMG_TEXT,
@@ -46,7 +46,7 @@ describe('the review screen in a browser, by keyboard', () => {
   let pdf: Result;
   let hostileSha: string;
   const dialogs: string[] = [];
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     temp = await tempPgliteStore();
@@ -69,21 +69,10 @@ describe('the review screen in a browser, by keyboard', () => {
     await addAccount(temp.store, 'zhang', 'reviewer', '张审核');
     app = await buildServer({ store: temp.store });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch(CHROMIUM);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
+    ({ browser, context, page, problems: errors } = await openLocalBrowser({ acceptDownloads: true }));
     page.on('dialog', async (d) => {
       dialogs.push(d.message());
       await d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    // Nothing may be fetched from another host.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      errors.push(`third-party request: ${route.request().url()}`);
-      return route.abort();
     });
     artifacts = await ensureArtifacts();
   }, 240_000);

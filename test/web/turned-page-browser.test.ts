@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Result } from '../../schemas/result.js';
 import { buildServer } from '../../src/web/server.js';
@@ -9,7 +9,7 @@ import { layoutDocument, seedSpec } from '../fixtures/generator/index.js';
 import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { landscapeOntoPortrait } from '../fixtures/producers/rotated.js';
-import { addAccount, CHROMIUM, ingestBatch, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
+import { addAccount, ingestBatch, openLocalBrowser, PASSWORD, tempPgliteStore, type TempStore } from './helpers.js';
 
 /**
  * A landscape report printed sideways onto portrait paper (text at 90° or 270°, no /Rotate): the
@@ -26,7 +26,7 @@ describe('evidence boxes on pages the reader turned upright', () => {
   let page: Page;
   const results = new Map<number, Result>();
   const turnedPages = new Map<number, Set<number>>();
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     temp = await tempPgliteStore();
@@ -43,14 +43,7 @@ describe('evidence boxes on pages the reader turned upright', () => {
     await addAccount(temp.store, 'li', 'reviewer', '李审核');
     app = await buildServer({ store: temp.store });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch(CHROMIUM);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      errors.push(`third-party request: ${route.request().url()}`);
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ browser, page, problems: errors } = await openLocalBrowser());
     await page.goto(`${base}/login`);
     await page.fill('input[name=username]', 'li');
     await page.fill('input[name=password]', PASSWORD);
