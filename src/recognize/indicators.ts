@@ -219,11 +219,21 @@ function emptyFact(part: string, table: TableBlock, row: number): Fact {
   return { text: '', figure: null, loc: { part, table: table.table, row, col: null, page: table.page, paragraph: null, block: table.block } };
 }
 
-/** Sichuan split target: 指标性质 "≥" + 指标值 "95" + 度量单位 "%" → ≥ 95 %. */
+/**
+ * Sichuan split target: 指标性质 "≥" + 指标值 "95" + 度量单位 "%" → ≥ 95 %. A 指标性质 that reads as
+ * no comparator or nature word (OCR reads "≥" as "N") leaves the number readable but its direction
+ * unknown: the figure is kept as "~" so that met/unmet is not judged on a guessed direction.
+ */
 function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
   if (!nature && !unit) return toMeasure(value.text);
-  const text = `${nature ?? ''}${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
-  const m = toMeasure(text);
+  const withUnit = `${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
+  const m = toMeasure(`${nature ?? ''}${withUnit}`);
+  if (!m.figure && nature?.trim()) {
+    const bare = toMeasure(withUnit).figure;
+    if (bare && bare.comparator === '=') {
+      return { text: value.text, figure: { ...bare, comparator: '~', qualifiers: [...bare.qualifiers, nature.trim()] }, qualitative: false };
+    }
+  }
   return { ...m, text: value.text };
 }
 

@@ -59,6 +59,27 @@ describe('template families', () => {
     expect(p.signature?.preparer).toBe('王五');
   });
 
+  it('Sichuan split target with an unreadable 指标性质 (OCR reads "≥" as "N"): the number is read, its direction left open', () => {
+    const doc = documentOf([
+      '2023年度部门预算项目支出绩效自评表',
+      [
+        ['项目名称', '乡村道路维护', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '<', '<', '完成值', '权重', '得分', '未完成原因分析'],
+        ['^', '^', '^', '^', '指标性质', '指标值', '度量单位', '^', '^', '^', '^'],
+        ['^', '产出指标', '质量指标', '验收合格率', 'N', '95', '%', '98%', '50', '50', ''],
+        ['^', '^', '^', '故障率', 'N', '5', '%', '3%', '40', '40', ''],
+        ['^', '满意度指标', '服务对象满意度指标', '群众满意度', '≥', '90', '%', '93%', '10', '10', ''],
+        ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '100', ''],
+      ],
+    ]);
+    const [rate, faults, satisfaction] = recognizeReport(doc).projects[0].indicators;
+    expect(rate.nature?.text).toBe('N');
+    // The value and unit are read; "N" is kept as written, the comparator unknown ("~"), so met/unmet is not guessed.
+    expect(rate.targetMeasure.figure).toMatchObject({ value: '95', unit: '%', comparator: '~', qualifiers: ['N'] });
+    expect(faults.targetMeasure.figure).toMatchObject({ value: '5', unit: '%', comparator: '~' });
+    expect(satisfaction.targetMeasure.figure).toMatchObject({ value: '90', unit: '%', comparator: '>=' });
+  });
+
   it('Sichuan 衔接资金: 分值 before 年度指标值, 全年实际值', () => {
     const doc = documentOf([
       '2023年度衔接资金项目绩效目标自评表',
