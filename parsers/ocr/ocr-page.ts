@@ -120,19 +120,37 @@ function pixelRulings(img: GrayImage, threshold: number, ppt: number): PixelRuli
   });
 }
 
+/** The grid of a scanned page's image, for a text layer another program's OCR wrote over it. */
+export interface ImageGrid {
+  /** Ruling lines in page points, of the image straightened by `skew`. */
+  rulings: Rulings;
+  /** Skew of the scan (radians, positive = content turned clockwise); 0 when negligible. */
+  skew: number;
+  /** The point (page points) the image is turned about to straighten it. */
+  centre: { x: number; y: number };
+}
+
 /**
  * The ruling lines of a page image, in page points: for a scan whose text layer another program
- * wrote (textSource ocr-layer), the grid is in the picture only. The image is taken as displayed
- * (no deskew: OCR programs that write a text layer place it over the image as it is).
+ * wrote (textSource ocr-layer), the grid is in the picture only. A scan fed in askew is straightened
+ * first (the layer's words lie over the image as it is, so they are turned with it: straightenRuns).
  */
-export function imageRulings(pageImage: PageImage): Rulings {
-  const img = pageImage.image;
+export function imageGrid(pageImage: PageImage): ImageGrid {
+  let img = pageImage.image;
   const ppt = pageImage.scale;
-  const found = pixelRulings(img, inkThreshold(img), ppt);
+  const threshold = inkThreshold(img);
+  let skew = estimateSkew(img, threshold);
+  if (Math.abs(skew) >= (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) img = rotateSmall(img, -skew);
+  else skew = 0;
+  const found = pixelRulings(img, threshold, ppt);
   const toPt = (px: number, offset: number) => px / ppt + offset;
   return {
-    horizontal: found.horizontal.map((s) => toSegment(s, toPt, pageImage.y0, pageImage.x0)),
-    vertical: found.vertical.map((s) => toSegment(s, toPt, pageImage.x0, pageImage.y0)),
+    rulings: {
+      horizontal: found.horizontal.map((s) => toSegment(s, toPt, pageImage.y0, pageImage.x0)),
+      vertical: found.vertical.map((s) => toSegment(s, toPt, pageImage.x0, pageImage.y0)),
+    },
+    skew,
+    centre: { x: pageImage.x0 + (img.width - 1) / 2 / ppt, y: pageImage.y0 + (img.height - 1) / 2 / ppt },
   };
 }
 

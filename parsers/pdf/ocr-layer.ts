@@ -91,3 +91,21 @@ export function ocrLayerRuns(runs: readonly TextRun[], rulings: Rulings): TextRu
   }
   return out;
 }
+
+/**
+ * The layer's words of a scan fed in askew, turned with the straightened page image (the layer lies
+ * over the image as it is): each run is moved with its centre, turned by −skew about `centre`
+ * (small angles: a word's box keeps its size).
+ */
+export function straightenRuns(runs: readonly TextRun[], skew: number, centre: { x: number; y: number }): TextRun[] {
+  if (!skew) return [...runs];
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  return runs.map((run) => {
+    const dx = (run.x0 + run.x1) / 2 - centre.x;
+    const dy = run.baseline - centre.y;
+    const moveX = centre.x + cos * dx + sin * dy - (dx + centre.x);
+    const moveY = centre.y - sin * dx + cos * dy - (dy + centre.y);
+    return { ...run, x0: run.x0 + moveX, x1: run.x1 + moveX, top: run.top + moveY, bottom: run.bottom + moveY, baseline: run.baseline + moveY };
+  });
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block, DocumentModel, TableBlock } from '../../schemas/document.js';
+import { PDFDocument } from 'pdf-lib';
 
 export const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
 
@@ -9,6 +10,15 @@ export function sample(name: string): Uint8Array {
 }
 
 /** Text compared the way the brief compares containers: whitespace removed. */
+/** Pages first..last (1-based) of a PDF as a PDF of their own (pdf-lib copies them as they are). */
+export async function pdfPages(bytes: Uint8Array, first: number, last: number): Promise<Uint8Array> {
+  const source = await PDFDocument.load(bytes);
+  const out = await PDFDocument.create();
+  const pages = await out.copyPages(source, Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i));
+  for (const page of pages) out.addPage(page);
+  return out.save();
+}
+
 export const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 export function tables(model: DocumentModel): TableBlock[] {

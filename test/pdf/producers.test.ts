@@ -14,7 +14,7 @@ import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../fixtures/producers/ocrmypdf.js';
 import { landscapeOntoPortrait } from '../fixtures/producers/rotated.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
-import { paragraphs, sample, squeeze, tables } from './helpers.js';
+import { paragraphs, pdfPages, sample, squeeze, tables } from './helpers.js';
 
 /**
  * The seed report printed by other programs than LibreOffice, each a real file made here by the
@@ -98,27 +98,56 @@ describe('printed to PostScript and distilled by Ghostscript (fonts without a Un
 });
 
 describe('a scan OCR\u2019d by another program (ocrmypdf/Tesseract: invisible text over the page image)', () => {
-  let run: Run;
+  let vector: Run;
   beforeAll(async () => {
-    run = await pipeline(ocrmypdfPdf(scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg', pages: [2, 6] })), 'seed-ocrmypdf.pdf');
-  }, 300_000);
+    // The same five pages as printed (vector text): what the scans must give.
+    vector = await pipeline(await pdfPages(sample('seed.pdf'), 2, 6), 'seed-pages-2-6.pdf');
+  }, 120_000);
 
-  it('marks every page and every value as read from an OCR text layer', () => {
-    expect(run.document.pageInfo?.map((p) => p.textSource)).toEqual(Array(5).fill('ocr-layer'));
-    const row = run.report.deptSelfEval!.indicators[0];
-    expect(row.actual.loc.textSource).toBe('ocr-layer');
-  });
+  for (const skewDeg of [0, 1.5]) {
+    it(`read again by our OCR from the page image${skewDeg ? ', fed in askew' : ''}: the findings of the vector pages, none of the layer's misreadings`, async () => {
+      const run = await pipeline(ocrmypdfPdf(scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg', pages: [2, 6], skewDeg })), `seed-ocrmypdf-${skewDeg}.pdf`);
+      expect(run.document.pageInfo?.map((p) => p.textSource)).toEqual(Array(5).fill('ocr'));
+      const m = matchFindings(vector.findings, run.findings);
+      expect(m.missed.filter((f) => f.severity !== 'info').map(key)).toEqual([]);
+      expect(m.extra.filter((f) => f.severity !== 'info').map(key)).toEqual([]);
+    }, 300_000);
+  }
 
-  it('finds the grids in the page image (the layer has no rulings)', () => {
-    expect(tables(run.document).length).toBeGreaterThanOrEqual(3);
-  });
+  describe('past the OCR page budget: the layer as it is', () => {
+    const layerOnly = (skewDeg: number) =>
+      runPipeline({ bytes: ocrmypdfPdf(scanPdf(sample('seed.pdf'), { mode: 'gray-jpeg', pages: [2, 6], skewDeg })), file: `seed-ocrmypdf-layer-${skewDeg}.pdf`, options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    let run: Run;
+    let askew: Run;
+    beforeAll(async () => {
+      const straight = await layerOnly(0);
+      run = { report: straight.result.report!, document: straight.document!, findings: straight.result.discrepancies };
+      const tilted = await layerOnly(1.5);
+      askew = { report: tilted.result.report!, document: tilted.document!, findings: tilted.result.discrepancies };
+    }, 300_000);
 
-  it('no finding resting on it is an error; each says "OCR 文字层，请核对原件"', () => {
-    expect(run.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    // (coverage notes say what was not found in these five pages; they rest on no value)
-    const resting = run.findings.filter((f) => f.severity === 'warning' && f.rule !== 'coverage');
-    expect(resting.length).toBeGreaterThan(0);
-    for (const f of resting) expect(f.message).toContain('OCR 文字层，请核对原件');
+    it('marks every page and every value as read from an OCR text layer', () => {
+      expect(run.document.pageInfo?.map((p) => p.textSource)).toEqual(Array(5).fill('ocr-layer'));
+      const row = run.report.deptSelfEval!.indicators[0];
+      expect(row.actual.loc.textSource).toBe('ocr-layer');
+    });
+
+    it('finds the grids in the page image (the layer has no rulings), also on a scan fed in askew', () => {
+      expect(tables(run.document).length).toBeGreaterThanOrEqual(3);
+      // Straightened with the image: without it the tilted rows are not read as a form at all.
+      expect(tables(askew.document).length).toBeGreaterThanOrEqual(3);
+      expect(askew.report.deptSelfEval?.indicators.length ?? 0).toBeGreaterThan(10);
+    });
+
+    it('no finding resting on it is an error; each says "OCR 文字层，请核对原件"', () => {
+      for (const r of [run, askew]) {
+        expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+        // (coverage notes say what was not found in these five pages; they rest on no value)
+        const resting = r.findings.filter((f) => f.severity === 'warning' && f.rule !== 'coverage');
+        expect(resting.length).toBeGreaterThan(0);
+        for (const f of resting) expect(f.message).toContain('OCR 文字层，请核对原件');
+      }
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeOcrBrackets, ocrLayerRuns } from '../../parsers/pdf/ocr-layer.js';
+import { normalizeOcrBrackets, ocrLayerRuns, straightenRuns } from '../../parsers/pdf/ocr-layer.js';
 import { assessRuns, brokenFonts, judgeLayer } from '../../parsers/pdf/text-quality.js';
 import type { TextRun } from '../../parsers/pdf/types.js';
 
@@ -33,5 +33,25 @@ describe('text-layer verdict per page', () => {
     expect([...broken]).toEqual(['cjk']);
     expect(judgeLayer(assessRuns(page11, broken)).kind).toBe('unusable');
     expect(judgeLayer(assessRuns(page11)).kind).toBe('usable'); // what a page-by-page look would say
+  });
+});
+
+describe('an OCR layer over a scan fed in askew', () => {
+  it('turns the words with the straightened image: a row tilted clockwise by 1.5° lies on one baseline again', () => {
+    const skew = (1.5 * Math.PI) / 180;
+    const centre = { x: 300, y: 420 };
+    // Four cells of one table row 200 pt below the centre, drawn on a sheet turned clockwise (y grows with x).
+    const runs: TextRun[] = [100, 220, 340, 460].map((x, i) => {
+      const dx = x + 20 - centre.x;
+      const dy = 200;
+      const cx = centre.x + Math.cos(skew) * dx - Math.sin(skew) * dy;
+      const cy = centre.y + Math.sin(skew) * dx + Math.cos(skew) * dy;
+      return { str: `格${i}`, x0: cx - 20, x1: cx + 20, top: cy - 9, bottom: cy + 1, baseline: cy, size: 10 };
+    });
+    expect(runs[3].baseline - runs[0].baseline).toBeGreaterThan(9); // tilted: more than a line's height apart
+    const straight = straightenRuns(runs, skew, centre);
+    for (const r of straight) expect(r.baseline).toBeCloseTo(620, 6);
+    expect(straight.map((r) => Math.round((r.x0 + r.x1) / 2))).toEqual([120, 240, 360, 480]);
+    expect(straightenRuns(runs, 0, centre)).toEqual(runs);
   });
 });
