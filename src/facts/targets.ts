@@ -21,8 +21,9 @@ export function proseTargets(index: FactIndex): ProseTarget[] {
   const sentences = new Map<string, IndexedFact[]>();
   for (const f of index.facts) {
     if (f.source !== 'narrative' || !f.stat) continue;
-    const key = f.sentenceKey!;
-    sentences.set(key, [...(sentences.get(key) ?? []), f]);
+    const list = sentences.get(f.sentenceKey!);
+    if (list) list.push(f);
+    else sentences.set(f.sentenceKey!, [f]);
   }
   for (const facts of sentences.values()) {
     for (let i = 0; i + 1 < facts.length; i++) {

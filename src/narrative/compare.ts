@@ -2,7 +2,7 @@ import type { Evidence } from '../../schemas/finding.js';
 import type { Figure } from '../../schemas/figure.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
-import { formatInterval, halfUnit, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
+import { formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import { stripNumbering } from './reports.js';
 import { shiftDecimal, shiftDecimals, unitInfo } from './units.js';
 
@@ -31,32 +31,23 @@ export function isExact(f: Figure): boolean {
   return f.comparator === '=' && !f.approximate;
 }
 
-export interface Agreement {
-  agrees: boolean;
-  tolerance: string;
-  /** Intervals compared, for the finding's expected/observed. */
-  a: Interval;
-  b: Interval;
+/**
+ * Does a restatement agree with the figure it restates? Written at the same precision the two must
+ * be identical; at different precisions their rounding intervals must meet.
+ */
+export function restatementAgrees(a: Normalized, b: Normalized): boolean {
+  if (a.decimals === b.decimals) return Rational.parse(a.value).eq(Rational.parse(b.value));
+  return intersects(intervalOf(a.value, a.decimals), intervalOf(b.value, b.decimals));
 }
 
-export function compareRestatement(a: Normalized, b: Normalized): Agreement {
+/** The tolerance restatementAgrees applied, for a finding (built only for the figures that disagree). */
+export function restatementTolerance(a: Normalized, b: Normalized): string {
+  if (a.decimals === b.decimals) {
+    return `同一数字以相同精度（${a.decimals}位小数）书写两次，须完全相同 / same figure at the same precision (${a.decimals} dp) must be identical`;
+  }
   const ia = intervalOf(a.value, a.decimals);
   const ib = intervalOf(b.value, b.decimals);
-  if (a.decimals === b.decimals) {
-    const agrees = Rational.parse(a.value).eq(Rational.parse(b.value));
-    return {
-      agrees,
-      a: ia,
-      b: ib,
-      tolerance: `同一数字以相同精度（${a.decimals}位小数）书写两次，须完全相同 / same figure at the same precision (${a.decimals} dp) must be identical`,
-    };
-  }
-  return {
-    agrees: intersects(ia, ib),
-    a: ia,
-    b: ib,
-    tolerance: `按书写精度取区间：${formatInterval(ia, 6)}（±${halfUnit(a.decimals).toString(8)}）与 ${formatInterval(ib, 6)}（±${halfUnit(b.decimals).toString(8)}）须相交 / rounding intervals must meet`,
-  };
+  return `按书写精度取区间：${formatInterval(ia, 6)}（±${halfUnit(a.decimals).toString(8)}）与 ${formatInterval(ib, 6)}（±${halfUnit(b.decimals).toString(8)}）须相交 / rounding intervals must meet`;
 }
 
 /** Plain number of a written figure, for `values` and evidence (a percentage as printed). */

@@ -1,4 +1,4 @@
-import { compactKey } from '../text/normalize.js';
+import { compactKey, compactKeyHead } from '../text/normalize.js';
 
 /**
  * Narrative reports recognized by meaning (issue 12): a title is any short line that names a report
@@ -30,6 +30,12 @@ const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模�
 const LEADING = /^(?:附件\s*\d*\s*[:：]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)/;
 
 const MAX_TITLE = 70;
+/** A title is looked for at the start of a paragraph: in its first characters (compact). */
+const TITLE_WINDOW = MAX_TITLE + 8;
+/** A title runs into prose only when more than this many characters follow it. */
+const RUN_IN_PROSE = 20;
+/** The most of a paragraph's key that reportTitle reads (the window, then the prose after a title at its end). */
+const KEY_READ = TITLE_WINDOW + RUN_IN_PROSE + 1;
 
 function kindOf(title: string): ReportKind {
   return DEPT_RE.test(title) ? 'dept' : 'project';
@@ -48,15 +54,15 @@ function asTitle(candidate: string): string | null {
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {
   if (text.length > 4000) return null;
-  const k = compactKey(text);
+  const k = compactKeyHead(text, KEY_READ);
   if (!k) return null;
   const whole = k.length <= MAX_TITLE ? asTitle(k) : null;
   if (whole) return { kind: kindOf(whole), title: whole, runIn: false };
   // "2021年茂名市发展和改革局整体支出绩效自评报告根据《关于开展…》要求，…": a title run into the prose
-  const window = k.slice(0, MAX_TITLE + 8);
+  const window = k.slice(0, TITLE_WINDOW);
   for (let at = window.indexOf('报告'); at >= 0; at = window.indexOf('报告', at + 2)) {
     const prefix = asTitle(k.slice(0, at + 2));
-    if (prefix && k.length > at + 2 + 20) return { kind: kindOf(prefix), title: prefix, runIn: true };
+    if (prefix && k.length > at + 2 + RUN_IN_PROSE) return { kind: kindOf(prefix), title: prefix, runIn: true };
   }
   return null;
 }

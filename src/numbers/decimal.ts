@@ -21,13 +21,23 @@ export class Rational {
     return new Rational(BigInt(n), BigInt(d));
   }
 
-  /** "951.90" → 95190/100; "-3" → -3. Throws on anything that is not a plain decimal. */
+  /**
+   * "951.90" → 95190/100; "-3" → -3. Throws on anything that is not a plain decimal. Rules compare
+   * the same written values many times over: short ones are remembered (a Rational never changes).
+   */
   static parse(decimal: string): Rational {
+    const known = parsed.get(decimal);
+    if (known) return known;
     const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
     if (!m) throw new RangeError(`not a decimal: ${decimal}`);
     const frac = m[3] ?? '';
     const n = BigInt(m[2] + frac) * (m[1] ? -1n : 1n);
-    return new Rational(n, 10n ** BigInt(frac.length));
+    const value = new Rational(n, 10n ** BigInt(frac.length));
+    if (decimal.length <= PARSED_MAX_LENGTH) {
+      if (parsed.size >= PARSED_MAX_ENTRIES) parsed.clear();
+      parsed.set(decimal, value);
+    }
+    return value;
   }
 
   add(o: Rational): Rational {
@@ -104,8 +114,17 @@ export class Rational {
   }
 }
 
+/** Parsed decimals by their text, bounded like normalizeText's memo (emptied when full). */
+const parsed = new Map<string, Rational>();
+const PARSED_MAX_ENTRIES = 20_000;
+const PARSED_MAX_LENGTH = 40;
+
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a === 0n ? 1n : a;
 }
 
@@ -117,8 +136,12 @@ export interface Interval {
 
 /** Half a unit in the last written place: 0.005 for two decimals, 0.5 for integers. */
 export function halfUnit(decimals: number): Rational {
+  if (decimals >= 0 && decimals < HALF_UNITS.length) return HALF_UNITS[decimals];
   return Rational.of(5n, 10n ** BigInt(decimals + 1));
 }
+
+/** halfUnit of 0–11 decimals, made once. */
+const HALF_UNITS: Rational[] = Array.from({ length: 12 }, (_, d) => Rational.of(5n, 10n ** BigInt(d + 1)));
 
 /**
  * The interval a written value stands for (XBRL Calculations 1.1 rounding semantics):

@@ -1,5 +1,6 @@
 import {
-  compareRestatement,
+  restatementAgrees,
+  restatementTolerance,
   isExact,
   normalize,
   placeName,
@@ -51,8 +52,7 @@ export const rule: Rule = {
       const a = normalize(stat.figure);
       const b = normalize(target, tableUnit);
       if (a.unit !== b.unit) continue;
-      const cmp = compareRestatement(a, b);
-      if (cmp.agrees) continue;
+      if (restatementAgrees(a, b)) continue;
       const sure = link.confidence >= SURE_LINK;
       const here = placeName(report, stat);
       const unitB = printedUnit(target, stat.dimension === 'money' ? '万元' : stat.figure.unit);
@@ -69,7 +69,7 @@ export const rule: Rule = {
         evidence: [statEvidence(stat, 'narrative'), narrativeTarget ? statEvidence(narrativeTarget, 'restated') : targetEvidence(link, 'table')],
         expected: `${target.value}${unitB}`,
         observed: stat.figure.text.trim(),
-        tolerance: cmp.tolerance,
+        tolerance: restatementTolerance(a, b),
         params: { linkConfidence: link.confidence, linkReason: link.reason, sureLinkThreshold: SURE_LINK },
         part: stat.loc.part,
       });

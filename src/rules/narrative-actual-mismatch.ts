@@ -1,4 +1,4 @@
-import { compareRestatement, isExact, normalize, placeName, plain, statEvidence, statPhrase, statsById, targetEvidence } from '../narrative/compare.js';
+import { restatementAgrees, restatementTolerance, isExact, normalize, placeName, plain, statEvidence, statPhrase, statsById, targetEvidence } from '../narrative/compare.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -33,8 +33,7 @@ export const rule: Rule = {
       const a = normalize(stat.figure);
       const b = normalize(actual);
       if (a.unit !== b.unit) continue;
-      const cmp = compareRestatement(a, b);
-      if (cmp.agrees) continue;
+      if (restatementAgrees(a, b)) continue;
       const indicator = link.target.measure ?? '指标实际完成值';
       drafts.push({
         message: {
@@ -45,7 +44,7 @@ export const rule: Rule = {
         evidence: [statEvidence(stat, 'narrative'), targetEvidence(link, 'actual')],
         expected: `${actual.value}${actual.unit ?? ''}`,
         observed: stat.figure.text.trim(),
-        tolerance: cmp.tolerance,
+        tolerance: restatementTolerance(a, b),
         params: { linkConfidence: link.confidence, linkReason: link.reason },
         part: stat.loc.part,
       });

@@ -31,6 +31,12 @@ function sameThing(a: IndexedFact, b: IndexedFact): boolean {
   return x.includes(y) || y.includes(x);
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * X4 (issue 19): counts in prose that disagree across places — "依法依规处理投诉2个，举报1个" in the
  * department report vs "收到实名制举报和投诉质疑函各一件" in the 招投标 project report: 投诉 2 vs 1.
@@ -67,8 +73,7 @@ export const rule: Rule = {
       if (!f.eachOf && /[、，,]/.test(f.stat.label)) continue; // a list label counts the items together
       if (f.stat.partOf) continue; // a part of a stated total: C1's business
       if (!noun(f)) continue;
-      const key = f.sentenceKey!;
-      sentences.set(key, [...(sentences.get(key) ?? []), f]);
+      pushTo(sentences, f.sentenceKey!, f);
     }
     const list = [...sentences.values()].filter((s) => s.length >= 2);
     // a sentence repeated unchanged (a copied paragraph) has the same statements: nothing to compare
@@ -79,8 +84,11 @@ export const rule: Rule = {
     const byBigram = new Map<string, number[]>();
     list.forEach((facts, i) => {
       const grams = new Set<string>();
-      for (const f of facts) for (let k = 0; k + 1 < noun(f)!.length; k++) grams.add(noun(f)!.slice(k, k + 2));
-      for (const g of grams) byBigram.set(g, [...(byBigram.get(g) ?? []), i]);
+      for (const f of facts) {
+        const n = noun(f)!;
+        for (let k = 0; k + 1 < n.length; k++) grams.add(n.slice(k, k + 2));
+      }
+      for (const g of grams) pushTo(byBigram, g, i);
     });
     const pairs = new Set<number>();
     list.forEach((facts, i) => {

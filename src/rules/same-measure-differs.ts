@@ -74,7 +74,9 @@ export const rule: Rule = {
       const byWriting = new Map<string, IndexedFact[]>();
       for (const f of facts) {
         const w = `${f.statement.figure.comparator}|${f.statement.figure.approximate}|${f.statement.figure.value}`;
-        byWriting.set(w, [...(byWriting.get(w) ?? []), f]);
+        const list = byWriting.get(w);
+        if (list) list.push(f);
+        else byWriting.set(w, [f]);
       }
       if (byWriting.size < 2) continue;
       const firsts = [...byWriting.values()].map((list) => list[0]);

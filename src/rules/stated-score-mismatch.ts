@@ -1,6 +1,6 @@
 import type { Fact } from '../../schemas/fact.js';
 import { factIndex, type IndexedFact } from '../facts/index.js';
-import { compareRestatement } from '../narrative/compare.js';
+import { restatementAgrees, restatementTolerance } from '../narrative/compare.js';
 import { addIntervals, formatInterval, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { evidenceOf, phraseOf, placeOf, plainValue } from './lib/cross-part.js';
@@ -53,8 +53,8 @@ export const rule: Rule = {
       let draft: FindingDraft | null = null;
       if (numeric(total?.score)) {
         const printed = total!.score!;
-        const cmp = compareRestatement(stated, { value: printed.figure!.value, decimals: printed.figure!.decimals, unit: '分' });
-        if (!cmp.agrees) {
+        const printedScore = { value: printed.figure!.value, decimals: printed.figure!.decimals, unit: '分' };
+        if (!restatementAgrees(stated, printedScore)) {
           draft = {
             message: {
               zh: `${placeOf(report, f)}称${phraseOf(f)}，而${form.part}总分得分为${printed.text.trim()}`,
@@ -64,7 +64,7 @@ export const rule: Rule = {
             evidence: [evidenceOf(f, 'stated'), factEvidence(printed, 'total')],
             expected: printed.text.trim(),
             observed: f.statement.figure.text.trim(),
-            tolerance: cmp.tolerance,
+            tolerance: restatementTolerance(stated, printedScore),
           };
         }
       } else {

@@ -40,7 +40,8 @@ const cellKey = (f: TextFact) => `${f.loc.table}:${f.loc.row}:${f.loc.col}`;
 
 /**
  * The other cells of a form's tables (原因, 评价结论, 存在问题 … that no record field holds): a
- * template instruction left there is as much a leftover as one in a recorded cell.
+ * template instruction left there is as much a leftover as one in a recorded cell. Only the cells
+ * holding one are returned (a form's tables are most of the document: no fact is built for the rest).
  */
 function otherCells(form: SelfEvalForm, document: DocumentModel | null, seen: Set<string>): Cell[] {
   if (!document) return [];
@@ -49,12 +50,20 @@ function otherCells(form: SelfEvalForm, document: DocumentModel | null, seen: Se
     if (b.kind !== 'table' || !form.tables.includes(b.table)) continue;
     const table = b as TableBlock;
     for (const c of table.cells) {
+      if (!leftoverIn(c.text.trim())) continue;
       const fact: TextFact = { text: c.text, loc: { part: form.part, table: table.table, row: c.row, col: c.col, page: c.page ?? table.page, paragraph: null, block: table.block, bbox: c.bbox } };
       if (seen.has(cellKey(fact))) continue;
       out.push({ part: form.part, what: '单元格', fact });
     }
   }
   return out;
+}
+
+/** What template text a (trimmed) cell or line holds, or null. */
+function leftoverIn(text: string): string | null {
+  if (!text) return null;
+  for (const [re, what] of LEFTOVER) if (re.test(text)) return what;
+  return null;
 }
 
 /**
@@ -103,12 +112,11 @@ export const rule: Rule = {
     const cells = [...recorded, ...forms.flatMap((f) => otherCells(f, ctx.document, seen)), ...outlineLines(report, ctx.document)];
     for (const c of cells) {
       const text = c.fact.text.trim();
-      if (!text) continue;
-      const hit = LEFTOVER.find(([re]) => re.test(text));
-      if (!hit) continue;
+      const what = leftoverIn(text);
+      if (!what) continue;
       out.push({
         message: {
-          zh: `${c.part}${c.what}“${text.slice(0, 40)}”含模板${hit[1]}，请删除或填写实际内容`,
+          zh: `${c.part}${c.what}“${text.slice(0, 40)}”含模板${what}，请删除或填写实际内容`,
           en: `${c.part}: ${c.what} "${text.slice(0, 40)}" still holds template text`,
         },
         values: [],

@@ -16,6 +16,14 @@ const SYLLABLE = `[a-zü${TONED}ê]{1,6}`;
 const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(]\\s*(${SYLLABLE}[1-5]?)\\s*[）)]([${TONED}](?![a-zü]))?`, 'g');
 const HAS_TONE = new RegExp(`[${TONED}]|[a-zü][1-5]$`);
 
+/** A letter a gloss is written with, in either width (full-width ones fold to these before matching). */
+const GLOSS_LETTER = new RegExp(`[a-zü${TONED}êａ-ｚ]`);
+
+/** Cheap test on text not yet normalized: without any letter of a syllable it holds no gloss. */
+export function mayHoldGlosses(text: string): boolean {
+  return GLOSS_LETTER.test(text);
+}
+
 /** Whether a bracketed syllable is a toned gloss. */
 function toned(syllable: string): boolean {
   return HAS_TONE.test(syllable);

@@ -1,5 +1,5 @@
-import { stripGlosses } from './glosses.js';
-import { simplify } from './simplify.js';
+import { hasGlosses, mayHoldGlosses, stripGlosses } from './glosses.js';
+import { needsConversion, simplify } from './simplify.js';
 
 /**
  * Matching normalization (docs/seams.md §3, stage 2; catalogue G4). Source text is always kept as
@@ -44,16 +44,16 @@ function needsFold(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || isOddSpace(code) || isInvisibleControl(code) || code === 0xfe66 || code === 0x2267 || code === 0x2266;
 }
 
+/** Index of the first character foldCharacters changes, -1 when there is none. */
+function firstToFold(input: string): number {
+  for (let i = 0; i < input.length; i++) if (needsFold(input.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** Width, spaces, invisible controls and symbols, one character at a time (no conversion of ideographs). */
 function foldCharacters(input: string): string {
   // Most cell and paragraph texts need nothing: answer them without building a new string.
-  let first = -1;
-  for (let i = 0; i < input.length; i++) {
-    if (needsFold(input.charCodeAt(i))) {
-      first = i;
-      break;
-    }
-  }
+  const first = firstToFold(input);
   if (first < 0) return input;
   let out = input.slice(0, first);
   for (const ch of input.slice(first)) {
@@ -94,4 +94,35 @@ export function normalizeText(input: string): string {
 export function compactKey(input: string): string {
   const n = normalizeText(input);
   return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
+}
+
+/**
+ * The beginning of compactKey(input), at least `length` characters of it (all of it when shorter),
+ * normalizing no more of a long paragraph than that needs. Width, spaces and controls fold one
+ * character at a time, so the key of a text's head is the head of its key; pinyin glosses and
+ * traditional characters depend on the whole text (a toneless gloss counts once two toned ones are
+ * found; OpenCC's phrases), so a text holding either is keyed whole.
+ */
+export function compactKeyHead(input: string, length: number): string {
+  let cut = 2 * length + 16;
+  if (input.length <= cut || keyedWhole(input)) return compactKey(input);
+  for (; cut < input.length; cut *= 2) {
+    if (isHighSurrogate(input.charCodeAt(cut - 1))) cut++; // never split a character in two
+    const head = foldCharacters(input.slice(0, cut));
+    const key = /\s/.test(head) ? head.replace(/\s+/g, '') : head;
+    if (key.length >= length) return key;
+  }
+  return compactKey(input);
+}
+
+/**
+ * Whether normalizing the text depends on more than each character on its own: traditional
+ * characters (OpenCC's phrases), or pinyin glosses (looked for as normalizeText does, after folding).
+ */
+function keyedWhole(input: string): boolean {
+  return needsConversion(input) || (mayHoldGlosses(input) && hasGlosses(foldCharacters(input)));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

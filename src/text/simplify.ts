@@ -41,7 +41,8 @@ const BMP_TRIGGERS: Uint8Array = (() => {
   return bits;
 })();
 
-function needsConversion(text: string): boolean {
+/** Does the text hold a character the conversion tables change? (No: simplify returns it as it is.) */
+export function needsConversion(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x2e80) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactKey, normalizeText } from '../../src/text/normalize.js';
+import { compactKey, compactKeyHead, normalizeText } from '../../src/text/normalize.js';
 import { simplify } from '../../src/text/simplify.js';
 import { glossSpans, stripGlosses } from '../../src/text/glosses.js';
 import { parseFigure, parseMeasureFigure } from '../../src/numbers/figure.js';
@@ -57,5 +57,23 @@ describe('matching normalization (seams §3 stage 2)', () => {
     expect(parseFigure('IO')).toBeNull();
     expect(parseFigure('1O')).toBeNull();
     expect(parseMeasureFigure('14.8万元')).toMatchObject({ value: '14.8' });
+  });
+
+  it('the key of a long paragraph\'s head is the head of its key (glosses and traditional text keyed whole)', () => {
+    const prose = '２０２２年部门整体支出绩效自评报告\u3000根据《关于开展绩效自评工作的通知》要求，我单位（局机关）对全年预算执行情况进行了自评，\u200b全年预算数１２３．４５万元。';
+    const texts = [
+      prose.repeat(4),
+      ' \u3000'.repeat(150) + prose.repeat(3), // mostly spaces: the first cut holds too little key
+      `的(de)${'項目評(píng)價(jià)'.repeat(3)}${prose.repeat(4)}`, // glosses: toneless (de) counts only with the toned ones after it
+      `乾淨${prose.repeat(4)}`, // traditional characters
+      `${prose.repeat(3)}𠀋${prose}`, // a character outside the BMP
+    ];
+    for (const text of texts) {
+      const whole = compactKey(text);
+      const head = compactKeyHead(text, 99);
+      expect(head.length).toBeGreaterThanOrEqual(99);
+      expect(whole.startsWith(head)).toBe(true);
+    }
+    expect(compactKeyHead('績效自評報告', 99)).toBe('绩效自评报告');
   });
 });

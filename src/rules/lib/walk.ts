@@ -7,7 +7,8 @@ export function allTextFacts(value: unknown, out: TextFact[] = []): TextFact[] {
   } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.text === 'string' && o.loc && typeof o.loc === 'object') out.push({ text: o.text, loc: o.loc as TextFact['loc'] });
-    for (const [k, v] of Object.entries(o)) if (k !== 'loc' && k !== 'figure') allTextFacts(v, out);
+    // for…in visits the keys in Object.entries' order without building an array of pairs per object
+    for (const k in o) if (k !== 'loc' && k !== 'figure') allTextFacts(o[k], out);
   }
   return out;
 }
