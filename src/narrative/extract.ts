@@ -76,7 +76,9 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
 function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
-  const { norm, masks, figures } = scanFigures(clean.text);
+  const scanned = scanFigures(clean.text);
+  const { norm, masks } = scanned;
+  const figures = withoutFusedCells(scanned.figures, norm);
   if (figures.length === 0) return [];
   const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
@@ -152,4 +154,25 @@ export function pageAt(block: ParagraphBlock, offset: number): number | null {
   let page = block.page;
   for (const b of block.pageBreaks ?? []) if (offset >= b.offset) page = b.page;
   return page;
+}
+
+/** Comparator signs (and their OCR look-alikes) a flattened form may leave between two cells. */
+const CELL_GAP = /^[≥≤＞＜><=^$≧≦]?$/;
+
+/**
+ * A form flattened to running text (an .xlsx pasted as one line) fuses its cells: "指标1免费发放原原种
+ * 8550万粒550万粒8" is 分值 8, target 550万粒, actual 550万粒, score 8. A figure whose digits are one
+ * or two digits followed by the digits of the figure right after it, with the same unit, is such a
+ * fusion (a weight glued to a target): it is not a value and is left out, never split by guess.
+ */
+export function withoutFusedCells<T extends { figure: { value: string; unit: string | null }; start: number; end: number; numberStart: number }>(figures: T[], norm: string): T[] {
+  return figures.filter((f, i) => {
+    const next = figures[i + 1];
+    if (!next || next.figure.unit !== f.figure.unit || f.figure.unit === null) return true;
+    if (!CELL_GAP.test(norm.slice(f.end, next.numberStart))) return true;
+    const digits = norm.slice(f.numberStart, f.end).match(/^[\d.,]+/)?.[0] ?? '';
+    const nextDigits = norm.slice(next.numberStart, next.end).match(/^[\d.,]+/)?.[0] ?? '';
+    const extra = digits.length - nextDigits.length;
+    return !(nextDigits && extra >= 1 && extra <= 2 && digits.endsWith(nextDigits) && /^\d+$/.test(digits.slice(0, extra)));
+  });
 }

@@ -63,10 +63,12 @@ export const COUNT_UNITS = [
   '人次', '台套', '批次', '个', '次', '份', '件', '人', '家', '台', '套', '处', '条', '起', '宗', '项', '户',
   '名', '所', '座', '辆', '批', '场', '期', '篇', '本', '张', '间', '栋', '种', '类', '轮', '块', '棵', '株',
   '个次', '万人', '万人次',
+  // animals, groups, cases, seeds, lamps, volumes (养殖3000头, 80组, 12例, 550万粒, 1510盏)
+  '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册',
 ] as const;
 
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
-const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分'] as const;
+const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分', 'km', 'm'] as const;
 
 const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT, ...VOLUME };
 for (const u of COUNT_UNITS) {
@@ -102,7 +104,7 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   间: '隔断',
   类: '似型别',
   批: '准复示评',
-  种: '植类子',
+  种: '植类子薯苗',
   块: '钱',
   天: '然气',
   米: '饭',
@@ -114,6 +116,13 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   // points of a score ("自评得分102.8分")
   分: '钟之别类项局批期析配成散担管队组布工解值数段区外',
   平: '台方稳安等衡均整',
+  头: '部条号像衔',
+  只: '有是要能需会',
+  组: '织建成员长合件团',
+  例: '如外行会',
+  匹: '配',
+  // metres written m ("道路总长度为4335.943m"); a letter after it makes a code or another unit
+  m: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
 };
 
 const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8 };

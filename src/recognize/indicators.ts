@@ -25,6 +25,19 @@ const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
 /** What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX. */
 const PLACEHOLDER_RE = /^(?:(?:三级)?指标\s*\d+\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
 
+/** The template's numbering before a filled-in name ("指标1工程资金金额", "指标2：验收合格率", "三级指标1、…"). */
+const TEMPLATE_NUMBER_RE = /^\s*(?:三级)?指标\s*\d{1,2}\s*[:：、.．]?\s*/;
+
+/** An indicator's own name, without the template row numbering that precedes it; a bare 指标N stays as written. */
+export function indicatorName(text: string): string {
+  const trimmed = text.trim();
+  const m = TEMPLATE_NUMBER_RE.exec(trimmed);
+  if (!m) return trimmed;
+  const rest = trimmed.slice(m[0].length);
+  // "指标1率" is too short to be a name of its own: keep what was written
+  return rest.length >= 2 && !isPlaceholderText(rest) ? rest : trimmed;
+}
+
 export function isPlaceholderText(text: string): boolean {
   const k = key(text);
   return k.length > 0 && PLACEHOLDER_RE.test(k);
@@ -154,7 +167,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         level1: level1Name(level1Text),
         level1Points: declaredPoints(level1Text) ?? (levelPoints.level1 !== undefined ? lastLevel1Points : null),
         level2: key(level2Text),
-        level3: l3.text.trim(),
+        level3: indicatorName(l3.text),
         nature,
         target: targetFact,
         actual: actualFact,

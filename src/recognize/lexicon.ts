@@ -41,6 +41,7 @@ const NINGXIA = '宁夏 部门项目支出绩效自评表（参考分值）';
 const TRANSFER = '四川 转移支付资金绩效评价表（行次/列次）';
 const EVAL53 = '部门整体支出绩效评价指标表（53号文框架）';
 const GENERIC = '各省通用写法';
+const CENTRAL = '中央对地方转移支付 区域（项目）绩效自评表（转移支付(项目)名称 / 资金投入情况）';
 
 /**
  * Budget block columns (预算执行情况), in matching order: a field listed earlier takes a header
@@ -199,7 +200,15 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
 
 /** Header fields of a form: a label cell with the value in the cell to its right. */
 export const FORM_FIELDS: FieldEntry[] = [
-  { field: 'name', label: '项目名称', synonyms: [{ match: /^项目(支出)?名称$/, source: MOF }] },
+  {
+    field: 'name',
+    label: '项目名称',
+    synonyms: [
+      { match: /^项目(支出)?名称$/, source: MOF },
+      // 转移支付(项目)名称, 转移支付名称, 专项资金名称: the transfer payment is the form's project
+      { match: /^转移支付(\(项目\))?名称$|^专项(资金)?名称$/, source: CENTRAL },
+    ],
+  },
   {
     field: 'supervisor',
     label: '主管部门',
@@ -235,6 +244,7 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
   { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
+  { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金)?名称/, also: /预算|资金|执行/, source: CENTRAL },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
 ];
@@ -266,6 +276,8 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'dept-self-eval', match: /部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/, source: HUNAN },
   { part: 'project-self-eval', match: /项目(支出)?绩效(目标)?自评表|项目.*自评表/, source: MOF },
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
+  // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
+  { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },
   { part: 'dept-self-eval', match: /(部门|单位)整体支出绩效评价指标表|绩效评价指标(评分)?表$/, source: EVAL53 },
 ];
 

@@ -218,3 +218,31 @@ describe('narrative figures: totals and parts', () => {
     expect(find(stats, '30个')).toMatchObject({ relation: 'component', openList: true });
   });
 });
+
+describe('held-out 2: units and flattened forms', () => {
+  it('reads metres (m), counting words 头/只/组/例/粒 and 万粒', () => {
+    const stats = statsOf('道路总长度为4335.943m,红线宽度为20m。养殖能繁母牛300头,发放鸡苗5000只,组建服务队12组,救治12例,采购马铃薯原原种425万粒。');
+    const road = find(stats, '4335.943m');
+    expect(road).toMatchObject({ normalizedUnit: 'm', dimension: 'other' });
+    expect(road.label).toContain('道路总长度');
+    expect(find(stats, '300头').figure.unit).toBe('头');
+    expect(find(stats, '5000只').figure.unit).toBe('只');
+    expect(find(stats, '12组').figure.unit).toBe('组');
+    expect(find(stats, '12例').figure.unit).toBe('例');
+    expect(find(stats, '425万粒')).toMatchObject({ normalizedValue: '4250000', normalizedUnit: '粒', dimension: 'count' });
+  });
+
+  it('a letter after m makes another unit or a code, not metres (50mg, 3.0m×3.0m stays metres)', () => {
+    expect(statsOf('每人50mg。').some((s) => s.figure.unit === 'm')).toBe(false);
+    expect(statsOf('设备房1间(3.0m×3.0m)。').filter((s) => s.figure.unit === 'm').map((s) => s.figure.value)).toEqual(['3.0', '3.0']);
+  });
+
+  it('a form flattened to text: 分值 8 glued to the target 550万粒 ("8550万粒550万粒8") is not read as 8550万粒', () => {
+    const stats = statsOf('产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8');
+    expect(stats.some((s) => s.figure.value === '8550' || s.figure.value === '8200')).toBe(false);
+    expect(stats.filter((s) => s.figure.unit === '万粒').map((s) => s.figure.value)).toEqual(['550', '200']);
+    // a target and an actual written side by side stay two figures
+    const same = statsOf('完成率100%100%,合格率98%95%');
+    expect(same.map((s) => s.figure.value)).toEqual(['100', '100', '98', '95']);
+  });
+});
