@@ -13,12 +13,12 @@ import { explainMatch, matchName } from './name-match.js';
  * stored cross findings. Called by `import-reference` (the reports of the imported years), after a
  * report is stored (it and next year's report of its department) and by the overview's tests.
  */
-export async function runCrossChecks(store: Store, shas: Iterable<string>): Promise<{ reports: number; findings: number }> {
+export async function runCrossChecks(store: Store, shas: Iterable<string>, justSaved?: JustSaved): Promise<{ reports: number; findings: number }> {
   let reports = 0;
   let findings = 0;
   const ledgerByYear = new Map<number, Awaited<ReturnType<typeof loadLedger>>>();
   for (const sha of new Set(shas)) {
-    const current = await loadStored(store, sha);
+    const current = justSaved?.result.sha256 === sha && justSaved.result.report ? justSaved : await loadStored(store, sha);
     if (!current) continue;
     await saveScores(store.db, sha, current.run, current.result);
     const report = current.result.report!;
@@ -27,7 +27,7 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
       if (!ledgerByYear.has(report.year)) ledgerByYear.set(report.year, await loadLedger(store.db, [report.year]));
       out.push(...checkAgainstLedger(report, ledgerByYear.get(report.year)!));
       const previous = await previousReport(store, sha, report.year, reportDepartment(report));
-      if (previous) out.push(...checkAgainstLastYear({ report, document: current.document }, previous));
+      if (previous) out.push(...checkAgainstLastYear({ report, document: current.document() }, previous));
     }
     await saveCrossFindings(store, sha, out);
     reports++;
@@ -36,7 +36,16 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>): Prom
   return { reports, findings };
 }
 
-async function loadStored(store: Store, sha: string): Promise<{ result: Result; document: DocumentModel | null; fileName: string; run: number } | null> {
+/** A report as its caller just stored it (no need to read it back from the store). */
+export interface JustSaved {
+  result: Result;
+  /** Read only when a check needs it (the last-year checks, when there is a last year). */
+  document: () => DocumentModel | null;
+  fileName: string;
+  run: number;
+}
+
+async function loadStored(store: Store, sha: string): Promise<JustSaved | null> {
   const rows = await store.db.query<{ result: Result | string; document: DocumentModel | string | null; file_name: string; run: number }>(
     "SELECT result, document, file_name, run FROM reports WHERE sha256 = $1 AND status = 'ok'",
     [sha],
@@ -45,7 +54,8 @@ async function loadStored(store: Store, sha: string): Promise<{ result: Result; 
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const result = parse(rows[0].result);
   if (!result.report) return null;
-  return { result, document: rows[0].document ? parse(rows[0].document) : null, fileName: rows[0].file_name, run: rows[0].run };
+  const document = rows[0].document ? parse(rows[0].document) : null;
+  return { result, document: () => document, fileName: rows[0].file_name, run: rows[0].run };
 }
 
 /** Last year's report of the same department (names matched robustly), the latest processed. */
@@ -61,7 +71,7 @@ async function previousReport(store: Store, sha: string, year: number, departmen
   const best = { sha256: m.item.sha256, reason: `部门：本年“${department}”↔ 上年“${m.name}”，${m.reason}` };
   const stored = await loadStored(store, best.sha256);
   if (!stored) return null;
-  return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.result.report!, document: stored.document, match: best.reason };
+  return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.result.report!, document: stored.document(), match: best.reason };
 }
 
 async function saveCrossFindings(store: Store, sha: string, findings: CrossFinding[]): Promise<void> {
@@ -100,12 +110,12 @@ export async function reportsOfYears(store: Store, years: number[]): Promise<str
  * After a report is stored: its own checks, and those of next year's reports of its department
  * (they compare against it). Never fails the caller: a cross check is an addition to the report.
  */
-export async function recheckAfterSave(store: Store, sha: string): Promise<void> {
+export async function recheckAfterSave(store: Store, sha: string, justSaved?: JustSaved): Promise<void> {
   const [row] = await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
   const targets = [sha];
   if (row?.year && row.department) {
     const next = await store.db.query<{ sha256: string; department: string | null }>("SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok'", [row.year + 1]);
     for (const n of next) if (n.department && explainMatch(row.department, n.department)) targets.push(n.sha256);
   }
-  await runCrossChecks(store, targets);
+  await runCrossChecks(store, targets, justSaved);
 }

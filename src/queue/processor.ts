@@ -1,4 +1,6 @@
 import type { Job } from 'bullmq';
+import type { DocumentModel } from '../../schemas/document.js';
+import type { Result } from '../../schemas/result.js';
 import { TransientError } from '../errors.js';
 import type { IsolatedRunner } from '../isolate/runner.js';
 import type { Store } from '../store/index.js';
@@ -25,20 +27,26 @@ export async function processReport(job: Job<ReportJobData, ReportJobResult>, de
   const bytes = await deps.store.getFileBytes(sha256);
   const fetched = performance.now();
   if (!bytes) throw new TransientError('READ_FAILED', `${fileName}：存储中找不到文件内容 / bytes not in the store (${sha256})`);
-  const output = await deps.runner.runOutput({ bytes, file: fileName, withDocument: true, transient: true });
+  // The thread's JSON text is stored as it is; only the Result is parsed here (the document when a cross check needs it).
+  const out = await deps.runner.runJson({ bytes, file: fileName, withDocument: true, transient: true });
+  const result = JSON.parse(out.resultJson) as Result;
   const parsed = performance.now();
-  const saved = await deps.store.saveResult(output.result, output.document, { runKey: String(job.id), batchId });
+  const saved = await deps.store.saveResult(result, null, { runKey: String(job.id), batchId, json: { result: out.resultJson, document: out.documentJson } });
   // Cross-report checks (ledger, last year) for this report and next year's of its department.
-  if (output.result.status === 'ok') await recheckAfterSave(deps.store, sha256).catch(() => {});
+  if (result.status === 'ok') {
+    const documentJson = out.documentJson;
+    const document = () => (documentJson === null ? null : (JSON.parse(documentJson) as DocumentModel));
+    await recheckAfterSave(deps.store, sha256, { result, document, fileName, run: saved.run }).catch(() => {});
+  }
   return {
     sha256,
-    status: output.result.status,
-    errorCode: output.result.error?.code ?? null,
+    status: result.status,
+    errorCode: result.error?.code ?? null,
     stored: saved.stored,
     run: saved.run,
-    findings: output.result.discrepancies.length,
+    findings: result.discrepancies.length,
     // Pipeline stages, plus the queue's own: fetching the bytes, the pipeline thread, storing.
-    timings: { ...output.result.timings, fetch: fetched - started, pipeline: parsed - fetched, store: performance.now() - parsed },
+    timings: { ...result.timings, fetch: fetched - started, pipeline: parsed - fetched, store: performance.now() - parsed },
     ms: performance.now() - started,
   };
 }

@@ -59,8 +59,8 @@ export async function reprocessInline(
         await store.failItems(t.sha256, 'READ_FAILED');
       } else {
         const { result, document } = await runner.runOutput({ bytes, file: t.fileName, withDocument: true });
-        await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
-        if (result.status === 'ok') await recheckAfterSave(store, result.sha256).catch(() => {});
+        const { run } = await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
+        if (result.status === 'ok') await recheckAfterSave(store, result.sha256, { result, document: () => document, fileName: t.fileName, run }).catch(() => {});
       }
       options.onProgress?.(++done, targets.length);
     }

@@ -63,7 +63,12 @@ export function newBatchId(kind: BatchKind, now = new Date()): string {
 
 /** JSON for a jsonb parameter. PostgreSQL's jsonb rejects the NUL character, which damaged files can carry. */
 function toJsonb(value: unknown): string {
-  return JSON.stringify(value).replace(/(?<!\\)\\u0000/g, '');
+  return jsonbText(JSON.stringify(value));
+}
+
+/** JSON text made fit for jsonb (the NUL escape removed; a scan of the text when there is none). */
+function jsonbText(json: string): string {
+  return json.includes('\\u0000') ? json.replace(/(?<!\\)\\u0000/g, '') : json;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -203,8 +208,8 @@ export class Store {
           counts.error,
           counts.warning,
           counts.info,
-          toJsonb(result),
-          document ? toJsonb(document) : null,
+          options.json ? jsonbText(options.json.result) : toJsonb(result),
+          options.json ? (options.json.document === null ? null : jsonbText(options.json.document)) : document ? toJsonb(document) : null,
         ],
       );
       const diff = await saveFindings(tx, sha, run, result.discrepancies);

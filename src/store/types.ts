@@ -72,6 +72,11 @@ export interface SaveOptions {
    */
   runKey?: string;
   batchId?: string | null;
+  /**
+   * The Result and DocumentModel as JSON text when the caller already has it (a pipeline thread
+   * sends them as text): stored as it is instead of serialising the objects again.
+   */
+  json?: { result: string; document: string | null };
 }
 
 export interface SaveOutcome {
