@@ -42,9 +42,10 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
       continue;
     }
     const end = regionEnd(lines, pieces, i);
-    // Lines just above that are part of the first row (a label wrapped onto them).
+    // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
+    // beside it); those that do not fit the columns are trimmed again with the region's edges.
     let start = i;
-    while (start > 0 && rest.at(-1) === lines[start - 1] && leadsInto(lines[start - 1], lines[start])) {
+    while (start > 0 && i - start < MAX_SINGLE_LINES && rest.at(-1) === lines[start - 1] && leadsInto(lines[start - 1], lines[start])) {
       rest.pop();
       start--;
     }
@@ -61,9 +62,9 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
   return { tables, rest };
 }
 
-/** Is `above` a line of the same size, at the leading of wrapped text above `line`? */
+/** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
-  return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom < 0.5 * line.size && line.top > above.top;
+  return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom <= REGION_GAP_EMS * line.size && line.top > above.top;
 }
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */

@@ -54,10 +54,13 @@ export interface Columns {
 
 const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
-/** Does `p` overlap two pieces of other lines that lie side by side, both narrower than `p`? */
-function spansColumns(p: Piece, pieces: readonly Piece[]): boolean {
+/**
+ * Does `p` overlap two pieces of other lines that lie side by side, each no wider than `p`?
+ * `witnesses`: the pieces that stand for a cell's extent (not the short last line of wrapped text).
+ */
+function spansColumns(p: Piece, witnesses: readonly Piece[]): boolean {
   const width = p.x1 - p.x0;
-  const under = pieces.filter((q) => q.line !== p.line && q.x1 - q.x0 < width && overlapX(p, q) > 0.1 * q.size);
+  const under = witnesses.filter((q) => q.line !== p.line && q.x1 - q.x0 <= width + 0.5 && overlapX(p, q) > 0.1 * q.size);
   if (under.length < 2) return false;
   under.sort((a, b) => a.x0 - b.x0);
   // Sorted by start: a piece starting after the earliest end seen so far lies beside that one.
@@ -69,6 +72,11 @@ function spansColumns(p: Piece, pieces: readonly Piece[]): boolean {
   return false;
 }
 
+/** Are `a` and `b` lines of one cell: adjacent lines at the leading of text, `b` mostly under (or over) `a`? */
+function stacked(a: Piece, b: Piece): boolean {
+  return Math.abs(a.line - b.line) === 1 && Math.max(b.top - a.bottom, a.top - b.bottom) <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
+}
+
 /** Lines of one cell are at most this far apart (font sizes): the leading of wrapped text. */
 const WRAP_LEADING_EMS = 0.5;
 
@@ -77,15 +85,14 @@ const WRAP_LEADING_EMS = 0.5;
  * or over them, which belong to the same merged cell) set aside, the rest merged by x-overlap.
  */
 export function findColumns(pieces: readonly Piece[]): Columns {
-  const spanning = new Set(pieces.filter((p) => spansColumns(p, pieces)));
+  // A short line under or over a wider line of its cell says nothing of the columns by itself.
+  const witnesses = pieces.filter((q) => !pieces.some((h) => h.x1 - h.x0 > q.x1 - q.x0 + 0.5 && stacked(h, q)));
+  const spanning = new Set(pieces.filter((p) => spansColumns(p, witnesses)));
   for (let grew = true; grew; ) {
     grew = false;
     for (const q of pieces) {
       if (spanning.has(q)) continue;
-      const wrapped = [...spanning].some(
-        (p) => Math.abs(p.line - q.line) === 1 && Math.max(q.top - p.bottom, p.top - q.bottom) <= WRAP_LEADING_EMS * q.size && overlapX(p, q) >= 0.5 * (q.x1 - q.x0),
-      );
-      if (wrapped) {
+      if ([...spanning].some((p) => stacked(p, q))) {
         spanning.add(q);
         grew = true;
       }

@@ -43,6 +43,8 @@ export interface RowModel {
 
 /** A column with at least this share of the fullest column's blocks defines rows. */
 const DENSE_SHARE = 0.5;
+/** Columns left of the first with this share of the fullest column's blocks are the hierarchy's labels. */
+const LEAF_SHARE = 0.8;
 /** Leading gaps: wrapped lines of one cell are this close (font sizes) beyond the tightest gap. */
 const WRAP_SLACK_EMS = 0.15;
 /** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
@@ -161,7 +163,7 @@ function mergeBands(blocks: readonly Block[]): BandY[] {
 }
 
 /**
- * Merged labels of the hierarchy columns (the sparse columns left of the first dense one): a
+ * Merged labels of the hierarchy columns (the sparser columns left of the first full one): a
  * label centred on empty cells above and below it covers them (垂直居中的合并单元格). Going down a
  * column, a label whose empty cells above reach back to the previous label (or a cell of another
  * column range) covers them and as many empty cells below as keep its text centred; a label
@@ -174,8 +176,8 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
   const perColumn = Array<number>(nCols).fill(0);
   for (const c of model.cells) if (c.block.c1 - c.block.c0 === 1) perColumn[c.block.c0]++;
   const fullest = Math.max(...perColumn);
-  const firstDense = perColumn.findIndex((n) => n >= DENSE_SHARE * fullest);
-  for (let col = 0; col < firstDense; col++) {
+  const leaf = perColumn.findIndex((n) => n >= LEAF_SHARE * fullest);
+  for (let col = 0; col < leaf; col++) {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1).sort((a, b) => a.r0 - b.r0);
