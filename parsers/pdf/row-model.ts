@@ -169,7 +169,8 @@ function mergeBands(blocks: readonly Block[]): BandY[] {
  * column range) covers them and as many empty cells below as keep its text centred; a label
  * whose span runs on past the foot of the page covers the empty cells down to the foot. Then a
  * label with no empty cell above it (set at the top of its span, or cut by a page break) covers
- * the empty cells below it down to the next cell.
+ * the empty cells below it down to the next cell (the recognizers carry a label down anyway; this
+ * only makes the grid say so where the text shows it).
  */
 export function stretchGroupLabels(model: RowModel, nCols: number): void {
   const nRows = model.ys.length - 1;
@@ -201,6 +202,9 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       [label.r0, label.r1] = span;
     }
     for (const label of topSet) {
+      // Set at the top of its span: its text sits above the middle of its own rows.
+      const own = (model.ys[label.r0] + model.ys[label.r1]) / 2;
+      if ((label.block.top + label.block.bottom) / 2 > own - 0.5 * label.block.size) continue;
       let end = label.r1;
       while (end < nRows && !occupied[end]) occupied[end++] = true;
       label.r1 = end;
@@ -250,7 +254,8 @@ function centredStart(model: RowModel, start: number, label: TableCellPlan, end:
 export function stretchAcross(model: RowModel, bands: readonly [number, number][]): void {
   const nCols = bands.length;
   const taken = (r: number, c: number, self: TableCellPlan) => model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 <= c && c < o.block.c1);
-  for (const cell of model.cells) {
+  // Left to right: a label centred over the left of a row claims its columns before the values beside it.
+  for (const cell of [...model.cells].sort((a, b) => a.r0 - b.r0 || a.block.c0 - b.block.c0)) {
     const free = (c: number) => {
       for (let r = cell.r0; r < cell.r1; r++) if (taken(r, c, cell)) return false;
       return true;
