@@ -57,7 +57,9 @@ export function alignBorderlessParts(parts: PageTable[]): void {
   parts.forEach((part, k) => {
     const index = indexOf[k];
     for (const cell of part.cells) {
-      const c0 = index[cell.c0];
+      // A cell merged across the left of its row on a page where the table's first columns hold
+      // no text reaches the table's left edge (总分 across the hierarchy columns).
+      const c0 = cell.c0 === 0 && cell.c1 - cell.c0 > 1 ? 0 : index[cell.c0];
       const c1 = Math.max(c0, index[cell.c1 - 1]) + 1;
       cell.c0 = c0;
       cell.c1 = c1;

@@ -110,7 +110,8 @@ const PARAGRAPH_LEADING_EMS = 0.8;
 
 /**
  * Where a note under the table starts (or `to`): a foreign line not glued to the table, followed
- * only by foreign lines or by the lines of its own paragraph (one piece, under the line above).
+ * only by foreign lines or by the lines of its own paragraph (one piece, under the line above,
+ * starting at the paragraph's margin).
  */
 function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number): number {
   const flows = (m: number) =>
@@ -118,7 +119,8 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
     pieces[m - 1].some((q) => {
       const p = pieces[m][0];
       const gap = p.top - q.bottom;
-      return gap >= 0 && gap <= PARAGRAPH_LEADING_EMS * p.size && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) >= 0.5 * (p.x1 - p.x0);
+      // The next line of a paragraph starts at its margin: no further right than the (indented) line above.
+      return gap >= 0 && gap <= PARAGRAPH_LEADING_EMS * p.size && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.x0 <= q.x0 + 0.5 * p.size;
     });
   for (let k = from + 1; k < to; k++) {
     if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k)) continue;

@@ -277,7 +277,12 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
         const lo = bands[e - 1][1] - tolerance;
         // The table's right edge lies anywhere right of the last column's text.
         const hi = e < nCols ? bands[e][0] + tolerance : Infinity;
-        if (target >= lo && target <= hi) c1 = e;
+        // …and its left edge anywhere left of the first column's text (a column with no text on
+        // this page, the first of a table continued from the page before): the mirror is a bound.
+        if (c0 === 0 ? hi >= target : target >= lo && target <= hi) {
+          c1 = e;
+          if (c0 === 0) break;
+        }
       }
       if (c1 < 0) continue;
       cell.block = { ...cell.block, c0, c1 };
