@@ -1,59 +1,30 @@
-import { makeLine } from './lines.js';
+import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
+import { confirmedHeaderRows } from './header-vocabulary.js';
+import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { lowestConfidence, type BBox, type TextLine, type TextRun } from './types.js';
+import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
- * Fallback for tables drawn without rulings (无框线表格): consecutive lines that each break into
- * several pieces at wide gaps, with the pieces lining up in the same x bands, are read as table
- * rows; the bands are the columns. The grid is a guess, so it is marked `borderless` with a
- * confidence below 1.
+ * Tables drawn without rulings (无框线表格): a run of lines that break into pieces at wide gaps is a
+ * candidate region; its columns come from the pieces' x-ranges (column-model.ts), its rows from
+ * cell blocks (row-model.ts). The grid is inferred, so it is marked `borderless` with a confidence
+ * below 1 — higher when a row of the table reads as a header of the forms (header-vocabulary.ts).
+ * Lines at the region's edges that do not fit the columns (a signature line, a note under the
+ * table) are left to the paragraphs.
  */
 
-/** A gap this many font sizes wide separates two cells (justified text gaps are far narrower). */
-const CELL_GAP_EMS = 1.5;
-/** Fewer consecutive rows than this is not a table (a signature line, a date line). */
+/** Fewer rows than this is not a table (a signature line, a date line). */
 const MIN_ROWS = 3;
 const MAX_COLUMNS = 15;
+/** A region ends at a vertical gap wider than this many font sizes. */
+const REGION_GAP_EMS = 2.5;
+/** …or after this many lines in a row that do not break into pieces. */
+const MAX_SINGLE_LINES = 8;
+/** Lines of another size (a title, a footnote) are not in the table. */
+const SIZE_TOLERANCE = 0.25;
 export const BORDERLESS_CONFIDENCE = 0.6;
-
-interface Piece {
-  runs: TextRun[];
-  x0: number;
-  x1: number;
-}
-
-/** Split a line at wide gaps. */
-export function linePieces(line: TextLine): Piece[] {
-  const pieces: Piece[] = [];
-  for (const run of line.runs) {
-    const last = pieces.at(-1);
-    if (last && run.x0 - last.x1 < CELL_GAP_EMS * Math.min(run.size, line.size)) {
-      last.runs.push(run);
-      last.x1 = Math.max(last.x1, run.x1);
-    } else {
-      pieces.push({ runs: [run], x0: run.x0, x1: run.x1 });
-    }
-  }
-  return pieces;
-}
-
-/** Column bands: overlapping x-ranges of the pieces of all rows, merged. */
-function columnBands(rows: Piece[][]): Array<[number, number]> {
-  const ranges = rows.flat().map((p) => [p.x0, p.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const bands: Array<[number, number]> = [];
-  for (const r of ranges) {
-    const last = bands.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else bands.push([r[0], r[1]]);
-  }
-  return bands;
-}
-
-function bandOf(bands: Array<[number, number]>, piece: Piece): number {
-  const cx = (piece.x0 + piece.x1) / 2;
-  for (let i = 0; i < bands.length; i++) if (cx >= bands[i][0] - 0.5 && cx <= bands[i][1] + 0.5) return i;
-  return bands.length - 1;
-}
+export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 
 /**
  * Find borderless tables among the body lines of one page (in top-to-bottom order).
@@ -62,53 +33,186 @@ function bandOf(bands: Array<[number, number]>, piece: Piece): number {
 export function findBorderlessTables(lines: readonly TextLine[], page: number): { tables: PageTable[]; rest: TextLine[] } {
   const tables: PageTable[] = [];
   const rest: TextLine[] = [];
+  const pieces = lines.map((l, i) => linePieces(l, i));
   let i = 0;
   while (i < lines.length) {
-    let j = i;
-    const rows: Piece[][] = [];
-    while (j < lines.length) {
-      const pieces = linePieces(lines[j]);
-      if (pieces.length < 2) break;
-      if (rows.length && lines[j].top - lines[j - 1].bottom > 2.5 * lines[j].size) break;
-      rows.push(pieces);
-      j++;
-    }
-    const table = rows.length >= MIN_ROWS ? buildTable(lines.slice(i, j), rows, page) : null;
-    if (table) {
-      tables.push(table);
-      i = j;
-    } else {
+    if (pieces[i].length < 2) {
       rest.push(lines[i]);
       i++;
+      continue;
     }
+    const end = regionEnd(lines, pieces, i);
+    // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
+    // beside it); those that do not fit the columns are trimmed again with the region's edges.
+    let start = i;
+    while (start > 0 && i - start < MAX_SINGLE_LINES && rest.at(-1) === lines[start - 1] && leadsInto(lines[start - 1], lines[start])) {
+      rest.pop();
+      start--;
+    }
+    const found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    if (!found) {
+      for (let k = start; k <= i; k++) rest.push(lines[k]);
+      i++;
+      continue;
+    }
+    for (let k = start; k < found.from; k++) rest.push(lines[k]);
+    tables.push(found.table);
+    i = found.to;
   }
   return { tables, rest };
 }
 
-function buildTable(lines: TextLine[], rows: Piece[][], page: number): PageTable | null {
-  const bands = columnBands(rows);
+/** Is `above` a line of the same size, close enough above `line` to be in the same table? */
+function leadsInto(above: TextLine, line: TextLine): boolean {
+  return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom <= REGION_GAP_EMS * line.size && line.top > above.top;
+}
+
+/** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
+function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
+  const size = lines[start].size;
+  let bottom = lines[start].bottom;
+  let lastMulti = start;
+  let j = start + 1;
+  for (; j < lines.length; j++) {
+    const l = lines[j];
+    if (Math.abs(l.size - size) > SIZE_TOLERANCE * size) break;
+    if (l.top - bottom > REGION_GAP_EMS * size) break;
+    if (pieces[j].length >= 2) lastMulti = j;
+    else if (j - lastMulti > MAX_SINGLE_LINES) break;
+    bottom = Math.max(bottom, l.bottom);
+  }
+  return Math.min(j, lastMulti + MAX_SINGLE_LINES + 1);
+}
+
+/** Is line `k` foreign to the columns: most of its pieces span columns (a note, a signature line)? */
+function foreign(k: number, pieces: readonly Piece[][], spanning: Set<Piece>): boolean {
+  const own = pieces[k];
+  const spans = own.filter((p) => spanning.has(p)).length;
+  return spans * 3 >= own.length * 2;
+}
+
+/**
+ * Is a piece of line `k` glued to a piece of one of the lines [from, to) — the next or previous
+ * line of the same cell (wrapped text at the leading of the text)? Lines of centred cells
+ * interleave, so the few nearest lines are looked at.
+ */
+function glued(k: number, pieces: readonly Piece[][], from: number, to: number): boolean {
+  for (let j = Math.max(from, k - 3); j < Math.min(to, k + 4); j++) {
+    if (j === k) continue;
+    const near = pieces[k].some((p) => pieces[j].some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && Math.max(p.top - q.bottom, q.top - p.bottom) < 0.45 * p.size));
+    if (near) return true;
+  }
+  return false;
+}
+
+/** Paragraph spacing: the next line of a note or paragraph under a table is at most this far below (font sizes). */
+const PARAGRAPH_LEADING_EMS = 0.8;
+
+/**
+ * Where a note under the table starts (or `to`): a foreign line not glued to the table, followed
+ * only by foreign lines or by the lines of its own paragraph (one piece, under the line above,
+ * starting at the paragraph's margin).
+ */
+function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number): number {
+  const flows = (m: number) =>
+    pieces[m].length === 1 &&
+    pieces[m - 1].some((q) => {
+      const p = pieces[m][0];
+      const gap = p.top - q.bottom;
+      // The next line of a paragraph starts at its margin: no further right than the (indented) line above.
+      return gap >= 0 && gap <= PARAGRAPH_LEADING_EMS * p.size && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.x0 <= q.x0 + 0.5 * p.size;
+    });
+  for (let k = from + 1; k < to; k++) {
+    if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k)) continue;
+    let m = k + 1;
+    while (m < to && (foreign(m, pieces, spanning) || flows(m))) m++;
+    if (m === to) return k;
+  }
+  return to;
+}
+
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number): { table: PageTable; from: number; to: number } | null {
+  let from = start;
+  let to = end;
+  let columns = findColumns(pieces.slice(from, to).flat());
+  // Trim lines at either edge that do not fit the columns, then read the columns again.
+  for (let pass = 0; pass < 3; pass++) {
+    let a = from;
+    let b = to;
+    // Foreign lines glued to a kept line are the rest of its cell (wrapped text), not a note.
+    let a2 = a;
+    while (a2 < b && foreign(a2, pieces, columns.spanning)) a2++;
+    if (a2 > a && !glued(a2 - 1, pieces, a2, b)) a = a2;
+    b = noteStart(pieces, columns.spanning, a, b);
+    if (a === from && b === to) break;
+    from = a;
+    to = b;
+    if (to - from < MIN_ROWS) return null;
+    columns = findColumns(pieces.slice(from, to).flat());
+  }
+  const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
-  // Most rows must use at least two of the columns, or this is not a grid.
-  const spread = rows.filter((r) => new Set(r.map((p) => bandOf(bands, p))).size >= 2).length;
-  if (spread < rows.length * 0.6) return null;
-  const xs = [bands[0][0], ...bands.slice(1).map((b, k) => (bands[k][1] + b[0]) / 2), bands.at(-1)![1]];
-  const ys = [lines[0].top];
-  for (let r = 1; r < lines.length; r++) ys.push((lines[r - 1].bottom + lines[r].top) / 2);
-  ys.push(lines.at(-1)!.bottom);
+  const placed: PlacedPiece[] = pieces.slice(from, to).flatMap((ps) => ps.map((p) => ({ ...p, ...spanOf(bands, p) })));
+  const model = buildRows(stackBlocks(placed), bands.length);
+  const nRows = model.ys.length - 1;
+  // Most rows must have text in at least two columns, or this is not a grid.
+  const perRow = Array.from({ length: nRows }, () => new Set<number>());
+  for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
+  const spread = perRow.filter((s) => s.size >= 2).length;
+  if (nRows < MIN_ROWS || spread < nRows * 0.6) return null;
+  stretchGroupLabels(model, bands.length);
+  stretchAcross(model, bands);
+  const xs = columnBoundaries(bands, 1);
+  const cells = toCells(model.cells, xs, model.ys, bands);
+  const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
+  const confirmed = confirmedHeaderRows(cells) > 0;
+  const table: PageTable = {
+    page,
+    xs,
+    ys: model.ys,
+    cells,
+    bbox,
+    source: 'borderless',
+    confidence: confirmed ? CONFIRMED_BORDERLESS_CONFIDENCE : BORDERLESS_CONFIDENCE,
+    bands,
+  };
+  return { table, from, to };
+}
+
+function spanOf(bands: readonly Band[], p: Piece): { c0: number; c1: number } {
+  const [c0, c1] = columnSpan(bands, p);
+  return { c0, c1 };
+}
+
+/** One cell per grid rectangle: blocks that landed on the same rows and columns are one cell's text. */
+function toCells(plans: readonly TableCellPlan[], xs: readonly number[], ys: readonly number[], bands: readonly Band[]): PageTableCell[] {
+  const byRect = new Map<string, TableCellPlan[]>();
+  for (const p of plans) {
+    const k = `${p.r0}:${p.r1}:${p.block.c0}:${p.block.c1}`;
+    byRect.set(k, [...(byRect.get(k) ?? []), p]);
+  }
   const cells: PageTableCell[] = [];
-  rows.forEach((pieces, r) => {
-    const byBand = new Map<number, TextRun[]>();
-    for (const p of pieces) {
-      const b = bandOf(bands, p);
-      byBand.set(b, [...(byBand.get(b) ?? []), ...p.runs]);
-    }
-    for (let c = 0; c < bands.length; c++) {
-      const runs = byBand.get(c);
-      const box: BBox = [xs[c], ys[r], xs[c + 1], ys[r + 1]];
-      const confidence = runs ? lowestConfidence(runs) : undefined;
-      cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, box, text: runs ? makeLine(runs).text : '', endsWrapped: false, ...(confidence !== undefined ? { confidence } : {}) });
-    }
-  });
-  const bbox: BBox = [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!];
-  return { page, xs, ys, cells, bbox, source: 'borderless', confidence: BORDERLESS_CONFIDENCE };
+  for (const group of byRect.values()) {
+    const { r0, r1 } = group[0];
+    const { c0, c1 } = group[0].block;
+    const runsByLine = new Map<number, PlacedPiece[]>();
+    for (const piece of group.flatMap((g) => g.block.pieces)) runsByLine.set(piece.line, [...(runsByLine.get(piece.line) ?? []), piece]);
+    const lines = [...runsByLine.values()].map((ps) => makeLine(ps.flatMap((p) => p.runs).sort((a, b) => a.x0 - b.x0))).sort((a, b) => a.top - b.top);
+    const right = bands[c1 - 1][1] + 0.5;
+    const last = lines.at(-1)!;
+    const runs = lines.flatMap((l) => l.runs);
+    const confidence = lowestConfidence(runs);
+    cells.push({
+      r0,
+      r1,
+      c0,
+      c1,
+      box: [xs[c0], ys[r0], xs[c1], ys[r1]],
+      text: joinFrameLines(lines, right),
+      endsWrapped: lineFilled(last, { ...last, text: '字', size: last.size }, right),
+      ...(confidence !== undefined ? { confidence } : {}),
+    });
+  }
+  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  return cells;
 }

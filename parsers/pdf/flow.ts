@@ -3,6 +3,7 @@ import { wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
 import { continuesTable, joinTableParts } from './table-join.js';
+import { alignBorderlessParts } from './borderless-join.js';
 import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
 
 /** Content of the document in reading order: body lines and table parts, page by page. */
@@ -113,6 +114,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Bloc
         parts.push(next.table);
         j++;
       }
+      if (parts.length > 1 && parts.every((p) => p.bands)) alignBorderlessParts(parts);
       blocks.push(joinTableParts(parts, blocks.length, tableCount++));
       i = j;
       continue;

@@ -27,4 +27,6 @@ export interface PageTable {
   bbox: BBox;
   source: 'ruled' | 'borderless' | 'raster';
   confidence: number;
+  /** Borderless tables: the extent of each column's text (what columns of two pages are matched by). */
+  bands?: Array<[number, number]>;
 }

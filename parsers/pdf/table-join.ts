@@ -4,6 +4,7 @@ import { wrapSeparator } from './cjk.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { roundBox } from './types.js';
 import { clusterPositions } from './cluster.js';
+import { continuesBorderless } from './borderless-join.js';
 
 /** Boundaries of different pages closer than this are the same column border. */
 const SNAP = 3;
@@ -18,6 +19,8 @@ const squeeze = (s: string) => s.replace(/\s+/gu, '');
  */
 export function continuesTable(prev: PageTable, next: PageTable): boolean {
   if (next.page !== prev.page + 1) return false;
+  // Inferred columns (no rulings) are matched by their text, not by borders.
+  if (prev.bands && next.bands) return continuesBorderless(prev, next);
   if (Math.abs(prev.bbox[0] - next.bbox[0]) > SNAP || Math.abs(prev.bbox[2] - next.bbox[2]) > SNAP) return false;
   const inner = next.xs.slice(1, -1);
   if (!inner.length) return true;

@@ -1,0 +1,156 @@
+import type { TextLine, TextRun } from './types.js';
+
+/**
+ * The columns of a table drawn without rulings (无框线表格), from text positions alone. A cell's
+ * text never crosses into the next column, so the pieces of text of all rows, projected onto the x
+ * axis, leave persistent vertical gaps ("rivers") between columns — except where a merged cell
+ * (合并单元格) spans several columns. Such a piece is found first: it overlaps two pieces of other
+ * rows that lie side by side, each narrower than itself. Without the spanning pieces, the overlapping
+ * x-ranges of the rest merge into one band per column, whatever the alignment in the cells (left,
+ * centred, right).
+ */
+
+/** A gap this many font sizes wide splits a line into pieces (inside a cell, text runs touch). */
+export const PIECE_GAP_EMS = 0.5;
+
+/** Part of one text line between wide gaps: the text of one cell on that line, if this is a table. */
+export interface Piece {
+  runs: TextRun[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  /** Index of the line it came from (within the lines given). */
+  line: number;
+}
+
+/** Split a line at gaps of at least `gapEms` font sizes. */
+export function linePieces(line: TextLine, index: number, gapEms = PIECE_GAP_EMS): Piece[] {
+  const pieces: Piece[] = [];
+  for (const run of line.runs) {
+    const last = pieces.at(-1);
+    if (last && run.x0 - last.x1 < gapEms * Math.min(run.size, last.size)) {
+      last.runs.push(run);
+      last.x1 = Math.max(last.x1, run.x1);
+      last.top = Math.min(last.top, run.top);
+      last.bottom = Math.max(last.bottom, run.bottom);
+      last.size = Math.max(last.size, run.size);
+    } else {
+      pieces.push({ runs: [run], x0: run.x0, x1: run.x1, top: run.top, bottom: run.bottom, size: run.size, line: index });
+    }
+  }
+  return pieces;
+}
+
+/** Content extent [left, right] of each column, left to right. */
+export type Band = [number, number];
+
+export interface Columns {
+  bands: Band[];
+  /** Pieces that span several columns (merged cells across columns, or text that is no cell). */
+  spanning: Set<Piece>;
+}
+
+const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/**
+ * Does `p` overlap two pieces of other lines that lie side by side, each no wider than `p`?
+ * `witnesses`: the pieces that stand for a cell's extent (not the short last line of wrapped text).
+ */
+function spansColumns(p: Piece, witnesses: readonly Piece[]): boolean {
+  const width = p.x1 - p.x0;
+  const under = witnesses.filter((q) => q.line !== p.line && q.x1 - q.x0 <= width + 0.5 && overlapX(p, q) > 0.1 * q.size);
+  if (under.length < 2) return false;
+  under.sort((a, b) => a.x0 - b.x0);
+  // Sorted by start: a piece starting after the earliest end seen so far lies beside that one.
+  let earliestEnd = under[0].x1;
+  for (const q of under.slice(1)) {
+    if (q.x0 >= earliestEnd) return true;
+    earliestEnd = Math.min(earliestEnd, q.x1);
+  }
+  return false;
+}
+
+/** Are `a` and `b` lines of one cell: adjacent lines at the leading of text, `b` mostly under (or over) `a`? */
+function stacked(a: Piece, b: Piece): boolean {
+  return Math.abs(a.line - b.line) === 1 && Math.max(b.top - a.bottom, a.top - b.bottom) <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
+}
+
+/** Lines of one cell are at most this far apart (font sizes): the leading of wrapped text. */
+const WRAP_LEADING_EMS = 0.5;
+
+/**
+ * Column bands from the pieces of a table region: spanning pieces (and the lines wrapped under
+ * or over them, which belong to the same merged cell) set aside, the rest merged by x-overlap.
+ */
+export function findColumns(pieces: readonly Piece[]): Columns {
+  // A short line under or over a wider line of its cell says nothing of the columns by itself.
+  const witnesses = pieces.filter((q) => !pieces.some((h) => h.x1 - h.x0 > q.x1 - q.x0 + 0.5 && stacked(h, q)));
+  const spanning = new Set(pieces.filter((p) => spansColumns(p, witnesses)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of pieces) {
+      if (spanning.has(q)) continue;
+      if ([...spanning].some((p) => stacked(p, q))) {
+        spanning.add(q);
+        grew = true;
+      }
+    }
+  }
+  const ranges = pieces
+    .filter((p) => !spanning.has(p))
+    .map((p): Band => [p.x0, p.x1])
+    .sort((a, b) => a[0] - b[0]);
+  const bands: Band[] = [];
+  for (const [x0, x1] of ranges) {
+    const last = bands.at(-1);
+    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
+    else bands.push([x0, x1]);
+  }
+  return { bands: withoutStrays(bands, pieces, spanning), spanning };
+}
+
+/** A band between two others with text on this few lines (and a small share of the region's lines) is no column. */
+const STRAY_LINES = 2;
+const STRAY_SHARE = 0.1;
+
+/**
+ * Drop inner bands that only a line or two of a sub-grid put there (the values of a section
+ * ruled into finer columns than the rest of the form); their text is placed on the nearest column.
+ */
+function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Piece>): Band[] {
+  const lines = new Set(pieces.map((p) => p.line)).size;
+  return bands.filter((b, i) => {
+    if (i === 0 || i === bands.length - 1) return true;
+    const support = new Set(pieces.filter((p) => !spanning.has(p) && p.x0 >= b[0] && p.x1 <= b[1]).map((p) => p.line)).size;
+    return support > STRAY_LINES || support >= STRAY_SHARE * lines;
+  });
+}
+
+/** The columns [c0, c1) a piece covers: the bands it overlaps (at least the nearest one). */
+export function columnSpan(bands: readonly Band[], p: { x0: number; x1: number }): [number, number] {
+  let c0 = -1;
+  let c1 = -1;
+  for (let c = 0; c < bands.length; c++) {
+    if (Math.min(p.x1, bands[c][1]) - Math.max(p.x0, bands[c][0]) > 0.5) {
+      if (c0 < 0) c0 = c;
+      c1 = c + 1;
+    }
+  }
+  if (c0 >= 0) return [c0, c1];
+  const cx = (p.x0 + p.x1) / 2;
+  let best = 0;
+  for (let c = 1; c < bands.length; c++) {
+    if (Math.abs((bands[c][0] + bands[c][1]) / 2 - cx) < Math.abs((bands[best][0] + bands[best][1]) / 2 - cx)) best = c;
+  }
+  return [best, best + 1];
+}
+
+/** Column boundaries: the middle of each gap between bands, and the outer edges a little outside the text. */
+export function columnBoundaries(bands: readonly Band[], pad: number): number[] {
+  const xs = [bands[0][0] - pad];
+  for (let c = 1; c < bands.length; c++) xs.push((bands[c - 1][1] + bands[c][0]) / 2);
+  xs.push(bands.at(-1)![1] + pad);
+  return xs;
+}

@@ -1,0 +1,292 @@
+import type { Piece } from './column-model.js';
+
+/**
+ * The rows of a table drawn without rulings, once its columns are known (column-model.ts). A row
+ * is not a text line: a cell's text wraps onto several lines while its neighbours sit centred
+ * beside them. So the pieces of each column are first stacked into cell blocks (lines at the
+ * leading of wrapped text), and rows are the bands where the blocks of the well-filled columns
+ * (and cells spanning columns) overlap vertically. Sparse columns — the merged labels of a
+ * hierarchy (一级指标/二级指标), a remark column (偏差原因) — do not define rows: their blocks are
+ * placed on the rows they sit on, and a merged label is stretched over the empty cells it is
+ * centred on.
+ */
+
+/** A piece with the columns it covers. */
+export interface PlacedPiece extends Piece {
+  c0: number;
+  c1: number;
+}
+
+/** The text of one cell: pieces of one column range, stacked top to bottom. */
+export interface Block {
+  pieces: PlacedPiece[];
+  c0: number;
+  c1: number;
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+export interface TableCellPlan {
+  block: Block;
+  r0: number;
+  r1: number;
+}
+
+export interface RowModel {
+  /** Row boundaries (y), ascending: nRows + 1 values. */
+  ys: number[];
+  /** Extent of each row's text. */
+  rows: BandY[];
+  cells: TableCellPlan[];
+}
+
+/** A column with at least this share of the fullest column's blocks defines rows. */
+const DENSE_SHARE = 0.5;
+/** Columns left of the first with this share of the fullest column's blocks are the hierarchy's labels. */
+const LEAF_SHARE = 0.8;
+/** Leading gaps: wrapped lines of one cell are this close (font sizes) beyond the tightest gap. */
+const WRAP_SLACK_EMS = 0.15;
+/** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
+const ROW_SPACING_EMS = 0.25;
+
+const blockOf = (pieces: PlacedPiece[]): Block => ({
+  pieces,
+  c0: pieces[0].c0,
+  c1: pieces[0].c1,
+  top: Math.min(...pieces.map((p) => p.top)),
+  bottom: Math.max(...pieces.map((p) => p.bottom)),
+  size: Math.max(...pieces.map((p) => p.size)),
+});
+
+/**
+ * Stack the pieces of each column range into blocks. Lines of one cell follow each other at the
+ * leading of the text; rows are further apart (cell padding). When the gaps do not show two
+ * kinds (no padding), every line is its own block and rows are told by their neighbours.
+ */
+export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
+  const sorted = [...pieces].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const wrapGap = wrapLeading(sorted);
+  const open: PlacedPiece[][] = [];
+  for (const p of sorted) {
+    // The block this piece continues: same line and same columns, or the line just above in
+    // overlapping columns (the last line of a wrapped merged cell may sit in one of its columns).
+    const host = open.find((b) => {
+      const last = b.at(-1)!;
+      if (last.line === p.line) return last.c0 === p.c0 && last.c1 === p.c1;
+      return b.some((q) => q.line === last.line && q.c0 < p.c1 && p.c0 < q.c1) && (p.top - last.bottom) / p.size <= wrapGap && p.top > last.top;
+    });
+    if (host) host.push(p);
+    else open.push([p]);
+  }
+  return open.map((pieces) => {
+    const c0 = Math.min(...pieces.map((p) => p.c0));
+    const c1 = Math.max(...pieces.map((p) => p.c1));
+    return blockOf(pieces.map((p) => ({ ...p, c0, c1 })));
+  });
+}
+
+/**
+ * The largest gap (font sizes) between lines of one cell: the tightest gap between stacked
+ * pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
+ */
+function wrapLeading(sorted: readonly PlacedPiece[]): number {
+  const lastIn = new Map<string, PlacedPiece>();
+  const gaps: number[] = [];
+  for (const p of sorted) {
+    const k = `${p.c0}:${p.c1}`;
+    const prev = lastIn.get(k);
+    if (prev && prev.line !== p.line) gaps.push((p.top - prev.bottom) / p.size);
+    lastIn.set(k, p);
+  }
+  if (!gaps.length) return -Infinity;
+  const tight = Math.max(0, Math.min(...gaps));
+  return gaps.some((g) => g >= tight + ROW_SPACING_EMS) ? tight + WRAP_SLACK_EMS : -Infinity;
+}
+
+/** Vertical overlap of two extents. */
+const overlapY = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+
+/**
+ * Rows from blocks: bands of the blocks of dense columns and of blocks spanning columns, then
+ * every block placed on the bands it overlaps; a block of a sparse column lying between two bands
+ * (a label centred over an even number of rows) covers both.
+ */
+export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
+  const perColumn = Array<number>(nCols).fill(0);
+  for (const b of blocks) if (b.c1 - b.c0 === 1) perColumn[b.c0]++;
+  const fullest = Math.max(...perColumn);
+  const dense = perColumn.map((n) => n >= DENSE_SHARE * fullest);
+  const defining = (b: Block) => b.c1 - b.c0 > 1 || dense[b.c0];
+  const bands = mergeBands(blocks.filter(defining));
+  // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
+  const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
+  const rows = outside.length ? mergeBands([...blocks.filter(defining), ...outside]) : bands;
+  const ys = [rows[0].top - 1];
+  for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].bottom + rows[r].top) / 2);
+  ys.push(rows.at(-1)!.bottom + 1);
+  const cells: TableCellPlan[] = [];
+  for (const block of blocks) {
+    let r0 = -1;
+    let r1 = -1;
+    rows.forEach((row, r) => {
+      if (overlapY(row, block) > 0.2 * block.size) {
+        if (r0 < 0) r0 = r;
+        r1 = r + 1;
+      }
+    });
+    if (r0 < 0) {
+      // In the gap between two rows: on both.
+      const below = rows.findIndex((row) => row.top >= block.bottom - 0.2 * block.size);
+      r0 = Math.max(0, below - 1);
+      r1 = Math.min(rows.length, Math.max(below, 0) + 1);
+    }
+    cells.push({ block, r0, r1 });
+  }
+  return { ys, rows, cells };
+}
+
+export interface BandY {
+  top: number;
+  bottom: number;
+}
+
+function mergeBands(blocks: readonly Block[]): BandY[] {
+  const sorted = [...blocks].sort((a, b) => a.top - b.top);
+  const bands: BandY[] = [];
+  for (const b of sorted) {
+    const last = bands.at(-1);
+    if (last && b.top < last.bottom - 0.1 * b.size) last.bottom = Math.max(last.bottom, b.bottom);
+    else bands.push({ top: b.top, bottom: b.bottom });
+  }
+  return bands;
+}
+
+/**
+ * Merged labels of the hierarchy columns (the sparser columns left of the first full one): a
+ * label centred on empty cells above and below it covers them (垂直居中的合并单元格). Going down a
+ * column, a label whose empty cells above reach back to the previous label (or a cell of another
+ * column range) covers them and as many empty cells below as keep its text centred; a label
+ * whose span runs on past the foot of the page covers the empty cells down to the foot. Then a
+ * label with no empty cell above it (set at the top of its span, or cut by a page break) covers
+ * the empty cells below it down to the next cell (the recognizers carry a label down anyway; this
+ * only makes the grid say so where the text shows it).
+ */
+export function stretchGroupLabels(model: RowModel, nCols: number): void {
+  const nRows = model.ys.length - 1;
+  const perColumn = Array<number>(nCols).fill(0);
+  for (const c of model.cells) if (c.block.c1 - c.block.c0 === 1) perColumn[c.block.c0]++;
+  const fullest = Math.max(...perColumn);
+  const leaf = perColumn.findIndex((n) => n >= LEAF_SHARE * fullest);
+  for (let col = 0; col < leaf; col++) {
+    const occupied = Array<boolean>(nRows).fill(false);
+    for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1).sort((a, b) => a.r0 - b.r0);
+    const topSet: TableCellPlan[] = [];
+    for (let k = 0; k < labels.length; k++) {
+      const label = labels[k];
+      let start = label.r0;
+      while (start > 0 && !occupied[start - 1]) start--;
+      if (start === label.r0) {
+        topSet.push(label);
+        continue;
+      }
+      let limit = label.r1;
+      while (limit < nRows && !occupied[limit]) limit++;
+      // Anchored above (the previous label's span ends where this one's starts), else below
+      // (the previous label is on the page before).
+      const end = centredEnd(model, start, label, limit, k === labels.length - 1);
+      const span: [number, number] | null = end !== null ? [start, end] : limit < nRows ? centredStart(model, start, label, limit) : null;
+      if (!span) continue;
+      for (let r = span[0]; r < span[1]; r++) occupied[r] = true;
+      [label.r0, label.r1] = span;
+    }
+    for (const label of topSet) {
+      // Set at the top of its span: its text sits above the middle of its own rows.
+      const own = (model.ys[label.r0] + model.ys[label.r1]) / 2;
+      if ((label.block.top + label.block.bottom) / 2 > own - 0.5 * label.block.size) continue;
+      let end = label.r1;
+      while (end < nRows && !occupied[end]) occupied[end++] = true;
+      label.r1 = end;
+    }
+  }
+}
+
+/**
+ * The row end (exclusive) that centres the label's text on rows [start, end), end in
+ * [label.r1, limit]; null when none does. The boundary may lie anywhere in the gap between two
+ * rows' text (blank rows have no text). `last`: the last label of its column may run past the
+ * table's foot (a merged cell continued on the next page).
+ */
+function centredEnd(model: RowModel, start: number, label: TableCellPlan, limit: number, last: boolean): number | null {
+  const { ys, rows } = model;
+  const centre = (label.block.top + label.block.bottom) / 2;
+  const tolerance = 0.5 * label.block.size;
+  const target = 2 * centre - ys[start];
+  for (let end = label.r1; end <= limit; end++) {
+    const lo = rows[end - 1].bottom - tolerance;
+    const hi = end < rows.length ? rows[end].top + tolerance : ys[end] + tolerance;
+    if (target >= lo && target <= hi) return end;
+  }
+  if (last && limit === rows.length && target > ys[limit]) return limit;
+  return null;
+}
+
+/** The span [start', end) with start' in [start, label.r0] that centres the label, end fixed; null when none does. */
+function centredStart(model: RowModel, start: number, label: TableCellPlan, end: number): [number, number] | null {
+  const { ys, rows } = model;
+  const centre = (label.block.top + label.block.bottom) / 2;
+  const tolerance = 0.5 * label.block.size;
+  const target = 2 * centre - ys[end];
+  for (let s = start; s <= label.r0; s++) {
+    const lo = s > 0 ? rows[s - 1].bottom - tolerance : ys[0] - tolerance;
+    const hi = rows[s].top + tolerance;
+    if (target >= lo && target <= hi) return [s, end];
+  }
+  return null;
+}
+
+/**
+ * Cells merged across columns: text centred over empty cells on both sides of it in its rows
+ * (a value printed across the width of a form, 按收入性质分 over four columns) covers them.
+ * `bands`: each column's text extent; a column border may lie anywhere in the gap between them.
+ */
+export function stretchAcross(model: RowModel, bands: readonly [number, number][]): void {
+  const nCols = bands.length;
+  const taken = (r: number, c: number, self: TableCellPlan) => model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 <= c && c < o.block.c1);
+  // Left to right: a label centred over the left of a row claims its columns before the values beside it.
+  for (const cell of [...model.cells].sort((a, b) => a.r0 - b.r0 || a.block.c0 - b.block.c0)) {
+    const free = (c: number) => {
+      for (let r = cell.r0; r < cell.r1; r++) if (taken(r, c, cell)) return false;
+      return true;
+    };
+    let start = cell.block.c0;
+    while (start > 0 && free(start - 1)) start--;
+    let limit = cell.block.c1;
+    while (limit < nCols && free(limit)) limit++;
+    if (start === cell.block.c0 || limit === cell.block.c1) continue;
+    const x0 = Math.min(...cell.block.pieces.map((p) => p.x0));
+    const x1 = Math.max(...cell.block.pieces.map((p) => p.x1));
+    const tolerance = 0.5 * cell.block.size;
+    // Try the widest centred span first: left edge at each free column, right edge mirrored.
+    for (let c0 = start; c0 < cell.block.c0; c0++) {
+      const left = c0 === 0 ? bands[0][0] : (bands[c0 - 1][1] + bands[c0][0]) / 2;
+      const target = x0 + x1 - left;
+      let c1 = -1;
+      for (let e = cell.block.c1; e <= limit; e++) {
+        const lo = bands[e - 1][1] - tolerance;
+        // The table's right edge lies anywhere right of the last column's text.
+        const hi = e < nCols ? bands[e][0] + tolerance : Infinity;
+        // …and its left edge anywhere left of the first column's text (a column with no text on
+        // this page, the first of a table continued from the page before): the mirror is a bound.
+        if (c0 === 0 ? hi >= target : target >= lo && target <= hi) {
+          c1 = e;
+          if (c0 === 0) break;
+        }
+      }
+      if (c1 < 0) continue;
+      cell.block = { ...cell.block, c0, c1 };
+      break;
+    }
+  }
+}
