@@ -15,6 +15,8 @@ const UNITS = [
   '间', '栋', '块', '吨', '米', '分', '本', '种', '类', '批次', '轮', '节', '课', '部',
 ];
 const UNIT_RE = UNITS.slice().sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** A unit at the start of the text, longest first. */
+const UNIT_AT = new RegExp(`^(${UNIT_RE})`);
 
 const PREFIX_CMP: Array<[RegExp, Comparator, boolean]> = [
   [/^(≥|>=|不低于|不少于|大于等于|至少)/, '>=', false],
@@ -84,7 +86,7 @@ export function parseFigure(raw: string): Figure | null {
     s = s.slice(approxAfter[0].length);
   }
   let unit: string | null = null;
-  const unitMatch = new RegExp('^(' + UNIT_RE + ')').exec(s);
+  const unitMatch = UNIT_AT.exec(s);
   if (unitMatch) {
     unit = unitMatch[1] === 'm²' || unitMatch[1] === 'm2' ? '㎡' : unitMatch[1];
     s = s.slice(unitMatch[0].length);
