@@ -7,6 +7,7 @@ import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
 import { unglossed } from '../text/glosses.js';
+import { isWhitespace } from '../text/spaces.js';
 
 /**
  * Every statistic of a run of narrative paragraphs. PDF text may break a sentence over several
@@ -166,13 +167,6 @@ class CompactCounter {
     for (; this.at < offset; this.at++) if (!isWhitespace(text.charCodeAt(this.at))) this.count++;
     return this.count;
   }
-}
-
-/** The UTF-16 units /\s/ matches (all of them in the BMP). */
-function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Page of character `offset` of a paragraph: PDF paragraphs may run over a page break. */

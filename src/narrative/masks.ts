@@ -53,10 +53,16 @@ const PATTERNS: Pattern[] = [
   ['code', /[A-Za-z]+[-_]?\d+(?:[-_.]\d+)*/g],
 ];
 
+/**
+ * The patterns a text without any ASCII digit can match: ordinals and list markers written in
+ * Chinese numerals (第三轮, （二）, 一是). Every other pattern needs a digit.
+ */
+const WITHOUT_DIGITS: Pattern[] = PATTERNS.filter(([kind]) => kind === 'ordinal' || kind === 'list-marker');
+
 /** Every non-statistic span in `text`, sorted by start. */
 export function findMasks(text: string): Mask[] {
   const masks: Mask[] = [];
-  for (const [kind, re, accept] of PATTERNS) {
+  for (const [kind, re, accept] of /\d/.test(text) ? PATTERNS : WITHOUT_DIGITS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
