@@ -39,8 +39,16 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A decimal already in canonical form: no sign, separators or leading zeros. */
+const CANONICAL = /^(?:[1-9]\d*|0)(?:\.\d+)?$/;
+
 /** Canonical decimal string of a written number ("1,234.50" → "1234.50", "−3" → "-3"). */
 export function canonicalNumber(written: string): { value: string; decimals: number } {
+  // most numbers are written canonically already ("951.90", "12", "0.5"): nothing to rewrite
+  if (CANONICAL.test(written)) {
+    const dot = written.indexOf('.');
+    return { value: written, decimals: dot < 0 ? 0 : written.length - dot - 1 };
+  }
   const clean = written.replace(/,/g, '').replace('−', '-');
   const dot = clean.indexOf('.');
   const decimals = dot < 0 ? 0 : clean.length - dot - 1;
