@@ -7,6 +7,7 @@ import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
 import { unglossed } from '../text/glosses.js';
+import { isWhitespace } from '../text/spaces.js';
 
 /**
  * Every statistic of a run of narrative paragraphs. PDF text may break a sentence over several
@@ -82,7 +83,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
   if (figures.length === 0) return [];
   const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
-  const ids = figures.map((f) => statId(unit, clean.start(f.start)));
+  const counter = new CompactCounter();
+  const ids = figures.map((f) => statId(unit, clean.start(f.start), counter));
   // one string per sentence, shared by its figures
   const sentenceText = new Map<number, string>();
   const sentenceAt = (s0: number, s1: number) => {
@@ -143,10 +145,30 @@ function pieceAt(unit: TextUnit, pos: number): Piece {
  * with whitespace removed, so that the .docx (typed spaces, indents) and the .pdf (no spaces, only
  * positions) of one report give the same ids. `loc.span` keeps the true offsets of each container.
  */
-function statId(unit: TextUnit, pos: number): string {
+function statId(unit: TextUnit, pos: number, counter: CompactCounter): string {
   const piece = pieceAt(unit, pos);
-  const before = piece.block.text.slice(0, pos - piece.offset);
-  return `p${piece.block.paragraph}:${before.replace(/\s+/gu, '').length}`;
+  return `p${piece.block.paragraph}:${counter.before(piece.block.text, pos - piece.offset)}`;
+}
+
+/**
+ * Characters other than whitespace (/\s/) before an offset of a text. A unit's figures come in
+ * order, so each count goes on from the one before instead of from the paragraph's start.
+ */
+class CompactCounter {
+  private text = '';
+  private at = 0;
+  private count = 0;
+
+  before(text: string, offset: number): number {
+    offset = Math.min(offset, text.length);
+    if (text !== this.text || offset < this.at) {
+      this.text = text;
+      this.at = 0;
+      this.count = 0;
+    }
+    for (; this.at < offset; this.at++) if (!isWhitespace(text.charCodeAt(this.at))) this.count++;
+    return this.count;
+  }
 }
 
 /** Page of character `offset` of a paragraph: PDF paragraphs may run over a page break. */

@@ -1,4 +1,5 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
+import { nonSpaceLength } from '../text/spaces.js';
 
 /**
  * Telling section headings the same way in every container (.docx, .doc, .pdf):
@@ -34,7 +35,6 @@ const PROSE_MIN_CHARS = 40;
 /** Longer lines are prose, whatever their style or size. */
 export const MAX_HEADING_CHARS = 40;
 
-const compactLength = (s: string) => s.replace(/[\s\u3000]+/g, '').length;
 
 export function isStyledHeading(p: ParagraphBlock): boolean {
   return p.style !== null && HEADING_STYLE.test(p.style);
@@ -52,7 +52,7 @@ export function dominantSize(paragraphs: ParagraphBlock[], minChars = 0): number
   const weight = new Map<number, number>();
   for (const p of paragraphs) {
     if (p.fontSize === undefined) continue;
-    const n = compactLength(p.text);
+    const n = nonSpaceLength(p.text);
     if (n < minChars) continue;
     const size = Math.round(p.fontSize * 2) / 2;
     weight.set(size, (weight.get(size) ?? 0) + n);
@@ -86,7 +86,7 @@ export function reportTypography(title: ParagraphBlock, paragraphs: ParagraphBlo
   const bodySize = dominantSize(paragraphs, PROSE_MIN_CHARS) ?? fallbackBodySize;
   const titleSize = title.fontSize ?? null;
   const signalOf = (p: ParagraphBlock): Signal | null => {
-    if (compactLength(p.text) > MAX_HEADING_CHARS) return null;
+    if (nonSpaceLength(p.text) > MAX_HEADING_CHARS) return null;
     if (isStyledHeading(p)) {
       const level = styleLevel(p.style!);
       return { key: `style:${level}`, order: level };

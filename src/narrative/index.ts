@@ -65,7 +65,11 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
       projectReason: a.reason,
       projectIndex: a.project,
     });
-    for (const s of provisional[i]) statistics.push({ ...s, loc: { ...s.loc, part } });
+    // the provisional statistics are this function's own: their part is set in place
+    for (const s of provisional[i]) {
+      s.loc.part = part;
+      statistics.push(s);
+    }
   });
   const links = linkStatistics(report, narratives, statistics);
   return { narratives, statistics, links };

@@ -55,11 +55,22 @@ export function dice(x: string, y: string): number {
  */
 const ABBREVIATIONS: Array<[RegExp, string]> = [[/招标投标|招投标/g, '招标']];
 
-/** The meaningful core of an indicator name or label ("做好公开招标项目监管" → "公开招标项目监管"). */
+const cores = new Map<string, string>();
+
+/**
+ * The meaningful core of an indicator name or label ("做好公开招标项目监管" → "公开招标项目监管");
+ * memoized like bigrams (every statistic's label is compared with every indicator's name).
+ */
 export function core(s: string): string {
-  let out = s;
-  for (const [re, short] of ABBREVIATIONS) out = out.replace(re, short);
-  return out.replace(NOISE, '');
+  let out = cores.get(s);
+  if (out === undefined) {
+    out = s;
+    for (const [re, short] of ABBREVIATIONS) out = out.replace(re, short);
+    out = out.replace(NOISE, '');
+    if (cores.size >= CACHE_LIMIT) cores.clear();
+    cores.set(s, out);
+  }
+  return out;
 }
 
 /** Similarity of a narrative label and an indicator / row name, 0..1: the better of containment either way. */

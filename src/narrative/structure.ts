@@ -63,9 +63,16 @@ function matchingClose(norm: string, open: number): number {
  */
 const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$/;
 
+/** Characters that end the clause a change is read in. */
+const CHANGE_CLAUSE_END = new Set([...'，,。；;：:、！？!?（(']);
+
 export function statesChange(norm: string, f: ScannedFigure): boolean {
-  const clause = norm.slice(Math.max(0, f.start - 24), f.start).split(/[，,。；;：:、！？!?（(]/).at(-1) ?? '';
-  return CHANGE_BEFORE.test(clause.replace(/\s+/g, ''));
+  // the clause before the figure: from the last clause end in the 24 characters before it
+  const from = Math.max(0, f.start - 24);
+  let at = f.start - 1;
+  while (at >= from && !CHANGE_CLAUSE_END.has(norm[at])) at--;
+  const clause = norm.slice(at + 1, f.start);
+  return CHANGE_BEFORE.test(/\s/.test(clause) ? clause.replace(/\s+/g, '') : clause);
 }
 
 /** Conjunctions between the last two items of a list; 及时 (in time) is a word, not 及. */

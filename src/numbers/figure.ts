@@ -15,6 +15,8 @@ const UNITS = [
   '间', '栋', '块', '吨', '米', '分', '本', '种', '类', '批次', '轮', '节', '课', '部',
 ];
 const UNIT_RE = UNITS.slice().sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** A unit at the start of the text, longest first. */
+const UNIT_AT = new RegExp(`^(${UNIT_RE})`);
 
 const PREFIX_CMP: Array<[RegExp, Comparator, boolean]> = [
   [/^(≥|>=|不低于|不少于|大于等于|至少)/, '>=', false],
@@ -37,8 +39,16 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A decimal already in canonical form: no sign, separators or leading zeros. */
+const CANONICAL = /^(?:[1-9]\d*|0)(?:\.\d+)?$/;
+
 /** Canonical decimal string of a written number ("1,234.50" → "1234.50", "−3" → "-3"). */
 export function canonicalNumber(written: string): { value: string; decimals: number } {
+  // most numbers are written canonically already ("951.90", "12", "0.5"): nothing to rewrite
+  if (CANONICAL.test(written)) {
+    const dot = written.indexOf('.');
+    return { value: written, decimals: dot < 0 ? 0 : written.length - dot - 1 };
+  }
   const clean = written.replace(/,/g, '').replace('−', '-');
   const dot = clean.indexOf('.');
   const decimals = dot < 0 ? 0 : clean.length - dot - 1;
@@ -84,7 +94,7 @@ export function parseFigure(raw: string): Figure | null {
     s = s.slice(approxAfter[0].length);
   }
   let unit: string | null = null;
-  const unitMatch = new RegExp('^(' + UNIT_RE + ')').exec(s);
+  const unitMatch = UNIT_AT.exec(s);
   if (unitMatch) {
     unit = unitMatch[1] === 'm²' || unitMatch[1] === 'm2' ? '㎡' : unitMatch[1];
     s = s.slice(unitMatch[0].length);

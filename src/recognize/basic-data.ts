@@ -6,7 +6,7 @@ import { columnRules, mapColumns, type ColumnRule } from './header-map.js';
 import { namesField, STAFFING_FIELDS } from './lexicon.js';
 import { parseSignature } from './signature.js';
 import { yearOf, type FormGroup } from './parts.js';
-import { cellAt, cellRightOf, key, ownCells, rowCells } from './table-view.js';
+import { cellAt, cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
 
 const PART = '部门整体支出绩效评价基础数据表';
 
@@ -69,7 +69,7 @@ export function readBasicData(form: FormGroup): BasicData {
     let section: { key: string; label: string } | null = null;
     let group: { key: string; label: string } | null = null;
     for (let r = 0; r < table.nRows; r++) {
-      const keys = rowCells(table, r).map((c) => key(c.text));
+      const keys = rowKeys(table, r);
       const has = (re: RegExp) => keys.some((k) => re.test(k));
       if (!data.staffing) {
         // label | value pairs: "人员编制 | 21 | 实有人数 | 21"

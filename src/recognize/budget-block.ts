@@ -3,7 +3,7 @@ import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/record
 import { cellFact, cellLocation, partialFact } from './facts.js';
 import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
-import { cellAt, key, ownCells, rowCells } from './table-view.js';
+import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
 /** Funding-row kinds by label (MOF 2020 / Hunan; Sichuan 财政资金 / 财政专户管理资金 / 单位资金). */
@@ -71,8 +71,8 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
   for (; r < table.nRows; r++) {
     if (stop(r)) break;
     const own = ownCells(table, r);
-    const rowKeys = rowCells(table, r).map((c) => key(c.text));
-    if (rowKeys.some((k) => /按收入性质分|按支出性质分/.test(k))) {
+    const keys = rowKeys(table, r);
+    if (keys.some((k) => /按收入性质分|按支出性质分/.test(k))) {
       for (const c of own) {
         if (/按收入性质分/.test(key(c.text))) incomeRange = [c.col, c.col + c.colSpan];
         if (/按支出性质分/.test(key(c.text))) spendingRange = [c.col, c.col + c.colSpan];

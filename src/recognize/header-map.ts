@@ -1,5 +1,5 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
-import { cellAt, key, rowCells } from './table-view.js';
+import { cellAt, key, rowCells, rowKeys } from './table-view.js';
 import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
@@ -93,35 +93,55 @@ export const INDICATOR_COLUMNS: ColumnRule[] = columnRules(INDICATOR_FIELDS);
 const budgetField = (f: string) => fieldEntry(BUDGET_FIELDS, f);
 const indicatorField = (f: string) => fieldEntry(INDICATOR_FIELDS, f);
 
-/** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
-export function isBudgetHeader(table: TableBlock, row: number): boolean {
-  const keys = rowCells(table, row).map((c) => key(c.text));
-  let hits = 0;
-  for (const f of ['initialBudget', 'fullYearBudget', 'executed', 'rate']) {
-    const entry = budgetField(f);
-    if (keys.some((k) => namesField(entry, k, true) && !(f === 'executed' && /率/.test(k)))) hits++;
-  }
-  return hits >= 2;
+/**
+ * A test of a row's keys, answered once per table row: reading a form asks whether each row is a
+ * budget, indicator or goals header again and again.
+ */
+export function rowTest(test: (keys: readonly string[]) => boolean): (table: TableBlock, row: number) => boolean {
+  const known = new WeakMap<readonly string[], boolean>();
+  return (table, row) => {
+    const keys = rowKeys(table, row);
+    let answer = known.get(keys);
+    if (answer === undefined) {
+      answer = test(keys);
+      known.set(keys, answer);
+    }
+    return answer;
+  };
 }
 
-/** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
-export function isIndicatorHeader(table: TableBlock, row: number): boolean {
-  const keys = rowCells(table, row).map((c) => key(c.text));
-  const has = (...fields: string[]) => fields.some((f) => keys.some((k) => namesField(indicatorField(f), k, true)));
-  // 53号 指标表: 评价标准 / 指标说明 instead of 指标值 / 完成值
-  return has('level1', 'level2', 'level3') && has('score', 'weight') && has('target', 'actual', 'description', 'standard');
+/** Does some key name one of the fields, by a strong synonym? */
+function namesAny(keys: readonly string[], entries: FieldEntry[]): boolean {
+  return entries.some((entry) => keys.some((k) => namesField(entry, k, true)));
 }
+
+const BUDGET_HEADER_FIELDS = ['initialBudget', 'fullYearBudget', 'executed', 'rate'].map(budgetField);
+const LEVELS = ['level1', 'level2', 'level3'].map(indicatorField);
+const POINTS = ['score', 'weight'].map(indicatorField);
+// 53号 指标表: 评价标准 / 指标说明 instead of 指标值 / 完成值
+const VALUES = ['target', 'actual', 'description', 'standard'].map(indicatorField);
+const TARGET_OR_ACTUAL = ['target', 'actual'].map(indicatorField);
+
+/** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
+export const isBudgetHeader = rowTest((keys) => {
+  let hits = 0;
+  for (const entry of BUDGET_HEADER_FIELDS) {
+    if (keys.some((k) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)))) hits++;
+  }
+  return hits >= 2;
+});
+
+/** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
+export const isIndicatorHeader = rowTest((keys) => namesAny(keys, LEVELS) && namesAny(keys, POINTS) && namesAny(keys, VALUES));
 
 /**
  * An indicator table of no known family: level names (two of 一级/二级/三级指标) and a target or
  * actual column, without weights ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度"). Its rows are read
  * (the generic fallback), its form has no family.
  */
-export function isGenericIndicatorHeader(table: TableBlock, row: number): boolean {
-  const keys = rowCells(table, row).map((c) => key(c.text));
-  const count = (...fields: string[]) => fields.filter((f) => keys.some((k) => namesField(indicatorField(f), k, true))).length;
-  return count('level1', 'level2', 'level3') >= 2 && count('target', 'actual') >= 1;
-}
+export const isGenericIndicatorHeader = rowTest(
+  (keys) => LEVELS.filter((entry) => keys.some((k) => namesField(entry, k, true))).length >= 2 && namesAny(keys, TARGET_OR_ACTUAL),
+);
 
 /** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */
 export function isSubHeader(table: TableBlock, row: number): boolean {

@@ -1,5 +1,5 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
-import { key, rowCells } from './table-view.js';
+import { key, rowCells, rowKeys } from './table-view.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
@@ -22,7 +22,7 @@ const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|�
  * when the marker fits more than one part and a form title naming another part wins.
  */
 export function classifyByContent(table: TableBlock): { part: PartKind; titleDecides: boolean } | null {
-  const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowCells(table, r).map((c) => key(c.text)).join('|')).join('|');
+  const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowKeys(table, r).join('|')).join('|');
   for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
   return null;
 }

@@ -2,13 +2,13 @@ import type { TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
 import { cellText } from './facts.js';
-import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
+import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader, rowTest } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS } from './lexicon.js';
 import { yearOf, type FormGroup } from './parts.js';
-import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
+import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
 
 /** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …" (lexicon FORM_FIELDS). */
 const HEADER_FIELDS: Array<[string, RegExp]> = FORM_FIELDS.map((e) => [e.field, fieldPattern(e)]);
@@ -30,6 +30,7 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
   const body: FormBody = { fields: new Map(), budget: null, goals: { expected: null, achieved: null }, indicators: [], placeholders: [], total: null, indicatorColumns: [], unmapped: [] };
   let t = 0;
   let r = 0;
+  let properHeader: boolean | undefined; // hasIndicatorHeader(tables), asked once
   while (t < tables.length) {
     const table = tables[t];
     if (r >= table.nRows) {
@@ -48,7 +49,7 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
       r = readGoals(part, table, r, body);
       continue;
     }
-    if (!body.indicators.length && (isIndicatorHeader(table, r) || (!hasIndicatorHeader(tables) && isGenericIndicatorHeader(table, r)))) {
+    if (!body.indicators.length && (isIndicatorHeader(table, r) || (!(properHeader ??= hasIndicatorHeader(tables)) && isGenericIndicatorHeader(table, r)))) {
       const parsed = readIndicators(part, tables, { table: t, row: r });
       body.indicators = parsed.indicators;
       body.placeholders = parsed.placeholders;
@@ -67,7 +68,8 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
 
 /** Whether any table of the form has a proper indicator header (then the generic one is not used). */
 function hasIndicatorHeader(tables: TableBlock[]): boolean {
-  return tables.some((t) => Array.from({ length: t.nRows }, (_, r) => r).some((r) => isIndicatorHeader(t, r)));
+  for (const t of tables) for (let r = 0; r < t.nRows; r++) if (isIndicatorHeader(t, r)) return true;
+  return false;
 }
 
 function readHeaderFields(part: string, table: TableBlock, row: number, fields: Map<string, TextFact>, only?: string): void {
@@ -94,10 +96,7 @@ function projectName(tables: TableBlock[]): string | null {
   return null;
 }
 
-function isGoalsHeader(table: TableBlock, row: number): boolean {
-  const keys = rowCells(table, row).map((c) => key(c.text));
-  return keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k));
-}
+const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));
 
 function readGoals(part: string, table: TableBlock, headerRow: number, body: FormBody): number {
   const header = rowCells(table, headerRow);

@@ -8,6 +8,8 @@ const FIELDS: Array<[keyof Omit<Signature, 'loc'>, RegExp]> = [
   ['phone', /联\s*系\s*电\s*话|电\s*话/],
   ['head', /(单位|部门|项目|财务)?负\s*责\s*人(签\s*字|签\s*章)?/],
 ];
+/** Each label with the colon after it, for matchAll. */
+const LABELS: Array<[keyof Omit<Signature, 'loc'>, RegExp]> = FIELDS.map(([field, re]) => [field, new RegExp(`(${re.source})\\s*[:：]?`, 'g')]);
 
 /**
  * The signature line under a form: 填表人：柳灿 填报日期： 联系电话：152… 单位负责人签字：葛思卉.
@@ -19,8 +21,7 @@ export function parseSignature(paragraphs: ParagraphBlock[], part: string): Sign
     if (!/填\s*表\s*人|负\s*责\s*人/.test(text)) continue;
     // Find every "label：" and take the text up to the next label.
     const marks: Array<{ field: keyof Omit<Signature, 'loc'>; start: number; end: number }> = [];
-    for (const [field, re] of FIELDS) {
-      const g = new RegExp(`(${re.source})\\s*[:：]?`, 'g');
+    for (const [field, g] of LABELS) {
       for (const m of text.matchAll(g)) {
         if (marks.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) continue;
         marks.push({ field, start: m.index!, end: m.index! + m[0].length });

@@ -30,16 +30,21 @@ export const rule: Rule = {
   check(report) {
     const out: FindingDraft[] = [];
     const forms = selfEvalForms(report).filter((f) => f.indicators.filter((i) => !i.notApplicable).length >= MIN_ROWS);
+    // each form's applicable rows and their keys, made once (every pair of forms compares them)
+    const rowsOf = forms.map((f) => {
+      const rows = f.indicators.filter((i) => !i.notApplicable);
+      return { rows, keys: rows.map(rowKey) };
+    });
     for (let x = 0; x < forms.length; x++) {
       for (let y = x + 1; y < forms.length; y++) {
-        const a = forms[x].indicators.filter((i) => !i.notApplicable);
-        const b = forms[y].indicators.filter((i) => !i.notApplicable);
-        const bKeys = new Set(b.map(rowKey));
-        const shared = a.filter((i) => bKeys.has(rowKey(i)));
+        const a = rowsOf[x].rows;
+        const b = rowsOf[y].rows;
+        const bKeys = new Set(rowsOf[y].keys);
+        const shared = a.filter((_, k) => bKeys.has(rowsOf[x].keys[k]));
         const smaller = Math.min(a.length, b.length);
         if (shared.length < MIN_ROWS || shared.length / smaller < MIN_SHARE) continue;
         const pct = Math.round((shared.length / smaller) * 100);
-        const twin = b.find((i) => rowKey(i) === rowKey(shared[0]))!;
+        const twin = b[rowsOf[y].keys.indexOf(rowKey(shared[0]))];
         out.push({
           message: {
             zh: `${forms[x].part}与${forms[y].part}有${shared.length}个三级指标（名称与指标值）逐字相同，占较小一表的${pct}%，可能照搬`,

@@ -1,5 +1,6 @@
 import type { DocumentModel, TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
+import { nonSpaceLength } from '../text/spaces.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms, type SelfEvalForm } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -76,7 +77,7 @@ function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentMo
   for (const n of report.narratives) {
     for (const b of document.blocks) {
       if (b.kind !== 'paragraph' || b.paragraph < n.firstParagraph || b.paragraph > n.lastParagraph) continue;
-      if (b.text.replace(/\s+/g, '').length > 60) continue;
+      if (nonSpaceLength(b.text) > 60) continue;
       out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block } } });
     }
   }

@@ -29,6 +29,7 @@ function referenceYear(titleYears: number[], textYears: number[], fallback: numb
 function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['check']>[1]['document']): number[] {
   const out: number[] = [];
   const add = (text: string) => {
+    if (!text.includes('年')) return;
     for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!度?(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
   };
   for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);

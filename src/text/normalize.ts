@@ -50,25 +50,32 @@ function firstToFold(input: string): number {
   return -1;
 }
 
-/** Width, spaces, invisible controls and symbols, one character at a time (no conversion of ideographs). */
+/**
+ * Width, spaces, invisible controls and symbols, one UTF-16 unit at a time (every character it
+ * changes is in the BMP; no conversion of ideographs). The unchanged stretches between two changed
+ * characters are copied as slices, not character by character.
+ */
 function foldCharacters(input: string): string {
   // Most cell and paragraph texts need nothing: answer them without building a new string.
   const first = firstToFold(input);
   if (first < 0) return input;
-  let out = input.slice(0, first);
-  for (const ch of input.slice(first)) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCodePoint(code - 0xfee0);
-    } else if (isOddSpace(code)) {
-      out += ' ';
-    } else if (isInvisibleControl(code)) {
-      // dropped
-    } else {
-      out += SYMBOLS[ch] ?? ch;
-    }
+  let out = '';
+  let from = 0;
+  for (let i = first; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (!needsFold(code)) continue;
+    out += input.slice(from, i) + folded(code);
+    from = i + 1;
   }
-  return out;
+  return out + input.slice(from);
+}
+
+/** What foldCharacters writes for a character that needsFold. */
+function folded(code: number): string {
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (isOddSpace(code)) return ' ';
+  if (isInvisibleControl(code)) return '';
+  return SYMBOLS[String.fromCharCode(code)] ?? String.fromCharCode(code);
 }
 
 /**

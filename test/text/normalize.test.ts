@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactKey, compactKeyHead, normalizeText } from '../../src/text/normalize.js';
+import { nonSpaceLength } from '../../src/text/spaces.js';
 import { simplify } from '../../src/text/simplify.js';
 import { glossSpans, stripGlosses } from '../../src/text/glosses.js';
 import { parseFigure, parseMeasureFigure } from '../../src/numbers/figure.js';
@@ -75,5 +76,12 @@ describe('matching normalization (seams §3 stage 2)', () => {
       expect(whole.startsWith(head)).toBe(true);
     }
     expect(compactKeyHead('績效自評報告', 99)).toBe('绩效自评报告');
+  });
+
+  it('nonSpaceLength counts what /\\s/ leaves, for every UTF-16 unit', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `年${String.fromCharCode(code)} 度`;
+      expect(nonSpaceLength(text), code.toString(16)).toBe(text.replace(/\s+/g, '').length);
+    }
   });
 });

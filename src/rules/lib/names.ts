@@ -16,10 +16,18 @@ export function nameKey(s: string): string {
   return key;
 }
 
-function bigrams(s: string): string[] {
+const bigramLists = new Map<string, readonly string[]>();
+
+/** Character bigrams of a key, made once per key (names are compared pair by pair). */
+function bigrams(s: string): readonly string[] {
+  const known = bigramLists.get(s);
+  if (known) return known;
+  if (bigramLists.size > 20_000) bigramLists.clear();
   const out: string[] = [];
   for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
-  return out.length ? out : [s];
+  const list = out.length ? out : [s];
+  bigramLists.set(s, list);
+  return list;
 }
 
 /** Dice similarity of character bigrams (0..1): 质量安全监督管理专项 vs 质量安全监督管专项 ≈ 0.82. */
