@@ -132,6 +132,8 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   if (unit === null) return null;
   const direct = UNIT_TABLE[unit];
   if (direct) return direct;
+  // a bare 万 is read only after a money word (src/narrative/scan.ts): 万元 written short
+  if (unit === '万') return MONEY['万元'];
   // a rate per thing ("260元/辆", "5元/人·次") is a standard, not an amount: compared as written
   if (/^[^/]+\/[^/]+$/.test(unit) && UNIT_TABLE[unit.split('/')[0]]) return { dimension: 'other', normalized: unit, shift: 0 };
   const shift = MULTIPLIERS[unit[0]];

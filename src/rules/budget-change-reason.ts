@@ -10,7 +10,10 @@ const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|增加预算|�
 
 /** Reason cells on the form that explain the budget (the budget block has no reason column in MOF forms). */
 function budgetReasons(form: SelfEvalForm): TextFact[] {
-  return form.indicators.map((i) => i.reason).filter((r) => BUDGET_REASON.test(r.text));
+  const cells = form.indicators.map((i) => i.reason);
+  // the form-level 偏差大或目标未完成原因分析 row speaks for the whole form, the budget included
+  if (form.deviationNote) cells.push(form.deviationNote);
+  return cells.filter((r) => BUDGET_REASON.test(r.text));
 }
 
 /** A3 a low execution rate (< 90%) or a budget changed during the year (年初 ≠ 全年) needs a stated reason. */

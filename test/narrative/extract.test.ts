@@ -246,3 +246,17 @@ describe('held-out 2: units and flattened forms', () => {
     expect(same.map((s) => s.figure.value)).toEqual(['100', '100', '98', '95']);
   });
 });
+
+describe('held-out 2: a bare 万 after a money word', () => {
+  it('reads "资金29.6万" and "执行数29.6万" as 万元, but not a count of people or a 万 inside a word', () => {
+    const stats = statsOf('投入中央直达资金29.6万,执行数29.6万,执行率100%。市财政安排资金5万。惠及群众1.2万,覆盖5万亩。');
+    const money = stats.filter((s) => s.dimension === 'money');
+    expect(money.map((s) => [s.figure.text, s.normalizedValue, s.normalizedUnit])).toEqual([
+      ['29.6万', '29.6', '万元'],
+      ['29.6万', '29.6', '万元'],
+      ['5万', '5', '万元'],
+    ]);
+    expect(stats.some((s) => s.figure.text === '1.2万')).toBe(false);
+    expect(find(stats, '5万亩')).toMatchObject({ normalizedValue: '50000', normalizedUnit: '亩' });
+  });
+});

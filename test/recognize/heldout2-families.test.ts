@@ -48,6 +48,28 @@ const NUMBERED = documentOf([
   ],
 ]);
 
+/**
+ * MOF variant with the reasons in rows under the indicator table (湖北/江苏 templates print
+ * 偏差大或目标未完成原因分析 and 改进措施及结果应用方案 as form-level rows, not a column).
+ */
+const FORM_LEVEL_REASON = (reason: string) =>
+  documentOf([
+    '项目支出绩效自评表',
+    [
+      ['项目名称', '<', '农村公路养护', '<', '<', '<', '<', '<'],
+      ['项目资金（万元）', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['年度资金总额', '<', '120', '120', '96', '10', '80%', '8'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '养护里程', '≥300公里', '285公里', '40', '40', ''],
+      ['^', '质量指标', '路况优良率', '≥85%', '86%', '20', '20', ''],
+      ['效益指标', '社会效益指标', '群众出行条件', '改善', '改善', '20', '20', ''],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '95%', '10', '10', ''],
+      ['总分', '<', '<', '<', '<', '100', '98', ''],
+      ['偏差大或目标未完成原因分析', '<', '<', reason, '<', '<', '<', '<'],
+      ['改进措施及结果应用方案', '<', '<', '加强计划管理', '<', '<', '<', '<'],
+    ],
+  ]);
+
 describe('held-out 2: families not seen before', () => {
   it('中央转移支付 自评表: 转移支付(项目)名称 names the form, its 资金投入情况 is the budget block', () => {
     const { report, findings } = check(TRANSFER);
@@ -70,5 +92,16 @@ describe('held-out 2: families not seen before', () => {
     expect(names).toEqual(['工程资金金额', '工程完工率', '工程验收合格率', '学生满意度']);
     expect(report.projects[0].placeholderRows?.map((r) => r.text)).toEqual(['指标2']);
     expect(findings.filter((f) => f.rule === 'digits-in-words')).toEqual([]);
+  });
+
+  it('a form-level 偏差大或目标未完成原因分析 row is the deviation reason of its indicators and of a low execution rate', () => {
+    const given = check(FORM_LEVEL_REASON('部分路段纳入改扩建计划，养护里程减少15公里；工程尾款未支付'));
+    expect(given.report.projects[0].deviationNote?.text).toContain('改扩建计划');
+    expect(given.findings.filter((f) => f.rule === 'deviation-reason')).toEqual([]);
+    expect(given.findings.find((f) => f.rule === 'budget-change-reason')?.severity).toBe('info');
+    // the row left as 无 gives no reason: the missed 养护里程 still needs one
+    const none = check(FORM_LEVEL_REASON('无'));
+    expect(none.findings.filter((f) => f.rule === 'deviation-reason').map((f) => f.message)).toEqual([expect.stringContaining('养护里程')]);
+    expect(none.findings.find((f) => f.rule === 'budget-change-reason')?.severity).toBe('warning');
   });
 });
