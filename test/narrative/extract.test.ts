@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from '../../src/narrative/numerals.js';
 import { shiftDecimal } from '../../src/narrative/units.js';
-import { find, statsOf } from './helpers.js';
+import { find, paragraphs, statsOf } from './helpers.js';
+import { extractStats } from '../../src/narrative/extract.js';
 
 describe('narrative figures: values, units, qualifiers', () => {
   it('reads amounts with their written precision and normalizes money to 万元', () => {
@@ -258,5 +259,23 @@ describe('held-out 2: a bare 万 after a money word', () => {
     ]);
     expect(stats.some((s) => s.figure.text === '1.2万')).toBe(false);
     expect(find(stats, '5万亩')).toMatchObject({ normalizedValue: '50000', normalizedUnit: '亩' });
+  });
+});
+
+describe('held-out 2: a flattened form keeps its cells’ line breaks', () => {
+  const ctx = { part: '测试', narrative: 0, sectionOf: () => null };
+  it('a paragraph starting with a figure after an unclosed paragraph ending in one continues it (原州区 马铃薯 自评表)', () => {
+    const stats = extractStats(
+      paragraphs(['资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元', '259.45万元', '86.5%市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒']),
+      false,
+      ctx,
+    );
+    expect(find(stats, '259.45万元').sentence).toContain('全年执行数(B)');
+    expect(find(stats, '86.5%').sentence).toContain('执行率(B/A)');
+  });
+  it('a closed sentence, or a paragraph starting with a year, stays apart', () => {
+    const stats = extractStats(paragraphs(['项目资金100万元。', '95%的资金已拨付', '下达资金100万元', '2023年共支出80万元']), false, ctx);
+    expect(find(stats, '95%').sentence).toBe('95%的资金已拨付');
+    expect(find(stats, '80万元').sentence).toBe('2023年共支出80万元');
   });
 });
