@@ -95,7 +95,10 @@ const indicatorField = (f: string) => fieldEntry(INDICATOR_FIELDS, f);
 
 /** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
 export function isBudgetHeader(table: TableBlock, row: number): boolean {
-  const keys = rowCells(table, row).map((c) => key(c.text));
+  // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
+  const keys = rowCells(table, row)
+    .map((c) => key(c.text))
+    .filter((k) => k.length <= HEADER_LABEL_MAX);
   let hits = 0;
   for (const f of ['initialBudget', 'fullYearBudget', 'executed', 'rate']) {
     const entry = budgetField(f);
@@ -103,6 +106,9 @@ export function isBudgetHeader(table: TableBlock, row: number): boolean {
   }
   return hits >= 2;
 }
+
+/** The longest text read as a column label (预算执行率(B/A×100%) is 16 characters). */
+const HEADER_LABEL_MAX = 24;
 
 /** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
 export function isIndicatorHeader(table: TableBlock, row: number): boolean {
