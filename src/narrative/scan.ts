@@ -78,7 +78,8 @@ const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
 const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
 const MONEY_BEFORE = /(资金|经费|预算|拨付|支付|支出|执行数|投入|下达|安排|补助|补贴|金额|投资|成本|费用|款)[^，。；,.;\d]{0,4}$/;
 const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以';
-const BOUNDARY = /[，。；：、）)（(\s,.;:！？!?”"’\n]|$/;
+// anchored: unanchored, `…|$` matched the end of any one-character slice, so every ideograph passed
+const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
 /** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
 const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);

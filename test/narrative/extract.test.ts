@@ -279,3 +279,16 @@ describe('held-out 2: a flattened form keeps its cells’ line breaks', () => {
     expect(find(stats, '80万元').sentence).toBe('2023年共支出80万元');
   });
 });
+
+describe('held-out 2: an unknown unit is one ideograph before a boundary, nothing else', () => {
+  it('"指标1免费发放", "300全年执行数" are no figures; "3眼。", "15家乡镇卫生院", "2437口回汉群众" are', () => {
+    const flat = statsOf('全年预算数(A)300全年执行数(B)指标1免费发放原原种,指标2企业自行采购');
+    expect(flat.map((s) => s.figure.text)).toEqual([]);
+    const real = statsOf('打井3眼。依靠全县15家乡镇卫生院,带动2437口回汉群众受益。');
+    expect(real.map((s) => [s.figure.text, s.unknownUnit])).toEqual([
+      ['3眼', true],
+      ['15家', false],
+      ['2437口', false],
+    ]);
+  });
+});
