@@ -70,7 +70,10 @@ export const rule: Rule = {
         }
       }
       const rate = row.rate?.figure;
-      if (row.rate && rate && rate.comparator === '=' && !rate.approximate) {
+      // a row with nothing budgeted ("年度资金总额: | 0 | 0 | 0 | 10 | 0 | 0" while 本年财政拨款 holds the money)
+      // has no low execution to explain: its zero total is reported by the funding-rows checks
+      const nothingBudgeted = row.fullYearBudget?.figure && Rational.parse(row.fullYearBudget.figure.value).n === 0n;
+      if (row.rate && rate && rate.comparator === '=' && !rate.approximate && !nothingBudgeted) {
         const threshold = Rational.of(p.reasonThresholdPercent);
         if (intervalOf(rate.value, rate.decimals).hi.lt(threshold)) {
           out.push({
