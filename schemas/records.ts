@@ -139,6 +139,8 @@ const selfEvalCommon = {
   indicatorColumns: z.array(z.object({ field: z.string(), label: z.string() })),
   /** Template placeholder rows left in the indicator table ("指标2：", "……"): not indicators. */
   placeholderRows: z.array(TextFactSchema).optional(),
+  /** A form-level reason row under the indicators ("偏差大或目标未完成原因分析 | …"): the deviation reason of the whole form. */
+  deviationNote: TextFactSchema.optional(),
   /** How well the form was understood (issue 12): rules are gated by it (src/rules/index.ts). */
   recognition: RecognitionSchema.optional(),
 };

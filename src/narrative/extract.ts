@@ -58,7 +58,19 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
       last.text.length >= 40 &&
       /[\u4e00-\u9fa5]$/.test(last.text) &&
       /^\d{1,2}、[\u4e00-\u9fa5]/.test(p.text);
-    if (continues || brokenMidWord) {
+    // A form flattened to text keeps the line breaks of its cells: "…全年执行数(B)执行率(B/A)其中…300万元"
+    // / "259.45万元" / "86.5%市县资金…". A paragraph that starts with a figure right after an unclosed
+    // paragraph ending in a figure continues it (a year or a list number starts a paragraph of its own).
+    const figureRun =
+      last !== undefined &&
+      lastPiece !== undefined &&
+      lastPiece.block.paragraph === p.paragraph - 1 &&
+      !SENTENCE_CLOSED.test(last.text) &&
+      !/[。！？!?]/.test(last.text) &&
+      /\d\s*(?:%|[\u4e00-\u9fa5]{1,2})?\s*$/.test(last.text) &&
+      /^\s*\d+(?:\.\d+)?\s*(?:%|万?[\u4e00-\u9fa5])/.test(p.text) &&
+      !/^\s*(?:19|20)\d{2}\s*年/.test(p.text);
+    if (continues || brokenMidWord || figureRun) {
       last.pieces.push({ block: p, offset: last.text.length });
       last.text += p.text;
     } else {

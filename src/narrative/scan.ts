@@ -74,8 +74,12 @@ const PREFIX_QUALIFIERS: Array<[string, Comparator, boolean]> = [
   ['约', '~', true], ['近', '~', true], ['逾', '>', true], ['超', '>', false], ['≥', '>=', false], ['≤', '<=', false],
 ];
 const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
+/** 万 with nothing after it (a clause ends), and money words just before the number. */
+const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
+const MONEY_BEFORE = /(资金|经费|预算|拨付|支付|支出|执行数|投入|下达|安排|补助|补贴|金额|投资|成本|费用|款)[^，。；,.;\d]{0,4}$/;
 const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以';
-const BOUNDARY = /[，。；：、）)（(\s,.;:！？!?”"’\n]|$/;
+// anchored: unanchored, `…|$` matched the end of any one-character slice, so every ideograph passed
+const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
 /** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
 const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);
@@ -173,6 +177,11 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
         pos += 1;
       }
     }
+  }
+  // "投入中央直达资金29.6万,执行数29.6万": a bare 万 after a money word is 万元 (written 万)
+  if (unit === null && BARE_WAN.test(rest) && MONEY_BEFORE.test(norm.slice(Math.max(0, start - 10), start))) {
+    unit = '万';
+    pos += 1;
   }
   if (unit === null) return null;
   if (!unitInfo(unit) && !unknownUnit) return null;

@@ -64,7 +64,7 @@ export const COUNT_UNITS = [
   '名', '所', '座', '辆', '批', '场', '期', '篇', '本', '张', '间', '栋', '种', '类', '轮', '块', '棵', '株',
   '个次', '万人', '万人次',
   // animals, groups, cases, seeds, lamps, volumes (养殖3000头, 80组, 12例, 550万粒, 1510盏)
-  '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册',
+  '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册', '口',
 ] as const;
 
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
@@ -91,7 +91,7 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   条: '件例款文线',
   起: '重草步来诉',
   件: '事',
-  家: '庭长属乡',
+  家: '庭长属',
   户: '籍口外',
   次: '序要数',
   份: '额子',
@@ -120,6 +120,7 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   只: '有是要能需会',
   组: '织建成员长合件团',
   例: '如外行会',
+  口: '径岸罩号头子碑腔述语',
   匹: '配',
   // metres written m ("道路总长度为4335.943m"); a letter after it makes a code or another unit
   m: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
@@ -132,6 +133,8 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   if (unit === null) return null;
   const direct = UNIT_TABLE[unit];
   if (direct) return direct;
+  // a bare 万 is read only after a money word (src/narrative/scan.ts): 万元 written short
+  if (unit === '万') return MONEY['万元'];
   // a rate per thing ("260元/辆", "5元/人·次") is a standard, not an amount: compared as written
   if (/^[^/]+\/[^/]+$/.test(unit) && UNIT_TABLE[unit.split('/')[0]]) return { dimension: 'other', normalized: unit, shift: 0 };
   const shift = MULTIPLIERS[unit[0]];

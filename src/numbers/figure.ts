@@ -13,6 +13,8 @@ const UNITS = [
   '%', '‰', '㎡', 'm²', 'm2', '个', '次', '份', '件', '人', '家', '台', '处', '条', '起', '宗', '项', '户',
   '天', '日', '小时', '分钟', '月', '年', '所', '座', '辆', '名', '批', '场', '期', '篇', '本', '套', '张',
   '间', '栋', '块', '吨', '米', '分', '本', '种', '类', '批次', '轮', '节', '课', '部',
+  // animals, groups, cases, seeds, plants (192只, 12头, 80组, 12例, 550万粒, 1200株)
+  '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册', '棵', '株', '万粒', '万头', '万只', '万亩', '万株',
 ];
 const UNIT_RE = UNITS.slice().sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 /** A unit at the start of the text, longest first. */
@@ -98,6 +100,12 @@ export function parseFigure(raw: string): Figure | null {
   if (unitMatch) {
     unit = unitMatch[1] === 'm²' || unitMatch[1] === 'm2' ? '㎡' : unitMatch[1];
     s = s.slice(unitMatch[0].length);
+    // a rate per thing: "3000元/人", "260元/辆" (a standard, compared as written)
+    const per = /^\/[\u4e00-\u9fa5]{1,2}$/.exec(s);
+    if (per) {
+      unit += per[0];
+      s = '';
+    }
   }
   for (const [re, cmp, approx] of SUFFIX_CMP) {
     const m = re.exec(s);

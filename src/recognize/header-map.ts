@@ -122,11 +122,16 @@ const POINTS = ['score', 'weight'].map(indicatorField);
 const VALUES = ['target', 'actual', 'description', 'standard'].map(indicatorField);
 const TARGET_OR_ACTUAL = ['target', 'actual'].map(indicatorField);
 
+/** The longest text read as a column label (预算执行率(B/A×100%) is 16 characters). */
+const HEADER_LABEL_MAX = 24;
+
 /** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
 export const isBudgetHeader = rowTest((keys) => {
+  // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
+  const labels = keys.filter((k) => k.length <= HEADER_LABEL_MAX);
   let hits = 0;
   for (const entry of BUDGET_HEADER_FIELDS) {
-    if (keys.some((k) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)))) hits++;
+    if (labels.some((k) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)))) hits++;
   }
   return hits >= 2;
 });

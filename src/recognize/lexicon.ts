@@ -233,6 +233,15 @@ export const FORM_FIELDS: FieldEntry[] = [
       { match: /^预算单位(名称)?$|^单位名称$/, source: GENERIC },
     ],
   },
+  {
+    // a row under the indicator table, not a column: "偏差大或目标未完成原因分析 | 部分路段纳入改扩建计划…"
+    field: 'deviationNote',
+    label: '偏差大或目标未完成原因分析',
+    synonyms: [
+      { match: /^偏差大或目标未完成原因(分析)?$/, source: MOF },
+      { match: /^(目标|指标)?未完成(目标)?原因(分析|说明)?$|^偏差原因(分析|说明)?$/, source: GENERIC },
+    ],
+  },
 ];
 
 /** What the first rows of a table say about which form it is (part markers). */

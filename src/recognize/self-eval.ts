@@ -135,6 +135,7 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     signature: parseSignature(form.after, part),
     indicatorColumns: body.indicatorColumns,
     ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
+    ...(body.fields.get('deviationNote')?.text.trim() ? { deviationNote: body.fields.get('deviationNote')! } : {}),
     recognition: recognitionOf(body),
   };
 }

@@ -10,7 +10,10 @@ const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|增加预算|�
 
 /** Reason cells on the form that explain the budget (the budget block has no reason column in MOF forms). */
 function budgetReasons(form: SelfEvalForm): TextFact[] {
-  return form.indicators.map((i) => i.reason).filter((r) => BUDGET_REASON.test(r.text));
+  const cells = form.indicators.map((i) => i.reason);
+  // the form-level 偏差大或目标未完成原因分析 row speaks for the whole form, the budget included
+  if (form.deviationNote) cells.push(form.deviationNote);
+  return cells.filter((r) => BUDGET_REASON.test(r.text));
 }
 
 /** A3 a low execution rate (< 90%) or a budget changed during the year (年初 ≠ 全年) needs a stated reason. */
@@ -67,7 +70,10 @@ export const rule: Rule = {
         }
       }
       const rate = row.rate?.figure;
-      if (row.rate && rate && rate.comparator === '=' && !rate.approximate) {
+      // a row with nothing budgeted ("年度资金总额: | 0 | 0 | 0 | 10 | 0 | 0" while 本年财政拨款 holds the money)
+      // has no low execution to explain: its zero total is reported by the funding-rows checks
+      const nothingBudgeted = row.fullYearBudget?.figure && Rational.parse(row.fullYearBudget.figure.value).n === 0n;
+      if (row.rate && rate && rate.comparator === '=' && !rate.approximate && !nothingBudgeted) {
         const threshold = Rational.of(p.reasonThresholdPercent);
         if (intervalOf(rate.value, rate.decimals).hi.lt(threshold)) {
           out.push({

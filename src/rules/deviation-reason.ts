@@ -4,6 +4,9 @@ import { columnLabel, indicatorName, selfEvalForms } from './lib/forms.js';
 import { attainment } from './lib/targets.js';
 import type { FindingDraft, Rule } from './types.js';
 
+/** What a reason cell holds when it gives none. */
+const NO_REASON = /^(无|暂无|没有|\/|—+|-+|——)?$/;
+
 /** D8 a missed target or a score below the weight carries a 偏差原因 / 未完成原因. */
 export const rule: Rule = {
   meta: {
@@ -26,6 +29,8 @@ export const rule: Rule = {
     for (const form of selfEvalForms(report)) {
       // a form without a reason column (53号 指标表) cannot give one
       if (form.indicatorColumns.length && !form.indicatorColumns.some((c) => c.field === 'reason')) continue;
+      // a form-level reason row ("偏差大或目标未完成原因分析") answers for every indicator of the form
+      if (form.deviationNote && !NO_REASON.test(form.deviationNote.text.replace(/\s+/g, ''))) continue;
       for (const ind of form.indicators) {
         if (ind.notApplicable || ind.reason.text.trim()) continue;
         const at = attainment(ind);

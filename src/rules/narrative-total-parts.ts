@@ -1,5 +1,9 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
+import type { TextFact } from '../../schemas/fact.js';
+import type { Report } from '../../schemas/report.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { extractStats } from '../narrative/extract.js';
+import { selfEvalForms } from './lib/forms.js';
 import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -27,54 +31,79 @@ export const rule: Rule = {
     source: 'catalogue C1',
   },
   check(report) {
-    const drafts: FindingDraft[] = [];
-    const byId = new Map(report.statistics.map((s) => [s.id, s]));
-    const groups = new Map<string, NarrativeStat[]>();
-    for (const s of report.statistics) {
-      if (!s.partOf || !s.relation) continue;
-      const key = `${s.partOf}|${s.relation}`;
-      const g = groups.get(key) ?? [];
-      g.push(s);
-      groups.set(key, g);
-    }
-    for (const [key, parts] of groups) {
-      const total = byId.get(key.split('|')[0]);
-      const relation = parts[0].relation!;
-      if (!total || total.mention === 'slogan') continue;
-      if (relation === 'subset' && parts.length < 2) continue; // one 其中 part: only C3 applies
-      if (![total, ...parts].every((s) => isExact(s.figure))) continue;
-      const t = normalize(total.figure);
-      const ps = parts.map((p) => normalize(p.figure));
-      if (ps.some((p) => p.unit !== t.unit)) continue;
-      const counting = total.dimension === 'count';
-      const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
-      const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : intervalOf(t.value, dp);
-      const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
-      const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(ps.map((p) => intervalOf(p.value, dp)));
-      if (intersects(tInt, sumInt)) continue;
-      const open = relation === 'subset' || parts.some((p) => p.openList);
-      const above = sumInt.lo.gt(tInt.hi);
-      const severity = open && !above ? 'warning' : 'error';
-      const unit = total.normalizedUnit ?? '';
-      const listed = parts.map((p) => statPhrase(p)).join('、');
-      const tolerance = counting
-        ? '计数须相等 / counts must be equal'
-        : `±${halfUnit(dp).mul(Rational.of(parts.length + 1)).toString(8)}（总数与${parts.length}个分项各按${dp}位小数±½末位；合计区间 ${formatInterval(sumInt, 6)}）`;
-      drafts.push({
-        severity,
-        message: {
-          zh: `${placeName(report, total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${open && !above ? '（所列分项可能不完整）' : ''}`,
-          en: `${placeName(report, total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${open && !above ? ' (the list may be partial)' : ''}`,
-        },
-        values: [plain(total.figure), sumExact.toNumber()],
-        evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
-        expected: `${t.value}${unit}`,
-        observed: `${sumExact.toString(8)}${unit}`,
-        tolerance,
-        params: { relation, openList: open },
-        part: total.loc.part,
-      });
-    }
+    const drafts = checkTotals(report.statistics, (total) => placeName(report, total));
+    // the goals of a form are prose in a cell ("本项目共申请预算资金2026400元,其中村级组织运转400000元,…")
+    for (const { stats, place } of goalStatistics(report)) drafts.push(...checkTotals(stats, () => place));
     return drafts;
   },
 };
+
+/** Figures of the 年度总体目标 cells (预期目标 / 实际完成情况), located at their cell. */
+function goalStatistics(report: Report): Array<{ stats: NarrativeStat[]; place: string }> {
+  const out: Array<{ stats: NarrativeStat[]; place: string }> = [];
+  for (const form of selfEvalForms(report)) {
+    const cells: Array<[string, TextFact | null]> = [
+      ['预期目标', form.goals.expected],
+      ['实际完成情况', form.goals.achieved],
+    ];
+    for (const [what, fact] of cells) {
+      if (!fact || !/\d/.test(fact.text)) continue;
+      const block = { kind: 'paragraph' as const, block: fact.loc.block ?? 0, paragraph: 0, text: fact.text, style: null, page: fact.loc.page, bbox: null };
+      const stats = extractStats([block], false, { part: form.part, narrative: -1, sectionOf: () => null }).map((st) => ({ ...st, loc: fact.loc }));
+      out.push({ stats, place: `${form.part}年度总体目标（${what}）` });
+    }
+  }
+  return out;
+}
+
+function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat) => string): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  const byId = new Map(statistics.map((s) => [s.id, s]));
+  const groups = new Map<string, NarrativeStat[]>();
+  for (const s of statistics) {
+    if (!s.partOf || !s.relation) continue;
+    const key = `${s.partOf}|${s.relation}`;
+    const g = groups.get(key) ?? [];
+    g.push(s);
+    groups.set(key, g);
+  }
+  for (const [key, parts] of groups) {
+    const total = byId.get(key.split('|')[0]);
+    const relation = parts[0].relation!;
+    if (!total || total.mention === 'slogan') continue;
+    if (relation === 'subset' && parts.length < 2) continue; // one 其中 part: only C3 applies
+    if (![total, ...parts].every((s) => isExact(s.figure))) continue;
+    const t = normalize(total.figure);
+    const ps = parts.map((p) => normalize(p.figure));
+    if (ps.some((p) => p.unit !== t.unit)) continue;
+    const counting = total.dimension === 'count';
+    const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
+    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : intervalOf(t.value, dp);
+    const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
+    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(ps.map((p) => intervalOf(p.value, dp)));
+    if (intersects(tInt, sumInt)) continue;
+    const open = relation === 'subset' || parts.some((p) => p.openList);
+    const above = sumInt.lo.gt(tInt.hi);
+    const severity = open && !above ? 'warning' : 'error';
+    const unit = total.normalizedUnit ?? '';
+    const listed = parts.map((p) => statPhrase(p)).join('、');
+    const tolerance = counting
+      ? '计数须相等 / counts must be equal'
+      : `±${halfUnit(dp).mul(Rational.of(parts.length + 1)).toString(8)}（总数与${parts.length}个分项各按${dp}位小数±½末位；合计区间 ${formatInterval(sumInt, 6)}）`;
+    drafts.push({
+      severity,
+      message: {
+        zh: `${placeOf(total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${open && !above ? '（所列分项可能不完整）' : ''}`,
+        en: `${placeOf(total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${open && !above ? ' (the list may be partial)' : ''}`,
+      },
+      values: [plain(total.figure), sumExact.toNumber()],
+      evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
+      expected: `${t.value}${unit}`,
+      observed: `${sumExact.toString(8)}${unit}`,
+      tolerance,
+      params: { relation, openList: open },
+      part: total.loc.part,
+    });
+  }
+  return drafts;
+}

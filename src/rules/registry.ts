@@ -14,6 +14,7 @@ import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
+import { rule as narrativeRate } from './narrative-rate.js';
 import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
 import { rule as sameMeasureDiffers } from './same-measure-differs.js';
 import { rule as proseCountMismatch } from './prose-count-mismatch.js';
@@ -64,6 +65,7 @@ export const RULES: Rule[] = [
   narrativeTotalParts,
   narrativeListCount,
   narrativeSubsetExceeds,
+  narrativeRate,
   crossPartTotalParts,
   sameMeasureDiffers,
   proseCountMismatch,

@@ -18,17 +18,25 @@ const SIGNATURE_FIELDS: Array<[keyof Omit<Signature, 'loc'>, string, string]> = 
  * but no points ("红薯种植面积 | 5.5亩 | 5.5亩 | | "). Neither half is a blank cell: the group is
  * scored once, on its first row. Returns the indicators exempt from the score / actual checks.
  */
+// 萧县 2023: the ★ row carries its own target and actual too; its 其中 rows are its breakdown.
 function scoredGroups(indicators: Indicator[]): { noScore: Set<Indicator>; noActual: Set<Indicator> } {
   const noScore = new Set<Indicator>();
   const noActual = new Set<Indicator>();
   for (let i = 0; i < indicators.length; i++) {
     const head = indicators[i];
-    const scoredOnly = !isBlank(head.weight) && !isBlank(head.score) && isBlank(head.target) && isBlank(head.actual);
-    if (!scoredOnly) continue;
+    if (isBlank(head.weight) || isBlank(head.score)) continue;
+    const scoredOnly = isBlank(head.target) && isBlank(head.actual);
+    const unscoredDetail = (ind: Indicator) => isBlank(ind.weight) && isBlank(ind.score) && !isBlank(ind.actual);
     let j = i + 1;
-    while (j < indicators.length && isBlank(indicators[j].weight) && isBlank(indicators[j].score) && !isBlank(indicators[j].actual)) j++;
+    if (scoredOnly) {
+      while (j < indicators.length && unscoredDetail(indicators[j])) j++;
+    } else {
+      // a scored row with its own target ("★补助家畜家禽养殖数量 | 10 | 192只 | 192只 | 10") broken down in
+      // 其中 rows ("其中羊养殖数量 | | 180只 | 180只 | "): the breakdown is not scored on its own
+      while (j < indicators.length && unscoredDetail(indicators[j]) && /^其中/.test(indicators[j].level3.trim())) j++;
+    }
     if (j === i + 1) continue;
-    noActual.add(head);
+    if (scoredOnly) noActual.add(head);
     for (let k = i + 1; k < j; k++) noScore.add(indicators[k]);
     i = j - 1;
   }

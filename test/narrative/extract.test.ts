@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from '../../src/narrative/numerals.js';
 import { shiftDecimal } from '../../src/narrative/units.js';
-import { find, statsOf } from './helpers.js';
+import { find, paragraphs, statsOf } from './helpers.js';
+import { extractStats } from '../../src/narrative/extract.js';
 
 describe('narrative figures: values, units, qualifiers', () => {
   it('reads amounts with their written precision and normalizes money to 万元', () => {
@@ -244,5 +245,50 @@ describe('held-out 2: units and flattened forms', () => {
     // a target and an actual written side by side stay two figures
     const same = statsOf('完成率100%100%,合格率98%95%');
     expect(same.map((s) => s.figure.value)).toEqual(['100', '100', '98', '95']);
+  });
+});
+
+describe('held-out 2: a bare 万 after a money word', () => {
+  it('reads "资金29.6万" and "执行数29.6万" as 万元, but not a count of people or a 万 inside a word', () => {
+    const stats = statsOf('投入中央直达资金29.6万,执行数29.6万,执行率100%。市财政安排资金5万。惠及群众1.2万,覆盖5万亩。');
+    const money = stats.filter((s) => s.dimension === 'money');
+    expect(money.map((s) => [s.figure.text, s.normalizedValue, s.normalizedUnit])).toEqual([
+      ['29.6万', '29.6', '万元'],
+      ['29.6万', '29.6', '万元'],
+      ['5万', '5', '万元'],
+    ]);
+    expect(stats.some((s) => s.figure.text === '1.2万')).toBe(false);
+    expect(find(stats, '5万亩')).toMatchObject({ normalizedValue: '50000', normalizedUnit: '亩' });
+  });
+});
+
+describe('held-out 2: a flattened form keeps its cells’ line breaks', () => {
+  const ctx = { part: '测试', narrative: 0, sectionOf: () => null };
+  it('a paragraph starting with a figure after an unclosed paragraph ending in one continues it (原州区 马铃薯 自评表)', () => {
+    const stats = extractStats(
+      paragraphs(['资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元', '259.45万元', '86.5%市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒']),
+      false,
+      ctx,
+    );
+    expect(find(stats, '259.45万元').sentence).toContain('全年执行数(B)');
+    expect(find(stats, '86.5%').sentence).toContain('执行率(B/A)');
+  });
+  it('a closed sentence, or a paragraph starting with a year, stays apart', () => {
+    const stats = extractStats(paragraphs(['项目资金100万元。', '95%的资金已拨付', '下达资金100万元', '2023年共支出80万元']), false, ctx);
+    expect(find(stats, '95%').sentence).toBe('95%的资金已拨付');
+    expect(find(stats, '80万元').sentence).toBe('2023年共支出80万元');
+  });
+});
+
+describe('held-out 2: an unknown unit is one ideograph before a boundary, nothing else', () => {
+  it('"指标1免费发放", "300全年执行数" are no figures; "3眼。", "15家乡镇卫生院", "2437口回汉群众" are', () => {
+    const flat = statsOf('全年预算数(A)300全年执行数(B)指标1免费发放原原种,指标2企业自行采购');
+    expect(flat.map((s) => s.figure.text)).toEqual([]);
+    const real = statsOf('打井3眼。依靠全县15家乡镇卫生院,带动2437口回汉群众受益。');
+    expect(real.map((s) => [s.figure.text, s.unknownUnit])).toEqual([
+      ['3眼', true],
+      ['15家', false],
+      ['2437口', false],
+    ]);
   });
 });

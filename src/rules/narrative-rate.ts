@@ -1,0 +1,132 @@
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import { isExact, normalize, placeName, plain, restatementAgrees, statEvidence, statPhrase } from '../narrative/compare.js';
+import type { Report } from '../../schemas/report.js';
+import { intervalOf, Rational, type Interval } from '../numbers/decimal.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/** A rate of spending named in prose (执行率, 支付率, 拨付率 …); 到位率 and 完成率 measure other things. */
+const RATE = /(执行|支付|拨付|使用|支出|发放)率/;
+/** What was not spent: the remainder of the same money (checked first: 未支付 contains 支付). */
+const UNSPENT = /未(支付|拨付|执行|使用|支出|发放)|结余|剩余/;
+/** What was spent. */
+const SPENT = /已?(支付|拨付|执行数?|使用|支出|发放)/;
+/** The money available: the base of the rate. */
+const BASE = /资金|预算|下达|总额|合计|安排|到位|投资|收到/;
+
+type Role = 'unspent' | 'spent' | 'base' | null;
+
+function roleOf(stat: NarrativeStat): Role {
+  if (UNSPENT.test(stat.label)) return 'unspent';
+  if (SPENT.test(stat.label)) return 'spent';
+  if (BASE.test(stat.label)) return 'base';
+  return null;
+}
+
+function interval(stat: NarrativeStat): Interval {
+  const n = normalize(stat.figure);
+  return intervalOf(n.value, n.decimals);
+}
+
+/**
+ * One cause, one finding: when an amount of the sentence already disagrees with the table figure it
+ * restates (figure-mismatch reports that), the rate computed from it is not a second finding.
+ */
+function restatementDisagrees(report: Report, stats: NarrativeStat[]): boolean {
+  const byId = new Map(stats.map((s) => [s.id, s]));
+  return report.links.some((link) => {
+    const stat = byId.get(link.statId);
+    const target = link.target.figure;
+    if (!stat || !target || link.basis === 'indicator-actual' || !isExact(target)) return false;
+    const a = normalize(stat.figure);
+    const b = normalize(target, link.target.kind === 'table' && stat.dimension === 'money' ? '万元' : stat.normalizedUnit);
+    return a.unit === b.unit && !restatementAgrees(a, b);
+  });
+}
+
+/**
+ * A rate of spending stated in prose together with the amounts it is computed from, in the same
+ * sentence: "已支付18501.096万元，未支付703万元，支付率95%" (18501.096 ÷ 19204.096 = 96.34%) or
+ * "项目资金2179万元，已完成拨付2113.63万元，执行率97%". The amounts are read by their words (已支付 /
+ * 未支付 / 资金); a sentence with two amounts of one kind is left alone.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'narrative-rate',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'A1',
+    title: { zh: '叙述中的执行率与同句金额不符', en: 'A rate in prose disagrees with the amounts of its sentence' },
+    description: {
+      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）。金额与比率的对应按措辞判断，故为警告。',
+      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent).',
+    },
+    formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)',
+    tolerance: '比率按书写精度±½末位，金额按书写精度±½末位，区间相交即相符',
+    families: 'all',
+    source: 'catalogue A1（执行率）用于正文叙述',
+  },
+  check(report) {
+    const drafts: FindingDraft[] = [];
+    // statistics of one sentence, in reading order
+    const bySentence = new Map<string, NarrativeStat[]>();
+    for (const s of report.statistics) {
+      const key = `${s.loc.part}|${s.loc.paragraph}|${s.sentence}`;
+      const list = bySentence.get(key) ?? [];
+      list.push(s);
+      bySentence.set(key, list);
+    }
+    for (const stats of bySentence.values()) {
+      let from = 0;
+      stats.forEach((rate, i) => {
+        if (rate.dimension !== 'percent') return;
+        const before = stats.slice(from, i);
+        from = i + 1;
+        if (!RATE.test(rate.label) || !isExact(rate.figure) || rate.figure.unit !== '%') return;
+        const money = before.filter((s) => s.dimension === 'money');
+        if (money.some((s) => !isExact(s.figure))) return;
+        const of = (role: Role) => money.filter((s) => roleOf(s) === role);
+        const [spent, unspent, base] = [of('spent'), of('unspent'), of('base')];
+        if (spent.length !== 1) return;
+        const p = spent[0];
+        let q: Interval;
+        let formula: string;
+        let others: NarrativeStat[];
+        if (unspent.length === 1) {
+          const u = unspent[0];
+          const pi = interval(p);
+          const ui = interval(u);
+          q = { lo: pi.lo.div(pi.lo.add(ui.hi)), hi: pi.hi.div(pi.hi.add(ui.lo)) };
+          formula = `${p.figure.text.trim()} ÷ (${p.figure.text.trim()} + ${u.figure.text.trim()})`;
+          others = [u];
+        } else if (unspent.length === 0 && base.length === 1 && base[0] !== p) {
+          const b = base[0];
+          const pi = interval(p);
+          const bi = interval(b);
+          if (bi.lo.le(Rational.of(0))) return;
+          q = { lo: pi.lo.div(bi.hi), hi: pi.hi.div(bi.lo) };
+          formula = `${p.figure.text.trim()} ÷ ${b.figure.text.trim()}`;
+          others = [b];
+        } else return;
+        const hundred = Rational.of(100);
+        const computed = { lo: q.lo.mul(hundred), hi: q.hi.mul(hundred) };
+        const r = intervalOf(rate.figure.value, rate.figure.decimals);
+        if (r.lo.le(computed.hi) && computed.lo.le(r.hi)) return;
+        if (restatementDisagrees(report, [rate, p, ...others])) return;
+        const mid = computed.lo.add(computed.hi).div(Rational.of(2));
+        drafts.push({
+          message: {
+            zh: `${placeName(report, rate)}称${statPhrase(rate)}，但同句${others.map(statPhrase).concat(statPhrase(p)).join('、')}，按 ${formula} 计算为${mid.toFixed(2)}%`,
+            en: `${placeName(report, rate)}: ${rate.label} ${rate.figure.text.trim()}, but ${formula} = ${mid.toFixed(2)}% in the same sentence`,
+          },
+          values: [plain(rate.figure), Number(mid.toFixed(2)), plain(p.figure), ...others.map((o) => plain(o.figure))],
+          evidence: [statEvidence(rate, 'rate'), statEvidence(p, 'spent'), ...others.map((o) => statEvidence(o, roleOf(o) === 'unspent' ? 'unspent' : 'base'))],
+          expected: `${mid.toFixed(2)}%（${formula}）`,
+          observed: rate.figure.text.trim(),
+          tolerance: '比率±½末位，金额±½末位 / ±½ of the last written digit',
+          part: rate.loc.part,
+        });
+      });
+    }
+    return drafts;
+  },
+};
