@@ -64,6 +64,13 @@ for (const backend of backends) {
       await again?.close();
     });
 
+    it('compresses the whole-report JSON columns with lz4 on PostgreSQL (PGlite, built without it, keeps pglz)', async () => {
+      const rows = await store.db.query<{ attname: string; attcompression: string }>(
+        "SELECT attname, attcompression FROM pg_attribute WHERE attrelid = 'reports'::regclass AND attname IN ('result', 'document') ORDER BY attname",
+      );
+      expect(rows.map((r) => r.attcompression)).toEqual(backend.name === 'PGlite' ? ['', ''] : ['l', 'l']);
+    });
+
     it('keeps the bytes once per content', async () => {
       const a = await store.putFile(seed, 'a.docx');
       const b = await store.putFile(seed, 'b.docx');
