@@ -36,6 +36,8 @@ export const rule: Rule = {
         const s = points(ind.score);
         if (!at || !w || !s || !ind.score.figure) continue;
         if (at.status === 'met') continue; // a met target scored low is D6 (info)
+        // a deadline written as a calendar year ("2019年" done in 2020年): missed, but no proportion of it is a score
+        if (isCalendarYear(at.target) || isCalendarYear(at.actual)) continue;
         const [num, den] = at.direction === 'up' ? [at.actualValue, at.targetValue] : [at.targetValue, at.actualValue];
         if (den.isZero()) continue;
         const raw = w.mul(num).div(den);
@@ -69,3 +71,8 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/** "2019年" as a date (a year of the calendar), not a span of years ("服务期3年"). */
+function isCalendarYear(f: { value: string; unit: string | null }): boolean {
+  return f.unit === '年' && /^(19|20)\d{2}$/.test(f.value);
+}

@@ -17,6 +17,8 @@ export default ruleCases({
     { name: 'a complaint handling rate is still higher-is-better: 98% meets 95%', report: one(['产出指标(30分)', '质量指标', '质量投诉回复处理率', '95%', '98%', '5', '5', '']) },
     { name: 'a duration under 时效指标: 25天 meets 30天', report: one(['产出指标(30分)', '时效指标', '竣工备案办理时间', '30天', '25天', '5', '5', '']) },
     { name: '"95%以上" actual meets "95%以上" target', report: one(['效益指标(30分)', '可持续影响指标', '建筑市场平稳有序发展', '95%以上', '95%以上', '5', '5', '']) },
+    // 鄂州市财政局 2019: a deadline year missed is scored by judgement, never 20 × 2019 ÷ 2020
+    { name: 'real: 完成时限 2019年 done in 2020年, scored 10 of 20 with its reason', report: one(['产出指标', '时效指标', '完成时限', '2019年', '2020年', '20', '10', '部分项目延续至下年']) },
   ],
   invalid: [
     {
