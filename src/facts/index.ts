@@ -114,20 +114,34 @@ export function buildFactIndex(report: Report): FactIndex {
     }
   });
 
-  const byId = new Map(facts.map((f) => [f.id, f]));
   const byKey = new Map<string, IndexedFact[]>();
-  const byStat = new Map<string, IndexedFact[]>();
   for (const f of facts) {
-    const list = byKey.get(f.measure.key) ?? [];
-    list.push(f);
-    byKey.set(f.measure.key, list);
-    if (f.stat) {
-      const s = byStat.get(f.stat.id) ?? [];
-      s.push(f);
-      byStat.set(f.stat.id, s);
-    }
+    const list = byKey.get(f.measure.key);
+    if (list) list.push(f);
+    else byKey.set(f.measure.key, [f]);
   }
-  return { facts, byId, byKey, byStat };
+  // the lookups by id and by statistic are built when first asked for (no rule of the rules stage does)
+  let byId: Map<string, IndexedFact> | undefined;
+  let byStat: Map<string, IndexedFact[]> | undefined;
+  return {
+    facts,
+    byKey,
+    get byId() {
+      return (byId ??= new Map(facts.map((f) => [f.id, f])));
+    },
+    get byStat() {
+      if (!byStat) {
+        byStat = new Map();
+        for (const f of facts) {
+          if (!f.stat) continue;
+          const list = byStat.get(f.stat.id);
+          if (list) list.push(f);
+          else byStat.set(f.stat.id, [f]);
+        }
+      }
+      return byStat;
+    },
+  };
 }
 
 /** One indicator fact (实际完成值 or 年度指标值). */

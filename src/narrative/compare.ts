@@ -86,9 +86,19 @@ export function targetEvidence(link: FigureLink, role: string): Evidence {
   return { text: link.target.text, value, location: link.target.loc, role };
 }
 
-/** Index of statistics by id. */
-export function statsById(report: Report): Map<string, NarrativeStat> {
-  return new Map(report.statistics.map((s) => [s.id, s]));
+const byIdOf = new WeakMap<readonly NarrativeStat[], Map<string, NarrativeStat>>();
+
+/**
+ * Index of statistics by id, made once per list of statistics (several rules ask for it, on the
+ * report or on a view of it that shares the list). Shared: do not change it.
+ */
+export function statsById(report: Report): ReadonlyMap<string, NarrativeStat> {
+  let index = byIdOf.get(report.statistics);
+  if (!index) {
+    index = new Map(report.statistics.map((s) => [s.id, s]));
+    byIdOf.set(report.statistics, index);
+  }
+  return index;
 }
 
 /** Unit to print after a table figure in messages. */

@@ -235,9 +235,8 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
   };
   const ordinal = new Map<string, number>();
   const seen = new Map<string, number>();
-  const coreLabel = new Map(stats.map((s) => [s.id, core(s.label)]));
   for (const s of stats) {
-    const key = `${s.loc.paragraph}|${indexOf(s.sentence)}|${coreLabel.get(s.id)}`;
+    const key = `${s.loc.paragraph}|${indexOf(s.sentence)}|${core(s.label)}`;
     const n = seen.get(key) ?? 0;
     ordinal.set(s.id, n);
     seen.set(key, n + 1);
@@ -245,7 +244,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
   const byKey = new Map<string, NarrativeStat[]>();
   for (const s of stats) {
     if (s.mention === 'slogan' || !s.label) continue;
-    const key = `${s.normalizedUnit}|${coreLabel.get(s.id)}`;
+    const key = `${s.normalizedUnit}|${core(s.label)}`; // core() is memoized
     const list = byKey.get(key) ?? [];
     list.push(s);
     byKey.set(key, list);

@@ -83,6 +83,8 @@ const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
 /** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
 const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);
+/** First characters of those counting words. */
+const COUNT_UNIT_STARTS = new Set<string>(COUNT_UNITS.map((u) => u[0]));
 const YI_UNITS = new Set(['个', '次', '件', '家', '台', '处', '条', '宗', '项', '户', '人', '份', '名', '人次', '台套', '座', '辆', '所', '栋']);
 /** Counting words that also name a batch or phase (二批项目 = the second batch). */
 const ORDINAL_UNITS = new Set(['批', '期', '批次']);
@@ -218,9 +220,10 @@ function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFi
   const before = norm[start - 1];
   if (before && NOT_NUMERAL_AFTER.includes(before)) return null;
   const written = m[2];
+  let pos = start + written.length;
+  if (!COUNT_UNIT_STARTS.has(norm[pos])) return null; // no counting word follows (统一, 一步, 十分): not a count
   const n = parseChineseNumeral(written);
   if (n === null) return null;
-  let pos = start + written.length;
   const unitMatch = UNIT_AT.exec(norm.slice(pos, pos + 4));
   if (!unitMatch) return null;
   const unit = unitMatch[0];

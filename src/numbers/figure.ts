@@ -70,7 +70,7 @@ export function canonicalNumber(written: string): { value: string; decimals: num
 export function parseFigure(raw: string): Figure | null {
   const text = raw;
   let s = normalizeText(raw).replace(/\s+/g, '');
-  if (!s) return null;
+  if (!s || !/\d/.test(s)) return null; // words only: no figure (most text cells)
   let comparator: Comparator = '=';
   let approximate = false;
   const qualifiers: string[] = [];

@@ -54,16 +54,22 @@ export function partialFact(part: string, table: TableBlock, cell: TableCell, va
 
 /** Count Facts that hold a figure (coverage). */
 export function countFacts(value: unknown): number {
-  if (!value || typeof value !== 'object') return 0;
+  return value && typeof value === 'object' ? factsIn(value) : 0;
+}
+
+/** countFacts of an object or array; only objects are descended into (no call per string or number). */
+function factsIn(value: object): number {
+  let n = 0;
   if (Array.isArray(value)) {
-    let n = 0;
-    for (const x of value) n += countFacts(x);
+    for (const x of value) if (x && typeof x === 'object') n += factsIn(x);
     return n;
   }
   const o = value as Record<string, unknown>;
   if ('figure' in o && 'loc' in o && 'text' in o) return o.figure ? 1 : 0;
-  let n = 0;
   // for…in: Object.values' order, without an array of values per record
-  for (const k in o) n += countFacts(o[k]);
+  for (const k in o) {
+    const x = o[k];
+    if (x && typeof x === 'object') n += factsIn(x);
+  }
   return n;
 }

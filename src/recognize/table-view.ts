@@ -18,6 +18,8 @@ interface RowView {
   cells: readonly TableCell[];
   /** Their keys (key(cell.text)), in the same order. */
   keys: readonly string[];
+  /** The cells that start in the row, when first asked for. */
+  own?: readonly TableCell[];
 }
 
 const rowViews = new WeakMap<TableBlock, Array<RowView | undefined>>();
@@ -52,9 +54,10 @@ export function rowKeys(table: TableBlock, row: number): readonly string[] {
   return rowView(table, row).keys;
 }
 
-/** Cells that start in this row (not the continuation of a cell merged from above). */
-export function ownCells(table: TableBlock, row: number): TableCell[] {
-  return rowCells(table, row).filter((c) => c.row === row);
+/** Cells that start in this row (not the continuation of a cell merged from above). Shared: do not change it. */
+export function ownCells(table: TableBlock, row: number): readonly TableCell[] {
+  const view = rowView(table, row);
+  return (view.own ??= view.cells.filter((c) => c.row === row));
 }
 
 /** Normalized label text for matching: no whitespace, full-width folded, traditional → simplified. */

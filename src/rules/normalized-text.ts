@@ -1,5 +1,5 @@
 import { textEvidence } from './finding.js';
-import { simplify } from '../text/simplify.js';
+import { needsConversion, simplify } from '../text/simplify.js';
 import { allTextFacts } from './lib/walk.js';
 import type { FindingDraft, Rule } from './types.js';
 import type { TextFact } from '../../schemas/fact.js';
@@ -16,9 +16,12 @@ function kinds(text: string): string[] {
   if (ZERO_WIDTH.test(text)) k.push('零宽字符');
   if (ODD_EQUALS.test(text)) k.push('“﹦”');
   if (ODD_SPACE.test(text) && /\d[\u00a0\u3000\u2002\u2003\u2009\u202f]+\d/.test(text)) k.push('数字间特殊空格');
-  const plain = text.replace(/[\uff01-\uff5e\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200f\ufeff\u202a-\u202e\u2066-\u2069]/g, '');
-  // traditional characters only (≧, ﹦ and pinyin glosses are folded too, but are not 繁体字)
-  if (/[^\x00-\x7f]/.test(plain) && simplify(plain) !== plain) k.push('繁体字');
+  // traditional characters only (≧, ﹦ and pinyin glosses are folded too, but are not 繁体字); a text
+  // with nothing the tables convert has none (most texts: no copy without the folded characters made)
+  if (needsConversion(text)) {
+    const plain = text.replace(/[\uff01-\uff5e\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200f\ufeff\u202a-\u202e\u2066-\u2069]/g, '');
+    if (/[^\x00-\x7f]/.test(plain) && simplify(plain) !== plain) k.push('繁体字');
+  }
   return k;
 }
 
