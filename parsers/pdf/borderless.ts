@@ -1,4 +1,5 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
+import { cellAlignment } from './cell-alignment.js';
 import { confirmedHeaderRows } from './header-vocabulary.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
@@ -160,8 +161,9 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
   const spread = perRow.filter((s) => s.size >= 2).length;
   if (nRows < MIN_ROWS || spread < nRows * 0.6) return null;
-  stretchGroupLabels(model, bands.length);
-  stretchAcross(model, bands);
+  const align = cellAlignment(model, bands);
+  if (align.middle) stretchGroupLabels(model, bands.length);
+  if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);
   const cells = toCells(model.cells, xs, model.ys, bands);
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];

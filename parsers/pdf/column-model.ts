@@ -108,7 +108,43 @@ export function findColumns(pieces: readonly Piece[]): Columns {
     if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
     else bands.push([x0, x1]);
   }
-  return { bands: withoutStrays(bands, pieces, spanning), spanning };
+  const kept = pieces.filter((p) => !spanning.has(p));
+  return { bands: withoutStrays(bands.flatMap((b) => splitAtValleys(b, kept)), pieces, spanning), spanning };
+}
+
+/** Text on this many lines on each side of a valley makes the two sides two columns. */
+const VALLEY_SIDE_LINES = 3;
+
+/**
+ * A band whose text thins out to a single piece somewhere inside, with several lines of text on
+ * either side, is two columns bridged by one merged cell's text (left-aligned text of a cell
+ * spanning columns runs a little into the next column). Split it at the thin stretch.
+ */
+function splitAtValleys(band: Band, pieces: readonly Piece[]): Band[] {
+  const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
+  if (inside.length < 2 * VALLEY_SIDE_LINES) return [band];
+  // Coverage as steps: +1 where a piece starts, -1 where it ends.
+  const events = inside.flatMap((p) => [[p.x0, 1] as const, [p.x1, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Band[] = [];
+  let depth = 0;
+  let left = band[0];
+  let thinFrom: number | null = null;
+  for (const [x, step] of events) {
+    const was = depth;
+    depth += step;
+    if (was >= 2 && depth <= 1) thinFrom = x;
+    else if (was <= 1 && depth >= 2 && thinFrom !== null) {
+      const before = inside.filter((p) => p.x1 <= thinFrom! + 0.5 && p.x0 >= left);
+      const after = inside.filter((p) => p.x0 >= x - 0.5);
+      if (x - thinFrom >= 1 && new Set(before.map((p) => p.line)).size >= VALLEY_SIDE_LINES && new Set(after.map((p) => p.line)).size >= VALLEY_SIDE_LINES) {
+        out.push([left, thinFrom]);
+        left = x;
+      }
+      thinFrom = null;
+    }
+  }
+  out.push([left, band[1]]);
+  return out;
 }
 
 /** A band between two others with text on this few lines (and a small share of the region's lines) is no column. */

@@ -194,6 +194,11 @@ describe('tables without ruling lines (Chromium prints of the same HTML)', () =>
     }, 180_000);
   }
 
+  it('rule-less with text at the top left of each cell (Word\'s default, not the templates\' centring): the .docx findings', async () => {
+    const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(seedSpec()), { tables: 'ruleless', cellAlign: 'top-left' })), 'seed-ruleless-top-left.pdf');
+    expectSameFindings(run);
+  }, 180_000);
+
   it('rule-less: the tables and paragraphs of the ruled print; each form the same rows, columns and cell texts', async () => {
     const blocks = layoutDocument(seedSpec());
     const ruled = await parsePdf(chromiumPdf(reportHtml(blocks, { tables: 'ruled' })));
