@@ -34,7 +34,11 @@ export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 export function findBorderlessTables(lines: readonly TextLine[], page: number): { tables: PageTable[]; rest: TextLine[] } {
   const tables: PageTable[] = [];
   const rest: TextLine[] = [];
-  const pieces = lines.map((l, i) => linePieces(l, i));
+  const pieces = lines.map((l, i) => {
+    const ps = linePieces(l, i);
+    // A justified line of words (even gaps) is one piece of prose, however wide its gaps.
+    return evenlySpaced(ps) ? linePieces(l, i, Infinity) : ps;
+  });
   let i = 0;
   while (i < lines.length) {
     if (pieces[i].length < 2) {
@@ -61,6 +65,16 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
     i = found.to;
   }
   return { tables, rest };
+}
+
+/** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
+const EVEN_GAP_EMS = 0.1;
+
+/** Four or more pieces with the same gap between each: a justified line of words, not cells. */
+function evenlySpaced(pieces: readonly Piece[]): boolean {
+  if (pieces.length < 4) return false;
+  const gaps = pieces.slice(1).map((p, k) => p.x0 - pieces[k].x1);
+  return Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * pieces[0].size;
 }
 
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
@@ -166,6 +180,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);
   const cells = toCells(model.cells, xs, model.ys, bands);
+  if (isList(cells, bands.length)) return null;
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
   const confirmed = confirmedHeaderRows(cells) > 0;
   const table: PageTable = {
@@ -179,6 +194,16 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** A list marker: 1. 2) (3) 一、 ① a. iv. • — what a numbered or bulleted list puts before its items. */
+const LIST_MARKER = /^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5}|[\u2460-\u2473\u2776-\u277F])[)）.．、:：]?$|^[•·▪●○◦■□◆◇\-–—*]$/u;
+
+/** Two columns, the first only list markers: a numbered list with its text hanging after a tab, not a table. */
+function isList(cells: readonly PageTableCell[], nCols: number): boolean {
+  if (nCols !== 2) return false;
+  const first = cells.filter((c) => c.c0 === 0 && c.c1 === 1 && c.text.trim());
+  return first.length > 0 && first.every((c) => LIST_MARKER.test(c.text.replace(/\s+/gu, '')));
 }
 
 function spanOf(bands: readonly Band[], p: Piece): { c0: number; c1: number } {
