@@ -72,9 +72,13 @@ function spansColumns(p: Piece, witnesses: readonly Piece[]): boolean {
   return false;
 }
 
-/** Are `a` and `b` lines of one cell: adjacent lines at the leading of text, `b` mostly under (or over) `a`? */
+/**
+ * Are `a` and `b` lines of one cell: one under the other at the leading of text, `b` mostly under
+ * (or over) `a`? (Lines of other cells may come between them in reading order: centred cells interleave.)
+ */
 function stacked(a: Piece, b: Piece): boolean {
-  return Math.abs(a.line - b.line) === 1 && Math.max(b.top - a.bottom, a.top - b.bottom) <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
+  const gap = Math.max(b.top - a.bottom, a.top - b.bottom);
+  return a.line !== b.line && gap >= -0.2 * b.size && gap <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
 }
 
 /** Lines of one cell are at most this far apart (font sizes): the leading of wrapped text. */
@@ -109,7 +113,36 @@ export function findColumns(pieces: readonly Piece[]): Columns {
     else bands.push([x0, x1]);
   }
   const kept = pieces.filter((p) => !spanning.has(p));
-  return { bands: withoutStrays(bands.flatMap((b) => splitAtValleys(b, kept)), pieces, spanning), spanning };
+  const split = bands.flatMap((b) => splitAtValleys(b, kept)).flatMap((b) => splitAtLineGaps(b, kept));
+  return { bands: withoutStrays(split, pieces, spanning), spanning };
+}
+
+/**
+ * Two pieces of one line inside one band are two cells side by side: the band is two columns
+ * bridged by text nothing else showed to span them. Split it in the gap between the pieces where
+ * the fewest other pieces cross, if at most two do.
+ */
+function splitAtLineGaps(band: Band, pieces: readonly Piece[]): Band[] {
+  const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
+  const byLine = new Map<number, Piece[]>();
+  for (const p of inside) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  let best: { x: number; crossing: number } | null = null;
+  for (const line of byLine.values()) {
+    if (line.length < 2) continue;
+    line.sort((a, b) => a.x0 - b.x0);
+    for (let k = 1; k < line.length; k++) {
+      const x = (line[k - 1].x1 + line[k].x0) / 2;
+      const crossing = inside.filter((p) => p.x0 < x && x < p.x1).length;
+      if (!best || crossing < best.crossing) best = { x, crossing };
+    }
+  }
+  if (!best || best.crossing > 2) return [band];
+  const left = inside.filter((p) => p.x1 <= best!.x);
+  const right = inside.filter((p) => p.x0 >= best!.x);
+  if (!left.length || !right.length) return [band];
+  const a: Band = [band[0], Math.max(...left.map((p) => p.x1))];
+  const b: Band = [Math.min(...right.map((p) => p.x0)), band[1]];
+  return [...splitAtLineGaps(a, pieces), ...splitAtLineGaps(b, pieces)];
 }
 
 /** Text on this many lines on each side of a valley makes the two sides two columns. */
