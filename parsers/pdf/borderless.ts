@@ -70,11 +70,15 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
 const EVEN_GAP_EMS = 0.1;
 
-/** Four or more pieces with the same gap between each: a justified line of words, not cells. */
+/** …and are at most this wide (font sizes): word spaces stretched, not the space between columns. */
+const MAX_JUSTIFIED_GAP_EMS = 1.2;
+
+/** Five or more pieces, the same narrow gap between each: a justified line of words, not cells. */
 function evenlySpaced(pieces: readonly Piece[]): boolean {
-  if (pieces.length < 4) return false;
+  if (pieces.length < 5) return false;
   const gaps = pieces.slice(1).map((p, k) => p.x0 - pieces[k].x1);
-  return Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * pieces[0].size;
+  const size = pieces[0].size;
+  return Math.max(...gaps) <= MAX_JUSTIFIED_GAP_EMS * size && Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * size;
 }
 
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */

@@ -139,14 +139,15 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   for (const block of blocks) {
     let r0 = -1;
     let r1 = -1;
-    if (defining(block)) {
+    const overlapped = () =>
       rows.forEach((row, r) => {
         if (overlapY(row, block) > 0.2 * block.size) {
           if (r0 < 0) r0 = r;
           r1 = r + 1;
         }
       });
-    } else {
+    if (defining(block)) overlapped();
+    else {
       // A sparse column's block is on the row its middle is in (its lines may reach past the
       // row's text, as a label of two lines beside a row of one does) — its first line's, in a
       // table that sets text at the top of its cells.
@@ -156,11 +157,14 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
       if (r >= 0) [r0, r1] = [r, r + 1];
     }
     if (r0 < 0) {
-      // In the gap between two rows: on both.
+      // In the gap between two rows: on both, but not on one where another cell of its column is.
       const middle = (block.top + block.bottom) / 2;
       const below = rows.findIndex((row) => row.top >= middle);
       r0 = below < 0 ? rows.length - 1 : Math.max(0, below - 1);
       r1 = below < 0 ? rows.length : below + 1;
+      const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
+      if (r1 - r0 === 2 && taken(r0)) r0++;
+      else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
     }
     cells.push({ block, r0, r1 });
   }
