@@ -1,4 +1,5 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
+import { cellAlignment } from './cell-alignment.js';
 import { confirmedHeaderRows } from './header-vocabulary.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
@@ -33,7 +34,11 @@ export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 export function findBorderlessTables(lines: readonly TextLine[], page: number): { tables: PageTable[]; rest: TextLine[] } {
   const tables: PageTable[] = [];
   const rest: TextLine[] = [];
-  const pieces = lines.map((l, i) => linePieces(l, i));
+  const pieces = lines.map((l, i) => {
+    const ps = linePieces(l, i);
+    // A justified line of words (even gaps) is one piece of prose, however wide its gaps.
+    return evenlySpaced(ps) ? linePieces(l, i, Infinity) : ps;
+  });
   let i = 0;
   while (i < lines.length) {
     if (pieces[i].length < 2) {
@@ -60,6 +65,20 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
     i = found.to;
   }
   return { tables, rest };
+}
+
+/** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
+const EVEN_GAP_EMS = 0.1;
+
+/** …and are at most this wide (font sizes): word spaces stretched, not the space between columns. */
+const MAX_JUSTIFIED_GAP_EMS = 1.2;
+
+/** Five or more pieces, the same narrow gap between each: a justified line of words, not cells. */
+function evenlySpaced(pieces: readonly Piece[]): boolean {
+  if (pieces.length < 5) return false;
+  const gaps = pieces.slice(1).map((p, k) => p.x0 - pieces[k].x1);
+  const size = pieces[0].size;
+  return Math.max(...gaps) <= MAX_JUSTIFIED_GAP_EMS * size && Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * size;
 }
 
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
@@ -160,10 +179,12 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
   const spread = perRow.filter((s) => s.size >= 2).length;
   if (nRows < MIN_ROWS || spread < nRows * 0.6) return null;
-  stretchGroupLabels(model, bands.length);
-  stretchAcross(model, bands);
+  const align = cellAlignment(model, bands);
+  if (align.middle) stretchGroupLabels(model, bands.length);
+  if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);
   const cells = toCells(model.cells, xs, model.ys, bands);
+  if (isList(cells, bands.length)) return null;
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
   const confirmed = confirmedHeaderRows(cells) > 0;
   const table: PageTable = {
@@ -177,6 +198,16 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** A list marker: 1. 2) (3) 一、 ① a. iv. • — what a numbered or bulleted list puts before its items. */
+const LIST_MARKER = /^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5}|[\u2460-\u2473\u2776-\u277F])[)）.．、:：]?$|^[•·▪●○◦■□◆◇\-–—*]$/u;
+
+/** Two columns, the first only list markers: a numbered list with its text hanging after a tab, not a table. */
+function isList(cells: readonly PageTableCell[], nCols: number): boolean {
+  if (nCols !== 2) return false;
+  const first = cells.filter((c) => c.c0 === 0 && c.c1 === 1 && c.text.trim());
+  return first.length > 0 && first.every((c) => LIST_MARKER.test(c.text.replace(/\s+/gu, '')));
 }
 
 function spanOf(bands: readonly Band[], p: Piece): { c0: number; c1: number } {

@@ -72,9 +72,13 @@ function spansColumns(p: Piece, witnesses: readonly Piece[]): boolean {
   return false;
 }
 
-/** Are `a` and `b` lines of one cell: adjacent lines at the leading of text, `b` mostly under (or over) `a`? */
+/**
+ * Are `a` and `b` lines of one cell: one under the other at the leading of text, `b` mostly under
+ * (or over) `a`? (Lines of other cells may come between them in reading order: centred cells interleave.)
+ */
 function stacked(a: Piece, b: Piece): boolean {
-  return Math.abs(a.line - b.line) === 1 && Math.max(b.top - a.bottom, a.top - b.bottom) <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
+  const gap = Math.max(b.top - a.bottom, a.top - b.bottom);
+  return a.line !== b.line && gap >= -0.2 * b.size && gap <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
 }
 
 /** Lines of one cell are at most this far apart (font sizes): the leading of wrapped text. */
@@ -108,7 +112,72 @@ export function findColumns(pieces: readonly Piece[]): Columns {
     if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
     else bands.push([x0, x1]);
   }
-  return { bands: withoutStrays(bands, pieces, spanning), spanning };
+  const kept = pieces.filter((p) => !spanning.has(p));
+  const split = bands.flatMap((b) => splitAtValleys(b, kept)).flatMap((b) => splitAtLineGaps(b, kept));
+  return { bands: withoutStrays(split, pieces, spanning), spanning };
+}
+
+/**
+ * Two pieces of one line inside one band are two cells side by side: the band is two columns
+ * bridged by text nothing else showed to span them. Split it in the gap between the pieces where
+ * the fewest other pieces cross, if at most two do.
+ */
+function splitAtLineGaps(band: Band, pieces: readonly Piece[]): Band[] {
+  const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
+  const byLine = new Map<number, Piece[]>();
+  for (const p of inside) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  let best: { x: number; crossing: number } | null = null;
+  for (const line of byLine.values()) {
+    if (line.length < 2) continue;
+    line.sort((a, b) => a.x0 - b.x0);
+    for (let k = 1; k < line.length; k++) {
+      const x = (line[k - 1].x1 + line[k].x0) / 2;
+      const crossing = inside.filter((p) => p.x0 < x && x < p.x1).length;
+      if (!best || crossing < best.crossing) best = { x, crossing };
+    }
+  }
+  if (!best || best.crossing > 2) return [band];
+  const left = inside.filter((p) => p.x1 <= best!.x);
+  const right = inside.filter((p) => p.x0 >= best!.x);
+  if (!left.length || !right.length) return [band];
+  const a: Band = [band[0], Math.max(...left.map((p) => p.x1))];
+  const b: Band = [Math.min(...right.map((p) => p.x0)), band[1]];
+  return [...splitAtLineGaps(a, pieces), ...splitAtLineGaps(b, pieces)];
+}
+
+/** Text on this many lines on each side of a valley makes the two sides two columns. */
+const VALLEY_SIDE_LINES = 3;
+
+/**
+ * A band whose text thins out to a single piece somewhere inside, with several lines of text on
+ * either side, is two columns bridged by one merged cell's text (left-aligned text of a cell
+ * spanning columns runs a little into the next column). Split it at the thin stretch.
+ */
+function splitAtValleys(band: Band, pieces: readonly Piece[]): Band[] {
+  const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
+  if (inside.length < 2 * VALLEY_SIDE_LINES) return [band];
+  // Coverage as steps: +1 where a piece starts, -1 where it ends.
+  const events = inside.flatMap((p) => [[p.x0, 1] as const, [p.x1, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Band[] = [];
+  let depth = 0;
+  let left = band[0];
+  let thinFrom: number | null = null;
+  for (const [x, step] of events) {
+    const was = depth;
+    depth += step;
+    if (was >= 2 && depth <= 1) thinFrom = x;
+    else if (was <= 1 && depth >= 2 && thinFrom !== null) {
+      const before = inside.filter((p) => p.x1 <= thinFrom! + 0.5 && p.x0 >= left);
+      const after = inside.filter((p) => p.x0 >= x - 0.5);
+      if (x - thinFrom >= 1 && new Set(before.map((p) => p.line)).size >= VALLEY_SIDE_LINES && new Set(after.map((p) => p.line)).size >= VALLEY_SIDE_LINES) {
+        out.push([left, thinFrom]);
+        left = x;
+      }
+      thinFrom = null;
+    }
+  }
+  out.push([left, band[1]]);
+  return out;
 }
 
 /** A band between two others with text on this few lines (and a small share of the region's lines) is no column. */

@@ -125,21 +125,46 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   const ys = [rows[0].top - 1];
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].bottom + rows[r].top) / 2);
   ys.push(rows.at(-1)!.bottom + 1);
+  // Do the rows set their cells' text at the top (Word) or in the middle (the templates)?
+  let top = 0;
+  let middle = 0;
+  for (const b of blocks.filter(defining)) {
+    const row = rows.find((x) => overlapY(x, b) > 0);
+    if (!row || row.bottom - row.top - (b.bottom - b.top) < 0.5 * b.size) continue;
+    if (Math.abs(b.top - row.top) <= 0.25 * b.size) top++;
+    else if (Math.abs(row.bottom - b.bottom - (b.top - row.top)) <= 0.25 * b.size) middle++;
+  }
+  const topAligned = top > middle;
   const cells: TableCellPlan[] = [];
   for (const block of blocks) {
     let r0 = -1;
     let r1 = -1;
-    rows.forEach((row, r) => {
-      if (overlapY(row, block) > 0.2 * block.size) {
-        if (r0 < 0) r0 = r;
-        r1 = r + 1;
-      }
-    });
+    const overlapped = () =>
+      rows.forEach((row, r) => {
+        if (overlapY(row, block) > 0.2 * block.size) {
+          if (r0 < 0) r0 = r;
+          r1 = r + 1;
+        }
+      });
+    if (defining(block)) overlapped();
+    else {
+      // A sparse column's block is on the row its middle is in (its lines may reach past the
+      // row's text, as a label of two lines beside a row of one does) — its first line's, in a
+      // table that sets text at the top of its cells.
+      const first = block.pieces.reduce((a, b) => (b.top < a.top ? b : a));
+      const y = topAligned ? (first.top + first.bottom) / 2 : (block.top + block.bottom) / 2;
+      const r = rows.findIndex((row) => row.top <= y && y <= row.bottom);
+      if (r >= 0) [r0, r1] = [r, r + 1];
+    }
     if (r0 < 0) {
-      // In the gap between two rows: on both.
-      const below = rows.findIndex((row) => row.top >= block.bottom - 0.2 * block.size);
-      r0 = Math.max(0, below - 1);
-      r1 = Math.min(rows.length, Math.max(below, 0) + 1);
+      // In the gap between two rows: on both, but not on one where another cell of its column is.
+      const middle = (block.top + block.bottom) / 2;
+      const below = rows.findIndex((row) => row.top >= middle);
+      r0 = below < 0 ? rows.length - 1 : Math.max(0, below - 1);
+      r1 = below < 0 ? rows.length : below + 1;
+      const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
+      if (r1 - r0 === 2 && taken(r0)) r0++;
+      else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
     }
     cells.push({ block, r0, r1 });
   }

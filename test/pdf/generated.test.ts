@@ -9,6 +9,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { cjkReportPdf, unmappedGlyphPdf } from '../fixtures/pdf/handwritten.js';
 import {
   borderlessTablePdf,
+  prosePdf,
   encryptWithQpdf,
   imageOnlyPdf,
   mixedQualityPdf,
@@ -92,6 +93,16 @@ describe('a borderless table', () => {
     expect(table.source).toBe('borderless');
     expect(table.confidence).toBeLessThan(1);
     expect(rowTexts(table)).toEqual(fx.rows);
+  });
+});
+
+describe('prose that lines up like a table', () => {
+  it('a justified paragraph, a numbered list with hanging lines and a signature line stay paragraphs', async () => {
+    const fx = await prosePdf();
+    const model = await parsePdf(fx.bytes);
+    expect(tables(model)).toEqual([]);
+    const texts = model.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    for (const start of fx.starts) expect(texts.some((t) => t.includes(start))).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxToPdf, layoutDocument, PART_DEPT, seedSpec, writeBlocksDocx, writeDocx, type LaidBlock } from '../fixtures/generator/index.js';
+import { docxToPdf, layoutDocument, PART_DEPT, randomReportSpec, seedSpec, toFamily, writeBlocksDocx, writeDocx, type LaidBlock } from '../fixtures/generator/index.js';
 import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { openPdf } from '../../parsers/pdf/open.js';
@@ -222,6 +222,21 @@ describe('tables without ruling lines (Chromium prints of the same HTML)', () =>
       }
     }, 180_000);
   }
+
+  it('rule-less with text at the top left of each cell (Word\'s default, not the templates\' centring): the .docx findings', async () => {
+    const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(seedSpec()), { tables: 'ruleless', cellAlign: 'top-left' })), 'seed-ruleless-top-left.pdf');
+    expectSameFindings(run);
+  }, 180_000);
+
+  it('generated reports (the MOF 2020 family, random reports) printed rule-less: their .docx findings', async () => {
+    const specs = { 'mof-2020': toFamily(seedSpec(), 'mof-2020'), random1: randomReportSpec(1), random2: randomReportSpec(2), random3: randomReportSpec(3) };
+    for (const [name, spec] of Object.entries(specs)) {
+      const reference = await pipeline(writeDocx(spec), `${name}.docx`);
+      const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(spec), { tables: 'ruleless' })), `${name}-ruleless.pdf`);
+      const m = matchFindings(reference.findings, run.findings);
+      expect({ name, missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ name, missed: [], extra: [] });
+    }
+  }, 300_000);
 
   it('rule-less: the tables and paragraphs of the ruled print; each form the same rows, columns and cell texts', async () => {
     const blocks = layoutDocument(seedSpec());
