@@ -35,6 +35,12 @@ export const LocationSchema = z.object({
    * 8/B): the value may be misread. Absent for exact text.
    */
   uncertain: z.boolean().optional(),
+  /**
+   * Set when the cell belongs to a PDF table drawn without ruling lines (无框线表格): its rows and
+   * columns were inferred from text positions, so which row or column a value sits in may be wrong.
+   * Findings resting on such cells are at most warnings. Absent for markup and ruled tables.
+   */
+  gridInferred: z.boolean().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

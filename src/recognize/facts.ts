@@ -15,6 +15,7 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
     block: table.block,
     bbox: cell.bbox,
     ...ocrProvenance(cell),
+    ...(table.source === 'borderless' ? { gridInferred: true } : {}),
   };
 }
 

@@ -19,13 +19,14 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-  const ocr = ocrCaveat(draft.evidence);
+  const caveat = readingCaveat(draft.evidence);
   const severity = draft.severity ?? meta.severity;
-  const message = ocr ? { zh: `${draft.message.zh}（${ocr.zh}）`, en: `${draft.message.en} (${ocr.en})` } : draft.message;
+  const message = caveat ? { zh: `${draft.message.zh}（${caveat.zh}）`, en: `${draft.message.en} (${caveat.en})` } : draft.message;
   return {
     rule: meta.id,
-    // A finding that rests on OCR'd text is at most a warning: the reviewer checks the original.
-    severity: ocr && severity === 'error' ? 'warning' : severity,
+    // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
+    // a warning: the reviewer checks the original.
+    severity: caveat && severity === 'error' ? 'warning' : severity,
     message: lang === 'en' ? message.en : message.zh,
     values: draft.values,
     evidence: draft.evidence,
@@ -41,11 +42,15 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
   };
 }
 
-/** The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text layer). */
-function ocrCaveat(evidence: readonly Evidence[]): { zh: string; en: string } | null {
+/**
+ * The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text
+ * layer), or sits in a table drawn without lines whose rows and columns were inferred.
+ */
+function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string } | null {
   const sources = new Set(evidence.map((e) => e.location.textSource).filter(Boolean));
   if (sources.has('ocr')) return { zh: 'OCR 识别，请核对原件', en: 'read by OCR, check the original' };
   if (sources.has('ocr-layer')) return { zh: 'OCR 文字层，请核对原件', en: 'from an OCR text layer, check the original' };
+  if (evidence.some((e) => e.location.gridInferred)) return { zh: '表格无框线，行列按文字位置推断，请核对原件', en: 'table without ruling lines, rows and columns inferred from text positions: check the original' };
   return null;
 }
 

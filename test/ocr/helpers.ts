@@ -1,12 +1,13 @@
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
+import type { Finding } from '../../schemas/finding.js';
 import type { Indicator } from '../../schemas/records.js';
 import type { Report } from '../../schemas/report.js';
 import { Rational } from '../../src/numbers/decimal.js';
 import { runPipeline } from '../../src/pipeline.js';
 
 /** Report and document of a file run through the whole pipeline. */
-export async function pipeline(bytes: Uint8Array, file: string): Promise<{ report: Report; document: DocumentModel; findings: { rule: string; severity: string; values: unknown[]; message: string }[] }> {
+export async function pipeline(bytes: Uint8Array, file: string): Promise<{ report: Report; document: DocumentModel; findings: Finding[] }> {
   const { result, document } = await runPipeline({ bytes, file });
   if (result.status !== 'ok' || !result.report || !document) throw new Error(`${file}: ${result.error?.code} ${result.error?.message}`);
   return { report: result.report, document, findings: result.discrepancies };

@@ -220,6 +220,13 @@ describe('tables without ruling lines (Chromium prints of the same HTML)', () =>
         expect(t.source).toBe('borderless');
         expect(t.confidence).toBeLessThan(1);
       }
+      // Resting on an inferred grid: never an error, and the reviewer is told why.
+      const onGrid = run.findings.filter((f) => f.evidence.some((e) => e.location.gridInferred));
+      expect(onGrid.length).toBeGreaterThan(20);
+      expect(onGrid.filter((f) => f.severity === 'error')).toEqual([]);
+      for (const f of onGrid) expect(f.message).toContain('表格无框线，行列按文字位置推断，请核对原件');
+      // The .docx has errors among the same findings: they became warnings here.
+      expect(docx.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
     }, 180_000);
   }
 
