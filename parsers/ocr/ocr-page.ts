@@ -3,13 +3,13 @@ import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
 import { loadEngine, type OcrEngine } from './engine.js';
 import { missedTextBoxes } from './missed-text.js';
-import { inkShare, inkThreshold, rotateQuarter, rotateSmall, type GrayImage } from './image.js';
+import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { isUpsideDown, looksTurned } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
-import { estimateSkew, NEGLIGIBLE_SKEW_DEG } from './skew.js';
+import { straighten } from './skew.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -56,8 +56,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
-  const skew = estimateSkew(img, threshold);
-  if (Math.abs(skew) >= (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) img = rotateSmall(img, -skew);
+  img = straighten(img, threshold).image;
 
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt);
@@ -136,12 +135,9 @@ export interface ImageGrid {
  * first (the layer's words lie over the image as it is, so they are turned with it: straightenRuns).
  */
 export function imageGrid(pageImage: PageImage): ImageGrid {
-  let img = pageImage.image;
   const ppt = pageImage.scale;
-  const threshold = inkThreshold(img);
-  let skew = estimateSkew(img, threshold);
-  if (Math.abs(skew) >= (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) img = rotateSmall(img, -skew);
-  else skew = 0;
+  const threshold = inkThreshold(pageImage.image);
+  const { image: img, skew } = straighten(pageImage.image, threshold);
   const found = pixelRulings(img, threshold, ppt);
   const toPt = (px: number, offset: number) => px / ppt + offset;
   return {

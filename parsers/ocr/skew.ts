@@ -1,4 +1,4 @@
-import { resize, type GrayImage } from './image.js';
+import { resize, rotateSmall, type GrayImage } from './image.js';
 
 /** Largest skew corrected (degrees): beyond it a page is not a tilted scan but something else. */
 const MAX_SKEW_DEG = 3;
@@ -49,4 +49,11 @@ export function estimateSkew(img: GrayImage, threshold: number): number {
     }
   }
   return (best * Math.PI) / 180;
+}
+
+/** The page straightened: turned back by its skew when the skew is more than negligible (skew 0 otherwise). */
+export function straighten(img: GrayImage, threshold: number): { image: GrayImage; skew: number } {
+  const skew = estimateSkew(img, threshold);
+  if (Math.abs(skew) < (NEGLIGIBLE_SKEW_DEG * Math.PI) / 180) return { image: img, skew: 0 };
+  return { image: rotateSmall(img, -skew), skew };
 }

@@ -104,8 +104,9 @@ export function straightenRuns(runs: readonly TextRun[], skew: number, centre: {
   return runs.map((run) => {
     const dx = (run.x0 + run.x1) / 2 - centre.x;
     const dy = run.baseline - centre.y;
-    const moveX = centre.x + cos * dx + sin * dy - (dx + centre.x);
-    const moveY = centre.y - sin * dx + cos * dy - (dy + centre.y);
+    // Where the centre goes when turned by −skew, minus where it was.
+    const moveX = cos * dx + sin * dy - dx;
+    const moveY = cos * dy - sin * dx - dy;
     return { ...run, x0: run.x0 + moveX, x1: run.x1 + moveX, top: run.top + moveY, bottom: run.bottom + moveY, baseline: run.baseline + moveY };
   });
 }

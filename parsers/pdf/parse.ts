@@ -189,7 +189,7 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     if (unusable) budget.onRenderedPage?.(n);
     const ocr = await ocrPdfPage(pdf, page, n, await page.getOperatorList());
     // Glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks: not text.
-    if (unusable && ocr.primitives && (ocr.primitives.confidence ?? 0) < MIN_CREDIBLE_OCR) {
+    if (unusable && ocr.primitives && !credibleOcr(ocr.primitives)) {
       ocr.primitives = null;
       ocr.reason = 'no-text';
     }
@@ -231,7 +231,12 @@ async function rereadOcrLayerPage(pdf: PDFDocumentProxy, page: PDFPageProxy, n: 
   if (budget.left <= 0) return null;
   budget.left--;
   const ocr = await ocrPdfPage(pdf, page, n, ops);
-  return ocr.primitives && (ocr.primitives.confidence ?? 0) >= MIN_CREDIBLE_OCR ? ocr.primitives : null;
+  return ocr.primitives && credibleOcr(ocr.primitives) ? ocr.primitives : null;
+}
+
+/** OCR that read something: glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks. */
+function credibleOcr(primitives: PagePrimitives): boolean {
+  return (primitives.confidence ?? 0) >= MIN_CREDIBLE_OCR;
 }
 
 function ocrSummary(pageInfo: readonly PageInfo[]): ParseIssue | null {

@@ -1,5 +1,6 @@
 import { normalizeText } from '../text/normalize.js';
 import type { Measure } from './types.js';
+import { boundedMemo } from '../memo.js';
 
 /**
  * The measure of a figure, normalised once per distinct text (the same labels recur across the
@@ -21,18 +22,7 @@ const PUNCT = /[\s\p{P}\p{S}\d]/gu;
  */
 const HANDLING = /(?:处理|收到|受理|办理|接到|接收|回复|办结|处置|调处|查处|发现|完成|开展|组织|召开|下发|发放|移交|化解|解决|答复)/g;
 
-const cache = new Map<string, Measure>();
-const LIMIT = 20_000;
-
-export function measureOf(words: string): Measure {
-  let m = cache.get(words);
-  if (!m) {
-    if (cache.size >= LIMIT) cache.clear();
-    m = compute(words);
-    cache.set(words, m);
-  }
-  return m;
-}
+export const measureOf: (words: string) => Measure = boundedMemo((words) => compute(words), { maxEntries: 20_000 });
 
 function compute(words: string): Measure {
   let t = normalizeText(words).replace(PUNCT, '');

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 /**
  * How alike two Chinese names or labels are, by shared character bigrams. Names vary between the
  * parts of a report (质量安全监督管理专项 / 质量安全监督管专项 / 质量安全监管专项项目): bigram overlap
@@ -7,19 +8,10 @@
 /** Words that carry no meaning for matching labels to indicators or names. */
 const NOISE = /做好|全年|本年|年度|共计|合计|累计|情况|完成|实现|工作|率$/g;
 
-const cache = new Map<string, Set<string>>();
 const CACHE_LIMIT = 4096;
 
 /** Character bigrams of a string (punctuation, spaces and digits left out); memoized, read-only. */
-export function bigrams(s: string): Set<string> {
-  let out = cache.get(s);
-  if (!out) {
-    out = computeBigrams(s);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(s, out);
-  }
-  return out;
-}
+export const bigrams: (s: string) => Set<string> = boundedMemo((s) => computeBigrams(s), { maxEntries: CACHE_LIMIT });
 
 function computeBigrams(s: string): Set<string> {
   const t = s.replace(/[\s\p{P}\d]/gu, '');
@@ -55,23 +47,18 @@ export function dice(x: string, y: string): number {
  */
 const ABBREVIATIONS: Array<[RegExp, string]> = [[/招标投标|招投标/g, '招标']];
 
-const cores = new Map<string, string>();
-
 /**
  * The meaningful core of an indicator name or label ("做好公开招标项目监管" → "公开招标项目监管");
  * memoized like bigrams (every statistic's label is compared with every indicator's name).
  */
-export function core(s: string): string {
-  let out = cores.get(s);
-  if (out === undefined) {
-    out = s;
+export const core: (s: string) => string = boundedMemo(
+  (s) => {
+    let out = s;
     for (const [re, short] of ABBREVIATIONS) out = out.replace(re, short);
-    out = out.replace(NOISE, '');
-    if (cores.size >= CACHE_LIMIT) cores.clear();
-    cores.set(s, out);
-  }
-  return out;
-}
+    return out.replace(NOISE, '');
+  },
+  { maxEntries: CACHE_LIMIT },
+);
 
 /** Similarity of a narrative label and an indicator / row name, 0..1: the better of containment either way. */
 export function labelSimilarity(label: string, name: string): number {

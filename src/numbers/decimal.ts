@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 /**
  * Exact decimal arithmetic for money and rates: rationals over BigInt, so no comparison ever
  * goes through a float. Values come in as the canonical decimal strings of Figure.value.
@@ -26,18 +27,7 @@ export class Rational {
    * the same written values many times over: short ones are remembered (a Rational never changes).
    */
   static parse(decimal: string): Rational {
-    const known = parsed.get(decimal);
-    if (known) return known;
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
-    if (!m) throw new RangeError(`not a decimal: ${decimal}`);
-    const frac = m[3] ?? '';
-    const n = BigInt(m[2] + frac) * (m[1] ? -1n : 1n);
-    const value = new Rational(n, 10n ** BigInt(frac.length));
-    if (decimal.length <= PARSED_MAX_LENGTH) {
-      if (parsed.size >= PARSED_MAX_ENTRIES) parsed.clear();
-      parsed.set(decimal, value);
-    }
-    return value;
+    return parseDecimal(decimal);
   }
 
   add(o: Rational): Rational {
@@ -114,10 +104,16 @@ export class Rational {
   }
 }
 
-/** Parsed decimals by their text, bounded like normalizeText's memo (emptied when full). */
-const parsed = new Map<string, Rational>();
-const PARSED_MAX_ENTRIES = 20_000;
-const PARSED_MAX_LENGTH = 40;
+/** Rational.parse, remembered for short texts (a Rational never changes). */
+const parseDecimal = boundedMemo(
+  (decimal) => {
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
+    if (!m) throw new RangeError(`not a decimal: ${decimal}`);
+    const frac = m[3] ?? '';
+    return Rational.of(BigInt(m[2] + frac) * (m[1] ? -1n : 1n), 10n ** BigInt(frac.length));
+  },
+  { maxEntries: 20_000, maxKeyLength: 40 },
+);
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {

@@ -147,6 +147,19 @@ function serveConnection(db: Database, socket: Socket): void {
   };
   // Requests of one connection in order (a client sends the next one after its reply, except within transactions).
   let chain = Promise.resolve();
+  onMessages<Request>(socket, (request) => {
+    if (tx && request.op !== 'begin') feed(request);
+    else chain = chain.then(() => run(request));
+  });
+  socket.on('error', () => {});
+  socket.on('close', () => feed(null));
+}
+
+/**
+ * The messages of one socket: one JSON value per line (dates, bytes and bigints revived by `decode`).
+ * A line that is not JSON ends the connection: the other side is not speaking this protocol.
+ */
+function onMessages<T>(socket: Socket, handle: (message: T) => void): void {
   let buffer = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => {
@@ -155,19 +168,16 @@ function serveConnection(db: Database, socket: Socket): void {
     while ((nl = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
-      let request: Request;
+      let message: T;
       try {
-        request = JSON.parse(line, decode) as Request;
+        message = JSON.parse(line, decode) as T;
       } catch {
         socket.destroy();
         return;
       }
-      if (tx && request.op !== 'begin') feed(request);
-      else chain = chain.then(() => run(request));
+      handle(message);
     }
   });
-  socket.on('error', () => {});
-  socket.on('close', () => feed(null));
 }
 
 class Rollback extends Error {
@@ -217,20 +227,12 @@ export async function connectShared(dataDir: string, schema = 'public'): Promise
   let nextId = 1;
   const pending = new Map<number, { ok: (rows: unknown[]) => void; fail: (e: Error) => void }>();
   let broken: Error | null = null;
-  let buffer = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffer += chunk;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const msg = JSON.parse(buffer.slice(0, nl), decode) as { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
-      buffer = buffer.slice(nl + 1);
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (!p) continue;
-      if (msg.error) p.fail(Object.assign(new Error(msg.error.message), msg.error.code ? { code: msg.error.code } : {}));
-      else p.ok(msg.rows ?? []);
-    }
+  onMessages<{ id: number; rows?: unknown[]; error?: { message: string; code?: string } }>(socket, (msg) => {
+    const p = pending.get(msg.id);
+    pending.delete(msg.id);
+    if (!p) return;
+    if (msg.error) p.fail(Object.assign(new Error(msg.error.message), msg.error.code ? { code: msg.error.code } : {}));
+    else p.ok(msg.rows ?? []);
   });
   const fail = () => {
     broken ??= new Error(`共享数据库的进程已断开 / the process sharing the store went away (${dataDir})`);

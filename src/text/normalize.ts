@@ -1,5 +1,6 @@
 import { hasGlosses, mayHoldGlosses, stripGlosses } from './glosses.js';
 import { needsConversion, simplify } from './simplify.js';
+import { boundedMemo } from '../memo.js';
 
 /**
  * Matching normalization (docs/seams.md §3, stage 2; catalogue G4). Source text is always kept as
@@ -83,19 +84,10 @@ function folded(code: number): string {
  * result depends on the text alone, so short texts are remembered (bounded: the map is emptied when
  * full, which costs one recomputation per text and keeps a worker's memory flat over a night's batch).
  */
-const MEMO_MAX_ENTRIES = 50_000;
-const MEMO_MAX_LENGTH = 256;
-const memo = new Map<string, string>();
-
-export function normalizeText(input: string): string {
-  if (input.length > MEMO_MAX_LENGTH) return stripGlosses(simplify(foldCharacters(input)));
-  const known = memo.get(input);
-  if (known !== undefined) return known;
-  const out = stripGlosses(simplify(foldCharacters(input)));
-  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-  memo.set(input, out);
-  return out;
-}
+export const normalizeText: (input: string) => string = boundedMemo((input) => stripGlosses(simplify(foldCharacters(input))), {
+  maxEntries: 50_000,
+  maxKeyLength: 256,
+});
 
 /** Normalized text without any whitespace — the key used to compare labels. */
 export function compactKey(input: string): string {
