@@ -34,6 +34,8 @@ export class OfficeStartFailed extends Error {}
 const HEARTBEAT_MS = 1000;
 const POLL_MS = 10;
 const DEFAULT_STARTUP_MS = 60_000;
+/** Time the loop may take to claim a job (rename .job → .run); it polls every 10 ms when alive. */
+const CLAIM_MS = 15_000;
 /** LibreOffice's "restart requested" exit code (after it created a new profile). */
 const EXIT_RESTART = 81;
 
@@ -108,6 +110,9 @@ export class OfficeServer {
     // The job marker comes after the document is complete: the loop only looks for *.job.
     await writeFile(`${base}.job`, '');
     const deadline = performance.now() + timeoutMs;
+    // (A limit shorter than twice the claim time is left to the deadline: it is the caller's to give.)
+    const claimBy = timeoutMs > 2 * CLAIM_MS ? performance.now() + CLAIM_MS : Infinity;
+    let claimed = false;
     try {
       for (;;) {
         if (existsSync(`${base}.docx`)) {
@@ -122,7 +127,18 @@ export class OfficeServer {
           );
         }
         if (this.exited) throw new OfficeCrashed('LibreOffice exited during the conversion');
-        if (performance.now() > deadline) {
+        const now = performance.now();
+        if (now > claimBy && !claimed) {
+          // The loop takes a job within milliseconds when it runs; a job left unclaimed means the
+          // loop is gone (a Basic error, or LibreOffice stuck before it) while the process lives on.
+          claimed = !existsSync(`${base}.job`);
+          if (!claimed) {
+            const broken = existsSync(join(spool, 'broken')) ? (await readFile(join(spool, 'broken'), 'utf8')).trim() : 'no reason given';
+            this.killNow();
+            throw new OfficeCrashed(`LibreOffice did not take the job within ${CLAIM_MS} ms (${broken})`);
+          }
+        }
+        if (now > deadline) {
           this.killNow();
           throw new TransientError('DOC_CONVERSION_FAILED', `.doc 转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止并将重启，可重试 / .doc conversion timed out`);
         }
@@ -209,18 +225,23 @@ export class OfficeServer {
     return new Promise((resolve, reject) => {
       let settled = false;
       const started = performance.now();
+      // A killed instance's exit can arrive after its successor started: only the current child's
+      // events change this server's state.
+      const current = () => this.child === child;
       child.once('error', (e) => {
-        this.exited = true;
+        if (current()) this.exited = true;
         if (!settled) {
           settled = true;
           reject(e);
         }
       });
       child.once('exit', (code, signal) => {
-        this.exited = true;
-        live.delete(this);
-        if (this.heartbeat) clearInterval(this.heartbeat);
-        this.heartbeat = null;
+        if (current()) {
+          this.exited = true;
+          live.delete(this);
+          if (this.heartbeat) clearInterval(this.heartbeat);
+          this.heartbeat = null;
+        }
         if (!settled) {
           settled = true;
           resolve(code ?? (signal ? -1 : 0));

@@ -9,13 +9,15 @@
  * - `alive` holds a counter the owning process advances every second: when it stops moving for
  *   about half a minute, or the file is removed, the loop ends and LibreOffice terminates (its
  *   owner died or no longer wants it; the owner also kills it outright);
- * - `ready` is written once the loop runs.
+ * - `ready` is written once the loop runs; `broken` (with the reason) if the loop itself fails, after
+ *   which LibreOffice terminates.
  *
  * No socket, no UNO client and no process per conversion: requests are files.
  */
 const SOURCE = `
 Sub Serve(spool As String)
   Dim f As String, stem As String, beat As String, lastBeat As String, still As Integer, tick As Integer
+  On Error GoTo Broken
   WriteText(spool & "/ready", "1")
   Do
     f = Dir(spool & "/*.job")
@@ -36,6 +38,13 @@ Sub Serve(spool As String)
       ConvertOne(spool, stem)
     End If
   Loop
+  StarDesktop.terminate()
+  Exit Sub
+Broken:
+  ' An error of the loop itself (not of one file): say so and end, so the owner restarts a fresh instance
+  ' instead of waiting on a LibreOffice whose loop is gone.
+  On Error Resume Next
+  WriteText(spool & "/broken", Err & ": " & Error$)
   StarDesktop.terminate()
 End Sub
 

@@ -89,6 +89,22 @@ describe('OfficePool', () => {
     }
   }, SLOW);
 
+  it('a frozen LibreOffice (its loop never takes the job) is replaced after the claim time, not waited on to the limit', async () => {
+    const pool = new OfficePool({ soffice, tempRoot, size: 1 });
+    try {
+      await pool.convert(seedDoc, 120_000);
+      const frozen = pool.instances[0].pid!;
+      process.kill(frozen, 'SIGSTOP');
+      const started = performance.now();
+      expect(paragraphsOf(await pool.convert(seedDoc, 200_000))).toBeGreaterThan(10);
+      expect(performance.now() - started).toBeLessThan(100_000);
+      expect(alive(frozen)).toBe(false);
+      expect(pool.instances[0].starts).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, SLOW);
+
   it('runs conversions side by side on several instances, one job each', async () => {
     const pool = new OfficePool({ soffice, tempRoot, size: 2 });
     try {
