@@ -101,6 +101,35 @@ export function statsById(report: Report): ReadonlyMap<string, NarrativeStat> {
   return index;
 }
 
+/** A narrative figure and the figure it restates, both normalised for comparison. */
+export interface Restatement {
+  stat: NarrativeStat;
+  target: Figure;
+  /** The other narrative statement, when the restated figure is prose rather than a table cell. */
+  narrativeTarget?: NarrativeStat;
+  a: Normalized;
+  b: Normalized;
+}
+
+/**
+ * The comparison a link asks for (B1, 同一数字前后不一致), or null when it asks for none: an indicator's
+ * 实际完成值 (its own rule), a slogan, an approximate or bounded figure, or figures of other units. One
+ * place decides this so that a rule built on the same figures (a rate from restated amounts) can
+ * leave to figure-mismatch exactly what figure-mismatch reports.
+ */
+export function restatementOf(report: Report, link: FigureLink): Restatement | null {
+  if (link.basis === 'indicator-actual') return null;
+  const stat = statsById(report).get(link.statId);
+  const target = link.target.figure;
+  if (!stat || !target || stat.mention === 'slogan' || !isExact(stat.figure) || !isExact(target)) return null;
+  const narrativeTarget = link.target.kind === 'narrative' ? statsById(report).get(link.target.ref) : undefined;
+  if (link.target.kind === 'narrative' && !narrativeTarget) return null;
+  const a = normalize(stat.figure);
+  const b = normalize(target, link.target.kind === 'table' && stat.dimension === 'money' ? '万元' : stat.normalizedUnit);
+  if (a.unit !== b.unit) return null;
+  return { stat, target, narrativeTarget, a, b };
+}
+
 /** Unit to print after a table figure in messages. */
 export function printedUnit(figure: Figure | null | undefined, fallback: string | null): string {
   return figure?.unit ?? fallback ?? '';

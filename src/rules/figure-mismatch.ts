@@ -1,14 +1,12 @@
 import {
   restatementAgrees,
+  restatementOf,
   restatementTolerance,
-  isExact,
-  normalize,
   placeName,
   plain,
   printedUnit,
   statEvidence,
   statPhrase,
-  statsById,
   targetEvidence,
 } from '../narrative/compare.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -38,21 +36,11 @@ export const rule: Rule = {
     source: '部门整体支出绩效自评报告与自评表须一致（财预〔2020〕10号 自评要求）；catalogue B1',
   },
   check(report) {
-    const byId = statsById(report);
     const drafts: FindingDraft[] = [];
     for (const link of report.links) {
-      if (link.basis === 'indicator-actual') continue;
-      const stat = byId.get(link.statId);
-      const target = link.target.figure;
-      if (!stat || !target || stat.mention === 'slogan') continue;
-      if (!isExact(stat.figure) || !isExact(target)) continue;
-      const narrativeTarget = link.target.kind === 'narrative' ? byId.get(link.target.ref) : undefined;
-      if (link.target.kind === 'narrative' && !narrativeTarget) continue;
-      const tableUnit = link.target.kind === 'table' && stat.dimension === 'money' ? '万元' : stat.normalizedUnit;
-      const a = normalize(stat.figure);
-      const b = normalize(target, tableUnit);
-      if (a.unit !== b.unit) continue;
-      if (restatementAgrees(a, b)) continue;
+      const r = restatementOf(report, link);
+      if (!r || restatementAgrees(r.a, r.b)) continue;
+      const { stat, target, narrativeTarget, a, b } = r;
       const sure = link.confidence >= SURE_LINK;
       const here = placeName(report, stat);
       const unitB = printedUnit(target, stat.dimension === 'money' ? '万元' : stat.figure.unit);

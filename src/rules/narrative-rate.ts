@@ -1,5 +1,5 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import { isExact, normalize, placeName, plain, restatementAgrees, statEvidence, statPhrase } from '../narrative/compare.js';
+import { isExact, normalize, placeName, plain, restatementAgrees, restatementOf, statEvidence, statPhrase } from '../narrative/compare.js';
 import type { Report } from '../../schemas/report.js';
 import { intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -32,14 +32,11 @@ function interval(stat: NarrativeStat): Interval {
  * restates (figure-mismatch reports that), the rate computed from it is not a second finding.
  */
 function restatementDisagrees(report: Report, stats: NarrativeStat[]): boolean {
-  const byId = new Map(stats.map((s) => [s.id, s]));
+  const ids = new Set(stats.map((s) => s.id));
   return report.links.some((link) => {
-    const stat = byId.get(link.statId);
-    const target = link.target.figure;
-    if (!stat || !target || link.basis === 'indicator-actual' || !isExact(target)) return false;
-    const a = normalize(stat.figure);
-    const b = normalize(target, link.target.kind === 'table' && stat.dimension === 'money' ? '万元' : stat.normalizedUnit);
-    return a.unit === b.unit && !restatementAgrees(a, b);
+    if (!ids.has(link.statId)) return false;
+    const r = restatementOf(report, link);
+    return r !== null && !restatementAgrees(r.a, r.b);
   });
 }
 
