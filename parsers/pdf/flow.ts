@@ -16,12 +16,22 @@ export interface TextColumn {
 }
 
 /**
- * The text column: where full lines start and end, as the most common line start and end
- * (justified and wrapped text ends exactly there; lines with hanging punctuation end a little
- * further right, short last lines further left).
+ * The text column: where full lines start and end. Wrapped lines of justified text end exactly at
+ * the right edge; one-line paragraphs end anywhere short of it, and a report repeats them (the same
+ * sentence for every project, digits changed), so each line counts once by its wording without
+ * digits, and the right edge is the rightmost edge that many lines share (hanging punctuation ends a
+ * character further, which still reads as full; an edge further left would join short paragraphs).
  */
 export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
-  const long = lines.filter((l) => l.text.length >= 8);
+  const seen = new Set<string>();
+  const long: TextLine[] = [];
+  for (const l of lines) {
+    if (l.text.length < 8) continue;
+    const wording = l.text.replace(/[0-9０-９.,，]+/g, '#');
+    if (seen.has(wording)) continue;
+    seen.add(wording);
+    long.push(l);
+  }
   return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(long.map((l) => l.x1), 'right') };
 }
 
@@ -31,17 +41,26 @@ function commonEdge(values: number[], side: 'left' | 'right'): number {
     const key = Math.round(v);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  // Neighbouring points are the same edge (rounding of glyph advances).
+  const around = (key: number) => (counts.get(key) ?? 0) + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
   let best = -1;
   let bestCount = 0;
-  for (const [key, n] of counts) {
-    // Neighbouring points are the same edge (rounding of glyph advances).
-    const around = n + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
-    if (around > bestCount || (around === bestCount && key > best)) {
+  for (const key of counts.keys()) {
+    const n = around(key);
+    if (n > bestCount || (n === bestCount && key > best)) {
       best = key;
-      bestCount = around;
+      bestCount = n;
     }
   }
-  if (bestCount >= 3) return side === 'right' ? best + 1 : best - 1;
+  if (bestCount >= 3) {
+    if (side === 'right') {
+      // another edge further right shared by a good share of the lines is the column's edge
+      let edge = best;
+      for (const key of counts.keys()) if (key > edge + 2 && around(key) >= Math.max(3, bestCount / 4)) edge = key;
+      return edge + 1;
+    }
+    return best - 1;
+  }
   const sorted = [...values].sort((a, b) => a - b);
   if (!sorted.length) return 0;
   return side === 'right' ? sorted[Math.floor((sorted.length - 1) * 0.9)] : sorted[Math.floor((sorted.length - 1) * 0.1)];
@@ -66,13 +85,13 @@ function continuesParagraph(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind
  * Line pitch inside paragraphs, as a multiple of the font size (median over lines that wrapped).
  * A paragraph break adds spacing; a manual line break (Word's Shift+Enter) does not.
  */
-function measureLinePitch(flow: readonly FlowItem[], column: TextColumn): number | null {
+function measureLinePitch(flow: readonly FlowItem[], columnOf: (page: number) => TextColumn): number | null {
   const ratios: number[] = [];
   for (let i = 1; i < flow.length; i++) {
     const a = flow[i - 1];
     const b = flow[i];
     if (a.kind !== 'line' || b.kind !== 'line' || a.page !== b.page) continue;
-    if (!continuesParagraph(a, b, column)) continue;
+    if (!continuesParagraph(a, b, columnOf(a.page))) continue;
     ratios.push((b.line.bottom - a.line.bottom) / a.line.size);
   }
   if (ratios.length < 3) return null;
@@ -97,8 +116,9 @@ function continuesCentredTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { k
 }
 
 /** Turn the flow into blocks: lines into whole paragraphs, table parts into whole tables. */
-export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Block[] {
-  const pitch = measureLinePitch(flow, column);
+export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((page: number) => TextColumn)): Block[] {
+  const columnOf = typeof column === 'function' ? column : () => column;
+  const pitch = measureLinePitch(flow, columnOf);
   const blocks: Block[] = [];
   let paragraphCount = 0;
   let tableCount = 0;
@@ -129,8 +149,8 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn): Bloc
       const next = flow[j];
       if (next.kind !== 'line') break;
       let separator: string;
-      if (continuesParagraph(last, next, column)) separator = wrapSeparator(text, next.line.text);
-      else if (continuesCentredTitle(last, next, column, pitch)) separator = '\n';
+      if (continuesParagraph(last, next, columnOf(last.page))) separator = wrapSeparator(text, next.line.text);
+      else if (continuesCentredTitle(last, next, columnOf(last.page), pitch)) separator = '\n';
       else break;
       text += separator;
       if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });

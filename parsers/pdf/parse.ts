@@ -3,7 +3,7 @@ import type { Block, DocumentModel, PageInfo, ParseIssue } from '../../schemas/d
 import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
 import { findFurniture, type PageLines } from './furniture.js';
-import { buildBlocks, measureTextColumn, type FlowItem } from './flow.js';
+import { buildBlocks, measureTextColumn, type FlowItem, type TextColumn } from './flow.js';
 import { imageGrid, ocrPdfPage, pageImage } from '../ocr/index.js';
 import { openPdf } from './open.js';
 import { openInkProbe, type InkProbe } from './ink-probe.js';
@@ -70,7 +70,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
           pages.push(layoutPage(prims));
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
         } else {
-          pages.push(emptyPage(n, read.height));
+          pages.push(emptyPage(n, read.width, read.height));
           pageInfo.push({ page: n, width: read.width, height: read.height, rotation: 0, textSource: 'none', confidence: null });
         }
       } catch (e) {
@@ -296,17 +296,42 @@ function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
   const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines })));
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];
+  const bodyLinesOf = new Map<number, TextLine[]>();
   for (const p of pages) {
     const items: { top: number; item: FlowItem }[] = [];
     const body = p.lines.filter((line) => !furniture.has(line));
     const borderless = findBorderlessTables(body, p.page);
+    const own: TextLine[] = [];
+    bodyLinesOf.set(p.page, own);
     for (const line of borderless.rest) {
       bodyLines.push(line);
+      own.push(line);
       items.push({ top: line.top, item: { kind: 'line', page: p.page, line } });
     }
     for (const table of [...p.tables, ...borderless.tables]) items.push({ top: table.bbox[1], item: { kind: 'table', page: p.page, table } });
     items.sort((a, b) => a.top - b.top);
     flow.push(...items.map((x) => x.item));
   }
-  return buildBlocks(flow, measureTextColumn(bodyLines));
+  return buildBlocks(flow, textColumns(pages, bodyLinesOf, bodyLines));
+}
+
+/**
+ * The text column of each page, measured over the pages of its size (a landscape form section
+ * has a wider column than the portrait narrative around it); a size with too few lines of its own
+ * takes the column of the whole document.
+ */
+function textColumns(pages: readonly PageContent[], linesOf: ReadonlyMap<number, TextLine[]>, all: readonly TextLine[]): (page: number) => TextColumn {
+  const whole = measureTextColumn(all);
+  const sizeOf = (p: PageContent) => Math.round(p.width / 20);
+  const sizes = new Map<number, TextLine[]>();
+  for (const p of pages) {
+    const lines = sizes.get(sizeOf(p)) ?? [];
+    for (const l of linesOf.get(p.page) ?? []) lines.push(l);
+    sizes.set(sizeOf(p), lines);
+  }
+  if (sizes.size === 1) return () => whole;
+  const columns = new Map<number, TextColumn>();
+  for (const [size, lines] of sizes) columns.set(size, lines.filter((l) => l.text.length >= 8).length >= 8 ? measureTextColumn(lines) : whole);
+  const byPage = new Map(pages.map((p) => [p.page, columns.get(sizeOf(p)) ?? whole]));
+  return (page) => byPage.get(page) ?? whole;
 }

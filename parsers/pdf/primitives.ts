@@ -31,13 +31,15 @@ const RASTER_GRID_CONFIDENCE = 0.9;
 /** One page laid out: its tables and the text lines outside them. */
 export interface PageContent {
   page: number;
+  /** Size of the upright page (after any turn), in points. */
+  width: number;
   height: number;
   tables: PageTable[];
   lines: TextLine[];
 }
 
-export function emptyPage(page: number, height: number): PageContent {
-  return { page, height, tables: [], lines: [] };
+export function emptyPage(page: number, width: number, height: number): PageContent {
+  return { page, width, height, tables: [], lines: [] };
 }
 
 /** Primitives → tables (from rulings) and the remaining text as lines. */
@@ -51,6 +53,6 @@ export function layoutPage(p: PagePrimitives): PageContent {
     }
   }
   // Runs and rulings are in the turned page's space: a quarter turn swaps the sides.
-  const height = p.rotation === 90 || p.rotation === 270 ? p.width : p.height;
-  return { page: p.page, height, tables, lines: groupLines(rest) };
+  const quarter = p.rotation === 90 || p.rotation === 270;
+  return { page: p.page, width: quarter ? p.height : p.width, height: quarter ? p.width : p.height, tables, lines: groupLines(rest) };
 }
