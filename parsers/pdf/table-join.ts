@@ -212,7 +212,11 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
     const merged = b.rowSpan > 1 || f.rowSpan > 1;
     const emptyContinuation = squeeze(f.text) === '' && merged;
     // A merged label cut by the break: "成本指标" at the foot, "（20分）" at the top of the next page.
-    const labelContinuation = merged && squeeze(b.text) !== '' && isTextFragment(b.text, f.text);
+    // When the break falls right after the label's first row, neither part spans rows: the
+    // fragment then joins only a label without brackets of its own (a column of "（万元）" cells
+    // repeats a parenthetical; it does not continue one).
+    const labelContinuation =
+      squeeze(b.text) !== '' && isTextFragment(b.text, f.text) && (merged || !/[（(）)]/u.test(b.text));
     if (!rowSplit && !emptyContinuation && !labelContinuation) continue;
     if (squeeze(f.text)) {
       b.text = b.text ? b.text + (b.endsWrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
