@@ -207,6 +207,24 @@ describe('narrative figures: totals and parts', () => {
     expect(text.slice(flood.loc.span![0], flood.loc.span![1])).toBe('10 年');
   });
 
+  it('a 其中 list joined by 、 ends at the next comma: what follows counts something else (浙江 衢州 2022)', () => {
+    const stats = statsOf('2022年共对9个重点项目进行了评价,其中项目支出评价4个、政策评价3个、部门整体评价2个,涉及部门单位7个,资金17815.56万元。');
+    const total = find(stats, '9个');
+    for (const t of ['4个', '3个', '2个']) expect(find(stats, t)).toMatchObject({ partOf: total.id, relation: 'subset' });
+    expect(find(stats, '7个').partOf).toBeNull();
+    // a 其中 list joined by commas still runs to the end of the sentence
+    const commas = statsOf('现有干职工79人，其中在编59人，退休干职工20人。');
+    for (const t of ['59人', '20人']) expect(find(commas, t).partOf).toBe(find(commas, '79人').id);
+    // a comma slipped into a 、 list: the item after it completes the total exactly, so it stays a part
+    const slip = statsOf('全年共实施项目6个，其中新建项目2个、续建项目3个，改建项目1个。');
+    for (const t of ['2个', '3个', '1个']) expect(find(slip, t).partOf).toBe(find(slip, '6个').id);
+  });
+
+  it('a clause of placeholder figures is not a list of names (新疆 2021 衔接资金自评, figures published as X)', () => {
+    const stats = statsOf('全县总户数X户X人,农业户籍户X户X人、低保户X户X人、已脱贫户X户X人、“三类户”X户X人(脱贫不稳定户X户X人、边缘易致贫户X户X人、突发严重困难户X户X人。');
+    expect(stats.every((s) => s.listLength === null)).toBe(true);
+  });
+
   it('新增 states a level: its 其中 parts are summed', () => {
     const stats = statsOf('全年新增就业岗位120个，其中公益性岗位80个，其他岗位40个。');
     const total = find(stats, '120个');

@@ -74,4 +74,16 @@ describe('narrative reports and sections', () => {
     expect(reports[0].kind).toBe('project');
     expect(reports[0].body.map((p) => p.text)).toEqual(['本项目资金20万元，明细如下：', '截止2023年12月31日，项目开支20万元。']);
   });
+  it('a report without a title whose figures are published as placeholders (X万元, X%) is still a report (新疆 2021)', () => {
+    const lines = [
+      '根据《中央 国务院关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见的实施意见》和自治区2021年度衔接资金绩效评价工作要求,沙县对照绩效评价指标,认线年度财政衔接推进乡村振兴补助资金绩效自评工作。现将自评情况汇报如下:',
+      '2021年,各级财政安排我县用于巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金X万元,其中:下达我县中央财政衔接资金X万元,自治区财政衔接资金X万元,地区配套资金X万元,县本级财政安排资金X万元,资金主要用于巩固拓展脱贫成果同乡村振兴有效衔接产业发展项目,涉及4镇10乡164个村。',
+      '2021年巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目计划共计X个,总投X万元,截至X月X日已到位资金项目X个,到位资金为X万元,支付资金为X万元,支付率为X%。',
+    ];
+    const reports = findReports(doc(lines));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].body).toHaveLength(3);
+    // the same prose with the placeholders removed holds one figure: it is not told from any text about money
+    expect(findReports(doc(lines.map((l) => l.replace(/X(?:万元|个|%)/g, ''))))).toHaveLength(0);
+  });
 });
