@@ -220,6 +220,12 @@ describe('narrative figures: totals and parts', () => {
     for (const t of ['2个', '3个', '1个']) expect(find(slip, t).partOf).toBe(find(slip, '6个').id);
   });
 
+  it('the phase of a named project is no count (内蒙古 阿拉善左旗 2023: 加工车间二期建设项目)', () => {
+    const stats = statsOf('中央财政衔接推进乡村振兴补助资金-沙日扎嘎查特色产品加工车间二期建设项目资金,项目全年预算数*,执行数*元,完成预算的100%。项目分三期建设。');
+    expect(stats.some((s) => s.figure.unit === '期' && s.figure.value === '2')).toBe(false);
+    expect(find(stats, '三期').figure.value).toBe('3');
+  });
+
   it('a clause of placeholder figures is not a list of names (新疆 2021 衔接资金自评, figures published as X)', () => {
     const stats = statsOf('全县总户数X户X人,农业户籍户X户X人、低保户X户X人、已脱贫户X户X人、“三类户”X户X人(脱贫不稳定户X户X人、边缘易致贫户X户X人、突发严重困难户X户X人。');
     expect(stats.every((s) => s.listLength === null)).toBe(true);
