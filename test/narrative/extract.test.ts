@@ -226,6 +226,12 @@ describe('narrative figures: totals and parts', () => {
     expect(find(stats, '三期').figure.value).toBe('3');
   });
 
+  it('"一个亿" is an amount spoken, not one thing counted (江苏 扬州 2019)', () => {
+    const stats = statsOf('2018年7月,市发改委、财政局联合制定出台了《扬州市特色小镇奖补资金管理办法》(扬财规[2018]5号),明确市财政三年扶持特色小镇建设一个亿。共建成小镇客厅一个。');
+    expect(stats.filter((s) => s.figure.unit === '个').map((s) => s.figure.text)).toEqual(['一个']);
+    expect(find(stats, '一个').label).toContain('小镇客厅');
+  });
+
   it('a clause of placeholder figures is not a list of names (新疆 2021 衔接资金自评, figures published as X)', () => {
     const stats = statsOf('全县总户数X户X人,农业户籍户X户X人、低保户X户X人、已脱贫户X户X人、“三类户”X户X人(脱贫不稳定户X户X人、边缘易致贫户X户X人、突发严重困难户X户X人。');
     expect(stats.every((s) => s.listLength === null)).toBe(true);

@@ -86,4 +86,14 @@ describe('narrative reports and sections', () => {
     // the same prose with the placeholders removed holds one figure: it is not told from any text about money
     expect(findReports(doc(lines.map((l) => l.replace(/X(?:万元|个|%)/g, ''))))).toHaveLength(0);
   });
+  it('a notice titled after the report it publishes (…绩效评价报告公开) is that report (新疆 裕民 2021)', () => {
+    const reports = findReports(
+      doc([
+        '裕民县2021年10个重点项目绩效评价报告公开',
+        '来源:裕民县财政局 日期:2023-04-12 17:16:42',
+        '1、哈拉布拉乡南哈拉布拉村农田道路建设项目,铺建砂石路11公里、修建4个桥涵以及配套设施、新建林间道路450平方米及相关配套实施。2021年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。第三方机构最终绩效评价总得分为91.8分,评价等级为优秀。',
+      ]),
+    );
+    expect(reports.map((r) => r.title)).toEqual(['裕民县2021年10个重点项目绩效评价报告公开']);
+  });
 });
