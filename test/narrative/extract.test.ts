@@ -235,6 +235,10 @@ describe('narrative figures: totals and parts', () => {
   it('a clause of placeholder figures is not a list of names (新疆 2021 衔接资金自评, figures published as X)', () => {
     const stats = statsOf('全县总户数X户X人,农业户籍户X户X人、低保户X户X人、已脱贫户X户X人、“三类户”X户X人(脱贫不稳定户X户X人、边缘易致贫户X户X人、突发严重困难户X户X人。');
     expect(stats.every((s) => s.listLength === null)).toBe(true);
+    // “三类户” is the name of a category of households, not three kinds counted
+    expect(stats.some((s) => s.figure.unit === '类')).toBe(false);
+    // a count in quotes that is the whole quotation stays a count
+    expect(find(statsOf('评价结论为“良”的8个,共“三个”。'), '三个').figure.value).toBe('3');
   });
 
   it('新增 states a level: its 其中 parts are summed', () => {
