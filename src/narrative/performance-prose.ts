@@ -1,10 +1,11 @@
 import { compactKey } from '../text/normalize.js';
+import { PLACEHOLDER_FIGURE } from './placeholders.js';
 
 /**
  * Prose that reports on budget performance, told by what it says rather than by a title: a report
  * sent as a letter ("郑州市财政局…：为加强…资金绩效管理…"), or one whose title was lost in publishing,
  * is still a report when its paragraphs speak of budgets, funds, spending, targets and results, with
- * figures (万元 amounts, rates, counts).
+ * figures (万元 amounts, rates, counts — or their masked placeholders, X万元 / *元).
  */
 
 /** Vocabulary of performance reporting; each distinct word found counts once. */
@@ -29,7 +30,7 @@ export function proseEvidence(text: string): ProseEvidence {
   const k = compactKey(text);
   let vocabulary = 0;
   for (const w of VOCABULARY) if (k.includes(w)) vocabulary++;
-  const figures = (k.match(MONEY)?.length ?? 0) + (k.match(RATE)?.length ?? 0) + (k.match(COUNT)?.length ?? 0);
+  const figures = (k.match(MONEY)?.length ?? 0) + (k.match(RATE)?.length ?? 0) + (k.match(COUNT)?.length ?? 0) + (k.match(PLACEHOLDER_FIGURE)?.length ?? 0);
   return { vocabulary, figures };
 }
 

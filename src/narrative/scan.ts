@@ -232,9 +232,13 @@ function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFi
   const next = norm[pos + unit.length];
   if (unitStartsWord(unit, next)) return null;
   if (unit === '次' && next === '性') return null; // 一次性
+  // a quoted term that opens with a count: “三类户”, “两个维护”, “四好农村路” name something, they count nothing
+  if ((before === '“' || before === '"') && next !== undefined && /[\u4e00-\u9fa5]/.test(next)) return null;
   // "一批项目…，二批项目…", "二期工程": a numeral naming a batch or phase at the head of a clause is
-  // an ordinal (第二批), not a count; "分三批实施" stays a count.
+  // an ordinal (第二批), not a count; "分三批实施", "分三期建设" stay counts.
   if (ORDINAL_UNITS.has(unit) && /^(项目|工程|资金)/.test(norm.slice(pos + unit.length)) && (before === undefined || BOUNDARY.test(before))) return null;
+  // "加工车间二期建设项目", "道路一期改造工程": the phase of a named project, wherever it stands
+  if (ORDINAL_UNITS.has(unit) && /^(?:建设|改造|扩建|提升|续建)(?:项目|工程)/.test(norm.slice(pos + unit.length))) return null;
   pos += unit.length;
   const qualifiers: string[] = [];
   let slogan = false;

@@ -1,4 +1,6 @@
 import type { ScannedFigure } from './scan.js';
+import { Rational } from '../numbers/decimal.js';
+import { hasPlaceholderFigure } from './placeholders.js';
 import { unitInfo } from './units.js';
 
 /**
@@ -144,8 +146,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
     if (heading > 0) end = at + heading;
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
-    const parts = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
-    if (parts.length === 0) continue;
+    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
+    const listed = listItems(norm, inSentence);
+    if (inSentence.length === 0) continue;
     const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
     const sameSentence = before.filter(({ k }) => !change[k]);
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
@@ -156,6 +159,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
         : si > 0
           ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null && !change[k])
           : [];
+    const parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
@@ -176,8 +180,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (!f.each && !/^(种|类)$/.test(unit)) return;
     const before = norm.slice(Math.max(0, f.start - 40), f.start - (f.each ? 1 : 0));
     const clause = before.split(/[，,。；;：:！？!?（(]/).at(-1) ?? '';
-    // a list names things: a clause with figures in it ("在30个工作日内及时将原12类") is not one
-    if (!/[、和及与]/.test(clause) || /\d/.test(clause)) return;
+    // a list names things: a clause with figures in it ("在30个工作日内及时将原12类"), placeholders
+    // included ("农业户籍户X户X人、低保户X户X人"), is not one
+    if (!/[、和及与]/.test(clause) || /\d/.test(clause) || hasPlaceholderFigure(clause)) return;
     const items = clause.replace(/^(?:分为|分|包括|共有|有|收到|开展|对)/, '');
     const n = countItems(items);
     if (n < 2) return;
@@ -200,6 +205,35 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     rel[i].openList = OPEN_LIST_WORDS.test(list);
   });
   return rel;
+}
+
+const CLAUSE_BREAK = /[，,；;]/;
+
+/**
+ * The figures of a 其中 list. A list whose items are joined by 、 ends at the first comma after them:
+ * 、 joins coordinate items, a comma ends the clause, and what follows counts something else
+ * ("其中项目支出评价4个、政策评价3个、部门整体评价2个，涉及部门单位7个，资金17815.56万元" — the 7
+ * units are not a fourth kind of evaluation). Lists joined by commas ("其中在编59人，退休20人") run to
+ * the end of the sentence as before. When the figures after the comma complete the list exactly
+ * (the whole adds up to a total of their kind before 其中), the writer's comma is a slip and they stay.
+ */
+function listItems<T extends { g: ScannedFigure }>(norm: string, parts: T[]): T[] {
+  if (parts.length < 3) return parts;
+  const gap = (a: ScannedFigure, b: ScannedFigure) => norm.slice(a.end, b.start);
+  const first = gap(parts[0].g, parts[1].g);
+  if (!first.includes('、') || CLAUSE_BREAK.test(first)) return parts;
+  const cut = parts.findIndex((p, j) => j > 0 && CLAUSE_BREAK.test(gap(parts[j - 1].g, p.g)));
+  return cut < 0 ? parts : parts.slice(0, cut);
+}
+
+/** Do the parts of the first part's kind add up exactly to the nearest total of that kind before 其中? */
+function addsUp(parts: Array<{ g: ScannedFigure }>, candidates: Array<{ g: ScannedFigure }>): boolean {
+  const head = parts[0]?.g;
+  const parent = head ? [...candidates].reverse().find(({ g }) => sameKind(g, head)) : undefined;
+  if (!head || !parent) return false;
+  const same = parts.filter(({ g }) => sameKind(parent.g, g) && g.figure.unit === parent.g.figure.unit);
+  const value = (f: ScannedFigure) => Rational.parse(f.figure.value);
+  return same.reduce((acc, { g }) => acc.add(value(g)), Rational.of(0)).eq(value(parent.g));
 }
 
 /** If `pos` is inside brackets, the position of the closing bracket; else -1. */

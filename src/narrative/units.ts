@@ -84,7 +84,8 @@ export const KNOWN_UNITS: readonly string[] = Object.keys(UNIT_TABLE).sort((a, b
 /** Characters after a one-character unit that make it the start of a word instead ("项目", "个人", "台账"). */
 const NOT_A_UNIT_BEFORE: Record<string, string> = {
   项: '目',
-  个: '人体性别案',
+  // 个人, 个体…; "一个亿", "两个亿" is an amount (1亿, 2亿) spoken, not a count of things
+  个: '人体性别案亿',
   人: '员民才事口大均们',
   台: '账帐阶',
   处: '理置罚室长分',

@@ -207,6 +207,40 @@ describe('narrative figures: totals and parts', () => {
     expect(text.slice(flood.loc.span![0], flood.loc.span![1])).toBe('10 年');
   });
 
+  it('a 其中 list joined by 、 ends at the next comma: what follows counts something else (浙江 衢州 2022)', () => {
+    const stats = statsOf('2022年共对9个重点项目进行了评价,其中项目支出评价4个、政策评价3个、部门整体评价2个,涉及部门单位7个,资金17815.56万元。');
+    const total = find(stats, '9个');
+    for (const t of ['4个', '3个', '2个']) expect(find(stats, t)).toMatchObject({ partOf: total.id, relation: 'subset' });
+    expect(find(stats, '7个').partOf).toBeNull();
+    // a 其中 list joined by commas still runs to the end of the sentence
+    const commas = statsOf('现有干职工79人，其中在编59人，退休干职工20人。');
+    for (const t of ['59人', '20人']) expect(find(commas, t).partOf).toBe(find(commas, '79人').id);
+    // a comma slipped into a 、 list: the item after it completes the total exactly, so it stays a part
+    const slip = statsOf('全年共实施项目6个，其中新建项目2个、续建项目3个，改建项目1个。');
+    for (const t of ['2个', '3个', '1个']) expect(find(slip, t).partOf).toBe(find(slip, '6个').id);
+  });
+
+  it('the phase of a named project is no count (内蒙古 阿拉善左旗 2023: 加工车间二期建设项目)', () => {
+    const stats = statsOf('中央财政衔接推进乡村振兴补助资金-沙日扎嘎查特色产品加工车间二期建设项目资金,项目全年预算数*,执行数*元,完成预算的100%。项目分三期建设。');
+    expect(stats.some((s) => s.figure.unit === '期' && s.figure.value === '2')).toBe(false);
+    expect(find(stats, '三期').figure.value).toBe('3');
+  });
+
+  it('"一个亿" is an amount spoken, not one thing counted (江苏 扬州 2019)', () => {
+    const stats = statsOf('2018年7月,市发改委、财政局联合制定出台了《扬州市特色小镇奖补资金管理办法》(扬财规[2018]5号),明确市财政三年扶持特色小镇建设一个亿。共建成小镇客厅一个。');
+    expect(stats.filter((s) => s.figure.unit === '个').map((s) => s.figure.text)).toEqual(['一个']);
+    expect(find(stats, '一个').label).toContain('小镇客厅');
+  });
+
+  it('a clause of placeholder figures is not a list of names (新疆 2021 衔接资金自评, figures published as X)', () => {
+    const stats = statsOf('全县总户数X户X人,农业户籍户X户X人、低保户X户X人、已脱贫户X户X人、“三类户”X户X人(脱贫不稳定户X户X人、边缘易致贫户X户X人、突发严重困难户X户X人。');
+    expect(stats.every((s) => s.listLength === null)).toBe(true);
+    // “三类户” is the name of a category of households, not three kinds counted
+    expect(stats.some((s) => s.figure.unit === '类')).toBe(false);
+    // a count in quotes that is the whole quotation stays a count
+    expect(find(statsOf('评价结论为“良”的8个,共“三个”。'), '三个').figure.value).toBe('3');
+  });
+
   it('新增 states a level: its 其中 parts are summed', () => {
     const stats = statsOf('全年新增就业岗位120个，其中公益性岗位80个，其他岗位40个。');
     const total = find(stats, '120个');

@@ -74,4 +74,26 @@ describe('narrative reports and sections', () => {
     expect(reports[0].kind).toBe('project');
     expect(reports[0].body.map((p) => p.text)).toEqual(['本项目资金20万元，明细如下：', '截止2023年12月31日，项目开支20万元。']);
   });
+  it('a report without a title whose figures are published as placeholders (X万元, X%) is still a report (新疆 2021)', () => {
+    const lines = [
+      '根据《中央 国务院关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见的实施意见》和自治区2021年度衔接资金绩效评价工作要求,沙县对照绩效评价指标,认线年度财政衔接推进乡村振兴补助资金绩效自评工作。现将自评情况汇报如下:',
+      '2021年,各级财政安排我县用于巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金X万元,其中:下达我县中央财政衔接资金X万元,自治区财政衔接资金X万元,地区配套资金X万元,县本级财政安排资金X万元,资金主要用于巩固拓展脱贫成果同乡村振兴有效衔接产业发展项目,涉及4镇10乡164个村。',
+      '2021年巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目计划共计X个,总投X万元,截至X月X日已到位资金项目X个,到位资金为X万元,支付资金为X万元,支付率为X%。',
+    ];
+    const reports = findReports(doc(lines));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].body).toHaveLength(3);
+    // the same prose with the placeholders removed holds one figure: it is not told from any text about money
+    expect(findReports(doc(lines.map((l) => l.replace(/X(?:万元|个|%)/g, ''))))).toHaveLength(0);
+  });
+  it('a notice titled after the report it publishes (…绩效评价报告公开) is that report (新疆 裕民 2021)', () => {
+    const reports = findReports(
+      doc([
+        '裕民县2021年10个重点项目绩效评价报告公开',
+        '来源:裕民县财政局 日期:2023-04-12 17:16:42',
+        '1、哈拉布拉乡南哈拉布拉村农田道路建设项目,铺建砂石路11公里、修建4个桥涵以及配套设施、新建林间道路450平方米及相关配套实施。2021年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。第三方机构最终绩效评价总得分为91.8分,评价等级为优秀。',
+      ]),
+    );
+    expect(reports.map((r) => r.title)).toEqual(['裕民县2021年10个重点项目绩效评价报告公开']);
+  });
 });
