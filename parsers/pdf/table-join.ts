@@ -202,7 +202,11 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   const pairs = top.map((f) => [f, partner(f)] as const).filter((p): p is readonly [MappedCell, MappedCell] => !!p[1] && p[1].rowSpan === 1 && p[0].rowSpan === 1);
   // And a cell whose text stopped short of its border above cannot go on below: text on both sides
   // of the break in such a cell means two rows.
+  // The rest of a row has that row's cells: a first row whose cells span other columns (a 合计
+  // row merged over the label columns) is a row of its own, however full the cells above it were.
+  const sameCells = top.every((f) => partner(f) !== undefined);
   const rowSplit =
+    sameCells &&
     pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
     pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
     pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '');
