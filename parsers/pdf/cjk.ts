@@ -90,15 +90,33 @@ export function charEms(ch: string): number {
   return 0.5;
 }
 
-/** Width of the first wrap unit of a text (one CJK char, or one Latin word / number), in ems. */
+/** Marks a line may not start with (行首禁则): they go down with the character before them. */
+const NO_LINE_START = /[，。、；：！？）」』”’》〉】〕,.;:!?)\]%]/u;
+/** Marks a line may not end with (行尾禁则): they go down with the character after them. */
+const NO_LINE_END = /[（「『“‘《〈【〔(\[]/u;
+
+/**
+ * Width of the first wrap unit of a text, in ems: one CJK character or one Latin word / number,
+ * with the opening marks before it and the closing marks after it that line breaking keeps with
+ * it ("施，" and "（川" move to the next line together, so the line above ends two characters short).
+ */
 export function firstUnitEms(text: string): number {
   const chars = Array.from(text.trimStart());
-  if (!chars.length) return 0;
-  if (isCjk(chars[0]) || !isWordChar(chars[0])) return charEms(chars[0]);
+  let i = 0;
   let ems = 0;
-  for (const ch of chars) {
-    if (!isWordChar(ch) && ch !== '.' && ch !== '%' && ch !== ',') break;
-    ems += charEms(ch);
+  while (i < chars.length && NO_LINE_END.test(chars[i])) ems += markEms(chars[i++]);
+  if (i < chars.length) {
+    if (isCjk(chars[i]) || !isWordChar(chars[i])) ems += charEms(chars[i++]);
+    else {
+      while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',')) ems += charEms(chars[i++]);
+    }
   }
+  while (i < chars.length && NO_LINE_START.test(chars[i])) ems += markEms(chars[i++]);
   return ems;
+}
+
+/** Full-width marks (，（《) take a whole em, ASCII ones about half. */
+function markEms(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  return c >= 0x3000 || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d) ? 1 : 0.5;
 }

@@ -16,11 +16,12 @@ export interface TextColumn {
 }
 
 /**
- * The text column: where full lines start and end. Wrapped lines of justified text end exactly at
- * the right edge; one-line paragraphs end anywhere short of it, and a report repeats them (the same
- * sentence for every project, digits changed), so each line counts once by its wording without
- * digits, and the right edge is the rightmost edge that many lines share (hanging punctuation ends a
- * character further, which still reads as full; an edge further left would join short paragraphs).
+ * The text column: where full lines start and end. Wrapped lines end at the right edge (exactly
+ * when justified, a little short when ragged); one-line paragraphs end anywhere short of it, and a
+ * report repeats them (the same sentence for every project, digits changed), so each line counts
+ * once by its wording without digits, lines ending in punctuation (sentence ends, or a mark hung
+ * past the edge) are left out, and the right edge is the rightmost edge that a good share of the
+ * lines reach (an edge further left would join short paragraphs).
  */
 export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
   const seen = new Set<string>();
@@ -32,8 +33,13 @@ export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
     seen.add(wording);
     long.push(l);
   }
-  return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(long.map((l) => l.x1), 'right') };
+  // A line ending in punctuation may hang it past the edge (CJK 标点悬挂), or end a sentence short of it.
+  const unpunctuated = long.filter((l) => !HANGING.test(l.text));
+  const forRight = unpunctuated.length >= 3 ? unpunctuated : long;
+  return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(forRight.map((l) => l.x1), 'right') };
 }
+
+const HANGING = /[。，、；：！？．,.;:!?）)」』”’》〉】]$/u;
 
 function commonEdge(values: number[], side: 'left' | 'right'): number {
   const counts = new Map<number, number>();
@@ -41,25 +47,31 @@ function commonEdge(values: number[], side: 'left' | 'right'): number {
     const key = Math.round(v);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  // Neighbouring points are the same edge (rounding of glyph advances).
-  const around = (key: number) => (counts.get(key) ?? 0) + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
+  // Lines ending (starting) within a few points of each other share an edge: glyph advances round,
+  // and a justified line ends a little short when its last character is narrow.
+  const reach = side === 'right' ? 3 : 1;
+  const near = (key: number) => {
+    let n = 0;
+    for (let k = key - reach; k <= key + reach; k++) n += counts.get(k) ?? 0;
+    return n;
+  };
   let best = -1;
   let bestCount = 0;
   for (const key of counts.keys()) {
-    const n = around(key);
+    const n = near(key);
     if (n > bestCount || (n === bestCount && key > best)) {
       best = key;
       bestCount = n;
     }
   }
-  if (bestCount >= 3) {
-    if (side === 'right') {
-      // another edge further right shared by a good share of the lines is the column's edge
-      let edge = best;
-      for (const key of counts.keys()) if (key > edge + 2 && around(key) >= Math.max(3, bestCount / 4)) edge = key;
-      return edge + 1;
-    }
-    return best - 1;
+  if (side === 'left' && bestCount >= 3) return best - 1;
+  if (side === 'right' && bestCount >= 2) {
+    // The rightmost edge a good share of the lines reach: no line of the column runs past it but
+    // by a hanging punctuation mark (which still reads as full), and one-line paragraphs, however
+    // many, end short of it.
+    let edge = best;
+    for (const key of counts.keys()) if (key > edge && near(key) >= Math.max(2, bestCount / 4)) edge = key;
+    return edge + 1;
   }
   const sorted = [...values].sort((a, b) => a - b);
   if (!sorted.length) return 0;
@@ -76,10 +88,16 @@ function continuesParagraph(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind
   const lb = b.line;
   if (Math.abs(la.size - lb.size) > 0.6) return false;
   if (!lineFilled(la, lb, column.right)) return false;
+  // A sentence ended and a numbered item begins ("…完成。" / "3、产出成本指标…"): a new paragraph,
+  // however little room the line above left.
+  if (SENTENCE_END.test(la.text) && ITEM_START.test(lb.text)) return false;
   if (lb.x0 > la.x0 + 0.6 * la.size) return false;
   if (b.page === a.page) return lb.top - la.bottom <= 2.2 * la.size && lb.top > la.top;
   return b.page === a.page + 1;
 }
+
+const SENTENCE_END = /[。；：！？;:!?]$/u;
+const ITEM_START = /^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[条章节部分])/u;
 
 /**
  * Line pitch inside paragraphs, as a multiple of the font size (median over lines that wrapped).
@@ -111,6 +129,24 @@ function continuesCentredTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { k
   const mid = (column.left + column.right) / 2;
   const centred = (l: TextLine) => Math.abs((l.x0 + l.x1) / 2 - mid) <= 0.5 * l.size && l.x0 > column.left + l.size;
   if (!centred(la) || !centred(lb)) return false;
+  const ratio = (lb.bottom - la.bottom) / la.size;
+  return Math.abs(ratio - pitch) <= 0.08 * pitch;
+}
+
+/**
+ * A centred title too long for one line: the first line spans the column with equal margins, the
+ * rest is centred under it, same size, at the paragraph line pitch, and the first line ends no
+ * sentence. Word wraps it: one paragraph, joined like wrapped text.
+ */
+function continuesWrappedTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, column: TextColumn, pitch: number | null): boolean {
+  if (pitch === null || a.page !== b.page) return false;
+  const la = a.line;
+  const lb = b.line;
+  if (Math.abs(la.size - lb.size) > 0.3 || SENTENCE_END.test(la.text) || /[。，]$/u.test(la.text)) return false;
+  const mid = (column.left + column.right) / 2;
+  const midOf = (l: TextLine) => (l.x0 + l.x1) / 2;
+  if (Math.abs(midOf(la) - mid) > 0.5 * la.size || Math.abs(midOf(lb) - mid) > 0.5 * lb.size) return false;
+  if (!(lb.x0 > column.left + 2 * lb.size) || !lineFilled(la, lb, column.right)) return false;
   const ratio = (lb.bottom - la.bottom) / la.size;
   return Math.abs(ratio - pitch) <= 0.08 * pitch;
 }
@@ -151,6 +187,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
       let separator: string;
       if (continuesParagraph(last, next, columnOf(last.page))) separator = wrapSeparator(text, next.line.text);
       else if (continuesCentredTitle(last, next, columnOf(last.page), pitch)) separator = '\n';
+      else if (continuesWrappedTitle(last, next, columnOf(last.page), pitch)) separator = wrapSeparator(text, next.line.text);
       else break;
       text += separator;
       if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });

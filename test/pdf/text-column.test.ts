@@ -8,7 +8,8 @@ import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
 import { parsePdf } from '../../parsers/pdf.js';
-import { paragraphs, sample } from './helpers.js';
+import { parseDocx } from '../../parsers/docx.js';
+import { paragraphs, sample, squeeze } from './helpers.js';
 
 /**
  * Paragraphs of a PDF are rebuilt from lines: a line that runs into the right edge of the text
@@ -63,4 +64,18 @@ describe('pages of two sizes in one file (portrait narrative, landscape forms)',
     expect(onPortrait(mixed).slice(0, -1)).toEqual(onPortrait(alone).slice(0, -1));
     expect(onPortrait(alone).length).toBeGreaterThan(100);
   }, 240_000);
+});
+
+describe('published reports (corpus) printed by LibreOffice: the paragraphs of the .docx', () => {
+  // Ragged-right text (lines end up to two characters short when line breaking keeps "施，" or
+  // "（川" together), numbered items after a sentence end, and centred titles wrapped over two lines.
+  const CORPUS = join(import.meta.dirname, '..', 'corpus', 'real');
+  for (const id of ['ah-jinghu-canlian-2023', 'hi-qiongzhong-wanling-2025', 'js-yangzhou-fgw-2019', 'hi-xiuying-shuiwu-2022', 'yn-tengchong-muchai-2019', 'ha-xiping-minzu-2022']) {
+    it(id, async () => {
+      const read = (ext: string) => new Uint8Array(readFileSync(join(CORPUS, id, `${id}.${ext}`)));
+      const fromDocx = paragraphs(parseDocx(read('docx'))).map(squeeze).filter(Boolean);
+      const fromPdf = new Set(paragraphs(await parsePdf(read('pdf'), { maxOcrPages: 0 })).map(squeeze));
+      expect(fromDocx.filter((p) => !fromPdf.has(p))).toEqual([]);
+    }, 60_000);
+  }
 });
