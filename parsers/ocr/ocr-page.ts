@@ -76,7 +76,6 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
 
   const read = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
-  if (process.env.OCR_DEBUG) for (const l of lines) console.error('LINE', Math.round(l.box.x0), Math.round(l.box.y0), Math.round(l.box.x1), Math.round(l.box.y1), JSON.stringify(l.text), meanConfidence(l).toFixed(2));
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.
