@@ -26,7 +26,7 @@ export function dotLeaderLines(img: GrayImage, kept: readonly TextBox[], thresho
     for (let y = Math.max(0, Math.floor(b.y0)); y < Math.min(H, Math.ceil(b.y1)); y++) ink.fill(0, y * W + Math.max(0, Math.floor(b.x0)), y * W + Math.min(W, Math.ceil(b.x1)));
   }
   const dots = components(ink, W, H)
-    .filter((c) => isDot(c, lineHeight))
+    .filter((c) => isDot(c, lineHeight) && !atLineEdge(c, kept, lineHeight))
     .sort((a, b) => a.x0 - b.x0);
   return dotRuns(dots, lineHeight).map((run) => toLine(run, lineHeight, W, H));
 }
@@ -38,7 +38,20 @@ function isDot(c: Component, lineHeight: number): boolean {
   return w >= 2 && h >= 2 && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
 }
 
-/** Dots in a row: centres on one line, neighbours close and evenly spaced, sizes alike. */
+/**
+ * Ink just above or below a read line, within its width: the tips of its own glyphs that the box
+ * cut off (a row of them is evenly spaced too, at the characters' pitch), not dots of their own.
+ */
+function atLineEdge(c: Component, kept: readonly TextBox[], lineHeight: number): boolean {
+  const margin = 0.15 * lineHeight;
+  return kept.some((b) => c.x1 > b.x0 && c.x0 < b.x1 && c.y0 <= b.y1 + margin && c.y1 >= b.y0 - margin);
+}
+
+/**
+ * Dots in a row: centres on one line, sizes alike, and closely and evenly spaced — an ellipsis's
+ * dots are a third of an em apart (about a quarter of a line box), a line of characters' pitch is
+ * an em or half an em.
+ */
 function dotRuns(dots: Component[], lineHeight: number): Component[][] {
   const cx = (c: Component) => (c.x0 + c.x1) / 2;
   const cy = (c: Component) => (c.y0 + c.y1) / 2;
@@ -48,19 +61,19 @@ function dotRuns(dots: Component[], lineHeight: number): Component[][] {
     const run = runs.find((r) => {
       const last = r[r.length - 1];
       const gap = cx(d) - cx(last);
-      if (Math.abs(cy(d) - cy(last)) > 0.08 * lineHeight || gap <= 0 || gap > 0.6 * lineHeight) return false;
-      if (Math.abs(size(d) - size(r[0])) > Math.max(2, 0.5 * size(r[0]))) return false;
-      // Even spacing: each step within half again of the run's first step (2 px for JPEG blur).
-      if (r.length >= 2) {
-        const step = cx(r[1]) - cx(r[0]);
-        if (Math.abs(gap - step) > Math.max(2, 0.5 * step)) return false;
-      }
-      return true;
+      return Math.abs(cy(d) - cy(last)) <= 0.08 * lineHeight && gap > 0 && gap <= 0.3 * lineHeight && Math.abs(size(d) - size(r[0])) <= Math.max(2, 0.5 * size(r[0]));
     });
     if (run) run.push(d);
     else runs.push([d]);
   }
-  return runs.filter((r) => r.length >= MIN_DOTS);
+  return runs.filter((r) => r.length >= MIN_DOTS && evenlySpaced(r.map(cx)));
+}
+
+/** Every step within a third of the median step (2 px at least: JPEG blur moves a dot's edge). */
+function evenlySpaced(xs: number[]): boolean {
+  const steps = xs.slice(1).map((x, i) => x - xs[i]);
+  const median = [...steps].sort((a, b) => a - b)[steps.length >> 1];
+  return steps.every((s) => Math.abs(s - median) <= Math.max(2, median / 3));
 }
 
 function toLine(run: Component[], lineHeight: number, W: number, H: number): RecognizedLine {
