@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableBlock } from '../../schemas/document.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
-import { pdfPages, squeeze, tables } from '../pdf/helpers.js';
+import { paragraphs, pdfPages, squeeze, tables } from '../pdf/helpers.js';
 import { forms, pipeline } from './helpers.js';
 
 /**
@@ -38,6 +38,19 @@ describe('a scanned 项目支出绩效自评表 with the template placeholder ro
     const invented = scannedTable.cells.filter((c) => c.text.includes('…') && !/…|\.{2,}/u.test(byPos.get(`${c.row},${c.col}`)?.text ?? ''));
     expect(invented.map((c) => `(${c.row},${c.col}) ${c.text}`)).toEqual([]);
     expect(scanned.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 120_000);
+});
+
+describe('a scanned narrative report (Fujian, one page of prose)', () => {
+  it('gains no dot run the page does not print: the cut-off tips of a line of characters are no "……"', async () => {
+    const pdf = corpusFile('fj-quyu-xiezuo-2017', 'pdf');
+    const exact = await pipeline(pdf, 'fj.pdf');
+    const scanned = await pipeline(scanPdf(pdf, { mode: 'gray-jpeg' }), 'fj-scan.pdf');
+    const dotRuns = (r: typeof exact) => paragraphs(r.document).join('').match(/…+|\.{3,}/gu)?.length ?? 0;
+    expect(paragraphs(scanned.document).join('').length).toBeGreaterThan(500);
+    expect(dotRuns(scanned)).toBe(dotRuns(exact));
+    const warnings = (r: typeof exact) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${JSON.stringify(f.values)}`);
+    expect(warnings(scanned)).toEqual(warnings(exact));
   }, 120_000);
 });
 
