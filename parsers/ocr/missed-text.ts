@@ -8,12 +8,8 @@ import type { GrayImage } from './image.js';
  * boxes are read like any other line (the recogniser's confidence then decides what is text).
  */
 export function missedTextBoxes(img: GrayImage, boxes: readonly TextBox[], threshold: number): TextBox[] {
-  const lineHeights = boxes
-    .filter((b) => b.x1 - b.x0 >= 2 * (b.y1 - b.y0))
-    .map((b) => b.y1 - b.y0)
-    .sort((a, b) => a - b);
-  if (lineHeights.length < 3) return [];
-  const lineHeight = lineHeights[lineHeights.length >> 1];
+  const lineHeight = typicalLineHeight(boxes);
+  if (lineHeight === null) return [];
   // Work at half resolution: a glyph is still 10+ px high, and labelling costs a quarter.
   const W = img.width >> 1;
   const H = img.height >> 1;
@@ -66,7 +62,16 @@ export function missedTextBoxes(img: GrayImage, boxes: readonly TextBox[], thres
   });
 }
 
-interface Component {
+/** Median height of the line-shaped boxes (at least twice as wide as high), or null when under three. */
+export function typicalLineHeight(boxes: readonly TextBox[]): number | null {
+  const lineHeights = boxes
+    .filter((b) => b.x1 - b.x0 >= 2 * (b.y1 - b.y0))
+    .map((b) => b.y1 - b.y0)
+    .sort((a, b) => a - b);
+  return lineHeights.length < 3 ? null : lineHeights[lineHeights.length >> 1];
+}
+
+export interface Component {
   x0: number;
   y0: number;
   x1: number;
@@ -75,7 +80,7 @@ interface Component {
 }
 
 /** 8-connected components of a binary image (flood fill with an explicit stack). */
-function components(ink: Uint8Array, W: number, H: number): Component[] {
+export function components(ink: Uint8Array, W: number, H: number): Component[] {
   const seen = new Uint8Array(W * H);
   const out: Component[] = [];
   const stack: number[] = [];

@@ -1,6 +1,7 @@
 import type { PagePrimitives } from '../pdf/primitives.js';
 import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
+import { dotLeaderLines } from './dot-leaders.js';
 import { loadEngine, type OcrEngine } from './engine.js';
 import { missedTextBoxes } from './missed-text.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
@@ -73,7 +74,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const lines = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const read = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.

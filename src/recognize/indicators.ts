@@ -43,6 +43,17 @@ export function isPlaceholderText(text: string): boolean {
   return k.length > 0 && PLACEHOLDER_RE.test(k);
 }
 
+/**
+ * A header row of another table (表头): its first cell is 序号/编号 and the row is labels only —
+ * three or more, none a bare number, none an 指标 heading (a form's own header repeated on a new
+ * page is one). An indicator block never holds one; a list printed under the form (培训机构 and
+ * their 补助资金) is read on as indicator rows when it shares the form's grid or follows it.
+ */
+function startsOtherTable(own: readonly TableCell[]): boolean {
+  const filled = own.filter((c) => c.text.trim()).sort((a, b) => a.col - b.col);
+  return filled.length >= 3 && /^(序号|编号)$/.test(key(filled[0].text)) && filled.every((c) => !/^[\d.,%\s-]+$/.test(c.text.trim()) && !/指标/.test(key(c.text)));
+}
+
 /** Points declared in a level-1 label: "产出指标(30分)" / "效益指标（30分）" → 30. */
 export function declaredPoints(label: string): Figure | null {
   const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(normalizeText(label));
@@ -101,6 +112,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const cells = rowCells(table, r);
       const texts = cells.map((c) => key(c.text));
       if (texts.some((t) => /三级指标/.test(t)) && texts.some((t) => /得分/.test(t))) continue;
+      // Another table printed right under the form (a 序号 | 单位 | … list), joined to it in one grid.
+      if (startsOtherTable(own)) break outer;
       const firstText = cells.find((c) => c.text.trim() && !isSectionLabel(c, headerRows[0], table === first));
       // the 总分 label may stand after a note cell ("其他需要说明事项 | 无 | 总分 | 100 | 96")
       const totalLabel = firstText && TOTAL_RE.test(key(firstText.text)) ? firstText : cells.find((c) => c.row === r && key(c.text).length <= 6 && TOTAL_RE.test(key(c.text)) && !isSectionLabel(c, headerRows[0], table === first));

@@ -1,0 +1,160 @@
+/**
+ * `node --import tsx bench/scan-corpus.ts [--label before] [--only ID,ID] [--details]` — real
+ * reports scanned: a subset of the real corpus (test/corpus/real) printed to PDF by LibreOffice,
+ * scanned as greyscale JPEG at 200 dpi (test/fixtures/producers/scan.ts) and read back by OCR.
+ *
+ * For each document: findings of the scan vs the same document's .docx (identical / missing /
+ * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
+ * flagged, extra findings; test/corpus/score.ts), error findings on the scan (findings resting on
+ * OCR text must be at most warnings), and the pipeline's CPU seconds per scanned page (process CPU:
+ * the OCR worker threads included, the scanner's child processes not).
+ *
+ * Writes bench/results/scan-corpus-<date>-<label>.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Finding } from '../schemas/finding.js';
+import { runPipeline } from '../src/pipeline.js';
+import { listCorpus, scoreResult, type DocScore } from '../test/corpus/score.js';
+import { scanPdf } from '../test/fixtures/producers/scan.js';
+import { matchFindings } from '../test/ocr/helpers.js';
+
+/**
+ * Documents with forms (项目支出绩效自评表, 部门整体支出绩效自评表, 基础数据表, 绩效目标自评表) from
+ * different provinces, and three narrative-only reports.
+ */
+export const SCAN_SET = {
+  forms: [
+    'ah-guichi-tangxi-2022', // 安徽 项目支出绩效自评表
+    'hb-ezhou-czj-2019', // 湖北 项目支出绩效自评表 ×3
+    'he-langfang-shipin-2019', // 河北 项目支出绩效自评表
+    'hn-jichu-53hao-2018', // 湖南 基础数据表 + 指标表
+    'hn-lingling-linye-2021', // 湖南 部门整体支出绩效自评表
+    'sc-qingshen-fgj-2023', // 四川 部门预算项目支出绩效自评表
+    'sh-putuo-tiyu-2022', // 上海 财政项目支出绩效自评表
+    'yn-yongde-mingliang-2022', // 云南 项目支出绩效自评表 (公开14表)
+    'nx-yuanzhou-malingshu-2022', // 宁夏 绩效目标自评表
+    'sx-lvliang-hugong-2021', // 山西 绩效目标完成情况表
+  ],
+  narrative: ['gd-maoming-fgj-2021', 'js-yangzhou-fgw-2019', 'fj-quyu-xiezuo-2017'],
+};
+
+const cpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+
+const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
+const describe = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)} ${f.message.slice(0, 140)}`;
+
+interface DocFigures {
+  id: string;
+  kind: 'forms' | 'narrative';
+  pages: number;
+  cpuSeconds: number;
+  cpuPerPage: number;
+  findings: { docx: number; scan: number; identical: number; missing: string[]; extra: string[]; scanErrors: string[] };
+  score: { docx: Brief; scan: Brief };
+  scanMissedFacts: string[];
+  scanFlagged: string[];
+}
+
+interface Brief {
+  status: string;
+  factsFound: number;
+  factsTotal: number;
+  mustNotFlagFlagged: number;
+  extraFindings: number;
+}
+
+const brief = (s: DocScore): Brief => ({ status: s.status, factsFound: s.facts.found, factsTotal: s.facts.total, mustNotFlagFlagged: s.mustNotFlag.flagged.length, extraFindings: s.extraFindings.count });
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { label: { type: 'string', default: 'run' }, only: { type: 'string' }, details: { type: 'boolean', default: false } } });
+  const only = values.only?.split(',');
+  const corpus = new Map(listCorpus('test/corpus/real').map((d) => [d.id, d]));
+  const wanted = [...SCAN_SET.forms.map((id) => ({ id, kind: 'forms' as const })), ...SCAN_SET.narrative.map((id) => ({ id, kind: 'narrative' as const }))].filter((d) => !only || only.includes(d.id));
+  const out: DocFigures[] = [];
+  for (const { id, kind } of wanted) {
+    const doc = corpus.get(id);
+    if (!doc) throw new Error(`no corpus document ${id}`);
+    const docxPath = doc.files.find((f) => f.endsWith('.docx'))!;
+    const pdfPath = doc.files.find((f) => f.endsWith('.pdf'))!;
+    const docx = await runPipeline({ bytes: new Uint8Array(readFileSync(docxPath)), file: `${id}.docx` });
+    const scan = scanPdf(new Uint8Array(readFileSync(pdfPath)), { mode: 'gray-jpeg' });
+    const c0 = cpu();
+    const scanned = await runPipeline({ bytes: scan, file: `${id}-scan.pdf` });
+    const cpuSeconds = cpu() - c0;
+    const pages = scanned.document?.pageInfo?.length ?? 0;
+    const docxFindings = docx.result.discrepancies.filter((f) => f.severity !== 'info');
+    const scanFindings = scanned.result.discrepancies.filter((f) => f.severity !== 'info');
+    const m = matchFindings(docxFindings, scanFindings);
+    const docxScore = scoreResult(id, docxPath, docx.result, doc.truth);
+    const scanScore = scoreResult(id, pdfPath, scanned.result, doc.truth);
+    const figures: DocFigures = {
+      id,
+      kind,
+      pages,
+      cpuSeconds: Number(cpuSeconds.toFixed(1)),
+      cpuPerPage: pages ? Number((cpuSeconds / pages).toFixed(2)) : 0,
+      findings: {
+        docx: docxFindings.length,
+        scan: scanFindings.length,
+        identical: m.found.length,
+        missing: m.missed.map(describe),
+        extra: m.extra.map(describe),
+        scanErrors: scanned.result.discrepancies.filter((f) => f.severity === 'error').map(describe),
+      },
+      score: { docx: brief(docxScore), scan: brief(scanScore) },
+      scanMissedFacts: scanScore.facts.missed,
+      scanFlagged: scanScore.mustNotFlag.flagged,
+    };
+    out.push(figures);
+    const s = figures.score;
+    console.log(
+      `${id.padEnd(28)} ${String(pages).padStart(2)}p ${figures.cpuPerPage.toFixed(1).padStart(5)} s/p  findings docx ${figures.findings.docx} scan ${figures.findings.scan} same ${figures.findings.identical} missing ${m.missed.length} extra ${m.extra.length} errors ${figures.findings.scanErrors.length}  facts ${s.docx.factsFound}/${s.docx.factsTotal} → ${s.scan.factsFound}/${s.scan.factsTotal}  mnf ${s.docx.mustNotFlagFlagged} → ${s.scan.mustNotFlagFlagged}  extra ${s.docx.extraFindings} → ${s.scan.extraFindings}`,
+    );
+    if (values.details) {
+      for (const f of figures.findings.missing) console.log(`    missing: ${f}`);
+      for (const f of figures.findings.extra) console.log(`    extra:   ${f}`);
+      for (const f of scanScore.facts.missed) console.log(`    fact:    ${f}`);
+      for (const f of scanScore.mustNotFlag.flagged) console.log(`    FLAGGED: ${f}`);
+    }
+  }
+  const sum = (f: (d: DocFigures) => number) => out.reduce((a, d) => a + f(d), 0);
+  const pages = sum((d) => d.pages);
+  const totals = {
+    documents: out.length,
+    pages,
+    cpuSeconds: Number(sum((d) => d.cpuSeconds).toFixed(1)),
+    cpuPerPage: pages ? Number((sum((d) => d.cpuSeconds) / pages).toFixed(2)) : 0,
+    findingsDocx: sum((d) => d.findings.docx),
+    findingsScan: sum((d) => d.findings.scan),
+    identical: sum((d) => d.findings.identical),
+    missing: sum((d) => d.findings.missing.length),
+    extra: sum((d) => d.findings.extra.length),
+    scanErrors: sum((d) => d.findings.scanErrors.length),
+    factsTotal: sum((d) => d.score.docx.factsTotal),
+    factsFoundDocx: sum((d) => d.score.docx.factsFound),
+    factsFoundScan: sum((d) => d.score.scan.factsFound),
+    mustNotFlagDocx: sum((d) => d.score.docx.mustNotFlagFlagged),
+    mustNotFlagScan: sum((d) => d.score.scan.mustNotFlagFlagged),
+    extraFindingsDocx: sum((d) => d.score.docx.extraFindings),
+    extraFindingsScan: sum((d) => d.score.scan.extraFindings),
+  };
+  console.log(`\nTOTAL ${JSON.stringify(totals)}`);
+  const date = new Date().toISOString().slice(0, 10);
+  mkdirSync('bench/results', { recursive: true });
+  const file = join('bench/results', `scan-corpus-${date}-${values.label}.json`);
+  writeFileSync(file, `${JSON.stringify({ date, label: values.label, scan: { mode: 'gray-jpeg', dpi: 200, quality: 75 }, totals, documents: out }, null, 2)}\n`);
+  console.log(`written ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

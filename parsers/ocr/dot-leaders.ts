@@ -1,0 +1,88 @@
+import type { TextBox } from './detect.js';
+import type { GrayImage } from './image.js';
+import { components, typicalLineHeight, type Component } from './missed-text.js';
+import type { RecognizedLine } from './recognize.js';
+
+/**
+ * Dot runs (省略号 "……", "...", leader dots) the reader passes over. The text detector does not
+ * see a row of dots as text, and read alone the recogniser makes "." of it with little confidence,
+ * so a template's placeholder row "……" came back as an empty cell. Dots are found by their shape:
+ * at least three small, round, solid blobs of one size, evenly spaced on one line, on ink no kept
+ * line covers. They are given as a line of "…" (one per three dots), with a confidence below sure.
+ */
+
+/** Confidence of a dot run: its shape is clear, but it is not a reading. */
+export const DOT_RUN_CONFIDENCE = 0.9;
+const MIN_DOTS = 3;
+
+export function dotLeaderLines(img: GrayImage, kept: readonly TextBox[], threshold: number): RecognizedLine[] {
+  const lineHeight = typicalLineHeight(kept);
+  if (lineHeight === null) return [];
+  const W = img.width;
+  const H = img.height;
+  const ink = new Uint8Array(W * H);
+  for (let i = 0; i < ink.length; i++) if (img.data[i] < threshold) ink[i] = 1;
+  for (const b of kept) {
+    for (let y = Math.max(0, Math.floor(b.y0)); y < Math.min(H, Math.ceil(b.y1)); y++) ink.fill(0, y * W + Math.max(0, Math.floor(b.x0)), y * W + Math.min(W, Math.ceil(b.x1)));
+  }
+  const dots = components(ink, W, H)
+    .filter((c) => isDot(c, lineHeight) && !atLineEdge(c, kept, lineHeight))
+    .sort((a, b) => a.x0 - b.x0);
+  return dotRuns(dots, lineHeight).map((run) => toLine(run, lineHeight, W, H));
+}
+
+/** A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). */
+function isDot(c: Component, lineHeight: number): boolean {
+  const w = c.x1 - c.x0;
+  const h = c.y1 - c.y0;
+  return w >= 2 && h >= 2 && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
+}
+
+/**
+ * Ink just above or below a read line, within its width: the tips of its own glyphs that the box
+ * cut off (a row of them is evenly spaced too, at the characters' pitch), not dots of their own.
+ */
+function atLineEdge(c: Component, kept: readonly TextBox[], lineHeight: number): boolean {
+  const margin = 0.15 * lineHeight;
+  return kept.some((b) => c.x1 > b.x0 && c.x0 < b.x1 && c.y0 <= b.y1 + margin && c.y1 >= b.y0 - margin);
+}
+
+/**
+ * Dots in a row: centres on one line, sizes alike, and closely and evenly spaced — an ellipsis's
+ * dots are a third of an em apart (about a quarter of a line box), a line of characters' pitch is
+ * an em or half an em.
+ */
+function dotRuns(dots: Component[], lineHeight: number): Component[][] {
+  const cx = (c: Component) => (c.x0 + c.x1) / 2;
+  const cy = (c: Component) => (c.y0 + c.y1) / 2;
+  const size = (c: Component) => Math.max(c.x1 - c.x0, c.y1 - c.y0);
+  const runs: Component[][] = [];
+  for (const d of dots) {
+    const run = runs.find((r) => {
+      const last = r[r.length - 1];
+      const gap = cx(d) - cx(last);
+      return Math.abs(cy(d) - cy(last)) <= 0.08 * lineHeight && gap > 0 && gap <= 0.3 * lineHeight && Math.abs(size(d) - size(r[0])) <= Math.max(2, 0.5 * size(r[0]));
+    });
+    if (run) run.push(d);
+    else runs.push([d]);
+  }
+  return runs.filter((r) => r.length >= MIN_DOTS && evenlySpaced(r.map(cx)));
+}
+
+/** Every step within a third of the median step (2 px at least: JPEG blur moves a dot's edge). */
+function evenlySpaced(xs: number[]): boolean {
+  const steps = xs.slice(1).map((x, i) => x - xs[i]);
+  const median = [...steps].sort((a, b) => a - b)[steps.length >> 1];
+  return steps.every((s) => Math.abs(s - median) <= Math.max(2, median / 3));
+}
+
+function toLine(run: Component[], lineHeight: number, W: number, H: number): RecognizedLine {
+  const cy = run.reduce((s, d) => s + (d.y0 + d.y1) / 2, 0) / run.length;
+  const n = Math.max(1, Math.round(run.length / 3));
+  const x0 = run[0].x0;
+  const x1 = run[run.length - 1].x1;
+  const per = (x1 - x0) / n;
+  const chars = Array.from({ length: n }, (_, i) => ({ ch: '…', x0: x0 + i * per, x1: x0 + (i + 1) * per, confidence: DOT_RUN_CONFIDENCE }));
+  const box = { x0: Math.max(0, x0 - 0.1 * lineHeight), y0: Math.max(0, cy - lineHeight / 2), x1: Math.min(W, x1 + 0.1 * lineHeight), y1: Math.min(H, cy + lineHeight / 2), score: 0 };
+  return { box, text: chars.map((c) => c.ch).join(''), chars, confidence: DOT_RUN_CONFIDENCE };
+}
