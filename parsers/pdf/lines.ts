@@ -35,14 +35,26 @@ function centre(run: TextRun): number {
 export function makeLine(runs: TextRun[]): TextLine {
   let text = '';
   let prev: TextRun | null = null;
+  let prevStart = 0;
   let size = 0;
   for (const run of runs) {
     if (prev) {
       const gap = run.x0 - prev.x1;
       // Overlapping duplicates (fake bold: the same glyphs printed twice, slightly shifted).
       if (gap < -0.5 * run.size && run.str === prev.str) continue;
+      // A glyph the run's font lacks, drawn from a fallback font into the blank the run left for it
+      // ("(xi n)" with "ǎ" over the blank; a rare ideograph in a name): it takes the blank's place.
+      if (gap < -0.5 * run.size && run.x1 <= prev.x1 + 0.3 * run.size) {
+        const filled = fillBlank(text.slice(prevStart), prev, run);
+        if (filled !== null) {
+          text = text.slice(0, prevStart) + filled;
+          size = Math.max(size, run.size);
+          continue;
+        }
+      }
       if (gap > TOUCHING_GAP * Math.min(run.size, prev.size)) text += gapSeparator(text, run.str);
     }
+    prevStart = text.length;
     text += run.str;
     size = Math.max(size, run.size);
     prev = run;
@@ -56,6 +68,18 @@ export function makeLine(runs: TextRun[]): TextLine {
     bottom: Math.max(...runs.map((r) => r.bottom)),
     size,
   };
+}
+
+/** `host` (the text of run `under`) with the blank nearest to where `over` is drawn replaced by it, or null. */
+function fillBlank(host: string, under: TextRun, over: TextRun): string | null {
+  const chars = Array.from(host);
+  if (!chars.includes(' ') || under.x1 <= under.x0) return null;
+  const at = ((over.x0 + over.x1) / 2 - under.x0) / (under.x1 - under.x0) * chars.length - 0.5;
+  let best = -1;
+  for (let i = 0; i < chars.length; i++) if (chars[i] === ' ' && Math.abs(i - at) <= 1.5 && (best < 0 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+  if (best < 0) return null;
+  chars[best] = over.str;
+  return chars.join('');
 }
 
 /**

@@ -8,9 +8,11 @@ const UNMAPPED = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]|\(
 /**
  * Glyph soup (乱码): a font's codes mapped to the wrong characters — Latin-1 signs and accented
  * letters, Greek, Cyrillic, Hebrew, Arabic in a Chinese report ("¸ñ¼Ó" for 工作, GBK bytes read as
- * Latin-1). Signs a Chinese text does use (× ÷ ° ± ·) do not count.
+ * Latin-1). Signs a Chinese text does use (× ÷ ° ± ·) do not count, nor the tone letters of pinyin
+ * outside Latin-1 (ā ǎ ē ě ī ǐ ō ǒ ū ǔ ǖ ǘ ǚ ǜ: no misread code page produces them, and a report
+ * that annotates 險(xiǎn) draws them from a fallback font of their own).
  */
-const SOUP = /[\u00A1-\u00AF\u00B2-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF]/gu;
+const SOUP = /(?![\u0100\u0101\u0112\u0113\u011A\u011B\u012A\u012B\u014C\u014D\u016A\u016B\u01CD-\u01DC])[\u00A1-\u00AF\u00B2-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF]/gu;
 
 export function countUnmapped(text: string): number {
   return text.match(UNMAPPED)?.length ?? 0;
