@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 import { listCorpus, scoreResult } from '../test/corpus/score.js';
@@ -137,4 +138,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

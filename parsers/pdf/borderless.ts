@@ -86,6 +86,31 @@ function leadsInto(above: TextLine, line: TextLine): boolean {
   return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom <= REGION_GAP_EMS * line.size && line.top > above.top;
 }
 
+/**
+ * A table printed with generous cell padding (a web form) leaves the same wide gap between every
+ * two rows. A gap up to this many font sizes still joins a region when the gap recurs (the row
+ * rhythm of the table, 行距一致), not once (a paragraph break, a caption).
+ */
+const MAX_ROW_GAP_EMS = 4.5;
+/** Gaps within this many points of each other are the same gap. */
+const SAME_GAP_PT = 1.5;
+/** A wide gap is the table's rhythm when it occurs this many times among the nearby lines. */
+const RHYTHM_COUNT = 3;
+
+/** Does the wide gap before line `j` recur between nearby lines of the same size (the table's row rhythm)? */
+function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean {
+  const gap = lines[j].top - lines[j - 1].bottom;
+  if (gap > MAX_ROW_GAP_EMS * size) return false;
+  let same = 0;
+  for (let k = Math.max(1, j - 12); k < Math.min(lines.length, j + 13); k++) {
+    const a = lines[k - 1];
+    const b = lines[k];
+    if (Math.abs(a.size - size) > SIZE_TOLERANCE * size || Math.abs(b.size - size) > SIZE_TOLERANCE * size) continue;
+    if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
+  }
+  return same >= RHYTHM_COUNT;
+}
+
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
 function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
   const size = lines[start].size;
@@ -95,7 +120,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
   for (; j < lines.length; j++) {
     const l = lines[j];
     if (Math.abs(l.size - size) > SIZE_TOLERANCE * size) break;
-    if (l.top - bottom > REGION_GAP_EMS * size) break;
+    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
     if (pieces[j].length >= 2) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, l.bottom);

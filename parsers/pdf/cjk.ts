@@ -90,15 +90,31 @@ export function charEms(ch: string): number {
   return 0.5;
 }
 
-/** Width of the first wrap unit of a text (one CJK char, or one Latin word / number), in ems. */
+/**
+ * Punctuation that may not start a line (行首禁则): a breaker keeps it with the character before, so
+ * a line that ends early before "元。" may have lacked room for both, not for "元" alone.
+ */
+const NO_LINE_START = /[。，、；：？！）】」』》〉〕”’・….,;:?!)\]}%‰]/u;
+
+/**
+ * Width of the first wrap unit of a text (one CJK char, or one Latin word / number), in ems, with
+ * the punctuation that must follow it onto the same line.
+ */
 export function firstUnitEms(text: string): number {
   const chars = Array.from(text.trimStart());
   if (!chars.length) return 0;
-  if (isCjk(chars[0]) || !isWordChar(chars[0])) return charEms(chars[0]);
   let ems = 0;
-  for (const ch of chars) {
-    if (!isWordChar(ch) && ch !== '.' && ch !== '%' && ch !== ',') break;
-    ems += charEms(ch);
+  let i = 0;
+  if (isCjk(chars[0]) || !isWordChar(chars[0])) {
+    ems = charEms(chars[0]);
+    i = 1;
+  } else {
+    for (; i < chars.length; i++) {
+      const ch = chars[i];
+      if (!isWordChar(ch) && ch !== '.' && ch !== '%' && ch !== ',') break;
+      ems += charEms(ch);
+    }
   }
+  for (; i < chars.length && NO_LINE_START.test(chars[i]); i++) ems += charEms(chars[i]);
   return ems;
 }
