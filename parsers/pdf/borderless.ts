@@ -81,9 +81,26 @@ function evenlySpaced(pieces: readonly Piece[]): boolean {
   return Math.max(...gaps) <= MAX_JUSTIFIED_GAP_EMS * size && Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * size;
 }
 
+/**
+ * The size most of a line's characters are set in. A symbol taken from a fallback font (≥ ≤ ★ in
+ * a browser's print) can come out larger than the text around it; the line is still the table's.
+ */
+function bodySize(line: TextLine): number {
+  const chars = new Map<number, number>();
+  for (const r of line.runs) {
+    const s = Math.round(r.size * 10) / 10;
+    chars.set(s, (chars.get(s) ?? 0) + Array.from(r.str.trim()).length);
+  }
+  let best = line.size;
+  let most = -1;
+  for (const [s, n] of chars) if (n > most) [best, most] = [s, n];
+  return best;
+}
+
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
-  return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom <= REGION_GAP_EMS * line.size && line.top > above.top;
+  const size = bodySize(line);
+  return Math.abs(bodySize(above) - size) <= SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
 }
 
 /**
@@ -105,7 +122,7 @@ function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean
   for (let k = Math.max(1, j - 12); k < Math.min(lines.length, j + 13); k++) {
     const a = lines[k - 1];
     const b = lines[k];
-    if (Math.abs(a.size - size) > SIZE_TOLERANCE * size || Math.abs(b.size - size) > SIZE_TOLERANCE * size) continue;
+    if (Math.abs(bodySize(a) - size) > SIZE_TOLERANCE * size || Math.abs(bodySize(b) - size) > SIZE_TOLERANCE * size) continue;
     if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
   }
   return same >= RHYTHM_COUNT;
@@ -113,13 +130,13 @@ function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
 function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
-  const size = lines[start].size;
+  const size = bodySize(lines[start]);
   let bottom = lines[start].bottom;
   let lastMulti = start;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
-    if (Math.abs(l.size - size) > SIZE_TOLERANCE * size) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
     if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
     if (pieces[j].length >= 2) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
