@@ -206,7 +206,8 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
   for (let col = 0; col < leaf; col++) {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
-    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1).sort((a, b) => a.r0 - b.r0);
+    // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block))).sort((a, b) => a.r0 - b.r0);
     const topSet: TableCellPlan[] = [];
     for (let k = 0; k < labels.length; k++) {
       const label = labels[k];
@@ -236,6 +237,13 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
     }
   }
 }
+
+function blockText(block: Block): string {
+  return block.pieces.map((p) => p.runs.map((r) => r.str).join('')).join('');
+}
+
+/** A number, percentage or dash alone: 10, 9.48, 100%, -. */
+const isFigure = (text: string) => /^[\d.,%‰\s\-—–]+$/u.test(text.trim());
 
 /**
  * The row end (exclusive) that centres the label's text on rows [start, end), end in
