@@ -1,6 +1,7 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
 import { confirmedHeaderRows } from './header-vocabulary.js';
+import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
@@ -29,9 +30,11 @@ export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 
 /**
  * Find borderless tables among the body lines of one page (in top-to-bottom order).
- * Returns the tables and the lines they did not use.
+ * Returns the tables and the lines they did not use. `carried`: the rule-less table that ended
+ * the page before at its foot; the first lines of this page may be its last rows (a 总分 row
+ * alone over the break), too few to be a table of their own but taken when their columns match.
  */
-export function findBorderlessTables(lines: readonly TextLine[], page: number): { tables: PageTable[]; rest: TextLine[] } {
+export function findBorderlessTables(lines: readonly TextLine[], page: number, carried: PageTable | null = null): { tables: PageTable[]; rest: TextLine[] } {
   const tables: PageTable[] = [];
   const rest: TextLine[] = [];
   const pieces = lines.map((l, i) => {
@@ -54,7 +57,11 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
       rest.pop();
       start--;
     }
-    const found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    if (!found && start === 0 && carried) {
+      const rest = buildTable(lines, pieces, start, end, page, 1);
+      if (rest && rest.from === 0 && continuesBorderless(carried, rest.table)) found = rest;
+    }
     if (!found) {
       for (let k = start; k <= i; k++) rest.push(lines[k]);
       i++;
@@ -192,7 +199,7 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
   return to;
 }
 
-function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number): { table: PageTable; from: number; to: number } | null {
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS): { table: PageTable; from: number; to: number } | null {
   let from = start;
   let to = end;
   let columns = findColumns(pieces.slice(from, to).flat());
@@ -208,7 +215,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     if (a === from && b === to) break;
     from = a;
     to = b;
-    if (to - from < MIN_ROWS) return null;
+    if (to - from < minRows) return null;
     columns = findColumns(pieces.slice(from, to).flat());
   }
   const { bands } = columns;
@@ -220,7 +227,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
   const spread = perRow.filter((s) => s.size >= 2).length;
-  if (nRows < MIN_ROWS || spread < nRows * 0.6) return null;
+  if (nRows < minRows || spread < nRows * 0.6) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) stretchGroupLabels(model, bands.length);
   if (align.centre) stretchAcross(model, bands);
