@@ -214,11 +214,16 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       let start = label.r0;
       while (start > 0 && !occupied[start - 1]) start--;
       if (start === label.r0) {
-        topSet.push(label);
+        // Nothing empty above, but its text lower than the middle of its own rows: it is centred
+        // on them and on empty cells below (效益指标 over two rows, the first taller).
+        const end = belowMiddle(model, label) ? centredEnd(model, start, label, emptyBelow(occupied, label.r1), k === labels.length - 1) : null;
+        if (end !== null && end > label.r1) {
+          for (let r = label.r1; r < end; r++) occupied[r] = true;
+          label.r1 = end;
+        } else topSet.push(label);
         continue;
       }
-      let limit = label.r1;
-      while (limit < nRows && !occupied[limit]) limit++;
+      const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
       // (the previous label is on the page before).
       const end = centredEnd(model, start, label, limit, k === labels.length - 1);
@@ -236,6 +241,19 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       label.r1 = end;
     }
   }
+}
+
+/** The first row at or after `from` whose cell is taken (or the row count). */
+function emptyBelow(occupied: readonly boolean[], from: number): number {
+  let limit = from;
+  while (limit < occupied.length && !occupied[limit]) limit++;
+  return limit;
+}
+
+/** Is the label's text centred lower than the middle of its own rows (by half a font size)? */
+function belowMiddle(model: RowModel, label: TableCellPlan): boolean {
+  const own = (model.ys[label.r0] + model.ys[label.r1]) / 2;
+  return (label.block.top + label.block.bottom) / 2 > own + 0.5 * label.block.size;
 }
 
 function blockText(block: Block): string {
