@@ -118,7 +118,10 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   const fullest = Math.max(...perColumn);
   const dense = perColumn.map((n) => n >= DENSE_SHARE * fullest);
   const defining = (b: Block) => b.c1 - b.c0 > 1 || dense[b.c0];
-  const bands = mergeBands(blocks.filter(defining));
+  // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
+  // rows it covers, it does not make them one.
+  const definingBlocks = blocks.filter(defining);
+  const bands = mergeBands(definingBlocks.filter((b) => !overRows(b, definingBlocks)));
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
   const rows = outside.length ? mergeBands([...blocks.filter(defining), ...outside]) : bands;
@@ -169,6 +172,25 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
     cells.push({ block, r0, r1 });
   }
   return { ys, rows, cells };
+}
+
+/** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
+const ROW_APART_EMS = 1;
+
+/**
+ * Does `block` lie beside two cells of one other column that are clearly apart (a row gap of at
+ * least ROW_APART_EMS between them) — a cell merged over several rows, not a row of its own?
+ */
+function overRows(block: Block, others: readonly Block[]): boolean {
+  const beside = others
+    .filter((o) => o !== block && (o.c1 <= block.c0 || block.c1 <= o.c0) && overlapY(o, block) > 0.5 * o.size && o.bottom - o.top < block.bottom - block.top)
+    .sort((a, b) => a.top - b.top);
+  for (let i = 0; i < beside.length; i++)
+    for (let j = i + 1; j < beside.length; j++) {
+      const [a, b] = [beside[i], beside[j]];
+      if (a.c0 === b.c0 && a.c1 === b.c1 && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
+    }
+  return false;
 }
 
 export interface BandY {

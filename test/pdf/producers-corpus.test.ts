@@ -57,4 +57,12 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('其中桃树种植面积')))!;
     expect(form.cells.filter((c) => /^\d+(\.\d+)?$/u.test(c.text.trim()) && c.rowSpan > 1)).toEqual([]);
   }, 240_000);
+
+  it('a 原因 cell merged over five rows beside them does not make the rows one: each fund source its own row, no "split number"', async () => {
+    const { run, extra } = await compare('sc-qingshen-fgj-2023', 'chromium-ruleless');
+    expect(extra.filter((k) => k.startsWith('split-numbers'))).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('财政专户管理资金')))!;
+    const rowOf = (label: string) => form.cells.find((c) => c.text.replace(/\s+/gu, '').includes(label))!.row;
+    expect(new Set([rowOf('其中:财政资金'), rowOf('财政专户管理资金'), rowOf('单位资金')]).size).toBe(3);
+  }, 240_000);
 });
