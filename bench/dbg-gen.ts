@@ -3,6 +3,13 @@ import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
 import { runPipeline } from '../src/pipeline.js';
 import { compareFindings } from './producers-corpus.js';
+/**
+ * A generated report (random<N> or a family name) printed by Chromium with a table style
+ * (default rule-less): findings missed and extra against its .docx; --around WORD shows the rows
+ * around a cell containing WORD, --dump TEXT the tables containing TEXT.
+ *
+ *   npx tsx bench/dbg-gen.ts random4 [ruleless|zebra|filled|ruled] [--around 满意度指标] [--dump 三级指标]
+ */
 const which = process.argv[2];
 const spec = which.startsWith('random') ? randomReportSpec(Number(which.slice(6))) : toFamily(seedSpec(), which as never);
 const ref = await runPipeline({ bytes: writeDocx(spec), file: 'a.docx' });

@@ -1,13 +1,23 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../src/pipeline.js';
 import { producerPdf, compareFindings, type Producer } from './producers-corpus.js';
+/**
+ * One corpus document through one producer (bench/producers-corpus.ts), for looking into a
+ * divergence: the findings missed and extra against the .docx, and with --tables the grids of
+ * both, with --grep RE the paragraphs and cells matching RE. The PDF is left in os.tmpdir()/selfeval-dbg.
+ *
+ *   npx tsx bench/dbg-producer.ts <corpus id> <producer> [--tables] [--grep RE]
+ */
 const [id, producer] = process.argv.slice(2) as [string, Producer];
 const dir = join('test/corpus/real', id);
 const docx = new Uint8Array(readFileSync(join(dir, `${id}.docx`)));
 const lo = new Uint8Array(readFileSync(join(dir, `${id}.pdf`)));
 const pdf = producerPdf(producer, docx, lo);
-writeFileSync(`/tmp/rl2/${id}-${producer}.pdf`, pdf);
+const outDir = join(tmpdir(), 'selfeval-dbg');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, `${id}-${producer}.pdf`), pdf);
 const ref = await runPipeline({ bytes: docx, file: 'a.docx' });
 const got = await runPipeline({ bytes: pdf, file: 'a.pdf' });
 const m = compareFindings(ref.result.discrepancies, got.result.discrepancies);
