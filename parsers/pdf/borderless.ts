@@ -1,6 +1,7 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
 import { confirmedHeaderRows } from './header-vocabulary.js';
+import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
@@ -29,9 +30,11 @@ export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 
 /**
  * Find borderless tables among the body lines of one page (in top-to-bottom order).
- * Returns the tables and the lines they did not use.
+ * Returns the tables and the lines they did not use. `carried`: the rule-less table that ended
+ * the page before at its foot; the first lines of this page may be its last rows (a 总分 row
+ * alone over the break), too few to be a table of their own but taken when their columns match.
  */
-export function findBorderlessTables(lines: readonly TextLine[], page: number): { tables: PageTable[]; rest: TextLine[] } {
+export function findBorderlessTables(lines: readonly TextLine[], page: number, carried: PageTable | null = null): { tables: PageTable[]; rest: TextLine[] } {
   const tables: PageTable[] = [];
   const rest: TextLine[] = [];
   const pieces = lines.map((l, i) => {
@@ -54,7 +57,11 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number): 
       rest.pop();
       start--;
     }
-    const found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    if (!found && start === 0 && carried) {
+      const rest = buildTable(lines, pieces, start, end, page, 1);
+      if (rest && rest.from === 0 && continuesBorderless(carried, rest.table)) found = rest;
+    }
     if (!found) {
       for (let k = start; k <= i; k++) rest.push(lines[k]);
       i++;
@@ -81,21 +88,63 @@ function evenlySpaced(pieces: readonly Piece[]): boolean {
   return Math.max(...gaps) <= MAX_JUSTIFIED_GAP_EMS * size && Math.max(...gaps) - Math.min(...gaps) <= EVEN_GAP_EMS * size;
 }
 
+/**
+ * The size most of a line's characters are set in. A symbol taken from a fallback font (≥ ≤ ★ in
+ * a browser's print) can come out larger than the text around it; the line is still the table's.
+ */
+function bodySize(line: TextLine): number {
+  const chars = new Map<number, number>();
+  for (const r of line.runs) {
+    const s = Math.round(r.size * 10) / 10;
+    chars.set(s, (chars.get(s) ?? 0) + Array.from(r.str.trim()).length);
+  }
+  let best = line.size;
+  let most = -1;
+  for (const [s, n] of chars) if (n > most) [best, most] = [s, n];
+  return best;
+}
+
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
-  return Math.abs(above.size - line.size) <= SIZE_TOLERANCE * line.size && line.top - above.bottom <= REGION_GAP_EMS * line.size && line.top > above.top;
+  const size = bodySize(line);
+  return Math.abs(bodySize(above) - size) <= SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
+}
+
+/**
+ * A table printed with generous cell padding (a web form) leaves the same wide gap between every
+ * two rows. A gap up to this many font sizes still joins a region when the gap recurs (the row
+ * rhythm of the table, 行距一致), not once (a paragraph break, a caption).
+ */
+const MAX_ROW_GAP_EMS = 4.5;
+/** Gaps within this many points of each other are the same gap. */
+const SAME_GAP_PT = 1.5;
+/** A wide gap is the table's rhythm when it occurs this many times among the nearby lines. */
+const RHYTHM_COUNT = 3;
+
+/** Does the wide gap before line `j` recur between nearby lines of the same size (the table's row rhythm)? */
+function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean {
+  const gap = lines[j].top - lines[j - 1].bottom;
+  if (gap > MAX_ROW_GAP_EMS * size) return false;
+  let same = 0;
+  for (let k = Math.max(1, j - 12); k < Math.min(lines.length, j + 13); k++) {
+    const a = lines[k - 1];
+    const b = lines[k];
+    if (Math.abs(bodySize(a) - size) > SIZE_TOLERANCE * size || Math.abs(bodySize(b) - size) > SIZE_TOLERANCE * size) continue;
+    if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
+  }
+  return same >= RHYTHM_COUNT;
 }
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
 function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
-  const size = lines[start].size;
+  const size = bodySize(lines[start]);
   let bottom = lines[start].bottom;
   let lastMulti = start;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
-    if (Math.abs(l.size - size) > SIZE_TOLERANCE * size) break;
-    if (l.top - bottom > REGION_GAP_EMS * size) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
+    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
     if (pieces[j].length >= 2) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, l.bottom);
@@ -150,7 +199,7 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
   return to;
 }
 
-function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number): { table: PageTable; from: number; to: number } | null {
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS): { table: PageTable; from: number; to: number } | null {
   let from = start;
   let to = end;
   let columns = findColumns(pieces.slice(from, to).flat());
@@ -166,7 +215,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     if (a === from && b === to) break;
     from = a;
     to = b;
-    if (to - from < MIN_ROWS) return null;
+    if (to - from < minRows) return null;
     columns = findColumns(pieces.slice(from, to).flat());
   }
   const { bands } = columns;
@@ -178,7 +227,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
   const spread = perRow.filter((s) => s.size >= 2).length;
-  if (nRows < MIN_ROWS || spread < nRows * 0.6) return null;
+  if (nRows < minRows || spread < nRows * 0.6) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) stretchGroupLabels(model, bands.length);
   if (align.centre) stretchAcross(model, bands);

@@ -91,7 +91,7 @@ export function charEms(ch: string): number {
 }
 
 /** Marks a line may not start with (行首禁则): they go down with the character before them. */
-const NO_LINE_START = /[，。、；：！？）」』”’》〉】〕,.;:!?)\]%]/u;
+const NO_LINE_START = /[，。、；：！？）」』”’》〉】〕・…,.;:!?)\]}%‰]/u;
 /** Marks a line may not end with (行尾禁则): they go down with the character after them. */
 const NO_LINE_END = /[（「『“‘《〈【〔(\[]/u;
 
@@ -118,5 +118,5 @@ export function firstUnitEms(text: string): number {
 /** Full-width marks (，（《) take a whole em, ASCII ones about half. */
 function markEms(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
-  return c >= 0x3000 || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d) ? 1 : 0.5;
+  return c >= 0x3000 || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d) || c === 0x2026 ? 1 : 0.5;
 }

@@ -93,6 +93,15 @@ export function lineFilled(line: TextLine, next: TextLine, rightEdge: number): b
 }
 
 /**
+ * Does the line end in a decimal number and the next begin with one ("238.93" over "0.00")? A
+ * number has one decimal point, so these are two values stacked in a cell, not one number wrapped
+ * — even where the first line is as wide as its (rule-less) column and so looks full.
+ */
+function twoDecimals(left: string, right: string): boolean {
+  return /\d\.\d+[%‰]?$/u.test(left.trimEnd()) && /^[-+]?\d[\d,]*\.\d/u.test(right.trimStart());
+}
+
+/**
  * Join the lines of one text frame (a table cell): wrapped lines join without a separator
  * (CJK, numbers broken in narrow cells) and lines that ended early start a new paragraph ("\n").
  */
@@ -105,7 +114,7 @@ export function joinFrameLines(lines: readonly TextLine[], rightEdge: number): s
       continue;
     }
     const prev = lines[i - 1];
-    text += lineFilled(prev, line, rightEdge) ? wrapSeparator(text, line.text) : '\n';
+    text += lineFilled(prev, line, rightEdge) && !twoDecimals(text, line.text) ? wrapSeparator(text, line.text) : '\n';
     text += line.text;
   }
   return text;

@@ -2,6 +2,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import type { Block, DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
 import { findBorderlessTables } from './borderless.js';
+import type { PageTable } from './page-table.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem, type TextColumn } from './flow.js';
 import { imageGrid, ocrPdfPage, pageImage } from '../ocr/index.js';
@@ -297,10 +298,12 @@ function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];
   const bodyLinesOf = new Map<number, TextLine[]>();
+  // The rule-less table that ended the page before at its foot (nothing of the body below it).
+  let carried: PageTable | null = null;
   for (const p of pages) {
     const items: { top: number; item: FlowItem }[] = [];
     const body = p.lines.filter((line) => !furniture.has(line));
-    const borderless = findBorderlessTables(body, p.page);
+    const borderless = findBorderlessTables(body, p.page, carried?.page === p.page - 1 ? carried : null);
     const own: TextLine[] = [];
     bodyLinesOf.set(p.page, own);
     for (const line of borderless.rest) {
@@ -311,6 +314,8 @@ function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
     for (const table of [...p.tables, ...borderless.tables]) items.push({ top: table.bbox[1], item: { kind: 'table', page: p.page, table } });
     items.sort((a, b) => a.top - b.top);
     flow.push(...items.map((x) => x.item));
+    const last = items.at(-1)?.item;
+    carried = last?.kind === 'table' && last.table.source === 'borderless' ? last.table : null;
   }
   return buildBlocks(flow, textColumns(pages, bodyLinesOf, bodyLines));
 }

@@ -118,7 +118,10 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   const fullest = Math.max(...perColumn);
   const dense = perColumn.map((n) => n >= DENSE_SHARE * fullest);
   const defining = (b: Block) => b.c1 - b.c0 > 1 || dense[b.c0];
-  const bands = mergeBands(blocks.filter(defining));
+  // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
+  // rows it covers, it does not make them one.
+  const definingBlocks = blocks.filter(defining);
+  const bands = mergeBands(definingBlocks.filter((b) => !overRows(b, definingBlocks)));
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
   const rows = outside.length ? mergeBands([...blocks.filter(defining), ...outside]) : bands;
@@ -171,6 +174,25 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   return { ys, rows, cells };
 }
 
+/** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
+const ROW_APART_EMS = 1;
+
+/**
+ * Does `block` lie beside two cells of one other column that are clearly apart (a row gap of at
+ * least ROW_APART_EMS between them) — a cell merged over several rows, not a row of its own?
+ */
+function overRows(block: Block, others: readonly Block[]): boolean {
+  const beside = others
+    .filter((o) => o !== block && (o.c1 <= block.c0 || block.c1 <= o.c0) && overlapY(o, block) > 0.5 * o.size && o.bottom - o.top < block.bottom - block.top)
+    .sort((a, b) => a.top - b.top);
+  for (let i = 0; i < beside.length; i++)
+    for (let j = i + 1; j < beside.length; j++) {
+      const [a, b] = [beside[i], beside[j]];
+      if (a.c0 === b.c0 && a.c1 === b.c1 && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
+    }
+  return false;
+}
+
 export interface BandY {
   top: number;
   bottom: number;
@@ -206,18 +228,24 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
   for (let col = 0; col < leaf; col++) {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
-    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1).sort((a, b) => a.r0 - b.r0);
+    // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block))).sort((a, b) => a.r0 - b.r0);
     const topSet: TableCellPlan[] = [];
     for (let k = 0; k < labels.length; k++) {
       const label = labels[k];
       let start = label.r0;
       while (start > 0 && !occupied[start - 1]) start--;
       if (start === label.r0) {
-        topSet.push(label);
+        // Nothing empty above, but its text lower than the middle of its own rows: it is centred
+        // on them and on empty cells below (效益指标 over two rows, the first taller).
+        const end = belowMiddle(model, label) ? centredEnd(model, start, label, emptyBelow(occupied, label.r1), k === labels.length - 1) : null;
+        if (end !== null && end > label.r1) {
+          for (let r = label.r1; r < end; r++) occupied[r] = true;
+          label.r1 = end;
+        } else topSet.push(label);
         continue;
       }
-      let limit = label.r1;
-      while (limit < nRows && !occupied[limit]) limit++;
+      const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
       // (the previous label is on the page before).
       const end = centredEnd(model, start, label, limit, k === labels.length - 1);
@@ -236,6 +264,26 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
     }
   }
 }
+
+/** The first row at or after `from` whose cell is taken (or the row count). */
+function emptyBelow(occupied: readonly boolean[], from: number): number {
+  let limit = from;
+  while (limit < occupied.length && !occupied[limit]) limit++;
+  return limit;
+}
+
+/** Is the label's text centred lower than the middle of its own rows (by half a font size)? */
+function belowMiddle(model: RowModel, label: TableCellPlan): boolean {
+  const own = (model.ys[label.r0] + model.ys[label.r1]) / 2;
+  return (label.block.top + label.block.bottom) / 2 > own + 0.5 * label.block.size;
+}
+
+function blockText(block: Block): string {
+  return block.pieces.map((p) => p.runs.map((r) => r.str).join('')).join('');
+}
+
+/** A number, percentage or dash alone: 10, 9.48, 100%, -. */
+const isFigure = (text: string) => /^[\d.,%‰\s\-—–]+$/u.test(text.trim());
 
 /**
  * The row end (exclusive) that centres the label's text on rows [start, end), end in

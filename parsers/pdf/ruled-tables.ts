@@ -1,6 +1,6 @@
 import { groupLines, joinFrameLines, lineFilled, splitRunAt } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { lowestConfidence, type BBox, type Rulings, type Segment, type TextRun } from './types.js';
+import { lowestConfidence, type BBox, type Rulings, type Segment, type TextLine, type TextRun } from './types.js';
 import { clusterPositions } from './cluster.js';
 
 /** Boundaries closer than this (points) are one boundary (double rules, rounding). */
@@ -9,6 +9,19 @@ const SNAP = 2.5;
 const TOUCH = 2.5;
 /** Cell padding assumed when deciding whether text ran into the cell's right border. */
 const CELL_PADDING = 1.5;
+
+/**
+ * The right padding of a cell, taken equal to its left one where its lines are set flush left
+ * (a web page's cells, LibreOffice HTML: 5–6 pt, more than Word's): otherwise a line that ran
+ * into the padding would read as a paragraph end ("及\n时考核"). CELL_PADDING when the lines are
+ * not flush left (centred: the left inset says nothing of the padding).
+ */
+function cellPadding(lines: readonly TextLine[], box: BBox): number {
+  if (lines.length < 2) return CELL_PADDING;
+  const x0 = Math.min(...lines.map((l) => l.x0));
+  if (lines.some((l) => l.x0 - x0 > 1)) return CELL_PADDING;
+  return Math.max(CELL_PADDING, Math.min(x0 - box[0], 0.5 * (box[2] - box[0])));
+}
 
 /** Merge collinear pieces of rulings: same position (within SNAP) and overlapping or touching. */
 export function mergeSegments(segments: readonly Segment[]): Segment[] {
@@ -166,7 +179,7 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
       const box: BBox = [xs[reg.c0], ys[reg.r0], xs[reg.c1], ys[reg.r1]];
       const cellRuns = byRegion.get(root) ?? [];
       const lines = groupLines(cellRuns);
-      const right = box[2] - CELL_PADDING;
+      const right = box[2] - cellPadding(lines, box);
       const text = joinFrameLines(lines, right);
       const last = lines.at(-1);
       const endsWrapped = !!last && lineFilled(last, { ...last, text: '字', size: last.size }, right);

@@ -15,16 +15,31 @@ const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 /**
  * May `next` (first thing on its page) continue `prev` (last thing on the page before)?
- * Same left and right edges, and most of the next part's column borders exist in the first.
+ * The narrower part's left and right edges are column borders of the wider (the same edges, or
+ * inner borders when an outer column is not redrawn on one page), it has most of the wider's
+ * columns, and most of its column borders exist in the wider.
  */
 export function continuesTable(prev: PageTable, next: PageTable): boolean {
   if (next.page !== prev.page + 1) return false;
   // Inferred columns (no rulings) are matched by their text, not by borders.
   if (prev.bands && next.bands) return continuesBorderless(prev, next);
-  if (Math.abs(prev.bbox[0] - next.bbox[0]) > SNAP || Math.abs(prev.bbox[2] - next.bbox[2]) > SNAP) return false;
-  const inner = next.xs.slice(1, -1);
+  // Same edges; or, where a browser does not redraw a merged cell that runs on over the break
+  // (Chromium: only the left border of the 绩效指标 column is repeated), the narrower part's edges
+  // are column borders of the wider one.
+  const sameEdges = Math.abs(prev.bbox[0] - next.bbox[0]) <= SNAP && Math.abs(prev.bbox[2] - next.bbox[2]) <= SNAP;
+  if (sameEdges) {
+    // Same frame: most of the continuation's borders are the first part's (a part may subdivide
+    // columns more finely, as the 基础数据表's 楼堂馆所 rows do).
+    const inner = next.xs.slice(1, -1);
+    return !inner.length || inner.filter((x) => prev.xs.some((p) => Math.abs(p - x) <= SNAP)).length / inner.length >= 0.5;
+  }
+  const [narrow, wide] = next.bbox[2] - next.bbox[0] <= prev.bbox[2] - prev.bbox[0] ? [next, prev] : [prev, next];
+  const onBorder = (x: number) => wide.xs.some((p) => Math.abs(p - x) <= SNAP);
+  if (!onBorder(narrow.bbox[0]) || !onBorder(narrow.bbox[2])) return false;
+  if (narrow.xs.length - 1 < 0.6 * (wide.xs.length - 1)) return false;
+  const inner = narrow.xs.slice(1, -1);
   if (!inner.length) return true;
-  const shared = inner.filter((x) => prev.xs.some((p) => Math.abs(p - x) <= SNAP)).length;
+  const shared = inner.filter((x) => onBorder(x)).length;
   return shared / inner.length >= 0.5;
 }
 

@@ -242,7 +242,7 @@ function isSectionLabel(cell: TableCell, headerRow: number, sameTable: boolean):
 }
 
 function emptyFact(part: string, table: TableBlock, row: number): Fact {
-  return { text: '', figure: null, loc: { part, table: table.table, row, col: null, page: table.page, paragraph: null, block: table.block } };
+  return { text: '', figure: null, loc: { part, table: table.table, row, col: null, page: table.page, paragraph: null, block: table.block, ...(table.source === 'borderless' ? { gridInferred: true } : {}) } };
 }
 
 /**
