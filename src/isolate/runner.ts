@@ -8,7 +8,7 @@ import { convertDocToDocx } from '../../parsers/doc/convert.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { fileTimeMs, limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
-import type { ConvertReply, JobMessage, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * Runs one file's pipeline in a worker thread with a time limit, V8 heap limits (`resourceLimits`)
@@ -31,6 +31,8 @@ export interface IsolatedInput {
   withDocument?: boolean;
   /** Reject with TransientError on transient faults (queue workers retry them) instead of an error result. */
   transient?: boolean;
+  /** Also return a ResultSummary (what the store needs besides the text; see protocol.ts). */
+  withSummary?: boolean;
 }
 
 export interface RunnerOptions {
@@ -63,6 +65,8 @@ export interface SerializedOutput {
   resultJson: string;
   /** Only when `withDocument` was asked for. */
   documentJson: string | null;
+  /** Only when `withSummary` was asked for, and only for results the pipeline made (not the runner's own error results). */
+  summary: ResultSummary | null;
 }
 
 interface Job {
@@ -204,6 +208,7 @@ export class IsolatedRunner {
         bytes: copy,
         lang: job.input.lang ?? 'zh',
         withDocument: job.input.withDocument ?? false,
+        withSummary: job.input.withSummary ?? false,
         transient: job.input.transient ?? false,
       };
       slot.worker!.postMessage(message, [copy.buffer]);
@@ -260,7 +265,7 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
-      this.finish(slot, { status: m.status, resultJson: m.resultJson, documentJson: m.documentJson });
+      this.finish(slot, { status: m.status, resultJson: m.resultJson, documentJson: m.documentJson, summary: m.summary });
       worker.unref();
       this.dispatch();
     }
@@ -434,7 +439,7 @@ export class IsolatedRunner {
 }
 
 function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {
-  return { status: 'error', resultJson: JSON.stringify(errorResult(input, sha256, code, reason, elapsedMs)), documentJson: null };
+  return { status: 'error', resultJson: JSON.stringify(errorResult(input, sha256, code, reason, elapsedMs)), documentJson: null, summary: null };
 }
 
 /** A contract error result for a file the worker could not finish (the message names the file). */
