@@ -4,7 +4,7 @@
  * threads (V8 helpers, libuv), the PostgreSQL backends of these workers (found by application_name),
  * PostgreSQL's own background processes and Redis (both shared with whatever else runs: noisy).
  *
- *   node --import tsx bench/queue-split.ts [--files 300] [--workers 1] [--cpu-prof DIR] [--heap-mb N] [--node-flags "..."]
+ *   node --import tsx bench/queue-split.ts [--files 300] [--workers 1] [--cpu-prof DIR] [--heap-mb N] [--node-flags="..."] [--env K=V]
  *
  * Figures are per report after the first report (start-up excluded). Own schema and prefix, dropped.
  */
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     'heap-mb': { type: 'string' },
     /** Extra node/V8 flags for the worker processes, space-separated (e.g. "--single-threaded-gc"). */
     'node-flags': { type: 'string' },
+    /** Extra environment of the worker processes, K=V, repeatable (e.g. MALLOC_ARENA_MAX=2). */
+    env: { type: 'string', multiple: true },
   },
 });
 const files = Number(args.files);
@@ -117,6 +119,7 @@ try {
         SELFEVAL_LOG_LEVEL: 'info',
         PGAPPNAME: tag,
         ...(args['heap-mb'] ? { SELFEVAL_MAX_WORKER_HEAP_MB: args['heap-mb'] } : {}),
+        ...Object.fromEntries((args.env ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
