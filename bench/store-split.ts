@@ -85,7 +85,7 @@ for (let i = 0; i < reports; i++) {
     const head = { ...summary.head, sha256: sha };
     const saved = await store.saveResult(head, null, { runKey: `k${i}`, json: { result: json, document: documentJson } });
     await recheckAfterSave(store, sha, {
-      sha256: sha, report: () => (JSON.parse(json) as Result).report!, year: head.report!.year, department: summary.department, scores: summary.scores,
+      sha256: sha, report: () => (JSON.parse(json) as Result).report!, year: head.report!.year, department: summary.department, storedDepartment: head.report!.department?.text ?? null, scores: summary.scores,
       document: () => JSON.parse(documentJson), fileName: 'seed.docx', run: saved.run,
     });
   }

@@ -48,6 +48,8 @@ export interface JustSaved {
   year: number | null;
   /** reportDepartment(report) */
   department: string | null;
+  /** report.department.text, as the store keeps it in reports.department. */
+  storedDepartment: string | null;
   /** reportScores(report), when the caller has them already. */
   scores?: ReportScores;
   /** Read only when a check needs it (the last-year checks, when there is a last year). */
@@ -60,7 +62,7 @@ export interface JustSaved {
 export function justSaved(result: Result, document: () => DocumentModel | null, fileName: string, run: number): JustSaved | null {
   const report = result.report;
   if (!report) return null;
-  return { sha256: result.sha256, report: () => report, year: report.year, department: reportDepartment(report), document, fileName, run };
+  return { sha256: result.sha256, report: () => report, year: report.year, department: reportDepartment(report), storedDepartment: report.department?.text ?? null, document, fileName, run };
 }
 
 async function loadStored(store: Store, sha: string): Promise<JustSaved | null> {
@@ -133,7 +135,11 @@ export async function reportsOfYears(store: Store, years: number[]): Promise<str
  * (they compare against it). Never fails the caller: a cross check is an addition to the report.
  */
 export async function recheckAfterSave(store: Store, sha: string, justSaved?: JustSaved): Promise<void> {
-  const [row] = await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
+  // The report's year and its reports.department column: from the caller when it just stored them.
+  const [row] =
+    justSaved?.sha256 === sha
+      ? [{ year: justSaved.year, department: justSaved.storedDepartment }]
+      : await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
   const targets = [sha];
   if (row?.year && row.department) {
     const next = await store.db.query<{ sha256: string; department: string | null }>("SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok'", [row.year + 1]);

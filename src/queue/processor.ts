@@ -41,7 +41,7 @@ export async function processReport(job: Job<ReportJobData, ReportJobResult>, de
     const documentJson = out.documentJson;
     const document = () => (documentJson === null ? null : (JSON.parse(documentJson) as DocumentModel));
     const justSaved: JustSaved | null = summary
-      ? { sha256, report: () => fullResult().report!, year: result.report.year, department: summary.department, scores: summary.scores, document, fileName, run: saved.run }
+      ? { sha256, report: () => fullResult().report!, year: result.report.year, department: summary.department, storedDepartment: result.report.department?.text ?? null, scores: summary.scores, document, fileName, run: saved.run }
       : toJustSaved(fullResult(), document, fileName, saved.run);
     if (justSaved) await recheckAfterSave(deps.store, sha256, justSaved).catch(() => {});
   }
