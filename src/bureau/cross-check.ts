@@ -5,7 +5,9 @@ import type { CrossFinding } from './cross-finding.js';
 import { checkAgainstLastYear, type PreviousReport } from './last-year.js';
 import { checkAgainstLedger, reportDepartment } from './ledger-check.js';
 import { loadLedger } from './ledger-store.js';
-import { saveScores } from './overview.js';
+import { saveScoreRow } from './overview.js';
+import { reportScores, type ReportScores } from './scores.js';
+import type { Report } from '../../schemas/report.js';
 import { explainMatch, matchName } from './name-match.js';
 
 /**
@@ -18,16 +20,17 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>, justS
   let findings = 0;
   const ledgerByYear = new Map<number, Awaited<ReturnType<typeof loadLedger>>>();
   for (const sha of new Set(shas)) {
-    const current = justSaved?.result.sha256 === sha && justSaved.result.report ? justSaved : await loadStored(store, sha);
+    const current = justSaved?.sha256 === sha ? justSaved : await loadStored(store, sha);
     if (!current) continue;
-    await saveScores(store.db, sha, current.run, current.result);
-    const report = current.result.report!;
+    await saveScoreRow(store.db, sha, current.run, current.scores ?? reportScores(current.report()));
     const out: CrossFinding[] = [];
-    if (report.year !== null) {
-      if (!ledgerByYear.has(report.year)) ledgerByYear.set(report.year, await loadLedger(store.db, [report.year]));
-      out.push(...checkAgainstLedger(report, ledgerByYear.get(report.year)!));
-      const previous = await previousReport(store, sha, report.year, reportDepartment(report));
-      if (previous) out.push(...checkAgainstLastYear({ report, document: current.document() }, previous));
+    if (current.year !== null) {
+      if (!ledgerByYear.has(current.year)) ledgerByYear.set(current.year, await loadLedger(store.db, [current.year]));
+      // The report is read (parsed, for a queue worker) only when there is something to check it against.
+      const ledger = ledgerByYear.get(current.year)!;
+      if (ledger.length > 0) out.push(...checkAgainstLedger(current.report(), ledger));
+      const previous = await previousReport(store, sha, current.year, current.department);
+      if (previous) out.push(...checkAgainstLastYear({ report: current.report(), document: current.document() }, previous));
     }
     await saveCrossFindings(store, sha, out);
     reports++;
@@ -38,11 +41,28 @@ export async function runCrossChecks(store: Store, shas: Iterable<string>, justS
 
 /** A report as its caller just stored it (no need to read it back from the store). */
 export interface JustSaved {
-  result: Result;
+  sha256: string;
+  /** The report (status ok); read only when a check needs it. */
+  report: () => Report;
+  /** report.year */
+  year: number | null;
+  /** reportDepartment(report) */
+  department: string | null;
+  /** report.department.text, as the store keeps it in reports.department. */
+  storedDepartment: string | null;
+  /** reportScores(report), when the caller has them already. */
+  scores?: ReportScores;
   /** Read only when a check needs it (the last-year checks, when there is a last year). */
   document: () => DocumentModel | null;
   fileName: string;
   run: number;
+}
+
+/** A just-stored Result (its report not null) as the cross checks take it. */
+export function justSaved(result: Result, document: () => DocumentModel | null, fileName: string, run: number): JustSaved | null {
+  const report = result.report;
+  if (!report) return null;
+  return { sha256: result.sha256, report: () => report, year: report.year, department: reportDepartment(report), storedDepartment: report.department?.text ?? null, document, fileName, run };
 }
 
 async function loadStored(store: Store, sha: string): Promise<JustSaved | null> {
@@ -53,9 +73,8 @@ async function loadStored(store: Store, sha: string): Promise<JustSaved | null> 
   if (!rows.length) return null;
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const result = parse(rows[0].result);
-  if (!result.report) return null;
   const document = rows[0].document ? parse(rows[0].document) : null;
-  return { result, document: () => document, fileName: rows[0].file_name, run: rows[0].run };
+  return justSaved(result, () => document, rows[0].file_name, rows[0].run);
 }
 
 /** Last year's report of the same department (names matched robustly), the latest processed. */
@@ -71,11 +90,16 @@ async function previousReport(store: Store, sha: string, year: number, departmen
   const best = { sha256: m.item.sha256, reason: `部门：本年“${department}”↔ 上年“${m.name}”，${m.reason}` };
   const stored = await loadStored(store, best.sha256);
   if (!stored) return null;
-  return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.result.report!, document: stored.document(), match: best.reason };
+  return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.report(), document: stored.document(), match: best.reason };
 }
 
 async function saveCrossFindings(store: Store, sha: string, findings: CrossFinding[]): Promise<void> {
   const unique = new Map(findings.map((f) => [f.finding.id, f]));
+  if (unique.size === 0) {
+    // Nothing to insert (the common case): one statement, no transaction around it.
+    await store.db.query('DELETE FROM cross_findings WHERE report_sha256 = $1', [sha]);
+    return;
+  }
   await store.db.transaction(async (tx) => {
     await tx.query('DELETE FROM cross_findings WHERE report_sha256 = $1', [sha]);
     for (const f of unique.values()) {
@@ -111,7 +135,11 @@ export async function reportsOfYears(store: Store, years: number[]): Promise<str
  * (they compare against it). Never fails the caller: a cross check is an addition to the report.
  */
 export async function recheckAfterSave(store: Store, sha: string, justSaved?: JustSaved): Promise<void> {
-  const [row] = await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
+  // The report's year and its reports.department column: from the caller when it just stored them.
+  const [row] =
+    justSaved?.sha256 === sha
+      ? [{ year: justSaved.year, department: justSaved.storedDepartment }]
+      : await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
   const targets = [sha];
   if (row?.year && row.department) {
     const next = await store.db.query<{ sha256: string; department: string | null }>("SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok'", [row.year + 1]);

@@ -1,7 +1,7 @@
 import type { Result } from '../../schemas/result.js';
 import { Rational } from '../numbers/decimal.js';
 import type { Queryable, Store } from '../store/index.js';
-import { reportScores, SCORES_VERSION } from './scores.js';
+import { reportScores, SCORES_VERSION, type ReportScores } from './scores.js';
 
 /**
  * The bureau's overview (部门总览): one row per stored report with its scores, execution rate,
@@ -48,7 +48,11 @@ export interface OverviewRow {
 
 /** Store the overview's figures of one report (called with the result already in hand). */
 export async function saveScores(db: Queryable, sha256: string, run: number, result: Pick<Result, 'report'>): Promise<void> {
-  const s = reportScores(result.report ?? null);
+  await saveScoreRow(db, sha256, run, reportScores(result.report ?? null));
+}
+
+/** Store scores computed already (a queue worker's pipeline thread computes them with the report). */
+export async function saveScoreRow(db: Queryable, sha256: string, run: number, s: ReportScores): Promise<void> {
   await db.query(
     `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

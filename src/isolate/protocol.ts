@@ -1,5 +1,20 @@
 import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { Limits } from '../limits.js';
+import type { ReportScores } from '../bureau/scores.js';
+import type { ResultHead } from '../store/types.js';
+
+/**
+ * What a queue worker's main thread needs of a Result, made on the pipeline thread so the Result's
+ * JSON text (≈ 0.4 MB on the seed report) is stored without being parsed: the store's head, the
+ * department name the cross-report checks match on, and the report's scores.
+ */
+export interface ResultSummary {
+  head: ResultHead;
+  /** reportDepartment(report) (src/bureau/ledger-check.ts), null without a report. */
+  department: string | null;
+  /** reportScores(report) (src/bureau/scores.ts). */
+  scores: ReportScores;
+}
 
 /** Messages between the isolated runner (main thread) and its pipeline worker thread. */
 export interface WorkerData {
@@ -16,6 +31,8 @@ export interface JobMessage {
   lang: 'zh' | 'en';
   /** Send the DocumentModel back too (the store keeps it). */
   withDocument: boolean;
+  /** Send a ResultSummary too (a queue worker stores the text without parsing it). */
+  withSummary: boolean;
   /** Throw transient faults back (queue workers retry them) instead of making them error results. */
   transient: boolean;
 }
@@ -23,7 +40,7 @@ export interface JobMessage {
 export type WorkerMessage =
   | { type: 'ready' }
   /** The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone. */
-  | { type: 'result'; id: number; status: Result['status']; resultJson: string; documentJson: string | null; peakHeapBytes: number }
+  | { type: 'result'; id: number; status: Result['status']; resultJson: string; documentJson: string | null; summary: ResultSummary | null; peakHeapBytes: number }
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
   | { type: 'memory'; id: number; bytes: number }

@@ -4,7 +4,10 @@ import { runPipeline } from '../pipeline.js';
 import { InputError, TransientError } from '../errors.js';
 import { parseOptionsFor } from '../limits.js';
 import type { DocConverter } from '../../parsers/doc/convert.js';
-import type { ConvertReply, JobMessage, WorkerData, WorkerMessage } from './protocol.js';
+import { reportDepartment } from '../bureau/ledger-check.js';
+import { reportScores } from '../bureau/scores.js';
+import type { Result } from '../../schemas/result.js';
+import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * The worker thread that runs one file's pipeline at a time for the isolated runner. It holds no
@@ -72,6 +75,7 @@ async function handle(job: JobMessage): Promise<void> {
       status: result.status,
       resultJson: JSON.stringify(result),
       documentJson: job.withDocument && document ? JSON.stringify(document) : null,
+      summary: job.withSummary ? summarize(result) : null,
       peakHeapBytes: getHeapStatistics().used_heap_size,
     };
     port!.postMessage(message);
@@ -81,6 +85,18 @@ async function handle(job: JobMessage): Promise<void> {
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+function summarize(result: Result): ResultSummary {
+  const { file, sha256, format, status, error, rulesVersion, timings, discrepancies, report } = result;
+  return {
+    head: {
+      file, sha256, format, status, error, rulesVersion, timings, discrepancies,
+      report: report ? { year: report.year, family: report.family, department: report.department ? { text: report.department.text } : null } : null,
+    },
+    department: report ? reportDepartment(report) : null,
+    scores: reportScores(report),
+  };
 }
 
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -3,9 +3,9 @@ import type { DocumentModel } from '../../schemas/document.js';
 import type { Result } from '../../schemas/result.js';
 import { TransientError } from '../errors.js';
 import type { IsolatedRunner } from '../isolate/runner.js';
-import type { Store } from '../store/index.js';
+import type { ResultHead, Store } from '../store/index.js';
 import type { ReportJobData, ReportJobResult } from './config.js';
-import { recheckAfterSave } from '../bureau/cross-check.js';
+import { justSaved as toJustSaved, recheckAfterSave, type JustSaved } from '../bureau/cross-check.js';
 
 /**
  * One report job, run by the worker process itself (no sandboxed child process): fetch the bytes
@@ -27,16 +27,23 @@ export async function processReport(job: Job<ReportJobData, ReportJobResult>, de
   const bytes = await deps.store.getFileBytes(sha256);
   const fetched = performance.now();
   if (!bytes) throw new TransientError('READ_FAILED', `${fileName}：存储中找不到文件内容 / bytes not in the store (${sha256})`);
-  // The thread's JSON text is stored as it is; only the Result is parsed here (the document when a cross check needs it).
-  const out = await deps.runner.runJson({ bytes, file: fileName, withDocument: true, transient: true });
-  const result = JSON.parse(out.resultJson) as Result;
+  // The thread's JSON text is stored as it is, with the summary the thread made of it: the Result
+  // is parsed here only when the runner made it (an error) or a cross check needs the report.
+  const out = await deps.runner.runJson({ bytes, file: fileName, withDocument: true, withSummary: true, transient: true });
+  const summary = out.summary;
+  let parsedResult: Result | null = null;
+  const fullResult = () => (parsedResult ??= JSON.parse(out.resultJson) as Result);
+  const result: ResultHead = summary ? summary.head : fullResult();
   const parsed = performance.now();
   const saved = await deps.store.saveResult(result, null, { runKey: String(job.id), batchId, json: { result: out.resultJson, document: out.documentJson } });
   // Cross-report checks (ledger, last year) for this report and next year's of its department.
-  if (result.status === 'ok') {
+  if (result.status === 'ok' && result.report) {
     const documentJson = out.documentJson;
     const document = () => (documentJson === null ? null : (JSON.parse(documentJson) as DocumentModel));
-    await recheckAfterSave(deps.store, sha256, { result, document, fileName, run: saved.run }).catch(() => {});
+    const justSaved: JustSaved | null = summary
+      ? { sha256, report: () => fullResult().report!, year: result.report.year, department: summary.department, storedDepartment: result.report.department?.text ?? null, scores: summary.scores, document, fileName, run: saved.run }
+      : toJustSaved(fullResult(), document, fileName, saved.run);
+    if (justSaved) await recheckAfterSave(deps.store, sha256, justSaved).catch(() => {});
   }
   return {
     sha256,

@@ -3,7 +3,7 @@ import { IsolatedRunner } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import type { Store } from '../store/index.js';
 import { addReportJobs } from './enqueue.js';
-import { recheckAfterSave } from '../bureau/cross-check.js';
+import { justSaved, recheckAfterSave } from '../bureau/cross-check.js';
 
 /**
  * Re-processing (重新检查): reports checked by another rule set than the current RULES_VERSION are
@@ -60,7 +60,8 @@ export async function reprocessInline(
       } else {
         const { result, document } = await runner.runOutput({ bytes, file: t.fileName, withDocument: true });
         const { run } = await store.saveResult(result, document, { runKey: `reprocess.${batch.id}`, batchId: batch.id });
-        if (result.status === 'ok') await recheckAfterSave(store, result.sha256, { result, document: () => document, fileName: t.fileName, run }).catch(() => {});
+        const saved = result.status === 'ok' ? justSaved(result, () => document, t.fileName, run) : null;
+        if (saved) await recheckAfterSave(store, result.sha256, saved).catch(() => {});
       }
       options.onProgress?.(++done, targets.length);
     }

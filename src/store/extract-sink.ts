@@ -5,7 +5,7 @@ import { readInputFile, type InputFile } from '../files.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { openStore, sha256Of, type Store } from './store.js';
 import type { BatchItemInput } from './types.js';
-import { recheckAfterSave, type JustSaved } from '../bureau/cross-check.js';
+import { justSaved, recheckAfterSave, type JustSaved } from '../bureau/cross-check.js';
 
 /**
  * `extract --db DIR`: every file's bytes, Result and DocumentModel go into the store (PGlite in
@@ -48,20 +48,20 @@ export class ExtractSink {
     const bytes = read.bytes;
     const path = input.path;
     let result: Result;
-    let saved: JustSaved;
+    let saved: JustSaved | null;
     try {
       await this.store.putFile(bytes, path);
       const out = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
       result = out.result;
       // One transaction: a save the disk cannot hold is rolled back whole, never half-written.
       const { run } = await this.store.saveResult(result, out.document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
-      saved = { result, document: () => out.document, fileName: path, run };
+      saved = justSaved(result, () => out.document, path, run);
     } catch (e) {
       if (!isDiskFull(e)) throw e;
       this.diskFull = `数据库 ${this.store.kind === 'pglite' ? `数据目录 ${resolve(this.dataDir)}` : 'PostgreSQL（DATABASE_URL）'} 所在磁盘已满，批次 ${this.batchId} 未完成：腾出空间后重新运行同一命令 / the store's disk is full, batch unfinished`;
       return this.notStored(path, sha256Of(bytes));
     }
-    if (result.status === 'ok') await recheckAfterSave(this.store, result.sha256, saved).catch(() => {});
+    if (result.status === 'ok' && saved) await recheckAfterSave(this.store, result.sha256, saved).catch(() => {});
     return result;
   }
 

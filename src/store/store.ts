@@ -13,6 +13,7 @@ import type {
   ReportSummary,
   Review,
   ReviewStatus,
+  ResultHead,
   SaveOptions,
   SaveOutcome,
   StoredFile,
@@ -151,7 +152,10 @@ export class Store {
    * with the previous run by stable id (new / unchanged / gone), and the batch items waiting for
    * these bytes. Idempotent per `runKey`.
    */
-  async saveResult(result: Result, document: DocumentModel | null, options: SaveOptions = {}): Promise<SaveOutcome> {
+  async saveResult(result: Result, document: DocumentModel | null, options?: SaveOptions): Promise<SaveOutcome>;
+  /** With the JSON text given, the head of the Result is enough. */
+  async saveResult(result: ResultHead, document: null, options: SaveOptions & { json: NonNullable<SaveOptions['json']> }): Promise<SaveOutcome>;
+  async saveResult(result: ResultHead, document: DocumentModel | null, options: SaveOptions = {}): Promise<SaveOutcome> {
     const runKey = options.runKey ?? `run-${Date.now()}-${randomBytes(4).toString('hex')}`;
     const sha = result.sha256;
     return this.db.transaction(async (tx) => {
@@ -468,31 +472,22 @@ async function batchCountsIn(tx: Queryable, batchId: string): Promise<BatchCount
 async function saveFindings(tx: Queryable, sha: string, run: number, findings: Finding[]) {
   const byId = new Map<string, Finding>();
   for (const f of findings) if (!byId.has(f.id)) byId.set(f.id, f);
-  const rows = [...byId.values()].map((f) => ({
-    id: f.id,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    message_en: f.messageEn ?? null,
-    part: f.part ?? null,
-    numbers: f.values,
-    evidence: f.evidence,
-    finding: f,
-  }));
-  if (rows.length > 0) {
+  const unique = byId.size === findings.length ? findings : [...byId.values()];
+  if (unique.length > 0) {
+    // The findings go over once, as the Finding objects; the server takes the columns out of them
+    // (one jsonb parse of the list, where rows carrying values and evidence again cost three).
     await tx.query(
       `INSERT INTO findings (report_sha256, id, rule, severity, message, message_en, part, numbers, evidence, finding,
          first_seen_run, last_seen_run)
-       SELECT $1, f.id, f.rule, f.severity, f.message, f.message_en, f.part, f.numbers, f.evidence, f.finding, $2, $2
-       FROM jsonb_to_recordset($3::jsonb) AS f(id text, rule text, severity text, message text, message_en text, part text,
-         numbers jsonb, evidence jsonb, finding jsonb)
+       SELECT $1, f->>'id', f->>'rule', f->>'severity', f->>'message', f->>'messageEn', f->>'part', f->'values', f->'evidence', f, $2, $2
+       FROM jsonb_array_elements($3::jsonb) AS f
        ON CONFLICT (report_sha256, id) DO UPDATE SET
          rule = EXCLUDED.rule, severity = EXCLUDED.severity, message = EXCLUDED.message, message_en = EXCLUDED.message_en,
          part = EXCLUDED.part, numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, finding = EXCLUDED.finding,
          first_seen_run = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_run ELSE EXCLUDED.first_seen_run END,
          first_seen_at = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_at ELSE now() END,
          last_seen_run = EXCLUDED.last_seen_run, last_seen_at = now(), gone_run = NULL`,
-      [sha, run, toJsonb(rows)],
+      [sha, run, toJsonb(unique)],
     );
   }
   await tx.query(

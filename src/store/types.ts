@@ -65,6 +65,14 @@ export interface Review {
   updatedAt: Date;
 }
 
+/**
+ * What storing a report reads of its Result besides the JSON text: a Result is one. A queue worker
+ * gets this head from its pipeline thread with the Result's JSON text and never parses the text.
+ */
+export type ResultHead = Pick<Result, 'file' | 'sha256' | 'format' | 'status' | 'error' | 'rulesVersion' | 'timings' | 'discrepancies'> & {
+  report: { year: number | null; family: string | null; department: { text: string } | null } | null;
+};
+
 export interface SaveOptions {
   /**
    * Idempotency key of this processing (the queue job id). Saving twice with the same key stores
