@@ -307,9 +307,15 @@ export async function runExtract(dir: string, jobs = 1): Promise<InProcessRun> {
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close', not 'exit': the process may exit before its last stdout chunks are read, which
+  // undercounted the result lines of --jobs 2 (227–241 of 300).
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   sampler.stop();
   const wallS = (performance.now() - t) / 1000;
+  if (partial) {
+    if (/"status":"(\w+)"/.exec(partial)?.[1] === 'ok') ok++;
+    else failed++;
+  }
   if (code !== 0 && code !== 1) throw new Error(`selfeval extract exited with ${code}: ${stderr}`);
   const files = ok + failed;
   const rss = sampler.result()[0];
