@@ -153,7 +153,7 @@ function killTree(child: ChildProcess): void {
   }
 }
 
-async function dropPrefix(redisUrl: string, prefix: string): Promise<void> {
+export async function dropPrefix(redisUrl: string, prefix: string): Promise<void> {
   const r = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   try {
     let cursor = '0';

@@ -17,7 +17,7 @@ import pg from 'pg';
 import { queueConfig, reportsQueue } from '../src/queue/config.js';
 import { enqueuePaths, waitForBatch } from '../src/queue/enqueue.js';
 import { openStore } from '../src/store/index.js';
-import { ROOT, queueEnv } from './batch.js';
+import { dropPrefix, ROOT, queueEnv } from './batch.js';
 import { makeVariantFolder, readInput } from './corpus.js';
 
 const { values: args } = parseArgs({
@@ -220,14 +220,6 @@ try {
   await store.close().catch(() => {});
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
   await admin.end();
-  const { Redis } = await import('ioredis');
-  const r = new Redis(env.redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await r.del(...keys);
-  } while (cursor !== '0');
-  r.disconnect();
+  await dropPrefix(env.redisUrl, prefix).catch(() => {});
   await rm(dir, { recursive: true, force: true });
 }

@@ -91,7 +91,7 @@ export function charEms(ch: string): number {
 }
 
 /** Marks a line may not start with (行首禁则): they go down with the character before them. */
-const NO_LINE_START = /[，。、；：！？）」』”’》〉】〕・…,.;:!?)\]}%‰]/u;
+export const NO_LINE_START = /[，。．、；：！？）」』”’》〉】〕・…,.;:!?)\]}%‰]/u;
 /** Marks a line may not end with (行尾禁则): they go down with the character after them. */
 const NO_LINE_END = /[（「『“‘《〈【〔(\[]/u;
 
@@ -104,19 +104,13 @@ export function firstUnitEms(text: string): number {
   const chars = Array.from(text.trimStart());
   let i = 0;
   let ems = 0;
-  while (i < chars.length && NO_LINE_END.test(chars[i])) ems += markEms(chars[i++]);
+  while (i < chars.length && NO_LINE_END.test(chars[i])) ems += charEms(chars[i++]);
   if (i < chars.length) {
     if (isCjk(chars[i]) || !isWordChar(chars[i])) ems += charEms(chars[i++]);
     else {
       while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',')) ems += charEms(chars[i++]);
     }
   }
-  while (i < chars.length && NO_LINE_START.test(chars[i])) ems += markEms(chars[i++]);
+  while (i < chars.length && NO_LINE_START.test(chars[i])) ems += charEms(chars[i++]);
   return ems;
-}
-
-/** Full-width marks (，（《) take a whole em, ASCII ones about half. */
-function markEms(ch: string): number {
-  const c = ch.codePointAt(0) ?? 0;
-  return c >= 0x3000 || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d) || c === 0x2026 ? 1 : 0.5;
 }

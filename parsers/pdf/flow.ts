@@ -1,5 +1,5 @@
 import type { Block, ParagraphBlock } from '../../schemas/document.js';
-import { wrapSeparator } from './cjk.js';
+import { lastChar, NO_LINE_START, wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
 import { continuesTable, joinTableParts } from './table-join.js';
@@ -34,12 +34,11 @@ export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
     long.push(l);
   }
   // A line ending in punctuation may hang it past the edge (CJK 标点悬挂), or end a sentence short of it.
-  const unpunctuated = long.filter((l) => !HANGING.test(l.text));
+  const unpunctuated = long.filter((l) => !NO_LINE_START.test(lastChar(l.text)));
   const forRight = unpunctuated.length >= 3 ? unpunctuated : long;
   return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(forRight.map((l) => l.x1), 'right') };
 }
 
-const HANGING = /[。，、；：！？．,.;:!?）)」』”’》〉】]$/u;
 
 function commonEdge(values: number[], side: 'left' | 'right'): number {
   const counts = new Map<number, number>();
@@ -118,37 +117,24 @@ function measureLinePitch(flow: readonly FlowItem[], columnOf: (page: number) =>
 }
 
 /**
- * Centred lines broken by hand (a title over two or three lines): same size, both centred in the
- * column, neither full, at the paragraph line pitch. Joined with "\n", as Word keeps them.
+ * A title over two or three lines, same size, at the paragraph line pitch, the lines below centred
+ * in the column. Broken by hand (every line centred, none full): joined with "\n", as Word keeps
+ * them. Too long for one line (the first spans the column with equal margins and ends no
+ * sentence): Word wrapped it, one paragraph joined like wrapped text. Null when `b` is no such line.
  */
-function continuesCentredTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, column: TextColumn, pitch: number | null): boolean {
-  if (pitch === null || a.page !== b.page) return false;
+function titleSeparator(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, text: string, column: TextColumn, pitch: number | null): string | null {
+  if (pitch === null || a.page !== b.page) return null;
   const la = a.line;
   const lb = b.line;
-  if (Math.abs(la.size - lb.size) > 0.3) return false;
+  if (Math.abs(la.size - lb.size) > 0.3) return null;
+  if (Math.abs((lb.bottom - la.bottom) / la.size - pitch) > 0.08 * pitch) return null;
   const mid = (column.left + column.right) / 2;
-  const centred = (l: TextLine) => Math.abs((l.x0 + l.x1) / 2 - mid) <= 0.5 * l.size && l.x0 > column.left + l.size;
-  if (!centred(la) || !centred(lb)) return false;
-  const ratio = (lb.bottom - la.bottom) / la.size;
-  return Math.abs(ratio - pitch) <= 0.08 * pitch;
-}
-
-/**
- * A centred title too long for one line: the first line spans the column with equal margins, the
- * rest is centred under it, same size, at the paragraph line pitch, and the first line ends no
- * sentence. Word wraps it: one paragraph, joined like wrapped text.
- */
-function continuesWrappedTitle(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, column: TextColumn, pitch: number | null): boolean {
-  if (pitch === null || a.page !== b.page) return false;
-  const la = a.line;
-  const lb = b.line;
-  if (Math.abs(la.size - lb.size) > 0.3 || SENTENCE_END.test(la.text) || /[。，]$/u.test(la.text)) return false;
-  const mid = (column.left + column.right) / 2;
-  const midOf = (l: TextLine) => (l.x0 + l.x1) / 2;
-  if (Math.abs(midOf(la) - mid) > 0.5 * la.size || Math.abs(midOf(lb) - mid) > 0.5 * lb.size) return false;
-  if (!(lb.x0 > column.left + 2 * lb.size) || !lineFilled(la, lb, column.right)) return false;
-  const ratio = (lb.bottom - la.bottom) / la.size;
-  return Math.abs(ratio - pitch) <= 0.08 * pitch;
+  const onAxis = (l: TextLine) => Math.abs((l.x0 + l.x1) / 2 - mid) <= 0.5 * l.size;
+  const centred = (l: TextLine) => onAxis(l) && l.x0 > column.left + l.size;
+  if (!centred(lb)) return null;
+  if (centred(la)) return '\n';
+  const wrapped = onAxis(la) && lb.x0 > column.left + 2 * lb.size && !SENTENCE_END.test(la.text) && !/[。，]$/u.test(la.text) && lineFilled(la, lb, column.right);
+  return wrapped ? wrapSeparator(text, lb.text) : null;
 }
 
 /** Turn the flow into blocks: lines into whole paragraphs, table parts into whole tables. */
@@ -184,11 +170,10 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
     while (j < flow.length) {
       const next = flow[j];
       if (next.kind !== 'line') break;
-      let separator: string;
-      if (continuesParagraph(last, next, columnOf(last.page))) separator = wrapSeparator(text, next.line.text);
-      else if (continuesCentredTitle(last, next, columnOf(last.page), pitch)) separator = '\n';
-      else if (continuesWrappedTitle(last, next, columnOf(last.page), pitch)) separator = wrapSeparator(text, next.line.text);
-      else break;
+      const separator = continuesParagraph(last, next, columnOf(last.page))
+        ? wrapSeparator(text, next.line.text)
+        : titleSeparator(last, next, text, columnOf(last.page), pitch);
+      if (separator === null) break;
       text += separator;
       if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });
       text += next.line.text;
