@@ -72,6 +72,24 @@ function spansColumns(p: Piece, witnesses: readonly Piece[]): boolean {
   return false;
 }
 
+/** Pieces whose left edges, right edges or centres lie within this many font sizes are set on one anchor. */
+const ANCHOR_EMS = 0.3;
+
+/**
+ * Is `q` set on the same anchor (left edge, right edge or centre) as a piece of another line that
+ * overlaps it? The cells of a column line up; the short text of a wide merged cell (预期目标 centred
+ * over four columns) lines up only with other merged cells over the same columns, if anything.
+ */
+function aligned(q: Piece, pieces: readonly Piece[]): boolean {
+  const tol = ANCHOR_EMS * q.size;
+  return pieces.some(
+    (r) =>
+      r.line !== q.line &&
+      overlapX(q, r) > 0 &&
+      (Math.abs(r.x0 - q.x0) <= tol || Math.abs(r.x1 - q.x1) <= tol || Math.abs(r.x0 + r.x1 - q.x0 - q.x1) <= 2 * tol),
+  );
+}
+
 /**
  * Are `a` and `b` lines of one cell: one under the other at the leading of text, `b` mostly under
  * (or over) `a`? (Lines of other cells may come between them in reading order: centred cells interleave.)
@@ -90,7 +108,12 @@ const WRAP_LEADING_EMS = 0.5;
  */
 export function findColumns(pieces: readonly Piece[]): Columns {
   // A short line under or over a wider line of its cell says nothing of the columns by itself.
-  const witnesses = pieces.filter((q) => !pieces.some((h) => h.x1 - h.x0 > q.x1 - q.x0 + 0.5 && stacked(h, q)));
+  const wide = pieces.filter((q) => !pieces.some((h) => h.x1 - h.x0 > q.x1 - q.x0 + 0.5 && stacked(h, q)));
+  // A witness lines up with a piece that spans nothing (a cell of its column): the text of a
+  // merged cell lined up only with other merged cells is not one column's extent.
+  const first = new Set(pieces.filter((p) => spansColumns(p, wide)));
+  const columnar = pieces.filter((r) => !first.has(r));
+  const witnesses = wide.filter((q) => aligned(q, columnar));
   const spanning = new Set(pieces.filter((p) => spansColumns(p, witnesses)));
   for (let grew = true; grew; ) {
     grew = false;

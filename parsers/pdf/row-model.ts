@@ -121,10 +121,11 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
   // rows it covers, it does not make them one.
   const definingBlocks = blocks.filter(defining);
-  const bands = mergeBands(definingBlocks.filter((b) => !overRows(b, definingBlocks)));
+  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks));
+  const bands = mergeBands(rowMakers);
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
-  const rows = outside.length ? mergeBands([...blocks.filter(defining), ...outside]) : bands;
+  const rows = outside.length ? mergeBands([...rowMakers, ...outside]) : bands;
   const ys = [rows[0].top - 1];
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].bottom + rows[r].top) / 2);
   ys.push(rows.at(-1)!.bottom + 1);
@@ -180,17 +181,40 @@ const ROW_APART_EMS = 1;
 /**
  * Does `block` lie beside two cells of one other column that are clearly apart (a row gap of at
  * least ROW_APART_EMS between them) — a cell merged over several rows, not a row of its own?
+ * A block of several lines needs them only further apart than its own lines are (plus the spacing
+ * that tells rows from wrapped lines), and lying within the two, it may touch the first barely:
+ * a label centred over a row of one line and a row of two (社会效益指标 over 群众安全感 and
+ * 重大安全事故发生次数), in a table with little cell padding.
  */
 function overRows(block: Block, others: readonly Block[]): boolean {
+  const inner = innerGap(block);
+  const apart = inner === null ? ROW_APART_EMS * block.size : Math.min(ROW_APART_EMS * block.size, inner + ROW_SPACING_EMS * block.size);
+  const height = block.bottom - block.top;
+  const slack = 0.2 * block.size;
   const beside = others
-    .filter((o) => o !== block && (o.c1 <= block.c0 || block.c1 <= o.c0) && overlapY(o, block) > 0.5 * o.size && o.bottom - o.top < block.bottom - block.top)
+    .filter((o) => o !== block && (o.c1 <= block.c0 || block.c1 <= o.c0) && overlapY(o, block) > (inner === null ? 0.5 * o.size : 0) && o.bottom - o.top <= height)
     .sort((a, b) => a.top - b.top);
   for (let i = 0; i < beside.length; i++)
     for (let j = i + 1; j < beside.length; j++) {
       const [a, b] = [beside[i], beside[j]];
-      if (a.c0 === b.c0 && a.c1 === b.c1 && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
+      if (a.c0 !== b.c0 || a.c1 !== b.c1 || b.top - a.bottom < apart) continue;
+      // The original test: two clearly shorter cells, each well beside it.
+      if (a.bottom - a.top < height && b.bottom - b.top < height && Math.min(overlapY(a, block), overlapY(b, block)) > 0.5 * a.size && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
+      if (inner !== null && block.top >= a.top - slack && block.bottom <= b.bottom + slack) return true;
     }
   return false;
+}
+
+/** The widest gap between two successive lines of a block; null for a block of one line. */
+function innerGap(block: Block): number | null {
+  const byLine = new Map<number, { top: number; bottom: number }>();
+  for (const p of block.pieces) {
+    const l = byLine.get(p.line);
+    byLine.set(p.line, l ? { top: Math.min(l.top, p.top), bottom: Math.max(l.bottom, p.bottom) } : { top: p.top, bottom: p.bottom });
+  }
+  const lines = [...byLine.values()].sort((a, b) => a.top - b.top);
+  if (lines.length < 2) return null;
+  return Math.max(...lines.slice(1).map((l, k) => l.top - lines[k].bottom));
 }
 
 export interface BandY {
@@ -322,10 +346,12 @@ function centredStart(model: RowModel, start: number, label: TableCellPlan, end:
 /**
  * Cells merged across columns: text centred over empty cells on both sides of it in its rows
  * (a value printed across the width of a form, 按收入性质分 over four columns) covers them.
- * `bands`: each column's text extent; a column border may lie anywhere in the gap between them.
+ * `bands`: each column's text extent; a column border may lie anywhere in the gap between them,
+ * the table's right edge no further right than a cell padding past the text (rightEdge).
  */
 export function stretchAcross(model: RowModel, bands: readonly [number, number][]): void {
   const nCols = bands.length;
+  const right = rightEdge(model, bands);
   const taken = (r: number, c: number, self: TableCellPlan) => model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 <= c && c < o.block.c1);
   // Left to right: a label centred over the left of a row claims its columns before the values beside it.
   for (const cell of [...model.cells].sort((a, b) => a.r0 - b.r0 || a.block.c0 - b.block.c0)) {
@@ -337,7 +363,9 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
     while (start > 0 && free(start - 1)) start--;
     let limit = cell.block.c1;
     while (limit < nCols && free(limit)) limit++;
-    if (start === cell.block.c0 || limit === cell.block.c1) continue;
+    // In the last column, the table's right edge stands in for a free column on the right (得分
+    // over the last two columns of the 项目资金 rows).
+    if (start === cell.block.c0 || (limit === cell.block.c1 && limit < nCols)) continue;
     const x0 = Math.min(...cell.block.pieces.map((p) => p.x0));
     const x1 = Math.max(...cell.block.pieces.map((p) => p.x1));
     const tolerance = 0.5 * cell.block.size;
@@ -348,8 +376,7 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
       let c1 = -1;
       for (let e = cell.block.c1; e <= limit; e++) {
         const lo = bands[e - 1][1] - tolerance;
-        // The table's right edge lies anywhere right of the last column's text.
-        const hi = e < nCols ? bands[e][0] + tolerance : Infinity;
+        const hi = (e < nCols ? bands[e][0] : right) + tolerance;
         // …and its left edge anywhere left of the first column's text (a column with no text on
         // this page, the first of a table continued from the page before): the mirror is a bound.
         if (c0 === 0 ? hi >= target : target >= lo && target <= hi) {
@@ -362,4 +389,17 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
       break;
     }
   }
+}
+
+/**
+ * Where the table's right edge lies at most: right of the text that reaches furthest, by the cell
+ * padding — at most half the usual gap between two columns' text (a border lies in each gap).
+ */
+function rightEdge(model: RowModel, bands: readonly [number, number][]): number {
+  const reach = Math.max(bands.at(-1)![1], ...model.cells.flatMap((c) => c.block.pieces.map((p) => p.x1)));
+  const gaps = bands
+    .slice(1)
+    .map((b, k) => b[0] - bands[k][1])
+    .sort((a, b) => a - b);
+  return gaps.length ? reach + gaps[Math.floor(gaps.length / 2)] / 2 : Infinity;
 }
