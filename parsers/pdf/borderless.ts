@@ -4,7 +4,7 @@ import { confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, centreInEmptyCells, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -43,8 +43,11 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     return evenlySpaced(ps) ? linePieces(l, i, Infinity) : ps;
   });
   let i = 0;
+  // The last row of a table over the page break may have no line of two cells: a label of two
+  // lines beside a value centred on them (改进/措施 beside 无), lines side by side.
+  const carriedRow = carried !== null && lines.length > 1 && besideAbove(lines[0], lines[1]);
   while (i < lines.length) {
-    if (pieces[i].length < 2) {
+    if (pieces[i].length < 2 && !(i === 0 && carriedRow)) {
       rest.push(lines[i]);
       i++;
       continue;
@@ -58,8 +61,10 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       start--;
     }
     let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
-    if (!found && start === 0 && carried) {
-      const rest = buildTable(lines, pieces, start, end, page, 1);
+    if (start === 0 && carried && !(found && found.from === 0 && continuesBorderless(carried, found.table))) {
+      // Read with the columns of the page before as witnesses: a few rows are too few to show
+      // which text spans columns (评价结论's text across the form under a 合计 row).
+      const rest = buildTable(lines, pieces, start, end, page, 1, carried.bands);
       if (rest && rest.from === 0 && continuesBorderless(carried, rest.table)) found = rest;
     }
     if (!found) {
@@ -135,6 +140,15 @@ function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean
   return same >= RHYTHM_COUNT;
 }
 
+/**
+ * Is `line` beside the line above it, their text side by side at heights that overlap — two
+ * cells of one row set on different baselines (a label of two lines, 改进/措施, beside a value
+ * centred on them: three lines of text, one row)?
+ */
+function besideAbove(above: TextLine, line: TextLine): boolean {
+  return line.top < above.bottom - 0.2 * line.size && (line.x0 >= above.x1 || line.x1 <= above.x0);
+}
+
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
 function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
   const size = bodySize(lines[start]);
@@ -145,7 +159,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
     if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
-    if (pieces[j].length >= 2) lastMulti = j;
+    if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, l.bottom);
   }
@@ -199,10 +213,16 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
   return to;
 }
 
-function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS): { table: PageTable; from: number; to: number } | null {
+/**
+ * `known`: the columns of the table this one may continue (the page before), witnesses of where
+ * columns lie (column-model.ts findColumns); the columns found are still this page's text's.
+ */
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS, known: readonly Band[] = []): { table: PageTable; from: number; to: number } | null {
   let from = start;
   let to = end;
-  let columns = findColumns(pieces.slice(from, to).flat());
+  const size = pieces[start][0]?.size ?? lines[start].size;
+  const witnesses: Piece[] = known.map(([x0, x1], k) => ({ runs: [], x0, x1, top: 0, bottom: 0, size, line: -1 - k }));
+  let columns = findColumns(pieces.slice(from, to).flat(), witnesses);
   // Trim lines at either edge that do not fit the columns, then read the columns again.
   for (let pass = 0; pass < 3; pass++) {
     let a = from;
@@ -216,7 +236,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     from = a;
     to = b;
     if (to - from < minRows) return null;
-    columns = findColumns(pieces.slice(from, to).flat());
+    columns = findColumns(pieces.slice(from, to).flat(), witnesses);
   }
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
@@ -229,7 +249,10 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const spread = perRow.filter((s) => s.size >= 2).length;
   if (nRows < minRows || spread < nRows * 0.6) return null;
   const align = cellAlignment(model, bands);
-  if (align.middle) stretchGroupLabels(model, bands.length);
+  if (align.middle) {
+    stretchGroupLabels(model, bands.length);
+    centreInEmptyCells(model);
+  }
   if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);
   const cells = toCells(model.cells, xs, model.ys, bands);

@@ -106,14 +106,15 @@ const WRAP_LEADING_EMS = 0.5;
  * Column bands from the pieces of a table region: spanning pieces (and the lines wrapped under
  * or over them, which belong to the same merged cell) set aside, the rest merged by x-overlap.
  */
-export function findColumns(pieces: readonly Piece[]): Columns {
+export function findColumns(pieces: readonly Piece[], known: readonly Piece[] = []): Columns {
   // A short line under or over a wider line of its cell says nothing of the columns by itself.
   const wide = pieces.filter((q) => !pieces.some((h) => h.x1 - h.x0 > q.x1 - q.x0 + 0.5 && stacked(h, q)));
   // A witness lines up with a piece that spans nothing (a cell of its column): the text of a
   // merged cell lined up only with other merged cells is not one column's extent.
   const first = new Set(pieces.filter((p) => spansColumns(p, wide)));
   const columnar = pieces.filter((r) => !first.has(r));
-  const witnesses = wide.filter((q) => aligned(q, columnar));
+  // `known`: column extents already established (the same table on the page before) stand as witnesses.
+  const witnesses = [...wide.filter((q) => aligned(q, columnar)), ...known];
   const spanning = new Set(pieces.filter((p) => spansColumns(p, witnesses)));
   for (let grew = true; grew; ) {
     grew = false;

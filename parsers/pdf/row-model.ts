@@ -172,7 +172,26 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
     }
     cells.push({ block, r0, r1 });
   }
+  fitBoundaries(ys, rows, cells);
   return { ys, rows, cells };
+}
+
+/**
+ * Put each row boundary in the middle of the gap between the text of the cells on either side of
+ * it, the text of sparse columns included: a remark of five lines centred on its row reaches
+ * above the row's other cells, and the border lies above it (what a label centred over the rows
+ * below is measured from).
+ */
+function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly TableCellPlan[]): void {
+  for (let r = 1; r < rows.length; r++) {
+    let above = rows[r - 1].bottom;
+    let below = rows[r].top;
+    for (const c of cells) {
+      if (c.r1 === r) above = Math.max(above, c.block.bottom);
+      if (c.r0 === r) below = Math.min(below, c.block.top);
+    }
+    if (above < below) ys[r] = (above + below) / 2;
+  }
 }
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
@@ -285,6 +304,44 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       let end = label.r1;
       while (end < nRows && !occupied[end]) occupied[end++] = true;
       label.r1 = end;
+    }
+  }
+}
+
+/**
+ * A cell whose text sits clearly above (below) the middle of its row, in a table that centres
+ * text vertically, is merged with the empty cells above (below) it in its columns when that
+ * centres it: the headers of a two-row header (三级指标, 完成值, 权重 beside 年度指标值 over
+ * 指标性质 / 指标值 / 度量单位), read with the second row because their text overlaps it.
+ */
+export function centreInEmptyCells(model: RowModel): void {
+  const { ys } = model;
+  const nRows = ys.length - 1;
+  const free = (r: number, self: TableCellPlan) => !model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 < self.block.c1 && self.block.c0 < o.block.c1);
+  for (const cell of model.cells) {
+    const { block } = cell;
+    const centre = (block.top + block.bottom) / 2;
+    const tolerance = 0.5 * block.size;
+    const off = centre - (ys[cell.r0] + ys[cell.r1]) / 2;
+    if (Math.abs(off) <= tolerance) continue;
+    // …and off the middle of another cell of its row, which is centred lower (higher): the row's
+    // height is not only some tall cell's, centred like the rest.
+    const others = model.cells.filter((o) => o !== cell && o.r0 === cell.r0 && o.r1 === cell.r1).map((o) => (o.block.top + o.block.bottom) / 2 - centre);
+    if (!others.some((d) => (off < 0 ? d : -d) > tolerance)) continue;
+    if (off < 0) {
+      for (let s = cell.r0 - 1; s >= 0 && free(s, cell); s--) {
+        if (Math.abs(centre - (ys[s] + ys[cell.r1]) / 2) <= tolerance) {
+          cell.r0 = s;
+          break;
+        }
+      }
+    } else {
+      for (let e = cell.r1 + 1; e <= nRows && free(e - 1, cell); e++) {
+        if (Math.abs(centre - (ys[cell.r0] + ys[e]) / 2) <= tolerance) {
+          cell.r1 = e;
+          break;
+        }
+      }
     }
   }
 }
