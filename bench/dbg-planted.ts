@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CROSS_PART_KINDS, ERROR_KINDS, layoutDocument, plantCrossPart, plantError, randomReportSpec, seedSpec, toFamily, type CrossPartKind, type ErrorKind, type ReportSpec } from '../test/fixtures/generator/index.js';
+import { layoutDocument, randomReportSpec, seedSpec, toFamily, type ReportSpec } from '../test/fixtures/generator/index.js';
+import { plantedReport } from '../test/fixtures/producers/planted.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
 import { parsePdf } from '../parsers/pdf.js';
@@ -13,21 +14,9 @@ import type { TableBlock } from '../schemas/document.js';
  *
  *   node --import tsx bench/dbg-planted.ts <report index | seed | mof-seed | randomN> [--all]
  */
-const FAMILIES = ['hunan', 'mof-2020', 'sichuan', 'sichuan-linkage'] as const;
-const KINDS: Array<{ cross: boolean; kind: string }> = [...ERROR_KINDS.map((kind) => ({ cross: false, kind })), ...CROSS_PART_KINDS.map((kind) => ({ cross: true, kind }))];
 const arg = process.argv[2] ?? '0';
-const i = Number(arg);
 const named: Record<string, () => ReportSpec> = { seed: seedSpec, 'mof-seed': () => toFamily(seedSpec(), 'mof-2020') };
-const family = Number.isInteger(i) ? FAMILIES[i % FAMILIES.length] : arg;
-let spec: ReportSpec = named[arg]?.() ?? (arg.startsWith('random') ? randomReportSpec(Number(arg.slice(6))) : toFamily(randomReportSpec(`pl-${i}`, { projects: 3 + (i % 5) }), family as (typeof FAMILIES)[number]));
-for (let k = 0; k < 4 && Number.isInteger(i); k++) {
-  const { cross, kind } = KINDS[(i * 4 + k) % KINDS.length];
-  try {
-    spec = cross ? plantCrossPart(spec, kind as CrossPartKind, `${i}-${k}`).spec : plantError(spec, kind as ErrorKind, `${i}-${k}`).spec;
-  } catch {
-    /* nowhere to plant */
-  }
-}
+const { family, spec } = named[arg] ? { family: arg, spec: named[arg]() } : arg.startsWith('random') ? { family: arg, spec: randomReportSpec(Number(arg.slice(6))) } : plantedReport(Number(arg));
 const blocks = layoutDocument(spec);
 const ruledPdf = chromiumPdf(reportHtml(blocks, { tables: 'ruled' }));
 const rulelessPdf = chromiumPdf(reportHtml(blocks, { tables: 'ruleless' }));

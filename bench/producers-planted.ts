@@ -8,7 +8,8 @@
  * lo = LibreOffice PDF of the .docx; chromium = Chromium print of the same layout (Noto CJK, Type 3
  * fonts); ruleless = the Chromium print with every table border removed.
  */
-import { CROSS_PART_KINDS, docxToPdf, ERROR_KINDS, layoutDocument, plantCrossPart, plantError, randomReportSpec, toFamily, writeDocx, type CrossPartKind, type ErrorKind, type ReportSpec } from '../test/fixtures/generator/index.js';
+import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
+import { plantedReport } from '../test/fixtures/producers/planted.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
 import { runPipeline } from '../src/pipeline.js';
@@ -16,8 +17,6 @@ import type { Finding } from '../schemas/finding.js';
 
 const producer = process.argv[2] ?? 'lo';
 const reports = Number(process.argv[3] ?? 12);
-const FAMILIES = ['hunan', 'mof-2020', 'sichuan', 'sichuan-linkage'] as const;
-const KINDS: Array<{ cross: boolean; kind: string }> = [...ERROR_KINDS.map((kind) => ({ cross: false, kind })), ...CROSS_PART_KINDS.map((kind) => ({ cross: true, kind }))];
 const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 
@@ -28,18 +27,7 @@ async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
 
 const total = { docx: 0, missed: 0, extra: 0, extraErrors: 0 };
 for (let i = 0; i < reports; i++) {
-  const family = FAMILIES[i % FAMILIES.length];
-  let spec = toFamily(randomReportSpec(`pl-${i}`, { projects: 3 + (i % 5) }), family);
-  const planted: string[] = [];
-  for (let k = 0; k < 4; k++) {
-    const { cross, kind } = KINDS[(i * 4 + k) % KINDS.length];
-    try {
-      spec = cross ? plantCrossPart(spec, kind as CrossPartKind, `${i}-${k}`).spec : plantError(spec, kind as ErrorKind, `${i}-${k}`).spec;
-      planted.push(kind);
-    } catch {
-      /* nowhere to plant this kind in this report */
-    }
-  }
+  const { family, spec, planted } = plantedReport(i);
   const docx = writeDocx(spec);
   const fromDocx = notInfo((await runPipeline({ bytes: docx, file: 'report.docx' })).result.discrepancies);
   const fromPdf = notInfo((await runPipeline({ bytes: await print(spec, docx), file: 'report.pdf' })).result.discrepancies);

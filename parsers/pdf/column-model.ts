@@ -138,7 +138,7 @@ export function findColumns(pieces: readonly Piece[], known: readonly Piece[] = 
   }
   const kept = pieces.filter((p) => !spanning.has(p));
   const split = bands.flatMap((b) => splitAtValleys(b, kept)).flatMap((b) => splitAtLineGaps(b, kept));
-  return { bands: withoutStrays(split, pieces, spanning), spanning };
+  return { bands: withoutStrays(split.map((b) => withoutLoneWidener(b, kept)), pieces, spanning), spanning };
 }
 
 /**
@@ -167,6 +167,22 @@ function splitAtLineGaps(band: Band, pieces: readonly Piece[]): Band[] {
   const a: Band = [band[0], Math.max(...left.map((p) => p.x1))];
   const b: Band = [Math.min(...right.map((p) => p.x0)), band[1]];
   return [...splitAtLineGaps(a, pieces), ...splitAtLineGaps(b, pieces)];
+}
+
+/**
+ * A band whose extent only one piece sets, wider than all its other pieces and lined up with none
+ * of them, while they line up with each other: that piece is a merged cell's text centred over
+ * several columns which happens to fall in this column's gaps (项目名称's value over eight columns,
+ * between the 三级指标 and 实际完成值 texts). The column is the extent of the others.
+ */
+function withoutLoneWidener(band: Band, pieces: readonly Piece[]): Band {
+  const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
+  if (inside.length < 3) return band;
+  const widest = inside.reduce((a, b) => (b.x1 - b.x0 > a.x1 - a.x0 ? b : a));
+  const others = inside.filter((p) => p !== widest);
+  if (others.some((p) => p.x1 - p.x0 >= widest.x1 - widest.x0 - 0.5 * widest.size) || aligned(widest, others)) return band;
+  if (!others.some((p) => aligned(p, others))) return band;
+  return [Math.min(...others.map((p) => p.x0)), Math.max(...others.map((p) => p.x1))];
 }
 
 /** Text on this many lines on each side of a valley makes the two sides two columns. */

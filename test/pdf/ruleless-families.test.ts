@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { layoutDocument, writeDocx } from '../fixtures/generator/index.js';
+import { chromiumPdf } from '../fixtures/producers/chromium.js';
+import { reportHtml } from '../fixtures/producers/html.js';
+import { plantedReport } from '../fixtures/producers/planted.js';
+import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { squeeze, tables } from './helpers.js';
+import type { TableBlock } from '../../schemas/document.js';
+
+/**
+ * Generated reports with planted errors (bench/producers-planted.ts), printed by Chromium twice
+ * from the same HTML: with the tables' borders and with none. The grid read from text positions
+ * alone must be the ruled print's — each form's rows with text, each cell's column, columns
+ * spanned and text — and the findings the .docx's.
+ */
+const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+
+/** Rows with text: each cell's first column, columns spanned and text (blank rows show nothing). */
+const rows = (t: TableBlock) =>
+  Array.from({ length: t.nRows }, (_, r) => t.cells.filter((c) => c.row === r && squeeze(c.text)).map((c) => `${c.col}+${c.colSpan} ${squeeze(c.text)}`)).filter((r) => r.length);
+/** The same, texts only. */
+const texts = (t: TableBlock) => rows(t).map((r) => r.map((c) => c.replace(/^\d+\+\d+ /u, '')));
+
+async function prints(i: number) {
+  const { spec } = plantedReport(i);
+  const blocks = layoutDocument(spec);
+  const [docx, ruled, ruleless] = [
+    await pipeline(writeDocx(spec), `planted-${i}.docx`),
+    await pipeline(chromiumPdf(reportHtml(blocks, { tables: 'ruled' })), `planted-${i}-ruled.pdf`),
+    await pipeline(chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })), `planted-${i}-ruleless.pdf`),
+  ];
+  const m = matchFindings(docx.findings, ruleless.findings);
+  return { ruled: tables(ruled.document), ruleless: tables(ruleless.document), missed: m.missed.map(key), extra: m.extra.map(key), docx };
+}
+
+describe('generated reports printed by Chromium without table borders: the ruled grid, the .docx findings', () => {
+  it('sichuan-linkage (二级指标 and 三级指标 columns, 得分 over two columns): every form the ruled grid', async () => {
+    // Found: 预期目标, centred over four columns, lay beside a 全年预算数 figure and split the
+    // 三级指标 texts over two columns (二级+三级 read as one); 社会效益指标 of two lines, over a row of
+    // one line and a row of two, made them one row ("6⏎7"); 得分 over the last two columns of the
+    // 项目资金 rows was put in the last; 总分's 得分 was stretched over empty columns to the edge.
+    const { ruled, ruleless, missed, extra, docx } = await prints(3);
+    expect(docx.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(ruleless.length).toBe(ruled.length);
+    for (const [k, t] of ruled.entries()) expect(rows(ruleless[k])).toEqual(rows(t));
+  }, 240_000);
+
+  it('sichuan (a two-row header, 一级指标 labels over a remark of five lines, rows carried over the page break): the ruled grid', async () => {
+    // Found: 三级指标/完成值/权重/得分, centred over both header rows, were read with the second and
+    // 年度指标值 stretched over their columns; 产出指标, centred over seven rows, was measured from
+    // a row border under the first row's five-line remark and put on two rows (its first indicator
+    // then counted under no group: "「产出指标」标明50分，其下5个三级指标分值合计32分"); the 合计 and
+    // 评价结论 rows over the page break, and a last row 改进/措施 beside 无, were left out of the form.
+    const { ruled, ruleless, missed, extra } = await prints(2);
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(ruleless.map((t) => [t.page, t.pageEnd])).toEqual(ruled.map((t) => [t.page, t.pageEnd]));
+    for (const [k, t] of ruled.entries()) {
+      expect(texts(ruleless[k])).toEqual(texts(t));
+      // Columns too, but for the text rows carried over a page (评价结论, 存在问题, 改进措施: spans
+      // measured on the page they are on).
+      const own = rows(t).filter((r) => !/评价结论|存在问题|改进措施|合计/u.test(r.join('')));
+      expect(rows(ruleless[k]).filter((r) => !/评价结论|存在问题|改进措施|合计/u.test(r.join('')))).toEqual(own);
+    }
+  }, 240_000);
+
+  it('hunan and mof-2020 (one-row headers, 得分 over the last columns): the forms the ruled grid', async () => {
+    for (const i of [5, 9]) {
+      const { ruled, ruleless, missed, extra } = await prints(i);
+      expect({ i, missed, extra }).toEqual({ i, missed: [], extra: [] });
+      const forms = ruled.map((t, k) => k).filter((k) => ruled[k].nCols === 9);
+      expect(forms.length).toBeGreaterThan(1);
+      for (const k of forms) expect({ i, k, rows: rows(ruleless[k]) }).toEqual({ i, k, rows: rows(ruled[k]) });
+    }
+  }, 240_000);
+});
