@@ -4,7 +4,7 @@ import { confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, centreInEmptyCells, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -251,7 +251,6 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const align = cellAlignment(model, bands);
   if (align.middle) {
     stretchGroupLabels(model, bands.length);
-    centreInEmptyCells(model);
   }
   if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);

@@ -196,6 +196,9 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
 const ROW_APART_EMS = 1;
+/** Lines of one cell at most this far apart (font sizes), and rows at least this far, for the relaxed test. */
+const WRAP_GAP_EMS = 0.5;
+const MIN_ROW_GAP_EMS = 0.5;
 
 /**
  * Does `block` lie beside two cells of one other column that are clearly apart (a row gap of at
@@ -219,7 +222,8 @@ function overRows(block: Block, others: readonly Block[]): boolean {
       if (a.c0 !== b.c0 || a.c1 !== b.c1 || b.top - a.bottom < apart) continue;
       // The original test: two clearly shorter cells, each well beside it.
       if (a.bottom - a.top < height && b.bottom - b.top < height && Math.min(overlapY(a, block), overlapY(b, block)) > 0.5 * a.size && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
-      if (inner !== null && block.top >= a.top - slack && block.bottom <= b.bottom + slack) return true;
+      // The relaxed test: its lines at the leading of wrapped text, the two a row gap apart.
+      if (inner !== null && inner <= WRAP_GAP_EMS * block.size && b.top - a.bottom >= MIN_ROW_GAP_EMS * block.size && block.top >= a.top - slack && block.bottom <= b.bottom + slack) return true;
     }
   return false;
 }
@@ -304,44 +308,6 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       let end = label.r1;
       while (end < nRows && !occupied[end]) occupied[end++] = true;
       label.r1 = end;
-    }
-  }
-}
-
-/**
- * A cell whose text sits clearly above (below) the middle of its row, in a table that centres
- * text vertically, is merged with the empty cells above (below) it in its columns when that
- * centres it: the headers of a two-row header (三级指标, 完成值, 权重 beside 年度指标值 over
- * 指标性质 / 指标值 / 度量单位), read with the second row because their text overlaps it.
- */
-export function centreInEmptyCells(model: RowModel): void {
-  const { ys } = model;
-  const nRows = ys.length - 1;
-  const free = (r: number, self: TableCellPlan) => !model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 < self.block.c1 && self.block.c0 < o.block.c1);
-  for (const cell of model.cells) {
-    const { block } = cell;
-    const centre = (block.top + block.bottom) / 2;
-    const tolerance = 0.5 * block.size;
-    const off = centre - (ys[cell.r0] + ys[cell.r1]) / 2;
-    if (Math.abs(off) <= tolerance) continue;
-    // …and off the middle of another cell of its row, which is centred lower (higher): the row's
-    // height is not only some tall cell's, centred like the rest.
-    const others = model.cells.filter((o) => o !== cell && o.r0 === cell.r0 && o.r1 === cell.r1).map((o) => (o.block.top + o.block.bottom) / 2 - centre);
-    if (!others.some((d) => (off < 0 ? d : -d) > tolerance)) continue;
-    if (off < 0) {
-      for (let s = cell.r0 - 1; s >= 0 && free(s, cell); s--) {
-        if (Math.abs(centre - (ys[s] + ys[cell.r1]) / 2) <= tolerance) {
-          cell.r0 = s;
-          break;
-        }
-      }
-    } else {
-      for (let e = cell.r1 + 1; e <= nRows && free(e - 1, cell); e++) {
-        if (Math.abs(centre - (ys[cell.r0] + ys[e]) / 2) <= tolerance) {
-          cell.r1 = e;
-          break;
-        }
-      }
     }
   }
 }
