@@ -294,7 +294,7 @@ function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[
 }
 
 function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
-  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines })));
+  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes })));
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];
   const bodyLinesOf = new Map<number, TextLine[]>();
