@@ -11,23 +11,43 @@
 import { CROSS_PART_KINDS, docxToPdf, ERROR_KINDS, layoutDocument, plantCrossPart, plantError, randomReportSpec, toFamily, writeDocx, type CrossPartKind, type ErrorKind, type ReportSpec } from '../test/fixtures/generator/index.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
+import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
+import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
+import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 
 const producer = process.argv[2] ?? 'lo';
 const reports = Number(process.argv[3] ?? 12);
+const first = Number(process.argv[4] ?? 0);
 const FAMILIES = ['hunan', 'mof-2020', 'sichuan', 'sichuan-linkage'] as const;
 const KINDS: Array<{ cross: boolean; kind: string }> = [...ERROR_KINDS.map((kind) => ({ cross: false, kind })), ...CROSS_PART_KINDS.map((kind) => ({ cross: true, kind }))];
 const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 
 async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
-  if (producer === 'lo') return docxToPdf(docx);
-  return chromiumPdf(reportHtml(layoutDocument(spec), producer === 'ruleless' ? { tables: 'ruleless' } : {}));
+  switch (producer) {
+    case 'lo':
+      return docxToPdf(docx);
+    case 'chromium':
+      return chromiumPdf(reportHtml(layoutDocument(spec)));
+    case 'ruleless':
+    case 'zebra':
+    case 'filled':
+      return chromiumPdf(reportHtml(layoutDocument(spec), { tables: producer }));
+    case 'virtual-printer':
+      return ghostscriptPdf(await docxToPdf(docx));
+    case 'scan':
+      return scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' });
+    case 'ocrmypdf':
+      return ocrmypdfPdf(scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' }));
+    default:
+      throw new Error(`unknown producer ${producer}`);
+  }
 }
 
 const total = { docx: 0, missed: 0, extra: 0, extraErrors: 0 };
-for (let i = 0; i < reports; i++) {
+for (let i = first; i < first + reports; i++) {
   const family = FAMILIES[i % FAMILIES.length];
   let spec = toFamily(randomReportSpec(`pl-${i}`, { projects: 3 + (i % 5) }), family);
   const planted: string[] = [];
