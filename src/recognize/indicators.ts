@@ -253,7 +253,9 @@ function emptyFact(part: string, table: TableBlock, row: number): Fact {
 function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
   if (!nature && !unit) return toMeasure(value.text);
   const withUnit = `${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
-  const m = toMeasure(`${nature ?? ''}${withUnit}`);
+  // A 指标性质 is a sign or a word, never a number: one read as a digit ("≥" OCR'd as "2") is not
+  // glued onto the value ("2" + "341" is not 2341).
+  const m = /\d/u.test(nature ?? '') ? { text: withUnit, figure: null, qualitative: false } : toMeasure(`${nature ?? ''}${withUnit}`);
   if (!m.figure && nature?.trim()) {
     const bare = toMeasure(withUnit).figure;
     if (bare && bare.comparator === '=') {
