@@ -173,6 +173,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const nature = textFact('nature');
       const unit = textFact('unit');
       const target = composeTarget(targetFact, nature?.text ?? null, unit?.text ?? null);
+      // A 指标性质 read unsurely by OCR makes the target it directs unsure too.
+      if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
       const reason = textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
       const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
