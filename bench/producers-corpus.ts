@@ -9,7 +9,8 @@ import { cachedFile } from '../test/fixtures/producers/cache.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { docxHtml, styledHtml } from '../test/fixtures/producers/docx-html.js';
 import { cairoPdf } from '../test/fixtures/producers/cairo.js';
-import { pdfwriteScreenPdf } from '../test/fixtures/producers/ghostscript.js';
+import { fitToA5Pdf, pdfwriteScreenPdf } from '../test/fixtures/producers/ghostscript.js';
+import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { reviewedIncrementally } from '../test/fixtures/producers/incremental.js';
 import { libreofficeArchivePdf } from '../test/fixtures/producers/libreoffice-export.js';
 import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
@@ -33,7 +34,9 @@ import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY, virtualPrinterPdf } from '../
  *   - chromium-truetype: the web page printed by Chromium in a TrueType CJK font (CID TrueType,
  *     Identity-H, as Word and WPS embed 宋体);
  *   - cups-truetype: that PDF through a virtual printer (pdftops | ps2pdf): TrueType subsets with
- *     WinAnsi codes and no ToUnicode, a text layer of Latin-1 nonsense (read by OCR).
+ *     WinAnsi codes and no ToUnicode, a text layer of Latin-1 nonsense (read by OCR);
+ *   - fit-a5: the LibreOffice PDF printed fitted onto A5 by Ghostscript (× 0.71);
+ *   - two-up: two pages per landscape sheet (“每张纸打印 2 页”), pdf-lib.
  *
  *   npx tsx bench/producers-corpus.ts [--out file.json] [--only id,id] [--producers a,b] [--detail]
  *
@@ -53,6 +56,8 @@ export const PRODUCERS = [
   'lo-archive',
   'chromium-truetype',
   'cups-truetype',
+  'fit-a5',
+  'two-up',
 ] as const;
 export type Producer = (typeof PRODUCERS)[number];
 
@@ -86,6 +91,10 @@ export async function producerPdf(producer: Producer, docx: Uint8Array, libreoff
       return chromiumTrueTypePdf(styledHtml(docxHtml(docx), 'ruled', TRUETYPE_CJK_FAMILY));
     case 'cups-truetype':
       return virtualPrinterPdf(chromiumTrueTypePdf(styledHtml(docxHtml(docx), 'ruled', TRUETYPE_CJK_FAMILY)));
+    case 'fit-a5':
+      return fitToA5Pdf(libreofficePdf);
+    case 'two-up':
+      return twoUpPdf(libreofficePdf);
   }
 }
 

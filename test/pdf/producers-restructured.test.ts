@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutDocument, seedSpec, writeDocx } from '../fixtures/generator/index.js';
 import { cairoPdf } from '../fixtures/producers/cairo.js';
-import { outlinedTextPdf, pdfwriteScreenPdf } from '../fixtures/producers/ghostscript.js';
+import { fitToA5Pdf, outlinedTextPdf, pdfwriteScreenPdf } from '../fixtures/producers/ghostscript.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { reviewedIncrementally } from '../fixtures/producers/incremental.js';
 import { libreofficeArchivePdf } from '../fixtures/producers/libreoffice-export.js';
@@ -58,6 +58,12 @@ describe('the LibreOffice PDF passed on by other programs', () => {
     const pdf = pdfwriteScreenPdf(sample('seed.pdf'));
     expect(poppler('pdffonts', pdf, 'screen.pdf')).toMatch(/Type 1C/u);
     expectSameFindings(docx, await pipeline(pdf, 'seed-screen.pdf'));
+  }, 120_000);
+
+  it('printed fitted onto A5 paper by Ghostscript (every page × 0.71, fonts and rulings with it): the .docx findings', async () => {
+    const pdf = fitToA5Pdf(sample('seed.pdf'));
+    expect(poppler('pdfinfo', pdf, 'a5.pdf')).toMatch(/Page size:\s+420 x 595 pts \(A5\)/u);
+    expectSameFindings(docx, await pipeline(pdf, 'seed-a5.pdf'));
   }, 120_000);
 
   for (const form of ['object-streams', 'linearized', 'encrypted-aes256', 'encrypted-rc4'] as QpdfForm[]) {
