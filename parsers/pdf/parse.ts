@@ -15,6 +15,7 @@ import { extractRulings } from './rulings.js';
 import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
+import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
 
 export interface PdfParseOptions {
@@ -59,6 +60,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     const broken = brokenFonts(texts.filter((t): t is PageText => !(t instanceof Error)).map((t) => t.runs));
     const ocrCauses = new Map<number, OcrCause>();
+    const places = new Map<number, SheetPlace>();
+    let laid = 0;
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -74,15 +77,21 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const prims = read.primitives;
         if (prims) {
           usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
-          pages.push(layoutPage(prims));
+          // Pages are laid out under numbers of their own: a 2-up sheet is two of them (two-up.ts).
+          for (const { part, dx } of splitTwoUp(prims) ?? [{ part: prims, dx: 0 }]) {
+            places.set(++laid, { sheet: n, dx });
+            pages.push(layoutPage({ ...part, page: laid }));
+          }
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
         } else {
-          pages.push(emptyPage(n, read.width, read.height));
+          places.set(++laid, { sheet: n, dx: 0 });
+          pages.push(emptyPage(laid, read.width, read.height));
           pageInfo.push({ page: n, width: read.width, height: read.height, rotation: 0, textSource: 'none', confidence: null });
         }
       } catch (e) {
         if (e instanceof InputError) throw e;
         failedPages++;
+        laid++; // a gap: nothing joins over a page that could not be read
         issues.push({ code: 'PAGE_UNREADABLE', message: `第 ${n} 页无法读取（${(e as Error).message}） / page ${n} could not be read`, page: n, block: null });
       }
     }
@@ -100,7 +109,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     }
     const ocrIssue = ocrSummary(pageInfo, ocrCauses);
     if (ocrIssue) issues.push(ocrIssue);
-    const blocks = markTextSources(assemble(pages), pageInfo);
+    const blocks = markTextSources(blocksOnSheets(assemble(pages), places), pageInfo);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();

@@ -8,6 +8,7 @@ import { cairoPdf } from '../fixtures/producers/cairo.js';
 import { fitToA5Pdf, outlinedTextPdf, pdfwriteScreenPdf } from '../fixtures/producers/ghostscript.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { reviewedIncrementally } from '../fixtures/producers/incremental.js';
+import { twoUpPdf } from '../fixtures/producers/nup.js';
 import { libreofficeArchivePdf } from '../fixtures/producers/libreoffice-export.js';
 import { qpdfPdf, type QpdfForm } from '../fixtures/producers/qpdf.js';
 import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY, trueTypeFontAvailable, virtualPrinterPdf } from '../fixtures/producers/truetype.js';
@@ -15,6 +16,7 @@ import { matchFindings, pipeline } from '../ocr/helpers.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { paragraphs, pdfPages, sample, tables } from './helpers.js';
+import type { ParagraphBlock } from '../../schemas/document.js';
 
 /**
  * The seed report as other programs and systems pass it on (issue 13, test/fixtures/producers):
@@ -85,6 +87,23 @@ describe('the LibreOffice PDF passed on by other programs', () => {
     const run = await pipeline(pdf, 'seed-reviewed.pdf');
     expectSameFindings(docx, run);
     expect(paragraphs(run.document).filter((p) => p.includes('Checked, see note'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('two pages on one sheet (“每张纸打印 2 页”, 2-up: a landscape sheet, each page × 0.71)', () => {
+  it('each sheet read as its two pages: the .docx findings, located on the sheets', async () => {
+    const pdf = await twoUpPdf(sample('seed.pdf'));
+    const run = await pipeline(pdf, 'seed-2up.pdf');
+    expectSameFindings(docx, run);
+    expect(run.document.pageInfo).toHaveLength(16);
+    // Locations name the sheet (what the reviewer's viewer shows) and lie on it: the right page's boxes in its right half.
+    const pages = run.document.blocks.map((b) => b.page);
+    expect(Math.max(...pages.map((p) => p ?? 0))).toBe(16);
+    const cover = run.document.blocks.find((b): b is ParagraphBlock => b.kind === 'paragraph' && b.text.replace(/\s+/gu, '').startsWith('部门名称：汨罗市建筑工程'));
+    expect(cover?.page).toBe(5); // page 10 of the report, the right half of sheet 5
+    expect(cover?.bbox?.[0]).toBeGreaterThan(841.89 / 2);
+    // No line joins the two pages of a sheet: the page numbers stay apart.
+    expect(paragraphs(run.document).filter((t) => /-\s*\d+\s*-.*-\s*\d+\s*-/u.test(t))).toEqual([]);
   }, 120_000);
 });
 
