@@ -14,7 +14,7 @@ const [id, producer] = process.argv.slice(2) as [string, Producer];
 const dir = join('test/corpus/real', id);
 const docx = new Uint8Array(readFileSync(join(dir, `${id}.docx`)));
 const lo = new Uint8Array(readFileSync(join(dir, `${id}.pdf`)));
-const pdf = producerPdf(producer, docx, lo);
+const pdf = await producerPdf(producer, docx, lo);
 const outDir = join(tmpdir(), 'selfeval-dbg');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, `${id}-${producer}.pdf`), pdf);

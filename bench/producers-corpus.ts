@@ -8,6 +8,13 @@ import { listCorpus, scoreResult } from '../test/corpus/score.js';
 import { cachedFile } from '../test/fixtures/producers/cache.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { docxHtml, styledHtml } from '../test/fixtures/producers/docx-html.js';
+import { cairoPdf } from '../test/fixtures/producers/cairo.js';
+import { fitToA5Pdf, pdfwriteScreenPdf } from '../test/fixtures/producers/ghostscript.js';
+import { twoUpPdf } from '../test/fixtures/producers/nup.js';
+import { reviewedIncrementally } from '../test/fixtures/producers/incremental.js';
+import { libreofficeArchivePdf } from '../test/fixtures/producers/libreoffice-export.js';
+import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
+import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY, virtualPrinterPdf } from '../test/fixtures/producers/truetype.js';
 
 /**
  * The real-report corpus (test/corpus/real, issue 12) printed by other producers than LibreOffice
@@ -16,17 +23,45 @@ import { docxHtml, styledHtml } from '../test/fixtures/producers/docx-html.js';
  *   - libreoffice: the corpus's own .pdf (soffice --convert-to pdf);
  *   - ghostscript: that PDF re-distilled by Ghostscript (ps2pdf in.pdf out.pdf);
  *   - chromium-ruled / chromium-ruleless: the .docx as a web page (LibreOffice HTML) printed by
- *     Chromium headless with Noto Serif CJK (Type 3 fonts), with its borders, and with none.
+ *     Chromium headless with Noto Serif CJK (Type 3 fonts), with its borders, and with none;
+ *   - cairo: the LibreOffice PDF printed again through cairo (pdftocairo -pdf: Firefox / Evince / GTK
+ *     "打印到文件");
+ *   - gs-screen: the LibreOffice PDF shrunk by Ghostscript pdfwrite (/screen, PDF 1.4);
+ *   - qpdf-objstm, qpdf-encrypted: object streams + xref stream; encrypted with an empty user
+ *     password and copying forbidden (AES-256);
+ *   - incremental: annotated and stamped, saved as an incremental update (several content streams);
+ *   - lo-archive: the .docx exported by LibreOffice as PDF/A-1b, tagged, with bookmarks;
+ *   - chromium-truetype: the web page printed by Chromium in a TrueType CJK font (CID TrueType,
+ *     Identity-H, as Word and WPS embed 宋体);
+ *   - cups-truetype: that PDF through a virtual printer (pdftops | ps2pdf): TrueType subsets with
+ *     WinAnsi codes and no ToUnicode, a text layer of Latin-1 nonsense (read by OCR);
+ *   - fit-a5: the LibreOffice PDF printed fitted onto A5 by Ghostscript (× 0.71);
+ *   - two-up: two pages per landscape sheet (“每张纸打印 2 页”), pdf-lib.
  *
  *   npx tsx bench/producers-corpus.ts [--out file.json] [--only id,id] [--producers a,b] [--detail]
  *
  * Every file is made once and cached under os.tmpdir() (test/fixtures/producers/cache.ts).
  */
 
-export const PRODUCERS = ['libreoffice', 'ghostscript', 'chromium-ruled', 'chromium-ruleless'] as const;
+export const PRODUCERS = [
+  'libreoffice',
+  'ghostscript',
+  'chromium-ruled',
+  'chromium-ruleless',
+  'cairo',
+  'gs-screen',
+  'qpdf-objstm',
+  'qpdf-encrypted',
+  'incremental',
+  'lo-archive',
+  'chromium-truetype',
+  'cups-truetype',
+  'fit-a5',
+  'two-up',
+] as const;
 export type Producer = (typeof PRODUCERS)[number];
 
-export function producerPdf(producer: Producer, docx: Uint8Array, libreofficePdf: Uint8Array): Uint8Array {
+export async function producerPdf(producer: Producer, docx: Uint8Array, libreofficePdf: Uint8Array): Promise<Uint8Array> {
   switch (producer) {
     case 'libreoffice':
       return libreofficePdf;
@@ -40,6 +75,26 @@ export function producerPdf(producer: Producer, docx: Uint8Array, libreofficePdf
       return chromiumPdf(styledHtml(docxHtml(docx), 'ruled'));
     case 'chromium-ruleless':
       return chromiumPdf(styledHtml(docxHtml(docx), 'ruleless'));
+    case 'cairo':
+      return cairoPdf(libreofficePdf);
+    case 'gs-screen':
+      return pdfwriteScreenPdf(libreofficePdf);
+    case 'qpdf-objstm':
+      return qpdfPdf(libreofficePdf, 'object-streams');
+    case 'qpdf-encrypted':
+      return qpdfPdf(libreofficePdf, 'encrypted-aes256');
+    case 'incremental':
+      return reviewedIncrementally(libreofficePdf);
+    case 'lo-archive':
+      return libreofficeArchivePdf(docx);
+    case 'chromium-truetype':
+      return chromiumTrueTypePdf(styledHtml(docxHtml(docx), 'ruled', TRUETYPE_CJK_FAMILY));
+    case 'cups-truetype':
+      return virtualPrinterPdf(chromiumTrueTypePdf(styledHtml(docxHtml(docx), 'ruled', TRUETYPE_CJK_FAMILY)));
+    case 'fit-a5':
+      return fitToA5Pdf(libreofficePdf);
+    case 'two-up':
+      return twoUpPdf(libreofficePdf);
   }
 }
 
@@ -91,7 +146,7 @@ async function main(): Promise<void> {
     for (const p of producers) {
       let row: DocRow;
       try {
-        const pdf = producerPdf(p, docx, lo);
+        const pdf = await producerPdf(p, docx, lo);
         const { result } = await runPipeline({ bytes: pdf, file: `${d.id}-${p}.pdf` });
         const score = scoreResult(d.id, `${d.id}-${p}.pdf`, result, d.truth);
         const m = compareFindings(ref.discrepancies, result.discrepancies);

@@ -3,30 +3,54 @@
  * (warning and error) compared by rule and values. Random reports of every template family, 3–7
  * projects, four planted errors each (catalogue errors and cross-part ones, in turn).
  *
- *   node --import tsx bench/producers-planted.ts [lo|chromium|ruleless] [reports]
+ *   node --import tsx bench/producers-planted.ts [producer] [reports] [first]
  *
  * lo = LibreOffice PDF of the .docx; chromium = Chromium print of the same layout (Noto CJK, Type 3
- * fonts); ruleless = the Chromium print with every table border removed.
+ * fonts); ruleless = the Chromium print with every border removed; zebra / filled = no lines, rows
+ * told apart by fills; virtual-printer = the LibreOffice PDF through PostScript and Ghostscript (no
+ * Unicode maps: the pages are read by OCR); scan = the LibreOffice PDF rasterised as a greyscale JPEG
+ * scan at 200 dpi (read by our OCR); ocrmypdf = that scan with another program's OCR text layer.
+ * OCR'd findings are capped at warnings, so findings are compared by rule and values only.
  */
 import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
 import { plantedReport } from '../test/fixtures/producers/planted.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
+import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
+import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
+import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 
 const producer = process.argv[2] ?? 'lo';
 const reports = Number(process.argv[3] ?? 12);
+const first = Number(process.argv[4] ?? 0);
 const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 
 async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
-  if (producer === 'lo') return docxToPdf(docx);
-  return chromiumPdf(reportHtml(layoutDocument(spec), producer === 'ruleless' ? { tables: 'ruleless' } : {}));
+  switch (producer) {
+    case 'lo':
+      return docxToPdf(docx);
+    case 'chromium':
+      return chromiumPdf(reportHtml(layoutDocument(spec)));
+    case 'ruleless':
+    case 'zebra':
+    case 'filled':
+      return chromiumPdf(reportHtml(layoutDocument(spec), { tables: producer }));
+    case 'virtual-printer':
+      return ghostscriptPdf(await docxToPdf(docx));
+    case 'scan':
+      return scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' });
+    case 'ocrmypdf':
+      return ocrmypdfPdf(scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' }));
+    default:
+      throw new Error(`unknown producer ${producer}`);
+  }
 }
 
 const total = { docx: 0, missed: 0, extra: 0, extraErrors: 0 };
-for (let i = 0; i < reports; i++) {
+for (let i = first; i < first + reports; i++) {
   const { family, spec, planted } = plantedReport(i);
   const docx = writeDocx(spec);
   const fromDocx = notInfo((await runPipeline({ bytes: docx, file: 'report.docx' })).result.discrepancies);

@@ -10,6 +10,7 @@ import { isUpsideDown, looksTurned } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
+import { rereadLoneGlyphs } from './lone-glyph.js';
 import { straighten } from './skew.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
@@ -74,7 +75,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const read = (await recognizeBoxes(engine, view.clean, view.boxes)).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const read = (await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 

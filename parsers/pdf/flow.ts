@@ -149,10 +149,12 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
     const item = flow[i];
     if (item.kind === 'table') {
       const parts = [item.table];
+      const title = titleBefore(flow, i);
       let j = i + 1;
       while (j < flow.length) {
+        j += repeatedTitleLength(flow, j, title, parts.at(-1)!, item.table);
         const next = flow[j];
-        if (next.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table)) break;
+        if (next?.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table)) break;
         parts.push(next.table);
         j++;
       }
@@ -199,6 +201,47 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
     i = j;
   }
   return blocks;
+}
+
+/** At most this many lines make a form's title (title, subtitle, 填报单位 line). */
+const MAX_TITLE_LINES = 3;
+const squeeze = (s: string) => s.replace(/\s+/gu, '');
+
+/** The lines directly above the table at flow[i] on its own page (its title), squeezed. */
+function titleBefore(flow: readonly FlowItem[], i: number): string[] {
+  const title: string[] = [];
+  for (let k = i - 1; k >= 0 && title.length < MAX_TITLE_LINES; k--) {
+    const item = flow[k];
+    if (item.kind !== 'line' || item.page !== flow[i].page) break;
+    title.unshift(squeeze(item.line.text));
+  }
+  return title;
+}
+
+/**
+ * A form printed with its title repeated on every page (a spreadsheet's 打印标题, a title kept
+ * as content because it is larger than the body text): lines at the top of the page after a
+ * table part that repeat the lines above the table's first part, followed by a part that
+ * continues the table and repeats its first row. Returns how many flow items to step over (0 if none).
+ */
+function repeatedTitleLength(flow: readonly FlowItem[], j: number, title: readonly string[], last: PageTable, first: PageTable): number {
+  if (!title.length) return 0;
+  for (let n = 1; n <= title.length; n++) {
+    const lines = flow.slice(j, j + n);
+    const next = flow[j + n];
+    if (lines.length < n || lines.some((l) => l.kind !== 'line' || l.page !== last.page + 1)) return 0;
+    if (next?.kind !== 'table' || next.page !== last.page + 1) continue;
+    const texts = lines.map((l) => (l.kind === 'line' ? squeeze(l.line.text) : ''));
+    if (texts.join('\n') !== title.slice(-n).join('\n')) return 0;
+    return continuesTable(last, next.table) && sameFirstRow(first, next.table) ? n : 0;
+  }
+  return 0;
+}
+
+function sameFirstRow(a: PageTable, b: PageTable): boolean {
+  const row = (t: PageTable) => t.cells.filter((c) => c.r0 === 0).sort((x, y) => x.c0 - y.c0).map((c) => squeeze(c.text)).join('|');
+  const first = row(a);
+  return first.length > 0 && first === row(b);
 }
 
 function lineBox(line: TextLine): BBox {

@@ -3,11 +3,16 @@ import type { TextLine } from './types.js';
 /**
  * Page furniture (页眉、页脚、页码): text repeated in the top or bottom margin of pages is not
  * content. Two signals: the line looks like a page number ("- 2 -", "第 2 页", "2/32", "Page 2"),
- * or the same text (digits ignored) sits in the same margin band on many pages.
+ * or the same text (digits ignored) sits in the same margin band on many pages — unless it is set
+ * clearly larger than the body text: then it is a title that starts many pages (every project's
+ * "2023年度项目支出绩效自评表" at the top of its page, where a browser's small margins put it in the
+ * band). Running headers (页眉) are set at or below body size.
  */
 
 /** Share of the page height, from the top and from the bottom, treated as margin bands. */
 const BAND = 0.1;
+/** A line at least this much larger than the body text is a heading, never a running header. */
+const HEADING_RATIO = 1.2;
 
 const PAGE_NUMBER_PATTERNS = [
   /^[-—–－~·\s]*\d{1,4}[-—–－~·\s]*$/u, // 2, - 2 -, —2—
@@ -27,6 +32,8 @@ export interface PageLines {
   page: number;
   height: number;
   lines: TextLine[];
+  /** Characters of the page by font size, table text included. */
+  textSizes: ReadonlyMap<number, number>;
 }
 
 function band(line: TextLine, height: number): 'top' | 'bottom' | null {
@@ -39,9 +46,24 @@ function signature(text: string): string {
   return text.replace(/\s+/g, '').replace(/\d+/g, '#');
 }
 
+/** The body text's size: the size most characters of the document are set in (weighted median). */
+export function bodyTextSize(pages: readonly PageLines[]): number {
+  const chars = new Map<number, number>();
+  for (const p of pages) for (const [size, n] of p.textSizes) chars.set(size, (chars.get(size) ?? 0) + n);
+  const sizes = [...chars].sort((a, b) => a[0] - b[0]);
+  const total = sizes.reduce((s, [, n]) => s + n, 0);
+  let seen = 0;
+  for (const [size, n] of sizes) {
+    seen += n;
+    if (seen * 2 >= total) return size;
+  }
+  return 0;
+}
+
 /** Mark furniture lines; returns, per page, the set of line indices that are furniture. */
 export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
   const furniture = new Set<TextLine>();
+  const headingSize = HEADING_RATIO * bodyTextSize(pages);
   const seen = new Map<string, number>(); // band + signature → pages it appears on
   for (const p of pages) {
     const onThisPage = new Set<string>();
@@ -58,7 +80,8 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
     for (const line of p.lines) {
       const b = band(line, p.height);
       if (!b) continue;
-      if (looksLikePageNumber(line.text) || (seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages) furniture.add(line);
+      if (looksLikePageNumber(line.text)) furniture.add(line);
+      else if ((seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages && !(headingSize > 0 && line.size >= headingSize)) furniture.add(line);
     }
   }
   return furniture;

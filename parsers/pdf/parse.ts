@@ -15,6 +15,7 @@ import { extractRulings } from './rulings.js';
 import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
+import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
 
 export interface PdfParseOptions {
@@ -58,25 +59,39 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const texts: (PageText | Error)[] = [];
     for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     const broken = brokenFonts(texts.filter((t): t is PageText => !(t instanceof Error)).map((t) => t.runs));
+    const ocrCauses = new Map<number, OcrCause>();
+    const places = new Map<number, SheetPlace>();
+    let laid = 0;
+    const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
+    const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
-    const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)) };
+    const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)), brokenElsewhere };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
+        const quality = qualities[n - 1];
         if (text instanceof Error) throw text;
-        const read = await readPage(pdf, aids, n, assessRuns(text.runs, broken), text.turn, issues, ocr);
+        if (quality instanceof Error) throw quality;
+        const read = await readPage(pdf, aids, n, quality, text.turn, issues, ocr);
+        if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
         if (prims) {
           usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
-          pages.push(layoutPage(prims));
+          // Pages are laid out under numbers of their own: a 2-up sheet is two of them (two-up.ts).
+          for (const { part, dx } of splitTwoUp(prims) ?? [{ part: prims, dx: 0 }]) {
+            places.set(++laid, { sheet: n, dx });
+            pages.push(layoutPage({ ...part, page: laid }));
+          }
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
         } else {
-          pages.push(emptyPage(n, read.width, read.height));
+          places.set(++laid, { sheet: n, dx: 0 });
+          pages.push(emptyPage(laid, read.width, read.height));
           pageInfo.push({ page: n, width: read.width, height: read.height, rotation: 0, textSource: 'none', confidence: null });
         }
       } catch (e) {
         if (e instanceof InputError) throw e;
         failedPages++;
+        laid++; // a gap: nothing joins over a page that could not be read
         issues.push({ code: 'PAGE_UNREADABLE', message: `第 ${n} 页无法读取（${(e as Error).message}） / page ${n} could not be read`, page: n, block: null });
       }
     }
@@ -92,9 +107,9 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
           : 'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
       );
     }
-    const ocrIssue = ocrSummary(pageInfo);
+    const ocrIssue = ocrSummary(pageInfo, ocrCauses);
     if (ocrIssue) issues.push(ocrIssue);
-    const blocks = markTextSources(assemble(pages), pageInfo);
+    const blocks = markTextSources(blocksOnSheets(assemble(pages), places), pageInfo);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();
@@ -106,7 +121,12 @@ interface ReadPage {
   width: number;
   height: number;
   primitives: PagePrimitives | null;
+  /** Why a page read by OCR had to be (default: a scan, an image of the page). */
+  ocrCause?: OcrCause;
 }
+
+/** A scan; text drawn as outlines (转曲: vector glyphs, no image, no text); a text layer that cannot be read. */
+type OcrCause = 'scan' | 'outlines' | 'unusable-layer';
 
 /** How many more pages OCR may read in this document (Limits.maxOcrPages). */
 interface OcrBudget {
@@ -131,6 +151,8 @@ async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
 /** What reading one page may need from the whole document (made at most once, when first needed). */
 interface DocumentAids {
   inkProbe(): Promise<InkProbe | null>;
+  /** Some page's text layer is unusable on its own: short pages are judged by share (text-quality.ts). */
+  brokenElsewhere: boolean;
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
@@ -140,7 +162,7 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     // Text set sideways (rotation.ts): rulings turned with the runs.
     const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
     const size = { width: viewport.width, height: viewport.height };
-    const layer = judgeLayer(quality);
+    const layer = judgeLayer(quality, { brokenElsewhere: doc.brokenElsewhere });
     if (layer.kind === 'usable') {
       if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
         // A stray symbol-font bullet (U+F0B7 and friends) is not worth a note; text that cannot be read is.
@@ -188,7 +210,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     }
     budget.left--;
     if (unusable) budget.onRenderedPage?.(n);
-    const ocr = await ocrPdfPage(pdf, page, n, await page.getOperatorList());
+    const ops = await page.getOperatorList();
+    const ocr = await ocrPdfPage(pdf, page, n, ops);
     // Glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks: not text.
     if (unusable && ocr.primitives && !credibleOcr(ocr.primitives)) {
       ocr.primitives = null;
@@ -196,7 +219,7 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     }
     if (ocr.primitives) {
       if (unusable) issues.push({ code, message: `${why}，已按页面图像 OCR 识别 / ${whyEn}; read by OCR from the page image`, page: n, block: null });
-      return { ...size, primitives: ocr.primitives };
+      return { ...size, primitives: ocr.primitives, ocrCause: unusable ? 'unusable-layer' : pageHasImage(ops.fnArray) ? 'scan' : 'outlines' };
     }
     if (ocr.reason === 'low-resolution') {
       issues.push({
@@ -240,14 +263,22 @@ function credibleOcr(primitives: PagePrimitives): boolean {
   return (primitives.confidence ?? 0) >= MIN_CREDIBLE_OCR;
 }
 
-function ocrSummary(pageInfo: readonly PageInfo[]): ParseIssue | null {
+function ocrSummary(pageInfo: readonly PageInfo[], causes: ReadonlyMap<number, OcrCause>): ParseIssue | null {
   const read = pageInfo.filter((p) => p.textSource === 'ocr');
   if (!read.length) return null;
   const mean = read.reduce((s, p) => s + (p.confidence ?? 0), 0) / read.length;
-  const pages = pageRanges(read.map((p) => p.page));
+  const said = { scan: ['是扫描图像', 'are images'], outlines: ['的文字是曲线（转曲，没有文字层）', 'have their text drawn as outlines'], 'unusable-layer': ['的文字层无法使用', 'have an unusable text layer'] } as const;
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const cause of ['scan', 'outlines', 'unusable-layer'] as const) {
+    const pages = read.filter((p) => (causes.get(p.page) ?? 'scan') === cause).map((p) => p.page);
+    if (!pages.length) continue;
+    zh.push(`第 ${pageRanges(pages)} 页${said[cause][0]}`);
+    en.push(`pages ${pageRanges(pages)} ${said[cause][1]}`);
+  }
   return {
     code: 'IMAGE_PAGES_READ',
-    message: `第 ${pages} 页是扫描图像，文字由 OCR 识别（平均置信度 ${mean.toFixed(2)}），据此得出的发现请核对原件 / pages ${pages} are images, read by OCR (mean confidence ${mean.toFixed(2)})`,
+    message: `${zh.join('，')}，文字由 OCR 识别（平均置信度 ${mean.toFixed(2)}），据此得出的发现请核对原件 / ${en.join(', ')}, read by OCR (mean confidence ${mean.toFixed(2)})`,
     page: null,
     block: null,
   };
@@ -294,7 +325,7 @@ function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[
 }
 
 function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
-  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines })));
+  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes })));
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];
   const bodyLinesOf = new Map<number, TextLine[]>();

@@ -36,10 +36,22 @@ export interface PageContent {
   height: number;
   tables: PageTable[];
   lines: TextLine[];
+  /** Characters of the page by font size (tables included): what the body text size is judged by. */
+  textSizes: Map<number, number>;
 }
 
 export function emptyPage(page: number, width: number, height: number): PageContent {
-  return { page, width, height, tables: [], lines: [] };
+  return { page, width, height, tables: [], lines: [], textSizes: new Map() };
+}
+
+/** Characters by font size, sizes rounded to a quarter point. */
+function textSizes(runs: readonly TextRun[]): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const r of runs) {
+    const size = Math.round(r.size * 4) / 4;
+    sizes.set(size, (sizes.get(size) ?? 0) + r.str.length);
+  }
+  return sizes;
 }
 
 /** Primitives → tables (from rulings) and the remaining text as lines. */
@@ -54,5 +66,5 @@ export function layoutPage(p: PagePrimitives): PageContent {
   }
   // Runs and rulings are in the turned page's space: a quarter turn swaps the sides.
   const quarter = p.rotation === 90 || p.rotation === 270;
-  return { page: p.page, width: quarter ? p.height : p.width, height: quarter ? p.width : p.height, tables, lines: groupLines(rest) };
+  return { page: p.page, width: quarter ? p.height : p.width, height: quarter ? p.width : p.height, tables, lines: groupLines(rest), textSizes: textSizes(p.runs) };
 }

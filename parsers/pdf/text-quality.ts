@@ -12,7 +12,18 @@ const UNMAPPED = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]|\(
  * outside Latin-1 (ā ǎ ē ě ī ǐ ō ǒ ū ǔ ǖ ǘ ǚ ǜ: no misread code page produces them, and a report
  * that annotates 險(xiǎn) draws them from a fallback font of their own).
  */
-const SOUP = /(?![\u0100\u0101\u0112\u0113\u011A\u011B\u012A\u012B\u014C\u014D\u016A\u016B\u01CD-\u01DC])[\u00A1-\u00AF\u00B2-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF]/gu;
+const LATIN_SOUP = String.raw`\u00A1-\u00AF\u00B2-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF`;
+/**
+ * Glyph-id soup: a TrueType subset without a Unicode map whose glyph names are its glyph numbers
+ * (a virtual printer's pdftops | ps2pdf of a Word-style CID TrueType font) reads as the code points
+ * of those numbers — scripts no Chinese report is written in: IPA, South and South-East Asian,
+ * Ethiopic, Canadian syllabics, Tagalog, Khmer, Mongolian, Vedic and phonetic extensions,
+ * Glagolitic to Ethiopic extended, miscellaneous symbols and arrows, CJK Extension A (一 to 龥 are
+ * U+4E00–U+9FA5; Extension A only writes rare names, a character here and there), Yi, Hangul
+ * (“ᜃᜰ䋼䞆ᴏ᳙” for 年度部门整体).
+ */
+const GLYPH_ID_SOUP = String.raw`\u0250-\u02AF\u0700-\u1CFF\u1D00-\u1DBF\u2B00-\u2BFF\u2C00-\u2DFF\u3400-\u4DBF\uA000-\uABFF\uAC00-\uD7AF`;
+const SOUP = new RegExp(String.raw`(?![\u0100\u0101\u0112\u0113\u011A\u011B\u012A\u012B\u014C\u014D\u016A\u016B\u01CD-\u01DC])[${LATIN_SOUP}${GLYPH_ID_SOUP}]`, 'gu');
 
 export function countUnmapped(text: string): number {
   return text.match(UNMAPPED)?.length ?? 0;
@@ -80,10 +91,18 @@ export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string>
  */
 export type LayerVerdict = { kind: 'none' } | { kind: 'unusable'; reason: 'unmapped' | 'soup'; count: number } | { kind: 'usable' };
 
-export function judgeLayer(q: PageTextQuality): LayerVerdict {
+/**
+ * In a document whose text layer is broken on other pages (a virtual printer lost every font's
+ * map), a short page — a heading and “无” — is judged by the share alone: its few glyphs are of the
+ * same broken fonts, only too few to reach UNUSABLE_MIN (“lÈâ@ÀÀØ°*Ó!” for 七、其他需要说明的问题).
+ */
+const UNUSABLE_MIN_BROKEN_DOCUMENT = 3;
+
+export function judgeLayer(q: PageTextQuality, context: { brokenElsewhere?: boolean } = {}): LayerVerdict {
   if (q.visible === 0) return { kind: 'none' };
-  if (q.unmapped >= UNUSABLE_MIN && q.unmapped >= UNUSABLE_SHARE * q.visible) return { kind: 'unusable', reason: 'unmapped', count: q.unmapped };
-  if (q.soup >= UNUSABLE_MIN && q.soup >= UNUSABLE_SHARE * q.visible) return { kind: 'unusable', reason: 'soup', count: q.soup };
+  const min = context.brokenElsewhere ? UNUSABLE_MIN_BROKEN_DOCUMENT : UNUSABLE_MIN;
+  if (q.unmapped >= min && q.unmapped >= UNUSABLE_SHARE * q.visible) return { kind: 'unusable', reason: 'unmapped', count: q.unmapped };
+  if (q.soup >= min && q.soup >= UNUSABLE_SHARE * q.visible) return { kind: 'unusable', reason: 'soup', count: q.soup };
   if (!q.usable.length) return { kind: 'unusable', reason: 'unmapped', count: q.unmapped };
   return { kind: 'usable' };
 }

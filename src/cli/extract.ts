@@ -86,7 +86,10 @@ export async function run(args: string[]): Promise<number> {
     if (done.status === 'error') failed++;
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
-    if (json) process.stdout.write(done.json + '\n');
+    if (json) {
+      process.stdout.write(done.json);
+      process.stdout.write('\n');
+    }
     else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) {
@@ -112,10 +115,10 @@ export async function run(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-/** A file's result as JSON text, parsed only when a summary or a pretty-printed file needs it. */
+/** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
 interface Outcome {
   status: Result['status'];
-  json: string;
+  json: string | Uint8Array;
   result?: Result;
 }
 
@@ -124,7 +127,7 @@ function outcome(result: Result): Outcome {
 }
 
 function parsedResult(o: Outcome): Result {
-  o.result ??= JSON.parse(o.json) as Result;
+  o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : Buffer.from(o.json.buffer, o.json.byteOffset, o.json.byteLength).toString('utf8')) as Result;
   return o.result;
 }
 
@@ -139,8 +142,8 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
   if (!(bytes instanceof Uint8Array)) return outcome(bytes);
-  const out = await sharedRunner().runJson({ bytes, file: input.path, lang });
-  return { status: out.status, json: out.resultJson };
+  const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
+  return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }
 
 /**

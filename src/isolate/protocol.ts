@@ -35,12 +35,18 @@ export interface JobMessage {
   withSummary: boolean;
   /** Throw transient faults back (queue workers retry them) instead of making them error results. */
   transient: boolean;
+  /** Send the Result's JSON as UTF-8 bytes, moved (resultUtf8), instead of as text. */
+  utf8: boolean;
 }
 
 export type WorkerMessage =
   | { type: 'ready' }
-  /** The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone. */
-  | { type: 'result'; id: number; status: Result['status']; resultJson: string; documentJson: string | null; summary: ResultSummary | null; peakHeapBytes: number }
+  /**
+   * The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone of
+   * the object graph. When the job asked for `utf8`, the Result comes as UTF-8 bytes instead
+   * (resultUtf8, its buffer moved, resultJson null): no copy at all, and `extract --json` writes them.
+   */
+  | { type: 'result'; id: number; status: Result['status']; resultJson: string | null; resultUtf8: Uint8Array | null; documentJson: string | null; summary: ResultSummary | null; peakHeapBytes: number }
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
   | { type: 'memory'; id: number; bytes: number }

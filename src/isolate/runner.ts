@@ -33,6 +33,8 @@ export interface IsolatedInput {
   transient?: boolean;
   /** Also return a ResultSummary (what the store needs besides the text; see protocol.ts). */
   withSummary?: boolean;
+  /** Return the Result's JSON as UTF-8 bytes too (`resultUtf8`), moved from the thread instead of copied as text. */
+  utf8?: boolean;
 }
 
 export interface RunnerOptions {
@@ -72,7 +74,10 @@ export interface RunnerStats {
  */
 export interface SerializedOutput {
   status: Result['status'];
-  resultJson: string;
+  /** The Result as JSON text (decoded from resultUtf8 on first use when the thread sent bytes). */
+  readonly resultJson: string;
+  /** The same JSON as UTF-8 bytes, when `utf8` was asked for and the pipeline thread made the Result. */
+  resultUtf8?: Uint8Array;
   /** Only when `withDocument` was asked for. */
   documentJson: string | null;
   /** Only when `withSummary` was asked for, and only for results the pipeline made (not the runner's own error results). */
@@ -222,6 +227,7 @@ export class IsolatedRunner {
         withDocument: job.input.withDocument ?? false,
         withSummary: job.input.withSummary ?? false,
         transient: job.input.transient ?? false,
+        utf8: job.input.utf8 ?? false,
       };
       slot.worker!.postMessage(message, [copy.buffer]);
     }
@@ -277,7 +283,8 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
-      this.finish(slot, { status: m.status, resultJson: m.resultJson, documentJson: m.documentJson, summary: m.summary });
+      const { status, documentJson, summary } = m;
+      this.finish(slot, m.resultUtf8 ? utf8Output(status, m.resultUtf8, documentJson, summary) : { status, resultJson: m.resultJson!, documentJson, summary });
       worker.unref();
       this.dispatch();
     }
@@ -448,6 +455,20 @@ export class IsolatedRunner {
     else this.stats.errors++;
     return output;
   }
+}
+
+/** An output whose Result came as UTF-8 bytes; the text is decoded only if a caller asks for it. */
+function utf8Output(status: Result['status'], bytes: Uint8Array, documentJson: string | null, summary: ResultSummary | null): SerializedOutput {
+  let text: string | undefined;
+  return {
+    status,
+    resultUtf8: bytes,
+    get resultJson() {
+      return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    },
+    documentJson,
+    summary,
+  };
 }
 
 function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {

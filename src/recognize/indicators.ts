@@ -173,6 +173,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const nature = textFact('nature');
       const unit = textFact('unit');
       const target = composeTarget(targetFact, nature?.text ?? null, unit?.text ?? null);
+      // A 指标性质 read unsurely by OCR makes the target it directs unsure too.
+      if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
       const reason = textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
       const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
@@ -253,7 +255,9 @@ function emptyFact(part: string, table: TableBlock, row: number): Fact {
 function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
   if (!nature && !unit) return toMeasure(value.text);
   const withUnit = `${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
-  const m = toMeasure(`${nature ?? ''}${withUnit}`);
+  // A 指标性质 is a sign or a word, never a number: one read as a digit ("≥" OCR'd as "2") is not
+  // glued onto the value ("2" + "341" is not 2341).
+  const m = /\d/u.test(nature ?? '') ? { text: withUnit, figure: null, qualitative: false } : toMeasure(`${nature ?? ''}${withUnit}`);
   if (!m.figure && nature?.trim()) {
     const bare = toMeasure(withUnit).figure;
     if (bare && bare.comparator === '=') {

@@ -20,13 +20,16 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
   const caveat = readingCaveat(draft.evidence);
-  const severity = draft.severity ?? meta.severity;
+  const declared = draft.severity ?? meta.severity;
+  // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
+  // a warning: the reviewer checks the original. One that rests on a value OCR read unsurely
+  // ("≥53" read "253" at 0.66) is only a note: unsure → info. A paragraph's confidence is its least
+  // sure character anywhere, not its figure's: prose evidence keeps the OCR caveat only.
+  const severity = draft.evidence.some(unsureCell) ? 'info' : caveat && declared === 'error' ? 'warning' : declared;
   const message = caveat ? { zh: `${draft.message.zh}（${caveat.zh}）`, en: `${draft.message.en} (${caveat.en})` } : draft.message;
   return {
     rule: meta.id,
-    // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
-    // a warning: the reviewer checks the original.
-    severity: caveat && severity === 'error' ? 'warning' : severity,
+    severity,
     message: lang === 'en' ? message.en : message.zh,
     values: draft.values,
     evidence: draft.evidence,
@@ -43,11 +46,18 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
 }
 
 /**
+ * A number in a table cell that OCR read unsurely (the cell holds the value itself). A label or a
+ * remark read unsurely does not make the arithmetic unsure.
+ */
+const unsureCell = (e: Evidence) => e.location.uncertain === true && e.location.table !== null && e.value !== null && e.value !== undefined;
+
+/**
  * The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text
  * layer), or sits in a table drawn without lines whose rows and columns were inferred.
  */
 function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string } | null {
   const sources = new Set(evidence.map((e) => e.location.textSource).filter(Boolean));
+  if (evidence.some(unsureCell)) return { zh: 'OCR 识别不确定，请核对原件', en: 'read by OCR unsurely, check the original' };
   if (sources.has('ocr')) return { zh: 'OCR 识别，请核对原件', en: 'read by OCR, check the original' };
   if (sources.has('ocr-layer')) return { zh: 'OCR 文字层，请核对原件', en: 'from an OCR text layer, check the original' };
   if (evidence.some((e) => e.location.gridInferred)) return { zh: '表格无框线，行列按文字位置推断，请核对原件', en: 'table without ruling lines, rows and columns inferred from text positions: check the original' };

@@ -1,5 +1,6 @@
 import type { DocumentModel, TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
+import { ocrProvenance } from '../recognize/facts.js';
 import { nonSpaceLength } from '../text/spaces.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms, type SelfEvalForm } from './lib/forms.js';
@@ -78,7 +79,7 @@ function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentMo
     for (const b of document.blocks) {
       if (b.kind !== 'paragraph' || b.paragraph < n.firstParagraph || b.paragraph > n.lastParagraph) continue;
       if (nonSpaceLength(b.text) > 60) continue;
-      out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block } } });
+      out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block, ...ocrProvenance(b) } } });
     }
   }
   return out;

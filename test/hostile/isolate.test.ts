@@ -73,6 +73,26 @@ describe('IsolatedRunner', () => {
     expect(runner.stats.workersStarted).toBe(2);
   }, 120_000);
 
+  it('sends the Result as UTF-8 bytes when asked, the same JSON as the text (extract --json writes the bytes)', async () => {
+    runner = new IsolatedRunner({ limits: { timeMsPerFile: 120_000 } });
+    const asText = await runner.runJson({ bytes: seed, file: 'seed.docx' });
+    const asBytes = await runner.runJson({ bytes: seed, file: 'seed.docx', utf8: true });
+    expect(asText.resultUtf8).toBeUndefined();
+    expect(asBytes.resultUtf8).toBeInstanceOf(Uint8Array);
+    const decoded = new TextDecoder().decode(asBytes.resultUtf8);
+    expect(asBytes.resultJson).toBe(decoded);
+    // Only the clock readings differ between two runs of the same file.
+    const withoutTimings = (json: string) => json.slice(0, json.lastIndexOf(',"timings":'));
+    expect(withoutTimings(decoded)).toBe(withoutTimings(asText.resultJson));
+    expect(asBytes.status).toBe('ok');
+    // A result the runner makes itself (over the size limit) is text; the caller falls back to it.
+    const tiny = new IsolatedRunner({ limits: { maxFileBytes: 10 } });
+    const refused = await tiny.runJson({ bytes: seed, file: 'seed.docx', utf8: true });
+    expect(refused.resultUtf8).toBeUndefined();
+    expect(JSON.parse(refused.resultJson).error.code).toBe('LIMIT_EXCEEDED');
+    await tiny.close();
+  }, 120_000);
+
   it('passes its limits to the parsers inside the worker', async () => {
     runner = new IsolatedRunner({ limits: { maxDocxEntryBytes: 100_000 } });
     const r = await runner.run({ bytes: seed, file: 'seed.docx' });

@@ -16,7 +16,7 @@ const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.string
 async function compare(id: string, producer: Producer) {
   const dir = join('test/corpus/real', id);
   const docx = new Uint8Array(readFileSync(join(dir, `${id}.docx`)));
-  const pdf = producerPdf(producer, docx, new Uint8Array(readFileSync(join(dir, `${id}.pdf`))));
+  const pdf = await producerPdf(producer, docx, new Uint8Array(readFileSync(join(dir, `${id}.pdf`))));
   const [reference, run] = [await pipeline(docx, `${id}.docx`), await pipeline(pdf, `${id}-${producer}.pdf`)];
   const m = matchFindings(reference.findings, run.findings);
   return { reference, run, missed: m.missed.map(key), extra: m.extra.map(key) };

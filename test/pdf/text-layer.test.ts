@@ -34,6 +34,20 @@ describe('text-layer verdict per page', () => {
     expect(judgeLayer(assessRuns(page11, broken)).kind).toBe('unusable');
     expect(judgeLayer(assessRuns(page11)).kind).toBe('usable'); // what a page-by-page look would say
   });
+
+  // Text of the seed through Chromium in a TrueType font, then pdftops | ps2pdf (producers-restructured.test.ts).
+  it('glyph numbers read as code points (a virtual printer\u2019s TrueType subsets) are soup; names with a rare character are not', () => {
+    expect(judgeLayer(assessRuns([run('ᜃᜰ䋼䞆ᴏ½᳙g㌢ᳫ㹪aᆝ⵽ᴌᭉ㮎')]))).toEqual({ kind: 'unusable', reason: 'soup', count: 14 });
+    expect(judgeLayer(assessRuns([run('项目负责人：王䶮、李龑，联系电话：0731-5234567，单位：汨罗市建筑工程服务中心')])).kind).toBe('usable');
+  });
+
+  it('a short page (a heading and 无) of the same nonsense: unusable when other pages of the document are, by share alone', () => {
+    const short = assessRuns([run('l塰â@䡸㲄㺚ᶓ⯾䞌䧗'), run('k')]);
+    expect(judgeLayer(short).kind).toBe('usable'); // 8 glyphs: too few on their own
+    expect(judgeLayer(short, { brokenElsewhere: true })).toEqual({ kind: 'unusable', reason: 'soup', count: 8 });
+    // A page of real text with a stray symbol stays usable in such a document.
+    expect(judgeLayer(assessRuns([run('七、其他需要说明的问题'), run('无'), run('\uF0B7')]), { brokenElsewhere: true }).kind).toBe('usable');
+  });
 });
 
 describe('an OCR layer over a scan fed in askew', () => {

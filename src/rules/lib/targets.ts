@@ -49,6 +49,10 @@ export function attainment(ind: Indicator): Attainment | null {
   // A one-sided actual ("95%以上") is only a bound: usable when it points the good way.
   if (direction === 'up' && (a.comparator === '<=' || a.comparator === '<')) return null;
   if (direction === 'down' && (a.comparator === '>=' || a.comparator === '>')) return null;
+  // A strict target met exactly ("<218万元" against 218.00万元) is not decided: "<" is typed for "≤"
+  // often, and OCR loses the bar under "≤" — whether it was met depends on a keystroke.
+  const strict = (direction === 'up' && t.comparator === '>') || (direction === 'down' && t.comparator === '<');
+  if (strict && av.eq(tv) && a.comparator === '=') return null;
   let met: boolean;
   if (direction === 'up') met = t.comparator === '>' ? av.gt(tv) || (a.comparator === '>' && av.ge(tv)) : av.ge(tv);
   else met = t.comparator === '<' ? av.lt(tv) || (a.comparator === '<' && av.le(tv)) : av.le(tv);

@@ -12,8 +12,15 @@ export default ruleCases({
     { name: 'seed 质量安全: no missed target', report: report({ projects: [seedQualityProject()] }) },
     { name: 'seed: 60个 vs 27个 carries its reason', report: one(['产出指标(30分)', '数量指标', '办理项目竣工验收率', '60个', '27个', '1', '0.5', '根据市场实际情况，全年只有27个项目，已全部办理竣工验收']) },
     { name: 'a 不适用 row needs nothing', report: one(['成本指标（20分）', '社会成本指标', '不适用', '', '', '', '', '']) },
+    // "<" typed (or OCR'd, the bar lost) for "≤": met exactly, the target is not called missed.
+    { name: 'a strict target met exactly: <218万元 vs 218.00万元', report: one(['成本指标（20分）', '经济成本指标', '项目成本控制', '<218万元', '218.00万元', '20', '20', '']) },
   ],
   invalid: [
+    {
+      name: 'a strict target passed: <218万元 vs 218.50万元 at full marks with no reason',
+      report: one(['成本指标（20分）', '经济成本指标', '项目成本控制', '<218万元', '218.50万元', '20', '20', '']),
+      findings: [{ severity: 'error', values: [218, 218.5], messageIncludes: ['偏差原因'] }],
+    },
     {
       name: 'seed: 16个 vs 15个 at full marks with no reason',
       report: one(['产出指标(30分)', '数量指标', '做好公开招投标项目监管', '16个', '15个', '10', '10', '']),
