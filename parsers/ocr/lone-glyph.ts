@@ -1,3 +1,4 @@
+import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
 import { crop, grayImage, resize, type GrayImage } from './image.js';
 import { recognizeBoxes, type RecognizedLine } from './recognize.js';
@@ -30,10 +31,19 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
     if (next) pairs.push({ lone: i, next });
   });
   if (!pairs.length) return lines;
+  // Every strip on one sheet, one above the other: the recogniser reads them in batches, as it reads a page.
   const strips = pairs.map(({ lone, next }) => strip(img, lines[lone], next));
+  const sheet = grayImage(Math.max(...strips.map((t) => t.width)), strips.reduce((h, t) => h + t.height, 0));
+  const boxes: TextBox[] = [];
+  for (const t of strips) {
+    const y0 = boxes.length ? boxes[boxes.length - 1].y1 : 0;
+    for (let y = 0; y < t.height; y++) sheet.data.set(t.data.subarray(y * t.width, (y + 1) * t.width), (y0 + y) * sheet.width);
+    boxes.push({ x0: 0, y0, x1: t.width, y1: y0 + t.height, score: 1 });
+  }
+  const reads = await recognizeBoxes(engine, sheet, boxes);
   const out = [...lines];
   for (const [k, { lone, next }] of pairs.entries()) {
-    const [read] = await recognizeBoxes(engine, strips[k], [{ x0: 0, y0: 0, x1: strips[k].width, y1: strips[k].height, score: 1 }]);
+    const read = reads[k];
     const first = read?.chars[0];
     if (!first || !COMPARATORS.has(first.ch) || first.confidence < SURE) continue;
     if (read.text.slice(first.ch.length).replace(/\s+/gu, '') !== next.text.replace(/\s+/gu, '')) continue;

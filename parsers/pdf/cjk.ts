@@ -114,3 +114,6 @@ export function firstUnitEms(text: string): number {
   while (i < chars.length && NO_LINE_START.test(chars[i])) ems += charEms(chars[i++]);
   return ems;
 }
+
+/** Text without any whitespace: how cell and line texts are compared across pages. */
+export const squeeze = (s: string) => s.replace(/\s+/gu, '');

@@ -1,8 +1,8 @@
 import type { Block, ParagraphBlock } from '../../schemas/document.js';
-import { lastChar, NO_LINE_START, wrapSeparator } from './cjk.js';
+import { lastChar, NO_LINE_START, squeeze, wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
-import { continuesTable, joinTableParts } from './table-join.js';
+import { continuesTable, joinTableParts, repeatsFirstRow } from './table-join.js';
 import { alignBorderlessParts } from './borderless-join.js';
 import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
 
@@ -205,7 +205,6 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
 
 /** At most this many lines make a form's title (title, subtitle, 填报单位 line). */
 const MAX_TITLE_LINES = 3;
-const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 /** The lines directly above the table at flow[i] on its own page (its title), squeezed. */
 function titleBefore(flow: readonly FlowItem[], i: number): string[] {
@@ -233,15 +232,9 @@ function repeatedTitleLength(flow: readonly FlowItem[], j: number, title: readon
     if (next?.kind !== 'table' || next.page !== last.page + 1) continue;
     const texts = lines.map((l) => (l.kind === 'line' ? squeeze(l.line.text) : ''));
     if (texts.join('\n') !== title.slice(-n).join('\n')) return 0;
-    return continuesTable(last, next.table) && sameFirstRow(first, next.table) ? n : 0;
+    return continuesTable(last, next.table) && repeatsFirstRow(first, next.table) ? n : 0;
   }
   return 0;
-}
-
-function sameFirstRow(a: PageTable, b: PageTable): boolean {
-  const row = (t: PageTable) => t.cells.filter((c) => c.r0 === 0).sort((x, y) => x.c0 - y.c0).map((c) => squeeze(c.text)).join('|');
-  const first = row(a);
-  return first.length > 0 && first === row(b);
 }
 
 function lineBox(line: TextLine): BBox {

@@ -47,7 +47,7 @@ function signature(text: string): string {
 }
 
 /** The body text's size: the size most characters of the document are set in (weighted median). */
-export function bodyTextSize(pages: readonly PageLines[]): number {
+function bodyTextSize(pages: readonly PageLines[]): number {
   const chars = new Map<number, number>();
   for (const p of pages) for (const [size, n] of p.textSizes) chars.set(size, (chars.get(size) ?? 0) + n);
   const sizes = [...chars].sort((a, b) => a[0] - b[0]);

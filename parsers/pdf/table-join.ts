@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { assembleGrid } from '../table-grid.js';
-import { wrapSeparator } from './cjk.js';
+import { squeeze, wrapSeparator } from './cjk.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { roundBox } from './types.js';
 import { clusterPositions } from './cluster.js';
@@ -11,7 +11,6 @@ const SNAP = 3;
 /** A repeated header has at most this many rows. */
 const MAX_HEADER_ROWS = 3;
 
-const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 /**
  * May `next` (first thing on its page) continue `prev` (last thing on the page before)?
@@ -162,6 +161,13 @@ function mapCell(c: PageTableCell, part: PageTable, xs: number[]): MappedCell {
     box: c.box,
     ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
   };
+}
+
+/** Does `next` start with the row `first` starts with (the same texts, cell by cell)? */
+export function repeatsFirstRow(first: PageTable, next: PageTable): boolean {
+  const row = (t: PageTable) => t.cells.filter((c) => c.r0 === 0).sort((x, y) => x.c0 - y.c0).map((c) => squeeze(c.text)).join('|');
+  const start = row(first);
+  return start.length > 0 && start === row(next);
 }
 
 /** Rows at the top of a continuation that repeat the table's first rows (a repeated header). */

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
 import { collectInputs, readInputFile, type InputFile } from '../files.js';
 import { reportSkipped } from './skipped.js';
-import { sharedRunner } from '../isolate/runner.js';
+import { sharedRunner, utf8Text } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
@@ -127,7 +127,7 @@ function outcome(result: Result): Outcome {
 }
 
 function parsedResult(o: Outcome): Result {
-  o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : Buffer.from(o.json.buffer, o.json.byteOffset, o.json.byteLength).toString('utf8')) as Result;
+  o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
   return o.result;
 }
 

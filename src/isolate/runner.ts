@@ -457,6 +457,11 @@ export class IsolatedRunner {
   }
 }
 
+/** UTF-8 bytes (a Result moved from the pipeline thread) as text, without copying the bytes first. */
+export function utf8Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 /** An output whose Result came as UTF-8 bytes; the text is decoded only if a caller asks for it. */
 function utf8Output(status: Result['status'], bytes: Uint8Array, documentJson: string | null, summary: ResultSummary | null): SerializedOutput {
   let text: string | undefined;
@@ -464,7 +469,7 @@ function utf8Output(status: Result['status'], bytes: Uint8Array, documentJson: s
     status,
     resultUtf8: bytes,
     get resultJson() {
-      return (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+      return (text ??= utf8Text(bytes));
     },
     documentJson,
     summary,

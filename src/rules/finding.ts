@@ -49,7 +49,7 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
  * A number in a table cell that OCR read unsurely (the cell holds the value itself). A label or a
  * remark read unsurely does not make the arithmetic unsure.
  */
-const unsureCell = (e: Evidence) => e.location.uncertain === true && e.location.table !== null && e.value !== null && e.value !== undefined;
+const unsureCell = (e: Evidence) => e.location.uncertain === true && e.location.table !== null && typeof e.value === 'number';
 
 /**
  * The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text
