@@ -1,6 +1,6 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
-import { assembleGrid } from './table-grid.js';
+import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
@@ -30,10 +30,6 @@ interface TableDraft {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL_OFFICE_DOC = /officeDocument$/;
-/** Word allows 63 columns, LibreOffice 1024; a wider grid is a damaged or crafted file. */
-const MAX_TABLE_COLUMNS = 1024;
-/** Grid positions per table (rows × columns): bounds the memory a crafted table can take. */
-const MAX_TABLE_POSITIONS = 4_000_000;
 /** The XML parts a Word reader may open: their declared sizes are checked against the limits up front. */
 const XML_PART = /^(?:word\/[^/]+|[^/]+)\.xml$|^_rels\/\.rels$/;
 
@@ -77,6 +73,21 @@ export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): Documen
   }
   const blocks = parseDocumentXml(xml);
   return { format: 'docx', pages: null, blocks, issues: [] };
+}
+
+/** Largest Word 2003 XML file read (the same bound as a .docx's inflated main part). */
+const MAX_WORD_XML_BYTES = DEFAULT_ZIP_LIMITS.maxEntryBytes;
+
+/**
+ * Word 2003 XML (WordprocessingML 2003, one file: <w:wordDocument>, "XML 文档" in Word's 另存为):
+ * its body has the same element names as a .docx's main part (w:p, w:r, w:t, w:tbl, w:gridSpan;
+ * vertical merges are spelled w:vmerge), so the same reader reads it, exactly.
+ */
+export function parseWordXml(bytes: Uint8Array): DocumentModel {
+  if (bytes.length > MAX_WORD_XML_BYTES) {
+    throw new InputError('LIMIT_EXCEEDED', `Word XML 文档 ${Math.round(bytes.length / 1048576)} MB，超过上限 / Word XML document too large`);
+  }
+  return { format: 'doc', pages: null, blocks: parseDocumentXml(bytes), issues: [] };
 }
 
 function findMainDocument(zip: ZipPackage): string {
@@ -190,12 +201,14 @@ class DocumentReader implements XmlHandler {
         if (cell && x.parent() === 'tcPr') cell.gridSpan = Math.max(1, Math.min(this.intAttr('val') ?? 1, MAX_TABLE_COLUMNS + 1));
         return;
       }
-      case 'vMerge': {
+      case 'vMerge':
+      case 'vmerge': {
         const cell = this.currentCell();
         if (cell && x.parent() === 'tcPr') cell.vMerge = x.attr('val') === 'restart' ? 'restart' : 'continue';
         return;
       }
-      case 'hMerge': {
+      case 'hMerge':
+      case 'hmerge': {
         // Legacy horizontal merge (older WPS/Word): a "continue" cell widens the one before it.
         const row = this.currentRow();
         const cell = this.currentCell();
@@ -339,12 +352,7 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
   }
   if (nCols === 0) return null;
   const nRows = draft.rows.length;
-  if (nCols > MAX_TABLE_COLUMNS || nRows * nCols > MAX_TABLE_POSITIONS) {
-    throw new InputError(
-      'LIMIT_EXCEEDED',
-      `第 ${tableIndex + 1} 个表格 ${nRows} 行 × ${nCols} 列，超过上限（${MAX_TABLE_COLUMNS} 列、${MAX_TABLE_POSITIONS} 格） / table too large`,
-    );
-  }
+  checkTableSize(nRows, nCols, tableIndex);
   const origins: TableCell[] = [];
   // openMerge[c] = the origin cell a vMerge "continue" at column c extends.
   const openMerge: (TableCell | null)[] = Array(nCols).fill(null);

@@ -1,7 +1,45 @@
+import { looksLikeMhtml } from './mht.js';
 import { ZipPackage } from './zip.js';
 
-/** Tell a file's container by its bytes, not its name (a .pdf that is really a .docx is a .docx). */
-export type SniffedFormat = 'docx' | 'doc' | 'pdf' | 'xlsx' | 'pptx' | 'zip-other' | 'empty' | 'unknown';
+/**
+ * Tell a file's container by its bytes, not its name (a .pdf that is really a .docx is a .docx; a
+ * ".doc" that Word or WPS saved as RTF or as a web page is RTF or HTML).
+ */
+export type SniffedFormat =
+  | 'docx'
+  | 'doc'
+  | 'pdf'
+  // Word-family documents other programs write (and users rename .doc): read as documents too.
+  | 'rtf'
+  | 'html'
+  | 'mhtml'
+  | 'wordml'
+  | 'odt'
+  | 'fodt'
+  | 'xlsx'
+  | 'pptx'
+  | 'zip-other'
+  | 'empty'
+  | 'unknown';
+
+/** The output contract's `format` ("docx" | "doc" | "pdf"): every other Word-family document counts as "doc". */
+export function contractFormat(sniffed: SniffedFormat): 'docx' | 'doc' | 'pdf' | null {
+  switch (sniffed) {
+    case 'docx':
+    case 'pdf':
+      return sniffed;
+    case 'doc':
+    case 'rtf':
+    case 'html':
+    case 'mhtml':
+    case 'wordml':
+    case 'odt':
+    case 'fodt':
+      return 'doc';
+    default:
+      return null;
+  }
+}
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -12,6 +50,25 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may be preceded by a little junk (some generators); look in the first KiB.
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (start.includes('%PDF-')) return 'pdf';
+  return sniffText(bytes);
+}
+
+/** Bytes a text container's signature is looked for in (past a BOM, white space, an XML declaration, comments). */
+const TEXT_HEAD_BYTES = 4096;
+
+/** Text containers: RTF, MHTML, Word 2003 XML, flat OpenDocument, HTML. */
+function sniffText(bytes: Uint8Array): SniffedFormat {
+  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, TEXT_HEAD_BYTES)).toString('latin1');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, TEXT_HEAD_BYTES * 2)).toString('utf16le');
+  head = head.replace(/^(?:\xef\xbb\xbf|\ufeff)/, '').trimStart();
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (looksLikeMhtml(head)) return 'mhtml';
+  const lower = head.toLowerCase();
+  if (lower.startsWith('<')) {
+    if (/<w:worddocument\b/.test(lower)) return 'wordml';
+    if (/<office:document\b/.test(lower) && lower.includes('opendocument.text')) return 'fodt';
+    if (/<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|table\b)/.test(lower)) return 'html';
+  }
   return 'unknown';
 }
 
@@ -32,5 +89,10 @@ function sniffPackage(bytes: Uint8Array): SniffedFormat {
   if (names.some((n) => n.startsWith('word/'))) return 'docx';
   if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   if (names.some((n) => n.startsWith('ppt/'))) return 'pptx';
+  // OpenDocument: its first entry, stored, is "mimetype" naming the kind (text = a Writer document).
+  if (names.includes('content.xml') && names.includes('mimetype')) {
+    const mimetype = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 200)).toString('latin1');
+    if (mimetype.includes('application/vnd.oasis.opendocument.text')) return 'odt';
+  }
   return 'zip-other';
 }

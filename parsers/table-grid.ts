@@ -1,4 +1,20 @@
 import type { TableCell } from '../schemas/document.js';
+import { InputError } from '../src/errors.js';
+
+/** Word allows 63 columns, LibreOffice 1024; a wider grid is a damaged or crafted file. */
+export const MAX_TABLE_COLUMNS = 1024;
+/** Grid positions per table (rows × columns): bounds the memory a crafted table can take. */
+const MAX_TABLE_POSITIONS = 4_000_000;
+
+/** Refuse a table whose grid a real report never has (every markup reader checks before laying out). */
+export function checkTableSize(nRows: number, nCols: number, tableIndex: number): void {
+  if (nCols > MAX_TABLE_COLUMNS || nRows * nCols > MAX_TABLE_POSITIONS) {
+    throw new InputError(
+      'LIMIT_EXCEEDED',
+      `第 ${tableIndex + 1} 个表格 ${nRows} 行 × ${nCols} 列，超过上限（${MAX_TABLE_COLUMNS} 列、${MAX_TABLE_POSITIONS} 格） / table too large`,
+    );
+  }
+}
 
 /**
  * Turn a list of origin cells (each with row/col/rowSpan/colSpan) into the rectangular grid of the

@@ -4,8 +4,12 @@ import { extname, join } from 'node:path';
 import type { ErrorCode } from '../schemas/result.js';
 import { limitsFromEnv } from './limits.js';
 
-/** File endings taken from folders (files named explicitly are always taken, whatever their name). */
-export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps'];
+/**
+ * File endings taken from folders (files named explicitly are always taken, whatever their name):
+ * Word and PDF, and the other containers Word and WPS save a report in (RTF, OpenDocument, web
+ * page, single-file web page), which are read for what their bytes are (parsers/sniff.ts).
+ */
+export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
 
 export interface InputFile {
   /** Path as given on the command line, or folder + relative path. */
@@ -37,7 +41,7 @@ const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.ofd$/, 'OFD 版式文件暂不支持，请另存为 PDF / OFD is not supported, save as PDF'],
   [/^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压 / an archive: unpack it first'],
   [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片请先转为 PDF / an image: make it a PDF'],
-  [/^\.(odt|rtf|txt|html?|xml|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
+  [/^\.(txt|xml|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
 ];
 
 export function skipReason(name: string): string {

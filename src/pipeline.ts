@@ -3,7 +3,7 @@ import type { DocumentModel } from '../schemas/document.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Report } from '../schemas/report.js';
 import type { Result } from '../schemas/result.js';
-import { parseDocument, sniffFormat, type ParseOptions } from '../parsers/index.js';
+import { contractFormat, parseDocument, sniffFormat, type ParseOptions } from '../parsers/index.js';
 import { InputError, TransientError } from './errors.js';
 import { recognizeReport } from './recognize/index.js';
 import { analyzeNarrative } from './narrative/index.js';
@@ -43,7 +43,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const started = now();
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const sniffed = sniffFormat(input.bytes);
-  const format = sniffed === 'docx' || sniffed === 'doc' || sniffed === 'pdf' ? sniffed : null;
+  const format = contractFormat(sniffed);
   const lang = input.options?.lang ?? 'zh';
   let document: DocumentModel | null = null;
   try {

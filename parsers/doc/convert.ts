@@ -8,8 +8,14 @@ import { InputError, TransientError } from '../../src/errors.js';
 import { OfficePool } from './office-pool.js';
 import { OfficeStartFailed } from './office-server.js';
 
-/** Converts .doc bytes to .docx bytes within a time limit (e.g. by asking another thread's pool). */
-export type DocConverter = (bytes: Uint8Array, timeoutMs: number) => Promise<Uint8Array>;
+/**
+ * Converts a document's bytes to .docx bytes with LibreOffice's import filter `filter` (default
+ * "MS Word 97") within a time limit (e.g. by asking another thread's pool).
+ */
+export type DocConverter = (bytes: Uint8Array, timeoutMs: number, filter?: string) => Promise<Uint8Array>;
+
+/** LibreOffice's import filter for Word 97–2003 (.doc). */
+export const WORD_97_FILTER = 'MS Word 97';
 
 export interface DocConversionOptions {
   /** Kill a conversion after this long (default 120 s). */
@@ -26,6 +32,8 @@ export interface DocConversionOptions {
   converter?: DocConverter;
   /** One fresh LibreOffice per file (the fallback when no server can be started). */
   fresh?: boolean;
+  /** LibreOffice's import filter (default "MS Word 97"; RTF, ODT… are converted the same way). */
+  filter?: string;
 }
 
 export const DEFAULT_DOC_TIMEOUT_MS = 120_000;
@@ -104,7 +112,8 @@ const pools = new Map<string, OfficePool | 'broken'>();
  */
 export async function convertDocToDocx(bytes: Uint8Array, options: DocConversionOptions = {}): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOC_TIMEOUT_MS;
-  if (options.converter) return options.converter(bytes, timeoutMs);
+  const filter = options.filter ?? WORD_97_FILTER;
+  if (options.converter) return options.converter(bytes, timeoutMs, filter);
   const soffice = await findSoffice(options.sofficePath);
   if (!soffice) throw new InputError('DOC_CONVERTER_MISSING', MISSING_MESSAGE);
   const tempRoot = options.tempRoot ?? tmpdir();
@@ -116,7 +125,7 @@ export async function convertDocToDocx(bytes: Uint8Array, options: DocConversion
   }
   if (pool !== 'broken') {
     try {
-      return await pool.convert(bytes, timeoutMs);
+      return await pool.convert(bytes, timeoutMs, filter);
     } catch (e) {
       if (!(e instanceof OfficeStartFailed)) throw e;
       // No server here (LibreOffice too old for the loop, a sandbox…): one process per file from now on.
@@ -124,7 +133,7 @@ export async function convertDocToDocx(bytes: Uint8Array, options: DocConversion
       await pool.close();
     }
   }
-  return convertFresh(soffice, bytes, timeoutMs, tempRoot);
+  return convertFresh(soffice, bytes, timeoutMs, tempRoot, filter);
 }
 
 /** Stop every LibreOffice server of this process and remove their directories. */
@@ -138,7 +147,7 @@ export async function closeDocConverters(): Promise<void> {
  * One fresh LibreOffice for one file: a private temporary directory with its own user profile
  * (-env:UserInstallation), so parallel conversions never share a profile lock; always removed.
  */
-async function convertFresh(soffice: string, bytes: Uint8Array, timeoutMs: number, tempRoot: string): Promise<Uint8Array> {
+async function convertFresh(soffice: string, bytes: Uint8Array, timeoutMs: number, tempRoot: string, filter: string): Promise<Uint8Array> {
   const work = await mkdtemp(join(tempRoot, 'selfeval-doc-'));
   try {
     const input = join(work, 'input.doc');
@@ -154,7 +163,7 @@ async function convertFresh(soffice: string, bytes: Uint8Array, timeoutMs: numbe
       '--norestore',
       '--nologo',
       '--nolockcheck',
-      '--infilter=MS Word 97',
+      `--infilter=${filter}`,
       '--convert-to',
       'docx:MS Word 2007 XML',
       '--outdir',
@@ -169,14 +178,14 @@ async function convertFresh(soffice: string, bytes: Uint8Array, timeoutMs: numbe
       throw new TransientError('DOC_CONVERSION_FAILED', `无法启动 LibreOffice：${(e as Error).message} / could not start LibreOffice`, { cause: e });
     }
     if (outcome.timedOut) {
-      throw new TransientError('DOC_CONVERSION_FAILED', `.doc 转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止，可重试 / .doc conversion timed out`);
+      throw new TransientError('DOC_CONVERSION_FAILED', `文档转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止，可重试 / document conversion timed out`);
     }
     const produced = (await readdir(outDir).catch(() => [] as string[])).find((f) => f.endsWith('.docx'));
     if (!produced) {
       const detail = outcome.stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
       throw new InputError(
         'DOC_CONVERSION_FAILED',
-        `LibreOffice 无法转换该 .doc 文件（文件可能已损坏或不是 Word 文档；退出码 ${outcome.code ?? outcome.signal}${detail ? `：${detail}` : ''}） / LibreOffice could not convert the .doc`,
+        `LibreOffice 无法转换该文件（文件可能已损坏或不是 Word 文档；退出码 ${outcome.code ?? outcome.signal}${detail ? `：${detail}` : ''}） / LibreOffice could not convert the document`,
       );
     }
     return new Uint8Array(await readFile(join(outDir, produced)));

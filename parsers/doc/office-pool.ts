@@ -31,15 +31,15 @@ export class OfficePool {
     return this.servers;
   }
 
-  async convert(bytes: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+  async convert(bytes: Uint8Array, timeoutMs: number, filter?: string): Promise<Uint8Array> {
     for (let attempt = 1; ; attempt++) {
       const server = await this.acquire();
       try {
-        return await server.convert(bytes, timeoutMs);
+        return await server.convert(bytes, timeoutMs, filter);
       } catch (e) {
         if (!(e instanceof OfficeCrashed)) throw e;
         if (attempt >= 2) {
-          throw new InputError('DOC_CONVERSION_FAILED', 'LibreOffice 转换该 .doc 文件时两次崩溃（文件可能已损坏或为恶意构造） / LibreOffice crashed twice converting the .doc');
+          throw new InputError('DOC_CONVERSION_FAILED', 'LibreOffice 转换该文件时两次崩溃（文件可能已损坏或为恶意构造） / LibreOffice crashed twice converting the document');
         }
       } finally {
         this.release(server);

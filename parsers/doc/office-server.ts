@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, TransientError } from '../../src/errors.js';
@@ -100,15 +100,18 @@ export class OfficeServer {
     return this.exited ? null : (this.child?.pid ?? null);
   }
 
-  /** Convert one .doc to .docx. Starts the instance first when it is not running. */
-  async convert(bytes: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+  /** Convert one document (.doc unless `filter` names another import filter) to .docx. Starts the instance first when it is not running. */
+  async convert(bytes: Uint8Array, timeoutMs: number, filter = 'MS Word 97'): Promise<Uint8Array> {
     await this.start();
     const spool = join(this.dir!, 'spool');
     const stem = String(++this.seq);
     const base = join(spool, stem);
     await writeFile(`${base}.doc`, bytes);
-    // The job marker comes after the document is complete: the loop only looks for *.job.
-    await writeFile(`${base}.job`, '');
+    // The job marker comes after the document is complete: the loop only looks for *.job. It holds
+    // the import filter's name, so it appears whole (written aside, then renamed): the loop may see
+    // a file the moment it exists and must not read it empty.
+    await writeFile(`${base}.pending`, filter);
+    await rename(`${base}.pending`, `${base}.job`);
     const deadline = performance.now() + timeoutMs;
     // (A limit shorter than twice the claim time is left to the deadline: it is the caller's to give.)
     const claimBy = timeoutMs > 2 * CLAIM_MS ? performance.now() + CLAIM_MS : Infinity;
@@ -123,7 +126,7 @@ export class OfficeServer {
           const reason = (await readFile(`${base}.err`, 'utf8')).trim().slice(0, 300);
           throw new InputError(
             'DOC_CONVERSION_FAILED',
-            `LibreOffice 无法转换该 .doc 文件（文件可能已损坏或不是 Word 文档：${reason}） / LibreOffice could not convert the .doc`,
+            `LibreOffice 无法转换该文件（文件可能已损坏或不是 Word 文档：${reason}） / LibreOffice could not convert the document`,
           );
         }
         if (this.exited) throw new OfficeCrashed('LibreOffice exited during the conversion');
@@ -140,12 +143,12 @@ export class OfficeServer {
         }
         if (now > deadline) {
           this.killNow();
-          throw new TransientError('DOC_CONVERSION_FAILED', `.doc 转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止并将重启，可重试 / .doc conversion timed out`);
+          throw new TransientError('DOC_CONVERSION_FAILED', `文档转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止并将重启，可重试 / document conversion timed out`);
         }
         await sleep(POLL_MS);
       }
     } finally {
-      for (const ext of ['doc', 'job', 'run', 'part', 'docx', 'err']) rmSync(`${base}.${ext}`, { force: true });
+      for (const ext of ['doc', 'pending', 'job', 'run', 'part', 'docx', 'err']) rmSync(`${base}.${ext}`, { force: true });
     }
   }
 

@@ -2,9 +2,9 @@
  * The LibreOffice Basic module a long-lived converter runs (installed into its private profile as
  * Standard.Convert). `Serve(spool)` loops over a spool folder:
  *
- * - `<n>.job` appears (written after `<n>.doc`) → it is claimed (renamed `<n>.run`), the .doc is
- *   loaded hidden with the Word 97 filter (forced: otherwise an unreadable file is imported as
- *   plain text and "succeeds" with garbage) and stored as `<n>.docx` (written as `.part`, then
+ * - `<n>.job` appears (written after `<n>.doc`) → it is claimed (renamed `<n>.run`), the document is
+ *   loaded hidden with the import filter the job names (Word 97 when empty; forced: otherwise an
+ *   unreadable file is imported as plain text and "succeeds" with garbage) and stored as `<n>.docx` (written as `.part`, then
  *   renamed, so the reader never sees half a file); a failure writes `<n>.err` with the reason;
  * - `alive` holds a counter the owning process advances every second: when it stops moving for
  *   about half a minute, or the file is removed, the loop ends and LibreOffice terminates (its
@@ -68,11 +68,13 @@ Sub WriteText(path As String, text As String)
 End Sub
 
 Sub ConvertOne(spool As String, stem As String)
-  Dim doc As Object
+  Dim doc As Object, importFilter As String
   On Error GoTo Failed
+  importFilter = Trim(ReadText(spool & "/" & stem & ".run"))
+  If importFilter = "" Then importFilter = "MS Word 97"
   Dim load(1) As New com.sun.star.beans.PropertyValue
   load(0).Name = "Hidden" : load(0).Value = True
-  load(1).Name = "FilterName" : load(1).Value = "MS Word 97"
+  load(1).Name = "FilterName" : load(1).Value = importFilter
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(spool & "/" & stem & ".doc"), "_blank", 0, load())
   If IsNull(doc) Then Err.Raise(1, , "LibreOffice could not load the file")
   Dim store(0) As New com.sun.star.beans.PropertyValue

@@ -52,8 +52,8 @@ export type WorkerMessage =
   | { type: 'memory'; id: number; bytes: number }
   /** A page with an unusable text layer is being read by OCR: the file's deadline moves by `ms`. */
   | { type: 'extend'; id: number; ms: number }
-  /** A .doc to convert by the process's LibreOffice pool (which lives on the runner's thread). */
-  | { type: 'convert'; id: number; bytes: Uint8Array; timeoutMs: number };
+  /** A .doc (or RTF, ODT: `filter` names LibreOffice's import filter) to convert by the process's LibreOffice pool (which lives on the runner's thread). */
+  | { type: 'convert'; id: number; bytes: Uint8Array; timeoutMs: number; filter?: string };
 
 /** The runner's answer to a `convert` request. */
 export type ConvertReply =

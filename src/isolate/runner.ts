@@ -5,7 +5,7 @@ import type { ErrorCode, Result } from '../../schemas/result.js';
 import type { PipelineOutput } from '../pipeline.js';
 import { InputError, TransientError } from '../errors.js';
 import { convertDocToDocx } from '../../parsers/doc/convert.js';
-import { sniffFormat } from '../../parsers/sniff.js';
+import { contractFormat, sniffFormat } from '../../parsers/sniff.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { fileTimeMs, limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
 import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
@@ -271,7 +271,7 @@ export class IsolatedRunner {
       return;
     }
     if (m.type === 'convert') {
-      this.convert(slot, worker, m.id, m.bytes, m.timeoutMs);
+      this.convert(slot, worker, m.id, m.bytes, m.timeoutMs, m.filter);
       return;
     }
     if (m.type === 'extend') {
@@ -349,11 +349,11 @@ export class IsolatedRunner {
   }
 
   /** A thread's .doc conversion, by this thread's LibreOffice pool; the answer goes back if the thread still lives. */
-  private convert(slot: Slot, worker: Worker, id: number, bytes: Uint8Array, timeoutMs: number): void {
+  private convert(slot: Slot, worker: Worker, id: number, bytes: Uint8Array, timeoutMs: number, filter: string | undefined): void {
     const reply = (m: ConvertReply, transfer: ArrayBuffer[] = []) => {
       if (slot.worker === worker) worker.postMessage(m, transfer);
     };
-    convertDocToDocx(bytes, { timeoutMs }).then(
+    convertDocToDocx(bytes, { timeoutMs, filter }).then(
       (converted) => {
         // Moved, not copied: a view of part of a larger buffer is copied out first.
         const docx = converted.byteOffset === 0 && converted.byteLength === converted.buffer.byteLength ? converted : converted.slice();
@@ -486,7 +486,7 @@ export function errorResult(input: IsolatedInput, sha256: string, code: ErrorCod
   return {
     file: input.file,
     sha256,
-    format: sniffed === 'docx' || sniffed === 'doc' || sniffed === 'pdf' ? sniffed : null,
+    format: contractFormat(sniffed),
     status: 'error',
     error: { code, message: `${input.file}：${reason}` },
     report: null,

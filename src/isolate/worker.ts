@@ -26,12 +26,12 @@ console.log = console.info = console.debug = (...args: unknown[]) => console.err
  */
 const conversions = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let conversionSeq = 0;
-const convertByRunner: DocConverter = (bytes, timeoutMs) =>
+const convertByRunner: DocConverter = (bytes, timeoutMs, filter) =>
   new Promise((resolve, reject) => {
     const id = ++conversionSeq;
     conversions.set(id, { resolve, reject });
     const copy = new Uint8Array(bytes);
-    port!.postMessage({ type: 'convert', id, bytes: copy, timeoutMs } satisfies WorkerMessage, [copy.buffer]);
+    port!.postMessage({ type: 'convert', id, bytes: copy, timeoutMs, filter } satisfies WorkerMessage, [copy.buffer]);
   });
 
 const limited = parseOptionsFor(limits);

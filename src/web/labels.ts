@@ -57,12 +57,12 @@ export const ROLE_LABELS: Record<string, string> = {
 /** Why a file could not be read, for reviewers (the error code stays in exports for machines). */
 export const ERROR_CODE_LABELS: Record<string, string> = {
   CORRUPT_FILE: '文件已损坏，无法打开',
-  UNSUPPORTED_FORMAT: '不支持的文件格式（只支持 .docx、.doc、.pdf）',
+  UNSUPPORTED_FORMAT: '不支持的文件格式（只支持 Word 文档与 PDF）',
   EMPTY_FILE: '文件是空的（0 字节或没有内容）',
   ENCRYPTED_PDF: 'PDF 已加密，需要密码才能打开',
   NO_TEXT_LAYER: 'PDF 是扫描图片，没有可读取的文字',
   DOC_CONVERTER_MISSING: '服务器缺少 .doc 转换程序（LibreOffice）',
-  DOC_CONVERSION_FAILED: '.doc 文件转换失败',
+  DOC_CONVERSION_FAILED: '文档转换失败（.doc、RTF、ODT）',
   LIMIT_EXCEEDED: '文件超过处理限制（过大或过于复杂）',
   TIMEOUT: '处理超时',
   READ_FAILED: '无法读取文件',

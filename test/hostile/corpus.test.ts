@@ -67,7 +67,7 @@ describe('hostile corpus generator', () => {
     const c = await generate({ mutants: FEW, seed: DEFAULT_SEED + 1 });
     const fixed = (x: { files: CorpusFile[] }) => x.files.filter((f) => f.reproducible).map((f) => [f.name, f.sha256]);
     expect(fixed(b)).toEqual(fixed(a));
-    expect(a.files.filter((f) => !f.reproducible).map((f) => f.name)).toEqual(['062-pdf-encrypted-aes256.pdf']);
+    expect(a.files.filter((f) => !f.reproducible).map((f) => f.name.replace(/^\d+-/u, ''))).toEqual(['pdf-encrypted-aes256.pdf']);
     const mutants = (x: { files: CorpusFile[] }) => x.files.filter((f) => f.name.includes('mutant')).map((f) => f.sha256);
     expect(mutants(c)).not.toEqual(mutants(a));
   }, 180_000);

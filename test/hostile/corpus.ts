@@ -101,7 +101,12 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
   add('pdf-named-docx', 'docx', '.docx that is really a .pdf', smallText, ['ok']);
   add('random-bytes', 'docx', 'random bytes', rng.bytes(4096), ['UNSUPPORTED_FORMAT']);
   add('plain-text', 'pdf', 'text file named .pdf', '这不是PDF文件，只是一段文字。\n'.repeat(50), ['UNSUPPORTED_FORMAT']);
-  add('html', 'doc', 'HTML saved as .doc', '<html><body><table><tr><td>项目支出绩效自评表</td></tr></table></body></html>', ['UNSUPPORTED_FORMAT']);
+  // Word-family containers renamed .doc are read for what they are (parsers/sniff.ts): a web page of one cell is
+  // read (and holds no report); a crafted one is refused with its reason.
+  add('html', 'doc', 'HTML saved as .doc', '<html><body><table><tr><td>项目支出绩效自评表</td></tr></table></body></html>', ['ok']);
+  add('html-deep', 'doc', 'HTML nested 10⁵ levels', `<html><body>${'<div><span>'.repeat(50_000)}项目支出</body></html>`, ['LIMIT_EXCEEDED']);
+  add('mht-no-boundary', 'doc', 'MHTML without a boundary', 'MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n<html>绩效</html>', ['CORRUPT_FILE']);
+  add('rtf-junk', 'doc', 'RTF header then junk', concat(new TextEncoder().encode('{\\rtf1\\ansi '), rng.bytes(2048)), ['ok', 'DOC_CONVERSION_FAILED']);
   add('ole-header-only', 'doc', 'OLE magic then junk', concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), rng.bytes(2048)), ['DOC_CONVERSION_FAILED', 'CORRUPT_FILE']);
   add('xlsx-like-zip', 'docx', 'zip that is not a Word package', pack([['[Content_Types].xml', CONTENT_TYPES], ['xl/workbook.xml', '<workbook/>']]), ['UNSUPPORTED_FORMAT']);
 
