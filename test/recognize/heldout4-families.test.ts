@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeReport } from '../../src/recognize/index.js';
-import { analyzeNarrative } from '../../src/narrative/index.js';
-import { runRules } from '../../src/rules/index.js';
-import type { DocumentModel } from '../../schemas/document.js';
-import type { Report } from '../../schemas/report.js';
 import { documentOf } from '../helpers/model.js';
-
-/** The whole reading and checking of a model, as the pipeline runs it. */
-function check(doc: DocumentModel): { report: Report; findings: ReturnType<typeof runRules> } {
-  const recognized = recognizeReport(doc);
-  const narrative = analyzeNarrative(doc, recognized);
-  const report: Report = { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
-  return { report, findings: runRules(report, { document: doc, lang: 'zh' }) };
-}
+import { checkModel as check } from '../helpers/check.js';
 
 /**
  * 海南省商务厅 服务贸易项目绩效自评表: 项目基本情况 (计划投资额 / 实际到位资金 / 实际使用情况), then a
