@@ -11,7 +11,7 @@ import { PLACEHOLDER_FIGURE } from './placeholders.js';
 /** Vocabulary of performance reporting; each distinct word found counts once. */
 const VOCABULARY = [
   '绩效', '自评', '评价', '预算', '资金', '支出', '执行', '到位', '拨付', '下达', '指标', '目标', '完成',
-  '项目', '效益', '满意度', '考核', '决算', '财政', '产出',
+  '项目', '效益', '满意度', '考核', '决算', '财政', '产出', '支付',
 ];
 const MONEY = /\d+(?:\.\d+)?\s*(?:万元|亿元|元)/g;
 const RATE = /\d+(?:\.\d+)?\s*%/g;

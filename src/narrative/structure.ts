@@ -132,6 +132,24 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     }
   });
 
+  // 1b. a breakdown announced right after a figure (具体是 / 分别支持 …): its figures are that figure's parts
+  figures.forEach((f, i) => {
+    if (change[i] || rel[i].parent !== null) return;
+    const m = BREAKDOWN.exec(norm.slice(f.end, f.end + 12));
+    if (!m) return;
+    const from = f.end + m[0].length;
+    const si = sentenceOf(from);
+    // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
+    if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
+    const end = sentences[si][1];
+    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && sameKind(f, g));
+    // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
+    const parts = listItems(norm, inList, 2);
+    if (parts.length < 2) return;
+    const open = OPEN_LIST_WORDS.test(norm.slice(f.end, parts[parts.length - 1].g.end)); // 具体包括 … may be partial
+    for (const { k } of parts) rel[k] = { ...rel[k], parent: i, relation: 'component', openList: open };
+  });
+
   // 2. 其中 lists: parts up to the end of the sentence, parent before 其中 (same sentence, else the previous one)
   const qizhong = /其中/g;
   for (let m = qizhong.exec(norm); m; m = qizhong.exec(norm)) {
@@ -210,15 +228,24 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
 const CLAUSE_BREAK = /[，,；;]/;
 
 /**
+ * A figure's own breakdown announced after it — "下达预算资金9378万元。具体是：A项目3005万元；B项目1235万元；…",
+ * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…":
+ * an enumeration of that figure's parts (nested inside a 其中 list around it, the batches).
+ */
+const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
+
+
+/**
  * The figures of a 其中 list. A list whose items are joined by 、 ends at the first comma after them:
  * 、 joins coordinate items, a comma ends the clause, and what follows counts something else
  * ("其中项目支出评价4个、政策评价3个、部门整体评价2个，涉及部门单位7个，资金17815.56万元" — the 7
  * units are not a fourth kind of evaluation). Lists joined by commas ("其中在编59人，退休20人") run to
  * the end of the sentence as before. When the figures after the comma complete the list exactly
  * (the whole adds up to a total of their kind before 其中), the writer's comma is a slip and they stay.
+ * `min`: the fewest items for the 、 rule to apply (a 其中 list of two may be joined by a comma).
  */
-function listItems<T extends { g: ScannedFigure }>(norm: string, parts: T[]): T[] {
-  if (parts.length < 3) return parts;
+function listItems<T extends { g: ScannedFigure }>(norm: string, parts: T[], min = 3): T[] {
+  if (parts.length < min) return parts;
   const gap = (a: ScannedFigure, b: ScannedFigure) => norm.slice(a.end, b.start);
   const first = gap(parts[0].g, parts[1].g);
   if (!first.includes('、') || CLAUSE_BREAK.test(first)) return parts;

@@ -27,6 +27,9 @@ export function detectFamily(basic: BasicData | null, dept: DeptSelfEval | null,
   if (forms.some((f) => f.budget?.rows.some((r) => r.weight?.figure?.value === '20'))) return 'exec-20';
   // a form that prints no weights at all matches no family's signature
   if (forms.length && !forms.some(hasWeights)) return basic ? 'hunan-dept' : 'unknown';
+  // scoring sheets only (评分表 / 得分表: levels and points, no 指标值 / 完成值, no budget block) follow
+  // no family's layout either
+  if (forms.length && !forms.some((f) => f.budget || f.indicatorColumns.some((c) => c.field === 'target' || c.field === 'actual'))) return basic ? 'hunan-dept' : 'unknown';
   if (basic || dept) return 'hunan-dept';
   if (projects.length) return 'mof-2020';
   return 'unknown';

@@ -141,11 +141,13 @@ export const isIndicatorHeader = rowTest((keys) => namesAny(keys, LEVELS) && nam
 
 /**
  * An indicator table of no known family: level names (two of 一级/二级/三级指标) and a target or
- * actual column, without weights ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度"). Its rows are read
- * (the generic fallback), its form has no family.
+ * actual column, without weights ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度"), or a scoring
+ * sheet (评分表 / 得分表) with points and no values ("一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 |
+ * 得分", "一级指标 | 二级指标 | 三级指标 | 得分" with the points in the labels). Its rows are read (the
+ * generic fallback), its form has no family.
  */
 export const isGenericIndicatorHeader = rowTest(
-  (keys) => LEVELS.filter((entry) => keys.some((k) => namesField(entry, k, true))).length >= 2 && namesAny(keys, TARGET_OR_ACTUAL),
+  (keys) => LEVELS.filter((entry) => keys.some((k) => namesField(entry, k, true))).length >= 2 && (namesAny(keys, TARGET_OR_ACTUAL) || namesAny(keys, POINTS)),
 );
 
 /** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */

@@ -187,7 +187,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         target: targetFact,
         actual: actualFact,
         unit,
-        weight: fact('weight'),
+        weight: cols.has('weight') ? fact('weight') : labelPoints(part, table, l3),
         score: fact('score'),
         reason,
         ...(get('description') ? { description: textFact('description')! } : {}),
@@ -223,7 +223,8 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
     if (!level) continue;
     levelCols.add(c.col);
     if (level === 'level1') out.level1 = c.col;
-    if (level === 'level3' && !cols.has('weight')) cols.set('weight', c.col);
+    // the 分值 right of 三级指标 is the indicator's, not one taken first for a level's points (一级指标 | 分值 | …)
+    if (level === 'level3' && (!cols.has('weight') || levelCols.has(cols.get('weight')!))) cols.set('weight', c.col);
   }
   const scoreCell = [...pointCells].reverse().find((c) => !levelCols.has(c.col));
   if (scoreCell && levelCols.size) cols.set('score', scoreCell.col);
@@ -241,6 +242,15 @@ function relabel(table: TableBlock, headerRow: number, cols: Map<string, number>
 /** A cell that starts above the indicator header and spans down (绩效指标) is a section label. */
 function isSectionLabel(cell: TableCell, headerRow: number, sameTable: boolean): boolean {
   return sameTable && cell.row <= headerRow && cell.rowSpan > 1;
+}
+
+/**
+ * A scoring sheet with no 分值 column prints an indicator's points in its label ("相关性(5 分)"): they
+ * are its weight, located at the label's cell; a label without points has none.
+ */
+function labelPoints(part: string, table: TableBlock, cell: TableCell): Fact {
+  const points = declaredPoints(cell.text);
+  return points ? { text: points.text, figure: points, loc: cellLocation(part, table, cell) } : emptyFact(part, table, cell.row);
 }
 
 function emptyFact(part: string, table: TableBlock, row: number): Fact {

@@ -96,7 +96,7 @@ export const rule: Rule = {
       const why = low
         ? { zh: `表头未能完全识别${r.unmapped.length ? `（未对应：${r.unmapped.slice(0, 4).map((u) => u.replace(/\s+/g, '')).join('、')}）` : ''}，识别置信度${r.confidence}，该表的数值未参与核对`, en: `headers not fully understood (confidence ${r.confidence}); its figures were not checked` }
         : r.family === 'unknown'
-          ? { zh: '不属于已知模板（未印分值或得分），依赖模板参数的检查（分值合计、执行率得分）未做，其余检查照常', en: 'matches no known template; checks that need template parameters were skipped' }
+          ? { zh: `不属于已知模板（${form.indicatorColumns.some((c) => c.field === 'weight' || c.field === 'score') ? '只有评分、未印指标值和完成值' : '未印分值或得分'}），依赖模板参数的检查（分值合计、执行率得分）未做，其余检查照常`, en: 'matches no known template; checks that need template parameters were skipped' }
           : { zh: '指标表未读到总分/合计行（表格可能被截断或续在别处），分值合计类检查未做', en: 'the indicator table has no total row (cut or continued); weight totals were not checked' };
       out.push({
         severity: 'info',

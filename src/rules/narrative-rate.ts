@@ -6,8 +6,8 @@ import type { FindingDraft, Rule } from './types.js';
 
 /** A rate of spending named in prose (执行率, 支付率, 拨付率 …); 到位率 and 完成率 measure other things. */
 const RATE = /(执行|支付|拨付|使用|支出|发放)率/;
-/** What was not spent: the remainder of the same money (checked first: 未支付 contains 支付). */
-const UNSPENT = /未(支付|拨付|执行|使用|支出|发放)|结余|剩余/;
+/** What was not spent: the remainder of the same money (checked first: 未支付 contains 支付); 未支 is 未支付 cut short. */
+const UNSPENT = /未(支付|拨付|执行|使用|支出|发放|支(?!持))|结余|剩余/;
 /** What was spent. */
 const SPENT = /已?(支付|拨付|执行数?|使用|支出|发放)/;
 /** The money available: the base of the rate. */

@@ -185,6 +185,24 @@ describe('narrative figures: totals and parts', () => {
     expect(alone.every((s) => s.partOf === null)).toBe(true);
   });
 
+  it('a breakdown announced after a figure (分别支持 / 具体是) holds that figure’s parts, nested inside a 其中 list (江西 南昌, 西藏)', () => {
+    const nanchang = statsOf(
+      '我市获得2023年度中央水污染防治专项资金17347万元其中第一批资金9910万元,分别支持南昌市南塘湖水生态系统综合治理项目3000万元、进贤县外青岚湖水流域上游排水渠重点区域水污染综合治理项目3357.17万元、东湖区扬子洲地区电排站前池及中心渠水生态修复项目3552.83万元;第二批资金7437万元,分别支持南昌市南塘湖水生态系统综合治理项目3000万元、南桃花河水环境提升及生态修复项目(一期工程)3688万元、江西安义高新技术产业园区化工集中区地下水环境状况详细调查与风险评估项目730万元、南昌市加油站地下水环境状况初步调查评估项目19万元。',
+    );
+    const total = find(nanchang, '17347万元');
+    const first = find(nanchang, '9910万元');
+    const second = find(nanchang, '7437万元');
+    expect(nanchang.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['9910', '7437']);
+    expect(nanchang.filter((s) => s.partOf === first.id).map((s) => s.figure.value)).toEqual(['3000', '3357.17', '3552.83']);
+    expect(nanchang.filter((s) => s.partOf === second.id).map((s) => [s.figure.value, s.relation])).toEqual([['3000', 'component'], ['3688', 'component'], ['730', 'component'], ['19', 'component']]);
+    const tibet = statsOf('一是布达拉宫管理处,下达预算资金9378万元。具体是:布达拉宫雪城修缮展示工程项目3005万元;布达拉宫二期结构检测工程项目1235万元;布达拉宫古籍文献保护数字化与编目二期项目255万元;布达拉宫古籍文献保护预防性保护二期项目429万元;布达拉宫古籍文献保护抢救性保护二期项目1228万元;布达拉宫消防提升工程项目1613万元。');
+    const potala = find(tibet, '9378万元');
+    expect(tibet.filter((s) => s.partOf === potala.id).map((s) => s.figure.value)).toEqual(['3005', '1235', '255', '429', '1228', '1613']);
+    // a page cut inside the list (重庆 双桥: no full stop after it): not a complete breakdown
+    const cut = statsOf('预算项目经费15690.38万元,具体包括:交通秩序综合整治155.85万元,双桥经开区数字化城管管理系统运维费84.69万元、市容环境综合整治84.62万元、会计服务费5万元、2021年度市政消防栓建设工程2.');
+    expect(cut.every((s) => s.partOf === null)).toBe(true);
+  });
+
   it('a bracket that says what the total includes (含…) holds a subset, not the list of parts', () => {
     const stats = statsOf('实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元(含1个年初结转结余项目50万元)。');
     expect(find(stats, '5个')).toMatchObject({ partOf: find(stats, '15个').id, relation: 'subset' });

@@ -96,4 +96,17 @@ describe('narrative reports and sections', () => {
     );
     expect(reports.map((r) => r.title)).toEqual(['裕民县2021年10个重点项目绩效评价报告公开']);
   });
+  it('a title numbered by the site that republished it (…绩效自评报告 1) is a title; prose about 支付 is performance prose (乡村振兴 自评报告)', () => {
+    const body = [
+      '(二)资金安排情况',
+      '20xx年,用于巩固拓展脱贫攻坚成果和乡村振兴建设任务安排资金19204.096万。其中,央省14059.11万元、市级1299万元、县级3845.986万元,资金已全部到位。',
+      '(一)预算执行进度情况分析。',
+      '20xx年,巩固拓展脱贫攻坚成果和乡村振兴建设任务资金支付18501.096万元,未支703万元,支付率95%。未支付资金属于部分项目暂未审计和预留的质保金,待审计结束和质保期满后,再办理结算和支付未付资金。',
+      '(二)总体绩效目标完成情况分析。',
+      '20xx年用于巩固拓展脱贫攻坚成果和乡村振兴建设任务资金安排的项目,实际完成的任务量达到绩效目标申报的任务量。用途均按照央、省衔接资金管理办法,未突破负面清单安排资金项目。',
+    ];
+    expect(findReports(doc(['乡村振兴项目绩效自评报告 1', ...body])).map((r) => r.title)).toEqual(['乡村振兴项目绩效自评报告1']);
+    // without its title the two paragraphs of figures still report on performance (资金, 项目, 支付)
+    expect(findReports(doc(body))).toHaveLength(1);
+  });
 });

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeReport } from '../../src/recognize/index.js';
-import { analyzeNarrative } from '../../src/narrative/index.js';
-import { runRules } from '../../src/rules/index.js';
-import type { DocumentModel } from '../../schemas/document.js';
-import type { Report } from '../../schemas/report.js';
 import { documentOf } from '../helpers/model.js';
+import { checkModel as check } from '../helpers/check.js';
 import { parseMeasureFigure } from '../../src/numbers/figure.js';
-
-/** The whole reading and checking of a model, as the pipeline runs it. */
-function check(doc: DocumentModel): { report: Report; findings: ReturnType<typeof runRules> } {
-  const recognized = recognizeReport(doc);
-  const narrative = analyzeNarrative(doc, recognized);
-  const report: Report = { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
-  return { report, findings: runRules(report, { document: doc, lang: 'zh' }) };
-}
 
 /** 安徽 淮南市田家庵区 就业补助资金绩效自评表 (2024): the central transfer-payment form (转移支付(项目)名称, 资金投入情况). */
 const TRANSFER = documentOf([

@@ -25,6 +25,12 @@ export default ruleCases({
       findings: [{ severity: 'warning', values: [95, 96.34, 18501.096, 703], part: '部门整体支出绩效自评报告', messageIncludes: ['支付率95%', '未支付703万元', '96.34%'] }],
     },
     {
+      // the published wording: 未支 for 未支付, 资金支付 without 已
+      name: 'real (乡村振兴 自评报告): 资金支付18501.096万元,未支703万元,支付率95% (96.34%)',
+      report: dept('20xx年,巩固拓展脱贫攻坚成果和乡村振兴建设任务资金支付18501.096万元,未支703万元,支付率95%。'),
+      findings: [{ severity: 'warning', values: [95, 96.34, 18501.096, 703], part: '部门整体支出绩效自评报告', messageIncludes: ['支付率95%', '96.34%'] }],
+    },
+    {
       name: 'spent over the money available: 下达资金200万元，已拨付150万元，执行率90% (75%)',
       report: dept('下达资金200万元,已拨付150万元,执行率90%。'),
       findings: [{ severity: 'warning', values: [90, 75, 150, 200], part: '部门整体支出绩效自评报告', messageIncludes: ['执行率90%', '75.00%'] }],
