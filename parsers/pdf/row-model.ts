@@ -47,6 +47,8 @@ const DENSE_SHARE = 0.5;
 const LEAF_SHARE = 0.8;
 /** Leading gaps: wrapped lines of one cell are this close (font sizes) beyond the tightest gap. */
 const WRAP_SLACK_EMS = 0.15;
+/** Gaps within this many font sizes of each other are one leading. */
+const SAME_LEADING_EMS = 0.05;
 /** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
 const ROW_SPACING_EMS = 0.25;
 
@@ -69,6 +71,19 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   const wrapGap = wrapLeading(sorted);
   const open: PlacedPiece[][] = [];
   for (const p of sorted) {
+    // A short last line that reaches no column's text ("元。" under a wide merged cell) is read
+    // into the column nearest to it; lying under the line above at the leading of wrapped text,
+    // it is that cell's. A line of leaders alone (……, ....) closes the cell above it: it never
+    // starts a row.
+    const leader = isLeaderLine(p);
+    const under = open
+      .map((b) => ({ b, q: b.find((q) => q.line === b.at(-1)!.line && q.line !== p.line && p.top > q.top && overlapX(q, p) > 0 && (leader || within(p, q))) }))
+      .filter((x): x is { b: PlacedPiece[]; q: PlacedPiece } => x.q !== undefined && (p.top - x.q.bottom) / p.size <= (leader ? Math.max(wrapGap, LEADER_GAP_EMS) : wrapGap))
+      .sort((x, y) => y.q.bottom - x.q.bottom)[0];
+    if (under) {
+      under.b.push({ ...p, c0: under.q.c0, c1: under.q.c1 });
+      continue;
+    }
     // The block this piece continues: same line and same columns, or the line just above in
     // overlapping columns (the last line of a wrapped merged cell may sit in one of its columns).
     const host = open.find((b) => {
@@ -86,6 +101,18 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   });
 }
 
+/** A line of leaders under a cell is at most this far below it (font sizes). */
+const LEADER_GAP_EMS = 1;
+
+/** Dot leaders alone (……, ......, ····, ____): the filler a template puts after a cell's text, never a value. */
+const LEADERS = /^[.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*$/u;
+export const isLeaderLine = (p: Piece) => LEADERS.test(p.runs.map((r) => r.str).join(''));
+
+const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/** Does `p` lie within the x-range of `q` (half a font size of slack)? */
+const within = (p: Piece, q: Piece) => p.x0 >= q.x0 - 0.5 * p.size && p.x1 <= q.x1 + 0.5 * p.size;
+
 /**
  * The largest gap (font sizes) between lines of one cell: the tightest gap between stacked
  * pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
@@ -99,8 +126,20 @@ function wrapLeading(sorted: readonly PlacedPiece[]): number {
     if (prev && prev.line !== p.line) gaps.push((p.top - prev.bottom) / p.size);
     lastIn.set(k, p);
   }
+  return leadingLimit(gaps);
+}
+
+/**
+ * From the gaps (font sizes) between stacked lines of a table: the largest gap between lines of
+ * one cell, -Infinity when the gaps do not show two kinds. The leading recurs (every wrapped cell
+ * has it); a gap seen once below it is a stray piece read into a column it does not belong to (a
+ * short last line under a wide cell), not the leading.
+ */
+export function leadingLimit(gaps: readonly number[]): number {
   if (!gaps.length) return -Infinity;
-  const tight = Math.max(0, Math.min(...gaps));
+  const ascending = [...gaps].sort((a, b) => a - b);
+  const recurring = ascending.find((g, k) => g >= 0 && k + 1 < ascending.length && ascending[k + 1] - g <= SAME_LEADING_EMS);
+  const tight = Math.max(0, recurring ?? ascending[0]);
   return gaps.some((g) => g >= tight + ROW_SPACING_EMS) ? tight + WRAP_SLACK_EMS : -Infinity;
 }
 

@@ -65,4 +65,15 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     const rowOf = (label: string) => form.cells.find((c) => c.text.replace(/\s+/gu, '').includes(label))!.row;
     expect(new Set([rowOf('其中:财政资金'), rowOf('财政专户管理资金'), rowOf('单位资金')]).size).toBe(3);
   }, 240_000);
+
+  it('a 预期目标 cell merged over columns, its last line "元。" under a wide line and a line of dot leaders below: one cell, the narrative sum reads all five parts', async () => {
+    // Found: "元。.." reached no column's text and was read into the narrow first column; the dot
+    // leaders became a row of their own (模板占位符) and the 实际完成情况 cell was cut at a line
+    // set at the table's own leading (wider than the fixed 0.45 em of wrapped lines).
+    const { run, missed, extra } = await compare('ah-guichi-cunji-2022', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const goal = tables(run.document)[0].cells.find((c) => c.text.includes('本项目共申请预算资金'))!;
+    expect(goal.text.replace(/\s+/gu, '')).toMatch(/奖励100000元。\.+$/u);
+    expect(tables(run.document)[0].cells.some((c) => c.text.replace(/\s+/gu, '').endsWith('村级工作目标奖励50000元。'))).toBe(true);
+  }, 240_000);
 });
