@@ -52,7 +52,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       i++;
       continue;
     }
-    const end = regionEnd(lines, pieces, i);
+    const end = regionEnd(lines, pieces, i, carried !== null);
     // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
     // beside it); those that do not fit the columns are trimmed again with the region's edges.
     let start = i;
@@ -127,7 +127,7 @@ const SAME_GAP_PT = 1.5;
 const RHYTHM_COUNT = 3;
 
 /** Does the wide gap before line `j` recur between nearby lines of the same size (the table's row rhythm)? */
-function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean {
+function rhythmGap(lines: readonly TextLine[], j: number, size: number, count = RHYTHM_COUNT): boolean {
   const gap = lines[j].top - lines[j - 1].bottom;
   if (gap > MAX_ROW_GAP_EMS * size) return false;
   let same = 0;
@@ -137,7 +137,7 @@ function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean
     if (Math.abs(bodySize(a) - size) > SIZE_TOLERANCE * size || Math.abs(bodySize(b) - size) > SIZE_TOLERANCE * size) continue;
     if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
   }
-  return same >= RHYTHM_COUNT;
+  return same >= count;
 }
 
 /**
@@ -150,7 +150,10 @@ function besideAbove(above: TextLine, line: TextLine): boolean {
 }
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
-function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
+function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, continued = false): number {
+  // The first lines of a page under a table carried over: the rhythm showed on the page before,
+  // a second gap alike on this page is enough (评价结论, 存在问题, 改进措施 rows after the break).
+  const count = continued && start === 0 ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
   const size = bodySize(lines[start]);
   let bottom = lines[start].bottom;
   let lastMulti = start;
@@ -158,7 +161,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
   for (; j < lines.length; j++) {
     const l = lines[j];
     if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
-    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
+    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count))) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, l.bottom);

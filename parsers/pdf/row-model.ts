@@ -68,7 +68,7 @@ const blockOf = (pieces: PlacedPiece[]): Block => ({
  */
 export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   const sorted = [...pieces].sort((a, b) => a.top - b.top || a.x0 - b.x0);
-  const wrapGap = wrapLeading(sorted);
+  const wrapGapOf = wrapLeading(sorted);
   const open: PlacedPiece[][] = [];
   for (const p of sorted) {
     // A short last line that reaches no column's text ("元。" under a wide merged cell) is read
@@ -76,6 +76,7 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
     // it is that cell's. A line of leaders alone (……, ....) closes the cell above it: it never
     // starts a row.
     const leader = isLeaderLine(p);
+    const wrapGap = wrapGapOf(p.size);
     const under = open
       .map((b) => ({ b, q: b.find((q) => q.line === b.at(-1)!.line && q.line !== p.line && p.top > q.top && overlapX(q, p) > 0 && (leader || within(p, q))) }))
       .filter((x): x is { b: PlacedPiece[]; q: PlacedPiece } => x.q !== undefined && (p.top - x.q.bottom) / p.size <= (leader ? Math.max(wrapGap, LEADER_GAP_EMS) : wrapGap))
@@ -114,20 +115,35 @@ const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) 
 const within = (p: Piece, q: Piece) => p.x0 >= q.x0 - 0.5 * p.size && p.x1 <= q.x1 + 0.5 * p.size;
 
 /**
- * The largest gap (font sizes) between lines of one cell: the tightest gap between stacked
- * pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
+ * The largest gap (font sizes) between lines of one cell, by font size: the tightest gap between
+ * stacked pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
+ * Text of another size has its own leading (a form's smaller second part: 8.7 pt lines 0.6 em
+ * apart under 9.7 pt lines 0.45 em apart); a size that shows no leading of its own takes the
+ * table's.
  */
-function wrapLeading(sorted: readonly PlacedPiece[]): number {
+function wrapLeading(sorted: readonly PlacedPiece[]): (size: number) => number {
   const lastIn = new Map<string, PlacedPiece>();
   const gaps: number[] = [];
+  const bySize = new Map<number, number[]>();
   for (const p of sorted) {
     const k = `${p.c0}:${p.c1}`;
     const prev = lastIn.get(k);
-    if (prev && prev.line !== p.line) gaps.push((p.top - prev.bottom) / p.size);
+    if (prev && prev.line !== p.line) {
+      const gap = (p.top - prev.bottom) / p.size;
+      gaps.push(gap);
+      bySize.set(sizeClass(p.size), [...(bySize.get(sizeClass(p.size)) ?? []), gap]);
+    }
     lastIn.set(k, p);
   }
-  return leadingLimit(gaps);
+  const table = leadingLimit(gaps);
+  const own = new Map([...bySize].map(([s, g]) => [s, leadingLimit(g, true)]));
+  return (size) => {
+    const limit = own.get(sizeClass(size)) ?? -Infinity;
+    return limit > -Infinity ? limit : table;
+  };
 }
+
+const sizeClass = (size: number) => Math.round(size * 2) / 2;
 
 /**
  * From the gaps (font sizes) between stacked lines of a table: the largest gap between lines of
@@ -135,11 +151,14 @@ function wrapLeading(sorted: readonly PlacedPiece[]): number {
  * has it); a gap seen once below it is a stray piece read into a column it does not belong to (a
  * short last line under a wide cell), not the leading.
  */
-export function leadingLimit(gaps: readonly number[]): number {
+export function leadingLimit(gaps: readonly number[], recurringOnly = false): number {
   if (!gaps.length) return -Infinity;
   const ascending = [...gaps].sort((a, b) => a - b);
   const recurring = ascending.find((g, k) => g >= 0 && k + 1 < ascending.length && ascending[k + 1] - g <= SAME_LEADING_EMS);
-  const tight = Math.max(0, recurring ?? ascending[0]);
+  // `recurringOnly`: a leading seen at least twice and less than a line (not two row gaps alike).
+  if (recurringOnly && (recurring === undefined || recurring >= 1)) return -Infinity;
+  // A gap seen once is skipped for a recurring one only as close as wrapped lines are to each other.
+  const tight = Math.max(0, recurring !== undefined && recurring - ascending[0] < ROW_SPACING_EMS ? recurring : ascending[0]);
   return gaps.some((g) => g >= tight + ROW_SPACING_EMS) ? tight + WRAP_SLACK_EMS : -Infinity;
 }
 

@@ -76,4 +76,32 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     expect(goal.text.replace(/\s+/gu, '')).toMatch(/奖励100000元。\.+$/u);
     expect(tables(run.document)[0].cells.some((c) => c.text.replace(/\s+/gu, '').endsWith('村级工作目标奖励50000元。'))).toBe(true);
   }, 240_000);
+
+  it('a second form in a smaller font (its own leading) whose narrow columns wrap one character a line: each cell one block, no indicator per character', async () => {
+    // Found: the 8.7 pt lines of 吕梁市远航职业培训学校 sit 0.6 em apart, wider than the 9.7 pt
+    // indicator rows' leading the whole table was measured by: one row per character, ten
+    // indicators 「梁」「市」… with no 完成值.
+    const { run, missed, extra } = await compare('sx-lvliang-hugong-2021', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('学校性质')))!;
+    expect(form.cells.some((c) => c.text.replace(/\s+/gu, '').startsWith('吕梁市远航职业培'))).toBe(true);
+  }, 240_000);
+
+  it('a 得分 column left blank but for its header, and the 评价结论 rows alone on the next page: the form\'s columns and rows, the .docx findings', async () => {
+    // Found: 得/分, the only text of its column, was dropped as a stray band and read into 权重
+    // ("权得重分"), so no indicator table was found; the three rows after the page break (a row
+    // gap of 2.8 em, seen twice on that page) were no table, and read with their own columns
+    // their text did not span the form's.
+    const { run, missed, extra } = await compare('sc-qingshen-fgj-2023', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const [form] = tables(run.document);
+    expect([form.page, form.pageEnd, form.nCols]).toEqual([1, 2, 11]);
+    // The indicator header: 权重, 得分 and 未完成原因分析 each a column of its own.
+    const header = form.cells.find((c) => c.text.includes('未完成原因分析'))!.row;
+    const cell = (text: string) => form.cells.find((c) => c.row === header && c.text.replace(/\s+/gu, '') === text)!;
+    expect([cell('权重').col, cell('得分').col]).toEqual([8, 9]);
+    const remark = form.cells.find((c) => c.text.startsWith('结合自评情况,分析存在的问题'))!;
+    expect([remark.col, remark.colSpan]).toEqual([2, 9]);
+  }, 240_000);
 });
+
