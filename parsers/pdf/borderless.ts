@@ -4,7 +4,7 @@ import { confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -109,6 +109,16 @@ function bodySize(line: TextLine): number {
   return best;
 }
 
+/**
+ * The vertical extent of a line's text in its body size: a symbol from a fallback font (≥ set
+ * larger) makes the line's box taller and the gaps around it narrower than the table's row gaps.
+ */
+function bodyExtent(line: TextLine): { top: number; bottom: number } {
+  const size = bodySize(line);
+  const runs = line.runs.filter((r) => Math.abs(r.size - size) <= 0.05 * size);
+  return runs.length ? { top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)) } : line;
+}
+
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
   const size = bodySize(line);
@@ -126,16 +136,19 @@ const SAME_GAP_PT = 1.5;
 /** A wide gap is the table's rhythm when it occurs this many times among the nearby lines. */
 const RHYTHM_COUNT = 3;
 
-/** Does the wide gap before line `j` recur between nearby lines of the same size (the table's row rhythm)? */
-function rhythmGap(lines: readonly TextLine[], j: number, size: number, count = RHYTHM_COUNT): boolean {
-  const gap = lines[j].top - lines[j - 1].bottom;
+/** Does the wide gap before line `j` recur (or a wider one) between lines of the same size nearby or in the region from `start` (the table's row rhythm)? */
+function rhythmGap(lines: readonly TextLine[], j: number, size: number, count: number, start: number): boolean {
+  const gap = bodyExtent(lines[j]).top - bodyExtent(lines[j - 1]).bottom;
   if (gap > MAX_ROW_GAP_EMS * size) return false;
   let same = 0;
-  for (let k = Math.max(1, j - 12); k < Math.min(lines.length, j + 13); k++) {
+  // The lines nearby, and all of the region so far.
+  for (let k = Math.max(1, Math.min(start + 1, j - 12)); k < Math.min(lines.length, j + 13); k++) {
     const a = lines[k - 1];
     const b = lines[k];
     if (Math.abs(bodySize(a) - size) > SIZE_TOLERANCE * size || Math.abs(bodySize(b) - size) > SIZE_TOLERANCE * size) continue;
-    if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
+    // As wide or wider: rows that far apart anyway make a narrower gap no break either.
+    const other = bodyExtent(b).top - bodyExtent(a).bottom;
+    if (other >= gap - SAME_GAP_PT && other <= MAX_ROW_GAP_EMS * size) same++;
   }
   return same >= count;
 }
@@ -155,16 +168,18 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
   // a second gap alike on this page is enough (评价结论, 存在问题, 改进措施 rows after the break).
   const count = continued && start === 0 ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
   const size = bodySize(lines[start]);
-  let bottom = lines[start].bottom;
+  let bottom = bodyExtent(lines[start]).bottom;
   let lastMulti = start;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
-    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count))) break;
+    // Leaders alone (……) may come from a fallback font of another size: still the table's.
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !isLeaders(l.text)) break;
+    const { top, bottom: lineBottom } = bodyExtent(l);
+    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start))) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
-    bottom = Math.max(bottom, l.bottom);
+    bottom = Math.max(bottom, lineBottom);
   }
   return Math.min(j, lastMulti + MAX_SINGLE_LINES + 1);
 }

@@ -107,7 +107,8 @@ const LEADER_GAP_EMS = 1;
 
 /** Dot leaders alone (……, ......, ····, ____): the filler a template puts after a cell's text, never a value. */
 const LEADERS = /^[.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*$/u;
-export const isLeaderLine = (p: Piece) => LEADERS.test(p.runs.map((r) => r.str).join(''));
+export const isLeaders = (text: string) => LEADERS.test(text);
+const isLeaderLine = (p: Piece) => isLeaders(p.runs.map((r) => r.str).join(''));
 
 const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
@@ -179,7 +180,7 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
   // rows it covers, it does not make them one.
   const definingBlocks = blocks.filter(defining);
-  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks));
+  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks) && !inRowGap(b, definingBlocks));
   const bands = mergeBands(rowMakers);
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
@@ -250,6 +251,22 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
     }
     if (above < below) ys[r] = (above + below) / 2;
   }
+}
+
+/**
+ * Is `block` a label of one column alone in the gap between two rows — nothing beside it, the
+ * rows above and below with no text in its column: a merged cell centred over both (时效指标 over
+ * 及时开工率 and 及时完工率, in a table with generous cell padding), not a row of its own.
+ */
+function inRowGap(block: Block, others: readonly Block[]): boolean {
+  if (block.c1 - block.c0 !== 1) return false;
+  const rest = others.filter((o) => o !== block);
+  if (rest.some((o) => overlapY(o, block) > 0)) return false;
+  const above = rest.filter((o) => o.bottom <= block.top).sort((a, b) => b.bottom - a.bottom)[0];
+  const below = rest.filter((o) => o.top >= block.bottom).sort((a, b) => a.top - b.top)[0];
+  if (!above || !below) return false;
+  const ownColumn = (near: Block) => rest.some((o) => overlapY(o, near) > 0 && o.c0 < block.c1 && block.c0 < o.c1);
+  return !ownColumn(above) && !ownColumn(below);
 }
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
@@ -334,7 +351,10 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
-    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block))).sort((a, b) => a.r0 - b.r0);
+    // …nor is a row's own label: nothing of the hierarchy beside it, up to the full column (总分
+    // at the foot of a form, its 分值 and 得分 further right).
+    const hierarchyBeside = (c: TableCellPlan) => model.cells.some((o) => o.block.c0 > col && o.block.c0 <= leaf && o.r0 < c.r1 && c.r0 < o.r1);
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block)) && hierarchyBeside(c)).sort((a, b) => a.r0 - b.r0);
     const topSet: TableCellPlan[] = [];
     for (let k = 0; k < labels.length; k++) {
       const label = labels[k];

@@ -103,5 +103,19 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     const remark = form.cells.find((c) => c.text.startsWith('结合自评情况,分析存在的问题'))!;
     expect([remark.col, remark.colSpan]).toEqual([2, 9]);
   }, 240_000);
+
+  it('rows 2.5 em apart with ≥ from a larger fallback font, a "……" row in that font and 总分 after it: one form over two pages, labels between two rows over both', async () => {
+    // Found: the form broke into two tables at a row gap a little narrower than the table's usual
+    // one (lines with ≥ are taller); the "……" row, set in the fallback font's size, ended the
+    // table so 总分 was lost; 总分 alone in the first column was stretched up as a group label;
+    // 时效指标, alone in the gap between its two rows, was a row of its own.
+    const { run, missed, extra } = await compare('sc-zhongjiang-shuili-2022', 'chromium-ruleless');
+    expect({ missed, extra: extra.filter((k) => !k.startsWith('coverage')) }).toEqual({ missed: [], extra: [] });
+    const forms = tables(run.document).filter((t) => t.cells.some((c) => c.text.includes('三级指标')));
+    expect(forms.map((t) => [t.page, t.pageEnd])).toEqual([[1, 2]]);
+    const cell = (text: string) => forms[0].cells.find((c) => c.text.replace(/\s+/gu, '') === text)!;
+    expect(cell('时效指标').rowSpan).toBe(2);
+    expect(cell('总分').rowSpan).toBe(1);
+  }, 240_000);
 });
 
