@@ -4,7 +4,7 @@ import { confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -52,7 +52,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       i++;
       continue;
     }
-    const end = regionEnd(lines, pieces, i);
+    const end = regionEnd(lines, pieces, i, carried !== null);
     // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
     // beside it); those that do not fit the columns are trimmed again with the region's edges.
     let start = i;
@@ -109,6 +109,16 @@ function bodySize(line: TextLine): number {
   return best;
 }
 
+/**
+ * The vertical extent of a line's text in its body size: a symbol from a fallback font (≥ set
+ * larger) makes the line's box taller and the gaps around it narrower than the table's row gaps.
+ */
+function bodyExtent(line: TextLine): { top: number; bottom: number } {
+  const size = bodySize(line);
+  const runs = line.runs.filter((r) => Math.abs(r.size - size) <= 0.05 * size);
+  return runs.length ? { top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)) } : line;
+}
+
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
   const size = bodySize(line);
@@ -126,18 +136,21 @@ const SAME_GAP_PT = 1.5;
 /** A wide gap is the table's rhythm when it occurs this many times among the nearby lines. */
 const RHYTHM_COUNT = 3;
 
-/** Does the wide gap before line `j` recur between nearby lines of the same size (the table's row rhythm)? */
-function rhythmGap(lines: readonly TextLine[], j: number, size: number): boolean {
-  const gap = lines[j].top - lines[j - 1].bottom;
+/** Does the wide gap before line `j` recur (or a wider one) between lines of the same size nearby or in the region from `start` (the table's row rhythm)? */
+function rhythmGap(lines: readonly TextLine[], j: number, size: number, count: number, start: number): boolean {
+  const gap = bodyExtent(lines[j]).top - bodyExtent(lines[j - 1]).bottom;
   if (gap > MAX_ROW_GAP_EMS * size) return false;
   let same = 0;
-  for (let k = Math.max(1, j - 12); k < Math.min(lines.length, j + 13); k++) {
+  // The lines nearby, and all of the region so far.
+  for (let k = Math.max(1, Math.min(start + 1, j - 12)); k < Math.min(lines.length, j + 13); k++) {
     const a = lines[k - 1];
     const b = lines[k];
     if (Math.abs(bodySize(a) - size) > SIZE_TOLERANCE * size || Math.abs(bodySize(b) - size) > SIZE_TOLERANCE * size) continue;
-    if (Math.abs(b.top - a.bottom - gap) <= SAME_GAP_PT) same++;
+    // As wide or wider: rows that far apart anyway make a narrower gap no break either.
+    const other = bodyExtent(b).top - bodyExtent(a).bottom;
+    if (other >= gap - SAME_GAP_PT && other <= MAX_ROW_GAP_EMS * size) same++;
   }
-  return same >= RHYTHM_COUNT;
+  return same >= count;
 }
 
 /**
@@ -150,18 +163,23 @@ function besideAbove(above: TextLine, line: TextLine): boolean {
 }
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
-function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number): number {
+function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, continued = false): number {
+  // The first lines of a page under a table carried over: the rhythm showed on the page before,
+  // a second gap alike on this page is enough (评价结论, 存在问题, 改进措施 rows after the break).
+  const count = continued && start === 0 ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
   const size = bodySize(lines[start]);
-  let bottom = lines[start].bottom;
+  let bottom = bodyExtent(lines[start]).bottom;
   let lastMulti = start;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size) break;
-    if (l.top - bottom > REGION_GAP_EMS * size && !(Math.abs(lines[j - 1].bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size))) break;
+    // Leaders alone (……) may come from a fallback font of another size: still the table's.
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !isLeaders(l.text)) break;
+    const { top, bottom: lineBottom } = bodyExtent(l);
+    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start))) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
     else if (j - lastMulti > MAX_SINGLE_LINES) break;
-    bottom = Math.max(bottom, l.bottom);
+    bottom = Math.max(bottom, lineBottom);
   }
   return Math.min(j, lastMulti + MAX_SINGLE_LINES + 1);
 }
@@ -178,13 +196,31 @@ function foreign(k: number, pieces: readonly Piece[][], spanning: Set<Piece>): b
  * line of the same cell (wrapped text at the leading of the text)? Lines of centred cells
  * interleave, so the few nearest lines are looked at.
  */
-function glued(k: number, pieces: readonly Piece[][], from: number, to: number): boolean {
+function glued(k: number, pieces: readonly Piece[][], from: number, to: number, leading = -Infinity): boolean {
   for (let j = Math.max(from, k - 3); j < Math.min(to, k + 4); j++) {
     if (j === k) continue;
-    const near = pieces[k].some((p) => pieces[j].some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && Math.max(p.top - q.bottom, q.top - p.bottom) < 0.45 * p.size));
+    const near = pieces[k].some((p) => pieces[j].some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && Math.max(p.top - q.bottom, q.top - p.bottom) < Math.max(GLUED_EMS, leading) * p.size));
     if (near) return true;
   }
   return false;
+}
+
+/** Lines of one cell are at most this far apart (font sizes), or at the table's own leading. */
+const GLUED_EMS = 0.45;
+
+/**
+ * The table's leading (font sizes, with a little slack; row-model.ts leadingLimit): the gaps between
+ * each piece and the nearest piece above it in x of the few lines before.
+ */
+function regionLeading(pieces: readonly Piece[][], from: number, to: number): number {
+  const gaps: number[] = [];
+  for (let k = from + 1; k < to; k++)
+    for (const p of pieces[k]) {
+      let gap = Infinity;
+      for (let j = Math.max(from, k - 3); j < k; j++) for (const q of pieces[j]) if (Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.top > q.top) gap = Math.min(gap, p.top - q.bottom);
+      if (gap < Infinity) gaps.push(gap / p.size);
+    }
+  return leadingLimit(gaps);
 }
 
 /** Paragraph spacing: the next line of a note or paragraph under a table is at most this far below (font sizes). */
@@ -195,7 +231,7 @@ const PARAGRAPH_LEADING_EMS = 0.8;
  * only by foreign lines or by the lines of its own paragraph (one piece, under the line above,
  * starting at the paragraph's margin).
  */
-function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number): number {
+function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number, leading: number): number {
   const flows = (m: number) =>
     pieces[m].length === 1 &&
     pieces[m - 1].some((q) => {
@@ -205,7 +241,7 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
       return gap >= 0 && gap <= PARAGRAPH_LEADING_EMS * p.size && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.x0 <= q.x0 + 0.5 * p.size;
     });
   for (let k = from + 1; k < to; k++) {
-    if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k)) continue;
+    if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k, leading)) continue;
     let m = k + 1;
     while (m < to && (foreign(m, pieces, spanning) || flows(m))) m++;
     if (m === to) return k;
@@ -223,6 +259,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const size = pieces[start][0]?.size ?? lines[start].size;
   const witnesses: Piece[] = known.map(([x0, x1], k) => ({ runs: [], x0, x1, top: 0, bottom: 0, size, line: -1 - k }));
   let columns = findColumns(pieces.slice(from, to).flat(), witnesses);
+  const leading = regionLeading(pieces, from, to);
   // Trim lines at either edge that do not fit the columns, then read the columns again.
   for (let pass = 0; pass < 3; pass++) {
     let a = from;
@@ -230,8 +267,8 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     // Foreign lines glued to a kept line are the rest of its cell (wrapped text), not a note.
     let a2 = a;
     while (a2 < b && foreign(a2, pieces, columns.spanning)) a2++;
-    if (a2 > a && !glued(a2 - 1, pieces, a2, b)) a = a2;
-    b = noteStart(pieces, columns.spanning, a, b);
+    if (a2 > a && !glued(a2 - 1, pieces, a2, b, leading)) a = a2;
+    b = noteStart(pieces, columns.spanning, a, b, leading);
     if (a === from && b === to) break;
     from = a;
     to = b;
@@ -240,7 +277,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   }
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
-  const placed: PlacedPiece[] = pieces.slice(from, to).flatMap((ps) => ps.map((p) => ({ ...p, ...spanOf(bands, p) })));
+  const placed = placePieces(pieces.slice(from, to).flat(), bands);
   const model = buildRows(stackBlocks(placed), bands.length);
   const nRows = model.ys.length - 1;
   // Most rows must have text in at least two columns, or this is not a grid.
@@ -281,9 +318,27 @@ function isList(cells: readonly PageTableCell[], nCols: number): boolean {
   return first.length > 0 && first.every((c) => LIST_MARKER.test(c.text.replace(/\s+/gu, '')));
 }
 
-function spanOf(bands: readonly Band[], p: Piece): { c0: number; c1: number } {
-  const [c0, c1] = columnSpan(bands, p);
-  return { c0, c1 };
+/** Cell starts line up (左对齐): within this many font sizes. */
+const ALIGNED_EMS = 0.3;
+
+/**
+ * Each piece with the columns it covers. A piece that reaches no column's text (a header
+ * "预期目标" over a cell merged across columns, its short last line "元。", where the columns
+ * under them hold narrower text elsewhere) takes the columns of the nearest piece that starts
+ * where it starts (cell starts line up across rows) and does reach some; else the nearest column.
+ */
+function placePieces(pieces: readonly Piece[], bands: readonly Band[]): PlacedPiece[] {
+  const reaches = (p: Piece) => bands.some(([x0, x1]) => Math.min(p.x1, x1) - Math.max(p.x0, x0) > 0.5);
+  const anchors = pieces.filter(reaches);
+  return pieces.map((p) => {
+    const aligned = reaches(p)
+      ? undefined
+      : anchors
+          .filter((q) => q.line !== p.line && Math.abs(q.x0 - p.x0) <= ALIGNED_EMS * p.size && q.x1 >= p.x1 - ALIGNED_EMS * p.size)
+          .sort((a, b) => Math.abs(a.top - p.top) - Math.abs(b.top - p.top))[0];
+    const [c0, c1] = columnSpan(bands, aligned ?? p);
+    return { ...p, c0, c1 };
+  });
 }
 
 /** One cell per grid rectangle: blocks that landed on the same rows and columns are one cell's text. */

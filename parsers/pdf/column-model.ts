@@ -1,3 +1,4 @@
+import { namesFormColumn } from './header-vocabulary.js';
 import type { TextLine, TextRun } from './types.js';
 
 /**
@@ -232,8 +233,11 @@ function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Pi
   const lines = new Set(pieces.map((p) => p.line)).size;
   return bands.filter((b, i) => {
     if (i === 0 || i === bands.length - 1) return true;
-    const support = new Set(pieces.filter((p) => !spanning.has(p) && p.x0 >= b[0] && p.x1 <= b[1]).map((p) => p.line)).size;
-    return support > STRAY_LINES || support >= STRAY_SHARE * lines;
+    const inside = pieces.filter((p) => !spanning.has(p) && p.x0 >= b[0] && p.x1 <= b[1]);
+    const support = new Set(inside.map((p) => p.line)).size;
+    // A header naming a column of the forms (得分 wrapped 得/分 over a column left blank) is one.
+    const text = [...inside].sort((p, q) => p.top - q.top).flatMap((p) => p.runs.map((r) => r.str)).join('');
+    return support > STRAY_LINES || support >= STRAY_SHARE * lines || namesFormColumn(text);
   });
 }
 

@@ -47,6 +47,8 @@ const DENSE_SHARE = 0.5;
 const LEAF_SHARE = 0.8;
 /** Leading gaps: wrapped lines of one cell are this close (font sizes) beyond the tightest gap. */
 const WRAP_SLACK_EMS = 0.15;
+/** Gaps within this many font sizes of each other are one leading. */
+const SAME_LEADING_EMS = 0.05;
 /** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
 const ROW_SPACING_EMS = 0.25;
 
@@ -66,9 +68,23 @@ const blockOf = (pieces: PlacedPiece[]): Block => ({
  */
 export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   const sorted = [...pieces].sort((a, b) => a.top - b.top || a.x0 - b.x0);
-  const wrapGap = wrapLeading(sorted);
+  const wrapGapOf = wrapLeading(sorted);
   const open: PlacedPiece[][] = [];
   for (const p of sorted) {
+    // A short last line that reaches no column's text ("元。" under a wide merged cell) is read
+    // into the column nearest to it; lying under the line above at the leading of wrapped text,
+    // it is that cell's. A line of leaders alone (……, ....) closes the cell above it: it never
+    // starts a row.
+    const leader = isLeaderLine(p);
+    const wrapGap = wrapGapOf(p.size);
+    const under = open
+      .map((b) => ({ b, q: b.find((q) => q.line === b.at(-1)!.line && q.line !== p.line && p.top > q.top && overlapX(q, p) > 0 && (leader || within(p, q))) }))
+      .filter((x): x is { b: PlacedPiece[]; q: PlacedPiece } => x.q !== undefined && (p.top - x.q.bottom) / p.size <= (leader ? Math.max(wrapGap, LEADER_GAP_EMS) : wrapGap))
+      .sort((x, y) => y.q.bottom - x.q.bottom)[0];
+    if (under) {
+      under.b.push({ ...p, c0: under.q.c0, c1: under.q.c1 });
+      continue;
+    }
     // The block this piece continues: same line and same columns, or the line just above in
     // overlapping columns (the last line of a wrapped merged cell may sit in one of its columns).
     const host = open.find((b) => {
@@ -86,21 +102,64 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   });
 }
 
+/** A line of leaders under a cell is at most this far below it (font sizes). */
+const LEADER_GAP_EMS = 1;
+
+/** Dot leaders alone (……, ......, ····, ____): the filler a template puts after a cell's text, never a value. */
+const LEADERS = /^[.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*[.．·•…⋯_＿][.．。·•…⋯_＿\s]*$/u;
+export const isLeaders = (text: string) => LEADERS.test(text);
+const isLeaderLine = (p: Piece) => isLeaders(p.runs.map((r) => r.str).join(''));
+
+const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/** Does `p` lie within the x-range of `q` (half a font size of slack)? */
+const within = (p: Piece, q: Piece) => p.x0 >= q.x0 - 0.5 * p.size && p.x1 <= q.x1 + 0.5 * p.size;
+
 /**
- * The largest gap (font sizes) between lines of one cell: the tightest gap between stacked
- * pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
+ * The largest gap (font sizes) between lines of one cell, by font size: the tightest gap between
+ * stacked pieces of one column, plus a little; -Infinity when the gaps do not show two kinds.
+ * Text of another size has its own leading (a form's smaller second part: 8.7 pt lines 0.6 em
+ * apart under 9.7 pt lines 0.45 em apart); a size that shows no leading of its own takes the
+ * table's.
  */
-function wrapLeading(sorted: readonly PlacedPiece[]): number {
+function wrapLeading(sorted: readonly PlacedPiece[]): (size: number) => number {
   const lastIn = new Map<string, PlacedPiece>();
   const gaps: number[] = [];
+  const bySize = new Map<number, number[]>();
   for (const p of sorted) {
     const k = `${p.c0}:${p.c1}`;
     const prev = lastIn.get(k);
-    if (prev && prev.line !== p.line) gaps.push((p.top - prev.bottom) / p.size);
+    if (prev && prev.line !== p.line) {
+      const gap = (p.top - prev.bottom) / p.size;
+      gaps.push(gap);
+      bySize.set(sizeClass(p.size), [...(bySize.get(sizeClass(p.size)) ?? []), gap]);
+    }
     lastIn.set(k, p);
   }
+  const table = leadingLimit(gaps);
+  const own = new Map([...bySize].map(([s, g]) => [s, leadingLimit(g, true)]));
+  return (size) => {
+    const limit = own.get(sizeClass(size)) ?? -Infinity;
+    return limit > -Infinity ? limit : table;
+  };
+}
+
+const sizeClass = (size: number) => Math.round(size * 2) / 2;
+
+/**
+ * From the gaps (font sizes) between stacked lines of a table: the largest gap between lines of
+ * one cell, -Infinity when the gaps do not show two kinds. The leading recurs (every wrapped cell
+ * has it); a gap seen once below it is a stray piece read into a column it does not belong to (a
+ * short last line under a wide cell), not the leading.
+ */
+export function leadingLimit(gaps: readonly number[], recurringOnly = false): number {
   if (!gaps.length) return -Infinity;
-  const tight = Math.max(0, Math.min(...gaps));
+  const ascending = [...gaps].sort((a, b) => a - b);
+  const recurring = ascending.find((g, k) => g >= 0 && k + 1 < ascending.length && ascending[k + 1] - g <= SAME_LEADING_EMS);
+  // `recurringOnly`: a leading seen at least twice and less than a line (not two row gaps alike).
+  if (recurringOnly && (recurring === undefined || recurring >= 1)) return -Infinity;
+  // A gap seen once is skipped for a recurring one only as close as wrapped lines are to each other.
+  const tight = Math.max(0, recurring !== undefined && recurring - ascending[0] < ROW_SPACING_EMS ? recurring : ascending[0]);
   return gaps.some((g) => g >= tight + ROW_SPACING_EMS) ? tight + WRAP_SLACK_EMS : -Infinity;
 }
 
@@ -121,7 +180,7 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
   // rows it covers, it does not make them one.
   const definingBlocks = blocks.filter(defining);
-  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks));
+  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks) && !inRowGap(b, definingBlocks));
   const bands = mergeBands(rowMakers);
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
@@ -192,6 +251,22 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
     }
     if (above < below) ys[r] = (above + below) / 2;
   }
+}
+
+/**
+ * Is `block` a label of one column alone in the gap between two rows — nothing beside it, the
+ * rows above and below with no text in its column: a merged cell centred over both (时效指标 over
+ * 及时开工率 and 及时完工率, in a table with generous cell padding), not a row of its own.
+ */
+function inRowGap(block: Block, others: readonly Block[]): boolean {
+  if (block.c1 - block.c0 !== 1) return false;
+  const rest = others.filter((o) => o !== block);
+  if (rest.some((o) => overlapY(o, block) > 0)) return false;
+  const above = rest.filter((o) => o.bottom <= block.top).sort((a, b) => b.bottom - a.bottom)[0];
+  const below = rest.filter((o) => o.top >= block.bottom).sort((a, b) => a.top - b.top)[0];
+  if (!above || !below) return false;
+  const ownColumn = (near: Block) => rest.some((o) => overlapY(o, near) > 0 && o.c0 < block.c1 && block.c0 < o.c1);
+  return !ownColumn(above) && !ownColumn(below);
 }
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
@@ -276,7 +351,10 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
-    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block))).sort((a, b) => a.r0 - b.r0);
+    // …nor is a row's own label: nothing of the hierarchy beside it, up to the full column (总分
+    // at the foot of a form, its 分值 and 得分 further right).
+    const hierarchyBeside = (c: TableCellPlan) => model.cells.some((o) => o.block.c0 > col && o.block.c0 <= leaf && o.r0 < c.r1 && c.r0 < o.r1);
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block)) && hierarchyBeside(c)).sort((a, b) => a.r0 - b.r0);
     const topSet: TableCellPlan[] = [];
     for (let k = 0; k < labels.length; k++) {
       const label = labels[k];

@@ -65,4 +65,57 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     const rowOf = (label: string) => form.cells.find((c) => c.text.replace(/\s+/gu, '').includes(label))!.row;
     expect(new Set([rowOf('其中:财政资金'), rowOf('财政专户管理资金'), rowOf('单位资金')]).size).toBe(3);
   }, 240_000);
+
+  it('a 预期目标 cell merged over columns, its last line "元。" under a wide line and a line of dot leaders below: one cell, the narrative sum reads all five parts', async () => {
+    // Found: "元。.." reached no column's text and was read into the narrow first column; the dot
+    // leaders became a row of their own (模板占位符) and the 实际完成情况 cell was cut at a line
+    // set at the table's own leading (wider than the fixed 0.45 em of wrapped lines).
+    const { run, missed, extra } = await compare('ah-guichi-cunji-2022', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const goal = tables(run.document)[0].cells.find((c) => c.text.includes('本项目共申请预算资金'))!;
+    expect(goal.text.replace(/\s+/gu, '')).toMatch(/奖励100000元。\.+$/u);
+    expect(tables(run.document)[0].cells.some((c) => c.text.replace(/\s+/gu, '').endsWith('村级工作目标奖励50000元。'))).toBe(true);
+  }, 240_000);
+
+  it('a second form in a smaller font (its own leading) whose narrow columns wrap one character a line: each cell one block, no indicator per character', async () => {
+    // Found: the 8.7 pt lines of 吕梁市远航职业培训学校 sit 0.6 em apart, wider than the 9.7 pt
+    // indicator rows' leading the whole table was measured by: one row per character, ten
+    // indicators 「梁」「市」… with no 完成值.
+    const { run, missed, extra } = await compare('sx-lvliang-hugong-2021', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('学校性质')))!;
+    expect(form.cells.some((c) => c.text.replace(/\s+/gu, '').startsWith('吕梁市远航职业培'))).toBe(true);
+  }, 240_000);
+
+  it('a 得分 column left blank but for its header, and the 评价结论 rows alone on the next page: the form\'s columns and rows, the .docx findings', async () => {
+    // Found: 得/分, the only text of its column, was dropped as a stray band and read into 权重
+    // ("权得重分"), so no indicator table was found; the three rows after the page break (a row
+    // gap of 2.8 em, seen twice on that page) were no table, and read with their own columns
+    // their text did not span the form's.
+    const { run, missed, extra } = await compare('sc-qingshen-fgj-2023', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const [form] = tables(run.document);
+    expect([form.page, form.pageEnd, form.nCols]).toEqual([1, 2, 11]);
+    // The indicator header: 权重, 得分 and 未完成原因分析 each a column of its own.
+    const header = form.cells.find((c) => c.text.includes('未完成原因分析'))!.row;
+    const cell = (text: string) => form.cells.find((c) => c.row === header && c.text.replace(/\s+/gu, '') === text)!;
+    expect([cell('权重').col, cell('得分').col]).toEqual([8, 9]);
+    const remark = form.cells.find((c) => c.text.startsWith('结合自评情况,分析存在的问题'))!;
+    expect([remark.col, remark.colSpan]).toEqual([2, 9]);
+  }, 240_000);
+
+  it('rows 2.5 em apart with ≥ from a larger fallback font, a "……" row in that font and 总分 after it: one form over two pages, labels between two rows over both', async () => {
+    // Found: the form broke into two tables at a row gap a little narrower than the table's usual
+    // one (lines with ≥ are taller); the "……" row, set in the fallback font's size, ended the
+    // table so 总分 was lost; 总分 alone in the first column was stretched up as a group label;
+    // 时效指标, alone in the gap between its two rows, was a row of its own.
+    const { run, missed, extra } = await compare('sc-zhongjiang-shuili-2022', 'chromium-ruleless');
+    expect({ missed, extra: extra.filter((k) => !k.startsWith('coverage')) }).toEqual({ missed: [], extra: [] });
+    const forms = tables(run.document).filter((t) => t.cells.some((c) => c.text.includes('三级指标')));
+    expect(forms.map((t) => [t.page, t.pageEnd])).toEqual([[1, 2]]);
+    const cell = (text: string) => forms[0].cells.find((c) => c.text.replace(/\s+/gu, '') === text)!;
+    expect(cell('时效指标').rowSpan).toBe(2);
+    expect(cell('总分').rowSpan).toBe(1);
+  }, 240_000);
 });
+
