@@ -7,12 +7,15 @@ import { recognizeBoxes, type RecognizedLine } from './recognize.js';
 /**
  * A comparator alone in its cell (四川/云南 templates put 指标性质 "≥" in a column of its own) is
  * a box of one glyph, and the recogniser, without a neighbour to read it by, takes "≥" for N, M, V
- * or 2. Read again beside the number of the next cell on its line ("≥" + "362"), where the model
- * knows it: the first character is kept only when it is a comparator, read fairly surely, and the
- * rest is the neighbour's own reading. Anything else leaves the box as it was (still unsure).
+ * or 2 (sometimes surely), and a lone "个" for "↑". Two more readings: the glyph compared with the
+ * signs drawn in a report's faces (glyph-templates.ts), and the glyph read again beside the number
+ * of the next cell on its line ("≥" + "362"), where the model knows it — a comparator kept from
+ * there only when it is read fairly surely and the rest is the neighbour's own reading. A sign the
+ * templates name is taken, sure when a recogniser reading agrees, unsure when none does; without
+ * a named sign the reading in context stands alone; otherwise the box stays as it was.
  */
 const COMPARATORS = new Set(['≥', '≤', '>', '<', '＞', '＜', '=', '＝']);
-/** Re-read only single glyphs read less surely than this. */
+/** Re-read in context single glyphs read less surely than this (and those the templates name otherwise). */
 const UNSURE = 0.9;
 /**
  * A comparator read in context must be the likeliest reading and at least this sure; below 0.9 it
