@@ -1,17 +1,21 @@
 import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
-import { crop, grayImage, resize, type GrayImage } from './image.js';
+import { matchGlyph, type TemplateMatch } from './glyph-templates.js';
+import { crop, grayImage, inkThreshold, resize, type GrayImage } from './image.js';
 import { recognizeBoxes, type RecognizedLine } from './recognize.js';
 
 /**
  * A comparator alone in its cell (四川/云南 templates put 指标性质 "≥" in a column of its own) is
  * a box of one glyph, and the recogniser, without a neighbour to read it by, takes "≥" for N, M, V
- * or 2. Read again beside the number of the next cell on its line ("≥" + "362"), where the model
- * knows it: the first character is kept only when it is a comparator, read fairly surely, and the
- * rest is the neighbour's own reading. Anything else leaves the box as it was (still unsure).
+ * or 2 (sometimes surely), and a lone "个" for "↑". Two more readings: the glyph compared with the
+ * signs drawn in a report's faces (glyph-templates.ts), and the glyph read again beside the number
+ * of the next cell on its line ("≥" + "362"), where the model knows it — a comparator kept from
+ * there only when it is read fairly surely and the rest is the neighbour's own reading. A sign the
+ * templates name is taken, sure when a recogniser reading agrees, unsure when none does; without
+ * a named sign the reading in context stands alone; otherwise the box stays as it was.
  */
 const COMPARATORS = new Set(['≥', '≤', '>', '<', '＞', '＜', '=', '＝']);
-/** Re-read only single glyphs read less surely than this. */
+/** Re-read in context single glyphs read less surely than this (and those the templates name otherwise). */
 const UNSURE = 0.9;
 /**
  * A comparator read in context must be the likeliest reading and at least this sure; below 0.9 it
@@ -22,16 +26,60 @@ const SURE = 0.5;
 const MAX_ASPECT = 1.6;
 
 export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines: RecognizedLine[]): Promise<RecognizedLine[]> {
-  const pairs: { lone: number; next: RecognizedLine }[] = [];
+  // Every single glyph is compared with drawn signs (glyph-templates.ts); a sign named there, or a
+  // glyph read unsurely, is read again beside its right neighbour.
+  const singles = new Map<number, { named: TemplateMatch | null; next: RecognizedLine | null }>();
   lines.forEach((line, i) => {
     const { box } = line;
+    if (line.chars.length !== 1) return;
+    const named = nameSign(img, line);
     const h = box.y1 - box.y0;
-    if (line.chars.length !== 1 || line.confidence >= UNSURE || box.x1 - box.x0 > MAX_ASPECT * h) return;
-    const next = rightNeighbour(lines, line);
-    if (next) pairs.push({ lone: i, next });
+    const unsure = line.confidence < UNSURE && box.x1 - box.x0 <= MAX_ASPECT * h;
+    const next = unsure || (named && named.ch !== line.text.trim()) ? rightNeighbour(lines, line) : null;
+    if (named || next) singles.set(i, { named, next });
   });
-  if (!pairs.length) return lines;
-  // Every strip on one sheet, one above the other: the recogniser reads them in batches, as it reads a page.
+  if (!singles.size) return lines;
+  const pairs = [...singles].filter(([, s]) => s.next).map(([lone, s]) => ({ lone, next: s.next! }));
+  const reads = pairs.length ? await readInContext(engine, img, lines, pairs) : [];
+  const inContext = new Map(pairs.map(({ lone, next }, k) => [lone, comparatorInContext(reads[k], next)]));
+  const out = [...lines];
+  for (const [lone, { named }] of singles) {
+    const line = lines[lone];
+    const context = inContext.get(lone) ?? null;
+    let ch: string;
+    let confidence: number;
+    if (named) {
+      // Two readings that agree (the recogniser's, alone or in context, and the drawn sign's) are sure;
+      // the drawn sign alone is kept, but unsure.
+      const agree = named.ch === line.text.trim() || context?.ch === named.ch;
+      ch = named.ch;
+      confidence = agree ? Math.max(line.confidence, context?.confidence ?? 0, named.score) : Math.min(named.score, TEMPLATE_ALONE);
+    } else if (context) {
+      ch = context.ch;
+      confidence = context.confidence;
+    } else continue;
+    out[lone] = { ...line, text: ch, chars: [{ ...line.chars[0], ch, confidence }], confidence };
+  }
+  return out;
+}
+
+/**
+ * A sign named from the templates: its match at least TEMPLATE_MATCH and clearly better than the
+ * best of everything else (TEMPLATE_MARGIN) — a true "2" or "8" in a score cell matches its digit.
+ */
+const TEMPLATE_MATCH = 0.85;
+const TEMPLATE_MARGIN = 0.2;
+/** Confidence of a sign named by the templates against the recogniser's reading: below 0.9, unsure. */
+const TEMPLATE_ALONE = 0.85;
+
+function nameSign(img: GrayImage, line: RecognizedLine): TemplateMatch | null {
+  const { box } = line;
+  const m = matchGlyph(img, box, inkThreshold(crop(img, box.x0, box.y0, box.x1, box.y1)));
+  return m && m.score >= TEMPLATE_MATCH && m.score - m.rival >= TEMPLATE_MARGIN ? m : null;
+}
+
+/** Every strip on one sheet, one above the other: the recogniser reads them in batches, as it reads a page. */
+async function readInContext(engine: OcrEngine, img: GrayImage, lines: readonly RecognizedLine[], pairs: readonly { lone: number; next: RecognizedLine }[]): Promise<RecognizedLine[]> {
   const strips = pairs.map(({ lone, next }) => strip(img, lines[lone], next));
   const sheet = grayImage(Math.max(...strips.map((t) => t.width)), strips.reduce((h, t) => h + t.height, 0));
   const boxes: TextBox[] = [];
@@ -40,17 +88,15 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
     for (let y = 0; y < t.height; y++) sheet.data.set(t.data.subarray(y * t.width, (y + 1) * t.width), (y0 + y) * sheet.width);
     boxes.push({ x0: 0, y0, x1: t.width, y1: y0 + t.height, score: 1 });
   }
-  const reads = await recognizeBoxes(engine, sheet, boxes);
-  const out = [...lines];
-  for (const [k, { lone, next }] of pairs.entries()) {
-    const read = reads[k];
-    const first = read?.chars[0];
-    if (!first || !COMPARATORS.has(first.ch) || first.confidence < SURE) continue;
-    if (read.text.slice(first.ch.length).replace(/\s+/gu, '') !== next.text.replace(/\s+/gu, '')) continue;
-    const line = lines[lone];
-    out[lone] = { ...line, text: first.ch, chars: [{ ...line.chars[0], ch: first.ch, confidence: first.confidence }], confidence: first.confidence };
-  }
-  return out;
+  return recognizeBoxes(engine, sheet, boxes);
+}
+
+/** The comparator a strip starts with, when it is read fairly surely and the rest is the neighbour's own reading. */
+function comparatorInContext(read: RecognizedLine | undefined, next: RecognizedLine): { ch: string; confidence: number } | null {
+  const first = read?.chars[0];
+  if (!read || !first || !COMPARATORS.has(first.ch) || first.confidence < SURE) return null;
+  if (read.text.slice(first.ch.length).replace(/\s+/gu, '') !== next.text.replace(/\s+/gu, '')) return null;
+  return { ch: first.ch, confidence: first.confidence };
 }
 
 /** The nearest line to the right on the same text line, starting with a digit, within four heights. */

@@ -12,6 +12,7 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { extractRulings } from './rulings.js';
+import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
@@ -58,6 +59,9 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
     const texts: (PageText | Error)[] = [];
     for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    // Chinese text in fonts marked as Western (GBK bytes, WPS/Foxit), decoded before it is judged.
+    const fontNames = new Map(texts.flatMap((t) => (t instanceof Error ? [] : [...t.fontNames])));
+    if (fontNames.size) decodeGbkFonts(texts.map((t) => (t instanceof Error ? [] : t.runs)), fontNames);
     const broken = brokenFonts(texts.filter((t): t is PageText => !(t instanceof Error)).map((t) => t.runs));
     const ocrCauses = new Map<number, OcrCause>();
     const places = new Map<number, SheetPlace>();
@@ -138,6 +142,8 @@ interface OcrBudget {
 interface PageText {
   runs: TextRun[];
   turn: Turn;
+  /** BaseFont names by pdf.js font id, of the page's fonts when its text looks like GBK soup. */
+  fontNames: Map<string, string>;
 }
 
 async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
@@ -145,7 +151,8 @@ async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
   const viewport = page.getViewport({ scale: 1 });
   const items = (await page.getTextContent()).items;
   const turn = pageTurn(items, viewport.transform as Matrix);
-  return { runs: toTextRuns(items, turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height)), turn };
+  const runs = toTextRuns(items, turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height));
+  return { runs, turn, fontNames: await soupFontNames(page, runs) };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
