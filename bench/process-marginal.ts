@@ -28,7 +28,7 @@ export interface ProcessMarginal {
 }
 
 /** CPU seconds (user + system) of a command and its descendants. */
-async function cpuSeconds(command: string[]): Promise<number> {
+export async function cpuSeconds(command: string[]): Promise<number> {
   const { stdout } = await run('bash', ['-c', '"$@" > /dev/null; times', 'bash', ...command], { cwd: ROOT, maxBuffer: 64 * 2 ** 20 });
   // `times`: the shell's own user/system, then its children's, as "0m1.234s 0m0.056s".
   const children = stdout.trim().split('\n').at(-1)!;

@@ -106,25 +106,30 @@ export function restatementGroups(report: Report, min = 0.8): Map<string, string
 
 function computeGroups(report: Report, min: number): Map<string, string> {
   const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let p = parent.get(x) ?? x;
-    if (p !== x) {
-      p = find(p);
-      parent.set(x, p);
-    }
-    return p;
-  };
   const value = new Map(report.statistics.map((s) => [s.id, `${s.figure.value}|${s.figure.text}`]));
   for (const link of report.links) {
     if (link.basis !== 'narrative' || link.confidence < min) continue;
     // only agreeing restatements are one fact; a changed figure is what the rules look for
     if (value.get(link.statId) !== undefined && value.get(link.statId) === value.get(link.target.ref)) {
-      const a = find(link.statId);
-      const b = find(link.target.ref);
+      const a = findRoot(parent, link.statId);
+      const b = findRoot(parent, link.target.ref);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
     }
   }
   const out = new Map<string, string>();
-  for (const s of report.statistics) out.set(s.id, find(s.id));
+  for (const s of report.statistics) out.set(s.id, findRoot(parent, s.id));
   return out;
+}
+
+/**
+ * Union-find root, path compressed. At module level, not a closure per report: V8 holds a closure's
+ * optimized code only weakly, and a per-report closure was compiled again after every full GC.
+ */
+function findRoot(parent: Map<string, string>, x: string): string {
+  let p = parent.get(x) ?? x;
+  if (p !== x) {
+    p = findRoot(parent, p);
+    parent.set(x, p);
+  }
+  return p;
 }

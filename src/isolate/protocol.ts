@@ -35,7 +35,7 @@ export interface JobMessage {
   withSummary: boolean;
   /** Throw transient faults back (queue workers retry them) instead of making them error results. */
   transient: boolean;
-  /** Send the Result's JSON as UTF-8 bytes, moved (resultUtf8), instead of as text. */
+  /** Send the Result's (and DocumentModel's) JSON as UTF-8 bytes, moved (resultUtf8, documentUtf8), instead of as text. */
   utf8: boolean;
 }
 
@@ -44,9 +44,10 @@ export type WorkerMessage =
   /**
    * The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone of
    * the object graph. When the job asked for `utf8`, the Result comes as UTF-8 bytes instead
-   * (resultUtf8, its buffer moved, resultJson null): no copy at all, and `extract --json` writes them.
+   * (resultUtf8, its buffer moved, resultJson null): no copy at all, and `extract --json` writes them;
+   * the DocumentModel likewise (documentUtf8), which a queue worker stores as it is.
    */
-  | { type: 'result'; id: number; status: Result['status']; resultJson: string | null; resultUtf8: Uint8Array | null; documentJson: string | null; summary: ResultSummary | null; peakHeapBytes: number }
+  | { type: 'result'; id: number; status: Result['status']; resultJson: string | null; resultUtf8: Uint8Array | null; documentJson: string | null; documentUtf8: Uint8Array | null; summary: ResultSummary | null; peakHeapBytes: number }
   | { type: 'transient'; id: number; code: ErrorCode; message: string }
   /** While a job runs: the memory this thread holds (V8 heap + external memory, ArrayBuffers included), in bytes. */
   | { type: 'memory'; id: number; bytes: number }

@@ -33,7 +33,7 @@ export interface IsolatedInput {
   transient?: boolean;
   /** Also return a ResultSummary (what the store needs besides the text; see protocol.ts). */
   withSummary?: boolean;
-  /** Return the Result's JSON as UTF-8 bytes too (`resultUtf8`), moved from the thread instead of copied as text. */
+  /** Return the Result's (and DocumentModel's) JSON as UTF-8 bytes (`resultUtf8`, `documentUtf8`), moved from the thread instead of copied as text. */
   utf8?: boolean;
 }
 
@@ -78,8 +78,10 @@ export interface SerializedOutput {
   readonly resultJson: string;
   /** The same JSON as UTF-8 bytes, when `utf8` was asked for and the pipeline thread made the Result. */
   resultUtf8?: Uint8Array;
-  /** Only when `withDocument` was asked for. */
-  documentJson: string | null;
+  /** Only when `withDocument` was asked for (decoded from documentUtf8 on first use when the thread sent bytes). */
+  readonly documentJson: string | null;
+  /** The DocumentModel's JSON as UTF-8 bytes, when `utf8` and `withDocument` were asked for. */
+  documentUtf8?: Uint8Array | null;
   /** Only when `withSummary` was asked for, and only for results the pipeline made (not the runner's own error results). */
   summary: ResultSummary | null;
 }
@@ -284,7 +286,7 @@ export class IsolatedRunner {
     }
     if (m.type === 'result' && slot.job && slot.job.id === m.id) {
       const { status, documentJson, summary } = m;
-      this.finish(slot, m.resultUtf8 ? utf8Output(status, m.resultUtf8, documentJson, summary) : { status, resultJson: m.resultJson!, documentJson, summary });
+      this.finish(slot, m.resultUtf8 ? utf8Output(status, m.resultUtf8, m.documentUtf8 ?? documentJson, summary) : { status, resultJson: m.resultJson!, documentJson, summary });
       worker.unref();
       this.dispatch();
     }
@@ -463,15 +465,20 @@ export function utf8Text(bytes: Uint8Array): string {
 }
 
 /** An output whose Result came as UTF-8 bytes; the text is decoded only if a caller asks for it. */
-function utf8Output(status: Result['status'], bytes: Uint8Array, documentJson: string | null, summary: ResultSummary | null): SerializedOutput {
+function utf8Output(status: Result['status'], bytes: Uint8Array, document: Uint8Array | string | null, summary: ResultSummary | null): SerializedOutput {
   let text: string | undefined;
+  let documentText: string | null | undefined = typeof document === 'string' || document === null ? document : undefined;
   return {
     status,
     resultUtf8: bytes,
     get resultJson() {
       return (text ??= utf8Text(bytes));
     },
-    documentJson,
+    documentUtf8: typeof document === 'string' ? null : document,
+    get documentJson() {
+      if (documentText === undefined) documentText = utf8Text(document as Uint8Array);
+      return documentText;
+    },
     summary,
   };
 }

@@ -78,17 +78,20 @@ async function handle(job: JobMessage): Promise<void> {
     const { result, document } = await runPipeline({ bytes: job.bytes, file: job.file, options: { lang: job.lang, parse: jobParse, throwTransient: job.transient } });
     const resultJson = JSON.stringify(result);
     const resultUtf8 = job.utf8 ? utf8.encode(resultJson) : null;
+    const documentJson = job.withDocument && document ? JSON.stringify(document) : null;
+    const documentUtf8 = job.utf8 && documentJson !== null ? utf8.encode(documentJson) : null;
     const message: WorkerMessage = {
       type: 'result',
       id: job.id,
       status: result.status,
       resultJson: resultUtf8 ? null : resultJson,
       resultUtf8,
-      documentJson: job.withDocument && document ? JSON.stringify(document) : null,
+      documentJson: documentUtf8 ? null : documentJson,
+      documentUtf8,
       summary: job.withSummary ? summarize(result) : null,
       peakHeapBytes: getHeapStatistics().used_heap_size,
     };
-    port!.postMessage(message, resultUtf8 ? [resultUtf8.buffer] : []);
+    port!.postMessage(message, [resultUtf8?.buffer, documentUtf8?.buffer].filter((b): b is ArrayBuffer => b !== undefined));
   } catch (e) {
     if (!(e instanceof TransientError)) throw e;
     port!.postMessage({ type: 'transient', id: job.id, code: e.code, message: e.message } satisfies WorkerMessage);

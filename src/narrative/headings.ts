@@ -84,8 +84,40 @@ function coverLine(text: string): boolean {
  */
 export function reportTypography(title: ParagraphBlock, paragraphs: ParagraphBlock[], fallbackBodySize: number | null): HeadingTypography {
   const bodySize = dominantSize(paragraphs, PROSE_MIN_CHARS) ?? fallbackBodySize;
-  const titleSize = title.fontSize ?? null;
-  const signalOf = (p: ParagraphBlock): Signal | null => {
+  const typography = new Typography(bodySize, title.fontSize ?? null);
+  const signals = new Map<string, number>();
+  for (const p of paragraphs) {
+    const s = typography.signalOf(p);
+    if (s) signals.set(s.key, s.order);
+  }
+  typography.ranked = [...signals.entries()].sort((a, b) => a[1] - b[1]).map(([key]) => key);
+  return typography;
+}
+
+/**
+ * A report's heading typography. A class at module level, not closures per report: V8 holds a
+ * closure's optimized code only weakly, so per-report closures were compiled again after every full GC.
+ */
+class Typography implements HeadingTypography {
+  ranked: string[] = [];
+
+  constructor(
+    private readonly bodySize: number | null,
+    private readonly titleSize: number | null,
+  ) {}
+
+  get marked(): boolean {
+    return this.ranked.length > 0;
+  }
+
+  levelOf(p: ParagraphBlock): number | null {
+    const s = this.signalOf(p);
+    if (!s) return null;
+    return Math.min(2, this.ranked.indexOf(s.key) + 1);
+  }
+
+  signalOf(p: ParagraphBlock): Signal | null {
+    const { bodySize, titleSize } = this;
     if (nonSpaceLength(p.text) > MAX_HEADING_CHARS) return null;
     if (isStyledHeading(p)) {
       const level = styleLevel(p.style!);
@@ -98,19 +130,5 @@ export function reportTypography(title: ParagraphBlock, paragraphs: ParagraphBlo
     const size = Math.round(p.fontSize * 2) / 2;
     // sizes sort after styles (a file has one or the other); larger sizes first
     return { key: `size:${size}`, order: 1000 - size };
-  };
-  const signals = new Map<string, number>();
-  for (const p of paragraphs) {
-    const s = signalOf(p);
-    if (s) signals.set(s.key, s.order);
   }
-  const ranked = [...signals.entries()].sort((a, b) => a[1] - b[1]).map(([key]) => key);
-  return {
-    marked: ranked.length > 0,
-    levelOf(p) {
-      const s = signalOf(p);
-      if (!s) return null;
-      return Math.min(2, ranked.indexOf(s.key) + 1);
-    },
-  };
 }

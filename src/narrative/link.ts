@@ -201,42 +201,59 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
  * only a copied paragraph (two other figures repeated unchanged) makes the same fact, and a project's
  * own money or rate is never the fact of another report.
  */
-function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
-  const kindOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.reportKind : undefined);
-  const projectNameOf = (s: NarrativeStat) => (s.narrative != null ? narratives[s.narrative]?.project ?? null : null);
-  const ownFigure = (s: NarrativeStat) => kindOf(s) === 'project' && ownProjectFigure(s, projectNameOf(s));
-  const out: FigureLink[] = [];
-  // sentence similarity, once per pair of distinct sentences (copied paragraphs share many figures)
-  const sentenceIndex = new Map<string, number>();
-  const grams: Array<Set<string>> = [];
-  const indexOf = (sentence: string) => {
-    let i = sentenceIndex.get(sentence);
+/** A project report's own money or rate (another fact than any figure of another report). */
+function ownFigure(narratives: NarrativeReport[], s: NarrativeStat): boolean {
+  const narrative = s.narrative != null ? narratives[s.narrative] : undefined;
+  return narrative?.reportKind === 'project' && ownProjectFigure(s, narrative.project ?? null);
+}
+
+function pairKey(a: NarrativeStat, b: NarrativeStat): string {
+  return `${a.loc.paragraph}|${b.loc.paragraph}`;
+}
+
+/**
+ * Sentence similarity, once per pair of distinct sentences (copied paragraphs share many figures).
+ * A class at module level, not closures per report: V8 holds a closure's optimized code only weakly,
+ * and per-report closures were compiled again after every full GC.
+ */
+class SentenceSimilarity {
+  private readonly sentenceIndex = new Map<string, number>();
+  private readonly grams: Array<Set<string>> = [];
+  private readonly simCache = new Map<number, number>();
+
+  indexOf(sentence: string): number {
+    let i = this.sentenceIndex.get(sentence);
     if (i === undefined) {
-      i = grams.length;
-      grams.push(bigrams(sentence.replace(/[\d.]+/g, '')));
-      sentenceIndex.set(sentence, i);
+      i = this.grams.length;
+      this.grams.push(bigrams(sentence.replace(/[\d.]+/g, '')));
+      this.sentenceIndex.set(sentence, i);
     }
     return i;
-  };
-  const simCache = new Map<number, number>();
-  const sentenceSimilarity = (x: string, y: string) => {
-    const a = indexOf(x);
-    const b = indexOf(y);
+  }
+
+  of(x: string, y: string): number {
+    const a = this.indexOf(x);
+    const b = this.indexOf(y);
     const key = Math.min(a, b) * 100_000 + Math.max(a, b);
-    let sim = simCache.get(key);
+    let sim = this.simCache.get(key);
     if (sim === undefined) {
-      const [ga, gb] = [grams[a], grams[b]];
+      const [ga, gb] = [this.grams[a], this.grams[b]];
       let hit = 0;
       for (const g of ga) if (gb.has(g)) hit++;
       sim = ga.size + gb.size === 0 ? 0 : (2 * hit) / (ga.size + gb.size);
-      simCache.set(key, sim);
+      this.simCache.set(key, sim);
     }
     return sim;
-  };
+  }
+}
+
+function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
+  const out: FigureLink[] = [];
+  const similarity = new SentenceSimilarity();
   const ordinal = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const s of stats) {
-    const key = `${s.loc.paragraph}|${indexOf(s.sentence)}|${core(s.label)}`;
+    const key = `${s.loc.paragraph}|${similarity.indexOf(s.sentence)}|${core(s.label)}`;
     const n = seen.get(key) ?? 0;
     ordinal.set(s.id, n);
     seen.set(key, n + 1);
@@ -259,8 +276,8 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         if (ordinal.get(a.id) !== ordinal.get(b.id)) continue;
         // a project report's own money or rate is another fact than any figure of another report
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
-        if (a.narrative !== b.narrative && (ownFigure(a) || ownFigure(b))) continue;
-        const sim = sentenceSimilarity(a.sentence, b.sentence);
+        if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;
+        const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
         candidates.push({ a, b, sim });
       }
@@ -270,7 +287,6 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
   // 现场封停9台" vs "…932余处，强制拆除1台、现场封停9台"). Without such an anchor, the same sentence
   // with other figures may be a template reused for another scope: a fuzzy link.
   const agreeing = new Map<string, number>();
-  const pairKey = (a: NarrativeStat, b: NarrativeStat) => `${a.loc.paragraph}|${b.loc.paragraph}`;
   for (const { a, b } of candidates) {
     if (a.figure.value === b.figure.value && a.figure.unit === b.figure.unit) agreeing.set(pairKey(a, b), (agreeing.get(pairKey(a, b)) ?? 0) + 1);
   }

@@ -29,17 +29,20 @@ export async function processReport(job: Job<ReportJobData, ReportJobResult>, de
   if (!bytes) throw new TransientError('READ_FAILED', `${fileName}：存储中找不到文件内容 / bytes not in the store (${sha256})`);
   // The thread's JSON text is stored as it is, with the summary the thread made of it: the Result
   // is parsed here only when the runner made it (an error) or a cross check needs the report.
-  const out = await deps.runner.runJson({ bytes, file: fileName, withDocument: true, withSummary: true, transient: true });
+  // UTF-8 bytes moved from the thread, stored as they are: no text copied across, none encoded again.
+  const out = await deps.runner.runJson({ bytes, file: fileName, withDocument: true, withSummary: true, transient: true, utf8: true });
   const summary = out.summary;
   let parsedResult: Result | null = null;
   const fullResult = () => (parsedResult ??= JSON.parse(out.resultJson) as Result);
   const result: ResultHead = summary ? summary.head : fullResult();
   const parsed = performance.now();
-  const saved = await deps.store.saveResult(result, null, { runKey: String(job.id), batchId, json: { result: out.resultJson, document: out.documentJson } });
+  const saved = await deps.store.saveResult(result, null, { runKey: String(job.id), batchId, json: { result: out.resultUtf8 ?? out.resultJson, document: out.documentUtf8 !== undefined ? out.documentUtf8 : out.documentJson } });
   // Cross-report checks (ledger, last year) for this report and next year's of its department.
   if (result.status === 'ok' && result.report) {
-    const documentJson = out.documentJson;
-    const document = () => (documentJson === null ? null : (JSON.parse(documentJson) as DocumentModel));
+    const document = () => {
+      const documentJson = out.documentJson;
+      return documentJson === null ? null : (JSON.parse(documentJson) as DocumentModel);
+    };
     const justSaved: JustSaved | null = summary
       ? { sha256, report: () => fullResult().report!, year: result.report.year, department: summary.department, storedDepartment: result.report.department?.text ?? null, scores: summary.scores, document, fileName, run: saved.run }
       : toJustSaved(fullResult(), document, fileName, saved.run);

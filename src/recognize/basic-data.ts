@@ -46,6 +46,11 @@ function spendingKey(label: string): string {
 const SECTION_KEYS = new Set(['three-public', 'project', 'public']);
 const STANDALONE_KEYS = new Set(['procurement', 'adjustment']);
 
+/** Whether a row key matches (module level: per-report closures were compiled again after every full GC). */
+function anyKey(keys: readonly string[], re: RegExp): boolean {
+  return keys.some((k) => re.test(k));
+}
+
 /**
  * 部门整体支出绩效评价基础数据表: staffing (编制数/实际在职人数/控制率), 经费控制情况 rows with the
  * 上年决算/本年预算/本年决算 columns and their parent rows, 楼堂馆所, 厉行节约保障措施.
@@ -70,7 +75,6 @@ export function readBasicData(form: FormGroup): BasicData {
     let group: { key: string; label: string } | null = null;
     for (let r = 0; r < table.nRows; r++) {
       const keys = rowKeys(table, r);
-      const has = (re: RegExp) => keys.some((k) => re.test(k));
       if (!data.staffing) {
         // label | value pairs: "人员编制 | 21 | 实有人数 | 21"
         const pairs = keyValueStaffing(table, r);
@@ -79,7 +83,7 @@ export function readBasicData(form: FormGroup): BasicData {
           continue;
         }
       }
-      if (has(/编制数/) && has(/控制率|在职/)) {
+      if (anyKey(keys, /编制数/) && anyKey(keys, /控制率|在职/)) {
         const { cols } = mapColumns(table, [r], STAFFING_COLUMNS);
         const row = r + 1;
         const at = (f: string): Fact | null => {
@@ -91,13 +95,13 @@ export function readBasicData(form: FormGroup): BasicData {
         r = row;
         continue;
       }
-      if (has(/决算/) && has(/预算/) && !has(/批复规模/)) {
+      if (anyKey(keys, /决算/) && anyKey(keys, /预算/) && !anyKey(keys, /批复规模/)) {
         spendingCols = yearColumns(table, r, data);
         section = null;
         group = null;
         continue;
       }
-      if (has(/批复规模|实际规模/)) {
+      if (anyKey(keys, /批复规模|实际规模/)) {
         const { cols } = mapColumns(table, [r], BUILDING_COLUMNS);
         const row = r + 1;
         const at = (f: string): Fact | null => {
@@ -117,7 +121,7 @@ export function readBasicData(form: FormGroup): BasicData {
         r = row;
         continue;
       }
-      if (has(/厉行节约|保障措施/)) {
+      if (anyKey(keys, /厉行节约|保障措施/)) {
         const labelCell = ownCells(table, r).find((c) => /厉行节约|保障措施/.test(key(c.text)));
         const value = labelCell ? cellRightOf(table, r, labelCell) : null;
         if (value) data.savingMeasures = cellText(PART, table, value);

@@ -122,25 +122,18 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         r++;
         break outer;
       }
-      const get = (field: string): TableCell | null => {
-        const col = cols.get(field);
-        return col === undefined ? null : cellAt(table, r, col);
-      };
-      const l3 = get('level3');
+      const fields = new FieldRow(part, table, r, cols);
+      const l3 = fields.get('level3');
       // a placeholder row of the template: a 指标N / …… label, nothing filled in
       const placeholder = own.find((c) => isPlaceholderText(c.text));
-      const valueBlank = (f: string) => {
-        const c = get(f);
-        return !c || c.row !== r || !c.text.trim() || isPlaceholderText(c.text);
-      };
-      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'actual', 'weight', 'score', 'nature', 'unit'].every(valueBlank)) {
+      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'actual', 'weight', 'score', 'nature', 'unit'].every((f) => fields.blank(f))) {
         placeholders.push(cellText(part, table, placeholder));
         continue;
       }
       // A 三级指标 merged over two rows, each with its own 分值/得分 (scoring sheets that split one
       // indicator into criteria: "账务管理 | 纳入乡镇账户管理，得2分 | 2 | 2" / "| 实行专账核算，得1分 | 1 | 1"):
       // each row is scored on its own, under the merged name.
-      const ownPoints = !!l3 && l3.row < r && ['weight', 'score'].some((f) => get(f)?.row === r && !!get(f)!.text.trim());
+      const ownPoints = !!l3 && l3.row < r && ['weight', 'score'].some((f) => fields.get(f)?.row === r && !!fields.get(f)!.text.trim());
       if (!l3 || (l3.row !== r && !ownPoints)) {
         // No own 三级指标 cell: a blank spacer row, or trailing notes.
         if (!own.some((c) => c.text.trim())) continue;
@@ -148,9 +141,9 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         break outer;
       }
       // A row left entirely blank inside the block (it happens) is not an indicator.
-      if (['level3', 'target', 'actual', 'weight', 'score', 'reason'].every((f) => !get(f)?.text.trim() || get(f)!.row !== r)) continue;
-      const l1 = get('level1');
-      const l2 = get('level2');
+      if (['level3', 'target', 'actual', 'weight', 'score', 'reason'].every((f) => !fields.get(f)?.text.trim() || fields.get(f)!.row !== r)) continue;
+      const l1 = fields.get('level1');
+      const l2 = fields.get('level2');
       if (l1 && l1.row === r && levelPoints.level1 !== undefined) {
         // 53号 指标表: the level's points in the cell right of its name ("投入 | 16")
         const pts = cellAt(table, r, levelPoints.level1);
@@ -160,23 +153,15 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const level2Text = l2?.text.trim() || lastLevel2;
       lastLevel1 = level1Text;
       lastLevel2 = level2Text;
-      const fact = (field: string): Fact => {
-        const cell = get(field);
-        return cell ? cellFact(part, table, cell) : emptyFact(part, table, r);
-      };
-      const textFact = (field: string): TextFact | null => {
-        const cell = get(field);
-        return cell ? cellText(part, table, cell) : null;
-      };
-      const targetFact = fact('target');
-      const actualFact = fact('actual');
-      const nature = textFact('nature');
-      const unit = textFact('unit');
+      const targetFact = fields.fact('target');
+      const actualFact = fields.fact('actual');
+      const nature = fields.textFact('nature');
+      const unit = fields.textFact('unit');
       const target = composeTarget(targetFact, nature?.text ?? null, unit?.text ?? null);
       // A 指标性质 read unsurely by OCR makes the target it directs unsure too.
       if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
-      const reason = textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
+      const reason = fields.textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
       const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
       indicators.push({
         level1: level1Name(level1Text),
@@ -187,11 +172,11 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         target: targetFact,
         actual: actualFact,
         unit,
-        weight: cols.has('weight') ? fact('weight') : labelPoints(part, table, l3),
-        score: fact('score'),
+        weight: cols.has('weight') ? fields.fact('weight') : labelPoints(part, table, l3),
+        score: fields.fact('score'),
         reason,
-        ...(get('description') ? { description: textFact('description')! } : {}),
-        ...(get('standard') ? { standard: textFact('standard')! } : {}),
+        ...(fields.get('description') ? { description: fields.textFact('description')! } : {}),
+        ...(fields.get('standard') ? { standard: fields.textFact('standard')! } : {}),
         targetMeasure: target,
         actualMeasure: actual,
         notApplicable,
@@ -251,6 +236,41 @@ function isSectionLabel(cell: TableCell, headerRow: number, sameTable: boolean):
 function labelPoints(part: string, table: TableBlock, cell: TableCell): Fact {
   const points = declaredPoints(cell.text);
   return points ? { text: points.text, figure: points, loc: cellLocation(part, table, cell) } : emptyFact(part, table, cell.row);
+}
+
+/**
+ * One row of an indicator form, read by field. A class at module level, not closures made per row:
+ * V8 holds a closure's optimized code only weakly, so per-report closures were compiled again after
+ * every full GC.
+ */
+class FieldRow {
+  constructor(
+    private readonly part: string,
+    private readonly table: TableBlock,
+    private readonly r: number,
+    private readonly cols: Map<string, number>,
+  ) {}
+
+  get(field: string): TableCell | null {
+    const col = this.cols.get(field);
+    return col === undefined ? null : cellAt(this.table, this.r, col);
+  }
+
+  /** Nothing filled in the field's own cell of the row (or a template placeholder). */
+  blank(field: string): boolean {
+    const c = this.get(field);
+    return !c || c.row !== this.r || !c.text.trim() || isPlaceholderText(c.text);
+  }
+
+  fact(field: string): Fact {
+    const cell = this.get(field);
+    return cell ? cellFact(this.part, this.table, cell) : emptyFact(this.part, this.table, this.r);
+  }
+
+  textFact(field: string): TextFact | null {
+    const cell = this.get(field);
+    return cell ? cellText(this.part, this.table, cell) : null;
+  }
 }
 
 function emptyFact(part: string, table: TableBlock, row: number): Fact {

@@ -46,6 +46,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * shared noun may be chance. Paragraphs copied unchanged are one statement (one finding). Two
  * projects' reports are never compared: each counts its own project's things.
  */
+/** A restated fact's group (module level: per-report closures were compiled again after every full GC). */
+function groupOf(group: Map<string, string>, f: IndexedFact): string {
+  return group.get(f.stat!.id) ?? f.stat!.id;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'prose-count-mismatch',
@@ -65,7 +70,6 @@ export const rule: Rule = {
   check(report) {
     const index = factIndex(report);
     const group = restatementGroups(report);
-    const groupOf = (f: IndexedFact) => group.get(f.stat!.id) ?? f.stat!.id;
     // counts by sentence (a sentence = one statistic's sentence in one paragraph)
     const sentences = new Map<string, IndexedFact[]>();
     for (const f of index.facts) {
@@ -77,7 +81,7 @@ export const rule: Rule = {
     }
     const list = [...sentences.values()].filter((s) => s.length >= 2);
     // a sentence repeated unchanged (a copied paragraph) has the same statements: nothing to compare
-    const signature = list.map((s) => s.map(groupOf).join('|'));
+    const signature = list.map((s) => s.map((f) => groupOf(group, f)).join('|'));
     const drafts: FindingDraft[] = [];
     const seen = new Set<string>();
     // candidate sentence pairs: a counted noun contained in another shares its first two characters
@@ -107,12 +111,12 @@ export const rule: Rule = {
         const [sa, sb] = [A[0].subject, B[0].subject];
         if (sa.kind === 'project' && sb.kind === 'project' && sa.project !== sb.project) continue;
         const matches: Array<[IndexedFact, IndexedFact]> = [];
-        for (const a of A) for (const b of B) if (sameThing(a, b) && !differentProjects(a, b) && groupOf(a) !== groupOf(b)) matches.push([a, b]);
+        for (const a of A) for (const b of B) if (sameThing(a, b) && !differentProjects(a, b) && groupOf(group, a) !== groupOf(group, b)) matches.push([a, b]);
         const agree = matches.filter(([a, b]) => Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
         const differ = matches.filter(([a, b]) => !Rational.parse(a.statement.value).eq(Rational.parse(b.statement.value)));
         if (!agree.length || !differ.length) continue;
         for (const [a, b] of differ) {
-          const key = [`${groupOf(a)}/${a.measure.noun}`, `${groupOf(b)}/${b.measure.noun}`].sort().join('|');
+          const key = [`${groupOf(group, a)}/${a.measure.noun}`, `${groupOf(group, b)}/${b.measure.noun}`].sort().join('|');
           if (seen.has(key)) continue;
           seen.add(key);
           const anchors = agree.filter(([x, y]) => x !== a && y !== b).map(([x]) => `${noun(x)}${x.statement.figure.text.trim()}`);

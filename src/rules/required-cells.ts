@@ -47,6 +47,14 @@ function scoredGroups(indicators: Indicator[]): { noScore: Set<Indicator>; noAct
  * F1 required cells are filled: every 得分, the execution score, 总分 得分, 实际完成值 (error);
  * 填表人 / 日期 / 负责人 (info).
  */
+/**
+ * Whether the form prints the column (a column it does not print is not a blank cell). At module
+ * level, not a closure per form: per-report closures were compiled again after every full GC.
+ */
+function printsColumn(form: { indicatorColumns: Array<{ field: string }> }, field: string): boolean {
+  return form.indicatorColumns.length === 0 || form.indicatorColumns.some((c) => c.field === field);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'required-cells',
@@ -83,12 +91,11 @@ export const rule: Rule = {
         blank(form.part, { zh: `预算执行${columnLabel(form, 'score')}`, en: 'execution score' }, exec.score);
       }
       // a column the form does not print is not a blank cell (53号 指标表 has no 实际完成值)
-      const printed = (field: string) => form.indicatorColumns.length === 0 || form.indicatorColumns.some((c) => c.field === field);
       const groups = scoredGroups(form.indicators);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        if (printed('score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
-        if (printed('actual') && isBlank(ind.actual) && !groups.noActual.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
+        if (printsColumn(form, 'score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (printsColumn(form, 'actual') && isBlank(ind.actual) && !groups.noActual.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
       }
       if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);
     }

@@ -9,6 +9,7 @@ import type {
   BatchItemInput,
   BatchKind,
   FindingState,
+  JsonText,
   ListReportsOptions,
   ReportSummary,
   Review,
@@ -70,6 +71,18 @@ function toJsonb(value: unknown): string {
 /** JSON text made fit for jsonb (the NUL escape removed; a scan of the text when there is none). */
 function jsonbText(json: string): string {
   return json.includes('\\u0000') ? json.replace(/(?<!\\)\\u0000/g, '') : json;
+}
+
+/**
+ * A JSON parameter given as text or as UTF-8 bytes. PostgreSQL takes the bytes as they are (a json
+ * parameter in binary format is its UTF-8 text): a 0.5 MB Result is neither decoded nor encoded
+ * again on the worker's main thread. Bytes holding the NUL escape, and any bytes for PGlite (which
+ * would take them for bytea), go as text.
+ */
+function jsonParam(json: JsonText, kind: Database['kind']): string | Buffer {
+  if (typeof json === 'string') return jsonbText(json);
+  const bytes = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+  return kind === 'postgres' && bytes.indexOf('\\u0000') < 0 ? bytes : jsonbText(bytes.toString('utf8'));
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -212,8 +225,8 @@ export class Store {
           counts.error,
           counts.warning,
           counts.info,
-          options.json ? jsonbText(options.json.result) : toJsonb(result),
-          options.json ? (options.json.document === null ? null : jsonbText(options.json.document)) : document ? toJsonb(document) : null,
+          options.json ? jsonParam(options.json.result, this.db.kind) : toJsonb(result),
+          options.json ? (options.json.document === null ? null : jsonParam(options.json.document, this.db.kind)) : document ? toJsonb(document) : null,
         ],
       );
       const diff = await saveFindings(tx, sha, run, result.discrepancies);

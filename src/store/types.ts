@@ -82,10 +82,13 @@ export interface SaveOptions {
   batchId?: string | null;
   /**
    * The Result and DocumentModel as JSON text when the caller already has it (a pipeline thread
-   * sends them as text): stored as it is instead of serialising the objects again.
+   * sends them as text or UTF-8 bytes): stored as it is instead of serialising the objects again.
    */
-  json?: { result: string; document: string | null };
+  json?: { result: JsonText; document: JsonText | null };
 }
+
+/** JSON text, or the same as UTF-8 bytes (sent to PostgreSQL as they are, never decoded). */
+export type JsonText = string | Uint8Array;
 
 export interface SaveOutcome {
   /** False when this runKey had already been stored (a job picked up again). */

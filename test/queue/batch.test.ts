@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline.js';
 import { queueConfig, reportsQueue } from '../../src/queue/config.js';
 import { enqueuePaths, waitForBatch } from '../../src/queue/enqueue.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -87,6 +88,12 @@ describe('queue: a folder of 50 files with 2 worker processes', () => {
     // The stored DocumentModel is there for the reviewer UI.
     const seedRow = await store.getReport(rows.find((r) => r.names.some((n) => n.endsWith('seed.docx')))!.sha256);
     expect(seedRow?.document?.blocks.length).toBeGreaterThan(0);
+    // The stored Result and DocumentModel are the pipeline's, clock readings aside (the worker stores
+    // the pipeline thread's UTF-8 JSON bytes as they are, never decoded or encoded again).
+    const fromPipeline = await runPipeline({ bytes: new Uint8Array(await readFile(join(folder.dir, 'seed.docx'))), file: seedRow!.result.file });
+    const noClock = (r: object) => JSON.parse(JSON.stringify({ ...r, timings: null }));
+    expect(noClock(seedRow!.result)).toEqual(noClock(fromPipeline.result));
+    expect(seedRow!.document).toEqual(JSON.parse(JSON.stringify(fromPipeline.document)));
 
     // `status --json` prints the same counts.
     const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'selfeval'), 'status', out.batchId, '--json'], {

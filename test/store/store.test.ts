@@ -109,6 +109,24 @@ for (const backend of backends) {
       expect(report!.document?.blocks.length).toBe(base.document?.blocks.length);
     });
 
+    it('stores JSON given as UTF-8 bytes (as a queue worker gets it from its pipeline thread) as it would the text', async () => {
+      const variant = docxVariant(seed, 901);
+      const { result, document } = await runPipeline({ bytes: variant, file: 'variant-901.docx' });
+      // A NUL escape (which jsonb refuses) goes the text way and is dropped there, as before.
+      const withNul = { ...result, report: { ...result.report!, note: 'a\u0000b' } };
+      const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+      await store.saveResult(withNul, null, { runKey: 'bytes-1', json: { result: bytes(withNul), document: bytes(document) } });
+      const stored = await store.getReport(result.sha256);
+      expect(stored!.result).toEqual(JSON.parse(JSON.stringify({ ...withNul, report: { ...withNul.report, note: 'ab' } })));
+      expect(stored!.document).toEqual(JSON.parse(JSON.stringify(document)));
+      const plain = docxVariant(seed, 902);
+      const second = await runPipeline({ bytes: plain, file: 'variant-902.docx' });
+      await store.saveResult(second.result, null, { runKey: 'bytes-2', json: { result: bytes(second.result), document: null } });
+      const stored2 = await store.getReport(second.result.sha256);
+      expect(stored2!.result).toEqual(JSON.parse(JSON.stringify(second.result)));
+      expect(stored2!.document).toBeNull();
+    });
+
     it('counts a batch: duplicates, unreadable files, errors by code, completion', async () => {
       const variant = docxVariant(seed, 1);
       const v = await store.putFile(variant, 'v1.docx');
