@@ -22,7 +22,7 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ResultSchema = z.object({
   file: z.string(),
   sha256: z.string(),
-  format: z.enum(['docx', 'doc', 'pdf']).nullable(),
+  format: z.enum(['docx', 'doc', 'pdf', 'xlsx']).nullable(),
   status: z.enum(['ok', 'error']),
   error: z.object({ code: ErrorCodeSchema, message: z.string() }).nullable(),
   report: ReportSchema.nullable(),
