@@ -269,9 +269,11 @@ class DocumentReader implements XmlHandler {
         this.object = { previews: [], progId: '' };
         return;
       case 'OLEObject':
+      case 'objectEmbed':
+        // VML o:OLEObject (ProgID), or the ISO 29500 form w:objectEmbed (w:progId) after a w:drawing preview.
         if (this.object) {
           this.object.relId = x.attr('id');
-          this.object.progId = x.attr('ProgID') ?? '';
+          this.object.progId = x.attr('ProgID') ?? x.attr('progId') ?? '';
         }
         return;
       case 'sym': {
