@@ -405,8 +405,7 @@ function buildSheetGrid(name: string, raw: RawSheet, limits: XlsxLimits): SheetG
   }
   // A merge anchored on a cell that shows something widens the range to its whole area.
   const anchored = new Set(raw.cells.map((c) => c.row * (MAX_COL + 1) + c.col));
-  const merges = raw.merges.filter(([a, b]) => anchored.has(a * (MAX_COL + 1) + b));
-  for (const [a, b, c, d] of merges) {
+  for (const [a, b, c, d] of raw.merges.filter(([a, b]) => anchored.has(a * (MAX_COL + 1) + b))) {
     r1 = Math.min(r1, a);
     c1 = Math.min(c1, b);
     r2 = Math.max(r2, c);
@@ -425,6 +424,10 @@ function buildSheetGrid(name: string, raw: RawSheet, limits: XlsxLimits): SheetG
   for (let c = c1; c <= c2; c++) if (!hiddenCol[c]) cols.push(c);
   const rows: number[] = [];
   for (let r = r1; r <= r2; r++) if (!raw.hiddenRows.has(r)) rows.push(r);
+  // Merges within the range (an empty merged cell is still one cell), clipped to it.
+  const merges = raw.merges
+    .filter(([a, b, c, d]) => a <= r2 && c >= r1 && b <= c2 && d >= c1)
+    .map(([a, b, c, d]): [number, number, number, number] => [Math.max(a, r1), Math.max(b, c1), Math.min(c, r2), Math.min(d, c2)]);
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
   const text = new Map(raw.cells.map((c) => [c.row * (MAX_COL + 1) + c.col, c.text]));
