@@ -83,6 +83,26 @@ describe('the seed report with its forms as Excel objects', () => {
   }, 240_000);
 });
 
+describe('where the object sits', () => {
+  it('inside a paragraph: the text before it, the sheet, the text after it, in that order; inside a Word table\'s cell: after that table', async () => {
+    const parts: Record<string, Uint8Array> = unzipSync(await wordOleDocx(seedSpec()));
+    let xml = new TextDecoder().decode(parts['word/document.xml']);
+    const objects = xml.match(/<w:r><w:object[\s\S]*?<\/w:object><\/w:r>/gu)!;
+    xml = xml.replace(objects[0], `<w:r><w:t>表一：</w:t></w:r>${objects[0]}<w:r><w:t>（单位：万元）</w:t></w:r>`);
+    xml = xml.replace(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${objects[1]}</w:p>`, `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>附表</w:t></w:r>${objects[1]}</w:p></w:tc></w:tr></w:tbl>`);
+    parts['word/document.xml'] = strToU8(xml);
+    const model = parseDocx(zipPackage(Object.entries(parts)));
+    const seed = parseDocx(await wordOleDocx(seedSpec()));
+    const first = model.blocks.findIndex((b) => b.kind === 'table');
+    expect(model.blocks.slice(first - 1, first + 2).map((b) => (b.kind === 'paragraph' ? b.text : b.workbook?.part))).toEqual(['表一：', 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx', '（单位：万元）']);
+    const wrapper = tables(model).find((t) => t.cells.some((c) => c.text === '附表'))!;
+    expect(model.blocks[wrapper.block + 1]).toMatchObject({ kind: 'table', workbook: { part: 'word/embeddings/Microsoft_Excel_Worksheet2.xlsx' } });
+    expect(tables(model).filter((t) => t.workbook).map(cellsOf)).toEqual(tables(seed).map(cellsOf));
+    expect(model.blocks.map((b) => b.block)).toEqual(model.blocks.map((_, i) => i));
+    expect(tables(model).map((t) => t.table)).toEqual(tables(model).map((_, i) => i));
+  });
+});
+
 describe('planted reports of every family with their forms as Excel objects', () => {
   for (const i of [0, 1, 2, 3]) {
     it(`planted report ${i}: the findings of its .docx`, async () => {
