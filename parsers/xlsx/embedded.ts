@@ -1,6 +1,7 @@
 import type { ParseIssue, TableBlock } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
 import type { ZipLimits, ZipPackage } from '../zip.js';
+import { compoundStreams, isCompoundFile } from './cfb.js';
 import { readRelationships, sheetTable, Workbook, DEFAULT_XLSX_LIMITS } from './workbook.js';
 
 /**
@@ -45,12 +46,21 @@ export function embeddedWorkbookReader(zip: ZipPackage, mainPath: string, zipLim
     };
     if (ordinal > MAX_OBJECTS) return fail(`文档嵌入的工作表超过 ${MAX_OBJECTS} 个 / too many embedded objects`);
     try {
-      const bytes = zip.read(target);
+      let bytes = zip.read(target);
       if (!bytes) return fail('文档中缺少该部件 / the part is missing');
-      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-        // An OLE compound file: an Excel 97-2003 sheet (Excel.Sheet.8) or a wrapped package.
-        return fail('这是 Excel 97-2003 格式（.xls）的嵌入对象，暂不能读取，请在 Word 中将其转换为 Excel 工作表 / legacy .xls object');
+      if (isCompoundFile(bytes)) {
+        // oleObjectN.bin: an Excel 2007+ object keeps its .xlsx whole in the "Package" stream; an
+        // Excel 97-2003 object (Excel.Sheet.8) keeps BIFF records in "Workbook", not read here.
+        const streams = compoundStreams(bytes, zipLimits.maxEntryBytes);
+        const inner = streams.read('Package');
+        if (!inner) {
+          return streams.names.some((n) => /^(Workbook|Book)$/u.test(n))
+            ? fail('这是 Excel 97-2003 格式（.xls）的嵌入对象，暂不能读取，请在 Word 中将其转换为 Excel 工作表 / legacy .xls object')
+            : fail(`嵌入对象中没有工作簿（只有 ${streams.names.join('、') || '空'}） / no workbook in the object`);
+        }
+        bytes = inner;
       }
+      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail('嵌入对象不是 Excel 工作簿 / not a workbook');
       const workbook = new Workbook(bytes, { ...DEFAULT_XLSX_LIMITS, zip: zipLimits });
       const grid = workbook.readSheet(workbook.activeSheet);
       if (!grid) return fail('工作表为空 / the sheet is empty');

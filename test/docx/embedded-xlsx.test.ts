@@ -6,7 +6,7 @@ import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, seedSpec, writeDocx } from '../fixtures/generator/index.js';
 import { plantedReport } from '../fixtures/producers/planted.js';
-import { formsWorkbook, wordOleDocx } from '../fixtures/producers/word-ole.js';
+import { compoundFile, formsWorkbook, wordOleDocx } from '../fixtures/producers/word-ole.js';
 import { zipPackage } from '../fixtures/generator/zip-package.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
 import { docxPastedImages, parseDocx } from '../../parsers/docx.js';
@@ -83,6 +83,26 @@ describe('the seed report with its forms as Excel objects', () => {
   }, 240_000);
 });
 
+/** A compound file whose Package stream's chain points back at itself. */
+function loopingCompound(): Uint8Array {
+  const bytes = compoundFile([['Package', new Uint8Array(8192).fill(0x50)]]);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fatAt = 512 * (1 + v.getUint32(0x4c, true));
+  v.setUint32(fatAt + 15 * 4, 3, true); // the last sector of the stream continues at its fourth
+  return bytes;
+}
+
+describe('the workbook stored in an OLE compound file (word/embeddings/oleObjectN.bin, "Package" stream)', () => {
+  it('read as the package is: the .docx findings', async () => {
+    const bytes = await wordOleDocx(seedSpec(), { container: 'ole' });
+    expect(Object.keys(unzipSync(bytes)).filter((n) => n.endsWith('.bin'))).toHaveLength(5);
+    const [plain, run] = [await pipeline(writeDocx(seedSpec()), 'seed.docx'), await pipeline(bytes, 'seed-olebin.docx')];
+    expect(tables(run.document).map(cellsOf)).toEqual(tables(plain.document).map(cellsOf));
+    expect(run.document.issues).toEqual([]);
+    expectSameFindings(plain, run, 30);
+  }, 120_000);
+});
+
 describe('where the object sits', () => {
   it('inside a paragraph: the text before it, the sheet, the text after it, in that order; inside a Word table\'s cell: after that table', async () => {
     const parts: Record<string, Uint8Array> = unzipSync(await wordOleDocx(seedSpec()));
@@ -133,7 +153,8 @@ describe('an embedded workbook that cannot be read', () => {
     ['a zip bomb (a sheet of 80 MB of blanks)', () => sheetPackage(new Uint8Array(80 * 1024 * 1024).fill(0x20)), /xl\/worksheets\/sheet1\.xml 解压后 83886080 字节，超过上限/u],
     ['a huge used range (a cell at XFD1048576)', () => sheetPackage(strToU8('<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>')), /已用区域 1048576 行 × 16384 列，超过上限/u],
     ['over a million cells', () => sheetPackage(strToU8(`<worksheet><sheetData><row r="1">${'<c><v>1</v></c>'.repeat(16_000)}</row>${'<row><c/></row>'.repeat(1_000_000)}</sheetData></worksheet>`)), /单元格超过 1000000 个/u],
-    ['an Excel 97-2003 object (.xls, an OLE compound file)', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /Excel 97-2003/u],
+    ['an Excel 97-2003 object (an OLE compound file with a BIFF Workbook stream)', () => compoundFile([['Workbook', new Uint8Array(6000).fill(9)]]), /Excel 97-2003/u],
+    ['an OLE compound file whose sector chain loops', () => loopingCompound(), /扇区链越界或循环/u],
   ];
   for (const [what, make, reason] of cases) {
     it(`${what}: one issue naming the part and the reason; every other form and paragraph read`, async () => {
