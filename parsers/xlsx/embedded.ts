@@ -31,8 +31,8 @@ export function embeddedWorkbookReader(zip: ZipPackage, mainPath: string, zipLim
     rels ??= readRelationships(zip, mainPath);
     const target = rels.get(relId)?.target;
     if (!target) return null;
-    const named = /\.xls[xm]$/iu.test(target);
-    if (!named && !SPREADSHEET_PROGID.test(progId)) return null;
+    // A worksheet by its ProgID; without one (some writers leave it empty), by the part's name.
+    if (!SPREADSHEET_PROGID.test(progId) && !(progId === '' && /\.xls[xm]$/iu.test(target))) return null;
     ordinal++;
     const fail = (reason: string): EmbeddedRead => {
       const issue: ParseIssue = {
