@@ -315,12 +315,6 @@ function matches(c: NonNullable<Section['condition']>, x: number): boolean {
   }
 }
 
-/** Is this format a date or time format (so the value is a date serial)? */
-export function isDateFormat(code: string): boolean {
-  const first = parseSections(code)[0];
-  return !!first?.isDate;
-}
-
 /** The text a cell holding the number `x` shows under format `code`. `date1904` for workbooks of the 1904 system. */
 export function formatNumber(x: number, code: string, date1904 = false): string {
   if (!Number.isFinite(x)) return String(x);

@@ -3,7 +3,7 @@ import { InputError } from '../../src/errors.js';
 import { assembleGrid } from '../table-grid.js';
 import { XmlScanner, type XmlHandler } from '../xml-scan.js';
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from '../zip.js';
-import { builtinFormat, formatGeneral, formatNumber, isDateFormat } from './number-format.js';
+import { builtinFormat, formatGeneral, formatNumber } from './number-format.js';
 
 /**
  * An Excel workbook (.xlsx, SpreadsheetML) read with our own zip and XML readers and their limits:
@@ -216,11 +216,6 @@ export class Workbook {
       }
     }
   }
-
-  /** Is the format of cellXfs entry `style` a date format (for tests and callers that want the kind)? */
-  isDateStyle(style: number): boolean {
-    return isDateFormat(this.cellFormats[style] ?? 'General');
-  }
 }
 
 function readRelationshipsOf(bytes: Uint8Array): Array<{ target: string; type: string }> {
@@ -309,6 +304,8 @@ function readSheetCells(bytes: Uint8Array, part: string, maxCells: number, displ
   let cell: RawCell | null = null;
   let text: string[] | null = null;
   let inlineText = false;
+  /** Inside the <v> or the <t> (of <is>) whose text is the cell's. */
+  let inText = false;
   let phonetic = 0;
   const bad = (what: string) => new InputError('CORRUPT_FILE', `${part}：${what} / bad cell reference`);
   scan(bytes, part, (x) =>
@@ -336,7 +333,13 @@ function readSheetCells(bytes: Uint8Array, part: string, maxCells: number, displ
             return;
           }
           case 'v':
-            if (cell) text = [];
+            if (cell) {
+              text = [];
+              inText = true;
+            }
+            return;
+          case 't':
+            inText = inlineText && phonetic === 0;
             return;
           case 'is':
             if (cell) {
@@ -366,6 +369,7 @@ function readSheetCells(bytes: Uint8Array, part: string, maxCells: number, displ
         }
       },
       close(name) {
+        if (name === 't' || name === 'v') inText = false;
         if (name === 'v' && cell && text && !inlineText) {
           cell.value = text.join('');
           text = null;
@@ -382,8 +386,8 @@ function readSheetCells(bytes: Uint8Array, part: string, maxCells: number, displ
         }
       },
       text(start, end, cdata) {
-        // <v> text, or <t> inside <is> (not a phonetic guide).
-        if (text && phonetic === 0 && (!inlineText || x.parent() === 'is' || x.parent() === 'r')) text.push(x.text(start, end, cdata));
+        // <v> text, or the <t> runs of <is> (not a phonetic guide's).
+        if (text && inText) text.push(x.text(start, end, cdata));
       },
     }),
   );

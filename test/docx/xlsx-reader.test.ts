@@ -129,7 +129,7 @@ describe('markup exceljs does not write', () => {
       '<si><r><t>绩效</t></r><r><rPr><b/></rPr><t xml:space="preserve">自评 </t></r></si></sst>';
     const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="0.00_ "/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="10"/></cellXfs></styleSheet>';
     const sheet = SHEET(
-      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>内联</t></is></c></row>' +
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is>\n <r>\n <rPr><b/></rPr>\n <t>内</t>\n </r>\n <r>\n <t>联</t></r></is></c></row>' +
         '<row r="2"><c r="A2" s="1"><f>SUM(A3:A4)</f><v>359.74000000000001</v></c><c s="2"><v>0.1</v></c><c t="b"><v>1</v></c><c t="e"><v>#DIV/0!</v></c></row>',
     );
     const g = new Workbook(handWorkbook(sheet, [['xl/sharedStrings.xml', strings], ['xl/styles.xml', styles]])).readSheet(0);
