@@ -9,7 +9,8 @@
  * fonts); ruleless = the Chromium print with every border removed; zebra / filled = no lines, rows
  * told apart by fills; virtual-printer = the LibreOffice PDF through PostScript and Ghostscript (no
  * Unicode maps: the pages are read by OCR); scan = the LibreOffice PDF rasterised as a greyscale JPEG
- * scan at 200 dpi (read by our OCR); ocrmypdf = that scan with another program's OCR text layer.
+ * scan at 200 dpi (read by our OCR); ocrmypdf = that scan with another program's OCR text layer;
+ * word-ole = not a PDF: the .docx with every form pasted as an Excel object (test/fixtures/producers/word-ole.ts).
  * OCR'd findings are capped at warnings, so findings are compared by rule and values only.
  */
 import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
@@ -19,6 +20,7 @@ import { reportHtml } from '../test/fixtures/producers/html.js';
 import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
+import { wordOleDocx } from '../test/fixtures/producers/word-ole.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 
@@ -42,6 +44,8 @@ async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
       return ghostscriptPdf(await docxToPdf(docx));
     case 'scan':
       return scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' });
+    case 'word-ole':
+      return wordOleDocx(spec, { markup: 'vml' }); // not a PDF: the .docx with its forms as Excel objects
     case 'ocrmypdf':
       return ocrmypdfPdf(scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' }));
     default:

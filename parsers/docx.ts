@@ -1,7 +1,8 @@
-import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../schemas/document.js';
+import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
+import { embeddedWorkbookReader, type EmbeddedRead } from './xlsx/embedded.js';
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
 /**
@@ -47,6 +48,8 @@ export interface PastedImage {
   relId: string;
   widthPt: number | null;
   heightPt: number | null;
+  /** r:id of the OLE object (w:object) this picture is the preview of, if it is one. */
+  oleObject?: string;
 }
 
 /** The main document part's path and the pictures in its body (for parsers/ocr/docx-images.ts). */
@@ -71,8 +74,10 @@ export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): Documen
   if (xml.length === 0) {
     throw new InputError('CORRUPT_FILE', `Word 文档正文部件 ${mainPath} 为空 / the main document part is empty`);
   }
-  const blocks = parseDocumentXml(xml);
-  return { format: 'docx', pages: null, blocks, issues: [] };
+  // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
+  const issues: ParseIssue[] = [];
+  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues));
+  return { format: 'docx', pages: null, blocks, issues };
 }
 
 /** Largest Word 2003 XML file read (the same bound as a .docx's inflated main part). */
@@ -104,9 +109,9 @@ function findMainDocument(zip: ZipPackage): string {
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[]): Block[] {
+export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead): Block[] {
   const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
-  const reader = new DocumentReader(scanner, images);
+  const reader = new DocumentReader(scanner, images, embedded);
   try {
     scanner.run(reader);
   } catch (e) {
@@ -136,11 +141,17 @@ class DocumentReader implements XmlHandler {
   private skipDepth = 0;
   /** Size of the drawing being read (wp:extent), for the picture it holds. */
   private extent: { widthPt: number; heightPt: number } | null = null;
+  /** The OLE object (w:object) being read: its preview pictures and embedded part. */
+  private object: { previews: PastedImage[]; relId?: string; progId: string } | null = null;
+  /** Worksheets embedded inside a Word table's cell: placed after that table. */
+  private readonly afterTable: TableBlock[] = [];
 
   constructor(
     private readonly x: XmlScanner,
     /** Pictures in the body are collected here when given. */
     private readonly images?: PastedImage[],
+    /** Reads an embedded object (r:id, ProgID) when given: a worksheet becomes a table. */
+    private readonly embedded?: (relId: string, progId: string) => EmbeddedRead,
   ) {}
 
   private currentRow(): RowDraft | undefined {
@@ -259,11 +270,25 @@ class DocumentReader implements XmlHandler {
       case 'imagedata': {
         const relId = x.attr(name === 'blip' ? 'embed' : 'id');
         if (this.images && relId && !this.tables.length) {
-          this.images.push({ before: this.blocks.length, relId, widthPt: this.extent?.widthPt ?? null, heightPt: this.extent?.heightPt ?? null });
+          const image: PastedImage = { before: this.blocks.length, relId, widthPt: this.extent?.widthPt ?? null, heightPt: this.extent?.heightPt ?? null };
+          this.images.push(image);
+          this.object?.previews.push(image);
         }
         this.extent = null;
         return;
       }
+      case 'object':
+        // w:object: an OLE object (VML v:shape preview, or a w:drawing preview in newer Word) and its o:OLEObject.
+        this.object = { previews: [], progId: '' };
+        return;
+      case 'OLEObject':
+      case 'objectEmbed':
+        // VML o:OLEObject (ProgID), or the ISO 29500 form w:objectEmbed (w:progId) after a w:drawing preview.
+        if (this.object) {
+          this.object.relId = x.attr('id');
+          this.object.progId = x.attr('ProgID') ?? x.attr('progId') ?? '';
+        }
+        return;
       case 'sym': {
         const ch = x.attr('char');
         if (this.paragraphText && ch) {
@@ -292,6 +317,27 @@ class DocumentReader implements XmlHandler {
       case 't':
         this.inText = false;
         return;
+      case 'object': {
+        const object = this.object;
+        this.object = null;
+        if (!object?.relId) return;
+        for (const image of object.previews) image.oleObject = object.relId;
+        const read = this.embedded?.(object.relId, object.progId);
+        if (read?.issue) read.issue.block = this.blocks.length;
+        if (!read?.table) return;
+        if (this.tables.length) {
+          this.afterTable.push(read.table);
+          return;
+        }
+        // In a paragraph: the text before the object is a paragraph of its own, the worksheet follows it.
+        const before = this.paragraphText?.join('') ?? '';
+        if (this.paragraphText && before.trim()) {
+          this.pushParagraph(before);
+          this.paragraphText = [];
+        }
+        this.pushTable(read.table);
+        return;
+      }
       case 'p': {
         this.paragraphDepth--;
         if (this.paragraphDepth > 0 || this.paragraphText === null) return;
@@ -302,16 +348,7 @@ class DocumentReader implements XmlHandler {
           cell.paragraphs.push(text);
         } else if (!this.tables.length && text.trim()) {
           // Empty paragraphs carry no content and are not blocks (PDF has none either).
-          const block: ParagraphBlock = {
-            kind: 'paragraph',
-            block: this.blocks.length,
-            paragraph: this.paragraphCount++,
-            text,
-            style: this.paragraphStyle,
-            page: null,
-            bbox: null,
-          };
-          this.blocks.push(block);
+          this.pushParagraph(text);
         }
         return;
       }
@@ -334,11 +371,29 @@ class DocumentReader implements XmlHandler {
           this.tableCount++;
           this.blocks.push(table);
         }
+        for (const t of this.afterTable.splice(0)) this.pushTable(t);
         return;
       }
       default:
         return;
     }
+  }
+
+  private pushParagraph(text: string): void {
+    const block: ParagraphBlock = {
+      kind: 'paragraph',
+      block: this.blocks.length,
+      paragraph: this.paragraphCount++,
+      text,
+      style: this.paragraphStyle,
+      page: null,
+      bbox: null,
+    };
+    this.blocks.push(block);
+  }
+
+  private pushTable(table: TableBlock): void {
+    this.blocks.push({ ...table, block: this.blocks.length, table: this.tableCount++ });
   }
 }
 

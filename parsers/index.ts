@@ -8,6 +8,7 @@ import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
 import { sniffFormat } from './sniff.js';
+import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
   docx?: DocxOptions;
@@ -47,7 +48,8 @@ async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise
     case 'empty':
       throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
     case 'xlsx':
-      throw new InputError('UNSUPPORTED_FORMAT', '这是 Excel 工作簿（.xlsx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / an Excel workbook, not a report');
+      // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
+      return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
     case 'pptx':
       throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':

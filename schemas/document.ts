@@ -68,6 +68,22 @@ export const TableBlockSchema = z.object({
   source: z.enum(['markup', 'ruled', 'borderless', 'raster']),
   /** 1 for markup/ruled grids; lower when the grid was inferred. */
   confidence: z.number().min(0).max(1),
+  /**
+   * Set when the table is a worksheet read from a workbook: an Excel worksheet embedded in a Word
+   * document (插入 → 对象 → Microsoft Excel 工作表; `part` names it in the package), or a sheet of a
+   * submitted .xlsx (`part` null). `rows`/`cols` give the sheet's row number and column letter of
+   * each grid row and column (hidden rows and columns are left out of the grid).
+   */
+  workbook: z
+    .object({
+      part: z.string().nullable(),
+      sheet: z.string(),
+      /** The sheet's used range (A1:H20). */
+      range: z.string(),
+      rows: z.array(z.number().int()),
+      cols: z.array(z.string()),
+    })
+    .optional(),
 });
 export type TableBlock = z.infer<typeof TableBlockSchema>;
 

@@ -30,9 +30,14 @@ export async function readPastedTables(bytes: Uint8Array, model: DocumentModel, 
   }, limits);
   if (!hasMedia) return model;
   const { mainPath, images } = docxPastedImages(bytes, limits);
-  const large = images.filter((i) => (i.widthPt ?? 0) >= MIN_WIDTH_PT && (i.heightPt ?? 0) >= MIN_HEIGHT_PT).slice(0, MAX_PICTURES);
-  if (!large.length) return model;
   const targets = relationshipTargets(bytes, mainPath, limits);
+  // The preview picture of an embedded worksheet that was read (parsers/xlsx/embedded.ts) is not read again.
+  const readObjects = new Set(model.blocks.map((b) => (b.kind === 'table' ? b.workbook?.part : undefined)));
+  const large = images
+    .filter((i) => !(i.oleObject && readObjects.has(targets.get(i.oleObject))))
+    .filter((i) => (i.widthPt ?? 0) >= MIN_WIDTH_PT && (i.heightPt ?? 0) >= MIN_HEIGHT_PT)
+    .slice(0, MAX_PICTURES);
+  if (!large.length) return model;
   const media = readZipEntries(bytes, (name) => [...targets.values()].includes(name), limits);
   // Insert from the last picture back, so earlier insertion points stay valid.
   const inserts: { before: number; blocks: Block[] }[] = [];

@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import { PassThrough } from 'node:stream';
 import { basename } from 'node:path';
 import type { Queue } from 'bullmq';
+import { sniffFormat, type SniffedFormat } from '../../parsers/sniff.js';
 import type { Store } from '../store/index.js';
 import { listUsers } from '../store/accounts.js';
 import { listAudit, recordAudit } from '../store/audit.js';
@@ -79,10 +80,17 @@ function attachment(name: string, inline = false): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-const MIME: Record<string, string> = {
+/**
+ * The original's type by its bytes (the contract's `format` says "doc" for every Word-family container).
+ * A web page (HTML, MHTML) is sent as bytes to save, never as a page to render under our origin.
+ */
+const MIME: Partial<Record<SniffedFormat, string>> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
+  rtf: 'application/rtf',
+  odt: 'application/vnd.oasis.opendocument.text',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**
@@ -335,7 +343,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       await recordAudit(store.db, { actor: s.username, actorName: s.displayName, role: s.role, action: 'download', reportSha256: sha, detail: { file: report.file_name }, ip: clientIp(req), userAgent: userAgent(req) });
     }
     return reply
-      .header('content-type', MIME[report.format ?? ''] ?? 'application/octet-stream')
+      .header('content-type', MIME[sniffFormat(bytes)] ?? 'application/octet-stream')
       .header('content-disposition', attachment(basename(report.file_name.replace(/\\/g, '/')) || `report-${sha.slice(0, 12)}`, inline))
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(bytes));
