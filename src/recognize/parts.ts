@@ -22,9 +22,38 @@ const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|�
  * when the marker fits more than one part and a form title naming another part wins.
  */
 export function classifyByContent(table: TableBlock): { part: PartKind; titleDecides: boolean } | null {
+  if (isProjectList(table)) return null;
   const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowKeys(table, r).join('|')).join('|');
   for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
   return null;
+}
+
+const NUMBER_CELL = /^[-+]?[\d,]+(?:\.\d+)?%?$/;
+
+/**
+ * A list of projects, one per row (项目名称 | 预算金额(万元) | 实际支出(万元) | 资金使用率 | …, a 自评结果汇总表):
+ * 项目名称 heads a column of names, its row is labels only, and the rows below hold a name and
+ * figures. A form prints 项目名称 beside its one project's name instead; a list is no form.
+ */
+export function projectListHeader(table: TableBlock): { row: number; nameCol: number; rows: number[] } | null {
+  for (let r = 0; r < Math.min(table.nRows - 2, 3); r++) {
+    const header = rowCells(table, r).filter((c) => c.row === r && c.text.trim());
+    const nameCell = header.find((c) => /^项目(支出)?名称$/.test(key(c.text)));
+    if (!nameCell) continue;
+    if (header.length < 4 || header.some((c) => NUMBER_CELL.test(key(c.text)))) return null;
+    const rows = Array.from({ length: table.nRows - r - 1 }, (_, i) => r + 1 + i).filter((row) => rowCells(table, row).some((c) => c.row === row && c.text.trim()));
+    const listed = rows.filter((row) => {
+      const cells = rowCells(table, row);
+      const name = cells.find((c) => c.col === nameCell.col);
+      return !!name && !NUMBER_CELL.test(key(name.text)) && cells.filter((c) => c.col !== nameCell.col && NUMBER_CELL.test(key(c.text))).length >= 2;
+    });
+    return listed.length >= 2 && listed.length === rows.length ? { row: r, nameCol: nameCell.col, rows } : null;
+  }
+  return null;
+}
+
+export function isProjectList(table: TableBlock): boolean {
+  return projectListHeader(table) !== null;
 }
 
 export function classifyByTitle(title: string): PartKind | null {

@@ -1,3 +1,4 @@
+import { readsListRates } from './list-table-rate.js';
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
 import { exactValue, isBlank } from './lib/amounts.js';
@@ -134,22 +135,24 @@ export const rule: Rule = {
         });
       }
     }
-    if (cov.unrecognizedTables.length) {
+    // a list of projects whose rates list-table-rate reads is checked, row by row
+    const unchecked = cov.unrecognizedTables.filter((t) => !listRatesRead(ctx.document, t));
+    if (unchecked.length) {
       out.push({
         severity: 'info',
         message: {
-          zh: `有${cov.unrecognizedTables.length}张表格未归入任何部分（表序号${cov.unrecognizedTables.join('、')}），其中的数据未参与检查`,
-          en: `${cov.unrecognizedTables.length} table(s) were not attributed to any part (${cov.unrecognizedTables.join(', ')}); their data was not checked`,
+          zh: `有${unchecked.length}张表格未归入任何部分（表序号${unchecked.join('、')}），其中的数据未参与检查`,
+          en: `${unchecked.length} table(s) were not attributed to any part (${unchecked.join(', ')}); their data was not checked`,
         },
-        values: cov.unrecognizedTables,
-        evidence: cov.unrecognizedTables.slice(0, 10).map((t) => ({
+        values: unchecked,
+        evidence: unchecked.slice(0, 10).map((t) => ({
           text: tableText(ctx.document, t),
           value: null,
           location: { part: null, table: t, row: null, col: null, page: tablePage(ctx.document, t), paragraph: null },
           role: 'table',
         })),
         expected: null,
-        observed: `${cov.unrecognizedTables.length}张`,
+        observed: `${unchecked.length}张`,
         tolerance: null,
         part: null,
       });
@@ -176,6 +179,11 @@ export const rule: Rule = {
 function tableText(doc: Parameters<Rule['check']>[1]['document'], t: number): string {
   const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
   return b && b.kind === 'table' ? b.cells.slice(0, 4).map((c) => c.text).join(' | ').slice(0, 80) : `表${t}`;
+}
+
+function listRatesRead(doc: Parameters<Rule['check']>[1]['document'], t: number): boolean {
+  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  return !!b && b.kind === 'table' && readsListRates(b);
 }
 
 function tablePage(doc: Parameters<Rule['check']>[1]['document'], t: number): number | null {

@@ -15,6 +15,7 @@ import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
 import { rule as narrativeRate } from './narrative-rate.js';
+import { rule as listTableRate } from './list-table-rate.js';
 import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
 import { rule as sameMeasureDiffers } from './same-measure-differs.js';
 import { rule as proseCountMismatch } from './prose-count-mismatch.js';
@@ -66,6 +67,7 @@ export const RULES: Rule[] = [
   narrativeListCount,
   narrativeSubsetExceeds,
   narrativeRate,
+  listTableRate,
   crossPartTotalParts,
   sameMeasureDiffers,
   proseCountMismatch,

@@ -43,6 +43,30 @@ const POINTS_IN_LABELS = documentOf([
   ],
 ]);
 
+/** A content site's 专项资金绩效自评报告 with its 自评结果汇总表: one row per fund, 项目名称 heading a column. */
+const SUMMARY = documentOf([
+  '2019年度专项资金绩效自评报告',
+  '2019年,我单位共涉及五项专项资金,涵盖教育、医疗、基础设施建设、乡村振兴及环境保护等领域。各专项资金在预算安排、执行进度、资金拨付及项目完成方面基本达到预期目标,整体绩效良好。',
+  '二、专项资金绩效自评结果汇总表',
+  [
+    ['项目名称', '预算金额(万元)', '实际支出(万元)', '资金使用率', '项目完成率', '成效评价', '存在问题'],
+    ['教育专项', '850', '830', '97.6%', '100%', '优秀', '资金拨付周期较长'],
+    ['医疗保障专项', '620', '600', '96.8%', '95%', '良好', '项目覆盖范围不足'],
+    ['基础设施建设项目', '1200', '1180', '98.3%', '100%', '优秀', '施工进度不均衡'],
+  ],
+]);
+
+describe('held-out 4: a 自评结果汇总表 is a list of projects, not a form', () => {
+  it('no project form is made of it (it was 项目支出绩效自评表（预算金额(万元)）, unread); its rates are read and hold; it is not called unchecked', () => {
+    const { report, findings } = check(SUMMARY);
+    expect(report.projects).toEqual([]);
+    expect(report.coverage.unrecognizedTables).toEqual([0]);
+    expect(findings.filter((f) => f.rule === 'list-table-rate')).toEqual([]);
+    expect(findings.some((f) => f.message.includes('未归入任何部分'))).toBe(false);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('held-out 4: scoring sheets (评分表 / 得分表) with points and no 指标值 / 完成值', () => {
   it('a 分值 after each level: the one right of 三级指标 is the indicator’s weight, the one right of 一级指标 the level’s points', () => {
     const { report, findings } = check(HAINAN);
