@@ -9,7 +9,8 @@ import { readRelationships, sheetTable, Workbook, DEFAULT_XLSX_LIMITS } from './
  * 选择性粘贴 → Microsoft Excel 工作表对象; WPS does the same): the body holds a w:object whose
  * o:OLEObject (ProgID Excel.Sheet.12) points at word/embeddings/Microsoft_Excel_Worksheet*.xlsx, and
  * a preview picture (often EMF, which nothing here can render). The object shows the embedded
- * workbook's active sheet; its used range is read as the table in the object's place.
+ * workbook's active sheet, within the range Excel saved as its oleSize; that is read as the table
+ * in the object's place.
  *
  * An object that cannot be read (a legacy .xls, a damaged or crafted package) becomes a parse issue
  * naming the part and the reason; the rest of the document is read as usual, and the object's
@@ -62,7 +63,8 @@ export function embeddedWorkbookReader(zip: ZipPackage, mainPath: string, zipLim
       }
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail('嵌入对象不是 Excel 工作簿 / not a workbook');
       const workbook = new Workbook(bytes, { ...DEFAULT_XLSX_LIMITS, zip: zipLimits });
-      const grid = workbook.readSheet(workbook.activeSheet);
+      // The object shows its active sheet, within the visible range Excel saved (oleSize) when there is one.
+      const grid = workbook.readSheet(workbook.activeSheet, workbook.oleSize);
       if (!grid) return fail('工作表为空 / the sheet is empty');
       const table = sheetTable(grid, 0, 0, target);
       return { table };

@@ -124,6 +124,11 @@ export function normalizePath(path: string): string {
 /** An opened workbook: its sheets, shared strings and cell formats; sheets are read on demand. */
 export class Workbook {
   readonly sheets: SheetInfo[] = [];
+  /**
+   * The range an embedded object shows of its active sheet (<oleSize ref="A1:H20"/> in
+   * workbook.xml, written by Excel for a workbook embedded as an object), as [row1, col1, row2, col2].
+   */
+  oleSize: [number, number, number, number] | null = null;
   /** Index into `sheets` of the sheet the workbook opens on (activeTab): what an embedded object shows. */
   activeSheet = 0;
   private date1904 = false;
@@ -151,6 +156,12 @@ export class Workbook {
           if (name === 'sheet' && x.parent() === 'sheets') declared.push({ name: x.attr('name') ?? '', state: x.attr('state') ?? 'visible', rel: x.attr('id') });
           else if (name === 'workbookView' && activeTab === 0) activeTab = Math.max(0, parseInt(x.attr('activeTab') ?? '0', 10) || 0);
           else if (name === 'workbookPr') this.date1904 = /^(1|true)$/u.test(x.attr('date1904') ?? '');
+          else if (name === 'oleSize') {
+            const [a, b] = (x.attr('ref') ?? '').split(':');
+            const p = parseRef(a ?? '');
+            const q = parseRef(b ?? a ?? '');
+            if (p && q) this.oleSize = [Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])];
+          }
         },
       }),
     );
@@ -177,13 +188,23 @@ export class Workbook {
     return 'xl/workbook.xml';
   }
 
-  /** The used range of sheet `index` as a grid, hidden rows and columns left out; null when it holds nothing. */
-  readSheet(index: number): SheetGrid | null {
+  /**
+   * The used range of sheet `index` as a grid, hidden rows and columns left out; null when it holds
+   * nothing. `clip` [row1, col1, row2, col2] keeps only that part of the sheet (an object's oleSize).
+   */
+  readSheet(index: number, clip: [number, number, number, number] | null = null): SheetGrid | null {
     const info = this.sheets[index];
     if (!info?.path) return null;
     const bytes = this.zip.read(info.path);
     if (!bytes) return null;
     const raw = readSheetCells(bytes, info.path, this.limits.maxCells, (c) => this.display(c));
+    if (clip) {
+      const [r1, c1, r2, c2] = clip;
+      raw.cells = raw.cells.filter((c) => c.row >= r1 && c.row <= r2 && c.col >= c1 && c.col <= c2);
+      raw.merges = raw.merges
+        .filter(([a, b, c, d]) => a <= r2 && c >= r1 && b <= c2 && d >= c1)
+        .map(([a, b, c, d]) => [Math.max(a, r1), Math.max(b, c1), Math.min(c, r2), Math.min(d, c2)]);
+    }
     return buildSheetGrid(info.name, raw, this.limits);
   }
 
