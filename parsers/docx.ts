@@ -95,6 +95,31 @@ export function parseWordXml(bytes: Uint8Array): DocumentModel {
   return { format: 'doc', pages: null, blocks: parseDocumentXml(bytes), issues: [] };
 }
 
+/**
+ * Word 2007+ "Word XML 文档" (Flat OPC): every part of the .docx package in one XML file,
+ * <pkg:part pkg:name="/word/document.xml"><pkg:xmlData>…</pkg:xmlData></pkg:part>. Only the main
+ * document part is read (headers, footers and notes are parts of their own, as in the .docx).
+ */
+export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
+  if (bytes.length > MAX_WORD_XML_BYTES) {
+    throw new InputError('LIMIT_EXCEEDED', `Word XML 文档 ${Math.round(bytes.length / 1048576)} MB，超过上限 / Word XML document too large`);
+  }
+  const text = new TextDecoder().decode(bytes);
+  const rels = flatPart(text, '/_rels/.rels');
+  const target = rels && [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => REL_OFFICE_DOC.test(/Type="([^"]*)"/.exec(r)?.[1] ?? ''));
+  const mainPath = `/${(target && /Target="([^"]*)"/.exec(target)?.[1]) || 'word/document.xml'}`.replace(/^\/+/, '/');
+  const main = flatPart(text, mainPath);
+  if (!main) throw new InputError('CORRUPT_FILE', `Word XML 文档缺少正文部件 ${mainPath} / the flat package has no main document part`);
+  return { format: 'doc', pages: null, blocks: parseDocumentXml(main), issues: [] };
+}
+
+/** The XML of one part of a Flat OPC package, or null. */
+function flatPart(text: string, name: string): string | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const m = new RegExp(`<pkg:part\\b[^>]*\\bpkg:name="${escaped}"[^>]*>\\s*<pkg:xmlData>([\\s\\S]*?)</pkg:xmlData>`).exec(text);
+  return m ? m[1] : null;
+}
+
 function findMainDocument(zip: ZipPackage): string {
   const rels = zip.read('_rels/.rels');
   if (rels) {

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { repairModelGlyphs } from './glyph-repair.js';
 import { convertedNote, parseDoc, type DocOptions } from './doc.js';
-import { parseDocx, parseWordXml, type DocxOptions } from './docx.js';
+import { parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
@@ -45,6 +45,8 @@ async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise
       return withNote(parseHtmlText(mhtmlHtml(bytes)), { zh: '单个文件网页（MHT）', en: 'a single-file web page (MHTML)' });
     case 'wordml':
       return withNote(parseWordXml(bytes), { zh: 'Word 2003 XML 文档', en: 'Word 2003 XML' });
+    case 'flatopc':
+      return withNote(parseFlatOpc(bytes), { zh: 'Word XML 文档（Flat OPC）', en: 'Word XML (Flat OPC)' });
     case 'empty':
       throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
     case 'xlsx':

@@ -14,6 +14,7 @@ export type SniffedFormat =
   | 'html'
   | 'mhtml'
   | 'wordml'
+  | 'flatopc'
   | 'odt'
   | 'fodt'
   | 'xlsx'
@@ -56,7 +57,7 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
 /** Bytes a text container's signature is looked for in (past a BOM, white space, an XML declaration, comments). */
 const TEXT_HEAD_BYTES = 4096;
 
-/** Text containers: RTF, MHTML, Word 2003 XML, flat OpenDocument, HTML. */
+/** Text containers: RTF, MHTML, Word 2003 XML, Word's Flat OPC XML, flat OpenDocument, HTML. */
 function sniffText(bytes: Uint8Array): SniffedFormat {
   let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, TEXT_HEAD_BYTES)).toString('latin1');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, TEXT_HEAD_BYTES * 2)).toString('utf16le');
@@ -66,6 +67,8 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
   const lower = head.toLowerCase();
   if (lower.startsWith('<')) {
     if (/<w:worddocument\b/.test(lower)) return 'wordml';
+    // Word 2007+ "Word XML 文档": the .docx package flattened into one XML file (Flat OPC).
+    if (/<pkg:package\b/.test(lower) && lower.includes('word.document')) return 'flatopc';
     if (/<office:document\b/.test(lower) && lower.includes('opendocument.text')) return 'fodt';
     if (/<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|table\b)/.test(lower)) return 'html';
   }

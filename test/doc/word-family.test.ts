@@ -25,6 +25,7 @@ const EXPECTED_SNIFF: Record<WordFamilyContainer, string> = {
   'html-gb2312': 'html',
   'mhtml-gb2312': 'mhtml',
   wordml: 'wordml',
+  flatopc: 'flatopc',
 };
 const NOTE_WORDS: Record<WordFamilyContainer, RegExp> = {
   rtf: /文件实为RTF 文档/u,
@@ -34,6 +35,7 @@ const NOTE_WORDS: Record<WordFamilyContainer, RegExp> = {
   'html-gb2312': /文件实为网页格式（HTML）/u,
   'mhtml-gb2312': /文件实为单个文件网页（MHT）/u,
   wordml: /文件实为Word 2003 XML 文档/u,
+  flatopc: /文件实为Word XML 文档（Flat OPC）/u,
 };
 
 function expectSameFindings(reference: Run, got: Run, atLeast: number): void {
