@@ -60,6 +60,12 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       rest.pop();
       start--;
     }
+    // The lines at the top of the page, each in one column of the table carried over, are the
+    // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break).
+    if (start > 0 && start === carriedLead(lines, pieces, carried)) {
+      rest.splice(rest.length - start, start);
+      start = 0;
+    }
     let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
     if (start === 0 && carried && !(found && found.from === 0 && continuesBorderless(carried, found.table))) {
       // Read with the columns of the page before as witnesses: a few rows are too few to show
@@ -77,6 +83,16 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     i = found.to;
   }
   return { tables, rest };
+}
+
+/** How many lines at the top of the page are single pieces, each within one column of `carried`. */
+function carriedLead(lines: readonly TextLine[], pieces: readonly Piece[][], carried: PageTable | null): number {
+  const bands = carried?.bands;
+  if (!bands) return -1;
+  const size = lines[0] ? bodySize(lines[0]) : 0;
+  let k = 0;
+  while (k < lines.length && pieces[k].length === 1 && bands.some(([x0, x1]) => pieces[k][0].x0 >= x0 - 0.5 * size && pieces[k][0].x1 <= x1 + 0.5 * size)) k++;
+  return k;
 }
 
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
@@ -173,8 +189,9 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
-    // Leaders alone (……) may come from a fallback font of another size: still the table's.
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !isLeaders(l.text)) break;
+    // Leaders alone (……) may come from a fallback font of another size: still the table's when
+    // the table goes on under them (a 总分 row after a "……" row).
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && goesOnAfter(lines, j, size, bottom, count, start))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start))) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
@@ -182,6 +199,14 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     bottom = Math.max(bottom, lineBottom);
   }
   return Math.min(j, lastMulti + MAX_SINGLE_LINES + 1);
+}
+
+/** Is the line after `j` of the region's size and close enough under it (or at the row rhythm)? */
+function goesOnAfter(lines: readonly TextLine[], j: number, size: number, bottom: number, count: number, start: number): boolean {
+  const next = lines[j + 1];
+  if (!next || Math.abs(bodySize(next) - size) > SIZE_TOLERANCE * size) return false;
+  const gap = bodyExtent(next).top - Math.max(bottom, bodyExtent(lines[j]).bottom);
+  return gap <= REGION_GAP_EMS * size || rhythmGap(lines, j + 1, size, count, start);
 }
 
 /** Is line `k` foreign to the columns: most of its pieces span columns (a note, a signature line)? */

@@ -153,8 +153,9 @@ const sizeClass = (size: number) => Math.round(size * 2) / 2;
  * short last line under a wide cell), not the leading.
  */
 export function leadingLimit(gaps: readonly number[], recurringOnly = false): number {
-  if (!gaps.length) return -Infinity;
-  const ascending = [...gaps].sort((a, b) => a - b);
+  // Pieces of one column overlapping in height (text of two lines read into one column) show no leading.
+  const ascending = gaps.filter((g) => g >= 0).sort((a, b) => a - b);
+  if (!ascending.length) return -Infinity;
   const recurring = ascending.find((g, k) => g >= 0 && k + 1 < ascending.length && ascending[k + 1] - g <= SAME_LEADING_EMS);
   // `recurringOnly`: a leading seen at least twice and less than a line (not two row gaps alike).
   if (recurringOnly && (recurring === undefined || recurring >= 1)) return -Infinity;

@@ -100,7 +100,7 @@ export function joinTableParts(parts: PageTable[], block: number, tableIndex: nu
         cells = cells.filter((c) => c.row >= dropped).map((c) => ({ ...c, row: c.row - dropped }));
         nRows -= dropped;
       }
-      const joined = joinAcrossBreak(all, rowOffset - 1, cells);
+      const joined = joinAcrossBreak(all, rowOffset - 1, cells, part.source === 'borderless');
       cells = cells.filter((c) => !joined.folded.has(c));
       if (joined.rowSplit) {
         // The first row is the rest of the previous part's last row: the rows after it move up.
@@ -210,7 +210,7 @@ export function isTextFragment(prev: string, next: string): boolean {
  *   cell with the same columns below the break).
  * Returns the continuation cells folded into the previous part, and whether the row was split.
  */
-function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell[]): { folded: Set<MappedCell>; rowSplit: boolean } {
+function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell[], inferred = false): { folded: Set<MappedCell>; rowSplit: boolean } {
   const folded = new Set<MappedCell>();
   if (lastRow < 0) return { folded, rowSplit: false };
   const bottom = before.filter((c) => c.row + c.rowSpan - 1 === lastRow);
@@ -226,11 +226,16 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   // The rest of a row has that row's cells: a first row whose cells span other columns (a 合计
   // row merged over the label columns) is a row of its own, however full the cells above it were.
   const sameCells = top.every((f) => partner(f) !== undefined);
+  // A grid inferred from text has no empty cells: a cell of the last row with nothing under it
+  // on the next page is one filled above and empty below.
+  const emptyBelow = (b: MappedCell) => !top.some((f) => f.col < b.col + b.colSpan && b.col < f.col + f.colSpan);
   const rowSplit =
     sameCells &&
     pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
     pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
-    pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '');
+    (pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '') ||
+      // …and none of its texts a figure (the next row's 分值 and 得分 under the last row's).
+      (inferred && bottom.some((b) => b.rowSpan === 1 && squeeze(b.text) !== '' && emptyBelow(b)) && !top.some((f) => /^[\d.,%‰\-—–]+$/u.test(squeeze(f.text)))));
   for (const f of top) {
     const b = partner(f);
     if (!b) continue;

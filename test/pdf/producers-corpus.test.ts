@@ -77,6 +77,17 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     expect(tables(run.document)[0].cells.some((c) => c.text.replace(/\s+/gu, '').endsWith('村级工作目标奖励50000元。'))).toBe(true);
   }, 240_000);
 
+  it('a header wrapped a character a line, its last characters at the top of the next page: one form, the header one cell', async () => {
+    // Found: 析/及/改/进/措/施 (the rest of 偏差原因分析及改进措施) above the first indicator row of
+    // page 2 were left as paragraphs, so the page's rows were a table of their own with other
+    // columns; read into the table, they were a row of their own (an indicator with no text).
+    const { run, missed, extra } = await compare('ah-guichi-cunji-2022', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const forms = tables(run.document).filter((t) => t.cells.some((c) => c.text.includes('三级指标')));
+    expect(forms.map((t) => [t.page, t.pageEnd])).toEqual([[1, 2]]);
+    expect(forms[0].cells.some((c) => c.text.replace(/\s+/gu, '') === '偏差原因分析及改进措施')).toBe(true);
+  }, 240_000);
+
   it('a second form in a smaller font (its own leading) whose narrow columns wrap one character a line: each cell one block, no indicator per character', async () => {
     // Found: the 8.7 pt lines of 吕梁市远航职业培训学校 sit 0.6 em apart, wider than the 9.7 pt
     // indicator rows' leading the whole table was measured by: one row per character, ten
