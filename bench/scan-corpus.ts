@@ -46,6 +46,24 @@ const cpu = () => {
 };
 
 const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
+
+/**
+ * Why a finding of the .docx is not among the scan's warnings and errors (or why a scan's finding is
+ * not the .docx's): `noted` — the scan states it too, as a note, because a number it rests on was
+ * read unsurely (the texts read unsurely follow); `values` — the same rule fired with other values
+ * (a number read wrong, or a row read into another); `absent` / `new` — nothing of that rule.
+ */
+type Divergence = 'noted' | 'values' | 'absent' | 'new';
+
+function missedClass(f: Finding, scanAll: readonly Finding[]): { class: Divergence; unsure?: string[] } {
+  const noted = scanAll.find((g) => g.severity === 'info' && key(g) === key(f));
+  if (noted) return { class: 'noted', unsure: noted.evidence.filter((e) => e.location.uncertain).map((e) => e.text) };
+  return { class: scanAll.some((g) => g.rule === f.rule) ? 'values' : 'absent' };
+}
+
+function extraClass(f: Finding, docxAll: readonly Finding[]): Divergence {
+  return docxAll.some((g) => g.rule === f.rule) ? 'values' : 'new';
+}
 const describe = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)} ${f.message.slice(0, 140)}`;
 
 interface DocFigures {
@@ -55,6 +73,8 @@ interface DocFigures {
   cpuSeconds: number;
   cpuPerPage: number;
   findings: { docx: number; scan: number; identical: number; missing: string[]; extra: string[]; scanErrors: string[] };
+  /** Each missing and extra finding's class (see Divergence), in the order of `findings`. */
+  divergences: { missing: { class: Divergence; unsure?: string[] }[]; extra: Divergence[] };
   score: { docx: Brief; scan: Brief };
   scanMissedFacts: string[];
   scanFlagged: string[];
@@ -106,6 +126,7 @@ async function main(): Promise<void> {
         extra: m.extra.map(describe),
         scanErrors: scanned.result.discrepancies.filter((f) => f.severity === 'error').map(describe),
       },
+      divergences: { missing: m.missed.map((f) => missedClass(f, scanned.result.discrepancies)), extra: m.extra.map((f) => extraClass(f, docx.result.discrepancies)) },
       score: { docx: brief(docxScore), scan: brief(scanScore) },
       scanMissedFacts: scanScore.facts.missed,
       scanFlagged: scanScore.mustNotFlag.flagged,
@@ -116,8 +137,11 @@ async function main(): Promise<void> {
       `${id.padEnd(28)} ${String(pages).padStart(2)}p ${figures.cpuPerPage.toFixed(1).padStart(5)} s/p  findings docx ${figures.findings.docx} scan ${figures.findings.scan} same ${figures.findings.identical} missing ${m.missed.length} extra ${m.extra.length} errors ${figures.findings.scanErrors.length}  facts ${s.docx.factsFound}/${s.docx.factsTotal} → ${s.scan.factsFound}/${s.scan.factsTotal}  mnf ${s.docx.mustNotFlagFlagged} → ${s.scan.mustNotFlagFlagged}  extra ${s.docx.extraFindings} → ${s.scan.extraFindings}`,
     );
     if (values.details) {
-      for (const f of figures.findings.missing) console.log(`    missing: ${f}`);
-      for (const f of figures.findings.extra) console.log(`    extra:   ${f}`);
+      figures.findings.missing.forEach((f, k) => {
+        const d = figures.divergences.missing[k];
+        console.log(`    missing (${d.class}${d.unsure?.length ? `: unsure ${JSON.stringify(d.unsure)}` : ''}): ${f}`);
+      });
+      figures.findings.extra.forEach((f, k) => console.log(`    extra (${figures.divergences.extra[k]}): ${f}`));
       for (const f of scanScore.facts.missed) console.log(`    fact:    ${f}`);
       for (const f of scanScore.mustNotFlag.flagged) console.log(`    FLAGGED: ${f}`);
     }
@@ -134,6 +158,8 @@ async function main(): Promise<void> {
     identical: sum((d) => d.findings.identical),
     missing: sum((d) => d.findings.missing.length),
     extra: sum((d) => d.findings.extra.length),
+    missingByClass: tally(out.flatMap((d) => d.divergences.missing.map((x) => x.class))),
+    extraByClass: tally(out.flatMap((d) => d.divergences.extra)),
     scanErrors: sum((d) => d.findings.scanErrors.length),
     factsTotal: sum((d) => d.score.docx.factsTotal),
     factsFoundDocx: sum((d) => d.score.docx.factsFound),
@@ -149,6 +175,12 @@ async function main(): Promise<void> {
   const file = join('bench/results', `scan-corpus-${date}-${values.label}.json`);
   writeFileSync(file, `${JSON.stringify({ date, label: values.label, scan: { mode: 'gray-jpeg', dpi: 200, quality: 75 }, totals, documents: out }, null, 2)}\n`);
   console.log(`written ${file}`);
+}
+
+function tally(classes: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of classes) out[c] = (out[c] ?? 0) + 1;
+  return out;
 }
 
 main().then(

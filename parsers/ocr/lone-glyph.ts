@@ -49,11 +49,12 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
     let ch: string;
     let confidence: number;
     if (named) {
-      // Two readings that agree (the recogniser's, alone or in context, and the drawn sign's) are sure;
-      // the drawn sign alone is kept, but unsure.
+      // Two readings that agree (the recogniser's, alone or in context, and the drawn sign's) are sure,
+      // and so is a drawn sign matched decisively; a weaker match alone is kept, but unsure.
       const agree = named.ch === line.text.trim() || context?.ch === named.ch;
       ch = named.ch;
-      confidence = agree ? Math.max(line.confidence, context?.confidence ?? 0, named.score) : Math.min(named.score, TEMPLATE_ALONE);
+      const decisive = named.score >= TEMPLATE_DECISIVE && named.score - named.rival >= TEMPLATE_DECISIVE_MARGIN;
+      confidence = agree || decisive ? Math.max(line.confidence, context?.confidence ?? 0, named.score) : Math.min(named.score, TEMPLATE_ALONE);
     } else if (context) {
       ch = context.ch;
       confidence = context.confidence;
@@ -69,8 +70,15 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
  */
 const TEMPLATE_MATCH = 0.85;
 const TEMPLATE_MARGIN = 0.2;
-/** Confidence of a sign named by the templates against the recogniser's reading: below 0.9, unsure. */
+/** Confidence of a sign named by the templates against the recogniser's reading: below 0.9, unsure… */
 const TEMPLATE_ALONE = 0.85;
+/**
+ * …unless the match is decisive: on the scanned sichuan forms a lone "≥" matches its template at
+ * 0.94–0.98 and nothing else above 0.61, and no other single glyph of those pages (digits,
+ * letters, ideographs) matched any sign's template above 0.67.
+ */
+const TEMPLATE_DECISIVE = 0.92;
+const TEMPLATE_DECISIVE_MARGIN = 0.3;
 
 function nameSign(img: GrayImage, line: RecognizedLine): TemplateMatch | null {
   const { box } = line;

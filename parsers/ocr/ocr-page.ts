@@ -247,7 +247,13 @@ const GLYPH_HEIGHT_SHARE = 0.72;
 function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number): TextRun {
   const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
   const { text, ambiguous } = foldLookalikes(raw);
-  let confidence = Math.min(...run.chars.map((c) => c.confidence));
+  // A space read at either end is trimmed from the text, and so is how unsure it was ("90 " with the
+  // space at 0.57 is a sure "90"); a space inside still counts ("9 0": one number or two).
+  let first = 0;
+  let last = run.chars.length - 1;
+  while (first < last && !run.chars[first].ch.trim()) first++;
+  while (last > first && !run.chars[last].ch.trim()) last--;
+  let confidence = Math.min(...run.chars.slice(first, last + 1).map((c) => c.confidence));
   if (ambiguous) confidence = Math.min(confidence, AMBIGUOUS_CONFIDENCE);
   const boxH = (run.y1 - run.y0) / ppt;
   const size = boxH * GLYPH_HEIGHT_SHARE;

@@ -14,7 +14,7 @@ import type { TextRun } from './types.js';
  */
 
 /** A font name that names a Chinese font: Chinese characters in it, or a known family's Latin name. */
-const CJK_FAMILY = /^(?:N?SimSun|SimHei|SimKai|SimFang|SimLi|SimYou|KaiTi|FangSong|LiSu|YouYuan|ST(?:Song|Heiti|Kaiti|Fangsong|Zhongsong|Xihei|Xingkai|Caiyun|Hupo|Liti|Xinwei)|Microsoft\s*YaHei|MSYaHei|DengXian|FZ[A-Z][A-Za-z]+|Songti|Heiti|Kaiti|Fangsong|Noto(?:Sans|Serif)(?:Mono)?CJK|Noto\s*(?:Sans|Serif)\s*(?:SC|CJK)|SourceHan(?:Sans|Serif)|AR\s*PL|WenQuanYi|Adobe(?:Song|Heiti|Kaiti|Fangsong)|HiraginoSansGB|Hiragino\s*Sans\s*GB)/iu;
+const CJK_FAMILY = /^(?:N?SimSun|SimHei|SimKai|SimFang|SimLi|SimYou|KaiTi|FangSong|LiSu|YouYuan|ST(?:Song|Heiti|Kaiti|Fangsong|Zhongsong|Xihei|Xingkai|Caiyun|Hupo|Liti|Xinwei)|Microsoft\s*YaHei|MSYaHei|DengXian|FZ[A-Z][A-Za-z]+|Songti|Heiti|Kaiti|Fangsong|Noto(?:Sans|Serif)(?:Mono)?CJK|Noto\s*(?:Sans|Serif)\s*(?:SC|CJK)|SourceHan(?:Sans|Serif)|AR\s*PL|U(?:Ming|Kai)|WenQuanYi|Adobe(?:Song|Heiti|Kaiti|Fangsong)|HiraginoSansGB|Hiragino\s*Sans\s*GB)/iu;
 const IDEOGRAPH = /[\u4E00-\u9FFF]/u;
 
 /** The BaseFont as pdf.js gives it (the name's bytes as latin1 characters) → readable name. */

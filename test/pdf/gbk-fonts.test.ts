@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fontDisplayName, isChineseFontName } from '../../parsers/pdf/gbk-text.js';
 import { parsePdfDocument } from '../../parsers/pdf/parse.js';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/finding.js';
@@ -57,4 +58,12 @@ describe('GBK text in fonts marked as Western (WPS, Foxit)', () => {
     expect(text).toMatch(/项目支出绩效评价报告/u);
     expect(text).not.toMatch(/[\u00C0-\u00FF]{2}/u);
   }, 120_000);
+
+  it('knows a Chinese font by its name: GBK or UTF-8 bytes of Chinese, or a Chinese family’s Latin name', () => {
+    expect(fontDisplayName('\xCB\xCE\xCC\xE5')).toBe('宋体');
+    expect(fontDisplayName('ABCDEF+\xBA\xDA\xCC\xE5,Bold')).toBe('黑体,Bold');
+    expect(fontDisplayName('\xE4\xBB\xBF\xE5\xAE\x8B')).toBe('仿宋');
+    for (const name of ['SimSun', 'FangSong_GB2312', 'KaiTi,Bold', 'ABCDEF+MicrosoftYaHei', 'FZXiaoBiaoSong-B05S', 'STZhongsong', 'NotoSerifCJKsc-Regular', 'UMingCN_14']) expect(isChineseFontName(name)).toBe(true);
+    for (const name of ['Arial', 'TimesNewRomanPSMT', 'ABCDEF+Calibri', 'Wingdings', 'Symbol', 'DejaVuSans']) expect(isChineseFontName(name)).toBe(false);
+  });
 });
