@@ -255,16 +255,18 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
 }
 
 /**
- * Is `block` a label of one column alone in the gap between two rows — nothing beside it, the
+ * Is `block` a label of one column alone in the gap between two rows — no cell beside it, the
  * rows above and below with no text in its column: a merged cell centred over both (时效指标 over
  * 及时开工率 and 及时完工率, in a table with generous cell padding), not a row of its own.
  */
 function inRowGap(block: Block, others: readonly Block[]): boolean {
   if (block.c1 - block.c0 !== 1) return false;
   const rest = others.filter((o) => o !== block);
-  if (rest.some((o) => overlapY(o, block) > 0)) return false;
-  const above = rest.filter((o) => o.bottom <= block.top).sort((a, b) => b.bottom - a.bottom)[0];
-  const below = rest.filter((o) => o.top >= block.bottom).sort((a, b) => a.top - b.top)[0];
+  // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it).
+  const touch = 0.2 * block.size;
+  if (rest.some((o) => overlapY(o, block) > touch && o.top >= block.top - block.size && o.bottom <= block.bottom + block.size)) return false;
+  const above = rest.filter((o) => o.bottom <= block.top + touch).sort((a, b) => b.bottom - a.bottom)[0];
+  const below = rest.filter((o) => o.top >= block.bottom - touch).sort((a, b) => a.top - b.top)[0];
   if (!above || !below) return false;
   const ownColumn = (near: Block) => rest.some((o) => overlapY(o, near) > 0 && o.c0 < block.c1 && block.c0 < o.c1);
   return !ownColumn(above) && !ownColumn(below);
@@ -352,10 +354,11 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
-    // …nor is a row's own label: nothing of the hierarchy beside it, up to the full column (总分
-    // at the foot of a form, its 分值 and 得分 further right).
-    const hierarchyBeside = (c: TableCellPlan) => model.cells.some((o) => o.block.c0 > col && o.block.c0 <= leaf && o.r0 < c.r1 && c.r0 < o.r1);
-    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block)) && hierarchyBeside(c)).sort((a, b) => a.r0 - b.r0);
+    // …nor is a row's own label: values further right in its row but nothing of the hierarchy
+    // beside it, up to the full column (总分 at the foot of a form, its 分值 and 得分 further right).
+    const inRows = (c: TableCellPlan, from: number, to: number) => model.cells.some((o) => o.block.c0 >= from && o.block.c0 < to && o.r0 < c.r1 && c.r0 < o.r1);
+    const rowLabel = (c: TableCellPlan) => inRows(c, leaf + 1, nCols) && !inRows(c, col + 1, leaf + 1);
+    const labels = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1 && !isFigure(blockText(c.block)) && !rowLabel(c)).sort((a, b) => a.r0 - b.r0);
     const topSet: TableCellPlan[] = [];
     for (let k = 0; k < labels.length; k++) {
       const label = labels[k];

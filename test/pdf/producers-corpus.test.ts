@@ -128,5 +128,13 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     expect(cell('时效指标').rowSpan).toBe(2);
     expect(cell('总分').rowSpan).toBe(1);
   }, 240_000);
+
+  it('一级指标 and 二级指标 labels centred between the rows they cover: each label over its rows, the group sums of the .docx', async () => {
+    // Found: 服务对象满意度指标等, alone in the gap between its two rows, was a row of its own, and
+    // 效益指标 was stretched from the wrong row, so the groups counted the wrong indicators
+    // ("「产出指标」…其下3个三级指标分值合计30分", "「效益指标」…合计20分").
+    const { missed, extra } = await compare('yn-yongde-mingliang-2022', 'chromium-ruleless');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+  }, 240_000);
 });
 
