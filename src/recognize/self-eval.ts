@@ -1,4 +1,4 @@
-import type { TableBlock } from '../../schemas/document.js';
+import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
 import { cellText } from './facts.js';
@@ -77,10 +77,28 @@ function readHeaderFields(part: string, table: TableBlock, row: number, fields: 
     const k = key(cell.text);
     for (const [field, re] of HEADER_FIELDS) {
       if ((only && field !== only) || !re.test(k) || fields.has(field)) continue;
-      const value = cellRightOf(table, row, cell);
+      const value = fieldValueRightOf(table, row, cell);
       if (value) fields.set(field, cellText(part, table, value));
     }
   }
+}
+
+/**
+ * The value of a header field: the cell right of its label. In a grid inferred from text positions
+ * (a print without rules) a column that has no text in this row may lie between the label and its
+ * value ("项目名称 | | 工作经费"): the next cell with text is the value, unless it is another label.
+ */
+function fieldValueRightOf(table: TableBlock, row: number, label: TableCell): TableCell | null {
+  const next = cellRightOf(table, row, label);
+  if (!next || next.text.trim() || table.source !== 'borderless') return next;
+  let blank = next;
+  for (let step = 0; step < 2; step++) {
+    const further = cellRightOf(table, row, blank);
+    if (!further) break;
+    if (further.text.trim()) return HEADER_FIELDS.some(([, re]) => re.test(key(further.text))) ? next : further;
+    blank = further;
+  }
+  return next;
 }
 
 /** The project's name (项目支出名称), looked up before the form is read so locations can carry it. */
