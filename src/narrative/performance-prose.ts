@@ -49,9 +49,17 @@ export function isPerformanceParagraph(text: string): boolean {
 const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
 /**
+ * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
+ * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
+ * 分值 cells are not prose). Read on the joined text: PDF lines break such a phrase ("自评得分" / "90 分").
+ */
+const SELF_RESULT = /(?:自评|评价|综合)(?:得分|总分|分数|评分|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|[优良中差]|优秀|良好|合格)/;
+
+/**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
  * performance with three figures in the prose or under two numbered section headings about it, or
- * one long paragraph (a PDF paragraph holding the whole report) about performance with six figures.
+ * stating their self-evaluation result, or one long paragraph (a PDF paragraph holding the whole
+ * report) about performance with six figures.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
@@ -68,5 +76,6 @@ export function reportsOnPerformance(texts: string[]): boolean {
     paragraphs++;
     longest = Math.max(longest, e.figures);
   }
-  return (paragraphs >= 2 && (figures >= 3 || headings >= 2)) || longest >= 6;
+  if (paragraphs >= 2 && (figures >= 3 || headings >= 2)) return true;
+  return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
 }

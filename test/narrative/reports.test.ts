@@ -109,4 +109,17 @@ describe('narrative reports and sections', () => {
     // without its title the two paragraphs of figures still report on performance (资金, 项目, 支付)
     expect(findReports(doc(body))).toHaveLength(1);
   });
+  it('untitled prose that states its own self-evaluation result (自评得分 / 90 分, broken over PDF lines) is a report (部门整体支出绩效评价得分表 2017)', () => {
+    const lines = [
+      '10 10 总分 3.部门整体支出绩效自评开展情况. 按照预算绩效管理要求,本部门对',
+      '2017 年整体支出开展绩 效自评,自评得分',
+      '90 分,存在的问题:一是年初编制项目资金 预算时对对象摸底不够准确,造成预算资金过大.二是专项资 金申报不够及时.下一步改进措施:一是年初编制预算时应对',
+      '15 项目实施对象准确摸底,确保预算安排的准确性.二是按要求 开展专项工作,按进度申报资金计划,及时拨付资金.',
+    ];
+    const reports = findReports(doc(lines));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].kind).toBe('dept');
+    // the same prose without its stated result has no figure to tell it by
+    expect(findReports(doc(lines.map((l) => l.replace('自评得分', '').replace(/^90 分,/, ''))))).toHaveLength(0);
+  });
 });
