@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../../schemas/document.js';
 import { findReports } from '../../src/narrative/reports.js';
+import { reportTitle } from '../../src/narrative/report-title.js';
 import { paragraphs } from './helpers.js';
 
 function table(block: number, index: number): Block {
@@ -121,5 +122,27 @@ describe('narrative reports and sections', () => {
     expect(reports[0].kind).toBe('dept');
     // the same prose without its stated result has no figure to tell it by
     expect(findReports(doc(lines.map((l) => l.replace('自评得分', '').replace(/^90 分,/, ''))))).toHaveLength(0);
+  });
+  it('a letter reporting an evaluation (关于《…绩效评价》的报告, 青海 门源 2023) and a year’s published results (…绩效评价情况, 浙江 柯桥 2023) are report titles; notices and section headings are not', () => {
+    expect(reportTitle('关于《海北州2020-2021年专项债券项目资金绩效评价》的报告')?.kind).toBe('project');
+    expect(reportTitle('2023年度新增地方政府专项债券项目绩效评价情况')?.kind).toBe('project');
+    expect(reportTitle('关于开展2022年度项目支出绩效自评工作的报告')).toBeNull();
+    expect(reportTitle('关于印发《项目支出绩效评价管理办法》的通知')).toBeNull();
+    expect(reportTitle('三、绩效评价情况')).toBeNull();
+    expect(reportTitle('二、绩效自评工作开展情况')).toBeNull();
+    // the letter's own paragraph (no 。, ending in 如下:) folds into the project report it announces
+    const reports = findReports(
+      doc([
+        '关于《海北州2020-2021年专项债券项目资金绩效评价》的报告',
+        '门源县财政局:',
+        '门源县工业商务和信息化局新增的2020-2021年海北州专项债项目有两项,分别是海北州生物园区农牧业科技创新标准化孵化基地建设项目、海北州生物园区水处理厂工程项目现将项目资金绩效评价报告如下:',
+        '项目一:海北州生物园区农牧业科技创新标准化孵化基地建设项目支出绩效自评报告',
+        '一、基本情况',
+        '门源县地处青海省东北部,是2015年农业部确定的国家现代农业示范区。全地区耕地面积62.27万亩,农作物以油菜、青稞、为主。',
+      ]),
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0].first).toBe(0);
+    expect(reports[0].body.map((p) => p.paragraph)).toContain(2);
   });
 });
