@@ -45,6 +45,9 @@ export function isPerformanceParagraph(text: string): boolean {
   return isProse(text) && proseEvidence(text).vocabulary >= 3;
 }
 
+/** An attachment line naming a performance report: "附件9：2021年度天水市残疾人联合会部门整体支出绩效评价报告.pdf". */
+const ATTACHED_REPORT = /^附件\d{0,2}[:：][^。；;，,]{4,80}(?:绩效|自评|评价)[^。；;，,]{0,20}报告(?:\.\w{2,4})?$/;
+
 /** A numbered section heading of a report ("二、项目资金申报及使用情况", "（三）项目自评步骤及方法"). */
 const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
@@ -77,5 +80,8 @@ export function reportsOnPerformance(texts: string[]): boolean {
     longest = Math.max(longest, e.figures);
   }
   if (paragraphs >= 2 && (figures >= 3 || headings >= 2)) return true;
+  // a notice publishing evaluation reports: its prose about performance, then the reports it attaches
+  // by name ("附件1：…项目绩效评价报告.pdf") — a finance bureau's page with the reports as files
+  if (paragraphs >= 1 && texts.filter((t) => ATTACHED_REPORT.test(compactKey(t))).length >= 2) return true;
   return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
 }

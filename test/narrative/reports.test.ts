@@ -145,4 +145,19 @@ describe('narrative reports and sections', () => {
     expect(reports[0].first).toBe(0);
     expect(reports[0].body.map((p) => p.paragraph)).toContain(2);
   });
+  it('a notice publishing evaluation reports as attachments (甘肃 天水 财政局 2022) reports on performance; its prose alone does not', () => {
+    const prose = '为加强财政支出管理,强化财政支出责任,切实提高财政资金使用效益,按照《中华人民共和国预算法》五十七条的规定,我局委托第三方评价机构,于8月25日至10月24日,对2021年市级预算执行的8个项目和2个预算部门,开展了项目绩效评价和部门整体支出绩效评价工作。目前评价工作以全面完成,现将绩效部分在门户网站公开,请社会各界予以监督。';
+    const attachments = [
+      '附件:',
+      '附件1:2021年构树产业发展及体验服务综合体建设补助资金项目绩效评价报告.pdf',
+      '附件2:陆港委2018年—2021年秦州三阳川隧道项目绩效评价报告.pdf',
+      '附件9:2021年度天水市残疾人联合会部门整体支出绩效评价报告.pdf',
+      '天水市财政局',
+    ];
+    const reports = findReports(doc([prose, ...attachments]));
+    expect(reports).toHaveLength(1);
+    // the attachment names are no report titles of their own
+    expect(reports[0].title).toBe('');
+    expect(findReports(doc([prose, '天水市财政局']))).toHaveLength(0);
+  });
 });
