@@ -1,10 +1,9 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { BudgetBlock, BudgetRow } from '../../schemas/records.js';
-import { budgetRowKind } from './budget-block.js';
+import { budgetRowKind, unitOf } from './budget-block.js';
 import { cellFact, cellLocation } from './facts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
-import { normalizeText } from '../text/normalize.js';
 
 /**
  * Budget figures given as label/value pairs in a form's 项目基本情况 instead of a budget grid
@@ -36,14 +35,9 @@ interface Pair {
 }
 
 function pairLabel(text: string): PairField | null {
-  const k = key(normalizeText(text)).replace(/[（(][^）)]*[）)]/g, '');
+  const k = key(text).replace(/[（(][^）)]*[）)]/g, '');
   for (const [field, re] of PAIR_LABELS) if (re.test(k)) return field;
   return null;
-}
-
-function unitOf(text: string): string | null {
-  const m = /[（(]\s*(万元|元|亿元)\s*[)）]/.exec(normalizeText(text));
-  return m ? m[1] : null;
 }
 
 /** The row's pairs: a known label cell with a number in the cell to its right. */
