@@ -54,9 +54,10 @@ const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)
 /**
  * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
  * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
- * 分值 cells are not prose). Read on the joined text: PDF lines break such a phrase ("自评得分" / "90 分").
+ * 分值 cells are not prose), nor a rule (评价结果为优秀的… names a grade, it reports none: grades
+ * count only after 自评). Read on the joined text: PDF lines break such a phrase ("自评得分" / "90 分").
  */
-const SELF_RESULT = /(?:自评|评价|综合)(?:得分|总分|分数|评分|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|[优良中差]|优秀|良好|合格)/;
+const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|优秀|良好|合格|[优良中差])|(?:评价|综合)(?:得分|总分|评分)(?:为|是|达到?|[:：])?\d+(?:\.\d+)?分/;
 
 /**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about

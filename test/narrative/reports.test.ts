@@ -122,6 +122,9 @@ describe('narrative reports and sections', () => {
     expect(reports[0].kind).toBe('dept');
     // the same prose without its stated result has no figure to tell it by
     expect(findReports(doc(lines.map((l) => l.replace('自评得分', '').replace(/^90 分,/, ''))))).toHaveLength(0);
+    // a rule naming a grade reports none (管理办法: 评价结果为优秀的…)
+    const rule = ['第十条 绩效评价结果为优秀的项目,预算安排予以优先保障,资金拨付按进度执行,绩效目标管理纳入年度考核。', '第十一条 评价结果为差的项目,压减下年度预算,并责令项目单位整改,整改情况报财政部门备案。'];
+    expect(findReports(doc(rule))).toHaveLength(0);
   });
   it('a letter reporting an evaluation (关于《…绩效评价》的报告, 青海 门源 2023) and a year’s published results (…绩效评价情况, 浙江 柯桥 2023) are report titles; notices and section headings are not', () => {
     expect(reportTitle('关于《海北州2020-2021年专项债券项目资金绩效评价》的报告')?.kind).toBe('project');
