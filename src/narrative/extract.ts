@@ -70,7 +70,18 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
       /\d\s*(?:%|[\u4e00-\u9fa5]{1,2})?\s*$/.test(last.text) &&
       /^\s*\d+(?:\.\d+)?\s*(?:%|万?[\u4e00-\u9fa5])/.test(p.text) &&
       !/^\s*(?:19|20)\d{2}\s*年/.test(p.text);
-    if (continues || brokenMidWord || figureRun) {
+    // Text copied from a PDF into Word keeps the PDF's line breaks as paragraphs: a clause broken
+    // between its label and its figure ("…开展绩效自评,自评得分" / "90 分,存在的问题…"). The first line
+    // is prose (a clause after a comma, no full stop at its end, ending on a word), the next starts
+    // with the figure and its unit and goes on — a heading never ends after a comma.
+    const labelThenFigure =
+      last !== undefined &&
+      lastPiece !== undefined &&
+      lastPiece.block.paragraph === p.paragraph - 1 &&
+      /[，,][^，,。！？!?；;：:]{2,}[\u4e00-\u9fa5]\s*$/.test(last.text) &&
+      /^\s*\d+(?:\.\d+)?\s*(?:%|万?[\u4e00-\u9fa5])\s*[，,。；;、]/.test(p.text) &&
+      !/^\s*(?:19|20)\d{2}\s*年/.test(p.text);
+    if (continues || brokenMidWord || figureRun || labelThenFigure) {
       last.pieces.push({ block: p, offset: last.text.length });
       last.text += p.text;
     } else {

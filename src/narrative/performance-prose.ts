@@ -45,13 +45,25 @@ export function isPerformanceParagraph(text: string): boolean {
   return isProse(text) && proseEvidence(text).vocabulary >= 3;
 }
 
+/** An attachment line naming a performance report: "附件9：2021年度天水市残疾人联合会部门整体支出绩效评价报告.pdf". */
+const ATTACHED_REPORT = /^附件\d{0,2}[:：][^。；;，,]{4,80}(?:绩效|自评|评价)[^。；;，,]{0,20}报告(?:\.\w{2,4})?$/;
+
 /** A numbered section heading of a report ("二、项目资金申报及使用情况", "（三）项目自评步骤及方法"). */
 const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
 /**
+ * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
+ * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
+ * 分值 cells are not prose), nor a rule (评价结果为优秀的… names a grade, it reports none: grades
+ * count only after 自评). Read on the joined text: PDF lines break such a phrase ("自评得分" / "90 分").
+ */
+const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|优秀|良好|合格|[优良中差])|(?:评价|综合)(?:得分|总分|评分)(?:为|是|达到?|[:：])?\d+(?:\.\d+)?分/;
+
+/**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
  * performance with three figures in the prose or under two numbered section headings about it, or
- * one long paragraph (a PDF paragraph holding the whole report) about performance with six figures.
+ * stating their self-evaluation result, or one long paragraph (a PDF paragraph holding the whole
+ * report) about performance with six figures.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
@@ -68,5 +80,9 @@ export function reportsOnPerformance(texts: string[]): boolean {
     paragraphs++;
     longest = Math.max(longest, e.figures);
   }
-  return (paragraphs >= 2 && (figures >= 3 || headings >= 2)) || longest >= 6;
+  if (paragraphs >= 2 && (figures >= 3 || headings >= 2)) return true;
+  // a notice publishing evaluation reports: its prose about performance, then the reports it attaches
+  // by name ("附件1：…项目绩效评价报告.pdf") — a finance bureau's page with the reports as files
+  if (paragraphs >= 1 && texts.filter((t) => ATTACHED_REPORT.test(compactKey(t))).length >= 2) return true;
+  return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
 }

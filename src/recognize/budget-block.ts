@@ -44,7 +44,7 @@ export interface BudgetParse {
 }
 
 /** Unit of a block from its section label ("项目资金(万元)", "年度预算申请(万元)"). */
-function unitOf(text: string): string | null {
+export function unitOf(text: string): string | null {
   const m = /[（(]\s*(万元|元|亿元)\s*[)）]/.exec(normalizeText(text));
   return m ? m[1] : null;
 }

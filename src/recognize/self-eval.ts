@@ -4,6 +4,7 @@ import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition
 import { cellText } from './facts.js';
 import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader, rowTest } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
+import { readBudgetPairs } from './budget-pairs.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS } from './lexicon.js';
@@ -63,6 +64,8 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     readHeaderFields(part, table, r, body.fields);
     r++;
   }
+  // no budget grid: the budget may be given as label/value pairs (计划投资额 | 570 | 实际到位资金 | …)
+  body.budget ??= readBudgetPairs(part, tables);
   return body;
 }
 

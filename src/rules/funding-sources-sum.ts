@@ -3,7 +3,7 @@ import { sumFinding } from './lib/sum-finding.js';
 import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
-const COLUMNS = ['initialBudget', 'fullYearBudget', 'executed'] as const;
+const COLUMNS = ['initialBudget', 'fullYearBudget', 'executed', 'arrived'] as const;
 
 /** A4 资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 (Sichuan: 财政资金 + 财政专户 + 单位资金 + 其他), per column. */
 export const rule: Rule = {
@@ -31,13 +31,13 @@ export const rule: Rule = {
       const sources = (form.budget?.rows ?? []).filter((r) => r !== total && r.kind !== 'total');
       if (!total || sources.length === 0) continue;
       for (const col of COLUMNS) {
-        const t = total[col];
+        const t = total[col] ?? null;
         if (!t) continue;
         const d = sumFinding({
           part: form.part,
           totalName: { zh: `「${total.label.replace(/\s+/g, '')}」${columnLabel(form, col)}`, en: `total funds (${col})` },
           total: t,
-          parts: sources.map((r: BudgetRow) => ({ name: r.label.replace(/^其中[:：]?/, '').replace(/\s+/g, ''), fact: r[col] })),
+          parts: sources.map((r: BudgetRow) => ({ name: r.label.replace(/^其中[:：]?/, '').replace(/\s+/g, ''), fact: r[col] ?? null })),
           minDecimals: p.moneyDecimals,
           params: { family: p.family, moneyDecimals: p.moneyDecimals },
         });

@@ -20,7 +20,7 @@ export const BudgetFactSchema = z.object({
   form: Words,
   /** Words of the row label as printed (年度资金总额, 其中：财政资金, 当年财政拨款…). */
   row: Words,
-  field: z.enum(['initialBudget', 'fullYearBudget', 'executed', 'rate', 'weight', 'score']),
+  field: z.enum(['initialBudget', 'fullYearBudget', 'executed', 'arrived', 'rate', 'weight', 'score']),
   value: DecimalSchema,
   /** 元 when the form states amounts in 元 (a pipeline that converts to 万元 matches too). */
   unit: z.enum(['万元', '元', '%']).optional(),

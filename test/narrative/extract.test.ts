@@ -330,6 +330,15 @@ describe('held-out 2: a flattened form keeps its cells’ line breaks', () => {
     expect(find(stats, '95%').sentence).toBe('95%的资金已拨付');
     expect(find(stats, '80万元').sentence).toBe('2023年共支出80万元');
   });
+  it('Word paragraphs that were PDF lines: a clause broken between its label and its figure is joined (部门整体支出绩效评价得分表 2017)', () => {
+    const lines = ['2017 年整体支出开展绩 效自评,自评得分', '90 分,存在的问题:一是年初编制项目资金 预算时对对象摸底不够准确,造成预算资金过大.'];
+    const stats = extractStats(paragraphs(lines), false, ctx);
+    expect(find(stats, '90 分').label).toContain('自评得分');
+    expect(find(stats, '90 分').loc.paragraph).toBe(1);
+    // a heading has no clause before the break: it stays apart
+    const apart = extractStats(paragraphs(['一、部门自评得分', '90 分,存在的问题:一是年初编制项目资金预算时对对象摸底不够准确.']), false, ctx);
+    expect(find(apart, '90 分').label).not.toContain('自评得分');
+  });
 });
 
 describe('held-out 2: an unknown unit is one ideograph before a boundary, nothing else', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../../schemas/document.js';
 import { findReports } from '../../src/narrative/reports.js';
+import { reportTitle } from '../../src/narrative/report-title.js';
 import { paragraphs } from './helpers.js';
 
 function table(block: number, index: number): Block {
@@ -108,5 +109,58 @@ describe('narrative reports and sections', () => {
     expect(findReports(doc(['乡村振兴项目绩效自评报告 1', ...body])).map((r) => r.title)).toEqual(['乡村振兴项目绩效自评报告1']);
     // without its title the two paragraphs of figures still report on performance (资金, 项目, 支付)
     expect(findReports(doc(body))).toHaveLength(1);
+  });
+  it('untitled prose that states its own self-evaluation result (自评得分 / 90 分, broken over PDF lines) is a report (部门整体支出绩效评价得分表 2017)', () => {
+    const lines = [
+      '10 10 总分 3.部门整体支出绩效自评开展情况. 按照预算绩效管理要求,本部门对',
+      '2017 年整体支出开展绩 效自评,自评得分',
+      '90 分,存在的问题:一是年初编制项目资金 预算时对对象摸底不够准确,造成预算资金过大.二是专项资 金申报不够及时.下一步改进措施:一是年初编制预算时应对',
+      '15 项目实施对象准确摸底,确保预算安排的准确性.二是按要求 开展专项工作,按进度申报资金计划,及时拨付资金.',
+    ];
+    const reports = findReports(doc(lines));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].kind).toBe('dept');
+    // the same prose without its stated result has no figure to tell it by
+    expect(findReports(doc(lines.map((l) => l.replace('自评得分', '').replace(/^90 分,/, ''))))).toHaveLength(0);
+    // a rule naming a grade reports none (管理办法: 评价结果为优秀的…)
+    const rule = ['第十条 绩效评价结果为优秀的项目,预算安排予以优先保障,资金拨付按进度执行,绩效目标管理纳入年度考核。', '第十一条 评价结果为差的项目,压减下年度预算,并责令项目单位整改,整改情况报财政部门备案。'];
+    expect(findReports(doc(rule))).toHaveLength(0);
+  });
+  it('a letter reporting an evaluation (关于《…绩效评价》的报告, 青海 门源 2023) and a year’s published results (…绩效评价情况, 浙江 柯桥 2023) are report titles; notices and section headings are not', () => {
+    expect(reportTitle('关于《海北州2020-2021年专项债券项目资金绩效评价》的报告')?.kind).toBe('project');
+    expect(reportTitle('2023年度新增地方政府专项债券项目绩效评价情况')?.kind).toBe('project');
+    expect(reportTitle('关于开展2022年度项目支出绩效自评工作的报告')).toBeNull();
+    expect(reportTitle('关于印发《项目支出绩效评价管理办法》的通知')).toBeNull();
+    expect(reportTitle('三、绩效评价情况')).toBeNull();
+    expect(reportTitle('二、绩效自评工作开展情况')).toBeNull();
+    // the letter's own paragraph (no 。, ending in 如下:) folds into the project report it announces
+    const reports = findReports(
+      doc([
+        '关于《海北州2020-2021年专项债券项目资金绩效评价》的报告',
+        '门源县财政局:',
+        '门源县工业商务和信息化局新增的2020-2021年海北州专项债项目有两项,分别是海北州生物园区农牧业科技创新标准化孵化基地建设项目、海北州生物园区水处理厂工程项目现将项目资金绩效评价报告如下:',
+        '项目一:海北州生物园区农牧业科技创新标准化孵化基地建设项目支出绩效自评报告',
+        '一、基本情况',
+        '门源县地处青海省东北部,是2015年农业部确定的国家现代农业示范区。全地区耕地面积62.27万亩,农作物以油菜、青稞、为主。',
+      ]),
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0].first).toBe(0);
+    expect(reports[0].body.map((p) => p.paragraph)).toContain(2);
+  });
+  it('a notice publishing evaluation reports as attachments (甘肃 天水 财政局 2022) reports on performance; its prose alone does not', () => {
+    const prose = '为加强财政支出管理,强化财政支出责任,切实提高财政资金使用效益,按照《中华人民共和国预算法》五十七条的规定,我局委托第三方评价机构,于8月25日至10月24日,对2021年市级预算执行的8个项目和2个预算部门,开展了项目绩效评价和部门整体支出绩效评价工作。目前评价工作以全面完成,现将绩效部分在门户网站公开,请社会各界予以监督。';
+    const attachments = [
+      '附件:',
+      '附件1:2021年构树产业发展及体验服务综合体建设补助资金项目绩效评价报告.pdf',
+      '附件2:陆港委2018年—2021年秦州三阳川隧道项目绩效评价报告.pdf',
+      '附件9:2021年度天水市残疾人联合会部门整体支出绩效评价报告.pdf',
+      '天水市财政局',
+    ];
+    const reports = findReports(doc([prose, ...attachments]));
+    expect(reports).toHaveLength(1);
+    // the attachment names are no report titles of their own
+    expect(reports[0].title).toBe('');
+    expect(findReports(doc([prose, '天水市财政局']))).toHaveLength(0);
   });
 });

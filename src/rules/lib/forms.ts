@@ -53,6 +53,7 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   initialBudget: { zh: '年初预算数', en: 'initial budget' },
   fullYearBudget: { zh: '全年预算数', en: 'full-year budget' },
   executed: { zh: '全年执行数', en: 'executed' },
+  arrived: { zh: '到位资金', en: 'funds arrived' },
   weight: { zh: '分值', en: 'weight' },
   rate: { zh: '执行率', en: 'execution rate' },
   score: { zh: '得分', en: 'score' },
