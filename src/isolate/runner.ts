@@ -65,6 +65,8 @@ export interface RunnerStats {
   /** Workers that died for another reason (an uncaught fault in the worker). */
   crashes: number;
   workersStarted: number;
+  /** Times a file's time limit was moved for a page read by OCR that its bytes had not foreseen (an unusable text layer). */
+  deadlineExtensions: number;
 }
 
 /**
@@ -122,7 +124,7 @@ const SOURCE_MODE = import.meta.url.endsWith('.ts');
 
 export class IsolatedRunner {
   readonly limits: Limits;
-  readonly stats: RunnerStats = { files: 0, ok: 0, errors: 0, timeouts: 0, memoryKills: 0, crashes: 0, workersStarted: 0 };
+  readonly stats: RunnerStats = { files: 0, ok: 0, errors: 0, timeouts: 0, memoryKills: 0, crashes: 0, workersStarted: 0, deadlineExtensions: 0 };
   private readonly slots: Slot[];
   private readonly pending: Job[] = [];
   private readonly startupMs: number;
@@ -279,6 +281,7 @@ export class IsolatedRunner {
     if (m.type === 'extend') {
       if (slot.job && slot.job.id === m.id && slot.timer) {
         clearTimeout(slot.timer);
+        this.stats.deadlineExtensions++;
         slot.deadline += m.ms;
         slot.timer = setTimeout(() => this.timedOut(slot), Math.max(0, slot.deadline - performance.now()));
       }

@@ -121,12 +121,15 @@ describe('limits', () => {
 
   it('a page read by OCR because its text layer is unusable moves the deadline by one scanned page', async () => {
     // Two pages of the seed re-distilled by Ghostscript: fonts without a Unicode map and no image, so
-    // the file's time limit (page images × timeMsPerScannedPage) foresaw no OCR. 5 s alone do not load
-    // the OCR models and read two pages (≈ 3 s CPU each); the runner extends the deadline per rendered page.
+    // the file's time limit (page images × timeMsPerScannedPage) foresaw no OCR. 8 s alone hardly load
+    // the OCR models and read two pages (≈ 3 s CPU each) on a busy box; the runner extends the deadline
+    // per rendered page — once per page, counted. (A tighter base failed on a box at load 15 before the
+    // first page was even reached.)
     const pdf = ghostscriptPdf(sample('seed.pdf'), [4, 5]);
-    runner = new IsolatedRunner({ limits: { timeMsPerFile: 5000, timeMsPerScannedPage: 120_000 } });
+    runner = new IsolatedRunner({ limits: { timeMsPerFile: 8000, timeMsPerScannedPage: 120_000 } });
     const result = await runner.run({ bytes: pdf, file: 'ps2pdf.pdf' });
     expect(result.error).toBeNull();
     expect(result.status).toBe('ok');
+    expect(runner.stats.deadlineExtensions).toBe(2);
   }, 200_000);
 });
