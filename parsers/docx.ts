@@ -1,5 +1,6 @@
 import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
+import { mainPartPath } from './opc.js';
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 import { embeddedWorkbookReader, type EmbeddedRead } from './xlsx/embedded.js';
@@ -30,7 +31,6 @@ interface TableDraft {
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const REL_OFFICE_DOC = /officeDocument$/;
 /** The XML parts a Word reader may open: their declared sizes are checked against the limits up front. */
 const XML_PART = /^(?:word\/[^/]+|[^/]+)\.xml$|^_rels\/\.rels$/;
 
@@ -106,8 +106,7 @@ export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
   }
   const text = new TextDecoder().decode(bytes);
   const rels = flatPart(text, '/_rels/.rels');
-  const target = rels && [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => REL_OFFICE_DOC.test(/Type="([^"]*)"/.exec(r)?.[1] ?? ''));
-  const mainPath = `/${(target && /Target="([^"]*)"/.exec(target)?.[1]) || 'word/document.xml'}`.replace(/^\/+/, '/');
+  const mainPath = `/${mainPartPath(rels === null ? null : new TextEncoder().encode(rels), 'word/document.xml')}`;
   const main = flatPart(text, mainPath);
   if (!main) throw new InputError('CORRUPT_FILE', `Word XML 文档缺少正文部件 ${mainPath} / the flat package has no main document part`);
   return { format: 'doc', pages: null, blocks: parseDocumentXml(main), issues: [] };
@@ -121,16 +120,7 @@ function flatPart(text: string, name: string): string | null {
 }
 
 function findMainDocument(zip: ZipPackage): string {
-  const rels = zip.read('_rels/.rels');
-  if (rels) {
-    const text = new TextDecoder().decode(rels);
-    for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
-      const type = /Type="([^"]*)"/.exec(m[0])?.[1] ?? '';
-      const target = /Target="([^"]*)"/.exec(m[0])?.[1];
-      if (target && REL_OFFICE_DOC.test(type)) return target.replace(/^\//, '');
-    }
-  }
-  return 'word/document.xml';
+  return mainPartPath(zip.read('_rels/.rels'), 'word/document.xml');
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */

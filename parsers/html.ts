@@ -84,15 +84,13 @@ class HtmlReader {
   private text: string[] = [];
   private style: string | null = null;
   private hiddenDepth = 0;
-  private depth = 0;
   /** For each open tag: whether it was opened hidden (closed in step, so the count stays right). */
   private readonly stack: boolean[] = [];
 
   open(name: string, attribs: Record<string, string>): void {
-    if (this.depth >= MAX_DEPTH) throw new InputError('LIMIT_EXCEEDED', `网页元素嵌套超过 ${MAX_DEPTH} 层，不是正常的报告网页 / HTML nested deeper than ${MAX_DEPTH} levels`);
+    if (this.stack.length >= MAX_DEPTH) throw new InputError('LIMIT_EXCEEDED', `网页元素嵌套超过 ${MAX_DEPTH} 层，不是正常的报告网页 / HTML nested deeper than ${MAX_DEPTH} levels`);
     const skip = this.hiddenDepth > 0 || HIDDEN.has(name) || hiddenByStyle(attribs);
     this.stack.push(skip);
-    this.depth++;
     if (skip) {
       this.hiddenDepth++;
       return;
@@ -138,7 +136,6 @@ class HtmlReader {
 
   close(name: string): void {
     const skipped = this.stack.pop() ?? false;
-    this.depth = Math.max(0, this.depth - 1);
     if (skipped) {
       this.hiddenDepth--;
       return;

@@ -1,13 +1,13 @@
 import type { DocumentModel } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { repairModelGlyphs } from './glyph-repair.js';
-import { convertedNote, parseDoc, type DocOptions } from './doc.js';
+import { parseDoc, type DocOptions } from './doc.js';
 import { parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
-import { sniffFormat } from './sniff.js';
+import { sniffFormat, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
@@ -21,11 +21,36 @@ export interface ParseOptions {
  * compatibility code points → ideographs). Throws InputError with a contract code.
  */
 export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentModel> {
-  return repairModelGlyphs(await parseContainer(bytes, options));
+  const format = sniffFormat(bytes);
+  const model = repairModelGlyphs(await parseContainer(bytes, format, options));
+  const container = CONVERTED_CONTAINERS[format];
+  // The contract's formats are docx | doc | pdf: any other container is "doc", with one note saying what it was.
+  return container ? { ...model, format: 'doc', issues: [convertedNote(container), ...model.issues] } : model;
 }
 
-async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
-  const format = sniffFormat(bytes);
+interface ContainerName {
+  zh: string;
+  en: string;
+}
+
+/** What a reviewer calls each container that is neither .docx, .doc nor PDF. */
+const CONVERTED_CONTAINERS: Partial<Record<SniffedFormat, ContainerName>> = {
+  rtf: { zh: 'RTF 文档', en: 'RTF' },
+  odt: { zh: 'OpenDocument 文档（.odt）', en: 'OpenDocument (.odt)' },
+  fodt: { zh: 'OpenDocument 文档（.fodt）', en: 'flat OpenDocument (.fodt)' },
+  html: { zh: '网页格式（HTML）', en: 'a web page (HTML)' },
+  mhtml: { zh: '单个文件网页（MHT）', en: 'a single-file web page (MHTML)' },
+  wordml: { zh: 'Word 2003 XML 文档', en: 'Word 2003 XML' },
+  flatopc: { zh: 'Word XML 文档（Flat OPC）', en: 'Word XML (Flat OPC)' },
+  xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
+};
+
+/** Said once per file whose container is not a Word document, so a reviewer knows how it was read. */
+function convertedNote(container: ContainerName): DocumentModel['issues'][number] {
+  return { code: 'CONTAINER_CONVERTED', message: `文件实为${container.zh}，已按其内容读取 / the file is ${container.en}, read as such`, page: null, block: null };
+}
+
+async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options: ParseOptions): Promise<DocumentModel> {
   switch (format) {
     case 'docx':
       // Tables pasted as pictures are read by OCR (parsers/ocr/docx-images.ts).
@@ -40,13 +65,13 @@ async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise
     case 'fodt':
       return parseDoc(bytes, options.doc, format);
     case 'html':
-      return withNote(parseHtml(bytes), { zh: '网页格式（HTML）', en: 'a web page (HTML)' });
+      return parseHtml(bytes);
     case 'mhtml':
-      return withNote(parseHtmlText(mhtmlHtml(bytes)), { zh: '单个文件网页（MHT）', en: 'a single-file web page (MHTML)' });
+      return parseHtmlText(mhtmlHtml(bytes));
     case 'wordml':
-      return withNote(parseWordXml(bytes), { zh: 'Word 2003 XML 文档', en: 'Word 2003 XML' });
+      return parseWordXml(bytes);
     case 'flatopc':
-      return withNote(parseFlatOpc(bytes), { zh: 'Word XML 文档（Flat OPC）', en: 'Word XML (Flat OPC)' });
+      return parseFlatOpc(bytes);
     case 'empty':
       throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
     case 'xlsx':
@@ -59,10 +84,6 @@ async function parseContainer(bytes: Uint8Array, options: ParseOptions): Promise
     default:
       throw new InputError('UNSUPPORTED_FORMAT', '无法识别的文件格式：仅支持 Word 文档（.docx、.doc，及另存为 RTF、ODT、网页、MHT 的）和 PDF / unsupported file format');
   }
-}
-
-function withNote(model: DocumentModel, container: Parameters<typeof convertedNote>[0]): DocumentModel {
-  return { ...model, format: 'doc', issues: [convertedNote(container), ...model.issues] };
 }
 
 export { contractFormat, sniffFormat } from './sniff.js';

@@ -355,3 +355,20 @@ function resolveReferences(s: string): string {
 function normalizeLineEnds(s: string): string {
   return s.replace(/\r\n?/g, '\n');
 }
+
+/**
+ * Run a scanner over one part of a package, naming the part in a parse error (a DOCTYPE said as
+ * such: it is how entity-expansion attacks come).
+ */
+export function scanPart(bytes: Uint8Array, part: string, handlerFor: (x: XmlScanner) => XmlHandler): void {
+  const x = new XmlScanner(bytes);
+  try {
+    x.run(handlerFor(x));
+  } catch (e) {
+    if (e instanceof InputError && e.code === 'CORRUPT_FILE') {
+      const reason = /DOCTYPE/u.test(e.message) ? '含有 DOCTYPE 声明（可能是恶意构造的 XML 实体） / DOCTYPE is not allowed' : e.message;
+      throw new InputError('CORRUPT_FILE', `${part} 无法解析：${reason}`, { cause: e });
+    }
+    throw e;
+  }
+}

@@ -6,16 +6,15 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, TransientError } from '../../src/errors.js';
 import { OfficePool } from './office-pool.js';
-import { OfficeStartFailed } from './office-server.js';
+import { OfficeStartFailed, WORD_97_FILTER } from './office-server.js';
+
+export { WORD_97_FILTER };
 
 /**
  * Converts a document's bytes to .docx bytes with LibreOffice's import filter `filter` (default
  * "MS Word 97") within a time limit (e.g. by asking another thread's pool).
  */
 export type DocConverter = (bytes: Uint8Array, timeoutMs: number, filter?: string) => Promise<Uint8Array>;
-
-/** LibreOffice's import filter for Word 97–2003 (.doc). */
-export const WORD_97_FILTER = 'MS Word 97';
 
 export interface DocConversionOptions {
   /** Kill a conversion after this long (default 120 s). */

@@ -31,6 +31,9 @@ export class OfficeCrashed extends Error {}
 /** Thrown when LibreOffice could not be started as a server (the caller falls back to one process per file). */
 export class OfficeStartFailed extends Error {}
 
+/** LibreOffice's import filter for Word 97–2003 (.doc); the server loop's default too (serve-macro.ts). */
+export const WORD_97_FILTER = 'MS Word 97';
+
 const HEARTBEAT_MS = 1000;
 const POLL_MS = 10;
 const DEFAULT_STARTUP_MS = 60_000;
@@ -101,7 +104,7 @@ export class OfficeServer {
   }
 
   /** Convert one document (.doc unless `filter` names another import filter) to .docx. Starts the instance first when it is not running. */
-  async convert(bytes: Uint8Array, timeoutMs: number, filter = 'MS Word 97'): Promise<Uint8Array> {
+  async convert(bytes: Uint8Array, timeoutMs: number, filter = WORD_97_FILTER): Promise<Uint8Array> {
     await this.start();
     const spool = join(this.dir!, 'spool');
     const stem = String(++this.seq);

@@ -3,6 +3,8 @@ import type { Block, DocumentModel, ParseIssue, TableBlock } from '../../schemas
 import { docxPastedImages, type PastedImage } from '../docx.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from '../pdf/flow.js';
 import { layoutPage } from '../pdf/primitives.js';
+import { InputError } from '../../src/errors.js';
+import { parseRelationships, relationshipsPath } from '../opc.js';
 import { readZipEntries, DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip.js';
 import { toGray } from './image.js';
 import { ocrPage } from './ocr-page.js';
@@ -66,30 +68,17 @@ export async function readPastedTables(bytes: Uint8Array, model: DocumentModel, 
   return { ...model, blocks: renumber(blocks), issues: [...model.issues, ...issues] };
 }
 
-/** rId → package path of the main part's relationships (word/_rels/document.xml.rels). */
+/** rId → package path of the main part's relationships (word/_rels/document.xml.rels); none when they cannot be read. */
 function relationshipTargets(bytes: Uint8Array, mainPath: string, limits: ZipLimits): Map<string, string> {
-  const slash = mainPath.lastIndexOf('/');
-  const dir = mainPath.slice(0, slash + 1);
-  const relsPath = `${dir}_rels/${mainPath.slice(slash + 1)}.rels`;
+  const relsPath = relationshipsPath(mainPath);
   const rels = readZipEntries(bytes, (name) => name === relsPath, limits).get(relsPath);
-  const out = new Map<string, string>();
-  if (!rels) return out;
-  for (const m of new TextDecoder().decode(rels).matchAll(/<Relationship\b[^>]*>/gu)) {
-    const id = /\bId="([^"]*)"/u.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/u.exec(m[0])?.[1];
-    if (!id || !target || /TargetMode="External"/u.test(m[0])) continue;
-    out.set(id, target.startsWith('/') ? target.slice(1) : normalizePath(dir + target));
+  if (!rels) return new Map();
+  try {
+    return new Map(parseRelationships(rels, mainPath).map((r) => [r.id, r.target]));
+  } catch (e) {
+    if (e instanceof InputError) return new Map();
+    throw e;
   }
-  return out;
-}
-
-function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '..') parts.pop();
-    else if (p && p !== '.') parts.push(p);
-  }
-  return parts.join('/');
 }
 
 type Canvas = typeof import('@napi-rs/canvas');

@@ -1,6 +1,5 @@
 import type { Block, DocumentModel } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
-import { convertedNote } from '../doc.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip.js';
 import { DEFAULT_XLSX_LIMITS, sheetTable, Workbook } from './workbook.js';
 
@@ -42,7 +41,6 @@ export function parseXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Documen
       'Excel 工作簿（.xlsx）中没有绩效自评表（没有提到“绩效”或“自评”的工作表或单元格）：请提交自评报告 .docx、.doc 或 .pdf / an Excel workbook without a self-evaluation form',
     );
   }
-  // The contract's formats are docx | doc | pdf: a workbook read for its forms is an office document
-  // that is not OOXML Word, "doc", with the note saying what it was.
-  return { format: 'doc', pages: null, blocks, issues: [convertedNote({ zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' })] };
+  // "doc": the contract's formats are docx | doc | pdf (parseDocument adds the note naming the workbook).
+  return { format: 'doc', pages: null, blocks, issues: [] };
 }

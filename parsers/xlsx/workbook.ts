@@ -1,7 +1,8 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
+import { mainPartPath, parseRelationships, relationshipsPath } from '../opc.js';
 import { assembleGrid } from '../table-grid.js';
-import { XmlScanner, type XmlHandler } from '../xml-scan.js';
+import { scanPart, type XmlHandler } from '../xml-scan.js';
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from '../zip.js';
 import { builtinFormat, formatGeneral, formatNumber } from './number-format.js';
 
@@ -54,7 +55,6 @@ export interface SheetGrid {
   cols: string[];
 }
 
-const REL_OFFICE_DOC = /officeDocument$/u;
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
@@ -75,50 +75,12 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-/** Run a scanner over one part, naming the part in a parse error. */
-function scan(bytes: Uint8Array, part: string, handler: (x: XmlScanner) => XmlHandler): void {
-  const x = new XmlScanner(bytes);
-  try {
-    x.run(handler(x));
-  } catch (e) {
-    if (e instanceof InputError && e.code === 'CORRUPT_FILE') {
-      const reason = /DOCTYPE/u.test(e.message) ? '含有 DOCTYPE 声明（可能是恶意构造的 XML 实体） / DOCTYPE is not allowed' : e.message;
-      throw new InputError('CORRUPT_FILE', `${part} 无法解析：${reason}`, { cause: e });
-    }
-    throw e;
-  }
-}
-
 const handler = (h: Partial<XmlHandler>): XmlHandler => ({ open: h.open ?? (() => {}), close: h.close ?? (() => {}), text: h.text ?? (() => {}) });
 
 /** Relationship id → package path (targets relative to the part's folder), with the relationship type. */
 export function readRelationships(zip: ZipPackage, part: string): Map<string, { target: string; type: string }> {
-  const slash = part.lastIndexOf('/');
-  const dir = part.slice(0, slash + 1);
-  const relsPath = `${dir}_rels/${part.slice(slash + 1)}.rels`;
-  const out = new Map<string, { target: string; type: string }>();
-  const bytes = zip.read(relsPath);
-  if (!bytes) return out;
-  scan(bytes, relsPath, (x) =>
-    handler({
-      open(name) {
-        if (name !== 'Relationship' || x.attr('TargetMode') === 'External') return;
-        const id = x.attr('Id');
-        const target = x.attr('Target');
-        if (id && target) out.set(id, { target: target.startsWith('/') ? target.slice(1) : normalizePath(dir + target), type: x.attr('Type') ?? '' });
-      },
-    }),
-  );
-  return out;
-}
-
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '..') parts.pop();
-    else if (p && p !== '.') parts.push(p);
-  }
-  return parts.join('/');
+  const bytes = zip.read(relationshipsPath(part));
+  return new Map(bytes ? parseRelationships(bytes, part).map((r) => [r.id, { target: r.target, type: r.type }]) : []);
 }
 
 /** An opened workbook: its sheets, shared strings and cell formats; sheets are read on demand. */
@@ -150,7 +112,7 @@ export class Workbook {
     const rels = readRelationships(this.zip, workbookPath);
     const declared: Array<{ name: string; state: string; rel: string | undefined }> = [];
     let activeTab = 0;
-    scan(bytesOfWorkbook, workbookPath, (x) =>
+    scanPart(bytesOfWorkbook, workbookPath, (x) =>
       handler({
         open: (name) => {
           if (name === 'sheet' && x.parent() === 'sheets') declared.push({ name: x.attr('name') ?? '', state: x.attr('state') ?? 'visible', rel: x.attr('id') });
@@ -180,13 +142,9 @@ export class Workbook {
   }
 
   private findWorkbook(): string {
-    const rels = this.zip.read('_rels/.rels');
-    if (rels) {
-      const found = [...readRelationshipsOf(rels)].find((r) => REL_OFFICE_DOC.test(r.type));
-      if (found) return found.target;
-    }
-    return 'xl/workbook.xml';
+    return mainPartPath(this.zip.read('_rels/.rels'), 'xl/workbook.xml');
   }
+
 
   /**
    * The used range of sheet `index` as a grid, hidden rows and columns left out; null when it holds
@@ -239,26 +197,13 @@ export class Workbook {
   }
 }
 
-function readRelationshipsOf(bytes: Uint8Array): Array<{ target: string; type: string }> {
-  const out: Array<{ target: string; type: string }> = [];
-  scan(bytes, '_rels/.rels', (x) =>
-    handler({
-      open(name) {
-        const target = x.attr('Target');
-        if (name === 'Relationship' && target) out.push({ target: target.replace(/^\//u, ''), type: x.attr('Type') ?? '' });
-      },
-    }),
-  );
-  return out;
-}
-
 /** sharedStrings.xml: one string per <si>, its <t> runs joined; phonetic runs (<rPh>, ruby) left out. */
 function readSharedStrings(bytes: Uint8Array, part: string): string[] {
   const out: string[] = [];
   let cur: string[] | null = null;
   let inT = false;
   let phonetic = 0;
-  scan(bytes, part, (x) =>
+  scanPart(bytes, part, (x) =>
     handler({
       open(name) {
         if (name === 'si') cur = [];
@@ -284,7 +229,7 @@ function readSharedStrings(bytes: Uint8Array, part: string): string[] {
 function readCellFormats(bytes: Uint8Array, part: string): string[] {
   const custom = new Map<number, string>();
   const ids: number[] = [];
-  scan(bytes, part, (x) =>
+  scanPart(bytes, part, (x) =>
     handler({
       open(name) {
         if (name === 'numFmt') {
@@ -329,7 +274,7 @@ function readSheetCells(bytes: Uint8Array, part: string, maxCells: number, displ
   let inText = false;
   let phonetic = 0;
   const bad = (what: string) => new InputError('CORRUPT_FILE', `${part}：${what} / bad cell reference`);
-  scan(bytes, part, (x) =>
+  scanPart(bytes, part, (x) =>
     handler({
       open(name) {
         switch (name) {
