@@ -2,14 +2,23 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { ErrorCode } from '../schemas/result.js';
+import { sniffFormat, type SniffedFormat } from '../parsers/sniff.js';
 import { limitsFromEnv } from './limits.js';
 
 /**
  * File endings taken from folders (files named explicitly are always taken, whatever their name):
- * Word and PDF, and the other containers Word and WPS save a report in (RTF, OpenDocument, web
- * page, single-file web page), which are read for what their bytes are (parsers/sniff.ts).
+ * Word and PDF (with Word's macro-enabled documents and templates, and WPS's 文字 documents and
+ * templates), and the other containers Word and WPS save a report in (RTF, OpenDocument, web page,
+ * single-file web page), which are read for what their bytes are (parsers/sniff.ts).
  */
-export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
+export const REPORT_EXTENSIONS = ['.docx', '.docm', '.dotx', '.dotm', '.doc', '.dot', '.pdf', '.wps', '.wpt', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
+
+/**
+ * ".xml" is taken from a folder only when its first bytes show a Word document saved as XML (Word
+ * 2003 XML, Word's Flat OPC "Word XML 文档", flat OpenDocument): any other XML file is passed over.
+ */
+const XML_REPORT_FORMATS = new Set<SniffedFormat>(['wordml', 'flatopc', 'fodt']);
+const XML_HEAD_BYTES = 8192;
 
 export interface InputFile {
   /** Path as given on the command line, or folder + relative path. */
@@ -41,7 +50,8 @@ const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.ofd$/, 'OFD 版式文件暂不支持，请另存为 PDF / OFD is not supported, save as PDF'],
   [/^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压 / an archive: unpack it first'],
   [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片请先转为 PDF / an image: make it a PDF'],
-  [/^\.(txt|xml|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
+  [/^\.xml$/, '不是 Word 另存的 XML 文档 / an XML file that is not a Word document'],
+  [/^\.(txt|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
 ];
 
 export function skipReason(name: string): string {
@@ -94,7 +104,23 @@ async function walk(dir: string, files: InputFile[], skipped: SkippedFile[]): Pr
     else if (e.isSymbolicLink() && (await isDirectory(p))) skipped.push({ path: p, reason: '指向文件夹的符号链接，不跟随 / symlink to a folder, not followed' });
     // Taken by ending whatever its type: a FIFO or device named .pdf becomes a READ_FAILED line.
     else if (REPORT_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) files.push({ path: p });
+    else if (e.name.toLowerCase().endsWith('.xml') && e.isFile() && (await isWordXml(p))) files.push({ path: p });
     else skipped.push({ path: p, reason: skipReason(e.name) });
+  }
+}
+
+/** Whether a regular .xml file starts like a Word document saved as XML (only its head is read). */
+async function isWordXml(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+    const head = Buffer.alloc(XML_HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return XML_REPORT_FORMATS.has(sniffFormat(head.subarray(0, bytesRead)));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -84,6 +84,19 @@ describe('folder scans', () => {
     expect(reasons.get('all.zip')).toContain('解压');
   });
 
+  it('take Word documents saved as XML, macro-enabled documents and templates; pass over other XML', async () => {
+    const folder = join(dir, 'endings');
+    mkdirSync(folder);
+    for (const name of ['a.docm', 'b.dotx', 'c.dot', 'd.wpt']) copyFileSync(SEED, join(folder, name));
+    // Word 2003 XML and Word's Flat OPC ("Word XML 文档") as Word writes their first bytes.
+    writeFileSync(join(folder, 'e-2003.xml'), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body/></w:wordDocument>');
+    writeFileSync(join(folder, 'f-flat.xml'), '\ufeff<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"></pkg:package>');
+    writeFileSync(join(folder, 'g-data.xml'), '<?xml version="1.0"?><rows><row>334.73</row></rows>');
+    const { files, skipped } = await collectInputs([folder]);
+    expect(files.map((f) => f.path.slice(folder.length + 1))).toEqual(['a.docm', 'b.dotx', 'c.dot', 'd.wpt', 'e-2003.xml', 'f-flat.xml']);
+    expect(skipped).toEqual([{ path: join(folder, 'g-data.xml'), reason: expect.stringContaining('不是 Word 另存的 XML') }]);
+  });
+
   it('extract --json: FIFO, /dev/zero link and oversize file are error lines, fast; skipped files on stderr; stdout only NDJSON', async () => {
     const folder = join(dir, 'hostile');
     mkdirSync(folder);
