@@ -2,7 +2,7 @@ import type { Evidence } from '../../schemas/finding.js';
 import type { Figure } from '../../schemas/figure.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
-import { formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
+import { formatInterval, halfUnit, type Interval, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import { stripNumbering } from './reports.js';
 import { shiftDecimal, shiftDecimals, unitInfo } from './units.js';
 
@@ -25,6 +25,21 @@ export function normalize(figure: Figure, defaultUnit: string | null = null): No
   const info = unitInfo(unit);
   if (!info) return { value: figure.value, decimals: figure.decimals, unit };
   return { value: shiftDecimal(figure.value, info.shift), decimals: shiftDecimals(figure.decimals, info.shift), unit: info.normalized };
+}
+
+/**
+ * The interval a figure stands for in its normalized unit, at `decimals` (a common precision the
+ * caller chose) — unless it was written in a larger unit at a precision coarser than one normalized
+ * unit: "3.30亿元" is 33000 ± 50 万元 (±½ of its own last digit), not 33000 ± 0.05.
+ */
+export function normalizedInterval(figure: Figure, decimals: number): Interval {
+  const info = unitInfo(figure.unit);
+  if (info && info.shift > figure.decimals) {
+    const scale = Rational.parse(shiftDecimal('1', info.shift));
+    const written = intervalOf(figure.value, figure.decimals);
+    return { lo: written.lo.mul(scale), hi: written.hi.mul(scale) };
+  }
+  return intervalOf(normalize(figure).value, decimals);
 }
 
 export function isExact(f: Figure): boolean {

@@ -7,6 +7,8 @@
  * All patterns run on the length-preserving normalized text (full-width digits already half-width),
  * so spans index the source text directly.
  */
+import { KNOWN_UNITS, unitStartsWord } from './units.js';
+
 export type MaskKind = 'date' | 'document-number' | 'list-marker' | 'ordinal' | 'phone' | 'version' | 'code';
 
 export interface Mask {
@@ -29,7 +31,20 @@ interface Pattern {
   kind: MaskKind;
   re: RegExp;
   accept?: (before: string | undefined) => boolean;
+  /** What must follow a match for it to count (the text after it). */
+  after?: (rest: string) => boolean;
   needs?: string[];
+}
+
+/** Units after which four digits are a quantity, not a year: every unit the scanner reads but 年. */
+const QUANTITY_UNITS = KNOWN_UNITS.filter((u) => u !== '年');
+
+/** Does `rest` open with a unit of quantity (or 万/亿 of one) that does not start a word ("2021颗", "2020万元"; not "2022本级")? */
+function startsWithUnit(rest: string): boolean {
+  const t = rest.replace(/^\s+/, '');
+  if (/^[万亿%％]/.test(t)) return true;
+  const unit = QUANTITY_UNITS.find((u) => t.startsWith(u));
+  return unit !== undefined && !unitStartsWord(unit, t[unit.length]);
 }
 
 const atBoundary = (before: string | undefined) => before === undefined || BOUNDARY_CHARS.has(before);
@@ -46,8 +61,9 @@ const PATTERNS: Pattern[] = [
   { kind: 'date', re: /(?<![\d.])\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月|(?<![\d.])\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?/g, needs: ['月'] },
   // 4.29 (month.day, not followed by a unit: "长沙4.29自建民房倒塌事故")
   { kind: 'date', re: /(?<![\d.])(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])(?=[\u4e00-\u9fa5]{0,6}(?:事故|事件|倒塌|惨案))/g, needs: ['事故', '事件', '倒塌', '惨案'] },
-  // a bare year followed by something other than a unit: "（2022版）", "2022岳阳市…", "2023，市财政"
-  { kind: 'date', re: /(?<!\d)(?:19|20)\d{2}(?!\d|\.\d|\s*(?:万|亿|元|个|次|件|人|家|台|处|条|起|宗|项|户|份|名|%|平方米|㎡))/g },
+  // a bare year followed by something other than a unit: "（2022版）", "2022岳阳市…", "2023，市财政" —
+  // "实际完成2021颗", "2020米" count things (any unit the scanner knows, 万/亿 amounts too)
+  { kind: 'date', re: /(?<!\d)(?:19|20)\d{2}(?!\d|\.\d)/g, after: (rest) => !startsWithUnit(rest) },
   { kind: 'version', re: /[（(]\s*\d{4}\s*版\s*[）)]/g, needs: ['版'] },
   // mobile and landline numbers, 400/800 numbers
   { kind: 'phone', re: /(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-—]?\d{7,8}|[48]00[-—]?\d{3}[-—]?\d{4})(?!\d)/g },
@@ -72,7 +88,7 @@ const WITHOUT_DIGITS: Pattern[] = PATTERNS.filter((p) => p.kind === 'ordinal' ||
 /** Every non-statistic span in `text`, sorted by start. */
 export function findMasks(text: string): Mask[] {
   const masks: Mask[] = [];
-  for (const { kind, re, accept, needs } of /\d/.test(text) ? PATTERNS : WITHOUT_DIGITS) {
+  for (const { kind, re, accept, after, needs } of /\d/.test(text) ? PATTERNS : WITHOUT_DIGITS) {
     if (needs && !needs.some((word) => text.includes(word))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -82,6 +98,7 @@ export function findMasks(text: string): Mask[] {
       }
       let start = m.index;
       if (accept && !accept(text[start - 1])) continue;
+      if (after && !after(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       if (kind === 'document-number') {
         // the issuer's abbreviation before the bracket (国办发, 湘政办发): up to 10 ideographs
         while (start > 0 && m.index - start < 10 && /[\u4e00-\u9fa5]/.test(text[start - 1])) start--;

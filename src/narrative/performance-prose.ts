@@ -51,6 +51,51 @@ const ATTACHED_REPORT = /^附件\d{0,2}[:：][^。；;，,]{4,80}(?:绩效|自�
 /** A numbered section heading of a report ("二、项目资金申报及使用情况", "（三）项目自评步骤及方法"). */
 const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
+/** Characters a publishing site lost before the text ("?????一、项目概况"): not part of the heading. */
+const LOST_CHARACTERS = /^[?？�•·]+/;
+
+/**
+ * The outline of the 项目支出 / 部门整体支出 绩效自评报告 templates: 一、项目概况 (一)项目单位基本情况
+ * (二)项目年度预算绩效目标、绩效指标设定情况 (三)自评步骤及方法 二、资金使用及管理情况 三、绩效目标完成情况
+ * 四、存在的问题 五、改进措施 / 评价结论. A heading may run into its first sentence ("（一）项目单位基本情况。…").
+ */
+const OUTLINE_SECTIONS: RegExp[] = [
+  /^项目(?:支出)?(?:概况|基本情况)/,
+  /^(?:项目)?(?:单位|部门)(?:整体支出)?(?:基本情况|概况)/,
+  /绩效目标(?:、?绩效指标)?(?:的)?(?:设定|设置|分解下达|完成|实现)/,
+  /(?:绩效)?自评(?:工作)?(?:开展|步骤|组织|方法)/,
+  /资金(?:使用|管理|投入|到位|执行)(?:及管理)?(?:情况|分析)/,
+  /存在(?:的)?(?:主要)?问题/,
+  /改进(?:措施|意见)|整改措施/,
+  /(?:自评|评价)(?:结论|结果)/,
+];
+/** An outline heading that names performance itself (绩效目标…, 自评…, 评价结论), not only a project or its funds. */
+const OUTLINE_ON_PERFORMANCE = /绩效|自评|评价/;
+
+/** The outline section a paragraph heads (its numbered first phrase), if any: its index in OUTLINE_SECTIONS. */
+export function outlineSection(text: string): number | null {
+  const k = compactKey(text).replace(LOST_CHARACTERS, '');
+  const m = NUMBERED_HEADING.exec(k);
+  if (!m) return null;
+  const phrase = k.slice(m[0].length).split(/[。：:；;]/)[0];
+  if (!phrase || phrase.length > 40) return null;
+  const i = OUTLINE_SECTIONS.findIndex((re) => re.test(phrase));
+  return i < 0 ? null : i;
+}
+
+/** Three distinct sections of the template's outline, one of them about performance itself. */
+function followsOutline(texts: string[]): boolean {
+  const seen = new Set<number>();
+  let onPerformance = false;
+  for (const t of texts) {
+    const i = outlineSection(t);
+    if (i === null) continue;
+    seen.add(i);
+    if (OUTLINE_ON_PERFORMANCE.test(compactKey(t).split(/[。：:；;]/)[0])) onPerformance = true;
+  }
+  return seen.size >= 3 && onPerformance;
+}
+
 /**
  * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
  * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
@@ -63,7 +108,7 @@ const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达�
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
  * performance with three figures in the prose or under two numbered section headings about it, or
  * stating their self-evaluation result, or one long paragraph (a PDF paragraph holding the whole
- * report) about performance with six figures.
+ * report) about performance with six figures, or prose under three headings of a report's outline.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
@@ -71,7 +116,7 @@ export function reportsOnPerformance(texts: string[]): boolean {
   let longest = 0;
   let headings = 0;
   for (const t of texts) {
-    const k = compactKey(t);
+    const k = compactKey(t).replace(LOST_CHARACTERS, '');
     if (k.length <= 40 && NUMBERED_HEADING.test(k) && proseEvidence(t).vocabulary >= 1) headings++;
     if (!isProse(t)) continue;
     const e = proseEvidence(t);
@@ -84,5 +129,8 @@ export function reportsOnPerformance(texts: string[]): boolean {
   // a notice publishing evaluation reports: its prose about performance, then the reports it attaches
   // by name ("附件1：…项目绩效评价报告.pdf") — a finance bureau's page with the reports as files
   if (paragraphs >= 1 && texts.filter((t) => ATTACHED_REPORT.test(compactKey(t))).length >= 2) return true;
+  // a page cut before its figures (and without its title) that follows the template's outline:
+  // 项目概况 › 项目单位基本情况 › 项目年度预算绩效目标、绩效指标设定情况, with prose under them
+  if (texts.some(isProse) && followsOutline(texts)) return true;
   return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
 }

@@ -1,6 +1,6 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
-import { isPerformanceParagraph, reportsOnPerformance } from './performance-prose.js';
+import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
 
 /**
@@ -162,7 +162,7 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   const region = blocks.slice(0, firstTitled);
   // the prose runs from the first paragraph after the last table or captioned form before it
   let from = 0;
-  const firstProse = region.findIndex((b) => b.kind === 'paragraph' && isPerformanceParagraph(b.text));
+  const firstProse = region.findIndex((b) => b.kind === 'paragraph' && (isPerformanceParagraph(b.text) || outlineSection(b.text) !== null));
   if (firstProse < 0) return null;
   for (let k = 0; k < firstProse; k++) if (region[k].kind === 'table' || startsForm(blocks, k)) from = k + 1;
   let end = region.length;

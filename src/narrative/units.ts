@@ -65,6 +65,8 @@ export const COUNT_UNITS = [
   '个次', '万人', '万人次',
   // animals, groups, cases, seeds, lamps, volumes (养殖3000头, 80组, 12例, 550万粒, 1510盏)
   '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册', '口',
+  // teeth sealed, seedlings, stones (儿童窝沟封闭2021颗)
+  '颗',
 ] as const;
 
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
@@ -123,6 +125,7 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   例: '如外行会',
   口: '径岸罩号头子碑腔述语',
   匹: '配',
+  颗: '粒',
   // metres written m ("道路总长度为4335.943m"); a letter after it makes a code or another unit
   m: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
 };

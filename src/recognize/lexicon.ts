@@ -36,6 +36,7 @@ const HUNAN = '湖南 部门整体支出绩效自评表';
 const SICHUAN = '四川 部门预算项目支出绩效自评表';
 const LINKAGE = '四川 衔接资金绩效目标自评表';
 const YUNNAN = '云南 MOF 2020 变体（指标性质/指标值/度量单位）';
+const SCORE_SHEET = '湖南 南县 项目支出绩效自评指标计分表（一级/二级/三级指标标注分值、自评分、评价标准）';
 const EXEC20 = '20分制执行率变体（预算数(A)/执行数(B)）';
 const NINGXIA = '宁夏 部门项目支出绩效自评表（参考分值）';
 const TRANSFER = '四川 转移支付资金绩效评价表（行次/列次）';
@@ -284,6 +285,9 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'basic-data', match: /基础数据表/, source: '湖南 部门整体支出绩效评价基础数据表' },
   { part: 'dept-self-eval', match: /部门整体支出绩效自评表|部门整体.*自评表|部门整体支出绩效目标自评表/, source: HUNAN },
   { part: 'project-self-eval', match: /项目(支出)?绩效(目标)?自评表|项目.*自评表/, source: MOF },
+  // …自评指标计分表 / 自评评分表 / 自评打分表: a self-evaluation's scoring sheet, named after what it scores
+  { part: 'dept-self-eval', match: /部门整体.*自评(?:指标)?(?:计分|评分|打分|得分)表/, source: SCORE_SHEET },
+  { part: 'project-self-eval', match: /项目.*自评(?:指标)?(?:计分|评分|打分|得分)表/, source: SCORE_SHEET },
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
   // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
   { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },

@@ -15,7 +15,7 @@ export interface FormGroup {
   after: ParagraphBlock[];
 }
 
-const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表|得分表)$/;
+const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表|得分表|计分表|打分表)$/;
 
 /**
  * What the first rows of a table say it is, if they say (part markers of the lexicon); `titleDecides`

@@ -1,10 +1,10 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { TextFact } from '../../schemas/fact.js';
 import type { Report } from '../../schemas/report.js';
-import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { extractStats } from '../narrative/extract.js';
 import { selfEvalForms } from './lib/forms.js';
-import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
+import { addIntervals, formatInterval, halfUnit, intersects, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -78,9 +78,10 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     if (ps.some((p) => p.unit !== t.unit)) continue;
     const counting = total.dimension === 'count';
     const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
-    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : intervalOf(t.value, dp);
+    // a figure written in a larger unit keeps its own precision ("3.30亿元" over parts in 万元)
+    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, dp);
     const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
-    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(ps.map((p) => intervalOf(p.value, dp)));
+    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p) => normalizedInterval(p.figure, dp)));
     if (intersects(tInt, sumInt)) continue;
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
