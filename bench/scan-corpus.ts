@@ -1,7 +1,10 @@
 /**
- * `node --import tsx bench/scan-corpus.ts [--label before] [--only ID,ID] [--details]` — real
- * reports scanned: a subset of the real corpus (test/corpus/real) printed to PDF by LibreOffice,
- * scanned as greyscale JPEG at 200 dpi (test/fixtures/producers/scan.ts) and read back by OCR.
+ * `node --import tsx bench/scan-corpus.ts [--label before] [--only ID,ID] [--details] [--variant plain,phone,…]`
+ * — real reports scanned: a subset of the real corpus (test/corpus/real) printed to PDF by
+ * LibreOffice, scanned as greyscale JPEG at 200 dpi (test/fixtures/producers/scan.ts) and read back
+ * by OCR. `--variant` names the scans made (default plain; `all` for every one in VARIANTS): the
+ * scans users make beside the flatbed one — a phone photo, a seal over the figures, a signature
+ * over a cell, a page upside down or sideways, a fax.
  *
  * For each document: findings of the scan vs the same document's .docx (identical / missing /
  * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
@@ -9,7 +12,7 @@
  * OCR text must be at most warnings), and the pipeline's CPU seconds per scanned page (process CPU:
  * the OCR worker threads included, the scanner's child processes not).
  *
- * Writes bench/results/scan-corpus-<date>-<label>.json.
+ * Writes bench/results/scan-corpus-<date>-<label>.json (plain) and …-<label>-<variant>.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +20,7 @@ import { parseArgs } from 'node:util';
 import type { Finding } from '../schemas/finding.js';
 import { runPipeline } from '../src/pipeline.js';
 import { listCorpus, scoreResult, type DocScore } from '../test/corpus/score.js';
-import { scanPdf } from '../test/fixtures/producers/scan.js';
+import { scanPdf, type ScanOptions } from '../test/fixtures/producers/scan.js';
 import { matchFindings } from '../test/ocr/helpers.js';
 
 /**
@@ -38,6 +41,21 @@ export const SCAN_SET = {
     'sx-lvliang-hugong-2021', // 山西 绩效目标完成情况表
   ],
   narrative: ['gd-maoming-fgj-2021', 'js-yangzhou-fgw-2019', 'fj-quyu-xiezuo-2017'],
+};
+
+/** The scans measured: how each is made (test/fixtures/producers/scan.ts). */
+export const VARIANTS: Record<string, ScanOptions> = {
+  plain: { mode: 'gray-jpeg' },
+  /** A phone photo: keystone, uneven light and a shadow band, the desk at the edges, 150 dpi colour JPEG. */
+  phone: { mode: 'color-jpeg', dpi: 150, photo: true },
+  /** A red seal (公章) over the densest cluster of each page's figures, colour JPEG. */
+  seal: { mode: 'color-jpeg', sealOverFigures: true },
+  /** A blue ballpoint signature across a cell with figures, scanned greyscale (the ink as dark as the print). */
+  signature: { mode: 'gray-jpeg', signatureOverFigures: true },
+  'upside-down': { mode: 'gray-jpeg', rotate: 180 },
+  sideways: { mode: 'gray-jpeg', rotate: 90 },
+  /** 1-bit 200 dpi with a sender's header line and speckle. */
+  fax: { mode: 'fax' },
 };
 
 const cpu = () => {
@@ -91,64 +109,81 @@ interface Brief {
 const brief = (s: DocScore): Brief => ({ status: s.status, factsFound: s.facts.found, factsTotal: s.facts.total, mustNotFlagFlagged: s.mustNotFlag.flagged.length, extraFindings: s.extraFindings.count });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { label: { type: 'string', default: 'run' }, only: { type: 'string' }, details: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { label: { type: 'string', default: 'run' }, only: { type: 'string' }, details: { type: 'boolean', default: false }, variant: { type: 'string', default: 'plain' } } });
   const only = values.only?.split(',');
+  const variants = values.variant === 'all' ? Object.keys(VARIANTS) : values.variant.split(',');
+  for (const v of variants) if (!VARIANTS[v]) throw new Error(`no scan variant ${v} (${Object.keys(VARIANTS).join(', ')})`);
   const corpus = new Map(listCorpus('test/corpus/real').map((d) => [d.id, d]));
   const wanted = [...SCAN_SET.forms.map((id) => ({ id, kind: 'forms' as const })), ...SCAN_SET.narrative.map((id) => ({ id, kind: 'narrative' as const }))].filter((d) => !only || only.includes(d.id));
-  const out: DocFigures[] = [];
+  const out = new Map<string, DocFigures[]>(variants.map((v) => [v, []]));
   for (const { id, kind } of wanted) {
     const doc = corpus.get(id);
     if (!doc) throw new Error(`no corpus document ${id}`);
     const docxPath = doc.files.find((f) => f.endsWith('.docx'))!;
     const pdfPath = doc.files.find((f) => f.endsWith('.pdf'))!;
     const docx = await runPipeline({ bytes: new Uint8Array(readFileSync(docxPath)), file: `${id}.docx` });
-    const scan = scanPdf(new Uint8Array(readFileSync(pdfPath)), { mode: 'gray-jpeg' });
-    const c0 = cpu();
-    const scanned = await runPipeline({ bytes: scan, file: `${id}-scan.pdf` });
-    const cpuSeconds = cpu() - c0;
-    const pages = scanned.document?.pageInfo?.length ?? 0;
     const docxFindings = docx.result.discrepancies.filter((f) => f.severity !== 'info');
-    const scanFindings = scanned.result.discrepancies.filter((f) => f.severity !== 'info');
-    const m = matchFindings(docxFindings, scanFindings);
     const docxScore = scoreResult(id, docxPath, docx.result, doc.truth);
-    const scanScore = scoreResult(id, pdfPath, scanned.result, doc.truth);
-    const figures: DocFigures = {
-      id,
-      kind,
-      pages,
-      cpuSeconds: Number(cpuSeconds.toFixed(1)),
-      cpuPerPage: pages ? Number((cpuSeconds / pages).toFixed(2)) : 0,
-      findings: {
-        docx: docxFindings.length,
-        scan: scanFindings.length,
-        identical: m.found.length,
-        missing: m.missed.map(describe),
-        extra: m.extra.map(describe),
-        scanErrors: scanned.result.discrepancies.filter((f) => f.severity === 'error').map(describe),
-      },
-      divergences: { missing: m.missed.map((f) => missedClass(f, scanned.result.discrepancies)), extra: m.extra.map((f) => extraClass(f, docx.result.discrepancies)) },
-      score: { docx: brief(docxScore), scan: brief(scanScore) },
-      scanMissedFacts: scanScore.facts.missed,
-      scanFlagged: scanScore.mustNotFlag.flagged,
-    };
-    out.push(figures);
-    const s = figures.score;
-    console.log(
-      `${id.padEnd(28)} ${String(pages).padStart(2)}p ${figures.cpuPerPage.toFixed(1).padStart(5)} s/p  findings docx ${figures.findings.docx} scan ${figures.findings.scan} same ${figures.findings.identical} missing ${m.missed.length} extra ${m.extra.length} errors ${figures.findings.scanErrors.length}  facts ${s.docx.factsFound}/${s.docx.factsTotal} → ${s.scan.factsFound}/${s.scan.factsTotal}  mnf ${s.docx.mustNotFlagFlagged} → ${s.scan.mustNotFlagFlagged}  extra ${s.docx.extraFindings} → ${s.scan.extraFindings}`,
-    );
-    if (values.details) {
-      figures.findings.missing.forEach((f, k) => {
-        const d = figures.divergences.missing[k];
-        console.log(`    missing (${d.class}${d.unsure?.length ? `: unsure ${JSON.stringify(d.unsure)}` : ''}): ${f}`);
-      });
-      figures.findings.extra.forEach((f, k) => console.log(`    extra (${figures.divergences.extra[k]}): ${f}`));
-      for (const f of scanScore.facts.missed) console.log(`    fact:    ${f}`);
-      for (const f of scanScore.mustNotFlag.flagged) console.log(`    FLAGGED: ${f}`);
+    for (const variant of variants) {
+      const scan = scanPdf(new Uint8Array(readFileSync(pdfPath)), VARIANTS[variant]);
+      const c0 = cpu();
+      const scanned = await runPipeline({ bytes: scan, file: `${id}-scan.pdf` });
+      const cpuSeconds = cpu() - c0;
+      const pages = scanned.document?.pageInfo?.length ?? 0;
+      const scanFindings = scanned.result.discrepancies.filter((f) => f.severity !== 'info');
+      const m = matchFindings(docxFindings, scanFindings);
+      const scanScore = scoreResult(id, pdfPath, scanned.result, doc.truth);
+      const figures: DocFigures = {
+        id,
+        kind,
+        pages,
+        cpuSeconds: Number(cpuSeconds.toFixed(1)),
+        cpuPerPage: pages ? Number((cpuSeconds / pages).toFixed(2)) : 0,
+        findings: {
+          docx: docxFindings.length,
+          scan: scanFindings.length,
+          identical: m.found.length,
+          missing: m.missed.map(describe),
+          extra: m.extra.map(describe),
+          scanErrors: scanned.result.discrepancies.filter((f) => f.severity === 'error').map(describe),
+        },
+        divergences: { missing: m.missed.map((f) => missedClass(f, scanned.result.discrepancies)), extra: m.extra.map((f) => extraClass(f, docx.result.discrepancies)) },
+        score: { docx: brief(docxScore), scan: brief(scanScore) },
+        scanMissedFacts: scanScore.facts.missed,
+        scanFlagged: scanScore.mustNotFlag.flagged,
+      };
+      out.get(variant)!.push(figures);
+      const s = figures.score;
+      console.log(
+        `${variants.length > 1 ? `${variant.padEnd(12)} ` : ''}${id.padEnd(28)} ${String(pages).padStart(2)}p ${figures.cpuPerPage.toFixed(1).padStart(5)} s/p  findings docx ${figures.findings.docx} scan ${figures.findings.scan} same ${figures.findings.identical} missing ${m.missed.length} extra ${m.extra.length} errors ${figures.findings.scanErrors.length}  facts ${s.docx.factsFound}/${s.docx.factsTotal} → ${s.scan.factsFound}/${s.scan.factsTotal}  mnf ${s.docx.mustNotFlagFlagged} → ${s.scan.mustNotFlagFlagged}  extra ${s.docx.extraFindings} → ${s.scan.extraFindings}`,
+      );
+      if (values.details) {
+        figures.findings.missing.forEach((f, k) => {
+          const d = figures.divergences.missing[k];
+          console.log(`    missing (${d.class}${d.unsure?.length ? `: unsure ${JSON.stringify(d.unsure)}` : ''}): ${f}`);
+        });
+        figures.findings.extra.forEach((f, k) => console.log(`    extra (${figures.divergences.extra[k]}): ${f}`));
+        for (const f of figures.findings.scanErrors) console.log(`    ERROR:   ${f}`);
+        for (const f of scanScore.facts.missed) console.log(`    fact:    ${f}`);
+        for (const f of scanScore.mustNotFlag.flagged) console.log(`    FLAGGED: ${f}`);
+      }
     }
   }
+  const date = new Date().toISOString().slice(0, 10);
+  mkdirSync('bench/results', { recursive: true });
+  for (const [variant, docs] of out) {
+    const totals = totalsOf(docs);
+    console.log(`\nTOTAL ${variant} ${JSON.stringify(totals)}`);
+    const file = join('bench/results', `scan-corpus-${date}-${values.label}${variant === 'plain' ? '' : `-${variant}`}.json`);
+    writeFileSync(file, `${JSON.stringify({ date, label: values.label, variant, scan: { dpi: 200, quality: 75, ...VARIANTS[variant] }, totals, documents: docs }, null, 2)}\n`);
+    console.log(`written ${file}`);
+  }
+}
+
+function totalsOf(out: readonly DocFigures[]) {
   const sum = (f: (d: DocFigures) => number) => out.reduce((a, d) => a + f(d), 0);
   const pages = sum((d) => d.pages);
-  const totals = {
+  return {
     documents: out.length,
     pages,
     cpuSeconds: Number(sum((d) => d.cpuSeconds).toFixed(1)),
@@ -169,12 +204,6 @@ async function main(): Promise<void> {
     extraFindingsDocx: sum((d) => d.score.docx.extraFindings),
     extraFindingsScan: sum((d) => d.score.scan.extraFindings),
   };
-  console.log(`\nTOTAL ${JSON.stringify(totals)}`);
-  const date = new Date().toISOString().slice(0, 10);
-  mkdirSync('bench/results', { recursive: true });
-  const file = join('bench/results', `scan-corpus-${date}-${values.label}.json`);
-  writeFileSync(file, `${JSON.stringify({ date, label: values.label, scan: { mode: 'gray-jpeg', dpi: 200, quality: 75 }, totals, documents: out }, null, 2)}\n`);
-  console.log(`written ${file}`);
 }
 
 function tally(classes: readonly string[]): Record<string, number> {
@@ -183,7 +212,7 @@ function tally(classes: readonly string[]): Record<string, number> {
   return out;
 }
 
-main().then(
+if (process.argv[1]?.endsWith('scan-corpus.ts')) main().then(
   () => process.exit(0),
   (e) => {
     console.error(e);

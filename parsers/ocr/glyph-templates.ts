@@ -144,6 +144,12 @@ export interface TemplateMatch {
  * is a rival, or the templates are missing. Aspect ratios that differ by more than half do not match.
  */
 export function matchGlyph(img: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, threshold: number): TemplateMatch | null {
+  const m = rankGlyph(img, box, threshold);
+  return m && (TEMPLATE_SIGNS as readonly string[]).includes(m.ch) ? m : null;
+}
+
+/** The best-matching template of any kind (sign, letter or digit) and the best of everything else. */
+export function rankGlyph(img: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, threshold: number): TemplateMatch | null {
   const all = loadTemplates();
   if (!all) return null;
   const glyph = normalise(crop(img, box.x0, box.y0, box.x1, box.y1), threshold);
@@ -159,6 +165,5 @@ export function matchGlyph(img: GrayImage, box: { x0: number; y0: number; x1: nu
   const ranked = [...best].sort((a, b) => b[1] - a[1]);
   const [ch, score] = ranked[0];
   const [rivalCh, rival] = ranked[1] ?? ['', -1];
-  if (!(TEMPLATE_SIGNS as readonly string[]).includes(ch)) return null;
   return { ch, score, rival, rivalCh };
 }
