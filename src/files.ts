@@ -7,9 +7,9 @@ import { limitsFromEnv } from './limits.js';
 /**
  * File endings taken from folders (files named explicitly are always taken, whatever their name):
  * Word and PDF, and the other containers Word and WPS save a report in (RTF, OpenDocument, web
- * page, single-file web page), which are read for what their bytes are (parsers/sniff.ts).
+ * page, single-file web page) and OFD (版式文档), which are read for what their bytes are (parsers/sniff.ts).
  */
-export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.wps', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
+export const REPORT_EXTENSIONS = ['.docx', '.doc', '.pdf', '.ofd', '.wps', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
 
 export interface InputFile {
   /** Path as given on the command line, or folder + relative path. */
@@ -38,7 +38,6 @@ export interface CollectedInputs {
 const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.(xlsx|xlsm|xls|et|csv|ods)$/, '电子表格不是自评报告格式，请提交 .docx、.doc 或 .pdf / a spreadsheet'],
   [/^\.(pptx|ppt|dps|odp)$/, '演示文稿不是自评报告格式 / a presentation'],
-  [/^\.ofd$/, 'OFD 版式文件暂不支持，请另存为 PDF / OFD is not supported, save as PDF'],
   [/^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压 / an archive: unpack it first'],
   [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片请先转为 PDF / an image: make it a PDF'],
   [/^\.(txt|xml|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
