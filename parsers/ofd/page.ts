@@ -55,7 +55,7 @@ interface TextState {
   ctm: Matrix;
   size: number;
   font: string;
-  codes: { x?: number; y?: number; dx: number[]; dy: number[]; text: string }[];
+  codes: { x?: number; y?: number; deltaX?: string; deltaY?: string; text: string }[];
 }
 
 interface PathState {
@@ -170,16 +170,19 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
       if (code.x !== undefined) x = code.x;
       if (code.y !== undefined) y = code.y;
       const chars = Array.from(code.text);
+      // Advances between glyphs: as many as there are glyphs after the first, whatever the file claims.
+      const deltaX = parseDeltas(code.deltaX, chars.length - 1);
+      const deltaY = parseDeltas(code.deltaY, chars.length - 1);
       // Glyph origins, in the object's coordinates; a run breaks where an advance leaves a gap.
       // Written down the page (DeltaY only): each glyph below the one before.
-      const vertical = code.dy.length > 0 && code.dx.length === 0;
+      const vertical = deltaY.length > 0 && deltaX.length === 0;
       let start = 0;
       let sx = x;
       let sy = y;
       for (let i = 0; i < chars.length; i++) {
         const own = charEms(chars[i]) * s.size;
-        const dx = code.dx[i] ?? (vertical ? 0 : own);
-        const dy = code.dy[i] ?? 0;
+        const dx = deltaX[i] ?? (vertical ? 0 : own);
+        const dy = deltaY[i] ?? 0;
         const last = i === chars.length - 1;
         const gap = !last && dy === 0 && dx > own + RUN_GAP_EMS * s.size;
         if (last || gap) {
@@ -225,7 +228,7 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
           }
           case 'TextCode':
             count();
-            if (text) code = { x: optionalNumber(x.attr('X')), y: optionalNumber(x.attr('Y')), dx: parseDeltas(x.attr('DeltaX'), 100_000), dy: parseDeltas(x.attr('DeltaY'), 100_000), text: '' };
+            if (text) code = { x: optionalNumber(x.attr('X')), y: optionalNumber(x.attr('Y')), deltaX: x.attr('DeltaX'), deltaY: x.attr('DeltaY'), text: '' };
             break;
           case 'PathObject': {
             count();
