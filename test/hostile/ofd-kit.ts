@@ -26,12 +26,12 @@ const PUBLIC_RES = `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ${NS} BaseLoc
 const MEDIA_RES = `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="7" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`;
 
 /** One line of text at (x, baseline y), mm, 3.5 mm type, each glyph 3.5 mm on. */
-function textObject(id: number, x: number, y: number, text: string): string {
+export function textObject(id: number, x: number, y: number, text: string): string {
   const n = Array.from(text).length;
   return `<ofd:TextObject ID="${id}" Boundary="${x} ${y - 3.5} ${n * 3.5} 5" Font="2" Size="3.5"><ofd:TextCode X="0" Y="3.5" DeltaX="g ${Math.max(n - 1, 1)} 3.5">${text}</ofd:TextCode></ofd:TextObject>`;
 }
 
-function line(id: number, x0: number, y0: number, x1: number, y1: number): string {
+export function line(id: number, x0: number, y0: number, x1: number, y1: number): string {
   return `<ofd:PathObject ID="${id}" Boundary="0 0 210 297" LineWidth="0.25"><ofd:AbbreviatedData>M ${x0} ${y0} L ${x1} ${y1}</ofd:AbbreviatedData></ofd:PathObject>`;
 }
 
