@@ -10,7 +10,8 @@
  * told apart by fills; virtual-printer = the LibreOffice PDF through PostScript and Ghostscript (no
  * Unicode maps: the pages are read by OCR); scan = the LibreOffice PDF rasterised as a greyscale JPEG
  * scan at 200 dpi (read by our OCR); ocrmypdf = that scan with another program's OCR text layer;
- * word-ole = not a PDF: the .docx with every form pasted as an Excel object (test/fixtures/producers/word-ole.ts).
+ * word-ole = not a PDF: the .docx with every form pasted as an Excel object (test/fixtures/producers/word-ole.ts);
+ * ofd = not a PDF: an OFD (版式文档) written from the LibreOffice PDF's text runs and rulings (test/fixtures/producers/ofd.ts).
  * OCR'd findings are capped at warnings, so findings are compared by rule and values only.
  */
 import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
@@ -21,6 +22,7 @@ import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordOleDocx } from '../test/fixtures/producers/word-ole.js';
+import { ofdFromPdf } from '../test/fixtures/producers/ofd.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 
@@ -46,6 +48,8 @@ async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
       return scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' });
     case 'word-ole':
       return wordOleDocx(spec, { markup: 'vml' }); // not a PDF: the .docx with its forms as Excel objects
+    case 'ofd':
+      return ofdFromPdf(await docxToPdf(docx)); // not a PDF: an OFD of the LibreOffice PDF's pages (test/fixtures/producers/ofd.ts)
     case 'ocrmypdf':
       return ocrmypdfPdf(scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' }));
     default:

@@ -6,8 +6,9 @@ import { parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.
 import { parseHtml, parseHtmlText } from './html.js';
 import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
+import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
-import { sniffFormat, type SniffedFormat } from './sniff.js';
+import { contractFormat, sniffFormat, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
@@ -24,8 +25,9 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
   const format = sniffFormat(bytes);
   const model = repairModelGlyphs(await parseContainer(bytes, format, options));
   const container = CONVERTED_CONTAINERS[format];
-  // The contract's formats are docx | doc | pdf: any other container is "doc", with one note saying what it was.
-  return container ? { ...model, format: 'doc', issues: [convertedNote(container), ...model.issues] } : model;
+  // The contract's formats are docx | doc | pdf: any other container is "doc" (OFD, a fixed-layout
+  // document read by page: "pdf"), with one note saying what it was.
+  return container ? { ...model, format: contractFormat(format) ?? 'doc', issues: [convertedNote(container), ...model.issues] } : model;
 }
 
 interface ContainerName {
@@ -43,6 +45,7 @@ const CONVERTED_CONTAINERS: Partial<Record<SniffedFormat, ContainerName>> = {
   wordml: { zh: 'Word 2003 XML 文档', en: 'Word 2003 XML' },
   flatopc: { zh: 'Word XML 文档（Flat OPC）', en: 'Word XML (Flat OPC)' },
   xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
+  ofd: { zh: 'OFD 版式文档（GB/T 33190）', en: 'an OFD fixed-layout document (GB/T 33190)' },
 };
 
 /** Said once per file whose container is not a Word document, so a reviewer knows how it was read. */
@@ -77,6 +80,8 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     case 'xlsx':
       // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
       return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
+    case 'ofd':
+      return parseOfd(bytes, { zipLimits: options.docx?.zipLimits, maxPages: options.pdf?.maxPages, maxOcrPages: options.pdf?.maxOcrPages });
     case 'pptx':
       throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':

@@ -19,6 +19,8 @@ export type SniffedFormat =
   | 'fodt'
   | 'xlsx'
   | 'pptx'
+  // OFD (GB/T 33190 版式文档): a fixed-layout document read page by page, like a PDF.
+  | 'ofd'
   | 'zip-other'
   | 'empty'
   | 'unknown';
@@ -29,6 +31,8 @@ export function contractFormat(sniffed: SniffedFormat): 'docx' | 'doc' | 'pdf' |
     case 'docx':
     case 'pdf':
       return sniffed;
+    case 'ofd':
+      return 'pdf';
     case 'doc':
     case 'rtf':
     case 'html':
@@ -87,11 +91,13 @@ function sniffPackage(bytes: Uint8Array): SniffedFormat {
     names = [...new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER }).entries.keys()];
   } catch {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    return text.includes('word/') ? 'docx' : 'zip-other';
+    return text.includes('word/') ? 'docx' : text.includes('OFD.xml') ? 'ofd' : 'zip-other';
   }
   if (names.some((n) => n.startsWith('word/'))) return 'docx';
   if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   if (names.some((n) => n.startsWith('ppt/'))) return 'pptx';
+  // OFD: its entry file OFD.xml at the package root.
+  if (names.includes('OFD.xml')) return 'ofd';
   // OpenDocument: its first entry, stored, is "mimetype" naming the kind (text = a Writer document).
   if (names.includes('content.xml') && names.includes('mimetype')) {
     const mimetype = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 200)).toString('latin1');

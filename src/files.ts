@@ -8,10 +8,10 @@ import { limitsFromEnv } from './limits.js';
 /**
  * File endings taken from folders (files named explicitly are always taken, whatever their name):
  * Word and PDF (with Word's macro-enabled documents and templates, and WPS's 文字 documents and
- * templates), and the other containers Word and WPS save a report in (RTF, OpenDocument, web page,
- * single-file web page), which are read for what their bytes are (parsers/sniff.ts).
+ * templates), OFD (版式文档), and the other containers Word and WPS save a report in (RTF,
+ * OpenDocument, web page, single-file web page), which are read for what their bytes are (parsers/sniff.ts).
  */
-export const REPORT_EXTENSIONS = ['.docx', '.docm', '.dotx', '.dotm', '.doc', '.dot', '.pdf', '.wps', '.wpt', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
+export const REPORT_EXTENSIONS = ['.docx', '.docm', '.dotx', '.dotm', '.doc', '.dot', '.pdf', '.ofd', '.wps', '.wpt', '.rtf', '.odt', '.fodt', '.mht', '.mhtml', '.htm', '.html'];
 
 /**
  * ".xml" is taken from a folder only when its first bytes show a Word document saved as XML (Word
@@ -47,7 +47,6 @@ export interface CollectedInputs {
 const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.(xlsx|xlsm|xls|et|csv|ods)$/, '电子表格不是自评报告格式，请提交 .docx、.doc 或 .pdf / a spreadsheet'],
   [/^\.(pptx|ppt|dps|odp)$/, '演示文稿不是自评报告格式 / a presentation'],
-  [/^\.ofd$/, 'OFD 版式文件暂不支持，请另存为 PDF / OFD is not supported, save as PDF'],
   [/^\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压 / an archive: unpack it first'],
   [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片请先转为 PDF / an image: make it a PDF'],
   [/^\.xml$/, '不是 Word 另存的 XML 文档 / an XML file that is not a Word document'],

@@ -270,7 +270,7 @@ function credibleOcr(primitives: PagePrimitives): boolean {
   return (primitives.confidence ?? 0) >= MIN_CREDIBLE_OCR;
 }
 
-function ocrSummary(pageInfo: readonly PageInfo[], causes: ReadonlyMap<number, OcrCause>): ParseIssue | null {
+export function ocrSummary(pageInfo: readonly PageInfo[], causes: ReadonlyMap<number, OcrCause>): ParseIssue | null {
   const read = pageInfo.filter((p) => p.textSource === 'ocr');
   if (!read.length) return null;
   const mean = read.reduce((s, p) => s + (p.confidence ?? 0), 0) / read.length;
@@ -292,7 +292,7 @@ function ocrSummary(pageInfo: readonly PageInfo[], causes: ReadonlyMap<number, O
 }
 
 /** [1,2,3,5] → "1–3、5". */
-function pageRanges(pages: number[]): string {
+export function pageRanges(pages: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < pages.length; ) {
     let j = i;
@@ -308,7 +308,7 @@ function pageRanges(pages: number[]): string {
  * read from them says so in its location (and findings resting on it are capped, src/rules/finding.ts).
  * Text from another program's OCR layer gets its bracket pairs normalised (〈…) → （…）).
  */
-function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[] {
+export function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[] {
   const source = new Map(pageInfo.filter((p) => p.textSource === 'ocr' || p.textSource === 'ocr-layer').map((p) => [p.page, p.textSource as 'ocr' | 'ocr-layer']));
   if (!source.size) return blocks;
   const of = (pages: (number | null)[]) => {
@@ -331,7 +331,7 @@ function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]): Block[
   return blocks;
 }
 
-function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
+export function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
   const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes })));
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];

@@ -36,7 +36,7 @@ export interface EnqueueOutcome {
   jobs: number;
   /** Files passed over because their bytes were already stored (onlyNew). */
   skipped: number;
-  /** Files a folder scan passed over because they are not reports (.xlsx, .ofd, .zip …), and why. */
+  /** Files a folder scan passed over because they are not reports (.xlsx, .pptx, .zip …), and why. */
   notReports: SkippedFile[];
   /** Earlier submissions found stored without a report and queued again. */
   recovered: RecoverOutcome | null;

@@ -20,6 +20,7 @@ import {
 } from './docx-kit.js';
 import { mutateBytes, mutateXml } from './mutate.js';
 import { blankPdf, breakXref, imageOnlyPdf, longPdf, qpdfEncrypt, textPdf } from './pdf-kit.js';
+import { addOfdFiles } from './ofd-kit.js';
 import { Rng } from './rng.js';
 import { writeZip } from './zip-writer.js';
 
@@ -60,12 +61,12 @@ export const ANY_INPUT_OUTCOME: readonly Outcome[] = [
 export interface CorpusOptions {
   seed?: number;
   /** Mutants per source (the byte-level fuzz part of the corpus). */
-  mutants?: { docxBytes: number; docxXml: number; pdfBytes: number; seedPdfBytes: number; docBytes: number };
+  mutants?: { docxBytes: number; docxXml: number; pdfBytes: number; seedPdfBytes: number; docBytes: number; ofdBytes?: number };
 }
 
 export const DEFAULT_SEED = 20240601;
 // .doc goes through LibreOffice (seconds per file), so few of those; the rest is cheap.
-const DEFAULT_MUTANTS = { docxBytes: 40, docxXml: 60, pdfBytes: 30, seedPdfBytes: 4, docBytes: 1 };
+const DEFAULT_MUTANTS = { docxBytes: 40, docxXml: 60, pdfBytes: 30, seedPdfBytes: 4, docBytes: 1, ofdBytes: 8 };
 
 const GIB = 1024 * 1024 * 1024;
 
@@ -221,6 +222,11 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
   for (const how of ['startxref', 'offsets', 'keyword', 'trailer'] as const) {
     add(`pdf-xref-${how}`, 'pdf', `PDF with malformed xref (${how})`, breakXref(classic, how), ['ok', 'CORRUPT_FILE']);
   }
+
+  goodDocx();
+
+  // ── OFD (版式文档): broken, crafted and enormous packages (ofd-kit.ts) ──
+  await addOfdFiles(add, seedPdf, rng, mutants.ofdBytes ?? 0);
 
   goodDocx();
 

@@ -71,16 +71,16 @@ describe('folder scans', () => {
     mkdirSync(join(folder, 'locked'));
     copyFileSync(SEED, join(folder, 'a.docx'));
     copyFileSync(SEED, join(folder, 'locked', 'hidden.docx'));
-    for (const name of ['budget.xlsx', 'report.ofd', 'all.zip', 'scan.jpg', 'notes.txt']) writeFileSync(join(folder, 'sub', name), 'x');
+    for (const name of ['budget.xlsx', 'slides.pptx', 'all.zip', 'scan.jpg', 'notes.txt']) writeFileSync(join(folder, 'sub', name), 'x');
     chmodSync(join(folder, 'locked'), 0o000);
     const { files, skipped } = await collectInputs([folder]);
     const root = process.getuid?.() === 0;
     expect(files.map((f) => f.path)).toEqual(root ? [join(folder, 'a.docx'), join(folder, 'locked', 'hidden.docx')] : [join(folder, 'a.docx'), join(folder, 'locked')]);
     if (!root) expect(files[1].problem).toMatchObject({ code: 'READ_FAILED' });
     const reasons = new Map(skipped.map((s) => [s.path.slice(folder.length + 5), s.reason]));
-    expect([...reasons.keys()].sort()).toEqual(['all.zip', 'budget.xlsx', 'notes.txt', 'report.ofd', 'scan.jpg']);
+    expect([...reasons.keys()].sort()).toEqual(['all.zip', 'budget.xlsx', 'notes.txt', 'scan.jpg', 'slides.pptx']);
     expect(reasons.get('budget.xlsx')).toContain('电子表格');
-    expect(reasons.get('report.ofd')).toContain('OFD');
+    expect(reasons.get('slides.pptx')).toContain('演示文稿');
     expect(reasons.get('all.zip')).toContain('解压');
   });
 

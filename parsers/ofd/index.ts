@@ -1,0 +1,140 @@
+import { createRequire } from 'node:module';
+import type { DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
+import { InputError } from '../../src/errors.js';
+import { toGray } from '../ocr/image.js';
+import { ocrPage } from '../ocr/ocr-page.js';
+import { OCR_DPI } from '../ocr/page-image.js';
+import { assemble, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges } from '../pdf/parse.js';
+import { loadPdfJs } from '../pdf/pdfjs.js';
+import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from '../pdf/primitives.js';
+import { extractRulings } from '../pdf/rulings.js';
+import { toTextRuns, applyMatrix, type Matrix } from '../pdf/text-runs.js';
+import type { ZipLimits } from '../zip.js';
+import { corruptOfd, OfdPackage, readOfdDocument } from './package.js';
+import { DEFAULT_MAX_OFD_OBJECTS, MM_TO_PT, readOfdPage, type OfdPageContent } from './page.js';
+
+export interface OfdOptions {
+  zipLimits?: ZipLimits;
+  /** Refuse documents with more pages than this (LIMIT_EXCEEDED); the PDF reader's default. */
+  maxPages?: number;
+  /** Read at most this many image-only pages by OCR. */
+  maxOcrPages?: number;
+  /** Refuse a page with more objects than this (LIMIT_EXCEEDED). */
+  maxObjects?: number;
+}
+
+/** Text and paths are already in points on the page: the display space the PDF reader works in. */
+const POINTS: Matrix = [1, 0, 0, 1, 0, 0];
+
+/**
+ * OFD (GB/T 33190-2016 版式文档) bytes → DocumentModel, by the PDF reader's own layout: each page
+ * becomes the same primitives a PDF page does (text runs, ruling segments; parsers/pdf/primitives.ts),
+ * then tables from rulings, rule-less tables, page furniture, paragraphs and tables joined over
+ * page breaks are the PDF reader's (parsers/pdf/parse.ts assemble). A page with only images (a
+ * scanned OFD) is read by OCR like a scanned PDF page. Page numbers are the OFD's page order.
+ */
+export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Promise<DocumentModel> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const pkg = new OfdPackage(bytes, options.zipLimits);
+  const doc = readOfdDocument(pkg, maxPages);
+  // Paths are handed to the PDF reader's ruling finder as pdf.js operators (their codes come with pdf.js).
+  await loadPdfJs();
+  const issues: ParseIssue[] = [];
+  const pages: PageContent[] = [];
+  const pageInfo: PageInfo[] = [];
+  let usableChars = 0;
+  let ocrLeft = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
+  const noText: number[] = [];
+  for (let n = 1; n <= doc.pages.length; n++) {
+    const ref = doc.pages[n - 1];
+    if (!pkg.has(ref.content)) throw corruptOfd(`第 ${n} 页的内容 ${ref.content} 不存在`);
+    const content = readOfdPage(pkg, ref.content, ref.templates.filter((t) => pkg.has(t)), doc.pageBox, doc.fonts, options.maxObjects ?? DEFAULT_MAX_OFD_OBJECTS);
+    const width = content.box[2] * MM_TO_PT;
+    const height = content.box[3] * MM_TO_PT;
+    let prims: PagePrimitives | null = null;
+    const runs = toTextRuns(content.items, POINTS);
+    if (runs.length) {
+      const centres = runs.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
+      const rulings = extractRulings(content.fnArray, content.argsArray, [MM_TO_PT, 0, 0, MM_TO_PT, -content.box[0] * MM_TO_PT, -content.box[1] * MM_TO_PT], centres);
+      prims = { page: n, width, height, runs, rulings, textSource: 'vector', rotation: 0, confidence: null };
+    } else if (content.images.length) {
+      // A scanned page: its image read by OCR while the budget lasts.
+      const withinBudget = ocrLeft > 0;
+      if (withinBudget) {
+        ocrLeft--;
+        prims = await ocrImagePage(pkg, content, doc.media, n, width, height);
+      }
+      if (!prims) {
+        noText.push(n);
+        issues.push({
+          code: 'PAGE_NO_TEXT',
+          message: !withinBudget ? `第 ${n} 页没有文字层，超过 OCR 页数上限，内容未读取 / page ${n} has no text layer and is past the OCR page limit` : `第 ${n} 页没有文字层（只有图像），OCR 也未识别出文字，内容未读取 / page ${n} has no text layer and OCR found no text`,
+          page: n,
+          block: null,
+        });
+      }
+    }
+    if (prims) {
+      usableChars += prims.runs.reduce((s, r) => s + r.str.length, 0);
+      pages.push(layoutPage(prims));
+      pageInfo.push({ page: n, width, height, rotation: 0, textSource: prims.textSource, confidence: prims.confidence });
+    } else {
+      pages.push(emptyPage(n, width, height));
+      pageInfo.push({ page: n, width, height, rotation: 0, textSource: 'none', confidence: null });
+    }
+  }
+  if (usableChars === 0) {
+    throw new InputError(
+      'NO_TEXT_LAYER',
+      noText.length
+        ? `OFD 没有可用的文字：第 ${pageRanges(noText)} 页只有图像（扫描件），OCR 未能读取 / the OFD has no text: pages ${pageRanges(noText)} are images`
+        : 'OFD 没有任何文字 / the OFD has no text',
+    );
+  }
+  const ocrIssue = ocrSummary(pageInfo, new Map());
+  if (ocrIssue) issues.push(ocrIssue);
+  const blocks = markTextSources(assemble(pages), pageInfo);
+  return { format: 'pdf', pages: doc.pages.length, pageInfo, blocks, issues };
+}
+
+type Canvas = typeof import('@napi-rs/canvas');
+
+/** Pixels at most in one page image (a crafted image may declare enormous dimensions). */
+const MAX_PIXELS = 60_000_000;
+
+/**
+ * A page holding only images: drawn on a white page at the OCR resolution (each image where its
+ * CTM places it), then read by the same OCR as a scanned PDF page. Null when nothing was read.
+ */
+async function ocrImagePage(pkg: OfdPackage, content: OfdPageContent, media: ReadonlyMap<string, string>, n: number, width: number, height: number): Promise<PagePrimitives | null> {
+  const require = createRequire(import.meta.url);
+  const canvas: Canvas = require('@napi-rs/canvas');
+  const scale = OCR_DPI / 72;
+  const w = Math.ceil(width * scale);
+  const h = Math.ceil(height * scale);
+  if (!(w > 0 && h > 0) || w * h > MAX_PIXELS) return null;
+  const surface = canvas.createCanvas(w, h);
+  const ctx = surface.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  let drawn = 0;
+  for (const image of content.images) {
+    const path = media.get(image.resource);
+    if (!path || !pkg.has(path)) continue;
+    let picture: Awaited<ReturnType<Canvas['loadImage']>>;
+    try {
+      picture = await canvas.loadImage(Buffer.from(pkg.part(path)));
+    } catch {
+      continue; // a format the decoder does not know: nothing to read
+    }
+    if (!picture.width || !picture.height || picture.width * picture.height > MAX_PIXELS) continue;
+    const [x0, y0] = applyMatrix(image.matrix, 0, 0);
+    const [x1, y1] = applyMatrix(image.matrix, 1, 1);
+    ctx.drawImage(picture, Math.min(x0, x1) * scale, Math.min(y0, y1) * scale, Math.abs(x1 - x0) * scale, Math.abs(y1 - y0) * scale);
+    drawn++;
+  }
+  if (!drawn) return null;
+  const gray = toGray(ctx.getImageData(0, 0, w, h).data, w, h, 4);
+  const result = await ocrPage({ image: gray, scale, x0: 0, y0: 0, pageWidth: width, pageHeight: height, origin: 'rendered' }, n);
+  return result.primitives && (result.primitives.confidence ?? 0) >= 0.5 ? result.primitives : null;
+}

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline.js';
+import { ofdFromPdf } from '../fixtures/producers/ofd.js';
+import { pdfPages, sample, squeeze } from '../pdf/helpers.js';
+
+/**
+ * Scanned OFD pages (a page that is only a picture): read by the same OCR as a scanned PDF page,
+ * marked as OCR'd; past the OCR page budget, said per page (PAGE_NO_TEXT); an OFD of pictures
+ * only that cannot be read is NO_TEXT_LAYER.
+ */
+describe('an OFD whose second page is a scan', () => {
+  let ofd: Uint8Array;
+  beforeAll(async () => {
+    ofd = await ofdFromPdf(await pdfPages(sample('seed.pdf'), 1, 3), { imagePages: [2] });
+  }, 120_000);
+
+  it('reads that page by OCR, marks its text and says so once', async () => {
+    const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd' });
+    expect(result.status).toBe('ok');
+    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr', 'vector']);
+    expect(document!.issues.filter((i) => i.code === 'IMAGE_PAGES_READ')).toHaveLength(1);
+    const ocrText = document!.blocks
+      .flatMap((b) => (b.kind === 'paragraph' ? (b.page === 2 ? [b] : []) : b.cells.filter((c) => c.page === 2)))
+      .filter((b) => b.textSource === 'ocr')
+      .map((b) => squeeze(b.text))
+      .join('');
+    expect(ocrText.length).toBeGreaterThan(200);
+  }, 180_000);
+
+  it('past the OCR budget: the page is named PAGE_NO_TEXT and the rest is read', async () => {
+    const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd', options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    expect(result.status).toBe('ok');
+    expect(document!.issues.filter((i) => i.code === 'PAGE_NO_TEXT').map((i) => i.page)).toEqual([2]);
+    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'none', 'vector']);
+  }, 120_000);
+
+  it('an OFD of scans only, past the budget, is NO_TEXT_LAYER naming the pages', async () => {
+    const scans = await ofdFromPdf(await pdfPages(sample('seed.pdf'), 1, 2), { imagePages: [1, 2] });
+    const { result } = await runPipeline({ bytes: scans, file: 'scans.ofd', options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    expect(result.error?.code).toBe('NO_TEXT_LAYER');
+    expect(result.error?.message).toMatch(/scans\.ofd：OFD 没有可用的文字：第 1–2 页只有图像/u);
+  }, 120_000);
+});
