@@ -62,15 +62,23 @@ export async function migrate(db: Database): Promise<number[]> {
 }
 
 /**
- * Split a migration script into statements on `;` at line ends (comments removed). Migration files
- * keep to that style: no semicolons inside strings or function bodies.
+ * Split a migration script into statements on `;` at line ends (comments removed). A function body
+ * between `$$` lines is one piece however many `;` it holds. Migration files keep to that style: no
+ * semicolons at line ends inside strings, function bodies quoted with `$$`.
  */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split('\n')
-    .map((line) => line.replace(/--.*$/, ''))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const raw of sql.split('\n')) {
+    const line = raw.replace(/--.*$/, '');
+    if ((line.split('$$').length - 1) % 2 === 1) inBody = !inBody;
+    current.push(line);
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n'));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

@@ -170,77 +170,37 @@ export class Store {
   async saveResult(result: ResultHead, document: null, options: SaveOptions & { json: NonNullable<SaveOptions['json']> }): Promise<SaveOutcome>;
   async saveResult(result: ResultHead, document: DocumentModel | null, options: SaveOptions = {}): Promise<SaveOutcome> {
     const runKey = options.runKey ?? `run-${Date.now()}-${randomBytes(4).toString('hex')}`;
-    const sha = result.sha256;
-    return this.db.transaction(async (tx) => {
-      // One writer per report at a time (two workers never race on the run number).
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report:${sha}`]);
-      // Lock order (no deadlocks): the batch rows this save will touch, FOR UPDATE, in id order,
-      // before anything that references them. Inserting the run takes a key-share lock on its batch
-      // row (foreign key) and settling the items then wants that row FOR UPDATE: two saves for one
-      // batch holding the share lock and waiting for each other was a deadlock per pair.
-      await lockBatchesOf(tx, sha, options.batchId ?? null);
-      const already = await tx.query<{ run: number }>('SELECT run FROM report_runs WHERE sha256 = $1 AND run_key = $2', [sha, runKey]);
-      if (already.length > 0) {
-        // Stored by an earlier attempt of the same job: settle what still waits for it, store nothing.
-        const [r] = await tx.query<{ status: 'ok' | 'error'; error_code: string | null; rules_version: string }>(
-          'SELECT status, error_code, rules_version FROM reports WHERE sha256 = $1',
-          [sha],
-        );
-        if (r) await settleItems(tx, sha, r.status, r.error_code, r.rules_version);
-        await mergeFileNames(tx, sha, result.file);
-        return { stored: false, run: already[0].run, findingsNew: 0, findingsUnchanged: 0, findingsGone: 0 };
-      }
-      const prev = await tx.query<{ run: number }>('SELECT run FROM reports WHERE sha256 = $1', [sha]);
-      const run = (prev[0]?.run ?? 0) + 1;
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const f of result.discrepancies) counts[f.severity]++;
-      const report = result.report;
-      await tx.query(
-        `INSERT INTO reports (sha256, file_name, file_names, department, year, family, format, status, error_code,
-           error_message, rules_version, run, timings, findings_error, findings_warning, findings_info, result, document)
-         VALUES ($1, $2, ARRAY[$2], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16::json, $17::json)
-         ON CONFLICT (sha256) DO UPDATE SET
-           file_name = EXCLUDED.file_name,
-           file_names = CASE WHEN EXCLUDED.file_name = ANY(reports.file_names) THEN reports.file_names
-                             ELSE reports.file_names || EXCLUDED.file_name END,
-           department = EXCLUDED.department, year = EXCLUDED.year, family = EXCLUDED.family, format = EXCLUDED.format,
-           status = EXCLUDED.status, error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message,
-           rules_version = EXCLUDED.rules_version, run = EXCLUDED.run, timings = EXCLUDED.timings,
-           findings_error = EXCLUDED.findings_error, findings_warning = EXCLUDED.findings_warning,
-           findings_info = EXCLUDED.findings_info, result = EXCLUDED.result, document = EXCLUDED.document,
-           processed_at = now()`,
-        [
-          sha,
-          result.file,
-          report?.department?.text ?? null,
-          report?.year ?? null,
-          report?.family ?? null,
-          result.format,
-          result.status,
-          result.error?.code ?? null,
-          result.error?.message ?? null,
-          result.rulesVersion,
-          run,
-          toJsonb(result.timings),
-          counts.error,
-          counts.warning,
-          counts.info,
-          options.json ? jsonParam(options.json.result, this.db.kind) : toJsonb(result),
-          options.json ? (options.json.document === null ? null : jsonParam(options.json.document, this.db.kind)) : document ? toJsonb(document) : null,
-        ],
-      );
-      const diff = await saveFindings(tx, sha, run, result.discrepancies);
-      await tx.query(
-        `INSERT INTO report_runs (sha256, run, run_key, batch_id, rules_version, status, error_code,
-           findings_new, findings_unchanged, findings_gone, timings)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-        [sha, run, runKey, options.batchId ?? null, result.rulesVersion, result.status, result.error?.code ?? null,
-          diff.findingsNew, diff.findingsUnchanged, diff.findingsGone, toJsonb(result.timings)],
-      );
-      await settleItems(tx, sha, result.status, result.error?.code ?? null, result.rulesVersion);
-      await mergeFileNames(tx, sha, null);
-      return { stored: true, run, ...diff };
-    });
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of result.discrepancies) counts[f.severity]++;
+    const report = result.report;
+    // One statement, one round trip (migrations/003_save_report_function.sql): the function takes
+    // the advisory lock, the batch locks, and writes the report, its run, findings and batch items.
+    const [row] = await this.db.query<{ saved: boolean; run_no: number; n_new: number; n_unchanged: number; n_gone: number }>(
+      `SELECT * FROM store_save_report($1, $2, $3, $4::integer, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::integer, $13::integer,
+         $14::integer, $15::json, $16::json, $17::jsonb, $18, $19)`,
+      [
+        result.sha256,
+        result.file,
+        report?.department?.text ?? null,
+        report?.year ?? null,
+        report?.family ?? null,
+        result.format,
+        result.status,
+        result.error?.code ?? null,
+        result.error?.message ?? null,
+        result.rulesVersion,
+        toJsonb(result.timings),
+        counts.error,
+        counts.warning,
+        counts.info,
+        options.json ? jsonParam(options.json.result, this.db.kind) : toJsonb(result),
+        options.json ? (options.json.document === null ? null : jsonParam(options.json.document, this.db.kind)) : document ? toJsonb(document) : null,
+        toJsonb(uniqueById(result.discrepancies)),
+        runKey,
+        options.batchId ?? null,
+      ],
+    );
+    return { stored: row.saved, run: row.run_no, findingsNew: row.n_new, findingsUnchanged: row.n_unchanged, findingsGone: row.n_gone };
   }
 
   /**
@@ -249,8 +209,8 @@ export class Store {
    */
   async failItems(sha256: string, code: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await lockBatchesOf(tx, sha256, null);
-      await settleItems(tx, sha256, 'error', code, null);
+      await tx.query('SELECT store_lock_batches_of($1, NULL)', [sha256]);
+      await tx.query('SELECT store_settle_items($1, $2, $3, NULL)', [sha256, 'error', code]);
     });
   }
 
@@ -481,77 +441,11 @@ async function batchCountsIn(tx: Queryable, batchId: string): Promise<BatchCount
 }
 
 
-/** Upsert the run's findings and mark the previous run's findings that did not come back as gone. */
-async function saveFindings(tx: Queryable, sha: string, run: number, findings: Finding[]) {
+/** The findings with unique ids (the first of each id), as the findings table keys them. */
+function uniqueById(findings: Finding[]): Finding[] {
   const byId = new Map<string, Finding>();
   for (const f of findings) if (!byId.has(f.id)) byId.set(f.id, f);
-  const unique = byId.size === findings.length ? findings : [...byId.values()];
-  if (unique.length > 0) {
-    // The findings go over once, as the Finding objects; the server takes the columns out of them
-    // (one jsonb parse of the list, where rows carrying values and evidence again cost three).
-    await tx.query(
-      `INSERT INTO findings (report_sha256, id, rule, severity, message, message_en, part, numbers, evidence, finding,
-         first_seen_run, last_seen_run)
-       SELECT $1, f->>'id', f->>'rule', f->>'severity', f->>'message', f->>'messageEn', f->>'part', f->'values', f->'evidence', f, $2, $2
-       FROM jsonb_array_elements($3::jsonb) AS f
-       ON CONFLICT (report_sha256, id) DO UPDATE SET
-         rule = EXCLUDED.rule, severity = EXCLUDED.severity, message = EXCLUDED.message, message_en = EXCLUDED.message_en,
-         part = EXCLUDED.part, numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, finding = EXCLUDED.finding,
-         first_seen_run = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_run ELSE EXCLUDED.first_seen_run END,
-         first_seen_at = CASE WHEN findings.gone_run IS NULL THEN findings.first_seen_at ELSE now() END,
-         last_seen_run = EXCLUDED.last_seen_run, last_seen_at = now(), gone_run = NULL`,
-      [sha, run, toJsonb(unique)],
-    );
-  }
-  await tx.query(
-    'UPDATE findings SET gone_run = $2 WHERE report_sha256 = $1 AND gone_run IS NULL AND last_seen_run < $2',
-    [sha, run],
-  );
-  const [c] = await tx.query<{ fresh: number; unchanged: number; gone: number }>(
-    `SELECT count(*) FILTER (WHERE first_seen_run = $2 AND gone_run IS NULL)::int AS fresh,
-            count(*) FILTER (WHERE first_seen_run < $2 AND last_seen_run = $2 AND gone_run IS NULL)::int AS unchanged,
-            count(*) FILTER (WHERE gone_run = $2)::int AS gone
-     FROM findings WHERE report_sha256 = $1`,
-    [sha, run],
-  );
-  return { findingsNew: c.fresh, findingsUnchanged: c.unchanged, findingsGone: c.gone };
-}
-
-/**
- * Lock, FOR UPDATE and in id order, every batch a save for these bytes may touch: the batches with
- * an item waiting for them, and the batch the run is recorded under. Every writer of batch rows
- * (saveResult, failItems, settleBatch) locks them first and in this order.
- */
-async function lockBatchesOf(tx: Queryable, sha: string, batchId: string | null): Promise<void> {
-  await tx.query(
-    `SELECT id FROM batches
-     WHERE id IN (SELECT batch_id FROM batch_items WHERE sha256 = $1 AND status = 'queued') OR id = $2
-     ORDER BY id FOR UPDATE`,
-    [sha, batchId],
-  );
-}
-
-/**
- * Settle every waiting batch item for these bytes, then finish the batches left with nothing
- * queued. With `rulesVersion`, only batches asking for that rule set are settled (a reprocess
- * batch waits for the new rules).
- */
-async function settleItems(tx: Queryable, sha: string, status: 'ok' | 'error', code: string | null, rulesVersion: string | null) {
-  const batches = await tx.query<{ id: string }>(
-    `SELECT b.id FROM batches b
-     WHERE b.id IN (SELECT batch_id FROM batch_items WHERE sha256 = $1 AND status = 'queued')
-       AND ($2::text IS NULL OR b.rules_version = $2 OR b.kind <> 'reprocess')
-     ORDER BY b.id FOR UPDATE`,
-    [sha, rulesVersion],
-  );
-  if (batches.length === 0) return;
-  const ids = batches.map((b) => b.id);
-  await tx.query(
-    `UPDATE batch_items SET status = $2, error_code = $3, finished_at = now()
-     WHERE sha256 = $1 AND status = 'queued' AND batch_id = ANY($4::text[])`,
-    [sha, status, code, ids],
-  );
-  await finishBatches(tx, ids);
+  return byId.size === findings.length ? findings : [...byId.values()];
 }
 
 /**
@@ -571,22 +465,12 @@ async function settleFromReports(tx: Queryable, batchId: string, rulesVersion: s
 
 /** A report's file names: every name its bytes arrived under (batch items), plus `extra`. */
 async function mergeFileNames(tx: Queryable, sha: string, extra: string | null) {
-  await tx.query(
-    `UPDATE reports SET file_names = ARRAY(
-       SELECT DISTINCT n FROM unnest(file_names || ARRAY(SELECT file_name FROM batch_items WHERE sha256 = $1) || $2::text[]) AS n
-       ORDER BY n)
-     WHERE sha256 = $1`,
-    [sha, extra === null ? [] : [extra]],
-  );
+  await tx.query('SELECT store_merge_file_names($1, $2)', [sha, extra]);
 }
 
+/** Finish the batches among `ids` left with nothing queued. */
 async function finishBatches(tx: Queryable, ids: string[]) {
-  await tx.query(
-    `UPDATE batches b SET finished_at = now()
-     WHERE b.id = ANY($1::text[]) AND b.finished_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM batch_items i WHERE i.batch_id = b.id AND i.status = 'queued')`,
-    [ids],
-  );
+  await tx.query('SELECT store_finish_batches($1::text[])', [ids]);
 }
 
 function toSummary(r: Row): ReportSummary {
