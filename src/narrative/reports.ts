@@ -2,6 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
+import { normalizeText } from '../text/normalize.js';
 
 /**
  * Finding the narrative reports (部门整体支出绩效自评报告, each 项目支出绩效评价报告) and their
@@ -75,7 +76,8 @@ export function stripNumbering(s: string): string {
 }
 
 function knownSection(text: string): [string, number] | null {
-  const t = stripNumbering(text).replace(/[。：:；;]$/, '');
+  // told on the normalized text: a page in traditional characters (績效目標) has the same sections
+  const t = stripNumbering(normalizeText(text)).replace(/[。：:；;]$/, '');
   if (t.length > 30 || /表$/.test(t)) return null; // "4、政府性基金预算支出情况表" is an attachment, not a section
   // a clause of prose with figures or a full stop ("深入基层开展调研8次，听取意见建议110条，…。") only
   // mentions a section's words (意见建议); a heading is one phrase

@@ -34,6 +34,9 @@ describe('held-out 6: a report recognized by its outline when its title and figu
     expect(reports).toHaveLength(1);
     expect(reports[0].kind).toBe('project');
     expect(reports[0].first).toBe(0);
+    // a section heading in traditional characters is known as its simplified form is
+    const more = findReports(docOf([...ZUNYI, '三、存在的問題及原因分析', '項目資金撥付進度偏慢,個別茶園基地建設滯後於計劃,需要進一步加強項目調度。'], 'pdf'));
+    expect(more[0].sections.map((s) => s.key)).toContain('problems');
     // its figure is read (萬畝 normalized)
     const { report, findings } = check(docOf(ZUNYI));
     expect(report.narratives).toHaveLength(1);
