@@ -12,17 +12,25 @@
  * scan at 200 dpi (read by our OCR); ocrmypdf = that scan with another program's OCR text layer;
  * word-ole = not a PDF: the .docx with every form pasted as an Excel object (test/fixtures/producers/word-ole.ts);
  * ofd = not a PDF: an OFD (版式文档) written from the LibreOffice PDF's text runs and rulings (test/fixtures/producers/ofd.ts).
+ * outlines = the LibreOffice PDF with its text drawn as outlines (Ghostscript -dNoOutputFonts: read by OCR);
+ * word = Word "另存为 PDF"-like (borders as filled rectangles, CID TrueType Identity-H, TJ kerning,
+ * /ActualText; test/fixtures/producers/word-pdf.ts); word-pua = that with a tenth of the table font's
+ * glyphs mapped to private-use code points; quartz = macOS-like (a glyph per Tj, absolutely placed, no
+ * space glyphs); wps-gbk = GBK bytes in fonts marked as Western, WinAnsi (wps-gbk.ts); wps-noenc = the
+ * same with no /Encoding and symbolic flags.
  * OCR'd findings are capped at warnings, so findings are compared by rule and values only.
  */
 import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
 import { plantedReport } from '../test/fixtures/producers/planted.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
-import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
+import { ghostscriptPdf, outlinedTextPdf } from '../test/fixtures/producers/ghostscript.js';
 import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordOleDocx } from '../test/fixtures/producers/word-ole.js';
 import { ofdFromPdf } from '../test/fixtures/producers/ofd.js';
+import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
+import { WPS_FONTS, wpsGbkPdf, type GbkFont } from '../test/fixtures/producers/wps-gbk.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
 
@@ -52,6 +60,20 @@ async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
       return ofdFromPdf(await docxToPdf(docx)); // not a PDF: an OFD of the LibreOffice PDF's pages (test/fixtures/producers/ofd.ts)
     case 'ocrmypdf':
       return ocrmypdfPdf(scanPdf(await docxToPdf(docx), { mode: 'gray-jpeg' }));
+    case 'outlines':
+      return outlinedTextPdf(await docxToPdf(docx));
+    case 'word':
+      return wordPdf(await docxToPdf(docx));
+    case 'word-pua':
+      return wordPdf(await docxToPdf(docx), { privateUse: 0.1 });
+    case 'quartz':
+      return wordPdf(await docxToPdf(docx), { style: 'quartz' });
+    case 'wps-gbk':
+      return wpsGbkPdf(await docxToPdf(docx));
+    case 'wps-noenc': {
+      const bare = (f: GbkFont): GbkFont => ({ ...f, encoding: null, flags: 4 });
+      return wpsGbkPdf(await docxToPdf(docx), { body: bare(WPS_FONTS.body), table: bare(WPS_FONTS.table), heading: bare(WPS_FONTS.heading), latin: WPS_FONTS.latin });
+    }
     default:
       throw new Error(`unknown producer ${producer}`);
   }
