@@ -20,7 +20,8 @@ describe('an OFD whose second page is a scan', () => {
     expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr', 'vector']);
     expect(document!.issues.filter((i) => i.code === 'IMAGE_PAGES_READ')).toHaveLength(1);
     const ocrText = document!.blocks
-      .flatMap((b) => (b.kind === 'paragraph' ? (b.page === 2 ? [b] : []) : b.cells.filter((c) => c.page === 2)))
+      .flatMap((b): { page: number | null; text: string; textSource?: string }[] => (b.kind === 'paragraph' ? [b] : b.cells))
+      .filter((b) => b.page === 2)
       .filter((b) => b.textSource === 'ocr')
       .map((b) => squeeze(b.text))
       .join('');
