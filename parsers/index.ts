@@ -81,7 +81,7 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
       // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
       return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
     case 'ofd':
-      return parseOfd(bytes, { zipLimits: options.docx?.zipLimits, maxPages: options.pdf?.maxPages, maxOcrPages: options.pdf?.maxOcrPages });
+      return parseOfd(bytes, { zipLimits: options.docx?.zipLimits, maxPages: options.pdf?.maxPages, maxOcrPages: options.pdf?.maxOcrPages, onOcrPage: options.pdf?.onRenderedOcrPage });
     case 'pptx':
       throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':

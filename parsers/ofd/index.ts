@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { toGray } from '../ocr/image.js';
 import { ocrPage } from '../ocr/ocr-page.js';
 import { OCR_DPI } from '../ocr/page-image.js';
-import { assemble, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges } from '../pdf/parse.js';
+import { assemble, credibleOcr, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges } from '../pdf/parse.js';
 import { loadPdfJs } from '../pdf/pdfjs.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from '../pdf/primitives.js';
 import { extractRulings } from '../pdf/rulings.js';
@@ -21,6 +21,12 @@ export interface OfdOptions {
   maxOcrPages?: number;
   /** Refuse a page with more objects than this (LIMIT_EXCEEDED). */
   maxObjects?: number;
+  /**
+   * Called before a scanned page is read by OCR. A file's time limit counts the page images of a
+   * PDF from its bytes (src/limits.ts), not an OFD's: the isolated runner extends the deadline by
+   * one scanned page's time (the PDF reader's onRenderedOcrPage).
+   */
+  onOcrPage?: (page: number) => void;
 }
 
 /** Text and paths are already in points on the page: the display space the PDF reader works in. */
@@ -62,6 +68,7 @@ export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Pro
       const withinBudget = ocrLeft > 0;
       if (withinBudget) {
         ocrLeft--;
+        options.onOcrPage?.(n);
         prims = await ocrImagePage(pkg, content, doc.media, n, width, height);
       }
       if (!prims) {
@@ -136,5 +143,5 @@ async function ocrImagePage(pkg: OfdPackage, content: OfdPageContent, media: Rea
   if (!drawn) return null;
   const gray = toGray(ctx.getImageData(0, 0, w, h).data, w, h, 4);
   const result = await ocrPage({ image: gray, scale, x0: 0, y0: 0, pageWidth: width, pageHeight: height, origin: 'rendered' }, n);
-  return result.primitives && (result.primitives.confidence ?? 0) >= 0.5 ? result.primitives : null;
+  return result.primitives && credibleOcr(result.primitives) ? result.primitives : null;
 }

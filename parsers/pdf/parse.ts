@@ -266,7 +266,7 @@ async function rereadOcrLayerPage(pdf: PDFDocumentProxy, page: PDFPageProxy, n: 
 }
 
 /** OCR that read something: glyphs a viewer cannot draw either (boxes, .notdef) read as a few unsure marks. */
-function credibleOcr(primitives: PagePrimitives): boolean {
+export function credibleOcr(primitives: PagePrimitives): boolean {
   return (primitives.confidence ?? 0) >= MIN_CREDIBLE_OCR;
 }
 

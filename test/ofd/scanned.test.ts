@@ -14,13 +14,16 @@ describe('an OFD whose second page is a scan', () => {
     ofd = await ofdFromPdf(await pdfPages(sample('seed.pdf'), 1, 3), { imagePages: [2] });
   }, 120_000);
 
-  it('reads that page by OCR, marks its text and says so once', async () => {
-    const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd' });
+  it('reads that page by OCR, marks its text and says so once; the isolated runner is told (deadline extension)', async () => {
+    const told: number[] = [];
+    const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd', options: { parse: { pdf: { onRenderedOcrPage: (page) => told.push(page) } } } });
+    expect(told).toEqual([2]);
     expect(result.status).toBe('ok');
     expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr', 'vector']);
     expect(document!.issues.filter((i) => i.code === 'IMAGE_PAGES_READ')).toHaveLength(1);
     const ocrText = document!.blocks
-      .flatMap((b) => (b.kind === 'paragraph' ? (b.page === 2 ? [b] : []) : b.cells.filter((c) => c.page === 2)))
+      .flatMap((b): { page: number | null; text: string; textSource?: string }[] => (b.kind === 'paragraph' ? [b] : b.cells))
+      .filter((b) => b.page === 2)
       .filter((b) => b.textSource === 'ocr')
       .map((b) => squeeze(b.text))
       .join('');
