@@ -9,9 +9,11 @@ import { rule as basicSpendingSplit } from './basic-spending-split.js';
 import { rule as projectTotal } from './project-total.js';
 import { rule as overspendReason } from './overspend-reason.js';
 import { rule as figureMismatch } from './figure-mismatch.js';
+import { rule as narrativeRestatedDiffers } from './narrative-restated-differs.js';
 import { rule as narrativeActualMismatch } from './narrative-actual-mismatch.js';
 import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
+import { rule as numberedBreakdown } from './numbered-breakdown.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
 import { rule as narrativeRate } from './narrative-rate.js';
@@ -61,9 +63,11 @@ export const RULES: Rule[] = [
   projectTotal,
   overspendReason,
   figureMismatch,
+  narrativeRestatedDiffers,
   narrativeActualMismatch,
   approximateRestatement,
   narrativeTotalParts,
+  numberedBreakdown,
   narrativeListCount,
   narrativeSubsetExceeds,
   narrativeRate,
