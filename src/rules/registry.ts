@@ -16,6 +16,7 @@ import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as numberedBreakdown } from './numbered-breakdown.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
+import { rule as rateAboveWhole } from './rate-above-whole.js';
 import { rule as narrativeRate } from './narrative-rate.js';
 import { rule as listTableRate } from './list-table-rate.js';
 import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
@@ -70,6 +71,7 @@ export const RULES: Rule[] = [
   numberedBreakdown,
   narrativeListCount,
   narrativeSubsetExceeds,
+  rateAboveWhole,
   narrativeRate,
   listTableRate,
   crossPartTotalParts,
