@@ -9,11 +9,14 @@ import { rule as basicSpendingSplit } from './basic-spending-split.js';
 import { rule as projectTotal } from './project-total.js';
 import { rule as overspendReason } from './overspend-reason.js';
 import { rule as figureMismatch } from './figure-mismatch.js';
+import { rule as narrativeRestatedDiffers } from './narrative-restated-differs.js';
 import { rule as narrativeActualMismatch } from './narrative-actual-mismatch.js';
 import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
+import { rule as numberedBreakdown } from './numbered-breakdown.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
+import { rule as rateAboveWhole } from './rate-above-whole.js';
 import { rule as narrativeRate } from './narrative-rate.js';
 import { rule as listTableRate } from './list-table-rate.js';
 import { rule as crossPartTotalParts } from './cross-part-total-parts.js';
@@ -61,11 +64,14 @@ export const RULES: Rule[] = [
   projectTotal,
   overspendReason,
   figureMismatch,
+  narrativeRestatedDiffers,
   narrativeActualMismatch,
   approximateRestatement,
   narrativeTotalParts,
+  numberedBreakdown,
   narrativeListCount,
   narrativeSubsetExceeds,
+  rateAboveWhole,
   narrativeRate,
   listTableRate,
   crossPartTotalParts,

@@ -1,0 +1,80 @@
+import type { NarrativeStat } from '../../../schemas/narrative.js';
+
+/**
+ * What a narrative figure names, reduced to the measure: "2021年部门预算项目支出" and "其中部门预算项目支出"
+ * are one measure; "海口市秀英区水务局衔接资金共下" (共下达) and "海口市秀英区水务局衔接资金" are one measure.
+ * Connectives before the name (其中, 分别是, 共, 全年 …), a leading year and the verb or particle
+ * after it (共, 为, 达到, 下达, 已 …) are not part of the name. The year is returned apart: two years
+ * are two measures.
+ */
+export interface MeasureName {
+  name: string;
+  year: string | null;
+}
+
+const LEAD = /^(?:[，,。；;：:、\s]|其中|分别(?:是|为)|具体(?:是|为)|包括|主要|共计|合计|总计|累计|共|全年|本年度?|当年|年度|截至|截止|目前|今年|已|均)+/;
+const TRAIL = /(?:共计|合计|总计|累计|共下达?|下达|共|为|达到?|是|约|已|均|总额为?|金额为?|[：:，,\s])+$/;
+const YEAR = /(?:19|20)\d{2}年度?/g;
+
+export function measureName(label: string): MeasureName {
+  let s = label.replace(/\s+/g, '');
+  const years = [...new Set((s.match(YEAR) ?? []).map((y) => y.replace(/度$/, '')))];
+  s = s.replace(YEAR, '');
+  for (let k = 0; k < 3; k++) s = s.replace(LEAD, '').replace(TRAIL, '');
+  return { name: s, year: years.length === 1 ? years[0] : years.length > 1 ? years.join('/') : null };
+}
+
+/** The year a statement is about, when its own clause names one ("2021年部门预算项目支出87.5万元"). */
+export function statementYear(stat: NarrativeStat): string | null {
+  const own = measureName(stat.label).year;
+  if (own) return own;
+  const at = stat.sentence.indexOf(stat.figure.text.trim());
+  const before = at > 0 ? stat.sentence.slice(0, at) : '';
+  const clause = before.split(/[，,；;。]/).at(-1) ?? '';
+  const m = clause.match(YEAR);
+  return m && m.length === 1 ? m[0].replace(/度$/, '') : null;
+}
+
+/**
+ * A name that says which money or count of the subject it is, not merely "资金" / "项目资金": generic
+ * words alone name every amount of a department report (each project's, each batch's).
+ */
+const GENERIC = /项目|资金|经费|预算|支出|财政|专项|收入|金额|总额|总|合计|投入|安排|到位|拨付|人数|人|个|次|数量|数|工作/g;
+
+export function specificName(name: string): boolean {
+  return name.replace(GENERIC, '').length >= 2;
+}
+
+/** Words saying that a statement is a change, a bound or another period than the report's own. */
+export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|节约|超支|同比|环比|较上|比上|上年(?!结转|结余)|去年|上一年|同期|往年|力争|不低于|不少于|不超过|以上|以下|以内|每|平均|人均|户均|亩均/;
+
+/**
+ * Do two names name one measure? Equal, or one is the other with its owner said in front
+ * ("河州人民医院国家基本公共卫生服务项目州级补助资金" / "国家基本公共卫生服务项目州级补助资金"): the
+ * shorter must be specific and at least six characters, so that "补助资金" never pairs "A镇补助资金".
+ */
+export function sameMeasure(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 6 && specificName(short) && long.endsWith(short);
+}
+
+/** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
+export const ROLE_NAME = /完成值|指标值|目标值|实际值|完成数|标准值/;
+
+const ITEM = /(?:^|[。；;！!？?])((?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])([^，,。：:；;]{1,40})/g;
+
+/**
+ * The numbered item a figure is stated in ("2、2022年退役军人事务专项资金项目:预算20万元…"), from the text
+ * of its paragraph before it (whitespace removed, as the statistic ids count): its marker and title.
+ */
+export function itemOf(paragraphText: string, start: number): { marker: string; title: string } | null {
+  const before = paragraphText.replace(/\s+/g, '').slice(0, start);
+  let last: RegExpExecArray | null = null;
+  ITEM.lastIndex = 0;
+  for (let m = ITEM.exec(before); m; m = ITEM.exec(before)) last = m;
+  return last ? { marker: last[1], title: last[2] } : null;
+}
+
+/** A numbered item's title that names a topic of the analysis, not a subject ("项目资金到位情况分析"). */
+export const TOPIC_TITLE = /(?:情况|分析|方面|指标|目标|原因|措施|建议|问题|评价|结论|概况|简介)[。.]?$/;

@@ -1,0 +1,152 @@
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
+import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/**
+ * B1 inside one report: a measure stated twice in the prose of the same narrative report with two
+ * values — "其中部门预算项目支出87.5万元" in 绩效目标情况 and "2021年部门预算项目支出96.3万元，分别是…" in
+ * 资金安排情况; "项目资金8010万元均已到位" and "项目资金共8811万元…". The narrative links (figure-mismatch)
+ * pair sentences that are alike; these are not alike, but they name the measure identically.
+ *
+ * Paired only when certain enough to show the reviewer why: the same report, the same name after
+ * connectives, years and verbs are set aside (其中 / 2021年 / 共 / 为 …), the same unit, no other year,
+ * neither a change (同比增加), a bound (不低于, 以上), a per-head figure (人均, 每) nor approximate. A
+ * name of generic words only ("项目资金") names one amount only in a project's own report. A warning
+ * with the pairing's grounds (配对依据): the two clauses may speak of two batches under one name.
+ * Statements already linked as restatements are figure-mismatch's.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'narrative-restated-differs',
+    version: 1,
+    severity: 'warning',
+    catalogue: 'B1',
+    title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
+    description: {
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；不含增减额、限值、人均数与约数。',
+      en: 'The same measure (same name once connectives and years are set aside, same unit, same year) is stated with two values in one narrative report.',
+    },
+    formula: '同一报告中同一度量的书写值相同',
+    tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
+    families: 'all',
+    source: 'catalogue B1（同一事实前后一致）用于同一篇报告正文',
+  },
+  check(report, ctx) {
+    const paragraphs = new Map<number, string>();
+    for (const b of ctx.document?.blocks ?? []) if (b.kind === 'paragraph') paragraphs.set(b.paragraph, b.text);
+    const drafts: FindingDraft[] = [];
+    const byId = statsById(report);
+    // pairs figure-mismatch already compares (narrative links)
+    const linked = new Set<string>();
+    for (const l of report.links) if (l.target.kind === 'narrative') linked.add(`${l.statId}|${l.target.ref}`).add(`${l.target.ref}|${l.statId}`);
+    type Entry = { s: NarrativeStat; name: string; year: string | null };
+    const buckets = new Map<string, Entry[]>();
+    for (const s of report.statistics) {
+      if (s.mention === 'slogan' || !isExact(s.figure) || s.each || s.per || s.unknownUnit) continue;
+      if (s.dimension !== 'money' && s.dimension !== 'count' && s.dimension !== 'area') continue;
+      if (NOT_A_LEVEL.test(s.label) || NOT_A_LEVEL.test(clauseBefore(s))) continue;
+      const { name } = measureName(s.label);
+      if (name.length < 4 || ROLE_NAME.test(name)) continue;
+      const narrative = s.narrative != null ? report.narratives[s.narrative] : undefined;
+      if (!narrative) continue;
+      if (!specificName(name) && narrative.reportKind !== 'project') continue;
+      const key = `${s.narrative}|${s.normalizedUnit ?? ''}`;
+      const b = buckets.get(key) ?? [];
+      b.push({ s, name, year: statementYear(s) });
+      buckets.set(key, b);
+    }
+    // statements of one measure: names equal, or one the other with its owner said in front
+    const groups: Entry[][] = [];
+    for (const bucket of buckets.values()) {
+      const taken = new Set<number>();
+      bucket.forEach((e, i) => {
+        if (taken.has(i)) return;
+        const g = [e];
+        for (let j = i + 1; j < bucket.length; j++) {
+          if (!taken.has(j) && sameMeasure(e.name, bucket[j].name)) {
+            g.push(bucket[j]);
+            taken.add(j);
+          }
+        }
+        if (g.length > 1) groups.push(g);
+      });
+    }
+    for (const group of groups) {
+      if (group.length < 2) continue;
+      const years = new Set(group.map((g) => g.year).filter((y) => y !== null));
+      if (years.size > 1) continue; // two years: two measures
+      // the first statement of each distinct value; one finding per measure
+      const distinct: typeof group = [];
+      for (const g of group) {
+        const n = normalize(g.s.figure);
+        if (!distinct.some((d) => restatementAgrees(normalize(d.s.figure), n))) distinct.push(g);
+      }
+      if (distinct.length < 2) continue;
+      // three values under one name: an enumeration (each project's, each batch's), not a restatement
+      if (distinct.length > 2) continue;
+      const [first, second] = distinct;
+      // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items
+      if (first.s.loc.paragraph === second.s.loc.paragraph) continue;
+      // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
+      if (differentItems(first.s, second.s, paragraphs)) continue;
+      if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
+      // one a part of the other (其中 …) is not a restatement
+      if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
+      // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
+      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph))) continue;
+      const sameSection = first.s.section === second.s.section;
+      const reasons = [
+        `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
+        first.name === second.name ? `名称相同（“${first.name}”）` : `名称相同（“${second.name.length < first.name.length ? second.name : first.name}”，一处另写明主体）`,
+        `单位相同（${first.s.normalizedUnit ?? first.s.figure.unit ?? ''}）`,
+        years.size === 1 ? `年度相同（${[...years][0]}）` : '两处均未另标年度',
+        sameSection ? '同一节' : '不同章节',
+      ];
+      const a = normalize(first.s.figure);
+      const b = normalize(second.s.figure);
+      drafts.push({
+        message: {
+          zh: `${placeName(report, first.s)}称${statPhrase(first.s)}，${placeName(report, second.s)}称${statPhrase(second.s)}，同一数字前后不一致（配对依据：${reasons.join('，')}）`,
+          en: `${first.s.label} is stated as ${first.s.figure.text.trim()} and as ${second.s.figure.text.trim()} in the same report`,
+        },
+        values: distinct.map((d) => plain(d.s.figure)),
+        evidence: distinct.map((d, k) => statEvidence(d.s, k === 0 ? 'stated' : 'restated')),
+        expected: first.s.figure.text.trim(),
+        observed: second.s.figure.text.trim(),
+        tolerance: restatementTolerance(a, b),
+        params: { pairReasons: reasons, statements: group.length },
+        part: first.s.loc.part,
+      });
+    }
+    return drafts;
+  },
+};
+
+/** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
+function clauseBefore(s: NarrativeStat): string {
+  const at = s.sentence.indexOf(s.figure.text.trim());
+  const before = at > 0 ? s.sentence.slice(0, at) : '';
+  return before.split(/[，,；;。：:]/).at(-1) ?? '';
+}
+
+/** Is `a` a part (at any depth) of `b`? */
+function related(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
+  let at: NarrativeStat | undefined = a;
+  for (let k = 0; at?.partOf && k < 8; k++) {
+    if (at.partOf === b.id) return true;
+    at = byId.get(at.partOf);
+  }
+  return false;
+}
+
+function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: ReadonlyMap<number, string>): boolean {
+  const item = (s: NarrativeStat) => {
+    const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
+    const text = s.loc.paragraph != null ? paragraphs.get(s.loc.paragraph) : undefined;
+    return text && Number.isFinite(start) ? itemOf(text, start) : null;
+  };
+  const [x, y] = [item(a), item(b)];
+  if (!x || !y || x.marker === y.marker) return false;
+  return !TOPIC_TITLE.test(x.title) || !TOPIC_TITLE.test(y.title);
+}

@@ -1,0 +1,96 @@
+import type { NarrativeStat } from '../../schemas/narrative.js';
+import type { Severity } from '../../schemas/finding.js';
+import { isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { Rational } from '../numbers/decimal.js';
+import type { FindingDraft, Rule } from './types.js';
+
+/**
+ * C3 for rates: a share of a whole cannot exceed the whole. "项目验收合格率110%", "专项资金足额发放率达到
+ * 110%", "群众满意度105%" are impossible as written (the whole passed, was paid, was satisfied at most
+ * once): an error. A spending rate (执行率, 支付率, 拨付率, 到位率, 使用率) above 100% means more was spent or
+ * arrived than planned — possible, but it contradicts the budget and needs its amounts: a warning. A
+ * 完成率 may exceed 100% (a target beaten) and a 增长率 is no share: neither is read. The measure is the
+ * rate named before the figure in its sentence, with no other percentage in between ("…服务比例年初指标值为
+ * 不低于85%，全年实际完成值110%" is the 比例's value).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'rate-above-whole',
+    version: 1,
+    severity: 'error',
+    catalogue: 'C3',
+    title: { zh: '比率超过100%', en: 'A share above 100%' },
+    description: {
+      zh: '叙述中的合格率、达标率、覆盖率、知晓率、满意度、足额发放率等占比超过100%为错误；执行率、支付率、拨付率、到位率、使用率超过100%为警告（须有超支或超额到位的说明）。完成率、增长率不在此列。',
+      en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度 …) above 100% is an error; a spending rate (执行率, 到位率 …) above 100% is a warning.',
+    },
+    formula: '占比 ≤ 100%',
+    tolerance: '按书写精度：书写值大于100即不符（100.0%、100% 均相符）',
+    families: 'all',
+    source: 'catalogue C3（分项不超过总数）用于比率',
+  },
+  check(report) {
+    const drafts: FindingDraft[] = [];
+    const hundred = Rational.of(100);
+    const bySentence = new Map<string, NarrativeStat[]>();
+    for (const s of report.statistics) {
+      const key = `${s.loc.part}|${s.loc.paragraph}|${s.sentence}`;
+      const list = bySentence.get(key) ?? [];
+      list.push(s);
+      bySentence.set(key, list);
+    }
+    for (const s of report.statistics) {
+      if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !isExact(s.figure)) continue;
+      if (!Rational.parse(s.figure.value).gt(hundred)) continue;
+      const measure = measureOf(s, bySentence.get(`${s.loc.part}|${s.loc.paragraph}|${s.sentence}`) ?? []);
+      if (!measure) continue;
+      const severity: Severity = SPENDING.test(measure) ? 'warning' : 'error';
+      drafts.push({
+        severity,
+        message: {
+          zh: `${placeName(report, s)}称${statPhrase(s)}，${measure}为占比，不应超过100%${severity === 'warning' ? '（如确有超支或超额到位，须说明金额）' : ''}`,
+          en: `${placeName(report, s)}: ${measure} ${s.figure.text.trim()} — a share cannot exceed 100%`,
+        },
+        values: [plain(s.figure), 100],
+        evidence: [statEvidence(s, 'rate')],
+        expected: '≤ 100%',
+        observed: s.figure.text.trim(),
+        tolerance: '书写值大于100即不符 / any written value above 100',
+        params: { measure },
+        part: s.loc.part,
+      });
+    }
+    return drafts;
+  },
+};
+
+/** Shares of a whole, named as the measure (the word ends the name). */
+const SHARE = /(?:验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意)率|满意度|知晓度|知晓率|覆盖面/g;
+/** Spending and arrival rates: above 100% when more was spent or arrived than budgeted. */
+const SPENDING = /^(?:执行|支付|拨付|使用|到位|发放|兑现)率$/;
+/** Words making the figure something else than the share's level: a change, a target beaten, a ratio to another year. */
+const NOT_SHARE = /完成率|增长|增幅|提高|提升|上升|下降|同比|环比|比上年|较上年|超额|超过|高于/;
+
+/** The share this percentage is the value of, from its sentence before it; null when not a share. */
+function measureOf(s: NarrativeStat, sentenceStats: NarrativeStat[]): string | null {
+  const sentence = s.sentence.replace(/\s+/g, '');
+  const text = s.figure.text.replace(/\s+/g, '');
+  // the figure's place in its sentence: the k-th percentage written this way
+  const same = sentenceStats.filter((o) => o.figure.text.replace(/\s+/g, '') === text);
+  const k = Math.max(0, same.indexOf(s));
+  let at = -1;
+  for (let i = 0; i <= k; i++) at = sentence.indexOf(text, at + 1);
+  if (at < 0) return null;
+  const before = sentence.slice(0, at);
+  // only the words since the previous percentage belong to this one
+  const lastPercent = Math.max(before.lastIndexOf('%'), before.lastIndexOf('％'));
+  const own = before.slice(lastPercent + 1);
+  if (NOT_SHARE.test(own)) return null;
+  const words = [...own.matchAll(SHARE)];
+  const last = words.at(-1);
+  if (!last) return null;
+  // the rate's name ends near the figure: "合格率100%", "足额发放率达到100%", "到位率为100%"
+  const between = own.slice(last.index! + last[0].length);
+  if (between.length > 12 || /[，,；;。]/.test(between) && !/实际完成值|完成值|实际值/.test(between)) return null;
+  return last[0];
+}
