@@ -17,6 +17,8 @@ export interface Normalized {
   value: string;
   decimals: number;
   unit: string | null;
+  /** What the figure stands for when written in a larger unit at a coarser precision than one normalized unit ("3.30亿元": 33000 ± 50 万元). */
+  coarse?: Interval;
 }
 
 /** A figure in the unit used for comparison (万元, 平方米, …); a unit-less table amount takes `defaultUnit`. */
@@ -24,7 +26,18 @@ export function normalize(figure: Figure, defaultUnit: string | null = null): No
   const unit = figure.unit ?? defaultUnit;
   const info = unitInfo(unit);
   if (!info) return { value: figure.value, decimals: figure.decimals, unit };
-  return { value: shiftDecimal(figure.value, info.shift), decimals: shiftDecimals(figure.decimals, info.shift), unit: info.normalized };
+  const normalized: Normalized = { value: shiftDecimal(figure.value, info.shift), decimals: shiftDecimals(figure.decimals, info.shift), unit: info.normalized };
+  if (info.shift > figure.decimals) {
+    const scale = Rational.parse(shiftDecimal('1', info.shift));
+    const written = intervalOf(figure.value, figure.decimals);
+    normalized.coarse = { lo: written.lo.mul(scale), hi: written.hi.mul(scale) };
+  }
+  return normalized;
+}
+
+/** The interval a normalized figure stands for at its own precision. */
+function ownInterval(n: Normalized): Interval {
+  return n.coarse ?? intervalOf(n.value, n.decimals);
 }
 
 /**
@@ -33,13 +46,8 @@ export function normalize(figure: Figure, defaultUnit: string | null = null): No
  * unit: "3.30亿元" is 33000 ± 50 万元 (±½ of its own last digit), not 33000 ± 0.05.
  */
 export function normalizedInterval(figure: Figure, decimals: number): Interval {
-  const info = unitInfo(figure.unit);
-  if (info && info.shift > figure.decimals) {
-    const scale = Rational.parse(shiftDecimal('1', info.shift));
-    const written = intervalOf(figure.value, figure.decimals);
-    return { lo: written.lo.mul(scale), hi: written.hi.mul(scale) };
-  }
-  return intervalOf(normalize(figure).value, decimals);
+  const n = normalize(figure);
+  return n.coarse ?? intervalOf(n.value, decimals);
 }
 
 export function isExact(f: Figure): boolean {
@@ -51,18 +59,19 @@ export function isExact(f: Figure): boolean {
  * be identical; at different precisions their rounding intervals must meet.
  */
 export function restatementAgrees(a: Normalized, b: Normalized): boolean {
-  if (a.decimals === b.decimals) return Rational.parse(a.value).eq(Rational.parse(b.value));
-  return intersects(intervalOf(a.value, a.decimals), intervalOf(b.value, b.decimals));
+  if (a.decimals === b.decimals && !a.coarse && !b.coarse) return Rational.parse(a.value).eq(Rational.parse(b.value));
+  return intersects(ownInterval(a), ownInterval(b));
 }
 
 /** The tolerance restatementAgrees applied, for a finding (built only for the figures that disagree). */
 export function restatementTolerance(a: Normalized, b: Normalized): string {
-  if (a.decimals === b.decimals) {
+  if (a.decimals === b.decimals && !a.coarse && !b.coarse) {
     return `同一数字以相同精度（${a.decimals}位小数）书写两次，须完全相同 / same figure at the same precision (${a.decimals} dp) must be identical`;
   }
-  const ia = intervalOf(a.value, a.decimals);
-  const ib = intervalOf(b.value, b.decimals);
-  return `按书写精度取区间：${formatInterval(ia, 6)}（±${halfUnit(a.decimals).toString(8)}）与 ${formatInterval(ib, 6)}（±${halfUnit(b.decimals).toString(8)}）须相交 / rounding intervals must meet`;
+  const half = (n: Normalized, i: Interval) => (n.coarse ? i.hi.sub(i.lo).mul(Rational.of(1n, 2n)) : halfUnit(n.decimals)).toString(8);
+  const ia = ownInterval(a);
+  const ib = ownInterval(b);
+  return `按书写精度取区间：${formatInterval(ia, 6)}（±${half(a, ia)}）与 ${formatInterval(ib, 6)}（±${half(b, ib)}）须相交 / rounding intervals must meet`;
 }
 
 /** Plain number of a written figure, for `values` and evidence (a percentage as printed). */

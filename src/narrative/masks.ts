@@ -7,7 +7,7 @@
  * All patterns run on the length-preserving normalized text (full-width digits already half-width),
  * so spans index the source text directly.
  */
-import { KNOWN_UNITS, unitStartsWord } from './units.js';
+import { KNOWN_UNITS, unitInfo, unitStartsWord } from './units.js';
 
 export type MaskKind = 'date' | 'document-number' | 'list-marker' | 'ordinal' | 'phone' | 'version' | 'code';
 
@@ -36,8 +36,11 @@ interface Pattern {
   needs?: string[];
 }
 
-/** Units after which four digits are a quantity, not a year: every unit the scanner reads but 年. */
-const QUANTITY_UNITS = KNOWN_UNITS.filter((u) => u !== '年');
+/**
+ * Units after which four digits are a quantity, not a year: money, area, volume, rates and counting
+ * words. Not spans and lengths (年, 天, 米, 分): "2021米易县", "2023天津" begin a place name.
+ */
+const QUANTITY_UNITS = KNOWN_UNITS.filter((u) => unitInfo(u)?.dimension !== 'other');
 
 /** Does `rest` open with a unit of quantity (or 万/亿 of one) that does not start a word ("2021颗", "2020万元"; not "2022本级")? */
 function startsWithUnit(rest: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findReports } from '../../src/narrative/reports.js';
+import { normalize, restatementAgrees } from '../../src/narrative/compare.js';
 import { checkModel as check } from '../helpers/check.js';
 import { documentOf } from '../helpers/model.js';
 import { docOf, find, statsOf } from './helpers.js';
@@ -52,11 +53,12 @@ describe('held-out 6: a report recognized by its outline when its title and figu
 });
 
 describe('held-out 6: four digits before a unit are a quantity, not a year', () => {
-  it('儿童窝沟封闭颗数2000颗,实际完成2021颗 (四川 梓潼 2024): 2021颗 is read; 2024年 and 2022版 stay dates', () => {
-    const stats = statsOf('2024年上级下达儿童窝沟封闭颗数2000颗,实际完成2021颗,局部用氟500人,实际完成509人;道路2020米,（2022版）2023岳阳市。');
+  it('儿童窝沟封闭颗数2000颗,实际完成2021颗 (四川 梓潼 2024): 2021颗 is read; 2024年, 2022版 and 2021米易县 stay dates', () => {
+    const stats = statsOf('2024年上级下达儿童窝沟封闭颗数2000颗,实际完成2021颗,局部用氟500人,实际完成509人;补植2020株,（2022版）2023岳阳市,2021米易县。');
     expect(find(stats, '2021颗')).toMatchObject({ normalizedValue: '2021', normalizedUnit: '颗', dimension: 'count' });
-    expect(find(stats, '2020米').normalizedValue).toBe('2020');
-    expect(stats.map((s) => s.figure.text)).toEqual(['2000颗', '2021颗', '500人', '509人', '2020米']);
+    expect(find(stats, '2020株').normalizedValue).toBe('2020');
+    // a span or a length after four digits is a year before a place name (米易县), not 2021米
+    expect(stats.map((s) => s.figure.text)).toEqual(['2000颗', '2021颗', '500人', '509人', '2020株']);
   });
 });
 
@@ -73,6 +75,14 @@ describe('held-out 6: a total written in 亿元 keeps its own precision against 
   it('3.30亿元 = 33000 ± 50 万元 holds 5440 + 252 + 27285.3 = 32977.3 (广西 住建厅 2024)', () => {
     const { findings } = check(report('3.30亿元'));
     expect(findings.filter((f) => f.rule === 'narrative-total-parts')).toEqual([]);
+  });
+
+  it('a restatement in 万元 of a figure in 亿元 agrees within the 亿元 figure’s own precision', () => {
+    const stats = statsOf('安排自治区财政补助资金3.30亿元,另安排3.40亿元,实际安排32977.3万元,正式下达资金2.33亿元。');
+    const [a, b, c] = ['3.30亿元', '3.40亿元', '32977.3万元'].map((t) => normalize(find(stats, t).figure));
+    expect(a.coarse?.lo.toString(8)).toBe('32950');
+    expect(restatementAgrees(a, c)).toBe(true);
+    expect(restatementAgrees(b, c)).toBe(false);
   });
 
   it('the same parts under 3.40亿元 (34000 ± 50) or under 33000万元 written exactly are still told apart', () => {
