@@ -1,7 +1,7 @@
 import { InputError } from '../../src/errors.js';
 import { charEms } from '../pdf/cjk.js';
 import { pdfOps } from '../pdf/pdfjs.js';
-import { multiply } from '../pdf/rulings.js';
+import { CLOSE, CURVE_TO, LINE_TO, MOVE_TO, multiply } from '../pdf/rulings.js';
 import { applyMatrix, type Matrix, type PdfTextItem } from '../pdf/text-runs.js';
 import { parseBox, type Box, type OfdPackage } from './package.js';
 
@@ -43,12 +43,6 @@ export interface OfdPageContent {
   argsArray: unknown[];
   images: PlacedImage[];
 }
-
-/** pdf.js DrawOPS codes inside a constructPath buffer (pdfjs-dist ≥ 5). */
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const CLOSE = 4;
 
 interface TextState {
   boundary: Box;

@@ -3,11 +3,11 @@ import { applyMatrix, type Matrix } from './text-runs.js';
 import type { Rulings, Segment } from './types.js';
 
 /** pdf.js DrawOPS codes inside a constructPath buffer (pdfjs-dist ≥ 5). */
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
+export const MOVE_TO = 0;
+export const LINE_TO = 1;
+export const CURVE_TO = 2;
 const QUAD_TO = 3;
-const CLOSE = 4;
+export const CLOSE = 4;
 
 /** A filled rectangle thinner than this (points) is a ruling, not a shaded area. */
 const MAX_RULE_THICKNESS = 2.5;

@@ -8,9 +8,9 @@ import { sample, squeeze } from '../pdf/helpers.js';
 
 /**
  * The seed report as OFD (版式文档), written from the text runs and rulings of its LibreOffice PDF
- * (test/fixtures/producers/ofd.ts), in two layouts a converter writes: a TextObject per run with
- * each glyph's advance, and whole lines in one TextCode with "g n v" advances set in points under a
- * CTM. Either reads as the PDF does: the same records field by field, the same values on the same
+ * (test/fixtures/producers/ofd.ts), in three layouts converters write: a TextObject per run with
+ * each glyph's advance; whole lines in one TextCode with "g n v" advances set in points under a
+ * CTM; a TextObject per glyph with the table borders as thin filled rectangles. Either reads as the PDF does: the same records field by field, the same values on the same
  * pages and tables, the same findings (rule, severity, values) as seed.pdf and seed.docx, with one
  * note naming the container. (Before: UNSUPPORTED_FORMAT, "无法识别的文件格式".)
  */
@@ -53,13 +53,20 @@ beforeAll(async () => {
   docx = (await runPipeline({ bytes: sample('seed.docx'), file: 'seed.docx' })).result;
 }, 240_000);
 
-for (const compressed of [false, true]) {
-  describe(`seed as OFD (${compressed ? 'lines in one TextCode, "g" advances, CTM-scaled text' : 'a TextObject per run'})`, () => {
+const LAYOUTS = [
+  { name: 'a TextObject per run, stroked rulings', variant: {} },
+  { name: 'lines in one TextCode, "g" advances, CTM-scaled text', variant: { compressed: true } },
+  { name: 'a TextObject per glyph, rulings as thin filled rectangles', variant: { glyphs: true, filledRules: true } },
+] as const;
+
+for (const { name, variant } of LAYOUTS) {
+  const compressed = 'compressed' in variant;
+  describe(`seed as OFD (${name})`, () => {
     let ofd: Uint8Array;
     let result: Result;
     let notes: string[];
     beforeAll(async () => {
-      ofd = await ofdFromPdf(sample('seed.pdf'), { compressed });
+      ofd = await ofdFromPdf(sample('seed.pdf'), variant);
       const out = await runPipeline({ bytes: ofd, file: 'seed.ofd' });
       result = out.result;
       notes = out.document?.issues.filter((i) => i.code === NOTE).map((i) => i.message) ?? [];
@@ -73,7 +80,7 @@ for (const compressed of [false, true]) {
       expect(notes[0]).toMatch(/文件实为OFD 版式文档/u);
       const page = new TextDecoder().decode(readZipEntries(ofd, (n) => n === 'Doc_0/Pages/Page_1/Content.xml').get('Doc_0/Pages/Page_1/Content.xml'));
       expect(/DeltaX="g \d+ /u.test(page) && / CTM="/u.test(page)).toBe(compressed);
-      expect(page).toMatch(/<ofd:PathObject [^>]*><ofd:StrokeColor[^>]*\/><ofd:AbbreviatedData>M [\d.]+ [\d.]+ L /u);
+      expect(page).toMatch('filledRules' in variant ? /<ofd:PathObject [^>]* Fill="true"><ofd:FillColor[^>]*\/><ofd:AbbreviatedData>M 0 0 L [^<]* C</u : /<ofd:PathObject [^>]*><ofd:StrokeColor[^>]*\/><ofd:AbbreviatedData>M [\d.]+ [\d.]+ L /u);
     });
 
     it('has the records of seed.pdf, field by field, and every located value on the same page and table', () => {
