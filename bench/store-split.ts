@@ -2,7 +2,8 @@
  * What storing one report costs, statement by statement: the queue worker's save (saveResult and the
  * cross-report checks after it) of N byte-distinct seed.docx results on ONE PostgreSQL connection,
  * with the backend's CPU read from /proc around every statement, and the worker-side CPU of the
- * save (process.cpuUsage) beside it. Own schema, dropped afterwards.
+ * save (process.cpuUsage) beside it, and the round trips (every query the pg client sends, BEGIN and
+ * COMMIT included) of the save and of the cross checks. Own schema, dropped afterwards.
  *
  *   node --import tsx bench/store-split.ts [--reports 200]
  */
@@ -58,6 +59,15 @@ const origTx = db.transaction.bind(db);
 (db as { query: Queryable['query'] }).query = wrap(origQuery);
 (db as { transaction: typeof db.transaction }).transaction = (fn, o) => origTx((tx) => fn({ query: wrap(tx.query.bind(tx)) }), o);
 
+// Round trips: every query a pg client sends (a transaction's BEGIN and COMMIT included).
+let roundTrips = 0;
+const clientQuery = pg.Client.prototype.query;
+(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...a: unknown[]) {
+  roundTrips++;
+  return (clientQuery as (...x: unknown[]) => unknown).apply(this, a);
+};
+const trips = { save: 0, cross: 0 };
+
 const shaOf = (i: number) => i.toString(16).padStart(64, '0');
 // Two ways of storing, alternated report by report on the one connection: "parsed" (the Result
 // text parsed on the worker's main thread, as before the pipeline thread sent a summary) and
@@ -79,8 +89,12 @@ for (let i = 0; i < reports; i++) {
   const b0 = backendTicks(pid);
   if (way === 'parsed') {
     const r = JSON.parse(json) as Result;
+    const t0 = roundTrips;
     const saved = await store.saveResult(r, null, { runKey: `k${i}`, json: { result: json, document: documentJson } });
+    trips.save += roundTrips - t0;
+    const t1 = roundTrips;
     await recheckAfterSave(store, sha, justSaved(r, () => JSON.parse(documentJson), 'seed.docx', saved.run)!);
+    trips.cross += roundTrips - t1;
   } else {
     const head = { ...summary.head, sha256: sha };
     const saved = await store.saveResult(head, null, { runKey: `k${i}`, json: { result: json, document: documentJson } });
@@ -100,6 +114,8 @@ for (const [k, v] of Object.entries(by)) console.log(`${k}: worker-side ${(v.cli
 const totalTicks = backendTicks(pid) - t0Ticks;
 const rows = [...byStatement.entries()].sort((a, b) => b[1].ticks - a[1].ticks);
 console.log(`backend CPU per report: ${((totalTicks * 10) / reports).toFixed(1)} ms (files insert included); worker-side CPU of the save: ${(clientMs / reports).toFixed(1)} ms`);
+const parsedN = by.parsed.n;
+console.log(`round trips per report: save ${(trips.save / parsedN).toFixed(1)}, cross checks ${(trips.cross / parsedN).toFixed(1)}`);
 for (const [k, v] of rows) if (v.ticks > 0) console.log(`${((v.ticks * 10) / reports).toFixed(2).padStart(7)} ms  ×${(v.n / reports).toFixed(0)}  ${k}`);
 const sizes = await origQuery<{ t: string; s: string }>(
   `SELECT 'reports' AS t, pg_size_pretty(pg_total_relation_size('reports')) AS s UNION ALL SELECT 'findings', pg_size_pretty(pg_total_relation_size('findings'))`,

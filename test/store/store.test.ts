@@ -82,7 +82,23 @@ for (const backend of backends) {
 
     it('stores a result idempotently per run key and tracks findings new / unchanged / gone by stable id', async () => {
       const withFindings = (ids: string[]): Result => ({ ...base.result, discrepancies: ids.map((id) => finding(id)) });
-      const r1 = await store.saveResult(withFindings(['sum:a', 'sum:b']), base.document, { runKey: 'job-1' });
+      // One statement, no client-side transaction: a save is one round trip (store_save_report).
+      const statements: string[] = [];
+      const { db } = store;
+      const query = db.query;
+      const transaction = db.transaction;
+      Object.assign(db, {
+        query: (text: string, params?: unknown[]) => (statements.push(text), query.call(db, text, params)),
+        transaction: () => Promise.reject(new Error('saveResult opened a client-side transaction')),
+      });
+      let r1;
+      try {
+        // A repeated id is stored once (the first of them).
+        r1 = await store.saveResult(withFindings(['sum:a', 'sum:b', 'sum:a']), base.document, { runKey: 'job-1' });
+      } finally {
+        Object.assign(db, { query, transaction });
+      }
+      expect(statements).toHaveLength(1);
       expect(r1).toEqual({ stored: true, run: 1, findingsNew: 2, findingsUnchanged: 0, findingsGone: 0 });
       // The same job again (a stalled job picked up a second time): nothing stored twice.
       const again = await store.saveResult(withFindings(['sum:a', 'sum:b']), base.document, { runKey: 'job-1' });
@@ -194,6 +210,12 @@ describe('one schema for PostgreSQL and PGlite', () => {
       expect(a).toEqual(b);
       expect(a).toContain('reviews.finding_id:text');
       expect(a).toContain('files.bytes:bytea');
+      // The same server-side functions (the one-round-trip save and its helpers), same signatures.
+      const fq = `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS f FROM pg_proc p
+                  WHERE p.pronamespace = current_schema()::regnamespace ORDER BY 1`;
+      const fa = (await lite.db.query<{ f: string }>(fq)).map((r) => r.f);
+      expect(fa).toEqual((await pgStore.db.query<{ f: string }>(fq)).map((r) => r.f));
+      expect(fa.some((f) => f.startsWith('store_save_report('))).toBe(true);
     } finally {
       await lite.close();
       await pgStore.close();
