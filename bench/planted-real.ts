@@ -13,7 +13,11 @@
  *   executed-changed    a budget row's 全年执行数 × 1.1                    (A1 rate, A4 其中 sum, B1 restatement)
  *   rate-changed        a budget row's 执行率 − 7 points                   (A1)
  *   basic-changed       a 基础数据表 figure × 1.1                            (E, B1)
- *   stat-restated       one of two places stating the same narrative figure, changed (B1 / X2 / X3)
+ *   stat-restated       one of two places stating the same narrative figure, changed (B1 / X2 / X3); a
+ *                       percentage only at a second place its words name it in its clause (another
+ *                       measure's "100%" restates nothing: listed as not planted, never as a miss)
+ *   share-above-100     a prose share (合格率, 到位率, 满意度 … stated ≥ 90%) written 10 points higher (at least 105%),
+ *                       100%, where its words name it (C3 for rates; 完成率 and 增长率 may exceed 100: not planted)
  * Figures: plants tried, plants caught, per kind; with --details each miss names the document, cell
  * and the finding rules that did appear. Results → bench/results/planted-real-<date>[-label].json.
  */
@@ -38,8 +42,8 @@ const onlyKind = opt('--kind');
 const details = args.includes('--details');
 const label = opt('--label');
 
-type Kind = 'score-above-weight' | 'weight-changed' | 'executed-changed' | 'rate-changed' | 'basic-changed' | 'stat-restated';
-const KINDS: Kind[] = ['score-above-weight', 'weight-changed', 'executed-changed', 'rate-changed', 'basic-changed', 'stat-restated'];
+type Kind = 'score-above-weight' | 'weight-changed' | 'executed-changed' | 'rate-changed' | 'basic-changed' | 'stat-restated' | 'share-above-100';
+const KINDS: Kind[] = ['score-above-weight', 'weight-changed', 'executed-changed', 'rate-changed', 'basic-changed', 'stat-restated', 'share-above-100'];
 
 interface Plant {
   kind: Kind;
@@ -107,8 +111,18 @@ function changed(value: string, next: (v: Rational) => Rational): string {
   return R(after).eq(R(value)) ? R(value).add(R('1')).toFixed(decimals(value)) : after;
 }
 
+/** Plants not made because the place found is not a restatement of the fact (listed in the results). */
+const filtered: string[] = [];
+
+/** Do the fact's words name the figure at `at` (in its clause since the previous percentage)? */
+function namedBefore(line: string, at: number, words: string[]): boolean {
+  const before = line.slice(0, at);
+  const clause = before.slice(Math.max(before.lastIndexOf('%'), before.lastIndexOf('％')) + 1);
+  return words.some((w) => w.length >= 2 && norm(clause).includes(norm(w)));
+}
+
 /** Plants for one document, at most one per kind and fact (the first place its figure is found). */
-function plantsFor(lines: string[], facts: TruthFact[]): Plant[] {
+function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   const inTable = tableLines(lines);
   const plants: Plant[] = [];
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
@@ -136,14 +150,43 @@ function plantsFor(lines: string[], facts: TruthFact[]): Plant[] {
       const where = lines.map((l, i) => (!inTable.has(i) && l.includes(text) ? i : -1)).filter((i) => i >= 0);
       const count = lines.reduce((n, l, i) => n + (!inTable.has(i) ? l.split(text).length - 1 : 0), 0);
       if (count >= 2) {
-        const i = where.length >= 2 ? where[1] : where[0];
-        const at = where.length >= 2 ? lines[i].indexOf(text) : lines[i].indexOf(text, lines[i].indexOf(text) + 1);
+        let i = where.length >= 2 ? where[1] : where[0];
+        let at = where.length >= 2 ? lines[i].indexOf(text) : lines[i].indexOf(text, lines[i].indexOf(text) + 1);
+        // A percentage is a restatement only where its own words name it: "100%" is written for many
+        // measures (完成预算的100%, 验收合格率100%), and changing another measure's 100% restates nothing.
+        // The second place the fact's words name the percentage is changed; with fewer than two, no plant.
+        if (f.unit === '%') {
+          const named: Array<[number, number]> = [];
+          for (const k of where) for (let a = lines[k].indexOf(text); a >= 0; a = lines[k].indexOf(text, a + 1)) if (namedBefore(lines[k], a, f.words)) named.push([k, a]);
+          if (named.length < 2) {
+            if (!onlyKind || onlyKind === 'stat-restated') filtered.push(`${doc} ${f.words.join('')} ${text}（只有${named.length}处以“${f.words.join('')}”称之，其余${count - named.length}处属其他指标）`);
+            continue;
+          }
+          [i, at] = named[1];
+        }
         // Only a figure standing alone (not the tail of a longer number).
         if (at > 0 && /[\d.]/.test(lines[i][at - 1])) continue;
         const after = changed(f.value, (v) => v.mul(R('1.1')));
         plants.push({ kind: 'stat-restated', line: i, before: lines[i], after: lines[i].slice(0, at) + after + lines[i].slice(at + f.value.length), figure: after, where: `叙述 ${f.words.join('')} ${text}→${after}${f.unit}` });
       }
     }
+  }
+  // A share above 100% (written 10 points higher, at least 105%): the first place the share's own words name it.
+  for (const f of facts) {
+    if (f.kind !== 'stat' || f.unit !== '%' || !R(f.value).ge(R('90')) || !R(f.value).le(R('100'))) continue;
+    const name = f.words.join('');
+    if (!/(?:率|度)$/.test(name) || /完成率|增长|增幅|提高|比上年|同比/.test(name)) continue;
+    const text = `${f.value}%`;
+    const place = lines.flatMap((l, k) => {
+      if (inTable.has(k)) return [];
+      const out: Array<[number, number]> = [];
+      for (let a = l.indexOf(text); a >= 0; a = l.indexOf(text, a + 1)) if (!(a > 0 && /[\d.]/.test(l[a - 1])) && namedBefore(l, a, f.words)) out.push([k, a]);
+      return out;
+    })[0];
+    if (!place) continue;
+    const [k, a] = place;
+    const after = Rational.max(R(f.value).add(R('10')), R('105')).toFixed(decimals(f.value));
+    plants.push({ kind: 'share-above-100', line: k, before: lines[k], after: lines[k].slice(0, a) + after + lines[k].slice(a + f.value.length), figure: after, where: `叙述 ${name} ${text}→${after}%` });
   }
   // One plant per kind and changed line.
   const seen = new Set<string>();
@@ -175,7 +218,7 @@ async function main(): Promise<void> {
     const dir = join(root, doc.id);
     const truth = loadTruth(join(dir, 'truth.json'));
     const lines = readFileSync(join(dir, 'source.txt'), 'utf8').replace(/\r\n?/g, '\n').split('\n');
-    const plants = plantsFor(lines, truth.facts);
+    const plants = plantsFor(lines, truth.facts, doc.id);
     if (plants.length === 0) continue;
     const base = new Set(loud(await read(lines, truth.meta.title)).map(key));
     for (const p of plants) {
@@ -202,11 +245,13 @@ async function main(): Promise<void> {
   for (const [k, t] of tally) console.log(`${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}`);
   const all = [...tally.values()].reduce((a, t) => ({ tried: a.tried + t.tried, caught: a.caught + t.caught }), { tried: 0, caught: 0 });
   console.log(`total ${all.caught}/${all.tried} caught; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  if (filtered.length > 0) console.log(`${filtered.length} stat-restated plants not made: no second place names the percentage by its words`);
   if (details) for (const m of misses) console.log(`  missed ${m}`);
+  if (details) for (const f of filtered) console.log(`  not planted ${f}`);
   mkdirSync('bench/results', { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
   const out = `bench/results/planted-real-${date}${label ? `-${label}` : ''}.json`;
-  writeFileSync(out, `${JSON.stringify({ root, kinds: Object.fromEntries(tally), misses }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ root, kinds: Object.fromEntries(tally), misses, notPlanted: filtered }, null, 2)}\n`);
   console.log(`→ ${out}`);
 }
 

@@ -65,9 +65,9 @@ export const rule: Rule = {
 };
 
 /** Shares of a whole, named as the measure (the word ends the name). */
-const SHARE = /(?:验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意)率|满意度|知晓度|知晓率|覆盖面/g;
-/** Spending and arrival rates: above 100% when more was spent or arrived than budgeted. */
-const SPENDING = /^(?:执行|支付|拨付|使用|到位|发放|兑现)率$/;
+const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意)率|满意度|知晓度|知晓率|覆盖面|形象进度/g;
+/** Spending and arrival rates (above 100% when more was spent or arrived than budgeted) and progress: a warning. */
+const SPENDING = /^(?:(?:执行|支付|拨付|使用|到位|发放|兑现|完工)率|形象进度)$/;
 /** Words making the figure something else than the share's level: a change, a target beaten, a ratio to another year. */
 const NOT_SHARE = /完成率|增长|增幅|提高|提升|上升|下降|同比|环比|比上年|较上年|超额|超过|高于/;
 
@@ -85,12 +85,14 @@ function measureOf(s: NarrativeStat, sentenceStats: NarrativeStat[]): string | n
   // only the words since the previous percentage belong to this one
   const lastPercent = Math.max(before.lastIndexOf('%'), before.lastIndexOf('％'));
   const own = before.slice(lastPercent + 1);
-  if (NOT_SHARE.test(own)) return null;
   const words = [...own.matchAll(SHARE)];
   const last = words.at(-1);
   if (!last) return null;
   // the rate's name ends near the figure: "合格率100%", "足额发放率达到100%", "到位率为100%"
   const between = own.slice(last.index! + last[0].length);
-  if (between.length > 12 || /[，,；;。]/.test(between) && !/实际完成值|完成值|实际值/.test(between)) return null;
+  if (between.length > 12 || (/[，,；;。]/.test(between) && !/实际完成值|完成值|实际值/.test(between))) return null;
+  // the clause naming it says what the figure is: not a change or a target beaten
+  const clauseStart = Math.max(...[...'，,；;。：:'].map((c) => own.lastIndexOf(c, last.index!)));
+  if (NOT_SHARE.test(own.slice(clauseStart + 1))) return null;
   return last[0];
 }

@@ -1,0 +1,100 @@
+/**
+ * Planted restatements in real layouts (bench/planted-real.ts, one plant each): corpus documents
+ * (test/corpus/real/<id>/source.txt) with one figure of their prose changed, rebuilt as .docx by the
+ * corpus writer and read by the pipeline. Each plant is caught by its rule with the planted figure;
+ * the unchanged document has no finding of these rules.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../schemas/finding.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { parseSource } from '../corpus/source-format.js';
+import { writeBlocksDocx } from '../fixtures/generator/docx.js';
+
+const RULES = new Set(['narrative-restated-differs', 'numbered-breakdown', 'rate-above-whole']);
+
+function source(id: string): string[] {
+  return readFileSync(`test/corpus/real/${id}/source.txt`, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+}
+
+/** The document with `from` replaced by `to` on the first line containing `where` (and `from`). */
+function planted(lines: string[], where: string, from: string, to: string): string[] {
+  const i = lines.findIndex((l) => l.includes(where) && l.includes(from));
+  if (i < 0) throw new Error(`no line with ${where} and ${from}`);
+  const out = [...lines];
+  out[i] = out[i].replace(from, to);
+  return out;
+}
+
+async function findings(lines: string[]): Promise<Finding[]> {
+  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
+  const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
+  expect(result.status).toBe('ok');
+  return result.discrepancies.filter((d) => RULES.has(d.rule));
+}
+
+const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
+
+describe('restatements planted in real reports', () => {
+  it('hn-nanxian-jiuye-2023: item 4 of the list after 具体如下 changed — the items no longer add up to 609.74万元', async () => {
+    const lines = source('hn-nanxian-jiuye-2023');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '4、就业专项资金', '594.74万元', '654.21万元'));
+    expect(fs.map((f) => f.rule), show(fs)).toEqual(['numbered-breakdown']);
+    const [f] = fs;
+    expect(f.severity).toBe('warning');
+    // 609.74 / 15 / 594.74 announced, 5 + 5 + 5 + 654.21 = 669.21 listed
+    expect(f.values).toEqual([609.74, 15, 594.74, 669.21, 5, 5, 5, 654.21]);
+    expect(f.message).toContain('配对依据');
+    expect(f.message).toContain('参与绩效评价的项目4个”与项数相符');
+  }, 60_000);
+
+  it('hn-nanxian-jiuye-2023: a fifth item added — four announced, five listed', async () => {
+    const lines = source('hn-nanxian-jiuye-2023');
+    const i = lines.findIndex((l) => l.startsWith('4、就业专项资金'));
+    const more = [...lines.slice(0, i + 1), '5、其他经费0万元,用于零星支出。', ...lines.slice(i + 1)];
+    const fs = await findings(more);
+    const count = fs.find((f) => f.values.length === 2);
+    expect(count?.values, show(fs)).toEqual([4, 5]);
+  }, 60_000);
+
+  it('sc-mianyang-kejiju-2021: 部门预算项目支出 restated in 资金安排情况 with another value', async () => {
+    const lines = source('sc-mianyang-kejiju-2021');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '2021年部门预算项目支出', '87.5万元', '96.3万元'));
+    expect(fs.map((f) => f.rule), show(fs)).toEqual(['narrative-restated-differs']);
+    expect(fs[0].values).toEqual([87.5, 96.3]);
+    expect(fs[0].severity).toBe('warning');
+    expect(fs[0].message).toMatch(/配对依据：.*名称相同（“部门预算项目支出”）/);
+  }, 60_000);
+
+  it('ha-xiping-nongchanpin-2023: 项目资金 restated as 8811万元 in the next paragraph', async () => {
+    const lines = source('ha-xiping-nongchanpin-2023');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '均已到位', '8010万元', '8811万元'));
+    expect(fs.map((f) => f.rule), show(fs)).toEqual(['narrative-restated-differs']);
+    expect(fs[0].values).toEqual([8811, 8010]);
+  }, 60_000);
+
+  it('yn-honghe-eryuan-2023: the owner named in one statement only (…第二人民医院国家基本公共卫生服务项目州级补助资金)', async () => {
+    const lines = source('yn-honghe-eryuan-2023');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '国家基本公共卫生服务项目州级补助资金2.00万元,截至', '2.00万元', '2.20万元'));
+    expect(fs.map((f) => f.rule), show(fs)).toEqual(['narrative-restated-differs']);
+    expect(fs[0].values).toEqual([2, 2.2]);
+    expect(fs[0].message).toContain('一处另写明主体');
+  }, 60_000);
+
+  it('nx-xingqing-zhuanyunzhan-2022: 资金到位率 written 110% is a warning; 验收合格率 110% an error', async () => {
+    const lines = source('nx-xingqing-zhuanyunzhan-2022');
+    expect(await findings(lines)).toEqual([]);
+    const arrival = await findings(planted(lines, '资金到位率', '到位率100%', '到位率110%'));
+    expect(arrival.map((f) => [f.rule, f.severity, f.values]), show(arrival)).toEqual([['rate-above-whole', 'warning', [110, 100]]]);
+    const passed = await findings(planted(lines, '验收合格率', '合格率100%', '合格率110%'));
+    expect(passed.map((f) => [f.rule, f.severity, f.values]), show(passed)).toEqual([['rate-above-whole', 'error', [110, 100]]]);
+  }, 60_000);
+
+  it('xj-yumin-zhongdian-2021: one name for each numbered project (下达财政专项扶贫资金197万元 / 108万元) is no restatement', async () => {
+    expect(await findings(source('xj-yumin-zhongdian-2021'))).toEqual([]);
+  }, 60_000);
+});
