@@ -1,4 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 
 /**
@@ -100,8 +101,28 @@ function decodeGbk(str: string): Decoded | null {
   return { text, pairs, gb2312 };
 }
 
-/** Soup worth a look: two Latin-1 letters or signs in a row (GB2312's bytes are A1–FE; one "±" is ordinary text). */
-export const GBK_SOUP_HINT = /[\u00A1-\u00FF]{2}/u;
+/**
+ * Soup worth a look: two Latin-1 letters or signs in a row (GB2312's bytes are A1–FE; one "±" is
+ * ordinary text), or two of the Mac OS Roman upper half (“ƒÍ∂»≤ø√≈”: pdf.js reads a symbolic font
+ * without /Encoding with MacRoman).
+ */
+const MAC_ROMAN_UPPER = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i)).replace(/[\s\u00A1-\u00FF\]\\^-]/gu, '');
+export const GBK_SOUP_HINT = new RegExp(`[\\u00A1-\\u00FF${MAC_ROMAN_UPPER}]{2}`, 'u');
+
+/** A string a content stream showed: its glyphs' codes, and the characters pdf.js made of them (whitespace left out). */
+interface ShownString {
+  codes: number[];
+  chars: string;
+}
+
+/**
+ * The strings shown in each soup font of a page, by pdf.js font id, from the page's operator list
+ * (soupFontNames), kept by the page's runs. They give the codes themselves where inverting pdf.js's
+ * characters cannot: a font without /Encoding (read with MacRoman or Standard) turns some bytes into
+ * spaces (MacRoman CA, the lead byte of 数 市 事 实 and the second of 率 资) and the text content
+ * splits its items there, losing the byte.
+ */
+const shownStrings = new WeakMap<readonly TextRun[], Map<string, ShownString[]>>();
 
 /** Of a font's pairs, at least this share in GB2312: Latin text that happens to decode does not. */
 const MIN_GB2312_SHARE = 0.9;
@@ -111,7 +132,7 @@ const MIN_GB2312_SHARE = 0.9;
  * each GBK font decoded (in place); returns the ids of the fonts decoded. A font is decoded as a
  * whole or not at all.
  */
-export function decodeGbkFonts(pages: readonly (readonly TextRun[])[], names: ReadonlyMap<string, string>): Set<string> {
+export function decodeGbkFonts(pages: readonly TextRun[][], names: ReadonlyMap<string, string>): Set<string> {
   const byFont = new Map<string, TextRun[]>();
   for (const runs of pages) for (const r of runs) if (r.font && names.has(r.font)) byFont.set(r.font, [...(byFont.get(r.font) ?? []), r]);
   const decoded = new Set<string>();
@@ -127,13 +148,77 @@ export function decodeGbkFonts(pages: readonly (readonly TextRun[])[], names: Re
       pairs += d.pairs;
       gb2312 += d.gb2312;
     }
-    if (texts.length !== runs.length || pairs === 0 || gb2312 < MIN_GB2312_SHARE * pairs) continue;
-    runs.forEach((r, k) => (r.str = texts[k]));
-    decoded.add(font);
+    if (texts.length === runs.length && pairs > 0 && gb2312 >= MIN_GB2312_SHARE * pairs) {
+      runs.forEach((r, k) => (r.str = texts[k]));
+      decoded.add(font);
+    } else if (decodeShownCodes(pages, font)) decoded.add(font);
   }
   return decoded;
 }
 
+/**
+ * A font decoded from the codes its strings showed (ShownString): the runs pdf.js made of one
+ * string become one run again, with the string's GBK text. All or nothing: every string must
+ * decode, line up with the font's runs, and be mostly GB2312.
+ */
+function decodeShownCodes(pages: readonly TextRun[][], font: string): boolean {
+  /** Per page: each string's text and the indices (into the page's runs) of the runs made of it. */
+  const plans: { runs: TextRun[]; groups: { text: string; members: number[] }[] }[] = [];
+  let pairs = 0;
+  let gb2312 = 0;
+  for (const runs of pages) {
+    const mine = runs.flatMap((r, k) => (r.font === font ? [k] : []));
+    if (!mine.length) continue;
+    const strings = shownStrings.get(runs)?.get(font);
+    if (!strings) return false;
+    // pdf.js joins consecutive strings on a line into one run and splits a string at a space: runs
+    // and strings are grouped until both end at the same character, and each group decoded whole.
+    const groups: { text: string; members: number[] }[] = [];
+    let next = 0;
+    let k = 0;
+    while (k < strings.length) {
+      const first = next;
+      const codes: number[] = [];
+      let shown = 0;
+      let read = 0;
+      do {
+        if (shown <= read || next >= mine.length) {
+          if (k >= strings.length) return false;
+          codes.push(...strings[k].codes);
+          shown += strings[k++].chars.length;
+        } else read += visibleChars(runs[mine[next++]].str).length;
+      } while (shown !== read || (shown === 0 && k < strings.length));
+      if (next === first) continue; // strings of whitespace only
+      let text: string;
+      try {
+        text = new TextDecoder('gbk', { fatal: true }).decode(Uint8Array.from(codes));
+      } catch {
+        return false;
+      }
+      for (let j = 0; j < codes.length; j++) {
+        if (codes[j] < 0x80) continue;
+        pairs++;
+        if (GB2312_LEAD(codes[j]) && GB2312_TRAIL(codes[j + 1])) gb2312++;
+        j++;
+      }
+      groups.push({ text: text.trim(), members: mine.slice(first, next) });
+    }
+    if (next !== mine.length) return false;
+    plans.push({ runs, groups });
+  }
+  if (pairs === 0 || gb2312 < MIN_GB2312_SHARE * pairs) return false;
+  for (const { runs, groups } of plans) {
+    const drop = new Set<number>();
+    for (const { text, members } of groups) {
+      const [head, ...rest] = members.map((k) => runs[k]);
+      head.str = text;
+      for (const r of rest) head.x1 = Math.max(head.x1, r.x1);
+      for (const k of members.slice(1)) drop.add(k);
+    }
+    for (let k = runs.length - 1; k >= 0; k--) if (drop.has(k)) runs.splice(k, 1);
+  }
+  return true;
+}
 /**
  * The BaseFont names of the fonts a page's runs are set in, when some run looks like GBK soup
  * (else none: the names cost the page's operator list, which pdf.js keeps for the page's reading).
@@ -141,11 +226,27 @@ export function decodeGbkFonts(pages: readonly (readonly TextRun[])[], names: Re
 export async function soupFontNames(page: PDFPageProxy, runs: readonly TextRun[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (!runs.some((r) => GBK_SOUP_HINT.test(r.str))) return names;
-  await page.getOperatorList();
+  const ops = await page.getOperatorList();
   for (const id of new Set(runs.map((r) => r.font))) {
     if (!id || !page.commonObjs.has(id)) continue;
     const name = (page.commonObjs.get(id) as { name?: unknown } | null)?.name;
-    if (typeof name === 'string') names.set(id, name);
+    if (typeof name === 'string' && isChineseFontName(name)) names.set(id, name);
   }
+  const OPS = pdfOps();
+  const strings = new Map<string, ShownString[]>();
+  let font = '';
+  for (let j = 0; j < ops.fnArray.length; j++) {
+    if (ops.fnArray[j] === OPS.setFont) font = String((ops.argsArray[j] as unknown[])[0]);
+    else if (ops.fnArray[j] === OPS.showText && names.has(font)) {
+      const glyphs = ((ops.argsArray[j] as unknown[])[0] as unknown[]).filter((g): g is { originalCharCode: number; unicode: string } => typeof g === 'object' && g !== null && 'originalCharCode' in g);
+      const list = strings.get(font) ?? [];
+      list.push({ codes: glyphs.map((g) => g.originalCharCode), chars: visibleChars(glyphs.map((g) => g.unicode).join('')) });
+      strings.set(font, list);
+    }
+  }
+  shownStrings.set(runs, strings);
   return names;
 }
+
+/** Characters counted alike on both sides (pdf.js's text content folds ligatures and compatibility forms). */
+const visibleChars = (s: string) => s.normalize('NFKC').replace(/[\s\u0300-\u036F]+/gu, '');

@@ -13,7 +13,7 @@ import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { extractRulings } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
-import { assessRuns, brokenFonts, judgeLayer, type LayerVerdict, type PageTextQuality } from './text-quality.js';
+import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
@@ -175,7 +175,10 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         // A stray symbol-font bullet (U+F0B7 and friends) is not worth a note; text that cannot be read is.
         issues.push({
           code: 'PAGE_UNMAPPED_GLYPHS',
-          message: `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
+          message:
+            quality.inline >= PARTIAL_MIN
+              ? `第 ${n} 页的文字层部分损坏：词句中有 ${quality.inline} 个字符的 Unicode 映射错误，已以“${LOST_MARK}”标出，含这些字符的文字和数字未作检查，请核对原件 / page ${n}'s text layer is partly broken: ${quality.inline} glyphs inside words have a wrong Unicode mapping, marked ${LOST_MARK} and not checked`
+              : `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
           page: n,
           block: null,
         });

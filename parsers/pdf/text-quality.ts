@@ -38,9 +38,23 @@ export interface PageTextQuality {
   unmapped: number;
   /** Mapped to letters of another alphabet. */
   soup: number;
+  /**
+   * Unmapped glyphs inside runs that also carry readable characters of the same font: a font whose
+   * Unicode map is wrong for some of its glyphs (a subset's ToUnicode pointing into the Private Use
+   * Area), so words and numbers lose characters where they stand (“指标「用」” for 指标「费用」).
+   * A symbol font's bullets are runs of their own and do not count.
+   */
+  inline: number;
   /** Runs that carry readable text (mostly-unmapped runs removed). */
   usable: TextRun[];
 }
+
+/** Readable characters a partly broken font still writes: ideographs, digits, letters. */
+const READABLE = /[\u4E00-\u9FFF0-9A-Za-z]/u;
+/** Unmapped glyphs inside words from this many on a page: the page is partly broken (PageTextQuality.inline). */
+export const PARTIAL_MIN = 3;
+/** What a lost character inside a word reads as on a partly broken page. */
+export const LOST_MARK = '\u25A1';
 
 /** This share of a font's (or a page's) visible characters unreadable makes all of its text unusable. */
 const UNUSABLE_SHARE = 0.25;
@@ -68,6 +82,14 @@ export function brokenFonts(pages: readonly (readonly TextRun[])[]): Set<string>
 
 /** Split a page's runs into usable text and unmapped glyph noise (all text of a broken font is noise). */
 export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string> = new Set()): PageTextQuality {
+  // Fonts partly broken on this page: some run of theirs has readable characters and lost ones.
+  const partial = new Set<string | undefined>();
+  for (const run of runs) if (!(run.font && broken.has(run.font)) && READABLE.test(run.str) && countUnmapped(run.str)) partial.add(run.font);
+  let inline = 0;
+  for (const run of runs) if (partial.has(run.font) && !(run.font && broken.has(run.font))) inline += countUnmapped(run.str);
+  // A partly broken page keeps a mark where each lost character of those fonts stood: a cell of lost
+  // glyphs is not an empty cell, and 1,□34.56 is no number, rather than 1,34.56 — one not on the page.
+  const marked = (run: TextRun) => inline >= PARTIAL_MIN && partial.has(run.font) && !(run.font && broken.has(run.font));
   let visible = 0;
   let unmapped = 0;
   let soup = 0;
@@ -78,10 +100,14 @@ export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string>
     visible += v;
     unmapped += u;
     soup += run.str.match(SOUP)?.length ?? 0;
+    if (u && marked(run)) {
+      usable.push({ ...run, str: run.str.replace(UNMAPPED, LOST_MARK) });
+      continue;
+    }
     if (u * 2 >= v) continue; // mostly noise: not content
     usable.push(u ? { ...run, str: run.str.replace(UNMAPPED, '') } : run);
   }
-  return { visible, unmapped, soup, usable };
+  return { visible, unmapped, soup, inline, usable };
 }
 
 /**
