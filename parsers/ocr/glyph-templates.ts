@@ -11,15 +11,21 @@ import { crop, resize, type GrayImage } from './image.js';
  */
 
 /** Signs that can be named from a template. */
-export const TEMPLATE_SIGNS = ['≥', '≤', '＞', '＜', '个'] as const;
+export const TEMPLATE_SIGNS = ['≥', '≤', '≧', '≦', '＞', '＜', '个'] as const;
+/** Signs that mean the same (≧ is how CJK faces set ≥): one is never the other's rival. */
+const SAME_SIGN: Record<string, string> = { '≧': '≥', '≦': '≤' };
+const meaning = (ch: string) => SAME_SIGN[ch] ?? ch;
+/** Two readings of one sign that mean the same ("≧" and "≥"). */
+export const sameSign = (a: string, b: string) => meaning(a) === meaning(b);
 /** What they are taken for (and what a lone box may really hold): compared too, never named. */
 const RIVALS = ['N', 'M', 'V', 'W', 'Z', 'Y', 'T', 'o', 'O', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '(', ')', '%', '>', '<', '=', '↑', '小', '入', '人', '丫', '下', '不', '介', '企'];
 /**
  * Faces a report's signs are printed in: a sans (黑体) and a serif (宋体) CJK face (a collection
  * registers under one of its locales' names), and Times- and Arial-like faces (Word sets ≥ in the
- * Western font, Times New Roman, when it has the sign).
+ * Western font, Times New Roman, when it has the sign), and a math face (a sign the text faces lack,
+ * such as ≧, is set from Cambria Math by Word and from DejaVu Math TeX Gyre by LibreOffice).
  */
-const FAMILIES = [/^Noto Sans CJK/u, /^Noto Serif CJK/u, /^(Nimbus Roman|Liberation Serif|Times New Roman)$/u, /^(Nimbus Sans|Liberation Sans|Arial)$/u, /^DejaVu Sans$/u];
+const FAMILIES = [/^Noto Sans CJK/u, /^Noto Serif CJK/u, /^(Nimbus Roman|Liberation Serif|Times New Roman)$/u, /^(Nimbus Sans|Liberation Sans|Arial)$/u, /^DejaVu Sans$/u, /^(DejaVu Math TeX Gyre|Cambria Math)$/u];
 
 /** Side of the square glyphs are compared at. */
 const N = 24;
@@ -164,6 +170,6 @@ export function rankGlyph(img: GrayImage, box: { x0: number; y0: number; x1: num
   }
   const ranked = [...best].sort((a, b) => b[1] - a[1]);
   const [ch, score] = ranked[0];
-  const [rivalCh, rival] = ranked[1] ?? ['', -1];
+  const [rivalCh, rival] = ranked.find(([other]) => meaning(other) !== meaning(ch)) ?? ['', -1];
   return { ch, score, rival, rivalCh };
 }

@@ -1,6 +1,6 @@
 import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
-import { matchGlyph, type TemplateMatch } from './glyph-templates.js';
+import { matchGlyph, rankGlyph, sameSign, type TemplateMatch } from './glyph-templates.js';
 import { crop, grayImage, inkThreshold, resize, type GrayImage } from './image.js';
 import { recognizeBoxes, type RecognizedLine } from './recognize.js';
 
@@ -29,20 +29,28 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
   // Every single glyph is compared with drawn signs (glyph-templates.ts); a sign named there, or a
   // glyph read unsurely, is read again beside its right neighbour.
   const singles = new Map<number, { named: TemplateMatch | null; next: RecognizedLine | null }>();
+  const confirmed = new Map<number, number>();
   lines.forEach((line, i) => {
     const { box } = line;
     if (line.chars.length !== 1) return;
     const named = nameSign(img, line);
     const h = box.y1 - box.y0;
+    const digit = !named && confirmDigit(img, line);
+    if (digit) {
+      confirmed.set(i, digit);
+      return;
+    }
     const unsure = line.confidence < UNSURE && box.x1 - box.x0 <= MAX_ASPECT * h;
-    const next = unsure || (named && named.ch !== line.text.trim()) ? rightNeighbour(lines, line) : null;
+    const next = unsure || (named && !sameSign(named.ch, line.text.trim())) ? rightNeighbour(lines, line) : null;
     if (named || next) singles.set(i, { named, next });
   });
-  if (!singles.size) return lines;
+  if (!singles.size && !confirmed.size) return lines;
   const pairs = [...singles].filter(([, s]) => s.next).map(([lone, s]) => ({ lone, next: s.next! }));
   const reads = pairs.length ? await readInContext(engine, img, lines, pairs) : [];
+  if (process.env.DBG_LONE) console.error(pairs.map(({ lone, next }, k) => `${lines[lone].text} + ${next.text} → ${reads[k]?.chars.map((c) => c.ch + ":" + c.confidence.toFixed(2)).join(" ")}`));
   const inContext = new Map(pairs.map(({ lone, next }, k) => [lone, comparatorInContext(reads[k], next)]));
   const out = [...lines];
+  for (const [lone, confidence] of confirmed) out[lone] = { ...lines[lone], chars: [{ ...lines[lone].chars[0], confidence }], confidence };
   for (const [lone, { named }] of singles) {
     const line = lines[lone];
     const context = inContext.get(lone) ?? null;
@@ -51,7 +59,7 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
     if (named) {
       // Two readings that agree (the recogniser's, alone or in context, and the drawn sign's) are sure,
       // and so is a drawn sign matched decisively; a weaker match alone is kept, but unsure.
-      const agree = named.ch === line.text.trim() || context?.ch === named.ch;
+      const agree = sameSign(named.ch, line.text.trim()) || (!!context && sameSign(context.ch, named.ch));
       ch = named.ch;
       const decisive = named.score >= TEMPLATE_DECISIVE && named.score - named.rival >= TEMPLATE_DECISIVE_MARGIN;
       confidence = agree || decisive ? Math.max(line.confidence, context?.confidence ?? 0, named.score) : Math.min(named.score, TEMPLATE_ALONE);
@@ -79,6 +87,19 @@ const TEMPLATE_ALONE = 0.85;
  */
 const TEMPLATE_DECISIVE = 0.92;
 const TEMPLATE_DECISIVE_MARGIN = 0.3;
+
+/**
+ * A lone digit the recogniser read unsurely (a "0" alone on the second line of a wrapped "100"
+ * reads at 0.896) that the drawn digits name too, decisively: two readings agree, so it is sure.
+ * Returns the new confidence, or 0 when the digit stays as it was.
+ */
+function confirmDigit(img: GrayImage, line: RecognizedLine): number {
+  const ch = line.text.trim();
+  if (!/^\d$/u.test(ch) || line.confidence >= UNSURE || line.confidence < SURE) return 0;
+  const { box } = line;
+  const m = rankGlyph(img, box, inkThreshold(crop(img, box.x0, box.y0, box.x1, box.y1)));
+  return m && m.ch === ch && m.score >= TEMPLATE_DECISIVE && m.score - m.rival >= TEMPLATE_MARGIN ? Math.max(line.confidence, m.score) : 0;
+}
 
 function nameSign(img: GrayImage, line: RecognizedLine): TemplateMatch | null {
   const { box } = line;

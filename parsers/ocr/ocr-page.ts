@@ -11,6 +11,9 @@ import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
 import { rereadLoneGlyphs } from './lone-glyph.js';
+import { readLeadingSigns } from './leading-sign.js';
+import { evenLight } from './light.js';
+import { despeckle } from './speckle.js';
 import { straighten } from './skew.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
@@ -52,9 +55,10 @@ export interface OcrPageResult {
  */
 export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPageResult> {
   const engine = await loadEngine();
-  let img = pageImage.image;
+  let img = evenLight(pageImage.image);
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
+  img = despeckle(img, threshold, dpi);
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
@@ -75,7 +79,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const read = (await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const read = readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 

@@ -1,0 +1,93 @@
+import type { GrayImage } from './image.js';
+
+/**
+ * Uneven light (a phone photo of a page: one corner darker than the other, the shadow of the hand
+ * or the phone across it) evened out before the ink threshold: one threshold for the whole page
+ * takes the dark corner's paper for ink and the light corner's grey print for paper. The paper's
+ * brightness is estimated per block (a high percentile of its pixels; blocks full of ink take
+ * their neighbours' level), smoothed, and every pixel divided by it. A flatbed scan, whose paper
+ * is equally bright all over, is returned as it is.
+ */
+
+/** Block side (px) the paper level is estimated on: about 5 mm at 150–200 dpi, wider than a glyph stroke. */
+const BLOCK = 32;
+/** Percentile of a block's pixels taken as its paper level. */
+const PAPER_PERCENTILE = 0.9;
+/** Paper levels spread by less than this (grey levels, 10th to 90th percentile of blocks) are even. */
+const EVEN_SPREAD = 24;
+
+export function evenLight(img: GrayImage): GrayImage {
+  const { width, height, data } = img;
+  const bw = Math.ceil(width / BLOCK);
+  const bh = Math.ceil(height / BLOCK);
+  if (bw < 3 || bh < 3) return img;
+  const level = new Float32Array(bw * bh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      const x0 = bx * BLOCK;
+      const y0 = by * BLOCK;
+      const x1 = Math.min(width, x0 + BLOCK);
+      const y1 = Math.min(height, y0 + BLOCK);
+      for (let y = y0; y < y1; y += 2) for (let x = x0; x < x1; x += 2) hist[data[y * width + x]]++;
+      const n = Math.ceil((y1 - y0) / 2) * Math.ceil((x1 - x0) / 2);
+      let seen = 0;
+      let v = 0;
+      for (; v < 255; v++) {
+        seen += hist[v];
+        if (seen >= PAPER_PERCENTILE * n) break;
+      }
+      level[by * bw + bx] = v;
+    }
+  }
+  const sorted = Float32Array.from(level).sort();
+  if (sorted[Math.floor(sorted.length * 0.9)] - sorted[Math.floor(sorted.length * 0.1)] < EVEN_SPREAD) return img;
+  // A block full of ink (a bold heading, a filled cell) is not paper: the brightest of its neighbours is.
+  const paper = new Float32Array(level.length);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const yy = by + dy;
+        const xx = bx + dx;
+        if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) m = Math.max(m, level[yy * bw + xx]);
+      }
+      paper[by * bw + bx] = m;
+    }
+  }
+  const smooth = new Float32Array(level.length);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let s = 0;
+      let k = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const yy = by + dy;
+        const xx = bx + dx;
+        if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) {
+          s += paper[yy * bw + xx];
+          k++;
+        }
+      }
+      smooth[by * bw + bx] = Math.max(16, s / k);
+    }
+  }
+  // Every pixel over its paper level (bilinear between block centres), paper → white.
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(bw - 1, x0 + 1);
+      const tx = fx - x0;
+      const bg = (smooth[y0 * bw + x0] * (1 - tx) + smooth[y0 * bw + x1] * tx) * (1 - ty) + (smooth[y1 * bw + x0] * (1 - tx) + smooth[y1 * bw + x1] * tx) * ty;
+      const i = y * width + x;
+      out[i] = Math.min(255, Math.round((data[i] * 255) / bg));
+    }
+  }
+  return { width, height, data: out };
+}
