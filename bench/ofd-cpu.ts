@@ -1,6 +1,6 @@
 /**
  * CPU per page of the OFD reader against the PDF reader on the same pages: the seed's LibreOffice
- * PDF and the OFD written from it (test/fixtures/producers/ofd.ts, both layouts), parsed in one
+ * PDF and the OFD written from it (test/fixtures/producers/ofd.ts, three layouts), parsed in one
  * process, alternating, after a warm-up; process CPU (all threads) per parse, median of the rounds.
  *
  *   node --import tsx bench/ofd-cpu.ts [rounds]
@@ -12,7 +12,12 @@ import { ofdFromPdf } from '../test/fixtures/producers/ofd.js';
 
 const rounds = Number(process.argv[2] ?? 9);
 const pdf = new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'samples', 'seed.pdf')));
-const files: Record<string, Uint8Array> = { pdf, ofd: await ofdFromPdf(pdf), 'ofd-g': await ofdFromPdf(pdf, { compressed: true }) };
+const files: Record<string, Uint8Array> = {
+  pdf,
+  ofd: await ofdFromPdf(pdf),
+  'ofd-g': await ofdFromPdf(pdf, { compressed: true }),
+  'ofd-glyphs': await ofdFromPdf(pdf, { glyphs: true, filledRules: true }),
+};
 const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(files).map((k) => [k, []]));
 let pages = 0;
 for (let r = -2; r < rounds; r++) {
@@ -26,4 +31,5 @@ for (let r = -2; r < rounds; r++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = Object.fromEntries(Object.entries(cpu).map(([k, xs]) => [k, { msPerDoc: Math.round(median(xs)), msPerPage: Math.round((median(xs) / pages) * 10) / 10, bytes: files[k].length }]));
-console.log(JSON.stringify({ pages, rounds, ...out, ofdVsPdf: Math.round((median(cpu.ofd) / median(cpu.pdf)) * 100) / 100, ofdGVsPdf: Math.round((median(cpu['ofd-g']) / median(cpu.pdf)) * 100) / 100 }));
+const ratio = (k: string) => Math.round((median(cpu[k]) / median(cpu.pdf)) * 100) / 100;
+console.log(JSON.stringify({ pages, rounds, ...out, vsPdf: { ofd: ratio('ofd'), 'ofd-g': ratio('ofd-g'), 'ofd-glyphs': ratio('ofd-glyphs') } }));

@@ -10,7 +10,7 @@ import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from '..
 import { extractRulings } from '../pdf/rulings.js';
 import { toTextRuns, applyMatrix, type Matrix } from '../pdf/text-runs.js';
 import type { ZipLimits } from '../zip.js';
-import { corruptOfd, OfdPackage, readOfdDocument } from './package.js';
+import { corruptOfd, OfdPackage, readOfdDocument, readResources } from './package.js';
 import { DEFAULT_MAX_OFD_OBJECTS, MM_TO_PT, readOfdPage, type OfdPageContent } from './page.js';
 
 export interface OfdOptions {
@@ -68,6 +68,8 @@ export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Pro
       const withinBudget = ocrLeft > 0;
       if (withinBudget) {
         ocrLeft--;
+        // Images may be declared in the page's own resources.
+        for (const res of content.resources) readResources(pkg, res, doc.fonts, doc.media);
         options.onOcrPage?.(n);
         prims = await ocrImagePage(pkg, content, doc.media, n, width, height);
       }

@@ -121,6 +121,37 @@ function leafTexts(pkg: OfdPackage, path: string, wanted: ReadonlySet<string>, o
   });
 }
 
+/**
+ * One resource file (PublicRes, DocumentRes, a page's PageRes): font names and image paths by ID,
+ * added to `fonts` and `media`. A missing resource file is passed over: text still reads (fonts are
+ * only names to us), and an image that cannot be found is a page that cannot be read by OCR.
+ */
+export function readResources(pkg: OfdPackage, res: string, fonts: Map<string, string>, media: Map<string, string>): void {
+  if (!pkg.has(res)) return;
+  let base = res;
+  let lastMedia: string | null = null;
+  leafTexts(
+    pkg,
+    res,
+    new Set(['MediaFile']),
+    (_n, text) => {
+      if (lastMedia) media.set(lastMedia, resolvePath(base, text));
+    },
+    (name, x) => {
+      if (name === 'Res' && x.depth === 1) {
+        const loc = x.attr('BaseLoc');
+        // Files named inside are relative to the resource folder BaseLoc names (itself relative to the resource file).
+        if (loc) base = `${resolvePath(res, loc)}/`;
+      } else if (name === 'Font') {
+        const id = x.attr('ID');
+        if (id) fonts.set(id, x.attr('FontName') ?? x.attr('FamilyName') ?? id);
+      } else if (name === 'MultiMedia') {
+        lastMedia = x.attr('ID') ?? null;
+      }
+    },
+  );
+}
+
 /** OFD.xml → Document.xml → pages and resources. */
 export function readOfdDocument(pkg: OfdPackage, maxPages = DEFAULT_MAX_OFD_PAGES): OfdDocument {
   if (!pkg.has('OFD.xml')) throw corruptOfd('缺少入口文件 OFD.xml');
@@ -163,32 +194,7 @@ export function readOfdDocument(pkg: OfdPackage, maxPages = DEFAULT_MAX_OFD_PAGE
   if (!pages.length) throw corruptOfd(`${docPath} 没有任何页面`);
   const fonts = new Map<string, string>();
   const media = new Map<string, string>();
-  for (const res of resources) {
-    if (!pkg.has(res)) continue; // a missing resource file: text still reads (fonts are only names to us)
-    let base = res;
-    let lastMedia: string | null = null;
-    leafTexts(
-      pkg,
-      res,
-      new Set(['MediaFile']),
-      (_n, text) => {
-        const id = lastMedia;
-        if (id) media.set(id, resolvePath(base, text));
-      },
-      (name, x) => {
-        if (name === 'Res' && x.depth === 1) {
-          const loc = x.attr('BaseLoc');
-          // Files named inside are relative to the resource folder BaseLoc names (itself relative to the resource file).
-          if (loc) base = `${resolvePath(res, loc)}/`;
-        } else if (name === 'Font') {
-          const id = x.attr('ID');
-          if (id) fonts.set(id, x.attr('FontName') ?? x.attr('FamilyName') ?? id);
-        } else if (name === 'MultiMedia') {
-          lastMedia = x.attr('ID') ?? null;
-        }
-      },
-    );
-  }
+  for (const res of resources) readResources(pkg, res, fonts, media);
   const box = pageBox ?? ([0, 0, 210, 297] as Box);
   const resolved = pages.map((p) => ({ content: p.base, templates: p.templates.map((id) => templatePages.get(id)).filter((t): t is string => !!t) }));
   return { pageBox: box, pages: resolved, fonts, media };

@@ -3,7 +3,7 @@ import { charEms } from '../pdf/cjk.js';
 import { pdfOps } from '../pdf/pdfjs.js';
 import { CLOSE, CURVE_TO, LINE_TO, MOVE_TO, multiply } from '../pdf/rulings.js';
 import { applyMatrix, type Matrix, type PdfTextItem } from '../pdf/text-runs.js';
-import { parseBox, type Box, type OfdPackage } from './package.js';
+import { parseBox, resolvePath, type Box, type OfdPackage } from './package.js';
 
 /**
  * One OFD page's content (Content.xml, and the template pages it uses) in the terms the PDF
@@ -42,6 +42,8 @@ export interface OfdPageContent {
   fnArray: number[];
   argsArray: unknown[];
   images: PlacedImage[];
+  /** Resource files of the page's own (PageRes), package paths. */
+  resources: string[];
 }
 
 interface TextState {
@@ -148,7 +150,7 @@ export function pathBuffer(data: string): Float32Array {
  */
 export function readOfdPage(pkg: OfdPackage, content: string, templates: readonly string[], pageBox: Box, fonts: ReadonlyMap<string, string>, maxObjects = DEFAULT_MAX_OFD_OBJECTS): OfdPageContent {
   const OPS = pdfOps();
-  const page: OfdPageContent = { box: pageBox, items: [], fnArray: [], argsArray: [], images: [] };
+  const page: OfdPageContent = { box: pageBox, items: [], fnArray: [], argsArray: [], images: [], resources: [] };
   let objects = 0;
   const count = () => {
     if (++objects > maxObjects) throw new InputError('LIMIT_EXCEEDED', `${content} 的图元超过上限 ${maxObjects} 个 / too many objects on one page`);
@@ -207,11 +209,13 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
     let path: PathState | null = null;
     let inData = false;
     let box: string | null = null;
+    let pageRes: string | null = null;
     pkg.scan(part, (x) => ({
       open(name) {
         const parent = x.parent();
         // The page's own size (Area/PhysicalBox), else the document's.
         if (name === 'PhysicalBox' && parent === 'Area' && part === content) box = '';
+        else if (name === 'PageRes' && x.depth === 2) pageRes = '';
         switch (name) {
           case 'TextObject': {
             count();
@@ -271,7 +275,10 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
           emitText(text);
           text = null;
         } else if (name === 'AbbreviatedData') inData = false;
-        else if (name === 'PhysicalBox' && box !== null) {
+        else if (name === 'PageRes' && pageRes !== null) {
+          if (pageRes.trim()) page.resources.push(resolvePath(part, pageRes));
+          pageRes = null;
+        } else if (name === 'PhysicalBox' && box !== null) {
           page.box = parseBox(box) ?? page.box;
           box = null;
         }
@@ -283,6 +290,7 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
       text(start, end, cdata) {
         if (code) code.text += x.text(start, end, cdata);
         else if (box !== null) box += x.text(start, end, cdata);
+        else if (pageRes !== null) pageRes += x.text(start, end, cdata);
         else if (inData && path) path.data += x.text(start, end, cdata);
       },
     }));

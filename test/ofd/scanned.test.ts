@@ -8,33 +8,34 @@ import { pdfPages, sample, squeeze } from '../pdf/helpers.js';
  * marked as OCR'd; past the OCR page budget, said per page (PAGE_NO_TEXT); an OFD of pictures
  * only that cannot be read is NO_TEXT_LAYER.
  */
-describe('an OFD whose second page is a scan', () => {
+describe('an OFD whose second and third pages are scans (the third declared in its own PageRes)', () => {
   let ofd: Uint8Array;
   beforeAll(async () => {
-    ofd = await ofdFromPdf(await pdfPages(sample('seed.pdf'), 1, 3), { imagePages: [2] });
+    ofd = await ofdFromPdf(await pdfPages(sample('seed.pdf'), 1, 4), { imagePages: [2, 3], pageResImages: [3] });
   }, 120_000);
 
-  it('reads that page by OCR, marks its text and says so once; the isolated runner is told (deadline extension)', async () => {
+  it('reads those pages by OCR, marks their text and says so once; the isolated runner is told (deadline extension)', async () => {
     const told: number[] = [];
     const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd', options: { parse: { pdf: { onRenderedOcrPage: (page) => told.push(page) } } } });
-    expect(told).toEqual([2]);
+    expect(told).toEqual([2, 3]);
     expect(result.status).toBe('ok');
-    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr', 'vector']);
+    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr', 'ocr', 'vector']);
     expect(document!.issues.filter((i) => i.code === 'IMAGE_PAGES_READ')).toHaveLength(1);
-    const ocrText = document!.blocks
-      .flatMap((b): { page: number | null; text: string; textSource?: string }[] => (b.kind === 'paragraph' ? [b] : b.cells))
-      .filter((b) => b.page === 2)
-      .filter((b) => b.textSource === 'ocr')
-      .map((b) => squeeze(b.text))
-      .join('');
-    expect(ocrText.length).toBeGreaterThan(200);
+    for (const page of [2, 3]) {
+      const ocrText = document!.blocks
+        .flatMap((b): { page: number | null; text: string; textSource?: string }[] => (b.kind === 'paragraph' ? [b] : b.cells))
+        .filter((b) => b.page === page && b.textSource === 'ocr')
+        .map((b) => squeeze(b.text))
+        .join('');
+      expect(ocrText.length).toBeGreaterThan(200);
+    }
   }, 180_000);
 
   it('past the OCR budget: the page is named PAGE_NO_TEXT and the rest is read', async () => {
     const { result, document } = await runPipeline({ bytes: ofd, file: 'scan.ofd', options: { parse: { pdf: { maxOcrPages: 0 } } } });
     expect(result.status).toBe('ok');
-    expect(document!.issues.filter((i) => i.code === 'PAGE_NO_TEXT').map((i) => i.page)).toEqual([2]);
-    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'none', 'vector']);
+    expect(document!.issues.filter((i) => i.code === 'PAGE_NO_TEXT').map((i) => i.page)).toEqual([2, 3]);
+    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'none', 'none', 'vector']);
   }, 120_000);
 
   it('an OFD of scans only, past the budget, is NO_TEXT_LAYER naming the pages', async () => {
