@@ -9,7 +9,7 @@ import { sharedRunner, utf8Text } from '../isolate/runner.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
-import { ExtractSink } from '../store/extract-sink.js';
+import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
 
 const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
@@ -75,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
   const startMore = (done: number) => {
     for (; started < inputs.length && started - done < window; started++) {
       const input = inputs[started];
-      running[started] = sink ? sink.extract(input, lang, () => extractFile(input, lang)).then(outcome) : extractSerialized(input, lang);
+      running[started] = sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
   for (let i = 0; i < inputs.length; i++) {
@@ -116,15 +116,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
-interface Outcome {
-  status: Result['status'];
-  json: string | Uint8Array;
-  result?: Result;
-}
-
-function outcome(result: Result): Outcome {
-  return { status: result.status, json: JSON.stringify(result), result };
-}
+type Outcome = SerializedResult;
 
 function parsedResult(o: Outcome): Result {
   o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
@@ -141,7 +133,7 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
-  if (!(bytes instanceof Uint8Array)) return outcome(bytes);
+  if (!(bytes instanceof Uint8Array)) return serialized(bytes);
   const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
   return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }

@@ -5,7 +5,21 @@ import { readInputFile, type InputFile } from '../files.js';
 import { RULES_VERSION } from '../rules/index.js';
 import { openStore, sha256Of, type Store } from './store.js';
 import type { BatchItemInput } from './types.js';
-import { justSaved, recheckAfterSave, type JustSaved } from '../bureau/cross-check.js';
+import { recheckAfterSave } from '../bureau/cross-check.js';
+import type { SerializedOutput } from '../isolate/runner.js';
+import { saveSerialized } from './save-output.js';
+
+/** A file's Result as JSON text or its UTF-8 bytes, with the object when it was at hand (not parsed for it). */
+export interface SerializedResult {
+  status: Result['status'];
+  json: string | Uint8Array;
+  result?: Result;
+}
+
+/** A Result made on this thread (an error line), with its JSON. */
+export function serialized(result: Result): SerializedResult {
+  return { status: result.status, json: JSON.stringify(result), result };
+}
 
 /**
  * `extract --db DIR`: every file's bytes, Result and DocumentModel go into the store (PGlite in
@@ -40,29 +54,30 @@ export class ExtractSink {
     }
   }
 
-  /** Process one file and store it in one transaction; an unreadable file goes to `unreadable()`. */
-  async extract(input: InputFile, lang: 'zh' | 'en', unreadable: () => Promise<Result>): Promise<Result> {
-    if (this.diskFull) return this.notStored(input.path, null);
+  /**
+   * Process one file and store it in one statement; an unreadable file goes to `unreadable()`. The
+   * Result comes back as the pipeline thread's JSON (its UTF-8 bytes), written out as it is.
+   */
+  async extract(input: InputFile, lang: 'zh' | 'en', unreadable: () => Promise<Result>): Promise<SerializedResult> {
+    if (this.diskFull) return serialized(this.notStored(input.path, null));
     const read = input.problem ? null : await readInputFile(input.path);
-    if (!read?.ok) return unreadable();
+    if (!read?.ok) return serialized(await unreadable());
     const bytes = read.bytes;
     const path = input.path;
-    let result: Result;
-    let saved: JustSaved | null;
+    let stored: Awaited<ReturnType<typeof saveSerialized>>;
+    let out: SerializedOutput;
     try {
       await this.store.putFile(bytes, path);
-      const out = await this.pipeline.runOutput({ bytes, file: path, lang, withDocument: true });
-      result = out.result;
-      // One transaction: a save the disk cannot hold is rolled back whole, never half-written.
-      const { run } = await this.store.saveResult(result, out.document, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
-      saved = justSaved(result, () => out.document, path, run);
+      out = await this.pipeline.runJson({ bytes, file: path, lang, withDocument: true, withSummary: true, utf8: true });
+      // One statement: a save the disk cannot hold is rolled back whole, never half-written.
+      stored = await saveSerialized(this.store, out, path, { runKey: `extract.${this.batchId}`, batchId: this.batchId });
     } catch (e) {
       if (!isDiskFull(e)) throw e;
       this.diskFull = `数据库 ${this.store.kind === 'pglite' ? `数据目录 ${resolve(this.dataDir)}` : 'PostgreSQL（DATABASE_URL）'} 所在磁盘已满，批次 ${this.batchId} 未完成：腾出空间后重新运行同一命令 / the store's disk is full, batch unfinished`;
-      return this.notStored(path, sha256Of(bytes));
+      return serialized(this.notStored(path, sha256Of(bytes)));
     }
-    if (result.status === 'ok' && saved) await recheckAfterSave(this.store, result.sha256, saved).catch(() => {});
-    return result;
+    if (stored.justSaved) await recheckAfterSave(this.store, stored.head.sha256, stored.justSaved).catch(() => {});
+    return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
   }
 
   /** The error line of a file the full disk kept out of the store. */
