@@ -150,6 +150,16 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     for (const { k } of parts) rel[k] = { ...rel[k], parent: i, relation: 'component', openList: open };
   });
 
+  // the levels of the sentence before sentence `si`; a sentence stating only changes ("收入:792.22万元。同比上年度
+  // 增加189.25万元,增加31.39%。其中:财政拨款收入…") is passed over to the one before it
+  const levelsBefore = (si: number) => {
+    for (let t = si - 1; t >= 0 && t >= si - 2; t--) {
+      const inT = figures.map((g, k) => ({ g, k })).filter(({ g }) => g.start >= sentences[t][0] && g.end <= sentences[t][1]);
+      const levels = inT.filter(({ k }) => rel[k].parent === null && !change[k]);
+      if (levels.length > 0 || inT.some(({ k }) => !change[k])) return levels;
+    }
+    return [];
+  };
   // 2. 其中 lists: parts up to the end of the sentence, parent before 其中 (same sentence, else the previous one)
   const qizhong = /其中/g;
   for (let m = qizhong.exec(norm); m; m = qizhong.exec(norm)) {
@@ -174,9 +184,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const candidates =
       sameSentence.length > 0
         ? sameSentence
-        : si > 0
-          ? figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si - 1][0] && g.end <= sentences[si - 1][1] && rel[k].parent === null && !change[k])
-          : [];
+        : levelsBefore(si);
     const parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
