@@ -2,6 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementOf, statEvidence, statPhrase } from '../narrative/compare.js';
 import type { Report } from '../../schemas/report.js';
 import { intervalOf, Rational, type Interval } from '../numbers/decimal.js';
+import { statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** A rate of spending named in prose (执行率, 支付率, 拨付率 …); 到位率 and 完成率 measure other things. */
@@ -65,13 +66,7 @@ export const rule: Rule = {
   check(report) {
     const drafts: FindingDraft[] = [];
     // statistics of one sentence, in reading order
-    const bySentence = new Map<string, NarrativeStat[]>();
-    for (const s of report.statistics) {
-      const key = `${s.loc.part}|${s.loc.paragraph}|${s.sentence}`;
-      const list = bySentence.get(key) ?? [];
-      list.push(s);
-      bySentence.set(key, list);
-    }
+    const bySentence = statsBySentence(report.statistics);
     for (const stats of bySentence.values()) {
       let from = 0;
       stats.forEach((rate, i) => {

@@ -11,7 +11,8 @@ import type { FindingDraft, Rule } from './types.js';
  * Each item's first amount is its share; their sum is compared with every amount of the announcing
  * paragraph (the list may break down the whole or one of its 其中 parts), and an announced count of
  * items ("共4个") with the number of items. Which amount the list divides is read from the layout, not
- * stated: a warning with the grounds of the pairing (配对依据).
+ * stated: a warning with the grounds of the pairing (配对依据). Inside a paragraph, a count followed by
+ * its items as 一是 / 二是 … ("下设2个管理机构,一是…;二是…") is compared with the number of items.
  */
 export const rule: Rule = {
   meta: {
@@ -42,6 +43,42 @@ export const rule: Rule = {
       statsOf.set(s.loc.paragraph, list);
     }
     const drafts: FindingDraft[] = [];
+    // "下设2个管理机构,一是…;二是…": a count followed by its items as 一是 / 二是 / 三是
+    for (const [p, text] of paragraphs) {
+      for (const s of statsOf.get(p) ?? []) {
+        if (s.dimension !== 'count' || !isExact(s.figure) || s.mention === 'slogan' || s.listLength != null) continue;
+        const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
+        if (!Number.isFinite(start)) continue;
+        const end = text.indexOf(s.figure.text.replace(/\s+/g, ''), start);
+        if (end < 0) continue;
+        // the items run to the end of the sentence
+        const rest = text.slice(end + s.figure.text.replace(/\s+/g, '').length);
+        const after = rest.slice(0, rest.search(/[。！？!?]|$/));
+        if (!/^[\u4e00-\u9fa5]{0,10}[，,:：]一是/.test(after)) continue;
+        let k = 0;
+        let at = 0;
+        while (k < ORDINALS.length) {
+          const next = after.indexOf(`${ORDINALS[k]}是`, at);
+          if (next < 0) break;
+          k++;
+          at = next + 2;
+        }
+        if (k < 2 || Rational.parse(s.figure.value).eq(Rational.of(k))) continue;
+        drafts.push({
+          message: {
+            zh: `${placeName(report, s)}称${statPhrase(s)}，随后以“一是…${ORDINALS[k - 1]}是”列举了${k}项（配对依据：个数之后紧接“一是”起的列举）`,
+            en: `${placeName(report, s)} announces ${s.figure.text.trim()} but lists ${k} items (一是 … ${ORDINALS[k - 1]}是)`,
+          },
+          values: [plain(s.figure), k],
+          evidence: [statEvidence(s, 'count')],
+          expected: `${k}`,
+          observed: s.figure.value,
+          tolerance: '计数须相等 / counts must be equal',
+          params: { items: k },
+          part: s.loc.part,
+        });
+      }
+    }
     for (const [p, text] of paragraphs) {
       const announce = ANNOUNCE.exec(text);
       if (!announce) continue;
@@ -113,6 +150,8 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+const ORDINALS = [...'一二三四五六七八九十'];
 
 /** A paragraph ending by announcing what follows. */
 const ANNOUNCE = /(?:具体如下|分别(?:如下|为|是)|主要(?:包括|有)|包括|明细如下|情况如下|如下)[：:]?$/;

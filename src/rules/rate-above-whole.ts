@@ -2,6 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { Severity } from '../../schemas/finding.js';
 import { isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { Rational } from '../numbers/decimal.js';
+import { sentenceKey, statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -32,17 +33,11 @@ export const rule: Rule = {
   check(report) {
     const drafts: FindingDraft[] = [];
     const hundred = Rational.of(100);
-    const bySentence = new Map<string, NarrativeStat[]>();
-    for (const s of report.statistics) {
-      const key = `${s.loc.part}|${s.loc.paragraph}|${s.sentence}`;
-      const list = bySentence.get(key) ?? [];
-      list.push(s);
-      bySentence.set(key, list);
-    }
+    const bySentence = statsBySentence(report.statistics);
     for (const s of report.statistics) {
       if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !isExact(s.figure)) continue;
       if (!Rational.parse(s.figure.value).gt(hundred)) continue;
-      const measure = measureOf(s, bySentence.get(`${s.loc.part}|${s.loc.paragraph}|${s.sentence}`) ?? []);
+      const measure = measureOf(s, bySentence.get(sentenceKey(s)) ?? []);
       if (!measure) continue;
       const severity: Severity = SPENDING.test(measure) ? 'warning' : 'error';
       drafts.push({

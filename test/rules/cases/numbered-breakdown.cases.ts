@@ -16,6 +16,7 @@ export default ruleCases({
   valid: [
     { name: 'hn-nanxian-jiuye-2023 as published: 5 + 5 + 5 + 594.74 = 609.74, four items', ...consecutive(ITEMS) },
     { name: 'the items add up to a 其中 part (594.74), not the whole', ...consecutive(['1、就业专项资金500万元。', '2、培训补贴94.74万元。'], '项目支出609.74万元。其中:财政拨款项目支出15万元,其他项目支出594.74万元,具体如下:') },
+    { name: 'cq-dazu-fgw-2020 as published: 下设2个管理机构,一是…;二是…', ...consecutive([], '发改委另有临时机构设在发改委;下设2个管理机构,一是正处级事业单位区经济信息中心;二是正科级事业单位区价格认证中心。') },
     { name: 'numbered paragraphs without amounts: not a breakdown of money', ...consecutive(['1、档案整理。', '2、政策宣传。'], '项目支出609.74万元,主要包括:') },
   ],
   invalid: [
@@ -28,6 +29,11 @@ export default ruleCases({
       name: 'five items listed, four announced',
       ...consecutive([...ITEMS, '5、其他经费0万元。']),
       findings: [{ severity: 'warning', values: [4, 5], messageIncludes: ['项目4个', '5项'] }],
+    },
+    {
+      name: 'cq-dazu-fgw-2020 planted: 3个管理机构 announced, 一是/二是 listed',
+      ...consecutive([], '发改委另有临时机构设在发改委;下设3个管理机构,一是正处级事业单位区经济信息中心;二是正科级事业单位区价格认证中心。'),
+      findings: [{ severity: 'warning', values: [3, 2], messageIncludes: ['管理机构3个', '2项', '一是'] }],
     },
   ],
 });
