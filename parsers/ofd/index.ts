@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type { DocumentModel, PageInfo, ParseIssue } from '../../schemas/document.js';
 import { InputError } from '../../src/errors.js';
 import { toGray } from '../ocr/image.js';
-import { ocrPage } from '../ocr/ocr-page.js';
-import { OCR_DPI } from '../ocr/page-image.js';
+import { imageGrid, ocrPage } from '../ocr/ocr-page.js';
+import { OCR_DPI, type PageImage } from '../ocr/page-image.js';
+import { ocrLayerRuns, straightenRuns } from '../pdf/ocr-layer.js';
 import { assemble, credibleOcr, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges } from '../pdf/parse.js';
 import { loadPdfJs } from '../pdf/pdfjs.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from '../pdf/primitives.js';
@@ -66,12 +67,23 @@ export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Pro
     } else if (content.images.length) {
       // A scanned page: its image read by OCR while the budget lasts.
       const withinBudget = ocrLeft > 0;
+      // Images may be declared in the page's own resources.
+      for (const res of content.resources) readResources(pkg, res, doc.fonts, doc.media);
+      const hidden = toTextRuns(content.hiddenItems, POINTS);
+      const image = withinBudget || hidden.length ? await drawPageImage(pkg, content, doc.media, width, height) : null;
       if (withinBudget) {
         ocrLeft--;
-        // Images may be declared in the page's own resources.
-        for (const res of content.resources) readResources(pkg, res, doc.fonts, doc.media);
         options.onOcrPage?.(n);
-        prims = await ocrImagePage(pkg, content, doc.media, n, width, height);
+        const read = image ? await ocrPage(image, n) : null;
+        if (read?.primitives && credibleOcr(read.primitives)) prims = read.primitives;
+      }
+      // Past the budget (or nothing read): the OCR layer another program wrote (invisible text), its
+      // grid from the image, as the PDF reader reads such a layer.
+      if (!prims && hidden.length) {
+        const grid = image ? imageGrid(image) : null;
+        const rulings = grid?.rulings ?? { horizontal: [], vertical: [] };
+        const layer = grid ? ocrLayerRuns(straightenRuns(hidden, grid.skew, grid.centre), rulings) : hidden;
+        prims = { page: n, width, height, runs: layer, rulings, textSource: 'ocr-layer', rotation: 0, confidence: null };
       }
       if (!prims) {
         noText.push(n);
@@ -112,10 +124,11 @@ type Canvas = typeof import('@napi-rs/canvas');
 const MAX_PIXELS = 60_000_000;
 
 /**
- * A page holding only images: drawn on a white page at the OCR resolution (each image where its
- * CTM places it), then read by the same OCR as a scanned PDF page. Null when nothing was read.
+ * A page holding only images, drawn on a white page at the OCR resolution (each image where its
+ * CTM places it): the picture the PDF reader's OCR and grid finder read. Null when no image could
+ * be drawn (missing, or a format the decoder does not know).
  */
-async function ocrImagePage(pkg: OfdPackage, content: OfdPageContent, media: ReadonlyMap<string, string>, n: number, width: number, height: number): Promise<PagePrimitives | null> {
+async function drawPageImage(pkg: OfdPackage, content: OfdPageContent, media: ReadonlyMap<string, string>, width: number, height: number): Promise<PageImage | null> {
   const require = createRequire(import.meta.url);
   const canvas: Canvas = require('@napi-rs/canvas');
   const scale = OCR_DPI / 72;
@@ -143,7 +156,5 @@ async function ocrImagePage(pkg: OfdPackage, content: OfdPageContent, media: Rea
     drawn++;
   }
   if (!drawn) return null;
-  const gray = toGray(ctx.getImageData(0, 0, w, h).data, w, h, 4);
-  const result = await ocrPage({ image: gray, scale, x0: 0, y0: 0, pageWidth: width, pageHeight: height, origin: 'rendered' }, n);
-  return result.primitives && credibleOcr(result.primitives) ? result.primitives : null;
+  return { image: toGray(ctx.getImageData(0, 0, w, h).data, w, h, 4), scale, x0: 0, y0: 0, pageWidth: width, pageHeight: height, origin: 'rendered' };
 }

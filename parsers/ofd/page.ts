@@ -39,6 +39,8 @@ export interface OfdPageContent {
   /** Page box (PhysicalBox), mm. */
   box: Box;
   items: PdfTextItem[];
+  /** Text drawn invisible (Visible="false"): the OCR layer of a scanned page, as OCR software writes it. */
+  hiddenItems: PdfTextItem[];
   fnArray: number[];
   argsArray: unknown[];
   images: PlacedImage[];
@@ -52,6 +54,7 @@ interface TextState {
   size: number;
   font: string;
   codes: { x?: number; y?: number; deltaX?: string; deltaY?: string; text: string }[];
+  hidden: boolean;
 }
 
 interface PathState {
@@ -150,7 +153,7 @@ export function pathBuffer(data: string): Float32Array {
  */
 export function readOfdPage(pkg: OfdPackage, content: string, templates: readonly string[], pageBox: Box, fonts: ReadonlyMap<string, string>, maxObjects = DEFAULT_MAX_OFD_OBJECTS): OfdPageContent {
   const OPS = pdfOps();
-  const page: OfdPageContent = { box: pageBox, items: [], fnArray: [], argsArray: [], images: [], resources: [] };
+  const page: OfdPageContent = { box: pageBox, items: [], hiddenItems: [], fnArray: [], argsArray: [], images: [], resources: [] };
   let objects = 0;
   const count = () => {
     if (++objects > maxObjects) throw new InputError('LIMIT_EXCEEDED', `${content} 的图元超过上限 ${maxObjects} 个 / too many objects on one page`);
@@ -183,7 +186,7 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
         const gap = !last && dy === 0 && dx > own + RUN_GAP_EMS * s.size;
         if (last || gap) {
           const [ex, ey] = vertical ? [x, y + s.size] : [x + own, y];
-          pushItem(page.items, chars.slice(start, i + 1).join(''), m, sx, sy, ex, ey, s.size, fonts.get(s.font) ?? s.font);
+          pushItem(s.hidden ? page.hiddenItems : page.items, chars.slice(start, i + 1).join(''), m, sx, sy, ex, ey, s.size, fonts.get(s.font) ?? s.font);
           start = i + 1;
           sx = x + dx;
           sy = y + dy;
@@ -220,8 +223,8 @@ export function readOfdPage(pkg: OfdPackage, content: string, templates: readonl
           case 'TextObject': {
             count();
             const boundary = parseBox(x.attr('Boundary'));
-            if (!boundary || x.attr('Visible') === 'false') return;
-            text = { boundary, ctm: parseMatrix(x.attr('CTM')) ?? IDENTITY, size: parseNumber(x.attr('Size'), 3.5), font: x.attr('Font') ?? '', codes: [] };
+            if (!boundary) return;
+            text = { boundary, ctm: parseMatrix(x.attr('CTM')) ?? IDENTITY, size: parseNumber(x.attr('Size'), 3.5), font: x.attr('Font') ?? '', codes: [], hidden: x.attr('Visible') === 'false' };
             break;
           }
           case 'TextCode':

@@ -45,3 +45,23 @@ describe('an OFD whose second and third pages are scans (the third declared in i
     expect(result.error?.message).toMatch(/scans\.ofd：OFD 没有可用的文字：第 1–2 页只有图像/u);
   }, 120_000);
 });
+
+describe('a 双层 OFD: scanned pages with another program\'s OCR text drawn invisible (Visible="false")', () => {
+  it('past the OCR budget, that layer is read as an OCR layer (its grid from the picture): the findings of the PDF', async () => {
+    const pdf = await pdfPages(sample('seed.pdf'), 1, 4);
+    const ofd = await ofdFromPdf(pdf, { imagePages: [2, 3], hiddenText: true });
+    const fromPdf = await runPipeline({ bytes: pdf, file: 'seed-1-4.pdf' });
+    const { result, document } = await runPipeline({ bytes: ofd, file: 'layer.ofd', options: { parse: { pdf: { maxOcrPages: 0 } } } });
+    expect(result.status).toBe('ok');
+    expect(document!.pageInfo!.map((p) => p.textSource)).toEqual(['vector', 'ocr-layer', 'ocr-layer', 'vector']);
+    const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+    const got = result.discrepancies.filter((f) => f.rule !== 'parse-issues').map(key).sort();
+    expect(got).toEqual(fromPdf.result.discrepancies.map(key).sort());
+    expect(got.length).toBeGreaterThan(10);
+    // The same characters on those pages (cells and paragraphs), whatever their order; an OCR layer's
+    // brackets are made full-width (normalizeOcrBrackets, as for a PDF's OCR layer).
+    const text = (m: typeof document, page: number) => m!.blocks.flatMap((b): { page: number | null; text: string }[] => (b.kind === 'paragraph' ? [b] : b.cells)).filter((b) => b.page === page).map((b) => squeeze(b.text)).join('');
+    const chars = (m: typeof document, page: number) => [...text(m, page).replace(/\(/gu, '（').replace(/\)/gu, '）')].sort().join('');
+    for (const page of [2, 3]) expect(chars(document, page)).toEqual(chars(fromPdf.document, page));
+  }, 120_000);
+});
