@@ -1,10 +1,10 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
-import { confirmedHeaderRows } from './header-vocabulary.js';
+import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -185,28 +185,78 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
   const count = continued && start === 0 ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
   const size = bodySize(lines[start]);
   let bottom = bodyExtent(lines[start]).bottom;
-  let lastMulti = start;
+  // Single-piece lines since the last line of cells, lines wrapped under the one above not counted
+  // (labels of rows left blank, 生态效/益指/标, are one cell each).
+  let singles = 0;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && goesOnAfter(lines, j, size, bottom, count, start))) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
-    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start))) break;
-    if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) lastMulti = j;
-    else if (j - lastMulti > MAX_SINGLE_LINES) break;
+    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom)) break;
+    if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) singles = 0;
+    else if (!wrappedUnder(pieces[j - 1], pieces[j]) && ++singles > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, lineBottom);
   }
-  return Math.min(j, lastMulti + MAX_SINGLE_LINES + 1);
+  return j;
+}
+
+/** Lines of one cell are less than a line apart (font sizes): a line's leading, whatever the padding. */
+const WRAPPED_UNDER_EMS = 1;
+
+/** Is the single piece of a line wrapped text under the line above (overlapping it, at the leading of text)? */
+function wrappedUnder(above: readonly Piece[], line: readonly Piece[]): boolean {
+  const p = line[0];
+  return line.length === 1 && above.some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.top - q.bottom >= -0.2 * p.size && p.top - q.bottom <= WRAPPED_UNDER_EMS * p.size);
+}
+
+/**
+ * A line of leaders (……, a template's row left as it was) of another size (a fallback font) at
+ * the foot of the region, close under it and starting where a column's text of the region does:
+ * the table's last row.
+ */
+function leadersInColumn(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number): boolean {
+  if (pieces[j].length !== 1 || bodyExtent(lines[j]).top - bottom > REGION_GAP_EMS * size) return false;
+  const p = pieces[j][0];
+  return pieces.slice(start, j).some((ps) => ps.some((q) => Math.abs(q.x0 - p.x0) <= 0.3 * size));
 }
 
 /** Is the line after `j` of the region's size and close enough under it (or at the row rhythm)? */
-function goesOnAfter(lines: readonly TextLine[], j: number, size: number, bottom: number, count: number, start: number): boolean {
+function goesOnAfter(lines: readonly TextLine[], pieces: readonly Piece[][], j: number, size: number, bottom: number, count: number, start: number): boolean {
   const next = lines[j + 1];
   if (!next || Math.abs(bodySize(next) - size) > SIZE_TOLERANCE * size) return false;
   const gap = bodyExtent(next).top - Math.max(bottom, bodyExtent(lines[j]).bottom);
-  return gap <= REGION_GAP_EMS * size || rhythmGap(lines, j + 1, size, count, start);
+  return gap <= REGION_GAP_EMS * size || rhythmGap(lines, j + 1, size, count, start) || bridges(lines, pieces, start, j + 1, size, Math.max(bottom, bodyExtent(lines[j]).bottom));
+}
+
+/** A gap up to this many font sizes inside a table: blank rows (a template's rows left empty) between rows of text. */
+const MAX_BLANK_ROWS_EMS = 8;
+/** Lines looked at below a gap for a line of cells. */
+const BRIDGE_LINES = 6;
+
+/**
+ * Does the region [start, j) go on past the wide gap before line `j`? Rows left blank, or rows
+ * whose text is set with generous padding, leave a gap wider than any paragraph break; the table
+ * goes on when the text under it keeps to the region's columns: every piece of the lines down to
+ * the next line of two cells or more starts, ends or is centred where a piece of the region does
+ * (the cells of a column line up), that line included. A paragraph or a heading under a table
+ * runs across its columns or starts at the margin, and no line of cells follows it.
+ */
+function bridges(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number): boolean {
+  if (bodyExtent(lines[j]).top - bottom > MAX_BLANK_ROWS_EMS * size) return false;
+  const above = pieces.slice(start, j).flat();
+  if (new Set(above.map((p) => p.line)).size < 2) return false;
+  const tol = 0.3 * size;
+  const onAnchor = (p: Piece) => above.some((q) => Math.abs(q.x0 - p.x0) <= tol || Math.abs(q.x1 - p.x1) <= tol || Math.abs(q.x0 + q.x1 - p.x0 - p.x1) <= 2 * tol);
+  for (let m = j; m < Math.min(lines.length, j + BRIDGE_LINES); m++) {
+    if (Math.abs(bodySize(lines[m]) - size) > SIZE_TOLERANCE * size && !isLeaders(lines[m].text)) return false;
+    if (m > j && bodyExtent(lines[m]).top - bodyExtent(lines[m - 1]).bottom > REGION_GAP_EMS * size) return false;
+    if (!pieces[m].every(onAnchor)) return false;
+    if (pieces[m].length >= 2) return true;
+  }
+  return false;
 }
 
 /** Is line `k` foreign to the columns: most of its pieces span columns (a note, a signature line)? */
@@ -309,14 +359,17 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
   const spread = perRow.filter((s) => s.size >= 2).length;
-  if (nRows < minRows || spread < nRows * 0.6) return null;
+  // Read as the continuation of the table on the page before (its columns witnesses), a row with
+  // one cell filled (its others left blank, or the rest of a row cut by the break) is as likely.
+  if (nRows < minRows || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) {
+    stretchTwoRowHeaders(model);
     stretchGroupLabels(model, bands.length);
   }
   if (align.centre) stretchAcross(model, bands);
   const xs = columnBoundaries(bands, 1);
-  const cells = toCells(model.cells, xs, model.ys, bands);
+  const cells = completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands));
   if (isList(cells, bands.length)) return null;
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
   const confirmed = confirmedHeaderRows(cells) > 0;
@@ -343,6 +396,10 @@ function isList(cells: readonly PageTableCell[], nCols: number): boolean {
   return first.length > 0 && first.every((c) => LIST_MARKER.test(c.text.replace(/\s+/gu, '')));
 }
 
+/** Share of the rows with text in two columns or more: a grid, not a column of text. */
+const SPREAD = 0.6;
+const CONTINUED_SPREAD = 0.5;
+
 /** Cell starts line up (左对齐): within this many font sizes. */
 const ALIGNED_EMS = 0.3;
 
@@ -366,12 +423,28 @@ function placePieces(pieces: readonly Piece[], bands: readonly Band[]): PlacedPi
   });
 }
 
+/** Lines of a column span's cells that show its width. */
+const SPAN_WIDTH_LINES = 3;
+
 /** One cell per grid rectangle: blocks that landed on the same rows and columns are one cell's text. */
 function toCells(plans: readonly TableCellPlan[], xs: readonly number[], ys: readonly number[], bands: readonly Band[]): PageTableCell[] {
   const byRect = new Map<string, TableCellPlan[]>();
   for (const p of plans) {
     const k = `${p.r0}:${p.r1}:${p.block.c0}:${p.block.c1}`;
     byRect.set(k, [...(byRect.get(k) ?? []), p]);
+  }
+  // A cell across columns reaches as far right as the widest line of the cells of its span: the
+  // last column's text elsewhere (a header wider than the cell's own lines) says nothing of it.
+  const spanRight = new Map<string, { right: number; lines: Set<number> }>();
+  for (const p of plans) {
+    if (p.block.c1 - p.block.c0 < 2) continue;
+    const k = `${p.block.c0}:${p.block.c1}`;
+    const seen = spanRight.get(k) ?? { right: -Infinity, lines: new Set<number>() };
+    for (const piece of p.block.pieces) {
+      seen.right = Math.max(seen.right, piece.x1);
+      seen.lines.add(piece.line);
+    }
+    spanRight.set(k, seen);
   }
   const cells: PageTableCell[] = [];
   for (const group of byRect.values()) {
@@ -380,7 +453,8 @@ function toCells(plans: readonly TableCellPlan[], xs: readonly number[], ys: rea
     const runsByLine = new Map<number, PlacedPiece[]>();
     for (const piece of group.flatMap((g) => g.block.pieces)) runsByLine.set(piece.line, [...(runsByLine.get(piece.line) ?? []), piece]);
     const lines = [...runsByLine.values()].map((ps) => makeLine(ps.flatMap((p) => p.runs).sort((a, b) => a.x0 - b.x0))).sort((a, b) => a.top - b.top);
-    const right = bands[c1 - 1][1] + 0.5;
+    const span = spanRight.get(`${c0}:${c1}`);
+    const right = (span && span.lines.size >= SPAN_WIDTH_LINES ? span.right : bands[c1 - 1][1]) + 0.5;
     const last = lines.at(-1)!;
     const runs = lines.flatMap((l) => l.runs);
     const confidence = lowestConfidence(runs);

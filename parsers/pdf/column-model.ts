@@ -139,7 +139,7 @@ export function findColumns(pieces: readonly Piece[], known: readonly Piece[] = 
   }
   const kept = pieces.filter((p) => !spanning.has(p));
   const split = bands.flatMap((b) => splitAtValleys(b, kept)).flatMap((b) => splitAtLineGaps(b, kept));
-  return { bands: withoutStrays(split.map((b) => withoutLoneWidener(b, kept)), pieces, spanning), spanning };
+  return { bands: withoutStrays(split.map((b) => withoutLoneWidener(b, kept)), pieces, spanning, known), spanning };
 }
 
 /**
@@ -229,7 +229,7 @@ const STRAY_SHARE = 0.1;
  * Drop inner bands that only a line or two of a sub-grid put there (the values of a section
  * ruled into finer columns than the rest of the form); their text is placed on the nearest column.
  */
-function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Piece>): Band[] {
+function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Piece>, known: readonly Piece[]): Band[] {
   const lines = new Set(pieces.map((p) => p.line)).size;
   return bands.filter((b, i) => {
     if (i === 0 || i === bands.length - 1) return true;
@@ -237,7 +237,9 @@ function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Pi
     const support = new Set(inside.map((p) => p.line)).size;
     // A header naming a column of the forms (得分 wrapped 得/分 over a column left blank) is one.
     const text = [...inside].sort((p, q) => p.top - q.top).flatMap((p) => p.runs.map((r) => r.str)).join('');
-    return support > STRAY_LINES || support >= STRAY_SHARE * lines || namesFormColumn(text);
+    // …and so is a column of the table this one continues (the rest of a cell cut by the page break, 价。).
+    const ofKnown = inside.length > 0 && known.some((k) => inside.every((p) => p.x0 >= k.x0 - 0.5 * p.size && p.x1 <= k.x1 + 0.5 * p.size));
+    return support > STRAY_LINES || support >= STRAY_SHARE * lines || namesFormColumn(text) || ofKnown;
   });
 }
 

@@ -185,7 +185,8 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   const bands = mergeBands(rowMakers);
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
-  const rows = outside.length ? mergeBands([...rowMakers, ...outside]) : bands;
+  const between = gapRows(blocks.filter((b) => !rowMakers.includes(b) && !outside.includes(b)), bands);
+  const rows = outside.length || between.length ? mergeBands([...rowMakers, ...outside, ...between]) : bands;
   const ys = [rows[0].top - 1];
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].bottom + rows[r].top) / 2);
   ys.push(rows.at(-1)!.bottom + 1);
@@ -236,6 +237,32 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   return { ys, rows, cells };
 }
 
+/** A row of its own lies at least this share of the table's usual row gap away from the rows on either side. */
+const ROW_CLEARANCE_SHARE = 0.7;
+
+/**
+ * Blocks that no row band holds, lying in the gap between two bands a full row gap away from
+ * each (the usual gap between rows), two or more side by side in other columns: a row of their
+ * own whose columns are sparse elsewhere — a header row (全年预算数(A) | 全年执行数(B) | 执行率)
+ * over values, beside a label merged down the first column. A label merged over the two rows
+ * around it is centred in the gap, less than a row gap from either.
+ */
+function gapRows(candidates: readonly Block[], bands: readonly BandY[]): Block[] {
+  if (bands.length < 3) return [];
+  const gaps = bands
+    .slice(1)
+    .map((b, k) => b.top - bands[k].bottom)
+    .sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 2)];
+  const inGap = candidates.filter((b) => {
+    const below = bands.findIndex((x) => x.top >= b.bottom);
+    if (below <= 0 || bands[below - 1].bottom > b.top) return false;
+    const clear = ROW_CLEARANCE_SHARE * usual;
+    return usual > b.size && b.top - bands[below - 1].bottom >= clear && bands[below].top - b.bottom >= clear;
+  });
+  return inGap.filter((b) => inGap.some((o) => o !== b && (o.c1 <= b.c0 || b.c1 <= o.c0) && overlapY(o, b) > 0.5 * b.size));
+}
+
 /**
  * Put each row boundary in the middle of the gap between the text of the cells on either side of
  * it, the text of sparse columns included: a remark of five lines centred on its row reaches
@@ -255,12 +282,12 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
 }
 
 /**
- * Is `block` a label of one column alone in the gap between two rows — no cell beside it, the
- * rows above and below with no text in its column: a merged cell centred over both (时效指标 over
- * 及时开工率 and 及时完工率, in a table with generous cell padding), not a row of its own.
+ * Is `block` a label alone in the gap between two rows — no cell beside it, the rows above and
+ * below with no text in its columns: a merged cell centred over both (时效指标 over 及时开工率 and
+ * 及时完工率, in a table with generous cell padding; 资金情况(万元) over two label columns and the
+ * rows of 年度资金总额), not a row of its own.
  */
 function inRowGap(block: Block, others: readonly Block[]): boolean {
-  if (block.c1 - block.c0 !== 1) return false;
   const rest = others.filter((o) => o !== block);
   // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it).
   const touch = 0.2 * block.size;
@@ -376,9 +403,13 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       }
       const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
-      // (the previous label is on the page before).
-      const end = centredEnd(model, start, label, limit, k === labels.length - 1);
-      const span: [number, number] | null = end !== null ? [start, end] : limit < nRows ? centredStart(model, start, label, limit) : null;
+      // (the previous label is on the page before). Empty cells up to the top of the page may
+      // be the span of a label on the page before: a span centred on the label, starting lower,
+      // is then taken before one running on past the foot of the page.
+      const exact = centredEnd(model, start, label, limit, false);
+      const lower = exact === null && start === 0 ? centredLower(model, label, limit) : null;
+      const end = exact ?? (lower ? null : centredEnd(model, start, label, limit, k === labels.length - 1));
+      const span: [number, number] | null = end !== null ? [start, end] : (lower ?? (limit < nRows ? centredStart(model, start, label, limit) : null));
       if (!span) continue;
       for (let r = span[0]; r < span[1]; r++) occupied[r] = true;
       [label.r0, label.r1] = span;
@@ -431,6 +462,15 @@ function centredEnd(model: RowModel, start: number, label: TableCellPlan, limit:
     if (target >= lo && target <= hi) return end;
   }
   if (last && limit === rows.length && target > ys[limit]) return limit;
+  return null;
+}
+
+/** A span [start', end) with start' > 0 and end in [label.r1, limit] centred on the label; null when none is. */
+function centredLower(model: RowModel, label: TableCellPlan, limit: number): [number, number] | null {
+  for (let end = label.r1; end <= limit; end++) {
+    const span = centredStart(model, 1, label, end);
+    if (span && span[1] - span[0] > 1) return span;
+  }
   return null;
 }
 
@@ -507,4 +547,31 @@ function rightEdge(model: RowModel, bands: readonly [number, number][]): number 
     .map((b, k) => b[0] - bands[k][1])
     .sort((a, b) => a - b);
   return gaps.length ? reach + gaps[Math.floor(gaps.length / 2)] / 2 : Infinity;
+}
+
+/** A cell is centred over two rows when its middle is within this many font sizes of theirs. */
+const CENTRED_EMS = 0.25;
+
+/**
+ * Two-row headers (表头两行): cells merged down over both header rows (三级指标, 完成值, 权重,
+ * 得分 beside 年度指标值 over 指标性质 | 指标值 | 度量单位) are centred on the two rows together, so
+ * their text lies above the middle of the second row, beside its cells. Two or more cells of a row
+ * centred on it and the row above, where that row has nothing in their columns, cover both rows.
+ */
+export function stretchTwoRowHeaders(model: RowModel): void {
+  const { rows } = model;
+  for (let r = 1; r < rows.length; r++) {
+    const mid = (rows[r - 1].top + rows[r].bottom) / 2;
+    const own = (rows[r].top + rows[r].bottom) / 2;
+    const above = model.cells.filter((c) => c.r1 === r);
+    if (!above.length) continue;
+    const centred = model.cells.filter((c) => {
+      if (c.r0 !== r || c.r1 !== r + 1) return false;
+      const centre = (c.block.top + c.block.bottom) / 2;
+      const size = c.block.size;
+      return Math.abs(centre - mid) <= CENTRED_EMS * size && own - centre >= 0.5 * size && !above.some((o) => o.block.c0 < c.block.c1 && c.block.c0 < o.block.c1);
+    });
+    if (centred.length < 2) continue;
+    for (const c of centred) c.r0 = r - 1;
+  }
 }

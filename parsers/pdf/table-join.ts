@@ -215,7 +215,10 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   if (lastRow < 0) return { folded, rowSplit: false };
   const bottom = before.filter((c) => c.row + c.rowSpan - 1 === lastRow);
   const top = next.filter((c) => c.row === 0);
-  const partner = (f: MappedCell) => bottom.find((b) => b.col === f.col && b.colSpan === f.colSpan);
+  // An inferred grid spans a cell over the columns its text reaches: the rest of its text below
+  // the break, a line or two, may reach fewer of them (价。 under 将有关资金纳入…绩效评).
+  const partner = (f: MappedCell) =>
+    bottom.find((b) => b.col === f.col && b.colSpan === f.colSpan) ?? (inferred ? bottom.find((b) => b.col === f.col && f.colSpan < b.colSpan) : undefined);
   // Is the row itself split? Some cell's text ran into its border at the foot of the page.
   // A cell filled to its border proves little on its own (the text may just fit), so a split row
   // also needs a cell whose text ended above the break: filled above, empty below.
