@@ -106,7 +106,7 @@ function decodeGbk(str: string): Decoded | null {
  * ordinary text), or two of the Mac OS Roman upper half (“ƒÍ∂»≤ø√≈”: pdf.js reads a symbolic font
  * without /Encoding with MacRoman).
  */
-const MAC_ROMAN_UPPER = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i)).replace(/[\s\u00A1-\u00FF\]\\^-]/gu, '');
+const MAC_ROMAN_UPPER = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i)).replace(/[\s\u00A1-\u00FF\u2010-\u206F\]\\^-]/gu, ''); // not the dashes, quotes and ellipses Chinese text is full of
 export const GBK_SOUP_HINT = new RegExp(`[\\u00A1-\\u00FF${MAC_ROMAN_UPPER}]{2}`, 'u');
 
 /** A string a content stream showed: its glyphs' codes, and the characters pdf.js made of them (whitespace left out). */
@@ -189,6 +189,7 @@ function decodeShownCodes(pages: readonly TextRun[][], font: string): boolean {
         } else read += visibleChars(runs[mine[next++]].str).length;
       } while (shown !== read || (shown === 0 && k < strings.length));
       if (next === first) continue; // strings of whitespace only
+      if (codes.some((c) => c > 0xff)) return false; // a font of two-byte codes (a CID font) is no GBK font
       let text: string;
       try {
         text = new TextDecoder('gbk', { fatal: true }).decode(Uint8Array.from(codes));
