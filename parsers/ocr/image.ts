@@ -55,14 +55,16 @@ export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, heigh
 /**
  * Grey value of an RGB pixel with red ink removed. Seals (公章) and red stamps are red with little
  * green and blue; black text under a seal stays dark in every channel. A reddish pixel takes its
- * red channel, and bright seal ink is lifted to white by its redness; dark red (black text or a
- * ruling blurred with the seal by JPEG) stays dark, so lines under a seal are not cut.
+ * red channel, and seal ink is lifted to white by its redness — also where JPEG's halved colour
+ * resolution has greyed a thin seal stroke to a red channel of 110–150 (a seal's lettering beside a
+ * digit read as "-8-\"." before); dark red (black text or a ruling blurred with the seal by JPEG)
+ * stays dark, so lines under a seal are not cut.
  */
 function dropRed(r: number, g: number, b: number): number {
   const lum = (r * 299 + g * 587 + b * 114) / 1000;
   const redness = r - Math.max(g, b);
   if (redness <= 30) return lum;
-  return r > 150 ? Math.min(255, r + 2 * redness) : Math.max(lum, r);
+  return r > 110 ? Math.min(255, r + 2 * redness) : Math.max(lum, r);
 }
 
 /** Bilinear resize (downscaling by more than 2 averages boxes first, so thin lines survive). */

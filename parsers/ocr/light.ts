@@ -15,6 +15,8 @@ const BLOCK = 32;
 const PAPER_PERCENTILE = 0.9;
 /** Paper levels spread by less than this (grey levels, 10th to 90th percentile of blocks) are even. */
 const EVEN_SPREAD = 24;
+/** A block under this share of its brightest neighbour's level is ink, not paper in shadow. */
+const INKED = 0.85;
 
 export function evenLight(img: GrayImage): GrayImage {
   const { width, height, data } = img;
@@ -43,7 +45,8 @@ export function evenLight(img: GrayImage): GrayImage {
   }
   const sorted = Float32Array.from(level).sort();
   if (sorted[Math.floor(sorted.length * 0.9)] - sorted[Math.floor(sorted.length * 0.1)] < EVEN_SPREAD) return img;
-  // A block full of ink (a bold heading, a filled cell) is not paper: the brightest of its neighbours is.
+  // A block full of ink (a bold heading, a filled cell), much darker than its brightest neighbour, is
+  // not paper: that neighbour is.
   const paper = new Float32Array(level.length);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
@@ -53,7 +56,8 @@ export function evenLight(img: GrayImage): GrayImage {
         const xx = bx + dx;
         if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) m = Math.max(m, level[yy * bw + xx]);
       }
-      paper[by * bw + bx] = m;
+      const own = level[by * bw + bx];
+      paper[by * bw + bx] = own >= INKED * m ? own : m;
     }
   }
   const smooth = new Float32Array(level.length);

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../schemas/finding.js';
+import { evenLight } from '../../parsers/ocr/light.js';
+import { grayImage } from '../../parsers/ocr/image.js';
+import { despeckle } from '../../parsers/ocr/speckle.js';
+import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
+import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
+import { forms, matchFindings, pipeline } from './helpers.js';
+
+/**
+ * Scans as users make them, beside the flatbed greyscale scan: a comparator typed in the cell of
+ * its number ("≥362"), a fax, a phone photo, a seal stamped over the figures, a signature across a
+ * cell — real reports (test/corpus/real, LibreOffice PDFs of published reports; a generated sichuan
+ * report) rendered and changed by test/fixtures/producers/scan.ts, read back by OCR, and compared
+ * with the .docx of the same content. Whatever OCR misreads may cost a finding or add a warning
+ * labelled as OCR; it never adds an error.
+ */
+const REAL = join(import.meta.dirname, '..', 'corpus', 'real');
+const corpusFile = (id: string, ext: 'pdf' | 'docx') => new Uint8Array(readFileSync(join(REAL, id, `${id}.${ext}`)));
+const notInfo = (fs: readonly Finding[]) => fs.filter((f) => f.severity !== 'info');
+
+async function versusDocx(id: string, options: ScanOptions) {
+  const docx = await pipeline(corpusFile(id, 'docx'), `${id}.docx`);
+  const scan = await pipeline(scanPdf(corpusFile(id, 'pdf'), options), `${id}-scan.pdf`);
+  return { docx, scan, ...matchFindings(notInfo(docx.findings), notInfo(scan.findings)) };
+}
+
+/** Findings of a scan the .docx does not have are warnings at most, and say they rest on OCR text. */
+function expectOnlyLabelledWarnings(extra: readonly Finding[]): void {
+  for (const f of extra) {
+    expect(f.severity, f.message).not.toBe('error');
+    expect(f.message).toMatch(/OCR/u);
+  }
+}
+
+describe('a comparator typed before its number in one cell (sichuan template, "≥362批次")', () => {
+  it('is read as the sign, from its shape and its place, not as a digit ("2362")', async () => {
+    const spec = toFamily(randomReportSpec('pl-2', { projects: 5 }), 'sichuan');
+    const docxBytes = writeDocx(spec);
+    const docx = await pipeline(docxBytes, 'sign.docx');
+    const scan = await pipeline(scanPdf(await docxToPdf(docxBytes), { mode: 'gray-jpeg', pages: [1, 1] }), 'sign-scan.pdf');
+    const want = new Map<string, string>();
+    for (const [part, rows] of forms(docx.report)) for (const i of rows) if (/^≥\d/u.test(i.target?.text.trim() ?? '')) want.set(`${part}|${i.level3}`, i.target!.text.trim());
+    const read = [...forms(scan.report)].flatMap(([part, rows]) => rows.filter((i) => want.has(`${part}|${i.level3}`)).map((i) => ({ want: want.get(`${part}|${i.level3}`)!, got: i.target?.text.trim() ?? '', unsure: !!i.target?.loc.uncertain })));
+    expect(read.length).toBeGreaterThan(0);
+    // Each is read as typed, or left unsure — never surely as another number.
+    for (const r of read) if (!r.unsure) expect(r.got).toBe(r.want);
+    expect(read.filter((r) => r.got === r.want && !r.unsure).length).toBeGreaterThan(0);
+    const m = matchFindings(notInfo(docx.findings), notInfo(scan.findings));
+    expect(m.extra.map((f) => f.message)).toEqual([]);
+  }, 300_000);
+});
+
+describe('a fax (1-bit, 200 dpi, header line and speckle) of a real report (湖北 hb-ezhou-czj-2019)', () => {
+  it('states the findings of the .docx: specks beside numbers are not read as decimal points', async () => {
+    const { missed, extra } = await versusDocx('hb-ezhou-czj-2019', { mode: 'fax' });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+  }, 300_000);
+});
+
+describe('a phone photo of a real report (keystone, uneven light, 150 dpi colour)', () => {
+  it('reads the page and adds no error; what it adds is a warning labelled OCR', async () => {
+    const { scan, extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', dpi: 150, photo: true });
+    expect(scan.document.pageInfo?.[0].textSource).toBe('ocr');
+    expect(scan.report.projects.length).toBeGreaterThan(0);
+    expectOnlyLabelledWarnings(extra);
+  }, 300_000);
+});
+
+describe('a red seal stamped over the figures, and a signature across a cell', () => {
+  it('seal: the red is removed, not read as digits; nothing false is an error', async () => {
+    const { extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', sealOverFigures: true });
+    expectOnlyLabelledWarnings(extra);
+  }, 300_000);
+  it('signature: nothing false is an error', async () => {
+    const { extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'gray-jpeg', signatureOverFigures: true });
+    expectOnlyLabelledWarnings(extra);
+  }, 300_000);
+});
+
+describe('light and speck clean-up on page images', () => {
+  it('leaves an evenly lit page as it is, and evens out a page darker on one side', () => {
+    const flat = grayImage(320, 320, 240);
+    for (let x = 40; x < 280; x++) flat.data[160 * 320 + x] = 20;
+    expect(evenLight(flat)).toBe(flat);
+    // A page 35% darker at its right edge (a phone photo at 150 dpi: 1240 px across), a ruling across it.
+    const w = 1240;
+    const paper = (x: number) => 245 * (1 - 0.35 * (x / w));
+    const shaded = grayImage(w, 320);
+    for (let y = 0; y < 320; y++) for (let x = 0; x < w; x++) shaded.data[y * w + x] = Math.round(paper(x));
+    for (let x = 40; x < w - 40; x++) shaded.data[160 * w + x] = Math.round(paper(x) * 0.2);
+    const even = evenLight(shaded);
+    // Paper on both sides is nearly white; the line stays dark all along.
+    expect(even.data[20 * w + w - 20]).toBeGreaterThan(235);
+    expect(even.data[20 * w + 10]).toBeGreaterThan(235);
+    expect(Math.max(...Array.from({ length: w - 80 }, (_, k) => even.data[160 * w + 40 + k]))).toBeLessThan(80);
+  });
+  it('removes isolated specks and keeps a full stop', () => {
+    const img = grayImage(60, 20);
+    img.data[5 * 60 + 5] = 0; // a speck
+    img.data[5 * 60 + 6] = 0;
+    for (let y = 10; y < 13; y++) for (let x = 30; x < 33; x++) img.data[y * 60 + x] = 0; // a 3×3 full stop
+    const out = despeckle(img, 128, 200);
+    expect(out.data[5 * 60 + 5]).toBe(255);
+    expect(out.data[5 * 60 + 6]).toBe(255);
+    expect(out.data[11 * 60 + 31]).toBe(0);
+  });
+});
