@@ -19,7 +19,7 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-  const caveat = readingCaveat(draft.evidence);
+  const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft);
   const declared = draft.severity ?? meta.severity;
   // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
   // a warning: the reviewer checks the original. One that rests on a value OCR read unsurely
@@ -62,6 +62,17 @@ function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string 
   if (sources.has('ocr-layer')) return { zh: 'OCR 文字层，请核对原件', en: 'from an OCR text layer, check the original' };
   if (evidence.some((e) => e.location.gridInferred)) return { zh: '表格无框线，行列按文字位置推断，请核对原件', en: 'table without ruling lines, rows and columns inferred from text positions: check the original' };
   return null;
+}
+
+/**
+ * Characters a damaged text layer could not decode are shown as □ (缺字符号; parsers/pdf/text-quality.ts):
+ * a finding whose evidence or wording holds one may rest on a misread label (政□□购金额, □适用) and is
+ * at most a warning. A □ typed as a check box in a form costs only that downgrade.
+ */
+const LOST_GLYPH = '\u25A1';
+function lostGlyphCaveat(draft: FindingDraft): { zh: string; en: string } | null {
+  if (!draft.message.zh.includes(LOST_GLYPH) && !draft.evidence.some((e) => e.text.includes(LOST_GLYPH))) return null;
+  return { zh: '文字层部分损坏，“□”为无法解码的字，请核对原件', en: 'the text layer is partly damaged (□ = an undecodable character): check the original' };
 }
 
 /**
