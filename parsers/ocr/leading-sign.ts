@@ -1,6 +1,8 @@
 import { rankGlyph, type TemplateMatch } from './glyph-templates.js';
 import { crop, inkThreshold, type GrayImage } from './image.js';
 import type { RecognizedLine } from './recognize.js';
+// A shape match names a sign as a lone glyph's does; a reading the two tests disagree on is unsure as a sign named alone.
+import { TEMPLATE_ALONE as UNSURE, TEMPLATE_DECISIVE as DECISIVE, TEMPLATE_DECISIVE_MARGIN as DECISIVE_MARGIN, TEMPLATE_MARGIN as MARGIN, TEMPLATE_MATCH as MATCH } from './lone-glyph.js';
 
 /**
  * A comparator typed in the same cell as its number ("≥362", "≤5%"): the recogniser has seen the
@@ -16,17 +18,9 @@ import type { RecognizedLine } from './recognize.js';
 /** First characters the recogniser gives for a comparator before digits. */
 const READ_AS = new Set(['2', 'Z', 'z', 'N', 'M', 'V', 'W', 'v', '>', '<', '＞', '＜', '≥', '≤', '≧', '≦', '=', '7']);
 const SIGNS = new Set(['≥', '≤', '≧', '≦', '＞', '＜']);
-/** A shape match naming a sign: at least this and this much better than anything else… */
-const MATCH = 0.85;
-const MARGIN = 0.2;
-/** …and decisive (sure on its own, with the place agreeing) at these. */
-const DECISIVE = 0.92;
-const DECISIVE_MARGIN = 0.3;
 /** A glyph whose ink is at most this share of the digits' height, its top this far under theirs, sits like a sign. */
 const SIGN_HEIGHT = 0.85;
 const SIGN_DROP = 0.12;
-/** Confidence of a reading the two tests disagree on: under the sure threshold (0.9). */
-const UNSURE = 0.85;
 
 export interface LeadingSign {
   /** The first glyph's ink, in image pixels. */

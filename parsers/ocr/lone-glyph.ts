@@ -47,7 +47,6 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
   if (!singles.size && !confirmed.size) return lines;
   const pairs = [...singles].filter(([, s]) => s.next).map(([lone, s]) => ({ lone, next: s.next! }));
   const reads = pairs.length ? await readInContext(engine, img, lines, pairs) : [];
-  if (process.env.DBG_LONE) console.error(pairs.map(({ lone, next }, k) => `${lines[lone].text} + ${next.text} → ${reads[k]?.chars.map((c) => c.ch + ":" + c.confidence.toFixed(2)).join(" ")}`));
   const inContext = new Map(pairs.map(({ lone, next }, k) => [lone, comparatorInContext(reads[k], next)]));
   const out = [...lines];
   for (const [lone, confidence] of confirmed) out[lone] = { ...lines[lone], chars: [{ ...lines[lone].chars[0], confidence }], confidence };
@@ -76,17 +75,17 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
  * A sign named from the templates: its match at least TEMPLATE_MATCH and clearly better than the
  * best of everything else (TEMPLATE_MARGIN) — a true "2" or "8" in a score cell matches its digit.
  */
-const TEMPLATE_MATCH = 0.85;
-const TEMPLATE_MARGIN = 0.2;
+export const TEMPLATE_MATCH = 0.85;
+export const TEMPLATE_MARGIN = 0.2;
 /** Confidence of a sign named by the templates against the recogniser's reading: below 0.9, unsure… */
-const TEMPLATE_ALONE = 0.85;
+export const TEMPLATE_ALONE = 0.85;
 /**
  * …unless the match is decisive: on the scanned sichuan forms a lone "≥" matches its template at
  * 0.94–0.98 and nothing else above 0.61, and no other single glyph of those pages (digits,
  * letters, ideographs) matched any sign's template above 0.67.
  */
-const TEMPLATE_DECISIVE = 0.92;
-const TEMPLATE_DECISIVE_MARGIN = 0.3;
+export const TEMPLATE_DECISIVE = 0.92;
+export const TEMPLATE_DECISIVE_MARGIN = 0.3;
 
 /**
  * A lone digit the recogniser read unsurely (a "0" alone on the second line of a wrapped "100"
