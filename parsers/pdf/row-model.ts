@@ -1,4 +1,5 @@
 import type { Piece } from './column-model.js';
+import { namesFormColumn } from './header-vocabulary.js';
 
 /**
  * The rows of a table drawn without rulings, once its columns are known (column-model.ts). A row
@@ -555,8 +556,9 @@ const CENTRED_EMS = 0.25;
 /**
  * Two-row headers (表头两行): cells merged down over both header rows (三级指标, 完成值, 权重,
  * 得分 beside 年度指标值 over 指标性质 | 指标值 | 度量单位) are centred on the two rows together, so
- * their text lies above the middle of the second row, beside its cells. Two or more cells of a row
- * centred on it and the row above, where that row has nothing in their columns, cover both rows.
+ * their text lies above the middle of the second row, beside its cells. Cells of a row centred on
+ * it and the row above, where that row has nothing in their columns, two or more of them naming
+ * columns of the forms, cover both rows.
  */
 export function stretchTwoRowHeaders(model: RowModel): void {
   const { rows } = model;
@@ -571,7 +573,8 @@ export function stretchTwoRowHeaders(model: RowModel): void {
       const size = c.block.size;
       return Math.abs(centre - mid) <= CENTRED_EMS * size && own - centre >= 0.5 * size && !above.some((o) => o.block.c0 < c.block.c1 && c.block.c0 < o.block.c1);
     });
-    if (centred.length < 2) continue;
+    // Header cells of the forms (表头词典): labels of the hierarchy centred alike are not a header.
+    if (centred.filter((c) => namesFormColumn(blockText(c.block))).length < 2) continue;
     for (const c of centred) c.r0 = r - 1;
   }
 }
