@@ -193,7 +193,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && goesOnAfter(lines, pieces, j, size, bottom, count, start))) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom)) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) singles = 0;
@@ -210,6 +210,17 @@ const WRAPPED_UNDER_EMS = 1;
 function wrappedUnder(above: readonly Piece[], line: readonly Piece[]): boolean {
   const p = line[0];
   return line.length === 1 && above.some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.top - q.bottom >= -0.2 * p.size && p.top - q.bottom <= WRAPPED_UNDER_EMS * p.size);
+}
+
+/**
+ * A line of leaders (……, a template's row left as it was) of another size (a fallback font) at
+ * the foot of the region, close under it and starting where a column's text of the region does:
+ * the table's last row.
+ */
+function leadersInColumn(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number): boolean {
+  if (pieces[j].length !== 1 || bodyExtent(lines[j]).top - bottom > REGION_GAP_EMS * size) return false;
+  const p = pieces[j][0];
+  return pieces.slice(start, j).some((ps) => ps.some((q) => Math.abs(q.x0 - p.x0) <= 0.3 * size));
 }
 
 /** Is the line after `j` of the region's size and close enough under it (or at the row rhythm)? */
