@@ -404,13 +404,9 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       }
       const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
-      // (the previous label is on the page before). Empty cells up to the top of the page may
-      // be the span of a label on the page before: a span centred on the label, starting lower,
-      // is then taken before one running on past the foot of the page.
-      const exact = centredEnd(model, start, label, limit, false);
-      const lower = exact === null && start === 0 ? centredLower(model, label, limit) : null;
-      const end = exact ?? (lower ? null : centredEnd(model, start, label, limit, k === labels.length - 1));
-      const span: [number, number] | null = end !== null ? [start, end] : (lower ?? (limit < nRows ? centredStart(model, start, label, limit) : null));
+      // (the previous label is on the page before).
+      const end = centredEnd(model, start, label, limit, k === labels.length - 1);
+      const span: [number, number] | null = end !== null ? [start, end] : limit < nRows ? centredStart(model, start, label, limit) : null;
       if (!span) continue;
       for (let r = span[0]; r < span[1]; r++) occupied[r] = true;
       [label.r0, label.r1] = span;
@@ -463,15 +459,6 @@ function centredEnd(model: RowModel, start: number, label: TableCellPlan, limit:
     if (target >= lo && target <= hi) return end;
   }
   if (last && limit === rows.length && target > ys[limit]) return limit;
-  return null;
-}
-
-/** A span [start', end) with start' > 0 and end in [label.r1, limit] centred on the label; null when none is. */
-function centredLower(model: RowModel, label: TableCellPlan, limit: number): [number, number] | null {
-  for (let end = label.r1; end <= limit; end++) {
-    const span = centredStart(model, 1, label, end);
-    if (span && span[1] - span[0] > 1) return span;
-  }
   return null;
 }
 
