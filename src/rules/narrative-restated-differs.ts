@@ -93,6 +93,8 @@ export const rule: Rule = {
       if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
       // one a part of the other (其中 …) is not a restatement
       if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
+      // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
+      if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
       if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph))) continue;
       const sameSection = first.s.section === second.s.section;
@@ -138,6 +140,14 @@ function related(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, N
     at = byId.get(at.partOf);
   }
   return false;
+}
+
+/** Both statements are parts (其中 / a breakdown) of wholes that are not one measure. */
+function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
+  const wa = a.partOf ? byId.get(a.partOf) : undefined;
+  const wb = b.partOf ? byId.get(b.partOf) : undefined;
+  if (!wa || !wb || wa.id === wb.id) return false;
+  return !sameMeasure(measureName(wa.label).name, measureName(wb.label).name);
 }
 
 function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: ReadonlyMap<number, string>): boolean {
