@@ -20,6 +20,9 @@ export const REPORT_EXTENSIONS = ['.docx', '.docm', '.dotx', '.dotm', '.doc', '.
 const XML_REPORT_FORMATS = new Set<SniffedFormat>(['wordml', 'flatopc', 'fodt']);
 const XML_HEAD_BYTES = 8192;
 
+/** Opening an input never blocks (a FIFO) and never takes a terminal as the controlling one. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+
 export interface InputFile {
   /** Path as given on the command line, or folder + relative path. */
   path: string;
@@ -112,7 +115,7 @@ async function walk(dir: string, files: InputFile[], skipped: SkippedFile[]): Pr
 async function isWordXml(path: string): Promise<boolean> {
   let handle;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+    handle = await open(path, READ_FLAGS);
     const head = Buffer.alloc(XML_HEAD_BYTES);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return XML_REPORT_FORMATS.has(sniffFormat(head.subarray(0, bytesRead)));
@@ -150,7 +153,7 @@ export async function readInputFile(path: string, maxFileBytes = limitsFromEnv()
   if (refused) return refused;
   let handle;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+    handle = await open(path, READ_FLAGS);
   } catch (e) {
     return failed(`无法读取文件 / cannot read: ${errnoText(e)}`);
   }
