@@ -2,6 +2,7 @@ import pg from 'pg';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectShared, shareDatabase } from './share.js';
+import { hasCluster, seedFromTemplate } from './pglite-template.js';
 
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
@@ -116,6 +117,7 @@ export async function openPglite(dataDir: string, schema = 'public'): Promise<Da
   const { PGlite } = await import('@electric-sql/pglite');
   let db;
   try {
+    if (!hasCluster(dataDir)) await seedFromTemplate(dataDir, async (dir) => (await PGlite.create(dir)).close());
     db = await PGlite.create(dataDir);
   } catch (e) {
     await unlock();
