@@ -75,6 +75,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
     label: '全年执行数',
     synonyms: [
       { match: /执行数/, source: MOF },
+      // "全年执行" with the 数 left off (湖北 2020 forms as republished)
+      { match: /全年执行(?!率|进度)/, source: MOF },
       { match: /执行\(B\)/, source: EXEC20 },
       { match: /实际支出|支出数|决算数|实际完成数/, source: GENERIC, weak: true },
       { match: /完成预算资金/, source: GENERIC },

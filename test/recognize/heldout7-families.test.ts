@@ -47,3 +47,39 @@ describe('held-out 7: Chongqing 部门整体绩效自评表', () => {
     expect(findings.filter((f) => f.rule === 'score-range')).toEqual([]);
   });
 });
+
+/**
+ * 武汉市新洲区楚剧团 2020 项目支出绩效自评表 (held-out 7 batch B, as a document site flattened it): 全年执行
+ * without 数, 指标1:/指标2: spare rows (two run into one cell), five indicators of 20 points each.
+ */
+describe('held-out 7: Hubei 2020 项目支出绩效自评表 with its own weights', () => {
+  const rows = [
+    ['项目名称', '<', '演出设备更新专项经费', '<', '<', '<', '<', '<', '<'],
+    ['主管部门', '<', '新洲区楚剧团', '<', '<', '实施单位', '<', '新洲区文化和旅游局机关', '<'],
+    ['项目资金 (万元)', '<', '', '年初预算数', '全年预算数', '全年执行', '分值', '执行率', '得分'],
+    ['^', '^', '年度资金总额', '30', '30', '', '10', '100%', ''],
+    ['^', '^', '其中:当年财政拨款', '30', '30', '30', '—', '<', '<'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['^', '产出指标', '数量指标', '更新剧团老化、损坏的音响', '50件', '50件', '20', '20', ''],
+    ['^', '^', '^', '望新点胸艮必具', '100件', '100件', '20', '20', ''],
+    ['^', '^', '质量指标', '音响、灯光、道具、服装 质量等', '合格', '合格', '20', '20', ''],
+    ['^', '^', '时效指标', '指标1:', '', '', '', '', ''],
+    ['^', '^', '成本指标', '演出设备成本', '件/件2万元', '2万元', '20', '18', ''],
+    ['^', '效益指标', '经济效益 指标', '指标1: 指标2:', '', '', '', '', ''],
+    ['^', '^', '社会效益 指标', '指标1: 指标2:', '', '', '', '', ''],
+    ['^', '满意度指标', '服务对象 满意度指标', '演出人员满意度', '100%', '100%', '20', '20', ''],
+    ['总分', '<', '<', '<', '<', '<', '100', '98', ''],
+  ];
+
+  it('全年执行 heads the executed column; spare rows, one or two placeholders to a cell, are one template finding; the template split is not imposed', () => {
+    const { report, findings } = check(documentOf(['项目支出绩效自评表', '(2020 年度)', rows]));
+    const form = report.projects[0];
+    expect(form.budget?.rows.map((r) => r.executed?.text ?? '')).toEqual(['', '30']);
+    expect(form.indicators.map((i) => i.level3)).toEqual(['更新剧团老化、损坏的音响', '望新点胸艮必具', '音响、灯光、道具、服装 质量等', '演出设备成本', '演出人员满意度']);
+    expect(findings.filter((f) => f.rule === 'required-cells' && f.message.includes('指标1'))).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'template-leftovers')).toHaveLength(1);
+    // every group departs from 50/30/10: the form has its own split, only its total is checked
+    expect(findings.filter((f) => f.rule === 'group-weights')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'weight-totals').some((f) => f.values.includes(110))).toBe(true);
+  });
+});
