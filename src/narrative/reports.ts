@@ -318,6 +318,9 @@ function foldCoverPages(reports: FoundReport[]): FoundReport[] {
     const next = reports[i + 1];
     const isCover = r.sections.length === 0 && !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30);
     if (isCover && next && next.kind === r.kind) {
+      // the cover names the report in full; a later short line that also reads as a title (项目名称：…项目支出 /
+      // 绩效自评报告, a field broken over two lines) names it less well
+      if (r.title.length > next.title.length && r.title.includes(next.title)) next.title = r.title;
       next.first = r.first;
       next.body = [...r.body, ...next.body];
       continue;

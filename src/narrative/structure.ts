@@ -113,7 +113,11 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       .map((g, k) => ({ g, k }))
       .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null);
     const content = norm.slice(open + 1, close);
+    // "共15个（含转列项目5个）", "26个区县（含万盛经开区、两江新区，以下简称各区县）": what the bracket includes is a subset
+    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
     if (inner.length === 0) {
+      // a subset named in brackets is not the list of all of them
+      if (including) return;
       // one item in brackets is an alias or a note ("15个乡镇（街道办事处）"), not a list
       const items = countItems(content);
       if (unitInfo(f.figure.unit)?.dimension === 'count' && !/\d/.test(content) && items >= 2) {
@@ -122,8 +126,6 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       }
       return;
     }
-    // "共15个（含转列项目5个）": what the bracket includes is a subset, not the list of all parts
-    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
     for (const { g, k } of inner) {
       if (!sameKind(f, g)) continue;
       rel[k].parent = i;
@@ -185,7 +187,11 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       sameSentence.length > 0
         ? sameSentence
         : levelsBefore(si);
-    const parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
+    let parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
+    // a semicolon after parts that already add up exactly ends the list: "其中：中央财政资金202377万元，市级财政资金
+    // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
+    const semicolon = parts.findIndex((p, j) => j >= 2 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
+    if (semicolon >= 2 && addsUp(parts.slice(0, semicolon), candidates)) parts = parts.slice(0, semicolon);
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {

@@ -42,6 +42,9 @@ const NINGXIA = '宁夏 部门项目支出绩效自评表（参考分值）';
 const TRANSFER = '四川 转移支付资金绩效评价表（行次/列次）';
 const EVAL53 = '部门整体支出绩效评价指标表（53号文框架）';
 const GENERIC = '各省通用写法';
+const CHONGQING = '重庆 部门整体绩效自评表（计量单位/指标性质/年初指标值/调整指标值/全年完成值/得分系数/指标权重/指标得分/是否核心指标）';
+/** A column of the share of the points earned (得分系数(%), 得分率): not the points themselves. */
+const SCORE_RATIO = /得分(?:系数|比例|率)/;
 const CENTRAL = '中央对地方转移支付 区域（项目）绩效自评表（转移支付(项目)名称 / 资金投入情况）';
 
 /**
@@ -72,6 +75,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
     label: '全年执行数',
     synonyms: [
       { match: /执行数/, source: MOF },
+      // "全年执行" with the 数 left off (湖北 2020 forms as republished)
+      { match: /全年执行(?!率|进度)/, source: MOF },
       { match: /执行\(B\)/, source: EXEC20 },
       { match: /实际支出|支出数|决算数|实际完成数/, source: GENERIC, weak: true },
       { match: /完成预算资金/, source: GENERIC },
@@ -103,6 +108,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
     field: 'score',
     label: '得分',
     synonyms: [{ match: /得分/, source: MOF, weak: true }],
+    // 得分系数 / 得分率 (the share of the points earned, in %) is not the points
+    exclude: SCORE_RATIO,
   },
   // 转移支付 grids: the budget net of pooled funds (C), the funds that arrived (D), D/C
   { field: 'netBudget', label: '扣除统筹整合资金后预算金额', synonyms: [{ match: /扣除统筹整合|统筹整合资金后/, source: TRANSFER }] },
@@ -157,9 +164,12 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /得分/, source: MOF },
       { match: /自评得分/, source: NINGXIA },
+      { match: /指标得分/, source: CHONGQING },
       // scoring sheets with one 评分 column per level (县级 评分 | 市级 评分): the first is the self-evaluation
       { match: /(^|\/|自)评分$/, source: GENERIC },
     ],
+    // Chongqing's 部门整体绩效自评表 prints 得分系数(%) before 指标权重(分) and 指标得分(分)
+    exclude: SCORE_RATIO,
   },
   {
     field: 'description',

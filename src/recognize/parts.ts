@@ -23,7 +23,16 @@ const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|�
  */
 export function classifyByContent(table: TableBlock): { part: PartKind; titleDecides: boolean } | null {
   if (isProjectList(table)) return null;
-  const head = Array.from({ length: Math.min(table.nRows, 6) }, (_, r) => rowKeys(table, r).join('|')).join('|');
+  // the markers are read above the indicator rows: a 三级指标 named 财政供养人员控制率 or 三公经费变动率 under an
+  // indicator header (Chongqing's 部门整体绩效自评表) does not make the table a 基础数据表
+  let rows = Math.min(table.nRows, 6);
+  for (let r = 0; r < rows; r++) {
+    if (isIndicatorHeader(table, r) || isGenericIndicatorHeader(table, r)) {
+      rows = r + 1;
+      break;
+    }
+  }
+  const head = Array.from({ length: rows }, (_, r) => rowKeys(table, r).join('|')).join('|');
   for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
   return null;
 }

@@ -41,7 +41,11 @@ export const rule: Rule = {
       if (!printsWeights(form)) continue; // no 分值 column: nothing to add up
       const groups = level1Groups(form.indicators);
       const keys = groups.map((g) => level1Key(g.level1));
-      const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s));
+      // the template's split is evidence only when the form otherwise follows it: a form whose every
+      // group departs from it (20 points for each of five indicators) has its own split, and only its
+      // printed total (D3) can be checked
+      const follows = (s: Record<string, number>) => groups.some((g) => weightSum(g.rows).eq(Rational.of(s[level1Key(g.level1)])));
+      const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s) && follows(s));
       for (const g of groups) {
         const printed = g.rows.find((r) => r.level1Points)?.level1Points ?? null;
         let declared: Rational | null = printed ? Rational.parse(printed.value) : null;
@@ -86,3 +90,12 @@ export const rule: Rule = {
   },
 };
 
+/** Σ of the weights of a group's rows (不适用 rows and blank weights count 0). */
+function weightSum(rows: Indicator[]): Rational {
+  let sum = Rational.of(0);
+  for (const r of rows) {
+    const w = r.notApplicable ? null : points(r.weight);
+    if (w) sum = sum.add(w);
+  }
+  return sum;
+}

@@ -55,7 +55,7 @@ export const rule: Rule = {
         out.push({
           ...(roundingOnly ? { severity: 'info' as const } : {}),
           message: {
-            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score')}为${ind.score.text.trim()}${roundingOnly ? `（按本表得分所写的${written}位小数取舍相符，模板要求${dp}位小数）` : ''}`,
+            zh: `${form.part}指标${indicatorName(ind)}${columnLabel(form, 'target')}${ind.target.text.trim()}、${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达标，按公式 ${formula} 应得${expected.toFixed(2)}分，表中${columnLabel(form, 'score', 'zh', 'indicators')}为${ind.score.text.trim()}${roundingOnly ? `（按本表得分所写的${written}位小数取舍相符，模板要求${dp}位小数）` : ''}`,
             en: `${form.part} indicator ${indicatorName(ind)}: target ${ind.target.text.trim()}, actual ${ind.actual.text.trim()} — formula ${formula} gives ${expected.toFixed(2)}, printed score ${ind.score.text.trim()}`,
           },
           values: [factNumber(ind.score)!, Number(expected.toFixed(4))],

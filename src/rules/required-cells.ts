@@ -94,7 +94,7 @@ export const rule: Rule = {
       const groups = scoredGroups(form.indicators);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        if (printsColumn(form, 'score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (printsColumn(form, 'score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score', 'zh', 'indicators')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
         if (printsColumn(form, 'actual') && isBlank(ind.actual) && !groups.noActual.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
       }
       if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);

@@ -63,9 +63,11 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 /** The column's label as printed on this form ("调整后预算数" on Sichuan forms), else the default. */
-export function columnLabel(form: SelfEvalForm, field: string, lang: 'zh' | 'en' = 'zh'): string {
+export function columnLabel(form: SelfEvalForm, field: string, lang: 'zh' | 'en' = 'zh', scope: 'form' | 'indicators' = 'form'): string {
   if (lang === 'zh') {
-    const printed = [...(form.budget?.columns ?? []), ...form.indicatorColumns].find((c) => c.field === field);
+    // 分值 / 得分 head both the budget block and the indicator table ("执行率得分(分)" vs "指标得分(分)")
+    const columns = scope === 'indicators' ? form.indicatorColumns : [...(form.budget?.columns ?? []), ...form.indicatorColumns];
+    const printed = columns.find((c) => c.field === field);
     if (printed) return printed.label.replace(/\s+/g, '');
   }
   return FIELD_LABELS[field]?.[lang] ?? field;

@@ -19,8 +19,12 @@ export interface Attainment {
   actualValue: Rational;
 }
 
-/** Indicators where less is better even when the target has no comparator (投诉率 1%, 完成时限 30天). */
-const LOWER_IS_BETTER = /投诉|差错|错误|事故|违规|违法|超支|失误|不合格|返工|伤亡|死亡|损失|发生率|时长|用时|时限|周期|耗时|成本|费用|单价/;
+/**
+ * Indicators where less is better even when the target has no comparator (投诉率 1%, 完成时限 30天), and
+ * the budget-management ratios of a 部门整体 form (预算调整率 3%, 结转结余率 2%, “三公”经费变动率, 财政供养人员
+ * 控制率 100%, 公用经费控制率: spending or staff held at or under a ceiling).
+ */
+const LOWER_IS_BETTER = /投诉|差错|错误|事故|违规|违法|超支|失误|不合格|返工|伤亡|死亡|损失|发生率|时长|用时|时限|周期|耗时|成本|费用|单价|调整率|结余率|变动率|(?:经费|人员|编制|预算|支出|成本)[^，,、]{0,4}控制率/;
 /** …but a handling/coverage rate of such things is still higher-is-better (投诉回复处理率, 事故隐患整改率). */
 const HIGHER_RATE = /(处理|办结|回复|完成|达标|合格|覆盖|满意|知晓|执行|到位|及时|受理|解决|整改|查处|结案)(率|度)$/;
 const DURATION_UNITS = new Set(['天', '日', '小时', '分钟', '月']);
