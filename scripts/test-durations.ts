@@ -1,0 +1,21 @@
+/**
+ * test/durations.json from a vitest JSON report: seconds per test file, which the test sequencer
+ * (test/support/longest-first.ts) uses to start the longest files first on a fresh clone.
+ *   npx vitest run --reporter=default --reporter=json --outputFile=/tmp/vitest.json
+ *   npx tsx scripts/test-durations.ts /tmp/vitest.json
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+const report = process.argv[2];
+if (!report) {
+  console.error('用法 / usage: tsx scripts/test-durations.ts VITEST_JSON_REPORT');
+  process.exit(2);
+}
+const root = resolve(new URL('..', import.meta.url).pathname);
+const { testResults } = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; startTime: number; endTime: number }[] };
+const rows = testResults
+  .map((t) => [relative(root, t.name), Math.round((t.endTime - t.startTime) / 100) / 10] as const)
+  .sort((a, b) => b[1] - a[1]);
+writeFileSync(new URL('../test/durations.json', import.meta.url), `${JSON.stringify(Object.fromEntries(rows), null, 1)}\n`);
+console.log(`${rows.length} files, ${rows.reduce((s, r) => s + r[1], 0).toFixed(0)} s in all`);
