@@ -13,5 +13,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Longest files first (recorded durations on a fresh clone): no long file left to run alone at the end.
     sequence: { sequencer: LongestFirst },
+    // WebAssembly on V8's baseline compiler, as bin/selfeval runs the commands that end: every test file opening
+    // an embedded store (PGlite) would otherwise pay for optimizing PostgreSQL's start-up code. Measured on
+    // test/store/store + test/web/review-flow: 28.6 → 22.6 s CPU.
+    execArgv: ['--liftoff-only'],
   },
 });
