@@ -367,7 +367,10 @@ function placesOf(model: DocumentModel, report: Report): XpPlace[] {
         // the clause before the number; in a project's report, 本项目/此项目 is that project
         const clause = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('，'), before.lastIndexOf(',')) + 1);
         const context = `${parts.project(b.paragraph)}${clause}`;
-        const sentence = b.text.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1).split(/[。；]/)[0];
+        // the sentence of the number; a 其中 sentence continues the one before it ("项目支出数为…。其中：…5万元")
+        const from = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'));
+        const own = b.text.slice(from + 1).split(/[。；]/)[0];
+        const sentence = /^\s*其中/.test(own) ? `${b.text.slice(0, Math.max(0, from)).split(/[。；]/).pop()}${own}` : own;
         const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(sentence);
         const budgeted = /安排|预算|下达|批复/.test(sentence);
         const column = spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
@@ -489,9 +492,11 @@ const names = (e: ContractFinding['evidence'][number], p: XpPlace) =>
  * Variants of a whole document, as other reports write the same facts (catalogue F3 and B1): the prose
  * amounts in 元 instead of 万元 ("334.74万元" → "3347400元"); the projects named with a year and a
  * suffix in their forms ("工作经费" → "工作经费项目（2023年度）"); the prose with other role words
- * (开支 → 使用, 全年支出 → 全年实际支出). The unchanged variant must add no error/warning.
+ * (开支 → 使用, 全年支出 → 全年实际支出); the prose amounts approximate ("约334.74万元": a change is then
+ * caught as a note — info naming both places — and never as an error or warning). The unchanged
+ * variant must add no error/warning.
  */
-const VARIANTS = ['as-is', 'yuan', 'names', 'roles'] as const;
+const VARIANTS = ['as-is', 'yuan', 'names', 'roles', 'approx'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 function variantOf(model: DocumentModel, report: Report, v: Variant): DocumentModel {
@@ -503,6 +508,7 @@ function variantOf(model: DocumentModel, report: Report, v: Variant): DocumentMo
     if (v === 'yuan')
       b.text = b.text.replace(/(?<![\d.])(\d+(?:\.\d{1,4})?)\s*万元/g, (_all, x: string) => `${R(x).mul(R('10000')).toFixed(0)}元`);
     if (v === 'roles') b.text = b.text.replace(/开支/g, '使用').replace(/全年支出/g, '全年实际支出');
+    if (v === 'approx') b.text = b.text.replace(/(?<![\d.约近余])(\d+(?:\.\d+)?)\s*万元/g, '约$1万元');
   }
   if (v === 'names') {
     for (const p of report.projects) {
@@ -521,7 +527,7 @@ async function crossPart(): Promise<void> {
   if (!args.includes('--no-seed')) docs.push({ id: 'seed', file: 'samples/seed.docx' }, { id: 'seed.pdf', file: 'samples/seed.pdf' });
   const variants = args.includes('--variants') ? VARIANTS : (['as-is'] as const);
   const tally = new Map<string, { tried: number; caught: number; asError: number }>();
-  const links: Record<string, { pairs: number; linked: number; unlinked: string[]; all: string[] }> = {};
+  const links: Record<string, { pairs: number; linked: number; via: number; unlinked: string[]; all: string[] }> = {};
   const unchangedExtra: Record<string, string[]> = {};
   const misses: string[] = [];
   const cpu0 = process.cpuUsage();
@@ -548,7 +554,7 @@ async function crossPart(): Promise<void> {
         return n <= 0;
       });
       if (variant !== 'as-is') unchangedExtra[id] = extra.map((d) => `${d.rule} ${d.severity}: ${d.message.slice(0, 120)}`);
-      const base = new Set(baseFindings.map((d) => `${d.rule}|${d.message}`));
+      const base = new Set((variant === 'approx' ? checkModel(model) : baseFindings).map((d) => `${d.rule}|${d.message}`));
       const caughtPair = new Set<string>();
       const planted = new Set<string>();
       for (const x of pairs.flat()) {
@@ -559,31 +565,46 @@ async function crossPart(): Promise<void> {
         const kind = x.kind;
         if (onlyKind && onlyKind !== kind) continue;
         const after = changed(x.text.replace(/,/g, ''), (v) => v.mul(R('1.1')));
-        const fresh = checkModel(plantAt(model, x, after)).filter((d) => d.severity !== 'info' && !base.has(`${d.rule}|${d.message}`));
+        const all = checkModel(plantAt(model, x, after)).filter((d) => !base.has(`${d.rule}|${d.message}`));
+        // approximate prose: a change is a note (info) naming both places; an error or warning carrying it is a wrong finding
+        const approx = variant === 'approx' && (x.table === null || partners.every((p) => p.table === null));
+        const fresh = all.filter((d) => (approx ? d.severity === 'info' : d.severity !== 'info'));
+        // (other rules' findings about the changed form itself — A1, A6 — are not the restatement)
+        const loudHit = approx ? all.filter((d) => d.severity !== 'info' && carries(d as Finding, after) && d.evidence.some((e) => names(e, x)) && partners.some((p) => d.evidence.some((e) => names(e, p)))) : [];
         const hit = fresh.filter((d) => carries(d as Finding, after) && d.evidence.some((e) => names(e, x)));
-        const key = `${variant}|${kind}`;
+        const key = `${variant}|${kind}${approx ? ' 约' : ''}`;
         const t = tally.get(key) ?? tally.set(key, { tried: 0, caught: 0, asError: 0 }).get(key)!;
         t.tried++;
         const named = partners.filter((p) => hit.some((d) => d.evidence.some((e) => names(e, p))));
         for (const p of named) caughtPair.add([placeKey(x), placeKey(p)].sort().join('|'));
-        if (named.length > 0) {
+        if (approx) t.asError += loudHit.length > 0 ? 1 : 0; // for approximate prose: plants drawing an error/warning (should be none)
+        if (named.length > 0 && !(approx && loudHit.length > 0)) {
           t.caught++;
-          if (hit.some((d) => d.severity === 'error' && d.evidence.some((e) => named.some((p) => names(e, p))))) t.asError++;
+          if (!approx && hit.some((d) => d.severity === 'error' && d.evidence.some((e) => named.some((p) => names(e, p))))) t.asError++;
         } else misses.push(`${id} ${kind}: ${placeName(x)} ${x.text}→${after} (also ${partners.map(placeName).join('、')}); new findings: ${fresh.map((d) => `${d.rule}${hit.includes(d) ? '(one place)' : ''}`).join(', ') || '—'}`);
       }
       const unordered = new Map(pairs.map(([a, b]) => [[placeKey(a), placeKey(b)].sort().join('|'), `${placeName(a)} ${a.text} ~ ${placeName(b)} ${b.text}`]));
-      links[id] = { pairs: unordered.size, linked: [...unordered.keys()].filter((k) => caughtPair.has(k)).length, unlinked: [...unordered].filter(([k]) => !caughtPair.has(k)).map(([, v]) => v), all: [...unordered.values()] };
+      // linked through a third place: prose ↔ its project's form ↔ the 基础数据表 row (one finding each, not one per pair)
+      const root = new Map<string, string>();
+      const find = (k: string): string => (root.get(k) ?? k) === k ? k : find(root.get(k)!);
+      for (const k of caughtPair) {
+        const [x, y] = k.split('|').map(find);
+        if (x !== y) root.set(x, y);
+      }
+      const direct = [...unordered.keys()].filter((k) => caughtPair.has(k));
+      const via = [...unordered.keys()].filter((k) => !caughtPair.has(k) && find(k.split('|')[0]) === find(k.split('|')[1]));
+      links[id] = { pairs: unordered.size, linked: direct.length, via: via.length, unlinked: [...unordered].filter(([k]) => !caughtPair.has(k) && !via.includes(k)).map(([, v]) => v), all: [...unordered.values()] };
     }
   }
   const cpu = process.cpuUsage(cpu0);
-  console.log('variant  kind                 tried  caught  as error');
+  console.log('variant  kind                 tried  caught  as error   (… 约: the other places are approximate prose — caught = an info naming both places; "as error" = plants that drew an error/warning there, should be 0)');
   for (const v of variants)
-    for (const k of XP_KINDS) {
+    for (const k of XP_KINDS.flatMap((k) => [k, `${k} 约`])) {
       const t = tally.get(`${v}|${k}`);
       if (t) console.log(`${v.padEnd(8)} ${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}`);
     }
-  console.log('links (documents with ≥2 parts): pairs of one figure in two parts, linked');
-  for (const [id, l] of Object.entries(links)) console.log(`  ${id.padEnd(36)} ${l.linked}/${l.pairs}`);
+  console.log('links (documents with ≥2 parts): pairs of one figure in two parts — linked directly (+ through a third place)');
+  for (const [id, l] of Object.entries(links)) console.log(`  ${id.padEnd(36)} ${l.linked}/${l.pairs}${l.via ? ` (+${l.via})` : ''}`);
   for (const [id, e] of Object.entries(unchangedExtra)) console.log(`  unchanged ${id}: ${e.length} error/warning beyond the document as it is${e.length ? `: ${e.join(' | ')}` : ''}`);
   console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   if (details) for (const m of misses) console.log(`  missed ${m}`);
