@@ -1,6 +1,4 @@
 import {
-  normalize,
-  statsById,
   restatementAgrees,
   restatementOf,
   restatementTolerance,
@@ -15,7 +13,6 @@ import type { FigureLink, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { matchEntity, type EntityMatch } from '../facts/entity.js';
 import type { Normalized } from '../narrative/compare.js';
-import { Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** A link at or above this confidence is "sure": a disagreement is an error, below it a warning. */
@@ -59,47 +56,6 @@ function asFormAmount(n: Normalized, link: FigureLink, money: boolean): Normaliz
  * it restates (项目全年执行数, 按支出性质分, 基础数据表 rows, staffing) and against the same
  * statement in another narrative section. Approximate figures are B3's business.
  */
-/** An approximate amount (约/近/左右, 余/多) restating a table amount: beyond this share of the table amount it is noted. */
-const APPROX_SHARE = Rational.parse('0.1');
-
-/**
- * "约370万元" in the prose against the form's 334.74: an approximate figure says no exact value, so a
- * difference is a note (info, catalogue: Rounding), when it is more than a tenth of the table amount, or
- * the one-sided word is contradicted ("400余万元" against 334.74).
- */
-function approximateDraft(report: Report, link: FigureLink): FindingDraft | null {
-  if (link.basis !== 'table-figure' || link.target.kind !== 'table') return null;
-  const stat = statsById(report).get(link.statId);
-  const target = link.target.figure;
-  if (!stat || !target || stat.mention === 'slogan' || stat.dimension !== 'money' || !stat.figure.approximate) return null;
-  if (target.comparator !== '=' || target.approximate) return null;
-  const a = normalize(stat.figure, '万元');
-  const b = normalize(target, '万元');
-  if (a.unit !== b.unit) return null;
-  const x = Rational.parse(a.value);
-  const y = Rational.parse(b.value);
-  if (!y.gt(Rational.of(0))) return null;
-  const c = stat.figure.comparator;
-  const far = x.sub(y).abs().gt(y.mul(APPROX_SHARE));
-  const oneSided = (c === '>=' || c === '>') && x.gt(y) ? '所述“余/多/以上”的下限高于表中数' : (c === '<=' || c === '<') && y.gt(x) ? '所述“近/不到”的上限低于表中数' : null;
-  if (!far && !oneSided) return null;
-  const unitB = printedUnit(target, '万元');
-  return {
-    severity: 'info',
-    message: {
-      zh: `${placeName(report, stat)}称${statPhrase(stat)}（约数），与${link.target.loc.part ?? '表格'}${link.target.measure ?? ''}${target.value}${unitB}${oneSided ? `不符：${oneSided}` : '相差超过十分之一'}，请核对（配对依据：${link.reason}；关联置信度 ${link.confidence.toFixed(2)}）`,
-      en: `${placeName(report, stat)} states about ${stat.figure.text}, the table gives ${target.value}${unitB}`,
-    },
-    values: [plain(stat.figure), plain(target)],
-    evidence: [statEvidence(stat, 'narrative'), targetEvidence(link, 'table')],
-    expected: `${target.value}${unitB}`,
-    observed: stat.figure.text.trim(),
-    tolerance: '约数不按舍入判断：相差超过表中数的十分之一，或“余/近”所指方向与表中数相反，才提示',
-    params: { linkConfidence: link.confidence, linkReason: link.reason, approximate: true },
-    part: stat.loc.part,
-  };
-}
-
 export const rule: Rule = {
   meta: {
     id: 'figure-mismatch',
@@ -108,11 +64,11 @@ export const rule: Rule = {
     catalogue: 'B1',
     title: { zh: '同一数字前后不一致', en: 'The same figure stated differently' },
     description: {
-      zh: '叙述报告中的数字与其复述的表格数字（或另一处叙述）不一致；链接确定时为错误，链接模糊时为警告并写明配对依据。项目名称按同一对象比较（不计年度、括号、“项目”后缀；“专项/经费”后缀或仅差一字为模糊）；金额按元/万元/亿元换算；约数（约、近、余）与表格数字相差超过十分之一为提示。',
-      en: 'A narrative figure disagrees with the table figure (or other narrative statement) it restates; error when the link is sure, warning (with the pairing basis) when it is fuzzy. Names are compared as one entity (years, brackets, a 项目 suffix set aside); amounts in 元/万元/亿元 are converted; an approximate figure more than a tenth off is a note.',
+      zh: '叙述报告中的数字与其复述的表格数字（或另一处叙述）不一致；链接确定时为错误，链接模糊时为警告并写明配对依据。项目名称按同一对象比较（不计年度、括号、“项目”后缀；“专项/经费”后缀或仅差一字为模糊）；金额按元/万元/亿元换算；约数（约、近、余）不在此列（B3 提示）。',
+      en: 'A narrative figure disagrees with the table figure (or other narrative statement) it restates; error when the link is sure, warning (with the pairing basis) when it is fuzzy. Names are compared as one entity (years, brackets, a 项目 suffix set aside); amounts in 元/万元/亿元 are converted; approximate figures are left to B3 (a note).',
     },
     formula: '叙述数字 = 被复述的表格数字（同精度须相同，不同精度按舍入区间）',
-    tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可；表格中的万元整数视为两位小数；约数相差超过表中数的十分之一才提示',
+    tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可；表格中的万元整数视为两位小数',
     families: 'all',
     source: '部门整体支出绩效自评报告与自评表须一致（财预〔2020〕10号 自评要求）；catalogue B1',
   },
@@ -120,11 +76,7 @@ export const rule: Rule = {
     const drafts: FindingDraft[] = [];
     for (const link of report.links) {
       const r = restatementOf(report, link);
-      if (!r) {
-        const approx = approximateDraft(report, link);
-        if (approx) drafts.push(approx);
-        continue;
-      }
+      if (!r) continue; // approximate figures (约/近/余) are B3's: approximate-restatement notes them (info)
       const b = asFormAmount(r.b, link, r.stat.dimension === 'money');
       if (restatementAgrees(r.a, b)) continue;
       const { stat, target, narrativeTarget, a } = r;
