@@ -491,7 +491,8 @@ const names = (e: ContractFinding['evidence'][number], p: XpPlace) =>
 /**
  * Variants of a whole document, as other reports write the same facts (catalogue F3 and B1): the prose
  * amounts in 元 instead of 万元 ("334.74万元" → "3347400元"); the projects named with a year and a
- * suffix in their forms ("工作经费" → "工作经费项目（2023年度）"); the prose with other role words
+ * suffix in their forms ("工作经费" → "工作经费项目（2023年度）") and the 基础数据表 fund rows with a year
+ * before them ("2023年度工作经费"); the prose with other role words
  * (开支 → 使用, 全年支出 → 全年实际支出); the prose amounts approximate ("约334.74万元": a change is then
  * caught as a note — info naming both places — and never as an error or warning). The unchanged
  * variant must add no error/warning.
@@ -517,6 +518,13 @@ function variantOf(model: DocumentModel, report: Report, v: Variant): DocumentMo
       const t = m.blocks.find((b) => b.kind === 'table' && b.table === loc.table);
       const c = t?.kind === 'table' ? t.cells.find((x) => x.row === loc.row && x.col === loc.col) : undefined;
       if (c && p.name) c.text = c.text.replace(p.name.text.trim(), `${p.name.text.trim().replace(/项目$/, '')}项目（${report.year ?? 2023}年度）`);
+    }
+    // and the 基础数据表's fund rows with a year before them ("2023年度工作经费")
+    for (const row of report.basicData?.spending ?? []) {
+      if (row.key !== 'project-item' || row.loc.table === null) continue;
+      const t = m.blocks.find((b) => b.kind === 'table' && b.table === row.loc.table);
+      const c = t?.kind === 'table' ? t.cells.find((x) => x.row === row.loc.row && x.text.trim() === row.label.trim()) : undefined;
+      if (c) c.text = `${report.year ?? 2023}年度${c.text.trim()}`;
     }
   }
   return m;
