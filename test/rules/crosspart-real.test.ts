@@ -65,10 +65,15 @@ function inParagraph(model: DocumentModel, marker: string, from: string, to: str
   return { model: m, at: { part: null, table: null, row: null, col: null, page: null, paragraph: b.paragraph } };
 }
 
+/** Where the form of the project whose name holds `name` states its total 全年执行数. */
+function executedAt(model: DocumentModel, name: string): Location {
+  const p = reportOf(model).projects.find((x) => x.name?.text.includes(name))!;
+  return p.budget!.rows.find((r) => r.kind === 'total')!.executed!.loc;
+}
+
 /** The total row's 全年执行数 of the project whose name holds `name`, changed to `to` in its form only. */
 function inProjectForm(model: DocumentModel, name: string, to: string): { model: DocumentModel; at: Location } {
-  const p = reportOf(model).projects.find((x) => x.name?.text.includes(name))!;
-  const loc = p.budget!.rows.find((r) => r.kind === 'total')!.executed!.loc;
+  const loc = executedAt(model, name);
   const m = structuredClone(model);
   const t = m.blocks.find((b) => b.kind === 'table' && b.table === loc.table);
   if (t?.kind !== 'table') throw new Error('no table');
@@ -77,7 +82,10 @@ function inProjectForm(model: DocumentModel, name: string, to: string): { model:
   return { model: m, at: loc };
 }
 
-const paragraphOf = (model: DocumentModel, marker: string) => model.blocks.find((b) => b.kind === 'paragraph' && b.text.includes(marker))!.kind === 'paragraph' ? (model.blocks.find((b) => b.kind === 'paragraph' && b.text.includes(marker)) as { paragraph: number }).paragraph : -1;
+function paragraphOf(model: DocumentModel, marker: string): number {
+  const b = model.blocks.find((x) => x.kind === 'paragraph' && x.text.includes(marker));
+  return b?.kind === 'paragraph' ? b.paragraph : -1;
+}
 const names = (f: Finding, at: Location) =>
   f.evidence.some((e) => (at.table !== null ? e.location.table === at.table && e.location.row === at.row : e.location.table === null && e.location.paragraph === at.paragraph));
 const key = (f: Finding) => `${f.rule}|${f.message}`;
@@ -126,8 +134,7 @@ describe('cross-part links on the seed report', () => {
     const yuan = prose(seed, inYuan);
     const base = check(yuan);
     const { model, at } = inParagraph(yuan, '工作经费开支50000元', '工作经费开支50000元', '工作经费开支55000元');
-    const form = reportOf(yuan).projects.find((p) => p.name?.text.includes('招投标'))!.budget!.rows.find((r) => r.kind === 'total')!.executed!.loc;
-    const found = naming(base, check(model), at, form);
+    const found = naming(base, check(model), at, executedAt(yuan, '招投标'));
     expect(found.length, show(found)).toBe(1);
     expect(found[0].severity).toBe('error');
     expect(found[0].values).toEqual([55000, 5]);
@@ -147,8 +154,7 @@ describe('cross-part links on the seed report', () => {
     const approx = prose(seed, approximate);
     const base = check(approx);
     const { model, at } = inParagraph(approx, '为有关业务工作经费开支', '此项目约334.74万元', '此项目约400万元');
-    const form = reportOf(approx).projects.find((p) => p.name?.text.includes('工作经费'))!.budget!.rows.find((r) => r.kind === 'total')!.executed!.loc;
-    const found = naming(base, check(model), at, form);
+    const found = naming(base, check(model), at, executedAt(approx, '工作经费'));
     expect(found.map((f) => `${f.rule} ${f.severity}`), show(found)).toEqual(['approximate-restatement info']);
   });
 });
