@@ -18,12 +18,32 @@
  *                       measure's "100%" restates nothing: listed as not planted, never as a miss)
  *   share-above-100     a prose share (合格率, 到位率, 满意度 … stated ≥ 90%) written 10 points higher (at least 105%),
  *                       100%, where its words name it (C3 for rates; 完成率 and 增长率 may exceed 100: not planted)
+ * Cross-part kinds (--crosspart; on the corpus documents with two or more parts and on the real seed
+ * report samples/seed.docx, planted in the parsed document: one paragraph or cell changed). A figure of
+ * one part (a project's 全年执行数, 按支出性质分, a 基础数据表 row, a narrative 基本支出/人员经费/三公/project
+ * amount) whose value is also written in another part is changed (× 1.1) in one place only:
+ *   xp-project-executed  a project's 全年执行数 in its 项目支出绩效自评表 only
+ *   xp-narrative         the narrative restatement of a table figure
+ *   xp-basic-data        a 基础数据表 project or 三公 amount only there
+ *   xp-basic-spending    基本支出 / 人员经费 / 公用经费 in one part
+ *   xp-other             another figure of a form (项目支出, 全年预算数 …)
+ * Caught only when a new error/warning carries the planted figure AND its evidence names both places
+ * (the changed paragraph or cell and the other place the figure is written). Links: per document, the
+ * cross-part pairs of one figure, and how many are linked (changing either side is caught).
  * Figures: plants tried, plants caught, per kind; with --details each miss names the document, cell
  * and the finding rules that did appear. Results → bench/results/planted-real-<date>[-label].json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocumentModel } from '../schemas/document.js';
+import type { Fact } from '../schemas/fact.js';
+import type { Finding as ContractFinding } from '../schemas/finding.js';
+import type { Report } from '../schemas/report.js';
 import type { Result } from '../schemas/result.js';
+import { parseDocument } from '../parsers/index.js';
+import { analyzeNarrative } from '../src/narrative/index.js';
+import { recognizeReport } from '../src/recognize/index.js';
+import { runRules } from '../src/rules/index.js';
 import { Rational } from '../src/numbers/decimal.js';
 import { runPipeline } from '../src/pipeline.js';
 import { listCorpus, loadTruth } from '../test/corpus/score.js';
@@ -219,6 +239,7 @@ async function read(lines: string[], title: string): Promise<Result> {
 }
 
 async function main(): Promise<void> {
+  if (args.includes('--crosspart')) return crossPart();
   const docs = listCorpus(root).filter((d) => !only || d.id === only);
   const tally = new Map<Kind, { tried: number; caught: number; asError: number }>(KINDS.map((k) => [k, { tried: 0, caught: 0, asError: 0 }]));
   const misses: string[] = [];
@@ -261,6 +282,346 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const out = `bench/results/planted-real-${date}${label ? `-${label}` : ''}.json`;
   writeFileSync(out, `${JSON.stringify({ root, kinds: Object.fromEntries(tally), misses, notPlanted: filtered }, null, 2)}\n`);
+  console.log(`→ ${out}`);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Cross-part plants (--crosspart): one figure changed in one part of a parsed document.
+
+type XpKind = 'xp-project-executed' | 'xp-narrative' | 'xp-basic-data' | 'xp-basic-spending' | 'xp-other';
+const XP_KINDS: XpKind[] = ['xp-project-executed', 'xp-narrative', 'xp-basic-data', 'xp-basic-spending', 'xp-other'];
+
+/** A place a figure is written: a table cell or a paragraph, with the part it belongs to. */
+interface XpPlace {
+  table: number | null;
+  row: number | null;
+  col: number | null;
+  paragraph: number | null;
+  part: string;
+  /** The number as written at the place, and where it sits in the text. */
+  text: string;
+  start: number;
+  /** Value in 万元. */
+  wan: Rational;
+  decimals: number;
+  kind: XpKind;
+  /** What the figure is of: the project name, the row label, or the prose clause before the number. */
+  context: string;
+  /** Table cells: the records name this cell (a project's 全年执行数, a 基础数据表 row …). */
+  role: boolean;
+  /** Table cells: executed (全年执行数, 决算数) or budget (全年预算数, 预算数) column. */
+  column?: 'executed' | 'budget';
+}
+
+const placeKey = (p: XpPlace) => (p.table !== null ? `t${p.table}r${p.row}c${p.col}` : `p${p.paragraph}@${p.start}`);
+const placeName = (p: XpPlace) => `${p.part}${p.table !== null ? `[表${p.table} 行${p.row} 列${p.col}]` : `[段${p.paragraph}]`}`;
+
+function checkModel(model: DocumentModel): ContractFinding[] {
+  const recognized = recognizeReport(model);
+  const narrative = analyzeNarrative(model, recognized);
+  const report: Report = { ...recognized, narratives: narrative.narratives, statistics: narrative.statistics, links: narrative.links, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
+  return runRules(report, { document: model, lang: 'zh' });
+}
+
+function reportOf(model: DocumentModel): Report {
+  const recognized = recognizeReport(model);
+  const narrative = analyzeNarrative(model, recognized);
+  return { ...recognized, narratives: narrative.narratives, statistics: narrative.statistics, links: narrative.links, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
+}
+
+const NUMBER = /(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)?(?![\d])/g;
+
+/** Parts of the document: which record owns each table, which narrative each paragraph. */
+function partsOf(report: Report): { table: Map<number, string>; paragraph: (p: number) => string; project: (p: number) => string } {
+  const table = new Map<number, string>();
+  report.projects.forEach((p, i) => p.tables.forEach((t) => table.set(t, `${p.part}#${i}`)));
+  report.deptSelfEval?.tables.forEach((t) => table.set(t, report.deptSelfEval!.part));
+  report.basicData?.tables.forEach((t) => table.set(t, report.basicData!.part));
+  return {
+    table,
+    paragraph: (p) => {
+      const k = report.narratives.findIndex((n) => n.firstParagraph <= p && p <= n.lastParagraph);
+      return k >= 0 ? `${report.narratives[k].part}#n${k}` : '正文';
+    },
+    project: (p) => report.narratives.find((n) => n.firstParagraph <= p && p <= n.lastParagraph && n.reportKind === 'project')?.project ?? '',
+  };
+}
+
+function toWan(value: string, unit: string | undefined): Rational {
+  const v = R(value.replace(/,/g, ''));
+  return unit === '亿元' ? v.mul(R('10000')) : unit === '元' ? v.div(R('10000')) : v;
+}
+
+/** Every money figure of the document (cells that are a number, prose numbers with a money unit). */
+function placesOf(model: DocumentModel, report: Report): XpPlace[] {
+  const parts = partsOf(report);
+  const unitOf = new Map<number, string>();
+  for (const f of [...report.projects, ...(report.deptSelfEval ? [report.deptSelfEval] : [])]) for (const t of f.tables) unitOf.set(t, f.budget?.unit ?? '万元');
+  const out: XpPlace[] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'paragraph') {
+      for (const m of b.text.matchAll(NUMBER)) {
+        if (!m[2]) continue;
+        const before = b.text.slice(0, m.index!);
+        // the clause before the number; in a project's report, 本项目/此项目 is that project
+        const clause = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('，'), before.lastIndexOf(',')) + 1);
+        const context = `${parts.project(b.paragraph)}${clause}`;
+        // the sentence of the number; a 其中 sentence continues the one before it ("项目支出数为…。其中：…5万元")
+        const from = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'));
+        const own = b.text.slice(from + 1).split(/[。；]/)[0];
+        const sentence = /^\s*其中/.test(own) ? `${b.text.slice(0, Math.max(0, from)).split(/[。；]/).pop()}${own}` : own;
+        const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(sentence);
+        const budgeted = /安排|预算|下达|批复/.test(sentence);
+        const column = spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
+        out.push({ table: null, row: null, col: null, paragraph: b.paragraph, part: parts.paragraph(b.paragraph), text: m[1], start: m.index!, wan: toWan(m[1], m[2]), decimals: decimals(m[1].replace(/,/g, '')), kind: 'xp-narrative', context, role: false, column });
+      }
+    } else {
+      const part = parts.table.get(b.table) ?? `表${b.table}`;
+      for (const c of b.cells) {
+        // a number ending the cell ("592.17", "其中：基本支出：592.17", "20万元")
+        const m = /(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)?\s*$/.exec(c.text);
+        if (!m) continue;
+        out.push({ table: b.table, row: c.row, col: c.col, paragraph: null, part, text: m[1], start: m.index, wan: toWan(m[1], m[2] ?? unitOf.get(b.table)), decimals: decimals(m[1].replace(/,/g, '')), kind: 'xp-other', context: '', role: false });
+      }
+    }
+  }
+  return out;
+}
+
+/** The roles the records give cells and prose figures (what kind of plant changing them is). */
+function assignKinds(places: XpPlace[], report: Report): void {
+  const at = (f: Fact | null | undefined, kind: XpKind, context: string, column: 'executed' | 'budget') => {
+    if (!f?.loc || f.loc.table === null) return;
+    for (const p of places) if (p.table === f.loc.table && p.row === f.loc.row && p.col === f.loc.col) Object.assign(p, { kind, context, role: true, column });
+  };
+  for (const p of report.projects) {
+    const total = p.budget?.rows.find((r) => r.kind === 'total');
+    const name = p.name?.text ?? '';
+    at(total?.executed, 'xp-project-executed', name, 'executed');
+    at(total?.fullYearBudget, 'xp-other', name, 'budget');
+  }
+  const dept = report.deptSelfEval;
+  for (const i of dept?.budget?.bySpending ?? []) at(i.amount, i.key === 'basic' ? 'xp-basic-spending' : 'xp-other', i.label, 'executed');
+  if (dept) at(dept.budget?.rows.find((r) => r.kind === 'total')?.executed, 'xp-other', '部门整体支出', 'executed');
+  for (const r of report.basicData?.spending ?? []) {
+    const kind: XpKind = /basic|personnel|public/.test(r.key) ? 'xp-basic-spending' : 'xp-basic-data';
+    at(r.budget, kind, r.label, 'budget');
+    at(r.final, kind, r.label, 'executed');
+  }
+  for (const s of report.statistics) {
+    if (s.dimension !== 'money' || !/基本支出|人员经费|公用经费/.test(s.label)) continue;
+    for (const p of places) if (p.paragraph === s.loc.paragraph && p.table === null && s.figure.text.includes(p.text)) p.kind = 'xp-basic-spending';
+  }
+}
+
+/** Same figure: equal in 万元, or the coarser one (with decimals) is the finer one rounded to its written decimals. */
+function sameFigure(a: XpPlace, b: XpPlace): boolean {
+  if (a.wan.eq(b.wan)) return true;
+  const coarse = a.decimals <= b.decimals ? a : b;
+  const fine = coarse === a ? b : a;
+  return coarse.decimals > 0 && coarse.decimals < fine.decimals && fine.wan.toFixed(coarse.decimals) === coarse.wan.toFixed(coarse.decimals);
+}
+
+/** Same thing: the two contexts share four characters (or the whole of the shorter), generic words left out. */
+const cleanContext = (s: string) => s.replace(/[\s\p{P}\p{S}\d]|其中|本年|全年|年度|合计|万元|决算数|预算数/gu, '');
+function lcs(x: string, y: string): number {
+  let best = 0;
+  for (let i = 0; i < x.length; i++)
+    for (let j = 0; j < y.length; j++) {
+      let k = 0;
+      while (i + k < x.length && j + k < y.length && x[i + k] === y[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+/**
+ * Same thing: the two contexts share four characters (or the whole of the shorter), generic words
+ * left out, and prose names no other figure of the records better ("质量安全监督管理专项资金" shares
+ * 监督管理专项 with 招投标监督管理专项 but all of 质量安全监督管理专项).
+ */
+function sameThing(a: XpPlace, b: XpPlace, roles: string[]): boolean {
+  const [x, y] = [cleanContext(a.context), cleanContext(b.context)];
+  const best = lcs(x, y);
+  if (!(best >= 4 || (best >= 2 && best === Math.min(x.length, y.length)))) return false;
+  for (const [one, other] of [[a, b], [b, a]] as const) {
+    if (other.table === null) continue;
+    const p = cleanContext(one.context);
+    if (roles.some((r) => r !== cleanContext(other.context) && r !== p && lcs(p, r) > best)) return false;
+  }
+  return true;
+}
+
+/** Pairs of one figure written in two parts (two projects' tables are two facts: never paired). */
+function crossPairs(places: XpPlace[]): Array<[XpPlace, XpPlace]> {
+  const out: Array<[XpPlace, XpPlace]> = [];
+  const roles = [...new Set(places.filter((p) => p.role).map((p) => cleanContext(p.context)))];
+  const interesting = (p: XpPlace) => p.wan.gt(R('0')) && !p.wan.eq(R('100'));
+  for (let i = 0; i < places.length; i++) {
+    for (let j = i + 1; j < places.length; j++) {
+      const [a, b] = [places[i], places[j]];
+      if (a.part === b.part || !interesting(a) || !interesting(b) || !sameFigure(a, b)) continue;
+      // a table cell pairs only as a figure the records name; prose with prose is the stat-restated kind
+      if ((a.table !== null && !a.role) || (b.table !== null && !b.role)) continue;
+      if (a.table === null && b.table === null && a.kind !== 'xp-basic-spending' && b.kind !== 'xp-basic-spending') continue;
+      if (a.column && b.column && a.column !== b.column) continue;
+      if (/项目支出绩效自评表/.test(a.part) && /项目支出绩效自评表/.test(b.part)) continue;
+      if (!sameThing(a, b, roles)) continue;
+      out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+function plantAt(model: DocumentModel, p: XpPlace, after: string): DocumentModel {
+  const m = structuredClone(model);
+  for (const b of m.blocks) {
+    if (p.table === null && b.kind === 'paragraph' && b.paragraph === p.paragraph) b.text = b.text.slice(0, p.start) + after + b.text.slice(p.start + p.text.length);
+    if (p.table !== null && b.kind === 'table' && b.table === p.table) {
+      const c = b.cells.find((x) => x.row === p.row && x.col === p.col)!;
+      c.text = c.text.slice(0, p.start) + after + c.text.slice(p.start + p.text.length);
+    }
+  }
+  return m;
+}
+
+const names = (e: ContractFinding['evidence'][number], p: XpPlace) =>
+  p.table !== null ? e.location.table === p.table && e.location.row === p.row && (e.location.col === p.col || e.location.col === null) : e.location.table === null && e.location.paragraph === p.paragraph;
+
+/**
+ * Variants of a whole document, as other reports write the same facts (catalogue F3 and B1): the prose
+ * amounts in 元 instead of 万元 ("334.74万元" → "3347400元"); the projects named with a year and a
+ * suffix in their forms ("工作经费" → "工作经费项目（2023年度）") and the 基础数据表 fund rows with a year
+ * before them ("2023年度工作经费"); the prose with other role words
+ * (开支 → 使用, 全年支出 → 全年实际支出); the prose amounts approximate ("约334.74万元": a change is then
+ * caught as a note — info naming both places — and never as an error or warning). The unchanged
+ * variant must add no error/warning.
+ */
+const VARIANTS = ['as-is', 'yuan', 'names', 'roles', 'approx'] as const;
+type Variant = (typeof VARIANTS)[number];
+
+function variantOf(model: DocumentModel, report: Report, v: Variant): DocumentModel {
+  if (v === 'as-is') return model;
+  const m = structuredClone(model);
+  const inNarrative = (p: number) => report.narratives.some((n) => n.firstParagraph <= p && p <= n.lastParagraph);
+  for (const b of m.blocks) {
+    if (b.kind !== 'paragraph' || !inNarrative(b.paragraph)) continue;
+    if (v === 'yuan')
+      b.text = b.text.replace(/(?<![\d.])(\d+(?:\.\d{1,4})?)\s*万元/g, (_all, x: string) => `${R(x).mul(R('10000')).toFixed(0)}元`);
+    if (v === 'roles') b.text = b.text.replace(/开支/g, '使用').replace(/全年支出/g, '全年实际支出');
+    if (v === 'approx') b.text = b.text.replace(/(?<![\d.约近余])(\d+(?:\.\d+)?)\s*万元/g, '约$1万元');
+  }
+  if (v === 'names') {
+    for (const p of report.projects) {
+      const loc = p.name?.loc;
+      if (!loc || loc.table === null) continue;
+      const t = m.blocks.find((b) => b.kind === 'table' && b.table === loc.table);
+      const c = t?.kind === 'table' ? t.cells.find((x) => x.row === loc.row && x.col === loc.col) : undefined;
+      if (c && p.name) c.text = c.text.replace(p.name.text.trim(), `${p.name.text.trim().replace(/项目$/, '')}项目（${report.year ?? 2023}年度）`);
+    }
+    // and the 基础数据表's fund rows with a year before them ("2023年度工作经费")
+    for (const row of report.basicData?.spending ?? []) {
+      if (row.key !== 'project-item' || row.loc.table === null) continue;
+      const t = m.blocks.find((b) => b.kind === 'table' && b.table === row.loc.table);
+      const c = t?.kind === 'table' ? t.cells.find((x) => x.row === row.loc.row && x.text.trim() === row.label.trim()) : undefined;
+      if (c) c.text = `${report.year ?? 2023}年度${c.text.trim()}`;
+    }
+  }
+  return m;
+}
+
+async function crossPart(): Promise<void> {
+  const docs: Array<{ id: string; file: string }> = listCorpus(root).map((d) => ({ id: d.id, file: join(root, d.id, `${d.id}.docx`) }));
+  if (!args.includes('--no-seed')) docs.push({ id: 'seed', file: 'samples/seed.docx' }, { id: 'seed.pdf', file: 'samples/seed.pdf' });
+  const variants = args.includes('--variants') ? VARIANTS : (['as-is'] as const);
+  const tally = new Map<string, { tried: number; caught: number; asError: number }>();
+  const links: Record<string, { pairs: number; linked: number; via: number; unlinked: string[]; all: string[] }> = {};
+  const unchangedExtra: Record<string, string[]> = {};
+  const misses: string[] = [];
+  const cpu0 = process.cpuUsage();
+  for (const doc of docs.filter((d) => !only || d.id === only)) {
+    const original = await parseDocument(new Uint8Array(readFileSync(doc.file)));
+    const first = reportOf(original);
+    const nParts = first.narratives.length + first.projects.length + (first.deptSelfEval ? 1 : 0) + (first.basicData ? 1 : 0);
+    if (nParts < 2) continue;
+    const asIsLoud = checkModel(original).filter((d) => d.severity !== 'info');
+    for (const variant of variants) {
+      const id = variant === 'as-is' ? doc.id : `${doc.id}/${variant}`;
+      const model = variantOf(original, first, variant);
+      const report = variant === 'as-is' ? first : reportOf(model);
+      const places = placesOf(model, report);
+      assignKinds(places, report);
+      const pairs = crossPairs(places);
+      const baseFindings = checkModel(model).filter((d) => d.severity !== 'info');
+      // the unchanged variant: error/warning findings beyond those of the document as it is (by rule)
+      const left = new Map<string, number>();
+      for (const d of asIsLoud) left.set(d.rule, (left.get(d.rule) ?? 0) + 1);
+      const extra = baseFindings.filter((d) => {
+        const n = left.get(d.rule) ?? 0;
+        left.set(d.rule, n - 1);
+        return n <= 0;
+      });
+      if (variant !== 'as-is') unchangedExtra[id] = extra.map((d) => `${d.rule} ${d.severity}: ${d.message.slice(0, 120)}`);
+      const base = new Set((variant === 'approx' ? checkModel(model) : baseFindings).map((d) => `${d.rule}|${d.message}`));
+      const caughtPair = new Set<string>();
+      const planted = new Set<string>();
+      for (const x of pairs.flat()) {
+        if (planted.has(placeKey(x))) continue;
+        planted.add(placeKey(x));
+        // the partners of x: every other-part place of the same figure
+        const partners = pairs.filter(([p, q]) => p === x || q === x).map(([p, q]) => (p === x ? q : p));
+        const kind = x.kind;
+        if (onlyKind && onlyKind !== kind) continue;
+        const after = changed(x.text.replace(/,/g, ''), (v) => v.mul(R('1.1')));
+        const all = checkModel(plantAt(model, x, after)).filter((d) => !base.has(`${d.rule}|${d.message}`));
+        // approximate prose: a change is a note (info) naming both places; an error or warning carrying it is a wrong finding
+        const approx = variant === 'approx' && (x.table === null || partners.every((p) => p.table === null));
+        const fresh = all.filter((d) => (approx ? d.severity === 'info' : d.severity !== 'info'));
+        // (other rules' findings about the changed form itself — A1, A6 — are not the restatement)
+        const loudHit = approx ? all.filter((d) => d.severity !== 'info' && carries(d as Finding, after) && d.evidence.some((e) => names(e, x)) && partners.some((p) => d.evidence.some((e) => names(e, p)))) : [];
+        const hit = fresh.filter((d) => carries(d as Finding, after) && d.evidence.some((e) => names(e, x)));
+        const key = `${variant}|${kind}${approx ? ' 约' : ''}`;
+        const t = tally.get(key) ?? tally.set(key, { tried: 0, caught: 0, asError: 0 }).get(key)!;
+        t.tried++;
+        const named = partners.filter((p) => hit.some((d) => d.evidence.some((e) => names(e, p))));
+        for (const p of named) caughtPair.add([placeKey(x), placeKey(p)].sort().join('|'));
+        if (approx) t.asError += loudHit.length > 0 ? 1 : 0; // for approximate prose: plants drawing an error/warning (should be none)
+        if (named.length > 0 && !(approx && loudHit.length > 0)) {
+          t.caught++;
+          if (!approx && hit.some((d) => d.severity === 'error' && d.evidence.some((e) => named.some((p) => names(e, p))))) t.asError++;
+        } else misses.push(`${id} ${kind}: ${placeName(x)} ${x.text}→${after} (also ${partners.map(placeName).join('、')}); new findings: ${fresh.map((d) => `${d.rule}${hit.includes(d) ? '(one place)' : ''}`).join(', ') || '—'}`);
+      }
+      const unordered = new Map(pairs.map(([a, b]) => [[placeKey(a), placeKey(b)].sort().join('|'), `${placeName(a)} ${a.text} ~ ${placeName(b)} ${b.text}`]));
+      // linked through a third place: prose ↔ its project's form ↔ the 基础数据表 row (one finding each, not one per pair)
+      const root = new Map<string, string>();
+      const find = (k: string): string => (root.get(k) ?? k) === k ? k : find(root.get(k)!);
+      for (const k of caughtPair) {
+        const [x, y] = k.split('|').map(find);
+        if (x !== y) root.set(x, y);
+      }
+      const direct = [...unordered.keys()].filter((k) => caughtPair.has(k));
+      const via = [...unordered.keys()].filter((k) => !caughtPair.has(k) && find(k.split('|')[0]) === find(k.split('|')[1]));
+      links[id] = { pairs: unordered.size, linked: direct.length, via: via.length, unlinked: [...unordered].filter(([k]) => !caughtPair.has(k) && !via.includes(k)).map(([, v]) => v), all: [...unordered.values()] };
+    }
+  }
+  const cpu = process.cpuUsage(cpu0);
+  console.log('variant  kind                 tried  caught  as error   (… 约: the other places are approximate prose — caught = an info naming both places; "as error" = plants that drew an error/warning there, should be 0)');
+  for (const v of variants)
+    for (const k of XP_KINDS.flatMap((k) => [k, `${k} 约`])) {
+      const t = tally.get(`${v}|${k}`);
+      if (t) console.log(`${v.padEnd(8)} ${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}`);
+    }
+  console.log('links (documents with ≥2 parts): pairs of one figure in two parts — linked directly (+ through a third place)');
+  for (const [id, l] of Object.entries(links)) console.log(`  ${id.padEnd(36)} ${l.linked}/${l.pairs}${l.via ? ` (+${l.via})` : ''}`);
+  for (const [id, e] of Object.entries(unchangedExtra)) console.log(`  unchanged ${id}: ${e.length} error/warning beyond the document as it is${e.length ? `: ${e.join(' | ')}` : ''}`);
+  console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  if (details) for (const m of misses) console.log(`  missed ${m}`);
+  if (details) for (const [id, l] of Object.entries(links)) for (const u of l.unlinked) console.log(`  unlinked ${id}: ${u}`);
+  if (args.includes('--pairs')) for (const [id, l] of Object.entries(links)) for (const u of l.all) console.log(`  pair ${id}: ${u}`);
+  mkdirSync('bench/results', { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const out = `bench/results/planted-real-${date}${label ? `-${label}` : ''}.json`;
+  writeFileSync(out, `${JSON.stringify({ root, seed: !args.includes('--no-seed'), variants, kinds: Object.fromEntries(tally), links, unchangedExtra, misses }, null, 2)}\n`);
   console.log(`→ ${out}`);
 }
 

@@ -1,12 +1,18 @@
 import type { Fact } from '../../schemas/fact.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
+import { normalize } from '../narrative/compare.js';
 import { sumFinding } from './lib/sum-finding.js';
 import { paramsOf } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
-/** A narrative money figure as a Fact, so it can join a sum with table facts. */
+/**
+ * A narrative money figure as a Fact in 万元 (the forms' unit), so it can join a sum with table facts:
+ * "人员经费5726100元" is 572.61万元, not 5726100 of the form's 592.17.
+ */
 function statFact(s: NarrativeStat): Fact {
-  return { text: s.figure.text, figure: s.figure, loc: s.loc };
+  const n = normalize(s.figure, '万元');
+  const figure = n.unit === '万元' && s.figure.unit !== '万元' && !n.coarse ? { ...s.figure, value: n.value, decimals: Math.max(0, n.decimals), unit: '万元' } : s.figure;
+  return { text: s.figure.text, figure, loc: s.loc };
 }
 
 function findStat(stats: NarrativeStat[], re: RegExp): NarrativeStat | null {
@@ -17,12 +23,12 @@ function findStat(stats: NarrativeStat[], re: RegExp): NarrativeStat | null {
 export const rule: Rule = {
   meta: {
     id: 'basic-spending-split',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'A7',
     title: { zh: '基本支出＝人员经费＋公用经费', en: 'Basic spending = personnel + public costs' },
     description: {
-      zh: '基本支出应等于人员经费与公用经费之和；基本支出取自评表“按支出性质分”（无则取报告文字），人员经费、公用经费取自报告文字。',
+      zh: '基本支出应等于人员经费与公用经费之和；基本支出取自评表“按支出性质分”（无则取报告文字），人员经费、公用经费取自报告文字（以元或亿元书写的换算为万元）。',
       en: 'Basic spending equals personnel costs plus public (operating) costs; figures from the form and the narrative.',
     },
     formula: '基本支出 = 人员经费 + 公用经费',

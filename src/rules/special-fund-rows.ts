@@ -3,6 +3,7 @@ import { intersects, Rational } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { amountInterval, exactValue, factNumber, isBlank } from './lib/amounts.js';
 import { formName, paramsOf, totalBudgetRow } from './lib/forms.js';
+import { matchEntity } from '../facts/entity.js';
 import { nameSimilarity, sameEntity } from './lib/names.js';
 import { sumFinding } from './lib/sum-finding.js';
 import { rowLabel, SPENDING_COLUMNS, spendingColumnLabel } from './lib/spending.js';
@@ -136,10 +137,11 @@ function fundRowsVsProjects(report: Parameters<Rule['check']>[0], rows: Spending
     const a = amountInterval(pr.row.final!, dp);
     const b = amountInterval(executed, dp);
     if (!a || !b || intersects(a, b)) continue;
+    const why = matchEntity(rowLabel(pr.row), formName(pr.project))?.reason ?? `名称相似度 ${nameSimilarity(rowLabel(pr.row), formName(pr.project)).toFixed(2)}：“${rowLabel(pr.row)}”/“${formName(pr.project)}”`;
     out.push({
       severity: pr.link === 'sure' ? 'error' : 'warning',
       message: {
-        zh: `${bd.part}「${rowLabel(pr.row)}」${spendingColumnLabel(bd, 'final')}为${pr.row.final!.text.trim()}万元，与${pr.project.part}全年执行数${executed.text.trim()}万元不一致${pr.link === 'fuzzy' ? '（按相近名称对应）' : ''}`,
+        zh: `${bd.part}「${rowLabel(pr.row)}」${spendingColumnLabel(bd, 'final')}为${pr.row.final!.text.trim()}万元，与${pr.project.part}全年执行数${executed.text.trim()}万元不一致${pr.link === 'fuzzy' ? `（按相近名称对应，配对依据：${why}）` : ''}`,
         en: `${bd.part} "${rowLabel(pr.row)}": final ${pr.row.final!.text.trim()} differs from ${pr.project.part} executed ${executed.text.trim()}${pr.link === 'fuzzy' ? ' (linked by a similar name)' : ''}`,
       },
       values: [factNumber(pr.row.final)!, factNumber(executed)!],
@@ -147,7 +149,7 @@ function fundRowsVsProjects(report: Parameters<Rule['check']>[0], rows: Spending
       expected: executed.text.trim(),
       observed: pr.row.final!.text.trim(),
       tolerance: `金额±½末位（至少${dp}位小数）`,
-      params,
+      params: { ...params, pairReasons: [why], entitySure: pr.link === 'sure' },
       part: bd.part,
     });
   }

@@ -1,4 +1,5 @@
 import { normalizeText } from '../../text/normalize.js';
+import { matchEntity } from '../../facts/entity.js';
 
 const keys = new Map<string, string>();
 
@@ -50,5 +51,8 @@ export function nameSimilarity(a: string, b: string): number {
 /** Same entity by name: 'sure' when the keys are equal, 'fuzzy' when similar enough, else null. */
 export function sameEntity(a: string, b: string, threshold = 0.8): 'sure' | 'fuzzy' | null {
   if (nameKey(a) === nameKey(b)) return 'sure';
+  // F3: the same name without years, brackets or a 项目/年度 suffix is sure; a 专项/经费 suffix or one character left out, fuzzy
+  const m = matchEntity(a, b);
+  if (m) return m.sure ? 'sure' : 'fuzzy';
   return nameSimilarity(a, b) >= threshold ? 'fuzzy' : null;
 }
