@@ -117,10 +117,29 @@ console.log(`backend CPU per report: ${((totalTicks * 10) / reports).toFixed(1)}
 const parsedN = by.parsed.n;
 console.log(`round trips per report: save ${(trips.save / parsedN).toFixed(1)}, cross checks ${(trips.cross / parsedN).toFixed(1)}`);
 for (const [k, v] of rows) if (v.ticks > 0) console.log(`${((v.ticks * 10) / reports).toFixed(2).padStart(7)} ms  ×${(v.n / reports).toFixed(0)}  ${k}`);
-const sizes = await origQuery<{ t: string; s: string }>(
-  `SELECT 'reports' AS t, pg_size_pretty(pg_total_relation_size('reports')) AS s UNION ALL SELECT 'findings', pg_size_pretty(pg_total_relation_size('findings'))`,
+// Bytes per report in PostgreSQL: every table a save or its cross checks write (indexes and TOAST
+// included), after VACUUM FULL so that dead row versions do not count; and the findings table's
+// columns (pg_column_size: as stored, compressed) to show what each one costs.
+const STORE_TABLES = ['files', 'reports', 'report_runs', 'findings', 'batch_items', 'cross_findings', 'report_scores'];
+for (const t of STORE_TABLES) await origQuery(`VACUUM FULL ${t}`);
+const sizes = await origQuery<{ t: string; b: string }>(
+  STORE_TABLES.map((t) => `SELECT '${t}' AS t, pg_total_relation_size('${t}')::bigint AS b`).join(' UNION ALL '),
 );
-console.log(sizes.map((r) => `${r.t} ${r.s}`).join(', '));
+const bytesOf = Object.fromEntries(sizes.map((r) => [r.t, Number(r.b)]));
+const hasEvidence = (await origQuery("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'findings' AND column_name = 'evidence'")).length > 0;
+const [cols] = await origQuery<Record<string, string>>(
+  `SELECT ${hasEvidence ? 'coalesce(sum(pg_column_size(f.evidence)), 0)::bigint AS evidence, ' : ''}coalesce(sum(pg_column_size(f.finding)), 0)::bigint AS finding, coalesce(sum(pg_column_size(f.numbers)), 0)::bigint AS numbers,
+          coalesce(sum(pg_column_size(f)), 0)::bigint AS row FROM findings f`,
+);
+const [rcols] = await origQuery<Record<string, string>>(
+  'SELECT sum(pg_column_size(result))::bigint AS result, sum(pg_column_size(document))::bigint AS document, sum(octet_length(result::text))::bigint AS result_raw, sum(octet_length(document::text))::bigint AS document_raw FROM reports',
+);
+const perReport = (n: number | string) => Math.round(Number(n) / reports);
+const withoutFiles = STORE_TABLES.filter((t) => t !== 'files').reduce((a, t) => a + bytesOf[t], 0);
+console.log(`bytes per report (pg_total_relation_size / ${reports}, after VACUUM FULL): all tables but files ${perReport(withoutFiles)}; ` +
+  STORE_TABLES.map((t) => `${t} ${perReport(bytesOf[t])}`).join(', '));
+console.log(`findings columns per report (pg_column_size): ${Object.entries(cols).map(([k, v]) => `${k} ${perReport(v)}`).join(', ')}`);
+console.log(`reports columns per report: ${Object.entries(rcols).map(([k, v]) => `${k} ${perReport(v)}`).join(', ')}`);
 await store.close();
 const admin = new pg.Client({ connectionString: env.databaseUrl });
 await admin.connect();

@@ -4,8 +4,9 @@ import type { Store } from '../store/index.js';
 import type { CrossFinding } from './cross-finding.js';
 import { checkAgainstLastYear, type PreviousReport } from './last-year.js';
 import { checkAgainstLedger, reportDepartment } from './ledger-check.js';
-import { loadLedger } from './ledger-store.js';
-import { saveScoreRow } from './overview.js';
+import { toLedgerRow, type LedgerDbRow } from './ledger-store.js';
+import { scoreParams } from './overview.js';
+import type { LedgerRow } from './ledger-check.js';
 import { reportScores, type ReportScores } from './scores.js';
 import type { Report } from '../../schemas/report.js';
 import { explainMatch, matchName } from './name-match.js';
@@ -18,25 +19,52 @@ import { explainMatch, matchName } from './name-match.js';
 export async function runCrossChecks(store: Store, shas: Iterable<string>, justSaved?: JustSaved): Promise<{ reports: number; findings: number }> {
   let reports = 0;
   let findings = 0;
-  const ledgerByYear = new Map<number, Awaited<ReturnType<typeof loadLedger>>>();
+  const ledgerByYear = new Map<number, LedgerRow[]>();
   for (const sha of new Set(shas)) {
     const current = justSaved?.sha256 === sha ? justSaved : await loadStored(store, sha);
     if (!current) continue;
-    await saveScoreRow(store.db, sha, current.run, current.scores ?? reportScores(current.report()));
-    const out: CrossFinding[] = [];
-    if (current.year !== null) {
-      if (!ledgerByYear.has(current.year)) ledgerByYear.set(current.year, await loadLedger(store.db, [current.year]));
-      // The report is read (parsed, for a queue worker) only when there is something to check it against.
-      const ledger = ledgerByYear.get(current.year)!;
-      if (ledger.length > 0) out.push(...checkAgainstLedger(current.report(), ledger));
-      const previous = await previousReport(store, sha, current.year, current.department);
-      if (previous) out.push(...checkAgainstLastYear({ report: current.report(), document: current.document() }, previous));
-    }
-    await saveCrossFindings(store, sha, out);
+    findings += (await checkOne(store, current, ledgerByYear, false)).findings;
     reports++;
-    findings += out.length;
   }
   return { reports, findings };
+}
+
+/** What bureau_cross_context (migrations/218) returns. */
+interface CrossContext {
+  ledger: LedgerDbRow[] | null;
+  previous: Array<{ sha256: string; department: string | null }> | null;
+  next: Array<{ sha256: string; department: string | null }> | null;
+  cleared: boolean;
+}
+
+/**
+ * One report's checks: its scores row, the ledger of its year (unless `ledgerByYear` has it), last
+ * year's reports and — `withNext` — next year's, all in one round trip (bureau_cross_context); then
+ * last year's matching report when there is one, and the findings when there are any.
+ */
+async function checkOne(store: Store, current: JustSaved, ledgerByYear: Map<number, LedgerRow[]>, withNext: boolean): Promise<{ findings: number; next: NonNullable<CrossContext['next']> }> {
+  const year = current.year;
+  const scores = current.scores ?? reportScores(current.report());
+  const [{ ctx }] = await store.db.query<{ ctx: CrossContext }>('SELECT bureau_cross_context($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS ctx', [
+    current.sha256,
+    year,
+    year !== null && !ledgerByYear.has(year),
+    current.department !== null,
+    withNext && current.storedDepartment !== null,
+    ...scoreParams(current.sha256, current.run, scores).slice(1),
+  ]);
+  const out: CrossFinding[] = [];
+  if (year !== null) {
+    if (ctx.ledger) ledgerByYear.set(year, ctx.ledger.map(toLedgerRow));
+    // The report is read (parsed, for a queue worker) only when there is something to check it against.
+    const ledger = ledgerByYear.get(year) ?? [];
+    if (ledger.length > 0) out.push(...checkAgainstLedger(current.report(), ledger));
+    const previous = current.department && ctx.previous ? await previousReport(store, year, current.department, ctx.previous) : null;
+    if (previous) out.push(...checkAgainstLastYear({ report: current.report(), document: current.document() }, previous));
+  }
+  // Nothing to check against: bureau_cross_context deleted its cross findings already.
+  if (!ctx.cleared || out.length > 0) await saveCrossFindings(store, current.sha256, out);
+  return { findings: out.length, next: ctx.next ?? [] };
 }
 
 /** A report as its caller just stored it (no need to read it back from the store). */
@@ -77,13 +105,8 @@ async function loadStored(store: Store, sha: string): Promise<JustSaved | null> 
   return justSaved(result, () => document, rows[0].file_name, rows[0].run);
 }
 
-/** Last year's report of the same department (names matched robustly), the latest processed. */
-async function previousReport(store: Store, sha: string, year: number, department: string | null): Promise<PreviousReport | null> {
-  if (!department) return null;
-  const candidates = await store.db.query<{ sha256: string; department: string | null }>(
-    "SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok' AND sha256 <> $2 ORDER BY processed_at DESC, sha256",
-    [year - 1, sha],
-  );
+/** Last year's report of the same department (names matched robustly) among `candidates` (latest processed first). */
+async function previousReport(store: Store, year: number, department: string, candidates: NonNullable<CrossContext['previous']>): Promise<PreviousReport | null> {
   // One department only: two different departments equally close (水利局 ↔ 平江县水利局, 湘阴县水利局) → none.
   const m = matchName(department, candidates.filter((c) => c.department), (c) => c.department!);
   if (!m) return null;
@@ -93,27 +116,10 @@ async function previousReport(store: Store, sha: string, year: number, departmen
   return { sha256: best.sha256, file: stored.fileName, year: year - 1, report: stored.report(), document: stored.document(), match: best.reason };
 }
 
+/** Replace a report's cross findings whole, in one statement (bureau_replace_cross_findings, migrations/218). */
 async function saveCrossFindings(store: Store, sha: string, findings: CrossFinding[]): Promise<void> {
   const unique = new Map(findings.map((f) => [f.finding.id, f]));
-  if (unique.size === 0) {
-    // Nothing to insert (the common case): one statement, no transaction around it.
-    await store.db.query('DELETE FROM cross_findings WHERE report_sha256 = $1', [sha]);
-    return;
-  }
-  await store.db.transaction(async (tx) => {
-    await tx.query('DELETE FROM cross_findings WHERE report_sha256 = $1', [sha]);
-    for (const f of unique.values()) {
-      await tx.query('INSERT INTO cross_findings (report_sha256, id, rule, severity, message, finding, counterpart) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        sha,
-        f.finding.id,
-        f.finding.rule,
-        f.finding.severity,
-        f.finding.message,
-        JSON.stringify(f.finding),
-        JSON.stringify(f.counterpart),
-      ]);
-    }
-  });
+  await store.db.query('SELECT bureau_replace_cross_findings($1, $2::jsonb)', [sha, JSON.stringify([...unique.values()].map((f) => ({ finding: f.finding, counterpart: f.counterpart })))]);
 }
 
 export async function getCrossFindings(store: Pick<Store, 'db'>, sha: string): Promise<CrossFinding[]> {
@@ -133,17 +139,13 @@ export async function reportsOfYears(store: Store, years: number[]): Promise<str
 /**
  * After a report is stored: its own checks, and those of next year's reports of its department
  * (they compare against it). Never fails the caller: a cross check is an addition to the report.
+ * With the report just stored in hand and nothing to check it against, one round trip.
  */
 export async function recheckAfterSave(store: Store, sha: string, justSaved?: JustSaved): Promise<void> {
-  // The report's year and its reports.department column: from the caller when it just stored them.
-  const [row] =
-    justSaved?.sha256 === sha
-      ? [{ year: justSaved.year, department: justSaved.storedDepartment }]
-      : await store.db.query<{ year: number | null; department: string | null }>('SELECT year, department FROM reports WHERE sha256 = $1', [sha]);
-  const targets = [sha];
-  if (row?.year && row.department) {
-    const next = await store.db.query<{ sha256: string; department: string | null }>("SELECT sha256, department FROM reports WHERE year = $1 AND status = 'ok'", [row.year + 1]);
-    for (const n of next) if (n.department && explainMatch(row.department, n.department)) targets.push(n.sha256);
-  }
-  await runCrossChecks(store, targets, justSaved);
+  const current = justSaved?.sha256 === sha ? justSaved : await loadStored(store, sha);
+  if (!current) return;
+  const { next } = await checkOne(store, current, new Map(), current.year !== null && current.storedDepartment !== null);
+  const department = current.storedDepartment;
+  const targets = department ? next.filter((n) => n.department && explainMatch(department, n.department)).map((n) => n.sha256) : [];
+  if (targets.length > 0) await runCrossChecks(store, targets);
 }

@@ -41,7 +41,7 @@ export async function saveReferenceImport(db: { transaction<T>(fn: (tx: Queryabl
   });
 }
 
-interface DbRow {
+export interface LedgerDbRow {
   year: number;
   department: string;
   project: string;
@@ -56,12 +56,17 @@ interface DbRow {
 
 /** The ledger rows of some years (all years when none given), in file order. */
 export async function loadLedger(db: Queryable, years?: number[]): Promise<LedgerRow[]> {
-  const rows = await db.query<DbRow>(
+  const rows = await db.query<LedgerDbRow>(
     `SELECT r.*, i.file_name FROM reference_rows r JOIN reference_imports i ON i.id = r.import_id
      ${years ? 'WHERE r.year = ANY($1::int[])' : ''} ORDER BY r.year, r.source_row`,
     years ? [years] : [],
   );
-  return rows.map((r) => ({
+  return rows.map(toLedgerRow);
+}
+
+/** A reference_rows row (with its import's file name), as the SQL returns it, as the checks take it. */
+export function toLedgerRow(r: LedgerDbRow): LedgerRow {
+  return {
     year: r.year,
     department: r.department,
     project: r.project,
@@ -72,7 +77,7 @@ export async function loadLedger(db: Queryable, years?: number[]): Promise<Ledge
     projectCode: r.project_code,
     sourceRow: r.source_row,
     fileName: r.file_name,
-  }));
+  };
 }
 
 export async function listImports(db: Queryable): Promise<Array<{ id: number; fileName: string; years: number[]; rows: number; actor: string; importedAt: Date }>> {

@@ -53,12 +53,12 @@ export async function saveScores(db: Queryable, sha256: string, run: number, res
 
 /** Store scores computed already (a queue worker's pipeline thread computes them with the report). */
 export async function saveScoreRow(db: Queryable, sha256: string, run: number, s: ReportScores): Promise<void> {
-  await db.query(
-    `INSERT INTO report_scores (sha256, run, self_score, recomputed_score, recomputed_items, scored_items, execution_rate, score_form, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (sha256) DO UPDATE SET run = $2, self_score = $3, recomputed_score = $4, recomputed_items = $5, scored_items = $6, execution_rate = $7, score_form = $8, version = $9`,
-    [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form, SCORES_VERSION],
-  );
+  await db.query('SELECT bureau_save_scores($1, $2, $3, $4, $5, $6, $7, $8, $9)', scoreParams(sha256, run, s));
+}
+
+/** The parameters of bureau_save_scores (migrations/218), also the tail of bureau_cross_context's. */
+export function scoreParams(sha256: string, run: number, s: ReportScores): unknown[] {
+  return [sha256, run, s.selfScore, s.recomputedScore, s.recomputedItems, s.scoredItems, s.executionRate, s.form, SCORES_VERSION];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
-import { normalizeText } from '../text/normalize.js';
+import { compactKey } from '../text/normalize.js';
 
 /**
  * Reading numbers as written in table cells and targets. A value keeps its written form and
@@ -69,7 +69,7 @@ export function canonicalNumber(written: string): { value: string; decimals: num
  */
 export function parseFigure(raw: string): Figure | null {
   const text = raw;
-  let s = normalizeText(raw).replace(/\s+/g, '');
+  let s = compactKey(raw);
   if (!s || !/\d/.test(s)) return null; // words only: no figure (most text cells)
   let comparator: Comparator = '=';
   let approximate = false;
@@ -133,7 +133,7 @@ const DATE_RE = /(19|20)\d{2}\s*年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|\d{1,2}
 export function parseMeasureFigure(raw: string): Figure | null {
   const strict = parseFigure(raw);
   if (strict) return strict;
-  const s = normalizeText(raw).replace(/\s+/g, '');
+  const s = compactKey(raw);
   if (DATE_RE.test(s)) return null;
   const numbers = s.match(/\d+(?:\.\d+)?/g) ?? [];
   if (numbers.length !== 1) return null;

@@ -3,7 +3,7 @@ import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Figure } from '../../schemas/figure.js';
 import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
-import { normalizeText } from '../text/normalize.js';
+import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
@@ -62,7 +62,7 @@ export function declaredPoints(label: string): Figure | null {
 
 /** Level-1 name without its declared points ("产出指标(30分)" → "产出指标"). */
 export function level1Name(label: string): string {
-  return normalizeText(label).replace(/\s+/g, '').replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, '');
+  return compactKey(label).replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, '');
 }
 
 /** A target or actual as a Measure: figure when there is one, qualitative otherwise. */

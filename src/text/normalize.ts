@@ -89,11 +89,19 @@ export const normalizeText: (input: string) => string = boundedMemo((input) => s
   maxKeyLength: 256,
 });
 
-/** Normalized text without any whitespace — the key used to compare labels. */
-export function compactKey(input: string): string {
-  const n = normalizeText(input);
-  return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
-}
+/**
+ * Normalized text without any whitespace — the key used to compare labels. Remembered like
+ * normalizeText: recognition asks for the key of the same cell and header texts again and again
+ * (a table row's keys, the indicator and header tests), and each ask was a memo look-up plus a
+ * whitespace scan of the normalized text.
+ */
+export const compactKey: (input: string) => string = boundedMemo(
+  (input) => {
+    const n = normalizeText(input);
+    return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
+  },
+  { maxEntries: 50_000, maxKeyLength: 256 },
+);
 
 /**
  * The beginning of compactKey(input), at least `length` characters of it (all of it when shorter),

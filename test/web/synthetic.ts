@@ -25,10 +25,10 @@ export async function insertSyntheticReports(store: Store, n: number): Promise<{
     [n],
   );
   await store.db.query(
-    `INSERT INTO findings (report_sha256, id, rule, severity, message, numbers, evidence, finding, first_seen_run, last_seen_run)
+    `INSERT INTO findings (report_sha256, id, rule, severity, message, numbers, finding, first_seen_run, last_seen_run)
      SELECT md5(i::text) || md5('x' || i::text), ($2::text[])[1 + ((i + k) % 4)] || ':' || k,
             ($2::text[])[1 + ((i + k) % 4)], (ARRAY['error', 'warning', 'info'])[1 + (k % 3)],
-            '合成发现', '[]'::jsonb, '[]'::jsonb, '{}'::jsonb, 1, 1 + (i % 2)
+            '合成发现', '[]'::jsonb, '{}'::jsonb, 1, 1 + (i % 2)
      FROM generate_series(1, $1::int) AS i, generate_series(0, 2) AS k`,
     [n, SYNTHETIC_RULES],
   );

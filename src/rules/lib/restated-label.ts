@@ -1,4 +1,5 @@
 import type { NarrativeStat } from '../../../schemas/narrative.js';
+import { boundedMemo } from '../../memo.js';
 
 /**
  * What a narrative figure names, reduced to the measure: "2021年部门预算项目支出" and "其中部门预算项目支出"
@@ -16,7 +17,14 @@ const LEAD = /^(?:[，,。；;：:、\s]|其中|分别(?:是|为)|具体(?:是|�
 const TRAIL = /(?:共计|合计|总计|累计|共下达?|下达|共|为|达到?|是|约|已|均|总额为?|金额为?|[：:，,\s])+$/;
 const YEAR = /(?:19|20)\d{2}年度?/g;
 
-export function measureName(label: string): MeasureName {
+/**
+ * The measure a label names (shared result: do not change it). Remembered per label: a rule asks for
+ * the same statistic's name for the statistic, again for its year (statementYear) and once per pair
+ * it is compared in.
+ */
+export const measureName: (label: string) => MeasureName = boundedMemo(readMeasureName, { maxEntries: 20_000, maxKeyLength: 256 });
+
+function readMeasureName(label: string): MeasureName {
   let s = label.replace(/\s+/g, '');
   const years = [...new Set((s.match(YEAR) ?? []).map((y) => y.replace(/度$/, '')))];
   s = s.replace(YEAR, '');

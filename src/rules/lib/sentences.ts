@@ -3,8 +3,16 @@ import type { NarrativeStat } from '../../../schemas/narrative.js';
 /** Key of the sentence a statistic is stated in (part, paragraph, sentence text). */
 export const sentenceKey = (s: NarrativeStat): string => `${s.loc.part}|${s.loc.paragraph}|${s.sentence}`;
 
-/** Statistics grouped by the sentence they are stated in, each group in reading order. */
+const grouped = new WeakMap<readonly NarrativeStat[], Map<string, NarrativeStat[]>>();
+
+/**
+ * Statistics grouped by the sentence they are stated in, each group in reading order. Made once per
+ * statistics list (a report's statistics do not change while the rules run; shared: do not change
+ * it): narrative-rate and rate-above-whole both ask, and each key joins a whole sentence's text.
+ */
 export function statsBySentence(stats: readonly NarrativeStat[]): Map<string, NarrativeStat[]> {
+  const known = grouped.get(stats);
+  if (known) return known;
   const bySentence = new Map<string, NarrativeStat[]>();
   for (const s of stats) {
     const key = sentenceKey(s);
@@ -12,5 +20,6 @@ export function statsBySentence(stats: readonly NarrativeStat[]): Map<string, Na
     if (list) list.push(s);
     else bySentence.set(key, [s]);
   }
+  grouped.set(stats, bySentence);
   return bySentence;
 }
