@@ -25,6 +25,8 @@ const REGION_GAP_EMS = 2.5;
 const MAX_SINGLE_LINES = 8;
 /** Lines of another size (a title, a footnote) are not in the table. */
 const SIZE_TOLERANCE = 0.25;
+/** Lines above a region taken into its first rows are of its size within this share. */
+const LEAD_SIZE_TOLERANCE = 0.1;
 export const BORDERLESS_CONFIDENCE = 0.6;
 export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 
@@ -141,7 +143,9 @@ function bodyExtent(line: TextLine): { top: number; bottom: number } {
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
   const size = bodySize(line);
-  return Math.abs(bodySize(above) - size) <= SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
+  // The table's own text, in its size: a heading or a cover page's lines set larger above a form
+  // (部门(单位)名称：…, 一、部门(单位)基本概况) are not its first rows.
+  return Math.abs(bodySize(above) - size) <= LEAD_SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
 }
 
 /**

@@ -258,15 +258,15 @@ const PARAGRAPHS_SHARE = 0.8;
 function joinParagraphsAround(blocks: readonly Block[]): Block[] {
   const byColumn = new Map<string, Block[]>();
   for (const b of blocks) byColumn.set(`${b.c0}:${b.c1}`, [...(byColumn.get(`${b.c0}:${b.c1}`) ?? []), b]);
+  for (const column of byColumn.values()) column.sort((a, b) => a.top - b.top);
+  // The usual gap between rows: between the blocks of the fullest column (a sparse column's gaps span rows)…
+  const fullest = [...byColumn.values()].reduce((a, b) => (b.length > a.length ? b : a));
   const gaps: number[] = [];
-  for (const column of byColumn.values()) {
-    column.sort((a, b) => a.top - b.top);
-    for (let k = 1; k < column.length; k++) if (column[k].top > column[k - 1].bottom) gaps.push(column[k].top - column[k - 1].bottom);
-  }
+  for (let k = 1; k < fullest.length; k++) if (fullest[k].top > fullest[k - 1].bottom) gaps.push(fullest[k].top - fullest[k - 1].bottom);
   if (gaps.length < 3) return [...blocks];
   gaps.sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)];
-  const beside = (x: Block) => blocks.filter((o) => (o.c1 <= x.c0 || x.c1 <= o.c0) && overlapY(o, x) > 0).length;
+  const beside = (x: Block) => blocks.filter((o) => (o.c1 <= x.c0 || x.c1 <= o.c0) && overlapY(o, x) > 0);
   const out: Block[] = [];
   for (const column of byColumn.values()) {
     for (let k = 0; k < column.length; k++) {
@@ -282,7 +282,9 @@ function joinParagraphsAround(blocks: readonly Block[]): Block[] {
           // …and it is the row, not they: as many cells beside it as beside either (a label centred
           // over two rows, 决策过程 between 决策依据 | 3 | 3 and 决策程序 | 5 | 5, is the other way
           // round — and those two lie a row gap apart, not a paragraph's spacing).
-          return b.top - a.bottom < PARAGRAPHS_SHARE * usual && beside(c) >= Math.max(beside(a), beside(b));
+          // Its row: the blocks beside it within the gap, not those of the rows around it that it touches.
+          const row = beside(c).filter((o) => o.top >= a.bottom - 0.2 * o.size && o.bottom <= b.top + 0.2 * o.size).length + 1;
+          return b.top - a.bottom < PARAGRAPHS_SHARE * usual && row >= Math.max(beside(a).length, beside(b).length);
         });
       if (between) {
         out.push(blockOf([...a.pieces, ...b.pieces]));
