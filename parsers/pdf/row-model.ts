@@ -584,12 +584,15 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
 /**
  * In a table that sets text at the start of its cells, a cell merged across columns shows nothing
  * of its extent. A row of a label in the first column and one value, nothing else in its rows
- * (总分 | 99.55分, 评价结论 | text, 项目名称 | name), is a label and a value merged over the rest of
- * the row, as the forms draw it: the value covers the columns to the table's right edge.
+ * (总分 | 99.55分, 评价结论 | text, 项目名称 | name) in a column that holds no figures elsewhere, is a
+ * label and a value merged over the rest of the row, as the forms draw it: the value covers the
+ * columns to the table's right edge.
  */
 export function stretchRowValues(model: RowModel, nCols: number): void {
+  // A column of figures is a column of values, each in its own cell (工作经费 | 334.74 under 决算数).
+  const figures = (c: number) => model.cells.some((o) => o.block.c0 === c && o.block.c1 === c + 1 && isFigure(blockText(o.block)));
   for (const cell of model.cells) {
-    if (cell.block.c0 === 0 || cell.block.c1 === nCols) continue;
+    if (cell.block.c0 === 0 || cell.block.c1 === nCols || figures(cell.block.c0)) continue;
     const inRows = model.cells.filter((o) => o.r0 < cell.r1 && cell.r0 < o.r1);
     const label = inRows.find((o) => o !== cell && o.block.c0 === 0 && o.r0 === cell.r0 && o.r1 === cell.r1 && o.block.c1 <= cell.block.c0);
     if (inRows.length === 2 && label) cell.block = { ...cell.block, c1: nCols };
