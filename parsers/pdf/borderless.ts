@@ -4,7 +4,7 @@ import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -25,6 +25,8 @@ const REGION_GAP_EMS = 2.5;
 const MAX_SINGLE_LINES = 8;
 /** Lines of another size (a title, a footnote) are not in the table. */
 const SIZE_TOLERANCE = 0.25;
+/** Lines above a region taken into its first rows are of its size within this share. */
+const LEAD_SIZE_TOLERANCE = 0.1;
 export const BORDERLESS_CONFIDENCE = 0.6;
 export const CONFIRMED_BORDERLESS_CONFIDENCE = 0.8;
 
@@ -52,7 +54,6 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       i++;
       continue;
     }
-    const end = regionEnd(lines, pieces, i, carried !== null);
     // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
     // beside it); those that do not fit the columns are trimmed again with the region's edges.
     let start = i;
@@ -66,12 +67,16 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       rest.splice(rest.length - start, start);
       start = 0;
     }
+    // The first region of the page, from its top, continues the table carried over.
+    const end = regionEnd(lines, pieces, i, start === 0 && !tables.length ? carried : null);
     let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
-    if (start === 0 && carried && !(found && found.from === 0 && continuesBorderless(carried, found.table))) {
+    if (start === 0 && carried) {
       // Read with the columns of the page before as witnesses: a few rows are too few to show
-      // which text spans columns (评价结论's text across the form under a 合计 row).
+      // which text spans columns (评价结论's text across the form under a 合计 row), and a column
+      // with text on one line of this page is still a column (55 under the 一级指标 分值).
+      const own = found !== null && found.from === 0 && continuesBorderless(carried, found.table);
       const rest = buildTable(lines, pieces, start, end, page, 1, carried.bands);
-      if (rest && rest.from === 0 && continuesBorderless(carried, rest.table)) found = rest;
+      if (rest && rest.from === 0 && continuesBorderless(carried, rest.table) && (!own || rest.table.bands!.length > found!.table.bands!.length)) found = rest;
     }
     if (!found) {
       for (let k = start; k <= i; k++) rest.push(lines[k]);
@@ -138,7 +143,9 @@ function bodyExtent(line: TextLine): { top: number; bottom: number } {
 /** Is `above` a line of the same size, close enough above `line` to be in the same table? */
 function leadsInto(above: TextLine, line: TextLine): boolean {
   const size = bodySize(line);
-  return Math.abs(bodySize(above) - size) <= SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
+  // The table's own text, in its size: a heading or a cover page's lines set larger above a form
+  // (部门(单位)名称：…, 一、部门(单位)基本概况) are not its first rows.
+  return Math.abs(bodySize(above) - size) <= LEAD_SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
 }
 
 /**
@@ -179,10 +186,15 @@ function besideAbove(above: TextLine, line: TextLine): boolean {
 }
 
 /** Lines [start, end) that may be one table: close together, one size, pieces on most lines. */
-function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, continued = false): number {
+/** `carried`: the table of the page before this region continues (the region starts the page). */
+function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, carried: PageTable | null = null): number {
   // The first lines of a page under a table carried over: the rhythm showed on the page before,
   // a second gap alike on this page is enough (评价结论, 存在问题, 改进措施 rows after the break).
-  const count = continued && start === 0 ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
+  const continued = carried !== null;
+  const count = continued ? RHYTHM_COUNT - 1 : RHYTHM_COUNT;
+  // …and its columns are where the cells of this page line up, whether or not this page's rows so
+  // far had text in all of them (a 偏差原因 column empty above a wide gap, filled below it).
+  const known = continued ? (carried.bands ?? []) : [];
   const size = bodySize(lines[start]);
   let bottom = bodyExtent(lines[start]).bottom;
   // Single-piece lines since the last line of cells, lines wrapped under the one above not counted
@@ -193,9 +205,9 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
-    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom)) break;
+    if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom, known)) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) singles = 0;
     else if (!wrappedUnder(pieces[j - 1], pieces[j]) && ++singles > MAX_SINGLE_LINES) break;
     bottom = Math.max(bottom, lineBottom);
@@ -224,11 +236,11 @@ function leadersInColumn(lines: readonly TextLine[], pieces: readonly Piece[][],
 }
 
 /** Is the line after `j` of the region's size and close enough under it (or at the row rhythm)? */
-function goesOnAfter(lines: readonly TextLine[], pieces: readonly Piece[][], j: number, size: number, bottom: number, count: number, start: number): boolean {
+function goesOnAfter(lines: readonly TextLine[], pieces: readonly Piece[][], j: number, size: number, bottom: number, count: number, start: number, known: readonly Band[]): boolean {
   const next = lines[j + 1];
   if (!next || Math.abs(bodySize(next) - size) > SIZE_TOLERANCE * size) return false;
   const gap = bodyExtent(next).top - Math.max(bottom, bodyExtent(lines[j]).bottom);
-  return gap <= REGION_GAP_EMS * size || rhythmGap(lines, j + 1, size, count, start) || bridges(lines, pieces, start, j + 1, size, Math.max(bottom, bodyExtent(lines[j]).bottom));
+  return gap <= REGION_GAP_EMS * size || rhythmGap(lines, j + 1, size, count, start) || bridges(lines, pieces, start, j + 1, size, Math.max(bottom, bodyExtent(lines[j]).bottom), known);
 }
 
 /** A gap up to this many font sizes inside a table: blank rows (a template's rows left empty) between rows of text. */
@@ -244,15 +256,19 @@ const BRIDGE_LINES = 6;
  * (the cells of a column line up), that line included. A paragraph or a heading under a table
  * runs across its columns or starts at the margin, and no line of cells follows it.
  */
-function bridges(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number): boolean {
-  if (bodyExtent(lines[j]).top - bottom > MAX_BLANK_ROWS_EMS * size) return false;
-  const above = pieces.slice(start, j).flat();
-  if (new Set(above.map((p) => p.line)).size < 2) return false;
+function bridges(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number, known: readonly Band[] = []): boolean {
+  const gap = bodyExtent(lines[j]).top - bottom;
+  if (gap > MAX_BLANK_ROWS_EMS * size) return false;
+  // The columns of the table this region continues (the page before) are anchors as well.
+  const above = [...pieces.slice(start, j).flat(), ...known.map(([x0, x1]) => ({ x0, x1 }))];
+  if (new Set(pieces.slice(start, j).flat().map((p) => p.line)).size < 2) return false;
   const tol = 0.3 * size;
   const onAnchor = (p: Piece) => above.some((q) => Math.abs(q.x0 - p.x0) <= tol || Math.abs(q.x1 - p.x1) <= tol || Math.abs(q.x0 + q.x1 - p.x0 - p.x1) <= 2 * tol);
   for (let m = j; m < Math.min(lines.length, j + BRIDGE_LINES); m++) {
     if (Math.abs(bodySize(lines[m]) - size) > SIZE_TOLERANCE * size && !isLeaders(lines[m].text)) return false;
-    if (m > j && bodyExtent(lines[m]).top - bodyExtent(lines[m - 1]).bottom > REGION_GAP_EMS * size) return false;
+    // Lines under it close together, or as far apart as the gap bridged (rows of labels only, their
+    // values left blank, at the same padding: 生态效益指标's 指标1/指标2/…… rows).
+    if (m > j && bodyExtent(lines[m]).top - bodyExtent(lines[m - 1]).bottom > Math.max(REGION_GAP_EMS * size, gap + SAME_GAP_PT)) return false;
     if (!pieces[m].every(onAnchor)) return false;
     if (pieces[m].length >= 2) return true;
   }
@@ -368,6 +384,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     stretchGroupLabels(model, bands.length);
   }
   if (align.centre) stretchAcross(model, bands);
+  else stretchRowValues(model, bands.length);
   const xs = columnBoundaries(bands, 1);
   const cells = completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands));
   if (isList(cells, bands.length)) return null;

@@ -230,7 +230,9 @@ const STRAY_SHARE = 0.1;
  * ruled into finer columns than the rest of the form); their text is placed on the nearest column.
  */
 function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Piece>, known: readonly Piece[]): Band[] {
-  const lines = new Set(pieces.map((p) => p.line)).size;
+  // Lines of text across columns only (a merged cell's wrapped paragraph) say nothing of how many
+  // rows hold cells in columns.
+  const lines = new Set(pieces.filter((p) => !spanning.has(p)).map((p) => p.line)).size;
   return bands.filter((b, i) => {
     if (i === 0 || i === bands.length - 1) return true;
     const inside = pieces.filter((p) => !spanning.has(p) && p.x0 >= b[0] && p.x1 <= b[1]);

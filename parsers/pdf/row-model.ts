@@ -48,6 +48,8 @@ const DENSE_SHARE = 0.5;
 const LEAF_SHARE = 0.8;
 /** Leading gaps: wrapped lines of one cell are this close (font sizes) beyond the tightest gap. */
 const WRAP_SLACK_EMS = 0.15;
+/** Wrapped lines of one cell are at most this far apart (font sizes), whatever the line height. */
+const MAX_WRAP_LEADING_EMS = 1.5;
 /** Gaps within this many font sizes of each other are one leading. */
 const SAME_LEADING_EMS = 0.05;
 /** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
@@ -162,6 +164,9 @@ export function leadingLimit(gaps: readonly number[], recurringOnly = false): nu
   if (recurringOnly && (recurring === undefined || recurring >= 1)) return -Infinity;
   // A gap seen once is skipped for a recurring one only as close as wrapped lines are to each other.
   const tight = Math.max(0, recurring !== undefined && recurring - ascending[0] < ROW_SPACING_EMS ? recurring : ascending[0]);
+  // Lines of one cell are never set further apart than about a line: gaps that tight and wider
+  // are rows of one line each (a page of rows with no wrapped cell, a sparse column further apart).
+  if (tight > MAX_WRAP_LEADING_EMS) return -Infinity;
   return gaps.some((g) => g >= tight + ROW_SPACING_EMS) ? tight + WRAP_SLACK_EMS : -Infinity;
 }
 
@@ -173,7 +178,8 @@ const overlapY = (a: { top: number; bottom: number }, b: { top: number; bottom: 
  * every block placed on the bands it overlaps; a block of a sparse column lying between two bands
  * (a label centred over an even number of rows) covers both.
  */
-export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
+export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
+  const blocks = joinParagraphsAround(stacked);
   const perColumn = Array<number>(nCols).fill(0);
   for (const b of blocks) if (b.c1 - b.c0 === 1) perColumn[b.c0]++;
   const fullest = Math.max(...perColumn);
@@ -236,6 +242,57 @@ export function buildRows(blocks: readonly Block[], nCols: number): RowModel {
   }
   fitBoundaries(ys, rows, cells);
   return { ys, rows, cells };
+}
+
+/** Text beside a cell's two paragraphs lies this much closer to them than rows lie to each other. */
+const AROUND_SHARE = 0.5;
+/** …and the two paragraphs lie closer than this share of the usual gap between rows. */
+const PARAGRAPHS_SHARE = 0.8;
+
+/**
+ * A cell of two paragraphs (计划投资额 / (万元), 经济效益 / 指标) is set with paragraph spacing
+ * between them, wider than wrapped lines: two blocks of one column. When a block of another column
+ * lies between them, centred on the two together and much closer to each than rows lie to each
+ * other, they are one cell and that block is its row's neighbour (570 beside the label).
+ */
+function joinParagraphsAround(blocks: readonly Block[]): Block[] {
+  const byColumn = new Map<string, Block[]>();
+  for (const b of blocks) byColumn.set(`${b.c0}:${b.c1}`, [...(byColumn.get(`${b.c0}:${b.c1}`) ?? []), b]);
+  for (const column of byColumn.values()) column.sort((a, b) => a.top - b.top);
+  // The usual gap between rows: between the blocks of the fullest column (a sparse column's gaps span rows)…
+  const fullest = [...byColumn.values()].reduce((a, b) => (b.length > a.length ? b : a));
+  const gaps: number[] = [];
+  for (let k = 1; k < fullest.length; k++) if (fullest[k].top > fullest[k - 1].bottom) gaps.push(fullest[k].top - fullest[k - 1].bottom);
+  if (gaps.length < 3) return [...blocks];
+  gaps.sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 2)];
+  const beside = (x: Block) => blocks.filter((o) => (o.c1 <= x.c0 || x.c1 <= o.c0) && overlapY(o, x) > 0);
+  const out: Block[] = [];
+  for (const column of byColumn.values()) {
+    for (let k = 0; k < column.length; k++) {
+      const [a, b] = [column[k], column[k + 1]];
+      const close = AROUND_SHARE * usual;
+      const between =
+        b !== undefined &&
+        b.top > a.bottom &&
+        blocks.some((c) => {
+          if (c.c0 < a.c1 && a.c0 < c.c1) return false;
+          const centred = Math.abs(c.top + c.bottom - a.top - b.bottom) <= 0.5 * c.size;
+          if (!centred || c.top < a.bottom - 0.2 * c.size || c.bottom > b.top + 0.2 * c.size || c.top - a.bottom >= close || b.top - c.bottom >= close) return false;
+          // …and it is the row, not they: as many cells beside it as beside either (a label centred
+          // over two rows, 决策过程 between 决策依据 | 3 | 3 and 决策程序 | 5 | 5, is the other way
+          // round — and those two lie a row gap apart, not a paragraph's spacing).
+          // Its row: the blocks beside it within the gap, not those of the rows around it that it touches.
+          const row = beside(c).filter((o) => o.top >= a.bottom - 0.2 * o.size && o.bottom <= b.top + 0.2 * o.size).length + 1;
+          return b.top - a.bottom < PARAGRAPHS_SHARE * usual && row >= Math.max(beside(a).length, beside(b).length);
+        });
+      if (between) {
+        out.push(blockOf([...a.pieces, ...b.pieces]));
+        k++;
+      } else out.push(a);
+    }
+  }
+  return out;
 }
 
 /** A row of its own lies at least this share of the table's usual row gap away from the rows on either side. */
@@ -521,6 +578,24 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
       cell.block = { ...cell.block, c0, c1 };
       break;
     }
+  }
+}
+
+/**
+ * In a table that sets text at the start of its cells, a cell merged across columns shows nothing
+ * of its extent. A row of a label in the first column and one value, nothing else in its rows
+ * (总分 | 99.55分, 评价结论 | text, 项目名称 | name) in a column that holds no figures elsewhere, is a
+ * label and a value merged over the rest of the row, as the forms draw it: the value covers the
+ * columns to the table's right edge.
+ */
+export function stretchRowValues(model: RowModel, nCols: number): void {
+  // A column of figures is a column of values, each in its own cell (工作经费 | 334.74 under 决算数).
+  const figures = (c: number) => model.cells.some((o) => o.block.c0 === c && o.block.c1 === c + 1 && isFigure(blockText(o.block)));
+  for (const cell of model.cells) {
+    if (cell.block.c0 === 0 || cell.block.c1 === nCols || figures(cell.block.c0)) continue;
+    const inRows = model.cells.filter((o) => o.r0 < cell.r1 && cell.r0 < o.r1);
+    const label = inRows.find((o) => o !== cell && o.block.c0 === 0 && o.r0 === cell.r0 && o.r1 === cell.r1 && o.block.c1 <= cell.block.c0);
+    if (inRows.length === 2 && label) cell.block = { ...cell.block, c1: nCols };
   }
 }
 
