@@ -5,6 +5,7 @@ import type { Finding } from '../schemas/finding.js';
 import { listCorpus, scoreResult } from '../test/corpus/score.js';
 import { WORD_FAMILY_CONTAINERS, wordFamilyFile, type WordFamilyContainer } from '../test/fixtures/producers/word-family.js';
 import { compareFindings } from './producers-corpus.js';
+import { flag, opt } from '../scripts/lib/args.js';
 
 /**
  * The real-report corpus (test/corpus/real) in the other Word-family containers departments send
@@ -22,14 +23,9 @@ interface Row {
   facts: { docx: number; other: number; total: number };
 }
 
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const only = opt('--only')?.split(',');
 const containers = (opt('--containers')?.split(',') ?? [...WORD_FAMILY_CONTAINERS]) as WordFamilyContainer[];
-const detail = args.includes('--detail');
+const detail = flag('--detail');
 const docs = listCorpus('test/corpus/real').filter((d) => !only || only.includes(d.id));
 const rows = new Map<WordFamilyContainer, Row[]>(containers.map((c) => [c, []]));
 const show = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)} ${f.message.slice(0, 100)}`;

@@ -50,16 +50,12 @@ import { listCorpus, loadTruth } from '../test/corpus/score.js';
 import { parseSource } from '../test/corpus/source-format.js';
 import type { TruthFact } from '../test/corpus/truth-schema.js';
 import { writeBlocksDocx } from '../test/fixtures/generator/docx.js';
+import { flag, opt } from '../scripts/lib/args.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const root = opt('--dir') ?? 'test/corpus/real';
 const only = opt('--only');
 const onlyKind = opt('--kind');
-const details = args.includes('--details');
+const details = flag('--details');
 const label = opt('--label');
 
 type Kind = 'score-above-weight' | 'weight-changed' | 'executed-changed' | 'rate-changed' | 'basic-changed' | 'stat-restated' | 'share-above-100';
@@ -239,7 +235,7 @@ async function read(lines: string[], title: string): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  if (args.includes('--crosspart')) return crossPart();
+  if (flag('--crosspart')) return crossPart();
   const docs = listCorpus(root).filter((d) => !only || d.id === only);
   const tally = new Map<Kind, { tried: number; caught: number; asError: number }>(KINDS.map((k) => [k, { tried: 0, caught: 0, asError: 0 }]));
   const misses: string[] = [];
@@ -532,8 +528,8 @@ function variantOf(model: DocumentModel, report: Report, v: Variant): DocumentMo
 
 async function crossPart(): Promise<void> {
   const docs: Array<{ id: string; file: string }> = listCorpus(root).map((d) => ({ id: d.id, file: join(root, d.id, `${d.id}.docx`) }));
-  if (!args.includes('--no-seed')) docs.push({ id: 'seed', file: 'samples/seed.docx' }, { id: 'seed.pdf', file: 'samples/seed.pdf' });
-  const variants = args.includes('--variants') ? VARIANTS : (['as-is'] as const);
+  if (!flag('--no-seed')) docs.push({ id: 'seed', file: 'samples/seed.docx' }, { id: 'seed.pdf', file: 'samples/seed.pdf' });
+  const variants = flag('--variants') ? VARIANTS : (['as-is'] as const);
   const tally = new Map<string, { tried: number; caught: number; asError: number }>();
   const links: Record<string, { pairs: number; linked: number; via: number; unlinked: string[]; all: string[] }> = {};
   const unchangedExtra: Record<string, string[]> = {};
@@ -617,11 +613,11 @@ async function crossPart(): Promise<void> {
   console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   if (details) for (const m of misses) console.log(`  missed ${m}`);
   if (details) for (const [id, l] of Object.entries(links)) for (const u of l.unlinked) console.log(`  unlinked ${id}: ${u}`);
-  if (args.includes('--pairs')) for (const [id, l] of Object.entries(links)) for (const u of l.all) console.log(`  pair ${id}: ${u}`);
+  if (flag('--pairs')) for (const [id, l] of Object.entries(links)) for (const u of l.all) console.log(`  pair ${id}: ${u}`);
   mkdirSync('bench/results', { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
   const out = `bench/results/planted-real-${date}${label ? `-${label}` : ''}.json`;
-  writeFileSync(out, `${JSON.stringify({ root, seed: !args.includes('--no-seed'), variants, kinds: Object.fromEntries(tally), links, unchangedExtra, misses }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ root, seed: !flag('--no-seed'), variants, kinds: Object.fromEntries(tally), links, unchangedExtra, misses }, null, 2)}\n`);
   console.log(`→ ${out}`);
 }
 

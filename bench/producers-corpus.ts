@@ -15,6 +15,7 @@ import { reviewedIncrementally } from '../test/fixtures/producers/incremental.js
 import { libreofficeArchivePdf } from '../test/fixtures/producers/libreoffice-export.js';
 import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
 import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY, virtualPrinterPdf } from '../test/fixtures/producers/truetype.js';
+import { flag, opt } from '../scripts/lib/args.js';
 
 /**
  * The real-report corpus (test/corpus/real, issue 12) printed by other producers than LibreOffice
@@ -126,14 +127,9 @@ interface DocRow {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
   const only = opt('--only')?.split(',');
   const producers = (opt('--producers')?.split(',') ?? [...PRODUCERS]) as Producer[];
-  const detail = args.includes('--detail');
+  const detail = flag('--detail');
   const docs = listCorpus('test/corpus/real').filter((d) => !only || only.includes(d.id));
   const rows = new Map<Producer, DocRow[]>(producers.map((p) => [p, []]));
   const started = Date.now();

@@ -27,6 +27,8 @@ export const ParagraphBlockSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
   textSource: z.enum(['ocr', 'ocr-layer']).optional(),
+  /** Set when the text holds □ standing for characters a partly broken PDF text layer could not decode (parsers/pdf/text-quality.ts). */
+  damagedGlyphs: z.boolean().optional(),
 });
 export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
 
@@ -44,6 +46,8 @@ export const TableCellSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
   textSource: z.enum(['ocr', 'ocr-layer']).optional(),
+  /** Set when the text holds □ standing for characters a partly broken PDF text layer could not decode (parsers/pdf/text-quality.ts). */
+  damagedGlyphs: z.boolean().optional(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 

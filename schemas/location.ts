@@ -41,6 +41,12 @@ export const LocationSchema = z.object({
    * Findings resting on such cells are at most warnings. Absent for markup and ruled tables.
    */
   gridInferred: z.boolean().optional(),
+  /**
+   * Set when the text holds □ (U+25A1) standing for characters a partly broken PDF text layer could
+   * not decode: a label may be misread (政□□购金额, □适用). Findings resting on it are at most warnings.
+   * Absent for exact text, and for a □ the author typed (a check box in a form).
+   */
+  damagedGlyphs: z.boolean().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

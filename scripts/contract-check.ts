@@ -14,14 +14,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { flag, opt } from './lib/args.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const save = opt('--save');
 const against = opt('--against');
 if (!save === !against) {
@@ -29,7 +25,7 @@ if (!save === !against) {
   process.exit(2);
 }
 
-const wanted = (name: string) => /\.(docx|pdf)$/.test(name) || (args.includes('--doc') && name.endsWith('.doc'));
+const wanted = (name: string) => /\.(docx|pdf)$/.test(name) || (flag('--doc') && name.endsWith('.doc'));
 const files: string[] = [];
 for (const dir of ['samples', 'samples/fixtures']) {
   for (const name of readdirSync(join(ROOT, dir)).sort()) if (wanted(name)) files.push(`${dir}/${name}`);

@@ -13,15 +13,11 @@ import { parseSource } from '../test/corpus/source-format.js';
 import { loadTruth } from '../test/corpus/score.js';
 import { writeBlocksDocx } from '../test/fixtures/generator/docx.js';
 import { docxToPdf } from '../test/fixtures/generator/pdf.js';
+import { flag, opt } from './lib/args.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const root = opt('--dir') ?? 'test/corpus/real';
 const only = opt('--only');
-const force = args.includes('--force');
+const force = flag('--force');
 
 async function main(): Promise<void> {
   const ids = readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory() && existsSync(join(root, d, 'source.txt')) && (!only || d === only)).sort();

@@ -13,19 +13,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runPipeline } from '../src/pipeline.js';
 import { listCorpus, scoreResult, thresholdFailures, type DocScore } from '../test/corpus/score.js';
+import { flag, opt } from './lib/args.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const root = opt('--dir') ?? 'test/corpus/real';
 const label = opt('--label') ?? (root.includes('heldout') ? 'heldout' : 'dev');
 const only = opt('--only');
 // The held-out set measures generalisation: by default only its figures are shown and stored, not what
 // was missed (which would tell a developer what the unseen documents contain).
 const heldout = label === 'heldout';
-const quiet = args.includes('--quiet') || (heldout && !args.includes('--details'));
+const quiet = flag('--quiet') || (heldout && !flag('--details'));
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '—');
 

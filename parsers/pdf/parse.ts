@@ -66,6 +66,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const ocrCauses = new Map<number, OcrCause>();
     const places = new Map<number, SheetPlace>();
     let laid = 0;
+    const lostGlyphPages = new Set<number>();
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -87,6 +88,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
             pages.push(layoutPage({ ...part, page: laid }));
           }
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
+          // Text from the layer of a partly broken page holds □ where a character was lost (text-quality.ts).
+          if (prims.textSource !== 'ocr' && quality.inline >= PARTIAL_MIN) lostGlyphPages.add(n);
         } else {
           places.set(++laid, { sheet: n, dx: 0 });
           pages.push(emptyPage(laid, read.width, read.height));
@@ -113,7 +116,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     }
     const ocrIssue = ocrSummary(pageInfo, ocrCauses);
     if (ocrIssue) issues.push(ocrIssue);
-    const blocks = markTextSources(blocksOnSheets(assemble(pages), places), pageInfo);
+    const blocks = markLostGlyphs(markTextSources(blocksOnSheets(assemble(pages), places), pageInfo), lostGlyphPages);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();
@@ -329,6 +332,24 @@ export function markTextSources(blocks: Block[], pageInfo: readonly PageInfo[]):
         if (s) c.textSource = s;
         if (s === 'ocr-layer') c.text = normalizeOcrBrackets(c.text);
       }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Paragraphs and cells from a partly broken page whose text holds the □ that stands for a lost
+ * character say so (damagedGlyphs), and every value read from them in its location: a finding
+ * resting on them is at most a warning (src/rules/finding.ts). A □ on an intact page is the author's.
+ */
+export function markLostGlyphs(blocks: Block[], pages: ReadonlySet<number>): Block[] {
+  if (!pages.size) return blocks;
+  const on = (p: number | null) => p !== null && pages.has(p);
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      if (b.text.includes(LOST_MARK) && [b.page, ...(b.pageBreaks ?? []).map((x) => x.page)].some(on)) b.damagedGlyphs = true;
+    } else {
+      for (const c of b.cells) if (c.text.includes(LOST_MARK) && on(c.page)) c.damagedGlyphs = true;
     }
   }
   return blocks;

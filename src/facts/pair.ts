@@ -1,5 +1,6 @@
 import type { Report } from '../../schemas/report.js';
 import { bigrams } from '../narrative/similarity.js';
+import { CLAUSE_STOPS, clauseSpan } from '../text/clauses.js';
 import { sharedWords } from './measure.js';
 import type { FactPair, IndexedFact } from './types.js';
 
@@ -78,15 +79,10 @@ export function clauseSimilarity(x: string, y: string): number {
   return (2 * hit) / (a.size + b.size);
 }
 
-/** The clause (between ，；。) of a sentence that holds the figure text. */
+/** The clause (between ；;。) of a sentence that holds the figure text; the whole sentence when the text is not in it. */
 export function clauseAround(sentence: string, figureText: string): string {
-  const at = sentence.indexOf(figureText);
-  if (at < 0) return sentence;
-  const before = sentence.slice(0, at);
-  const start = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1;
-  const rest = sentence.slice(at);
-  const endRel = rest.search(/[；;。]/);
-  return sentence.slice(start, endRel < 0 ? sentence.length : at + endRel);
+  const span = clauseSpan(sentence, figureText, CLAUSE_STOPS);
+  return span ? sentence.slice(span.start, span.end) : sentence;
 }
 
 /**

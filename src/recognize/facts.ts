@@ -21,12 +21,14 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
 
 /**
  * The OCR provenance of a paragraph or cell, for its values' locations: text source and the
- * lowest recognition confidence of its text. Empty for exact text.
+ * lowest recognition confidence of its text, and whether it holds characters a damaged PDF text layer
+ * could not decode. Empty for exact text.
  */
-export function ocrProvenance(source: { textSource?: 'ocr' | 'ocr-layer'; confidence?: number }): Pick<Location, 'textSource' | 'confidence' | 'uncertain'> {
-  if (!source.textSource) return {};
-  if (source.confidence === undefined) return { textSource: source.textSource };
-  return { textSource: source.textSource, confidence: source.confidence, ...(source.confidence < OCR_SURE_CONFIDENCE ? { uncertain: true } : {}) };
+export function ocrProvenance(source: { textSource?: 'ocr' | 'ocr-layer'; confidence?: number; damagedGlyphs?: boolean }): Pick<Location, 'textSource' | 'confidence' | 'uncertain' | 'damagedGlyphs'> {
+  const damaged = source.damagedGlyphs ? { damagedGlyphs: true } : {};
+  if (!source.textSource) return damaged;
+  if (source.confidence === undefined) return { textSource: source.textSource, ...damaged };
+  return { textSource: source.textSource, confidence: source.confidence, ...(source.confidence < OCR_SURE_CONFIDENCE ? { uncertain: true } : {}), ...damaged };
 }
 
 /**

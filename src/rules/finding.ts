@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DocumentModel } from '../../schemas/document.js';
 import type { Evidence, Finding } from '../../schemas/finding.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Location } from '../../schemas/location.js';
@@ -10,7 +11,7 @@ import type { FindingDraft, RuleMeta } from './types.js';
  * the values, so two runs over the same report give the same ids and tonight's run can tell what
  * is new since last night.
  */
-export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en'): Finding {
+export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en', read: { lostGlyphs?: boolean } = {}): Finding {
   // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
@@ -19,7 +20,7 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-  const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft);
+  const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft, read.lostGlyphs ?? true);
   const declared = draft.severity ?? meta.severity;
   // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
   // a warning: the reviewer checks the original. One that rests on a value OCR read unsurely
@@ -65,14 +66,28 @@ function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string 
 }
 
 /**
- * Characters a damaged text layer could not decode are shown as □ (缺字符号; parsers/pdf/text-quality.ts):
- * a finding whose evidence or wording holds one may rest on a misread label (政□□购金额, □适用) and is
- * at most a warning. A □ typed as a check box in a form costs only that downgrade.
+ * Characters a damaged text layer could not decode are shown as □ (缺字符号; parsers/pdf/text-quality.ts)
+ * and the paragraph or cell holding them is marked (damagedGlyphs, carried into its values' locations):
+ * a finding resting on such text, or quoting a □ of a document that has some (a label, a column heading
+ * or a part name read 政□□购金额, □适用), is at most a warning. A □ the author typed (a check box in a
+ * form) in a document without damaged text costs nothing.
  */
 const LOST_GLYPH = '\u25A1';
-function lostGlyphCaveat(draft: FindingDraft): { zh: string; en: string } | null {
-  if (!draft.message.zh.includes(LOST_GLYPH) && !draft.evidence.some((e) => e.text.includes(LOST_GLYPH))) return null;
+function lostGlyphCaveat(draft: FindingDraft, lostGlyphs: boolean): { zh: string; en: string } | null {
+  const quoted = () => draft.message.zh.includes(LOST_GLYPH) || draft.evidence.some((e) => e.text.includes(LOST_GLYPH));
+  if (!draft.evidence.some((e) => e.location.damagedGlyphs) && !(lostGlyphs && quoted())) return null;
   return { zh: '文字层部分损坏，“□”为无法解码的字，请核对原件', en: 'the text layer is partly damaged (□ = an undecodable character): check the original' };
+}
+
+const lostGlyphsOf = new WeakMap<DocumentModel, boolean>();
+/** Whether some text of the document stands for characters its PDF text layer lost (parsers/pdf/parse.ts markLostGlyphs). */
+export function hasLostGlyphs(document: DocumentModel): boolean {
+  let known = lostGlyphsOf.get(document);
+  if (known === undefined) {
+    known = document.blocks.some((b) => (b.kind === 'paragraph' ? b.damagedGlyphs === true : b.cells.some((c) => c.damagedGlyphs === true)));
+    lostGlyphsOf.set(document, known);
+  }
+  return known;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
+import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -127,9 +128,7 @@ export const rule: Rule = {
 
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {
-  const at = s.sentence.indexOf(s.figure.text.trim());
-  const before = at > 0 ? s.sentence.slice(0, at) : '';
-  return before.split(/[，,；;。：:]/).at(-1) ?? '';
+  return clauseLeadIn(s.sentence, s.figure.text.trim(), PHRASE_STOPS);
 }
 
 /** Is `a` a part (at any depth) of `b`? */

@@ -1,5 +1,6 @@
 import type { NarrativeStat } from '../../../schemas/narrative.js';
 import { boundedMemo } from '../../memo.js';
+import { clauseLeadIn } from '../../text/clauses.js';
 
 /**
  * What a narrative figure names, reduced to the measure: "2021年部门预算项目支出" and "其中部门预算项目支出"
@@ -36,9 +37,7 @@ function readMeasureName(label: string): MeasureName {
 export function statementYear(stat: NarrativeStat): string | null {
   const own = measureName(stat.label).year;
   if (own) return own;
-  const at = stat.sentence.indexOf(stat.figure.text.trim());
-  const before = at > 0 ? stat.sentence.slice(0, at) : '';
-  const clause = before.split(/[，,；;。]/).at(-1) ?? '';
+  const clause = clauseLeadIn(stat.sentence, stat.figure.text.trim(), '，,；;。');
   const m = clause.match(YEAR);
   return m && m.length === 1 ? m[0].replace(/度$/, '') : null;
 }
