@@ -55,3 +55,23 @@ describe('held-out 8: the page title that names the fund wins over the attachmen
     expect(reports.at(-1)!.title).toBe('部门整体支出绩效评价报告');
   });
 });
+
+describe('held-out 8 batch B: 其中 lists of money', () => {
+  it('another year’s 结余 after a part that already equals the total is beside it, not in it (第十四师 2019)', () => {
+    const text = '第十四師2019年度農機購置補貼資金預算數60萬元,其中包括兵團補貼農機購置補貼資金60萬, 2018年度農機購置補貼結余資金12.664萬元。2019年度的農機購置補貼資金指標在2019年9月25日已全部到位。';
+    const { findings } = check(docOf(['農機購置補貼支出績效自評報告', '1.項目資金到位情況分析。', text]));
+    expect(findings.filter((f) => f.rule === 'narrative-total-parts' || f.rule === 'narrative-subset-exceeds')).toEqual([]);
+    // the same 其中 with a third part of this year is still summed and found wrong
+    const wrong = '2019年度農機購置補貼資金預算數60萬元,其中包括兵團補貼資金50萬元,師市補貼資金12萬元。';
+    const f = check(docOf(['農機購置補貼支出績效自評報告', '1.項目資金到位情況分析。', wrong])).findings.filter((x) => x.rule === 'narrative-total-parts');
+    expect(f).toHaveLength(1);
+  });
+
+  it('a total written in 元 over parts in 万元 is one finding (the sum), not one more per part', () => {
+    const text = '1.項目資金到位情況分析。2024年農機購置補貼項目資金全年預算數2089元:其中中央轉移支付財政資金預算資金合計1777萬元,占比85.06 %;省級配套農機購置補貼資金312萬元,占比14.94%。';
+    const { findings } = check(docOf(['2024年農機購置補貼項目績效自評報告', '二、績效目標完成情況分析', text]));
+    const serious = findings.filter((f) => f.severity !== 'info');
+    expect(serious.map((f) => f.rule)).toEqual(['narrative-total-parts']);
+    expect(serious[0].message).toContain('2089元');
+  });
+});
