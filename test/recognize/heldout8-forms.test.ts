@@ -76,3 +76,21 @@ describe('held-out 8: a 部门整体支出绩效自评表 published alone', () =
     expect(cov.map((f) => f.severity)).toEqual(['warning']);
   });
 });
+
+describe('held-out 8: Chongqing 年初指标值 and 调整指标值', () => {
+  // rows of 西部(重庆)科学城 融媒体中心's 部门整体绩效自评表 2021, 预算完成率 given an adjusted target of 80%
+  const rows = [
+    ['主管部门', '<', '', '<', '财政处室', '<', '自评总分(分)', '<', '97.6', '<'],
+    ['部门预算执行情况(万元)', '<', '年初预算数', '全年(调整)预算数', '全年执行数', '执行率(%)', '<', '执行率权重', '执行率得分(分)', '<'],
+    ['', '<', '100', '100', '76', '76%', '<', '10', '7.6', '<'],
+    ['指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '得分系数(%)', '指标权重(分)', '指标得分(分)', '是否核心指标'],
+    ['财政供养人员控制率', '%', '定量指标', '100%', '', '92%', '100%', '2', '2', '否'],
+    ['预算完成率', '%', '^', '70%', '80%', '76%', '100%', '2', '2', '是'],
+    ['政府采购执行率', '%', '^', '100%', '', '72.74%', '100%', '2', '2', '是'],
+  ];
+  it('the adjusted target, where filled, is the target; the initial one stays where it is blank', () => {
+    const { report } = check(documentOf(['部门整体绩效自评表', rows]));
+    const form = report.deptSelfEval ?? report.projects[0];
+    expect(form!.indicators.map((i) => i.target.text)).toEqual(['100%', '80%', '100%']);
+  });
+});
