@@ -94,3 +94,24 @@ describe('held-out 8: Chongqing 年初指标值 and 调整指标值', () => {
     expect(form!.indicators.map((i) => i.target.text)).toEqual(['100%', '80%', '100%']);
   });
 });
+
+describe('held-out 8: a 其中 row with one cell across 分值, 执行率 and 得分', () => {
+  // 新洲区楚剧团 2020 项目支出绩效自评表 as republished (left by heldout7): "100%" merged over the three columns
+  const form = [
+    ['项目名称', '<', '演出设备更新专项经费', '<', '<', '<', '<', '<', '<'],
+    ['项目资金 (万元)', '<', '', '年初预算数', '全年预算数', '全年执行', '分值', '执行率', '得分'],
+    ['^', '<', '年度资金总额', '30', '30', '', '10', '100%', ''],
+    ['^', '<', '其中:当年财政拨款', '30', '30', '30', '100%', '<', '<'],
+    ['^', '<', '上年结转资金', '', '', '', '', '<', '<'],
+  ];
+  it('is the row’s rate, not its weight or score', () => {
+    const { report } = check(documentOf(['项目支出绩效自评表', form]));
+    const block = report.projects[0]?.budget;
+    const sub = block?.rows.find((r) => r.label.includes('当年财政拨款'));
+    expect(sub?.rate?.text).toBe('100%');
+    expect(sub?.weight ?? null).toBeNull();
+    expect(sub?.score ?? null).toBeNull();
+    const total = block?.rows.find((r) => r.label.includes('年度资金总额'));
+    expect(total?.weight?.text).toBe('10');
+  });
+});
