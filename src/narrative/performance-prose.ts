@@ -96,6 +96,27 @@ function followsOutline(texts: string[]): boolean {
   return seen.size >= 3 && onPerformance;
 }
 
+/** Where a numbered heading starts inside running text: 一、 … / （一） … (not 1、: amounts and items use it). */
+const INLINE_HEADING = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]/g;
+
+/**
+ * One paragraph holding a whole report: three sections of the template's outline start inside it
+ * (one about performance) and it states figures. A notice listing what a report must contain names
+ * the sections too, but states no amounts.
+ */
+function runOnReport(text: string): boolean {
+  if (!isProse(text) || proseEvidence(text).figures < 2) return false;
+  const k = compactKey(text);
+  const starts = [...k.matchAll(INLINE_HEADING)].map((m) => m.index ?? 0);
+  if (starts.length < 3) return false;
+  // each heading up to its first comma, at most 40 characters
+  const fragments = starts.map((at, i) => {
+    const piece = k.slice(at, starts[i + 1] ?? k.length);
+    return piece.split(/[，,]/)[0].slice(0, 40);
+  });
+  return followsOutline(fragments);
+}
+
 /**
  * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
  * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
@@ -132,5 +153,8 @@ export function reportsOnPerformance(texts: string[]): boolean {
   // a page cut before its figures (and without its title) that follows the template's outline:
   // 项目概况 › 项目单位基本情况 › 项目年度预算绩效目标、绩效指标设定情况, with prose under them
   if (texts.some(isProse) && followsOutline(texts)) return true;
+  // a report an aggregator ran into one paragraph, the template's headings inline with figures
+  // between them (一、绩效目标分解下达情况湖南省…20万元，二、绩效目标完成情况分析（一）资金投入情况分析…)
+  if (texts.some(runOnReport)) return true;
   return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
 }

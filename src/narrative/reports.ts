@@ -310,6 +310,24 @@ function markerFamily(text: string): string | null {
   return cn ? 'cn、' : 'n、';
 }
 
+/**
+ * A page's title that names more than the attachment title under it: the same head and the same
+ * ending, the longer one with the project in the middle (埇桥区2021年省级旅游发展资金绩效自评报告 over
+ * 埇桥区2021年度绩效自评报告): what the shorter adds between them is at most a character (度), and
+ * the longer adds no second report (…支出及项目支出…).
+ */
+function namesMore(full: string, short: string): boolean {
+  const a = compact(full);
+  const b = compact(short);
+  let head = 0;
+  while (head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const middle = a.slice(head, a.length - tail);
+  // (…支出及项目支出…: a page over several reports, not this one's fuller name)
+  return head >= 2 && tail >= 4 && b.length - head - tail <= 1 && middle.length >= 2 && !/[及和与、]/.test(middle);
+}
+
 /** A report with no sections and no sentence (a cover page) merges into the next report of its kind. */
 function foldCoverPages(reports: FoundReport[]): FoundReport[] {
   const out: FoundReport[] = [];
@@ -320,7 +338,7 @@ function foldCoverPages(reports: FoundReport[]): FoundReport[] {
     if (isCover && next && next.kind === r.kind) {
       // the cover names the report in full; a later short line that also reads as a title (项目名称：…项目支出 /
       // 绩效自评报告, a field broken over two lines) names it less well
-      if (r.title.length > next.title.length && r.title.includes(next.title)) next.title = r.title;
+      if (r.title.length > next.title.length && (r.title.includes(next.title) || namesMore(r.title, next.title))) next.title = r.title;
       next.first = r.first;
       next.body = [...r.body, ...next.body];
       continue;

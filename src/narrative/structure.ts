@@ -192,6 +192,10 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
     const semicolon = parts.findIndex((p, j) => j >= 2 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
     if (semicolon >= 2 && addsUp(parts.slice(0, semicolon), candidates)) parts = parts.slice(0, semicolon);
+    // money of another year or carried over after parts that already add up exactly is beside the total,
+    // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"
+    const carried = parts.findIndex((p, j) => j >= 1 && /(?:19|20)\d{2}年|结余|结转|上年/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
+    if (carried >= 1 && addsUp(parts.slice(0, carried), candidates)) parts = parts.slice(0, carried);
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
@@ -272,9 +276,17 @@ function addsUp(parts: Array<{ g: ScannedFigure }>, candidates: Array<{ g: Scann
   const head = parts[0]?.g;
   const parent = head ? [...candidates].reverse().find(({ g }) => sameKind(g, head)) : undefined;
   if (!head || !parent) return false;
-  const same = parts.filter(({ g }) => sameKind(parent.g, g) && g.figure.unit === parent.g.figure.unit);
+  const same = parts.filter(({ g }) => sameKind(parent.g, g) && sameUnit(g.figure.unit, parent.g.figure.unit));
   const value = (f: ScannedFigure) => Rational.parse(f.figure.value);
   return same.reduce((acc, { g }) => acc.add(value(g)), Rational.of(0)).eq(value(parent.g));
+}
+
+/** The same unit, written alike or short (万 after a money word is 万元). */
+function sameUnit(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  const x = unitInfo(a);
+  const y = unitInfo(b);
+  return !!x && !!y && x.dimension === y.dimension && x.normalized === y.normalized && x.shift === y.shift;
 }
 
 /** If `pos` is inside brackets, the position of the closing bracket; else -1. */

@@ -116,6 +116,13 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       ...(cols.has('arrivalRate') ? { arrivalRate: get('arrivalRate') } : {}),
       loc: { ...cellLocation(part, table, labelCells[0] ?? cellAt(table, r, 0)!), col: null },
     };
+    // one cell merged under 分值, 执行率 and 得分 (a 其中 row's "100%") is the rate it states, not a weight or a score
+    const rate = row.rate;
+    if (rate && /[%％]/.test(rate.text)) {
+      const same = (f: BudgetRow['weight']) => !!f && f.loc.row === rate.loc.row && f.loc.col === rate.loc.col;
+      if (same(row.weight)) row.weight = null;
+      if (same(row.score)) row.score = null;
+    }
     const hasValue = [row.initialBudget, row.fullYearBudget, row.executed, row.weight, row.rate, row.score].some((f) => f && f.text.trim());
     if (!label && !hasValue) continue;
     if (!hasValue && !/资金|拨款|结转|其他|合计/.test(key(label))) break;

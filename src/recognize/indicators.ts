@@ -126,7 +126,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const l3 = fields.get('level3');
       // a placeholder row of the template: a 指标N / …… label, nothing filled in
       const placeholder = own.find((c) => isPlaceholderText(c.text));
-      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'actual', 'weight', 'score', 'nature', 'unit'].every((f) => fields.blank(f))) {
+      if (placeholder && (!l3 || l3.row !== r || !l3.text.trim() || isPlaceholderText(l3.text)) && ['target', 'adjustedTarget', 'actual', 'weight', 'score', 'nature', 'unit'].every((f) => fields.blank(f))) {
         placeholders.push(cellText(part, table, placeholder));
         continue;
       }
@@ -141,7 +141,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         break outer;
       }
       // A row left entirely blank inside the block (it happens) is not an indicator.
-      if (['level3', 'target', 'actual', 'weight', 'score', 'reason'].every((f) => !fields.get(f)?.text.trim() || fields.get(f)!.row !== r)) continue;
+      if (['level3', 'target', 'adjustedTarget', 'actual', 'weight', 'score', 'reason'].every((f) => !fields.get(f)?.text.trim() || fields.get(f)!.row !== r)) continue;
       const l1 = fields.get('level1');
       const l2 = fields.get('level2');
       if (l1 && l1.row === r && levelPoints.level1 !== undefined) {
@@ -153,7 +153,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const level2Text = l2?.text.trim() || lastLevel2;
       lastLevel1 = level1Text;
       lastLevel2 = level2Text;
-      const targetFact = fields.fact('target');
+      // 调整指标值 filled in the row replaces the 年初指标值 (重庆 部门整体绩效自评表)
+      const targetFact = fields.blank('adjustedTarget') ? fields.fact('target') : fields.fact('adjustedTarget');
       const actualFact = fields.fact('actual');
       const nature = fields.textFact('nature');
       const unit = fields.textFact('unit');

@@ -199,6 +199,12 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     ],
   },
   {
+    // 重庆 年初指标值 | 调整指标值: the adjusted target, where filled, is the one the year is judged by
+    field: 'adjustedTarget',
+    label: '调整指标值',
+    synonyms: [{ match: /调整(?:后)?(?:指标值|目标值)/, source: CHONGQING }],
+  },
+  {
     field: 'target',
     label: '年度指标值',
     synonyms: [

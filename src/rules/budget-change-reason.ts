@@ -6,7 +6,7 @@ import type { TextFact } from '../../schemas/fact.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** Words of a budget-change / low-execution explanation (追加预算, 调整, 结转 …). */
-const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|增加预算|减少预算|预算变动|未执行|未支付|未付|未拨付|尾款|质保金|未结算|未到位|未完成支出/;
+const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|结余|执行完毕|据实|增加预算|减少预算|预算变动|未执行|未支付|未付|未拨付|尾款|质保金|未结算|未到位|未完成支出/;
 
 /** Reason cells on the form that explain the budget (the budget block has no reason column in MOF forms). */
 function budgetReasons(form: SelfEvalForm): TextFact[] {

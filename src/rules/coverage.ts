@@ -71,8 +71,12 @@ export const rule: Rule = {
       if (!report.basicData && p.packageParts.includes('basic-data')) missing.push(PART_NAMES.basicData);
       if (!report.deptSelfEval && p.packageParts.includes('dept-self-eval')) missing.push(PART_NAMES.deptSelfEval);
       if (report.projects.length === 0 && p.packageParts.includes('project-self-eval')) missing.push(PART_NAMES.projects);
+      // A 部门整体支出绩效自评表 published alone (no report, no other form) is a form, not a package
+      // that lost its parts: a note, not a warning.
+      const loneForm = !!report.deptSelfEval && !report.basicData && report.projects.length === 0 && report.narratives.length === 0;
       for (const m of missing) {
         out.push({
+          ...(loneForm ? { severity: 'info' as const } : {}),
           message: {
             zh: `部门整体支出绩效自评报告中未找到${m}`,
             en: `the department self-evaluation package has no ${m}`,

@@ -33,6 +33,10 @@ export const rule: Rule = {
       const pLo = counting ? Rational.parse(p.value) : intervalOf(p.value, p.decimals).lo;
       const tHi = counting ? Rational.parse(t.value) : intervalOf(t.value, t.decimals).hi;
       if (pLo.le(tHi)) continue;
+      // with two or more 其中 parts in the total's unit, their sum is above the total too and
+      // narrative-total-parts reports it once (one cause, one finding)
+      const siblings = report.statistics.filter((s) => s.partOf === part.partOf && s.relation === 'subset');
+      if (siblings.length >= 2 && siblings.every((s) => isExact(s.figure) && normalize(s.figure).unit === t.unit)) continue;
       drafts.push({
         message: {
           zh: `${placeName(report, total)}称${statPhrase(total)}，其中${statPhrase(part)}，分项大于总数`,

@@ -122,7 +122,16 @@ export function checkRate(
   const q = divIntervals(n, d);
   if (!q) return null;
   const computed = scaleInterval(q, HUNDRED);
-  const printed = intervalOf(r.value, r.decimals);
+  let printed = intervalOf(r.value, r.decimals);
+  // A rate written as a fraction of one (0.1 for 94/650 = 14.46%) keeps the precision it was
+  // written with: 0.1 is 10% ± 5 points, whether recognition already turned it into percent
+  // (readFractionRates) or the percentage reading simply fails.
+  const written = /^\s*(\d+\.\d+)\s*$/.exec(rate.text);
+  if (written && Rational.parse(written[1]).le(Rational.parse('1.5'))) {
+    const share = scaleInterval(intervalOf(written[1], written[1].split('.')[1].length), HUNDRED);
+    const converted = r.unit === '%' && Rational.parse(written[1]).mul(HUNDRED).eq(Rational.parse(r.value));
+    if (converted || (r.unit === null && !intersects(computed, printed) && intersects(computed, share))) printed = share;
+  }
   const exactQ = Rational.parse(numerator.figure!.value).div(Rational.parse(denominator.figure!.value)).mul(HUNDRED);
   return {
     consistent: intersects(computed, printed),
