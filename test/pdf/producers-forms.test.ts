@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { docxToPdf, writeDocx } from '../fixtures/generator/index.js';
+import { plantedReport } from '../fixtures/producers/planted.js';
+import { wordPdf } from '../fixtures/producers/word-pdf.js';
+import { sample } from './helpers.js';
+import { openPdf } from '../../parsers/pdf/open.js';
+
+/**
+ * A fillable form (AcroForm) filled and saved without flattening, as a department fills the form a
+ * bureau sends (the bureau's Word template made a form in Acrobat, filled in Reader / Foxit / WPS):
+ * every table cell holding a figure is a text field whose value is in /V and drawn only by the
+ * widget's appearance stream, not in the page's content. No Debian program writes such a file, so
+ * our Word-like writer does (test/fixtures/producers/word-pdf.ts, `form`). The values must be read
+ * into the cells at their fields' positions and said to be, and a reviewer's typed comment or a seal
+ * stamped as an annotation must not become a cell's value.
+ */
+type Run = Awaited<ReturnType<typeof pipeline>>;
+const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1');
+const texts = (run: Run) => run.document.blocks.flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : [b.text]));
+
+let docx: Run;
+beforeAll(async () => {
+  docx = await pipeline(sample('seed.docx'), 'seed.docx');
+}, 120_000);
+
+/** The .docx's findings, and nothing else but the one note saying the fields were read (parse-issues, info). */
+function expectSameFindings(reference: Run, got: Run, least = 30): void {
+  const note = got.findings.filter((f) => f.rule === 'parse-issues' && f.observed === 'FORM_FIELDS_READ');
+  expect(note.map((f) => f.severity)).toEqual(['info']);
+  const m = matchFindings(reference.findings, got.findings.filter((f) => !note.includes(f)));
+  expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
+  expect(m.found.length).toBeGreaterThanOrEqual(least);
+}
+
+/** Text pdf.js finds in the pages' content (what the reader saw before the fields were read). */
+async function contentText(pdf: Uint8Array): Promise<string> {
+  const doc = await openPdf(pdf);
+  try {
+    let all = '';
+    for (let n = 1; n <= doc.numPages; n++) all += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    return all;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+describe('a filled fillable form (AcroForm), saved unflattened', () => {
+  it('figures only in the fields’ widgets (/V and appearance streams): read into their cells, the .docx findings, said in provenance', async () => {
+    const pdf = await wordPdf(sample('seed.pdf'), { form: {} });
+    const text = latin1(pdf);
+    expect(text).toContain('/AcroForm');
+    expect(text).toMatch(/\/Subtype \/Widget \/FT \/Tx/u);
+    const shown = await contentText(pdf);
+    expect(shown).not.toContain('951.90'); // the 全年执行数 of the seed: not in any page's content
+    const run = await pipeline(pdf, 'seed-form.pdf');
+    expect(texts(run).some((t) => t.includes('951.90'))).toBe(true);
+    const fields = run.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0) ?? 0;
+    expect(fields).toBeGreaterThan(100);
+    expect(run.document.issues.filter((i) => i.code === 'FORM_FIELDS_READ')).toHaveLength(1);
+    expectSameFindings(docx, run);
+  }, 180_000);
+
+  it('no appearance streams (/NeedAppearances true, as web fillers write): the values from /V, the .docx findings', async () => {
+    const pdf = await wordPdf(sample('seed.pdf'), { form: { appearance: false } });
+    expect(latin1(pdf)).toContain('/NeedAppearances true');
+    expect(latin1(pdf)).not.toMatch(/\/Subtype \/Widget[^>]*\/AP/u);
+    expectSameFindings(docx, await pipeline(pdf, 'seed-form-noap.pdf'));
+  }, 180_000);
+
+  it('a typed FreeText comment with a figure over a filled cell and a seal stamped as an image annotation: neither is read, the .docx findings', async () => {
+    const pdf = await wordPdf(sample('seed.pdf'), { form: { comments: true } });
+    expect(latin1(pdf)).toContain('/Subtype /FreeText');
+    expect(latin1(pdf)).toContain('/Subtype /Stamp');
+    const run = await pipeline(pdf, 'seed-form-comments.pdf');
+    expect(texts(run).filter((t) => t.includes('请核实'))).toEqual([]);
+    expectSameFindings(docx, run);
+  }, 180_000);
+
+  it('a generated report with planted errors (四川 family) made a form and filled: the findings of its .docx', async () => {
+    const { spec } = plantedReport(2);
+    const bytes = writeDocx(spec);
+    const reference = await pipeline(bytes, 'planted.docx');
+    const run = await pipeline(await wordPdf(await docxToPdf(bytes), { form: {} }), 'planted-form.pdf');
+    expect(run.document.pageInfo?.some((p) => p.formFields)).toBe(true);
+    expectSameFindings(reference, run, 3);
+  }, 180_000);
+});
