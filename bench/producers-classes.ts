@@ -7,7 +7,8 @@
  *
  * Classes: form (a fillable form filled and saved unflattened: figures in text-field widgets),
  * form-noap (the same without appearance streams, /NeedAppearances), form-comments (the form with a
- * typed FreeText comment over a cell and a seal as a /Stamp image annotation), rc4-40 and aes128
+ * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
+ * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
  * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
  * PDF 1.3, no object streams), pdfa-gs (Ghostscript PDF/A-1b), united (pdfunite of a Word-like
  * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32).
@@ -42,6 +43,8 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   form: () => wordPdf(seedPdf, { form: {} }),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
   'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),
+  'form-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: {} }), 'flattened'),
+  'form-comments-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: { comments: true } }), 'flattened'),
   'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
