@@ -11,7 +11,8 @@
  * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
  * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
  * PDF 1.3, no object streams), pdfa-gs (Ghostscript PDF/A-1b), united (pdfunite of a Word-like
- * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32).
+ * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32), form-united (the
+ * same with both exported parts filled forms: two AcroForms joined by pdfunite).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,12 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),
   'form-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: {} }), 'flattened'),
   'form-comments-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: { comments: true } }), 'flattened'),
+  'form-united': async () =>
+    unitedPdf([
+      await wordPdf(await pdfPages(seedPdf, 1, 6), { form: {} }),
+      scanPdf(seedPdf, { mode: 'gray-jpeg', pages: [7, 7], signatures: [{ page: 1, x: 400, y: 130 }], seals: [{ page: 1, x: 420, y: 120 }] }),
+      await wordPdf(await pdfPages(seedPdf, 8, 32), { form: {} }),
+    ]),
   'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),

@@ -3,7 +3,9 @@ import { matchFindings, pipeline } from '../ocr/helpers.js';
 import { docxToPdf, writeDocx } from '../fixtures/generator/index.js';
 import { plantedReport } from '../fixtures/producers/planted.js';
 import { wordPdf } from '../fixtures/producers/word-pdf.js';
-import { sample } from './helpers.js';
+import { pdfPages, sample } from './helpers.js';
+import { unitedPdf } from '../fixtures/producers/assembled.js';
+import { scanPdf } from '../fixtures/producers/scan.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 
 /**
@@ -77,6 +79,21 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     expect(texts(run).filter((t) => t.includes('请核实'))).toEqual([]);
     expectSameFindings(docx, run);
   }, 180_000);
+
+  it('two filled forms and a scanned signed page joined by pdfunite (poppler): every part read its own way, the .docx findings', async () => {
+    const seed = sample('seed.pdf');
+    const pdf = unitedPdf([
+      await wordPdf(await pdfPages(seed, 1, 6), { form: {} }),
+      scanPdf(seed, { mode: 'gray-jpeg', pages: [7, 7], signatures: [{ page: 1, x: 400, y: 130 }], seals: [{ page: 1, x: 420, y: 120 }] }),
+      await wordPdf(await pdfPages(seed, 8, 32), { form: {} }),
+    ]);
+    const run = await pipeline(pdf, 'seed-united.pdf');
+    expect(run.document.pageInfo?.find((p) => p.page === 7)?.textSource).toBe('ocr');
+    expect(run.document.pageInfo?.find((p) => p.page === 8)?.formFields).toBeGreaterThan(0);
+    const m = matchFindings(docx.findings, run.findings.filter((f) => f.severity !== 'info'));
+    expect(m.missed.filter((f) => f.severity !== 'info').map(key)).toEqual([]);
+    expect(m.extra.map(key)).toEqual([]);
+  }, 300_000);
 
   it('a generated report with planted errors (四川 family) made a form and filled: the findings of its .docx', async () => {
     const { spec } = plantedReport(2);
