@@ -56,8 +56,10 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     expect(text).toMatch(/\/Subtype \/Widget \/FT \/Tx/u);
     const shown = await contentText(pdf);
     expect(shown).not.toContain('951.90'); // the 全年执行数 of the seed: not in any page's content
+    expect(shown).not.toContain('15292005668'); // the 联系电话 of the line under each form, a field too
     const run = await pipeline(pdf, 'seed-form.pdf');
     expect(texts(run).some((t) => t.includes('951.90'))).toBe(true);
+    expect(texts(run).some((t) => t.replace(/\s+/gu, '').includes('联系电话：15292005668单位负责人签字：葛思卉'))).toBe(true);
     const fields = run.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0) ?? 0;
     expect(fields).toBeGreaterThan(100);
     expect(run.document.issues.filter((i) => i.code === 'FORM_FIELDS_READ')).toHaveLength(1);
