@@ -6,7 +6,8 @@
  *   node --import tsx bench/producers-classes.ts [class …] > bench/results/NAME.json
  *
  * Classes: form (a fillable form filled and saved unflattened: figures in text-field widgets),
- * form-noap (the same without appearance streams, /NeedAppearances), form-comments (the form with a
+ * form-noap (the same without appearance streams, /NeedAppearances), form-auto / form-auto-noap (font
+ * size 自动, /DA 0 Tf), form-comments (the form with a
  * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
  * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
  * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
@@ -43,6 +44,8 @@ function userPassword(pdf: Uint8Array): Uint8Array {
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   form: () => wordPdf(seedPdf, { form: {} }),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
+  'form-auto': () => wordPdf(seedPdf, { form: { autoSize: true } }),
+  'form-auto-noap': () => wordPdf(seedPdf, { form: { autoSize: true, appearance: false } }),
   'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),
   'form-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: {} }), 'flattened'),
   'form-comments-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: { comments: true } }), 'flattened'),

@@ -66,9 +66,10 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     expectSameFindings(docx, run);
   }, 180_000);
 
-  it('no appearance streams (/NeedAppearances true, as web fillers write): the values from /V, the .docx findings', async () => {
-    const pdf = await wordPdf(sample('seed.pdf'), { form: { appearance: false } });
+  it('no appearance streams (/NeedAppearances true, as web fillers write) and font size 自动 (/DA 0 Tf): the values from /V, the .docx findings', async () => {
+    const pdf = await wordPdf(sample('seed.pdf'), { form: { appearance: false, autoSize: true } });
     expect(latin1(pdf)).toContain('/NeedAppearances true');
+    expect(latin1(pdf)).toContain('/DA (/F2 0 Tf 0 g)');
     expect(latin1(pdf)).not.toMatch(/\/Subtype \/Widget[^>]*\/AP/u);
     expectSameFindings(docx, await pipeline(pdf, 'seed-form-noap.pdf'));
   }, 180_000);
