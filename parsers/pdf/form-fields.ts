@@ -64,7 +64,8 @@ export interface FormFieldText {
  * printed with its values, the widgets kept) is not read twice.
  */
 export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRuns: readonly TextRun[]): Promise<FormFieldText> {
-  const annotations = (await page.getAnnotations({ intent: 'display' })) as WidgetData[];
+  // Annotations that cannot be read (a damaged /Annots array) leave the page's own text as it is.
+  const annotations = ((await page.getAnnotations({ intent: 'display' }).catch(() => [])) ?? []) as WidgetData[];
   const runs: TextRun[] = [];
   let fields = 0;
   for (const a of annotations) {
