@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/producers-classes.ts [class …] > bench/results/NAME.json
  *
- * Classes: form (a fillable form filled and saved unflattened: figures in text-field widgets),
+ * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
+ * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
  * form-noap (the same without appearance streams, /NeedAppearances), form-auto / form-auto-noap (font
  * size 自动, /DA 0 Tf), form-comments (the form with a
  * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
@@ -24,6 +25,7 @@ import type { Finding } from '../schemas/finding.js';
 import { pdfPages } from '../test/pdf/helpers.js';
 import { pdf13Pdf, pdfaGhostscriptPdf, unitedPdf } from '../test/fixtures/producers/assembled.js';
 import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
+import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
 
@@ -43,6 +45,7 @@ function userPassword(pdf: Uint8Array): Uint8Array {
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   form: () => wordPdf(seedPdf, { form: {} }),
+  'lo-form': () => libreofficeFormPdf(seedDocx),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
   'form-auto': () => wordPdf(seedPdf, { form: { autoSize: true } }),
   'form-auto-noap': () => wordPdf(seedPdf, { form: { autoSize: true, appearance: false } }),

@@ -5,6 +5,7 @@ import { plantedReport } from '../fixtures/producers/planted.js';
 import { wordPdf } from '../fixtures/producers/word-pdf.js';
 import { pdfPages, sample } from './helpers.js';
 import { unitedPdf } from '../fixtures/producers/assembled.js';
+import { libreofficeFormPdf } from '../fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 
@@ -49,6 +50,16 @@ async function contentText(pdf: Uint8Array): Promise<string> {
 }
 
 describe('a filled fillable form (AcroForm), saved unflattened', () => {
+  it('made by LibreOffice (the figures typed into text-box controls, exported as a PDF form): LibreOffice\'s fields read, the .docx findings', async () => {
+    const pdf = libreofficeFormPdf(sample('seed.docx'));
+    expect(latin1(pdf)).toMatch(/\/Producer\s*<FEFF004C0069006200720065004F0066006600690063/iu); // "LibreOffice"
+    expect(latin1(pdf)).toMatch(/\/FT\s*\/Tx/u);
+    expect(await contentText(pdf)).not.toContain('951.90');
+    const run = await pipeline(pdf, 'seed-lo-form.pdf');
+    expect(run.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0)).toBeGreaterThan(100);
+    expectSameFindings(docx, run);
+  }, 300_000);
+
   it('figures only in the fields’ widgets (/V and appearance streams): read into their cells, the .docx findings, said in provenance', async () => {
     const pdf = await wordPdf(sample('seed.pdf'), { form: {} });
     const text = latin1(pdf);
