@@ -49,8 +49,13 @@ function fieldText(a: WidgetData): string {
   return shown.filter(Boolean).join('\n');
 }
 
-/** Advance of a character in ems, as a CJK font sets it: ideographs and full-width forms one em, the rest about half. */
-const ems = (text: string) => [...text].reduce((s, ch) => s + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55), 0);
+/**
+ * Advance of a character in ems: ideographs and full-width forms one em, digits half, stops and
+ * commas a quarter, other Latin about half. Not more: a LibreOffice text box may be wider than its
+ * cell, its value left-aligned inside it, and a run drawn wider than the text would carry the value's
+ * last characters over the cell's border into the next column ("380.9" | "6").
+ */
+const ems = (text: string) => [...text].reduce((s, ch) => s + (ch.codePointAt(0)! >= 0x2e80 ? 1 : /\d/u.test(ch) ? 0.5 : /[.,:;' ]/u.test(ch) ? 0.28 : 0.56), 0);
 
 export interface FormFieldText {
   runs: TextRun[];
