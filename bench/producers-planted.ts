@@ -17,7 +17,12 @@
  * /ActualText; test/fixtures/producers/word-pdf.ts); word-pua = that with a tenth of the table font's
  * glyphs mapped to private-use code points; quartz = macOS-like (a glyph per Tj, absolutely placed, no
  * space glyphs); wps-gbk = GBK bytes in fonts marked as Western, WinAnsi (wps-gbk.ts); wps-noenc = the
- * same with no /Encoding and symbolic flags.
+ * same with no /Encoding and symbolic flags; lo-form = LibreOffice's PDF form of the .docx, its lone figures in text-box
+ * controls (test/fixtures/producers/libreoffice-form.ts); form = the word print made a fillable form and filled
+ * (AcroForm: every table cell with a figure a text field, its value only in the widget); form-comments
+ * = that with a typed FreeText comment over a cell and a seal as a /Stamp image; united = pdfunite of
+ * the word print of the first half, a scan of the next page and the LibreOffice pages after it
+ * (test/fixtures/producers/assembled.ts); pdf13 = the LibreOffice PDF re-written as PDF 1.3 by Ghostscript.
  * OCR'd findings are capped at warnings, so findings are compared by rule and values only.
  */
 import { docxToPdf, layoutDocument, writeDocx, type ReportSpec } from '../test/fixtures/generator/index.js';
@@ -30,6 +35,10 @@ import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordOleDocx } from '../test/fixtures/producers/word-ole.js';
 import { ofdFromPdf } from '../test/fixtures/producers/ofd.js';
 import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
+import { pdf13Pdf, unitedPdf } from '../test/fixtures/producers/assembled.js';
+import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
+import { pdfPages } from '../test/pdf/helpers.js';
+import { PDFDocument } from 'pdf-lib';
 import { WPS_FONTS, wpsGbkPdf, type GbkFont } from '../test/fixtures/producers/wps-gbk.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Finding } from '../schemas/finding.js';
@@ -68,6 +77,22 @@ async function print(spec: ReportSpec, docx: Uint8Array): Promise<Uint8Array> {
       return wordPdf(await docxToPdf(docx), { privateUse: 0.1 });
     case 'quartz':
       return wordPdf(await docxToPdf(docx), { style: 'quartz' });
+    case 'form':
+      return wordPdf(await docxToPdf(docx), { form: {} });
+    case 'lo-form':
+      return libreofficeFormPdf(docx);
+    case 'form-comments':
+      return wordPdf(await docxToPdf(docx), { form: { comments: true } });
+    case 'pdf13':
+      return pdf13Pdf(await docxToPdf(docx));
+    case 'united': {
+      const pdf = await docxToPdf(docx);
+      const pages = (await PDFDocument.load(pdf)).getPageCount();
+      const half = Math.max(1, Math.floor(pages / 2));
+      const parts = [await wordPdf(await pdfPages(pdf, 1, half)), scanPdf(pdf, { mode: 'gray-jpeg', pages: [half + 1, half + 1] })];
+      if (half + 2 <= pages) parts.push(await pdfPages(pdf, half + 2, pages));
+      return unitedPdf(parts);
+    }
     case 'wps-gbk':
       return wpsGbkPdf(await docxToPdf(docx));
     case 'wps-noenc': {

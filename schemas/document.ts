@@ -122,6 +122,8 @@ export const PageInfoSchema = z.object({
   textSource: TextSourceSchema,
   /** Mean recognition confidence of the page's text (0–1), for OCR sources. */
   confidence: z.number().min(0).max(1).nullable().optional(),
+  /** Filled form fields (AcroForm text and choice fields) whose values were read into the page's text at their positions. */
+  formFields: z.number().int().optional(),
 });
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 

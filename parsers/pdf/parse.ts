@@ -16,6 +16,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
+import { formFieldRuns } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
 
@@ -87,7 +88,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
             places.set(++laid, { sheet: n, dx });
             pages.push(layoutPage({ ...part, page: laid }));
           }
-          pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence });
+          const fields = prims.textSource === 'vector' ? text.formFields : 0;
+          pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence, ...(fields ? { formFields: fields } : {}) });
           // Text from the layer of a partly broken page holds □ where a character was lost (text-quality.ts).
           if (prims.textSource !== 'ocr' && quality.inline >= PARTIAL_MIN) lostGlyphPages.add(n);
         } else {
@@ -116,6 +118,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     }
     const ocrIssue = ocrSummary(pageInfo, ocrCauses);
     if (ocrIssue) issues.push(ocrIssue);
+    const formIssue = formFieldSummary(pageInfo);
+    if (formIssue) issues.push(formIssue);
     const blocks = markLostGlyphs(markTextSources(blocksOnSheets(assemble(pages), places), pageInfo), lostGlyphPages);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
@@ -147,6 +151,8 @@ interface PageText {
   turn: Turn;
   /** BaseFont names by pdf.js font id, of the page's fonts when its text looks like GBK soup. */
   fontNames: Map<string, string>;
+  /** Filled form fields (AcroForm) whose values were read into `runs`. */
+  formFields: number;
 }
 
 async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
@@ -154,8 +160,12 @@ async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
   const viewport = page.getViewport({ scale: 1 });
   const items = (await page.getTextContent()).items;
   const turn = pageTurn(items, viewport.transform as Matrix);
-  const runs = toTextRuns(items, turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height));
-  return { runs, turn, fontNames: await soupFontNames(page, runs) };
+  const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
+  const runs = toTextRuns(items, matrix);
+  const fontNames = await soupFontNames(page, runs);
+  // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
+  const form = await formFieldRuns(page, matrix, runs);
+  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -292,6 +302,19 @@ export function ocrSummary(pageInfo: readonly PageInfo[], causes: ReadonlyMap<nu
   return {
     code: 'IMAGE_PAGES_READ',
     message: `${zh.join('，')}，文字由 OCR 识别（平均置信度 ${mean.toFixed(2)}），据此得出的发现请核对原件 / ${en.join(', ')}, read by OCR (mean confidence ${mean.toFixed(2)})`,
+    page: null,
+    block: null,
+  };
+}
+
+/** One note when values were read from a filled form's fields rather than from the pages' text. */
+function formFieldSummary(pageInfo: readonly PageInfo[]): ParseIssue | null {
+  const pages = pageInfo.filter((p) => p.formFields);
+  if (!pages.length) return null;
+  const count = pages.reduce((s, p) => s + (p.formFields ?? 0), 0);
+  return {
+    code: 'FORM_FIELDS_READ',
+    message: `第 ${pageRanges(pages.map((p) => p.page))} 页是可填写的表单（AcroForm），${count} 个表单域的填写值不在页面文字中，已按表单域所在位置读入表格 / ${count} filled form field values (AcroForm) on pages ${pageRanges(pages.map((p) => p.page))} were read at their fields' positions`,
     page: null,
     block: null,
   };

@@ -91,6 +91,8 @@ const MIME: Partial<Record<SniffedFormat, string>> = {
   rtf: 'application/rtf',
   odt: 'application/vnd.oasis.opendocument.text',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  // GB/T 33190 版式文档: the type OFD readers (数科, 福昕) register for .ofd.
+  ofd: 'application/ofd',
 };
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutDocument, seedSpec, writeDocx } from '../fixtures/generator/index.js';
 import { cairoPdf } from '../fixtures/producers/cairo.js';
+import { pdf13Pdf, pdfaGhostscriptPdf } from '../fixtures/producers/assembled.js';
 import { fitToA5Pdf, outlinedTextPdf, pdfwriteScreenPdf } from '../fixtures/producers/ghostscript.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { reviewedIncrementally } from '../fixtures/producers/incremental.js';
@@ -68,7 +69,7 @@ describe('the LibreOffice PDF passed on by other programs', () => {
     expectSameFindings(docx, await pipeline(pdf, 'seed-a5.pdf'));
   }, 120_000);
 
-  for (const form of ['object-streams', 'linearized', 'encrypted-aes256', 'encrypted-rc4'] as QpdfForm[]) {
+  for (const form of ['object-streams', 'linearized', 'encrypted-aes256', 'encrypted-rc4', 'encrypted-rc4-40', 'encrypted-aes128'] as QpdfForm[]) {
     it(`restructured by qpdf (${form}): the .docx findings`, async () => {
       const pdf = qpdfPdf(sample('seed.pdf'), form);
       if (form.startsWith('encrypted')) {
@@ -78,6 +79,16 @@ describe('the LibreOffice PDF passed on by other programs', () => {
       expectSameFindings(docx, await pipeline(pdf, `seed-${form}.pdf`));
     }, 120_000);
   }
+
+  it('re-written by Ghostscript as PDF 1.3 (classic xref table, no object streams) and as PDF/A-1b: the .docx findings', async () => {
+    const old = pdf13Pdf(sample('seed.pdf'));
+    expect(Buffer.from(old.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.3');
+    expect(Buffer.from(old).toString('latin1')).not.toContain('/ObjStm');
+    expectSameFindings(docx, await pipeline(old, 'seed-pdf13.pdf'));
+    const archive = pdfaGhostscriptPdf(sample('seed.pdf'));
+    expect(Buffer.from(archive).toString('latin1')).toMatch(/pdfaid:part='1' pdfaid:conformance='B'/u);
+    expectSameFindings(docx, await pipeline(archive, 'seed-gs-pdfa.pdf'));
+  }, 240_000);
 
   it('annotated and stamped, saved as an incremental update (pages of several content streams): the .docx findings, the note not taken for text', async () => {
     const original = sample('seed.pdf');

@@ -1,0 +1,118 @@
+/**
+ * The seed report (samples/seed.pdf, LibreOffice's export of samples/seed.docx) made into the PDF
+ * classes of issue 13 not covered elsewhere, each against the .docx: findings (warning and error)
+ * matched by rule and values — found / missed / extra —, the status, and the parser's notes.
+ *
+ *   node --import tsx bench/producers-classes.ts [class …] > bench/results/NAME.json
+ *
+ * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
+ * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
+ * form-noap (the same without appearance streams, /NeedAppearances), form-auto / form-auto-noap (font
+ * size 自动, /DA 0 Tf), form-comments (the form with a
+ * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
+ * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
+ * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
+ * PDF 1.3, no object streams), pdfa-gs (Ghostscript PDF/A-1b), united (pdfunite of a Word-like
+ * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32), form-united (the
+ * same with both exported parts filled forms: two AcroForms joined by pdfunite).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPipeline } from '../src/pipeline.js';
+import type { Finding } from '../schemas/finding.js';
+import { pdfPages } from '../test/pdf/helpers.js';
+import { pdf13Pdf, pdfaGhostscriptPdf, unitedPdf } from '../test/fixtures/producers/assembled.js';
+import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
+import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
+import { scanPdf } from '../test/fixtures/producers/scan.js';
+import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
+
+const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
+const seedDocx = new Uint8Array(readFileSync('samples/seed.docx'));
+
+function userPassword(pdf: Uint8Array): Uint8Array {
+  const work = mkdtempSync(join(tmpdir(), 'selfeval-classes-'));
+  try {
+    writeFileSync(join(work, 'in.pdf'), pdf);
+    execFileSync('qpdf', ['--encrypt', 'open-secret', 'owner-secret', '256', '--', join(work, 'in.pdf'), join(work, 'out.pdf')], { stdio: 'pipe' });
+    return new Uint8Array(readFileSync(join(work, 'out.pdf')));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+  form: () => wordPdf(seedPdf, { form: {} }),
+  'lo-form': () => libreofficeFormPdf(seedDocx),
+  'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
+  'form-auto': () => wordPdf(seedPdf, { form: { autoSize: true } }),
+  'form-auto-noap': () => wordPdf(seedPdf, { form: { autoSize: true, appearance: false } }),
+  'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),
+  'form-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: {} }), 'flattened'),
+  'form-comments-flattened': async () => qpdfPdf(await wordPdf(seedPdf, { form: { comments: true } }), 'flattened'),
+  'form-united': async () =>
+    unitedPdf([
+      await wordPdf(await pdfPages(seedPdf, 1, 6), { form: {} }),
+      scanPdf(seedPdf, { mode: 'gray-jpeg', pages: [7, 7], signatures: [{ page: 1, x: 400, y: 130 }], seals: [{ page: 1, x: 420, y: 120 }] }),
+      await wordPdf(await pdfPages(seedPdf, 8, 32), { form: {} }),
+    ]),
+  'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
+  aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
+  'user-password': () => userPassword(seedPdf),
+  pdf13: () => pdf13Pdf(seedPdf),
+  'pdfa-gs': () => pdfaGhostscriptPdf(seedPdf),
+  united: async () =>
+    unitedPdf([
+      await wordPdf(await pdfPages(seedPdf, 1, 6)),
+      scanPdf(seedPdf, { mode: 'gray-jpeg', pages: [7, 7], signatures: [{ page: 1, x: 400, y: 130 }], seals: [{ page: 1, x: 420, y: 120 }] }),
+      await pdfPages(seedPdf, 8, 32),
+    ]),
+};
+
+const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
+const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
+const reference = notInfo((await runPipeline({ bytes: seedDocx, file: 'seed.docx' })).result.discrepancies);
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(CLASSES);
+const rows = [];
+for (const name of wanted) {
+  const bytes = await CLASSES[name]();
+  const file = `seed-${name}.pdf`;
+  const { result, document } = await runPipeline({ bytes, file });
+  const got = notInfo(result.discrepancies);
+  const left = new Map<string, number>();
+  for (const f of got) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
+  let found = 0;
+  const missed: string[] = [];
+  for (const f of reference) {
+    const n = left.get(key(f)) ?? 0;
+    if (n > 0) {
+      left.set(key(f), n - 1);
+      found++;
+    } else missed.push(`${f.rule} ${f.message.slice(0, 100)}`);
+  }
+  const extra = got.filter((f) => {
+    const n = left.get(key(f)) ?? 0;
+    if (n <= 0) return false;
+    left.set(key(f), n - 1);
+    return true;
+  });
+  const row = {
+    class: name,
+    status: result.status,
+    error: result.error ? `${result.error.code} ${result.error.message}` : undefined,
+    docx: reference.length,
+    found,
+    missed: missed.length,
+    extra: extra.length,
+    extraErrors: extra.filter((f) => f.severity === 'error').length,
+    textSources: document?.pageInfo ? [...new Set(document.pageInfo.map((p) => p.textSource))] : undefined,
+    notes: document?.issues.map((i) => `${i.code}${i.page ? '@' + i.page : ''}: ${i.message.slice(0, 90)}`),
+    missedFindings: missed.slice(0, 12),
+    extraFindings: extra.slice(0, 12).map((f) => `${f.severity} ${f.rule} ${f.message.slice(0, 100)}`),
+  };
+  rows.push(row);
+  console.error(`${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length}`);
+}
+console.log(JSON.stringify(rows, null, 1));
