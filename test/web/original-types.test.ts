@@ -43,4 +43,15 @@ describe('the original file’s type', () => {
       expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent(`自评报告.${format}`));
     }
   });
+
+  it('the review screen draws the original page for a .pdf, and for an .ofd says why it cannot instead of loading OFD bytes into pdf.js', async () => {
+    const page = async (format: string) => (await app.inject({ url: `/reports/${shas[format]}`, headers: reviewer.headers() })).body;
+    const pdf = await page('pdf');
+    expect(pdf).toContain('data-src="/reports/' + shas.pdf + '/original?inline=1"');
+    expect(pdf).toContain('/static/pdf-view.js');
+    const ofd = await page('ofd');
+    expect(ofd).not.toContain('original?inline=1');
+    expect(ofd).not.toContain('/static/pdf-view.js');
+    expect(ofd).toContain('原件不是 PDF 文件');
+  });
 });

@@ -154,9 +154,17 @@ function auditList(entries: AuditEntry[]): SafeHtml | '' {
   )}</ol></details>`;
 }
 
+function originalIsPdf(view: ReportView): boolean {
+  return !view.result.discrepancies.some((f) => f.rule === 'parse-issues' && f.observed === 'CONTAINER_CONVERTED');
+}
+
 /** The original PDF page with the current finding's boxes (drawn by /static/pdf-view.js with pdf.js). */
 function pdfView(view: ReportView): SafeHtml | '' {
   if (view.result.format !== 'pdf' || !view.pageInfo?.length) return '';
+  // Read as a PDF but sent as another container (OFD 版式文档): the browser's pdf.js cannot draw the original.
+  if (!originalIsPdf(view)) {
+    return html`<p class="pdf-view muted" id="pdf-view">原件不是 PDF 文件（见“文件实为…”说明），无法在此显示原件页面；请下载原件核对，证据位置以页码标出。</p>`;
+  }
   const pages = view.pageInfo.map((p) => ({ page: p.page, width: p.width, height: p.height, rotation: p.rotation, textSource: p.textSource, confidence: p.confidence ?? null }));
   return html`<figure class="pdf-view" id="pdf-view" data-src="${reportBase(view.sha256)}/original?inline=1" data-pages="${JSON.stringify(pages)}">
 <figcaption class="pdf-caption">原件页面 <span class="pdf-page-label"></span> <span class="pdf-page-buttons"></span></figcaption>
@@ -256,7 +264,7 @@ ${records}
 <h2 id="audit">审核与操作记录</h2>
 <p class="meta">每条发现的审核记录在发现下方；下面是下载和导出等操作。<a href="/admin/audit?report=${view.sha256}">全部审计记录</a>（管理员）</p>
 ${auditList(view.audit)}`;
-  return layout({ title: reportTitle(view), body, ctx: opts.ctx, scripts: ['/static/review.js', ...(view.result.format === 'pdf' ? ['/static/pdf-view.js'] : [])], wide: true });
+  return layout({ title: reportTitle(view), body, ctx: opts.ctx, scripts: ['/static/review.js', ...(view.result.format === 'pdf' && originalIsPdf(view) ? ['/static/pdf-view.js'] : [])], wide: true });
 }
 
 export const SOURCE_BLOCKS_PER_PAGE = 200;
