@@ -15,6 +15,7 @@ import { readLeadingSigns } from './leading-sign.js';
 import { evenLight } from './light.js';
 import { despeckle } from './speckle.js';
 import { straighten } from './skew.js';
+import { flattenPage } from './perspective.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -49,13 +50,14 @@ export interface OcrPageResult {
 
 /**
  * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
- * straighten the scan, find ruling lines in the bitmap, erase them, find and read text lines,
+ * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them, find and read text lines,
  * turn the page upright when the lines say it is turned, split lines where a ruling crosses
  * them, and map everything to page points.
  */
 export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPageResult> {
   const engine = await loadEngine();
-  let img = evenLight(pageImage.image);
+  // A phone photo's page flattened first (its quadrilateral onto the whole image), then lit evenly.
+  let img = evenLight(flattenPage(pageImage.image));
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
   img = despeckle(img, threshold, dpi);
