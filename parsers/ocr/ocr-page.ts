@@ -3,7 +3,8 @@ import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
 import { dotLeaderLines } from './dot-leaders.js';
 import { loadEngine, type OcrEngine } from './engine.js';
-import { missedTextBoxes } from './missed-text.js';
+import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
+import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { isUpsideDown, looksTurned } from './orientation.js';
@@ -50,7 +51,8 @@ export interface OcrPageResult {
 
 /**
  * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
- * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them, find and read text lines,
+ * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them
+ * (and handwriting crossing them), find and read text lines,
  * turn the page upright when the lines say it is turned, split lines where a ruling crosses
  * them, and map everything to page points.
  */
@@ -81,7 +83,11 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const read = readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const read = besideStrokes(view, [
+    ...readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    // A number read through the stroke, as before it was erased (unsure, below).
+    ...(view.under ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
+  ]);
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
@@ -116,6 +122,28 @@ interface View {
   /** The image with ruling pixels erased: what text is detected and read on. */
   clean: GrayImage;
   boxes: TextBox[];
+  /** Handwriting erased from `clean` (strokes.ts), or null. */
+  strokes: Uint8Array | null;
+  /** Lines beside the handwriting found only before it was erased, on the image before (or null). */
+  under: { image: GrayImage; boxes: TextBox[] } | null;
+}
+
+/** Below this mean confidence, a reading beside an erased stroke that is not a number is a stroke's leftovers. */
+const BESIDE_STROKE_TEXT = 0.9;
+
+/**
+ * Readings beside erased handwriting: a number is kept but unsure (a digit under the stroke may
+ * have gone with it: "90" read as "0"); other text is kept only when read surely (the remains of a
+ * glyph the stroke ran through read as "A").
+ */
+function besideStrokes(view: View, lines: RecognizedLine[]): RecognizedLine[] {
+  const strokes = view.strokes;
+  if (!strokes) return lines;
+  return lines.flatMap((l) => {
+    if (!besideStroke(strokes, view.clean.width, l.box)) return [l];
+    if (!looksNumeric(l.text) && meanConfidence(l) < BESIDE_STROKE_TEXT) return [];
+    return [{ ...l, confidence: Math.min(l.confidence, AMBIGUOUS_CONFIDENCE), chars: l.chars.map((c) => ({ ...c, confidence: Math.min(c.confidence, AMBIGUOUS_CONFIDENCE) })) }];
+  });
 }
 
 function pixelRulings(img: GrayImage, threshold: number, ppt: number): PixelRulings {
@@ -161,10 +189,32 @@ export function imageGrid(pageImage: PageImage): ImageGrid {
 
 async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
   const rulings = pixelRulings(img, threshold, ppt);
-  const clean = erase(img, rulings.mask);
-  const detected = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  let clean = erase(img, rulings.mask);
+  const detect = async (on: GrayImage) => padSmallBoxes(await detectText(engine, on, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  let detected = await detect(clean);
+  // Handwriting across the table (a signature over a cell): erased, and the page looked at again.
+  const lineHeight = typicalLineHeight(detected);
+  const strokes = lineHeight === null ? null : strokeMask(clean, rulings, threshold, GLYPH_HEIGHT_SHARE * lineHeight);
+  let under: View['under'] = null;
+  if (strokes) {
+    const unerased = clean;
+    const before = detected;
+    clean = erase(clean, strokes);
+    detected = await detect(clean);
+    // Lines seen only with the strokes in place (a number the stroke runs through, erased with it).
+    const lost = before.filter((b) => besideStroke(strokes, img.width, b) && !detected.some((d) => overlapShare(b, d) > 0.5));
+    if (lost.length) under = { image: unerased, boxes: lost };
+  }
   const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
-  return { rulings, clean, boxes };
+  return { rulings, clean, boxes, strokes, under };
+}
+
+/** Area of the intersection over the smaller box's area. */
+function overlapShare(a: TextBox, b: TextBox): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
 }
 
 function erase(img: GrayImage, mask: Uint8Array): GrayImage {
