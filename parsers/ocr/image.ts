@@ -94,8 +94,15 @@ function redInkLuminance(n: number, channels: number, pixel: (p: number) => [num
 function dropRed(r: number, g: number, b: number, ink: number): number {
   const lum = luminance(r, g, b);
   if (r - Math.max(g, b) <= REDDISH) return lum;
-  return Math.min(255, (255 * lum) / ink);
+  // Stretched: JPEG leaves seal ink a little darker than its quartile here and there (specks beside a
+  // digit read as "8."), text under the seal is under half as bright as the ink.
+  const share = lum / ink;
+  return Math.round(255 * Math.max(0, Math.min(1, (share - UNDER_SEAL) / (BARE_SEAL - UNDER_SEAL))));
 }
+
+/** Luminance shares of the bare ink: at most this is black under the seal, at least that is the seal alone. */
+const UNDER_SEAL = 0.3;
+const BARE_SEAL = 0.8;
 
 /** Bilinear resize (downscaling by more than 2 averages boxes first, so thin lines survive). */
 export function resize(img: GrayImage, width: number, height: number): GrayImage {
