@@ -7,17 +7,19 @@ import type { PixelRulings } from './raster-rulings.js';
  * and the cell is then taken for blank. Printed text stays inside its cell; a pen stroke runs on
  * across the cell's rulings. An ink component (the page with its rulings erased) that meets a
  * ruling where another component leaves it on the far side is one piece of a stroke crossing that
- * ruling; the pieces so joined are a stroke when, together, they are larger than a glyph. Their
- * pixels are erased, so what they lay over is read (a digit the stroke passes clear of; a digit
- * the stroke runs through is lost either way).
+ * ruling; the pieces so joined are a stroke when, together, they cross two rulings or more and are
+ * well larger than a glyph. Their pixels are erased, so what they lay over is read (a digit the
+ * stroke passes clear of; a digit the stroke runs through is lost either way).
  *
  * Colour cannot tell a blue or black signature from black print in a greyscale scan; the shape can.
  */
 
-/** A stroke's pieces together are at least this many glyph heights tall or wide. */
-const MIN_STROKE_EXTENT = 1.6;
+/** A stroke's pieces together are at least this many glyph heights tall or wide… */
+const MIN_STROKE_EXTENT = 2.5;
+/** …and cross at least this many rulings. */
+const MIN_RULINGS_CROSSED = 2;
 /** One piece taller than this many glyph heights, sparse (a loop, not a filled block), is a stroke by itself. */
-const TALL_PIECE = 2.2;
+const TALL_PIECE = 3;
 const SPARSE = 0.25;
 
 interface Piece {
@@ -43,11 +45,13 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     return a;
   };
   const crossings = new Uint16Array(pieces.length + 1);
+  const crossed: [number, number][] = []; // piece, ruling
   const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < W && y < H ? labels[y * W + x] : 0);
-  const join = (a: number, b: number) => {
+  const join = (a: number, b: number, ruling: number) => {
     if (!a || !b || a === b) return;
     crossings[a]++;
     crossings[b]++;
+    crossed.push([a, ruling]);
     parent[find(a)] = find(b);
   };
   const near = (get: (d: number) => number, reach: number) => {
@@ -57,23 +61,28 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     }
     return 0;
   };
+  let ruling = 0;
   for (const s of rulings.horizontal) {
+    ruling++;
     const reach = Math.ceil(s.thickness / 2) + 1;
     for (let x = Math.floor(s.from); x < s.to; x++) {
       const y = Math.round(s.pos);
       join(
         near((d) => at(x, y - d), reach),
         near((d) => at(x, y + d), reach),
+        ruling,
       );
     }
   }
   for (const s of rulings.vertical) {
+    ruling++;
     const reach = Math.ceil(s.thickness / 2) + 1;
     for (let y = Math.floor(s.from); y < s.to; y++) {
       const x = Math.round(s.pos);
       join(
         near((d) => at(x - d, y), reach),
         near((d) => at(x + d, y), reach),
+        ruling,
       );
     }
   }
@@ -93,6 +102,15 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
       b.n += p.n;
     }
   }
+  // The rulings each group crosses: a pen stroke over a cell crosses two or more; a glyph cut by a
+  // ruling found along a bold heading's strokes "crosses" one.
+  const across = new Map<number, Set<number>>();
+  for (const [piece, r] of crossed) {
+    const root = find(piece);
+    let set = across.get(root);
+    if (!set) across.set(root, (set = new Set()));
+    set.add(r);
+  }
   const stroke = new Uint8Array(pieces.length + 1);
   let any = false;
   for (let k = 1; k <= pieces.length; k++) {
@@ -100,9 +118,10 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     const h = p.y1 - p.y0;
     const w = p.x1 - p.x0;
     const group = crossings[k] ? box.get(find(k))! : null;
-    const crossed = !!group && Math.max(group.x1 - group.x0, group.y1 - group.y0) >= MIN_STROKE_EXTENT * glyph && Math.max(w, h) >= 0.5 * glyph;
+    const crossing =
+      !!group && (across.get(find(k))?.size ?? 0) >= MIN_RULINGS_CROSSED && Math.max(group.x1 - group.x0, group.y1 - group.y0) >= MIN_STROKE_EXTENT * glyph && Math.max(w, h) >= 0.5 * glyph;
     const tall = h >= TALL_PIECE * glyph && p.n < SPARSE * w * h;
-    if (crossed || tall) {
+    if (crossing || tall) {
       stroke[k] = 1;
       any = true;
     }
