@@ -201,7 +201,7 @@ export function rotateQuarter(img: GrayImage, degrees: 0 | 90 | 180 | 270): Gray
  */
 export function rotateSmall(img: GrayImage, angle: number): GrayImage {
   if (Math.abs(angle) < 1e-4) return img;
-  const { width: W, height: H, data: d } = img;
+  const { width: W, height: H } = img;
   const out = new Uint8Array(W * H).fill(255);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
@@ -214,18 +214,25 @@ export function rotateSmall(img: GrayImage, angle: number): GrayImage {
       // Inverse mapping: where in the source does this output pixel come from?
       const sx = cos * dx + sin * dy + cx;
       const sy = -sin * dx + cos * dy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * W + x0;
-      const top = d[i] * (1 - fx) + d[i + 1] * fx;
-      const bottom = d[i + W] * (1 - fx) + d[i + W + 1] * fx;
-      out[y * W + x] = top * (1 - fy) + bottom * fy;
+      const v = bilinear(img, sx, sy);
+      if (v >= 0) out[y * W + x] = v;
     }
   }
   return { width: W, height: H, data: out };
+}
+
+/** The image's grey at (sx, sy), interpolated between the four pixels around it; -1 off the image. */
+export function bilinear(img: GrayImage, sx: number, sy: number): number {
+  const { width: W, height: H, data: d } = img;
+  const x0 = Math.floor(sx);
+  const y0 = Math.floor(sy);
+  if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) return -1;
+  const fx = sx - x0;
+  const fy = sy - y0;
+  const i = y0 * W + x0;
+  const top = d[i] * (1 - fx) + d[i + 1] * fx;
+  const bottom = d[i + W] * (1 - fx) + d[i + W + 1] * fx;
+  return top * (1 - fy) + bottom * fy;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { resize, type GrayImage } from './image.js';
+import { bilinear, resize, type GrayImage } from './image.js';
 
 /**
  * A phone photo of a page flattened: the page lies on a desk, seen from a little below and aside,
@@ -164,7 +164,6 @@ export function warpQuad(img: GrayImage, quad: Quad, width = img.width, height =
   const b = x3 - x0 + h * x3;
   const d = y1 - y0 + g * y1;
   const e = y3 - y0 + h * y3;
-  const { width: W, height: H, data: src } = img;
   const out = new Uint8Array(width * height).fill(255);
   for (let y = 0; y < height; y++) {
     const v = (y + 0.5) / height;
@@ -173,15 +172,8 @@ export function warpQuad(img: GrayImage, quad: Quad, width = img.width, height =
       const w = g * u + h * v + 1;
       const sx = (a * u + b * v + x0) / w;
       const sy = (d * u + e * v + y0) / w;
-      const ix = Math.floor(sx);
-      const iy = Math.floor(sy);
-      if (ix < 0 || iy < 0 || ix + 1 >= W || iy + 1 >= H) continue;
-      const fx = sx - ix;
-      const fy = sy - iy;
-      const i = iy * W + ix;
-      const top = src[i] + (src[i + 1] - src[i]) * fx;
-      const bottom = src[i + W] + (src[i + W + 1] - src[i + W]) * fx;
-      out[y * width + x] = top + (bottom - top) * fy;
+      const grey = bilinear(img, sx, sy);
+      if (grey >= 0) out[y * width + x] = grey;
     }
   }
   return { width, height, data: out };

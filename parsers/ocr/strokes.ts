@@ -1,4 +1,5 @@
 import type { GrayImage } from './image.js';
+import { labelComponents, type Component } from './missed-text.js';
 import type { PixelRulings } from './raster-rulings.js';
 
 /**
@@ -22,13 +23,7 @@ const MIN_RULINGS_CROSSED = 2;
 const TALL_PIECE = 3;
 const SPARSE = 0.25;
 
-interface Piece {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  n: number;
-}
+type Piece = Component;
 
 /**
  * Pixels of strokes crossing the table's rulings (1 = stroke), or null when there are none.
@@ -36,7 +31,9 @@ interface Piece {
  */
 export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: number, glyph: number): Uint8Array | null {
   const { width: W, height: H, data } = clean;
-  const { labels, pieces } = label(data, W, H, threshold);
+  const ink = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) if (data[i] < threshold) ink[i] = 1;
+  const { labels, components: pieces } = labelComponents(ink, W, H);
   if (!pieces.length) return null;
   // Union-find over pieces joined by a crossing.
   const parent = Int32Array.from({ length: pieces.length + 1 }, (_, k) => k);
@@ -130,45 +127,6 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
   const mask = new Uint8Array(W * H);
   for (let i = 0; i < labels.length; i++) if (stroke[labels[i]]) mask[i] = 1;
   return mask;
-}
-
-/** 8-connected ink components: a label per pixel (0 = paper, k ≥ 1 = pieces[k - 1]). */
-function label(data: Uint8Array, W: number, H: number, threshold: number): { labels: Int32Array; pieces: Piece[] } {
-  const labels = new Int32Array(W * H);
-  const pieces: Piece[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (labels[start] || data[start] >= threshold) continue;
-    const id = pieces.length + 1;
-    const p: Piece = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
-    labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % W;
-      const y = (i - x) / W;
-      p.n++;
-      if (x < p.x0) p.x0 = x;
-      if (y < p.y0) p.y0 = y;
-      if (x + 1 > p.x1) p.x1 = x + 1;
-      if (y + 1 > p.y1) p.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= H) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= W) continue;
-          const j = ny * W + nx;
-          if (!labels[j] && data[j] < threshold) {
-            labels[j] = id;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    pieces.push(p);
-  }
-  return { labels, pieces };
 }
 
 /**
