@@ -83,10 +83,10 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const read = besideStrokes(view, [
+  const read = await besideStrokes(engine, view, [
     ...readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
     // A number read through the stroke, as before it was erased (unsure, below).
-    ...(view.under ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
+    ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
@@ -124,7 +124,7 @@ interface View {
   boxes: TextBox[];
   /** Handwriting erased from `clean` (strokes.ts), or null. */
   strokes: Uint8Array | null;
-  /** Lines beside the handwriting found only before it was erased, on the image before (or null). */
+  /** With handwriting erased: the image before, and lines beside the handwriting found only on it. */
   under: { image: GrayImage; boxes: TextBox[] } | null;
 }
 
@@ -134,15 +134,23 @@ const BESIDE_STROKE_TEXT = 0.9;
 /**
  * Readings beside erased handwriting: a number is kept but unsure (a digit under the stroke may
  * have gone with it: "90" read as "0"); other text is kept only when read surely (the remains of a
- * glyph the stroke ran through read as "A").
+ * glyph the stroke ran through read as "A"). A number is also read with the stroke in place, and
+ * that reading taken when it holds the other and more ("20" where the erased page gives "2"):
+ * erasing takes glyphs away, it never adds one.
  */
-function besideStrokes(view: View, lines: RecognizedLine[]): RecognizedLine[] {
+async function besideStrokes(engine: OcrEngine, view: View, lines: RecognizedLine[]): Promise<RecognizedLine[]> {
   const strokes = view.strokes;
-  if (!strokes) return lines;
-  return lines.flatMap((l) => {
-    if (!besideStroke(strokes, view.clean.width, l.box)) return [l];
-    if (!looksNumeric(l.text) && meanConfidence(l) < BESIDE_STROKE_TEXT) return [];
-    return [{ ...l, confidence: Math.min(l.confidence, AMBIGUOUS_CONFIDENCE), chars: l.chars.map((c) => ({ ...c, confidence: Math.min(c.confidence, AMBIGUOUS_CONFIDENCE) })) }];
+  if (!strokes || !view.under) return lines;
+  const kept = lines.filter((l) => !besideStroke(strokes, view.clean.width, l.box) || looksNumeric(l.text) || meanConfidence(l) >= BESIDE_STROKE_TEXT);
+  const numbers = kept.filter((l) => besideStroke(strokes, view.clean.width, l.box) && looksNumeric(l.text));
+  const through = await recognizeBoxes(engine, view.under.image, numbers.map((l) => l.box));
+  const digits = (t: string) => foldLookalikes(t).text.replace(/[^\d]/gu, '');
+  return kept.map((l) => {
+    const k = numbers.indexOf(l);
+    if (k < 0) return l;
+    const t = through[k];
+    const whole = t && looksNumeric(t.text) && meanConfidence(t) >= DROP_SCORE && digits(t.text).length > digits(l.text).length && digits(t.text).includes(digits(l.text)) ? t : l;
+    return { ...whole, confidence: Math.min(whole.confidence, AMBIGUOUS_CONFIDENCE), chars: whole.chars.map((c) => ({ ...c, confidence: Math.min(c.confidence, AMBIGUOUS_CONFIDENCE) })) };
   });
 }
 
@@ -203,7 +211,7 @@ async function readView(engine: OcrEngine, img: GrayImage, threshold: number, pp
     detected = await detect(clean);
     // Lines seen only with the strokes in place (a number the stroke runs through, erased with it).
     const lost = before.filter((b) => besideStroke(strokes, img.width, b) && !detected.some((d) => overlapShare(b, d) > 0.5));
-    if (lost.length) under = { image: unerased, boxes: lost };
+    under = { image: unerased, boxes: lost };
   }
   const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
   return { rulings, clean, boxes, strokes, under };
