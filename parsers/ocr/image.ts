@@ -37,35 +37,72 @@ export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, heigh
     out.set(src.subarray(0, width * height));
     return { width, height, data: out };
   }
+  const pixel = (p: number): [number, number, number] => {
+    if (channels === 3) return [src[p], src[p + 1], src[p + 2]];
+    const a = src[p + 3] / 255;
+    return [src[p] * a + 255 * (1 - a), src[p + 1] * a + 255 * (1 - a), src[p + 2] * a + 255 * (1 - a)];
+  };
+  const ink = redInkLuminance(out.length, channels, pixel);
   for (let i = 0, p = 0; i < out.length; i++, p += channels) {
-    let r = src[p];
-    let g = src[p + 1];
-    let b = src[p + 2];
-    if (channels === 4) {
-      const a = src[p + 3] / 255;
-      r = r * a + 255 * (1 - a);
-      g = g * a + 255 * (1 - a);
-      b = b * a + 255 * (1 - a);
-    }
-    out[i] = dropRed(r, g, b);
+    const [r, g, b] = pixel(p);
+    out[i] = dropRed(r, g, b, ink);
   }
   return { width, height, data: out };
 }
 
+/** Redness (red over the larger of green and blue) above which a pixel is red ink. */
+const REDDISH = 30;
+/** Redness of the pixels the red ink's own brightness is measured on. */
+const STRONGLY_RED = 80;
+/** Luminance of seal red (214, 40, 40), for an image with too little red to measure it on. */
+const SEAL_LUMINANCE = 92;
+
+const luminance = (r: number, g: number, b: number) => (r * 299 + g * 587 + b * 114) / 1000;
+
+/**
+ * How bright the image's red ink is: the upper quartile of the luminance of its strongly red
+ * pixels (every 7th pixel sampled) — what bare seal ink is in grey.
+ */
+function redInkLuminance(n: number, channels: number, pixel: (p: number) => [number, number, number]): number {
+  const hist = new Uint32Array(256);
+  let count = 0;
+  for (let i = 0; i < n; i += 7) {
+    const [r, g, b] = pixel(i * channels);
+    if (r - Math.max(g, b) > STRONGLY_RED) {
+      hist[Math.round(luminance(r, g, b))]++;
+      count++;
+    }
+  }
+  if (count < 50) return SEAL_LUMINANCE;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen >= 0.75 * count) return Math.max(60, Math.min(170, v));
+  }
+  return SEAL_LUMINANCE;
+}
+
 /**
  * Grey value of an RGB pixel with red ink removed. Seals (公章) and red stamps are red with little
- * green and blue; black text under a seal stays dark in every channel. A reddish pixel takes its
- * red channel, and seal ink is lifted to white by its redness — also where JPEG's halved colour
- * resolution has greyed a thin seal stroke to a red channel of 110–150 (a seal's lettering beside a
- * digit read as "-8-\"." before); dark red (black text or a ruling blurred with the seal by JPEG)
- * stays dark, so lines under a seal are not cut.
+ * green and blue. A reddish pixel is seal ink over whatever lies under it, and how dark that is
+ * shows in its luminance against the bare ink's (`ink`, measured on the image): bare seal, and seal
+ * thinned by JPEG's halved colour resolution (a red channel of 110–150, lighter than the ink), go
+ * to white; black text under the seal stays dark. In a JPEG that text takes the seal's chroma and
+ * reads about (140, 0, 0) — very red, but far darker than the ink; lifting it by its red channel
+ * erased the digits under a seal's star ("10" read as "1"). A ruling under the seal stays likewise.
  */
-function dropRed(r: number, g: number, b: number): number {
-  const lum = (r * 299 + g * 587 + b * 114) / 1000;
-  const redness = r - Math.max(g, b);
-  if (redness <= 30) return lum;
-  return r > 110 ? Math.min(255, r + 2 * redness) : Math.max(lum, r);
+function dropRed(r: number, g: number, b: number, ink: number): number {
+  const lum = luminance(r, g, b);
+  if (r - Math.max(g, b) <= REDDISH) return lum;
+  // Stretched: JPEG leaves seal ink a little darker than its quartile here and there (specks beside a
+  // digit read as "8."), text under the seal is under half as bright as the ink.
+  const share = lum / ink;
+  return Math.round(255 * Math.max(0, Math.min(1, (share - UNDER_SEAL) / (BARE_SEAL - UNDER_SEAL))));
 }
+
+/** Luminance shares of the bare ink: at most this is black under the seal, at least that is the seal alone. */
+const UNDER_SEAL = 0.3;
+const BARE_SEAL = 0.8;
 
 /** Bilinear resize (downscaling by more than 2 averages boxes first, so thin lines survive). */
 export function resize(img: GrayImage, width: number, height: number): GrayImage {
@@ -164,7 +201,7 @@ export function rotateQuarter(img: GrayImage, degrees: 0 | 90 | 180 | 270): Gray
  */
 export function rotateSmall(img: GrayImage, angle: number): GrayImage {
   if (Math.abs(angle) < 1e-4) return img;
-  const { width: W, height: H, data: d } = img;
+  const { width: W, height: H } = img;
   const out = new Uint8Array(W * H).fill(255);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
@@ -177,18 +214,25 @@ export function rotateSmall(img: GrayImage, angle: number): GrayImage {
       // Inverse mapping: where in the source does this output pixel come from?
       const sx = cos * dx + sin * dy + cx;
       const sy = -sin * dx + cos * dy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * W + x0;
-      const top = d[i] * (1 - fx) + d[i + 1] * fx;
-      const bottom = d[i + W] * (1 - fx) + d[i + W + 1] * fx;
-      out[y * W + x] = top * (1 - fy) + bottom * fy;
+      const v = bilinear(img, sx, sy);
+      if (v >= 0) out[y * W + x] = v;
     }
   }
   return { width: W, height: H, data: out };
+}
+
+/** The image's grey at (sx, sy), interpolated between the four pixels around it; -1 off the image. */
+export function bilinear(img: GrayImage, sx: number, sy: number): number {
+  const { width: W, height: H, data: d } = img;
+  const x0 = Math.floor(sx);
+  const y0 = Math.floor(sy);
+  if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) return -1;
+  const fx = sx - x0;
+  const fy = sy - y0;
+  const i = y0 * W + x0;
+  const top = d[i] * (1 - fx) + d[i + 1] * fx;
+  const bottom = d[i + W] * (1 - fx) + d[i + W + 1] * fx;
+  return top * (1 - fy) + bottom * fy;
 }
 
 /**

@@ -81,13 +81,19 @@ export interface Component {
 
 /** 8-connected components of a binary image (flood fill with an explicit stack). */
 export function components(ink: Uint8Array, W: number, H: number): Component[] {
-  const seen = new Uint8Array(W * H);
+  return labelComponents(ink, W, H).components;
+}
+
+/** The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. */
+export function labelComponents(ink: Uint8Array, W: number, H: number): { labels: Int32Array; components: Component[] } {
+  const labels = new Int32Array(W * H);
   const out: Component[] = [];
   const stack: number[] = [];
   for (let start = 0; start < ink.length; start++) {
-    if (!ink[start] || seen[start]) continue;
+    if (!ink[start] || labels[start]) continue;
     const c: Component = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
-    seen[start] = 1;
+    const id = out.length + 1;
+    labels[start] = id;
     stack.push(start);
     while (stack.length) {
       const i = stack.pop()!;
@@ -105,8 +111,8 @@ export function components(ink: Uint8Array, W: number, H: number): Component[] {
           const nx = x + dx;
           if (nx < 0 || nx >= W) continue;
           const j = ny * W + nx;
-          if (ink[j] && !seen[j]) {
-            seen[j] = 1;
+          if (ink[j] && !labels[j]) {
+            labels[j] = id;
             stack.push(j);
           }
         }
@@ -114,5 +120,5 @@ export function components(ink: Uint8Array, W: number, H: number): Component[] {
     }
     out.push(c);
   }
-  return out;
+  return { labels, components: out };
 }

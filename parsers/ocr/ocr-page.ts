@@ -3,7 +3,8 @@ import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
 import { dotLeaderLines } from './dot-leaders.js';
 import { loadEngine, type OcrEngine } from './engine.js';
-import { missedTextBoxes } from './missed-text.js';
+import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
+import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { isUpsideDown, looksTurned } from './orientation.js';
@@ -15,6 +16,7 @@ import { readLeadingSigns } from './leading-sign.js';
 import { evenLight } from './light.js';
 import { despeckle } from './speckle.js';
 import { straighten } from './skew.js';
+import { flattenPage } from './perspective.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -49,13 +51,15 @@ export interface OcrPageResult {
 
 /**
  * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
- * straighten the scan, find ruling lines in the bitmap, erase them, find and read text lines,
+ * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them
+ * (and handwriting crossing them), find and read text lines,
  * turn the page upright when the lines say it is turned, split lines where a ruling crosses
  * them, and map everything to page points.
  */
 export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPageResult> {
   const engine = await loadEngine();
-  let img = evenLight(pageImage.image);
+  // A phone photo's page flattened first (its quadrilateral onto the whole image), then lit evenly.
+  let img = evenLight(flattenPage(pageImage.image));
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
   img = despeckle(img, threshold, dpi);
@@ -79,7 +83,11 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
-  const read = readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text)));
+  const read = await besideStrokes(engine, view, [
+    ...readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    // A number read through the stroke, as before it was erased (unsure, below).
+    ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
+  ]);
   const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
@@ -114,6 +122,36 @@ interface View {
   /** The image with ruling pixels erased: what text is detected and read on. */
   clean: GrayImage;
   boxes: TextBox[];
+  /** Handwriting erased from `clean` (strokes.ts), or null. */
+  strokes: Uint8Array | null;
+  /** With handwriting erased: the image before, and lines beside the handwriting found only on it. */
+  under: { image: GrayImage; boxes: TextBox[] } | null;
+}
+
+/** Below this mean confidence, a reading beside an erased stroke that is not a number is a stroke's leftovers. */
+const BESIDE_STROKE_TEXT = 0.9;
+
+/**
+ * Readings beside erased handwriting: a number is kept but unsure (a digit under the stroke may
+ * have gone with it: "90" read as "0"); other text is kept only when read surely (the remains of a
+ * glyph the stroke ran through read as "A"). A number is also read with the stroke in place, and
+ * that reading taken when it holds the other and more ("20" where the erased page gives "2"):
+ * erasing takes glyphs away, it never adds one.
+ */
+async function besideStrokes(engine: OcrEngine, view: View, lines: RecognizedLine[]): Promise<RecognizedLine[]> {
+  const strokes = view.strokes;
+  if (!strokes || !view.under) return lines;
+  const kept = lines.filter((l) => !besideStroke(strokes, view.clean.width, l.box) || looksNumeric(l.text) || meanConfidence(l) >= BESIDE_STROKE_TEXT);
+  const numbers = kept.filter((l) => besideStroke(strokes, view.clean.width, l.box) && looksNumeric(l.text));
+  const through = await recognizeBoxes(engine, view.under.image, numbers.map((l) => l.box));
+  const digits = (t: string) => foldLookalikes(t).text.replace(/[^\d]/gu, '');
+  return kept.map((l) => {
+    const k = numbers.indexOf(l);
+    if (k < 0) return l;
+    const t = through[k];
+    const whole = t && looksNumeric(t.text) && meanConfidence(t) >= DROP_SCORE && digits(t.text).length > digits(l.text).length && digits(t.text).includes(digits(l.text)) ? t : l;
+    return { ...whole, confidence: Math.min(whole.confidence, AMBIGUOUS_CONFIDENCE), chars: whole.chars.map((c) => ({ ...c, confidence: Math.min(c.confidence, AMBIGUOUS_CONFIDENCE) })) };
+  });
 }
 
 function pixelRulings(img: GrayImage, threshold: number, ppt: number): PixelRulings {
@@ -159,10 +197,32 @@ export function imageGrid(pageImage: PageImage): ImageGrid {
 
 async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
   const rulings = pixelRulings(img, threshold, ppt);
-  const clean = erase(img, rulings.mask);
-  const detected = padSmallBoxes(await detectText(engine, clean, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  let clean = erase(img, rulings.mask);
+  const detect = async (on: GrayImage) => padSmallBoxes(await detectText(engine, on, DETECTION_DPI / (ppt * 72)), img.width, img.height);
+  let detected = await detect(clean);
+  // Handwriting across the table (a signature over a cell): erased, and the page looked at again.
+  const lineHeight = typicalLineHeight(detected);
+  const strokes = lineHeight === null ? null : strokeMask(clean, rulings, threshold, GLYPH_HEIGHT_SHARE * lineHeight);
+  let under: View['under'] = null;
+  if (strokes) {
+    const unerased = clean;
+    const before = detected;
+    clean = erase(clean, strokes);
+    detected = await detect(clean);
+    // Lines seen only with the strokes in place (a number the stroke runs through, erased with it).
+    const lost = before.filter((b) => besideStroke(strokes, img.width, b) && !detected.some((d) => overlapShare(b, d) > 0.5));
+    under = { image: unerased, boxes: lost };
+  }
   const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
-  return { rulings, clean, boxes };
+  return { rulings, clean, boxes, strokes, under };
+}
+
+/** Area of the intersection over the smaller box's area. */
+function overlapShare(a: TextBox, b: TextBox): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
 }
 
 function erase(img: GrayImage, mask: Uint8Array): GrayImage {

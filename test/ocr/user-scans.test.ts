@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/finding.js';
 import { evenLight } from '../../parsers/ocr/light.js';
-import { grayImage } from '../../parsers/ocr/image.js';
+import { grayImage, toGray, type GrayImage } from '../../parsers/ocr/image.js';
+import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
@@ -61,12 +62,16 @@ describe('a fax (1-bit, 200 dpi, header line and speckle) of a real report (湖�
   }, 300_000);
 });
 
-describe('a phone photo of a real report (keystone, uneven light, 150 dpi colour)', () => {
-  it('reads the page and adds no error; what it adds is a warning labelled OCR', async () => {
-    const { scan, extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', dpi: 150, photo: true });
+describe('a phone photo of a real report (keystone, uneven light, the desk around it, 150 dpi colour)', () => {
+  it('is flattened before it is read: it states the findings of the .docx, and adds no error', async () => {
+    const { docx, scan, found, missed, extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', dpi: 150, photo: true });
     expect(scan.document.pageInfo?.[0].textSource).toBe('ocr');
     expect(scan.report.projects.length).toBeGreaterThan(0);
     expectOnlyLabelledWarnings(extra);
+    // The page in perspective read as it lies: 4 of the .docx's 12 findings; flattened, 12.
+    expect(notInfo(docx.findings).length).toBeGreaterThanOrEqual(10);
+    expect(found.length).toBeGreaterThanOrEqual(notInfo(docx.findings).length - 1);
+    expect(missed.length).toBeLessThanOrEqual(1);
   }, 300_000);
 });
 
@@ -75,10 +80,74 @@ describe('a red seal stamped over the figures, and a signature across a cell', (
     const { extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', sealOverFigures: true });
     expectOnlyLabelledWarnings(extra);
   }, 300_000);
+  it('seal: the black figures under the seal\'s star are kept (湖北 hb-ezhou-czj-2019: a 分值 "10" under it)', async () => {
+    const { missed, extra } = await versusDocx('hb-ezhou-czj-2019', { mode: 'color-jpeg', sealOverFigures: true });
+    expect(missed.map((f) => f.message)).toEqual([]);
+    expect(extra.map((f) => f.message)).toEqual([]);
+  }, 300_000);
   it('signature: nothing false is an error', async () => {
     const { extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'gray-jpeg', signatureOverFigures: true });
     expectOnlyLabelledWarnings(extra);
   }, 300_000);
+  it('signature over a cell with a number (安徽 ah-guichi-tangxi-2022, 项目总成本 "90"): the cell is not reported blank', async () => {
+    const { scan, missed, extra } = await versusDocx('ah-guichi-tangxi-2022', { mode: 'gray-jpeg', signatureOverFigures: true });
+    expect(extra.filter((f) => f.rule === 'required-cells').map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    // The "90" the signature touches is read — and not surely, beside handwriting.
+    const cost = [...forms(scan.report)].flatMap(([, rows]) => rows).find((i) => i.level3.includes('项目总成本'));
+    expect(cost?.actual?.text.trim()).toBe('90');
+    expect(cost?.actual?.loc.uncertain).toBe(true);
+  }, 300_000);
+});
+
+describe('a phone photo\'s page found and flattened (parsers/ocr/perspective.ts)', () => {
+  /**
+   * A page with a grid, seen in perspective on a darker desk: the photo samples a quadrilateral reaching
+   * past the page (wider at the top: the top edge comes out shorter), and what lies past the page is desk.
+   */
+  function photographed(width: number, height: number): GrayImage {
+    const page = grayImage(width, height, 235);
+    for (let y = 60; y < height - 60; y += 40) page.data.fill(20, y * width + 60, y * width + width - 60);
+    for (let x = 60; x < width - 60; x += 50) for (let y = 60; y < height - 60; y++) page.data[y * width + x] = 20;
+    const photo = warpQuad(page, { corners: [[-60, -40], [width + 60, -50], [width + 30, height + 30], [-30, height + 20]] });
+    for (let i = 0; i < photo.data.length; i++) if (photo.data[i] === 255) photo.data[i] = 80;
+    return photo;
+  }
+  it('finds the page of a photo, and none on a flatbed scan', () => {
+    const quad = findPageQuad(photographed(800, 1100));
+    expect(quad).not.toBeNull();
+    // Flattened, the page's grid is upright again: its first ruling lies level across the image.
+    const flat = warpQuad(photographed(800, 1100), quad!);
+    const row = (y: number) => Array.from({ length: 600 }, (_, k) => flat.data[y * 800 + 100 + k]).filter((v) => v < 128).length;
+    expect(Math.max(...Array.from({ length: 1100 }, (_, y) => row(y)))).toBeGreaterThan(560);
+    // A flatbed scan: paper to the image's edges.
+    const scan = grayImage(800, 1100, 240);
+    for (let y = 60; y < 1040; y += 40) scan.data.fill(20, y * 800 + 60, y * 800 + 740);
+    expect(findPageQuad(scan)).toBeNull();
+  });
+  it('maps the quadrilateral back onto the whole image', () => {
+    // A rectangle drawn on the page; the quad is the page's inner rectangle; warped, it fills the image.
+    const img = grayImage(400, 400, 80);
+    for (let y = 50; y < 350; y++) img.data.fill(240, y * 400 + 50, y * 400 + 350);
+    const flat = warpQuad(img, { corners: [[50, 50], [349, 50], [349, 349], [50, 349]] });
+    expect(flat.data[2 * 400 + 2]).toBeGreaterThan(200);
+    expect(flat.data[397 * 400 + 397]).toBeGreaterThan(200);
+  });
+});
+
+describe('red ink removed, black under it kept (parsers/ocr/image.ts toGray)', () => {
+  it('lifts bare seal ink to white and keeps black text that JPEG has tinted with the seal\'s chroma', () => {
+    // 200 pixels of seal red (214, 40, 40), one of black text under it as a JPEG gives it (140, 0, 0), one paper.
+    const n = 202;
+    const rgb = new Uint8Array(3 * n);
+    for (let k = 0; k < 200; k++) rgb.set([214, 40, 40], 3 * k);
+    rgb.set([140, 0, 0], 600);
+    rgb.set([250, 250, 250], 603);
+    const g = toGray(rgb, n, 1, 3);
+    expect(g.data[0]).toBeGreaterThan(230);
+    expect(g.data[200]).toBeLessThan(130);
+    expect(g.data[201]).toBeGreaterThan(240);
+  });
 });
 
 describe('light and speck clean-up on page images', () => {
