@@ -1,5 +1,5 @@
 /**
- * test/durations.json from a vitest JSON report: seconds per test file, which the test sequencer
+ * test/durations.json from a vitest JSON report of a whole run on a fresh clone (fixture caches cold, as on CI): seconds per test file, which the test sequencer
  * (test/support/longest-first.ts) uses to start the longest files first on a fresh clone.
  *   npx vitest run --reporter=default --reporter=json --outputFile=/tmp/vitest.json
  *   npx tsx scripts/test-durations.ts /tmp/vitest.json
