@@ -40,3 +40,27 @@ describe('narrative8: an indicator with its value after a marker is a statistic,
     expect(report.sections.map((s) => s.key)).toContain('funds-use');
   });
 });
+
+/** 会宁县 2021 中央彩票公益金 自评报告 (test/corpus/real/gs-huining-caipiao-2021): a figure named by the words after it. */
+const HUINING = [
+  '会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告',
+  '一、绩效目标分解下达情况',
+  '2021年度,下达我县中央专项彩票公益金支持社会公益事业项目补助资金200万元,用于会宁县残疾人托养中心建设项目,项目的建设填补了残疾人托养机构的空白。',
+  '二、绩效目标完成情况分析',
+  '(一)资金投入情况分析。200万元中央专项彩票公益金支持社会公益事业项目补助资金严格按照规定全部用于了会宁县残疾人托养中心建设,不存在截留、挪用、变更用途等情况。',
+];
+
+describe('narrative8: a figure named by the words after it is named from their start', () => {
+  it('"200万元中央专项彩票公益金…补助资金严格按照…" names the 补助资金, and a changed restatement is found', () => {
+    const { report, findings } = check(docOf(HUINING));
+    const after = report.statistics.find((s) => s.loc.paragraph === 4 && s.figure.text === '200万元');
+    expect(after?.label).toBe('中央专项彩票公益金支持社会公益事业项目补助资金');
+    expect(findings.filter((f) => f.rule === 'narrative-restated-differs')).toEqual([]);
+    const changed = [...HUINING];
+    changed[4] = changed[4].replace('200万元', '220万元');
+    const found = check(docOf(changed)).findings.filter((f) => f.rule === 'narrative-restated-differs');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].values).toEqual([200, 220]);
+  });
+});
