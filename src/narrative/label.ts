@@ -14,14 +14,15 @@ const LEADING = /^(?:其中|将|另有|另|同时|此外|目前|今年|本年|�
 const TRAILING = /(?:共计|合计为|合计|总计为|总计|分别为|约为|累计|共|计|数为|是|达到|达|约|近|有|了|的|已|均|各)+$/;
 /** Words after which the label is found after the figure instead. */
 const VERB_END = /(?:^|对|在|将|下设|设有|拥有|把|向|组织|确定|完成|召开|开展|进行|举办|协助|督促|收到|办理|发现|新装|吸收|培养|了|内)$/;
-const AFTER_STOP = /[，,。；;：:！？!?、“”"（(\n\d]|进行|开展|参加|递交|移交|实施|作为|为|的/;
+const AFTER_STOP = /[，,。；;：:！？!?、“”"（(\n\d]|进行|开展|参加|递交|移交|实施|作为|为|的|严格|按照|全部|均已|已经/;
 const MAX_LABEL = 24;
 
 export function labelFor(norm: string, start: number, end: number, masks: readonly Mask[], previousEnd: number): string {
   const before = cleanBefore(wordsBefore(norm, start, masks, previousEnd));
   if (before && before.length >= 2 && !VERB_END.test(before)) return trimLength(before);
   const after = wordsAfter(norm, end);
-  if (after.length >= 2) return trimLength(after);
+  // the words after a figure name it from their start ("200万元中央专项彩票公益金…补助资金严格按照…")
+  if (after.length >= 2) return after.slice(0, MAX_LABEL);
   return trimLength(before || after);
 }
 

@@ -84,6 +84,9 @@ function knownSection(text: string): [string, number] | null {
   if (/[，,；;]/.test(t) && (/\d/.test(t) || /。$/.test(compact(text)))) return null;
   // a heading run into its first sentence ("3.满意度指标完成情况分析。群众满意度100%。") is prose
   if (/。[^。]*\d/.test(t)) return null;
+  // an indicator stated with its value is prose, though its words name a section ("②时效指标:教育专项
+  // 工作经费资金到位率为100%。" names 资金到位): a percentage, or a figure after the indicator's colon
+  if (/\d\s*[%％]/.test(t) || /[：:][^：:]*\d/.test(t)) return null;
   for (const [key, level, re] of KNOWN_SECTIONS) if (re.test(t)) return [key, level];
   return null;
 }
