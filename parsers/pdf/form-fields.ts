@@ -13,9 +13,9 @@ import type { TextRun } from './types.js';
  * widget's rectangle, laid out as a viewer lays it out (the /DA font size, /Q alignment, one line
  * per line of a multi-line value, single lines centred vertically), so that the grid builder puts
  * it into the cell the field covers. A check box or radio button is the author's choice (☑是 □否,
- * ☑达成 □部分达成 □未达成): checked it becomes ☑ at its rectangle, unchecked □ — unless the page's
+ * ☑达成 □部分达成 □未达成): checked it becomes ☑ at its rectangle, unchecked ☐ — unless the page's
  * own text draws a box there (a template printed with □ and made a form by field detection): then
- * that □ is the unchecked box, and a checked one turns it into ☑, never a second glyph beside it.
+ * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it.
  * Push buttons, hidden and password fields are not text. Comments (FreeText), stamps and other annotations are not read: a reviewer's
  * note typed over a cell is not the cell's value.
  */
@@ -41,7 +41,12 @@ interface WidgetData {
 }
 
 const CHECKED = '\u2611';
-const UNCHECKED = '\u25A1';
+/**
+ * ☐ (U+2610, the ballot box Word's check-box control writes), not □ (U+25A1): □ is also the mark
+ * of a character a damaged text layer lost (text-quality.ts LOST_MARK), and a box the form says is
+ * a box must never read as one (nor make a finding quoting it a 文字层部分损坏 warning).
+ */
+const UNCHECKED = '\u2610';
 /** Glyphs a template prints for a box: □ ☐ ○ ◯ and the checked ☑ ☒ ■ √ ✓ ✔. */
 const BOX_GLYPH = /[\u25A1\u2610\u25CB\u25EF\u2611\u2612\u25A0\u221A\u2713\u2714]/u;
 
@@ -164,9 +169,9 @@ function displayBox(viewport: Matrix, rect: number[]): Box | null {
 
 /**
  * A check box or radio button at `box`: a box glyph the page's text already draws inside it is the
- * box (a checked one becomes ☑ in that run, the character under the box's centre found by the run's
- * width shared out evenly); otherwise ☑ or □ is added at the box, as wide as it is high. Returns
- * whether the box was read.
+ * box and becomes ☑ or ☐ in that run (the character under the box's centre found by the run's width
+ * shared out evenly); otherwise ☑ or ☐ is added at the box, as wide as it is high. Returns whether
+ * the box was read.
  */
 function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): boolean {
   const cx = (box.x0 + box.x1) / 2;
@@ -177,10 +182,8 @@ function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): 
     const at = Math.min(chars.length - 1, Math.max(0, Math.floor(((cx - r.x0) / Math.max(r.x1 - r.x0, 1e-6)) * chars.length)));
     const hit = [at, at - 1, at + 1].find((i) => i >= 0 && i < chars.length && BOX_GLYPH.test(chars[i]));
     if (hit === undefined) continue;
-    if (on && chars[hit] !== CHECKED) {
-      chars[hit] = CHECKED;
-      r.str = chars.join('');
-    }
+    chars[hit] = on ? CHECKED : UNCHECKED;
+    r.str = chars.join('');
     return true;
   }
   const size = Math.min(height, box.x1 - box.x0);
