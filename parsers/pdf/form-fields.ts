@@ -15,9 +15,12 @@ import type { TextRun } from './types.js';
  * it into the cell the field covers. A check box or radio button is the author's choice (☑是 □否,
  * ☑达成 □部分达成 □未达成): checked it becomes ☑ at its rectangle, unchecked ☐ — unless the page's
  * own text draws a box there (a template printed with □ and made a form by field detection): then
- * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it.
- * Push buttons, hidden and password fields are not text. Comments (FreeText), stamps and other annotations are not read: a reviewer's
- * note typed over a cell is not the cell's value.
+ * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it. Only a checked box
+ * counts as a filled field (a page whose boxes are all unchecked and nothing else filled is left
+ * as its text draws it). A radio group written without appearance streams does not say which kid
+ * is chosen (pdf.js gives no on state): its buttons read unchecked. Push buttons, hidden and
+ * password fields are not text. Comments (FreeText), stamps and other annotations are not read: a
+ * reviewer's note typed over a cell is not the cell's value.
  */
 
 /** The parts of a pdf.js widget annotation we read. */
@@ -104,7 +107,10 @@ export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRu
     if (a.annotationType !== WIDGET || a.hidden || a.password || !a.rect) continue;
     if (a.fieldType === 'Btn' && (a.checkBox || a.radioButton)) {
       const box = displayBox(viewport, a.rect);
-      if (box && placeBox(box, buttonOn(a), pageRuns, runs)) fields++;
+      const on = buttonOn(a);
+      if (box) placeBox(box, on, pageRuns, runs);
+      // A box left unchecked is drawn but is no value filled in: a blank template gets no note.
+      if (box && on) fields++;
       continue;
     }
     if (a.fieldType !== 'Tx' && a.fieldType !== 'Ch') continue;
@@ -170,10 +176,9 @@ function displayBox(viewport: Matrix, rect: number[]): Box | null {
 /**
  * A check box or radio button at `box`: a box glyph the page's text already draws inside it is the
  * box and becomes ☑ or ☐ in that run (the character under the box's centre found by the run's width
- * shared out evenly); otherwise ☑ or ☐ is added at the box, as wide as it is high. Returns whether
- * the box was read.
+ * shared out evenly); otherwise ☑ or ☐ is added at the box, as wide as it is high.
  */
-function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): boolean {
+function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): void {
   const cx = (box.x0 + box.x1) / 2;
   const height = box.bottom - box.top;
   for (const r of pageRuns) {
@@ -184,11 +189,10 @@ function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): 
     if (hit === undefined) continue;
     chars[hit] = on ? CHECKED : UNCHECKED;
     r.str = chars.join('');
-    return true;
+    return;
   }
   const size = Math.min(height, box.x1 - box.x0);
   const x0 = cx - size / 2;
   const baseline = box.top + height / 2 + size * 0.36;
   runs.push({ str: on ? CHECKED : UNCHECKED, x0, x1: x0 + size, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
-  return true;
 }

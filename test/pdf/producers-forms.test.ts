@@ -136,6 +136,9 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
       expect(lines.length).toBeGreaterThanOrEqual(4);
       expect(new Set(lines)).toEqual(new Set(['自评结论：☑达成☐部分达成☐未达成是否公开：☐']));
       expectSameFindings(docx, run);
+      // Provenance: the chosen option of each line counted with the form's other filled fields; boxes left unchecked are no values.
+      const counted = (r: Run) => r.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0) ?? 0;
+      expect(counted(run) - counted(await pipeline(await wordPdf(sample('seed.pdf'), { form: {} }), 'seed-form.pdf'))).toBe(lines.length);
     }, 180_000);
 
     it('a template that printed □ where each box is: that □ becomes the box (☑ or ☐), never a second glyph beside it', async () => {
