@@ -16,8 +16,8 @@ import type { TextRun } from './types.js';
  * ☑达成 □部分达成 □未达成): checked it becomes ☑ at its rectangle, unchecked ☐ — unless the page's
  * own text draws a box there (a template printed with □ and made a form by field detection): then
  * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it. Only a checked box
- * counts as a filled field (a page whose boxes are all unchecked and nothing else filled is left
- * as its text draws it). A radio group written without appearance streams does not say which kid
+ * counts as a filled field (a page whose boxes are all unchecked and nothing else filled gets no
+ * ☐ added: a blank template is no filled form). A radio group written without appearance streams does not say which kid
  * is chosen (pdf.js gives no on state): its buttons read unchecked. Push buttons, hidden and
  * password fields are not text. Comments (FreeText), stamps and other annotations are not read: a
  * reviewer's note typed over a cell is not the cell's value.
