@@ -12,9 +12,15 @@ import type { TextRun } from './types.js';
  * 未填写/不一致 ones). Here each filled text field and choice field becomes text runs inside the
  * widget's rectangle, laid out as a viewer lays it out (the /DA font size, /Q alignment, one line
  * per line of a multi-line value, single lines centred vertically), so that the grid builder puts
- * it into the cell the field covers. Buttons (check boxes, radio buttons), hidden and password
- * fields are not text. Comments (FreeText), stamps and other annotations are not read: a reviewer's
- * note typed over a cell is not the cell's value.
+ * it into the cell the field covers. A check box or radio button is the author's choice (☑是 □否,
+ * ☑达成 □部分达成 □未达成): checked it becomes ☑ at its rectangle, unchecked ☐ — unless the page's
+ * own text draws a box there (a template printed with □ and made a form by field detection): then
+ * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it. Only a checked box
+ * counts as a filled field (a page whose boxes are all unchecked and nothing else filled gets no
+ * ☐ added: a blank template is no filled form). A radio group written without appearance streams does not say which kid
+ * is chosen (pdf.js gives no on state): its buttons read unchecked. Push buttons, hidden and
+ * password fields are not text. Comments (FreeText), stamps and other annotations are not read: a
+ * reviewer's note typed over a cell is not the cell's value.
  */
 
 /** The parts of a pdf.js widget annotation we read. */
@@ -29,6 +35,30 @@ interface WidgetData {
   textAlignment?: number | null;
   defaultAppearanceData?: { fontSize?: number };
   options?: { exportValue?: unknown; displayValue?: unknown }[];
+  checkBox?: boolean;
+  radioButton?: boolean;
+  /** A check box's on state (the name of its /AP /N entry other than /Off). */
+  exportValue?: unknown;
+  /** A radio button's on state; the group's /V names the chosen one. */
+  buttonValue?: unknown;
+}
+
+const CHECKED = '\u2611';
+/**
+ * ☐ (U+2610, the ballot box Word's check-box control writes), not □ (U+25A1): □ is also the mark
+ * of a character a damaged text layer lost (text-quality.ts LOST_MARK), and a box the form says is
+ * a box must never read as one (nor make a finding quoting it a 文字层部分损坏 warning).
+ */
+const UNCHECKED = '\u2610';
+/** Glyphs a template prints for a box: □ ☐ ○ ◯ and the checked ☑ ☒ ■ √ ✓ ✔. */
+const BOX_GLYPH = /[\u25A1\u2610\u25CB\u25EF\u2611\u2612\u25A0\u221A\u2713\u2714]/u;
+
+/** Whether a check box or radio button is on (pdf.js gives the field's value and the widget's on state). */
+function buttonOn(a: WidgetData): boolean {
+  const value = a.fieldValue;
+  if (typeof value !== 'string' || value === '' || value === 'Off') return false;
+  if (a.radioButton) return typeof a.buttonValue === 'string' && value === a.buttonValue;
+  return typeof a.exportValue !== 'string' || value === a.exportValue;
 }
 
 /** pdf.js AnnotationType.WIDGET. */
@@ -68,29 +98,31 @@ export interface FormFieldText {
  * text was). A field whose value the page's own text already shows inside its rectangle (a form
  * printed with its values, the widgets kept) is not read twice.
  */
-export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRuns: readonly TextRun[]): Promise<FormFieldText> {
+export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRuns: TextRun[]): Promise<FormFieldText> {
   // Annotations that cannot be read (a damaged /Annots array) leave the page's own text as it is.
   const annotations = ((await page.getAnnotations({ intent: 'display' }).catch(() => [])) ?? []) as WidgetData[];
   const runs: TextRun[] = [];
   let fields = 0;
   for (const a of annotations) {
-    if (a.annotationType !== WIDGET || (a.fieldType !== 'Tx' && a.fieldType !== 'Ch') || a.hidden || a.password || !a.rect) continue;
+    if (a.annotationType !== WIDGET || a.hidden || a.password || !a.rect) continue;
+    if (a.fieldType === 'Btn' && (a.checkBox || a.radioButton)) {
+      const box = displayBox(viewport, a.rect);
+      const on = buttonOn(a);
+      if (box) placeBox(box, on, pageRuns, runs);
+      // A box left unchecked is drawn but is no value filled in: a blank template gets no note.
+      if (box && on) fields++;
+      continue;
+    }
+    if (a.fieldType !== 'Tx' && a.fieldType !== 'Ch') continue;
     const lines = fieldText(a)
       .split(/\r\n|\r|\n/u)
       .map((l) => tidySpaces(repairPdfGlyphs(l.trim())))
       .filter(Boolean);
     if (!lines.length) continue;
-    const [rx0, ry0, rx1, ry1] = a.rect;
-    const corners = [applyMatrix(viewport, rx0, ry0), applyMatrix(viewport, rx1, ry1)];
-    const box = {
-      x0: Math.min(corners[0][0], corners[1][0]),
-      x1: Math.max(corners[0][0], corners[1][0]),
-      top: Math.min(corners[0][1], corners[1][1]),
-      bottom: Math.max(corners[0][1], corners[1][1]),
-    };
+    const box = displayBox(viewport, a.rect);
+    if (!box) continue;
     const height = box.bottom - box.top;
     const width = box.x1 - box.x0;
-    if (height <= 0 || width <= 0) continue;
     const squeeze = (s: string) => s.replace(/\s+/gu, '');
     const shown = squeeze(
       pageRuns
@@ -119,4 +151,48 @@ export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRu
     fields++;
   }
   return { runs, fields };
+}
+
+interface Box {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+}
+
+/** A widget's rectangle in display space, or null when it is empty. */
+function displayBox(viewport: Matrix, rect: number[]): Box | null {
+  const [rx0, ry0, rx1, ry1] = rect;
+  const corners = [applyMatrix(viewport, rx0, ry0), applyMatrix(viewport, rx1, ry1)];
+  const box = {
+    x0: Math.min(corners[0][0], corners[1][0]),
+    x1: Math.max(corners[0][0], corners[1][0]),
+    top: Math.min(corners[0][1], corners[1][1]),
+    bottom: Math.max(corners[0][1], corners[1][1]),
+  };
+  return box.bottom > box.top && box.x1 > box.x0 ? box : null;
+}
+
+/**
+ * A check box or radio button at `box`: a box glyph the page's text already draws inside it is the
+ * box and becomes ☑ or ☐ in that run (the character under the box's centre found by the run's width
+ * shared out evenly); otherwise ☑ or ☐ is added at the box, as wide as it is high.
+ */
+function placeBox(box: Box, on: boolean, pageRuns: TextRun[], runs: TextRun[]): void {
+  const cx = (box.x0 + box.x1) / 2;
+  const height = box.bottom - box.top;
+  for (const r of pageRuns) {
+    if (r.x1 <= box.x0 || r.x0 >= box.x1 || r.baseline <= box.top || r.baseline >= box.bottom + height * 0.5) continue;
+    const chars = [...r.str];
+    const at = Math.min(chars.length - 1, Math.max(0, Math.floor(((cx - r.x0) / Math.max(r.x1 - r.x0, 1e-6)) * chars.length)));
+    const hit = [at, at - 1, at + 1].find((i) => i >= 0 && i < chars.length && BOX_GLYPH.test(chars[i]));
+    if (hit === undefined) continue;
+    chars[hit] = on ? CHECKED : UNCHECKED;
+    r.str = chars.join('');
+    return;
+  }
+  const size = Math.min(height, box.x1 - box.x0);
+  const x0 = cx - size / 2;
+  const baseline = box.top + height / 2 + size * 0.36;
+  runs.push({ str: on ? CHECKED : UNCHECKED, x0, x1: x0 + size, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size });
 }

@@ -8,6 +8,8 @@ import { unitedPdf } from '../fixtures/producers/assembled.js';
 import { libreofficeFormPdf } from '../fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
 import { openPdf } from '../../parsers/pdf/open.js';
+import { hasLostGlyphs, makeFinding } from '../../src/rules/finding.js';
+import { RULES } from '../../src/rules/registry.js';
 
 /**
  * A fillable form (AcroForm) filled and saved without flattening, as a department fills the form a
@@ -121,4 +123,44 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     const lo = await pipeline(libreofficeFormPdf(bytes), 'planted-lo-form.pdf');
     expectSameFindings(reference, lo, 3);
   }, 300_000);
+
+  describe('check boxes and a radio group (自评结论 ○达成 ○部分达成 ○未达成, 是否公开 □) under each 填表人 line', () => {
+    const choiceLines = (run: Run) => texts(run).filter((t) => t.includes('自评结论')).map((t) => t.replace(/\s+/gu, ''));
+
+    it('boxes drawn only by their widgets: the chosen option ☑, the others and the unchecked box ☐, the hidden checked box not read', async () => {
+      const pdf = await wordPdf(sample('seed.pdf'), { form: { choices: 'widget' } });
+      expect(latin1(pdf)).toMatch(/\/FT \/Btn \/Ff 49152/u);
+      expect(await contentText(pdf)).not.toMatch(/[☑☐□]/u);
+      const run = await pipeline(pdf, 'seed-form-choices.pdf');
+      const lines = choiceLines(run);
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(lines)).toEqual(new Set(['自评结论：☑达成☐部分达成☐未达成是否公开：☐']));
+      expectSameFindings(docx, run);
+      // Provenance: the chosen option of each line counted with the form's other filled fields; boxes left unchecked are no values.
+      const counted = (r: Run) => r.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0) ?? 0;
+      expect(counted(run) - counted(await pipeline(await wordPdf(sample('seed.pdf'), { form: {} }), 'seed-form.pdf'))).toBe(lines.length);
+    }, 180_000);
+
+    it('a template that printed □ where each box is: that □ becomes the box (☑ or ☐), never a second glyph beside it', async () => {
+      const pdf = await wordPdf(sample('seed.pdf'), { form: { choices: 'printed' } });
+      expect(await contentText(pdf)).toContain('□');
+      const run = await pipeline(pdf, 'seed-form-choices-printed.pdf');
+      // The last □ is the page's own glyph under the hidden field: page text, left as printed.
+      expect(new Set(choiceLines(run))).toEqual(new Set(['自评结论：☑达成☐部分达成☐未达成是否公开：☐□']));
+    }, 180_000);
+
+    it('in a form whose text layer is partly damaged (□ = a lost character), an unchecked box is no lost character: a finding quoting it has no 文字层部分损坏 caveat', async () => {
+      const run = await pipeline(await wordPdf(sample('seed.pdf'), { form: { choices: 'widget' }, privateUse: 0.03 }), 'seed-form-choices-damaged.pdf');
+      expect(hasLostGlyphs(run.document)).toBe(true);
+      const block = run.document.blocks.find((b) => b.kind === 'paragraph' && b.text.includes('自评结论'));
+      expect(block?.kind === 'paragraph' && block.damagedGlyphs).toBeFalsy();
+      const quoted = block?.kind === 'paragraph' ? block.text : '';
+      const base = run.findings.find((f) => f.evidence.length)!.evidence[0];
+      const meta = { ...RULES.find((r) => r.meta.severity === 'error')!.meta };
+      const draft = (text: string) => ({ message: { zh: `“${text}”未填写`, en: '-' }, values: [], evidence: [{ ...base, text, location: { ...base.location, damagedGlyphs: undefined } }] });
+      const caveat = (text: string) => makeFinding(meta, draft(text), 'zh', { lostGlyphs: true }).message.includes('文字层部分损坏');
+      expect(caveat(quoted)).toBe(false);
+      expect(caveat(quoted.replace(/☐/gu, '□'))).toBe(true); // the same line with U+25A1 would be read as lost characters
+    }, 180_000);
+  });
 });
