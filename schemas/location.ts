@@ -48,6 +48,9 @@ export const LocationSchema = z.object({
    */
   damagedGlyphs: z.boolean().optional(),
 });
+
+/** What a character a partly broken PDF text layer lost reads as (see damagedGlyphs). */
+export const LOST_GLYPH_MARK = '\u25A1';
 export type Location = z.infer<typeof LocationSchema>;
 
 export function location(partial: Partial<Location>): Location {

@@ -1,3 +1,4 @@
+import { LOST_GLYPH_MARK } from '../../schemas/location.js';
 import type { TextRun } from './types.js';
 
 /**
@@ -54,7 +55,7 @@ const READABLE = /[\u4E00-\u9FFF0-9A-Za-z]/u;
 /** Unmapped glyphs inside words from this many on a page: the page is partly broken (PageTextQuality.inline). */
 export const PARTIAL_MIN = 3;
 /** What a lost character inside a word reads as on a partly broken page. */
-export const LOST_MARK = '\u25A1';
+export const LOST_MARK = LOST_GLYPH_MARK;
 
 /** This share of a font's (or a page's) visible characters unreadable makes all of its text unusable. */
 const UNUSABLE_SHARE = 0.25;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Evidence, Finding } from '../../schemas/finding.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
-import type { Location } from '../../schemas/location.js';
+import { LOST_GLYPH_MARK, type Location } from '../../schemas/location.js';
 import { Rational } from '../numbers/decimal.js';
 import type { FindingDraft, RuleMeta } from './types.js';
 
@@ -72,9 +72,8 @@ function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string 
  * or a part name read 政□□购金额, □适用), is at most a warning. A □ the author typed (a check box in a
  * form) in a document without damaged text costs nothing.
  */
-const LOST_GLYPH = '\u25A1';
 function lostGlyphCaveat(draft: FindingDraft, lostGlyphs: boolean): { zh: string; en: string } | null {
-  const quoted = () => draft.message.zh.includes(LOST_GLYPH) || draft.evidence.some((e) => e.text.includes(LOST_GLYPH));
+  const quoted = () => draft.message.zh.includes(LOST_GLYPH_MARK) || draft.evidence.some((e) => e.text.includes(LOST_GLYPH_MARK));
   if (!draft.evidence.some((e) => e.location.damagedGlyphs) && !(lostGlyphs && quoted())) return null;
   return { zh: '文字层部分损坏，“□”为无法解码的字，请核对原件', en: 'the text layer is partly damaged (□ = an undecodable character): check the original' };
 }
