@@ -150,7 +150,11 @@ export const isGenericIndicatorHeader = rowTest(
   (keys) => LEVELS.filter((entry) => keys.some((k) => namesField(entry, k, true))).length >= 2 && (namesAny(keys, TARGET_OR_ACTUAL) || namesAny(keys, POINTS)),
 );
 
-/** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */
+/**
+ * A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers; the
+ * Hebei 预算项目绩效自评表 splits 预期指标值 into 符号 / 单位 and 自评得分 into 单项指标得分 / 权重占比 /
+ * 单项指标折算得分).
+ */
 export function isSubHeader(table: TableBlock, row: number): boolean {
   if (row >= table.nRows) return false;
   const keys = rowCells(table, row)
@@ -158,6 +162,6 @@ export function isSubHeader(table: TableBlock, row: number): boolean {
     .map((c) => key(c.text))
     .filter(Boolean);
   if (!keys.length) return false;
-  const labelish = keys.filter((k) => /指标性质|指标值|度量单位|计量单位|^\([A-Z]\)$|^[A-Z]$/.test(k));
+  const labelish = keys.filter((k) => /指标性质|指标值|度量单位|计量单位|^符号$|^单位|权重|得分$|^\([A-Z]\)$|^[A-Z]$/.test(k));
   return labelish.length >= 2 && !keys.some((k) => /^\d+(\.\d+)?%?$/.test(k));
 }

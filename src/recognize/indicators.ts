@@ -87,7 +87,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
   const levelPoints = levelPointColumns(first, headerRows[headerRows.length - 1], cols);
-  const labels = levelPoints.corrected ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
+  const folded = foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];
   let total: TotalRow | null = null;
@@ -218,6 +219,21 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
   return out;
 }
 
+/**
+ * Points folded by weight (Hebei 预算项目绩效自评表: 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分):
+ * the indicator's score out of 100 times its 权重占比 is its 折算得分. The points a rule compares are
+ * the weight (权重占比) and the 折算得分, not a 分值 column elsewhere or the score out of 100.
+ */
+function foldedPointColumns(table: TableBlock, headerRow: number, cols: Map<string, number>): boolean {
+  const header = rowCells(table, headerRow).filter((c) => c.row === headerRow);
+  const weight = header.find((c) => /^权重占比/.test(key(c.text)));
+  const folded = header.find((c) => /折算得分$/.test(key(c.text)));
+  if (!weight || !folded) return false;
+  cols.set('weight', weight.col);
+  cols.set('score', folded.col);
+  return true;
+}
+
 /** Printed labels of the mapped columns after a correction, in column order. */
 function relabel(table: TableBlock, headerRow: number, cols: Map<string, number>): Array<{ field: string; label: string }> {
   return [...cols.entries()]
@@ -283,8 +299,10 @@ function emptyFact(part: string, table: TableBlock, row: number): Fact {
  * no comparator or nature word (OCR reads "≥" as "N") leaves the number readable but its direction
  * unknown: the figure is kept as "~" so that met/unmet is not judged on a guessed direction.
  */
-function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
-  if (!nature && !unit) return toMeasure(value.text);
+function composeTarget(value: Fact, nature: string | null, written: string | null): Measure {
+  if (!nature && !written) return toMeasure(value.text);
+  // a unit glossed in brackets ("%(百分比)", Hebei's 单位(文字描述) column) is the unit before them
+  const unit = written?.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '') || written;
   const withUnit = `${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
   // A 指标性质 is a sign or a word, never a number: one read as a digit ("≥" OCR'd as "2") is not
   // glued onto the value ("2" + "341" is not 2341).

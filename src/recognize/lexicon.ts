@@ -147,6 +147,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /度量单位|计量单位/, source: SICHUAN },
       { match: /^单位$/, source: YUNNAN, weak: true },
+      // Hebei 预算项目绩效自评表: 预期指标值 over 符号 | (value) | 单位(文字描述)
+      { match: /\/单位/, source: GENERIC, weak: true },
     ],
   },
   {
@@ -211,7 +213,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /指标值|目标值/, source: MOF },
       { match: /年度指标|预期|目标/, source: GENERIC, weak: true },
     ],
-    exclude: /实际/,
+    // the comparator and unit under a split 预期指标值 (符号 | value | 单位) are not the value
+    exclude: /实际|\/符号$|\/单位/,
   },
 ];
 
