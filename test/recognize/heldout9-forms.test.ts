@@ -37,3 +37,34 @@ describe('held-out 9: the Hebei 预算项目绩效自评表 (单项指标得分 
     expect(findings.filter((f) => f.rule === 'quantitative-score' || f.rule === 'score-range')).toEqual([]);
   });
 });
+
+/** 银川市第六中学's 2021 scoring sheet as OCR'd: the goals label garbled to 年度总体r二, a spare row 指标L: (指标1:). */
+const YINCHUAN = [
+  ['项目名称', '初中公用经费', '<', '<', '主管部门', '银川市教育局', '<', '<'],
+  ['项Fl资金(万兀)', '', '年初预算数', '调整预算数(A)', '全年执行数(B)', '执行率(B/A)', '<', '<'],
+  ['^', '年度资金总额', '64.8', '64.8', '64.8', '100%', '<', '<'],
+  ['年度总体r二', '年初设定目标', '<', '<', '年度总体目标完成情况', '<', '<', '<'],
+  ['^', '保障学校正常工作运行', '<', '<', '公,4', '<', '<', '<'],
+  ['一级指标', '二级指标', '三级指标', '参考分值', '指标值(A)', '全年实际值(B)', '得分', '未完成原因分析及改进措施'],
+  ['项目产出(30分)', '成本指标(10分)', '办公所需成本', '4', '15万元', '15万元', '4', ''],
+  ['^', '^', '维修(维护)所需成本', '3', '35万元', '35万元', '3', ''],
+  ['^', '^', '绿化、水电费等成本', '3', 'M.8万元', '14.8万元', '3', ''],
+  ['项目效益(35分)', '生态效益指标', '指标L:', '', '', '', '', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+];
+
+describe('held-out 9: an OCR-garbled 年度总体目标 row and 指标L: spare row', () => {
+  const { report, findings } = check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', YINCHUAN]));
+  const form = report.projects[0];
+
+  it('the goals row (年度总体…) ends the budget block: its texts are not amounts', () => {
+    expect(form.budget?.rows.map((r) => r.label)).toEqual(['年度资金总额']);
+    expect(findings.filter((f) => f.rule === 'split-numbers')).toEqual([]);
+  });
+
+  it('指标L: (指标1: with the digit read as a letter) is a spare template row, not an indicator missing its score', () => {
+    expect(form.indicators.map((i) => i.level3)).toEqual(['办公所需成本', '维修(维护)所需成本', '绿化、水电费等成本']);
+    expect(findings.filter((f) => f.rule === 'required-cells')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'template-leftovers').map((f) => f.message)).toEqual([expect.stringContaining('2行')]);
+  });
+});
