@@ -125,8 +125,13 @@ const TARGET_OR_ACTUAL = ['target', 'actual'].map(indicatorField);
 /** The longest text read as a column label (预算执行率(B/A×100%) is 16 characters). */
 const HEADER_LABEL_MAX = 24;
 
-/** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
+/**
+ * A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms.
+ * A row that holds amounts beside its labels ("预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84") is a row
+ * of label/value pairs (budget-pairs.ts), not a header.
+ */
 export const isBudgetHeader = rowTest((keys) => {
+  if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
   // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
   const labels = keys.filter((k) => k.length <= HEADER_LABEL_MAX);
   let hits = 0;

@@ -68,3 +68,20 @@ describe('held-out 9: an OCR-garbled 年度总体目标 row and 指标L: spare r
     expect(findings.filter((f) => f.rule === 'template-leftovers').map((f) => f.message)).toEqual([expect.stringContaining('2行')]);
   });
 });
+
+describe('held-out 9: the Hebei 二、预算执行情况 grid of label/value pairs (预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100.00)', () => {
+  const BUDGET = [
+    ['预算安排情况(调整后)', '<', '资金到位情况', '<', '资金执行情况', '<', '预算执行进度(%)'],
+    ['预算数', '6.84', '到位数', '6.84', '执行数', '6.84', '100.00'],
+    ['其中:财政资金', '6.84', '其中:财政资金', '6.84', '其中:财政资金', '6.84', ''],
+    ['其他', '0.00', '其他', '0.00', '其他', '0.00', ''],
+  ];
+  const { report, findings } = check(documentOf(['成安县民政局2020年度预算项目绩效自评表', '二、预算执行情况', BUDGET, '四、年度绩效指标完成情况', CHENGAN]));
+  const rows = report.projects[0]?.budget?.rows ?? [];
+
+  it('is read as pairs, not as a header row over the amounts', () => {
+    const total = rows.find((r) => r.kind === 'total');
+    expect([total?.fullYearBudget?.text, total?.arrived?.text, total?.executed?.text]).toEqual(['6.84', '6.84', '6.84']);
+    expect(findings.filter((f) => f.rule === 'split-numbers')).toEqual([]);
+  });
+});
