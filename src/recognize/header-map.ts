@@ -9,6 +9,12 @@ export interface ColumnRule {
   /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
   strong?: RegExp;
   exclude?: RegExp;
+  /**
+   * The field's strong synonyms that are plain words of four or more characters (参考分值): a header
+   * spelling one of them with its characters out of order is that column — OCR reads a label
+   * wrapped over two lines of a narrow cell column by column ("参考\n分值" → 考值参分).
+   */
+  literals?: string[];
 }
 
 export interface ColumnMap {
@@ -61,6 +67,18 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
       }
     }
   }
+  // a label read with its characters out of order (考值参分) names the field it spells, once no other label did
+  for (const rule of rules) {
+    if (cols.has(rule.field) || !rule.literals) continue;
+    const wanted = new Set(rule.literals.map(letters));
+    for (const leaf of leaves) {
+      const own = key(leaf.cell.text);
+      if (used.has(leaf.cell) || !wanted.has(letters(own)) || rule.literals.includes(own)) continue;
+      cols.set(rule.field, leaf.cell.col);
+      used.add(leaf.cell);
+      break;
+    }
+  }
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
@@ -70,8 +88,14 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
 export function columnRules(entries: FieldEntry[]): ColumnRule[] {
-  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}) }));
+  return entries.map((e) => {
+    const literals = e.synonyms.filter((s) => !s.weak && /^[\u4e00-\u9fff]{4,}$/u.test(s.match.source)).map((s) => s.match.source);
+    return { field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), ...(literals.length ? { literals } : {}) };
+  });
 }
+
+/** The characters of a word, sorted: equal for a word and its scrambles. */
+const letters = (s: string) => [...s].sort().join('');
 
 /**
  * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",

@@ -85,3 +85,12 @@ describe('held-out 9: the Hebei 二、预算执行情况 grid of label/value pai
     expect(findings.filter((f) => f.rule === 'split-numbers')).toEqual([]);
   });
 });
+
+describe('held-out 9: a header whose characters OCR read out of order (考值参分 for the wrapped 参考\\n分值)', () => {
+  const rows = YINCHUAN.map((r) => (r[0] === '一级指标' ? r.map((c) => (c === '参考分值' ? '考值参分' : c)) : r));
+  const { report } = check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', rows]));
+
+  it('is the column it spells: the weights are read', () => {
+    expect(report.projects[0].indicators.map((i) => i.weight?.text)).toEqual(['4', '3', '3']);
+  });
+});
