@@ -6,6 +6,7 @@ import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
+import type { PresetColumns } from './headless-indicators.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
 export interface IndicatorParse {
@@ -81,17 +82,20 @@ export function toMeasure(text: string): Measure {
  * cells above; columns are found by header meaning (分值 may come before 年度指标值, the target may be
  * split into 指标性质/指标值/度量单位).
  */
-export function readIndicators(part: string, tables: TableBlock[], start: { table: number; row: number }): IndicatorParse {
+export function readIndicators(part: string, tables: TableBlock[], start: { table: number; row: number }, preset?: PresetColumns): IndicatorParse {
   const first = tables[start.table];
-  const headerRows = [start.row];
-  if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
+  // a block without a header of its own (headless-indicators.ts) starts reading at its first row
+  const headerRows = preset ? [start.row - 1] : [start.row];
+  if (preset) {
+    // columns placed by the template, not read from a header
+  } else if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
   // the level names under a header row whose other labels span both rows ("绩效指标 | 年度指标值 |
   // 实际完成值 | 分值 | 得分" over "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位")
   else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
-  const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
+  const mapped = preset ? { cols: new Map(preset.cols), labels: preset.labels, unmapped: [] as string[] } : mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
-  const levelPoints = levelPointColumns(first, headerRows[headerRows.length - 1], cols);
-  const folded = foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
   const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];

@@ -5,6 +5,7 @@ import { cellText } from './facts.js';
 import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader, rowTest } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readBudgetPairs } from './budget-pairs.js';
+import { headlessIndicatorColumns } from './headless-indicators.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS } from './lexicon.js';
@@ -63,6 +64,16 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     }
     readHeaderFields(part, table, r, body.fields);
     r++;
+  }
+  // no indicator header anywhere: a block that opens below it (a page starting inside the form)
+  for (let i = 0; !body.indicators.length && i < tables.length; i++) {
+    const preset = headlessIndicatorColumns(tables[i]);
+    if (!preset) continue;
+    const parsed = readIndicators(part, tables, { table: i, row: 0 }, preset);
+    body.indicators = parsed.indicators;
+    body.placeholders = parsed.placeholders;
+    body.total = parsed.total;
+    body.indicatorColumns = parsed.columns;
   }
   // no budget grid: the budget may be given as label/value pairs (计划投资额 | 570 | 实际到位资金 | …)
   body.budget ??= readBudgetPairs(part, tables);

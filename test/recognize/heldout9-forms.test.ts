@@ -94,3 +94,36 @@ describe('held-out 9: a header whose characters OCR read out of order (考值参
     expect(report.projects[0].indicators.map((i) => i.weight?.text)).toEqual(['4', '3', '3']);
   });
 });
+
+describe('held-out 9: a page that opens inside a Sichuan form, below its indicator header', () => {
+  const FRAGMENT = [
+    ['产出指标', '数量指标', '足额保障率', '=', '100', '%', '', '22.5', '', ''],
+    ['^', '^', '科目调整次数', '≤', '10', '次', '', '22.5', '', ''],
+    ['^', '时效指标', '按时发放率', '=', '100', '%', '', '22.5', '', ''],
+    ['效益指标', '经济效益指标', '结余率(计算方法为:结余数/预算数)', '≤', '5', '%', '', '22.5', '', ''],
+    ['合计', '<', '<', '<', '<', '<', '<', '100', '', ''],
+    ['评价结论', '及时、足额缴纳。', '<', '<', '<', '<', '<', '<', '<', '<'],
+  ];
+  const { report, findings } = check(documentOf([FRAGMENT]));
+
+  it('is a project form: its rows are read in the Sichuan order the 指标性质 column (=, ≤) places them in', () => {
+    const inds = report.projects[0]?.indicators ?? [];
+    expect(inds.map((i) => [i.level3, i.weight?.text, i.targetMeasure.figure?.comparator, i.targetMeasure.figure?.value])).toEqual([
+      ['足额保障率', '22.5', '=', '100'],
+      ['科目调整次数', '22.5', '<=', '10'],
+      ['按时发放率', '22.5', '=', '100'],
+      ['结余率(计算方法为:结余数/预算数)', '22.5', '<=', '5'],
+    ]);
+    expect(report.projects[0].total?.weight?.text).toBe('100');
+  });
+
+  it('the blank 得分 cells are the required-cells finding; the 90 of 合计 100 (the budget row is above the page) is not flagged', () => {
+    expect(findings.some((f) => f.rule === 'required-cells')).toBe(true);
+    expect(findings.filter((f) => f.rule === 'weight-totals' && f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a table without a 指标性质 column of signs is not guessed at', () => {
+    const plain = FRAGMENT.map((r) => r.map((c) => (/^[=≤]$/.test(c) ? '' : c)));
+    expect(check(documentOf([plain])).report.projects).toEqual([]);
+  });
+});
