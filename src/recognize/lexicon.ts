@@ -262,6 +262,12 @@ export const FORM_FIELDS: FieldEntry[] = [
       { match: /^(目标|指标)?未完成(目标)?原因(分析|说明)?$|^偏差原因(分析|说明)?$/, source: GENERIC },
     ],
   },
+  {
+    // the form's own total in its head ("自评得分 | 98" 宁夏, "自评总分(分) | 97.6" 重庆), over the scores below
+    field: 'headScore',
+    label: '自评得分',
+    synonyms: [{ match: /^自评(总)?得分(\(分\))?$|^自评总分(\(分\))?$/, source: NINGXIA }],
+  },
 ];
 
 /** What the first rows of a table say about which form it is (part markers). */

@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
-import type { TextFact } from '../../schemas/fact.js';
+import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
-import { cellText } from './facts.js';
+import { cellFact, cellText } from './facts.js';
 import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader, rowTest } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readBudgetPairs } from './budget-pairs.js';
@@ -92,7 +92,8 @@ function readHeaderFields(part: string, table: TableBlock, row: number, fields: 
     for (const [field, re] of HEADER_FIELDS) {
       if ((only && field !== only) || !re.test(k) || fields.has(field)) continue;
       const value = fieldValueRightOf(table, row, cell);
-      if (value) fields.set(field, cellText(part, table, value));
+      // a stated score keeps its figure (a Fact is a TextFact with one)
+      if (value) fields.set(field, field === 'headScore' ? cellFact(part, table, value) : cellText(part, table, value));
     }
   }
 }
@@ -168,8 +169,14 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     indicatorColumns: body.indicatorColumns,
     ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
     ...(body.fields.get('deviationNote')?.text.trim() ? { deviationNote: body.fields.get('deviationNote')! } : {}),
+    ...headScoreOf(body.fields.get('headScore')),
     recognition: recognitionOf(body),
   };
+}
+
+function headScoreOf(field: TextFact | undefined): { headScore?: Fact } {
+  const fact = field as Fact | undefined;
+  return fact?.figure && fact.figure.comparator === '=' && !fact.figure.approximate ? { headScore: fact } : {};
 }
 
 const NOT_A_NUMBER = /^(不适用|无|\/|—|-|——|\\)$/;

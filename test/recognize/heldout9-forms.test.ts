@@ -127,3 +127,45 @@ describe('held-out 9: a page that opens inside a Sichuan form, below its indicat
     expect(check(documentOf([plain])).report.projects).toEqual([]);
   });
 });
+
+/** 银川 as published (OCR kept), cut inside 服务对象满意度指标(10分): 自评得分 98 in the head. */
+const YINCHUAN_FULL = [
+  ['项目名称', '初中公用经费', '<', '<', '主管部门', '银川市教育局', '<', '<'],
+  ['实施第位', '银川市第六中学', '<', '<', '自评得分', '98', '财政审1度评分', ''],
+  ['一级指标', '二级指标', '三级指标', '考值参分', '指标值(八)', '全年实际值(B)', '得分', '未完成原因分析及改进措施'],
+  ['项目决策(10分)', '项目目标', '完整性', '4', '一', '目标明确、内容细化、目标量化', '4', ''],
+  ['^', '项目立项', '相关性', '2', '一', '按照学校管理标准对学校进行管理', '2', ''],
+  ['^', '^', '可行性', '2', '', '实际工作需求', '2', ''],
+  ['^', '^', '适当性', '2', '', '有资金测第标准', '2', ''],
+  ['项目管理(25分)', '投入管理', '预算执行率', '10', '一', '100%', '9', ''],
+  ['^', '财务管理', '财务管理制度有效性', '7', '一', '财务制度健全,严格执行制度,会计核算规范', '7', ''],
+  ['^', '项Fl实施', '绩效监控有效性', '2', '一', '持续有效', '2', ''],
+  ['^', '^', '管理制度有效性', '6', '-', '严格执行相关管理制度', '6', ''],
+  ['顼目产出(30分)', '数量指标(10分)', '保障人数', '10', '2370人', '2370人', 'IO', ''],
+  ['^', '质量指标(5分)', '公用经费标准', '5', '符合相关文件要求', '符合相关文件要求', '5', ''],
+  ['^', '时效指标(5分)', '公用经费完成时间', '5', '2021年12月完成', '2021年12月完成', '4', ''],
+  ['^', '成本指标(10分)', '办公所需成本', '4', '15万元', '15万元', '4', ''],
+  ['^', '^', '维修(维护)所需成本', '3', '35万元', '35万元', '3', ''],
+  ['^', '^', '绿化、水电费等成本', '3', 'M.8万元', '14.8万元', '3', ''],
+  ['项目效益(35分)', '社会效益指标', '效果显著', '15', '改善学校的办学条件', '改善学校的办学条件', '13', ''],
+  ['^', '可持续影响指标', '使学生和老师行个更好的学习和工作环境,做到', '10', '社会认可的办学环境.', '社会认可的办学环境.', '8', ''],
+];
+
+describe('held-out 9: 自评得分 in the form head over a form cut before its last group', () => {
+  const { report, findings } = check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', YINCHUAN_FULL]));
+
+  it('is read as the form\'s stated score', () => {
+    expect(report.projects[0].headScore?.text).toBe('98');
+  });
+
+  it('98 is more than the printed scores can reach: 74 read + 10 for the unreadable IO + the 10 points the cut 项目效益 group still lacks = 94', () => {
+    const f = findings.filter((x) => x.rule === 'total-score');
+    expect(f).toHaveLength(1);
+    expect(f[0].values).toEqual([98, 94]);
+  });
+
+  it('a head score the printed scores can reach is left alone', () => {
+    const rows = YINCHUAN_FULL.map((r) => r.map((c) => (c === '98' ? '92' : c)));
+    expect(check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', rows])).findings.filter((x) => x.rule === 'total-score')).toEqual([]);
+  });
+});
