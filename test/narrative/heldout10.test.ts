@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findReports } from '../../src/narrative/reports.js';
+import { checkModel as check } from '../helpers/check.js';
+import { docOf } from './helpers.js';
+
+/**
+ * Held-out 10 (narrative-only reports nobody had read): the classes that failed at first look, each on
+ * the published text of its page (bench/results/corpus-2026-12-06-heldout10-*).
+ */
+
+const serious = (lines: string[], rule: string) => check(docOf(lines)).findings.filter((f) => f.rule === rule && f.severity !== 'info');
+
+/** 吉林省 电子商务进农村 2021: a bracket after the total says what each county got, not the parts. */
+const JILIN = [
+  '吉林省电子商务进农村综合示范项目中央专项转移支付2021年度绩效自评报告',
+  '一、绩效目标分解下达情况',
+  '2.分解下达预算和绩效目标情况。依据《预算法》、《预算法实施条例》等规定,结合实际情况,及时分解下达榆树市、扶余市、长白县、图们市、农安县、公主岭市、永吉县、集安市、洮南市、东辽县、乾安县等11个县市共计8500万元补助资金(2021年度4个示范县每县补助1000万元,其它为72020年度示范县尾款)我省随《关于下达2021年度中央服务业发展预算资金的通知》。',
+];
+
+describe('held-out 10: an amount per unit is not a part of the total', () => {
+  it('每县补助1000万元 in brackets after 8500万元 (吉林 2021) is no part of it', () => {
+    expect(serious(JILIN, 'narrative-total-parts')).toEqual([]);
+  });
+
+  it('a bracketed list of real parts after the same total is still summed', () => {
+    const wrong = JILIN.slice(0, 2).concat('分解下达11个县市共计8500万元补助资金(示范县补助4000万元,其它县市补助4000万元)。');
+    expect(serious(wrong, 'narrative-total-parts')).toHaveLength(1);
+  });
+});
+
+/** 元阳县大坪乡 2021: 其中 names the management fee; what has been paid so far is another statement. */
+const YUANYANG = [
+  '元阳县大坪乡人民政府2021年度项目支出绩效单位自评报告',
+  '一、基本情况',
+  '(一)项目概况',
+  '1.2021年第一批统筹整合使用财政涉农资金虹鳟鱼鲟鱼养殖基地建设项目,项目实施确保巩固拓展大坪乡脱贫成果。统筹整合使用财政涉农资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元。项目本年未整体竣工验收。',
+  '2.2021年第一批统筹整合使用财政涉农资金基础设施建设项目,使项目村基础设施更加完善。统筹整合使用财政涉农资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元。',
+];
+
+describe('held-out 10: money paid so far ends a 其中 list of what the total is made of', () => {
+  it('其中项目管理费3万元,目前项目资金已拨付270万元 (元阳 2021): no sum of 3 + 270 against 303', () => {
+    expect(serious(YUANYANG, 'narrative-total-parts')).toEqual([]);
+  });
+
+  it('a 其中 list that divides the total into paid and unpaid is still summed', () => {
+    const lines = YUANYANG.slice(0, 3).concat('统筹整合使用财政涉农资金303万元,其中已拨付270万元,未拨付30万元。');
+    expect(serious(lines, 'narrative-total-parts')).toHaveLength(1);
+  });
+});
+
+describe('held-out 10: a finance bureau’s 预算绩效工作开展情况说明 is named by its title', () => {
+  it('高新区(江海区)预算绩效工作开展情况说明 (江门 2018)', () => {
+    const lines = [
+      '高新区(江海区)预算绩效工作开展情况说明',
+      '项目支出绩效情况:区本级财政支出预算绩效管理项目中选取7个项目开展重点评价,涉及预算金额为2298万元。经过第三方机构评审,等级为优良(80分以上)的项目有4个,占57%,等级为中(70-80分)的项目有3个,占43%。',
+    ];
+    const reports = findReports(docOf(lines));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].title).toBe('高新区(江海区)预算绩效工作开展情况说明');
+  });
+
+  it('a numbered section heading 十、预算绩效情况说明 of a 决算 is no report title', () => {
+    const lines = ['十、预算绩效情况说明', '2021年度本部门未开展预算绩效评价工作,无相关数据。'];
+    expect(findReports(docOf(lines)).map((r) => r.title)).not.toContain('预算绩效情况说明');
+  });
+});
