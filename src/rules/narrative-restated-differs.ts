@@ -87,8 +87,10 @@ export const rule: Rule = {
       // three values under one name: an enumeration (each project's, each batch's), not a restatement
       if (distinct.length > 2) continue;
       const [first, second] = distinct;
-      // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items
-      if (first.s.loc.paragraph === second.s.loc.paragraph) continue;
+      // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items —
+      // unless a section heading stands between them (a report run together into one paragraph)
+      const apart = (a: NarrativeStat, b: NarrativeStat) => a.loc.paragraph !== b.loc.paragraph || headingBetween(paragraphs.get(a.loc.paragraph ?? -1), a, b);
+      if (!apart(first.s, second.s)) continue;
       // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
       if (differentItems(first.s, second.s, paragraphs)) continue;
       if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
@@ -97,7 +99,7 @@ export const rule: Rule = {
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
       if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
-      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph))) continue;
+      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;
       const reasons = [
         `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
@@ -125,6 +127,21 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+/**
+ * A template heading inside a paragraph ("…1.5万元,二、绩效目标完成情况分析(一)资金投入情况分析,…"): the
+ * paragraph is a report run together, and what lies on either side of the heading is in two sections.
+ * A heading opens the text or follows punctuation, and words follow it ("一、二级指标" is no heading).
+ */
+const INLINE_HEADING = /(?:^|[，,。；;：:）)\s])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fa5]{4}/;
+
+function headingBetween(text: string | undefined, a: NarrativeStat, b: NarrativeStat): boolean {
+  const [sa, sb] = [a.loc.span, b.loc.span];
+  if (!text || !sa || !sb) return false;
+  const from = Math.min(sa[1], sb[1]);
+  const to = Math.max(sa[0], sb[0]);
+  return to > from && INLINE_HEADING.test(text.slice(from - 1, to));
+}
 
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {

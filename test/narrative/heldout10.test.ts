@@ -64,3 +64,25 @@ describe('held-out 10: a finance bureau’s 预算绩效工作开展情况说明
     expect(findReports(docOf(lines)).map((r) => r.title)).not.toContain('预算绩效情况说明');
   });
 });
+
+/** 汶川 2021 (a republishing site ran the whole report into one sentence): 上年结转结余资金 in 一 and again in 二. */
+const WENCHUAN =
+  '附件3四川省汶川县2021年中央食品监管专项转移支付绩效自评报告为进一步规范和提高中央对地方转移支付专项资金管理,按照《中央食品食品监管补助资金管理实施细则》(川财行〔2021〕94号)要求,对我局2021年中央对地方转移支付的食品监管补助资金进行自评,现将自评情况报告如下:一、绩效目标分解下达情况(一)中央下达2021年中央食品监管专项转移支付预算和绩效目标情况,2021年度我局食品监管资金上年结转结余资金2万元,2021年中央下达中央食品监管专项转移支付预算资金3万元,进一步细化和量化资金绩效指标,下达我局食品监管补助资金1.5万元、《关于提前下达中央食品食品监管补助资金预算通知》(川财行2020〕189号)补助资金1.5万元,二、绩效目标完成情况分析(一)资金投入情况分析,2021年度我局食品监管资金上年结转结余资金2万元,本年度收到州级《关于下达2021年中央食品监管补助资金预算补助资金预算的通知》(阿州财行〔2021〕61号)中央补助1.5万元、《关于下达2021年中央食品安全监管补助资金预算的通知》阿州财行〔2021〕15号)中央补助预算1.5万元,该项目由我局食品安全监管股负责项目资金的实施,3.项目资金管理情况分析,(二)绩效目标完成情况分析,合格率100%三、偏离绩效目标的原因和下一步改进措施我局工作虽未偏离绩效目标。';
+
+describe('held-out 10: a report run into one sentence is still read section by section', () => {
+  it('the same 上年结转结余资金 restated in section 二 with the same value is left alone', () => {
+    expect(serious([WENCHUAN], 'narrative-restated-differs')).toEqual([]);
+  });
+
+  it('restated in section 二 with another value (2万元 → 4万元) is found, though no full stop parts them', () => {
+    const changed = WENCHUAN.replace('资金投入情况分析,2021年度我局食品监管资金上年结转结余资金2万元', '资金投入情况分析,2021年度我局食品监管资金上年结转结余资金4万元');
+    const f = serious([changed], 'narrative-restated-differs');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('4万元');
+  });
+
+  it('one name twice inside one section of the run-on text is still a list, not a restatement', () => {
+    const list = WENCHUAN.replace('《关于提前下达中央食品食品监管补助资金预算通知》(川财行2020〕189号)补助资金1.5万元', '下达我局食品监管补助资金1.6万元');
+    expect(serious([list], 'narrative-restated-differs')).toEqual([]);
+  });
+});
