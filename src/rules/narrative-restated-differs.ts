@@ -1,6 +1,7 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
+import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -43,9 +44,12 @@ export const rule: Rule = {
     for (const l of report.links) if (l.target.kind === 'narrative') linked.add(`${l.statId}|${l.target.ref}`).add(`${l.target.ref}|${l.statId}`);
     type Entry = { s: NarrativeStat; name: string; year: string | null };
     const buckets = new Map<string, Entry[]>();
+    // a rate its own sentence's amounts contradict is narrative-rate's finding, not a second one here
+    const contradicted = ratesContradictedByAmounts(report);
     for (const s of report.statistics) {
       if (s.mention === 'slogan' || !isExact(s.figure) || s.each || s.per || s.unknownUnit) continue;
-      if (s.dimension !== 'money' && s.dimension !== 'count' && s.dimension !== 'area') continue;
+      const rate = s.dimension === 'percent' && MONEY_RATE.test(measureName(s.label).name) && !contradicted.has(s.id);
+      if (s.dimension !== 'money' && s.dimension !== 'count' && s.dimension !== 'area' && !rate) continue;
       if (NOT_A_LEVEL.test(s.label) || NOT_A_LEVEL.test(clauseBefore(s))) continue;
       const { name } = measureName(s.label);
       if (name.length < 4 || ROLE_NAME.test(name)) continue;
@@ -142,6 +146,9 @@ function headingBetween(text: string | undefined, a: NarrativeStat, b: Narrative
   const to = Math.max(sa[0], sb[0]);
   return to > from && INLINE_HEADING.test(text.slice(from - 1, to));
 }
+
+/** A rate of the money itself (资金到位率, 预算执行率, 支付率): one value per report and year, like an amount. */
+const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
 
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {

@@ -86,3 +86,39 @@ describe('held-out 10: a report run into one sentence is still read section by s
     expect(serious([list], 'narrative-restated-differs')).toEqual([]);
   });
 });
+
+/** 昌宁县第一示范小学 2023 (test/corpus/real/yn-changning-yixiao-2023): a rate stated in 一 and again in 二. */
+const CHANGNING = [
+  '昌宁县第一示范小学2023年度项目支出绩效自评报告',
+  '一、自评结论',
+  '(二)绩效目标完成情况',
+  '(1)产出指标',
+  '②时效指标:教育专项工作经费资金到位率为100%。',
+  '二、佐证材料',
+  '(一)项目基本情况',
+  '2.项目资金情况。',
+  '教育专项工作经费资金到位率为100%。',
+];
+
+describe('held-out 10: a rate of the money (到位率, 执行率) restated with another value', () => {
+  it('the same 资金到位率 stated twice alike is left alone', () => {
+    expect(serious(CHANGNING, 'narrative-restated-differs')).toEqual([]);
+  });
+
+  it('教育专项工作经费资金到位率 100% in 一 and 95% in 二, in unlike sentences, is found once', () => {
+    const lines = [...CHANGNING.slice(0, -1), '项目资金由县财政局直接拨付学校账户,教育专项工作经费资金到位率95%,保障了学校的正常运转。'];
+    const all = check(docOf(lines)).findings.filter((f) => f.severity !== 'info');
+    expect(all.map((f) => f.rule)).toEqual(['narrative-restated-differs']);
+    expect(all[0].message).toContain('95%');
+  });
+
+  it('预算执行率 100% with its amounts in 一 and 96% alone in 二 is found; 96% with amounts that make 100% is narrative-rate’s only', () => {
+    const base = ['昌宁县第一示范小学2023年度项目支出绩效自评报告', '一、自评结论', '1. 执行率情况。', '2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。', '二、佐证材料', '2.项目资金情况。'];
+    const alone = check(docOf([...base, '项目资金由县财政局直接拨付学校账户,预算执行率96%,保障了学校的正常运转。'])).findings.filter((f) => f.severity !== 'info');
+    expect(alone.map((f) => f.rule)).toEqual(['narrative-restated-differs']);
+    const withAmounts = ['昌宁县第一示范小学2023年度项目支出绩效自评报告', '一、自评结论', '1. 执行率情况。', '项目资金由县财政局直接拨付学校账户,预算执行率100%,保障了学校的正常运转。', '二、佐证材料', '2.项目资金情况。', '2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率96%。'];
+    const once = check(docOf(withAmounts)).findings.filter((f) => f.severity !== 'info');
+    expect(once.map((f) => f.rule)).toEqual(['narrative-rate']);
+  });
+
+});
