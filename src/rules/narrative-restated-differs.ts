@@ -2,6 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
+import { Rational } from '../numbers/decimal.js';
 import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -98,6 +99,9 @@ export const rule: Rule = {
       // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
       if (differentItems(first.s, second.s, paragraphs)) continue;
       if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
+      // two batches of one fund: their values add up to the fund's total stated in the same report
+      // ("下达…土壤污染防治资金共1737万元" … "下达…资金1300万元" … "下达…资金437万元")
+      if (batchesOfStatedTotal(report.statistics, first, second)) continue;
       // one a part of the other (其中 …) is not a restatement
       if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
@@ -153,6 +157,27 @@ const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {
   return clauseLeadIn(s.sentence, s.figure.text.trim(), PHRASE_STOPS);
+}
+
+/** The longest common ending of two names. */
+function commonEnding(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/**
+ * Do the two statements add up exactly to a total of the same money stated elsewhere in the report
+ * (another statement whose name ends as theirs does, in four characters or more: "…污染防治资金")?
+ * Then they are that total's batches, not one amount written twice.
+ */
+function batchesOfStatedTotal(statistics: readonly NarrativeStat[], a: { s: NarrativeStat; name: string }, b: { s: NarrativeStat; name: string }): boolean {
+  const sum = Rational.parse(a.s.normalizedValue).add(Rational.parse(b.s.normalizedValue));
+  return statistics.some((t) => {
+    if (t.id === a.s.id || t.id === b.s.id || t.narrative !== a.s.narrative || t.normalizedUnit !== a.s.normalizedUnit || !isExact(t.figure)) return false;
+    if (!Rational.parse(t.normalizedValue).eq(sum)) return false;
+    return commonEnding(measureName(t.label).name, a.name) >= 4;
+  });
 }
 
 /** Is `a` a part (at any depth) of `b`? */
