@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findReports } from '../../src/narrative/reports.js';
 import { checkModel as check } from '../helpers/check.js';
-import { docOf } from './helpers.js';
+import { docOf, find, statsOf } from './helpers.js';
 
 /**
  * Held-out 10 (narrative-only reports nobody had read): the classes that failed at first look, each on
@@ -141,5 +141,18 @@ describe('held-out 10 batch B: two batches of one fund are not one amount restat
   it('the same two statements without a total they add up to are still compared', () => {
     const lines = BAYANNAOER.map((l) => l.replace('共1737万元', '共1800万元'));
     expect(serious(lines, 'narrative-restated-differs')).toHaveLength(1);
+  });
+});
+
+describe('held-out 10: a unit in brackets after the number', () => {
+  it('覆盖服务人口4.52(万人) is read as 4.52 万人 (旌德 2021)', () => {
+    const stats = statsOf('本项目总体的绩效目标是169处农村饮水工程维修养护,,覆盖服务人口4.52(万人)。');
+    const s = find(stats, '4.52(万人)');
+    expect(s.figure.unit).toBe('万人');
+    expect(s.label).toContain('覆盖服务人口');
+  });
+
+  it('a bracket after a number that is no unit (一个注释) is not taken for one', () => {
+    expect(statsOf('完成项目3(详见附表)。').map((s) => s.figure.text)).toEqual([]);
   });
 });
