@@ -267,10 +267,11 @@ function isPerUnit(norm: string, f: ScannedFigure): boolean {
 
 /**
  * A figure's own breakdown announced after it — "下达预算资金9378万元。具体是：A项目3005万元；B项目1235万元；…",
- * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…":
+ * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…",
+ * "支出预算51587.78万元，包括基本支出24642.4万元、项目支出26945.38万元" (包括 may list only some: an open list):
  * an enumeration of that figure's parts (nested inside a 其中 list around it, the batches).
  */
-const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
+const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
 
 
 /**

@@ -156,3 +156,23 @@ describe('held-out 10: a unit in brackets after the number', () => {
     expect(statsOf('完成项目3(详见附表)。').map((s) => s.figure.text)).toEqual([]);
   });
 });
+
+/** 山东省住房和城乡建设厅 2021: the spending budget and what it includes, in one sentence. */
+const SHANDONG = [
+  '一、部门基本情况',
+  '(二)部门预决算情况',
+  '2021年初省住房和城乡建设厅收入预算51587.78万元,其中一般公共预算财政拨款收入28449.15万元、上级补助收入1500万元、事业收入7469.56万元、附属单位上缴收入2000万元、其他收入2064.02万元、使用非财政拨款结余10105.05万元。2021年初省住房和城乡建设厅支出预算51587.78万元,包括基本支出24642.4万元、项目支出26945.38万元。年中',
+];
+
+describe('held-out 10: 包括 right after a total lists its parts', () => {
+  it('支出预算51587.78万元,包括基本支出24642.4万元、项目支出26945.38万元 holds (山东 住建厅 2021)', () => {
+    expect(check(docOf(SHANDONG)).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('the same sentence with a part mistyped (24642.4 → 24652.4) is found', () => {
+    const lines = SHANDONG.map((l) => l.replace('基本支出24642.4万元', '基本支出24652.4万元'));
+    const f = serious(lines, 'narrative-total-parts');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('51587.78万元');
+  });
+});
