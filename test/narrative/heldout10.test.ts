@@ -176,3 +176,11 @@ describe('held-out 10: 包括 right after a total lists its parts', () => {
     expect(f[0].message).toContain('51587.78万元');
   });
 });
+
+describe('held-out 10: 下达 is a word, not 下 + 达', () => {
+  it('共计下达61.8万元 is labelled 下达 (旌德 2021), 达到 still trimmed', () => {
+    const stats = statsOf('下达中央财政资金30.9万元,县财政资金30.9万元,共计下达61.8万元。受益人口达4.52万人。');
+    expect(find(stats, '61.8万元').label).toBe('下达');
+    expect(find(stats, '4.52万人').label).toBe('受益人口');
+  });
+});
