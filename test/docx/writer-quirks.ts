@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/**
+ * The same report as other writers save it: samples/seed.docx with one WordprocessingML construct
+ * applied to its main part (tracked changes, text boxes, content controls, fields, legacy merges,
+ * layout tables, altChunk …). Each variant must read to the same findings as the plain file.
+ * Used by test/docx/writer-quirks.test.ts.
+ */
+export type Parts = Record<string, Uint8Array>;
+export interface Variant {
+  name: string;
+  apply(xml: string, parts: Parts): string;
+}
+
+export function seedParts(): Parts {
+  return unzipSync(new Uint8Array(readFileSync('samples/seed.docx')));
+}
+
+export function withDocument(parts: Parts, apply: (xml: string, parts: Parts) => string): Uint8Array {
+  const copy: Parts = { ...parts };
+  copy['word/document.xml'] = strToU8(apply(strFromU8(parts['word/document.xml']), copy));
+  return zipSync(copy);
+}
+
+/** The n-th (0-based) run whose only text is `text`, as [start, end) of the <w:r>…</w:r>. */
+function runWith(xml: string, text: string, nth = 0): [number, number] {
+  let from = 0;
+  for (let i = 0; ; i++) {
+    const t = xml.indexOf(`>${text}</w:t>`, from);
+    if (t < 0) throw new Error(`no run with ${text}`);
+    if (i === nth) {
+      const start = xml.lastIndexOf('<w:r>', t);
+      const end = xml.indexOf('</w:r>', t) + '</w:r>'.length;
+      return [start, end];
+    }
+    from = t + 1;
+  }
+}
+
+/** [start, end) of every top-level <w:tbl>…</w:tbl> (no nested tables in the seed). */
+function tables(xml: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 0; ; ) {
+    const s = xml.indexOf('<w:tbl>', from);
+    if (s < 0) return out;
+    const e = xml.indexOf('</w:tbl>', s) + '</w:tbl>'.length;
+    out.push([s, e]);
+    from = e;
+  }
+}
+
+/** [start, end) of the paragraph holding `text` (a body paragraph, not in a table). */
+function paragraphWith(xml: string, text: string): [number, number] {
+  const t = xml.indexOf(text);
+  if (t < 0) throw new Error(`no paragraph with ${text}`);
+  const start = xml.lastIndexOf('<w:p>', t);
+  const end = xml.indexOf('</w:p>', t) + '</w:p>'.length;
+  return [start, end];
+}
+
+const splice = (xml: string, [s, e]: [number, number], by: (inner: string) => string) => xml.slice(0, s) + by(xml.slice(s, e)) + xml.slice(e);
+const runText = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+
+const textBox = (inner: string) =>
+  '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
+  '<wp:simplePos x="0" y="0"/><wp:extent cx="5000000" cy="400000"/><wp:docPr id="901" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+  '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>' +
+  inner +
+  '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>' +
+  '<mc:Fallback><w:pict><v:shape style="width:393pt;height:31pt"><v:textbox><w:txbxContent>' +
+  inner +
+  '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>';
+
+export const VARIANTS: Variant[] = [
+  {
+    // Saved with revisions on: 334.73 was typed first, then changed to 334.74 (a whole-run revision).
+    name: 'revision: w:del 334.73 + w:ins 334.74',
+    apply: (xml) =>
+      splice(xml, runWith(xml, '334.74'), (r) => `<w:del w:id="9001" w:author="a" w:date="2024-01-01T00:00:00Z">${r.replace(/<w:t([ >])/, '<w:delText$1').replace('334.74</w:t>', '334.73</w:delText>')}</w:del><w:ins w:id="9002" w:author="a" w:date="2024-01-01T00:00:00Z">${r}</w:ins>`),
+  },
+  {
+    // The same revision inside a run: "334.7" kept, "3" deleted, "4" inserted.
+    name: 'revision: one digit changed inside a number',
+    apply: (xml) =>
+      splice(xml, runWith(xml, '334.74'), () => `${runText('334.7')}<w:del w:id="9003" w:author="a"><w:r><w:delText>3</w:delText></w:r></w:del><w:ins w:id="9004" w:author="a">${runText('4')}</w:ins>`),
+  },
+  {
+    // A paragraph moved: w:moveFrom at the old place (not read), w:moveTo at the new one (read).
+    name: 'revision: w:moveFrom / w:moveTo',
+    apply: (xml) => {
+      // The title's runs moved: read at the new place (w:moveTo), a stale copy left at the old one (w:moveFrom).
+      const [s, e] = paragraphWith(xml, '2023年度部门整体支出绩效评价基础');
+      const para = xml.slice(s, e);
+      const runs = para.slice(para.indexOf('<w:r>'), para.lastIndexOf('</w:p>'));
+      const stale = `<w:p><w:moveFrom w:id="9006" w:author="a">${runs.replace(/2023/g, '2022')}</w:moveFrom></w:p>`;
+      return splice(xml, [s, e], () => `${stale}${para.replace(runs, `<w:moveTo w:id="9007" w:author="a">${runs}</w:moveTo>`)}`);
+    },
+  },
+  {
+    // The report's title in a text box (Word 2010+: the same text in mc:Choice and mc:Fallback).
+    name: 'text box: title in mc:AlternateContent',
+    apply: (xml) => {
+      const [s, e] = paragraphWith(xml, '2023年度部门整体支出绩效评价基础');
+      const para = xml.slice(s, e);
+      return splice(xml, [s, e], () => `<w:p>${textBox(para)}</w:p>`);
+    },
+  },
+  {
+    // A table inside a text box (a form pasted as a shape).
+    name: 'text box: a table inside w:txbxContent',
+    apply: (xml) => {
+      const [s, e] = tables(xml)[0];
+      return splice(xml, [s, e], (t) => `<w:p>${textBox(`${t}<w:p/>`)}</w:p>`);
+    },
+  },
+  {
+    // A stale figure kept as hidden text (w:vanish) next to the shown one.
+    name: 'hidden text: w:vanish run',
+    apply: (xml) => splice(xml, runWith(xml, '334.74'), (r) => `<w:r><w:rPr><w:vanish/></w:rPr><w:t>334.73</w:t></w:r>${r}`),
+  },
+  {
+    // Content controls: around a body paragraph, a table row and a table cell (form templates).
+    name: 'content controls: block, row and cell w:sdt',
+    apply: (xml) => {
+      const sdt = (inner: string) => `<w:sdt><w:sdtPr><w:alias w:val="填报"/><w:tag w:val="x"/><w:showingPlcHdr/></w:sdtPr><w:sdtEndPr/><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+      const [p0, p1] = paragraphWith(xml, '2023年度部门整体支出绩效评价基础');
+      xml = splice(xml, [p0, p1], sdt);
+      const [s, e] = tables(xml)[1];
+      const t = xml.slice(s, e).replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row, i) => (i % 2 ? sdt(row) : row.replace(/<w:tc>[\s\S]*?<\/w:tc>/, sdt)));
+      return splice(xml, [s, e], () => t);
+    },
+  },
+  {
+    // Figures as field results: w:fldSimple and a complex field (=SUM(ABOVE)) whose instruction holds other digits.
+    name: 'fields: fldSimple and fldChar begin/separate/end',
+    apply: (xml) => {
+      xml = splice(xml, runWith(xml, '334.74'), (r) => `<w:fldSimple w:instr=" =SUM(ABOVE) \\# &quot;0.00&quot; ">${r}</w:fldSimple>`);
+      return splice(xml, runWith(xml, '334.74', 1), (r) =>
+        `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =B2+C2 \\# "0.00" 1234.5 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r}<w:r><w:fldChar w:fldCharType="end"/></w:r>`,
+      );
+    },
+  },
+  {
+    // Wrappers that carry no text: smart tags, custom XML, bidi overrides around runs.
+    name: 'wrappers: smartTag, customXml, bdo, dir',
+    apply: (xml) => {
+      xml = splice(xml, runWith(xml, '334.74'), (r) => `<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chmetcnv"><w:smartTagPr><w:attr w:name="UnitName" w:val="万元"/></w:smartTagPr>${r}</w:smartTag>`);
+      xml = splice(xml, runWith(xml, '334.74', 1), (r) => `<w:customXml w:element="amount"><w:customXmlPr/>${r}</w:customXml>`);
+      xml = splice(xml, runWith(xml, '334.74', 2), (r) => `<w:bdo w:val="ltr">${r}</w:bdo>`);
+      return splice(xml, runWith(xml, '334.74', 3), (r) => `<w:dir w:val="ltr">${r}</w:dir>`);
+    },
+  },
+  {
+    // A symbol character (w:sym) in a body paragraph; no figure changes.
+    name: 'w:sym in a paragraph',
+    apply: (xml) => {
+      const [, e] = paragraphWith(xml, '2023年度部门整体支出绩效评价基础');
+      return splice(xml, [e, e], () => `<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>${runText('已核对')}</w:p>`);
+    },
+  },
+  {
+    // Every table inside a one-cell layout table (web-form tools, some WPS templates).
+    name: 'nested: each table in a 1×1 layout table',
+    apply: (xml) => {
+      for (const [s, e] of tables(xml).reverse()) xml = splice(xml, [s, e], (t) => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${t}<w:p/></w:tc></w:tr></w:tbl>`);
+      return xml;
+    },
+  },
+  {
+    // Old Word / WPS horizontal merges: w:hMerge restart + continue cells instead of w:gridSpan.
+    name: 'legacy merges: w:hMerge instead of w:gridSpan',
+    apply: (xml) =>
+      xml.replace(/<w:tc>(<w:tcPr>)([\s\S]*?)<w:gridSpan w:val="(\d+)"\/>([\s\S]*?<\/w:tc>)/g, (_m, pr, before, n, rest) => {
+        const k = Number(n);
+        const cont = `<w:tc><w:tcPr><w:hMerge/>${/<w:vMerge[^>]*>/.exec(before + rest)?.[0] ?? ''}</w:tcPr><w:p/></w:tc>`;
+        return `<w:tc>${pr}${before}<w:hMerge w:val="restart"/>${rest}${cont.repeat(k - 1)}`;
+      }),
+  },
+  {
+    // Vertical merges written as "continue" only (no restart on the first cell).
+    name: 'vMerge continue without restart',
+    apply: (xml) => xml.replace(/<w:vMerge w:val="restart"\/>/g, '<w:vMerge/>'),
+  },
+  {
+    // Rows that start one column in (w:gridBefore) and end one short (w:gridAfter) of a wider grid.
+    name: 'w:gridBefore / w:gridAfter',
+    apply: (xml) => {
+      const [s, e] = tables(xml)[0];
+      const t = xml
+        .slice(s, e)
+        .replace('<w:tblGrid>', '<w:tblGrid><w:gridCol w:w="100"/>')
+        .replace('</w:tblGrid>', '<w:gridCol w:w="100"/></w:tblGrid>')
+        .replace(/<w:tr( [^>]*)?>(<w:trPr>)?/g, (_m, a = '', pr) => `<w:tr${a}><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>${pr ? '' : '</w:trPr>'}`);
+      return splice(xml, [s, e], () => t);
+    },
+  },
+  {
+    // Header rows marked to repeat on each page.
+    name: 'w:tblHeader repeated rows',
+    apply: (xml) => xml.replace(/<w:tbl>([\s\S]*?)<w:tr( [^>]*)?>(<w:trPr>)?/g, (_m, pre, a = '', pr) => `<w:tbl>${pre}<w:tr${a}><w:trPr><w:tblHeader/>${pr ? '' : '</w:trPr>'}`),
+  },
+  {
+    // A comment anchored on a figure (its text lives in comments.xml and is not a cell value).
+    name: 'comment anchored on a figure',
+    apply: (xml) =>
+      splice(xml, runWith(xml, '334.74'), (r) => `<w:commentRangeStart w:id="77"/>${r}<w:commentRangeEnd w:id="77"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="77"/></w:r>`),
+  },
+];
