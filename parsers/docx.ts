@@ -19,6 +19,8 @@ interface CellDraft {
   paragraphs: string[];
   gridSpan: number;
   vMerge: 'restart' | 'continue' | null;
+  /** Tables nested in this cell; their text is paragraphs[from, to). */
+  nested?: { draft: TableDraft; from: number; to: number }[];
 }
 interface RowDraft {
   gridBefore: number;
@@ -152,6 +154,11 @@ class DocumentReader implements XmlHandler {
   /** Nested paragraphs (text boxes) append to the outer one. */
   private paragraphDepth = 0;
   private inText = false;
+  /** Inside a w:r, and that run is hidden (w:vanish): Word neither shows nor prints it. */
+  private inRun = false;
+  private runHidden = false;
+  /** Paragraphs interrupted by a text box (w:txbxContent) in the body; null where the box is in a table. */
+  private readonly boxes: ({ text: string[] | null; style: string | null; depth: number } | null)[] = [];
   /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
   private skipDepth = 0;
   /** Size of the drawing being read (wp:extent), for the picture it holds. */
@@ -202,6 +209,28 @@ class DocumentReader implements XmlHandler {
         return;
       case 'tbl':
         this.tables.push({ gridCols: 0, rows: [] });
+        return;
+      case 'r':
+        this.inRun = true;
+        this.runHidden = false;
+        return;
+      case 'vanish':
+        if (this.inRun && x.parent() === 'rPr') this.runHidden = !/^(?:0|false|off)$/.test(x.attr('val') ?? '');
+        return;
+      case 'txbxContent':
+        // A text box anchored in a body paragraph: its paragraphs and tables are blocks of their own,
+        // placed after the text that precedes the anchor. In a table cell its text stays in the cell.
+        if (this.tables.length) {
+          this.boxes.push(null);
+          return;
+        }
+        if (this.paragraphText?.join('').trim()) {
+          this.pushParagraph(this.paragraphText.join(''));
+          this.paragraphText = [];
+        }
+        this.boxes.push({ text: this.paragraphText, style: this.paragraphStyle, depth: this.paragraphDepth });
+        this.paragraphText = null;
+        this.paragraphDepth = 0;
         return;
       case 'gridCol':
         if (this.tables.length && x.parent() === 'tblGrid') this.tables[this.tables.length - 1].gridCols++;
@@ -320,7 +349,7 @@ class DocumentReader implements XmlHandler {
   }
 
   text(start: number, end: number, cdata: boolean): void {
-    if (this.inText && this.skipDepth === 0 && this.paragraphText) this.paragraphText.push(this.x.text(start, end, cdata));
+    if (this.inText && this.skipDepth === 0 && this.paragraphText && !this.runHidden) this.paragraphText.push(this.x.text(start, end, cdata));
   }
 
   close(name: string): void {
@@ -332,6 +361,19 @@ class DocumentReader implements XmlHandler {
       case 't':
         this.inText = false;
         return;
+      case 'r':
+        this.inRun = false;
+        this.runHidden = false;
+        return;
+      case 'txbxContent': {
+        const box = this.boxes.pop();
+        if (box) {
+          this.paragraphText = box.text;
+          this.paragraphStyle = box.style;
+          this.paragraphDepth = box.depth;
+        }
+        return;
+      }
       case 'object': {
         const object = this.object;
         this.object = null;
@@ -378,14 +420,14 @@ class DocumentReader implements XmlHandler {
         if (this.tables.length) {
           // A table nested in a cell: its text becomes part of the enclosing cell.
           const cell = this.currentCell();
-          if (cell) for (const row of draft.rows) for (const c of row.cells) cell.paragraphs.push(...c.paragraphs);
+          if (cell) {
+            const from = cell.paragraphs.length;
+            for (const row of draft.rows) for (const c of row.cells) cell.paragraphs.push(...c.paragraphs);
+            (cell.nested ??= []).push({ draft, from, to: cell.paragraphs.length });
+          }
           return;
         }
-        const table = buildTable(draft, this.blocks.length, this.tableCount);
-        if (table) {
-          this.tableCount++;
-          this.blocks.push(table);
-        }
+        this.emitTable(draft);
         for (const t of this.afterTable.splice(0)) this.pushTable(t);
         return;
       }
@@ -394,13 +436,40 @@ class DocumentReader implements XmlHandler {
     }
   }
 
-  private pushParagraph(text: string): void {
+  /**
+   * A body-level table. A layout table — one cell per row, holding tables (web-form tools, some
+   * WPS templates wrap each form in a one-cell table) — is unwrapped: its tables and paragraphs
+   * become blocks. Any other table keeps the text of tables nested in its cells as cell text.
+   */
+  private emitTable(draft: TableDraft): void {
+    if (draft.rows.every((r) => r.cells.length <= 1) && draft.rows.some((r) => r.cells[0]?.nested?.length)) {
+      for (const row of draft.rows) {
+        const cell = row.cells[0];
+        if (!cell) continue;
+        let i = 0;
+        for (const n of cell.nested ?? []) {
+          for (; i < n.from; i++) if (cell.paragraphs[i].trim()) this.pushParagraph(cell.paragraphs[i], null);
+          this.emitTable(n.draft);
+          i = n.to;
+        }
+        for (; i < cell.paragraphs.length; i++) if (cell.paragraphs[i].trim()) this.pushParagraph(cell.paragraphs[i], null);
+      }
+      return;
+    }
+    const table = buildTable(draft, this.blocks.length, this.tableCount);
+    if (table) {
+      this.tableCount++;
+      this.blocks.push(table);
+    }
+  }
+
+  private pushParagraph(text: string, style = this.paragraphStyle): void {
     const block: ParagraphBlock = {
       kind: 'paragraph',
       block: this.blocks.length,
       paragraph: this.paragraphCount++,
       text,
-      style: this.paragraphStyle,
+      style,
       page: null,
       bbox: null,
     };
