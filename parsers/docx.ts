@@ -520,6 +520,7 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
       if (open && !touched.has(k) && open.row !== r) openMerge[k] = null;
     }
   });
+  nCols = dropUncoveredColumns(origins, nCols);
   const { cells, grid } = assembleGrid(origins, nRows, nCols);
   return {
     kind: 'table',
@@ -534,6 +535,26 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
     source: 'markup',
     confidence: 1,
   };
+}
+
+/**
+ * Grid columns no cell covers in any row — only w:gridBefore/w:gridAfter padding or a w:tblGrid wider
+ * than its rows — are layout, not content: they are removed (the origins are shifted in place) so
+ * the table reads as the same table without them. Returns the new column count.
+ */
+function dropUncoveredColumns(origins: TableCell[], nCols: number): number {
+  const covered = new Uint8Array(nCols);
+  for (const c of origins) for (let k = c.col; k < Math.min(nCols, c.col + c.colSpan); k++) covered[k] = 1;
+  if (covered.every((v) => v === 1)) return nCols;
+  const shift = new Int32Array(nCols + 1);
+  for (let k = 0; k < nCols; k++) shift[k + 1] = shift[k] + (covered[k] ? 0 : 1);
+  for (const c of origins) {
+    const end = Math.min(nCols, c.col + c.colSpan);
+    const col = c.col - shift[c.col];
+    c.colSpan = Math.max(1, end - shift[end] - col);
+    c.col = col;
+  }
+  return Math.max(1, nCols - shift[nCols]);
 }
 
 export const WORD_NAMESPACE = W;

@@ -178,9 +178,21 @@ export const VARIANTS: Variant[] = [
       }),
   },
   {
-    // Vertical merges written as "continue" only (no restart on the first cell).
+    // Vertical merges in a table's first rows written as "continue" only (no restart on the top cell:
+    // nothing above it to continue). Merges further down keep their restart — a bare vMerge under
+    // another merge would continue that one, in Word too.
     name: 'vMerge continue without restart',
-    apply: (xml) => xml.replace(/<w:vMerge w:val="restart"\/>/g, '<w:vMerge/>'),
+    apply: (xml) => {
+      let changed = 0;
+      for (const [s, e] of tables(xml).reverse()) {
+        const t = xml.slice(s, e);
+        const row = /<w:tr[ >][\s\S]*?<\/w:tr>/.exec(t)!;
+        const bare = row[0].replace(/<w:vMerge w:val="restart"\/>/g, () => (changed++, '<w:vMerge/>'));
+        xml = splice(xml, [s, e], () => t.slice(0, row.index) + bare + t.slice(row.index + row[0].length));
+      }
+      if (!changed) throw new Error('no merge starts in a first row');
+      return xml;
+    },
   },
   {
     // Rows that start one column in (w:gridBefore) and end one short (w:gridAfter) of a wider grid.
