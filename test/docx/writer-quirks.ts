@@ -212,6 +212,24 @@ export const VARIANTS: Variant[] = [
     name: 'w:tblHeader repeated rows',
     apply: (xml) => xml.replace(/<w:tbl>([\s\S]*?)<w:tr( [^>]*)?>(<w:trPr>)?/g, (_m, pre, a = '', pr) => `<w:tbl>${pre}<w:tr${a}><w:trPr><w:tblHeader/>${pr ? '' : '</w:trPr>'}`),
   },
+  ...[false, true].map(
+    (header): Variant => ({
+      // The longest table split in two by an empty paragraph (a page break typed as a paragraph):
+      // the second part without the header rows, or with the indicator header row repeated.
+      name: `table split by an empty paragraph${header ? ', header row repeated' : ', second part without header'}`,
+      apply: (xml) => {
+        const [s, e] = tables(xml).reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+        const t = xml.slice(s, e);
+        const rows = [...t.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)];
+        const cut = rows[Math.floor(rows.length / 2)].index!;
+        const head = t.slice(0, rows[0].index);
+        // The repeated header is the indicator header (一级指标 | 二级指标 | …) above the cut.
+        const again = header ? rows.slice(0, Math.floor(rows.length / 2)).filter((r) => r[0].includes('一级指标')).pop()?.[0] ?? '' : '';
+        if (header && !again) throw new Error('no indicator header above the cut');
+        return splice(xml, [s, e], () => `${t.slice(0, cut)}</w:tbl><w:p/>${head}${again}${t.slice(cut)}`);
+      },
+    }),
+  ),
   {
     // A comment anchored on a figure (its text lives in comments.xml and is not a cell value).
     name: 'comment anchored on a figure',
