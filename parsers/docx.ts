@@ -1,6 +1,8 @@
 import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
-import { mainPartPath } from './opc.js';
+import { parseHtml, parseHtmlText } from './html.js';
+import { looksLikeMhtml, mhtmlHtml } from './mht.js';
+import { mainPartPath, parseRelationships, relationshipsPath, type Relationship } from './opc.js';
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 import { embeddedWorkbookReader, type EmbeddedRead } from './xlsx/embedded.js';
@@ -66,6 +68,10 @@ export function docxPastedImages(bytes: Uint8Array, limits: ZipLimits = DEFAULT_
 }
 
 export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): DocumentModel {
+  return readDocx(bytes, options, 0);
+}
+
+function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): DocumentModel {
   const zip = new ZipPackage(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   zip.checkDeclaredSizes((name) => XML_PART.test(name));
   const mainPath = findMainDocument(zip);
@@ -78,7 +84,7 @@ export function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): Documen
   }
   // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
   const issues: ParseIssue[] = [];
-  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues));
+  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues));
   return { format: 'docx', pages: null, blocks, issues };
 }
 
@@ -121,14 +127,61 @@ function flatPart(text: string, name: string): string | null {
   return m ? m[1] : null;
 }
 
+/** Reads the part a w:altChunk names (r:id) into blocks; null when there is nothing to read. */
+type ChunkReader = (relId: string) => Block[] | null;
+
+/** A .docx chunk inside a chunk inside …: deeper than this is not a real report. */
+const MAX_CHUNK_DEPTH = 2;
+const AF_CHUNK = /\/aFChunk$/;
+
+/**
+ * w:altChunk: content imported whole from another part (WPS and web-form tools paste an HTML page or
+ * a .docx this way; Word shows it in place and converts it on save). HTML, MHTML, .docx, Word XML and
+ * plain-text chunks are read in place; a chunk that cannot be read is a parse issue, not a failure.
+ */
+function altChunkReader(zip: ZipPackage, mainPath: string, options: DocxOptions, depth: number, issues: ParseIssue[]): ChunkReader {
+  let rels: Map<string, Relationship> | null = null;
+  return (relId) => {
+    if (rels === null) {
+      const bytes = zip.read(relationshipsPath(mainPath));
+      rels = new Map(bytes ? parseRelationships(bytes, mainPath).map((r) => [r.id, r]) : []);
+    }
+    const rel = rels.get(relId);
+    if (!rel || !AF_CHUNK.test(rel.type)) return null;
+    const bytes = zip.read(rel.target);
+    if (!bytes?.length) return null;
+    try {
+      return readChunk(bytes, rel.target, options, depth)?.blocks ?? null;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push({ code: 'ALT_CHUNK_UNREADABLE', message: `嵌入的文档块 ${rel.target} 无法读取：${e.message} / an altChunk part could not be read`, page: null, block: null });
+      return null;
+    }
+  };
+}
+
+function readChunk(bytes: Uint8Array, name: string, options: DocxOptions, depth: number): DocumentModel | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return depth < MAX_CHUNK_DEPTH ? readDocx(bytes, options, depth + 1) : null;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (looksLikeMhtml(head)) return parseHtmlText(mhtmlHtml(bytes));
+  if (/<w:document\b|<w:wordDocument\b/.test(head)) return { format: 'doc', pages: null, blocks: parseDocumentXml(bytes), issues: [] };
+  if (/<pkg:package\b/.test(head)) return parseFlatOpc(bytes);
+  if (/\.html?$/i.test(name) || /<(?:!doctype html|html|body|table|p)\b/i.test(head)) return parseHtml(bytes);
+  if (/\.txt$/i.test(name)) {
+    const text = new TextDecoder().decode(bytes);
+    return { format: 'doc', pages: null, issues: [], blocks: text.split(/\r?\n/).filter((t) => t.trim()).map((t, i) => ({ kind: 'paragraph', block: i, paragraph: i, text: t, style: null, page: null, bbox: null })) };
+  }
+  return null;
+}
+
 function findMainDocument(zip: ZipPackage): string {
   return mainPartPath(zip.read('_rels/.rels'), 'word/document.xml');
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead): Block[] {
+export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead, altChunk?: ChunkReader): Block[] {
   const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
-  const reader = new DocumentReader(scanner, images, embedded);
+  const reader = new DocumentReader(scanner, images, embedded, altChunk);
   try {
     scanner.run(reader);
   } catch (e) {
@@ -174,6 +227,8 @@ class DocumentReader implements XmlHandler {
     private readonly images?: PastedImage[],
     /** Reads an embedded object (r:id, ProgID) when given: a worksheet becomes a table. */
     private readonly embedded?: (relId: string, progId: string) => EmbeddedRead,
+    /** Reads a w:altChunk's part when given. */
+    private readonly altChunk?: ChunkReader,
   ) {}
 
   private currentRow(): RowDraft | undefined {
@@ -333,6 +388,25 @@ class DocumentReader implements XmlHandler {
           this.object.progId = x.attr('ProgID') ?? x.attr('progId') ?? '';
         }
         return;
+      case 'altChunk': {
+        const relId = x.attr('id');
+        const chunk = relId ? this.altChunk?.(relId) : null;
+        if (!chunk?.length) return;
+        const cell = this.tables.length ? this.currentCell() : undefined;
+        if (cell) {
+          // In a table cell: the chunk's text is the cell's.
+          for (const b of chunk) {
+            if (b.kind === 'paragraph') cell.paragraphs.push(b.text);
+            else for (const c of b.cells) if (c.text) cell.paragraphs.push(c.text);
+          }
+        } else if (!this.tables.length && this.paragraphText === null) {
+          for (const b of chunk) {
+            if (b.kind === 'paragraph') this.pushParagraph(b.text, b.style);
+            else this.pushTable(b);
+          }
+        }
+        return;
+      }
       case 'sym': {
         const ch = x.attr('char');
         if (this.paragraphText && ch) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentXml, parseDocx } from '../../parsers/docx.js';
 import type { Block, TableBlock } from '../../schemas/document.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { strToU8, zipSync } from 'fflate';
 import { seedParts, VARIANTS, withDocument } from './writer-quirks.js';
 
 /**
@@ -99,5 +100,21 @@ describe('WordprocessingML constructs, read directly', () => {
   it('a vMerge continue with no restart above starts the merge', () => {
     const [t] = parseDocumentXml(doc(tbl([tr(tc(p('一级'), '<w:vMerge/>'), tc(p('a'))), tr(tc('<w:p/>', '<w:vMerge/>'), tc(p('b')))]))) as TableBlock[];
     expect(t.cells.find((c) => c.text === '一级')?.rowSpan).toBe(2);
+  });
+
+  it('w:altChunk: an HTML chunk in a cell is cell text; a damaged .docx chunk is a parse issue, not a failure', () => {
+    const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const body = `${p('前言')}<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${tc(p('说明'))}<w:tc><w:altChunk r:id="c1"/><w:p/></w:tc></w:tr></w:tbl><w:altChunk r:id="c2"/>${p('结尾')}`;
+    const rel = (id: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/>`;
+    const bytes = zipSync({
+      '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      'word/document.xml': strToU8(`<w:document ${ns}><w:body>${body}</w:body></w:document>`),
+      'word/_rels/document.xml.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('c1', 'chunk1.htm')}${rel('c2', 'chunk2.docx')}</Relationships>`),
+      'word/chunk1.htm': strToU8('<html><body><p>资金到位 20.00 万元</p></body></html>'),
+      'word/chunk2.docx': strToU8('PK\u0003\u0004 damaged'),
+    });
+    const doc = parseDocx(bytes);
+    expect(texts(doc.blocks)).toEqual(['前言', '说明', '资金到位 20.00 万元', '结尾']);
+    expect(doc.issues.map((i) => i.code)).toEqual(['ALT_CHUNK_UNREADABLE']);
   });
 });

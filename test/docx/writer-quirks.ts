@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parseDocx } from '../../parsers/docx.js';
+import type { TableBlock } from '../../schemas/document.js';
 
 /**
  * The same report as other writers save it: samples/seed.docx with one WordprocessingML construct
@@ -71,6 +73,36 @@ const textBox = (inner: string) =>
   '<mc:Fallback><w:pict><v:shape style="width:393pt;height:31pt"><v:textbox><w:txbxContent>' +
   inner +
   '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>';
+
+/** A relationship of the main part added to the package (and the target part with it). */
+function addPart(parts: Parts, id: string, type: string, target: string, bytes: Uint8Array, contentType: string): void {
+  const rels = strFromU8(parts['word/_rels/document.xml.rels']);
+  parts['word/_rels/document.xml.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`));
+  const types = strFromU8(parts['[Content_Types].xml']);
+  parts['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/word/${target}" ContentType="${contentType}"/></Types>`));
+  parts[`word/${target}`] = bytes;
+}
+
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+
+/** A table as a web form writes it: <table> with rowspan/colspan, GBK-free UTF-8. */
+function tableHtml(t: TableBlock): string {
+  const rows: string[] = [];
+  for (let r = 0; r < t.nRows; r++) {
+    const cells = t.cells.filter((c) => c.row === r && t.grid[r][c.col] === t.cells.indexOf(c));
+    rows.push(`<tr>${cells.map((c) => `<td${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}>${escapeHtml(c.text)}</td>`).join('')}</tr>`);
+  }
+  return `<table border="1">${rows.join('\n')}</table>`;
+}
+
+/** A minimal .docx holding `body` as its main part. */
+function docxWith(body: string, namespaces: string): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${namespaces}><w:body>${body}</w:body></w:document>`),
+  });
+}
 
 export const VARIANTS: Variant[] = [
   {
@@ -235,5 +267,26 @@ export const VARIANTS: Variant[] = [
     name: 'comment anchored on a figure',
     apply: (xml) =>
       splice(xml, runWith(xml, '334.74'), (r) => `<w:commentRangeStart w:id="77"/>${r}<w:commentRangeEnd w:id="77"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="77"/></w:r>`),
+  },
+  {
+    // WPS / web-form tools: the first table imported as an HTML chunk (w:altChunk → afchunk.htm).
+    name: 'w:altChunk: a table as an HTML chunk',
+    apply: (xml, parts) => {
+      const plain = parseDocx(withDocument(parts, (x) => x)).blocks.filter((b): b is TableBlock => b.kind === 'table');
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${tableHtml(plain[0])}</body></html>`;
+      addPart(parts, 'rIdChunk1', 'aFChunk', 'afchunk1.htm', strToU8(html), 'text/html');
+      const [s, e] = tables(xml)[0];
+      return splice(xml, [s, e], () => '<w:altChunk r:id="rIdChunk1"/>');
+    },
+  },
+  {
+    // A whole .docx imported as a chunk (a form filled in one file, pasted into the report).
+    name: 'w:altChunk: a table as a .docx chunk',
+    apply: (xml, parts) => {
+      const [s, e] = tables(xml)[1];
+      const ns = /<w:document([^>]*)>/.exec(xml)![1];
+      addPart(parts, 'rIdChunk2', 'aFChunk', 'afchunk2.docx', docxWith(xml.slice(s, e), ns), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+      return splice(xml, [s, e], () => '<w:altChunk r:id="rIdChunk2"/>');
+    },
   },
 ];
