@@ -28,6 +28,8 @@ interface RowDraft {
   gridBefore: number;
   gridAfter: number;
   cells: CellDraft[];
+  /** Deleted with revisions on (w:trPr/w:del): not read, as Word shows the document after the change. */
+  deleted?: boolean;
 }
 interface TableDraft {
   gridCols: number;
@@ -255,10 +257,17 @@ class DocumentReader implements XmlHandler {
     }
     const x = this.x;
     switch (name) {
+      case 'del':
+        if (x.parent() === 'trPr') {
+          const row = this.currentRow();
+          if (row) row.deleted = true;
+          return;
+        }
+        this.skipDepth = 1;
+        return;
       case 'delText':
       case 'instrText':
       case 'Fallback':
-      case 'del':
       case 'moveFrom':
         this.skipDepth = 1;
         return;
@@ -519,7 +528,7 @@ class DocumentReader implements XmlHandler {
     if (draft.rows.every((r) => r.cells.length <= 1) && draft.rows.some((r) => r.cells[0]?.nested?.length)) {
       for (const row of draft.rows) {
         const cell = row.cells[0];
-        if (!cell) continue;
+        if (!cell || row.deleted) continue;
         let i = 0;
         for (const n of cell.nested ?? []) {
           for (; i < n.from; i++) if (cell.paragraphs[i].trim()) this.pushParagraph(cell.paragraphs[i], null);
@@ -557,6 +566,7 @@ class DocumentReader implements XmlHandler {
 
 /** Lay the drafted rows onto the table grid, resolving gridSpan, vMerge and gridBefore/After. */
 function buildTable(draft: TableDraft, block: number, tableIndex: number): TableBlock | null {
+  if (draft.rows.some((r) => r.deleted)) draft = { ...draft, rows: draft.rows.filter((r) => !r.deleted) };
   if (!draft.rows.length) return null;
   let nCols = draft.gridCols;
   for (const row of draft.rows) {

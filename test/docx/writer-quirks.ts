@@ -289,4 +289,33 @@ export const VARIANTS: Variant[] = [
       return splice(xml, [s, e], () => '<w:altChunk r:id="rIdChunk2"/>');
     },
   },
+  {
+    // A table row deleted with revisions on (w:trPr/w:del, its runs in w:del as Word writes them),
+    // and one where only the row is marked (WPS): neither row is read.
+    name: 'revision: deleted table rows',
+    apply: (xml) => {
+      const t = xml.indexOf('>年度资金总额<');
+      const start = Math.max(xml.lastIndexOf('<w:tr>', t), xml.lastIndexOf('<w:tr ', t));
+      const end = xml.indexOf('</w:tr>', t) + '</w:tr>'.length;
+      const row = xml.slice(start, end).replace(/<w:tr( [^>]*)?>(<w:trPr>)?/, (_m, a = '', pr) => `<w:tr${a}><w:trPr><w:del w:id="9100" w:author="a"/>${pr ? '' : '</w:trPr>'}`);
+      const stale = row.replace(/>(\d+(?:\.\d+)?)</g, (_m, n) => `>${(Number(n) + 1).toString()}<`);
+      const wordRow = stale.replace(/<w:r>([\s\S]*?)<\/w:r>/g, (_m, inner: string) => `<w:del w:id="9101" w:author="a"><w:r>${inner.replace(/<w:t([ >])/g, '<w:delText$1').replace(/<\/w:t>/g, '</w:delText>')}</w:r></w:del>`);
+      return xml.slice(0, start) + wordRow + stale + xml.slice(start);
+    },
+  },
+  {
+    // Notes and comments holding figures and the unit's name, and a header with the unit's name:
+    // parts of their own, never body text or cell values.
+    name: 'footnotes, comments and a header with figures',
+    apply: (xml, parts) => {
+      const note = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+      const fn = strFromU8(parts['word/footnotes.xml']);
+      parts['word/footnotes.xml'] = strToU8(fn.replace(/<\/w:footnotes>$/, `<w:footnote w:id="91">${note('年度资金总额 334.73 万元')}</w:footnote></w:footnotes>`));
+      const cm = strFromU8(parts['word/comments.xml']);
+      parts['word/comments.xml'] = strToU8(cm.replace(/<\/w:comments>$/, `<w:comment w:id="92" w:author="审核">${note('应为 334.73')}</w:comment></w:comments>`));
+      addPart(parts, 'rIdHdr9', 'header', 'header9.xml', strToU8(`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${note('汨罗市建筑工程服务中心 2023年度 334.73')}</w:hdr>`), 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml');
+      xml = splice(xml, runWith(xml, '334.74'), (r) => `${r}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="91"/></w:r>`);
+      return splice(xml, runWith(xml, '334.74', 1), (r) => `<w:commentRangeStart w:id="92"/>${r}<w:commentRangeEnd w:id="92"/><w:r><w:commentReference w:id="92"/></w:r>`);
+    },
+  },
 ];
