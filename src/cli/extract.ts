@@ -23,9 +23,6 @@ const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--
   --jobs N     同时处理的文件数（默认 CPU 核数，每个文件一个隔离线程） / files at once (default: CPU cores, one thread each)
 `;
 
-/** Files started per pipeline thread beyond the oldest one whose line is not yet written. */
-const WINDOW_PER_THREAD = 4;
-
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -73,12 +70,8 @@ export async function run(args: string[]): Promise<number> {
   if (!sink) sharedRunner(threads);
   const running: Promise<Outcome>[] = [];
   let started = 0;
-  // Results are written in input order, so a file that takes long (a PDF among .docx) holds back
-  // the lines of the files after it; up to WINDOW_PER_THREAD files per thread are started past the
-  // oldest unwritten one, so the other threads keep working meanwhile (each held result is its JSON
-  // as UTF-8 bytes, ≈ 0.5 MB for a seed-sized report). With twice the threads, a thread waited
-  // whenever one file took longer than three others.
-  const window = sink ? 1 : threads * WINDOW_PER_THREAD;
+  // Twice the threads in flight, so a thread never waits while results are being written.
+  const window = sink ? 1 : threads * 2;
   const startMore = (done: number) => {
     for (; started < inputs.length && started - done < window; started++) {
       const input = inputs[started];
