@@ -5,7 +5,7 @@
  * new error/warning finding (one the unchanged document did not have) carries the planted figure in
  * its values or evidence.
  *
- *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--label L]
+ *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--caught] [--label L]
  *
  * Kinds (each needs a figure the report states twice or derives, or a rule that bounds it):
  *   score-above-weight  an indicator's 得分 set to its 分值 + 2            (catalogue D1)
@@ -144,7 +144,14 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
   const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string) => {
     for (const i of rowLines(words)) {
-      const cells = cellsOf(lines[i]).filter((c) => sameNumber(c.text, value));
+      // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
+      const all = cellsOf(lines[i]);
+      const last = norm(words[words.length - 1] ?? '');
+      let named = -1;
+      all.forEach((c, k) => {
+        if (last && norm(c.text.replace(/\\n/g, '')).includes(last)) named = k;
+      });
+      const cells = all.filter((c, k) => k > named && sameNumber(c.text, value));
       if (cells.length === 0) continue;
       const cell = pick === 'first' ? cells[0] : cells[cells.length - 1];
       const after = changed(value, next);
@@ -263,6 +270,7 @@ async function main(): Promise<void> {
       if (hit.length > 0) {
         t.caught++;
         if (hit.some((d) => d.severity === 'error')) t.asError++;
+        if (flag('--caught')) console.log(`  caught ${doc.id} ${p.kind}: ${p.where} → ${hit.map((d) => `${d.rule}/${d.severity}`).join(', ')}`);
       } else misses.push(`${doc.id} ${p.kind}: ${p.where}; new findings: ${fresh.map((d) => d.rule).join(', ') || '—'}`);
     }
   }
