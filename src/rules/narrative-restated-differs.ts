@@ -20,7 +20,7 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
@@ -88,7 +88,10 @@ export const rule: Rule = {
       if (distinct.length > 2) continue;
       const [first, second] = distinct;
       // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items
-      if (first.s.loc.paragraph === second.s.loc.paragraph) continue;
+      // — unless a heading of the analysis stands between them (an OCR'd or pasted report whose
+      // sections ran into one paragraph: "一、…下达…2万元，二、绩效目标完成情况分析…2万元")
+      const apart = headingBetween(first.s, second.s, paragraphs);
+      if (first.s.loc.paragraph === second.s.loc.paragraph && !apart) continue;
       // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
       if (differentItems(first.s, second.s, paragraphs)) continue;
       if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
@@ -97,7 +100,7 @@ export const rule: Rule = {
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
       if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
-      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph))) continue;
+      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph && !headingBetween(g.s, h.s, paragraphs)))) continue;
       const sameSection = first.s.section === second.s.section;
       const reasons = [
         `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
@@ -147,6 +150,21 @@ function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: Readon
   const wb = b.partOf ? byId.get(b.partOf) : undefined;
   if (!wa || !wb || wa.id === wb.id) return false;
   return !sameMeasure(measureName(wa.label).name, measureName(wb.label).name);
+}
+
+/** A numbered heading of the analysis ("二、绩效目标完成情况分析", "2.项目资金执行情况分析"), after any punctuation. */
+const HEADING = /(?:^|[。；;，,：:])((?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])([^，,。：:；;]{1,40})/g;
+
+/** Two statements of one paragraph with a heading of the analysis between them. */
+function headingBetween(a: NarrativeStat, b: NarrativeStat, paragraphs: ReadonlyMap<number, string>): boolean {
+  if (a.loc.paragraph == null || a.loc.paragraph !== b.loc.paragraph) return false;
+  const text = paragraphs.get(a.loc.paragraph)?.replace(/\s+/g, '');
+  const [x, y] = [a, b].map((s) => Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN)).sort((p, q) => p - q);
+  if (!text || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const between = text.slice(x, y);
+  HEADING.lastIndex = 0;
+  for (let m = HEADING.exec(between); m; m = HEADING.exec(between)) if (TOPIC_TITLE.test(m[2])) return true;
+  return false;
 }
 
 function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: ReadonlyMap<number, string>): boolean {

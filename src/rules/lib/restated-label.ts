@@ -30,6 +30,8 @@ function readMeasureName(label: string): MeasureName {
   const years = [...new Set((s.match(YEAR) ?? []).map((y) => y.replace(/度$/, '')))];
   s = s.replace(YEAR, '');
   for (let k = 0; k < 3; k++) s = s.replace(LEAD, '').replace(TRAIL, '');
+  // one head noun said twice ("旅游发展基金资金" is the 旅游发展基金) and the 预算 said as a price ("预算价")
+  s = s.replace(/基金资金$/, '基金').replace(/预算价$/, '预算');
   return { name: s, year: years.length === 1 ? years[0] : years.length > 1 ? years.join('/') : null };
 }
 
@@ -52,8 +54,11 @@ export function specificName(name: string): boolean {
   return name.replace(GENERIC, '').length >= 2;
 }
 
-/** Words saying that a statement is a change, a bound or another period than the report's own. */
-export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|节约|超支|同比|环比|较上|比上|上年(?!结转|结余)|去年|上一年|同期|往年|力争|不低于|不少于|不超过|以上|以下|以内|每|平均|人均|户均|亩均/;
+/**
+ * Words saying that a statement is a change, a bound or another period than the report's own. "三级及以上"
+ * names a class of things (三级及以上博物馆), not a bound of the figure.
+ */
+export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|节约|超支|同比|环比|较上|比上|上年(?!结转|结余)|去年|上一年|同期|往年|力争|不低于|不少于|不超过|(?<!级及)以上|(?<!级及)以下|以内|每|平均|人均|户均|亩均/;
 
 /**
  * Do two names name one measure? Equal, or one is the other with its owner said in front
