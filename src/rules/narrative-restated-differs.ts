@@ -1,7 +1,7 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
-import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -25,8 +25,8 @@ export const rule: Rule = {
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；不含增减额、限值、人均数与约数。',
-      en: 'The same measure (same name once connectives and years are set aside, same unit, same year) is stated with two values in one narrative report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -59,13 +59,14 @@ export const rule: Rule = {
     }
     // statements of one measure: names equal, or one the other with its owner said in front
     const groups: Entry[][] = [];
+    const project = (e: Entry) => e.s.narrative != null && report.narratives[e.s.narrative]?.reportKind === 'project';
     for (const bucket of buckets.values()) {
       const taken = new Set<number>();
       bucket.forEach((e, i) => {
         if (taken.has(i)) return;
         const g = [e];
         for (let j = i + 1; j < bucket.length; j++) {
-          if (!taken.has(j) && sameMeasure(e.name, bucket[j].name)) {
+          if (!taken.has(j) && (sameMeasure(e.name, bucket[j].name) || (project(e) && sameTail(e.name, bucket[j].name)))) {
             g.push(bucket[j]);
             taken.add(j);
           }

@@ -122,6 +122,15 @@ describe('restatements planted in real reports', () => {
     const fs = await findings(planted(lines, '其中专项资金20万元', '其中专项资金20万元', '其中专项资金22万元'));
     expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [22, 20]]]);
   }, 60_000);
+  it('gx-luocheng-zhenan: labels cut at their start (安村获得… / 我乡镇安村…) share the long tail 中央专项扶持壮大村集体经济资金; another village is another amount', async () => {
+    const lines = source('gx-luocheng-zhenan');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '拨付我乡镇安村', '村集体经济资金50万元', '村集体经济资金55万元'));
+    expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [50, 55]]]);
+    // the same words for 泗潘村: the heads name two villages, no pairing
+    const other = planted(lines, '拨付我乡镇安村', '我乡镇安村20xx年中央专项扶持壮大村集体经济资金50万元', '我乡泗潘村20xx年中央专项扶持壮大村集体经济资金55万元');
+    expect(await findings(other)).toEqual([]);
+  }, 60_000);
 });
 
 describe('NOT_A_LEVEL on real labels', () => {

@@ -71,6 +71,39 @@ export function sameMeasure(a: string, b: string): boolean {
   return short.length >= 6 && specificName(short) && long.endsWith(short);
 }
 
+/** Words saying whose or which amount it is; two names saying different ones name two measures. */
+const SUBJECT_KINDS: Array<[RegExp, boolean]> = [
+  [/应(?=[补发支拨到缴])|计划|预计|实际/g, false],
+  [/收入|支出/g, false],
+  [/中央|省级|市级|州级|县级|区级|乡级|村级/g, false],
+  // 第一批 of a whole named without a batch is a part of it
+  [/第[一二三四五六七八九十\d]+批/g, true],
+];
+const PLACE = /[\u4e00-\u9fa5]{1,3}?(?:村|镇|乡|社区|街道|县|区)/g;
+
+/**
+ * Names that differ only in what is said before a long common tail ("我乡镇安村中央专项扶持壮大村集体
+ * 经济资金" / "安村获得中央专项扶持壮大村集体经济资金", a label cut at its start): one measure when the
+ * tail is specific and at least ten characters, and the two heads name no different subject — no
+ * other level (省级/市级), role (应/实际), side (收入/支出), batch or place (A村/B村). For a project's own
+ * report, where every amount is of the one project.
+ */
+export function sameTail(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  const tail = a.slice(a.length - n);
+  if (n < 10 || !specificName(tail)) return false;
+  const [ha, hb] = [a.slice(0, a.length - n), b.slice(0, b.length - n)];
+  for (const [re, oneSide] of SUBJECT_KINDS) {
+    const x = [...new Set(ha.match(re) ?? [])].sort().join('/');
+    const y = [...new Set(hb.match(re) ?? [])].sort().join('/');
+    if (x !== y && ((x && y) || oneSide)) return false;
+  }
+  const pa = ha.match(PLACE) ?? [];
+  const pb = hb.match(PLACE) ?? [];
+  return pa.length === 0 || pb.length === 0 || pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
+}
+
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
 export const ROLE_NAME = /完成值|指标值|目标值|实际值|完成数|标准值/;
 
