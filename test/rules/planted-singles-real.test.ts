@@ -47,4 +47,10 @@ describe('single plants in real layouts', () => {
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [105, 100]]]);
     expect(fs[0].message).toContain('满意度');
   }, 60_000);
+  it('hn-nanxian-jiuye-2023: 参保总人数为21347人，完成市目标任务23482人的100% — the share is 90.91%; 培训2399人 of 2000人 is 120%', async () => {
+    const lines = source('hn-nanxian-jiuye-2023');
+    expect(await findings(lines, 'narrative-rate')).toEqual([]);
+    const fs = await findings(planted(lines, '完成市目标任务21347人', '任务21347人', '任务23482人'), 'narrative-rate');
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [100, 90.91, 21347, 23482]]]);
+  }, 60_000);
 });
