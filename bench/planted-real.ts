@@ -190,10 +190,8 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
       // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
       const all = cellsOf(lines[i]);
       const last = norm(words[words.length - 1] ?? '');
-      let named = -1;
-      all.forEach((c, k) => {
-        if (last && norm(c.text.replace(/\\n/g, '')).includes(last)) named = k;
-      });
+      // the first cell naming it (an explanation further on may name the indicator again)
+      const named = last ? all.findIndex((c) => norm(c.text.replace(/\\n/g, '')).includes(last)) : -1;
       const cells = all.filter((c, k) => k > named && sameNumber(c.text, value));
       if (cells.length === 0) continue;
       const cell = pick === 'first' ? cells[0] : cells[cells.length - 1];
