@@ -53,4 +53,11 @@ describe('single plants in real layouts', () => {
     const fs = await findings(planted(lines, '完成市目标任务21347人', '任务21347人', '任务23482人'), 'narrative-rate');
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [100, 90.91, 21347, 23482]]]);
   }, 60_000);
+  it('hi-shangwu-fuwumaoyi: 实际使用情况 395.86 → 435.45 passes 实际到位资金 398.88 (still under 计划投资额 570) with no reason', async () => {
+    const lines = source('hi-shangwu-fuwumaoyi');
+    expect(await findings(lines, 'overspend-reason')).toEqual([]);
+    const fs = await findings(planted(lines, '实际使用情况', '| 395.86', '| 435.45'), 'overspend-reason');
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [435.45, 398.88]]]);
+    expect(fs[0].message).toContain('超过到位资金398.88');
+  }, 60_000);
 });
