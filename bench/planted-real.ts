@@ -185,16 +185,21 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   const inTable = tableLines(lines);
   const plants: Plant[] = [];
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
-  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string) => {
+  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string, beforeScore?: string) => {
     for (const i of rowLines(words)) {
       // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
       const all = cellsOf(lines[i]);
       const last = norm(words[words.length - 1] ?? '');
       // the first cell naming it (an explanation further on may name the indicator again)
       const named = last ? all.findIndex((c) => norm(c.text.replace(/\\n/g, '')).includes(last)) : -1;
+      // a 分值 sits before its 得分: the last cell of its value before the (last) score cell, not a
+      // 年度指标值 or 实际完成值 of the same number further left ("=8个 | 8 | 8 | 8")
+      let score = all.length;
+      if (beforeScore !== undefined) all.forEach((c, k) => { if (k > named && sameNumber(c.text, beforeScore)) score = k; });
       const cells = all.filter((c, k) => k > named && sameNumber(c.text, value));
+      const beforeIt = beforeScore !== undefined && score < all.length ? cells.filter((c) => all.indexOf(c) < score) : [];
       if (cells.length === 0) continue;
-      const cell = pick === 'first' ? cells[0] : cells[cells.length - 1];
+      const cell = beforeIt.length ? beforeIt[beforeIt.length - 1] : pick === 'first' ? cells[0] : cells[cells.length - 1];
       const after = changed(value, next);
       plants.push({ kind, line: i, before: lines[i], after: replaceCell(lines[i], cell, after), figure: after, where: `${where} ${value}→${after}` });
       return;
@@ -203,7 +208,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   for (const f of facts) {
     if (f.kind === 'indicator' && f.weight && f.score && R(f.weight).gt(R('0'))) {
       cellPlant('score-above-weight', f.name, f.score, 'last', () => R(f.weight!).add(R('2')), `「${f.name.join('')}」得分`);
-      cellPlant('weight-changed', f.name, f.weight, 'first', (v) => v.add(R('3')), `「${f.name.join('')}」分值`);
+      cellPlant('weight-changed', f.name, f.weight, 'first', (v) => v.add(R('3')), `「${f.name.join('')}」分值`, f.score);
     }
     if (f.kind === 'budget' && f.field === 'executed' && R(f.value).gt(R('0'))) cellPlant('executed-changed', f.row, f.value, 'last', (v) => v.mul(R('1.1')), `${f.row.join('')} 全年执行数`);
     if (f.kind === 'budget' && f.field === 'rate' && R(f.value).gt(R('10'))) cellPlant('rate-changed', f.row, f.value, 'last', (v) => v.sub(R('7')), `${f.row.join('')} 执行率`);
