@@ -141,6 +141,8 @@ const selfEvalCommon = {
   placeholderRows: z.array(TextFactSchema).optional(),
   /** A form-level reason row under the indicators ("偏差大或目标未完成原因分析 | …"): the deviation reason of the whole form. */
   deviationNote: TextFactSchema.optional(),
+  /** The form's total as its head states it ("自评得分 | 98", "自评总分(分) | 97.6"): checked against the scores below. */
+  headScore: FactSchema.optional(),
   /** How well the form was understood (issue 12): rules are gated by it (src/rules/index.ts). */
   recognition: RecognitionSchema.optional(),
 };

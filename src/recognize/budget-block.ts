@@ -93,9 +93,9 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     // 列次 (a row lettering or numbering the columns: "列次 | A | B | C …") is not a budget row
     if (isColumnNumbering(table, r, firstValueCol)) continue;
     const label = uniqueTexts(labelCells).join('');
-    // The goals block (年度总体目标 / 绩效目标) follows the budget rows; its label may span the
+    // The goals block (年度总体目标 / 绩效目标; 年度总体 alone where OCR garbled the rest) follows the budget rows; its label may span the
     // label columns, so the caller's stop test does not always see it.
-    if (/总体目标|年度目标|绩效目标/.test(key(label))) break;
+    if (/总体目标|年度总体|年度目标|绩效目标/.test(key(label))) break;
     const get = (field: string) => {
       const col = cols.get(field);
       if (col === undefined) return null;

@@ -9,6 +9,12 @@ export interface ColumnRule {
   /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
   strong?: RegExp;
   exclude?: RegExp;
+  /**
+   * The field's strong synonyms that are plain words of four or more characters (参考分值): a header
+   * spelling one of them with its characters out of order is that column — OCR reads a label
+   * wrapped over two lines of a narrow cell column by column ("参考\n分值" → 考值参分).
+   */
+  literals?: string[];
 }
 
 export interface ColumnMap {
@@ -61,6 +67,18 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
       }
     }
   }
+  // a label read with its characters out of order (考值参分) names the field it spells, once no other label did
+  for (const rule of rules) {
+    if (cols.has(rule.field) || !rule.literals) continue;
+    const wanted = new Set(rule.literals.map(letters));
+    for (const leaf of leaves) {
+      const own = key(leaf.cell.text);
+      if (used.has(leaf.cell) || !wanted.has(letters(own)) || rule.literals.includes(own)) continue;
+      cols.set(rule.field, leaf.cell.col);
+      used.add(leaf.cell);
+      break;
+    }
+  }
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
@@ -70,8 +88,14 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
 export function columnRules(entries: FieldEntry[]): ColumnRule[] {
-  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}) }));
+  return entries.map((e) => {
+    const literals = e.synonyms.filter((s) => !s.weak && /^[\u4e00-\u9fff]{4,}$/u.test(s.match.source)).map((s) => s.match.source);
+    return { field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), ...(literals.length ? { literals } : {}) };
+  });
 }
+
+/** The characters of a word, sorted: equal for a word and its scrambles. */
+const letters = (s: string) => [...s].sort().join('');
 
 /**
  * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",
@@ -125,8 +149,13 @@ const TARGET_OR_ACTUAL = ['target', 'actual'].map(indicatorField);
 /** The longest text read as a column label (预算执行率(B/A×100%) is 16 characters). */
 const HEADER_LABEL_MAX = 24;
 
-/** A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms. */
+/**
+ * A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms.
+ * A row that holds amounts beside its labels ("预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84") is a row
+ * of label/value pairs (budget-pairs.ts), not a header.
+ */
 export const isBudgetHeader = rowTest((keys) => {
+  if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
   // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
   const labels = keys.filter((k) => k.length <= HEADER_LABEL_MAX);
   let hits = 0;
@@ -150,7 +179,11 @@ export const isGenericIndicatorHeader = rowTest(
   (keys) => LEVELS.filter((entry) => keys.some((k) => namesField(entry, k, true))).length >= 2 && (namesAny(keys, TARGET_OR_ACTUAL) || namesAny(keys, POINTS)),
 );
 
-/** A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers). */
+/**
+ * A sub-header row under the indicator header (指标性质 / 指标值 / 度量单位, or (A)/(B) markers; the
+ * Hebei 预算项目绩效自评表 splits 预期指标值 into 符号 / 单位 and 自评得分 into 单项指标得分 / 权重占比 /
+ * 单项指标折算得分).
+ */
 export function isSubHeader(table: TableBlock, row: number): boolean {
   if (row >= table.nRows) return false;
   const keys = rowCells(table, row)
@@ -158,6 +191,6 @@ export function isSubHeader(table: TableBlock, row: number): boolean {
     .map((c) => key(c.text))
     .filter(Boolean);
   if (!keys.length) return false;
-  const labelish = keys.filter((k) => /指标性质|指标值|度量单位|计量单位|^\([A-Z]\)$|^[A-Z]$/.test(k));
+  const labelish = keys.filter((k) => /指标性质|指标值|度量单位|计量单位|^符号$|^单位|权重|得分$|^\([A-Z]\)$|^[A-Z]$/.test(k));
   return labelish.length >= 2 && !keys.some((k) => /^\d+(\.\d+)?%?$/.test(k));
 }

@@ -6,6 +6,7 @@ import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
+import type { PresetColumns } from './headless-indicators.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
 export interface IndicatorParse {
@@ -22,8 +23,12 @@ export interface IndicatorParse {
 
 const TOTAL_RE = /^(总分|合计|总计|综合得分|总得分|得分合计)/;
 const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
-/** What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX — one, or several run into one cell ("指标1: 指标2:", a flattened template's spare rows). */
-const PLACEHOLDER_RE = /^(?:(?:(?:三级)?指标\s*\d+\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?)+|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
+/**
+ * What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX — one, or
+ * several run into one cell ("指标1: 指标2:", a flattened template's spare rows). OCR reads the 1 of
+ * 指标1: as a letter at times (指标L:, 指标l:): with its colon it is the same spare row.
+ */
+const PLACEHOLDER_RE = /^(?:(?:(?:三级)?指标\s*(?:\d+|[lLI|](?=\s*[:：]))\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?)+|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
 
 /** The template's numbering before a filled-in name ("指标1工程资金金额", "指标2：验收合格率", "三级指标1、…"). */
 const TEMPLATE_NUMBER_RE = /^\s*(?:三级)?指标\s*\d{1,2}\s*[:：、.．]?\s*/;
@@ -77,17 +82,21 @@ export function toMeasure(text: string): Measure {
  * cells above; columns are found by header meaning (分值 may come before 年度指标值, the target may be
  * split into 指标性质/指标值/度量单位).
  */
-export function readIndicators(part: string, tables: TableBlock[], start: { table: number; row: number }): IndicatorParse {
+export function readIndicators(part: string, tables: TableBlock[], start: { table: number; row: number }, preset?: PresetColumns): IndicatorParse {
   const first = tables[start.table];
-  const headerRows = [start.row];
-  if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
+  // a block without a header of its own (headless-indicators.ts) starts reading at its first row
+  const headerRows = preset ? [start.row - 1] : [start.row];
+  if (preset) {
+    // columns placed by the template, not read from a header
+  } else if (isSubHeader(first, start.row + 1)) headerRows.push(start.row + 1);
   // the level names under a header row whose other labels span both rows ("绩效指标 | 年度指标值 |
   // 实际完成值 | 分值 | 得分" over "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位")
   else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
-  const mapped = mapColumns(first, headerRows, INDICATOR_COLUMNS);
+  const mapped = preset ? { cols: new Map(preset.cols), labels: preset.labels, unmapped: [] as string[] } : mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
-  const levelPoints = levelPointColumns(first, headerRows[headerRows.length - 1], cols);
-  const labels = levelPoints.corrected ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
+  const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];
   let total: TotalRow | null = null;
@@ -218,6 +227,21 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
   return out;
 }
 
+/**
+ * Points folded by weight (Hebei 预算项目绩效自评表: 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分):
+ * the indicator's score out of 100 times its 权重占比 is its 折算得分. The points a rule compares are
+ * the weight (权重占比) and the 折算得分, not a 分值 column elsewhere or the score out of 100.
+ */
+function foldedPointColumns(table: TableBlock, headerRow: number, cols: Map<string, number>): boolean {
+  const header = rowCells(table, headerRow).filter((c) => c.row === headerRow);
+  const weight = header.find((c) => /^权重占比/.test(key(c.text)));
+  const folded = header.find((c) => /折算得分$/.test(key(c.text)));
+  if (!weight || !folded) return false;
+  cols.set('weight', weight.col);
+  cols.set('score', folded.col);
+  return true;
+}
+
 /** Printed labels of the mapped columns after a correction, in column order. */
 function relabel(table: TableBlock, headerRow: number, cols: Map<string, number>): Array<{ field: string; label: string }> {
   return [...cols.entries()]
@@ -283,8 +307,10 @@ function emptyFact(part: string, table: TableBlock, row: number): Fact {
  * no comparator or nature word (OCR reads "≥" as "N") leaves the number readable but its direction
  * unknown: the figure is kept as "~" so that met/unmet is not judged on a guessed direction.
  */
-function composeTarget(value: Fact, nature: string | null, unit: string | null): Measure {
-  if (!nature && !unit) return toMeasure(value.text);
+function composeTarget(value: Fact, nature: string | null, written: string | null): Measure {
+  if (!nature && !written) return toMeasure(value.text);
+  // a unit glossed in brackets ("%(百分比)", Hebei's 单位(文字描述) column) is the unit before them
+  const unit = written?.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '') || written;
   const withUnit = `${value.text}${unit && !value.text.includes(unit) ? unit : ''}`;
   // A 指标性质 is a sign or a word, never a number: one read as a digit ("≥" OCR'd as "2") is not
   // glued onto the value ("2" + "341" is not 2341).

@@ -147,6 +147,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /度量单位|计量单位/, source: SICHUAN },
       { match: /^单位$/, source: YUNNAN, weak: true },
+      // Hebei 预算项目绩效自评表: 预期指标值 over 符号 | (value) | 单位(文字描述)
+      { match: /\/单位/, source: GENERIC, weak: true },
     ],
   },
   {
@@ -211,7 +213,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /指标值|目标值/, source: MOF },
       { match: /年度指标|预期|目标/, source: GENERIC, weak: true },
     ],
-    exclude: /实际/,
+    // the comparator and unit under a split 预期指标值 (符号 | value | 单位) are not the value
+    exclude: /实际|\/符号$|\/单位/,
   },
 ];
 
@@ -258,6 +261,12 @@ export const FORM_FIELDS: FieldEntry[] = [
       { match: /^偏差大或目标未完成原因(分析)?$/, source: MOF },
       { match: /^(目标|指标)?未完成(目标)?原因(分析|说明)?$|^偏差原因(分析|说明)?$/, source: GENERIC },
     ],
+  },
+  {
+    // the form's own total in its head ("自评得分 | 98" 宁夏, "自评总分(分) | 97.6" 重庆), over the scores below
+    field: 'headScore',
+    label: '自评得分',
+    synonyms: [{ match: /^自评(总)?得分(\(分\))?$|^自评总分(\(分\))?$/, source: NINGXIA }],
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import { key, rowCells, rowKeys } from './table-view.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
+import { headlessIndicatorColumns } from './headless-indicators.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
@@ -98,7 +99,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     } else if (current && prose === 0 && !titleBlock) {
       current.tables.push(block);
       current.after = [];
-    } else if (isIndicatorHeaderAnywhere(block)) {
+    } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
       current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
       forms.push(current);
     } else {

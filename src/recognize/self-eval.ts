@@ -1,10 +1,11 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
-import type { TextFact } from '../../schemas/fact.js';
+import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
-import { cellText } from './facts.js';
+import { cellFact, cellText } from './facts.js';
 import { isBudgetHeader, isGenericIndicatorHeader, isIndicatorHeader, rowTest } from './header-map.js';
 import { readBudgetBlock } from './budget-block.js';
 import { readBudgetPairs } from './budget-pairs.js';
+import { headlessIndicatorColumns } from './headless-indicators.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS } from './lexicon.js';
@@ -64,6 +65,16 @@ function readFormBody(part: string, tables: TableBlock[]): FormBody {
     readHeaderFields(part, table, r, body.fields);
     r++;
   }
+  // no indicator header anywhere: a block that opens below it (a page starting inside the form)
+  for (let i = 0; !body.indicators.length && i < tables.length; i++) {
+    const preset = headlessIndicatorColumns(tables[i]);
+    if (!preset) continue;
+    const parsed = readIndicators(part, tables, { table: i, row: 0 }, preset);
+    body.indicators = parsed.indicators;
+    body.placeholders = parsed.placeholders;
+    body.total = parsed.total;
+    body.indicatorColumns = parsed.columns;
+  }
   // no budget grid: the budget may be given as label/value pairs (计划投资额 | 570 | 实际到位资金 | …)
   body.budget ??= readBudgetPairs(part, tables);
   return body;
@@ -81,7 +92,8 @@ function readHeaderFields(part: string, table: TableBlock, row: number, fields: 
     for (const [field, re] of HEADER_FIELDS) {
       if ((only && field !== only) || !re.test(k) || fields.has(field)) continue;
       const value = fieldValueRightOf(table, row, cell);
-      if (value) fields.set(field, cellText(part, table, value));
+      // a stated score keeps its figure (a Fact is a TextFact with one)
+      if (value) fields.set(field, field === 'headScore' ? cellFact(part, table, value) : cellText(part, table, value));
     }
   }
 }
@@ -157,8 +169,14 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     indicatorColumns: body.indicatorColumns,
     ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
     ...(body.fields.get('deviationNote')?.text.trim() ? { deviationNote: body.fields.get('deviationNote')! } : {}),
+    ...headScoreOf(body.fields.get('headScore')),
     recognition: recognitionOf(body),
   };
+}
+
+function headScoreOf(field: TextFact | undefined): { headScore?: Fact } {
+  const fact = field as Fact | undefined;
+  return fact?.figure && fact.figure.comparator === '=' && !fact.figure.approximate ? { headScore: fact } : {};
 }
 
 const NOT_A_NUMBER = /^(不适用|无|\/|—|-|——|\\)$/;

@@ -48,3 +48,39 @@ describe('执行率 written as a fraction (0.958 for 95.8%)', () => {
     expect(totalRate(form('0.5', '执行率（%）')).figure).toMatchObject({ value: '0.5', unit: null });
   });
 });
+
+/** The 长江禁捕 项目自评表 (2020, Hubei-style 预算数(A)/执行数(B)/执行率(B/A)/得分(20分*执行率)): 执行率 printed "1". */
+function wholeFraction(rate: string, executed = '1.56'): { report: Report; doc: DocumentModel } {
+  const doc = documentOf([
+    '2020年度长江禁捕项目自评表',
+    [
+      ['项目名称', '<', '渔业成品油价格改革补贴', '<', '<', '<', '<'],
+      ['预算执行情况(万元)(20分)', '<', '', '预算数(A)', '执行数(B)', '执行率(B/A)', '得分(20分*执行率)'],
+      ['^', '<', '年度财政资金总额', '1.56', executed, rate, '20'],
+      ['二级指标', '三级指标', '<', '年初目标值(A)', '实际完成值(B)', '得分', '<'],
+      ['数量指标', '补贴渔船数', '<', '6', '6', '20', '<'],
+      ['质量指标', '渔船补贴发放率', '<', '100%', '100%', '10', '<'],
+      ['总分', '<', '<', '<', '<', '100', '<'],
+    ],
+  ]);
+  const recognized = recognizeReport(doc);
+  const narrative = analyzeNarrative(doc, recognized);
+  return { doc, report: { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } } };
+}
+
+describe('执行率 "1" (a whole fraction, no decimals) where 执行数 ÷ 预算数 is 1', () => {
+  const rules = ({ report, doc }: { report: Report; doc: DocumentModel }) => runRules(report, { document: doc, lang: 'zh' }).filter((f) => f.rule === 'execution-rate' || f.rule === 'budget-change-reason');
+
+  it('is read as 100%, and neither a wrong rate nor a rate below 90%', () => {
+    const f = wholeFraction('1');
+    expect(totalRate(f).text).toBe('1');
+    expect(totalRate(f).figure).toMatchObject({ value: '100', unit: '%' });
+    expect(rules(f)).toEqual([]);
+  });
+
+  it('stays 1% when the amounts do not say 100% (1.2 of 1.56): the execution-rate finding stands', () => {
+    const f = wholeFraction('1', '1.2');
+    expect(totalRate(f).figure).toMatchObject({ value: '1', unit: null });
+    expect(rules(f).map((x) => x.rule)).toContain('execution-rate');
+  });
+});

@@ -71,6 +71,13 @@ export function sameMeasure(a: string, b: string): boolean {
   return short.length >= 6 && specificName(short) && long.endsWith(short);
 }
 
+/** The longest common ending of two names (in characters). */
+export function commonEnding(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
 /** Words saying whose or which amount it is; two names saying different ones name two measures. */
 const SUBJECT_KINDS: Array<[RegExp, boolean]> = [
   [/应(?=[补发支拨到缴])|计划|预计|实际/g, false],
@@ -89,8 +96,7 @@ const PLACE = /[\u4e00-\u9fa5]{1,3}?(?:村|镇|乡|社区|街道|县|区)/g;
  * report, where every amount is of the one project.
  */
 export function sameTail(a: string, b: string): boolean {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  const n = commonEnding(a, b);
   const tail = a.slice(a.length - n);
   if (n < 10 || !specificName(tail)) return false;
   const [ha, hb] = [a.slice(0, a.length - n), b.slice(0, b.length - n)];
