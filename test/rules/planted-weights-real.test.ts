@@ -67,4 +67,13 @@ describe('weights planted in real forms cut before 总分', () => {
     expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'warning', [30, 33]]]);
     expect(fs[0].message).toContain('按模板应为30分');
   }, 60_000);
+  it('he-chengan-gaoling-2020 (云南, 效果指标 for 效益): 权重占比 follows 50/30/10; 补贴发放率 30 → 33 is a warning naming the template', async () => {
+    const lines = source('he-chengan-gaoling-2020');
+    expect(await weightFindings(lines)).toEqual([]);
+    const changed = lines.map((l) => (l.includes('补贴发放率') ? l.replace('| 30.00 | 30.00 | 9.00', '| 30.00 | 33.00 | 9.00') : l));
+    expect(changed).not.toEqual(lines);
+    const fs = await weightFindings(changed);
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'warning', [30, 33]]]);
+    expect(fs[0].message).toContain('效果指标');
+  }, 60_000);
 });
