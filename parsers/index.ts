@@ -8,7 +8,7 @@ import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
-import { contractFormat, sniffFormat, type SniffedFormat } from './sniff.js';
+import { contractFormat, emptyReason, sniffFormat, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
@@ -76,7 +76,11 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     case 'flatopc':
       return parseFlatOpc(bytes);
     case 'empty':
-      throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
+      throw new InputError('EMPTY_FILE', emptyReason(bytes));
+    case 'encrypted-ooxml':
+    case 'encrypted-doc':
+      // The contract's code for a password-protected file (named for PDFs, where it first arose).
+      throw new InputError('ENCRYPTED_PDF', '文件已加密（Word 文档设置了打开密码），无法读取内容，请提交未加密的文件 / the document is password-protected');
     case 'xlsx':
       // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
       return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });

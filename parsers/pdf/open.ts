@@ -53,8 +53,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   task.onPassword = () => {
     void task.destroy();
   };
+  let doc: PDFDocumentProxy;
   try {
-    return await task.promise;
+    doc = await task.promise;
   } catch (e) {
     void task.destroy();
     const name = errorName(e);
@@ -64,5 +65,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     const reason = (e as Error)?.message ?? String(e);
     throw new InputError('CORRUPT_FILE', `PDF 文件已损坏或不完整，无法打开（${reason}） / corrupt or truncated PDF`, { cause: e });
   }
+  // A page tree whose /Count is 0 or negative: pdf.js then serves no page at all (the pages are
+  // unreachable), which must not read as "no text layer".
+  if (!(doc.numPages >= 1)) {
+    void task.destroy();
+    throw new InputError('CORRUPT_FILE', `PDF 的页面树无效（声明 ${doc.numPages} 页），无法读取页面 / the PDF's page tree is invalid`);
+  }
+  return doc;
 }
-
