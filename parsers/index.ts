@@ -8,7 +8,7 @@ import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
-import { contractFormat, emptyReason, sniffFormat, type SniffedFormat } from './sniff.js';
+import { contractFormat, emptyReason, sniffFormat, unknownReason, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
@@ -91,7 +91,7 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     case 'zip-other':
       throw new InputError('UNSUPPORTED_FORMAT', '压缩包不是 Word 文档（缺少 word/ 部件） / a zip package that is not a Word document');
     default:
-      throw new InputError('UNSUPPORTED_FORMAT', '无法识别的文件格式：仅支持 Word 文档（.docx、.doc，及另存为 RTF、ODT、网页、MHT 的）和 PDF / unsupported file format');
+      throw new InputError('UNSUPPORTED_FORMAT', unknownReason(bytes));
   }
 }
 

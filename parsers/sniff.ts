@@ -1,3 +1,4 @@
+import { imageSize } from './image-size.js';
 import { looksLikeMhtml } from './mht.js';
 import { ZipPackage } from './zip.js';
 
@@ -99,7 +100,10 @@ function sniffPackage(bytes: Uint8Array): SniffedFormat {
     names = [...new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER }).entries.keys()];
   } catch {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    return text.includes('word/') ? 'docx' : text.includes('OFD.xml') ? 'ofd' : 'zip-other';
+    // A zip whose directory is lost (a cut-off upload) and whose part names say nothing else is read as
+    // the Word document it most likely was, so that its error names the damage ("zip 包损坏"), not
+    // "not a Word document".
+    return text.includes('OFD.xml') && !text.includes('word/') ? 'ofd' : 'docx';
   }
   // An end record and nothing else: an empty archive (a zip tool's output with no files added).
   if (names.length === 0) return 'empty';
@@ -136,6 +140,15 @@ function isBlank(bytes: Uint8Array): boolean {
     return false;
   }
   return true;
+}
+
+/** Why a file of no known format is refused, for its error message: a picture is named as one. */
+export function unknownReason(bytes: Uint8Array): string {
+  const picture = imageSize(bytes);
+  if (picture) {
+    return `这是图片文件（${picture.format.toUpperCase()}，${picture.width}×${picture.height} 像素），不是报告文档：请提交 Word 文档（.docx、.doc）或 PDF（扫描件请合成为 PDF） / a picture, not a report document`;
+  }
+  return '无法识别的文件格式：仅支持 Word 文档（.docx、.doc，及另存为 RTF、ODT、网页、MHT 的）和 PDF / unsupported file format';
 }
 
 /** Why a file counts as empty, for its error message. */

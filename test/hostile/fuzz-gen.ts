@@ -891,6 +891,12 @@ export const CLASSES: Record<string, Generator> = {
 /** Classes that run LibreOffice (seconds a file): made at most this often. */
 const SLOW = new Set(['doc-is-rtf', 'bytes-doc']);
 
+/** A Word package whose own relationships (_rels/.rels) name `target` as the main part. */
+export function docxWithRootRels(docx: Uint8Array, target: string): Uint8Array {
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
+  return packParts(withPart(partsOf(docx), '_rels/.rels', rels));
+}
+
 /** A Word package with one more picture (a PNG, 5 × 5 inches on the page) at the end of its body. */
 export function docxWithPicture(docx: Uint8Array, png: Uint8Array): Uint8Array {
   const parts = partsOf(docx);

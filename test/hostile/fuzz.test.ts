@@ -7,7 +7,7 @@ import { ResultSchema, type Result } from '../../schemas/result.js';
 import { imageSize, decodableImage } from '../../parsers/image-size.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { CLASSES, docxWithPicture, encryptedDocx, generateFuzz, hugePng, type FuzzCase } from './fuzz-gen.js';
+import { CLASSES, docxWithPicture, docxWithRootRels, encryptedDocx, generateFuzz, hugePng, type FuzzCase } from './fuzz-gen.js';
 import { FAILURE_CLASSES, runFuzz } from './fuzz-run.js';
 import { readSample } from './docx-kit.js';
 import { Rng } from './rng.js';
@@ -187,3 +187,33 @@ function minimalPdf(count: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'latin1'));
 }
 
+
+describe('fuzz class: a .docx cut off before its part names (was "压缩包不是 Word 文档")', () => {
+  it('is CORRUPT_FILE naming the zip damage', async () => {
+    const seed = readSample('seed.docx');
+    // Cut inside the first entry's data: no central directory, no readable part name.
+    const { result } = await runPipeline({ bytes: seed.slice(0, 200), file: 'cut.docx' });
+    expect(result.error?.code).toBe('CORRUPT_FILE');
+    expect(result.error?.message).toMatch(/^cut\.docx：.*zip 包损坏/u);
+    expect(result.format).toBe('docx');
+  });
+});
+
+describe('fuzz class: a picture submitted as a report (was "无法识别的文件格式")', () => {
+  it('is UNSUPPORTED_FORMAT saying it is a picture, with its size', async () => {
+    const { result } = await runPipeline({ bytes: hugePng(1240, 1754), file: '报告.pdf' });
+    expect(result.error?.code).toBe('UNSUPPORTED_FORMAT');
+    expect(result.error?.message).toMatch(/^报告\.pdf：这是图片文件（PNG，1240×1754 像素）/u);
+  });
+});
+
+describe('fuzz class: percent-encoded relationship targets (was "relationship to a missing part")', () => {
+  it('a main part named word/%64ocument.xml in _rels/.rels is word/document.xml', async () => {
+    const seed = readSample('seed.docx');
+    const { result: base } = await runPipeline({ bytes: seed, file: 'seed.docx' });
+    const encoded = docxWithRootRels(seed, 'word/%64ocument.xml');
+    const { result } = await runPipeline({ bytes: encoded, file: 'encoded.docx' });
+    expect(result.status, result.error?.message).toBe('ok');
+    expect(result.report).toEqual(base.report);
+  });
+});
