@@ -24,6 +24,9 @@ function assetUrls() {
   return assets;
 }
 
+/** Largest image pdf.js decodes, in pixels. */
+const MAX_IMAGE_PIXELS = 100_000_000;
+
 /** The pdf.js exception names we map to contract codes. */
 function errorName(e: unknown): string {
   return (e as { name?: string } | null)?.name ?? '';
@@ -47,6 +50,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    // Images over this many pixels are left out when a page is drawn (for OCR): drawing one means a
+    // bitmap of that size in the native canvas, whose failed allocation aborts the whole process
+    // (a crafted 65,536 × 30,000 image). An A3 page scanned at 600 dpi is 70 million.
+    maxImageSize: MAX_IMAGE_PIXELS,
     verbosity: 0,
   });
   // Without a password pdf.js asks for one through this callback; refuse instead of waiting.

@@ -49,8 +49,9 @@ function write(dir: string, name: string, bytes: Uint8Array | string): string {
 describe('fuzz: one mutant of every class through extract', () => {
   it('no crash, hang, lost file, unnamed or English-only message, and good files unchanged', async () => {
     const dir = tmp();
-    const classes = Object.keys(CLASSES).filter((c) => c !== 'bytes-doc');
-    const cases: FuzzCase[] = await generateFuzz(dir, { count: classes.length, classes, goodEvery: 20, maxSlow: 1 });
+    // The LibreOffice classes (seconds a file) are left to the RTF test below and to the script.
+    const classes = Object.keys(CLASSES).filter((c) => c !== 'bytes-doc' && c !== 'doc-is-rtf');
+    const cases: FuzzCase[] = await generateFuzz(dir, { count: classes.length, classes, goodEvery: 20, maxSlow: 0 });
     const run = await runFuzz(dir, cases, { timeMsPerFile: 60_000 });
     console.log(`fuzz (short): ${JSON.stringify({ files: run.files, outcomes: run.outcomes, byFailure: run.byFailure, wallSeconds: run.wallSeconds, peakRssMb: run.peakRssMb })}`);
     expect(run.failures.map((f) => `${f.failure} ${f.file}: ${f.detail}`)).toEqual([]);
