@@ -6,6 +6,7 @@ import { repeatedDeflate, repeatedSize } from './bomb.js';
 import { ANY_INPUT_OUTCOME, type Outcome } from './corpus.js';
 import { CONTENT_TYPES, ROOT_RELS, documentXml, escapeXml, paragraph, readSample, table } from './docx-kit.js';
 import { mutateBytes, mutateXml } from './mutate.js';
+import { chunk } from './png.js';
 import { Rng } from './rng.js';
 import { crc32, writeZip } from './zip-writer.js';
 
@@ -247,7 +248,7 @@ const TEXT_CONTENT = 'BT /F1 12 Tf 50 780 Td (Performance self-evaluation 951.90
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 
 /** A one-page text PDF: catalog 1, pages 2, page 3, content 4, font 5. */
-function onePagePdf(over: { catalog?: string; pages?: string; page?: string; content?: Uint8Array; font?: string; extra?: (string | Uint8Array)[] } = {}): Uint8Array {
+export function onePagePdf(over: { catalog?: string; pages?: string; page?: string; content?: Uint8Array; font?: string; extra?: (string | Uint8Array)[] } = {}): Uint8Array {
   return rawPdf([
     over.catalog ?? '<< /Type /Catalog /Pages 2 0 R >>',
     over.pages ?? '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -912,14 +913,6 @@ export function docxWithPicture(docx: Uint8Array, png: Uint8Array): Uint8Array {
 /** A PNG whose header says width × height, with only a few rows of data behind it. */
 export function hugePng(width: number, height: number): Uint8Array {
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

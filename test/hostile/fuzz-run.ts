@@ -191,7 +191,7 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
   return `${path}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`;
 }
 
-interface CliRun {
+export interface CliRun {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -201,7 +201,7 @@ interface CliRun {
 }
 
 /** Run the CLI, sampling its peak RSS (VmHWM) from /proc while it runs. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,7 +7,7 @@ import { ResultSchema, type Result } from '../../schemas/result.js';
 import { imageSize, decodableImage } from '../../parsers/image-size.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { CLASSES, docxWithPicture, docxWithRootRels, encryptedDocx, generateFuzz, hugePng, type FuzzCase } from './fuzz-gen.js';
+import { CLASSES, docxWithPicture, docxWithRootRels, encryptedDocx, generateFuzz, hugePng, onePagePdf, type FuzzCase } from './fuzz-gen.js';
 import { FAILURE_CLASSES, runFuzz } from './fuzz-run.js';
 import { readSample } from './docx-kit.js';
 import { Rng } from './rng.js';
@@ -133,12 +133,12 @@ describe('fuzz class: blank files and empty archives (were "unsupported format")
 
 describe('fuzz class: a PDF page tree with a negative /Count (was "no text layer")', () => {
   it('is CORRUPT_FILE naming the page tree', async () => {
-    const pdf = minimalPdf('/Count -1');
+    const pdf = onePagePdf({ pages: '<< /Type /Pages /Kids [3 0 R] /Count -1 >>' });
     const { result } = await runPipeline({ bytes: pdf, file: 'count.pdf' });
     expect(result.error?.code).toBe('CORRUPT_FILE');
     expect(result.error?.message).toMatch(/页面树/u);
     // The same file with an honest count reads.
-    expect((await runPipeline({ bytes: minimalPdf('/Count 1'), file: 'ok.pdf' })).result.status).toBe('ok');
+    expect((await runPipeline({ bytes: onePagePdf(), file: 'ok.pdf' })).result.status).toBe('ok');
   });
 });
 
@@ -169,24 +169,6 @@ function withFibEncrypted(doc: Uint8Array): Uint8Array {
   throw new Error('no FIB found');
 }
 
-function minimalPdf(count: string): Uint8Array {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [3 0 R] ${count} >>`,
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 66 >>\nstream\nBT /F1 12 Tf 50 780 Td (Performance self-evaluation 951.90) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let s = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(s.length);
-    s += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = s.length;
-  s += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(s, 'latin1'));
-}
 
 
 describe('fuzz class: a .docx cut off before its part names (was "压缩包不是 Word 文档")', () => {
