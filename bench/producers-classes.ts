@@ -14,7 +14,10 @@
  * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
  * PDF 1.3, no object streams), pdfa-gs (Ghostscript PDF/A-1b), united (pdfunite of a Word-like
  * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32), form-united (the
- * same with both exported parts filled forms: two AcroForms joined by pdfunite).
+ * same with both exported parts filled forms: two AcroForms joined by pdfunite), mupdf-convert /
+ * mupdf-clean (mutool convert -F pdf, mutool clean -gggg), crop / origin / userunit (a CropBox
+ * inside the MediaBox, a MediaBox not at 0 0, /UserUnit 2: test/fixtures/producers/mupdf.ts),
+ * fold-out (pages 2 and 18 printed onto A3, the rest A4).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import type { Finding } from '../schemas/finding.js';
 import { pdfPages } from '../test/pdf/helpers.js';
 import { pdf13Pdf, pdfaGhostscriptPdf, unitedPdf } from '../test/fixtures/producers/assembled.js';
 import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
+import { foldOutPdf, mupdfPdf, pageBoxesPdf } from '../test/fixtures/producers/mupdf.js';
 import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
@@ -62,6 +66,12 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
   pdf13: () => pdf13Pdf(seedPdf),
+  'mupdf-convert': () => mupdfPdf(seedPdf, 'convert'),
+  'mupdf-clean': () => mupdfPdf(seedPdf, 'clean'),
+  crop: () => pageBoxesPdf(seedPdf, 'crop'),
+  origin: () => pageBoxesPdf(seedPdf, 'origin'),
+  userunit: () => pageBoxesPdf(seedPdf, 'userunit'),
+  'fold-out': () => foldOutPdf(seedPdf, 32, [2, 18]),
   'pdfa-gs': () => pdfaGhostscriptPdf(seedPdf),
   united: async () =>
     unitedPdf([
