@@ -11,7 +11,7 @@ import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
-import { extractRulings } from './rulings.js';
+import { dropNoteRuns, extractRulings } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
@@ -211,8 +211,10 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       const centres = quality.usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
-      return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
+      const { notes, ...rulings } = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
+      // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
+      const runs = dropNoteRuns(quality.usable, notes);
+      return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without
     // a Unicode map, glyph soup): read the page image. A page without a text layer is worth

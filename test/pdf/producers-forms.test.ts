@@ -7,6 +7,7 @@ import { pdfPages, sample } from './helpers.js';
 import { unitedPdf } from '../fixtures/producers/assembled.js';
 import { libreofficeFormPdf } from '../fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
+import { qpdfPdf } from '../fixtures/producers/qpdf.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 import { hasLostGlyphs, makeFinding } from '../../src/rules/finding.js';
 import { RULES } from '../../src/rules/registry.js';
@@ -94,6 +95,19 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     const run = await pipeline(pdf, 'seed-form-comments.pdf');
     expect(texts(run).filter((t) => t.includes('请核实'))).toEqual([]);
     expectSameFindings(docx, run);
+  }, 180_000);
+
+  it('the same form flattened by qpdf (拼合: the comment\'s red box and text drawn into the page over a cell): the note neither splits the table nor joins its figure to the cell\'s', async () => {
+    const plain = qpdfPdf(await wordPdf(sample('seed.pdf'), { form: {} }), 'flattened');
+    const pdf = qpdfPdf(await wordPdf(sample('seed.pdf'), { form: { comments: true } }), 'flattened');
+    expect(latin1(pdf)).not.toContain('/Subtype /FreeText');
+    expect(await contentText(pdf)).toContain('请核实');
+    const [without, run] = [await pipeline(plain, 'seed-form-flattened.pdf'), await pipeline(pdf, 'seed-form-comments-flattened.pdf')];
+    expect(texts(run).filter((t) => t.includes('请核实'))).toEqual([]);
+    const grid = (r: Run) => r.document.blocks.map((b) => (b.kind === 'table' ? b.cells.map((c) => `${c.row},${c.col} ${c.text}`).join('|') : b.text));
+    expect(grid(run)).toEqual(grid(without));
+    const m = matchFindings(docx.findings, run.findings);
+    expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
   }, 180_000);
 
   it('two filled forms and a scanned signed page joined by pdfunite (poppler): every part read its own way, the .docx findings', async () => {
