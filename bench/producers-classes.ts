@@ -7,7 +7,8 @@
  *
  * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
  * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
- * form-noap (the same without appearance streams, /NeedAppearances), form-auto / form-auto-noap (font
+ * form-noap (the same without appearance streams, /NeedAppearances), form-choices / form-choices-noap
+ * (a radio group and check boxes under each 填表人 line, with and without appearance streams), form-auto / form-auto-noap (font
  * size 自动, /DA 0 Tf), form-comments (the form with a
  * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
  * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
@@ -51,6 +52,8 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   form: () => wordPdf(seedPdf, { form: {} }),
   'lo-form': () => libreofficeFormPdf(seedDocx),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
+  'form-choices': () => wordPdf(seedPdf, { form: { choices: 'widget' } }),
+  'form-choices-noap': () => wordPdf(seedPdf, { form: { choices: 'widget', appearance: false } }),
   'form-auto': () => wordPdf(seedPdf, { form: { autoSize: true } }),
   'form-auto-noap': () => wordPdf(seedPdf, { form: { autoSize: true, appearance: false } }),
   'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),

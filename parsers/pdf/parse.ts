@@ -16,7 +16,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { formFieldRuns } from './form-fields.js';
+import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
 
@@ -59,7 +59,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES, onRenderedPage: options.onRenderedOcrPage };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
     const texts: (PageText | Error)[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const states = buttonStates(bytes);
+    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n, states).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     // Chinese text in fonts marked as Western (GBK bytes, WPS/Foxit), decoded before it is judged.
     const fontNames = new Map(texts.flatMap((t) => (t instanceof Error ? [] : [...t.fontNames])));
     if (fontNames.size) decodeGbkFonts(texts.map((t) => (t instanceof Error ? [] : t.runs)), fontNames);
@@ -155,7 +156,7 @@ interface PageText {
   formFields: number;
 }
 
-async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
+async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates): Promise<PageText> {
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   const items = (await page.getTextContent()).items;
@@ -164,7 +165,7 @@ async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
   const runs = toTextRuns(items, matrix);
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
-  const form = await formFieldRuns(page, matrix, runs);
+  const form = await formFieldRuns(page, matrix, runs, states);
   return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields };
 }
 

@@ -155,6 +155,17 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
       expect(counted(run) - counted(await pipeline(await wordPdf(sample('seed.pdf'), { form: {} }), 'seed-form.pdf'))).toBe(lines.length);
     }, 180_000);
 
+    it('saved without appearance streams (/NeedAppearances, each box only its /AS state): the chosen option still ☑ — from the kid\'s /AS, not every option ☐', async () => {
+      const pdf = await wordPdf(sample('seed.pdf'), { form: { choices: 'widget', appearance: false } });
+      expect(latin1(pdf)).toContain('/NeedAppearances true');
+      expect(latin1(pdf)).toMatch(/\/Subtype \/Widget \/Parent \d+ 0 R \/Rect \[[^\]]*\] \/AS \/Choice1  \/F 4/u); // the chosen kid: a state, no /AP
+      const run = await pipeline(pdf, 'seed-form-choices-noap.pdf');
+      const lines = choiceLines(run);
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(lines)).toEqual(new Set(['自评结论：☑达成☐部分达成☐未达成是否公开：☐']));
+      expectSameFindings(docx, run);
+    }, 180_000);
+
     it('a template that printed □ where each box is: that □ becomes the box (☑ or ☐), never a second glyph beside it', async () => {
       const pdf = await wordPdf(sample('seed.pdf'), { form: { choices: 'printed' } });
       expect(await contentText(pdf)).toContain('□');
