@@ -7,14 +7,18 @@
  *
  * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
  * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
- * form-noap (the same without appearance streams, /NeedAppearances), form-auto / form-auto-noap (font
+ * form-noap (the same without appearance streams, /NeedAppearances), form-choices / form-choices-noap
+ * (a radio group and check boxes under each 填表人 line, with and without appearance streams), form-auto / form-auto-noap (font
  * size 自动, /DA 0 Tf), form-comments (the form with a
  * typed FreeText comment over a cell and a seal as a /Stamp image annotation), form-flattened (that
  * form flattened by qpdf --flatten-annotations=all: fields, comment and seal drawn into the pages), rc4-40 and aes128
  * (encrypted, owner password only), user-password (an open password: refused), pdf13 (Ghostscript
  * PDF 1.3, no object streams), pdfa-gs (Ghostscript PDF/A-1b), united (pdfunite of a Word-like
  * export of pages 1–6, a scan of the signed page 7 and LibreOffice's pages 8–32), form-united (the
- * same with both exported parts filled forms: two AcroForms joined by pdfunite).
+ * same with both exported parts filled forms: two AcroForms joined by pdfunite), mupdf-convert /
+ * mupdf-clean (mutool convert -F pdf, mutool clean -gggg), crop / origin / userunit (a CropBox
+ * inside the MediaBox, a MediaBox not at 0 0, /UserUnit 2: test/fixtures/producers/mupdf.ts),
+ * fold-out (pages 2 and 18 printed onto A3, the rest A4).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +29,7 @@ import type { Finding } from '../schemas/finding.js';
 import { pdfPages } from '../test/pdf/helpers.js';
 import { pdf13Pdf, pdfaGhostscriptPdf, unitedPdf } from '../test/fixtures/producers/assembled.js';
 import { qpdfPdf } from '../test/fixtures/producers/qpdf.js';
+import { foldOutPdf, mupdfPdf, pageBoxesPdf } from '../test/fixtures/producers/mupdf.js';
 import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
@@ -47,6 +52,8 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   form: () => wordPdf(seedPdf, { form: {} }),
   'lo-form': () => libreofficeFormPdf(seedDocx),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
+  'form-choices': () => wordPdf(seedPdf, { form: { choices: 'widget' } }),
+  'form-choices-noap': () => wordPdf(seedPdf, { form: { choices: 'widget', appearance: false } }),
   'form-auto': () => wordPdf(seedPdf, { form: { autoSize: true } }),
   'form-auto-noap': () => wordPdf(seedPdf, { form: { autoSize: true, appearance: false } }),
   'form-comments': () => wordPdf(seedPdf, { form: { comments: true } }),
@@ -62,6 +69,12 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
   pdf13: () => pdf13Pdf(seedPdf),
+  'mupdf-convert': () => mupdfPdf(seedPdf, 'convert'),
+  'mupdf-clean': () => mupdfPdf(seedPdf, 'clean'),
+  crop: () => pageBoxesPdf(seedPdf, 'crop'),
+  origin: () => pageBoxesPdf(seedPdf, 'origin'),
+  userunit: () => pageBoxesPdf(seedPdf, 'userunit'),
+  'fold-out': () => foldOutPdf(seedPdf, 32, [2, 18]),
   'pdfa-gs': () => pdfaGhostscriptPdf(seedPdf),
   united: async () =>
     unitedPdf([

@@ -17,8 +17,10 @@ import type { TextRun } from './types.js';
  * own text draws a box there (a template printed with □ and made a form by field detection): then
  * that glyph is the box and becomes ☑ or ☐, never a second glyph beside it. Only a checked box
  * counts as a filled field (a page whose boxes are all unchecked and nothing else filled gets no
- * ☐ added: a blank template is no filled form). A radio group written without appearance streams does not say which kid
- * is chosen (pdf.js gives no on state): its buttons read unchecked. Push buttons, hidden and
+ * ☐ added: a blank template is no filled form). A radio group written without appearance streams
+ * (/NeedAppearances) names no kid's on state in an /AP, so pdf.js cannot say which is chosen: each
+ * kid's own state (/AS) is read from the file instead (pdf-lib, only then), the kid whose /AS is the
+ * group's /V checked; a kid without /AS reads unchecked. Push buttons, hidden and
  * password fields are not text. Comments (FreeText), stamps and other annotations are not read: a
  * reviewer's note typed over a cell is not the cell's value.
  */
@@ -26,6 +28,8 @@ import type { TextRun } from './types.js';
 /** The parts of a pdf.js widget annotation we read. */
 interface WidgetData {
   annotationType: number;
+  /** pdf.js's id of the annotation: its object reference ("12R", "12R1" for generation 1). */
+  id?: string;
   fieldType?: string;
   fieldValue?: unknown;
   rect?: number[];
@@ -54,11 +58,47 @@ const UNCHECKED = '\u2610';
 const BOX_GLYPH = /[\u25A1\u2610\u25CB\u25EF\u2611\u2612\u25A0\u221A\u2713\u2714]/u;
 
 /** Whether a check box or radio button is on (pdf.js gives the field's value and the widget's on state). */
-function buttonOn(a: WidgetData): boolean {
+async function buttonOn(a: WidgetData, states: ButtonStates | undefined): Promise<boolean> {
   const value = a.fieldValue;
   if (typeof value !== 'string' || value === '' || value === 'Off') return false;
-  if (a.radioButton) return typeof a.buttonValue === 'string' && value === a.buttonValue;
+  if (a.radioButton) {
+    if (typeof a.buttonValue === 'string') return value === a.buttonValue;
+    // No appearance streams: the kid's own /AS says whether it is the chosen one.
+    const own = a.id ? await states?.(a.id) : null;
+    return own === value;
+  }
   return typeof a.exportValue !== 'string' || value === a.exportValue;
+}
+
+/** A widget's appearance state (/AS) by pdf.js annotation id, read from the file; null when it has none. */
+export type ButtonStates = (id: string) => Promise<string | null>;
+
+/**
+ * The /AS of widgets, read with pdf-lib from `bytes` when first asked (the file is parsed once, and
+ * only for a radio group written without appearance streams). An encrypted file's names are not
+ * encrypted, so its states read as well.
+ */
+export function buttonStates(bytes: Uint8Array): ButtonStates {
+  let opened: Promise<((num: number, gen: number) => string | null) | null> | null = null;
+  const open = async () => {
+    try {
+      const lib = await import('pdf-lib');
+      const doc = await lib.PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+      return (num: number, gen: number) => {
+        const dict = doc.context.lookup(lib.PDFRef.of(num, gen));
+        const state = dict instanceof lib.PDFDict ? dict.get(lib.PDFName.of('AS')) : undefined;
+        return state instanceof lib.PDFName ? state.decodeText() : null;
+      };
+    } catch {
+      return null;
+    }
+  };
+  return async (id) => {
+    const ref = /^(\d+)R(\d*)$/u.exec(id);
+    if (!ref) return null;
+    const lookup = await (opened ??= open());
+    return lookup?.(Number(ref[1]), Number(ref[2] || 0)) ?? null;
+  };
 }
 
 /** pdf.js AnnotationType.WIDGET. */
@@ -98,7 +138,7 @@ export interface FormFieldText {
  * text was). A field whose value the page's own text already shows inside its rectangle (a form
  * printed with its values, the widgets kept) is not read twice.
  */
-export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRuns: TextRun[]): Promise<FormFieldText> {
+export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRuns: TextRun[], states?: ButtonStates): Promise<FormFieldText> {
   // Annotations that cannot be read (a damaged /Annots array) leave the page's own text as it is.
   const annotations = ((await page.getAnnotations({ intent: 'display' }).catch(() => [])) ?? []) as WidgetData[];
   const runs: TextRun[] = [];
@@ -107,7 +147,7 @@ export async function formFieldRuns(page: PDFPageProxy, viewport: Matrix, pageRu
     if (a.annotationType !== WIDGET || a.hidden || a.password || !a.rect) continue;
     if (a.fieldType === 'Btn' && (a.checkBox || a.radioButton)) {
       const box = displayBox(viewport, a.rect);
-      const on = buttonOn(a);
+      const on = await buttonOn(a, states);
       if (box) placeBox(box, on, pageRuns, runs);
       // A box left unchecked is drawn but is no value filled in: a blank template gets no note.
       if (box && on) fields++;

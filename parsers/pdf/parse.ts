@@ -11,12 +11,12 @@ import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
-import { extractRulings } from './rulings.js';
+import { dropNoteRuns, extractRulings } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { formFieldRuns } from './form-fields.js';
+import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
 
@@ -59,7 +59,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const ocr: OcrBudget = { left: options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES, onRenderedPage: options.onRenderedOcrPage };
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
     const texts: (PageText | Error)[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const states = buttonStates(bytes);
+    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n, states).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     // Chinese text in fonts marked as Western (GBK bytes, WPS/Foxit), decoded before it is judged.
     const fontNames = new Map(texts.flatMap((t) => (t instanceof Error ? [] : [...t.fontNames])));
     if (fontNames.size) decodeGbkFonts(texts.map((t) => (t instanceof Error ? [] : t.runs)), fontNames);
@@ -155,7 +156,7 @@ interface PageText {
   formFields: number;
 }
 
-async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
+async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates): Promise<PageText> {
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   const items = (await page.getTextContent()).items;
@@ -164,7 +165,7 @@ async function pageText(pdf: PDFDocumentProxy, n: number): Promise<PageText> {
   const runs = toTextRuns(items, matrix);
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
-  const form = await formFieldRuns(page, matrix, runs);
+  const form = await formFieldRuns(page, matrix, runs, states);
   return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields };
 }
 
@@ -211,8 +212,10 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       const centres = quality.usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
-      return { ...size, primitives: { page: n, ...size, runs: quality.usable, rulings, textSource: 'vector', rotation: turn, confidence: null } };
+      const { notes, ...rulings } = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
+      // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
+      const runs = dropNoteRuns(quality.usable, notes);
+      return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without
     // a Unicode map, glyph soup): read the page image. A page without a text layer is worth

@@ -461,9 +461,15 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       }
       const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
-      // (the previous label is on the page before).
-      const end = centredEnd(model, start, label, limit, k === labels.length - 1);
-      const span: [number, number] | null = end !== null ? [start, end] : limit < nRows ? centredStart(model, start, label, limit) : null;
+      // (the previous label is on the page before). Empty cells reaching up to the top of the page's
+      // table anchor nothing: they may be the previous page's label continued (a form's last rows
+      // alone on the next page, 支出责任履行情况 under the cut label "…况"), so a label centred
+      // on the rows down to the next cell or the foot covers those, and runs past the foot only
+      // when it is centred on nothing on this page.
+      const exact = centredEnd(model, start, label, limit, false);
+      const below = exact === null && (limit < nRows || start === 0) ? centredStart(model, start, label, limit) : null;
+      const end = exact ?? (below ? null : centredEnd(model, start, label, limit, k === labels.length - 1));
+      const span: [number, number] | null = end !== null ? [start, end] : below;
       if (!span) continue;
       for (let r = span[0]; r < span[1]; r++) occupied[r] = true;
       [label.r0, label.r1] = span;

@@ -22,8 +22,37 @@ interface GraphicsState {
   /** The fill is the paper's own white: a box painted with it shows nothing. */
   fillPaper: boolean;
   strokeLight: boolean;
+  /** The stroke is a saturated colour (red, blue…: what annotation borders are drawn in, not table rules). */
+  strokeVivid: boolean;
   lineWidth: number;
 }
+
+/** Channels apart by at least this (0–255): a vivid colour, not black, grey or a tint of one. */
+const VIVID_SPREAD = 96;
+
+function isVividColor(args: unknown): boolean {
+  const v = Array.isArray(args) ? args[0] : args;
+  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return false;
+  const channels = [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16));
+  return Math.max(...channels) - Math.min(...channels) >= VIVID_SPREAD;
+}
+
+/**
+ * A form XObject being drawn: what it added, to tell a flattened comment (only vivid rectangle
+ * borders, and text) from content (a page or a table drawn as a form).
+ */
+interface FormFrame {
+  horizontal: number;
+  vertical: number;
+  /** Vivid stroked rectangles drawn in it (display space). */
+  marks: BBoxXY[];
+  /** Any other path painted in it (or in a form inside it that was no note). */
+  other: boolean;
+  text: string;
+}
+
+/** The text a note may hold at most (a comment, not a page drawn as one form). */
+const NOTE_MAX_TEXT = 300;
 
 export function multiply(m: Matrix, n: Matrix): Matrix {
   // Result = m × n in PDF's row-vector convention (apply m first, then n).
@@ -104,9 +133,11 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
   const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, lineWidth: 1 };
+  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1 };
   const fills: BBoxXY[] = [];
   const stack: GraphicsState[] = [];
+  const frames: FormFrame[] = [];
+  const notes: { box: BBoxXY; text: string }[] = [];
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
     const [ax, ay] = applyMatrix(state.ctm, x0, y0);
@@ -152,10 +183,31 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         state = { ...state };
         const m = (argsArray[i] as unknown[])?.[0] as Matrix | null;
         if (m && m.length === 6) state.ctm = multiply(m, state.ctm);
+        frames.push({ horizontal: horizontal.length, vertical: vertical.length, marks: [], other: false, text: '' });
         break;
       }
-      case OPS.paintFormXObjectEnd:
+      case OPS.paintFormXObjectEnd: {
         state = stack.pop() ?? state;
+        const frame = frames.pop();
+        if (!frame) break;
+        const text = frame.text.trim();
+        if (frame.marks.length && !frame.other && text && text.length <= NOTE_MAX_TEXT) {
+          // A flattened comment: its border is no ruling, its text is no content.
+          horizontal.length = frame.horizontal;
+          vertical.length = frame.vertical;
+          for (const box of frame.marks) notes.push({ box, text });
+        } else if (frames.length) {
+          const parent = frames[frames.length - 1];
+          parent.other ||= frame.other || frame.marks.length > 0;
+          parent.text += frame.text;
+        }
+        break;
+      }
+      case OPS.showText:
+      case OPS.showSpacedText:
+      case OPS.nextLineShowText:
+      case OPS.nextLineSetSpacingShowText:
+        if (frames.length) frames[frames.length - 1].text += glyphText((argsArray[i] as unknown[])?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]);
         break;
       case OPS.setFillRGBColor:
         state.fillLight = isLightColor(argsArray[i]);
@@ -163,6 +215,7 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         break;
       case OPS.setStrokeRGBColor:
         state.strokeLight = isLightColor(argsArray[i]);
+        state.strokeVivid = isVividColor(argsArray[i]);
         break;
       case OPS.setLineWidth:
         state.lineWidth = Number((argsArray[i] as number[])[0]) || 0;
@@ -173,6 +226,16 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         if (!path) break;
         const stroked = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
         const filled = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
+        const frame = frames[frames.length - 1];
+        if (frame && stroked && !filled && state.strokeVivid) {
+          const box = strokedRectangle(path, state.ctm);
+          if (box) {
+            frame.marks.push(box);
+            walkPath(path, addLine, null); // taken out again if the form is a note
+            break;
+          }
+        }
+        if (frame) frame.other = true;
         if (stroked && !state.strokeLight) walkPath(path, addLine, null);
         else if (filled && !state.fillLight) walkPath(path, null, addFilledBox);
         else if (filled && !state.fillPaper) walkPath(path, null, (xs, ys) => addFilledBox(xs, ys, true)); // light shading: cell fills only
@@ -183,7 +246,68 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
     }
   }
   fillEdges(fills, text, horizontal, vertical);
-  return { horizontal, vertical };
+  return notes.length ? { horizontal, vertical, notes } : { horizontal, vertical };
+}
+
+/** The characters of a pdf.js showText argument (glyphs with their Unicode; numbers are spacing). */
+function glyphText(glyphs: unknown): string {
+  if (!Array.isArray(glyphs)) return '';
+  let out = '';
+  for (const g of glyphs) if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') out += (g as { unicode: string }).unicode;
+  return out;
+}
+
+/** The path as one axis-aligned rectangle in display space (a `re`, or four straight sides), or null. */
+function strokedRectangle(path: Float32Array, ctm: Matrix): BBoxXY | null {
+  const polygons: { xs: number[]; ys: number[] }[] = [];
+  let straight = true;
+  walkPath(
+    path,
+    () => {},
+    (xs, ys) => polygons.push({ xs, ys }),
+  );
+  for (let k = 0; k < path.length; ) {
+    const op = path[k++];
+    if (op === CURVE_TO || op === QUAD_TO) straight = false;
+    k += op === MOVE_TO || op === LINE_TO ? 2 : op === CURVE_TO ? 6 : op === QUAD_TO ? 4 : 0;
+  }
+  if (!straight || polygons.length !== 1 || polygons[0].xs.length < 4 || polygons[0].xs.length > 5) return null;
+  const pts = polygons[0].xs.map((x, i) => applyMatrix(ctm, x, polygons[0].ys[i]));
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const box: BBoxXY = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  // Every corner on the box's edges: axis-aligned.
+  const onEdge = pts.every(([x, y]) => (Math.abs(x - box[0]) <= AXIS_TOLERANCE || Math.abs(x - box[2]) <= AXIS_TOLERANCE) && (Math.abs(y - box[1]) <= AXIS_TOLERANCE || Math.abs(y - box[3]) <= AXIS_TOLERANCE));
+  return onEdge && box[2] - box[0] > MAX_RULE_THICKNESS && box[3] - box[1] > MAX_RULE_THICKNESS ? box : null;
+}
+
+const squeezed = (s: string) => s.replace(/\s+/gu, '');
+
+/**
+ * The runs without the text of the page's notes: runs inside a note's box, one after another in the
+ * content's order (the note's form is drawn in one piece), that together spell the note's text. A
+ * cell's own figure under the note ("5" under "请核实12.5") is not part of that sequence and stays.
+ */
+export function dropNoteRuns<T extends { str: string; x0: number; x1: number; top: number; bottom: number }>(runs: T[], notes: Rulings['notes']): T[] {
+  if (!notes?.length) return runs;
+  const drop = new Set<number>();
+  for (const note of notes) {
+    const want = squeezed(note.text);
+    const inside = (r: T) => {
+      const [cx, cy] = [(r.x0 + r.x1) / 2, (r.top + r.bottom) / 2];
+      return cx >= note.box[0] - 1 && cx <= note.box[2] + 1 && cy >= note.box[1] - 1 && cy <= note.box[3] + 1;
+    };
+    for (let i = 0; i < runs.length; i++) {
+      let spelled = '';
+      let j = i;
+      while (j < runs.length && !drop.has(j) && inside(runs[j]) && want.startsWith(spelled + squeezed(runs[j].str)) && squeezed(runs[j].str)) spelled += squeezed(runs[j++].str);
+      if (spelled === want) {
+        for (let k = i; k < j; k++) drop.add(k);
+        break;
+      }
+    }
+  }
+  return drop.size ? runs.filter((_, i) => !drop.has(i)) : runs;
 }
 
 /**

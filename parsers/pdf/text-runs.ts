@@ -23,6 +23,9 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
  */
 export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun[] {
   const runs: TextRun[] = [];
+  // Sizes in display units like the positions: a page in /UserUnit 2 (the viewport scaled × 2) sets
+  // 4.5-unit text that is 9 points on paper, and line and cell spacing are judged against the 9.
+  const scale = Math.sqrt(Math.abs(viewport[0] * viewport[3] - viewport[1] * viewport[2])) || 1;
   for (const raw of items) {
     const item = raw as Partial<PdfTextItem>;
     if (typeof item.str !== 'string' || !item.transform) continue;
@@ -30,7 +33,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     const str = repairPdfGlyphs(item.str.replace(/\s+$/u, '').replace(/^\s+/u, ''));
     if (!str) continue;
     const [a, b, c, d, e, f] = item.transform;
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+    const size = (Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1) * scale;
     const dirLen = Math.hypot(a, b) || 1;
     const width = item.width ?? 0;
     const [sx, sy] = applyMatrix(viewport, e, f);

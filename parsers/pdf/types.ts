@@ -31,6 +31,12 @@ export interface Segment {
 export interface Rulings {
   horizontal: Segment[];
   vertical: Segment[];
+  /**
+   * Reviewer's notes drawn into the page (a flattened FreeText comment: a form XObject holding only
+   * a border in an annotation colour and the note's text): their boxes, in display space, and text.
+   * Their borders are not among the rulings; rulings.ts `dropNoteRuns` takes their text out.
+   */
+  notes?: { box: BBox; text: string }[];
 }
 
 export type BBox = [number, number, number, number];

@@ -3,7 +3,7 @@ import { isExact, normalize, placeName, plain, restatementAgrees, restatementTol
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
-import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -22,13 +22,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；不含增减额、限值、人均数与约数。',
-      en: 'The same measure (same name once connectives and years are set aside, same unit, same year) is stated with two values in one narrative report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -64,13 +64,14 @@ export const rule: Rule = {
     }
     // statements of one measure: names equal, or one the other with its owner said in front
     const groups: Entry[][] = [];
+    const project = (e: Entry) => e.s.narrative != null && report.narratives[e.s.narrative]?.reportKind === 'project';
     for (const bucket of buckets.values()) {
       const taken = new Set<number>();
       bucket.forEach((e, i) => {
         if (taken.has(i)) return;
         const g = [e];
         for (let j = i + 1; j < bucket.length; j++) {
-          if (!taken.has(j) && sameMeasure(e.name, bucket[j].name)) {
+          if (!taken.has(j) && (sameMeasure(e.name, bucket[j].name) || (project(e) && sameTail(e.name, bucket[j].name)))) {
             g.push(bucket[j]);
             taken.add(j);
           }
@@ -148,8 +149,16 @@ function headingBetween(text: string | undefined, a: NarrativeStat, b: Narrative
   if (!text || !sa || !sb) return false;
   const from = Math.min(sa[1], sb[1]);
   const to = Math.max(sa[0], sb[0]);
-  return to > from && INLINE_HEADING.test(text.slice(from - 1, to));
+  if (to <= from) return false;
+  const between = text.slice(from - 1, to);
+  if (INLINE_HEADING.test(between)) return true;
+  // a numbered heading naming a topic of the analysis ("2.项目资金执行情况分析"), not a subject ("2.B镇…")
+  NUMBERED_HEADING.lastIndex = 0;
+  for (let m = NUMBERED_HEADING.exec(between); m; m = NUMBERED_HEADING.exec(between)) if (TOPIC_TITLE.test(m[1])) return true;
+  return false;
 }
+
+const NUMBERED_HEADING = /(?:^|[，,。；;：:）)\s])\d{1,2}[.．、](?!\d)([^，,。：:；;]{2,40})/g;
 
 /** A rate of the money itself (资金到位率, 预算执行率, 支付率): one value per report and year, like an amount. */
 const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
@@ -157,13 +166,6 @@ const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {
   return clauseLeadIn(s.sentence, s.figure.text.trim(), PHRASE_STOPS);
-}
-
-/** The longest common ending of two names. */
-function commonEnding(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
 }
 
 /**

@@ -7,6 +7,7 @@ import { pdfPages, sample } from './helpers.js';
 import { unitedPdf } from '../fixtures/producers/assembled.js';
 import { libreofficeFormPdf } from '../fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../fixtures/producers/scan.js';
+import { qpdfPdf } from '../fixtures/producers/qpdf.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 import { hasLostGlyphs, makeFinding } from '../../src/rules/finding.js';
 import { RULES } from '../../src/rules/registry.js';
@@ -96,6 +97,19 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
     expectSameFindings(docx, run);
   }, 180_000);
 
+  it('the same form flattened by qpdf (拼合: the comment\'s red box and text drawn into the page over a cell): the note neither splits the table nor joins its figure to the cell\'s', async () => {
+    const plain = qpdfPdf(await wordPdf(sample('seed.pdf'), { form: {} }), 'flattened');
+    const pdf = qpdfPdf(await wordPdf(sample('seed.pdf'), { form: { comments: true } }), 'flattened');
+    expect(latin1(pdf)).not.toContain('/Subtype /FreeText');
+    expect(await contentText(pdf)).toContain('请核实');
+    const [without, run] = [await pipeline(plain, 'seed-form-flattened.pdf'), await pipeline(pdf, 'seed-form-comments-flattened.pdf')];
+    expect(texts(run).filter((t) => t.includes('请核实'))).toEqual([]);
+    const grid = (r: Run) => r.document.blocks.map((b) => (b.kind === 'table' ? b.cells.map((c) => `${c.row},${c.col} ${c.text}`).join('|') : b.text));
+    expect(grid(run)).toEqual(grid(without));
+    const m = matchFindings(docx.findings, run.findings);
+    expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
+  }, 180_000);
+
   it('two filled forms and a scanned signed page joined by pdfunite (poppler): every part read its own way, the .docx findings', async () => {
     const seed = sample('seed.pdf');
     const pdf = unitedPdf([
@@ -139,6 +153,17 @@ describe('a filled fillable form (AcroForm), saved unflattened', () => {
       // Provenance: the chosen option of each line counted with the form's other filled fields; boxes left unchecked are no values.
       const counted = (r: Run) => r.document.pageInfo?.reduce((s, p) => s + (p.formFields ?? 0), 0) ?? 0;
       expect(counted(run) - counted(await pipeline(await wordPdf(sample('seed.pdf'), { form: {} }), 'seed-form.pdf'))).toBe(lines.length);
+    }, 180_000);
+
+    it('saved without appearance streams (/NeedAppearances, each box only its /AS state): the chosen option still ☑ — from the kid\'s /AS, not every option ☐', async () => {
+      const pdf = await wordPdf(sample('seed.pdf'), { form: { choices: 'widget', appearance: false } });
+      expect(latin1(pdf)).toContain('/NeedAppearances true');
+      expect(latin1(pdf)).toMatch(/\/Subtype \/Widget \/Parent \d+ 0 R \/Rect \[[^\]]*\] \/AS \/Choice1  \/F 4/u); // the chosen kid: a state, no /AP
+      const run = await pipeline(pdf, 'seed-form-choices-noap.pdf');
+      const lines = choiceLines(run);
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(lines)).toEqual(new Set(['自评结论：☑达成☐部分达成☐未达成是否公开：☐']));
+      expectSameFindings(docx, run);
     }, 180_000);
 
     it('a template that printed □ where each box is: that □ becomes the box (☑ or ☐), never a second glyph beside it', async () => {
