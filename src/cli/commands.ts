@@ -9,7 +9,7 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  extract: { summary: '解析报告并检查 / extract records and findings from files or folders', load: () => import('./extract.js') },
+  extract: { summary: '解析报告并检查 / extract records and findings from files or folders', load: () => import('./extract-supervisor.js') },
   rules: { summary: '列出检查规则 / list the checks (--json, --markdown)', load: () => import('./rules.js') },
   enqueue: { summary: '存入数据库并加入处理队列 / store files and queue them for workers (--nightly DIR)', load: () => import('./enqueue.js') },
   worker: { summary: '队列工作进程 / process queued reports (--concurrency N, --until-idle)', load: () => import('./worker.js') },

@@ -11,6 +11,7 @@ import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
 import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
+import { batchTotalLine, childTask, crashMessage, readChildInputs, reportDone } from './extract-supervisor.js';
 
 const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
 
@@ -42,7 +43,9 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`selfeval extract: 请指定文件或文件夹 / no input given\n\n${HELP}`);
     return 2;
   }
-  const jobs = parsed.values.has('jobs') ? Number(parsed.values.get('jobs')) : availableParallelism();
+  // Run by the supervisor (src/cli/extract-supervisor.ts): its list, a range of it, maybe one at a time.
+  const task = childTask();
+  const jobs = task?.jobs ?? (parsed.values.has('jobs') ? Number(parsed.values.get('jobs')) : availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) {
     process.stderr.write(`selfeval extract: --jobs 需要正整数 / must be a positive integer\n`);
     return 2;
@@ -52,14 +55,17 @@ export async function run(args: string[]): Promise<number> {
   const outDir = parsed.values.get('out');
   if (outDir) await mkdir(outDir, { recursive: true });
 
-  const { files: inputs, skipped } = await collectInputs(parsed.positionals);
+  const collected = task ? { files: await readChildInputs(task), skipped: [] } : await collectInputs(parsed.positionals);
   const quiet = parsed.flags.has('quiet');
-  if (!quiet) reportSkipped(skipped);
+  if (!quiet) reportSkipped(collected.skipped);
+  // --out names are given over the whole batch, so a supervised range names its files as one run would.
+  const outNames = outDir ? resultFileNames(collected.files) : [];
+  const first = task?.start ?? 0;
+  const inputs = task ? collected.files.slice(task.start, task.end) : collected.files;
   if (parsed.positionals.filter((p) => p === '-').length > 1) {
     process.stderr.write(`selfeval extract: 标准输入（-）只能给一次 / - may be given once\n`);
     return 2;
   }
-  const usedNames = new Set<string>();
   let failed = 0;
   const dbDir = parsed.values.get('db');
   const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
@@ -75,7 +81,10 @@ export async function run(args: string[]): Promise<number> {
   const startMore = (done: number) => {
     for (; started < inputs.length && started - done < window; started++) {
       const input = inputs[started];
-      running[started] = sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
+      const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
+      running[started] = crashed
+        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashMessage(input.path, crashed.signal), false)))
+        : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
   for (let i = 0; i < inputs.length; i++) {
@@ -92,12 +101,8 @@ export async function run(args: string[]): Promise<number> {
     }
     else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
-    if (outDir) {
-      let name = `${basename(input.path)}.json`;
-      for (let k = 2; usedNames.has(name); k++) name = `${basename(input.path)}.${k}.json`;
-      usedNames.add(name);
-      await writeFile(join(outDir, name), JSON.stringify(parsedResult(done), null, 2));
-    }
+    if (outDir) await writeFile(join(outDir, outNames[first + i]), JSON.stringify(parsedResult(done), null, 2));
+    if (task) reportDone(first + i, done.status);
   }
   bar.finish();
   if (sink) {
@@ -109,9 +114,8 @@ export async function run(args: string[]): Promise<number> {
     }
     if (!json) process.stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
   }
-  if (!json) {
-    process.stdout.write(`\n共 ${inputs.length} 个文件，成功 ${inputs.length - failed}，失败 ${failed} / ${inputs.length} files, ${failed} failed\n`);
-  }
+  // A supervised range leaves the batch's last line to the supervisor.
+  if (!json && !task) process.stdout.write(batchTotalLine(inputs.length, failed));
   return failed > 0 ? 1 : 0;
 }
 
@@ -149,13 +153,29 @@ async function readInput(input: InputFile): Promise<Uint8Array | Result> {
   return unreadResult(input.path, read.code, read.reason);
 }
 
-export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED', reason: string): Result {
+/** One result file name per input (`name.json`, then `name.2.json` … for repeated names). */
+function resultFileNames(files: InputFile[]): string[] {
+  const used = new Set<string>();
+  return files.map((input) => {
+    let name = `${basename(input.path)}.json`;
+    for (let k = 2; used.has(name); k++) name = `${basename(input.path)}.${k}.json`;
+    used.add(name);
+    return name;
+  });
+}
+
+export function unreadResult(
+  path: string,
+  code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR',
+  reason: string,
+  prefixPath = true,
+): Result {
   return {
     file: path,
     sha256: createHash('sha256').update('').digest('hex'),
     format: null,
     status: 'error',
-    error: { code, message: `${path}：${reason}` },
+    error: { code, message: prefixPath ? `${path}：${reason}` : reason },
     report: null,
     discrepancies: [],
     rulesVersion: RULES_VERSION,

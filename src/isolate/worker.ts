@@ -67,7 +67,15 @@ function reportMemory(id: number): void {
   port!.postMessage({ type: 'memory', id, bytes: m.heapUsed + m.external } satisfies WorkerMessage);
 }
 
+/**
+ * Fault injection for tests of crash recovery (test/cli/extract-crash.test.ts): a file whose name
+ * ends with this text kills the whole process (SIGABRT) from its pipeline thread, as a native library's
+ * fault does. Unset in production.
+ */
+const ABORT_ON_FILE = process.env.SELFEVAL_TEST_ABORT_ON_FILE;
+
 async function handle(job: JobMessage): Promise<void> {
+  if (ABORT_ON_FILE && job.file.endsWith(ABORT_ON_FILE)) process.kill(process.pid, 'SIGABRT');
   // Heartbeats reach the runner whenever the pipeline yields (pdf.js works page by page, asynchronously).
   const heartbeat = setInterval(() => reportMemory(job.id), MEMORY_REPORT_MS);
   // runPipeline turns bad input into an error result; only transient faults throw (when asked to).

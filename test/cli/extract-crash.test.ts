@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ResultSchema } from '../../schemas/result.js';
+
+/**
+ * A fault in native code (an image library aborting, the OOM killer) kills the whole process, not
+ * only the file's pipeline thread. The fault is injected with SELFEVAL_TEST_ABORT_ON_FILE: the
+ * pipeline thread that gets a file so named sends SIGABRT to its process (src/isolate/worker.ts).
+ */
+function selfeval(args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('bin/selfeval', args, { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      const e = error as (Error & { code?: number; signal?: string }) | null;
+      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
+    });
+  });
+}
+
+function batch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'selfeval-crash-'));
+  copyFileSync('samples/seed.docx', join(dir, 'a-seed.docx'));
+  copyFileSync('samples/seed.docx', join(dir, 'b-native-fault.docx'));
+  copyFileSync('samples/seed.docx', join(dir, 'c-seed.docx'));
+  copyFileSync('samples/seed.docx', join(dir, 'd-native-fault.docx'));
+  copyFileSync('samples/seed.docx', join(dir, 'e-seed.docx'));
+  return dir;
+}
+
+const fault = { SELFEVAL_TEST_ABORT_ON_FILE: 'native-fault.docx' };
+
+describe('extract survives a process crash', () => {
+  it('without supervision the crash ends the batch: later files get no result', async () => {
+    const dir = batch();
+    const run = await selfeval(['extract', dir, '--json', '--jobs', '1'], { ...fault, SELFEVAL_EXTRACT_SUPERVISE: '0' });
+    expect(run.signal ?? run.code).toBe('SIGABRT');
+    const lines = run.stdout.trim().split('\n').filter(Boolean);
+    expect(lines.length).toBeLessThan(5);
+  });
+
+  it('--json: every file has its line in input order; the files that crash the process are INTERNAL_ERROR naming the file and the signal', async () => {
+    const dir = batch();
+    const run = await selfeval(['extract', dir, '--json'], fault);
+    expect(run.code).toBe(1);
+    const results = run.stdout.trim().split('\n').map((l) => ResultSchema.parse(JSON.parse(l)));
+    expect(results.map((r) => r.file)).toEqual(['a-seed', 'b-native-fault', 'c-seed', 'd-native-fault', 'e-seed'].map((f) => join(dir, `${f}.docx`)));
+    expect(results.map((r) => r.status)).toEqual(['ok', 'error', 'ok', 'error', 'ok']);
+    for (const r of [results[1], results[3]]) {
+      expect(r.error?.code).toBe('INTERNAL_ERROR');
+      expect(r.error?.message).toContain(r.file);
+      expect(r.error?.message).toContain('进程异常终止（SIGABRT）');
+    }
+    // The other files' results are those of a run without any crash.
+    const clean = await selfeval(['extract', join(dir, 'a-seed.docx'), '--json'], {});
+    const expected = ResultSchema.parse(JSON.parse(clean.stdout));
+    for (const r of [results[0], results[2], results[4]]) {
+      expect(r.discrepancies.map((d) => [d.rule, d.severity, d.message])).toEqual(expected.discrepancies.map((d) => [d.rule, d.severity, d.message]));
+    }
+    expect(run.stderr).toContain('进程异常终止');
+  });
+
+  it('summary and --out: one batch total line, one result file per input', async () => {
+    const dir = batch();
+    const out = mkdtempSync(join(tmpdir(), 'selfeval-crash-out-'));
+    const run = await selfeval(['extract', dir, '--out', out, '--quiet'], fault);
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/共 \d+ 个文件/gu)).toEqual(['共 5 个文件']);
+    expect(run.stdout).toContain('成功 3，失败 2');
+    expect(readdirSync(out).sort()).toEqual(['a-seed.docx.json', 'b-native-fault.docx.json', 'c-seed.docx.json', 'd-native-fault.docx.json', 'e-seed.docx.json']);
+    const crashed = ResultSchema.parse(JSON.parse(readFileSync(join(out, 'd-native-fault.docx.json'), 'utf8')));
+    expect(crashed.error?.code).toBe('INTERNAL_ERROR');
+  });
+});
