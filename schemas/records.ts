@@ -72,6 +72,9 @@ export const IndicatorSchema = z.object({
   /** Points declared in the level-1 label: "产出指标(30分)" → 30. */
   level1Points: FigureSchema.nullable(),
   level2: z.string(), // 二级指标 (数量指标 …)
+  /** Points of the 二级指标 group: declared in its label ("数量指标(10分)") or printed in a column of
+   * their own, merged over the group's rows beside its name ("项目产出 | 15"). Absent when not printed. */
+  level2Points: FigureSchema.nullable().optional(),
   level3: z.string(), // 三级指标 (the indicator's name)
   /** Sichuan: 指标性质 (=, ≥, ≤, 定性). */
   nature: TextFactSchema.nullable(),
