@@ -68,8 +68,8 @@ export const rule: Rule = {
         out.push({
           severity: 'error',
           message: {
-            zh: `${form.part}「${level1Stem(sg.level1)}—${sg.level2}」标明${pts.value}分，其下${sg.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}`,
-            en: `${form.part} "${sg.level2}" (under "${level1Stem(sg.level1)}"): declared ${declared.toString()} points, but its ${sg.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}`,
+            zh: `${form.part}「${level1Stem(sg.level1)}—${level1Stem(sg.level2)}」标明${pts.value}分，其下${sg.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}`,
+            en: `${form.part} "${level1Stem(sg.level2)}" (under "${level1Stem(sg.level1)}"): declared ${declared.toString()} points, but its ${sg.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}`,
           },
           values: [declared.toNumber(), sum.toNumber()],
           evidence: [
