@@ -84,6 +84,8 @@ export const IndicatorSchema = z.object({
   unit: TextFactSchema.nullable(),
   weight: FactSchema, // 分值 / 权重
   score: FactSchema, // 得分
+  /** 得分系数(%) / 得分率 printed beside the score (重庆 部门整体绩效自评表): the share of the weight earned. */
+  scoreRatio: FactSchema.optional(),
   reason: TextFactSchema, // 偏差原因分析及改进措施 / 未完成原因分析
   /** 53号 指标表: 指标说明 (what the indicator measures, often with the unit's own figures). */
   description: TextFactSchema.optional(),

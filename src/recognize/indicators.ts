@@ -7,6 +7,7 @@ import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
+import { SCORE_RATIO } from './lexicon.js';
 import type { PresetColumns } from './headless-indicators.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
@@ -97,6 +98,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let cols = mapped.cols;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const ratioCol = preset ? undefined : scoreRatioColumn(first, headerRows, cols);
   const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];
@@ -188,6 +190,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         unit,
         weight: cols.has('weight') ? fields.fact('weight') : labelPoints(part, table, l3),
         score: fields.fact('score'),
+        ...(ratioCol !== undefined && table === first ? scoreRatioOf(part, table, r, ratioCol) : {}),
         reason,
         ...(fields.get('description') ? { description: fields.textFact('description')! } : {}),
         ...(fields.get('standard') ? { standard: fields.textFact('standard')! } : {}),
@@ -277,6 +280,24 @@ function keepConsistentLevel2Points(indicators: Indicator[], complete: boolean):
     return sum.eq(whole) || (!complete && gi === groups.length - 1 && sum.lt(whole));
   });
   if (!ok) for (const i of indicators) delete i.level2Points;
+}
+
+/**
+ * A 得分系数(%) / 得分率 column of the header (the share of the weight earned), when the form has a
+ * 分值 and a 得分 column of their own beside it.
+ */
+function scoreRatioColumn(table: TableBlock, headerRows: number[], cols: Map<string, number>): number | undefined {
+  if (!cols.has('weight') || !cols.has('score')) return undefined;
+  const cell = headerRows.flatMap((h) => rowCells(table, h).filter((c) => c.row === h)).find((c) => SCORE_RATIO.test(key(c.text)) && c.colSpan === 1);
+  if (!cell || [...cols.values()].includes(cell.col)) return undefined;
+  return cell.col;
+}
+
+/** The row's 得分系数 when its own cell holds a percentage (100%, 85.5%). */
+function scoreRatioOf(part: string, table: TableBlock, r: number, col: number): { scoreRatio?: Fact } {
+  const cell = cellAt(table, r, col);
+  if (!cell || cell.row !== r || !/^\d+(?:\.\d+)?%$/.test(key(cell.text))) return {};
+  return { scoreRatio: cellFact(part, table, cell) };
 }
 
 /**

@@ -85,4 +85,18 @@ describe('weights planted in real forms cut before 总分', () => {
     expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'warning', [30, 33]]]);
     expect(fs[0].message).toContain('效果指标');
   }, 60_000);
+
+  it('cq-kexuecheng-rongmeiti-2021 (重庆 得分系数(%)): a weight raised under 100% with its score left is an error; the form as printed is not', async () => {
+    const lines = source('cq-kexuecheng-rongmeiti-2021');
+    const ratioFindings = async (ls: string[]) => {
+      const docx = writeBlocksDocx(parseSource(ls.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
+      const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
+      return result.discrepancies.filter((d) => d.rule === 'score-range');
+    };
+    expect(await ratioFindings(lines)).toEqual([]);
+    const fs = await ratioFindings(planted(lines, '播发稿件数量', '10', '13'));
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['score-range', 'error', [10, 13]]]);
+    expect(fs[0].message).toContain('得分系数100%');
+    expect(fs[0].message).toContain('应得13分');
+  }, 60_000);
 });
