@@ -72,6 +72,9 @@ export const IndicatorSchema = z.object({
   /** Points declared in the level-1 label: "产出指标(30分)" → 30. */
   level1Points: FigureSchema.nullable(),
   level2: z.string(), // 二级指标 (数量指标 …)
+  /** Points of the 二级指标 group: declared in its label ("数量指标(10分)") or printed in a column of
+   * their own, merged over the group's rows beside its name ("项目产出 | 15"). Absent when not printed. */
+  level2Points: FigureSchema.nullable().optional(),
   level3: z.string(), // 三级指标 (the indicator's name)
   /** Sichuan: 指标性质 (=, ≥, ≤, 定性). */
   nature: TextFactSchema.nullable(),
@@ -81,6 +84,8 @@ export const IndicatorSchema = z.object({
   unit: TextFactSchema.nullable(),
   weight: FactSchema, // 分值 / 权重
   score: FactSchema, // 得分
+  /** 得分系数(%) / 得分率 printed beside the score (重庆 部门整体绩效自评表): the share of the weight earned. */
+  scoreRatio: FactSchema.optional(),
   reason: TextFactSchema, // 偏差原因分析及改进措施 / 未完成原因分析
   /** 53号 指标表: 指标说明 (what the indicator measures, often with the unit's own figures). */
   description: TextFactSchema.optional(),

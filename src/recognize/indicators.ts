@@ -2,10 +2,12 @@ import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Figure } from '../../schemas/figure.js';
 import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
+import { Rational } from '../numbers/decimal.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
+import { SCORE_RATIO } from './lexicon.js';
 import type { PresetColumns } from './headless-indicators.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
 
@@ -96,6 +98,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let cols = mapped.cols;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const ratioCol = preset ? undefined : scoreRatioColumn(first, headerRows, cols);
   const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];
@@ -103,6 +106,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let lastLevel1 = '';
   let lastLevel2 = '';
   let lastLevel1Points: Figure | null = null;
+  let lastLevel2Points: Figure | null = null;
   let tableIdx = start.table;
   let r = headerRows[headerRows.length - 1] + 1;
   outer: for (; tableIdx < tables.length; tableIdx++, r = 0) {
@@ -158,6 +162,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         const pts = cellAt(table, r, levelPoints.level1);
         lastLevel1Points = pts && pts.row === r ? parseFigure(pts.text) : null;
       }
+      if (l2 && l2.row === r && l2.text.trim()) lastLevel2Points = levelPoints.level2 !== undefined ? besidePoints(table, l2, levelPoints.level2) : null;
       const level1Text = l1?.text.trim() || lastLevel1;
       const level2Text = l2?.text.trim() || lastLevel2;
       lastLevel1 = level1Text;
@@ -177,6 +182,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         level1: level1Name(level1Text),
         level1Points: declaredPoints(level1Text) ?? (levelPoints.level1 !== undefined ? lastLevel1Points : null),
         level2: key(level2Text),
+        ...level2PointsOf(level2Text, lastLevel2Points),
         level3: indicatorName(l3.text),
         nature,
         target: targetFact,
@@ -184,6 +190,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         unit,
         weight: cols.has('weight') ? fields.fact('weight') : labelPoints(part, table, l3),
         score: fields.fact('score'),
+        ...(ratioCol !== undefined && table === first ? scoreRatioOf(part, table, r, ratioCol) : {}),
         reason,
         ...(fields.get('description') ? { description: fields.textFact('description')! } : {}),
         ...(fields.get('standard') ? { standard: fields.textFact('standard')! } : {}),
@@ -194,6 +201,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       });
     }
   }
+  if (levelPoints.level2 !== undefined) keepConsistentLevel2Points(indicators, total !== null);
   const unmapped = mapped.unmapped.filter((u) => !labels.some((l) => l.label === u));
   if (tableIdx >= tables.length) return { indicators, placeholders, total, columns: labels, unmapped, end: { table: tables.length - 1, row: tables[tables.length - 1].nRows } };
   return { indicators, placeholders, total, columns: labels, unmapped, end: { table: tableIdx, row: r } };
@@ -205,11 +213,11 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
  * 三级指标 holds the indicator's 分值, the last one its score, the one right of 一级指标 the level's
  * points. Only when a header has more than one such column; `cols` is corrected in place.
  */
-function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<string, number>): { level1?: number; corrected?: boolean } {
+function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<string, number>): { level1?: number; level2?: number; corrected?: boolean } {
   const header = rowCells(table, headerRow);
   const pointCells = header.filter((c) => /^(得分|分值|分数)$/.test(key(c.text)));
   if (pointCells.length < 2) return {};
-  const out: { level1?: number; corrected?: boolean } = {};
+  const out: { level1?: number; level2?: number; corrected?: boolean } = {};
   const levelAt = (col: number) => (['level1', 'level2', 'level3'] as const).find((f) => cols.get(f) === col);
   const levelCols = new Set<number>();
   for (const c of pointCells) {
@@ -218,6 +226,7 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
     if (!level) continue;
     levelCols.add(c.col);
     if (level === 'level1') out.level1 = c.col;
+    if (level === 'level2') out.level2 = c.col;
     // the 分值 right of 三级指标 is the indicator's, not one taken first for a level's points (一级指标 | 分值 | …)
     if (level === 'level3' && (!cols.has('weight') || levelCols.has(cols.get('weight')!))) cols.set('weight', c.col);
   }
@@ -225,6 +234,70 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
   if (scoreCell && levelCols.size) cols.set('score', scoreCell.col);
   out.corrected = levelCols.size > 0;
   return out;
+}
+
+/**
+ * A 二级指标's points in the column right of its name: only a number in a cell that starts on the
+ * name's row and spans the same rows (merged over the group beside its name, "项目产出{r4} | 15{r4}").
+ */
+function besidePoints(table: TableBlock, name: TableCell, col: number): Figure | null {
+  const pts = cellAt(table, name.row, col);
+  if (!pts || pts === name || pts.row !== name.row || pts.rowSpan !== name.rowSpan || !/^\d+(?:\.\d+)?$/.test(key(pts.text))) return null;
+  return parseFigure(key(pts.text));
+}
+
+/** level2Points as the label declares it ("数量指标(10分)"), else as read beside the name; absent when neither. */
+function level2PointsOf(label: string, beside: Figure | null): { level2Points?: Figure } {
+  const points = declaredPoints(label) ?? beside;
+  return points ? { level2Points: points } : {};
+}
+
+/**
+ * Level-2 points are kept only when they agree with the level-1 points they divide: under each
+ * 一级指标 with points, its 二级指标 points add up to them (the last group of a table cut before its
+ * 总分 row may list fewer: at most them). Any group that disagrees, or a group with some 二级指标
+ * lacking points, means the column is not the groups' points: all are dropped.
+ */
+function keepConsistentLevel2Points(indicators: Indicator[], complete: boolean): void {
+  const groups: Indicator[][] = [];
+  for (const ind of indicators) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].level1 === ind.level1) last.push(ind);
+    else groups.push([ind]);
+  }
+  const ok = groups.every((g, gi) => {
+    const declared = g[0].level1Points;
+    if (!declared || g.some((i) => i.level1Points?.value !== declared.value)) return false;
+    const seen = new Map<string, string>();
+    for (const i of g) {
+      if (!i.level2Points) return false;
+      const before = seen.get(i.level2);
+      if (before !== undefined && before !== i.level2Points.value) return false;
+      seen.set(i.level2, i.level2Points.value);
+    }
+    const sum = [...seen.values()].reduce((acc, v) => acc.add(Rational.parse(v)), Rational.of(0));
+    const whole = Rational.parse(declared.value);
+    return sum.eq(whole) || (!complete && gi === groups.length - 1 && sum.lt(whole));
+  });
+  if (!ok) for (const i of indicators) delete i.level2Points;
+}
+
+/**
+ * A 得分系数(%) / 得分率 column of the header (the share of the weight earned), when the form has a
+ * 分值 and a 得分 column of their own beside it.
+ */
+function scoreRatioColumn(table: TableBlock, headerRows: number[], cols: Map<string, number>): number | undefined {
+  if (!cols.has('weight') || !cols.has('score')) return undefined;
+  const cell = headerRows.flatMap((h) => rowCells(table, h).filter((c) => c.row === h)).find((c) => SCORE_RATIO.test(key(c.text)) && c.colSpan === 1);
+  if (!cell || [...cols.values()].includes(cell.col)) return undefined;
+  return cell.col;
+}
+
+/** The row's 得分系数 when its own cell holds a percentage (100%, 85.5%). */
+function scoreRatioOf(part: string, table: TableBlock, r: number, col: number): { scoreRatio?: Fact } {
+  const cell = cellAt(table, r, col);
+  if (!cell || cell.row !== r || !/^\d+(?:\.\d+)?%$/.test(key(cell.text))) return {};
+  return { scoreRatio: cellFact(part, table, cell) };
 }
 
 /**

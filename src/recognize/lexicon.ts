@@ -44,7 +44,7 @@ const EVAL53 = '部门整体支出绩效评价指标表（53号文框架）';
 const GENERIC = '各省通用写法';
 const CHONGQING = '重庆 部门整体绩效自评表（计量单位/指标性质/年初指标值/调整指标值/全年完成值/得分系数/指标权重/指标得分/是否核心指标）';
 /** A column of the share of the points earned (得分系数(%), 得分率): not the points themselves. */
-const SCORE_RATIO = /得分(?:系数|比例|率)/;
+export const SCORE_RATIO = /得分(?:系数|比例|率)/;
 const CENTRAL = '中央对地方转移支付 区域（项目）绩效自评表（转移支付(项目)名称 / 资金投入情况）';
 
 /**

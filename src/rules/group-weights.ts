@@ -20,13 +20,13 @@ export function level1Groups(indicators: Indicator[]): Array<{ level1: string; r
 export const rule: Rule = {
   meta: {
     id: 'group-weights',
-    version: 2,
+    version: 3,
     severity: 'error',
     catalogue: 'D2',
     title: { zh: '一级指标分值合计', en: 'Weights add up to the declared points' },
     description: {
-      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
-      en: 'The weights under a first-level indicator add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
+      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），二级指标标明分数（标签内或单列合并单元格）时同样核对，标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
+      en: 'The weights under a first-level indicator (and under a second-level one that prints its points) add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
     },
     formula: 'Σ 三级指标分值 = 一级指标分数',
     tolerance: '精确比较（分值是分配的分数）',
@@ -50,7 +50,42 @@ export const rule: Rule = {
       // printed total (D3) can be checked
       const follows = (s: Record<string, number>) => groups.some((g) => weightSum(g.rows).eq(Rational.of(s[level1Key(g.level1)])));
       const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s) && follows(s));
+      // 二级指标 groups with points of their own ("项目产出 | 15"): checked first; a 一级指标 holding one
+      // that disagrees is not reported again for the same weights (one cause, one finding)
+      const level2Off = new Set<string>();
+      const subgroups = level2Groups(form.indicators);
+      for (const [si, sg] of subgroups.entries()) {
+        const pts = sg.rows[0].level2Points;
+        if (!pts) continue;
+        const declared = Rational.parse(pts.value);
+        const sum = weightSum(sg.rows);
+        if (sum.eq(declared)) continue;
+        const open = cut && si === subgroups.length - 1;
+        if (open && sum.lt(declared)) continue;
+        level2Off.add(sg.level1);
+        const counted = sg.rows.filter((r) => !r.notApplicable && points(r.weight));
+        const na = sg.rows.filter((r) => r.notApplicable).length;
+        out.push({
+          severity: 'error',
+          message: {
+            zh: `${form.part}「${level1Stem(sg.level1)}—${level1Stem(sg.level2)}」标明${pts.value}分，其下${sg.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}`,
+            en: `${form.part} "${level1Stem(sg.level2)}" (under "${level1Stem(sg.level1)}"): declared ${declared.toString()} points, but its ${sg.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}`,
+          },
+          values: [declared.toNumber(), sum.toNumber()],
+          evidence: [
+            { text: sg.level2, value: declared.toNumber(), location: sg.rows[0].loc, role: 'declared' },
+            ...counted.map((r) => factEvidence(r.weight, 'weight')),
+          ],
+          expected: declared.toString(),
+          observed: sum.toString(),
+          tolerance: '0（精确）',
+          missing: sg.rows.filter((r) => !r.notApplicable && isBlank(r.weight)).map((r) => `${r.level3} 分值`),
+          params: null,
+          part: form.part,
+        });
+      }
       for (const [gi, g] of groups.entries()) {
+        if (level2Off.has(g.level1)) continue;
         const printed = g.rows.find((r) => r.level1Points)?.level1Points ?? null;
         let declared: Rational | null = printed ? Rational.parse(printed.value) : null;
         const fromTemplate = !declared && split ? split[level1Key(g.level1)] : undefined;
@@ -95,6 +130,17 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/** Consecutive indicator rows under one 二级指标 of one 一级指标. */
+function level2Groups(indicators: Indicator[]): Array<{ level1: string; level2: string; rows: Indicator[] }> {
+  const groups: Array<{ level1: string; level2: string; rows: Indicator[] }> = [];
+  for (const ind of indicators) {
+    const last = groups[groups.length - 1];
+    if (last && last.level1 === ind.level1 && last.level2 === ind.level2) last.rows.push(ind);
+    else groups.push({ level1: ind.level1, level2: ind.level2, rows: [ind] });
+  }
+  return groups;
+}
 
 /** Σ of the weights of a group's rows (不适用 rows and blank weights count 0). */
 function weightSum(rows: Indicator[]): Rational {

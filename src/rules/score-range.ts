@@ -10,13 +10,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'score-range',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'D1',
     title: { zh: '得分不超过分值', en: 'Score within 0 and weight' },
     description: {
-      zh: '每个指标、预算执行行和总分行的得分应在0与分值之间。',
-      en: 'Every score (indicators, execution row, total) lies between 0 and its weight.',
+      zh: '每个指标、预算执行行和总分行的得分应在0与分值之间；表中列有得分系数(%)时，指标得分应为分值×得分系数。',
+      en: 'Every score (indicators, execution row, total) lies between 0 and its weight; where a 得分系数(%) is printed, the score is weight × that share.',
     },
     formula: '0 ≤ 得分 ≤ 分值',
     tolerance: '精确比较（分值、得分是评定的分数，不是四舍五入的测量值）',
@@ -58,12 +58,43 @@ export const rule: Rule = {
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
         test(form.part, { zh: `指标${indicatorName(ind)}`, en: `indicator ${indicatorName(ind)}` }, ind.weight, ind.score, bonusClause(ind));
+        const off = ratioMismatch(ind);
+        if (off) {
+          out.push({
+            message: {
+              zh: `${form.part}指标${indicatorName(ind)}得分系数${ind.scoreRatio!.text.trim()}、分值${ind.weight.text.trim()}，应得${off.expected}分，表中得分${ind.score.text.trim()}`,
+              en: `${form.part} indicator ${indicatorName(ind)}: score ratio ${ind.scoreRatio!.text.trim()} of weight ${ind.weight.text.trim()} is ${off.expected}, but the score is ${ind.score.text.trim()}`,
+            },
+            values: [factNumber(ind.score)!, Number(off.expected)],
+            evidence: [factEvidence(ind.weight, 'weight'), factEvidence(ind.scoreRatio!, 'rate'), factEvidence(ind.score, 'score')],
+            expected: off.expected,
+            observed: ind.score.text.trim(),
+            tolerance: '得分所写小数位的半个单位',
+            part: form.part,
+          });
+        }
       }
       if (form.total) test(form.part, { zh: '总分', en: 'total' }, form.total.weight, form.total.score);
     }
     return out;
   },
 };
+
+/**
+ * A printed 得分系数(%) makes the score 分值 × 系数: the expected score (at the score's written
+ * decimals) when the printed one differs by more than half its last digit; null when it agrees or
+ * a figure is missing.
+ */
+function ratioMismatch(ind: Indicator): { expected: string } | null {
+  const w = points(ind.weight);
+  const s = points(ind.score);
+  const ratio = ind.scoreRatio?.figure;
+  if (!w || !s || !ratio || ratio.unit !== '%' || ratio.comparator !== '=') return null;
+  const expected = w.mul(Rational.parse(ratio.value)).div(Rational.of(100));
+  const decimals = ind.score.figure?.decimals ?? 0;
+  const half = Rational.of(5).div(Rational.of(10n ** BigInt(decimals + 1)));
+  return expected.sub(s).abs().gt(half) ? { expected: expected.toString(2) } : null;
+}
 
 /** The clause of an indicator's 指标说明 / 评价标准 that grants extra points (加1分, 加分), if any. */
 function bonusClause(ind: Indicator): string | null {

@@ -35,22 +35,27 @@ async function weightFindings(lines: string[]): Promise<Finding[]> {
 const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
 
 describe('weights planted in real forms cut before 总分', () => {
-  it('ah-shouxian-zhengti-2023 (53号文 指标表, five rows): 规划(15分) with a weight 3 → 6 adds to 18', async () => {
+  it('ah-shouxian-zhengti-2023 (53号文 指标表, five rows): 工作计划(6分) under 规划(15分) with a weight 3 → 6 adds to 9', async () => {
     const lines = source('ah-shouxian-zhengti-2023');
     expect(await weightFindings(lines)).toEqual([]);
     const fs = await weightFindings(planted(lines, '计划明确性', '3', '6'));
-    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [15, 18]]]);
-    expect(fs[0].message).toContain('规划');
-    expect(fs[0].message).toContain('表格未列至总分行');
+    // the 二级指标 label declares its points: its group is reported, not 规划 (18 of 15) again
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [6, 9]]]);
+    expect(fs[0].message).toContain('「规划—工作计划」标明6分');
   }, 60_000);
 
   it('hi-shangwu-fuwumaoyi (宁夏 参考分值): 项目决策 20 broken; 项目绩效 55 with only its 项目产出 rows listed is not a finding', async () => {
     const lines = source('hi-shangwu-fuwumaoyi');
     expect(await weightFindings(lines)).toEqual([]);
+    // 决策程序 is under 项目决策 (20) and its 二级指标 决策过程 (8): one finding, the 二级指标's, not its 一级指标's again
     const fs = await weightFindings(planted(lines, '决策程序', '5', '8'));
-    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [20, 23]]]);
-    // a raised 产出数量 leaves 项目绩效 at 18 of 55: the cut rows may hold the rest
-    expect(await weightFindings(planted(lines, '产出数量', '5', '8'))).toEqual([]);
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [8, 11]]]);
+    // a raised 产出数量 leaves 项目绩效 at 18 of 55 (the cut rows may hold the rest), but its 二级指标
+    // 项目产出 prints 15 in the column beside its name: 18 is past them
+    const l2 = await weightFindings(planted(lines, '产出数量', '5', '8'));
+    expect(l2.map((f) => [f.rule, f.severity, f.values]), show(l2)).toEqual([['group-weights', 'error', [15, 18]]]);
+    expect(l2[0].message).toContain('项目产出');
+    expect(fs[0].message).toContain('决策过程');
   }, 60_000);
 
   it('hn-jichu-53hao-2018: 投入 16 with 在职人员控制率 8 → 11 is an error', async () => {
@@ -58,6 +63,10 @@ describe('weights planted in real forms cut before 总分', () => {
     expect(await weightFindings(lines)).toEqual([]);
     const fs = await weightFindings(planted(lines, '在职人员控制率', '8', '11'));
     expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [16, 19]]]);
+    // 过程 58 is cut after two rows; its 二级指标 预算执行 prints 16 in its own 得分 column beside the name
+    const l2 = await weightFindings(planted(lines, '预算完成率', '8', '11'));
+    expect(l2.map((f) => [f.rule, f.severity, f.values]), show(l2)).toEqual([['group-weights', 'error', [16, 19]]]);
+    expect(l2[0].message).toContain('预算执行');
   }, 60_000);
 
   it('he-langfang-shipin-2019: no printed points, rows follow 50/30/10; 效益 raised to 33 is a warning naming the template', async () => {
@@ -75,5 +84,19 @@ describe('weights planted in real forms cut before 总分', () => {
     const fs = await weightFindings(changed);
     expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'warning', [30, 33]]]);
     expect(fs[0].message).toContain('效果指标');
+  }, 60_000);
+
+  it('cq-kexuecheng-rongmeiti-2021 (重庆 得分系数(%)): a weight raised under 100% with its score left is an error; the form as printed is not', async () => {
+    const lines = source('cq-kexuecheng-rongmeiti-2021');
+    const ratioFindings = async (ls: string[]) => {
+      const docx = writeBlocksDocx(parseSource(ls.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
+      const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
+      return result.discrepancies.filter((d) => d.rule === 'score-range');
+    };
+    expect(await ratioFindings(lines)).toEqual([]);
+    const fs = await ratioFindings(planted(lines, '播发稿件数量', '10', '13'));
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['score-range', 'error', [10, 13]]]);
+    expect(fs[0].message).toContain('得分系数100%');
+    expect(fs[0].message).toContain('应得13分');
   }, 60_000);
 });
