@@ -55,7 +55,7 @@ export function unitOf(text: string): string | null {
  * department form is read into byIncome / bySpending.
  */
 export function readBudgetBlock(part: string, table: TableBlock, headerRow: number, stop: (row: number) => boolean): BudgetParse {
-  const { cols, labels, unmapped } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
+  const { cols, labels, unmapped, fuzzy } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
   const valueCols = [...cols.values()];
   // 行次 (a column numbering the rows) is neither a label nor a value
   const lineNumberCols = new Set(rowCells(table, headerRow).filter((c) => /^行次$|^序号$/.test(key(c.text))).map((c) => c.col));
@@ -100,7 +100,10 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       const col = cols.get(field);
       if (col === undefined) return null;
       const cell = cellAt(table, r, col);
-      return cell && cell.col >= firstValueCol ? cellFact(part, table, cell) : null;
+      if (!cell || cell.col < firstValueCol) return null;
+      const fact = cellFact(part, table, cell);
+      // under a label OCR misread (ocr-label-match.ts) the value is read unsurely: findings on it stay warnings
+      return fuzzy?.has(field) ? { ...fact, loc: { ...fact.loc, uncertain: true } } : fact;
     };
     const row: BudgetRow = {
       label,

@@ -1,5 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { cellAt, key, rowCells, rowKeys } from './table-view.js';
+import { isOcrTable, fuzzyLabelField } from './ocr-label-match.js';
 import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
@@ -9,12 +10,8 @@ export interface ColumnRule {
   /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
   strong?: RegExp;
   exclude?: RegExp;
-  /**
-   * The field's strong synonyms that are plain words of four or more characters (参考分值): a header
-   * spelling one of them with its characters out of order is that column — OCR reads a label
-   * wrapped over two lines of a narrow cell column by column ("参考\n分值" → 考值参分).
-   */
-  literals?: string[];
+  /** The lexicon entry the rule was made from: its words are matched by likeness in OCR'd tables. */
+  entry?: FieldEntry;
 }
 
 export interface ColumnMap {
@@ -24,6 +21,11 @@ export interface ColumnMap {
   labels: Array<{ field: string; label: string }>;
   /** Header labels that name a field of these rules but were not mapped (a misread header). */
   unmapped: string[];
+  /**
+   * Fields mapped through an OCR'd label that names them only by likeness (ocr-label-match.ts), with
+   * the word it was read as: the values under them may belong to another column.
+   */
+  fuzzy?: Map<string, string>;
 }
 
 /**
@@ -67,35 +69,35 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
       }
     }
   }
-  // a label read with its characters out of order (考值参分) names the field it spells, once no other label did
-  for (const rule of rules) {
-    if (cols.has(rule.field) || !rule.literals) continue;
-    const wanted = new Set(rule.literals.map(letters));
-    for (const leaf of leaves) {
-      const own = key(leaf.cell.text);
-      if (used.has(leaf.cell) || !wanted.has(letters(own)) || rule.literals.includes(own)) continue;
-      cols.set(rule.field, leaf.cell.col);
-      used.add(leaf.cell);
-      break;
+  // OCR'd text: a label misread (年初预匏数, 考值参分) names the field it is nearest to, when no other label did
+  const fuzzy = new Map<string, string>();
+  const entries = rules.flatMap((r) => (r.entry ? [r.entry] : []));
+  if (entries.length && isOcrTable(table)) {
+    const claims = new Map<string, Array<{ leaf: (typeof leaves)[number]; word: string }>>();
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
+      if (used.has(leaf.cell) || !keys[i]) continue;
+      const hit = fuzzyLabelField(table, leaf.cell, last, entries);
+      if (hit && !cols.has(hit.field)) claims.set(hit.field, [...(claims.get(hit.field) ?? []), { leaf, word: hit.word }]);
+    }
+    for (const [field, [claim, ...others]] of claims) {
+      if (others.length) continue;
+      cols.set(field, claim.leaf.cell.col);
+      used.add(claim.leaf.cell);
+      fuzzy.set(field, claim.word);
     }
   }
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
   const unmapped = leaves.filter((l, i) => !used.has(l.cell) && keys[i] && rules.some((r) => r.strong?.test(keys[i]) && !r.exclude?.test(keys[i]))).map((l) => l.label);
-  return { cols, labels, unmapped };
+  return { cols, labels, unmapped, ...(fuzzy.size ? { fuzzy } : {}) };
 }
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
 export function columnRules(entries: FieldEntry[]): ColumnRule[] {
-  return entries.map((e) => {
-    const literals = e.synonyms.filter((s) => !s.weak && /^[\u4e00-\u9fff]{4,}$/u.test(s.match.source)).map((s) => s.match.source);
-    return { field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), ...(literals.length ? { literals } : {}) };
-  });
+  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), entry: e }));
 }
-
-/** The characters of a word, sorted: equal for a word and its scrambles. */
-const letters = (s: string) => [...s].sort().join('');
 
 /**
  * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",
