@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { parseFigure } from '../numbers/figure.js';
-import type { FieldEntry } from './lexicon.js';
+import { namesField, type FieldEntry } from './lexicon.js';
 import { cellAt, key } from './table-view.js';
 
 /**
@@ -154,6 +154,22 @@ export function fuzzyLabelField(
 ): FuzzyLabel | null {
   const core = labelCore(header.text);
   if ([...core].length < 2) return null;
+  const agrees = (hit: FuzzyLabel) => {
+    const content = CONTENT[hit.field];
+    const below = content ? firstBelow(table, header, lastHeaderRow) : null;
+    return !!below && holds(content, below.text);
+  };
+  // letters read inside a word (预算执行T率): the word without them names one field by its own patterns
+  const k = key(header.text);
+  const unlettered = k.replace(/(?<=[\u4e00-\u9fff])[A-Za-z]{1,2}(?=[\u4e00-\u9fff])/gu, '');
+  if (unlettered !== k) {
+    const named = entries.filter((e) => namesField(e, unlettered));
+    if (named.length === 1) {
+      const hit = { field: named[0].field, word: named[0].label, distance: 0.5 };
+      return agrees(hit) ? hit : null;
+    }
+    if (named.length > 1) return null;
+  }
   const near: FuzzyLabel[] = [];
   for (const entry of entries) {
     let best: FuzzyLabel | null = null;
@@ -168,8 +184,5 @@ export function fuzzyLabelField(
   if (!near.length) return null;
   near.sort((a, b) => a.distance - b.distance);
   if (near.length > 1 && near[1].distance === near[0].distance) return null;
-  const content = CONTENT[near[0].field];
-  if (!content) return null;
-  const below = firstBelow(table, header, lastHeaderRow);
-  return below && holds(content, below.text) ? near[0] : null;
+  return agrees(near[0]) ? near[0] : null;
 }
