@@ -156,7 +156,7 @@ const HEADER_LABEL_MAX = 24;
  * A row that holds amounts beside its labels ("预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84") is a row
  * of label/value pairs (budget-pairs.ts), not a header.
  */
-export const isBudgetHeader = rowTest((keys) => {
+const isExactBudgetHeader = rowTest((keys) => {
   if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
   // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
   const labels = keys.filter((k) => k.length <= HEADER_LABEL_MAX);
@@ -166,6 +166,29 @@ export const isBudgetHeader = rowTest((keys) => {
   }
   return hits >= 2;
 });
+
+export function isBudgetHeader(table: TableBlock, row: number): boolean {
+  return isExactBudgetHeader(table, row) || (isOcrTable(table) && isOcrBudgetHeader(table, row));
+}
+
+/**
+ * In OCR'd text a budget header may have lost the exact spelling of its labels (年初预匏数 | 调整预算将 |
+ * 全年执f数): labels naming a budget field by likeness count too (ocr-label-match.ts — one field
+ * nearest, amounts or a rate below), two of them at least.
+ */
+const isOcrBudgetHeader = (table: TableBlock, row: number): boolean => {
+  const keys = rowKeys(table, row);
+  if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
+  const hits = new Set<string>();
+  for (const cell of rowCells(table, row)) {
+    const k = key(cell.text);
+    if (cell.row !== row || !k || k.length > HEADER_LABEL_MAX) continue;
+    const exact = BUDGET_HEADER_FIELDS.find((entry) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)));
+    const field = exact?.field ?? fuzzyLabelField(table, cell, row, BUDGET_FIELDS)?.field;
+    if (field && BUDGET_HEADER_FIELDS.some((e) => e.field === field)) hits.add(field);
+  }
+  return hits.size >= 2;
+};
 
 /** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
 export const isIndicatorHeader = rowTest((keys) => namesAny(keys, LEVELS) && namesAny(keys, POINTS) && namesAny(keys, VALUES));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableBlock } from '../../schemas/document.js';
 import { readBudgetBlock } from '../../src/recognize/budget-block.js';
-import { BUDGET_COLUMNS, INDICATOR_COLUMNS, mapColumns } from '../../src/recognize/header-map.js';
+import { BUDGET_COLUMNS, INDICATOR_COLUMNS, isBudgetHeader, mapColumns } from '../../src/recognize/header-map.js';
 import { isOcrTable, ocrDistance } from '../../src/recognize/ocr-label-match.js';
 import { gridTable } from '../helpers/model.js';
 
@@ -113,5 +113,21 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     ]));
     expect(mapColumns(table, [0], INDICATOR_COLUMNS).cols.get('weight')).toBe(3);
     expect(mapColumns(gridTable([['一级指标', '二级指标', '三级指标', '考值参分', '指标值', '全年实际值', '得分'], ['a', 'b', 'c', '4', '—', 'x', '4']]), [0], INDICATOR_COLUMNS).cols.has('weight')).toBe(false);
+  });
+
+  it('knows a budget header whose every label OCR damaged, by likeness and the amounts below', () => {
+    const rows = [
+      ['项目资金(万元)', '', '年初预匏数', '调整预算将,A、', '全年执f数', '执行卒(B/A)'],
+      ['年度资金总额', '', '64.8', '64.8', '64.8', '100%'],
+    ];
+    const table = ocr(gridTable(rows));
+    expect(isBudgetHeader(table, 0)).toBe(true);
+    const { block } = readBudgetBlock('项目支出绩效自评表', table, 0, () => false);
+    expect(block.columns.map((c) => c.field)).toEqual(['initialBudget', 'fullYearBudget', 'executed', 'rate']);
+    expect([block.rows[0].executed?.text, block.rows[0].rate?.text]).toEqual(['64.8', '100%']);
+    expect(block.rows[0].rate?.loc.uncertain).toBe(true);
+    // exact text with these labels is no budget header; nor OCR text with words, not amounts, below
+    expect(isBudgetHeader(gridTable(rows), 0)).toBe(false);
+    expect(isBudgetHeader(ocr(gridTable([rows[0], ['年度资金总额', '', '见附件', '见附件', '见附件', '见附件']])), 0)).toBe(false);
   });
 });
