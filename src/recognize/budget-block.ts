@@ -3,6 +3,7 @@ import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/record
 import { cellFact, cellLocation, partialFact } from './facts.js';
 import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
+import { underOcrLabel } from './ocr-label-match.js';
 import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -102,8 +103,8 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       const cell = cellAt(table, r, col);
       if (!cell || cell.col < firstValueCol) return null;
       const fact = cellFact(part, table, cell);
-      // under a label OCR misread (ocr-label-match.ts) the value is read unsurely: findings on it stay warnings
-      return fuzzy?.has(field) ? { ...fact, loc: { ...fact.loc, uncertain: true } } : fact;
+      // under a label OCR misread (ocr-label-match.ts) the value is OCR text: findings on it stay warnings
+      return fuzzy?.has(field) ? { ...fact, loc: underOcrLabel(fact.loc) } : fact;
     };
     const row: BudgetRow = {
       label,

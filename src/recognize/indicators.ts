@@ -5,6 +5,7 @@ import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
+import { underOcrLabel } from './ocr-label-match.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import type { PresetColumns } from './headless-indicators.js';
 import { cellAt, key, ownCells, rowCells } from './table-view.js';
@@ -94,6 +95,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
   const mapped = preset ? { cols: new Map(preset.cols), labels: preset.labels, unmapped: [] as string[] } : mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
+  // fields mapped through a label OCR misread (ocr-label-match.ts): their values are OCR text
+  let unsure = 'fuzzy' in mapped ? mapped.fuzzy : undefined;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
   const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
@@ -112,7 +115,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const own = Array.from({ length: Math.min(3, table.nRows) }, (_, i) => i).find((i) => isIndicatorHeader(table, i));
       if (own !== undefined) {
         const rows = isSubHeader(table, own + 1) ? [own, own + 1] : [own];
-        cols = mapColumns(table, rows, INDICATOR_COLUMNS).cols;
+        ({ cols, fuzzy: unsure } = mapColumns(table, rows, INDICATOR_COLUMNS));
         r = rows[rows.length - 1] + 1;
       }
     }
@@ -131,7 +134,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         r++;
         break outer;
       }
-      const fields = new FieldRow(part, table, r, cols);
+      const fields = new FieldRow(part, table, r, cols, unsure);
       const l3 = fields.get('level3');
       // a placeholder row of the template: a 指标N / …… label, nothing filled in
       const placeholder = own.find((c) => isPlaceholderText(c.text));
@@ -274,6 +277,7 @@ class FieldRow {
     private readonly table: TableBlock,
     private readonly r: number,
     private readonly cols: Map<string, number>,
+    private readonly unsure?: ReadonlyMap<string, string>,
   ) {}
 
   get(field: string): TableCell | null {
@@ -289,7 +293,9 @@ class FieldRow {
 
   fact(field: string): Fact {
     const cell = this.get(field);
-    return cell ? cellFact(this.part, this.table, cell) : emptyFact(this.part, this.table, this.r);
+    if (!cell) return emptyFact(this.part, this.table, this.r);
+    const fact = cellFact(this.part, this.table, cell);
+    return this.unsure?.has(field) ? { ...fact, loc: underOcrLabel(fact.loc) } : fact;
   }
 
   textFact(field: string): TextFact | null {

@@ -135,6 +135,15 @@ export function isOcrTable(table: TableBlock): boolean {
   return known;
 }
 
+/**
+ * The location of a value read under a label matched by likeness: its own OCR provenance kept, and
+ * where the table was known OCR only by its damage (a .docx an OCR program wrote), marked as text
+ * another program OCR'd — so a finding resting on it is a warning labelled OCR, never an error.
+ */
+export function underOcrLabel<L extends { textSource?: 'ocr' | 'ocr-layer' | null }>(loc: L): L {
+  return loc.textSource ? loc : { ...loc, textSource: 'ocr-layer' };
+}
+
 export interface FuzzyLabel {
   field: string;
   /** The vocabulary word the label was read as. */

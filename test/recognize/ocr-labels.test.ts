@@ -30,17 +30,14 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     expect(ocrDistance('年初预算数', '全年预算数')).toBe(2);
   });
 
-  it('reads the budget columns of an OCR\'d form whose labels were misread, and marks the values unsure', () => {
+  it('reads the budget columns of an OCR\'d form whose labels were misread, keeping their OCR provenance', () => {
     const table = ocr(gridTable(YINCHUAN_BUDGET));
     const { block } = readBudgetBlock('项目支出绩效自评表', table, 0, () => false);
     const row = block.rows[0];
     expect(row.initialBudget?.text).toBe('64.8');
     expect(row.fullYearBudget?.text).toBe('64.8');
-    expect(row.initialBudget?.loc.uncertain).toBe(true);
-    expect(row.fullYearBudget?.loc.uncertain).toBe(true);
     expect(row.initialBudget?.loc.textSource).toBe('ocr');
-    // the labels matched exactly are read as before, and sure
-    expect(row.executed?.loc.uncertain).toBeUndefined();
+    expect(row.fullYearBudget?.loc.textSource).toBe('ocr');
     expect(block.columns.map((c) => c.field)).toEqual(['initialBudget', 'fullYearBudget', 'executed', 'rate']);
   });
 
@@ -51,7 +48,7 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     expect(fuzzy?.has('rate')).toBe(true);
     const { block } = readBudgetBlock('项目支出绩效自评表', table, 0, () => false);
     expect(block.rows[0].rate?.text).toBe('100.00%');
-    expect(block.rows[0].rate?.loc).toMatchObject({ textSource: 'ocr-layer', uncertain: true });
+    expect(block.rows[0].rate?.loc.textSource).toBe('ocr-layer');
   });
 
   it('keeps exact matching where the text is not OCR', () => {
@@ -72,6 +69,10 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     ]);
     expect(isOcrTable(damaged)).toBe(true);
     expect(mapColumns(damaged, [0], BUDGET_COLUMNS).cols.get('initialBudget')).toBe(2);
+    // no parser marked this text: a value under a label read by likeness is marked as OCR text, one under an exact label is not
+    const { block } = readBudgetBlock('项目支出绩效自评表', damaged, 0, () => false);
+    expect(block.rows[0].initialBudget?.loc.textSource).toBe('ocr-layer');
+    expect(block.rows[0].executed?.loc.textSource).toBeUndefined();
     // a grade letter in a word (达到A级) or a capitalised term (PM2.5, ISO) is not damage
     expect(isOcrTable(gridTable([['空气质量达到A级', 'PM2.5浓度', 'ISO9001认证', 'GDP增长']]))).toBe(false);
   });
@@ -125,7 +126,7 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     const { block } = readBudgetBlock('项目支出绩效自评表', table, 0, () => false);
     expect(block.columns.map((c) => c.field)).toEqual(['initialBudget', 'fullYearBudget', 'executed', 'rate']);
     expect([block.rows[0].executed?.text, block.rows[0].rate?.text]).toEqual(['64.8', '100%']);
-    expect(block.rows[0].rate?.loc.uncertain).toBe(true);
+    expect(block.rows[0].rate?.loc.textSource).toBe('ocr');
     // exact text with these labels is no budget header; nor OCR text with words, not amounts, below
     expect(isBudgetHeader(gridTable(rows), 0)).toBe(false);
     expect(isBudgetHeader(ocr(gridTable([rows[0], ['年度资金总额', '', '见附件', '见附件', '见附件', '见附件']])), 0)).toBe(false);
