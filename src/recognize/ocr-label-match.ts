@@ -152,31 +152,18 @@ export interface FuzzyLabel {
 }
 
 /**
- * The field an OCR'd header label names, by the nearest word of the vocabulary: one field alone
- * within reach (the next field strictly farther), and the column below holding what the field holds.
+ * The field an OCR'd label names by likeness: letters read inside a word dropped (预算执行T率) and the
+ * word named by one field's own patterns, or else the nearest word of the vocabulary within reach,
+ * one field alone (the next strictly farther). A label spelling a word of the vocabulary is no misreading.
  */
-export function fuzzyLabelField(
-  table: TableBlock,
-  header: TableCell,
-  lastHeaderRow: number,
-  entries: FieldEntry[],
-): FuzzyLabel | null {
-  const core = labelCore(header.text);
+export function nearestField(label: string, entries: FieldEntry[]): FuzzyLabel | null {
+  const core = labelCore(label);
   if ([...core].length < 2) return null;
-  const agrees = (hit: FuzzyLabel) => {
-    const content = CONTENT[hit.field];
-    const below = content ? firstBelow(table, header, lastHeaderRow) : null;
-    return !!below && holds(content, below.text);
-  };
-  // letters read inside a word (预算执行T率): the word without them names one field by its own patterns
-  const k = key(header.text);
+  const k = key(label);
   const unlettered = k.replace(/(?<=[\u4e00-\u9fff])[A-Za-z]{1,2}(?=[\u4e00-\u9fff])/gu, '');
   if (unlettered !== k) {
     const named = entries.filter((e) => namesField(e, unlettered));
-    if (named.length === 1) {
-      const hit = { field: named[0].field, word: named[0].label, distance: 0.5 };
-      return agrees(hit) ? hit : null;
-    }
+    if (named.length === 1) return { field: named[0].field, word: named[0].label, distance: 0.5 };
     if (named.length > 1) return null;
   }
   const near: FuzzyLabel[] = [];
@@ -184,14 +171,40 @@ export function fuzzyLabelField(
     let best: FuzzyLabel | null = null;
     for (const word of fieldWords(entry)) {
       const distance = ocrDistance(core, word);
-      // a word of the vocabulary spelled right is no misreading (the exact rules decided about it)
       if (distance === 0) return null;
-      if (distance > 0 && distance <= allowed(word) && (!best || distance < best.distance)) best = { field: entry.field, word, distance };
+      if (distance <= allowed(word) && (!best || distance < best.distance)) best = { field: entry.field, word, distance };
     }
     if (best) near.push(best);
   }
   if (!near.length) return null;
   near.sort((a, b) => a.distance - b.distance);
-  if (near.length > 1 && near[1].distance === near[0].distance) return null;
-  return agrees(near[0]) ? near[0] : null;
+  return near.length > 1 && near[1].distance === near[0].distance ? null : near[0];
+}
+
+/**
+ * The field an OCR'd header label names (nearestField), when the column below holds what that field
+ * holds (amounts, a rate, points): fields whose contents cannot be told are not guessed.
+ */
+export function fuzzyLabelField(table: TableBlock, header: TableCell, lastHeaderRow: number, entries: FieldEntry[]): FuzzyLabel | null {
+  const hit = nearestField(header.text, entries);
+  const content = hit && CONTENT[hit.field];
+  if (!hit || !content) return null;
+  const below = firstBelow(table, header, lastHeaderRow);
+  return below && holds(content, below.text) ? hit : null;
+}
+
+/** What names a body, not a person or a figure: 银川市第六中学, 银川市教育局, …服务中心. */
+const ORGANISATION = /(?:局|院|校|学|中心|委员会|委|会|站|所|队|处|室|办|部|厅|馆|社|公司|政府|街道|镇|乡|场|园|团|台|库)$/u;
+
+/**
+ * The form-head field an OCR'd label left of a value names (实施第位 | 银川市第六中学 → 实施单位), when
+ * the value is what the field holds: a body for the departments, points for a stated score.
+ */
+export function fuzzyFormField(label: string, value: string, entries: FieldEntry[]): FuzzyLabel | null {
+  const hit = nearestField(label, entries);
+  if (!hit) return null;
+  const v = key(value);
+  if (hit.field === 'supervisor' || hit.field === 'implementer' || hit.field === 'department') return ORGANISATION.test(v) && !/\d/u.test(v) ? hit : null;
+  if (hit.field === 'headScore') return holds('points', v) ? hit : null;
+  return null;
 }

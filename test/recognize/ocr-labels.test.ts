@@ -3,7 +3,10 @@ import type { TableBlock } from '../../schemas/document.js';
 import { readBudgetBlock } from '../../src/recognize/budget-block.js';
 import { BUDGET_COLUMNS, INDICATOR_COLUMNS, isBudgetHeader, mapColumns } from '../../src/recognize/header-map.js';
 import { isOcrTable, ocrDistance } from '../../src/recognize/ocr-label-match.js';
-import { gridTable } from '../helpers/model.js';
+import { checkModel as check } from '../helpers/check.js';
+import { documentOf, gridTable } from '../helpers/model.js';
+import { fuzzyFormField } from '../../src/recognize/ocr-label-match.js';
+import { FORM_FIELDS } from '../../src/recognize/lexicon.js';
 
 /** A table whose text our OCR read (every cell marked as the OCR parser marks it). */
 function ocr(table: TableBlock, source: 'ocr' | 'ocr-layer' = 'ocr'): TableBlock {
@@ -130,5 +133,32 @@ describe('OCR-damaged header labels (ocr-label-match.ts)', () => {
     // exact text with these labels is no budget header; nor OCR text with words, not amounts, below
     expect(isBudgetHeader(gridTable(rows), 0)).toBe(false);
     expect(isBudgetHeader(ocr(gridTable([rows[0], ['年度资金总额', '', '见附件', '见附件', '见附件', '见附件']])), 0)).toBe(false);
+  });
+
+  it('reads a form-head label OCR misread (实施第位 for 实施单位) when the value right of it is a body', () => {
+    // 银川 六中's head as OCR'd, over the damaged budget header: the table shows its OCR damage (项Fl资金, 年度总体r二, 指标L:)
+    const rows = [
+      ['项目名称', '初中公用经费', '<', '<', '主管部门', '银川市教育局', '<', '<'],
+      ['实施第位', '银川市第六中学', '<', '<', '自评得分', '98', '财政审1度评分', ''],
+      ['项Fl资金(万兀)', '', '年初预匏数', '调整预算将,A、', '全年执行数(B)', '执行率(B/A)', '<', '<'],
+      ['^', '年度资金总额', '64.8', '64.8', '64.8', '100%', '<', '<'],
+      ['年度总体r二', '年初设定目标', '<', '<', '年度总体目标完成情况', '<', '<', '<'],
+      ['^', '保障学校正常工作运行', '<', '<', '公,4', '<', '<', '<'],
+      ['一级指标', '二级指标', '三级指标', '考值参分', '指标值(八)', '全年实际值(B)', '得分', '未完成原因分析及改进措施'],
+      ['项目产出(30分)', '数量指标(10分)', '保障人数', '10', '2370人', '2370人', 'IO', ''],
+      ['^', '^', '指标L:', '', '', '', '', ''],
+    ];
+    const form = check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', rows])).report.projects[0];
+    expect(form.implementer?.text).toBe('银川市第六中学');
+    expect(form.implementer?.loc.textSource).toBe('ocr-layer');
+    expect(form.budget?.rows[0].initialBudget?.text).toBe('64.8');
+    expect(form.indicators[0].weight.text).toBe('10');
+    // exact text: the misread label names nothing
+    const exact = check(documentOf(['银川市本级部门项目支出绩效自评表(2021年)', [rows[0], rows[1], ['项目资金(万元)', '', '年初预匏数', '调整预算数(A)', '全年执行数(B)', '执行率(B/A)', '<', '<'], rows[3]]])).report.projects[0];
+    expect(exact.implementer).toBeNull();
+    expect(exact.budget?.rows[0].initialBudget).toBeNull();
+    // the value must fit the field: a person or a figure is not a body
+    expect(fuzzyFormField('实施第位', '张三', FORM_FIELDS)).toBeNull();
+    expect(fuzzyFormField('实施第位', '银川市第六中学', FORM_FIELDS)?.field).toBe('implementer');
   });
 });
