@@ -41,13 +41,23 @@ for (const [id, ms] of selfMs) {
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const inclusive = new Map<string, number>();
+// Inclusive time per function (a recursive function counted once per sample): with a profile of N
+// reports, a stage's function (analyzeNarrative, runRules, each rule's check) ÷ N is its cost per report.
+const inclusiveFn = new Map<string, number>();
 for (const [id, ms] of selfMs) {
   const seen = new Set<string>();
+  const seenFn = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-    const where = shortUrl(byId.get(cur)!.callFrame.url);
+    const f = byId.get(cur)!.callFrame;
+    const where = shortUrl(f.url);
     if (where && !seen.has(where)) {
       seen.add(where);
       inclusive.set(where, (inclusive.get(where) ?? 0) + ms);
+    }
+    const fn = `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}`;
+    if (where && !where.startsWith('node:') && !seenFn.has(fn)) {
+      seenFn.add(fn);
+      inclusiveFn.set(fn, (inclusiveFn.get(fn) ?? 0) + ms);
     }
   }
 }
@@ -60,3 +70,4 @@ const show = (title: string, m: Map<string, number>) => {
 show('by source file', byFile);
 show('by source file, inclusive (callees counted)', new Map([...inclusive].filter(([k]) => !k.startsWith('node:'))));
 show('by function', byFunction);
+show('by function, inclusive (callees counted)', inclusiveFn);

@@ -5,7 +5,7 @@
  * new error/warning finding (one the unchanged document did not have) carries the planted figure in
  * its values or evidence.
  *
- *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--label L]
+ *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--caught] [--label L]
  *
  * Kinds (each needs a figure the report states twice or derives, or a rule that bounds it):
  *   score-above-weight  an indicator's 得分 set to its 分值 + 2            (catalogue D1)
@@ -15,7 +15,10 @@
  *   basic-changed       a 基础数据表 figure × 1.1                            (E, B1)
  *   stat-restated       one of two places stating the same narrative figure, changed (B1 / X2 / X3); a
  *                       percentage only at a second place its words name it in its clause (another
- *                       measure's "100%" restates nothing: listed as not planted, never as a miss)
+ *                       measure's "100%" restates nothing: listed as not planted, never as a miss); an
+ *                       amount or count whose second place is another truth fact's (its words, not this
+ *                       fact's, in the sentence) or whose two clauses name different subjects or roles
+ *                       (省级/市级, 应/实际, 收入/支出, 第一批 of the whole) is not planted either
  *   share-above-100     a prose share (合格率, 到位率, 满意度 … stated ≥ 90%) written 10 points higher (at least 105%),
  *                       100%, where its words name it (C3 for rates; 完成率 and 增长率 may exceed 100: not planted)
  * Cross-part kinds (--crosspart; on the corpus documents with two or more parts and on the real seed
@@ -137,16 +140,66 @@ function namedBefore(line: string, at: number, words: string[]): boolean {
   return words.some((w) => w.length >= 2 && norm(clause).includes(norm(w)));
 }
 
+/** Sentence around a figure (between 。；！？ and the line's ends), whitespace and brackets normalized. */
+function sentenceOf(line: string, at: number, length: number): string {
+  const before = line.slice(0, at);
+  const start = Math.max(...['。', '；', ';', '！', '？'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = line.slice(at + length);
+  const ends = ['。', '；', ';', '！', '？'].map((c) => rest.indexOf(c)).filter((k) => k >= 0);
+  return norm(line.slice(start, at + length + (ends.length ? Math.min(...ends) : rest.length)));
+}
+
+/** The clause before a figure (since the last comma, colon or sentence end). */
+function clauseOf(line: string, at: number): string {
+  const before = line.slice(0, at);
+  return before.slice(Math.max(...['，', ',', '：', ':', '。', '；', ';'].map((c) => before.lastIndexOf(c))) + 1);
+}
+
+/** Words saying whose or which figure it is: two clauses naming different ones state two measures. */
+const ROLES: Array<[string, RegExp, boolean]> = [
+  ['应/实际', /应(?=[补发支拨到缴])|计划|预计|实际/g, false],
+  ['收入/支出', /收入|支出/g, false],
+  ['级次', /中央|省级|市级|州级|县级|区级|乡级|村级/g, false],
+  // 第一批 of a whole named without a batch is a part of it
+  ['批次', /第[一二三四五六七八九十\d]+批/g, true],
+];
+
+/** Both clauses name a subject or role of one kind, not the same one (a batch: one side is enough). */
+function roleConflict(a: string, b: string): string | null {
+  for (const [name, re, oneSide] of ROLES) {
+    const x = [...new Set(a.match(re) ?? [])].sort().join('/');
+    const y = [...new Set(b.match(re) ?? [])].sort().join('/');
+    if (x !== y && ((x && y) || oneSide)) return `两处${name}不同：“${x || '—'}”与“${y || '—'}”`;
+  }
+  return null;
+}
+
+/** The first place a figure is stated, other than (i, at). */
+function firstPlace(lines: string[], where: number[], text: string, i: number, at: number): [number, number] | null {
+  for (const k of where) for (let a = lines[k].indexOf(text); a >= 0; a = lines[k].indexOf(text, a + 1)) if (k !== i || a !== at) return [k, a];
+  return null;
+}
+
 /** Plants for one document, at most one per kind and fact (the first place its figure is found). */
 function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   const inTable = tableLines(lines);
   const plants: Plant[] = [];
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
-  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string) => {
+  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string, beforeScore?: string) => {
     for (const i of rowLines(words)) {
-      const cells = cellsOf(lines[i]).filter((c) => sameNumber(c.text, value));
+      // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
+      const all = cellsOf(lines[i]);
+      const last = norm(words[words.length - 1] ?? '');
+      // the first cell naming it (an explanation further on may name the indicator again)
+      const named = last ? all.findIndex((c) => norm(c.text.replace(/\\n/g, '')).includes(last)) : -1;
+      // a 分值 sits before its 得分: the last cell of its value before the (last) score cell, not a
+      // 年度指标值 or 实际完成值 of the same number further left ("=8个 | 8 | 8 | 8")
+      let score = all.length;
+      if (beforeScore !== undefined) all.forEach((c, k) => { if (k > named && sameNumber(c.text, beforeScore)) score = k; });
+      const cells = all.filter((c, k) => k > named && sameNumber(c.text, value));
+      const beforeIt = beforeScore !== undefined && score < all.length ? cells.filter((c) => all.indexOf(c) < score) : [];
       if (cells.length === 0) continue;
-      const cell = pick === 'first' ? cells[0] : cells[cells.length - 1];
+      const cell = beforeIt.length ? beforeIt[beforeIt.length - 1] : pick === 'first' ? cells[0] : cells[cells.length - 1];
       const after = changed(value, next);
       plants.push({ kind, line: i, before: lines[i], after: replaceCell(lines[i], cell, after), figure: after, where: `${where} ${value}→${after}` });
       return;
@@ -155,7 +208,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
   for (const f of facts) {
     if (f.kind === 'indicator' && f.weight && f.score && R(f.weight).gt(R('0'))) {
       cellPlant('score-above-weight', f.name, f.score, 'last', () => R(f.weight!).add(R('2')), `「${f.name.join('')}」得分`);
-      cellPlant('weight-changed', f.name, f.weight, 'first', (v) => v.add(R('3')), `「${f.name.join('')}」分值`);
+      cellPlant('weight-changed', f.name, f.weight, 'first', (v) => v.add(R('3')), `「${f.name.join('')}」分值`, f.score);
     }
     if (f.kind === 'budget' && f.field === 'executed' && R(f.value).gt(R('0'))) cellPlant('executed-changed', f.row, f.value, 'last', (v) => v.mul(R('1.1')), `${f.row.join('')} 全年执行数`);
     if (f.kind === 'budget' && f.field === 'rate' && R(f.value).gt(R('10'))) cellPlant('rate-changed', f.row, f.value, 'last', (v) => v.sub(R('7')), `${f.row.join('')} 执行率`);
@@ -191,6 +244,20 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
         }
         // Only a figure standing alone (not the tail of a longer number).
         if (at > 0 && /[\d.]/.test(lines[i][at - 1])) continue;
+        // Another measure's figure that happens to be equal is no restatement: the second place is
+        // another fact of the truth (its words, not this fact's, in the sentence), or its clause says
+        // another subject or role than the first place's (省级/市级, 应/实际, 收入/支出, 第一批 …).
+        if (f.unit !== '%') {
+          const first = firstPlace(lines, where, text, i, at);
+          const sentence = sentenceOf(lines[i], at, text.length);
+          const own = norm(f.words.join(''));
+          const other = sentence.includes(own) ? undefined : facts.find((g): g is Extract<TruthFact, { kind: 'stat' }> => g !== f && g.kind === 'stat' && g.unit === f.unit && g.value === f.value && sentence.includes(norm(g.words.join(''))));
+          const why = other ? `第二处是“${other.words.join('')}”的数字` : first && roleConflict(clauseOf(lines[first[0]], first[1]), clauseOf(lines[i], at));
+          if (why) {
+            if (!onlyKind || onlyKind === 'stat-restated') filtered.push(`${doc} ${f.words.join('')} ${text}（${why}）`);
+            continue;
+          }
+        }
         const after = changed(f.value, (v) => v.mul(R('1.1')));
         plants.push({ kind: 'stat-restated', line: i, before: lines[i], after: lines[i].slice(0, at) + after + lines[i].slice(at + f.value.length), figure: after, where: `叙述 ${f.words.join('')} ${text}→${after}${f.unit}` });
       }
@@ -263,6 +330,7 @@ async function main(): Promise<void> {
       if (hit.length > 0) {
         t.caught++;
         if (hit.some((d) => d.severity === 'error')) t.asError++;
+        if (flag('--caught')) console.log(`  caught ${doc.id} ${p.kind}: ${p.where} → ${hit.map((d) => `${d.rule}/${d.severity}`).join(', ')}`);
       } else misses.push(`${doc.id} ${p.kind}: ${p.where}; new findings: ${fresh.map((d) => d.rule).join(', ') || '—'}`);
     }
   }

@@ -8,7 +8,7 @@ import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
-import { contractFormat, sniffFormat, type SniffedFormat } from './sniff.js';
+import { contractFormat, emptyReason, sniffFormat, unknownReason, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
 export interface ParseOptions {
@@ -76,7 +76,11 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     case 'flatopc':
       return parseFlatOpc(bytes);
     case 'empty':
-      throw new InputError('EMPTY_FILE', '文件为空（0 字节） / the file is empty');
+      throw new InputError('EMPTY_FILE', emptyReason(bytes));
+    case 'encrypted-ooxml':
+    case 'encrypted-doc':
+      // The contract's code for a password-protected file (named for PDFs, where it first arose).
+      throw new InputError('ENCRYPTED_PDF', '文件已加密（Word 文档设置了打开密码），无法读取内容，请提交未加密的文件 / the document is password-protected');
     case 'xlsx':
       // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
       return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
@@ -87,7 +91,7 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     case 'zip-other':
       throw new InputError('UNSUPPORTED_FORMAT', '压缩包不是 Word 文档（缺少 word/ 部件） / a zip package that is not a Word document');
     default:
-      throw new InputError('UNSUPPORTED_FORMAT', '无法识别的文件格式：仅支持 Word 文档（.docx、.doc，及另存为 RTF、ODT、网页、MHT 的）和 PDF / unsupported file format');
+      throw new InputError('UNSUPPORTED_FORMAT', unknownReason(bytes));
   }
 }
 

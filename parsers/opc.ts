@@ -44,12 +44,25 @@ export function parseRelationships(rels: Uint8Array, part: string): Relationship
       if (name !== 'Relationship' || x.attr('TargetMode') === 'External') return;
       const id = x.attr('Id');
       const target = x.attr('Target');
-      if (id && target) out.push({ id, type: x.attr('Type') ?? '', target: normalizePath(target.startsWith('/') ? target : dir + target) });
+      if (!id || !target) return;
+      // A target is a URI: percent-encoded (a space, a Chinese file name), the zip entry name is not.
+      const path = percentDecoded(target);
+      out.push({ id, type: x.attr('Type') ?? '', target: normalizePath(path.startsWith('/') ? path : dir + path) });
     },
     close() {},
     text() {},
   }));
   return out;
+}
+
+/** "media/image%201.png" → "media/image 1.png"; a malformed escape is left as written. */
+function percentDecoded(target: string): string {
+  if (!target.includes('%')) return target;
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { layoutPage } from '../pdf/primitives.js';
 import { InputError } from '../../src/errors.js';
 import { parseRelationships, relationshipsPath } from '../opc.js';
 import { readZipEntries, DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip.js';
+import { decodableImage } from '../image-size.js';
 import { toGray } from './image.js';
 import { ocrPage } from './ocr-page.js';
 
@@ -22,6 +23,8 @@ const MIN_WIDTH_PT = 200;
 const MIN_HEIGHT_PT = 60;
 /** At most this many pictures are read per document (each costs seconds). */
 const MAX_PICTURES = 20;
+/** Pixels at most in one picture read (a pasted A4 page at 300 dpi is 8.7 million). */
+const MAX_PICTURE_PIXELS = 40_000_000;
 
 export async function readPastedTables(bytes: Uint8Array, model: DocumentModel, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<DocumentModel> {
   // Most reports have no pictures at all: look at the package's file names first (nothing inflated).
@@ -87,6 +90,8 @@ type Canvas = typeof import('@napi-rs/canvas');
 async function readPicture(data: Uint8Array, image: PastedImage): Promise<Block[] | null> {
   const require = createRequire(import.meta.url);
   const canvas: Canvas = require('@napi-rs/canvas');
+  // A header claiming a vast picture would abort the process inside the native decoder (image-size.ts).
+  if (!decodableImage(data, MAX_PICTURE_PIXELS)) return null;
   let picture: Awaited<ReturnType<Canvas['loadImage']>>;
   try {
     picture = await canvas.loadImage(Buffer.from(data));
@@ -95,7 +100,7 @@ async function readPicture(data: Uint8Array, image: PastedImage): Promise<Block[
   }
   const width = picture.width;
   const height = picture.height;
-  if (!width || !height || width * height > 40_000_000) return null;
+  if (!width || !height || width * height > MAX_PICTURE_PIXELS) return null;
   const surface = canvas.createCanvas(width, height);
   const ctx = surface.getContext('2d');
   ctx.fillStyle = '#ffffff';

@@ -13,6 +13,7 @@ import { toTextRuns, applyMatrix, type Matrix } from '../pdf/text-runs.js';
 import type { ZipLimits } from '../zip.js';
 import { corruptOfd, OfdPackage, readOfdDocument, readResources } from './package.js';
 import { DEFAULT_MAX_OFD_OBJECTS, MM_TO_PT, readOfdPage, type OfdPageContent } from './page.js';
+import { decodableImage } from '../image-size.js';
 
 export interface OfdOptions {
   zipLimits?: ZipLimits;
@@ -143,9 +144,12 @@ async function drawPageImage(pkg: OfdPackage, content: OfdPageContent, media: Re
   for (const image of content.images) {
     const path = media.get(image.resource);
     if (!path || !pkg.has(path)) continue;
+    const data = pkg.part(path);
+    // A header claiming a vast picture would abort the process inside the native decoder (image-size.ts).
+    if (!decodableImage(data, MAX_PIXELS)) continue;
     let picture: Awaited<ReturnType<Canvas['loadImage']>>;
     try {
-      picture = await canvas.loadImage(Buffer.from(pkg.part(path)));
+      picture = await canvas.loadImage(Buffer.from(data));
     } catch {
       continue; // a format the decoder does not know: nothing to read
     }

@@ -24,6 +24,9 @@ function assetUrls() {
   return assets;
 }
 
+/** Largest image pdf.js decodes, in pixels. */
+const MAX_IMAGE_PIXELS = 100_000_000;
+
 /** The pdf.js exception names we map to contract codes. */
 function errorName(e: unknown): string {
   return (e as { name?: string } | null)?.name ?? '';
@@ -47,14 +50,19 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    // Images over this many pixels are left out when a page is drawn (for OCR): drawing one means a
+    // bitmap of that size in the native canvas, whose failed allocation aborts the whole process
+    // (a crafted 65,536 × 30,000 image). An A3 page scanned at 600 dpi is 70 million.
+    maxImageSize: MAX_IMAGE_PIXELS,
     verbosity: 0,
   });
   // Without a password pdf.js asks for one through this callback; refuse instead of waiting.
   task.onPassword = () => {
     void task.destroy();
   };
+  let doc: PDFDocumentProxy;
   try {
-    return await task.promise;
+    doc = await task.promise;
   } catch (e) {
     void task.destroy();
     const name = errorName(e);
@@ -64,5 +72,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     const reason = (e as Error)?.message ?? String(e);
     throw new InputError('CORRUPT_FILE', `PDF 文件已损坏或不完整，无法打开（${reason}） / corrupt or truncated PDF`, { cause: e });
   }
+  // A page tree whose /Count is 0 or negative: pdf.js then serves no page at all (the pages are
+  // unreachable), which must not read as "no text layer".
+  if (!(doc.numPages >= 1)) {
+    void task.destroy();
+    throw new InputError('CORRUPT_FILE', `PDF 的页面树无效（声明 ${doc.numPages} 页），无法读取页面 / the PDF's page tree is invalid`);
+  }
+  return doc;
 }
-

@@ -91,7 +91,6 @@ export interface SerializedOutput {
 interface Job {
   id: number;
   input: IsolatedInput;
-  sha256: string;
   resolve: (r: SerializedOutput) => void;
   reject: (e: Error) => void;
 }
@@ -170,15 +169,14 @@ export class IsolatedRunner {
 
   /** As runOutput, with the Result and DocumentModel as JSON text (not parsed on this thread). */
   runJson(input: IsolatedInput): Promise<SerializedOutput> {
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     this.stats.files++;
-    if (this.closed) return Promise.resolve(this.count(errorOutput(input, sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    if (this.closed) return Promise.resolve(this.count(errorOutput(input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     if (input.bytes.length > this.limits.maxFileBytes) {
       const reason = `文件 ${input.bytes.length} 字节，超过上限 ${this.limits.maxFileBytes} 字节 / file too large`;
-      return Promise.resolve(this.count(errorOutput(input, sha256, 'LIMIT_EXCEEDED', reason, 0)));
+      return Promise.resolve(this.count(errorOutput(input, 'LIMIT_EXCEEDED', reason, 0)));
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ id: this.nextId++, input, sha256, resolve, reject });
+      this.pending.push({ id: this.nextId++, input, resolve, reject });
       this.dispatch();
     });
   }
@@ -187,13 +185,13 @@ export class IsolatedRunner {
   async close(): Promise<void> {
     this.closed = true;
     this.stopRssWatch();
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         slot.worker = null;
         if (slot.timer) clearTimeout(slot.timer);
-        if (slot.job) this.finish(slot, errorOutput(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0));
+        if (slot.job) this.finish(slot, errorOutput(slot.job.input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0));
         if (worker) await worker.terminate();
       }),
     );
@@ -315,8 +313,8 @@ export class IsolatedRunner {
     if (job) {
       const elapsed = performance.now() - slot.started;
       const result = outOfMemory
-        ? errorOutput(job.input, job.sha256, 'LIMIT_EXCEEDED', `处理时内存超过上限 ${this.limits.maxWorkerHeapMb} MB，已中止 / worker memory limit exceeded`, elapsed)
-        : errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', `处理进程异常退出：${e.message} / worker crashed`, elapsed);
+        ? errorOutput(job.input, 'LIMIT_EXCEEDED', `处理时内存超过上限 ${this.limits.maxWorkerHeapMb} MB，已中止 / worker memory limit exceeded`, elapsed)
+        : errorOutput(job.input, 'INTERNAL_ERROR', `处理进程异常退出：${e.message} / worker crashed`, elapsed);
       this.finish(slot, result);
     } else if (!slot.ready) {
       // The pipeline could not even load: fail the waiting files rather than retry forever.
@@ -336,7 +334,7 @@ export class IsolatedRunner {
     this.retire(slot);
     if (slot.job) {
       const elapsed = performance.now() - slot.started;
-      this.finish(slot, errorOutput(slot.job.input, slot.job.sha256, 'INTERNAL_ERROR', `处理进程意外退出（代码 ${code}） / worker exited`, elapsed));
+      this.finish(slot, errorOutput(slot.job.input, 'INTERNAL_ERROR', `处理进程意外退出（代码 ${code}） / worker exited`, elapsed));
     }
     this.dispatch();
   }
@@ -349,7 +347,7 @@ export class IsolatedRunner {
     this.retire(slot);
     void worker?.terminate();
     const seconds = String(Math.round(slot.deadline - slot.started) / 1000);
-    this.finish(slot, errorOutput(job.input, job.sha256, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
+    this.finish(slot, errorOutput(job.input, 'TIMEOUT', `处理超过 ${seconds} 秒，已中止 / processing exceeded the time limit`, performance.now() - slot.started));
     this.dispatch();
   }
 
@@ -420,7 +418,7 @@ export class IsolatedRunner {
     void worker.terminate();
     this.finish(
       victim,
-      errorOutput(job.input, job.sha256, 'LIMIT_EXCEEDED', `处理时进程内存达到 ${Math.round(rss / 2 ** 20)} MB，超过上限 ${this.limits.maxRssMb} MB，已中止 / process memory limit exceeded`, now - victim.started),
+      errorOutput(job.input, 'LIMIT_EXCEEDED', `处理时进程内存达到 ${Math.round(rss / 2 ** 20)} MB，超过上限 ${this.limits.maxRssMb} MB，已中止 / process memory limit exceeded`, now - victim.started),
     );
     this.dispatch();
   }
@@ -452,7 +450,7 @@ export class IsolatedRunner {
   }
 
   private failPending(reason: string): void {
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, job.sha256, 'INTERNAL_ERROR', reason, 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, 'INTERNAL_ERROR', reason, 0)));
   }
 
   private count(output: SerializedOutput): SerializedOutput {
@@ -486,7 +484,13 @@ function utf8Output(status: Result['status'], bytes: Uint8Array, document: Uint8
   };
 }
 
-function errorOutput(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {
+/**
+ * The runner's own error result for a file (closed, too large, killed, timed out). Its sha256 is
+ * computed here, only for these: a file the pipeline finishes has it from the pipeline thread, so
+ * the main thread does not hash every file's bytes a second time.
+ */
+function errorOutput(input: IsolatedInput, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   return { status: 'error', resultJson: JSON.stringify(errorResult(input, sha256, code, reason, elapsedMs)), documentJson: null, summary: null };
 }
 

@@ -11,7 +11,7 @@ const CLAUSE_BOUNDARY = new Set([...'，,。；;：:！？!?“”"（(\n']);
 /** Masks whose text is left out of labels (dates, markers); hotline numbers stay ("12345信箱"). */
 const DROPPED_IN_LABELS = new Set(['date', 'document-number', 'list-marker', 'ordinal', 'version']);
 const LEADING = /^(?:其中|将|另有|另|同时|此外|目前|今年|本年|当年|截至目前|截止目前|已经|已|共计|共|累计|合计|本项目|此项目|该项目|本单位|我单位|我站|我中心|我们|我办|并)+/;
-const TRAILING = /(?:共计|合计为|合计|总计为|总计|分别为|约为|累计|共|计|数为|是|达到|达|约|近|有|了|的|已|均|各)+$/;
+const TRAILING = /(?:共计|合计为|合计|总计为|总计|分别为|约为|累计|共|计|数为|是|达到|(?<![下到送传抵表转])达|约|近|有|了|的|已|均|各)+$/;
 /** Words after which the label is found after the figure instead. */
 const VERB_END = /(?:^|对|在|将|下设|设有|拥有|把|向|组织|确定|完成|召开|开展|进行|举办|协助|督促|收到|办理|发现|新装|吸收|培养|了|内)$/;
 const AFTER_STOP = /[，,。；;：:！？!?、“”"（(\n\d]|进行|开展|参加|递交|移交|实施|作为|为|的|严格|按照|全部|均已|已经/;

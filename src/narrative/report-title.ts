@@ -55,10 +55,17 @@ function kindOf(title: string): ReportKind {
 const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达)[^。；;，,：:]{0,50}(?:绩效|自评|评价|考评)[^。；;，,：:]{0,20}的(?:自评)?报告$/;
 const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效(?:自评|评价)(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?$/;
 
+/**
+ * A body's account of its performance work, under its own name: "高新区(江海区)预算绩效工作开展情况说明",
+ * "××县财政局2022年度绩效自评情况说明". The name of a place or unit leads (a 决算's section heading
+ * "十、预算绩效情况说明" has none, and a numbered one is never taken).
+ */
+const ACCOUNT_TITLE = /^[^。；;，,：:《》、\d]{0,30}(?:省|市|区|县|州|旗|镇|乡|局|委|厅|院|中心|学校|馆|站|所|办)[）)]?(?:(?:19|20)\d{2}年度?)?(?:预算)?绩效(?:自评|评价|管理)?(?:工作)?(?:开展)?情况的?说明$/;
+
 function asTitle(candidate: string): string | null {
   const t = candidate.replace(LEADING, '');
   if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
-  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t))) return t;
+  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || ACCOUNT_TITLE.test(t))) return t;
   if (NOT_A_TITLE.test(t)) return null;
   // inside a reference to another document (《…报告》)
   if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;

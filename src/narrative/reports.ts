@@ -113,8 +113,9 @@ export function headingOf(p: ParagraphBlock, typography: HeadingTypography | nul
 
 /** A line short enough to be part of a title broken over several paragraphs ("…服务中心" / "部门整体支出" / "绩效自评报告"). */
 function titleFragment(text: string): boolean {
+  if (text.length > 80) return false;
   const t = compact(text);
-  return text.length <= 80 && t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t);
+  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t);
 }
 
 /** A line above a title that may continue it (a unit's name, a year, "部门整体支出"): not a date line, a numbered heading or a one-word answer. */
@@ -228,14 +229,14 @@ function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock
   let listContext = false;
   let previousMarker: string | null = null;
   const typography = reportTypography(paragraphs[0], paragraphs.slice(1), documentBodySize);
-  const next = (p: ParagraphBlock) => paragraphs[paragraphs.indexOf(p) + 1] ?? null;
-  for (const p of paragraphs.slice(1)) {
+  for (let i = 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     let h = headingOf(p, typography);
     const marker = markerFamily(p.text);
     // numbered lines after "…附件：" or after a numbered body item of the same style are list items
     if (h && h.key === null && !h.typographic && (listContext || (marker !== null && marker === previousMarker))) h = null;
     // unmarked files (WPS/pandoc Word without heading styles): a numbered one-line title over prose
-    if (!h && !typography.marked && !listContext && (marker === null || marker !== previousMarker) && standaloneTitle(p, next(p))) h = { key: null, level: 1, typographic: false };
+    if (!h && !typography.marked && !listContext && (marker === null || marker !== previousMarker) && standaloneTitle(p, paragraphs[i + 1] ?? null)) h = { key: null, level: 1, typographic: false };
     if (h && h.key === null && !h.typographic) h = { ...h, level: shapeLevel(p.text, h.level, sections) };
     if (!h) {
       listContext = /[：:]\s*$/.test(p.text) || (listContext && marker !== null);

@@ -185,6 +185,15 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
     unit = '万';
     pos += 1;
   }
+  // "覆盖服务人口4.52(万人)": a known unit in brackets right after the number, as a form's caption writes it
+  if (unit === null) {
+    const bracketed = /^[（(]([^（()）]{1,5})[)）]/.exec(rest);
+    const inner = bracketed ? UNIT_AT.exec(bracketed[1]) : null;
+    if (bracketed && inner && inner[0] === bracketed[1]) {
+      unit = inner[0];
+      pos += bracketed[0].length;
+    }
+  }
   if (unit === null) return null;
   if (!unitInfo(unit) && !unknownUnit) return null;
   // "6个100%": a slogan of six 100%-rules, one countable mention

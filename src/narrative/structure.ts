@@ -98,6 +98,8 @@ export function countItems(s: string): number {
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null }));
   const change = figures.map((f) => statesChange(norm, f));
+  // an amount per unit ("每县补助1000万元", "人均500元") is a rate, never a part of a total
+  const perUnit = figures.map((f) => isPerUnit(norm, f));
   const sentences = sentenceBounds(norm);
   const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
 
@@ -111,7 +113,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (close < 0) return;
     const inner = figures
       .map((g, k) => ({ g, k }))
-      .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null);
+      .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null && !perUnit[k]);
     const content = norm.slice(open + 1, close);
     // "共15个（含转列项目5个）", "26个区县（含万盛经开区、两江新区，以下简称各区县）": what the bracket includes is a subset
     const including = /^\s*(?:含|包含|其中|内含)/.test(content);
@@ -144,7 +146,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
     if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
     const end = sentences[si][1];
-    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && sameKind(f, g));
+    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && sameKind(f, g));
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
     const parts = listItems(norm, inList, 2);
     if (parts.length < 2) return;
@@ -176,7 +178,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
     if (heading > 0) end = at + heading;
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
-    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k]);
+    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k]);
     const listed = listItems(norm, inSentence);
     if (inSentence.length === 0) continue;
     const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
@@ -196,6 +198,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"
     const carried = parts.findIndex((p, j) => j >= 1 && /(?:19|20)\d{2}年|结余|结转|上年/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
     if (carried >= 1 && addsUp(parts.slice(0, carried), candidates)) parts = parts.slice(0, carried);
+    // money paid or spent so far, after parts that name what the total is made of, is another statement:
+    // "资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元" (a list that divides the total into paid
+    // and unpaid, "其中已拨付…,未拨付…", opens with it and stays whole)
+    if (!PROGRESS.test(norm.slice(at, parts[0]?.g.start ?? at))) {
+      const progress = parts.findIndex((p, j) => j >= 1 && PROGRESS.test(norm.slice(parts[j - 1].g.end, p.g.start)));
+      if (progress >= 1) parts = parts.slice(0, progress);
+    }
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
@@ -245,12 +254,24 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
 
 const CLAUSE_BREAK = /[，,；;]/;
 
+/** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
+const PROGRESS = /目前|截至|截止|至今|已[^，,；;。、]{0,6}?(?:拨付|支付|支出|完成|到位|兑付|发放|使用|执行|报账)/;
+
+/** The words of the figure's own clause that make it an amount per unit: 每县补助…, 人均…, 户均…, 平均…, 单价…. */
+const PER_UNIT = /每(?![年季月周天日次])|人均|户均|亩均|生均|平均|单价/;
+
+function isPerUnit(norm: string, f: ScannedFigure): boolean {
+  const clause = norm.slice(Math.max(0, f.start - 12), f.start).split(/[，,。；;：:、（()）！？!?]/).at(-1) ?? '';
+  return PER_UNIT.test(clause);
+}
+
 /**
  * A figure's own breakdown announced after it — "下达预算资金9378万元。具体是：A项目3005万元；B项目1235万元；…",
- * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…":
+ * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…",
+ * "支出预算51587.78万元，包括基本支出24642.4万元、项目支出26945.38万元" (包括 may list only some: an open list):
  * an enumeration of that figure's parts (nested inside a 其中 list around it, the batches).
  */
-const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
+const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
 
 
 /**

@@ -1,7 +1,8 @@
 import { halfUnit, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { factNumber, isBlank, points } from './lib/amounts.js';
-import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, writtenScoreDecimals } from './lib/forms.js';
+import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, writtenScoreDecimals, type SelfEvalForm } from './lib/forms.js';
+import type { BudgetRow } from '../../schemas/records.js';
 import type { FindingDraft, Rule } from './types.js';
 import type { ExecutionScoring } from '../config/template-params.js';
 
@@ -9,25 +10,27 @@ import type { ExecutionScoring } from '../config/template-params.js';
 export const rule: Rule = {
   meta: {
     id: 'execution-score',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'A2',
     title: { zh: '预算执行得分', en: 'Execution score formula' },
     description: {
-      zh: '年度资金总额行的得分应按模板公式由执行率算出：默认 分值×min(执行率,1)；阶梯扣分等变体由模板参数决定。',
-      en: "The execution row's score follows the template's formula: by default weight × min(rate, 1); stepped variants per template.",
+      zh: '年度资金总额行的得分应按模板公式由执行率算出：默认 分值×min(执行率,1)；阶梯扣分等变体由模板参数决定。总额行名称未读出时，取预算执行块中唯一同时有分值和得分的行；指标表未列至总分行不影响本项检查。',
+      en: "The execution row's score follows the template's formula: by default weight × min(rate, 1); stepped variants per template. When the total row's label was not read, the one budget row with both a weight and a score is that row; a cut indicator table does not affect the check.",
     },
     formula: '得分 = 分值 × min(执行率, 100%)（或：每低于 s% 扣 p 分）',
     tolerance: '执行率按书写精度±½末位；得分至少按两位小数（scoreDecimals）±½末位',
     families: 'all',
     source: '财预〔2020〕10号 附件表样“得分”说明；各省模板（20分制、阶梯扣分）',
     parameters: ['executionScoring', 'scoreDecimals'],
+    // the budget block precedes the indicator table: a cut indicator table leaves it whole
+    cutForms: true,
   },
   check(report, ctx) {
     const p = paramsOf(ctx);
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
-      const row = totalBudgetRow(form);
+      const row = totalBudgetRow(form) ?? scoredRow(form);
       if (!row?.rate || !row.weight || !row.score || isBlank(row.score)) continue;
       const weight = points(row.weight);
       const score = points(row.score);
@@ -64,6 +67,15 @@ export const rule: Rule = {
 };
 
 const HUNDRED = Rational.of(100);
+
+/**
+ * The execution row when its label was not read (an OCR'd "预算执行情况" block whose 年度资金总额 cell
+ * is garbled): only that row carries 分值 and 得分, so the one budget row with both is it.
+ */
+function scoredRow(form: SelfEvalForm): BudgetRow | null {
+  const scored = (form.budget?.rows ?? []).filter((r) => r.weight?.figure && r.score?.figure);
+  return scored.length === 1 ? scored[0] : null;
+}
 
 function expectedScore(weight: Rational, ratePercent: Interval, scoring: ExecutionScoring): Interval {
   const at = (r: Rational): Rational => {

@@ -20,19 +20,20 @@ export function level1Groups(indicators: Indicator[]): Array<{ level1: string; r
 export const rule: Rule = {
   meta: {
     id: 'group-weights',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'D2',
     title: { zh: '一级指标分值合计', en: 'Weights add up to the declared points' },
     description: {
-      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。',
-      en: 'The weights under a first-level indicator add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning).',
+      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
+      en: 'The weights under a first-level indicator add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
     },
     formula: 'Σ 三级指标分值 = 一级指标分数',
     tolerance: '精确比较（分值是分配的分数）',
     families: 'all',
     source: '自评表一级指标标注；财预〔2020〕10号 指标权重；财预〔2021〕101号（成本指标）',
     parameters: ['weightSplits'],
+    cutForms: true,
   },
   check(report, ctx) {
     const p = paramsOf(ctx);
@@ -40,13 +41,16 @@ export const rule: Rule = {
     for (const form of selfEvalForms(report)) {
       if (!printsWeights(form)) continue; // no 分值 column: nothing to add up
       const groups = level1Groups(form.indicators);
+      // a form cut before its 总分 row (a truncated or continued table): its last group may lack rows
+      // — weights short of the points prove nothing there, weights past them do (a weight is never < 0)
+      const cut = form.recognition?.complete === false;
       const keys = groups.map((g) => level1Key(g.level1));
       // the template's split is evidence only when the form otherwise follows it: a form whose every
       // group departs from it (20 points for each of five indicators) has its own split, and only its
       // printed total (D3) can be checked
       const follows = (s: Record<string, number>) => groups.some((g) => weightSum(g.rows).eq(Rational.of(s[level1Key(g.level1)])));
       const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s) && follows(s));
-      for (const g of groups) {
+      for (const [gi, g] of groups.entries()) {
         const printed = g.rows.find((r) => r.level1Points)?.level1Points ?? null;
         let declared: Rational | null = printed ? Rational.parse(printed.value) : null;
         const fromTemplate = !declared && split ? split[level1Key(g.level1)] : undefined;
@@ -64,13 +68,15 @@ export const rule: Rule = {
           } else if (isBlank(r.weight)) blank.push(r.level3);
         }
         if (sum.eq(declared)) continue;
+        const open = cut && gi === groups.length - 1;
+        if (open && sum.lt(declared)) continue;
         const stem = level1Stem(g.level1);
         const na = g.rows.filter((r) => r.notApplicable).length;
         out.push({
           severity: printed ? 'error' : 'warning',
           message: {
-            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}`,
-            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}`,
+            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}`,
+            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}`,
           },
           values: [declared.toNumber(), sum.toNumber()],
           evidence: [

@@ -46,7 +46,8 @@ const familyOf = (f: Form, report: Report) => f.recognition?.family ?? report.fa
  * Run every rule that applies to the report's template family. A failing rule never sinks the report.
  * Gating (issue 12): a form read with low confidence is checked by the structural rules only (coverage
  * says it was not understood); rules that need a family's parameters run per family, with that
- * family's parameters, on the forms of a known family whose indicator block is complete.
+ * family's parameters, on the forms of a known family whose indicator block is complete (or, for a rule
+ * with meta.cutForms, cut before its 总分 row: the rule reports only what the cut cannot explain).
  */
 export function runRules(report: Report, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -63,7 +64,7 @@ export function runRules(report: Report, context: RuleContext): Finding[] {
       findings.push(...runRule(rule, confident, context));
       continue;
     }
-    const checkable = forms.filter((f) => understood(f) && familyOf(f, report) !== 'unknown' && f.recognition?.complete !== false);
+    const checkable = forms.filter((f) => understood(f) && familyOf(f, report) !== 'unknown' && (f.recognition?.complete !== false || rule.meta.cutForms));
     const byFamily = new Set(checkable.map((f) => familyOf(f, report)));
     if (byFamily.size <= 1 && checkable.length === forms.length) {
       const family = [...byFamily][0] ?? report.family;

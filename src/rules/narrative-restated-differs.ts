@@ -1,7 +1,9 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
-import { itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { ratesContradictedByAmounts } from './narrative-rate.js';
+import { Rational } from '../numbers/decimal.js';
+import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -20,13 +22,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；不含增减额、限值、人均数与约数。',
-      en: 'The same measure (same name once connectives and years are set aside, same unit, same year) is stated with two values in one narrative report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -43,9 +45,12 @@ export const rule: Rule = {
     for (const l of report.links) if (l.target.kind === 'narrative') linked.add(`${l.statId}|${l.target.ref}`).add(`${l.target.ref}|${l.statId}`);
     type Entry = { s: NarrativeStat; name: string; year: string | null };
     const buckets = new Map<string, Entry[]>();
+    // a rate its own sentence's amounts contradict is narrative-rate's finding, not a second one here
+    const contradicted = ratesContradictedByAmounts(report);
     for (const s of report.statistics) {
       if (s.mention === 'slogan' || !isExact(s.figure) || s.each || s.per || s.unknownUnit) continue;
-      if (s.dimension !== 'money' && s.dimension !== 'count' && s.dimension !== 'area') continue;
+      const rate = s.dimension === 'percent' && MONEY_RATE.test(measureName(s.label).name) && !contradicted.has(s.id);
+      if (s.dimension !== 'money' && s.dimension !== 'count' && s.dimension !== 'area' && !rate) continue;
       if (NOT_A_LEVEL.test(s.label) || NOT_A_LEVEL.test(clauseBefore(s))) continue;
       const { name } = measureName(s.label);
       if (name.length < 4 || ROLE_NAME.test(name)) continue;
@@ -59,13 +64,14 @@ export const rule: Rule = {
     }
     // statements of one measure: names equal, or one the other with its owner said in front
     const groups: Entry[][] = [];
+    const project = (e: Entry) => e.s.narrative != null && report.narratives[e.s.narrative]?.reportKind === 'project';
     for (const bucket of buckets.values()) {
       const taken = new Set<number>();
       bucket.forEach((e, i) => {
         if (taken.has(i)) return;
         const g = [e];
         for (let j = i + 1; j < bucket.length; j++) {
-          if (!taken.has(j) && sameMeasure(e.name, bucket[j].name)) {
+          if (!taken.has(j) && (sameMeasure(e.name, bucket[j].name) || (project(e) && sameTail(e.name, bucket[j].name)))) {
             g.push(bucket[j]);
             taken.add(j);
           }
@@ -87,17 +93,22 @@ export const rule: Rule = {
       // three values under one name: an enumeration (each project's, each batch's), not a restatement
       if (distinct.length > 2) continue;
       const [first, second] = distinct;
-      // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items
-      if (first.s.loc.paragraph === second.s.loc.paragraph) continue;
+      // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items —
+      // unless a section heading stands between them (a report run together into one paragraph)
+      const apart = (a: NarrativeStat, b: NarrativeStat) => a.loc.paragraph !== b.loc.paragraph || headingBetween(paragraphs.get(a.loc.paragraph ?? -1), a, b);
+      if (!apart(first.s, second.s)) continue;
       // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
       if (differentItems(first.s, second.s, paragraphs)) continue;
       if (linked.has(`${first.s.id}|${second.s.id}`)) continue;
+      // two batches of one fund: their values add up to the fund's total stated in the same report
+      // ("下达…土壤污染防治资金共1737万元" … "下达…资金1300万元" … "下达…资金437万元")
+      if (batchesOfStatedTotal(report.statistics, first, second)) continue;
       // one a part of the other (其中 …) is not a restatement
       if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
       if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
-      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && h.s.loc.paragraph === g.s.loc.paragraph))) continue;
+      if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;
       const reasons = [
         `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
@@ -126,9 +137,49 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * A template heading inside a paragraph ("…1.5万元,二、绩效目标完成情况分析(一)资金投入情况分析,…"): the
+ * paragraph is a report run together, and what lies on either side of the heading is in two sections.
+ * A heading opens the text or follows punctuation, and words follow it ("一、二级指标" is no heading).
+ */
+const INLINE_HEADING = /(?:^|[，,。；;：:）)\s])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fa5]{4}/;
+
+function headingBetween(text: string | undefined, a: NarrativeStat, b: NarrativeStat): boolean {
+  const [sa, sb] = [a.loc.span, b.loc.span];
+  if (!text || !sa || !sb) return false;
+  const from = Math.min(sa[1], sb[1]);
+  const to = Math.max(sa[0], sb[0]);
+  if (to <= from) return false;
+  const between = text.slice(from - 1, to);
+  if (INLINE_HEADING.test(between)) return true;
+  // a numbered heading naming a topic of the analysis ("2.项目资金执行情况分析"), not a subject ("2.B镇…")
+  NUMBERED_HEADING.lastIndex = 0;
+  for (let m = NUMBERED_HEADING.exec(between); m; m = NUMBERED_HEADING.exec(between)) if (TOPIC_TITLE.test(m[1])) return true;
+  return false;
+}
+
+const NUMBERED_HEADING = /(?:^|[，,。；;：:）)\s])\d{1,2}[.．、](?!\d)([^，,。：:；;]{2,40})/g;
+
+/** A rate of the money itself (资金到位率, 预算执行率, 支付率): one value per report and year, like an amount. */
+const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
+
 /** The clause of the sentence before the figure (where 同比 / 不低于 / 人均 are said). */
 function clauseBefore(s: NarrativeStat): string {
   return clauseLeadIn(s.sentence, s.figure.text.trim(), PHRASE_STOPS);
+}
+
+/**
+ * Do the two statements add up exactly to a total of the same money stated elsewhere in the report
+ * (another statement whose name ends as theirs does, in four characters or more: "…污染防治资金")?
+ * Then they are that total's batches, not one amount written twice.
+ */
+function batchesOfStatedTotal(statistics: readonly NarrativeStat[], a: { s: NarrativeStat; name: string }, b: { s: NarrativeStat; name: string }): boolean {
+  const sum = Rational.parse(a.s.normalizedValue).add(Rational.parse(b.s.normalizedValue));
+  return statistics.some((t) => {
+    if (t.id === a.s.id || t.id === b.s.id || t.narrative !== a.s.narrative || t.normalizedUnit !== a.s.normalizedUnit || !isExact(t.figure)) return false;
+    if (!Rational.parse(t.normalizedValue).eq(sum)) return false;
+    return commonEnding(measureName(t.label).name, a.name) >= 4;
+  });
 }
 
 /** Is `a` a part (at any depth) of `b`? */

@@ -1,3 +1,4 @@
+import type { DocumentModel } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
@@ -33,8 +34,8 @@ export const rule: Rule = {
   check(report, ctx) {
     const doc = ctx.document;
     if (!doc) return [];
-    const paragraphs = new Map<number, string>();
-    for (const b of doc.blocks) if (b.kind === 'paragraph') paragraphs.set(b.paragraph, b.text.replace(/\s+/g, ''));
+    // paragraph texts, compacted only when read (most paragraphs hold no count and announce nothing)
+    const paragraphs = new CompactTexts(doc.blocks);
     const statsOf = new Map<number, NarrativeStat[]>();
     for (const s of report.statistics) {
       if (s.loc.paragraph == null) continue;
@@ -44,8 +45,11 @@ export const rule: Rule = {
     }
     const drafts: FindingDraft[] = [];
     // "下设2个管理机构,一是…;二是…": a count followed by its items as 一是 / 二是 / 三是
-    for (const [p, text] of paragraphs) {
-      for (const s of statsOf.get(p) ?? []) {
+    for (const p of paragraphs.ordinals()) {
+      const stats = statsOf.get(p);
+      if (!stats) continue;
+      const text = paragraphs.get(p);
+      for (const s of stats) {
         if (s.dimension !== 'count' || !isExact(s.figure) || s.mention === 'slogan' || s.listLength != null) continue;
         const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
         if (!Number.isFinite(start)) continue;
@@ -79,17 +83,17 @@ export const rule: Rule = {
         });
       }
     }
-    for (const [p, text] of paragraphs) {
-      const announce = ANNOUNCE.exec(text);
-      if (!announce) continue;
+    for (const p of paragraphs.ordinals()) {
       const head = (statsOf.get(p) ?? []).filter((s) => s.mention !== 'slogan');
       const totals = head.filter((s) => s.dimension === 'money' && isExact(s.figure) && !s.openList);
       if (totals.length === 0) continue;
+      const announce = ANNOUNCE.exec(paragraphs.get(p));
+      if (!announce) continue;
       // the numbered paragraphs right after: 1、2、3 … in order, each opening with its share
       const items: NarrativeStat[] = [];
       let marker: string | null = null;
       for (let q = p + 1, n = 1; paragraphs.has(q); q++, n++) {
-        const m = ITEM_MARK.exec(paragraphs.get(q)!);
+        const m = ITEM_MARK.exec(paragraphs.get(q));
         if (!m || Number(m[2] ?? m[3]) !== n) break;
         const style = m[1].replace(/\d+/, 'N');
         if (marker !== null && style !== marker) break;
@@ -152,6 +156,33 @@ export const rule: Rule = {
 };
 
 const ORDINALS = [...'一二三四五六七八九十'];
+
+/** The document's paragraph texts by ordinal, whitespace removed on first read. */
+class CompactTexts {
+  private readonly raw = new Map<number, string>();
+  private readonly compact = new Map<number, string>();
+
+  constructor(blocks: DocumentModel['blocks']) {
+    for (const b of blocks) if (b.kind === 'paragraph') this.raw.set(b.paragraph, b.text);
+  }
+
+  ordinals(): IterableIterator<number> {
+    return this.raw.keys();
+  }
+
+  has(p: number): boolean {
+    return this.raw.has(p);
+  }
+
+  get(p: number): string {
+    let t = this.compact.get(p);
+    if (t === undefined) {
+      t = this.raw.get(p)!.replace(/\s+/g, '');
+      this.compact.set(p, t);
+    }
+    return t;
+  }
+}
 
 /** A paragraph ending by announcing what follows. */
 const ANNOUNCE = /(?:具体如下|分别(?:如下|为|是)|主要(?:包括|有)|包括|明细如下|情况如下|如下)[：:]?$/;

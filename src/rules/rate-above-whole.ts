@@ -17,7 +17,7 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'rate-above-whole',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'C3',
     title: { zh: '比率超过100%', en: 'A share above 100%' },
@@ -26,7 +26,7 @@ export const rule: Rule = {
       en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度 …) above 100% is an error; a spending rate (执行率, 到位率 …) above 100% is a warning.',
     },
     formula: '占比 ≤ 100%',
-    tolerance: '按书写精度：书写值大于100即不符（100.0%、100% 均相符）',
+    tolerance: '按书写精度：书写值大于100即不符（100.0%、100% 均相符）；“105%以上”等下限大于100同样不符',
     families: 'all',
     source: 'catalogue C3（分项不超过总数）用于比率',
   },
@@ -35,7 +35,9 @@ export const rule: Rule = {
     const hundred = Rational.of(100);
     const bySentence = statsBySentence(report.statistics);
     for (const s of report.statistics) {
-      if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !isExact(s.figure)) continue;
+      // a lower bound past 100% ("满意度达到105%以上") is as impossible as the figure itself
+      const atLeast = !s.figure.approximate && (s.figure.comparator === '>=' || s.figure.comparator === '>');
+      if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !(isExact(s.figure) || atLeast)) continue;
       if (!Rational.parse(s.figure.value).gt(hundred)) continue;
       const measure = measureOf(s, bySentence.get(sentenceKey(s)) ?? []);
       if (!measure) continue;

@@ -28,6 +28,11 @@ export interface RuleMeta {
   source: string;
   /** Template parameters the rule reads (src/config/template-params.ts), listed in docs/rules.md. */
   parameters?: Array<keyof TemplateParams>;
+  /**
+   * The rule also checks forms whose indicator block was cut before its 总分 row (recognition.complete
+   * false) and reports on them only what a cut cannot explain (weights past a group's points).
+   */
+  cutForms?: boolean;
 }
 
 export interface RuleContext {

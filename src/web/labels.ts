@@ -59,7 +59,7 @@ export const ERROR_CODE_LABELS: Record<string, string> = {
   CORRUPT_FILE: '文件已损坏，无法打开',
   UNSUPPORTED_FORMAT: '不支持的文件格式（只支持 Word 文档与 PDF）',
   EMPTY_FILE: '文件是空的（0 字节或没有内容）',
-  ENCRYPTED_PDF: 'PDF 已加密，需要密码才能打开',
+  ENCRYPTED_PDF: '文件已加密（PDF 或 Word 文档），需要密码才能打开',
   NO_TEXT_LAYER: 'PDF 是扫描图片，没有可读取的文字',
   DOC_CONVERTER_MISSING: '服务器缺少 .doc 转换程序（LibreOffice）',
   DOC_CONVERSION_FAILED: '文档转换失败（.doc、RTF、ODT）',

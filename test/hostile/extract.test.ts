@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultSchema, type Result } from '../../schemas/result.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { generateCorpus, type CorpusFile } from './corpus.js';
+import { runCli, type CliRun } from './fuzz-run.js';
 
 /**
  * The hostile corpus through `bin/selfeval extract <folder> --json` (the in-process path: each
@@ -13,19 +13,11 @@ import { generateCorpus, type CorpusFile } from './corpus.js';
  * checked against what its kind allows; the good samples mixed into the batch must come out
  * exactly as when run alone.
  */
-const BIN = new URL('../../bin/selfeval', import.meta.url).pathname;
 // Generous per-file time: .doc conversion by LibreOffice takes ~25 s on a busy 2-core machine.
 // A hang is still cut off (and reported as TIMEOUT, which this test treats as a failure).
 const TIME_MS_PER_FILE = 90_000;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  peakRssKb: number;
-  wallMs: number;
-}
+type Run = CliRun;
 
 let dir: string;
 let corpus: CorpusFile[];
@@ -147,31 +139,3 @@ describe('hostile corpus through extract (in-process, isolated per file)', () =>
     expect(run.peakRssKb / 1024).toBeLessThan(3072);
   });
 });
-
-/** Run the CLI, sampling its peak RSS (VmHWM) from /proc while it runs. */
-function runCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let peakRssKb = 0;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const sample = () => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-        if (hwm) peakRssKb = Math.max(peakRssKb, Number(hwm[1]));
-      } catch {
-        // exited between samples
-      }
-    };
-    const timer = setInterval(sample, 100);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearInterval(timer);
-      resolve({ code, signal, stdout, stderr, peakRssKb, wallMs: performance.now() - started });
-    });
-  });
-}

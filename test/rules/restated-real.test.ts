@@ -10,6 +10,7 @@ import type { Finding } from '../../schemas/finding.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { parseSource } from '../corpus/source-format.js';
 import { writeBlocksDocx } from '../fixtures/generator/docx.js';
+import { NOT_A_LEVEL } from '../../src/rules/lib/restated-label.js';
 
 const RULES = new Set(['narrative-restated-differs', 'numbered-breakdown', 'rate-above-whole']);
 
@@ -97,4 +98,47 @@ describe('restatements planted in real reports', () => {
   it('xj-yumin-zhongdian-2021: one name for each numbered project (下达财政专项扶贫资金197万元 / 108万元) is no restatement', async () => {
     expect(await findings(source('xj-yumin-zhongdian-2021'))).toEqual([]);
   }, 60_000);
+  it('sc-panzhihua-cesuo-2019: 旅游发展基金资金55万元 (其中:东区50万元) against 旅游发展基金50万元 — one head noun said twice', async () => {
+    const lines = source('sc-panzhihua-cesuo-2019');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '旅游发展基金资金', '基金资金50万元', '基金资金55万元'));
+    expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [55, 50]]]);
+  }, 60_000);
+
+  it('sc-wenchuan-food-2021: sections run into one paragraph — 上年结转结余资金 under 一、 and again under 二、…情况分析', async () => {
+    const lines = source('sc-wenchuan-food-2021');
+    expect(await findings(lines)).toEqual([]);
+    const i = lines.findIndex((l) => l.split('结转结余资金2万元').length === 3);
+    const at = lines[i].lastIndexOf('结转结余资金2万元') + '结转结余资金'.length;
+    const changed = [...lines];
+    changed[i] = `${lines[i].slice(0, at)}3${lines[i].slice(at + 1)}`;
+    const fs = await findings(changed);
+    expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [2, 3]]]);
+  }, 60_000);
+
+  it('hn-wenlv-xiju-2022: 其中专项资金 under 1.项目资金到位情况 and 专项资金 under 2.项目资金执行情况分析 of one run-on paragraph', async () => {
+    const lines = source('hn-wenlv-xiju-2022');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '其中专项资金20万元', '其中专项资金20万元', '其中专项资金22万元'));
+    expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [22, 20]]]);
+  }, 60_000);
+  it('gx-luocheng-zhenan: labels cut at their start (安村获得… / 我乡镇安村…) share the long tail 中央专项扶持壮大村集体经济资金; another village is another amount', async () => {
+    const lines = source('gx-luocheng-zhenan');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '拨付我乡镇安村', '村集体经济资金50万元', '村集体经济资金55万元'));
+    expect(fs.map((f) => [f.rule, f.values]), show(fs)).toEqual([['narrative-restated-differs', [50, 55]]]);
+    // the same words for 泗潘村: the heads name two villages, no pairing
+    const other = planted(lines, '拨付我乡镇安村', '我乡镇安村20xx年中央专项扶持壮大村集体经济资金50万元', '我乡泗潘村20xx年中央专项扶持壮大村集体经济资金55万元');
+    expect(await findings(other)).toEqual([]);
+  }, 60_000);
+});
+
+describe('NOT_A_LEVEL on real labels', () => {
+  it('sc-panzhihua-cesuo-2019: "三级及以上博物馆厕所改建" names a class of museums, not a bound; "95%以上" stays a bound', () => {
+    const text = source('sc-panzhihua-cesuo-2019').join('\n');
+    const label = /生态环保示范旅游厕所建设和三级及以上博物馆厕所改建/.exec(text)?.[0];
+    expect(label).toBeTruthy();
+    expect(NOT_A_LEVEL.test(label!)).toBe(false);
+    expect(NOT_A_LEVEL.test('使牧民满意度达到95%以上')).toBe(true);
+  });
 });

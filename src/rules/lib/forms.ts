@@ -83,10 +83,11 @@ export function level1Stem(level1: string): string {
   return level1.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/g, '').replace(/\s+/g, '');
 }
 
-/** Key of a 一级指标 for weight splits: 产出 / 效益 / 满意度 / 成本 / the stem itself. */
+/** Key of a 一级指标 for weight splits: 产出 / 效益 / 满意度 / 成本 / the stem itself ("效果指标", as some provinces print 效益指标, is 效益). */
 export function level1Key(level1: string): string {
   const stem = level1Stem(level1);
   for (const k of ['产出', '效益', '满意度', '成本']) if (stem.includes(k)) return k;
+  if (stem.includes('效果')) return '效益';
   return stem;
 }
 

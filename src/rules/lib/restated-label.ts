@@ -30,6 +30,8 @@ function readMeasureName(label: string): MeasureName {
   const years = [...new Set((s.match(YEAR) ?? []).map((y) => y.replace(/度$/, '')))];
   s = s.replace(YEAR, '');
   for (let k = 0; k < 3; k++) s = s.replace(LEAD, '').replace(TRAIL, '');
+  // one head noun said twice ("旅游发展基金资金" is the 旅游发展基金) and the 预算 said as a price ("预算价")
+  s = s.replace(/基金资金$/, '基金').replace(/预算价$/, '预算');
   return { name: s, year: years.length === 1 ? years[0] : years.length > 1 ? years.join('/') : null };
 }
 
@@ -52,8 +54,11 @@ export function specificName(name: string): boolean {
   return name.replace(GENERIC, '').length >= 2;
 }
 
-/** Words saying that a statement is a change, a bound or another period than the report's own. */
-export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|节约|超支|同比|环比|较上|比上|上年(?!结转|结余)|去年|上一年|同期|往年|力争|不低于|不少于|不超过|以上|以下|以内|每|平均|人均|户均|亩均/;
+/**
+ * Words saying that a statement is a change, a bound or another period than the report's own. "三级及以上"
+ * names a class of things (三级及以上博物馆), not a bound of the figure.
+ */
+export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增幅|降幅|节约|超支|同比|环比|较上|比上|上年(?!结转|结余)|去年|上一年|同期|往年|力争|不低于|不少于|不超过|(?<!级及)以上|(?<!级及)以下|以内|每|平均|人均|户均|亩均/;
 
 /**
  * Do two names name one measure? Equal, or one is the other with its owner said in front
@@ -64,6 +69,45 @@ export function sameMeasure(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 6 && specificName(short) && long.endsWith(short);
+}
+
+/** The longest common ending of two names (in characters). */
+export function commonEnding(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/** Words saying whose or which amount it is; two names saying different ones name two measures. */
+const SUBJECT_KINDS: Array<[RegExp, boolean]> = [
+  [/应(?=[补发支拨到缴])|计划|预计|实际/g, false],
+  [/收入|支出/g, false],
+  [/中央|省级|市级|州级|县级|区级|乡级|村级/g, false],
+  // 第一批 of a whole named without a batch is a part of it
+  [/第[一二三四五六七八九十\d]+批/g, true],
+];
+const PLACE = /[\u4e00-\u9fa5]{1,3}?(?:村|镇|乡|社区|街道|县|区)/g;
+
+/**
+ * Names that differ only in what is said before a long common tail ("我乡镇安村中央专项扶持壮大村集体
+ * 经济资金" / "安村获得中央专项扶持壮大村集体经济资金", a label cut at its start): one measure when the
+ * tail is specific and at least ten characters, and the two heads name no different subject — no
+ * other level (省级/市级), role (应/实际), side (收入/支出), batch or place (A村/B村). For a project's own
+ * report, where every amount is of the one project.
+ */
+export function sameTail(a: string, b: string): boolean {
+  const n = commonEnding(a, b);
+  const tail = a.slice(a.length - n);
+  if (n < 10 || !specificName(tail)) return false;
+  const [ha, hb] = [a.slice(0, a.length - n), b.slice(0, b.length - n)];
+  for (const [re, oneSide] of SUBJECT_KINDS) {
+    const x = [...new Set(ha.match(re) ?? [])].sort().join('/');
+    const y = [...new Set(hb.match(re) ?? [])].sort().join('/');
+    if (x !== y && ((x && y) || oneSide)) return false;
+  }
+  const pa = ha.match(PLACE) ?? [];
+  const pb = hb.match(PLACE) ?? [];
+  return pa.length === 0 || pb.length === 0 || pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
 }
 
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
