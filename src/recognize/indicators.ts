@@ -175,7 +175,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
       const reason = fields.textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
-      const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
+      // a dash for the target of a row whose actual is stated ("- | 严格执行相关管理制度") is a target left unquantified, not 不适用
+      const notApplicable = [l3.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t))) || (NOT_APPLICABLE_RE.test(key(targetFact.text)) && !key(actualFact.text));
       indicators.push({
         level1: level1Name(level1Text),
         level1Points: declaredPoints(level1Text) ?? (levelPoints.level1 !== undefined ? lastLevel1Points : null),
