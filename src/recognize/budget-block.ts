@@ -3,6 +3,7 @@ import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/record
 import { cellFact, cellLocation, partialFact } from './facts.js';
 import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
+import { underOcrLabel } from './ocr-label-match.js';
 import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -55,7 +56,7 @@ export function unitOf(text: string): string | null {
  * department form is read into byIncome / bySpending.
  */
 export function readBudgetBlock(part: string, table: TableBlock, headerRow: number, stop: (row: number) => boolean): BudgetParse {
-  const { cols, labels, unmapped } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
+  const { cols, labels, unmapped, fuzzy } = mapColumns(table, [headerRow], BUDGET_COLUMNS);
   const valueCols = [...cols.values()];
   // 行次 (a column numbering the rows) is neither a label nor a value
   const lineNumberCols = new Set(rowCells(table, headerRow).filter((c) => /^行次$|^序号$/.test(key(c.text))).map((c) => c.col));
@@ -100,7 +101,10 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       const col = cols.get(field);
       if (col === undefined) return null;
       const cell = cellAt(table, r, col);
-      return cell && cell.col >= firstValueCol ? cellFact(part, table, cell) : null;
+      if (!cell || cell.col < firstValueCol) return null;
+      const fact = cellFact(part, table, cell);
+      // under a label OCR misread (ocr-label-match.ts) the value is OCR text: findings on it stay warnings
+      return fuzzy?.has(field) ? { ...fact, loc: underOcrLabel(fact.loc) } : fact;
     };
     const row: BudgetRow = {
       label,

@@ -1,5 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { cellAt, key, rowCells, rowKeys } from './table-view.js';
+import { isOcrTable, fuzzyLabelField } from './ocr-label-match.js';
 import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
@@ -9,12 +10,8 @@ export interface ColumnRule {
   /** The synonyms that are sure of themselves (lexicon.ts `weak` left out): they are matched first. */
   strong?: RegExp;
   exclude?: RegExp;
-  /**
-   * The field's strong synonyms that are plain words of four or more characters (参考分值): a header
-   * spelling one of them with its characters out of order is that column — OCR reads a label
-   * wrapped over two lines of a narrow cell column by column ("参考\n分值" → 考值参分).
-   */
-  literals?: string[];
+  /** The lexicon entry the rule was made from: its words are matched by likeness in OCR'd tables. */
+  entry?: FieldEntry;
 }
 
 export interface ColumnMap {
@@ -24,6 +21,11 @@ export interface ColumnMap {
   labels: Array<{ field: string; label: string }>;
   /** Header labels that name a field of these rules but were not mapped (a misread header). */
   unmapped: string[];
+  /**
+   * Fields mapped through an OCR'd label that names them only by likeness (ocr-label-match.ts), with
+   * the word it was read as: the values under them may belong to another column.
+   */
+  fuzzy?: Map<string, string>;
 }
 
 /**
@@ -67,35 +69,35 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
       }
     }
   }
-  // a label read with its characters out of order (考值参分) names the field it spells, once no other label did
-  for (const rule of rules) {
-    if (cols.has(rule.field) || !rule.literals) continue;
-    const wanted = new Set(rule.literals.map(letters));
-    for (const leaf of leaves) {
-      const own = key(leaf.cell.text);
-      if (used.has(leaf.cell) || !wanted.has(letters(own)) || rule.literals.includes(own)) continue;
-      cols.set(rule.field, leaf.cell.col);
-      used.add(leaf.cell);
-      break;
+  // OCR'd text: a label misread (年初预匏数, 考值参分) names the field it is nearest to, when no other label did
+  const fuzzy = new Map<string, string>();
+  const entries = rules.flatMap((r) => (r.entry ? [r.entry] : []));
+  if (entries.length && isOcrTable(table)) {
+    const claims = new Map<string, Array<{ leaf: (typeof leaves)[number]; word: string }>>();
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
+      if (used.has(leaf.cell) || !keys[i]) continue;
+      const hit = fuzzyLabelField(table, leaf.cell, last, entries);
+      if (hit && !cols.has(hit.field)) claims.set(hit.field, [...(claims.get(hit.field) ?? []), { leaf, word: hit.word }]);
+    }
+    for (const [field, [claim, ...others]] of claims) {
+      if (others.length) continue;
+      cols.set(field, claim.leaf.cell.col);
+      used.add(claim.leaf.cell);
+      fuzzy.set(field, claim.word);
     }
   }
   const labels = leaves
     .filter((l) => used.has(l.cell))
     .map((l) => ({ field: [...cols.entries()].find(([, c]) => c === l.cell.col)![0], label: l.label }));
   const unmapped = leaves.filter((l, i) => !used.has(l.cell) && keys[i] && rules.some((r) => r.strong?.test(keys[i]) && !r.exclude?.test(keys[i]))).map((l) => l.label);
-  return { cols, labels, unmapped };
+  return { cols, labels, unmapped, ...(fuzzy.size ? { fuzzy } : {}) };
 }
 
 /** Column rules of a lexicon group (lexicon.ts), in its matching order. */
 export function columnRules(entries: FieldEntry[]): ColumnRule[] {
-  return entries.map((e) => {
-    const literals = e.synonyms.filter((s) => !s.weak && /^[\u4e00-\u9fff]{4,}$/u.test(s.match.source)).map((s) => s.match.source);
-    return { field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), ...(literals.length ? { literals } : {}) };
-  });
+  return entries.map((e) => ({ field: e.field, match: fieldPattern(e), strong: fieldPattern(e, true), ...(e.exclude ? { exclude: e.exclude } : {}), entry: e }));
 }
-
-/** The characters of a word, sorted: equal for a word and its scrambles. */
-const letters = (s: string) => [...s].sort().join('');
 
 /**
  * Compact keys of the header labels of one row. Where the row letters its columns ("全年预算数(A)",
@@ -154,7 +156,7 @@ const HEADER_LABEL_MAX = 24;
  * A row that holds amounts beside its labels ("预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84") is a row
  * of label/value pairs (budget-pairs.ts), not a header.
  */
-export const isBudgetHeader = rowTest((keys) => {
+const isExactBudgetHeader = rowTest((keys) => {
   if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
   // header labels are short; a goals cell of prose ("本项目共申请预算资金…,…执行…") names no column
   const labels = keys.filter((k) => k.length <= HEADER_LABEL_MAX);
@@ -164,6 +166,29 @@ export const isBudgetHeader = rowTest((keys) => {
   }
   return hits >= 2;
 });
+
+export function isBudgetHeader(table: TableBlock, row: number): boolean {
+  return isExactBudgetHeader(table, row) || (isOcrTable(table) && isOcrBudgetHeader(table, row));
+}
+
+/**
+ * In OCR'd text a budget header may have lost the exact spelling of its labels (年初预匏数 | 调整预算将 |
+ * 全年执f数): labels naming a budget field by likeness count too (ocr-label-match.ts — one field
+ * nearest, amounts or a rate below), two of them at least.
+ */
+const isOcrBudgetHeader = (table: TableBlock, row: number): boolean => {
+  const keys = rowKeys(table, row);
+  if (keys.some((k) => /^[-−]?\d[\d,，]*\.\d+$/.test(k))) return false;
+  const hits = new Set<string>();
+  for (const cell of rowCells(table, row)) {
+    const k = key(cell.text);
+    if (cell.row !== row || !k || k.length > HEADER_LABEL_MAX) continue;
+    const exact = BUDGET_HEADER_FIELDS.find((entry) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)));
+    const field = exact?.field ?? fuzzyLabelField(table, cell, row, BUDGET_FIELDS)?.field;
+    if (field && BUDGET_HEADER_FIELDS.some((e) => e.field === field)) hits.add(field);
+  }
+  return hits.size >= 2;
+};
 
 /** An indicator header: a level (一级/二级/三级指标), 分值 or 得分, and 指标值 or 完成值. */
 export const isIndicatorHeader = rowTest((keys) => namesAny(keys, LEVELS) && namesAny(keys, POINTS) && namesAny(keys, VALUES));

@@ -6,6 +6,7 @@ import { Rational } from '../numbers/decimal.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 import { cellFact, cellLocation, cellText } from './facts.js';
+import { underOcrLabel } from './ocr-label-match.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { SCORE_RATIO } from './lexicon.js';
 import type { PresetColumns } from './headless-indicators.js';
@@ -96,6 +97,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   else if (start.row > 0 && rowCells(first, start.row).some((c) => c.row === start.row - 1 && c.rowSpan > 1 && c.text.trim())) headerRows.unshift(start.row - 1);
   const mapped = preset ? { cols: new Map(preset.cols), labels: preset.labels, unmapped: [] as string[] } : mapColumns(first, headerRows, INDICATOR_COLUMNS);
   let cols = mapped.cols;
+  // fields mapped through a label OCR misread (ocr-label-match.ts): their values are OCR text
+  let unsure = 'fuzzy' in mapped ? mapped.fuzzy : undefined;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
   const ratioCol = preset ? undefined : scoreRatioColumn(first, headerRows, cols);
@@ -116,7 +119,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       const own = Array.from({ length: Math.min(3, table.nRows) }, (_, i) => i).find((i) => isIndicatorHeader(table, i));
       if (own !== undefined) {
         const rows = isSubHeader(table, own + 1) ? [own, own + 1] : [own];
-        cols = mapColumns(table, rows, INDICATOR_COLUMNS).cols;
+        ({ cols, fuzzy: unsure } = mapColumns(table, rows, INDICATOR_COLUMNS));
         r = rows[rows.length - 1] + 1;
       }
     }
@@ -135,7 +138,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         r++;
         break outer;
       }
-      const fields = new FieldRow(part, table, r, cols);
+      const fields = new FieldRow(part, table, r, cols, unsure);
       const l3 = fields.get('level3');
       // a placeholder row of the template: a 指标N / …… label, nothing filled in
       const placeholder = own.find((c) => isPlaceholderText(c.text));
@@ -177,7 +180,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
       const reason = fields.textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
-      const notApplicable = [l3.text, targetFact.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t)));
+      // a dash for the target of a row whose actual is stated ("- | 严格执行相关管理制度") is a target left unquantified, not 不适用
+      const notApplicable = [l3.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t))) || (NOT_APPLICABLE_RE.test(key(targetFact.text)) && !key(actualFact.text));
       indicators.push({
         level1: level1Name(level1Text),
         level1Points: declaredPoints(level1Text) ?? (levelPoints.level1 !== undefined ? lastLevel1Points : null),
@@ -347,6 +351,7 @@ class FieldRow {
     private readonly table: TableBlock,
     private readonly r: number,
     private readonly cols: Map<string, number>,
+    private readonly unsure?: ReadonlyMap<string, string>,
   ) {}
 
   get(field: string): TableCell | null {
@@ -362,7 +367,9 @@ class FieldRow {
 
   fact(field: string): Fact {
     const cell = this.get(field);
-    return cell ? cellFact(this.part, this.table, cell) : emptyFact(this.part, this.table, this.r);
+    if (!cell) return emptyFact(this.part, this.table, this.r);
+    const fact = cellFact(this.part, this.table, cell);
+    return this.unsure?.has(field) ? { ...fact, loc: underOcrLabel(fact.loc) } : fact;
   }
 
   textFact(field: string): TextFact | null {

@@ -9,6 +9,7 @@ import { headlessIndicatorColumns } from './headless-indicators.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS } from './lexicon.js';
+import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
 
@@ -95,6 +96,13 @@ function readHeaderFields(part: string, table: TableBlock, row: number, fields: 
       // a stated score keeps its figure (a Fact is a TextFact with one)
       if (value) fields.set(field, field === 'headScore' ? cellFact(part, table, value) : cellText(part, table, value));
     }
+    // OCR'd text: a label misread (实施第位) names the field it is like, when the value right of it fits (ocr-label-match.ts)
+    if (!isOcrTable(table) || HEADER_FIELDS.some(([, re]) => re.test(k))) continue;
+    const value = fieldValueRightOf(table, row, cell);
+    const hit = value && fuzzyFormField(cell.text, value.text, FORM_FIELDS);
+    if (!value || !hit || fields.has(hit.field) || (only && hit.field !== only)) continue;
+    const fact = hit.field === 'headScore' ? cellFact(part, table, value) : cellText(part, table, value);
+    fields.set(hit.field, { ...fact, loc: underOcrLabel(fact.loc) });
   }
 }
 

@@ -53,6 +53,8 @@ export const rule: Rule = {
             factEvidence(ind.target, 'target'),
             factEvidence(ind.actual, 'actual'),
             factEvidence(ind.score, 'score'),
+            // a score below the weight rests on the weight too (read unsurely under a misread label: a warning)
+            ...(missed ? [] : [factEvidence(ind.weight, 'weight')]),
             textEvidence(ind.reason, 'reason'),
           ],
           expected: '偏差原因分析及改进措施非空',
