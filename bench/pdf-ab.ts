@@ -5,21 +5,28 @@
  * main thread, median of RUNS. Files: the pdf-paths set (bench/pdf-paths.ts), written once to DIR.
  *
  *   node --import tsx bench/pdf-ab.ts BASE [RUNS] [path ...]
+ *   node --import tsx bench/pdf-ab.ts BASE [RUNS] --dir=DIR   (every .pdf of DIR instead, e.g. bench/run.ts's
+ *                                                              generated PDFs in $TMPDIR/selfeval-bench-pdf-cache)
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parsePdf } from '../parsers/pdf.js';
 import { pdfFloor, pdfPageCount } from './floors.js';
 import { pdfPathFiles } from './pdf-paths.js';
 import { median, round, timeInterleaved } from './stats.js';
 
-const [base, runsArg = '5', ...only] = process.argv.slice(2);
+const dirArg = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
+const [base, runsArg = '5', ...only] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!base) {
   process.stderr.write('usage: bench/pdf-ab.ts BASE [RUNS] [path ...]\n');
   process.exit(2);
 }
 const runs = Number(runsArg);
 const before = (await import(`${base}/parsers/pdf.ts`)) as { parsePdf: typeof parsePdf };
-const files = await pdfPathFiles();
+const files = dirArg
+  ? Object.fromEntries(readdirSync(dirArg).filter((f) => f.endsWith('.pdf')).sort().map((f) => [f.slice(0, 11), new Uint8Array(readFileSync(join(dirArg, f)))]))
+  : await pdfPathFiles();
 const out: Record<string, { pages: number; floorMsPerPage: number; beforeMsPerPage: number; afterMsPerPage: number; before: number; after: number }> = {};
 console.log(`cpu ${cpus()[0]?.model} load ${loadavg()[0].toFixed(1)}; CPU ms/page, median of ${runs}`);
 console.log('path        pages  floor  before  after  ratio before → after');
