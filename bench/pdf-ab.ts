@@ -14,7 +14,24 @@ import { join } from 'node:path';
 import { parsePdf } from '../parsers/pdf.js';
 import { pdfFloor, pdfPageCount } from './floors.js';
 import { pdfPathFiles } from './pdf-paths.js';
-import { median, round, timeInterleaved } from './stats.js';
+import { median, processCpuMs, round } from './stats.js';
+
+/**
+ * Like stats.ts timeInterleaved, but the order turns each round (A B C, B C A, C A B …): a method
+ * always run after another would pay for the garbage the other left (a major GC lands in the next one).
+ */
+async function timeRotated<K extends string>(methods: Record<K, () => Promise<unknown>>, runs: number): Promise<Record<K, { cpu: number[] }>> {
+  const keys = Object.keys(methods) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, { cpu: [] as number[] }])) as Record<K, { cpu: number[] }>;
+  for (const k of keys) await methods[k]();
+  for (let i = 0; i < runs * keys.length; i++) {
+    const k = keys[(i + Math.floor(i / keys.length)) % keys.length];
+    const c = processCpuMs();
+    await methods[k]();
+    out[k].cpu.push(processCpuMs() - c);
+  }
+  return out;
+}
 
 const dirArg = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
 const [base, runsArg = '5', ...only] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -33,13 +50,13 @@ console.log('path        pages  floor  before  after  ratio before → after');
 for (const [name, bytes] of Object.entries(files)) {
   if (only.length && !only.includes(name)) continue;
   const pages = await pdfPageCount(bytes);
-  const t = await timeInterleaved(
+  const t = await timeRotated(
     {
       floor: () => pdfFloor(bytes),
       before: () => before.parsePdf(bytes, { maxOcrPages: 0 }).catch(() => undefined),
       after: () => parsePdf(bytes, { maxOcrPages: 0 }).catch(() => undefined),
     },
-    { warmup: 1, runs },
+    runs,
   );
   const floor = median(t.floor.cpu) / pages;
   const b = median(t.before.cpu) / pages;
