@@ -24,25 +24,32 @@ import { pdfFloor, pdfPageCount } from './floors.js';
 import { median, round, timeInterleaved } from './stats.js';
 
 const runs = Number(process.argv[2] ?? 7);
-const blocks = layoutDocument(seedSpec());
-const seed = sample('seed.pdf');
-const files: Record<string, Uint8Array> = {
-  vector: seed,
-  type3: chromiumPdf(reportHtml(blocks)),
-  rotated: await landscapeOntoPortrait(chromiumPdf(reportHtml(blocks, { landscape: true })), { footer: true }),
-  filled: chromiumPdf(reportHtml(blocks, { tables: 'filled' })),
-  'rule-less': chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })),
-  unusable: ghostscriptPdf(seed),
-  'image-only': scanPdf(seed, { mode: 'gray-jpeg' }),
-};
+
+/** The files of the paths (image-only optional: bench/pdf-ab.ts leaves it out, OCR being off). */
+export async function pdfPathFiles(): Promise<Record<string, Uint8Array>> {
+  const blocks = layoutDocument(seedSpec());
+  const seed = sample('seed.pdf');
+  return {
+    vector: seed,
+    type3: chromiumPdf(reportHtml(blocks)),
+    rotated: await landscapeOntoPortrait(chromiumPdf(reportHtml(blocks, { landscape: true })), { footer: true }),
+    filled: chromiumPdf(reportHtml(blocks, { tables: 'filled' })),
+    'rule-less': chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })),
+    unusable: ghostscriptPdf(seed),
+  };
+}
 
 const parseNoOcr = (bytes: Uint8Array) => parsePdf(bytes, { maxOcrPages: 0 }).catch(() => undefined);
 
-console.log(`path        pages  floor ms/page  parse ms/page  ratio   (CPU, median of ${runs})`);
-for (const [name, bytes] of Object.entries(files)) {
-  const pages = await pdfPageCount(bytes);
-  const t = await timeInterleaved({ floor: () => pdfFloor(bytes), parse: () => parseNoOcr(bytes) }, { warmup: 1, runs });
-  const floor = median(t.floor.cpu) / pages;
-  const parse = median(t.parse.cpu) / pages;
-  console.log(`${name.padEnd(11)} ${String(pages).padStart(5)}  ${round(floor, 2).toFixed(2).padStart(13)}  ${round(parse, 2).toFixed(2).padStart(13)}  ${round(parse / floor, 2).toFixed(2).padStart(5)}`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seed = sample('seed.pdf');
+  const files: Record<string, Uint8Array> = { ...(await pdfPathFiles()), 'image-only': scanPdf(seed, { mode: 'gray-jpeg' }) };
+  console.log(`path        pages  floor ms/page  parse ms/page  ratio   (CPU, median of ${runs})`);
+  for (const [name, bytes] of Object.entries(files)) {
+    const pages = await pdfPageCount(bytes);
+    const t = await timeInterleaved({ floor: () => pdfFloor(bytes), parse: () => parseNoOcr(bytes) }, { warmup: 1, runs });
+    const floor = median(t.floor.cpu) / pages;
+    const parse = median(t.parse.cpu) / pages;
+    console.log(`${name.padEnd(11)} ${String(pages).padStart(5)}  ${round(floor, 2).toFixed(2).padStart(13)}  ${round(parse, 2).toFixed(2).padStart(13)}  ${round(parse / floor, 2).toFixed(2).padStart(5)}`);
+  }
 }

@@ -79,8 +79,14 @@ export function wrapSeparator(left: string, right: string): string {
 
 export function lastChar(s: string): string {
   if (!s) return '';
-  const cps = Array.from(s);
-  return cps[cps.length - 1];
+  // The last code point, without splitting the whole string: a surrogate pair counts as one.
+  const n = s.length;
+  const low = s.charCodeAt(n - 1);
+  if (n >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = s.charCodeAt(n - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return s.slice(n - 2);
+  }
+  return s.charAt(n - 1);
 }
 
 /** Rough advance width of a character in ems (CJK full width, others about half). */

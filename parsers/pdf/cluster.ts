@@ -4,7 +4,7 @@
  * exporters land a fraction of a point apart; this is what makes them one grid line.
  */
 export function clusterPositions(values: number[], snap: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // numeric, native
   const out: number[] = [];
   let group: number[] = [];
   for (const v of sorted) {

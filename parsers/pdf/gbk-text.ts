@@ -134,7 +134,14 @@ const MIN_GB2312_SHARE = 0.9;
  */
 export function decodeGbkFonts(pages: readonly TextRun[][], names: ReadonlyMap<string, string>): Set<string> {
   const byFont = new Map<string, TextRun[]>();
-  for (const runs of pages) for (const r of runs) if (r.font && names.has(r.font)) byFont.set(r.font, [...(byFont.get(r.font) ?? []), r]);
+  for (const runs of pages) {
+    for (const r of runs) {
+      if (!r.font || !names.has(r.font)) continue;
+      const list = byFont.get(r.font);
+      if (list) list.push(r);
+      else byFont.set(r.font, [r]);
+    }
+  }
   const decoded = new Set<string>();
   for (const [font, runs] of byFont) {
     if (!isChineseFontName(names.get(font)!) || !runs.some((r) => GBK_SOUP_HINT.test(r.str))) continue;

@@ -49,6 +49,8 @@ export interface SheetPlace {
 
 /** Blocks built over pages (halves of sheets among them) → the sheets' page numbers and coordinates. */
 export function blocksOnSheets(blocks: Block[], places: ReadonlyMap<number, SheetPlace>): Block[] {
+  // No 2-up sheet (every page is its own sheet, unshifted): the blocks are already on their sheets.
+  if ([...places].every(([page, place]) => place.sheet === page && !place.dx)) return blocks;
   const sheet = (page: number | null) => (page === null ? null : (places.get(page)?.sheet ?? page));
   const box = <T extends [number, number, number, number] | null>(page: number | null, b: T): T => {
     const dx = page === null ? 0 : (places.get(page)?.dx ?? 0);

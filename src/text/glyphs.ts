@@ -54,6 +54,8 @@ export function repairPdfGlyphs(text: string): string {
 }
 
 function fold(text: string, map: Map<number, string>): string {
+  // Most text has nothing to fold: look first, build a new string only when something changes.
+  if (!needsFold(text, map)) return text;
   let out = '';
   let changed = false;
   for (const ch of text) {
@@ -62,4 +64,13 @@ function fold(text: string, map: Map<number, string>): string {
     out += to ?? ch;
   }
   return changed ? out : text;
+}
+
+function needsFold(text: string, map: Map<number, string>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (map.get(cp)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
 }
