@@ -98,6 +98,15 @@ describe('a red seal stamped over the figures, and a signature across a cell', (
     expect(cost?.actual?.text.trim()).toBe('90');
     expect(cost?.actual?.loc.uncertain).toBe(true);
   }, 300_000);
+  it('signature through the figures of a cell (上海 sh-putuo-tiyu-2022, 费用结算及时性 分值 "20"): the digits the pen runs through are kept', async () => {
+    // The blue pen is lighter than the toner in the grey scan: its line goes, the "20" under it stays.
+    const { scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', signatureOverFigures: true });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    const row = [...forms(scan.report)].flatMap(([, rows]) => rows).find((i) => i.level3.includes('费用结算及时性'));
+    expect(row?.weight?.text.trim()).toBe('20');
+    expect(row?.score?.text.trim()).toBe('20');
+  }, 300_000);
 });
 
 describe('a phone photo\'s page found and flattened (parsers/ocr/perspective.ts)', () => {
