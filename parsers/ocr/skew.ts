@@ -13,11 +13,35 @@ export const NEGLIGIBLE_SKEW_DEG = 0.08;
 export function estimateSkew(img: GrayImage, threshold: number): number {
   const factor = Math.max(1, Math.round(img.width / 560));
   const small = resize(img, img.width / factor, img.height / factor);
-  const xs: number[] = [];
-  const ys: number[] = [];
   const { width: W, height: H, data } = small;
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (data[y * W + x] < threshold) (xs.push(x - W / 2), ys.push(y));
-  if (xs.length < 200) return 0;
+  const left: Ink = { xs: [], ys: [] };
+  const right: Ink = { xs: [], ys: [] };
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++)
+      if (data[y * W + x] < threshold) {
+        const half = x < W / 2 ? left : right;
+        half.xs.push(x - W / 2);
+        half.ys.push(y);
+      }
+  const n = left.xs.length + right.xs.length;
+  if (n < 200) return 0;
+  // Each half on its own, and their mean: two facing pages scanned as one image have lines at
+  // heights of their own, and tilting the whole would line the left page's lines up with the
+  // right page's; either half of one page has the page's tilt.
+  if (left.xs.length < 200 || right.xs.length < 200) {
+    const all = { xs: [...left.xs, ...right.xs], ys: [...left.ys, ...right.ys] };
+    return (sharpestAngle(all, W, H) * Math.PI) / 180;
+  }
+  return (((sharpestAngle(left, W, H) + sharpestAngle(right, W, H)) / 2) * Math.PI) / 180;
+}
+
+interface Ink {
+  xs: number[];
+  ys: number[];
+}
+
+/** The angle (degrees) that makes the row histogram of this ink sharpest: coarse steps, then fine. */
+function sharpestAngle({ xs, ys }: Ink, W: number, H: number): number {
   const score = (deg: number) => {
     const t = Math.tan((deg * Math.PI) / 180);
     const bins = new Float64Array(H + W);
@@ -48,7 +72,7 @@ export function estimateSkew(img: GrayImage, threshold: number): number {
       best = deg;
     }
   }
-  return (best * Math.PI) / 180;
+  return best;
 }
 
 /** The page straightened: turned back by its skew when the skew is more than negligible (skew 0 otherwise). */

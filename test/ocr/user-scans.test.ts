@@ -6,6 +6,7 @@ import { evenLight } from '../../parsers/ocr/light.js';
 import { grayImage, inkThreshold, toGray, type GrayImage } from '../../parsers/ocr/image.js';
 import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
+import { estimateSkew } from '../../parsers/ocr/skew.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { forms, matchFindings, pipeline } from './helpers.js';
@@ -70,6 +71,23 @@ describe('a fax of a report with hairline rulings (河北 he-langfang-shipin-201
     expect(extra.map((f) => f.message)).toEqual([]);
     expect(missed.map((f) => f.message)).toEqual([]);
   }, 300_000);
+});
+
+describe('two facing pages scanned as one image (湖北 hb-ezhou-czj-2019, pages 1–2 side by side)', () => {
+  it('is read as the two pages of one sheet: not straightened by a tilt that lines one page up with the other', async () => {
+    const { scan, missed, extra } = await versusDocx('hb-ezhou-czj-2019', { mode: 'gray-jpeg', spread: true });
+    expect(scan.document.pageInfo).toHaveLength(1);
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+  }, 300_000);
+  it('finds no skew in two straight pages whose lines lie at other heights', () => {
+    const W = 1600;
+    const img = grayImage(W, 1000, 250);
+    // Left page: lines every 40 px from 100; right page: every 40 px from 126 (half a line off).
+    for (let y = 100; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 80, (y + t) * W + 720);
+    for (let y = 126; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 880, (y + t) * W + 1520);
+    expect(Math.abs((estimateSkew(img, 128) * 180) / Math.PI)).toBeLessThan(0.05);
+  });
 });
 
 describe('a phone photo of a real report (keystone, uneven light, the desk around it, 150 dpi colour)', () => {
