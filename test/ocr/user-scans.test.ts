@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/finding.js';
-import { evenLight } from '../../parsers/ocr/light.js';
+import { evenContrast, evenLight } from '../../parsers/ocr/light.js';
 import { grayImage, inkThreshold, toGray, type GrayImage } from '../../parsers/ocr/image.js';
 import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
@@ -87,6 +87,28 @@ describe('two facing pages scanned as one image (湖北 hb-ezhou-czj-2019, pages
     for (let y = 100; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 80, (y + t) * W + 720);
     for (let y = 126; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 880, (y + t) * W + 1520);
     expect(Math.abs((estimateSkew(img, 128) * 180) / Math.PI)).toBeLessThan(0.05);
+  });
+});
+
+describe('a faint photocopy (print at grey 150 on a grey 225 sheet, toner noise) of a real report (上海 sh-putuo-tiyu-2022)', () => {
+  it('is stretched to black on white before it is read: the .docx\'s findings, the 执行数 read surely', async () => {
+    const { scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', faint: true });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    expect(scan.findings.filter((f) => f.rule === 'execution-rate' && f.severity !== 'info')).toHaveLength(1);
+  }, 300_000);
+  it('leaves black print as it is, and takes faint print to black and its paper to white', () => {
+    const page = (ink: number, paper: number) => {
+      const img = grayImage(100, 100, paper);
+      for (let y = 10; y < 90; y += 6) img.data.fill(ink, y * 100 + 10, y * 100 + 90);
+      return img;
+    };
+    const dark = page(10, 245);
+    expect(evenContrast(dark, inkThreshold(dark))).toBe(dark);
+    const faint = page(150, 225);
+    const even = evenContrast(faint, inkThreshold(faint));
+    expect(even.data[10 * 100 + 50]).toBeLessThan(10);
+    expect(even.data[12 * 100 + 50]).toBeGreaterThan(245);
   });
 });
 
