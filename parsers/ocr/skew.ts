@@ -25,15 +25,22 @@ export function estimateSkew(img: GrayImage, threshold: number): number {
       }
   const n = left.xs.length + right.xs.length;
   if (n < 200) return 0;
-  // Each half on its own, and their mean: two facing pages scanned as one image have lines at
-  // heights of their own, and tilting the whole would line the left page's lines up with the
-  // right page's; either half of one page has the page's tilt.
-  if (left.xs.length < 200 || right.xs.length < 200) {
-    const all = { xs: [...left.xs, ...right.xs], ys: [...left.ys, ...right.ys] };
-    return (sharpestAngle(all, W, H) * Math.PI) / 180;
-  }
-  return (((sharpestAngle(left, W, H) + sharpestAngle(right, W, H)) / 2) * Math.PI) / 180;
+  const all = { xs: [...left.xs, ...right.xs], ys: [...left.ys, ...right.ys] };
+  const whole = sharpestAngle(all, W, H);
+  if (left.xs.length < 200 || right.xs.length < 200) return (whole * Math.PI) / 180;
+  // Each half on its own: two facing pages scanned as one image have lines at heights of their own,
+  // and tilting the whole would line the left page's lines up with the right page's — the halves,
+  // each straight, say so. Of the whole's tilt and the agreeing halves' the smaller is taken (a page
+  // is turned only when both see its tilt); halves that disagree leave the whole page's estimate.
+  const l = sharpestAngle(left, W, H);
+  const r = sharpestAngle(right, W, H);
+  const halves = (l + r) / 2;
+  const tilt = Math.abs(l - r) <= HALVES_AGREE_DEG && Math.abs(halves) < Math.abs(whole) ? halves : whole;
+  return (tilt * Math.PI) / 180;
 }
+
+/** Tilts of the two halves of a page this close (degrees) are one tilt. */
+const HALVES_AGREE_DEG = 0.15;
 
 interface Ink {
   xs: number[];
