@@ -4,7 +4,8 @@
  * LibreOffice, scanned as greyscale JPEG at 200 dpi (test/fixtures/producers/scan.ts) and read back
  * by OCR. `--variant` names the scans made (default plain; `all` for every one in VARIANTS): the
  * scans users make beside the flatbed one — a phone photo, a seal over the figures, a signature
- * over a cell, a page upside down or sideways, a fax.
+ * over a cell, a page upside down or sideways, a fax, a faint photocopy, a low-quality JPEG, one page
+ * upside down among upright ones, two facing pages in one image.
  *
  * For each document: findings of the scan vs the same document's .docx (identical / missing /
  * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
@@ -56,6 +57,14 @@ export const VARIANTS: Record<string, ScanOptions> = {
   sideways: { mode: 'gray-jpeg', rotate: 90 },
   /** 1-bit 200 dpi with a sender's header line and speckle. */
   fax: { mode: 'fax' },
+  /** A faint photocopy: print at grey 150 on a grey 225 sheet, toner noise. */
+  faint: { mode: 'gray-jpeg', faint: true },
+  /** Saved at JPEG quality 30 (a scanner's "small file" setting). */
+  jpeg30: { mode: 'gray-jpeg', quality: 30 },
+  /** The last page of the document fed in upside down, the others upright. */
+  'last-upside-down': { mode: 'gray-jpeg', lastPageUpsideDown: true },
+  /** Facing pages scanned together: pages 1–2 (3–4, …) side by side in one image. */
+  spread: { mode: 'gray-jpeg', spread: true },
 };
 
 const cpu = () => {

@@ -237,7 +237,7 @@ export function bilinear(img: GrayImage, sx: number, sy: number): number {
 
 /**
  * Ink threshold by Otsu's method over the histogram: the grey level that best separates paper
- * from ink. Clamped so that a nearly blank page does not call its paper texture ink.
+ * from ink (the middle of the levels that separate equally well). Clamped so that a nearly blank page does not call its paper texture ink.
  */
 export function inkThreshold(img: GrayImage): number {
   const hist = new Float64Array(256);
@@ -255,6 +255,7 @@ export function inkThreshold(img: GrayImage): number {
   let wB = 0;
   let best = 0;
   let threshold = 128;
+  let last = 128;
   for (let t = 0; t < 256; t++) {
     wB += hist[t];
     if (!wB) continue;
@@ -264,12 +265,14 @@ export function inkThreshold(img: GrayImage): number {
     const mB = sumB / wB;
     const mF = (sum - sumB) / wF;
     const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
+    if (between > best * (1 + 1e-9)) {
       best = between;
-      threshold = t;
-    }
+      threshold = last = t;
+    } else if (between >= best * (1 - 1e-9)) last = t;
   }
-  return Math.max(60, Math.min(200, threshold));
+  // Levels no pixel has (a 1-bit fax: only 0 and 255) separate equally well: the middle of them,
+  // so that grey edges made by resampling the page split evenly between ink and paper.
+  return Math.max(60, Math.min(200, Math.round((threshold + last) / 2)));
 }
 
 /** Share of pixels darker than `threshold` (how much ink the page carries). */

@@ -95,3 +95,43 @@ export function evenLight(img: GrayImage): GrayImage {
   }
   return { width, height, data: out };
 }
+
+/** Share of the ink pixels darker than the level taken as the print's tone. */
+const INK_CORE_PERCENTILE = 0.1;
+/** Paper and print closer than this (grey levels) are a faint page, stretched apart. */
+const FAINT_CONTRAST = 140;
+
+/**
+ * A faint page (a photocopy with the toner running low, a light scan): print at grey 150 on a
+ * sheet of 225 reads less surely than black on white, and a threshold between them is a narrow
+ * one. The print's tone (its dark core: the 10th percentile of the levels under the ink threshold) is
+ * taken to black and the paper's (the most frequent level above it) to white, linearly. A page with dark print is returned as it is.
+ */
+export function evenContrast(img: GrayImage, threshold: number): GrayImage {
+  const hist = new Float64Array(256);
+  const { data } = img;
+  for (let i = 0; i < data.length; i += 3) hist[data[i]]++;
+  const mode = (from: number, to: number) => {
+    let at = -1;
+    for (let v = from; v < to; v++) if (at < 0 || hist[v] > hist[at]) at = v;
+    return at;
+  };
+  // The print's dark core: a low percentile of the ink (blurred edges and shadows are the ink's most
+  // frequent levels on a photo, just under the threshold).
+  let inkPixels = 0;
+  for (let v = 0; v < threshold; v++) inkPixels += hist[v];
+  let ink = -1;
+  for (let v = 0, seen = 0; v < threshold; v++) {
+    seen += hist[v];
+    if (seen >= INK_CORE_PERCENTILE * inkPixels && seen > 0) {
+      ink = v;
+      break;
+    }
+  }
+  const paper = mode(threshold, 256);
+  if (ink < 0 || paper < 0 || paper - ink >= FAINT_CONTRAST) return img;
+  const lut = Uint8Array.from({ length: 256 }, (_, v) => Math.max(0, Math.min(255, Math.round(((v - ink) * 255) / (paper - ink)))));
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = lut[data[i]];
+  return { width: img.width, height: img.height, data: out };
+}

@@ -13,7 +13,7 @@ import { findRasterRulings, type PixelRulings, type PixelSegment } from './raste
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
 import { rereadLoneGlyphs } from './lone-glyph.js';
 import { readLeadingSigns } from './leading-sign.js';
-import { evenLight } from './light.js';
+import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
 import { straighten } from './skew.js';
 import { flattenPage } from './perspective.js';
@@ -60,6 +60,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const engine = await loadEngine();
   // A phone photo's page flattened first (its quadrilateral onto the whole image), then lit evenly.
   let img = evenLight(flattenPage(pageImage.image));
+  // A faint copy's grey print on grey paper stretched to black on white.
+  img = evenContrast(img, inkThreshold(img));
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
   img = despeckle(img, threshold, dpi);

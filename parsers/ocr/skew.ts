@@ -13,11 +13,42 @@ export const NEGLIGIBLE_SKEW_DEG = 0.08;
 export function estimateSkew(img: GrayImage, threshold: number): number {
   const factor = Math.max(1, Math.round(img.width / 560));
   const small = resize(img, img.width / factor, img.height / factor);
-  const xs: number[] = [];
-  const ys: number[] = [];
   const { width: W, height: H, data } = small;
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (data[y * W + x] < threshold) (xs.push(x - W / 2), ys.push(y));
-  if (xs.length < 200) return 0;
+  const left: Ink = { xs: [], ys: [] };
+  const right: Ink = { xs: [], ys: [] };
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++)
+      if (data[y * W + x] < threshold) {
+        const half = x < W / 2 ? left : right;
+        half.xs.push(x - W / 2);
+        half.ys.push(y);
+      }
+  const n = left.xs.length + right.xs.length;
+  if (n < 200) return 0;
+  const all = { xs: [...left.xs, ...right.xs], ys: [...left.ys, ...right.ys] };
+  const whole = sharpestAngle(all, W, H);
+  if (left.xs.length < 200 || right.xs.length < 200) return (whole * Math.PI) / 180;
+  // Each half on its own: two facing pages scanned as one image have lines at heights of their own,
+  // and tilting the whole would line the left page's lines up with the right page's — the halves,
+  // each straight, say so. Of the whole's tilt and the agreeing halves' the smaller is taken (a page
+  // is turned only when both see its tilt); halves that disagree leave the whole page's estimate.
+  const l = sharpestAngle(left, W, H);
+  const r = sharpestAngle(right, W, H);
+  const halves = (l + r) / 2;
+  const tilt = Math.abs(l - r) <= HALVES_AGREE_DEG && Math.abs(halves) < Math.abs(whole) ? halves : whole;
+  return (tilt * Math.PI) / 180;
+}
+
+/** Tilts of the two halves of a page this close (degrees) are one tilt. */
+const HALVES_AGREE_DEG = 0.15;
+
+interface Ink {
+  xs: number[];
+  ys: number[];
+}
+
+/** The angle (degrees) that makes the row histogram of this ink sharpest: coarse steps, then fine. */
+function sharpestAngle({ xs, ys }: Ink, W: number, H: number): number {
   const score = (deg: number) => {
     const t = Math.tan((deg * Math.PI) / 180);
     const bins = new Float64Array(H + W);
@@ -48,7 +79,7 @@ export function estimateSkew(img: GrayImage, threshold: number): number {
       best = deg;
     }
   }
-  return (best * Math.PI) / 180;
+  return best;
 }
 
 /** The page straightened: turned back by its skew when the skew is more than negligible (skew 0 otherwise). */

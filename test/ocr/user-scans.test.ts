@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/finding.js';
-import { evenLight } from '../../parsers/ocr/light.js';
-import { grayImage, toGray, type GrayImage } from '../../parsers/ocr/image.js';
+import { evenContrast, evenLight } from '../../parsers/ocr/light.js';
+import { grayImage, inkThreshold, toGray, type GrayImage } from '../../parsers/ocr/image.js';
 import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
+import { estimateSkew } from '../../parsers/ocr/skew.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { forms, matchFindings, pipeline } from './helpers.js';
@@ -62,6 +63,55 @@ describe('a fax (1-bit, 200 dpi, header line and speckle) of a real report (湖�
   }, 300_000);
 });
 
+describe('a fax of a report with hairline rulings (河北 he-langfang-shipin-2019)', () => {
+  it('keeps its rulings: a 1-bit page is not taken as tilted, its rows are not run together', async () => {
+    // Only black and white: every level between separates them equally; the ink threshold is their
+    // middle, not the lowest (at 60 the page sampled small lost its hairlines and read as 0.25° askew).
+    const { missed, extra } = await versusDocx('he-langfang-shipin-2019', { mode: 'fax' });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+  }, 300_000);
+});
+
+describe('two facing pages scanned as one image (湖北 hb-ezhou-czj-2019, pages 1–2 side by side)', () => {
+  it('is read as the two pages of one sheet: not straightened by a tilt that lines one page up with the other', async () => {
+    const { scan, missed, extra } = await versusDocx('hb-ezhou-czj-2019', { mode: 'gray-jpeg', spread: true });
+    expect(scan.document.pageInfo).toHaveLength(1);
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+  }, 300_000);
+  it('finds no skew in two straight pages whose lines lie at other heights', () => {
+    const W = 1600;
+    const img = grayImage(W, 1000, 250);
+    // Left page: lines every 40 px from 100; right page: every 40 px from 126 (half a line off).
+    for (let y = 100; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 80, (y + t) * W + 720);
+    for (let y = 126; y < 900; y += 40) for (let t = 0; t < 8; t++) img.data.fill(0, (y + t) * W + 880, (y + t) * W + 1520);
+    expect(Math.abs((estimateSkew(img, 128) * 180) / Math.PI)).toBeLessThan(0.05);
+  });
+});
+
+describe('a faint photocopy (print at grey 150 on a grey 225 sheet, toner noise) of a real report (上海 sh-putuo-tiyu-2022)', () => {
+  it('is stretched to black on white before it is read: the .docx\'s findings, the 执行数 read surely', async () => {
+    const { scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', faint: true });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    expect(scan.findings.filter((f) => f.rule === 'execution-rate' && f.severity !== 'info')).toHaveLength(1);
+  }, 300_000);
+  it('leaves black print as it is, and takes faint print to black and its paper to white', () => {
+    const page = (ink: number, paper: number) => {
+      const img = grayImage(100, 100, paper);
+      for (let y = 10; y < 90; y += 6) img.data.fill(ink, y * 100 + 10, y * 100 + 90);
+      return img;
+    };
+    const dark = page(10, 245);
+    expect(evenContrast(dark, inkThreshold(dark))).toBe(dark);
+    const faint = page(150, 225);
+    const even = evenContrast(faint, inkThreshold(faint));
+    expect(even.data[10 * 100 + 50]).toBeLessThan(10);
+    expect(even.data[12 * 100 + 50]).toBeGreaterThan(245);
+  });
+});
+
 describe('a phone photo of a real report (keystone, uneven light, the desk around it, 150 dpi colour)', () => {
   it('is flattened before it is read: it states the findings of the .docx, and adds no error', async () => {
     const { docx, scan, found, missed, extra } = await versusDocx('sc-qingshen-fgj-2023', { mode: 'color-jpeg', dpi: 150, photo: true });
@@ -97,6 +147,15 @@ describe('a red seal stamped over the figures, and a signature across a cell', (
     const cost = [...forms(scan.report)].flatMap(([, rows]) => rows).find((i) => i.level3.includes('项目总成本'));
     expect(cost?.actual?.text.trim()).toBe('90');
     expect(cost?.actual?.loc.uncertain).toBe(true);
+  }, 300_000);
+  it('signature through the figures of a cell (上海 sh-putuo-tiyu-2022, 费用结算及时性 分值 "20"): the digits the pen runs through are kept', async () => {
+    // The blue pen is lighter than the toner in the grey scan: its line goes, the "20" under it stays.
+    const { scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', signatureOverFigures: true });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    const row = [...forms(scan.report)].flatMap(([, rows]) => rows).find((i) => i.level3.includes('费用结算及时性'));
+    expect(row?.weight?.text.trim()).toBe('20');
+    expect(row?.score?.text.trim()).toBe('20');
   }, 300_000);
 });
 
@@ -166,6 +225,15 @@ describe('light and speck clean-up on page images', () => {
     expect(even.data[20 * w + w - 20]).toBeGreaterThan(235);
     expect(even.data[20 * w + 10]).toBeGreaterThan(235);
     expect(Math.max(...Array.from({ length: w - 80 }, (_, k) => even.data[160 * w + 40 + k]))).toBeLessThan(80);
+  });
+  it('sets the ink threshold of a black-and-white page midway, and of a grey page between paper and ink', () => {
+    const bw = grayImage(200, 200, 255);
+    for (let y = 20; y < 180; y += 10) bw.data.fill(0, y * 200 + 20, y * 200 + 180);
+    expect(Math.abs(inkThreshold(bw) - 127)).toBeLessThanOrEqual(1);
+    const grey = grayImage(200, 200, 230);
+    for (let y = 20; y < 180; y += 10) grey.data.fill(30, y * 200 + 20, y * 200 + 180);
+    expect(inkThreshold(grey)).toBeGreaterThanOrEqual(30);
+    expect(inkThreshold(grey)).toBeLessThan(230);
   });
   it('removes isolated specks and keeps a full stop', () => {
     const img = grayImage(60, 20);
