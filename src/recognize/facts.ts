@@ -2,17 +2,20 @@ import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Location } from '../../schemas/location.js';
 import { parseFigure } from '../numbers/figure.js';
+import { cellOrigin } from './continuation.js';
 
 /** Location of a table cell within a report part. */
 export function cellLocation(part: string, table: TableBlock, cell: TableCell): Location {
+  // a cell of a table part joined onto the one before (continuation.ts) is cited where it was written
+  const origin = cellOrigin(cell);
   return {
     part,
-    table: table.table,
-    row: cell.row,
+    table: origin?.table ?? table.table,
+    row: origin?.row ?? cell.row,
     col: cell.col,
-    page: cell.page ?? table.page,
+    page: cell.page ?? origin?.page ?? table.page,
     paragraph: null,
-    block: table.block,
+    block: origin?.block ?? table.block,
     bbox: cell.bbox,
     ...ocrProvenance(cell),
     ...(table.source === 'borderless' ? { gridInferred: true } : {}),

@@ -2,6 +2,7 @@ import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../sch
 import { key, rowCells, rowKeys } from './table-view.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { headlessIndicatorColumns } from './headless-indicators.js';
+import { continuesTable, joinTables } from './continuation.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
@@ -97,7 +98,9 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };
       forms.push(current);
     } else if (current && prose === 0 && !titleBlock) {
-      current.tables.push(block);
+      const last = current.tables[current.tables.length - 1];
+      if (continuesTable(last, block)) current.tables[current.tables.length - 1] = joinTables(last, block);
+      else current.tables.push(block);
       current.after = [];
     } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
       current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
