@@ -32,8 +32,28 @@ function layout(table: TableBlock, row: number): string {
     .join(',');
 }
 
-function hasOwnHeader(table: TableBlock): boolean {
-  for (let r = 0; r < Math.min(3, table.nRows); r++) {
+/** A row that names its form (项目名称 | …, 预算部门名称 | …): the title row of a form. */
+const FORM_NAME = /项目(支出)?名称|转移支付.*名称|专项(资金)?名称|(预算)?部门名称|预算单位名称/;
+
+function rowText(table: TableBlock, row: number): string {
+  return ownCells(table, row)
+    .map((c) => `${c.col}:${c.colSpan}:${key(c.text)}`)
+    .join('|');
+}
+
+/**
+ * How many first rows of `next` repeat the first rows of `prev` word for word (a form's title row
+ * typed again on the second part); a title row of its own that differs means another form: -1.
+ */
+function repeatedTitleRows(prev: TableBlock, next: TableBlock): number {
+  let n = 0;
+  while (n < Math.min(3, prev.nRows, next.nRows - 1) && rowText(prev, n) === rowText(next, n)) n++;
+  for (let r = n; r < Math.min(2, next.nRows); r++) if (ownCells(next, r).some((c) => FORM_NAME.test(key(c.text)))) return -1;
+  return n;
+}
+
+function hasOwnHeader(table: TableBlock, from: number): boolean {
+  for (let r = from; r < Math.min(from + 3, table.nRows); r++) {
     if (isIndicatorHeader(table, r) || isGenericIndicatorHeader(table, r)) return true;
     const filled = ownCells(table, r).filter((c) => c.text.trim());
     if (filled.length >= 3 && /^(序号|编号)$/.test(key(filled[0].text))) return true;
@@ -41,33 +61,42 @@ function hasOwnHeader(table: TableBlock): boolean {
   return false;
 }
 
-/** Whether `next` continues `prev` as one table (see above). */
-export function continuesTable(prev: TableBlock, next: TableBlock): boolean {
-  if (prev.source !== 'markup' || next.source !== 'markup' || prev.workbook || next.workbook) return false;
-  if (prev.nCols !== next.nCols || next.nRows === 0 || prev.nRows === 0) return false;
-  if (hasOwnHeader(next)) return false;
+/**
+ * Whether `next` continues `prev` as one table (see above): null when not, else how many of its
+ * first rows repeat the first part's title rows (left out when joined).
+ */
+export function continuesTable(prev: TableBlock, next: TableBlock): number | null {
+  if (prev.source !== 'markup' || next.source !== 'markup' || prev.workbook || next.workbook) return null;
+  if (prev.nCols !== next.nCols || next.nRows === 0 || prev.nRows === 0) return null;
+  const skip = repeatedTitleRows(prev, next);
+  if (skip < 0 || hasOwnHeader(next, skip) || next.cells.some((c) => c.row < skip && c.row + c.rowSpan > skip)) return null;
   // the first rows of the second part are row kinds the first part already has
   const kinds = new Set(Array.from({ length: prev.nRows }, (_, r) => layout(prev, r)));
-  const first = Array.from({ length: Math.min(2, next.nRows) }, (_, r) => layout(next, r));
-  return first.every((l) => kinds.has(l));
+  const first = Array.from({ length: Math.min(2, next.nRows - skip) }, (_, r) => layout(next, skip + r));
+  return first.every((l) => kinds.has(l)) ? skip : null;
 }
 
-/** The two parts as one table; cells of the second keep their own table and row as origin. */
-export function joinTables(prev: TableBlock, next: TableBlock): TableBlock {
+/**
+ * The two parts as one table, without the `skip` title rows the second repeats; cells of the
+ * second keep their own table and row as origin. A cell merged down across `skip` is not expected.
+ */
+export function joinTables(prev: TableBlock, next: TableBlock, skip = 0): TableBlock {
   const offset = prev.cells.length;
+  const kept = next.cells.filter((c) => c.row >= skip);
+  const index = new Map(kept.map((c, i) => [c, offset + i]));
   const cells = [
     ...prev.cells,
-    ...next.cells.map((c) => {
-      const moved: TableCell = { ...c, row: c.row + prev.nRows };
+    ...kept.map((c) => {
+      const moved: TableCell = { ...c, row: c.row - skip + prev.nRows };
       origins.set(moved, origins.get(c) ?? { table: next.table, block: next.block, row: c.row, page: c.page ?? next.page });
       return moved;
     }),
   ];
   return {
     ...prev,
-    nRows: prev.nRows + next.nRows,
+    nRows: prev.nRows + next.nRows - skip,
     cells,
-    grid: [...prev.grid, ...next.grid.map((row) => row.map((i) => i + offset))],
+    grid: [...prev.grid, ...next.grid.slice(skip).map((row) => row.map((i) => index.get(next.cells[i])!))],
     pageEnd: next.pageEnd ?? prev.pageEnd,
   };
 }

@@ -83,10 +83,21 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
   const unrecognized: TableBlock[] = [];
   let between: ParagraphBlock[] = [];
   let current: FormGroup | null = null;
+  // the list the last table went into (a form's tables or the unrecognized), to join its next part onto
+  let lastList: TableBlock[] | null = null;
   for (const block of doc.blocks as Block[]) {
     if (block.kind === 'paragraph') {
       between.push(block);
       if (current && current.tables.length) current.after.push(block);
+      continue;
+    }
+    // a table split in two by an empty paragraph or a break: the second part is read with the first
+    const last = lastList?.[lastList.length - 1];
+    const skip = last && between.every((p) => !key(p.text)) ? continuesTable(last, block) : null;
+    if (lastList && last && skip !== null) {
+      lastList[lastList.length - 1] = joinTables(last, block, skip);
+      if (current && lastList === current.tables) current.after = [];
+      between = [];
       continue;
     }
     const titleBlock = findTitle(between);
@@ -97,17 +108,19 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     if (byContent || byTitle) {
       current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };
       forms.push(current);
+      lastList = current.tables;
     } else if (current && prose === 0 && !titleBlock) {
-      const last = current.tables[current.tables.length - 1];
-      if (continuesTable(last, block)) current.tables[current.tables.length - 1] = joinTables(last, block);
-      else current.tables.push(block);
+      current.tables.push(block);
       current.after = [];
+      lastList = current.tables;
     } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
       current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
       forms.push(current);
+      lastList = current.tables;
     } else {
       unrecognized.push(block);
       current = null;
+      lastList = unrecognized;
     }
     between = [];
   }

@@ -52,6 +52,22 @@ function tables(xml: string): [number, number][] {
   }
 }
 
+/**
+ * The longest table split in two at its middle row by an empty paragraph; the second part starts
+ * with nothing repeated, the indicator header row above the cut, or the table's first row (its title row).
+ */
+export function splitTable(xml: string, header: 'none' | 'indicator' | 'title'): string {
+  const [s, e] = tables(xml).reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+  const t = xml.slice(s, e);
+  const rows = [...t.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)];
+  const cut = rows[Math.floor(rows.length / 2)].index!;
+  const head = t.slice(0, rows[0].index);
+  const above = rows.slice(0, Math.floor(rows.length / 2));
+  const again = header === 'indicator' ? above.filter((r) => r[0].includes('一级指标')).pop()?.[0] ?? '' : header === 'title' ? rows[0][0] : '';
+  if (header !== 'none' && !again) throw new Error('no indicator header above the cut');
+  return splice(xml, [s, e], () => `${t.slice(0, cut)}</w:tbl><w:p/>${head}${again}${t.slice(cut)}`);
+}
+
 /** [start, end) of the paragraph holding `text` (a body paragraph, not in a table). */
 function paragraphWith(xml: string, text: string): [number, number] {
   const t = xml.indexOf(text);
@@ -244,22 +260,13 @@ export const VARIANTS: Variant[] = [
     name: 'w:tblHeader repeated rows',
     apply: (xml) => xml.replace(/<w:tbl>([\s\S]*?)<w:tr( [^>]*)?>(<w:trPr>)?/g, (_m, pre, a = '', pr) => `<w:tbl>${pre}<w:tr${a}><w:trPr><w:tblHeader/>${pr ? '' : '</w:trPr>'}`),
   },
-  ...[false, true].map(
+  ...(['none', 'indicator', 'title'] as const).map(
     (header): Variant => ({
       // The longest table split in two by an empty paragraph (a page break typed as a paragraph):
-      // the second part without the header rows, or with the indicator header row repeated.
-      name: `table split by an empty paragraph${header ? ', header row repeated' : ', second part without header'}`,
-      apply: (xml) => {
-        const [s, e] = tables(xml).reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
-        const t = xml.slice(s, e);
-        const rows = [...t.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)];
-        const cut = rows[Math.floor(rows.length / 2)].index!;
-        const head = t.slice(0, rows[0].index);
-        // The repeated header is the indicator header (一级指标 | 二级指标 | …) above the cut.
-        const again = header ? rows.slice(0, Math.floor(rows.length / 2)).filter((r) => r[0].includes('一级指标')).pop()?.[0] ?? '' : '';
-        if (header && !again) throw new Error('no indicator header above the cut');
-        return splice(xml, [s, e], () => `${t.slice(0, cut)}</w:tbl><w:p/>${head}${again}${t.slice(cut)}`);
-      },
+      // the second part without the header rows, with the indicator header row repeated, or with
+      // the form's title rows (项目名称 / 预算部门名称 …) typed again.
+      name: `table split by an empty paragraph${{ none: ', second part without header', indicator: ', header row repeated', title: ', title row repeated' }[header]}`,
+      apply: (xml) => splitTable(xml, header),
     }),
   ),
   {
