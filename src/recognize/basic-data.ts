@@ -1,3 +1,4 @@
+import { tableParts } from './continuation.js';
 import type { TableBlock } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { BasicData, SpendingRow } from '../../schemas/records.js';
@@ -59,7 +60,7 @@ export function readBasicData(form: FormGroup): BasicData {
   const data: BasicData = {
     kind: 'basic-data',
     part: PART,
-    tables: form.tables.map((t) => t.table),
+    tables: form.tables.flatMap(tableParts),
     title: form.title ? { text: form.title.text, loc: { part: PART, table: null, row: null, col: null, page: form.title.page, paragraph: form.title.paragraph, block: form.title.block } } : null,
     year: yearOf(form.title?.text),
     staffing: null,

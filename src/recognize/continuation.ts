@@ -19,6 +19,12 @@ export interface CellOrigin {
 }
 
 const origins = new WeakMap<TableCell, CellOrigin>();
+const partsOf = new WeakMap<TableBlock, number[]>();
+
+/** The tables (ordinals) a table was joined from: itself alone when it was not joined. */
+export function tableParts(table: TableBlock): number[] {
+  return partsOf.get(table) ?? [table.table];
+}
 
 /** The table and row a cell was written in, when it was joined onto an earlier part. */
 export function cellOrigin(cell: TableCell): CellOrigin | undefined {
@@ -70,10 +76,13 @@ export function continuesTable(prev: TableBlock, next: TableBlock): number | nul
   if (prev.nCols !== next.nCols || next.nRows === 0 || prev.nRows === 0) return null;
   const skip = repeatedTitleRows(prev, next);
   if (skip < 0 || hasOwnHeader(next, skip) || next.cells.some((c) => c.row < skip && c.row + c.rowSpan > skip)) return null;
-  // the first rows of the second part are row kinds the first part already has
+  // the first rows of the second part go on with row kinds the first part already has (the other
+  // may be the 合计 row or a note row closing the table)
   const kinds = new Set(Array.from({ length: prev.nRows }, (_, r) => layout(prev, r)));
   const first = Array.from({ length: Math.min(2, next.nRows - skip) }, (_, r) => layout(next, skip + r));
-  return first.every((l) => kinds.has(l)) ? skip : null;
+  // a part that opens with the 合计/总分 row closes the rows above it: no table starts with its total
+  const opensWithTotal = /^(合计|总计|总分|得分合计|综合得分)/.test(key(ownCells(next, skip).find((c) => c.text.trim())?.text ?? ''));
+  return opensWithTotal || first.some((l) => kinds.has(l)) ? skip : null;
 }
 
 /**
@@ -92,11 +101,13 @@ export function joinTables(prev: TableBlock, next: TableBlock, skip = 0): TableB
       return moved;
     }),
   ];
-  return {
+  const joined: TableBlock = {
     ...prev,
     nRows: prev.nRows + next.nRows - skip,
     cells,
     grid: [...prev.grid, ...next.grid.slice(skip).map((row) => row.map((i) => index.get(next.cells[i])!))],
     pageEnd: next.pageEnd ?? prev.pageEnd,
   };
+  partsOf.set(joined, [...tableParts(prev), ...tableParts(next)]);
+  return joined;
 }

@@ -1,3 +1,4 @@
+import { tableParts } from './continuation.js';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import type { BasicData, DeptSelfEval, ProjectSelfEval } from '../../schemas/records.js';
@@ -53,7 +54,7 @@ export function recognizeReport(doc: DocumentModel): Report {
       paragraphs: doc.blocks.filter((b) => b.kind === 'paragraph').length,
       tables: doc.blocks.filter((b) => b.kind === 'table').length,
       tablesByPart,
-      unrecognizedTables: unrecognized.map((t) => t.table),
+      unrecognizedTables: unrecognized.flatMap(tableParts),
       facts: countFacts([basicData, deptSelfEval, projects]),
       indicators,
       narrativeStatistics: 0,

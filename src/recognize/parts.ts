@@ -92,11 +92,20 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       continue;
     }
     // a table split in two by an empty paragraph or a break: the second part is read with the first
-    const last = lastList?.[lastList.length - 1];
+    const last: TableBlock | undefined = lastList?.[lastList.length - 1];
     const skip = last && between.every((p) => !key(p.text)) ? continuesTable(last, block) : null;
     if (lastList && last && skip !== null) {
-      lastList[lastList.length - 1] = joinTables(last, block, skip);
+      const joined = joinTables(last, block, skip);
+      lastList[lastList.length - 1] = joined;
       if (current && lastList === current.tables) current.after = [];
+      // a part too short to tell what it is may be a form once joined (a headless indicator block)
+      const named: ReturnType<typeof classifyByContent> = lastList === unrecognized ? classifyByContent(joined) : null;
+      if (lastList === unrecognized && (named || isIndicatorHeaderAnywhere(joined) || headlessIndicatorColumns(joined))) {
+        unrecognized.pop();
+        current = { kind: named?.part ?? 'project-self-eval', tables: [joined], title: null, after: [] };
+        forms.push(current);
+        lastList = current.tables;
+      }
       between = [];
       continue;
     }

@@ -1,3 +1,4 @@
+import { tableParts } from './continuation.js';
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { BudgetBlock, DeptSelfEval, Indicator, ProjectSelfEval, Recognition, TotalRow } from '../../schemas/records.js';
@@ -166,7 +167,7 @@ function titleFact(form: FormGroup, part: string): TextFact | null {
 function formFields(form: FormGroup, part: string, body: FormBody) {
   return {
     part,
-    tables: form.tables.map((t) => t.table),
+    tables: form.tables.flatMap(tableParts),
     title: titleFact(form, part),
     year: yearOf(form.title?.text),
     budget: body.budget,

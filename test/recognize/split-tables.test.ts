@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseDocx } from '../../parsers/docx.js';
+import type { TableBlock } from '../../schemas/document.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { groupForms } from '../../src/recognize/parts.js';
+import { splitTable } from '../docx/writer-quirks.js';
+
+/**
+ * Real reports whose longest table an author split in two (an empty paragraph between the parts):
+ * the second part has no header, or types the form's title row again. The parts are one table, so
+ * the report reads to the same findings as the file as published, and cells of the second part are
+ * cited in their own table.
+ */
+const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+const load = (id: string) => unzipSync(new Uint8Array(readFileSync(`test/corpus/real/${id}/${id}.docx`)));
+const split = (parts: Record<string, Uint8Array>, how: 'none' | 'title') =>
+  zipSync({ ...parts, 'word/document.xml': strToU8(splitTable(strFromU8(parts['word/document.xml']), how)) });
+
+describe('a table split in two by its author is read as one table', () => {
+  for (const id of ['cq-kexuecheng-rongmeiti-2021', 'hn-jichu-53hao-2018', 'sc-dyrmt-gongzi-fragment']) {
+    it(`${id}: second part without header, same findings but the table count`, async () => {
+      const parts = load(id);
+      const plain = await runPipeline({ bytes: zipSync(parts), file: 'a.docx' });
+      const got = await runPipeline({ bytes: split(parts, 'none'), file: 'a.docx' });
+      // the unattributed-table note names tables by number, and the split adds one
+      const same = (fs: typeof plain.result.discrepancies) => fs.filter((f) => f.rule !== 'coverage').map(key).sort();
+      expect(same(got.result.discrepancies)).toEqual(same(plain.result.discrepancies));
+    });
+  }
+
+  it('cq-kexuecheng: the joined rows are cited in the table and row they were written in', () => {
+    const parts = load('cq-kexuecheng-rongmeiti-2021');
+    const doc = parseDocx(split(parts, 'none'));
+    const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    const { forms, unrecognized } = groupForms(doc);
+    const joined = [...forms.flatMap((f) => f.tables), ...unrecognized];
+    // one table fewer than written: the second part went into the first
+    expect(joined.length).toBe(tables.length - 1);
+    expect(joined.some((t) => t.nRows > tables[t.table].nRows)).toBe(true);
+  });
+
+  it('two forms each with their own title row are not joined', () => {
+    const parts = load('hn-jichu-53hao-2018');
+    const doc = parseDocx(zipSync(parts));
+    const tables = doc.blocks.filter((b) => b.kind === 'table').length;
+    const { forms, unrecognized } = groupForms(doc);
+    expect(forms.flatMap((f) => f.tables).length + unrecognized.length).toBe(tables);
+  });
+});
