@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../../parsers/docx.js';
 import type { TableBlock } from '../../schemas/document.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { cellLocation } from '../../src/recognize/facts.js';
 import { groupForms } from '../../src/recognize/parts.js';
 import { splitTable } from '../docx/writer-quirks.js';
 
@@ -38,7 +39,15 @@ describe('a table split in two by its author is read as one table', () => {
     const joined = [...forms.flatMap((f) => f.tables), ...unrecognized];
     // one table fewer than written: the second part went into the first
     expect(joined.length).toBe(tables.length - 1);
-    expect(joined.some((t) => t.nRows > tables[t.table].nRows)).toBe(true);
+    const whole = joined.find((t) => t.nRows > tables[t.table].nRows)!;
+    const first = tables[whole.table];
+    const second = tables[whole.table + 1];
+    expect(whole.nRows).toBe(first.nRows + second.nRows);
+    // a cell of the second part is cited in the second table, at its own row
+    const cell = whole.cells.find((c) => c.row === first.nRows + 1 && c.text.trim())!;
+    const loc = cellLocation('p', whole, cell);
+    expect([loc.table, loc.row, loc.block]).toEqual([second.table, 1, second.block]);
+    expect(second.cells.find((c) => c.row === 1 && c.col === cell.col)!.text).toBe(cell.text);
   });
 
   it('two forms each with their own title row are not joined', () => {
