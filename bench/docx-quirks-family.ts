@@ -12,7 +12,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { runPipeline } from '../src/pipeline.js';
 import { compareFindings } from './producers-corpus.js';
 import { VARIANTS } from '../test/docx/writer-quirks.js';
-const names = ['nested: each', 'legacy merges', 'vMerge continue', 'gridBefore', 'tblHeader', 'second part without header'];
+const names = ['nested: each', 'legacy merges', 'vMerge continue', 'gridBefore', 'tblHeader', 'second part without header', 'header row repeated', 'title row repeated'];
 const vs = VARIANTS.filter((v) => names.some((n) => v.name.includes(n)));
 const tally = new Map<string, { same: number; diff: number; skip: number }>();
 for (const id of readdirSync('test/corpus/real').sort()) {
