@@ -49,6 +49,9 @@ export const VARIANTS: Record<string, ScanOptions> = {
   plain: { mode: 'gray-jpeg' },
   /** A phone photo: keystone, uneven light and a shadow band, the desk at the edges, 150 dpi colour JPEG. */
   phone: { mode: 'color-jpeg', dpi: 150, photo: true },
+  /** A flatbed scan at a low resolution: body text ~20 px high at 150 dpi, ~14 px at 100 dpi. */
+  dpi150: { mode: 'gray-jpeg', dpi: 150 },
+  dpi100: { mode: 'gray-jpeg', dpi: 100 },
   /** A red seal (公章) over the densest cluster of each page's figures, colour JPEG. */
   seal: { mode: 'color-jpeg', sealOverFigures: true },
   /** A blue ballpoint signature across a cell with figures, scanned greyscale (the ink as dark as the print). */

@@ -1,6 +1,7 @@
 import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
-import { crop, resize, type GrayImage } from './image.js';
+import { crop, enlargeCubic, resize, type GrayImage } from './image.js';
+import { typicalLineHeight } from './missed-text.js';
 
 /** One recognised character, placed along its line (image pixels). */
 export interface RecognizedChar {
@@ -25,6 +26,14 @@ const LINE_HEIGHT = 48;
 const MIN_WIDTH = 32;
 /** Longest line input (a full-width paragraph line at 200 dpi is ~1600 px after scaling). */
 const MAX_WIDTH = 3200;
+/**
+ * Pages whose typical text line (detected box height, px) is below this are small print for the
+ * recogniser: ~27 px at 150 dpi, ~19 px at 100 dpi, ~37 px at 200 dpi (body text, measured).
+ * Chosen from the measured lines, not from the file's dpi.
+ */
+const SMALL_LINE_PX = 32;
+/** On such pages a line read less surely than this is read a second time (see recognizeBoxes). */
+const RECHECK_BELOW = 0.95;
 /** Lines padded to one input width, sorted by length… */
 const BATCH = 8;
 /** …and only lines at most this much wider than the batch's narrowest. */
@@ -37,6 +46,27 @@ const BATCH_WIDTH_SPREAD = 1.15;
  * line where a table ruling crosses it).
  */
 export async function recognizeBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[]): Promise<RecognizedLine[]> {
+  const out = await readBoxes(engine, img, boxes, false);
+  // Small print (a 150 dpi scan, a phone photo): the twofold blow-up blurs commas, decimal points
+  // and the inside of 0/8, and a line read right comes back unsure. An unsure line is read again
+  // from a cubic enlargement; where both readings give the same text, each character keeps the
+  // surer of its two confidences. The text itself is never changed by the second reading.
+  const typical = typicalLineHeight(boxes);
+  if (typical === null || typical >= SMALL_LINE_PX) return out;
+  const unsure = out.flatMap((line, k) => (line.chars.length && line.confidence < RECHECK_BELOW ? [k] : []));
+  if (!unsure.length) return out;
+  const again = await readBoxes(engine, img, unsure.map((k) => boxes[k]), true);
+  unsure.forEach((k, j) => {
+    const first = out[k];
+    const second = again[j];
+    if (second.text !== first.text || second.chars.length !== first.chars.length) return;
+    const chars = first.chars.map((c, i) => ({ ...c, confidence: Math.max(c.confidence, second.chars[i].confidence) }));
+    out[k] = { ...first, chars, confidence: Math.min(...chars.map((c) => c.confidence)) };
+  });
+  return out;
+}
+
+async function readBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[], cubic: boolean): Promise<RecognizedLine[]> {
   const items = boxes.map((box, index) => {
     const w = Math.max(1, box.x1 - box.x0);
     const h = Math.max(1, box.y1 - box.y0);
@@ -55,7 +85,7 @@ export async function recognizeBoxes(engine: OcrEngine, img: GrayImage, boxes: r
     // The batch fixes the input width (the padding changes what is read, so it stays); the lines are
     // run a few at a time at that width — each line's output does not depend on the others in the call.
     const perCall = Math.max(1, Math.floor(CALL_COLUMNS / inputWidth));
-    for (let k = 0; k < batch.length; k += perCall) await readBatch(engine, img, batch.slice(k, k + perCall), inputWidth, out);
+    for (let k = 0; k < batch.length; k += perCall) await readBatch(engine, img, batch.slice(k, k + perCall), inputWidth, out, cubic);
   }
   return out;
 }
@@ -67,11 +97,12 @@ export async function recognizeBoxes(engine: OcrEngine, img: GrayImage, boxes: r
  */
 const CALL_COLUMNS = 192;
 
-async function readBatch(engine: OcrEngine, img: GrayImage, batch: readonly { box: TextBox; index: number; width: number }[], inputWidth: number, out: RecognizedLine[]): Promise<void> {
+async function readBatch(engine: OcrEngine, img: GrayImage, batch: readonly { box: TextBox; index: number; width: number }[], inputWidth: number, out: RecognizedLine[], cubic: boolean): Promise<void> {
   const plane = LINE_HEIGHT * inputWidth;
   const input = new Float32Array(batch.length * 3 * plane); // zeros = padding, as PaddleOCR pads
   batch.forEach((item, k) => {
-    const line = resize(crop(img, item.box.x0, item.box.y0, item.box.x1, item.box.y1), item.width, LINE_HEIGHT);
+    const source = crop(img, item.box.x0, item.box.y0, item.box.x1, item.box.y1);
+    const line = cubic && source.height < LINE_HEIGHT && source.width <= item.width ? enlargeCubic(source, item.width, LINE_HEIGHT) : resize(source, item.width, LINE_HEIGHT);
     const base = k * 3 * plane;
     for (let y = 0; y < LINE_HEIGHT; y++) {
       for (let x = 0; x < item.width; x++) {
