@@ -35,6 +35,9 @@ export interface ChildTask {
   crashed?: { index: number; signal: string };
 }
 
+/** The options `extract` takes (read here to decide, and by extract.ts to run). */
+export const EXTRACT_OPTIONS = { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] };
+
 const CHILD_ENV = 'SELFEVAL_EXTRACT_CHILD';
 /** File descriptor on which a child reports `index<TAB>status` per finished file. */
 const REPORT_FD = 3;
@@ -58,9 +61,9 @@ export function batchTotalLine(files: number, failed: number): string {
   return `\n共 ${files} 个文件，成功 ${files - failed}，失败 ${failed} / ${files} files, ${failed} failed\n`;
 }
 
-/** The result message of a file during which the process died. */
-export function crashMessage(path: string, signal: string): string {
-  return `${path}：处理此文件时进程异常终止（${signal}），多为文件中的图片、字体或压缩数据触发了底层库的故障；此文件未能读取，其余文件照常处理 / the process died (${signal}) while reading this file; the rest of the batch went on`;
+/** Why a file during which the process died has no result (the result message names the file before it). */
+export function crashReason(signal: string): string {
+  return `处理此文件时进程异常终止（${signal}），多为文件中的图片、字体或压缩数据触发了底层库的故障；此文件未能读取，其余文件照常处理 / the process died (${signal}) while reading this file; the rest of the batch went on`;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -68,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   if (childTask() || process.env.SELFEVAL_EXTRACT_SUPERVISE === '0') return inProcess();
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] });
+    parsed = parseArgs(args, EXTRACT_OPTIONS);
   } catch {
     return inProcess();
   }

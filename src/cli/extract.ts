@@ -11,7 +11,7 @@ import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
 import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
-import { batchTotalLine, childTask, crashMessage, readChildInputs, reportDone } from './extract-supervisor.js';
+import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
 
 const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
 
@@ -27,7 +27,7 @@ const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] });
+    parsed = parseArgs(args, EXTRACT_OPTIONS);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`selfeval extract: ${e.message}\n\n${HELP}`);
@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
       const input = inputs[started];
       const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
       running[started] = crashed
-        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashMessage(input.path, crashed.signal), false)))
+        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal))))
         : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
@@ -164,18 +164,13 @@ function resultFileNames(files: InputFile[]): string[] {
   });
 }
 
-export function unreadResult(
-  path: string,
-  code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR',
-  reason: string,
-  prefixPath = true,
-): Result {
+export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Result {
   return {
     file: path,
     sha256: createHash('sha256').update('').digest('hex'),
     format: null,
     status: 'error',
-    error: { code, message: prefixPath ? `${path}：${reason}` : reason },
+    error: { code, message: `${path}：${reason}` },
     report: null,
     discrepancies: [],
     rulesVersion: RULES_VERSION,

@@ -6,9 +6,11 @@ import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxToDoc, docxToPdf, seedSpec, writeDocx } from '../fixtures/generator/index.js';
 import { plantedReport } from '../fixtures/producers/planted.js';
-import { compoundFile, formsWorkbook, wordOleDocx } from '../fixtures/producers/word-ole.js';
+import { formsWorkbook, wordOleDocx } from '../fixtures/producers/word-ole.js';
+import { compoundFile } from '../fixtures/compound-file.js';
 import { zipPackage } from '../fixtures/generator/zip-package.js';
-import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { pipeline } from '../ocr/helpers.js';
+import { expectSameFindings } from '../support/same-findings.js';
 import { docxPastedImages, parseDocx } from '../../parsers/docx.js';
 import { runPipeline } from '../../src/pipeline.js';
 import type { Block, DocumentModel, TableBlock } from '../../schemas/document.js';
@@ -20,13 +22,6 @@ import type { Block, DocumentModel, TableBlock } from '../../schemas/document.js
  * same rule, same values — and the object's preview picture is not read a second time by OCR.
  */
 type Run = Awaited<ReturnType<typeof pipeline>>;
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
-
-function expectSameFindings(reference: Run, got: Run, atLeast: number): void {
-  const m = matchFindings(reference.findings, got.findings);
-  expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
-  expect(m.found.length).toBeGreaterThanOrEqual(atLeast);
-}
 
 const tables = (d: DocumentModel | Block[]) => ('blocks' in d ? d.blocks : d).filter((b): b is TableBlock => b.kind === 'table');
 const cellsOf = (t: TableBlock) => t.cells.map(({ row, col, rowSpan, colSpan, text }) => ({ row, col, rowSpan, colSpan, text }));

@@ -8,6 +8,7 @@ import { CONTENT_TYPES, ROOT_RELS, documentXml, escapeXml, paragraph, readSample
 import { mutateBytes, mutateXml } from './mutate.js';
 import { chunk } from './png.js';
 import { Rng } from './rng.js';
+import { compoundFile } from '../fixtures/compound-file.js';
 import { crc32, writeZip } from './zip-writer.js';
 
 /**
@@ -261,104 +262,6 @@ export function onePagePdf(over: { catalog?: string; pages?: string; page?: stri
 
 // ───────────────────────── OLE (compound file) ─────────────────────────
 
-/**
- * A minimal compound file (MS-CFB, 512-byte sectors) holding the given streams in its root
- * storage: what Word writes for a password-protected .docx (EncryptionInfo + EncryptedPackage).
- * Streams under 4,096 bytes go to the mini stream, as the format requires.
- */
-export function oleFile(streams: { name: string; data: Uint8Array }[]): Uint8Array {
-  const SECTOR = 512;
-  const FREE = 0xffffffff;
-  const END = 0xfffffffe;
-  const FATSECT = 0xfffffffd;
-  const sectors: Buffer[] = [];
-  const fat: number[] = [];
-  const chain = (data: Uint8Array): number => {
-    if (data.length === 0) return END;
-    const n = Math.ceil(data.length / SECTOR);
-    const first = sectors.length;
-    for (let i = 0; i < n; i++) {
-      const s = Buffer.alloc(SECTOR);
-      Buffer.from(data.subarray(i * SECTOR, (i + 1) * SECTOR)).copy(s);
-      sectors.push(s);
-      fat.push(i === n - 1 ? END : first + i + 1);
-    }
-    return first;
-  };
-  // Mini stream (64-byte mini sectors) for the small streams.
-  const mini: Buffer[] = [];
-  const miniFat: number[] = [];
-  const starts: number[] = [];
-  for (const s of streams) {
-    if (s.data.length >= 4096) {
-      starts.push(-1);
-      continue;
-    }
-    const n = Math.max(1, Math.ceil(s.data.length / 64));
-    const first = mini.length;
-    for (let i = 0; i < n; i++) {
-      const m = Buffer.alloc(64);
-      Buffer.from(s.data.subarray(i * 64, (i + 1) * 64)).copy(m);
-      mini.push(m);
-      miniFat.push(i === n - 1 ? END : first + i + 1);
-    }
-    starts.push(first);
-  }
-  const big = streams.map((s, i) => (starts[i] === -1 ? chain(s.data) : 0));
-  const miniStream = Buffer.concat(mini);
-  const miniStart = chain(miniStream);
-  const miniFatBuf = Buffer.alloc(Math.max(1, Math.ceil((miniFat.length * 4) / SECTOR)) * SECTOR, 0xff);
-  miniFat.forEach((v, i) => miniFatBuf.writeUInt32LE(v, i * 4));
-  const miniFatStart = chain(miniFatBuf);
-  // Directory: root + streams, 128 bytes each, as a flat red-black-less tree (left/right siblings chained).
-  const dirEntries = 1 + streams.length;
-  const dir = Buffer.alloc(Math.ceil((dirEntries * 128) / SECTOR) * SECTOR);
-  const entry = (i: number, name: string, type: number, child: number, right: number, start: number, size: number) => {
-    const o = i * 128;
-    const n = Buffer.from(`${name}\0`, 'utf16le');
-    n.copy(dir, o);
-    dir.writeUInt16LE(n.length, o + 64);
-    dir[o + 66] = type;
-    dir[o + 67] = 1; // black
-    dir.writeUInt32LE(FREE, o + 68); // left
-    dir.writeUInt32LE(right, o + 72);
-    dir.writeUInt32LE(child, o + 76);
-    dir.writeUInt32LE(start, o + 116);
-    dir.writeUInt32LE(size, o + 120);
-  };
-  for (let i = dirEntries; i < dir.length / 128; i++) {
-    dir.writeUInt32LE(FREE, i * 128 + 68);
-    dir.writeUInt32LE(FREE, i * 128 + 72);
-    dir.writeUInt32LE(FREE, i * 128 + 76);
-  }
-  entry(0, 'Root Entry', 5, streams.length ? 1 : FREE, FREE, miniStream.length ? miniStart : END, miniStream.length);
-  streams.forEach((s, i) => entry(i + 1, s.name, 2, FREE, i + 2 <= streams.length ? i + 2 : FREE, starts[i] === -1 ? big[i] : starts[i], s.data.length));
-  const dirStart = chain(dir);
-  // FAT sectors (their own entries marked FATSECT).
-  let fatSectors = Math.ceil((fat.length + 1) / 128);
-  while (Math.ceil((fat.length + fatSectors) / 128) > fatSectors) fatSectors++;
-  const fatStart = sectors.length;
-  for (let i = 0; i < fatSectors; i++) fat.push(FATSECT);
-  const fatBuf = Buffer.alloc(fatSectors * SECTOR, 0xff);
-  fat.forEach((v, i) => fatBuf.writeUInt32LE(v, i * 4));
-  for (let i = 0; i < fatSectors; i++) sectors.push(fatBuf.subarray(i * SECTOR, (i + 1) * SECTOR));
-  const header = Buffer.alloc(SECTOR, 0);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x3e, 24);
-  header.writeUInt16LE(3, 26);
-  header.writeUInt16LE(0xfffe, 28);
-  header.writeUInt16LE(9, 30);
-  header.writeUInt16LE(6, 32);
-  header.writeUInt32LE(fatSectors, 44);
-  header.writeUInt32LE(dirStart, 48);
-  header.writeUInt32LE(4096, 56);
-  header.writeUInt32LE(miniFatStart, 60);
-  header.writeUInt32LE(miniFatBuf.length / SECTOR, 64);
-  header.writeUInt32LE(END, 68);
-  header.writeUInt32LE(0, 72);
-  for (let i = 0; i < 109; i++) header.writeUInt32LE(i < fatSectors ? fatStart + i : FREE, 76 + i * 4);
-  return new Uint8Array(Buffer.concat([header, ...sectors]));
-}
 
 /** A password-protected .docx as Word writes it (Agile encryption): an OLE file, the package encrypted inside. */
 export function encryptedDocx(rng: Rng): Uint8Array {
@@ -374,10 +277,10 @@ export function encryptedDocx(rng: Rng): Uint8Array {
   pkg.writeUInt32LE(11_500, 0);
   Buffer.from(body).copy(pkg, 8);
   const dataSpaces = Buffer.alloc(64, 0);
-  return oleFile([
-    { name: 'EncryptionInfo', data: info },
-    { name: 'EncryptedPackage', data: pkg },
-    { name: '\u0006DataSpaces', data: dataSpaces },
+  return compoundFile([
+    ['EncryptionInfo', info],
+    ['EncryptedPackage', pkg],
+    ['\u0006DataSpaces', dataSpaces],
   ]);
 }
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldOutPdf, mupdfPdf, pageBoxesPdf, type PageBoxes } from '../fixtures/producers/mupdf.js';
-import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { pipeline } from '../ocr/helpers.js';
+import { expectSameFindings } from '../support/same-findings.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import { pdfPages, sample } from './helpers.js';
 
@@ -16,7 +17,6 @@ import { pdfPages, sample } from './helpers.js';
  * producer wrote no usable text, a statement for each page and nothing read from the nonsense.
  */
 type Run = Awaited<ReturnType<typeof pipeline>>;
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
 
 let docx: Run;
 let dir: string;
@@ -25,12 +25,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'selfeval-mupdf-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function expectSameFindings(reference: Run, got: Run): void {
-  const m = matchFindings(reference.findings, got.findings);
-  expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
-  expect(m.found.length).toBeGreaterThan(30);
-}
 
 const pdfinfo = (pdf: Uint8Array, name: string, args: string[] = []) => {
   const file = join(dir, name);

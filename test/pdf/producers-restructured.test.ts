@@ -14,6 +14,7 @@ import { libreofficeArchivePdf } from '../fixtures/producers/libreoffice-export.
 import { qpdfPdf, type QpdfForm } from '../fixtures/producers/qpdf.js';
 import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY, trueTypeFontAvailable, virtualPrinterPdf } from '../fixtures/producers/truetype.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { expectSameFindings, findingKey as key } from '../support/same-findings.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { paragraphs, pdfPages, sample, tables } from './helpers.js';
@@ -27,7 +28,6 @@ import type { ParagraphBlock } from '../../schemas/document.js';
  * findings of the .docx of the same content — same rule, same values.
  */
 type Run = Awaited<ReturnType<typeof pipeline>>;
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
 
 let docx: Run;
 let dir: string;
@@ -36,12 +36,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'selfeval-restructured-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function expectSameFindings(reference: Run, got: Run): void {
-  const m = matchFindings(reference.findings, got.findings);
-  expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
-  expect(m.found.length).toBeGreaterThan(30);
-}
 
 /** What a poppler tool (pdffonts, pdfinfo) says of the file. */
 const poppler = (tool: 'pdffonts' | 'pdfinfo', pdf: Uint8Array, name: string) => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { expectSameFindings, findingKey as key } from '../support/same-findings.js';
 import { wordPdf } from '../fixtures/producers/word-pdf.js';
 import { WPS_FONTS, wpsGbkPdf, type GbkFont } from '../fixtures/producers/wps-gbk.js';
 import { sample } from './helpers.js';
@@ -15,19 +16,12 @@ import type { Finding } from '../../schemas/finding.js';
  * say what it could not read and not turn it into errors.
  */
 type Run = Awaited<ReturnType<typeof pipeline>>;
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
 const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1');
 
 let docx: Run;
 beforeAll(async () => {
   docx = await pipeline(sample('seed.docx'), 'seed.docx');
 }, 120_000);
-
-function expectSameFindings(got: Run): void {
-  const m = matchFindings(docx.findings, got.findings);
-  expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
-  expect(m.found.length).toBeGreaterThan(30);
-}
 
 describe('Word "另存为 PDF"-like', () => {
   it('borders as thin filled rectangles, Identity-H CID fonts, kerned TJ arrays, /ActualText: the .docx findings, read as vector text', async () => {
@@ -40,7 +34,7 @@ describe('Word "另存为 PDF"-like', () => {
     expect(text).toMatch(/\[<[0-9a-f]{4}> -?\d+(\.\d+)? <[0-9a-f]{4}>/u);
     const run = await pipeline(pdf, 'seed-word.pdf');
     expect(run.document.pageInfo?.every((p) => p.textSource === 'vector')).toBe(true);
-    expectSameFindings(run);
+    expectSameFindings(docx, run);
   }, 180_000);
 });
 
@@ -48,7 +42,7 @@ describe('macOS Quartz-like', () => {
   it('every glyph its own Tj at an absolute position, no space glyphs: the .docx findings', async () => {
     const pdf = await wordPdf(sample('seed.pdf'), { style: 'quartz' });
     expect(latin1(pdf)).toMatch(/Tm <[0-9a-f]{4}> Tj \S+ \S+ \S+ \S+ \S+ \S+ Tm <[0-9a-f]{4}> Tj/u);
-    expectSameFindings(await pipeline(pdf, 'seed-quartz.pdf'));
+    expectSameFindings(docx, await pipeline(pdf, 'seed-quartz.pdf'));
   }, 180_000);
 });
 
@@ -63,7 +57,7 @@ describe('GBK text in Chinese fonts with no /Encoding and symbolic flags (WPS, F
     // 数, 实, 事, 率, 资: characters with the byte CA
     const cells = run.document.blocks.flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : [b.text])).join('');
     for (const ch of ['数', '实', '率', '资']) expect(cells).toContain(ch);
-    expectSameFindings(run);
+    expectSameFindings(docx, run);
   }, 180_000);
 });
 

@@ -8,6 +8,7 @@ import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { openPdf } from '../../parsers/pdf/open.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { expectSameFindings, findingKey as key } from '../support/same-findings.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { ghostscriptPdf } from '../fixtures/producers/ghostscript.js';
@@ -23,7 +24,6 @@ import type { TableBlock } from '../../schemas/document.js';
  * as the .docx of the same content. Each producer file is made once (cached under os.tmpdir()).
  */
 type Run = Awaited<ReturnType<typeof pipeline>>;
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
 
 let docx: Run;
 let dir: string;
@@ -32,13 +32,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'selfeval-producers-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function expectSameFindings(got: Run): void {
-  const m = matchFindings(docx.findings, got.findings);
-  expect(m.missed.map(key)).toEqual([]);
-  expect(m.extra.map(key)).toEqual([]);
-  expect(m.found.length).toBeGreaterThan(30);
-}
 
 describe('Chromium "print to PDF" with Noto Serif CJK (Skia, Type 3 fonts)', () => {
   let pdf: Uint8Array;
@@ -70,7 +63,7 @@ describe('Chromium "print to PDF" with Noto Serif CJK (Skia, Type 3 fonts)', () 
   });
 
   it('gives the same findings as the .docx (rule and values)', () => {
-    expectSameFindings(run);
+    expectSameFindings(docx, run);
   });
 });
 
@@ -200,7 +193,7 @@ describe('a landscape report printed onto portrait paper (text at 90°, no /Rota
       const upright = turn === 90 ? 90 : 270;
       expect(info.filter((p) => p.rotation === upright).length).toBeGreaterThanOrEqual(info.length - 2);
       expect(info.every((p) => p.width < p.height)).toBe(true); // the sheet is portrait
-      expectSameFindings(run);
+      expectSameFindings(docx, run);
     }, 180_000);
   }
 });
@@ -208,14 +201,14 @@ describe('a landscape report printed onto portrait paper (text at 90°, no /Rota
 describe('tables without ruling lines (Chromium prints of the same HTML)', () => {
   it('every cell a shaded box with white gaps (a web form): the fills are the grid, the .docx findings', async () => {
     const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(seedSpec()), { tables: 'filled' })), 'seed-filled.pdf');
-    expectSameFindings(run);
+    expectSameFindings(docx, run);
   }, 180_000);
 
   // The grid comes from text positions alone (parsers/pdf/column-model.ts, row-model.ts).
   for (const style of ['ruleless', 'zebra'] as const) {
     it(`${style}: the .docx findings`, async () => {
       const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(seedSpec()), { tables: style })), `seed-${style}.pdf`);
-      expectSameFindings(run);
+      expectSameFindings(docx, run);
       for (const t of tables(run.document)) {
         expect(t.source).toBe('borderless');
         expect(t.confidence).toBeLessThan(1);
@@ -232,7 +225,7 @@ describe('tables without ruling lines (Chromium prints of the same HTML)', () =>
 
   it('rule-less with text at the top left of each cell (Word\'s default, not the templates\' centring): the .docx findings', async () => {
     const run = await pipeline(chromiumPdf(reportHtml(layoutDocument(seedSpec()), { tables: 'ruleless', cellAlign: 'top-left' })), 'seed-ruleless-top-left.pdf');
-    expectSameFindings(run);
+    expectSameFindings(docx, run);
   }, 180_000);
 
   it('generated reports (the MOF 2020 family, random reports) printed rule-less: their .docx findings', async () => {

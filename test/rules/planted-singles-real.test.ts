@@ -3,34 +3,10 @@
  * whose 年度资金总额 label was garbled and whose indicator table is cut; a share written as a lower
  * bound past 100% ("达到105%以上"). The unchanged document has no finding of the rule.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../schemas/finding.js';
-import { runPipeline } from '../../src/pipeline.js';
-import { parseSource } from '../corpus/source-format.js';
-import { writeBlocksDocx } from '../fixtures/generator/docx.js';
+import { findingsOf, planted, show, source } from './planted-real-helpers.js';
 
-function source(id: string): string[] {
-  return readFileSync(`test/corpus/real/${id}/source.txt`, 'utf8').replace(/\r\n?/g, '\n').split('\n');
-}
-
-/** The document with `from` replaced by `to` on the first line containing `where` (and `from`). */
-function planted(lines: string[], where: string, from: string, to: string): string[] {
-  const i = lines.findIndex((l) => l.includes(where) && l.includes(from));
-  if (i < 0) throw new Error(`no line with ${where} and ${from}`);
-  const out = [...lines];
-  out[i] = out[i].replace(from, to);
-  return out;
-}
-
-async function findings(lines: string[], rule: string): Promise<Finding[]> {
-  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
-  const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
-  expect(result.status).toBe('ok');
-  return result.discrepancies.filter((d) => d.rule === rule && d.severity !== 'info');
-}
-
-const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
+const findings = (lines: string[], rule: string) => findingsOf(lines, (d) => d.rule === rule && d.severity !== 'info');
 
 describe('single plants in real layouts', () => {
   it('cq-kexuecheng-rongmeiti-2021: 执行率 76% → 69% beside 权重 10 and 得分 7.6 (label cell garbled, indicator table cut)', async () => {

@@ -3,16 +3,8 @@
  * excerpt or a continued table). A weight raised past its group's points is an error however many rows
  * were cut; a last group short of its points is not reported (its remaining rows may be cut).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../schemas/finding.js';
-import { runPipeline } from '../../src/pipeline.js';
-import { parseSource } from '../corpus/source-format.js';
-import { writeBlocksDocx } from '../fixtures/generator/docx.js';
-
-function source(id: string): string[] {
-  return readFileSync(`test/corpus/real/${id}/source.txt`, 'utf8').replace(/\r\n?/g, '\n').split('\n');
-}
+import { findingsOf, show, source } from './planted-real-helpers.js';
 
 /** The document with the cell `from` after `name` on its line changed to `to`. */
 function planted(lines: string[], name: string, from: string, to: string): string[] {
@@ -25,14 +17,7 @@ function planted(lines: string[], name: string, from: string, to: string): strin
   return out;
 }
 
-async function weightFindings(lines: string[]): Promise<Finding[]> {
-  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
-  const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
-  expect(result.status).toBe('ok');
-  return result.discrepancies.filter((d) => d.rule === 'group-weights' || d.rule === 'weight-totals');
-}
-
-const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
+const weightFindings = (lines: string[]) => findingsOf(lines, (d) => d.rule === 'group-weights' || d.rule === 'weight-totals');
 
 describe('weights planted in real forms cut before 总分', () => {
   it('ah-shouxian-zhengti-2023 (53号文 指标表, five rows): 工作计划(6分) under 规划(15分) with a weight 3 → 6 adds to 9', async () => {
@@ -88,11 +73,7 @@ describe('weights planted in real forms cut before 总分', () => {
 
   it('cq-kexuecheng-rongmeiti-2021 (重庆 得分系数(%)): a weight raised under 100% with its score left is an error; the form as printed is not', async () => {
     const lines = source('cq-kexuecheng-rongmeiti-2021');
-    const ratioFindings = async (ls: string[]) => {
-      const docx = writeBlocksDocx(parseSource(ls.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
-      const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
-      return result.discrepancies.filter((d) => d.rule === 'score-range');
-    };
+    const ratioFindings = (ls: string[]) => findingsOf(ls, (d) => d.rule === 'score-range');
     expect(await ratioFindings(lines)).toEqual([]);
     const fs = await ratioFindings(planted(lines, '播发稿件数量', '10', '13'));
     expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['score-range', 'error', [10, 13]]]);

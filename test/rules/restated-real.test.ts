@@ -4,37 +4,13 @@
  * corpus writer and read by the pipeline. Each plant is caught by its rule with the planted figure;
  * the unchanged document has no finding of these rules.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../schemas/finding.js';
-import { runPipeline } from '../../src/pipeline.js';
-import { parseSource } from '../corpus/source-format.js';
-import { writeBlocksDocx } from '../fixtures/generator/docx.js';
+import { findingsOf, planted, show, source } from './planted-real-helpers.js';
 import { NOT_A_LEVEL } from '../../src/rules/lib/restated-label.js';
 
 const RULES = new Set(['narrative-restated-differs', 'numbered-breakdown', 'rate-above-whole']);
 
-function source(id: string): string[] {
-  return readFileSync(`test/corpus/real/${id}/source.txt`, 'utf8').replace(/\r\n?/g, '\n').split('\n');
-}
-
-/** The document with `from` replaced by `to` on the first line containing `where` (and `from`). */
-function planted(lines: string[], where: string, from: string, to: string): string[] {
-  const i = lines.findIndex((l) => l.includes(where) && l.includes(from));
-  if (i < 0) throw new Error(`no line with ${where} and ${from}`);
-  const out = [...lines];
-  out[i] = out[i].replace(from, to);
-  return out;
-}
-
-async function findings(lines: string[]): Promise<Finding[]> {
-  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
-  const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
-  expect(result.status).toBe('ok');
-  return result.discrepancies.filter((d) => RULES.has(d.rule));
-}
-
-const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
+const findings = (lines: string[]) => findingsOf(lines, (d) => RULES.has(d.rule));
 
 describe('restatements planted in real reports', () => {
   it('hn-nanxian-jiuye-2023: item 4 of the list after 具体如下 changed — the items no longer add up to 609.74万元', async () => {
