@@ -55,7 +55,14 @@ export function normalizeSameLength(text: string): string {
  * ("1. 3个" stays a list marker and a count).
  */
 const WRAPPED_DECIMAL = '\\d+\\.[ \\u00a0](?=\\d+(?:万元|亿元|千元|元|万平方米|平方米|%))\\d+';
-const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|${WRAPPED_DECIMAL}|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
+/**
+ * Typeset text may group thousands with a space ("资金总体安排规模64 000万元", "共计54 440.73万元"): read
+ * as one number only before an amount or area unit, and only when the groups are round thousands or a
+ * decimal follows — "表1 100%" and "指标2 300个" stay two figures.
+ */
+const AMOUNT_AHEAD = '(?=[ \\u00a0]?(?:万元|亿元|千元|元|万平方米|平方米))';
+const SPACE_GROUPED = `\\d{1,3}(?:[ \\u00a0]\\d{3})+\\.\\d+${AMOUNT_AHEAD}|\\d{1,3}(?:[ \\u00a0]000)+${AMOUNT_AHEAD}`;
+const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|${SPACE_GROUPED}|${WRAPPED_DECIMAL}|\\d+(?:\\.\\d+)?)|([${CHINESE_NUMERAL_CHARS}]+)`, 'g');
 const UNIT_AT = new RegExp(`^(?:${KNOWN_UNITS.map(escapeRe).join('|')})`);
 const MULTIPLIER_AT = /^(万|亿)/;
 const APPROX_AFTER_NUMBER = /^(余|多)/;
@@ -130,7 +137,7 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   if (maskAt(masks, start)) return null;
   const before = norm[start - 1];
   if (before && /[A-Za-z_\-/.]/.test(before)) return null; // codes, "GB50300", "1/2"
-  // thousands separators only when written with an ASCII comma
+  // thousands separators: an ASCII comma, or a space before an amount unit (SPACE_GROUPED)
   const written = m[1];
   const { value, decimals } = canonicalNumber(written.replace(/[ \u00a0]/g, ''));
   let pos = start + written.length;

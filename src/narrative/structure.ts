@@ -61,9 +61,11 @@ function matchingClose(norm: string, open: number): number {
  * A figure that states a change, not a level: "同比上年度增加189.25万元", "较上年减少3人",
  * "比上年增长12.5万元". Changes are not parts of a 其中 list: a part's change may exceed the total's
  * change when another part fell, and a list mixing a level (财政拨款收入792.22万元) with a change
- * (同比增加209.28万元) adds up to nothing. 新增 (newly added) states a level.
+ * (同比增加209.28万元) adds up to nothing. 新增 (newly added) states a level. An adjustment (调减 / 调增 /
+ * 核减 / 扣减) in a batch's list ("下达资金1.53万元，其中：…补偿资金调减2.66万元，造林补助2.42万元") is a
+ * change too: it is subtracted from the batch, not one of its parts.
  */
-const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$/;
+const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低|调减|调增|核减|扣减)了?$/;
 
 /** Characters that end the clause a change is read in. */
 const CHANGE_CLAUSE_END = new Set([...'，,。；;：:、！？!?（(']);
@@ -268,10 +270,11 @@ function isPerUnit(norm: string, f: ScannedFigure): boolean {
 /**
  * A figure's own breakdown announced after it — "下达预算资金9378万元。具体是：A项目3005万元；B项目1235万元；…",
  * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…",
- * "支出预算51587.78万元，包括基本支出24642.4万元、项目支出26945.38万元" (包括 may list only some: an open list):
+ * "支出预算51587.78万元，包括基本支出24642.4万元、项目支出26945.38万元" (包括 may list only some: an open list),
+ * "总预算36,620万元，经调整后资金的来源为：中央财政补助10,000万元，…，其他资金渠道5700万元":
  * an enumeration of that figure's parts (nested inside a 其中 list around it, the batches).
  */
-const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助))\s*[：:]?/;
+const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助)|[\u4e00-\u9fa5]{0,8}?来源(?:为|是|包括))\s*[：:]?/;
 
 
 /**

@@ -192,11 +192,13 @@ function related(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, N
   return false;
 }
 
-/** Both statements are parts (其中 / a breakdown) of wholes that are not one measure. */
+/** Both statements are parts (其中 / a breakdown) of wholes that are not one measure, or not one amount. */
 function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
   const wa = a.partOf ? byId.get(a.partOf) : undefined;
   const wb = b.partOf ? byId.get(b.partOf) : undefined;
   if (!wa || !wb || wa.id === wb.id) return false;
+  // wholes of different values are two amounts (总预算 / 已到位 / 已使用, two batches): their parts differ too
+  if (wa.normalizedUnit === wb.normalizedUnit && wa.normalizedValue !== wb.normalizedValue) return true;
   return !sameMeasure(measureName(wa.label).name, measureName(wb.label).name);
 }
 

@@ -3,6 +3,7 @@ import type { TextFact } from '../../schemas/fact.js';
 import type { Report } from '../../schemas/report.js';
 import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { extractStats } from '../narrative/extract.js';
+import { hasPlaceholderFigure } from '../narrative/placeholders.js';
 import { selfEvalForms } from './lib/forms.js';
 import { addIntervals, formatInterval, halfUnit, intersects, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -71,6 +72,8 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const total = byId.get(key.split('|')[0]);
     const relation = parts[0].relation!;
     if (!total || total.mention === 'slogan') continue;
+    // a list with an amount the copy hides ("天然商品林停伐管护补助 点击查看>> 万元", "资金X万元") cannot be summed
+    if ([total, ...parts].some((s) => hasPlaceholderFigure(s.sentence))) continue;
     if (relation === 'subset' && parts.length < 2) continue; // one 其中 part: only C3 applies
     if (![total, ...parts].every((s) => isExact(s.figure))) continue;
     const t = normalize(total.figure);
