@@ -48,12 +48,13 @@ function kindOf(title: string): ReportKind {
  * Titles of another shape that still name a report on performance: a letter reporting an evaluation
  * to the finance bureau ("关于《海北州2020-2021年专项债券项目资金绩效评价》的报告": the 报告 is the
  * letter's own kind, not a document it forwards), and a publication of a year's results
- * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明": a
+ * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明",
+ * "2021年度本专科生奖助学金项目自评结果": a
  * year near its head, after at most a place's name, no numbering — a section heading "三、绩效评价情况"
  * has neither).
  */
 const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达)[^。；;，,：:]{0,50}(?:绩效|自评|评价|考评)[^。；;，,：:]{0,20}的(?:自评)?报告$/;
-const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效(?:自评|评价)(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?$/;
+const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?$/;
 
 /**
  * A body's account of its performance work, under its own name: "高新区(江海区)预算绩效工作开展情况说明",
