@@ -107,6 +107,11 @@ export const rule: Rule = {
       if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
       if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
+      // parts of two 其中 lists, one whole hidden by the copy ("下达资金 点击查看>> 万元，其中…造林补助2.35万元" /
+      // "下达资金1.53万元，其中…造林补助2.42万元"): two batches
+      if (partsOfTwoLists(first.s, second.s)) continue;
+      // rates of two funds named at their sentences' heads ("中央财政补助资金…预算执行率100%" / "天然商品林停伐管护补助资金…预算执行率0%")
+      if (first.s.dimension === 'percent' && fundsDiffer(first.s, second.s)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
       if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;
@@ -211,4 +216,23 @@ function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: Readonly
   const [x, y] = [item(a), item(b)];
   if (!x || !y || x.marker === y.marker) return false;
   return !TOPIC_TITLE.test(x.title) || !TOPIC_TITLE.test(y.title);
+}
+
+/** Is the statement a part of a 其中 list in its sentence? */
+function inQizhongList(s: NarrativeStat): boolean {
+  const q = s.sentence.indexOf('其中');
+  const at = s.sentence.indexOf(s.figure.text.trim());
+  return q >= 0 && (at < 0 || q < at);
+}
+
+function partsOfTwoLists(a: NarrativeStat, b: NarrativeStat): boolean {
+  return a.sentence !== b.sentence && (!a.partOf || !b.partOf) && inQizhongList(a) && inQizhongList(b);
+}
+
+/** The fund a sentence opens with ("中央财政补助资金全年共…"), if it opens with one. */
+const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
+
+function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }
