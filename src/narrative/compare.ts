@@ -158,3 +158,16 @@ export function restatementOf(report: Report, link: FigureLink): Restatement | n
 export function printedUnit(figure: Figure | null | undefined, fallback: string | null): string {
   return figure?.unit ?? fallback ?? '';
 }
+
+/**
+ * Parts (其中) of two wholes of different amounts: "总预算36,620万元…中央财政补助10,000万元" and "已使用36,948.11万元，
+ * 其中：中央财政补助资金9,965.68万元" name the same source of two measures (budget, spent), or two batches — not one
+ * fact stated twice.
+ */
+export function partsOfTwoAmounts(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
+  const wa = a.partOf ? byId.get(a.partOf) : undefined;
+  const wb = b.partOf ? byId.get(b.partOf) : undefined;
+  if (!wa || !wb || wa.id === wb.id) return false;
+  return wa.normalizedUnit === wb.normalizedUnit && wa.normalizedValue !== wb.normalizedValue;
+}
+

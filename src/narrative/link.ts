@@ -2,6 +2,7 @@ import type { Fact } from '../../schemas/fact.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Indicator, ProjectSelfEval } from '../../schemas/records.js';
 import type { Report } from '../../schemas/report.js';
+import { partsOfTwoAmounts } from './compare.js';
 import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
 
@@ -247,17 +248,6 @@ class SentenceSimilarity {
   }
 }
 
-/**
- * Parts (其中) of two wholes of different amounts: "总预算36,620万元…中央财政补助10,000万元" and "已使用36,948.11万元，
- * 其中：中央财政补助资金9,965.68万元" name the same source of two measures (budget, spent), not one fact twice.
- */
-function partsOfTwoAmounts(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
-  const wa = a.partOf ? byId.get(a.partOf) : undefined;
-  const wb = b.partOf ? byId.get(b.partOf) : undefined;
-  if (!wa || !wb || wa.id === wb.id) return false;
-  return wa.normalizedUnit === wb.normalizedUnit && wa.normalizedValue !== wb.normalizedValue;
-}
-
 function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
   const out: FigureLink[] = [];
   const similarity = new SentenceSimilarity();
@@ -286,7 +276,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         const b = group[j];
         if (a.narrative === b.narrative && a.section === b.section) continue;
         if (ordinal.get(a.id) !== ordinal.get(b.id)) continue;
-        if (partsOfTwoAmounts(a, b, byId)) continue;
+        if (partsOfTwoAmounts(a, b, byId)) continue; // 总预算 / 已到位 / 已使用 each with its sources
         // a project report's own money or rate is another fact than any figure of another report
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
         if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;

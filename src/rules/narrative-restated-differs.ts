@@ -1,5 +1,5 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import { isExact, normalize, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
+import { isExact, normalize, partsOfTwoAmounts, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
@@ -202,8 +202,7 @@ function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: Readon
   const wa = a.partOf ? byId.get(a.partOf) : undefined;
   const wb = b.partOf ? byId.get(b.partOf) : undefined;
   if (!wa || !wb || wa.id === wb.id) return false;
-  // wholes of different values are two amounts (总预算 / 已到位 / 已使用, two batches): their parts differ too
-  if (wa.normalizedUnit === wb.normalizedUnit && wa.normalizedValue !== wb.normalizedValue) return true;
+  if (partsOfTwoAmounts(a, b, byId)) return true;
   return !sameMeasure(measureName(wa.label).name, measureName(wb.label).name);
 }
 
