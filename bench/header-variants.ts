@@ -116,7 +116,8 @@ export function findSlots(doc: DocumentModel): Slot[] {
       const firstValue = Math.min(...cols.values());
       for (let rr = r + 1; rr < Math.min(table.nRows, r + 8); rr++) {
         const label = ownCells(table, rr).find((c) => c.col < firstValue && c.text.trim());
-        if (!label) continue;
+        // a label holding its own amount ("其他资金：65.96") is a value, not a wording to change
+        if (!label || /\d/.test(label.text)) continue;
         const kind = budgetRowKind(label.text);
         if (kind !== 'unknown') slots.push({ table: table.table, cell: table.cells.indexOf(label), group: 'row', field: kind, original: label.text });
       }
