@@ -10,7 +10,7 @@
  * suffix, a ★ or * mark); recognize again and count the reference facts found in the same place and
  * field (recovered) and the facts that appear in a place or field they were not (misplaced).
  *
- *   npx tsx bench/header-variants.ts [--docs N] [--json out.json]
+ *   npx tsx bench/header-variants.ts [--docs N (24; 200 = the whole corpus)] [--details] [--json out.json]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { cellAt, key, rowCells, rowKeys } from './table-view.js';
 import { isOcrTable, fuzzyLabelField } from './ocr-label-match.js';
-import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
+import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, withoutMarks, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
 export interface ColumnRule {
@@ -107,7 +107,7 @@ export function columnRules(entries: FieldEntry[]): ColumnRule[] {
  * list number.
  */
 export function columnKeys(labels: string[]): string[] {
-  const keys = labels.map((l) => key(l));
+  const keys = labels.map((l) => withoutMarks(key(l)));
   const lettered = keys.filter((k) => /\([A-H](?:[/÷][A-H])?(?:[×x*]100%)?\)/.test(k)).length >= 1;
   return lettered ? keys.map((k) => k.replace(/\(八\)/g, '(A)')) : keys;
 }

@@ -145,7 +145,7 @@ export const BUDGET_ROW_KINDS: Array<{ kind: 'total' | 'carry-over' | 'special-a
 
 /** The kind of a funding row from its compact label. */
 export function budgetRowKindOf(compactLabel: string): (typeof BUDGET_ROW_KINDS)[number]['kind'] | 'unknown' {
-  const k = compactLabel.replace(/^[★☆*※＊]+/, '');
+  const k = withoutMarks(compactLabel);
   return BUDGET_ROW_KINDS.find((r) => r.match.test(k))?.kind ?? 'unknown';
 }
 
@@ -201,7 +201,7 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /自评得分/, source: NINGXIA },
       { match: /指标得分/, source: CHONGQING },
       // scoring sheets with one 评分 column per level (县级 评分 | 市级 评分): the first is the self-evaluation
-      { match: /(^|\/|自)评分$/, source: GENERIC },
+      { match: /(^|\/|自)评分(?:\([^)]*\))?$/, source: GENERIC },
     ],
     // Chongqing's 部门整体绩效自评表 prints 得分系数(%) before 指标权重(分) and 指标得分(分)
     exclude: SCORE_RATIO,
@@ -233,8 +233,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /完成值|实际值/, source: MOF },
       { match: /全年实际值|全年实际完成值/, source: LINKAGE },
       { match: /实际完成|完成情况|实际/, source: GENERIC, weak: true },
-      // 大英 衔接资金 forms: 指标值 | 实施进度 ("已完成100%")
-      { match: /实施进度|完成进度/, source: SICHUAN, weak: true },
+      // 四川 大英 专项资金 forms: 指标值 | 实施进度 ("已完成100%")
+      { match: /实施进度|完成进度/, source: GENERIC, weak: true },
     ],
   },
   {
@@ -252,7 +252,7 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /年度指标|预期|目标/, source: GENERIC, weak: true },
     ],
     // the comparator and unit under a split 预期指标值 (符号 | value | 单位) are not the value
-    exclude: /实际|\/符号$|\/单位/,
+    exclude: /实际|\/符号(?:$|\()|\/单位/,
   },
 ];
 
@@ -364,8 +364,20 @@ export function fieldPattern(entry: FieldEntry, strongOnly = false): RegExp {
   return new RegExp(parts.length ? parts.join('|') : '(?!)');
 }
 
+/**
+ * A compact header key without the marks a form puts on a label (★必填项, 得分*) and without empty
+ * brackets (符号（）): they are not words. Each part of a two-row key ("预期指标值/★符号") is cleaned.
+ */
+export function withoutMarks(key: string): string {
+  return key
+    .split('/')
+    .map((part) => part.replace(/\(\)/g, '').replace(/^[★☆*※＊]+|[★☆*※＊]+$/g, ''))
+    .join('/');
+}
+
 /** Does a compact header key name this field? */
-export function namesField(entry: FieldEntry, key: string, strongOnly = false): boolean {
+export function namesField(entry: FieldEntry, rawKey: string, strongOnly = false): boolean {
+  const key = withoutMarks(rawKey);
   if (!key) return false;
   if (entry.exclude?.test(key)) return false;
   return entry.synonyms.some((s) => (!strongOnly || !s.weak) && s.match.test(key));

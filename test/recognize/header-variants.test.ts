@@ -43,7 +43,7 @@ describe('perturbation: the seed form and real corpus forms with their labels in
     for (const change of ['spaced', 'linebreak', 'width', 'unit', 'mark']) {
       const t = figures.byChange[change];
       expect(t.runs, change).toBeGreaterThan(20);
-      expect(t.recovered / t.reference, change).toBeGreaterThanOrEqual(0.998);
+      expect(t.losses, change).toEqual([]);
     }
   });
 });
