@@ -85,3 +85,19 @@ describe('precision: a remarks column (备注) is the reason column only where n
     expect(indicators.map((i) => i.reason.text)).toEqual(['', '部分报告未通过复核']);
   });
 });
+
+describe('precision: 预算数 alone is the year budget where no 年初/全年 column is printed', () => {
+  // 湖北工程学院 学生资助项目绩效目标自评表 (m.777doc.com/doc-4336759): 预算数() | 执行数() | 执行率() | 得分(分*执行率)
+  it('reads the 20-point execution row with its empty unit brackets', () => {
+    const doc = documentOf([
+      '学生资助项目绩效目标自评表',
+      [
+        ['项目名称', '湖北工程学院学生资助项目', '<', '<', '<'],
+        ['预算执行情况(万元)(20分)', '预算数()', '执行数()', '执行率()', '得分(分*执行率)'],
+        ['年度财政资金总额', '1520.5', '1498.3', '98.54%', '19.7'],
+      ],
+    ]);
+    const [total] = checkModel(doc).report.projects[0].budget!.rows;
+    expect([total.kind, total.fullYearBudget?.text, total.executed?.text, total.rate?.text, total.score?.text]).toEqual(['total', '1520.5', '1498.3', '98.54%', '19.7']);
+  });
+});
