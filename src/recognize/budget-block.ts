@@ -3,20 +3,14 @@ import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/record
 import { cellFact, cellLocation, partialFact } from './facts.js';
 import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
+import { budgetRowKindOf } from './lexicon.js';
 import { underOcrLabel } from './ocr-label-match.js';
 import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
-/** Funding-row kinds by label (MOF 2020 / Hunan; Sichuan 财政资金 / 财政专户管理资金 / 单位资金). */
+/** Funding-row kinds by label (lexicon.ts BUDGET_ROW_KINDS: MOF 2020 / Hunan / Sichuan / 转移支付 wordings). */
 export function budgetRowKind(label: string): BudgetRow['kind'] {
-  const k = key(label);
-  if (/资金总额|年度资金|合计|总计|^总额/.test(k)) return 'total';
-  if (/上年结转|结转资金|上年结余/.test(k)) return 'carry-over';
-  if (/财政专户/.test(k)) return 'special-account';
-  if (/单位资金|单位自筹/.test(k)) return 'unit';
-  if (/财政拨款|财政资金|当年拨款|本年拨款/.test(k)) return 'current-year';
-  if (/其他资金|其他/.test(k)) return 'other';
-  return 'unknown';
+  return budgetRowKindOf(key(label));
 }
 
 /** Breakdown labels of the department form (按收入性质分 / 按支出性质分). */

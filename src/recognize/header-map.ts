@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { cellAt, key, rowCells, rowKeys } from './table-view.js';
 import { isOcrTable, fuzzyLabelField } from './ocr-label-match.js';
-import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
+import { BUDGET_FIELDS, fieldEntry, fieldPattern, INDICATOR_FIELDS, namesField, withoutMarks, type FieldEntry } from './lexicon.js';
 
 /** One field recognized by the meaning of its header label, not its position. */
 export interface ColumnRule {
@@ -51,23 +51,25 @@ export function mapColumns(table: TableBlock, headerRows: number[], rules: Colum
   const keys = columnKeys(leaves.map((l) => l.label));
   const cols = new Map<string, number>();
   const used = new Set<TableCell>();
-  // strong synonyms first ("调整后预算数" is the budget column, not "年度预算数(万元)" over the row labels),
-  // then every synonym for the fields still without a column
-  for (const pass of ['strong', 'any'] as const) {
-    for (const rule of rules) {
-      if (cols.has(rule.field)) continue;
-      const match = pass === 'strong' ? rule.strong : rule.match;
-      if (!match) continue;
-      for (let i = 0; i < leaves.length; i++) {
-        const leaf = leaves[i];
-        if (used.has(leaf.cell)) continue;
-        const k = keys[i];
-        if (!k || !match.test(k) || rule.exclude?.test(k)) continue;
-        cols.set(rule.field, leaf.cell.col);
-        used.add(leaf.cell);
-        break;
-      }
+  const take = (rule: ColumnRule, match: RegExp): boolean => {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
+      if (used.has(leaf.cell)) continue;
+      const k = keys[i];
+      if (!k || !match.test(k) || rule.exclude?.test(k)) continue;
+      cols.set(rule.field, leaf.cell.col);
+      used.add(leaf.cell);
+      return true;
     }
+    return false;
+  };
+  // strong synonyms first ("调整后预算数" is the budget column, not "年度预算数(万元)" over the row labels),
+  // then the weak ones in the lexicon's order: a column naming a reason (原因) before one of remarks (备注)
+  for (const rule of rules) if (!cols.has(rule.field) && rule.strong) take(rule, rule.strong);
+  for (const rule of rules) {
+    if (cols.has(rule.field)) continue;
+    const weak = rule.entry?.synonyms.filter((s) => s.weak).map((s) => s.match) ?? [rule.match];
+    weak.some((match) => take(rule, match));
   }
   // OCR'd text: a label misread (年初预匏数, 考值参分) names the field it is nearest to, when no other label did
   const fuzzy = new Map<string, string>();
@@ -105,7 +107,7 @@ export function columnRules(entries: FieldEntry[]): ColumnRule[] {
  * list number.
  */
 export function columnKeys(labels: string[]): string[] {
-  const keys = labels.map((l) => key(l));
+  const keys = labels.map((l) => withoutMarks(key(l)));
   const lettered = keys.filter((k) => /\([A-H](?:[/÷][A-H])?(?:[×x*]100%)?\)/.test(k)).length >= 1;
   return lettered ? keys.map((k) => k.replace(/\(八\)/g, '(A)')) : keys;
 }
@@ -151,8 +153,13 @@ const TARGET_OR_ACTUAL = ['target', 'actual'].map(indicatorField);
 /** The longest text read as a column label (预算执行率(B/A×100%) is 16 characters). */
 const HEADER_LABEL_MAX = 24;
 
+const EXECUTED = budgetField('executed');
+const BUDGETED = ['initialBudget', 'fullYearBudget'].map(budgetField);
+
 /**
- * A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms.
+ * A budget block header: at least two of 年初预算 / 全年预算 / 执行数 / 执行率, by their strong synonyms;
+ * an executed column in other words (实际支出, 支出数, 决算数, 实际使用数 — weak, as they also head the year
+ * columns of a 基础数据表 or a row of label/value pairs) counts beside a budget column named by a strong one.
  * A row that holds amounts beside its labels ("预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84") is a row
  * of label/value pairs (budget-pairs.ts), not a header.
  */
@@ -164,7 +171,9 @@ const isExactBudgetHeader = rowTest((keys) => {
   for (const entry of BUDGET_HEADER_FIELDS) {
     if (labels.some((k) => namesField(entry, k, true) && !(entry.field === 'executed' && /率/.test(k)))) hits++;
   }
-  return hits >= 2;
+  const budgeted = BUDGETED.some((entry) => labels.some((k) => namesField(entry, k, true)));
+  const executedInOtherWords = budgeted && !labels.some((k) => namesField(EXECUTED, k, true)) && labels.some((k) => namesField(EXECUTED, k));
+  return hits + (executedInOtherWords ? 1 : 0) >= 2;
 });
 
 export function isBudgetHeader(table: TableBlock, row: number): boolean {

@@ -45,6 +45,7 @@ const GENERIC = '各省通用写法';
 const CHONGQING = '重庆 部门整体绩效自评表（计量单位/指标性质/年初指标值/调整指标值/全年完成值/得分系数/指标权重/指标得分/是否核心指标）';
 /** A column of the share of the points earned (得分系数(%), 得分率): not the points themselves. */
 export const SCORE_RATIO = /得分(?:系数|比例|率)/;
+const HAINAN = '海南 服务贸易项目绩效自评表（计划投资额 / 实际到位资金 / 实际使用情况）；四川 资金执行情况';
 const CENTRAL = '中央对地方转移支付 区域（项目）绩效自评表（转移支付(项目)名称 / 资金投入情况）';
 
 /**
@@ -69,6 +70,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
       { match: /完成率/, source: GENERIC, weak: true },
       { match: /支出率|预算执行进度/, source: GENERIC },
     ],
+    // a points column that names the rate it scores (执行率权重, 执行率得分, 得分(20分*执行率)) is not the rate
+    exclude: /权重|分值|满分|得分/,
   },
   {
     field: 'executed',
@@ -80,7 +83,11 @@ export const BUDGET_FIELDS: FieldEntry[] = [
       { match: /执行\(B\)/, source: EXEC20 },
       { match: /实际支出|支出数|决算数|实际完成数/, source: GENERIC, weak: true },
       { match: /完成预算资金/, source: GENERIC },
+      // the amount used or executed, in other words (实际使用数, 实际使用情况(万元), 资金执行情况): weak, as the
+      // same words head the label/value pairs of 海南 and 河北 forms (budget-pairs.ts)
+      { match: /实际使用|资金使用(?:数|额|金额|情况)|使用(?:数|金额)|资金执行情况|执行金额/, source: HAINAN, weak: true },
     ],
+    exclude: /率|进度/,
   },
   {
     field: 'fullYearBudget',
@@ -90,6 +97,9 @@ export const BUDGET_FIELDS: FieldEntry[] = [
       { match: /调整后预算/, source: SICHUAN },
       { match: /^预算数/, source: EXEC20 },
       { match: /预算数\(A\)|预算\(A\)/, source: LINKAGE },
+      // the amount planned for the year, in other words (预算安排情况(调整后), 计划投资额(万元)); weak as above,
+      // tried before a bare 预算数 (年度预算数(万元) over the row labels of 四川 forms)
+      { match: /预算安排|计划投资|投资计划额/, source: HAINAN, weak: true },
       { match: /预算数|全年数/, source: GENERIC, weak: true },
       { match: /调整预算数/, source: NINGXIA },
       { match: /申请预算资金/, source: GENERIC },
@@ -100,7 +110,7 @@ export const BUDGET_FIELDS: FieldEntry[] = [
     field: 'weight',
     label: '分值',
     synonyms: [
-      { match: /分值|满分/, source: MOF, weak: true },
+      { match: /分值|满分|标准分/, source: MOF, weak: true },
       { match: /权重/, source: SICHUAN, weak: true },
     ],
   },
@@ -114,8 +124,30 @@ export const BUDGET_FIELDS: FieldEntry[] = [
   // 转移支付 grids: the budget net of pooled funds (C), the funds that arrived (D), D/C
   { field: 'netBudget', label: '扣除统筹整合资金后预算金额', synonyms: [{ match: /扣除统筹整合|统筹整合资金后/, source: TRANSFER }] },
   { field: 'arrivalRate', label: '预算到位率', synonyms: [{ match: /预算到位|到位率/, source: TRANSFER }] },
-  { field: 'arrived', label: '全年到位资金', synonyms: [{ match: /到位资金|资金到位数/, source: TRANSFER }], exclude: /率/ },
+  { field: 'arrived', label: '全年到位资金', synonyms: [{ match: /到位资金|资金到位(?:数|情况)/, source: TRANSFER }], exclude: /率/ },
 ];
+
+/**
+ * Funding rows of a budget block by what their label says (资金来源), in matching order: the first
+ * kind whose pattern the compact label matches. Marks before a label (★总额) are not words.
+ */
+export const BUDGET_ROW_KINDS: Array<{ kind: 'total' | 'carry-over' | 'special-account' | 'unit' | 'current-year' | 'other'; match: RegExp; source: string }> = [
+  { kind: 'total', match: /资金总额|年度资金|合计|总计|^总额/, source: MOF },
+  { kind: 'carry-over', match: /上年结转|结转资金|上年结余|结转结余/, source: MOF },
+  { kind: 'special-account', match: /财政专户/, source: SICHUAN },
+  // 单位资金 (四川), 单位自筹, 自有资金, 自筹资金: the unit's own money
+  { kind: 'unit', match: /单位资金|单位自筹|自有资金|自筹资金/, source: SICHUAN },
+  // this year's fiscal money, by level or by name: 财政拨款 / 财政资金 / 一般公共预算拨款 / 本级财政 / 中央补助 /
+  // 上级补助 / 地方资金 / 中央、省、市补助县级资金 (转移支付 and 衔接资金 forms split it by source)
+  { kind: 'current-year', match: /财政拨款|财政资金|当年拨款|本年拨款|预算拨款|本级财政|(?:中央|上级)补助|补助.{0,6}资金|地方资金/, source: CENTRAL },
+  { kind: 'other', match: /其他资金|其他/, source: MOF },
+];
+
+/** The kind of a funding row from its compact label. */
+export function budgetRowKindOf(compactLabel: string): (typeof BUDGET_ROW_KINDS)[number]['kind'] | 'unknown' {
+  const k = withoutMarks(compactLabel);
+  return BUDGET_ROW_KINDS.find((r) => r.match.test(k))?.kind ?? 'unknown';
+}
 
 /**
  * Indicator table columns (绩效指标), in matching order. 分值 may come before 年度指标值 (衔接资金), the
@@ -158,6 +190,7 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /分值|满分/, source: MOF },
       { match: /权重/, source: SICHUAN },
       { match: /参考分值/, source: NINGXIA },
+      { match: /标准分|权数/, source: GENERIC },
     ],
   },
   {
@@ -168,7 +201,7 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /自评得分/, source: NINGXIA },
       { match: /指标得分/, source: CHONGQING },
       // scoring sheets with one 评分 column per level (县级 评分 | 市级 评分): the first is the self-evaluation
-      { match: /(^|\/|自)评分$/, source: GENERIC },
+      { match: /(^|\/|自)评分(?:\([^)]*\))?$/, source: GENERIC },
     ],
     // Chongqing's 部门整体绩效自评表 prints 得分系数(%) before 指标权重(分) and 指标得分(分)
     exclude: SCORE_RATIO,
@@ -189,6 +222,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /原因|改进措施|偏差/, source: MOF, weak: true },
       { match: /说明/, source: SICHUAN, weak: true },
+      // a remarks column is the reason column only where no column names a reason (synonyms are tried in order)
+      { match: /^备注/, source: GENERIC, weak: true },
     ],
   },
   {
@@ -198,6 +233,8 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
       { match: /完成值|实际值/, source: MOF },
       { match: /全年实际值|全年实际完成值/, source: LINKAGE },
       { match: /实际完成|完成情况|实际/, source: GENERIC, weak: true },
+      // 四川 大英 专项资金 forms: 指标值 | 实施进度 ("已完成100%")
+      { match: /实施进度|完成进度/, source: GENERIC, weak: true },
     ],
   },
   {
@@ -211,10 +248,11 @@ export const INDICATOR_FIELDS: FieldEntry[] = [
     label: '年度指标值',
     synonyms: [
       { match: /指标值|目标值/, source: MOF },
+      { match: /计划值|预期值/, source: GENERIC },
       { match: /年度指标|预期|目标/, source: GENERIC, weak: true },
     ],
     // the comparator and unit under a split 预期指标值 (符号 | value | 单位) are not the value
-    exclude: /实际|\/符号$|\/单位/,
+    exclude: /实际|\/符号(?:$|\()|\/单位/,
   },
 ];
 
@@ -326,8 +364,20 @@ export function fieldPattern(entry: FieldEntry, strongOnly = false): RegExp {
   return new RegExp(parts.length ? parts.join('|') : '(?!)');
 }
 
+/**
+ * A compact header key without the marks a form puts on a label (★必填项, 得分*) and without empty
+ * brackets (符号（）): they are not words. Each part of a two-row key ("预期指标值/★符号") is cleaned.
+ */
+export function withoutMarks(key: string): string {
+  return key
+    .split('/')
+    .map((part) => part.replace(/\(\)/g, '').replace(/^[★☆*※＊]+|[★☆*※＊]+$/g, ''))
+    .join('/');
+}
+
 /** Does a compact header key name this field? */
-export function namesField(entry: FieldEntry, key: string, strongOnly = false): boolean {
+export function namesField(entry: FieldEntry, rawKey: string, strongOnly = false): boolean {
+  const key = withoutMarks(rawKey);
   if (!key) return false;
   if (entry.exclude?.test(key)) return false;
   return entry.synonyms.some((s) => (!strongOnly || !s.weak) && s.match.test(key));
