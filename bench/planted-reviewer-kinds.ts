@@ -38,6 +38,11 @@ function unmetFullMarks(lines: string[], facts: TruthFact[], rows: (w: string[])
   for (const f of facts) {
     if (f.kind !== 'indicator' || !f.target || !f.actual || !f.weight || !f.score || !R(f.weight).gt(R('0')) || !R(f.score).eq(R(f.weight))) continue;
     const name = f.name.join('');
+    // less is better (成本, 时限, 控制率 …): an actual below the target is met
+    if (/成本|费用|控制率|时限|投诉|差错|事故|周期/.test(name) || rows(f.name).some((i) => lines[i].includes('成本指标'))) {
+      skip('unmet-full-marks', `「${name}」越小越好的指标`);
+      continue;
+    }
     const t = /^(?:≥|>=|＞=|=|不低于|大于等于|达到)?(\d+(?:\.\d+)?)(\D*)$/.exec(norm(f.target));
     const a = /^(?:≥|>=|＞=|=)?(\d+(?:\.\d+)?)(\D*)$/.exec(norm(f.actual));
     // the actual may leave the target's unit out ("≥50个" / "50"); a date (2023年12月) is no quantity
@@ -110,8 +115,8 @@ function budgetChanged(lines: string[], facts: TruthFact[], rows: (w: string[]) 
   return out;
 }
 
-/** A part row of a table with a parent row: its first (or last) nonzero amount × 1.1. */
-function partRows(kind: Kind, lines: string[], inTable: Set<number>, label: RegExp, parent: RegExp, pick: 'first' | 'last', skip: Skip): Plant[] {
+/** A part row of a table with a parent row: its first nonzero amount (or its 全年执行数) × 1.1. */
+function partRows(kind: Kind, lines: string[], inTable: Set<number>, label: RegExp, parent: RegExp, pick: 'first' | 'executed', skip: Skip): Plant[] {
   const out: Plant[] = [];
   for (const i of [...inTable].sort((x, y) => x - y)) {
     const all = cellsOf(lines[i]);
@@ -120,7 +125,10 @@ function partRows(kind: Kind, lines: string[], inTable: Set<number>, label: RegE
     // "一般公共预算:1873.66万元" holds its amount in the label cell
     const inLabel = NUM.exec(all[named].text.replace(label, ''));
     const numbers = all.filter((c, k) => k > named && isNumber(c) && !c.text.includes('%') && R(c.text.replace(/[^\d.]/g, '') || '0').gt(R('0')));
-    const cell = inLabel && R(inLabel[1]).gt(R('0')) ? null : pick === 'first' ? numbers[0] : numbers[numbers.length - 1];
+    // a budget row "预算 | 执行 | 分值 | 执行率% | 得分": the 全年执行数 is two cells before the rate
+    const rate = all.findIndex((c, k) => k > named && c.text.includes('%'));
+    const executed = rate >= 2 && numbers.includes(all[rate - 2]) ? all[rate - 2] : numbers[numbers.length - 1];
+    const cell = inLabel && R(inLabel[1]).gt(R('0')) ? null : pick === 'first' ? numbers[0] : executed;
     if (!inLabel && !cell) {
       skip(kind, `${all[named].text}（无非零金额）`);
       continue;
@@ -151,14 +159,14 @@ function narrativePart(lines: string[], inTable: Set<number>, skip: Skip): Plant
       if (!total) continue;
       const parts = [...l.slice(p, end).matchAll(AMOUNT)].filter((m) => m[2] === total[2]);
       if (parts.length < 2) continue;
-      // the first parts that add up to the total (the sentence may go on with other figures)
-      let sum = R('0');
-      const listed = parts.findIndex((m) => (sum = sum.add(R(m[1]))).ge(R(total[1])));
-      if (listed < 1 || !sum.eq(R(total[1]))) {
+      // all the parts of the sentence add up to the total (a partial list, or levels that happen to add
+      // up — "12个指标，其中一级3个，二级9个，三级12个" — is not a breakdown)
+      const sum = parts.reduce((t, m) => t.add(R(m[1])), R('0'));
+      if (!sum.eq(R(total[1]))) {
         skip('narrative-part', `${total[0]} 其中 ${parts.map((m) => m[0]).join('、')}（各部分之和不等于总数）`);
         continue;
       }
-      const first = parts.slice(0, listed + 1).find((m) => R(m[1]).gt(R('0')))!;
+      const first = parts.find((m) => R(m[1]).gt(R('0')))!;
       const at = p + first.index!;
       const after = changed(first[1], (v) => v.mul(R('1.1')));
       out.push({ kind: 'narrative-part', line: i, before: l, after: l.slice(0, at) + after + l.slice(at + first[1].length), figure: after, where: `叙述 ${total[0]} 其中 ${first[0]}→${after}${first[2]}` });
@@ -213,7 +221,7 @@ export function reviewerPlants(lines: string[], facts: TruthFact[], inTable: Set
     ...unmetFullMarks(lines, facts, rows, skip),
     ...totalScore(lines, inTable, skip),
     ...budgetChanged(lines, facts, rows),
-    ...partRows('budget-part', lines, inTable, /^其中[:：]?.*(?:财政拨款|财政资金)/, /资金总额/, 'last', skip),
+    ...partRows('budget-part', lines, inTable, /^其中[:：]?.*(?:财政拨款|财政资金)/, /资金总额/, 'executed', skip),
     ...partRows('income-part', lines, inTable, /一般公共预算(?:拨款|资金)?[:：]?/, /按收入性质分/, 'first', skip),
     ...partRows('three-public-part', lines, inTable, /^(?:\d+[、.])?(?:公务接待费?|公务用车运行(?:维护)?费?|公务用车购置费?|因公出国\(境\)费?)/, /三公经费/, 'first', skip),
     ...narrativePart(lines, inTable, skip),
