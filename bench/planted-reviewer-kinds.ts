@@ -205,7 +205,9 @@ function garbled(lines: string[], facts: TruthFact[], rows: (w: string[]) => num
 /** The report year in its first title line (a form or report title) changed to the year before. */
 function yearChanged(lines: string[], inTable: Set<number>, year: number | null, skip: Skip): Plant[] {
   if (year === null) return [];
-  const i = lines.findIndex((l, k) => !inTable.has(k) && l.includes(`${year}年`) && /自评|绩效|报告|表/.test(l) && l.length < 80);
+  // a title: the document's first line or a heading ("= …"), naming the report or form
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const i = lines.findIndex((l, k) => !inTable.has(k) && (k === first || l.startsWith('= ')) && l.includes(`${year}年`) && /自评|绩效|报告|表/.test(l) && l.length < 80);
   if (i < 0) {
     skip('year-changed', `无含${year}年的标题行`);
     return [];
