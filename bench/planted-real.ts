@@ -34,7 +34,8 @@
  *                       total before the change (C1); parts that do not add up (a partial list): not planted
  *   garbled             a 全年执行数 written with a letter for a digit ("1O0", "l71") (G2 / F1): caught when a new
  *                       finding quotes the garbled text; a figure with no 0 or 1: not planted
- *   year-changed        the report year in a form or report title line changed to the year before (year-consistency)
+ *   year-changed        the report year in a title line (the first line or a heading naming the report or form)
+ *                       changed to the year before (year-consistency); a year written only there: not planted
  * Cross-part kinds (--crosspart; on the corpus documents with two or more parts and on the real seed
  * report samples/seed.docx, planted in the parsed document: one paragraph or cell changed). A figure of
  * one part (a project's 全年执行数, 按支出性质分, a 基础数据表 row, a narrative 基本支出/人员经费/三公/project

@@ -212,6 +212,11 @@ function yearChanged(lines: string[], inTable: Set<number>, year: number | null,
     skip('year-changed', `无含${year}年的标题行`);
     return [];
   }
+  // the only place the year is written: nothing can check it
+  if (!lines.some((l, k) => k !== i && l.includes(`${year}年`))) {
+    skip('year-changed', `${year}年只写在标题`);
+    return [];
+  }
   const at = lines[i].indexOf(`${year}年`);
   const after = String(year - 1);
   return [{ kind: 'year-changed', line: i, before: lines[i], after: lines[i].slice(0, at) + after + lines[i].slice(at + 4), figure: after, where: `标题 ${lines[i].trim().slice(0, 30)} ${year}→${after}` }];
