@@ -21,6 +21,21 @@
  *                       (省级/市级, 应/实际, 收入/支出, 第一批 of the whole) is not planted either
  *   share-above-100     a prose share (合格率, 到位率, 满意度 … stated ≥ 90%) written 10 points higher (at least 105%),
  *                       100%, where its words name it (C3 for rates; 完成率 and 增长率 may exceed 100: not planted)
+ *   unmet-full-marks    a met numeric target (plain or ≥, 实际完成值 ≥ 年度指标值, 得分 = 分值, 偏差原因 blank) whose
+ *                       实际完成值 is set to 80% of the target, score and blank reason left (D5 / D8); a ≤ target,
+ *                       a text target or a reason already written: not planted
+ *   total-score         a form's 总分 得分 − 3, its 分值 100 left (D4); a 总分 row without 100 and a score: not planted
+ *   budget-changed      a budget row's 全年预算数 × 1.1 (A1 rate, A4 sums; the 年初预算数 beside it left)
+ *   budget-part         a 其中：财政拨款 row's last amount (全年执行数) × 1.1 (A4: 资金总额 = its parts, per column)
+ *   income-part         a 按收入性质分 line (一般公共预算 …) × 1.1 (A5); a zero or blank line: not planted
+ *   three-public-part   a 三公 part row (公务接待费, 公务用车运行费 …) of a table with a 三公经费 row, first
+ *                       nonzero amount × 1.1 (E2)
+ *   narrative-part      a prose 其中 part ("共X万元，其中A万元、B万元") × 1.1 where the parts add up exactly to the
+ *                       total before the change (C1); parts that do not add up (a partial list): not planted
+ *   garbled             a 全年执行数 written with a letter for a digit ("1O0", "l71") (G2 / F1): caught when a new
+ *                       finding quotes the garbled text; a figure with no 0 or 1: not planted
+ *   year-changed        the report year in a title line (the first line or a heading naming the report or form)
+ *                       changed to the year before (year-consistency); a year written only there: not planted
  * Cross-part kinds (--crosspart; on the corpus documents with two or more parts and on the real seed
  * report samples/seed.docx, planted in the parsed document: one paragraph or cell changed). A figure of
  * one part (a project's 全年执行数, 按支出性质分, a 基础数据表 row, a narrative 基本支出/人员经费/三公/project
@@ -54,6 +69,8 @@ import { parseSource } from '../test/corpus/source-format.js';
 import type { TruthFact } from '../test/corpus/truth-schema.js';
 import { writeBlocksDocx } from '../test/fixtures/generator/docx.js';
 import { flag, opt } from '../scripts/lib/args.js';
+import { KINDS, type Kind, type Plant, R, cellsOf, changed, decimals, hasWords, norm, replaceCell, sameNumber, tableLines } from './planted-source.js';
+import { reviewerPlants } from './planted-reviewer-kinds.js';
 
 const root = opt('--dir') ?? 'test/corpus/real';
 const only = opt('--only');
@@ -61,74 +78,8 @@ const onlyKind = opt('--kind');
 const details = flag('--details');
 const label = opt('--label');
 
-type Kind = 'score-above-weight' | 'weight-changed' | 'executed-changed' | 'rate-changed' | 'basic-changed' | 'stat-restated' | 'share-above-100';
-const KINDS: Kind[] = ['score-above-weight', 'weight-changed', 'executed-changed', 'rate-changed', 'basic-changed', 'stat-restated', 'share-above-100'];
 
-interface Plant {
-  kind: Kind;
-  /** 0-based line of source.txt changed. */
-  line: number;
-  before: string;
-  after: string;
-  /** The planted figure as a number (a finding must carry it). */
-  figure: string;
-  where: string;
-}
 
-const R = (s: string) => Rational.parse(s);
-const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
-const hasWords = (text: string, words: string[]) => words.every((w) => norm(text).includes(norm(w)));
-
-/** Cells of a table row line, with their character ranges in the line (a "\|" is not a separator). */
-function cellsOf(line: string): Array<{ text: string; start: number; end: number }> {
-  const out: Array<{ text: string; start: number; end: number }> = [];
-  let start = 0;
-  for (let i = 0; i <= line.length; i++) {
-    if (i === line.length || (line[i] === '|' && line[i - 1] !== '\\')) {
-      const raw = line.slice(start, i);
-      const lead = raw.length - raw.trimStart().length;
-      const text = raw.trim().replace(/\{(?:r\d+)?(?:c\d+)?\}$/, '').trim();
-      out.push({ text, start: start + lead, end: start + lead + text.length });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-/** Line ranges of [table]…[/table]. */
-function tableLines(lines: string[]): Set<number> {
-  const set = new Set<number>();
-  let inside = false;
-  lines.forEach((l, i) => {
-    if (/^\[table \d+\]$/.test(l.trim())) inside = true;
-    else if (l.trim() === '[/table]') inside = false;
-    else if (inside) set.add(i);
-  });
-  return set;
-}
-
-const sameNumber = (cell: string, value: string) => {
-  const m = /^[-+]?\d[\d,]*(?:\.\d+)?/.exec(cell.replace(/\s/g, ''));
-  if (!m || m[0].replace(/,/g, '').length === 0) return false;
-  try {
-    return R(m[0].replace(/,/g, '')).eq(R(value)) && /^[-+]?\d[\d,]*(?:\.\d+)?(?:%|万元|元)?$/.test(cell.replace(/\s/g, ''));
-  } catch {
-    return false;
-  }
-};
-
-const decimals = (v: string) => (v.includes('.') ? v.split('.')[1].length : 0);
-
-function replaceCell(line: string, cell: { text: string; start: number; end: number }, value: string): string {
-  const m = /^([-+]?\d[\d,]*(?:\.\d+)?)/.exec(cell.text)!;
-  return line.slice(0, cell.start) + value + cell.text.slice(m[1].length) + line.slice(cell.end);
-}
-
-/** The planted figure, with the value's decimals; never equal to it (2 × 1.1 rounds back to 2: then 3). */
-function changed(value: string, next: (v: Rational) => Rational): string {
-  const after = next(R(value)).toFixed(decimals(value));
-  return R(after).eq(R(value)) ? R(value).add(R('1')).toFixed(decimals(value)) : after;
-}
 
 /** Plants not made because the place found is not a restatement of the fact (listed in the results). */
 const filtered: string[] = [];
@@ -181,11 +132,14 @@ function firstPlace(lines: string[], where: number[], text: string, i: number, a
 }
 
 /** Plants for one document, at most one per kind and fact (the first place its figure is found). */
-function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
+function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number | null = null): Plant[] {
   const inTable = tableLines(lines);
+  const skip = (kind: Kind, why: string) => {
+    if (!onlyKind || onlyKind === kind) filtered.push(`${kind} ${doc} ${why}`);
+  };
   const plants: Plant[] = [];
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
-  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last', next: (v: Rational) => Rational, where: string, beforeScore?: string) => {
+  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last' | number, next: (v: Rational) => Rational, where: string, beforeScore?: string) => {
     for (const i of rowLines(words)) {
       // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
       const all = cellsOf(lines[i]);
@@ -199,7 +153,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
       const cells = all.filter((c, k) => k > named && sameNumber(c.text, value));
       const beforeIt = beforeScore !== undefined && score < all.length ? cells.filter((c) => all.indexOf(c) < score) : [];
       if (cells.length === 0) continue;
-      const cell = beforeIt.length ? beforeIt[beforeIt.length - 1] : pick === 'first' ? cells[0] : cells[cells.length - 1];
+      const cell = beforeIt.length ? beforeIt[beforeIt.length - 1] : pick === 'first' ? cells[0] : pick === 'last' ? cells[cells.length - 1] : cells[Math.min(pick, cells.length - 1)];
       const after = changed(value, next);
       plants.push({ kind, line: i, before: lines[i], after: replaceCell(lines[i], cell, after), figure: after, where: `${where} ${value}→${after}` });
       return;
@@ -280,6 +234,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = ''): Plant[] {
     const after = Rational.max(R(f.value).add(R('10')), R('105')).toFixed(decimals(f.value));
     plants.push({ kind: 'share-above-100', line: k, before: lines[k], after: lines[k].slice(0, a) + after + lines[k].slice(a + f.value.length), figure: after, where: `叙述 ${name} ${text}→${after}%` });
   }
+  plants.push(...reviewerPlants(lines, facts, inTable, skip, year));
   // One plant per kind and changed line.
   const seen = new Set<string>();
   return plants.filter((p) => (!onlyKind || p.kind === onlyKind) && !seen.has(`${p.kind}:${p.line}`) && seen.add(`${p.kind}:${p.line}`));
@@ -289,6 +244,8 @@ type Finding = Result['discrepancies'][number];
 const loud = (r: Result) => r.discrepancies.filter((d) => d.severity !== 'info');
 const key = (d: Finding) => `${d.rule}|${d.message}`;
 const carries = (d: Finding, figure: string) => {
+  // a garbled figure ("1O0") is carried as written, in the evidence or the message
+  if (!/^\d+(?:\.\d+)?$/.test(figure)) return d.evidence.some((e) => (e.text ?? '').includes(figure)) || d.message.includes(figure);
   const n = R(figure);
   // values are plain numbers (output contract): compared as their shortest decimal text.
   const eq = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && R(String(v)).eq(n);
@@ -311,7 +268,7 @@ async function main(): Promise<void> {
     const dir = join(root, doc.id);
     const truth = loadTruth(join(dir, 'truth.json'));
     const lines = readFileSync(join(dir, 'source.txt'), 'utf8').replace(/\r\n?/g, '\n').split('\n');
-    const plants = plantsFor(lines, truth.facts, doc.id);
+    const plants = plantsFor(lines, truth.facts, doc.id, truth.meta.year);
     if (plants.length === 0) continue;
     const base = new Set(loud(await read(lines, truth.meta.title)).map(key));
     for (const p of plants) {
@@ -339,7 +296,7 @@ async function main(): Promise<void> {
   for (const [k, t] of tally) console.log(`${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}`);
   const all = [...tally.values()].reduce((a, t) => ({ tried: a.tried + t.tried, caught: a.caught + t.caught }), { tried: 0, caught: 0 });
   console.log(`total ${all.caught}/${all.tried} caught; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
-  if (filtered.length > 0) console.log(`${filtered.length} stat-restated plants not made: the second place is not a restatement (another measure’s percentage, the tail of a longer number)`);
+  if (filtered.length > 0) console.log(`${filtered.length} plants not made: a place nothing can check (stat-restated: another measure’s figure; other kinds: named by kind)`);
   if (details) for (const m of misses) console.log(`  missed ${m}`);
   if (details) for (const f of filtered) console.log(`  not planted ${f}`);
   mkdirSync('bench/results', { recursive: true });

@@ -49,7 +49,9 @@ export const rule: Rule = {
       // group departs from it (20 points for each of five indicators) has its own split, and only its
       // printed total (D3) can be checked
       const follows = (s: Record<string, number>) => groups.some((g) => weightSum(g.rows).eq(Rational.of(s[level1Key(g.level1)])));
-      const split = p.weightSplits.find((s) => Object.keys(s).length === keys.length && keys.every((k) => k in s) && follows(s));
+      // a cut form may stop before its last groups (满意度指标): the split of the groups it lists
+      const fits = (s: Record<string, number>) => (cut ? Object.keys(s).length >= keys.length : Object.keys(s).length === keys.length);
+      const split = p.weightSplits.find((s) => fits(s) && keys.every((k) => k in s) && follows(s));
       // 二级指标 groups with points of their own ("项目产出 | 15"): checked first; a 一级指标 holding one
       // that disagrees is not reported again for the same weights (one cause, one finding)
       const level2Off = new Set<string>();

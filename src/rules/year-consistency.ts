@@ -12,17 +12,20 @@ function yearIn(text: string): number | null {
 
 /**
  * The report's year by vote: each table title counts 3, each paragraph or 年度指标值 that mentions a
- * year counts 1 for it ("截止2024年12月31日", "2024年1-12月"); ties go to the report's own year.
- * One changed title cannot outvote the rest of the document even when there are only two tables.
+ * year counts 1 for it ("截止2024年12月31日", "2024年1-12月") and 2 when it names it as the 年度
+ * evaluated ("2024年度"); ties go to the report's own year. A report's own title (绩效自评报告) is
+ * one of its paragraphs and counts as one: a narrative with one title and a body is judged by the
+ * body; by one vote only, the finding is a warning (a 2021 fund's report written in 2022 mentions
+ * 2022 too). One changed title cannot outvote the rest of the document even when there are only two tables.
  */
-function referenceYear(titleYears: number[], textYears: number[], fallback: number | null): number | null {
+function referenceYear(titles: Array<{ year: number; votes: number }>, textYears: number[], fallback: number | null): { year: number | null; votes: (y: number) => number } {
   const score = new Map<number, number>();
-  for (const y of titleYears) score.set(y, (score.get(y) ?? 0) + 3);
+  for (const t of titles) score.set(t.year, (score.get(t.year) ?? 0) + t.votes);
   for (const y of textYears) score.set(y, (score.get(y) ?? 0) + 1);
   let best: number | null = fallback;
   let bestN = fallback !== null ? (score.get(fallback) ?? 0) : 0;
   for (const [y, n] of score) if (n > bestN) [best, bestN] = [y, n];
-  return best;
+  return { year: best, votes: (y) => score.get(y) ?? 0 };
 }
 
 /** Years mentioned in the body text and in the indicator targets, once per paragraph/cell. */
@@ -31,6 +34,8 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
   const add = (text: string) => {
     if (!text.includes('年')) return;
     for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!度?(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+    // "2024年度" names the year evaluated: a second vote
+    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年度(?!(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
   };
   for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);
   for (const f of selfEvalForms(report)) for (const i of f.indicators) add(i.target.text);
@@ -63,16 +68,25 @@ export const rule: Rule = {
     if (report.basicData) add(report.basicData.part, report.basicData.title);
     for (const f of selfEvalForms(report)) add(f.part, f.title);
     for (const n of report.narratives) add(n.part, { text: n.title, loc: { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } });
-    const ref = referenceYear(titles.map((t) => t.year), textYears(report, ctx.document), report.year);
+    // a narrative's title is already counted as its paragraph; a form's title is the form's own word
+    const narrativeTitles = new Set(report.narratives.map((n) => n.title));
+    const isNarrative = (t: (typeof titles)[number]) => narrativeTitles.has(t.fact.text) && t.fact.loc.table === null;
+    const vote = referenceYear(titles.map((t) => ({ year: t.year, votes: isNarrative(t) ? 0 : 3 })), textYears(report, ctx.document), report.year);
+    const ref = vote.year;
     if (ref === null) return [];
     const out: FindingDraft[] = [];
     const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
     for (const t of titles) {
       if (t.year === ref) continue;
+      // a report title outvoted by its body by one mention only: a warning for the reviewer to confirm
+      const narrow = isNarrative(t) && vote.votes(ref) < vote.votes(t.year) + 2;
       out.push({
+        ...(narrow ? { severity: 'warning' as const } : {}),
         message: {
-          zh: `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与报告年度${ref}年不一致`,
-          en: `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, the report is for ${ref}`,
+          zh: isNarrative(t)
+            ? `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与正文多处所述${ref}年不一致`
+            : `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与报告年度${ref}年不一致`,
+          en: isNarrative(t) ? `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, its body mostly names ${ref}` : `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, the report is for ${ref}`,
         },
         values: [t.year, ref],
         evidence: [textEvidence(t.fact, 'title'), ...others(t).map((x) => textEvidence(x.fact, 'reference-title'))],

@@ -80,4 +80,14 @@ describe('weights planted in real forms cut before 总分', () => {
     expect(fs[0].message).toContain('得分系数100%');
     expect(fs[0].message).toContain('应得13分');
   }, 60_000);
+  it('yn-linxiang-shourongsuo-2023 (MOF 2020 form cut before 满意度指标, no printed points): 野生动物收容所 10 → 13 puts 产出指标 at 53 of the template’s 50', async () => {
+    const lines = source('yn-linxiang-shourongsuo-2023');
+    expect(await weightFindings(lines)).toEqual([]);
+    const fs = await weightFindings(planted(lines, '| 野生动物收容所 |', '10', '13'));
+    // the template split of the groups it lists (产出 50, 效益 30): a warning, as no points are printed
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'warning', [50, 53]]]);
+    // 效益指标, the last group listed, short of nothing here; raised past 30 it is reported too
+    const more = await weightFindings(planted(lines, '务工人员年人均增收', '10', '13'));
+    expect(more.map((f) => [f.rule, f.severity, f.values]), show(more)).toEqual([['group-weights', 'warning', [30, 33]]]);
+  }, 60_000);
 });

@@ -1,0 +1,29 @@
+/**
+ * A report title's year changed in a real narrative (bench/planted-real.ts, kind year-changed): the
+ * body names the year evaluated ("2024年度绩效情况", "2024年度财政拨款收入"), so the title's new year
+ * is an error; a body that outvotes the title by one mention only gives a warning; a real report
+ * on a 2021 fund evaluated in 2022 (its body cites 2022 as often as 2021) keeps its title unflagged.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, planted, show, source } from './planted-real-helpers.js';
+
+const yearFindings = (lines: string[]) => findingsOf(lines, (d) => d.rule === 'year-consistency');
+
+describe('a report title year changed in a real narrative', () => {
+  it('gd-xuwen-xiaqiao-2024: 下桥镇人民政府2024年度绩效自评报告 → 2023年度 is an error against the body’s 2024年度', async () => {
+    const lines = source('gd-xuwen-xiaqiao-2024');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '下桥镇人民政府2024年度', '2024年度', '2023年度'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2023, 2024]]]);
+    expect(fs[0].message).toContain('下桥镇人民政府2023年度绩效自评报告');
+  }, 60_000);
+
+  it('yn-honghe-daqi-2021: the 2021 fund’s report written in 2022 is not flagged; its title changed to 2020 is a warning', async () => {
+    const lines = source('yn-honghe-daqi-2021');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '= 红河州生态环境局2021年', '2021年', '2020年'));
+    // the body then leans to 2022 (评价 in 2022) over the title's 2020 by one mention: a warning naming the body
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2020, 2022]]]);
+    expect(fs[0].message).toContain('正文');
+  }, 60_000);
+});
