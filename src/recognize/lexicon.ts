@@ -316,6 +316,8 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
   // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
   { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },
+  // a project's own 绩效评价指标表 (宁晋 2019年度…高中助学金项目绩效评价指标表): a project form, not the department's
+  { part: 'project-self-eval', match: /项目绩效评价指标(评分)?表$/, source: EVAL53 },
   // …绩效评价得分表 / 评分表: the same framework's scores, the points written into the labels (部门决策(25 分))
   { part: 'dept-self-eval', match: /(部门|单位)整体支出绩效评价(指标|得分|评分)表|绩效评价指标(评分)?表$/, source: EVAL53 },
 ];

@@ -154,7 +154,18 @@ function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
     const joined = tail.slice(i).map((p) => p.text).join('');
     if (classifyByTitle(joined) || TITLE_RE.test(key(joined))) return { ...tail[i], text: joined };
   }
+  // a web page's byline between the title and the table ("发布时间: 2020-12-02 发布机构:教育局")
+  for (let i = tail.length - 2; i >= 0; i--) {
+    if (!tail.slice(i + 1).every((p) => isByline(p.text))) break;
+    if (classifyByTitle(tail[i].text) || TITLE_RE.test(key(tail[i].text))) return tail[i];
+  }
   return null;
+}
+
+/** A page's byline or date line: short, and names when, by whom or from where it was published. */
+function isByline(text: string): boolean {
+  const k = key(text);
+  return k.length <= 60 && /发布时间|发布日期|发布机构|来源|浏览|字体|索引号|填报日期/.test(k);
 }
 
 function isIndicatorHeaderAnywhere(table: TableBlock): boolean {
