@@ -15,6 +15,8 @@ export interface FormGroup {
   title: ParagraphBlock | null;
   /** Paragraphs right after the form's last table (signature line, notes). */
   after: ParagraphBlock[];
+  /** The cover lines just before the form (湖南 评价报告: 项目名称:… / 项目单位:… / 主管部门:…). */
+  before?: ParagraphBlock[];
 }
 
 const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表|得分表|计分表|打分表)$/;
@@ -115,7 +117,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
     if (byContent || byTitle) {
-      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };
+      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
       forms.push(current);
       lastList = current.tables;
     } else if (current && prose === 0 && !titleBlock) {
@@ -123,7 +125,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       current.after = [];
       lastList = current.tables;
     } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
-      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
+      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
       forms.push(current);
       lastList = current.tables;
     } else {

@@ -21,7 +21,7 @@ const CANCHA = [
 
 describe('held-out 12t: a 自评权重 column left of the indicator names is a level\'s, the 分值 right of them the indicator\'s', () => {
   const { report, findings } = check(documentOf(['蚕茶卫生院整体支出绩效自评表', '(2021年度)', CANCHA]));
-  const form = report.dept ?? report.projects[0];
+  const form = report.deptSelfEval ?? report.projects[0];
   const inds = form?.indicators ?? [];
 
   it('reads each indicator\'s weight from 分值, not the group\'s 30 / 25 / 35', () => {
@@ -90,12 +90,37 @@ describe('held-out 12t: a project 绩效评价指标表 under a title and a web 
   const { report, findings } = check(documentOf(['2019年度宁晋县高中助学金项目绩效评价指标表', '发布时间: 2020-12-02 发布机构:教育局', NINGJIN]));
 
   it('is the project form the title names', () => {
-    expect(report.dept).toBeFalsy();
+    expect(report.deptSelfEval).toBeNull();
     expect(report.projects.map((p) => p.part)).toEqual(['项目支出绩效自评表（宁晋县高中助学金项目）']);
     expect(report.projects[0].indicators.map((i) => i.weight?.text)).toEqual(['20', '10', '10', '10', '10', '20', '20']);
   });
 
   it('adds no execution weight to a form that has no execution row: 100 = the indicator weights', () => {
     expect(findings.filter((f) => f.rule === 'weight-totals')).toEqual([]);
+  });
+});
+
+/** 岳阳县 农村公路养护's 2020 评价报告 (a mirror in traditional characters): cover lines, then the 项目基本概况 pairs. */
+const YUEYANG = [
+  ['一、項目基本概況', '<', '<', '<', '<', '<', '<', '<'],
+  ['計劃安排資金 (萬元)', '700', '實際到位資金 (萬元)', '7,00.0,77', '實際支出 (萬元)', '7,00.0,77', '結余 (萬元)', '0'],
+  ['其中:中央財政', '', '其中:中央財政', '', '其中:中央財政', '', '其中:中央財政', ''],
+  ['縣財政', '700', '縣財政', '7,00.0,77', '縣財政', '7,00.0,77', '縣財政', ''],
+];
+
+describe('held-out 12t: the Hunan 项目支出绩效评价报告 form (计划安排资金 | 实际到位资金 | 实际支出 pairs, no title)', () => {
+  const { report, findings } = check(documentOf(['評價類型:項目實施過程評價□項目完成結果評價□', '項目名稱:岳陽縣農村公路養(yǎng)護', '項目單位:岳陽縣農村公路養(yǎng)護中心', YUEYANG]));
+  const project = report.projects[0];
+
+  it('is a project form named by its cover line', () => {
+    expect(report.projects).toHaveLength(1);
+    expect(project.part).toMatch(/^项目支出绩效自评表（岳阳县农村公路养/);
+  });
+
+  it('reads the planned 700 and leaves the garbled 7,00.0,77 unread: no finding compares it', () => {
+    const total = project.budget!.rows[0];
+    expect(total.fullYearBudget?.text).toBe('700');
+    expect(total.executed).toBeNull();
+    expect(findings.filter((f) => f.severity !== 'info' && f.evidence.some((e) => e.text.includes('7,00.0,77')))).toEqual([]);
   });
 });
