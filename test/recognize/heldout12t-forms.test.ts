@@ -124,3 +124,23 @@ describe('held-out 12t: the Hunan 项目支出绩效评价报告 form (计划安
     expect(findings.filter((f) => f.severity !== 'info' && f.evidence.some((e) => e.text.includes('7,00.0,77')))).toEqual([]);
   });
 });
+
+/** 金寨县茶谷和美丽乡村建设服务中心's 2023 部门整体支出绩效自评表: 338.31 spent of 329.77, its 其中 row the same figures. */
+const JINZHAI = [
+  ['部门', '<', '金寨县茶谷和美丽乡村建设服务中心', '<', '<', '<', '<', '<', '<'],
+  ['预算资金 (万元)', '<', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+  ['^', '^', '年度资金总额', '329.77', '329.77', '338.31', '10', '102.59%', ''],
+  ['^', '^', '其中:当年财政拨款', '329.77', '329.77', '338.31', '—', '102.59%', '—'],
+  ['绩 效 指 标', '一级指标', '二级指标', '三级指标', '年度 指标值', '实际 完成值', '分值', '得分', '偏差原因分析及改进措施'],
+  ['^', '产出指标', '数量指标', '指标2:建设美丽宜居自然村庄数量', '≥200', '202', '10', '10', ''],
+  ['^', '^', '质量指标', '指标1:美丽宜居自然村庄验收通过率', '≥95%', '100%', '5', '5', ''],
+];
+
+describe('held-out 12t: spending above the budget restated in the 其中 row is one finding', () => {
+  const { findings } = check(documentOf(['部门整体支出绩效自评表', '(2023年度)', JINZHAI]));
+
+  it('warns once for 338.31 over 329.77, on the 年度资金总额 row', () => {
+    const over = findings.filter((f) => f.rule === 'overspend-reason');
+    expect(over.map((f) => f.message)).toEqual([expect.stringMatching(/年度资金总额.*338\.31.*329\.77/)]);
+  });
+});
