@@ -38,7 +38,24 @@ export function classifyByContent(table: TableBlock): { part: PartKind; titleDec
   }
   const head = Array.from({ length: rows }, (_, r) => rowKeys(table, r).join('|')).join('|');
   for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
-  return null;
+  return headlessDeptSheet(table, rows) ? { part: 'dept-self-eval', titleDecides: true } : null;
+}
+
+/** First-level groups only a department's sheet has (部门决策(25分), 部门绩效情况(45分), 部门管理 …). */
+const DEPT_LEVEL1 = /^部门(?:决策|管理|绩效|履职|产出|效益)/;
+
+/**
+ * A scoring sheet published without its title or head (达州 农业农村局's 部门整体支出绩效评价得分表 opens at
+ * "一级指标 | 二级指标 | 三级指标 | 得分"): the first-level groups under the header say whose it is.
+ */
+function headlessDeptSheet(table: TableBlock, headerRows: number): boolean {
+  if (headerRows > 2 || headerRows >= table.nRows) return false;
+  const groups = new Set<string>();
+  for (let r = headerRows; r < Math.min(table.nRows, headerRows + 40); r++) {
+    const first = rowCells(table, r)[0];
+    if (first && first.row === r && key(first.text)) groups.add(key(first.text));
+  }
+  return [...groups].filter((g) => DEPT_LEVEL1.test(g)).length >= 2;
 }
 
 const NUMBER_CELL = /^[-+]?[\d,]+(?:\.\d+)?%?$/;

@@ -50,16 +50,23 @@ const DAZHOU = [
   ['综合管理(30分)', '中期评估(2分)', '执行中期评估(2分)', ''],
   ['^', '绩效监控(5分)', '预算执行进度监控(2分)', ''],
   ['^', '^', '绩效目标动态监控(3分)', ''],
+  ['部门绩效情况(45分)', '满意度(10分)', '协作部门满意度(3分)', ''],
+  ['^', '^', '管理对象满意度(3分)', ''],
 ];
 
 describe('held-out 12t: a scoring sheet published blank is one finding, not one per indicator', () => {
-  const { findings } = check(documentOf([DAZHOU]));
+  const { report, findings } = check(documentOf([DAZHOU]));
+
+  it('is the department\'s sheet, by its 部门决策 / 综合管理 groups, though it has no title', () => {
+    expect(report.deptSelfEval?.indicators.map((i) => i.level3)).toHaveLength(10);
+    expect(report.projects).toEqual([]);
+  });
 
   it('reports the unscored form once, as a warning naming its first indicators', () => {
     const blank = findings.filter((f) => f.rule === 'required-cells' && f.severity !== 'info');
     expect(blank).toHaveLength(1);
     expect(blank[0].severity).toBe('warning');
-    expect(blank[0].message).toMatch(/全部8个指标的得分均未填写/);
+    expect(blank[0].message).toMatch(/全部10个指标的得分均未填写/);
     expect(blank[0].evidence[0].text).toMatch(/^相关性\(5分\)、明确性\(5分\)、合理性\(5分\)…/);
   });
 });
