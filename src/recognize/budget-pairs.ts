@@ -40,16 +40,22 @@ function pairLabel(text: string): PairField | null {
   return null;
 }
 
-/** The row's pairs: a known label cell with a number in the cell to its right. */
-function pairsOf(table: TableBlock, row: number): Pair[] {
+/**
+ * The row's pairs: a known label cell with a number in the cell to its right; `unreadable` counts the
+ * known labels whose value is there but is no number (a copy's garbled "7,00.0,77"): they still say
+ * the row is the budget pairs row, and give no figure.
+ */
+function pairsOf(table: TableBlock, row: number): { pairs: Pair[]; unreadable: number } {
   const pairs: Pair[] = [];
+  let unreadable = 0;
   for (const cell of ownCells(table, row)) {
     const field = pairLabel(cell.text);
     if (!field || pairs.some((p) => p.field === field)) continue;
     const value = cellRightOf(table, row, cell);
     if (value && NUMBER.test(key(value.text))) pairs.push({ field, label: cell, value });
+    else if (value && key(value.text)) unreadable++;
   }
-  return pairs;
+  return { pairs, unreadable };
 }
 
 /**
@@ -59,8 +65,8 @@ function pairsOf(table: TableBlock, row: number): Pair[] {
 export function readBudgetPairs(part: string, tables: TableBlock[]): BudgetBlock | null {
   for (const table of tables) {
     for (let r = 0; r < table.nRows; r++) {
-      const pairs = pairsOf(table, r);
-      if (!pairs.some((p) => p.field === 'fullYearBudget') || pairs.length < 2) continue;
+      const { pairs, unreadable } = pairsOf(table, r);
+      if (!pairs.some((p) => p.field === 'fullYearBudget') || pairs.length + unreadable < 2) continue;
       return blockOf(part, table, r, pairs);
     }
   }

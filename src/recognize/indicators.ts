@@ -101,8 +101,9 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let unsure = 'fuzzy' in mapped ? mapped.fuzzy : undefined;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const weightMoved = !preset && weightRightOfNames(first, headerRows[headerRows.length - 1], cols);
   const ratioCol = preset ? undefined : scoreRatioColumn(first, headerRows, cols);
-  const labels = levelPoints.corrected || folded ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
+  const labels = levelPoints.corrected || folded || weightMoved ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
   const placeholders: TextFact[] = [];
   let total: TotalRow | null = null;
@@ -238,6 +239,23 @@ function levelPointColumns(table: TableBlock, headerRow: number, cols: Map<strin
   if (scoreCell && levelCols.size) cols.set('score', scoreCell.col);
   out.corrected = levelCols.size > 0;
   return out;
+}
+
+/**
+ * A points column left of the indicator names belongs to a level, not to the indicator: Jiangxi's
+ * 整体支出绩效自评表 prints "分解目标 | 自评权重 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 分值 | 得分",
+ * the 自评权重 (30, 25, 35) merged over each 分解目标's rows. When the header has another 分值 / 权重
+ * column right of the 三级指标, that one is the indicator's weight; `cols` is corrected in place.
+ */
+function weightRightOfNames(table: TableBlock, headerRow: number, cols: Map<string, number>): boolean {
+  const weight = cols.get('weight');
+  const names = cols.get('level3');
+  if (weight === undefined || names === undefined || weight >= names) return false;
+  const taken = new Set(cols.values());
+  const own = rowCells(table, headerRow).find((c) => c.col > names && !taken.has(c.col) && /^(分值|权重|满分|指标分值|指标权重)/.test(key(c.text)));
+  if (!own) return false;
+  cols.set('weight', own.col);
+  return true;
 }
 
 /**

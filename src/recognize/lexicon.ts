@@ -317,6 +317,8 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
   { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
+  // 湖南 项目支出绩效评价报告 (finance-bureau form): 一、项目基本概况 with 计划安排资金 | 实际到位资金 | 实际支出 pairs
+  { part: 'project-self-eval', match: /计划(?:安排)?资金|计划投资/, also: /到位资金/, source: HUNAN },
   { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金)?名称/, also: /预算|资金|执行/, source: CENTRAL },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
@@ -354,6 +356,8 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
   // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
   { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },
+  // a project's own 绩效评价指标表 (宁晋 2019年度…高中助学金项目绩效评价指标表): a project form, not the department's
+  { part: 'project-self-eval', match: /项目绩效评价指标(评分)?表$/, source: EVAL53 },
   // …绩效评价得分表 / 评分表: the same framework's scores, the points written into the labels (部门决策(25 分))
   { part: 'dept-self-eval', match: /(部门|单位)整体支出绩效评价(指标|得分|评分)表|绩效评价指标(评分)?表$/, source: EVAL53 },
 ];

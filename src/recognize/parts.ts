@@ -15,6 +15,8 @@ export interface FormGroup {
   title: ParagraphBlock | null;
   /** Paragraphs right after the form's last table (signature line, notes). */
   after: ParagraphBlock[];
+  /** The cover lines just before the form (湖南 评价报告: 项目名称:… / 项目单位:… / 主管部门:…). */
+  before?: ParagraphBlock[];
 }
 
 const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|评分表|得分表|计分表|打分表)$/;
@@ -36,7 +38,24 @@ export function classifyByContent(table: TableBlock): { part: PartKind; titleDec
   }
   const head = Array.from({ length: rows }, (_, r) => rowKeys(table, r).join('|')).join('|');
   for (const m of PART_MARKERS) if (m.match.test(head) && (!m.also || m.also.test(head))) return { part: m.part, titleDecides: m.titleDecides === true };
-  return null;
+  return headlessDeptSheet(table, rows) ? { part: 'dept-self-eval', titleDecides: true } : null;
+}
+
+/** First-level groups only a department's sheet has (部门决策(25分), 部门绩效情况(45分), 部门管理 …). */
+const DEPT_LEVEL1 = /^部门(?:决策|管理|绩效|履职|产出|效益)/;
+
+/**
+ * A scoring sheet published without its title or head (达州 农业农村局's 部门整体支出绩效评价得分表 opens at
+ * "一级指标 | 二级指标 | 三级指标 | 得分"): the first-level groups under the header say whose it is.
+ */
+function headlessDeptSheet(table: TableBlock, headerRows: number): boolean {
+  if (headerRows > 2 || headerRows >= table.nRows) return false;
+  const groups = new Set<string>();
+  for (let r = headerRows; r < Math.min(table.nRows, headerRows + 40); r++) {
+    const first = rowCells(table, r)[0];
+    if (first && first.row === r && key(first.text)) groups.add(key(first.text));
+  }
+  return [...groups].filter((g) => DEPT_LEVEL1.test(g)).length >= 2;
 }
 
 const NUMBER_CELL = /^[-+]?[\d,]+(?:\.\d+)?%?$/;
@@ -115,7 +134,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
     if (byContent || byTitle) {
-      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [] };
+      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
       forms.push(current);
       lastList = current.tables;
     } else if (current && prose === 0 && !titleBlock) {
@@ -123,7 +142,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       current.after = [];
       lastList = current.tables;
     } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
-      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [] };
+      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
       forms.push(current);
       lastList = current.tables;
     } else {
@@ -154,7 +173,18 @@ function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
     const joined = tail.slice(i).map((p) => p.text).join('');
     if (classifyByTitle(joined) || TITLE_RE.test(key(joined))) return { ...tail[i], text: joined };
   }
+  // a web page's byline between the title and the table ("发布时间: 2020-12-02 发布机构:教育局")
+  for (let i = tail.length - 2; i >= 0; i--) {
+    if (!tail.slice(i + 1).every((p) => isByline(p.text))) break;
+    if (classifyByTitle(tail[i].text) || TITLE_RE.test(key(tail[i].text))) return tail[i];
+  }
   return null;
+}
+
+/** A page's byline or date line: short, and names when, by whom or from where it was published. */
+function isByline(text: string): boolean {
+  const k = key(text);
+  return k.length <= 60 && /发布时间|发布日期|发布机构|来源|浏览|字体|索引号|填报日期/.test(k);
 }
 
 function isIndicatorHeaderAnywhere(table: TableBlock): boolean {

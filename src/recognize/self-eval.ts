@@ -138,6 +138,26 @@ function projectName(tables: TableBlock[]): string | null {
   return null;
 }
 
+/** The project a cover line before the form names ("项目名称:岳阳县农村公路养护"), the last one if several. */
+export function coverProject(before: Array<{ text: string }> | undefined): string | null {
+  for (const p of [...(before ?? [])].reverse()) {
+    // a PDF may run the cover lines into one paragraph: the name ends at the next cover label
+    const m = /项目名称[:：]([^:：]{2,40}?)(?=项目单位|主管部门|实施单位|评价方式|评价机构|报告日期|$)/.exec(key(p.text));
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/**
+ * The project a form's title names when its table has no 项目名称 row ("2019年度宁晋县高中助学金项目绩效评价指标表"
+ * → 宁晋县高中助学金项目); a title naming no project ("2023年度项目支出绩效自评表") gives none.
+ */
+export function titleProject(title: string | undefined): string | null {
+  const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(key(title ?? ''));
+  if (!m || /(?:^|年度?)项目$/.test(m[1])) return null;
+  return m[1];
+}
+
 const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));
 
 function readGoals(part: string, table: TableBlock, headerRow: number, body: FormBody): number {
@@ -227,7 +247,7 @@ export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
 
 export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSelfEval {
   // The part name carries the project name so locations read "项目支出绩效自评表（工作经费）".
-  const part = `项目支出绩效自评表（${projectName(form.tables) ?? `第${ordinal + 1}个项目`}）`;
+  const part = `项目支出绩效自评表（${projectName(form.tables) ?? coverProject(form.before) ?? titleProject(form.title?.text) ?? `第${ordinal + 1}个项目`}）`;
   const body = readFormBody(part, form.tables);
   return {
     kind: 'project-self-eval',

@@ -28,6 +28,8 @@ export const rule: Rule = {
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
       const reasons = form.indicators.map((i) => i.reason).filter((r) => OVERSPEND_REASON.test(r.text));
+      // a 其中 row that restates the total's figures (当年财政拨款 = 年度资金总额) is the same overspend: one finding
+      const reported = new Set<string>();
       for (const row of form.budget?.rows ?? []) {
         if (!row.executed || isBlank(row.executed)) continue;
         const e = amountInterval(row.executed, p.moneyDecimals);
@@ -38,6 +40,9 @@ export const rule: Rule = {
           return e && b && e.lo.gt(b.hi);
         });
         if (!e || !bound) continue;
+        const pair = `${row.executed.text.trim()}|${bound.text.trim()}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
         const field = bound === row.fullYearBudget ? 'fullYearBudget' : 'arrived';
         const label = row.label.replace(/^其中[:：]?/, '').replace(/\s+/g, '');
         out.push({

@@ -55,6 +55,38 @@ function printsColumn(form: { indicatorColumns: Array<{ field: string }> }, fiel
   return form.indicatorColumns.length === 0 || form.indicatorColumns.some((c) => c.field === field);
 }
 
+/** A form needs at least this many indicators before "no score anywhere" reads as an unscored form. */
+const UNSCORED_FORM_MIN = 3;
+
+/**
+ * A form whose every indicator score is blank, its total and execution score too, is a blank form
+ * (a published 表样, or an unscored copy): one cause, one finding for the whole form instead of one
+ * per indicator (达州 农业农村局 published its 部门整体支出绩效评价得分表 with every 得分 empty).
+ */
+function unscoredForm(form: ReturnType<typeof selfEvalForms>[number], exempt: Set<Indicator>): FindingDraft | null {
+  if (!printsColumn(form, 'score')) return null;
+  const scored = form.indicators.filter((i) => !i.notApplicable && !exempt.has(i));
+  if (scored.length < UNSCORED_FORM_MIN || !scored.every((i) => isBlank(i.score))) return null;
+  const exec = totalBudgetRow(form);
+  if ((form.total?.score && !isBlank(form.total.score)) || (exec?.score && !isBlank(exec.score))) return null;
+  const label = columnLabel(form, 'score', 'zh', 'indicators');
+  const names = scored.slice(0, 3).map((i) => i.level3).join('、');
+  return {
+    severity: 'warning',
+    message: {
+      zh: `${form.part}全部${scored.length}个指标的${label}均未填写（疑为空白表样），未逐项列出`,
+      en: `${form.part}: none of its ${scored.length} indicators is scored (a blank form?); not listed one by one`,
+    },
+    values: [],
+    evidence: [{ text: `${names}…（${label}均为空）`, value: null, location: scored[0].score.loc, role: 'blank' }],
+    expected: '已填写',
+    observed: '（全部为空）',
+    tolerance: null,
+    missing: [label],
+    part: form.part,
+  };
+}
+
 export const rule: Rule = {
   meta: {
     id: 'required-cells',
@@ -92,9 +124,11 @@ export const rule: Rule = {
       }
       // a column the form does not print is not a blank cell (53号 指标表 has no 实际完成值)
       const groups = scoredGroups(form.indicators);
+      const unscored = unscoredForm(form, groups.noScore);
+      if (unscored) out.push(unscored);
       for (const ind of form.indicators) {
         if (ind.notApplicable) continue;
-        if (printsColumn(form, 'score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score', 'zh', 'indicators')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
+        if (!unscored && printsColumn(form, 'score') && isBlank(ind.score) && !groups.noScore.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'score', 'zh', 'indicators')}`, en: `score of ${indicatorName(ind)}` }, ind.score);
         if (printsColumn(form, 'actual') && isBlank(ind.actual) && !groups.noActual.has(ind)) blank(form.part, { zh: `指标${indicatorName(ind)}${columnLabel(form, 'actual')}`, en: `actual of ${indicatorName(ind)}` }, ind.actual);
       }
       if (form.total?.score && isBlank(form.total.score)) blank(form.part, { zh: '总分得分', en: 'total score' }, form.total.score);

@@ -37,6 +37,9 @@ export const rule: Rule = {
       const exec = totalBudgetRow(form);
       const execWeight = points(exec?.weight) ?? null;
       const totalWeight = points(form.total?.weight);
+      // a form with no execution row at all (宁晋 绩效评价指标表: indicators and 总分 only) adds no
+      // execution weight: its indicator weights alone make the total
+      if (totalWeight && !exec && sum.eq(totalWeight)) continue;
       if (totalWeight && form.total?.weight) {
         const ew = execWeight ?? Rational.of(p.executionWeight);
         const expected = ew.add(sum);
