@@ -1,6 +1,6 @@
 /**
  * Where `selfeval extract DIR --json --jobs J` spends its CPU: N byte-distinct copies of seed.docx,
- * CPU per report by the process's main thread, its J pipeline threads (its J busiest other threads)
+ * CPU per report by the main threads (the supervisor process and the batch's child it runs), the J pipeline threads (the J busiest other threads)
  * and its remaining threads (V8's helper threads: GC and JIT; libuv), from /proc every 200 ms.
  * Explains the scaling of `--jobs 2` over `--jobs 1`: with one pipeline thread the process already
  * uses more than one core, so two threads on two cores cannot give two threads' throughput.
@@ -51,6 +51,21 @@ function rssMb(pid: number): number {
     return 0;
   }
 }
+/** The process and its descendants: `extract` runs the batch in a supervised child process. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const t of readdirSync(`/proc/${out[i]}/task`)) {
+        const children = readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim();
+        if (children) out.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      /* process gone */
+    }
+  }
+  return out;
+}
 
 const seed = await readInput('seed.docx', join(ROOT, 'samples', 'seed.docx'), 1);
 const dir = await makeVariantFolder(seed.bytes, files);
@@ -68,9 +83,16 @@ try {
   const seen = new Map<number, number>();
   let atFirst: Map<number, number> | null = null;
   let peakRss = 0;
+  /** Main threads of the processes (the supervisor and the batch's child). */
+  const mains = new Set<number>();
   const sample = () => {
-    for (const [t, v] of threadTicks(child.pid!)) seen.set(t, Math.max(seen.get(t) ?? 0, v));
-    peakRss = Math.max(peakRss, rssMb(child.pid!));
+    let rss = 0;
+    for (const pid of processTree(child.pid!)) {
+      mains.add(pid);
+      for (const [t, v] of threadTicks(pid)) seen.set(t, Math.max(seen.get(t) ?? 0, v));
+      rss += rssMb(pid);
+    }
+    peakRss = Math.max(peakRss, rss);
   };
   child.stdout!.on('data', (d: Buffer) => {
     // One result per line: count the newline bytes (no decoding of ≈ 0.5 MB per line).
@@ -90,11 +112,11 @@ try {
   const from = atFirst ?? new Map<number, number>();
   const n = lines - linesAtFirst();
   const per = (t: number) => (((seen.get(t) ?? 0) - (from.get(t) ?? 0)) / TICKS) * 1000 / n;
-  const others = [...seen.keys()].filter((t) => t !== child.pid!).sort((a, b) => per(b) - per(a));
+  const others = [...seen.keys()].filter((t) => !mains.has(t)).sort((a, b) => per(b) - per(a));
   const pipeline = others.slice(0, jobs);
   const rest = others.slice(jobs);
   const sum = (ts: number[]) => Math.round(ts.reduce((a, t) => a + per(t), 0) * 10) / 10;
-  const split = { main: sum([child.pid!]), pipelineThreads: sum(pipeline), otherThreads: sum(rest) };
+  const split = { main: sum([...mains]), pipelineThreads: sum(pipeline), otherThreads: sum(rest) };
   console.log(
     JSON.stringify({
       files: lines,

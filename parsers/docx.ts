@@ -581,7 +581,6 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
   const openMerge: (TableCell | null)[] = Array(nCols).fill(null);
   draft.rows.forEach((row, r) => {
     let col = row.gridBefore;
-    const touched = new Set<number>();
     for (const c of row.cells) {
       const text = c.paragraphs.join('\n').trim();
       const above = openMerge[col];
@@ -595,13 +594,12 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
         for (let k = col; k < col + c.gridSpan; k++) openMerge[k] = null;
         if (c.vMerge) openMerge[col] = cell;
       }
-      for (let k = col; k < col + c.gridSpan; k++) touched.add(k);
       col += c.gridSpan;
     }
-    // A merge is interrupted where a row does not continue it.
+    // A merge is interrupted where a row does not continue it (the row's cells cover [gridBefore, col)).
     for (let k = 0; k < nCols; k++) {
       const open = openMerge[k];
-      if (open && !touched.has(k) && open.row !== r) openMerge[k] = null;
+      if (open && (k < row.gridBefore || k >= col) && open.row !== r) openMerge[k] = null;
     }
   });
   nCols = dropUncoveredColumns(origins, nCols);

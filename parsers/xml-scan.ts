@@ -66,6 +66,9 @@ const DISALLOWED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const internTable = new Map<number, Name[]>();
 let internCount = 0;
 const MAX_INTERNED = 4096;
+/** The last name seen per hash slot: most names are found here without a map lookup. */
+const RECENT_SLOTS = 1024;
+const recentNames: (Name | undefined)[] = new Array<Name | undefined>(RECENT_SLOTS).fill(undefined);
 
 export function corrupt(reason: string): InputError {
   return new InputError('CORRUPT_FILE', reason);
@@ -73,6 +76,8 @@ export function corrupt(reason: string): InputError {
 
 export class XmlScanner {
   private readonly b: Uint8Array;
+  /** The same bytes as a Buffer, to decode a range without making a view of it first. */
+  private readonly buffer: Buffer;
   private readonly stack: Name[] = [];
   /** Attribute bytes [attrStart, attrEnd) of the element being opened (valid during `open`). */
   private attrStart = 0;
@@ -82,6 +87,7 @@ export class XmlScanner {
     const b = toUtf8(bytes);
     // A plain view: Buffer (what node:zlib returns) overrides indexOf and subarray with slower versions.
     this.b = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    this.buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   }
 
   get bytes(): Uint8Array {
@@ -135,8 +141,17 @@ export class XmlScanner {
 
   /** Text of bytes [start, end): references resolved, line ends normalized (XML 1.0 §2.11). */
   text(start: number, end: number, cdata = false): string {
-    if (cdata) return normalizeLineEnds(utf8.decode(this.b.subarray(start, end)));
+    if (cdata) return normalizeLineEnds(this.utf8(start, end));
     return this.decode(start, end);
+  }
+
+  /**
+   * UTF-8 of bytes [start, end), as TextDecoder gives it (malformed bytes become U+FFFD, a leading
+   * byte-order mark is dropped) but without a subarray per text run: most text runs are a few bytes.
+   */
+  private utf8(start: number, end: number): string {
+    const s = this.buffer.toString('utf8', start, end);
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
   /**
@@ -144,8 +159,7 @@ export class XmlScanner {
    * spaces (§3.3.3), then references resolved (a reference to a line feed stays a line feed).
    */
   private decode(start: number, end: number, attribute = false): string {
-    const b = this.b;
-    let s = utf8.decode(b.subarray(start, end));
+    let s = this.utf8(start, end);
     if (DISALLOWED.test(s)) throw corrupt('XML 含有不允许的控制字符 / character not allowed in XML');
     if (s.indexOf('\r') >= 0) s = normalizeLineEnds(s);
     if (attribute && /[\t\n]/.test(s)) s = s.replace(/[\t\n]/g, ' ');
@@ -282,12 +296,23 @@ export class XmlScanner {
     if (end === start) throw corrupt('XML 标签名为空 / empty tag name');
     let h = 0x811c9dc5;
     for (let k = start; k < end; k++) h = Math.imul(h ^ b[k], 0x01000193);
+    const slot = h & (RECENT_SLOTS - 1);
+    const recent = recentNames[slot];
+    if (recent !== undefined && sameBytes(b, start, end, recent.bytes)) return recent;
     const bucket = internTable.get(h);
-    if (bucket) for (const name of bucket) if (sameBytes(b, start, end, name.bytes)) return name;
+    if (bucket) {
+      for (const name of bucket) {
+        if (sameBytes(b, start, end, name.bytes)) {
+          recentNames[slot] = name;
+          return name;
+        }
+      }
+    }
     const bytes = b.slice(start, end);
     const qname = utf8.decode(bytes);
     const colon = qname.indexOf(':');
     const name: Name = { qname, local: colon < 0 ? qname : qname.slice(colon + 1), bytes };
+    recentNames[slot] = name;
     if (internCount < MAX_INTERNED) {
       internCount++;
       if (bucket) bucket.push(name);

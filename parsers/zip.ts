@@ -111,7 +111,10 @@ export class ZipPackage {
       }
       try {
         // One byte more than declared: a longer output proves the declaration false, and stops there.
-        data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size + 1) });
+        // Inflated into one chunk of that size (the declaration is checked against the limits and the
+        // compressed size above), not into 16 KB chunks joined by a copy at the end.
+        const outputLength = Math.max(1, e.size + 1);
+        data = zlib.inflateRawSync(raw, { maxOutputLength: outputLength, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, outputLength) });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
           throw new InputError('CORRUPT_FILE', `${name} 解压后超过其声明的 ${e.size} 字节 / zip entry lies about its size`, { cause: err });

@@ -44,6 +44,23 @@ describe('XML tokenizer (parsers/xml-scan.ts)', () => {
     expect(events('<a val="x\ty&#10;z">1\r\n2\r3</a>')).toEqual(['<a val=x y\nz>', '1\n2\n3', '</a>']);
   });
 
+  it('decodes text and attribute values as TextDecoder does: malformed UTF-8 as U+FFFD, a leading byte-order mark dropped', () => {
+    // Byte strings mixing CJK, truncated and overlong sequences, surrogates, stray continuation bytes and BOMs.
+    const pieces = [[0xe4, 0xb8, 0xad], [0xe4, 0xb8], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80], [0xf0, 0x9f, 0x98, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xef, 0xbb, 0xbf], [0x61], [0xff]];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const decoder = new TextDecoder('utf-8');
+    for (let n = 0; n < 400; n++) {
+      const bytes = Array.from({ length: 1 + (next() % 6) }, () => pieces[next() % pieces.length]).flat();
+      const xml = new Uint8Array([...new TextEncoder().encode('<a v="'), ...bytes, ...new TextEncoder().encode('">'), ...bytes, ...new TextEncoder().encode('</a>')]);
+      const x = new XmlScanner(xml);
+      const seen: string[] = [];
+      x.run({ open: () => seen.push(x.attr('v')!), close: () => {}, text: (s, e, cdata) => seen.push(x.text(s, e, cdata)) });
+      const expected = decoder.decode(new Uint8Array(bytes));
+      expect(seen).toEqual([expected, expected]);
+    }
+  });
+
   it('refuses what a conforming parser refuses', () => {
     const enc = (s: string) => () => new XmlScanner(new TextEncoder().encode(s)).run({ open() {}, close() {}, text() {} });
     const decoding = (s: string) => () => events(s);
