@@ -28,4 +28,12 @@ describe('letters read in place of digits (形近字符)', () => {
     expect(foldLookalikes('2023年1-12月').ambiguous).toBe(false);
     expect(AMBIGUOUS_CONFIDENCE).toBeLessThan(0.9);
   });
+
+  it('"50%o" (a JPEG at quality 30) is a percent read unsurely; words after a percent stay', () => {
+    expect(foldLookalikes('50%o')).toEqual({ text: '50%', ambiguous: true });
+    expect(foldLookalikes('≥95%O')).toEqual({ text: '≥95%', ambiguous: true });
+    expect(foldLookalikes('%o')).toEqual({ text: '%', ambiguous: true });
+    expect(foldLookalikes('50%of')).toEqual({ text: '50%of', ambiguous: false });
+    expect(foldLookalikes('50%')).toEqual({ text: '50%', ambiguous: false });
+  });
 });
