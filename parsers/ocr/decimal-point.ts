@@ -1,4 +1,5 @@
 import { crop, inkThreshold, type GrayImage } from './image.js';
+import { components } from './missed-text.js';
 import type { RecognizedLine } from './recognize.js';
 
 /**
@@ -46,68 +47,27 @@ export function pointInInk(img: GrayImage, line: RecognizedLine, from: number, t
   const region = crop(img, x0, y0, x1, y1);
   const threshold = faintInkThreshold(crop(img, Math.max(0, Math.floor(line.box.x0)), y0, Math.min(img.width, Math.ceil(line.box.x1)), y1));
   const { width, height, data } = region;
-  const blobs = inkBlobs(region, threshold);
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = data[i] < threshold ? 1 : 0;
+  // Bounds are exclusive (x1, y1 one past the last ink pixel).
+  const blobs = components(ink, width, height);
   // The digits reach into the region from both sides; anything else is a point, a comma or noise.
-  const digits = blobs.filter((b) => b.x0 === 0 || b.x1 === width - 1);
-  if (!digits.some((b) => b.x0 === 0) || !digits.some((b) => b.x1 === width - 1)) return false;
+  const digits = blobs.filter((b) => b.x0 === 0 || b.x1 === width);
+  if (!digits.some((b) => b.x0 === 0) || !digits.some((b) => b.x1 === width)) return false;
   const digitTop = Math.min(...digits.map((b) => b.y0));
   const baseline = Math.max(...digits.map((b) => b.y1));
-  const digitHeight = baseline - digitTop + 1;
+  const digitHeight = baseline - digitTop;
   if (digitHeight < 5) return false;
   const between = blobs.filter((b) => !digits.includes(b));
   const points = between.filter(
     (b) =>
-      b.y1 - b.y0 + 1 <= POINT_SIZE * digitHeight &&
-      b.x1 - b.x0 + 1 <= POINT_SIZE * digitHeight &&
+      b.y1 - b.y0 <= POINT_SIZE * digitHeight &&
+      b.x1 - b.x0 <= POINT_SIZE * digitHeight &&
       Math.abs(b.y1 - baseline) <= Math.max(1, BASELINE_SLACK * digitHeight) &&
       b.y0 >= digitTop + digitHeight / 2,
   );
   // One point, and nothing else there but a stray pixel.
-  return points.length === 1 && between.every((b) => b === points[0] || b.pixels <= 1);
-}
-
-interface Blob {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  pixels: number;
-}
-
-/** Connected ink (8-neighbours) darker than `threshold`. */
-function inkBlobs(img: GrayImage, threshold: number): Blob[] {
-  const { width, height, data } = img;
-  const seen = new Uint8Array(width * height);
-  const out: Blob[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (seen[start] || data[start] >= threshold) continue;
-    const blob: Blob = { x0: width, y0: height, x1: -1, y1: -1, pixels: 0 };
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % width;
-      const y = (i - x) / width;
-      blob.pixels++;
-      blob.x0 = Math.min(blob.x0, x);
-      blob.x1 = Math.max(blob.x1, x);
-      blob.y0 = Math.min(blob.y0, y);
-      blob.y1 = Math.max(blob.y1, y);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-          const j = yy * width + xx;
-          if (seen[j] || data[j] >= threshold) continue;
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
-    out.push(blob);
-  }
-  return out;
+  return points.length === 1 && between.every((b) => b === points[0] || b.n <= 1);
 }
 
 /**
