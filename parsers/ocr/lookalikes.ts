@@ -25,7 +25,13 @@ export function foldLookalikes(text: string): { text: string; ambiguous: boolean
     ambiguous = true;
     return number;
   });
-  const folded = percent.replace(/(?<![A-Za-z])[0-9OoDlIZSB|.,，．%]+(?![A-Za-z])/gu, (token) => {
+  // "10 -": a dash alone after a number, a space between (a fax's speckle, a ruling stub beside the
+  // figure) is no minus sign and no second number; the number is read without it, unsure.
+  const dashless = percent.replace(/^(\s*[≥≤><]?\d[\d.,]*%?)\s+[-－—]\s*$/u, (_, number: string) => {
+    ambiguous = true;
+    return number;
+  });
+  const folded = dashless.replace(/(?<![A-Za-z])[0-9OoDlIZSB|.,，．%]+(?![A-Za-z])/gu, (token) => {
     const letters = [...token].filter((c) => c in DIGIT_FOR).length;
     if (!letters) return token;
     const digits = [...token].filter((c) => c >= '0' && c <= '9').length;
