@@ -19,7 +19,19 @@ export function foldLookalikes(text: string): { text: string; ambiguous: boolean
   if (/^[oO]{1,3}$/u.test(alone)) return { text: '0'.repeat(alone.length), ambiguous: true };
   if (/^[lI|]$/u.test(alone)) return { text: '1', ambiguous: true };
   let ambiguous = false;
-  const folded = text.replace(/(?<![A-Za-z])[0-9OoDlIZSB|.,，．%]+(?![A-Za-z])/gu, (token) => {
+  // "50%o": a percent sign with a small o after it (also alone, "%o", on the second line of a wrapped
+  // cell) — a coarse JPEG's ringing beside "%", or "‰" read in two pieces. Read as the percent it most likely is (率 columns), and unsure: a note, never a guess.
+  const percent = text.replace(/((?:^|\d)\s?[%％])[oO°](?![A-Za-z\d])/gu, (_, number: string) => {
+    ambiguous = true;
+    return number;
+  });
+  // "10 -": a dash alone after a number, a space between (a fax's speckle, a ruling stub beside the
+  // figure) is no minus sign and no second number; the number is read without it, unsure.
+  const dashless = percent.replace(/^(\s*[≥≤><]?\d[\d.,]*%?)\s+[-－—]\s*$/u, (_, number: string) => {
+    ambiguous = true;
+    return number;
+  });
+  const folded = dashless.replace(/(?<![A-Za-z])[0-9OoDlIZSB|.,，．%]+(?![A-Za-z])/gu, (token) => {
     const letters = [...token].filter((c) => c in DIGIT_FOR).length;
     if (!letters) return token;
     const digits = [...token].filter((c) => c >= '0' && c <= '9').length;

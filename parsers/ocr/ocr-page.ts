@@ -17,6 +17,8 @@ import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
 import { straighten } from './skew.js';
 import { flattenPage } from './perspective.js';
+import { valueConfidence } from './number-shape.js';
+import { confirmDecimalPoints } from './decimal-point.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -86,7 +88,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
   const read = await besideStrokes(engine, view, [
-    ...readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    ...confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes)))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
@@ -314,12 +316,13 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number):
   const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
   const { text, ambiguous } = foldLookalikes(raw);
   // A space read at either end is trimmed from the text, and so is how unsure it was ("90 " with the
-  // space at 0.57 is a sure "90"); a space inside still counts ("9 0": one number or two).
+  // space at 0.57 is a sure "90"); a space inside still counts ("9 0": one number or two). A
+  // thousands separator that fits its number's grouping does not count either (number-shape.ts).
   let first = 0;
   let last = run.chars.length - 1;
   while (first < last && !run.chars[first].ch.trim()) first++;
   while (last > first && !run.chars[last].ch.trim()) last--;
-  let confidence = Math.min(...run.chars.slice(first, last + 1).map((c) => c.confidence));
+  let confidence = valueConfidence(run.chars.slice(first, last + 1));
   if (ambiguous) confidence = Math.min(confidence, AMBIGUOUS_CONFIDENCE);
   const boxH = (run.y1 - run.y0) / ppt;
   const size = boxH * GLYPH_HEIGHT_SHARE;

@@ -28,4 +28,17 @@ describe('letters read in place of digits (形近字符)', () => {
     expect(foldLookalikes('2023年1-12月').ambiguous).toBe(false);
     expect(AMBIGUOUS_CONFIDENCE).toBeLessThan(0.9);
   });
+
+  it('"50%o" (a JPEG at quality 30) is a percent read unsurely; words after a percent stay', () => {
+    expect(foldLookalikes('50%o')).toEqual({ text: '50%', ambiguous: true });
+    expect(foldLookalikes('≥95%O')).toEqual({ text: '≥95%', ambiguous: true });
+    expect(foldLookalikes('%o')).toEqual({ text: '%', ambiguous: true });
+  });
+
+  it('"10 -" (a fax): a dash alone after a number is dropped, the number unsure; a range stays', () => {
+    expect(foldLookalikes('10 -')).toEqual({ text: '10', ambiguous: true });
+    expect(foldLookalikes('1-12')).toEqual({ text: '1-12', ambiguous: false });
+    expect(foldLookalikes('50%of')).toEqual({ text: '50%of', ambiguous: false });
+    expect(foldLookalikes('50%')).toEqual({ text: '50%', ambiguous: false });
+  });
 });
