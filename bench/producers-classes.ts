@@ -21,7 +21,8 @@
  * fold-out (pages 2 and 18 printed onto A3, the rest A4); watermark-diagonal / watermark-tiled (a grey 45° "内部资料 注意保密"
  * in a Form XObject under /Artifact, a light tiled unit name), furniture (header, header rule, "第 n 页 共 N 页" and a seal
  * image over the text), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
- * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
+ * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), xps-spaced (every character its own text object, short labels
+ * letter-spaced by Tc and squeezed by Tz: spaced-text.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
  * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts).
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
@@ -45,6 +46,7 @@ import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
 import { overprintPdf } from '../test/fixtures/producers/overprint.js';
 import { tablePrintPdf } from '../test/fixtures/producers/table-print.js';
 import { twoUpPdf } from '../test/fixtures/producers/nup.js';
+import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -70,6 +72,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   scaled: (pdf) => overprintPdf(pdf, 'scaled'),
   'two-up': (pdf) => twoUpPdf(pdf),
   quartz: (pdf) => wordPdf(pdf, { style: 'quartz' }),
+  'xps-spaced': (pdf) => spacedTextPdf(pdf),
   tblheader: (_pdf, docx) => tablePrintPdf(docx, 'tblheader'),
   distributed: (_pdf, docx) => tablePrintPdf(docx, 'distributed'),
 };

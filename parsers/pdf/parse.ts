@@ -122,8 +122,6 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     if (ocrIssue) issues.push(ocrIssue);
     const formIssue = formFieldSummary(pageInfo);
     if (formIssue) issues.push(formIssue);
-    const watermarkIssue = watermarkSummary(texts);
-    if (watermarkIssue) issues.push(watermarkIssue);
     const blocks = markLostGlyphs(markTextSources(blocksOnSheets(assemble(pages), places), pageInfo), lostGlyphPages);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
@@ -157,22 +155,20 @@ interface PageText {
   fontNames: Map<string, string>;
   /** Filled form fields (AcroForm) whose values were read into `runs`. */
   formFields: number;
-  /** Slanted watermark text set aside (watermark.ts): characters and the start of it. */
-  watermark: { chars: number; sample: string };
 }
 
 async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates): Promise<PageText> {
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   // A slanted watermark is neither the page's direction nor its text (watermark.ts).
-  const { items, ...watermark } = withoutWatermark((await page.getTextContent()).items);
+  const items = withoutWatermark((await page.getTextContent()).items);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
   const runs = toTextRuns(items, matrix);
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
   const form = await formFieldRuns(page, matrix, runs, states);
-  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields, watermark };
+  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -330,19 +326,6 @@ function formFieldSummary(pageInfo: readonly PageInfo[]): ParseIssue | null {
 }
 
 /** [1,2,3,5] → "1–3、5". */
-/** One note for the document: on which pages slanted watermark text was not read, and what it said. */
-function watermarkSummary(texts: readonly (PageText | Error)[]): ParseIssue | null {
-  const pages = texts.flatMap((t, i) => (t instanceof Error || !t.watermark.chars ? [] : [{ page: i + 1, sample: t.watermark.sample }]));
-  if (!pages.length) return null;
-  const where = pageRanges(pages.map((p) => p.page));
-  return {
-    code: 'PAGE_WATERMARK',
-    message: `第 ${where} 页有斜排的水印文字（如“${pages[0].sample}”），未作为正文读取 / slanted watermark text on pages ${where} was not read as content`,
-    page: null,
-    block: null,
-  };
-}
-
 export function pageRanges(pages: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < pages.length; ) {

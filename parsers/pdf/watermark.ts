@@ -5,7 +5,8 @@ import type { PdfTextItem } from './text-runs.js';
  * slant (Word's 水印, Acrobat's "添加水印", an OA system's tiled name), often in a Form XObject or
  * /Artifact marked content that pdf.js returns like any other text. A report's own text runs along
  * the page or at a right angle to it (rotation.ts); text at a slant is never a cell's or a
- * paragraph's, so it is set aside before the page's direction is judged and before layout.
+ * paragraph's, so it is set aside before the page's direction is judged and before layout. Nothing
+ * is said of it: like a page footer, it is not the report's content.
  */
 
 /** Degrees off the nearest right angle past which a text item is slanted. */
@@ -19,20 +20,10 @@ function slanted(transform: readonly number[]): boolean {
   return Math.min(degrees, 90 - degrees) > SLANT_DEGREES;
 }
 
-/** The page's text items without slanted ones, and how many characters were set aside. */
-export function withoutWatermark(items: readonly unknown[]): { items: unknown[]; chars: number; sample: string } {
-  const kept: unknown[] = [];
-  let chars = 0;
-  let sample = '';
-  for (const raw of items) {
+/** The page's text items without slanted ones. */
+export function withoutWatermark(items: readonly unknown[]): unknown[] {
+  return items.filter((raw) => {
     const item = raw as Partial<PdfTextItem>;
-    if (typeof item.str === 'string' && item.transform && slanted(item.transform)) {
-      const text = item.str.replace(/\s+/gu, '');
-      chars += text.length;
-      if (!sample && text) sample = text.slice(0, 12);
-      continue;
-    }
-    kept.push(raw);
-  }
-  return { items: kept, chars, sample };
+    return !(typeof item.str === 'string' && item.transform && slanted(item.transform));
+  });
 }
