@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { overprintPdf } from '../fixtures/producers/overprint.js';
+import { spacedTextPdf } from '../fixtures/producers/spaced-text.js';
 import { tablePrintPdf } from '../fixtures/producers/table-print.js';
 import { pipeline } from '../ocr/helpers.js';
 import { expectSameFindings } from '../support/same-findings.js';
@@ -16,7 +17,7 @@ type Run = Awaited<ReturnType<typeof pipeline>>;
 
 /** A two-page corpus report whose indicator table runs on from page 1 to page 2. */
 const CONTINUED = 'sx-jishan-gongwei-2021';
-const corpusFile = (ext: 'pdf' | 'docx') => new Uint8Array(readFileSync(`test/corpus/real/${CONTINUED}/${CONTINUED}.${ext}`));
+const corpusFile = (ext: 'pdf' | 'docx', id = CONTINUED) => new Uint8Array(readFileSync(`test/corpus/real/${id}/${id}.${ext}`));
 
 let seedDocx: Run;
 let continuedDocx: Run;
@@ -60,4 +61,17 @@ describe('table settings printed by LibreOffice', () => {
       expectSameFindings(seedDocx, await pipeline(tablePrintPdf(sample('seed.docx'), kind), `seed-${kind}.pdf`));
     }
   }, 240_000);
+});
+
+describe('an XPS-style virtual printer: every character its own text object, labels letter-spaced (Tc) and squeezed (Tz)', () => {
+  it('the seed: the .docx findings', async () => {
+    expectSameFindings(seedDocx, await pipeline(await spacedTextPdf(sample('seed.pdf')), 'seed-xps.pdf'));
+  }, 120_000);
+
+  it('a form with a placeholder row "……" (the Song font\'s ellipsis read back as U+22EF ⋯): the .docx findings, the leftover row found', async () => {
+    const id = 'sc-zhongjiang-shuili-2022';
+    const [docx, pdf] = [await pipeline(corpusFile('docx', id), `${id}.docx`), await pipeline(await spacedTextPdf(corpusFile('pdf', id)), `${id}-xps.pdf`)];
+    expectSameFindings(docx, pdf, 3);
+    expect(pdf.findings.filter((f) => f.rule === 'template-leftovers')).toHaveLength(1);
+  }, 120_000);
 });
