@@ -18,7 +18,17 @@
  * same with both exported parts filled forms: two AcroForms joined by pdfunite), mupdf-convert /
  * mupdf-clean (mutool convert -F pdf, mutool clean -gggg), crop / origin / userunit (a CropBox
  * inside the MediaBox, a MediaBox not at 0 0, /UserUnit 2: test/fixtures/producers/mupdf.ts),
- * fold-out (pages 2 and 18 printed onto A3, the rest A4).
+ * fold-out (pages 2 and 18 printed onto A3, the rest A4); watermark-diagonal / watermark-tiled (a grey 45° "内部资料 注意保密"
+ * in a Form XObject under /Artifact, a light tiled unit name), furniture (header, header rule, "第 n 页 共 N 页" and a seal
+ * image over the text), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
+ * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), xps-spaced (every character its own text object, short labels
+ * letter-spaced by Tc and squeezed by Tz: spaced-text.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
+ * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts).
+ *
+ * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
+ *
+ * `--corpus id,id`: the classes that start from a PDF or a .docx are made from each corpus report
+ * (test/corpus/real/ID/ID.pdf and .docx) as well, against that .docx.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +43,11 @@ import { foldOutPdf, mupdfPdf, pageBoxesPdf } from '../test/fixtures/producers/m
 import { libreofficeFormPdf } from '../test/fixtures/producers/libreoffice-form.js';
 import { scanPdf } from '../test/fixtures/producers/scan.js';
 import { wordPdf } from '../test/fixtures/producers/word-pdf.js';
+import { overprintPdf } from '../test/fixtures/producers/overprint.js';
+import { tablePrintPdf } from '../test/fixtures/producers/table-print.js';
+import { twoUpPdf } from '../test/fixtures/producers/nup.js';
+import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
+import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
 const seedDocx = new Uint8Array(readFileSync('samples/seed.docx'));
@@ -48,7 +63,22 @@ function userPassword(pdf: Uint8Array): Uint8Array {
   }
 }
 
+/** The classes of issue 13 made from any report (its LibreOffice PDF and its .docx). */
+const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Promise<Uint8Array> | Uint8Array> = {
+  plain: (pdf) => pdf,
+  'watermark-diagonal': (pdf) => overprintPdf(pdf, 'diagonal'),
+  'watermark-tiled': (pdf) => overprintPdf(pdf, 'tiled'),
+  furniture: (pdf) => overprintPdf(pdf, 'furniture'),
+  scaled: (pdf) => overprintPdf(pdf, 'scaled'),
+  'two-up': (pdf) => twoUpPdf(pdf),
+  quartz: (pdf) => wordPdf(pdf, { style: 'quartz' }),
+  'xps-spaced': (pdf) => spacedTextPdf(pdf),
+  tblheader: (_pdf, docx) => tablePrintPdf(docx, 'tblheader'),
+  distributed: (_pdf, docx) => tablePrintPdf(docx, 'distributed'),
+};
+
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+  ...Object.fromEntries(Object.entries(REPORT_CLASSES).map(([name, make]) => [name, () => make(seedPdf, seedDocx)])),
   form: () => wordPdf(seedPdf, { form: {} }),
   'lo-form': () => libreofficeFormPdf(seedDocx),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
@@ -86,12 +116,24 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
 
 const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
-const reference = notInfo((await runPipeline({ bytes: seedDocx, file: 'seed.docx' })).result.discrepancies);
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(CLASSES);
+const argv = process.argv.slice(2);
+const corpus = opt('--corpus', argv)?.split(',') ?? [];
+const named = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const wanted = named.length ? named : Object.keys(CLASSES);
 const rows = [];
+const reports = [{ id: 'seed', docx: seedDocx, make: (name: string) => CLASSES[name]() }];
+for (const id of corpus) {
+  const [pdf, docx] = ['pdf', 'docx'].map((ext) => new Uint8Array(readFileSync(`test/corpus/real/${id}/${id}.${ext}`)));
+  reports.push({ id, docx, make: (name: string) => REPORT_CLASSES[name](pdf, docx) });
+}
+const references = new Map<string, Finding[]>();
+for (const report of reports)
 for (const name of wanted) {
-  const bytes = await CLASSES[name]();
-  const file = `seed-${name}.pdf`;
+  if (report.id !== 'seed' && !REPORT_CLASSES[name]) continue;
+  if (!references.has(report.id)) references.set(report.id, notInfo((await runPipeline({ bytes: report.docx, file: `${report.id}.docx` })).result.discrepancies));
+  const reference = references.get(report.id)!;
+  const bytes = await report.make(name);
+  const file = `${report.id}-${name}.pdf`;
   const { result, document } = await runPipeline({ bytes, file });
   const got = notInfo(result.discrepancies);
   const left = new Map<string, number>();
@@ -112,6 +154,7 @@ for (const name of wanted) {
     return true;
   });
   const row = {
+    report: report.id,
     class: name,
     status: result.status,
     error: result.error ? `${result.error.code} ${result.error.message}` : undefined,
@@ -126,6 +169,6 @@ for (const name of wanted) {
     extraFindings: extra.slice(0, 12).map((f) => `${f.severity} ${f.rule} ${f.message.slice(0, 100)}`),
   };
   rows.push(row);
-  console.error(`${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length}`);
+  console.error(`${report.id} ${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length}`);
 }
 console.log(JSON.stringify(rows, null, 1));

@@ -11,6 +11,11 @@ import type { TextLine } from './types.js';
 
 /** Share of the page height, from the top and from the bottom, treated as margin bands. */
 const BAND = 0.1;
+/**
+ * A wider band for the page's outermost line only (nothing of the page further out): a page printed
+ * shrunk to fit (缩放打印, × 0.9 and moved) carries its footer out of the narrow band.
+ */
+const WIDE_BAND = 0.2;
 /** A line at least this much larger than the body text is a heading, never a running header. */
 const HEADING_RATIO = 1.2;
 
@@ -34,12 +39,30 @@ export interface PageLines {
   lines: TextLine[];
   /** Characters of the page by font size, table text included. */
   textSizes: ReadonlyMap<number, number>;
+  /** Vertical extent [top, bottom] of each of the page's ruled tables. */
+  tables?: readonly (readonly [number, number])[];
 }
 
-function band(line: TextLine, height: number): 'top' | 'bottom' | null {
-  if (line.bottom <= height * BAND) return 'top';
-  if (line.top >= height * (1 - BAND)) return 'bottom';
-  return null;
+type Band = 'top' | 'bottom';
+
+/** Whether nothing of the page (no other line, no table) lies further out than `line` on its side. */
+function outermost(line: TextLine, page: PageLines, side: Band): boolean {
+  const tolerance = line.size * 0.3;
+  const spans = [...page.lines.filter((l) => l !== line).map((l) => [l.top, l.bottom] as const), ...(page.tables ?? [])];
+  return side === 'top' ? spans.every(([top]) => top >= line.bottom - tolerance) : spans.every(([, bottom]) => bottom <= line.top + tolerance);
+}
+
+/**
+ * The margin band a line sits in: the narrow band, or the wide one when it is the page's outermost
+ * line. `outerOnly`: the narrow band too only for the outermost line (a two-page document, where a
+ * line repeated on both pages is weaker evidence).
+ */
+function band(line: TextLine, page: PageLines, outerOnly = false): Band | null {
+  const { height } = page;
+  const side: Band | null = line.bottom <= height * WIDE_BAND ? 'top' : line.top >= height * (1 - WIDE_BAND) ? 'bottom' : null;
+  if (!side) return null;
+  const narrow = side === 'top' ? line.bottom <= height * BAND : line.top >= height * (1 - BAND);
+  return (narrow && !outerOnly) || outermost(line, page, side) ? side : null;
 }
 
 function signature(text: string): string {
@@ -65,23 +88,25 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
   const furniture = new Set<TextLine>();
   const headingSize = HEADING_RATIO * bodyTextSize(pages);
   const seen = new Map<string, number>(); // band + signature → pages it appears on
+  // Running headers/footers: same text in the same band on at least 3 pages and a third of them; in
+  // a two-page document (a form continued once), on both pages as their outermost line.
+  const twoPages = pages.length === 2;
+  const minPages = twoPages ? 2 : Math.max(3, Math.ceil(pages.length / 3));
   for (const p of pages) {
     const onThisPage = new Set<string>();
     for (const line of p.lines) {
-      const b = band(line, p.height);
+      const b = band(line, p, twoPages);
       if (!b) continue;
       onThisPage.add(`${b}|${signature(line.text)}`);
     }
     for (const key of onThisPage) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
-  // Running headers/footers: same text in the same band on at least 3 pages and a third of them.
-  const minPages = Math.max(3, Math.ceil(pages.length / 3));
   for (const p of pages) {
     for (const line of p.lines) {
-      const b = band(line, p.height);
+      const b = band(line, p);
       if (!b) continue;
       if (looksLikePageNumber(line.text)) furniture.add(line);
-      else if ((seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages && !(headingSize > 0 && line.size >= headingSize)) furniture.add(line);
+      else if (band(line, p, twoPages) && (seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages && !(headingSize > 0 && line.size >= headingSize)) furniture.add(line);
     }
   }
   return furniture;

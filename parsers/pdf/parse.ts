@@ -11,6 +11,7 @@ import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
+import { withoutWatermark } from './watermark.js';
 import { dropNoteRuns, extractRulings } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
@@ -159,7 +160,8 @@ interface PageText {
 async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates): Promise<PageText> {
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
-  const items = (await page.getTextContent()).items;
+  // A slanted watermark is neither the page's direction nor its text (watermark.ts).
+  const items = withoutWatermark((await page.getTextContent()).items);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
   const runs = toTextRuns(items, matrix);
@@ -382,7 +384,9 @@ export function markLostGlyphs(blocks: Block[], pages: ReadonlySet<number>): Blo
 }
 
 export function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
-  const furniture = findFurniture(pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes })));
+  const furniture = findFurniture(
+    pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes, tables: p.tables.map((t) => [t.bbox[1], t.bbox[3]] as const) })),
+  );
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];
   const bodyLinesOf = new Map<number, TextLine[]>();
