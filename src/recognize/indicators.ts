@@ -31,7 +31,7 @@ const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
  * several run into one cell ("指标1: 指标2:", a flattened template's spare rows). OCR reads the 1 of
  * 指标1: as a letter at times (指标L:, 指标l:): with its colon it is the same spare row.
  */
-const PLACEHOLDER_RE = /^(?:(?:(?:三级)?指标\s*(?:\d+|[lLI|](?=\s*[:：]))\s*[:：]?\s*(?:…+|\.{2,}|。{2,})?)+|…+|\.{3,}|。{3,}|[xX×]{2,})$/;
+const PLACEHOLDER_RE = /^(?:(?:(?:三级)?指标\s*(?:\d+|[lLI|](?=\s*[:：]))\s*[:：]?\s*(?:[…⋯]+|\.{2,}|。{2,}|[·•]{3,})?)+|[…⋯]+|\.{3,}|。{3,}|[·•]{3,}|[xX×]{2,})$/;
 
 /** The template's numbering before a filled-in name ("指标1工程资金金额", "指标2：验收合格率", "三级指标1、…"). */
 const TEMPLATE_NUMBER_RE = /^\s*(?:三级)?指标\s*\d{1,2}\s*[:：、.．]?\s*/;

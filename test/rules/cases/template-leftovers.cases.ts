@@ -28,6 +28,25 @@ export default ruleCases({
       ],
     },
     {
+      name: 'placeholders typed with the math ellipsis ⋯ (U+22EF, what a Song font gives back) or middle dots',
+      report: report({
+        projects: [
+          projectForm({
+            name: '运行维护经费',
+            indicators: [
+              ['产出指标(30分)', '数量指标', '设备维护台数', '≥50台', '52台', '10', '10', ''],
+              ['', '', '指标2 ⋯⋯', '', '', '', '', ''],
+              ['', '质量指标', '指标3：···', '', '', '', '', ''],
+            ],
+          }),
+        ],
+      }),
+      findings: [
+        { severity: 'warning', messageIncludes: ['三级指标', '指标2 ⋯⋯'] },
+        { severity: 'warning', messageIncludes: ['三级指标', '指标3：···'] },
+      ],
+    },
+    {
       name: 'the template\'s spare rows (指标1：, 指标2：, ……) are one finding, not one per row',
       report: report({
         projects: [
