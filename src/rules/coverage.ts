@@ -1,4 +1,6 @@
 import { readsListRates } from './list-table-rate.js';
+import { windowedStatementGroups } from '../narrative/link.js';
+import { PAIR_GROUP_ALL, PAIR_WINDOW } from '../pair-window.js';
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
 import { exactValue, isBlank } from './lib/amounts.js';
@@ -172,6 +174,24 @@ export const rule: Rule = {
         evidence: [],
         expected: null,
         observed: cov.notUnderstood.slice(0, 5).map((n) => `${n.where}: ${n.text.slice(0, 30)}`).join('；'),
+        tolerance: null,
+        part: null,
+      });
+    }
+    // a statement repeated in dozens of places is compared with its next few repetitions only (pair-window.ts)
+    const windowed = windowedStatementGroups(report.statistics);
+    if (windowed.length) {
+      const first = windowed[0];
+      out.push({
+        severity: 'info',
+        message: {
+          zh: `叙述中有${windowed.length}组同一表述各出现${PAIR_GROUP_ALL}次以上（如“${first.label}”${first.size}次），每处只与其后${PAIR_WINDOW}处相互核对，其余配对未逐一比较`,
+          en: `${windowed.length} statement(s) occur more than ${PAIR_GROUP_ALL} times in the prose (e.g. "${first.label}" ${first.size} times); each was compared with its next ${PAIR_WINDOW} occurrences only`,
+        },
+        values: [windowed.length, first.size],
+        evidence: [],
+        expected: null,
+        observed: windowed.slice(0, 5).map((g) => `${g.label}：${g.size}次`).join('；'),
         tolerance: null,
         part: null,
       });
