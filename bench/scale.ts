@@ -6,12 +6,13 @@
  * heap in use at the stage's end, and the process's peak RSS. A stage whose CPU grows much faster than
  * the size (×16 size → far more than ×16 CPU) is a defect.
  *
- *   node --import tsx bench/scale.ts [--sizes 1,4,16,64] [--formats docx,pdf] [--out bench/results/scale-DATE.json]
+ *   node --import tsx bench/scale.ts [--sizes 1,4,16,64] [--pdf-sizes 1,2,4,8] [--formats docx,pdf] [--root CHECKOUT] [--out bench/results/scale-DATE.json]
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { docxToPdf } from '../test/fixtures/generator/index.js';
@@ -43,8 +44,8 @@ interface ChildMeasure {
 const heapMb = () => getHeapStatistics().used_heap_size / 2 ** 20;
 
 /** Child: warm up on `warm`, then measure `file` once. */
-async function measure(warm: string, file: string): Promise<ChildMeasure> {
-  const { runPipeline } = await import('../src/pipeline.js');
+async function measure(warm: string, file: string, root: string | undefined): Promise<ChildMeasure> {
+  const { runPipeline } = (await import(root ? pathToFileURL(join(resolve(root), 'src', 'pipeline.ts')).href : '../src/pipeline.js')) as typeof import('../src/pipeline.js');
   await runPipeline({ bytes: new Uint8Array(readFileSync(warm)), file: 'warm-up' });
   // the pipeline reads its clock at every stage boundary: the heap is sampled there too
   const samples: number[] = [];
@@ -78,19 +79,23 @@ async function measure(warm: string, file: string): Promise<ChildMeasure> {
 const { values: opts } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1,4,16,64' },
+    /** PDF sizes: ×8 is already ~260 pages (a county's 200-page report); ×16 passes maxPdfPages (500). */
+    'pdf-sizes': { type: 'string', default: '1,2,4,8' },
     formats: { type: 'string', default: 'docx,pdf' },
     out: { type: 'string' },
     child: { type: 'string', multiple: true },
+    /** Another checkout to measure (its src/pipeline.ts), e.g. /work/main for the figures before a change. */
+    root: { type: 'string' },
   },
 });
 
 if (opts.child) {
   const [warm, file] = opts.child;
-  process.stdout.write(JSON.stringify(await measure(warm, file)));
+  process.stdout.write(JSON.stringify(await measure(warm, file, opts.root)));
   process.exit(0);
 }
 
-const sizes = opts.sizes.split(',').map(Number);
+const sizesOf = (format: 'docx' | 'pdf') => (format === 'pdf' ? opts['pdf-sizes'] : opts.sizes).split(',').map(Number);
 const formats = opts.formats.split(',') as Array<'docx' | 'pdf'>;
 const dir = join(tmpdir(), 'selfeval-scale');
 mkdirSync(dir, { recursive: true });
@@ -108,10 +113,11 @@ const run = promisify(execFile);
 const rows: Array<{ format: string; size: number; bytes: number } & ChildMeasure> = [];
 for (const format of formats) {
   const warm = await fileFor(1, format);
-  for (const k of sizes) {
+  for (const k of sizesOf(format)) {
     const file = await fileFor(k, format);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', warm, '--child', file], { maxBuffer: 1 << 24 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', warm, '--child', file, ...(opts.root ? ['--root', opts.root] : [])], { maxBuffer: 1 << 24 });
     const m = JSON.parse(stdout) as ChildMeasure;
+    m.cpuMs = Object.fromEntries(STAGES.map((s) => [s, m.cpuMs[s] ?? Number.NaN])) as Record<Stage, number>; // a crashed stage has no time
     rows.push({ format, size: k, bytes: readFileSync(file).length, ...m });
     const perForm = m.forms ? round(m.cpuMs.total / m.forms, 1) : null;
     const perPage = m.pages ? round(m.cpuMs.total / m.pages, 1) : null;
@@ -125,8 +131,8 @@ for (const format of formats) {
 
 // growth: CPU and heap of each size over ×1's, against the size ratio
 const growth = rows.map((r) => {
-  const base = rows.find((b) => b.format === r.format && b.size === sizes[0])!;
-  return { format: r.format, size: r.size, cpuRatio: round(r.cpuMs.total / base.cpuMs.total, 2), stageRatio: Object.fromEntries(STAGES.map((s) => [s, round(r.cpuMs[s] / base.cpuMs[s], 2)])) };
+  const base = rows.find((b) => b.format === r.format && b.size === sizesOf(r.format as 'docx' | 'pdf')[0])!;
+  return { format: r.format, size: r.size, sizeRatio: r.size / base.size, cpuRatio: round(r.cpuMs.total / base.cpuMs.total, 2), stageRatio: Object.fromEntries(STAGES.map((s) => [s, round(r.cpuMs[s] / base.cpuMs[s], 2)])) };
 });
 if (opts.out) {
   writeFileSync(
