@@ -237,7 +237,7 @@ class SentenceSimilarity {
   of(x: string, y: string): number {
     const a = this.indexOf(x);
     const b = this.indexOf(y);
-    const key = Math.min(a, b) * 100_000 + Math.max(a, b);
+    const key = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // unique below 2^26 sentences (×100_000 collided past 100,000)
     let sim = this.simCache.get(key);
     if (sim === undefined) {
       const [ga, gb] = [this.grams[a], this.grams[b]];
