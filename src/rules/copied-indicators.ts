@@ -26,8 +26,8 @@ export const rule: Rule = {
     catalogue: 'D10',
     title: { zh: '指标整体照搬', en: 'Indicator set copied between tables' },
     description: {
-      zh: '两张自评表的三级指标（名称、年度指标值、实际完成值）有80%以上逐字相同，可能是照搬，未针对项目设置指标。',
-      en: 'Two tables share 80% or more of their indicators verbatim (name, target, actual): possibly copied.',
+      zh: '两张自评表的三级指标（名称、年度指标值、实际完成值）有80%以上逐字相同，可能是照搬，未针对项目设置指标。每张表最多列出与之前3张表的照搬，与更多表相同时另作一条提示。',
+      en: 'Two tables share 80% or more of their indicators verbatim (name, target, actual): possibly copied. Each table names at most 3 earlier tables; sharing with more is one further note.',
     },
     formula: '|相同指标| ÷ min(|A|, |B|) ≥ 80%，且至少5行',
     tolerance: '名称与指标值去空白后逐字比较',

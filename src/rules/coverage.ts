@@ -27,8 +27,8 @@ export const rule: Rule = {
     catalogue: 'F (覆盖)',
     title: { zh: '识别覆盖情况', en: 'Coverage' },
     description: {
-      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
-      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.',
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示；叙述中同一表述重复出现16次以上时每处只与其后8处核对，作一条提示。',
+      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.; a statement repeated more than 16 times in the prose is compared with its next 8 occurrences only (one info note)',
     },
     formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表；基础数据表本年有支出的专项 ⇒ 有其项目表',
     tolerance: '不涉及数值比较',
