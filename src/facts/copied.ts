@@ -1,5 +1,6 @@
 import type { FactPair, IndexedFact } from './types.js';
 import type { FactIndex } from './index.js';
+import { pairWindowEnd } from '../pair-window.js';
 import { clauseAround, clauseSimilarity, explainPair } from './pair.js';
 
 /** A figure with its unit as written inside a clause ("4次", "1台", "930余处"). */
@@ -41,7 +42,7 @@ export function copiedClausePairs(index: FactIndex, want: (a: IndexedFact, b: In
   for (const group of index.byKey.values()) {
     const prose = group.filter((f) => f.source === 'narrative' && f.stat && !f.eachOf);
     for (let i = 0; i < prose.length; i++) {
-      for (let j = i + 1; j < prose.length; j++) {
+      for (let j = i + 1, end = pairWindowEnd(i, prose.length); j < end; j++) {
         const a = prose[i];
         const b = prose[j];
         if (a.location.paragraph === b.location.paragraph || a.statement.unit !== b.statement.unit) continue;

@@ -5,6 +5,7 @@ import type { Report } from '../../schemas/report.js';
 import { partsOfTwoAmounts } from './compare.js';
 import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
+import { pairsWindowed, pairWindowEnd } from '../pair-window.js';
 
 /**
  * Links from a narrative figure to the figure it restates: a table amount (a project's 全年执行数 /
@@ -190,7 +191,8 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
       });
     }
   }
-  links.push(...linkRestatements(stats, narratives));
+  // one by one: a spread overflows the call stack past ~10^5 links (a big report's copied paragraphs)
+  for (const link of linkRestatements(stats, narratives)) links.push(link);
   return links;
 }
 
@@ -235,7 +237,7 @@ class SentenceSimilarity {
   of(x: string, y: string): number {
     const a = this.indexOf(x);
     const b = this.indexOf(y);
-    const key = Math.min(a, b) * 100_000 + Math.max(a, b);
+    const key = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // unique below 2^26 sentences (×100_000 collided past 100,000)
     let sim = this.simCache.get(key);
     if (sim === undefined) {
       const [ga, gb] = [this.grams[a], this.grams[b]];
@@ -246,6 +248,27 @@ class SentenceSimilarity {
     }
     return sim;
   }
+}
+
+/** Statements that may restate one another: same unit, same measure name (slogans and unnamed figures left out). */
+function statementGroups(stats: NarrativeStat[]): Map<string, NarrativeStat[]> {
+  const byKey = new Map<string, NarrativeStat[]>();
+  for (const s of stats) {
+    if (s.mention === 'slogan' || !s.label) continue;
+    const key = `${s.normalizedUnit}|${core(s.label)}`; // core() is memoized
+    const list = byKey.get(key) ?? [];
+    list.push(s);
+    byKey.set(key, list);
+  }
+  return byKey;
+}
+
+/** Groups of statements too big to compare pair by pair (pair-window.ts): their measure and size, biggest first. */
+export function windowedStatementGroups(stats: NarrativeStat[]): Array<{ label: string; size: number }> {
+  return [...statementGroups(stats).values()]
+    .filter((g) => pairsWindowed(g.length))
+    .map((g) => ({ label: g[0].label ?? '', size: g.length }))
+    .sort((a, b) => b.size - a.size);
 }
 
 function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[]): FigureLink[] {
@@ -260,18 +283,11 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     seen.set(key, n + 1);
   }
   const byId = new Map(stats.map((s) => [s.id, s]));
-  const byKey = new Map<string, NarrativeStat[]>();
-  for (const s of stats) {
-    if (s.mention === 'slogan' || !s.label) continue;
-    const key = `${s.normalizedUnit}|${core(s.label)}`; // core() is memoized
-    const list = byKey.get(key) ?? [];
-    list.push(s);
-    byKey.set(key, list);
-  }
+  const byKey = statementGroups(stats);
   const candidates: Array<{ a: NarrativeStat; b: NarrativeStat; sim: number }> = [];
   for (const group of byKey.values()) {
     for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
+      for (let j = i + 1, end = pairWindowEnd(i, group.length); j < end; j++) {
         const a = group[i];
         const b = group[j];
         if (a.narrative === b.narrative && a.section === b.section) continue;

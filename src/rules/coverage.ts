@@ -1,4 +1,6 @@
 import { readsListRates } from './list-table-rate.js';
+import { windowedStatementGroups } from '../narrative/link.js';
+import { PAIR_GROUP_ALL, PAIR_WINDOW } from '../pair-window.js';
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
 import { exactValue, isBlank } from './lib/amounts.js';
@@ -25,8 +27,8 @@ export const rule: Rule = {
     catalogue: 'F (覆盖)',
     title: { zh: '识别覆盖情况', en: 'Coverage' },
     description: {
-      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示。',
-      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.',
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示；叙述中同一表述重复出现16次以上时每处只与其后8处核对，作一条提示。',
+      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.; a statement repeated more than 16 times in the prose is compared with its next 8 occurrences only (one info note)',
     },
     formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表；基础数据表本年有支出的专项 ⇒ 有其项目表',
     tolerance: '不涉及数值比较',
@@ -172,6 +174,24 @@ export const rule: Rule = {
         evidence: [],
         expected: null,
         observed: cov.notUnderstood.slice(0, 5).map((n) => `${n.where}: ${n.text.slice(0, 30)}`).join('；'),
+        tolerance: null,
+        part: null,
+      });
+    }
+    // a statement repeated in dozens of places is compared with its next few repetitions only (pair-window.ts)
+    const windowed = windowedStatementGroups(report.statistics);
+    if (windowed.length) {
+      const first = windowed[0];
+      out.push({
+        severity: 'info',
+        message: {
+          zh: `叙述中有${windowed.length}组同一表述各出现${PAIR_GROUP_ALL}次以上（如“${first.label}”${first.size}次），每处只与其后${PAIR_WINDOW}处相互核对，其余配对未逐一比较`,
+          en: `${windowed.length} statement(s) occur more than ${PAIR_GROUP_ALL} times in the prose (e.g. "${first.label}" ${first.size} times); each was compared with its next ${PAIR_WINDOW} occurrences only`,
+        },
+        values: [windowed.length, first.size],
+        evidence: [],
+        expected: null,
+        observed: windowed.slice(0, 5).map((g) => `${g.label}：${g.size}次`).join('；'),
         tolerance: null,
         part: null,
       });

@@ -57,26 +57,31 @@ export function runRules(report: Report, context: RuleContext): Finding[] {
     const families = rule.meta.families;
     if (families !== 'all' && !families.includes(report.family)) continue;
     if (STRUCTURAL_RULES.has(rule.meta.id)) {
-      findings.push(...runRule(rule, report, context));
+      append(findings, runRule(rule, report, context));
       continue;
     }
     if (!rule.meta.parameters?.some((p) => FAMILY_PARAMETERS.includes(p))) {
-      findings.push(...runRule(rule, confident, context));
+      append(findings, runRule(rule, confident, context));
       continue;
     }
     const checkable = forms.filter((f) => understood(f) && familyOf(f, report) !== 'unknown' && (f.recognition?.complete !== false || rule.meta.cutForms));
     const byFamily = new Set(checkable.map((f) => familyOf(f, report)));
     if (byFamily.size <= 1 && checkable.length === forms.length) {
       const family = [...byFamily][0] ?? report.family;
-      findings.push(...runRule(rule, report, family === report.family ? context : { ...context, params: context.params ?? paramsFor(family) }));
+      append(findings, runRule(rule, report, family === report.family ? context : { ...context, params: context.params ?? paramsFor(family) }));
       continue;
     }
     for (const family of byFamily) {
       const view = viewOf(report, (f) => checkable.includes(f) && familyOf(f, report) === family);
-      findings.push(...runRule(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
+      append(findings, runRule(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
     }
   }
   return findings;
+}
+
+/** items appended one by one: a spread (push(...items)) overflows the call stack past ~10^5 items. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
 }
 
 /** Run one rule with the report family's template parameters; an exception becomes an info finding. */
