@@ -2,6 +2,8 @@ import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, Tabl
 import { InputError } from '../src/errors.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { looksLikeMhtml, mhtmlHtml } from './mht.js';
+import { ListNumbering, type ParagraphNumbering } from './docx-numbering.js';
+import { isPlaceholderPrompt } from './docx-placeholder.js';
 import { mainPartPath, parseRelationships, relationshipsPath, type Relationship } from './opc.js';
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
@@ -23,6 +25,8 @@ interface CellDraft {
   vMerge: 'restart' | 'continue' | null;
   /** Tables nested in this cell; their text is paragraphs[from, to). */
   nested?: { draft: TableDraft; from: number; to: number }[];
+  /** Deleted with revisions on (w:tcPr/w:cellDel): not read, as Word shows the table after the change. */
+  deleted?: boolean;
 }
 interface RowDraft {
   gridBefore: number;
@@ -86,7 +90,7 @@ function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): Docum
   }
   // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
   const issues: ParseIssue[] = [];
-  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues));
+  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues), listNumbering(zip, mainPath));
   return { format: 'docx', pages: null, blocks, issues };
 }
 
@@ -176,14 +180,27 @@ function readChunk(bytes: Uint8Array, name: string, options: DocxOptions, depth:
   return null;
 }
 
+/** The list definitions and styles of the main part (numbering.xml, styles.xml), for labels and placeholder styles. */
+function listNumbering(zip: ZipPackage, mainPath: string): ListNumbering | undefined {
+  const bytes = zip.read(relationshipsPath(mainPath));
+  const rels = bytes ? parseRelationships(bytes, mainPath) : [];
+  const part = (type: RegExp) => {
+    const rel = rels.find((r) => type.test(r.type));
+    return rel ? zip.read(rel.target) : null;
+  };
+  const numbering = part(/\/numbering$/);
+  const styles = part(/\/styles$/);
+  return numbering?.length || styles?.length ? new ListNumbering(numbering, styles) : undefined;
+}
+
 function findMainDocument(zip: ZipPackage): string {
   return mainPartPath(zip.read('_rels/.rels'), 'word/document.xml');
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead, altChunk?: ChunkReader): Block[] {
+export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead, altChunk?: ChunkReader, numbering?: ListNumbering): Block[] {
   const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
-  const reader = new DocumentReader(scanner, images, embedded, altChunk);
+  const reader = new DocumentReader(scanner, images, embedded, altChunk, numbering);
   try {
     scanner.run(reader);
   } catch (e) {
@@ -212,8 +229,15 @@ class DocumentReader implements XmlHandler {
   /** Inside a w:r, and that run is hidden (w:vanish): Word neither shows nor prints it. */
   private inRun = false;
   private runHidden = false;
+  /** The open paragraph's own list numbering (w:pPr/w:numPr). */
+  private paragraphNumbering: ParagraphNumbering = {};
   /** Paragraphs interrupted by a text box (w:txbxContent) in the body; null where the box is in a table. */
-  private readonly boxes: ({ text: string[] | null; style: string | null; depth: number } | null)[] = [];
+  private readonly boxes: ({ text: string[] | null; style: string | null; depth: number; numbering: ParagraphNumbering } | null)[] = [];
+  /** Open content controls (w:sdt): whether each shows its placeholder (w:showingPlcHdr). */
+  private readonly controls: boolean[] = [];
+  /** The run's text is not content: a placeholder-styled run in a content control, or a note's custom mark. */
+  private runNotContent = false;
+  private readonly placeholderStyles: Set<string>;
   /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
   private skipDepth = 0;
   /** Size of the drawing being read (wp:extent), for the picture it holds. */
@@ -231,7 +255,11 @@ class DocumentReader implements XmlHandler {
     private readonly embedded?: (relId: string, progId: string) => EmbeddedRead,
     /** Reads a w:altChunk's part when given. */
     private readonly altChunk?: ChunkReader,
-  ) {}
+    /** List labels (numbering.xml) and styles, when the package has them. */
+    private readonly numbering?: ListNumbering,
+  ) {
+    this.placeholderStyles = numbering?.placeholderStyles() ?? new Set(['PlaceholderText']);
+  }
 
   private currentRow(): RowDraft | undefined {
     const t = this.tables[this.tables.length - 1];
@@ -269,7 +297,46 @@ class DocumentReader implements XmlHandler {
       case 'instrText':
       case 'Fallback':
       case 'moveFrom':
+      // Properties before a tracked change (w:pPrChange, w:rPrChange, w:tcPrChange, w:trPrChange,
+      // w:tblPrChange, w:tblPrExChange, w:sectPrChange) and the grid before it (w:tblGridChange):
+      // the old formatting, not the document as shown.
+      case 'pPrChange':
+      case 'rPrChange':
+      case 'tcPrChange':
+      case 'trPrChange':
+      case 'tblPrChange':
+      case 'tblPrExChange':
+      case 'tblGridChange':
+      case 'sectPrChange':
+      case 'numberingChange':
         this.skipDepth = 1;
+        return;
+      case 'cellDel': {
+        const cell = this.currentCell();
+        if (cell && x.parent() === 'tcPr') cell.deleted = true;
+        return;
+      }
+      case 'sdt':
+        this.controls.push(false);
+        return;
+      case 'showingPlcHdr':
+        if (this.controls.length && x.parent() === 'sdtPr') this.controls[this.controls.length - 1] = !/^(?:0|false|off)$/.test(x.attr('val') ?? '');
+        return;
+      case 'rStyle':
+        // Word's placeholder text (占位符文本) in a content control is a prompt, not a value.
+        if (this.inRun && this.controls.length && x.parent() === 'rPr' && this.placeholderStyles.has(x.attr('val') ?? '')) this.runNotContent = true;
+        return;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        // A custom note mark (w:customMarkFollows): the mark is the rest of the run's text ("1", "*", "注").
+        if (this.inRun && /^(?:1|true|on)$/.test(x.attr('customMarkFollows') ?? '')) this.runNotContent = true;
+        return;
+      case 'numId':
+      case 'ilvl':
+        if (this.paragraphText && this.paragraphDepth === 1 && x.parent() === 'numPr') {
+          if (name === 'numId') this.paragraphNumbering.numId = x.attr('val');
+          else this.paragraphNumbering.ilvl = this.intAttr('val');
+        }
         return;
       case 'tbl':
         this.tables.push({ gridCols: 0, rows: [] });
@@ -277,6 +344,7 @@ class DocumentReader implements XmlHandler {
       case 'r':
         this.inRun = true;
         this.runHidden = false;
+        this.runNotContent = false;
         return;
       case 'vanish':
         if (this.inRun && x.parent() === 'rPr') this.runHidden = !/^(?:0|false|off)$/.test(x.attr('val') ?? '');
@@ -292,7 +360,7 @@ class DocumentReader implements XmlHandler {
           this.pushParagraph(this.paragraphText.join(''));
           this.paragraphText = [];
         }
-        this.boxes.push({ text: this.paragraphText, style: this.paragraphStyle, depth: this.paragraphDepth });
+        this.boxes.push({ text: this.paragraphText, style: this.paragraphStyle, depth: this.paragraphDepth, numbering: this.paragraphNumbering });
         this.paragraphText = null;
         this.paragraphDepth = 0;
         return;
@@ -343,6 +411,7 @@ class DocumentReader implements XmlHandler {
         if (text === null) {
           this.paragraphText = [];
           this.paragraphStyle = null;
+          this.paragraphNumbering = {};
           this.paragraphDepth = 1;
         } else {
           this.paragraphDepth++;
@@ -432,7 +501,11 @@ class DocumentReader implements XmlHandler {
   }
 
   text(start: number, end: number, cdata: boolean): void {
-    if (this.inText && this.skipDepth === 0 && this.paragraphText && !this.runHidden) this.paragraphText.push(this.x.text(start, end, cdata));
+    if (!this.inText || this.skipDepth > 0 || !this.paragraphText || this.runHidden || this.runNotContent) return;
+    const text = this.x.text(start, end, cdata);
+    // A content control showing its placeholder: its prompt (单击或点击此处输入文字。/ 请输入) is empty, not a value.
+    if (this.controls.includes(true) && isPlaceholderPrompt(text)) return;
+    this.paragraphText.push(text);
   }
 
   close(name: string): void {
@@ -447,6 +520,10 @@ class DocumentReader implements XmlHandler {
       case 'r':
         this.inRun = false;
         this.runHidden = false;
+        this.runNotContent = false;
+        return;
+      case 'sdt':
+        this.controls.pop();
         return;
       case 'txbxContent': {
         const box = this.boxes.pop();
@@ -454,6 +531,7 @@ class DocumentReader implements XmlHandler {
           this.paragraphText = box.text;
           this.paragraphStyle = box.style;
           this.paragraphDepth = box.depth;
+          this.paragraphNumbering = box.numbering;
         }
         return;
       }
@@ -481,8 +559,11 @@ class DocumentReader implements XmlHandler {
       case 'p': {
         this.paragraphDepth--;
         if (this.paragraphDepth > 0 || this.paragraphText === null) return;
-        const text = this.paragraphText.join('');
+        let text = this.paragraphText.join('');
         this.paragraphText = null;
+        // A list label drawn from numbering.xml (一、 （一） 1.) is read as if typed: headings and 其中 lists rely on it.
+        const label = this.numbering?.next(this.paragraphNumbering, this.paragraphStyle) ?? '';
+        if (label && text.trim()) text = label + text;
         const cell = this.tables.length ? this.currentCell() : undefined;
         if (cell) {
           cell.paragraphs.push(text);
@@ -494,7 +575,8 @@ class DocumentReader implements XmlHandler {
       }
       case 'tc': {
         const row = this.currentRow();
-        if (row && row.cells[row.cells.length - 1]?.gridSpan === 0) row.cells.pop();
+        const cell = row?.cells[row.cells.length - 1];
+        if (row && (cell?.gridSpan === 0 || cell?.deleted)) row.cells.pop();
         return;
       }
       case 'tbl': {
