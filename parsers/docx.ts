@@ -1,4 +1,4 @@
-import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
+import type { Block, DocumentFurniture, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { looksLikeMhtml, mhtmlHtml } from './mht.js';
@@ -90,8 +90,10 @@ function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): Docum
   }
   // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
   const issues: ParseIssue[] = [];
-  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues), listNumbering(zip, mainPath));
-  return { format: 'docx', pages: null, blocks, issues };
+  const rels = mainRelationships(zip, mainPath);
+  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues), listNumbering(zip, rels));
+  const furniture = readFurniture(zip, rels);
+  return { format: 'docx', pages: null, blocks, issues, ...(furniture.length ? { furniture } : {}) };
 }
 
 /** Largest Word 2003 XML file read (the same bound as a .docx's inflated main part). */
@@ -180,10 +182,13 @@ function readChunk(bytes: Uint8Array, name: string, options: DocxOptions, depth:
   return null;
 }
 
-/** The list definitions and styles of the main part (numbering.xml, styles.xml), for labels and placeholder styles. */
-function listNumbering(zip: ZipPackage, mainPath: string): ListNumbering | undefined {
+function mainRelationships(zip: ZipPackage, mainPath: string): Relationship[] {
   const bytes = zip.read(relationshipsPath(mainPath));
-  const rels = bytes ? parseRelationships(bytes, mainPath) : [];
+  return bytes ? parseRelationships(bytes, mainPath) : [];
+}
+
+/** The list definitions and styles of the main part (numbering.xml, styles.xml), for labels and placeholder styles. */
+function listNumbering(zip: ZipPackage, rels: Relationship[]): ListNumbering | undefined {
   const part = (type: RegExp) => {
     const rel = rels.find((r) => type.test(r.type));
     return rel ? zip.read(rel.target) : null;
@@ -191,6 +196,38 @@ function listNumbering(zip: ZipPackage, mainPath: string): ListNumbering | undef
   const numbering = part(/\/numbering$/);
   const styles = part(/\/styles$/);
   return numbering?.length || styles?.length ? new ListNumbering(numbering, styles) : undefined;
+}
+
+const FURNITURE_PART = /\/(header|footer|footnotes|endnotes)$/;
+
+/**
+ * Page headers and footers (word/header*.xml, footer*.xml) and notes (footnotes.xml, endnotes.xml):
+ * their paragraphs (and table cells) as furniture, in the order the relationships list them — never
+ * blocks of the body. A part that cannot be read is left out (it is not the report).
+ */
+function readFurniture(zip: ZipPackage, rels: Relationship[]): DocumentFurniture {
+  const out: DocumentFurniture = [];
+  const seen = new Set<string>();
+  for (const rel of rels) {
+    const m = FURNITURE_PART.exec(rel.type);
+    if (!m || seen.has(rel.target)) continue;
+    seen.add(rel.target);
+    const bytes = zip.read(rel.target);
+    if (!bytes?.length) continue;
+    const kind = m[1] === 'footnotes' ? 'footnote' : m[1] === 'endnotes' ? 'endnote' : (m[1] as 'header' | 'footer');
+    let blocks: Block[];
+    try {
+      blocks = parseDocumentXml(bytes);
+    } catch (e) {
+      if (e instanceof InputError && e.code === 'CORRUPT_FILE') continue;
+      throw e;
+    }
+    for (const b of blocks) {
+      const texts = b.kind === 'paragraph' ? [b.text] : b.cells.map((c) => c.text);
+      for (const t of texts) if (t.trim()) out.push({ kind, text: t.trim() });
+    }
+  }
+  return out;
 }
 
 function findMainDocument(zip: ZipPackage): string {

@@ -516,3 +516,21 @@ export const MORE_VARIANTS: Variant[] = [
     },
   },
 ];
+
+const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/**
+ * A .docx with `body` as its main part and other parts of the main part beside it (header1.xml,
+ * footnotes.xml, numbering.xml, styles.xml …), each with its relationship, as Word writes a package.
+ */
+export function docxWithParts(body: string, others: Record<string, string> = {}): Uint8Array {
+  const type = (name: string) => /^(header|footer|footnotes|endnotes|numbering|styles)/.exec(name)?.[1] ?? 'customXml';
+  const rels = Object.keys(others).map((name, i) => `<Relationship Id="rX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type(name)}" Target="${name}"/>`);
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W_NS}><w:body>${body}</w:body></w:document>`),
+    ...Object.fromEntries(Object.entries(others).map(([name, xml]) => [`word/${name}`, strToU8(xml.replace(/^<(w:\w+)/, `<$1 ${W_NS}`))])),
+  });
+}
