@@ -327,17 +327,27 @@ export const VARIANTS: Variant[] = [
   },
 ];
 
-/** Every blank cell's empty run (not a vMerge continuation), as [start, end) of the <w:r>…</w:r>, last first. */
-function blankCellRuns(xml: string): [number, number][] {
+/**
+ * The first paragraph of every blank cell (not a vMerge continuation), as [start, end) of its
+ * <w:p>…</w:p> or <w:p/>, last first.
+ */
+function blankCellParagraphs(xml: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of xml.matchAll(/<w:tc>((?:(?!<\/w:tc>)[\s\S])*)<\/w:tc>/g)) {
     const cell = m[1];
-    if (/<w:vMerge(?! w:val="restart")/.test(cell) || cell.replace(/<[^>]+>/g, '').trim()) continue;
-    const r = /<w:r>(?:(?!<\/w:r>)[\s\S])*<w:t xml:space="preserve"><\/w:t><\/w:r>/.exec(cell);
-    if (r) out.push([m.index! + '<w:tc>'.length + r.index, m.index! + '<w:tc>'.length + r.index + r[0].length]);
+    if (/<w:vMerge(?! w:val="restart")/.test(cell) || /<w:tbl>/.test(cell) || cell.replace(/<[^>]+>/g, '').trim()) continue;
+    const para = /<w:p\/>|<w:p(?: [^>]*)?>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/.exec(cell);
+    if (para) out.push([m.index! + '<w:tc>'.length + para.index, m.index! + '<w:tc>'.length + para.index + para[0].length]);
   }
   return out.reverse();
 }
+
+/** The paragraph with its runs replaced by `content`. */
+const paragraphHolding = (para: string, content: string) => {
+  if (para === '<w:p/>') return `<w:p>${content}</w:p>`;
+  const open = /^<w:p(?: [^>]*)?>(?:<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr\/>)?/.exec(para)![0];
+  return `${open}${content}</w:p>`;
+};
 
 /** A content control (w:sdt) showing its placeholder (占位符文本), as Word writes an unfilled one. */
 const placeholderControl = (prompt: string, props = '') =>
@@ -362,9 +372,9 @@ export const MORE_VARIANTS: Variant[] = [
     apply: (xml) => {
       const prompts = ['单击或点击此处输入文字。', '请输入', '单击或点击此处输入日期。', '选择一项。', 'Click or tap here to enter text.'];
       let i = 0;
-      for (const span of blankCellRuns(xml)) {
+      for (const span of blankCellParagraphs(xml)) {
         const prompt = prompts[i++ % prompts.length];
-        xml = splice(xml, span, () => placeholderControl(prompt, prompt.includes('日期') ? '<w:date><w:dateFormat w:val="yyyy年M月d日"/><w:lid w:val="zh-CN"/></w:date>' : ''));
+        xml = splice(xml, span, (para) => paragraphHolding(para, placeholderControl(prompt, prompt.includes('日期') ? '<w:date><w:dateFormat w:val="yyyy年M月d日"/><w:lid w:val="zh-CN"/></w:date>' : '')));
       }
       if (i < 10) throw new Error('too few blank cells');
       return xml;
@@ -389,8 +399,8 @@ export const MORE_VARIANTS: Variant[] = [
     apply: (xml) => {
       const rev = 'w:id="9200" w:author="a" w:date="2024-01-01T00:00:00Z"';
       // A figure deleted from a blank cell: the cell reads empty.
-      const [b0] = blankCellRuns(xml).slice(-1);
-      xml = splice(xml, b0, () => `<w:del ${rev}><w:r><w:delText>12.00</w:delText></w:r></w:del>`);
+      const [b0] = blankCellParagraphs(xml).slice(-1);
+      xml = splice(xml, b0, (para) => paragraphHolding(para, `<w:del ${rev}><w:r><w:delText>12.00</w:delText></w:r></w:del>`));
       // Old properties: a run once hidden, a paragraph once a heading.
       xml = splice(xml, runWith(xml, '334.74'), (r) => withRunProps(r, `<w:rPrChange ${rev}><w:rPr><w:vanish/><w:b/></w:rPr></w:rPrChange>`));
       const [p0, p1] = paragraphWith(xml, '说明：“项目支出”需要填报');
