@@ -1,3 +1,4 @@
+import { InputError } from '../src/errors.js';
 import { scanPart, type XmlHandler, type XmlScanner } from './xml-scan.js';
 
 /**
@@ -5,6 +6,8 @@ import { scanPart, type XmlHandler, type XmlScanner } from './xml-scan.js';
  * text: a paragraph's w:numPr (or its style's, through w:basedOn) names a list (w:num → w:abstractNum)
  * and a level; the level's w:numFmt, w:lvlText ("%1、", "（%2）", "%1.%2") and w:start give the label.
  * Paragraphs are numbered in document order; a level's count restarts when a shallower level advances.
+ * The parts are read on first use; a part that is not well-formed XML is read as absent (Word repairs
+ * or ignores it; the body is still the report).
  */
 
 interface Level {
@@ -47,13 +50,32 @@ export class ListNumbering {
   /** Counters per list (shared by every w:num of one abstractNum without overrides), by level. */
   private readonly counters = new Map<string, number[]>();
 
-  constructor(numbering: Uint8Array | null, styles: Uint8Array | null) {
-    if (numbering?.length) scanPart(numbering, 'word/numbering.xml', (x) => numberingHandler(x, this.abstracts, this.lists));
-    if (styles?.length) scanPart(styles, 'word/styles.xml', (x) => stylesHandler(x, this.styles, (id) => (this.defaultStyle = id)));
+  private loaded = false;
+
+  constructor(
+    private readonly numberingPart: Uint8Array | null,
+    private readonly stylesPart: Uint8Array | null,
+  ) {}
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    const read = (bytes: Uint8Array | null, name: string, handler: (x: XmlScanner) => XmlHandler, clear: () => void) => {
+      if (!bytes?.length) return;
+      try {
+        scanPart(bytes, name, handler);
+      } catch (e) {
+        if (!(e instanceof InputError) || e.code !== 'CORRUPT_FILE') throw e;
+        clear();
+      }
+    };
+    read(this.numberingPart, 'word/numbering.xml', (x) => numberingHandler(x, this.abstracts, this.lists), () => (this.abstracts.clear(), this.lists.clear()));
+    read(this.stylesPart, 'word/styles.xml', (x) => stylesHandler(x, this.styles, (id) => (this.defaultStyle = id)), () => ((this.defaultStyle = null), this.styles.clear()));
   }
 
   /** Style ids whose name (w:name) is Word's "Placeholder Text" (占位符文本). */
   placeholderStyles(): Set<string> {
+    this.load();
     const out = new Set<string>(['PlaceholderText']);
     for (const [id, s] of this.styles) if (s.name && /^placeholder\s*text$|^占位符文本$/i.test(s.name)) out.add(id);
     return out;
@@ -64,6 +86,8 @@ export class ListNumbering {
    * the list's counters. Bullets are not labels (their glyph carries no number).
    */
   next(own: ParagraphNumbering, style: string | null): string {
+    if (!this.numberingPart?.length || own.numId === '0') return '';
+    this.load();
     const { numId, ilvl } = this.resolve(own, style);
     if (!numId || numId === '0') return '';
     const list = this.lists.get(numId);

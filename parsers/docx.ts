@@ -274,7 +274,8 @@ class DocumentReader implements XmlHandler {
   private readonly controls: boolean[] = [];
   /** The run's text is not content: a placeholder-styled run in a content control, or a note's custom mark. */
   private runNotContent = false;
-  private readonly placeholderStyles: Set<string>;
+  /** Style ids of Word's 占位符文本 (read from styles.xml on first need). */
+  private placeholderStyles: Set<string> | null = null;
   /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
   private skipDepth = 0;
   /** Size of the drawing being read (wp:extent), for the picture it holds. */
@@ -294,9 +295,7 @@ class DocumentReader implements XmlHandler {
     private readonly altChunk?: ChunkReader,
     /** List labels (numbering.xml) and styles, when the package has them. */
     private readonly numbering?: ListNumbering,
-  ) {
-    this.placeholderStyles = numbering?.placeholderStyles() ?? new Set(['PlaceholderText']);
-  }
+  ) {}
 
   private currentRow(): RowDraft | undefined {
     const t = this.tables[this.tables.length - 1];
@@ -361,7 +360,10 @@ class DocumentReader implements XmlHandler {
         return;
       case 'rStyle':
         // Word's placeholder text (占位符文本) in a content control is a prompt, not a value.
-        if (this.inRun && this.controls.length && x.parent() === 'rPr' && this.placeholderStyles.has(x.attr('val') ?? '')) this.runNotContent = true;
+        if (this.inRun && this.controls.length && x.parent() === 'rPr') {
+          this.placeholderStyles ??= this.numbering?.placeholderStyles() ?? new Set(['PlaceholderText']);
+          if (this.placeholderStyles.has(x.attr('val') ?? '')) this.runNotContent = true;
+        }
         return;
       case 'footnoteReference':
       case 'endnoteReference':
