@@ -214,6 +214,13 @@ describe('content controls, cell revisions, notes, page headers and list numberi
     ]);
   });
 
+  it('a numbering.xml or header that is not well-formed is read as absent: the body is still read', () => {
+    const numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>部门基本情况</w:t></w:r></w:p>';
+    const d = parseDocx(docxWithParts(numbered, { 'numbering.xml': '<w:numbering><w:num w:numId="1">', 'header1.xml': '<w:hdr><w:p>' }));
+    expect(texts(d.blocks)).toEqual(['部门基本情况']);
+    expect(d.furniture).toBeUndefined();
+  });
+
   it('a figure split across runs by proofErr, bookmarks and rsids reads as one number', () => {
     const piece = (t: string) => `<w:r w:rsidR="00A1"><w:t>${t}</w:t></w:r>`;
     const blocks = parseDocumentXml(doc(`<w:p>${piece('合计')}${piece('33')}<w:proofErr w:type="spellStart"/>${piece('4.7')}<w:bookmarkStart w:id="0" w:name="_Hlk1"/><w:proofErr w:type="spellEnd"/>${piece('4')}<w:bookmarkEnd w:id="0"/>${piece('万元')}</w:p>`));
