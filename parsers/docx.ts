@@ -113,8 +113,8 @@ export function parseWordXml(bytes: Uint8Array): DocumentModel {
 
 /**
  * Word 2007+ "Word XML 文档" (Flat OPC): every part of the .docx package in one XML file,
- * <pkg:part pkg:name="/word/document.xml"><pkg:xmlData>…</pkg:xmlData></pkg:part>. Only the main
- * document part is read (headers, footers and notes are parts of their own, as in the .docx).
+ * <pkg:part pkg:name="/word/document.xml"><pkg:xmlData>…</pkg:xmlData></pkg:part>. The main document
+ * part is read, with the list labels of its numbering part (headers, footers and notes are not read).
  */
 export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
   if (bytes.length > MAX_WORD_XML_BYTES) {
@@ -125,7 +125,13 @@ export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
   const mainPath = `/${mainPartPath(rels === null ? null : new TextEncoder().encode(rels), 'word/document.xml')}`;
   const main = flatPart(text, mainPath);
   if (!main) throw new InputError('CORRUPT_FILE', `Word XML 文档缺少正文部件 ${mainPath} / the flat package has no main document part`);
-  return { format: 'doc', pages: null, blocks: parseDocumentXml(main), issues: [] };
+  // List labels: the package's numbering and styles parts, where Word puts them.
+  const part = (name: string) => {
+    const xml = flatPart(text, name);
+    return xml ? new TextEncoder().encode(xml) : null;
+  };
+  const numbering = part('/word/numbering.xml');
+  return { format: 'doc', pages: null, blocks: parseDocumentXml(main, undefined, undefined, undefined, numbering ? new ListNumbering(numbering, part('/word/styles.xml')) : undefined), issues: [] };
 }
 
 /** The XML of one part of a Flat OPC package, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocumentXml, parseDocx } from '../../parsers/docx.js';
+import { parseDocumentXml, parseDocx, parseFlatOpc } from '../../parsers/docx.js';
 import type { Block, TableBlock } from '../../schemas/document.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { strToU8, zipSync } from 'fflate';
@@ -212,6 +212,14 @@ describe('content controls, cell revisions, notes, page headers and list numberi
       '① 第一项', // Word's default separator after a label (a tab) reads as a space
       ...['三', '四', '五', '六', '七', '八', '九', '十', '十一'].map((n) => `${n}、另一部分`),
     ]);
+  });
+
+  it('Word\'s "Word XML 文档" (Flat OPC) reads list labels from its numbering part too', () => {
+    const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const part = (name: string, xml: string) => `<pkg:part pkg:name="${name}" pkg:contentType="application/xml"><pkg:xmlData>${xml}</pkg:xmlData></pkg:part>`;
+    const body = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>部门基本情况</w:t></w:r></w:p>';
+    const flat = `<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${part('/word/document.xml', `<w:document ${ns}><w:body>${body}</w:body></w:document>`)}${part('/word/numbering.xml', `<w:numbering ${ns}><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>`)}</pkg:package>`;
+    expect(texts(parseFlatOpc(strToU8(flat)).blocks)).toEqual(['一、部门基本情况']);
   });
 
   it('a numbering.xml or header that is not well-formed is read as absent: the body is still read', () => {
