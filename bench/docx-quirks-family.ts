@@ -1,19 +1,22 @@
 /**
  * The generic writer quirks of test/docx/writer-quirks.ts (layout tables, w:hMerge, vMerge without
- * restart, gridBefore/gridAfter, tblHeader, a table split by an empty paragraph) applied to every
- * dev-corpus .docx: per variant how many documents read to the same findings as the plain file.
+ * restart, gridBefore/gridAfter, tblHeader, a table split by an empty paragraph; and of issue docxquirks12:
+ * placeholder controls in blank cells, WPS's missing or wrong w:tblGrid, bare vMerge chains, heading labels
+ * from numbering.xml) applied to every dev-corpus .docx: per variant how many documents read to the same
+ * findings as the plain file.
  * Documents with nested tables or whose markup the variant does not touch are skipped.
  *
- *   npx tsx bench/docx-quirks-family.ts
+ *   npx tsx bench/docx-quirks-family.ts ['placeholder|WPS|numbering']   (a pattern picks variants)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { runPipeline } from '../src/pipeline.js';
 import { compareFindings } from './producers-corpus.js';
-import { VARIANTS } from '../test/docx/writer-quirks.js';
-const names = ['nested: each', 'legacy merges', 'vMerge continue', 'gridBefore', 'tblHeader', 'second part without header', 'header row repeated', 'title row repeated'];
-const vs = VARIANTS.filter((v) => names.some((n) => v.name.includes(n)));
+import { MORE_VARIANTS, VARIANTS } from '../test/docx/writer-quirks.js';
+const names = ['nested: each', 'legacy merges', 'vMerge continue', 'gridBefore', 'tblHeader', 'second part without header', 'header row repeated', 'title row repeated', 'placeholder text in blank cells', 'WPS: w:tblGrid', 'bare vMerge', 'heading labels from numbering'];
+const only = process.argv[2];
+const vs = [...VARIANTS, ...MORE_VARIANTS].filter((v) => names.some((n) => v.name.includes(n)) && (!only || new RegExp(only).test(v.name)));
 const tally = new Map<string, { same: number; diff: number; skip: number }>();
 for (const id of readdirSync('test/corpus/real').sort()) {
   const f = join('test/corpus/real', id, `${id}.docx`);

@@ -1,7 +1,9 @@
-import type { Block, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
+import type { Block, DocumentFurniture, DocumentModel, ParagraphBlock, ParseIssue, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { looksLikeMhtml, mhtmlHtml } from './mht.js';
+import { ListNumbering, type ParagraphNumbering } from './docx-numbering.js';
+import { isPlaceholderPrompt } from './docx-placeholder.js';
 import { mainPartPath, parseRelationships, relationshipsPath, type Relationship } from './opc.js';
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
@@ -23,6 +25,8 @@ interface CellDraft {
   vMerge: 'restart' | 'continue' | null;
   /** Tables nested in this cell; their text is paragraphs[from, to). */
   nested?: { draft: TableDraft; from: number; to: number }[];
+  /** Deleted with revisions on (w:tcPr/w:cellDel): not read, as Word shows the table after the change. */
+  deleted?: boolean;
 }
 interface RowDraft {
   gridBefore: number;
@@ -86,8 +90,10 @@ function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): Docum
   }
   // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
   const issues: ParseIssue[] = [];
-  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues));
-  return { format: 'docx', pages: null, blocks, issues };
+  const rels = mainRelationships(zip, mainPath);
+  const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues), listNumbering(zip, rels));
+  const furniture = readFurniture(zip, rels);
+  return { format: 'docx', pages: null, blocks, issues, ...(furniture.length ? { furniture } : {}) };
 }
 
 /** Largest Word 2003 XML file read (the same bound as a .docx's inflated main part). */
@@ -107,8 +113,8 @@ export function parseWordXml(bytes: Uint8Array): DocumentModel {
 
 /**
  * Word 2007+ "Word XML 文档" (Flat OPC): every part of the .docx package in one XML file,
- * <pkg:part pkg:name="/word/document.xml"><pkg:xmlData>…</pkg:xmlData></pkg:part>. Only the main
- * document part is read (headers, footers and notes are parts of their own, as in the .docx).
+ * <pkg:part pkg:name="/word/document.xml"><pkg:xmlData>…</pkg:xmlData></pkg:part>. The main document
+ * part is read, with the list labels of its numbering part (headers, footers and notes are not read).
  */
 export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
   if (bytes.length > MAX_WORD_XML_BYTES) {
@@ -119,7 +125,13 @@ export function parseFlatOpc(bytes: Uint8Array): DocumentModel {
   const mainPath = `/${mainPartPath(rels === null ? null : new TextEncoder().encode(rels), 'word/document.xml')}`;
   const main = flatPart(text, mainPath);
   if (!main) throw new InputError('CORRUPT_FILE', `Word XML 文档缺少正文部件 ${mainPath} / the flat package has no main document part`);
-  return { format: 'doc', pages: null, blocks: parseDocumentXml(main), issues: [] };
+  // List labels: the package's numbering and styles parts, where Word puts them.
+  const part = (name: string) => {
+    const xml = flatPart(text, name);
+    return xml ? new TextEncoder().encode(xml) : null;
+  };
+  const numbering = part('/word/numbering.xml');
+  return { format: 'doc', pages: null, blocks: parseDocumentXml(main, undefined, undefined, undefined, numbering ? new ListNumbering(numbering, part('/word/styles.xml')) : undefined), issues: [] };
 }
 
 /** The XML of one part of a Flat OPC package, or null. */
@@ -176,14 +188,62 @@ function readChunk(bytes: Uint8Array, name: string, options: DocxOptions, depth:
   return null;
 }
 
+function mainRelationships(zip: ZipPackage, mainPath: string): Relationship[] {
+  const bytes = zip.read(relationshipsPath(mainPath));
+  return bytes ? parseRelationships(bytes, mainPath) : [];
+}
+
+/** The list definitions and styles of the main part (numbering.xml, styles.xml), for labels and placeholder styles. */
+function listNumbering(zip: ZipPackage, rels: Relationship[]): ListNumbering | undefined {
+  const part = (type: RegExp) => {
+    const rel = rels.find((r) => type.test(r.type));
+    return rel ? zip.read(rel.target) : null;
+  };
+  const numbering = part(/\/numbering$/);
+  const styles = part(/\/styles$/);
+  return numbering?.length || styles?.length ? new ListNumbering(numbering, styles) : undefined;
+}
+
+const FURNITURE_PART = /\/(header|footer|footnotes|endnotes)$/;
+
+/**
+ * Page headers and footers (word/header*.xml, footer*.xml) and notes (footnotes.xml, endnotes.xml):
+ * their paragraphs (and table cells) as furniture, in the order the relationships list them — never
+ * blocks of the body. A part that cannot be read is left out (it is not the report).
+ */
+function readFurniture(zip: ZipPackage, rels: Relationship[]): DocumentFurniture {
+  const out: DocumentFurniture = [];
+  const seen = new Set<string>();
+  for (const rel of rels) {
+    const m = FURNITURE_PART.exec(rel.type);
+    if (!m || seen.has(rel.target)) continue;
+    seen.add(rel.target);
+    const bytes = zip.read(rel.target);
+    if (!bytes?.length) continue;
+    const kind = m[1] === 'footnotes' ? 'footnote' : m[1] === 'endnotes' ? 'endnote' : (m[1] as 'header' | 'footer');
+    let blocks: Block[];
+    try {
+      blocks = parseDocumentXml(bytes);
+    } catch (e) {
+      if (e instanceof InputError && e.code === 'CORRUPT_FILE') continue;
+      throw e;
+    }
+    for (const b of blocks) {
+      const texts = b.kind === 'paragraph' ? [b.text] : b.cells.map((c) => c.text);
+      for (const t of texts) if (t.trim()) out.push({ kind, text: t.trim() });
+    }
+  }
+  return out;
+}
+
 function findMainDocument(zip: ZipPackage): string {
   return mainPartPath(zip.read('_rels/.rels'), 'word/document.xml');
 }
 
 /** Parse the main document part (UTF-8 or UTF-16 bytes, or a string) into blocks. Exported for tests and fixtures. */
-export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead, altChunk?: ChunkReader): Block[] {
+export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[], embedded?: (relId: string, progId: string) => EmbeddedRead, altChunk?: ChunkReader, numbering?: ListNumbering): Block[] {
   const scanner = new XmlScanner(typeof xml === 'string' ? new TextEncoder().encode(xml) : xml);
-  const reader = new DocumentReader(scanner, images, embedded, altChunk);
+  const reader = new DocumentReader(scanner, images, embedded, altChunk, numbering);
   try {
     scanner.run(reader);
   } catch (e) {
@@ -212,8 +272,16 @@ class DocumentReader implements XmlHandler {
   /** Inside a w:r, and that run is hidden (w:vanish): Word neither shows nor prints it. */
   private inRun = false;
   private runHidden = false;
+  /** The open paragraph's own list numbering (w:pPr/w:numPr). */
+  private paragraphNumbering: ParagraphNumbering = {};
   /** Paragraphs interrupted by a text box (w:txbxContent) in the body; null where the box is in a table. */
-  private readonly boxes: ({ text: string[] | null; style: string | null; depth: number } | null)[] = [];
+  private readonly boxes: ({ text: string[] | null; style: string | null; depth: number; numbering: ParagraphNumbering } | null)[] = [];
+  /** Open content controls (w:sdt): whether each shows its placeholder (w:showingPlcHdr). */
+  private readonly controls: boolean[] = [];
+  /** The run's text is not content: a placeholder-styled run in a content control, or a note's custom mark. */
+  private runNotContent = false;
+  /** Style ids of Word's 占位符文本 (read from styles.xml on first need). */
+  private placeholderStyles: Set<string> | null = null;
   /** >0 while inside content we must not read (deleted text, field codes, fallbacks). */
   private skipDepth = 0;
   /** Size of the drawing being read (wp:extent), for the picture it holds. */
@@ -231,6 +299,8 @@ class DocumentReader implements XmlHandler {
     private readonly embedded?: (relId: string, progId: string) => EmbeddedRead,
     /** Reads a w:altChunk's part when given. */
     private readonly altChunk?: ChunkReader,
+    /** List labels (numbering.xml) and styles, when the package has them. */
+    private readonly numbering?: ListNumbering,
   ) {}
 
   private currentRow(): RowDraft | undefined {
@@ -269,7 +339,49 @@ class DocumentReader implements XmlHandler {
       case 'instrText':
       case 'Fallback':
       case 'moveFrom':
+      // Properties before a tracked change (w:pPrChange, w:rPrChange, w:tcPrChange, w:trPrChange,
+      // w:tblPrChange, w:tblPrExChange, w:sectPrChange) and the grid before it (w:tblGridChange):
+      // the old formatting, not the document as shown.
+      case 'pPrChange':
+      case 'rPrChange':
+      case 'tcPrChange':
+      case 'trPrChange':
+      case 'tblPrChange':
+      case 'tblPrExChange':
+      case 'tblGridChange':
+      case 'sectPrChange':
+      case 'numberingChange':
         this.skipDepth = 1;
+        return;
+      case 'cellDel': {
+        const cell = this.currentCell();
+        if (cell && x.parent() === 'tcPr') cell.deleted = true;
+        return;
+      }
+      case 'sdt':
+        this.controls.push(false);
+        return;
+      case 'showingPlcHdr':
+        if (this.controls.length && x.parent() === 'sdtPr') this.controls[this.controls.length - 1] = !/^(?:0|false|off)$/.test(x.attr('val') ?? '');
+        return;
+      case 'rStyle':
+        // Word's placeholder text (占位符文本) in a content control is a prompt, not a value.
+        if (this.inRun && this.controls.length && x.parent() === 'rPr') {
+          this.placeholderStyles ??= this.numbering?.placeholderStyles() ?? new Set(['PlaceholderText']);
+          if (this.placeholderStyles.has(x.attr('val') ?? '')) this.runNotContent = true;
+        }
+        return;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        // A custom note mark (w:customMarkFollows): the mark is the rest of the run's text ("1", "*", "注").
+        if (this.inRun && /^(?:1|true|on)$/.test(x.attr('customMarkFollows') ?? '')) this.runNotContent = true;
+        return;
+      case 'numId':
+      case 'ilvl':
+        if (this.paragraphText && this.paragraphDepth === 1 && x.parent() === 'numPr') {
+          if (name === 'numId') this.paragraphNumbering.numId = x.attr('val');
+          else this.paragraphNumbering.ilvl = this.intAttr('val');
+        }
         return;
       case 'tbl':
         this.tables.push({ gridCols: 0, rows: [] });
@@ -277,6 +389,7 @@ class DocumentReader implements XmlHandler {
       case 'r':
         this.inRun = true;
         this.runHidden = false;
+        this.runNotContent = false;
         return;
       case 'vanish':
         if (this.inRun && x.parent() === 'rPr') this.runHidden = !/^(?:0|false|off)$/.test(x.attr('val') ?? '');
@@ -292,7 +405,7 @@ class DocumentReader implements XmlHandler {
           this.pushParagraph(this.paragraphText.join(''));
           this.paragraphText = [];
         }
-        this.boxes.push({ text: this.paragraphText, style: this.paragraphStyle, depth: this.paragraphDepth });
+        this.boxes.push({ text: this.paragraphText, style: this.paragraphStyle, depth: this.paragraphDepth, numbering: this.paragraphNumbering });
         this.paragraphText = null;
         this.paragraphDepth = 0;
         return;
@@ -343,6 +456,7 @@ class DocumentReader implements XmlHandler {
         if (text === null) {
           this.paragraphText = [];
           this.paragraphStyle = null;
+          this.paragraphNumbering = {};
           this.paragraphDepth = 1;
         } else {
           this.paragraphDepth++;
@@ -432,7 +546,11 @@ class DocumentReader implements XmlHandler {
   }
 
   text(start: number, end: number, cdata: boolean): void {
-    if (this.inText && this.skipDepth === 0 && this.paragraphText && !this.runHidden) this.paragraphText.push(this.x.text(start, end, cdata));
+    if (!this.inText || this.skipDepth > 0 || !this.paragraphText || this.runHidden || this.runNotContent) return;
+    const text = this.x.text(start, end, cdata);
+    // A content control showing its placeholder: its prompt (单击或点击此处输入文字。/ 请输入) is empty, not a value.
+    if (this.controls.includes(true) && isPlaceholderPrompt(text)) return;
+    this.paragraphText.push(text);
   }
 
   close(name: string): void {
@@ -447,6 +565,10 @@ class DocumentReader implements XmlHandler {
       case 'r':
         this.inRun = false;
         this.runHidden = false;
+        this.runNotContent = false;
+        return;
+      case 'sdt':
+        this.controls.pop();
         return;
       case 'txbxContent': {
         const box = this.boxes.pop();
@@ -454,6 +576,7 @@ class DocumentReader implements XmlHandler {
           this.paragraphText = box.text;
           this.paragraphStyle = box.style;
           this.paragraphDepth = box.depth;
+          this.paragraphNumbering = box.numbering;
         }
         return;
       }
@@ -481,8 +604,11 @@ class DocumentReader implements XmlHandler {
       case 'p': {
         this.paragraphDepth--;
         if (this.paragraphDepth > 0 || this.paragraphText === null) return;
-        const text = this.paragraphText.join('');
+        let text = this.paragraphText.join('');
         this.paragraphText = null;
+        // A list label drawn from numbering.xml (一、 （一） 1.) is read as if typed: headings and 其中 lists rely on it.
+        const label = this.numbering?.next(this.paragraphNumbering, this.paragraphStyle) ?? '';
+        if (label && text.trim()) text = label + text;
         const cell = this.tables.length ? this.currentCell() : undefined;
         if (cell) {
           cell.paragraphs.push(text);
@@ -494,7 +620,8 @@ class DocumentReader implements XmlHandler {
       }
       case 'tc': {
         const row = this.currentRow();
-        if (row && row.cells[row.cells.length - 1]?.gridSpan === 0) row.cells.pop();
+        const cell = row?.cells[row.cells.length - 1];
+        if (row && (cell?.gridSpan === 0 || cell?.deleted)) row.cells.pop();
         return;
       }
       case 'tbl': {

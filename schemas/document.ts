@@ -134,5 +134,12 @@ export const DocumentModelSchema = z.object({
   pageInfo: z.array(PageInfoSchema).optional(),
   blocks: z.array(BlockSchema),
   issues: z.array(ParseIssueSchema),
+  /**
+   * Text printed outside the body (Word): page headers and footers (页眉/页脚), footnotes and endnotes
+   * (脚注/尾注), one entry per paragraph. Never body text or cell values; a header's title is a fallback
+   * for the report's year and unit when the body names none.
+   */
+  furniture: z.array(z.object({ kind: z.enum(['header', 'footer', 'footnote', 'endnote']), text: z.string() })).optional(),
 });
+export type DocumentFurniture = NonNullable<z.infer<typeof DocumentModelSchema>['furniture']>;
 export type DocumentModel = z.infer<typeof DocumentModelSchema>;

@@ -7,6 +7,7 @@ import { readBasicData } from './basic-data.js';
 import { basicDataGaps, formGaps } from './coverage.js';
 import { countFacts } from './facts.js';
 import { detectFamily, formFamily } from './family.js';
+import { unitFromPageHeader, yearFromPageHeader } from './page-header.js';
 import { groupForms } from './parts.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 
@@ -35,8 +36,8 @@ export function recognizeReport(doc: DocumentModel): Report {
   }
   if (basicData) basicDataGaps(basicData, notUnderstood);
   for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);
-  const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc);
-  const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? null;
+  const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc);
+  const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? unitFromPageHeader(doc);
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
   const family = detectFamily(basicData, deptSelfEval, projects);
   for (const form of [deptSelfEval, ...projects]) if (form?.recognition) form.recognition.family = formFamily(form, family);

@@ -326,3 +326,221 @@ export const VARIANTS: Variant[] = [
     },
   },
 ];
+
+/**
+ * The first paragraph of every blank cell (not a vMerge continuation), as [start, end) of its
+ * <w:p>…</w:p> or <w:p/>, last first.
+ */
+function blankCellParagraphs(xml: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of xml.matchAll(/<w:tc>((?:(?!<\/w:tc>)[\s\S])*)<\/w:tc>/g)) {
+    const cell = m[1];
+    if (/<w:vMerge(?! w:val="restart")/.test(cell) || /<w:tbl>/.test(cell) || cell.replace(/<[^>]+>/g, '').trim()) continue;
+    const para = /<w:p\/>|<w:p(?: [^>]*)?>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/.exec(cell);
+    if (para) out.push([m.index! + '<w:tc>'.length + para.index, m.index! + '<w:tc>'.length + para.index + para[0].length]);
+  }
+  return out.reverse();
+}
+
+/** The paragraph with its runs replaced by `content`. */
+const paragraphHolding = (para: string, content: string) => {
+  if (para === '<w:p/>') return `<w:p>${content}</w:p>`;
+  const open = /^<w:p(?: [^>]*)?>(?:<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr\/>)?/.exec(para)![0];
+  return `${open}${content}</w:p>`;
+};
+
+/** A content control (w:sdt) showing its placeholder (占位符文本), as Word writes an unfilled one. */
+const placeholderControl = (prompt: string, props = '') =>
+  `<w:sdt><w:sdtPr><w:id w:val="${1000 + prompt.length}"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>${props}<w:showingPlcHdr/></w:sdtPr><w:sdtEndPr/><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>${prompt}</w:t></w:r></w:sdtContent></w:sdt>`;
+
+/** The run's `<w:rPr>` with `inner` added (created when the run has none). */
+const withRunProps = (run: string, inner: string) => (run.includes('<w:rPr>') ? run.replace('<w:rPr>', `<w:rPr>${inner}`) : run.replace('<w:r>', `<w:r><w:rPr>${inner}</w:rPr>`));
+
+/** 一 … 九十九 as a number (the seed's labels). */
+function chineseValue(t: string): number {
+  const d = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  if (t.length === 1) return t === '十' ? 10 : d(t);
+  if (t[0] === '十') return 10 + d(t[1]);
+  return d(t[0]) * 10 + (t[2] ? d(t[2]) : 0);
+}
+
+/** Constructs added for issue docxquirks12 (content-control placeholders, cell revisions, notes, WPS, numbering, split runs). */
+export const MORE_VARIANTS: Variant[] = [
+  {
+    // A template's blank cells as Word's content controls leave them: showing 单击或点击此处输入文字。/ 请输入 / a date prompt.
+    name: 'content controls: placeholder text in blank cells',
+    apply: (xml) => {
+      const prompts = ['单击或点击此处输入文字。', '请输入', '单击或点击此处输入日期。', '选择一项。', 'Click or tap here to enter text.'];
+      let i = 0;
+      for (const span of blankCellParagraphs(xml)) {
+        const prompt = prompts[i++ % prompts.length];
+        xml = splice(xml, span, (para) => paragraphHolding(para, placeholderControl(prompt, prompt.includes('日期') ? '<w:date><w:dateFormat w:val="yyyy年M月d日"/><w:lid w:val="zh-CN"/></w:date>' : '')));
+      }
+      if (i < 10) throw new Error('too few blank cells');
+      return xml;
+    },
+  },
+  {
+    // Drop-down and date controls with a value chosen: the shown value is the value, the list items are not.
+    name: 'content controls: drop-down and date with a chosen value',
+    apply: (xml) => {
+      const list = '<w:dropDownList><w:listItem w:displayText="334.73" w:value="334.73"/><w:listItem w:displayText="334.74" w:value="334.74"/><w:listItem w:displayText="请选择" w:value=""/></w:dropDownList>';
+      xml = splice(xml, runWith(xml, '334.74'), (r) => `<w:sdt><w:sdtPr><w:id w:val="77001"/>${list}</w:sdtPr><w:sdtContent>${r}</w:sdtContent></w:sdt>`);
+      const date = '<w:date w:fullDate="2023-12-31T00:00:00Z"><w:dateFormat w:val="yyyy年"/><w:lid w:val="zh-CN"/><w:calendar w:val="gregorian"/></w:date>';
+      const [s, e] = paragraphWith(xml, '2023年度部门整体支出绩效自评表');
+      return splice(xml, [s, e], (p) => p.replace(/<w:r>[\s\S]*<\/w:r>/, (runs) => `<w:sdt><w:sdtPr><w:id w:val="77002"/>${date}</w:sdtPr><w:sdtContent>${runs}</w:sdtContent></w:sdt>`));
+    },
+  },
+  {
+    // Cell-level revisions as Word writes them: rows inserted (w:trPr/w:ins), cells inserted (w:cellIns),
+    // a stale cell deleted (w:cellDel), old cell/paragraph/run/grid properties kept in w:tcPrChange,
+    // w:pPrChange, w:rPrChange, w:tblGridChange, and a blank cell whose old figure is all w:del.
+    name: 'revision: cell-level (cellIns, cellDel, tcPrChange, trPr/ins, a cell all w:del)',
+    apply: (xml) => {
+      const rev = 'w:id="9200" w:author="a" w:date="2024-01-01T00:00:00Z"';
+      // A figure deleted from a blank cell: the cell reads empty.
+      const [b0] = blankCellParagraphs(xml).slice(-1);
+      xml = splice(xml, b0, (para) => paragraphHolding(para, `<w:del ${rev}><w:r><w:delText>12.00</w:delText></w:r></w:del>`));
+      // Old properties: a run once hidden, a paragraph once a heading.
+      xml = splice(xml, runWith(xml, '334.74'), (r) => withRunProps(r, `<w:rPrChange ${rev}><w:rPr><w:vanish/><w:b/></w:rPr></w:rPrChange>`));
+      const [p0, p1] = paragraphWith(xml, '说明：“项目支出”需要填报');
+      xml = splice(xml, [p0, p1], (p) => p.replace(/^<w:p>(<w:pPr>)?/, (_m, pr) => `<w:p><w:pPr><w:pPrChange ${rev}><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange>${pr ? '' : '</w:pPr>'}`));
+      const [s, e] = tables(xml)[1];
+      let t = xml.slice(s, e);
+      const cols = (/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(t)![1].match(/<w:gridCol/g) ?? []).length;
+      t = t.replace('</w:tblGrid>', `<w:tblGridChange w:id="9201"><w:tblGrid>${'<w:gridCol w:w="500"/>'.repeat(cols + 3)}</w:tblGrid></w:tblGridChange></w:tblGrid>`);
+      // Each cell's old width and span; every other row inserted, every third cell inserted.
+      let n = 0;
+      t = t.replace(/<w:tcPr>([\s\S]*?)<\/w:tcPr>/g, (_m, inner: string) => `<w:tcPr>${inner}${n++ % 3 === 0 ? `<w:cellIns ${rev}/>` : ''}<w:tcPrChange ${rev}><w:tcPr><w:tcW w:w="100" w:type="dxa"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/></w:tcPr></w:tcPrChange></w:tcPr>`);
+      let k = 0;
+      t = t.replace(/<w:tr>(<w:trPr>)?/g, (m, pr) => (k++ % 2 ? `<w:tr><w:trPr><w:ins ${rev}/>${pr ? '' : '</w:trPr>'}` : m));
+      // A stale cell at the end of the first row, deleted.
+      t = t.replace(/<\/w:tr>/, `<w:tc><w:tcPr><w:tcW w:w="500" w:type="dxa"/><w:cellDel ${rev}/></w:tcPr><w:p><w:r><w:t>999.99</w:t></w:r></w:p></w:tc></w:tr>`);
+      return splice(xml, [s, e], () => t);
+    },
+  },
+  {
+    // Footnote and endnote marks after figures: Word's (no text), a custom mark (w:customMarkFollows: the
+    // mark is the run's text, "1" / "*" / "注"), and the notes themselves holding 注：… with figures.
+    name: 'notes: footnote/endnote marks after figures, notes with figures',
+    apply: (xml, parts) => {
+      const note = (t: string) => `<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t>${t}</w:t></w:r></w:p>`;
+      const fn = strFromU8(parts['word/footnotes.xml']);
+      parts['word/footnotes.xml'] = strToU8(fn.replace(/<\/w:footnotes>$/, `<w:footnote w:id="95">${note('注：其中工作经费 300.00 万元，另 34.74 万元为上年结转。')}</w:footnote><w:footnote w:id="96">${note('注：1.合计 999.99 万元')}</w:footnote></w:footnotes>`));
+      addPart(parts, 'rIdEnd9', 'endnotes', 'endnotes.xml', strToU8(`<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:endnote w:id="97">${note('注：数据来源于 2023 年决算，合计 592.17 万元。')}</w:endnote></w:endnotes>`), 'application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml');
+      const mark = (el: string, id: number, custom?: string) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:${el} ${custom ? 'w:customMarkFollows="1" ' : ''}w:id="${id}"/>${custom ? `<w:t>${custom}</w:t>` : ''}</w:r>`;
+      xml = splice(xml, runWith(xml, '334.74'), (r) => r + mark('footnoteReference', 95, '1'));
+      xml = splice(xml, runWith(xml, '334.74', 1), (r) => r + mark('footnoteReference', 96, '2'));
+      xml = splice(xml, runWith(xml, '334.74', 2), (r) => r + mark('endnoteReference', 97));
+      return splice(xml, runWith(xml, '334.74', 3), (r) => r + mark('footnoteReference', 95, '*'));
+    },
+  },
+  {
+    // WPS's own markup: document fields (wpsCustomData:docfieldStart/End) around figures, w14/w15
+    // extensions (paraId, textId, checkbox controls, collapsed headings), mc:AlternateContent choosing wpsCustomData.
+    name: 'WPS: wpsCustomData fields, w14/w15 extensions',
+    apply: (xml) => {
+      xml = xml.replace('<w:document ', '<w:document xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData" ');
+      for (let i = 0; i < 3; i++) {
+        xml = splice(xml, runWith(xml, '334.74', i), (r) => `<wpsCustomData:docfieldStart docfieldname="{&quot;key&quot;:&quot;amount${i}&quot;,&quot;default&quot;:&quot;0.00&quot;}" docfieldid="${i}"/>${r}<wpsCustomData:docfieldEnd docfieldid="${i}"/>`);
+      }
+      let n = 0;
+      xml = xml.replace(/<w:p>/g, () => `<w:p w14:paraId="${(0x10000000 + n).toString(16).toUpperCase()}" w14:textId="${(0x20000000 + n++).toString(16).toUpperCase()}">`);
+      xml = xml.replace(/<w:pStyle w:val="Heading2"\/>/g, '<w:pStyle w:val="Heading2"/><w15:collapsed w:val="0"/>');
+      const [, e] = paragraphWith(xml, '2023年度部门整体支出绩效评价基础');
+      return splice(xml, [e, e], () =>
+        `<w:p><w:sdt><w:sdtPr><w:id w:val="88001"/><w14:checkbox><w14:checked w14:val="1"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>${runText('已核对')}<mc:AlternateContent><mc:Choice Requires="wpsCustomData"><wpsCustomData:typoFeatureVersion val="1"/></mc:Choice></mc:AlternateContent></w:p>`,
+      );
+    },
+  },
+  ...(['none', 'short', 'long'] as const).map(
+    (kind): Variant => ({
+      // WPS tables whose w:tblGrid is missing, or lists fewer or more w:gridCol than the rows use.
+      name: `WPS: w:tblGrid ${{ none: 'missing', short: 'with too few gridCol', long: 'with too many gridCol' }[kind]}`,
+      apply: (xml) =>
+        xml.replace(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g, (_m, cols: string) => {
+          const list = cols.match(/<w:gridCol[^>]*\/>/g) ?? [];
+          if (kind === 'none') return '';
+          return `<w:tblGrid>${(kind === 'short' ? list.slice(0, Math.max(1, list.length - 3)) : [...list, ...list.slice(0, 4)]).join('')}</w:tblGrid>`;
+        }),
+    }),
+  ),
+  {
+    // WPS writes every vertical continuation as a bare <w:vMerge/> (no w:val), chains of them running
+    // straight from one merge's last row into the next merge's restart in the same column.
+    name: 'WPS: bare vMerge continuation chains',
+    apply: (xml) => {
+      const out = xml.replace(/<w:vMerge w:val="continue"\/>/g, '<w:vMerge/>');
+      if (out === xml) throw new Error('no continuation to rewrite');
+      return out;
+    },
+  },
+  {
+    // Headings numbered by Word's lists (numbering.xml), not typed: each label as the seed writes it
+    // (一、 1、 （一） (2) …) becomes a list level (numFmt, lvlText, start); a heading that continues the
+    // previous one's list uses the same w:num, and the first list is on the Heading 2 style (its numPr).
+    name: 'numbering: heading labels from numbering.xml',
+    apply: (xml, parts) => {
+      const label = /^([（(]?)([一二三四五六七八九十]+|\d+)([、)）.．]?)\s*/;
+      const abstracts: string[] = [];
+      const nums: string[] = [];
+      let last: { key: string; value: number; numId: number } | null = null;
+      let styleNum: number | null = null;
+      xml = xml.replace(/<w:pStyle w:val="Heading([23])"\/><\/w:pPr>(<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>)([^<]*)/g, (m, level: string, run: string, text: string) => {
+        const l = label.exec(text);
+        if (!l || (!l[1] && !l[3])) return m;
+        const chinese = !/\d/.test(l[2]);
+        const value = chinese ? chineseValue(l[2]) : Number(l[2]);
+        const key = `${level}${l[1]}${chinese}${l[3]}`;
+        let numId: number;
+        if (last && last.key === key && last.value + 1 === value) numId = last.numId;
+        else {
+          numId = 100 + nums.length;
+          abstracts.push(`<w:abstractNum w:abstractNumId="${numId}"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="${value}"/><w:numFmt w:val="${chinese ? 'chineseCounting' : 'decimal'}"/><w:lvlText w:val="${l[1]}%1${l[3]}"/><w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>`);
+          nums.push(`<w:num w:numId="${numId}"><w:abstractNumId w:val="${numId}"/></w:num>`);
+        }
+        last = { key, value, numId };
+        if (level === '2') styleNum ??= numId;
+        const numPr = numId === styleNum ? '' : `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>`;
+        return `<w:pStyle w:val="Heading${level}"/>${numPr}</w:pPr>${run}${text.slice(l[0].length)}`;
+      });
+      if (nums.length < 5) throw new Error('too few numbered headings');
+      const numbering = strFromU8(parts['word/numbering.xml']);
+      parts['word/numbering.xml'] = strToU8(numbering.replace(/(<w:numbering[^>]*>)/, `$1${abstracts.join('')}`).replace(/<\/w:numbering>$/, `${nums.join('')}</w:numbering>`));
+      const styles = strFromU8(parts['word/styles.xml']);
+      parts['word/styles.xml'] = strToU8(styles.replace(/(<w:style w:type="paragraph" w:styleId="Heading2">[\s\S]*?<w:pPr>)/, `$1<w:numPr><w:numId w:val="${styleNum}"/></w:numPr>`));
+      return xml;
+    },
+  },
+  {
+    // A figure split into runs by editing: rsids, w:proofErr and bookmarks between its digits ("33" "4.7" "4").
+    name: 'runs: a figure split by proofErr and bookmarks',
+    apply: (xml) => {
+      for (let i = 0; i < 4; i++) {
+        xml = splice(xml, runWith(xml, '334.74'), (r) => {
+          const piece = (t: string, rsid: string) => r.replace('<w:r>', `<w:r w:rsidR="${rsid}">`).replace('>334.74</w:t>', `>${t}</w:t>`);
+          return `${piece('33', '00A1')}<w:proofErr w:type="gramStart"/>${piece('4.7', '00B2')}<w:bookmarkStart w:id="${500 + i}" w:name="_Hlk${i}"/><w:proofErr w:type="gramEnd"/>${piece('4', '00C3')}<w:bookmarkEnd w:id="${500 + i}"/>`;
+        });
+      }
+      return xml;
+    },
+  },
+];
+
+const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/**
+ * A .docx with `body` as its main part and other parts of the main part beside it (header1.xml,
+ * footnotes.xml, numbering.xml, styles.xml …), each with its relationship, as Word writes a package.
+ */
+export function docxWithParts(body: string, others: Record<string, string> = {}): Uint8Array {
+  const type = (name: string) => /^(header|footer|footnotes|endnotes|numbering|styles)/.exec(name)?.[1] ?? 'customXml';
+  const rels = Object.keys(others).map((name, i) => `<Relationship Id="rX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type(name)}" Target="${name}"/>`);
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W_NS}><w:body>${body}</w:body></w:document>`),
+    ...Object.fromEntries(Object.entries(others).map(([name, xml]) => [`word/${name}`, strToU8(xml.replace(/^<(w:\w+)/, `<$1 ${W_NS}`))])),
+  });
+}
