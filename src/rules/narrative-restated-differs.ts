@@ -239,10 +239,13 @@ function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }
 
-/** The last project or works named before the figure in its sentence ("功能室改造工程"), if any. */
+/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
 function subjectBefore(s: NarrativeStat): string | null {
   const at = s.sentence.indexOf(s.figure.text.trim());
-  const head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
+  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
+  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
+  const label = head.lastIndexOf(s.label.trim());
+  if (s.label.trim() && label >= 0) head = head.slice(0, label);
   const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
   return names.at(-1) ?? null;
 }
