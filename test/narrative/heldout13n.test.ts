@@ -79,3 +79,42 @@ describe('held-out 13n: a self-evaluation titled without 报告 (彭水 2024)', 
     expect(reportTitle('彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评表')).toBeNull();
   });
 });
+
+/** 彭水 2024 计划生育服务 自评表 flattened into lines: amounts bare under a caption in (万元). */
+const PENGSHUI = [
+  '彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评',
+  '预算资金安排 2024年度计划生育转移支付资金预算安排情况。',
+  '计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25',
+  '其中:中央补助 668.00',
+  '市级资金 343.00',
+  '本级资金(包括结转结余) 73.25',
+  '计划生育家庭特别扶助制度补助资金(万元)',
+  '年度预算资金总额: 321.25',
+  '其中:中央补助 166.00',
+  '市级资金 136.00',
+  '本级资金(包括结转结余) 20.25',
+];
+
+describe('held-out 13n: bare amounts under a caption in (万元) (彭水 2024)', () => {
+  it('reads each line’s bare amount in the caption’s unit', () => {
+    const stats = check(docOf(PENGSHUI)).report.statistics;
+    expect(find(stats, '1084.25').normalizedUnit).toBe('万元');
+    expect(find(stats, '668.00').label).toContain('中央补助');
+    expect(find(stats, '321.25').dimension).toBe('money');
+  });
+
+  it('run together by a PDF, the 其中 parts are summed: 166.00 + 136.00 + 20.25 = 322.25 is not 321.25', () => {
+    const joined = PENGSHUI.slice(6).join('');
+    const total = find(statsOf('计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25其中:中央补助668.00市级资金343.00本级资金(包括结转结余) 73.25其中:'), '1084.25');
+    expect(total.normalizedUnit).toBe('万元');
+    const lines = [PENGSHUI[0], PENGSHUI[1], joined];
+    const found = serious(lines, 'narrative-total-parts');
+    expect(found).toHaveLength(1);
+    expect(found[0].values).toEqual([321.25, 322.25]);
+  });
+
+  it('a sentence ends the caption’s reach, and whole numbers stay unread', () => {
+    expect(statsOf('补助资金(万元)。年度预算资金总额: 763.00').map((s) => s.figure.text)).toEqual([]);
+    expect(statsOf('补助资金(万元) 项目个数 12').map((s) => s.figure.text)).toEqual([]);
+  });
+});
