@@ -58,3 +58,10 @@ export function bareCaptionFigures(norm: string, inherited: string | undefined, 
   }
   return out;
 }
+
+/** A line of such a form: a name and its bare amount, a lone 其中, or a caption. */
+const FORM_LINE = /^\s*(?:其中\s*[:：]?\s*)?(?:[^\d。！？!?；;]{2,40}?[:：\s)）\u4e00-\u9fa5]\s*\d+\.\d+|[^\d。！？!?；;]{2,40}[（(]\s*(?:万元|亿元|元)\s*[)）])?\s*$/;
+
+export function isCaptionFormLine(text: string): boolean {
+  return text.trim().length > 0 && FORM_LINE.test(text);
+}

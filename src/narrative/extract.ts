@@ -2,7 +2,7 @@ import type { ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
-import { bareCaptionFigures, captionAfter } from './caption-unit.js';
+import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
 import { labelFor } from './label.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
@@ -96,9 +96,33 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
   const out: NarrativeStat[] = [];
   // the money unit of a flattened form's caption ("…资金合计(万元)"), for the bare amounts under it
   let caption: string | undefined;
-  for (const unit of textUnits(paragraphs, joinLines)) {
+  for (const unit of underCaptionJoined(textUnits(paragraphs, joinLines))) {
     out.push(...extractUnit(unit, ctx, caption));
     caption = captionAfter(unit.text, caption);
+  }
+  return out;
+}
+
+/**
+ * The lines of a form flattened one cell a line, under a money caption, read as one text the way a PDF
+ * runs them together: "年度预算资金总额: 321.25" / "其中:中央补助 166.00" / "市级资金 136.00" is a total and its parts.
+ */
+function underCaptionJoined(units: TextUnit[]): TextUnit[] {
+  const out: TextUnit[] = [];
+  let caption: string | undefined;
+  let previousFormLine = false;
+  for (const unit of units) {
+    const formLine = isCaptionFormLine(unit.text);
+    const last = out[out.length - 1];
+    // a caption opens the next block of the form ("…补助资金(万元)"): it is not joined to the one before
+    if (last && caption && formLine && previousFormLine && captionAfter(unit.text, undefined) === undefined) {
+      last.pieces.push(...unit.pieces.map((p) => ({ block: p.block, offset: p.offset + last.text.length })));
+      last.text += unit.text;
+    } else {
+      out.push({ text: unit.text, pieces: [...unit.pieces] });
+    }
+    caption = captionAfter(unit.text, caption);
+    previousFormLine = formLine;
   }
   return out;
 }

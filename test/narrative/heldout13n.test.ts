@@ -113,6 +113,12 @@ describe('held-out 13n: bare amounts under a caption in (万元) (彭水 2024)',
     expect(found[0].values).toEqual([321.25, 322.25]);
   });
 
+  it('one line a cell, as Word keeps them, the same: one finding, the block that holds stays quiet', () => {
+    const found = serious(PENGSHUI);
+    expect(found.map((f) => f.rule)).toEqual(['narrative-total-parts']);
+    expect(found[0].values).toEqual([321.25, 322.25]);
+  });
+
   it('a sentence ends the caption’s reach, and whole numbers stay unread', () => {
     expect(statsOf('补助资金(万元)。年度预算资金总额: 763.00').map((s) => s.figure.text)).toEqual([]);
     expect(statsOf('补助资金(万元) 项目个数 12').map((s) => s.figure.text)).toEqual([]);
