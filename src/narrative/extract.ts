@@ -2,6 +2,7 @@ import type { ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
+import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
 import { labelFor } from './label.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
@@ -93,16 +94,47 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
 
 export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, ctx: StatContext): NarrativeStat[] {
   const out: NarrativeStat[] = [];
-  for (const unit of textUnits(paragraphs, joinLines)) out.push(...extractUnit(unit, ctx));
+  // the money unit of a flattened form's caption ("…资金合计(万元)"), for the bare amounts under it
+  let caption: string | undefined;
+  for (const unit of underCaptionJoined(textUnits(paragraphs, joinLines))) {
+    out.push(...extractUnit(unit, ctx, caption));
+    caption = captionAfter(unit.text, caption);
+  }
   return out;
 }
 
-function extractUnit(unit: TextUnit, ctx: StatContext): NarrativeStat[] {
+/**
+ * The lines of a form flattened one cell a line, under a money caption, read as one text the way a PDF
+ * runs them together: "年度预算资金总额: 321.25" / "其中:中央补助 166.00" / "市级资金 136.00" is a total and its parts.
+ */
+function underCaptionJoined(units: TextUnit[]): TextUnit[] {
+  const out: TextUnit[] = [];
+  let caption: string | undefined;
+  let previousFormLine = false;
+  for (const unit of units) {
+    const formLine = isCaptionFormLine(unit.text);
+    const last = out[out.length - 1];
+    // a caption opens the next block of the form ("…补助资金(万元)"): it is not joined to the one before
+    if (last && caption && formLine && previousFormLine && captionAfter(unit.text, undefined) === undefined) {
+      last.pieces.push(...unit.pieces.map((p) => ({ block: p.block, offset: p.offset + last.text.length })));
+      last.text += unit.text;
+    } else {
+      out.push({ text: unit.text, pieces: [...unit.pieces] });
+    }
+    caption = captionAfter(unit.text, caption);
+    previousFormLine = formLine;
+  }
+  return out;
+}
+
+function extractUnit(unit: TextUnit, ctx: StatContext, caption?: string): NarrativeStat[] {
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
   const scanned = scanFigures(clean.text);
   const { norm, masks } = scanned;
-  const figures = withoutFusedCells(scanned.figures, norm);
+  const read = withoutFusedCells(scanned.figures, norm);
+  const bare = bareCaptionFigures(norm, caption, read);
+  const figures = bare.length > 0 ? [...read, ...bare].sort((a, b) => a.start - b.start) : read;
   if (figures.length === 0) return [];
   const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);

@@ -54,6 +54,11 @@ function kindOf(title: string): ReportKind {
  * has neither).
  */
 const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达)[^。；;，,：:]{0,50}(?:绩效|自评|评价|考评)[^。；;，,：:]{0,20}的(?:自评)?报告$/;
+/**
+ * A self-evaluation named by its year and subject, the word 报告 left out: "彭水自治县2024年度中央对地方转移支付
+ * 计划生育服务项目绩效自评" (a year near its head, unnumbered, like RESULTS_TITLE).
+ */
+const SELF_EVAL_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效自评$/;
 const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?$/;
 
 /**
@@ -66,7 +71,7 @@ const ACCOUNT_TITLE = /^[^。；;，,：:《》、\d]{0,30}(?:省|市|区|县|�
 function asTitle(candidate: string): string | null {
   const t = candidate.replace(LEADING, '');
   if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
-  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || ACCOUNT_TITLE.test(t))) return t;
+  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t))) return t;
   if (NOT_A_TITLE.test(t)) return null;
   // inside a reference to another document (《…报告》)
   if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;

@@ -207,6 +207,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       const progress = parts.findIndex((p, j) => j >= 1 && PROGRESS.test(norm.slice(parts[j - 1].g.end, p.g.start)));
       if (progress >= 1) parts = parts.slice(0, progress);
     }
+    // a list that names one more part without its figure ("其中行政编13个、全额事业编45个、差额" — the page cut
+    // there, or the amount left out): the parts given are not all of them, so nothing is summed
+    if (parts.length > 0 && namesPartWithoutFigure(norm.slice(parts[parts.length - 1].g.end, end), end === norm.length)) continue;
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
@@ -257,6 +260,17 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
 const CLAUSE_BREAK = /[，,；;]/;
 
 /** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
+/**
+ * The text after a list's last figure names one more item and nothing follows: "、差额" before the
+ * sentence's end, or "，差额" where the paragraph stops (a page cut mid-list). A clause ("，已全部到位。")
+ * is no item: with a comma the item must end the paragraph unpunctuated.
+ */
+export function namesPartWithoutFigure(tail: string, endsParagraph: boolean): boolean {
+  const t = tail.replace(/\s+/g, '');
+  if (/^、[\u4e00-\u9fa5]{1,10}[。；;]?$/.test(t)) return true;
+  return endsParagraph && /^[，,][\u4e00-\u9fa5]{1,10}$/.test(t);
+}
+
 const PROGRESS = /目前|截至|截止|至今|已[^，,；;。、]{0,6}?(?:拨付|支付|支出|完成|到位|兑付|发放|使用|执行|报账)/;
 
 /** The words of the figure's own clause that make it an amount per unit: 每县补助…, 人均…, 户均…, 平均…, 单价…. */

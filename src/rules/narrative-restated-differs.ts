@@ -112,6 +112,9 @@ export const rule: Rule = {
       if (partsOfTwoLists(first.s, second.s)) continue;
       // rates of two funds named at their sentences' heads ("中央财政补助资金…预算执行率100%" / "天然商品林停伐管护补助资金…预算执行率0%")
       if (first.s.dimension === 'percent' && fundsDiffer(first.s, second.s)) continue;
+      // one list item per project, the amount's name a shared tail ("…--功能室改造工程-…(校舍维修)-中央10万元" /
+      // "…--厕所改造工程-…(校舍维修)-中央3.07万元"): two projects' amounts
+      if (subjectsDiffer(first.s, second.s)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
       if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;
@@ -233,5 +236,25 @@ const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
 
 function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}
+
+/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
+function subjectBefore(s: NarrativeStat): string | null {
+  const at = s.sentence.indexOf(s.figure.text.trim());
+  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
+  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
+  const label = head.lastIndexOf(s.label.trim());
+  if (s.label.trim() && label >= 0) head = head.slice(0, label);
+  const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
+  return names.at(-1) ?? null;
+}
+
+/** Names that are not one subject: "本项目", "预算项目", "建设项目" and the like. */
+const GENERIC_SUBJECT = /^(?:[本该此各全][\u4e00-\u9fa5]{0,2}|[\u4e00-\u9fa5]{0,2}(?:预算|建设|实施|重点|年度))(?:工程|项目)$/;
+
+/** Both sentences name a project before the figure, and not the same one. */
+function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  const [x, y] = [subjectBefore(a), subjectBefore(b)];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }

@@ -1,0 +1,67 @@
+import type { ScannedFigure } from './scan.js';
+import { canonicalNumber } from '../numbers/figure.js';
+
+/**
+ * A form flattened into lines keeps its money column's unit in a caption and its amounts bare:
+ * "计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25" / "其中:中央补助 668.00" / "市级资金 343.00"
+ * (a PDF may run the lines together: "…(万元)年度预算资金总额: 763.00其中:中央补助502.00市级资金208.00").
+ * The caption's unit (万元 / 元 / 亿元 in brackets) holds for what follows it until a sentence ends or
+ * another caption; there a bare number with decimals after a name ("中央补助668.00") states an amount.
+ * Whole numbers stay unread (years, list numbers, counts).
+ */
+
+const CAPTION = /[（(]\s*(万元|亿元|元)\s*[)）]/g;
+/** A decimal number standing bare: after a name, a colon or a space, before a name or the end. */
+const BARE_AMOUNT = /(?<=[:：\s)）\u4e00-\u9fa5])(\d+\.\d+)(?=\s*(?:[\u4e00-\u9fa5]|$))/g;
+const SENTENCE_END = /[。！？!?]/g;
+
+/** The caption unit in force at the end of the text, starting from `inherited`. */
+export function captionAfter(text: string, inherited: string | undefined): string | undefined {
+  let unit = inherited;
+  for (const mark of marks(text)) unit = mark.unit;
+  return unit;
+}
+
+/** Captions (a unit) and sentence ends (none) in reading order. */
+function marks(text: string): Array<{ at: number; unit: string | undefined }> {
+  const out: Array<{ at: number; unit: string | undefined }> = [];
+  CAPTION.lastIndex = 0;
+  for (let m = CAPTION.exec(text); m; m = CAPTION.exec(text)) out.push({ at: m.index, unit: m[1] });
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) out.push({ at: m.index, unit: undefined });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Bare amounts of the text under a caption (inherited, or earlier in the text), outside the figures already read. */
+export function bareCaptionFigures(norm: string, inherited: string | undefined, read: readonly ScannedFigure[]): ScannedFigure[] {
+  const ms = marks(norm);
+  const out: ScannedFigure[] = [];
+  BARE_AMOUNT.lastIndex = 0;
+  for (let m = BARE_AMOUNT.exec(norm); m; m = BARE_AMOUNT.exec(norm)) {
+    const start = m.index;
+    const end = start + m[1].length;
+    if (read.some((f) => start < f.end && end > f.start)) continue;
+    const before = ms.filter((k) => k.at < start);
+    const unit = before.length > 0 ? before[before.length - 1].unit : inherited;
+    if (!unit) continue;
+    const { value, decimals } = canonicalNumber(m[1]);
+    out.push({
+      figure: { value, decimals, unit, comparator: '=', approximate: false, qualifiers: [], text: m[1] },
+      start,
+      end,
+      numberStart: start,
+      each: false,
+      per: null,
+      slogan: false,
+      unknownUnit: false,
+    });
+  }
+  return out;
+}
+
+/** A line of such a form: a name and its bare amount, a lone 其中, or a caption. */
+const FORM_LINE = /^\s*(?:其中\s*[:：]?\s*)?(?:[^\d。！？!?；;]{2,40}?[:：\s)）\u4e00-\u9fa5]\s*\d+\.\d+|[^\d。！？!?；;]{2,40}[（(]\s*(?:万元|亿元|元)\s*[)）])?\s*$/;
+
+export function isCaptionFormLine(text: string): boolean {
+  return text.trim().length > 0 && FORM_LINE.test(text);
+}
