@@ -100,13 +100,17 @@ function uniformDecimals(values: SplitValue[], columns: SplitColumns): boolean {
   return places.size <= 1;
 }
 
+/** Money in 万元 is kept to at least two decimals ("50" stands for 50.00), as the execution-rate rule reads it. */
+const MONEY_DECIMALS = 2;
+
 /** 执行数 ÷ 预算数 agrees with the written 执行率 within the rounding of all three figures. */
 export function rateAgrees(values: SplitValue[], columns: SplitColumns): boolean {
   const budget = values[columns.kinds.lastIndexOf('budget')];
   const executed = values[columns.kinds.indexOf('executed')];
   const rate = values[columns.kinds.indexOf('rate')];
   if (!budget || !executed || !rate) return false;
-  const quotient = divIntervals(intervalOf(executed.text, decimals(executed)), intervalOf(budget.text, decimals(budget)));
+  const money = (v: SplitValue) => intervalOf(v.text, Math.max(decimals(v), MONEY_DECIMALS));
+  const quotient = divIntervals(money(executed), money(budget));
   return quotient !== null && intersects(scaleInterval(quotient, Rational.of(100)), intervalOf(rate.text, decimals(rate)));
 }
 
@@ -116,9 +120,12 @@ export function splitGluedValues(run: string, columns: SplitColumns): SplitOutco
   if (!chunks || chunks.length === 0) return { kind: 'unreadable' };
   // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
   const apart = /\d\s+\d/.test(run);
-  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns) && uniformDecimals(v, columns));
-  if (fitting.length === 1) return { kind: 'split', values: fitting[0] };
-  if (fitting.length === 0) return { kind: 'unreadable' };
-  const agreeing = fitting.filter((v) => rateAgrees(v, columns));
-  return agreeing.length === 1 ? { kind: 'split', values: agreeing[0] } : { kind: 'ambiguous', candidates: fitting.length };
+  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
+  // the row's own format first (one number of decimals), then the arithmetic, to choose
+  const uniform = fitting.filter((v) => uniformDecimals(v, columns));
+  const pool = uniform.length ? uniform : fitting;
+  if (pool.length === 1) return { kind: 'split', values: pool[0] };
+  if (pool.length === 0) return { kind: 'unreadable' };
+  const agreeing = pool.filter((v) => rateAgrees(v, columns));
+  return agreeing.length === 1 ? { kind: 'split', values: agreeing[0] } : { kind: 'ambiguous', candidates: pool.length };
 }

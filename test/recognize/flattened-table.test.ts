@@ -60,6 +60,17 @@ describe('a budget block run into lines is read as a table rebuilt from them', (
     expect(f.message).toContain('连排文字');
   });
 
+  it('leaves a row unread, with a note, when its figures split more than one way', () => {
+    // the same line without the 万元 that ends the budget: 50 | 47.68 | 95.00% or 504 | 7.68 | 95.00% …
+    const lines = FUCAI.map((l) => l.replace('年度资金总额50万元', '年度资金总额50'));
+    const { report: r } = check(documentOf(lines));
+    const total = r.projects[0].budget!.rows.find((row) => row.label === '年度资金总额')!;
+    expect([total.fullYearBudget?.text ?? '', total.executed?.text ?? '', total.rate?.text ?? '']).toEqual(['', '', '']);
+    expect(r.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
+    // the next row, with its 万元, is read
+    expect(r.projects[0].budget!.rows.find((row) => row.label === '其中:中央财政补助')!.executed?.text).toBe('47.68');
+  });
+
   it('leaves the document alone when no line is a flattened budget header', () => {
     const plain = documentOf(['一、项目基本情况', '项目资金全年预算数为50万元，执行47.68万元，执行率95.36%。']);
     expect(rebuildFlattenedTables(plain).document).toBe(plain);
@@ -76,6 +87,12 @@ describe('splitting glued figures', () => {
     // 50 | 50 | 100% and 50 | 5010 | 0%: both well formed, only the first agrees
     const out = splitGluedValues('50万元50100%', RATE_COLUMNS);
     expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['50', '50', '100']);
+  });
+
+  it('reads a MOF row with 分值 and 得分 glued in when one split keeps the row\'s format', () => {
+    const header = readFlattenedHeader('项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分')!;
+    const out = splitGluedValues('30.0030.0029.501098.33%9.83', header.columns);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['30.00', '30.00', '29.50', '10', '98.33', '9.83']);
   });
 
   it('leaves a run unread when more than one split remains', () => {
