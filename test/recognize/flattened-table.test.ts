@@ -77,6 +77,31 @@ describe('a budget block run into lines is read as a table rebuilt from them', (
   });
 });
 
+/** 池州市贵池区棠溪镇's 2022 项目支出绩效自评表 as a site's text export printed it: the whole form in one paragraph. */
+const TANGXI =
+  '附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-池州市贵池区棠溪镇人民政府 实施单位 219001-池州市贵池区棠溪镇人民政府 ' +
+  '项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974 上年结转资金 其他资金 ' +
+  '年度总体目标 预期目标 实际完成情况 本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;30万元用于基建工程项目设计、规划、测绘。';
+
+describe('a whole form run into one paragraph', () => {
+  const { report } = check(documentOf([TANGXI]));
+  const form = report.projects[0];
+
+  it('reads its fields and the funding rows whose figures fill the columns, in their order', () => {
+    expect(form.name?.text).toBe('委托业务项目');
+    const total = form.budget!.rows.find((r) => r.kind === 'total')!;
+    expect([total.initialBudget?.text, total.fullYearBudget?.text, total.executed?.text, total.rate?.text]).toEqual(['0', '0', '0', '0']);
+    expect(total.executed!.loc.paragraph).toBe(0);
+    expect(TANGXI.slice(...total.executed!.loc.span!)).toBe('0');
+  });
+
+  it('leaves a row with fewer figures than columns unread (which columns are blank is not written)', () => {
+    const current = form.budget!.rows.find((r) => r.label.includes('本年财政拨款'))!;
+    expect([current.fullYearBudget?.text ?? '', current.executed?.text ?? '']).toEqual(['', '']);
+    expect(report.coverage.notUnderstood.some((n) => n.where.includes('本年财政拨款'))).toBe(true);
+  });
+});
+
 describe('splitting glued figures', () => {
   it('takes the only split whose decimals agree (47.68 | 95.00%, not 47.6 | 895.00% or 47.689 | 5.00%)', () => {
     const out = splitGluedValues('50万元47.6895.00%', RATE_COLUMNS);
