@@ -42,6 +42,12 @@ export const LocationSchema = z.object({
    */
   gridInferred: z.boolean().optional(),
   /**
+   * Set when the value was cut out of a form flattened into lines of text (连排表格: "年度资金总额50万元47.6895.00%"):
+   * its cell is part of a table rebuilt from the line, the boundaries between glued figures were inferred.
+   * Findings resting on it are at most warnings. Absent for real table cells and prose.
+   */
+  rebuilt: z.boolean().optional(),
+  /**
    * Set when the text holds □ (U+25A1) standing for characters a partly broken PDF text layer could
    * not decode: a label may be misread (政□□购金额, □适用). Findings resting on it are at most warnings.
    * Absent for exact text, and for a □ the author typed (a check box in a form).

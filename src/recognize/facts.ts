@@ -3,6 +3,7 @@ import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Location } from '../../schemas/location.js';
 import { parseFigure } from '../numbers/figure.js';
 import { cellOrigin } from './continuation.js';
+import { isRebuiltTable, rebuiltProvenance } from './flattened-table.js';
 
 /** Location of a table cell within a report part. */
 export function cellLocation(part: string, table: TableBlock, cell: TableCell): Location {
@@ -18,7 +19,8 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
     block: origin?.block ?? table.block,
     bbox: cell.bbox,
     ...ocrProvenance(cell),
-    ...(table.source === 'borderless' ? { gridInferred: true } : {}),
+    ...(table.source === 'borderless' && !isRebuiltTable(table) ? { gridInferred: true } : {}),
+    ...rebuiltProvenance(cell),
   };
 }
 

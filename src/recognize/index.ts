@@ -9,6 +9,7 @@ import { countFacts } from './facts.js';
 import { detectFamily, formFamily } from './family.js';
 import { unitFromPageHeader, yearFromPageHeader } from './page-header.js';
 import { groupForms } from './parts.js';
+import { rebuildFlattenedTables } from './flattened-table.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 
 /**
@@ -17,11 +18,13 @@ import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
  * A part that is recognized but does not fit leaves a coverage note, never a crash.
  */
 export function recognizeReport(doc: DocumentModel): Report {
-  const { forms, unrecognized } = groupForms(doc);
+  // forms flattened into lines of text are read as virtual tables rebuilt from the lines
+  const rebuilt = rebuildFlattenedTables(doc);
+  const { forms, unrecognized } = groupForms(rebuilt.document);
   let basicData: BasicData | null = null;
   let deptSelfEval: DeptSelfEval | null = null;
   const projects: ProjectSelfEval[] = [];
-  const notUnderstood: Coverage['notUnderstood'] = [];
+  const notUnderstood: Coverage['notUnderstood'] = [...rebuilt.unread];
   const tablesByPart: Record<string, number> = {};
   for (const form of forms) {
     tablesByPart[form.kind] = (tablesByPart[form.kind] ?? 0) + form.tables.length;

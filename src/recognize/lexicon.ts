@@ -264,7 +264,7 @@ export const FORM_FIELDS: FieldEntry[] = [
     synonyms: [
       { match: /^项目(支出)?名称$/, source: MOF },
       // 转移支付(项目)名称, 转移支付名称, 专项资金名称: the transfer payment is the form's project
-      { match: /^转移支付(\(项目\))?名称$|^专项(资金)?名称$/, source: CENTRAL },
+      { match: /^转移支付(\(项目\))?名称$|^专项(资金|\(项目\))?名称$/, source: CENTRAL },
     ],
   },
   {
@@ -319,7 +319,7 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
   // 湖南 项目支出绩效评价报告 (finance-bureau form): 一、项目基本概况 with 计划安排资金 | 实际到位资金 | 实际支出 pairs
   { part: 'project-self-eval', match: /计划(?:安排)?资金|计划投资/, also: /到位资金/, source: HUNAN },
-  { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金)?名称/, also: /预算|资金|执行/, source: CENTRAL },
+  { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金|\(项目\))?名称/, also: /预算|资金|执行/, source: CENTRAL },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
 ];

@@ -61,6 +61,7 @@ function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string 
   if (evidence.some(unsureCell)) return { zh: 'OCR 识别不确定，请核对原件', en: 'read by OCR unsurely, check the original' };
   if (sources.has('ocr')) return { zh: 'OCR 识别，请核对原件', en: 'read by OCR, check the original' };
   if (sources.has('ocr-layer')) return { zh: 'OCR 文字层，请核对原件', en: 'from an OCR text layer, check the original' };
+  if (evidence.some((e) => e.location.rebuilt)) return { zh: '表格由连排文字还原，数字拆分请核对原件', en: 'table rebuilt from run-together text, the split of its figures was inferred: check the original' };
   if (evidence.some((e) => e.location.gridInferred)) return { zh: '表格无框线，行列按文字位置推断，请核对原件', en: 'table without ruling lines, rows and columns inferred from text positions: check the original' };
   return null;
 }

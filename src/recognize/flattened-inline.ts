@@ -1,0 +1,46 @@
+import { readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
+import { key } from './table-view.js';
+import { normalizeText } from '../text/normalize.js';
+
+/**
+ * A whole form run into one paragraph (一段连排: "…自评表(2021年度)转移支付(项目)名称…资金情况(万元)全年预算数(A)
+ * 全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%其中:中央财政资金21182118100%地方资金其他资金总体目标…"):
+ * its budget header, the funding rows after it (a label ending in a funding word, then its figures)
+ * and the form fields before it. The paragraph's text before the fields and after the rows stays prose.
+ */
+export interface InlineForm {
+  before: string;
+  fields: Array<{ label: string; value: string }>;
+  header: FlatHeader;
+  rows: Array<{ label: string; run: string }>;
+  after: string;
+}
+
+// a funding row's label: a few words ending in a funding word (年度资金总额:, 其中:中央财政资金, 地方资金, 上年结转 …)
+const ROW_LABEL = /^\s*(?:其中[:：]?)?[\u4e00-\u9fa5]{0,8}?(?:资金总额|财政资金|财政补助|财政拨款|补助资金|结转资金|结转|资金)[:：]?/u;
+const RUN = /^[\d.,%万元\s]*/;
+const FIELD_START = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
+
+export function readInlineForm(text: string): InlineForm | null {
+  // spaces are kept: a text export prints a row's figures apart ("年度资金总额: 0 0 0 10 0 0")
+  const k = normalizeText(text).replace(/\s+/g, ' ');
+  for (let at = 0; at < k.length; at++) {
+    const header = readFlattenedHeaderAt(k, at);
+    if (!header) continue;
+    const rows: InlineForm['rows'] = [];
+    let pos = header.end;
+    for (;;) {
+      const label = ROW_LABEL.exec(k.slice(pos));
+      if (!label) break;
+      const run = RUN.exec(k.slice(pos + label[0].length))![0];
+      rows.push({ label: label[0].trim(), run });
+      pos += label[0].length + run.length;
+    }
+    if (!rows.some((r) => /\d/.test(r.run))) return null;
+    const pre = key(k.slice(0, at)).slice(0, -header.header.prefix.length || undefined);
+    const fieldAt = pre.search(FIELD_START);
+    const fields = fieldAt >= 0 ? readFieldPairs(pre.slice(fieldAt), true) ?? [] : [];
+    return { before: fields.length ? pre.slice(0, fieldAt) : pre, fields, header: header.header, rows, after: k.slice(pos).trim() };
+  }
+  return null;
+}

@@ -1,0 +1,131 @@
+import { divIntervals, intersects, intervalOf, Rational, scaleInterval } from '../numbers/decimal.js';
+
+/**
+ * Splitting a run of figures a copy or an OCR glued together (连排数字: "50万元47.6895.00%") into the
+ * values of a form's columns. A unit (万元, %) or a space ends a value; within a glued chunk every
+ * way of cutting it into well-formed numbers is a candidate. Candidates are narrowed by what the
+ * form itself says — the column count of its header, the 执行率 column holding the % value, one
+ * number of decimals for every figure of the row — and only then by arithmetic agreement (执行数 ÷
+ * 预算数 = 执行率 within rounding), which may choose between candidates but never makes one.
+ * More than one left → ambiguous, nothing is read.
+ */
+
+/** One figure of a split, with where it stands in the run and the unit written after it. */
+export interface SplitValue {
+  text: string;
+  unit: '万元' | '元' | '%' | null;
+  /** [start, end) of the figure's digits in the run. */
+  span: [number, number];
+}
+
+export type SplitOutcome = { kind: 'split'; values: SplitValue[] } | { kind: 'ambiguous'; candidates: number } | { kind: 'unreadable' };
+
+/** The columns of the header, as far as a split needs them: which one is a rate, which ones are money. */
+export interface SplitColumns {
+  kinds: Array<'budget' | 'executed' | 'rate' | 'points'>;
+}
+
+interface Chunk {
+  digits: string;
+  start: number;
+  unit: SplitValue['unit'];
+}
+
+const CHUNK = /(\d[\d.]*)\s*(万元|元|%)?/g;
+// a well-formed number: no leading zero before more digits, at most one decimal point with digits after it
+const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const MAX_CANDIDATES = 200;
+
+/** The chunks of a run: digits up to a unit or a gap; null when the run holds anything else. */
+function chunksOf(run: string): Chunk[] | null {
+  const chunks: Chunk[] = [];
+  let last = 0;
+  for (const m of run.matchAll(CHUNK)) {
+    if (run.slice(last, m.index).trim()) return null;
+    chunks.push({ digits: m[1], start: m.index!, unit: (m[2] as SplitValue['unit']) ?? null });
+    last = m.index! + m[0].length;
+  }
+  return run.slice(last).trim() ? null : chunks;
+}
+
+/** Every way to cut `digits` into `parts` well-formed numbers. */
+function cuts(digits: string, parts: number): string[][] {
+  if (parts === 1) return NUMBER.test(digits) ? [[digits]] : [];
+  const out: string[][] = [];
+  for (let i = 1; i < digits.length; i++) {
+    const head = digits.slice(0, i);
+    if (!NUMBER.test(head)) continue;
+    for (const rest of cuts(digits.slice(i), parts - 1)) out.push([head, ...rest]);
+  }
+  return out;
+}
+
+/** Every split of the chunks into exactly `count` values, chunk by chunk; `apart`: figures printed apart are never cut. */
+function splits(chunks: Chunk[], count: number, apart: boolean): SplitValue[][] {
+  const out: SplitValue[][] = [];
+  const walk = (i: number, acc: SplitValue[]) => {
+    if (out.length > MAX_CANDIDATES) return;
+    if (i === chunks.length) {
+      if (acc.length === count) out.push(acc);
+      return;
+    }
+    const c = chunks[i];
+    const room = count - acc.length - (chunks.length - i - 1);
+    for (let parts = 1; parts <= (apart ? 1 : Math.min(room, c.digits.length)); parts++) {
+      for (const numbers of cuts(c.digits, parts)) {
+        let at = c.start;
+        const values = numbers.map((text, k): SplitValue => {
+          const v: SplitValue = { text, unit: k === numbers.length - 1 ? c.unit : null, span: [at, at + text.length] };
+          at += text.length;
+          return v;
+        });
+        walk(i + 1, [...acc, ...values]);
+      }
+    }
+  };
+  walk(0, []);
+  return out;
+}
+
+const decimals = (v: SplitValue) => (v.text.includes('.') ? v.text.length - v.text.indexOf('.') - 1 : 0);
+
+/** The form's own conventions: the % value sits in the rate column and only there; money is never a %. */
+function fitsColumns(values: SplitValue[], columns: SplitColumns): boolean {
+  return values.every((v, i) => (v.unit === '%' ? columns.kinds[i] === 'rate' : columns.kinds[i] !== 'rate' || v.unit === null));
+}
+
+/** One number of decimals for the money and rate figures that have decimals (47.68 | 95.00, not 47.689 | 5.00). */
+function uniformDecimals(values: SplitValue[], columns: SplitColumns): boolean {
+  const places = new Set(values.filter((v, i) => columns.kinds[i] !== 'points' && v.text.includes('.')).map(decimals));
+  return places.size <= 1;
+}
+
+/** Money in 万元 is kept to at least two decimals ("50" stands for 50.00), as the execution-rate rule reads it. */
+const MONEY_DECIMALS = 2;
+
+/** 执行数 ÷ 预算数 agrees with the written 执行率 within the rounding of all three figures. */
+export function rateAgrees(values: SplitValue[], columns: SplitColumns): boolean {
+  const budget = values[columns.kinds.lastIndexOf('budget')];
+  const executed = values[columns.kinds.indexOf('executed')];
+  const rate = values[columns.kinds.indexOf('rate')];
+  if (!budget || !executed || !rate) return false;
+  const money = (v: SplitValue) => intervalOf(v.text, Math.max(decimals(v), MONEY_DECIMALS));
+  const quotient = divIntervals(money(executed), money(budget));
+  return quotient !== null && intersects(scaleInterval(quotient, Rational.of(100)), intervalOf(rate.text, decimals(rate)));
+}
+
+/** Split a run of glued figures into the header's columns, or say why not. */
+export function splitGluedValues(run: string, columns: SplitColumns): SplitOutcome {
+  const chunks = chunksOf(run);
+  if (!chunks || chunks.length === 0) return { kind: 'unreadable' };
+  // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
+  const apart = /\d\s+\d/.test(run);
+  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
+  // the row's own format first (one number of decimals), then the arithmetic, to choose
+  const uniform = fitting.filter((v) => uniformDecimals(v, columns));
+  const pool = uniform.length ? uniform : fitting;
+  if (pool.length === 1) return { kind: 'split', values: pool[0] };
+  if (pool.length === 0) return { kind: 'unreadable' };
+  const agreeing = pool.filter((v) => rateAgrees(v, columns));
+  return agreeing.length === 1 ? { kind: 'split', values: agreeing[0] } : { kind: 'ambiguous', candidates: pool.length };
+}

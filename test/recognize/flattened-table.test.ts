@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel as check } from '../helpers/check.js';
+import { documentOf } from '../helpers/model.js';
+import { splitGluedValues } from '../../src/recognize/flattened-split.js';
+import { readFlattenedHeader, rebuildFlattenedTables } from '../../src/recognize/flattened-table.js';
+import { makeFinding } from '../../src/rules/finding.js';
+import { RULES } from '../../src/rules/registry.js';
+
+/**
+ * Forms flattened into lines of text. The lines are those of 宁夏福利彩票发行中心's 2023 绩效项目支出自评表 as a
+ * bid site published it (an OCR of the attached picture: every row of the form run into one line,
+ * "年度资金总额50万元47.6895.00%" = 50万元 | 47.68 | 95.00%), and of 池州市贵池区棠溪镇's 2022 项目支出绩效自评表
+ * as a site's text export printed its rows (values apart, "年度资金总额: 0 0 0 10 0 0").
+ */
+const FUCAI = [
+  '2023年福彩中心绩效项目支出自评表',
+  '详情见附件',
+  '(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)',
+  '专项(项目)名称彩票市场调控资金﹣宁夏福彩AP系统改版升级',
+  '中央主管部门中国福利彩票发行管理中心',
+  '自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心',
+  '项目资金 (万元)全年预算数全年执行数执行率',
+  '年度资金总额50万元47.6895.00%',
+  '其中:中央财政补助50万元47.6895.00%',
+  '地方资金',
+  '其他资金',
+  '总体目标完成情况总体目标全年实际完成情况',
+];
+
+const RATE_COLUMNS = { kinds: ['budget', 'executed', 'rate'] as Array<'budget' | 'executed' | 'rate' | 'points'> };
+
+describe('a budget block run into lines is read as a table rebuilt from them', () => {
+  const doc = documentOf(FUCAI);
+  const { report } = check(doc);
+  const form = report.projects[0];
+
+  it('recognizes the form, its name and its funding rows, split at the units and decimals', () => {
+    expect(report.projects).toHaveLength(1);
+    expect(form.name?.text).toBe('彩票市场调控资金﹣宁夏福彩AP系统改版升级');
+    const rows = form.budget!.rows.filter((r) => r.fullYearBudget?.text);
+    expect(rows.map((r) => [r.label, r.fullYearBudget?.text, r.executed?.text, r.rate?.text])).toEqual([
+      ['年度资金总额', '50', '47.68', '95.00%'],
+      ['其中:中央财政补助', '50', '47.68', '95.00%'],
+    ]);
+  });
+
+  it('cites the line and the characters each value was cut from, marked rebuilt', () => {
+    const executed = form.budget!.rows[0].executed!;
+    const line = FUCAI[7];
+    expect(executed.loc.paragraph).toBe(7);
+    expect(line.slice(...executed.loc.span!)).toBe('47.68');
+    expect(executed.loc.rebuilt).toBe(true);
+  });
+
+  it('a finding resting on a rebuilt value is at most a warning and says why', () => {
+    const meta = { ...RULES.find((r) => r.meta.id === 'execution-rate')!.meta };
+    const rate = form.budget!.rows[0].rate!;
+    const f = makeFinding(meta, { message: { zh: '执行率不符', en: '-' }, values: [95], evidence: [{ text: rate.text, value: 95, location: rate.loc }] }, 'zh');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('连排文字');
+  });
+
+  it('leaves a row unread, with a note, when its figures split more than one way', () => {
+    // the same line without the 万元 that ends the budget: 50 | 47.68 | 95.00% or 504 | 7.68 | 95.00% …
+    const lines = FUCAI.map((l) => l.replace('年度资金总额50万元', '年度资金总额50'));
+    const { report: r } = check(documentOf(lines));
+    const total = r.projects[0].budget!.rows.find((row) => row.label === '年度资金总额')!;
+    expect([total.fullYearBudget?.text ?? '', total.executed?.text ?? '', total.rate?.text ?? '']).toEqual(['', '', '']);
+    expect(r.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
+    // the next row, with its 万元, is read
+    expect(r.projects[0].budget!.rows.find((row) => row.label === '其中:中央财政补助')!.executed?.text).toBe('47.68');
+  });
+
+  it('leaves the document alone when no line is a flattened budget header', () => {
+    const plain = documentOf(['一、项目基本情况', '项目资金全年预算数为50万元，执行47.68万元，执行率95.36%。']);
+    expect(rebuildFlattenedTables(plain).document).toBe(plain);
+  });
+});
+
+/** 池州市贵池区棠溪镇's 2022 项目支出绩效自评表 as a site's text export printed it: the whole form in one paragraph. */
+const TANGXI =
+  '附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-池州市贵池区棠溪镇人民政府 实施单位 219001-池州市贵池区棠溪镇人民政府 ' +
+  '项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974 上年结转资金 其他资金 ' +
+  '年度总体目标 预期目标 实际完成情况 本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;30万元用于基建工程项目设计、规划、测绘。';
+
+describe('a whole form run into one paragraph', () => {
+  const { report } = check(documentOf([TANGXI]));
+  const form = report.projects[0];
+
+  it('reads its fields and the funding rows whose figures fill the columns, in their order', () => {
+    expect(form.name?.text).toBe('委托业务项目');
+    const total = form.budget!.rows.find((r) => r.kind === 'total')!;
+    expect([total.initialBudget?.text, total.fullYearBudget?.text, total.executed?.text, total.rate?.text]).toEqual(['0', '0', '0', '0']);
+    expect(total.executed!.loc.paragraph).toBe(0);
+    expect(TANGXI.slice(...total.executed!.loc.span!)).toBe('0');
+  });
+
+  it('leaves a row with fewer figures than columns unread (which columns are blank is not written)', () => {
+    const current = form.budget!.rows.find((r) => r.label.includes('本年财政拨款'))!;
+    expect([current.fullYearBudget?.text ?? '', current.executed?.text ?? '']).toEqual(['', '']);
+    expect(report.coverage.notUnderstood.some((n) => n.where.includes('本年财政拨款'))).toBe(true);
+  });
+});
+
+describe('splitting glued figures', () => {
+  it('takes the only split whose decimals agree (47.68 | 95.00%, not 47.6 | 895.00% or 47.689 | 5.00%)', () => {
+    const out = splitGluedValues('50万元47.6895.00%', RATE_COLUMNS);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['50', '47.68', '95.00']);
+  });
+
+  it('uses 执行数 ÷ 预算数 = 执行率 only to choose between splits the form allows', () => {
+    // 50 | 50 | 100% and 50 | 5010 | 0%: both well formed, only the first agrees
+    const out = splitGluedValues('50万元50100%', RATE_COLUMNS);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['50', '50', '100']);
+  });
+
+  it('reads a MOF row with 分值 and 得分 glued in when one split keeps the row\'s format', () => {
+    const header = readFlattenedHeader('项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分')!;
+    const out = splitGluedValues('30.0030.0029.501098.33%9.83', header.columns);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['30.00', '30.00', '29.50', '10', '98.33', '9.83']);
+  });
+
+  it('leaves a run unread when more than one split remains', () => {
+    // 12 | 3 | … or 1 | 23 | …: nothing in the run decides
+    expect(splitGluedValues('12345', { kinds: ['budget', 'executed', 'points'] }).kind).toBe('ambiguous');
+  });
+
+  it('reads figures printed apart in their order (a text export of the row)', () => {
+    const header = readFlattenedHeader('项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分')!;
+    expect(header.columns.kinds).toEqual(['budget', 'budget', 'executed', 'points', 'rate', 'points']);
+    const out = splitGluedValues('0 0 0 10 0 0', header.columns);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['0', '0', '0', '10', '0', '0']);
+    // three figures for six columns: which columns are empty is not written, nothing is read
+    expect(splitGluedValues('90 89.974 89.974', header.columns).kind).toBe('unreadable');
+  });
+});
