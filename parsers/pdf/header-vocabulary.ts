@@ -20,20 +20,6 @@ export function namesFormColumn(text: string): boolean {
   return key.length <= 16 && FIELDS.some((f) => namesField(f, key, true));
 }
 
-/** The columns of the forms a row names (strong synonyms, one cell each): 'budget:weight', 'indicator:level1' … */
-export function formColumnsNamed(cells: readonly PageTableCell[]): Set<string> {
-  const named = new Set<string>();
-  for (const c of cells) {
-    const key = compactKey(c.text);
-    if (c.c1 - c.c0 !== 1 || key.length > 16) continue;
-    const budget = BUDGET_FIELDS.find((f) => namesField(f, key, true));
-    const indicator = INDICATOR_FIELDS.find((f) => namesField(f, key, true));
-    if (budget) named.add(`budget:${budget.field}`);
-    if (indicator) named.add(`indicator:${indicator.field}`);
-  }
-  return named;
-}
-
 /** Form fields that open a form as its title row (项目名称, 单位名称, 部门名称 …). */
 const TITLE_FIELDS = FORM_FIELDS.filter((f) => f.field === 'name' || f.field === 'department');
 

@@ -1,17 +1,18 @@
-import { confirmedHeaderRows, formColumnsNamed, namesFormTitle } from './header-vocabulary.js';
+import { compactKey } from '../../src/text/normalize.js';
+import { confirmedHeaderRows, namesFormColumn, namesFormTitle } from './header-vocabulary.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 
 /**
  * Two forms printed one under the other with no paragraph between them (Word, WPS, LibreOffice
  * when two tables touch) share their rulings: the page shows one ruled grid. The grid is cut
  * where a second form begins:
- *  - its column rulings do not continue the first form's (no inner vertical ruling crosses the
- *    boundary and the inner columns change there), no cell spans the boundary,
+ *  - the inner columns change there and no cell spans the boundary,
  *  - the part above is a form of its own (it has a header row, 表头), and
- *  - the part below opens as a form does: a title row (单位名称/项目名称), or a header row that
- *    names again the columns the part above already named (一级指标/二级指标/三级指标 twice).
+ *  - the part below opens as a form does: a title row (单位名称/项目名称: two copies of one
+ *    template share their column rulings), or, where no inner column ruling runs on across the
+ *    boundary, a header row naming again the columns the part above named (一级指标/二级指标 twice).
  * One form whose column structure changes between its blocks (项目资金 → 年度总体目标 → 绩效指标)
- * keeps its label column ruled across, and never names its columns twice.
+ * names its title once, and never its columns twice.
  */
 
 /** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
@@ -30,23 +31,24 @@ export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number,
   const breaks: number[] = [];
   let start = 0;
   for (let k = 1; k < rows; k++) {
-    if (facts.innerColumns[k - 1] === facts.innerColumns[k] || facts.verticalContinues(k)) continue;
+    if (facts.innerColumns[k - 1] === facts.innerColumns[k]) continue;
     if (cells.some((c) => c.r0 < k && c.r1 > k)) continue;
     const above = ownColumns(cells.filter((c) => c.r0 >= start && c.r1 <= k));
     if (!confirmedHeaderRows(above)) continue;
-    if (!opensForm(ownColumns(cells.filter((c) => c.r0 >= k)), k, above)) continue;
+    const first = ownColumns(cells.filter((c) => c.r0 === k)).sort((a, b) => a.c0 - b.c0);
+    const titled = first.length > 0 && namesFormTitle(first[0].text);
+    if (!titled && (facts.verticalContinues(k) || !repeatsHeader(first, above))) continue;
     breaks.push(k);
     start = k;
   }
   return breaks;
 }
 
-function opensForm(cells: readonly PageTableCell[], k: number, above: readonly PageTableCell[]): boolean {
-  const first = cells.filter((c) => c.r0 === k).sort((a, b) => a.c0 - b.c0);
-  if (first.length && namesFormTitle(first[0].text)) return true;
-  const named = formColumnsNamed(above);
-  const again = [...formColumnsNamed(first)].filter((f) => named.has(f));
-  return again.length >= MIN_REPEATED_COLUMNS;
+/** Does the row name again, cell for cell, at least MIN_REPEATED_COLUMNS header cells of the part above? */
+function repeatsHeader(row: readonly PageTableCell[], above: readonly PageTableCell[]): boolean {
+  const named = (cells: readonly PageTableCell[]) => new Set(cells.filter((c) => namesFormColumn(c.text)).map((c) => compactKey(c.text)));
+  const before = named(above);
+  return [...named(row)].filter((k) => before.has(k)).length >= MIN_REPEATED_COLUMNS;
 }
 
 /** Cells renumbered over the column boundaries they use themselves (a part of the grid has its own columns). */
