@@ -1,5 +1,5 @@
 import { pdfOps } from './pdfjs.js';
-import { multiply } from './rulings.js';
+import { glyphText, multiply } from './rulings.js';
 import type { Matrix } from './text-runs.js';
 import type { TextRun } from './types.js';
 
@@ -48,13 +48,6 @@ function fillAlpha(args: unknown): number | null {
 }
 
 const scaleOf = (m: ArrayLike<number>) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-
-function glyphText(glyphs: unknown): string {
-  if (!Array.isArray(glyphs)) return '';
-  let out = '';
-  for (const g of glyphs) if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') out += (g as { unicode: string }).unicode;
-  return out;
-}
 
 /** One pass over a page's operator list: the text it paints faint, with its size in points. */
 export function faintTexts(fnArray: readonly number[], argsArray: readonly unknown[]): FaintText[] {
