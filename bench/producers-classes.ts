@@ -19,7 +19,8 @@
  * mupdf-clean (mutool convert -F pdf, mutool clean -gggg), crop / origin / userunit (a CropBox
  * inside the MediaBox, a MediaBox not at 0 0, /UserUnit 2: test/fixtures/producers/mupdf.ts),
  * fold-out (pages 2 and 18 printed onto A3, the rest A4); watermark-diagonal / watermark-tiled (a grey 45° "内部资料 注意保密"
- * in a Form XObject under /Artifact, a light tiled unit name), furniture (header, header rule, "第 n 页 共 N 页" and a seal
+ * in a Form XObject under /Artifact, a light tiled unit name), watermark-horizontal (a large grey "内部资料" and the unit's
+ * name set level across the tables, 40% opaque), furniture (header, header rule, "第 n 页 共 N 页" and a seal
  * image over the text), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
  * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), xps-spaced (every character its own text object, short labels
  * letter-spaced by Tc and squeezed by Tz: spaced-text.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
@@ -68,6 +69,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   plain: (pdf) => pdf,
   'watermark-diagonal': (pdf) => overprintPdf(pdf, 'diagonal'),
   'watermark-tiled': (pdf) => overprintPdf(pdf, 'tiled'),
+  'watermark-horizontal': (pdf) => overprintPdf(pdf, 'horizontal'),
   furniture: (pdf) => overprintPdf(pdf, 'furniture'),
   scaled: (pdf) => overprintPdf(pdf, 'scaled'),
   'two-up': (pdf) => twoUpPdf(pdf),

@@ -12,6 +12,7 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { withoutWatermark } from './watermark.js';
+import { bodyTextSize, faintTexts, withoutFaintWatermark } from './faint-text.js';
 import { dropNoteRuns, extractRulings } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
@@ -73,7 +74,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
-    const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)), brokenElsewhere };
+    const bodySize = bodyTextSize(texts.flatMap((t) => (t instanceof Error ? [] : t.runs)));
+    const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)), brokenElsewhere, bodySize };
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
@@ -176,6 +178,8 @@ interface DocumentAids {
   inkProbe(): Promise<InkProbe | null>;
   /** Some page's text layer is unusable on its own: short pages are judged by share (text-quality.ts). */
   brokenElsewhere: boolean;
+  /** The size most of the document's characters are set in (faint-text.ts). */
+  bodySize: number;
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
@@ -213,10 +217,12 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         const runs = ocrLayerRuns(straightenRuns(quality.usable, grid.skew, grid.centre), grid.rulings);
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
-      const centres = quality.usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
+      // A level watermark painted faint over the tables is not the page's text (faint-text.ts).
+      const usable = withoutFaintWatermark(quality.usable, faintTexts(ops.fnArray, ops.argsArray), doc.bodySize);
+      const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
       const { notes, ...rulings } = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
       // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
-      const runs = dropNoteRuns(quality.usable, notes);
+      const runs = dropNoteRuns(usable, notes);
       return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without

@@ -2,6 +2,7 @@ import { groupLines, joinFrameLines, lineFilled, splitRunAt } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { lowestConfidence, type BBox, type Rulings, type Segment, type TextLine, type TextRun } from './types.js';
 import { clusterPositions } from './cluster.js';
+import { splitTableAtRows, stackedFormBreaks, type GridRulingFacts } from './stacked-forms.js';
 
 /** Boundaries closer than this (points) are one boundary (double rules, rounding). */
 const SNAP = 2.5;
@@ -187,10 +188,23 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
       cells.push({ ...reg, box, text, endsWrapped, ...(confidence !== undefined ? { confidence } : {}) });
     }
     cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-    tables.push({ page, xs, ys, cells, bbox, source: 'ruled', confidence: 1 });
+    const table: PageTable = { page, xs, ys, cells, bbox, source: 'ruled', confidence: 1 };
+    tables.push(...splitTableAtRows(table, stackedFormBreaks(cells, nR, rulingFacts(comp.vertical, xs, ys))));
   }
   tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
   return { tables, rest };
+}
+
+/** Which inner column rulings run through each row, and which run on across each row boundary. */
+function rulingFacts(verticals: Segment[], xs: number[], ys: number[]): GridRulingFacts {
+  const inner = xs.slice(1, -1);
+  const innerColumns = ys.slice(0, -1).map((y, r) => {
+    const midY = (y + ys[r + 1]) / 2;
+    return inner.filter((x) => covered(verticals, x, midY)).join(',');
+  });
+  const verticalContinues = (k: number) =>
+    inner.some((x) => verticals.some((v) => Math.abs(v.pos - x) <= SNAP && v.from < ys[k] - TOUCH && v.to > ys[k] + TOUCH));
+  return { innerColumns, verticalContinues };
 }
 
 /** Index i with bounds[i] <= v < bounds[i+1]. */

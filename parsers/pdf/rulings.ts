@@ -250,7 +250,7 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
 }
 
 /** The characters of a pdf.js showText argument (glyphs with their Unicode; numbers are spacing). */
-function glyphText(glyphs: unknown): string {
+export function glyphText(glyphs: unknown): string {
   if (!Array.isArray(glyphs)) return '';
   let out = '';
   for (const g of glyphs) if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') out += (g as { unicode: string }).unicode;

@@ -1,0 +1,75 @@
+import { compactKey } from '../../src/text/normalize.js';
+import { confirmedHeaderRows, namesFormColumn, namesFormTitle } from './header-vocabulary.js';
+import type { PageTable, PageTableCell } from './page-table.js';
+
+/**
+ * Two forms printed one under the other with no paragraph between them (Word, WPS, LibreOffice
+ * when two tables touch) share their rulings: the page shows one ruled grid. The grid is cut
+ * where a second form begins:
+ *  - the inner columns change there and no cell spans the boundary,
+ *  - the part above is a form of its own (it has a header row, 表头), and
+ *  - the part below opens as a form does: a title row (单位名称/项目名称: two copies of one
+ *    template share their column rulings), or, where no inner column ruling runs on across the
+ *    boundary, a header row naming again the columns the part above named (一级指标/二级指标 twice).
+ * One form whose column structure changes between its blocks (项目资金 → 年度总体目标 → 绩效指标)
+ * names its title once, and never its columns twice.
+ */
+
+/** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
+const MIN_REPEATED_COLUMNS = 3;
+
+/** What the rulings say about each row boundary of one grid. */
+export interface GridRulingFacts {
+  /** Per row: the inner column boundaries ruled through it (a key comparable between rows). */
+  innerColumns: string[];
+  /** Per row boundary k (1..rows-1): an inner vertical ruling runs through it. */
+  verticalContinues: (k: number) => boolean;
+}
+
+/** Row boundaries where a second form starts, ascending. */
+export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number, facts: GridRulingFacts): number[] {
+  const breaks: number[] = [];
+  let start = 0;
+  for (let k = 1; k < rows; k++) {
+    if (facts.innerColumns[k - 1] === facts.innerColumns[k]) continue;
+    if (cells.some((c) => c.r0 < k && c.r1 > k)) continue;
+    const above = ownColumns(cells.filter((c) => c.r0 >= start && c.r1 <= k));
+    if (!confirmedHeaderRows(above)) continue;
+    const first = ownColumns(cells.filter((c) => c.r0 === k)).sort((a, b) => a.c0 - b.c0);
+    const titled = first.length > 0 && namesFormTitle(first[0].text);
+    if (!titled && (facts.verticalContinues(k) || !repeatsHeader(first, above))) continue;
+    breaks.push(k);
+    start = k;
+  }
+  return breaks;
+}
+
+/** Does the row name again, cell for cell, at least MIN_REPEATED_COLUMNS header cells of the part above? */
+function repeatsHeader(row: readonly PageTableCell[], above: readonly PageTableCell[]): boolean {
+  const named = (cells: readonly PageTableCell[]) => new Set(cells.filter((c) => namesFormColumn(c.text)).map((c) => compactKey(c.text)));
+  const before = named(above);
+  return [...named(row)].filter((k) => before.has(k)).length >= MIN_REPEATED_COLUMNS;
+}
+
+/** Cells renumbered over the column boundaries they use themselves (a part of the grid has its own columns). */
+function ownColumns(cells: readonly PageTableCell[]): PageTableCell[] {
+  const used = [...new Set(cells.flatMap((c) => [c.c0, c.c1]))].sort((a, b) => a - b);
+  const column = new Map(used.map((c, j) => [c, j]));
+  return cells.map((c) => ({ ...c, c0: column.get(c.c0)!, c1: column.get(c.c1)! }));
+}
+
+/** One page table cut at row boundaries into tables of their own, each with its own columns. */
+export function splitTableAtRows(table: PageTable, breaks: readonly number[]): PageTable[] {
+  if (!breaks.length) return [table];
+  const bounds = [0, ...breaks, table.ys.length - 1];
+  const parts: PageTable[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [r0, r1] = [bounds[i], bounds[i + 1]];
+    const cells = table.cells.filter((c) => c.r0 >= r0 && c.r1 <= r1);
+    const xs = [...new Set(cells.flatMap((c) => [c.c0, c.c1]))].sort((a, b) => a - b).map((c) => table.xs[c]);
+    const ys = table.ys.slice(r0, r1 + 1);
+    const own = ownColumns(cells).map((c) => ({ ...c, r0: c.r0 - r0, r1: c.r1 - r0 }));
+    parts.push({ ...table, xs, ys, bbox: [xs[0], ys[0], xs[xs.length - 1], ys[ys.length - 1]], cells: own });
+  }
+  return parts;
+}
