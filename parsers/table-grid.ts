@@ -61,9 +61,19 @@ export function assembleGrid(origins: TableCell[], nRows: number, nCols: number)
       }
     }
   }
-  kept.sort((a, b) => a.row - b.row || a.col - b.col);
-  const index = new Map<TableCell, number>();
-  kept.forEach((cell, i) => index.set(cell, i));
-  const grid = claim.map((row) => row.map((cell) => index.get(cell!)!));
+  kept.sort(byPosition);
+  // every kept cell covers exactly the rectangle it claimed: write its index over that rectangle
+  const grid: number[][] = Array.from({ length: nRows }, () => new Array<number>(nCols));
+  for (let i = 0; i < kept.length; i++) {
+    const cell = kept[i];
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      const gridRow = grid[r];
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) gridRow[c] = i;
+    }
+  }
   return { cells: kept, grid };
+}
+
+function byPosition(a: TableCell, b: TableCell): number {
+  return a.row - b.row || a.col - b.col;
 }
