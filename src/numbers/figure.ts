@@ -71,6 +71,11 @@ export function parseFigure(raw: string): Figure | null {
   const text = raw;
   let s = compactKey(raw);
   if (!s || !/\d/.test(s)) return null; // words only: no figure (most text cells)
+  // a bare canonical number ("951.90", "12"): what the general reading below gives, without its matches
+  if (CANONICAL.test(s)) {
+    const dot = s.indexOf('.');
+    return { value: s, decimals: dot < 0 ? 0 : s.length - dot - 1, unit: null, comparator: '=', approximate: false, qualifiers: [], text };
+  }
   let comparator: Comparator = '=';
   let approximate = false;
   const qualifiers: string[] = [];

@@ -84,7 +84,9 @@ export const rule: Rule = {
       }
     }
     for (const p of paragraphs.ordinals()) {
-      const head = (statsOf.get(p) ?? []).filter((s) => s.mention !== 'slogan');
+      const stated = statsOf.get(p);
+      if (!stated) continue; // no statistic, no total
+      const head = stated.filter((s) => s.mention !== 'slogan');
       const totals = head.filter((s) => s.dimension === 'money' && isExact(s.figure) && !s.openList);
       if (totals.length === 0) continue;
       const announce = ANNOUNCE.exec(paragraphs.get(p));
