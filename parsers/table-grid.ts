@@ -46,7 +46,8 @@ export function assembleGrid(origins: TableCell[], nRows: number, nCols: number)
         }
       }
     }
-    const fitted: TableCell = { ...cell, rowSpan: rows, colSpan };
+    // an origin that fits as given is kept as it is (origins are made by the caller for this grid)
+    const fitted: TableCell = rows === cell.rowSpan && colSpan === cell.colSpan ? cell : { ...cell, rowSpan: rows, colSpan };
     for (let r = cell.row; r < cell.row + rows; r++) {
       for (let c = cell.col; c < cell.col + colSpan; c++) claim[r][c] = fitted;
     }

@@ -388,7 +388,8 @@ export function namesField(entry: FieldEntry, rawKey: string, strongOnly = false
   const key = withoutMarks(rawKey);
   if (!key) return false;
   if (entry.exclude?.test(key)) return false;
-  return entry.synonyms.some((s) => (!strongOnly || !s.weak) && s.match.test(key));
+  for (const s of entry.synonyms) if ((!strongOnly || !s.weak) && s.match.test(key)) return true; // no closure per call
+  return false;
 }
 
 export function fieldEntry(entries: FieldEntry[], field: string): FieldEntry {
