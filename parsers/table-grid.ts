@@ -46,7 +46,8 @@ export function assembleGrid(origins: TableCell[], nRows: number, nCols: number)
         }
       }
     }
-    const fitted: TableCell = { ...cell, rowSpan: rows, colSpan };
+    // an origin that fits as given is kept as it is (origins are made by the caller for this grid)
+    const fitted: TableCell = rows === cell.rowSpan && colSpan === cell.colSpan ? cell : { ...cell, rowSpan: rows, colSpan };
     for (let r = cell.row; r < cell.row + rows; r++) {
       for (let c = cell.col; c < cell.col + colSpan; c++) claim[r][c] = fitted;
     }
@@ -61,9 +62,19 @@ export function assembleGrid(origins: TableCell[], nRows: number, nCols: number)
       }
     }
   }
-  kept.sort((a, b) => a.row - b.row || a.col - b.col);
-  const index = new Map<TableCell, number>();
-  kept.forEach((cell, i) => index.set(cell, i));
-  const grid = claim.map((row) => row.map((cell) => index.get(cell!)!));
+  kept.sort(byPosition);
+  // every kept cell covers exactly the rectangle it claimed: write its index over that rectangle
+  const grid: number[][] = Array.from({ length: nRows }, () => new Array<number>(nCols));
+  for (let i = 0; i < kept.length; i++) {
+    const cell = kept[i];
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      const gridRow = grid[r];
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) gridRow[c] = i;
+    }
+  }
   return { cells: kept, grid };
+}
+
+function byPosition(a: TableCell, b: TableCell): number {
+  return a.row - b.row || a.col - b.col;
 }

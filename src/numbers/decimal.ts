@@ -13,12 +13,15 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    const g = gcd(n < 0n ? -n : n, d);
+    // an integer is already in lowest terms
+    const g = d === 1n ? 1n : gcd(n < 0n ? -n : n, d);
     this.n = g > 1n ? n / g : n;
     this.d = g > 1n ? d / g : d;
   }
 
   static of(n: bigint | number, d: bigint | number = 1n): Rational {
+    // small whole numbers (0, 100, a weight) are asked for over and over: made once
+    if (typeof n === 'number' && d === 1n && Number.isInteger(n) && n >= 0 && n < SMALL_WHOLES.length) return (SMALL_WHOLES[n] ??= new Rational(BigInt(n), 1n));
     return new Rational(BigInt(n), BigInt(d));
   }
 
@@ -31,9 +34,11 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (this.d === o.d) return new Rational(this.n + o.n, this.d);
     return new Rational(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
+    if (this.d === o.d) return new Rational(this.n - o.n, this.d);
     return new Rational(this.n * o.d - o.n * this.d, this.d * o.d);
   }
   mul(o: Rational): Rational {
@@ -115,13 +120,29 @@ const parseDecimal = boundedMemo(
   { maxEntries: 20_000, maxKeyLength: 40 },
 );
 
+/** Rational.of of 0–1000, made on first use. */
+const SMALL_WHOLES: Rational[] = new Array<Rational>(1001);
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Greatest common divisor of two non-negative values (1 for two zeros); in doubles when both fit exactly. */
 function gcd(a: bigint, b: bigint): bigint {
+  if (a <= MAX_SAFE && b <= MAX_SAFE) return BigInt(smallGcd(Number(a), Number(b)));
   while (b !== 0n) {
     const r = a % b;
     a = b;
     b = r;
   }
   return a === 0n ? 1n : a;
+}
+
+function smallGcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a === 0 ? 1 : a;
 }
 
 /** A closed interval [lo, hi] of exact values. */
@@ -145,6 +166,14 @@ const HALF_UNITS: Rational[] = Array.from({ length: 12 }, (_, d) => Rational.of(
  * standing in a column of two-decimal amounts ("20" in a 万元 column means 20.00).
  */
 export function intervalOf(value: string, decimals: number): Interval {
+  if (decimals >= 0 && decimals < HALF_UNITS.length) return (INTERVALS_BY_DECIMALS[decimals] ??= boundedMemo((v) => readInterval(v, decimals), { maxEntries: 5_000, maxKeyLength: 40 }))(value);
+  return readInterval(value, decimals);
+}
+
+/** intervalOf per written precision, remembered (shared result: an Interval is never changed). */
+const INTERVALS_BY_DECIMALS: Array<(value: string) => Interval> = [];
+
+function readInterval(value: string, decimals: number): Interval {
   const v = Rational.parse(value);
   const h = halfUnit(decimals);
   return { lo: v.sub(h), hi: v.add(h) };

@@ -1,4 +1,5 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
+import { boundedMemo } from '../memo.js';
 import { compactKey } from '../text/normalize.js';
 
 /**
@@ -66,11 +67,20 @@ export function canonicalNumber(written: string): { value: string; decimals: num
 /**
  * Parse a cell that should hold exactly one figure, optionally with comparator, qualifier and unit.
  * Returns null when the cell holds anything else (words, dates, several numbers, nothing).
+ * Remembered per cell text (shared result: do not change it): a report's tables repeat "100%", "10",
+ * "0" and the recognizers read the same cells more than once.
  */
-export function parseFigure(raw: string): Figure | null {
+export const parseFigure: (raw: string) => Figure | null = boundedMemo(readFigure, { maxEntries: 20_000, maxKeyLength: 64 });
+
+function readFigure(raw: string): Figure | null {
   const text = raw;
   let s = compactKey(raw);
   if (!s || !/\d/.test(s)) return null; // words only: no figure (most text cells)
+  // a bare canonical number ("951.90", "12"): what the general reading below gives, without its matches
+  if (CANONICAL.test(s)) {
+    const dot = s.indexOf('.');
+    return { value: s, decimals: dot < 0 ? 0 : s.length - dot - 1, unit: null, comparator: '=', approximate: false, qualifiers: [], text };
+  }
   let comparator: Comparator = '=';
   let approximate = false;
   const qualifiers: string[] = [];

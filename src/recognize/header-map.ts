@@ -140,7 +140,8 @@ export function rowTest(test: (keys: readonly string[]) => boolean): (table: Tab
 
 /** Does some key name one of the fields, by a strong synonym? */
 function namesAny(keys: readonly string[], entries: FieldEntry[]): boolean {
-  return entries.some((entry) => keys.some((k) => namesField(entry, k, true)));
+  for (const entry of entries) for (const k of keys) if (namesField(entry, k, true)) return true; // no closure per entry
+  return false;
 }
 
 const BUDGET_HEADER_FIELDS = ['initialBudget', 'fullYearBudget', 'executed', 'rate'].map(budgetField);

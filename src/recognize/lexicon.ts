@@ -11,6 +11,7 @@
  * a row a header: "决算数" heads the executed column of a budget block and also the year columns of
  * the 基础数据表; "预算数" alone is just as ambiguous.
  */
+import { boundedMemo } from '../memo.js';
 
 export interface Synonym {
   /** Tested against the compact header key. */
@@ -372,7 +373,10 @@ export function fieldPattern(entry: FieldEntry, strongOnly = false): RegExp {
  * A compact header key without the marks a form puts on a label (★必填项, 得分*) and without empty
  * brackets (符号（）): they are not words. Each part of a two-row key ("预期指标值/★符号") is cleaned.
  */
-export function withoutMarks(key: string): string {
+export const withoutMarks: (key: string) => string = boundedMemo(readWithoutMarks, { maxEntries: 10_000, maxKeyLength: 128 });
+
+/** withoutMarks, computed (every field's test asks it again of the same header keys). */
+function readWithoutMarks(key: string): string {
   return key
     .split('/')
     .map((part) => part.replace(/\(\)/g, '').replace(/^[★☆*※＊]+|[★☆*※＊]+$/g, ''))
@@ -384,7 +388,8 @@ export function namesField(entry: FieldEntry, rawKey: string, strongOnly = false
   const key = withoutMarks(rawKey);
   if (!key) return false;
   if (entry.exclude?.test(key)) return false;
-  return entry.synonyms.some((s) => (!strongOnly || !s.weak) && s.match.test(key));
+  for (const s of entry.synonyms) if ((!strongOnly || !s.weak) && s.match.test(key)) return true; // no closure per call
+  return false;
 }
 
 export function fieldEntry(entries: FieldEntry[], field: string): FieldEntry {

@@ -48,11 +48,11 @@ export const rule: Rule = {
     for (const p of paragraphs.ordinals()) {
       const stats = statsOf.get(p);
       if (!stats) continue;
-      const text = paragraphs.get(p);
       for (const s of stats) {
         if (s.dimension !== 'count' || !isExact(s.figure) || s.mention === 'slogan' || s.listLength != null) continue;
         const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
         if (!Number.isFinite(start)) continue;
+        const text = paragraphs.get(p); // compacted only for a paragraph stating a count
         const end = text.indexOf(s.figure.text.replace(/\s+/g, ''), start);
         if (end < 0) continue;
         // the items run to the end of the sentence
@@ -84,7 +84,9 @@ export const rule: Rule = {
       }
     }
     for (const p of paragraphs.ordinals()) {
-      const head = (statsOf.get(p) ?? []).filter((s) => s.mention !== 'slogan');
+      const stated = statsOf.get(p);
+      if (!stated) continue; // no statistic, no total
+      const head = stated.filter((s) => s.mention !== 'slogan');
       const totals = head.filter((s) => s.dimension === 'money' && isExact(s.figure) && !s.openList);
       if (totals.length === 0) continue;
       const announce = ANNOUNCE.exec(paragraphs.get(p));

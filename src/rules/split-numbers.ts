@@ -18,37 +18,53 @@ interface NumberCell {
   rate: boolean;
 }
 
+/** The number cells of a budget row (预算执行情况) and their names. */
+const BUDGET_CELLS = [['initialBudget', '年初预算数'], ['fullYearBudget', '全年预算数'], ['executed', '全年执行数'], ['weight', '分值'], ['rate', '执行率'], ['score', '得分']] as const;
+
+/** A rate cell whose figure is implausibly large: numbers fused by extraction. */
+function fusedRate(fact: Fact, rate: boolean): boolean {
+  return rate && !!fact.figure && Rational.parse(fact.figure.value).abs().gt(MAX_PLAUSIBLE_RATE);
+}
+
+/** A number cell with digits but no one readable figure, or a fused rate (only these are named and listed). */
+function suspect(fact: Fact | null | undefined, rate: boolean): fact is Fact {
+  if (!fact || isBlank(fact) || !/\d/.test(fact.text)) return false;
+  // "95.\n10%": the reader joined the pieces, but whether it is 95.10% or 95 and 10% is a guess.
+  return !fact.figure || fusedRate(fact, rate) || SPLIT.test(fact.text.trim());
+}
+
+/** The suspect number cells of the report, in reading order, each named for the reviewer. */
 function numberCells(report: Parameters<Rule['check']>[0]): NumberCell[] {
   const out: NumberCell[] = [];
   for (const form of selfEvalForms(report)) {
     for (const row of form.budget?.rows ?? []) {
       const label = row.label.replace(/\s+/g, '');
-      for (const [k, zh] of [['initialBudget', '年初预算数'], ['fullYearBudget', '全年预算数'], ['executed', '全年执行数'], ['weight', '分值'], ['rate', '执行率'], ['score', '得分']] as const) {
+      for (const [k, zh] of BUDGET_CELLS) {
         const f = row[k];
-        if (f) out.push({ part: form.part, what: `「${label}」${zh}`, fact: f, rate: k === 'rate' });
+        if (f && suspect(f, k === 'rate')) out.push({ part: form.part, what: `「${label}」${zh}`, fact: f, rate: k === 'rate' });
       }
     }
     for (const item of [...(form.budget?.byIncome ?? []), ...(form.budget?.bySpending ?? [])]) {
-      out.push({ part: form.part, what: `「${item.label}」`, fact: item.amount, rate: false });
+      if (suspect(item.amount, false)) out.push({ part: form.part, what: `「${item.label}」`, fact: item.amount, rate: false });
     }
     for (const ind of form.indicators) {
       if (ind.notApplicable) continue;
-      out.push({ part: form.part, what: `指标${indicatorName(ind)}分值`, fact: ind.weight, rate: false });
-      out.push({ part: form.part, what: `指标${indicatorName(ind)}得分`, fact: ind.score, rate: false });
+      if (suspect(ind.weight, false)) out.push({ part: form.part, what: `指标${indicatorName(ind)}分值`, fact: ind.weight, rate: false });
+      if (suspect(ind.score, false)) out.push({ part: form.part, what: `指标${indicatorName(ind)}得分`, fact: ind.score, rate: false });
     }
-    if (form.total?.weight) out.push({ part: form.part, what: '总分分值', fact: form.total.weight, rate: false });
-    if (form.total?.score) out.push({ part: form.part, what: '总分得分', fact: form.total.score, rate: false });
+    if (form.total?.weight && suspect(form.total.weight, false)) out.push({ part: form.part, what: '总分分值', fact: form.total.weight, rate: false });
+    if (form.total?.score && suspect(form.total.score, false)) out.push({ part: form.part, what: '总分得分', fact: form.total.score, rate: false });
   }
   const bd = report.basicData;
   if (bd) {
     for (const row of bd.spending) {
       for (const col of SPENDING_COLUMNS) {
         const f = row[col];
-        if (f) out.push({ part: bd.part, what: `「${rowLabel(row)}」${spendingColumnLabel(bd, col)}`, fact: f, rate: false });
+        if (f && suspect(f, false)) out.push({ part: bd.part, what: `「${rowLabel(row)}」${spendingColumnLabel(bd, col)}`, fact: f, rate: false });
       }
     }
     const s = bd.staffing;
-    if (s?.controlRate) out.push({ part: bd.part, what: '控制率', fact: s.controlRate, rate: true });
+    if (s?.controlRate && suspect(s.controlRate, true)) out.push({ part: bd.part, what: '控制率', fact: s.controlRate, rate: true });
   }
   return out;
 }
@@ -73,11 +89,7 @@ export const rule: Rule = {
   check(report) {
     const out: FindingDraft[] = [];
     for (const c of numberCells(report)) {
-      if (isBlank(c.fact) || !/\d/.test(c.fact.text)) continue;
-      const fused = c.rate && c.fact.figure && Rational.parse(c.fact.figure.value).abs().gt(MAX_PLAUSIBLE_RATE);
-      // "95.\n10%": the reader joined the pieces, but whether it is 95.10% or 95 and 10% is a guess.
-      const split = SPLIT.test(c.fact.text.trim());
-      if (c.fact.figure && !fused && !split) continue;
+      const fused = fusedRate(c.fact, c.rate);
       out.push({
         message: {
           zh: `${c.part}${c.what}“${c.fact.text.replace(/\n/g, '⏎')}”${fused ? '数值大得不合理，疑为多个数字粘连' : '无法读成一个数值，疑为提取时拆分或粘连'}，未作猜测，请核对原件`,

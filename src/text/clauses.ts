@@ -19,10 +19,16 @@ export function clauseSpan(sentence: string, text: string, stops: string): Claus
   const at = sentence.indexOf(text);
   if (at < 0) return undefined;
   let start = at;
-  while (start > 0 && !stops.includes(sentence[start - 1]!)) start--;
+  while (start > 0 && !isStop(stops, sentence.charCodeAt(start - 1))) start--;
   let end = at;
-  while (end < sentence.length && !stops.includes(sentence[end]!)) end++;
+  while (end < sentence.length && !isStop(stops, sentence.charCodeAt(end))) end++;
   return { start, at, end };
+}
+
+/** stops.includes(one character), by code unit: indexing a Chinese text makes a new string per character. */
+function isStop(stops: string, code: number): boolean {
+  for (let i = 0; i < stops.length; i++) if (stops.charCodeAt(i) === code) return true;
+  return false;
 }
 
 /** What the clause of `sentence` (cut at any character of `stops`) says before `text`; '' when `text` is absent. */

@@ -75,8 +75,16 @@ export function columnLabel(form: SelfEvalForm, field: string, lang: 'zh' | 'en'
 
 /** "「办理项目竣工验收率」" — the indicator's name as a reviewer finds it on the form. */
 export function indicatorName(ind: Indicator): string {
-  return `「${(ind.level3 || ind.level2 || ind.level1).replace(/\s+/g, '')}」`;
+  let name = indicatorNames.get(ind);
+  if (name === undefined) {
+    name = `「${(ind.level3 || ind.level2 || ind.level1).replace(/\s+/g, '')}」`;
+    indicatorNames.set(ind, name);
+  }
+  return name;
 }
+
+/** indicatorName per indicator: most rules name the same indicators (a report does not change while the rules run). */
+const indicatorNames = new WeakMap<Indicator, string>();
 
 /** 一级指标 stem without the declared points: "产出指标(30分)" → "产出指标". */
 export function level1Stem(level1: string): string {
