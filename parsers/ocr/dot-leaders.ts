@@ -15,9 +15,49 @@ import type { RecognizedLine } from './recognize.js';
 export const DOT_RUN_CONFIDENCE = 0.9;
 const MIN_DOTS = 3;
 
-export function dotLeaderLines(img: GrayImage, kept: readonly TextBox[], threshold: number): RecognizedLine[] {
-  const lineHeight = typicalLineHeight(kept);
-  if (lineHeight === null) return [];
+export function dotLeaderLines(img: GrayImage, read: readonly RecognizedLine[], threshold: number): RecognizedLine[] {
+  const lineHeight = typicalLineHeight(read.map((l) => l.box));
+  if (lineHeight === null) return [...read];
+  // A line read as dot-like marks only is looked at as ink, like the dots no line covers.
+  const asDots = read.filter((l) => DOT_LIKE.test(l.text));
+  const kept = read.filter((l) => !asDots.includes(l)).map((l) => l.box);
+  const runs = dotRunsBeside(img, kept, threshold, lineHeight);
+  const centred = (d: Component, box: TextBox) => (d.x0 + d.x1) / 2 > box.x0 && (d.x0 + d.x1) / 2 < box.x1 && (d.y0 + d.y1) / 2 > box.y0 && (d.y0 + d.y1) / 2 < box.y1;
+  const out: RecognizedLine[] = [];
+  const taken = new Set<Component[]>();
+  for (const l of read) {
+    if (!asDots.includes(l)) {
+      out.push(l);
+      continue;
+    }
+    // The runs the reading lies on (it may hold only some of a run's dots).
+    const under = runs.filter((r) => !taken.has(r) && r.some((d) => centred(d, l.box)));
+    under.forEach((r) => taken.add(r));
+    const dots = under.flat().filter((d) => centred(d, l.box));
+    if (dots.length && onlyInk(img, l.box, dots, threshold)) {
+      out.push(...under.map((r) => toLine(r, lineHeight, img.width, img.height, Math.min(l.confidence, REREAD_DOT_RUN_CONFIDENCE))));
+    } else out.push(l);
+  }
+  for (const r of runs) if (!taken.has(r)) out.push(toLine(r, lineHeight, img.width, img.height, DOT_RUN_CONFIDENCE));
+  return out;
+}
+
+/** What a dot run read as text may come back as: full stops, middle dots, quote marks, commas. */
+const DOT_LIKE = /^[.·•。．…'‘’"“”`,，、:：;；\s]+$/u;
+/** A reading replaced by the dot run under it: the text changed, so it is unsure (facts.ts: sure ≥ 0.9). */
+const REREAD_DOT_RUN_CONFIDENCE = 0.89;
+
+/** The dots are all the ink in the line's box (no digit, dash or letter beside them). */
+function onlyInk(img: GrayImage, box: TextBox, dots: readonly Component[], threshold: number): boolean {
+  let ink = 0;
+  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(img.height, Math.ceil(box.y1)); y++) {
+    for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(img.width, Math.ceil(box.x1)); x++) if (img.data[y * img.width + x] < threshold) ink++;
+  }
+  return ink <= 1.25 * dots.reduce((s, d) => s + d.n, 0) + 4;
+}
+
+/** Runs of dots on ink no kept line covers. */
+function dotRunsBeside(img: GrayImage, kept: readonly TextBox[], threshold: number, lineHeight: number): Component[][] {
   const W = img.width;
   const H = img.height;
   const ink = new Uint8Array(W * H);
@@ -28,7 +68,7 @@ export function dotLeaderLines(img: GrayImage, kept: readonly TextBox[], thresho
   const dots = components(ink, W, H)
     .filter((c) => isDot(c, lineHeight) && !atLineEdge(c, kept, lineHeight))
     .sort((a, b) => a.x0 - b.x0);
-  return dotRuns(dots, lineHeight).map((run) => toLine(run, lineHeight, W, H));
+  return dotRuns(dots, lineHeight);
 }
 
 /** A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). */
@@ -76,13 +116,13 @@ function evenlySpaced(xs: number[]): boolean {
   return steps.every((s) => Math.abs(s - median) <= Math.max(2, median / 3));
 }
 
-function toLine(run: Component[], lineHeight: number, W: number, H: number): RecognizedLine {
+function toLine(run: Component[], lineHeight: number, W: number, H: number, confidence: number): RecognizedLine {
   const cy = run.reduce((s, d) => s + (d.y0 + d.y1) / 2, 0) / run.length;
   const n = Math.max(1, Math.round(run.length / 3));
   const x0 = run[0].x0;
   const x1 = run[run.length - 1].x1;
   const per = (x1 - x0) / n;
-  const chars = Array.from({ length: n }, (_, i) => ({ ch: '…', x0: x0 + i * per, x1: x0 + (i + 1) * per, confidence: DOT_RUN_CONFIDENCE }));
+  const chars = Array.from({ length: n }, (_, i) => ({ ch: '…', x0: x0 + i * per, x1: x0 + (i + 1) * per, confidence }));
   const box = { x0: Math.max(0, x0 - 0.1 * lineHeight), y0: Math.max(0, cy - lineHeight / 2), x1: Math.min(W, x1 + 0.1 * lineHeight), y1: Math.min(H, cy + lineHeight / 2), score: 0 };
-  return { box, text: chars.map((c) => c.ch).join(''), chars, confidence: DOT_RUN_CONFIDENCE };
+  return { box, text: chars.map((c) => c.ch).join(''), chars, confidence };
 }

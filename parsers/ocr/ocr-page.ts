@@ -92,7 +92,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
-  const lines = [...read, ...dotLeaderLines(view.clean, read.map((l) => l.box), threshold)];
+  const lines = dotLeaderLines(view.clean, read, threshold);
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.

@@ -66,6 +66,8 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     return 0;
   };
   const edges = (s: PixelSegment) => [Math.round(s.pos - s.thickness / 2), Math.round(s.pos + s.thickness / 2)] as const;
+  // Ruling k (1-based): the horizontal ones first, then the vertical.
+  const lines = [...rulings.horizontal.map((s) => ({ across: 'y' as const, pos: s.pos })), ...rulings.vertical.map((s) => ({ across: 'x' as const, pos: s.pos }))];
   let ruling = 0;
   for (const s of rulings.horizontal) {
     ruling++;
@@ -134,7 +136,7 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     const big = Math.max(p.x1 - p.x0, p.y1 - p.y0) >= 0.5 * glyph;
     // A group crossing two rulings and well larger than a glyph; or the run on across a ruling of
     // a piece that is a stroke by itself (the signature's tail in the next cell).
-    const crossing = (across.get(root)?.size ?? 0) >= MIN_RULINGS_CROSSED && Math.max(group.x1 - group.x0, group.y1 - group.y0) >= MIN_STROKE_EXTENT * glyph;
+    const crossing = crossesCells(across.get(root), lines, glyph) && Math.max(group.x1 - group.x0, group.y1 - group.y0) >= MIN_STROKE_EXTENT * glyph;
     if (big && (crossing || tallIn.has(root))) {
       stroke[k] = 1;
       any = true;
@@ -145,6 +147,25 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
   for (let i = 0; i < labels.length; i++) if (stroke[labels[i]]) mask[i] = 1;
   keepPrintUnderStroke(clean, mask, ink, glyph);
   return mask;
+}
+
+/**
+ * Do the rulings a group crosses bound a cell between them — MIN_RULINGS_CROSSED or more, two of one
+ * direction at least a glyph apart (a row or a column of text lies between them), or one of each
+ * (a stroke over a cell's corner)? Two "rulings" closer than a glyph are no row: on a blurred photo,
+ * the tops and the feet of a run of digits ("250000.00") run together into rulings of their own,
+ * and the digits between them would cross both.
+ */
+function crossesCells(crossed: ReadonlySet<number> | undefined, lines: readonly { across: 'x' | 'y'; pos: number }[], glyph: number): boolean {
+  if (!crossed || crossed.size < MIN_RULINGS_CROSSED) return false;
+  const at = [...crossed].map((k) => lines[k - 1]);
+  const spread = (dir: 'x' | 'y') => {
+    const ps = at.filter((l) => l.across === dir).map((l) => l.pos);
+    return ps.length ? Math.max(...ps) - Math.min(...ps) : -1;
+  };
+  const ys = spread('y');
+  const xs = spread('x');
+  return (ys >= 0 && xs >= 0) || ys >= glyph || xs >= glyph;
 }
 
 /**

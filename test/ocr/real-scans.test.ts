@@ -41,6 +41,23 @@ describe('a scanned 项目支出绩效自评表 with the template placeholder ro
   }, 120_000);
 });
 
+describe('the same report scanned at 150 dpi, where the detector does see a "……" and the recogniser reads it ".·."', () => {
+  it('gives the dot run in place of the reading: no indicator named 「.·.」 with empty cells, the placeholder rows those of the text layer', async () => {
+    const pdf = corpusFile('he-langfang-shipin-2019', 'pdf');
+    const exact = await pipeline(pdf, 'he.pdf');
+    const scanned = await pipeline(scanPdf(pdf, { mode: 'gray-jpeg', dpi: 150 }), 'he-150.pdf');
+    const placeholders = (r: typeof exact) => [...forms(r.report).keys()].flatMap((part) => r.report.projects.find((p) => p.part === part)?.placeholderRows ?? []);
+    expect(placeholders(scanned).map((p) => p.loc.row)).toEqual(placeholders(exact).map((p) => p.loc.row));
+    const leftovers = (r: typeof exact) => r.findings.filter((f) => f.rule === 'template-leftovers').map((f) => f.values);
+    expect(leftovers(exact).length).toBe(1);
+    expect(leftovers(scanned)).toEqual(leftovers(exact));
+    expect(scanned.findings.filter((f) => f.rule === 'required-cells').map((f) => f.message)).toEqual([]);
+    // Nothing but dots and text the page prints: no cell holds a dot reading beside a dot run.
+    const cells = tables(scanned.document).flatMap((t) => t.cells.map((c) => squeeze(c.text)));
+    expect(cells.filter((t) => /[.·'"]/u.test(t) && /…/u.test(t))).toEqual([]);
+  }, 120_000);
+});
+
 describe('a scanned narrative report (Fujian, one page of prose)', () => {
   it('gains no dot run the page does not print: the cut-off tips of a line of characters are no "……"', async () => {
     const pdf = corpusFile('fj-quyu-xiezuo-2017', 'pdf');

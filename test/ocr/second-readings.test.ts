@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/finding.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
+import { OCR_SURE_CONFIDENCE } from '../../src/recognize/facts.js';
+import { squeeze, tables } from '../pdf/helpers.js';
 import { matchFindings, pipeline } from './helpers.js';
 
 /**
@@ -53,5 +55,15 @@ describe('figures read right but unsurely, confirmed by a second reading', () =>
   it('a 100 dpi scan: the decimal point of "89.974" seen in the ink (安徽)', async () => {
     const scan = await versusDocx('ah-guichi-tangxi-2022', { mode: 'gray-jpeg', dpi: 100 });
     expectSureOcrEvidence(scan.findings, '89.974');
+  }, 180_000);
+});
+
+describe('a phone photo with no handwriting on it (上海 财政项目支出绩效自评表)', () => {
+  it('finds no pen stroke in a run of digits whose tops and feet blur into ruling-like lines: each "250000.00" is read surely', async () => {
+    const scan = await versusDocx('sh-putuo-tiyu-2022', { mode: 'color-jpeg', dpi: 150, photo: true });
+    // A stroke found there would cap the number beside it at 0.5 (ocr-page.ts besideStrokes).
+    const cells = tables(scan.document).flatMap((t) => t.cells).filter((c) => squeeze(c.text) === '250000.00');
+    expect(cells.length).toBeGreaterThanOrEqual(4);
+    for (const c of cells) expect(c.confidence ?? 1, `(${c.row},${c.col})`).toBeGreaterThanOrEqual(OCR_SURE_CONFIDENCE);
   }, 180_000);
 });
