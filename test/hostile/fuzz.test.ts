@@ -7,7 +7,7 @@ import { ResultSchema, type Result } from '../../schemas/result.js';
 import { imageSize, decodableImage } from '../../parsers/image-size.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { CLASSES, docxWithPicture, docxWithRootRels, encryptedDocx, generateFuzz, hugePng, onePagePdf, type FuzzCase } from './fuzz-gen.js';
+import { CLASSES, docxWithPicture, docxWithRootRels, encryptedDocx, fuzzSources, generateFuzz, hugePng, onePagePdf, type FuzzCase } from './fuzz-gen.js';
 import { FAILURE_CLASSES, runFuzz } from './fuzz-run.js';
 import { readSample } from './docx-kit.js';
 import { Rng } from './rng.js';
@@ -147,11 +147,15 @@ describe('fuzz class: a report saved as RTF or as a WPS web page and named .doc 
     const dir = tmp();
     const cases = await generateFuzz(dir, { count: 2, classes: ['doc-is-html', 'doc-is-rtf'], goodEvery: 100, maxSlow: 1, seed: 11 });
     const run = extract([dir]);
+    const sources = fuzzSources().docx;
     for (const c of cases.filter((x) => x.reportOf)) {
       const r = run.results.get(join(dir, c.name))!;
       expect(r.status, `${c.name}: ${r.error?.message}`).toBe('ok');
       expect(r.format).toBe('doc');
-      expect(r.report!.year).not.toBeNull();
+      // the corpus report it was made from (some state no year anywhere): the same year, department, parts and figures
+      const docx = (await runPipeline({ bytes: sources.find((x) => x.name === c.reportOf)!.bytes, file: 'x.docx' })).result;
+      const shape = (x: Result) => [x.report!.year, x.report!.department?.text ?? null, x.report!.projects.length, x.report!.narratives.length, x.report!.statistics.length];
+      expect(shape(r), c.name).toEqual(shape(docx));
     }
   }, 120_000);
 });
