@@ -49,14 +49,6 @@ export function gapSeparator(left: string, right: string): string {
 const SPACED = /(\S)[ \t\u00a0]+(?=(\S))/gu;
 
 /**
- * The Chinese ellipsis (省略号 ……) as a Song font's CID comes back through the Adobe-GB1 map: U+22EF
- * "⋯" (midline), where GB 2312 and a .docx have U+2026 "…". Read as the one character.
- */
-export function foldEllipsis(text: string): string {
-  return text.includes('\u22ef') ? text.replace(/\u22ef/gu, '\u2026') : text;
-}
-
-/**
  * Spaces inside one piece of text that sit between CJK characters, or between CJK and a letter or
  * digit, are justification or autospacing put in by the producer or by pdf.js ("扬 尘", "101 个").
  */

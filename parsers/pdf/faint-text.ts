@@ -1,6 +1,3 @@
-import { pdfOps } from './pdfjs.js';
-import { glyphText, multiply } from './rulings.js';
-import type { Matrix } from './text-runs.js';
 import type { TextRun } from './types.js';
 
 /**
@@ -20,92 +17,24 @@ const FAINT_ALPHA = 0.95;
 /** A watermark's letters are at least this many times the page's body text size. */
 const SIZE_FACTOR = 2;
 
-interface TextState {
-  ctm: Matrix;
-  faintColor: boolean;
-  alpha: number;
-  fontSize: number;
-}
-
 /** Text painted faint on a page: its characters (whitespace removed) and the size it was set at. */
 export interface FaintText {
   text: string;
   size: number;
 }
 
-function lightColor(args: unknown): boolean {
-  const v = Array.isArray(args) ? args[0] : args;
-  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return false;
-  return [1, 3, 5].every((i) => parseInt(v.slice(i, i + 2), 16) >= FAINT_CHANNEL);
-}
+/** A fill colour's channels (0–255) light enough for a watermark's grey. */
+export const isFaintChannels = (rgb: readonly number[]): boolean => rgb.every((c) => c >= FAINT_CHANNEL);
+
+/** Text painted in this fill is faint: a watermark grey, or see-through (fill alpha below FAINT_ALPHA). */
+export const paintsFaint = (faintColor: boolean, alpha: number): boolean => faintColor || alpha < FAINT_ALPHA;
 
 /** The fill alpha a pdf.js setGState argument sets ([[key, value] …]), or null when it sets none. */
-function fillAlpha(args: unknown): number | null {
+export function fillAlpha(args: unknown): number | null {
   const pairs = Array.isArray(args) ? args[0] : null;
   if (!Array.isArray(pairs)) return null;
   for (const p of pairs) if (Array.isArray(p) && p[0] === 'ca' && typeof p[1] === 'number') return p[1];
   return null;
-}
-
-const scaleOf = (m: ArrayLike<number>) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-
-/** One pass over a page's operator list: the text it paints faint, with its size in points. */
-export function faintTexts(fnArray: readonly number[], argsArray: readonly unknown[]): FaintText[] {
-  const OPS = pdfOps();
-  const out: FaintText[] = [];
-  let state: TextState = { ctm: [1, 0, 0, 1, 0, 0], faintColor: false, alpha: 1, fontSize: 0 };
-  let textScale = 1;
-  const stack: TextState[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[];
-    switch (fn) {
-      case OPS.save:
-      case OPS.paintFormXObjectBegin:
-        stack.push(state);
-        state = { ...state };
-        if (fn === OPS.paintFormXObjectBegin && Array.isArray(args?.[0]) && args[0].length === 6) state.ctm = multiply(args[0] as Matrix, state.ctm);
-        break;
-      case OPS.restore:
-      case OPS.paintFormXObjectEnd:
-        state = stack.pop() ?? state;
-        break;
-      case OPS.transform:
-        state.ctm = multiply(args as unknown as Matrix, state.ctm);
-        break;
-      case OPS.setFillRGBColor:
-        state.faintColor = lightColor(args);
-        break;
-      case OPS.setGState: {
-        const alpha = fillAlpha(args);
-        if (alpha !== null) state.alpha = alpha;
-        break;
-      }
-      case OPS.setFont:
-        state.fontSize = Math.abs(Number(args?.[1]) || 0);
-        break;
-      case OPS.beginText:
-        textScale = 1;
-        break;
-      case OPS.setTextMatrix: {
-        const m = (ArrayBuffer.isView(args?.[0]) || Array.isArray(args?.[0]) ? args[0] : args) as ArrayLike<number>;
-        if (m && m.length >= 4) textScale = scaleOf(m);
-        break;
-      }
-      case OPS.showText:
-      case OPS.showSpacedText:
-      case OPS.nextLineShowText:
-      case OPS.nextLineSetSpacingShowText: {
-        if (!state.faintColor && state.alpha >= FAINT_ALPHA) break;
-        const text = glyphText(args?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]).replace(/\s+/gu, '');
-        if (text) out.push({ text, size: state.fontSize * textScale * scaleOf(state.ctm) });
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return out;
 }
 
 /** The size most of the characters are set in (the body text), whole points. */

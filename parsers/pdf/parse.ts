@@ -12,8 +12,8 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { withoutWatermark } from './watermark.js';
-import { bodyTextSize, faintTexts, withoutFaintWatermark } from './faint-text.js';
-import { dropNoteRuns, extractRulings } from './rulings.js';
+import { bodyTextSize, withoutFaintWatermark } from './faint-text.js';
+import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
@@ -218,9 +218,10 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       // A level watermark painted faint over the tables is not the page's text (faint-text.ts).
-      const usable = withoutFaintWatermark(quality.usable, faintTexts(ops.fnArray, ops.argsArray), doc.bodySize);
+      const scan = scanOperators(ops.fnArray, ops.argsArray, matrix);
+      const usable = withoutFaintWatermark(quality.usable, scan.faint, doc.bodySize);
       const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
-      const { notes, ...rulings } = extractRulings(ops.fnArray, ops.argsArray, matrix, centres);
+      const { notes, ...rulings } = rulingsOf(scan, centres);
       // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
       const runs = dropNoteRuns(usable, notes);
       return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };

@@ -1,3 +1,4 @@
+import { fillAlpha, isFaintChannels, paintsFaint, type FaintText } from './faint-text.js';
 import { pdfOps } from './pdfjs.js';
 import { applyMatrix, type Matrix } from './text-runs.js';
 import type { Rulings, Segment } from './types.js';
@@ -25,16 +26,25 @@ interface GraphicsState {
   /** The stroke is a saturated colour (red, blue…: what annotation borders are drawn in, not table rules). */
   strokeVivid: boolean;
   lineWidth: number;
+  /** Text filled in this state is a watermark's grey (faint-text.ts). */
+  fillFaint: boolean;
+  /** The fill alpha (ExtGState /ca). */
+  fillAlpha: number;
+  fontSize: number;
 }
 
 /** Channels apart by at least this (0–255): a vivid colour, not black, grey or a tint of one. */
 const VIVID_SPREAD = 96;
 
-function isVividColor(args: unknown): boolean {
+/** The channels (0–255) of a pdf.js colour argument ("#rrggbb"), or null for any other form. */
+function rgbOf(args: unknown): [number, number, number] | null {
   const v = Array.isArray(args) ? args[0] : args;
-  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return false;
-  const channels = [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16));
-  return Math.max(...channels) - Math.min(...channels) >= VIVID_SPREAD;
+  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return null;
+  return [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16)];
+}
+
+function isVividColor(rgb: readonly number[] | null): boolean {
+  return rgb !== null && Math.max(...rgb) - Math.min(...rgb) >= VIVID_SPREAD;
 }
 
 /**
@@ -67,10 +77,8 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
 }
 
 /** Pure white (or within a few steps of it): the colour of the paper. */
-function isPaperColor(args: unknown): boolean {
-  const v = Array.isArray(args) ? args[0] : args;
-  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return false;
-  return [1, 3, 5].every((i) => parseInt(v.slice(i, i + 2), 16) >= 250);
+function isPaperColor(rgb: readonly number[] | null): boolean {
+  return rgb !== null && rgb.every((c) => c >= 250);
 }
 
 /** Cell fills closer than this (points) are neighbours in one grid (white border-spacing between them). */
@@ -112,32 +120,40 @@ function fillEdges(boxes: readonly BBoxXY[], text: readonly { x: number; y: numb
 type BBoxXY = [number, number, number, number];
 
 /** White or near-white paint draws nothing visible on paper: not a ruling. */
-function isLightColor(args: unknown): boolean {
-  const v = Array.isArray(args) ? args[0] : args;
-  if (typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v)) {
-    const r = parseInt(v.slice(1, 3), 16);
-    const g = parseInt(v.slice(3, 5), 16);
-    const b = parseInt(v.slice(5, 7), 16);
-    return r > 235 && g > 235 && b > 235;
-  }
-  return false;
+function isLightColor(rgb: readonly number[] | null): boolean {
+  return rgb !== null && rgb.every((c) => c > 235);
+}
+
+const scaleOf = (m: ArrayLike<number>) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
+
+/** What one pass over a page's operator list finds: rulings, shaded boxes, flattened notes and faint text. */
+export interface OperatorScan {
+  horizontal: Segment[];
+  vertical: Segment[];
+  /** Shaded boxes (display space): cell fills once the page's text is known (`rulingsOf`). */
+  fills: BBoxXY[];
+  notes: { box: BBoxXY; text: string }[];
+  /** Text painted faint (a watermark's grey or see-through), size in display units like the text runs'. */
+  faint: FaintText[];
 }
 
 /**
  * Operator list of one page → ruling segments in display space: stroked straight lines, the
- * edges of stroked rectangles, thin filled rectangles (some exporters draw borders that way), and
- * the edges of shaded cells that hold the text over them (`text`: centres of the page's runs).
- * One pass over the list, tracking the transformation matrix through save/restore and forms.
+ * edges of stroked rectangles, thin filled rectangles (some exporters draw borders that way), the
+ * shaded boxes, the reviewer's notes drawn as forms, and the text painted faint (faint-text.ts).
+ * One pass over the list, tracking the graphics state through save/restore and forms.
  */
-export function extractRulings(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix, text: readonly { x: number; y: number }[] = []): Rulings {
+export function scanOperators(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix): OperatorScan {
   const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1 };
+  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1, fillFaint: false, fillAlpha: 1, fontSize: 0 };
   const fills: BBoxXY[] = [];
   const stack: GraphicsState[] = [];
   const frames: FormFrame[] = [];
   const notes: { box: BBoxXY; text: string }[] = [];
+  const faint: FaintText[] = [];
+  let textScale = 1;
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
     const [ax, ay] = applyMatrix(state.ctm, x0, y0);
@@ -206,17 +222,45 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
       case OPS.showText:
       case OPS.showSpacedText:
       case OPS.nextLineShowText:
-      case OPS.nextLineSetSpacingShowText:
-        if (frames.length) frames[frames.length - 1].text += glyphText((argsArray[i] as unknown[])?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]);
+      case OPS.nextLineSetSpacingShowText: {
+        const faintNow = paintsFaint(state.fillFaint, state.fillAlpha);
+        if (!frames.length && !faintNow) break;
+        const shown = glyphText((argsArray[i] as unknown[])?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]);
+        if (frames.length) frames[frames.length - 1].text += shown;
+        const letters = faintNow ? shown.replace(/\s+/gu, '') : '';
+        if (letters) faint.push({ text: letters, size: state.fontSize * textScale * scaleOf(state.ctm) });
         break;
-      case OPS.setFillRGBColor:
-        state.fillLight = isLightColor(argsArray[i]);
-        state.fillPaper = isPaperColor(argsArray[i]);
+      }
+      case OPS.setFillRGBColor: {
+        const rgb = rgbOf(argsArray[i]);
+        state.fillLight = isLightColor(rgb);
+        state.fillPaper = isPaperColor(rgb);
+        state.fillFaint = rgb !== null && isFaintChannels(rgb);
         break;
-      case OPS.setStrokeRGBColor:
-        state.strokeLight = isLightColor(argsArray[i]);
-        state.strokeVivid = isVividColor(argsArray[i]);
+      }
+      case OPS.setStrokeRGBColor: {
+        const rgb = rgbOf(argsArray[i]);
+        state.strokeLight = isLightColor(rgb);
+        state.strokeVivid = isVividColor(rgb);
         break;
+      }
+      case OPS.setGState: {
+        const alpha = fillAlpha(argsArray[i]);
+        if (alpha !== null) state.fillAlpha = alpha;
+        break;
+      }
+      case OPS.setFont:
+        state.fontSize = Math.abs(Number((argsArray[i] as unknown[])?.[1]) || 0);
+        break;
+      case OPS.beginText:
+        textScale = 1;
+        break;
+      case OPS.setTextMatrix: {
+        const args = argsArray[i] as unknown[];
+        const m = (ArrayBuffer.isView(args?.[0]) || Array.isArray(args?.[0]) ? args[0] : args) as ArrayLike<number>;
+        if (m && m.length >= 4) textScale = scaleOf(m);
+        break;
+      }
       case OPS.setLineWidth:
         state.lineWidth = Number((argsArray[i] as number[])[0]) || 0;
         break;
@@ -245,8 +289,19 @@ export function extractRulings(fnArray: readonly number[], argsArray: readonly u
         break;
     }
   }
+  return { horizontal, vertical, fills, notes, faint };
+}
+
+/** The rulings of a scan, with the edges of the shaded cells that hold the text over them (`text`: centres of the page's runs). */
+export function rulingsOf(scan: OperatorScan, text: readonly { x: number; y: number }[] = []): Rulings {
+  const { horizontal, vertical, fills, notes } = scan;
   fillEdges(fills, text, horizontal, vertical);
   return notes.length ? { horizontal, vertical, notes } : { horizontal, vertical };
+}
+
+/** Operator list of one page → its rulings (scanOperators, then rulingsOf). */
+export function extractRulings(fnArray: readonly number[], argsArray: readonly unknown[], viewport: Matrix, text: readonly { x: number; y: number }[] = []): Rulings {
+  return rulingsOf(scanOperators(fnArray, argsArray, viewport), text);
 }
 
 /** The characters of a pdf.js showText argument (glyphs with their Unicode; numbers are spacing). */

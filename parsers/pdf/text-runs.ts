@@ -1,5 +1,5 @@
 import { repairPdfGlyphs } from '../../src/text/glyphs.js';
-import { foldEllipsis, tidySpaces } from './cjk.js';
+import { tidySpaces } from './cjk.js';
 import type { TextRun } from './types.js';
 
 /** The parts of a pdf.js text item we read (pdfjs-dist `TextItem`). */
@@ -30,7 +30,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     const item = raw as Partial<PdfTextItem>;
     if (typeof item.str !== 'string' || !item.transform) continue;
     // Glyph repair before layout, so that header words and labels match (Skia's ⼯作 → 工作, 专戶 → 专户).
-    const str = foldEllipsis(repairPdfGlyphs(item.str.trim()));
+    const str = repairPdfGlyphs(item.str.trim());
     if (!str) continue;
     const [a, b, c, d, e, f] = item.transform;
     const size = (Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1) * scale;

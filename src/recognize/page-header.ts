@@ -12,7 +12,14 @@ const YEAR = /((?:19|20)\d{2})\s*年度?/;
 const UNIT = /^(.{2,40}?(?:委员会|办公室|办事处|局|委|办|中心|院|所|站|队|馆|厅|部|处|公司|学校|小学|中学|大学|医院|政府|街道|镇|乡|社|团|园|会))(?=(?:部门|单位|机关)?整体|[^，,。]{0,20}(?:项目|资金|专项)?(?:支出)?绩效)/;
 
 function headerTitles(doc: DocumentModel): string[] {
-  return (doc.furniture ?? []).filter((f) => f.kind === 'header').map((f) => f.text.replace(/\s+/g, '')).filter((t) => reportTitle(t) && !reportTitle(t)!.runIn);
+  const titles: string[] = [];
+  for (const f of doc.furniture ?? []) {
+    if (f.kind !== 'header') continue;
+    const text = f.text.replace(/\s+/g, '');
+    const title = reportTitle(text);
+    if (title && !title.runIn) titles.push(text);
+  }
+  return titles;
 }
 
 export function yearFromPageHeader(doc: DocumentModel): number | null {

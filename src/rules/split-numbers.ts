@@ -41,7 +41,7 @@ function numberCells(report: Parameters<Rule['check']>[0]): NumberCell[] {
       const label = row.label.replace(/\s+/g, '');
       for (const [k, zh] of BUDGET_CELLS) {
         const f = row[k];
-        if (f && suspect(f, k === 'rate')) out.push({ part: form.part, what: `「${label}」${zh}`, fact: f, rate: k === 'rate' });
+        if (suspect(f, k === 'rate')) out.push({ part: form.part, what: `「${label}」${zh}`, fact: f, rate: k === 'rate' });
       }
     }
     for (const item of [...(form.budget?.byIncome ?? []), ...(form.budget?.bySpending ?? [])]) {
@@ -52,19 +52,19 @@ function numberCells(report: Parameters<Rule['check']>[0]): NumberCell[] {
       if (suspect(ind.weight, false)) out.push({ part: form.part, what: `指标${indicatorName(ind)}分值`, fact: ind.weight, rate: false });
       if (suspect(ind.score, false)) out.push({ part: form.part, what: `指标${indicatorName(ind)}得分`, fact: ind.score, rate: false });
     }
-    if (form.total?.weight && suspect(form.total.weight, false)) out.push({ part: form.part, what: '总分分值', fact: form.total.weight, rate: false });
-    if (form.total?.score && suspect(form.total.score, false)) out.push({ part: form.part, what: '总分得分', fact: form.total.score, rate: false });
+    if (suspect(form.total?.weight, false)) out.push({ part: form.part, what: '总分分值', fact: form.total.weight, rate: false });
+    if (suspect(form.total?.score, false)) out.push({ part: form.part, what: '总分得分', fact: form.total.score, rate: false });
   }
   const bd = report.basicData;
   if (bd) {
     for (const row of bd.spending) {
       for (const col of SPENDING_COLUMNS) {
         const f = row[col];
-        if (f && suspect(f, false)) out.push({ part: bd.part, what: `「${rowLabel(row)}」${spendingColumnLabel(bd, col)}`, fact: f, rate: false });
+        if (suspect(f, false)) out.push({ part: bd.part, what: `「${rowLabel(row)}」${spendingColumnLabel(bd, col)}`, fact: f, rate: false });
       }
     }
     const s = bd.staffing;
-    if (s?.controlRate && suspect(s.controlRate, true)) out.push({ part: bd.part, what: '控制率', fact: s.controlRate, rate: true });
+    if (suspect(s?.controlRate, true)) out.push({ part: bd.part, what: '控制率', fact: s.controlRate, rate: true });
   }
   return out;
 }

@@ -28,6 +28,9 @@ function pdfGlyphTable(): Map<number, string> {
     // Composed: the Kangxi radical ⼾ stands for 戶, which an SC font draws as 户.
     pdfTable = new Map([...glyphTable()].map(([c, to]) => [c, shared.get(to.codePointAt(0)!) ?? to]));
     for (const [c, to] of shared) pdfTable.set(c, to);
+    // The Chinese ellipsis (省略号 ……) of a Song font comes back through the Adobe-GB1 map as U+22EF
+    // "⋯" (midline), where GB 2312 and the .docx it was printed from have U+2026 "…".
+    pdfTable.set(0x22ef, '\u2026');
   }
   return pdfTable;
 }

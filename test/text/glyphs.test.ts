@@ -85,6 +85,9 @@ describe('repairGlyphs', () => {
     expect(repairPdfGlyphs('纳⼊专⼾管理的⾮税收⼊')).toBe('纳入专户管理的非税收入');
     // A Word file says which was typed: kept, the traditional-character note is then right.
     expect(repairGlyphs('纳入专戶管理')).toBe('纳入专戶管理');
+    // A Song font's ellipsis read back through Adobe-GB1 (U+22EF) is the document's …; typed in Word, kept.
+    expect(repairPdfGlyphs('指标2 ⋯⋯')).toBe('指标2 ……');
+    expect(repairGlyphs('指标2 ⋯⋯')).toBe('指标2 ⋯⋯');
   });
 
   it('repairs every container model, keeping page-break offsets right when a text changes length', () => {
