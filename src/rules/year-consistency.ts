@@ -1,6 +1,8 @@
+import type { ParagraphBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms } from './lib/forms.js';
+import { headTitleLines, titleTail, yearsNaming } from './lib/title-lines.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
@@ -42,51 +44,105 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
   return out;
 }
 
+type Title = { part: string | null; fact: TextFact; year: number; paragraph: boolean };
+/** A body paragraph naming a title's words with a year, and its sentence doing so. */
+type Restatement = { paragraph: ParagraphBlock; year: number; sentence: string };
+
+/**
+ * A paragraph naming the title's own words with another year ("现将我局2023年度部门整体支出绩效自评报告如下"
+ * under the title "…2022年度部门整体支出绩效自评报告"), none naming them with the title's year, and the
+ * rest of the document not leaning to the title's year over that one (a 2024 report citing the
+ * 2023 report it follows up is outvoted by its own body): the report is named with two years.
+ */
+function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document'], votes: (y: number) => number): Restatement | null {
+  const tail = titleTail(t.fact.text);
+  if (!tail) return null;
+  const found: Restatement[] = [];
+  for (const b of doc?.blocks ?? []) {
+    if (b.kind !== 'paragraph' || (t.fact.loc.table === null && b.paragraph === t.fact.loc.paragraph)) continue;
+    for (const { year, sentence } of yearsNaming(b.text, tail)) found.push({ paragraph: b, year, sentence });
+  }
+  if (found.length === 0 || found.some((f) => f.year === t.year)) return null;
+  const year = found[0].year;
+  if (found.some((f) => f.year !== year)) return null;
+  // the title's own votes (a form title 3, a report title's paragraph 1 or 2) do not back it here
+  const own = t.paragraph ? (/(?:19|20)\d{2}\s*年度/.test(t.fact.text) ? 2 : 1) : 3;
+  return votes(t.year) - own <= votes(year) ? found[0] : null;
+}
+
+function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft {
+  const sentence = r.sentence.length > 80 ? `…${r.sentence.slice(-80)}` : r.sentence;
+  return {
+    severity: 'warning',
+    message: {
+      zh: `${where}“${t.fact.text.trim()}”的年度为${t.year}年，正文“${sentence}”称同一${/表$/.test(t.fact.text.trim()) ? '表' : '报告'}为${r.year}年，两处不一致`,
+      en: `${t.part ?? 'report'}: title "${t.fact.text.trim()}" says ${t.year}, the body names the same report with ${r.year}`,
+    },
+    values: [t.year, r.year],
+    evidence: [textEvidence(t.fact, 'title'), { text: r.paragraph.text, value: null, location: { part: t.part ?? '', table: null, row: null, col: null, page: r.paragraph.page, paragraph: r.paragraph.paragraph }, role: 'restated-title' }],
+    expected: null,
+    observed: String(t.year),
+    tolerance: '0（精确）',
+    part: t.part,
+  };
+}
+
 /** Every table title and the 基础数据表 year columns agree on the report year. */
 export const rule: Rule = {
   meta: {
     id: 'year-consistency',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
     description: {
-      zh: '各表标题中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
-      en: 'Every table title states the report year; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）而其余正文不偏向标题年度时为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report with another year, the rest of the body not leaning to the title, is a warning; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
     },
-    formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
+    formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
     tolerance: '精确比较',
     families: 'all',
     source: '表样标题“××××年度……自评表”；基础数据表列头',
   },
   check(report, ctx) {
-    const titles: Array<{ part: string; fact: TextFact; year: number }> = [];
-    const add = (part: string, fact: TextFact | null | undefined) => {
+    const titles: Array<{ part: string | null; fact: TextFact; year: number; paragraph: boolean }> = [];
+    const add = (part: string | null, fact: TextFact | null | undefined, paragraph = false) => {
       const y = fact ? yearIn(fact.text) : null;
-      if (fact && y !== null) titles.push({ part, fact, year: y });
+      if (fact && y !== null) titles.push({ part, fact, year: y, paragraph });
     };
     if (report.basicData) add(report.basicData.part, report.basicData.title);
     for (const f of selfEvalForms(report)) add(f.part, f.title);
-    for (const n of report.narratives) add(n.part, { text: n.title, loc: { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } });
     // a narrative's title is already counted as its paragraph; a form's title is the form's own word
-    const narrativeTitles = new Set(report.narratives.map((n) => n.title));
-    const isNarrative = (t: (typeof titles)[number]) => narrativeTitles.has(t.fact.text) && t.fact.loc.table === null;
-    const vote = referenceYear(titles.map((t) => ({ year: t.year, votes: isNarrative(t) ? 0 : 3 })), textYears(report, ctx.document), report.year);
+    for (const n of report.narratives) add(n.part, { text: n.title, loc: { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } }, true);
+    // the document's own title lines (标题行) at its head, when no part took them as its title
+    const taken = new Set(titles.map((t) => t.fact.text.replace(/\s+/g, '')));
+    for (const { paragraph: p } of headTitleLines(ctx.document)) {
+      if (taken.has(p.text.replace(/\s+/g, ''))) continue;
+      const part = report.narratives.find((n) => n.firstParagraph <= p.paragraph && p.paragraph <= n.lastParagraph)?.part ?? null;
+      add(part, { text: p.text, loc: { part: part ?? '', table: null, row: null, col: null, page: p.page, paragraph: p.paragraph } }, true);
+    }
+    const body = textYears(report, ctx.document);
+    const vote = referenceYear(titles.map((t) => ({ year: t.year, votes: t.paragraph ? 0 : 3 })), body, report.year);
     const ref = vote.year;
     if (ref === null) return [];
     const out: FindingDraft[] = [];
     const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
+    const where = (t: (typeof titles)[number]) => (t.part ? `${t.part}标题` : '报告标题');
     for (const t of titles) {
-      if (t.year === ref) continue;
+      if (t.year === ref) {
+        const restated = restatedOtherYear(t, ctx.document, vote.votes);
+        if (restated) out.push(restatedFinding(t, restated, where(t)));
+        continue;
+      }
       // a report title outvoted by its body by one mention only: a warning for the reviewer to confirm
-      const narrow = isNarrative(t) && vote.votes(ref) < vote.votes(t.year) + 2;
+      const narrow = t.paragraph && vote.votes(ref) < vote.votes(t.year) + 2;
       out.push({
         ...(narrow ? { severity: 'warning' as const } : {}),
         message: {
-          zh: isNarrative(t)
-            ? `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与正文多处所述${ref}年不一致`
-            : `${t.part}标题“${t.fact.text.trim()}”的年度为${t.year}年，与报告年度${ref}年不一致`,
-          en: isNarrative(t) ? `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, its body mostly names ${ref}` : `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, the report is for ${ref}`,
+          zh: t.paragraph
+            ? `${where(t)}“${t.fact.text.trim()}”的年度为${t.year}年，与正文多处所述${ref}年不一致`
+            : `${where(t)}“${t.fact.text.trim()}”的年度为${t.year}年，与报告年度${ref}年不一致`,
+          en: t.paragraph ? `${t.part ?? 'report'}: title "${t.fact.text.trim()}" says ${t.year}, its body mostly names ${ref}` : `${t.part}: title "${t.fact.text.trim()}" says ${t.year}, the report is for ${ref}`,
         },
         values: [t.year, ref],
         evidence: [textEvidence(t.fact, 'title'), ...others(t).map((x) => textEvidence(x.fact, 'reference-title'))],

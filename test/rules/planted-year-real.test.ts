@@ -3,6 +3,9 @@
  * body names the year evaluated ("2024年度绩效情况", "2024年度财政拨款收入"), so the title's new year
  * is an error; a body that outvotes the title by one mention only gives a warning; a real report
  * on a 2021 fund evaluated in 2022 (its body cites 2022 as often as 2021) keeps its title unflagged.
+ * The document's own title lines at its head are titles too (a line no part takes as its title), and a
+ * body naming the title's words with another year ("现将我局2023年度部门整体支出绩效自评报告如下") is
+ * found even when the votes tie.
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf, planted, show, source } from './planted-real-helpers.js';
@@ -25,5 +28,30 @@ describe('a report title year changed in a real narrative', () => {
     // the body then leans to 2022 (评价 in 2022) over the title's 2020 by one mention: a warning naming the body
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2020, 2022]]]);
     expect(fs[0].message).toContain('正文');
+  }, 60_000);
+
+  it('yn-anning-scjgj-2023: a title changed to 2022 while the body names “2023年度部门整体支出绩效自评报告” is a warning naming both', async () => {
+    const lines = source('yn-anning-scjgj-2023');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '= 安宁市市场监督管理局2023年度', '2023年度', '2022年度'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2022, 2023]]]);
+    expect(fs[0].message).toContain('现将我局2023年度部门整体支出绩效自评报告如下');
+    expect(fs[0].evidence.map((e) => e.location.paragraph)).toEqual([0, 1]);
+  }, 60_000);
+
+  it('yn-xundian-tongzhan-2024: the document’s first line (not the narrative’s title) changed to 2023 is an error against the body', async () => {
+    const lines = source('yn-xundian-tongzhan-2024');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '= 中共寻甸县委统战部2024年', '2024年', '2023年'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2023, 2024]]]);
+    expect(fs[0].evidence[0].location.paragraph).toBe(0);
+  }, 60_000);
+
+  it('hb-ezhou-czj-2019: a plain first line “市财政局2019年度项目支出绩效自评表” changed to 2018 is an error against the form titles', async () => {
+    const lines = source('hb-ezhou-czj-2019');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '市财政局2019年度', '2019年度', '2018年度'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2018, 2019]]]);
+    expect(fs[0].message).toContain('报告标题');
   }, 60_000);
 });
