@@ -66,8 +66,39 @@ function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document
   const year = found[0].year;
   if (found.some((f) => f.year !== year)) return null;
   // the title's own votes (a form title 3, a report title's paragraph 1 or 2) do not back it here
-  const own = t.paragraph ? (/(?:19|20)\d{2}\s*年度/.test(t.fact.text) ? 2 : 1) : 3;
-  return votes(t.year) - own <= votes(year) ? found[0] : null;
+  return votes(t.year) - ownVotes(t) <= votes(year) ? found[0] : null;
+}
+
+/** The votes a title gives its own year: a table title 3, a report title's paragraph 1, or 2 with 年度. */
+const ownVotes = (t: Title) => (t.paragraph ? (/(?:19|20)\d{2}\s*年度/.test(t.fact.text) ? 2 : 1) : 3);
+
+/**
+ * The year the rest of the document names when a report title's own mention is what holds its year
+ * (a tie of title and body, the report year read from that title): another year named at least
+ * twice more often than the title's is a warning.
+ */
+function bodyLean(t: Title, votes: (y: number) => number, body: number[]): number | null {
+  if (!t.paragraph) return null;
+  const mine = votes(t.year) - ownVotes(t);
+  let best: number | null = null;
+  for (const y of new Set(body)) if (y !== t.year && votes(y) >= mine + 2 && (best === null || votes(y) > votes(best))) best = y;
+  return best;
+}
+
+function leanFinding(t: Title, year: number, where: string, refs: Title[]): FindingDraft {
+  return {
+    severity: 'warning',
+    message: {
+      zh: `${where}“${t.fact.text.trim()}”的年度为${t.year}年，正文多处所述为${year}年，不一致`,
+      en: `${t.part ?? 'report'}: title "${t.fact.text.trim()}" says ${t.year}, its body mostly names ${year}`,
+    },
+    values: [t.year, year],
+    evidence: [textEvidence(t.fact, 'title'), ...refs.filter((x) => x.year === year).map((x) => textEvidence(x.fact, 'reference-title'))],
+    expected: String(year),
+    observed: String(t.year),
+    tolerance: '0（精确）',
+    part: t.part,
+  };
 }
 
 function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft {
@@ -96,8 +127,8 @@ export const rule: Rule = {
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
     description: {
-      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）而其余正文不偏向标题年度时为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
-      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report with another year, the rest of the body not leaning to the title, is a warning; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）而其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report with another year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
     },
     formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
     tolerance: '精确比较',
@@ -131,7 +162,9 @@ export const rule: Rule = {
     for (const t of titles) {
       if (t.year === ref) {
         const restated = restatedOtherYear(t, ctx.document, vote.votes);
+        const lean = restated ? null : bodyLean(t, vote.votes, body);
         if (restated) out.push(restatedFinding(t, restated, where(t)));
+        else if (lean !== null) out.push(leanFinding(t, lean, where(t), others(t)));
         continue;
       }
       // a report title outvoted by its body by one mention only: a warning for the reviewer to confirm

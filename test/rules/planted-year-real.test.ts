@@ -54,4 +54,12 @@ describe('a report title year changed in a real narrative', () => {
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2018, 2019]]]);
     expect(fs[0].message).toContain('报告标题');
   }, 60_000);
+
+  it('gz-taijiang-yiwu-2023: a title changed to 2022 ties the body by its own mention only; the body names 2023 twice more: a warning', async () => {
+    const lines = source('gz-taijiang-yiwu-2023');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '城乡义务教育补助经费转移支付2023年度', '2023年度', '2022年度'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2022, 2023]]]);
+    expect(fs[0].message).toContain('正文多处所述为2023年');
+  }, 60_000);
 });
