@@ -4,6 +4,7 @@ import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
 import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { repeatedSentencePairs } from './lib/repeated-sentence.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -22,13 +23,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 2,
+    version: 3,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report; so is one sentence (20+ characters, word for word but for the figure) written twice with two values.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -139,6 +140,29 @@ export const rule: Rule = {
         tolerance: restatementTolerance(a, b),
         params: { pairReasons: reasons, statements: group.length },
         part: first.s.loc.part,
+      });
+    }
+    // one sentence written twice with two values for one of its figures: whatever the figure's name
+    const reported = new Set(drafts.flatMap((d) => d.evidence.map((e) => `${e.location.paragraph}|${e.text}|${e.value}`)));
+    for (const [first, second] of repeatedSentencePairs(report.statistics)) {
+      if (linked.has(`${first.id}|${second.id}`) || contradicted.has(first.id) || contradicted.has(second.id)) continue;
+      const evidence = [statEvidence(first, 'stated'), statEvidence(second, 'restated')];
+      if (evidence.some((e) => reported.has(`${e.location.paragraph}|${e.text}|${e.value}`))) continue;
+      const a = normalize(first.figure);
+      const b = normalize(second.figure);
+      const reasons = [`同一篇报告（${first.loc.part ?? '叙述报告'}）`, '两处句子除此数字外逐字相同', `单位相同（${first.normalizedUnit ?? first.figure.unit ?? ''}）`];
+      drafts.push({
+        message: {
+          zh: `${placeName(report, first)}称“${first.sentence.trim()}”，${placeName(report, second)}同一句写作${second.figure.text.trim()}，同一数字前后不一致（配对依据：${reasons.join('，')}）`,
+          en: `The same sentence is written twice with ${first.figure.text.trim()} and ${second.figure.text.trim()}`,
+        },
+        values: [plain(first.figure), plain(second.figure)],
+        evidence,
+        expected: first.figure.text.trim(),
+        observed: second.figure.text.trim(),
+        tolerance: restatementTolerance(a, b),
+        params: { pairReasons: reasons, statements: 2 },
+        part: first.loc.part,
       });
     }
     return drafts;

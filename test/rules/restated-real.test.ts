@@ -35,6 +35,17 @@ describe('restatements planted in real reports', () => {
     expect(count?.values, show(fs)).toEqual([4, 5]);
   }, 60_000);
 
+  it('hb-longganhu-nongji-2023: one sentence written twice, its 共计84.47万元 changed in the second — the figure has no name, the sentence is one', async () => {
+    const lines = source('hb-longganhu-nongji-2023');
+    expect(await findings(lines)).toEqual([]);
+    const i = lines.findIndex((l, k) => k > lines.findIndex((m) => m.includes('共计84.47万元')) && l.includes('共计84.47万元'));
+    const changed = [...lines];
+    changed[i] = changed[i].replace('共计84.47万元', '共计92.92万元');
+    const fs = await findings(changed);
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['narrative-restated-differs', 'warning', [84.47, 92.92]]]);
+    expect(fs[0].message).toContain('两处句子除此数字外逐字相同');
+  }, 60_000);
+
   it('sc-mianyang-kejiju-2021: 部门预算项目支出 restated in 资金安排情况 with another value', async () => {
     const lines = source('sc-mianyang-kejiju-2021');
     expect(await findings(lines)).toEqual([]);

@@ -1,0 +1,44 @@
+import type { NarrativeStat } from '../../../schemas/narrative.js';
+import { isExact, normalize, restatementAgrees } from '../../narrative/compare.js';
+
+/**
+ * A sentence written twice in a report's prose, word for word but for one figure ("…上年度结余的资金6.47万元，
+ * 共计84.47万元。" in 绩效目标 and "…共计92.92万元。" in 资金投入情况): it says one thing twice, so the two
+ * figures are one figure, whatever its name. Sentences of fewer words than this say too little to be
+ * one statement ("完成率100%。" is written for many measures).
+ */
+const MIN_WORDS = 20;
+
+/** The sentence with its figure set aside, when the figure is written in it exactly once. */
+function frame(s: NarrativeStat): string | null {
+  const figure = s.figure.text.trim();
+  const sentence = s.sentence.replace(/\s+/g, '');
+  const at = sentence.indexOf(figure.replace(/\s+/g, ''));
+  if (!figure || at < 0 || sentence.indexOf(figure.replace(/\s+/g, ''), at + 1) >= 0) return null;
+  const rest = sentence.slice(0, at) + '\u0000' + sentence.slice(at + figure.replace(/\s+/g, '').length);
+  return rest.replace(/[\d.,，、。；;：:%％\u0000]/g, '').length >= MIN_WORDS ? rest : null;
+}
+
+/**
+ * Pairs of statements of one figure made by one sentence repeated in another paragraph, their
+ * values disagreeing: each pair the first statement and the first disagreeing repeat.
+ */
+export function repeatedSentencePairs(statistics: readonly NarrativeStat[]): Array<[NarrativeStat, NarrativeStat]> {
+  const byFrame = new Map<string, NarrativeStat[]>();
+  for (const s of statistics) {
+    if (s.mention === 'slogan' || !isExact(s.figure) || s.narrative == null) continue;
+    const f = frame(s);
+    if (f === null) continue;
+    const key = `${s.narrative}|${s.normalizedUnit ?? s.figure.unit ?? ''}|${f}`;
+    byFrame.set(key, [...(byFrame.get(key) ?? []), s]);
+  }
+  const out: Array<[NarrativeStat, NarrativeStat]> = [];
+  for (const group of byFrame.values()) {
+    const [first, ...rest] = group;
+    const other = rest.find((s) => s.loc.paragraph !== first.loc.paragraph && !restatementAgrees(normalize(first.figure), normalize(s.figure)));
+    // three or more values: a list of items written alike, not one figure
+    const values = new Set(group.map((s) => s.normalizedValue));
+    if (other && values.size === 2) out.push([first, other]);
+  }
+  return out;
+}
