@@ -46,6 +46,13 @@ describe('restatements planted in real reports', () => {
     expect(fs[0].message).toContain('两处句子除此数字外逐字相同');
   }, 60_000);
 
+  it('js-yangzhou-fgw-2019: 市财政投入2000万元 restated as 市级财政投入金额 with another value — one level’s finance with or without 级', async () => {
+    const lines = source('js-yangzhou-fgw-2019');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '市级财政投入金额', '2000万元', '2200万元'));
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['narrative-restated-differs', 'warning', [2000, 2200]]]);
+  }, 60_000);
+
   it('sc-mianyang-kejiju-2021: 部门预算项目支出 restated in 资金安排情况 with another value', async () => {
     const lines = source('sc-mianyang-kejiju-2021');
     expect(await findings(lines)).toEqual([]);

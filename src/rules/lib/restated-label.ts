@@ -66,10 +66,13 @@ export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增
  * shorter must be specific and at least six characters, so that "补助资金" never pairs "A镇补助资金".
  */
 export function sameMeasure(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || levelFold(a) === levelFold(b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 6 && specificName(short) && long.endsWith(short);
 }
+
+/** A level's finance said with or without 级: "市级财政投入" names the 市财政投入. */
+const levelFold = (name: string) => name.replace(/(省|市|州|县|区|乡|镇)级财政/g, '$1财政');
 
 /** The longest common ending of two names (in characters). */
 export function commonEnding(a: string, b: string): number {
