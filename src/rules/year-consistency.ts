@@ -2,7 +2,7 @@ import type { ParagraphBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms } from './lib/forms.js';
-import { headTitleLines, titleTail, yearsNaming } from './lib/title-lines.js';
+import { headTitleLines, titleSubject, titleTail, yearsNaming } from './lib/title-lines.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
@@ -55,18 +55,21 @@ type Restatement = { paragraph: ParagraphBlock; year: number; sentence: string }
  * 2023 report it follows up is outvoted by its own body): the report is named with two years.
  */
 function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document'], votes: (y: number) => number): Restatement | null {
-  const tail = titleTail(t.fact.text);
-  if (!tail) return null;
-  const found: Restatement[] = [];
-  for (const b of doc?.blocks ?? []) {
-    if (b.kind !== 'paragraph' || (t.fact.loc.table === null && b.paragraph === t.fact.loc.paragraph)) continue;
-    for (const { year, sentence } of yearsNaming(b.text, tail)) found.push({ paragraph: b, year, sentence });
+  // the title's words after its year, else its subject ("本专科生奖助学金项目" of "…项目自评结果")
+  for (const words of new Set([titleTail(t.fact.text), titleSubject(t.fact.text)])) {
+    if (!words) continue;
+    const found: Restatement[] = [];
+    for (const b of doc?.blocks ?? []) {
+      if (b.kind !== 'paragraph' || (t.fact.loc.table === null && b.paragraph === t.fact.loc.paragraph)) continue;
+      for (const { year, sentence } of yearsNaming(b.text, words)) found.push({ paragraph: b, year, sentence });
+    }
+    if (found.length === 0) continue;
+    const year = found[0].year;
+    if (found.some((f) => f.year === t.year || f.year !== year)) return null;
+    // the title's own votes (a form title 3, a report title's paragraph 1 or 2) do not back it here
+    return votes(t.year) - ownVotes(t) <= votes(year) ? found[0] : null;
   }
-  if (found.length === 0 || found.some((f) => f.year === t.year)) return null;
-  const year = found[0].year;
-  if (found.some((f) => f.year !== year)) return null;
-  // the title's own votes (a form title 3, a report title's paragraph 1 or 2) do not back it here
-  return votes(t.year) - ownVotes(t) <= votes(year) ? found[0] : null;
+  return null;
 }
 
 /** The votes a title gives its own year: a table title 3, a report title's paragraph 1, or 2 with 年度. */
@@ -127,8 +130,8 @@ export const rule: Rule = {
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
     description: {
-      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）而其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
-      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report with another year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）或其具体对象（标题年份后、“绩效/自评/评价”前，除通用词外四字以上，如“2021年本专科生奖助学金项目”）、且无一处以标题年度称之、其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
     },
     formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
     tolerance: '精确比较',

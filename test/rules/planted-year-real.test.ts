@@ -62,4 +62,12 @@ describe('a report title year changed in a real narrative', () => {
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2022, 2023]]]);
     expect(fs[0].message).toContain('正文多处所述为2023年');
   }, 60_000);
+
+  it('hb-hbust-jiangzhu-2021: a title changed to 2020 while the body names its subject “2021年本专科生奖助学金项目” only with 2021: a warning', async () => {
+    const lines = source('hb-hbust-jiangzhu-2021');
+    expect(await yearFindings(lines)).toEqual([]);
+    const fs = await yearFindings(planted(lines, '= 2021年度本专科生奖助学金', '2021年度', '2020年度'));
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['warning', [2020, 2021]]]);
+    expect(fs[0].message).toContain('2021年本专科生奖助学金项目');
+  }, 60_000);
 });

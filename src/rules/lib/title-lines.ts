@@ -63,6 +63,25 @@ export function titleTail(text: string): string | null {
   return tail.length >= 8 && /绩效|自评|评价/.test(tail) ? tail : null;
 }
 
+/** Words naming any report's subject: a subject of these words only names no one report's. */
+const GENERIC_SUBJECT = /项目|资金|经费|预算|支出|部门|单位|整体|专项|财政|中央|省级|市级|县级|转移支付|补助|年度|工作|本级/g;
+
+/**
+ * What a title's report is about, named after its year and before its kind of report ("本专科生奖助学金项目"
+ * of "2021年度本专科生奖助学金项目自评结果"), when it is specific: at least four characters besides words
+ * any report's subject has ("部门整体支出" names none).
+ */
+export function titleSubject(text: string): string | null {
+  const key = compactKey(text).replace(FILE_EXTENSION, '');
+  const m = /((?:19|20)\d{2})年度?/.exec(key);
+  if (!m) return null;
+  const after = key.slice(m.index + m[0].length);
+  const end = after.search(/绩效|自评|评价/);
+  if (end < 0) return null;
+  const subject = after.slice(0, end).replace(/(?:支出|资金|经费)$/, '');
+  return subject.replace(GENERIC_SUBJECT, '').length >= 4 ? subject : null;
+}
+
 /** Years a text gives the words `tail`, each with the sentence saying it ("现将我局2023年度部门整体支出绩效自评报告如下" → 2023). */
 export function yearsNaming(text: string, tail: string): Array<{ year: number; sentence: string }> {
   const key = compactKey(text);
