@@ -1,4 +1,4 @@
-import type { ParagraphBlock } from '../../schemas/document.js';
+import type { Location } from '../../schemas/location.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms } from './lib/forms.js';
@@ -46,7 +46,7 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
 
 type Title = { part: string | null; fact: TextFact; year: number; paragraph: boolean };
 /** A body paragraph naming a title's words with a year, and its sentence doing so. */
-type Restatement = { paragraph: ParagraphBlock; year: number; sentence: string };
+type Restatement = { text: string; location: Location; year: number; sentence: string };
 
 /**
  * A paragraph naming the title's own words with another year ("现将我局2023年度部门整体支出绩效自评报告如下"
@@ -59,9 +59,20 @@ function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document
   for (const words of new Set([titleTail(t.fact.text), titleSubject(t.fact.text)])) {
     if (!words) continue;
     const found: Restatement[] = [];
+    const own = t.fact.loc;
     for (const b of doc?.blocks ?? []) {
-      if (b.kind !== 'paragraph' || (t.fact.loc.table === null && b.paragraph === t.fact.loc.paragraph)) continue;
-      for (const { year, sentence } of yearsNaming(b.text, words)) found.push({ paragraph: b, year, sentence });
+      if (b.kind === 'paragraph') {
+        if (own.table === null && b.paragraph === own.paragraph) continue;
+        const location: Location = { part: t.part ?? '', table: null, row: null, col: null, page: b.page, paragraph: b.paragraph };
+        for (const { year, sentence } of yearsNaming(b.text, words)) found.push({ text: b.text, location, year, sentence });
+        continue;
+      }
+      // a form's cells ("项目名称 | 2023年马鹿坑国有林场…建设项目"): the form names its project with its year
+      for (const c of b.cells) {
+        if (own.table === b.table && own.row === c.row && own.col === c.col) continue;
+        const location: Location = { part: t.part ?? '', table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null };
+        for (const { year, sentence } of yearsNaming(c.text, words)) found.push({ text: c.text, location, year, sentence });
+      }
     }
     if (found.length === 0) continue;
     const year = found[0].year;
@@ -109,11 +120,11 @@ function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft 
   return {
     severity: 'warning',
     message: {
-      zh: `${where}“${t.fact.text.trim()}”的年度为${t.year}年，正文“${sentence}”称同一${/表$/.test(t.fact.text.trim()) ? '表' : '报告'}为${r.year}年，两处不一致`,
+      zh: `${where}“${t.fact.text.trim()}”的年度为${t.year}年，${r.location.table === null ? '正文' : '表中'}“${sentence}”称同一${/表$/.test(t.fact.text.trim()) ? '表' : '报告'}为${r.year}年，两处不一致`,
       en: `${t.part ?? 'report'}: title "${t.fact.text.trim()}" says ${t.year}, the body names the same report with ${r.year}`,
     },
     values: [t.year, r.year],
-    evidence: [textEvidence(t.fact, 'title'), { text: r.paragraph.text, value: null, location: { part: t.part ?? '', table: null, row: null, col: null, page: r.paragraph.page, paragraph: r.paragraph.paragraph }, role: 'restated-title' }],
+    evidence: [textEvidence(t.fact, 'title'), { text: r.text, value: null, location: r.location, role: 'restated-title' }],
     expected: null,
     observed: String(t.year),
     tolerance: '0（精确）',
@@ -130,8 +141,8 @@ export const rule: Rule = {
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
     description: {
-      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）或其具体对象（标题年份后、“绩效/自评/评价”前，除通用词外四字以上，如“2021年本专科生奖助学金项目”）、且无一处以标题年度称之、其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
-      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+      zh: '各表标题与报告标题（含文档开头的标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文或表格（如项目名称栏）以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）或其具体对象（标题年份后、“绩效/自评/评价”前，除通用词外四字以上，如“2021年本专科生奖助学金项目”）、且无一处以标题年度称之、其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title and report title (the title lines at the document head included) states the report year; a body or table cell (the project name of a form) naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
     },
     formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
     tolerance: '精确比较',

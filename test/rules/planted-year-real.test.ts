@@ -52,6 +52,10 @@ describe('a report title year changed in a real narrative', () => {
       name: 'hb-hbust-jiangzhu-2021: a title changed to 2020 while the body names its subject “2021年本专科生奖助学金项目” only with 2021: a warning',
       id: 'hb-hbust-jiangzhu-2021', where: '= 2021年度本专科生奖助学金', from: '2021年度', to: '2020年度', severity: 'warning', values: [2020, 2021], says: '2021年本专科生奖助学金项目',
     },
+    {
+      name: 'yn-linxiang-shourongsuo-2023: a title changed to 2022 while its form names the project “2023年马鹿坑国有林场…建设项目”: a warning quoting the cell',
+      id: 'yn-linxiang-shourongsuo-2023', where: '= 2023年马鹿坑国有林场', from: '2023年', to: '2022年', severity: 'warning', values: [2022, 2023], says: '表中“2023年马鹿坑国有林场新建野生动物收容所建设项目”',
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
