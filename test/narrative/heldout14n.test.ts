@@ -43,6 +43,14 @@ describe('held-out 14: a 其中 opening numbered subtotals, each itemised after 
     expect(found.map((f) => f.values)).toEqual([[2827.23, 2837.23]]);
   });
 
+  it('bracketed numbers (（1）…（2）…) run on the same way; a list of another numbering ends at its sentence', () => {
+    const bracketed = HONGHE.replace('其中:1.', '其中:(1)').replace('。2.上年', '。(2)上年');
+    const stats = statsOf(bracketed);
+    expect(find(stats, '8.91万元').partOf).toBe(find(stats, '2836.14万元').id);
+    const mixed = HONGHE.replace('。2.上年', '。(2)上年');
+    expect(find(statsOf(mixed), '8.91万元').partOf).toBeNull();
+  });
+
   it('without the numbering the next sentence is not part of the 其中 list', () => {
     const unnumbered = HONGHE.replace('其中:1.', '其中:').replace('。2.上年', '。上年');
     expect(find(statsOf(unnumbered), '8.91万元').partOf).toBeNull();
