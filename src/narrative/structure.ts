@@ -150,7 +150,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const end = sentences[si][1];
     const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && sameKind(f, g));
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
-    const parts = listItems(norm, inList, 2);
+    // … unless the figures after the semicolon complete it exactly ("即：A 8.64万元、B 0.1万元；C 0.17万元" of 8.91)
+    const listed = listItems(norm, inList, 2);
+    const parts = listed.length < inList.length && addsUp(inList, [{ g: f }]) ? inList : listed;
     if (parts.length < 2) return;
     const open = OPEN_LIST_WORDS.test(norm.slice(f.end, parts[parts.length - 1].g.end)); // 具体包括 … may be partial
     for (const { k } of parts) rel[k] = { ...rel[k], parent: i, relation: 'component', openList: open };
@@ -172,7 +174,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const at = m.index;
     const si = sentenceOf(at);
     if (si < 0) continue;
-    const scopeEnd = sentences[si][1];
+    const scopeEnd = numberedListEnd(norm, m.index + m[0].length, sentences, si);
     const closeBracket = enclosingClose(norm, at);
     let end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
     // paragraphs run together (a PDF copied as one line): a section heading ends the list ("…本级59.75万元，
@@ -196,6 +198,10 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
     const semicolon = parts.findIndex((p, j) => j >= 2 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
     if (semicolon >= 2 && addsUp(parts.slice(0, semicolon), candidates)) parts = parts.slice(0, semicolon);
+    // … and so does a balance after a semicolon in a list of spending: "总支出决算数为35,837.94万元。其中：基本支出
+    // 13,819.134万元，项目支出22,018.81万元；年末结转结余23.68万元" — what is left at year end is not spent
+    else if (semicolon >= 2 && BALANCE.test(norm.slice(parts[semicolon - 1].g.end, parts[semicolon].g.start)) && candidates.some(({ g }) => SPENDING.test(clauseBefore(norm, g))))
+      parts = parts.slice(0, semicolon);
     // money of another year or carried over after parts that already add up exactly is beside the total,
     // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"
     const carried = parts.findIndex((p, j) => j >= 1 && /(?:19|20)\d{2}年|结余|结转|上年/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
@@ -259,6 +265,36 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
 
 const CLAUSE_BREAK = /[，,；;]/;
 
+/** A balance left over (结转结余 / 年末结余), never a kind of spending. */
+const BALANCE = /结转结余|年末结余|年末结转|结余资金/;
+const SPENDING = /支出/;
+
+/** The words of a figure's own clause before it ("总支出决算数为"). */
+function clauseBefore(norm: string, f: ScannedFigure): string {
+  return norm.slice(Math.max(0, f.start - 20), f.start).split(/[，,。；;：:、（()）！？!?]/).at(-1) ?? '';
+}
+
+/** Arabic item numbers as written in a list: "1." / "1、" / "（1）" / "(1)". */
+const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[)）])/;
+
+/**
+ * Where the scope of a 其中 ends. Normally at the end of its sentence; a 其中 that opens a numbered list
+ * ("其中：1.本年…项目11个，预算资金为2827.23万元，即：…。2.上年结转结余项目3个，预算资金为8.91万元，即：…。")
+ * runs on through the sentences that start with the next numbers: the numbered subtotals are its parts.
+ */
+function numberedListEnd(norm: string, after: number, sentences: Array<[number, number]>, si: number): number {
+  let end = sentences[si][1];
+  const first = NUMBERED_ITEM.exec(norm.slice(after).replace(/^\s*[：:]/, ''));
+  if (!first || Number(first[1] ?? first[2]) !== 1) return end;
+  const bracketed = first[2] !== undefined;
+  for (let t = si + 1, n = 2; t < sentences.length; t++, n++) {
+    const next = NUMBERED_ITEM.exec(norm.slice(sentences[t][0], sentences[t][1]));
+    if (!next || Number(next[1] ?? next[2]) !== n || (next[2] !== undefined) !== bracketed) break;
+    end = sentences[t][1];
+  }
+  return end;
+}
+
 /** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
 /**
  * The text after a list's last figure names one more item and nothing follows: "、差额" before the
@@ -285,10 +321,11 @@ function isPerUnit(norm: string, f: ScannedFigure): boolean {
  * A figure's own breakdown announced after it — "下达预算资金9378万元。具体是：A项目3005万元；B项目1235万元；…",
  * "第一批资金9910万元，分别支持A项目3000万元、B项目3357.17万元、C项目3552.83万元；第二批资金7437万元，…",
  * "支出预算51587.78万元，包括基本支出24642.4万元、项目支出26945.38万元" (包括 may list only some: an open list),
- * "总预算36,620万元，经调整后资金的来源为：中央财政补助10,000万元，…，其他资金渠道5700万元":
+ * "总预算36,620万元，经调整后资金的来源为：中央财政补助10,000万元，…，其他资金渠道5700万元",
+ * "预算资金为2827.23万元，即：A 82.8万元、B 30.61万元、…" (即 = namely):
  * an enumeration of that figure's parts (nested inside a 其中 list around it, the batches).
  */
-const BREAKDOWN = /^\s*[，,。：:]?\s*(?:具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助)|[\u4e00-\u9fa5]{0,8}?来源(?:为|是|包括))\s*[：:]?/;
+const BREAKDOWN = /^\s*[，,。：:]?\s*(?:即(?![将可时使便刻])|具体(?:是|为|包括)|包括|包含|分别(?:是|为|支持|用于|安排|下达|拨付|补助)|[\u4e00-\u9fa5]{0,8}?来源(?:为|是|包括))\s*[：:]?/;
 
 
 /**

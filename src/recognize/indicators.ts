@@ -5,7 +5,7 @@ import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
 import { Rational } from '../numbers/decimal.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
-import { cellFact, cellLocation, cellText } from './facts.js';
+import { cellFact, cellLocation, cellText, partialFact } from './facts.js';
 import { underOcrLabel } from './ocr-label-match.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { SCORE_RATIO } from './lexicon.js';
@@ -25,6 +25,8 @@ export interface IndicatorParse {
 }
 
 const TOTAL_RE = /^(总分|合计|总计|综合得分|总得分|得分合计)/;
+/** A total label that carries its figure: 总分:83, 总分：94分. */
+const LABEL_SCORE_RE = /^(\s*(?:总分|总得分|综合得分|得分合计)\s*[:：]\s*)(\d+(?:\.\d+)?)\s*分?\s*$/;
 const NOT_APPLICABLE_RE = /^(不适用|无此项|\/|—|-|——)$/;
 /**
  * What a blank template prints in an indicator row it expects to be filled: 指标1：, ……, XX — one, or
@@ -437,5 +439,8 @@ function readTotal(part: string, table: TableBlock, row: number, cols: Map<strin
     weight = nums[0] ? cellFact(part, table, nums[0]) : null;
     score = nums[1] ? cellFact(part, table, nums[1]) : null;
   }
+  // "总分:83" written as one cell across the row: the one figure after the label is the form's score
+  const inLabel = !weight && !score ? LABEL_SCORE_RE.exec(label.text) : null;
+  if (inLabel) score = partialFact(part, table, label, inLabel[2], inLabel.index + inLabel[1].length);
   return { weight, score, loc: { ...cellLocation(part, table, label), col: null } };
 }

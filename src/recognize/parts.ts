@@ -133,7 +133,11 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     const content = classifyByContent(block);
     const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
-    if (byContent || byTitle) {
+    if (current && byContent && !titleBlock && prose === 0 && continuesHeadStrip(current, byContent)) {
+      current.tables.push(block);
+      current.after = [];
+      lastList = current.tables;
+    } else if (byContent || byTitle) {
       current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
       forms.push(current);
       lastList = current.tables;
@@ -163,6 +167,15 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     form.after = kept;
   }
   return { forms, unrecognized };
+}
+
+/**
+ * A form whose head strip (预算部门、单位名称 | …) a PDF drew as a table of its own, its ruling lines
+ * differing from the body's: the form was started by its title, its tables so far name no part by
+ * their content, and the next table — no title or prose between — is the body of the same kind.
+ */
+function continuesHeadStrip(current: FormGroup, next: PartKind): boolean {
+  return current.kind === next && current.tables.length > 0 && current.tables.every((t) => t.nRows <= 2 && !classifyByContent(t));
 }
 
 function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {

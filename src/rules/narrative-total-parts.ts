@@ -5,6 +5,7 @@ import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence,
 import { extractStats } from '../narrative/extract.js';
 import { hasPlaceholderFigure } from '../narrative/placeholders.js';
 import { selfEvalForms } from './lib/forms.js';
+import { splitsAcrossSections, type SectionSplit } from './lib/spending-split-sections.js';
 import { addIntervals, formatInterval, halfUnit, intersects, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -35,6 +36,7 @@ export const rule: Rule = {
     const drafts = checkTotals(report.statistics, (total) => placeName(report, total));
     // the goals of a form are prose in a cell ("本项目共申请预算资金2026400元,其中村级组织运转400000元,…")
     for (const { stats, place } of goalStatistics(report)) drafts.push(...checkTotals(stats, () => place));
+    for (const split of splitsAcrossSections(report.statistics)) drafts.push(splitFinding(split, (s) => placeName(report, s)));
     return drafts;
   },
 };
@@ -81,10 +83,12 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     if (ps.some((p) => p.unit !== t.unit)) continue;
     const counting = total.dimension === 'count';
     const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
-    // a figure written in a larger unit keeps its own precision ("3.30亿元" over parts in 万元)
-    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, dp);
+    // a figure written in a larger unit keeps its own precision ("3.30亿元" over parts in 万元); so does one written
+    // with two decimals or more among parts with three ("总支出35,837.94万元" of 13,819.134 + 22,018.81: rounded)
+    const precision = (s: NarrativeStat, n: { decimals: number }) => (s.figure.decimals >= 2 ? Math.min(dp, n.decimals) : dp);
+    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, precision(total, t));
     const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
-    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p) => normalizedInterval(p.figure, dp)));
+    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p, j) => normalizedInterval(p.figure, precision(p, ps[j]))));
     if (intersects(tInt, sumInt)) continue;
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
@@ -110,4 +114,25 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     });
   }
   return drafts;
+}
+
+/** A spending whole in one section, its 基本支出 and 项目支出 in the sections after it, not adding up. */
+function splitFinding({ total, parts, totalInterval, sumInterval }: SectionSplit, placeOf: (s: NarrativeStat) => string): FindingDraft {
+  const sumExact = parts.reduce((acc, p) => acc.add(Rational.parse(normalize(p.figure).value)), Rational.of(0));
+  const unit = total.normalizedUnit ?? '';
+  const [basic, project] = parts;
+  return {
+    severity: 'error',
+    message: {
+      zh: `${placeOf(total)}称${statPhrase(total)}，而其后各部分所述${statPhrase(basic)}、${statPhrase(project)}合计${sumExact.toString(8)}${unit}，与总数不符`,
+      en: `${placeOf(total)} states ${total.figure.text} spent, but its basic and project spending stated in later sections add up to ${sumExact.toString(8)}${unit}`,
+    },
+    values: [plain(total.figure), sumExact.toNumber()],
+    evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
+    expected: `${normalize(total.figure).value}${unit}`,
+    observed: `${sumExact.toString(8)}${unit}`,
+    tolerance: `金额按两位小数以上±½末位；总数区间 ${formatInterval(totalInterval, 6)}，合计区间 ${formatInterval(sumInterval, 6)}`,
+    params: { relation: 'sections', openList: false },
+    part: total.loc.part,
+  };
 }

@@ -11,9 +11,9 @@ const SYLLABLE = `[a-zü${TONED}ê]{1,6}`;
 /**
  * Ideograph, then "(", a syllable (optionally a tone digit), ")" in either width. A PDF text layer
  * may put a toned vowel drawn as its own glyph after the bracket ("产(chn)ǎ出" for 产(chǎn)出): it
- * belongs to the gloss.
+ * belongs to the gloss; a justified line may space the bracket off its ideograph ("農 (nóng) 業").
  */
-const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(]\\s*(${SYLLABLE}[1-5]?)\\s*[）)]([${TONED}](?![a-zü]))?`, 'g');
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[ \\u00a0\\u3000]?[（(]\\s*(${SYLLABLE}[1-5]?)\\s*[）)]([${TONED}](?![a-zü]))?`, 'g');
 const HAS_TONE = new RegExp(`[${TONED}]|[a-zü][1-5]$`);
 
 /** A letter a gloss is written with, in either width (full-width ones fold to these before matching). */

@@ -34,6 +34,11 @@ describe('matching normalization (seams §3 stage 2)', () => {
     expect(glossSpans('项目(de)')).toEqual([]);
     expect(stripGlosses('的(de)評(píng)價(jià)')).toBe('的評價');
     expect(stripGlosses('評(ping2)價(jia4)')).toBe('評價');
+    // a justified PDF line that spaced the brackets off their characters (宣城 信息公开 record)
+    expect(stripGlosses('農 (nóng) 業 (yè) 、林業(yè)')).toBe('農 業 、林業');
+    expect(compactKey('轉(zhuǎn)移支付(項(xiàng)目)名稱 (chēng)')).toBe('转移支付(项目)名称');
+    // a bracketed word after a space is not a gloss unless it is one ("项目 (A)")
+    expect(compactKey('项目 (A)')).toBe('项目(A)');
   });
 
   it('full width, odd spaces and invisible controls', () => {
