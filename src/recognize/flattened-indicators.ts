@@ -12,7 +12,7 @@ import { Rational } from '../numbers/decimal.js';
  */
 
 export type IndicatorColumnKind = 'level1' | 'level2' | 'name' | 'weight' | 'target' | 'actual' | 'score' | 'review' | 'reason';
-type ValueKind = Exclude<IndicatorColumnKind, 'level1' | 'level2' | 'name' | 'reason'>;
+type ValueKind = Exclude<IndicatorColumnKind, 'level1' | 'level2' | 'name'>;
 
 export interface FlatIndicatorHeader {
   words: string[];
@@ -39,13 +39,12 @@ export function readIndicatorHeaderAt(text: string, at: number): { header: FlatI
   const kinds: IndicatorColumnKind[] = [];
   let end = at;
   for (;;) {
-    const gap = /^\s*/.exec(text.slice(end))![0].length;
-    const rest = text.slice(end + gap);
-    const hit = HEADER_WORDS.map((w) => ({ w, m: w.match.exec(rest) })).find((x) => x.m && !kinds.includes(x.w.kind));
+    const ahead = compactAhead(text, end);
+    const hit = HEADER_WORDS.map((w) => ({ w, m: w.match.exec(ahead.compact) })).find((x) => x.m && !kinds.includes(x.w.kind));
     if (!hit) break;
     words.push(hit.m![0]);
     kinds.push(hit.w.kind);
-    end += gap + hit.m![0].length;
+    end = ahead.endOf(hit.m![0].length);
   }
   const levels = kinds.filter((k) => k === 'level1' || k === 'level2').length;
   if (!kinds.includes('name') || levels === 0 || !kinds.includes('target') || !kinds.includes('actual')) return null;
@@ -81,11 +80,16 @@ export interface FlatIndicatorBlock {
 const LEVEL1 = /^(?:产出|效益|满意度|成本)指标(?:\(\d+(?:\.\d+)?分\))?/;
 const LEVEL2 = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本|生态环境成本)指标(?:\(\d+(?:\.\d+)?分\))?/;
 const TOTAL = /^(?:总分|合计|总计|综合得分)/;
-const PLACEHOLDER = /^(?:[…⋯]+|\.{3,}|。{3,})/;
+// the template's spare rows: "……", or 指标2 left without a name (its cells blank)
+const PLACEHOLDER = /^(?:[…⋯]+|\.{3,}|。{3,}|(?:三级)?指标\s*\d{1,2}\s*[:：]?(?=\s|$))/;
+/** A row's name: up to its first figure, comparator or space; the template's numbering before it is part of it ("指标1工程资金金额"). */
+const NAME = /^(?:(?:三级)?指标\d{1,2}[:：、.]?)?[^\d≥≤><=＞＜\s]+/;
 const NOTE = /^(?:注[:：]|说明[:：]|备注[:：])/;
 const COMPARATOR = /[≥≤><=＞＜]/;
 /** Units a figure of a target or actual carries ("≥266米", "20万元"): after them comes the next figure, not a name. */
 const UNIT = /^(?:%|万元|元|公里|千米|平方米|立方米|厘米|米|亩|人次|人|户|个|次|家|所|处|件|台|套|座|项|份|场|期|批|吨|天|日|月|年|小时|分钟|册|本|条|张|辆|头|只|株|棵|间|栋|km|m|㎡)/;
+/** A 偏差原因 cell left over after its row: prose (a clause mark) or no figure at all — never a name followed by its values. */
+const REASON_TEXT = /[，,。；;：:]|^[^\d]+$/;
 const POINTS = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const MEASURE = /^(?:[≥≤><=＞＜]=?|大于等于|小于等于|大于|小于|不低于|不少于|不高于|不超过|达到)?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[A-Za-z\u4e00-\u9fa5㎡²/]{1,5})?$/;
 const WORDS = /^[^\d]{1,30}$/;
@@ -95,15 +99,29 @@ const MAX_CANDIDATES = 400;
 
 const cjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fa5]/.test(c);
 
-/** A level word at `at` (after spaces): which level, and its extent. */
+/**
+ * The text from `at` on without its spaces and line breaks (a page that puts each cell on a line breaks
+ * words too: "年度\n指标值", "经济效益\n指标"), and where in the text a prefix of it ends.
+ */
+function compactAhead(text: string, at: number, length = 40): { compact: string; start: number; endOf: (n: number) => number } {
+  const map: number[] = [];
+  let compact = '';
+  for (let i = at; i < text.length && compact.length < length; i++) {
+    if (/\s/.test(text[i])) continue;
+    map.push(i);
+    compact += text[i];
+  }
+  return { compact, start: map[0] ?? text.length, endOf: (n) => (n > 0 ? map[n - 1] + 1 : at) };
+}
+
+/** A level word at `at` (spaces and line breaks skipped, also inside it): which level, and its extent. */
 function levelAt(text: string, at: number): { level: 1 | 2; piece: Piece } | null {
-  const gap = /^\s*/.exec(text.slice(at))![0].length;
-  const rest = text.slice(at + gap);
-  const l1 = LEVEL1.exec(rest);
-  const l2 = LEVEL2.exec(rest);
-  const piece = (m: RegExpExecArray): Piece => ({ text: m[0], start: at + gap, end: at + gap + m[0].length });
+  const ahead = compactAhead(text, at);
+  const l1 = LEVEL1.exec(ahead.compact);
+  const l2 = LEVEL2.exec(ahead.compact);
+  const piece = (m: RegExpExecArray): Piece => ({ text: m[0], start: ahead.start, end: ahead.endOf(m[0].length) });
   // a first level is followed by a second (产出指标 › 数量指标); 成本指标 alone before a name is a second level
-  if (l1 && (!l2 || l1[0].length > l2[0].length || LEVEL2.test(text.slice(at + gap + l1[0].length).trimStart()))) return { level: 1, piece: piece(l1) };
+  if (l1 && (!l2 || l1[0].length > l2[0].length || LEVEL2.test(ahead.compact.slice(l1[0].length)))) return { level: 1, piece: piece(l1) };
   if (l2) return { level: 2, piece: piece(l2) };
   return null;
 }
@@ -111,7 +129,7 @@ function levelAt(text: string, at: number): { level: 1 | 2; piece: Piece } | nul
 /** Does a new row, level, total or note start at `at` (spaces skipped)? */
 function opensSomething(text: string, at: number): boolean {
   const rest = text.slice(at).trimStart();
-  return rest === '' || LEVEL1.test(rest) || LEVEL2.test(rest) || TOTAL.test(rest) || PLACEHOLDER.test(rest) || NOTE.test(rest) || cjk(rest[0]);
+  return rest === '' || levelAt(text, at) !== null || TOTAL.test(rest) || PLACEHOLDER.test(rest) || NOTE.test(rest) || cjk(rest[0]);
 }
 
 /**
@@ -141,6 +159,7 @@ function rowEnds(text: string, from: number, limit: number): number[] {
 }
 
 function validFor(kind: ValueKind, part: string): boolean {
+  if (kind === 'reason') return true;
   if (kind === 'target' || kind === 'actual') return MEASURE.test(part) || (WORDS.test(part) && !COMPARATOR.test(part[part.length - 1]));
   return POINTS.test(part) && Rational.parse(part).le(HUNDRED);
 }
@@ -206,7 +225,7 @@ function placeParts(text: string, from: number, parts: string[]): Piece[] {
 
 /** The rows of an indicator block whose header ends at `from`, read until the total, a note or text that is not a row. */
 export function readIndicatorRows(text: string, from: number, header: FlatIndicatorHeader): FlatIndicatorBlock {
-  const valueKinds = header.kinds.filter((k): k is ValueKind => k !== 'level1' && k !== 'level2' && k !== 'name' && k !== 'reason');
+  const valueKinds = header.kinds.filter((k): k is ValueKind => k !== 'level1' && k !== 'level2' && k !== 'name');
   const column = (k: IndicatorColumnKind) => header.kinds.indexOf(k);
   const rows: FlatIndicatorRow[] = [];
   let total: FlatIndicatorBlock['total'] = null;
@@ -233,7 +252,7 @@ export function readIndicatorRows(text: string, from: number, header: FlatIndica
     const totalWord = TOTAL.exec(rest);
     if (totalWord) {
       const label: Piece = { text: totalWord[0], start: pos, end: pos + totalWord[0].length };
-      const points = valueKinds.filter((k) => k !== 'target' && k !== 'actual');
+      const points = valueKinds.filter((k) => k !== 'target' && k !== 'actual' && k !== 'reason');
       const run = /^[\d.\s]*/.exec(text.slice(label.end))![0];
       const values = emptyValues();
       for (const kinds of [points, points.filter((k) => k !== 'review')]) {
@@ -246,30 +265,59 @@ export function readIndicatorRows(text: string, from: number, header: FlatIndica
       pos = label.end + run.length;
       break;
     }
-    if (NOTE.test(rest) || !cjk(rest[0])) break;
-    // the name runs to its first figure, comparator or space
-    const nameLength = rest.search(/[\d≥≤><=＞＜\s]/);
-    if (nameLength < 2) break;
-    const name: Piece = { text: rest.slice(0, nameLength), start: pos, end: pos + nameLength };
-    let read: FlatIndicatorRow | null = null;
-    for (const end of rowEnds(text, name.end, name.end + MAX_RUN)) {
-      const split = splitIndicatorValues(text.slice(name.end, end), valueKinds);
-      if (split.kind === 'unreadable') continue;
-      const values = emptyValues();
-      if (split.kind === 'split') placeParts(text, name.end, split.parts).forEach((p, i) => (values[column(valueKinds[i])] = p));
-      const why = split.kind === 'ambiguous' ? `连排数值可拆分为${split.candidates}种，无法确定` : null;
-      read = { level1, level2, name, values, unread: why };
-      pos = end;
-      break;
+    if (NOTE.test(rest)) break;
+    const read = cjk(rest[0]) ? readRow(text, pos, valueKinds, column, emptyValues, level1, level2) : null;
+    // what follows a row and opens none is its 偏差原因 (a column the split leaves out): one cell, up to a space
+    const last = rows[rows.length - 1];
+    const reasonCol = column('reason');
+    if ((!read || read.unread) && last && !last.unread && reasonCol >= 0 && !last.values[reasonCol] && REASON_TEXT.test(/^\S+/.exec(rest)![0])) {
+      const cellText = /^\S+/.exec(rest)![0];
+      last.values[reasonCol] = { text: cellText, start: pos, end: pos + cellText.length };
+      pos += cellText.length;
+      continue;
     }
-    if (!read) {
-      rows.push({ level1, level2, name, values: emptyValues(), unread: '连排数值无法按表头拆分' });
-      break;
-    }
-    rows.push(read);
+    if (!read) break;
+    rows.push(read.row);
+    pos = read.end;
+    if (read.unread) break;
     [level1, level2] = [null, null];
   }
   return { header, rows, total, end: pos };
+}
+
+/** One row from `pos`: its name, then its values up to the first place they end and split. */
+function readRow(
+  text: string,
+  pos: number,
+  valueKinds: ValueKind[],
+  column: (k: IndicatorColumnKind) => number,
+  emptyValues: () => Array<Piece | null>,
+  level1: Piece | null,
+  level2: Piece | null,
+): { row: FlatIndicatorRow; end: number; unread?: true } | null {
+  {
+    const rest = text.slice(pos);
+    const nameMatch = NAME.exec(rest);
+    const nameLength = nameMatch ? nameMatch[0].length : 0;
+    if (nameLength < 2) return null;
+    const name: Piece = { text: rest.slice(0, nameLength), start: pos, end: pos + nameLength };
+    // the 偏差原因 cell is most often blank: the row is read without it first, then with it
+    const withoutReason = valueKinds.filter((k) => k !== 'reason');
+    for (const end of rowEnds(text, name.end, name.end + MAX_RUN)) {
+      const run = text.slice(name.end, end);
+      let kinds: ValueKind[] = withoutReason;
+      let split = splitIndicatorValues(run, kinds);
+      if (split.kind === 'unreadable' && kinds.length < valueKinds.length) [kinds, split] = [valueKinds, splitIndicatorValues(run, valueKinds)];
+      if (split.kind === 'unreadable') continue;
+      const values = emptyValues();
+      if (split.kind === 'split') placeParts(text, name.end, split.parts).forEach((p, i) => (values[column(kinds[i])] = p));
+      const why = split.kind === 'ambiguous' ? `连排数值可拆分为${split.candidates}种，无法确定` : null;
+      return { row: { level1, level2, name, values, unread: why }, end };
+    }
+    // a name with figures after it that split no way is a row left unread; without figures it is the text after the block
+    if (!/\d/.test(text.slice(name.end, name.end + MAX_RUN))) return null;
+    return { row: { level1, level2, name, values: emptyValues(), unread: '连排数值无法按表头拆分' }, end: name.end, unread: true };
+  }
 }
 
 /** The indicator block whose header starts at `at` (its 一级指标), or null when no header or no row is there. */
