@@ -90,6 +90,8 @@ const COMPARATOR = /[≥≤><=＞＜]/;
 const UNIT = /^(?:%|万元|元|公里|千米|平方米|立方米|厘米|米|亩|人次|人|户|个|次|家|所|处|件|台|套|座|项|份|场|期|批|吨|天|日|月|年|小时|分钟|册|本|条|张|辆|头|只|株|棵|间|栋|km|m|㎡)/;
 /** A 偏差原因 cell left over after its row: prose (a clause mark) or no figure at all — never a name followed by its values. */
 const REASON_TEXT = /[，,。；;：:]|^[^\d]+$/;
+/** A unit the list does not know (万粒, 万株): one or two characters between a figure and the next one; 指标2 is a row's numbering. */
+const SHORT_UNIT = /^(?!指标)[\u4e00-\u9fa5]{1,2}/;
 const POINTS = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const MEASURE = /^(?:[≥≤><=＞＜]=?|大于等于|小于等于|大于|小于|不低于|不少于|不高于|不超过|达到)?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[A-Za-z\u4e00-\u9fa5㎡²/]{1,5})?$/;
 const WORDS = /^[^\d]{1,30}$/;
@@ -150,7 +152,7 @@ function rowEnds(text: string, from: number, limit: number): number[] {
     if (!opensSomething(text, j)) continue;
     if (gap === 0 && !/[\d%)）]/.test(prev)) continue;
     if (gap === 0) {
-      const unit = UNIT.exec(text.slice(j));
+      const unit = UNIT.exec(text.slice(j)) ?? SHORT_UNIT.exec(text.slice(j));
       if (unit && /^(?:$|[\d\s%≥≤><=＞＜])/.test(text.slice(j + unit[0].length))) continue;
     }
     ends.push(j);
@@ -177,7 +179,7 @@ function cutsOf(run: string, kinds: ValueKind[]): string[][] {
     const room = kinds.length - acc.length - (chunks.length - ci - 1);
     const cutChunk = (rest: string, parts: string[]) => {
       if (acc.length + parts.length > kinds.length) return;
-      if (!rest) return walk(ci + 1, [...acc, ...parts]);
+      if (!rest) return parts.every((_, k) => !walledIn(parts, k, kinds[acc.length + k])) ? walk(ci + 1, [...acc, ...parts]) : undefined;
       if (parts.length >= room) return;
       for (let i = 1; i <= rest.length; i++) {
         const part = rest.slice(0, i);
@@ -188,6 +190,16 @@ function cutsOf(run: string, kinds: ValueKind[]): string[][] {
   };
   walk(0, []);
   return out;
+}
+
+/**
+ * A bare target or actual cut out of the middle of one run of digits ("8550" → 8 | 5 | 5 | 0) has no mark
+ * of where it starts or ends: a figure of a target or actual is set off by a unit, a comparator, a
+ * space or the name on at least one side.
+ */
+function walledIn(parts: string[], k: number, kind: ValueKind): boolean {
+  if ((kind !== 'target' && kind !== 'actual') || !/^[\d.]+$/.test(parts[k])) return false;
+  return k > 0 && k < parts.length - 1 && /\d$/.test(parts[k - 1]) && /^\d/.test(parts[k + 1]);
 }
 
 /** 得分 and 复核分 never above the 分值 of their row. */
@@ -280,7 +292,8 @@ export function readIndicatorRows(text: string, from: number, header: FlatIndica
     rows.push(read.row);
     pos = read.end;
     if (read.unread) break;
-    [level1, level2] = [null, null];
+    // a row left unread passes its levels on to the next one
+    if (!read.row.unread) [level1, level2] = [null, null];
   }
   return { header, rows, total, end: pos };
 }

@@ -387,6 +387,12 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
     const level2 = block.header.kinds.indexOf('level2');
     const name = block.header.kinds.indexOf('name');
     for (const r of block.rows) {
+      if (r.unread) {
+        // a row whose values are not read is left out of the table (its blank cells would read as unfilled), and said so
+        const p = paragraphAt(text, r.name.start);
+        notes.push({ text: p.text.slice(0, 80), where: `第${p.paragraph + 1}段（${r.name.text}）：${r.unread}，该行数值未读取` });
+        continue;
+      }
       const row: Array<[number, (col: number) => void]> = [];
       block.header.kinds.forEach((kind, k) => {
         if (k === level1) row.push([k, place(r.level1, false)]);
@@ -397,10 +403,6 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
       // a second level without a first column of its own goes before the name (一级 and 二级 in one column)
       if (level2 < 0 && r.level2 && level1 >= 0 && !r.level1) row[level1] = [level1, place(r.level2, false)];
       out.push(row);
-      if (r.unread) {
-        const p = paragraphAt(text, r.name.start);
-        notes.push({ text: p.text.slice(0, 80), where: `第${p.paragraph + 1}段（${r.name.text}）：${r.unread}，该行数值未读取` });
-      }
     }
     if (block.total) {
       const t = block.total;

@@ -254,10 +254,17 @@ describe('splitting an indicator row\'s values', () => {
   });
 
   it('uses 得分 ≤ 分值 only to choose between cuts', () => {
-    // 10 | 100 | 10 or 10 | 1001 | 0: both keep 得分 ≤ 分值, nothing decides
-    expect(splitIndicatorValues('1010010', ['weight', 'actual', 'score']).kind).toBe('ambiguous');
+    // 得分 | 复核分 glued: 9 | 10 keeps both within 分值 10, 91 | 0 does not
+    const out = splitIndicatorValues('10≥95%96%910', ['weight', 'target', 'actual', 'score', 'review']);
+    expect(out.kind === 'split' && out.parts).toEqual(['10', '≥95%', '96%', '9', '10']);
+    // 原州's 8550万粒550万粒8: 8 | 550万粒 or 85 | 50万粒, both within the rules — nothing decides, the row is unread
+    expect(splitIndicatorValues('8550万粒550万粒8', [...kinds])).toEqual({ kind: 'ambiguous', candidates: 2 });
     // printed apart, a 得分 above its 分值 is no reading at all
     expect(splitIndicatorValues('8 100 10', ['weight', 'actual', 'score']).kind).toBe('unreadable');
+  });
+
+  it('never takes a bare figure out of the middle of a run of digits (8550 is not 8 | 5 | 5 | 0)', () => {
+    expect(splitIndicatorValues('8550', [...kinds]).kind).toBe('unreadable');
   });
 
   it('never cuts across a space', () => {
