@@ -105,7 +105,7 @@ const cjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fa5]/.test
  * The text from `at` on without its spaces and line breaks (a page that puts each cell on a line breaks
  * words too: "年度\n指标值", "经济效益\n指标"), and where in the text a prefix of it ends.
  */
-function compactAhead(text: string, at: number, length = 40): { compact: string; start: number; endOf: (n: number) => number } {
+export function compactAhead(text: string, at: number, length = 40): { compact: string; start: number; endOf: (n: number) => number } {
   const map: number[] = [];
   let compact = '';
   for (let i = at; i < text.length && compact.length < length; i++) {

@@ -3,8 +3,8 @@ import type { Location } from '../../schemas/location.js';
 import { splitGluedValues, type SplitColumns, type SplitValue } from './flattened-split.js';
 import { budgetRowKindOf } from './lexicon.js';
 import { key } from './table-view.js';
-import { readInlineForm } from './flattened-inline.js';
-import { readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
+import { readInlineForm, type InlineForm } from './flattened-inline.js';
+import { compactAhead, readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
 import { normalizeText } from '../text/normalize.js';
 
 /**
@@ -73,12 +73,13 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   const kinds: SplitColumns['kinds'] = [];
   let end = at;
   for (;;) {
-    const gap = /^\s*/.exec(k.slice(end))![0].length;
-    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(k.slice(end + gap)) })).find((x) => x.m);
+    // a word may be broken by a space or a line break where its cell wrapped ("年初 预算数")
+    const ahead = compactAhead(k, end);
+    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(ahead.compact) })).find((x) => x.m);
     if (!hit) break;
     words.push(hit.m![0]);
     kinds.push(hit.w.kind);
-    end += gap + hit.m![0].length;
+    end = ahead.endOf(hit.m![0].length);
   }
   if (words.length < 2 || !kinds.includes('budget') || !(kinds.includes('executed') || kinds.includes('rate'))) return null;
   // the block's own label just before the words: 项目资金(万元), 资金情况(万元)
@@ -223,6 +224,22 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       out.push(b);
       continue;
     }
+    // a form published one cell a line (项目名称 / its value / 项目资金(万元) / 年初 / 预算数 … / 年度资金总额 / 43.2 …)
+    const cells = cellLines(blocks, i);
+    if (cells) {
+      const form: FlatForm = { fields: cells.inline.fields.map((f) => ({ p: cells.lineOf(f.label), ...f })), head: b, header: cells.inline.header, rows: cells.inline.rows.map((r) => ({ p: cells.lineOf(r.label), ...r })) };
+      const ahead = indicatorLines(blocks, cells.last + 1, INDICATORS_LOOKAHEAD);
+      let last = cells.last;
+      if (ahead && !ahead.before) {
+        const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
+        form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
+        last = ahead.last;
+      }
+      out.push(virtualTable(form, nextTable++, unread));
+      if (ahead && form.indicators && ahead.after) out.push({ ...ahead.lastParagraph, text: ahead.after });
+      i = last;
+      continue;
+    }
     const header = readFlattenedHeader(b.text);
     if (!header) {
       const inline = /\d/.test(b.text) ? readInlineForm(b.text) : null;
@@ -289,6 +306,37 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
     i = last;
   }
   return out.length === blocks.length && out.every((b, i) => b === blocks[i]) ? { document: doc, unread } : { document: { ...doc, blocks: out }, unread };
+}
+
+/** A cell line: short, as a form's cell is (a label, a figure, a name). */
+const CELL_LINE_MAX = 40;
+const CELL_LINES_MAX = 60;
+
+/**
+ * A form's head and budget block published one cell a line, from its first field or block label on: the
+ * lines read as one text, cells apart, as a form run into one paragraph is (readInlineForm). The lines
+ * taken are those up to the last funding row's figures; null unless every one is short and a budget
+ * block with figures is there.
+ */
+function cellLines(blocks: Block[], start: number): { inline: InlineForm; last: number; lineOf: (label: string) => ParagraphBlock } | null {
+  const first = blocks[start] as ParagraphBlock;
+  if (!/^(?:(?:专项\(项目\)|项目)名称|项目资金|资金情况)/.test(key(first.text)) || key(first.text).length > 8) return null;
+  const lines: ParagraphBlock[] = [];
+  for (let j = start; j < Math.min(blocks.length, start + CELL_LINES_MAX); j++) {
+    const p = blocks[j];
+    if (p.kind !== 'paragraph' || p.text.trim().length > CELL_LINE_MAX) break;
+    if (p.text.trim()) lines.push(p);
+  }
+  const read = (n: number) => readInlineForm(lines.slice(0, n).map((p) => p.text.trim()).join(' '));
+  const whole = read(lines.length);
+  if (!whole || !whole.rows.some((r) => /\d/.test(r.run))) return null;
+  // the fewest lines that hold the same funding rows and figures
+  const same = (f: InlineForm | null) => f !== null && f.rows.length === whole.rows.length && f.rows.every((r, k) => r.label === whole.rows[k].label && r.run.trim() === whole.rows[k].run.trim());
+  let n = 1;
+  while (n < lines.length && !same(read(n))) n++;
+  const taken = lines.slice(0, n);
+  const lineOf = (label: string) => taken.find((p) => key(p.text).includes(key(label))) ?? first;
+  return { inline: read(n)!, last: blocks.indexOf(taken[taken.length - 1]), lineOf };
 }
 
 /** Lines between a budget block and its indicator header (年度总体目标, its goals) that are looked past. */

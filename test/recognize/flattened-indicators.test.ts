@@ -226,8 +226,17 @@ describe('an indicator block published one cell a line (廊坊)', () => {
   const { report } = check(documentOf(LANGFANG));
   const form = report.projects[0];
 
-  it('recognizes the form from its indicator lines alone', () => {
+  it('reads the head and the budget block from their lines as a form run into one paragraph is read', () => {
     expect(report.projects).toHaveLength(1);
+    expect(form.name?.text).toBe('办公宿舍楼、食堂及餐厅暖通改造经费');
+    const total = form.budget!.rows.find((r) => r.kind === 'total')!;
+    expect([total.initialBudget?.text, total.fullYearBudget?.text, total.executed?.text, total.weight?.text, total.rate?.text, total.score?.text]).toEqual(['43.2', '43.2', '37.24', '10', '86%', '9']);
+    expect(total.executed!.loc.paragraph).toBe(LANGFANG.indexOf('年度资金总额'));
+    // three figures for six columns: which ones are blank is not written
+    expect(report.coverage.notUnderstood.some((n) => n.where.includes('其中:当年财政拨款'))).toBe(true);
+  });
+
+  it('reads every filled indicator row', () => {
     expect(form.indicators.map((i) => i.level3)).toEqual([
       '工程资金金额', '工程完工率', '工程验收合格率', '项目完成及时率', '成本控制率', '安全率', '学校发展能力', '长期使用性', '学生满意度',
     ]);
