@@ -228,16 +228,9 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
     const cells = cellLines(blocks, i);
     if (cells) {
       const form: FlatForm = { fields: cells.inline.fields.map((f) => ({ p: cells.lineOf(f.label), ...f })), head: b, header: cells.inline.header, rows: cells.inline.rows.map((r) => ({ p: cells.lineOf(r.label), ...r })) };
-      const ahead = indicatorLines(blocks, cells.last + 1, INDICATORS_LOOKAHEAD);
-      let last = cells.last;
-      if (ahead && !ahead.before) {
-        const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
-        form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
-        last = ahead.last;
-      }
-      out.push(virtualTable(form, nextTable++, unread));
-      if (ahead && form.indicators && ahead.after) out.push({ ...ahead.lastParagraph, text: ahead.after });
-      i = last;
+      const ahead = attachIndicatorsAhead(form, blocks, cells.last);
+      out.push(virtualTable(form, nextTable++, unread), ...ahead.after);
+      i = ahead.last;
       continue;
     }
     const header = readFlattenedHeader(b.text);
@@ -294,18 +287,23 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       fields.unshift(...readFieldLine(p.text)!.map((f) => ({ p, ...f })));
     }
     const form: FlatForm = { fields, head: b, header, rows };
-    // the form's indicator lines a few lines on (年度总体目标 lines between)
-    const ahead = indicatorLines(blocks, last + 1, INDICATORS_LOOKAHEAD);
-    if (ahead && !ahead.before) {
-      const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
-      form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
-      last = ahead.last;
-    }
-    out.push(virtualTable(form, nextTable++, unread));
-    if (ahead && form.indicators && ahead.after) out.push({ ...ahead.lastParagraph, text: ahead.after });
-    i = last;
+    const ahead = attachIndicatorsAhead(form, blocks, last);
+    out.push(virtualTable(form, nextTable++, unread), ...ahead.after);
+    i = ahead.last;
   }
   return out.length === blocks.length && out.every((b, i) => b === blocks[i]) ? { document: doc, unread } : { document: { ...doc, blocks: out }, unread };
+}
+
+/**
+ * The form's indicator lines a few lines after its budget block (年度总体目标 lines between, kept as one
+ * row) go into its table. Returns the last block taken and the prose left after the block in its last line.
+ */
+function attachIndicatorsAhead(form: FlatForm, blocks: Block[], last: number): { last: number; after: ParagraphBlock[] } {
+  const ahead = indicatorLines(blocks, last + 1, INDICATORS_LOOKAHEAD);
+  if (!ahead || ahead.before) return { last, after: [] };
+  const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
+  form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
+  return { last: ahead.last, after: ahead.after ? [{ ...ahead.lastParagraph, text: ahead.after }] : [] };
 }
 
 /** A cell line: short, as a form's cell is (a label, a figure, a name). */
