@@ -197,7 +197,9 @@ describe('an indicator block run into one paragraph without separators (中江)'
     expect(report.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
   });
 
-  it('raises no error on the rebuilt block', () => {
+  it('finds the weights the truth lists as adding to 110 against 总分 100, as a warning only, and no error', () => {
+    const weights = findings.filter((f) => f.rule === 'weight-totals');
+    expect(weights.map((f) => [f.severity, f.message.includes('110')])).toEqual([['warning', true]]);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
