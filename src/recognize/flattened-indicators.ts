@@ -66,6 +66,8 @@ export interface FlatIndicatorRow {
   values: Array<Piece | null>;
   /** Set when the row's values split more than one way or not at all. */
   unread: string | null;
+  /** The template's spare row (……, 指标2 left blank): its name only, kept so that the leftover is seen. */
+  placeholder?: true;
 }
 
 export interface FlatIndicatorBlock {
@@ -258,6 +260,9 @@ export function readIndicatorRows(text: string, from: number, header: FlatIndica
     }
     const placeholder = PLACEHOLDER.exec(rest);
     if (placeholder) {
+      const name: Piece = { text: placeholder[0].trim(), start: pos, end: pos + placeholder[0].length };
+      rows.push({ level1, level2, name, values: emptyValues(), unread: null, placeholder: true });
+      [level1, level2] = [null, null];
       pos += placeholder[0].length;
       continue;
     }
@@ -282,7 +287,7 @@ export function readIndicatorRows(text: string, from: number, header: FlatIndica
     // what follows a row and opens none is its 偏差原因 (a column the split leaves out): one cell, up to a space
     const last = rows[rows.length - 1];
     const reasonCol = column('reason');
-    if ((!read || read.unread) && last && !last.unread && reasonCol >= 0 && !last.values[reasonCol] && REASON_TEXT.test(/^\S+/.exec(rest)![0])) {
+    if ((!read || read.unread) && last && !last.unread && !last.placeholder && reasonCol >= 0 && !last.values[reasonCol] && REASON_TEXT.test(/^\S+/.exec(rest)![0])) {
       const cellText = /^\S+/.exec(rest)![0];
       last.values[reasonCol] = { text: cellText, start: pos, end: pos + cellText.length };
       pos += cellText.length;

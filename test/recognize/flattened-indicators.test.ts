@@ -197,9 +197,10 @@ describe('an indicator block run into one paragraph without separators (中江)'
     expect(report.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
   });
 
-  it('finds the weights the truth lists as adding to 110 against 总分 100, as a warning only, and no error', () => {
+  it('finds the weights the truth lists as adding to 110 against 总分 100 and its spare …… row, as warnings only, and no error', () => {
     const weights = findings.filter((f) => f.rule === 'weight-totals');
     expect(weights.map((f) => [f.severity, f.message.includes('110')])).toEqual([['warning', true]]);
+    expect(findings.filter((f) => f.rule === 'template-leftovers').map((f) => f.severity)).toEqual(['warning']);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
@@ -225,7 +226,7 @@ describe('an indicator block printed with its cells apart in one paragraph (棠�
 });
 
 describe('an indicator block published one cell a line (廊坊)', () => {
-  const { report } = check(documentOf(LANGFANG));
+  const { report, findings } = check(documentOf(LANGFANG));
   const form = report.projects[0];
 
   it('reads the head and the budget block from their lines as a form run into one paragraph is read', () => {
@@ -244,9 +245,10 @@ describe('an indicator block published one cell a line (廊坊)', () => {
     ]);
   });
 
-  it('joins level words broken across lines and skips the template\'s spare rows (指标2, ……)', () => {
+  it('joins level words broken across lines and keeps the template\'s spare rows (指标2, ……) as leftovers, not indicators', () => {
     expect(form.indicators.map((i) => i.level2)).toContain('经济效益指标');
-    expect(form.placeholderRows ?? []).toEqual([]);
+    expect(new Set((form.placeholderRows ?? []).map((p) => p.text))).toEqual(new Set(['指标1', '指标2', '……']));
+    expect(findings.filter((f) => f.rule === 'template-leftovers').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('reads the 偏差原因 cell after a row, prose or a bare figure', () => {
