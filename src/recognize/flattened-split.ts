@@ -89,9 +89,15 @@ function splits(chunks: Chunk[], count: number, apart: boolean): SplitValue[][] 
 
 const decimals = (v: SplitValue) => (v.text.includes('.') ? v.text.length - v.text.indexOf('.') - 1 : 0);
 
-/** The form's own conventions: the % value sits in the rate column and only there; money is never a %. */
+const HUNDRED = Rational.of(100);
+
+/** The form's own conventions: the % value sits in the rate column and only there; money is never a %; points (分值, 得分) never above 100. */
 function fitsColumns(values: SplitValue[], columns: SplitColumns): boolean {
-  return values.every((v, i) => (v.unit === '%' ? columns.kinds[i] === 'rate' : columns.kinds[i] !== 'rate' || v.unit === null));
+  return values.every((v, i) => {
+    const kind = columns.kinds[i];
+    if (kind === 'points' && (v.unit !== null || Rational.parse(v.text).gt(HUNDRED))) return false;
+    return v.unit === '%' ? kind === 'rate' : kind !== 'rate' || v.unit === null;
+  });
 }
 
 /** One number of decimals for the money and rate figures that have decimals (47.68 | 95.00, not 47.689 | 5.00). */

@@ -3,7 +3,9 @@ import type { Location } from '../../schemas/location.js';
 import { splitGluedValues, type SplitColumns, type SplitValue } from './flattened-split.js';
 import { budgetRowKindOf } from './lexicon.js';
 import { key } from './table-view.js';
-import { readInlineForm } from './flattened-inline.js';
+import { readInlineForm, type InlineForm } from './flattened-inline.js';
+import { compactAhead, readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
+import { normalizeText } from '../text/normalize.js';
 
 /**
  * Forms flattened into lines of text (连排表格: a web page, a copy-paste or an OCR of an attached picture
@@ -28,7 +30,7 @@ const FUNDING_WORDS = /资金|拨款|补助|结转|总额|预算/;
 const LABEL_MAX = 20;
 
 /** Form-field labels a flattened form runs into one line with their values ("专项(项目)名称…", "主管部门…资金使用单位…"). */
-const FIELD_LABEL = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位/g;
+const FIELD_LABEL = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位|项目负责人(?:及(?:联系)?电话)?/g;
 
 export interface RebuiltCellSource {
   paragraph: number;
@@ -71,12 +73,13 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   const kinds: SplitColumns['kinds'] = [];
   let end = at;
   for (;;) {
-    const gap = /^\s*/.exec(k.slice(end))![0].length;
-    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(k.slice(end + gap)) })).find((x) => x.m);
+    // a word may be broken by a space or a line break where its cell wrapped ("年初 预算数")
+    const ahead = compactAhead(k, end);
+    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(ahead.compact) })).find((x) => x.m);
     if (!hit) break;
     words.push(hit.m![0]);
     kinds.push(hit.w.kind);
-    end += gap + hit.m![0].length;
+    end = ahead.endOf(hit.m![0].length);
   }
   if (words.length < 2 || !kinds.includes('budget') || !(kinds.includes('executed') || kinds.includes('rate'))) return null;
   // the block's own label just before the words: 项目资金(万元), 资金情况(万元)
@@ -127,9 +130,83 @@ export interface RebuiltDocument {
 interface FlatForm {
   fields: Array<{ p: ParagraphBlock; label: string; value: string }>;
   head: ParagraphBlock;
-  header: FlatHeader;
+  /** The budget block; absent for an indicator block flattened on its own. */
+  header: FlatHeader | null;
   rows: Array<{ p: ParagraphBlock; label: string; run: string }>;
+  indicators?: FlatIndicators;
 }
+
+/** An indicator block read from text, the text it was read from and the paragraph each stretch of it is in. */
+interface FlatIndicators {
+  text: FlatText;
+  block: FlatIndicatorBlock;
+  /** The form's text between the budget block and the indicator header (年度总体目标 …), kept as one row. */
+  between: { p: ParagraphBlock; text: string } | null;
+}
+
+/** Lines or one paragraph as one text: each line's normalized text, joined by a line break, and where it starts. */
+interface FlatText {
+  text: string;
+  lines: Array<{ p: ParagraphBlock; start: number }>;
+}
+
+function flatText(paragraphs: ParagraphBlock[]): FlatText {
+  const lines: FlatText['lines'] = [];
+  let text = '';
+  for (const p of paragraphs) {
+    if (text) text += '\n';
+    lines.push({ p, start: text.length });
+    text += normalizeText(p.text);
+  }
+  return { text, lines };
+}
+
+/** The paragraph holding the character at `offset` of a flat text. */
+function paragraphAt(t: FlatText, offset: number): ParagraphBlock {
+  let found = t.lines[0].p;
+  for (const l of t.lines) if (l.start <= offset) found = l.p;
+  return found;
+}
+
+/**
+ * An indicator block in the paragraphs from `from` on (within `lookahead` more): its header in one of
+ * them, its rows in the lines after it. The text of the first paragraph before the header and of the
+ * last one after the block stays prose.
+ */
+function indicatorLines(blocks: Block[], from: number, lookahead: number): IndicatorLines | null {
+  for (let i = from; i < Math.min(blocks.length, from + lookahead + 1); i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') return null;
+    if (!b.text.includes('一级指标')) continue;
+    const paragraphs: ParagraphBlock[] = [];
+    for (let j = i; j < blocks.length && blocks[j].kind === 'paragraph'; j++) paragraphs.push(blocks[j] as ParagraphBlock);
+    const text = flatText(paragraphs);
+    const at = text.text.indexOf('一级指标');
+    const block = readIndicatorBlock(text.text, at);
+    if (!block) return null;
+    const lastParagraph = paragraphAt(text, Math.max(block.end - 1, at));
+    const lastStart = text.lines.find((l) => l.p === lastParagraph)!.start;
+    return {
+      start: i,
+      last: blocks.indexOf(lastParagraph),
+      lastParagraph,
+      before: text.text.slice(0, at).replace(/绩效指标\s*$/, '').trim(),
+      after: text.text.slice(block.end, lastStart + normalizeText(lastParagraph.text).length).trim(),
+      indicators: { text, block, between: null },
+    };
+  }
+  return null;
+}
+
+interface IndicatorLines {
+  start: number;
+  last: number;
+  lastParagraph: ParagraphBlock;
+  before: string;
+  after: string;
+  indicators: FlatIndicators;
+}
+
 
 /**
  * The document with every flattened budget block replaced by a virtual table; the same document
@@ -147,18 +224,45 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       out.push(b);
       continue;
     }
+    // a form published one cell a line (项目名称 / its value / 项目资金(万元) / 年初 / 预算数 … / 年度资金总额 / 43.2 …)
+    const cells = cellLines(blocks, i);
+    if (cells) {
+      const form: FlatForm = { fields: cells.inline.fields.map((f) => ({ p: cells.lineOf(f.label), ...f })), head: b, header: cells.inline.header, rows: cells.inline.rows.map((r) => ({ p: cells.lineOf(r.label), ...r })) };
+      const ahead = attachIndicatorsAhead(form, blocks, cells.last);
+      out.push(virtualTable(form, nextTable++, unread), ...ahead.after);
+      i = ahead.last;
+      continue;
+    }
     const header = readFlattenedHeader(b.text);
     if (!header) {
       const inline = /\d/.test(b.text) ? readInlineForm(b.text) : null;
       if (!inline) {
-        out.push(b);
+        // an indicator block flattened on its own (no budget block before it)
+        const alone = /一级指标/.test(b.text) ? indicatorLines(blocks, i, 0) : null;
+        if (!alone) {
+          out.push(b);
+          continue;
+        }
+        if (alone.before) out.push({ ...b, text: alone.before });
+        out.push(virtualTable({ fields: [], head: b, header: null, rows: [], indicators: alone.indicators }, nextTable++, unread));
+        if (alone.after) out.push({ ...alone.lastParagraph, text: alone.after });
+        i = alone.last;
         continue;
       }
       // the paragraph's prose before and after the form stays a paragraph (a title, the narrative)
       if (inline.before) out.push({ ...b, text: inline.before });
       const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })) };
+      // the form's indicator block further on in the paragraph (年度总体目标 … 绩效指标一级指标二级指标三级指标 …)
+      const at = inline.after.indexOf('一级指标');
+      const block = readIndicatorBlock(inline.after, at);
+      let after = inline.after;
+      if (block) {
+        const between = inline.after.slice(0, at).replace(/绩效指标\s*$/, '').trim();
+        form.indicators = { text: { text: inline.after, lines: [{ p: b, start: 0 }] }, block, between: between ? { p: b, text: between } : null };
+        after = inline.after.slice(block.end).trim();
+      }
       out.push(virtualTable(form, nextTable++, unread));
-      if (inline.after) out.push({ ...b, text: inline.after });
+      if (after) out.push({ ...b, text: after });
       continue;
     }
     const rows: FlatForm['rows'] = [];
@@ -182,11 +286,59 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       const p = out.pop() as ParagraphBlock;
       fields.unshift(...readFieldLine(p.text)!.map((f) => ({ p, ...f })));
     }
-    out.push(virtualTable({ fields, head: b, header, rows }, nextTable++, unread));
-    i = last;
+    const form: FlatForm = { fields, head: b, header, rows };
+    const ahead = attachIndicatorsAhead(form, blocks, last);
+    out.push(virtualTable(form, nextTable++, unread), ...ahead.after);
+    i = ahead.last;
   }
   return out.length === blocks.length && out.every((b, i) => b === blocks[i]) ? { document: doc, unread } : { document: { ...doc, blocks: out }, unread };
 }
+
+/**
+ * The form's indicator lines a few lines after its budget block (年度总体目标 lines between, kept as one
+ * row) go into its table. Returns the last block taken and the prose left after the block in its last line.
+ */
+function attachIndicatorsAhead(form: FlatForm, blocks: Block[], last: number): { last: number; after: ParagraphBlock[] } {
+  const ahead = indicatorLines(blocks, last + 1, INDICATORS_LOOKAHEAD);
+  if (!ahead || ahead.before) return { last, after: [] };
+  const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
+  form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
+  return { last: ahead.last, after: ahead.after ? [{ ...ahead.lastParagraph, text: ahead.after }] : [] };
+}
+
+/** A cell line: short, as a form's cell is (a label, a figure, a name). */
+const CELL_LINE_MAX = 40;
+const CELL_LINES_MAX = 60;
+
+/**
+ * A form's head and budget block published one cell a line, from its first field or block label on: the
+ * lines read as one text, cells apart, as a form run into one paragraph is (readInlineForm). The lines
+ * taken are those up to the last funding row's figures; null unless every one is short and a budget
+ * block with figures is there.
+ */
+function cellLines(blocks: Block[], start: number): { inline: InlineForm; last: number; lineOf: (label: string) => ParagraphBlock } | null {
+  const first = blocks[start] as ParagraphBlock;
+  if (!/^(?:(?:专项\(项目\)|项目)名称|项目资金|资金情况)/.test(key(first.text)) || key(first.text).length > 8) return null;
+  const lines: ParagraphBlock[] = [];
+  for (let j = start; j < Math.min(blocks.length, start + CELL_LINES_MAX); j++) {
+    const p = blocks[j];
+    if (p.kind !== 'paragraph' || p.text.trim().length > CELL_LINE_MAX) break;
+    if (p.text.trim()) lines.push(p);
+  }
+  const read = (n: number) => readInlineForm(lines.slice(0, n).map((p) => p.text.trim()).join(' '));
+  const whole = read(lines.length);
+  if (!whole || !whole.rows.some((r) => /\d/.test(r.run))) return null;
+  // the fewest lines that hold the same funding rows and figures
+  const same = (f: InlineForm | null) => f !== null && f.rows.length === whole.rows.length && f.rows.every((r, k) => r.label === whole.rows[k].label && r.run.trim() === whole.rows[k].run.trim());
+  let n = 1;
+  while (n < lines.length && !same(read(n))) n++;
+  const taken = lines.slice(0, n);
+  const lineOf = (label: string) => taken.find((p) => key(p.text).includes(key(label))) ?? first;
+  return { inline: read(n)!, last: blocks.indexOf(taken[taken.length - 1]), lineOf };
+}
+
+/** Lines between a budget block and its indicator header (年度总体目标, its goals) that are looked past. */
+const INDICATORS_LOOKAHEAD = 6;
 
 /** Where `text` stands in the paragraph, searching from `from` (the key drops spaces, the paragraph may keep them). */
 function spanIn(p: ParagraphBlock, text: string, from: number): [number, number] | null {
@@ -195,42 +347,56 @@ function spanIn(p: ParagraphBlock, text: string, from: number): [number, number]
 }
 
 function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['unread']): TableBlock {
-  const { head, header } = form;
-  const nCols = 1 + header.columns.kinds.length;
+  const { head, header, indicators } = form;
+  const nCols = Math.max(header ? 1 + header.columns.kinds.length : 2, indicators?.block.header.kinds.length ?? 0);
   const cells: TableCell[] = [];
-  const grid: number[][] = [];
-  const cell = (p: ParagraphBlock, row: number, col: number, text: string, span: [number, number] | null, split: boolean, colSpan = 1) => {
-    const c: TableCell = { row, col, rowSpan: 1, colSpan, text, page: p.page, bbox: null, ...(p.textSource ? { textSource: p.textSource } : {}), ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) };
+  let row = 0;
+  const cell: CellMaker = (p, col, text, span, split) => {
+    const c: TableCell = { row, col, rowSpan: 1, colSpan: 1, text, page: p.page, bbox: null, ...(p.textSource ? { textSource: p.textSource } : {}), ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) };
     sources.set(c, { paragraph: p.paragraph, line: p.text, span, split });
-    (grid[row] ??= []).push(...Array.from({ length: colSpan }, () => cells.length));
     cells.push(c);
   };
-  let row = 0;
   for (const f of form.fields) {
-    cell(f.p, row, 0, f.label, null, false);
-    cell(f.p, row, 1, f.value, null, false, nCols - 1);
+    cell(f.p, 0, f.label, null, false);
+    cell(f.p, 1, f.value, null, false);
     row++;
   }
-  const headerRow = row++;
-  cell(head, headerRow, 0, header.prefix, null, false);
-  header.words.forEach((w, k) => cell(head, headerRow, k + 1, w, null, false));
-  let cursor = 0;
-  let lastPara = -1;
-  for (const line of form.rows) {
-    if (line.p.paragraph !== lastPara) [cursor, lastPara] = [0, line.p.paragraph];
-    const labelSpan = spanIn(line.p, line.label, cursor);
-    cell(line.p, row, 0, line.label, labelSpan, false);
-    if (labelSpan) cursor = labelSpan[1];
-    const values = line.run.trim() ? splitRow(line.p, line, header, unread) : null;
-    header.words.forEach((_, k) => {
-      const v = values?.[k];
-      const span = v ? spanIn(line.p, v.text, cursor) : null;
-      if (span) cursor = span[1];
-      cell(line.p, row, k + 1, v ? `${v.text}${v.unit === '%' ? '%' : ''}` : '', span, v !== undefined);
-    });
+  if (header) {
+    cell(head, 0, header.prefix, null, false);
+    header.words.forEach((w, k) => cell(head, k + 1, w, null, false));
     row++;
+    let cursor = 0;
+    let lastPara = -1;
+    for (const line of form.rows) {
+      if (line.p.paragraph !== lastPara) [cursor, lastPara] = [0, line.p.paragraph];
+      const labelSpan = spanIn(line.p, line.label, cursor);
+      cell(line.p, 0, line.label, labelSpan, false);
+      if (labelSpan) cursor = labelSpan[1];
+      const values = line.run.trim() ? splitRow(line.p, line, header, unread) : null;
+      header.words.forEach((_, k) => {
+        const v = values?.[k];
+        const span = v ? spanIn(line.p, v.text, cursor) : null;
+        if (span) cursor = span[1];
+        cell(line.p, k + 1, v ? `${v.text}${v.unit === '%' ? '%' : ''}` : '', span, v !== undefined);
+      });
+      row++;
+    }
+  }
+  if (indicators) {
+    for (const cells of indicatorRows(indicators, unread)) {
+      for (const [col, make] of cells) make(col);
+      row++;
+    }
   }
   const first = form.fields[0]?.p ?? head;
+  const lastP = indicators ? paragraphAt(indicators.text, Math.max(indicators.block.end - 1, 0)) : form.rows[form.rows.length - 1].p;
+  // a cell spans up to the next cell of its row (a total label over the level columns), the last one to the table's edge
+  const grid: number[][] = Array.from({ length: row }, () => Array<number>(nCols).fill(-1));
+  cells.forEach((c, n) => {
+    const next = cells[n + 1];
+    c.colSpan = (next && next.row === c.row ? next.col : nCols) - c.col;
+    for (let k = c.col; k < c.col + c.colSpan; k++) grid[c.row][k] = n;
+  });
   const table: TableBlock = {
     kind: 'table',
     block: first.block,
@@ -240,13 +406,63 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
     cells,
     grid,
     page: first.page,
-    pageEnd: form.rows[form.rows.length - 1].p.page,
+    pageEnd: lastP.page,
     source: 'borderless',
     confidence: 0.5,
   };
   rebuiltTables.add(table);
   return table;
+
+  /** The indicator block as rows of cells to make: the text between, the header words, one row per 三级指标, the total. */
+  function indicatorRows(ind: FlatIndicators, notes: RebuiltDocument['unread']): Array<Array<[number, (col: number) => void]>> {
+    const { text, block } = ind;
+    const cursors = new Map<ParagraphBlock, number>();
+    // every value rests on where the text was cut into cells: marked rebuilt, as the budget block's
+    const place = (v: Piece | null, split: boolean) => (col: number) => {
+      if (!v) return cell(paragraphAt(text, block.end > 0 ? block.end - 1 : 0), col, '', null, false);
+      const p = paragraphAt(text, v.start);
+      const span = spanIn(p, v.text, cursors.get(p) ?? 0);
+      if (span) cursors.set(p, span[1]);
+      cell(p, col, v.text, span, split);
+    };
+    const out: Array<Array<[number, (col: number) => void]>> = [];
+    if (ind.between) out.push([[0, (col) => cell(ind.between!.p, col, ind.between!.text, null, false)]]);
+    const headP = paragraphAt(text, block.rows[0]?.name.start ?? 0);
+    out.push(block.header.words.map((w, k) => [k, (col: number) => cell(headP, col, w, null, false)]));
+    const level1 = block.header.kinds.indexOf('level1');
+    const level2 = block.header.kinds.indexOf('level2');
+    const name = block.header.kinds.indexOf('name');
+    for (const r of block.rows) {
+      if (r.unread) {
+        // a row whose values are not read is left out of the table (its blank cells would read as unfilled), and said so
+        const p = paragraphAt(text, r.name.start);
+        notes.push({ text: p.text.slice(0, 80), where: `第${p.paragraph + 1}段（${r.name.text}）：${r.unread}，该行数值未读取` });
+        continue;
+      }
+      const row: Array<[number, (col: number) => void]> = [];
+      block.header.kinds.forEach((kind, k) => {
+        if (k === level1) row.push([k, place(r.level1, false)]);
+        else if (k === level2) row.push([k, place(r.level2, false)]);
+        else if (k === name) row.push([k, place(r.name, false)]);
+        else row.push([k, place(r.values[k], r.values[k] !== null)]);
+      });
+      // a second level without a first column of its own goes before the name (一级 and 二级 in one column)
+      if (level2 < 0 && r.level2 && level1 >= 0 && !r.level1) row[level1] = [level1, place(r.level2, false)];
+      out.push(row);
+    }
+    if (block.total) {
+      const t = block.total;
+      const row: Array<[number, (col: number) => void]> = [[0, place(t.label, false)]];
+      block.header.kinds.forEach((_, k) => {
+        if (k > name) row.push([k, place(t.values[k], t.values[k] !== null)]);
+      });
+      out.push(row);
+    }
+    return out;
+  }
 }
+
+type CellMaker = (p: ParagraphBlock, col: number, text: string, span: [number, number] | null, split: boolean) => void;
 
 function splitRow(p: ParagraphBlock, line: { label: string; run: string }, header: FlatHeader, unread: RebuiltDocument['unread']): SplitValue[] | null {
   const outcome = splitGluedValues(line.run, header.columns);

@@ -1,3 +1,4 @@
+import { headScoreAbove, headScoreInCells } from './head-score-line.js';
 import { tableParts } from './continuation.js';
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
@@ -198,10 +199,14 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     indicatorColumns: body.indicatorColumns,
     ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
     ...(body.fields.get('deviationNote')?.text.trim() ? { deviationNote: body.fields.get('deviationNote')! } : {}),
-    ...headScoreOf(body.fields.get('headScore')),
+    // a head score in a cell pair (自评总分 | 95), else written as text with its label in a cell or on a line above
+    ...headScoreOf(body.fields.get('headScore') ?? headScoreInCells(part, form.tables[0]) ?? headScoreAbove(part, (form.before ?? []).slice(-HEAD_LINES)) ?? undefined),
     recognition: recognitionOf(body),
   };
 }
+
+/** Lines above a form looked at for its head score (title, 填报日期 line, the head's own lines). */
+const HEAD_LINES = 4;
 
 function headScoreOf(field: TextFact | undefined): { headScore?: Fact } {
   const fact = field as Fact | undefined;

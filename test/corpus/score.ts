@@ -138,7 +138,9 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
     }
     case 'total': {
       if (!fs.length) return `no form named ${JSON.stringify(fact.form)}`;
-      const ok = fs.some((f) => (fact.weight === undefined || factEquals(f.record.total?.weight, fact.weight)) && (fact.score === undefined || factEquals(f.record.total?.score, fact.score)));
+      // the form's total score: its 总分 row's, or the one its head states (自评总分: 95) when it prints no 总分 row
+      const score = (f: FormView) => f.record.total?.score ?? f.record.headScore;
+      const ok = fs.some((f) => (fact.weight === undefined || factEquals(f.record.total?.weight, fact.weight)) && (fact.score === undefined || factEquals(score(f), fact.score)));
       return ok ? null : `total row: want weight=${fact.weight ?? '-'} score=${fact.score ?? '-'}; read ${fs.map((f) => `${f.record.total?.weight?.text ?? '∅'}/${f.record.total?.score?.text ?? '∅'}`).join(', ')}`;
     }
     case 'basic': {
