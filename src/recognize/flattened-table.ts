@@ -15,13 +15,19 @@ import { readInlineForm } from './flattened-inline.js';
  * one way is left unread and said so.
  */
 
-/** Header words of a budget block's columns (预算数 / 执行数 / 执行率 / 分值 / 得分), with the part of the split they play. */
+/**
+ * Header words of a budget block's columns (预算数 / 执行数 / 执行率 / 分值 / 得分), with the part of the
+ * split they play. Sticky: each is tried at one position of the key (no slice of the key per try).
+ */
 const COLUMN_WORDS: Array<{ match: RegExp; kind: SplitColumns['kinds'][number] }> = [
-  { match: /^(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/, kind: 'budget' },
-  { match: /^(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/, kind: 'executed' },
-  { match: /^(?:预算)?执行率(?:\([A-Za-z/×*]+\))?/, kind: 'rate' },
-  { match: /^(?:分值|得分)/, kind: 'points' },
+  { match: /(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/y, kind: 'budget' },
+  { match: /(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/y, kind: 'executed' },
+  { match: /(?:预算)?执行率(?:\([A-Za-z/×*]+\))?/y, kind: 'rate' },
+  { match: /(?:分值|得分)/y, kind: 'points' },
 ];
+const GAP = /\s*/y;
+/** Every budget column word has it: no header starts after its last occurrence in a key. */
+export const BUDGET_WORD = '预算';
 
 /** A funding row's label (年度资金总额, 其中:中央财政补助, 地方资金, 上年结转 …). */
 const FUNDING_WORDS = /资金|拨款|补助|结转|总额|预算/;
@@ -71,12 +77,20 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   const kinds: SplitColumns['kinds'] = [];
   let end = at;
   for (;;) {
-    const gap = /^\s*/.exec(k.slice(end))![0].length;
-    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(k.slice(end + gap)) })).find((x) => x.m);
-    if (!hit) break;
-    words.push(hit.m![0]);
-    kinds.push(hit.w.kind);
-    end += gap + hit.m![0].length;
+    GAP.lastIndex = end;
+    GAP.exec(k);
+    const from = GAP.lastIndex;
+    const before = words.length;
+    for (const w of COLUMN_WORDS) {
+      w.match.lastIndex = from;
+      const m = w.match.exec(k);
+      if (!m) continue;
+      words.push(m[0]);
+      kinds.push(w.kind);
+      end = from + m[0].length;
+      break;
+    }
+    if (words.length === before) break;
   }
   if (words.length < 2 || !kinds.includes('budget') || !(kinds.includes('executed') || kinds.includes('rate'))) return null;
   // the block's own label just before the words: 项目资金(万元), 资金情况(万元)
@@ -88,7 +102,8 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
 export function readFlattenedHeader(line: string): FlatHeader | null {
   const k = key(line);
   if (/\d/.test(k.replace(/\([A-Za-z]\)/g, ''))) return null;
-  for (let start = 0; start < Math.min(k.length, LABEL_MAX); start++) {
+  const lastStart = Math.min(k.length, LABEL_MAX, k.lastIndexOf(BUDGET_WORD) + 1);
+  for (let start = 0; start < lastStart; start++) {
     const found = readFlattenedHeaderAt(k, start);
     if (found) return found.end === k.length ? { ...found.header, prefix: k.slice(0, start) } : null;
   }
