@@ -1,4 +1,4 @@
-import { BUDGET_WORD, readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
+import { BUDGET_WORD, nextHeaderStart, readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
 import { key } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -26,7 +26,7 @@ export function readInlineForm(text: string): InlineForm | null {
   const k = normalizeText(text).replace(/\s+/g, ' ');
   // a header has a budget word (预算…): no position after the last one can start it
   const lastStart = k.lastIndexOf(BUDGET_WORD) + 1;
-  for (let at = 0; at < lastStart; at++) {
+  for (let at = nextHeaderStart(k, 0); at >= 0 && at < lastStart; at = nextHeaderStart(k, at + 1)) {
     const header = readFlattenedHeaderAt(k, at);
     if (!header) continue;
     const rows: InlineForm['rows'] = [];

@@ -26,6 +26,8 @@ const COLUMN_WORDS: Array<{ match: RegExp; kind: SplitColumns['kinds'][number] }
   { match: /(?:分值|得分)/y, kind: 'points' },
 ];
 const GAP = /\s*/y;
+/** Any column word, searched for (their union, made from them). */
+const ANY_COLUMN_WORD = new RegExp(COLUMN_WORDS.map((w) => `(?:${w.match.source})`).join('|'), COLUMN_WORDS.some((w) => w.match.unicode) ? 'gu' : 'g');
 /** Every budget column word has it: no header starts after its last occurrence in a key. */
 export const BUDGET_WORD = '预算';
 
@@ -96,6 +98,21 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   // the block's own label just before the words: 项目资金(万元), 资金情况(万元)
   const prefix = /(?:[\u4e00-\u9fa5]{0,2}(?:资金|情况|金额))?\s*\((?:万元|元)\)\s*$/u.exec(k.slice(0, at))?.[0] ?? '';
   return { header: { prefix: key(prefix), words, columns: { kinds } }, end };
+}
+
+/**
+ * The first position at or after `from` where readFlattenedHeaderAt may find a header: the next column
+ * word, or the white space just before it (a header starts with one, after white space); -1 when no
+ * column word follows. Every position before it gives null: a long paragraph is searched, not tried
+ * position by position.
+ */
+export function nextHeaderStart(k: string, from: number): number {
+  ANY_COLUMN_WORD.lastIndex = from;
+  const m = ANY_COLUMN_WORD.exec(k);
+  if (!m) return -1;
+  let p = m.index;
+  while (p > from && /\s/.test(k[p - 1])) p--;
+  return p;
 }
 
 /** "项目资金(万元)全年预算数全年执行数执行率" → prefix 项目资金(万元), three columns; null unless the line is that and only that. */
