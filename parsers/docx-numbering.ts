@@ -40,6 +40,8 @@ export interface ParagraphNumbering {
 }
 
 const MAX_LEVEL = 8;
+/** What resolve() answers for a paragraph without numbering (shared: never changed). */
+const NOT_NUMBERED: { numId?: string; ilvl: number } = Object.freeze({ ilvl: 0 });
 
 export class ListNumbering {
   /** abstractNumId → levels by ilvl. */
@@ -114,14 +116,15 @@ export class ListNumbering {
   /** The paragraph's own numPr, else its style's (through w:basedOn); the level from a linked style when not given. */
   private resolve(own: ParagraphNumbering, style: string | null): { numId?: string; ilvl: number } {
     if (own.numId !== undefined) return { numId: own.numId, ilvl: own.ilvl ?? 0 };
-    const seen = new Set<string>();
-    for (let id = style ?? this.defaultStyle; id && !seen.has(id); id = this.styles.get(id)?.basedOn ?? null) {
-      seen.add(id);
+    // Called for every paragraph: no set of visited styles. A chain of distinct styles is at most
+    // every style plus one unknown id long; a w:basedOn cycle ends there too, having found nothing.
+    let id = style ?? this.defaultStyle;
+    for (let steps = this.styles.size + 1; id && steps > 0; steps--) {
       const s = this.styles.get(id);
-      if (s?.numId === undefined) continue;
-      return { numId: s.numId, ilvl: own.ilvl ?? s.ilvl ?? this.linkedLevel(s.numId, style) ?? 0 };
+      if (s?.numId !== undefined) return { numId: s.numId, ilvl: own.ilvl ?? s.ilvl ?? this.linkedLevel(s.numId, style) ?? 0 };
+      id = s?.basedOn ?? null;
     }
-    return { ilvl: 0 };
+    return NOT_NUMBERED;
   }
 
   private linkedLevel(numId: string, style: string | null): number | undefined {

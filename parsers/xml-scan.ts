@@ -311,7 +311,7 @@ export class XmlScanner {
     const bytes = b.slice(start, end);
     const qname = utf8.decode(bytes);
     const colon = qname.indexOf(':');
-    const name: Name = { qname, local: colon < 0 ? qname : qname.slice(colon + 1), bytes };
+    const name: Name = { qname, local: internalized(colon < 0 ? qname : qname.slice(colon + 1)), bytes };
     recentNames[slot] = name;
     if (internCount < MAX_INTERNED) {
       internCount++;
@@ -320,6 +320,16 @@ export class XmlScanner {
     }
     return name;
   }
+}
+
+/**
+ * The same string as V8's internalized copy (the one a property name or a literal uses): handlers
+ * switch over the local name (`case 'tbl':` …), and comparing two internalized strings is a pointer
+ * test where a decoded or sliced name was compared length and characters against every case. Done
+ * once per distinct name (the intern table keeps it).
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
 }
 
 /** UTF-16 parts (with a byte-order mark, or starting `<?` in UTF-16) are transcoded; UTF-8 is used as is. */

@@ -1,4 +1,4 @@
-import { readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
+import { BUDGET_WORD, nextHeaderStart, readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
 import { key } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -24,7 +24,9 @@ const FIELD_START = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专
 export function readInlineForm(text: string): InlineForm | null {
   // spaces are kept: a text export prints a row's figures apart ("年度资金总额: 0 0 0 10 0 0")
   const k = normalizeText(text).replace(/\s+/g, ' ');
-  for (let at = 0; at < k.length; at++) {
+  // a header has a budget word (预算…): no position after the last one can start it
+  const lastStart = k.lastIndexOf(BUDGET_WORD) + 1;
+  for (let at = nextHeaderStart(k, 0); at >= 0 && at < lastStart; at = nextHeaderStart(k, at + 1)) {
     const header = readFlattenedHeaderAt(k, at);
     if (!header) continue;
     const rows: InlineForm['rows'] = [];

@@ -17,13 +17,22 @@ import { normalizeText } from '../text/normalize.js';
  * one way is left unread and said so.
  */
 
-/** Header words of a budget block's columns (预算数 / 执行数 / 执行率 / 分值 / 得分), with the part of the split they play. */
+/**
+ * Header words of a budget block's columns (预算数 / 执行数 / 执行率 / 分值 / 得分), with the part of the
+ * split they play. Sticky: each is tried at the start of the compacted text ahead (lastIndex 0).
+ */
 const COLUMN_WORDS: Array<{ match: RegExp; kind: SplitColumns['kinds'][number] }> = [
-  { match: /^(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/, kind: 'budget' },
-  { match: /^(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/, kind: 'executed' },
-  { match: /^(?:预算)?执行率(?:\([A-Za-z/×*]+\))?/, kind: 'rate' },
-  { match: /^(?:分值|得分)/, kind: 'points' },
+  { match: /(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/y, kind: 'budget' },
+  { match: /(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/y, kind: 'executed' },
+  { match: /(?:预算)?执行率(?:\([A-Za-z/×*]+\))?/y, kind: 'rate' },
+  { match: /(?:分值|得分)/y, kind: 'points' },
 ];
+/** Any column word, searched for (their union, made from them). */
+const ANY_COLUMN_WORD = new RegExp(COLUMN_WORDS.map((w) => `(?:${w.match.source})`).join('|'), COLUMN_WORDS.some((w) => w.match.unicode) ? 'gu' : 'g');
+/** How far before a found column word its header may start: the longest optional head (调整后) with a space between each character. */
+const WORD_HEAD_REACH = 6;
+/** Every budget column word has it: no header starts after its last occurrence in a key. */
+export const BUDGET_WORD = '预算';
 
 /** A funding row's label (年度资金总额, 其中:中央财政补助, 地方资金, 上年结转 …). */
 const FUNDING_WORDS = /资金|拨款|补助|结转|总额|预算/;
@@ -75,11 +84,19 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   for (;;) {
     // a word may be broken by a space or a line break where its cell wrapped ("年初 预算数")
     const ahead = compactAhead(k, end);
-    const hit = COLUMN_WORDS.map((w) => ({ w, m: w.match.exec(ahead.compact) })).find((x) => x.m);
+    let hit: { text: string; kind: SplitColumns['kinds'][number] } | null = null;
+    for (const w of COLUMN_WORDS) {
+      w.match.lastIndex = 0;
+      const m = w.match.exec(ahead.compact);
+      if (m) {
+        hit = { text: m[0], kind: w.kind };
+        break;
+      }
+    }
     if (!hit) break;
-    words.push(hit.m![0]);
-    kinds.push(hit.w.kind);
-    end = ahead.endOf(hit.m![0].length);
+    words.push(hit.text);
+    kinds.push(hit.kind);
+    end = ahead.endOf(hit.text.length);
   }
   if (words.length < 2 || !kinds.includes('budget') || !(kinds.includes('executed') || kinds.includes('rate'))) return null;
   // the block's own label just before the words: 项目资金(万元), 资金情况(万元)
@@ -87,11 +104,26 @@ export function readFlattenedHeaderAt(k: string, at: number): { header: FlatHead
   return { header: { prefix: key(prefix), words, columns: { kinds } }, end };
 }
 
+/**
+ * The first position at or after `from` where readFlattenedHeaderAt may find a header: a few characters
+ * before the next column word (its head may be split from it); -1 when no column word follows. Every position before it gives null: a long paragraph is searched, not tried
+ * position by position.
+ */
+export function nextHeaderStart(k: string, from: number): number {
+  ANY_COLUMN_WORD.lastIndex = from;
+  const m = ANY_COLUMN_WORD.exec(k);
+  if (!m) return -1;
+  // a word's optional head (年初/全年/调整后) may sit before the match, split from it by a line break
+  // ("年初 预算数"): the few positions before the match are tried too
+  return Math.max(from, m.index - WORD_HEAD_REACH);
+}
+
 /** "项目资金(万元)全年预算数全年执行数执行率" → prefix 项目资金(万元), three columns; null unless the line is that and only that. */
 export function readFlattenedHeader(line: string): FlatHeader | null {
   const k = key(line);
   if (/\d/.test(k.replace(/\([A-Za-z]\)/g, ''))) return null;
-  for (let start = 0; start < Math.min(k.length, LABEL_MAX); start++) {
+  const lastStart = Math.min(k.length, LABEL_MAX, k.lastIndexOf(BUDGET_WORD) + 1);
+  for (let start = 0; start < lastStart; start++) {
     const found = readFlattenedHeaderAt(k, start);
     if (found) return found.end === k.length ? { ...found.header, prefix: k.slice(0, start) } : null;
   }

@@ -10,7 +10,7 @@ import { underOcrLabel } from './ocr-label-match.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { SCORE_RATIO } from './lexicon.js';
 import type { PresetColumns } from './headless-indicators.js';
-import { cellAt, key, ownCells, rowCells } from './table-view.js';
+import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 
 export interface IndicatorParse {
   indicators: Indicator[];
@@ -129,7 +129,7 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
     for (; r < table.nRows; r++) {
       const own = ownCells(table, r);
       const cells = rowCells(table, r);
-      const texts = cells.map((c) => key(c.text));
+      const texts = rowKeys(table, r);
       if (texts.some((t) => /三级指标/.test(t)) && texts.some((t) => /得分/.test(t))) continue;
       // Another table printed right under the form (a 序号 | 单位 | … list), joined to it in one grid.
       if (startsOtherTable(own)) break outer;

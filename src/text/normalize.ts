@@ -40,9 +40,20 @@ function isOddSpace(code: number): boolean {
 }
 
 /** A code point foldCharacters changes (full-width ASCII, odd spaces, invisible controls, symbols). */
-function needsFold(code: number): boolean {
+function foldsCode(code: number): boolean {
   if (code < 0xa0) return false;
   return (code >= 0xff01 && code <= 0xff5e) || isOddSpace(code) || isInvisibleControl(code) || code === 0xfe66 || code === 0x2267 || code === 0x2266;
+}
+
+/** foldsCode of every UTF-16 unit, as a table: one read per character of a long paragraph. */
+const FOLDS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = foldsCode(code) ? 1 : 0;
+  return table;
+})();
+
+function needsFold(code: number): boolean {
+  return FOLDS[code] === 1;
 }
 
 /** Index of the first character foldCharacters changes, -1 when there is none. */

@@ -214,6 +214,23 @@ describe('content controls, cell revisions, notes, page headers and list numberi
     ]);
   });
 
+  it('a style takes its list through a chain of w:basedOn; a w:basedOn cycle ends the search with no label', () => {
+    const numbering = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const style = (id: string, inner: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
+    const styles = `<w:styles>${[
+      style('h', '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'),
+      style('h2', '<w:basedOn w:val="h"/>'),
+      style('h3', '<w:basedOn w:val="h2"/>'),
+      style('x', '<w:basedOn w:val="y"/>'),
+      style('y', '<w:basedOn w:val="x"/>'),
+      style('z', '<w:basedOn w:val="missing"/>'),
+    ].join('')}</w:styles>`;
+    const sp = (t: string, s: string) => `<w:p><w:pPr><w:pStyle w:val="${s}"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const body = [sp('部门概况', 'h3'), sp('循环样式', 'x'), sp('缺失的基础样式', 'z'), sp('绩效情况', 'h2')].join('');
+    const d = parseDocx(docxWithParts(body, { 'numbering.xml': numbering, 'styles.xml': styles }));
+    expect(texts(d.blocks)).toEqual(['一、部门概况', '循环样式', '缺失的基础样式', '二、绩效情况']);
+  });
+
   it('Word\'s "Word XML 文档" (Flat OPC) reads list labels from its numbering part too', () => {
     const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const part = (name: string, xml: string) => `<pkg:part pkg:name="${name}" pkg:contentType="application/xml"><pkg:xmlData>${xml}</pkg:xmlData></pkg:part>`;

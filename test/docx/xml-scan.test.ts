@@ -40,6 +40,10 @@ describe('XML tokenizer (parsers/xml-scan.ts)', () => {
     ]);
   });
 
+  it('gives local names as written, also names that are special as property keys (__proto__, constructor, digits after a prefix, non-ASCII)', () => {
+    expect(events('<w:__proto__><x:constructor/><p:1a/><中文:表格/></w:__proto__>')).toEqual(['<__proto__>', '<constructor>', '</constructor>', '<1a>', '</1a>', '<表格>', '</表格>', '</__proto__>']);
+  });
+
   it('normalizes line ends in text and white space in attribute values (XML 1.0 §2.11, §3.3.3)', () => {
     expect(events('<a val="x\ty&#10;z">1\r\n2\r3</a>')).toEqual(['<a val=x y\nz>', '1\n2\n3', '</a>']);
   });

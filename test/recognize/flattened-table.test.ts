@@ -3,6 +3,7 @@ import { checkModel as check } from '../helpers/check.js';
 import { documentOf } from '../helpers/model.js';
 import { splitGluedValues } from '../../src/recognize/flattened-split.js';
 import { readFlattenedHeader, rebuildFlattenedTables } from '../../src/recognize/flattened-table.js';
+import { readInlineForm } from '../../src/recognize/flattened-inline.js';
 import { makeFinding } from '../../src/rules/finding.js';
 import { RULES } from '../../src/rules/registry.js';
 
@@ -132,5 +133,26 @@ describe('splitting glued figures', () => {
     expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['0', '0', '0', '10', '0', '0']);
     // three figures for six columns: which columns are empty is not written, nothing is read
     expect(splitGluedValues('90 89.974 89.974', header.columns).kind).toBe('unreadable');
+  });
+});
+
+describe('a whole form run into one paragraph (readInlineForm)', () => {
+  it('finds the budget header after prose that names 预算 and 支出数 in passing, white space before its words, and keeps the prose before it', () => {
+    const text = '本项目按预算执行，支出数与计划一致。2021年度项目自评表转移支付(项目)名称农村道路养护主管部门县交通局资金情况(万元)  全年预算数(A) 全年执行数(B) 预算执行率(B/A)年度资金总额:21182118100%其中:中央财政资金21182118100%地方资金其他资金总体目标按期完成';
+    const form = readInlineForm(text);
+    expect(form?.before).toBe('本项目按预算执行,支出数与计划一致。2021年度项目自评表');
+    expect(form?.fields).toEqual([
+      { label: '转移支付(项目)名称', value: '农村道路养护' },
+      { label: '主管部门', value: '县交通局' },
+    ]);
+    expect(form?.header).toEqual({ prefix: '资金情况(万元)', words: ['全年预算数(A)', '全年执行数(B)', '预算执行率(B/A)'], columns: { kinds: ['budget', 'executed', 'rate'] } });
+    expect(form?.rows.map((r) => [r.label, r.run])).toEqual([
+      ['年度资金总额:', '21182118100%'],
+      ['其中:中央财政资金', '21182118100%'],
+      ['地方资金', ''],
+      ['其他资金', ''],
+    ]);
+    expect(form?.after).toBe('总体目标按期完成');
+    expect(readInlineForm('本项目按预算执行，支出数与计划一致，全年执行率100%。')).toBeNull();
   });
 });
