@@ -48,6 +48,7 @@ import { overprintPdf } from '../test/fixtures/producers/overprint.js';
 import { tablePrintPdf } from '../test/fixtures/producers/table-print.js';
 import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
+import { stampedPdf } from '../test/fixtures/producers/stamped.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -77,6 +78,9 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'xps-spaced': (pdf) => spacedTextPdf(pdf),
   tblheader: (_pdf, docx) => tablePrintPdf(docx, 'tblheader'),
   distributed: (_pdf, docx) => tablePrintPdf(docx, 'distributed'),
+  'stamp-outlined': (pdf) => stampedPdf(pdf, 'outlined'),
+  'stamp-vivid': (pdf) => stampedPdf(pdf, 'vivid'),
+  'stamp-vivid-outlined': (pdf) => stampedPdf(pdf, 'vivid-outlined'),
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {

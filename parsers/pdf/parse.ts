@@ -12,7 +12,7 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { withoutWatermark } from './watermark.js';
-import { bodyTextSize, withoutFaintWatermark } from './faint-text.js';
+import { bodyTextSize, withoutFaintWatermark, withoutVividStamp } from './faint-text.js';
 import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
@@ -222,8 +222,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
       const usable = withoutFaintWatermark(quality.usable, scan.faint, doc.bodySize);
       const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
       const { notes, ...rulings } = rulingsOf(scan, centres);
-      // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
-      const runs = dropNoteRuns(usable, notes);
+      // A reviewer's comment flattened into the page, a red 作废/草稿 stamp over it: not the page's text (rulings.ts, faint-text.ts).
+      const runs = withoutVividStamp(dropNoteRuns(usable, notes), scan.vivid, doc.bodySize, rulings);
       return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without

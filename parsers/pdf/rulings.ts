@@ -30,6 +30,8 @@ interface GraphicsState {
   fillFaint: boolean;
   /** The fill alpha (ExtGState /ca). */
   fillAlpha: number;
+  /** The fill is a saturated colour (a red 作废/草稿 stamp's, faint-text.ts). */
+  fillVivid: boolean;
   fontSize: number;
 }
 
@@ -135,6 +137,8 @@ export interface OperatorScan {
   notes: { box: BBoxXY; text: string }[];
   /** Text painted faint (a watermark's grey or see-through), size in display units like the text runs'. */
   faint: FaintText[];
+  /** Text painted in a saturated colour (red, blue…), opaque: a stamp's words, or a coloured heading. */
+  vivid: FaintText[];
 }
 
 /**
@@ -147,12 +151,13 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
   const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1, fillFaint: false, fillAlpha: 1, fontSize: 0 };
+  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1, fillFaint: false, fillAlpha: 1, fillVivid: false, fontSize: 0 };
   const fills: BBoxXY[] = [];
   const stack: GraphicsState[] = [];
   const frames: FormFrame[] = [];
   const notes: { box: BBoxXY; text: string }[] = [];
   const faint: FaintText[] = [];
+  const vivid: FaintText[] = [];
   let textScale = 1;
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
@@ -224,11 +229,12 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
       case OPS.nextLineShowText:
       case OPS.nextLineSetSpacingShowText: {
         const faintNow = paintsFaint(state.fillFaint, state.fillAlpha);
-        if (!frames.length && !faintNow) break;
+        const vividNow = !faintNow && state.fillVivid;
+        if (!frames.length && !faintNow && !vividNow) break;
         const shown = glyphText((argsArray[i] as unknown[])?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]);
         if (frames.length) frames[frames.length - 1].text += shown;
-        const letters = faintNow ? shown.replace(/\s+/gu, '') : '';
-        if (letters) faint.push({ text: letters, size: state.fontSize * textScale * scaleOf(state.ctm) });
+        const letters = faintNow || vividNow ? shown.replace(/\s+/gu, '') : '';
+        if (letters) addPainted(faintNow ? faint : vivid, letters, state.fontSize * textScale * scaleOf(state.ctm));
         break;
       }
       case OPS.setFillRGBColor: {
@@ -236,6 +242,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         state.fillLight = isLightColor(rgb);
         state.fillPaper = isPaperColor(rgb);
         state.fillFaint = rgb !== null && isFaintChannels(rgb);
+        state.fillVivid = isVividColor(rgb);
         break;
       }
       case OPS.setStrokeRGBColor: {
@@ -289,7 +296,14 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
     }
   }
-  return { horizontal, vertical, fills, notes, faint };
+  return { horizontal, vertical, fills, notes, faint, vivid };
+}
+
+/** Text painted at one size one glyph at a time (Chromium, Word) is one piece, as a run gives it. */
+function addPainted(list: FaintText[], text: string, size: number): void {
+  const last = list[list.length - 1];
+  if (last && Math.abs(last.size - size) <= 0.01 * size) last.text += text;
+  else list.push({ text, size });
 }
 
 /** The rulings of a scan, with the edges of the shaded cells that hold the text over them (`text`: centres of the page's runs). */
