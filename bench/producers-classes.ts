@@ -81,6 +81,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'stamp-outlined': (pdf) => stampedPdf(pdf, 'outlined'),
   'stamp-vivid': (pdf) => stampedPdf(pdf, 'vivid'),
   'stamp-vivid-outlined': (pdf) => stampedPdf(pdf, 'vivid-outlined'),
+  'stamp-outlined-tiled': (pdf) => stampedPdf(pdf, 'outlined-tiled'),
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
