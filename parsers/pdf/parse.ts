@@ -18,6 +18,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
+import { markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
@@ -79,9 +80,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
-        const quality = qualities[n - 1];
+        const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
-        if (quality instanceof Error) throw quality;
+        if (assessed instanceof Error) throw assessed;
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken);
         const read = await readPage(pdf, aids, n, quality, text.turn, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -180,6 +182,17 @@ interface DocumentAids {
   brokenElsewhere: boolean;
   /** The size most of the document's characters are set in (faint-text.ts). */
   bodySize: number;
+}
+
+/**
+ * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
+ * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
+ */
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>): Promise<PageTextQuality> {
+  if (!quality.visible) return quality;
+  const ops = await (await pdf.getPage(n)).getOperatorList();
+  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray);
+  return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
