@@ -288,7 +288,9 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         }
         if (frame) frame.other = true;
         if (stroked && !state.strokeLight) walkPath(path, addLine, null);
-        else if (filled && !state.fillLight) walkPath(path, null, addFilledBox);
+        else if (filled && !state.fillLight) {
+          if (!isGlyphShape(path, state.ctm)) walkPath(path, null, addFilledBox);
+        }
         else if (filled && !state.fillPaper) walkPath(path, null, (xs, ys) => addFilledBox(xs, ys, true)); // light shading: cell fills only
         break;
       }
@@ -324,6 +326,29 @@ export function glyphText(glyphs: unknown): string {
   let out = '';
   for (const g of glyphs) if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') out += (g as { unicode: string }).unicode;
   return out;
+}
+
+/**
+ * A filled path that draws a shape, not rules: one with curves, or with a polygon of more than
+ * five corners that is no thin bar — a glyph outline (text turned into outlines, 转曲: “内部资料”
+ * as filled curves over a table) whose straight strokes (the bar of 一, of 工) are thin rectangles
+ * of their own subpaths. Rules drawn as fills are rectangles only (Word: `re f` per cell side).
+ */
+function isGlyphShape(path: Float32Array, ctm: Matrix): boolean {
+  for (let k = 0; k < path.length; ) {
+    const op = path[k++];
+    if (op === CURVE_TO || op === QUAD_TO) return true;
+    k += op === MOVE_TO || op === LINE_TO ? 2 : 0;
+  }
+  let shape = false;
+  walkPath(path, null, (xs, ys) => {
+    if (shape || xs.length <= 5) return;
+    const pts = xs.map((x, i) => applyMatrix(ctm, x, ys[i]));
+    const w = Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0]));
+    const h = Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1]));
+    shape = w > MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS;
+  });
+  return shape;
 }
 
 /** The path as one axis-aligned rectangle in display space (a `re`, or four straight sides), or null. */
