@@ -83,7 +83,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken);
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere);
         const read = await readPage(pdf, aids, n, quality, text.turn, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -188,8 +188,9 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>): Promise<PageTextQuality> {
-  if (!quality.visible) return quality;
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean): Promise<PageTextQuality> {
+  // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
+  if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const ops = await (await pdf.getPage(n)).getOperatorList();
   const lost = unmappedCodeChars(ops.fnArray, ops.argsArray);
   return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
