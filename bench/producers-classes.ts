@@ -49,6 +49,7 @@ import { tablePrintPdf } from '../test/fixtures/producers/table-print.js';
 import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
 import { stampedPdf } from '../test/fixtures/producers/stamped.js';
+import { gbkCmapPdf } from '../test/fixtures/producers/gbk-cmap.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -84,6 +85,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'stamp-vivid': (pdf) => stampedPdf(pdf, 'vivid'),
   'stamp-vivid-outlined': (pdf) => stampedPdf(pdf, 'vivid-outlined'),
   'stamp-outlined-tiled': (pdf) => stampedPdf(pdf, 'outlined-tiled'),
+  'gbk-cmap': (pdf) => gbkCmapPdf(pdf),
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
