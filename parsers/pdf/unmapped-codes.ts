@@ -15,54 +15,78 @@ import type { TextRun } from './types.js';
  * with each lost character marked.
  */
 
-/** Ideographs (一 to 龥). */
-const IDEOGRAPH = /^[\u4E00-\u9FFF]$/u;
+/** Codes below this are a glyph-id subset's; Unicode's CJK blocks start here. */
+const CJK_START = 0x3000;
 
 interface ShownGlyph {
   unicode?: unknown;
   originalCharCode?: unknown;
 }
 
+/** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
+interface FontTally {
+  numbered: boolean;
+  /** Per code below CJK_START: 1 when a glyph of that code read as its own code. */
+  identity: Uint8Array | null;
+}
+
 /** Per pdf.js font id: the characters only ever shown as their own code, in fonts numbered by glyph ids. */
 export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonly unknown[]): Map<string, Set<string>> {
   const OPS = pdfOps();
-  const numbered = new Set<string>();
-  const identity = new Map<string, Set<string>>();
-  const mapped = new Map<string, Set<string>>();
+  const tallies = new Map<string, FontTally>();
   let font = '';
+  let tally: FontTally | undefined;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === OPS.setFont) {
       font = String((argsArray[i] as unknown[])?.[0] ?? '');
+      tally = tallies.get(font);
+      if (!tally) tallies.set(font, (tally = { numbered: false, identity: null }));
       continue;
     }
-    if (fn !== OPS.showText) continue;
+    if (fn !== OPS.showText || !tally) continue;
     const glyphs = (argsArray[i] as unknown[])?.[0];
     if (!Array.isArray(glyphs)) continue;
-    for (const g of glyphs as ShownGlyph[]) {
-      if (!g || typeof g !== 'object' || typeof g.unicode !== 'string' || typeof g.originalCharCode !== 'number') continue;
+    for (const g of glyphs as (ShownGlyph | number | null)[]) {
+      if (g === null || typeof g !== 'object') continue; // a number is spacing
       const code = g.originalCharCode;
-      if (code >= 0x3000) continue;
       const ch = g.unicode;
-      if (code >= 0x21 && ch === String.fromCharCode(code)) add(identity, font, ch);
-      else {
-        add(mapped, font, ch);
-        if (IDEOGRAPH.test(ch)) numbered.add(font);
-      }
+      if (typeof code !== 'number' || code >= CJK_START || typeof ch !== 'string') continue;
+      const u = ch.length === 1 ? ch.charCodeAt(0) : -1;
+      if (u === code) {
+        if (code >= 0x21) (tally.identity ??= new Uint8Array(CJK_START))[code] = 1;
+      } else if (!tally.numbered && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
     }
   }
   const out = new Map<string, Set<string>>();
-  for (const f of numbered) {
-    const lost = [...(identity.get(f) ?? [])].filter((ch) => !mapped.get(f)?.has(ch));
-    if (lost.length) out.set(f, new Set(lost));
+  for (const [id, t] of tallies) {
+    if (!t.numbered || !t.identity) continue;
+    const mapped = mappedChars(fnArray, argsArray, id);
+    const lost = new Set<string>();
+    t.identity.forEach((on, code) => {
+      const ch = String.fromCharCode(code);
+      if (on && !mapped.has(ch)) lost.add(ch);
+    });
+    if (lost.size) out.set(id, lost);
   }
   return out;
 }
 
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
+/** The characters a font's glyphs read as through its map (any code but their own). */
+function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], id: string): Set<string> {
+  const OPS = pdfOps();
+  const out = new Set<string>();
+  let font = '';
+  for (let i = 0; i < fnArray.length; i++) {
+    if (fnArray[i] === OPS.setFont) font = String((argsArray[i] as unknown[])?.[0] ?? '');
+    else if (fnArray[i] === OPS.showText && font === id) {
+      for (const g of ((argsArray[i] as unknown[])?.[0] ?? []) as (ShownGlyph | number | null)[]) {
+        if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string') continue;
+        if (!(g.unicode.length === 1 && g.unicode.charCodeAt(0) === g.originalCharCode)) out.add(g.unicode);
+      }
+    }
+  }
+  return out;
 }
 
 /** The runs with each character of `lost` in its font's runs replaced by U+FFFD (unmapped). */
