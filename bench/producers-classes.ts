@@ -24,7 +24,11 @@
  * image over the text), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
  * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), xps-spaced (every character its own text object, short labels
  * letter-spaced by Tc and squeezed by Tz: spaced-text.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
- * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts).
+ * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts); stamp-vivid / stamp-vivid-outlined (a red
+ * 作废/草稿 level at full opacity over every page, as text and as filled curves), stamp-outlined (grey 内部资料/样稿
+ * as curves), stamp-outlined-tiled (a unit's name in 16 pt grey outlines tiled level: stamped.ts); unicode-missing /
+ * unicode-pua (a tenth of the table font's glyphs without a ToUnicode entry, or mapped into the Private Use Area:
+ * word-pdf.ts); gbk-cmap (Foxit/金山-like /GBK-EUC-H Type 0 fonts, no ToUnicode: gbk-cmap.ts).
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
@@ -48,6 +52,8 @@ import { overprintPdf } from '../test/fixtures/producers/overprint.js';
 import { tablePrintPdf } from '../test/fixtures/producers/table-print.js';
 import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
+import { stampedPdf } from '../test/fixtures/producers/stamped.js';
+import { gbkCmapPdf } from '../test/fixtures/producers/gbk-cmap.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -74,9 +80,16 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   scaled: (pdf) => overprintPdf(pdf, 'scaled'),
   'two-up': (pdf) => twoUpPdf(pdf),
   quartz: (pdf) => wordPdf(pdf, { style: 'quartz' }),
+  'unicode-missing': (pdf) => wordPdf(pdf, { missingUnicode: 0.1 }),
+  'unicode-pua': (pdf) => wordPdf(pdf, { privateUse: 0.1 }),
   'xps-spaced': (pdf) => spacedTextPdf(pdf),
   tblheader: (_pdf, docx) => tablePrintPdf(docx, 'tblheader'),
   distributed: (_pdf, docx) => tablePrintPdf(docx, 'distributed'),
+  'stamp-outlined': (pdf) => stampedPdf(pdf, 'outlined'),
+  'stamp-vivid': (pdf) => stampedPdf(pdf, 'vivid'),
+  'stamp-vivid-outlined': (pdf) => stampedPdf(pdf, 'vivid-outlined'),
+  'stamp-outlined-tiled': (pdf) => stampedPdf(pdf, 'outlined-tiled'),
+  'gbk-cmap': (pdf) => gbkCmapPdf(pdf),
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {

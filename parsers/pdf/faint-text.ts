@@ -1,4 +1,4 @@
-import type { TextRun } from './types.js';
+import type { Rulings, TextRun } from './types.js';
 
 /**
  * A level watermark (水平水印): "内部资料", the unit's name, set at 0° across the page in large
@@ -61,4 +61,30 @@ export function withoutFaintWatermark<T extends TextRun>(runs: T[], faint: reado
     if (!text || r.size < limit) return true;
     return !large.some((f) => f.text.includes(text) && Math.abs(f.size - r.size) <= 0.2 * f.size);
   });
+}
+
+/**
+ * The runs of a page without a stamp's words: "作废", "草稿", "样稿" set level in a saturated colour
+ * (red) at full opacity over the page (an OA system's 作废/草稿 mark, typed as a watermark). Not
+ * faint, so colour alone would also take a red heading (红头); a run is set aside when it is painted
+ * vivid, far larger than the body text, and lies over the page's content: its box crosses a ruling
+ * or another run's box. A red heading stands on its own above the text.
+ */
+export function withoutVividStamp<T extends TextRun>(runs: T[], vivid: readonly FaintText[], bodySize: number, rulings: Rulings): T[] {
+  if (!vivid.length || !bodySize) return runs;
+  const limit = SIZE_FACTOR * bodySize;
+  const large = vivid.filter((f) => f.size >= limit);
+  if (!large.length) return runs;
+  const painted = (r: T) => {
+    const text = r.str.replace(/\s+/gu, '');
+    return text !== '' && r.size >= limit && large.some((f) => f.text.includes(text) && Math.abs(f.size - r.size) <= 0.2 * f.size);
+  };
+  const stamps = new Set(runs.filter(painted));
+  if (!stamps.size) return runs;
+  const overContent = (s: T) =>
+    runs.some((r) => !stamps.has(r) && r.x0 < s.x1 && r.x1 > s.x0 && r.top < s.bottom && r.bottom > s.top) ||
+    rulings.horizontal.some((h) => h.pos > s.top && h.pos < s.bottom && h.from < s.x1 && h.to > s.x0) ||
+    rulings.vertical.some((v) => v.pos > s.x0 && v.pos < s.x1 && v.from < s.bottom && v.to > s.top);
+  const drop = [...stamps].filter(overContent);
+  return drop.length ? runs.filter((r) => !drop.includes(r)) : runs;
 }

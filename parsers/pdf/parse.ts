@@ -12,12 +12,13 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { withoutWatermark } from './watermark.js';
-import { bodyTextSize, withoutFaintWatermark } from './faint-text.js';
+import { bodyTextSize, withoutFaintWatermark, withoutVividStamp } from './faint-text.js';
 import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
+import { markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
@@ -79,9 +80,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
         const text = texts[n - 1];
-        const quality = qualities[n - 1];
+        const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
-        if (quality instanceof Error) throw quality;
+        if (assessed instanceof Error) throw assessed;
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere);
         const read = await readPage(pdf, aids, n, quality, text.turn, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -182,6 +184,18 @@ interface DocumentAids {
   bodySize: number;
 }
 
+/**
+ * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
+ * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
+ */
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean): Promise<PageTextQuality> {
+  // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
+  if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
+  const ops = await (await pdf.getPage(n)).getOperatorList();
+  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray);
+  return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
+}
+
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
@@ -222,8 +236,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
       const usable = withoutFaintWatermark(quality.usable, scan.faint, doc.bodySize);
       const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
       const { notes, ...rulings } = rulingsOf(scan, centres);
-      // A reviewer's comment flattened into the page is not the page's text (rulings.ts).
-      const runs = dropNoteRuns(usable, notes);
+      // A reviewer's comment flattened into the page, a red 作废/草稿 stamp over it: not the page's text (rulings.ts, faint-text.ts).
+      const runs = withoutVividStamp(dropNoteRuns(usable, notes), scan.vivid, doc.bodySize, rulings);
       return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without

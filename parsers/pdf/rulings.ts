@@ -30,6 +30,8 @@ interface GraphicsState {
   fillFaint: boolean;
   /** The fill alpha (ExtGState /ca). */
   fillAlpha: number;
+  /** The fill is a saturated colour (a red 作废/草稿 stamp's, faint-text.ts). */
+  fillVivid: boolean;
   fontSize: number;
 }
 
@@ -135,6 +137,8 @@ export interface OperatorScan {
   notes: { box: BBoxXY; text: string }[];
   /** Text painted faint (a watermark's grey or see-through), size in display units like the text runs'. */
   faint: FaintText[];
+  /** Text painted in a saturated colour (red, blue…), opaque: a stamp's words, or a coloured heading. */
+  vivid: FaintText[];
 }
 
 /**
@@ -147,12 +151,13 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
   const OPS = pdfOps();
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1, fillFaint: false, fillAlpha: 1, fontSize: 0 };
+  let state: GraphicsState = { ctm: viewport, fillLight: false, fillPaper: false, strokeLight: false, strokeVivid: false, lineWidth: 1, fillFaint: false, fillAlpha: 1, fillVivid: false, fontSize: 0 };
   const fills: BBoxXY[] = [];
   const stack: GraphicsState[] = [];
   const frames: FormFrame[] = [];
   const notes: { box: BBoxXY; text: string }[] = [];
   const faint: FaintText[] = [];
+  const vivid: FaintText[] = [];
   let textScale = 1;
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
@@ -224,11 +229,12 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
       case OPS.nextLineShowText:
       case OPS.nextLineSetSpacingShowText: {
         const faintNow = paintsFaint(state.fillFaint, state.fillAlpha);
-        if (!frames.length && !faintNow) break;
+        const vividNow = !faintNow && state.fillVivid;
+        if (!frames.length && !faintNow && !vividNow) break;
         const shown = glyphText((argsArray[i] as unknown[])?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0]);
         if (frames.length) frames[frames.length - 1].text += shown;
-        const letters = faintNow ? shown.replace(/\s+/gu, '') : '';
-        if (letters) faint.push({ text: letters, size: state.fontSize * textScale * scaleOf(state.ctm) });
+        const letters = faintNow || vividNow ? shown.replace(/\s+/gu, '') : '';
+        if (letters) addPainted(faintNow ? faint : vivid, letters, state.fontSize * textScale * scaleOf(state.ctm));
         break;
       }
       case OPS.setFillRGBColor: {
@@ -236,6 +242,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         state.fillLight = isLightColor(rgb);
         state.fillPaper = isPaperColor(rgb);
         state.fillFaint = rgb !== null && isFaintChannels(rgb);
+        state.fillVivid = isVividColor(rgb);
         break;
       }
       case OPS.setStrokeRGBColor: {
@@ -281,7 +288,9 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         }
         if (frame) frame.other = true;
         if (stroked && !state.strokeLight) walkPath(path, addLine, null);
-        else if (filled && !state.fillLight) walkPath(path, null, addFilledBox);
+        else if (filled && !state.fillLight) {
+          if (!isGlyphShape(path, state.ctm)) walkPath(path, null, addFilledBox);
+        }
         else if (filled && !state.fillPaper) walkPath(path, null, (xs, ys) => addFilledBox(xs, ys, true)); // light shading: cell fills only
         break;
       }
@@ -289,7 +298,14 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
     }
   }
-  return { horizontal, vertical, fills, notes, faint };
+  return { horizontal, vertical, fills, notes, faint, vivid };
+}
+
+/** Text painted at one size one glyph at a time (Chromium, Word) is one piece, as a run gives it. */
+function addPainted(list: FaintText[], text: string, size: number): void {
+  const last = list[list.length - 1];
+  if (last && Math.abs(last.size - size) <= 0.01 * size) last.text += text;
+  else list.push({ text, size });
 }
 
 /** The rulings of a scan, with the edges of the shaded cells that hold the text over them (`text`: centres of the page's runs). */
@@ -310,6 +326,29 @@ export function glyphText(glyphs: unknown): string {
   let out = '';
   for (const g of glyphs) if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') out += (g as { unicode: string }).unicode;
   return out;
+}
+
+/**
+ * A filled path that draws a shape, not rules: one with curves, or with a polygon of more than
+ * five corners that is no thin bar — a glyph outline (text turned into outlines, 转曲: “内部资料”
+ * as filled curves over a table) whose straight strokes (the bar of 一, of 工) are thin rectangles
+ * of their own subpaths. Rules drawn as fills are rectangles only (Word: `re f` per cell side).
+ */
+function isGlyphShape(path: Float32Array, ctm: Matrix): boolean {
+  for (let k = 0; k < path.length; ) {
+    const op = path[k++];
+    if (op === CURVE_TO || op === QUAD_TO) return true;
+    k += op === MOVE_TO || op === LINE_TO ? 2 : 0;
+  }
+  let shape = false;
+  walkPath(path, null, (xs, ys) => {
+    if (shape || xs.length <= 5) return;
+    const pts = xs.map((x, i) => applyMatrix(ctm, x, ys[i]));
+    const w = Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0]));
+    const h = Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1]));
+    shape = w > MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS;
+  });
+  return shape;
 }
 
 /** The path as one axis-aligned rectangle in display space (a `re`, or four straight sides), or null. */
