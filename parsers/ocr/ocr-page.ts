@@ -15,6 +15,7 @@ import { rereadLoneGlyphs } from './lone-glyph.js';
 import { readLeadingSigns } from './leading-sign.js';
 import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
+import { dropShowThrough } from './show-through.js';
 import { straighten } from './skew.js';
 import { flattenPage } from './perspective.js';
 import { valueConfidence } from './number-shape.js';
@@ -66,7 +67,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   img = evenContrast(img, inkThreshold(img));
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
-  img = despeckle(img, threshold, dpi);
+  // The other side's print showing through thin paper taken back to paper, then scanner speckle.
+  img = despeckle(dropShowThrough(img, threshold, dpi).image, threshold, dpi);
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
