@@ -19,7 +19,7 @@ import { dropShowThrough } from './show-through.js';
 import { straighten } from './skew.js';
 import { flattenPage } from './perspective.js';
 import { valueConfidence } from './number-shape.js';
-import { confirmDecimalPoints } from './decimal-point.js';
+import { confirmDecimalPoints, restoreDecimalPoints } from './decimal-point.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -90,7 +90,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
   const read = await besideStrokes(engine, view, [
-    ...confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes)))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    ...restoreDecimalPoints(view.clean, confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
