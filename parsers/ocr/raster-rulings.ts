@@ -34,6 +34,8 @@ export interface RulingOptions {
   maxThickness: number;
   /** Longest break bridged between two pieces of one line (a seal or a signature across it), pixels. */
   maxBreak: number;
+  /** The page was turned straight (a scan fed in askew): its rulings' ragged edges are erased too (maskEdges). */
+  raggedEdges?: boolean;
 }
 
 /** Find horizontal and vertical rulings; `mask` marks their pixels. */
@@ -123,7 +125,7 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
     }
     out.push({ pos: weighted / total, from, to, thickness });
     for (const r of chain.runs) for (let k = r.from; k < r.to; k++) mask[at(r.line, k)] = 1;
-    edges.push(() => maskEdges(chain.runs, from, to, thickness, lines, length, (l, k) => d[at(l, k)] < edgeLevel && !mask[at(l, k)], (l, k) => (mask[at(l, k)] = 1)));
+    if (o.raggedEdges) edges.push(() => maskEdges(chain.runs, from, to, thickness, lines, length, (l, k) => d[at(l, k)] < edgeLevel && !mask[at(l, k)], (l, k) => (mask[at(l, k)] = 1)));
   }
   return bridgeBreaks(out, o);
 }
@@ -151,10 +153,19 @@ function maskEdges(runs: readonly Run[], from: number, to: number, thickness: nu
     hi = Math.max(hi, r.line);
   }
   const end = Math.min(to, length);
+  const paperAt = (row: number, k: number) => row < 0 || row >= lines || !grey(row, k);
+  // A line with paper beyond its edges nearly all along: a ruling. The tops or feet of a run of
+  // digits blurred together (a phone photo's "250000.00") are found as a line too, with the digits
+  // on one side of it: their edge is the digits' own ink.
+  for (const row of [lo - EDGE_ROWS - 1, hi + EDGE_ROWS + 1]) {
+    let clear = 0;
+    for (let k = from; k < end; k++) if (paperAt(row, k)) clear++;
+    if (clear < RULING_CLEAR * (end - from)) return;
+  }
   for (let l = Math.max(0, lo - EDGE_ROWS); l <= Math.min(lines - 1, hi + EDGE_ROWS); l++) {
     // The row just beyond the edge band on this row's side (none for the ruling's own rows).
     const beyond = l < lo ? lo - EDGE_ROWS - 1 : l > hi ? hi + EDGE_ROWS + 1 : -1;
-    const paperBeyond = (k: number) => beyond < 0 || beyond >= lines || !grey(beyond, k);
+    const paperBeyond = (k: number) => beyond < 0 || paperAt(beyond, k);
     let start = -1;
     for (let k = from; k <= end; k++) {
       if (k < end && grey(l, k)) {
@@ -173,6 +184,8 @@ function maskEdges(runs: readonly Run[], from: number, to: number, thickness: nu
 
 /** Share of a side run with paper beyond it for it to be the ruling's edge. */
 const EDGE_CLEAR = 0.8;
+/** Share of a line's length with paper beyond its edge band, on both sides, for its edges to be looked at. */
+const RULING_CLEAR = 0.85;
 
 /**
  * Pieces of one line broken by something drawn across it (a seal's ring, a signature, a fold):
