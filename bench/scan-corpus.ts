@@ -5,7 +5,8 @@
  * by OCR. `--variant` names the scans made (default plain; `all` for every one in VARIANTS): the
  * scans users make beside the flatbed one — a phone photo, a seal over the figures, a signature
  * over a cell, a page upside down or sideways, a fax, a faint photocopy, a low-quality JPEG, one page
- * upside down among upright ones, two facing pages in one image.
+ * upside down among upright ones, two facing pages in one image, a page fed in 2.5° askew, thin
+ * paper whose back shows through.
  *
  * For each document: findings of the scan vs the same document's .docx (identical / missing /
  * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
@@ -68,6 +69,10 @@ export const VARIANTS: Record<string, ScanOptions> = {
   'last-upside-down': { mode: 'gray-jpeg', lastPageUpsideDown: true },
   /** Facing pages scanned together: pages 1–2 (3–4, …) side by side in one image. */
   spread: { mode: 'gray-jpeg', spread: true },
+  /** Fed in crooked: the page turned 2.5° on the glass (more than the 1.5° of test/ocr/scan.test.ts). */
+  askew: { mode: 'gray-jpeg', skewDeg: 2.5 },
+  /** Thin paper printed on both sides: the back's print shows through, mirrored, at about grey 200. */
+  'show-through': { mode: 'gray-jpeg', showThrough: true },
 };
 
 const cpu = () => {

@@ -1,6 +1,6 @@
 import { crop, inkThreshold, type GrayImage } from './image.js';
-import { components } from './missed-text.js';
-import type { RecognizedLine } from './recognize.js';
+import { components, typicalLineHeight } from './missed-text.js';
+import { SMALL_LINE_PX, type RecognizedChar, type RecognizedLine } from './recognize.js';
 
 /**
  * A decimal point (小数点) read unsurely between two digits, looked at a second time in the ink. At
@@ -35,6 +35,73 @@ export function confirmDecimalPoints(img: GrayImage, lines: RecognizedLine[]): R
     });
     return changed ? { ...line, chars, confidence: Math.min(...chars.map((c) => c.confidence)) } : line;
   });
+}
+
+/**
+ * A decimal point the recogniser did not read at all: at 100 dpi "215,457.6" comes back as
+ * "215,4576", a number nothing can be made of, and "95.00" as "9500", a wrong one. The recogniser
+ * did see it — between the 7 and the 6 it gave a point a probability of 0.26, nowhere else more
+ * than 0.001 — but not as its best guess. On small print (the pages recognize.ts reads twice), a
+ * number of three digits or more without a point that has exactly one such place between two of
+ * its digits gets its point back there. The readings that agree multiply their doubts: the
+ * recogniser's probability, the ink (a point-shaped blob there, pointInInk), and the number's
+ * thousands separators when they fit only with the point ("215,4576" → "215,457.6"). Without
+ * the grouping the point stays unsure: "9500" becomes an unsure "95.00", and what rests on it a note.
+ */
+export function restoreDecimalPoints(img: GrayImage, lines: RecognizedLine[]): RecognizedLine[] {
+  const typical = typicalLineHeight(lines.map((l) => l.box));
+  if (typical === null || typical >= SMALL_LINE_PX) return lines;
+  return lines.map((line) => {
+    let chars = line.chars;
+    for (const [start, end] of numberTokens(chars)) {
+      const token = chars.slice(start, end);
+      const seen = token.flatMap((b, k) => (k > 0 && /\d/u.test(token[k - 1].ch) && /\d/u.test(b.ch) && (b.pointBefore ?? 0) >= POINT_SEEN ? [k] : []));
+      if (seen.length !== 1) continue;
+      const at = seen[0];
+      const [a, b] = [token[at - 1], token[at]];
+      const written = [...token.slice(0, at).map((c) => c.ch), '.', ...token.slice(at).map((c) => c.ch)].join('');
+      let doubt = 1 - b.pointBefore!;
+      if (/[,，]/u.test(written) && GROUPED.test(written)) doubt *= 1 - GROUPING_READING;
+      if (pointInInk(img, line, (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2)) doubt *= 1 - INK_READING;
+      const point: RecognizedChar = { ch: '.', x0: a.x1, x1: Math.max(a.x1, b.x0), confidence: 1 - doubt };
+      chars = [...chars.slice(0, start + at), point, ...chars.slice(start + at)];
+    }
+    if (chars === line.chars) return line;
+    return { ...line, chars, text: chars.map((c) => c.ch).join(''), confidence: Math.min(...chars.map((c) => c.confidence)) };
+  });
+}
+
+/** A point the recogniser gave at least this probability between two digits was seen. */
+const POINT_SEEN = 0.1;
+/**
+ * Confidence the grouping's reading stands for: a number written with thousands separators that
+ * are wrong as read ("215,4576") and right with the point where the recogniser saw one.
+ */
+const GROUPING_READING = 0.9;
+
+/** Thousands grouping that holds a decimal point after its last group (number-shape.ts's, without signs). */
+const GROUPED = /^\d{1,3}(?:[,，]\d{3})+\.\d+$/u;
+
+/**
+ * [start, end) of each number without a decimal point in a line's characters, from the last to the
+ * first (so that putting a point into one leaves the earlier ones' places as they were): digits and
+ * thousands separators, three digits or more.
+ */
+function numberTokens(chars: readonly RecognizedChar[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < chars.length; ) {
+    if (!/\d/u.test(chars[k].ch)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < chars.length && /[\d,，]/u.test(chars[end].ch)) end++;
+    const digits = chars.slice(k, end).filter((c) => /\d/u.test(c.ch)).length;
+    const pointed = chars[end]?.ch === '.' || chars[k - 1]?.ch === '.';
+    if (digits >= 3 && !pointed) out.push([k, end]);
+    k = end;
+  }
+  return out.reverse();
 }
 
 /** One point-shaped blob between image columns `from` and `to` of the line, apart from the digits at both ends. */

@@ -15,10 +15,11 @@ import { rereadLoneGlyphs } from './lone-glyph.js';
 import { readLeadingSigns } from './leading-sign.js';
 import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
+import { dropShowThrough } from './show-through.js';
 import { straighten } from './skew.js';
 import { flattenPage } from './perspective.js';
 import { valueConfidence } from './number-shape.js';
-import { confirmDecimalPoints } from './decimal-point.js';
+import { confirmDecimalPoints, restoreDecimalPoints } from './decimal-point.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
 const DETECTION_DPI = 100;
@@ -38,6 +39,8 @@ const MIN_RULING_PT = 20;
 const MAX_GAP_PT = 1.5;
 const MAX_THICKNESS_PT = 2.5;
 const MAX_BREAK_PT = 8;
+/** Skew (degrees) from which a straightened page's rulings are taken to have ragged edges. */
+const RAGGED_SKEW_DEG = 0.5;
 
 export interface OcrPageResult {
   /** The page's text and rulings, or null when nothing could be read. */
@@ -66,29 +69,33 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   img = evenContrast(img, inkThreshold(img));
   const threshold = inkThreshold(img);
   const dpi = Math.round(pageImage.scale * 72);
-  img = despeckle(img, threshold, dpi);
+  // The other side's print showing through thin paper taken back to paper, then scanner speckle.
+  img = despeckle(dropShowThrough(img, threshold, dpi).image, threshold, dpi);
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
-  img = straighten(img, threshold).image;
+  const straight = straighten(img, threshold);
+  img = straight.image;
+  // A page turned straight by more than a trace keeps its rulings' tilted steps as a ragged edge.
+  const ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180;
 
   const ppt = pageImage.scale; // pixels per point
-  let view = await readView(engine, img, threshold, ppt);
+  let view = await readView(engine, img, threshold, ppt, ragged);
   let rotation: 0 | 90 | 180 | 270 = 0;
   if (looksTurned(view.boxes)) {
     rotation = 90;
     img = rotateQuarter(img, 90);
-    view = await readView(engine, img, threshold, ppt);
+    view = await readView(engine, img, threshold, ppt, ragged);
   }
   if (await isUpsideDown(engine, view.clean, view.boxes)) {
     rotation = ((rotation + 180) % 360) as 0 | 90 | 180 | 270;
     img = rotateQuarter(img, 180);
-    view = await readView(engine, img, threshold, ppt);
+    view = await readView(engine, img, threshold, ppt, ragged);
   }
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
   const read = await besideStrokes(engine, view, [
-    ...confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes)))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    ...restoreDecimalPoints(view.clean, confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
@@ -158,8 +165,9 @@ async function besideStrokes(engine: OcrEngine, view: View, lines: RecognizedLin
   });
 }
 
-function pixelRulings(img: GrayImage, threshold: number, ppt: number): PixelRulings {
+function pixelRulings(img: GrayImage, threshold: number, ppt: number, raggedEdges = false): PixelRulings {
   return findRasterRulings(img, {
+    raggedEdges,
     threshold,
     minLength: MIN_RULING_PT * ppt,
     maxGap: Math.max(2, MAX_GAP_PT * ppt),
@@ -199,8 +207,8 @@ export function imageGrid(pageImage: PageImage): ImageGrid {
   };
 }
 
-async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number): Promise<View> {
-  const rulings = pixelRulings(img, threshold, ppt);
+async function readView(engine: OcrEngine, img: GrayImage, threshold: number, ppt: number, ragged: boolean): Promise<View> {
+  const rulings = pixelRulings(img, threshold, ppt, ragged);
   let clean = erase(img, rulings.mask);
   const detect = async (on: GrayImage) => padSmallBoxes(await detectText(engine, on, DETECTION_DPI / (ppt * 72)), img.width, img.height);
   let detected = await detect(clean);

@@ -34,13 +34,18 @@ export interface RulingOptions {
   maxThickness: number;
   /** Longest break bridged between two pieces of one line (a seal or a signature across it), pixels. */
   maxBreak: number;
+  /** The page was turned straight (a scan fed in askew): its rulings' ragged edges are erased too (maskEdges). */
+  raggedEdges?: boolean;
 }
 
 /** Find horizontal and vertical rulings; `mask` marks their pixels. */
 export function findRasterRulings(img: GrayImage, options: RulingOptions): PixelRulings {
   const mask = new Uint8Array(img.width * img.height);
-  const horizontal = scan(img, options, false, mask);
-  const vertical = scan(img, options, true, mask);
+  const edges: (() => void)[] = [];
+  const horizontal = scan(img, options, false, mask, edges);
+  const vertical = scan(img, options, true, mask, edges);
+  // Once every ruling's own pixels are known: a crossing ruling beyond an edge is no glyph.
+  for (const mark of edges) mark();
   return { horizontal, vertical, mask };
 }
 
@@ -56,11 +61,13 @@ interface Run {
  * ≥ minLength. Pass 2: runs in neighbouring rows that overlap along the line are one line (this
  * follows thickness and a slight slope). A chain is a ruling when its median thickness is small.
  */
-function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Array): PixelSegment[] {
+function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Array, edges: (() => void)[]): PixelSegment[] {
   const { width: W, height: H, data: d } = img;
   const lines = vertical ? W : H;
   const length = vertical ? H : W;
   const at = vertical ? (l: number, k: number) => k * W + l : (l: number, k: number) => l * W + k;
+  // A ruling's grey edge: most of the way from the ink threshold to white.
+  const edgeLevel = o.threshold + EDGE_GREY * (255 - o.threshold);
   const runs: Run[][] = [];
   for (let l = 0; l < lines; l++) {
     const found: Run[] = [];
@@ -118,9 +125,67 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
     }
     out.push({ pos: weighted / total, from, to, thickness });
     for (const r of chain.runs) for (let k = r.from; k < r.to; k++) mask[at(r.line, k)] = 1;
+    if (o.raggedEdges) edges.push(() => maskEdges(chain.runs, from, to, thickness, lines, length, (l, k) => d[at(l, k)] < edgeLevel && !mask[at(l, k)], (l, k) => (mask[at(l, k)] = 1)));
   }
   return bridgeBreaks(out, o);
 }
+
+/** Rows beside a ruling's own looked at for its ragged edge. */
+const EDGE_ROWS = 2;
+/** Grey darker than this share of the way from the ink threshold to white is part of an edge. */
+const EDGE_GREY = 0.9;
+
+/**
+ * A ruling's ragged edge: a line scanned askew and turned straight again (or blurred by a photo)
+ * keeps, along each side, grey rows and dashes shorter than a ruling — the steps of the tilted
+ * line, a pixel high and ten or twenty long, lighter than the ink threshold — that the recogniser
+ * reads as "1" or "-" beside a cell's number ("10 1"). Along the ruling's rows and the two on each
+ * side, a run of grey (EDGE_GREY) at least twice the line's thickness long lying along it is the
+ * line's when paper lies beyond it: a glyph's stroke crossing the line is not that long along it,
+ * and the foot of a glyph sitting on the line (a 县's last stroke) has more of the glyph behind it.
+ */
+function maskEdges(runs: readonly Run[], from: number, to: number, thickness: number, lines: number, length: number, grey: (l: number, k: number) => boolean, mark: (l: number, k: number) => void): void {
+  const minRun = Math.max(4, Math.ceil(2 * thickness));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of runs) {
+    lo = Math.min(lo, r.line);
+    hi = Math.max(hi, r.line);
+  }
+  const end = Math.min(to, length);
+  const paperAt = (row: number, k: number) => row < 0 || row >= lines || !grey(row, k);
+  // A line with paper beyond its edges nearly all along: a ruling. The tops or feet of a run of
+  // digits blurred together (a phone photo's "250000.00") are found as a line too, with the digits
+  // on one side of it: their edge is the digits' own ink.
+  for (const row of [lo - EDGE_ROWS - 1, hi + EDGE_ROWS + 1]) {
+    let clear = 0;
+    for (let k = from; k < end; k++) if (paperAt(row, k)) clear++;
+    if (clear < RULING_CLEAR * (end - from)) return;
+  }
+  for (let l = Math.max(0, lo - EDGE_ROWS); l <= Math.min(lines - 1, hi + EDGE_ROWS); l++) {
+    // The row just beyond the edge band on this row's side (none for the ruling's own rows).
+    const beyond = l < lo ? lo - EDGE_ROWS - 1 : l > hi ? hi + EDGE_ROWS + 1 : -1;
+    const paperBeyond = (k: number) => beyond < 0 || paperAt(beyond, k);
+    let start = -1;
+    for (let k = from; k <= end; k++) {
+      if (k < end && grey(l, k)) {
+        if (start < 0) start = k;
+        continue;
+      }
+      if (start >= 0 && k - start >= minRun) {
+        let clear = 0;
+        for (let j = start; j < k; j++) if (paperBeyond(j)) clear++;
+        if (clear >= EDGE_CLEAR * (k - start)) for (let j = start; j < k; j++) mark(l, j);
+      }
+      start = -1;
+    }
+  }
+}
+
+/** Share of a side run with paper beyond it for it to be the ruling's edge. */
+const EDGE_CLEAR = 0.8;
+/** Share of a line's length with paper beyond its edge band, on both sides, for its edges to be looked at. */
+const RULING_CLEAR = 0.85;
 
 /**
  * Pieces of one line broken by something drawn across it (a seal's ring, a signature, a fold):

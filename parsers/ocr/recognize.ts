@@ -10,6 +10,11 @@ export interface RecognizedChar {
   x1: number;
   /** Probability of this character at its strongest time step (0–1). */
   confidence: number;
+  /**
+   * The highest probability the recogniser gave a decimal point at the time steps between the
+   * previous character and this one (a point it saw but did not pick: decimal-point.ts).
+   */
+  pointBefore?: number;
 }
 
 export interface RecognizedLine {
@@ -31,7 +36,7 @@ const MAX_WIDTH = 3200;
  * recogniser: ~27 px at 150 dpi, ~19 px at 100 dpi, ~37 px at 200 dpi (body text, measured).
  * Chosen from the measured lines, not from the file's dpi.
  */
-const SMALL_LINE_PX = 32;
+export const SMALL_LINE_PX = 32;
 /** On such pages a line read less surely than this is read a second time (see recognizeBoxes). */
 const RECHECK_BELOW = 0.95;
 /** Lines padded to one input width, sorted by length… */
@@ -140,6 +145,8 @@ function decode(
 ): RecognizedLine {
   const chars: RecognizedChar[] = [];
   let prev = 0;
+  const point = charset.indexOf('.');
+  let pointSeen = 0;
   for (let t = 0; t < steps; t++) {
     // Time steps over the padding carry no text.
     if (t * stepWidth > usedWidth + stepWidth) break;
@@ -158,8 +165,9 @@ function decode(
       last.x1 = toImage((t + 1) * stepWidth);
       last.confidence = Math.max(last.confidence, bestP);
     } else if (best !== 0) {
-      chars.push({ ch: charset[best] ?? '', x0: toImage(t * stepWidth), x1: toImage((t + 1) * stepWidth), confidence: bestP });
-    }
+      chars.push({ ch: charset[best] ?? '', x0: toImage(t * stepWidth), x1: toImage((t + 1) * stepWidth), confidence: bestP, ...(chars.length && pointSeen ? { pointBefore: pointSeen } : {}) });
+      pointSeen = 0;
+    } else if (point > 0) pointSeen = Math.max(pointSeen, probs[row + point]);
     prev = best;
   }
   const text = chars.map((c) => c.ch).join('');

@@ -26,3 +26,18 @@ describe('a 财政项目支出绩效自评表 scanned at 150 dpi (Shanghai, one 
     expect(scanned.findings.filter((f) => f.severity === 'error')).toEqual([]);
   }, 120_000);
 });
+
+describe('the same form scanned at 100 dpi (a fax-quality "small file" scan): body text ~14 px high', () => {
+  it('puts back a decimal point the recogniser saw but did not pick ("215,4576" → "215,457.6") and states the .docx\'s findings', async () => {
+    const id = 'sh-putuo-tiyu-2022';
+    const docx = await pipeline(corpusFile(id, 'docx'), `${id}.docx`);
+    const scanned = await pipeline(scanPdf(corpusFile(id, 'pdf'), { mode: 'gray-jpeg', dpi: 100 }), `${id}-100.pdf`);
+    const spent = (r: typeof docx) => r.report.projects.map((p) => p.budget?.rows.find((row) => row.kind === 'total')?.executed?.text.trim());
+    expect(spent(scanned)).toEqual(spent(docx));
+    const stated = (r: typeof docx) => r.findings.filter((f) => f.severity !== 'info');
+    const m = matchFindings(stated(docx), stated(scanned));
+    expect(m.missed.map((f) => `${f.rule} ${JSON.stringify(f.values)}`)).toEqual([]);
+    expect(m.extra.map((f) => `${f.rule} ${JSON.stringify(f.values)}`)).toEqual([]);
+    expect(scanned.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,114 @@
+import type { GrayImage } from './image.js';
+import { labelComponents } from './missed-text.js';
+
+/**
+ * Print showing through from the other side of the sheet (透印: thin paper printed on both sides,
+ * scanned on a white lid): the back's text and table, mirrored, soft and light grey (about 200 on
+ * paper of 250). The text detector sees it as text and the recogniser reads it as mirrored
+ * nonsense ("目丧业升委"), its rulings cut the front's cells. It is told from the front's print by
+ * two things: it has no dark core — the front's print, however thin, has pixels near its own
+ * darkest level, and its grey edges lie within a pixel or two of them —, and it is larger than a
+ * decimal point (at 100 dpi a point is two or three light pixels with nothing dark in them).
+ * Light ink far from any dark pixel, in pieces larger than a point, is taken back to paper when
+ * there is more than a trace of it; a page without it is returned as it is.
+ */
+
+/** Dark core: darker than this share of the way from the print's tone to the paper's. */
+const DARK_SHARE = 0.7;
+/** Light ink: darker than the paper by at least this many grey levels (JPEG noise on paper stays under it). */
+const LIGHT_MARGIN = 14;
+/** A light pixel within this many points of a dark one is the print's grey edge. */
+const EDGE_PT = 0.75;
+/** A light piece at most this many points across is kept whatever it is (a decimal point, a speck). */
+const POINT_PT = 2.5;
+/**
+ * Light pieces larger than a point, in pixels, against the dark core's pixels: above this share the
+ * page is cleaned. A flatbed scan of print alone has none (0.001 at most: bench/scan-corpus variants
+ * plain, dpi100, jpeg30, seal, fax); a page whose back shows through only at the top 0.11.
+ */
+const SHOWS_THROUGH = 0.05;
+
+export interface ShowThrough {
+  /** Pixels of light pieces larger than a point, far from dark ink. */
+  lightPixels: number;
+  /** Pixels of the dark core. */
+  darkPixels: number;
+  /** The page with the light pieces taken back to paper (the input when the page does not show through). */
+  image: GrayImage;
+}
+
+export function dropShowThrough(img: GrayImage, threshold: number, dpi: number): ShowThrough {
+  const { width, height, data } = img;
+  const { print, paper } = tones(img, threshold);
+  const darkLevel = print + DARK_SHARE * (paper - print);
+  const lightLevel = paper - LIGHT_MARGIN;
+  const dark = new Uint8Array(data.length);
+  let darkPixels = 0;
+  for (let i = 0; i < data.length; i++)
+    if (data[i] < darkLevel) {
+      dark[i] = 1;
+      darkPixels++;
+    }
+  const near = dilate(dark, width, height, Math.max(1, Math.round((EDGE_PT * dpi) / 72)));
+  const light = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) if (data[i] < lightLevel && !near[i]) light[i] = 1;
+  const { labels, components } = labelComponents(light, width, height);
+  const point = (POINT_PT * dpi) / 72;
+  const large = components.map((c) => c.x1 - c.x0 > point || c.y1 - c.y0 > point);
+  const lightPixels = components.reduce((s, c, k) => s + (large[k] ? c.n : 0), 0);
+  if (!darkPixels || lightPixels < SHOWS_THROUGH * darkPixels) return { lightPixels, darkPixels, image: img };
+  const out = Uint8Array.from(data);
+  for (let i = 0; i < out.length; i++) if (labels[i] && large[labels[i] - 1]) out[i] = paper;
+  return { lightPixels, darkPixels, image: { width, height, data: out } };
+}
+
+/** The print's tone (10th percentile of the ink under the threshold) and the paper's (the most frequent level above it). */
+function tones(img: GrayImage, threshold: number): { print: number; paper: number } {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < img.data.length; i += 3) hist[img.data[i]]++;
+  let ink = 0;
+  for (let v = 0; v < threshold; v++) ink += hist[v];
+  let print = 0;
+  for (let v = 0, seen = 0; v < threshold; v++) {
+    seen += hist[v];
+    if (seen >= 0.1 * ink && seen > 0) {
+      print = v;
+      break;
+    }
+  }
+  let paper = threshold;
+  for (let v = threshold; v < 256; v++) if (hist[v] > hist[paper]) paper = v;
+  return { print, paper };
+}
+
+/** Binary dilation by a (2r+1)² square, as two passes of a running maximum. */
+function dilate(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
+  const rows = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let last = -Infinity;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) last = x;
+      if (x - last <= r) rows[row + x] = 1;
+    }
+    last = Infinity;
+    for (let x = width - 1; x >= 0; x--) {
+      if (mask[row + x]) last = x;
+      if (last - x <= r) rows[row + x] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = 0; x < width; x++) {
+    let last = -Infinity;
+    for (let y = 0; y < height; y++) {
+      if (rows[y * width + x]) last = y;
+      if (y - last <= r) out[y * width + x] = 1;
+    }
+    last = Infinity;
+    for (let y = height - 1; y >= 0; y--) {
+      if (rows[y * width + x]) last = y;
+      if (last - y <= r) out[y * width + x] = 1;
+    }
+  }
+  return out;
+}
