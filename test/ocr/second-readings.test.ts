@@ -5,6 +5,7 @@ import type { Finding } from '../../schemas/finding.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { OCR_SURE_CONFIDENCE } from '../../src/recognize/facts.js';
 import { squeeze, tables } from '../pdf/helpers.js';
+import { once } from '../support/memo.js';
 import { matchFindings, pipeline } from './helpers.js';
 
 /**
@@ -20,9 +21,12 @@ const corpusFile = (id: string, ext: 'pdf' | 'docx') => new Uint8Array(readFileS
 const stated = (fs: readonly Finding[]) => fs.filter((f) => f.severity !== 'info');
 const describeFinding = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 
+// Two tests look at one phone photo's reading: each .docx and each scan is read once in this file.
+const docxRun = once((id: string) => pipeline(corpusFile(id, 'docx'), `${id}.docx`));
+const scanRun = once((id: string, options: ScanOptions) => pipeline(scanPdf(corpusFile(id, 'pdf'), options), `${id}-scan.pdf`));
+
 async function versusDocx(id: string, options: ScanOptions) {
-  const docx = await pipeline(corpusFile(id, 'docx'), `${id}.docx`);
-  const scan = await pipeline(scanPdf(corpusFile(id, 'pdf'), options), `${id}-scan.pdf`);
+  const [docx, scan] = [await docxRun(id), await scanRun(id, options)];
   const m = matchFindings(stated(docx.findings), stated(scan.findings));
   expect(stated(docx.findings).length).toBeGreaterThan(0);
   expect(m.missed.map(describeFinding)).toEqual([]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerPdf, type Producer } from '../../bench/producers-corpus.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { once } from '../support/memo.js';
 import { tables } from './helpers.js';
 
 /**
@@ -13,11 +14,13 @@ import { tables } from './helpers.js';
  */
 const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
 
+const corpusFile = (id: string, ext: 'docx' | 'pdf') => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
+// Several tests look at one report's run: each .docx and each print is read once in this file.
+const referenceRun = once((id: string) => pipeline(corpusFile(id, 'docx'), `${id}.docx`));
+const producerRun = once(async (id: string, producer: Producer) => pipeline(await producerPdf(producer, corpusFile(id, 'docx'), corpusFile(id, 'pdf')), `${id}-${producer}.pdf`));
+
 async function compare(id: string, producer: Producer) {
-  const dir = join('test/corpus/real', id);
-  const docx = new Uint8Array(readFileSync(join(dir, `${id}.docx`)));
-  const pdf = await producerPdf(producer, docx, new Uint8Array(readFileSync(join(dir, `${id}.pdf`))));
-  const [reference, run] = [await pipeline(docx, `${id}.docx`), await pipeline(pdf, `${id}-${producer}.pdf`)];
+  const [reference, run] = [await referenceRun(id), await producerRun(id, producer)];
   const m = matchFindings(reference.findings, run.findings);
   return { reference, run, missed: m.missed.map(key), extra: m.extra.map(key) };
 }
