@@ -27,6 +27,12 @@ const POINT_PT = 2.5;
  * plain, dpi100, jpeg30, seal, fax); a page whose back shows through only at the top 0.11.
  */
 const SHOWS_THROUGH = 0.05;
+/**
+ * A sheet of paper is mostly paper: at least this share of the page at the paper's tone. A photo or a
+ * picture (smooth shading, no paper level) has nothing of a back to tell apart: its light shading
+ * taken away would leave dark blobs the recogniser reads as characters.
+ */
+const PAPER_SHARE = 0.5;
 
 export interface ShowThrough {
   /** Pixels of light pieces larger than a point, far from dark ink. */
@@ -42,6 +48,9 @@ export function dropShowThrough(img: GrayImage, threshold: number, dpi: number):
   const { print, paper } = tones(img, threshold);
   const darkLevel = print + DARK_SHARE * (paper - print);
   const lightLevel = paper - LIGHT_MARGIN;
+  let paperPixels = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] >= lightLevel) paperPixels++;
+  if (paperPixels < PAPER_SHARE * data.length) return { lightPixels: 0, darkPixels: 0, image: img };
   const dark = new Uint8Array(data.length);
   let darkPixels = 0;
   for (let i = 0; i < data.length; i++)
