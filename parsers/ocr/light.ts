@@ -107,15 +107,14 @@ const FAINT_CONTRAST = 140;
  * one. The print's tone (its dark core: the 10th percentile of the levels under the ink threshold) is
  * taken to black and the paper's (the most frequent level above it) to white, linearly. A page with dark print is returned as it is.
  */
-export function evenContrast(img: GrayImage, threshold: number): GrayImage {
+/**
+ * The print's tone (its dark core: the given low percentile of the ink under the threshold; -1 without
+ * ink) and the paper's (the most frequent level at or above the threshold), from every third pixel.
+ */
+export function printAndPaperTones(img: GrayImage, threshold: number, percentile = INK_CORE_PERCENTILE): { ink: number; paper: number } {
   const hist = new Float64Array(256);
   const { data } = img;
   for (let i = 0; i < data.length; i += 3) hist[data[i]]++;
-  const mode = (from: number, to: number) => {
-    let at = -1;
-    for (let v = from; v < to; v++) if (at < 0 || hist[v] > hist[at]) at = v;
-    return at;
-  };
   // The print's dark core: a low percentile of the ink (blurred edges and shadows are the ink's most
   // frequent levels on a photo, just under the threshold).
   let inkPixels = 0;
@@ -123,12 +122,19 @@ export function evenContrast(img: GrayImage, threshold: number): GrayImage {
   let ink = -1;
   for (let v = 0, seen = 0; v < threshold; v++) {
     seen += hist[v];
-    if (seen >= INK_CORE_PERCENTILE * inkPixels && seen > 0) {
+    if (seen >= percentile * inkPixels && seen > 0) {
       ink = v;
       break;
     }
   }
-  const paper = mode(threshold, 256);
+  let paper = -1;
+  for (let v = threshold; v < 256; v++) if (paper < 0 || hist[v] > hist[paper]) paper = v;
+  return { ink, paper };
+}
+
+export function evenContrast(img: GrayImage, threshold: number): GrayImage {
+  const { data } = img;
+  const { ink, paper } = printAndPaperTones(img, threshold);
   if (ink < 0 || paper < 0 || paper - ink >= FAINT_CONTRAST) return img;
   const lut = Uint8Array.from({ length: 256 }, (_, v) => Math.max(0, Math.min(255, Math.round(((v - ink) * 255) / (paper - ink)))));
   const out = new Uint8Array(data.length);

@@ -1,4 +1,5 @@
 import type { GrayImage } from './image.js';
+import { printAndPaperTones } from './light.js';
 import { labelComponents } from './missed-text.js';
 
 /**
@@ -45,7 +46,9 @@ export interface ShowThrough {
 
 export function dropShowThrough(img: GrayImage, threshold: number, dpi: number): ShowThrough {
   const { width, height, data } = img;
-  const { print, paper } = tones(img, threshold);
+  const tones = printAndPaperTones(img, threshold);
+  const print = Math.max(0, tones.ink);
+  const paper = tones.paper < 0 ? threshold : tones.paper;
   const darkLevel = print + DARK_SHARE * (paper - print);
   const lightLevel = paper - LIGHT_MARGIN;
   let paperPixels = 0;
@@ -69,25 +72,6 @@ export function dropShowThrough(img: GrayImage, threshold: number, dpi: number):
   const out = Uint8Array.from(data);
   for (let i = 0; i < out.length; i++) if (labels[i] && large[labels[i] - 1]) out[i] = paper;
   return { lightPixels, darkPixels, image: { width, height, data: out } };
-}
-
-/** The print's tone (10th percentile of the ink under the threshold) and the paper's (the most frequent level above it). */
-function tones(img: GrayImage, threshold: number): { print: number; paper: number } {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < img.data.length; i += 3) hist[img.data[i]]++;
-  let ink = 0;
-  for (let v = 0; v < threshold; v++) ink += hist[v];
-  let print = 0;
-  for (let v = 0, seen = 0; v < threshold; v++) {
-    seen += hist[v];
-    if (seen >= 0.1 * ink && seen > 0) {
-      print = v;
-      break;
-    }
-  }
-  let paper = threshold;
-  for (let v = threshold; v < 256; v++) if (hist[v] > hist[paper]) paper = v;
-  return { print, paper };
 }
 
 /** Binary dilation by a (2r+1)² square, as two passes of a running maximum. */
