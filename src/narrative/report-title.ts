@@ -47,13 +47,14 @@ function kindOf(title: string): ReportKind {
 /**
  * Titles of another shape that still name a report on performance: a letter reporting an evaluation
  * to the finance bureau ("关于《海北州2020-2021年专项债券项目资金绩效评价》的报告": the 报告 is the
- * letter's own kind, not a document it forwards), and a publication of a year's results
+ * letter's own kind, not a document it forwards; a township's page writes it without 的: "关于2019年度高其坑
+ * 通组道路工程绩效评价报告"), and a publication of a year's results
  * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明",
  * "2021年度本专科生奖助学金项目自评结果": a
  * year near its head, after at most a place's name, no numbering — a section heading "三、绩效评价情况"
  * has neither).
  */
-const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达)[^。；;，,：:]{0,50}(?:绩效|自评|评价|考评)[^。；;，,：:]{0,20}的(?:自评)?报告$/;
+const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达)[^。；;，,：:]{0,50}(?:绩效|自评|评价|考评)[^。；;，,：:]{0,20}的?(?:自评)?报告$/;
 /**
  * A self-evaluation named by its year and subject, the word 报告 left out: "彭水自治县2024年度中央对地方转移支付
  * 计划生育服务项目绩效自评" (a year near its head, unnumbered, like RESULTS_TITLE).

@@ -3,7 +3,7 @@ import { canonicalNumber } from '../numbers/figure.js';
 import { simplify } from '../text/simplify.js';
 import { findMasks, maskAt, type Mask } from './masks.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
-import { COUNT_UNITS, KNOWN_UNITS, unitInfo, unitStartsWord } from './units.js';
+import { COUNT_UNITS, KNOWN_UNITS, TIMES_UNITS, trimTimesUnit, unitInfo, unitStartsWord } from './units.js';
 
 /**
  * The figure scanner: finds every number in a paragraph that states a quantity (a number with a
@@ -89,7 +89,7 @@ const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度�
 const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
 /** Counting words read after a Chinese numeral; 一 alone takes fewer (一起 / 一套 / 一批 are idioms). */
-const CHINESE_COUNT_UNITS = new Set<string>(COUNT_UNITS);
+const CHINESE_COUNT_UNITS = new Set<string>([...COUNT_UNITS, ...TIMES_UNITS]);
 /** First characters of those counting words. */
 const COUNT_UNIT_STARTS = new Set<string>(COUNT_UNITS.map((u) => u[0]));
 const YI_UNITS = new Set(['个', '次', '件', '家', '台', '处', '条', '宗', '项', '户', '人', '份', '名', '人次', '台套', '座', '辆', '所', '栋']);
@@ -151,7 +151,8 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   let unknownUnit = false;
   let slogan = false;
 
-  const direct = UNIT_AT.exec(rest);
+  const matched = UNIT_AT.exec(rest);
+  const direct = matched ? [trimTimesUnit(matched[0], rest[matched[0].length])] : null;
   if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
     unit = direct[0];
     pos += unit.length;
@@ -242,7 +243,7 @@ function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFi
   if (n === null) return null;
   const unitMatch = UNIT_AT.exec(norm.slice(pos, pos + 4));
   if (!unitMatch) return null;
-  const unit = unitMatch[0];
+  const unit = trimTimesUnit(unitMatch[0], norm[pos + unitMatch[0].length]);
   if (!CHINESE_COUNT_UNITS.has(unit)) return null;
   if (n === 1 && (!YI_UNITS.has(unit) || (written === '一' && before !== undefined && ARTICLE_BEFORE_YI.includes(before)))) return null;
   const next = norm[pos + unit.length];

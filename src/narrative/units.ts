@@ -69,6 +69,17 @@ export const COUNT_UNITS = [
   '颗',
 ] as const;
 
+/**
+ * Counts of times (频次): a counting word with 次 after it counts visits, loans or showings of the thing
+ * ("图书下乡116559册次", "送戏197场次", "服务3000户次", "车辆出动120台次") — its own unit, never added to the
+ * things themselves. Counting words that make another word with 次 (名次, 座次, 本次, 头次) are left out.
+ */
+const NOT_TIMES = new Set(['次', '个', '人', '名', '座', '本', '头', '批']);
+export const TIMES_UNITS: readonly string[] = [
+  ...COUNT_UNITS.filter((u) => u.length === 1 && !NOT_TIMES.has(u)).map((u) => `${u}次`),
+  '车次', '架次', '班次',
+];
+
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
 const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分', 'km', 'm'] as const;
 
@@ -78,6 +89,7 @@ for (const u of COUNT_UNITS) {
     ? { dimension: 'count', normalized: u.slice(1), shift: 4 }
     : { dimension: 'count', normalized: u, shift: 0 };
 }
+for (const u of TIMES_UNITS) UNIT_TABLE[u] = { dimension: 'count', normalized: u, shift: 0 };
 for (const u of OTHER_UNITS) UNIT_TABLE[u] = { dimension: 'other', normalized: u, shift: 0 };
 
 /** Every known unit, longest first, as one regex alternative list (compiled once by the scanner). */
@@ -144,6 +156,14 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   const shift = MULTIPLIERS[unit[0]];
   const base = shift !== undefined ? UNIT_TABLE[unit.slice(1)] : undefined;
   return base ? { ...base, shift: base.shift + shift } : null;
+}
+
+/** Characters after X次 that make 次 the start of a word (3处次生灾害, 2项次要任务): the unit is X alone. */
+const TIMES_WORD_AFTER = '序要数生性';
+
+/** A times unit (处次) read where 次 opens a word (处次生灾害): the counting word alone (处), else the unit. */
+export function trimTimesUnit(unit: string, nextChar: string | undefined): string {
+  return unit.length === 2 && unit.endsWith('次') && TIMES_UNITS.includes(unit) && nextChar !== undefined && TIMES_WORD_AFTER.includes(nextChar) ? unit[0] : unit;
 }
 
 /** True when `unit` read at this position is really the first character of an ordinary word. */

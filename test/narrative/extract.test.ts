@@ -68,6 +68,19 @@ describe('narrative figures: values, units, qualifiers', () => {
     expect(parseChineseNumeral('三四')).toBeNull();
   });
 
+  it('reads counts of times (册次, 场次, 户次, 台次) as their own unit, not as the things counted (东阳 2020)', () => {
+    const stats = statsOf('全年共计送书和流通图书下乡116559册次,送戏下乡197场次,入户走访3000户次,出动车辆120台次,开展讲座三场次。');
+    expect(find(stats, '116559册次').figure).toMatchObject({ value: '116559', unit: '册次' });
+    expect(find(stats, '197场次').normalizedUnit).toBe('场次');
+    expect(find(stats, '3000户次').figure.unit).toBe('户次');
+    expect(find(stats, '120台次').figure.unit).toBe('台次');
+    expect(find(stats, '三场次').figure).toMatchObject({ value: '3', unit: '场次' });
+    // 次 opening a word (次生, 次要) leaves the counting word alone
+    const secondary = statsOf('汛期发生地质灾害3处次生灾害未发生,完成2项次要任务。');
+    expect(find(secondary, '3处').figure.unit).toBe('处');
+    expect(find(secondary, '2项').figure.unit).toBe('项');
+  });
+
   it('keeps a figure with an unknown unit instead of dropping it', () => {
     const stats = statsOf('新栽行道树120棵，打井3眼。');
     const well = find(stats, '3眼');

@@ -129,6 +129,9 @@ describe('narrative reports and sections', () => {
   it('a letter reporting an evaluation (关于《…绩效评价》的报告, 青海 门源 2023) and a year’s published results (…绩效评价情况, 浙江 柯桥 2023) are report titles; notices and section headings are not', () => {
     expect(reportTitle('关于《海北州2020-2021年专项债券项目资金绩效评价》的报告')?.kind).toBe('project');
     expect(reportTitle('2023年度新增地方政府专项债券项目绩效评价情况')?.kind).toBe('project');
+    // a township's page writes the report's own title after 关于 without 的 (寺下镇 2019, glosses folded)
+    expect(reportTitle('关于2019年度高其坑通组道路工程绩效评价报告')?.kind).toBe('project');
+    expect(reportTitle('关于报送2022年度项目支出绩效自评报告')).toBeNull();
     expect(reportTitle('关于开展2022年度项目支出绩效自评工作的报告')).toBeNull();
     expect(reportTitle('关于印发《项目支出绩效评价管理办法》的通知')).toBeNull();
     expect(reportTitle('三、绩效评价情况')).toBeNull();
