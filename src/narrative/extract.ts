@@ -96,11 +96,41 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
   const out: NarrativeStat[] = [];
   // the money unit of a flattened form's caption ("…资金合计(万元)"), for the bare amounts under it
   let caption: string | undefined;
+  const items: ItemNumbering = { last: null };
   for (const unit of underCaptionJoined(textUnits(paragraphs, joinLines))) {
-    out.push(...extractUnit(unit, ctx, caption));
+    out.push(...extractUnit(unit, ctx, caption, items));
     caption = captionAfter(unit.text, caption);
   }
   return out;
+}
+
+/** The number of the last list item read ("6.办案经费…"), carried from one paragraph to the next. */
+interface ItemNumbering {
+  last: number | null;
+}
+
+/** A list item's number where a line or clause starts: "7.", "7．", "7、", its point followed by a digit or not. */
+const ITEM_MARK = /(^|[。；;\n])\s*(\d{1,2})([.．、])(?=(\d?))/g;
+
+/**
+ * Points of list items whose number runs into a count: "6.…;" then "7.21个司法所基本完成信息化建设" is item 7 of
+ * 21 offices, not 7.21 of them. Only the item right after the one before (6 → 7) is taken so; "1.5个百分点"
+ * opening a list, or after item 3, stays a decimal. Returns the positions of those points in `text`.
+ */
+function runInItemPoints(text: string, items: ItemNumbering): number[] {
+  const points: number[] = [];
+  ITEM_MARK.lastIndex = 0;
+  for (let m = ITEM_MARK.exec(text); m; m = ITEM_MARK.exec(text)) {
+    const n = Number(m[2]);
+    const point = m.index + m[0].length - 1;
+    if (m[4] === '') items.last = n;
+    // a run-in number only where a line starts: after 。 or ； "2.5万元" may open a sentence with an amount
+    else if ((m[1] === '' || m[1] === '\n') && m[3] !== '、' && items.last !== null && n === items.last + 1) {
+      points.push(point);
+      items.last = n;
+    }
+  }
+  return points;
 }
 
 /**
@@ -127,10 +157,12 @@ function underCaptionJoined(units: TextUnit[]): TextUnit[] {
   return out;
 }
 
-function extractUnit(unit: TextUnit, ctx: StatContext, caption?: string): NarrativeStat[] {
+function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering): NarrativeStat[] {
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
-  const scanned = scanFigures(clean.text);
+  // an item's number run into its first count is read as the list mark it is (7.21个 → 7、21个), same length
+  const points = runInItemPoints(clean.text, items);
+  const scanned = scanFigures(points.reduce((t, p) => `${t.slice(0, p)}、${t.slice(p + 1)}`, clean.text));
   const { norm, masks } = scanned;
   const read = withoutFusedCells(scanned.figures, norm);
   const bare = bareCaptionFigures(norm, caption, read);

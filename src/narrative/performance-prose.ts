@@ -128,6 +128,13 @@ function runOnReport(text: string): boolean {
 const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|优秀|良好|合格|[优良中差])|(?:评价|综合)(?:得分|总分|评分)(?:为|是|达到?|[:：])?\d+(?:\.\d+)?分/;
 
 /**
+ * An opening that announces the report below it, its title left out by the page: "现将黄南州体育场2020免费低收费开放
+ * 补助资金使用和管理自评报告公示如下", "现将2021年度项目绩效评价情况报告如下": it names a 报告. A notice's "…有关事项通知如下"
+ * announces none, and "现将自评情况汇报如下" alone is not told from other prose about money (its figures tell it).
+ */
+const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:绩效|自评|评价)[^。]{0,40}?报告(?:公示|汇报|说明)?如下/;
+
+/**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
  * performance with three figures in the prose or under two numbered section headings about it, or
  * stating their self-evaluation result, or one long paragraph (a PDF paragraph holding the whole
@@ -149,6 +156,9 @@ export function reportsOnPerformance(texts: string[]): boolean {
     longest = Math.max(longest, e.figures);
   }
   if (paragraphs >= 2 && (figures >= 3 || headings >= 2)) return true;
+  // the opening announces the report, and more prose about performance or two headings of one follow it
+  const opening = texts.find(isProse);
+  if (opening && ANNOUNCES_REPORT.test(compactKey(opening)) && (paragraphs >= 2 || headings >= 2)) return true;
   // a notice publishing evaluation reports: its prose about performance, then the reports it attaches
   // by name ("附件1：…项目绩效评价报告.pdf") — a finance bureau's page with the reports as files
   if (paragraphs >= 1 && texts.filter((t) => ATTACHED_REPORT.test(compactKey(t))).length >= 2) return true;

@@ -81,6 +81,18 @@ describe('narrative figures: values, units, qualifiers', () => {
     expect(find(secondary, '2项').figure.unit).toBe('项');
   });
 
+  it('reads an item number run into its first count as the list mark (6.… then 7.21个司法所, 青川 2021), a decimal elsewhere as a decimal', () => {
+    const lines = ['5.对律师队伍进行监督;', '6.办案(业务)经费主要用于基层司法所业务费、普法宣传费等;', '7.21个司法所基本完成信息化建设。'];
+    const stats = extractStats(paragraphs(lines), false, { part: '测试', narrative: 0, sectionOf: () => null });
+    expect(stats.map((s) => [s.figure.value, s.figure.unit])).toEqual([['21', '个']]);
+    // the first item of a list, or one out of sequence, keeps its decimal; so does an amount after 。
+    const first = extractStats(paragraphs(['1.5个百分点的增幅已完成。']), false, { part: '测试', narrative: 0, sectionOf: () => null });
+    expect(first.map((s) => s.figure.value)).toEqual(['1.5']);
+    const outOfSequence = extractStats(paragraphs(['3.资金到位。', '7.21个司法所完成建设。']), false, { part: '测试', narrative: 0, sectionOf: () => null });
+    expect(outOfSequence.map((s) => s.figure.value)).toEqual(['7.21']);
+    expect(statsOf('1.资金到位情况。2.5万元用于购置设备。').map((s) => s.figure.value)).toEqual(['2.5']);
+  });
+
   it('keeps a figure with an unknown unit instead of dropping it', () => {
     const stats = statsOf('新栽行道树120棵，打井3眼。');
     const well = find(stats, '3眼');

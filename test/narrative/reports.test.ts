@@ -126,6 +126,24 @@ describe('narrative reports and sections', () => {
     const rule = ['第十条 绩效评价结果为优秀的项目,预算安排予以优先保障,资金拨付按进度执行,绩效目标管理纳入年度考核。', '第十一条 评价结果为差的项目,压减下年度预算,并责令项目单位整改,整改情况报财政部门备案。'];
     expect(findReports(doc(rule))).toHaveLength(0);
   });
+  it('a page without a title whose opening announces the report (现将…自评报告公示如下, 尖扎 体育场 2020) is a report; a notice announcing its terms is not', () => {
+    const body = [
+      '一、项目基本情况',
+      '尖扎县民族体育场于2013 年建成,投资总额 1631万元、用地面积 31860 平方米,建筑面积 636 平方米,无室内场地,室外场地面积 18860 平方米。',
+      '二、开放服务情况',
+      '2020年由于疫情因素,尖扎县体育场于4月20日开始正式开放,年开放天数为230天,每天开放时间为14个小时。',
+      '四、补助资金使用情况',
+      '大型场馆免费低收费开放补助资金主要用于场馆日常运转、维修维护、设备维护、设备更新、文化体育活动开展等。我单位严格按照资金管理要求,每年度专项资金均用于免费开放项目支出,无截留、挪用、挤占、平衡本级预算的情况。',
+      '五、项目绩效情况',
+    ];
+    const opening = '根据《关于做好2020年大型体育场馆免费或低收费开放工作的通知》要求,现将黄南州体育场2020免费低收费开放补助资金使用和管理自评报告公示如下。';
+    expect(findReports(doc([opening, ...body]))).toHaveLength(1);
+    // without its announcing opening the same body is not told from other prose
+    expect(findReports(doc(body))).toHaveLength(0);
+    // a notice's "…有关事项通知如下" announces no report
+    const notice = '为做好2020年度绩效自评工作,现将2020年度绩效自评工作有关事项通知如下。';
+    expect(findReports(doc([notice, ...body]))).toHaveLength(0);
+  });
   it('a letter reporting an evaluation (关于《…绩效评价》的报告, 青海 门源 2023) and a year’s published results (…绩效评价情况, 浙江 柯桥 2023) are report titles; notices and section headings are not', () => {
     expect(reportTitle('关于《海北州2020-2021年专项债券项目资金绩效评价》的报告')?.kind).toBe('project');
     expect(reportTitle('2023年度新增地方政府专项债券项目绩效评价情况')?.kind).toBe('project');
