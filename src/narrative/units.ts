@@ -158,8 +158,8 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   return base ? { ...base, shift: base.shift + shift } : null;
 }
 
-/** Characters after X次 that make 次 the start of a word (3处次生灾害, 2项次要任务): the unit is X alone. */
-const TIMES_WORD_AFTER = '序要数生性';
+/** Characters after X次 that make 次 the start of a word (3处次生灾害, 2项次要任务, 3处次日整改): the unit is X alone. */
+const TIMES_WORD_AFTER = '序要数生性日年级';
 
 /** A times unit (处次) read where 次 opens a word (处次生灾害): the counting word alone (处), else the unit. */
 export function trimTimesUnit(unit: string, nextChar: string | undefined): string {

@@ -76,9 +76,10 @@ describe('narrative figures: values, units, qualifiers', () => {
     expect(find(stats, '120台次').figure.unit).toBe('台次');
     expect(find(stats, '三场次').figure).toMatchObject({ value: '3', unit: '场次' });
     // 次 opening a word (次生, 次要) leaves the counting word alone
-    const secondary = statsOf('汛期发生地质灾害3处次生灾害未发生,完成2项次要任务。');
+    const secondary = statsOf('汛期发生地质灾害3处次生灾害未发生,完成2项次要任务,发现问题4处次日整改完毕。');
     expect(find(secondary, '3处').figure.unit).toBe('处');
     expect(find(secondary, '2项').figure.unit).toBe('项');
+    expect(find(secondary, '4处').figure.unit).toBe('处');
   });
 
   it('reads an item number run into its first count as the list mark (6.… then 7.21个司法所, 青川 2021), a decimal elsewhere as a decimal', () => {
