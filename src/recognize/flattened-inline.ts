@@ -16,8 +16,11 @@ export interface InlineForm {
   after: string;
 }
 
-// a funding row's label: a few words ending in a funding word (年度资金总额:, 其中:中央财政资金, 地方资金, 上年结转 …)
-const ROW_LABEL = /^\s*(?:其中[:：]?)?[\u4e00-\u9fa5]{0,8}?(?:资金总额|财政资金|财政补助|财政拨款|补助资金|结转资金|结转|资金)[:：]?/u;
+// a funding row's label: a few words ending in a funding word (年度资金总额:, 其中:中央财政资金, 地方资金, 上年结转 …);
+// a PDF line may break it with a space (中央财 政资金)
+const FUNDING_WORDS = ['资金总额', '财政资金', '财政补助', '财政拨款', '补助资金', '结转资金', '结转', '资金'];
+const spaced = (w: string) => [...w].join('\\s?');
+const ROW_LABEL = new RegExp(`^\\s*(?:其中[:：]?\\s?)?(?:[\\u4e00-\\u9fa5]\\s?){0,8}?(?:${FUNDING_WORDS.map(spaced).join('|')})[:：]?`, 'u');
 const RUN = /^[\d.,%万元\s]*/;
 const FIELD_START = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
 
@@ -33,7 +36,8 @@ export function readInlineForm(text: string): InlineForm | null {
     let pos = header.end;
     for (;;) {
       const label = ROW_LABEL.exec(k.slice(pos));
-      if (!label) break;
+      // a bare 资金 opens the block after the rows (资金管理情况), not a row
+      if (!label || key(label[0]).replace(/[:：]$/, '') === '资金') break;
       const run = RUN.exec(k.slice(pos + label[0].length))![0];
       rows.push({ label: label[0].trim(), run });
       pos += label[0].length + run.length;

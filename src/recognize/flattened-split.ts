@@ -133,5 +133,26 @@ export function splitGluedValues(run: string, columns: SplitColumns): SplitOutco
   if (pool.length === 1) return { kind: 'split', values: pool[0] };
   if (pool.length === 0) return { kind: 'unreadable' };
   const agreeing = pool.filter((v) => rateAgrees(v, columns));
-  return agreeing.length === 1 ? { kind: 'split', values: agreeing[0] } : { kind: 'ambiguous', candidates: pool.length };
+  if (agreeing.length === 1) return { kind: 'split', values: agreeing[0] };
+  // a nil rate (0%) agrees with any budget over a nil execution: cut from the zeros of a 100% ("390390100%"
+  // → 3903901 | 0 | 0%), it is the weaker reading when one other split agrees with a rate that is not nil
+  const notNil = agreeing.filter((v) => !nilRate(v, columns));
+  return notNil.length === 1 && agreeing.length > 1 ? { kind: 'split', values: notNil[0] } : { kind: 'ambiguous', candidates: pool.length };
+}
+
+function nilRate(values: SplitValue[], columns: SplitColumns): boolean {
+  const rate = values[columns.kinds.indexOf('rate')];
+  return rate !== undefined && Rational.parse(rate.text).eq(Rational.of(0));
+}
+
+/**
+ * The splits of a run that fit the header (the candidates splitGluedValues chooses among), for a
+ * choice made with the other rows of the block (a total's figures are the sum of its parts').
+ */
+export function splitCandidates(run: string, columns: SplitColumns): SplitValue[][] {
+  const chunks = chunksOf(run);
+  if (!chunks || chunks.length === 0) return [];
+  const fitting = splits(chunks, columns.kinds.length, /\d\s+\d/.test(run)).filter((v) => fitsColumns(v, columns));
+  const uniform = fitting.filter((v) => uniformDecimals(v, columns));
+  return uniform.length ? uniform : fitting;
 }
