@@ -122,14 +122,8 @@ export function rateAgrees(values: SplitValue[], columns: SplitColumns): boolean
 
 /** Split a run of glued figures into the header's columns, or say why not. */
 export function splitGluedValues(run: string, columns: SplitColumns): SplitOutcome {
-  const chunks = chunksOf(run);
-  if (!chunks || chunks.length === 0) return { kind: 'unreadable' };
-  // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
-  const apart = /\d\s+\d/.test(run);
-  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
-  // the row's own format first (one number of decimals), then the arithmetic, to choose
-  const uniform = fitting.filter((v) => uniformDecimals(v, columns));
-  const pool = uniform.length ? uniform : fitting;
+  const pool = splitCandidates(run, columns);
+  if (pool === null) return { kind: 'unreadable' };
   if (pool.length === 1) return { kind: 'split', values: pool[0] };
   if (pool.length === 0) return { kind: 'unreadable' };
   const agreeing = pool.filter((v) => rateAgrees(v, columns));
@@ -149,10 +143,13 @@ function nilRate(values: SplitValue[], columns: SplitColumns): boolean {
  * The splits of a run that fit the header (the candidates splitGluedValues chooses among), for a
  * choice made with the other rows of the block (a total's figures are the sum of its parts').
  */
-export function splitCandidates(run: string, columns: SplitColumns): SplitValue[][] {
+export function splitCandidates(run: string, columns: SplitColumns): SplitValue[][] | null {
   const chunks = chunksOf(run);
-  if (!chunks || chunks.length === 0) return [];
-  const fitting = splits(chunks, columns.kinds.length, /\d\s+\d/.test(run)).filter((v) => fitsColumns(v, columns));
+  if (!chunks || chunks.length === 0) return null;
+  // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
+  const apart = /\d\s+\d/.test(run);
+  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
+  // the row's own format first (one number of decimals), then the arithmetic, to choose
   const uniform = fitting.filter((v) => uniformDecimals(v, columns));
   return uniform.length ? uniform : fitting;
 }

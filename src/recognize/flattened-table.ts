@@ -565,7 +565,7 @@ function totalByParts(rows: FlatForm['rows'], header: FlatHeader): { row: FlatFo
     if (split.kind !== 'split') return null;
     money.forEach((col, n) => (sums[n] = sums[n].add(Rational.parse(split.values[col].text))));
   }
-  const fits = splitCandidates(first.run, header.columns).filter((v) => money.every((col, n) => Rational.parse(v[col].text).eq(sums[n])));
+  const fits = (splitCandidates(first.run, header.columns) ?? []).filter((v) => money.every((col, n) => Rational.parse(v[col].text).eq(sums[n])));
   return fits.length === 1 ? { row: first, values: fits[0] } : null;
 }
 
