@@ -186,6 +186,8 @@ interface FlatForm {
   /** The budget block; absent for an indicator block flattened on its own. */
   header: FlatHeader | null;
   rows: Array<{ p: ParagraphBlock; label: string; run: string }>;
+  /** The 转移支付 form's 资金管理情况 rows after the funding rows (label | its text). */
+  management?: Array<{ p: ParagraphBlock; label: string; value: string }>;
   indicators?: FlatIndicators;
 }
 
@@ -313,7 +315,7 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       }
       // the paragraph's prose before and after the form stays a paragraph (a title, the narrative)
       if (inline.before) out.push({ ...b, text: inline.before });
-      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })) };
+      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })), management: inline.management.map((m) => ({ p: b, ...m })) };
       // the form's indicator block further on in the paragraph (年度总体目标 … 绩效指标一级指标二级指标三级指标 …)
       const at = inline.after.indexOf('一级指标');
       const block = readIndicatorBlock(inline.after, at);
@@ -425,7 +427,7 @@ function cellForms(table: TableBlock): Array<{ cell: TableCell; before: string; 
     if (!inline) continue;
     const p: ParagraphBlock = { kind: 'paragraph', block: table.block, paragraph: -1, text: c.text, style: null, page: c.page, bbox: c.bbox, ...(c.textSource ? { textSource: c.textSource } : {}), ...(c.confidence !== undefined ? { confidence: c.confidence } : {}) };
     cellParagraphs.set(p, { table: table.table, row: c.row, col: c.col });
-    forms.push({ cell: c, before: inline.before, form: { fields: inline.fields.map((f) => ({ p, ...f })), head: p, header: inline.header, rows: inline.rows.map((r) => ({ p, ...r })) } });
+    forms.push({ cell: c, before: inline.before, form: { fields: inline.fields.map((f) => ({ p, ...f })), head: p, header: inline.header, rows: inline.rows.map((r) => ({ p, ...r })), management: inline.management.map((m) => ({ p, ...m })) } });
   }
   return forms;
 }
@@ -465,6 +467,11 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
         if (span) cursor = span[1];
         cell(line.p, k + 1, v ? `${v.text}${v.unit === '%' ? '%' : ''}` : '', span, v !== undefined);
       });
+      row++;
+    }
+    for (const m of form.management ?? []) {
+      cell(m.p, 0, m.label, null, false);
+      cell(m.p, 1, m.value, null, false);
       row++;
     }
   }

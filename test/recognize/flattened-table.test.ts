@@ -172,14 +172,15 @@ describe('a whole form run into one paragraph (readInlineForm)', () => {
  */
 const XUANCHENG_CELL =
   '宣城市轉移支付區域(項目)績效目標自評表(2023年度)轉移支付(項目)名稱中央農業防災減災(動物防疫補助)中央主管部門農業農村部地方主管部門省農業農村廳資金使用單位宣城市農業農村局' +
-  '資金投入情況(萬元)全年預算數(A)全年執(zhí)行數(B)預算執行率(B/A×100%)年度資金總額:1484631.00%其中:中央財 政資金10200% 地方資金4646100%其他資金資金管理情況情況說明存在問題和改進措施分配科學性分配科學無';
+  '資金投入情況(萬元)全年預算數(A)全年執(zhí)行數(B)預算執行率(B/A×100%)年度資金總額:1484631.00%其中:中央財 政資金10200% 地方資金4646100%其他資金資金管理情況情況說明存在問題和改進措施分配科學性分配科學無' +
+  '下達及時性下達及時無撥付合規性撥付合規無使用規範性使用規範無執行準確性執行準確因使用了往年結余資金采';
 
 describe('a form run together inside one table cell (an 信息公开 record\'s 内容概述)', () => {
   const record = [
     ['索引號', '11341700003244895T/202404-00022', '組配分類', '部門項目'],
     ['信息名稱', '2023年《宣城市中央財政轉移支付區域(動物防疫補助)績效目標自評表》', '內容概述', XUANCHENG_CELL],
   ];
-  const { report } = check(documentOf([record]));
+  const { report, findings } = check(documentOf([record]));
   const form = report.projects[0];
 
   it('is rebuilt after its table and read: the total by its parts, a nil rate losing to 100%', () => {
@@ -197,6 +198,13 @@ describe('a form run together inside one table cell (an 信息公开 record\'s �
     expect([executed.loc.table, executed.loc.row, executed.loc.col, executed.loc.paragraph]).toEqual([0, 1, 3, null]);
     expect(XUANCHENG_CELL.slice(...executed.loc.span!)).toBe('46');
     expect(executed.loc.rebuilt).toBe(true);
+  });
+
+  it('reads the 资金管理情况 rows after the funding rows as words, its 执行准确性 explaining the low rate (info, not a warning)', () => {
+    expect(form.budget!.rows.map((r) => r.label)).not.toContain('执行准确性');
+    expect(form.executionNote?.text).toBe('执行准确因使用了往年结余资金采');
+    const low = findings.filter((f) => f.rule === 'budget-change-reason');
+    expect(low.map((f) => [f.severity, f.message.includes('31.00%')])).toEqual([['info', true]]);
   });
 
   it('reads a rate header written with its formula, and no header with a figure in it', () => {
