@@ -146,6 +146,11 @@ const selfEvalCommon = {
   placeholderRows: z.array(TextFactSchema).optional(),
   /** A form-level reason row under the indicators ("偏差大或目标未完成原因分析 | …"): the deviation reason of the whole form. */
   deviationNote: TextFactSchema.optional(),
+  /**
+   * The 转移支付 form's 资金管理情况 row on the execution ("执行准确性 | 情况说明"): what it says may explain a low
+   * execution rate or a changed budget. Read where the row stands apart from the budget block (a rebuilt form).
+   */
+  executionNote: TextFactSchema.optional(),
   /** The form's total as its head states it ("自评得分 | 98", "自评总分(分) | 97.6"): checked against the scores below. */
   headScore: FactSchema.optional(),
   /** How well the form was understood (issue 12): rules are gated by it (src/rules/index.ts). */

@@ -91,6 +91,8 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     // The goals block (年度总体目标 / 绩效目标; 年度总体 alone where OCR garbled the rest) follows the budget rows; its label may span the
     // label columns, so the caller's stop test does not always see it.
     if (/总体目标|年度总体|年度目标|绩效目标/.test(key(label))) break;
+    // the 转移支付 form's 资金管理情况 block (分配科学性 … 执行准确性 | 情况说明) follows them too: words, not funding rows
+    if (/资金管理情况|^(?:分配科学|下达及时|拨付合规|使用规范|执行准确)性$/.test(key(label))) break;
     const get = (field: string) => {
       const col = cols.get(field);
       if (col === undefined) return null;

@@ -13,11 +13,34 @@ export interface InlineForm {
   fields: Array<{ label: string; value: string }>;
   header: FlatHeader;
   rows: Array<{ label: string; run: string }>;
+  /** The 转移支付 form's 资金管理情况 rows after the funding rows (分配科学性 … 执行准确性), each label with its text. */
+  management: Array<{ label: string; value: string }>;
   after: string;
 }
 
-// a funding row's label: a few words ending in a funding word (年度资金总额:, 其中:中央财政资金, 地方资金, 上年结转 …)
-const ROW_LABEL = /^\s*(?:其中[:：]?)?[\u4e00-\u9fa5]{0,8}?(?:资金总额|财政资金|财政补助|财政拨款|补助资金|结转资金|结转|资金)[:：]?/u;
+/** The 资金管理情况 block: its head (情况说明, 存在问题和改进措施), its row labels, and what ends it (the goals, the indicators). */
+const MANAGEMENT_HEAD = /^资金管理情况(?:情况说明)?(?:存在问题和改进措施)?/;
+const MANAGEMENT_LABEL = /分配科学性|下达及时性|拨付合规性|使用规范性|执行准确性|预算绩效管理情况|支出责任履行情况/g;
+const MANAGEMENT_END = /(?:年度)?总体目标|绩效指标|一级指标/;
+
+/** The 资金管理情况 rows at the start of `text` and the text after them; none when the text does not open with the block. */
+function readManagement(text: string): { management: InlineForm['management']; after: string } {
+  const head = MANAGEMENT_HEAD.exec(key(text));
+  if (!head) return { management: [], after: text };
+  const k = key(text).slice(head[0].length);
+  const end = k.search(MANAGEMENT_END);
+  const block = end < 0 ? k : k.slice(0, end);
+  const labels = [...block.matchAll(MANAGEMENT_LABEL)];
+  if (!labels.length || labels[0].index !== 0) return { management: [], after: text };
+  const management = labels.map((m, i) => ({ label: m[0], value: block.slice(m.index! + m[0].length, labels[i + 1]?.index ?? block.length) }));
+  return { management, after: end < 0 ? '' : k.slice(end) };
+}
+
+// a funding row's label: a few words ending in a funding word (年度资金总额:, 其中:中央财政资金, 地方资金, 上年结转 …);
+// a PDF line may break it with a space (中央财 政资金)
+const FUNDING_WORDS = ['资金总额', '财政资金', '财政补助', '财政拨款', '补助资金', '结转资金', '结转', '资金'];
+const spaced = (w: string) => [...w].join('\\s?');
+const ROW_LABEL = new RegExp(`^\\s*(?:其中[:：]?\\s?)?(?:[\\u4e00-\\u9fa5]\\s?){0,8}?(?:${FUNDING_WORDS.map(spaced).join('|')})[:：]?`, 'u');
 const RUN = /^[\d.,%万元\s]*/;
 const FIELD_START = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
 
@@ -33,7 +56,8 @@ export function readInlineForm(text: string): InlineForm | null {
     let pos = header.end;
     for (;;) {
       const label = ROW_LABEL.exec(k.slice(pos));
-      if (!label) break;
+      // a bare 资金 opens the block after the rows (资金管理情况), not a row
+      if (!label || key(label[0]).replace(/[:：]$/, '') === '资金') break;
       const run = RUN.exec(k.slice(pos + label[0].length))![0];
       rows.push({ label: label[0].trim(), run });
       pos += label[0].length + run.length;
@@ -42,7 +66,8 @@ export function readInlineForm(text: string): InlineForm | null {
     const pre = key(k.slice(0, at)).slice(0, -header.header.prefix.length || undefined);
     const fieldAt = pre.search(FIELD_START);
     const fields = fieldAt >= 0 ? readFieldPairs(pre.slice(fieldAt), true) ?? [] : [];
-    return { before: fields.length ? pre.slice(0, fieldAt) : pre, fields, header: header.header, rows, after: k.slice(pos).trim() };
+    const { management, after } = readManagement(k.slice(pos).trim());
+    return { before: fields.length ? pre.slice(0, fieldAt) : pre, fields, header: header.header, rows, management, after };
   }
   return null;
 }

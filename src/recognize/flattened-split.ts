@@ -122,16 +122,34 @@ export function rateAgrees(values: SplitValue[], columns: SplitColumns): boolean
 
 /** Split a run of glued figures into the header's columns, or say why not. */
 export function splitGluedValues(run: string, columns: SplitColumns): SplitOutcome {
+  const pool = splitCandidates(run, columns);
+  if (pool === null) return { kind: 'unreadable' };
+  if (pool.length === 1) return { kind: 'split', values: pool[0] };
+  if (pool.length === 0) return { kind: 'unreadable' };
+  const agreeing = pool.filter((v) => rateAgrees(v, columns));
+  if (agreeing.length === 1) return { kind: 'split', values: agreeing[0] };
+  // a nil rate (0%) agrees with any budget over a nil execution: cut from the zeros of a 100% ("390390100%"
+  // → 3903901 | 0 | 0%), it is the weaker reading when one other split agrees with a rate that is not nil
+  const notNil = agreeing.filter((v) => !nilRate(v, columns));
+  return notNil.length === 1 && agreeing.length > 1 ? { kind: 'split', values: notNil[0] } : { kind: 'ambiguous', candidates: pool.length };
+}
+
+function nilRate(values: SplitValue[], columns: SplitColumns): boolean {
+  const rate = values[columns.kinds.indexOf('rate')];
+  return rate !== undefined && Rational.parse(rate.text).eq(Rational.of(0));
+}
+
+/**
+ * The splits of a run that fit the header (the candidates splitGluedValues chooses among), for a
+ * choice made with the other rows of the block (a total's figures are the sum of its parts').
+ */
+export function splitCandidates(run: string, columns: SplitColumns): SplitValue[][] | null {
   const chunks = chunksOf(run);
-  if (!chunks || chunks.length === 0) return { kind: 'unreadable' };
+  if (!chunks || chunks.length === 0) return null;
   // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
   const apart = /\d\s+\d/.test(run);
   const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
   // the row's own format first (one number of decimals), then the arithmetic, to choose
   const uniform = fitting.filter((v) => uniformDecimals(v, columns));
-  const pool = uniform.length ? uniform : fitting;
-  if (pool.length === 1) return { kind: 'split', values: pool[0] };
-  if (pool.length === 0) return { kind: 'unreadable' };
-  const agreeing = pool.filter((v) => rateAgrees(v, columns));
-  return agreeing.length === 1 ? { kind: 'split', values: agreeing[0] } : { kind: 'ambiguous', candidates: pool.length };
+  return uniform.length ? uniform : fitting;
 }

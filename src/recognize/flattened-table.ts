@@ -1,6 +1,7 @@
 import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../../schemas/document.js';
 import type { Location } from '../../schemas/location.js';
-import { splitGluedValues, type SplitColumns, type SplitValue } from './flattened-split.js';
+import { splitCandidates, splitGluedValues, type SplitColumns, type SplitValue } from './flattened-split.js';
+import { Rational } from '../numbers/decimal.js';
 import { budgetRowKindOf } from './lexicon.js';
 import { key } from './table-view.js';
 import { readInlineForm, type InlineForm } from './flattened-inline.js';
@@ -24,7 +25,7 @@ import { normalizeText } from '../text/normalize.js';
 const COLUMN_WORDS: Array<{ match: RegExp; kind: SplitColumns['kinds'][number] }> = [
   { match: /(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/y, kind: 'budget' },
   { match: /(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/y, kind: 'executed' },
-  { match: /(?:预算)?执行率(?:\([A-Za-z/×*]+\))?/y, kind: 'rate' },
+  { match: /(?:预算)?执行率(?:\((?=[^)]*[A-Za-z])[A-Za-z/×*÷\d.%]+\))?/y, kind: 'rate' },
   { match: /(?:分值|得分)/y, kind: 'points' },
 ];
 /** Any column word, searched for (their union, made from them). */
@@ -49,6 +50,24 @@ export interface RebuiltCellSource {
   span: [number, number] | null;
   /** Set for a value cut out of glued figures (its boundaries were inferred). */
   split: boolean;
+  /** The table cell the line is, when a form was run together inside one cell of a table (paragraph is then -1). */
+  cell?: CellOrigin;
+}
+
+/** A real table's cell that holds a whole form run together (an 信息公开 record's 内容概述 cell). */
+interface CellOrigin {
+  table: number;
+  row: number;
+  col: number;
+}
+
+/** The stand-in paragraphs made of table cells, and the cell each one is. */
+const cellParagraphs = new WeakMap<ParagraphBlock, CellOrigin>();
+
+/** Where a line stands, for a reviewer: 第3段, or 表1第5行第4列 for a cell's text. */
+function whereOf(p: ParagraphBlock): string {
+  const c = cellParagraphs.get(p);
+  return c ? `表${c.table + 1}第${c.row + 1}行第${c.col + 1}列` : `第${p.paragraph + 1}段`;
 }
 
 const sources = new WeakMap<TableCell, RebuiltCellSource>();
@@ -63,11 +82,12 @@ export function isRebuiltTable(table: TableBlock): boolean {
   return rebuiltTables.has(table);
 }
 
-/** Location fields of a rebuilt cell: the paragraph and characters it came from, and `rebuilt`. */
-export function rebuiltProvenance(cell: TableCell): Partial<Pick<Location, 'paragraph' | 'span' | 'rebuilt'>> {
+/** Location fields of a rebuilt cell: the paragraph (or table cell) and characters it came from, and `rebuilt`. */
+export function rebuiltProvenance(cell: TableCell): Partial<Pick<Location, 'table' | 'row' | 'col' | 'paragraph' | 'span' | 'rebuilt'>> {
   const s = sources.get(cell);
   if (!s) return {};
-  return { paragraph: s.paragraph, ...(s.span ? { span: s.span } : {}), ...(s.split ? { rebuilt: true } : {}) };
+  const at = s.cell ? { table: s.cell.table, row: s.cell.row, col: s.cell.col, paragraph: null } : { paragraph: s.paragraph };
+  return { ...at, ...(s.span ? { span: s.span } : {}), ...(s.split ? { rebuilt: true } : {}) };
 }
 
 export interface FlatHeader {
@@ -121,7 +141,8 @@ export function nextHeaderStart(k: string, from: number): number {
 /** "项目资金(万元)全年预算数全年执行数执行率" → prefix 项目资金(万元), three columns; null unless the line is that and only that. */
 export function readFlattenedHeader(line: string): FlatHeader | null {
   const k = key(line);
-  if (/\d/.test(k.replace(/\([A-Za-z]\)/g, ''))) return null;
+  // a column's formula (A), (B/A×100%) is a header word's, not a figure
+  if (/\d/.test(k.replace(/\((?=[^)]*[A-Za-z])[A-Za-z/×*÷\d.%]+\)/g, ''))) return null;
   const lastStart = Math.min(k.length, LABEL_MAX, k.lastIndexOf(BUDGET_WORD) + 1);
   for (let start = 0; start < lastStart; start++) {
     const found = readFlattenedHeaderAt(k, start);
@@ -165,6 +186,8 @@ interface FlatForm {
   /** The budget block; absent for an indicator block flattened on its own. */
   header: FlatHeader | null;
   rows: Array<{ p: ParagraphBlock; label: string; run: string }>;
+  /** The 转移支付 form's 资金管理情况 rows after the funding rows (label | its text). */
+  management?: Array<{ p: ParagraphBlock; label: string; value: string }>;
   indicators?: FlatIndicators;
 }
 
@@ -253,7 +276,16 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind !== 'paragraph') {
-      out.push(b);
+      // a whole form run together inside one cell (an 信息公开 record's 内容概述) is rebuilt after its table; the
+      // cell keeps only the text before the form (its title), so that the record is not read as a form too
+      const inCells = b.kind === 'table' ? cellForms(b) : [];
+      if (!inCells.length) {
+        out.push(b);
+        continue;
+      }
+      const held = new Map(inCells.map((f) => [f.cell, f.before]));
+      out.push({ ...(b as TableBlock), cells: (b as TableBlock).cells.map((c) => (held.has(c) ? { ...c, text: held.get(c)! } : c)) });
+      for (const f of inCells) out.push(virtualTable(f.form, nextTable++, unread));
       continue;
     }
     // a form published one cell a line (项目名称 / its value / 项目资金(万元) / 年初 / 预算数 … / 年度资金总额 / 43.2 …)
@@ -283,7 +315,7 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       }
       // the paragraph's prose before and after the form stays a paragraph (a title, the narrative)
       if (inline.before) out.push({ ...b, text: inline.before });
-      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })) };
+      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })), management: inline.management.map((m) => ({ p: b, ...m })) };
       // the form's indicator block further on in the paragraph (年度总体目标 … 绩效指标一级指标二级指标三级指标 …)
       const at = inline.after.indexOf('一级指标');
       const block = readIndicatorBlock(inline.after, at);
@@ -378,6 +410,28 @@ function spanIn(p: ParagraphBlock, text: string, from: number): [number, number]
   return at < 0 ? null : [at, at + text.length];
 }
 
+/** A cell long enough to hold a form's budget block run together (header words, a row label and its figures). */
+const CELL_FORM_MIN = 30;
+
+/**
+ * The forms run together inside single cells of a table: a record page (索引号 | … | 内容概述 | <the whole
+ * form as one run of text>) publishes a form that way. Each is read as a paragraph would be
+ * (readInlineForm), its cells citing the table cell they were cut from.
+ */
+function cellForms(table: TableBlock): Array<{ cell: TableCell; before: string; form: FlatForm }> {
+  if (isRebuiltTable(table)) return [];
+  const forms: Array<{ cell: TableCell; before: string; form: FlatForm }> = [];
+  for (const c of table.cells) {
+    if (c.text.length < CELL_FORM_MIN || !/\d/.test(c.text)) continue;
+    const inline = readInlineForm(c.text);
+    if (!inline) continue;
+    const p: ParagraphBlock = { kind: 'paragraph', block: table.block, paragraph: -1, text: c.text, style: null, page: c.page, bbox: c.bbox, ...(c.textSource ? { textSource: c.textSource } : {}), ...(c.confidence !== undefined ? { confidence: c.confidence } : {}) };
+    cellParagraphs.set(p, { table: table.table, row: c.row, col: c.col });
+    forms.push({ cell: c, before: inline.before, form: { fields: inline.fields.map((f) => ({ p, ...f })), head: p, header: inline.header, rows: inline.rows.map((r) => ({ p, ...r })), management: inline.management.map((m) => ({ p, ...m })) } });
+  }
+  return forms;
+}
+
 function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['unread']): TableBlock {
   const { head, header, indicators } = form;
   const nCols = Math.max(header ? 1 + header.columns.kinds.length : 2, indicators?.block.header.kinds.length ?? 0);
@@ -385,7 +439,8 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
   let row = 0;
   const cell: CellMaker = (p, col, text, span, split) => {
     const c: TableCell = { row, col, rowSpan: 1, colSpan: 1, text, page: p.page, bbox: null, ...(p.textSource ? { textSource: p.textSource } : {}), ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) };
-    sources.set(c, { paragraph: p.paragraph, line: p.text, span, split });
+    const origin = cellParagraphs.get(p);
+    sources.set(c, { paragraph: p.paragraph, line: p.text, span, split, ...(origin ? { cell: origin } : {}) });
     cells.push(c);
   };
   for (const f of form.fields) {
@@ -399,18 +454,24 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
     row++;
     let cursor = 0;
     let lastPara = -1;
+    const total = totalByParts(form.rows, header);
     for (const line of form.rows) {
       if (line.p.paragraph !== lastPara) [cursor, lastPara] = [0, line.p.paragraph];
       const labelSpan = spanIn(line.p, line.label, cursor);
       cell(line.p, 0, line.label, labelSpan, false);
       if (labelSpan) cursor = labelSpan[1];
-      const values = line.run.trim() ? splitRow(line.p, line, header, unread) : null;
+      const values = line.run.trim() ? (line === total?.row ? total.values : splitRow(line.p, line, header, unread)) : null;
       header.words.forEach((_, k) => {
         const v = values?.[k];
         const span = v ? spanIn(line.p, v.text, cursor) : null;
         if (span) cursor = span[1];
         cell(line.p, k + 1, v ? `${v.text}${v.unit === '%' ? '%' : ''}` : '', span, v !== undefined);
       });
+      row++;
+    }
+    for (const m of form.management ?? []) {
+      cell(m.p, 0, m.label, null, false);
+      cell(m.p, 1, m.value, null, false);
       row++;
     }
   }
@@ -468,7 +529,7 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
       if (r.unread) {
         // a row whose values are not read is left out of the table (its blank cells would read as unfilled), and said so
         const p = paragraphAt(text, r.name.start);
-        notes.push({ text: p.text.slice(0, 80), where: `第${p.paragraph + 1}段（${r.name.text}）：${r.unread}，该行数值未读取` });
+        notes.push({ text: p.text.slice(0, 80), where: `${whereOf(p)}（${r.name.text}）：${r.unread}，该行数值未读取` });
         continue;
       }
       const row: Array<[number, (col: number) => void]> = [];
@@ -494,12 +555,33 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
   }
 }
 
+/**
+ * A total row (年度资金总额) whose glued figures split no single way, read by its parts: the one split
+ * whose budget and execution are the sums of the rows below it (其中 …), each of those split one way
+ * and the rows without figures left out. The rate printed is kept as printed (a rule checks it).
+ */
+function totalByParts(rows: FlatForm['rows'], header: FlatHeader): { row: FlatForm['rows'][number]; values: SplitValue[] } | null {
+  const [first, ...parts] = rows;
+  if (!first?.run.trim() || budgetRowKindOf(key(first.label)) !== 'total' || splitGluedValues(first.run, header.columns).kind === 'split') return null;
+  const withFigures = parts.filter((r) => /\d/.test(r.run));
+  if (!withFigures.length) return null;
+  const money = header.columns.kinds.flatMap((k, i) => (k === 'budget' || k === 'executed' ? [i] : []));
+  const sums = money.map(() => Rational.of(0));
+  for (const r of withFigures) {
+    const split = splitGluedValues(r.run, header.columns);
+    if (split.kind !== 'split') return null;
+    money.forEach((col, n) => (sums[n] = sums[n].add(Rational.parse(split.values[col].text))));
+  }
+  const fits = (splitCandidates(first.run, header.columns) ?? []).filter((v) => money.every((col, n) => Rational.parse(v[col].text).eq(sums[n])));
+  return fits.length === 1 ? { row: first, values: fits[0] } : null;
+}
+
 type CellMaker = (p: ParagraphBlock, col: number, text: string, span: [number, number] | null, split: boolean) => void;
 
 function splitRow(p: ParagraphBlock, line: { label: string; run: string }, header: FlatHeader, unread: RebuiltDocument['unread']): SplitValue[] | null {
   const outcome = splitGluedValues(line.run, header.columns);
   if (outcome.kind === 'split') return outcome.values;
   const why = outcome.kind === 'ambiguous' ? `连排数字可拆分为${outcome.candidates}种，无法确定` : '连排数字无法按表头拆分';
-  unread.push({ text: p.text.slice(0, 80), where: `第${p.paragraph + 1}段（${line.label}）：${why}，该行数值未读取` });
+  unread.push({ text: p.text.slice(0, 80), where: `${whereOf(p)}（${line.label}）：${why}，该行数值未读取` });
   return null;
 }

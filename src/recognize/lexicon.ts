@@ -302,6 +302,12 @@ export const FORM_FIELDS: FieldEntry[] = [
     ],
   },
   {
+    // the 转移支付 form's 资金管理情况 row on the execution: "执行准确性 | 执行准确，因使用了往年结余资金…"
+    field: 'executionNote',
+    label: '执行准确性',
+    synonyms: [{ match: /^执行准确性$/, source: CENTRAL }],
+  },
+  {
     // the form's own total in its head ("自评得分 | 98" 宁夏, "自评总分(分) | 97.6" 重庆), over the scores below
     field: 'headScore',
     label: '自评得分',

@@ -199,6 +199,7 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     indicatorColumns: body.indicatorColumns,
     ...(body.placeholders.length ? { placeholderRows: body.placeholders } : {}),
     ...(body.fields.get('deviationNote')?.text.trim() ? { deviationNote: body.fields.get('deviationNote')! } : {}),
+    ...(body.fields.get('executionNote')?.text.trim() ? { executionNote: body.fields.get('executionNote')! } : {}),
     // a head score in a cell pair (自评总分 | 95), else written as text with its label in a cell or on a line above
     ...headScoreOf(body.fields.get('headScore') ?? headScoreInCells(part, form.tables[0]) ?? headScoreAbove(part, (form.before ?? []).slice(-HEAD_LINES)) ?? undefined),
     recognition: recognitionOf(body),

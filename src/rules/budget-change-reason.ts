@@ -13,6 +13,8 @@ function budgetReasons(form: SelfEvalForm): TextFact[] {
   const cells = form.indicators.map((i) => i.reason);
   // the form-level 偏差大或目标未完成原因分析 row speaks for the whole form, the budget included
   if (form.deviationNote) cells.push(form.deviationNote);
+  // the 转移支付 form's 资金管理情况 says how the money was executed (执行准确性)
+  if (form.executionNote) cells.push(form.executionNote);
   return cells.filter((r) => BUDGET_REASON.test(r.text));
 }
 

@@ -190,11 +190,13 @@ describe('an indicator block run into one paragraph without separators (中江)'
     expect(row.score.loc.rebuilt).toBe(true);
   });
 
-  it('leaves the budget row whose glued figures split two ways unread, and says so', () => {
-    // 20 | 20 | 10 | 100.00% | 10 and 20201 | 0 | 10 | 0.00% | 10 both hold 执行数 ÷ 预算数 = 执行率
+  it('reads the budget row whose glued figures split two ways by the rate that is not nil', () => {
+    // 20 | 20 | 10 | 100.00% | 10 and 20201 | 0 | 10 | 0.00% | 10 both hold 执行数 ÷ 预算数 = 执行率; a 0.00% cut from the
+    // zeros of 100.00% is the weaker reading
     const total = form.budget!.rows.find((r) => r.kind === 'total')!;
-    expect([total.fullYearBudget?.text ?? '', total.executed?.text ?? '']).toEqual(['', '']);
-    expect(report.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
+    expect([total.fullYearBudget?.text, total.executed?.text, total.rate?.text]).toEqual(['20', '20', '100.00%']);
+    expect(total.executed!.loc.rebuilt).toBe(true);
+    expect(report.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额'))).toBe(false);
   });
 
   it('finds the weights the truth lists as adding to 110 against 总分 100 and its spare …… row, as warnings only, and no error', () => {

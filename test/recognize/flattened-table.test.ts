@@ -62,14 +62,21 @@ describe('a budget block run into lines is read as a table rebuilt from them', (
   });
 
   it('leaves a row unread, with a note, when its figures split more than one way', () => {
-    // the same line without the 万元 that ends the budget: 50 | 47.68 | 95.00% or 504 | 7.68 | 95.00% …
-    const lines = FUCAI.map((l) => l.replace('年度资金总额50万元', '年度资金总额50'));
+    // the same line without the 万元 that ends the budget: 50 | 47.68 | 95.00% or 504 | 7.68 | 95.00% …, and no part below it with figures
+    const lines = FUCAI.map((l) => l.replace('年度资金总额50万元', '年度资金总额50').replace('其中:中央财政补助50万元47.6895.00%', '其中:中央财政补助'));
     const { report: r } = check(documentOf(lines));
     const total = r.projects[0].budget!.rows.find((row) => row.label === '年度资金总额')!;
     expect([total.fullYearBudget?.text ?? '', total.executed?.text ?? '', total.rate?.text ?? '']).toEqual(['', '', '']);
     expect(r.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额') && n.where.includes('无法确定'))).toBe(true);
-    // the next row, with its 万元, is read
-    expect(r.projects[0].budget!.rows.find((row) => row.label === '其中:中央财政补助')!.executed?.text).toBe('47.68');
+  });
+
+  it('reads such a total by its parts when they are read: the one split equal to their sums', () => {
+    const lines = FUCAI.map((l) => l.replace('年度资金总额50万元', '年度资金总额50'));
+    const { report: r } = check(documentOf(lines));
+    const total = r.projects[0].budget!.rows.find((row) => row.label === '年度资金总额')!;
+    expect([total.fullYearBudget?.text, total.executed?.text, total.rate?.text]).toEqual(['50', '47.68', '95.00%']);
+    expect(total.executed!.loc.rebuilt).toBe(true);
+    expect(r.coverage.notUnderstood.some((n) => n.where.includes('年度资金总额'))).toBe(false);
   });
 
   it('leaves the document alone when no line is a flattened budget header', () => {
@@ -154,5 +161,74 @@ describe('a whole form run into one paragraph (readInlineForm)', () => {
     ]);
     expect(form?.after).toBe('总体目标按期完成');
     expect(readInlineForm('本项目按预算执行，支出数与计划一致，全年执行率100%。')).toBeNull();
+  });
+});
+
+/**
+ * 宣城市农业农村局's 2023 转移支付区域(项目)绩效目标自评表 as an 信息公开 record published it (a mirror with pinyin glosses):
+ * the whole form run together inside the record's 内容概述 cell, the PDF's line breaking a row label (中央财 政资金).
+ * 年度资金总额:1484631.00% splits no single way that agrees with its rate (46 / 148 = 31.08%, printed 31.00%);
+ * its parts (102 | 0 | 0%, 46 | 46 | 100%) decide it.
+ */
+const XUANCHENG_CELL =
+  '宣城市轉移支付區域(項目)績效目標自評表(2023年度)轉移支付(項目)名稱中央農業防災減災(動物防疫補助)中央主管部門農業農村部地方主管部門省農業農村廳資金使用單位宣城市農業農村局' +
+  '資金投入情況(萬元)全年預算數(A)全年執(zhí)行數(B)預算執行率(B/A×100%)年度資金總額:1484631.00%其中:中央財 政資金10200% 地方資金4646100%其他資金資金管理情況情況說明存在問題和改進措施分配科學性分配科學無' +
+  '下達及時性下達及時無撥付合規性撥付合規無使用規範性使用規範無執行準確性執行準確因使用了往年結余資金采';
+
+describe('a form run together inside one table cell (an 信息公开 record\'s 内容概述)', () => {
+  const record = [
+    ['索引號', '11341700003244895T/202404-00022', '組配分類', '部門項目'],
+    ['信息名稱', '2023年《宣城市中央財政轉移支付區域(動物防疫補助)績效目標自評表》', '內容概述', XUANCHENG_CELL],
+  ];
+  const { report, findings } = check(documentOf([record]));
+  const form = report.projects[0];
+
+  it('is rebuilt after its table and read: the total by its parts, a nil rate losing to 100%', () => {
+    expect(report.projects).toHaveLength(1);
+    const rows = form.budget!.rows.filter((r) => r.fullYearBudget?.text);
+    expect(rows.map((r) => [r.label.replace(/\s/g, ''), r.fullYearBudget?.text, r.executed?.text, r.rate?.text])).toEqual([
+      ['年度资金总额:', '148', '46', '31.00%'],
+      ['其中:中央财政资金', '102', '0', '0%'],
+      ['地方资金', '46', '46', '100%'],
+    ]);
+  });
+
+  it('cites the table cell and the characters each value was cut from, marked rebuilt', () => {
+    const executed = form.budget!.rows[0].executed!;
+    expect([executed.loc.table, executed.loc.row, executed.loc.col, executed.loc.paragraph]).toEqual([0, 1, 3, null]);
+    expect(XUANCHENG_CELL.slice(...executed.loc.span!)).toBe('46');
+    expect(executed.loc.rebuilt).toBe(true);
+  });
+
+  it('reads the 资金管理情况 rows after the funding rows as words, its 执行准确性 explaining the low rate (info, not a warning)', () => {
+    expect(form.budget!.rows.map((r) => r.label)).not.toContain('执行准确性');
+    expect(form.executionNote?.text).toBe('执行准确因使用了往年结余资金采');
+    const low = findings.filter((f) => f.rule === 'budget-change-reason');
+    expect(low.map((f) => [f.severity, f.message.includes('31.00%')])).toEqual([['info', true]]);
+  });
+
+  it('reads a rate header written with its formula, and no header with a figure in it', () => {
+    expect(readFlattenedHeader('资金投入情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A×100%)')?.columns.kinds).toEqual(['budget', 'executed', 'rate']);
+    expect(readFlattenedHeader('全年预算数(A)全年执行数(B)预算执行率 100%')).toBeNull();
+  });
+
+  it('leaves a total unread when its parts do not decide it', () => {
+    // without the 地方资金 row the parts (102) match no split of 1484631.00%
+    const alone = XUANCHENG_CELL.replace(' 地方資金4646100%', '');
+    const { report: r } = check(documentOf([[record[0], [record[1][0], record[1][1], record[1][2], alone]]]));
+    const total = r.projects[0].budget!.rows.find((row) => row.kind === 'total')!;
+    expect(total.fullYearBudget?.text ?? '').toBe('');
+  });
+});
+
+describe('splitting glued figures: a nil rate cut from the zeros of 100%', () => {
+  it('takes 390 | 390 | 100% over 3903901 | 0 | 0% (both agree; the nil one is the weaker reading)', () => {
+    const out = splitGluedValues('390390100%', RATE_COLUMNS);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['390', '390', '100']);
+  });
+
+  it('still reads a row whose only agreeing split is a nil rate (102 | 0 | 0%)', () => {
+    const out = splitGluedValues('10200%', RATE_COLUMNS);
+    expect(out.kind === 'split' && out.values.map((v) => v.text)).toEqual(['102', '0', '0']);
   });
 });

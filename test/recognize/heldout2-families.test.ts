@@ -112,6 +112,9 @@ describe('held-out 2: families not seen before', () => {
     expect(findings.filter((f) => f.rule === 'execution-rate' && f.severity !== 'info')).toEqual([]);
     expect(findings.find((f) => f.rule === 'budget-change-reason')?.severity).toBe('warning');
     expect(findings.some((f) => f.rule === 'coverage' && /未识别出任何/.test(f.message))).toBe(false);
+    // the 资金管理情况 block ends the funding rows; its 执行准确性 is read, and says nothing of a reason here
+    expect(p.budget!.rows.map((r) => r.label).filter((l) => /资金管理|执行准确/.test(l))).toEqual([]);
+    expect(p.executionNote?.text).toBe('按照上级下达的金额执行,不存在执行数偏离预算数较多的问题。');
   });
 
   it('the template numbering 指标1/指标2 before a name is not part of it, and not digits in a word', () => {
