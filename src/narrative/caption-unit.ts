@@ -17,10 +17,15 @@ const SENTENCE_END = /[。！？!?]/g;
 
 /** The caption unit in force at the end of the text, starting from `inherited`. */
 export function captionAfter(text: string, inherited: string | undefined): string | undefined {
-  let unit = inherited;
-  for (const mark of marks(text)) unit = mark.unit;
-  return unit;
+  // the last mark decides: a sentence end after every caption ends the unit (no caption holds one)
+  let end = text.length - 1;
+  while (end >= 0 && !SENTENCE_ENDS.has(text.charCodeAt(end))) end--;
+  let unit: string | undefined;
+  CAPTION.lastIndex = end + 1;
+  for (let m = CAPTION.exec(text); m; m = CAPTION.exec(text)) unit = m[1];
+  return unit ?? (end >= 0 ? undefined : inherited);
 }
+const SENTENCE_ENDS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
 
 /** Captions (a unit) and sentence ends (none) in reading order. */
 function marks(text: string): Array<{ at: number; unit: string | undefined }> {
@@ -34,14 +39,14 @@ function marks(text: string): Array<{ at: number; unit: string | undefined }> {
 
 /** Bare amounts of the text under a caption (inherited, or earlier in the text), outside the figures already read. */
 export function bareCaptionFigures(norm: string, inherited: string | undefined, read: readonly ScannedFigure[]): ScannedFigure[] {
-  const ms = marks(norm);
+  let ms: ReturnType<typeof marks> | undefined;
   const out: ScannedFigure[] = [];
   BARE_AMOUNT.lastIndex = 0;
   for (let m = BARE_AMOUNT.exec(norm); m; m = BARE_AMOUNT.exec(norm)) {
     const start = m.index;
     const end = start + m[1].length;
     if (read.some((f) => start < f.end && end > f.start)) continue;
-    const before = ms.filter((k) => k.at < start);
+    const before = (ms ??= marks(norm)).filter((k) => k.at < start);
     const unit = before.length > 0 ? before[before.length - 1].unit : inherited;
     if (!unit) continue;
     const { value, decimals } = canonicalNumber(m[1]);

@@ -1,4 +1,5 @@
 import { Rational } from '../numbers/decimal.js';
+import { isWhitespace } from '../text/spaces.js';
 
 /**
  * The indicator block of a form flattened into text (绩效指标 连排: a web page or a copy ran the rows of
@@ -108,10 +109,14 @@ const cjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fa5]/.test
  * words too: "年度\n指标值", "经济效益\n指标"), and where in the text a prefix of it ends.
  */
 export function compactAhead(text: string, at: number, length = 40): { compact: string; start: number; endOf: (n: number) => number } {
+  // most of the time no space lies within reach: the compact text is a slice, position for position
+  let plain = at;
+  while (plain < text.length && plain - at < length && !isWhitespace(text.charCodeAt(plain))) plain++;
+  if (plain - at === length || plain >= text.length) return { compact: text.slice(at, plain), start: Math.min(at, text.length), endOf: (n) => at + n };
   const map: number[] = [];
   let compact = '';
   for (let i = at; i < text.length && compact.length < length; i++) {
-    if (/\s/.test(text[i])) continue;
+    if (isWhitespace(text.charCodeAt(i))) continue;
     map.push(i);
     compact += text[i];
   }

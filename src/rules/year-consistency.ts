@@ -2,7 +2,8 @@ import type { Location } from '../../schemas/location.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms } from './lib/forms.js';
-import { headTitleLines, titleSubject, titleTail, yearsNaming } from './lib/title-lines.js';
+import { compactKey } from '../text/normalize.js';
+import { headTitleLines, titleSubject, titleTail, yearsNamingKey } from './lib/title-lines.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
@@ -54,25 +55,18 @@ type Restatement = { text: string; location: Location; year: number; sentence: s
  * rest of the document not leaning to the title's year over that one (a 2024 report citing the
  * 2023 report it follows up is outvoted by its own body): the report is named with two years.
  */
-function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document'], votes: (y: number) => number): Restatement | null {
+function restatedOtherYear(t: Title, places: readonly Place[], votes: (y: number) => number): Restatement | null {
   // the title's words after its year, else its subject ("本专科生奖助学金项目" of "…项目自评结果")
   for (const words of new Set([titleTail(t.fact.text), titleSubject(t.fact.text)])) {
     if (!words) continue;
     const found: Restatement[] = [];
     const own = t.fact.loc;
-    for (const b of doc?.blocks ?? []) {
-      if (b.kind === 'paragraph') {
-        if (own.table === null && b.paragraph === own.paragraph) continue;
-        const location: Location = { part: t.part ?? '', table: null, row: null, col: null, page: b.page, paragraph: b.paragraph };
-        for (const { year, sentence } of yearsNaming(b.text, words)) found.push({ text: b.text, location, year, sentence });
-        continue;
-      }
+    for (const p of places) {
+      if (!p.key.includes(words)) continue; // no mention of the words: nothing to read (most texts)
+      if (p.table === null ? own.table === null && p.paragraph === own.paragraph : own.table === p.table && own.row === p.row && own.col === p.col) continue;
       // a form's cells ("项目名称 | 2023年马鹿坑国有林场…建设项目"): the form names its project with its year
-      for (const c of b.cells) {
-        if (own.table === b.table && own.row === c.row && own.col === c.col) continue;
-        const location: Location = { part: t.part ?? '', table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null };
-        for (const { year, sentence } of yearsNaming(c.text, words)) found.push({ text: c.text, location, year, sentence });
-      }
+      const location: Location = { part: t.part ?? '', table: p.table, row: p.row, col: p.col, page: p.page, paragraph: p.paragraph };
+      for (const { year, sentence } of yearsNamingKey(p.key, words)) found.push({ text: p.text, location, year, sentence });
     }
     if (found.length === 0) continue;
     const year = found[0].year;
@@ -81,6 +75,18 @@ function restatedOtherYear(t: Title, doc: Parameters<Rule['check']>[1]['document
     return votes(t.year) - ownVotes(t) <= votes(year) ? found[0] : null;
   }
   return null;
+}
+
+/** A body paragraph or a table cell with its compact key, in document order: keyed once per report, searched per title. */
+type Place = { text: string; key: string; table: number | null; row: number | null; col: number | null; page: number | null; paragraph: number | null };
+
+function placesOf(doc: Parameters<Rule['check']>[1]['document']): Place[] {
+  const out: Place[] = [];
+  for (const b of doc?.blocks ?? []) {
+    if (b.kind === 'paragraph') out.push({ text: b.text, key: compactKey(b.text), table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
+    else for (const c of b.cells) out.push({ text: c.text, key: compactKey(c.text), table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null });
+  }
+  return out;
 }
 
 /** The votes a title gives its own year: a table title 3, a report title's paragraph 1, or 2 with 年度. */
@@ -171,11 +177,12 @@ export const rule: Rule = {
     const ref = vote.year;
     if (ref === null) return [];
     const out: FindingDraft[] = [];
+    let places: Place[] | undefined;
     const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
     const where = (t: (typeof titles)[number]) => (t.part ? `${t.part}标题` : '报告标题');
     for (const t of titles) {
       if (t.year === ref) {
-        const restated = restatedOtherYear(t, ctx.document, vote.votes);
+        const restated = restatedOtherYear(t, (places ??= placesOf(ctx.document)), vote.votes);
         const lean = restated ? null : bodyLean(t, vote.votes, body);
         if (restated) out.push(restatedFinding(t, restated, where(t)));
         else if (lean !== null) out.push(leanFinding(t, lean, where(t), others(t)));

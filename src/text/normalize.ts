@@ -91,6 +91,13 @@ function folded(code: number): string {
 }
 
 /**
+ * Paragraphs longer than the memos' 256 characters are remembered too, up to this many characters of
+ * them (≈ 2 MB of keys, as many again of results): recognition, narrative and rules each normalize a
+ * report's long paragraphs again (seed.docx: 11 paragraphs of 84 K characters normalized 112 times).
+ */
+const LONG_TEXT_CHARS = 1_000_000;
+
+/**
  * Recognition, narrative and rules normalize the same cell and label texts many times over; the
  * result depends on the text alone, so short texts are remembered (bounded: the map is emptied when
  * full, which costs one recomputation per text and keeps a worker's memory flat over a night's batch).
@@ -98,6 +105,7 @@ function folded(code: number): string {
 export const normalizeText: (input: string) => string = boundedMemo((input) => stripGlosses(simplify(foldCharacters(input))), {
   maxEntries: 50_000,
   maxKeyLength: 256,
+  maxLongChars: LONG_TEXT_CHARS,
 });
 
 /**
@@ -111,7 +119,7 @@ export const compactKey: (input: string) => string = boundedMemo(
     const n = normalizeText(input);
     return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
   },
-  { maxEntries: 50_000, maxKeyLength: 256 },
+  { maxEntries: 50_000, maxKeyLength: 256, maxLongChars: LONG_TEXT_CHARS },
 );
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactKey, compactKeyHead, normalizeText } from '../../src/text/normalize.js';
+import { boundedMemo } from '../../src/memo.js';
 import { nonSpaceLength } from '../../src/text/spaces.js';
 import { simplify } from '../../src/text/simplify.js';
 import { glossSpans, stripGlosses } from '../../src/text/glosses.js';
@@ -81,6 +82,29 @@ describe('matching normalization (seams §3 stage 2)', () => {
       expect(whole.startsWith(head)).toBe(true);
     }
     expect(compactKeyHead('績效自評報告', 99)).toBe('绩效自评报告');
+  });
+
+  it('a long paragraph is normalized once per report, within a bound of characters', () => {
+    let computed = 0;
+    const upper = boundedMemo((s) => (computed++, s.toUpperCase()), { maxEntries: 10, maxKeyLength: 4, maxLongChars: 20 });
+    for (let i = 0; i < 3; i++) expect(upper('abcdefgh')).toBe('ABCDEFGH');
+    expect(computed).toBe(1);
+    upper('ijklmnop'); // 16 characters remembered
+    upper('qrstuvwx'); // 24 > 20: the long map is emptied first, then holds this one
+    upper('qrstuvwx');
+    expect(computed).toBe(3);
+    upper('abcdefgh');
+    expect(computed).toBe(4);
+    upper('y'.repeat(21)); // longer than the bound: computed every time
+    upper('y'.repeat(21));
+    expect(computed).toBe(6);
+    const plain = boundedMemo((s) => (computed++, s), { maxEntries: 10, maxKeyLength: 4 });
+    plain('abcdefgh');
+    plain('abcdefgh');
+    expect(computed).toBe(8); // no maxLongChars: long keys are not remembered
+    const paragraph = '根据《关于开展绩效自评工作的通知》要求，全年預算數１２３．４５万元。'.repeat(20);
+    expect(compactKey(paragraph)).toBe(compactKey(paragraph.slice(0)));
+    expect(compactKey(paragraph)).toBe(compactKey(`${paragraph} `));
   });
 
   it('nonSpaceLength counts what /\\s/ leaves, for every UTF-16 unit', () => {

@@ -9,15 +9,22 @@ import { isExact, normalize, restatementAgrees } from '../../narrative/compare.j
  */
 const MIN_WORDS = 20;
 
-/** The sentence with its figure set aside, when the figure is written in it exactly once. */
-function frame(s: NarrativeStat): string | null {
-  const figure = s.figure.text.trim();
-  const sentence = s.sentence.replace(/\s+/g, '');
-  const at = sentence.indexOf(figure.replace(/\s+/g, ''));
-  if (!figure || at < 0 || sentence.indexOf(figure.replace(/\s+/g, ''), at + 1) >= 0) return null;
-  const rest = sentence.slice(0, at) + '\u0000' + sentence.slice(at + figure.replace(/\s+/g, '').length);
-  return rest.replace(/[\d.,，、。；;：:%％\u0000]/g, '').length >= MIN_WORDS ? rest : null;
+/** The sentence with its figure set aside, when the figure is written in it exactly once; `sentence` without whitespace. */
+function frame(s: NarrativeStat, sentence: string): string | null {
+  const figure = s.figure.text.trim().replace(/\s+/g, '');
+  const at = figure ? sentence.indexOf(figure) : -1;
+  if (at < 0 || sentence.indexOf(figure, at + 1) >= 0) return null;
+  const rest = sentence.slice(0, at) + '\u0000' + sentence.slice(at + figure.length);
+  return wordCount(rest) >= MIN_WORDS ? rest : null;
 }
+
+/** Characters other than digits, number punctuation and the figure's place (up to MIN_WORDS: enough to tell). */
+function wordCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < MIN_WORDS; i++) if (!NOT_WORDS.has(text.charCodeAt(i))) n++;
+  return n;
+}
+const NOT_WORDS = new Set([...'0123456789.,，、。；;：:%％\u0000'].map((c) => c.charCodeAt(0)));
 
 /**
  * Pairs of statements of one figure made by one sentence repeated in another paragraph, their
@@ -25,12 +32,21 @@ function frame(s: NarrativeStat): string | null {
  */
 export function repeatedSentencePairs(statistics: readonly NarrativeStat[]): Array<[NarrativeStat, NarrativeStat]> {
   const byFrame = new Map<string, NarrativeStat[]>();
+  // a sentence's figures share its string: set its whitespace aside once
+  let last: string | null = null;
+  let compact = '';
   for (const s of statistics) {
     if (s.mention === 'slogan' || !isExact(s.figure) || s.narrative == null) continue;
-    const f = frame(s);
+    if (s.sentence !== last) {
+      last = s.sentence;
+      compact = /\s/.test(last) ? last.replace(/\s+/g, '') : last;
+    }
+    const f = frame(s, compact);
     if (f === null) continue;
     const key = `${s.narrative}|${s.normalizedUnit ?? s.figure.unit ?? ''}|${f}`;
-    byFrame.set(key, [...(byFrame.get(key) ?? []), s]);
+    const group = byFrame.get(key);
+    if (group) group.push(s);
+    else byFrame.set(key, [s]);
   }
   const out: Array<[NarrativeStat, NarrativeStat]> = [];
   for (const group of byFrame.values()) {

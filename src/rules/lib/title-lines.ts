@@ -82,9 +82,8 @@ export function titleSubject(text: string): string | null {
   return subject.replace(GENERIC_SUBJECT, '').length >= 4 ? subject : null;
 }
 
-/** Years a text gives the words `tail`, each with the sentence saying it ("现将我局2023年度部门整体支出绩效自评报告如下" → 2023). */
-export function yearsNaming(text: string, tail: string): Array<{ year: number; sentence: string }> {
-  const key = compactKey(text);
+/** Years a text (its compactKey) gives the words `tail`, each with the sentence saying it ("现将我局2023年度部门整体支出绩效自评报告如下" → 2023). */
+export function yearsNamingKey(key: string, tail: string): Array<{ year: number; sentence: string }> {
   const out: Array<{ year: number; sentence: string }> = [];
   for (const m of key.matchAll(TITLE_YEAR)) {
     const at = m.index + m[0].length;
