@@ -3,8 +3,9 @@ import { isExact, normalize, partsOfTwoAmounts, placeName, plain, restatementAgr
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
-import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, subjectsDiffer, TOPIC_TITLE } from './lib/restated-label.js';
 import { repeatedSentencePairs } from './lib/repeated-sentence.js';
+import { fundTotalPairs } from './lib/fund-total.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -142,6 +143,36 @@ export const rule: Rule = {
         part: first.s.loc.part,
       });
     }
+    // a project report's money named two ways ("安排项目资金" / "下达建设资金"): one fund by meaning
+    const fundReported = new Set(drafts.flatMap((d) => d.evidence.map((e) => `${e.location.paragraph}|${e.text}|${e.value}`)));
+    for (const [first, second] of fundTotalPairs(report)) {
+      if (linked.has(`${first.id}|${second.id}`)) continue;
+      const evidence = [statEvidence(first, 'stated'), statEvidence(second, 'restated')];
+      if (evidence.some((e) => fundReported.has(`${e.location.paragraph}|${e.text}|${e.value}`))) continue;
+      const a = normalize(first.figure);
+      const b = normalize(second.figure);
+      const year = statementYear(first) ?? statementYear(second);
+      const reasons = [
+        `同一篇项目报告（${first.loc.part ?? '叙述报告'}）`,
+        `两处均为本项目资金总额（“${first.label}”“${second.label}”，均未写明支出、到位或其中部分）`,
+        `单位相同（${first.normalizedUnit ?? ''}）`,
+        year ? `年度相同（${year}）` : '两处均未另标年度',
+        '报告中的资金数字只有这两个不同数值，且无另一金额可补足其差额',
+      ];
+      drafts.push({
+        message: {
+          zh: `${placeName(report, first)}称${statPhrase(first)}，${placeName(report, second)}称${statPhrase(second)}，同一项目资金前后不一致（配对依据：${reasons.join('，')}）`,
+          en: `The project's funds are stated as ${first.figure.text.trim()} (${first.label}) and as ${second.figure.text.trim()} (${second.label}) in the same report`,
+        },
+        values: [plain(first.figure), plain(second.figure)],
+        evidence,
+        expected: first.figure.text.trim(),
+        observed: second.figure.text.trim(),
+        tolerance: restatementTolerance(a, b),
+        params: { pairReasons: reasons, statements: 2 },
+        part: first.loc.part,
+      });
+    }
     // one sentence written twice with two values for one of its figures: whatever the figure's name
     const reported = new Set(drafts.flatMap((d) => d.evidence.map((e) => `${e.location.paragraph}|${e.text}|${e.value}`)));
     for (const [first, second] of repeatedSentencePairs(report.statistics)) {
@@ -260,25 +291,5 @@ const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
 
 function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
-  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
-}
-
-/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
-function subjectBefore(s: NarrativeStat): string | null {
-  const at = s.sentence.indexOf(s.figure.text.trim());
-  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
-  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
-  const label = head.lastIndexOf(s.label.trim());
-  if (s.label.trim() && label >= 0) head = head.slice(0, label);
-  const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
-  return names.at(-1) ?? null;
-}
-
-/** Names that are not one subject: "本项目", "预算项目", "建设项目" and the like. */
-const GENERIC_SUBJECT = /^(?:[本该此各全][\u4e00-\u9fa5]{0,2}|[\u4e00-\u9fa5]{0,2}(?:预算|建设|实施|重点|年度))(?:工程|项目)$/;
-
-/** Both sentences name a project before the figure, and not the same one. */
-function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
-  const [x, y] = [subjectBefore(a), subjectBefore(b)];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }

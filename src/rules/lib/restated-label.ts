@@ -132,3 +132,23 @@ export function itemOf(paragraphText: string, start: number): { marker: string; 
 
 /** A numbered item's title that names a topic of the analysis, not a subject ("项目资金到位情况分析"). */
 export const TOPIC_TITLE = /(?:情况|分析|方面|指标|目标|原因|措施|建议|问题|评价|结论|概况|简介)[。.]?$/;
+
+/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
+function subjectBefore(s: NarrativeStat): string | null {
+  const at = s.sentence.indexOf(s.figure.text.trim());
+  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
+  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
+  const label = head.lastIndexOf(s.label.trim());
+  if (s.label.trim() && label >= 0) head = head.slice(0, label);
+  const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
+  return names.at(-1) ?? null;
+}
+
+/** Names that are not one subject: "本项目", "预算项目", "建设项目" and the like. */
+const GENERIC_SUBJECT = /^(?:[本该此各全][\u4e00-\u9fa5]{0,2}|[\u4e00-\u9fa5]{0,2}(?:预算|建设|实施|重点|年度))(?:工程|项目)$/;
+
+/** Both sentences name a project before the figure, and not the same one. */
+export function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  const [x, y] = [subjectBefore(a), subjectBefore(b)];
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}
