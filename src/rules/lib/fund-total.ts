@@ -2,7 +2,7 @@ import type { NarrativeStat } from '../../../schemas/narrative.js';
 import type { Report } from '../../../schemas/report.js';
 import { isExact, normalize, restatementAgrees } from '../../narrative/compare.js';
 import { Rational } from '../../numbers/decimal.js';
-import { measureName, NOT_A_LEVEL, ROLE_NAME, statementYear, subjectsDiffer } from './restated-label.js';
+import { measureName, NOT_A_LEVEL, placesDiffer, ROLE_NAME, statementYear, subjectsDiffer } from './restated-label.js';
 
 /**
  * The money of a project's own report named differently in two places — "安排项目资金56万元" in the
@@ -19,7 +19,7 @@ import { measureName, NOT_A_LEVEL, ROLE_NAME, statementYear, subjectsDiffer } fr
  *  - the report's fund statements hold at most two values, the larger at most twice the smaller (further
  *    apart: a whole and a part), and no money figure of the report added to the smaller gives the larger
  *    (then the two are a part and its whole: 中央资金 + 配套资金 = 项目资金);
- *  - they name no two projects or works before the figures, and neither is an item of an enumeration
+ *  - they name no two projects or works before the figures, nor two places (安村 / 泗潘村), and neither is an item of an enumeration
  *    (分别是…, 包括…, 用于…, 一是…) nor a whole whose own listed parts no
  *    longer add up to it (narrative-total-parts says so: one cause, one finding).
  * Returns the pairs that disagree (first statement of each value).
@@ -44,8 +44,8 @@ export function fundTotalPairs(report: Report): Array<[NarrativeStat, NarrativeS
     if (a.normalizedUnit !== b.normalizedUnit || a.loc.paragraph === b.loc.paragraph || a.sentence === b.sentence) continue;
     const [ya, yb] = [statementYear(a), statementYear(b)];
     if (ya && yb && ya !== yb) continue;
-    // two projects or works named before the figures ("健全现代医院管理制度项目…" / "高水平医院建设项目…")
-    if (subjectsDiffer(a, b)) continue;
+    // two projects or works named before the figures ("健全现代医院管理制度项目…" / "高水平医院建设项目…"), two places (A村 / B村)
+    if (subjectsDiffer(a, b) || placesDiffer(a.label, b.label)) continue;
     const [sa, sb] = [stageOf(a.label), stageOf(b.label)];
     if (sa && sb && sa !== sb) continue;
     const [la, lb] = [sourcesOf(a.label), sourcesOf(b.label)];

@@ -91,6 +91,15 @@ const SUBJECT_KINDS: Array<[RegExp, boolean]> = [
 ];
 const PLACE = /[\u4e00-\u9fa5]{1,3}?(?:村|镇|乡|社区|街道|县|区)/g;
 
+/** Do two names name different places (A村 / B村)? Both must name one; one naming the other's is the same. */
+export function placesDiffer(a: string, b: string): boolean {
+  // 村集体 / 村级 / 村民 name a kind, not a village ("扶持壮大村集体经济")
+  const kind = (s: string) => s.replace(/[村乡镇县区](?=集体|级|民|委)/g, '、');
+  const pa = kind(a).match(PLACE) ?? [];
+  const pb = kind(b).match(PLACE) ?? [];
+  return pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
+}
+
 /**
  * Names that differ only in what is said before a long common tail ("我乡镇安村中央专项扶持壮大村集体
  * 经济资金" / "安村获得中央专项扶持壮大村集体经济资金", a label cut at its start): one measure when the
@@ -108,9 +117,7 @@ export function sameTail(a: string, b: string): boolean {
     const y = [...new Set(hb.match(re) ?? [])].sort().join('/');
     if (x !== y && ((x && y) || oneSide)) return false;
   }
-  const pa = ha.match(PLACE) ?? [];
-  const pb = hb.match(PLACE) ?? [];
-  return pa.length === 0 || pb.length === 0 || pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
+  return !placesDiffer(ha, hb);
 }
 
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
