@@ -113,7 +113,72 @@ const ROLES: Array<[string, RegExp, boolean]> = [
   ['级次', /中央|省级|市级|州级|县级|区级|乡级|村级/g, false],
   // 第一批 of a whole named without a batch is a part of it
   ['批次', /第[一二三四五六七八九十\d]+批/g, true],
+  // 核定编制 is a quota, 实有 / 在编 / 在职 the people: two staffing measures
+  ['年初/全年', /年初|全年|调整后/g, false],
 ];
+
+/** Money or works at two stages: allotted (预算, 安排, 下达, 计划, 目标) or spent / done (支出, 拨付, 完成 …). */
+const STAGES: Array<[string, RegExp]> = [
+  ['安排', /预算|安排|下达|计划|目标/g],
+  ['支出/完成', /支出|支付|拨付|使用|执行|完成|结算|兑付|发放|建成/g],
+  // staffing: 核定编制 is a quota, 实有 / 在编 / 在职 the people ("在职人员编制" is the quota)
+  ['编制', /核定|编制/g],
+  ['实有', /实有|在编|在职/g],
+];
+
+/** The stage the words nearest before the figure name (for a count with none before it: the words after it, to the clause's end). */
+function stageOf(line: string, at: number, length: number, count: boolean): string | null {
+  const last = (text: string) => {
+    let best: [number, string] | null = null;
+    for (const [name, re] of STAGES) for (const m of text.matchAll(re)) if (!best || m.index! > best[0]) best = [m.index!, name];
+    return best?.[1] ?? null;
+  };
+  const before = last(clauseOf(line, at));
+  if (before || !count) return before;
+  const rest = line.slice(at + length);
+  const end = Math.min(...['，', ',', '：', ':', '。', '；', ';'].map((c) => rest.indexOf(c)).filter((k) => k >= 0), rest.length);
+  return last(rest.slice(0, end));
+}
+
+/** The last works named before the figure in its sentence ("功能室改造工程"), if any. */
+function worksBefore(line: string, at: number): string | null {
+  const before = line.slice(0, at);
+  const start = Math.max(...['。', '；', ';', '！', '？'].map((c) => before.lastIndexOf(c))) + 1;
+  return [...before.slice(start).matchAll(/[\u4e00-\u9fa5]{2,12}工程/g)].at(-1)?.[0] ?? null;
+}
+
+/** The list item a line opens with ("(4)", "2、"), if any, and its style ("(1)", "1、": items of one list share it). */
+function itemMarker(line: string): { marker: string; style: string } | null {
+  const m = /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+[、.．])/.exec(line)?.[0].replace(/[\s（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : ''));
+  return m ? { marker: m, style: m.replace(/[0-9]+/, '1').replace(/[一二三四五六七八九十]+/, '一') } : null;
+}
+
+/** Characters two names end alike in. */
+function commonTail(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/**
+ * Why the second place is not a restatement of the first, if it is not: another stage of the money or
+ * works (安排 / 支出, 计划 / 完成), another works or list item named, or — for a count — a sentence that does
+ * not name the counted thing (the last two characters of the fact's words: 学校, 农户, 督导).
+ */
+function notRestated(lines: string[], first: [number, number], second: [number, number], text: string, words: string[], count: boolean): string | null {
+  const [fa, sa] = [stageOf(lines[first[0]], first[1], text.length, count), stageOf(lines[second[0]], second[1], text.length, count)];
+  if (fa && sa && fa !== sa) return `两处阶段不同：“${fa}”与“${sa}”`;
+  const [fw, sw] = [worksBefore(lines[first[0]], first[1]), worksBefore(lines[second[0]], second[1])];
+  if (fw && sw && commonTail(fw, sw) < 6) return `两处是不同工程：“${fw}”与“${sw}”`;
+  const own = norm(words.join(''));
+  const sentence = sentenceOf(lines[second[0]], second[1], text.length);
+  const [fm, sm] = [itemMarker(lines[first[0]]), itemMarker(lines[second[0]])];
+  // items of one list, each figure in its item's title ("(4)教练员培训1.00万元：…", "(5)图书、资料1.00万元：…")
+  const inTitle = ([k, a]: [number, number]) => !/[，,。；;：:]/.test(lines[k].slice(0, a));
+  if (fm && sm && fm.style === sm.style && fm.marker !== sm.marker && inTitle(first) && inTitle(second) && !sentence.includes(own)) return `两处是清单中的不同项：“${fm.marker}”与“${sm.marker}”`;
+  if (count && own.length >= 2 && !sentence.includes(own.slice(-2))) return `第二处未称“${own.slice(-2)}”`;
+  return null;
+}
 
 /** Both clauses name a subject or role of one kind, not the same one (a batch: one side is enough). */
 function roleConflict(a: string, b: string): string | null {
@@ -206,7 +271,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
           const sentence = sentenceOf(lines[i], at, text.length);
           const own = norm(f.words.join(''));
           const other = sentence.includes(own) ? undefined : facts.find((g): g is Extract<TruthFact, { kind: 'stat' }> => g !== f && g.kind === 'stat' && g.unit === f.unit && g.value === f.value && sentence.includes(norm(g.words.join(''))));
-          const why = other ? `第二处是“${other.words.join('')}”的数字` : first && roleConflict(clauseOf(lines[first[0]], first[1]), clauseOf(lines[i], at));
+          const why = other ? `第二处是“${other.words.join('')}”的数字` : first && (roleConflict(clauseOf(lines[first[0]], first[1]), clauseOf(lines[i], at)) ?? notRestated(lines, first, [i, at], text, f.words, f.unit !== '%' && !/元$/.test(f.unit)));
           if (why) {
             if (!onlyKind || onlyKind === 'stat-restated') filtered.push(`${doc} ${f.words.join('')} ${text}（${why}）`);
             continue;

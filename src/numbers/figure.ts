@@ -17,6 +17,9 @@ const UNITS = [
   // animals, groups, cases, seeds, plants (192只, 12头, 80组, 12例, 550万粒, 1200株)
   '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册', '棵', '株', '万粒', '万头', '万只', '万亩', '万株',
 ];
+/** Units written as words ("100百分比"): read as their sign. 百分点 (a difference of rates) is not one. */
+const WORD_UNITS: Record<string, string> = { 百分比: '%' };
+const WORD_UNIT_AT = /^(百分比)/;
 const UNIT_RE = UNITS.slice().sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 /** A unit at the start of the text, longest first. */
 const UNIT_AT = new RegExp(`^(${UNIT_RE})`);
@@ -106,7 +109,13 @@ function readFigure(raw: string): Figure | null {
     s = s.slice(approxAfter[0].length);
   }
   let unit: string | null = null;
-  const unitMatch = UNIT_AT.exec(s);
+  // a unit written as a word after the value ("≥100百分比" is ≥ 100 %)
+  const word = WORD_UNIT_AT.exec(s);
+  if (word) {
+    unit = WORD_UNITS[word[1]];
+    s = s.slice(word[0].length);
+  }
+  const unitMatch = word ? null : UNIT_AT.exec(s);
   if (unitMatch) {
     unit = unitMatch[1] === 'm²' || unitMatch[1] === 'm2' ? '㎡' : unitMatch[1];
     s = s.slice(unitMatch[0].length);

@@ -103,7 +103,10 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
   let unsure = 'fuzzy' in mapped ? mapped.fuzzy : undefined;
   const levelPoints = preset ? {} : levelPointColumns(first, headerRows[headerRows.length - 1], cols);
   const folded = !preset && foldedPointColumns(first, headerRows[headerRows.length - 1], cols);
+  const leftWeight = cols.get('weight');
   const weightMoved = !preset && weightRightOfNames(first, headerRows[headerRows.length - 1], cols);
+  // the points column moved off (自评权重) stands right of the 一级指标 (分解目标): the level's points
+  if (weightMoved && levelPoints.level1 === undefined && leftWeight !== undefined && rightOf(first, headerRows[headerRows.length - 1], cols.get('level1'), leftWeight)) levelPoints.level1 = leftWeight;
   const ratioCol = preset ? undefined : scoreRatioColumn(first, headerRows, cols);
   const labels = levelPoints.corrected || folded || weightMoved ? relabel(first, headerRows[headerRows.length - 1], cols) : mapped.labels;
   const indicators: Indicator[] = [];
@@ -258,6 +261,13 @@ function weightRightOfNames(table: TableBlock, headerRow: number, cols: Map<stri
   if (!own) return false;
   cols.set('weight', own.col);
   return true;
+}
+
+/** Is header cell `col` the one right next to the header cell at `of`? */
+function rightOf(table: TableBlock, headerRow: number, of: number | undefined, col: number): boolean {
+  if (of === undefined) return false;
+  const left = rowCells(table, headerRow).find((c) => c.col === of);
+  return !!left && left.col + left.colSpan === col;
 }
 
 /**

@@ -43,6 +43,7 @@ const NINGXIA = '宁夏 部门项目支出绩效自评表（参考分值）';
 const TRANSFER = '四川 转移支付资金绩效评价表（行次/列次）';
 const EVAL53 = '部门整体支出绩效评价指标表（53号文框架）';
 const GENERIC = '各省通用写法';
+const JIANGXI_DEPT = '江西 整体支出绩效自评表（分解目标 / 自评权重）';
 const CHONGQING = '重庆 部门整体绩效自评表（计量单位/指标性质/年初指标值/调整指标值/全年完成值/得分系数/指标权重/指标得分/是否核心指标）';
 /** A column of the share of the points earned (得分系数(%), 得分率): not the points themselves. */
 export const SCORE_RATIO = /得分(?:系数|比例|率)/;
@@ -155,7 +156,15 @@ export function budgetRowKindOf(compactLabel: string): (typeof BUDGET_ROW_KINDS)
  * target may be split into 指标性质/指标值/度量单位 (Sichuan, Yunnan).
  */
 export const INDICATOR_FIELDS: FieldEntry[] = [
-  { field: 'level1', label: '一级指标', synonyms: [{ match: /一级指标/, source: MOF }] },
+  {
+    field: 'level1',
+    label: '一级指标',
+    synonyms: [
+      { match: /一级指标/, source: MOF },
+      // 江西 整体支出绩效自评表: "分解目标 | 自评权重 | 二级指标 | 三级指标 …" (管理指标 / 产出指标 / 效果指标)
+      { match: /^分解目标$/, source: JIANGXI_DEPT, weak: true },
+    ],
+  },
   { field: 'level2', label: '二级指标', synonyms: [{ match: /二级指标/, source: MOF }] },
   {
     field: 'level3',

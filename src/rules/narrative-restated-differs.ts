@@ -3,8 +3,9 @@ import { isExact, normalize, partsOfTwoAmounts, placeName, plain, restatementAgr
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
-import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, TOPIC_TITLE } from './lib/restated-label.js';
+import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, subjectsDiffer, TOPIC_TITLE } from './lib/restated-label.js';
 import { repeatedSentencePairs } from './lib/repeated-sentence.js';
+import { fundTotalPairs } from './lib/fund-total.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -23,13 +24,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 3,
+    version: 4,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report; so is one sentence (20+ characters, word for word but for the figure) written twice with two values.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额）亦作同一数字比较。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report; so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap).',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -142,32 +143,55 @@ export const rule: Rule = {
         part: first.s.loc.part,
       });
     }
+    // a project report's money named two ways ("安排项目资金" / "下达建设资金"): one fund by meaning
+    const fundReported = new Set(drafts.flatMap((d) => d.evidence.map(evidenceKey)));
+    for (const [first, second] of fundTotalPairs(report)) {
+      if (linked.has(`${first.id}|${second.id}`)) continue;
+      const year = statementYear(first) ?? statementYear(second);
+      const reasons = [
+        `同一篇项目报告（${first.loc.part ?? '叙述报告'}）`,
+        `两处均为本项目资金总额（“${first.label}”“${second.label}”，均未写明支出、到位或其中部分）`,
+        `单位相同（${first.normalizedUnit ?? ''}）`,
+        year ? `年度相同（${year}）` : '两处均未另标年度',
+        '报告中的资金数字只有这两个不同数值，且无另一金额可补足其差额',
+      ];
+      const draft = pairDraft(first, second, reasons, {
+        zh: `${placeName(report, first)}称${statPhrase(first)}，${placeName(report, second)}称${statPhrase(second)}，同一项目资金前后不一致（配对依据：${reasons.join('，')}）`,
+        en: `The project's funds are stated as ${first.figure.text.trim()} (${first.label}) and as ${second.figure.text.trim()} (${second.label}) in the same report`,
+      });
+      if (!draft.evidence.some((e) => fundReported.has(evidenceKey(e)))) drafts.push(draft);
+    }
     // one sentence written twice with two values for one of its figures: whatever the figure's name
-    const reported = new Set(drafts.flatMap((d) => d.evidence.map((e) => `${e.location.paragraph}|${e.text}|${e.value}`)));
+    const reported = new Set(drafts.flatMap((d) => d.evidence.map(evidenceKey)));
     for (const [first, second] of repeatedSentencePairs(report.statistics)) {
       if (linked.has(`${first.id}|${second.id}`) || contradicted.has(first.id) || contradicted.has(second.id)) continue;
-      const evidence = [statEvidence(first, 'stated'), statEvidence(second, 'restated')];
-      if (evidence.some((e) => reported.has(`${e.location.paragraph}|${e.text}|${e.value}`))) continue;
-      const a = normalize(first.figure);
-      const b = normalize(second.figure);
       const reasons = [`同一篇报告（${first.loc.part ?? '叙述报告'}）`, '两处句子除此数字外逐字相同', `单位相同（${first.normalizedUnit ?? first.figure.unit ?? ''}）`];
-      drafts.push({
-        message: {
-          zh: `${placeName(report, first)}称“${first.sentence.trim()}”，${placeName(report, second)}同一句写作${second.figure.text.trim()}，同一数字前后不一致（配对依据：${reasons.join('，')}）`,
-          en: `The same sentence is written twice with ${first.figure.text.trim()} and ${second.figure.text.trim()}`,
-        },
-        values: [plain(first.figure), plain(second.figure)],
-        evidence,
-        expected: first.figure.text.trim(),
-        observed: second.figure.text.trim(),
-        tolerance: restatementTolerance(a, b),
-        params: { pairReasons: reasons, statements: 2 },
-        part: first.loc.part,
+      const draft = pairDraft(first, second, reasons, {
+        zh: `${placeName(report, first)}称“${first.sentence.trim()}”，${placeName(report, second)}同一句写作${second.figure.text.trim()}，同一数字前后不一致（配对依据：${reasons.join('，')}）`,
+        en: `The same sentence is written twice with ${first.figure.text.trim()} and ${second.figure.text.trim()}`,
       });
+      if (!draft.evidence.some((e) => reported.has(evidenceKey(e)))) drafts.push(draft);
     }
     return drafts;
   },
 };
+
+/** A statement's place and figure, to find one already reported. */
+const evidenceKey = (e: FindingDraft['evidence'][number]) => `${e.location.paragraph}|${e.text}|${e.value}`;
+
+/** The finding for two statements of one figure: the first as stated, the second as restated. */
+function pairDraft(first: NarrativeStat, second: NarrativeStat, reasons: string[], message: { zh: string; en: string }): FindingDraft {
+  return {
+    message,
+    values: [plain(first.figure), plain(second.figure)],
+    evidence: [statEvidence(first, 'stated'), statEvidence(second, 'restated')],
+    expected: first.figure.text.trim(),
+    observed: second.figure.text.trim(),
+    tolerance: restatementTolerance(normalize(first.figure), normalize(second.figure)),
+    params: { pairReasons: reasons, statements: 2 },
+    part: first.loc.part,
+  };
+}
 
 /**
  * A template heading inside a paragraph ("…1.5万元,二、绩效目标完成情况分析(一)资金投入情况分析,…"): the
@@ -260,25 +284,5 @@ const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
 
 function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
-  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
-}
-
-/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
-function subjectBefore(s: NarrativeStat): string | null {
-  const at = s.sentence.indexOf(s.figure.text.trim());
-  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
-  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
-  const label = head.lastIndexOf(s.label.trim());
-  if (s.label.trim() && label >= 0) head = head.slice(0, label);
-  const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
-  return names.at(-1) ?? null;
-}
-
-/** Names that are not one subject: "本项目", "预算项目", "建设项目" and the like. */
-const GENERIC_SUBJECT = /^(?:[本该此各全][\u4e00-\u9fa5]{0,2}|[\u4e00-\u9fa5]{0,2}(?:预算|建设|实施|重点|年度))(?:工程|项目)$/;
-
-/** Both sentences name a project before the figure, and not the same one. */
-function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
-  const [x, y] = [subjectBefore(a), subjectBefore(b)];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }

@@ -97,7 +97,7 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const listed = parts.map((p) => statPhrase(p)).join('、');
     const tolerance = counting
       ? '计数须相等 / counts must be equal'
-      : `±${halfUnit(dp).mul(Rational.of(parts.length + 1)).toString(8)}（总数与${parts.length}个分项各按${dp}位小数±½末位；合计区间 ${formatInterval(sumInt, 6)}）`;
+      : `±${tInt.hi.sub(tInt.lo).add(sumInt.hi.sub(sumInt.lo)).div(Rational.of(2)).toString(8)}（总数与${parts.length}个分项各按书写精度±½末位，与${dp}位小数并列的整数按${dp}位小数；区间相交即相符；总数区间 ${formatInterval(tInt, 6)}，合计区间 ${formatInterval(sumInt, 6)}）`;
     drafts.push({
       severity,
       message: {
@@ -117,7 +117,7 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
 }
 
 /** A spending whole in one section, its 基本支出 and 项目支出 in the sections after it, not adding up. */
-function splitFinding({ total, parts, totalInterval, sumInterval }: SectionSplit, placeOf: (s: NarrativeStat) => string): FindingDraft {
+function splitFinding({ total, parts, totalInterval, sumInterval, decimals }: SectionSplit, placeOf: (s: NarrativeStat) => string): FindingDraft {
   const sumExact = parts.reduce((acc, p) => acc.add(Rational.parse(normalize(p.figure).value)), Rational.of(0));
   const unit = total.normalizedUnit ?? '';
   const [basic, project] = parts;
@@ -131,7 +131,7 @@ function splitFinding({ total, parts, totalInterval, sumInterval }: SectionSplit
     evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
     expected: `${normalize(total.figure).value}${unit}`,
     observed: `${sumExact.toString(8)}${unit}`,
-    tolerance: `金额按两位小数以上±½末位；总数区间 ${formatInterval(totalInterval, 6)}，合计区间 ${formatInterval(sumInterval, 6)}`,
+    tolerance: `±${halfUnit(decimals).mul(Rational.of(3)).toString(8)}（总数、基本支出、项目支出各按${decimals}位小数±½末位（万元至少两位小数），区间相交即相符；总数区间 ${formatInterval(totalInterval, 6)}，合计区间 ${formatInterval(sumInterval, 6)}）`,
     params: { relation: 'sections', openList: false },
     part: total.loc.part,
   };

@@ -90,4 +90,12 @@ describe('weights planted in real forms cut before 总分', () => {
     const more = await weightFindings(planted(lines, '务工人员年人均增收', '10', '13'));
     expect(more.map((f) => [f.rule, f.severity, f.values]), show(more)).toEqual([['group-weights', 'warning', [30, 33]]]);
   }, 60_000);
+
+  it('jx-nanchangxian-cancha-2021 (江西 整体支出: 分解目标 | 自评权重 | 二级指标 | 三级指标 …): 自评权重 is the 分解目标’s points — 医疗文书及时率 4 → 7 puts 产出指标 at 28 of 25', async () => {
+    const lines = source('jx-nanchangxian-cancha-2021');
+    expect(await weightFindings(lines)).toEqual([]);
+    const fs = await weightFindings(planted(lines, '医疗文书及时率', '4', '7'));
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['group-weights', 'error', [25, 28]]]);
+    expect(fs[0].message).toContain('「产出指标」标明25分');
+  }, 60_000);
 });

@@ -56,6 +56,10 @@ describe('a report title year changed in a real narrative', () => {
       name: 'yn-linxiang-shourongsuo-2023: a title changed to 2022 while its form names the project “2023年马鹿坑国有林场…建设项目”: a warning quoting the cell',
       id: 'yn-linxiang-shourongsuo-2023', where: '= 2023年马鹿坑国有林场', from: '2023年', to: '2022年', severity: 'warning', values: [2022, 2023], says: '表中“2023年马鹿坑国有林场新建野生动物收容所建设项目”',
     },
+    {
+      name: 'jx-xunyang-fgw-2024: the first line “…发改委部门整体支出报告” (no 绩效 in it) is a title: changed to 2023 it is an error against the body',
+      id: 'jx-xunyang-fgw-2024', where: '= 2024年九江市浔阳区', from: '2024年', to: '2023年', severity: 'error', values: [2023, 2024], says: '2023年九江市浔阳区发改委部门整体支出报告',
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {

@@ -125,6 +125,16 @@ describe('restatements planted in real reports', () => {
     const other = planted(lines, '拨付我乡镇安村', '我乡镇安村20xx年中央专项扶持壮大村集体经济资金50万元', '我乡泗潘村20xx年中央专项扶持壮大村集体经济资金55万元');
     expect(await findings(other)).toEqual([]);
   }, 60_000);
+
+  it('ha-gushi-zushimiao-2024: the project’s money named two ways (安排项目资金 / 下达建设资金) is one fund; gd-yiyuan-guanli-2019’s 一是… task is not its project’s fund', async () => {
+    const lines = source('ha-gushi-zushimiao-2024');
+    expect(await findings(lines)).toEqual([]);
+    const fs = await findings(planted(lines, '下达建设资金', '下达建设资金56万元', '下达建设资金62万元'));
+    expect(fs.map((f) => [f.rule, f.severity, f.values]), show(fs)).toEqual([['narrative-restated-differs', 'warning', [56, 62]]]);
+    expect(fs[0].message).toContain('两处均为本项目资金总额');
+    // "安排…项目预算资金509774.50万元" and "一是高水平医院建设项目,安排项目预算资金420000.00万元": a task of the whole
+    expect(await findings(source('gd-yiyuan-guanli-2019'))).toEqual([]);
+  }, 60_000);
 });
 
 describe('NOT_A_LEVEL on real labels', () => {

@@ -66,6 +66,12 @@ describe('matching normalization (seams §3 stage 2)', () => {
     expect(parseMeasureFigure('14.8万元')).toMatchObject({ value: '14.8' });
   });
 
+  it('a unit written as a word after the value: "≥100百分比" is ≥ 100 %', () => {
+    expect(parseMeasureFigure('≥100百分比')).toMatchObject({ value: '100', unit: '%', comparator: '>=' });
+    expect(parseFigure('95百分比')).toMatchObject({ value: '95', unit: '%' });
+    expect(parseFigure('3百分点')).toBeNull();
+  });
+
   it('the key of a long paragraph\'s head is the head of its key (glosses and traditional text keyed whole)', () => {
     const prose = '２０２２年部门整体支出绩效自评报告\u3000根据《关于开展绩效自评工作的通知》要求，我单位（局机关）对全年预算执行情况进行了自评，\u200b全年预算数１２３．４５万元。';
     const texts = [

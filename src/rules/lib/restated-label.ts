@@ -91,6 +91,15 @@ const SUBJECT_KINDS: Array<[RegExp, boolean]> = [
 ];
 const PLACE = /[\u4e00-\u9fa5]{1,3}?(?:村|镇|乡|社区|街道|县|区)/g;
 
+/** Do two names name different places (A村 / B村)? Both must name one; one naming the other's is the same. */
+export function placesDiffer(a: string, b: string): boolean {
+  // 村集体 / 村级 / 村民 name a kind, not a village ("扶持壮大村集体经济")
+  const kind = (s: string) => s.replace(/[村乡镇县区](?=集体|级|民|委)/g, '、');
+  const pa = kind(a).match(PLACE) ?? [];
+  const pb = kind(b).match(PLACE) ?? [];
+  return pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
+}
+
 /**
  * Names that differ only in what is said before a long common tail ("我乡镇安村中央专项扶持壮大村集体
  * 经济资金" / "安村获得中央专项扶持壮大村集体经济资金", a label cut at its start): one measure when the
@@ -108,9 +117,7 @@ export function sameTail(a: string, b: string): boolean {
     const y = [...new Set(hb.match(re) ?? [])].sort().join('/');
     if (x !== y && ((x && y) || oneSide)) return false;
   }
-  const pa = ha.match(PLACE) ?? [];
-  const pb = hb.match(PLACE) ?? [];
-  return pa.length === 0 || pb.length === 0 || pa.some((x) => pb.some((y) => x.includes(y) || y.includes(x)));
+  return !placesDiffer(ha, hb);
 }
 
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
@@ -132,3 +139,23 @@ export function itemOf(paragraphText: string, start: number): { marker: string; 
 
 /** A numbered item's title that names a topic of the analysis, not a subject ("项目资金到位情况分析"). */
 export const TOPIC_TITLE = /(?:情况|分析|方面|指标|目标|原因|措施|建议|问题|评价|结论|概况|简介)[。.]?$/;
+
+/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
+function subjectBefore(s: NarrativeStat): string | null {
+  const at = s.sentence.indexOf(s.figure.text.trim());
+  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
+  // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
+  const label = head.lastIndexOf(s.label.trim());
+  if (s.label.trim() && label >= 0) head = head.slice(0, label);
+  const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
+  return names.at(-1) ?? null;
+}
+
+/** Names that are not one subject: "本项目", "预算项目", "建设项目" and the like. */
+const GENERIC_SUBJECT = /^(?:[本该此各全][\u4e00-\u9fa5]{0,2}|[\u4e00-\u9fa5]{0,2}(?:预算|建设|实施|重点|年度))(?:工程|项目)$/;
+
+/** Both sentences name a project before the figure, and not the same one. */
+export function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  const [x, y] = [subjectBefore(a), subjectBefore(b)];
+  return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}

@@ -16,6 +16,8 @@ export interface SectionSplit {
   parts: [NarrativeStat, NarrativeStat];
   totalInterval: Interval;
   sumInterval: Interval;
+  /** The decimals every figure is read at (万元 at two at least): each ±½ of that place. */
+  decimals: number;
 }
 
 const MONEY_DECIMALS = 2; // 万元 amounts are read at two decimals at least (an integer stands for x.00)
@@ -24,15 +26,23 @@ const YEAR = /(?:19|20)\d{2}(?=年)/g;
 export function splitsAcrossSections(statistics: NarrativeStat[]): SectionSplit[] {
   const out: SectionSplit[] = [];
   const money = statistics.filter((s) => s.dimension === 'money' && isExact(s.figure) && s.mention !== 'slogan' && !s.partOf);
+  // grouped once: the wholes divided in their own sentence, and the money statements by report and label
+  const divided = new Set(statistics.map((s) => s.partOf).filter((id) => id != null));
+  const byLabel = new Map<string, NarrativeStat[]>();
+  for (const s of money) {
+    const key = `${s.narrative}|${s.label}`;
+    const list = byLabel.get(key);
+    if (list) list.push(s);
+    else byLabel.set(key, [s]);
+  }
   for (const total of money) {
     const stem = /^(.{2,})支出$/.exec(total.label)?.[1];
     // the 口径 must be named (一般公共预算财政拨款, 财政拨款): a bare 支出 may be any whole
     if (!stem || /基本|项目/.test(stem)) continue;
     // a whole already divided in its own sentence is checked there
-    if (statistics.some((s) => s.partOf === total.id)) continue;
-    const later = money.filter((s) => s.narrative === total.narrative && s.loc.paragraph !== total.loc.paragraph && (s.loc.paragraph ?? 0) > (total.loc.paragraph ?? 0));
-    const basic = theOne(later, `${stem}基本支出`);
-    const project = theOne(later, `${stem}项目支出`);
+    if (divided.has(total.id)) continue;
+    const basic = theOneAfter(byLabel.get(`${total.narrative}|${stem}基本支出`), total);
+    const project = theOneAfter(byLabel.get(`${total.narrative}|${stem}项目支出`), total);
     if (!basic || !project) continue;
     if (!sameYears([total, basic, project])) continue;
     const t = normalize(total.figure);
@@ -42,14 +52,17 @@ export function splitsAcrossSections(statistics: NarrativeStat[]): SectionSplit[
     const totalInterval = normalizedInterval(total.figure, dp);
     const sumInterval = addIntervals([basic, project].map((p) => normalizedInterval(p.figure, dp)));
     if (intersects(totalInterval, sumInterval)) continue;
-    out.push({ total, parts: [basic, project], totalInterval, sumInterval });
+    out.push({ total, parts: [basic, project], totalInterval, sumInterval, decimals: dp });
   }
   return out;
 }
 
-/** The stat with this exact label, when it is stated once or always with the same figure. */
-function theOne(stats: NarrativeStat[], label: string): NarrativeStat | null {
-  const found = stats.filter((s) => s.label === label);
+/**
+ * The one statement of a label in paragraphs after the whole's: stated once there, or always with
+ * the same figure.
+ */
+function theOneAfter(stats: NarrativeStat[] | undefined, total: NarrativeStat): NarrativeStat | null {
+  const found = (stats ?? []).filter((s) => s.loc.paragraph !== total.loc.paragraph && (s.loc.paragraph ?? 0) > (total.loc.paragraph ?? 0));
   if (found.length === 0 || found.some((s) => s.normalizedValue !== found[0].normalizedValue)) return null;
   return found[0];
 }

@@ -28,8 +28,11 @@ export function namesReportOrForm(text: string): boolean {
   const key = compactKey(text).replace(FILE_EXTENSION, '');
   if (key.length === 0 || key.length > MAX_TITLE) return false;
   const title = reportTitle(key);
-  return (title !== null && !title.runIn) || FORM_TITLE.test(key.replace(/[（(][^（()）]*[）)]$/, ''));
+  return (title !== null && !title.runIn) || FORM_TITLE.test(key.replace(/[（(][^（()）]*[）)]$/, '')) || SPENDING_REPORT.test(key);
 }
+
+/** A spending report named without 绩效 ("2024年九江市浔阳区发改委部门整体支出报告", "…项目支出情况报告"). */
+const SPENDING_REPORT = /(?:部门整体|项目)支出(?:绩效)?(?:情况)?(?:自评|评价)?报告$/;
 
 /**
  * The document's own title lines: among its first paragraphs, before its first table, the short
