@@ -15,6 +15,11 @@ export default ruleCases({
   ],
   invalid: [
     {
+      name: 'a mistyped rate of five digits is still one (执行率10000%)',
+      report: dept('项目资金100万元,资金执行率10000%。'),
+      findings: [{ severity: 'warning', values: [10000, 100], messageIncludes: ['执行率'] }],
+    },
+    {
       name: '验收合格率110% (nx-xingqing-zhuanyunzhan-2022, planted)',
       report: dept('配套243个垃圾分类垃圾桶,验收合格率110%。'),
       findings: [{ severity: 'error', values: [110, 100], messageIncludes: ['验收合格率', '110%'] }],
