@@ -71,12 +71,22 @@ function dotRunsBeside(img: GrayImage, kept: readonly TextBox[], threshold: numb
   return dotRuns(dots, lineHeight);
 }
 
-/** A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). */
+/**
+ * A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). A
+ * dot is about a twelfth of a line box: 2 px or more from lines of SMALL_PRINT_LINE px up; on
+ * smaller print (a 100-dpi scan: lines of ~18 px) a dot may be a single pixel or two side by side.
+ */
 function isDot(c: Component, lineHeight: number): boolean {
   const w = c.x1 - c.x0;
   const h = c.y1 - c.y0;
-  return w >= 2 && h >= 2 && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
+  const least = lineHeight < SMALL_PRINT_LINE ? 1 : 2;
+  return w >= least && h >= least && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
 }
+
+/** Line box height (px) below which a printed dot may be one pixel. */
+const SMALL_PRINT_LINE = 24;
+/** Dots in a run of pixel-sized dots: a specks' row is rarely this long and even; "……" has six. */
+const MIN_PIXEL_DOTS = 5;
 
 /**
  * Ink just above or below a read line, within its width: the tips of its own glyphs that the box
@@ -106,7 +116,8 @@ function dotRuns(dots: Component[], lineHeight: number): Component[][] {
     if (run) run.push(d);
     else runs.push([d]);
   }
-  return runs.filter((r) => r.length >= MIN_DOTS && evenlySpaced(r.map(cx)));
+  const pixelSized = (r: Component[]) => r.some((d) => d.x1 - d.x0 < 2 || d.y1 - d.y0 < 2);
+  return runs.filter((r) => r.length >= (pixelSized(r) ? MIN_PIXEL_DOTS : MIN_DOTS) && evenlySpaced(r.map(cx)));
 }
 
 /** Every step within a third of the median step (2 px at least: JPEG blur moves a dot's edge). */

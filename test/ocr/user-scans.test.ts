@@ -245,4 +245,15 @@ describe('light and speck clean-up on page images', () => {
     expect(out.data[5 * 60 + 6]).toBe(255);
     expect(out.data[11 * 60 + 31]).toBe(0);
   });
+  it('keeps the pixel-sized dots of an ellipsis at 100 dpi, and a speck between two digits goes', () => {
+    const img = grayImage(80, 30);
+    for (let x = 10; x <= 30; x += 4) img.data[8 * 80 + x] = 0; // "……": six one-pixel dots, 4 px apart
+    img.data[20 * 80 + 50] = 0; // a lone speck
+    for (let y = 16; y < 25; y++) img.data[y * 80 + 60] = img.data[y * 80 + 68] = 0; // two digits' strokes …
+    img.data[20 * 80 + 64] = 0; // … and a speck midway between them (not a decimal point)
+    const out = despeckle(img, 128, 100);
+    for (let x = 10; x <= 30; x += 4) expect(out.data[8 * 80 + x]).toBe(0);
+    expect(out.data[20 * 80 + 50]).toBe(255);
+    expect(out.data[20 * 80 + 64]).toBe(255);
+  });
 });
