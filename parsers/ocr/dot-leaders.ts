@@ -18,8 +18,9 @@ const MIN_DOTS = 3;
 export function dotLeaderLines(img: GrayImage, read: readonly RecognizedLine[], threshold: number): RecognizedLine[] {
   const lineHeight = typicalLineHeight(read.map((l) => l.box));
   if (lineHeight === null) return [...read];
-  // A line read as dot-like marks only is looked at as ink, like the dots no line covers.
-  const asDots = read.filter((l) => DOT_LIKE.test(l.text));
+  // A line read as dot-like marks only is looked at as ink, like the dots no line covers; so is a line
+  // whose ink is nothing but a row of dots, whatever it was read as (dots on a shaded cell read "55000").
+  const asDots = read.filter((l) => DOT_LIKE.test(l.text) || onlyDotsIn(img, l.box, threshold, lineHeight));
   const kept = read.filter((l) => !asDots.includes(l)).map((l) => l.box);
   const runs = dotRunsBeside(img, kept, threshold, lineHeight);
   const centred = (d: Component, box: TextBox) => (d.x0 + d.x1) / 2 > box.x0 && (d.x0 + d.x1) / 2 < box.x1 && (d.y0 + d.y1) / 2 > box.y0 && (d.y0 + d.y1) / 2 < box.y1;
@@ -46,6 +47,21 @@ export function dotLeaderLines(img: GrayImage, read: readonly RecognizedLine[], 
 const DOT_LIKE = /^[.·•。．…'‘’"“”`,，、:：;；\s]+$/u;
 /** A reading replaced by the dot run under it: the text changed, so it is unsure (facts.ts: sure ≥ 0.9). */
 const REREAD_DOT_RUN_CONFIDENCE = 0.89;
+
+/** All the ink in the box is one evenly spaced run of dots (MIN_DOTS or more). */
+function onlyDotsIn(img: GrayImage, box: TextBox, threshold: number, lineHeight: number): boolean {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const w = Math.min(img.width, Math.ceil(box.x1)) - x0;
+  const h = Math.min(img.height, Math.ceil(box.y1)) - y0;
+  if (w <= 0 || h <= 0) return false;
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (img.data[(y0 + y) * img.width + x0 + x] < threshold) ink[y * w + x] = 1;
+  const blobs = components(ink, w, h);
+  if (blobs.length < MIN_DOTS || !blobs.every((c) => isDot(c, lineHeight))) return false;
+  const runs = dotRuns([...blobs].sort((a, b) => a.x0 - b.x0), lineHeight);
+  return runs.length === 1 && runs[0].length === blobs.length;
+}
 
 /** The dots are all the ink in the line's box (no digit, dash or letter beside them). */
 function onlyInk(img: GrayImage, box: TextBox, dots: readonly Component[], threshold: number): boolean {

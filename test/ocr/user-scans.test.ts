@@ -6,6 +6,7 @@ import { evenContrast, evenLight } from '../../parsers/ocr/light.js';
 import { grayImage, inkThreshold, toGray, type GrayImage } from '../../parsers/ocr/image.js';
 import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
+import { dotLeaderLines } from '../../parsers/ocr/dot-leaders.js';
 import { estimateSkew } from '../../parsers/ocr/skew.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
@@ -255,5 +256,23 @@ describe('light and speck clean-up on page images', () => {
     for (let x = 10; x <= 30; x += 4) expect(out.data[8 * 80 + x]).toBe(0);
     expect(out.data[20 * 80 + 50]).toBe(255);
     expect(out.data[20 * 80 + 64]).toBe(255);
+  });
+  it('takes a line whose ink is only a row of dots for dots, whatever it was read as (dots on a shaded cell read "55000")', () => {
+    const img = grayImage(300, 120);
+    for (let x = 20; x <= 45; x += 5) for (let y = 10; y < 12; y++) img.data[y * 300 + x] = img.data[y * 300 + x + 1] = 0; // six 2×2 dots
+    const line = (text: string, y0: number, x0 = 10, x1 = 90) => ({
+      box: { x0, y0, x1, y1: y0 + 20, score: 1 },
+      text,
+      chars: [...text].map((ch, k) => ({ ch, x0: x0 + k * 10, x1: x0 + k * 10 + 10, confidence: 0.95 })),
+      confidence: 0.95,
+    });
+    // Three text lines elsewhere give the line height; their boxes hold no ink here, only the dots' line matters.
+    const read = [line('55000', 1), line('指标1工程', 40, 100, 200), line('指标2工程', 70, 100, 200), line('工程验收', 95, 100, 200)];
+    const out = dotLeaderLines(img, read, 128);
+    expect(out.map((l) => l.text)).toEqual(['……', '指标1工程', '指标2工程', '工程验收']);
+    expect(out[0].confidence).toBeLessThan(0.9);
+    // A real number's ink is not dots: kept as read.
+    for (let y = 5; y < 17; y++) img.data[y * 300 + 30] = 0;
+    expect(dotLeaderLines(img, read, 128)[0].text).toBe('55000');
   });
 });
