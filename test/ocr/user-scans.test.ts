@@ -11,6 +11,7 @@ import { estimateSkew } from '../../parsers/ocr/skew.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { forms, matchFindings, pipeline } from './helpers.js';
+import { runPipeline } from '../../src/pipeline.js';
 
 /**
  * Scans as users make them, beside the flatbed greyscale scan: a comparator typed in the cell of
@@ -54,6 +55,16 @@ describe('a comparator typed before its number in one cell (sichuan template, "�
     const m = matchFindings(notInfo(docx.findings), notInfo(scan.findings));
     expect(m.extra.map((f) => f.message)).toEqual([]);
   }, 300_000);
+});
+
+describe('a fax received as a 72-dpi dithered image (湖北 hb-ezhou-czj-2019)', () => {
+  it('is not read, and the error says the scan is too coarse, not that it needs OCR', async () => {
+    const { result } = await runPipeline({ bytes: scanPdf(corpusFile('hb-ezhou-czj-2019', 'pdf'), { mode: 'fax', dpi: 72, dither: true, shadedHeaders: true }), file: 'fax72.pdf' });
+    expect(result.status).not.toBe('ok');
+    expect(result.error?.code).toBe('NO_TEXT_LAYER');
+    expect(result.error?.message).toMatch(/分辨率过低（72 dpi/u);
+    expect(result.error?.message).not.toMatch(/需要 OCR/u);
+  }, 120_000);
 });
 
 describe('a fax (1-bit, 200 dpi, header line and speckle) of a real report (湖北 hb-ezhou-czj-2019)', () => {
