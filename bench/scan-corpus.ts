@@ -1,12 +1,13 @@
 /**
- * `node --import tsx bench/scan-corpus.ts [--label before] [--only ID,ID] [--details] [--variant plain,phone,…]`
+ * `node --import tsx bench/scan-corpus.ts [--label before] [--only ID,ID] [--details] [--variant plain,phone,…] [--out FILE]`
  * — real reports scanned: a subset of the real corpus (test/corpus/real) printed to PDF by
  * LibreOffice, scanned as greyscale JPEG at 200 dpi (test/fixtures/producers/scan.ts) and read back
  * by OCR. `--variant` names the scans made (default plain; `all` for every one in VARIANTS): the
  * scans users make beside the flatbed one — a phone photo, a seal over the figures, a signature
  * over a cell, a page upside down or sideways, a fax, a faint photocopy, a low-quality JPEG, one page
  * upside down among upright ones, two facing pages in one image, a page fed in 2.5° askew, thin
- * paper whose back shows through.
+ * paper whose back shows through; a shaded (底纹) header, a bound page's curve near the spine, a column
+ * cut off by the glass's edge, a dithered 72-dpi fax, uneven light, pages of mixed orientation.
  *
  * For each document: findings of the scan vs the same document's .docx (identical / missing /
  * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
@@ -14,7 +15,8 @@
  * OCR text must be at most warnings), and the pipeline's CPU seconds per scanned page (process CPU:
  * the OCR worker threads included, the scanner's child processes not).
  *
- * Writes bench/results/scan-corpus-<date>-<label>.json (plain) and …-<label>-<variant>.json.
+ * Writes bench/results/scan-corpus-<date>-<label>.json (plain) and …-<label>-<variant>.json; with
+ * `--out FILE` one file holding every variant's totals and documents instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +75,18 @@ export const VARIANTS: Record<string, ScanOptions> = {
   askew: { mode: 'gray-jpeg', skewDeg: 2.5 },
   /** Thin paper printed on both sides: the back's print shows through, mirrored, at about grey 200. */
   'show-through': { mode: 'gray-jpeg', showThrough: true },
+  /** Rows without figures (headers, group labels) on a light-blue shading (底纹), scanned in colour. */
+  shaded: { mode: 'color-jpeg', shadedHeaders: true },
+  /** A bound page scanned open: lines bend and shrink towards the spine, the gutter dark. */
+  'book-fold': { mode: 'gray-jpeg', bookFold: true },
+  /** Laid off-centre on the glass: the right 5% of the print (part of the last column) past the edge. */
+  'cut-off': { mode: 'gray-jpeg', cutOff: 0.05 },
+  /** A fax received as a 72-dpi image, grey dithered to 1 bit (the shaded header rows become dot patterns). */
+  fax72: { mode: 'fax', dpi: 72, dither: true, shadedHeaders: true },
+  /** Greyscale with the light falling off to half towards the bottom right. */
+  gradient: { mode: 'gray-jpeg', gradient: 0.5 },
+  /** Pages in mixed orientation in one file: sideways, upright, sideways the other way, upside down, … */
+  'mixed-orientation': { mode: 'gray-jpeg', rotations: [90, 0, 270, 180] },
 };
 
 const cpu = () => {
@@ -126,7 +140,7 @@ interface Brief {
 const brief = (s: DocScore): Brief => ({ status: s.status, factsFound: s.facts.found, factsTotal: s.facts.total, mustNotFlagFlagged: s.mustNotFlag.flagged.length, extraFindings: s.extraFindings.count });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { label: { type: 'string', default: 'run' }, only: { type: 'string' }, details: { type: 'boolean', default: false }, variant: { type: 'string', default: 'plain' } } });
+  const { values } = parseArgs({ options: { label: { type: 'string', default: 'run' }, only: { type: 'string' }, details: { type: 'boolean', default: false }, variant: { type: 'string', default: 'plain' }, out: { type: 'string' } } });
   const only = values.only?.split(',');
   const variants = values.variant === 'all' ? Object.keys(VARIANTS) : values.variant.split(',');
   for (const v of variants) if (!VARIANTS[v]) throw new Error(`no scan variant ${v} (${Object.keys(VARIANTS).join(', ')})`);
@@ -188,6 +202,13 @@ async function main(): Promise<void> {
   }
   const date = new Date().toISOString().slice(0, 10);
   mkdirSync('bench/results', { recursive: true });
+  if (values.out) {
+    const all = Object.fromEntries([...out].map(([variant, docs]) => [variant, { scan: { dpi: 200, quality: 75, ...VARIANTS[variant] }, totals: totalsOf(docs), documents: docs }]));
+    for (const [variant, v] of Object.entries(all)) console.log(`TOTAL ${variant} ${JSON.stringify(v.totals)}`);
+    writeFileSync(values.out, `${JSON.stringify({ date, label: values.label, variants: all }, null, 2)}\n`);
+    console.log(`written ${values.out}`);
+    return;
+  }
   for (const [variant, docs] of out) {
     const totals = totalsOf(docs);
     console.log(`\nTOTAL ${variant} ${JSON.stringify(totals)}`);

@@ -18,8 +18,9 @@ const MIN_DOTS = 3;
 export function dotLeaderLines(img: GrayImage, read: readonly RecognizedLine[], threshold: number): RecognizedLine[] {
   const lineHeight = typicalLineHeight(read.map((l) => l.box));
   if (lineHeight === null) return [...read];
-  // A line read as dot-like marks only is looked at as ink, like the dots no line covers.
-  const asDots = read.filter((l) => DOT_LIKE.test(l.text));
+  // A line read as dot-like marks only is looked at as ink, like the dots no line covers; so is a line
+  // whose ink is nothing but a row of dots, whatever it was read as (dots on a shaded cell read "55000").
+  const asDots = read.filter((l) => DOT_LIKE.test(l.text) || onlyDotsIn(img, l.box, threshold, lineHeight));
   const kept = read.filter((l) => !asDots.includes(l)).map((l) => l.box);
   const runs = dotRunsBeside(img, kept, threshold, lineHeight);
   const centred = (d: Component, box: TextBox) => (d.x0 + d.x1) / 2 > box.x0 && (d.x0 + d.x1) / 2 < box.x1 && (d.y0 + d.y1) / 2 > box.y0 && (d.y0 + d.y1) / 2 < box.y1;
@@ -47,6 +48,21 @@ const DOT_LIKE = /^[.·•。．…'‘’"“”`,，、:：;；\s]+$/u;
 /** A reading replaced by the dot run under it: the text changed, so it is unsure (facts.ts: sure ≥ 0.9). */
 const REREAD_DOT_RUN_CONFIDENCE = 0.89;
 
+/** All the ink in the box is one evenly spaced run of dots (MIN_DOTS or more). */
+function onlyDotsIn(img: GrayImage, box: TextBox, threshold: number, lineHeight: number): boolean {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const w = Math.min(img.width, Math.ceil(box.x1)) - x0;
+  const h = Math.min(img.height, Math.ceil(box.y1)) - y0;
+  if (w <= 0 || h <= 0) return false;
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (img.data[(y0 + y) * img.width + x0 + x] < threshold) ink[y * w + x] = 1;
+  const blobs = components(ink, w, h);
+  if (blobs.length < MIN_DOTS || !blobs.every((c) => isDot(c, lineHeight))) return false;
+  const runs = dotRuns([...blobs].sort((a, b) => a.x0 - b.x0), lineHeight);
+  return runs.length === 1 && runs[0].length === blobs.length;
+}
+
 /** The dots are all the ink in the line's box (no digit, dash or letter beside them). */
 function onlyInk(img: GrayImage, box: TextBox, dots: readonly Component[], threshold: number): boolean {
   let ink = 0;
@@ -71,12 +87,22 @@ function dotRunsBeside(img: GrayImage, kept: readonly TextBox[], threshold: numb
   return dotRuns(dots, lineHeight);
 }
 
-/** A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). */
+/**
+ * A full stop's blob: small, about as wide as high, mostly ink (not a comma, a dash or a speck). A
+ * dot is about a twelfth of a line box: 2 px or more from lines of SMALL_PRINT_LINE px up; on
+ * smaller print (a 100-dpi scan: lines of ~18 px) a dot may be a single pixel or two side by side.
+ */
 function isDot(c: Component, lineHeight: number): boolean {
   const w = c.x1 - c.x0;
   const h = c.y1 - c.y0;
-  return w >= 2 && h >= 2 && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
+  const least = lineHeight < SMALL_PRINT_LINE ? 1 : 2;
+  return w >= least && h >= least && w <= 0.2 * lineHeight && h <= 0.2 * lineHeight && w <= 2 * h && h <= 2 * w && c.n >= 0.4 * w * h;
 }
+
+/** Line box height (px) below which a printed dot may be one pixel. */
+const SMALL_PRINT_LINE = 24;
+/** Dots in a run of pixel-sized dots: a specks' row is rarely this long and even; "……" has six. */
+const MIN_PIXEL_DOTS = 5;
 
 /**
  * Ink just above or below a read line, within its width: the tips of its own glyphs that the box
@@ -106,7 +132,8 @@ function dotRuns(dots: Component[], lineHeight: number): Component[][] {
     if (run) run.push(d);
     else runs.push([d]);
   }
-  return runs.filter((r) => r.length >= MIN_DOTS && evenlySpaced(r.map(cx)));
+  const pixelSized = (r: Component[]) => r.some((d) => d.x1 - d.x0 < 2 || d.y1 - d.y0 < 2);
+  return runs.filter((r) => r.length >= (pixelSized(r) ? MIN_PIXEL_DOTS : MIN_DOTS) && evenlySpaced(r.map(cx)));
 }
 
 /** Every step within a third of the median step (2 px at least: JPEG blur moves a dot's edge). */

@@ -2,7 +2,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { ocrPage, type OcrPageResult } from './ocr-page.js';
 import { pageImage } from './page-image.js';
 
-export { ocrPage, imageGrid, type ImageGrid, type OcrPageResult } from './ocr-page.js';
+export { ocrPage, imageGrid, MIN_OCR_DPI, type ImageGrid, type OcrPageResult } from './ocr-page.js';
 export { pageImage, renderPage, OCR_DPI, type PageImage } from './page-image.js';
 
 /**

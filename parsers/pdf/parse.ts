@@ -5,7 +5,7 @@ import { findBorderlessTables } from './borderless.js';
 import type { PageTable } from './page-table.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem, type TextColumn } from './flow.js';
-import { imageGrid, ocrPdfPage, pageImage } from '../ocr/index.js';
+import { imageGrid, MIN_OCR_DPI, ocrPdfPage, pageImage } from '../ocr/index.js';
 import { openPdf } from './open.js';
 import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
@@ -115,11 +115,15 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     }
     if (usableChars === 0) {
       const broken = issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS' && i.page !== null).map((i) => i.page!);
+      // Every page a scan too coarse to read (a fax received as a 72-dpi image): say so, not "needs OCR".
+      const coarse = issues.map((i) => (i.page !== null ? LOW_RESOLUTION.exec(i.message) : null)).filter((m) => m !== null);
       throw new InputError(
         'NO_TEXT_LAYER',
         broken.length
           ? `PDF 的文字层无法使用：第 ${pageRanges(broken)} 页的字体缺少 Unicode 映射或编码错误（乱码），文字无法读取，需要 OCR 后才能读取 / the PDF's text layer is unusable (fonts without a Unicode map) on pages ${pageRanges(broken)}`
-          : 'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
+          : coarse.length === pdf.numPages
+            ? `PDF 是扫描图像，分辨率过低（${[...new Set(coarse.map((m) => m[1]))].join('/')} dpi，至少需 ${MIN_OCR_DPI} dpi），无法可靠识别，请按 150 dpi 以上重新扫描 / every page is a scan too coarse for OCR (${[...new Set(coarse.map((m) => m[1]))].join('/')} dpi, ${MIN_OCR_DPI} dpi needed)`
+            : 'PDF 没有可用的文字层（可能是扫描件或图片，或字体缺少 Unicode 映射），需要 OCR 后才能读取 / the PDF has no usable text layer',
       );
     }
     const ocrIssue = ocrSummary(pageInfo, ocrCauses);
@@ -285,6 +289,9 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     page.cleanup();
   }
 }
+
+/** The page issue of a scan too coarse to read (below), and its dpi. */
+const LOW_RESOLUTION = /扫描分辨率过低（(\d+) dpi）/u;
 
 /** Mean OCR confidence below which a page whose text layer was unusable is taken as unread. */
 const MIN_CREDIBLE_OCR = 0.5;

@@ -6,11 +6,13 @@ import { evenContrast, evenLight } from '../../parsers/ocr/light.js';
 import { grayImage, inkThreshold, toGray, type GrayImage } from '../../parsers/ocr/image.js';
 import { findPageQuad, warpQuad } from '../../parsers/ocr/perspective.js';
 import { despeckle } from '../../parsers/ocr/speckle.js';
+import { dotLeaderLines } from '../../parsers/ocr/dot-leaders.js';
 import { estimateSkew } from '../../parsers/ocr/skew.js';
 import { docxToPdf, randomReportSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { once } from '../support/memo.js';
 import { forms, matchFindings, pipeline } from './helpers.js';
+import { runPipeline } from '../../src/pipeline.js';
 
 /**
  * Scans as users make them, beside the flatbed greyscale scan: a comparator typed in the cell of
@@ -93,6 +95,16 @@ describe('findings resting on unsure OCR readings', () => {
       expect(f.message).toContain('OCR 识别不确定');
     }
   }, 300_000);
+});
+
+describe('a fax received as a 72-dpi dithered image (湖北 hb-ezhou-czj-2019)', () => {
+  it('is not read, and the error says the scan is too coarse, not that it needs OCR', async () => {
+    const { result } = await runPipeline({ bytes: scanPdf(corpusFile('hb-ezhou-czj-2019', 'pdf'), { mode: 'fax', dpi: 72, dither: true, shadedHeaders: true }), file: 'fax72.pdf' });
+    expect(result.status).not.toBe('ok');
+    expect(result.error?.code).toBe('NO_TEXT_LAYER');
+    expect(result.error?.message).toMatch(/分辨率过低（72 dpi/u);
+    expect(result.error?.message).not.toMatch(/需要 OCR/u);
+  }, 120_000);
 });
 
 describe('a fax (1-bit, 200 dpi, header line and speckle) of a real report (湖北 hb-ezhou-czj-2019)', () => {
@@ -302,5 +314,34 @@ describe('light and speck clean-up on page images', () => {
     expect(out.data[5 * 60 + 5]).toBe(255);
     expect(out.data[5 * 60 + 6]).toBe(255);
     expect(out.data[11 * 60 + 31]).toBe(0);
+  });
+  it('keeps the pixel-sized dots of an ellipsis at 100 dpi, and a speck between two digits goes', () => {
+    const img = grayImage(80, 30);
+    for (let x = 10; x <= 30; x += 4) img.data[8 * 80 + x] = 0; // "……": six one-pixel dots, 4 px apart
+    img.data[20 * 80 + 50] = 0; // a lone speck
+    for (let y = 16; y < 25; y++) img.data[y * 80 + 60] = img.data[y * 80 + 68] = 0; // two digits' strokes …
+    img.data[20 * 80 + 64] = 0; // … and a speck midway between them (not a decimal point)
+    const out = despeckle(img, 128, 100);
+    for (let x = 10; x <= 30; x += 4) expect(out.data[8 * 80 + x]).toBe(0);
+    expect(out.data[20 * 80 + 50]).toBe(255);
+    expect(out.data[20 * 80 + 64]).toBe(255);
+  });
+  it('takes a line whose ink is only a row of dots for dots, whatever it was read as (dots on a shaded cell read "55000")', () => {
+    const img = grayImage(300, 120);
+    for (let x = 20; x <= 45; x += 5) for (let y = 10; y < 12; y++) img.data[y * 300 + x] = img.data[y * 300 + x + 1] = 0; // six 2×2 dots
+    const line = (text: string, y0: number, x0 = 10, x1 = 90) => ({
+      box: { x0, y0, x1, y1: y0 + 20, score: 1 },
+      text,
+      chars: [...text].map((ch, k) => ({ ch, x0: x0 + k * 10, x1: x0 + k * 10 + 10, confidence: 0.95 })),
+      confidence: 0.95,
+    });
+    // Three text lines elsewhere give the line height; their boxes hold no ink here, only the dots' line matters.
+    const read = [line('55000', 1), line('指标1工程', 40, 100, 200), line('指标2工程', 70, 100, 200), line('工程验收', 95, 100, 200)];
+    const out = dotLeaderLines(img, read, 128);
+    expect(out.map((l) => l.text)).toEqual(['……', '指标1工程', '指标2工程', '工程验收']);
+    expect(out[0].confidence).toBeLessThan(0.9);
+    // A real number's ink is not dots: kept as read.
+    for (let y = 5; y < 17; y++) img.data[y * 300 + 30] = 0;
+    expect(dotLeaderLines(img, read, 128)[0].text).toBe('55000');
   });
 });
