@@ -28,7 +28,11 @@
  * 作废/草稿 level at full opacity over every page, as text and as filled curves), stamp-outlined (grey 内部资料/样稿
  * as curves), stamp-outlined-tiled (a unit's name in 16 pt grey outlines tiled level: stamped.ts); unicode-missing /
  * unicode-pua (a tenth of the table font's glyphs without a ToUnicode entry, or mapped into the Private Use Area:
- * word-pdf.ts); gbk-cmap (Foxit/金山-like /GBK-EUC-H Type 0 fonts, no ToUnicode: gbk-cmap.ts).
+ * word-pdf.ts); gbk-cmap (Foxit/金山-like /GBK-EUC-H Type 0 fonts, no ToUnicode: gbk-cmap.ts); xobject-pages (every
+ * page a Form XObject holding a Form XObject of the whole page: a print of a print), shifted-xref (a header line put
+ * in front of the file: every xref offset wrong, pdf.js rebuilds), revised-page (page 3 drawing page 5's content,
+ * corrected by an incremental update), differences-uni (simple fonts, /Differences of uniXXXX names, no
+ * ToUnicode: rewritten.ts), object-streams (qpdf: object streams and a cross-reference stream).
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
@@ -54,6 +58,7 @@ import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
 import { stampedPdf } from '../test/fixtures/producers/stamped.js';
 import { gbkCmapPdf } from '../test/fixtures/producers/gbk-cmap.js';
+import { differencesPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -90,6 +95,11 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'stamp-vivid-outlined': (pdf) => stampedPdf(pdf, 'vivid-outlined'),
   'stamp-outlined-tiled': (pdf) => stampedPdf(pdf, 'outlined-tiled'),
   'gbk-cmap': (pdf) => gbkCmapPdf(pdf),
+  'xobject-pages': (pdf) => xobjectPagesPdf(pdf),
+  'shifted-xref': (pdf) => shiftedXrefPdf(pdf),
+  'revised-page': (pdf) => revisedPagePdf(pdf, 3, 5),
+  'differences-uni': (pdf) => differencesPdf(pdf),
+  'object-streams': (pdf) => qpdfPdf(pdf, 'object-streams'),
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {

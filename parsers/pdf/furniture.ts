@@ -48,8 +48,17 @@ type Band = 'top' | 'bottom';
 /** Whether nothing of the page (no other line, no table) lies further out than `line` on its side. */
 function outermost(line: TextLine, page: PageLines, side: Band): boolean {
   const tolerance = line.size * 0.3;
-  const spans = [...page.lines.filter((l) => l !== line).map((l) => [l.top, l.bottom] as const), ...(page.tables ?? [])];
-  return side === 'top' ? spans.every(([top]) => top >= line.bottom - tolerance) : spans.every(([, bottom]) => bottom <= line.top + tolerance);
+  // Loops that stop at the first line further out (no copy of the page's spans per line asked about).
+  if (side === 'top') {
+    const limit = line.bottom - tolerance;
+    for (const l of page.lines) if (l !== line && l.top < limit) return false;
+    for (const [top] of page.tables ?? []) if (top < limit) return false;
+    return true;
+  }
+  const limit = line.top + tolerance;
+  for (const l of page.lines) if (l !== line && l.bottom > limit) return false;
+  for (const [, bottom] of page.tables ?? []) if (bottom > limit) return false;
+  return true;
 }
 
 /**

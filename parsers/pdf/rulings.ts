@@ -41,9 +41,16 @@ const VIVID_SPREAD = 96;
 /** The channels (0–255) of a pdf.js colour argument ("#rrggbb"), or null for any other form. */
 function rgbOf(args: unknown): [number, number, number] | null {
   const v = Array.isArray(args) ? args[0] : args;
-  if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) return null;
-  return [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16)];
+  if (typeof v !== 'string') return null;
+  // A page sets its few colours again for every text run: each "#rrggbb" parsed once per process.
+  let rgb = RGB_SEEN.get(v);
+  if (rgb === undefined) {
+    rgb = /^#[0-9a-f]{6}$/i.test(v) ? [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16)] : null;
+    if (RGB_SEEN.size < 4096) RGB_SEEN.set(v, rgb);
+  }
+  return rgb;
 }
+const RGB_SEEN = new Map<string, [number, number, number] | null>();
 
 function isVividColor(rgb: readonly number[] | null): boolean {
   return rgb !== null && Math.max(...rgb) - Math.min(...rgb) >= VIVID_SPREAD;

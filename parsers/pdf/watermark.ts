@@ -15,7 +15,8 @@ const SLANT_DEGREES = 8;
 /** Whether a pdf.js text item's direction is off every right angle by more than SLANT_DEGREES. */
 function slanted(transform: readonly number[]): boolean {
   const [a, b] = transform;
-  if (!a && !b) return false;
+  // Level or upright (either zero: a multiple of 90°) — nearly every item; no trigonometry for them.
+  if (a === 0 || b === 0) return false;
   const degrees = Math.abs((Math.atan2(b, a) * 180) / Math.PI) % 90;
   return Math.min(degrees, 90 - degrees) > SLANT_DEGREES;
 }

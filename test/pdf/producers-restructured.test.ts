@@ -9,6 +9,7 @@ import { pdf13Pdf, pdfaGhostscriptPdf } from '../fixtures/producers/assembled.js
 import { fitToA5Pdf, outlinedTextPdf, pdfwriteScreenPdf } from '../fixtures/producers/ghostscript.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { reviewedIncrementally } from '../fixtures/producers/incremental.js';
+import { differencesPdf, revisedPagePdf, shiftedXrefPdf } from '../fixtures/producers/rewritten.js';
 import { twoUpPdf } from '../fixtures/producers/nup.js';
 import { libreofficeArchivePdf } from '../fixtures/producers/libreoffice-export.js';
 import { qpdfPdf, type QpdfForm } from '../fixtures/producers/qpdf.js';
@@ -92,6 +93,37 @@ describe('the LibreOffice PDF passed on by other programs', () => {
     const run = await pipeline(pdf, 'seed-reviewed.pdf');
     expectSameFindings(docx, run);
     expect(paragraphs(run.document).filter((p) => p.includes('Checked, see note'))).toEqual([]);
+  }, 120_000);
+
+  it('a page replaced by an incremental update (the first revision drew page 5 on page 3): the latest revision read, the .docx findings', async () => {
+    const pdf = await revisedPagePdf(sample('seed.pdf'), 3, 5);
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text.match(/startxref/gu)?.length).toBe(2);
+    const stale = Buffer.from(text.slice(0, text.lastIndexOf('%%EOF', text.length - 8) + 5), 'latin1');
+    const pageText = (bytes: Uint8Array, name: string, n: number) => {
+      writeFileSync(join(dir, name), bytes);
+      return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), join(dir, name), '-'], { encoding: 'utf8' });
+    };
+    expect(pageText(stale, 'stale.pdf', 3)).toBe(pageText(stale, 'stale.pdf', 5)); // the first revision really is wrong
+    expect(pageText(pdf, 'revised.pdf', 3)).toBe(pageText(sample('seed.pdf'), 'seed.pdf', 3));
+    expectSameFindings(docx, await pipeline(pdf, 'seed-revised.pdf'));
+  }, 120_000);
+
+  it('a header line put in front of the file (every xref offset wrong, the table rebuilt by pdf.js): the .docx findings', async () => {
+    const pdf = shiftedXrefPdf(sample('seed.pdf'));
+    const text = Buffer.from(pdf).toString('latin1');
+    const at = Number(/startxref\s+(\d+)\s+%%EOF\s*$/u.exec(text)?.[1]);
+    expect(text.slice(at, at + 4)).not.toBe('xref');
+    expectSameFindings(docx, await pipeline(pdf, 'seed-shifted-xref.pdf'));
+  }, 120_000);
+
+  it('text in simple fonts whose /Differences name every glyph uniXXXX, no ToUnicode, nothing embedded: the .docx findings', async () => {
+    const pdf = await differencesPdf(sample('seed.pdf'));
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text).not.toContain('/ToUnicode');
+    expect(text).toMatch(/\/Differences \[32 \/space 33 \/uni[0-9A-F]{4}/u);
+    expect(poppler('pdffonts', pdf, 'differences.pdf')).toMatch(/SimSun\s+Type 1\s+Custom\s+no\s+no\s+no/u);
+    expectSameFindings(docx, await pipeline(pdf, 'seed-differences.pdf'));
   }, 120_000);
 });
 
