@@ -75,6 +75,20 @@ function sameDimension(stat: NarrativeStat, fact: Fact, tableUnit: string | null
   return unitInfo(unit)?.normalized === stat.normalizedUnit;
 }
 
+/**
+ * One amount of a list of amounts ("包含补助18个年度重点项目资金774万元、补助6名传承人记录工作资金240万元、…"): a part of the
+ * project's money, never its whole, even when its words name the project's funds. The list is told by the 、 that joins
+ * this amount to the next, or joins it to the amount before.
+ */
+function enumeratedAmount(stat: NarrativeStat): boolean {
+  const sentence = stat.sentence.replace(/\s+/g, '');
+  const own = `${stat.label}${stat.figure.text}`.replace(/\s+/g, '');
+  const at = sentence.indexOf(own);
+  if (at < 0) return false;
+  if (sentence[at + own.length] === '、') return true;
+  return /(?:亿元|万元|元)、$/.test(sentence.slice(0, at));
+}
+
 /** Share of the project's name a label must contain to name it ("财政安排村级规划编制补助资金"). */
 const NAMES_PROJECT = 0.8;
 
@@ -146,7 +160,7 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
 
     if (stat.dimension === 'money' && narrative.reportKind === 'project' && narrative.projectIndex !== null && narrative.projectIndex !== undefined) {
       const projectName = report.projects[narrative.projectIndex]?.name?.text ?? null;
-      if (ownProjectMoney(label, projectName)) {
+      if (ownProjectMoney(label, projectName) && !enumeratedAmount(stat)) {
         const sure = narrative.projectConfidence ?? 0.5;
         const measure = EXECUTED.test(label) ? 'executed' : BUDGET.test(label) ? 'fullYearBudget' : null;
         if (measure) {

@@ -106,6 +106,21 @@ describe('links from narrative figures to the figures they restate', () => {
     ]);
   });
 
+  it('one amount of a list of amounts (、) is a part of the project\'s money, never linked as its whole (gx-wenlv-feiyi-2021)', () => {
+    const listed = withNarrative(seedLikeRecords(), projectReportLines(
+      '为建设工程招投标监督管理、建筑工程质量安全监管等工作经费支出。',
+      '2023年项目资金334.74万元，包含补助12个重点项目资金20万元、补助3个培训项目资金14.74万元、补助日常办公项目资金300万元，全部为财政拨款资金。',
+      '本项目全年支出334.74万元，任务已基本完成。',
+    ));
+    const part = '项目支出绩效评价报告（工作经费）';
+    const linked = (written: string) => {
+      const stat = find(listed.statistics.filter((s) => s.loc.part === part), written);
+      return listed.links.filter((l) => l.statId === stat.id && l.target.kind === 'table').map((l) => l.target.ref);
+    };
+    expect(linked('334.74万元')).toEqual(['projects[2].budget.rows[0].fullYearBudget']);
+    expect([linked('20万元'), linked('14.74万元'), linked('300万元')]).toEqual([[], [], []]);
+  });
+
   it('the department report\'s 项目支出 → 按支出性质分; named projects → their tables and the 基础数据表 rows', () => {
     const project = linksOf('部门整体支出绩效自评报告', '359.74万元');
     expect(project.map((l) => [l.target.ref, l.target.value])).toEqual([['deptSelfEval.budget.bySpending[1].amount', '359.73']]);
