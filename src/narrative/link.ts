@@ -6,6 +6,7 @@ import { partsOfTwoAmounts } from './compare.js';
 import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
 import { pairsWindowed, pairWindowEnd } from '../pair-window.js';
+import { withoutSpaces } from '../text/spaces.js';
 
 /**
  * Links from a narrative figure to the figure it restates: a table amount (a project's 全年执行数 /
@@ -81,8 +82,8 @@ function sameDimension(stat: NarrativeStat, fact: Fact, tableUnit: string | null
  * this amount to the next, or joins it to the amount before.
  */
 function enumeratedAmount(stat: NarrativeStat): boolean {
-  const sentence = stat.sentence.replace(/\s+/g, '');
-  const own = `${stat.label}${stat.figure.text}`.replace(/\s+/g, '');
+  const sentence = withoutSpaces(stat.sentence);
+  const own = withoutSpaces(`${stat.label}${stat.figure.text}`);
   const at = sentence.indexOf(own);
   if (at < 0) return false;
   if (sentence[at + own.length] === '、') return true;

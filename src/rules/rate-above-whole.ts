@@ -4,6 +4,7 @@ import { isExact, placeName, plain, statEvidence, statPhrase } from '../narrativ
 import { Rational } from '../numbers/decimal.js';
 import { sentenceKey, statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
+import { withoutSpaces } from '../text/spaces.js';
 
 /**
  * C3 for rates: a share of a whole cannot exceed the whole. "项目验收合格率110%", "专项资金足额发放率达到
@@ -77,7 +78,7 @@ const NOT_SHARE = /完成率|增长|增幅|提高|提升|上升|下降|同比|�
 
 /** The share this percentage is the value of, from its sentence before it; null when not a share. */
 function measureOf(s: NarrativeStat, sentenceStats: NarrativeStat[]): string | null {
-  const sentence = s.sentence.replace(/\s+/g, '');
+  const sentence = withoutSpaces(s.sentence);
   const text = s.figure.text.replace(/\s+/g, '');
   // the figure's place in its sentence: the k-th percentage written this way
   const same = sentenceStats.filter((o) => o.figure.text.replace(/\s+/g, '') === text);

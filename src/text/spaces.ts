@@ -1,3 +1,5 @@
+import { boundedMemo } from '../memo.js';
+
 /** Whitespace as JavaScript's /\s/ has it, without a regular expression or a new string. */
 
 /** The UTF-16 units /\s/ matches (all of them in the BMP, so a unit at a time is exact). */
@@ -13,3 +15,14 @@ export function nonSpaceLength(text: string): number {
   for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) n++;
   return n;
 }
+
+/**
+ * The text with its whitespace removed (text.replace(/\s+/g, '')), remembered: checks that place each
+ * figure of a sentence in it strip the same sentence once per figure, and a form run together into
+ * prose is one sentence of thousands of characters holding hundreds of figures.
+ */
+export const withoutSpaces: (text: string) => string = boundedMemo((text) => text.replace(/\s+/g, ''), {
+  maxEntries: 20_000,
+  maxKeyLength: 256,
+  maxLongChars: 1_000_000,
+});
