@@ -95,6 +95,8 @@ export class OfficeServer {
   /** Conversions done by this instance since it (re)started, and starts. */
   conversions = 0;
   starts = 0;
+  /** Conversions done by this server over all its starts. */
+  conversionsInAll = 0;
 
   constructor(private readonly options: OfficeServerOptions) {}
 
@@ -123,6 +125,7 @@ export class OfficeServer {
       for (;;) {
         if (existsSync(`${base}.docx`)) {
           this.conversions++;
+          this.conversionsInAll++;
           return new Uint8Array(await readFile(`${base}.docx`));
         }
         if (existsSync(`${base}.err`)) {
@@ -201,18 +204,16 @@ export class OfficeServer {
     this.heartbeat.unref();
   }
 
-  /** Create the private profile, then install the Basic loop into it (a first start would overwrite it). */
+  /**
+   * Create the private profile, then install the Basic loop into it (a first start would overwrite it).
+   * Asynchronous on purpose: a first start takes seconds (tens under load), and a blocked event loop
+   * stops the heartbeat of every other server of the pool — whose loops then end themselves.
+   */
   private async initProfile(): Promise<void> {
     const profile = join(this.dir!, 'profile');
-    const init = spawnSync(officeBinary(this.options.soffice), [...this.baseArgs(profile), '--terminate_after_init'], {
-      stdio: 'ignore',
-      env: this.env(),
-      timeout: this.options.startupMs ?? DEFAULT_STARTUP_MS,
-      killSignal: 'SIGKILL',
-    });
-    if (init.error) throw init.error;
+    const status = await runToExit(officeBinary(this.options.soffice), [...this.baseArgs(profile), '--terminate_after_init'], this.env(), this.options.startupMs ?? DEFAULT_STARTUP_MS);
     const standard = join(profile, 'user', 'basic', 'Standard');
-    if (!existsSync(standard)) throw new Error(`LibreOffice did not create its profile (exit ${init.status ?? init.signal})`);
+    if (!existsSync(standard)) throw new Error(`LibreOffice did not create its profile (exit ${status})`);
     for (const [name, text] of Object.entries(serveLibraryFiles())) await writeFile(join(standard, name), text);
   }
 
@@ -325,6 +326,22 @@ function officeBinary(soffice: string): string {
     /* fall through */
   }
   return soffice;
+}
+
+/** Run a command to its end without blocking the event loop; killed (SIGKILL) past `timeoutMs`. Resolves its exit code or signal. */
+function runToExit(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore', env });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(String(code ?? signal));
+    });
+  });
 }
 
 function sleep(ms: number): Promise<void> {

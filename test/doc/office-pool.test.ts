@@ -111,7 +111,9 @@ describe('OfficePool', () => {
       const out = await Promise.all([1, 2, 3, 4].map(() => pool.convert(seedDoc, 240_000)));
       expect(new Set(out.map(paragraphsOf)).size).toBe(1);
       expect(pool.instances).toHaveLength(2);
-      expect(pool.instances.reduce((n, s) => n + s.conversions, 0)).toBe(4);
+      // Over all starts: a server restarted under load (its retried file counted once, on the fresh instance) still counts.
+      expect(pool.instances.reduce((n, s) => n + s.conversionsInAll, 0)).toBe(4);
+      expect(pool.instances.every((s) => s.conversionsInAll >= 1)).toBe(true);
     } finally {
       await pool.close();
     }
