@@ -20,8 +20,8 @@ export const FigureSchema = z.object({
   /** True for 约/余/多/近/左右 and similar hedges. */
   approximate: z.boolean(),
   /** Qualifier words as written (以上, 余, 约 …). */
-  qualifiers: z.array(z.string()),
+  qualifiers: z.array(z.string()).readonly(),
   /** The exact source text the figure was read from. */
   text: z.string(),
-});
+}).readonly();
 export type Figure = z.infer<typeof FigureSchema>;

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { normalizeText } from '../text/normalize.js';
 
 /**
@@ -23,19 +24,17 @@ const KIND = /(?:专项资金|专项经费|专项|经费|资金)$/;
 
 export interface EntityKey {
   /** Without spaces, punctuation, numbering, years, brackets and 项目/年度 suffixes. */
-  key: string;
+  readonly key: string;
   /** key without a trailing 专项/经费/资金 (what kind of money it is), when at least 4 characters remain. */
-  core: string;
+  readonly core: string;
   /** What was set aside, for the reason. */
-  dropped: string[];
+  readonly dropped: readonly string[];
 }
 
-const cache = new Map<string, EntityKey>();
+/** Remembered per name (shared result: never changed): names are compared pair by pair. */
+export const entityKey: (name: string) => EntityKey = boundedMemo(readEntityKey, { maxEntries: 20_000 });
 
-export function entityKey(name: string): EntityKey {
-  const known = cache.get(name);
-  if (known) return known;
-  if (cache.size > 20_000) cache.clear();
+function readEntityKey(name: string): EntityKey {
   const dropped: string[] = [];
   let t = normalizeText(name).replace(/\s+/g, '').replace(/^(?:\d+|[一二三四五六七八九十]+)[、.．]/, '').replace(/^其中[：:]?/, '');
   t = t.replace(YEARS, (m) => (dropped.push(m), ''));
@@ -47,9 +46,7 @@ export function entityKey(name: string): EntityKey {
   }
   const k = KIND.exec(t);
   const core = k && t.length - k[0].length >= 4 ? t.slice(0, k.index) : t;
-  const out = { key: t, core, dropped };
-  cache.set(name, out);
-  return out;
+  return { key: t, core, dropped };
 }
 
 /** Do two names name one entity? Sure: same key; fuzzy: same core, or one character left out of ≥ 6. */

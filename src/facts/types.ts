@@ -49,11 +49,11 @@ export interface Bounds {
 /** What is measured, normalised for matching ("公开招投标项目监管服务满意度" → "公开招标项目监管服务满意"). */
 export interface Measure {
   /** As written (label, indicator name, row label). */
-  words: string;
+  readonly words: string;
   /** Matching key: normalised text, abbreviations folded, noise words dropped. */
-  key: string;
+  readonly key: string;
   /** For counts: the counted thing without the verb before it ("依法依规处理投诉" → "投诉"). */
-  noun: string;
+  readonly noun: string;
 }
 
 export interface IndexedFact {

@@ -236,7 +236,7 @@ function pairKey(a: NarrativeStat, b: NarrativeStat): string {
  */
 class SentenceSimilarity {
   private readonly sentenceIndex = new Map<string, number>();
-  private readonly grams: Array<Set<string>> = [];
+  private readonly grams: Array<ReadonlySet<string>> = [];
   private readonly simCache = new Map<number, number>();
 
   indexOf(sentence: string): number {

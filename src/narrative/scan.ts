@@ -118,7 +118,7 @@ export function scanFigures(text: string): ScanResult {
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(norm); m; m = NUMBER_RE.exec(norm)) {
     const start = m.index;
-    const found = m[1] !== undefined ? readArabic(norm, m, masks) : readChinese(norm, m, masks);
+    const found = m[1] !== undefined ? readArabic(text, norm, m, masks) : readChinese(text, norm, m, masks);
     if (found) {
       figures.push(found);
       NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, found.end);
@@ -127,12 +127,10 @@ export function scanFigures(text: string): ScanResult {
       NUMBER_RE.lastIndex = start + 1;
     }
   }
-  // A source text slice for each figure (qualifiers and unit as written).
-  for (const f of figures) f.figure.text = text.slice(f.start, f.end);
   return { norm, masks, figures };
 }
 
-function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
+function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
   const start = m.index;
   if (maskAt(masks, start)) return null;
   const before = norm[start - 1];
@@ -220,7 +218,7 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
     qualifiers.unshift(pre.word);
   }
   return {
-    figure: { value, decimals, unit, comparator, approximate, qualifiers, text: '' },
+    figure: { value, decimals, unit, comparator, approximate, qualifiers, text: text.slice(start - pre.word.length, pos) },
     start: start - pre.word.length,
     end: pos,
     numberStart: start,
@@ -231,7 +229,7 @@ function readArabic(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFig
   };
 }
 
-function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
+function readChinese(text: string, norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
   const start = m.index;
   if (maskAt(masks, start)) return null;
   const before = norm[start - 1];
@@ -274,7 +272,7 @@ function readChinese(norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFi
     qualifiers.unshift(pre.word);
   }
   return {
-    figure: { value: String(n), decimals: 0, unit, comparator, approximate, qualifiers, text: '' },
+    figure: { value: String(n), decimals: 0, unit, comparator, approximate, qualifiers, text: text.slice(start - pre.word.length, pos) },
     start: start - pre.word.length,
     end: pos,
     numberStart: start,

@@ -11,7 +11,7 @@ const NOISE = /做好|全年|本年|年度|共计|合计|累计|情况|完成|�
 const CACHE_LIMIT = 4096;
 
 /** Character bigrams of a string (punctuation, spaces and digits left out); memoized, read-only. */
-export const bigrams: (s: string) => Set<string> = boundedMemo((s) => computeBigrams(s), { maxEntries: CACHE_LIMIT });
+export const bigrams: (s: string) => ReadonlySet<string> = boundedMemo((s) => computeBigrams(s), { maxEntries: CACHE_LIMIT });
 
 function computeBigrams(s: string): Set<string> {
   const t = s.replace(/[\s\p{P}\d]/gu, '');

@@ -145,10 +145,10 @@ function smallGcd(a: number, b: number): number {
   return a === 0 ? 1 : a;
 }
 
-/** A closed interval [lo, hi] of exact values. */
+/** A closed interval [lo, hi] of exact values (intervalOf's are shared: never changed). */
 export interface Interval {
-  lo: Rational;
-  hi: Rational;
+  readonly lo: Rational;
+  readonly hi: Rational;
 }
 
 /** Half a unit in the last written place: 0.005 for two decimals, 0.5 for integers. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../parsers/index.js';
 import { addIntervals, intervalOf, Rational } from '../../src/numbers/decimal.js';
+import { parseFigure } from '../../src/numbers/figure.js';
 
 describe('exact decimals (Rational)', () => {
   it('keeps sums in lowest terms whether or not the denominators agree', () => {
@@ -34,6 +35,18 @@ describe('exact decimals (Rational)', () => {
     expect(intervalOf('951.90', 0).lo.toString()).toBe('951.4');
     const sum = addIntervals([intervalOf('20', 2), intervalOf('0.5', 1)]);
     expect([sum.lo.toString(4), sum.hi.toString(4)]).toEqual(['20.445', '20.555']);
+  });
+});
+
+describe('remembered values: one per written text, for every later report of the process', () => {
+  it('a reader that writes to one cannot change what a later reader of that text gets', () => {
+    const figure = parseFigure('885.94')!;
+    expect(() => ((figure as { value: string }).value = '875.94')).toThrow(TypeError);
+    expect(() => (figure.qualifiers as string[]).push('约')).toThrow(TypeError);
+    expect(parseFigure('885.94')).toMatchObject({ value: '885.94', decimals: 2, qualifiers: [] });
+    const interval = intervalOf('65.96', 2);
+    expect(() => ((interval as { lo: Rational }).lo = Rational.of(0))).toThrow(TypeError);
+    expect(intervalOf('65.96', 2).lo.toString(4)).toBe('65.955');
   });
 });
 

@@ -10,8 +10,8 @@ import { clauseLeadIn } from '../../text/clauses.js';
  * are two measures.
  */
 export interface MeasureName {
-  name: string;
-  year: string | null;
+  readonly name: string;
+  readonly year: string | null;
 }
 
 const LEAD = /^(?:[，,。；;：:、\s]|其中|分别(?:是|为)|具体(?:是|为)|包括|主要|共计|合计|总计|累计|共|全年|本年度?|当年|年度|截至|截止|目前|今年|已|均)+/;
