@@ -17,6 +17,11 @@ describe('restatements planted in real reports', () => {
     expect(await findings(source('gx-wenlv-feiyi-2021'))).toEqual([]);
   }, 60_000);
 
+  it('gx-wenlv-feiyi-2021: 1.年度重点项目补助资金874万元 said again inside its item with a longer name (…代表性项目保护补助资金874万元) is a part like the item, not the form’s 2118 whole', async () => {
+    const mismatch = (lines: string[]) => findingsOf(lines, (d) => d.rule === 'figure-mismatch');
+    expect(await mismatch(source('gx-wenlv-feiyi-2021'))).toEqual([]);
+  }, 60_000);
+
   it('hn-nanxian-jiuye-2023: item 4 of the list after 具体如下 changed — the items no longer add up to 609.74万元', async () => {
     const lines = source('hn-nanxian-jiuye-2023');
     expect(await findings(lines)).toEqual([]);
