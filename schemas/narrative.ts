@@ -67,6 +67,13 @@ export const NarrativeStatSchema = z.object({
   listLength: z.number().int().nullable().optional(),
   /** The unit was not in the unit table; kept as written. */
   unknownUnit: z.boolean().optional(),
+  /**
+   * An item of a list: amounts = one amount of a list of amounts joined by 、 (a part, never the whole);
+   * numbered = the amount a numbered item opens with ("1.年度重点项目补助资金874万元：…").
+   */
+  listItem: z.enum(['amounts', 'numbered']).optional(),
+  /** The same amount said again inside its numbered item: the id of the item's figure (part or whole as the item is). */
+  itemOf: z.string().optional(),
 });
 export type NarrativeStat = z.infer<typeof NarrativeStatSchema>;
 

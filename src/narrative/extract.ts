@@ -217,6 +217,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       listLength: rel.listLength,
       unknownUnit: f.unknownUnit,
     };
+    if (rel.listItem) stat.listItem = rel.listItem;
+    if (rel.itemOf !== null) stat.itemOf = ids[rel.itemOf];
     return stat;
   });
 }

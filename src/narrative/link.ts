@@ -6,7 +6,6 @@ import { partsOfTwoAmounts } from './compare.js';
 import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
 import { pairsWindowed, pairWindowEnd } from '../pair-window.js';
-import { withoutSpaces } from '../text/spaces.js';
 
 /**
  * Links from a narrative figure to the figure it restates: a table amount (a project's 全年执行数 /
@@ -77,17 +76,15 @@ function sameDimension(stat: NarrativeStat, fact: Fact, tableUnit: string | null
 }
 
 /**
- * One amount of a list of amounts ("包含补助18个年度重点项目资金774万元、补助6名传承人记录工作资金240万元、…"): a part of the
- * project's money, never its whole, even when its words name the project's funds. The list is told by the 、 that joins
- * this amount to the next, or joins it to the amount before.
+ * A part of the project's money by its place in a list (src/narrative/structure.ts marks lists): one amount of a
+ * list of amounts joined by 、 ("包含补助18个年度重点项目资金774万元、补助6名传承人记录工作资金240万元、…"), or the
+ * same amount said again inside a numbered item that is a part ("1.年度重点项目补助资金874万元：…补助19项…非物质文化
+ * 遗产代表性项目保护补助资金874万元" — the longer name of the second does not make it the whole).
  */
-function enumeratedAmount(stat: NarrativeStat): boolean {
-  const sentence = withoutSpaces(stat.sentence);
-  const own = withoutSpaces(`${stat.label}${stat.figure.text}`);
-  const at = sentence.indexOf(own);
-  if (at < 0) return false;
-  if (sentence[at + own.length] === '、') return true;
-  return /(?:亿元|万元|元)、$/.test(sentence.slice(0, at));
+function listedPart(stat: NarrativeStat, byId: Map<string, NarrativeStat>, projectName: string | null): boolean {
+  if (stat.listItem === 'amounts') return true;
+  const item = stat.itemOf !== undefined ? byId.get(stat.itemOf) : undefined;
+  return !!item && !ownProjectMoney(item.label, projectName);
 }
 
 /** Share of the project's name a label must contain to name it ("财政安排村级规划编制补助资金"). */
@@ -122,6 +119,7 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
     });
   };
   const deptUnit = report.deptSelfEval?.budget?.unit ?? '万元';
+  const byId = new Map(stats.map((s) => [s.id, s]));
 
   for (const stat of stats) {
     if (stat.mention === 'slogan') continue;
@@ -161,7 +159,7 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
 
     if (stat.dimension === 'money' && narrative.reportKind === 'project' && narrative.projectIndex !== null && narrative.projectIndex !== undefined) {
       const projectName = report.projects[narrative.projectIndex]?.name?.text ?? null;
-      if (ownProjectMoney(label, projectName) && !enumeratedAmount(stat)) {
+      if (ownProjectMoney(label, projectName) && !listedPart(stat, byId, projectName)) {
         const sure = narrative.projectConfidence ?? 0.5;
         const measure = EXECUTED.test(label) ? 'executed' : BUDGET.test(label) ? 'fullYearBudget' : null;
         if (measure) {

@@ -80,6 +80,12 @@ const PREFIX_QUALIFIERS: Array<[string, Comparator, boolean]> = [
   ['大约', '~', true], ['将近', '~', true], ['接近', '~', true], ['超过', '>', false], ['高于', '>', false],
   ['约', '~', true], ['近', '~', true], ['逾', '>', true], ['超', '>', false], ['≥', '>=', false], ['≤', '<=', false],
 ];
+/**
+ * Six or more integer digits before a % are no rate anyone writes: they are a form's cells run together in
+ * the text ("年度资金总额:21182118100%" = 2118 | 2118 | 100%), which the flattened-form reader reads as cells.
+ * Such a run is not a figure of the prose.
+ */
+const GLUED_CELLS = /^\d{6,}(?:\.\d+)?$/;
 const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
 /** 万 with nothing after it (a clause ends), and money words just before the number. */
 const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
@@ -202,6 +208,7 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
   }
   if (unit === null) return null;
   if (!unitInfo(unit) && !unknownUnit) return null;
+  if (unit === '%' && GLUED_CELLS.test(value)) return null;
   // "6个100%": a slogan of six 100%-rules, one countable mention
   if (unitInfo(unit)?.dimension === 'count') {
     const sl = /^(\d+%|百分百|百分之百)/.exec(norm.slice(pos));

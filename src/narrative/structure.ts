@@ -17,6 +17,14 @@ export interface Relation {
   openList: boolean;
   listLength: number | null;
   each: number | null;
+  /**
+   * One item of a list: 'amounts' = one amount of a list of amounts joined by 、 ("包含补助18个年度重点项目资金774万元、
+   * 补助6名传承人记录工作资金240万元、…"), a part and never the whole; 'numbered' = the amount a numbered item opens
+   * with ("1.年度重点项目补助资金874万元：…").
+   */
+  listItem: 'amounts' | 'numbered' | null;
+  /** The same amount said again inside its numbered item: the item's figure (its reading — part or whole — is this one's). */
+  itemOf: number | null;
 }
 
 const SENTENCE_END = /[。！？!?]/g;
@@ -98,7 +106,7 @@ export function countItems(s: string): number {
 }
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
-  const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null }));
+  const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null, listItem: null, itemOf: null }));
   const change = figures.map((f) => statesChange(norm, f));
   // an amount per unit ("每县补助1000万元", "人均500元") is a rate, never a part of a total
   const perUnit = figures.map((f) => isPerUnit(norm, f));
@@ -260,6 +268,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     rel[i].listLength = countItems(list);
     rel[i].openList = OPEN_LIST_WORDS.test(list);
   });
+  markListItems(norm, figures, rel);
   return rel;
 }
 
@@ -376,4 +385,66 @@ function enclosingClose(norm: string, pos: number): number {
     }
   }
   return -1;
+}
+
+/** Money: amounts in 元, 万元, 亿元 (a list of amounts is told by them). */
+function isAmount(f: ScannedFigure): boolean {
+  return unitInfo(f.figure.unit)?.dimension === 'money';
+}
+
+/** Words ending a clause: a list joined by 、 does not run past them. */
+const CLAUSE_END = /[，,。；;：:！？!?]/;
+
+/** The first character after `pos` that is not whitespace. */
+function nextVisible(norm: string, pos: number): string | undefined {
+  while (pos < norm.length && /\s/.test(norm[pos])) pos++;
+  return norm[pos];
+}
+
+/**
+ * An item number opening the words right before a figure, with only the item's name between:
+ * "…情况1.年度重点项目补助资金" / "（2）培训经费". The number is the item's; a decimal ("1.5") is none.
+ */
+const ITEM_HEAD = /(?<![\d.．])(?:(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[)）])[^，,。；;：:、！？!?\d]{1,30}$/;
+/** Where a numbered item's text ends: a section heading (二、 / （三）), or a clause opening the next number. */
+const SECTION_HEAD = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/g;
+
+/**
+ * Lists the structure step marks for the links (src/narrative/link.ts):
+ * - 'amounts': an amount joined by 、 to the next item, or to an amount before it in the same clause;
+ * - 'numbered': the amount a numbered item opens with; a later figure of the same value and unit within
+ *   that item ("1.年度重点项目补助资金874万元：…补助19项…保护补助资金874万元") says it again: `itemOf`.
+ */
+function markListItems(norm: string, figures: ScannedFigure[], rel: Relation[]): void {
+  figures.forEach((f, i) => {
+    if (!isAmount(f)) return;
+    if (nextVisible(norm, f.end) === '、') rel[i].listItem = 'amounts';
+    else for (let k = i - 1; k >= 0; k--) {
+      const gap = norm.slice(figures[k].end, f.start);
+      if (CLAUSE_END.test(gap)) break;
+      if (!isAmount(figures[k])) continue;
+      if (nextVisible(norm, figures[k].end) === '、') rel[i].listItem = 'amounts';
+      break;
+    }
+  });
+  figures.forEach((f, i) => {
+    if (rel[i].listItem !== null || rel[i].itemOf !== null || !isAmount(f)) return;
+    const from = i > 0 ? figures[i - 1].end : 0;
+    const head = ITEM_HEAD.exec(norm.slice(Math.max(from, f.start - 40), f.start));
+    if (!head) return;
+    rel[i].listItem = 'numbered';
+    const end = numberedItemEnd(norm, f.end, Number(head[1] ?? head[2]));
+    for (let k = i + 1; k < figures.length && figures[k].start < end; k++) {
+      const g = figures[k].figure;
+      if (g.value === f.figure.value && g.unit === f.figure.unit && rel[k].itemOf === null) rel[k].itemOf = i;
+    }
+  });
+}
+
+/** The end of numbered item `n` whose text starts at `from`: the next item's number, a section heading, or the text's end. */
+function numberedItemEnd(norm: string, from: number, n: number): number {
+  const next = new RegExp(`(?<![\\d.．])(?:${n + 1}[.．、](?!\\d)|[（(]${n + 1}[)）])`).exec(norm.slice(from));
+  SECTION_HEAD.lastIndex = from;
+  const section = SECTION_HEAD.exec(norm);
+  return Math.min(next ? from + next.index : norm.length, section ? section.index : norm.length);
 }

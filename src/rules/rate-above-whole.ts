@@ -40,7 +40,6 @@ export const rule: Rule = {
       const atLeast = !s.figure.approximate && (s.figure.comparator === '>=' || s.figure.comparator === '>');
       if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !(isExact(s.figure) || atLeast)) continue;
       if (!Rational.parse(s.figure.value).gt(hundred)) continue;
-      if (GLUED_CELLS.test(s.figure.value)) continue;
       const measure = measureOf(s, bySentence.get(sentenceKey(s)) ?? []);
       if (!measure) continue;
       const severity: Severity = SPENDING.test(measure) ? 'warning' : 'error';
@@ -62,12 +61,6 @@ export const rule: Rule = {
     return drafts;
   },
 };
-
-/**
- * Six or more integer digits before a % are no rate anyone writes: they are a form's cells run together in
- * the text ("年度资金总额:21182118100%" = 2118 | 2118 | 100%), which the flattened-form reader reads as cells.
- */
-const GLUED_CELLS = /^\d{6,}(?:\.\d+)?$/;
 
 /** Shares of a whole, named as the measure (the word ends the name). */
 const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意)率|满意度|知晓度|知晓率|覆盖面|形象进度/g;

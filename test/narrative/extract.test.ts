@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from '../../src/narrative/numerals.js';
 import { shiftDecimal } from '../../src/narrative/units.js';
@@ -113,6 +114,14 @@ describe('narrative figures: what is not a statistic', () => {
   it('dates, years and month ranges', () => {
     const stats = statsOf('截止2023年12月31日，2023年度1-12月共开展检查3次；吸取长沙4.29自建民房倒塌事故教训；2023，市财政安排资金5万元。');
     expect(stats.map((s) => s.figure.text)).toEqual(['3次', '5万元']);
+  });
+
+  it("a form's cells run together before a % (年度资金总额:21182118100% = 2118 | 2118 | 100%) are no figure (gx-wenlv-feiyi-2021)", () => {
+    const text = readFileSync('test/corpus/real/gx-wenlv-feiyi-2021/source.txt', 'utf8');
+    expect(text).toContain('年度资金总额:21182118100%');
+    const rates = statsOf(text).filter((s) => s.figure.unit === '%');
+    expect(rates.filter((s) => /^\d{6,}/.test(s.figure.value))).toEqual([]);
+    expect(statsOf('执行率为100%，增长12345.6%。').map((s) => s.figure.text)).toEqual(['100%', '12345.6%']);
   });
 
   it('a dotted date is a real month and day; an amount that starts like a year is an amount (河北 临城)', () => {
@@ -262,6 +271,20 @@ describe('narrative figures: totals and parts', () => {
     // a comma slipped into a 、 list: the item after it completes the total exactly, so it stays a part
     const slip = statsOf('全年共实施项目6个，其中新建项目2个、续建项目3个，改建项目1个。');
     for (const t of ['2个', '3个', '1个']) expect(find(slip, t).partOf).toBe(find(slip, '6个').id);
+  });
+
+  it('lists for the links: amounts joined by 、 and the amount a numbered item opens with, said again inside the item (gx-wenlv-feiyi-2021)', () => {
+    const text = readFileSync('test/corpus/real/gx-wenlv-feiyi-2021/source.txt', 'utf8').split('\n').find((l) => l.includes('1.年度重点项目补助资金874万元'))!;
+    const stats = statsOf(text);
+    const money = stats.filter((s) => s.dimension === 'money');
+    // 包含补助18个年度重点项目资金774万元、补助6名…240万元、…、补助国家级文化生态保护(实验)区资金750万元,
+    expect(money.filter((s) => s.listItem === 'amounts').map((s) => s.figure.text)).toEqual(['774万元', '240万元', '140万元', '84万元', '750万元']);
+    const [item, again] = money.filter((s) => s.figure.text === '874万元');
+    expect([item.listItem, item.itemOf]).toEqual(['numbered', undefined]);
+    expect([again.listItem, again.itemOf]).toEqual([undefined, item.id]);
+    // a count in the list is no amount of it; an amount closing a clause without 、 is no list item
+    expect(find(stats, '6名').listItem).toBeUndefined();
+    expect(find(statsOf('安排资金100万元，其中培训费20万元，1.办公经费30万元。'), '100万元').listItem).toBeUndefined();
   });
 
   it('the phase of a named project is no count (内蒙古 阿拉善左旗 2023: 加工车间二期建设项目)', () => {

@@ -17,6 +17,22 @@ describe('restatements planted in real reports', () => {
     expect(await findings(source('gx-wenlv-feiyi-2021'))).toEqual([]);
   }, 60_000);
 
+  it('gx-wenlv-feiyi-2021: 1.年度重点项目补助资金874万元 said again inside its item with a longer name (…代表性项目保护补助资金874万元) is a part like the item, not the form’s 2118 whole', async () => {
+    const mismatch = (lines: string[]) => findingsOf(lines, (d) => d.rule === 'figure-mismatch');
+    expect(await mismatch(source('gx-wenlv-feiyi-2021'))).toEqual([]);
+  }, 60_000);
+
+  it('hn-hengshan-guantang-2023: 项目支出 1025.20 in the 基础数据表 and in the form’s 按支出性质分 — changed in either, one warning naming both cells', async () => {
+    const lines = source('hn-hengshan-guantang-2023');
+    const restated = (ls: string[]) => findingsOf(ls, (d) => d.rule === 'basic-data-by-spending');
+    expect(await restated(lines)).toEqual([]);
+    for (const where of ['项目支出:1025.20', '项目支出: | 874.20']) {
+      const fs = await restated(planted(lines, where, '1025.20', '1127.72'));
+      expect(fs.map((f) => [f.severity, [...f.values].sort((x, y) => x - y)]), show(fs)).toEqual([['warning', [1025.2, 1127.72]]]);
+      expect(fs[0].evidence.map((e) => e.location.part)).toEqual(['部门整体支出绩效评价基础数据表', '部门整体支出绩效自评表']);
+    }
+  }, 60_000);
+
   it('hn-nanxian-jiuye-2023: item 4 of the list after 具体如下 changed — the items no longer add up to 609.74万元', async () => {
     const lines = source('hn-nanxian-jiuye-2023');
     expect(await findings(lines)).toEqual([]);
