@@ -1,7 +1,24 @@
 import type { FindingDraft, Rule } from './types.js';
 import { factEvidence } from './finding.js';
 import { checkRate, factNumber, isBlank } from './lib/amounts.js';
-import { columnLabel, formName, paramsOf, selfEvalForms, totalBudgetRow } from './lib/forms.js';
+import { columnLabel, formName, paramsOf, selfEvalForms, totalBudgetRow, type SelfEvalForm } from './lib/forms.js';
+import type { BudgetRow } from '../../schemas/records.js';
+
+/**
+ * Rows whose printed rate is checked: the total row, and a source row (其他资金 1.8 of 1.8 printed 0) when
+ * it states both amounts and a budget above zero — a sub-row with nothing budgeted or spent is left to
+ * the template (0.0% on empty rows).
+ */
+function ratedRows(form: SelfEvalForm): BudgetRow[] {
+  const total = totalBudgetRow(form);
+  const sources = (form.budget?.rows ?? []).filter((r) => r !== total && r.kind !== 'unknown' && positive(r.fullYearBudget) && positive(r.executed));
+  return total ? [total, ...sources] : sources;
+}
+
+function positive(f: BudgetRow['executed']): boolean {
+  const n = f && !isBlank(f) ? factNumber(f) : null;
+  return n !== null && n > 0;
+}
 
 /** A1 执行率 = 全年执行数 ÷ 全年预算数 (Sichuan: 预算执行数 ÷ 调整后预算数), against the printed rate. */
 export const rule: Rule = {
@@ -26,8 +43,8 @@ export const rule: Rule = {
     const p = paramsOf(ctx);
     const dp = p.moneyDecimals;
     for (const form of selfEvalForms(report)) {
-      const row = totalBudgetRow(form);
-      if (!row || !row.rate || isBlank(row.rate) || !row.executed || !row.fullYearBudget) continue;
+      for (const row of ratedRows(form)) {
+      if (!row.rate || isBlank(row.rate) || !row.executed || !row.fullYearBudget) continue;
       if (isBlank(row.executed) || isBlank(row.fullYearBudget)) continue;
       // An approximate or one-sided rate ("约95%") cannot be checked by arithmetic: checkRate gives null.
       const c = checkRate(row.executed, row.fullYearBudget, row.rate, dp);
@@ -53,6 +70,7 @@ export const rule: Rule = {
         params: { family: p.family, moneyDecimals: dp },
         part: form.part,
       });
+      }
     }
     return out;
   },
