@@ -69,10 +69,17 @@ const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}�
  */
 const ACCOUNT_TITLE = /^[^。；;，,：:《》、\d]{0,30}(?:省|市|区|县|州|旗|镇|乡|局|委|厅|院|中心|学校|馆|站|所|办)[）)]?(?:(?:19|20)\d{2}年度?)?(?:预算)?绩效(?:自评|评价|管理)?(?:工作)?(?:开展)?情况的?说明$/;
 
+/**
+ * A body's report on how a named fund was managed and used, under its own name: "深圳市福田区民政局关于“2021年
+ * 中央财政困难群众救助补助资金”管理使用情况" (the 上级转移支付 report a district publishes). The body's name
+ * leads and the fund is named with its year; a section heading "(二)项目资金管理使用情况" has neither.
+ */
+const FUND_USE_TITLE = /^[^。；;，,：:《》、\d“”"]{2,30}(?:局|委|厅|办|政府|中心)关于[“"《]?(?:19|20)\d{2}年度?[^。；;，,：:]{2,40}资金[”"》]?的?(?:管理)?使用情况(?:的?报告)?$/;
+
 function asTitle(candidate: string): string | null {
   const t = candidate.replace(LEADING, '');
   if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
-  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t))) return t;
+  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t) || FUND_USE_TITLE.test(t))) return t;
   if (NOT_A_TITLE.test(t)) return null;
   // inside a reference to another document (《…报告》)
   if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;
@@ -80,12 +87,26 @@ function asTitle(candidate: string): string | null {
   return t;
 }
 
+/** What a subtitle line names: a fund, a project or a work ("2021年城乡临时救助备用金", "…维修工程"). */
+const SUBJECT_TAIL = /^[^。；;，,：:！？!?]{4,30}(?:资金|项目|经费|工程|补助|补贴|备用金|专项)$/;
+
+/**
+ * A title with its subject line run onto it (a PDF joins the centred title and the line under it):
+ * "…2021年度部门预算项目支出绩效自评报告2021年城乡临时救助备用金" — a whole title up to its 报告, then a
+ * short name of what it reports on, nothing else in the paragraph.
+ */
+function titleWithSubject(k: string): string | null {
+  const at = k.lastIndexOf('报告');
+  if (at < 0 || !SUBJECT_TAIL.test(k.slice(at + 2))) return null;
+  return asTitle(k.slice(0, at + 2)) ? k : null;
+}
+
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {
   if (text.length > 4000) return null;
   const k = compactKeyHead(text, KEY_READ);
   if (!k) return null;
-  const whole = k.length <= MAX_TITLE ? asTitle(k) : null;
+  const whole = k.length <= MAX_TITLE ? (asTitle(k) ?? titleWithSubject(k)) : null;
   if (whole) return { kind: kindOf(whole), title: whole, runIn: false };
   // "2021年茂名市发展和改革局整体支出绩效自评报告根据《关于开展…》要求，…": a title run into the prose
   const window = k.slice(0, TITLE_WINDOW);

@@ -160,9 +160,11 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
   if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
     unit = direct[0];
     pos += unit.length;
-    // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash)
-    const per = /^\/([\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 4));
-    if (per) {
+    // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash), per person and month
+    // too: "1300元/人/月"
+    for (let n = 0; n < 2; n++) {
+      const per = /^\/([\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 4));
+      if (!per) break;
       unit += per[0];
       pos += per[0].length;
     }

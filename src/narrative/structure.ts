@@ -214,6 +214,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"
     const carried = parts.findIndex((p, j) => j >= 1 && /(?:19|20)\d{2}年|结余|结转|上年/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
     if (carried >= 1 && addsUp(parts.slice(0, carried), candidates)) parts = parts.slice(0, carried);
+    // an adjustment after parts that already add up exactly ends the list: "下达我区111万元，其中低保…100万元，
+    // 孤儿…11万元，调减40万元，全年实际下达71万元" — what follows the cut is the adjusted level, not a part
+    const adjustment = figures.find((g, k) => change[k] && g.start > at && g.end <= end);
+    if (adjustment) {
+      const beforeCut = parts.filter((p) => p.g.end <= adjustment.start);
+      if (beforeCut.length >= 2 && beforeCut.length < parts.length && addsUp(beforeCut, candidates)) parts = beforeCut;
+    }
     // money paid or spent so far, after parts that name what the total is made of, is another statement:
     // "资金303万元,其中项目管理费3万元,目前项目资金已拨付270万元" (a list that divides the total into paid
     // and unpaid, "其中已拨付…,未拨付…", opens with it and stays whole)

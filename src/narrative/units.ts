@@ -80,8 +80,11 @@ export const TIMES_UNITS: readonly string[] = [
   '车次', '架次', '班次',
 ];
 
+/** Spans of days counted by kind ("开发周期为45个日历日", "10个工作日内"): days, not a count of things (个). */
+const DAY_SPANS = ['个日历日', '个工作日', '个自然日', '日历日', '工作日', '自然日'] as const;
+
 /** Other measured units kept with dimension "other" (length, weight, time spans). */
-const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分', 'km', 'm'] as const;
+const OTHER_UNITS = ['公里', '千米', '米', '吨', '万吨', '小时', '天', '个月', '分钟', '年', '分', 'km', 'm', ...DAY_SPANS] as const;
 
 const UNIT_TABLE: Record<string, UnitInfo> = { ...MONEY, ...AREA, ...PERCENT, ...VOLUME };
 for (const u of COUNT_UNITS) {
@@ -152,7 +155,7 @@ export function unitInfo(unit: string | null): UnitInfo | null {
   // a bare 万 is read only after a money word (src/narrative/scan.ts): 万元 written short
   if (unit === '万') return MONEY['万元'];
   // a rate per thing ("260元/辆", "5元/人·次") is a standard, not an amount: compared as written
-  if (/^[^/]+\/[^/]+$/.test(unit) && UNIT_TABLE[unit.split('/')[0]]) return { dimension: 'other', normalized: unit, shift: 0 };
+  if (/^[^/]+(?:\/[^/]+){1,2}$/.test(unit) && UNIT_TABLE[unit.split('/')[0]]) return { dimension: 'other', normalized: unit, shift: 0 };
   const shift = MULTIPLIERS[unit[0]];
   const base = shift !== undefined ? UNIT_TABLE[unit.slice(1)] : undefined;
   return base ? { ...base, shift: base.shift + shift } : null;

@@ -113,3 +113,31 @@ describe('held-out 14: a spending whole and its split by nature in the sections 
     expect(serious(otherYear, 'narrative-total-parts')).toEqual([]);
   });
 });
+
+/** Held-out 16, on the published text of each page. */
+const FUTIAN_TITLE = '深圳市福田区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况';
+const FUTIAN =
+  '2021年中央财政困难群众救助补助资金下达我区111万元(福财直〔2020〕67号),其中低保、特困和临时救助资金100万元,孤儿基本生活保障金11万元,调减40万元(福财直〔2021〕29号),全年实际下达71万元,已全额划转至各街道纳入年度预算并执行发放,发放率100%。';
+
+describe('held-out 16: an adjustment ends a 其中 list whose parts already add up (福田 民政局 2021)', () => {
+  it('100 + 11 are the parts of 111; the 调减40 and the 实际下达71 after it are not', () => {
+    const stats = statsOf(FUTIAN);
+    const whole = find(stats, '111万元');
+    expect(find(stats, '100万元').partOf).toBe(whole.id);
+    expect(find(stats, '11万元').partOf).toBe(whole.id);
+    expect(find(stats, '40万元').partOf).toBeNull();
+    expect(find(stats, '71万元').partOf).toBeNull();
+    expect(serious([FUTIAN_TITLE, '一、资金基本情况', FUTIAN])).toEqual([]);
+  });
+
+  it('parts that do not add up before the adjustment are still summed, and the wrong sum found', () => {
+    const wrong = FUTIAN.replace('孤儿基本生活保障金11万元', '孤儿基本生活保障金12万元');
+    expect(serious([FUTIAN_TITLE, '一、资金基本情况', wrong], 'narrative-total-parts')).not.toEqual([]);
+  });
+
+  it('a rate per person and month (1300元/人/月) and a span of calendar days (45个日历日) keep their units', () => {
+    const stats = statsOf('2021年最低生活保障标准为1300元/人/月,按综合评估收入补差发放;该项目开发周期为45个日历日。');
+    expect(find(stats, '1300元/人/月').figure.unit).toBe('元/人/月');
+    expect(find(stats, '45个日历日').figure.unit).toBe('个日历日');
+  });
+});

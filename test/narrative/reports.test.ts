@@ -184,4 +184,13 @@ describe('narrative reports and sections', () => {
     expect(reports[0].title).toBe('');
     expect(findReports(doc([prose, '天水市财政局']))).toHaveLength(0);
   });
+
+  it('a title with its subject line joined by the PDF (…自评报告2021年城乡临时救助备用金) and a district’s report on a fund’s use (…关于“…资金”管理使用情况) are titles', () => {
+    expect(reportTitle('攀枝花市仁和区同德镇2021年度部门预算项目支出绩效自评报告2021年城乡临时救助备用金')?.runIn).toBe(false);
+    expect(reportTitle('深圳市福田区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况')).not.toBeNull();
+    // a report title followed by words that are not a subject, and a section heading on the use of funds, are not
+    expect(reportTitle('2021年度部门预算项目支出绩效自评报告如下')).toBeNull();
+    expect(reportTitle('(二)项目资金管理使用情况')).toBeNull();
+    expect(reportTitle('关于2021年中央财政困难群众救助补助资金管理使用情况')).toBeNull();
+  });
 });

@@ -118,7 +118,10 @@ for (const file of ['seed.docx', 'seed.pdf']) {
         }
       }
       expect(offending).toEqual([]);
-      expect(seed.report.statistics.filter((s) => /年|月|日|号/.test(s.figure.unit ?? '')).map((s) => s.figure.text)).toEqual([]);
+      // a span of days (2个工作日) is a measure, not a date
+      const daySpan = /^个?(?:工作|日历|自然)日$/;
+      expect(seed.report.statistics.filter((s) => /年|月|日|号/.test(s.figure.unit ?? '') && !daySpan.test(s.figure.unit ?? '')).map((s) => s.figure.text)).toEqual([]);
+      expect(seed.report.statistics.filter((s) => daySpan.test(s.figure.unit ?? '')).map((s) => s.figure.text)).toEqual(['2个工作日', '2个工作日']);
     });
 
     it('the true sums and 其中 parts pass unflagged', () => {
