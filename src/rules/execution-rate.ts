@@ -24,7 +24,7 @@ function positive(f: BudgetRow['executed']): boolean {
 export const rule: Rule = {
   meta: {
     id: 'execution-rate',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'A1',
     title: { zh: '预算执行率计算', en: 'Budget execution rate' },
