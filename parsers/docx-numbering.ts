@@ -95,6 +95,14 @@ export class ListNumbering {
     const list = this.lists.get(numId);
     const levels = list && this.abstracts.get(list.abstractId);
     if (!list || !levels) return '';
+    return this.advance(numId, ilvl, list, levels);
+  }
+
+  /**
+   * Advance the list's counters and draw the label. Apart from next(): its closures would make every
+   * call of next() — one per paragraph, most of them not numbered — allocate their shared context.
+   */
+  private advance(numId: string, ilvl: number, list: ListInstance, levels: Map<number, Level>): string {
     const level = Math.max(0, Math.min(MAX_LEVEL, ilvl));
     const key = list.starts.size ? `n${numId}` : `a${list.abstractId}`;
     let counts = this.counters.get(key);

@@ -257,6 +257,9 @@ export function parseDocumentXml(xml: Uint8Array | string, images?: PastedImage[
 }
 
 /** The WordprocessingML body, element by element: paragraphs, runs, tables and their merges. */
+/** A paragraph's own numbering until its w:numPr says otherwise (shared: most paragraphs have none). */
+const UNNUMBERED: ParagraphNumbering = Object.freeze({});
+
 class DocumentReader implements XmlHandler {
   readonly blocks: Block[] = [];
   private paragraphCount = 0;
@@ -379,6 +382,7 @@ class DocumentReader implements XmlHandler {
       case 'numId':
       case 'ilvl':
         if (this.paragraphText && this.paragraphDepth === 1 && x.parent() === 'numPr') {
+          if (this.paragraphNumbering === UNNUMBERED) this.paragraphNumbering = {};
           if (name === 'numId') this.paragraphNumbering.numId = x.attr('val');
           else this.paragraphNumbering.ilvl = this.intAttr('val');
         }
@@ -456,7 +460,7 @@ class DocumentReader implements XmlHandler {
         if (text === null) {
           this.paragraphText = [];
           this.paragraphStyle = null;
-          this.paragraphNumbering = {};
+          this.paragraphNumbering = UNNUMBERED;
           this.paragraphDepth = 1;
         } else {
           this.paragraphDepth++;

@@ -9,7 +9,7 @@ import { isRebuiltTable, rebuiltProvenance } from './flattened-table.js';
 export function cellLocation(part: string, table: TableBlock, cell: TableCell): Location {
   // a cell of a table part joined onto the one before (continuation.ts) is cited where it was written
   const origin = cellOrigin(cell);
-  return {
+  const loc: Location = {
     part,
     table: origin?.table ?? table.table,
     row: origin?.row ?? cell.row,
@@ -18,10 +18,12 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
     paragraph: null,
     block: origin?.block ?? table.block,
     bbox: cell.bbox,
-    ...ocrProvenance(cell),
-    ...(table.source === 'borderless' && !isRebuiltTable(table) ? { gridInferred: true } : {}),
-    ...rebuiltProvenance(cell),
   };
+  // added in the order (and with the overrides) of spreading them into the literal; a cell of typed
+  // text in a ruled table — most cells, a location each — makes no empty object for them
+  if (cell.textSource || cell.damagedGlyphs) Object.assign(loc, ocrProvenance(cell));
+  if (table.source === 'borderless' && !isRebuiltTable(table)) loc.gridInferred = true;
+  return Object.assign(loc, rebuiltProvenance(cell));
 }
 
 /**

@@ -118,6 +118,8 @@ const DAMAGE = [
   /^[OoIl|]{2,3}$|(?<![A-Za-z])[A-Za-z]\.\d/u,
 ];
 
+const MAY_BE_DAMAGED = /[A-Za-z|]/;
+
 const ocrTables = new WeakMap<TableBlock, boolean>();
 
 /**
@@ -128,7 +130,8 @@ export function isOcrTable(table: TableBlock): boolean {
   let known = ocrTables.get(table);
   if (known === undefined) {
     const marked = table.cells.filter((c) => c.textSource).length;
-    const damaged = table.cells.filter((c) => DAMAGE.some((re) => re.test(c.text.trim()))).length;
+    // both kinds of damage need a Latin letter or a |: cells of ideographs and digits (most) are not tried
+    const damaged = table.cells.filter((c) => MAY_BE_DAMAGED.test(c.text) && DAMAGE.some((re) => re.test(c.text.trim()))).length;
     known = marked * 2 >= table.cells.length || damaged >= 3;
     ocrTables.set(table, known);
   }

@@ -31,7 +31,11 @@ const NOT_WORDS = new Set([...'0123456789.,，、。；;：:%％\u0000'].map((c)
  * values disagreeing: each pair the first statement and the first disagreeing repeat.
  */
 export function repeatedSentencePairs(statistics: readonly NarrativeStat[]): Array<[NarrativeStat, NarrativeStat]> {
-  const byFrame = new Map<string, NarrativeStat[]>();
+  // Two statements share a frame only when they share its length: sentences are framed (a copy of
+  // each, its figure cut out) only where another statement of the report could match. Candidates
+  // keep the statistics' order, so the groups below come in the order framing all of them gave.
+  const candidates: Array<{ s: NarrativeStat; compact: string; lengthKey: string }> = [];
+  const byLength = new Map<string, number>();
   // a sentence's figures share its string: set its whitespace aside once
   let last: string | null = null;
   let compact = '';
@@ -41,6 +45,13 @@ export function repeatedSentencePairs(statistics: readonly NarrativeStat[]): Arr
       last = s.sentence;
       compact = /\s/.test(last) ? last.replace(/\s+/g, '') : last;
     }
+    const lengthKey = `${s.narrative}|${s.normalizedUnit ?? s.figure.unit ?? ''}|${compact.length - s.figure.text.trim().replace(/\s+/g, '').length}`;
+    candidates.push({ s, compact, lengthKey });
+    byLength.set(lengthKey, (byLength.get(lengthKey) ?? 0) + 1);
+  }
+  const byFrame = new Map<string, NarrativeStat[]>();
+  for (const { s, compact, lengthKey } of candidates) {
+    if (byLength.get(lengthKey)! < 2) continue;
     const f = frame(s, compact);
     if (f === null) continue;
     const key = `${s.narrative}|${s.normalizedUnit ?? s.figure.unit ?? ''}|${f}`;

@@ -68,11 +68,14 @@ export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增
 export function sameMeasure(a: string, b: string): boolean {
   if (a === b || levelFold(a) === levelFold(b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 6 && specificName(short) && long.endsWith(short);
+  return short.length >= 6 && long.endsWith(short) && specificName(short);
 }
 
-/** A level's finance said with or without 级: "市级财政投入" names the 市财政投入. */
-const levelFold = (name: string) => name.replace(/(省|市|州|县|区|乡|镇)级财政/g, '$1财政');
+/**
+ * A level's finance said with or without 级: "市级财政投入" names the 市财政投入. Asked for both names
+ * of every pair a rule compares: most names have no 级财政 and are returned without a regex pass.
+ */
+const levelFold = (name: string) => (name.includes('级财政') ? name.replace(/(省|市|州|县|区|乡|镇)级财政/g, '$1财政') : name);
 
 /** The longest common ending of two names (in characters). */
 export function commonEnding(a: string, b: string): number {
