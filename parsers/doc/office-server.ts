@@ -44,7 +44,7 @@ const EXIT_RESTART = 81;
 
 let setpriv: string | null | undefined;
 /** util-linux `setpriv`, when it can set the parent-death signal here (checked once, when first needed). */
-function parentDeathLauncher(): string | null {
+export function parentDeathLauncher(): string | null {
   if (setpriv === undefined) {
     const path = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => process.platform === 'linux' && existsSync(p)) ?? null;
     setpriv = path && spawnSync(path, ['--pdeathsig', 'KILL', '--', 'true']).status === 0 ? path : null;
@@ -270,7 +270,7 @@ export class OfficeServer {
   }
 
   private baseArgs(profile: string): string[] {
-    return [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nolockcheck', '--nofirststartwizard'];
+    return officeArgs(profile);
   }
 
   private env(): NodeJS.ProcessEnv {
@@ -314,11 +314,16 @@ export class OfficeServer {
   }
 }
 
+/** The arguments every start of a server's LibreOffice takes: its private profile, headless, no dialogs. */
+export function officeArgs(profile: string): string[] {
+  return [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nolockcheck', '--nofirststartwizard'];
+}
+
 /**
  * soffice (a launcher script and oosplash) starts soffice.bin as a child; the server runs
  * soffice.bin itself, so the parent-death signal and the process group reach LibreOffice directly.
  */
-function officeBinary(soffice: string): string {
+export function officeBinary(soffice: string): string {
   try {
     const bin = join(dirname(realpathSync(soffice)), 'soffice.bin');
     if (existsSync(bin)) return bin;
