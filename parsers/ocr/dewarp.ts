@@ -20,6 +20,8 @@ const MAX_TRACE_GAP = 8;
 const MAX_LINE_THICKNESS = 8;
 /** A line bent by less than this (px) anywhere is straight: the page is flat. */
 const MIN_BEND_PX = 2.5;
+/** A line bends when it leaves its straight course by MIN_BEND_PX over at least this length (points). */
+const BENT_PT = 8;
 /** Fitted displacements are smoothed along the page over this many columns. */
 const SMOOTH_COLUMNS = 25;
 
@@ -41,12 +43,32 @@ export interface Dewarped {
 /** The page with its curved lines straightened (see above), or as it is when none bends. */
 export function dewarp(img: GrayImage, threshold: number, ppt: number): Dewarped {
   const traces = longLines(img, threshold, ppt);
-  let bend = 0;
-  for (const t of traces) for (const y of t.ys) if (!Number.isNaN(y)) bend = Math.max(bend, Math.abs(y - t.level));
+  const bend = Math.max(0, ...traces.map((t) => bendOf(t, BENT_PT * ppt)));
   if (bend < MIN_BEND_PX) return { image: img, bend: 0 };
   const field = columnShifts(traces, img.width, img.height);
   if (!field) return { image: img, bend: 0 };
   return { image: remap(img, field), bend };
+}
+
+/**
+ * How far a line leaves the straight line through it (least squares over its columns) — a tilt left
+ * over from straightening is no bend — counting only a departure of MIN_BEND_PX or more over at least
+ * `length` columns (a line followed a few pixels into a glyph touching it is not bent); 0 when none.
+ */
+function bendOf(t: Trace, length: number): number {
+  const pts: [number, number][] = [];
+  t.ys.forEach((y, k) => {
+    if (!Number.isNaN(y)) pts.push([k, y]);
+  });
+  const { a, b } = leastSquares(pts, 0);
+  let far = 0;
+  let most = 0;
+  for (const [k, y] of pts) {
+    const off = Math.abs(y - a - b * k);
+    if (off >= MIN_BEND_PX) far++;
+    most = Math.max(most, off);
+  }
+  return far >= length ? most : 0;
 }
 
 /**
@@ -184,6 +206,9 @@ function columnShifts(traces: readonly Trace[], W: number, H: number): { a: Floa
   return { a: boxSmooth(a, SMOOTH_COLUMNS), b: boxSmooth(b, SMOOTH_COLUMNS) };
 }
 
+/** Rows spread over less than about 100 px (a standard deviation of 50) say nothing about a slope. */
+const MIN_ROW_SPREAD = 50;
+
 /**
  * Least-squares line through (row, displacement) points, refitted without those more than 2 px
  * off it (a line followed into a neighbour); one point or rows close together give a constant.
@@ -200,7 +225,8 @@ function robustLine(pts: readonly [number, number][]): { a: number; b: number } 
   return fit;
 }
 
-function leastSquares(pts: readonly [number, number][]): { a: number; b: number } {
+/** Least-squares line d = a + b·y; rows spread (standard deviation) over less than `minSpread` give a constant. */
+function leastSquares(pts: readonly [number, number][], minSpread = MIN_ROW_SPREAD): { a: number; b: number } {
   const n = pts.length;
   let sy = 0;
   let sd = 0;
@@ -216,8 +242,7 @@ function leastSquares(pts: readonly [number, number][]): { a: number; b: number 
     syy += (y - my) ** 2;
     syd += (y - my) * (d - md);
   }
-  // Rows spread over less than ~100 px say nothing about a slope.
-  if (n < 2 || syy / n < 50 * 50) return { a: md, b: 0 };
+  if (n < 2 || syy === 0 || syy / n < minSpread * minSpread) return { a: md, b: 0 };
   const b = syd / syy;
   return { a: md - b * my, b };
 }
