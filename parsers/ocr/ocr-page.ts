@@ -57,7 +57,8 @@ export interface OcrPageResult {
 
 /**
  * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
- * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them
+ * flatten a phone photo's page, straighten the scan (and a bound page's lines bent near the spine),
+ * find ruling lines in the bitmap, erase them
  * (and handwriting crossing them), find and read text lines,
  * turn the page upright when the lines say it is turned, split lines where a ruling crosses
  * them, and map everything to page points.
