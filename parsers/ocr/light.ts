@@ -44,7 +44,7 @@ export function evenLight(img: GrayImage): GrayImage {
     }
   }
   const sorted = Float32Array.from(level).sort();
-  if (sorted[Math.floor(sorted.length * 0.9)] - sorted[Math.floor(sorted.length * 0.1)] < EVEN_SPREAD) return img;
+  if (sorted[Math.floor(sorted.length * 0.9)] - sorted[Math.floor(sorted.length * 0.1)] < EVEN_SPREAD && !edgeShadow(level, bw, bh)) return img;
   // A block full of ink (a bold heading, a filled cell), much darker than its brightest neighbour, is
   // not paper: that neighbour is.
   const paper = new Float32Array(level.length);
@@ -94,6 +94,23 @@ export function evenLight(img: GrayImage): GrayImage {
     }
   }
   return { width, height, data: out };
+}
+
+/** A band along the image's edge whose paper is under this share of the page's is in shadow. */
+const SHADOW_SHARE = 0.85;
+
+/**
+ * A shadow along one edge of the page (the gutter of a book copied open: the spine's side darkens
+ * towards it) covers too few blocks to widen the spread of paper levels, yet there the paper falls
+ * under the ink threshold. Seen as the outermost column (or row) of blocks whose median level is well
+ * under the page's median: a photo or a dark box inside the page leaves the edge's median alone.
+ */
+function edgeShadow(level: Float32Array, bw: number, bh: number): boolean {
+  const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+  const page = median(Array.from(level));
+  const column = (bx: number) => median(Array.from({ length: bh }, (_, by) => level[by * bw + bx]));
+  const row = (by: number) => median(Array.from({ length: bw }, (_, bx) => level[by * bw + bx]));
+  return [column(0), column(bw - 1), row(0), row(bh - 1)].some((v) => v < SHADOW_SHARE * page);
 }
 
 /** Share of the ink pixels darker than the level taken as the print's tone. */

@@ -17,6 +17,7 @@ import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
 import { dropShowThrough } from './show-through.js';
 import { straighten } from './skew.js';
+import { dewarp } from './dewarp.js';
 import { flattenPage } from './perspective.js';
 import { valueConfidence } from './number-shape.js';
 import { confirmDecimalPoints, restoreDecimalPoints } from './decimal-point.js';
@@ -56,7 +57,8 @@ export interface OcrPageResult {
 
 /**
  * One page image → page primitives (text source `ocr`), for the same layout path as text PDFs:
- * flatten a phone photo's page, straighten the scan, find ruling lines in the bitmap, erase them
+ * flatten a phone photo's page, straighten the scan (and a bound page's lines bent near the spine),
+ * find ruling lines in the bitmap, erase them
  * (and handwriting crossing them), find and read text lines,
  * turn the page upright when the lines say it is turned, split lines where a ruling crosses
  * them, and map everything to page points.
@@ -75,9 +77,11 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
   const straight = straighten(img, threshold);
-  img = straight.image;
-  // A page turned straight by more than a trace keeps its rulings' tilted steps as a ragged edge.
-  const ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180;
+  // A page copied open from a bound book: its lines bent near the spine made straight again.
+  const flat = dewarp(straight.image, threshold, pageImage.scale);
+  img = flat.image;
+  // A page turned straight by more than a trace (or bent back) keeps its rulings' steps as a ragged edge.
+  const ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
 
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);

@@ -20,6 +20,8 @@ const DARK_SHARE = 0.7;
 const LIGHT_MARGIN = 14;
 /** A light pixel within this many points of a dark one is the print's grey edge. */
 const EDGE_PT = 0.75;
+/** The rim taken with a light piece: this many points around it. */
+const RIM_PT = 0.75;
 /** A light piece at most this many points across is kept whatever it is (a decimal point, a speck). */
 const POINT_PT = 2.5;
 /**
@@ -70,7 +72,16 @@ export function dropShowThrough(img: GrayImage, threshold: number, dpi: number):
   const lightPixels = components.reduce((s, c, k) => s + (large[k] ? c.n : 0), 0);
   if (!darkPixels || lightPixels < SHOWS_THROUGH * darkPixels) return { lightPixels, darkPixels, image: img };
   const out = Uint8Array.from(data);
-  for (let i = 0; i < out.length; i++) if (labels[i] && large[labels[i] - 1]) out[i] = paper;
+  const taken = new Uint8Array(data.length);
+  for (let i = 0; i < out.length; i++)
+    if (labels[i] && large[labels[i] - 1]) {
+      out[i] = paper;
+      taken[i] = 1;
+    }
+  // The soft rim of each piece taken (a pixel or two just lighter than the light level) goes with it:
+  // left, it draws the mirrored glyph's outline, read as a "0" beside the front's figures ("0 250000.00").
+  const rim = dilate(taken, width, height, Math.max(1, Math.round((RIM_PT * dpi) / 72)));
+  for (let i = 0; i < out.length; i++) if (rim[i] && !near[i] && out[i] > darkLevel) out[i] = paper;
   return { lightPixels, darkPixels, image: { width, height, data: out } };
 }
 

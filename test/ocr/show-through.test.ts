@@ -34,6 +34,20 @@ describe('a scan of thin paper whose back shows through', () => {
     expect(m.extra.map((f) => f.message)).toEqual([]);
   }, 300_000);
 
+  it('reads the front\'s figures without the rim of a mirrored glyph beside them (上海 sh-putuo: its 全年预算数 was "0 250000.00", unsure)', async () => {
+    const id = 'sh-putuo-tiyu-2022';
+    const docx = await pipeline(corpusFile(id, 'docx'), `${id}.docx`);
+    const scan = await pipeline(scanPdf(corpusFile(id, 'pdf'), { mode: 'gray-jpeg', showThrough: true }), `${id}-scan.pdf`);
+    const m = matchFindings(notInfo(docx.findings), notInfo(scan.findings));
+    expect(m.missed.map((f) => f.message)).toEqual([]);
+    expect(m.extra.map((f) => f.message)).toEqual([]);
+    const total = scan.report.projects[0].budget!.rows.find((r) => r.label.includes('总额'))!;
+    for (const field of ['initialBudget', 'fullYearBudget'] as const) {
+      expect(total[field]?.text.trim(), field).toBe('250000.00');
+      expect(total[field]?.loc.uncertain, field).toBeFalsy();
+    }
+  }, 300_000);
+
   it('takes the light mirrored print back to paper and leaves a flatbed scan without it as it is', async () => {
     const id = 'sh-putuo-tiyu-2022';
     const through = await firstPage({ mode: 'gray-jpeg', showThrough: true }, id);

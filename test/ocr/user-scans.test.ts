@@ -229,6 +229,18 @@ describe('a red seal stamped over the figures, and a signature across a cell', (
   }, 300_000);
 });
 
+describe('a page copied open from a bound book: lines bent towards the middle near the spine, the gutter dark (上海 sh-putuo-tiyu-2022)', () => {
+  it('is read straight: the form keeps its project name and budget figures, and states the findings of the .docx', async () => {
+    const { docx, scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', bookFold: true });
+    expect(missed.map((f) => f.message)).toEqual([]);
+    expect(extra.map((f) => f.message)).toEqual([]);
+    // The 项目名称 row lies by the spine: read bent, its rulings stopped short of the table's border and the name was lost.
+    expect(scan.report.projects.map((p) => p.name?.text.trim())).toEqual(docx.report.projects.map((p) => p.name?.text.trim()));
+    const total = (r: typeof docx.report) => r.projects[0].budget!.rows.find((row) => row.label.includes('总额'))!;
+    for (const field of ['initialBudget', 'fullYearBudget', 'executed'] as const) expect(total(scan.report)[field]?.text.replace(/,/gu, '').trim(), field).toBe(total(docx.report)[field]?.text.replace(/,/gu, '').trim());
+  }, 300_000);
+});
+
 describe('a phone photo\'s page found and flattened (parsers/ocr/perspective.ts)', () => {
   /**
    * A page with a grid, seen in perspective on a darker desk: the photo samples a quadrilateral reaching
@@ -295,6 +307,20 @@ describe('light and speck clean-up on page images', () => {
     expect(even.data[20 * w + w - 20]).toBeGreaterThan(235);
     expect(even.data[20 * w + 10]).toBeGreaterThan(235);
     expect(Math.max(...Array.from({ length: w - 80 }, (_, k) => even.data[160 * w + 40 + k]))).toBeLessThan(80);
+  });
+  it('evens out the gutter of a bound page: a shadow along one edge too narrow to widen the page\'s spread of paper levels', () => {
+    const w = 1000;
+    const zone = 220;
+    const paper = (x: number) => 245 * (1 - 0.45 * Math.max(0, (zone - x) / zone) ** 3);
+    const img = grayImage(w, 400);
+    for (let y = 0; y < 400; y++) for (let x = 0; x < w; x++) img.data[y * w + x] = Math.round(paper(x));
+    for (let x = 60; x < w - 40; x++) img.data[200 * w + x] = Math.round(paper(x) * 0.2);
+    const even = evenLight(img);
+    // By the spine the paper is at 142, as dark as a scan's ink threshold; evened out, well above it.
+    expect(img.data[20 * w + 5]).toBeLessThan(150);
+    expect(even.data[20 * w + 5]).toBeGreaterThan(170);
+    expect(even.data[20 * w + 150]).toBeGreaterThan(235);
+    expect(even.data[200 * w + 62]).toBeLessThan(80);
   });
   it('sets the ink threshold of a black-and-white page midway, and of a grey page between paper and ink', () => {
     const bw = grayImage(200, 200, 255);
