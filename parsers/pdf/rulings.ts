@@ -146,6 +146,8 @@ export interface OperatorScan {
   faint: FaintText[];
   /** Text painted in a saturated colour (red, blue…), opaque: a stamp's words, or a coloured heading. */
   vivid: FaintText[];
+  /** Where each vivid text showing starts (display space: its line's origin): a seal's words (seal-text.ts). */
+  vividAt: Array<[number, number]>;
 }
 
 /**
@@ -165,7 +167,10 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
   const notes: { box: BBoxXY; text: string }[] = [];
   const faint: FaintText[] = [];
   const vivid: FaintText[] = [];
+  const vividAt: Array<[number, number]> = [];
   let textScale = 1;
+  // The text line matrix (Tm, moved by Td/TD): only its origin is read, for vivid text.
+  let line: number[] = [1, 0, 0, 1, 0, 0];
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
     const [ax, ay] = applyMatrix(state.ctm, x0, y0);
@@ -242,6 +247,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         if (frames.length) frames[frames.length - 1].text += shown;
         const letters = faintNow || vividNow ? shown.replace(/\s+/gu, '') : '';
         if (letters) addPainted(faintNow ? faint : vivid, letters, state.fontSize * textScale * scaleOf(state.ctm));
+        if (letters && vividNow) vividAt.push(applyMatrix(state.ctm, line[4], line[5]));
         break;
       }
       case OPS.setFillRGBColor: {
@@ -268,11 +274,19 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
       case OPS.beginText:
         textScale = 1;
+        line = [1, 0, 0, 1, 0, 0];
         break;
+      case OPS.moveText:
+      case OPS.setLeadingMoveText: {
+        const [x, y] = (argsArray[i] as number[]) ?? [0, 0];
+        line = [line[0], line[1], line[2], line[3], line[4] + x * line[0] + y * line[2], line[5] + x * line[1] + y * line[3]];
+        break;
+      }
       case OPS.setTextMatrix: {
         const args = argsArray[i] as unknown[];
         const m = (ArrayBuffer.isView(args?.[0]) || Array.isArray(args?.[0]) ? args[0] : args) as ArrayLike<number>;
         if (m && m.length >= 4) textScale = scaleOf(m);
+        if (m && m.length >= 6) line = Array.from(m);
         break;
       }
       case OPS.setLineWidth:
@@ -305,7 +319,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
     }
   }
-  return { horizontal, vertical, fills, notes, faint, vivid };
+  return { horizontal, vertical, fills, notes, faint, vivid, vividAt };
 }
 
 /** Text painted at one size one glyph at a time (Chromium, Word) is one piece, as a run gives it. */
