@@ -73,6 +73,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const places = new Map<number, SheetPlace>();
     let laid = 0;
     const lostGlyphPages = new Set<number>();
+    // Fonts numbered by glyph ids, found page by page (unmapped-codes.ts).
+    const numberedFonts = new Set<string>();
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -84,7 +86,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere);
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere, numberedFonts);
         const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -198,11 +200,11 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const ops = await (await pdf.getPage(n)).getOperatorList();
-  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray);
+  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
   return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
 }
 

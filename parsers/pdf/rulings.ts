@@ -169,8 +169,8 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
   const vivid: FaintText[] = [];
   const vividAt: Array<[number, number]> = [];
   let textScale = 1;
-  // The text line matrix (Tm, moved by Td/TD): only its origin is read, for vivid text.
-  let line: number[] = [1, 0, 0, 1, 0, 0];
+  // The text line matrix (Tm, moved by Td/TD) as six numbers, no array per operator: its origin is read for vivid text.
+  let [la, lb, lc, ld, le, lf] = [1, 0, 0, 1, 0, 0];
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
     const [ax, ay] = applyMatrix(state.ctm, x0, y0);
@@ -247,7 +247,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         if (frames.length) frames[frames.length - 1].text += shown;
         const letters = faintNow || vividNow ? shown.replace(/\s+/gu, '') : '';
         if (letters) addPainted(faintNow ? faint : vivid, letters, state.fontSize * textScale * scaleOf(state.ctm));
-        if (letters && vividNow) vividAt.push(applyMatrix(state.ctm, line[4], line[5]));
+        if (letters && vividNow) vividAt.push(applyMatrix(state.ctm, le, lf));
         break;
       }
       case OPS.setFillRGBColor: {
@@ -274,19 +274,22 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
       case OPS.beginText:
         textScale = 1;
-        line = [1, 0, 0, 1, 0, 0];
+        [la, lb, lc, ld, le, lf] = [1, 0, 0, 1, 0, 0];
         break;
       case OPS.moveText:
       case OPS.setLeadingMoveText: {
-        const [x, y] = (argsArray[i] as number[]) ?? [0, 0];
-        line = [line[0], line[1], line[2], line[3], line[4] + x * line[0] + y * line[2], line[5] + x * line[1] + y * line[3]];
+        const move = argsArray[i] as number[] | null;
+        if (move) {
+          le += move[0] * la + move[1] * lc;
+          lf += move[0] * lb + move[1] * ld;
+        }
         break;
       }
       case OPS.setTextMatrix: {
         const args = argsArray[i] as unknown[];
         const m = (ArrayBuffer.isView(args?.[0]) || Array.isArray(args?.[0]) ? args[0] : args) as ArrayLike<number>;
         if (m && m.length >= 4) textScale = scaleOf(m);
-        if (m && m.length >= 6) line = Array.from(m);
+        if (m && m.length >= 6) [la, lb, lc, ld, le, lf] = [m[0], m[1], m[2], m[3], m[4], m[5]];
         break;
       }
       case OPS.setLineWidth:
