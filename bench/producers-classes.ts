@@ -33,7 +33,8 @@
  * in front of the file: every xref offset wrong, pdf.js rebuilds), revised-page (page 3 drawing page 5's content,
  * corrected by an incremental update), differences-uni (simple fonts, /Differences of uniXXXX names, no
  * ToUnicode: rewritten.ts), object-streams (qpdf: object streams and a cross-reference stream),
- * seal-text (a red round seal whose ring name, kind and code are text, stamped in each page's blank band: seal-text.ts).
+ * chromium / chromium-partial-map (Chromium's print of the seed as a web page, Skia Type 3 fonts; the same with one
+ * ToUnicode mapping in seven dropped: rewritten.ts partialType3MapPdf), seal-text (a red round seal whose ring name, kind and code are text, stamped in each page's blank band: seal-text.ts).
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
@@ -60,7 +61,10 @@ import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
 import { stampedPdf } from '../test/fixtures/producers/stamped.js';
 import { gbkCmapPdf } from '../test/fixtures/producers/gbk-cmap.js';
 import { sealTextPdf } from '../test/fixtures/producers/seal-text.js';
-import { differencesPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
+import { differencesPdf, partialType3MapPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
+import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
+import { reportHtml } from '../test/fixtures/producers/html.js';
+import { layoutDocument, seedSpec } from '../test/fixtures/generator/index.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -127,6 +131,8 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
+  chromium: () => chromiumPdf(reportHtml(layoutDocument(seedSpec()))),
+  'chromium-partial-map': async () => (await partialType3MapPdf(chromiumPdf(reportHtml(layoutDocument(seedSpec()))))).bytes,
   pdf13: () => pdf13Pdf(seedPdf),
   'mupdf-convert': () => mupdfPdf(seedPdf, 'convert'),
   'mupdf-clean': () => mupdfPdf(seedPdf, 'clean'),
