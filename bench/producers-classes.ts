@@ -21,7 +21,7 @@
  * fold-out (pages 2 and 18 printed onto A3, the rest A4); watermark-diagonal / watermark-tiled (a grey 45° "内部资料 注意保密"
  * in a Form XObject under /Artifact, a light tiled unit name), watermark-horizontal (a large grey "内部资料" and the unit's
  * name set level across the tables, 40% opaque), furniture (header, header rule, "第 n 页 共 N 页" and a seal
- * image over the text), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
+ * image over the text), signature (an opaque scanned signature block over the lower right of every page), scaled (every page × 0.9, moved off its origin: test/fixtures/producers/overprint.ts), two-up, quartz
  * (every glyph its own Tm … Tj, no spaces: word-pdf.ts), xps-spaced (every character its own text object, short labels
  * letter-spaced by Tc and squeezed by Tz: spaced-text.ts), tblheader (every table's first row w:tblHeader, LibreOffice),
  * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts); stamp-vivid / stamp-vivid-outlined (a red
@@ -32,7 +32,9 @@
  * page a Form XObject holding a Form XObject of the whole page: a print of a print), shifted-xref (a header line put
  * in front of the file: every xref offset wrong, pdf.js rebuilds), revised-page (page 3 drawing page 5's content,
  * corrected by an incremental update), differences-uni (simple fonts, /Differences of uniXXXX names, no
- * ToUnicode: rewritten.ts), object-streams (qpdf: object streams and a cross-reference stream).
+ * ToUnicode: rewritten.ts), object-streams (qpdf: object streams and a cross-reference stream),
+ * chromium / chromium-partial-map (Chromium's print of the seed as a web page, Skia Type 3 fonts; the same with one
+ * ToUnicode mapping in seven dropped: rewritten.ts partialType3MapPdf), seal-text (a red round seal whose ring name, kind and code are text, stamped in each page's blank band: seal-text.ts).
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
@@ -58,7 +60,11 @@ import { twoUpPdf } from '../test/fixtures/producers/nup.js';
 import { spacedTextPdf } from '../test/fixtures/producers/spaced-text.js';
 import { stampedPdf } from '../test/fixtures/producers/stamped.js';
 import { gbkCmapPdf } from '../test/fixtures/producers/gbk-cmap.js';
-import { differencesPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
+import { sealTextPdf } from '../test/fixtures/producers/seal-text.js';
+import { differencesPdf, partialType3MapPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
+import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
+import { reportHtml } from '../test/fixtures/producers/html.js';
+import { layoutDocument, seedSpec } from '../test/fixtures/generator/index.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -82,6 +88,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'watermark-tiled': (pdf) => overprintPdf(pdf, 'tiled'),
   'watermark-horizontal': (pdf) => overprintPdf(pdf, 'horizontal'),
   furniture: (pdf) => overprintPdf(pdf, 'furniture'),
+  signature: (pdf) => overprintPdf(pdf, 'signature'),
   scaled: (pdf) => overprintPdf(pdf, 'scaled'),
   'two-up': (pdf) => twoUpPdf(pdf),
   quartz: (pdf) => wordPdf(pdf, { style: 'quartz' }),
@@ -100,6 +107,7 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'revised-page': (pdf) => revisedPagePdf(pdf, 3, 5),
   'differences-uni': (pdf) => differencesPdf(pdf),
   'object-streams': (pdf) => qpdfPdf(pdf, 'object-streams'),
+  'seal-text': async (pdf) => (await sealTextPdf(pdf)).bytes,
 };
 
 const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
@@ -123,6 +131,8 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
+  chromium: () => chromiumPdf(reportHtml(layoutDocument(seedSpec()))),
+  'chromium-partial-map': async () => (await partialType3MapPdf(chromiumPdf(reportHtml(layoutDocument(seedSpec()))))).bytes,
   pdf13: () => pdf13Pdf(seedPdf),
   'mupdf-convert': () => mupdfPdf(seedPdf, 'convert'),
   'mupdf-clean': () => mupdfPdf(seedPdf, 'clean'),

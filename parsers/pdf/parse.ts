@@ -12,6 +12,7 @@ import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
 import { pageTurn, turnedViewport, type Turn } from './rotation.js';
 import { withoutWatermark } from './watermark.js';
+import { sealDisks, withoutSealText, type SealDisk } from './seal-text.js';
 import { bodyTextSize, withoutFaintWatermark, withoutVividStamp } from './faint-text.js';
 import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
@@ -72,6 +73,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const places = new Map<number, SheetPlace>();
     let laid = 0;
     const lostGlyphPages = new Set<number>();
+    // Fonts numbered by glyph ids, found page by page (unmapped-codes.ts).
+    const numberedFonts = new Set<string>();
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -83,8 +86,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere);
-        const read = await readPage(pdf, aids, n, quality, text.turn, issues, ocr);
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere, numberedFonts);
+        const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
         if (prims) {
@@ -163,20 +166,25 @@ interface PageText {
   fontNames: Map<string, string>;
   /** Filled form fields (AcroForm) whose values were read into `runs`. */
   formFields: number;
+  /** Round seals set in text on the page (seal-text.ts). */
+  seals: SealDisk[];
 }
 
 async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates): Promise<PageText> {
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   // A slanted watermark is neither the page's direction nor its text (watermark.ts).
-  const items = withoutWatermark((await page.getTextContent()).items);
+  const all = (await page.getTextContent()).items;
+  const items = withoutWatermark(all);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
   const runs = toTextRuns(items, matrix);
+  // A seal whose words are text: its ring's turned glyphs were among the slanted ones (seal-text.ts).
+  const seals = items.length < all.length ? sealDisks(all, matrix) : [];
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
   const form = await formFieldRuns(page, matrix, runs, states);
-  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields };
+  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields, seals };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -192,15 +200,15 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const ops = await (await pdf.getPage(n)).getOperatorList();
-  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray);
+  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
   return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
 }
 
-async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, turn: Turn, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
+async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -240,8 +248,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
       const usable = withoutFaintWatermark(quality.usable, scan.faint, doc.bodySize);
       const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
       const { notes, ...rulings } = rulingsOf(scan, centres);
-      // A reviewer's comment flattened into the page, a red 作废/草稿 stamp over it: not the page's text (rulings.ts, faint-text.ts).
-      const runs = withoutVividStamp(dropNoteRuns(usable, notes), scan.vivid, doc.bodySize, rulings);
+      // A reviewer's comment flattened into the page, a red 作废/草稿 stamp over it, a seal's words: not the page's text (rulings.ts, faint-text.ts, seal-text.ts).
+      const runs = withoutSealText(withoutVividStamp(dropNoteRuns(usable, notes), scan.vivid, doc.bodySize, rulings), seals, scan.vivid, scan.vividAt);
       return { ...size, primitives: { page: n, ...size, runs, rulings, textSource: 'vector', rotation: turn, confidence: null } };
     }
     // No text layer (a scan, or text drawn as outlines), or one that cannot be read (fonts without

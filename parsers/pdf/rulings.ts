@@ -146,6 +146,8 @@ export interface OperatorScan {
   faint: FaintText[];
   /** Text painted in a saturated colour (red, blue…), opaque: a stamp's words, or a coloured heading. */
   vivid: FaintText[];
+  /** Where each vivid text showing starts (display space: its line's origin): a seal's words (seal-text.ts). */
+  vividAt: Array<[number, number]>;
 }
 
 /**
@@ -165,7 +167,10 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
   const notes: { box: BBoxXY; text: string }[] = [];
   const faint: FaintText[] = [];
   const vivid: FaintText[] = [];
+  const vividAt: Array<[number, number]> = [];
   let textScale = 1;
+  // The text line matrix (Tm, moved by Td/TD) as six numbers, no array per operator: its origin is read for vivid text.
+  let [la, lb, lc, ld, le, lf] = [1, 0, 0, 1, 0, 0];
 
   const addLine = (x0: number, y0: number, x1: number, y1: number) => {
     const [ax, ay] = applyMatrix(state.ctm, x0, y0);
@@ -242,6 +247,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         if (frames.length) frames[frames.length - 1].text += shown;
         const letters = faintNow || vividNow ? shown.replace(/\s+/gu, '') : '';
         if (letters) addPainted(faintNow ? faint : vivid, letters, state.fontSize * textScale * scaleOf(state.ctm));
+        if (letters && vividNow) vividAt.push(applyMatrix(state.ctm, le, lf));
         break;
       }
       case OPS.setFillRGBColor: {
@@ -268,11 +274,22 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
       case OPS.beginText:
         textScale = 1;
+        [la, lb, lc, ld, le, lf] = [1, 0, 0, 1, 0, 0];
         break;
+      case OPS.moveText:
+      case OPS.setLeadingMoveText: {
+        const move = argsArray[i] as number[] | null;
+        if (move) {
+          le += move[0] * la + move[1] * lc;
+          lf += move[0] * lb + move[1] * ld;
+        }
+        break;
+      }
       case OPS.setTextMatrix: {
         const args = argsArray[i] as unknown[];
         const m = (ArrayBuffer.isView(args?.[0]) || Array.isArray(args?.[0]) ? args[0] : args) as ArrayLike<number>;
         if (m && m.length >= 4) textScale = scaleOf(m);
+        if (m && m.length >= 6) [la, lb, lc, ld, le, lf] = [m[0], m[1], m[2], m[3], m[4], m[5]];
         break;
       }
       case OPS.setLineWidth:
@@ -305,7 +322,7 @@ export function scanOperators(fnArray: readonly number[], argsArray: readonly un
         break;
     }
   }
-  return { horizontal, vertical, fills, notes, faint, vivid };
+  return { horizontal, vertical, fills, notes, faint, vivid, vividAt };
 }
 
 /** Text painted at one size one glyph at a time (Chromium, Word) is one piece, as a run gives it. */

@@ -30,8 +30,12 @@ interface FontTally {
   identity: Uint8Array | null;
 }
 
-/** Per pdf.js font id: the characters only ever shown as their own code, in fonts numbered by glyph ids. */
-export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonly unknown[]): Map<string, Set<string>> {
+/**
+ * Per pdf.js font id: the characters only ever shown as their own code, in fonts numbered by glyph
+ * ids. `numbered`: the fonts found numbered on earlier pages (pdf.js's font ids are the document's),
+ * added to: a Type 3 subset shows one or two glyphs on a page, maybe none of them mapped.
+ */
+export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonly unknown[], numbered: Set<string> = new Set()): Map<string, Set<string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
   let font = '';
@@ -41,7 +45,7 @@ export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonl
     if (fn === OPS.setFont) {
       font = String((argsArray[i] as unknown[])?.[0] ?? '');
       tally = tallies.get(font);
-      if (!tally) tallies.set(font, (tally = { numbered: false, identity: null }));
+      if (!tally) tallies.set(font, (tally = { numbered: numbered.has(font), identity: null }));
       continue;
     }
     if (fn !== OPS.showText || !tally) continue;
@@ -60,6 +64,7 @@ export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonl
   }
   const out = new Map<string, Set<string>>();
   for (const [id, t] of tallies) {
+    if (t.numbered) numbered.add(id);
     if (!t.numbered || !t.identity) continue;
     const mapped = mappedChars(fnArray, argsArray, id);
     const lost = new Set<string>();
@@ -89,12 +94,19 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
   return out;
 }
 
-/** The runs with each character of `lost` in its font's runs replaced by U+FFFD (unmapped). */
+/**
+ * The runs with each character of `lost` in its font's runs replaced by U+FFFD (unmapped). A lost
+ * character outside ASCII (Latin-1 letters, C1 controls: “三Ã”å费) is replaced in every run of the
+ * page: a Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's
+ * glyphs of many such fonts into one text item named after the first; no report writes “Ã” in a
+ * Chinese word. ASCII (digits, “,”) only in its own font's runs.
+ */
 export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlySet<string>>): TextRun[] {
+  const anywhere = new Set([...lost.values()].flatMap((chars) => [...chars].filter((ch) => ch.charCodeAt(0) > 0x7e)));
   return runs.map((r) => {
     const chars = r.font ? lost.get(r.font) : undefined;
-    if (!chars) return r;
-    const str = [...r.str].map((ch) => (chars.has(ch) ? '\uFFFD' : ch)).join('');
+    if (!chars && !anywhere.size) return r;
+    const str = [...r.str].map((ch) => (chars?.has(ch) || anywhere.has(ch) ? '\uFFFD' : ch)).join('');
     return str === r.str ? r : { ...r, str };
   });
 }

@@ -13,7 +13,7 @@ import type { PdfTextItem } from './text-runs.js';
 const SLANT_DEGREES = 8;
 
 /** Whether a pdf.js text item's direction is off every right angle by more than SLANT_DEGREES. */
-function slanted(transform: readonly number[]): boolean {
+export function slanted(transform: readonly number[]): boolean {
   const [a, b] = transform;
   // Level or upright (either zero: a multiple of 90°) — nearly every item; no trigonometry for them.
   if (a === 0 || b === 0) return false;

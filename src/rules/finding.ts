@@ -11,7 +11,7 @@ import type { FindingDraft, RuleMeta } from './types.js';
  * the values, so two runs over the same report give the same ids and tonight's run can tell what
  * is new since last night.
  */
-export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en', read: { lostGlyphs?: boolean } = {}): Finding {
+export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en', read: { lostGlyphs?: boolean; damagedTables?: ReadonlySet<number> } = {}): Finding {
   // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
@@ -20,7 +20,7 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
   const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-  const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft, read.lostGlyphs ?? true);
+  const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft, read.lostGlyphs ?? true, read.damagedTables);
   const declared = draft.severity ?? meta.severity;
   // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most
   // a warning: the reviewer checks the original. One that rests on a value OCR read unsurely
@@ -70,13 +70,27 @@ function readingCaveat(evidence: readonly Evidence[]): { zh: string; en: string 
  * Characters a damaged text layer could not decode are shown as □ (缺字符号; parsers/pdf/text-quality.ts)
  * and the paragraph or cell holding them is marked (damagedGlyphs, carried into its values' locations):
  * a finding resting on such text, or quoting a □ of a document that has some (a label, a column heading
- * or a part name read 政□□购金额, □适用), is at most a warning. A □ the author typed (a check box in a
- * form) in a document without damaged text costs nothing.
+ * or a part name read 政□□购金额, □适用), is at most a warning. So is one resting on a table that has
+ * such a cell (`damagedTables`): a score or amount read as “□” is no number, and a sum that left it
+ * out is no proof (总分 100 against the scores read, one “4” lost: 96). A □ the author typed (a check
+ * box in a form) in a document without damaged text costs nothing.
  */
-function lostGlyphCaveat(draft: FindingDraft, lostGlyphs: boolean): { zh: string; en: string } | null {
+function lostGlyphCaveat(draft: FindingDraft, lostGlyphs: boolean, damagedTables?: ReadonlySet<number>): { zh: string; en: string } | null {
   const quoted = () => draft.message.zh.includes(LOST_GLYPH_MARK) || draft.evidence.some((e) => e.text.includes(LOST_GLYPH_MARK));
-  if (!draft.evidence.some((e) => e.location.damagedGlyphs) && !(lostGlyphs && quoted())) return null;
+  const inDamagedTable = () => !!damagedTables?.size && draft.evidence.some((e) => e.location.block != null && damagedTables.has(e.location.block));
+  if (!draft.evidence.some((e) => e.location.damagedGlyphs) && !(lostGlyphs && quoted()) && !inDamagedTable()) return null;
   return { zh: '文字层部分损坏，“□”为无法解码的字，请核对原件', en: 'the text layer is partly damaged (□ = an undecodable character): check the original' };
+}
+
+const damagedTablesOf = new WeakMap<DocumentModel, ReadonlySet<number>>();
+/** The blocks of the tables with a cell whose text stands for characters the PDF text layer lost. */
+export function damagedTables(document: DocumentModel): ReadonlySet<number> {
+  let known = damagedTablesOf.get(document);
+  if (known === undefined) {
+    known = new Set(document.blocks.filter((b) => b.kind === 'table' && b.cells.some((c) => c.damagedGlyphs === true)).map((b) => b.block));
+    damagedTablesOf.set(document, known);
+  }
+  return known;
 }
 
 const lostGlyphsOf = new WeakMap<DocumentModel, boolean>();

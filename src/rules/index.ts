@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../schemas/finding.js';
 import type { Report } from '../../schemas/report.js';
-import { hasLostGlyphs, makeFinding } from './finding.js';
+import { damagedTables, hasLostGlyphs, makeFinding } from './finding.js';
 import { RULES } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 import { paramsFor, type TemplateParams } from '../config/template-params.js';
@@ -89,7 +89,7 @@ export function runRule(rule: Rule, report: Report, context: RuleContext): Findi
   const ctx: RuleContext = { ...context, params: context.params ?? paramsFor(report.family) };
   try {
     // A □ is a lost character only where the PDF text layer lost some; unknown without the document.
-    const read = { lostGlyphs: ctx.document ? hasLostGlyphs(ctx.document) : true };
+    const read = { lostGlyphs: ctx.document ? hasLostGlyphs(ctx.document) : true, damagedTables: ctx.document ? damagedTables(ctx.document) : undefined };
     return rule.check(report, ctx).map((draft) => makeFinding(rule.meta, draft, ctx.lang, read));
   } catch (e) {
     return [

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stampedPdf, type Stamp } from '../fixtures/producers/stamped.js';
+import { sealTextPdf } from '../fixtures/producers/seal-text.js';
 import { pipeline } from '../ocr/helpers.js';
 import { expectSameFindings } from '../support/same-findings.js';
 import { paragraphs, sample, squeeze, tables } from './helpers.js';
@@ -38,6 +39,17 @@ describe('a stamp laid level over the tables', () => {
   it('a red heading (红头) in the margin, clear of the text, is kept: a large red line is no stamp by its colour alone', async () => {
     const run = await pipeline(await stampedPdf(sample('seed.pdf'), 'red-heading'), 'seed-red-heading.pdf');
     expect(paragraphs(run.document).map(squeeze)).toContain('汨罗市住房和城乡建设局');
+    expect(cellTexts(run)).toEqual(cellTexts(plain));
+  }, 180_000);
+
+  it('a round seal set in red text (ring name, 财务专用章, code) in blank bands and over “盖章”: no seal word in the model, the black words under it kept', async () => {
+    const seal = await sealTextPdf(sample('seed.pdf'));
+    expect(seal.blank.length).toBeGreaterThanOrEqual(4);
+    expect(seal.overText.length).toBeGreaterThanOrEqual(2);
+    const run = await pipeline(seal.bytes, 'seed-seal-text.pdf');
+    expectSameFindings(docx, run);
+    // Before: each seal left "罗设", "财务专用章" and its code's "0 0 1" as paragraphs, and the black 章 of “（盖 章）” under a seal was taken with them.
+    expect(paragraphs(run.document).map(squeeze)).toEqual(paragraphs(plain.document).map(squeeze));
     expect(cellTexts(run)).toEqual(cellTexts(plain));
   }, 180_000);
 });
