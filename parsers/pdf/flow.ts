@@ -3,6 +3,7 @@ import { lastChar, NO_LINE_START, squeeze, wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
 import { continuesTable, joinTableParts, repeatsFirstRow } from './table-join.js';
+import { opensAnotherForm } from './stacked-forms.js';
 import { alignBorderlessParts } from './borderless-join.js';
 import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
 
@@ -154,7 +155,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
       while (j < flow.length) {
         j += repeatedTitleLength(flow, j, title, parts.at(-1)!, item.table);
         const next = flow[j];
-        if (next?.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table)) break;
+        if (next?.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table) || opensAnotherForm(item.table, next.table)) break;
         parts.push(next.table);
         j++;
       }

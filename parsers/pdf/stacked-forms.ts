@@ -1,13 +1,15 @@
 import { compactKey } from '../../src/text/normalize.js';
 import { confirmedHeaderRows, namesFormColumn, namesFormTitle } from './header-vocabulary.js';
 import type { PageTable, PageTableCell } from './page-table.js';
+import { repeatsFirstRow } from './table-join.js';
 
 /**
  * Two forms printed one under the other with no paragraph between them (Word, WPS, LibreOffice
  * when two tables touch) share their rulings: the page shows one ruled grid. The grid is cut
  * where a second form begins:
  *  - the inner columns change there and no cell spans the boundary,
- *  - the part above is a form of its own (it has a header row, 表头), and
+ *  - the part above is a form of its own (it has a header row, 表头) — or, at the top of a page,
+ *    continues one whose header was printed on an earlier page and the part below opens with a title row —, and
  *  - the part below opens as a form does: a title row (单位名称/项目名称: two copies of one
  *    template share their column rulings), or, where no inner column ruling runs on across the
  *    boundary, a header row naming again the columns the part above named (一级指标/二级指标 twice).
@@ -34,14 +36,34 @@ export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number,
     if (facts.innerColumns[k - 1] === facts.innerColumns[k]) continue;
     if (cells.some((c) => c.r0 < k && c.r1 > k)) continue;
     const above = ownColumns(cells.filter((c) => c.r0 >= start && c.r1 <= k));
-    if (!confirmedHeaderRows(above)) continue;
     const first = ownColumns(cells.filter((c) => c.r0 === k)).sort((a, b) => a.c0 - b.c0);
-    const titled = first.length > 0 && namesFormTitle(first[0].text);
+    const titled = opensWithTitleRow(first);
+    // The part above may continue a form whose header was printed on an earlier page: at the
+    // top of the page a title row alone says a second form begins.
+    if (!confirmedHeaderRows(above) && !(titled && start === 0)) continue;
     if (!titled && (facts.verticalContinues(k) || !repeatsHeader(first, above))) continue;
     breaks.push(k);
     start = k;
   }
   return breaks;
+}
+
+/**
+ * Is the row a form's title row: its first cell labels the form (项目名称, 单位名称 …) and no cell
+ * names a column (a list of projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row).
+ */
+function opensWithTitleRow(row: readonly PageTableCell[]): boolean {
+  return row.length > 0 && namesFormTitle(row[0].text) && !row.some((c) => namesFormColumn(c.text));
+}
+
+/**
+ * Does `next`, first on its page, open a form of its own rather than continue the table `first`
+ * opened? Two forms touching with the second beginning at the top of a page: its title row there,
+ * not the first table's title row repeated (a title row kept as a repeated header on every page).
+ */
+export function opensAnotherForm(first: PageTable, next: PageTable): boolean {
+  const row = ownColumns(next.cells.filter((c) => c.r0 === 0)).sort((a, b) => a.c0 - b.c0);
+  return opensWithTitleRow(row) && !repeatsFirstRow(first, next);
 }
 
 /** Does the row name again, cell for cell, at least MIN_REPEATED_COLUMNS header cells of the part above? */

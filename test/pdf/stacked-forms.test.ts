@@ -3,7 +3,10 @@ import { docxToPdf, layoutDocument, seedSpec, writeBlocksDocx, type LaidBlock, t
 import { parseDocx } from '../../parsers/docx.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import type { TableBlock } from '../../schemas/document.js';
-import { squeeze, tables } from './helpers.js';
+import { sample, squeeze, tables } from './helpers.js';
+import { touchingFormsDocx, touchingFormsPdf } from '../fixtures/producers/touching.js';
+import { runPipeline } from '../../src/pipeline.js';
+import type { Finding } from '../../schemas/finding.js';
 
 /**
  * Two forms one under the other with no paragraph between them (Word, WPS, LibreOffice): printed,
@@ -57,4 +60,37 @@ describe('two forms printed touching (one ruled grid on the page)', () => {
       expect(header.map((c) => c.colSpan)).toEqual([1, 1, 1]);
     }
   });
+});
+
+/**
+ * The seed with its 部门整体支出绩效自评表 and three 项目支出绩效自评表 touching (no title paragraph
+ * between them), printed by LibreOffice: one form ends above another on a page whose grid continues
+ * a form from the page before (no header above the cut on that page), and a form ends at a page's
+ * foot with the next one's 项目名称 row first on the next page. Each must stay a form of its own.
+ */
+describe('the seed’s forms printed touching, across pages', () => {
+  let docx: Uint8Array;
+  let pdf: Uint8Array;
+  beforeAll(() => {
+    docx = touchingFormsDocx(sample('seed.docx'));
+    pdf = touchingFormsPdf(docx);
+  }, 240_000);
+
+  it('no table of the PDF holds two forms: each 项目支出名称 row opens a table, as in the .docx', async () => {
+    const opens = (ts: TableBlock[]) => ts.filter((t) => /^项目(支出)?名称$/u.test(firstCell(t))).length;
+    const holdsTwo = (t: TableBlock) => t.cells.some((c) => c.row > 0 && c.col === 0 && /^(项目(支出)?名称|预算部门名称)$/u.test(squeeze(c.text)));
+    const inPdf = tables(await parsePdf(pdf));
+    expect(opens(tables(parseDocx(docx)))).toBe(3);
+    expect(opens(inPdf)).toBe(3);
+    expect(inPdf.filter(holdsTwo)).toEqual([]);
+  });
+
+  it('reads to the findings of the .docx (warning and error)', async () => {
+    const key = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)}`;
+    const shown = async (bytes: Uint8Array, file: string) =>
+      (await runPipeline({ bytes, file })).result.discrepancies.filter((f) => f.severity !== 'info').map(key).sort();
+    const fromDocx = await shown(docx, 'a.docx');
+    expect(fromDocx.length).toBeGreaterThan(20);
+    expect(await shown(pdf, 'a.pdf')).toEqual(fromDocx);
+  }, 120_000);
 });
