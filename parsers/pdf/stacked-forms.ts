@@ -9,7 +9,8 @@ import { repeatsFirstRow } from './table-join.js';
  * where a second form begins:
  *  - the inner columns change there and no cell spans the boundary,
  *  - the part above is a form of its own (it has a header row, 表头) — or, at the top of a page,
- *    continues one whose header was printed on an earlier page and the part below opens with a title row —, and
+ *    continues one whose header was printed on an earlier page (body rows, not a title band) and
+ *    the part below opens with a title row —, and
  *  - the part below opens as a form does: a title row (单位名称/项目名称: two copies of one
  *    template share their column rulings), or, where no inner column ruling runs on across the
  *    boundary, a header row naming again the columns the part above named (一级指标/二级指标 twice).
@@ -39,8 +40,8 @@ export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number,
     const first = ownColumns(cells.filter((c) => c.r0 === k)).sort((a, b) => a.c0 - b.c0);
     const titled = opensWithTitleRow(first);
     // The part above may continue a form whose header was printed on an earlier page: at the
-    // top of the page a title row alone says a second form begins.
-    if (!confirmedHeaderRows(above) && !(titled && start === 0)) continue;
+    // top of the page, body rows above a title row say a second form begins.
+    if (!confirmedHeaderRows(above) && !(titled && start === 0 && holdsBodyRow(above))) continue;
     if (!titled && (facts.verticalContinues(k) || !repeatsHeader(first, above))) continue;
     breaks.push(k);
     start = k;
@@ -54,6 +55,16 @@ export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number,
  */
 function opensWithTitleRow(row: readonly PageTableCell[]): boolean {
   return row.length > 0 && namesFormTitle(row[0].text) && !row.some((c) => namesFormColumn(c.text));
+}
+
+/** Cells of a body row (an indicator or budget line) a form's continuation holds; bands above a form (its title, 单位：万元) hold fewer. */
+const MIN_BODY_CELLS = 3;
+
+/** Does some row of the cells hold a body row of a form rather than a band above one? */
+function holdsBodyRow(cells: readonly PageTableCell[]): boolean {
+  const perRow = new Map<number, number>();
+  for (const c of cells) perRow.set(c.r0, (perRow.get(c.r0) ?? 0) + 1);
+  return [...perRow.values()].some((n) => n >= MIN_BODY_CELLS);
 }
 
 /**
