@@ -26,6 +26,11 @@ export function tableParts(table: TableBlock): number[] {
   return partsOf.get(table) ?? [table.table];
 }
 
+/** Record where a cell moved into another table was written (a joined or a split-off part). */
+export function recordOrigin(moved: TableCell, from: TableCell, table: TableBlock): void {
+  origins.set(moved, origins.get(from) ?? { table: table.table, block: table.block, row: from.row, page: from.page ?? table.page });
+}
+
 /** The table and row a cell was written in, when it was joined onto an earlier part. */
 export function cellOrigin(cell: TableCell): CellOrigin | undefined {
   return origins.get(cell);
@@ -39,7 +44,7 @@ function layout(table: TableBlock, row: number): string {
 }
 
 /** A row that names its form (项目名称 | …, 预算部门名称 | …): the title row of a form. */
-const FORM_NAME = /项目(支出)?名称|转移支付.*名称|专项(资金)?名称|(预算)?部门名称|预算单位名称/;
+export const FORM_NAME = /项目(支出)?名称|转移支付.*名称|专项(资金)?名称|(预算)?部门名称|预算单位名称/;
 
 function rowText(table: TableBlock, row: number): string {
   return ownCells(table, row)
@@ -97,7 +102,7 @@ export function joinTables(prev: TableBlock, next: TableBlock, skip = 0): TableB
     ...prev.cells,
     ...kept.map((c) => {
       const moved: TableCell = { ...c, row: c.row - skip + prev.nRows };
-      origins.set(moved, origins.get(c) ?? { table: next.table, block: next.block, row: c.row, page: c.page ?? next.page });
+      recordOrigin(moved, c, next);
       return moved;
     }),
   ];

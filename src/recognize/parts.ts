@@ -3,6 +3,7 @@ import { key, rowCells, rowKeys } from './table-view.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { headlessIndicatorColumns } from './headless-indicators.js';
 import { continuesTable, joinTables } from './continuation.js';
+import { splitStackedForms } from './stacked-forms.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
@@ -104,7 +105,8 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
   let current: FormGroup | null = null;
   // the list the last table went into (a form's tables or the unrecognized), to join its next part onto
   let lastList: TableBlock[] | null = null;
-  for (const block of doc.blocks as Block[]) {
+  // two forms written touching, one table in Word: each read as a form of its own
+  for (const block of (doc.blocks as Block[]).flatMap((b): Block[] => (b.kind === 'table' ? splitStackedForms(b) : [b]))) {
     if (block.kind === 'paragraph') {
       between.push(block);
       if (current && current.tables.length) current.after.push(block);

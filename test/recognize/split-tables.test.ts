@@ -7,6 +7,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { cellLocation } from '../../src/recognize/facts.js';
 import { groupForms } from '../../src/recognize/parts.js';
 import { splitTable } from '../docx/writer-quirks.js';
+import { joinedFormsDocx } from '../fixtures/producers/touching.js';
 
 /**
  * Real reports whose longest table an author split in two (an empty paragraph between the parts):
@@ -56,5 +57,40 @@ describe('a table split in two by its author is read as one table', () => {
     const tables = doc.blocks.filter((b) => b.kind === 'table').length;
     const { forms, unrecognized } = groupForms(doc);
     expect(forms.flatMap((f) => f.tables).length + unrecognized.length).toBe(tables);
+  });
+});
+
+/**
+ * The seed with its 部门整体支出绩效自评表 and three 项目支出绩效自评表 written touching, saved by
+ * Word as one table (test/fixtures/producers/touching.ts joinedFormsDocx): each form is cut off
+ * at its 项目支出名称 row and read on its own, to the seed's findings.
+ */
+describe('forms written touching, one table in Word, are read as forms of their own', () => {
+  const seed = new Uint8Array(readFileSync('samples/seed.docx'));
+  const joined = joinedFormsDocx(seed);
+
+  it('one table holds the four forms; they group as the seed’s do', () => {
+    const doc = parseDocx(joined);
+    expect(doc.blocks.filter((b) => b.kind === 'table').map((t) => (t as TableBlock).nRows)).toEqual([26, 129]);
+    const shape = (d: typeof doc) => groupForms(d).forms.map((f) => `${f.kind} ${f.tables.map((t) => t.nRows).join('+')}`);
+    expect(shape(doc)).toEqual(shape(parseDocx(seed)));
+  });
+
+  it('reads to the seed’s findings (warning and error)', async () => {
+    const shown = async (bytes: Uint8Array) =>
+      (await runPipeline({ bytes, file: 'a.docx' })).result.discrepancies.filter((f) => f.severity !== 'info').map(key).sort();
+    const plain = await shown(seed);
+    expect(plain.length).toBeGreaterThan(20);
+    expect(await shown(joined)).toEqual(plain);
+  });
+
+  it('a cell of a later form is cited in the table and row it was written in', () => {
+    const doc = parseDocx(joined);
+    const whole = doc.blocks.find((b): b is TableBlock => b.kind === 'table' && b.nRows === 129)!;
+    const second = groupForms(doc).forms[3].tables[0];
+    const cell = second.cells.find((c) => c.row === 1 && c.text.trim())!;
+    const loc = cellLocation('p', second, cell);
+    expect([loc.table, loc.row, loc.block]).toEqual([whole.table, 42 + 25 + 1, whole.block]);
+    expect(whole.cells.find((c) => c.row === loc.row && c.col === cell.col)!.text).toBe(cell.text);
   });
 });
