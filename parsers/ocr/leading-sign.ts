@@ -36,9 +36,8 @@ export interface LeadingSign {
 export function readLeadingSigns(img: GrayImage, lines: RecognizedLine[]): RecognizedLine[] {
   return lines.map((line) => {
     const first = line.chars[0];
-    if (first && /\d/u.test(first.ch)) return droppedSign(img, line);
     const next = line.chars.find((c, k) => k > 0 && c.ch.trim());
-    if (!first || !READ_AS.has(first.ch) || !next || !/\d/u.test(next.ch)) return line;
+    if (!first || !READ_AS.has(first.ch) || !next || !/\d/u.test(next.ch)) return first && /\d/u.test(first.ch) ? droppedSign(img, line) : line;
     const seen = leadingGlyph(img, line);
     if (!seen) return line;
     const shapeSays = !!seen.shape && SIGNS.has(seen.shape.ch) && seen.shape.score >= MATCH && seen.shape.score - seen.shape.rival >= MARGIN;
