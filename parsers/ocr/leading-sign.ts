@@ -18,6 +18,8 @@ import { TEMPLATE_ALONE as UNSURE, TEMPLATE_DECISIVE as DECISIVE, TEMPLATE_DECIS
 /** First characters the recogniser gives for a comparator before digits. */
 const READ_AS = new Set(['2', 'Z', 'z', 'N', 'M', 'V', 'W', 'v', '>', '<', '＞', '＜', '≥', '≤', '≧', '≦', '=', '7']);
 const SIGNS = new Set(['≥', '≤', '≧', '≦', '＞', '＜']);
+/** Signs put back in front of a number: the comparators, and the > and < drawn alone. */
+const COMPARATORS = new Set([...SIGNS, '>', '<']);
 /** A glyph whose ink is at most this share of the digits' height, its top this far under theirs, sits like a sign. */
 const SIGN_HEIGHT = 0.85;
 const SIGN_DROP = 0.12;
@@ -35,7 +37,7 @@ export function readLeadingSigns(img: GrayImage, lines: RecognizedLine[]): Recog
   return lines.map((line) => {
     const first = line.chars[0];
     const next = line.chars.find((c, k) => k > 0 && c.ch.trim());
-    if (!first || !READ_AS.has(first.ch) || !next || !/\d/u.test(next.ch)) return line;
+    if (!first || !READ_AS.has(first.ch) || !next || !/\d/u.test(next.ch)) return first && /\d/u.test(first.ch) ? droppedSign(img, line) : line;
     const seen = leadingGlyph(img, line);
     if (!seen) return line;
     const shapeSays = !!seen.shape && SIGNS.has(seen.shape.ch) && seen.shape.score >= MATCH && seen.shape.score - seen.shape.rival >= MARGIN;
@@ -47,6 +49,9 @@ export function readLeadingSigns(img: GrayImage, lines: RecognizedLine[]): Recog
       ch = seen.shape!.ch;
       const decisive = seen.shape!.score >= DECISIVE && seen.shape!.score - seen.shape!.rival >= DECISIVE_MARGIN;
       confidence = decisive ? Math.max(first.confidence, seen.shape!.score) : Math.min(seen.shape!.score, UNSURE);
+    } else if (placeSays && weakComparator(seen.shape)) {
+      // A small blurred sign ("≥" read as ">" on a phone photo): the comparator its shape is closest to, unsure.
+      ch = seen.shape!.ch;
     }
     const chars = [{ ...first, ch, confidence }, ...line.chars.slice(1)];
     return { ...line, chars, text: chars.map((c) => c.ch).join(''), confidence: Math.min(...chars.map((c) => c.confidence)) };
@@ -56,9 +61,10 @@ export function readLeadingSigns(img: GrayImage, lines: RecognizedLine[]): Recog
 /**
  * The line's first glyph and the digits after it, from the ink: columns with ink, split where a
  * column has none; the first span is the glyph, the next up to three (those left of the second
- * character read after the first digit) are the digits it is compared with.
+ * character read after the first digit) are the digits it is compared with. `dropped`: the
+ * recogniser read no sign, the line starts with its digits, and the glyph is ink left of them.
  */
-export function leadingGlyph(img: GrayImage, line: RecognizedLine): LeadingSign | null {
+export function leadingGlyph(img: GrayImage, line: RecognizedLine, dropped = false): LeadingSign | null {
   const { box } = line;
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
@@ -94,9 +100,11 @@ export function leadingGlyph(img: GrayImage, line: RecognizedLine): LeadingSign 
   const glyphs = spans.filter((s) => s.bottom - s.top >= 3 || s.x1 - s.x0 >= 3);
   if (glyphs.length < 2) return null;
   const [sign, ...rest] = glyphs;
+  // A sign the recogniser skipped lies wholly left of the first character it read.
+  if (dropped && x0 + sign.x1 >= (line.chars[0].x0 + line.chars[0].x1) / 2) return null;
   // The digits: the spans over the characters read as digits right after the first.
   const digitChars = [];
-  for (const c of line.chars.slice(1)) {
+  for (const c of line.chars.slice(dropped ? 0 : 1)) {
     if (!c.ch.trim()) continue;
     if (!/\d/u.test(c.ch)) break;
     digitChars.push(c);
@@ -120,4 +128,40 @@ export function leadingGlyph(img: GrayImage, line: RecognizedLine): LeadingSign 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1];
+}
+
+/**
+ * A phone photo's blur takes the comparator off the front of a number altogether: "≤90万元" read
+ * as "90万元", "≥ 80%" as "80%", surely. Then the ink left of the first digit still holds a glyph
+ * the recogniser skipped. Where it sits like a sign (shorter than the digits, its top lower:
+ * slightly taller at 150 dpi than SIGN_HEIGHT allows, the blur adds a pixel) and its shape is
+ * closest to a comparator, that comparator is put back — unsure unless the match is decisive, so
+ * an unmet target resting on it is only a note. Sitting like a sign with another shape, the glyph
+ * is unknown and the number after it unsure (a sign may be missing from it); otherwise nothing changes.
+ */
+const DROPPED_SIGN_HEIGHT = 0.9;
+const DROPPED_SIGN_MIN_HEIGHT = 0.5;
+/** Widest gap (in digit heights) between a skipped sign and the number's first digit. */
+const DROPPED_SIGN_GAP = 1;
+/** A comparator named by a small, blurred glyph's shape: best of all templates by at least this. */
+const DROPPED_SIGN_MARGIN = 0.05;
+
+/** The shape's best match is a comparator, if only just: too weak to name a sign alone, enough to tell which sign one sitting like a sign is. */
+const weakComparator = (shape: TemplateMatch | null): shape is TemplateMatch => !!shape && COMPARATORS.has(shape.ch) && shape.score - shape.rival >= DROPPED_SIGN_MARGIN;
+
+function droppedSign(img: GrayImage, line: RecognizedLine): RecognizedLine {
+  const seen = leadingGlyph(img, line, true);
+  if (!seen || seen.height > DROPPED_SIGN_HEIGHT || seen.height < DROPPED_SIGN_MIN_HEIGHT || seen.drop < SIGN_DROP) return line;
+  const shape = seen.shape;
+  const first = line.chars[0];
+  // A sign is set against its number ("≥ 80%" at most a space apart); a dash around a page number ("- 1 -") is not a sign either.
+  const digitH = (seen.glyph.y1 - seen.glyph.y0) / seen.height;
+  if (first.x0 - seen.glyph.x1 > DROPPED_SIGN_GAP * digitH) return line;
+  let chars: RecognizedLine['chars'];
+  if (weakComparator(shape)) {
+    const decisive = shape.score >= DECISIVE && shape.score - shape.rival >= DECISIVE_MARGIN;
+    const sign = { ch: shape.ch, x0: seen.glyph.x0, x1: seen.glyph.x1, confidence: decisive ? shape.score : Math.min(shape.score, UNSURE) };
+    chars = [sign, ...line.chars];
+  } else chars = [{ ...first, confidence: Math.min(first.confidence, UNSURE) }, ...line.chars.slice(1)];
+  return { ...line, chars, text: chars.map((c) => c.ch).join(''), confidence: Math.min(...chars.map((c) => c.confidence)) };
 }

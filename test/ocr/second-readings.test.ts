@@ -6,7 +6,7 @@ import { scanPdf, type ScanOptions } from '../fixtures/producers/scan.js';
 import { OCR_SURE_CONFIDENCE } from '../../src/recognize/facts.js';
 import { squeeze, tables } from '../pdf/helpers.js';
 import { once } from '../support/memo.js';
-import { matchFindings, pipeline } from './helpers.js';
+import { forms, matchFindings, pipeline } from './helpers.js';
 
 /**
  * Figures the recogniser reads right but unsurely, so a finding resting on them fell to a note:
@@ -49,6 +49,15 @@ describe('figures read right but unsurely, confirmed by a second reading', () =>
   it('a phone photo: lone "0" budget cells (安徽 项目支出绩效自评表)', async () => {
     const scan = await versusDocx('ah-guichi-tangxi-2022', { mode: 'color-jpeg', dpi: 150, photo: true });
     expectSureOcrEvidence(scan.findings, '0');
+  }, 180_000);
+
+  it('a phone photo: the "≤" the blur took off the front of a target ("≤90万元" read "90万元", surely) is put back, unsure (安徽 项目总成本)', async () => {
+    const [docx, scan] = [await docxRun('ah-guichi-tangxi-2022'), await versusDocx('ah-guichi-tangxi-2022', { mode: 'color-jpeg', dpi: 150, photo: true })];
+    const cost = (r: typeof docx.report) => [...forms(r)].flatMap(([, rows]) => rows).find((i) => i.level3.includes('项目总成本'))?.target;
+    expect(squeeze(cost(docx.report)?.text ?? '')).toBe('≤90万元');
+    expect(squeeze(cost(scan.report)?.text ?? '')).toBe('≤90万元');
+    // Put back from a small blurred glyph's shape and place: what rests on it is a note at most.
+    expect(cost(scan.report)?.loc.uncertain).toBe(true);
   }, 180_000);
 
   it('a phone photo: the thousands comma of "215,457.6" is kept in the text and does not make it unsure (上海)', async () => {
