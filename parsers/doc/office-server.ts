@@ -280,17 +280,7 @@ export class OfficeServer {
   /** Kill the instance and its process group now (synchronous: also used at process exit). */
   killNow(removeDir = false): void {
     const pid = this.child?.pid;
-    if (pid && !this.exited) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    }
+    if (pid && !this.exited) killProcessGroup(pid);
     this.exited = true;
     live.delete(this);
     if (this.heartbeat) clearInterval(this.heartbeat);
@@ -347,6 +337,19 @@ function runToExit(command: string, args: string[], env: NodeJS.ProcessEnv, time
       resolve(String(code ?? signal));
     });
   });
+}
+
+/** SIGKILL a process and its process group (the group when it leads one, else the process alone). */
+export function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 function sleep(ms: number): Promise<void> {

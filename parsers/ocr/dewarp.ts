@@ -1,4 +1,5 @@
 import type { GrayImage } from './image.js';
+import { fitLine } from './line-fit.js';
 
 /**
  * A page copied from a bound book (装订成册的报告 photocopied open): near the spine the paper rises
@@ -227,24 +228,10 @@ function robustLine(pts: readonly [number, number][]): { a: number; b: number } 
 
 /** Least-squares line d = a + b·y; rows spread (standard deviation) over less than `minSpread` give a constant. */
 function leastSquares(pts: readonly [number, number][], minSpread = MIN_ROW_SPREAD): { a: number; b: number } {
-  const n = pts.length;
-  let sy = 0;
-  let sd = 0;
-  for (const [y, d] of pts) {
-    sy += y;
-    sd += d;
-  }
-  const my = sy / n;
-  const md = sd / n;
-  let syy = 0;
-  let syd = 0;
-  for (const [y, d] of pts) {
-    syy += (y - my) ** 2;
-    syd += (y - my) * (d - md);
-  }
-  if (n < 2 || syy === 0 || syy / n < minSpread * minSpread) return { a: md, b: 0 };
-  const b = syd / syy;
-  return { a: md - b * my, b };
+  const fit = fitLine(pts);
+  if (!fit) return { a: NaN, b: 0 };
+  if (pts.length < 2 || fit.varianceX === 0 || fit.varianceX < minSpread * minSpread) return { a: fit.meanY, b: 0 };
+  return { a: fit.intercept, b: fit.slope };
 }
 
 function boxSmooth(v: Float32Array, span: number): Float32Array {

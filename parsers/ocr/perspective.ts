@@ -1,4 +1,5 @@
 import { bilinear, resize, type GrayImage } from './image.js';
+import { fitLine } from './line-fit.js';
 
 /**
  * A phone photo of a page flattened: the page lies on a desk, seen from a little below and aside,
@@ -127,22 +128,10 @@ function fitSide(img: GrayImage, side: Side): { a: number; b: number } | null {
   return fit;
 }
 
+/** The edge's line p = a·t + b; null when the samples give no slope (all at one t). */
 function leastSquares(points: readonly [number, number][]): { a: number; b: number } | null {
-  const n = points.length;
-  let st = 0;
-  let sp = 0;
-  let stt = 0;
-  let stp = 0;
-  for (const [t, p] of points) {
-    st += t;
-    sp += p;
-    stt += t * t;
-    stp += t * p;
-  }
-  const den = n * stt - st * st;
-  if (!den) return null;
-  const a = (n * stp - st * sp) / den;
-  return { a, b: (sp - a * st) / n };
+  const fit = fitLine(points);
+  return fit && fit.varianceX > 0 ? { a: fit.slope, b: fit.intercept } : null;
 }
 
 /**
