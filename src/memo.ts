@@ -47,7 +47,7 @@ export function boundedMemo<V>(
 }
 
 /** The value frozen with the objects and arrays it holds (a Set's members cannot be: its type says read-only). */
-function frozen<V>(value: V): V {
+export function frozen<V>(value: V): V {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) frozen(inner);

@@ -20,7 +20,7 @@ function paramValue(v: unknown): string {
  * docs/rules.md, generated from the rules' meta and the template parameters (never edited by
  * hand: `npx tsx scripts/gen-rules-doc.ts`; test/rules/doc.test.ts checks it is up to date).
  */
-export function renderRulesDoc(rules: Rule[] = RULES): string {
+export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   const out: string[] = [];
   out.push('# 检查规则 / Rules');
   out.push('');

@@ -1,4 +1,5 @@
 import type { Rule } from './types.js';
+import { frozen } from '../memo.js';
 import { rule as executionRate } from './execution-rate.js';
 import { rule as executionScore } from './execution-score.js';
 import { rule as budgetChangeReason } from './budget-change-reason.js';
@@ -53,8 +54,12 @@ import { rule as sectionNumbering } from './section-numbering.js';
 import { rule as normalizedText } from './normalized-text.js';
 import { rule as parseIssues } from './parse-issues.js';
 
-/** Every rule, in catalogue order. Adding a rule: its file, its cases, and one line here. */
-export const RULES: Rule[] = [
+/**
+ * Every rule, in catalogue order. Adding a rule: its file, its cases, and one line here.
+ * Frozen with each rule's meta: a worker runs thousands of reports in one module graph, and RULES_VERSION
+ * (what re-processing compares) is computed once from these metas — nothing may change them at run time.
+ */
+export const RULES: readonly Rule[] = frozen([
   executionRate,
   executionScore,
   budgetChangeReason,
@@ -108,4 +113,4 @@ export const RULES: Rule[] = [
   sectionNumbering,
   normalizedText,
   parseIssues,
-];
+]);

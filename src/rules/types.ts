@@ -58,7 +58,7 @@ export interface FindingDraft {
 }
 
 export interface Rule {
-  meta: RuleMeta;
+  readonly meta: Readonly<RuleMeta>;
   check(report: Report, ctx: RuleContext): FindingDraft[];
 }
 
