@@ -48,7 +48,35 @@ function sameKind(a: ScannedFigure, b: ScannedFigure): boolean {
   if (!ua || !ub) return a.figure.unit === b.figure.unit;
   if (ua.dimension !== ub.dimension) return false;
   if (ua.dimension === 'percent' || ua.dimension === 'other') return false; // percentages are not parts of a total
-  return ua.dimension === 'count' ? ua.normalized === ub.normalized : true;
+  return ua.dimension === 'count' ? ua.normalized === ub.normalized || commonCountUnit(a, b) !== null : true;
+}
+
+/**
+ * Count units a figure offers as alternatives in brackets right after its own ("共16954套（台、块、项）",
+ * "14666台（套）": a count of things some of which are counted in 台, some in 块…). The bracket names units,
+ * not items: it is neither a list nor a part, and the figure counts in any of them. Filled by relate().
+ */
+const ALTERNATIVE_UNITS = new WeakMap<ScannedFigure, string[]>();
+
+function alternativeUnits(norm: string, f: ScannedFigure): string[] | null {
+  if (unitInfo(f.figure.unit)?.dimension !== 'count') return null;
+  const m = /^\s?[（(]([^（()）]{1,20})[)）]/.exec(norm.slice(f.end, f.end + 24));
+  if (!m) return null;
+  const units = m[1].split(/[、，,/／]/).map((u) => u.trim());
+  return units.every((u) => unitInfo(u)?.dimension === 'count') ? units : null;
+}
+
+/** The unit two counts share, their alternatives included ("16954套（台、块、项）" and "14666台（套）": 套), or null. */
+function commonCountUnit(a: ScannedFigure, b: ScannedFigure): string | null {
+  const ua = a.figure.unit;
+  const ub = b.figure.unit;
+  if (ua === null || ub === null) return null;
+  const altA = ALTERNATIVE_UNITS.get(a) ?? [];
+  const altB = ALTERNATIVE_UNITS.get(b) ?? [];
+  if (altA.length === 0 && altB.length === 0) return null;
+  if (altB.includes(ua)) return ua;
+  if (altA.includes(ub)) return ub;
+  return altA.find((u) => altB.includes(u)) ?? null;
 }
 
 /** Closing bracket matching the opening one at `open`, or -1. */
@@ -112,9 +140,15 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   const perUnit = figures.map((f) => isPerUnit(norm, f));
   const sentences = sentenceBounds(norm);
   const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
+  const alternatives = figures.map((f) => alternativeUnits(norm, f));
+  figures.forEach((f, i) => {
+    const units = alternatives[i];
+    if (units) ALTERNATIVE_UNITS.set(f, units);
+  });
 
   // 1. listed parts in brackets right after a figure
   figures.forEach((f, i) => {
+    if (alternatives[i]) return; // units offered as alternatives, not a list
     // the bracket follows the figure, or the noun it counts ("共45个项目（…）")
     const after = /^[\u4e00-\u9fa5]{0,8}?\s?[（(]/.exec(norm.slice(f.end, f.end + 10));
     if (!after) return;
@@ -276,6 +310,14 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     rel[i].openList = OPEN_LIST_WORDS.test(list);
   });
   markListItems(norm, figures, rel);
+  // a part counted in an alternative unit of its total ("其中…14666台（套）" of "16954套（台、块、项）") is counted in the total's unit
+  rel.forEach((r, k) => {
+    if (r.parent === null) return;
+    const total = figures[r.parent];
+    const part = figures[k];
+    if (part.figure.unit === total.figure.unit) return;
+    if (commonCountUnit(total, part) !== null) part.figure = { ...part.figure, unit: total.figure.unit };
+  });
   return rel;
 }
 
@@ -367,7 +409,7 @@ function addsUp(parts: Array<{ g: ScannedFigure }>, candidates: Array<{ g: Scann
   const head = parts[0]?.g;
   const parent = head ? [...candidates].reverse().find(({ g }) => sameKind(g, head)) : undefined;
   if (!head || !parent) return false;
-  const same = parts.filter(({ g }) => sameKind(parent.g, g) && sameUnit(g.figure.unit, parent.g.figure.unit));
+  const same = parts.filter(({ g }) => sameKind(parent.g, g) && (sameUnit(g.figure.unit, parent.g.figure.unit) || commonCountUnit(parent.g, g) !== null));
   const value = (f: ScannedFigure) => Rational.parse(f.figure.value);
   return same.reduce((acc, { g }) => acc.add(value(g)), Rational.of(0)).eq(value(parent.g));
 }
