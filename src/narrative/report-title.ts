@@ -22,10 +22,10 @@ export interface TitleMatch {
 /** Words that make a report one on performance (绩效), and what such a report is called. */
 const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
 /**
- * "…绩效自评报告", "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
+ * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
  * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects).
  */
-const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?[0-9]{0,2}$`);
+const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?[0-9]{0,2}$`);
 /** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
 const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
 /** Lines that name a report without being one: notices, requests, references, form captions. */
