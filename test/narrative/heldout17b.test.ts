@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reportsOnPerformance } from '../../src/narrative/performance-prose.js';
+import { reportTitle } from '../../src/narrative/report-title.js';
+
+/**
+ * Held-out 17b (south and east pages nobody had read): the classes that were not recognized at first
+ * look, each on the published text of its page (bench/results/corpus-2026-12-06-heldout17b-*).
+ */
+
+const lines = (id: string) =>
+  readFileSync(new URL(`../corpus/real/${id}/source.txt`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('='));
+
+describe('held-out 17b: a 转移支付 自评 run into one paragraph, without a title', () => {
+  it('is a report: 转移支付基本情况 opens the template outline before 总体绩效目标完成情况 and 绩效自评结论 (桂林 就业补助资金 2023)', () => {
+    expect(reportsOnPerformance(lines('gx-guilin-jiuye-2023'))).toBe(true);
+  });
+
+  it('two of those headings alone, without a third, are not enough', () => {
+    const text = '二、总体绩效目标完成情况2023年度就业补助资金绩效目标完成情况如下:目标1:完成资金使用,城镇新增就业人数4.92万人,三、绩效自评结论综合评价结果为:优秀。';
+    expect(reportsOnPerformance([text])).toBe(false);
+  });
+});
+
+describe('held-out 17b: an evaluation summary that states its score and its grade', () => {
+  it('is a report (渌口 残保金 2023: 综合评价得分80.10分,评价等次为“良”)', () => {
+    expect(reportsOnPerformance(lines('hn-lukou-canbaojin-2023'))).toBe(true);
+  });
+
+  it('a rule that names a grade without a score is not', () => {
+    const rule = '评价结果为优秀的项目,在下年度预算安排时优先保障;评价等次为“差”的,原则上压减预算,并对项目单位进行通报和绩效约谈。';
+    expect(reportsOnPerformance([rule])).toBe(false);
+  });
+});
+
+describe('held-out 17b: a 自评报告书 names a report', () => {
+  it('广东省财政支出项目绩效评价自评报告书 is a title', () => {
+    expect(reportTitle('广东省财政支出项目绩效评价自评报告书')?.title).toBe('广东省财政支出项目绩效评价自评报告书');
+  });
+
+  it('a reference to one inside a sentence is not', () => {
+    expect(reportTitle('根据要求填写广东省财政支出项目绩效评价自评报告书。')).toBeNull();
+  });
+});
