@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reportsOnPerformance } from '../../src/narrative/performance-prose.js';
 import { reportTitle } from '../../src/narrative/report-title.js';
+import { find, statsOf } from './helpers.js';
 
 /**
  * Held-out 17b (south and east pages nobody had read): the classes that were not recognized at first
@@ -40,5 +41,12 @@ describe('held-out 17b: a 自评报告书 names a report', () => {
 
   it('a reference to one inside a sentence is not', () => {
     expect(reportTitle('根据要求填写广东省财政支出项目绩效评价自评报告书。')).toBeNull();
+  });
+});
+
+describe('held-out 17b: an area in 万亩 with a stray 元 (42.59万元亩)', () => {
+  it('is an area, not an amount (永兴 农业保险 2020)', () => {
+    const s = find(statsOf('计划和实际承保面积为42.59万元亩,承保率为74.02%,总保费1293.45万元。'), '42.59万元亩');
+    expect([s.dimension, s.normalizedUnit, s.normalizedValue]).toEqual(['area', '亩', '425900']);
   });
 });
