@@ -50,7 +50,7 @@ function kindOf(title: string): ReportKind {
  * letter's own kind, not a document it forwards; a township's page writes it without 的: "关于2019年度高其坑
  * 通组道路工程绩效评价报告"), and a publication of a year's results
  * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明",
- * "2021年度本专科生奖助学金项目自评结果": a
+ * "2021年度本专科生奖助学金项目自评结果", "2023年财政重点绩效评价结果公开" (a finance bureau publishing its results): a
  * year near its head, after at most a place's name, no numbering — a section heading "三、绩效评价情况"
  * has neither).
  */
@@ -60,7 +60,7 @@ const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达
  * 计划生育服务项目绩效自评" (a year near its head, unnumbered, like RESULTS_TITLE).
  */
 const SELF_EVAL_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效自评$/;
-const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?$/;
+const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:结果|情况)(?:的?(?:说明|通报|公告|公示|公开))?$/;
 
 /**
  * A body's account of its performance work, under its own name: "高新区(江海区)预算绩效工作开展情况说明",

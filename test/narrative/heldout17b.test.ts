@@ -50,3 +50,13 @@ describe('held-out 17b: an area in 万亩 with a stray 元 (42.59万元亩)', ()
     expect([s.dimension, s.normalizedUnit, s.normalizedValue]).toEqual(['area', '亩', '425900']);
   });
 });
+
+describe('held-out 17b: a year\'s results published under …绩效评价结果公开', () => {
+  it('is a title (江夏 2023年财政重点绩效评价结果公开)', () => {
+    expect(reportTitle('2023年财政重点绩效评价结果公开')?.title).toBe('2023年财政重点绩效评价结果公开');
+  });
+
+  it('a numbered section heading of the same words is not', () => {
+    expect(reportTitle('三、2023年绩效评价结果公开')).toBeNull();
+  });
+});
