@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reportsOnPerformance } from '../../src/narrative/performance-prose.js';
 import { reportTitle } from '../../src/narrative/report-title.js';
-import { find, statsOf } from './helpers.js';
+import { checkModel as check } from '../helpers/check.js';
+import { docOf, find, statsOf } from './helpers.js';
 
 /**
  * Held-out 17b (south and east pages nobody had read): the classes that were not recognized at first
@@ -58,5 +59,21 @@ describe('held-out 17b: a year\'s results published under …绩效评价结果�
 
   it('a numbered section heading of the same words is not', () => {
     expect(reportTitle('三、2023年绩效评价结果公开')).toBeNull();
+  });
+});
+
+describe('held-out 17b: results published the year after the year they evaluate', () => {
+  const body = [
+    '2020年度,我镇对城镇建设管理项目开展了绩效自评,项目预算资金1450万元,全年执行1450万元,预算执行率100%,自评得分83分。',
+    '2020年度项目绩效目标基本完成,2020年度长效管理指标均已落实,群众满意度达到90%。',
+  ];
+  const years = (title: string) => check(docOf([title, ...body])).findings.filter((f) => f.rule === 'year-consistency');
+
+  it('a title of results published in 2021 over a 2020 report is no disagreement (九亭镇2021年预算绩效评价结果公开)', () => {
+    expect(years('某镇2021年预算绩效评价结果公开')).toEqual([]);
+  });
+
+  it('two years after, it still is one', () => {
+    expect(years('某镇2022年预算绩效评价结果公开').map((f) => f.values)).toEqual([[2022, 2020]]);
   });
 });
