@@ -62,7 +62,8 @@ const LOST_CHARACTERS = /^[?？�•·]+/;
  */
 const OUTLINE_SECTIONS: RegExp[] = [
   /^基本情况$/,
-  /^项目(?:支出)?(?:概况|基本情况)/,
+  // 项目概况; 转移支付基本情况 / 专项资金概况 (the 中央对地方转移支付 自评 template's first section)
+  /^(?:项目(?:支出)?|转移支付(?:项目)?|专项资金)(?:概况|基本情况)/,
   /^(?:项目)?(?:单位|部门)(?:整体支出)?(?:基本情况|概况)/,
   /绩效目标(?:、?绩效指标)?(?:的)?(?:设定|设置|分解下达|完成|实现)|^(?:项目|部门整体)?(?:年度)?绩效目标$/,
   /(?:绩效)?自评(?:工作)?(?:开展|步骤|组织|方法)/,
@@ -125,6 +126,13 @@ function runOnReport(text: string): boolean {
  * 分值 cells are not prose), nor a rule (评价结果为优秀的… names a grade, it reports none: grades
  * count only after 自评). Read on the joined text: PDF lines break such a phrase ("自评得分" / "90 分").
  */
+/**
+ * An evaluation's result stated with both its score and its grade: "综合评价得分80.10分，评价等次为“良”". A
+ * page that keeps only an evaluation's summary paragraph is still a report on performance when it
+ * says what the evaluation scored and how it was graded (a rule names grades without a score).
+ */
+const SCORE_AND_GRADE = /(?:评价|综合|自评)(?:得分|总分|评分)(?:为|是|达到?|[:：])?\d+(?:\.\d+)?分[^。]{0,12}?(?:等次|等级|档次)(?:为|是|[:：])?[“"]?(?:优秀|良好|合格|[优良中差])/;
+
 const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达到?|[:：])?(?:\d+(?:\.\d+)?分|优秀|良好|合格|[优良中差])|(?:评价|综合)(?:得分|总分|评分)(?:为|是|达到?|[:：])?\d+(?:\.\d+)?分/;
 
 /**
@@ -168,5 +176,7 @@ export function reportsOnPerformance(texts: string[]): boolean {
   // a report an aggregator ran into one paragraph, the template's headings inline with figures
   // between them (一、绩效目标分解下达情况湖南省…20万元，二、绩效目标完成情况分析（一）资金投入情况分析…)
   if (texts.some(runOnReport)) return true;
-  return longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')));
+  if (longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')))) return true;
+  // an evaluation's summary alone: prose about performance that states its score and its grade
+  return paragraphs >= 1 && texts.some((t) => isProse(t) && SCORE_AND_GRADE.test(compactKey(t)));
 }

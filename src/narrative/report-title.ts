@@ -22,10 +22,10 @@ export interface TitleMatch {
 /** Words that make a report one on performance (绩效), and what such a report is called. */
 const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
 /**
- * "…绩效自评报告", "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
+ * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
  * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects).
  */
-const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?[0-9]{0,2}$`);
+const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?[0-9]{0,2}$`);
 /** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
 const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
 /** Lines that name a report without being one: notices, requests, references, form captions. */
@@ -50,8 +50,8 @@ function kindOf(title: string): ReportKind {
  * letter's own kind, not a document it forwards; a township's page writes it without 的: "关于2019年度高其坑
  * 通组道路工程绩效评价报告"), and a publication of a year's results
  * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明",
- * "2021年度本专科生奖助学金项目自评结果", or the result itself as the title: "2021年葡萄酒产业发展项目支出绩效评价评定
- * 等次为优"): a
+ * "2021年度本专科生奖助学金项目自评结果", "2023年财政重点绩效评价结果公开" (a finance bureau publishing its results),
+ * or the result itself as the title: "2021年葡萄酒产业发展项目支出绩效评价评定等次为优"): a
  * year near its head, after at most a place's name, no numbering — a section heading "三、绩效评价情况"
  * has neither).
  */
@@ -61,7 +61,7 @@ const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达
  * 计划生育服务项目绩效自评" (a year near its head, unnumbered, like RESULTS_TITLE).
  */
 const SELF_EVAL_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效自评$/;
-const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:(?:结果|情况)(?:的?(?:说明|通报|公告|公示))?|(?:结果(?:评定)?(?:等次|等级)?|评定(?:等次|等级)?|等次|等级)(?:为|是)?[“"]?(?:优秀?|良好?|中等?|合格|较差|差)[”"]?)$/;
+const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:(?:结果|情况)(?:的?(?:说明|通报|公告|公示|公开))?|(?:结果(?:评定)?(?:等次|等级)?|评定(?:等次|等级)?|等次|等级)(?:为|是)?[“"]?(?:优秀?|良好?|中等?|合格|较差|差)[”"]?)$/;
 
 /**
  * A body's account of its performance work, under its own name: "高新区(江海区)预算绩效工作开展情况说明",

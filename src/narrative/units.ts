@@ -37,6 +37,8 @@ const AREA: Record<string, UnitInfo> = {
   万平: { dimension: 'area', normalized: '平方米', shift: 4 },
   平方公里: { dimension: 'area', normalized: '平方公里', shift: 0 },
   亩: { dimension: 'area', normalized: '亩', shift: 0 },
+  // an area in 万亩 with a stray 元 typed into it ("承保面积为42.59万元亩"): an area, never an amount
+  万元亩: { dimension: 'area', normalized: '亩', shift: 4 },
   平米: { dimension: 'area', normalized: '平方米', shift: 0 },
   公顷: { dimension: 'area', normalized: '公顷', shift: 0 },
   万公顷: { dimension: 'area', normalized: '公顷', shift: 4 },

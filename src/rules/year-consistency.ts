@@ -89,6 +89,16 @@ function placesOf(doc: Parameters<Rule['check']>[1]['document']): Place[] {
   return out;
 }
 
+/**
+ * A notice publishing results under the year it publishes them: "九亭镇2021年预算绩效评价结果公开" over the
+ * 2020 forms it publishes. Results are published the year after the year evaluated, so a title of results
+ * (…结果公开 / 公示 / 公告 / 通报) one year after the report year is no disagreement.
+ */
+const RESULTS_PUBLISHED = /结果的?(?:公开|公示|公告|通报)$/;
+function publishedYearAfter(t: Title, ref: number): boolean {
+  return t.paragraph && t.year === ref + 1 && RESULTS_PUBLISHED.test(t.fact.text.replace(/\s+/g, ''));
+}
+
 /** The votes a title gives its own year: a table title 3, a report title's paragraph 1, or 2 with 年度. */
 const ownVotes = (t: Title) => (t.paragraph ? (/(?:19|20)\d{2}\s*年度/.test(t.fact.text) ? 2 : 1) : 3);
 
@@ -142,7 +152,7 @@ function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft 
 export const rule: Rule = {
   meta: {
     id: 'year-consistency',
-    version: 2,
+    version: 3,
     severity: 'error',
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
@@ -151,7 +161,7 @@ export const rule: Rule = {
       en: 'Every table title and report title (the title lines at the document head included) states the report year; a body or table cell (the project name of a form) naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
     },
     formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
-    tolerance: '精确比较',
+    tolerance: '精确比较；公布评价结果的标题（……结果公开/公示/公告/通报）晚于报告年度一年时不比较（结果次年公布）',
     families: 'all',
     source: '表样标题“××××年度……自评表”；基础数据表列头',
   },
@@ -181,6 +191,7 @@ export const rule: Rule = {
     const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
     const where = (t: (typeof titles)[number]) => (t.part ? `${t.part}标题` : '报告标题');
     for (const t of titles) {
+      if (publishedYearAfter(t, ref)) continue;
       if (t.year === ref) {
         const restated = restatedOtherYear(t, (places ??= placesOf(ctx.document)), vote.votes);
         const lean = restated ? null : bodyLean(t, vote.votes, body);
