@@ -18,6 +18,8 @@ export default defineConfig({
     // an embedded store (PGlite) would otherwise pay for optimizing PostgreSQL's start-up code. Measured on
     // test/store/store + test/web/review-flow: 28.6 → 22.6 s CPU.
     execArgv: ['--liftoff-only'],
+    // The fixtures' LibreOffice is one for all forks (test/fixtures/producers/office-fixtures.ts): stopped at the end.
+    globalSetup: ['test/support/office-global.ts'],
     projects: [
       {
         // Tests of the reading and checking code, in process: they share one module graph per fork instead of

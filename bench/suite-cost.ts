@@ -5,7 +5,10 @@
  *   TMPDIR=$(mktemp -d) SUITE_COST=/tmp/cost.jsonl npx vitest run --config bench/suite-cost.config.ts [files…]
  *   npx tsx bench/suite-cost.ts /tmp/cost.jsonl bench/results/suite15-NAME.json [label]
  * (The vitest main process — transforms, the sequencer — is not in the per-file figures: time the whole
- * command with /usr/bin/time for it.)
+ * command with /usr/bin/time for it. The fixtures' LibreOffice is one for all test processes
+ * (test/fixtures/producers/office-fixtures.ts): its CPU is charged to the file whose process started it, while that
+ * process lives, and is lost from the figures after; `starts.log` in its directory under TMPDIR counts its starts,
+ * and sampling /proc for soffice.bin gives its whole CPU.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';

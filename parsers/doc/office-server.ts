@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { InputError, TransientError } from '../../src/errors.js';
-import { serveLibraryFiles, serveMacroUrl } from './serve-macro.js';
+import { CLAIM_MS, EXIT_RESTART, installServeLibrary, officeArgs, runJobAsync, serverReady, spawnServer, spoolJob, standardLibrary } from './spool-client.js';
 
 /**
  * One long-lived LibreOffice, kept running and reused for conversions (parsers/doc/serve-macro.ts
@@ -35,12 +34,7 @@ export class OfficeStartFailed extends Error {}
 export const WORD_97_FILTER = 'MS Word 97';
 
 const HEARTBEAT_MS = 1000;
-const POLL_MS = 10;
 const DEFAULT_STARTUP_MS = 60_000;
-/** Time the loop may take to claim a job (rename .job → .run); it polls every 10 ms when alive. */
-const CLAIM_MS = 15_000;
-/** LibreOffice's "restart requested" exit code (after it created a new profile). */
-const EXIT_RESTART = 81;
 
 let setpriv: string | null | undefined;
 /** util-linux `setpriv`, when it can set the parent-death signal here (checked once, when first needed). */
@@ -109,52 +103,26 @@ export class OfficeServer {
   async convert(bytes: Uint8Array, timeoutMs: number, filter = WORD_97_FILTER): Promise<Uint8Array> {
     await this.start();
     const spool = join(this.dir!, 'spool');
-    const stem = String(++this.seq);
-    const base = join(spool, stem);
-    await writeFile(`${base}.doc`, bytes);
-    // The job marker comes after the document is complete: the loop only looks for *.job. It holds
-    // the import filter's name, so it appears whole (written aside, then renamed): the loop may see
-    // a file the moment it exists and must not read it empty.
-    await writeFile(`${base}.pending`, filter);
-    await rename(`${base}.pending`, `${base}.job`);
-    const deadline = performance.now() + timeoutMs;
-    // (A limit shorter than twice the claim time is left to the deadline: it is the caller's to give.)
-    const claimBy = timeoutMs > 2 * CLAIM_MS ? performance.now() + CLAIM_MS : Infinity;
-    let claimed = false;
-    try {
-      for (;;) {
-        if (existsSync(`${base}.docx`)) {
-          this.conversions++;
-          this.conversionsInAll++;
-          return new Uint8Array(await readFile(`${base}.docx`));
-        }
-        if (existsSync(`${base}.err`)) {
-          const reason = (await readFile(`${base}.err`, 'utf8')).trim().slice(0, 300);
-          throw new InputError(
-            'DOC_CONVERSION_FAILED',
-            `LibreOffice 无法转换该文件（文件可能已损坏或不是 Word 文档：${reason}） / LibreOffice could not convert the document`,
-          );
-        }
-        if (this.exited) throw new OfficeCrashed('LibreOffice exited during the conversion');
-        const now = performance.now();
-        if (now > claimBy && !claimed) {
-          // The loop takes a job within milliseconds when it runs; a job left unclaimed means the
-          // loop is gone (a Basic error, or LibreOffice stuck before it) while the process lives on.
-          claimed = !existsSync(`${base}.job`);
-          if (!claimed) {
-            const broken = existsSync(join(spool, 'broken')) ? (await readFile(join(spool, 'broken'), 'utf8')).trim() : 'no reason given';
-            this.killNow();
-            throw new OfficeCrashed(`LibreOffice did not take the job within ${CLAIM_MS} ms (${broken})`);
-          }
-        }
-        if (now > deadline) {
-          this.killNow();
-          throw new TransientError('DOC_CONVERSION_FAILED', `文档转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止并将重启，可重试 / document conversion timed out`);
-        }
-        await sleep(POLL_MS);
-      }
-    } finally {
-      for (const ext of ['doc', 'pending', 'job', 'run', 'part', 'docx', 'err']) rmSync(`${base}.${ext}`, { force: true });
+    const outcome = await runJobAsync(spoolJob({ spool, stem: String(++this.seq), bytes, importFilter: filter, timeoutMs, alive: () => !this.exited }));
+    switch (outcome.kind) {
+      case 'done':
+        this.conversions++;
+        this.conversionsInAll++;
+        return outcome.bytes;
+      case 'failed':
+        throw new InputError(
+          'DOC_CONVERSION_FAILED',
+          `LibreOffice 无法转换该文件（文件可能已损坏或不是 Word 文档：${outcome.reason.slice(0, 300)}） / LibreOffice could not convert the document`,
+        );
+      case 'ended':
+        throw new OfficeCrashed('LibreOffice exited during the conversion');
+      case 'unclaimed':
+        // A job left unclaimed means the loop is gone (a Basic error, or LibreOffice stuck before it) while the process lives on.
+        this.killNow();
+        throw new OfficeCrashed(`LibreOffice did not take the job within ${CLAIM_MS} ms (${outcome.broken})`);
+      case 'timeout':
+        this.killNow();
+        throw new TransientError('DOC_CONVERSION_FAILED', `文档转换超时（${timeoutMs / 1000} 秒），LibreOffice 已被终止并将重启，可重试 / document conversion timed out`);
     }
   }
 
@@ -182,12 +150,10 @@ export class OfficeServer {
     const spool = join(this.dir, 'spool');
     await rm(spool, { recursive: true, force: true });
     await mkdir(spool);
-    rmSync(join(this.dir, 'profile', '.lock'), { force: true });
     this.beat = 0;
-    writeFileSync(join(spool, 'alive'), '0\n');
     const startupMs = this.options.startupMs ?? DEFAULT_STARTUP_MS;
     for (let attempt = 0; ; attempt++) {
-      const code = await this.spawnServer(spool, startupMs);
+      const code = await this.runServer(spool, startupMs);
       if (code === null) break;
       // A first start may ask for a restart (profile migration); anything else is a failure.
       if (code !== EXIT_RESTART || attempt > 0) throw new Error(`LibreOffice exited during start-up (code ${code})`);
@@ -211,21 +177,14 @@ export class OfficeServer {
    */
   private async initProfile(): Promise<void> {
     const profile = join(this.dir!, 'profile');
-    const status = await runToExit(officeBinary(this.options.soffice), [...this.baseArgs(profile), '--terminate_after_init'], this.env(), this.options.startupMs ?? DEFAULT_STARTUP_MS);
-    const standard = join(profile, 'user', 'basic', 'Standard');
-    if (!existsSync(standard)) throw new Error(`LibreOffice did not create its profile (exit ${status})`);
-    for (const [name, text] of Object.entries(serveLibraryFiles())) await writeFile(join(standard, name), text);
+    const status = await runToExit(officeBinary(this.options.soffice), [...officeArgs(profile), '--terminate_after_init'], this.env(), this.options.startupMs ?? DEFAULT_STARTUP_MS);
+    if (!existsSync(standardLibrary(profile))) throw new Error(`LibreOffice did not create its profile (exit ${status})`);
+    installServeLibrary(profile);
   }
 
   /** Spawn the server; resolves null once its loop runs, or with its exit code if it ends first. */
-  private spawnServer(spool: string, startupMs: number): Promise<number | null> {
-    const profile = join(this.dir!, 'profile');
-    const binary = officeBinary(this.options.soffice);
-    const args = [...this.baseArgs(profile), '--nodefault', serveMacroUrl(spool)];
-    const launcher = parentDeathLauncher();
-    const [command, argv] = launcher ? [launcher, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
-    const child = spawn(command, argv, { detached: true, stdio: 'ignore', env: this.env() });
-    child.unref();
+  private runServer(spool: string, startupMs: number): Promise<number | null> {
+    const child = spawnServer(officeBinary(this.options.soffice), join(this.dir!, 'profile'), spool, this.env(), parentDeathLauncher());
     this.child = child;
     this.exited = false;
     live.add(this);
@@ -256,7 +215,7 @@ export class OfficeServer {
       });
       const poll = () => {
         if (settled) return;
-        if (existsSync(join(spool, 'ready'))) {
+        if (serverReady(spool)) {
           settled = true;
           resolve(null);
         } else if (performance.now() - started > startupMs) {
@@ -267,10 +226,6 @@ export class OfficeServer {
       };
       poll();
     });
-  }
-
-  private baseArgs(profile: string): string[] {
-    return officeArgs(profile);
   }
 
   private env(): NodeJS.ProcessEnv {
@@ -302,11 +257,6 @@ export class OfficeServer {
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = null;
   }
-}
-
-/** The arguments every start of a server's LibreOffice takes: its private profile, headless, no dialogs. */
-export function officeArgs(profile: string): string[] {
-  return [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nolockcheck', '--nofirststartwizard'];
 }
 
 /**
@@ -352,6 +302,3 @@ export function killProcessGroup(pid: number): void {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
