@@ -50,8 +50,14 @@ const BUDGET_ONLY = BUDGET_FIELDS.filter((f) => !INDICATOR_FIELDS.some((g) => g.
 const INDICATOR_ONLY = INDICATOR_FIELDS.filter((f) => !BUDGET_FIELDS.some((g) => g.field === f.field));
 const ALL_COLUMNS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
 
-/** First cell of a 基础数据表 section (湖南 部门整体支出绩效评价基础数据表: 财政供养人员情况 / 经费控制情况). */
-const BASIC_DATA_SECTION = /^(财政供养人员|人员编制情况|经费控制情况)/u;
+/**
+ * The head of a 基础数据表 section (湖南 部门整体支出绩效评价基础数据表): 财政供养人员情况(人) | 编制数 | … or
+ * 经费控制情况(万元) | 2022年决算数 | …, the whole first cell naming the section (an indicator
+ * 财政供养人员控制率, first written cell of its row under merged level cells, names none).
+ */
+const BASIC_DATA_SECTION = /^(财政供养人员情况|人员编制情况|经费控制情况)(?:[(（][^)）]*[)）])?$/u;
+/** Cells of a section head: its name and the columns it heads. */
+const MIN_SECTION_CELLS = 3;
 
 function names(fields: readonly FieldEntry[], text: string): boolean {
   const key = compactKey(text);
@@ -79,8 +85,8 @@ const count = (row: RowTexts, fields: readonly FieldEntry[]) => new Set(row.filt
 
 /** What a row heads: a budget block, an indicator table, a 基础数据表 section — or nothing. */
 function heads(row: RowTexts): 'budget' | 'indicators' | 'basic-data' | null {
-  const first = row.find((t) => t.trim());
-  if (first && BASIC_DATA_SECTION.test(compactKey(first))) return 'basic-data';
+  const written = row.filter((t) => t.trim());
+  if (written.length >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(written[0]))) return 'basic-data';
   if (count(row, INDICATOR_ONLY) >= MIN_HEADER_COLUMNS) return 'indicators';
   if (count(row, BUDGET_ONLY) >= MIN_HEADER_COLUMNS) return 'budget';
   return null;
