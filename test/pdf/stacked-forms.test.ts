@@ -63,6 +63,16 @@ describe('two forms printed touching (one ruled grid on the page)', () => {
   });
 });
 
+/** The PDF reads to the .docx's findings (warning and error), and there are findings to compare. */
+async function expectSameFindings(docx: Uint8Array, pdf: Uint8Array): Promise<void> {
+  const key = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)}`;
+  const shown = async (bytes: Uint8Array, file: string) =>
+    (await runPipeline({ bytes, file })).result.discrepancies.filter((f) => f.severity !== 'info').map(key).sort();
+  const fromDocx = await shown(docx, 'a.docx');
+  expect(fromDocx.length).toBeGreaterThan(20);
+  expect(await shown(pdf, 'a.pdf')).toEqual(fromDocx);
+}
+
 /**
  * The seed with its 部门整体支出绩效自评表 and three 项目支出绩效自评表 touching (no title paragraph
  * between them), printed by LibreOffice: one form ends above another on a page whose grid continues
@@ -87,12 +97,7 @@ describe('the seed’s forms printed touching, across pages', () => {
   });
 
   it('reads to the findings of the .docx (warning and error)', async () => {
-    const key = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)}`;
-    const shown = async (bytes: Uint8Array, file: string) =>
-      (await runPipeline({ bytes, file })).result.discrepancies.filter((f) => f.severity !== 'info').map(key).sort();
-    const fromDocx = await shown(docx, 'a.docx');
-    expect(fromDocx.length).toBeGreaterThan(20);
-    expect(await shown(pdf, 'a.pdf')).toEqual(fromDocx);
+    await expectSameFindings(docx, pdf);
   }, 120_000);
 });
 
@@ -113,11 +118,6 @@ describe('a 基础数据表 touching a form headed 单位名称, printed', () =>
     const shape = (d: Parameters<typeof groupForms>[0]) => groupForms(d).forms.map((f) => `${f.kind} ${f.tables.map((t) => t.nRows).join('+')}`);
     const inPdf = await parsePdf(pdf);
     expect(shape(inPdf).map((s) => s.split(' ')[0])).toEqual(['basic-data', 'dept-self-eval', 'project-self-eval', 'project-self-eval', 'project-self-eval']);
-    const key = (f: Finding) => `${f.severity} ${f.rule} ${JSON.stringify(f.values)}`;
-    const shown = async (bytes: Uint8Array, file: string) =>
-      (await runPipeline({ bytes, file })).result.discrepancies.filter((f) => f.severity !== 'info').map(key).sort();
-    const fromDocx = await shown(docx, 'a.docx');
-    expect(fromDocx.length).toBeGreaterThan(20);
-    expect(await shown(pdf, 'a.pdf')).toEqual(fromDocx);
+    await expectSameFindings(docx, pdf);
   }, 120_000);
 });
