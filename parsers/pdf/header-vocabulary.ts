@@ -1,4 +1,5 @@
-import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField } from '../../src/recognize/lexicon.js';
+import { namesFormColumn } from '../../src/recognize/form-start.js';
+import { BUDGET_FIELDS, INDICATOR_FIELDS, namesField } from '../../src/recognize/lexicon.js';
 import { compactKey } from '../../src/text/normalize.js';
 import type { PageTableCell } from './page-table.js';
 
@@ -14,20 +15,8 @@ const MIN_HEADER_CELLS = 3;
 
 const FIELDS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
 
-/** Does the text name a column of the forms (strong synonyms only)? */
-export function namesFormColumn(text: string): boolean {
-  const key = compactKey(text);
-  return key.length <= 16 && FIELDS.some((f) => namesField(f, key, true));
-}
-
-/** Form fields that open a form as its title row (项目名称, 单位名称, 部门名称 …). */
-const TITLE_FIELDS = FORM_FIELDS.filter((f) => f.field === 'name' || f.field === 'department');
-
-/** Does the text label a form's title row: 项目名称, 单位名称, or several joined (单位名称/项目名称)? */
-export function namesFormTitle(text: string): boolean {
-  const parts = compactKey(text).split(/[/／、]/).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
-}
+/** Does the text name a column of the forms (strong synonyms only)? The recognizer's test (src/recognize/form-start.ts). */
+export { namesFormColumn };
 
 /** How many rows of the cells read as a header of the forms. */
 export function confirmedHeaderRows(cells: readonly PageTableCell[]): number {

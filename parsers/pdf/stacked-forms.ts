@@ -1,25 +1,21 @@
-import { compactKey } from '../../src/text/normalize.js';
-import { confirmedHeaderRows, namesFormColumn, namesFormTitle } from './header-vocabulary.js';
+import { formStarts, opensFormTitle } from '../../src/recognize/form-start.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { repeatsFirstRow } from './table-join.js';
 
 /**
  * Two forms printed one under the other with no paragraph between them (Word, WPS, LibreOffice
- * when two tables touch) share their rulings: the page shows one ruled grid. The grid is cut
- * where a second form begins:
- *  - the inner columns change there and no cell spans the boundary,
- *  - the part above is a form of its own (it has a header row, 表头) — or, at the top of a page,
- *    continues one whose header was printed on an earlier page (body rows, not a title band) and
- *    the part below opens with a title row —, and
- *  - the part below opens as a form does: a title row (单位名称/项目名称: two copies of one
- *    template share their column rulings), or, where no inner column ruling runs on across the
- *    boundary, a header row naming again the columns the part above named (一级指标/二级指标 twice).
+ * when two tables touch) share their rulings: the page shows one ruled grid. The grid is cut where
+ * a second form begins, by the recognizer's rule (src/recognize/form-start.ts — the one Word's
+ * joined tables are cut by), with what only the rulings know:
+ *  - a cut falls only where the inner columns change (two copies of one template share their
+ *    column rulings, so a title row is what cuts them there: it changes the inner columns);
+ *  - where no inner column ruling runs on across the boundary, two grids meet: a header row naming
+ *    again the columns the part above named (一级指标/二级指标 twice) begins a form;
+ *  - at the top of a page, body rows above a title row continue a form whose header was printed on
+ *    an earlier page.
  * One form whose column structure changes between its blocks (项目资金 → 年度总体目标 → 绩效指标)
  * names its title once, and never its columns twice.
  */
-
-/** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
-const MIN_REPEATED_COLUMNS = 3;
 
 /** What the rulings say about each row boundary of one grid. */
 export interface GridRulingFacts {
@@ -31,30 +27,17 @@ export interface GridRulingFacts {
 
 /** Row boundaries where a second form starts, ascending. */
 export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number, facts: GridRulingFacts): number[] {
-  const breaks: number[] = [];
-  let start = 0;
-  for (let k = 1; k < rows; k++) {
-    if (facts.innerColumns[k - 1] === facts.innerColumns[k]) continue;
-    if (cells.some((c) => c.r0 < k && c.r1 > k)) continue;
-    const above = ownColumns(cells.filter((c) => c.r0 >= start && c.r1 <= k));
-    const first = ownColumns(cells.filter((c) => c.r0 === k)).sort((a, b) => a.c0 - b.c0);
-    const titled = opensWithTitleRow(first);
-    // The part above may continue a form whose header was printed on an earlier page: at the
-    // top of the page, body rows above a title row say a second form begins.
-    if (!confirmedHeaderRows(above) && !(titled && start === 0 && holdsBodyRow(above))) continue;
-    if (!titled && (facts.verticalContinues(k) || !repeatsHeader(first, above))) continue;
-    breaks.push(k);
-    start = k;
-  }
-  return breaks;
-}
-
-/**
- * Is the row a form's title row: its first cell labels the form (项目名称, 单位名称 …) and no cell
- * names a column (a list of projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row).
- */
-function opensWithTitleRow(row: readonly PageTableCell[]): boolean {
-  return row.length > 0 && namesFormTitle(row[0].text) && !row.some((c) => namesFormColumn(c.text));
+  const byRow: PageTableCell[][] = Array.from({ length: rows }, () => []);
+  for (const c of cells) byRow[c.r0]?.push(c);
+  for (const row of byRow) row.sort((a, b) => a.c0 - b.c0);
+  return formStarts(
+    { rows, texts: (r) => byRow[r].map((c) => c.text), crossed: (k) => cells.some((c) => c.r0 < k && c.r1 > k) },
+    {
+      sameGrid: (k) => facts.innerColumns[k - 1] === facts.innerColumns[k],
+      gridsMeet: (k) => !facts.verticalContinues(k),
+      continuesEarlier: (from, k) => from === 0 && holdsBodyRow(cells.filter((c) => c.r0 >= from && c.r1 <= k)),
+    },
+  );
 }
 
 /** Cells of a body row (an indicator or budget line) a form's continuation holds; bands above a form (its title, 单位：万元) hold fewer. */
@@ -73,15 +56,8 @@ function holdsBodyRow(cells: readonly PageTableCell[]): boolean {
  * not the first table's title row repeated (a title row kept as a repeated header on every page).
  */
 export function opensAnotherForm(first: PageTable, next: PageTable): boolean {
-  const row = ownColumns(next.cells.filter((c) => c.r0 === 0)).sort((a, b) => a.c0 - b.c0);
-  return opensWithTitleRow(row) && !repeatsFirstRow(first, next);
-}
-
-/** Does the row name again, cell for cell, at least MIN_REPEATED_COLUMNS header cells of the part above? */
-function repeatsHeader(row: readonly PageTableCell[], above: readonly PageTableCell[]): boolean {
-  const named = (cells: readonly PageTableCell[]) => new Set(cells.filter((c) => namesFormColumn(c.text)).map((c) => compactKey(c.text)));
-  const before = named(above);
-  return [...named(row)].filter((k) => before.has(k)).length >= MIN_REPEATED_COLUMNS;
+  const row = next.cells.filter((c) => c.r0 === 0).sort((a, b) => a.c0 - b.c0);
+  return opensFormTitle(row.map((c) => c.text)) && !repeatsFirstRow(first, next);
 }
 
 /** Cells renumbered over the column boundaries they use themselves (a part of the grid has its own columns). */

@@ -41,6 +41,11 @@ export function factIndex(report: Report): FactIndex {
 
 const DEPT: Subject = { kind: 'dept', project: null, name: null };
 
+/** 按支出性质分 lines (src/recognize/budget-block.ts breakdownKey) that state money spent. */
+const SPENT_LINES = new Set(['basic', 'project', 'staff', 'operating']);
+/** 基础数据表 经费控制情况 rows (src/recognize/basic-data.ts) stating a 按支出性质分 line's money in their 决算数. */
+const BASIC_DATA_SPENT: Record<string, string> = { project: 'project', public: 'operating' };
+
 export function buildFactIndex(report: Report): FactIndex {
   const facts: IndexedFact[] = [];
   const year = report.year ?? null;
@@ -75,6 +80,21 @@ export function buildFactIndex(report: Report): FactIndex {
       if (target) facts.push(indicatorFact(`${base}.indicators[${i}].target`, 'indicator-target', ind, ind.target, target, subject, formYear));
     }
     const unit = form.budget?.unit ?? '万元';
+    // 按支出性质分: the year's money spent by nature, the same lines the 基础数据表 states
+    form.budget?.bySpending.forEach((line, k) => {
+      if (!line.amount.figure || !SPENT_LINES.has(line.key)) return;
+      facts.push({
+        id: `${base}.budget.bySpending[${k}]`,
+        source: 'spending-breakdown',
+        measure: measureOf(line.label),
+        subject,
+        year: formYear,
+        statement: statementOf(line.amount.figure, unit, 'money'),
+        location: line.amount.loc,
+        text: line.amount.text,
+        spent: line.key,
+      });
+    });
     form.budget?.rows.forEach((row, r) => {
       for (const field of ['initialBudget', 'fullYearBudget', 'executed'] as const) {
         const fact = row[field];
@@ -110,6 +130,7 @@ export function buildFactIndex(report: Report): FactIndex {
         text: fact.text,
         parentLabel: row.parent,
         column,
+        ...(column === 'final' && BASIC_DATA_SPENT[row.key] ? { spent: BASIC_DATA_SPENT[row.key] } : {}),
       });
     }
   });

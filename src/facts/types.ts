@@ -13,7 +13,8 @@ export type FactSource =
   | 'indicator-actual' // 实际完成值
   | 'indicator-target' // 年度指标值
   | 'budget' // 年度资金总额 / 资金来源 rows of a self-evaluation form
-  | 'basic-data'; // 基础数据表 经费控制情况 rows
+  | 'basic-data' // 基础数据表 经费控制情况 rows
+  | 'spending-breakdown'; // 按支出性质分 lines of the department form (基本支出, 项目支出, 人员经费, 公用经费)
 
 /** Whom the figure is about: the department as a whole (部门整体) or one project (项目). */
 export interface Subject {
@@ -77,6 +78,12 @@ export interface IndexedFact {
   parentLabel?: string | null;
   /** 基础数据表: which column (previousFinal / budget / final). */
   column?: string;
+  /**
+   * Money spent on one line of the 支出性质 breakdown, whichever form states it: the same key for the
+   * 基础数据表's 项目支出 (公用经费) 本年决算数 and the department form's 按支出性质分 项目支出 (公用经费)
+   * line ('project', 'operating', 'basic', 'staff'). Set on spent amounts only (a budget column is another measure).
+   */
+  spent?: string;
 }
 
 /** Why two facts were taken for the same measure, and how sure that is (0..1). */

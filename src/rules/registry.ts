@@ -10,7 +10,6 @@ import { rule as basicSpendingSplit } from './basic-spending-split.js';
 import { rule as projectTotal } from './project-total.js';
 import { rule as overspendReason } from './overspend-reason.js';
 import { rule as figureMismatch } from './figure-mismatch.js';
-import { rule as basicDataBySpending } from './basic-data-by-spending.js';
 import { rule as narrativeRestatedDiffers } from './narrative-restated-differs.js';
 import { rule as narrativeActualMismatch } from './narrative-actual-mismatch.js';
 import { rule as approximateRestatement } from './approximate-restatement.js';
@@ -71,7 +70,6 @@ export const RULES: readonly Rule[] = frozen([
   projectTotal,
   overspendReason,
   figureMismatch,
-  basicDataBySpending,
   narrativeRestatedDiffers,
   narrativeActualMismatch,
   approximateRestatement,

@@ -1,8 +1,11 @@
 import type { Severity } from '../../schemas/finding.js';
 import { explainPair, factIndex, measureOf, sharedWords, type FactPair, type IndexedFact } from '../facts/index.js';
-import { Rational } from '../numbers/decimal.js';
+import { formatInterval, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { evidenceOf, pairParams, plainValue, WARN_PAIR } from './lib/cross-part.js';
-import type { FindingDraft, Rule } from './types.js';
+import { paramsOf } from './lib/forms.js';
+import { spendingColumnLabel } from './lib/spending.js';
+import type { Report } from '../../schemas/report.js';
+import type { FindingDraft, Rule, RuleContext } from './types.js';
 
 /**
  * Measures that belong to one subject: a project's money, its execution rate, its cost. The same
@@ -43,22 +46,23 @@ function namesProject(f: IndexedFact, other: IndexedFact): string | null {
 export const rule: Rule = {
   meta: {
     id: 'same-measure-differs',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'X2',
     title: { zh: '同一指标在两张表中填报不同', en: 'The same indicator reported differently in two tables' },
     description: {
-      zh: '同一年度、同一部门的同一绩效指标（名称相同，满意度/满意率、招投标/招标视为同词）在不同自评表中的实际完成值不同；数值不同为警告，仅精度或限定词不同为提示。',
-      en: 'The same indicator (same name) has different actual values in two self-evaluation tables of the same department and year.',
+      zh: '同一年度、同一部门的同一绩效指标（名称相同，满意度/满意率、招投标/招标视为同词）在不同自评表中的实际完成值不同；数值不同为警告，仅精度或限定词不同为提示。同一支出性质的支出金额（基础数据表“项目支出”“公用经费”本年决算数与部门整体支出绩效自评表“按支出性质分”同名行）两表不一致亦为警告（两表口径可能不同，故不为错误）。',
+      en: 'The same indicator (same name) has different actual values in two self-evaluation tables of the same department and year; the same line of spending by nature (the 基础数据表’s 项目支出 / 公用经费 final amounts, the department form’s 按支出性质分 lines) stated with amounts that cannot be equal is a warning too.',
     },
-    formula: '同一指标的实际完成值在各表相同',
-    tolerance: '按书写值比较：数值不同即提示（区间相交也提示，因书写者改了数字）；数值相同仅精度/限定词不同为 info',
+    formula: '同一指标的实际完成值在各表相同；基础数据表 项目支出（公用经费）本年决算数 = 自评表 按支出性质分 项目支出（公用经费）',
+    tolerance: '指标按书写值比较：数值不同即提示（区间相交也提示，因书写者改了数字）；数值相同仅精度/限定词不同为 info。金额按书写精度±½末位（万元整数视为两位小数），区间不相交为警告',
     families: 'all',
-    source: 'issue 19 class 2',
+    source: 'issue 19 class 2；湖南部门整体支出绩效评价基础数据表与部门整体支出绩效自评表（同一部门同一年度），catalogue B1',
+    parameters: ['moneyDecimals'],
   },
-  check(report) {
+  check(report, ctx) {
     const index = factIndex(report);
-    const drafts: FindingDraft[] = [];
+    const drafts: FindingDraft[] = spentDiffers(report, index.facts, ctx);
     const groups = new Map<string, IndexedFact[]>();
     for (const f of index.facts) {
       if (f.source !== 'indicator-actual' || f.statement.dimension === 'money') continue;
@@ -113,3 +117,68 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+/** 按支出性质分 line names, for messages. */
+const SPENT_NAMES: Record<string, string> = { basic: '基本支出', project: '项目支出', staff: '人员经费', operating: '公用经费' };
+
+/** Where a spent amount is written, as the reviewer finds it: "部门整体支出绩效评价基础数据表「项目支出」2023年决算数", "部门整体支出绩效自评表按支出性质分项目支出". */
+function spentPlace(report: Report, f: IndexedFact): string {
+  const name = SPENT_NAMES[f.spent!];
+  if (f.source === 'basic-data' && report.basicData) return `${f.location.part ?? report.basicData.part}「${name}」${spendingColumnLabel(report.basicData, 'final')}`;
+  return `${f.location.part ?? '自评表'}按支出性质分${name}`;
+}
+
+/** The interval an exact amount's writing allows (万元 integers among two-decimal amounts have two decimals); null for 约/以上. */
+function spentInterval(f: IndexedFact, moneyDecimals: number): Interval | null {
+  return f.statement.exact ? intervalOf(f.statement.value, Math.max(f.statement.decimals, moneyDecimals)) : null;
+}
+
+/**
+ * One line of spending by nature stated in two parts (the 基础数据表's 项目支出 本年决算数 and the
+ * department form's 按支出性质分 项目支出 — hn-hengshan-guantang-2023: 1025.20 in both): one amount of
+ * one department and year, from the fact index (facts carrying `spent`). A warning when the two
+ * writings allow no common value; one finding per line and year, the 基础数据表 first.
+ */
+function spentDiffers(report: Report, facts: readonly IndexedFact[], ctx: RuleContext): FindingDraft[] {
+  const p = paramsOf(ctx);
+  const byLine = new Map<string, IndexedFact[]>();
+  for (const f of facts) {
+    if (!f.spent || f.subject.kind !== 'dept') continue;
+    const list = byLine.get(f.spent);
+    if (list) list.push(f);
+    else byLine.set(f.spent, [f]);
+  }
+  const out: FindingDraft[] = [];
+  for (const list of byLine.values()) {
+    const stated = list.sort((x, y) => Number(y.source === 'basic-data') - Number(x.source === 'basic-data'));
+    let found: [IndexedFact, IndexedFact, Interval, Interval] | null = null;
+    for (let i = 0; i < stated.length && !found; i++) {
+      for (let j = i + 1; j < stated.length && !found; j++) {
+        const [a, b] = [stated[i], stated[j]];
+        // two years are two amounts; one part states each line once
+        if (a.source === b.source || (a.year !== null && b.year !== null && a.year !== b.year)) continue;
+        const ia = spentInterval(a, p.moneyDecimals);
+        const ib = spentInterval(b, p.moneyDecimals);
+        if (ia && ib && !intersects(ia, ib)) found = [a, b, ia, ib];
+      }
+    }
+    if (!found) continue;
+    const [a, b, ia, ib] = found;
+    const written = (f: IndexedFact) => `${f.statement.figure.value}万元`;
+    out.push({
+      severity: 'warning',
+      message: {
+        zh: `${spentPlace(report, a)}${written(a)}，与${spentPlace(report, b)}${written(b)}不一致（同一部门同一年度的同一金额）`,
+        en: `${SPENT_NAMES[a.spent!]}: ${a.location.part} ${a.statement.figure.value} vs ${b.location.part} ${b.statement.figure.value} (one amount of one department and year)`,
+      },
+      values: [plainValue(a), plainValue(b)],
+      evidence: [evidenceOf(a, a.source === 'basic-data' ? 'basic-data' : 'form'), evidenceOf(b, b.source === 'basic-data' ? 'basic-data' : 'form')],
+      expected: written(a),
+      observed: written(b),
+      tolerance: `按书写精度：${formatInterval(ia, 4)} 与 ${formatInterval(ib, 4)} 不相交`,
+      params: { family: p.family, moneyDecimals: p.moneyDecimals, line: a.spent },
+      part: a.location.part ?? null,
+    });
+  }
+  return out;
+}

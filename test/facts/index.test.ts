@@ -24,7 +24,12 @@ describe('fact index of the seed', () => {
     const index = factIndex(report);
     expect(factIndex(report)).toBe(index); // built once per report
     const sources = new Set(index.facts.map((f) => f.source));
-    expect([...sources].sort()).toEqual(['basic-data', 'budget', 'indicator-actual', 'indicator-target', 'narrative']);
+    expect([...sources].sort()).toEqual(['basic-data', 'budget', 'indicator-actual', 'indicator-target', 'narrative', 'spending-breakdown']);
+    // 按支出性质分 lines and the 基础数据表 本年决算数 rows of the same spending share their 'spent' key
+    const spent = index.facts.filter((f) => f.spent).map((f) => `${f.source} ${f.spent} ${f.year}`);
+    expect(spent.length).toBeGreaterThan(0);
+    expect(spent.every((s) => s.startsWith('spending-breakdown ') || s.startsWith('basic-data '))).toBe(true);
+    expect(index.facts.filter((f) => f.spent && f.source === 'basic-data').every((f) => f.column === 'final')).toBe(true);
     const publicFunds = index.facts.find((f) => f.source === 'narrative' && f.measure.key === '公用经费');
     expect(publicFunds?.statement.value).toBe('19.56');
     expect(publicFunds?.subject.kind).toBe('dept');

@@ -24,7 +24,7 @@ describe('restatements planted in real reports', () => {
 
   it('hn-hengshan-guantang-2023: 项目支出 1025.20 in the 基础数据表 and in the form’s 按支出性质分 — changed in either, one warning naming both cells', async () => {
     const lines = source('hn-hengshan-guantang-2023');
-    const restated = (ls: string[]) => findingsOf(ls, (d) => d.rule === 'basic-data-by-spending');
+    const restated = (ls: string[]) => findingsOf(ls, (d) => d.rule === 'same-measure-differs');
     expect(await restated(lines)).toEqual([]);
     for (const where of ['项目支出:1025.20', '项目支出: | 874.20']) {
       const fs = await restated(planted(lines, where, '1025.20', '1127.72'));

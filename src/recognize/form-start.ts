@@ -1,0 +1,127 @@
+import { compactKey } from '../text/normalize.js';
+import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
+
+/**
+ * Where a form begins inside one table — one rule for every reader. Two forms written one right
+ * under the other reach the recognizer as one table: Word joins two w:tbl once nothing is between
+ * them, and a printed page shows two touching forms as one ruled grid. Each reader hands over its
+ * rows (the written cells of each, left to right); the PDF reader adds what only its rulings know.
+ *
+ * Below a form of its own — a row heading its columns (一级指标/二级指标/三级指标 …, 年初预算数/全年
+ * 预算数/全年执行数 …) or a 基础数据表 section (财政供养人员情况, 经费控制情况) —, with no cell merged
+ * across the boundary, a form begins at:
+ *  - a title row: its first written cell labels the form (项目名称, 项目支出名称, 预算部门名称, 单位名称,
+ *    单位名称/项目名称 …, the lexicon's name and department fields) and no cell names a column (a list of
+ *    projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row);
+ *  - a budget block starting again after indicator rows (a form states its money before its
+ *    indicators: a budget header below them heads the next form, even one written without a title row);
+ *  - a 基础数据表 section after a form's indicator rows;
+ *  - where the reader sees two grids (the PDF: no inner vertical ruling runs on across the
+ *    boundary), a header row naming again the columns a header above named (一级指标/二级指标 twice).
+ */
+
+/** The written cells of one row, left to right. */
+export type RowTexts = readonly string[];
+
+export interface FormRows {
+  rows: number;
+  texts(r: number): RowTexts;
+  /** Does a cell span the boundary above row k (rows k − 1 and k)? */
+  crossed(k: number): boolean;
+}
+
+/** What a reader's geometry adds (the PDF's rulings); a reader without rulings gives none. */
+export interface GridEvidence {
+  /** The boundary above row k cannot be a cut (the PDF: the inner columns run on unchanged). */
+  sameGrid(k: number): boolean;
+  /** Two grids meet at boundary k: no inner vertical ruling runs on across it. */
+  gridsMeet(k: number): boolean;
+  /** Rows from..k−1 continue a form begun before the table (body rows at the top of a page). */
+  continuesEarlier(from: number, k: number): boolean;
+}
+
+/** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
+const MIN_REPEATED_COLUMNS = 3;
+/** Column names that make a row a header of a form's block. */
+const MIN_HEADER_COLUMNS = 3;
+
+const TITLE_FIELDS = FORM_FIELDS.filter((f) => f.field === 'name' || f.field === 'department');
+const BUDGET_ONLY = BUDGET_FIELDS.filter((f) => !INDICATOR_FIELDS.some((g) => g.field === f.field));
+const INDICATOR_ONLY = INDICATOR_FIELDS.filter((f) => !BUDGET_FIELDS.some((g) => g.field === f.field));
+const ALL_COLUMNS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
+
+/**
+ * The head of a 基础数据表 section (湖南 部门整体支出绩效评价基础数据表): 财政供养人员情况(人) | 编制数 | … or
+ * 经费控制情况(万元) | 2022年决算数 | …, the whole first cell naming the section (an indicator
+ * 财政供养人员控制率, first written cell of its row under merged level cells, names none).
+ */
+const BASIC_DATA_SECTION = /^(财政供养人员情况|人员编制情况|经费控制情况)(?:[(（][^)）]*[)）])?$/u;
+/** Cells of a section head: its name and the columns it heads. */
+const MIN_SECTION_CELLS = 3;
+
+function names(fields: readonly FieldEntry[], text: string): boolean {
+  const key = compactKey(text);
+  return key.length > 0 && key.length <= 16 && fields.some((f) => namesField(f, key, true));
+}
+
+/** Does the text name a column of the forms (strong synonyms only)? */
+export function namesFormColumn(text: string): boolean {
+  return names(ALL_COLUMNS, text);
+}
+
+/** Does the text label a form's title row: 项目名称, 单位名称, or several joined (单位名称/项目名称)? */
+export function namesFormTitle(text: string): boolean {
+  const parts = compactKey(text).split(/[/／、]/u).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+}
+
+/** Is the row a form's title row (first written cell labels the form, no cell names a column)? */
+export function opensFormTitle(row: RowTexts): boolean {
+  const written = row.filter((t) => t.trim());
+  return written.length > 0 && namesFormTitle(written[0]) && !written.some(namesFormColumn);
+}
+
+const count = (row: RowTexts, fields: readonly FieldEntry[]) => new Set(row.filter((t) => names(fields, t)).map(compactKey)).size;
+
+/** What a row heads: a budget block, an indicator table, a 基础数据表 section — or nothing. */
+function heads(row: RowTexts): 'budget' | 'indicators' | 'basic-data' | null {
+  const written = row.filter((t) => t.trim());
+  if (written.length >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(written[0]))) return 'basic-data';
+  if (count(row, INDICATOR_ONLY) >= MIN_HEADER_COLUMNS) return 'indicators';
+  if (count(row, BUDGET_ONLY) >= MIN_HEADER_COLUMNS) return 'budget';
+  return null;
+}
+
+/** Row boundaries k (1..rows−1) where a second form begins, ascending. */
+export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
+  const breaks: number[] = [];
+  let start = 0;
+  let formAbove = false;
+  let indicatorsAbove = false;
+  const named = new Set<string>();
+  for (let k = 1; k < view.rows; k++) {
+    const prev = view.texts(k - 1);
+    const kind = heads(prev);
+    if (kind) {
+      formAbove = true;
+      if (kind === 'indicators') indicatorsAbove = true;
+      for (const t of prev) if (namesFormColumn(t)) named.add(compactKey(t));
+    }
+    if (grid?.sameGrid(k) || view.crossed(k)) continue;
+    const row = view.texts(k);
+    const titled = opensFormTitle(row);
+    if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
+    if (!titled && !startsAgain(row, heads(row), indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
+    breaks.push(k);
+    start = k;
+    formAbove = indicatorsAbove = false;
+    named.clear();
+  }
+  return breaks;
+}
+
+/** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, or the columns named again where two grids meet. */
+function startsAgain(row: RowTexts, kind: ReturnType<typeof heads>, indicatorsAbove: boolean, named: ReadonlySet<string>, gridsMeet: boolean): boolean {
+  if (indicatorsAbove && (kind === 'budget' || kind === 'basic-data')) return true;
+  return gridsMeet && new Set(row.filter((t) => namesFormColumn(t) && named.has(compactKey(t))).map(compactKey)).size >= MIN_REPEATED_COLUMNS;
+}
