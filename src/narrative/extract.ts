@@ -37,6 +37,9 @@ interface TextUnit {
 const SENTENCE_CLOSED = /[。！？!?；;：:]\s*$/;
 
 /** Join PDF line-paragraphs that continue a sentence; Word paragraphs stay as they are. */
+/** A line that opens with a money unit in brackets: "(万元)18821.06", "（万元）". */
+const UNIT_CAPTION_START = /^\s*[（(]\s*(?:万元|亿元|元)\s*[)）]/;
+
 export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): TextUnit[] {
   const units: TextUnit[] = [];
   for (const p of paragraphs) {
@@ -82,7 +85,15 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
       /[，,][^，,。！？!?；;：:]{2,}[\u4e00-\u9fa5]\s*$/.test(last.text) &&
       /^\s*\d+(?:\.\d+)?\s*(?:%|万?[\u4e00-\u9fa5])\s*[，,。；;、]/.test(p.text) &&
       !/^\s*(?:19|20)\d{2}\s*年/.test(p.text);
-    if (continues || brokenMidWord || figureRun || labelThenFigure) {
+    // A form's field flattened one cell a line by a document site: its name, its unit caption, its amount
+    // ("计划投资额" / "(万元)18821.06", "实际到位资金" / "(万元)" / "18821.06") are one field.
+    const fieldCaption =
+      last !== undefined &&
+      lastPiece !== undefined &&
+      lastPiece.block.paragraph === p.paragraph - 1 &&
+      ((/^[\u4e00-\u9fa5]{2,12}$/.test(last.text.trim()) && UNIT_CAPTION_START.test(p.text)) ||
+        (/^[\u4e00-\u9fa5]{2,12}\s*[（(]\s*(?:万元|亿元|元)\s*[)）]\s*$/.test(last.text.trim()) && /^\s*\d+(?:\.\d+)?\s*$/.test(p.text)));
+    if (continues || brokenMidWord || figureRun || labelThenFigure || fieldCaption) {
       last.pieces.push({ block: p, offset: last.text.length });
       last.text += p.text;
     } else {

@@ -263,6 +263,21 @@ class SentenceSimilarity {
   }
 }
 
+/**
+ * One sentence pattern used for several subjects, each named with its own amount: "追加预算82.25万元，支出7.48万元" /
+ * "安排专项资金5.6万元，支出1.51万元" / "上年结转结余项目资金24.05万元，支出9.28万元". Each sentence's other
+ * figures name other things (追加预算 / 专项资金 / 结转结余) with other values, none repeated: what each spent is
+ * its own subject's, not a restatement of the other's.
+ */
+function otherSubjects(a: NarrativeStat, b: NarrativeStat, bySentence: Map<string, NarrativeStat[]>): boolean {
+  const others = (s: NarrativeStat) => (bySentence.get(`${s.loc.paragraph}|${s.sentence}`) ?? []).filter((o) => o.id !== s.id && o.label && o.normalizedUnit === s.normalizedUnit);
+  const oa = others(a);
+  const ob = others(b);
+  if (oa.length === 0 || ob.length === 0) return false;
+  if (oa.some((x) => ob.some((y) => x.figure.value === y.figure.value))) return false;
+  return oa.every((x) => ob.every((y) => core(x.label!) !== core(y.label!)));
+}
+
 /** Statements that may restate one another: same unit, same measure name (slogans and unnamed figures left out). */
 function statementGroups(stats: NarrativeStat[]): Map<string, NarrativeStat[]> {
   const byKey = new Map<string, NarrativeStat[]>();
@@ -296,6 +311,13 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     seen.set(key, n + 1);
   }
   const byId = new Map(stats.map((s) => [s.id, s]));
+  const bySentence = new Map<string, NarrativeStat[]>();
+  for (const s of stats) {
+    const key = `${s.loc.paragraph}|${s.sentence}`;
+    const list = bySentence.get(key) ?? [];
+    list.push(s);
+    bySentence.set(key, list);
+  }
   const byKey = statementGroups(stats);
   const candidates: Array<{ a: NarrativeStat; b: NarrativeStat; sim: number }> = [];
   for (const group of byKey.values()) {
@@ -309,6 +331,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         // a project report's own money or rate is another fact than any figure of another report
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
         if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;
+        if (otherSubjects(a, b, bySentence)) continue;
         const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
         candidates.push({ a, b, sim });

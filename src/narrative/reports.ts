@@ -2,7 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
-import { normalizeText } from '../text/normalize.js';
+import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
  * Finding the narrative reports (部门整体支出绩效自评报告, each 项目支出绩效评价报告) and their
@@ -159,6 +159,33 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
   return starts;
 }
 
+/** The fields of a government-information record's head (索引号 | … | 发布机构 | … | 成文日期 | …). */
+const RECORD_FIELD = /^(?:索引号|发布机构|发文字号|文号|发布日期|成文日期|主题分类|公开目录)$/;
+const RECORD_TITLE_FIELD = /^(?:标题|名称|信息名称|文件名称)$/;
+
+/**
+ * A page whose body lost its title keeps it in the record head above it: "标题 | 重庆市梁平区乡村振兴及全域旅游
+ * 项目绩效评价报告" in a grid with 索引号 / 发布机构 / 成文日期 (on a mirror in traditional characters with pinyin
+ * glosses). When no paragraph is a report title, a record's 标题 (名称) field that names a report is the report's
+ * title, and the report runs from that record on.
+ */
+function recordTitleStart(blocks: DocumentModel['blocks']): Start | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'table' || b.nRows > 16) continue;
+    const rowCells = b.grid.map((row) => [...new Set(row)].map((c) => b.cells[c].text));
+    if (!rowCells.some((cells) => cells.some((t) => RECORD_FIELD.test(compactKey(t))))) continue;
+    for (const cells of rowCells) {
+      const at = cells.findIndex((t) => RECORD_TITLE_FIELD.test(compactKey(t)));
+      const value = at >= 0 ? cells[at + 1] : undefined;
+      if (!value) continue;
+      const title = reportTitle(value);
+      if (title && !title.runIn) return { index: i, kind: title.kind, title: compact(value), bodyFromFirst: true };
+    }
+  }
+  return null;
+}
+
 /**
  * A report with no title: the prose before the first titled report (the whole document when there
  * is none) reports on budget performance (performance-prose.ts) — a letter to the finance bureau,
@@ -192,6 +219,10 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
 export function findReports(doc: DocumentModel): FoundReport[] {
   const blocks = doc.blocks;
   const starts = titleStarts(blocks);
+  if (starts.length === 0) {
+    const record = recordTitleStart(blocks);
+    if (record) starts.push(record);
+  }
   const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);
   if (untitled) starts.unshift(untitled);
   const reports: FoundReport[] = [];

@@ -244,6 +244,20 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // 13,819.134万元，项目支出22,018.81万元；年末结转结余23.68万元" — what is left at year end is not spent
     else if (semicolon >= 2 && BALANCE.test(norm.slice(parts[semicolon - 1].g.end, parts[semicolon].g.start)) && candidates.some(({ g }) => SPENDING.test(clauseBefore(norm, g))))
       parts = parts.slice(0, semicolon);
+    // … and so does the year's spending after parts of money received: "共收到财政资金57511795.36元。其中，收到
+    // 上年结转的自有资金759897.87元，当期取得收入56751897.49元，当期发生支出56916443.49元" — spent is not received
+    if (candidates.some(({ g }) => RECEIVED.test(clauseBefore(norm, g)) && !SPENDING.test(clauseBefore(norm, g)))) {
+      const spent = parts.findIndex((p, j) => j >= 2 && SPENDING.test(clauseBefore(norm, p.g)) && !RECEIVED.test(clauseBefore(norm, p.g)));
+      if (spent >= 2 && addsUp(parts.slice(0, spent), candidates)) parts = parts.slice(0, spent);
+    }
+    // a form's columns flattened into one line repeat each part once per column ("其中:中央财政4676 其中:中央财政4676
+    // 其中:中央财政4676 省财政14145.06 省财政14145.06 …" under 计划 / 到位 / 使用): the repeats are not further parts
+    const repeated = parts.filter((p, j) => partLabel(norm, p.g) !== '' && parts.findIndex((q) => q.g.figure.value === p.g.figure.value && partLabel(norm, q.g) === partLabel(norm, p.g)) !== j);
+    if (repeated.length > 0 && !addsUp(parts, candidates)) {
+      const distinct = parts.filter((p) => !repeated.includes(p));
+      if (distinct.length >= 2 && addsUp(distinct, candidates)) parts = distinct;
+      else continue;
+    }
     // money of another year or carried over after parts that already add up exactly is beside the total,
     // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"
     const carried = parts.findIndex((p, j) => j >= 1 && /(?:19|20)\d{2}年|结余|结转|上年/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
@@ -326,6 +340,14 @@ const CLAUSE_BREAK = /[，,；;]/;
 /** A balance left over (结转结余 / 年末结余), never a kind of spending. */
 const BALANCE = /结转结余|年末结余|年末结转|结余资金/;
 const SPENDING = /支出/;
+/** Money received or arrived (收到 / 取得收入 / 到位), never what was spent of it. */
+const RECEIVED = /收到|收入|到位|拨入/;
+
+/** The last few characters naming a part ("省财政" of "…省财政14145.06"): what tells a repeated item. */
+function partLabel(norm: string, f: ScannedFigure): string {
+  const before = norm.slice(Math.max(0, f.start - 16), f.start);
+  return (/[^\d.\s:：,，、；;。]*\s*$/.exec(before)?.[0] ?? '').trim();
+}
 
 /** The words of a figure's own clause before it ("总支出决算数为"). */
 function clauseBefore(norm: string, f: ScannedFigure): string {
