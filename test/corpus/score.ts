@@ -196,9 +196,9 @@ export function figureDecimal(figure: string): Rational | null {
 /** A finding's number (a float by contract) as the decimal it was written as: 16988, 95.5, 0.1+0.2 → 0.3. */
 function numberDecimal(n: number): Rational | null {
   if (!Number.isFinite(n)) return null;
-  const s = Number(n.toPrecision(15)).toFixed(10);
+  const s = String(Number(n.toPrecision(15)));
   try {
-    return Rational.parse(s);
+    return Rational.parse(/e/i.test(s) ? n.toFixed(20) : s);
   } catch {
     return null;
   }
@@ -233,7 +233,7 @@ export function states(f: Finding, figure: string, compared = comparedValues(f))
   if (d && compared.length) return compared.some((v) => v.eq(d));
   const k = key(figure);
   if (d) return numbersIn(f.message).some((v) => v.eq(d));
-  return !!k && (key(f.message).includes(k) || f.evidence.some((e) => e.text.length <= 40 && key(e.text).includes(k)));
+  return !!k && (key(f.message).includes(k) || f.evidence.some((e) => key(e.text).includes(k)));
 }
 
 /** The decimals a text names (thousands separators dropped). */
@@ -255,15 +255,18 @@ export function statingInconsistency(findings: Finding[], inc: Inconsistency): F
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
- * The findings credited to an inconsistency. One cause, one finding: they come from one rule — the one
- * of its loudest finding (truth may list several instances of the cause: every indicator left without a
- * reason) — and a finding of another rule stating the same figures is an extra, unless truth says the
- * rules overlap.
+ * The findings credited to an inconsistency. One cause, one finding: they come from one rule and a
+ * finding of another rule stating the same figures is an extra, unless truth says the rules overlap.
+ * Truth may list several instances of the cause as one item (every indicator left without a reason), so
+ * every finding of that rule stating it is credited. The rule is that of the finding most about it: the
+ * one stating fewest other inconsistencies of the document (a form's total quotes every score on it),
+ * then the loudest.
  */
-export function creditedFindings(findings: Finding[], inc: Inconsistency): Finding[] {
+export function creditedFindings(findings: Finding[], inc: Inconsistency, others: Inconsistency[] = []): Finding[] {
   const stating = statingInconsistency(findings, inc);
   if (inc.overlap || stating.length <= 1) return stating;
-  const rule = [...stating].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0].rule;
+  const elsewhere = (f: Finding) => others.filter((o) => o !== inc && statingInconsistency([f], o).length).length;
+  const rule = [...stating].sort((a, b) => elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0].rule;
   return stating.filter((f) => f.rule === rule);
 }
 
@@ -306,7 +309,7 @@ export function scoreResult(id: string, file: string, result: Result, truth: Tru
   let plausibleFound = 0;
   const verified = truth.inconsistencies.filter((i) => i.certainty === 'verified');
   for (const inc of truth.inconsistencies) {
-    const credited = creditedFindings(findings, inc);
+    const credited = creditedFindings(findings, inc, truth.inconsistencies);
     if (credited.length) {
       for (const f of credited) matchedFindings.add(f);
       if (inc.certainty === 'verified') incFound++;
