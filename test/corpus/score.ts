@@ -228,12 +228,12 @@ export function comparedValues(f: Finding): Rational[] {
  * (a label left in a template, 合计, 100字以内): when the message or a short evidence text (a cell, not a
  * whole sentence) names them.
  */
-export function states(f: Finding, figure: string, compared = comparedValues(f)): boolean {
+export function states(f: Finding, figure: string, compared = comparedValues(f), cellsOnly = false): boolean {
   const d = figureDecimal(figure);
   if (d && compared.length) return compared.some((v) => v.eq(d));
   const k = key(figure);
   if (d) return numbersIn(f.message).some((v) => v.eq(d));
-  return !!k && (key(f.message).includes(k) || f.evidence.some((e) => key(e.text).includes(k)));
+  return !!k && (key(f.message).includes(k) || f.evidence.some((e) => (!cellsOnly || e.text.length <= 40) && key(e.text).includes(k)));
 }
 
 /** The decimals a text names (thousands separators dropped). */
@@ -242,9 +242,9 @@ function numbersIn(text: string): Rational[] {
 }
 
 /** The figures a finding states, by their index in `figures`. */
-function statedFigures(f: Finding, figures: string[]): number[] {
+function statedFigures(f: Finding, figures: string[], cellsOnly = false): number[] {
   const compared = comparedValues(f);
-  return figures.flatMap((fig, i) => (states(f, fig, compared) ? [i] : []));
+  return figures.flatMap((fig, i) => (states(f, fig, compared, cellsOnly) ? [i] : []));
 }
 
 /** Findings that state this inconsistency: of its rules (when truth names them), stating one of its figures. */
@@ -276,7 +276,7 @@ export function findsInconsistency(findings: Finding[], inc: Inconsistency): Fin
 
 export function flagsMustNot(findings: Finding[], item: MustNotFlag): Finding | null {
   // The coverage rule reports counts of paragraphs and tables, never a relation between figures.
-  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && statedFigures(f, item.figures).length >= Math.min(2, item.figures.length)) ?? null;
+  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && statedFigures(f, item.figures, true).length >= Math.min(2, item.figures.length)) ?? null;
 }
 
 export const NOTHING_RECOGNIZED = /未识别出任何/;
