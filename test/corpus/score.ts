@@ -225,8 +225,8 @@ export function comparedValues(f: Finding): Rational[] {
 /**
  * Does the finding state this figure? A number: when it is one of the finding's compared values, or —
  * for a finding that compares none (a blank cell, a missing reason) — when its message names it. Words
- * (a label left in a template, 合计, 100字以内): when the message or a short evidence text (a cell, not a
- * whole sentence) names them.
+ * (a label left in a template, 合计, 100字以内): when the message or an evidence text names them — for a
+ * must-not-flag item (`cellsOnly`) a short one, a cell rather than a whole sentence quoted.
  */
 export function states(f: Finding, figure: string, compared = comparedValues(f), cellsOnly = false): boolean {
   const d = figureDecimal(figure);
