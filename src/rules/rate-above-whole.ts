@@ -13,12 +13,13 @@ import { withoutSpaces } from '../text/spaces.js';
  * arrived than planned — possible, but it contradicts the budget and needs its amounts: a warning. A
  * 完成率 may exceed 100% (a target beaten) and a 增长率 is no share: neither is read. The measure is the
  * rate named before the figure in its sentence, with no other percentage in between ("…服务比例年初指标值为
- * 不低于85%，全年实际完成值110%" is the 比例's value).
+ * 不低于85%，全年实际完成值110%" is the 比例's value). A share of 250%–2100% is likelier a "≥" read as a 2
+ * (合格率290% for 合格率≥90%, a flattened or OCR'd form): said as info.
  */
 export const rule: Rule = {
   meta: {
     id: 'rate-above-whole',
-    version: 3,
+    version: 4,
     severity: 'error',
     catalogue: 'C3',
     title: { zh: '比率超过100%', en: 'A share above 100%' },
@@ -42,11 +43,13 @@ export const rule: Rule = {
       if (!Rational.parse(s.figure.value).gt(hundred)) continue;
       const measure = measureOf(s, bySentence.get(sentenceKey(s)) ?? []);
       if (!measure) continue;
-      const severity: Severity = SPENDING.test(measure) ? 'warning' : 'error';
+      // "≥90%" with its sign read as a digit (OCR, a flattened form) gives "290%": unsure, so info
+      const signAsTwo = GE_READ_AS_TWO.test(s.figure.text.replace(/\s+/g, ''));
+      const severity: Severity = signAsTwo ? 'info' : SPENDING.test(measure) ? 'warning' : 'error';
       drafts.push({
         severity,
         message: {
-          zh: `${placeName(report, s)}称${statPhrase(s)}，${measure}为占比，不应超过100%${severity === 'warning' ? '（如确有超支或超额到位，须说明金额）' : ''}`,
+          zh: `${placeName(report, s)}称${statPhrase(s)}，${measure}为占比，不应超过100%${signAsTwo ? '（疑为“≥”被识读为“2”，请核对原件）' : severity === 'warning' ? '（如确有超支或超额到位，须说明金额）' : ''}`,
           en: `${placeName(report, s)}: ${measure} ${s.figure.text.trim()} — a share cannot exceed 100%`,
         },
         values: [plain(s.figure), 100],
@@ -61,6 +64,9 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+/** 2 followed by a share of 50–100: likelier "≥90%" with the sign read as a 2 than a share of 290%. */
+const GE_READ_AS_TWO = /^2(?:[5-9]\d|100)(?:\.\d+)?[%％]$/;
 
 /** Shares of a whole, named as the measure (the word ends the name). */
 const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意)率|满意度|知晓度|知晓率|覆盖面|形象进度/g;

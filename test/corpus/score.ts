@@ -180,26 +180,103 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
 }
 
 /**
- * Figures a finding carries: its message, its values and the texts of its evidence. `strict` (used
- * for must-not-flag items) ignores long evidence texts — a whole sentence quoted as evidence names
- * every figure in it, not only those the finding is about.
+ * A figure as truth writes it, read as a number: "16954", "95%", "1,234.56", "39.2696万元", "12个" → its
+ * decimal; words ("合计", "100字以内", "20个左右", "***%") → null. A unit of up to two characters is allowed.
  */
-function carries(f: Finding, figure: string, strict = false): boolean {
+export function figureDecimal(figure: string): Rational | null {
+  const m = /^(-?\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[^\d\s.,，*]{1,2})?$/.exec(figure.trim());
+  if (!m) return null;
+  try {
+    return Rational.parse(m[1].replace(/[,，]/g, ''));
+  } catch {
+    return null;
+  }
+}
+
+/** A finding's number (a float by contract) as the decimal it was written as: 16988, 95.5, 0.1+0.2 → 0.3. */
+function numberDecimal(n: number): Rational | null {
+  if (!Number.isFinite(n)) return null;
+  const s = String(Number(n.toPrecision(15)));
+  try {
+    return Rational.parse(/e/i.test(s) ? n.toFixed(20) : s);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The values a finding itself compares: its `values`, its evidence's `value`s (each a participating
+ * figure) and the decimals of its `expected` and `observed` (output contract). Evidence texts are not
+ * among them: a sentence quoted as evidence names every figure in it, not only those the finding is
+ * about — a count of a list in that sentence does not state that its 其中 parts miss its total.
+ */
+export function comparedValues(f: Finding): Rational[] {
+  const out: Rational[] = [];
+  for (const v of [...f.values, ...f.evidence.map((e) => e.value)]) {
+    const r = v == null ? null : numberDecimal(v);
+    if (r) out.push(r);
+  }
+  for (const s of [f.expected, f.observed]) {
+    out.push(...numbersIn(s ?? ''));
+  }
+  return out;
+}
+
+/**
+ * Does the finding state this figure? A number: when it is one of the finding's compared values, or —
+ * for a finding that compares none (a blank cell, a missing reason) — when its message names it. Words
+ * (a label left in a template, 合计, 100字以内): when the message or an evidence text names them — for a
+ * must-not-flag item (`cellsOnly`) a short one, a cell rather than a whole sentence quoted.
+ */
+export function states(f: Finding, figure: string, compared = comparedValues(f), cellsOnly = false): boolean {
+  const d = figureDecimal(figure);
+  if (d && compared.length) return compared.some((v) => v.eq(d));
   const k = key(figure);
-  const n = Number(figure.replace(/[^\d.-]/g, ''));
-  if (key(f.message).includes(k) || f.evidence.some((e) => (!strict || e.text.length <= 40) && key(e.text).includes(k))) return true;
-  if (Number.isFinite(n) && /\d/.test(figure) && (f.values.some((v) => v === n) || f.evidence.some((e) => e.value === n))) return true;
-  return false;
+  if (d) return numbersIn(f.message).some((v) => v.eq(d));
+  return !!k && (key(f.message).includes(k) || f.evidence.some((e) => (!cellsOnly || e.text.length <= 40) && key(e.text).includes(k)));
+}
+
+/** The decimals a text names (thousands separators dropped). */
+function numbersIn(text: string): Rational[] {
+  return [...text.replace(/(\d)[,，](?=\d{3})/g, '$1').matchAll(/\d+(?:\.\d+)?/g)].map((m) => Rational.parse(m[0]));
+}
+
+/** The figures a finding states, by their index in `figures`. */
+function statedFigures(f: Finding, figures: string[], cellsOnly = false): number[] {
+  const compared = comparedValues(f);
+  return figures.flatMap((fig, i) => (states(f, fig, compared, cellsOnly) ? [i] : []));
+}
+
+/** Findings that state this inconsistency: of its rules (when truth names them), stating one of its figures. */
+export function statingInconsistency(findings: Finding[], inc: Inconsistency): Finding[] {
+  return findings.filter((f) => (inc.rules.length === 0 || inc.rules.includes(f.rule)) && statedFigures(f, inc.figures).length > 0);
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The findings credited to an inconsistency. One cause, one finding: they come from one rule and a
+ * finding of another rule stating the same figures is an extra, unless truth says the rules overlap.
+ * Truth may list several instances of the cause as one item (every indicator left without a reason), so
+ * every finding of that rule stating it is credited. The rule is that of the finding most about it: the
+ * one stating fewest other inconsistencies of the document (a form's total quotes every score on it),
+ * then the loudest.
+ */
+export function creditedFindings(findings: Finding[], inc: Inconsistency, others: Inconsistency[] = []): Finding[] {
+  const stating = statingInconsistency(findings, inc);
+  if (inc.overlap || stating.length <= 1) return stating;
+  const elsewhere = (f: Finding) => others.filter((o) => o !== inc && statingInconsistency([f], o).length).length;
+  const rule = [...stating].sort((a, b) => elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0].rule;
+  return stating.filter((f) => f.rule === rule);
 }
 
 export function findsInconsistency(findings: Finding[], inc: Inconsistency): Finding | null {
-  return findings.find((f) => (inc.rules.length === 0 || inc.rules.includes(f.rule)) && inc.figures.some((fig) => carries(f, fig))) ?? null;
+  return creditedFindings(findings, inc)[0] ?? null;
 }
 
 export function flagsMustNot(findings: Finding[], item: MustNotFlag): Finding | null {
-  const need = Math.min(2, item.figures.length);
   // The coverage rule reports counts of paragraphs and tables, never a relation between figures.
-  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && item.figures.filter((fig) => carries(f, fig, true)).length >= need) ?? null;
+  return findings.find((f) => f.severity !== 'info' && f.rule !== 'coverage' && (!item.rules || item.rules.includes(f.rule)) && statedFigures(f, item.figures, true).length >= Math.min(2, item.figures.length)) ?? null;
 }
 
 export const NOTHING_RECOGNIZED = /未识别出任何/;
@@ -232,10 +309,9 @@ export function scoreResult(id: string, file: string, result: Result, truth: Tru
   let plausibleFound = 0;
   const verified = truth.inconsistencies.filter((i) => i.certainty === 'verified');
   for (const inc of truth.inconsistencies) {
-    const hit = findsInconsistency(findings, inc);
-    if (hit) {
-      // Every finding about the same inconsistency is the same cause, not an extra.
-      for (const f of findings) if ((inc.rules.length === 0 || inc.rules.includes(f.rule)) && inc.figures.some((fig) => carries(f, fig))) matchedFindings.add(f);
+    const credited = creditedFindings(findings, inc, truth.inconsistencies);
+    if (credited.length) {
+      for (const f of credited) matchedFindings.add(f);
       if (inc.certainty === 'verified') incFound++;
       else plausibleFound++;
     } else if (inc.certainty === 'verified') incMissed.push(`${inc.id} (${inc.class}, ${inc.rules.join('/') || 'any rule'}): ${inc.description}`);

@@ -88,10 +88,20 @@ export const InconsistencySchema = z.object({
   description: z.string(),
   /** The arithmetic, written out (exact decimals, rounding interval). */
   arithmetic: z.string(),
-  /** Figures as printed that a finding about it must carry (in its values or evidence texts); at least one must occur. */
+  /**
+   * Figures as printed that a finding about it must state: a number among the finding's compared values
+   * (values, expected, observed), words in its message or a cell it quotes; two of them (one when only one
+   * is given).
+   */
   figures: z.array(z.string()).min(1),
-  /** Rule ids expected to fire ([] = any rule whose evidence carries the figures). */
+  /** Rule ids expected to fire ([] = any rule whose finding states the figures). */
   rules: z.array(z.string()),
+  /**
+   * The named rules overlap: each states this same cause in its own terms (a weight total that is wrong
+   * as a sum and as a group's points), so every finding of them that states it is credited. Absent: one
+   * cause, one finding — a second finding stating it is an extra.
+   */
+  overlap: z.boolean().optional(),
   /** verified = arithmetic beyond doubt (counts toward the threshold); plausible = needs a reading the text allows but does not force. */
   certainty: z.enum(['verified', 'plausible']),
 });
@@ -101,7 +111,7 @@ export const MustNotFlagSchema = z.object({
   id: z.string(),
   description: z.string(),
   arithmetic: z.string(),
-  /** Figures as printed: an error/warning finding whose evidence carries two of them (one, when only one is given) flags this item. */
+  /** Figures as printed: an error/warning finding that states two of them (one, when only one is given) as its compared values flags this item. */
   figures: z.array(z.string()).min(1),
   /** Only findings of these rules count (where another rule may well cite the same figures for another reason); absent = any rule. */
   rules: z.array(z.string()).optional(),

@@ -20,6 +20,11 @@ export default ruleCases({
       findings: [{ severity: 'warning', values: [10000, 100], messageIncludes: ['执行率'] }],
     },
     {
+      name: '合格率290%: a "≥90%" with its sign read as a 2 (nx-yuanzhou-malingshu-2022 flattened form) is info, not an error',
+      report: dept('采购的原原种合格率290$290%,种薯采购价格不高于市场价。'),
+      findings: [{ severity: 'info', values: [290, 100], messageIncludes: ['合格率', '≥'] }],
+    },
+    {
       name: '验收合格率110% (nx-xingqing-zhuanyunzhan-2022, planted)',
       report: dept('配套243个垃圾分类垃圾桶,验收合格率110%。'),
       findings: [{ severity: 'error', values: [110, 100], messageIncludes: ['验收合格率', '110%'] }],
