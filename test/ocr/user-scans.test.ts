@@ -193,6 +193,18 @@ describe('a phone photo of a real report (keystone, uneven light, the desk aroun
     // no finding on the scan is an error: what rests on OCR text is a warning
     expect(scan.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
   }, 300_000);
+  // 宁夏 原州 绩效目标自评表 flattened to running text: the photo's box heights read one body size from 8.9 to
+  // 11.4 pt; classed from the smallest up they made three sizes, each line its own paragraph, and the report
+  // no narrative part (0 of its 4 statistics). Classed around the commonest height, the lines join as on the print.
+  it('running text: one body size however the blur changes box heights, so lines join into paragraphs and the statistics are read', async () => {
+    const scan = await scanRun('nx-yuanzhou-malingshu-2022', PHOTO);
+    expect(scan.document.pageInfo?.[0].textSource).toBe('ocr');
+    const sizes = new Set(scan.document.blocks.flatMap((b) => (b.kind === 'paragraph' && b.text.length > 20 && b.fontSize !== undefined ? [b.fontSize] : [])));
+    expect([...sizes]).toHaveLength(1);
+    expect(scan.report.narratives.length).toBeGreaterThan(0);
+    const stats = scan.report.statistics.map((s) => `${s.figure.value}${s.figure.unit ?? ''}`);
+    for (const want of ['259.45万元', '86.5%', '425万粒']) expect(stats).toContain(want);
+  }, 300_000);
 });
 
 describe('a red seal stamped over the figures, and a signature across a cell', () => {
