@@ -83,7 +83,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const flat = dewarp(straight.image, threshold, pageImage.scale);
   img = flat.image;
   // A page turned straight by more than a trace (or bent back) keeps its rulings' steps as a ragged edge.
-  const ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
+  let ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
 
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
@@ -91,6 +91,15 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (looksTurned(view.boxes)) {
     rotation = 90;
     img = rotateQuarter(img, 90);
+    // A bound page fed in sideways: its bent lines ran down the image, so they are straightened now
+    // that they run across it.
+    if (!flat.bend) {
+      const turned = dewarp(img, threshold, pageImage.scale);
+      if (turned.bend) {
+        img = turned.image;
+        ragged = true;
+      }
+    }
     view = await readView(engine, img, threshold, ppt, ragged);
   }
   if (await isUpsideDown(engine, view.clean, view.boxes)) {
