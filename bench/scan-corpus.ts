@@ -7,7 +7,8 @@
  * over a cell, a page upside down or sideways, a fax, a faint photocopy, a low-quality JPEG, one page
  * upside down among upright ones, two facing pages in one image, a page fed in 2.5° askew, thin
  * paper whose back shows through; a shaded (底纹) header, a bound page's curve near the spine, a column
- * cut off by the glass's edge, a dithered 72-dpi fax, uneven light, pages of mixed orientation.
+ * cut off by the glass's edge, a dithered 72-dpi fax, uneven light, pages of mixed orientation, a
+ * bound page copied open and fed in sideways.
  *
  * For each document: findings of the scan vs the same document's .docx (identical / missing /
  * extra by rule + values), the corpus score of the scan and of the .docx (facts found, must-not-flag
@@ -79,6 +80,8 @@ export const VARIANTS: Record<string, ScanOptions> = {
   shaded: { mode: 'color-jpeg', shadedHeaders: true },
   /** A bound page scanned open: lines bend and shrink towards the spine, the gutter dark. */
   'book-fold': { mode: 'gray-jpeg', bookFold: true },
+  /** The bound page copied open and fed in sideways: the spine along the top edge, the bent lines the page's columns. */
+  'book-fold-sideways': { mode: 'gray-jpeg', bookFold: true, rotate: 90 },
   /** Laid off-centre on the glass: the right 5% of the print (part of the last column) past the edge. */
   'cut-off': { mode: 'gray-jpeg', cutOff: 0.05 },
   /** A fax received as a 72-dpi image, grey dithered to 1 bit (the shaded header rows become dot patterns). */

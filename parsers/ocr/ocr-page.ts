@@ -66,7 +66,9 @@ export interface OcrPageResult {
 export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPageResult> {
   const engine = await loadEngine();
   // A phone photo's page flattened first (its quadrilateral onto the whole image), then lit evenly.
-  let img = evenLight(flattenPage(pageImage.image));
+  const flattened = flattenPage(pageImage.image);
+  const photo = flattened !== pageImage.image;
+  let img = evenLight(flattened);
   // A faint copy's grey print on grey paper stretched to black on white.
   img = evenContrast(img, inkThreshold(img));
   const threshold = inkThreshold(img);
@@ -81,7 +83,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const flat = dewarp(straight.image, threshold, pageImage.scale);
   img = flat.image;
   // A page turned straight by more than a trace (or bent back) keeps its rulings' steps as a ragged edge.
-  const ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
+  let ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
 
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
@@ -89,6 +91,15 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (looksTurned(view.boxes)) {
     rotation = 90;
     img = rotateQuarter(img, 90);
+    // A bound page fed in sideways: its bent lines ran down the image, so they are straightened now
+    // that they run across it.
+    if (!flat.bend) {
+      const turned = dewarp(img, threshold, pageImage.scale);
+      if (turned.bend) {
+        img = turned.image;
+        ragged = true;
+      }
+    }
     view = await readView(engine, img, threshold, ppt, ragged);
   }
   if (await isUpsideDown(engine, view.clean, view.boxes)) {
@@ -110,7 +121,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const offsetX = rotation === 0 ? pageImage.x0 : 0;
   const offsetY = rotation === 0 ? pageImage.y0 : 0;
   const toPt = (px: number, offset: number) => px / ppt + offset;
-  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY)));
+  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY)), photo);
   const rulings: Rulings = {
     horizontal: view.rulings.horizontal.map((s) => toSegment(s, toPt, offsetY, offsetX)),
     vertical: view.rulings.vertical.map((s) => toSegment(s, toPt, offsetX, offsetY)),
@@ -357,16 +368,14 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number):
 /**
  * One font size per size class: OCR box heights vary by a pixel or two from line to line, while
  * paragraph building compares font sizes closely. Heights within 12% of a class's first member are
- * one class and take its median.
+ * one class and take its median. A phone photo's box heights vary more (blur, the warp's
+ * resampling: one body size read from 8.9 to 11.4 pt), and a class begun at its smallest member
+ * then cuts the body text in two: there the classes are built around the heights most lines share
+ * (PHOTO_SIZE_SPREAD either way of the commonest height, then of the next among the rest).
  */
-function sizeRuns(runs: TextRun[]): TextRun[] {
+function sizeRuns(runs: TextRun[], photo: boolean): TextRun[] {
   const sorted = [...runs].sort((a, b) => a.size - b.size);
-  const classes: TextRun[][] = [];
-  for (const r of sorted) {
-    const last = classes.at(-1);
-    if (last && r.size <= last[0].size * 1.12) last.push(r);
-    else classes.push([r]);
-  }
+  const classes = photo ? sizeClassesAroundPeaks(sorted) : sizeClassesFromBelow(sorted);
   for (const cls of classes) {
     const median = cls[cls.length >> 1].size;
     for (const r of cls) {
@@ -378,6 +387,40 @@ function sizeRuns(runs: TextRun[]): TextRun[] {
     }
   }
   return runs.filter((r) => r.str);
+}
+
+function sizeClassesFromBelow(sorted: readonly TextRun[]): TextRun[][] {
+  const classes: TextRun[][] = [];
+  for (const r of sorted) {
+    const last = classes.at(-1);
+    if (last && r.size <= last[0].size * 1.12) last.push(r);
+    else classes.push([r]);
+  }
+  return classes;
+}
+
+/** A phone photo's box heights of one font size spread this share either way of their commonest height. */
+const PHOTO_SIZE_SPREAD = 0.15;
+
+function sizeClassesAroundPeaks(sorted: readonly TextRun[]): TextRun[][] {
+  const classes: TextRun[][] = [];
+  let rest = [...sorted];
+  const within = (peak: number, size: number) => size >= peak / (1 + PHOTO_SIZE_SPREAD) && size <= peak * (1 + PHOTO_SIZE_SPREAD);
+  while (rest.length) {
+    // The commonest height (the most others within 3% of it): the class's centre.
+    let peak = rest[0].size;
+    let most = -1;
+    for (const r of rest) {
+      const n = rest.filter((o) => Math.abs(o.size - r.size) <= r.size * 0.03).length;
+      if (n > most) {
+        most = n;
+        peak = r.size;
+      }
+    }
+    classes.push(rest.filter((r) => within(peak, r.size)));
+    rest = rest.filter((r) => !within(peak, r.size));
+  }
+  return classes.map((c) => [...c].sort((a, b) => a.size - b.size));
 }
 
 function toSegment(s: PixelSegment, toPt: (px: number, offset: number) => number, posOffset: number, alongOffset: number): Segment {
