@@ -20,6 +20,7 @@ import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type Layer
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
 import { markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
+import { LazyGlyphOrder } from './glyph-order.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
@@ -75,6 +76,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const lostGlyphPages = new Set<number>();
     // Fonts numbered by glyph ids, found page by page (unmapped-codes.ts).
     const numberedFonts = new Set<string>();
+    const glyphOrder = new LazyGlyphOrder(pdf);
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -86,7 +88,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere, numberedFonts);
+        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere, numberedFonts, glyphOrder);
         const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -200,11 +202,12 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>, glyphOrder: LazyGlyphOrder): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const ops = await (await pdf.getPage(n)).getOperatorList();
-  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
+  const order = await glyphOrder.for(ops.fnArray, ops.argsArray, numberedFonts);
+  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
   return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
 }
 
