@@ -29,11 +29,14 @@ interface ShownGlyph {
   originalCharCode?: unknown;
 }
 
+/** A C0 or C1 control code other than tab, line feed and carriage return: never text. */
+export const isControl = (u: number) => (u >= 0 && u < 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d) || (u >= 0x7f && u <= 0x9f);
+
 /** A character a map gives a glyph: one BMP code point, not a control code, not private-use, not U+FFFD. */
 function mappedPoint(ch: unknown, code: number): number {
   if (typeof ch !== 'string' || ch.length !== 1) return -1;
   const u = ch.charCodeAt(0);
-  if (u === code || u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0xe000 && u <= 0xf8ff) || u === 0xfffd || (u >= 0xd800 && u <= 0xdfff)) return -1;
+  if (u === code || u < 0x20 || isControl(u) || (u >= 0xe000 && u <= 0xf8ff) || u === 0xfffd || (u >= 0xd800 && u <= 0xdfff)) return -1;
   return u;
 }
 
@@ -163,7 +166,7 @@ function showsLostGlyph(fnArray: readonly number[], argsArray: readonly unknown[
     for (const g of glyphs as (ShownGlyph | number | null)[]) {
       if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string' || g.unicode.length !== 1) continue;
       const u = g.unicode.charCodeAt(0);
-      if ((u < 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d) || (u >= 0x7f && u <= 0x9f)) return true; // a control code is never a symbol
+      if (isControl(u)) return true; // a control code is never a symbol
       if ((u === g.originalCharCode && u >= 0x21 && numbered.has(font)) || (u >= 0xe000 && u <= 0xf8ff)) lost.add(font);
       else if (mappedPoint(g.unicode, typeof g.originalCharCode === 'number' ? g.originalCharCode : -1) >= 0) mapped.add(font);
     }

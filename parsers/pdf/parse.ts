@@ -208,8 +208,10 @@ async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn 
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const page = await pdf.getPage(n);
   const ops = await page.getOperatorList();
-  const order = await glyphOrder.for(ops.fnArray, ops.argsArray, numberedFonts);
-  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
+  let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
+  // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
+  const order = lost.size || quality.unmapped ? await glyphOrder.for(ops.fnArray, ops.argsArray, numberedFonts) : undefined;
+  if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
   if (!lost.size) return quality;
   const marked = markUnmappedCodes(runs, lost);
   // What the glyph order could not give is read by its shape, on an upright page (lost-glyph-ocr.ts).

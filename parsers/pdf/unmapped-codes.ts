@@ -1,6 +1,6 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
-import type { GlyphOrder } from './glyph-order.js';
+import { isControl, type GlyphOrder } from './glyph-order.js';
 
 /**
  * Glyphs a ToUnicode map leaves out (缺映射): a font subset whose glyphs are numbered in order of
@@ -97,9 +97,6 @@ export function unmappedCodeChars(
   for (const [id, chars] of unread) for (const [ch, code] of chars) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
   return out;
 }
-
-/** A C0 or C1 control code other than tab, line feed and carriage return: never text. */
-const isControl = (u: number) => (u >= 0 && u < 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d) || (u >= 0x7f && u <= 0x9f);
 
 /** The characters a font's glyphs read as through its map (any code but their own). */
 function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], id: string): Set<string> {
