@@ -20,6 +20,8 @@ import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type Layer
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
 import { markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
+import { LazyGlyphOrder } from './glyph-order.js';
+import { readLostGlyphs } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
@@ -75,6 +77,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const lostGlyphPages = new Set<number>();
     // Fonts numbered by glyph ids, found page by page (unmapped-codes.ts).
     const numberedFonts = new Set<string>();
+    const glyphOrder = new LazyGlyphOrder(pdf);
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
     let probe: Promise<InkProbe | null> | null = null;
@@ -86,7 +89,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text.runs, assessed, broken, brokenElsewhere, numberedFonts);
+        const quality = await withUnmappedCodes(pdf, n, text, assessed, broken, brokenElsewhere, numberedFonts, glyphOrder);
         const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -200,12 +203,19 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, runs: readonly TextRun[], quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn }: PageText, quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>, glyphOrder: LazyGlyphOrder): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
-  const ops = await (await pdf.getPage(n)).getOperatorList();
-  const lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
-  return lost.size ? assessRuns(markUnmappedCodes(runs, lost), broken) : quality;
+  const page = await pdf.getPage(n);
+  const ops = await page.getOperatorList();
+  let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
+  // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
+  const order = lost.size || quality.unmapped ? await glyphOrder.for(ops.fnArray, ops.argsArray, numberedFonts) : undefined;
+  if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
+  if (!lost.size) return quality;
+  const marked = markUnmappedCodes(runs, lost);
+  // What the glyph order could not give is read by its shape, on an upright page (lost-glyph-ocr.ts).
+  return assessRuns(order && turn === 0 ? await readLostGlyphs(pdf, page, marked) : marked, broken);
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {

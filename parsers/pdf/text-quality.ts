@@ -34,6 +34,10 @@ const SOUP = new RegExp(String.raw`(?![\u0100\u0101\u0112\u0113\u011A\u011B\u012
 const PLAIN = /^[\x20-\x7E\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]*$/;
 const isPlain = (text: string) => PLAIN.test(text) && !text.includes('(cid:');
 
+/** One character that stands for a glyph without a Unicode mapping (private-use, U+FFFD, a control code). */
+const UNMAPPED_CHAR = /^[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]$/u;
+export const isUnmappedChar = (ch: string) => UNMAPPED_CHAR.test(ch);
+
 export function countUnmapped(text: string): number {
   return isPlain(text) ? 0 : (text.match(UNMAPPED)?.length ?? 0);
 }

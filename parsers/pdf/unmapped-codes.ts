@@ -1,5 +1,6 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
+import { isControl, type GlyphOrder } from './glyph-order.js';
 
 /**
  * Glyphs a ToUnicode map leaves out (缺映射): a font subset whose glyphs are numbered in order of
@@ -31,13 +32,23 @@ interface FontTally {
 }
 
 /**
- * Per pdf.js font id: the characters only ever shown as their own code, in fonts numbered by glyph
- * ids. `numbered`: the fonts found numbered on earlier pages (pdf.js's font ids are the document's),
+ * Per pdf.js font id: what each lost character is to read as — U+FFFD (unmapped), or the character
+ * its place in the font's glyph order gives (glyph-order.ts), when `order` knows the font. Lost: in
+ * fonts numbered by glyph ids, characters only ever shown as their own code; in any font, with
+ * `order`, a glyph read as its own control code or as a Private Use Area character.
+ * `numbered`: the fonts found numbered on earlier pages (pdf.js's font ids are the document's),
  * added to: a Type 3 subset shows one or two glyphs on a page, maybe none of them mapped.
  */
-export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonly unknown[], numbered: Set<string> = new Set()): Map<string, Set<string>> {
+export function unmappedCodeChars(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  numbered: Set<string> = new Set(),
+  order?: GlyphOrder,
+): Map<string, Map<string, string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
+  // Per font: glyphs read as a control code or a private-use character (their map had no word for them).
+  const unread = new Map<string, Map<string, number>>();
   let font = '';
   let tally: FontTally | undefined;
   for (let i = 0; i < fnArray.length; i++) {
@@ -45,7 +56,7 @@ export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonl
     if (fn === OPS.setFont) {
       font = String((argsArray[i] as unknown[])?.[0] ?? '');
       tally = tallies.get(font);
-      if (!tally) tallies.set(font, (tally = { numbered: numbered.has(font), identity: null }));
+      if (!tally) tallies.set(font, (tally = { numbered: numbered.has(font) || (order?.numbered(font) ?? false), identity: null }));
       continue;
     }
     if (fn !== OPS.showText || !tally) continue;
@@ -55,25 +66,35 @@ export function unmappedCodeChars(fnArray: readonly number[], argsArray: readonl
       if (g === null || typeof g !== 'object') continue; // a number is spacing
       const code = g.originalCharCode;
       const ch = g.unicode;
-      if (typeof code !== 'number' || code >= CJK_START || typeof ch !== 'string') continue;
+      if (typeof code !== 'number' || typeof ch !== 'string') continue;
       const u = ch.length === 1 ? ch.charCodeAt(0) : -1;
+      if (order && (isControl(u) || (u >= 0xe000 && u <= 0xf8ff))) {
+        let m = unread.get(font);
+        if (!m) unread.set(font, (m = new Map()));
+        m.set(ch, code);
+      }
+      if (code >= CJK_START) continue;
       if (u === code) {
         if (code >= 0x21) (tally.identity ??= new Uint8Array(CJK_START))[code] = 1;
       } else if (!tally.numbered && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
     }
   }
-  const out = new Map<string, Set<string>>();
+  const out = new Map<string, Map<string, string>>();
+  const lostIn = (id: string) => {
+    let m = out.get(id);
+    if (!m) out.set(id, (m = new Map()));
+    return m;
+  };
   for (const [id, t] of tallies) {
     if (t.numbered) numbered.add(id);
     if (!t.numbered || !t.identity) continue;
     const mapped = mappedChars(fnArray, argsArray, id);
-    const lost = new Set<string>();
     t.identity.forEach((on, code) => {
       const ch = String.fromCharCode(code);
-      if (on && !mapped.has(ch)) lost.add(ch);
+      if (on && !mapped.has(ch)) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
     });
-    if (lost.size) out.set(id, lost);
   }
+  for (const [id, chars] of unread) for (const [ch, code] of chars) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
   return out;
 }
 
@@ -95,18 +116,28 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
 }
 
 /**
- * The runs with each character of `lost` in its font's runs replaced by U+FFFD (unmapped). A lost
- * character outside ASCII (Latin-1 letters, C1 controls: “三Ã”å费) is replaced in every run of the
- * page: a Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's
- * glyphs of many such fonts into one text item named after the first; no report writes “Ã” in a
- * Chinese word. ASCII (digits, “,”) only in its own font's runs.
+ * The runs with each character of `lost` in its font's runs replaced by what it reads as: U+FFFD
+ * (unmapped) or the character its glyph order gave. A lost character outside printable ASCII
+ * (Latin-1 letters, C0/C1 controls, private-use: “三Ã”å费”) is replaced in every run of the page: a
+ * Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's glyphs of many
+ * such fonts into one text item named after the first; no report writes “Ã” in a Chinese word. When
+ * the page's fonts read such a character differently, it is U+FFFD everywhere. ASCII (digits, “,”)
+ * only in its own font's runs.
  */
-export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlySet<string>>): TextRun[] {
-  const anywhere = new Set([...lost.values()].flatMap((chars) => [...chars].filter((ch) => ch.charCodeAt(0) > 0x7e)));
+export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): TextRun[] {
+  const anywhere = new Map<string, string>();
+  for (const chars of lost.values()) {
+    for (const [ch, to] of chars) {
+      const c = ch.charCodeAt(0);
+      if (c >= 0x20 && c <= 0x7e) continue;
+      const seen = anywhere.get(ch);
+      anywhere.set(ch, seen === undefined || seen === to ? to : '\uFFFD');
+    }
+  }
   return runs.map((r) => {
     const chars = r.font ? lost.get(r.font) : undefined;
     if (!chars && !anywhere.size) return r;
-    const str = [...r.str].map((ch) => (chars?.has(ch) || anywhere.has(ch) ? '\uFFFD' : ch)).join('');
+    const str = [...r.str].map((ch) => chars?.get(ch) ?? anywhere.get(ch) ?? ch).join('');
     return str === r.str ? r : { ...r, str };
   });
 }
