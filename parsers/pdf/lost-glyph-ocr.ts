@@ -37,12 +37,13 @@ const IDEOGRAPH = /^[\u4E00-\u9FFF]$/u;
 
 const same = (a: string, b: string) => a === b || a.normalize('NFKC') === b.normalize('NFKC');
 
-export async function readLostGlyphs(pdf: PDFDocumentProxy, page: PDFPageProxy, runs: readonly TextRun[]): Promise<TextRun[]> {
+/** `mayRender` is asked once, when a run needs its shape read: false (the OCR page budget spent) leaves the runs as they are. */
+export async function readLostGlyphs(pdf: PDFDocumentProxy, page: PDFPageProxy, runs: readonly TextRun[], mayRender: () => boolean = () => true): Promise<TextRun[]> {
   const groups = lineGroups(runs).filter((g) => {
     const text = g.map((i) => runs[i].str).join('');
     return (BARE_IN_WORD.test(text) || [...text].some(isUnmappedChar)) && [...text].filter((ch) => !/\s/u.test(ch) && !isUnmappedChar(ch)).length >= MIN_KNOWN && !g.some((i) => standIn(page, runs[i].font));
   });
-  if (!groups.length) return [...runs];
+  if (!groups.length || !mayRender()) return [...runs];
   const image = await renderPage(pdf, page);
   const px = (x: number) => (x - image.x0) * image.scale;
   const py = (y: number) => (y - image.y0) * image.scale;

@@ -89,7 +89,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text, assessed, broken, brokenElsewhere, numberedFonts, glyphOrder);
+        const quality = await withUnmappedCodes(pdf, n, text, assessed, broken, brokenElsewhere, numberedFonts, glyphOrder, ocr);
         const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -203,7 +203,7 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn }: PageText, quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>, glyphOrder: LazyGlyphOrder): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn }: PageText, quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>, glyphOrder: LazyGlyphOrder, budget: OcrBudget): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const page = await pdf.getPage(n);
@@ -214,8 +214,15 @@ async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn 
   if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
   if (!lost.size) return quality;
   const marked = markUnmappedCodes(runs, lost);
-  // What the glyph order could not give is read by its shape, on an upright page (lost-glyph-ocr.ts).
-  return assessRuns(order && turn === 0 ? await readLostGlyphs(pdf, page, marked) : marked, broken);
+  // What the glyph order could not give is read by its shape, on an upright page (lost-glyph-ocr.ts). The page
+  // is rendered and read like an OCR page: it takes one page of the OCR budget and moves the deadline as one.
+  const mayRender = () => {
+    if (budget.left <= 0) return false;
+    budget.left--;
+    budget.onRenderedPage?.(n);
+    return true;
+  };
+  return assessRuns(order && turn === 0 ? await readLostGlyphs(pdf, page, marked, mayRender) : marked, broken);
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
