@@ -14,12 +14,14 @@ import type { FindingDraft, Rule } from './types.js';
  * 239件、舆情11件…）", "其中人员经费572.61万元，公用经费19.56万元". Counts are exact; amounts use
  * rounding intervals (an integer among two-decimal amounts has two decimals with zeros omitted).
  * A bracketed list that does not add up is an error; a 其中 list, or a list with 等/包括, may be
- * partial, so parts falling short of the total are a warning (parts above it stay an error).
+ * partial, so parts falling short of the total are a warning (parts above it stay an error). Whole amounts in
+ * one unit (allocations: "总额118万元，其中…10万元、2万元…") are summed exactly: a gap the summed rounding
+ * intervals would hide is a warning.
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 2,
+    version: 3,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
@@ -28,7 +30,7 @@ export const rule: Rule = {
       en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it.',
     },
     formula: '总数 = Σ 分项',
-    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）',
+    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告',
     families: 'all',
     source: 'catalogue C1',
   },
@@ -89,20 +91,29 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, precision(total, t));
     const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
     const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p, j) => normalizedInterval(p.figure, precision(p, ps[j]))));
-    if (intersects(tInt, sumInt)) continue;
+    // every amount a whole number in one unit ("总额118万元，其中…10万元、2万元…"): an allocation is written as it is, so the
+    // exact sum differing is a gap even inside the summed rounding intervals — a warning, as the figures might
+    // still have been rounded one by one
+    const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
+    const roundingGap = intersects(tInt, sumInt);
+    if (roundingGap && !(whole && !sumExact.eq(Rational.parse(t.value)))) continue;
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
-    const severity = open && !above ? 'warning' : 'error';
+    const severity = roundingGap || (open && !above) ? 'warning' : 'error';
+    const note = roundingGap ? '（各数均为整数，若系逐项四舍五入所致请核实）' : open && !above ? '（所列分项可能不完整）' : '';
+    const noteEn = roundingGap ? ' (all figures are whole numbers; check whether each was rounded)' : open && !above ? ' (the list may be partial)' : '';
     const unit = total.normalizedUnit ?? '';
     const listed = parts.map((p) => statPhrase(p)).join('、');
     const tolerance = counting
       ? '计数须相等 / counts must be equal'
-      : `±${tInt.hi.sub(tInt.lo).add(sumInt.hi.sub(sumInt.lo)).div(Rational.of(2)).toString(8)}（总数与${parts.length}个分项各按书写精度±½末位，与${dp}位小数并列的整数按${dp}位小数；区间相交即相符；总数区间 ${formatInterval(tInt, 6)}，合计区间 ${formatInterval(sumInt, 6)}）`;
+      : roundingGap
+        ? `各数均以同一单位的整数书写，按精确值相加须相等；若逐项四舍五入（总数区间 ${formatInterval(tInt, 6)}，合计区间 ${formatInterval(sumInt, 6)}）则差额可由舍入解释，故为提示性警告`
+        : `±${tInt.hi.sub(tInt.lo).add(sumInt.hi.sub(sumInt.lo)).div(Rational.of(2)).toString(8)}（总数与${parts.length}个分项各按书写精度±½末位，与${dp}位小数并列的整数按${dp}位小数；区间相交即相符；总数区间 ${formatInterval(tInt, 6)}，合计区间 ${formatInterval(sumInt, 6)}）`;
     drafts.push({
       severity,
       message: {
-        zh: `${placeOf(total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${open && !above ? '（所列分项可能不完整）' : ''}`,
-        en: `${placeOf(total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${open && !above ? ' (the list may be partial)' : ''}`,
+        zh: `${placeOf(total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${note}`,
+        en: `${placeOf(total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${noteEn}`,
       },
       values: [plain(total.figure), sumExact.toNumber()],
       evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],

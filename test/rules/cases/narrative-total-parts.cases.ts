@@ -15,6 +15,7 @@ export default ruleCases({
     { name: 'seed: 79 = 59 + 20', report: dept('下设10个站室，现有干职工79人，其中在编59人，退休干职工20人。') },
     { name: 'seed: 359.74 = 5 + 20 + 334.74 (integers among two-decimal amounts)', report: dept('2023年项目支出数为359.74万元。其中：招投标监督管理专项项目5万元，质量安全监管专项项目20万元，工作经费334.74万元。') },
     { name: 'rounding explains a one-cent gap: 10.00 vs 3.33 + 3.33 + 3.33', report: dept('共支出10.00万元（培训费3.33万元、会议费3.33万元、差旅费3.33万元）。') },
+    { name: 'nm-linhe: 118 = 10 + 2 + 20 + 12 + 35 + 1 + 25 + 13 (whole 万元 allocations)', report: dept('上级下达的补助资金总额118万元,对临河区设施农业发生灾害的情况进行补助,其中:白脑包镇补助资金10万元、城关镇补助资金2万元、八一乡补助资金20万元、狼山镇补助资金12万元、临河农场补助资金35万元、双河镇补助资金1万元、乌兰图克镇补助资金25万元、干召庙镇补助资金13万元。') },
   ],
   invalid: [
     {
@@ -31,6 +32,11 @@ export default ruleCases({
       name: '其中 amounts above their total beyond rounding: error',
       report: dept('2023年基本支出数为592.17万元。其中人员经费572.61万元，公用经费19.66万元。'),
       findings: [{ severity: 'error', values: [592.17, 592.27], messageIncludes: ['基本支出592.17万元', '合计592.27万元'] }],
+    },
+    {
+      name: 'whole 万元 allocations one above their total, inside the summed rounding intervals: warning (nm-linhe with 26 for 25)',
+      report: dept('上级下达的补助资金总额118万元,对临河区设施农业发生灾害的情况进行补助,其中:白脑包镇补助资金10万元、城关镇补助资金2万元、八一乡补助资金20万元、狼山镇补助资金12万元、临河农场补助资金35万元、双河镇补助资金1万元、乌兰图克镇补助资金26万元、干召庙镇补助资金13万元。'),
+      findings: [{ severity: 'warning', values: [118, 119], messageIncludes: ['补助资金总额118万元', '乌兰图克镇补助资金26万元', '合计119万元', '各数均为整数'], expected: '118万元', observed: '119万元' }],
     },
   ],
 });
