@@ -128,9 +128,22 @@ export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string>
       continue;
     }
     if (u * 2 >= v) continue; // mostly noise: not content
-    usable.push(u ? { ...run, str: run.str.replace(UNMAPPED, '') } : run);
+    usable.push(u ? { ...run, str: withoutStrayGlyphs(run.str) } : run);
   }
   return { visible, unmapped, soup, inline, usable };
+}
+
+/**
+ * A few stray unmapped glyphs (fewer than PARTIAL_MIN on the page: a bullet or a spacing glyph of a
+ * symbol font) are dropped — except one touching a digit, which may have been a digit itself: 1□5.6 or
+ * 15□个 keep the mark, so the cell reads as no number rather than as 15.6 or 15, numbers not on the page.
+ */
+function withoutStrayGlyphs(text: string): string {
+  return text.replace(UNMAPPED, (glyph, at: number, whole: string) => {
+    const before = whole[at - 1] ?? '';
+    const after = whole[at + glyph.length] ?? '';
+    return /[0-9０-９]/u.test(before) || /[0-9０-９]/u.test(after) ? LOST_MARK : '';
+  });
 }
 
 /**

@@ -50,6 +50,15 @@ describe('text-layer verdict per page', () => {
   });
 });
 
+describe('a stray unmapped glyph below the partly-broken threshold', () => {
+  it('is dropped beside words, but marked where it touches a digit: no number that is not on the page', () => {
+    const read = (str: string) => assessRuns([run('部门整体支出绩效自评表（2023年度）'), run(str)]).usable.map((r) => r.str);
+    expect(read('\uF0B7一、项目概况')).toEqual(['部门整体支出绩效自评表（2023年度）', '一、项目概况']);
+    expect(read('全年执行数1\uE0015.6万元')).toEqual(['部门整体支出绩效自评表（2023年度）', '全年执行数1\u25A15.6万元']);
+    expect(read('共15\uFFFD个')).toEqual(['部门整体支出绩效自评表（2023年度）', '共15\u25A1个']);
+  });
+});
+
 describe('an OCR layer over a scan fed in askew', () => {
   it('turns the words with the straightened image: a row tilted clockwise by 1.5° lies on one baseline again', () => {
     const skew = (1.5 * Math.PI) / 180;
