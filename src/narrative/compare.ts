@@ -40,6 +40,11 @@ function ownInterval(n: Normalized): Interval {
   return n.coarse ?? intervalOf(n.value, n.decimals);
 }
 
+/** The interval a figure stands for in its normalized unit, at its own written precision. */
+export function figureInterval(figure: Figure): Interval {
+  return ownInterval(normalize(figure));
+}
+
 /**
  * The interval a figure stands for in its normalized unit, at `decimals` (a common precision the
  * caller chose) — unless it was written in a larger unit at a precision coarser than one normalized

@@ -1,5 +1,5 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { figureInterval, isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { formatInterval, intersects, intervalOf, Rational, scaleInterval, type Interval } from '../numbers/decimal.js';
 import { statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -89,10 +89,7 @@ function sharesOf(stats: NarrativeStat[]): Share[] {
   return out;
 }
 
-function own(s: NarrativeStat): Interval {
-  const n = normalize(s.figure);
-  return n.coarse ?? intervalOf(n.value, n.decimals);
-}
+const own = (s: NarrativeStat): Interval => figureInterval(s.figure);
 
 /** whole × share, both at their written precision (positive values). */
 function expected(s: Share): Interval {

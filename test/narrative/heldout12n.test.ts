@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findReports } from '../../src/narrative/reports.js';
-import { checkModel as check } from '../helpers/check.js';
-import { docOf, find, statsOf } from './helpers.js';
+import { docOf, find, seriousFindings as serious, statsOf } from './helpers.js';
 
 /**
  * Held-out 12n (narrative-only reports nobody had read): the classes that failed at first look, each on
  * the published text of its page (bench/results/corpus-2026-12-06-heldout12n-*).
  */
 
-const serious = (lines: string[], rule?: string) =>
-  check(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 
 /** 青岛 职业技能提升行动 (a journal's case study, traditional characters): thousands grouped by a space. */
 const QINGDAO =

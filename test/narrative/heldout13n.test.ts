@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reportTitle } from '../../src/narrative/report-title.js';
 import { checkModel as check } from '../helpers/check.js';
-import { docOf, find, statsOf } from './helpers.js';
+import { docOf, find, seriousFindings as serious, statsOf } from './helpers.js';
 
 /**
  * Held-out 13n (narrative-only reports nobody had read): the classes that failed at first look, each on
  * the published text of its page (bench/results/corpus-2026-12-06-heldout13n-*).
  */
 
-const serious = (lines: string[], rule?: string) =>
-  check(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 
 /** 南县住房和城乡建设局 2018 整体支出绩效评价报告: the stored page stops inside the list of 编制. */
 const NANXIAN_TITLE = '南县住房和城乡建设局2018年度整体支出绩效评价报告';

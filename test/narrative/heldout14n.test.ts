@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel as check } from '../helpers/check.js';
-import { docOf, find, statsOf } from './helpers.js';
+import { find, seriousFindings as serious, statsOf } from './helpers.js';
 
 /**
  * Held-out 14 (narrative classes left in /work/heldout14 at first look), each on the published text of its page:
@@ -9,8 +8,6 @@ import { docOf, find, statsOf } from './helpers.js';
  * two (南县 编办 2024).
  */
 
-const serious = (lines: string[], rule?: string) =>
-  check(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 
 /** 红河州粮食和物资储备局 2024 项目支出绩效单位自评报告 (a spam mirror injected a phone number into the first sentence). */
 const HONGHE_TITLE = '红河州粮食和物资储备局2024年度项目支出绩效单位自评报告';

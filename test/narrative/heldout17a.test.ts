@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { reportTitle } from '../../src/narrative/report-title.js';
-import { checkModel as check } from '../helpers/check.js';
-import { docOf, find, statsOf } from './helpers.js';
+import { find, seriousFindings as serious, statsOf } from './helpers.js';
 
 /**
  * Held-out 17a (north: 河北, 天津, 宁夏 pages nobody had read): the classes that failed at first look, each on
  * the published text of its page (bench/results/corpus-2026-12-06-heldout17a-*).
  */
 
-const serious = (lines: string[], rule?: string) =>
-  check(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 
 /** 天津市蓟州区 雪亮工程 2020: equipment counted in 套(台、块、项), one part in 台(套). */
 const XUELIANG_TITLE = '天津市雪亮工程转移支付2020年度绩效自评报告';

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findReports } from '../../src/narrative/reports.js';
-import { checkModel as check } from '../helpers/check.js';
 import { documentOf } from '../helpers/model.js';
 import { extractStats } from '../../src/narrative/extract.js';
-import { docOf, find, paragraphs, statsOf } from './helpers.js';
+import { find, paragraphs, seriousFindings as serious, statsOf } from './helpers.js';
 
 /**
  * Held-out 17c (河南, 安徽, 四川, 重庆, 云南, 内蒙古 pages nobody had read): the classes that failed at first look,
  * each on the published text of its page (bench/results/corpus-2026-12-06-heldout17c-*).
  */
 
-const serious = (lines: string[], rule?: string) =>
-  check(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 
 /** 昆明 呈贡 云大附中呈贡中学 2023: money received, its two sources, then the year's spending in the same 其中. */
 const CHENGGONG =

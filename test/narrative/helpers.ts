@@ -1,8 +1,10 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
+import type { Finding } from '../../schemas/finding.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { analyzeNarrative } from '../../src/narrative/index.js';
 import { extractStats } from '../../src/narrative/extract.js';
+import { checkModel } from '../helpers/check.js';
 
 /** Paragraph blocks as a Word parser gives them; a leading "#" marks a heading style. */
 export function paragraphs(lines: string[], firstParagraph = 0): ParagraphBlock[] {
@@ -66,4 +68,9 @@ export function deptReportLines(spending: string[], performance: string[] = []):
     '#六、部门整体支出绩效情况',
     ...performance,
   ];
+}
+
+/** Error and warning findings of a document made of these paragraphs (of one rule if named; coverage aside). */
+export function seriousFindings(lines: string[], rule?: string): Finding[] {
+  return checkModel(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
 }
