@@ -1,17 +1,14 @@
 import { factEvidence, textEvidence } from './finding.js';
 import { factNumber, points } from './lib/amounts.js';
-import { columnLabel, indicatorName, selfEvalForms } from './lib/forms.js';
-import { attainment } from './lib/targets.js';
+import { columnLabel, indicatorName, reasonPlace, selfEvalForms } from './lib/forms.js';
+import { attainment, targetMet } from './lib/targets.js';
 import type { FindingDraft, Rule } from './types.js';
-
-/** What a reason cell holds when it gives none. */
-const NO_REASON = /^(无|暂无|没有|\/|—+|-+|——)?$/;
 
 /** D8 a missed target or a score below the weight carries a 偏差原因 / 未完成原因. */
 export const rule: Rule = {
   meta: {
     id: 'deviation-reason',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'D8',
     title: { zh: '未达标须填偏差原因', en: 'Missed target needs a deviation reason' },
@@ -27,10 +24,9 @@ export const rule: Rule = {
   check(report) {
     const out: FindingDraft[] = [];
     for (const form of selfEvalForms(report)) {
-      // a form without a reason column (53号 指标表) cannot give one
-      if (form.indicatorColumns.length && !form.indicatorColumns.some((c) => c.field === 'reason')) continue;
-      // a form-level reason row ("偏差大或目标未完成原因分析") answers for every indicator of the form
-      if (form.deviationNote && !NO_REASON.test(form.deviationNote.text.replace(/\s+/g, ''))) continue;
+      // a form without a reason column (53号 指标表) cannot give one; a form-level reason row
+      // ("偏差大或目标未完成原因分析") answers for every indicator of the form
+      if (reasonPlace(form) !== 'row') continue;
       for (const ind of form.indicators) {
         if (ind.notApplicable || ind.reason.text.trim()) continue;
         const at = attainment(ind);
@@ -39,9 +35,12 @@ export const rule: Rule = {
         const missed = at?.status === 'missed';
         const below = !!(w && s && s.lt(w));
         if (!missed && !below) continue;
+        // a met target scored below its weight (D6's case) is this finding too — one cause, one finding —
+        // and says so: the deduction needs its reason as much as a miss does
+        const metNote = !missed && targetMet(ind) ? { zh: `（${columnLabel(form, 'actual')}已达到${columnLabel(form, 'target')}）`, en: ' (the target was met)' } : { zh: '', en: '' };
         const why = missed
           ? { zh: `${columnLabel(form, 'actual')}${ind.actual.text.trim()}未达到${columnLabel(form, 'target')}${ind.target.text.trim()}`, en: `actual ${ind.actual.text.trim()} misses target ${ind.target.text.trim()}` }
-          : { zh: `得分${ind.score.text.trim()}低于分值${ind.weight.text.trim()}`, en: `score ${ind.score.text.trim()} below weight ${ind.weight.text.trim()}` };
+          : { zh: `得分${ind.score.text.trim()}低于分值${ind.weight.text.trim()}${metNote.zh}`, en: `score ${ind.score.text.trim()} below weight ${ind.weight.text.trim()}${metNote.en}` };
         const scoreNote = missed && w && s && !s.lt(w) ? { zh: `（仍得满分${ind.score.text.trim()}）`, en: ` (still full marks ${ind.score.text.trim()})` } : { zh: '', en: '' };
         out.push({
           message: {

@@ -20,13 +20,13 @@ export function level1Groups(indicators: Indicator[]): Array<{ level1: string; r
 export const rule: Rule = {
   meta: {
     id: 'group-weights',
-    version: 3,
+    version: 4,
     severity: 'error',
     catalogue: 'D2',
     title: { zh: '一级指标分值合计', en: 'Weights add up to the declared points' },
     description: {
-      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），二级指标标明分数（标签内或单列合并单元格）时同样核对，标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
-      en: 'The weights under a first-level indicator (and under a second-level one that prints its points) add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
+      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），二级指标标明分数（标签内或单列合并单元格）时同样核对，标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告；与模板的差额在各一级指标间相互抵消（总和与模板相同）时为本表自定的分配，降为提示。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
+      en: 'The weights under a first-level indicator (and under a second-level one that prints its points) add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning; info when the departures cancel out across the groups: the form has its own split). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
     },
     formula: 'Σ 三级指标分值 = 一级指标分数',
     tolerance: '精确比较（分值是分配的分数）',
@@ -86,6 +86,9 @@ export const rule: Rule = {
           part: form.part,
         });
       }
+      // departures from the template that cancel out (产出 40 instead of 50, 满意度 20 instead of 10, the
+      // form's total as the template's) are the form's own split, not a wrong sum: info, not a warning
+      const ownSplit = split !== undefined && redistributed(groups, split);
       for (const [gi, g] of groups.entries()) {
         if (level2Off.has(g.level1)) continue;
         const printed = g.rows.find((r) => r.level1Points)?.level1Points ?? null;
@@ -110,10 +113,10 @@ export const rule: Rule = {
         const stem = level1Stem(g.level1);
         const na = g.rows.filter((r) => r.notApplicable).length;
         out.push({
-          severity: printed ? 'error' : 'warning',
+          severity: printed ? 'error' : ownSplit ? 'info' : 'warning',
           message: {
-            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}`,
-            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}`,
+            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}${!printed && ownSplit ? '；各一级指标分值总和与模板相同，疑为本表自定的权重分配' : ''}`,
+            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}${!printed && ownSplit ? '; the groups together match the template\'s total, so the form likely uses its own split' : ''}`,
           },
           values: [declared.toNumber(), sum.toNumber()],
           evidence: [
@@ -132,6 +135,25 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * The form departs from the template's split only by moving points between its 一级指标 groups: every
+ * group's points are unprinted, at least two differ, and together they add up to the template's total.
+ */
+function redistributed(groups: Array<{ level1: string; rows: Indicator[] }>, split: Record<string, number>): boolean {
+  if (groups.some((g) => g.rows.some((r) => r.level1Points))) return false;
+  let sum = Rational.of(0);
+  let template = Rational.of(0);
+  let departures = 0;
+  for (const g of groups) {
+    const own = weightSum(g.rows);
+    const planned = Rational.of(split[level1Key(g.level1)]);
+    if (!own.eq(planned)) departures++;
+    sum = sum.add(own);
+    template = template.add(planned);
+  }
+  return departures >= 2 && sum.eq(template);
+}
 
 /** Consecutive indicator rows under one 二级指标 of one 一级指标. */
 function level2Groups(indicators: Indicator[]): Array<{ level1: string; level2: string; rows: Indicator[] }> {

@@ -27,6 +27,20 @@ function moreDecimals(dp: number, f: { figure: { decimals: number } | null } | n
   return f?.figure && f.figure.decimals > dp ? f.figure.decimals : dp;
 }
 
+/** What a reason cell holds when it gives none. */
+export const NO_REASON = /^(无|暂无|没有|\/|—+|-+|——)?$/;
+
+/**
+ * Where a form asks for the deviation reason (偏差原因分析及改进措施 / 未完成原因分析): in each indicator row
+ * ('row'), answered once for the whole form by a reason row that says something ('form'), or nowhere — no
+ * reason column (53号 指标表: 'none').
+ */
+export function reasonPlace(form: SelfEvalForm): 'row' | 'form' | 'none' {
+  if (form.indicatorColumns.length && !form.indicatorColumns.some((c) => c.field === 'reason')) return 'none';
+  if (form.deviationNote && !NO_REASON.test(form.deviationNote.text.replace(/\s+/g, ''))) return 'form';
+  return 'row';
+}
+
 /**
  * Whether the form prints indicator weights at all (a 分值/权重 column with at least one readable
  * value). Forms without one (保山's 预算执行情况(20分) sheets, scoring sheets that give only 得分)

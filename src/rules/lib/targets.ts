@@ -62,3 +62,14 @@ export function attainment(ind: Indicator): Attainment | null {
   else met = t.comparator === '<' ? av.lt(tv) || (a.comparator === '<' && av.le(tv)) : av.le(tv);
   return { status: met ? 'met' : 'missed', direction, target: t, actual: a, targetValue: tv, actualValue: av };
 }
+
+/**
+ * The target is met (达标): by its comparator for a measure, or — a qualitative target with no measure —
+ * the actual written the same as the target ("有效" / "有效").
+ */
+export function targetMet(ind: Indicator): boolean {
+  const at = attainment(ind);
+  if (at) return at.status === 'met';
+  const target = ind.target.text.replace(/\s+/g, '');
+  return ind.targetMeasure.qualitative && target !== '' && target === ind.actual.text.replace(/\s+/g, '');
+}

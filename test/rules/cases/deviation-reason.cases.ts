@@ -31,5 +31,11 @@ export default ruleCases({
       report: one(['效益指标(30分)', '社会效益指标', '服务工程建设领域', '促进建筑行业规范运行', '基本实现', '10', '8', '']),
       findings: [{ severity: 'error', values: [10, 8], messageIncludes: ['得分8低于分值10'] }],
     },
+    {
+      // yn-yongde-mingliang-2022 资金到位及时率: ≧100% met, scored 7 of 10, reason blank — one finding, here
+      name: 'a met target scored below its weight with no reason: this rule, naming the met target',
+      report: one(['产出指标(30分)', '时效指标', '资金到位及时率', '≥100%', '100%', '10', '7', '']),
+      findings: [{ severity: 'error', values: [10, 7], messageIncludes: ['得分7低于分值10', '已达到'] }],
+    },
   ],
 });
