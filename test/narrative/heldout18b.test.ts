@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractStats } from '../../src/narrative/extract.js';
+import { copiedLineByLine } from '../../src/narrative/line-copy.js';
 import { reportsOnPerformance } from '../../src/narrative/performance-prose.js';
+import { countedItemsDiffer } from '../../src/rules/lib/restated-label.js';
 import { readFundingLine } from '../../src/recognize/flattened-table.js';
 import { find, paragraphs, statsOf } from './helpers.js';
 
@@ -77,5 +79,38 @@ describe('held-out 18b: an evaluation report whose page opens at its cover', () 
   it('a form\'s head (项目名称 / 主管部门 / 实施单位 without seal or evaluator) is no cover', () => {
     const head = ['项目名称:自治区大气污染防治资金', '实施单位:各地州生态环境局', '主管部门:自治区生态环境厅', '填报时间:2025年8月11日'];
     expect(reportsOnPerformance([...head, ...daqi.filter((l) => l.startsWith('根据') || l.startsWith('按照'))])).toBe(false);
+  });
+});
+
+describe('held-out 18b batch B: a PDF copied into Word line by line', () => {
+  const yibao = lines('gx-yibao-zhongxin-2024');
+
+  it('is told by its lines (a 医保 center\'s 2024 自评结果 page, every printed line a paragraph)', () => {
+    expect(copiedLineByLine(paragraphs(yibao))).toBe(true);
+  });
+
+  it('is read with its lines joined: a label broken over two lines is whole (本\\n级项目支出385.58万元)', () => {
+    const stats = extractStats(paragraphs(yibao), copiedLineByLine(paragraphs(yibao)), ctx);
+    expect(stats.find((s) => s.figure.value === '385.58')?.label).toContain('本级项目支出');
+  });
+
+  it('a Word report whose paragraphs end their sentences is not', () => {
+    expect(copiedLineByLine(paragraphs(lines('sc-yanbian-gonggong-2021')))).toBe(false);
+    expect(copiedLineByLine(paragraphs(lines('gx-yiliao-nengli-2018')))).toBe(false);
+  });
+});
+
+describe('held-out 18b batch B: the money of each category counted before it', () => {
+  const sentence =
+    '所有项目均开展了绩效自评，其中非敏感涉密项目绩效自评结果为：21个项目评为一等，涉及资金656.93万元，占项目总数比例100%；0个项目评为二等，涉及资金0万元，占项目总数比例0%。';
+  const [first, second] = statsOf(sentence).filter((s) => s.label.startsWith('涉及资金'));
+
+  it('two grades\' 涉及资金 are two measures (一等 656.93, 二等 0)', () => {
+    expect(countedItemsDiffer(first, second)).toBe(true);
+  });
+
+  it('the same category written twice with two amounts is one measure', () => {
+    const again = statsOf('21个项目评为一等，涉及资金650万元。').find((s) => s.label.startsWith('涉及资金'))!;
+    expect(countedItemsDiffer(first, again)).toBe(false);
   });
 });
