@@ -4,6 +4,7 @@ import { location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
 import { labelFor } from './label.js';
+import { repeatedColumnCells } from './repeated-columns.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
@@ -108,10 +109,13 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
   // the money unit of a flattened form's caption ("…资金合计(万元)"), for the bare amounts under it
   let caption: string | undefined;
   const items: ItemNumbering = { last: null };
-  for (const unit of underCaptionJoined(textUnits(paragraphs, joinLines))) {
-    out.push(...extractUnit(unit, ctx, caption, items));
+  const units = underCaptionJoined(textUnits(paragraphs, joinLines));
+  units.forEach((unit, i) => {
+    // the lines around it, for the column headers of a row flattened with its label once per column
+    const near = { before: units.slice(Math.max(0, i - 2), i).map((u) => u.text), after: units.slice(i + 1, i + 3).map((u) => u.text) };
+    out.push(...extractUnit(unit, ctx, caption, items, near));
     caption = captionAfter(unit.text, caption);
-  }
+  });
   return out;
 }
 
@@ -168,7 +172,7 @@ function underCaptionJoined(units: TextUnit[]): TextUnit[] {
   return out;
 }
 
-function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering): NarrativeStat[] {
+function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering, near: { before: string[]; after: string[] }): NarrativeStat[] {
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
   // an item's number run into its first count is read as the list mark it is (7.21个 → 7、21个), same length
@@ -177,7 +181,16 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
   const { norm, masks } = scanned;
   const read = withoutFusedCells(scanned.figures, norm);
   const bare = bareCaptionFigures(norm, caption, read);
-  const figures = bare.length > 0 ? [...read, ...bare].sort((a, b) => a.start - b.start) : read;
+  // a row flattened with its label once per column: its cells are read as amounts of their columns
+  const cells = repeatedColumnCells(norm, near.before, near.after);
+  const cellLabels = new Map(cells.map((c) => [c.figure.start, c.label]));
+  const apart = (f: { start: number; end: number }) => !cells.some(({ figure: c }) => f.start < c.end && f.end > c.start);
+  const figures =
+    cells.length > 0
+      ? [...read.filter(apart), ...bare.filter(apart), ...cells.map((c) => c.figure)].sort((a, b) => a.start - b.start)
+      : bare.length > 0
+        ? [...read, ...bare].sort((a, b) => a.start - b.start)
+        : read;
   if (figures.length === 0) return [];
   const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
@@ -206,7 +219,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
       normalizedUnit: info ? info.normalized : f.figure.unit,
       normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
-      label: labelFor(norm, f.start, f.end, masks, previousEnd),
+      label: cellLabels.get(f.start) ?? labelFor(norm, f.start, f.end, masks, previousEnd),
       dimension: info ? info.dimension : 'other',
       sentence: sentenceAt(s0, s1),
       loc: location({

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../../schemas/document.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { extractStats } from './extract.js';
+import { copiedLineByLine } from './line-copy.js';
 import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
 import { findReports, type FoundReport } from './reports.js';
@@ -43,7 +44,8 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
   const found = findReports(doc);
   const joinLines = doc.format === 'pdf';
   // first pass with provisional part names: statistics are needed to tell which project a report is about
-  const provisional = found.map((r, i) => extractStats(r.body, joinLines, { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) }));
+  // a PDF copied into Word line by line is read with its lines joined, as the PDF is
+  const provisional = found.map((r, i) => extractStats(r.body, joinLines || copiedLineByLine(r.body), { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) }));
   const attribution = attributeProjects(found, provisional, report.projects);
   const narratives: NarrativeReport[] = [];
   const statistics: NarrativeStat[] = [];

@@ -143,10 +143,28 @@ const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达�
 const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:绩效|自评|评价)[^。]{0,40}?报告(?:公示|汇报|说明)?如下/;
 
 /**
+ * The cover of an evaluation report (财预〔2020〕10号's 绩效评价报告, a third party's too), one field a line:
+ * 项目名称：… 实施单位（公章）：… 主管部门（公章）：… 委托单位：… 评价机构：… 项目负责人（签章）：… 填报时间：….
+ * A form's head names 项目名称 / 主管部门 / 实施单位 in its cells, never with the seal or the evaluator.
+ */
+const COVER_FIELD = /^(项目名称|实施单位[（(]公章[)）]|主管部门[（(]公章[)）]|委托单位|评价机构|项目负责人[（(]签[章字][)）]|填报时间)[:：]/;
+
+function hasReportCover(texts: string[]): boolean {
+  const fields = new Set<string>();
+  for (const t of texts) {
+    const m = COVER_FIELD.exec(compactKey(t));
+    if (m) fields.add(m[1].replace(/[（(].*$/, ''));
+  }
+  const sealed = ['实施单位', '主管部门'].every((f) => fields.has(f));
+  return fields.size >= 4 && (fields.has('评价机构') || sealed);
+}
+
+/**
  * Do these paragraphs, together, report on budget performance? Two paragraphs of prose about
  * performance with three figures in the prose or under two numbered section headings about it, or
  * stating their self-evaluation result, or one long paragraph (a PDF paragraph holding the whole
- * report) about performance with six figures, or prose under three headings of a report's outline.
+ * report) about performance with six figures, or prose under three headings of a report's outline,
+ * or under an evaluation report's cover.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
   let paragraphs = 0;
@@ -173,6 +191,8 @@ export function reportsOnPerformance(texts: string[]): boolean {
   // a page cut before its figures (and without its title) that follows the template's outline:
   // 项目概况 › 项目单位基本情况 › 项目年度预算绩效目标、绩效指标设定情况, with prose under them
   if (texts.some(isProse) && followsOutline(texts)) return true;
+  // a report whose title the page lost, opening at its cover's fields, then prose about performance
+  if (paragraphs >= 1 && hasReportCover(texts)) return true;
   // a report an aggregator ran into one paragraph, the template's headings inline with figures
   // between them (一、绩效目标分解下达情况湖南省…20万元，二、绩效目标完成情况分析（一）资金投入情况分析…)
   if (texts.some(runOnReport)) return true;

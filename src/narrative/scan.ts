@@ -136,6 +136,8 @@ export function scanFigures(text: string): ScanResult {
   return { norm, masks, figures };
 }
 
+const SPACED_MONEY_UNIT = /^([万亿千])[ \u00a0]元/;
+
 function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[]): ScannedFigure | null {
   const start = m.index;
   if (maskAt(masks, start)) return null;
@@ -157,7 +159,12 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
 
   const matched = UNIT_AT.exec(rest);
   const direct = matched ? [trimTimesUnit(matched[0], rest[matched[0].length])] : null;
-  if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
+  // a money unit split by a space, as a document site spaces a PDF's characters: "2.5 亿 元", "3000 万 元"
+  const spaced = SPACED_MONEY_UNIT.exec(rest);
+  if (spaced) {
+    unit = `${spaced[1]}元`;
+    pos += spaced[0].length;
+  } else if (direct && !unitStartsWord(direct[0], rest[direct[0].length])) {
     unit = direct[0];
     pos += unit.length;
     // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash), per person and month

@@ -157,7 +157,18 @@ export function readFundingLine(line: string): { label: string; run: string; run
   const label = (firstDigit < 0 ? line : line.slice(0, firstDigit)).trim();
   const k = key(label);
   if (!k || k.length > LABEL_MAX || !(budgetRowKindOf(k) !== 'unknown' || FUNDING_WORDS.test(k))) return null;
-  return firstDigit < 0 ? { label, run: '', runStart: line.length } : { label, run: line.slice(firstDigit), runStart: firstDigit };
+  return firstDigit < 0 ? { label, run: '', runStart: line.length } : { label, run: withoutRepeatedLabel(line.slice(firstDigit), label), runStart: firstDigit };
+}
+
+/**
+ * A row printed with its label once per column ("年度资金总额 29 年度资金总额 29 年度资金总额 27.8", as a
+ * document site flattens each cell with the row's label): the repeats are not cells — the run is its
+ * values, one per column. Only when every piece between the repeats is one figure.
+ */
+function withoutRepeatedLabel(run: string, label: string): string {
+  if (!run.includes(label)) return run;
+  const pieces = run.split(label).map((p) => p.trim());
+  return pieces.length >= 2 && pieces.every((p) => /^\d[\d.,]*%?$/.test(p)) ? pieces.join(' ') : run;
 }
 
 /** "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心" → its label/value pairs; null unless the line opens with a label and every label has a value. */

@@ -3,7 +3,7 @@ import { isExact, normalize, partsOfTwoAmounts, placeName, plain, restatementAgr
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
-import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, subjectsDiffer, TOPIC_TITLE } from './lib/restated-label.js';
+import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, specificName, statementYear, countedItemsDiffer, subjectsDiffer, TOPIC_TITLE } from './lib/restated-label.js';
 import { repeatedSentencePairs } from './lib/repeated-sentence.js';
 import { fundTotalPairs } from './lib/fund-total.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -24,7 +24,7 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 4,
+    version: 5,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
@@ -117,6 +117,8 @@ export const rule: Rule = {
       // one list item per project, the amount's name a shared tail ("…--功能室改造工程-…(校舍维修)-中央10万元" /
       // "…--厕所改造工程-…(校舍维修)-中央3.07万元"): two projects' amounts
       if (subjectsDiffer(first.s, second.s)) continue;
+      // the money of two categories counted before it ("21个项目评为一等，涉及资金656.93万元" / "0个项目评为二等，涉及资金0万元")
+      if (countedItemsDiffer(first.s, second.s)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
       if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;

@@ -162,3 +162,28 @@ export function subjectsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [subjectBefore(a), subjectBefore(b)];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
 }
+
+/** The money of the things counted just before it: "21个项目评为一等，涉及资金656.93万元" / "0个项目评为二等，涉及资金0万元". */
+const OF_COUNTED = /^涉及(?:资金|金额)/;
+
+/** The clause before a figure's own clause (what its 涉及资金 is of), whitespace gone and its counts masked. */
+function countedClause(s: NarrativeStat): string | null {
+  const sentence = s.sentence.replace(/\s+/g, '');
+  const at = sentence.indexOf(s.figure.text.replace(/\s+/g, ''));
+  let head = at >= 0 ? sentence.slice(0, at) : sentence;
+  const label = head.lastIndexOf(s.label.replace(/\s+/g, ''));
+  if (label >= 0) head = head.slice(0, label);
+  const clauses = head.replace(/[，,]$/, '').split(/[，,；;。：:]/);
+  const clause = clauses.at(-1) ?? '';
+  return clause ? clause.replace(/\d+(?:\.\d+)?/g, '#') : null;
+}
+
+/**
+ * Both figures are the money of things counted in the clause before them, and those things differ (一等 / 二等,
+ * 敏感涉密项目 / 评为一等的项目): one sentence pattern per category, two measures.
+ */
+export function countedItemsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  if (!OF_COUNTED.test(a.label.trim()) || !OF_COUNTED.test(b.label.trim())) return false;
+  const [x, y] = [countedClause(a), countedClause(b)];
+  return !!x && !!y && x !== y;
+}
