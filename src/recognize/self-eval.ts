@@ -165,9 +165,13 @@ export function coverProject(before: Array<{ text: string }> | undefined): strin
  * → 宁晋县高中助学金项目); a title naming no project ("2023年度项目支出绩效自评表") gives none.
  */
 export function titleProject(title: string | undefined): string | null {
-  const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(key(title ?? ''));
-  if (!m || /(?:^|年度?)项目$/.test(m[1])) return null;
-  return m[1];
+  const k = key(title ?? '');
+  const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(k);
+  // "2023年度项目支出绩效自评表": the year's 度 left before 项目 names no project
+  if (m && !/^(?:年|度|年度)?项目$/.test(m[1])) return m[1];
+  // a fund's own form (雅安市名山区林业局2024年度林业草原改革发展资金绩效评价表 → 林业草原改革发展资金): the fund after the year
+  const fund = /^[*＊]*(?:[^\d]{0,30}?\d{4}年度?)?([^\d*＊]{2,30}?资金)绩效\S*表$/.exec(k);
+  return fund ? fund[1] : null;
 }
 
 const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));

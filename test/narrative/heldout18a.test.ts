@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coverProject } from '../../src/recognize/self-eval.js';
+import { coverProject, titleProject } from '../../src/recognize/self-eval.js';
 import { checkModel as check } from '../helpers/check.js';
 import { docOf, find, statsOf } from './helpers.js';
 
@@ -56,5 +57,34 @@ describe('held-out 18a: a 完工率 above 100% that counts more things done than
 
   it('a 合格率 above 100% is still impossible, whatever the counts', () => {
     expect(rates(['宣州区农村危房改造转移支付2023年度绩效自评报告', '一、绩效目标分解下达情况', plan, '全区共验收农村危房改造129户,验收合格率243%。']).map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+/** The published lines of a document of the corpus (its title lines without the = mark). */
+const lines = (id: string) =>
+  readFileSync(new URL(`../corpus/real/${id}/source.txt`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.replace(/^= /, ''));
+
+describe('held-out 18a: a 转移支付 grid with numbered rows and columns, one header cell a line (名山 林草 2024)', () => {
+  const { report, findings } = check(docOf(lines('sc-mingshan-linye-2024')));
+  const form = report.projects[0];
+
+  it('is a fund\'s form, named by its title', () => {
+    expect(report.projects).toHaveLength(1);
+    expect(form.part).toBe('项目支出绩效自评表（林业草原改革发展资金）');
+  });
+
+  it('its figures fill the columns the header\'s formulas allow: the blank cell is 统筹整合资金数(B), as C = A − B and D/C = 100.00%', () => {
+    const total = form.budget!.rows[0];
+    expect([total.fullYearBudget?.text, total.netBudget?.text, total.arrived?.text, total.executed?.text, total.rate?.text]).toEqual(['52.800000', '52.800000', '52.800000', '30.800000', '58.33%']);
+    expect(form.budget!.rows.map((r) => r.label)).toEqual(['年度资金总额(万元):', '其中:中央财政资金(万元)', '地方财政资金(万元)', '其他资金(万元,自有资金、社会资本、以前年度结转结余资金等)']);
+  });
+
+  it('nothing is said of the sums and rates that hold', () => {
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
+  });
+
+  it('a fund\'s own form title names the fund; a form titled by its kind alone names none', () => {
+    expect(titleProject('雅安市名山区林业局2024年度林业草原改革发展资金绩效评价表')).toBe('林业草原改革发展资金');
+    expect(titleProject('2023年度项目支出绩效自评表')).toBeNull();
   });
 });
