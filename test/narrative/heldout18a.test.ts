@@ -83,6 +83,13 @@ describe('held-out 18a: a 转移支付 grid with numbered rows and columns, one 
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
   });
 
+  it('a row whose figures fit the columns two ways is left unread, and said so', () => {
+    const grid = ['某区2024年度林业草原改革发展资金绩效评价表', '资金投入情况', '(万元)', '行次 全年预算数', '(A)', '全年到位资金', '(B)', '统筹整合资金数', '(C)', '全年执行资金', '(D)', '预算执行', '(D/A×100%)', '列次 0 1 2 3 4 5', '年度资金总额(万元): 1 50.00', '50.00 50.00 100.00%'];
+    const { report: r } = check(docOf(grid));
+    expect(r.projects[0].budget!.rows[0].executed?.text ?? '').toBe('');
+    expect(r.coverage.notUnderstood.map((n) => n.where).join()).toContain('对应不唯一');
+  });
+
   it('a fund\'s own form title names the fund; a form titled by its kind alone names none', () => {
     expect(titleProject('雅安市名山区林业局2024年度林业草原改革发展资金绩效评价表')).toBe('林业草原改革发展资金');
     expect(titleProject('2023年度项目支出绩效自评表')).toBeNull();
