@@ -23,6 +23,9 @@ const MONEY: Record<string, UnitInfo> = {
   千元: { dimension: 'money', normalized: '万元', shift: -1 },
   万元: { dimension: 'money', normalized: '万元', shift: 0 },
   亿元: { dimension: 'money', normalized: '万元', shift: 4 },
+  // an amount in 万元 with a stray 亩 typed into it ("间接费用3万亩元(每亩3元)"): the unit's last
+  // character decides, as for 万元亩 (an area) below — money, never an area
+  万亩元: { dimension: 'money', normalized: '万元', shift: 0 },
 };
 
 const AREA: Record<string, UnitInfo> = {

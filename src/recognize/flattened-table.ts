@@ -5,6 +5,7 @@ import { Rational } from '../numbers/decimal.js';
 import { budgetRowKindOf } from './lexicon.js';
 import { key } from './table-view.js';
 import { readInlineForm, type InlineForm } from './flattened-inline.js';
+import { readNumberedGrid, type NumberedGrid } from './flattened-numbered.js';
 import { compactAhead, readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -200,6 +201,8 @@ interface FlatForm {
   /** The 转移支付 form's 资金管理情况 rows after the funding rows (label | its text). */
   management?: Array<{ p: ParagraphBlock; label: string; value: string }>;
   indicators?: FlatIndicators;
+  /** Rows whose values were placed by the header's own arithmetic (a numbered grid): not split again. */
+  placed?: Map<FlatForm['rows'][number], SplitValue[] | null>;
 }
 
 /** An indicator block read from text, the text it was read from and the paragraph each stretch of it is in. */
@@ -297,6 +300,13 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       const held = new Map(inCells.map((f) => [f.cell, f.before]));
       out.push({ ...(b as TableBlock), cells: (b as TableBlock).cells.map((c) => (held.has(c) ? { ...c, text: held.get(c)! } : c)) });
       for (const f of inCells) out.push(virtualTable(f.form, nextTable++, unread));
+      continue;
+    }
+    // a 转移支付 grid with numbered rows and columns (行次 / 列次) published one header cell a line
+    const numbered = readNumberedGrid(blocks, i);
+    if (numbered) {
+      out.push(virtualTable(numberedForm(numbered), nextTable++, unread));
+      i = numbered.last;
       continue;
     }
     // a form published one cell a line (项目名称 / its value / 项目资金(万元) / 年初 / 预算数 … / 年度资金总额 / 43.2 …)
@@ -465,13 +475,13 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
     row++;
     let cursor = 0;
     let lastPara = -1;
-    const total = totalByParts(form.rows, header);
+    const total = form.placed ? null : totalByParts(form.rows, header);
     for (const line of form.rows) {
       if (line.p.paragraph !== lastPara) [cursor, lastPara] = [0, line.p.paragraph];
       const labelSpan = spanIn(line.p, line.label, cursor);
       cell(line.p, 0, line.label, labelSpan, false);
       if (labelSpan) cursor = labelSpan[1];
-      const values = line.run.trim() ? (line === total?.row ? total.values : splitRow(line.p, line, header, unread)) : null;
+      const values = !line.run.trim() ? null : form.placed ? placedRow(line, form.placed, unread) : line === total?.row ? total.values : splitRow(line.p, line, header, unread);
       header.words.forEach((_, k) => {
         const v = values?.[k];
         const span = v ? spanIn(line.p, v.text, cursor) : null;
@@ -585,6 +595,24 @@ function totalByParts(rows: FlatForm['rows'], header: FlatHeader): { row: FlatFo
   }
   const fits = (splitCandidates(first.run, header.columns) ?? []).filter((v) => money.every((col, n) => Rational.parse(v[col].text).eq(sums[n])));
   return fits.length === 1 ? { row: first, values: fits[0] } : null;
+}
+
+/** A numbered grid as a flattened form whose rows are already placed (blank cells left out of the values). */
+function numberedForm(grid: NumberedGrid): FlatForm {
+  const placed: NonNullable<FlatForm['placed']> = new Map();
+  const rows = grid.rows.map((r) => {
+    const row = { p: r.p, label: r.label, run: r.blank ? '' : r.values === null ? '?' : r.values.filter(Boolean).join(' ') };
+    placed.set(row, r.values && r.values.map((v): SplitValue => (v ? { text: v.replace('%', ''), unit: v.endsWith('%') ? '%' : null, span: [0, 0] } : (undefined as unknown as SplitValue))));
+    return row;
+  });
+  const header: FlatHeader = { prefix: grid.prefix, words: grid.columns.map((c) => c.word), columns: { kinds: grid.columns.map((c) => (c.ratio ? 'rate' : 'budget')) } };
+  return { fields: [], head: grid.head, header, rows, placed };
+}
+
+function placedRow(line: FlatForm['rows'][number], placed: NonNullable<FlatForm['placed']>, unread: RebuiltDocument['unread']): SplitValue[] | null {
+  const values = placed.get(line) ?? null;
+  if (!values) unread.push({ text: line.p.text.slice(0, 80), where: `${whereOf(line.p)}（${line.label}）：数字与表头各列的对应不唯一，该行数值未读取` });
+  return values;
 }
 
 type CellMaker = (p: ParagraphBlock, col: number, text: string, span: [number, number] | null, split: boolean) => void;

@@ -71,6 +71,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
       { match: /执行率/, source: MOF },
       { match: /完成率/, source: GENERIC, weak: true },
       { match: /支出率|预算执行进度/, source: GENERIC },
+      // 四川 2024 转移支付 grid: "预算执行(E/C×100%)" — 执行 with a ratio ×100% as its formula is the rate
+      { match: /执行\([A-Z]\/[A-Z][×*]100%\)/, source: TRANSFER },
     ],
     // a points column that names the rate it scores (执行率权重, 执行率得分, 得分(20分*执行率)) is not the rate
     exclude: /权重|分值|满分|得分/,
@@ -336,6 +338,9 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // 湖南 项目支出绩效评价报告 (finance-bureau form): 一、项目基本概况 with 计划安排资金 | 实际到位资金 | 实际支出 pairs
   { part: 'project-self-eval', match: /计划(?:安排)?资金|计划投资/, also: /到位资金/, source: HUNAN },
   { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金|\(项目\))?名称/, also: /预算|资金|执行/, source: CENTRAL },
+  // the 转移支付 grid's own budget columns (统筹整合资金数(B), 扣除统筹整合资金后预算金额(C) beside 全年到位资金(D)) name a
+  // fund's form when its head (名称 rows) is not on the page (名山 林草 2024 on a bid site)
+  { part: 'project-self-eval', match: /统筹整合资金(?:数|后)/, also: /到位资金/, source: TRANSFER },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
 ];
@@ -372,6 +377,8 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
   // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
   { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },
+  // 林业草原改革发展资金绩效评价表: a fund's 转移支付 evaluation form (四川 2024), named like its 自评表
+  { part: 'project-self-eval', match: /资金绩效评价表$/, source: TRANSFER },
   // a project's own 绩效评价指标表 (宁晋 2019年度…高中助学金项目绩效评价指标表): a project form, not the department's
   { part: 'project-self-eval', match: /项目绩效评价指标(评分)?表$/, source: EVAL53 },
   // …绩效评价得分表 / 评分表: the same framework's scores, the points written into the labels (部门决策(25 分))

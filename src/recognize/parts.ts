@@ -196,10 +196,10 @@ function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {
   return null;
 }
 
-/** A page's byline or date line: short, and names when, by whom or from where it was published. */
+/** A page's byline or date line: short, and names when, by whom or from where it was published; or the form's year line (年度:2024年). */
 function isByline(text: string): boolean {
   const k = key(text);
-  return k.length <= 60 && /发布时间|发布日期|发布机构|来源|浏览|字体|索引号|填报日期/.test(k);
+  return k.length <= 60 && (/发布时间|发布日期|发布机构|来源|浏览|字体|索引号|填报日期/.test(k) || /^年度[:：]\d{4}年?$/.test(k));
 }
 
 function isIndicatorHeaderAnywhere(table: TableBlock): boolean {

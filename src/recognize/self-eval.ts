@@ -139,12 +139,23 @@ function projectName(tables: TableBlock[]): string | null {
   return null;
 }
 
-/** The project a cover line before the form names ("项目名称:岳阳县农村公路养护"), the last one if several. */
+const COVER_LABELS = '项目单位|主管部门|实施单位|评价方式|评价机构|报告日期';
+const COVER_NAME = new RegExp(`项目名称[:：]([^:：]{2,40}?)(?=${COVER_LABELS}|$)`);
+/** The label set off by spaces instead of a colon: the name is short and plain, up to the next cover label or the line's end. */
+const COVER_NAME_BARE = new RegExp(`项目名称([^:：，。；,;、()（）]{2,20}?)(?=${COVER_LABELS}|$)`);
+const COVER_LABEL_FIRST = new RegExp(`^(?:${COVER_LABELS})`);
+
+/**
+ * The project a cover line before the form names ("项目名称:岳阳县农村公路养护"), the last one if several.
+ * The label may be set off by spaces instead of a colon ("项目名称        优 抚", 南湖新区 优抚 2016 — a PDF
+ * then runs it onto the cover line before it: "…项目完成结果评价■项目名称优抚").
+ */
 export function coverProject(before: Array<{ text: string }> | undefined): string | null {
   for (const p of [...(before ?? [])].reverse()) {
     // a PDF may run the cover lines into one paragraph: the name ends at the next cover label
-    const m = /项目名称[:：]([^:：]{2,40}?)(?=项目单位|主管部门|实施单位|评价方式|评价机构|报告日期|$)/.exec(key(p.text));
-    if (m) return m[1];
+    const k = key(p.text);
+    const m = COVER_NAME.exec(k) ?? COVER_NAME_BARE.exec(k);
+    if (m && !COVER_LABEL_FIRST.test(m[1])) return m[1];
   }
   return null;
 }
@@ -154,9 +165,13 @@ export function coverProject(before: Array<{ text: string }> | undefined): strin
  * → 宁晋县高中助学金项目); a title naming no project ("2023年度项目支出绩效自评表") gives none.
  */
 export function titleProject(title: string | undefined): string | null {
-  const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(key(title ?? ''));
-  if (!m || /(?:^|年度?)项目$/.test(m[1])) return null;
-  return m[1];
+  const k = key(title ?? '');
+  const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(k);
+  // "2023年度项目支出绩效自评表": the year's 度 left before 项目 names no project
+  if (m && !/^(?:年|度|年度)?项目$/.test(m[1])) return m[1];
+  // a fund's own form (雅安市名山区林业局2024年度林业草原改革发展资金绩效评价表 → 林业草原改革发展资金): the fund after the year
+  const fund = /^[*＊]*(?:[^\d]{0,30}?\d{4}年度?)?([^\d*＊]{2,30}?资金)绩效\S*表$/.exec(k);
+  return fund ? fund[1] : null;
 }
 
 const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));

@@ -1,6 +1,6 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { Severity } from '../../schemas/finding.js';
-import { isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
+import { figureInterval, isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { Rational } from '../numbers/decimal.js';
 import { sentenceKey, statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -11,7 +11,9 @@ import { withoutSpaces } from '../text/spaces.js';
  * 110%", "群众满意度105%" are impossible as written (the whole passed, was paid, was satisfied at most
  * once): an error. A spending rate (执行率, 支付率, 拨付率, 到位率, 使用率) above 100% means more was spent or
  * arrived than planned — possible, but it contradicts the budget and needs its amounts: a warning. A
- * 完成率 may exceed 100% (a target beaten) and a 增长率 is no share: neither is read. The measure is the
+ * 完成率 may exceed 100% (a target beaten) and a 增长率 is no share: neither is read; nor is a 完工率 its sentence
+ * explains as a count of things done over a planned count the report states ("共完成农村危房改造129户，完工率243%"
+ * against a 53户 task: more houses done than planned, a target beaten). The measure is the
  * rate named before the figure in its sentence, with no other percentage in between ("…服务比例年初指标值为
  * 不低于85%，全年实际完成值110%" is the 比例's value). A share of 250%–2100% is likelier a "≥" read as a 2
  * (合格率290% for 合格率≥90%, a flattened or OCR'd form): said as info.
@@ -19,7 +21,7 @@ import { withoutSpaces } from '../text/spaces.js';
 export const rule: Rule = {
   meta: {
     id: 'rate-above-whole',
-    version: 4,
+    version: 5,
     severity: 'error',
     catalogue: 'C3',
     title: { zh: '比率超过100%', en: 'A share above 100%' },
@@ -41,8 +43,9 @@ export const rule: Rule = {
       const atLeast = !s.figure.approximate && (s.figure.comparator === '>=' || s.figure.comparator === '>');
       if (s.dimension !== 'percent' || s.figure.unit !== '%' || s.mention === 'slogan' || !(isExact(s.figure) || atLeast)) continue;
       if (!Rational.parse(s.figure.value).gt(hundred)) continue;
-      const measure = measureOf(s, bySentence.get(sentenceKey(s)) ?? []);
-      if (!measure) continue;
+      const sentenceStats = bySentence.get(sentenceKey(s)) ?? [];
+      const measure = measureOf(s, sentenceStats);
+      if (!measure || (PROGRESS.test(measure) && countsExplain(s, sentenceStats, report.statistics))) continue;
       // "≥90%" with its sign read as a digit (OCR, a flattened form) gives "290%": unsure, so info
       const signAsTwo = GE_READ_AS_TWO.test(s.figure.text.replace(/\s+/g, ''));
       const severity: Severity = signAsTwo ? 'info' : SPENDING.test(measure) ? 'warning' : 'error';
@@ -74,6 +77,30 @@ const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|
 const SPENDING = /^(?:(?:执行|支付|拨付|使用|到位|发放|兑现|完工)率|形象进度)$/;
 /** Words making the figure something else than the share's level: a change, a target beaten, a ratio to another year. */
 const NOT_SHARE = /完成率|增长|增幅|提高|提升|上升|下降|同比|环比|比上年|较上年|超额|超过|高于/;
+
+/** Progress of things built or done: above 100% when more were done than planned. */
+const PROGRESS = /^完工率$/;
+
+/**
+ * Does a count in the rate's sentence (the things done: 129户) over another count of the same unit in the
+ * report (the plan: 53户) give the rate at its written precision? Then the rate is a plan beaten, not a share.
+ */
+function countsExplain(rate: NarrativeStat, sentenceStats: NarrativeStat[], all: readonly NarrativeStat[]): boolean {
+  const written = figureInterval(rate.figure);
+  const hundred = Rational.of(100);
+  for (const done of sentenceStats) {
+    if (done.dimension !== 'count' || !isExact(done.figure)) continue;
+    const numerator = Rational.parse(done.normalizedValue).mul(hundred);
+    for (const plan of all) {
+      if (plan === done || plan.dimension !== 'count' || plan.normalizedUnit !== done.normalizedUnit || !isExact(plan.figure)) continue;
+      const denominator = Rational.parse(plan.normalizedValue);
+      if (!denominator.gt(Rational.of(0)) || !denominator.lt(Rational.parse(done.normalizedValue))) continue;
+      const ratio = numerator.div(denominator);
+      if (ratio.ge(written.lo) && ratio.lt(written.hi)) return true;
+    }
+  }
+  return false;
+}
 
 /** The share this percentage is the value of, from its sentence before it; null when not a share. */
 function measureOf(s: NarrativeStat, sentenceStats: NarrativeStat[]): string | null {
