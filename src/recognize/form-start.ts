@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { compactKey } from '../text/normalize.js';
 import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
@@ -59,9 +60,19 @@ const BASIC_DATA_SECTION = /^(财政供养人员情况|人员编制情况|经费
 /** Cells of a section head: its name and the columns it heads. */
 const MIN_SECTION_CELLS = 3;
 
+/**
+ * Does a compact key name one of the fields, strongly? Remembered per field set: every row of every
+ * table is asked this 3–5 times (heads() of a row and of the row above, the title test), with the
+ * same few dozen cell texts (seed.docx: ≈ 4 ms of recognize before, the lexicon's regexes run again
+ * for each question).
+ */
+const namesAny = new Map<readonly FieldEntry[], (key: string) => boolean>();
 function names(fields: readonly FieldEntry[], text: string): boolean {
   const key = compactKey(text);
-  return key.length > 0 && key.length <= 16 && fields.some((f) => namesField(f, key, true));
+  if (key.length === 0 || key.length > 16) return false;
+  let test = namesAny.get(fields);
+  if (!test) namesAny.set(fields, (test = boundedMemo((k) => fields.some((f) => namesField(f, k, true)), { maxEntries: 4096 })));
+  return test(key);
 }
 
 /** Does the text name a column of the forms (strong synonyms only)? */
@@ -71,9 +82,15 @@ export function namesFormColumn(text: string): boolean {
 
 /** Does the text label a form's title row: 项目名称, 单位名称, or several joined (单位名称/项目名称)? */
 export function namesFormTitle(text: string): boolean {
-  const parts = compactKey(text).split(/[/／、]/u).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+  return titleKey(compactKey(text));
 }
+const titleKey = boundedMemo(
+  (key) => {
+    const parts = key.split(/[/／、]/u).filter(Boolean);
+    return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+  },
+  { maxEntries: 4096, maxKeyLength: 256 },
+);
 
 /** Is the row a form's title row (first written cell labels the form, no cell names a column)? */
 export function opensFormTitle(row: RowTexts): boolean {
