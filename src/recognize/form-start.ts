@@ -98,12 +98,27 @@ export function opensFormTitle(row: RowTexts): boolean {
   return written.length > 0 && namesFormTitle(written[0]) && !written.some(namesFormColumn);
 }
 
-const count = (row: RowTexts, fields: readonly FieldEntry[]) => new Set(row.filter((t) => names(fields, t)).map(compactKey)).size;
+/** Distinct columns of these fields the row names (no array or set per row: most rows name none). */
+function count(row: RowTexts, fields: readonly FieldEntry[]): number {
+  const keys: string[] = [];
+  for (const t of row) {
+    if (!names(fields, t)) continue;
+    const key = compactKey(t);
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys.length;
+}
 
 /** What a row heads: a budget block, an indicator table, a 基础数据表 section — or nothing. */
 function heads(row: RowTexts): 'budget' | 'indicators' | 'basic-data' | null {
-  const written = row.filter((t) => t.trim());
-  if (written.length >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(written[0]))) return 'basic-data';
+  let first: string | undefined;
+  let written = 0;
+  for (const t of row) {
+    if (!t.trim()) continue;
+    first ??= t;
+    written++;
+  }
+  if (first !== undefined && written >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(first))) return 'basic-data';
   if (count(row, INDICATOR_ONLY) >= MIN_HEADER_COLUMNS) return 'indicators';
   if (count(row, BUDGET_ONLY) >= MIN_HEADER_COLUMNS) return 'budget';
   return null;
@@ -116,9 +131,11 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
   let formAbove = false;
   let indicatorsAbove = false;
   const named = new Set<string>();
+  // heads() of row k is asked at boundary k (startsAgain) and again at k + 1 (the row above)
+  let below: { k: number; kind: ReturnType<typeof heads> } | null = null;
   for (let k = 1; k < view.rows; k++) {
     const prev = view.texts(k - 1);
-    const kind = heads(prev);
+    const kind = below?.k === k - 1 ? below.kind : heads(prev);
     if (kind) {
       formAbove = true;
       if (kind === 'indicators') indicatorsAbove = true;
@@ -128,7 +145,8 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     const row = view.texts(k);
     const titled = opensFormTitle(row);
     if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
-    if (!titled && !startsAgain(row, heads(row), indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
+    below = { k, kind: heads(row) };
+    if (!titled && !startsAgain(row, below.kind, indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
     breaks.push(k);
     start = k;
     formAbove = indicatorsAbove = false;
