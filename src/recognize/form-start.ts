@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { compactKey } from '../text/normalize.js';
 import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEntry } from './lexicon.js';
 
@@ -59,9 +60,19 @@ const BASIC_DATA_SECTION = /^(财政供养人员情况|人员编制情况|经费
 /** Cells of a section head: its name and the columns it heads. */
 const MIN_SECTION_CELLS = 3;
 
+/**
+ * Does a compact key name one of the fields, strongly? Remembered per field set: every row of every
+ * table is asked this 3–5 times (heads() of a row and of the row above, the title test), with the
+ * same few dozen cell texts (seed.docx: ≈ 4 ms of recognize before, the lexicon's regexes run again
+ * for each question).
+ */
+const namesAny = new Map<readonly FieldEntry[], (key: string) => boolean>();
 function names(fields: readonly FieldEntry[], text: string): boolean {
   const key = compactKey(text);
-  return key.length > 0 && key.length <= 16 && fields.some((f) => namesField(f, key, true));
+  if (key.length === 0 || key.length > 16) return false;
+  let test = namesAny.get(fields);
+  if (!test) namesAny.set(fields, (test = boundedMemo((k) => fields.some((f) => namesField(f, k, true)), { maxEntries: 4096 })));
+  return test(key);
 }
 
 /** Does the text name a column of the forms (strong synonyms only)? */
@@ -71,9 +82,15 @@ export function namesFormColumn(text: string): boolean {
 
 /** Does the text label a form's title row: 项目名称, 单位名称, or several joined (单位名称/项目名称)? */
 export function namesFormTitle(text: string): boolean {
-  const parts = compactKey(text).split(/[/／、]/u).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+  return titleKey(compactKey(text));
 }
+const titleKey = boundedMemo(
+  (key) => {
+    const parts = key.split(/[/／、]/u).filter(Boolean);
+    return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+  },
+  { maxEntries: 4096, maxKeyLength: 256 },
+);
 
 /** Is the row a form's title row (first written cell labels the form, no cell names a column)? */
 export function opensFormTitle(row: RowTexts): boolean {
@@ -81,12 +98,27 @@ export function opensFormTitle(row: RowTexts): boolean {
   return written.length > 0 && namesFormTitle(written[0]) && !written.some(namesFormColumn);
 }
 
-const count = (row: RowTexts, fields: readonly FieldEntry[]) => new Set(row.filter((t) => names(fields, t)).map(compactKey)).size;
+/** Distinct columns of these fields the row names (no array or set per row: most rows name none). */
+function count(row: RowTexts, fields: readonly FieldEntry[]): number {
+  const keys: string[] = [];
+  for (const t of row) {
+    if (!names(fields, t)) continue;
+    const key = compactKey(t);
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys.length;
+}
 
 /** What a row heads: a budget block, an indicator table, a 基础数据表 section — or nothing. */
 function heads(row: RowTexts): 'budget' | 'indicators' | 'basic-data' | null {
-  const written = row.filter((t) => t.trim());
-  if (written.length >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(written[0]))) return 'basic-data';
+  let first: string | undefined;
+  let written = 0;
+  for (const t of row) {
+    if (!t.trim()) continue;
+    first ??= t;
+    written++;
+  }
+  if (first !== undefined && written >= MIN_SECTION_CELLS && BASIC_DATA_SECTION.test(compactKey(first))) return 'basic-data';
   if (count(row, INDICATOR_ONLY) >= MIN_HEADER_COLUMNS) return 'indicators';
   if (count(row, BUDGET_ONLY) >= MIN_HEADER_COLUMNS) return 'budget';
   return null;
@@ -99,9 +131,11 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
   let formAbove = false;
   let indicatorsAbove = false;
   const named = new Set<string>();
+  // heads() of row k is asked at boundary k (startsAgain) and again at k + 1 (the row above)
+  let below: { k: number; kind: ReturnType<typeof heads> } | null = null;
   for (let k = 1; k < view.rows; k++) {
     const prev = view.texts(k - 1);
-    const kind = heads(prev);
+    const kind = below?.k === k - 1 ? below.kind : heads(prev);
     if (kind) {
       formAbove = true;
       if (kind === 'indicators') indicatorsAbove = true;
@@ -111,7 +145,8 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     const row = view.texts(k);
     const titled = opensFormTitle(row);
     if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
-    if (!titled && !startsAgain(row, heads(row), indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
+    below = { k, kind: heads(row) };
+    if (!titled && !startsAgain(row, below.kind, indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
     breaks.push(k);
     start = k;
     formAbove = indicatorsAbove = false;

@@ -13,10 +13,15 @@ import { ownCells } from './table-view.js';
 
 /** Row indexes where a second form begins, ascending. */
 function formBreaks(table: TableBlock): number[] {
+  // Boundaries a merged cell spans, marked once (not a scan of every cell per boundary), and each
+  // row's texts made once (formStarts reads a row as itself and as the row above the next).
+  const crossed = new Uint8Array(table.nRows + 1);
+  for (const c of table.cells) for (let k = c.row + 1, end = Math.min(c.row + c.rowSpan, table.nRows); k < end; k++) crossed[k] = 1;
+  const texts: string[][] = [];
   return formStarts({
     rows: table.nRows,
-    texts: (r) => ownCells(table, r).map((c) => c.text),
-    crossed: (k) => table.cells.some((c) => c.row < k && c.row + c.rowSpan > k),
+    texts: (r) => (texts[r] ??= ownCells(table, r).map((c) => c.text)),
+    crossed: (k) => crossed[k] === 1,
   });
 }
 
