@@ -14,7 +14,9 @@ import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEnt
  *    单位名称/项目名称 …, the lexicon's name and department fields) and no cell names a column (a list of
  *    projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row);
  *  - a budget block starting again after indicator rows (a form states its money before its
- *    indicators: a budget header below them heads the next form, even one written without a title row);
+ *    indicators: a budget header below them heads the next form, even one written without a title
+ *    row) — the form then begins at the head rows written right above its budget header
+ *    (主管部门 | … | 实施单位 | …: rows labelled by the lexicon's form fields, no column named);
  *  - a 基础数据表 section after a form's indicator rows;
  *  - where the reader sees two grids (the PDF: no inner vertical ruling runs on across the
  *    boundary), a header row naming again the columns a header above named (一级指标/二级指标 twice).
@@ -42,10 +44,14 @@ export interface GridEvidence {
 
 /** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
 const MIN_REPEATED_COLUMNS = 3;
+/** First rows of a part that may open a form (a band such as 单位：万元 may stand above its title row). */
+const SEAM_ROWS = 2;
 /** Column names that make a row a header of a form's block. */
 const MIN_HEADER_COLUMNS = 3;
 
 const TITLE_FIELDS = FORM_FIELDS.filter((f) => f.field === 'name' || f.field === 'department');
+/** Labels of a form's head rows, above its budget block: its name, department, 主管部门 and 实施单位. */
+const HEAD_FIELDS = FORM_FIELDS.filter((f) => ['name', 'department', 'supervisor', 'implementer'].includes(f.field));
 const BUDGET_ONLY = BUDGET_FIELDS.filter((f) => !INDICATOR_FIELDS.some((g) => g.field === f.field));
 const INDICATOR_ONLY = INDICATOR_FIELDS.filter((f) => !BUDGET_FIELDS.some((g) => g.field === f.field));
 const ALL_COLUMNS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
@@ -73,6 +79,12 @@ export function namesFormColumn(text: string): boolean {
 export function namesFormTitle(text: string): boolean {
   const parts = compactKey(text).split(/[/／、]/u).filter(Boolean);
   return parts.length > 0 && parts.every((p) => TITLE_FIELDS.some((f) => namesField(f, p, true)));
+}
+
+/** Is the row one of a form's head rows (主管部门 | … | 实施单位 | …): its first written cell a head label, no cell naming a column? */
+function opensFormHead(row: RowTexts): boolean {
+  const written = row.filter((t) => t.trim());
+  return written.length > 0 && names(HEAD_FIELDS, written[0]) && !written.some(namesFormColumn);
 }
 
 /** Is the row a form's title row (first written cell labels the form, no cell names a column)? */
@@ -112,12 +124,38 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     const titled = opensFormTitle(row);
     if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
     if (!titled && !startsAgain(row, heads(row), indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
-    breaks.push(k);
-    start = k;
+    const at = titled ? k : headRowsAbove(view, k, start, grid);
+    breaks.push(at);
+    start = at;
     formAbove = indicatorsAbove = false;
     named.clear();
   }
   return breaks;
+}
+
+/** Where a form whose block begins at row k begins: above the head rows written right over it (not crossed, not past `start`). */
+function headRowsAbove(view: FormRows, k: number, start: number, grid?: GridEvidence): number {
+  let at = k;
+  while (at - 1 > start && opensFormHead(view.texts(at - 1)) && !view.crossed(at - 1) && !grid?.sameGrid(at - 1)) at--;
+  return at;
+}
+
+/**
+ * Does a part read after another (the next table, the next page's grid) open a form of its own?
+ * The rule above, at the seam: a title row among its first rows, or a form begun there when the
+ * two are read as one table (an untitled form's head and budget block below indicator rows) — so a
+ * reader joining a table split by its author never joins a form the cut above took apart.
+ */
+export function opensFormBelow(above: FormRows, below: FormRows): boolean {
+  const n = above.rows;
+  const top = Math.min(SEAM_ROWS, below.rows);
+  for (let r = 0; r < top; r++) if (opensFormTitle(below.texts(r))) return true;
+  const joined: FormRows = {
+    rows: n + below.rows,
+    texts: (r) => (r < n ? above.texts(r) : below.texts(r - n)),
+    crossed: (k) => k !== n && (k < n ? above.crossed(k) : below.crossed(k - n)),
+  };
+  return formStarts(joined).some((k) => k >= n && k < n + top);
 }
 
 /** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, or the columns named again where two grids meet. */
