@@ -57,8 +57,8 @@ function repeatedTitleRows(prev: TableBlock, next: TableBlock): number {
   return n;
 }
 
-/** Rows `from`.. of a table as form-start.ts reads them. */
-function formRows(table: TableBlock, from = 0): FormRows {
+/** Rows `from`.. of a table as form-start.ts reads them (the written cells of each; a cell merged down across a boundary crosses it). */
+export function formRows(table: TableBlock, from = 0): FormRows {
   return {
     rows: table.nRows - from,
     texts: (r) => ownCells(table, from + r).map((c) => c.text),

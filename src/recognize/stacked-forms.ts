@@ -1,7 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
-import { recordOrigin } from './continuation.js';
+import { formRows, recordOrigin } from './continuation.js';
 import { formStarts } from './form-start.js';
-import { ownCells } from './table-view.js';
 
 /**
  * Two forms written one right under the other with no paragraph between them: Word joins the
@@ -13,11 +12,7 @@ import { ownCells } from './table-view.js';
 
 /** Row indexes where a second form begins, ascending. */
 function formBreaks(table: TableBlock): number[] {
-  return formStarts({
-    rows: table.nRows,
-    texts: (r) => ownCells(table, r).map((c) => c.text),
-    crossed: (k) => table.cells.some((c) => c.row < k && c.row + c.rowSpan > k),
-  });
+  return formStarts(formRows(table));
 }
 
 /** Rows r0..r1 of the table as a table of its own; cells past the first part keep their origin. */
