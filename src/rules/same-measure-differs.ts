@@ -159,7 +159,8 @@ function spentDiffers(report: Report, facts: readonly IndexedFact[], ctx: RuleCo
     }
     if (!found) continue;
     const { a, b } = found;
-    const written = (f: IndexedFact) => `${f.statement.figure.value}万元`;
+    // as written when in another unit (3597300元), else in the 万元 of the forms
+    const written = (f: IndexedFact) => (f.statement.figure.unit && f.statement.figure.unit !== '万元' ? f.statement.figure.text.trim() : `${f.statement.figure.value}万元`);
     out.push({
       severity: severityFor(found.confidence),
       message: {
