@@ -13,7 +13,7 @@ import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEnt
  *  - a title row: its first written cell labels the form (项目名称, 项目支出名称, 预算部门名称, 单位名称,
  *    单位名称/项目名称 …, the lexicon's name and department fields) and no cell names a column (a list of
  *    projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row);
- *  - a budget block starting again after indicator rows (a form states its money before its
+ *  - a budget block starting again after indicator rows or a 基础数据表 section (a form states its money before its
  *    indicators: a budget header below them heads the next form, even one written without a title
  *    row) — the form then begins at the head rows written right above its budget header
  *    (主管部门 | … | 实施单位 | …: rows labelled by the lexicon's form fields, no column named);
@@ -110,6 +110,7 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
   let start = 0;
   let formAbove = false;
   let indicatorsAbove = false;
+  let sectionAbove = false;
   const named = new Set<string>();
   for (let k = 1; k < view.rows; k++) {
     const prev = view.texts(k - 1);
@@ -117,17 +118,18 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     if (kind) {
       formAbove = true;
       if (kind === 'indicators') indicatorsAbove = true;
+      if (kind === 'basic-data') sectionAbove = true;
       for (const t of prev) if (namesFormColumn(t)) named.add(compactKey(t));
     }
     if (grid?.sameGrid(k) || view.crossed(k)) continue;
     const row = view.texts(k);
     const titled = opensFormTitle(row);
     if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
-    if (!titled && !startsAgain(row, heads(row), indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
+    if (!titled && !startsAgain(row, heads(row), indicatorsAbove, sectionAbove, named, grid?.gridsMeet(k) ?? false)) continue;
     const at = titled ? k : headRowsAbove(view, k, start, grid);
     breaks.push(at);
     start = at;
-    formAbove = indicatorsAbove = false;
+    formAbove = indicatorsAbove = sectionAbove = false;
     named.clear();
   }
   return breaks;
@@ -158,8 +160,9 @@ export function opensFormBelow(above: FormRows, below: FormRows): boolean {
   return formStarts(joined).some((k) => k >= n && k < n + top);
 }
 
-/** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, or the columns named again where two grids meet. */
-function startsAgain(row: RowTexts, kind: ReturnType<typeof heads>, indicatorsAbove: boolean, named: ReadonlySet<string>, gridsMeet: boolean): boolean {
+/** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, a budget block below a 基础数据表 section, or the columns named again where two grids meet. */
+function startsAgain(row: RowTexts, kind: ReturnType<typeof heads>, indicatorsAbove: boolean, sectionAbove: boolean, named: ReadonlySet<string>, gridsMeet: boolean): boolean {
   if (indicatorsAbove && (kind === 'budget' || kind === 'basic-data')) return true;
+  if (sectionAbove && kind === 'budget') return true;
   return gridsMeet && new Set(row.filter((t) => namesFormColumn(t) && named.has(compactKey(t))).map(compactKey)).size >= MIN_REPEATED_COLUMNS;
 }

@@ -13,8 +13,8 @@ import { joinedFormsDocx, namelessFormsDocx, touchingFormsDocx, touchingFormsPdf
  * Forms printed without their name row, one right under another form (src/recognize/form-start.ts):
  * the grid opens at 主管部门 | … | 实施单位 | … over its budget block. Where the forms touch — two
  * w:tbl with nothing between, one w:tbl (Word merges them), one ruled grid printed — a form begins
- * at that head row: the budget header below the form above's indicators says so, and the head row
- * above it goes with it. The join of a table split by its author (continuation.ts) and the PDF's
+ * at that head row: the budget header below the form above's indicators (or below a 基础数据表
+ * section) says so, and the head row above it goes with it. The join of a table split by its author (continuation.ts) and the PDF's
  * join across pages ask the same rule at the seam, so neither glues the form back on.
  * Each must group and read as the same forms with their titles between them.
  */
@@ -25,6 +25,8 @@ const shown = async (bytes: Uint8Array, file: string) =>
 describe.each([
   // the seed: its 基础数据表 and department form keep their titles, the three project forms lose their name row
   { name: 'seed', docx: () => new Uint8Array(readFileSync('samples/seed.docx')), first: 2 },
+  // the department form too: its grid opens at its budget header, under the 基础数据表's last section
+  { name: 'seed, department form too', docx: () => new Uint8Array(readFileSync('samples/seed.docx')), first: 1 },
   // a generated mof-2020 report (项目名称 | …; 实施单位): the second and third project forms, the third with a changed rate
   { name: 'mof-2020', docx: () => writeDocx(plantError(toFamily(randomReportSpec(3, { projects: 3 }), 'mof-2020'), 'rate-changed', 7).spec), first: 1 },
 ])('$name: forms without a name row, touching the form above', ({ docx, first }) => {
