@@ -59,10 +59,15 @@ function repeatedTitleRows(prev: TableBlock, next: TableBlock): number {
 
 /** Rows `from`.. of a table as form-start.ts reads them (the written cells of each; a cell merged down across a boundary crosses it). */
 export function formRows(table: TableBlock, from = 0): FormRows {
+  // boundaries a merged cell spans, marked once (not a scan of every cell per boundary), and each
+  // row's texts made once (formStarts reads a row as itself and as the row above the next)
+  const crossed = new Uint8Array(table.nRows + 1);
+  for (const c of table.cells) for (let k = c.row + 1, end = Math.min(c.row + c.rowSpan, table.nRows); k < end; k++) crossed[k] = 1;
+  const texts: string[][] = [];
   return {
     rows: table.nRows - from,
-    texts: (r) => ownCells(table, from + r).map((c) => c.text),
-    crossed: (k) => table.cells.some((c) => c.row < from + k && c.row + c.rowSpan > from + k),
+    texts: (r) => (texts[r] ??= ownCells(table, from + r).map((c) => c.text)),
+    crossed: (k) => crossed[from + k] === 1,
   };
 }
 
