@@ -1,4 +1,4 @@
-import { formStarts, opensFormTitle } from '../../src/recognize/form-start.js';
+import { type FormRows, formStarts, opensFormBelow } from '../../src/recognize/form-start.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { repeatsFirstRow } from './table-join.js';
 
@@ -27,11 +27,8 @@ export interface GridRulingFacts {
 
 /** Row boundaries where a second form starts, ascending. */
 export function stackedFormBreaks(cells: readonly PageTableCell[], rows: number, facts: GridRulingFacts): number[] {
-  const byRow: PageTableCell[][] = Array.from({ length: rows }, () => []);
-  for (const c of cells) byRow[c.r0]?.push(c);
-  for (const row of byRow) row.sort((a, b) => a.c0 - b.c0);
   return formStarts(
-    { rows, texts: (r) => byRow[r].map((c) => c.text), crossed: (k) => cells.some((c) => c.r0 < k && c.r1 > k) },
+    formRows(cells, rows),
     {
       sameGrid: (k) => facts.innerColumns[k - 1] === facts.innerColumns[k],
       gridsMeet: (k) => !facts.verticalContinues(k),
@@ -52,12 +49,22 @@ function holdsBodyRow(cells: readonly PageTableCell[]): boolean {
 
 /**
  * Does `next`, first on its page, open a form of its own rather than continue the table `first`
- * opened? Two forms touching with the second beginning at the top of a page: its title row there,
- * not the first table's title row repeated (a title row kept as a repeated header on every page).
+ * opened? Two forms touching with the second beginning at the top of a page: its title row there
+ * (not the first table's title row repeated, a title row kept as a repeated header on every page),
+ * or its head and budget block below the first form's indicators — the recognizer's rule at the
+ * seam (form-start.ts opensFormBelow), as Word's split tables are read.
  */
 export function opensAnotherForm(first: PageTable, next: PageTable): boolean {
-  const row = next.cells.filter((c) => c.r0 === 0).sort((a, b) => a.c0 - b.c0);
-  return opensFormTitle(row.map((c) => c.text)) && !repeatsFirstRow(first, next);
+  const rowsOf = (t: PageTable) => formRows(t.cells, t.ys.length - 1);
+  return opensFormBelow(rowsOf(first), rowsOf(next)) && !repeatsFirstRow(first, next);
+}
+
+/** Rows of a grid's cells as form-start.ts reads them (the written cells of each, left to right). */
+function formRows(cells: readonly PageTableCell[], rows: number): FormRows {
+  const byRow: PageTableCell[][] = Array.from({ length: rows }, () => []);
+  for (const c of cells) byRow[c.r0]?.push(c);
+  for (const row of byRow) row.sort((a, b) => a.c0 - b.c0);
+  return { rows, texts: (r) => byRow[r].map((c) => c.text), crossed: (k) => cells.some((c) => c.r0 < k && c.r1 > k) };
 }
 
 /** Cells renumbered over the column boundaries they use themselves (a part of the grid has its own columns). */

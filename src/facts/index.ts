@@ -11,6 +11,7 @@ import type { Bounds, IndexedFact, Statement, Subject } from './types.js';
 
 export type { Bounds, FactPair, IndexedFact, Measure, Statement, Subject } from './types.js';
 export { explainPair, restatementGroups } from './pair.js';
+export { MONEY_DECIMALS, MONEY_TOLERANCE, moneyInterval, moneyTolerance, pairMoney, type MoneyPair } from './money.js';
 export { measureOf, listedItems, sharedWords } from './measure.js';
 
 /**
@@ -203,7 +204,9 @@ export function statementOf(figure: Figure, defaultUnit: string | null, dimensio
   const n = normalize(figure, defaultUnit);
   const dim = dimension ?? unitInfo(n.unit)?.dimension ?? (n.unit === '%' ? 'percent' : 'count');
   const exact = figure.comparator === '=' && !figure.approximate;
-  return { figure, value: n.value, decimals: n.decimals, unit: n.unit, dimension: dim, exact };
+  const statement: Statement = { figure, value: n.value, decimals: n.decimals, unit: n.unit, dimension: dim, exact };
+  if (n.coarse) statement.coarse = n.coarse;
+  return statement;
 }
 
 const bounds = new WeakMap<Statement, Bounds>();

@@ -15,6 +15,8 @@ export interface PairEvidence {
   anchors?: string[];
   /** Similarity of the clauses around the two figures (0..1). */
   clauseSimilarity?: number;
+  /** Both state one line of a breakdown however labelled (按支出性质分 项目支出 / the 基础数据表's 项目支出 row): its name. */
+  line?: string;
 }
 
 /** Counting words of events and cases, interchangeable in prose (投诉2个 / 投诉一件). */
@@ -28,6 +30,9 @@ export function explainPair(a: IndexedFact, b: IndexedFact, evidence: PairEviden
   if (a.measure.key === b.measure.key) {
     confidence += 0.5;
     reasons.push(`度量名称相同（“${shared}”）`);
+  } else if (evidence.line) {
+    confidence += 0.5;
+    reasons.push(`同一支出性质行（${evidence.line}）`);
   } else if (a.measure.noun && b.measure.noun && (a.measure.noun.includes(b.measure.noun) || b.measure.noun.includes(a.measure.noun))) {
     const noun = a.measure.noun.length <= b.measure.noun.length ? a.measure.noun : b.measure.noun;
     confidence += noun.length >= 2 ? 0.35 : 0.1;

@@ -1,7 +1,7 @@
 import type { Figure } from '../../schemas/figure.js';
 import type { Location } from '../../schemas/location.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import type { Rational } from '../numbers/decimal.js';
+import type { Interval, Rational } from '../numbers/decimal.js';
 
 /**
  * One figure of the report, wherever it is written (a prose statistic, an indicator's 实际完成值 or
@@ -39,6 +39,8 @@ export interface Statement {
   unit: string | null;
   dimension: NarrativeStat['dimension'];
   exact: boolean;
+  /** Written in a larger unit at a precision coarser than one comparison unit ("3.30亿元"): the interval it stands for there. */
+  coarse?: Interval;
 }
 
 /** The interval a statement allows; null = open on that side. */

@@ -1,5 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
+import { type FormRows, opensFormBelow } from './form-start.js';
 import { key, ownCells } from './table-view.js';
 
 /**
@@ -43,24 +44,31 @@ function layout(table: TableBlock, row: number): string {
     .join(',');
 }
 
-/** A row that names its form (项目名称 | …, 预算部门名称 | …): the title row of a form. */
-export const FORM_NAME = /项目(支出)?名称|转移支付.*名称|专项(资金)?名称|(预算)?部门名称|预算单位名称/;
-
 function rowText(table: TableBlock, row: number): string {
   return ownCells(table, row)
     .map((c) => `${c.col}:${c.colSpan}:${key(c.text)}`)
     .join('|');
 }
 
-/**
- * How many first rows of `next` repeat the first rows of `prev` word for word (a form's title row
- * typed again on the second part); a title row of its own that differs means another form: -1.
- */
+/** How many first rows of `next` repeat the first rows of `prev` word for word (a form's title row typed again on the second part). */
 function repeatedTitleRows(prev: TableBlock, next: TableBlock): number {
   let n = 0;
   while (n < Math.min(3, prev.nRows, next.nRows - 1) && rowText(prev, n) === rowText(next, n)) n++;
-  for (let r = n; r < Math.min(2, next.nRows); r++) if (ownCells(next, r).some((c) => FORM_NAME.test(key(c.text)))) return -1;
   return n;
+}
+
+/** Rows `from`.. of a table as form-start.ts reads them (the written cells of each; a cell merged down across a boundary crosses it). */
+export function formRows(table: TableBlock, from = 0): FormRows {
+  // boundaries a merged cell spans, marked once (not a scan of every cell per boundary), and each
+  // row's texts made once (formStarts reads a row as itself and as the row above the next)
+  const crossed = new Uint8Array(table.nRows + 1);
+  for (const c of table.cells) for (let k = c.row + 1, end = Math.min(c.row + c.rowSpan, table.nRows); k < end; k++) crossed[k] = 1;
+  const texts: string[][] = [];
+  return {
+    rows: table.nRows - from,
+    texts: (r) => (texts[r] ??= ownCells(table, from + r).map((c) => c.text)),
+    crossed: (k) => crossed[from + k] === 1,
+  };
 }
 
 function hasOwnHeader(table: TableBlock, from: number): boolean {
@@ -80,7 +88,9 @@ export function continuesTable(prev: TableBlock, next: TableBlock): number | nul
   if (prev.source !== 'markup' || next.source !== 'markup' || prev.workbook || next.workbook) return null;
   if (prev.nCols !== next.nCols || next.nRows === 0 || prev.nRows === 0) return null;
   const skip = repeatedTitleRows(prev, next);
-  if (skip < 0 || hasOwnHeader(next, skip) || next.cells.some((c) => c.row < skip && c.row + c.rowSpan > skip)) return null;
+  // a form of its own below (a title row of its own, or an untitled form's head and budget block
+  // after the first part's indicators): where a form begins, as form-start.ts cuts one table
+  if (opensFormBelow(formRows(prev), formRows(next, skip)) || hasOwnHeader(next, skip) || next.cells.some((c) => c.row < skip && c.row + c.rowSpan > skip)) return null;
   // the first rows of the second part go on with row kinds the first part already has (the other
   // may be the 合计 row or a note row closing the table)
   const kinds = new Set(Array.from({ length: prev.nRows }, (_, r) => layout(prev, r)));

@@ -14,8 +14,10 @@ import { BUDGET_FIELDS, FORM_FIELDS, INDICATOR_FIELDS, namesField, type FieldEnt
  *  - a title row: its first written cell labels the form (项目名称, 项目支出名称, 预算部门名称, 单位名称,
  *    单位名称/项目名称 …, the lexicon's name and department fields) and no cell names a column (a list of
  *    projects headed 项目名称 | 年初预算数 | 全年执行数 is no title row);
- *  - a budget block starting again after indicator rows (a form states its money before its
- *    indicators: a budget header below them heads the next form, even one written without a title row);
+ *  - a budget block starting again after indicator rows or a 基础数据表 section (a form states its money before its
+ *    indicators: a budget header below them heads the next form, even one written without a title
+ *    row) — the form then begins at the head rows written right above its budget header
+ *    (主管部门 | … | 实施单位 | …: rows labelled by the lexicon's form fields, no column named);
  *  - a 基础数据表 section after a form's indicator rows;
  *  - where the reader sees two grids (the PDF: no inner vertical ruling runs on across the
  *    boundary), a header row naming again the columns a header above named (一级指标/二级指标 twice).
@@ -43,10 +45,14 @@ export interface GridEvidence {
 
 /** Columns a repeated header must name again: more than the 分值/得分 a budget and an indicator header share. */
 const MIN_REPEATED_COLUMNS = 3;
+/** First rows of a part that may open a form (a band such as 单位：万元 may stand above its title row). */
+const SEAM_ROWS = 2;
 /** Column names that make a row a header of a form's block. */
 const MIN_HEADER_COLUMNS = 3;
 
 const TITLE_FIELDS = FORM_FIELDS.filter((f) => f.field === 'name' || f.field === 'department');
+/** Labels of a form's head rows, above its budget block: its name, department, 主管部门 and 实施单位. */
+const HEAD_FIELDS = FORM_FIELDS.filter((f) => ['name', 'department', 'supervisor', 'implementer'].includes(f.field));
 const BUDGET_ONLY = BUDGET_FIELDS.filter((f) => !INDICATOR_FIELDS.some((g) => g.field === f.field));
 const INDICATOR_ONLY = INDICATOR_FIELDS.filter((f) => !BUDGET_FIELDS.some((g) => g.field === f.field));
 const ALL_COLUMNS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
@@ -92,6 +98,12 @@ const titleKey = boundedMemo(
   { maxEntries: 4096, maxKeyLength: 256 },
 );
 
+/** Is the row one of a form's head rows (主管部门 | … | 实施单位 | …): its first written cell a head label, no cell naming a column? */
+function opensFormHead(row: RowTexts): boolean {
+  const written = row.filter((t) => t.trim());
+  return written.length > 0 && names(HEAD_FIELDS, written[0]) && !written.some(namesFormColumn);
+}
+
 /** Is the row a form's title row (first written cell labels the form, no cell names a column)? */
 export function opensFormTitle(row: RowTexts): boolean {
   const written = row.filter((t) => t.trim());
@@ -130,6 +142,7 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
   let start = 0;
   let formAbove = false;
   let indicatorsAbove = false;
+  let sectionAbove = false;
   const named = new Set<string>();
   // heads() of row k is asked at boundary k (startsAgain) and again at k + 1 (the row above)
   let below: { k: number; kind: ReturnType<typeof heads> } | null = null;
@@ -139,6 +152,7 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     if (kind) {
       formAbove = true;
       if (kind === 'indicators') indicatorsAbove = true;
+      if (kind === 'basic-data') sectionAbove = true;
       for (const t of prev) if (namesFormColumn(t)) named.add(compactKey(t));
     }
     if (grid?.sameGrid(k) || view.crossed(k)) continue;
@@ -146,17 +160,44 @@ export function formStarts(view: FormRows, grid?: GridEvidence): number[] {
     const titled = opensFormTitle(row);
     if (!formAbove && !(titled && grid?.continuesEarlier(start, k))) continue;
     below = { k, kind: heads(row) };
-    if (!titled && !startsAgain(row, below.kind, indicatorsAbove, named, grid?.gridsMeet(k) ?? false)) continue;
-    breaks.push(k);
-    start = k;
-    formAbove = indicatorsAbove = false;
+    if (!titled && !startsAgain(row, below.kind, indicatorsAbove, sectionAbove, named, grid?.gridsMeet(k) ?? false)) continue;
+    const at = titled ? k : headRowsAbove(view, k, start, grid);
+    breaks.push(at);
+    start = at;
+    formAbove = indicatorsAbove = sectionAbove = false;
     named.clear();
   }
   return breaks;
 }
 
-/** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, or the columns named again where two grids meet. */
-function startsAgain(row: RowTexts, kind: ReturnType<typeof heads>, indicatorsAbove: boolean, named: ReadonlySet<string>, gridsMeet: boolean): boolean {
+/** Where a form whose block begins at row k begins: above the head rows written right over it (not crossed, not past `start`). */
+function headRowsAbove(view: FormRows, k: number, start: number, grid?: GridEvidence): number {
+  let at = k;
+  while (at - 1 > start && opensFormHead(view.texts(at - 1)) && !view.crossed(at - 1) && !grid?.sameGrid(at - 1)) at--;
+  return at;
+}
+
+/**
+ * Does a part read after another (the next table, the next page's grid) open a form of its own?
+ * The rule above, at the seam: a title row among its first rows, or a form begun there when the
+ * two are read as one table (an untitled form's head and budget block below indicator rows) — so a
+ * reader joining a table split by its author never joins a form the cut above took apart.
+ */
+export function opensFormBelow(above: FormRows, below: FormRows): boolean {
+  const n = above.rows;
+  const top = Math.min(SEAM_ROWS, below.rows);
+  for (let r = 0; r < top; r++) if (opensFormTitle(below.texts(r))) return true;
+  const joined: FormRows = {
+    rows: n + below.rows,
+    texts: (r) => (r < n ? above.texts(r) : below.texts(r - n)),
+    crossed: (k) => k !== n && (k < n ? above.crossed(k) : below.crossed(k - n)),
+  };
+  return formStarts(joined).some((k) => k >= n && k < n + top);
+}
+
+/** An untitled row opening the next form: a budget block or 基础数据表 below indicator rows, a budget block below a 基础数据表 section, or the columns named again where two grids meet. */
+function startsAgain(row: RowTexts, kind: ReturnType<typeof heads>, indicatorsAbove: boolean, sectionAbove: boolean, named: ReadonlySet<string>, gridsMeet: boolean): boolean {
   if (indicatorsAbove && (kind === 'budget' || kind === 'basic-data')) return true;
+  if (sectionAbove && kind === 'budget') return true;
   return gridsMeet && new Set(row.filter((t) => namesFormColumn(t) && named.has(compactKey(t))).map(compactKey)).size >= MIN_REPEATED_COLUMNS;
 }

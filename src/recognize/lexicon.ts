@@ -335,6 +335,8 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
   { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
+  // a project form printed without its 项目名称 row: its head 主管部门 | … | 实施单位 | … over the budget block
+  { part: 'project-self-eval', match: /(?:^|\|)主管(?:部门|单位)(?:及代码)?\|[^|]*\|(?:项目)?实施单位(?:\||$)/, also: /预算|资金/, source: MOF },
   // 湖南 项目支出绩效评价报告 (finance-bureau form): 一、项目基本概况 with 计划安排资金 | 实际到位资金 | 实际支出 pairs
   { part: 'project-self-eval', match: /计划(?:安排)?资金|计划投资/, also: /到位资金/, source: HUNAN },
   { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金|\(项目\))?名称/, also: /预算|资金|执行/, source: CENTRAL },

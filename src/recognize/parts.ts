@@ -2,7 +2,8 @@ import type { Block, DocumentModel, ParagraphBlock, TableBlock } from '../../sch
 import { key, rowCells, rowKeys } from './table-view.js';
 import { isGenericIndicatorHeader, isIndicatorHeader } from './header-map.js';
 import { headlessIndicatorColumns } from './headless-indicators.js';
-import { continuesTable, joinTables } from './continuation.js';
+import { continuesTable, formRows, joinTables } from './continuation.js';
+import { opensFormBelow } from './form-start.js';
 import { splitStackedForms } from './stacked-forms.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
 
@@ -135,7 +136,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
     const content = classifyByContent(block);
     const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
-    if (current && byContent && !titleBlock && prose === 0 && continuesHeadStrip(current, byContent)) {
+    if (current && byContent && !titleBlock && prose === 0 && continuesHeadStrip(current, byContent, block)) {
       current.tables.push(block);
       current.after = [];
       lastList = current.tables;
@@ -173,11 +174,14 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
 
 /**
  * A form whose head strip (预算部门、单位名称 | …) a PDF drew as a table of its own, its ruling lines
- * differing from the body's: the form was started by its title, its tables so far name no part by
- * their content, and the next table — no title or prose between — is the body of the same kind.
+ * differing from the body's: the form was started by its title, its tables so far are strips that
+ * name no part by their content — or the table below opens no form of its own after them (its
+ * 主管部门 | … | 实施单位 row under the strip's 项目名称 row, form-start.ts at the seam) — and the next
+ * table, no title or prose between, is the body of the same kind.
  */
-function continuesHeadStrip(current: FormGroup, next: PartKind): boolean {
-  return current.kind === next && current.tables.length > 0 && current.tables.every((t) => t.nRows <= 2 && !classifyByContent(t));
+function continuesHeadStrip(current: FormGroup, next: PartKind, block: TableBlock): boolean {
+  if (current.kind !== next || !current.tables.length || current.tables.some((t) => t.nRows > 2)) return false;
+  return current.tables.every((t) => !classifyByContent(t)) || !opensFormBelow(formRows(current.tables.at(-1)!), formRows(block));
 }
 
 function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {

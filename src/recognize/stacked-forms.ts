@@ -1,7 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
-import { recordOrigin } from './continuation.js';
+import { formRows, recordOrigin } from './continuation.js';
 import { formStarts } from './form-start.js';
-import { ownCells } from './table-view.js';
 
 /**
  * Two forms written one right under the other with no paragraph between them: Word joins the
@@ -13,16 +12,7 @@ import { ownCells } from './table-view.js';
 
 /** Row indexes where a second form begins, ascending. */
 function formBreaks(table: TableBlock): number[] {
-  // Boundaries a merged cell spans, marked once (not a scan of every cell per boundary), and each
-  // row's texts made once (formStarts reads a row as itself and as the row above the next).
-  const crossed = new Uint8Array(table.nRows + 1);
-  for (const c of table.cells) for (let k = c.row + 1, end = Math.min(c.row + c.rowSpan, table.nRows); k < end; k++) crossed[k] = 1;
-  const texts: string[][] = [];
-  return formStarts({
-    rows: table.nRows,
-    texts: (r) => (texts[r] ??= ownCells(table, r).map((c) => c.text)),
-    crossed: (k) => crossed[k] === 1,
-  });
+  return formStarts(formRows(table));
 }
 
 /** Rows r0..r1 of the table as a table of its own; cells past the first part keep their origin. */

@@ -1,10 +1,7 @@
-import { explainPair, factIndex, measureOf, type IndexedFact } from '../facts/index.js';
-import { addIntervals, formatInterval, halfUnit, intervalOf, Rational } from '../numbers/decimal.js';
+import { explainPair, factIndex, measureOf, MONEY_TOLERANCE, moneyInterval, moneyTolerance, type IndexedFact } from '../facts/index.js';
+import { addIntervals, formatInterval, Rational, type Interval } from '../numbers/decimal.js';
 import { evidenceOf, pairParams, phraseOf, placeOf, severityFor } from './lib/cross-part.js';
 import type { FindingDraft, Rule } from './types.js';
-
-/** Amounts in 万元 are compared at two decimals at least (an integer stands for x.00). */
-const MONEY_DECIMALS = 2;
 
 /**
  * X1 (issue 19): a whole stated in one part, its parts in another. The department report names a
@@ -16,7 +13,7 @@ const MONEY_DECIMALS = 2;
 export const rule: Rule = {
   meta: {
     id: 'cross-part-total-parts',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'X1',
     title: { zh: '总数与分项分处两处不符', en: 'A whole in one part exceeded by its parts in another' },
@@ -25,7 +22,7 @@ export const rule: Rule = {
       en: 'A whole stated in the narrative (e.g. 公用经费) is below the sum of its 其中 lines in the 基础数据表.',
     },
     formula: 'Σ 其中分项（基础数据表同年决算/预算列） ≤ 叙述所述总数',
-    tolerance: '金额按书写精度±½末位（万元至少两位小数），分项之和区间下限超过总数区间上限才提示',
+    tolerance: `${MONEY_TOLERANCE}，分项之和区间下限超过总数区间上限才提示；约/以上的金额不比较`,
     families: 'all',
     source: 'issue 19 class 1；基础数据表“公用经费”填报基本支出中的一般商品和服务支出',
   },
@@ -52,10 +49,11 @@ export const rule: Rule = {
       if (whole.year !== null && parts[0].year !== null && whole.year !== parts[0].year) continue;
       const key = `${whole.measure.key}|${column}|${whole.statement.value}`;
       if (seen.has(key)) continue;
-      // each figure at its own written precision (two decimals at least for 万元)
-      const dpOf = (f: IndexedFact) => Math.max(MONEY_DECIMALS, f.statement.decimals);
-      const w = intervalOf(whole.statement.value, dpOf(whole));
-      const sumInt = addIntervals(parts.map((p) => intervalOf(p.statement.value, dpOf(p))));
+      // each amount on the index's money path: its written precision, two decimals at least for 万元
+      const w = moneyInterval(whole);
+      const each = parts.map((p) => moneyInterval(p));
+      if (!w || each.some((i) => !i)) continue;
+      const sumInt = addIntervals(each as Interval[]);
       if (!sumInt.lo.gt(w.hi)) continue;
       seen.add(key);
       // the pairing is between the whole and the row the 其中 lines belong to
@@ -74,7 +72,7 @@ export const rule: Rule = {
         evidence: [evidenceOf(whole, 'total'), ...parts.map((p) => evidenceOf(p, 'part'))],
         expected: `≤ ${whole.statement.value}万元`,
         observed: `${sum.toString(6)}万元（区间 ${formatInterval(sumInt, 4)}）`,
-        tolerance: `±${[whole, ...parts].reduce((acc, f) => acc.add(halfUnit(dpOf(f))), Rational.of(0)).toString(8)}（总数与${parts.length}个分项各按书写精度±½末位，万元至少两位小数）`,
+        tolerance: `${moneyTolerance([whole, ...parts])}：总数与${parts.length}个分项`,
         params: { ...pairParams(pair), relation: '≤', column },
         part: whole.location.part,
       });

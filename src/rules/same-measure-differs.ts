@@ -1,7 +1,7 @@
 import type { Severity } from '../../schemas/finding.js';
-import { explainPair, factIndex, measureOf, sharedWords, type FactPair, type IndexedFact } from '../facts/index.js';
-import { formatInterval, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
-import { evidenceOf, pairParams, plainValue, WARN_PAIR } from './lib/cross-part.js';
+import { explainPair, factIndex, measureOf, MONEY_TOLERANCE, pairMoney, sharedWords, type FactPair, type IndexedFact, type MoneyPair } from '../facts/index.js';
+import { Rational } from '../numbers/decimal.js';
+import { evidenceOf, pairParams, plainValue, severityFor, WARN_PAIR } from './lib/cross-part.js';
 import { paramsOf } from './lib/forms.js';
 import { spendingColumnLabel } from './lib/spending.js';
 import type { Report } from '../../schemas/report.js';
@@ -46,7 +46,7 @@ function namesProject(f: IndexedFact, other: IndexedFact): string | null {
 export const rule: Rule = {
   meta: {
     id: 'same-measure-differs',
-    version: 2,
+    version: 3,
     severity: 'warning',
     catalogue: 'X2',
     title: { zh: '同一指标在两张表中填报不同', en: 'The same indicator reported differently in two tables' },
@@ -55,7 +55,7 @@ export const rule: Rule = {
       en: 'The same indicator (same name) has different actual values in two self-evaluation tables of the same department and year; the same line of spending by nature (the 基础数据表’s 项目支出 / 公用经费 final amounts, the department form’s 按支出性质分 lines) stated with amounts that cannot be equal is a warning too.',
     },
     formula: '同一指标的实际完成值在各表相同；基础数据表 项目支出（公用经费）本年决算数 = 自评表 按支出性质分 项目支出（公用经费）',
-    tolerance: '指标按书写值比较：数值不同即提示（区间相交也提示，因书写者改了数字）；数值相同仅精度/限定词不同为 info。金额按书写精度±½末位（万元整数视为两位小数），区间不相交为警告',
+    tolerance: `指标按书写值比较：数值不同即提示（区间相交也提示，因书写者改了数字）；数值相同仅精度/限定词不同为 info。${MONEY_TOLERANCE}，区间不相交为警告`,
     families: 'all',
     source: 'issue 19 class 2；湖南部门整体支出绩效评价基础数据表与部门整体支出绩效自评表（同一部门同一年度），catalogue B1',
     parameters: ['moneyDecimals'],
@@ -128,16 +128,12 @@ function spentPlace(report: Report, f: IndexedFact): string {
   return `${f.location.part ?? '自评表'}按支出性质分${name}`;
 }
 
-/** The interval an exact amount's writing allows (万元 integers among two-decimal amounts have two decimals); null for 约/以上. */
-function spentInterval(f: IndexedFact, moneyDecimals: number): Interval | null {
-  return f.statement.exact ? intervalOf(f.statement.value, Math.max(f.statement.decimals, moneyDecimals)) : null;
-}
-
 /**
  * One line of spending by nature stated in two parts (the 基础数据表's 项目支出 本年决算数 and the
  * department form's 按支出性质分 项目支出 — hn-hengshan-guantang-2023: 1025.20 in both): one amount of
- * one department and year, from the fact index (facts carrying `spent`). A warning when the two
- * writings allow no common value; one finding per line and year, the 基础数据表 first.
+ * one department and year, from the fact index (facts carrying `spent`), compared on the index's
+ * money-pair path (pairMoney: one unit, one rounding, one pairing explanation). A warning when the
+ * two writings allow no common value; one finding per line and year, the 基础数据表 first.
  */
 function spentDiffers(report: Report, facts: readonly IndexedFact[], ctx: RuleContext): FindingDraft[] {
   const p = paramsOf(ctx);
@@ -151,32 +147,32 @@ function spentDiffers(report: Report, facts: readonly IndexedFact[], ctx: RuleCo
   const out: FindingDraft[] = [];
   for (const list of byLine.values()) {
     const stated = list.sort((x, y) => Number(y.source === 'basic-data') - Number(x.source === 'basic-data'));
-    let found: [IndexedFact, IndexedFact, Interval, Interval] | null = null;
+    let found: MoneyPair | null = null;
     for (let i = 0; i < stated.length && !found; i++) {
       for (let j = i + 1; j < stated.length && !found; j++) {
         const [a, b] = [stated[i], stated[j]];
         // two years are two amounts; one part states each line once
         if (a.source === b.source || (a.year !== null && b.year !== null && a.year !== b.year)) continue;
-        const ia = spentInterval(a, p.moneyDecimals);
-        const ib = spentInterval(b, p.moneyDecimals);
-        if (ia && ib && !intersects(ia, ib)) found = [a, b, ia, ib];
+        const pair = pairMoney(a, b, { line: SPENT_NAMES[a.spent!] }, p.moneyDecimals);
+        if (pair && !pair.meet) found = pair;
       }
     }
     if (!found) continue;
-    const [a, b, ia, ib] = found;
-    const written = (f: IndexedFact) => `${f.statement.figure.value}万元`;
+    const { a, b } = found;
+    // as written when in another unit (3597300元), else in the 万元 of the forms
+    const written = (f: IndexedFact) => (f.statement.figure.unit && f.statement.figure.unit !== '万元' ? f.statement.figure.text.trim() : `${f.statement.figure.value}万元`);
     out.push({
-      severity: 'warning',
+      severity: severityFor(found.confidence),
       message: {
-        zh: `${spentPlace(report, a)}${written(a)}，与${spentPlace(report, b)}${written(b)}不一致（同一部门同一年度的同一金额）`,
+        zh: `${spentPlace(report, a)}${written(a)}，与${spentPlace(report, b)}${written(b)}不一致（同一部门同一年度的同一金额；配对依据：${found.reasons.join('，')}）`,
         en: `${SPENT_NAMES[a.spent!]}: ${a.location.part} ${a.statement.figure.value} vs ${b.location.part} ${b.statement.figure.value} (one amount of one department and year)`,
       },
       values: [plainValue(a), plainValue(b)],
-      evidence: [evidenceOf(a, a.source === 'basic-data' ? 'basic-data' : 'form'), evidenceOf(b, b.source === 'basic-data' ? 'basic-data' : 'form')],
+      evidence: [evidenceOf(a, 'stated'), evidenceOf(b, 'restated')],
       expected: written(a),
       observed: written(b),
-      tolerance: `按书写精度：${formatInterval(ia, 4)} 与 ${formatInterval(ib, 4)} 不相交`,
-      params: { family: p.family, moneyDecimals: p.moneyDecimals, line: a.spent },
+      tolerance: found.tolerance,
+      params: { ...pairParams(found), family: p.family, moneyDecimals: p.moneyDecimals, line: a.spent },
       part: a.location.part ?? null,
     });
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../schemas/report.js';
-import { explainPair, factIndex, listedItems, measureOf } from '../../src/facts/index.js';
+import { explainPair, factIndex, listedItems, measureOf, pairMoney, statementOf, type IndexedFact } from '../../src/facts/index.js';
 import { runPipeline } from '../../src/pipeline.js';
 
 let report: Report;
@@ -49,5 +49,31 @@ describe('fact index of the seed', () => {
     const pair = explainPair(a, b);
     expect(pair.reasons.join('；')).toMatch(/度量名称相同.*单位相同（%）.*同一年度（2023）.*部门整体与所属项目/);
     expect(pair.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('one money-pair path (pairMoney)', () => {
+  /** The seed form's 按支出性质分 项目支出 359.73万元, and the same amount written again in another unit. */
+  const restated = (f: IndexedFact, value: string, unit: string): IndexedFact => {
+    const figure = { ...f.statement.figure, value, unit, decimals: value.split('.')[1]?.length ?? 0, text: `${value}${unit}` };
+    return { ...f, id: `${f.id}#${unit}`, statement: statementOf(figure, '万元', 'money') };
+  };
+
+  it('converts 元 and 亿元 to 万元, keeps a coarse writing’s own precision, and explains the pair', () => {
+    const spent = factIndex(report).facts.find((f) => f.source === 'spending-breakdown' && f.spent === 'project')!;
+    expect(spent.statement.figure.value).toBe('359.73');
+    const meets = (value: string, unit: string) => pairMoney(spent, restated(spent, value, unit))!.meet;
+    expect(meets('3597300', '元')).toBe(true);
+    expect(meets('3598300', '元')).toBe(false);
+    expect(meets('0.036', '亿元')).toBe(true); // ±0.0005亿元: 355–365万元
+    expect(meets('0.0365', '亿元')).toBe(false); // 364.5–365.5万元
+    expect(meets('359.730', '万元')).toBe(true);
+    expect(meets('359.7', '万元')).toBe(false); // 万元 at two decimals at least: 359.70
+    expect(meets('360', '万元')).toBe(false); // an integer 万元 amount has two decimals: 359.995–360.005
+    const pair = pairMoney(spent, restated(spent, '360', '万元'))!;
+    expect(pair.reasons).toContain('同一年度（2023）');
+    expect(pair.tolerance).toMatch(/^±0\.01（2个金额各按书写精度±½末位，万元至少两位小数）：\[359\.725/);
+    // 约 is no stated value: not compared
+    expect(pairMoney(spent, { ...spent, statement: { ...spent.statement, exact: false } })).toBeNull();
   });
 });

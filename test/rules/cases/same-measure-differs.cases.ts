@@ -43,7 +43,7 @@ export default ruleCases({
     {
       name: 'hengshan: the form’s 按支出性质分 项目支出 changed to 1127.72 — one warning, the 基础数据表 first',
       report: report({ basicData: basicData({ spending: ROWS }), dept: spending('1127.72') }),
-      findings: [{ severity: 'warning', values: [1025.2, 1127.72], messageIncludes: ['项目支出', '2023年决算数1025.20万元', '按支出性质分项目支出1127.72万元'] }],
+      findings: [{ severity: 'warning', values: [1025.2, 1127.72], messageIncludes: ['项目支出', '2023年决算数1025.20万元', '按支出性质分项目支出1127.72万元', '配对依据：度量名称相同（“项目支出”）'] }],
     },
   ],
 });
