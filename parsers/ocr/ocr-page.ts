@@ -78,6 +78,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
+  const unstraightened = img;
   const straight = straighten(img, threshold);
   // A page copied open from a bound book: its lines bent near the spine made straight again.
   const flat = dewarp(straight.image, threshold, pageImage.scale);
@@ -95,11 +96,13 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
     let turnedImg = rotateQuarter(img, 90);
     let turnedRagged = ragged;
     // A bound page fed in sideways: its bent lines ran down the image, so they are straightened now
-    // that they run across it.
+    // that they run across it — and its tilt is measured again on the page turned, since the bent lines
+    // that ran down the image made the tilt measured on it a false one (-0.2°, breaking every ruling).
     if (!flat.bend) {
       const turned = dewarp(turnedImg, threshold, pageImage.scale);
       if (turned.bend) {
-        turnedImg = turned.image;
+        const again = straighten(rotateQuarter(unstraightened, 90), threshold);
+        turnedImg = again.skew === straight.skew ? turned.image : dewarp(again.image, threshold, pageImage.scale).image;
         turnedRagged = true;
       }
     }
