@@ -7,7 +7,7 @@ import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
 import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
-import { isUpsideDown, looksTurned } from './orientation.js';
+import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
@@ -78,6 +78,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (inkShare(img, threshold) < BLANK_INK) return { primitives: null, reason: 'blank', dpi };
   if (dpi < MIN_OCR_DPI) return { primitives: null, reason: 'low-resolution', dpi };
 
+  const unstraightened = img;
   const straight = straighten(img, threshold);
   // A page copied open from a bound book: its lines bent near the spine made straight again.
   const flat = dewarp(straight.image, threshold, pageImage.scale);
@@ -88,19 +89,30 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
   let rotation: 0 | 90 | 180 | 270 = 0;
-  if (looksTurned(view.boxes)) {
-    rotation = 90;
-    img = rotateQuarter(img, 90);
+  // Turned a quarter when the lines stand tall; when they say nothing either way (few and short), when
+  // they do read wide once the page is turned.
+  const clearlyTurned = looksTurned(view.boxes);
+  if (clearlyTurned || !looksUpright(view.boxes)) {
+    let turnedImg = rotateQuarter(img, 90);
+    let turnedRagged = ragged;
     // A bound page fed in sideways: its bent lines ran down the image, so they are straightened now
-    // that they run across it.
+    // that they run across it — and its tilt is measured again on the page turned, since the bent lines
+    // that ran down the image made the tilt measured on it a false one (-0.2°, breaking every ruling).
     if (!flat.bend) {
-      const turned = dewarp(img, threshold, pageImage.scale);
+      const turned = dewarp(turnedImg, threshold, pageImage.scale);
       if (turned.bend) {
-        img = turned.image;
-        ragged = true;
+        const again = straighten(rotateQuarter(unstraightened, 90), threshold);
+        turnedImg = again.skew === straight.skew ? turned.image : dewarp(again.image, threshold, pageImage.scale).image;
+        turnedRagged = true;
       }
     }
-    view = await readView(engine, img, threshold, ppt, ragged);
+    const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
+    if (clearlyTurned || looksUpright(turnedView.boxes)) {
+      rotation = 90;
+      img = turnedImg;
+      ragged = turnedRagged;
+      view = turnedView;
+    }
   }
   if (await isUpsideDown(engine, view.clean, view.boxes)) {
     rotation = ((rotation + 180) % 360) as 0 | 90 | 180 | 270;

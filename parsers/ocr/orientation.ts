@@ -7,6 +7,24 @@ import { crop, resize, type GrayImage } from './image.js';
  * turned 90° they stand tall. Counted over lines long enough to tell (three characters or more).
  */
 export function looksTurned(boxes: readonly TextBox[]): boolean {
+  const { tall, wide } = lineShapes(boxes);
+  return tall >= MIN_TELLING_LINES && tall > 2 * wide;
+}
+
+/**
+ * Do the lines say the page is upright? Wide lines, enough of them and more than twice the tall
+ * ones. A page neither upright nor turned by this count (the tail of a form: short labels stacked
+ * in narrow cells, "100" and "10" in its columns) is tried turned a quarter too.
+ */
+export function looksUpright(boxes: readonly TextBox[]): boolean {
+  const { tall, wide } = lineShapes(boxes);
+  return wide >= MIN_TELLING_LINES && wide > 2 * tall;
+}
+
+/** Lines of one shape needed to say which way a page reads. */
+const MIN_TELLING_LINES = 5;
+
+function lineShapes(boxes: readonly TextBox[]): { tall: number; wide: number } {
   let tall = 0;
   let wide = 0;
   for (const b of boxes) {
@@ -15,7 +33,7 @@ export function looksTurned(boxes: readonly TextBox[]): boolean {
     if (h >= 2.5 * w) tall++;
     else if (w >= 2.5 * h) wide++;
   }
-  return tall >= 5 && tall > 2 * wide;
+  return { tall, wide };
 }
 
 /** The direction classifier's input (PaddleOCR cls: 3 × 48 × 192, normalised to [-1, 1]). */
