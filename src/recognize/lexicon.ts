@@ -372,8 +372,6 @@ export const TITLE_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | '
   { part: 'project-self-eval', match: /衔接资金.*自评表/, source: LINKAGE },
   // 就业补助资金绩效自评表, 农业生产发展资金绩效目标自评表: a fund's own form (not a department's)
   { part: 'project-self-eval', match: /资金(项目)?绩效(目标)?自评表/, source: CENTRAL },
-  // 中央对地方(专项)转移支付区域绩效目标自评表, 食品监管补助资金区域绩效目标自评表: the transfer's form for one region
-  { part: 'project-self-eval', match: /(转移支付|资金)区域绩效(目标)?自评表/, source: CENTRAL },
   // a project's own 绩效评价指标表 (宁晋 2019年度…高中助学金项目绩效评价指标表): a project form, not the department's
   { part: 'project-self-eval', match: /项目绩效评价指标(评分)?表$/, source: EVAL53 },
   // …绩效评价得分表 / 评分表: the same framework's scores, the points written into the labels (部门决策(25 分))
