@@ -14,6 +14,7 @@ import { fieldPattern, FORM_FIELDS } from './lexicon.js';
 import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
+import { COVER_NEAR, labelLineProject } from './name-line.js';
 
 /** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …" (lexicon FORM_FIELDS). */
 const HEADER_FIELDS: Array<[string, RegExp]> = FORM_FIELDS.map((e) => [e.field, fieldPattern(e)]);
@@ -141,24 +142,13 @@ function projectName(tables: TableBlock[]): string | null {
 
 /** The project a cover line before the form names ("项目名称:岳阳县农村公路养护"), the last one if several. */
 export function coverProject(before: Array<{ text: string }> | undefined): string | null {
-  const lines = before ?? [];
-  for (let i = lines.length - 1; i >= 0; i--) {
+  for (const p of [...(before ?? [])].reverse()) {
     // a PDF may run the cover lines into one paragraph: the name ends at the next cover label
-    const m = i >= lines.length - COVER_NEAR ? /项目名称[:：]([^:：]{2,40}?)(?=项目单位|主管部门|实施单位|评价方式|评价机构|报告日期|$)/.exec(key(lines[i].text)) : null;
+    const m = /项目名称[:：]([^:：]{2,40}?)(?=项目单位|主管部门|实施单位|评价方式|评价机构|报告日期|$)/.exec(key(p.text));
     if (m) return m[1];
-    // a form flattened one cell a line: the label alone (专项名称), its value on the next line; a PDF may
-    // run the label onto the end of the line before (…自评表专项名称)
-    const value = i + 1 < lines.length ? key(lines[i + 1].text) : '';
-    if (NAME_LABEL_LINE.test(key(lines[i].text)) && value.length >= 2 && value.length <= 40 && !/[:：]|名称|主管部门|单位$/.test(value)) return value;
   }
   return null;
 }
-
-/** The cover lines (项目名称:…) stand in the last few paragraphs before the form. */
-const COVER_NEAR = 12;
-
-/** A name field's label ending its line (项目名称, 专项名称, 转移支付(项目)名称). */
-const NAME_LABEL_LINE = /(?:项目(?:支出)?|专项(?:\(项目\)|资金)?|转移支付(?:\(项目\))?)名称[:：]?$/;
 
 /**
  * The project a form's title names when its table has no 项目名称 row ("2019年度宁晋县高中助学金项目绩效评价指标表"
@@ -166,12 +156,8 @@ const NAME_LABEL_LINE = /(?:项目(?:支出)?|专项(?:\(项目\)|资金)?|转�
  */
 export function titleProject(title: string | undefined): string | null {
   const m = /^(?:\d{4}年度?)?(.+?项目)(?:支出)?绩效\S*表$/.exec(key(title ?? ''));
-  if (m && !/(?:^|年度?)项目$/.test(m[1])) return m[1];
-  // a fund's own form: 食品监管补助资金区域绩效目标自评表 → 食品监管补助资金; a title naming no fund
-  // (中央对地方转移支付资金绩效自评表, 专项资金绩效自评表) gives none
-  const fund = /^(?:\d{4}年度?)?(.+?资金)(?:区域|项目)?绩效(?:目标)?自评表$/.exec(key(title ?? ''));
-  if (!fund || /^(?:中央对地方)?(?:专项)?(?:转移支付)?(?:专项)?资金$|^(?:财政)?补助资金$/.test(fund[1])) return null;
-  return fund[1];
+  if (!m || /(?:^|年度?)项目$/.test(m[1])) return null;
+  return m[1];
 }
 
 const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));
@@ -268,7 +254,7 @@ export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
 
 export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSelfEval {
   // The part name carries the project name so locations read "项目支出绩效自评表（工作经费）".
-  const part = `项目支出绩效自评表（${projectName(form.tables) ?? coverProject(form.before) ?? titleProject(form.title?.text) ?? `第${ordinal + 1}个项目`}）`;
+  const part = `项目支出绩效自评表（${projectName(form.tables) ?? coverProject(form.before?.slice(-COVER_NEAR)) ?? labelLineProject(form.before) ?? titleProject(form.title?.text) ?? `第${ordinal + 1}个项目`}）`;
   const body = readFormBody(part, form.tables);
   return {
     kind: 'project-self-eval',
