@@ -133,6 +133,9 @@ export function countItems(s: string): number {
   return body.split(CONJUNCTION).filter(nonEmpty).length;
 }
 
+/** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
+const ONLY_NOTE = /^[^，,、；;]{0,12}?(?:仅|只)有/;
+
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null, listItem: null, itemOf: null }));
   const change = figures.map((f) => statesChange(norm, f));
@@ -172,6 +175,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
       }
       return;
     }
+    // a note that gives one figure as a reason ("分配到经开区任务为0家（经开区仅有2家临时经营区域，2018年已整治完毕）")
+    // says what there only is, not what the figure is made of
+    if (inner.length === 1 && ONLY_NOTE.test(content)) return;
     for (const { g, k } of inner) {
       if (!sameKind(f, g)) continue;
       rel[k].parent = i;

@@ -246,11 +246,11 @@ function indicatorLines(blocks: Block[], from: number, lookahead: number): Indic
   for (let i = from; i < Math.min(blocks.length, from + lookahead + 1); i++) {
     const b = blocks[i];
     if (b.kind !== 'paragraph') return null;
-    if (!b.text.includes('一级指标')) continue;
+    if (!opensIndicatorHeader(blocks, i)) continue;
     const paragraphs: ParagraphBlock[] = [];
     for (let j = i; j < blocks.length && blocks[j].kind === 'paragraph'; j++) paragraphs.push(blocks[j] as ParagraphBlock);
     const text = flatText(paragraphs);
-    const at = text.text.indexOf('一级指标');
+    const at = text.text.search(LEVEL1_HEADER);
     const block = readIndicatorBlock(text.text, at);
     if (!block) return null;
     const lastParagraph = paragraphAt(text, Math.max(block.end - 1, at));
@@ -265,6 +265,18 @@ function indicatorLines(blocks: Block[], from: number, lookahead: number): Indic
     };
   }
   return null;
+}
+
+/** The indicator header's first word, a line break allowed inside it (a cell wrapped one word a line: 一级 / 指标). */
+const LEVEL1_HEADER = /一级\s*指标/;
+
+/** Does paragraph `i` hold the indicator header's 一级指标, or its 一级 with 指标 opening the next line? */
+function opensIndicatorHeader(blocks: Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b.kind !== 'paragraph') return false;
+  if (b.text.includes('一级指标')) return true;
+  const next = blocks[i + 1];
+  return /一级\s*$/.test(b.text) && next?.kind === 'paragraph' && /^\s*指标/.test(next.text);
 }
 
 interface IndicatorLines {
@@ -323,7 +335,7 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       const inline = /\d/.test(b.text) ? readInlineForm(b.text) : null;
       if (!inline) {
         // an indicator block flattened on its own (no budget block before it)
-        const alone = /一级指标/.test(b.text) ? indicatorLines(blocks, i, 0) : null;
+        const alone = opensIndicatorHeader(blocks, i) ? indicatorLines(blocks, i, 0) : null;
         if (!alone) {
           out.push(b);
           continue;

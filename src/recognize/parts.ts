@@ -88,6 +88,12 @@ export function isProjectList(table: TableBlock): boolean {
   return projectListHeader(table) !== null;
 }
 
+/**
+ * How many paragraphs before a form are kept as its cover: a form flattened one cell a line prints its 专项名称
+ * some 40 lines above its indicator block (the 项目名称: cover lines of a 评价报告 are looked for in the last 12 only).
+ */
+const COVER_LINES = 80;
+
 export function classifyByTitle(title: string): PartKind | null {
   const k = key(title);
   for (const m of TITLE_MARKERS) if (m.match.test(k)) return m.part;
@@ -141,7 +147,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       current.after = [];
       lastList = current.tables;
     } else if (byContent || byTitle) {
-      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
+      current = { kind: (byContent ?? byTitle)!, tables: [block], title: titleBlock, after: [], before: between.slice(-COVER_LINES) };
       forms.push(current);
       lastList = current.tables;
     } else if (current && prose === 0 && !titleBlock) {
@@ -149,7 +155,7 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       current.after = [];
       lastList = current.tables;
     } else if (isIndicatorHeaderAnywhere(block) || headlessIndicatorColumns(block)) {
-      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [], before: between.slice(-12) };
+      current = { kind: 'project-self-eval', tables: [block], title: titleBlock, after: [], before: between.slice(-COVER_LINES) };
       forms.push(current);
       lastList = current.tables;
     } else {

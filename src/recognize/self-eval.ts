@@ -14,6 +14,7 @@ import { fieldPattern, FORM_FIELDS } from './lexicon.js';
 import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
+import { COVER_NEAR, labelLineProject } from './name-line.js';
 
 /** Header fields of a form: "项目支出名称 | 工作经费", "主管部门 | … | 实施单位 | …" (lexicon FORM_FIELDS). */
 const HEADER_FIELDS: Array<[string, RegExp]> = FORM_FIELDS.map((e) => [e.field, fieldPattern(e)]);
@@ -268,7 +269,7 @@ export function readDeptSelfEval(form: FormGroup): DeptSelfEval {
 
 export function readProjectSelfEval(form: FormGroup, ordinal: number): ProjectSelfEval {
   // The part name carries the project name so locations read "项目支出绩效自评表（工作经费）".
-  const part = `项目支出绩效自评表（${projectName(form.tables) ?? coverProject(form.before) ?? titleProject(form.title?.text) ?? `第${ordinal + 1}个项目`}）`;
+  const part = `项目支出绩效自评表（${projectName(form.tables) ?? coverProject(form.before?.slice(-COVER_NEAR)) ?? labelLineProject(form.before) ?? titleProject(form.title?.text) ?? `第${ordinal + 1}个项目`}）`;
   const body = readFormBody(part, form.tables);
   return {
     kind: 'project-self-eval',
