@@ -11,7 +11,9 @@ import { isControl, type GlyphOrder } from './glyph-order.js';
  *
  * A font numbered by glyph ids is one whose map sends codes below U+3000 to ideographs. In such a
  * font a glyph whose character is its own code is one the map did not cover (a coincidence is left
- * alone: a character also shown through a real mapping in that font is kept). Those characters,
+ * alone: a character also shown through a real mapping in that font is kept) — at any code: a subset
+ * that keeps the whole font's glyph ids (Chromium's and Word's CID TrueType subsets of a CJK font,
+ * 20 000 glyphs and more) reads a lost glyph 0x43CA as the rare ideograph 䏊 (“䣊住宅” for 非住宅). Those characters,
  * per font, are marked as unmapped (U+FFFD) in the font's runs, so a page reads as partly broken,
  * with each lost character marked.
  */
@@ -27,7 +29,7 @@ interface ShownGlyph {
 /** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
 interface FontTally {
   numbered: boolean;
-  /** Per code below CJK_START: 1 when a glyph of that code read as its own code. */
+  /** Per code: 1 when a glyph of that code read as its own code. */
   identity: Uint8Array | null;
 }
 
@@ -73,10 +75,9 @@ export function unmappedCodeChars(
         if (!m) unread.set(font, (m = new Map()));
         m.set(ch, code);
       }
-      if (code >= CJK_START) continue;
       if (u === code) {
-        if (code >= 0x21) (tally.identity ??= new Uint8Array(CJK_START))[code] = 1;
-      } else if (!tally.numbered && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
+        if (code >= 0x21 && code <= 0xffff) (tally.identity ??= new Uint8Array(0x10000))[code] = 1;
+      } else if (!tally.numbered && code < CJK_START && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
     }
   }
   const out = new Map<string, Map<string, string>>();
@@ -122,14 +123,15 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
  * Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's glyphs of many
  * such fonts into one text item named after the first; no report writes “Ã” in a Chinese word. When
  * the page's fonts read such a character differently, it is U+FFFD everywhere. ASCII (digits, “,”)
- * only in its own font's runs.
+ * and CJK (a bare code read as an ideograph) only in its own font's runs.
  */
 export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): TextRun[] {
   const anywhere = new Map<string, string>();
   for (const chars of lost.values()) {
     for (const [ch, to] of chars) {
       const c = ch.charCodeAt(0);
-      if (c >= 0x20 && c <= 0x7e) continue;
+      // ASCII and, from U+3000 on, CJK (a bare glyph id there reads as an ideograph another font may really write): only in their own font.
+      if ((c >= 0x20 && c <= 0x7e) || (c >= CJK_START && !(c >= 0xe000 && c <= 0xf8ff))) continue;
       const seen = anywhere.get(ch);
       anywhere.set(ch, seen === undefined || seen === to ? to : '\uFFFD');
     }
