@@ -143,3 +143,42 @@ export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<st
     return str === r.str ? r : { ...r, str };
   });
 }
+
+/** Right-to-left letters (Hebrew to Arabic Extended-A, their presentation forms). */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const RTL_AND_IDEOGRAPH = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF][^]*[\u4E00-\u9FFF]|[\u4E00-\u9FFF][^]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const STRONG = /[\p{L}\p{N}]/u;
+
+/**
+ * A text item's characters in the order they were drawn, where pdf.js put them in right-to-left
+ * order: a lost glyph read as its bare glyph id can be a Hebrew, Syriac or Arabic letter (glyph
+ * 0x0627 is “ا”), and an item holding one (“ا适用” for 不适用) is reordered as right-to-left text
+ * (“适用ا”) — a cell that then reads as another indicator. Only items with both such a letter and
+ * an ideograph (no report mixes them): the reordering undone — runs of left-to-right characters
+ * (and the digits and signs between them) kept, the rest reversed.
+ */
+export function drawnOrder(item: { str: string; dir?: string }): string {
+  const str = item.str;
+  if (item.dir !== 'rtl' || !RTL_AND_IDEOGRAPH.test(str)) return str;
+  const chars = [...str];
+  const strong = chars.map((ch) => (RTL.test(ch) ? 1 : STRONG.test(ch) ? 2 : 0));
+  // A sign takes the level of left-to-right characters on both sides, else the right-to-left one.
+  const levels = strong.map((l, i) => {
+    if (l) return l;
+    let before = 0;
+    for (let j = i - 1; j >= 0 && !before; j--) before = strong[j];
+    let after = 0;
+    for (let j = i + 1; j < chars.length && !after; j++) after = strong[j];
+    return before === 2 && after === 2 ? 2 : 1;
+  });
+  // The reordering (reverse each left-to-right run, then the whole) is its own inverse.
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && (levels[j] === 2) === (levels[i] === 2)) j++;
+    const piece = chars.slice(i, j);
+    out.push(...(levels[i] === 2 ? piece.reverse() : piece));
+    i = j;
+  }
+  return out.reverse().join('');
+}

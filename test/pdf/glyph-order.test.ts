@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GlyphOrder } from '../../parsers/pdf/glyph-order.js';
+import { drawnOrder } from '../../parsers/pdf/unmapped-codes.js';
 import { loadPdfJs, pdfOps } from '../../parsers/pdf/pdfjs.js';
 
 /**
@@ -50,5 +51,16 @@ describe('a lost glyph read from its place in the font', () => {
     const rest = shown('f', [[0x10, '0'], [0x11, '1'], [0x12, '2'], [0x14, '4'], [0x21, '5'], [0x22, '6'], [0x23, '7'], [0x24, '8'], [0x25, '9']]);
     without.add(rest.fnArray, rest.argsArray);
     expect(without.read('f', 0x13)).toBe('3');
+  });
+});
+
+describe('a lost glyph read as a right-to-left letter (its bare glyph id)', () => {
+  it('does not reorder its text item: the characters come back in the order they were drawn', () => {
+    // pdf.js lays a short item with a Hebrew/Arabic letter out right to left: “ا适用” (不 lost, glyph 0x0627) reads “适用ا”.
+    expect(drawnOrder({ str: '适用\u0627', dir: 'rtl' })).toBe('\u0627适用');
+    expect(drawnOrder({ str: '计划完成10，\u05D0', dir: 'rtl' })).toBe('\u05D0，计划完成10');
+    // Left-to-right items, and right-to-left text without an ideograph, are left alone.
+    expect(drawnOrder({ str: '适用\u0627', dir: 'ltr' })).toBe('适用\u0627');
+    expect(drawnOrder({ str: 'שלום', dir: 'rtl' })).toBe('שלום');
   });
 });
