@@ -63,10 +63,11 @@ export type LostSlots = (GlyphKey | undefined)[][];
 /**
  * Where the lost glyphs are in `marked` (markUnmappedCodes's runs, their lost characters U+FFFD): the
  * font and the character each read as in `original`. A character lost in a font other than the run's
- * own (a Type 3 line run into one text item) is keyed by that font, when only one font lost it.
+ * own is keyed by that font, when only one font lost it; a Type 3 run's glyphs are not keyed.
  */
-export function lostSlots(original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): LostSlots {
+export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): LostSlots {
   return marked.map((run, r) => {
+    if (type3(page, run.font)) return []; // its glyphs may be of any of the line's fonts: read on their line only
     const before = [...original[r].str];
     return [...run.str].map((ch, i) => {
       if (!isUnmappedChar(ch) || before[i] === undefined) return undefined;
@@ -77,18 +78,24 @@ export function lostSlots(original: readonly TextRun[], marked: readonly TextRun
   });
 }
 
+/** A Type 3 font: pdf.js runs a line's glyphs of many such fonts (Skia's, a few glyphs each) into one text item named after the first. */
+function type3(page: PDFPageProxy, font: string | undefined): boolean {
+  if (!font || !page.commonObjs.has(font)) return false;
+  return (page.commonObjs.get(font) as { isType3Font?: boolean } | null)?.isType3Font === true;
+}
+
 /** One document's lost glyphs as read so far. */
 export class LostGlyphReader {
   private readonly known = new Map<GlyphKey, { ch: string; confidence: number } | null>();
   private readonly tries = new Map<GlyphKey, number>();
-  /** Per page, per run: its characters with its bare-code letters as read. */
-  private readonly bare = new Map<number, Map<number, string[]>>();
+  /** Per page, per run: its characters with its local-code letters and its glyphs of no sure font as read. */
+  private readonly local = new Map<number, Map<number, string[]>>();
   /** Pages rendered for their lost glyphs. */
   rendered = 0;
   constructor(private readonly pdf: PDFDocumentProxy) {}
 
   /**
-   * Read the page's lost glyphs not read yet (and its bare-code letters), remembered for every page
+   * Read the page's lost glyphs not read yet (and its local-code letters), remembered for every page
    * (`apply`). `mayRender` is asked once, when the page holds such a glyph: false (the OCR page
    * budget spent) leaves them unread.
    */
@@ -98,8 +105,10 @@ export class LostGlyphReader {
       return (BARE_IN_WORD.test(text) || [...text].some(isUnmappedChar)) && [...text].filter((ch) => !/\s/u.test(ch) && !isUnmappedChar(ch)).length >= MIN_KNOWN && !g.some((i) => standIn(page, runs[i].font));
     });
     const open = (i: number) => slots[i]?.some((k) => k !== undefined && !this.known.has(k) && (this.tries.get(k) ?? 0) < MAX_TRIES) ?? false;
-    // Lines with a glyph not yet read, or a bare-code letter inside a word (read on each page: its font is not sure).
-    const reading = groups.filter((g) => g.some(open) || BARE_IN_WORD.test(g.map((i) => runs[i].str).join('')));
+    // A lost glyph whose font is not sure (several of a Type 3 line's fonts lost that code): read on its own line only.
+    const unkeyed = (i: number) => [...runs[i].str].some((ch, j) => isUnmappedChar(ch) && slots[i]?.[j] === undefined);
+    // Lines with a glyph not yet read, or read on each page: a local-code letter inside a word, a glyph of no sure font.
+    const reading = groups.filter((g) => g.some(open) || g.some(unkeyed) || BARE_IN_WORD.test(g.map((i) => runs[i].str).join('')));
     if (!reading.length || !mayRender()) return;
     this.rendered++;
     const tried = new Set(reading.flatMap((g) => g.flatMap((i) => slots[i] ?? [])).filter((k): k is GlyphKey => k !== undefined && !this.known.has(k)));
@@ -116,21 +125,21 @@ export class LostGlyphReader {
     }));
     const lines = await recognizeBoxes(await loadEngine(), image.image, boxes);
     const readings = new Map<GlyphKey, { ch: string; confidence: number }[]>();
-    const bare = new Map<number, string[]>();
+    const local = new Map<number, string[]>();
     reading.forEach((g, k) => {
       for (const got of alignedReadings(g.map((i) => runs[i].str), lines[k])) {
         const i = g[got.r];
         const key = slots[i]?.[got.i];
         if (key !== undefined) readings.set(key, [...(readings.get(key) ?? []), got]);
-        else if (BARE.test([...runs[i].str][got.i] ?? '')) {
-          // A bare-code letter: read on this line only (its font is not known for sure).
-          const chars = bare.get(i) ?? [...runs[i].str];
+        else {
+          // A local-code letter or a glyph of no sure font: read on this line only.
+          const chars = local.get(i) ?? [...runs[i].str];
           chars[got.i] = got.ch;
-          bare.set(i, chars);
+          local.set(i, chars);
         }
       }
     });
-    if (bare.size) this.bare.set(n, bare);
+    if (local.size) this.local.set(n, local);
     for (const [key, all] of readings) {
       const before = this.known.get(key);
       if (before === null) continue;
@@ -139,12 +148,12 @@ export class LostGlyphReader {
     }
   }
 
-  /** Page `n`'s runs with the lost glyphs read so far (on any page) and its own bare-code letters read. */
+  /** Page `n`'s runs with the lost glyphs read so far (on any page) and its own local-code letters read. */
   apply(n: number, runs: readonly TextRun[], slots: LostSlots): TextRun[] {
-    const bare = this.bare.get(n);
+    const local = this.local.get(n);
     return runs.map((run, r) => {
       const keys = slots[r];
-      const letters = bare?.get(r);
+      const letters = local?.get(r);
       if (!keys?.some((k) => k !== undefined && this.known.get(k)) && !letters) return run;
       let confidence = Math.min(run.confidence ?? 1, letters ? SURE : 1);
       const chars = (letters ?? [...run.str]).map((ch, i) => {

@@ -213,7 +213,7 @@ async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn 
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const page = await pdf.getPage(n);
   const ops = await page.getOperatorList();
-  const found = await glyphs.onPage(runs, ops, quality.unmapped > 0);
+  const found = await glyphs.onPage(page, runs, ops, quality.unmapped > 0);
   if (!found) return quality;
   if (!found.order || turn !== 0) return assessRuns(found.marked, broken, true);
   // What its shape gives is read over the whole document first (lost-glyph-ocr.ts); what stays unread is marked □, however few.
@@ -241,14 +241,14 @@ class LostGlyphs {
   }
 
   /** The page's lost characters marked (markUnmappedCodes), where they are and the glyph order, or null when it has none. */
-  async onPage(runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
+  async onPage(page: PDFPageProxy, runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
     let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered);
     // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
     const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
     if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order);
     if (!lost.size) return null;
     const marked = markUnmappedCodes(runs, lost);
-    return { marked, slots: lostSlots(runs, marked, lost), order };
+    return { marked, slots: lostSlots(page, runs, marked, lost), order };
   }
 
   /**
@@ -263,7 +263,7 @@ class LostGlyphs {
       if (!text || text.turn !== 0) continue;
       try {
         const page = await this.pdf.getPage(k);
-        const found = await this.onPage(text.runs, await page.getOperatorList(), true);
+        const found = await this.onPage(page, text.runs, await page.getOperatorList(), true);
         if (!found?.order) continue;
         await this.reader.learn(k, page, found.marked, found.slots, () => {
           if (this.budget.left <= 0) return false;
