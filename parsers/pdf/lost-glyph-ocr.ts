@@ -63,9 +63,10 @@ export type LostSlots = (GlyphKey | undefined)[][];
 /**
  * Where the lost glyphs are in `marked` (markUnmappedCodes's runs, their lost characters U+FFFD): the
  * font and the character each read as in `original`. A character lost in a font other than the run's
- * own is keyed by that font, when only one font lost it; a Type 3 run's glyphs are not keyed.
+ * own is keyed by that font, when only one font lost it; a Type 3 run's glyphs are not keyed, nor a
+ * character its font shows through two codes (pdf.js gave two glyphs without a map the same one).
  */
-export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): LostSlots {
+export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>, shared: ReadonlySet<string> = new Set()): LostSlots {
   return marked.map((run, r) => {
     if (type3(page, run.font)) return []; // its glyphs may be of any of the line's fonts: read on their line only
     const before = [...original[r].str];
@@ -73,7 +74,8 @@ export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], mark
       if (!isUnmappedChar(ch) || before[i] === undefined) return undefined;
       const own = run.font && lost.get(run.font)?.has(before[i]) ? run.font : undefined;
       const fonts = own ? [own] : [...lost].filter(([, chars]) => chars.has(before[i])).map(([f]) => f);
-      return fonts.length === 1 ? `${fonts[0]}\u0000${before[i]}` : undefined;
+      const key = fonts.length === 1 ? `${fonts[0]}\u0000${before[i]}` : undefined;
+      return key !== undefined && !shared.has(key) ? key : undefined;
     });
   });
 }

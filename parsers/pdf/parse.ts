@@ -19,7 +19,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { drawnOrder, markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
+import { drawnOrder, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
 import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
@@ -182,7 +182,8 @@ async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates):
   const viewport = page.getViewport({ scale: 1 });
   // A slanted watermark is neither the page's direction nor its text (watermark.ts).
   // A lost glyph read as a right-to-left letter does not reorder its item (unmapped-codes.ts).
-  const all = (await page.getTextContent()).items.map((i) => ('dir' in i && i.dir === 'rtl' ? { ...i, str: drawnOrder(i) } : i));
+  // …nor one read as a combining mark lose its place (withLostMarks).
+  const all = withLostMarks((await page.getTextContent()).items.map((i) => ('dir' in i && i.dir === 'rtl' ? { ...i, str: drawnOrder(i) } : i)));
   const items = withoutWatermark(all);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
@@ -245,10 +246,11 @@ class LostGlyphs {
     let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered);
     // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
     const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
-    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order);
+    const shared = new Set<string>();
+    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared);
     if (!lost.size) return null;
     const marked = markUnmappedCodes(runs, lost);
-    return { marked, slots: lostSlots(page, runs, marked, lost), order };
+    return { marked, slots: lostSlots(page, runs, marked, lost, shared), order };
   }
 
   /**

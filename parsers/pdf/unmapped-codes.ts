@@ -1,6 +1,7 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 import { isControl, type GlyphOrder } from './glyph-order.js';
+import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /**
  * Glyphs a ToUnicode map leaves out (缺映射): a font subset whose glyphs are numbered in order of
@@ -46,11 +47,16 @@ export function unmappedCodeChars(
   argsArray: readonly unknown[],
   numbered: Set<string> = new Set(),
   order?: GlyphOrder,
+  /** With `order`: filled with font + character (`font\u0000ch`) where one font shows a character through two codes. */
+  shared?: Set<string>,
 ): Map<string, Map<string, string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
   // Per font: glyphs read as a control code or a private-use character (their map had no word for them).
   const unread = new Map<string, Map<string, number>>();
+  // With `order`, per font: the code each character was first shown through.
+  const codeOf = order && shared ? new Map<string, Map<string, number>>() : null;
+  let seen: Map<string, number> | undefined;
   let font = '';
   let tally: FontTally | undefined;
   for (let i = 0; i < fnArray.length; i++) {
@@ -59,6 +65,10 @@ export function unmappedCodeChars(
       font = String((argsArray[i] as unknown[])?.[0] ?? '');
       tally = tallies.get(font);
       if (!tally) tallies.set(font, (tally = { numbered: numbered.has(font) || (order?.numbered(font) ?? false), identity: null }));
+      if (codeOf) {
+        seen = codeOf.get(font);
+        if (!seen) codeOf.set(font, (seen = new Map()));
+      }
       continue;
     }
     if (fn !== OPS.showText || !tally) continue;
@@ -70,6 +80,11 @@ export function unmappedCodeChars(
       const ch = g.unicode;
       if (typeof code !== 'number' || typeof ch !== 'string') continue;
       const u = ch.length === 1 ? ch.charCodeAt(0) : -1;
+      if (seen) {
+        const first = seen.get(ch);
+        if (first === undefined) seen.set(ch, code);
+        else if (first !== code) shared!.add(`${font}\u0000${ch}`);
+      }
       if (order && (isControl(u) || (u >= 0xe000 && u <= 0xf8ff))) {
         let m = unread.get(font);
         if (!m) unread.set(font, (m = new Map()));
@@ -92,7 +107,12 @@ export function unmappedCodeChars(
     const mapped = mappedChars(fnArray, argsArray, id);
     t.identity.forEach((on, code) => {
       const ch = String.fromCharCode(code);
-      if (on && !mapped.has(ch)) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
+      if (!on || mapped.has(ch)) return;
+      const to = order?.read(id, code) ?? '\uFFFD';
+      lostIn(id).set(ch, to);
+      // A bare id that is a radical (⻔ U+2EE8, ⽞) reads, once repaired before layout (src/text/glyphs.ts), as an ideograph (门, 玄) the font did not write.
+      const repaired = code >= 0x2e80 && code <= 0x2fdf ? repairPdfGlyphs(ch) : ch;
+      if (repaired !== ch && !mapped.has(repaired)) lostIn(id).set(repaired, to);
     });
   }
   for (const [id, chars] of unread) for (const [ch, code] of chars) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
@@ -181,4 +201,44 @@ export function drawnOrder(item: { str: string; dir?: string }): string {
     i = j;
   }
   return out.reverse().join('');
+}
+
+const MARK = /^\p{M}$/u;
+
+interface PlacedItem {
+  str: string;
+  width: number;
+  transform: number[];
+  fontName?: string;
+}
+
+/**
+ * Text items with a lost glyph read as a combining mark joined to the item after it: a bare glyph id
+ * can be a combining mark (U+1BA3, U+089C); pdf.js gives it no width, so it is an item of its own and
+ * the rest of its line starts where it does, one em too early (“提高人居” read “高人居…” + a mark
+ * placed over 高). Joined: the mark first, the item an em wider. Only a lone mark of no width
+ * followed (white space aside) by an item of the same font at the same place.
+ */
+export function withLostMarks<T>(items: readonly T[]): T[] {
+  let out: T[] | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Partial<PlacedItem>;
+    // The item after it, past white space pdf.js put between (a space item from the line before).
+    let j = k + 1;
+    while (j < items.length && j <= k + 2 && /^\s*$/u.test((items[j] as Partial<PlacedItem>).str ?? '')) j++;
+    const next = items[j] as Partial<PlacedItem> | undefined;
+    if (item.width !== 0 || typeof item.str !== 'string' || !MARK.test(item.str) || !next?.transform || !item.transform || typeof next.str !== 'string' || !next.str) {
+      out?.push(items[k]);
+      continue;
+    }
+    const [a, b, , , e, f] = item.transform;
+    if (next.fontName !== item.fontName || Math.abs(next.transform[4] - e) > 0.01 || Math.abs(next.transform[5] - f) > 0.01) {
+      out?.push(items[k]);
+      continue;
+    }
+    out ??= items.slice(0, k) as T[];
+    out.push(...items.slice(k + 1, j), { ...next, str: item.str + next.str, width: (next.width ?? 0) + Math.sqrt(a * a + b * b) } as T);
+    k = j;
+  }
+  return out ?? (items as T[]);
 }
