@@ -27,8 +27,10 @@
  * distributed (short cell labels 分散对齐, LibreOffice: table-print.ts); stamp-vivid / stamp-vivid-outlined (a red
  * 作废/草稿 level at full opacity over every page, as text and as filled curves), stamp-outlined (grey 内部资料/样稿
  * as curves), stamp-outlined-tiled (a unit's name in 16 pt grey outlines tiled level: stamped.ts); unicode-missing /
- * unicode-pua (a tenth of the table font's glyphs without a ToUnicode entry, or mapped into the Private Use Area:
- * word-pdf.ts); gbk-cmap (Foxit/金山-like /GBK-EUC-H Type 0 fonts, no ToUnicode: gbk-cmap.ts); xobject-pages (every
+ * unicode-pua (the seed printed in an embedded CID TrueType font, truetype.ts — the plain print is class
+ * truetype —, a tenth of its characters left out of the ToUnicode maps or mapped into the Private Use Area:
+ * damaged-map.ts); unicode-missing-unembedded / unicode-pua-unembedded (the same damage to the table font of
+ * word-pdf.ts, whose fonts are not embedded: nothing to read the lost glyphs from); gbk-cmap (Foxit/金山-like /GBK-EUC-H Type 0 fonts, no ToUnicode: gbk-cmap.ts); xobject-pages (every
  * page a Form XObject holding a Form XObject of the whole page: a print of a print), shifted-xref (a header line put
  * in front of the file: every xref offset wrong, pdf.js rebuilds), revised-page (page 3 drawing page 5's content,
  * corrected by an incremental update), differences-uni (simple fonts, /Differences of uniXXXX names, no
@@ -64,6 +66,8 @@ import { sealTextPdf } from '../test/fixtures/producers/seal-text.js';
 import { differencesPdf, partialType3MapPdf, revisedPagePdf, shiftedXrefPdf, xobjectPagesPdf } from '../test/fixtures/producers/rewritten.js';
 import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
+import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY } from '../test/fixtures/producers/truetype.js';
+import { damagedMapPdf } from '../test/fixtures/producers/damaged-map.js';
 import { layoutDocument, seedSpec } from '../test/fixtures/generator/index.js';
 import { opt } from '../scripts/lib/args.js';
 
@@ -81,6 +85,9 @@ function userPassword(pdf: Uint8Array): Uint8Array {
   }
 }
 
+/** The seed printed in a TrueType CJK font embedded as CID subsets (Identity-H), as Word and WPS write 宋体. */
+const trueTypeSeed = () => chromiumTrueTypePdf(reportHtml(layoutDocument(seedSpec()), { font: TRUETYPE_CJK_FAMILY }));
+
 /** The classes of issue 13 made from any report (its LibreOffice PDF and its .docx). */
 const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Promise<Uint8Array> | Uint8Array> = {
   plain: (pdf) => pdf,
@@ -92,8 +99,8 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   scaled: (pdf) => overprintPdf(pdf, 'scaled'),
   'two-up': (pdf) => twoUpPdf(pdf),
   quartz: (pdf) => wordPdf(pdf, { style: 'quartz' }),
-  'unicode-missing': (pdf) => wordPdf(pdf, { missingUnicode: 0.1 }),
-  'unicode-pua': (pdf) => wordPdf(pdf, { privateUse: 0.1 }),
+  'unicode-missing-unembedded': (pdf) => wordPdf(pdf, { missingUnicode: 0.1 }),
+  'unicode-pua-unembedded': (pdf) => wordPdf(pdf, { privateUse: 0.1 }),
   'xps-spaced': (pdf) => spacedTextPdf(pdf),
   tblheader: (_pdf, docx) => tablePrintPdf(docx, 'tblheader'),
   distributed: (_pdf, docx) => tablePrintPdf(docx, 'distributed'),
@@ -132,6 +139,9 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
   chromium: () => chromiumPdf(reportHtml(layoutDocument(seedSpec()))),
+  truetype: () => trueTypeSeed(),
+  'unicode-missing': async () => (await damagedMapPdf(trueTypeSeed(), 'missing')).bytes,
+  'unicode-pua': async () => (await damagedMapPdf(trueTypeSeed(), 'pua')).bytes,
   'chromium-partial-map': async () => (await partialType3MapPdf(chromiumPdf(reportHtml(layoutDocument(seedSpec()))))).bytes,
   pdf13: () => pdf13Pdf(seedPdf),
   'mupdf-convert': () => mupdfPdf(seedPdf, 'convert'),

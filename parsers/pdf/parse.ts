@@ -16,12 +16,12 @@ import { sealDisks, withoutSealText, type SealDisk } from './seal-text.js';
 import { bodyTextSize, withoutFaintWatermark, withoutVividStamp } from './faint-text.js';
 import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
-import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, PARTIAL_MIN, type LayerVerdict, type PageTextQuality } from './text-quality.js';
+import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { markUnmappedCodes, unmappedCodeChars } from './unmapped-codes.js';
-import { LazyGlyphOrder } from './glyph-order.js';
-import { readLostGlyphs } from './lost-glyph-ocr.js';
+import { drawnOrder, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
+import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
+import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
 import type { TextLine, TextRun } from './types.js';
@@ -80,6 +80,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const glyphOrder = new LazyGlyphOrder(pdf);
     const qualities = texts.map((t) => (t instanceof Error ? t : assessRuns(t.runs, broken)));
     const brokenElsewhere = qualities.some((q) => !(q instanceof Error) && judgeLayer(q).kind === 'unusable');
+    const glyphs = new LostGlyphs(pdf, glyphOrder, numberedFonts, ocr, (n) => {
+      const [text, quality] = [texts[n - 1], qualities[n - 1]];
+      return text instanceof Error || quality instanceof Error || judgeLayer(quality, { brokenElsewhere }).kind !== 'usable' ? null : text;
+    });
     let probe: Promise<InkProbe | null> | null = null;
     const bodySize = bodyTextSize(texts.flatMap((t) => (t instanceof Error ? [] : t.runs)));
     const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)), brokenElsewhere, bodySize };
@@ -89,7 +93,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         const assessed = qualities[n - 1];
         if (text instanceof Error) throw text;
         if (assessed instanceof Error) throw assessed;
-        const quality = await withUnmappedCodes(pdf, n, text, assessed, broken, brokenElsewhere, numberedFonts, glyphOrder, ocr);
+        const quality = await withUnmappedCodes(pdf, n, text, assessed, broken, brokenElsewhere, glyphs);
         const read = await readPage(pdf, aids, n, quality, text, issues, ocr);
         if (read.ocrCause) ocrCauses.set(n, read.ocrCause);
         const prims = read.primitives;
@@ -103,7 +107,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
           const fields = prims.textSource === 'vector' ? text.formFields : 0;
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence, ...(fields ? { formFields: fields } : {}) });
           // Text from the layer of a partly broken page holds □ where a character was lost (text-quality.ts).
-          if (prims.textSource !== 'ocr' && quality.inline >= PARTIAL_MIN) lostGlyphPages.add(n);
+          if (prims.textSource !== 'ocr' && quality.marked > 0) lostGlyphPages.add(n);
         } else {
           places.set(++laid, { sheet: n, dx: 0 });
           pages.push(emptyPage(laid, read.width, read.height));
@@ -177,7 +181,9 @@ async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates):
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   // A slanted watermark is neither the page's direction nor its text (watermark.ts).
-  const all = (await page.getTextContent()).items;
+  // A lost glyph read as a right-to-left letter does not reorder its item (unmapped-codes.ts).
+  // …nor one read as a combining mark lose its place (withLostMarks).
+  const all = withLostMarks((await page.getTextContent()).items.map((i) => ('dir' in i && i.dir === 'rtl' ? { ...i, str: drawnOrder(i) } : i)));
   const items = withoutWatermark(all);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
@@ -203,26 +209,75 @@ interface DocumentAids {
  * The page's text quality, judged again when some fonts' glyphs read as their bare codes (their
  * ToUnicode map left them out: unmapped-codes.ts). The operator list stays with the page for readPage.
  */
-async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn }: PageText, quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, numberedFonts: Set<string>, glyphOrder: LazyGlyphOrder, budget: OcrBudget): Promise<PageTextQuality> {
+async function withUnmappedCodes(pdf: PDFDocumentProxy, n: number, { runs, turn }: PageText, quality: PageTextQuality, broken: ReadonlySet<string>, brokenElsewhere: boolean, glyphs: LostGlyphs): Promise<PageTextQuality> {
   // Only a layer read as text needs it (its operator list is read anyway); an unusable one stays so.
   if (judgeLayer(quality, { brokenElsewhere }).kind !== 'usable') return quality;
   const page = await pdf.getPage(n);
   const ops = await page.getOperatorList();
-  let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts);
-  // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
-  const order = lost.size || quality.unmapped ? await glyphOrder.for(ops.fnArray, ops.argsArray, numberedFonts) : undefined;
-  if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, numberedFonts, order);
-  if (!lost.size) return quality;
-  const marked = markUnmappedCodes(runs, lost);
-  // What the glyph order could not give is read by its shape, on an upright page (lost-glyph-ocr.ts). The page
-  // is rendered and read like an OCR page: it takes one page of the OCR budget and moves the deadline as one.
-  const mayRender = () => {
-    if (budget.left <= 0) return false;
-    budget.left--;
-    budget.onRenderedPage?.(n);
-    return true;
-  };
-  return assessRuns(order && turn === 0 ? await readLostGlyphs(pdf, page, marked, mayRender) : marked, broken);
+  const found = await glyphs.onPage(page, runs, ops, quality.unmapped > 0);
+  if (!found) return quality;
+  if (!found.order || turn !== 0) return assessRuns(found.marked, broken, true);
+  // What its shape gives is read over the whole document first (lost-glyph-ocr.ts); what stays unread is marked □, however few.
+  await glyphs.learnFrom(n);
+  return assessRuns(glyphs.reader.apply(n, found.marked, found.slots), broken, true);
+}
+
+/**
+ * One document's lost glyphs: its fonts numbered by glyph ids, found page by page; its glyph order,
+ * made when a page first shows a lost glyph; their shapes, read from the first such page to the last
+ * before any of them is laid out, so that a glyph read on page 20 is read on page 2 too.
+ */
+class LostGlyphs {
+  readonly reader: LostGlyphReader;
+  private learnt = false;
+  constructor(
+    private readonly pdf: PDFDocumentProxy,
+    private readonly order: LazyGlyphOrder,
+    private readonly numbered: Set<string>,
+    private readonly budget: OcrBudget,
+    /** Page n's text when its layer is read as text, else null. */
+    private readonly textOf: (n: number) => PageText | null,
+  ) {
+    this.reader = new LostGlyphReader(pdf);
+  }
+
+  /** The page's lost characters marked (markUnmappedCodes), where they are and the glyph order, or null when it has none. */
+  async onPage(page: PDFPageProxy, runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
+    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered);
+    // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
+    const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
+    const shared = new Set<string>();
+    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared);
+    if (!lost.size) return null;
+    const marked = markUnmappedCodes(runs, lost);
+    return { marked, slots: lostSlots(page, runs, marked, lost, shared), order };
+  }
+
+  /**
+   * Shapes read on every upright page from `from` on (once per document). Each page rendered is read
+   * like an OCR page: it takes one page of the OCR budget and moves the deadline as one.
+   */
+  async learnFrom(from: number): Promise<void> {
+    if (this.learnt) return;
+    this.learnt = true;
+    for (let k = from; k <= this.pdf.numPages; k++) {
+      const text = this.textOf(k);
+      if (!text || text.turn !== 0) continue;
+      try {
+        const page = await this.pdf.getPage(k);
+        const found = await this.onPage(page, text.runs, await page.getOperatorList(), true);
+        if (!found?.order) continue;
+        await this.reader.learn(k, page, found.marked, found.slots, () => {
+          if (this.budget.left <= 0) return false;
+          this.budget.left--;
+          this.budget.onRenderedPage?.(k);
+          return true;
+        });
+      } catch {
+        // a page that cannot be read lends no glyphs; its own reading says why
+      }
+    }
+  }
 }
 
 async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
@@ -234,13 +289,13 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     const size = { width: viewport.width, height: viewport.height };
     const layer = judgeLayer(quality, { brokenElsewhere: doc.brokenElsewhere });
     if (layer.kind === 'usable') {
-      if (quality.unmapped >= Math.max(3, quality.visible * 0.02)) {
+      if (quality.unmapped >= Math.max(3, quality.visible * 0.02) || quality.marked > 0) {
         // A stray symbol-font bullet (U+F0B7 and friends) is not worth a note; text that cannot be read is.
         issues.push({
           code: 'PAGE_UNMAPPED_GLYPHS',
           message:
-            quality.inline >= PARTIAL_MIN
-              ? `第 ${n} 页的文字层部分损坏：词句中有 ${quality.inline} 个字符的 Unicode 映射错误，已以“${LOST_MARK}”标出，含这些字符的文字和数字未作检查，请核对原件 / page ${n}'s text layer is partly broken: ${quality.inline} glyphs inside words have a wrong Unicode mapping, marked ${LOST_MARK} and not checked`
+            quality.marked > 0
+              ? `第 ${n} 页的文字层部分损坏：词句中有 ${quality.marked} 个字符的 Unicode 映射错误，已以“${LOST_MARK}”标出，含这些字符的文字和数字未作检查，请核对原件 / page ${n}'s text layer is partly broken: ${quality.marked} glyphs inside words have a wrong Unicode mapping, marked ${LOST_MARK} and not checked`
               : `第 ${n} 页有 ${quality.unmapped} 个字符缺少 Unicode 映射，无法识别 / page ${n} has ${quality.unmapped} glyphs without a Unicode mapping`,
           page: n,
           block: null,

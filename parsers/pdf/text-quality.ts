@@ -68,6 +68,8 @@ export interface PageTextQuality {
    * A symbol font's bullets are runs of their own and do not count.
    */
   inline: number;
+  /** Lost characters marked LOST_MARK in `usable` (the page is partly broken where > 0). */
+  marked: number;
   /** Runs that carry readable text (mostly-unmapped runs removed). */
   usable: TextRun[];
 }
@@ -103,8 +105,12 @@ export function brokenFonts(pages: readonly (readonly TextRun[])[]): Set<string>
   return new Set([...tally].filter(([, t]) => t.bad >= UNUSABLE_MIN && t.bad >= UNUSABLE_SHARE * t.visible).map(([f]) => f));
 }
 
-/** Split a page's runs into usable text and unmapped glyph noise (all text of a broken font is noise). */
-export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string> = new Set()): PageTextQuality {
+/**
+ * Split a page's runs into usable text and unmapped glyph noise (all text of a broken font is noise).
+ * `identified`: the page's unmapped characters inside words are glyphs its fonts' maps are known to
+ * have left out (unmapped-codes.ts), not a symbol font's strays — each one is marked, however few.
+ */
+export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string> = new Set(), identified = false): PageTextQuality {
   // Fonts partly broken on this page: some run of theirs has readable characters and lost ones.
   const partial = new Set<string | undefined>();
   for (const run of runs) if (!(run.font && broken.has(run.font)) && READABLE.test(run.str) && countUnmapped(run.str)) partial.add(run.font);
@@ -112,10 +118,11 @@ export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string>
   for (const run of runs) if (partial.has(run.font) && !(run.font && broken.has(run.font))) inline += countUnmapped(run.str);
   // A partly broken page keeps a mark where each lost character of those fonts stood: a cell of lost
   // glyphs is not an empty cell, and 1,□34.56 is no number, rather than 1,34.56 — one not on the page.
-  const marked = (run: TextRun) => inline >= PARTIAL_MIN && partial.has(run.font) && !(run.font && broken.has(run.font));
+  const marked = (run: TextRun) => (inline >= PARTIAL_MIN || identified) && partial.has(run.font) && !(run.font && broken.has(run.font));
   let visible = 0;
   let unmapped = 0;
   let soup = 0;
+  let marks = 0;
   const usable: TextRun[] = [];
   for (const run of runs) {
     const v = countVisible(run.str);
@@ -124,18 +131,19 @@ export function assessRuns(runs: readonly TextRun[], broken: ReadonlySet<string>
     unmapped += u;
     soup += countSoup(run.str);
     if (u && marked(run)) {
+      marks += u;
       usable.push({ ...run, str: run.str.replace(UNMAPPED, LOST_MARK) });
       continue;
     }
     if (u * 2 >= v) continue; // mostly noise: not content
     usable.push(u ? { ...run, str: withoutStrayGlyphs(run.str) } : run);
   }
-  return { visible, unmapped, soup, inline, usable };
+  return { visible, unmapped, soup, inline, marked: marks, usable };
 }
 
 /**
- * A few stray unmapped glyphs (fewer than PARTIAL_MIN on the page: a bullet or a spacing glyph of a
- * symbol font) are dropped — except one touching a digit, which may have been a digit itself: 1□5.6 or
+ * A few stray unmapped glyphs (fewer than PARTIAL_MIN on the page, not known to be lost glyphs of a
+ * text font: a bullet or a spacing glyph of a symbol font) are dropped — except one touching a digit, which may have been a digit itself: 1□5.6 or
  * 15□个 keep the mark, so the cell reads as no number rather than as 15.6 or 15, numbers not on the page.
  */
 function withoutStrayGlyphs(text: string): string {

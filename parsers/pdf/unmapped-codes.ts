@@ -1,6 +1,7 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 import { isControl, type GlyphOrder } from './glyph-order.js';
+import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /**
  * Glyphs a ToUnicode map leaves out (缺映射): a font subset whose glyphs are numbered in order of
@@ -11,7 +12,9 @@ import { isControl, type GlyphOrder } from './glyph-order.js';
  *
  * A font numbered by glyph ids is one whose map sends codes below U+3000 to ideographs. In such a
  * font a glyph whose character is its own code is one the map did not cover (a coincidence is left
- * alone: a character also shown through a real mapping in that font is kept). Those characters,
+ * alone: a character also shown through a real mapping in that font is kept) — at any code: a subset
+ * that keeps the whole font's glyph ids (Chromium's and Word's CID TrueType subsets of a CJK font,
+ * 20 000 glyphs and more) reads a lost glyph 0x43CA as the rare ideograph 䏊 (“䣊住宅” for 非住宅). Those characters,
  * per font, are marked as unmapped (U+FFFD) in the font's runs, so a page reads as partly broken,
  * with each lost character marked.
  */
@@ -27,7 +30,7 @@ interface ShownGlyph {
 /** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
 interface FontTally {
   numbered: boolean;
-  /** Per code below CJK_START: 1 when a glyph of that code read as its own code. */
+  /** Per code: 1 when a glyph of that code read as its own code. */
   identity: Uint8Array | null;
 }
 
@@ -44,11 +47,16 @@ export function unmappedCodeChars(
   argsArray: readonly unknown[],
   numbered: Set<string> = new Set(),
   order?: GlyphOrder,
+  /** With `order`: filled with font + character (`font\u0000ch`) where one font shows a character through two codes. */
+  shared?: Set<string>,
 ): Map<string, Map<string, string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
   // Per font: glyphs read as a control code or a private-use character (their map had no word for them).
   const unread = new Map<string, Map<string, number>>();
+  // With `order`, per font: the code each character was first shown through.
+  const codeOf = order && shared ? new Map<string, Map<string, number>>() : null;
+  let seen: Map<string, number> | undefined;
   let font = '';
   let tally: FontTally | undefined;
   for (let i = 0; i < fnArray.length; i++) {
@@ -57,6 +65,10 @@ export function unmappedCodeChars(
       font = String((argsArray[i] as unknown[])?.[0] ?? '');
       tally = tallies.get(font);
       if (!tally) tallies.set(font, (tally = { numbered: numbered.has(font) || (order?.numbered(font) ?? false), identity: null }));
+      if (codeOf) {
+        seen = codeOf.get(font);
+        if (!seen) codeOf.set(font, (seen = new Map()));
+      }
       continue;
     }
     if (fn !== OPS.showText || !tally) continue;
@@ -68,15 +80,19 @@ export function unmappedCodeChars(
       const ch = g.unicode;
       if (typeof code !== 'number' || typeof ch !== 'string') continue;
       const u = ch.length === 1 ? ch.charCodeAt(0) : -1;
+      if (seen) {
+        const first = seen.get(ch);
+        if (first === undefined) seen.set(ch, code);
+        else if (first !== code) shared!.add(`${font}\u0000${ch}`);
+      }
       if (order && (isControl(u) || (u >= 0xe000 && u <= 0xf8ff))) {
         let m = unread.get(font);
         if (!m) unread.set(font, (m = new Map()));
         m.set(ch, code);
       }
-      if (code >= CJK_START) continue;
       if (u === code) {
-        if (code >= 0x21) (tally.identity ??= new Uint8Array(CJK_START))[code] = 1;
-      } else if (!tally.numbered && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
+        if (code >= 0x21 && code <= 0xffff) (tally.identity ??= new Uint8Array(0x10000))[code] = 1;
+      } else if (!tally.numbered && code < CJK_START && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
     }
   }
   const out = new Map<string, Map<string, string>>();
@@ -91,7 +107,12 @@ export function unmappedCodeChars(
     const mapped = mappedChars(fnArray, argsArray, id);
     t.identity.forEach((on, code) => {
       const ch = String.fromCharCode(code);
-      if (on && !mapped.has(ch)) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
+      if (!on || mapped.has(ch)) return;
+      const to = order?.read(id, code) ?? '\uFFFD';
+      lostIn(id).set(ch, to);
+      // A bare id that is a radical (⻔ U+2EE8, ⽞) reads, once repaired before layout (src/text/glyphs.ts), as an ideograph (门, 玄) the font did not write.
+      const repaired = code >= 0x2e80 && code <= 0x2fdf ? repairPdfGlyphs(ch) : ch;
+      if (repaired !== ch && !mapped.has(repaired)) lostIn(id).set(repaired, to);
     });
   }
   for (const [id, chars] of unread) for (const [ch, code] of chars) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
@@ -122,14 +143,15 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
  * Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's glyphs of many
  * such fonts into one text item named after the first; no report writes “Ã” in a Chinese word. When
  * the page's fonts read such a character differently, it is U+FFFD everywhere. ASCII (digits, “,”)
- * only in its own font's runs.
+ * and CJK (a bare code read as an ideograph) only in its own font's runs.
  */
 export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): TextRun[] {
   const anywhere = new Map<string, string>();
   for (const chars of lost.values()) {
     for (const [ch, to] of chars) {
       const c = ch.charCodeAt(0);
-      if (c >= 0x20 && c <= 0x7e) continue;
+      // ASCII and, from U+3000 on, CJK (a bare glyph id there reads as an ideograph another font may really write): only in their own font.
+      if ((c >= 0x20 && c <= 0x7e) || (c >= CJK_START && !(c >= 0xe000 && c <= 0xf8ff))) continue;
       const seen = anywhere.get(ch);
       anywhere.set(ch, seen === undefined || seen === to ? to : '\uFFFD');
     }
@@ -140,4 +162,83 @@ export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<st
     const str = [...r.str].map((ch) => chars?.get(ch) ?? anywhere.get(ch) ?? ch).join('');
     return str === r.str ? r : { ...r, str };
   });
+}
+
+/** Right-to-left letters (Hebrew to Arabic Extended-A, their presentation forms). */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const RTL_AND_IDEOGRAPH = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF][^]*[\u4E00-\u9FFF]|[\u4E00-\u9FFF][^]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const STRONG = /[\p{L}\p{N}]/u;
+
+/**
+ * A text item's characters in the order they were drawn, where pdf.js put them in right-to-left
+ * order: a lost glyph read as its bare glyph id can be a Hebrew, Syriac or Arabic letter (glyph
+ * 0x0627 is “ا”), and an item holding one (“ا适用” for 不适用) is reordered as right-to-left text
+ * (“适用ا”) — a cell that then reads as another indicator. Only items with both such a letter and
+ * an ideograph (no report mixes them): the reordering undone — runs of left-to-right characters
+ * (and the digits and signs between them) kept, the rest reversed.
+ */
+export function drawnOrder(item: { str: string; dir?: string }): string {
+  const str = item.str;
+  if (item.dir !== 'rtl' || !RTL_AND_IDEOGRAPH.test(str)) return str;
+  const chars = [...str];
+  const strong = chars.map((ch) => (RTL.test(ch) ? 1 : STRONG.test(ch) ? 2 : 0));
+  // A sign takes the level of left-to-right characters on both sides, else the right-to-left one.
+  const levels = strong.map((l, i) => {
+    if (l) return l;
+    let before = 0;
+    for (let j = i - 1; j >= 0 && !before; j--) before = strong[j];
+    let after = 0;
+    for (let j = i + 1; j < chars.length && !after; j++) after = strong[j];
+    return before === 2 && after === 2 ? 2 : 1;
+  });
+  // The reordering (reverse each left-to-right run, then the whole) is its own inverse.
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && (levels[j] === 2) === (levels[i] === 2)) j++;
+    const piece = chars.slice(i, j);
+    out.push(...(levels[i] === 2 ? piece.reverse() : piece));
+    i = j;
+  }
+  return out.reverse().join('');
+}
+
+const MARK = /^\p{M}$/u;
+
+interface PlacedItem {
+  str: string;
+  width: number;
+  transform: number[];
+  fontName?: string;
+}
+
+/**
+ * Text items with a lost glyph read as a combining mark joined to the item after it: a bare glyph id
+ * can be a combining mark (U+1BA3, U+089C); pdf.js gives it no width, so it is an item of its own and
+ * the rest of its line starts where it does, one em too early (“提高人居” read “高人居…” + a mark
+ * placed over 高). Joined: the mark first, the item an em wider. Only a lone mark of no width
+ * followed (white space aside) by an item of the same font at the same place.
+ */
+export function withLostMarks<T>(items: readonly T[]): T[] {
+  let out: T[] | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Partial<PlacedItem>;
+    // The item after it, past white space pdf.js put between (a space item from the line before).
+    let j = k + 1;
+    while (j < items.length && j <= k + 2 && /^\s*$/u.test((items[j] as Partial<PlacedItem>).str ?? '')) j++;
+    const next = items[j] as Partial<PlacedItem> | undefined;
+    if (item.width !== 0 || typeof item.str !== 'string' || !MARK.test(item.str) || !next?.transform || !item.transform || typeof next.str !== 'string' || !next.str) {
+      out?.push(items[k]);
+      continue;
+    }
+    const [a, b, , , e, f] = item.transform;
+    if (next.fontName !== item.fontName || Math.abs(next.transform[4] - e) > 0.01 || Math.abs(next.transform[5] - f) > 0.01) {
+      out?.push(items[k]);
+      continue;
+    }
+    out ??= items.slice(0, k) as T[];
+    out.push(...items.slice(k + 1, j), { ...next, str: item.str + next.str, width: (next.width ?? 0) + Math.sqrt(a * a + b * b) } as T);
+    k = j;
+  }
+  return out ?? (items as T[]);
 }

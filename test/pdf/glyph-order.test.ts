@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GlyphOrder } from '../../parsers/pdf/glyph-order.js';
+import { drawnOrder, withLostMarks } from '../../parsers/pdf/unmapped-codes.js';
 import { loadPdfJs, pdfOps } from '../../parsers/pdf/pdfjs.js';
 
 /**
@@ -50,5 +51,32 @@ describe('a lost glyph read from its place in the font', () => {
     const rest = shown('f', [[0x10, '0'], [0x11, '1'], [0x12, '2'], [0x14, '4'], [0x21, '5'], [0x22, '6'], [0x23, '7'], [0x24, '8'], [0x25, '9']]);
     without.add(rest.fnArray, rest.argsArray);
     expect(without.read('f', 0x13)).toBe('3');
+  });
+});
+
+describe('a lost glyph read as a right-to-left letter (its bare glyph id)', () => {
+  it('does not reorder its text item: the characters come back in the order they were drawn', () => {
+    // pdf.js lays a short item with a Hebrew/Arabic letter out right to left: “ا适用” (不 lost, glyph 0x0627) reads “适用ا”.
+    expect(drawnOrder({ str: '适用\u0627', dir: 'rtl' })).toBe('\u0627适用');
+    expect(drawnOrder({ str: '计划完成10，\u05D0', dir: 'rtl' })).toBe('\u05D0，计划完成10');
+    // Left-to-right items, and right-to-left text without an ideograph, are left alone.
+    expect(drawnOrder({ str: '适用\u0627', dir: 'ltr' })).toBe('适用\u0627');
+    expect(drawnOrder({ str: 'שלום', dir: 'rtl' })).toBe('שלום');
+  });
+});
+
+describe('a lost glyph read as a combining mark (its bare glyph id)', () => {
+  it('is joined to the item it starts, which is an em wider: “ᮣ” + “高人居” is 提高人居, not 高人居 with a mark over it', () => {
+    const t = (x: number) => [9, 0, 0, 9, x, 577];
+    const items = [
+      { str: '\u1BA3', width: 0, transform: t(202.5), fontName: 'f' },
+      { str: ' ', width: 30, transform: [9, 0, 0, 9, 179, 571], fontName: 'f' },
+      { str: '高人居', width: 27, transform: t(202.5), fontName: 'f' },
+      { str: '10', width: 9, transform: t(418), fontName: 'f' },
+    ];
+    expect(withLostMarks(items).map((i) => [i.str, i.width])).toEqual([[' ', 30], ['\u1BA3高人居', 36], ['10', 9]]);
+    // A mark with a width of its own, or before another font's item, is left alone.
+    expect(withLostMarks([{ ...items[0], width: 9 }, items[2]])).toHaveLength(2);
+    expect(withLostMarks([items[0], { ...items[2], fontName: 'g' }])).toHaveLength(2);
   });
 });

@@ -57,6 +57,13 @@ describe('a stray unmapped glyph below the partly-broken threshold', () => {
     expect(read('全年执行数1\uE0015.6万元')).toEqual(['部门整体支出绩效自评表（2023年度）', '全年执行数1\u25A15.6万元']);
     expect(read('共15\uFFFD个')).toEqual(['部门整体支出绩效自评表（2023年度）', '共15\u25A1个']);
   });
+
+  it('is marked, however few, where the page’s lost glyphs were identified as a text font’s (unmapped-codes.ts); a symbol font’s bullet still goes', () => {
+    const q = assessRuns([run('部门整体支出绩效自评表（2023年度）'), run('政\uFFFD采购金额'), run('\uF0B7', 'symbol')], new Set(), true);
+    expect(q.usable.map((r) => r.str)).toEqual(['部门整体支出绩效自评表（2023年度）', '政\u25A1采购金额']);
+    expect(q.marked).toBe(1);
+    expect(assessRuns([run('部门整体支出绩效自评表（2023年度）'), run('政\uFFFD采购金额')]).marked).toBe(0);
+  });
 });
 
 describe('an OCR layer over a scan fed in askew', () => {
