@@ -40,6 +40,8 @@ export const PROJECT_REPORT = '项目支出绩效评价报告';
  * - 各一件 is one per listed item: value 1 with `each` = number of items ("举报和投诉质疑函" → 2).
  * - 每月一次 keeps the period in `per`.
  * - Money is compared in 万元, areas in 平方米 (`normalizedValue`), exactly (decimal strings).
+ * - A report kept in a summary table (项目基本情况 | a paragraph): the prose cells of the tables inside a report
+ *   are read as paragraphs of it (prose-cells.ts), located by their cell (paragraph null, id "t<table>r<row>c<col>:…").
  */
 export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeOutput {
   const found = findReports(doc);
