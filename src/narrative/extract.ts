@@ -228,7 +228,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       loc: location({
         part: ctx.part,
         paragraph: cell ? null : piece.block.paragraph,
-        ...(cell ? { table: cell.table, row: cell.row, col: cell.col } : {}),
+        ...(cell ? { table: cell.table, row: cell.row, col: cell.col, ...(cell.gridInferred ? { gridInferred: true } : {}) } : {}),
         page: pageAt(piece.block, start - piece.offset),
         block: piece.block.block,
         span: [start - piece.offset, end - piece.offset],

@@ -16,6 +16,8 @@ export interface CellPlace {
   col: number;
   /** The row's label: the section the cell's prose belongs to. */
   label: string;
+  /** The table was drawn without ruling lines: which cell the text sits in was inferred (location.ts). */
+  gridInferred: boolean;
 }
 
 /** A cell of at least this many characters (whitespace removed) is a paragraph, not a field value. */
@@ -66,7 +68,7 @@ function tableProse(t: TableBlock, before: number): ParagraphBlock[] {
         ...(cell.textSource !== undefined ? { textSource: cell.textSource } : {}),
         ...(cell.damagedGlyphs !== undefined ? { damagedGlyphs: cell.damagedGlyphs } : {}),
       };
-      places.set(p, { table: t.table, row: cell.row, col: cell.col, label });
+      places.set(p, { table: t.table, row: cell.row, col: cell.col, label, gridInferred: t.source === 'borderless' });
       out.push(p);
     }
   });

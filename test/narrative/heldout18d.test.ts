@@ -12,12 +12,12 @@ import { checkModel as check } from '../helpers/check.js';
 const DIR = new URL('../corpus/real/hn-xiangtan-wushuifei-2021/', import.meta.url);
 
 /** A document of a title and one two-column table, one row per [label, value]. */
-function tableDoc(title: string, rows: Array<[string, string]>): DocumentModel {
+function tableDoc(title: string, rows: Array<[string, string]>, source: TableBlock['source'] = 'markup'): DocumentModel {
   const cells = rows.flatMap(([label, value], r) => [
     { row: r, col: 0, rowSpan: 1, colSpan: 1, text: label, page: null, bbox: null },
     { row: r, col: 1, rowSpan: 1, colSpan: 1, text: value, page: null, bbox: null },
   ]);
-  const table: TableBlock = { kind: 'table', block: 1, table: 0, nRows: rows.length, nCols: 2, cells, grid: rows.map((_, r) => [2 * r, 2 * r + 1]), page: null, pageEnd: null, source: 'markup', confidence: 1 };
+  const table: TableBlock = { kind: 'table', block: 1, table: 0, nRows: rows.length, nCols: 2, cells, grid: rows.map((_, r) => [2 * r, 2 * r + 1]), page: null, pageEnd: null, source, confidence: 1 };
   return { format: 'docx', pages: null, blocks: [{ kind: 'paragraph', block: 0, paragraph: 0, text: title, style: null, page: null, bbox: null }, table], issues: [] };
 }
 
@@ -51,5 +51,11 @@ describe('held-out 18d: prose in the cells of a summary table', () => {
     const stats = check(tableDoc('某市2021年某某项目绩效评价报告', [['项目基本情况', STORY]])).report.statistics;
     const total = stats.find((s) => s.figure.text === '300万元');
     expect(stats.filter((s) => s.partOf === total?.id).map((s) => s.figure.text)).toEqual(['100万元', '200万元']);
+  });
+
+  it('a cell of a table drawn without ruling lines keeps that its grid was inferred', () => {
+    const stats = check(tableDoc('某市2021年某某项目绩效评价报告', [['项目基本情况', STORY]], 'borderless')).report.statistics;
+    expect(stats.length).toBeGreaterThan(0);
+    expect(stats.every((s) => s.loc.gridInferred === true)).toBe(true);
   });
 });
