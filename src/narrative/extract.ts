@@ -4,6 +4,7 @@ import { location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
 import { labelFor } from './label.js';
+import { cellPlace } from './prose-cells.js';
 import { repeatedColumnCells } from './repeated-columns.js';
 import { scanFigures } from './scan.js';
 import { relate, sentenceBounds } from './structure.js';
@@ -214,6 +215,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
     const previousEnd = i > 0 ? figures[i - 1].end : 0;
     const [s0, s1] = sentences.find(([s, e]) => f.start >= s && f.start < e) ?? [0, clean.text.length];
     const rel = relations[i];
+    // prose read from a table cell is located by its cell, not by a paragraph
+    const cell = cellPlace(piece.block);
     const stat: NarrativeStat = {
       id: ids[i],
       figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
@@ -224,7 +227,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       sentence: sentenceAt(s0, s1),
       loc: location({
         part: ctx.part,
-        paragraph: piece.block.paragraph,
+        paragraph: cell ? null : piece.block.paragraph,
+        ...(cell ? { table: cell.table, row: cell.row, col: cell.col, ...(cell.gridInferred ? { gridInferred: true } : {}) } : {}),
         page: pageAt(piece.block, start - piece.offset),
         block: piece.block.block,
         span: [start - piece.offset, end - piece.offset],
@@ -254,13 +258,15 @@ function pieceAt(unit: TextUnit, pos: number): Piece {
 }
 
 /**
- * Stable id within the report: "p<paragraph>:<start>", the start counted in the paragraph's text
+ * Stable id within the report: "p<paragraph>:<start>" ("t<table>r<row>c<col>:<start>" for prose in a table cell), the start counted in the paragraph's text
  * with whitespace removed, so that the .docx (typed spaces, indents) and the .pdf (no spaces, only
  * positions) of one report give the same ids. `loc.span` keeps the true offsets of each container.
  */
 function statId(unit: TextUnit, pos: number, counter: CompactCounter): string {
   const piece = pieceAt(unit, pos);
-  return `p${piece.block.paragraph}:${counter.before(piece.block.text, pos - piece.offset)}`;
+  const cell = cellPlace(piece.block);
+  const at = cell ? `t${cell.table}r${cell.row}c${cell.col}` : `p${piece.block.paragraph}`;
+  return `${at}:${counter.before(piece.block.text, pos - piece.offset)}`;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { DocumentModel } from '../../schemas/document.js';
+import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { extractStats } from './extract.js';
 import { copiedLineByLine } from './line-copy.js';
 import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
+import { cellPlace, proseCellParagraphs } from './prose-cells.js';
 import { findReports, type FoundReport } from './reports.js';
 
 export interface NarrativeOutput {
@@ -39,13 +40,21 @@ export const PROJECT_REPORT = '项目支出绩效评价报告';
  * - 各一件 is one per listed item: value 1 with `each` = number of items ("举报和投诉质疑函" → 2).
  * - 每月一次 keeps the period in `per`.
  * - Money is compared in 万元, areas in 平方米 (`normalizedValue`), exactly (decimal strings).
+ * - A report kept in a summary table (项目基本情况 | a paragraph): the prose cells of the tables inside a report
+ *   are read as paragraphs of it (prose-cells.ts), located by their cell (paragraph null, id "t<table>r<row>c<col>:…").
  */
 export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeOutput {
   const found = findReports(doc);
   const joinLines = doc.format === 'pdf';
   // first pass with provisional part names: statistics are needed to tell which project a report is about
   // a PDF copied into Word line by line is read with its lines joined, as the PDF is
-  const provisional = found.map((r, i) => extractStats(r.body, joinLines || copiedLineByLine(r.body), { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) }));
+  // the prose a summary table of the report keeps in its cells (项目基本情况 | …) is read as paragraphs of its own
+  const provisional = found.map((r, i) => {
+    const ctx = { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) };
+    const cells = proseCellParagraphs(doc.blocks.slice(r.blocks[0], r.blocks[1]));
+    const fromCells = cells.length > 0 ? extractStats(cells, false, { ...ctx, sectionOf: (p) => cellSection(cells, p) }) : [];
+    return [...extractStats(r.body, joinLines || copiedLineByLine(r.body), ctx), ...fromCells];
+  });
   const attribution = attributeProjects(found, provisional, report.projects);
   const narratives: NarrativeReport[] = [];
   const statistics: NarrativeStat[] = [];
@@ -80,6 +89,12 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
 function partName(r: FoundReport, project: string | null): string {
   if (r.kind === 'dept') return DEPT_REPORT;
   return project ? `${PROJECT_REPORT}（${project}）` : PROJECT_REPORT;
+}
+
+/** The section of a paragraph read from a table cell: its row's label. */
+function cellSection(cells: ParagraphBlock[], paragraph: number): string | null {
+  const cell = cells.find((c) => c.paragraph === paragraph);
+  return cell ? cellPlace(cell)?.label ?? null : null;
 }
 
 function sectionLookup(r: FoundReport): (paragraph: number) => string | null {

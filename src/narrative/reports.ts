@@ -32,6 +32,8 @@ export interface FoundReport {
   sections: FoundSection[];
   /** Body paragraphs (not headings), in order. */
   body: ParagraphBlock[];
+  /** Blocks of the report: [first, end) indices into the document's blocks (its tables included). */
+  blocks: [number, number];
 }
 
 /** Known section headings: key, level, pattern on the compact heading text (numbering stripped). */
@@ -75,7 +77,7 @@ export function stripNumbering(s: string): string {
   return compact(s).replace(NUMBERING, '').replace(/^[、.．]/, '');
 }
 
-function knownSection(text: string): [string, number] | null {
+export function knownSection(text: string): [string, number] | null {
   // told on the normalized text: a page in traditional characters (績效目標) has the same sections
   const t = stripNumbering(normalizeText(text)).replace(/[。：:；;]$/, '');
   if (t.length > 30 || /表$/.test(t)) return null; // "4、政府性基金预算支出情况表" is an attachment, not a section
@@ -238,7 +240,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     }
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
     if (paragraphs.length === 0) continue;
-    reports.push(buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false));
+    reports.push({ ...buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false), blocks: [start.index, end] });
   }
   return foldCoverPages(reports);
 }
@@ -254,7 +256,7 @@ function startsForm(blocks: DocumentModel['blocks'], k: number): boolean {
   return false;
 }
 
-function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null, bodyFromFirst: boolean): FoundReport {
+function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock[], documentBodySize: number | null, bodyFromFirst: boolean): Omit<FoundReport, 'blocks'> {
   const sections: FoundSection[] = [];
   const body: ParagraphBlock[] = bodyFromFirst ? [paragraphs[0]] : [];
   let listContext = false;
@@ -375,6 +377,7 @@ function foldCoverPages(reports: FoundReport[]): FoundReport[] {
       // 绩效自评报告, a field broken over two lines) names it less well
       if (r.title.length > next.title.length && (r.title.includes(next.title) || namesMore(r.title, next.title))) next.title = r.title;
       next.first = r.first;
+      next.blocks = [r.blocks[0], next.blocks[1]];
       next.body = [...r.body, ...next.body];
       continue;
     }
