@@ -35,7 +35,7 @@ export type NarrativeReport = z.infer<typeof NarrativeReportSchema>;
 
 /** A figure stated in prose ("公开招标项目共计14个"). */
 export const NarrativeStatSchema = z.object({
-  /** Stable id within the report: "p<paragraph>:<start>", start counted with whitespace removed (same in .docx/.doc/.pdf). */
+  /** Stable id within the report: "p<paragraph>:<start>" (a paragraph) or "t<table>r<row>c<col>:<start>" (prose in a table cell), start counted with whitespace removed (same in .docx/.doc/.pdf). */
   id: z.string(),
   figure: FigureSchema,
   /** Unit normalized for comparison (万元 for money, 平方米 for area, else as written). */
