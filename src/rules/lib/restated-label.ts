@@ -178,6 +178,27 @@ function countedClause(s: NarrativeStat): string | null {
   return clause ? clause.replace(/\d+(?:\.\d+)?/g, '#') : null;
 }
 
+/** A total's name: the amount of a whole set (预算资金总额, 资金合计). */
+const TOTAL_NAME = /(?:总额|总计|合计)$/;
+
+/** What the first count of a sentence counts, before the figure ("…共24个项目，…" → 项目), as its noun's first words. */
+function firstCountedNoun(s: NarrativeStat): string | null {
+  const sentence = s.sentence.replace(/\s+/g, '');
+  const at = sentence.indexOf(s.figure.text.replace(/\s+/g, ''));
+  const head = at >= 0 ? sentence.slice(0, at) : sentence;
+  return /\d+(?:个|家|项|所)([\u4e00-\u9fa5]{1,6})/.exec(head)?.[1] ?? null;
+}
+
+/**
+ * Both figures are totals of the sets their sentences count first, and the sets are of two kinds ("本次项目支出绩效评价共24个项目，…
+ * 预算资金总额55021.60万元" / "本次部门整体支出绩效评价共涉及2个单位，…预算资金总额5789.67万元"): two wholes, two measures.
+ */
+export function countedSetsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
+  if (!TOTAL_NAME.test(a.label.trim()) || !TOTAL_NAME.test(b.label.trim())) return false;
+  const [x, y] = [firstCountedNoun(a), firstCountedNoun(b)];
+  return !!x && !!y && !x.startsWith(y) && !y.startsWith(x);
+}
+
 /**
  * Both figures are the money of things counted in the clause before them, and those things differ (一等 / 二等,
  * 敏感涉密项目 / 评为一等的项目): one sentence pattern per category, two measures.
