@@ -52,4 +52,19 @@ describe('prose in table cells: the layouts beyond label | prose', () => {
     const fromCells = (report.statistics ?? []).filter((s) => s.loc.paragraph === null);
     expect(fromCells).toEqual([]);
   }, 60_000);
+
+  it('a page whose only title is the table\'s first row is read as a report when its rows are sections in prose', async () => {
+    const CONCLUSION = '经综合评价，该项目绩效评价得分为92分，评价等级为优，全年处理污水3,650万吨，出水水质达标率100%，项目实施效果良好。';
+    const table = ['[table 2]', '某市2021年污水处理费项目绩效评价报告{c2}', '项目名称 | 某市2021年污水处理费项目', `项目基本情况 | ${STORY}`, `评价结论 | ${CONCLUSION}`, '[/table]'];
+    const report = await read(table.join('\n'));
+    expect(report.narratives.map((n) => n.title)).toEqual(['某市2021年污水处理费项目绩效评价报告']);
+    const stats = report.statistics ?? [];
+    const total = stats.find((s) => s.figure.text === '300万元');
+    expect(total?.loc).toMatchObject({ paragraph: null, row: 2, col: 1 });
+    expect(stats.filter((s) => s.partOf === total?.id).map((s) => s.figure.text)).toEqual(['100万元', '200万元']);
+    expect(stats.find((s) => s.figure.text === '3,650万吨')?.section).toBe('评价结论');
+    // the same table under a form's title (…自评表) is a form, not a report
+    const form = await read(table.map((l) => l.replace('绩效评价报告{c2}', '绩效自评表{c2}')).join('\n'));
+    expect(form.narratives).toEqual([]);
+  }, 60_000);
 });
