@@ -8,6 +8,11 @@ import { compact, knownSection } from './reports.js';
  * and whose next cell is a paragraph of sentences. Such a cell is read as a narrative paragraph; its
  * statistics keep the cell (table, row, col) as their location. A form's own fields (年度目标, 实际完成值 …)
  * name no section and are left to the form's recognizer, so no figure is read twice.
+ *
+ * Also read: a label in a row of its own spanning the width, over one or more wide cells of prose; outside a form
+ * (a table with an indicator or budget header), a label naming what a report tells though not a section heading
+ * (年度绩效目标, 主要做法: REPORT_CONTENT). A page whose only title is its table's first row is found as a report
+ * by reports.ts (tableTitleStart) when this reads prose in its cells.
  */
 
 export interface CellPlace {
@@ -67,15 +72,19 @@ function tableProse(t: TableBlock, before: number): ParagraphBlock[] {
     places.set(p, { table: t.table, row: cell.row, col: cell.col, label, gridInferred: t.source === 'borderless' });
     out.push(p);
   };
+  let heading: string | null = null; // a label in a row of its own, over the rows of prose that follow it
   t.grid.forEach((row, r) => {
     const cells = [...new Set(row)];
-    // a label in a row of its own, spanning the width, over one wide cell of prose (项目基本情况 / its story)
-    if (cells.length === 1 && !form && r + 1 < t.grid.length && t.cells[cells[0]].row === r) {
-      const below = [...new Set(t.grid[r + 1])];
-      const cell = t.cells[below[0]];
-      if (below.length === 1 && cell.row === r + 1 && sectionLabel(t.cells[cells[0]].text, false) && isProse(cell.text)) emit(t.cells[cells[0]].text, below[0]);
+    // a label spanning the width (项目基本情况), then its story in wide cells of their own, one row each
+    if (cells.length === 1 && !form) {
+      const cell = t.cells[cells[0]];
+      if (cell.row !== r) return;
+      if (sectionLabel(cell.text, false)) heading = cell.text;
+      else if (heading !== null && isProse(cell.text)) emit(heading, cells[0]);
+      else heading = null;
       return;
     }
+    heading = null;
     for (let k = 1; k < cells.length; k++) {
       const labelCell = t.cells[cells[k - 1]];
       const cell = t.cells[cells[k]];

@@ -25,13 +25,16 @@ async function read(source: string): Promise<Report> {
 const TITLE = '= 某市2021年污水处理费项目绩效评价报告';
 
 describe('prose in table cells: the layouts beyond label | prose', () => {
-  it('a section label in a row of its own, over one wide cell of prose, is read as that section (.docx)', async () => {
-    const report = await read([TITLE, '[table 2]', '项目名称 | 某市2021年污水处理费项目', '项目基本情况{c2}', `${STORY}{c2}`, '[/table]'].join('\n'));
+  it('a section label in a row of its own, over wide cells of prose, is read as that section (.docx)', async () => {
+    const report = await read([TITLE, '[table 2]', '项目名称 | 某市2021年污水处理费项目', '项目基本情况{c2}', `${STORY}{c2}`, `${PRACTICE}{c2}`, '项目负责人 | 张三', `${GOAL}{c2}`, '[/table]'].join('\n'));
     const stats = report.statistics ?? [];
     const total = stats.find((s) => s.figure.text === '300万元');
     expect(total?.loc).toMatchObject({ paragraph: null, row: 2, col: 0 });
     expect(total?.section).toBe('项目基本情况');
     expect(stats.filter((s) => s.partOf === total?.id).map((s) => s.figure.text)).toEqual(['100万元', '200万元']);
+    // the story's second paragraph belongs to the same section; a wide cell after a field row belongs to none
+    expect(stats.find((s) => s.figure.text === '24次')?.section).toBe('项目基本情况');
+    expect(stats.some((s) => s.figure.text === '12公里')).toBe(false);
     // the label row is not prose, and the story is read once
     expect(stats.filter((s) => s.figure.text === '300万元')).toHaveLength(1);
   }, 60_000);
