@@ -3,6 +3,7 @@ import type { Report } from '../../schemas/report.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { parseSource } from '../corpus/source-format.js';
 import { writeBlocksDocx } from '../fixtures/generator/docx.js';
+import { docxToPdf } from '../fixtures/generator/pdf.js';
 
 /**
  * Prose kept in table cells, the layouts beyond "section label | prose" (prose-cells.ts): the label in a row of
@@ -14,9 +15,10 @@ const STORY = '2021年市财政安排项目预算支出合计300万元，其中�
 const GOAL = '通过项目实施，全年新建污水管网12公里，改造雨污分流管网8公里，城市生活污水集中收集率达到75%以上，保障城区水环境安全。';
 const PRACTICE = '一是建立周调度机制，全年召开调度会24次；二是聘请第三方机构开展运营考核4次，考核结果与服务费支付挂钩，确保资金使用效益。';
 
-async function read(source: string): Promise<Report> {
-  const bytes = writeBlocksDocx(parseSource(source), { title: 'prose-cells', creator: 'prose-cells' }, { producer: 'word' });
-  const { result } = await runPipeline({ bytes, file: 'prose-cells.docx' });
+async function read(source: string, format: 'docx' | 'pdf' = 'docx'): Promise<Report> {
+  const docx = writeBlocksDocx(parseSource(source), { title: 'prose-cells', creator: 'prose-cells' }, { producer: 'word' });
+  const bytes = format === 'pdf' ? await docxToPdf(docx) : docx;
+  const { result } = await runPipeline({ bytes, file: `prose-cells.${format}` });
   expect(result.status).toBe('ok');
   expect(result.discrepancies.filter((f) => f.severity !== 'info')).toEqual([]);
   return result.report!;
@@ -56,9 +58,11 @@ describe('prose in table cells: the layouts beyond label | prose', () => {
     expect(fromCells).toEqual([]);
   }, 60_000);
 
+  const CONCLUSION = '经综合评价，该项目绩效评价得分为92分，评价等级为优，全年处理污水3,650万吨，出水水质达标率100%，项目实施效果良好。';
+  const TABLE_ONLY = ['[table 2]', '某市2021年污水处理费项目绩效评价报告{c2}', '项目名称 | 某市2021年污水处理费项目', `项目基本情况 | ${STORY}`, `评价结论 | ${CONCLUSION}`, '[/table]'];
+
   it('a page whose only title is the table\'s first row is read as a report when its rows are sections in prose', async () => {
-    const CONCLUSION = '经综合评价，该项目绩效评价得分为92分，评价等级为优，全年处理污水3,650万吨，出水水质达标率100%，项目实施效果良好。';
-    const table = ['[table 2]', '某市2021年污水处理费项目绩效评价报告{c2}', '项目名称 | 某市2021年污水处理费项目', `项目基本情况 | ${STORY}`, `评价结论 | ${CONCLUSION}`, '[/table]'];
+    const table = TABLE_ONLY;
     const report = await read(table.join('\n'));
     expect(report.narratives.map((n) => n.title)).toEqual(['某市2021年污水处理费项目绩效评价报告']);
     const stats = report.statistics ?? [];
@@ -69,5 +73,13 @@ describe('prose in table cells: the layouts beyond label | prose', () => {
     // the same table under a form's title (…自评表) is a form, not a report
     const form = await read(table.map((l) => l.replace('绩效评价报告{c2}', '绩效自评表{c2}')).join('\n'));
     expect(form.narratives).toEqual([]);
+  }, 60_000);
+
+  it('the same table-only page printed to PDF gives the same report and cells', async () => {
+    const report = await read(TABLE_ONLY.join('\n'), 'pdf');
+    expect(report.narratives.map((n) => n.title)).toEqual(['某市2021年污水处理费项目绩效评价报告']);
+    const total = (report.statistics ?? []).find((s) => s.figure.text === '300万元');
+    expect(total?.loc).toMatchObject({ paragraph: null, row: 2, col: 1 });
+    expect(total?.section).toBe('项目基本情况');
   }, 60_000);
 });
