@@ -1,6 +1,7 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
+import { proseCellParagraphs } from './prose-cells.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
@@ -132,6 +133,8 @@ interface Start {
   title: string;
   /** The first paragraph is prose (a title run into it, or no title at all): it belongs to the body. */
   bodyFromFirst?: boolean;
+  /** The title is the first row of a table that holds the whole report (tableTitleStart). */
+  table?: boolean;
 }
 
 /** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
@@ -189,6 +192,36 @@ function recordTitleStart(blocks: DocumentModel['blocks']): Start | null {
 }
 
 /**
+ * A page whose only title is inside its table: the first row, spanning the width, names a report (某市…项目绩效评价报告)
+ * and the rows under it are the report's sections in prose (项目基本情况 | its story: prose-cells.ts). When no
+ * paragraph is a report title, such a table is the report.
+ */
+function tableTitleStart(blocks: DocumentModel['blocks']): Start | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'table' || b.grid.length < 2 || new Set(b.grid[0]).size !== 1) continue;
+    const text = b.cells[b.grid[0][0]].text;
+    const title = reportTitle(text);
+    if (!title || title.runIn || proseCellParagraphs([b]).length === 0) continue;
+    return { index: i, kind: title.kind, title: compact(text), bodyFromFirst: true, table: true };
+  }
+  return null;
+}
+
+/** The paragraph ordinals of a report with no paragraph at blocks[index]: an empty range where its paragraphs would be. */
+function emptyRange(blocks: DocumentModel['blocks'], index: number): { first: number; last: number } {
+  let first = 0;
+  for (let k = index - 1; k >= 0; k--) {
+    const b = blocks[k];
+    if (b.kind === 'paragraph') {
+      first = b.paragraph + 1;
+      break;
+    }
+  }
+  return { first, last: first - 1 };
+}
+
+/**
  * A report with no title: the prose before the first titled report (the whole document when there
  * is none) reports on budget performance (performance-prose.ts) — a letter to the finance bureau,
  * a page whose title was lost. It starts at the first paragraph of that prose.
@@ -222,7 +255,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
   const blocks = doc.blocks;
   const starts = titleStarts(blocks);
   if (starts.length === 0) {
-    const record = recordTitleStart(blocks);
+    const record = recordTitleStart(blocks) ?? tableTitleStart(blocks);
     if (record) starts.push(record);
   }
   const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);
@@ -239,7 +272,11 @@ export function findReports(doc: DocumentModel): FoundReport[] {
       }
     }
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
-    if (paragraphs.length === 0) continue;
+    if (paragraphs.length === 0) {
+      // a report kept whole in its table (tableTitleStart): no paragraph, its prose is read from the cells
+      if (start.table) reports.push({ kind: start.kind, title: start.title, ...emptyRange(blocks, start.index), sections: [], body: [], blocks: [start.index, end] });
+      continue;
+    }
     reports.push({ ...buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false), blocks: [start.index, end] });
   }
   return foldCoverPages(reports);
