@@ -40,7 +40,8 @@ export interface JobMessage {
 }
 
 export type WorkerMessage =
-  | { type: 'ready' }
+  /** The thread has loaded the pipeline; it names the rule set it runs (the main thread does not load the rules). */
+  | { type: 'ready'; rulesVersion: string }
   /**
    * The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone of
    * the object graph. When the job asked for `utf8`, the Result comes as UTF-8 bytes instead

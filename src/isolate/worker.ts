@@ -6,6 +6,7 @@ import { parseOptionsFor } from '../limits.js';
 import type { DocConverter } from '../../parsers/doc/convert.js';
 import { reportDepartment } from '../bureau/ledger-check.js';
 import { reportScores } from '../bureau/scores.js';
+import { RULES_VERSION } from '../rules/index.js';
 import type { Result } from '../../schemas/result.js';
 import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
@@ -120,4 +121,4 @@ function summarize(result: Result): ResultSummary {
   };
 }
 
-port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+port.postMessage({ type: 'ready', rulesVersion: RULES_VERSION } satisfies WorkerMessage);
