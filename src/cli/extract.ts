@@ -96,7 +96,10 @@ export async function run(args: string[]): Promise<number> {
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
     if (json) {
-      process.stdout.write(done.json);
+      const text = done.json;
+      // Written bytes nothing else reads (no --out, no store) are freed once out (runner.release).
+      const release = typeof text !== 'string' && !outDir && !sink ? () => sharedRunner().release(text) : undefined;
+      process.stdout.write(text, release);
       process.stdout.write('\n');
     }
     else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');

@@ -7,7 +7,7 @@ import { InputError, TransientError } from '../errors.js';
 import { convertDocToDocx } from '../../parsers/doc/convert.js';
 import { contractFormat, sniffFormat } from '../../parsers/sniff.js';
 import { fileTimeMs, limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
-import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, ReleaseMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * Runs one file's pipeline in a worker thread with a time limit, V8 heap limits (`resourceLimits`)
@@ -178,6 +178,18 @@ export class IsolatedRunner {
       this.pending.push({ id: this.nextId++, input, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Free a Result's UTF-8 bytes (from runJson with `utf8`) that the caller has written and no longer
+   * reads: they are moved to a pipeline thread, which drops them (protocol.ts, ReleaseMessage). The
+   * caller's array is empty afterwards. Without a live thread the bytes are left to this thread's GC.
+   */
+  release(bytes: Uint8Array): void {
+    const buffer = bytes.buffer;
+    if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return;
+    const worker = this.slots.find((s) => s.worker)?.worker;
+    worker?.postMessage({ type: 'release', bytes } satisfies ReleaseMessage, [buffer]);
   }
 
   /** Stop all workers; files still waiting get an error result. */
