@@ -5,10 +5,11 @@ import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
 import { collectInputs, readInputFile, type InputFile } from '../files.js';
 import { reportSkipped } from './skipped.js';
-import { rulesVersion, sharedRunner, utf8Text } from '../isolate/runner.js';
+import { sharedRunner, utf8Text } from '../isolate/runner.js';
+import { RULES_VERSION } from '../rules/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
-import type { SerializedResult } from '../store/extract-sink.js';
+import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
 import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
 
@@ -67,8 +68,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let failed = 0;
   const dbDir = parsed.values.get('db');
-  // The store's modules (and the rules they check with) are loaded only with --db.
-  const sink = dbDir !== undefined ? await (await import('../store/extract-sink.js')).ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
+  const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
   const bar = new Progress(inputs.length, { enabled: progressWanted(json) && !quiet && inputs.length > 1 });
   // Files run side by side, one pipeline thread each; results are written in input order. (With
   // --db the store takes one file at a time.)
@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
       const input = inputs[started];
       const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
       running[started] = crashed
-        ? unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal)).then(unreadOutcome)
+        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal))))
         : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
@@ -96,10 +96,7 @@ export async function run(args: string[]): Promise<number> {
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
     if (json) {
-      const text = done.json;
-      // Written bytes nothing else reads (no --out, no store) are freed once out (runner.release).
-      const release = typeof text !== 'string' && !outDir && !sink ? () => sharedRunner().release(text) : undefined;
-      process.stdout.write(text, release);
+      process.stdout.write(done.json);
       process.stdout.write('\n');
     }
     else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
@@ -125,11 +122,6 @@ export async function run(args: string[]): Promise<number> {
 /** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
 type Outcome = SerializedResult;
 
-/** An unread file's result as an outcome (as the store's `serialized`, without loading the store). */
-function unreadOutcome(result: Result): Outcome {
-  return { status: result.status, json: JSON.stringify(result), result };
-}
-
 function parsedResult(o: Outcome): Result {
   o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
   return o.result;
@@ -145,7 +137,7 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
-  if (!(bytes instanceof Uint8Array)) return unreadOutcome(bytes);
+  if (!(bytes instanceof Uint8Array)) return serialized(bytes);
   const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
   return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }
@@ -172,7 +164,7 @@ function resultFileNames(files: InputFile[]): string[] {
   });
 }
 
-export async function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Promise<Result> {
+export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Result {
   return {
     file: path,
     sha256: createHash('sha256').update('').digest('hex'),
@@ -181,7 +173,7 @@ export async function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EX
     error: { code, message: `${path}：${reason}` },
     report: null,
     discrepancies: [],
-    rulesVersion: await rulesVersion(),
+    rulesVersion: RULES_VERSION,
     timings: {},
   };
 }

@@ -6,9 +6,8 @@ import { parseOptionsFor } from '../limits.js';
 import type { DocConverter } from '../../parsers/doc/convert.js';
 import { reportDepartment } from '../bureau/ledger-check.js';
 import { reportScores } from '../bureau/scores.js';
-import { RULES_VERSION } from '../rules/index.js';
 import type { Result } from '../../schemas/result.js';
-import type { ConvertReply, JobMessage, ReleaseMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * The worker thread that runs one file's pipeline at a time for the isolated runner. It holds no
@@ -38,13 +37,11 @@ const convertByRunner: DocConverter = (bytes, timeoutMs, filter) =>
 const limited = parseOptionsFor(limits);
 const parse = { ...limited, doc: { ...limited.doc, converter: convertByRunner } };
 
-port.on('message', (m: JobMessage | ConvertReply | ReleaseMessage) => {
+port.on('message', (m: JobMessage | ConvertReply) => {
   if (m.type === 'job') {
     void handle(m);
     return;
   }
-  // Written bytes moved back from the main thread: dropped, this thread's frequent collections free them.
-  if (m.type === 'release') return;
   const waiting = conversions.get(m.id);
   if (!waiting) return;
   conversions.delete(m.id);
@@ -123,4 +120,4 @@ function summarize(result: Result): ResultSummary {
   };
 }
 
-port.postMessage({ type: 'ready', rulesVersion: RULES_VERSION } satisfies WorkerMessage);
+port.postMessage({ type: 'ready' } satisfies WorkerMessage);
