@@ -113,7 +113,7 @@ export function extractStats(paragraphs: ParagraphBlock[], joinLines: boolean, c
   const units = underCaptionJoined(textUnits(paragraphs, joinLines));
   units.forEach((unit, i) => {
     // the lines around it, for the column headers of a row flattened with its label once per column
-    const near = { before: units.slice(Math.max(0, i - 2), i).map((u) => u.text), after: units.slice(i + 1, i + 3).map((u) => u.text) };
+    const near = () => ({ before: units.slice(Math.max(0, i - 2), i).map((u) => u.text), after: units.slice(i + 1, i + 3).map((u) => u.text) });
     out.push(...extractUnit(unit, ctx, caption, items, near));
     caption = captionAfter(unit.text, caption);
   });
@@ -173,7 +173,7 @@ function underCaptionJoined(units: TextUnit[]): TextUnit[] {
   return out;
 }
 
-function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering, near: { before: string[]; after: string[] }): NarrativeStat[] {
+function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering, near: () => { before: string[]; after: string[] }): NarrativeStat[] {
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
   // an item's number run into its first count is read as the list mark it is (7.21个 → 7、21个), same length
@@ -183,7 +183,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
   const read = withoutFusedCells(scanned.figures, norm);
   const bare = bareCaptionFigures(norm, caption, read);
   // a row flattened with its label once per column: its cells are read as amounts of their columns
-  const cells = repeatedColumnCells(norm, near.before, near.after);
+  const cells = repeatedColumnCells(norm, near);
   const cellLabels = new Map(cells.map((c) => [c.figure.start, c.label]));
   const apart = (f: { start: number; end: number }) => !cells.some(({ figure: c }) => f.start < c.end && f.end > c.start);
   const figures =

@@ -99,11 +99,13 @@ function columnHeaders(columns: number, own: { before: string; after: string }, 
 
 /**
  * The cells of a flattened row run in `norm`, read as figures of their column's unit, with the label
- * "column（row）"; `before` / `after` are the texts of the lines before and after (nearest last / first).
+ * "column（row）"; `near()` gives the texts of the lines before and after (nearest last / first), asked only for such a row.
  */
-export function repeatedColumnCells(norm: string, before: string[], after: string[]): Array<{ figure: ScannedFigure; label: string }> {
+export function repeatedColumnCells(norm: string, near: () => { before: string[]; after: string[] }): Array<{ figure: ScannedFigure; label: string }> {
   const run = repeatedLabelRows(norm);
   if (!run) return [];
+  // the lines around are looked at only for a line that is such a row (rare): not gathered for every line
+  const { before, after } = near();
   const headers = columnHeaders(run.columns, { before: norm.slice(0, run.start), after: norm.slice(run.end) }, before, after);
   if (!headers) return [];
   const fallback = headers.find((h) => h.unit)?.unit;

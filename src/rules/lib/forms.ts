@@ -28,7 +28,7 @@ function moreDecimals(dp: number, f: { figure: { decimals: number } | null } | n
 }
 
 /** What a reason cell holds when it gives none. */
-export const NO_REASON = /^(无|暂无|没有|\/|—+|-+|——)?$/;
+const NO_REASON = /^(无|暂无|没有|\/|—+|-+|——)?$/;
 
 /**
  * Where a form asks for the deviation reason (偏差原因分析及改进措施 / 未完成原因分析): in each indicator row

@@ -144,12 +144,23 @@ export function itemOf(paragraphText: string, start: number): { marker: string; 
 export const TOPIC_TITLE = /(?:情况|分析|方面|指标|目标|原因|措施|建议|问题|评价|结论|概况|简介)[。.]?$/;
 
 /** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
+/**
+ * The sentence before the figure (all of it when the figure is not found there); `compact`: whitespace
+ * removed from sentence and figure first; `withoutLabel`: the figure's own name cut off too.
+ */
+function textBefore(s: NarrativeStat, compact: boolean, withoutLabel: boolean): string {
+  const squeeze = (t: string) => (compact ? t.replace(/\s+/g, '') : t.trim());
+  const sentence = compact ? squeeze(s.sentence) : s.sentence;
+  const at = sentence.indexOf(squeeze(s.figure.text));
+  const head = at >= 0 ? sentence.slice(0, at) : sentence;
+  const name = squeeze(s.label);
+  const label = withoutLabel && name ? head.lastIndexOf(name) : -1;
+  return label >= 0 ? head.slice(0, label) : head;
+}
+
 function subjectBefore(s: NarrativeStat): string | null {
-  const at = s.sentence.indexOf(s.figure.text.trim());
-  let head = at >= 0 ? s.sentence.slice(0, at) : s.sentence;
   // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
-  const label = head.lastIndexOf(s.label.trim());
-  if (s.label.trim() && label >= 0) head = head.slice(0, label);
+  const head = textBefore(s, false, true);
   const names = [...head.matchAll(/[\u4e00-\u9fa5]{3,20}(?:工程|项目)/g)].map((m) => m[0]).filter((n) => !GENERIC_SUBJECT.test(n));
   return names.at(-1) ?? null;
 }
@@ -168,11 +179,7 @@ const OF_COUNTED = /^涉及(?:资金|金额)/;
 
 /** The clause before a figure's own clause (what its 涉及资金 is of), whitespace gone and its counts masked. */
 function countedClause(s: NarrativeStat): string | null {
-  const sentence = s.sentence.replace(/\s+/g, '');
-  const at = sentence.indexOf(s.figure.text.replace(/\s+/g, ''));
-  let head = at >= 0 ? sentence.slice(0, at) : sentence;
-  const label = head.lastIndexOf(s.label.replace(/\s+/g, ''));
-  if (label >= 0) head = head.slice(0, label);
+  const head = textBefore(s, true, true);
   const clauses = head.replace(/[，,]$/, '').split(/[，,；;。：:]/);
   const clause = clauses.at(-1) ?? '';
   return clause ? clause.replace(/\d+(?:\.\d+)?/g, '#') : null;
@@ -183,9 +190,7 @@ const TOTAL_NAME = /(?:总额|总计|合计)$/;
 
 /** What the first count of a sentence counts, before the figure ("…共24个项目，…" → 项目), as its noun's first words. */
 function firstCountedNoun(s: NarrativeStat): string | null {
-  const sentence = s.sentence.replace(/\s+/g, '');
-  const at = sentence.indexOf(s.figure.text.replace(/\s+/g, ''));
-  const head = at >= 0 ? sentence.slice(0, at) : sentence;
+  const head = textBefore(s, true, false);
   return /\d+(?:个|家|项|所)([\u4e00-\u9fa5]{1,6})/.exec(head)?.[1] ?? null;
 }
 
