@@ -14,6 +14,24 @@ function yearIn(text: string): number | null {
 }
 
 /**
+ * A notice publishing results names the year it publishes them in: "九亭镇2021年预算绩效评价结果公开" over the
+ * 2020 forms it publishes (…结果公开 / 公示 / 公告 / 通报). A title holding such a year and another one
+ * ("…结果公开财政项目支出绩效自评表2020年度", the lines joined by a print) is titled by the other; one holding
+ * only the publishing year is marked so (`published`).
+ */
+const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
+function titleYear(text: string): { year: number; published: boolean } | null {
+  const compact = text.replace(/\s+/g, '');
+  const pub = PUBLISHED_YEAR.exec(compact);
+  if (!pub) {
+    const y = yearIn(compact);
+    return y === null ? null : { year: y, published: false };
+  }
+  const other = yearIn(compact.slice(0, pub.index) + compact.slice(pub.index + pub[0].length));
+  return other !== null ? { year: other, published: false } : { year: Number(pub[1]), published: true };
+}
+
+/**
  * The report's year by vote: each table title counts 3, each paragraph or 年度指标值 that mentions a
  * year counts 1 for it ("截止2024年12月31日", "2024年1-12月") and 2 when it names it as the 年度
  * evaluated ("2024年度"); ties go to the report's own year. A report's own title (绩效自评报告) is
@@ -45,7 +63,7 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
   return out;
 }
 
-type Title = { part: string | null; fact: TextFact; year: number; paragraph: boolean };
+type Title = { part: string | null; fact: TextFact; year: number; paragraph: boolean; published: boolean };
 /** A body paragraph naming a title's words with a year, and its sentence doing so. */
 type Restatement = { text: string; location: Location; year: number; sentence: string };
 
@@ -89,14 +107,9 @@ function placesOf(doc: Parameters<Rule['check']>[1]['document']): Place[] {
   return out;
 }
 
-/**
- * A notice publishing results under the year it publishes them: "九亭镇2021年预算绩效评价结果公开" over the
- * 2020 forms it publishes. Results are published the year after the year evaluated, so a title of results
- * (…结果公开 / 公示 / 公告 / 通报) one year after the report year is no disagreement.
- */
-const RESULTS_PUBLISHED = /结果的?(?:公开|公示|公告|通报)$/;
+/** Results are published the year after the year evaluated: a title naming only its publishing year, one year after the report year, is no disagreement. */
 function publishedYearAfter(t: Title, ref: number): boolean {
-  return t.paragraph && t.year === ref + 1 && RESULTS_PUBLISHED.test(t.fact.text.replace(/\s+/g, ''));
+  return t.published && t.year === ref + 1;
 }
 
 /** The votes a title gives its own year: a table title 3, a report title's paragraph 1, or 2 with 年度. */
@@ -152,7 +165,7 @@ function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft 
 export const rule: Rule = {
   meta: {
     id: 'year-consistency',
-    version: 3,
+    version: 4,
     severity: 'error',
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
@@ -166,10 +179,10 @@ export const rule: Rule = {
     source: '表样标题“××××年度……自评表”；基础数据表列头',
   },
   check(report, ctx) {
-    const titles: Array<{ part: string | null; fact: TextFact; year: number; paragraph: boolean }> = [];
+    const titles: Title[] = [];
     const add = (part: string | null, fact: TextFact | null | undefined, paragraph = false) => {
-      const y = fact ? yearIn(fact.text) : null;
-      if (fact && y !== null) titles.push({ part, fact, year: y, paragraph });
+      const y = fact ? titleYear(fact.text) : null;
+      if (fact && y !== null) titles.push({ part, fact, year: y.year, paragraph, published: y.published });
     };
     if (report.basicData) add(report.basicData.part, report.basicData.title);
     for (const f of selfEvalForms(report)) add(f.part, f.title);
@@ -183,7 +196,7 @@ export const rule: Rule = {
       add(part, { text: p.text, loc: { part: part ?? '', table: null, row: null, col: null, page: p.page, paragraph: p.paragraph } }, true);
     }
     const body = textYears(report, ctx.document);
-    const vote = referenceYear(titles.map((t) => ({ year: t.year, votes: t.paragraph ? 0 : 3 })), body, report.year);
+    const vote = referenceYear(titles.map((t) => ({ year: t.year, votes: t.paragraph || t.published ? 0 : 3 })), body, report.year);
     const ref = vote.year;
     if (ref === null) return [];
     const out: FindingDraft[] = [];

@@ -5,8 +5,34 @@ import { ruleCases } from '../tester.js';
 
 export default ruleCases({
   rule,
-  valid: [{ name: 'the seed: every title says 2023, columns 2022/2023/2023', report: seedReport() }],
+  valid: [
+    { name: 'the seed: every title says 2023, columns 2022/2023/2023', report: seedReport() },
+    {
+      // a print joined the notice's line (the year it publishes results in) with the form title and its 年度 line
+      name: 'a results notice of 2021 joined to the 2020 form title it publishes',
+      report: report({
+        year: 2020,
+        projects: [
+          projectForm({ name: '城镇建设管理', title: '九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表2020年度' }),
+          projectForm({ name: '动迁安置', table: 3, title: '财政项目支出绩效自评表2020年度' }),
+        ],
+      }),
+      document: documentModel(['2020年度项目完成情况较好。']),
+    },
+  ],
   invalid: [
+    {
+      name: 'a results notice joined to a form title of another year than the report',
+      report: report({
+        year: 2020,
+        projects: [
+          projectForm({ name: '城镇建设管理', title: '九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表2019年度' }),
+          projectForm({ name: '动迁安置', table: 3, title: '财政项目支出绩效自评表2020年度' }),
+        ],
+      }),
+      document: documentModel(['2020年度项目完成情况较好。']),
+      findings: [{ severity: 'error', values: [2019, 2020], part: '项目支出绩效自评表（城镇建设管理）' }],
+    },
     {
       name: 'one table title changed to 2022年度',
       report: report({
