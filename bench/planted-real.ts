@@ -457,9 +457,14 @@ function placesOf(model: DocumentModel, report: Report): XpPlace[] {
         const from = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'));
         const own = b.text.slice(from + 1).split(/[。；]/)[0];
         const sentence = /^\s*其中/.test(own) ? `${b.text.slice(0, Math.max(0, from)).split(/[。；]/).pop()}${own}` : own;
-        const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(sentence);
-        const budgeted = /安排|预算|下达|批复/.test(sentence);
-        const column = spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
+        // the column the figure restates: the sentence's words, else — a sentence naming both — its own clause's ("…收回指标1640万元，剩余指标1760万元继续用于该项目"
+        // is an allotment — 指标, 预算指标 — though the sentence speaks of 拨付使用), else the sentence's
+        const columnOf = (text: string) => {
+          const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(text);
+          const budgeted = /安排|预算|下达|批复|指标/.test(text);
+          return spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
+        };
+        const column = columnOf(sentence) ?? columnOf(clause);
         out.push({ table: null, row: null, col: null, paragraph: b.paragraph, part: parts.paragraph(b.paragraph), text: m[1], start: m.index!, wan: toWan(m[1], m[2]), decimals: decimals(m[1].replace(/,/g, '')), kind: 'xp-narrative', context, role: false, column });
       }
     } else {
