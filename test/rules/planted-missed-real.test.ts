@@ -2,7 +2,8 @@
  * Plants the real-corpus bench (bench/planted-real.ts, planted20) missed because the planted figure
  * was itself the evidence that tied its sentence to what it should agree with: an amount of a
  * funding notice bound with its project form that paired the two (tj-baodi), a list whose end was
- * found by its parts adding up (nm-linhe), a base of a rate named 落实 (gs-gangu). The unchanged
+ * found by its parts adding up (nm-linhe), a base of a rate named 落实 (gs-gangu); and a share the
+ * rule did not know as one (机械化率, hb-longganhu). The unchanged
  * document has no finding of the rule; the planted one has one, naming the changed figure.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,5 +35,13 @@ describe('plants once hidden by the figure planted', () => {
     const fs = await findings(planted(lines, '已支出258.8556万元', '已支出258.8556万元', '已支出284.7412万元'), 'narrative-rate');
     expect(fs.map((f) => f.severity), show(fs)).toEqual(['warning']);
     expect(fs[0].values).toContain(284.7412);
+  }, 60_000);
+
+  it('hb-longganhu-nongji-2023: 耕种收机械化率达到94.8% → 105.0% is a share above 100% (an error)', async () => {
+    const lines = source('hb-longganhu-nongji-2023');
+    expect(await findings(lines, 'rate-above-whole')).toEqual([]);
+    const fs = await findings(planted(lines, '机械化率', '94.8%', '105.0%'), 'rate-above-whole');
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [105, 100]]]);
+    expect(fs[0].message).toContain('机械化率');
   }, 60_000);
 });
