@@ -84,10 +84,10 @@ const label = opt('--label');
 /** Plants not made because the place found is not a restatement of the fact (listed in the results). */
 const filtered: string[] = [];
 
-/** Do the fact's words name the figure at `at` (in its clause since the previous percentage)? */
-function namedBefore(line: string, at: number, words: string[]): boolean {
+/** Do the fact's words name the figure at `at` (in its clause since the previous percentage, or score: "…得分10分、预算资金执行率自评得分10分")? */
+function namedBefore(line: string, at: number, words: string[], unit = '%'): boolean {
   const before = line.slice(0, at);
-  const clause = before.slice(Math.max(before.lastIndexOf('%'), before.lastIndexOf('％')) + 1);
+  const clause = before.slice(unit === '分' ? Math.max(0, ...[...before.matchAll(/\d\s*分/g)].map((m) => m.index! + m[0].length)) : Math.max(before.lastIndexOf('%'), before.lastIndexOf('％')) + 1);
   return words.some((w) => w.length >= 2 && norm(clause).includes(norm(w)));
 }
 
@@ -108,7 +108,8 @@ function clauseOf(line: string, at: number): string {
 
 /** Words saying whose or which figure it is: two clauses naming different ones state two measures. */
 const ROLES: Array<[string, RegExp, boolean]> = [
-  ['应/实际', /应(?=[补发支拨到缴])|计划|预计|实际/g, false],
+  // (the traditional forms too: "應采購金額650.31萬元實際采購金額650.31萬元")
+  ['应/实际', /[应應](?=[补補发發支拨撥到缴繳采採购購])|计划|計劃|预计|預計|实际|實際/g, false],
   ['收入/支出', /收入|支出/g, false],
   ['级次', /中央|省级|市级|州级|县级|区级|乡级|村级/g, false],
   // 第一批 of a whole named without a batch is a part of it
@@ -120,7 +121,9 @@ const ROLES: Array<[string, RegExp, boolean]> = [
 /** Money or works at two stages: allotted (预算, 安排, 下达, 计划, 目标) or spent / done (支出, 拨付, 完成 …). */
 const STAGES: Array<[string, RegExp]> = [
   ['安排', /预算|安排|下达|计划|目标/g],
-  ['支出/完成', /支出|支付|拨付|使用|执行|完成|结算|兑付|发放|建成/g],
+  ['支出/完成', /支出|支付|拨付|使用|执行|完成|结算|兑付|兑现|发放|建成/g],
+  // money received (收到 / 到位) is neither what was allotted nor what was spent ("共收到财政资金…元" / "全年预算资金…元")
+  ['到位', /收到|到位|到账/g],
   // staffing: 核定编制 is a quota, 实有 / 在编 / 在职 the people ("在职人员编制" is the quota)
   ['编制', /核定|编制/g],
   ['实有', /实有|在编|在职/g],
@@ -196,6 +199,50 @@ function firstPlace(lines: string[], where: number[], text: string, i: number, a
   return null;
 }
 
+/** The number standing alone in a line other than `line` (another form's cell, the prose). */
+function restatedElsewhere(lines: string[], line: number, value: string): boolean {
+  const re = new RegExp(`(?<![\\d.])${value.replace('.', '\\.')}(?![\\d])`);
+  return lines.some((l, j) => j !== line && re.test(l));
+}
+
+/**
+ * The cell (line, column) adds up with other cells of its column in the rows around it (the same table): it is
+ * the sum of two or more of them, or one of two or more that sum to another ("三公经费 29.08" = 11.86 + 17.22;
+ * "公务接待 4.99" one of 39.30 + 4.99 = 44.29). Blank and zero cells count for nothing.
+ */
+function inColumnSum(lines: string[], line: number, column: number): boolean {
+  const inTable = tableLines(lines);
+  const valueAt = (j: number): Rational | null => {
+    if (!inTable.has(j)) return null;
+    const text = cellsOf(lines[j])[column]?.text.replace(/[\s,]/g, '') ?? '';
+    return /^\d+(?:\.\d+)?$/.test(text) && R(text).gt(R('0')) ? R(text) : null;
+  };
+  const own = valueAt(line);
+  if (!own) return false;
+  const around: Rational[] = [];
+  for (let j = line - 8; j <= line + 8; j++) {
+    if (j === line || j < 0 || j >= lines.length) continue;
+    // the same table: no line between them outside it
+    const [a, b] = j < line ? [j, line] : [line, j];
+    let same = true;
+    for (let t = a; t <= b; t++) if (!inTable.has(t)) same = false;
+    const v = same ? valueAt(j) : null;
+    if (v) around.push(v);
+  }
+  const sums = (values: Rational[], target: Rational, least: number): boolean => {
+    for (let mask = 1; mask < 1 << values.length; mask++) {
+      let n = 0;
+      let sum = R('0');
+      for (let k = 0; k < values.length; k++) if (mask & (1 << k)) { n++; sum = sum.add(values[k]); }
+      if (n >= least && sum.eq(target)) return true;
+    }
+    return false;
+  };
+  if (sums(around, own, 2)) return true;
+  // one of the parts of another cell: that cell minus this one is a sum of one or more of the rest
+  return around.some((total, t) => total.gt(own) && sums(around.filter((_, k) => k !== t), total.sub(own), 1));
+}
+
 /** Plants for one document, at most one per kind and fact (the first place its figure is found). */
 function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number | null = null): Plant[] {
   const inTable = tableLines(lines);
@@ -204,7 +251,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
   };
   const plants: Plant[] = [];
   const rowLines = (words: string[]) => [...inTable].sort((a, b) => a - b).filter((i) => hasWords(lines[i], words));
-  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last' | number, next: (v: Rational) => Rational, where: string, beforeScore?: string) => {
+  const cellPlant = (kind: Kind, words: string[], value: string, pick: 'first' | 'last' | number, next: (v: Rational) => Rational, where: string, beforeScore?: string, checkable?: (line: number, column: number) => boolean) => {
     for (const i of rowLines(words)) {
       // the figure sits after the cell naming the row: a 序号 "3" before the name is not the 分值 3
       const all = cellsOf(lines[i]);
@@ -219,6 +266,10 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
       const beforeIt = beforeScore !== undefined && score < all.length ? cells.filter((c) => all.indexOf(c) < score) : [];
       if (cells.length === 0) continue;
       const cell = beforeIt.length ? beforeIt[beforeIt.length - 1] : pick === 'first' ? cells[0] : pick === 'last' ? cells[cells.length - 1] : cells[Math.min(pick, cells.length - 1)];
+      if (checkable && !checkable(i, all.indexOf(cell))) {
+        skip(kind, `${where} ${value}（别处未写此数，也不与同列其他数构成合计）`);
+        continue;
+      }
       const after = changed(value, next);
       plants.push({ kind, line: i, before: lines[i], after: replaceCell(lines[i], cell, after), figure: after, where: `${where} ${value}→${after}` });
       return;
@@ -231,7 +282,8 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
     }
     if (f.kind === 'budget' && f.field === 'executed' && R(f.value).gt(R('0'))) cellPlant('executed-changed', f.row, f.value, 'last', (v) => v.mul(R('1.1')), `${f.row.join('')} 全年执行数`);
     if (f.kind === 'budget' && f.field === 'rate' && R(f.value).gt(R('10'))) cellPlant('rate-changed', f.row, f.value, 'last', (v) => v.sub(R('7')), `${f.row.join('')} 执行率`);
-    if (f.kind === 'basic' && R(f.value).gt(R('0')) && f.row.length > 0) cellPlant('basic-changed', f.row, f.value, 'last', (v) => v.mul(R('1.1')), `基础数据表 ${f.row.join('')}`);
+    // a 基础数据表 figure nothing else states or adds up to (a prior year's 决算数, a 其中 line of a partial list) bounds nothing
+    if (f.kind === 'basic' && R(f.value).gt(R('0')) && f.row.length > 0) cellPlant('basic-changed', f.row, f.value, 'last', (v) => v.mul(R('1.1')), `基础数据表 ${f.row.join('')}`, undefined, (i, k) => restatedElsewhere(lines, i, f.value) || inColumnSum(lines, i, k));
     if (f.kind === 'stat' && f.unit && R(f.value).gt(R('0'))) {
       // Stated twice in prose (same figure and unit): change the second statement.
       const text = `${f.value}${f.unit}`;
@@ -252,9 +304,10 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
         // A percentage is a restatement only where its own words name it: "100%" is written for many
         // measures (完成预算的100%, 验收合格率100%), and changing another measure's 100% restates nothing.
         // The second place the fact's words name the percentage is changed; with fewer than two, no plant.
-        if (f.unit === '%') {
+        // a score likewise: "满意度指标自评得分10分、预算资金执行率自评得分10分" are two measures' 10分
+        if (f.unit === '%' || f.unit === '分') {
           const named: Array<[number, number]> = [];
-          for (const k of where) for (let a = lines[k].indexOf(text); a >= 0; a = lines[k].indexOf(text, a + 1)) if (namedBefore(lines[k], a, f.words)) named.push([k, a]);
+          for (const k of where) for (let a = lines[k].indexOf(text); a >= 0; a = lines[k].indexOf(text, a + 1)) if (namedBefore(lines[k], a, f.words, f.unit)) named.push([k, a]);
           if (named.length < 2) {
             if (!onlyKind || onlyKind === 'stat-restated') filtered.push(`${doc} ${f.words.join('')} ${text}（只有${named.length}处以“${f.words.join('')}”称之，其余${count - named.length}处属其他指标）`);
             continue;
@@ -457,9 +510,14 @@ function placesOf(model: DocumentModel, report: Report): XpPlace[] {
         const from = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'));
         const own = b.text.slice(from + 1).split(/[。；]/)[0];
         const sentence = /^\s*其中/.test(own) ? `${b.text.slice(0, Math.max(0, from)).split(/[。；]/).pop()}${own}` : own;
-        const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(sentence);
-        const budgeted = /安排|预算|下达|批复/.test(sentence);
-        const column = spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
+        // the column the figure restates: the sentence's words, else — a sentence naming both — its own clause's ("…收回指标1640万元，剩余指标1760万元继续用于该项目"
+        // is an allotment — 指标, 预算指标 — though the sentence speaks of 拨付使用), else the sentence's
+        const columnOf = (text: string) => {
+          const spent = /支出|开支|执行|使用|花费|拨付|支付/.test(text);
+          const budgeted = /安排|预算|下达|批复|指标/.test(text);
+          return spent && !budgeted ? 'executed' : budgeted && !spent ? 'budget' : undefined;
+        };
+        const column = columnOf(sentence) ?? columnOf(clause);
         out.push({ table: null, row: null, col: null, paragraph: b.paragraph, part: parts.paragraph(b.paragraph), text: m[1], start: m.index!, wan: toWan(m[1], m[2]), decimals: decimals(m[1].replace(/,/g, '')), kind: 'xp-narrative', context, role: false, column });
       }
     } else {

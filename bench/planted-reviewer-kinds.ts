@@ -24,6 +24,16 @@ function tableAround(lines: string[], inTable: Set<number>, i: number): string[]
   return lines.slice(a, b + 1);
 }
 
+/** How many cells follow the 全年执行数 header cell in the nearest header line above row i of its table, if any. */
+function executedFromEnd(lines: string[], inTable: Set<number>, i: number): number | null {
+  for (let j = i - 1; j >= 0 && inTable.has(j); j--) {
+    const cells = cellsOf(lines[j]);
+    const k = cells.findIndex((c) => /^全年执行数/.test(norm(c.text)));
+    if (k >= 0) return cells.length - 1 - k;
+  }
+  return null;
+}
+
 /** Cells naming the row (the first cell with its last word) and the number cells after it equal to value. */
 function valueCells(line: string, words: string[], value: string): Cell[] {
   const all = cellsOf(line);
@@ -125,9 +135,14 @@ function partRows(kind: Kind, lines: string[], inTable: Set<number>, label: RegE
     // "一般公共预算:1873.66万元" holds its amount in the label cell
     const inLabel = NUM.exec(all[named].text.replace(label, ''));
     const numbers = all.filter((c, k) => k > named && isNumber(c) && !c.text.includes('%') && R(c.text.replace(/[^\d.]/g, '') || '0').gt(R('0')));
-    // a budget row "预算 | 执行 | 分值 | 执行率% | 得分": the 全年执行数 is two cells before the rate
+    // the 全年执行数 column by the header above, counted from the row's end (the label's merged cells shift the
+    // start, not the end): "… | 全年执行数 | 分值 | 执行率 | 得分" over "… | 27.8 | 9 | 0.958 | 8" — a rate written
+    // without % ("0.958") leaves the 得分 last, and a 其中 row's copied 得分 is not its 全年执行数
+    const fromEnd = executedFromEnd(lines, inTable, i);
+    const byHeader = fromEnd !== null ? all[all.length - 1 - fromEnd] : undefined;
+    // else a budget row "预算 | 执行 | 分值 | 执行率% | 得分": the 全年执行数 is two cells before the rate
     const rate = all.findIndex((c, k) => k > named && c.text.includes('%'));
-    const executed = rate >= 2 && numbers.includes(all[rate - 2]) ? all[rate - 2] : numbers[numbers.length - 1];
+    const executed = byHeader && numbers.includes(byHeader) ? byHeader : rate >= 2 && numbers.includes(all[rate - 2]) ? all[rate - 2] : numbers[numbers.length - 1];
     const cell = inLabel && R(inLabel[1]).gt(R('0')) ? null : pick === 'first' ? numbers[0] : executed;
     if (!inLabel && !cell) {
       skip(kind, `${all[named].text}（无非零金额）`);
@@ -207,7 +222,11 @@ function yearChanged(lines: string[], inTable: Set<number>, year: number | null,
   if (year === null) return [];
   // a title: the document's first line or a heading ("= …"), naming the report or form
   const first = lines.findIndex((l) => l.trim() !== '');
-  const i = lines.findIndex((l, k) => !inTable.has(k) && (k === first || l.startsWith('= ')) && l.includes(`${year}年`) && /自评|绩效|报告|表/.test(l) && l.length < 80);
+  const title = (l: string, k: number) => !inTable.has(k) && (k === first || l.startsWith('= ')) && l.includes(`${year}年`) && /自评|绩效|报告|表/.test(l) && l.length < 80;
+  // the report's own heading before a file's name a web page printed above it ("…自评表单位名称….docx")
+  const fileName = (l: string) => /\.(?:docx?|pdf|wps|xlsx?)\s*$/i.test(l.trim());
+  const heading = lines.findIndex((l, k) => title(l, k) && !fileName(l));
+  const i = heading >= 0 ? heading : lines.findIndex(title);
   if (i < 0) {
     skip('year-changed', `无含${year}年的标题行`);
     return [];

@@ -25,7 +25,17 @@ const OWN_PROJECT = /(?:本|此|该)项目|项目资金|专项资金|经费|全�
 /** Amounts that belong to the works supervised, not to the project's own money. */
 const NOT_OWN_MONEY = /造价|中标|招标|金额|投资|总额|贷款|工资/;
 const EXECUTED = /支出|开支|执行|使用|花费|拨付|支付/;
-const BUDGET = /安排|预算|资金|下达|批复|拨款/;
+/** 指标: an allotment (资金指标, 预算指标, "剩余指标1760万元"), the budget as 安排/下达 are. */
+const BUDGET = /安排|预算|资金|下达|批复|拨款|指标/;
+/** The words after an amount giving it to the report's own project: "剩余指标1760万元继续用于该项目". */
+const FOR_OWN_PROJECT = /^[^，,。；;：:]{0,8}用于(?:本|此|该)项目/;
+
+/** The amount is given to the report's own project by the words after it (its one place in the sentence). */
+function givenToOwnProject(stat: NarrativeStat): boolean {
+  const at = stat.sentence.indexOf(stat.figure.text);
+  if (at < 0 || stat.sentence.indexOf(stat.figure.text, at + 1) >= 0) return false;
+  return FOR_OWN_PROJECT.test(stat.sentence.slice(at + stat.figure.text.length));
+}
 
 function hasFigure(f: Fact | null | undefined): f is Fact {
   return !!f && f.figure !== null;
@@ -159,14 +169,17 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
 
     if (stat.dimension === 'money' && narrative.reportKind === 'project' && narrative.projectIndex !== null && narrative.projectIndex !== undefined) {
       const projectName = report.projects[narrative.projectIndex]?.name?.text ?? null;
-      if (ownProjectMoney(label, projectName) && !listedPart(stat, byId, projectName)) {
+      const own = ownProjectMoney(label, projectName) || (!NOT_OWN_MONEY.test(label) && givenToOwnProject(stat));
+      if (own && !listedPart(stat, byId, projectName)) {
         const sure = narrative.projectConfidence ?? 0.5;
         const measure = EXECUTED.test(label) ? 'executed' : BUDGET.test(label) ? 'fullYearBudget' : null;
         if (measure) {
           const t = projectTarget(report, narrative.projectIndex, measure);
           const p = report.projects[narrative.projectIndex];
           const word = measure === 'executed' ? '支出/开支 → 全年执行数' : '安排/资金 → 全年预算数';
-          if (t) push(stat, t, 0.9 * sure, `项目报告（归属置信度 ${sure.toFixed(2)}）所述本项目金额，${word}`, 'table-figure', p.budget?.unit ?? '万元');
+          // a weak attribution says what it rests on (the document's only project report and form)
+          const basis = sure < 0.6 && narrative.projectReason ? `，归属依据：${narrative.projectReason}` : '';
+          if (t) push(stat, t, 0.9 * sure, `项目报告（归属置信度 ${sure.toFixed(2)}${basis}）所述本项目金额，${word}`, 'table-figure', p.budget?.unit ?? '万元');
         }
       }
     }

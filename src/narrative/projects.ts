@@ -69,8 +69,23 @@ export function attributeProjects(reports: FoundReport[], statsByReport: Narrati
     if (pair.amount) why.push('报告所述金额与该项目自评表预算/执行数相同');
     result[pair.r] = { project: pair.p, confidence: round2(confidence), reason: why.join('；') };
   }
+  // the document's only project report and only project form, its name partly in the report but too little to pair
+  // them without an amount: the report is most likely about that project (a form bound with its report), but only
+  // likely — its links stay warnings. A wrong amount in the report must not hide the pairing that would show it (the
+  // amount was the evidence); a report naming nothing of the project stays unpaired.
+  const projectReports = reports.flatMap((r, i) => (r.kind === 'project' ? [i] : []));
+  const sole = projectReports.length === 1 && projects.length === 1 ? projectReports[0] : -1;
+  const soleName = projects[0]?.name?.text.trim() ?? '';
+  if (sole >= 0 && result[sole].project === null && soleName && containment(soleName, openingText(reports[sole])) >= SOLE_PAIR_NAME) {
+    result[sole] = { project: 0, confidence: SOLE_PAIR, reason: `文档中唯一的项目报告与唯一的项目自评表（${soleName}），名称部分相同` };
+  }
   return result;
 }
+
+/** Attribution of a sole project report to the sole project form by structure and part of its name: below every sure link. */
+const SOLE_PAIR = 0.5;
+/** Share of the sole project's name the report must contain for that attribution. */
+const SOLE_PAIR_NAME = 0.3;
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;

@@ -251,10 +251,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     else if (semicolon >= 2 && BALANCE.test(norm.slice(parts[semicolon - 1].g.end, parts[semicolon].g.start)) && candidates.some(({ g }) => SPENDING.test(clauseBefore(norm, g))))
       parts = parts.slice(0, semicolon);
     // … and so does the year's spending after parts of money received: "共收到财政资金57511795.36元。其中，收到
-    // 上年结转的自有资金759897.87元，当期取得收入56751897.49元，当期发生支出56916443.49元" — spent is not received
+    // 上年结转的自有资金759897.87元，当期取得收入56751897.49元，当期发生支出56916443.49元" — spent is not received;
+    // a spending with its own 其中 list is a new whole whether or not the parts before it add up ("收到财政资金共2330.9万元,
+    // 其中:中央资金…,其他资金859.6万元2023年支出2310.4万元,其中中央资金…"): the list must not hide a wrong part
     if (candidates.some(({ g }) => RECEIVED.test(clauseBefore(norm, g)) && !SPENDING.test(clauseBefore(norm, g)))) {
       const spent = parts.findIndex((p, j) => j >= 2 && SPENDING.test(clauseBefore(norm, p.g)) && !RECEIVED.test(clauseBefore(norm, p.g)));
-      if (spent >= 2 && addsUp(parts.slice(0, spent), candidates)) parts = parts.slice(0, spent);
+      const ownList = spent >= 2 && /^\s*[，,]?\s*其中/.test(norm.slice(parts[spent].g.end, parts[spent].g.end + 6));
+      if (spent >= 2 && (ownList || addsUp(parts.slice(0, spent), candidates))) parts = parts.slice(0, spent);
     }
     // a form's columns flattened into one line repeat each part once per column ("其中:中央财政4676 其中:中央财政4676
     // 其中:中央财政4676 省财政14145.06 省财政14145.06 …" under 计划 / 到位 / 使用): the repeats are not further parts

@@ -11,8 +11,8 @@ const RATE = /(执行|支付|拨付|使用|支出|发放)率/;
 const UNSPENT = /未(支付|拨付|执行|使用|支出|发放|支(?!持))|结余|剩余/;
 /** What was spent. */
 const SPENT = /已?(支付|拨付|执行数?|使用|支出|发放)/;
-/** The money available: the base of the rate. */
-const BASE = /资金|预算|下达|总额|合计|安排|到位|投资|收到/;
+/** The money available: the base of the rate (落实: the money secured, "共落实棚户区改造258.8556万元"). */
+const BASE = /资金|预算|下达|总额|合计|安排|到位|投资|收到|落实/;
 
 type Role = 'unspent' | 'spent' | 'base' | null;
 
@@ -112,7 +112,7 @@ export function ratesContradictedByAmounts(report: Report): Set<string> {
 export const rule: Rule = {
   meta: {
     id: 'narrative-rate',
-    version: 2,
+    version: 3,
     severity: 'warning',
     catalogue: 'A1',
     title: { zh: '叙述中的执行率与同句金额不符', en: 'A rate in prose disagrees with the amounts of its sentence' },
