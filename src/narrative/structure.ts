@@ -255,12 +255,17 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
     if (sameSentence.length === 0 && before.length > 0) continue;
     const drilled = drillDown.get(at);
-    const candidates =
+    let candidates =
       drilled !== undefined
         ? [...sameSentence, { g: figures[drilled], k: drilled }].sort((a, b) => a.g.start - b.g.start)
         : sameSentence.length > 0
           ? sameSentence
           : levelsBefore(si);
+    // a year-end balance said between the spending and its 其中 ("本年支出合计61658.08万元，预算执行率为97.10%。年末结转
+    // 结余1843.7万元。其中，基本支出13645.88万元…"): kinds of spending divide the spending, not what is left of it
+    if (sameSentence.length === 0 && drilled === undefined && candidates.length > 0 && isKindOfSpending(clauseBefore(norm, inSentence[0].g)) && candidates.every(({ g }) => BALANCE.test(clauseBefore(norm, g)))) {
+      candidates = levelsBefore(sentenceOf(candidates[0].g.start));
+    }
     let parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
     // a semicolon after parts that already add up exactly ends the list: "其中：中央财政资金202377万元，市级财政资金
     // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
@@ -366,6 +371,11 @@ const CLAUSE_BREAK = /[，,；;]/;
 /** A balance left over (结转结余 / 年末结余), never a kind of spending. */
 const BALANCE = /结转结余|年末结余|年末结转|结余资金/;
 const SPENDING = /支出/;
+/** A kind of spending (基本支出, 项目支出), not a balance of it (支出结余). */
+function isKindOfSpending(clause: string): boolean {
+  return SPENDING.test(clause) && !/结余|结转/.test(clause);
+}
+
 /** Money received or arrived (收到 / 取得收入 / 到位), never what was spent of it. */
 const RECEIVED = /收到|收入|到位|拨入/;
 

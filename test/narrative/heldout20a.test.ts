@@ -75,3 +75,18 @@ describe('held-out 20a: a 部门整体 evaluation opening at 一、部门基本�
     expect(find(stats, '389.87万元').partOf).toBeNull();
   });
 });
+
+describe('held-out 20a batch B: a 其中 after the year-end balance (山东省残联 2023)', () => {
+  const stats = statsOf(paragraphWith('sd-canlian-2023', '年末结转结余'));
+
+  it('基本支出 / 项目支出 / 经营支出 divide 本年支出合计, not the 结转结余 said between', () => {
+    const spent = find(stats, '61658.08万元');
+    for (const part of ['13645.88万元', '47881.27万元', '130.93万元']) expect(find(stats, part).partOf).toBe(spent.id);
+    expect(stats.filter((s) => s.partOf === find(stats, '1843.7万元').id)).toEqual([]);
+  });
+
+  it('a 其中 of kinds of balance after a balance still divides it', () => {
+    const own = statsOf('本年支出合计500万元。年末结转结余100万元。其中，基本支出结余40万元，项目支出结余60万元。');
+    expect(find(own, '40万元').partOf).toBe(find(own, '100万元').id);
+  });
+});
