@@ -51,10 +51,10 @@ export function normalizeSameLength(text: string): string {
 
 /**
  * A line wrap may leave a space after the decimal point ("预算35. 3万元" in text copied from a wrapped
- * page): read as one number only when an amount, area or percent unit follows the digits at once
- * ("1. 3个" stays a list marker and a count).
+ * page, "建设干鲜果基地21. 73万亩"): read as one number only when an amount, area (平方米, 亩, 公顷) or
+ * percent unit follows the digits at once ("1. 3个" stays a list marker and a count).
  */
-const WRAPPED_DECIMAL = '\\d+\\.[ \\u00a0](?=\\d+(?:万元|亿元|千元|元|万平方米|平方米|%))\\d+';
+const WRAPPED_DECIMAL = '\\d+\\.[ \\u00a0](?=\\d+(?:万元|亿元|千元|元|万平方米|平方米|万亩|亩|公顷|%))\\d+';
 /**
  * Typeset text may group thousands with a space ("资金总体安排规模64 000万元", "共计54 440.73万元"): read
  * as one number only before an amount or area unit, and only when the groups are round thousands or a

@@ -134,6 +134,8 @@ export function countItems(s: string): number {
 }
 
 /** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
+/** A gross amount and its write-off named together (原值 … 累计折旧 / 摊销 / 减值): the figure before is their difference. */
+const GROSS_AND_WRITE_OFF = /原值[^（(）)]*(?:折旧|摊销|减值)|(?:折旧|摊销|减值)[^（(）)]*原值/;
 const ONLY_NOTE = /^[^，,、；;]{0,12}?(?:仅|只)有/;
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
@@ -149,6 +151,8 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     if (units) ALTERNATIVE_UNITS.set(f, units);
   });
 
+  // figures of a bracket giving a net value's gross and write-off: a note on that figure, never a part of a list
+  const grossNotes = new Set<number>();
   // 1. listed parts in brackets right after a figure
   figures.forEach((f, i) => {
     if (alternatives[i]) return; // units offered as alternatives, not a list
@@ -178,6 +182,12 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // a note that gives one figure as a reason ("分配到经开区任务为0家（经开区仅有2家临时经营区域，2018年已整治完毕）")
     // says what there only is, not what the figure is made of
     if (inner.length === 1 && ONLY_NOTE.test(content)) return;
+    // a net value with its gross and what is written off ("固定资产净值6216.38万元（固定资产原值6606.25万元，累计折旧
+    // 389.87万元）"): a difference, not parts
+    if (GROSS_AND_WRITE_OFF.test(content)) {
+      for (const { k } of inner) grossNotes.add(k);
+      return;
+    }
     for (const { g, k } of inner) {
       if (!sameKind(f, g)) continue;
       rel[k].parent = i;
@@ -196,7 +206,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
     if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
     const end = sentences[si][1];
-    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && sameKind(f, g));
+    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k) && sameKind(f, g));
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
     // … unless the figures after the semicolon complete it exactly ("即：A 8.64万元、B 0.1万元；C 0.17万元" of 8.91)
     const listed = listItems(norm, inList, 2);
@@ -218,6 +228,8 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   };
   // 2. 其中 lists: parts up to the end of the sentence, parent before 其中 (same sentence, else the previous one)
   const qizhong = /其中/g;
+  // a 其中 that divides the one part named by the 其中 before it (nested): its position → that part
+  const drillDown = new Map<number, number>();
   for (let m = qizhong.exec(norm); m; m = qizhong.exec(norm)) {
     const at = m.index;
     const si = sentenceOf(at);
@@ -225,22 +237,35 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const scopeEnd = numberedListEnd(norm, m.index + m[0].length, sentences, si);
     const closeBracket = enclosingClose(norm, at);
     let end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
+    const nested = nestedQizhong(norm, figures, at + m[0].length, end);
+    if (nested) {
+      end = nested.at;
+      drillDown.set(nested.at, nested.part);
+    }
     // paragraphs run together (a PDF copied as one line): a section heading ends the list ("…本级59.75万元，
     // 项目绩效目标是…三、预算支出组织实施情况…87.06万元" — 87.06 is not a part)
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
     if (heading > 0) end = at + heading;
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
-    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k]);
+    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k));
     const listed = listItems(norm, inSentence);
     if (inSentence.length === 0) continue;
     const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
     const sameSentence = before.filter(({ k }) => !change[k]);
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
     if (sameSentence.length === 0 && before.length > 0) continue;
-    const candidates =
-      sameSentence.length > 0
-        ? sameSentence
-        : levelsBefore(si);
+    const drilled = drillDown.get(at);
+    let candidates =
+      drilled !== undefined
+        ? [...sameSentence, { g: figures[drilled], k: drilled }].sort((a, b) => a.g.start - b.g.start)
+        : sameSentence.length > 0
+          ? sameSentence
+          : levelsBefore(si);
+    // a year-end balance said between the spending and its 其中 ("本年支出合计61658.08万元，预算执行率为97.10%。年末结转
+    // 结余1843.7万元。其中，基本支出13645.88万元…"): kinds of spending divide the spending, not what is left of it
+    if (sameSentence.length === 0 && drilled === undefined && candidates.length > 0 && isKindOfSpending(clauseBefore(norm, inSentence[0].g)) && candidates.every(({ g }) => BALANCE.test(clauseBefore(norm, g)))) {
+      candidates = levelsBefore(sentenceOf(candidates[0].g.start));
+    }
     let parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
     // a semicolon after parts that already add up exactly ends the list: "其中：中央财政资金202377万元，市级财政资金
     // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
@@ -349,6 +374,11 @@ const CLAUSE_BREAK = /[，,；;]/;
 /** A balance left over (结转结余 / 年末结余), never a kind of spending. */
 const BALANCE = /结转结余|年末结余|年末结转|结余资金/;
 const SPENDING = /支出/;
+/** A kind of spending (基本支出, 项目支出), not a balance of it (支出结余). */
+function isKindOfSpending(clause: string): boolean {
+  return SPENDING.test(clause) && !/结余|结转/.test(clause);
+}
+
 /** Money received or arrived (收到 / 取得收入 / 到位), never what was spent of it. */
 const RECEIVED = /收到|收入|到位|拨入/;
 
@@ -383,6 +413,26 @@ function numberedListEnd(norm: string, after: number, sentences: Array<[number, 
   }
   return end;
 }
+
+/**
+ * A 其中 nested in the scope of another, right after the one figure of its kind that the outer list names:
+ * "共16项，金额合计333,001万元；其中省林业厅共13项，合计金额118,156万元，其中森林生态效益补偿资金40,671万元、…" — the
+ * second 其中 lists the 林业厅's 118,156, not further parts of 333,001. The outer list ends there. Where the outer
+ * list names two parts or more of that kind before the second 其中 ("其中中央60万元、省级40万元，其中用于…"), the
+ * second divides the whole again by another criterion and is not nested.
+ */
+function nestedQizhong(norm: string, figures: ScannedFigure[], from: number, end: number): { at: number; part: number } | null {
+  const next = norm.indexOf('其中', from);
+  if (next < 0 || next >= end) return null;
+  let part = -1;
+  for (let k = 0; k < figures.length; k++) if (figures[k].start >= from && figures[k].end <= next) part = k;
+  if (part < 0 || CLAUSE_END_HARD.test(norm.slice(figures[part].end, next))) return null;
+  const sameKindBefore = figures.filter((g) => g.start >= from && g.end <= next && sameKind(g, figures[part]));
+  return sameKindBefore.length === 1 ? { at: next, part } : null;
+}
+
+/** A sentence or clause group ends: 。 or ；. */
+const CLAUSE_END_HARD = /[。；;]/;
 
 /** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
 /**

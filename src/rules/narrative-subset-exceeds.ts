@@ -6,13 +6,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-subset-exceeds',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'C3',
     title: { zh: '“其中”分项大于总数', en: 'A 其中 part exceeds its parent' },
     description: {
-      zh: '叙述中“其中”所列分项大于其所属的总数。',
-      en: 'A part introduced by 其中 is larger than the total it belongs to.',
+      zh: '叙述中“其中”所列分项大于其所属的总数（“其中”前一句只写年末结转结余、其后列的是各类支出的，所属总数是再前一句的支出）。',
+      en: 'A part introduced by 其中 is larger than the total it belongs to (kinds of spending listed after a sentence stating only the year-end balance belong to the spending stated before it).',
     },
     formula: '其中分项 ≤ 总数',
     tolerance: '计数按原值；金额按书写精度的舍入区间（±½末位）',

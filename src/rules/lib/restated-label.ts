@@ -35,6 +35,19 @@ function readMeasureName(label: string): MeasureName {
   return { name: s, year: years.length === 1 ? years[0] : years.length > 1 ? years.join('/') : null };
 }
 
+/**
+ * The period a sentence opens with — a year or a span of years ("2016-2020年果品产业发展项目建设资金…",
+ * "2017年果品产业发展项目共12个建设项目，…", or a section heading run into it, "(二)2017年…"): the period
+ * every figure of that sentence is about. A date ("2018年12月,财政厅…下达…") is when something was done, not a period.
+ */
+const SENTENCE_PERIOD = /^(?:19|20)\d{2}(?:\s*[-—–~～至]\s*(?:19|20)?\d{2,4})?年(?!\s*\d{1,2}\s*月)/;
+
+export function sentencePeriod(stat: NarrativeStat): string | null {
+  // a heading the PDF runs into the sentence opens with its number ("一、2016-2020年…情况2016-2020年…")
+  const m = SENTENCE_PERIOD.exec(stat.sentence.replace(/^[\s，,。；;：:、]+/, '').replace(/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*/, ''));
+  return m ? m[0].replace(/\s+/g, '').replace(/[—–~～至]/g, '-') : null;
+}
+
 /** The year a statement is about, when its own clause names one ("2021年部门预算项目支出87.5万元"). */
 export function statementYear(stat: NarrativeStat): string | null {
   const own = measureName(stat.label).year;
