@@ -218,6 +218,9 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   };
   // 2. 其中 lists: parts up to the end of the sentence, parent before 其中 (same sentence, else the previous one)
   const qizhong = /其中/g;
+  // a 其中 nested in a 其中 list ("其中完成村卫生室补助471.23元，其中中央补助189.63万元，地方财政补助281.6万元"): the
+  // inner one divides the figure right before it, the outer list's one part (by the inner 其中's position)
+  const nestedHeads = new Map<number, number>();
   for (let m = qizhong.exec(norm); m; m = qizhong.exec(norm)) {
     const at = m.index;
     const si = sentenceOf(at);
@@ -225,6 +228,16 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const scopeEnd = numberedListEnd(norm, m.index + m[0].length, sentences, si);
     const closeBracket = enclosingClose(norm, at);
     let end = closeBracket >= 0 ? Math.min(closeBracket, scopeEnd) : scopeEnd;
+    const inner = norm.slice(at + m[0].length, end).indexOf('其中');
+    if (inner >= 0) {
+      const innerAt = at + m[0].length + inner;
+      const first = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= innerAt && rel[k].parent === null && !change[k] && !perUnit[k]);
+      // exactly one figure, in the clause just before the inner 其中: it is what the inner list divides
+      if (first.length === 1 && !/[。；;]/.test(norm.slice(first[0].g.end, innerAt))) {
+        nestedHeads.set(innerAt, first[0].k);
+        end = innerAt;
+      }
+    }
     // paragraphs run together (a PDF copied as one line): a section heading ends the list ("…本级59.75万元，
     // 项目绩效目标是…三、预算支出组织实施情况…87.06万元" — 87.06 is not a part)
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
@@ -237,10 +250,13 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const sameSentence = before.filter(({ k }) => !change[k]);
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
     if (sameSentence.length === 0 && before.length > 0) continue;
+    const head = nestedHeads.get(at);
     const candidates =
-      sameSentence.length > 0
-        ? sameSentence
-        : levelsBefore(si);
+      head !== undefined
+        ? [{ g: figures[head], k: head }]
+        : sameSentence.length > 0
+          ? sameSentence
+          : levelsBefore(si);
     let parts = listed.length < inSentence.length && addsUp(inSentence, candidates) && !addsUp(listed, candidates) ? inSentence : listed;
     // a semicolon after parts that already add up exactly ends the list: "其中：中央财政资金202377万元，市级财政资金
     // 87026万元；本次纳入绩效评价范围的…资金151640万元" — what follows the semicolon is another statement
