@@ -184,7 +184,6 @@ export function readFieldLine(line: string): Array<{ label: string; value: strin
   return readFieldPairs(k, false) ?? (LONE_FIELD_LABEL.test(k) ? [{ label: k, value: '' }] : null);
 }
 
-
 /** Label/value pairs of a compact key opening with a field label; `blankAllowed`: a label may have no value (a form left blank). */
 export function readFieldPairs(k: string, blankAllowed: boolean): Array<{ label: string; value: string }> | null {
   const labels = [...k.matchAll(FIELD_LABEL)];
