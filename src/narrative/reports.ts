@@ -2,6 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { proseCellParagraphs } from './prose-cells.js';
+import { readInlineForm } from '../recognize/flattened-inline.js';
 import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
@@ -164,6 +165,33 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
   return starts;
 }
 
+/** A contents list run into one paragraph: its heading (目录) and its dot leaders before page numbers. */
+const CONTENTS_HEAD = /^目录/;
+const DOT_LEADERS = /[.．…·]{6,}/g;
+
+/**
+ * A report's contents page and cover run into one paragraph by a copy ("目 录财政支出项目绩效评价评分结果......3
+ * …问题与建议......8湖北省省级财政项目资金绩效评价报告项目名称:…评价机构:… 2025 年 6 月 20 日一、项目存在得问题......8"):
+ * the title stands between a page number and the cover's fields. When no paragraph is a title, a paragraph opening
+ * with 目录 and leading its entries to page numbers (three dot leaders at least) that holds a report title right
+ * after a page number starts the report.
+ */
+function contentsTitleStart(blocks: DocumentModel['blocks']): Start | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') continue;
+    const k = compact(b.text);
+    if (!CONTENTS_HEAD.test(k) || (k.match(DOT_LEADERS) ?? []).length < 3) continue;
+    for (let at = k.indexOf('报告'); at >= 0; at = k.indexOf('报告', at + 2)) {
+      const from = Math.max(...[...k.slice(0, at).matchAll(/\d(?=[^\d.．…·])/g)].map((m) => m.index! + 1), -1);
+      if (from < 0) continue;
+      const title = reportTitle(k.slice(from, at + 2));
+      if (title && !title.runIn) return { index: i, kind: title.kind, title: title.title, bodyFromFirst: true };
+    }
+  }
+  return null;
+}
+
 /** The fields of a government-information record's head (索引号 | … | 发布机构 | … | 成文日期 | …). */
 const RECORD_FIELD = /^(?:索引号|发布机构|发文字号|文号|发布日期|成文日期|主题分类|公开目录)$/;
 const RECORD_TITLE_FIELD = /^(?:标题|名称|信息名称|文件名称)$/;
@@ -240,7 +268,8 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
       break;
     }
   }
-  const prose = region.slice(from, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+  // a form a copy ran into one paragraph (header words, then 年度资金总额 and its figures) is the form, not prose
+  const prose = region.slice(from, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph' && readInlineForm(b.text) === null);
   if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
   const first = prose.find((p) => compact(p.text).length > 0);
   if (!first) return null;
@@ -255,7 +284,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
   const blocks = doc.blocks;
   const starts = titleStarts(blocks);
   if (starts.length === 0) {
-    const record = recordTitleStart(blocks) ?? tableTitleStart(blocks);
+    const record = recordTitleStart(blocks) ?? tableTitleStart(blocks) ?? contentsTitleStart(blocks);
     if (record) starts.push(record);
   }
   const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);

@@ -82,7 +82,8 @@ export const COUNT_UNITS = [
 const NOT_TIMES = new Set(['次', '个', '人', '名', '座', '本', '头', '批']);
 export const TIMES_UNITS: readonly string[] = [
   ...COUNT_UNITS.filter((u) => u.length === 1 && !NOT_TIMES.has(u)).map((u) => `${u}次`),
-  '车次', '架次', '班次',
+  // 点次: sites visited (隐患点实地排查1256点次)
+  '车次', '架次', '班次', '点次',
 ];
 
 /** Spans of days counted by kind ("开发周期为45个日历日", "10个工作日内"): days, not a count of things (个). */

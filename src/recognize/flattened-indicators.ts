@@ -30,8 +30,8 @@ const HEADER_WORDS: Array<{ match: RegExp; kind: IndicatorColumnKind }> = [
   { match: /^(?:全年|年终|年度)?(?:实际完成值|实际值|完成值|实际完成情况|实际完成)/, kind: 'actual' },
   { match: /^(?:自评)?得分|^自评分/, kind: 'score' },
   { match: /^复核(?:得)?分/, kind: 'review' },
-  // 未完成原因及拟采取的改进措施 / 偏差原因分析及改进措施
-  { match: /^(?:偏差|未完成)[\u4e00-\u9fa5]{0,6}?原因(?:分析|说明)?(?:及[\u4e00-\u9fa5]{0,8}?措施)?/, kind: 'reason' },
+  // 未完成原因及拟采取的改进措施 / 偏差原因分析及改进措施 / 未完成原因和改进措施
+  { match: /^(?:偏差|未完成)[\u4e00-\u9fa5]{0,6}?原因(?:分析|说明)?(?:[及和与][\u4e00-\u9fa5]{0,8}?措施)?/, kind: 'reason' },
 ];
 
 /** The indicator header words starting at `at`, and where they end; null unless they name the levels, a target and an actual. */
@@ -326,6 +326,12 @@ function readRow(
     const name: Piece = { text: rest.slice(0, nameLength), start: pos, end: pos + nameLength };
     // the 偏差原因 cell is most often blank: the row is read without it first, then with it
     const withoutReason = valueKinds.filter((k) => k !== 'reason');
+    const spaced = spacedCells(text, name.end, [withoutReason, valueKinds]);
+    if (spaced) {
+      const values = emptyValues();
+      spaced.cells.forEach((p, i) => (values[column(spaced.kinds[i])] = p));
+      return { row: { level1, level2, name, values, unread: null }, end: spaced.end };
+    }
     for (const end of rowEnds(text, name.end, name.end + MAX_RUN)) {
       const run = text.slice(name.end, end);
       let kinds: ValueKind[] = withoutReason;
@@ -342,6 +348,34 @@ function readRow(
     return { row: { level1, level2, name, values: emptyValues(), unread: '连排数值无法按表头拆分' }, end: name.end, unread: true };
   }
 }
+
+/**
+ * A row laid out as a line of cells set apart by spaces (a page that prints each row of the form as one line:
+ * "指标1:村卫生室实施国家基本药物制度 实施基本药物制度补助村卫生室352个。 本年度已完成352个村卫生室基药补助的实施。"):
+ * the rest of the line after the name holds exactly one chunk per value column, so the spaces are the cuts and the
+ * only ones — a target or actual may then be a sentence with its figures inside. Points columns must still be
+ * points. Null when the name does not end at a space or the chunks do not fit the columns.
+ */
+function spacedCells(text: string, from: number, kindSets: ValueKind[][]): { cells: Piece[]; kinds: ValueKind[]; end: number } | null {
+  if (!/^[ \t\u3000]/.test(text.slice(from, from + 1))) return null;
+  const lineEnd = text.indexOf('\n', from);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const chunks = [...text.slice(from, end).matchAll(/\S+/g)].map((m): Piece => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
+  // only a line with a sentence among its cells needs this reading; figures alone split as before
+  if (!chunks.some((c) => SENTENCE_CELL.test(c.text))) return null;
+  for (const kinds of kindSets) {
+    if (chunks.length !== kinds.length) continue;
+    const fits = chunks.every((c, i) => kinds[i] === 'reason' || ((kinds[i] === 'target' || kinds[i] === 'actual') ? c.text.length <= MAX_RUN : validFor(kinds[i], c.text)));
+    if (fits) return { cells: chunks, kinds, end };
+  }
+  return null;
+}
+
+/**
+ * A cell that is a sentence with figures in it — words on both sides of a figure, a figure followed by more words
+ * than a unit (37个基层医疗机构), or a full stop —: not one measure.
+ */
+const SENTENCE_CELL = /[\u4e00-\u9fa5]\S*\d\S*[\u4e00-\u9fa5]|\d[^\s\d]*[\u4e00-\u9fa5]{4,}|[。；;，,]$/;
 
 /** The indicator block whose header starts at `at` (its 一级指标), or null when no header or no row is there. */
 export function readIndicatorBlock(text: string, at: number): FlatIndicatorBlock | null {

@@ -1,4 +1,5 @@
 import { BUDGET_WORD, nextHeaderStart, readFlattenedHeaderAt, readFieldPairs, type FlatHeader } from './flattened-table.js';
+import { breakdownKey } from './budget-block.js';
 import { key } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -15,6 +16,8 @@ export interface InlineForm {
   rows: Array<{ label: string; run: string }>;
   /** The 转移支付 form's 资金管理情况 rows after the funding rows (分配科学性 … 执行准确性), each label with its text. */
   management: Array<{ label: string; value: string }>;
+  /** The department form's 按收入性质分 / 按支出性质分 items after the funding rows, in the order printed. */
+  breakdown: BreakdownPair[];
   after: string;
 }
 
@@ -22,6 +25,37 @@ export interface InlineForm {
 const MANAGEMENT_HEAD = /^资金管理情况(?:情况说明)?(?:存在问题和改进措施)?/;
 const MANAGEMENT_LABEL = /分配科学性|下达及时性|拨付合规性|使用规范性|执行准确性|预算绩效管理情况|支出责任履行情况/g;
 const MANAGEMENT_END = /(?:年度)?总体目标|绩效指标|一级指标/;
+
+/** One "label:value" item of the department form's breakdown; `side` from its words (支出 items are spending). */
+export interface BreakdownPair {
+  label: string;
+  value: string;
+  side: 'income' | 'spending';
+}
+
+/** An item of the breakdown run together: its label up to a colon, then its figure if any ("其中:一般公共预算:2456.18"). */
+const BREAKDOWN_ITEM = /^(?:其中[:：])?([^\d:：]{2,20}?)[:：](\d[\d.,]*)?/;
+const BREAKDOWN_HEADING = /^按(收入|支出)性质分$/;
+const SPENDING_ITEM = /基本支出|项目支出|人员经费|公用经费/;
+
+/**
+ * The 按收入性质分 / 按支出性质分 breakdown at the start of `text`, its two columns run together row by row
+ * ("按收入性质分:2456.18按支出性质分:2456.18其中:一般公共预算:2456.18其中:基本支出:2299.98政府性基金拨款:项目支出:156.2…"):
+ * items with a known label, up to the first that is not one. None unless the text opens with a heading.
+ */
+function readBreakdown(text: string): { breakdown: BreakdownPair[]; after: string } {
+  let k = key(text);
+  if (!/^按(?:收入|支出)性质分/.test(k)) return { breakdown: [], after: text };
+  const breakdown: BreakdownPair[] = [];
+  for (let m = BREAKDOWN_ITEM.exec(k); m; m = BREAKDOWN_ITEM.exec(k)) {
+    const label = m[1];
+    const heading = BREAKDOWN_HEADING.exec(label);
+    if (!heading && breakdownKey(label) === 'unknown') break;
+    breakdown.push({ label, value: m[2] ?? '', side: (heading ? heading[1] === '支出' : SPENDING_ITEM.test(label)) ? 'spending' : 'income' });
+    k = k.slice(m[0].length);
+  }
+  return breakdown.length >= 2 ? { breakdown, after: k } : { breakdown: [], after: text };
+}
 
 /** The 资金管理情况 rows at the start of `text` and the text after them; none when the text does not open with the block. */
 function readManagement(text: string): { management: InlineForm['management']; after: string } {
@@ -42,7 +76,7 @@ const FUNDING_WORDS = ['资金总额', '财政资金', '财政补助', '财政�
 const spaced = (w: string) => [...w].join('\\s?');
 const ROW_LABEL = new RegExp(`^\\s*(?:其中[:：]?\\s?)?(?:[\\u4e00-\\u9fa5]\\s?){0,8}?(?:${FUNDING_WORDS.map(spaced).join('|')})[:：]?`, 'u');
 const RUN = /^[\d.,%万元\s]*/;
-const FIELD_START = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
+const FIELD_START = /(?:专项\(项目\)|转移(?:支付)?\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
 
 export function readInlineForm(text: string): InlineForm | null {
   // spaces are kept: a text export prints a row's figures apart ("年度资金总额: 0 0 0 10 0 0")
@@ -66,8 +100,9 @@ export function readInlineForm(text: string): InlineForm | null {
     const pre = key(k.slice(0, at)).slice(0, -header.header.prefix.length || undefined);
     const fieldAt = pre.search(FIELD_START);
     const fields = fieldAt >= 0 ? readFieldPairs(pre.slice(fieldAt), true) ?? [] : [];
-    const { management, after } = readManagement(k.slice(pos).trim());
-    return { before: fields.length ? pre.slice(0, fieldAt) : pre, fields, header: header.header, rows, management, after };
+    const { breakdown, after: rest } = readBreakdown(k.slice(pos).trim());
+    const { management, after } = readManagement(rest);
+    return { before: fields.length ? pre.slice(0, fieldAt) : pre, fields, header: header.header, rows, management, breakdown, after };
   }
   return null;
 }

@@ -60,8 +60,13 @@ function cuts(digits: string, parts: number): string[][] {
   return out;
 }
 
-/** Every split of the chunks into exactly `count` values, chunk by chunk; `apart`: figures printed apart are never cut. */
-function splits(chunks: Chunk[], count: number, apart: boolean): SplitValue[][] {
+/**
+ * Every split of the chunks into exactly `count` values, chunk by chunk; `apart`: figures printed apart are never cut.
+ * `keep` prunes as the walk goes (a value that cannot stand in its column ends that branch), so that a long run
+ * glued from many figures ("2456.182456.182456.1810100%10") is not cut off by the candidate limit before the cuts
+ * that fit are reached.
+ */
+function splits(chunks: Chunk[], count: number, apart: boolean, keep: (values: SplitValue[]) => boolean = () => true): SplitValue[][] {
   const out: SplitValue[][] = [];
   const walk = (i: number, acc: SplitValue[]) => {
     if (out.length > MAX_CANDIDATES) return;
@@ -79,7 +84,8 @@ function splits(chunks: Chunk[], count: number, apart: boolean): SplitValue[][] 
           at += text.length;
           return v;
         });
-        walk(i + 1, [...acc, ...values]);
+        const next = [...acc, ...values];
+        if (keep(next)) walk(i + 1, next);
       }
     }
   };
@@ -91,11 +97,17 @@ const decimals = (v: SplitValue) => (v.text.includes('.') ? v.text.length - v.te
 
 const HUNDRED = Rational.of(100);
 
-/** The form's own conventions: the % value sits in the rate column and only there; money is never a %; points (分值, 得分) never above 100. */
+/**
+ * The form's own conventions: the % value sits in the rate column and only there; money is never a %; points (分值,
+ * 得分) never above 100, never written with a trailing zero past two decimals (56.1810 is a cut, not a score), and
+ * the 得分 after a 分值 never above it.
+ */
 function fitsColumns(values: SplitValue[], columns: SplitColumns): boolean {
+  const firstPoints = columns.kinds.indexOf('points');
   return values.every((v, i) => {
     const kind = columns.kinds[i];
-    if (kind === 'points' && (v.unit !== null || Rational.parse(v.text).gt(HUNDRED))) return false;
+    if (kind === 'points' && (v.unit !== null || Rational.parse(v.text).gt(HUNDRED) || /\.\d{2,}0$/.test(v.text))) return false;
+    if (kind === 'points' && i > firstPoints && firstPoints >= 0 && Rational.parse(v.text).gt(Rational.parse(values[firstPoints].text))) return false;
     return v.unit === '%' ? kind === 'rate' : kind !== 'rate' || v.unit === null;
   });
 }
@@ -148,8 +160,8 @@ export function splitCandidates(run: string, columns: SplitColumns): SplitValue[
   if (!chunks || chunks.length === 0) return null;
   // a row whose figures the text prints apart ("0 0 0 10 0 0") is read as printed: a gap, not a cut, ends a value
   const apart = /\d\s+\d/.test(run);
-  const fitting = splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
-  // the row's own format first (one number of decimals), then the arithmetic, to choose
-  const uniform = fitting.filter((v) => uniformDecimals(v, columns));
-  return uniform.length ? uniform : fitting;
+  // the row's own format first (one number of decimals), then the arithmetic, to choose: the splits of one
+  // number of decimals are looked for first, pruned as they grow, then any split that fits the columns
+  const uniform = splits(chunks, columns.kinds.length, apart, (v) => fitsColumns(v, columns) && uniformDecimals(v, columns));
+  return uniform.length ? uniform : splits(chunks, columns.kinds.length, apart).filter((v) => fitsColumns(v, columns));
 }

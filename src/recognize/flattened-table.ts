@@ -4,7 +4,7 @@ import { splitCandidates, splitGluedValues, type SplitColumns, type SplitValue }
 import { Rational } from '../numbers/decimal.js';
 import { budgetRowKindOf } from './lexicon.js';
 import { key } from './table-view.js';
-import { readInlineForm, type InlineForm } from './flattened-inline.js';
+import { readInlineForm, type BreakdownPair, type InlineForm } from './flattened-inline.js';
 import { readNumberedGrid, type NumberedGrid } from './flattened-numbered.js';
 import { compactAhead, readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
 import { normalizeText } from '../text/normalize.js';
@@ -41,7 +41,7 @@ const FUNDING_WORDS = /资金|拨款|补助|结转|总额|预算/;
 const LABEL_MAX = 20;
 
 /** Form-field labels a flattened form runs into one line with their values ("专项(项目)名称…", "主管部门…资金使用单位…"). */
-const FIELD_LABEL = /(?:专项\(项目\)|转移支付\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位|项目负责人(?:及(?:联系)?电话)?/g;
+const FIELD_LABEL = /(?:专项\(项目\)|转移(?:支付)?\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位|项目负责人(?:及(?:联系)?电话)?/g;
 
 export interface RebuiltCellSource {
   paragraph: number;
@@ -172,9 +172,16 @@ function withoutRepeatedLabel(run: string, label: string): string {
   return pieces.length >= 2 && pieces.every((p) => /^\d[\d.,]*%?$/.test(p)) ? pieces.join(' ') : run;
 }
 
-/** "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心" → its label/value pairs; null unless the line opens with a label and every label has a value. */
+/** A line that is one field label and nothing else. */
+const LONE_FIELD_LABEL = new RegExp(`^(?:${FIELD_LABEL.source})$`);
+
+/**
+ * "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心" → its label/value pairs; null unless the line opens
+ * with a label and every label has a value — or the line is one label alone (a field the form left blank: 中央主管部门).
+ */
 export function readFieldLine(line: string): Array<{ label: string; value: string }> | null {
-  return readFieldPairs(key(line), false);
+  const k = key(line);
+  return readFieldPairs(k, false) ?? (LONE_FIELD_LABEL.test(k) ? [{ label: k, value: '' }] : null);
 }
 
 /** Label/value pairs of a compact key opening with a field label; `blankAllowed`: a label may have no value (a form left blank). */
@@ -200,6 +207,8 @@ interface FlatForm {
   rows: Array<{ p: ParagraphBlock; label: string; run: string }>;
   /** The 转移支付 form's 资金管理情况 rows after the funding rows (label | its text). */
   management?: Array<{ p: ParagraphBlock; label: string; value: string }>;
+  /** The department form's 按收入性质分 / 按支出性质分 items after the funding rows. */
+  breakdown?: Array<{ p: ParagraphBlock } & BreakdownPair>;
   indicators?: FlatIndicators;
   /** Rows whose values were placed by the header's own arithmetic (a numbered grid): not split again. */
   placed?: Map<FlatForm['rows'][number], SplitValue[] | null>;
@@ -209,8 +218,11 @@ interface FlatForm {
 interface FlatIndicators {
   text: FlatText;
   block: FlatIndicatorBlock;
-  /** The form's text between the budget block and the indicator header (年度总体目标 …), kept as one row. */
-  between: { p: ParagraphBlock; text: string } | null;
+  /**
+   * The form's text between the budget block and the indicator header (年度总体目标 …), kept as one row — or, when it
+   * is a goals head line and one line of each goal, as the head row and the row of the goals (`lines`).
+   */
+  between: { p: ParagraphBlock; text: string; lines?: ParagraphBlock[] } | null;
 }
 
 /** Lines or one paragraph as one text: each line's normalized text, joined by a line break, and where it starts. */
@@ -348,7 +360,7 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       }
       // the paragraph's prose before and after the form stays a paragraph (a title, the narrative)
       if (inline.before) out.push({ ...b, text: inline.before });
-      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })), management: inline.management.map((m) => ({ p: b, ...m })) };
+      const form: FlatForm = { fields: inline.fields.map((f) => ({ p: b, ...f })), head: b, header: inline.header, rows: inline.rows.map((r) => ({ p: b, ...r })), management: inline.management.map((m) => ({ p: b, ...m })), breakdown: inline.breakdown.map((x) => ({ p: b, ...x })) };
       // the form's indicator block further on in the paragraph (年度总体目标 … 绩效指标一级指标二级指标三级指标 …)
       const at = inline.after.indexOf('一级指标');
       const block = readIndicatorBlock(inline.after, at);
@@ -399,7 +411,7 @@ function attachIndicatorsAhead(form: FlatForm, blocks: Block[], last: number): {
   const ahead = indicatorLines(blocks, last + 1, INDICATORS_LOOKAHEAD);
   if (!ahead || ahead.before) return { last, after: [] };
   const between = blocks.slice(last + 1, ahead.start).filter((x): x is ParagraphBlock => x.kind === 'paragraph' && x.text.trim() !== '');
-  form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' ') } : null };
+  form.indicators = { ...ahead.indicators, between: between.length ? { p: between[0], text: between.map((x) => x.text.trim()).join(' '), lines: between } : null };
   return { last: ahead.last, after: ahead.after ? [{ ...ahead.lastParagraph, text: ahead.after }] : [] };
 }
 
@@ -507,6 +519,16 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
       cell(m.p, 1, m.value, null, false);
       row++;
     }
+    // the breakdown as the department form prints it: income items on the left, spending items on the right, row by row
+    const income = (form.breakdown ?? []).filter((x) => x.side === 'income');
+    const spending = (form.breakdown ?? []).filter((x) => x.side === 'spending');
+    const right = Math.max(2, Math.floor(nCols / 2));
+    for (let k = 0; k < Math.max(income.length, spending.length); k++) {
+      const item = (x: BreakdownPair & { p: ParagraphBlock }, col: number) => cell(x.p, col, `${x.label}:${x.value}`, null, false);
+      if (income[k]) item(income[k], 0);
+      if (spending[k]) item(spending[k], right);
+      row++;
+    }
   }
   if (indicators) {
     for (const cells of indicatorRows(indicators, unread)) {
@@ -552,7 +574,11 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
       cell(p, col, v.text, span, split);
     };
     const out: Array<Array<[number, (col: number) => void]>> = [];
-    if (ind.between) out.push([[0, (col) => cell(ind.between!.p, col, ind.between!.text, null, false)]]);
+    const goals = ind.between?.lines ? goalLines(ind.between.lines) : null;
+    if (goals) {
+      out.push(goals.heads.map((w, k) => [k, (col: number) => cell(goals.head, col, w, null, false)]));
+      out.push(goals.values.map(([k, p]) => [k, (col: number) => cell(p, col, p.text.trim(), null, false)]));
+    } else if (ind.between) out.push([[0, (col) => cell(ind.between!.p, col, ind.between!.text, null, false)]]);
     const headP = paragraphAt(text, block.rows[0]?.name.start ?? 0);
     out.push(block.header.words.map((w, k) => [k, (col: number) => cell(headP, col, w, null, false)]));
     const level1 = block.header.kinds.indexOf('level1');
@@ -586,6 +612,29 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
     }
     return out;
   }
+}
+
+/** Heads of the goals block's columns: the goal set and what was achieved (the head line's own label also says 完成情况). */
+const GOAL_SET_HEAD = /^(?:预期目标|年度目标|绩效目标|年初设定目标|总体目标)$/;
+const GOAL_ACHIEVED_HEAD = /实际完成/;
+/** The head line run together: the row's label, the goal set's head, the achieved head. */
+const GOAL_HEAD_RUN = /^((?:年度)?总体目标(?:完成情况)?)?(预期目标|年度目标|绩效目标|年初设定目标|总体目标)((?:全年|年度)?实际完成(?:情况|值)?)$/;
+
+/**
+ * The 年度总体目标 lines of a form printed a row a line, cells set apart by spaces: a head line
+ * ("总体目标完成情况 总体目标 全年实际完成情况") and one line for each goal column — the goal set, then what was
+ * achieved. Each goal line is the cell under its head. Null for any other text between the blocks.
+ */
+function goalLines(lines: ParagraphBlock[]): { head: ParagraphBlock; heads: string[]; values: Array<[number, ParagraphBlock]> } | null {
+  if (lines.length !== 3) return null;
+  const spaced = lines[0].text.trim().split(/\s+/);
+  // a PDF's text may drop the spaces between the heads: "总体目标完成情况总体目标全年实际完成情况"
+  const run = spaced.length === 1 ? GOAL_HEAD_RUN.exec(key(spaced[0])) : null;
+  const heads = run ? run.slice(1).filter((h): h is string => !!h) : spaced;
+  const set = heads.findIndex((h) => GOAL_SET_HEAD.test(key(h)));
+  const achieved = heads.findIndex((h, k) => k > set && GOAL_ACHIEVED_HEAD.test(key(h)));
+  if (heads.length > 4 || set < 0 || achieved < 0) return null;
+  return { head: lines[0], heads, values: [[set, lines[1]], [achieved, lines[2]]] };
 }
 
 /**

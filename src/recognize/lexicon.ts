@@ -275,8 +275,9 @@ export const FORM_FIELDS: FieldEntry[] = [
     label: '项目名称',
     synonyms: [
       { match: /^项目(支出)?名称$/, source: MOF },
-      // 转移支付(项目)名称, 转移支付名称, 专项资金名称: the transfer payment is the form's project
-      { match: /^转移支付(\(项目\))?名称$|^专项(资金|\(项目\))?名称$/, source: CENTRAL },
+      // 转移支付(项目)名称, 转移支付名称, 专项资金名称: the transfer payment is the form's project; a county's copy
+      // may drop 支付 (转移(项目)名称)
+      { match: /^转移(?:支付(\(项目\))?|\(项目\))名称$|^专项(资金|\(项目\))?名称$/, source: CENTRAL },
     ],
   },
   {

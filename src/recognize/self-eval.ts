@@ -175,15 +175,24 @@ export function titleProject(title: string | undefined): string | null {
   return fund ? fund[1] : null;
 }
 
-const isGoalsHeader = rowTest((keys) => keys.some((k) => /预期目标|年度目标|绩效目标/.test(k)) && keys.some((k) => /实际完成情况|完成情况|实际完成/.test(k)) && !keys.some((k) => /三级指标/.test(k)));
+/**
+ * Column heads of the 年度总体目标 block: the goal set (预期目标; the 转移支付 form's 总体目标 or 年初设定目标) and what was
+ * achieved (实际完成情况, 全年实际完成情况, …完成情况综述). The row's own label (年度总体目标完成情况) also says 完成情况:
+ * the heads are the last cells that match.
+ */
+const GOALS_EXPECTED = /预期目标|年度目标|绩效目标|年初设定目标|^总体目标$/;
+const GOALS_ACHIEVED = /实际完成情况|完成情况|实际完成/;
+const isGoalsHeader = rowTest((keys) => keys.some((k) => GOALS_EXPECTED.test(k)) && keys.some((k) => GOALS_ACHIEVED.test(k)) && !keys.some((k) => /三级指标/.test(k)));
 
 function readGoals(part: string, table: TableBlock, headerRow: number, body: FormBody): number {
   const header = rowCells(table, headerRow);
-  const expectedHeader = header.find((c) => /预期目标|年度目标|绩效目标/.test(key(c.text)) && c.row === headerRow);
-  const achievedHeader = header.find((c) => /实际完成情况|完成情况|实际完成/.test(key(c.text)) && c.row === headerRow);
+  const heads = header.filter((c) => c.row === headerRow).reverse();
+  const expectedHeader = heads.find((c) => GOALS_EXPECTED.test(key(c.text)));
+  const achievedHeader = heads.find((c) => GOALS_ACHIEVED.test(key(c.text)) && c !== expectedHeader);
   let r = headerRow + 1;
   for (; r < table.nRows; r++) {
-    if (isIndicatorHeader(table, r) || isBudgetHeader(table, r)) break;
+    // an indicator header without points (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值) ends the goals too
+    if (isIndicatorHeader(table, r) || isGenericIndicatorHeader(table, r) || isBudgetHeader(table, r)) break;
     const cells = rowCells(table, r);
     const at = (col: number | undefined) => (col === undefined ? undefined : cells.find((c) => c.col <= col && col < c.col + c.colSpan && c.row === r));
     const expected = at(expectedHeader?.col);

@@ -16,12 +16,13 @@ import type { FindingDraft, Rule } from './types.js';
  * A bracketed list that does not add up is an error; a 其中 list, or a list with 等/包括, may be
  * partial, so parts falling short of the total are a warning (parts above it stay an error). Whole amounts in
  * one unit (allocations: "总额118万元，其中…10万元、2万元…") are summed exactly: a gap the summed rounding
- * intervals would hide is a warning.
+ * intervals would hide is a warning. A 其中 nested in a 其中 list divides the one part before it (v5: "其中完成村卫生室补助
+ * 471.23元，其中中央补助189.63万元，地方财政补助281.6万元" is summed under 471.23元, not under the figure before the outer 其中).
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 6,
+    version: 7,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkModel as check } from '../helpers/check.js';
-import { docOf, statsOf, find } from './helpers.js';
+import { corpusLines, docOf, statsOf, find } from './helpers.js';
 
 /**
  * Held-out 18c (pages found by other fund names and report kinds): the classes the first look missed,
  * each on the published text of its page (bench/results/corpus-2026-12-06-heldout18c-*).
  */
 
-const lines = (id: string) =>
-  readFileSync(new URL(`../corpus/real/${id}/source.txt`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('%'))
-    .map((l) => l.replace(/^= /, ''));
+const lines = corpusLines;
 
 describe('held-out 18c: a 区域绩效目标自评表 flattened to lines', () => {
   it('reads the indicator block whose 一级 / 指标 wrapped onto two lines (遂宁经开区 2021)', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
@@ -73,4 +74,12 @@ export function deptReportLines(spending: string[], performance: string[] = []):
 /** Error and warning findings of a document made of these paragraphs (of one rule if named; coverage aside). */
 export function seriousFindings(lines: string[], rule?: string): Finding[] {
   return checkModel(docOf(lines)).findings.filter((f) => (rule === undefined || f.rule === rule) && f.severity !== 'info' && f.rule !== 'coverage');
+}
+
+/** The lines of a corpus document's source.txt (test/corpus/real/<id>), its title marks dropped, comments and blank lines left out. */
+export function corpusLines(id: string): string[] {
+  return readFileSync(new URL(`../corpus/real/${id}/source.txt`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('%'))
+    .map((l) => l.replace(/^= /, ''));
 }
