@@ -18,6 +18,8 @@ export const NarrativeReportSchema = z.object({
   kind: z.literal('narrative'),
   part: z.string(), // e.g. 部门整体支出绩效自评报告, 项目支出绩效评价报告（工作经费）
   title: z.string(),
+  /** Where the title stands when it is no paragraph: a report kept whole in a table, titled by its first row (表格首行为标题). */
+  titleLocation: LocationSchema.nullable().optional(),
   /** The project this report is about, when it can be told (项目支出绩效评价报告). */
   project: z.string().nullable(),
   firstParagraph: z.number().int(),

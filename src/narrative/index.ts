@@ -67,6 +67,7 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
       kind: 'narrative',
       part,
       title: r.title,
+      ...(r.titleCell ? { titleLocation: { part, table: r.titleCell.table, row: r.titleCell.row, col: r.titleCell.col, page: r.titleCell.page, paragraph: null } } : {}),
       project: projectName,
       firstParagraph: r.first,
       lastParagraph: r.last,

@@ -36,6 +36,16 @@ export interface FoundReport {
   body: ParagraphBlock[];
   /** Blocks of the report: [first, end) indices into the document's blocks (its tables included). */
   blocks: [number, number];
+  /** The title's cell when the title is a table's first row (tableTitleStart). */
+  titleCell?: TitleCell;
+}
+
+/** A title standing in a table cell: the table's ordinal, the cell's grid position and page. */
+export interface TitleCell {
+  table: number;
+  row: number;
+  col: number;
+  page: number | null;
 }
 
 /** Known section headings: key, level, pattern on the compact heading text (numbering stripped). */
@@ -134,8 +144,8 @@ interface Start {
   title: string;
   /** The first paragraph is prose (a title run into it, or no title at all): it belongs to the body. */
   bodyFromFirst?: boolean;
-  /** The title is the first row of a table that holds the whole report (tableTitleStart). */
-  table?: boolean;
+  /** The title is the first row of a table that holds the whole report (tableTitleStart): its cell. */
+  table?: TitleCell;
 }
 
 /** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
@@ -228,10 +238,10 @@ function tableTitleStart(blocks: DocumentModel['blocks']): Start | null {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind !== 'table' || b.grid.length < 2 || new Set(b.grid[0]).size !== 1) continue;
-    const text = b.cells[b.grid[0][0]].text;
-    const title = reportTitle(text);
+    const cell = b.cells[b.grid[0][0]];
+    const title = reportTitle(cell.text);
     if (!title || title.runIn || proseCellParagraphs([b]).length === 0) continue;
-    return { index: i, kind: title.kind, title: compact(text), bodyFromFirst: true, table: true };
+    return { index: i, kind: title.kind, title: compact(cell.text), bodyFromFirst: true, table: { table: b.table, row: cell.row, col: cell.col, page: cell.page } };
   }
   return null;
 }
@@ -303,7 +313,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     const paragraphs = blocks.slice(start.index, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph');
     if (paragraphs.length === 0) {
       // a report kept whole in its table (tableTitleStart): no paragraph, its prose is read from the cells
-      if (start.table) reports.push({ kind: start.kind, title: start.title, ...emptyRange(blocks, start.index), sections: [], body: [], blocks: [start.index, end] });
+      if (start.table) reports.push({ kind: start.kind, title: start.title, ...emptyRange(blocks, start.index), sections: [], body: [], blocks: [start.index, end], titleCell: start.table });
       continue;
     }
     reports.push({ ...buildReport(start.kind, start.title, paragraphs, bodySize, start.bodyFromFirst ?? false), blocks: [start.index, end] });

@@ -187,7 +187,7 @@ export const rule: Rule = {
     if (report.basicData) add(report.basicData.part, report.basicData.title);
     for (const f of selfEvalForms(report)) add(f.part, f.title);
     // a narrative's title is already counted as its paragraph; a form's title is the form's own word
-    for (const n of report.narratives) add(n.part, { text: n.title, loc: { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } }, true);
+    for (const n of report.narratives) add(n.part, { text: n.title, loc: n.titleLocation ?? { part: n.part, table: null, row: null, col: null, page: null, paragraph: n.firstParagraph } }, true);
     // the document's own title lines (标题行) at its head, when no part took them as its title
     const taken = new Set(titles.map((t) => t.fact.text.replace(/\s+/g, '')));
     for (const { paragraph: p } of headTitleLines(ctx.document)) {

@@ -65,6 +65,8 @@ describe('prose in table cells: the layouts beyond label | prose', () => {
     const table = TABLE_ONLY;
     const report = await read(table.join('\n'));
     expect(report.narratives.map((n) => n.title)).toEqual(['某市2021年污水处理费项目绩效评价报告']);
+    // the title is located at its cell, not at a paragraph the report does not have
+    expect(report.narratives[0].titleLocation).toMatchObject({ table: 0, row: 0, col: 0, paragraph: null });
     const stats = report.statistics ?? [];
     const total = stats.find((s) => s.figure.text === '300万元');
     expect(total?.loc).toMatchObject({ paragraph: null, row: 2, col: 1 });
@@ -78,6 +80,7 @@ describe('prose in table cells: the layouts beyond label | prose', () => {
   it('the same table-only page printed to PDF gives the same report and cells', async () => {
     const report = await read(TABLE_ONLY.join('\n'), 'pdf');
     expect(report.narratives.map((n) => n.title)).toEqual(['某市2021年污水处理费项目绩效评价报告']);
+    expect(report.narratives[0].titleLocation).toMatchObject({ table: 0, row: 0, col: 0, page: 1, paragraph: null });
     const total = (report.statistics ?? []).find((s) => s.figure.text === '300万元');
     expect(total?.loc).toMatchObject({ paragraph: null, row: 2, col: 1 });
     expect(total?.section).toBe('项目基本情况');

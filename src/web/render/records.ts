@@ -114,7 +114,7 @@ function renderNarrative(report: Report, sourceHref: string): SafeHtml {
   const stats = report.statistics.map(
     (s) => html`<tr><td>${s.label}</td><td class="num">${s.figure.text}</td><td>${DIMENSION_LABELS[s.dimension] ?? s.dimension}</td><td>${s.sentence}${locLink(s.loc, sourceHref)}</td></tr>`,
   );
-  return html`${report.narratives.length ? html`<h3>文字报告</h3><ul>${report.narratives.map((n) => html`<li>${n.title}（${n.lastParagraph < n.firstParagraph ? '文字在表格单元格内' : `第${n.firstParagraph + 1}–${n.lastParagraph + 1}段`}，${n.sections.length}节）</li>`)}</ul>` : ''}
+  return html`${report.narratives.length ? html`<h3>文字报告</h3><ul>${report.narratives.map((n) => html`<li>${n.title}（${n.lastParagraph < n.firstParagraph ? `文字在表格单元格内${n.titleLocation?.table != null ? `（表${n.titleLocation.table + 1}）` : ''}` : `第${n.firstParagraph + 1}–${n.lastParagraph + 1}段`}，${n.sections.length}节）</li>`)}</ul>` : ''}
 <h3>文字中的数字（${report.statistics.length}个）</h3>
 ${stats.length ? html`<div class="scroll"><table class="records"><thead><tr><th scope="col">所指</th><th scope="col">数字</th><th scope="col">类别</th><th scope="col">句子</th></tr></thead><tbody>${stats}</tbody></table></div>` : html`<p class="muted">无</p>`}`;
 }
