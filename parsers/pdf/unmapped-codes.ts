@@ -1,6 +1,7 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 import { isControl, type GlyphOrder } from './glyph-order.js';
+import type { GlyphFonts } from './glyph-fonts.js';
 import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /**
@@ -143,9 +144,10 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
  * Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's glyphs of many
  * such fonts into one text item named after the first; no report writes “Ã” in a Chinese word. When
  * the page's fonts read such a character differently, it is U+FFFD everywhere. ASCII (digits, “,”)
- * and CJK (a bare code read as an ideograph) only in its own font's runs.
+ * and CJK (a bare code read as an ideograph) only in its own font's runs — in the font of its own
+ * glyph where that is known (`drawn`, glyph-fonts.ts), else the run's.
  */
-export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): TextRun[] {
+export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>, drawn?: GlyphFonts): TextRun[] {
   const anywhere = new Map<string, string>();
   for (const chars of lost.values()) {
     for (const [ch, to] of chars) {
@@ -156,10 +158,11 @@ export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<st
       anywhere.set(ch, seen === undefined || seen === to ? to : '\uFFFD');
     }
   }
-  return runs.map((r) => {
+  return runs.map((r, k) => {
     const chars = r.font ? lost.get(r.font) : undefined;
-    if (!chars && !anywhere.size) return r;
-    const str = [...r.str].map((ch) => chars?.get(ch) ?? anywhere.get(ch) ?? ch).join('');
+    const fonts = drawn?.[k];
+    if (!chars && !anywhere.size && !fonts?.length) return r;
+    const str = [...r.str].map((ch, i) => (fonts?.[i] !== undefined ? lost.get(fonts[i]!)?.get(ch) : chars?.get(ch)) ?? anywhere.get(ch) ?? ch).join('');
     return str === r.str ? r : { ...r, str };
   });
 }
