@@ -22,32 +22,39 @@ interface Drawn {
   fonts: string[];
 }
 
-interface ShownGlyph {
+/** A glyph object of a showText operation (pdf.js's Glyph): what its font's map gave and its code. */
+export interface ShownGlyph {
   unicode?: unknown;
+  originalCharCode?: unknown;
 }
 
-/** The page's glyphs in drawing order, white space aside: each character as the runs read it, and its font. */
-function drawnGlyphs(fnArray: readonly number[], argsArray: readonly unknown[]): Drawn {
+/** Each glyph shown on the page, in drawing order, with the pdf.js id of the font set before it. */
+export function* shownGlyphs(fnArray: readonly number[], argsArray: readonly unknown[]): Generator<{ font: string; glyph: ShownGlyph }> {
   const OPS = pdfOps();
-  const chars: string[] = [];
-  const folded: string[] = [];
-  const fonts: string[] = [];
   let font = '';
   for (let i = 0; i < fnArray.length; i++) {
     if (fnArray[i] === OPS.setFont) font = String((argsArray[i] as unknown[])?.[0] ?? '');
     if (fnArray[i] !== OPS.showText) continue;
     const glyphs = (argsArray[i] as unknown[])?.[0];
     if (!Array.isArray(glyphs)) continue;
-    for (const g of glyphs as (ShownGlyph | number | null)[]) {
-      if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string') continue;
-      // As toTextRuns reads it: Skia's Kangxi radicals and z-variants repaired (⼯ → 工).
-      for (const ch of repairPdfGlyphs(g.unicode)) {
-        if (/\s/u.test(ch)) continue;
-        chars.push(ch);
-        // pdf.js normalises a few compatibility characters in text items (not in the operator list's glyphs).
-        folded.push(ch.normalize('NFKC'));
-        fonts.push(font);
-      }
+    for (const g of glyphs as (ShownGlyph | number | null)[]) if (g !== null && typeof g === 'object') yield { font, glyph: g }; // a number is spacing
+  }
+}
+
+/** The page's glyphs in drawing order, white space aside: each character as the runs read it, and its font. */
+function drawnGlyphs(fnArray: readonly number[], argsArray: readonly unknown[]): Drawn {
+  const chars: string[] = [];
+  const folded: string[] = [];
+  const fonts: string[] = [];
+  for (const { font, glyph } of shownGlyphs(fnArray, argsArray)) {
+    if (typeof glyph.unicode !== 'string') continue;
+    // As toTextRuns reads it: Skia's Kangxi radicals and z-variants repaired (⼯ → 工).
+    for (const ch of repairPdfGlyphs(glyph.unicode)) {
+      if (/\s/u.test(ch)) continue;
+      chars.push(ch);
+      // pdf.js normalises a few compatibility characters in text items (not in the operator list's glyphs).
+      folded.push(ch.normalize('NFKC'));
+      fonts.push(font);
     }
   }
   return { chars, folded, fonts };

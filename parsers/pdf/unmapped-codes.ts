@@ -1,7 +1,7 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 import { isControl, type GlyphOrder } from './glyph-order.js';
-import type { GlyphFonts } from './glyph-fonts.js';
+import { shownGlyphs, type GlyphFonts, type ShownGlyph } from './glyph-fonts.js';
 import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /**
@@ -22,11 +22,6 @@ import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /** Codes below this are a glyph-id subset's; Unicode's CJK blocks start here. */
 const CJK_START = 0x3000;
-
-interface ShownGlyph {
-  unicode?: unknown;
-  originalCharCode?: unknown;
-}
 
 /** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
 interface FontTally {
@@ -122,17 +117,10 @@ export function unmappedCodeChars(
 
 /** The characters a font's glyphs read as through its map (any code but their own). */
 function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], id: string): Set<string> {
-  const OPS = pdfOps();
   const out = new Set<string>();
-  let font = '';
-  for (let i = 0; i < fnArray.length; i++) {
-    if (fnArray[i] === OPS.setFont) font = String((argsArray[i] as unknown[])?.[0] ?? '');
-    else if (fnArray[i] === OPS.showText && font === id) {
-      for (const g of ((argsArray[i] as unknown[])?.[0] ?? []) as (ShownGlyph | number | null)[]) {
-        if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string') continue;
-        if (!(g.unicode.length === 1 && g.unicode.charCodeAt(0) === g.originalCharCode)) out.add(g.unicode);
-      }
-    }
+  for (const { font, glyph: g } of shownGlyphs(fnArray, argsArray)) {
+    if (font !== id || typeof g.unicode !== 'string') continue;
+    if (!(g.unicode.length === 1 && g.unicode.charCodeAt(0) === g.originalCharCode)) out.add(g.unicode);
   }
   return out;
 }
