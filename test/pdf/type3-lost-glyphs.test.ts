@@ -40,7 +40,7 @@ describe('Chromium’s Type 3 fonts with a partial ToUnicode map: lost glyphs ke
     const undamaged = await parsePdf(plain);
     expect(texts(damaged)).toEqual(texts(undamaged));
     expect(damaged.issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS')).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   it('every run of a Type 3 page is found among the glyphs drawn, with the font of each', async () => {
     const pdf = await openPdf(chromiumPdf(reportHtml(layoutDocument(seedSpec()))));
@@ -57,5 +57,5 @@ describe('Chromium’s Type 3 fonts with a partial ToUnicode map: lost glyphs ke
     } finally {
       await pdf.destroy();
     }
-  }, 30_000);
+  }, 120_000);
 });
