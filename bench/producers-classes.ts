@@ -179,7 +179,10 @@ for (const name of wanted) {
   const reference = references.get(report.id)!;
   const bytes = await report.make(name);
   const file = `${report.id}-${name}.pdf`;
+  const before = process.cpuUsage();
   const { result, document } = await runPipeline({ bytes, file });
+  const spent = process.cpuUsage(before);
+  const cpuSeconds = Math.round((spent.user + spent.system) / 1e4) / 100;
   const got = notInfo(result.discrepancies);
   const left = new Map<string, number>();
   for (const f of got) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
@@ -208,12 +211,14 @@ for (const name of wanted) {
     missed: missed.length,
     extra: extra.length,
     extraErrors: extra.filter((f) => f.severity === 'error').length,
+    /** CPU of reading the file (this process, every thread: pdf.js, OCR). */
+    cpuSeconds,
     textSources: document?.pageInfo ? [...new Set(document.pageInfo.map((p) => p.textSource))] : undefined,
     notes: document?.issues.map((i) => `${i.code}${i.page ? '@' + i.page : ''}: ${i.message.slice(0, 90)}`),
     missedFindings: missed.slice(0, 12),
     extraFindings: extra.slice(0, 12).map((f) => `${f.severity} ${f.rule} ${f.message.slice(0, 100)}`),
   };
   rows.push(row);
-  console.error(`${report.id} ${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length}`);
+  console.error(`${report.id} ${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length} cpu ${cpuSeconds} s`);
 }
 console.log(JSON.stringify(rows, null, 1));

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfOps } from './pdfjs.js';
+import { shownGlyphs, type ShownGlyph } from './glyph-fonts.js';
 
 /**
  * A lost glyph read back from its place in the font (字形顺序恢复). A subset whose codes are its
@@ -23,11 +24,6 @@ const GAP = 3;
 const MIN_MAPPED = 4;
 /** Share of neighbouring mapped codes (by code) whose characters rise with them: the font is in Unicode's order. */
 const ORDERED_SHARE = 0.9;
-
-interface ShownGlyph {
-  unicode?: unknown;
-  originalCharCode?: unknown;
-}
 
 /** A C0 or C1 control code other than tab, line feed and carriage return: never text. */
 export const isControl = (u: number) => (u >= 0 && u < 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d) || (u >= 0x7f && u <= 0x9f);
@@ -154,22 +150,14 @@ export class LazyGlyphOrder {
  * a partly mapped font. A symbol font whose bullets are all private-use is not one.
  */
 function showsLostGlyph(fnArray: readonly number[], argsArray: readonly unknown[], numbered: ReadonlySet<string>): boolean {
-  const OPS = pdfOps();
   const lost = new Set<string>();
   const mapped = new Set<string>();
-  let font = '';
-  for (let i = 0; i < fnArray.length; i++) {
-    if (fnArray[i] === OPS.setFont) font = String((argsArray[i] as unknown[])?.[0] ?? '');
-    if (fnArray[i] !== OPS.showText) continue;
-    const glyphs = (argsArray[i] as unknown[])?.[0];
-    if (!Array.isArray(glyphs)) continue;
-    for (const g of glyphs as (ShownGlyph | number | null)[]) {
-      if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string' || g.unicode.length !== 1) continue;
-      const u = g.unicode.charCodeAt(0);
-      if (isControl(u)) return true; // a control code is never a symbol
-      if ((u === g.originalCharCode && u >= 0x21 && numbered.has(font)) || (u >= 0xe000 && u <= 0xf8ff)) lost.add(font);
-      else if (mappedPoint(g.unicode, typeof g.originalCharCode === 'number' ? g.originalCharCode : -1) >= 0) mapped.add(font);
-    }
+  for (const { font, glyph: g } of shownGlyphs(fnArray, argsArray)) {
+    if (typeof g.unicode !== 'string' || g.unicode.length !== 1) continue;
+    const u = g.unicode.charCodeAt(0);
+    if (isControl(u)) return true; // a control code is never a symbol
+    if ((u === g.originalCharCode && u >= 0x21 && numbered.has(font)) || (u >= 0xe000 && u <= 0xf8ff)) lost.add(font);
+    else if (mappedPoint(g.unicode, typeof g.originalCharCode === 'number' ? g.originalCharCode : -1) >= 0) mapped.add(font);
   }
   for (const f of lost) if (mapped.has(f)) return true;
   return false;

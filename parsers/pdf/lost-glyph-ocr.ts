@@ -5,6 +5,7 @@ import { recognizeBoxes, type RecognizedLine } from '../ocr/recognize.js';
 import type { TextBox } from '../ocr/detect.js';
 import { isUnmappedChar } from './text-quality.js';
 import type { TextRun } from './types.js';
+import type { GlyphFonts } from './glyph-fonts.js';
 
 /**
  * Lost glyphs read by their shape (字形识别): what a font's map left out and its glyph order could
@@ -62,18 +63,29 @@ export type LostSlots = (GlyphKey | undefined)[][];
 
 /**
  * Where the lost glyphs are in `marked` (markUnmappedCodes's runs, their lost characters U+FFFD): the
- * font and the character each read as in `original`. A character lost in a font other than the run's
- * own is keyed by that font, when only one font lost it; a Type 3 run's glyphs are not keyed, nor a
- * character its font shows through two codes (pdf.js gave two glyphs without a map the same one).
+ * font and the character each read as in `original`. The font is the glyph's own where the operator
+ * list told it (`drawn`, glyph-fonts.ts: a Type 3 run mixes a line's fonts); else a character lost in
+ * a font other than the run's own is keyed by that font, when only one font lost it, and a Type 3
+ * run's glyphs are not keyed. Nor is a character its font shows through two codes (pdf.js gave two
+ * glyphs without a map the same one). A letter inside a Chinese word whose glyph's font is known is
+ * keyed too: read as an ideograph, it is that font's lost glyph wherever it is shown.
  */
-export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>, shared: ReadonlySet<string> = new Set()): LostSlots {
+export function lostSlots(page: PDFPageProxy, original: readonly TextRun[], marked: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>, shared: ReadonlySet<string> = new Set(), drawn?: GlyphFonts): LostSlots {
   return marked.map((run, r) => {
-    if (type3(page, run.font)) return []; // its glyphs may be of any of the line's fonts: read on their line only
+    const glyphFont = drawn?.[r];
+    if (!glyphFont?.length && type3(page, run.font)) return []; // its glyphs may be of any of the line's fonts: read on their line only
     const before = [...original[r].str];
-    return [...run.str].map((ch, i) => {
-      if (!isUnmappedChar(ch) || before[i] === undefined) return undefined;
-      const own = run.font && lost.get(run.font)?.has(before[i]) ? run.font : undefined;
-      const fonts = own ? [own] : [...lost].filter(([, chars]) => chars.has(before[i])).map(([f]) => f);
+    const chars = [...run.str];
+    return chars.map((ch, i) => {
+      if (before[i] === undefined) return undefined;
+      if (!isUnmappedChar(ch)) {
+        // A letter inside a Chinese word, its glyph's font known: perhaps a lost glyph read as its bare code in a font no page showed mapped (“社Ó保险”).
+        const font = glyphFont?.[i];
+        const key = font !== undefined && BARE.test(ch) && BARE_IN_WORD.test(chars.slice(Math.max(0, i - 1), i + 2).join('')) ? `${font}\u0000${ch}` : undefined;
+        return key !== undefined && !shared.has(key) ? key : undefined;
+      }
+      const own = glyphFont?.[i] ?? (run.font && lost.get(run.font)?.has(before[i]) ? run.font : undefined);
+      const fonts = own !== undefined ? [own] : [...lost].filter(([, chars]) => chars.has(before[i])).map(([f]) => f);
       const key = fonts.length === 1 ? `${fonts[0]}\u0000${before[i]}` : undefined;
       return key !== undefined && !shared.has(key) ? key : undefined;
     });
@@ -109,8 +121,10 @@ export class LostGlyphReader {
     const open = (i: number) => slots[i]?.some((k) => k !== undefined && !this.known.has(k) && (this.tries.get(k) ?? 0) < MAX_TRIES) ?? false;
     // A lost glyph whose font is not sure (several of a Type 3 line's fonts lost that code): read on its own line only.
     const unkeyed = (i: number) => [...runs[i].str].some((ch, j) => isUnmappedChar(ch) && slots[i]?.[j] === undefined);
+    // A letter inside a word not keyed (its font not known) is read on its own line only.
+    const looseLetters = (g: number[]) => BARE_IN_WORD.test(g.map((i) => [...runs[i].str].map((ch, j) => (slots[i]?.[j] === undefined ? ch : '\uFFFD')).join('')).join(''));
     // Lines with a glyph not yet read, or read on each page: a local-code letter inside a word, a glyph of no sure font.
-    const reading = groups.filter((g) => g.some(open) || g.some(unkeyed) || BARE_IN_WORD.test(g.map((i) => runs[i].str).join('')));
+    const reading = groups.filter((g) => g.some(open) || g.some(unkeyed) || looseLetters(g));
     if (!reading.length || !mayRender()) return;
     this.rendered++;
     const tried = new Set(reading.flatMap((g) => g.flatMap((i) => slots[i] ?? [])).filter((k): k is GlyphKey => k !== undefined && !this.known.has(k)));

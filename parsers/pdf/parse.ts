@@ -21,6 +21,7 @@ import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE
 import { toTextRuns, type Matrix } from './text-runs.js';
 import { drawnOrder, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
+import { glyphFonts } from './glyph-fonts.js';
 import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
@@ -249,8 +250,10 @@ class LostGlyphs {
     const shared = new Set<string>();
     if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared);
     if (!lost.size) return null;
-    const marked = markUnmappedCodes(runs, lost);
-    return { marked, slots: lostSlots(page, runs, marked, lost, shared), order };
+    // Each glyph's own font (a Type 3 line's text item mixes its fonts: glyph-fonts.ts).
+    const drawn = glyphFonts(ops.fnArray, ops.argsArray, runs);
+    const marked = markUnmappedCodes(runs, lost, drawn);
+    return { marked, slots: lostSlots(page, runs, marked, lost, shared, drawn), order };
   }
 
   /**

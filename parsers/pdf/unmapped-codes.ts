@@ -1,6 +1,7 @@
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
 import { isControl, type GlyphOrder } from './glyph-order.js';
+import { shownGlyphs, type GlyphFonts, type ShownGlyph } from './glyph-fonts.js';
 import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /**
@@ -21,11 +22,6 @@ import { repairPdfGlyphs } from '../../src/text/glyphs.js';
 
 /** Codes below this are a glyph-id subset's; Unicode's CJK blocks start here. */
 const CJK_START = 0x3000;
-
-interface ShownGlyph {
-  unicode?: unknown;
-  originalCharCode?: unknown;
-}
 
 /** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
 interface FontTally {
@@ -121,17 +117,10 @@ export function unmappedCodeChars(
 
 /** The characters a font's glyphs read as through its map (any code but their own). */
 function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], id: string): Set<string> {
-  const OPS = pdfOps();
   const out = new Set<string>();
-  let font = '';
-  for (let i = 0; i < fnArray.length; i++) {
-    if (fnArray[i] === OPS.setFont) font = String((argsArray[i] as unknown[])?.[0] ?? '');
-    else if (fnArray[i] === OPS.showText && font === id) {
-      for (const g of ((argsArray[i] as unknown[])?.[0] ?? []) as (ShownGlyph | number | null)[]) {
-        if (g === null || typeof g !== 'object' || typeof g.unicode !== 'string') continue;
-        if (!(g.unicode.length === 1 && g.unicode.charCodeAt(0) === g.originalCharCode)) out.add(g.unicode);
-      }
-    }
+  for (const { font, glyph: g } of shownGlyphs(fnArray, argsArray)) {
+    if (font !== id || typeof g.unicode !== 'string') continue;
+    if (!(g.unicode.length === 1 && g.unicode.charCodeAt(0) === g.originalCharCode)) out.add(g.unicode);
   }
   return out;
 }
@@ -143,9 +132,10 @@ function mappedChars(fnArray: readonly number[], argsArray: readonly unknown[], 
  * Type 3 subset (Chromium's Skia) holds a few glyphs a font, and pdf.js runs a line's glyphs of many
  * such fonts into one text item named after the first; no report writes “Ã” in a Chinese word. When
  * the page's fonts read such a character differently, it is U+FFFD everywhere. ASCII (digits, “,”)
- * and CJK (a bare code read as an ideograph) only in its own font's runs.
+ * and CJK (a bare code read as an ideograph) only in its own font's runs — in the font of its own
+ * glyph where that is known (`drawn`, glyph-fonts.ts), else the run's.
  */
-export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>): TextRun[] {
+export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<string, ReadonlyMap<string, string>>, drawn?: GlyphFonts): TextRun[] {
   const anywhere = new Map<string, string>();
   for (const chars of lost.values()) {
     for (const [ch, to] of chars) {
@@ -156,10 +146,11 @@ export function markUnmappedCodes(runs: readonly TextRun[], lost: ReadonlyMap<st
       anywhere.set(ch, seen === undefined || seen === to ? to : '\uFFFD');
     }
   }
-  return runs.map((r) => {
+  return runs.map((r, k) => {
     const chars = r.font ? lost.get(r.font) : undefined;
-    if (!chars && !anywhere.size) return r;
-    const str = [...r.str].map((ch) => chars?.get(ch) ?? anywhere.get(ch) ?? ch).join('');
+    const fonts = drawn?.[k];
+    if (!chars && !anywhere.size && !fonts?.length) return r;
+    const str = [...r.str].map((ch, i) => (fonts?.[i] !== undefined ? lost.get(fonts[i]!)?.get(ch) : chars?.get(ch)) ?? anywhere.get(ch) ?? ch).join('');
     return str === r.str ? r : { ...r, str };
   });
 }
