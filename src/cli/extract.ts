@@ -11,6 +11,7 @@ import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
 import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
+import { CountedOutput } from './confirmed-output.js';
 import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
 
 const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
@@ -75,6 +76,9 @@ export async function run(args: string[]): Promise<number> {
   const threads = sink ? 1 : Math.min(jobs, Math.max(1, inputs.length));
   if (!sink) sharedRunner(threads);
   const running: Promise<Outcome>[] = [];
+  // Each file's output is written before the next is taken: a slow reader holds back the batch, not memory,
+  // and a supervised child reports the offset its output has reached (src/cli/confirmed-output.ts).
+  const stdout = new CountedOutput();
   let started = 0;
   // Twice the threads in flight, so a thread never waits while results are being written.
   const window = sink ? 1 : threads * 2;
@@ -95,14 +99,11 @@ export async function run(args: string[]): Promise<number> {
     if (done.status === 'error') failed++;
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
-    if (json) {
-      process.stdout.write(done.json);
-      process.stdout.write('\n');
-    }
-    else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
+    if (json) await stdout.write(done.json, '\n');
+    else if (!quiet || done.status === 'error') await stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) await writeFile(join(outDir, outNames[first + i]), JSON.stringify(parsedResult(done), null, 2));
-    if (task) reportDone(first + i, done.status);
+    if (task) reportDone(first + i, done.status, stdout.written);
   }
   bar.finish();
   if (sink) {
@@ -112,10 +113,10 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`selfeval extract: ${sink.diskFull}\n`);
       return 3;
     }
-    if (!json) process.stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
+    if (!json) await stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
   }
   // A supervised range leaves the batch's last line to the supervisor.
-  if (!json && !task) process.stdout.write(batchTotalLine(inputs.length, failed));
+  if (!json && !task) await stdout.write(batchTotalLine(inputs.length, failed));
   return failed > 0 ? 1 : 0;
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,21 @@ function selfeval(args: string[], env: Record<string, string>): Promise<{ code: 
       const e = error as (Error & { code?: number; signal?: string }) | null;
       resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
     });
+  });
+}
+
+/**
+ * A reader that takes nothing for `pauseMs` and then reads to the end: the batch's lines (≈ 0.5 MB each
+ * on seed.docx) fill the pipe and wait, so a crash finds a line half-way into it.
+ */
+function slowReader(args: string[], env: Record<string, string>, pauseMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bin/selfeval', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    setTimeout(() => child.stdout.on('data', (d: Buffer) => stdout.push(d)), pauseMs);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr }));
   });
 }
 
@@ -60,6 +75,16 @@ describe('extract survives a process crash', () => {
     }
     expect(run.stderr).toContain('进程异常终止');
   });
+
+  it('--json to a slow reader: no line cut by the crash, every file once, the crashed one as an error record', async () => {
+    const dir = batch();
+    const run = await slowReader(['extract', dir, '--json', '--jobs', '1'], fault, 2_500);
+    expect(run.code).toBe(1);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    const results = run.stdout.slice(0, -1).split('\n').map((l) => ResultSchema.parse(JSON.parse(l)));
+    expect(results.map((r) => r.file)).toEqual(['a-seed', 'b-native-fault', 'c-seed', 'd-native-fault', 'e-seed'].map((f) => join(dir, `${f}.docx`)));
+    expect(results.map((r) => r.error?.code ?? r.status)).toEqual(['ok', 'INTERNAL_ERROR', 'ok', 'INTERNAL_ERROR', 'ok']);
+  }, 30_000);
 
   it('summary and --out: one batch total line, one result file per input', async () => {
     const dir = batch();
