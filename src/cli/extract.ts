@@ -5,11 +5,10 @@ import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
 import { collectInputs, readInputFile, type InputFile } from '../files.js';
 import { reportSkipped } from './skipped.js';
-import { sharedRunner, utf8Text } from '../isolate/runner.js';
-import { RULES_VERSION } from '../rules/index.js';
+import { rulesVersion, sharedRunner, utf8Text } from '../isolate/runner.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
-import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
+import type { SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
 import { CountedOutput } from './confirmed-output.js';
 import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
@@ -69,7 +68,8 @@ export async function run(args: string[]): Promise<number> {
   }
   let failed = 0;
   const dbDir = parsed.values.get('db');
-  const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
+  // The store's modules (and the rules they check with) are loaded only with --db.
+  const sink = dbDir !== undefined ? await (await import('../store/extract-sink.js')).ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
   const bar = new Progress(inputs.length, { enabled: progressWanted(json) && !quiet && inputs.length > 1 });
   // Files run side by side, one pipeline thread each; results are written in input order. (With
   // --db the store takes one file at a time.)
@@ -87,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
       const input = inputs[started];
       const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
       running[started] = crashed
-        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal))))
+        ? unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal)).then(unreadOutcome)
         : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
@@ -99,7 +99,11 @@ export async function run(args: string[]): Promise<number> {
     if (done.status === 'error') failed++;
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
-    if (json) await stdout.write(done.json, '\n');
+    if (json) {
+      await stdout.write(done.json, '\n');
+      // Written bytes nothing else reads (no --out, no store) are freed now they are out (runner.release).
+      if (typeof done.json !== 'string' && !outDir && !sink) sharedRunner().release(done.json);
+    }
     else if (!quiet || done.status === 'error') await stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) await writeFile(join(outDir, outNames[first + i]), JSON.stringify(parsedResult(done), null, 2));
@@ -123,6 +127,11 @@ export async function run(args: string[]): Promise<number> {
 /** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
 type Outcome = SerializedResult;
 
+/** An unread file's result as an outcome (as the store's `serialized`, without loading the store). */
+function unreadOutcome(result: Result): Outcome {
+  return { status: result.status, json: JSON.stringify(result), result };
+}
+
 function parsedResult(o: Outcome): Result {
   o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
   return o.result;
@@ -138,7 +147,7 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
-  if (!(bytes instanceof Uint8Array)) return serialized(bytes);
+  if (!(bytes instanceof Uint8Array)) return unreadOutcome(bytes);
   const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
   return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }
@@ -165,7 +174,7 @@ function resultFileNames(files: InputFile[]): string[] {
   });
 }
 
-export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Result {
+export async function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Promise<Result> {
   return {
     file: path,
     sha256: createHash('sha256').update('').digest('hex'),
@@ -174,7 +183,7 @@ export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED
     error: { code, message: `${path}：${reason}` },
     report: null,
     discrepancies: [],
-    rulesVersion: RULES_VERSION,
+    rulesVersion: await rulesVersion(),
     timings: {},
   };
 }
