@@ -17,8 +17,8 @@ import { ConfirmedRelay, drained } from './confirmed-output.js';
  * child process and watches it: the child reports each file as its result is written (a line on
  * fd 3, with the offset its output has reached); its output comes to the supervisor through a pipe
  * and goes on to stdout only as far as reported (src/cli/confirmed-output.ts), so a line the crash
- * cut short is never seen; if the child dies by a signal, the files that were in flight are run again one at a time,
- * the one that kills the process again gets an INTERNAL_ERROR result naming the file and the signal,
+ * cut short is never seen. If the child dies by a signal, the files that were in flight are run
+ * again one at a time, the one that kills the process again gets an INTERNAL_ERROR result naming the file and the signal,
  * and the rest of the batch goes on. Output, --out files and exit codes are those of one run.
  *
  * Not supervised (run in this process as before): `--db` (one store transaction per batch), input
