@@ -1,4 +1,3 @@
-import { QueueUnavailableError } from '../queue/config.js';
 import { UsageError } from './args.js';
 
 /** Exit code of a command stopped by an error: 3 when a service or the store is unavailable, else 1. */
@@ -8,7 +7,9 @@ export function exitCodeOf(e: unknown): number {
 }
 
 function serviceProblem(e: unknown): boolean {
-  if (e instanceof QueueUnavailableError || e instanceof StoreUnavailableError) return true;
+  // By name, not instanceof: the queue's module loads BullMQ and ioredis (≈ 25 MB resident), which
+  // every command would then carry, `extract` too; its error exists only where the queue was loaded.
+  if ((e instanceof Error && e.name === 'QueueUnavailableError') || e instanceof StoreUnavailableError) return true;
   if (e instanceof Error && /正被进程|in use by process/.test(e.message)) return true;
   const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P01', '57P03', '3D000', '28P01', '28000', '53100', 'ENOSPC'].includes(code);

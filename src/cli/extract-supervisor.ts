@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { collectInputs, type InputFile } from '../files.js';
 import { parseArgs } from './args.js';
 import { reportSkipped } from './skipped.js';
+import { ConfirmedRelay, drained } from './confirmed-output.js';
 
 /**
  * `selfeval extract` on many files, surviving a crash of the process itself.
@@ -14,8 +15,10 @@ import { reportSkipped } from './skipped.js';
  * file — but a fault inside native code (an image or font library aborting, the kernel's OOM killer)
  * ends the whole process, and with it every file of the batch. So `extract` runs the batch in a
  * child process and watches it: the child reports each file as its result is written (a line on
- * fd 3); if the child dies by a signal, the files that were in flight are run again one at a time,
- * the one that kills the process again gets an INTERNAL_ERROR result naming the file and the signal,
+ * fd 3, with the offset its output has reached); its output comes to the supervisor through a pipe
+ * and goes on to stdout only as far as reported (src/cli/confirmed-output.ts), so a line the crash
+ * cut short is never seen. If the child dies by a signal, the files that were in flight are run
+ * again one at a time, the one that kills the process again gets an INTERNAL_ERROR result naming the file and the signal,
  * and the rest of the batch goes on. Output, --out files and exit codes are those of one run.
  *
  * Not supervised (run in this process as before): `--db` (one store transaction per batch), input
@@ -39,7 +42,7 @@ export interface ChildTask {
 export const EXTRACT_OPTIONS = { flags: ['json', 'help', 'quiet'], values: ['out', 'lang', 'db', 'jobs'] };
 
 const CHILD_ENV = 'SELFEVAL_EXTRACT_CHILD';
-/** File descriptor on which a child reports `index<TAB>status` per finished file. */
+/** File descriptor on which a child reports `index<TAB>status<TAB>offset` per finished file. */
 const REPORT_FD = 3;
 
 export function childTask(): ChildTask | null {
@@ -51,9 +54,12 @@ export async function readChildInputs(task: ChildTask): Promise<InputFile[]> {
   return JSON.parse(await readFile(task.list, 'utf8')) as InputFile[];
 }
 
-/** Tell the supervisor that file `index` has its result written. */
-export function reportDone(index: number, status: 'ok' | 'error'): void {
-  writeSync(REPORT_FD, `${index}\t${status}\n`);
+/**
+ * Tell the supervisor that file `index` has its result written: the child's output has reached byte
+ * `offset` (counted after the write's callback, so every byte before it is in the pipe).
+ */
+export function reportDone(index: number, status: 'ok' | 'error', offset: number): void {
+  writeSync(REPORT_FD, `${index}\t${status}\t${offset}\n`);
 }
 
 /** The batch's last line (the supervisor's or, unsupervised, the run's own). */
@@ -92,9 +98,11 @@ export async function run(args: string[]): Promise<number> {
     const list = join(dir, 'inputs.json');
     await writeFile(list, JSON.stringify(files));
     const outcome = await superviseBatch(args, list, files.length, jobs ?? availableParallelism());
-    if (outcome.exitCode !== undefined) return outcome.exitCode;
-    if (!parsed.flags.has('json')) process.stdout.write(batchTotalLine(files.length, outcome.failed));
-    return outcome.failed > 0 ? 1 : 0;
+    const finished = outcome.exitCode === undefined;
+    if (finished && !parsed.flags.has('json')) process.stdout.write(batchTotalLine(files.length, outcome.failed));
+    // The relayed lines all out before returning (the command's end waits only 2 s: main.ts), unless stopped.
+    if (!outcome.stopped) await drained();
+    return outcome.exitCode ?? (outcome.failed > 0 ? 1 : 0);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -104,6 +112,8 @@ interface BatchOutcome {
   failed: number;
   /** Set when the batch ended otherwise than by running every file (usage error, stopped, broken pipe). */
   exitCode?: number;
+  /** Stopped by SIGINT or SIGTERM. */
+  stopped?: boolean;
 }
 
 async function superviseBatch(args: string[], list: string, total: number, jobs: number): Promise<BatchOutcome> {
@@ -118,7 +128,9 @@ async function superviseBatch(args: string[], list: string, total: number, jobs:
     stopping = signal;
     current?.kill(signal);
   };
-  process.on('SIGTERM', stop).on('SIGINT', stop);
+  // A supervisor that ends at once (its reader went away: EPIPE, src/cli/main.ts) takes the child along.
+  const orphanNone = () => current?.kill('SIGTERM');
+  process.on('SIGTERM', stop).on('SIGINT', stop).on('exit', orphanNone);
   try {
     while (next < total) {
       const oneAtATime = next < suspectEnd;
@@ -129,29 +141,33 @@ async function superviseBatch(args: string[], list: string, total: number, jobs:
       const task: ChildTask = { list, start: next, end, crashed };
       if (oneAtATime) task.jobs = 1;
       const child = spawn(process.execPath, [...process.execArgv, process.argv[1], 'extract', ...args], {
-        stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
+        stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
         env: { ...process.env, [CHILD_ENV]: JSON.stringify(task) },
       });
       current = child;
+      const relay = new ConfirmedRelay(child.stdout!);
       let done = next;
       let pending = '';
       child.stdio[REPORT_FD]?.on('data', (chunk: Buffer) => {
         pending += chunk.toString('utf8');
         let nl;
         while ((nl = pending.indexOf('\n')) >= 0) {
-          const [index, status] = pending.slice(0, nl).split('\t');
+          const [index, status, offset] = pending.slice(0, nl).split('\t');
           pending = pending.slice(nl + 1);
           done = Number(index) + 1;
           if (status === 'error') failed++;
+          relay.confirm(Number(offset));
         }
       });
       const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         child.on('close', (code, signal) => resolve({ code, signal })),
       );
       current = null;
+      // Output past the last report: a line the child was writing when it died (re-run, written again whole).
+      relay.dropUnconfirmed();
       const previous = crashed;
       crashed = undefined;
-      if (stopping) return { failed, exitCode: stopping === 'SIGINT' ? 130 : 143 };
+      if (stopping) return { failed, exitCode: stopping === 'SIGINT' ? 130 : 143, stopped: true };
       if (exit.signal === null && (exit.code === null || exit.code <= 3)) {
         // A normal end: the range is done, or the child stopped on its own (usage error, broken pipe).
         if (done < task.end) return { failed, exitCode: exit.code ?? 1 };
@@ -177,6 +193,6 @@ async function superviseBatch(args: string[], list: string, total: number, jobs:
     }
     return { failed };
   } finally {
-    process.off('SIGTERM', stop).off('SIGINT', stop);
+    process.off('SIGTERM', stop).off('SIGINT', stop).off('exit', orphanNone);
   }
 }

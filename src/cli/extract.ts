@@ -5,12 +5,12 @@ import { availableParallelism } from 'node:os';
 import type { Result } from '../../schemas/result.js';
 import { collectInputs, readInputFile, type InputFile } from '../files.js';
 import { reportSkipped } from './skipped.js';
-import { sharedRunner, utf8Text } from '../isolate/runner.js';
-import { RULES_VERSION } from '../rules/index.js';
+import { rulesVersion, sharedRunner, utf8Text } from '../isolate/runner.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
-import { ExtractSink, serialized, type SerializedResult } from '../store/extract-sink.js';
+import type { SerializedResult } from '../store/extract-sink.js';
 import { Progress, progressWanted } from '../progress.js';
+import { CountedOutput } from './confirmed-output.js';
 import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
 
 const HELP = `用法 / usage: selfeval extract <files|folders|->... [--json] [--out DIR] [--lang zh|en] [--quiet]
@@ -68,13 +68,17 @@ export async function run(args: string[]): Promise<number> {
   }
   let failed = 0;
   const dbDir = parsed.values.get('db');
-  const sink = dbDir !== undefined ? await ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
+  // The store's modules (and the rules they check with) are loaded only with --db.
+  const sink = dbDir !== undefined ? await (await import('../store/extract-sink.js')).ExtractSink.open(dbDir, inputs, parsed.positionals) : null;
   const bar = new Progress(inputs.length, { enabled: progressWanted(json) && !quiet && inputs.length > 1 });
   // Files run side by side, one pipeline thread each; results are written in input order. (With
   // --db the store takes one file at a time.)
   const threads = sink ? 1 : Math.min(jobs, Math.max(1, inputs.length));
   if (!sink) sharedRunner(threads);
   const running: Promise<Outcome>[] = [];
+  // Each file's output is written before the next is taken: a slow reader holds back the batch, not memory,
+  // and a supervised child reports the offset its output has reached (src/cli/confirmed-output.ts).
+  const stdout = new CountedOutput();
   let started = 0;
   // Twice the threads in flight, so a thread never waits while results are being written.
   const window = sink ? 1 : threads * 2;
@@ -83,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
       const input = inputs[started];
       const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
       running[started] = crashed
-        ? Promise.resolve(serialized(unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal))))
+        ? unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal)).then(unreadOutcome)
         : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
@@ -96,13 +100,14 @@ export async function run(args: string[]): Promise<number> {
     bar.finish();
     // The pipeline thread's JSON goes out as it is: no parse and re-serialization on this thread.
     if (json) {
-      process.stdout.write(done.json);
-      process.stdout.write('\n');
+      await stdout.write(done.json, '\n');
+      // Written bytes nothing else reads (no --out, no store) are freed now they are out (runner.release).
+      if (typeof done.json !== 'string' && !outDir && !sink) sharedRunner().release(done.json);
     }
-    else if (!quiet || done.status === 'error') process.stdout.write(formatSummary(parsedResult(done), lang) + '\n');
+    else if (!quiet || done.status === 'error') await stdout.write(formatSummary(parsedResult(done), lang) + '\n');
     bar.tick();
     if (outDir) await writeFile(join(outDir, outNames[first + i]), JSON.stringify(parsedResult(done), null, 2));
-    if (task) reportDone(first + i, done.status);
+    if (task) reportDone(first + i, done.status, stdout.written);
   }
   bar.finish();
   if (sink) {
@@ -112,15 +117,20 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`selfeval extract: ${sink.diskFull}\n`);
       return 3;
     }
-    if (!json) process.stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
+    if (!json) await stdout.write(`\n已存入数据库，批次 / stored as batch ${sink.batchId}`);
   }
   // A supervised range leaves the batch's last line to the supervisor.
-  if (!json && !task) process.stdout.write(batchTotalLine(inputs.length, failed));
+  if (!json && !task) await stdout.write(batchTotalLine(inputs.length, failed));
   return failed > 0 ? 1 : 0;
 }
 
 /** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
 type Outcome = SerializedResult;
+
+/** An unread file's result as an outcome (as the store's `serialized`, without loading the store). */
+function unreadOutcome(result: Result): Outcome {
+  return { status: result.status, json: JSON.stringify(result), result };
+}
 
 function parsedResult(o: Outcome): Result {
   o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
@@ -137,7 +147,7 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
-  if (!(bytes instanceof Uint8Array)) return serialized(bytes);
+  if (!(bytes instanceof Uint8Array)) return unreadOutcome(bytes);
   const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
   return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }
@@ -164,7 +174,7 @@ function resultFileNames(files: InputFile[]): string[] {
   });
 }
 
-export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Result {
+export async function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED' | 'INTERNAL_ERROR', reason: string): Promise<Result> {
   return {
     file: path,
     sha256: createHash('sha256').update('').digest('hex'),
@@ -173,7 +183,7 @@ export function unreadResult(path: string, code: 'READ_FAILED' | 'LIMIT_EXCEEDED
     error: { code, message: `${path}：${reason}` },
     report: null,
     discrepancies: [],
-    rulesVersion: RULES_VERSION,
+    rulesVersion: await rulesVersion(),
     timings: {},
   };
 }

@@ -40,7 +40,8 @@ export interface JobMessage {
 }
 
 export type WorkerMessage =
-  | { type: 'ready' }
+  /** The thread has loaded the pipeline; it names the rule set it runs (the main thread does not load the rules). */
+  | { type: 'ready'; rulesVersion: string }
   /**
    * The Result and DocumentModel as JSON text: one copy across the boundary, no structured clone of
    * the object graph. When the job asked for `utf8`, the Result comes as UTF-8 bytes instead
@@ -55,6 +56,16 @@ export type WorkerMessage =
   | { type: 'extend'; id: number; ms: number }
   /** A .doc (or RTF, ODT: `filter` names LibreOffice's import filter) to convert by the process's LibreOffice pool (which lives on the runner's thread). */
   | { type: 'convert'; id: number; bytes: Uint8Array; timeoutMs: number; filter?: string };
+
+/**
+ * A Result's UTF-8 bytes the main thread has written, moved back to a pipeline thread to be dropped
+ * there: moving them frees them on the main thread at once. Left to the main thread, whose heap
+ * barely grows, they waited for V8's external-memory trigger (≈ 64 MB of dead results) to be collected.
+ */
+export interface ReleaseMessage {
+  type: 'release';
+  bytes: Uint8Array;
+}
 
 /** The runner's answer to a `convert` request. */
 export type ConvertReply =

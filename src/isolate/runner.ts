@@ -6,9 +6,8 @@ import type { PipelineOutput } from '../pipeline.js';
 import { InputError, TransientError } from '../errors.js';
 import { convertDocToDocx } from '../../parsers/doc/convert.js';
 import { contractFormat, sniffFormat } from '../../parsers/sniff.js';
-import { RULES_VERSION } from '../rules/index.js';
 import { fileTimeMs, limitsFromEnv, resolveLimits, type Limits } from '../limits.js';
-import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, ReleaseMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * Runs one file's pipeline in a worker thread with a time limit, V8 heap limits (`resourceLimits`)
@@ -91,7 +90,7 @@ export interface SerializedOutput {
 interface Job {
   id: number;
   input: IsolatedInput;
-  resolve: (r: SerializedOutput) => void;
+  resolve: (r: SerializedOutput | Promise<SerializedOutput>) => void;
   reject: (e: Error) => void;
 }
 
@@ -170,10 +169,10 @@ export class IsolatedRunner {
   /** As runOutput, with the Result and DocumentModel as JSON text (not parsed on this thread). */
   runJson(input: IsolatedInput): Promise<SerializedOutput> {
     this.stats.files++;
-    if (this.closed) return Promise.resolve(this.count(errorOutput(input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    if (this.closed) return this.countError(errorOutput(input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0));
     if (input.bytes.length > this.limits.maxFileBytes) {
       const reason = `文件 ${input.bytes.length} 字节，超过上限 ${this.limits.maxFileBytes} 字节 / file too large`;
-      return Promise.resolve(this.count(errorOutput(input, 'LIMIT_EXCEEDED', reason, 0)));
+      return this.countError(errorOutput(input, 'LIMIT_EXCEEDED', reason, 0));
     }
     return new Promise((resolve, reject) => {
       this.pending.push({ id: this.nextId++, input, resolve, reject });
@@ -181,11 +180,23 @@ export class IsolatedRunner {
     });
   }
 
+  /**
+   * Free a Result's UTF-8 bytes (from runJson with `utf8`) that the caller has written and no longer
+   * reads: they are moved to a pipeline thread, which drops them (protocol.ts, ReleaseMessage). The
+   * caller's array is empty afterwards. Without a live thread the bytes are left to this thread's GC.
+   */
+  release(bytes: Uint8Array): void {
+    const buffer = bytes.buffer;
+    if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return;
+    const worker = this.slots.find((s) => s.worker)?.worker;
+    worker?.postMessage({ type: 'release', bytes } satisfies ReleaseMessage, [buffer]);
+  }
+
   /** Stop all workers; files still waiting get an error result. */
   async close(): Promise<void> {
     this.closed = true;
     this.stopRssWatch();
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.countError(errorOutput(job.input, 'INTERNAL_ERROR', '处理器已关闭 / runner closed', 0)));
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;
@@ -259,6 +270,7 @@ export class IsolatedRunner {
     if (slot.worker !== worker) return;
     if (m.type === 'ready') {
       slot.ready = true;
+      loadedRulesVersion = m.rulesVersion;
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = null;
       worker.unref();
@@ -441,16 +453,22 @@ export class IsolatedRunner {
     slot.timer = null;
   }
 
-  private finish(slot: Slot, result: SerializedOutput): void {
+  private finish(slot: Slot, result: SerializedOutput | Promise<SerializedOutput>): void {
     const job = slot.job;
     slot.job = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    job?.resolve(this.count(result));
+    if (job) job.resolve(result instanceof Promise ? this.countError(result) : this.count(result));
   }
 
   private failPending(reason: string): void {
-    for (const job of this.pending.splice(0)) job.resolve(this.count(errorOutput(job.input, 'INTERNAL_ERROR', reason, 0)));
+    for (const job of this.pending.splice(0)) job.resolve(this.countError(errorOutput(job.input, 'INTERNAL_ERROR', reason, 0)));
+  }
+
+  /** The runner's own error result (counted now, ready once the rule set's version is known). */
+  private countError(output: Promise<SerializedOutput>): Promise<SerializedOutput> {
+    this.stats.errors++;
+    return output;
   }
 
   private count(output: SerializedOutput): SerializedOutput {
@@ -489,13 +507,27 @@ function utf8Output(status: Result['status'], bytes: Uint8Array, document: Uint8
  * computed here, only for these: a file the pipeline finishes has it from the pipeline thread, so
  * the main thread does not hash every file's bytes a second time.
  */
-function errorOutput(input: IsolatedInput, code: ErrorCode, reason: string, elapsedMs: number): SerializedOutput {
+async function errorOutput(input: IsolatedInput, code: ErrorCode, reason: string, elapsedMs: number): Promise<SerializedOutput> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  return { status: 'error', resultJson: JSON.stringify(errorResult(input, sha256, code, reason, elapsedMs)), documentJson: null, summary: null };
+  const result = errorResult(input, sha256, code, reason, elapsedMs, await rulesVersion());
+  return { status: 'error', resultJson: JSON.stringify(result), documentJson: null, summary: null };
+}
+
+/** The rule set's version, as the first pipeline thread to load named it. */
+let loadedRulesVersion: string | null = null;
+
+/**
+ * The current rule set's version (RULES_VERSION). The pipeline threads load the rules; this thread
+ * does not (the rule modules and what they import held ≈ 20 MB of its heap for one string): it takes
+ * the version from a thread's `ready` message, or loads the rules only when no thread has started.
+ */
+export async function rulesVersion(): Promise<string> {
+  loadedRulesVersion ??= (await import('../rules/index.js')).RULES_VERSION;
+  return loadedRulesVersion;
 }
 
 /** A contract error result for a file the worker could not finish (the message names the file). */
-export function errorResult(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number): Result {
+export function errorResult(input: IsolatedInput, sha256: string, code: ErrorCode, reason: string, elapsedMs: number, rulesVersion: string): Result {
   const sniffed = sniffFormat(input.bytes);
   return {
     file: input.file,
@@ -505,7 +537,7 @@ export function errorResult(input: IsolatedInput, sha256: string, code: ErrorCod
     error: { code, message: `${input.file}：${reason}` },
     report: null,
     discrepancies: [],
-    rulesVersion: RULES_VERSION,
+    rulesVersion,
     timings: { total: elapsedMs },
   };
 }

@@ -6,8 +6,9 @@ import { parseOptionsFor } from '../limits.js';
 import type { DocConverter } from '../../parsers/doc/convert.js';
 import { reportDepartment } from '../bureau/ledger-check.js';
 import { reportScores } from '../bureau/scores.js';
+import { RULES_VERSION } from '../rules/index.js';
 import type { Result } from '../../schemas/result.js';
-import type { ConvertReply, JobMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
+import type { ConvertReply, JobMessage, ReleaseMessage, ResultSummary, WorkerData, WorkerMessage } from './protocol.js';
 
 /**
  * The worker thread that runs one file's pipeline at a time for the isolated runner. It holds no
@@ -37,11 +38,13 @@ const convertByRunner: DocConverter = (bytes, timeoutMs, filter) =>
 const limited = parseOptionsFor(limits);
 const parse = { ...limited, doc: { ...limited.doc, converter: convertByRunner } };
 
-port.on('message', (m: JobMessage | ConvertReply) => {
+port.on('message', (m: JobMessage | ConvertReply | ReleaseMessage) => {
   if (m.type === 'job') {
     void handle(m);
     return;
   }
+  // Written bytes moved back from the main thread: dropped, this thread's frequent collections free them.
+  if (m.type === 'release') return;
   const waiting = conversions.get(m.id);
   if (!waiting) return;
   conversions.delete(m.id);
@@ -120,4 +123,4 @@ function summarize(result: Result): ResultSummary {
   };
 }
 
-port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+port.postMessage({ type: 'ready', rulesVersion: RULES_VERSION } satisfies WorkerMessage);

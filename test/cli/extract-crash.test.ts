@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,21 @@ function selfeval(args: string[], env: Record<string, string>): Promise<{ code: 
   });
 }
 
+/**
+ * A reader that takes nothing for `pauseMs` and then reads to the end: the batch's lines (≈ 0.5 MB each
+ * on seed.docx) fill the pipe and wait, so a crash finds a line half-way into it.
+ */
+function slowReader(args: string[], env: Record<string, string>, pauseMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bin/selfeval', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    setTimeout(() => child.stdout.on('data', (d: Buffer) => stdout.push(d)), pauseMs);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr }));
+  });
+}
+
 function batch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'selfeval-crash-'));
   copyFileSync('samples/seed.docx', join(dir, 'a-seed.docx'));
@@ -30,6 +45,11 @@ function batch(): string {
 }
 
 const fault = { SELFEVAL_TEST_ABORT_ON_FILE: 'native-fault.docx' };
+/**
+ * A recovered batch starts five to eight processes one after the other, each loading the pipeline
+ * (≈ 30 s in all on a quiet box); at load 40 on two cores they took over the default 60 s.
+ */
+const CRASH_RECOVERY_MS = 150_000;
 
 describe('extract survives a process crash', () => {
   it('without supervision the crash ends the batch: later files get no result', async () => {
@@ -59,7 +79,17 @@ describe('extract survives a process crash', () => {
       expect(r.discrepancies.map((d) => [d.rule, d.severity, d.message])).toEqual(expected.discrepancies.map((d) => [d.rule, d.severity, d.message]));
     }
     expect(run.stderr).toContain('进程异常终止');
-  });
+  }, CRASH_RECOVERY_MS);
+
+  it('--json to a slow reader: no line cut by the crash, every file once, the crashed one as an error record', async () => {
+    const dir = batch();
+    const run = await slowReader(['extract', dir, '--json', '--jobs', '1'], fault, 2_500);
+    expect(run.code).toBe(1);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    const results = run.stdout.slice(0, -1).split('\n').map((l) => ResultSchema.parse(JSON.parse(l)));
+    expect(results.map((r) => r.file)).toEqual(['a-seed', 'b-native-fault', 'c-seed', 'd-native-fault', 'e-seed'].map((f) => join(dir, `${f}.docx`)));
+    expect(results.map((r) => r.error?.code ?? r.status)).toEqual(['ok', 'INTERNAL_ERROR', 'ok', 'INTERNAL_ERROR', 'ok']);
+  }, CRASH_RECOVERY_MS);
 
   it('summary and --out: one batch total line, one result file per input', async () => {
     const dir = batch();
@@ -71,5 +101,5 @@ describe('extract survives a process crash', () => {
     expect(readdirSync(out).sort()).toEqual(['a-seed.docx.json', 'b-native-fault.docx.json', 'c-seed.docx.json', 'd-native-fault.docx.json', 'e-seed.docx.json']);
     const crashed = ResultSchema.parse(JSON.parse(readFileSync(join(out, 'd-native-fault.docx.json'), 'utf8')));
     expect(crashed.error?.code).toBe('INTERNAL_ERROR');
-  });
+  }, CRASH_RECOVERY_MS);
 });
