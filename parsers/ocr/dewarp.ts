@@ -1,5 +1,6 @@
 import type { GrayImage } from './image.js';
 import { fitLine } from './line-fit.js';
+import { followTextLines, type LineTrace as Trace } from './text-lines.js';
 
 /**
  * A page copied from a bound book (装订成册的报告 photocopied open): near the spine the paper rises
@@ -13,6 +14,10 @@ import { fitLine } from './line-fit.js';
  * (the paper's rise shifts rows towards the page's middle in proportion to their distance from it,
  * and a droop shifts them all alike), fitted to the lines crossing that column, and every column is
  * moved back along itself. A page without such bends (a flat scan) is returned as it is.
+ *
+ * A prose page (正文) has no such lines: there its text lines are followed instead (text-lines.ts),
+ * and the same displacement is fitted to them — only when the bend is clear (several lines bent by
+ * more than a text line wavers from glyph to glyph, where a ruling does not waver at all).
  */
 
 /** Longest pixel gap in a followed line (a crossing ruling, a broken stroke, JPEG noise). */
@@ -26,37 +31,51 @@ const BENT_PT = 8;
 /** Fitted displacements are smoothed along the page over this many columns. */
 const SMOOTH_COLUMNS = 25;
 
-interface Trace {
-  /** First column followed. */
-  x0: number;
-  /** The line's centre row in each column from x0 on (NaN where it was not seen). */
-  ys: Float32Array;
-  /** The height it runs at where it is straight. */
-  level: number;
-}
-
 export interface Dewarped {
   image: GrayImage;
   /** Largest displacement moved back (px); 0 when the page was flat. */
   bend: number;
+  /** The bend was measured on rulings: moved back, they keep a ragged edge (raster-rulings.ts raggedEdges). */
+  movedRulings: boolean;
 }
 
 /** The page with its curved lines straightened (see above), or as it is when none bends. */
 export function dewarp(img: GrayImage, threshold: number, ppt: number): Dewarped {
   const traces = longLines(img, threshold, ppt);
   const bend = Math.max(0, ...traces.map((t) => bendOf(t, BENT_PT * ppt)));
-  if (bend < MIN_BEND_PX) return { image: img, bend: 0 };
+  if (bend < MIN_BEND_PX) return dewarpFromText(img, threshold, ppt);
   const field = columnShifts(traces, img.width, img.height);
-  if (!field) return { image: img, bend: 0 };
-  return { image: remap(img, field), bend };
+  if (!field) return { image: img, bend: 0, movedRulings: false };
+  return { image: remap(img, field), bend, movedRulings: true };
 }
+
+/** A page without bent rulings straightened from its text lines (see above), or as it is. */
+function dewarpFromText(img: GrayImage, threshold: number, ppt: number): Dewarped {
+  const traces = followTextLines(img, threshold, ppt);
+  const bends = traces.map((t) => bendOf(t, BENT_PT * ppt, MIN_TEXT_BEND_PX));
+  const bent = bends.filter((b) => b > 0).length;
+  if (bent < MIN_BENT_TEXT_LINES || bent < MIN_BENT_TEXT_SHARE * traces.length) return { image: img, bend: 0, movedRulings: false };
+  const field = columnShifts(traces, img.width, img.height);
+  if (!field) return { image: img, bend: 0, movedRulings: false };
+  return { image: remap(img, field), bend: Math.max(...bends), movedRulings: false };
+}
+/**
+ * A text line bends when it leaves its straight course by this much (px) over BENT_PT. Measured on
+ * the 17 flat scanned pages of bench/scan-corpus.ts, each turned four ways: 6 lines bend by 4.4–11
+ * (a line followed into a heading's or a figure's band), never more than 2 on one page; a bound page
+ * copied open has 5–7 lines bent by 4–11 px beside the spine.
+ */
+const MIN_TEXT_BEND_PX = 4;
+/** A page is bent when at least this many of its text lines bend, and this share of them (an odd line alone is its glyphs). */
+const MIN_BENT_TEXT_LINES = 3;
+const MIN_BENT_TEXT_SHARE = 0.2;
 
 /**
  * How far a line leaves the straight line through it (least squares over its columns) — a tilt left
- * over from straightening is no bend — counting only a departure of MIN_BEND_PX or more over at least
+ * over from straightening is no bend — counting only a departure of `minBend` or more over at least
  * `length` columns (a line followed a few pixels into a glyph touching it is not bent); 0 when none.
  */
-function bendOf(t: Trace, length: number): number {
+function bendOf(t: Trace, length: number, minBend = MIN_BEND_PX): number {
   const pts: [number, number][] = [];
   t.ys.forEach((y, k) => {
     if (!Number.isNaN(y)) pts.push([k, y]);
@@ -66,7 +85,7 @@ function bendOf(t: Trace, length: number): number {
   let most = 0;
   for (const [k, y] of pts) {
     const off = Math.abs(y - a - b * k);
-    if (off >= MIN_BEND_PX) far++;
+    if (off >= minBend) far++;
     most = Math.max(most, off);
   }
   return far >= length ? most : 0;

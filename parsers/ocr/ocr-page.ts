@@ -83,8 +83,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   // A page copied open from a bound book: its lines bent near the spine made straight again.
   const flat = dewarp(straight.image, threshold, pageImage.scale);
   img = flat.image;
-  // A page turned straight by more than a trace (or bent back) keeps its rulings' steps as a ragged edge.
-  let ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.bend > 0;
+  // A page turned straight by more than a trace (or its rulings bent back) keeps their steps as a ragged edge.
+  let ragged = Math.abs(straight.skew) >= (RAGGED_SKEW_DEG * Math.PI) / 180 || flat.movedRulings;
 
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
@@ -103,7 +103,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
       if (turned.bend) {
         const again = straighten(rotateQuarter(unstraightened, 90), threshold);
         turnedImg = again.skew === straight.skew ? turned.image : dewarp(again.image, threshold, pageImage.scale).image;
-        turnedRagged = true;
+        turnedRagged ||= turned.movedRulings;
       }
     }
     const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);

@@ -63,6 +63,6 @@ describe('a page copied open from a bound book (parsers/ocr/dewarp.ts)', () => {
   });
   it('leaves a flat page as it is', () => {
     const flat = foldedTable(false);
-    expect(dewarp(flat, 128, 200 / 72)).toEqual({ image: flat, bend: 0 });
+    expect(dewarp(flat, 128, 200 / 72)).toEqual({ image: flat, bend: 0, movedRulings: false });
   });
 });
