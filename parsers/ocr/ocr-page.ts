@@ -12,6 +12,7 @@ import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
 import { recognizeBoxes, type RecognizedChar, type RecognizedLine } from './recognize.js';
 import { rereadLoneGlyphs } from './lone-glyph.js';
+import { dropEchoedGlyphs } from './split-glyph.js';
 import { readLeadingSigns } from './leading-sign.js';
 import { evenContrast, evenLight } from './light.js';
 import { despeckle } from './speckle.js';
@@ -20,6 +21,7 @@ import { straighten } from './skew.js';
 import { dewarp } from './dewarp.js';
 import { flattenPage } from './perspective.js';
 import { valueConfidence } from './number-shape.js';
+import { ideographInkHeight } from './glyph-height.js';
 import { confirmDecimalPoints, restoreDecimalPoints } from './decimal-point.js';
 
 /** Resolution the text detector looks at (dpi): text lines are then 12–20 px high. */
@@ -122,7 +124,7 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   if (!view.boxes.length) return { primitives: null, reason: 'no-text', dpi };
 
   const read = await besideStrokes(engine, view, [
-    ...restoreDecimalPoints(view.clean, confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, await recognizeBoxes(engine, view.clean, view.boxes))))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
+    ...restoreDecimalPoints(view.clean, confirmDecimalPoints(view.clean, readLeadingSigns(view.clean, await rereadLoneGlyphs(engine, view.clean, dropEchoedGlyphs(view.clean, await recognizeBoxes(engine, view.clean, view.boxes)))))).filter((l) => l.text.trim() && (meanConfidence(l) >= DROP_SCORE || looksNumeric(l.text))),
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
@@ -133,7 +135,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const offsetX = rotation === 0 ? pageImage.x0 : 0;
   const offsetY = rotation === 0 ? pageImage.y0 : 0;
   const toPt = (px: number, offset: number) => px / ppt + offset;
-  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY)), photo);
+  const glyphHeight = (run: PixelRun, text: string) => ideographInkHeight(view.clean, threshold, text, run.x0, run.x1, run.y0, run.y1);
+  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY, glyphHeight)), photo);
   const rulings: Rulings = {
     horizontal: view.rulings.horizontal.map((s) => toSegment(s, toPt, offsetY, offsetX)),
     vertical: view.rulings.vertical.map((s) => toSegment(s, toPt, offsetX, offsetY)),
@@ -347,7 +350,7 @@ function splitAtGaps(run: PixelRun, h: number): PixelRun[] {
  */
 const GLYPH_HEIGHT_SHARE = 0.72;
 
-function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number): TextRun {
+function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null): TextRun {
   const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
   const { text, ambiguous } = foldLookalikes(raw);
   // A space read at either end is trimmed from the text, and so is how unsure it was ("90 " with the
@@ -360,7 +363,8 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number):
   let confidence = valueConfidence(run.chars.slice(first, last + 1));
   if (ambiguous) confidence = Math.min(confidence, AMBIGUOUS_CONFIDENCE);
   const boxH = (run.y1 - run.y0) / ppt;
-  const size = boxH * GLYPH_HEIGHT_SHARE;
+  // The ideographs' ink height where the run has any (glyph-height.ts), else the box's share.
+  const size = (glyphHeight(run, text) ?? boxH * ppt * GLYPH_HEIGHT_SHARE) / ppt;
   const cy = (run.y0 + run.y1) / 2 / ppt + offsetY;
   const inset = (boxH - size) / 2;
   const x0 = run.x0 / ppt + offsetX + inset;

@@ -49,6 +49,23 @@ describe('MuPDF', () => {
     expect(text).toMatch(/项目支出绩效自评表/u);
     expect(text).not.toMatch(/[\u0001-\u0008\u000e-\u001f]/u); // none of the layer's glyph numbers
   }, 300_000);
+
+  it('mutool convert, OCR of a rendered page: a body line and a heading are sized by their ideographs\' ink, not by the detected box (one body size, a heading larger, a paragraph not cut in two)', async () => {
+    // Page 12 of the seed: body text in 小四 (12 pt), headings in 四号/小三 (14–15 pt). The detected boxes of its
+    // body lines were 39.2 and 44.1 px high (the detector's 100-dpi steps), a heading's 42.9 px: body lines
+    // came out as two sizes, "+业务”，持续巩固…为建筑业高质量发展" — the last body line — as a paragraph
+    // of its own in a larger size, and so a heading that every later finding of the report was filed under.
+    const model = await parsePdf(mupdfPdf(await pdfPages(sample('seed.pdf'), 12, 12), 'convert'), { maxOcrPages: 1 });
+    const paragraphs = model.blocks.filter((b) => b.kind === 'paragraph');
+    const body = paragraphs.filter((p) => p.text.length > 40);
+    const headings = paragraphs.filter((p) => /^(二|三|六)、/u.test(p.text));
+    expect(body.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(body.map((p) => p.fontSize)).size).toBe(1);
+    expect(headings.map((p) => p.text.slice(0, 3))).toEqual(['二、一', '三、政', '六、部']);
+    for (const h of headings) expect(h.fontSize!).toBeGreaterThan(body[0].fontSize! + 1);
+    expect(paragraphs.some((p) => /^\+?业务”/u.test(p.text))).toBe(false);
+    expect(body.some((p) => /通过“党建\s*\+业务”，持续巩固基层政治建设/u.test(p.text))).toBe(true);
+  }, 120_000);
 });
 
 describe('page boxes', () => {
