@@ -1,5 +1,6 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
+import { joinCellParagraphs } from './cell-paragraphs.js';
 import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
@@ -62,8 +63,10 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       start--;
     }
     // The lines at the top of the page, each in one column of the table carried over, are the
-    // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break).
-    if (start > 0 && start === carriedLead(lines, pieces, carried)) {
+    // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break)
+    // — also when the first of them lie further above the region than a line leads into the next
+    // (a cell's last line, 众欢迎, alone at the top of the page above the padding of the next row).
+    if (start > 0 && carriedLead(lines, pieces, carried) >= start) {
       rest.splice(rest.length - start, start);
       start = 0;
     }
@@ -369,7 +372,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
   const placed = placePieces(pieces.slice(from, to).flat(), bands);
-  const model = buildRows(stackBlocks(placed), bands.length);
+  const model = buildRows(joinCellParagraphs(stackBlocks(placed)), bands.length);
   const nRows = model.ys.length - 1;
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
