@@ -3,6 +3,7 @@ import { cellAlignment } from './cell-alignment.js';
 import { joinCellParagraphs } from './cell-paragraphs.js';
 import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
+import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
@@ -317,13 +318,17 @@ function regionLeading(pieces: readonly Piece[][], from: number, to: number): nu
   return leadingLimit(gaps);
 }
 
+/** A line that is a page number alone (页码). */
+const pageNumber = (line: readonly Piece[]) => looksLikePageNumber(line.map((p) => p.runs.map((r) => r.str).join('')).join(''));
+
 /** Paragraph spacing: the next line of a note or paragraph under a table is at most this far below (font sizes). */
 const PARAGRAPH_LEADING_EMS = 0.8;
 
 /**
  * Where a note under the table starts (or `to`): a foreign line not glued to the table, followed
- * only by foreign lines or by the lines of its own paragraph (one piece, under the line above,
- * starting at the paragraph's margin).
+ * only by foreign lines, by the lines of its own paragraph (one piece, under the line above,
+ * starting at the paragraph's margin) or by a page number (a footer a web page's print puts in
+ * the text where the page ended, - 2 -, under the prose that follows the form).
  */
 function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number, leading: number): number {
   const flows = (m: number) =>
@@ -337,7 +342,7 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
   for (let k = from + 1; k < to; k++) {
     if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k, leading)) continue;
     let m = k + 1;
-    while (m < to && (foreign(m, pieces, spanning) || flows(m))) m++;
+    while (m < to && (foreign(m, pieces, spanning) || flows(m) || pageNumber(pieces[m]))) m++;
     if (m === to) return k;
   }
   return to;
