@@ -1,4 +1,4 @@
-import { blockOf, blockText, isFigure, type Block } from './row-model.js';
+import { blockOf, blockText, isFigure, isLeaders, type Block } from './row-model.js';
 
 /**
  * A cell typed as several paragraphs (one short paragraph a line, 企业较好把 / 握正确政治 / 导向和文化 —
@@ -9,7 +9,7 @@ import { blockOf, blockText, isFigure, type Block } from './row-model.js';
  * lines it separates interleave with the lines of a neighbouring cell of the same row (cells of
  * other line counts centred on the row put their lines across the gap). Two lines of one column
  * that each have a figure of their own beside them (a 分值 or 得分 per line) are two rows, never one
- * cell.
+ * cell. A line of leaders (……, a template's placeholder row left as it was) is a row of its own.
  */
 
 /** Gaps within this many font sizes of each other are one spacing. */
@@ -38,7 +38,8 @@ export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
   // Pairs of successive blocks of a column at that spacing: a cell's paragraphs, or rows that close.
   const pairs: [Block, Block][] = [];
   for (const column of byColumn(blocks).values())
-    for (let k = 1; k < column.length; k++) if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS) pairs.push([column[k - 1], column[k]]);
+    for (let k = 1; k < column.length; k++)
+      if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS && !isLeaders(blockText(column[k]))) pairs.push([column[k - 1], column[k]]);
   const paragraphLines = new Set(pairs.flat());
   const joins = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
   if (!joins.length) return [...blocks];
