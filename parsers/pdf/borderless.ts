@@ -1,7 +1,9 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
+import { joinCellParagraphs } from './cell-paragraphs.js';
 import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
+import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
 import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
@@ -62,8 +64,10 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       start--;
     }
     // The lines at the top of the page, each in one column of the table carried over, are the
-    // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break).
-    if (start > 0 && start === carriedLead(lines, pieces, carried)) {
+    // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break)
+    // — also when the first of them lie further above the region than a line leads into the next
+    // (a cell's last line, 众欢迎, alone at the top of the page above the padding of the next row).
+    if (start > 0 && carriedLead(lines, pieces, carried) >= start) {
       rest.splice(rest.length - start, start);
       start = 0;
     }
@@ -314,13 +318,17 @@ function regionLeading(pieces: readonly Piece[][], from: number, to: number): nu
   return leadingLimit(gaps);
 }
 
+/** A line that is a page number alone (页码). */
+const pageNumber = (line: readonly Piece[]) => looksLikePageNumber(line.map((p) => p.runs.map((r) => r.str).join('')).join(''));
+
 /** Paragraph spacing: the next line of a note or paragraph under a table is at most this far below (font sizes). */
 const PARAGRAPH_LEADING_EMS = 0.8;
 
 /**
  * Where a note under the table starts (or `to`): a foreign line not glued to the table, followed
- * only by foreign lines or by the lines of its own paragraph (one piece, under the line above,
- * starting at the paragraph's margin).
+ * only by foreign lines, by the lines of its own paragraph (one piece, under the line above,
+ * starting at the paragraph's margin) or by a page number (a footer a web page's print puts in
+ * the text where the page ended, - 2 -, under the prose that follows the form).
  */
 function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: number, to: number, leading: number): number {
   const flows = (m: number) =>
@@ -334,7 +342,7 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
   for (let k = from + 1; k < to; k++) {
     if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k, leading)) continue;
     let m = k + 1;
-    while (m < to && (foreign(m, pieces, spanning) || flows(m))) m++;
+    while (m < to && (foreign(m, pieces, spanning) || flows(m) || pageNumber(pieces[m]))) m++;
     if (m === to) return k;
   }
   return to;
@@ -369,7 +377,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
   const placed = placePieces(pieces.slice(from, to).flat(), bands);
-  const model = buildRows(stackBlocks(placed), bands.length);
+  const model = buildRows(joinCellParagraphs(stackBlocks(placed)), bands.length);
   const nRows = model.ys.length - 1;
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());

@@ -55,7 +55,7 @@ const SAME_LEADING_EMS = 0.05;
 /** …and rows lie at least this much further apart than wrapped lines for the gaps to tell them apart. */
 const ROW_SPACING_EMS = 0.25;
 
-const blockOf = (pieces: PlacedPiece[]): Block => ({
+export const blockOf = (pieces: PlacedPiece[]): Block => ({
   pieces,
   c0: pieces[0].c0,
   c1: pieces[0].c1,
@@ -498,12 +498,12 @@ function belowMiddle(model: RowModel, label: TableCellPlan): boolean {
   return (label.block.top + label.block.bottom) / 2 > own + 0.5 * label.block.size;
 }
 
-function blockText(block: Block): string {
+export function blockText(block: Block): string {
   return block.pieces.map((p) => p.runs.map((r) => r.str).join('')).join('');
 }
 
 /** A number, percentage or dash alone: 10, 9.48, 100%, -. */
-const isFigure = (text: string) => /^[\d.,%‰\s\-—–]+$/u.test(text.trim());
+export const isFigure = (text: string) => /^[\d.,%‰\s\-—–]+$/u.test(text.trim());
 
 /**
  * The row end (exclusive) that centres the label's text on rows [start, end), end in

@@ -1,0 +1,123 @@
+import { blockOf, blockText, isFigure, isLeaders, type Block } from './row-model.js';
+
+/**
+ * A cell typed as several paragraphs (one short paragraph a line, 企业较好把 / 握正确政治 / 导向和文化 —
+ * 手动分段 in a narrow column) is printed by a browser with paragraph spacing between its lines:
+ * wider than the leading of wrapped text (row-model.ts stackBlocks), narrower than the gap between
+ * rows. Without rulings each of its lines would start a row of its own. The spacing is a gap of its
+ * own kind: it recurs, it lies clearly between the wrapped lines' gaps and the rows', and the
+ * lines it separates interleave with the lines of a neighbouring cell of the same row (cells of
+ * other line counts centred on the row put their lines across the gap). Two lines of one column
+ * that each have a figure of their own beside them (a 分值 or 得分 per line) are two rows, never one
+ * cell. A line of leaders (……, a template's placeholder row left as it was) is a row of its own.
+ */
+
+/** Gaps within this many font sizes of each other are one spacing. */
+const SAME_SPACING_EMS = 0.1;
+/** Paragraph spacing recurs at least this often in the table. */
+const MIN_RECURRENCE = 3;
+/** …lies at least this far above the widest gap inside a block (wrapped lines)… */
+const ABOVE_LEADING_EMS = 0.25;
+/** …and no further apart than this (font sizes): more is a row gap however often it recurs. */
+const MAX_PARAGRAPH_EMS = 2.5;
+/** Rows lie at least this much further apart than paragraphs for the two to be told apart. */
+const ROW_MARGIN_EMS = 1;
+/** A line of another column crosses the gap by at least this share of its font size. */
+const CROSSING_SHARE = 0.5;
+
+/** A figure centred on a cell is within this many font sizes of its middle. */
+const CENTRED_EMS = 0.5;
+
+const columnKey = (b: Block) => `${b.c0}:${b.c1}`;
+const overlapY = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+
+/** Join the blocks of one column separated by paragraph spacing inside a cell (see above). */
+export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
+  const spacing = paragraphSpacing(blocks);
+  if (spacing === null) return [...blocks];
+  // Pairs of successive blocks of a column at that spacing: a cell's paragraphs, or rows that close.
+  const pairs: [Block, Block][] = [];
+  for (const column of byColumn(blocks).values())
+    for (let k = 1; k < column.length; k++)
+      if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS && !isLeaders(blockText(column[k]))) pairs.push([column[k - 1], column[k]]);
+  const paragraphLines = new Set(pairs.flat());
+  const joins = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
+  if (!joins.length) return [...blocks];
+  // Chains of joined pairs are one cell each.
+  const cellOf = new Map<Block, Block[]>();
+  for (const [a, b] of joins) {
+    const cell = cellOf.get(a) ?? [a];
+    cell.push(b);
+    cellOf.set(a, cell);
+    cellOf.set(b, cell);
+  }
+  const out: Block[] = [];
+  const done = new Set<Block[]>();
+  for (const b of blocks) {
+    const cell = cellOf.get(b);
+    if (!cell) out.push(b);
+    else if (!done.has(cell)) {
+      done.add(cell);
+      out.push(blockOf(cell.flatMap((x) => x.pieces)));
+    }
+  }
+  return out;
+}
+
+function byColumn(blocks: readonly Block[]): Map<string, Block[]> {
+  const columns = new Map<string, Block[]>();
+  for (const b of blocks) columns.set(columnKey(b), [...(columns.get(columnKey(b)) ?? []), b]);
+  for (const column of columns.values()) column.sort((a, b) => a.top - b.top);
+  return columns;
+}
+
+/**
+ * The paragraph spacing of the table (font sizes), or null: the smallest gap between successive
+ * blocks of a column that recurs, lies clearly above the leading of wrapped lines, and has row gaps
+ * clearly above it.
+ */
+function paragraphSpacing(blocks: readonly Block[]): number | null {
+  const leading = Math.max(0, ...blocks.map(innerGapEms));
+  const gaps: number[] = [];
+  for (const column of byColumn(blocks).values()) for (let k = 1; k < column.length; k++) gaps.push((column[k].top - column[k - 1].bottom) / column[k].size);
+  const ascending = gaps.filter((g) => g > leading + ABOVE_LEADING_EMS).sort((a, b) => a - b);
+  for (let k = 0; k + MIN_RECURRENCE - 1 < ascending.length; k++) {
+    const g = ascending[k];
+    if (g > MAX_PARAGRAPH_EMS) return null;
+    if (ascending[k + MIN_RECURRENCE - 1] - g > SAME_SPACING_EMS) continue;
+    const spacing = ascending[k + Math.floor((MIN_RECURRENCE - 1) / 2)];
+    return ascending.some((x) => x >= spacing + ROW_MARGIN_EMS) ? spacing : null;
+  }
+  return null;
+}
+
+/** The widest gap between successive lines of a block (font sizes); 0 for one line. */
+function innerGapEms(block: Block): number {
+  const tops = [...new Map(block.pieces.map((p) => [p.line, p])).values()].sort((a, b) => a.top - b.top);
+  let widest = 0;
+  for (let k = 1; k < tops.length; k++) widest = Math.max(widest, (tops[k].top - tops[k - 1].bottom) / block.size);
+  return widest;
+}
+
+/**
+ * Does a line of text of another column lie across the gap between `a` and `b` — a paragraph of a
+ * cell beside them, its own lines at the same spacing (cells of one row centred on it, their lines
+ * interleaved)? A label merged over two rows, centred on their gap, is a block of its own.
+ */
+function crossed(a: Block, b: Block, paragraphLines: ReadonlySet<Block>): boolean {
+  const gap = { top: a.bottom, bottom: b.top };
+  return [...paragraphLines].some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))));
+}
+
+/** A figure of another column centred on `a` and `b` together, across the gap between them (a 分值 beside a cell of two paragraphs). */
+function centredFigure(a: Block, b: Block, blocks: readonly Block[]): boolean {
+  const gap = { top: a.bottom, bottom: b.top };
+  const centre = (a.top + b.bottom) / 2;
+  return blocks.some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && isFigure(blockText(o)) && overlapY(o, gap) > 0 && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
+}
+
+/** Does some other column hold a figure beside `a` and another beside `b` — a row each? */
+function ownFigures(a: Block, b: Block, blocks: readonly Block[]): boolean {
+  const figures = blocks.filter((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && isFigure(blockText(o)));
+  return figures.some((f) => overlapY(f, a) > 0 && figures.some((g) => g !== f && g.c0 === f.c0 && g.c1 === f.c1 && overlapY(g, b) > 0));
+}

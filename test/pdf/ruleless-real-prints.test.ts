@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { producerPdf } from '../../bench/producers-corpus.js';
+import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { squeeze, tables } from './helpers.js';
+
+/**
+ * Real reports (test/corpus/real) printed by Chromium as web pages with every border removed
+ * (bench/producers-corpus.ts chromium-ruleless). xx-fuwumaoyi-shangwu-2020's narrow indicator cells
+ * were typed a short paragraph a line (企业较好把 / 握正确政治 / 导向和文化 …): the paragraph spacing
+ * is wider than wrapped lines and narrower than rows.
+ */
+const ID = 'xx-fuwumaoyi-shangwu-2020';
+const corpusFile = (ext: 'docx' | 'pdf', id = ID) => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
+const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+
+describe('a rule-less print whose form is followed by prose and the page number', () => {
+  it('the prose under the form and the footer\'s "- 2 -" the web page printed in the text close the table: no indicator made of the prose', async () => {
+    const id = 'hb-hbust-jiangzhu-2021';
+    const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
+    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+    // Found: 「1、受资助本专科困难学生覆盖率有待进一步提高。主要原因是」实际完成值未填写 — the paragraph
+    // after the form read as its last row, because the "- 2 -" under it fitted a column.
+    expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('指标名称')))!;
+    expect(form.cells.some((c) => c.text.includes('存在的问题'))).toBe(false);
+  }, 240_000);
+});
+
+describe('a rule-less print whose cells are several paragraphs', () => {
+  it('each cell of paragraphs is one cell of one row: no indicator per line, the 总分 row read over the page break, the total-score error of the .docx found', async () => {
+    const reference = await pipeline(corpusFile('docx'), `${ID}.docx`);
+    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx'), corpusFile('pdf')), `${ID}-chromium-ruleless.pdf`);
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    // Found: 16 required-cells warnings for 「企业把握正」「确政治导向」「和文化方向」… — the lines of
+    // one 三级指标 cell, each a row — and the form's page 2 (总分 100) a table of its own.
+    expect(missed.map(key)).toEqual([]);
+    expect(extra.filter((f) => f.rule === 'required-cells').length).toBeLessThanOrEqual(3);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
+    expect([form.page, form.pageEnd]).toEqual([1, 2]);
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('企业较好把握正确政治导向和文化方向情况的评价');
+    expect(texts).toContain('企业把握正确政治导向和文化方向情况的评价');
+    expect(texts).toContain('支持服务贸易、服务外包企业数量');
+    for (const fragment of ['企业把握正', '确政治导向', '和文化方向', '是否利于企', '业走出去']) expect(texts).not.toContain(fragment);
+  }, 240_000);
+});
