@@ -8,6 +8,7 @@ import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { correctConfusables } from './confusables.js';
+import { closeUnitSpaces } from './unit-space.js';
 import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
@@ -353,7 +354,7 @@ const GLYPH_HEIGHT_SHARE = 0.72;
 
 function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null): TextRun {
   const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
-  const folded = foldLookalikes(raw);
+  const folded = foldLookalikes(closeUnitSpaces(raw));
   // A character read for another of its phonetic series where that breaks a word of the reports (峻工 → 竣工).
   const { text, corrections } = correctConfusables(folded.text);
   const ambiguous = folded.ambiguous || corrections.length > 0;
