@@ -7,6 +7,8 @@ import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
 import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
+import { correctConfusables } from './confusables.js';
+import { closeUnitSpaces } from './unit-space.js';
 import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
@@ -352,7 +354,10 @@ const GLYPH_HEIGHT_SHARE = 0.72;
 
 function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null): TextRun {
   const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
-  const { text, ambiguous } = foldLookalikes(raw);
+  const folded = foldLookalikes(closeUnitSpaces(raw));
+  // A character read for another of its phonetic series where that breaks a word of the reports (峻工 → 竣工).
+  const { text, corrections } = correctConfusables(folded.text);
+  const ambiguous = folded.ambiguous || corrections.length > 0;
   // A space read at either end is trimmed from the text, and so is how unsure it was ("90 " with the
   // space at 0.57 is a sure "90"); a space inside still counts ("9 0": one number or two). A
   // thousands separator that fits its number's grouping does not count either (number-shape.ts).

@@ -1,0 +1,47 @@
+import { PHONETIC_SERIES } from './phonetic-series.js';
+import { REPORT_WORDS } from './report-words.js';
+
+/** Each character of a phonetic series → the other members of its series. */
+const SIBLINGS = new Map<string, string[]>();
+for (const series of PHONETIC_SERIES) for (const c of series) SIBLINGS.set(c, [...series].filter((o) => o !== c));
+
+const isHan = (c: string | undefined): c is string => !!c && /^[\u4e00-\u9fff]$/u.test(c);
+
+export interface ConfusableCorrection {
+  text: string;
+  /** The characters replaced, as the recogniser read them and as corrected ("峻→竣"). */
+  corrections: string[];
+}
+
+/**
+ * How many reports must print the word a correction makes: a sequence printed by one or two may be
+ * a chance pair across two words (档案|管理's 案管), not a word the misread character belonged to.
+ */
+const MIN_REPORTS_OF_CORRECTION = 3;
+
+/**
+ * A character of OCR'd text read for another of its phonetic series (形近字, parsers/ocr/phonetic-series.ts)
+ * corrected where the reading makes a non-word and the other reading a word of the report family:
+ * "办理项目峻工验收率" → "办理项目竣工验收率". A character is replaced only when neither of the
+ * two-character sequences it forms with its neighbours is printed by any report of the corpus
+ * (report-words.ts) — 严峻 stays — and exactly one other member of its series forms a word printed by
+ * MIN_REPORTS_OF_CORRECTION reports or more. OCR'd text only; the caller keeps the corrected text unsure.
+ * `reports` (sequence → number of reports printing it) is the corpus's, or another vocabulary in tests.
+ */
+export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS): ConfusableCorrection {
+  const chars = [...text];
+  const corrections: string[] = [];
+  const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
+  for (let i = 0; i < chars.length; i++) {
+    const siblings = SIBLINGS.get(chars[i]);
+    if (!siblings) continue;
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
+    const fits = siblings.filter((s) => printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION));
+    if (fits.length !== 1) continue;
+    corrections.push(`${chars[i]}→${fits[0]}`);
+    chars[i] = fits[0];
+  }
+  return { text: corrections.length ? chars.join('') : text, corrections };
+}
