@@ -104,6 +104,9 @@ function carriedLead(lines: readonly TextLine[], pieces: readonly Piece[][], car
   return k;
 }
 
+/** A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
 const EVEN_GAP_EMS = 0.1;
 
@@ -119,14 +122,17 @@ function evenlySpaced(pieces: readonly Piece[]): boolean {
 }
 
 /**
- * The size most of a line's characters are set in. A symbol taken from a fallback font (≥ ≤ ★ in
- * a browser's print) can come out larger than the text around it; the line is still the table's.
+ * The size most of a line's letters and digits are set in. A symbol taken from a fallback font (≥ ≤ ★
+ * in a browser's print) can come out larger than the text around it; the line is still the table's
+ * — also when the symbols are as many as the words beside them (★★★建档立, a cell's first line).
  */
 function bodySize(line: TextLine): number {
   const chars = new Map<number, number>();
+  const count = (str: string, wordsOnly: boolean) => Array.from(str.trim()).filter((ch) => !wordsOnly || WORD_CHAR.test(ch)).length;
+  const wordsOnly = line.runs.some((r) => count(r.str, true) > 0);
   for (const r of line.runs) {
     const s = Math.round(r.size * 10) / 10;
-    chars.set(s, (chars.get(s) ?? 0) + Array.from(r.str.trim()).length);
+    chars.set(s, (chars.get(s) ?? 0) + count(r.str, wordsOnly));
   }
   let best = line.size;
   let most = -1;
