@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerPdf } from '../../bench/producers-corpus.js';
-import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { forms, matchFindings, pipeline } from '../ocr/helpers.js';
 import { squeeze, tables } from './helpers.js';
 
 /**
@@ -62,5 +62,19 @@ describe('a rule-less print whose cells start with symbols from a fallback font'
     const texts = form.cells.map((c) => squeeze(c.text));
     expect(texts).toContain('★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)');
     expect(texts).toContain('★★★受益建档立卡贫困人口数≥**人');
+  }, 240_000);
+});
+
+describe('a rule-less print whose first row has no line of two cells', () => {
+  it('the 项目名称 row (its label wrapped, 项目名 / 称, beside the name centred on it) a row-gap above the 主管部门 row is the form\'s first row: the project named as in the .docx', async () => {
+    const id = 'sh-songjiang-jiuting-2020';
+    const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
+    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+    // Found: the form began at 主管部门, its project read as 第1个项目 (facts 3 of 15).
+    expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
+    expect([...forms(run.report).keys()].some((part) => part.includes('城镇建设管理'))).toBe(true);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('主管部门')))!;
+    expect(form.cells.filter((c) => c.row === 0).map((c) => squeeze(c.text))).toEqual(['项目名称', '城镇建设管理']);
+    expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
   }, 240_000);
 });
