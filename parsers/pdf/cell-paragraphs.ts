@@ -120,9 +120,13 @@ const SAME_START_EMS = 0.3;
  */
 function rowGoesOn(a: Block, b: Block, blocks: readonly Block[], spacing: number): boolean {
   const gap = { top: a.bottom, bottom: b.top };
+  const beside = (o: Block) => o.c1 <= a.c0 || a.c1 <= o.c0;
+  // A cell of another column starting beside `b`'s later lines is the next row: `b` runs into it
+  // (a label merged over rows, 产出指标 / (50分) beside 数量指标 and 质量指标), it does not close a row.
+  if (blocks.some((o) => beside(o) && o.top > b.top + SAME_START_EMS * b.size && o.top < b.bottom)) return false;
   return blocks.some(
     (o) =>
-      (o.c1 <= a.c0 || a.c1 <= o.c0) &&
+      beside(o) &&
       Math.abs(o.top - a.top) <= SAME_START_EMS * a.size &&
       o.bottom <= b.top &&
       b.top - o.bottom < spacing * b.size &&

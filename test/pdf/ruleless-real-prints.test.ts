@@ -14,6 +14,12 @@ import { squeeze, tables } from './helpers.js';
 const ID = 'xx-fuwumaoyi-shangwu-2020';
 const corpusFile = (ext: 'docx' | 'pdf', id = ID) => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
 const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+/** The corpus document read from its .docx (the reference) and from its rule-less print. */
+async function readBoth(id: string) {
+  const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
+  const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+  return { reference, run };
+}
 
 describe('a rule-less print whose form is followed by prose and the page number', () => {
   it('the prose under the form and the footer\'s "- 2 -" the web page printed in the text close the table: no indicator made of the prose', async () => {
@@ -49,9 +55,7 @@ describe('a rule-less print whose cells are several paragraphs', () => {
 
 describe('a rule-less print whose cells start with symbols from a fallback font', () => {
   it('a cell\'s first line of as many ★ as characters (★★★建档立, the ★ set larger) stays in the table: one form over both pages, the .docx findings', async () => {
-    const id = 'ah-suixi-linshijiuzhu-2019';
-    const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
-    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+    const { reference, run } = await readBoth('ah-suixi-linshijiuzhu-2019');
     // Found: the line ★★★建档立 read in the ★'s size ended the table; the rows under it a table of
     // their own (指标「87人次」得分未填写), page 2 another (「产出指标」标明50分，其下2个三级指标分值合计10分).
     const { missed, extra } = matchFindings(reference.findings, run.findings);
@@ -67,9 +71,7 @@ describe('a rule-less print whose cells start with symbols from a fallback font'
 
 describe('a rule-less print whose first row has no line of two cells', () => {
   it('the 项目名称 row (its label wrapped, 项目名 / 称, beside the name centred on it) a row-gap above the 主管部门 row is the form\'s first row: the project named as in the .docx', async () => {
-    const id = 'sh-songjiang-jiuting-2020';
-    const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
-    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+    const { reference, run } = await readBoth('sh-songjiang-jiuting-2020');
     // Found: the form began at 主管部门, its project read as 第1个项目 (facts 3 of 15).
     expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
     expect([...forms(run.report).keys()].some((part) => part.includes('城镇建设管理'))).toBe(true);
