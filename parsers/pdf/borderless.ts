@@ -59,7 +59,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     // Lines just above may be part of the first rows (a label wrapped onto them, a value centred
     // beside it); those that do not fit the columns are trimmed again with the region's edges.
     let start = i;
-    while (start > 0 && i - start < MAX_SINGLE_LINES && rest.at(-1) === lines[start - 1] && leadsInto(lines[start - 1], lines[start])) {
+    while (start > 0 && i - start < MAX_SINGLE_LINES && rest.at(-1) === lines[start - 1] && leadsInto(lines, start)) {
       rest.pop();
       start--;
     }
@@ -104,6 +104,9 @@ function carriedLead(lines: readonly TextLine[], pieces: readonly Piece[][], car
   return k;
 }
 
+/** A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
 const EVEN_GAP_EMS = 0.1;
 
@@ -119,14 +122,17 @@ function evenlySpaced(pieces: readonly Piece[]): boolean {
 }
 
 /**
- * The size most of a line's characters are set in. A symbol taken from a fallback font (≥ ≤ ★ in
- * a browser's print) can come out larger than the text around it; the line is still the table's.
+ * The size most of a line's letters and digits are set in. A symbol taken from a fallback font (≥ ≤ ★
+ * in a browser's print) can come out larger than the text around it; the line is still the table's
+ * — also when the symbols are as many as the words beside them (★★★建档立, a cell's first line).
  */
 function bodySize(line: TextLine): number {
   const chars = new Map<number, number>();
+  const count = (str: string, wordsOnly: boolean) => Array.from(str.trim()).filter((ch) => !wordsOnly || WORD_CHAR.test(ch)).length;
+  const wordsOnly = line.runs.some((r) => count(r.str, true) > 0);
   for (const r of line.runs) {
     const s = Math.round(r.size * 10) / 10;
-    chars.set(s, (chars.get(s) ?? 0) + Array.from(r.str.trim()).length);
+    chars.set(s, (chars.get(s) ?? 0) + count(r.str, wordsOnly));
   }
   let best = line.size;
   let most = -1;
@@ -144,12 +150,19 @@ function bodyExtent(line: TextLine): { top: number; bottom: number } {
   return runs.length ? { top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)) } : line;
 }
 
-/** Is `above` a line of the same size, close enough above `line` to be in the same table? */
-function leadsInto(above: TextLine, line: TextLine): boolean {
+/**
+ * Is the line above line `j` of the same size, close enough above it to be in the same table — or
+ * as far above as the table's rows are apart (a web form's padding: the 项目名称 row, its label
+ * wrapped beside a value centred on it, no line of two cells, above the 主管部门 row)?
+ */
+function leadsInto(lines: readonly TextLine[], j: number): boolean {
+  const above = lines[j - 1];
+  const line = lines[j];
   const size = bodySize(line);
   // The table's own text, in its size: a heading or a cover page's lines set larger above a form
   // (部门(单位)名称：…, 一、部门(单位)基本概况) are not its first rows.
-  return Math.abs(bodySize(above) - size) <= LEAD_SIZE_TOLERANCE * size && line.top - above.bottom <= REGION_GAP_EMS * size && line.top > above.top;
+  if (Math.abs(bodySize(above) - size) > LEAD_SIZE_TOLERANCE * size || line.top <= above.top) return false;
+  return line.top - above.bottom <= REGION_GAP_EMS * size || rhythmGap(lines, j, size, RHYTHM_COUNT, j);
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerPdf } from '../../bench/producers-corpus.js';
-import { matchFindings, pipeline } from '../ocr/helpers.js';
+import { forms, matchFindings, pipeline } from '../ocr/helpers.js';
 import { squeeze, tables } from './helpers.js';
 
 /**
@@ -14,6 +14,12 @@ import { squeeze, tables } from './helpers.js';
 const ID = 'xx-fuwumaoyi-shangwu-2020';
 const corpusFile = (ext: 'docx' | 'pdf', id = ID) => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
 const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+/** The corpus document read from its .docx (the reference) and from its rule-less print. */
+async function readBoth(id: string) {
+  const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
+  const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx', id), corpusFile('pdf', id)), `${id}-chromium-ruleless.pdf`);
+  return { reference, run };
+}
 
 describe('a rule-less print whose form is followed by prose and the page number', () => {
   it('the prose under the form and the footer\'s "- 2 -" the web page printed in the text close the table: no indicator made of the prose', async () => {
@@ -44,5 +50,45 @@ describe('a rule-less print whose cells are several paragraphs', () => {
     expect(texts).toContain('企业把握正确政治导向和文化方向情况的评价');
     expect(texts).toContain('支持服务贸易、服务外包企业数量');
     for (const fragment of ['企业把握正', '确政治导向', '和文化方向', '是否利于企', '业走出去']) expect(texts).not.toContain(fragment);
+  }, 240_000);
+});
+
+describe('a rule-less print whose cells start with symbols from a fallback font', () => {
+  it('a cell\'s first line of as many ★ as characters (★★★建档立, the ★ set larger) stays in the table: one form over both pages, the .docx findings', async () => {
+    const { reference, run } = await readBoth('ah-suixi-linshijiuzhu-2019');
+    // Found: the line ★★★建档立 read in the ★'s size ended the table; the rows under it a table of
+    // their own (指标「87人次」得分未填写), page 2 another (「产出指标」标明50分，其下2个三级指标分值合计10分).
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    expect(missed.map(key)).toEqual([]);
+    expect(extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
+    expect([form.page, form.pageEnd]).toEqual([1, 2]);
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)');
+    expect(texts).toContain('★★★受益建档立卡贫困人口数≥**人');
+  }, 240_000);
+});
+
+describe('a rule-less print whose first row has no line of two cells', () => {
+  it('the 项目名称 row (its label wrapped, 项目名 / 称, beside the name centred on it) a row-gap above the 主管部门 row is the form\'s first row: the project named as in the .docx', async () => {
+    const { reference, run } = await readBoth('sh-songjiang-jiuting-2020');
+    // Found: the form began at 主管部门, its project read as 第1个项目 (facts 3 of 15).
+    expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
+    expect([...forms(run.report).keys()].some((part) => part.includes('城镇建设管理'))).toBe(true);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('主管部门')))!;
+    expect(form.cells.filter((c) => c.row === 0).map((c) => squeeze(c.text))).toEqual(['项目名称', '城镇建设管理']);
+    expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a rule-less print whose cell of paragraphs lies beside wrapped cells of its row', () => {
+  it('the next paragraph (地区)受 closer under the row\'s wrapped label (质量指 / 标) than paragraphs are apart is the same cell, not a row', async () => {
+    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx'), corpusFile('pdf')), `${ID}-chromium-ruleless.pdf`);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
+    const texts = form.cells.map((c) => squeeze(c.text));
+    // Found: 「(地区)受」 and 「众欢迎显著」 a row of their own under 获得目的国 / 受目的国受.
+    expect(texts).toContain('受目的国受众欢迎显著');
+    expect(texts.some((t) => t.startsWith('获得目的国(地区)受'))).toBe(true);
+    expect(texts).not.toContain('众欢迎显著');
   }, 240_000);
 });
