@@ -449,8 +449,10 @@ function readTotal(part: string, table: TableBlock, row: number, cols: Map<strin
     weight = nums[0] ? cellFact(part, table, nums[0]) : null;
     score = nums[1] ? cellFact(part, table, nums[1]) : null;
   }
-  // "总分:83" written as one cell across the row: the one figure after the label is the form's score
-  const inLabel = !weight && !score ? LABEL_SCORE_RE.exec(label.text) : null;
+  // "总分:83" written as one cell across the row (or, in a print without rulings, its label cell beside cells left
+  // blank): the one figure after the label is the form's score
+  const blank = (f: Fact | null) => f === null || f.text.trim() === '';
+  const inLabel = blank(weight) && blank(score) ? LABEL_SCORE_RE.exec(label.text) : null;
   if (inLabel) score = partialFact(part, table, label, inLabel[2], inLabel.index + inLabel[1].length);
   return { weight, score, loc: { ...cellLocation(part, table, label), col: null } };
 }
