@@ -41,7 +41,7 @@ export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
     for (let k = 1; k < column.length; k++)
       if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS && !isLeaders(blockText(column[k]))) pairs.push([column[k - 1], column[k]]);
   const paragraphLines = new Set(pairs.flat());
-  const joins = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || rowGoesOn(a, b, blocks, spacing) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
+  const joins = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
   if (!joins.length) return [...blocks];
   // Chains of joined pairs are one cell each.
   const cellOf = new Map<Block, Block[]>();
@@ -107,31 +107,6 @@ function innerGapEms(block: Block): number {
 function crossed(a: Block, b: Block, paragraphLines: ReadonlySet<Block>): boolean {
   const gap = { top: a.bottom, bottom: b.top };
   return [...paragraphLines].some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))));
-}
-
-/** Cells of one row start together (top-aligned) within this many font sizes. */
-const SAME_START_EMS = 0.3;
-
-/**
- * Does a cell of another column that starts with `a` (the same row, top-aligned) run on across the
- * gap under `a` and end less than the paragraph spacing above `b` (质量指 / 标 beside 获得目的国,
- * (地区)受 under it)? The next row starts under the lowest text of the row above plus the row's
- * padding; a line that close under the row's text is still the row's: `b` is `a`'s next paragraph.
- */
-function rowGoesOn(a: Block, b: Block, blocks: readonly Block[], spacing: number): boolean {
-  const gap = { top: a.bottom, bottom: b.top };
-  const beside = (o: Block) => o.c1 <= a.c0 || a.c1 <= o.c0;
-  // A cell of another column starting beside `b`'s later lines is the next row: `b` runs into it
-  // (a label merged over rows, 产出指标 / (50分) beside 数量指标 and 质量指标), it does not close a row.
-  if (blocks.some((o) => beside(o) && o.top > b.top + SAME_START_EMS * b.size && o.top < b.bottom)) return false;
-  return blocks.some(
-    (o) =>
-      beside(o) &&
-      Math.abs(o.top - a.top) <= SAME_START_EMS * a.size &&
-      o.bottom <= b.top &&
-      b.top - o.bottom < spacing * b.size &&
-      o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))),
-  );
 }
 
 /** A figure of another column centred on `a` and `b` together, across the gap between them (a 分值 beside a cell of two paragraphs). */

@@ -82,15 +82,3 @@ describe('a rule-less print whose first row has no line of two cells', () => {
     expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
   }, 240_000);
 });
-
-describe('a rule-less print whose cell of paragraphs lies beside wrapped cells of its row', () => {
-  it('the next paragraph (地区)受 closer under the row\'s wrapped label (质量指 / 标) than paragraphs are apart is the same cell, not a row', async () => {
-    const run = await pipeline(await producerPdf('chromium-ruleless', corpusFile('docx'), corpusFile('pdf')), `${ID}-chromium-ruleless.pdf`);
-    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
-    const texts = form.cells.map((c) => squeeze(c.text));
-    // Found: 「(地区)受」 and 「众欢迎显著」 a row of their own under 获得目的国 / 受目的国受.
-    expect(texts).toContain('受目的国受众欢迎显著');
-    expect(texts.some((t) => t.startsWith('获得目的国(地区)受'))).toBe(true);
-    expect(texts).not.toContain('众欢迎显著');
-  }, 240_000);
-});
