@@ -369,7 +369,7 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, 
   if (ambiguous) confidence = Math.min(confidence, AMBIGUOUS_CONFIDENCE);
   const boxH = (run.y1 - run.y0) / ppt;
   // The ideographs' ink height where the run has any (glyph-height.ts), else the box's share.
-  const size = (glyphHeight(run, text) ?? boxH * ppt * GLYPH_HEIGHT_SHARE) / ppt;
+  const size = (glyphHeight(run, text) ?? (run.y1 - run.y0) * GLYPH_HEIGHT_SHARE) / ppt;
   const cy = (run.y0 + run.y1) / 2 / ppt + offsetY;
   const inset = (boxH - size) / 2;
   const x0 = run.x0 / ppt + offsetX + inset;

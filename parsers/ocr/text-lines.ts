@@ -55,14 +55,14 @@ export function followTextLines(img: GrayImage, threshold: number, ppt: number):
   const { width: W, height: H, data } = img;
   const half = Math.max(8, Math.round((STRIP_PT * ppt) / 2));
   const blocks = Math.ceil(W / half);
+  const strips = blocks - 1;
+  if (strips < 3 || !readsAcross(img, threshold)) return [];
   // Dark pixels per row in each block of half a strip; a strip is two neighbouring blocks.
   const counts = new Uint16Array(blocks * H);
   for (let y = 0; y < H; y++) {
     const row = y * W;
     for (let x = 0; x < W; x++) if (data[row + x] < threshold) counts[((x / half) | 0) * H + y]++;
   }
-  const strips = blocks - 1;
-  if (strips < 3 || !readsAcross(img, threshold)) return [];
   const minInk = Math.max(2, Math.round(ROW_INK_SHARE * 2 * half));
   const gap = Math.max(1, Math.round(ROW_GAP_PT * ppt));
   const raw: InkRun[][] = [];
@@ -141,7 +141,7 @@ function readsAcross(img: GrayImage, threshold: number): boolean {
   }
   const blankRows = rowInk.filter((n) => n <= 1).length / rowInk.length;
   const blankColumns = colInk.filter((n) => n <= 1).length / colInk.length;
-    return blankRows >= MIN_BLANK_ROWS && blankRows >= 2 * blankColumns;
+  return blankRows >= MIN_BLANK_ROWS && blankRows >= 2 * blankColumns;
 }
 
 /** Share of blank rows between text lines running across (1.5 line spacing leaves about a third; single spacing a fifth). */

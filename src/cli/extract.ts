@@ -8,7 +8,7 @@ import { reportSkipped } from './skipped.js';
 import { rulesVersion, sharedRunner, utf8Text } from '../isolate/runner.js';
 import { parseArgs, UsageError } from './args.js';
 import { formatSummary } from './summary.js';
-import type { SerializedResult } from '../store/extract-sink.js';
+import { serialized, type SerializedResult } from '../serialized-result.js';
 import { Progress, progressWanted } from '../progress.js';
 import { CountedOutput } from './confirmed-output.js';
 import { batchTotalLine, childTask, EXTRACT_OPTIONS, crashReason, readChildInputs, reportDone } from './extract-supervisor.js';
@@ -87,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
       const input = inputs[started];
       const crashed = task?.crashed?.index === first + started ? task.crashed : undefined;
       running[started] = crashed
-        ? unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal)).then(unreadOutcome)
+        ? unreadResult(input.path, 'INTERNAL_ERROR', crashReason(crashed.signal)).then(serialized)
         : sink ? sink.extract(input, lang, () => extractFile(input, lang)) : extractSerialized(input, lang);
     }
   };
@@ -127,11 +127,6 @@ export async function run(args: string[]): Promise<number> {
 /** A file's result as JSON text (or its UTF-8 bytes), parsed only when a summary or a pretty-printed file needs it. */
 type Outcome = SerializedResult;
 
-/** An unread file's result as an outcome (as the store's `serialized`, without loading the store). */
-function unreadOutcome(result: Result): Outcome {
-  return { status: result.status, json: JSON.stringify(result), result };
-}
-
 function parsedResult(o: Outcome): Result {
   o.result ??= JSON.parse(typeof o.json === 'string' ? o.json : utf8Text(o.json)) as Result;
   return o.result;
@@ -147,7 +142,7 @@ export async function extractFile(input: InputFile, lang: 'zh' | 'en'): Promise<
 
 async function extractSerialized(input: InputFile, lang: 'zh' | 'en'): Promise<Outcome> {
   const bytes = await readInput(input);
-  if (!(bytes instanceof Uint8Array)) return unreadOutcome(bytes);
+  if (!(bytes instanceof Uint8Array)) return serialized(bytes);
   const out = await sharedRunner().runJson({ bytes, file: input.path, lang, utf8: true });
   return { status: out.status, json: out.resultUtf8 ?? out.resultJson };
 }

@@ -133,9 +133,9 @@ export function countItems(s: string): number {
   return body.split(CONJUNCTION).filter(nonEmpty).length;
 }
 
-/** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
 /** A gross amount and its write-off named together (原值 … 累计折旧 / 摊销 / 减值): the figure before is their difference. */
 const GROSS_AND_WRITE_OFF = /原值[^（(）)]*(?:折旧|摊销|减值)|(?:折旧|摊销|减值)[^（(）)]*原值/;
+/** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
 const ONLY_NOTE = /^[^，,、；;]{0,12}?(?:仅|只)有/;
 
 export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
@@ -434,7 +434,6 @@ function nestedQizhong(norm: string, figures: ScannedFigure[], from: number, end
 /** A sentence or clause group ends: 。 or ；. */
 const CLAUSE_END_HARD = /[。；;]/;
 
-/** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
 /**
  * The text after a list's last figure names one more item and nothing follows: "、差额" before the
  * sentence's end, or "，差额" where the paragraph stops (a page cut mid-list). A clause ("，已全部到位。")
@@ -446,6 +445,7 @@ export function namesPartWithoutFigure(tail: string, endsParagraph: boolean): bo
   return endsParagraph && /^[，,][\u4e00-\u9fa5]{1,10}$/.test(t);
 }
 
+/** Money paid, spent or delivered so far ("目前…已拨付", "截至12月底已支付"): a state of progress, not a kind of money. */
 const PROGRESS = /目前|截至|截止|至今|已[^，,；;。、]{0,6}?(?:拨付|支付|支出|完成|到位|兑付|发放|使用|执行|报账)/;
 
 /** The words of the figure's own clause that make it an amount per unit: 每县补助…, 人均…, 户均…, 平均…, 单价…. */

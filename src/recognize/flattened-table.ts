@@ -2,7 +2,7 @@ import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from
 import type { Location } from '../../schemas/location.js';
 import { splitCandidates, splitGluedValues, type SplitColumns, type SplitValue } from './flattened-split.js';
 import { Rational } from '../numbers/decimal.js';
-import { budgetRowKindOf } from './lexicon.js';
+import { budgetRowKindOf, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD, GOAL_SET_WORDS } from './lexicon.js';
 import { key } from './table-view.js';
 import { readInlineForm, type BreakdownPair, type InlineForm } from './flattened-inline.js';
 import { readNumberedGrid, type NumberedGrid } from './flattened-numbered.js';
@@ -614,11 +614,8 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
   }
 }
 
-/** Heads of the goals block's columns: the goal set and what was achieved (the head line's own label also says 完成情况). */
-const GOAL_SET_HEAD = /^(?:预期目标|年度目标|绩效目标|年初设定目标|总体目标)$/;
-const GOAL_ACHIEVED_HEAD = /实际完成/;
-/** The head line run together: the row's label, the goal set's head, the achieved head. */
-const GOAL_HEAD_RUN = /^((?:年度)?总体目标(?:完成情况)?)?(预期目标|年度目标|绩效目标|年初设定目标|总体目标)((?:全年|年度)?实际完成(?:情况|值)?)$/;
+/** The goals block's head line run together: the row's label, the goal set's head (lexicon.ts), the achieved head. */
+const GOAL_HEAD_RUN = new RegExp(`^((?:年度)?总体目标(?:完成情况)?)?(${[...GOAL_SET_WORDS, '总体目标'].join('|')})((?:全年|年度)?实际完成(?:情况|值)?)$`);
 
 /**
  * The 年度总体目标 lines of a form printed a row a line, cells set apart by spaces: a head line

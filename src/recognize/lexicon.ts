@@ -430,3 +430,12 @@ export function lexiconSize(): { fields: number; synonyms: number; sources: stri
   for (const e of all) for (const s of e.synonyms) sources.add(s.source);
   return { fields: all.length, synonyms: all.reduce((n, e) => n + e.synonyms.length, 0), sources: [...sources] };
 }
+
+/**
+ * Column heads of a form's 年度总体目标 block: the goal set (预期目标; the 转移支付 form's 总体目标 or 年初设定目标) and
+ * what was achieved (实际完成情况, 全年实际完成情况, …完成情况综述). The row's own label (年度总体目标完成情况) also says
+ * 完成情况, so 总体目标 counts as the goal set's head only alone.
+ */
+export const GOAL_SET_WORDS = ['预期目标', '年度目标', '绩效目标', '年初设定目标'] as const;
+export const GOAL_SET_HEAD = new RegExp(`${GOAL_SET_WORDS.join('|')}|^总体目标$`);
+export const GOAL_ACHIEVED_HEAD = /实际完成情况|完成情况|实际完成/;

@@ -10,7 +10,7 @@ import { readBudgetPairs } from './budget-pairs.js';
 import { headlessIndicatorColumns } from './headless-indicators.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
-import { fieldPattern, FORM_FIELDS } from './lexicon.js';
+import { fieldPattern, FORM_FIELDS, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD } from './lexicon.js';
 import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
 import { yearOf, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
@@ -175,20 +175,14 @@ export function titleProject(title: string | undefined): string | null {
   return fund ? fund[1] : null;
 }
 
-/**
- * Column heads of the 年度总体目标 block: the goal set (预期目标; the 转移支付 form's 总体目标 or 年初设定目标) and what was
- * achieved (实际完成情况, 全年实际完成情况, …完成情况综述). The row's own label (年度总体目标完成情况) also says 完成情况:
- * the heads are the last cells that match.
- */
-const GOALS_EXPECTED = /预期目标|年度目标|绩效目标|年初设定目标|^总体目标$/;
-const GOALS_ACHIEVED = /实际完成情况|完成情况|实际完成/;
-const isGoalsHeader = rowTest((keys) => keys.some((k) => GOALS_EXPECTED.test(k)) && keys.some((k) => GOALS_ACHIEVED.test(k)) && !keys.some((k) => /三级指标/.test(k)));
+/** The 年度总体目标 block's head row (lexicon.ts GOAL_SET_HEAD / GOAL_ACHIEVED_HEAD): its heads are the last cells that match. */
+const isGoalsHeader = rowTest((keys) => keys.some((k) => GOAL_SET_HEAD.test(k)) && keys.some((k) => GOAL_ACHIEVED_HEAD.test(k)) && !keys.some((k) => /三级指标/.test(k)));
 
 function readGoals(part: string, table: TableBlock, headerRow: number, body: FormBody): number {
   const header = rowCells(table, headerRow);
   const heads = header.filter((c) => c.row === headerRow).reverse();
-  const expectedHeader = heads.find((c) => GOALS_EXPECTED.test(key(c.text)));
-  const achievedHeader = heads.find((c) => GOALS_ACHIEVED.test(key(c.text)) && c !== expectedHeader);
+  const expectedHeader = heads.find((c) => GOAL_SET_HEAD.test(key(c.text)));
+  const achievedHeader = heads.find((c) => GOAL_ACHIEVED_HEAD.test(key(c.text)) && c !== expectedHeader);
   let r = headerRow + 1;
   for (; r < table.nRows; r++) {
     // an indicator header without points (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值) ends the goals too

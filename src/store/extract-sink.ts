@@ -8,18 +8,8 @@ import type { BatchItemInput } from './types.js';
 import { recheckAfterSave } from '../bureau/cross-check.js';
 import type { SerializedOutput } from '../isolate/runner.js';
 import { saveSerialized } from './save-output.js';
+import { serialized, type SerializedResult } from '../serialized-result.js';
 
-/** A file's Result as JSON text or its UTF-8 bytes, with the object when it was at hand (not parsed for it). */
-export interface SerializedResult {
-  status: Result['status'];
-  json: string | Uint8Array;
-  result?: Result;
-}
-
-/** A Result made on this thread (an error line), with its JSON. */
-export function serialized(result: Result): SerializedResult {
-  return { status: result.status, json: JSON.stringify(result), result };
-}
 
 /**
  * `extract --db DIR`: every file's bytes, Result and DocumentModel go into the store (PGlite in

@@ -156,7 +156,6 @@ export function itemOf(paragraphText: string, start: number): { marker: string; 
 /** A numbered item's title that names a topic of the analysis, not a subject ("项目资金到位情况分析"). */
 export const TOPIC_TITLE = /(?:情况|分析|方面|指标|目标|原因|措施|建议|问题|评价|结论|概况|简介)[。.]?$/;
 
-/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
 /**
  * The sentence before the figure (all of it when the figure is not found there); `compact`: whitespace
  * removed from sentence and figure first; `withoutLabel`: the figure's own name cut off too.
@@ -171,6 +170,7 @@ function textBefore(s: NarrativeStat, compact: boolean, withoutLabel: boolean): 
   return label >= 0 ? head.slice(0, label) : head;
 }
 
+/** The last project or works named in its sentence before the figure's name ("功能室改造工程"), if any. */
 function subjectBefore(s: NarrativeStat): string | null {
   // the amount's own name is no subject ("其中部门预算项目支出87.5万元")
   const head = textBefore(s, false, true);

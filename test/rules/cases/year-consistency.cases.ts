@@ -3,6 +3,18 @@ import { documentModel, projectForm, report } from '../builders.js';
 import { seedReport, seedBasicData, seedDept } from '../seed-records.js';
 import { ruleCases } from '../tester.js';
 
+/** A 2020 report whose first form title a print joined with the 2021 results notice over it and that form's 年度 line. */
+const noticeOverForms = (firstFormYear: number) => ({
+  report: report({
+    year: 2020,
+    projects: [
+      projectForm({ name: '城镇建设管理', title: `九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表${firstFormYear}年度` }),
+      projectForm({ name: '动迁安置', table: 3, title: '财政项目支出绩效自评表2020年度' }),
+    ],
+  }),
+  document: documentModel(['2020年度项目完成情况较好。']),
+});
+
 export default ruleCases({
   rule,
   valid: [
@@ -10,27 +22,13 @@ export default ruleCases({
     {
       // a print joined the notice's line (the year it publishes results in) with the form title and its 年度 line
       name: 'a results notice of 2021 joined to the 2020 form title it publishes',
-      report: report({
-        year: 2020,
-        projects: [
-          projectForm({ name: '城镇建设管理', title: '九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表2020年度' }),
-          projectForm({ name: '动迁安置', table: 3, title: '财政项目支出绩效自评表2020年度' }),
-        ],
-      }),
-      document: documentModel(['2020年度项目完成情况较好。']),
+      ...noticeOverForms(2020),
     },
   ],
   invalid: [
     {
       name: 'a results notice joined to a form title of another year than the report',
-      report: report({
-        year: 2020,
-        projects: [
-          projectForm({ name: '城镇建设管理', title: '九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表2019年度' }),
-          projectForm({ name: '动迁安置', table: 3, title: '财政项目支出绩效自评表2020年度' }),
-        ],
-      }),
-      document: documentModel(['2020年度项目完成情况较好。']),
+      ...noticeOverForms(2019),
       findings: [{ severity: 'error', values: [2019, 2020], part: '项目支出绩效自评表（城镇建设管理）' }],
     },
     {
