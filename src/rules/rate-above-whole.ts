@@ -5,6 +5,8 @@ import { Rational } from '../numbers/decimal.js';
 import { sentenceKey, statsBySentence } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 import { withoutSpaces } from '../text/spaces.js';
+import { stripGlosses } from '../text/glosses.js';
+import { simplify } from '../text/simplify.js';
 
 /**
  * C3 for rates: a share of a whole cannot exceed the whole. "项目验收合格率110%", "专项资金足额发放率达到
@@ -21,13 +23,13 @@ import { withoutSpaces } from '../text/spaces.js';
 export const rule: Rule = {
   meta: {
     id: 'rate-above-whole',
-    version: 6,
+    version: 7,
     severity: 'error',
     catalogue: 'C3',
     title: { zh: '比率超过100%', en: 'A share above 100%' },
     description: {
-      zh: '叙述中的合格率、达标率、覆盖率、知晓率、满意度、足额发放率、机械化率、普及率等占比超过100%为错误；执行率、支付率、拨付率、到位率、使用率超过100%为警告（须有超支或超额到位的说明）。完成率、增长率不在此列。',
-      en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度 …) above 100% is an error; a spending rate (执行率, 到位率 …) above 100% is a warning.',
+      zh: '叙述中的合格率、达标率、覆盖率、知晓率、满意度、足额发放率、机械化率、普及率等占比超过100%为错误；执行率、支付率、拨付率、到位率、使用率超过100%为警告（须有超支或超额到位的说明）。完成率、增长率不在此列。繁体字或带拼音注音的句子按简体读出比率名称（滿意度 → 满意度）。',
+      en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度 …) above 100% is an error; a spending rate (执行率, 到位率 …) above 100% is a warning. Sentences in traditional script or with pinyin glosses are read as simplified (滿意度 → 满意度).',
     },
     formula: '占比 ≤ 100%',
     tolerance: '按书写精度：书写值大于100即不符（100.0%、100% 均相符）；“105%以上”等下限大于100同样不符',
@@ -104,7 +106,8 @@ function countsExplain(rate: NarrativeStat, sentenceStats: NarrativeStat[], all:
 
 /** The share this percentage is the value of, from its sentence before it; null when not a share. */
 function measureOf(s: NarrativeStat, sentenceStats: NarrativeStat[]): string | null {
-  const sentence = withoutSpaces(s.sentence);
+  // a report in traditional script, or glossed (滿意度, 驗收合格率, 產(chǎn)出): its words read as simplified
+  const sentence = simplify(stripGlosses(withoutSpaces(s.sentence)));
   const text = s.figure.text.replace(/\s+/g, '');
   // the figure's place in its sentence: the k-th percentage written this way
   const same = sentenceStats.filter((o) => o.figure.text.replace(/\s+/g, '') === text);
