@@ -64,15 +64,25 @@ export function isExact(f: Figure): boolean {
  * be identical; at different precisions their rounding intervals must meet.
  */
 export function restatementAgrees(a: Normalized, b: Normalized): boolean {
-  if (a.decimals === b.decimals && !a.coarse && !b.coarse) return Rational.parse(a.value).eq(Rational.parse(b.value));
+  if (samePrecision(a, b)) return Rational.parse(a.value).eq(Rational.parse(b.value));
   return intersects(ownInterval(a), ownInterval(b));
+}
+
+/**
+ * Written at one precision: the same decimals in the normalized unit, or both in a larger unit at the
+ * same coarse precision ("3亿元" and "4亿元", each ±5000万元: intervals that touch, two figures all the same).
+ */
+function samePrecision(a: Normalized, b: Normalized): boolean {
+  if (!a.coarse && !b.coarse) return a.decimals === b.decimals;
+  return !!a.coarse && !!b.coarse && a.coarse.hi.sub(a.coarse.lo).eq(b.coarse.hi.sub(b.coarse.lo));
 }
 
 /** The tolerance restatementAgrees applied, for a finding (built only for the figures that disagree). */
 export function restatementTolerance(a: Normalized, b: Normalized): string {
-  if (a.decimals === b.decimals && !a.coarse && !b.coarse) {
+  if (samePrecision(a, b) && !a.coarse) {
     return `同一数字以相同精度（${a.decimals}位小数）书写两次，须完全相同 / same figure at the same precision (${a.decimals} dp) must be identical`;
   }
+  if (samePrecision(a, b)) return `同一数字以相同单位与精度书写两次，须完全相同 / same figure in the same unit and precision must be identical`;
   const half = (n: Normalized, i: Interval) => (n.coarse ? i.hi.sub(i.lo).mul(Rational.of(1n, 2n)) : halfUnit(n.decimals)).toString(8);
   const ia = ownInterval(a);
   const ib = ownInterval(b);

@@ -59,7 +59,7 @@ function asFormAmount(n: Normalized, link: FigureLink, money: boolean): Normaliz
 export const rule: Rule = {
   meta: {
     id: 'figure-mismatch',
-    version: 4,
+    version: 5,
     severity: 'error',
     catalogue: 'B1',
     title: { zh: '同一数字前后不一致', en: 'The same figure stated differently' },
@@ -68,7 +68,7 @@ export const rule: Rule = {
       en: 'A narrative figure disagrees with the table figure (or other narrative statement) it restates; error when the link is sure, warning (with the pairing basis) when it is fuzzy. Names are compared as one entity (years, brackets, a 项目 suffix set aside); amounts in 元/万元/亿元 are converted; approximate figures are left to B3 (a note).',
     },
     formula: '叙述数字 = 被复述的表格数字（同精度须相同，不同精度按舍入区间）',
-    tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可；表格中的万元整数视为两位小数',
+    tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可；表格中的万元整数视为两位小数',
     families: 'all',
     source: '部门整体支出绩效自评报告与自评表须一致（财预〔2020〕10号 自评要求）；catalogue B1',
   },

@@ -24,16 +24,16 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 7,
+    version: 8,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list.',
     },
     formula: '同一报告中同一度量的书写值相同',
-    tolerance: '同一精度书写须完全相同；不同精度时按书写精度的舍入区间（±½末位）相交即可',
+    tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可',
     families: 'all',
     source: 'catalogue B1（同一事实前后一致）用于同一篇报告正文',
   },
@@ -66,14 +66,17 @@ export const rule: Rule = {
     }
     // statements of one measure: names equal, or one the other with its owner said in front
     const groups: Entry[][] = [];
-    const project = (e: Entry) => e.s.narrative != null && report.narratives[e.s.narrative]?.reportKind === 'project';
+    const kind = (e: Entry) => (e.s.narrative != null ? report.narratives[e.s.narrative]?.reportKind : undefined);
+    // a project's report: a ten-character tail; a report of one fund not known as a project's or a
+    // department's (a 转移支付 report): a fund's full name, fourteen characters ("城市管网及污水处理补助资金")
+    const tailOf = (e: Entry, f: Entry) => (kind(e) === 'project' ? sameTail(e.name, f.name) : kind(e) === undefined && sameTail(e.name, f.name, FUND_TAIL));
     for (const bucket of buckets.values()) {
       const taken = new Set<number>();
       bucket.forEach((e, i) => {
         if (taken.has(i)) return;
         const g = [e];
         for (let j = i + 1; j < bucket.length; j++) {
-          if (!taken.has(j) && (sameMeasure(e.name, bucket[j].name) || (project(e) && sameTail(e.name, bucket[j].name)))) {
+          if (!taken.has(j) && (sameMeasure(e.name, bucket[j].name) || tailOf(e, bucket[j]))) {
             g.push(bucket[j]);
             taken.add(j);
           }
@@ -111,6 +114,9 @@ export const rule: Rule = {
       if (periods[0] && periods[1] && periods[0] !== periods[1]) continue;
       // one a part of the other (其中 …) is not a restatement
       if (related(first.s, second.s, byId) || related(second.s, first.s, byId)) continue;
+      // one the part of a whole whose figure the other states ("其中:中央级资金124.23万元" of 755.19 / "下达中央级资金755.19万元"):
+      // the other restates the whole under its part's name — the name is off, not the figure
+      if (wholeRestated(first.s, second.s, byId) || wholeRestated(second.s, first.s, byId)) continue;
       // parts of two different wholes ("在建…共74个（…市政工程6个）" / "竣工验收备案82个，其中…市政工程1个"): two measures
       if (partsOfDifferentWholes(first.s, second.s, byId)) continue;
       // parts of two 其中 lists, one whole hidden by the copy ("下达资金 点击查看>> 万元，其中…造林补助2.35万元" /
@@ -224,6 +230,9 @@ function headingBetween(text: string | undefined, a: NarrativeStat, b: Narrative
 
 const NUMBERED_HEADING = /(?:^|[，,。；;：:）)\s])\d{1,2}[.．、](?!\d)([^，,。：:；;]{2,40})/g;
 
+/** The common tail that names one fund in a report not known as a project's (see `tailOf`). */
+const FUND_TAIL = 13;
+
 /** A rate of the money itself (资金到位率, 预算执行率, 支付率): one value per report and year, like an amount. */
 const MONEY_RATE = /(?:执行|到位|支付|拨付|支出|兑付)率$/;
 
@@ -256,6 +265,12 @@ function related(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, N
   return false;
 }
 
+/** Is `part` a part of a whole written with the figure `other` states? */
+function wholeRestated(part: NarrativeStat, other: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
+  const whole = part.partOf ? byId.get(part.partOf) : undefined;
+  return !!whole && whole.normalizedUnit === other.normalizedUnit && restatementAgrees(normalize(whole.figure), normalize(other.figure));
+}
+
 /** Both statements are parts (其中 / a breakdown) of wholes that are not one measure, or not one amount. */
 function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: ReadonlyMap<string, NarrativeStat>): boolean {
   const wa = a.partOf ? byId.get(a.partOf) : undefined;
@@ -272,9 +287,14 @@ function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: Readonly
     return text && Number.isFinite(start) ? itemOf(text, start) : null;
   };
   const [x, y] = [item(a), item(b)];
-  if (!x || !y || x.marker === y.marker) return false;
+  // items of one list share their numbering's style: "(二)…" and "1.…" are a section and an item of another level
+  if (!x || !y || x.marker === y.marker || itemStyle(x.marker) !== itemStyle(y.marker)) return false;
   return !TOPIC_TITLE.test(x.title) || !TOPIC_TITLE.test(y.title);
 }
+
+/** A list marker's numbering style: "(1)", "(一)", "1、", "1.", "一、" (the number itself set aside). */
+const itemStyle = (marker: string) =>
+  marker.replace(/[（）．]/g, (c) => ({ '（': '(', '）': ')', '．': '.' })[c]!).replace(/\d+/, '1').replace(/[一二三四五六七八九十]+/, '一');
 
 /** Is the statement a part of a 其中 list in its sentence? */
 function inQizhongList(s: NarrativeStat): boolean {

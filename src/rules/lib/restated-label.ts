@@ -32,6 +32,9 @@ function readMeasureName(label: string): MeasureName {
   for (let k = 0; k < 3; k++) s = s.replace(LEAD, '').replace(TRAIL, '');
   // one head noun said twice ("旅游发展基金资金" is the 旅游发展基金) and the 预算 said as a price ("预算价")
   s = s.replace(/基金资金$/, '基金').replace(/预算价$/, '预算');
+  // a fund's 预算 with its level in brackets after it ("城市管网及污水处理补助资金预算(中央)", as a notice's
+  // title names it) is the fund the level's words in front name ("中央财政下达…城市管网及污水处理补助资金")
+  s = s.replace(/^(.*?(?:资金|经费))(?:预算)?[（(](中央|省级|市级|州级|县级|区级)[)）]$/, '$2$1').replace(/(资金|经费)预算$/, '$1');
   return { name: s, year: years.length === 1 ? years[0] : years.length > 1 ? years.join('/') : null };
 }
 
@@ -121,12 +124,13 @@ export function placesDiffer(a: string, b: string): boolean {
  * 经济资金" / "安村获得中央专项扶持壮大村集体经济资金", a label cut at its start): one measure when the
  * tail is specific and at least ten characters, and the two heads name no different subject — no
  * other level (省级/市级), role (应/实际), side (收入/支出), batch or place (A村/B村). For a project's own
- * report, where every amount is of the one project.
+ * report, where every amount is of the one project; in a report not known as a department's, a longer
+ * tail (`least`) names the one fund it reports on.
  */
-export function sameTail(a: string, b: string): boolean {
+export function sameTail(a: string, b: string, least = 10): boolean {
   const n = commonEnding(a, b);
   const tail = a.slice(a.length - n);
-  if (n < 10 || !specificName(tail)) return false;
+  if (n < least || !specificName(tail)) return false;
   const [ha, hb] = [a.slice(0, a.length - n), b.slice(0, b.length - n)];
   for (const [re, oneSide] of SUBJECT_KINDS) {
     const x = [...new Set(ha.match(re) ?? [])].sort().join('/');

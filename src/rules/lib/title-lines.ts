@@ -8,6 +8,11 @@ const TITLE_YEAR = /((?:19|20)\d{2})年度?/g;
 const FORM_TITLE = /(?:绩效|自评|评价)[^。；;，,：:《》]{0,10}表$|自评结果$/;
 /** A republished file's name keeps its extension ("2020年度…自评表.docx"). */
 const FILE_EXTENSION = /\.(?:docx?|pdf|xlsx?|wps)$/i;
+/**
+ * A web page's metadata lines above a republished report (索引号, 发布机构, 发布日期, 来源, 浏览次数, 您所在的位置 …):
+ * not the document's paragraphs, so they do not push its title out of its head.
+ */
+const PAGE_METADATA = /^[\s\-•·*]*(?:索引号|发布机构|发文机关|主题分类|文号|发文字号|发布日期|成文日期|发布时间|有效性|信息来源|来源|作者|点击数|浏览次数|阅读次数|字号|打印|您(?:所在|现在)?的?位置|当前位置)(?![\u4e00-\u9fa5]{0,4}(?:绩效|报告|自评))/;
 /** The document's head: its title lines come before the first table, among its first paragraphs. */
 const HEAD_PARAGRAPHS = 3;
 const MAX_TITLE = 70;
@@ -44,7 +49,7 @@ export function headTitleLines(doc: DocumentModel | null): TitleLine[] {
   let seen = 0;
   for (const b of doc?.blocks ?? []) {
     if (b.kind === 'table') break;
-    if (b.text.trim() === '') continue;
+    if (b.text.trim() === '' || (b.text.length <= 60 && PAGE_METADATA.test(b.text))) continue;
     if (seen++ >= HEAD_PARAGRAPHS) break;
     if (!namesReportOrForm(b.text)) continue;
     const year = oneYear(compactKey(b.text));
