@@ -121,12 +121,15 @@ const ROLES: Array<[string, RegExp, boolean]> = [
 /** Money or works at two stages: allotted (预算, 安排, 下达, 计划, 目标) or spent / done (支出, 拨付, 完成 …). */
 const STAGES: Array<[string, RegExp]> = [
   ['安排', /预算|安排|下达|计划|目标/g],
-  ['支出/完成', /支出|支付|拨付|使用|执行|完成|结算|兑付|兑现|发放|建成/g],
+  // 决算 is the year's final account, not its budget ("全年预算为63501.78万元，收支总决算63501.78万元")
+  ['支出/完成', /支出|支付|拨付|使用|执行|完成|结算|决算|兑付|兑现|发放|建成/g],
   // money received (收到 / 到位) is neither what was allotted nor what was spent ("共收到财政资金…元" / "全年预算资金…元")
   ['到位', /收到|到位|到账/g],
-  // staffing: 核定编制 is a quota, 实有 / 在编 / 在职 the people ("在职人员编制" is the quota)
+  // staffing: 核定编制 is a quota, 实有 / 在职 the people ("在职人员编制" is the quota), 在编 those of them on
+  // the establishment ("人员实有数6人，在编人员6人": two counts)
   ['编制', /核定|编制/g],
-  ['实有', /实有|在编|在职/g],
+  ['实有', /实有|在职/g],
+  ['在编', /在编/g],
 ];
 
 /** The stage the words nearest before the figure name (for a count with none before it: the words after it, to the clause's end). */
