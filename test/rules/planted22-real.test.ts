@@ -41,4 +41,11 @@ describe('planted22: classes the real reports hid', () => {
     const fs = await findings(planted(lines, '= 弥勒市', '2022年度', '2021年度'), 'year-consistency');
     expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2021, 2022]]]);
   }, 60_000);
+
+  it('hn-shaoyang-jikong-2021 (a document-sharing page, traditional script): its page captions "2021年項目績效自評報告表_第1頁" are title lines; one changed to 2020 is an error', async () => {
+    const lines = source('hn-shaoyang-jikong-2021');
+    expect(await findings(lines, 'year-consistency')).toEqual([]);
+    const fs = await findings(planted(lines, '_第1頁', '2021年', '2020年'), 'year-consistency');
+    expect(fs.map((f) => [f.severity, f.values]), show(fs)).toEqual([['error', [2020, 2021]]]);
+  }, 60_000);
 });

@@ -6,8 +6,11 @@ import { compactKey } from '../../text/normalize.js';
 const TITLE_YEAR = /((?:19|20)\d{2})年度?/g;
 /** A form named by a title line: …自评表, …评价指标表, …自评指标计分表, …项目自评结果 (a year's results). */
 const FORM_TITLE = /(?:绩效|自评|评价)[^。；;，,：:《》]{0,10}表$|自评结果$/;
-/** A republished file's name keeps its extension ("2020年度…自评表.docx"). */
-const FILE_EXTENSION = /\.(?:docx?|pdf|xlsx?|wps)$/i;
+/**
+ * A republished file's name keeps its extension ("2020年度…自评表.docx"); a document-sharing page captions
+ * each page image with it and the page ("…绩效评价报告.docx_第1页", "2021年项目绩效自评报告表_第1页").
+ */
+const FILE_EXTENSION = /(?:\.(?:docx?|pdf|xlsx?|wps))?_第\d+页$|\.(?:docx?|pdf|xlsx?|wps)$/i;
 /**
  * A web page's metadata lines above a republished report (索引号, 发布机构, 发布日期, 来源, 浏览次数, 您所在的位置 …):
  * not the document's paragraphs, so they do not push its title out of its head.
