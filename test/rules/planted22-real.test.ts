@@ -46,4 +46,9 @@ describe('planted22: classes the real reports hid', () => {
     const fs = await plantedIn('hn-shaoyang-jikong-2021', 'year-consistency', '_第1頁', '2021年', '2020年');
     expect(fs).toEqual([['error', [2020, 2021], expect.stringContaining('_第1頁')]]);
   }, 60_000);
+
+  it('js-haimian-zhuanyi-2021 (traditional script, glossed): a news lead naming the report by its whole title is that report — its 3.6億元 → 4.0億元 against the report\'s 共计3.6億元 is a warning', async () => {
+    const fs = await plantedIn('js-haimian-zhuanyi-2021', 'narrative-restated-differs', '4月1日', '3.6億元', '4.0億元');
+    expect(fs).toEqual([['warning', [4, 3.6], expect.stringContaining('管网及污水处理补助资金')]]);
+  }, 60_000);
 });
