@@ -57,6 +57,8 @@ for (let b = 0; b < 256; b++) {
 }
 
 const utf8 = new TextDecoder('utf-8');
+/** Up to this many bytes, an ASCII value or text run is made into a string byte by byte (measured: faster than Buffer's decoder below ~8). */
+const SHORT_ASCII = 6;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&([^;&]*);|&/g;
 /** Characters XML 1.0 does not allow in a document (C0 controls except tab, line feed, carriage return). */
@@ -150,6 +152,14 @@ export class XmlScanner {
    * byte-order mark is dropped) but without a subarray per text run: most text runs are a few bytes.
    */
   private utf8(start: number, end: number): string {
+    if (end - start <= SHORT_ASCII) {
+      // Most attribute values are a few ASCII bytes ("0", "24", "auto"): made here, not by a call into Buffer.
+      const b = this.b;
+      let t = '';
+      let k = start;
+      for (; k < end && b[k] < 0x80; k++) t += String.fromCharCode(b[k]);
+      if (k === end) return t;
+    }
     const s = this.buffer.toString('utf8', start, end);
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
@@ -160,6 +170,8 @@ export class XmlScanner {
    */
   private decode(start: number, end: number, attribute = false): string {
     let s = this.utf8(start, end);
+    // Most values and text runs hold none of what the steps below look for: one pass over the bytes says so.
+    if (plainBytes(this.b, start, end)) return s;
     if (DISALLOWED.test(s)) throw corrupt('XML 含有不允许的控制字符 / character not allowed in XML');
     if (s.indexOf('\r') >= 0) s = normalizeLineEnds(s);
     if (attribute && /[\t\n]/.test(s)) s = s.replace(/[\t\n]/g, ' ');
@@ -220,8 +232,14 @@ export class XmlScanner {
       let j = lt + 1;
       if (!NAME_START[b[j]] || j >= n) throw corrupt('XML 标签名无效（文件不是 XML 或已损坏） / invalid tag name');
       const nameStart = j;
-      while (j < n && NAME_CHAR[b[j]]) j++;
-      const name = this.intern(nameStart, j);
+      // the intern table's hash (FNV-1a) taken on the way over the name's bytes
+      let hash = 0x811c9dc5;
+      for (; j < n; j++) {
+        const c = b[j];
+        if (!NAME_CHAR[c]) break;
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
+      const name = this.intern(nameStart, j, hash);
       if (rootDone) throw corrupt('XML 有多个根元素 / more than one root element');
       rootSeen = true;
       const attrStart = j;
@@ -290,12 +308,10 @@ export class XmlScanner {
     throw corrupt('XML 标记无效 / malformed markup declaration');
   }
 
-  /** The interned name for bytes [start, end). */
-  private intern(start: number, end: number): Name {
+  /** The interned name for bytes [start, end), whose FNV-1a hash is `h`. */
+  private intern(start: number, end: number, h: number): Name {
     const b = this.b;
     if (end === start) throw corrupt('XML 标签名为空 / empty tag name');
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ b[k], 0x01000193);
     const slot = h & (RECENT_SLOTS - 1);
     const recent = recentNames[slot];
     if (recent !== undefined && sameBytes(b, start, end, recent.bytes)) return recent;
@@ -340,6 +356,20 @@ function toUtf8(bytes: Uint8Array): Uint8Array {
   const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
   // The declaration still says UTF-16; the tokenizer does not read it.
   return new TextEncoder().encode(text);
+}
+
+/**
+ * Bytes [start, end) hold nothing decode() changes or refuses: no C0 control (tab, line ends and the
+ * refused ones), no '&', no U+FFFE or U+FFFF (EF BF BE, EF BF BF). UTF-8 encodes those characters only
+ * so — a malformed sequence decodes to U+FFFD — so the decoded text needs no further step.
+ */
+function plainBytes(b: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = b[k];
+    if (c < 0x20 || c === 0x26) return false;
+    if (c === 0xef && b[k + 1] === 0xbf && (b[k + 2] === 0xbe || b[k + 2] === 0xbf)) return false;
+  }
+  return true;
 }
 
 function sameBytes(b: Uint8Array, start: number, end: number, name: Uint8Array): boolean {

@@ -48,23 +48,13 @@ function chunksOf(run: string): Chunk[] | null {
   return run.slice(last).trim() ? null : chunks;
 }
 
-/** Every way to cut `digits` into `parts` well-formed numbers. */
-function cuts(digits: string, parts: number): string[][] {
-  if (parts === 1) return NUMBER.test(digits) ? [[digits]] : [];
-  const out: string[][] = [];
-  for (let i = 1; i < digits.length; i++) {
-    const head = digits.slice(0, i);
-    if (!NUMBER.test(head)) continue;
-    for (const rest of cuts(digits.slice(i), parts - 1)) out.push([head, ...rest]);
-  }
-  return out;
-}
-
 /**
  * Every split of the chunks into exactly `count` values, chunk by chunk; `apart`: figures printed apart are never cut.
  * `keep` prunes as the walk goes (a value that cannot stand in its column ends that branch), so that a long run
  * glued from many figures ("2456.182456.182456.1810100%10") is not cut off by the candidate limit before the cuts
- * that fit are reached.
+ * that fit are reached. `keep` must hold of every beginning of a split it holds of (the checks below look at each
+ * value against its column and the values before it): a chunk is cut value by value, and a branch whose first
+ * values cannot stand ends there instead of after every way of cutting the rest of the chunk was tried.
  */
 function splits(chunks: Chunk[], count: number, apart: boolean, keep: (values: SplitValue[]) => boolean = () => true): SplitValue[][] {
   const out: SplitValue[][] = [];
@@ -76,17 +66,25 @@ function splits(chunks: Chunk[], count: number, apart: boolean, keep: (values: S
     }
     const c = chunks[i];
     const room = count - acc.length - (chunks.length - i - 1);
-    for (let parts = 1; parts <= (apart ? 1 : Math.min(room, c.digits.length)); parts++) {
-      for (const numbers of cuts(c.digits, parts)) {
-        let at = c.start;
-        const values = numbers.map((text, k): SplitValue => {
-          const v: SplitValue = { text, unit: k === numbers.length - 1 ? c.unit : null, span: [at, at + text.length] };
-          at += text.length;
-          return v;
-        });
-        const next = [...acc, ...values];
-        if (keep(next)) walk(i + 1, next);
-      }
+    for (let parts = 1; parts <= (apart ? 1 : Math.min(room, c.digits.length)); parts++) cut(i, parts, 0, acc);
+  };
+  // chunk i's digits from `from` on, cut into `parts` well-formed numbers (the shorter first value first), after acc
+  const cut = (i: number, parts: number, from: number, acc: SplitValue[]) => {
+    if (out.length > MAX_CANDIDATES) return;
+    const c = chunks[i];
+    const at = c.start + from;
+    if (parts === 1) {
+      const text = c.digits.slice(from);
+      if (!NUMBER.test(text)) return;
+      const next = [...acc, { text, unit: c.unit, span: [at, at + text.length] as [number, number] }];
+      if (keep(next)) walk(i + 1, next);
+      return;
+    }
+    for (let end = from + 1; end < c.digits.length; end++) {
+      const text = c.digits.slice(from, end);
+      if (!NUMBER.test(text)) continue;
+      const next = [...acc, { text, unit: null, span: [at, at + text.length] as [number, number] }];
+      if (keep(next)) cut(i, parts - 1, end, next);
     }
   };
   walk(0, []);

@@ -86,6 +86,20 @@ describe('XML tokenizer (parsers/xml-scan.ts)', () => {
     expect(code(enc('\ufeff<?xml version="1.0"?><!-- c --><a/>\n'))).toBeNull();
   });
 
+  it('short and plain values take no step they need: references, line ends, tabs and refused characters are seen in values of any length', () => {
+    const decoding = (s: string) => () => events(s);
+    for (const pad of ['', 'x'.repeat(40)]) {
+      expect(events(`<a val="${pad}&amp;"/>`)).toEqual([`<a val=${pad}&>`, '</a>']);
+      expect(events(`<a val="a\rb${pad}">c\r${pad}</a>`)).toEqual([`<a val=a b${pad}>`, `c\n${pad}`, '</a>']);
+      expect(events(`<a val="\t${pad}"/>`)).toEqual([`<a val= ${pad}>`, '</a>']);
+      expect(code(decoding(`<a val="\u0001${pad}"/>`))).toBe('CORRUPT_FILE');
+      expect(code(decoding(`<a val="\ufffe${pad}"/>`))).toBe('CORRUPT_FILE');
+      expect(code(decoding(`<a>${pad}\uffff</a>`))).toBe('CORRUPT_FILE');
+      expect(code(decoding(`<a>\u001f${pad}</a>`))).toBe('CORRUPT_FILE');
+    }
+    expect(events('<a val="\uffef\ufffd中"/>')).toEqual(['<a val=\uffef\ufffd中>', '</a>']);
+  });
+
   it('reads a UTF-16 document part (with or without a byte-order mark)', () => {
     const xml = documentXml(paragraph('绩效目标完成情况')).replace('UTF-8', 'UTF-16');
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
