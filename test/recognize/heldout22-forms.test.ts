@@ -40,3 +40,33 @@ describe('held-out 22: an amount with 万元 written short as 万 in a money col
     expect(findings.some((f) => f.rule === 'funding-sources-sum' && f.message.includes('3359.62'))).toBe(true);
   });
 });
+
+/**
+ * 大足 商务委's 2021 部门整体绩效目标自评表 (重庆 区县): its own title row names the department's form over a 主管部门 | … |
+ * 实施单位 head a project form prints too, and its money columns are 年初预算资金总额 / 实际投入资金额 / 产生差异的原因.
+ */
+const DAZU = (title: string) => [
+  [title, '<', '<', '<', '<', '<'],
+  ['单位名称', '大足区商务委员会', '<', '单位负责人及电话', '李荣燕', '<'],
+  ['主管部门', '商务委财务科', '<', '实施单位', '', '<'],
+  ['资金情况(万元)', '', '年初预算资金总额(万元)', '实际投入资金额(万元)', '产生差异的原因', '<'],
+  ['^', '合计', '1304.23', '2951.55', '项目经费增加', '<'],
+  ['^', '其中:财政拨款', '1304.23', '2951.55', '', '<'],
+  ['三级指标', '指标权重', '计量单位', '指标值', '全年实际完成值', '产生差异的原因及改进措施'],
+  ['外贸进出口总额', '25', '亿人民币', '17.5', '28.6', ''],
+];
+
+describe('held-out 22: a 部门整体 form named by its own title row, money put in beside the year\'s budget', () => {
+  it('is the department\'s form, its 合计 row read under 年初预算资金总额 and 实际投入资金额', () => {
+    const { report } = check(documentOf(['表1:', DAZU('2021年部门整体绩效目标自评表')]));
+    expect(report.projects).toEqual([]);
+    const total = report.deptSelfEval?.budget?.rows.find((r) => r.label === '合计');
+    expect([total?.initialBudget?.figure?.value, total?.executed?.figure?.value]).toEqual(['1304.23', '2951.55']);
+  });
+
+  it('the same head under a project form\'s title stays a project form', () => {
+    const { report } = check(documentOf(['表1:', DAZU('2021年项目支出绩效目标自评表')]));
+    expect(report.deptSelfEval).toBeNull();
+    expect(report.projects).toHaveLength(1);
+  });
+});
