@@ -59,7 +59,7 @@ function asFormAmount(n: Normalized, link: FigureLink, money: boolean): Normaliz
 export const rule: Rule = {
   meta: {
     id: 'figure-mismatch',
-    version: 5,
+    version: 6,
     severity: 'error',
     catalogue: 'B1',
     title: { zh: '同一数字前后不一致', en: 'The same figure stated differently' },
