@@ -291,6 +291,14 @@ function otherSubjects(a: NarrativeStat, b: NarrativeStat, bySentence: Map<strin
   return oa.every((x) => ob.every((y) => core(x.label!) !== core(y.label!)));
 }
 
+/**
+ * One statement restates a part the other's list names: "下达省级福彩公益金113万元，其中养老机构运营补贴项目48万元、…" and,
+ * under 1.养老机构运营补贴项目, "下达省级福彩公益金48万元" — that item's own money, not the whole said again.
+ */
+function restatesPart(whole: NarrativeStat, other: NarrativeStat, partsOf: ReadonlyMap<string, NarrativeStat[]>): boolean {
+  return (partsOf.get(whole.id) ?? []).some((p) => p.normalizedUnit === other.normalizedUnit && p.normalizedValue === other.normalizedValue);
+}
+
 /** Statements that may restate one another: same unit, same measure name (slogans and unnamed figures left out). */
 function statementGroups(stats: NarrativeStat[]): Map<string, NarrativeStat[]> {
   const byKey = new Map<string, NarrativeStat[]>();
@@ -331,6 +339,8 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     list.push(s);
     bySentence.set(key, list);
   }
+  const partsOf = new Map<string, NarrativeStat[]>();
+  for (const s of stats) if (s.partOf) partsOf.set(s.partOf, [...(partsOf.get(s.partOf) ?? []), s]);
   const byKey = statementGroups(stats);
   const candidates: Array<{ a: NarrativeStat; b: NarrativeStat; sim: number }> = [];
   for (const group of byKey.values()) {
@@ -345,6 +355,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
         if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;
         if (otherSubjects(a, b, bySentence)) continue;
+        if (restatesPart(a, b, partsOf) || restatesPart(b, a, partsOf)) continue;
         const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
         candidates.push({ a, b, sim });

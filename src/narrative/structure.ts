@@ -327,6 +327,22 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     }
   }
 
+  // 2b. a total said after its parts, each part named by its source and the total's own measure: "专项资金支出316.38万元，
+  // 预算执行率61%，财政资金支出2419.45万元，预算执行率58%，总支出2939.83万元" — the sources' spending make up the total
+  figures.forEach((f, i) => {
+    if (change[i] || rel[i].parent !== null) return;
+    const measure = TRAILING_TOTAL.exec(clauseBefore(norm, f))?.[1];
+    const si = sentenceOf(f.start);
+    if (!measure || si < 0) return;
+    const earlier = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si][0] && g.end <= f.start && sameKind(f, g) && !change[k]);
+    if (earlier.length < 2 || /其中/.test(norm.slice(sentences[si][0], f.start))) return;
+    // every amount before it is a part of no other list and named "<source><measure>", each source once
+    if (earlier.some(({ k }) => rel[k].parent !== null || rel.some((r) => r.parent === k))) return;
+    const heads = earlier.map(({ g }) => clauseBefore(norm, g));
+    if (!heads.every((h) => h.length > measure.length && h.endsWith(measure)) || new Set(heads).size < heads.length) return;
+    for (const { k } of earlier) rel[k] = { ...rel[k], parent: i, relation: 'component', openList: false };
+  });
+
   // 3. announced counts: "A和B两种形式", "A、B各一件"
   figures.forEach((f, i) => {
     const unit = f.figure.unit ?? '';
@@ -387,6 +403,9 @@ function partLabel(norm: string, f: ScannedFigure): string {
   const before = norm.slice(Math.max(0, f.start - 16), f.start);
   return (/[^\d.\s:：,，、；;。]*\s*$/.exec(before)?.[0] ?? '').trim();
 }
+
+/** A total named after its parts by 总 / 合计 and the parts' measure ("总支出"). */
+const TRAILING_TOTAL = /^(?:总|合计)([\u4e00-\u9fa5]{2,4})$/;
 
 /** The words of a figure's own clause before it ("总支出决算数为"). */
 function clauseBefore(norm: string, f: ScannedFigure): string {

@@ -7,6 +7,7 @@ import { budgetRowKindOf } from './lexicon.js';
 import { underOcrLabel } from './ocr-label-match.js';
 import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
+import { parseFigure } from '../numbers/figure.js';
 
 /** Funding-row kinds by label (lexicon.ts BUDGET_ROW_KINDS: MOF 2020 / Hunan / Sichuan / 转移支付 wordings). */
 export function budgetRowKind(label: string): BudgetRow['kind'] {
@@ -42,6 +43,23 @@ export interface BudgetParse {
 export function unitOf(text: string): string | null {
   const m = /[（(]\s*(万元|元|亿元)\s*[)）]/.exec(normalizeText(text));
   return m ? m[1] : null;
+}
+
+/** The block's money columns (the rate, points and score columns hold no 万元). */
+const AMOUNT_FIELDS = new Set(['initialBudget', 'fullYearBudget', 'executed', 'netBudget', 'arrived']);
+/** An amount with 万元 written short as 万 ("3359.62万" under 资金投入情况(万元)). */
+const SHORT_WAN = /^\s*([-−]?[\d,]*\d(?:\.\d+)?)\s*万\s*$/;
+
+/**
+ * A money cell's Fact: a bare 万 after the amount is the 万元 of the block ("3359.62万" in a 万元 or
+ * unitless block is 3359.62万元). Only in money columns: elsewhere 万 multiplies a count (600万株).
+ */
+function amountFact(part: string, table: TableBlock, cell: TableCell, field: string, blockUnit: string | null): ReturnType<typeof cellFact> {
+  const fact = cellFact(part, table, cell);
+  if (fact.figure || !AMOUNT_FIELDS.has(field) || (blockUnit !== null && blockUnit !== '万元')) return fact;
+  const m = SHORT_WAN.exec(cell.text);
+  const figure = m ? parseFigure(`${m[1]}万元`) : null;
+  return figure ? { ...fact, figure: { ...figure, text: cell.text } } : fact;
 }
 
 /**
@@ -98,7 +116,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
       if (col === undefined) return null;
       const cell = cellAt(table, r, col);
       if (!cell || cell.col < firstValueCol) return null;
-      const fact = cellFact(part, table, cell);
+      const fact = amountFact(part, table, cell, field, unit);
       // under a label OCR misread (ocr-label-match.ts) the value is OCR text: findings on it stay warnings
       return fuzzy?.has(field) ? { ...fact, loc: underOcrLabel(fact.loc) } : fact;
     };

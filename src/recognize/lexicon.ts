@@ -47,6 +47,7 @@ const JIANGXI_DEPT = '江西 整体支出绩效自评表（分解目标 / 自评
 const CHONGQING = '重庆 部门整体绩效自评表（计量单位/指标性质/年初指标值/调整指标值/全年完成值/得分系数/指标权重/指标得分/是否核心指标）';
 /** A column of the share of the points earned (得分系数(%), 得分率): not the points themselves. */
 export const SCORE_RATIO = /得分(?:系数|比例|率)/;
+const CHONGQING_TARGETS = '重庆 区县 部门整体绩效目标自评表（年初预算资金总额 / 实际投入资金额 / 产生差异的原因；三级指标 / 指标权重 / 计量单位 / 指标值 / 全年实际完成值）';
 const HAINAN = '海南 服务贸易项目绩效自评表（计划投资额 / 实际到位资金 / 实际使用情况）；四川 资金执行情况';
 const CENTRAL = '中央对地方转移支付 区域（项目）绩效自评表（转移支付(项目)名称 / 资金投入情况）';
 
@@ -90,6 +91,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
       // the amount used or executed, in other words (实际使用数, 实际使用情况(万元), 资金执行情况): weak, as the
       // same words head the label/value pairs of 海南 and 河北 forms (budget-pairs.ts)
       { match: /实际使用|资金使用(?:数|额|金额|情况)|使用(?:数|金额)|资金执行情况|执行金额/, source: HAINAN, weak: true },
+      // the money actually put in, beside 年初预算资金总额 (重庆 区县 2021 部门整体绩效目标自评表: 实际投入资金额(万元))
+      { match: /实际投入(?:资金)?(?:额|数|金额)/, source: CHONGQING_TARGETS, weak: true },
     ],
     exclude: /率|进度/,
   },
@@ -336,8 +339,9 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   // label | value pairs ("人员编制 | 21 | 实有人数 | 21"): the 基本概况 form of a department report
   { part: 'basic-data', match: /(?:人员编制|编制人数|核定编制|编制数)\|\d+\|(?:实有人数|在职人数|实际在职人数)\|\d+/, source: '湖南 岳阳 部门整体支出绩效评价自评报告 基本概况表' },
   { part: 'project-self-eval', match: /项目(支出)?名称/, source: MOF },
-  // a project form printed without its 项目名称 row: its head 主管部门 | … | 实施单位 | … over the budget block
-  { part: 'project-self-eval', match: /(?:^|\|)主管(?:部门|单位)(?:及代码)?\|[^|]*\|(?:项目)?实施单位(?:\||$)/, also: /预算|资金/, source: MOF },
+  // a project form printed without its 项目名称 row: its head 主管部门 | … | 实施单位 | … over the budget block (a
+  // department's form may print the same row — 重庆 区县 部门整体绩效目标自评表 —: a title naming the other part decides)
+  { part: 'project-self-eval', match: /(?:^|\|)主管(?:部门|单位)(?:及代码)?\|[^|]*\|(?:项目)?实施单位(?:\||$)/, also: /预算|资金/, source: MOF, titleDecides: true },
   // 湖南 项目支出绩效评价报告 (finance-bureau form): 一、项目基本概况 with 计划安排资金 | 实际到位资金 | 实际支出 pairs
   { part: 'project-self-eval', match: /计划(?:安排)?资金|计划投资/, also: /到位资金/, source: HUNAN },
   { part: 'project-self-eval', match: /转移支付(\(项目\))?名称|专项(资金|\(项目\))?名称/, also: /预算|资金|执行/, source: CENTRAL },

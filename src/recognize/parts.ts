@@ -138,8 +138,9 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
       continue;
     }
     const titleBlock = findTitle(between);
-    const byTitle = titleBlock ? classifyByTitle(titleBlock.text) : null;
     const content = classifyByContent(block);
+    // where the content's marker fits more than one part and no title is above, the table's own title row decides
+    const byTitle = (titleBlock ? classifyByTitle(titleBlock.text) : null) ?? (content?.titleDecides ? captionPart(block) : null);
     const byContent = content && !(content.titleDecides && byTitle && byTitle !== content.part) ? content.part : null;
     const prose = between.filter((p) => key(p.text).length > 40).length;
     if (current && byContent && !titleBlock && prose === 0 && continuesHeadStrip(current, byContent, block)) {
@@ -188,6 +189,12 @@ export function groupForms(doc: DocumentModel): { forms: FormGroup[]; unrecogniz
 function continuesHeadStrip(current: FormGroup, next: PartKind, block: TableBlock): boolean {
   if (current.kind !== next || !current.tables.length || current.tables.some((t) => t.nRows > 2)) return false;
   return current.tables.every((t) => !classifyByContent(t)) || !opensFormBelow(formRows(current.tables.at(-1)!), formRows(block));
+}
+
+/** The part a table's own title row names: one cell across its whole width ("2021年部门整体绩效目标自评表" over the form). */
+function captionPart(table: TableBlock): PartKind | null {
+  const first = rowCells(table, 0).filter((c) => c.row === 0);
+  return first.length === 1 && first[0].colSpan >= table.nCols ? classifyByTitle(first[0].text) : null;
 }
 
 function findTitle(paragraphs: ParagraphBlock[]): ParagraphBlock | null {

@@ -143,7 +143,8 @@ export function sameTail(a: string, b: string, least = 10): boolean {
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */
 export const ROLE_NAME = /完成值|指标值|目标值|实际值|完成数|标准值/;
 
-const ITEM = /(?:^|[。；;！!？?])((?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])([^，,。：:；;]{1,40})/g;
+/** A numbered item's marker (1、 / 1. / （1） / a half bracket 4)) at a paragraph's or sentence's start, and the item's title. */
+const ITEM = /(?:^|[。；;！!？?])((?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}[)）])([^，,。：:；;]{1,40})/g;
 
 /**
  * The numbered item a figure is stated in ("2、2022年退役军人事务专项资金项目:预算20万元…"), from the text
