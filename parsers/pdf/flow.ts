@@ -37,7 +37,12 @@ export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
   // A line ending in punctuation may hang it past the edge (CJK 标点悬挂), or end a sentence short of it.
   const unpunctuated = long.filter((l) => !NO_LINE_START.test(lastChar(l.text)));
   const forRight = unpunctuated.length >= 3 ? unpunctuated : long;
-  return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(forRight.map((l) => l.x1), 'right') };
+  let right = commonEdge(forRight.map((l) => l.x1), 'right');
+  // A report cut short (a web page's first screen) may have one line that wrapped: two short lines ending
+  // by chance together are no edge when more lines run on past it. The longest line then marks the edge.
+  const past = forRight.filter((l) => l.x1 > right + l.size);
+  if (past.length >= 2 && past.length >= forRight.filter((l) => Math.abs(l.x1 - right) <= 4).length) right = Math.ceil(Math.max(...past.map((l) => l.x1)));
+  return { left: commonEdge(long.map((l) => l.x0), 'left'), right };
 }
 
 
