@@ -127,3 +127,12 @@ describe('a rule-less print of a report cut short, one of its lines wrapped', ()
     expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
   }, 240_000);
 });
+
+describe('a rule-less print whose form header rows are read as lines above the form', () => {
+  it('"项目名称 河西村特色种养补贴到户项目 项目负责人及电话 …" names the project: the form read under its name, as in the .docx', async () => {
+    const { reference, run } = await readBoth('ah-xiaoxian-hexi-2023');
+    // Found: the form named 第1个项目 (its 项目名称 and 主管部门 rows lines of text before it), facts 0 of 10.
+    expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
+    expect([...forms(run.report).keys()].some((part) => part.includes('河西村特色种养补贴到户项目'))).toBe(true);
+  }, 240_000);
+});
