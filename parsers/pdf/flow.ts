@@ -41,7 +41,7 @@ export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
   // A report cut short (a web page's first screen) may have one line that wrapped: two short lines ending
   // by chance together are no edge when more lines run on past it. The longest line then marks the edge.
   const past = forRight.filter((l) => l.x1 > right + l.size);
-  if (past.length >= 2 && past.length >= forRight.filter((l) => Math.abs(l.x1 - right) <= 4).length) right = Math.ceil(Math.max(...past.map((l) => l.x1)));
+  if (past.length >= 2 && past.length >= forRight.filter((l) => l.x1 >= right - 5 && l.x1 <= right + l.size).length) right = Math.ceil(Math.max(...past.map((l) => l.x1)));
   return { left: commonEdge(long.map((l) => l.x0), 'left'), right };
 }
 
