@@ -118,8 +118,15 @@ export function firstUnitEms(text: string): number {
     }
   }
   while (i < chars.length && NO_LINE_START.test(chars[i])) ems += charEms(chars[i++]);
+  // An ASCII separator does not part from the number after it (UAX #14 LB25, IS × NU): "元;2021年" moves
+  // down as 元;2021, so the line above ends three characters short of the edge.
+  if (i > 0 && INFIX_SEPARATOR.test(chars[i - 1]) && /\d/u.test(chars[i] ?? '')) while (i < chars.length && NUMBER_CHAR.test(chars[i])) ems += charEms(chars[i++]);
   return ems;
 }
+
+/** ASCII comma, full stop, colon, semicolon: line breaking's infix separators (IS). */
+const INFIX_SEPARATOR = /[,.:;]/u;
+const NUMBER_CHAR = /[0-9.,%]/u;
 
 /** Text without any whitespace: how cell and line texts are compared across pages. */
 export const squeeze = (s: string) => s.replace(/\s+/gu, '');

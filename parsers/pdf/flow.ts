@@ -37,7 +37,12 @@ export function measureTextColumn(lines: readonly TextLine[]): TextColumn {
   // A line ending in punctuation may hang it past the edge (CJK 标点悬挂), or end a sentence short of it.
   const unpunctuated = long.filter((l) => !NO_LINE_START.test(lastChar(l.text)));
   const forRight = unpunctuated.length >= 3 ? unpunctuated : long;
-  return { left: commonEdge(long.map((l) => l.x0), 'left'), right: commonEdge(forRight.map((l) => l.x1), 'right') };
+  let right = commonEdge(forRight.map((l) => l.x1), 'right');
+  // A report cut short (a web page's first screen) may have one line that wrapped: two short lines ending
+  // by chance together are no edge when more lines run on past it. The longest line then marks the edge.
+  const past = forRight.filter((l) => l.x1 > right + l.size);
+  if (past.length >= 2 && past.length >= forRight.filter((l) => l.x1 >= right - 5 && l.x1 <= right + l.size).length) right = Math.ceil(Math.max(...past.map((l) => l.x1)));
+  return { left: commonEdge(long.map((l) => l.x0), 'left'), right };
 }
 
 
@@ -97,6 +102,27 @@ function continuesParagraph(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind
 }
 
 const SENTENCE_END = /[。；：！？;:!?]$/u;
+
+/** Paragraph spacing (段前/段后) wider than this share of the font size parts two paragraphs. */
+const PARAGRAPH_SPACING = 0.4;
+
+/**
+ * Does paragraph spacing part line `b` from `a` though `a` ran into the right edge ("…请在优知文库上搜索。"
+ * full to the margin, the report's first line under it)? The step between them exceeds, by paragraph
+ * spacing, the line pitch of the paragraph (the step into `a`, the step out of `b` when `b` wraps) and of
+ * the document. Only where a sentence ended or a numbered item begins: a line of a sentence is never cut
+ * off, whatever taller glyph widened its step.
+ */
+function spacedApart(before: FlowItem | undefined, a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'line' }, after: FlowItem | undefined, pitch: number | null, column: TextColumn): boolean {
+  if (b.page !== a.page || !(SENTENCE_END.test(a.line.text) || ITEM_START.test(b.line.text))) return false;
+  const size = a.line.size;
+  const pitches: number[] = [];
+  if (before?.kind === 'line' && before.page === a.page) pitches.push(a.line.bottom - before.line.bottom);
+  if (after?.kind === 'line' && after.page === b.page && continuesParagraph(b, after, column)) pitches.push(after.line.bottom - b.line.bottom);
+  if (pitch !== null) pitches.push(pitch * size);
+  const step = b.line.bottom - a.line.bottom;
+  return pitches.length > 0 && pitches.every((p) => step >= p + PARAGRAPH_SPACING * size);
+}
 const ITEM_START = /^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[条章节部分])/u;
 
 /**
@@ -173,9 +199,11 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
     while (j < flow.length) {
       const next = flow[j];
       if (next.kind !== 'line') break;
-      const separator = continuesParagraph(last, next, columnOf(last.page))
-        ? wrapSeparator(text, next.line.text)
-        : titleSeparator(last, next, text, columnOf(last.page), pitch);
+      const column = columnOf(last.page);
+      const separator =
+        continuesParagraph(last, next, column) && !spacedApart(j - 1 > i ? flow[j - 2] : undefined, last, next, flow[j + 1], pitch, column)
+          ? wrapSeparator(text, next.line.text)
+          : titleSeparator(last, next, text, column, pitch);
       if (separator === null) break;
       text += separator;
       if (next.page !== last.page) pageBreaks.push({ offset: text.length, page: next.page });

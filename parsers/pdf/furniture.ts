@@ -33,6 +33,13 @@ export function looksLikePageNumber(text: string): boolean {
   return PAGE_NUMBER_PATTERNS.some((p) => p.test(t));
 }
 
+/**
+ * A page number no text of a report is written as: dashes on both sides ("- 1 -", "—2—") or 第 N 页. A web
+ * page prints the document's footer where its text ends, not in the margin (a report copied into a page
+ * keeps its "- 1 -"); the page's last line so written is furniture wherever it stands.
+ */
+const DECORATED_PAGE_NUMBER = [/^[-—–－~]+\s*\d{1,4}\s*[-—–－~]+$/u, PAGE_NUMBER_PATTERNS[1], PAGE_NUMBER_PATTERNS[2]];
+
 export interface PageLines {
   page: number;
   height: number;
@@ -113,7 +120,10 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
   for (const p of pages) {
     for (const line of p.lines) {
       const b = band(line, p);
-      if (!b) continue;
+      if (!b) {
+        if (DECORATED_PAGE_NUMBER.some((re) => re.test(line.text.trim())) && outermost(line, p, 'bottom')) furniture.add(line);
+        continue;
+      }
       if (looksLikePageNumber(line.text)) furniture.add(line);
       else if (band(line, p, twoPages) && (seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages && !(headingSize > 0 && line.size >= headingSize)) furniture.add(line);
     }

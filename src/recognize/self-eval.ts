@@ -140,7 +140,8 @@ function projectName(tables: TableBlock[]): string | null {
   return null;
 }
 
-const COVER_LABELS = '项目单位|主管部门|实施单位|评价方式|评价机构|报告日期';
+// a form's header row read as a line (a rule-less print): 项目名称 … 项目负责人及电话 … ends the name too
+const COVER_LABELS = '项目单位|主管部门|实施单位|评价方式|评价机构|报告日期|项目负责人|联系电话';
 const COVER_NAME = new RegExp(`项目名称[:：]([^:：]{2,40}?)(?=${COVER_LABELS}|$)`);
 /** The label set off by spaces instead of a colon: the name is short and plain, up to the next cover label or the line's end. */
 const COVER_NAME_BARE = new RegExp(`项目名称([^:：，。；,;、()（）]{2,20}?)(?=${COVER_LABELS}|$)`);

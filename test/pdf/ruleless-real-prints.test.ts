@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerPdf } from '../../bench/producers-corpus.js';
 import { forms, matchFindings, pipeline } from '../ocr/helpers.js';
-import { squeeze, tables } from './helpers.js';
+import { paragraphs, squeeze, tables } from './helpers.js';
 
 /**
  * Real reports (test/corpus/real) printed by Chromium as web pages with every border removed
@@ -80,5 +80,59 @@ describe('a rule-less print whose first row has no line of two cells', () => {
     expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
     // its "总分:83" row: the label cell beside cells left blank — the figure in the label is the form's score, not 未填写
     expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a rule-less print whose paragraphs are set apart by paragraph spacing', () => {
+  it('a line full to the margin that ends a sentence, or a heading before a numbered item, ends its paragraph where the spacing parts it from the next', async () => {
+    const { reference, run } = await readBoth('hn-leiyang-sizhong-2022');
+    // Found: the site's blurb (its last line full to the margin, "…请在优知文库上搜索。") and the report under it
+    // one paragraph: 未识别出任何绩效自评表或自评报告（读到2段文字、0张表格）.
+    expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+    expect(paragraphs(run.document).map(squeeze)).toContain(squeeze(paragraphs(reference.document)[0]));
+    const menyuan = await readBoth('qh-menyuan-zhuanxiangzhai-2023');
+    // Found: 「项目一:…项目支出绩效自评报告一、基本情况」 one paragraph, the report's title lost.
+    expect(paragraphs(menyuan.run.document).map(squeeze)).toContain('项目一:海北州生物园区农牧业科技创新标准化孵化基地建设项目支出绩效自评报告');
+  }, 240_000);
+});
+
+describe('a rule-less print whose line broke before an ASCII separator and a number', () => {
+  it('"…463142万" over "元;2021年4月21日…": the line ended short because 元;2021 moves down whole — one paragraph, no sentence compared with itself', async () => {
+    const { reference, run } = await readBoth('gx-nongye-fazhan-2021');
+    // Found: the paragraph cut after 463142万, its two 文件下达…预算 sentences compared as one sentence
+    // written twice (narrative-restated-differs 463142 / 163455).
+    expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+    expect(paragraphs(run.document).some((p) => squeeze(p).includes('预算463142万元;2021年4月21日'))).toBe(true);
+  }, 240_000);
+});
+
+describe('a rule-less print whose footer the web page printed where the text ends', () => {
+  it('the page\'s last line "- 1 -" is no text: the list the page ends in is counted (派出机构9个, 6 listed)', async () => {
+    const { reference, run } = await readBoth('yn-anning-scjgj-2023');
+    // Found: the unfinished sentence run on into "- 1 -", its list read with a number in it and not counted.
+    expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
+    expect(paragraphs(run.document).map(squeeze)).not.toContain('-1-');
+  }, 240_000);
+});
+
+describe('a rule-less print of a report cut short, one of its lines wrapped', () => {
+  it('two short lines ending together are no text column: the cover lines (部门名称, 预算编码, …) stay apart', async () => {
+    const { reference, run } = await readBoth('hn-yueyang-szcg-2018');
+    // Found: the right edge measured at x 197 (two lines ending there), every longer line "full": the title
+    // and 绩效评价自评报告 one paragraph, the narrative part not named.
+    const texts = paragraphs(run.document).map(squeeze);
+    expect(texts).toContain('绩效评价自评报告');
+    expect(texts).toContain('预算编码:906017');
+    expect(run.report.narratives.map((n) => n.title)).toEqual(reference.report.narratives.map((n) => n.title));
+    expect(matchFindings(reference.findings, run.findings).missed.map(key)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a rule-less print whose form header rows are read as lines above the form', () => {
+  it('"项目名称 河西村特色种养补贴到户项目 项目负责人及电话 …" names the project: the form read under its name, as in the .docx', async () => {
+    const { reference, run } = await readBoth('ah-xiaoxian-hexi-2023');
+    // Found: the form named 第1个项目 (its 项目名称 and 主管部门 rows lines of text before it), facts 0 of 10.
+    expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
+    expect([...forms(run.report).keys()].some((part) => part.includes('河西村特色种养补贴到户项目'))).toBe(true);
   }, 240_000);
 });
