@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { correctConfusables } from '../../parsers/ocr/confusables.js';
 import { REPORT_WORDS } from '../../parsers/ocr/report-words.js';
 import { corpusReportTexts, seriesWordsOf } from '../../scripts/lib/report-words.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { mupdfPdf } from '../fixtures/producers/mupdf.js';
+import { pdfPages, sample } from '../pdf/helpers.js';
 
 describe('a character read for another of its phonetic series (形近字, 声旁相同)', () => {
   it('corrects a reading that breaks a word of the reports into the one word it can be', () => {
@@ -31,4 +34,23 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     // 2 in 229 000 characters of 292 reports (档案馆 → 档案管, 浙财债 → 浙财绩).
     expect(changed).toBeLessThanOrEqual(2);
   });
+});
+
+describe('the correction on the value’s provenance (OCR 原文 峻工 → 竣工)', () => {
+  it('the seed printed by mutool convert, page 8 read by OCR: the indicator named 办理项目竣工验收率 and the findings citing its row say what was read', async () => {
+    const pdf = mupdfPdf(await pdfPages(sample('seed.pdf'), 8, 8), 'convert');
+    const { result, document } = await runPipeline({ bytes: pdf, file: 'seed-p8-mutool-convert.pdf' });
+    const cells = document!.blocks.flatMap((b) => (b.kind === 'table' ? b.cells : []));
+    const named = cells.find((c) => c.text === '办理项目竣工验收率');
+    expect(named?.ocrCorrections).toEqual([{ read: '目峻工', corrected: '目竣工' }]);
+    // The cells OCR read without a correction carry none.
+    expect(cells.filter((c) => c.ocrCorrections).every((c) => /竣工/u.test(c.text))).toBe(true);
+    const cited = result.discrepancies.filter((f) => f.message.includes('「办理项目竣工验收率」'));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const f of cited) expect(f.evidence.every((e) => e.location.ocrCorrections?.some((c) => c.read === '目峻工' && c.corrected === '目竣工'))).toBe(true);
+    // A finding on another indicator's row carries none.
+    const other = result.discrepancies.filter((f) => f.message.includes('「做好公开招标项目监管」'));
+    expect(other.length).toBeGreaterThan(0);
+    for (const f of other) expect(f.evidence.some((e) => e.location.ocrCorrections)).toBe(false);
+  }, 300_000);
 });
