@@ -1,9 +1,9 @@
-import { PHONETIC_SERIES } from './phonetic-series.js';
+import { CONFUSABLE_SETS } from './phonetic-series.js';
 import { REPORT_WORDS } from './report-words.js';
 
-/** Each character of a phonetic series → the other members of its series. */
+/** Each character of a phonetic series or look-alike set → the other members of its sets (拨: 泼 援). */
 const SIBLINGS = new Map<string, string[]>();
-for (const series of PHONETIC_SERIES) for (const c of series) SIBLINGS.set(c, [...series].filter((o) => o !== c));
+for (const set of CONFUSABLE_SETS) for (const c of set) SIBLINGS.set(c, [...(SIBLINGS.get(c) ?? []), ...[...set].filter((o) => o !== c)]);
 
 const isHan = (c: string | undefined): c is string => !!c && /^[\u4e00-\u9fff]$/u.test(c);
 

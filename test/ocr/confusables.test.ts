@@ -14,6 +14,13 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     expect(correctConfusables('资金泼付率').text).toBe('资金拨付率');
   });
 
+  it('a look-alike sharing a component a phone photo blurs (拨/援, 完/充): corrected by the word it breaks, words of its own stay', () => {
+    // bench/scan-corpus.ts --variant phone: 安徽 贵池's 项目资金 row, 上海 普陀's indicator.
+    expect(correctConfusables('其中：本年财政援款')).toEqual({ text: '其中：本年财政拨款', corrections: ['援→拨'] });
+    expect(correctConfusables('与委托运营方合同充成率')).toEqual({ text: '与委托运营方合同完成率', corrections: ['充→完'] });
+    for (const word of ['援疆项目资金', '对口支援', '补充说明', '充分发挥', '扩充']) expect(correctConfusables(word).corrections).toEqual([]);
+  });
+
   it('leaves a reading that is itself a word, and one no word decides', () => {
     expect(correctConfusables('形势严峻').corrections).toEqual([]);
     expect(correctConfusables('办理项目竣工验收率').corrections).toEqual([]);
