@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFUSABLE_SETS } from '../../parsers/ocr/phonetic-series.js';
+import { CONFUSABLE_SETS, READ_AS_DASH } from '../../parsers/ocr/phonetic-series.js';
 
-const inSeries = new Set(CONFUSABLE_SETS.join(''));
+const inSeries = new Set(CONFUSABLE_SETS.join('') + READ_AS_DASH);
 
 /** The corpus's report texts (test/corpus/real/<id>/source.txt) by report id. */
 export function corpusReportTexts(root = 'test/corpus/real'): Map<string, string> {

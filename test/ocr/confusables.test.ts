@@ -21,6 +21,11 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     for (const word of ['援疆项目资金', '对口支援', '补充说明', '充分发挥', '扩充']) expect(correctConfusables(word).corrections).toEqual([]);
   });
 
+  it('一 read as a dash (湖南 零陵 on a phone photo: "其中：—般公共预算") is put back where 一 makes a word with the next character; dashes stay', () => {
+    expect(correctConfusables('其中：—般公共预算：1873.66万元')).toEqual({ text: '其中：一般公共预算：1873.66万元', corrections: ['—→一'] });
+    for (const text of ['北京—上海', '1—12月', '2021—2023年', '——一般', '指标—', '- 1 -', '(-年-月']) expect(correctConfusables(text).corrections).toEqual([]);
+  });
+
   it('leaves a reading that is itself a word, and one no word decides', () => {
     expect(correctConfusables('形势严峻').corrections).toEqual([]);
     expect(correctConfusables('办理项目竣工验收率').corrections).toEqual([]);
