@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textCorrections } from '../../parsers/ocr/corrections.js';
+import { location } from '../../schemas/location.js';
+import { ocrNote } from '../../src/web/render/finding.js';
 
 describe('what OCR post-processing changed, for the reviewer (OCR 原文 … → …)', () => {
   it('each change as read and as corrected, with a character of context either side', () => {
@@ -16,5 +18,11 @@ describe('what OCR post-processing changed, for the reviewer (OCR 原文 … →
 
   it('nothing when nothing changed', () => {
     expect(textCorrections('办理项目竣工验收率', '办理项目竣工验收率')).toEqual([]);
+  });
+
+  it('the review page shows them beside the evidence', () => {
+    const loc = location({ table: 0, row: 15, col: 3, textSource: 'ocr', confidence: 0.5, ocrCorrections: [{ read: '目峻工', corrected: '目竣工' }] });
+    expect(String(ocrNote(loc))).toContain('OCR 识别，可信度 50%，OCR 原文 目峻工 → 目竣工');
+    expect(String(ocrNote({ ...loc, ocrCorrections: undefined }))).not.toContain('原文');
   });
 });
