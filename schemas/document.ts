@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OcrCorrectionSchema } from './location.js';
 
 /**
  * The format-neutral DocumentModel every parser (docx, doc, pdf) produces.
@@ -27,6 +28,8 @@ export const ParagraphBlockSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
   textSource: z.enum(['ocr', 'ocr-layer']).optional(),
+  /** Characters our OCR's post-processing changed in the text, as read and as corrected (schemas/location.ts). */
+  ocrCorrections: z.array(OcrCorrectionSchema).optional(),
   /** Set when the text holds □ standing for characters a partly broken PDF text layer could not decode (parsers/pdf/text-quality.ts). */
   damagedGlyphs: z.boolean().optional(),
 });
@@ -46,6 +49,8 @@ export const TableCellSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** Set when the text was read by OCR (our own: ocr; a scan's text layer: ocr-layer); absent for exact text. */
   textSource: z.enum(['ocr', 'ocr-layer']).optional(),
+  /** Characters our OCR's post-processing changed in the text, as read and as corrected (schemas/location.ts). */
+  ocrCorrections: z.array(OcrCorrectionSchema).optional(),
   /** Set when the text holds □ standing for characters a partly broken PDF text layer could not decode (parsers/pdf/text-quality.ts). */
   damagedGlyphs: z.boolean().optional(),
 });

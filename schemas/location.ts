@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 /**
+ * Characters the OCR post-processing changed in the text a value was read from (parsers/ocr/corrections.ts):
+ * as the recogniser read them and as corrected, with a character of context either side —
+ * { read: "目峻工", corrected: "目竣工" } is shown "OCR 原文 目峻工 → 目竣工".
+ */
+export const OcrCorrectionSchema = z.object({ read: z.string(), corrected: z.string() });
+export type OcrCorrection = z.infer<typeof OcrCorrectionSchema>;
+
+/**
  * Where a value came from. Fields that do not apply are null: `page` is filled for PDFs,
  * `paragraph` for narrative text, `table/row/col` for table cells (0-based grid positions).
  * This is the `location` object of the output contract (shared/design/output-contract.md);
@@ -35,6 +43,13 @@ export const LocationSchema = z.object({
    * 8/B): the value may be misread. Absent for exact text.
    */
   uncertain: z.boolean().optional(),
+  /**
+   * Set when the OCR post-processing changed characters of the text this value was read from, or of
+   * the indicator name (三级指标) of its row (a look-alike letter folded into a digit, a character
+   * corrected by the word it breaks, a decimal point put back, a comparator named from its drawn
+   * shape): each change as read and as corrected. Absent when nothing was changed.
+   */
+  ocrCorrections: z.array(OcrCorrectionSchema).optional(),
   /**
    * Set when the cell belongs to a PDF table drawn without ruling lines (无框线表格): its rows and
    * columns were inferred from text positions, so which row or column a value sits in may be wrong.

@@ -1,9 +1,9 @@
-import { PHONETIC_SERIES } from './phonetic-series.js';
+import { CONFUSABLE_SETS, READ_AS_DASH } from './phonetic-series.js';
 import { REPORT_WORDS } from './report-words.js';
 
-/** Each character of a phonetic series → the other members of its series. */
+/** Each character of a phonetic series or look-alike set → the other members of its sets (拨: 泼 援). */
 const SIBLINGS = new Map<string, string[]>();
-for (const series of PHONETIC_SERIES) for (const c of series) SIBLINGS.set(c, [...series].filter((o) => o !== c));
+for (const set of CONFUSABLE_SETS) for (const c of set) SIBLINGS.set(c, [...(SIBLINGS.get(c) ?? []), ...[...set].filter((o) => o !== c)]);
 
 const isHan = (c: string | undefined): c is string => !!c && /^[\u4e00-\u9fff]$/u.test(c);
 
@@ -33,10 +33,15 @@ export function correctConfusables(text: string, reports: ReadonlyMap<string, nu
   const corrections: string[] = [];
   const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
   for (let i = 0; i < chars.length; i++) {
-    const siblings = SIBLINGS.get(chars[i]);
-    if (!siblings) continue;
     const prev = chars[i - 1];
     const next = chars[i + 1];
+    if (dashForOne(chars[i], prev, next, printed)) {
+      corrections.push(`${chars[i]}→${READ_AS_DASH}`);
+      chars[i] = READ_AS_DASH;
+      continue;
+    }
+    const siblings = SIBLINGS.get(chars[i]);
+    if (!siblings) continue;
     if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
     const fits = siblings.filter((s) => printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION));
     if (fits.length !== 1) continue;
@@ -44,4 +49,17 @@ export function correctConfusables(text: string, reports: ReadonlyMap<string, nu
     chars[i] = fits[0];
   }
   return { text: corrections.length ? chars.join('') : text, corrections };
+}
+
+const DASH = /^[—―─]$/u;
+
+/**
+ * A dash alone (not one of a "——" pair, not after a number: "1—12月") before an ideograph with which 一
+ * makes a word printed by MIN_REPORTS_OF_CORRECTION reports — after punctuation, at the start, or after an
+ * ideograph that also makes one with 一: "其中：—般公共预算" is 一般. "北京—上海" stays (上 after 京).
+ */
+function dashForOne(c: string, prev: string | undefined, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): boolean {
+  if (!DASH.test(c) || !isHan(next) || (prev !== undefined && (DASH.test(prev) || /[\dA-Za-z]/u.test(prev)))) return false;
+  if (!printed(READ_AS_DASH, next, MIN_REPORTS_OF_CORRECTION)) return false;
+  return !isHan(prev) || printed(prev, READ_AS_DASH, MIN_REPORTS_OF_CORRECTION);
 }

@@ -63,7 +63,7 @@ export function restoreDecimalPoints(img: GrayImage, lines: RecognizedLine[]): R
       let doubt = 1 - b.pointBefore!;
       if (/[,，]/u.test(written) && GROUPED.test(written)) doubt *= 1 - GROUPING_READING;
       if (pointInInk(img, line, (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2)) doubt *= 1 - INK_READING;
-      const point: RecognizedChar = { ch: '.', x0: a.x1, x1: Math.max(a.x1, b.x0), confidence: 1 - doubt };
+      const point: RecognizedChar = { ch: '.', x0: a.x1, x1: Math.max(a.x1, b.x0), confidence: 1 - doubt, read: '' };
       chars = [...chars.slice(0, start + at), point, ...chars.slice(start + at)];
     }
     if (chars === line.chars) return line;

@@ -9,6 +9,7 @@ import { readZipEntries, DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip.js';
 import { decodableImage } from '../image-size.js';
 import { toGray } from './image.js';
 import { ocrPage } from './ocr-page.js';
+import { attachOcrCorrections } from './corrections.js';
 
 /**
  * Tables pasted into a .docx as pictures (a screenshot of the form, a scanned page): Word sees
@@ -118,10 +119,13 @@ async function readPicture(data: Uint8Array, image: PastedImage): Promise<Block[
   ]
     .sort((a, b) => a.top - b.top)
     .map((x) => x.item);
-  const blocks = buildBlocks(flow, measureTextColumn(content.lines)).map((b): Block => {
+  const read = buildBlocks(flow, measureTextColumn(content.lines)).map((b): Block => (b.kind === 'paragraph' ? { ...b, textSource: 'ocr' } : { ...b, cells: b.cells.map((c) => ({ ...c, textSource: 'ocr' as const })) }));
+  // What the OCR's post-processing changed, placed while the picture's positions are still known (corrections.ts).
+  const changed = result.primitives.runs.filter((r) => r.corrections);
+  const blocks = attachOcrCorrections(read, new Map(changed.length ? [[1, changed]] : [])).map((b): Block => {
     // Positions inside a picture are not page positions of the .docx.
-    if (b.kind === 'paragraph') return { ...b, page: null, bbox: null, textSource: 'ocr' };
-    const t: TableBlock = { ...b, page: null, pageEnd: null, cells: b.cells.map((c) => ({ ...c, page: null, bbox: null, textSource: 'ocr' })) };
+    if (b.kind === 'paragraph') return { ...b, page: null, bbox: null };
+    const t: TableBlock = { ...b, page: null, pageEnd: null, cells: b.cells.map((c) => ({ ...c, page: null, bbox: null })) };
     return t;
   });
   return blocks.length ? blocks : null;

@@ -18,3 +18,4 @@ export async function ocrPdfPage(
   return ocrPage(await pageImage(pdf, page, ops), n);
 }
 export { cropRegion, type CropOptions } from './crop.js';
+export { attachOcrCorrections } from './corrections.js';

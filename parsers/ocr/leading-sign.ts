@@ -53,7 +53,7 @@ export function readLeadingSigns(img: GrayImage, lines: RecognizedLine[]): Recog
       // A small blurred sign ("≥" read as ">" on a phone photo): the comparator its shape is closest to, unsure.
       ch = seen.shape!.ch;
     }
-    const chars = [{ ...first, ch, confidence }, ...line.chars.slice(1)];
+    const chars = [{ ...first, ch, confidence, ...(ch !== first.ch ? { read: first.read ?? first.ch } : {}) }, ...line.chars.slice(1)];
     return { ...line, chars, text: chars.map((c) => c.ch).join(''), confidence: Math.min(...chars.map((c) => c.confidence)) };
   });
 }
@@ -160,7 +160,7 @@ function droppedSign(img: GrayImage, line: RecognizedLine): RecognizedLine {
   let chars: RecognizedLine['chars'];
   if (weakComparator(shape)) {
     const decisive = shape.score >= DECISIVE && shape.score - shape.rival >= DECISIVE_MARGIN;
-    const sign = { ch: shape.ch, x0: seen.glyph.x0, x1: seen.glyph.x1, confidence: decisive ? shape.score : Math.min(shape.score, UNSURE) };
+    const sign = { ch: shape.ch, x0: seen.glyph.x0, x1: seen.glyph.x1, confidence: decisive ? shape.score : Math.min(shape.score, UNSURE), read: '' };
     chars = [sign, ...line.chars];
   } else chars = [{ ...first, confidence: Math.min(first.confidence, UNSURE) }, ...line.chars.slice(1)];
   return { ...line, chars, text: chars.map((c) => c.ch).join(''), confidence: Math.min(...chars.map((c) => c.confidence)) };

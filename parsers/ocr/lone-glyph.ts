@@ -66,7 +66,8 @@ export async function rereadLoneGlyphs(engine: OcrEngine, img: GrayImage, lines:
       ch = context.ch;
       confidence = context.confidence;
     } else continue;
-    out[lone] = { ...line, text: ch, chars: [{ ...line.chars[0], ch, confidence }], confidence };
+    const was = line.chars[0];
+    out[lone] = { ...line, text: ch, chars: [{ ...was, ch, confidence, ...(ch !== was.ch ? { read: was.read ?? was.ch } : {}) }], confidence };
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.j
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { correctConfusables } from './confusables.js';
 import { closeUnitSpaces } from './unit-space.js';
+import { textCorrections } from './corrections.js';
 import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
 import type { PageImage } from './page-image.js';
 import { findRasterRulings, type PixelRulings, type PixelSegment } from './raster-rulings.js';
@@ -353,10 +354,12 @@ function splitAtGaps(run: PixelRun, h: number): PixelRun[] {
 const GLYPH_HEIGHT_SHARE = 0.72;
 
 function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null): TextRun {
-  const raw = run.chars.map((c) => c.ch).join('').replace(/\s+/gu, ' ').trim();
-  const folded = foldLookalikes(closeUnitSpaces(raw));
+  const raw = runText(run.chars.map((c) => c.ch));
+  const folded = foldLookalikes(raw);
   // A character read for another of its phonetic series where that breaks a word of the reports (峻工 → 竣工).
   const { text, corrections } = correctConfusables(folded.text);
+  // What the recogniser read, before any correction from the ink or the words (corrections.ts).
+  const changed = textCorrections(runText(run.chars.map((c) => c.read ?? c.ch)), text);
   const ambiguous = folded.ambiguous || corrections.length > 0;
   // A space read at either end is trimmed from the text, and so is how unsure it was ("90 " with the
   // space at 0.57 is a sure "90"); a space inside still counts ("9 0": one number or two). A
@@ -383,8 +386,12 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, 
     baseline: cy + size * 0.36,
     size,
     confidence: Math.round(confidence * 1000) / 1000,
+    ...(changed.length ? { corrections: changed } : {}),
   };
 }
+
+/** A run's characters as text: white space as one space, none at the ends, none between a number and its unit. */
+const runText = (chars: readonly string[]) => closeUnitSpaces(chars.join('').replace(/\s+/gu, ' ').trim());
 
 /**
  * One font size per size class: OCR box heights vary by a pixel or two from line to line, while

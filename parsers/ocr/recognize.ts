@@ -15,6 +15,12 @@ export interface RecognizedChar {
    * previous character and this one (a point it saw but did not pick: decimal-point.ts).
    */
   pointBefore?: number;
+  /**
+   * What the recogniser read here when a reading from the ink changed it (a comparator named from
+   * its drawn shape: leading-sign.ts, lone-glyph.ts); '' for a character put in (a decimal point,
+   * decimal-point.ts; a sign the recogniser dropped). Absent where the character is the recogniser's.
+   */
+  read?: string;
 }
 
 export interface RecognizedLine {

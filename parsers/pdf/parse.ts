@@ -5,7 +5,7 @@ import { findBorderlessTables } from './borderless.js';
 import type { PageTable } from './page-table.js';
 import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem, type TextColumn } from './flow.js';
-import { imageGrid, MIN_OCR_DPI, ocrPdfPage, pageImage } from '../ocr/index.js';
+import { attachOcrCorrections, imageGrid, MIN_OCR_DPI, ocrPdfPage, pageImage } from '../ocr/index.js';
 import { openPdf } from './open.js';
 import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
@@ -76,6 +76,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const places = new Map<number, SheetPlace>();
     let laid = 0;
     const lostGlyphPages = new Set<number>();
+    // OCR'd runs whose characters the post-processing changed, by page (parsers/ocr/corrections.ts).
+    const corrected = new Map<number, TextRun[]>();
     // Fonts numbered by glyph ids, found page by page (unmapped-codes.ts).
     const numberedFonts = new Set<string>();
     const glyphOrder = new LazyGlyphOrder(pdf);
@@ -109,6 +111,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence, ...(fields ? { formFields: fields } : {}) });
           // Text from the layer of a partly broken page holds □ where a character was lost (text-quality.ts).
           if (prims.textSource !== 'ocr' && quality.marked > 0) lostGlyphPages.add(n);
+          const changed = prims.textSource === 'ocr' ? prims.runs.filter((r) => r.corrections) : [];
+          if (changed.length) corrected.set(n, changed);
         } else {
           places.set(++laid, { sheet: n, dx: 0 });
           pages.push(emptyPage(laid, read.width, read.height));
@@ -141,7 +145,7 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     if (ocrIssue) issues.push(ocrIssue);
     const formIssue = formFieldSummary(pageInfo);
     if (formIssue) issues.push(formIssue);
-    const blocks = markLostGlyphs(markTextSources(blocksOnSheets(assemble(pages), places), pageInfo), lostGlyphPages);
+    const blocks = attachOcrCorrections(markLostGlyphs(markTextSources(blocksOnSheets(assemble(pages), places), pageInfo), lostGlyphPages), corrected);
     return { format: 'pdf', pages: pdf.numPages, pageInfo, blocks, issues };
   } finally {
     await pdf.destroy();

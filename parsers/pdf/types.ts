@@ -3,6 +3,8 @@
  * space: origin top-left, y growing downwards (pdf.js viewport at scale 1, rotation applied).
  */
 
+import type { OcrCorrection } from '../../schemas/location.js';
+
 /** One piece of text as pdf.js reported it, placed on the page. */
 export interface TextRun {
   str: string;
@@ -17,6 +19,8 @@ export interface TextRun {
   size: number;
   /** Recognition confidence (0–1) when the text was read by OCR; absent for exact text. */
   confidence?: number;
+  /** Characters our OCR's post-processing changed in `str` (parsers/ocr/corrections.ts); absent when none. */
+  corrections?: OcrCorrection[];
   /** The font it was set in (pdf.js's id for the font within the document), vector text only. */
   font?: string;
 }

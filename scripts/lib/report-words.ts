@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHONETIC_SERIES } from '../../parsers/ocr/phonetic-series.js';
+import { CONFUSABLE_SETS, READ_AS_DASH } from '../../parsers/ocr/phonetic-series.js';
 
-const inSeries = new Set(PHONETIC_SERIES.join(''));
+const inSeries = new Set(CONFUSABLE_SETS.join('') + READ_AS_DASH);
 
 /** The corpus's report texts (test/corpus/real/<id>/source.txt) by report id. */
 export function corpusReportTexts(root = 'test/corpus/real'): Map<string, string> {
@@ -14,7 +14,7 @@ export function corpusReportTexts(root = 'test/corpus/real'): Map<string, string
   return texts;
 }
 
-/** The two-character sequences of each text that hold a character of a phonetic series. */
+/** The two-character sequences of each text that hold a character of a phonetic series or look-alike set. */
 export function seriesWordsOf(text: string): Set<string> {
   const chars = [...text];
   const words = new Set<string>();

@@ -1,6 +1,7 @@
 import type { Report } from '../../schemas/report.js';
 import { bigrams } from '../narrative/similarity.js';
 import { CLAUSE_STOPS, clauseSpan } from '../text/clauses.js';
+import { figureWriting } from '../numbers/figure.js';
 import { sharedWords } from './measure.js';
 import type { FactPair, IndexedFact } from './types.js';
 
@@ -107,7 +108,7 @@ export function restatementGroups(report: Report, min = 0.8): Map<string, string
 
 function computeGroups(report: Report, min: number): Map<string, string> {
   const parent = new Map<string, string>();
-  const value = new Map(report.statistics.map((s) => [s.id, `${s.figure.value}|${s.figure.text}`]));
+  const value = new Map(report.statistics.map((s) => [s.id, `${s.figure.value}|${figureWriting(s.figure.text)}`]));
   for (const link of report.links) {
     if (link.basis !== 'narrative' || link.confidence < min) continue;
     // only agreeing restatements are one fact; a changed figure is what the rules look for

@@ -232,7 +232,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
         page: pageAt(piece.block, start - piece.offset),
         block: piece.block.block,
         span: [start - piece.offset, end - piece.offset],
-        ...ocrProvenance(piece.block),
+        ...ocrProvenance(piece.block, sentenceAt(s0, s1)),
       }),
       partOf: rel.parent === null ? null : ids[rel.parent],
       relation: rel.relation,

@@ -67,6 +67,7 @@ function tableProse(t: TableBlock, before: number): ParagraphBlock[] {
       bbox: cell.bbox,
       ...(cell.confidence !== undefined ? { confidence: cell.confidence } : {}),
       ...(cell.textSource !== undefined ? { textSource: cell.textSource } : {}),
+      ...(cell.ocrCorrections !== undefined ? { ocrCorrections: cell.ocrCorrections } : {}),
       ...(cell.damagedGlyphs !== undefined ? { damagedGlyphs: cell.damagedGlyphs } : {}),
     };
     places.set(p, { table: t.table, row: cell.row, col: cell.col, label, gridInferred: t.source === 'borderless' });

@@ -68,6 +68,16 @@ export function canonicalNumber(written: string): { value: string; decimals: num
 }
 
 /**
+ * How a figure is written, for telling restatements apart (src/facts/pair.ts groups a report's
+ * figures by value and writing): its text without white space. OCR reads a space into a number or
+ * before its unit ("1 234.5", "232 份") that the print does not have — the same figure twice, not two
+ * writings; separators and units ("1,234.5", "232份" / "232个") still differ.
+ */
+export function figureWriting(text: string): string {
+  return /\s/u.test(text) ? text.replace(/\s+/gu, '') : text;
+}
+
+/**
  * Parse a cell that should hold exactly one figure, optionally with comparator, qualifier and unit.
  * Returns null when the cell holds anything else (words, dates, several numbers, nothing).
  * Remembered per cell text (shared result: do not change it): a report's tables repeat "100%", "10",

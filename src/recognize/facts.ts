@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
-import type { Location } from '../../schemas/location.js';
+import type { Location, OcrCorrection } from '../../schemas/location.js';
 import { parseFigure } from '../numbers/figure.js';
 import { cellOrigin } from './continuation.js';
 import { isRebuiltTable, rebuiltProvenance } from './flattened-table.js';
@@ -28,14 +28,29 @@ export function cellLocation(part: string, table: TableBlock, cell: TableCell): 
 
 /**
  * The OCR provenance of a paragraph or cell, for its values' locations: text source and the
- * lowest recognition confidence of its text, and whether it holds characters a damaged PDF text layer
- * could not decode. Empty for exact text.
+ * lowest recognition confidence of its text, the characters OCR's post-processing changed in it (in
+ * `within` only, when given), and whether it holds characters a damaged PDF text layer could not
+ * decode. Empty for exact text.
  */
-export function ocrProvenance(source: { textSource?: 'ocr' | 'ocr-layer'; confidence?: number; damagedGlyphs?: boolean }): Pick<Location, 'textSource' | 'confidence' | 'uncertain' | 'damagedGlyphs'> {
+export function ocrProvenance(
+  source: { textSource?: 'ocr' | 'ocr-layer'; confidence?: number; damagedGlyphs?: boolean; ocrCorrections?: OcrCorrection[] },
+  within?: string,
+): Pick<Location, 'textSource' | 'confidence' | 'uncertain' | 'damagedGlyphs' | 'ocrCorrections'> {
   const damaged = source.damagedGlyphs ? { damagedGlyphs: true } : {};
   if (!source.textSource) return damaged;
-  if (source.confidence === undefined) return { textSource: source.textSource, ...damaged };
-  return { textSource: source.textSource, confidence: source.confidence, ...(source.confidence < OCR_SURE_CONFIDENCE ? { uncertain: true } : {}), ...damaged };
+  // The characters the OCR's post-processing changed (OCR 原文 峻工 → 竣工), for a reviewer to check —
+  // of a long paragraph, only those in the value's own sentence (`within`).
+  const changes = source.ocrCorrections?.filter((c) => within === undefined || within.includes(c.corrected));
+  const corrected = changes?.length ? { ocrCorrections: changes } : {};
+  if (source.confidence === undefined) return { textSource: source.textSource, ...damaged, ...corrected };
+  return { textSource: source.textSource, confidence: source.confidence, ...(source.confidence < OCR_SURE_CONFIDENCE ? { uncertain: true } : {}), ...damaged, ...corrected };
+}
+
+/** A location with more OCR corrections (those of the label a value is read under), each listed once. */
+export function withCorrections(loc: Location, more: readonly OcrCorrection[]): Location {
+  const own = loc.ocrCorrections ?? [];
+  const added = more.filter((c) => !own.some((o) => o.read === c.read && o.corrected === c.corrected));
+  return added.length ? { ...loc, ocrCorrections: [...own, ...added] } : loc;
 }
 
 /**

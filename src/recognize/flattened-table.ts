@@ -470,7 +470,7 @@ function cellForms(table: TableBlock): Array<{ cell: TableCell; before: string; 
     if (c.text.length < CELL_FORM_MIN || !/\d/.test(c.text)) continue;
     const inline = readInlineForm(c.text);
     if (!inline) continue;
-    const p: ParagraphBlock = { kind: 'paragraph', block: table.block, paragraph: -1, text: c.text, style: null, page: c.page, bbox: c.bbox, ...(c.textSource ? { textSource: c.textSource } : {}), ...(c.confidence !== undefined ? { confidence: c.confidence } : {}) };
+    const p: ParagraphBlock = { kind: 'paragraph', block: table.block, paragraph: -1, text: c.text, style: null, page: c.page, bbox: c.bbox, ...(c.textSource ? { textSource: c.textSource } : {}), ...(c.confidence !== undefined ? { confidence: c.confidence } : {}), ...(c.ocrCorrections ? { ocrCorrections: c.ocrCorrections } : {}) };
     cellParagraphs.set(p, { table: table.table, row: c.row, col: c.col });
     forms.push({ cell: c, before: inline.before, form: { fields: inline.fields.map((f) => ({ p, ...f })), head: p, header: inline.header, rows: inline.rows.map((r) => ({ p, ...r })), management: inline.management.map((m) => ({ p, ...m })) } });
   }
@@ -483,7 +483,7 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
   const cells: TableCell[] = [];
   let row = 0;
   const cell: CellMaker = (p, col, text, span, split) => {
-    const c: TableCell = { row, col, rowSpan: 1, colSpan: 1, text, page: p.page, bbox: null, ...(p.textSource ? { textSource: p.textSource } : {}), ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) };
+    const c: TableCell = { row, col, rowSpan: 1, colSpan: 1, text, page: p.page, bbox: null, ...(p.textSource ? { textSource: p.textSource } : {}), ...(p.confidence !== undefined ? { confidence: p.confidence } : {}), ...(p.ocrCorrections?.some((x) => text.includes(x.corrected)) ? { ocrCorrections: p.ocrCorrections.filter((x) => text.includes(x.corrected)) } : {}) };
     const origin = cellParagraphs.get(p);
     sources.set(c, { paragraph: p.paragraph, line: p.text, span, split, ...(origin ? { cell: origin } : {}) });
     cells.push(c);

@@ -5,7 +5,7 @@ import type { Indicator, Measure, TotalRow } from '../../schemas/records.js';
 import { Rational } from '../numbers/decimal.js';
 import { parseFigure, parseMeasureFigure } from '../numbers/figure.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
-import { cellFact, cellLocation, cellText, partialFact } from './facts.js';
+import { cellFact, cellLocation, cellText, partialFact, withCorrections } from './facts.js';
 import { underOcrLabel } from './ocr-label-match.js';
 import { INDICATOR_COLUMNS, isIndicatorHeader, isSubHeader, mapColumns } from './header-map.js';
 import { SCORE_RATIO } from './lexicon.js';
@@ -185,6 +185,10 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
       // A 指标性质 read unsurely by OCR makes the target it directs unsure too.
       if (nature?.loc.uncertain && !targetFact.loc.uncertain) targetFact.loc = { ...targetFact.loc, uncertain: true };
       const actual = composeTarget(actualFact, null, unit?.text ?? null);
+      const weight = cols.has('weight') ? fields.fact('weight') : labelPoints(part, table, l3);
+      const score = fields.fact('score');
+      // A name OCR's post-processing corrected (办理项目峻工验收率 → 竣工): shown with the row's figures, which findings cite.
+      if (l3.ocrCorrections) for (const f of [targetFact, actualFact, weight, score]) if (f.text.trim()) f.loc = withCorrections(f.loc, l3.ocrCorrections);
       const reason = fields.textFact('reason') ?? { text: '', loc: { ...cellLocation(part, table, l3), col: null } };
       // a dash for the target of a row whose actual is stated ("- | 严格执行相关管理制度") is a target left unquantified, not 不适用
       const notApplicable = [l3.text, actualFact.text].some((t) => NOT_APPLICABLE_RE.test(key(t))) || (NOT_APPLICABLE_RE.test(key(targetFact.text)) && !key(actualFact.text));
@@ -198,8 +202,8 @@ export function readIndicators(part: string, tables: TableBlock[], start: { tabl
         target: targetFact,
         actual: actualFact,
         unit,
-        weight: cols.has('weight') ? fields.fact('weight') : labelPoints(part, table, l3),
-        score: fields.fact('score'),
+        weight,
+        score,
         ...(ratioCol !== undefined && table === first ? scoreRatioOf(part, table, r, ratioCol) : {}),
         reason,
         ...(fields.get('description') ? { description: fields.textFact('description')! } : {}),

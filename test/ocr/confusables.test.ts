@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { correctConfusables } from '../../parsers/ocr/confusables.js';
 import { REPORT_WORDS } from '../../parsers/ocr/report-words.js';
 import { corpusReportTexts, seriesWordsOf } from '../../scripts/lib/report-words.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { mupdfPdf } from '../fixtures/producers/mupdf.js';
+import { pdfPages, sample } from '../pdf/helpers.js';
 
 describe('a character read for another of its phonetic series (形近字, 声旁相同)', () => {
   it('corrects a reading that breaks a word of the reports into the one word it can be', () => {
@@ -9,6 +12,18 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     expect(correctConfusables('办理项目峻工验收率')).toEqual({ text: '办理项目竣工验收率', corrections: ['峻→竣'] });
     expect(correctConfusables('全年峻工验收项目38个').text).toBe('全年竣工验收项目38个');
     expect(correctConfusables('资金泼付率').text).toBe('资金拨付率');
+  });
+
+  it('a look-alike sharing a component a phone photo blurs (拨/援, 完/充): corrected by the word it breaks, words of its own stay', () => {
+    // bench/scan-corpus.ts --variant phone: 安徽 贵池's 项目资金 row, 上海 普陀's indicator.
+    expect(correctConfusables('其中：本年财政援款')).toEqual({ text: '其中：本年财政拨款', corrections: ['援→拨'] });
+    expect(correctConfusables('与委托运营方合同充成率')).toEqual({ text: '与委托运营方合同完成率', corrections: ['充→完'] });
+    for (const word of ['援疆项目资金', '对口支援', '补充说明', '充分发挥', '扩充']) expect(correctConfusables(word).corrections).toEqual([]);
+  });
+
+  it('一 read as a dash (湖南 零陵 on a phone photo: "其中：—般公共预算") is put back where 一 makes a word with the next character; dashes stay', () => {
+    expect(correctConfusables('其中：—般公共预算：1873.66万元')).toEqual({ text: '其中：一般公共预算：1873.66万元', corrections: ['—→一'] });
+    for (const text of ['北京—上海', '1—12月', '2021—2023年', '——一般', '指标—', '- 1 -', '(-年-月']) expect(correctConfusables(text).corrections).toEqual([]);
   });
 
   it('leaves a reading that is itself a word, and one no word decides', () => {
@@ -31,4 +46,23 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     // 2 in 229 000 characters of 292 reports (档案馆 → 档案管, 浙财债 → 浙财绩).
     expect(changed).toBeLessThanOrEqual(2);
   });
+});
+
+describe('the correction on the value’s provenance (OCR 原文 峻工 → 竣工)', () => {
+  it('the seed printed by mutool convert, page 8 read by OCR: the indicator named 办理项目竣工验收率 and the findings citing its row say what was read', async () => {
+    const pdf = mupdfPdf(await pdfPages(sample('seed.pdf'), 8, 8), 'convert');
+    const { result, document } = await runPipeline({ bytes: pdf, file: 'seed-p8-mutool-convert.pdf' });
+    const cells = document!.blocks.flatMap((b) => (b.kind === 'table' ? b.cells : []));
+    const named = cells.find((c) => c.text === '办理项目竣工验收率');
+    expect(named?.ocrCorrections).toEqual([{ read: '目峻工', corrected: '目竣工' }]);
+    // The cells OCR read without a correction carry none.
+    expect(cells.filter((c) => c.ocrCorrections).every((c) => /竣工/u.test(c.text))).toBe(true);
+    const cited = result.discrepancies.filter((f) => f.message.includes('「办理项目竣工验收率」'));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const f of cited) expect(f.evidence.every((e) => e.location.ocrCorrections?.some((c) => c.read === '目峻工' && c.corrected === '目竣工'))).toBe(true);
+    // A finding on another indicator's row carries none.
+    const other = result.discrepancies.filter((f) => f.message.includes('「做好公开招标项目监管」'));
+    expect(other.length).toBeGreaterThan(0);
+    for (const f of other) expect(f.evidence.some((e) => e.location.ocrCorrections)).toBe(false);
+  }, 300_000);
 });

@@ -37,11 +37,12 @@ export function reviewBadge(review: Review | undefined): SafeHtml {
   return html`<span class="badge review-${status}">${REVIEW_LABELS[status]}</span>`;
 }
 
-/** "OCR 识别，可信度 87%" for evidence read from a scan. */
+/** "OCR 识别，可信度 87%，OCR 原文 目峻工 → 目竣工" for evidence read from a scan. */
 export function ocrNote(loc: Location): SafeHtml | '' {
   if (!loc.textSource) return '';
   const what = loc.textSource === 'ocr' ? 'OCR 识别' : 'OCR 文字层';
-  return html` <span class="ocr">${what}${loc.confidence !== null && loc.confidence !== undefined ? `，可信度 ${Math.round(loc.confidence * 100)}%` : ''}</span>`;
+  const corrected = (loc.ocrCorrections ?? []).map((c) => `，OCR 原文 ${c.read} → ${c.corrected}`).join('');
+  return html` <span class="ocr">${what}${loc.confidence !== null && loc.confidence !== undefined ? `，可信度 ${Math.round(loc.confidence * 100)}%` : ''}${corrected}</span>`;
 }
 
 function historyList(history: DecisionHistoryEntry[]): SafeHtml | '' {
