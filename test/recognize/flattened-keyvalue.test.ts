@@ -10,6 +10,8 @@ import { runPipeline } from '../../src/pipeline.js';
 import { parseSource } from '../corpus/source-format.js';
 import { writeBlocksDocx } from '../fixtures/generator/docx.js';
 import { show, source } from '../rules/planted-real-helpers.js';
+import { checkModel } from '../helpers/check.js';
+import { documentOf } from '../helpers/model.js';
 
 const cells = (line: string) => line.split('|').map((c) => c.trim().replace(/\{(?:r\d+)?(?:c\d+)?\}$/, '').trim());
 
@@ -74,4 +76,15 @@ describe('a project form whose budget block is label/value lines (real documents
     const fs = notInfo(result.discrepancies);
     expect(fs.map((f) => [f.rule, f.severity]), show(fs)).toEqual([['execution-rate', 'error'], ['budget-change-reason', 'warning']]);
   }, 60_000);
+});
+
+describe('key-value budget lines: only a form\'s', () => {
+  it('the same lines under a narrative report\'s title (no 自评表) stay prose; a label with its unit in brackets is read', () => {
+    const prose = checkModel(documentOf(['某项目支出绩效自评报告', '一、基本情况', '全年预算数：120万元', '全年执行数：118.5万元', '执行率：98.75%']));
+    expect(prose.report.projects).toEqual([]);
+    const form = checkModel(documentOf(['项目支出绩效自评表', '项目名称：甲', '年初预算数（万元）：120', '全年预算数（万元）：120', '全年执行数（万元）：118.5', '预算执行率：98.75%']));
+    const p = form.report.projects[0];
+    expect([p?.name?.text, p?.budget?.unit]).toEqual(['甲', '万元']);
+    expect(p?.budget?.rows.map((r) => [r.fullYearBudget?.text, r.executed?.text, r.rate?.text])).toEqual([['120', '118.5', '98.75%']]);
+  });
 });
