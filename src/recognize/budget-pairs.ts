@@ -1,6 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { BudgetBlock, BudgetRow } from '../../schemas/records.js';
+import { foldLookalikes } from '../../parsers/ocr/lookalikes.js';
 import { budgetRowKind, unitOf } from './budget-block.js';
 import { cellFact, cellLocation } from './facts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
@@ -28,6 +29,18 @@ const SOURCE_LABEL = /财政|资金|拨款|结转|自筹|债|其他|中央|省�
 
 const NUMBER = /^[-−]?\d[\d,，]*(?:\.\d+)?$/;
 
+/**
+ * A number with a letter read or typed for a look-alike digit ("39S.86", "l79.6", "1O0": O/o/D → 0,
+ * l/I/| → 1, Z → 2, S → 5, B → 8, most characters real digits): still the amount of its label, kept
+ * as written with no figure, so the damage is named (split-numbers) and never guessed. Digits and
+ * number punctuation shuffled ("7,00.0,77") are no such number: nothing says which digits are meant.
+ */
+function lookalikeNumber(text: string): boolean {
+  if (!/[A-Za-z|]/.test(text)) return false;
+  const folded = foldLookalikes(text);
+  return folded.ambiguous && NUMBER.test(folded.text);
+}
+
 interface Pair {
   field: PairField;
   label: TableCell;
@@ -41,9 +54,10 @@ function pairLabel(text: string): PairField | null {
 }
 
 /**
- * The row's pairs: a known label cell with a number in the cell to its right; `unreadable` counts the
- * known labels whose value is there but is no number (a copy's garbled "7,00.0,77"): they still say
- * the row is the budget pairs row, and give no figure.
+ * The row's pairs: a known label cell with a number in the cell to its right (or a number with a
+ * look-alike letter, kept as written); `unreadable` counts the known labels whose value is there but
+ * is no number (a copy's garbled "7,00.0,77"): they still say the row is the budget pairs row, and
+ * give no figure.
  */
 function pairsOf(table: TableBlock, row: number): { pairs: Pair[]; unreadable: number } {
   const pairs: Pair[] = [];
@@ -52,7 +66,7 @@ function pairsOf(table: TableBlock, row: number): { pairs: Pair[]; unreadable: n
     const field = pairLabel(cell.text);
     if (!field || pairs.some((p) => p.field === field)) continue;
     const value = cellRightOf(table, row, cell);
-    if (value && NUMBER.test(key(value.text))) pairs.push({ field, label: cell, value });
+    if (value && (NUMBER.test(key(value.text)) || lookalikeNumber(key(value.text)))) pairs.push({ field, label: cell, value });
     else if (value && key(value.text)) unreadable++;
   }
   return { pairs, unreadable };

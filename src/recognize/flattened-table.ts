@@ -6,6 +6,7 @@ import { budgetRowKindOf, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD, GOAL_SET_WORDS } fr
 import { key } from './table-view.js';
 import { readInlineForm, type BreakdownPair, type InlineForm } from './flattened-inline.js';
 import { readNumberedGrid, type NumberedGrid } from './flattened-numbered.js';
+import { readKeyValueBudget, type KeyValueBudget } from './flattened-keyvalue.js';
 import { compactAhead, readIndicatorBlock, type FlatIndicatorBlock, type Piece } from './flattened-indicators.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -204,7 +205,7 @@ interface FlatForm {
   head: ParagraphBlock;
   /** The budget block; absent for an indicator block flattened on its own. */
   header: FlatHeader | null;
-  rows: Array<{ p: ParagraphBlock; label: string; run: string }>;
+  rows: Array<{ p: ParagraphBlock; label: string; run: string; own?: Array<{ p: ParagraphBlock; text: string; span: [number, number] }> }>;
   /** The 转移支付 form's 资金管理情况 rows after the funding rows (label | its text). */
   management?: Array<{ p: ParagraphBlock; label: string; value: string }>;
   /** The department form's 按收入性质分 / 按支出性质分 items after the funding rows. */
@@ -342,6 +343,13 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       i = ahead.last;
       continue;
     }
+    // a budget block typed as label/value lines (年初预算数：120万元 / 全年执行数：118.5万元 / 执行率：98.75% …)
+    const kv = readKeyValueBudget(blocks, i);
+    if (kv) {
+      out.push(virtualTable(keyValueForm(kv, takeFieldLines(out)), nextTable++, unread));
+      i = kv.last;
+      continue;
+    }
     const header = readFlattenedHeader(b.text);
     if (!header) {
       const inline = /\d/.test(b.text) ? readInlineForm(b.text) : null;
@@ -389,18 +397,31 @@ export function rebuildFlattenedTables(doc: DocumentModel): RebuiltDocument {
       out.push(b);
       continue;
     }
-    // the form's field lines just before its budget block (项目名称, 主管部门 …) go into the table too
-    const fields: FlatForm['fields'] = [];
-    while (out.length && out[out.length - 1].kind === 'paragraph' && readFieldLine((out[out.length - 1] as ParagraphBlock).text)) {
-      const p = out.pop() as ParagraphBlock;
-      fields.unshift(...readFieldLine(p.text)!.map((f) => ({ p, ...f })));
-    }
-    const form: FlatForm = { fields, head: b, header, rows };
+    const form: FlatForm = { fields: takeFieldLines(out), head: b, header, rows };
     const ahead = attachIndicatorsAhead(form, blocks, last);
     out.push(virtualTable(form, nextTable++, unread), ...ahead.after);
     i = ahead.last;
   }
   return out.length === blocks.length && out.every((b, i) => b === blocks[i]) ? { document: doc, unread } : { document: { ...doc, blocks: out }, unread };
+}
+
+/** The form's field lines just before its budget block (项目名称, 主管部门 …), taken off the blocks read so far: they go into the table too. */
+function takeFieldLines(out: Block[]): FlatForm['fields'] {
+  const fields: FlatForm['fields'] = [];
+  while (out.length && out[out.length - 1].kind === 'paragraph' && readFieldLine((out[out.length - 1] as ParagraphBlock).text)) {
+    const p = out.pop() as ParagraphBlock;
+    fields.unshift(...readFieldLine(p.text)!.map((f) => ({ p, ...f })));
+  }
+  return fields;
+}
+
+/** Key-value budget lines as a flattened form: one header word per line's label, one 年度资金总额 row of their values. */
+function keyValueForm(kv: KeyValueBudget, fields: FlatForm['fields']): FlatForm {
+  const head = kv.items[0].p;
+  const header: FlatHeader = { prefix: kv.unit ? `项目资金(${kv.unit})` : '项目资金', words: kv.items.map((x) => key(x.label)), columns: { kinds: kv.items.map((x) => x.kind) } };
+  const row = { p: head, label: '年度资金总额', run: kv.items.map((x) => x.value).join(' '), own: kv.items.map((x) => ({ p: x.p, text: x.value, span: x.span })) };
+  // "项目名称：农村公路养护": the colon is the line's, not the value's
+  return { fields: fields.map((f) => ({ ...f, value: f.value.replace(/^[:：]\s*/u, '') })), head, header, rows: [row] };
 }
 
 /**
@@ -505,6 +526,12 @@ function virtualTable(form: FlatForm, ordinal: number, unread: RebuiltDocument['
       const labelSpan = spanIn(line.p, line.label, cursor);
       cell(line.p, 0, line.label, labelSpan, false);
       if (labelSpan) cursor = labelSpan[1];
+      if (line.own) {
+        // values read each from its own line (a key-value form): no split, each cell cites its line
+        line.own.forEach((v, k) => cell(v.p, k + 1, v.text, v.span, false));
+        row++;
+        continue;
+      }
       const values = !line.run.trim() ? null : form.placed ? placedRow(line, form.placed, unread) : line === total?.row ? total.values : splitRow(line.p, line, header, unread);
       header.words.forEach((_, k) => {
         const v = values?.[k];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf } from '../helpers/model.js';
 import { checkModel as check } from '../helpers/check.js';
+import { findingsOf, planted, show, source } from '../rules/planted-real-helpers.js';
 
 /**
  * 海南省商务厅 服务贸易项目绩效自评表, 一、项目基本情况 as published: the budget is no grid but label/value
@@ -55,4 +56,33 @@ describe('budget given as label/value pairs (海南 项目绩效自评表 项目
     expect(sum[0].message).toContain('570');
     expect(sum[0].message).toContain('560');
   });
+});
+
+/**
+ * Real documents (test/corpus/real) whose budget is label/value pairs, with a 实际使用情况 / 实际支出 written
+ * with a letter for a look-alike digit (bench/planted-real.ts kind garbled): the pair is still read, its
+ * amount kept as written with no figure, and split-numbers names it. Digits and commas shuffled
+ * (岳阳县 "7,00.0,77", a must-not-flag of the corpus) stay unread.
+ */
+describe('label/value pairs in real documents: a look-alike letter in the amount', () => {
+  const splitWarnings = (lines: string[]) => findingsOf(lines, (f) => f.rule === 'split-numbers' && f.severity !== 'info');
+
+  it('hi-shangwu-fuwumaoyi: 实际使用情况 395.86 → 39S.86 is a split-numbers warning quoting 39S.86', async () => {
+    const lines = source('hi-shangwu-fuwumaoyi');
+    expect(await splitWarnings(lines)).toEqual([]);
+    const fs = await splitWarnings(planted(lines, '实际使用情况', '| 395.86', '| 39S.86'));
+    expect(fs.map((f) => [f.severity, f.observed]), show(fs)).toEqual([['warning', '39S.86']]);
+    expect(fs[0].message).toContain('计划投资额');
+  }, 60_000);
+
+  it('hn-nanhu-youfu-2016: 实际支出 179.6 → l79.6 is a split-numbers warning quoting l79.6', async () => {
+    const lines = source('hn-nanhu-youfu-2016');
+    expect(await splitWarnings(lines)).toEqual([]);
+    const fs = await splitWarnings(planted(lines, '实际支出', '| 179.6', '| l79.6'));
+    expect(fs.map((f) => [f.severity, f.observed]), show(fs)).toEqual([['warning', 'l79.6']]);
+  }, 60_000);
+
+  it('hn-yueyangxian-gonglu-2020: 7,00.0,77 (digits shuffled, no look-alike letter) is not flagged', async () => {
+    expect(await splitWarnings(source('hn-yueyangxian-gonglu-2020'))).toEqual([]);
+  }, 60_000);
 });
