@@ -47,6 +47,8 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     return evenlySpaced(ps) ? linePieces(l, i, Infinity) : ps;
   });
   let i = 0;
+  // The line after the last table found (a table right under it may be its rows of fewer columns).
+  let lastTo = -1;
   // The last row of a table over the page break may have no line of two cells: a label of two
   // lines beside a value centred on them (改进/措施 beside 无), lines side by side.
   const carriedRow = carried !== null && lines.length > 1 && besideAbove(lines[0], lines[1]);
@@ -88,10 +90,40 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       continue;
     }
     for (let k = start; k < found.from; k++) rest.push(lines[k]);
-    tables.push(found.table);
+    const above = tables.at(-1);
+    const merged = above && lastTo === found.from ? subGridUnder(above, found.table, bodySize(lines[found.from])) : null;
+    if (merged) tables[tables.length - 1] = merged;
+    else tables.push(found.table);
+    lastTo = found.to;
     i = found.to;
   }
   return { tables, rest };
+}
+
+/**
+ * The rows right under a table whose cells each start where a column of the table starts, fewer
+ * and wider (按收入性质分:… | 按支出性质分:… under the 年度资金总额 row of eight columns, each cell
+ * merged over several of them): that table's rows, its cells over the columns they start at up to
+ * where the next starts. Read apart they are a table of their own, and the form's rows are lost
+ * to it. Null when `below` is not such rows of `above`.
+ */
+function subGridUnder(above: PageTable, below: PageTable, size: number): PageTable | null {
+  const bands = above.bands;
+  const own = below.bands;
+  if (!bands || !own || own.length < 2 || own.length >= bands.length) return null;
+  const starts = own.map(([x0]) => bands.findIndex(([b0]) => Math.abs(b0 - x0) <= ALIGNED_EMS * size));
+  if (starts.some((c, k) => c < 0 || (k > 0 && c <= starts[k - 1]))) return null;
+  const ends = starts.map((_, k) => (k + 1 < starts.length ? starts[k + 1] : bands.length));
+  const rows = above.ys.length - 1;
+  const ys = [...above.ys.slice(0, -1), (above.ys.at(-1)! + below.ys[0]) / 2, ...below.ys.slice(1)];
+  const cells = [
+    ...above.cells,
+    ...below.cells.map((c) => {
+      const [c0, c1, r0, r1] = [starts[c.c0], ends[c.c1 - 1], c.r0 + rows, c.r1 + rows];
+      return { ...c, c0, c1, r0, r1, box: [above.xs[c0], ys[r0], above.xs[c1], ys[r1]] as BBox };
+    }),
+  ];
+  return { ...above, ys, cells, bbox: [above.bbox[0], above.bbox[1], above.bbox[2], below.bbox[3]], confidence: Math.min(above.confidence, below.confidence) };
 }
 
 /** How many lines at the top of the page are single pieces, each within one column of `carried`. */
