@@ -49,6 +49,12 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
   let i = 0;
   // The line after the last table found (a table right under it may be its rows of fewer columns).
   let lastTo = -1;
+  // Rows of fewer, wider cells the table of the page before ended with, going on at the top of this one.
+  const subRows = carried ? carriedSubRows(lines, pieces, carried, page) : null;
+  if (subRows) {
+    tables.push(subRows.table);
+    i = lastTo = subRows.to;
+  }
   // The last row of a table over the page break may have no line of two cells: a label of two
   // lines beside a value centred on them (改进/措施 beside 无), lines side by side.
   const carriedRow = carried !== null && lines.length > 1 && besideAbove(lines[0], lines[1]);
@@ -124,6 +130,34 @@ function subGridUnder(above: PageTable, below: PageTable, size: number): PageTab
     }),
   ];
   return { ...above, ys, cells, bbox: [above.bbox[0], above.bbox[1], above.bbox[2], below.bbox[3]], confidence: Math.min(above.confidence, below.confidence) };
+}
+
+/**
+ * The table of the page before ended with rows of fewer, wider cells (subGridUnder: 按收入性质分 …
+ * | 按支出性质分 …): the lines at the top of this page that each start where one of those cells
+ * starts and end within it, at the table's row spacing, are its next rows (纳入专户管理的非税收入拨款:,
+ * 其他资金:585.62) — one cell a line, too few and too narrow to be a table of their own.
+ */
+function carriedSubRows(lines: readonly TextLine[], pieces: readonly Piece[][], carried: PageTable, page: number): { table: PageTable; to: number } | null {
+  const bands = carried.bands;
+  const last = carried.ys.length - 2;
+  const bottom = carried.cells.filter((c) => c.r1 - 1 === last);
+  if (!bands || !bottom.length || bottom.some((c) => c.c1 - c.c0 < 2)) return null;
+  const cells: PageTableCell[] = [];
+  let k = 0;
+  for (; k < lines.length && pieces[k].length === 1; k++) {
+    const p = pieces[k][0];
+    const size = bodySize(lines[k]);
+    if (k > 0 && bodyExtent(lines[k]).top - bodyExtent(lines[k - 1]).bottom > MAX_ROW_GAP_EMS * size) break;
+    const cell = bottom.find((c) => Math.abs(bands[c.c0][0] - p.x0) <= ALIGNED_EMS * size && p.x1 <= carried.xs[c.c1] + ALIGNED_EMS * size);
+    if (!cell) break;
+    cells.push({ r0: k, r1: k + 1, c0: cell.c0, c1: cell.c1, box: [carried.xs[cell.c0], lines[k].top, carried.xs[cell.c1], lines[k].bottom], text: lines[k].text, endsWrapped: false });
+  }
+  if (!k) return null;
+  const ys = [lines[0].top - 1, ...cells.slice(1).map((c, j) => (lines[j].bottom + c.box[1]) / 2), lines[k - 1].bottom + 1];
+  for (const c of cells) c.box = [c.box[0], ys[c.r0], c.box[2], ys[c.r1]];
+  const xs = [...carried.xs];
+  return { table: { page, xs, ys, cells, bbox: [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!], source: 'borderless', confidence: carried.confidence, bands: bands.map(([a, b]) => [a, b]) }, to: k };
 }
 
 /** How many lines at the top of the page are single pieces, each within one column of `carried`. */
@@ -439,7 +473,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   if (align.centre) stretchAcross(model, bands);
   else stretchRowValues(model, bands.length);
   const xs = columnBoundaries(bands, 1);
-  const cells = completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands));
+  const cells = labelUnits(completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands)));
   if (isList(cells, bands.length)) return null;
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
   const confirmed = confirmedHeaderRows(cells) > 0;
@@ -454,6 +488,28 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** A unit in brackets alone (（万元）, (万元, （人）): what a label states its figures in, never a row's label. */
+const UNIT_ALONE = /^[（(](?:万元|元|亿元|千元|人|个|%|％)[）)]?$/u;
+
+/**
+ * A unit in brackets alone in its row, under a cell of the same columns (年度预算申请 / (万元), the
+ * label's second paragraph a row-gap under it): the rest of that cell, which reaches down over its
+ * row. Read as a row of its own it is a label with no figures, and what follows it is cut off.
+ */
+function labelUnits(cells: PageTableCell[]): PageTableCell[] {
+  const folded = new Set<PageTableCell>();
+  for (const u of cells) {
+    if (!UNIT_ALONE.test(u.text.replace(/\s+/gu, '')) || cells.some((c) => c !== u && c.text.trim() && c.r0 < u.r1 && u.r0 < c.r1)) continue;
+    const label = cells.find((c) => c.c0 === u.c0 && c.c1 === u.c1 && c.r1 === u.r0 && c.text.trim() && !folded.has(c));
+    if (!label) continue;
+    label.text = `${label.text}\n${u.text}`;
+    label.r1 = u.r1;
+    label.box = [label.box[0], label.box[1], label.box[2], u.box[3]];
+    folded.add(u);
+  }
+  return cells.filter((c) => !folded.has(c));
 }
 
 /** A list marker: 1. 2) (3) 一、 ① a. iv. • — what a numbered or bulleted list puts before its items. */

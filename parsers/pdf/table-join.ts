@@ -204,6 +204,8 @@ export function isTextFragment(prev: string, next: string): boolean {
 
 /** A figure alone (a 分值, 得分, amount or rate): a cell's value, never the rest of a sentence. */
 const FIGURE = /^[\d.,%‰\-—–]+$/u;
+/** …or a text ending in one (政府性基金拨款:118.82): an item stated, complete. */
+const ENDS_FIGURE = /[\d%‰]$/u;
 /** A sentence's end: a cell's text that stops there is complete. */
 const SENTENCE_END = /[。；;！!？?]$/u;
 
@@ -212,14 +214,14 @@ const SENTENCE_END = /[。；;！!？?]$/u;
  * the last row above in the same columns — the last line of that cell's text pushed over the break
  * (获得目的国 / (地区)受 at the foot, 众欢迎 alone at the top of the next page)? The browser may
  * wrap before the cell's border (the line above does not reach it), so the text is the witness:
- * both words, no figure, the text above not ending a sentence. A row of one cell has nothing
+ * both words, the text above ending in no figure and no sentence's end. A row of one cell has nothing
  * else to be: an indicator's row has its name and values.
  */
 function loneLastLine(pairs: readonly (readonly [MappedCell, MappedCell])[]): boolean {
   if (pairs.length !== 1) return false;
   const [[f, b]] = pairs;
   const [below, above] = [squeeze(f.text), squeeze(b.text)];
-  return f.colSpan === b.colSpan && below !== '' && above !== '' && !FIGURE.test(below) && !FIGURE.test(above) && !SENTENCE_END.test(above);
+  return f.colSpan === b.colSpan && below !== '' && above !== '' && !FIGURE.test(below) && !ENDS_FIGURE.test(above) && !SENTENCE_END.test(above);
 }
 
 /**

@@ -119,16 +119,19 @@ describe('a rule-less print whose cells are set in the middle of their row, one 
 });
 
 describe('a rule-less print whose form has rows of fewer, wider cells under its rows of eight columns', () => {
-  it('按收入性质分 / 按支出性质分 rows, each cell starting where a column of the form starts: rows of the form (cells over the columns they start at), not a table of their own read as a second department form', async () => {
+  it('按收入性质分 / 按支出性质分 rows, each cell starting where a column of the form starts, two more at the top of page 2, the label\'s (万元 a row-gap under it: rows of the form, the .docx findings', async () => {
     const { reference, run } = await readBoth('hn-hengshan-guantang-2023');
-    // Found: the rows a 3×2 table of their own — 「重复的dept-self-eval（表 4）」, the form's 绩效指标 not looked for.
+    // Found: the rows a 3×2 table of their own — 「重复的dept-self-eval（表 4）」; the budget rows cut off
+    // under the row 「(万元」 (budget-change-reason, spending-breakdown-sum missed); 其他资金:585.62 on page 2 not read.
     const { missed, extra } = matchFindings(reference.findings, run.findings);
     expect(extra.map(key)).toEqual([]);
-    expect(missed.filter((f) => f.rule === 'coverage').map(key)).toEqual([]);
+    expect(missed.map(key)).toEqual([]);
     const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度资金总额'))!;
     const cell = (text: string) => form.cells.find((c) => squeeze(c.text) === text)!;
     expect(cell('按收入性质分:2030.12')).toMatchObject({ col: cell('年度资金总额').col });
     expect(cell('按支出性质分:1925.67')).toMatchObject({ col: cell('10').col });
     expect(cell('其中:基本支出:900.47').row).toBe(cell('按支出性质分:1925.67').row + 1);
+    expect(cell('其他资金:585.62')).toMatchObject({ col: cell('年度资金总额').col, page: cell('年度资金总额').page + 1 });
+    expect(squeeze(form.cells.find((c) => c.text.startsWith('年度预算申请'))!.text)).toBe('年度预算申请(万元');
   }, 240_000);
 });
