@@ -288,7 +288,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !symbolsInColumns(lines, pieces, start, j, size, bottom, count, known) && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom, known)) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) singles = 0;
@@ -296,6 +296,18 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     bottom = Math.max(bottom, lineBottom);
   }
   return j;
+}
+
+/**
+ * A line of symbols alone from a fallback font of another size (— — in the 分值 and 得分 of a 其他资金
+ * row with no figures), each centred or set where the region's text of a column is, with the
+ * table going on under it: the region's row, not the end of the table.
+ */
+function symbolsInColumns(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number, count: number, known: readonly Band[]): boolean {
+  if (WORD_CHAR.test(lines[j].text) || !goesOnAfter(lines, pieces, j, size, bottom, count, start, known)) return false;
+  const above = pieces.slice(start, j).flat();
+  const tol = ALIGNED_EMS * size;
+  return pieces[j].every((p) => above.some((q) => Math.abs(q.x0 - p.x0) <= tol || Math.abs(q.x0 + q.x1 - p.x0 - p.x1) <= 2 * tol));
 }
 
 /** Lines of one cell are less than a line apart (font sizes): a line's leading, whatever the padding. */

@@ -135,3 +135,19 @@ describe('a rule-less print whose form has rows of fewer, wider cells under its 
     expect(squeeze(form.cells.find((c) => c.text.startsWith('年度预算申请'))!.text)).toBe('年度预算申请(万元');
   }, 240_000);
 });
+
+describe('a rule-less print whose row of no figures has dashes from a fallback font', () => {
+  it('the 其他资金 row\'s — — (set larger) is a row of the form, not its end: one form, 年度总体目标\'s 预期目标 and 实际完成情况 two cells, the .docx findings', async () => {
+    const { reference, run } = await readBoth('sx-jishan-jiandang-2020');
+    // Found: the form cut at 其他 / — —; 资金 and the 年度总体目标 rows the top of a second table, the two goals one text.
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    expect(missed.map(key)).toEqual([]);
+    expect(extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度资金总额'))!;
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('其他资金');
+    expect(texts).toContain('提高医疗保障水平,推进因病致贫问题的根本性解决');
+    expect(texts).toContain('提高医疗保障水平,推进了因病致贫问题的基本性解决');
+    expect(texts).toContain('一级指标');
+  }, 240_000);
+});
