@@ -7,7 +7,8 @@ import { blockOf, blockText, isFigure, isLeaders, type Block } from './row-model
  * rows. Without rulings each of its lines would start a row of its own. The spacing is a gap of its
  * own kind: it recurs, it lies clearly between the wrapped lines' gaps and the rows', and the
  * lines it separates interleave with the lines of a neighbouring cell of the same row (cells of
- * other line counts centred on the row put their lines across the gap). Two lines of one column
+ * other line counts centred on the row put their lines across the gap), or the row's other cells are
+ * centred on the run of them together (cells set in the middle of their row). Two lines of one column
  * that each have a figure of their own beside them (a 分值 or 得分 per line) are two rows, never one
  * cell. A line of leaders (……, a template's placeholder row left as it was) is a row of its own.
  */
