@@ -171,6 +171,9 @@ function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
   const beside = blocks.filter((o) => (o.c1 <= first.c0 || first.c1 <= o.c0) && overlapY(o, extent) >= CROSSING_SHARE * o.size);
   const centring = beside.filter((o) => centredOn(o, extent));
   if (new Set(centring.map(columnKey)).size < 2) return false;
+  // …and set at the top of their cells with one of its later paragraphs (text at the top left, rows
+  // a line or two each): that paragraph starts their row.
+  if (run.slice(1).some((b) => centring.every((o) => Math.abs(o.top - b.top) <= SAME_START_EMS * o.size))) return false;
   const reachesPast = (o: Block) => (o.top < first.top || o.bottom > last.bottom) && !run.some((b) => centredOn(o, b));
   if (!beside.every((o) => centring.includes(o) || reachesPast(o))) return false;
   // Cells centred on the run's middle paragraph as well (one line between as many above and below)
