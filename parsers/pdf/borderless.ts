@@ -47,6 +47,14 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     return evenlySpaced(ps) ? linePieces(l, i, Infinity) : ps;
   });
   let i = 0;
+  // The line after the last table found (a table right under it may be its rows of fewer columns).
+  let lastTo = -1;
+  // Rows of fewer, wider cells the table of the page before ended with, going on at the top of this one.
+  const subRows = carried ? carriedSubRows(lines, pieces, carried, page) : null;
+  if (subRows) {
+    tables.push(subRows.table);
+    i = lastTo = subRows.to;
+  }
   // The last row of a table over the page break may have no line of two cells: a label of two
   // lines beside a value centred on them (改进/措施 beside 无), lines side by side.
   const carriedRow = carried !== null && lines.length > 1 && besideAbove(lines[0], lines[1]);
@@ -88,10 +96,68 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       continue;
     }
     for (let k = start; k < found.from; k++) rest.push(lines[k]);
-    tables.push(found.table);
+    const above = tables.at(-1);
+    const merged = above && lastTo === found.from ? subGridUnder(above, found.table, bodySize(lines[found.from])) : null;
+    if (merged) tables[tables.length - 1] = merged;
+    else tables.push(found.table);
+    lastTo = found.to;
     i = found.to;
   }
   return { tables, rest };
+}
+
+/**
+ * The rows right under a table whose cells each start where a column of the table starts, fewer
+ * and wider (按收入性质分:… | 按支出性质分:… under the 年度资金总额 row of eight columns, each cell
+ * merged over several of them): that table's rows, its cells over the columns they start at up to
+ * where the next starts. Read apart they are a table of their own, and the form's rows are lost
+ * to it. Null when `below` is not such rows of `above`.
+ */
+function subGridUnder(above: PageTable, below: PageTable, size: number): PageTable | null {
+  const bands = above.bands;
+  const own = below.bands;
+  if (!bands || !own || own.length < 2 || own.length >= bands.length) return null;
+  const starts = own.map(([x0]) => bands.findIndex(([b0]) => Math.abs(b0 - x0) <= ALIGNED_EMS * size));
+  if (starts.some((c, k) => c < 0 || (k > 0 && c <= starts[k - 1]))) return null;
+  const ends = starts.map((_, k) => (k + 1 < starts.length ? starts[k + 1] : bands.length));
+  const rows = above.ys.length - 1;
+  const ys = [...above.ys.slice(0, -1), (above.ys.at(-1)! + below.ys[0]) / 2, ...below.ys.slice(1)];
+  const cells = [
+    ...above.cells,
+    ...below.cells.map((c) => {
+      const [c0, c1, r0, r1] = [starts[c.c0], ends[c.c1 - 1], c.r0 + rows, c.r1 + rows];
+      return { ...c, c0, c1, r0, r1, box: [above.xs[c0], ys[r0], above.xs[c1], ys[r1]] as BBox };
+    }),
+  ];
+  return { ...above, ys, cells, bbox: [above.bbox[0], above.bbox[1], above.bbox[2], below.bbox[3]], confidence: Math.min(above.confidence, below.confidence) };
+}
+
+/**
+ * The table of the page before ended with rows of fewer, wider cells (subGridUnder: 按收入性质分 …
+ * | 按支出性质分 …): the lines at the top of this page that each start where one of those cells
+ * starts and end within it, at the table's row spacing, are its next rows (纳入专户管理的非税收入拨款:,
+ * 其他资金:585.62) — one cell a line, too few and too narrow to be a table of their own.
+ */
+function carriedSubRows(lines: readonly TextLine[], pieces: readonly Piece[][], carried: PageTable, page: number): { table: PageTable; to: number } | null {
+  const bands = carried.bands;
+  const last = carried.ys.length - 2;
+  const bottom = carried.cells.filter((c) => c.r1 - 1 === last);
+  if (!bands || !bottom.length || bottom.some((c) => c.c1 - c.c0 < 2)) return null;
+  const cells: PageTableCell[] = [];
+  let k = 0;
+  for (; k < lines.length && pieces[k].length === 1; k++) {
+    const p = pieces[k][0];
+    const size = bodySize(lines[k]);
+    if (k > 0 && bodyExtent(lines[k]).top - bodyExtent(lines[k - 1]).bottom > MAX_ROW_GAP_EMS * size) break;
+    const cell = bottom.find((c) => Math.abs(bands[c.c0][0] - p.x0) <= ALIGNED_EMS * size && p.x1 <= carried.xs[c.c1] + ALIGNED_EMS * size);
+    if (!cell) break;
+    cells.push({ r0: k, r1: k + 1, c0: cell.c0, c1: cell.c1, box: [carried.xs[cell.c0], lines[k].top, carried.xs[cell.c1], lines[k].bottom], text: lines[k].text, endsWrapped: false });
+  }
+  if (!k) return null;
+  const ys = [lines[0].top - 1, ...cells.slice(1).map((c, j) => (lines[j].bottom + c.box[1]) / 2), lines[k - 1].bottom + 1];
+  for (const c of cells) c.box = [c.box[0], ys[c.r0], c.box[2], ys[c.r1]];
+  const xs = [...carried.xs];
+  return { table: { page, xs, ys, cells, bbox: [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!], source: 'borderless', confidence: carried.confidence, bands: bands.map(([a, b]) => [a, b]) }, to: k };
 }
 
 /** How many lines at the top of the page are single pieces, each within one column of `carried`. */
@@ -222,7 +288,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
+    if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !symbolsInColumns(lines, pieces, start, j, size, bottom, count, known) && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom, known)) break;
     if (pieces[j].length >= 2 || besideAbove(lines[j - 1], l)) singles = 0;
@@ -230,6 +296,18 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     bottom = Math.max(bottom, lineBottom);
   }
   return j;
+}
+
+/**
+ * A line of symbols alone from a fallback font of another size (— — in the 分值 and 得分 of a 其他资金
+ * row with no figures), each centred or set where the region's text of a column is, with the
+ * table going on under it: the region's row, not the end of the table.
+ */
+function symbolsInColumns(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, j: number, size: number, bottom: number, count: number, known: readonly Band[]): boolean {
+  if (WORD_CHAR.test(lines[j].text) || !goesOnAfter(lines, pieces, j, size, bottom, count, start, known)) return false;
+  const above = pieces.slice(start, j).flat();
+  const tol = ALIGNED_EMS * size;
+  return pieces[j].every((p) => above.some((q) => Math.abs(q.x0 - p.x0) <= tol || Math.abs(q.x0 + q.x1 - p.x0 - p.x1) <= 2 * tol));
 }
 
 /** Lines of one cell are less than a line apart (font sizes): a line's leading, whatever the padding. */
@@ -407,7 +485,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   if (align.centre) stretchAcross(model, bands);
   else stretchRowValues(model, bands.length);
   const xs = columnBoundaries(bands, 1);
-  const cells = completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands));
+  const cells = labelUnits(completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands)));
   if (isList(cells, bands.length)) return null;
   const bbox: BBox = [xs[0], model.ys[0], xs.at(-1)!, model.ys.at(-1)!];
   const confirmed = confirmedHeaderRows(cells) > 0;
@@ -422,6 +500,28 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** A unit in brackets alone (（万元）, (万元, （人）): what a label states its figures in, never a row's label. */
+const UNIT_ALONE = /^[（(](?:万元|元|亿元|千元|人|个|%|％)[）)]?$/u;
+
+/**
+ * A unit in brackets alone in its row, under a cell of the same columns (年度预算申请 / (万元), the
+ * label's second paragraph a row-gap under it): the rest of that cell, which reaches down over its
+ * row. Read as a row of its own it is a label with no figures, and what follows it is cut off.
+ */
+function labelUnits(cells: PageTableCell[]): PageTableCell[] {
+  const folded = new Set<PageTableCell>();
+  for (const u of cells) {
+    if (!UNIT_ALONE.test(u.text.replace(/\s+/gu, '')) || cells.some((c) => c !== u && c.text.trim() && c.r0 < u.r1 && u.r0 < c.r1)) continue;
+    const label = cells.find((c) => c.c0 === u.c0 && c.c1 === u.c1 && c.r1 === u.r0 && c.text.trim() && !folded.has(c));
+    if (!label) continue;
+    label.text = `${label.text}\n${u.text}`;
+    label.r1 = u.r1;
+    label.box = [label.box[0], label.box[1], label.box[2], u.box[3]];
+    folded.add(u);
+  }
+  return cells.filter((c) => !folded.has(c));
 }
 
 /** A list marker: 1. 2) (3) 一、 ① a. iv. • — what a numbered or bulleted list puts before its items. */

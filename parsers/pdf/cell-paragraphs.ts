@@ -7,7 +7,8 @@ import { blockOf, blockText, isFigure, isLeaders, type Block } from './row-model
  * rows. Without rulings each of its lines would start a row of its own. The spacing is a gap of its
  * own kind: it recurs, it lies clearly between the wrapped lines' gaps and the rows', and the
  * lines it separates interleave with the lines of a neighbouring cell of the same row (cells of
- * other line counts centred on the row put their lines across the gap). Two lines of one column
+ * other line counts centred on the row put their lines across the gap), or the row's other cells are
+ * centred on the run of them together (cells set in the middle of their row). Two lines of one column
  * that each have a figure of their own beside them (a 分值 or 得分 per line) are two rows, never one
  * cell. A line of leaders (……, a template's placeholder row left as it was) is a row of its own.
  */
@@ -41,7 +42,8 @@ export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
     for (let k = 1; k < column.length; k++)
       if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS && !isLeaders(blockText(column[k]))) pairs.push([column[k - 1], column[k]]);
   const paragraphLines = new Set(pairs.flat());
-  const joins = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
+  const paired = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || rowGoesOn(a, b, blocks, spacing) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
+  const joins = [...paired, ...centredChains(pairs, blocks).filter((p) => !paired.some(([a, b]) => a === p[0] && b === p[1]))];
   if (!joins.length) return [...blocks];
   // Chains of joined pairs are one cell each.
   const cellOf = new Map<Block, Block[]>();
@@ -107,6 +109,80 @@ function innerGapEms(block: Block): number {
 function crossed(a: Block, b: Block, paragraphLines: ReadonlySet<Block>): boolean {
   const gap = { top: a.bottom, bottom: b.top };
   return [...paragraphLines].some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))));
+}
+
+/** Cells of one row start together (top-aligned) within this many font sizes. */
+const SAME_START_EMS = 0.3;
+
+/**
+ * Does a cell of another column that starts with `a` (the same row, top-aligned) run on across the
+ * gap under `a` and end less than the paragraph spacing above `b` (质量指 / 标 beside 获得目的国,
+ * (地区)受 under it)? The next row starts under the lowest text of the row above plus the row's
+ * padding; a line that close under the row's text is still the row's: `b` is `a`'s next paragraph.
+ */
+function rowGoesOn(a: Block, b: Block, blocks: readonly Block[], spacing: number): boolean {
+  const gap = { top: a.bottom, bottom: b.top };
+  return blocks.some(
+    (o) =>
+      (o.c1 <= a.c0 || a.c1 <= o.c0) &&
+      Math.abs(o.top - a.top) <= SAME_START_EMS * a.size &&
+      o.bottom <= b.top &&
+      b.top - o.bottom < spacing * b.size &&
+      o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))),
+  );
+}
+
+/**
+ * Runs of paragraphs of one column (successive blocks at the paragraph spacing) on which the cells
+ * of two other columns or more are centred together — a row whose cells are set in the middle
+ * (三公经费变动/率, its 分值 8 and 得分 0, its 指标说明 centred on 三公经费变动率≤0,计8分; / 三公经费> /
+ * 0,每超过…扣完为止.; 预算控制率 beside five lines of 评价标准): the run is one cell of paragraphs. A cell
+ * beside the run centred elsewhere (on one of its paragraphs: rows of one line each) leaves it
+ * unjoined. Returns the pairs to join.
+ */
+function centredChains(pairs: readonly (readonly [Block, Block])[], blocks: readonly Block[]): [Block, Block][] {
+  const next = new Map(pairs.map(([a, b]) => [a, b]));
+  const starts = pairs.map(([a]) => a).filter((a) => !pairs.some(([, b]) => b === a));
+  const out: [Block, Block][] = [];
+  for (const start of starts) {
+    const chain = [start];
+    for (let b = next.get(start); b; b = next.get(b)) chain.push(b);
+    // The longest run first; a run joined is not looked into again.
+    for (let len = chain.length; len >= 2; len--)
+      for (let i = 0; i + len <= chain.length; i++) {
+        const run = chain.slice(i, i + len);
+        if (run.some((b) => out.some(([x, y]) => x === b || y === b)) || !centredRow(run, blocks)) continue;
+        for (let k = 1; k < run.length; k++) out.push([run[k - 1], run[k]]);
+      }
+  }
+  return out;
+}
+
+/**
+ * Are cells of two other columns or more centred on the run together, and every other cell beside
+ * it either centred on it too or reaching past it (a label merged over more rows) without being
+ * centred on one of its paragraphs? A cell beside the run centred elsewhere is a row of its own.
+ */
+function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
+  const [first, last] = [run[0], run.at(-1)!];
+  const extent = { top: first.top, bottom: last.bottom };
+  const centreOf = (b: { top: number; bottom: number }) => (b.top + b.bottom) / 2;
+  const centredOn = (o: Block, b: { top: number; bottom: number }) => Math.abs(centreOf(o) - centreOf(b)) <= CENTRED_EMS * o.size;
+  const beside = blocks.filter((o) => (o.c1 <= first.c0 || first.c1 <= o.c0) && overlapY(o, extent) >= CROSSING_SHARE * o.size);
+  const centring = beside.filter((o) => centredOn(o, extent));
+  if (new Set(centring.map(columnKey)).size < 2) return false;
+  // …and set at the top of their cells with one of its later paragraphs (text at the top left, rows
+  // a line or two each): that paragraph starts their row.
+  if (run.slice(1).some((b) => centring.every((o) => Math.abs(o.top - b.top) <= SAME_START_EMS * o.size))) return false;
+  const reachesPast = (o: Block) => (o.top < first.top || o.bottom > last.bottom) && !run.some((b) => centredOn(o, b));
+  if (!beside.every((o) => centring.includes(o) || reachesPast(o))) return false;
+  // Cells centred on the run's middle paragraph as well (one line between as many above and below)
+  // may be that paragraph's row between rows left blank (2、出国经费 | 3、公务接待 17.22 | 项目支出:):
+  // a cell of more lines than that paragraph, centred on it, shows the row is the run's.
+  const middle = run.find((b) => centring.some((o) => centredOn(o, b)));
+  if (middle && !centring.some((o) => o.bottom - o.top > middle.bottom - middle.top + 0.5 * o.size)) return false;
+  for (let k = 1; k < run.length; k++) if (ownFigures(run[k - 1], run[k], blocks)) return false;
+  return true;
 }
 
 /** A figure of another column centred on `a` and `b` together, across the gap between them (a 分值 beside a cell of two paragraphs). */

@@ -202,6 +202,28 @@ export function isTextFragment(prev: string, next: string): boolean {
   return /^[（(][^（()）]*[)）]$/u.test(b);
 }
 
+/** A figure alone (a 分值, 得分, amount or rate): a cell's value, never the rest of a sentence. */
+const FIGURE = /^[\d.,%‰\-—–]+$/u;
+/** …or a text ending in one (政府性基金拨款:118.82): an item stated, complete. */
+const ENDS_FIGURE = /[\d%‰]$/u;
+/** A sentence's end: a cell's text that stops there is complete. */
+const SENTENCE_END = /[。；;！!？?]$/u;
+
+/**
+ * A grid inferred from text: is the continuation's first row one cell alone, under the cell of
+ * the last row above in the same columns — the last line of that cell's text pushed over the break
+ * (获得目的国 / (地区)受 at the foot, 众欢迎 alone at the top of the next page)? The browser may
+ * wrap before the cell's border (the line above does not reach it), so the text is the witness:
+ * both words, the text above ending in no figure and no sentence's end. A row of one cell has nothing
+ * else to be: an indicator's row has its name and values.
+ */
+function loneLastLine(pairs: readonly (readonly [MappedCell, MappedCell])[]): boolean {
+  if (pairs.length !== 1) return false;
+  const [[f, b]] = pairs;
+  const [below, above] = [squeeze(f.text), squeeze(b.text)];
+  return f.colSpan === b.colSpan && below !== '' && above !== '' && !FIGURE.test(below) && !ENDS_FIGURE.test(above) && !SENTENCE_END.test(above);
+}
+
 /**
  * Cells of the continuation's first row that belong to a cell of the previous part's last row:
  * - a merged cell running over the break (the continuation shows an empty cell with the same
@@ -234,11 +256,12 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   const emptyBelow = (b: MappedCell) => !top.some((f) => f.col < b.col + b.colSpan && b.col < f.col + f.colSpan);
   const rowSplit =
     sameCells &&
-    pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
-    pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
-    (pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '') ||
-      // …and none of its texts a figure (the next row's 分值 and 得分 under the last row's).
-      (inferred && bottom.some((b) => b.rowSpan === 1 && squeeze(b.text) !== '' && emptyBelow(b)) && !top.some((f) => /^[\d.,%‰\-—–]+$/u.test(squeeze(f.text)))));
+    ((inferred && loneLastLine(pairs)) ||
+      (pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
+        pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
+        (pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '') ||
+          // …and none of its texts a figure (the next row's 分值 and 得分 under the last row's).
+          (inferred && bottom.some((b) => b.rowSpan === 1 && squeeze(b.text) !== '' && emptyBelow(b)) && !top.some((f) => FIGURE.test(squeeze(f.text)))))));
   for (const f of top) {
     const b = partner(f);
     if (!b) continue;

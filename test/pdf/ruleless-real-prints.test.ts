@@ -136,3 +136,72 @@ describe('a rule-less print whose form header rows are read as lines above the f
     expect([...forms(run.report).keys()].some((part) => part.includes('河西村特色种养补贴到户项目'))).toBe(true);
   }, 240_000);
 });
+
+describe('a rule-less print whose cell of paragraphs runs on beside its row\'s wrapped cells and over the page break', () => {
+  it('(地区)受 under 获得目的国, closer under the row\'s wrapped 质量指 / 标 than paragraphs are apart, and 众欢迎 alone at the top of page 2: one cell, no 质量指标 row left blank', async () => {
+    const { reference, run } = await readBoth(ID);
+    // Found: 「(地区)受」 a row under 获得目的国 and 「众欢迎」 a row of its own on page 2 — 质量指标 得分未填写 ×2, 实际完成值(B)未填写.
+    expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('获得目的国(地区)受众欢迎');
+    expect(texts).toContain('受目的国受众欢迎显著');
+    for (const fragment of ['众欢迎', '(地区)受', '众欢迎显著']) expect(texts).not.toContain(fragment);
+  }, 240_000);
+});
+
+describe('a rule-less print whose cells are set in the middle of their row, one of them paragraphs', () => {
+  it('the 评价标准 paragraphs 三公经费变动率≤0… / 三公经费> / 0,每超过… that 三公经费变动率, its 分值 and 得分 are centred on together: one cell, the row\'s 分值 and 得分 beside its name', async () => {
+    const { reference, run } = await readBoth('hn-jichu-53hao-2018');
+    expect(matchFindings(reference.findings, run.findings).extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('评价标准')))!;
+    const row = (name: string) => {
+      const label = form.cells.find((c) => squeeze(c.text) === name)!;
+      return form.cells.filter((c) => c.row === label.row).map((c) => squeeze(c.text));
+    };
+    // Found: 三公经费变动率≤0,计8分; a row of its own (its 分值 and 得分 blank), 8 and 0 on the row below.
+    const sanGong = row('三公经费变动率');
+    expect(sanGong.some((t) => t.startsWith('三公经费变动率') && t.endsWith('每超过一个百分点扣0.8分,扣完为止.'))).toBe(true);
+    expect(sanGong).toContain('8');
+    expect(sanGong).toContain('0');
+    // five lines of 评价标准 centred on 预算控制率, its 分值 and its 指标说明: one cell
+    expect(row('预算控制率').some((t) => t.startsWith('预算控制率=0,计8分;') && t.endsWith('大于30%不得分'))).toBe(true);
+    // …while 3、公务接待 between rows left blank (2、出国经费, 项目支出:) stays a row of its own
+    const other = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '3、公务接待'))!;
+    expect(other.cells.map((c) => squeeze(c.text))).toContain('2、出国经费');
+  }, 240_000);
+});
+
+describe('a rule-less print whose form has rows of fewer, wider cells under its rows of eight columns', () => {
+  it('按收入性质分 / 按支出性质分 rows, each cell starting where a column of the form starts, two more at the top of page 2, the label\'s (万元 a row-gap under it: rows of the form, the .docx findings', async () => {
+    const { reference, run } = await readBoth('hn-hengshan-guantang-2023');
+    // Found: the rows a 3×2 table of their own — 「重复的dept-self-eval（表 4）」; the budget rows cut off
+    // under the row 「(万元」 (budget-change-reason, spending-breakdown-sum missed); 其他资金:585.62 on page 2 not read.
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    expect(extra.map(key)).toEqual([]);
+    expect(missed.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度资金总额'))!;
+    const cell = (text: string) => form.cells.find((c) => squeeze(c.text) === text)!;
+    expect(cell('按收入性质分:2030.12')).toMatchObject({ col: cell('年度资金总额').col });
+    expect(cell('按支出性质分:1925.67')).toMatchObject({ col: cell('10').col });
+    expect(cell('其中:基本支出:900.47').row).toBe(cell('按支出性质分:1925.67').row + 1);
+    expect(cell('其他资金:585.62')).toMatchObject({ col: cell('年度资金总额').col, page: (cell('年度资金总额').page ?? 0) + 1 });
+    expect(squeeze(form.cells.find((c) => c.text.startsWith('年度预算申请'))!.text)).toBe('年度预算申请(万元');
+  }, 240_000);
+});
+
+describe('a rule-less print whose row of no figures has dashes from a fallback font', () => {
+  it('the 其他资金 row\'s — — (set larger) is a row of the form, not its end: one form, 年度总体目标\'s 预期目标 and 实际完成情况 two cells, the .docx findings', async () => {
+    const { reference, run } = await readBoth('sx-jishan-jiandang-2020');
+    // Found: the form cut at 其他 / — —; 资金 and the 年度总体目标 rows the top of a second table, the two goals one text.
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    expect(missed.map(key)).toEqual([]);
+    expect(extra.map(key)).toEqual([]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度资金总额'))!;
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('其他资金');
+    expect(texts).toContain('提高医疗保障水平,推进因病致贫问题的根本性解决');
+    expect(texts).toContain('提高医疗保障水平,推进了因病致贫问题的基本性解决');
+    expect(texts).toContain('一级指标');
+  }, 240_000);
+});
