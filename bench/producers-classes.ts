@@ -3,7 +3,7 @@
  * classes of issue 13 not covered elsewhere, each against the .docx: findings (warning and error)
  * matched by rule and values — found / missed / extra —, the status, and the parser's notes.
  *
- *   node --import tsx bench/producers-classes.ts [class …] > bench/results/NAME.json
+ *   node --import tsx bench/producers-classes.ts [class …] [--out bench/results/NAME.json] (else to stdout)
  *
  * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
  * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
@@ -137,11 +137,16 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
 const OCR_CLASSES = new Set(['ps2pdf', 'scan', 'ocrmypdf']);
 
 /** The classes made from a generated report's laid-out blocks (the page Chromium prints, the .docx LibreOffice prints). */
-const LAYOUT_CLASSES: Record<string, (blocks: LaidBlock[]) => Promise<Uint8Array> | Uint8Array> = {
+/** A made file with what its making found (the label-break class: how many blank lines cut which label). */
+type Made = Uint8Array | { bytes: Uint8Array; made: string };
+const LAYOUT_CLASSES: Record<string, (blocks: LaidBlock[]) => Promise<Made> | Made> = {
   chromium: (blocks) => chromiumPdf(reportHtml(blocks)),
   'chromium-ruleless': (blocks) => chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })),
   rotated: (blocks) => landscapeOntoPortrait(chromiumPdf(reportHtml(blocks, { landscape: true })), { footer: true }),
-  'label-break': async (blocks) => (await labelBreakPdf(blocks)).bytes,
+  'label-break': async (blocks) => {
+    const { bytes, lines, cut } = await labelBreakPdf(blocks);
+    return { bytes, made: lines === null ? 'no label cut (the plain print)' : `${lines} blank lines before each form cut ${cut.join(', ')}` };
+  },
 };
 
 /** The classes of issue 13's "done when" each generated family is printed by. */
@@ -154,7 +159,7 @@ const FAMILIES: Record<string, { family: TemplateFamily; options: WriteOptions }
   'sichuan-linkage': { family: 'sichuan-linkage', options: {} },
 };
 
-const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+const CLASSES: Record<string, () => Promise<Made> | Made> = {
   ...Object.fromEntries(Object.entries(REPORT_CLASSES).map(([name, make]) => [name, () => make(seedPdf, seedDocx)])),
   ...Object.fromEntries(Object.entries(LAYOUT_CLASSES).map(([name, make]) => [name, () => make(layoutDocument(seedSpec()))])),
   form: () => wordPdf(seedPdf, { form: {} }),
@@ -201,11 +206,13 @@ const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 const argv = process.argv.slice(2);
 const corpus = opt('--corpus', argv)?.split(',') ?? [];
 const familyArg = opt('--family', argv);
+/** Written again after each class (a run of the OCR classes takes long: what is done is kept). */
+const out = opt('--out', argv);
 const families = familyArg === 'all' ? Object.keys(FAMILIES) : (familyArg?.split(',') ?? []);
 const named = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const wanted = named.length ? named : families.length ? FAMILY_CLASSES : Object.keys(CLASSES).filter((name) => !OCR_CLASSES.has(name));
 const rows = [];
-const reports: Array<{ id: string; docx: Uint8Array; make: (name: string) => Promise<Uint8Array> | Uint8Array; has: (name: string) => boolean }> = [];
+const reports: Array<{ id: string; docx: Uint8Array; make: (name: string) => Promise<Made> | Made; has: (name: string) => boolean }> = [];
 if (!families.length || corpus.length) reports.push({ id: 'seed', docx: seedDocx, make: (name: string) => CLASSES[name](), has: (name) => name in CLASSES });
 for (const id of corpus) {
   const [pdf, docx] = ['pdf', 'docx'].map((ext) => new Uint8Array(readFileSync(`test/corpus/real/${id}/${id}.${ext}`)));
@@ -230,7 +237,8 @@ for (const name of wanted) {
   if (!report.has(name)) continue;
   if (!references.has(report.id)) references.set(report.id, notInfo((await runPipeline({ bytes: report.docx, file: `${report.id}.docx` })).result.discrepancies));
   const reference = references.get(report.id)!;
-  const bytes = await report.make(name);
+  const made = await report.make(name);
+  const bytes = made instanceof Uint8Array ? made : made.bytes;
   const file = `${report.id}-${name}.pdf`;
   const before = process.cpuUsage();
   const { result, document } = await runPipeline({ bytes, file });
@@ -257,6 +265,7 @@ for (const name of wanted) {
   const row = {
     report: report.id,
     class: name,
+    made: made instanceof Uint8Array ? undefined : made.made,
     status: result.status,
     error: result.error ? `${result.error.code} ${result.error.message}` : undefined,
     docx: reference.length,
@@ -273,6 +282,7 @@ for (const name of wanted) {
   };
   rows.push(row);
   console.error(`${report.id} ${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length} cpu ${cpuSeconds} s`);
+  if (out) writeFileSync(out, JSON.stringify(rows, null, 1));
 }
-console.log(JSON.stringify(rows, null, 1));
+if (!out) console.log(JSON.stringify(rows, null, 1));
 process.exit(0); // the long-lived LibreOffice of docxToPdf
