@@ -3,7 +3,7 @@
  * classes of issue 13 not covered elsewhere, each against the .docx: findings (warning and error)
  * matched by rule and values — found / missed / extra —, the status, and the parser's notes.
  *
- *   node --import tsx bench/producers-classes.ts [class …] > bench/results/NAME.json
+ *   node --import tsx bench/producers-classes.ts [class …] [--out bench/results/NAME.json] (else to stdout)
  *
  * Classes: lo-form (LibreOffice's PDF form of the .docx with its lone figures in text-box controls,
  * test/fixtures/producers/libreoffice-form.ts), form (a fillable form filled and saved unflattened: figures in text-field widgets),
@@ -40,8 +40,18 @@
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
+ * ps2pdf (printed to PostScript and distilled by Ghostscript: fonts without a Unicode map, every page read by OCR and
+ * said so page by page), scan (a greyscale JPEG scan at 200 dpi, read by our OCR), ocrmypdf (that scan with
+ * Tesseract's text layer): named only, they OCR every page. chromium-ruleless (the Chromium print with no table
+ * borders), rotated (the report laid out landscape by Chromium, turned onto portrait paper, an upright page number:
+ * rotated.ts), label-break (blank lines before each form until LibreOffice cuts a merged label over a page break:
+ * label-break.ts) are made from the report's laid-out blocks, like chromium.
+ *
  * `--corpus id,id`: the classes that start from a PDF or a .docx are made from each corpus report
  * (test/corpus/real/ID/ID.pdf and .docx) as well, against that .docx.
+ * `--family F,F` (or `all`): each generated template family's version of the seed (toFamily(seedSpec(), F);
+ * mof-2020-split = MOF 2020 with the target split into 指标性质/指标值/度量单位) written as .docx by the generator,
+ * printed by LibreOffice, and made into the classes (default: FAMILY_CLASSES), against that .docx.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,7 +78,11 @@ import { chromiumPdf } from '../test/fixtures/producers/chromium.js';
 import { reportHtml } from '../test/fixtures/producers/html.js';
 import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY } from '../test/fixtures/producers/truetype.js';
 import { damagedMapPdf } from '../test/fixtures/producers/damaged-map.js';
-import { layoutDocument, seedSpec } from '../test/fixtures/generator/index.js';
+import { docxToPdf, layoutDocument, seedSpec, toFamily, writeDocx, type LaidBlock, type TemplateFamily, type WriteOptions } from '../test/fixtures/generator/index.js';
+import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
+import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
+import { landscapeOntoPortrait } from '../test/fixtures/producers/rotated.js';
+import { labelBreakPdf } from '../test/fixtures/producers/label-break.js';
 import { opt } from '../scripts/lib/args.js';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
@@ -115,10 +129,39 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'differences-uni': (pdf) => differencesPdf(pdf),
   'object-streams': (pdf) => qpdfPdf(pdf, 'object-streams'),
   'seal-text': async (pdf) => (await sealTextPdf(pdf)).bytes,
+  ps2pdf: (pdf) => ghostscriptPdf(pdf),
+  scan: (pdf) => scanPdf(pdf, { mode: 'gray-jpeg' }),
+  ocrmypdf: (pdf) => ocrmypdfPdf(scanPdf(pdf, { mode: 'gray-jpeg' })),
+};
+/** Classes that OCR every page: made only when named (or for --family). */
+const OCR_CLASSES = new Set(['ps2pdf', 'scan', 'ocrmypdf']);
+
+/** The classes made from a generated report's laid-out blocks (the page Chromium prints, the .docx LibreOffice prints). */
+/** A made file with what its making found (the label-break class: how many blank lines cut which label). */
+type Made = Uint8Array | { bytes: Uint8Array; made: string };
+const LAYOUT_CLASSES: Record<string, (blocks: LaidBlock[]) => Promise<Made> | Made> = {
+  chromium: (blocks) => chromiumPdf(reportHtml(blocks)),
+  'chromium-ruleless': (blocks) => chromiumPdf(reportHtml(blocks, { tables: 'ruleless' })),
+  rotated: (blocks) => landscapeOntoPortrait(chromiumPdf(reportHtml(blocks, { landscape: true })), { footer: true }),
+  'label-break': async (blocks) => {
+    const { bytes, lines, cut } = await labelBreakPdf(blocks);
+    return { bytes, made: lines === null ? 'no label cut (the plain print)' : `${lines} blank lines before each form cut ${cut.join(', ')}` };
+  },
 };
 
-const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+/** The classes of issue 13's "done when" each generated family is printed by. */
+const FAMILY_CLASSES = ['plain', 'chromium', 'chromium-ruleless', 'rotated', 'label-break', 'ps2pdf', 'ocrmypdf', 'scan', 'gbk-cmap', 'xps-spaced', 'quartz'];
+const FAMILIES: Record<string, { family: TemplateFamily; options: WriteOptions }> = {
+  hunan: { family: 'hunan', options: {} },
+  'mof-2020': { family: 'mof-2020', options: {} },
+  'mof-2020-split': { family: 'mof-2020', options: { splitTarget: true } },
+  sichuan: { family: 'sichuan', options: {} },
+  'sichuan-linkage': { family: 'sichuan-linkage', options: {} },
+};
+
+const CLASSES: Record<string, () => Promise<Made> | Made> = {
   ...Object.fromEntries(Object.entries(REPORT_CLASSES).map(([name, make]) => [name, () => make(seedPdf, seedDocx)])),
+  ...Object.fromEntries(Object.entries(LAYOUT_CLASSES).map(([name, make]) => [name, () => make(layoutDocument(seedSpec()))])),
   form: () => wordPdf(seedPdf, { form: {} }),
   'lo-form': () => libreofficeFormPdf(seedDocx),
   'form-noap': () => wordPdf(seedPdf, { form: { appearance: false } }),
@@ -138,7 +181,6 @@ const CLASSES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   'rc4-40': () => qpdfPdf(seedPdf, 'encrypted-rc4-40'),
   aes128: () => qpdfPdf(seedPdf, 'encrypted-aes128'),
   'user-password': () => userPassword(seedPdf),
-  chromium: () => chromiumPdf(reportHtml(layoutDocument(seedSpec()))),
   truetype: () => trueTypeSeed(),
   'unicode-missing': async () => (await damagedMapPdf(trueTypeSeed(), 'missing')).bytes,
   'unicode-pua': async () => (await damagedMapPdf(trueTypeSeed(), 'pua')).bytes,
@@ -163,21 +205,40 @@ const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.values)}`;
 const notInfo = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info');
 const argv = process.argv.slice(2);
 const corpus = opt('--corpus', argv)?.split(',') ?? [];
+const familyArg = opt('--family', argv);
+/** Written again after each class (a run of the OCR classes takes long: what is done is kept). */
+const out = opt('--out', argv);
+const families = familyArg === 'all' ? Object.keys(FAMILIES) : (familyArg?.split(',') ?? []);
 const named = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
-const wanted = named.length ? named : Object.keys(CLASSES);
+const wanted = named.length ? named : families.length ? FAMILY_CLASSES : Object.keys(CLASSES).filter((name) => !OCR_CLASSES.has(name));
 const rows = [];
-const reports = [{ id: 'seed', docx: seedDocx, make: (name: string) => CLASSES[name]() }];
+const reports: Array<{ id: string; docx: Uint8Array; make: (name: string) => Promise<Made> | Made; has: (name: string) => boolean }> = [];
+if (!families.length || corpus.length) reports.push({ id: 'seed', docx: seedDocx, make: (name: string) => CLASSES[name](), has: (name) => name in CLASSES });
 for (const id of corpus) {
   const [pdf, docx] = ['pdf', 'docx'].map((ext) => new Uint8Array(readFileSync(`test/corpus/real/${id}/${id}.${ext}`)));
-  reports.push({ id, docx, make: (name: string) => REPORT_CLASSES[name](pdf, docx) });
+  reports.push({ id, docx, make: (name: string) => REPORT_CLASSES[name](pdf, docx), has: (name) => name in REPORT_CLASSES });
+}
+for (const id of families) {
+  const { family, options } = FAMILIES[id];
+  const spec = toFamily(seedSpec(), family);
+  const docx = writeDocx(spec, options);
+  const pdf = await docxToPdf(docx);
+  const blocks = layoutDocument(spec, options);
+  reports.push({
+    id,
+    docx,
+    make: (name: string) => (LAYOUT_CLASSES[name] ? LAYOUT_CLASSES[name](blocks) : REPORT_CLASSES[name](pdf, docx)),
+    has: (name) => name in LAYOUT_CLASSES || name in REPORT_CLASSES,
+  });
 }
 const references = new Map<string, Finding[]>();
 for (const report of reports)
 for (const name of wanted) {
-  if (report.id !== 'seed' && !REPORT_CLASSES[name]) continue;
+  if (!report.has(name)) continue;
   if (!references.has(report.id)) references.set(report.id, notInfo((await runPipeline({ bytes: report.docx, file: `${report.id}.docx` })).result.discrepancies));
   const reference = references.get(report.id)!;
-  const bytes = await report.make(name);
+  const made = await report.make(name);
+  const bytes = made instanceof Uint8Array ? made : made.bytes;
   const file = `${report.id}-${name}.pdf`;
   const before = process.cpuUsage();
   const { result, document } = await runPipeline({ bytes, file });
@@ -204,6 +265,7 @@ for (const name of wanted) {
   const row = {
     report: report.id,
     class: name,
+    made: made instanceof Uint8Array ? undefined : made.made,
     status: result.status,
     error: result.error ? `${result.error.code} ${result.error.message}` : undefined,
     docx: reference.length,
@@ -220,5 +282,7 @@ for (const name of wanted) {
   };
   rows.push(row);
   console.error(`${report.id} ${name}: ${result.status} found ${found}/${reference.length} missed ${missed.length} extra ${extra.length} cpu ${cpuSeconds} s`);
+  if (out) writeFileSync(out, JSON.stringify(rows, null, 1));
 }
-console.log(JSON.stringify(rows, null, 1));
+if (!out) console.log(JSON.stringify(rows, null, 1));
+process.exit(0); // the long-lived LibreOffice of docxToPdf

@@ -42,6 +42,7 @@ const DECORATED_PAGE_NUMBER = [/^[-—–－~]+\s*\d{1,4}\s*[-—–－~]+$/u, P
 
 export interface PageLines {
   page: number;
+  width?: number;
   height: number;
   lines: TextLine[];
   /** Characters of the page by font size, table text included. */
@@ -79,6 +80,16 @@ function band(line: TextLine, page: PageLines, outerOnly = false): Band | null {
   if (!side) return null;
   const narrow = side === 'top' ? line.bottom <= height * BAND : line.top >= height * (1 - BAND);
   return (narrow && !outerOnly) || outermost(line, page, side) ? side : null;
+}
+
+/**
+ * A page number set across the page at its left or right edge: a landscape page printed turned onto
+ * portrait paper keeps the sheet's upright footer ("- 2 -"), which lies along the side of the page
+ * once its text is turned upright (rotation.ts), halfway down.
+ */
+function sidePageNumber(line: TextLine, page: PageLines): boolean {
+  if (!page.width || !line.runs.every((r) => r.crosswise) || !looksLikePageNumber(line.text)) return false;
+  return line.x1 <= page.width * BAND || line.x0 >= page.width * (1 - BAND);
 }
 
 function signature(text: string): string {
@@ -119,6 +130,7 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
   }
   for (const p of pages) {
     for (const line of p.lines) {
+      if (sidePageNumber(line, p)) furniture.add(line);
       const b = band(line, p);
       if (!b) {
         if (DECORATED_PAGE_NUMBER.some((re) => re.test(line.text.trim())) && outermost(line, p, 'bottom')) furniture.add(line);

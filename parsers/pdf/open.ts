@@ -50,6 +50,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    // Each font's ToUnicode map among its data: a glyph read as its own code is lost only where the map lacks it (unmapped-codes.ts inToUnicode).
+    fontExtraProperties: true,
     // Images over this many pixels are left out when a page is drawn (for OCR): drawing one means a
     // bitmap of that size in the native canvas, whose failed allocation aborts the whole process
     // (a crafted 65,536 × 30,000 image). An A3 page scanned at 600 dpi is 70 million.

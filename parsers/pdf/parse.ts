@@ -19,7 +19,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { drawnOrder, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
+import { drawnOrder, inToUnicode, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
 import { glyphFonts } from './glyph-fonts.js';
 import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
@@ -248,11 +248,12 @@ class LostGlyphs {
 
   /** The page's lost characters marked (markUnmappedCodes), where they are and the glyph order, or null when it has none. */
   async onPage(page: PDFPageProxy, runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
-    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered);
+    const inMap = inToUnicode(page);
+    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, undefined, undefined, inMap);
     // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
     const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
     const shared = new Set<string>();
-    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared);
+    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared, inMap);
     if (!lost.size) return null;
     // Each glyph's own font (a Type 3 line's text item mixes its fonts: glyph-fonts.ts).
     const drawn = glyphFonts(ops.fnArray, ops.argsArray, runs);
@@ -500,7 +501,7 @@ export function markLostGlyphs(blocks: Block[], pages: ReadonlySet<number>): Blo
 
 export function assemble(pages: PageContent[]): ReturnType<typeof buildBlocks> {
   const furniture = findFurniture(
-    pages.map((p): PageLines => ({ page: p.page, height: p.height, lines: p.lines, textSizes: p.textSizes, tables: p.tables.map((t) => [t.bbox[1], t.bbox[3]] as const) })),
+    pages.map((p): PageLines => ({ page: p.page, width: p.width, height: p.height, lines: p.lines, textSizes: p.textSizes, tables: p.tables.map((t) => [t.bbox[1], t.bbox[3]] as const) })),
   );
   const flow: FlowItem[] = [];
   const bodyLines: TextLine[] = [];

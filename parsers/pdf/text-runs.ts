@@ -43,7 +43,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     if (Math.abs(ey - sy) > Math.abs(ex - sx)) {
       // Vertical text (rotated 90°, e.g. a label set upright in a tall merged cell): the run
       // runs down or up the page; its box is one glyph wide around the writing line.
-      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName });
+      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName, crosswise: true });
       continue;
     }
     const baseline = (sy + ey) / 2;

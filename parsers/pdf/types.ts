@@ -23,6 +23,8 @@ export interface TextRun {
   corrections?: OcrCorrection[];
   /** The font it was set in (pdf.js's id for the font within the document), vector text only. */
   font?: string;
+  /** Set across the page (running up or down it, text-runs.ts): its box is one glyph wide around the writing line. */
+  crosswise?: true;
 }
 
 /** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */

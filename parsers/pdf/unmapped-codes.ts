@@ -45,6 +45,8 @@ export function unmappedCodeChars(
   order?: GlyphOrder,
   /** With `order`: filled with font + character (`font\u0000ch`) where one font shows a character through two codes. */
   shared?: Set<string>,
+  /** Whether the font's own ToUnicode map gives `code` (inToUnicode): a glyph it maps to its own code is no lost one. */
+  inMap?: (font: string, code: number) => boolean,
 ): Map<string, Map<string, string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
@@ -103,7 +105,7 @@ export function unmappedCodeChars(
     const mapped = mappedChars(fnArray, argsArray, id);
     t.identity.forEach((on, code) => {
       const ch = String.fromCharCode(code);
-      if (!on || mapped.has(ch)) return;
+      if (!on || mapped.has(ch) || inMap?.(id, code)) return;
       const to = order?.read(id, code) ?? '\uFFFD';
       lostIn(id).set(ch, to);
       // A bare id that is a radical (⻔ U+2EE8, ⽞) reads, once repaired before layout (src/text/glyphs.ts), as an ideograph (门, 玄) the font did not write.
@@ -113,6 +115,22 @@ export function unmappedCodeChars(
   }
   for (const [id, chars] of unread) for (const [ch, code] of chars) lostIn(id).set(ch, order?.read(id, code) ?? '\uFFFD');
   return out;
+}
+
+/**
+ * Whether a font's ToUnicode map has an entry for a code. pdf.js reads a code its map lacks as the code
+ * itself, so a glyph read as its own code is lost or a coincidence: in a subset numbered in order of use
+ * (Word's, and macOS Quartz's, CID subsets) the 50th glyph may well be “2”, mapped to “2” (the MOF 2020
+ * family's report printed quartz-like: every “2” of its body font at code 0x32, read as lost and marked
+ * □, “2023年” a “□0□3年”). pdf.js's font data carries the map (getDocument's fontExtraProperties,
+ * open.ts); an identity map (no entries of its own) says nothing.
+ */
+export function inToUnicode(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }): (font: string, code: number) => boolean {
+  return (font, code) => {
+    if (!page.commonObjs.has(font)) return false;
+    const map = (page.commonObjs.get(font) as { toUnicode?: { _map?: unknown } } | null)?.toUnicode?._map;
+    return !!map && typeof map === 'object' && typeof (map as Record<number, unknown>)[code] === 'string';
+  };
 }
 
 /** The characters a font's glyphs read as through its map (any code but their own). */
