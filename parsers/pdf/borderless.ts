@@ -470,6 +470,21 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const placed = placePieces(pieces.slice(from, to).flat(), bands);
   const model = buildRows(joinCellParagraphs(stackBlocks(placed)), bands.length);
   const nRows = model.ys.length - 1;
+  // Paragraphs across the whole width at the region's head or foot are the prose around the lines
+  // of cells, not its rows (a web page's 发布日期 / 索引号 head, then the report's first paragraphs).
+  const prose = proseRows(model, bands.length, nRows);
+  let head = 0;
+  while (head < nRows && prose[head]) head++;
+  let foot = nRows;
+  while (foot > head && prose[foot - 1]) foot--;
+  if (head === nRows) return null;
+  if (head > 0 || foot < nRows) {
+    const rowLines = (r: number) => model.cells.filter((c) => c.r0 === r).flatMap((c) => c.block.pieces.map((p) => p.line));
+    const a = head > 0 ? Math.max(...Array.from({ length: head }, (_, r) => rowLines(r)).flat()) + 1 : from;
+    const b = foot < nRows ? Math.min(...rowLines(foot)) : to;
+    if (b - a < minRows || a < from || b > to || (a === from && b === to)) return null;
+    return buildTable(lines, pieces, a, b, page, minRows, known);
+  }
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
@@ -500,6 +515,32 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** Characters of a row's text from which a paragraph across the table is prose, not a cell. */
+const PROSE_CHARS = 40;
+/** Clause punctuation: a paragraph has several, a cell's label or figures none. */
+const CLAUSE_MARK = /[，,；;]/gu;
+const SENTENCE_END = /[。；;]/u;
+const MARKS_ONLY = /^[\p{P}\p{S}]{0,3}$/u;
+const blockText = (c: TableCellPlan) => c.block.pieces.flatMap((p) => p.runs.map((run) => run.str)).join('').replace(/\s+/gu, '');
+
+/**
+ * For each row: is it one paragraph of prose across every column — its only text one block over
+ * all the columns, of several lines, long, with sentences (clause marks and a full stop)?
+ */
+function proseRows(model: { cells: readonly TableCellPlan[] }, nCols: number, nRows: number): boolean[] {
+  return Array.from({ length: nRows }, (_, r) => {
+    const inRow = model.cells.filter((c) => c.r0 <= r && r < c.r1);
+    // A stop or bracket the producer set apart at the paragraph's end (。 alone at the right) is no cell.
+    const words = inRow.filter((c) => !MARKS_ONLY.test(blockText(c)));
+    if (words.length !== 1) return false;
+    const [c] = words;
+    if (c.r0 !== r || c.r1 !== r + 1 || c.block.c0 !== 0 || c.block.c1 !== nCols) return false;
+    if (new Set(c.block.pieces.map((p) => p.line)).size < 2) return false;
+    const text = blockText(c);
+    return text.length >= PROSE_CHARS && SENTENCE_END.test(text) && (text.match(CLAUSE_MARK)?.length ?? 0) >= 2;
+  });
 }
 
 /** A unit in brackets alone (（万元）, (万元, （人）): what a label states its figures in, never a row's label. */
