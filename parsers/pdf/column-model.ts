@@ -1,4 +1,5 @@
 import { namesFormColumn } from './header-vocabulary.js';
+import { SPACE_EMS } from './text-runs.js';
 import type { TextLine, TextRun } from './types.js';
 
 /**
@@ -31,7 +32,8 @@ export function linePieces(line: TextLine, index: number, gapEms = PIECE_GAP_EMS
   const pieces: Piece[] = [];
   for (const run of line.runs) {
     const last = pieces.at(-1);
-    if (last && run.x0 - last.x1 < gapEms * Math.min(run.size, last.size)) {
+    // A gap filled by one space glyph is a space between words, however wide the font sets it.
+    if (last && (run.x0 - last.x1 < gapEms * Math.min(run.size, last.size) || (run.spaced && run.x0 - last.x1 <= SPACE_EMS * Math.min(run.size, last.size)))) {
       last.runs.push(run);
       last.x1 = Math.max(last.x1, run.x1);
       last.top = Math.min(last.top, run.top);

@@ -11,6 +11,9 @@ export interface PdfTextItem {
   fontName?: string;
 }
 
+/** The widest advance of one space glyph, in font sizes (a CJK font's half-width space is 0.5). */
+export const SPACE_EMS = 0.6;
+
 export type Matrix = [number, number, number, number, number, number];
 
 export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
@@ -26,12 +29,19 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
   // Sizes in display units like the positions: a page in /UserUnit 2 (the viewport scaled × 2) sets
   // 4.5-unit text that is 9 points on paper, and line and cell spacing are judged against the 9.
   const scale = Math.sqrt(Math.abs(viewport[0] * viewport[3] - viewport[1] * viewport[2])) || 1;
+  // The whitespace item just before (its start and baseline), while no other item came between.
+  let space: { x: number; y: number } | null = null;
   for (const raw of items) {
     const item = raw as Partial<PdfTextItem>;
     if (typeof item.str !== 'string' || !item.transform) continue;
     // Glyph repair before layout, so that header words and labels match (Skia's ⼯作 → 工作, 专戶 → 专户).
     const str = repairPdfGlyphs(item.str.trim());
-    if (!str) continue;
+    if (!str) {
+      space = item.str.length > 0 && item.transform[1] === 0 && item.transform[2] === 0 ? { x: item.transform[4], y: item.transform[5] } : null;
+      continue;
+    }
+    const after = space;
+    space = null;
     const [a, b, c, d, e, f] = item.transform;
     // Math.sqrt, not Math.hypot: the same lengths here (no overflow), at a fraction of the cost per item.
     const along = Math.sqrt(a * a + b * b);
@@ -49,7 +59,9 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     const baseline = (sy + ey) / 2;
     const x0 = Math.min(sx, ex);
     const x1 = Math.max(sx, ex, x0 + 0.01);
-    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName });
+    // One space glyph (not a run of them) between the text before and this run, on the same baseline.
+    const spaced = after !== null && b === 0 && c === 0 && after.y === f && e > after.x && e - after.x <= SPACE_EMS * along;
+    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName, ...(spaced ? { spaced: true as const } : {}) });
   }
   return runs;
 }

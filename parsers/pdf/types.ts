@@ -25,6 +25,11 @@ export interface TextRun {
   font?: string;
   /** Set across the page (running up or down it, text-runs.ts): its box is one glyph wide around the writing line. */
   crosswise?: true;
+  /**
+   * A space glyph of its own (pdf.js's whitespace item, dropped) was set right before it on its line:
+   * the gap before it is a space between words (a CJK font's half-width space, 0.5 em), not a cell's edge.
+   */
+  spaced?: true;
 }
 
 /** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */

@@ -5,6 +5,10 @@ import { producerPdf, type Producer } from '../../bench/producers-corpus.js';
 import { matchFindings, pipeline } from '../ocr/helpers.js';
 import { once } from '../support/memo.js';
 import { tables } from './helpers.js';
+import { findBorderlessTables } from '../../parsers/pdf/borderless.js';
+import { groupLines } from '../../parsers/pdf/lines.js';
+import { openPdf } from '../../parsers/pdf/open.js';
+import { toTextRuns, type Matrix } from '../../parsers/pdf/text-runs.js';
 
 /**
  * Real reports of the corpus (test/corpus/real) printed by other programs than LibreOffice, each a
@@ -187,5 +191,31 @@ describe('Chromium "print to PDF" of the report as a web page, tables without an
     const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
     expect(form.cells.some((c) => c.text.replace(/\s+/gu, '') === '偏差原因分析及改进措施')).toBe(true);
     expect(form.cells.some((c) => c.text.replace(/\s+/gu, '') === '改进措施')).toBe(false);
+  }, 240_000);
+});
+
+describe('Chromium "print to PDF" of the web page in a TrueType CJK font (half-width spaces of 0.5 em, as Word and WPS set 宋体)', () => {
+  it('a flattened form, label and figure apart by one space glyph (预算资金总额): a paragraph as in the .docx, not a table of two columns that loses 1084.25', async () => {
+    const { run, missed, extra } = await compare('cq-pengshui-jisheng-2024', 'chromium-truetype');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(tables(run.document)).toEqual([]);
+  }, 240_000);
+
+  it('a web page\'s head (发布日期 / 索引号 / 主题词) over the report\'s first paragraphs: the prose is no row of a rule-less table, also with its words apart by gaps alone', async () => {
+    const { missed, extra } = await compare('he-chengan-jiaotong-2020', 'chromium-truetype');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    // The head's words apart by gaps without space glyphs (a print that positions each word): the
+    // first page's paragraphs stay out of whatever table the head's lines may make.
+    const id = 'he-chengan-jiaotong-2020';
+    const pdf = await openPdf(await producerPdf('chromium-truetype', corpusFile(id, 'docx'), corpusFile(id, 'pdf')));
+    try {
+      const page = await pdf.getPage(1);
+      const runs = toTextRuns((await page.getTextContent()).items, page.getViewport({ scale: 1 }).transform as Matrix).map(({ spaced: _, ...r }) => r);
+      const { tables: found, rest } = findBorderlessTables(groupLines(runs), 1);
+      expect(found.flatMap((t) => t.cells).some((c) => c.text.includes('为做好'))).toBe(false);
+      expect(rest.some((l) => l.text.includes('为做好'))).toBe(true);
+    } finally {
+      await pdf.destroy();
+    }
   }, 240_000);
 });
