@@ -199,7 +199,7 @@ function decode(
 }
 
 /** The strongest non-blank class at the blank time steps between two characters. */
-interface HiddenChar {
+export interface HiddenChar {
   ch: string;
   p: number;
   t: number;
