@@ -53,7 +53,7 @@ const MIN_TEXT_ONLY = 4;
 
 export function attachOcrCorrections(blocks: Block[], runs: ReadonlyMap<number, readonly TextRun[]>): Block[] {
   if (!runs.size) return blocks;
-  const holds = (page: number | null, bbox: readonly number[] | null, text: string, r: TextRun, boxPage: number | null) => {
+  const holds = (page: number | null, bbox: BBoxLike, text: string, r: TextRun, boxPage: number | null) => {
     if (!text.includes(r.str)) return false;
     // Without a box to place it, a short run ("100%") could be any of the page's; it is left unplaced.
     if (!bbox || page !== boxPage) return [...r.str].length >= MIN_TEXT_ONLY;
@@ -61,31 +61,31 @@ export function attachOcrCorrections(blocks: Block[], runs: ReadonlyMap<number, 
     const cy = (r.top + r.bottom) / 2;
     return cx >= bbox[0] - 1 && cx <= bbox[2] + 1 && cy >= bbox[1] - 1 && cy <= bbox[3] + 1;
   };
-  const add = (target: { ocrCorrections?: OcrCorrection[] }, r: TextRun) => {
-    const list = (target.ocrCorrections ??= []);
-    for (const c of r.corrections!) if (!list.some((x) => x.read === c.read && x.corrected === c.corrected)) list.push(c);
-  };
   const placed = new Set<TextRun>();
+  // Each run not yet placed that the target (a paragraph on one of its pages, a cell) holds.
+  const place = (target: { ocrCorrections?: OcrCorrection[]; bbox: BBoxLike; text: string }, page: number | null, boxPage: number | null) => {
+    for (const r of (page !== null && runs.get(page)) || []) {
+      if (placed.has(r) || !holds(page, target.bbox, target.text, r, boxPage)) continue;
+      placed.add(r);
+      target.ocrCorrections = mergeCorrections(target.ocrCorrections ?? [], r.corrections!);
+    }
+  };
   for (const b of blocks) {
     if (b.kind === 'paragraph') {
       if (!b.textSource) continue;
-      for (const page of [b.page, ...(b.pageBreaks ?? []).map((x) => x.page)]) {
-        for (const r of (page !== null && runs.get(page)) || []) {
-          if (placed.has(r) || !holds(page, b.bbox, b.text, r, b.page)) continue;
-          placed.add(r);
-          add(b, r);
-        }
-      }
+      for (const page of [b.page, ...(b.pageBreaks ?? []).map((x) => x.page)]) place(b, page, b.page);
     } else {
-      for (const c of b.cells) {
-        if (!c.textSource || c.page === null) continue;
-        for (const r of runs.get(c.page) ?? []) {
-          if (placed.has(r) || !holds(c.page, c.bbox, c.text, r, c.page)) continue;
-          placed.add(r);
-          add(c, r);
-        }
-      }
+      for (const c of b.cells) if (c.textSource) place(c, c.page, c.page);
     }
   }
   return blocks;
+}
+
+type BBoxLike = readonly number[] | null;
+
+/** `own` with those of `more` it does not list yet (the same read and correction), in order. */
+export function mergeCorrections(own: readonly OcrCorrection[], more: readonly OcrCorrection[]): OcrCorrection[] {
+  const merged = [...own];
+  for (const c of more) if (!merged.some((x) => x.read === c.read && x.corrected === c.corrected)) merged.push(c);
+  return merged;
 }

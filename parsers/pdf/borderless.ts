@@ -6,7 +6,7 @@ import { continuesBorderless } from './borderless-join.js';
 import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { blockText, buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -472,11 +472,10 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const nRows = model.ys.length - 1;
   // Paragraphs across the whole width at the region's head or foot are the prose around the lines
   // of cells, not its rows (a web page's 发布日期 / 索引号 head, then the report's first paragraphs).
-  const prose = proseRows(model, bands.length, nRows);
   let head = 0;
-  while (head < nRows && prose[head]) head++;
+  while (head < nRows && isProseRow(model, bands.length, head)) head++;
   let foot = nRows;
-  while (foot > head && prose[foot - 1]) foot--;
+  while (foot > head && isProseRow(model, bands.length, foot - 1)) foot--;
   if (head === nRows) return null;
   if (head > 0 || foot < nRows) {
     const rowLines = (r: number) => model.cells.filter((c) => c.r0 === r).flatMap((c) => c.block.pieces.map((p) => p.line));
@@ -523,24 +522,22 @@ const PROSE_CHARS = 40;
 const CLAUSE_MARK = /[，,；;]/gu;
 const SENTENCE_END = /[。；;]/u;
 const MARKS_ONLY = /^[\p{P}\p{S}]{0,3}$/u;
-const blockText = (c: TableCellPlan) => c.block.pieces.flatMap((p) => p.runs.map((run) => run.str)).join('').replace(/\s+/gu, '');
+/** A cell's text without white space (row-model's blockText). */
+const cellText = (c: TableCellPlan) => blockText(c.block).replace(/\s+/gu, '');
 
 /**
- * For each row: is it one paragraph of prose across every column — its only text one block over
- * all the columns, of several lines, long, with sentences (clause marks and a full stop)?
+ * Is row `r` one paragraph of prose across every column — its only text one block over all the
+ * columns, of several lines, long, with sentences (clause marks and a full stop)?
  */
-function proseRows(model: { cells: readonly TableCellPlan[] }, nCols: number, nRows: number): boolean[] {
-  return Array.from({ length: nRows }, (_, r) => {
-    const inRow = model.cells.filter((c) => c.r0 <= r && r < c.r1);
-    // A stop or bracket the producer set apart at the paragraph's end (。 alone at the right) is no cell.
-    const words = inRow.filter((c) => !MARKS_ONLY.test(blockText(c)));
-    if (words.length !== 1) return false;
-    const [c] = words;
-    if (c.r0 !== r || c.r1 !== r + 1 || c.block.c0 !== 0 || c.block.c1 !== nCols) return false;
-    if (new Set(c.block.pieces.map((p) => p.line)).size < 2) return false;
-    const text = blockText(c);
-    return text.length >= PROSE_CHARS && SENTENCE_END.test(text) && (text.match(CLAUSE_MARK)?.length ?? 0) >= 2;
-  });
+function isProseRow(model: { cells: readonly TableCellPlan[] }, nCols: number, r: number): boolean {
+  // A stop or bracket the producer set apart at the paragraph's end (。 alone at the right) is no cell.
+  const words = model.cells.filter((c) => c.r0 <= r && r < c.r1 && !MARKS_ONLY.test(cellText(c)));
+  if (words.length !== 1) return false;
+  const [c] = words;
+  if (c.r0 !== r || c.r1 !== r + 1 || c.block.c0 !== 0 || c.block.c1 !== nCols) return false;
+  if (new Set(c.block.pieces.map((p) => p.line)).size < 2) return false;
+  const text = cellText(c);
+  return text.length >= PROSE_CHARS && SENTENCE_END.test(text) && (text.match(CLAUSE_MARK)?.length ?? 0) >= 2;
 }
 
 /** A unit in brackets alone (（万元）, (万元, （人）): what a label states its figures in, never a row's label. */

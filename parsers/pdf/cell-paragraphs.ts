@@ -31,6 +31,10 @@ const CENTRED_EMS = 0.5;
 
 const columnKey = (b: Block) => `${b.c0}:${b.c1}`;
 const overlapY = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+/** Is `o` in another column than `a` (no shared column span)? */
+const otherColumn = (o: Block, a: Block) => o.c1 <= a.c0 || a.c1 <= o.c0;
+/** Does a line of words (no figure) of `o` lie across `gap` by at least CROSSING_SHARE of its size? */
+const wordsAcross = (o: Block, gap: { top: number; bottom: number }) => o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join('')));
 
 /** Join the blocks of one column separated by paragraph spacing inside a cell (see above). */
 export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
@@ -108,7 +112,7 @@ function innerGapEms(block: Block): number {
  */
 function crossed(a: Block, b: Block, paragraphLines: ReadonlySet<Block>): boolean {
   const gap = { top: a.bottom, bottom: b.top };
-  return [...paragraphLines].some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))));
+  return [...paragraphLines].some((o) => otherColumn(o, a) && wordsAcross(o, gap));
 }
 
 /** Cells of one row start together (top-aligned) within this many font sizes. */
@@ -124,11 +128,11 @@ function rowGoesOn(a: Block, b: Block, blocks: readonly Block[], spacing: number
   const gap = { top: a.bottom, bottom: b.top };
   return blocks.some(
     (o) =>
-      (o.c1 <= a.c0 || a.c1 <= o.c0) &&
+      otherColumn(o, a) &&
       Math.abs(o.top - a.top) <= SAME_START_EMS * a.size &&
       o.bottom <= b.top &&
       b.top - o.bottom < spacing * b.size &&
-      o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join(''))),
+      wordsAcross(o, gap),
   );
 }
 
@@ -168,7 +172,7 @@ function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
   const extent = { top: first.top, bottom: last.bottom };
   const centreOf = (b: { top: number; bottom: number }) => (b.top + b.bottom) / 2;
   const centredOn = (o: Block, b: { top: number; bottom: number }) => Math.abs(centreOf(o) - centreOf(b)) <= CENTRED_EMS * o.size;
-  const beside = blocks.filter((o) => (o.c1 <= first.c0 || first.c1 <= o.c0) && overlapY(o, extent) >= CROSSING_SHARE * o.size);
+  const beside = blocks.filter((o) => otherColumn(o, first) && overlapY(o, extent) >= CROSSING_SHARE * o.size);
   const centring = beside.filter((o) => centredOn(o, extent));
   if (new Set(centring.map(columnKey)).size < 2) return false;
   // …and set at the top of their cells with one of its later paragraphs (text at the top left, rows
@@ -189,11 +193,11 @@ function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
 function centredFigure(a: Block, b: Block, blocks: readonly Block[]): boolean {
   const gap = { top: a.bottom, bottom: b.top };
   const centre = (a.top + b.bottom) / 2;
-  return blocks.some((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && isFigure(blockText(o)) && overlapY(o, gap) > 0 && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
+  return blocks.some((o) => otherColumn(o, a) && isFigure(blockText(o)) && overlapY(o, gap) > 0 && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
 }
 
 /** Does some other column hold a figure beside `a` and another beside `b` — a row each? */
 function ownFigures(a: Block, b: Block, blocks: readonly Block[]): boolean {
-  const figures = blocks.filter((o) => (o.c1 <= a.c0 || a.c1 <= o.c0) && isFigure(blockText(o)));
+  const figures = blocks.filter((o) => otherColumn(o, a) && isFigure(blockText(o)));
   return figures.some((f) => overlapY(f, a) > 0 && figures.some((g) => g !== f && g.c0 === f.c0 && g.c1 === f.c1 && overlapY(g, b) > 0));
 }

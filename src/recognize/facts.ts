@@ -2,6 +2,7 @@ import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import type { Location, OcrCorrection } from '../../schemas/location.js';
 import { parseFigure } from '../numbers/figure.js';
+import { mergeCorrections } from '../../parsers/ocr/corrections.js';
 import { cellOrigin } from './continuation.js';
 import { isRebuiltTable, rebuiltProvenance } from './flattened-table.js';
 
@@ -48,9 +49,8 @@ export function ocrProvenance(
 
 /** A location with more OCR corrections (those of the label a value is read under), each listed once. */
 export function withCorrections(loc: Location, more: readonly OcrCorrection[]): Location {
-  const own = loc.ocrCorrections ?? [];
-  const added = more.filter((c) => !own.some((o) => o.read === c.read && o.corrected === c.corrected));
-  return added.length ? { ...loc, ocrCorrections: [...own, ...added] } : loc;
+  const merged = mergeCorrections(loc.ocrCorrections ?? [], more);
+  return merged.length > (loc.ocrCorrections?.length ?? 0) ? { ...loc, ocrCorrections: merged } : loc;
 }
 
 /**

@@ -57,7 +57,8 @@ function itemOf(p: ParagraphBlock): (KeyValueItem & { field: string; unit: strin
   const kind = FIELD_KINDS[field];
   // a rate is a percentage, money is no percentage
   if ((kind === 'rate') !== (unitWord === '%' || unitWord === '％')) return null;
-  const start = p.text.indexOf(m[2], m.index + m[0].indexOf(m[2]));
+  // the label holds no digit: the first occurrence of the figure in the (anchored) match is the value
+  const start = m[0].indexOf(m[2]);
   return { p, label: m[1].trim(), value: `${m[2]}${kind === 'rate' ? '%' : ''}`, span: [start, start + m[2].length], kind, field, unit: unitWord };
 }
 
