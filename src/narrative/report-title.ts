@@ -50,7 +50,8 @@ function kindOf(title: string): ReportKind {
  * letter's own kind, not a document it forwards; a township's page writes it without 的: "关于2019年度高其坑
  * 通组道路工程绩效评价报告"), and a publication of a year's results
  * ("2023年度新增地方政府专项债券项目绩效评价情况", "重庆市2018年度水利发展资金绩效评价结果的说明",
- * "2021年度本专科生奖助学金项目自评结果", "2023年财政重点绩效评价结果公开" (a finance bureau publishing its results),
+ * "2021年度本专科生奖助学金项目自评结果", "2023年财政重点绩效评价结果公开" (a finance bureau publishing its results;
+ * a township writes it without 结果: "2023年巽宅专项债券项目资金绩效评价公开"),
  * or the result itself as the title: "2021年葡萄酒产业发展项目支出绩效评价评定等次为优"): a
  * year near its head, after at most a place's name, no numbering — a section heading "三、绩效评价情况"
  * has neither).
@@ -61,7 +62,7 @@ const LETTER_TITLE = /^关于(?!印发|转发|报送|提交|开展|做好|下达
  * 计划生育服务项目绩效自评" (a year near its head, unnumbered, like RESULTS_TITLE).
  */
 const SELF_EVAL_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效自评$/;
-const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:(?:结果|情况)(?:的?(?:说明|通报|公告|公示|公开))?|(?:结果(?:评定)?(?:等次|等级)?|评定(?:等次|等级)?|等次|等级)(?:为|是)?[“"]?(?:优秀?|良好?|中等?|合格|较差|差)[”"]?)$/;
+const RESULTS_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}(?:绩效(?:自评|评价)|项目自评)(?:(?:结果|情况)(?:的?(?:说明|通报|公告|公示|公开))?|公开|公示|公告|(?:结果(?:评定)?(?:等次|等级)?|评定(?:等次|等级)?|等次|等级)(?:为|是)?[“"]?(?:优秀?|良好?|中等?|合格|较差|差)[”"]?)$/;
 
 /**
  * A body's account of its performance work, under its own name: "高新区(江海区)预算绩效工作开展情况说明",
@@ -77,10 +78,18 @@ const ACCOUNT_TITLE = /^[^。；;，,：:《》、\d]{0,30}(?:省|市|区|县|�
  */
 const FUND_USE_TITLE = /^[^。；;，,：:《》、\d“”"]{2,30}(?:局|委|厅|办|政府|中心)关于[“"《]?(?:19|20)\d{2}年度?[^。；;，,：:]{2,40}资金[”"》]?的?(?:管理)?使用情况(?:的?报告)?$/;
 
+/**
+ * The caption of a year's results table standing for a page's missing title: a body publishing its 专项债券
+ * results opens with 根据《…》…现将…绩效评价情况公示如下 and captions the table "三门县住房和城乡建设局2024年度
+ * 专项债券项目资金绩效评价情况表" (a year near its head after at most a place's or body's name, unnumbered, like
+ * RESULTS_TITLE). A form's caption (…绩效自评表, …绩效评价表) names no 结果/情况 and is never taken.
+ */
+const RESULTS_TABLE_TITLE = /^(?:[^\d。；;，,：:《》、]{2,12}?)?(?:19|20)\d{2}年度?[^。；;，,：:《》]{2,40}绩效(?:自评|评价)(?:结果|情况)(?:汇总)?表$/;
+
 function asTitle(candidate: string): string | null {
   const t = candidate.replace(LEADING, '');
   if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
-  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t) || FUND_USE_TITLE.test(t))) return t;
+  if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || RESULTS_TABLE_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t) || FUND_USE_TITLE.test(t))) return t;
   if (NOT_A_TITLE.test(t)) return null;
   // inside a reference to another document (《…报告》)
   if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;

@@ -65,10 +65,11 @@ const NUMBER_CELL = /^[-+]?[\d,]+(?:\.\d+)?%?$/;
 /**
  * A list of projects, one per row (项目名称 | 预算金额(万元) | 实际支出(万元) | 资金使用率 | …, a 自评结果汇总表):
  * 项目名称 heads a column of names, its row is labels only, and the rows below hold a name and
- * figures. A form prints 项目名称 beside its one project's name instead; a list is no form.
+ * figures. A form prints 项目名称 beside its one project's name instead; a list is no form. A list of one
+ * project is told by a results column in its head (评价结果, 自评分数).
  */
 export function projectListHeader(table: TableBlock): { row: number; nameCol: number; rows: number[] } | null {
-  for (let r = 0; r < Math.min(table.nRows - 2, 3); r++) {
+  for (let r = 0; r < Math.min(table.nRows - 1, 3); r++) {
     const header = rowCells(table, r).filter((c) => c.row === r && c.text.trim());
     const nameCell = header.find((c) => /^项目(支出)?名称$/.test(key(c.text)));
     if (!nameCell) continue;
@@ -79,10 +80,15 @@ export function projectListHeader(table: TableBlock): { row: number; nameCol: nu
       const name = cells.find((c) => c.col === nameCell.col);
       return !!name && !NUMBER_CELL.test(key(name.text)) && cells.filter((c) => c.col !== nameCell.col && NUMBER_CELL.test(key(c.text))).length >= 2;
     });
-    return listed.length >= 2 && listed.length === rows.length ? { row: r, nameCol: nameCell.col, rows } : null;
+    // one row is a list too when the head names each project's result (评价结果, 自评分数 …): a form has no such column
+    const enough = listed.length >= 2 || (listed.length === 1 && header.some((c) => RESULT_HEAD.test(key(c.text))));
+    return enough && listed.length === rows.length ? { row: r, nameCol: nameCell.col, rows } : null;
   }
   return null;
 }
+
+/** A list's column of each project's evaluation result (温州 教育基建中心's 专项债券 results: 发行金额(亿元) | 评价结果). */
+const RESULT_HEAD = /^(?:评价|自评|绩效评价)(?:结果|得分|分数|等级|等次)$/;
 
 export function isProjectList(table: TableBlock): boolean {
   return projectListHeader(table) !== null;

@@ -15,13 +15,14 @@ const BASE = /预算|下达|安排|计划|资金总额/;
 /**
  * A1 in a list of projects — a 自评结果汇总表 or 项目明细表 printed with a report (项目名称 | 预算金额(万元) |
  * 实际支出(万元) | 资金使用率 | …): each row's rate against its own spent and budget amounts. Such a
- * table belongs to no form (recognize/parts.ts: projectListHeader) and would otherwise go unchecked.
+ * table belongs to no form (recognize/parts.ts: projectListHeader) and would otherwise go unchecked. A list
+ * of one project counts when its head names each project's result (评价结果, 自评分数: v2).
  * Its columns are read by their words, so a mismatch is a warning.
  */
 export const rule: Rule = {
   meta: {
     id: 'list-table-rate',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'A1',
     title: { zh: '项目汇总表中各行的执行率', en: 'Rates of a list of projects' },
