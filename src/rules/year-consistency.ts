@@ -54,9 +54,10 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
   const out: number[] = [];
   const add = (text: string) => {
     if (!text.includes('年')) return;
-    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!度?(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
-    // "2024年度" names the year evaluated: a second vote
-    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年度(?!(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*度?\s*(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+    // "2024年度" names the year evaluated: a second vote ("2018 年 度" of a PDF copied with spaces inside words too,
+    // as the title's own votes read it compact)
+    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年\s*度(?!\s*(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
   };
   for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);
   for (const f of selfEvalForms(report)) for (const i of f.indicators) add(i.target.text);
@@ -165,7 +166,7 @@ function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft 
 export const rule: Rule = {
   meta: {
     id: 'year-consistency',
-    version: 5,
+    version: 6,
     severity: 'error',
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },

@@ -43,3 +43,10 @@ describe('held-out 23a: a results page without a title', () => {
     expect(reportTitle('专项债券项目资金绩效评价情况表')).toBeNull();
   });
 });
+
+describe('held-out 23a: a year written with spaces inside (2018 年 度) votes as 年度', () => {
+  it('塘桥 2018 评价报告 (cover run into one paragraph, its report date 2019 年 6 月 14 日): no year warning', async () => {
+    const r = await run('sh-tangqiao-zhengxin-2018');
+    expect(r.discrepancies.filter((f) => f.rule === 'year-consistency')).toHaveLength(0);
+  });
+});
