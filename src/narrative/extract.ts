@@ -193,8 +193,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
         ? [...read, ...bare].sort((a, b) => a.start - b.start)
         : read;
   if (figures.length === 0) return [];
-  const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
+  const relations = relate(norm, figures, sentences);
   const counter = new CompactCounter();
   const ids = figures.map((f) => statId(unit, clean.start(f.start), counter));
   // one string per sentence, shared by its figures

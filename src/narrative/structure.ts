@@ -155,12 +155,12 @@ const GROSS_AND_WRITE_OFF = /原值[^（(）)]*(?:折旧|摊销|减值)|(?:折�
 /** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
 const ONLY_NOTE = /^[^，,、；;]{0,12}?(?:仅|只)有/;
 
-export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
+/** `sentences`: sentenceBounds(norm), when the caller has them already. */
+export function relate(norm: string, figures: ScannedFigure[], sentences: Array<[number, number]> = sentenceBounds(norm)): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null, listItem: null, itemOf: null }));
   const change = figures.map((f) => statesChange(norm, f));
   // an amount per unit ("每县补助1000万元", "人均500元") is a rate, never a part of a total
   const perUnit = figures.map((f) => isPerUnit(norm, f));
-  const sentences = sentenceBounds(norm);
   const sentenceOf = (pos: number) => sentenceIndexAt(sentences, pos);
   const alternatives = figures.map((f) => alternativeUnits(norm, f));
   figures.forEach((f, i) => {
