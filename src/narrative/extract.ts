@@ -1,13 +1,13 @@
 import type { ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
-import { location } from '../../schemas/location.js';
+import type { Location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
 import { labelFor } from './label.js';
 import { cellPlace } from './prose-cells.js';
 import { repeatedColumnCells } from './repeated-columns.js';
 import { scanFigures } from './scan.js';
-import { relate, sentenceBounds } from './structure.js';
+import { relate, sentenceBounds, sentenceIndexAt } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
 import { unglossed } from '../text/glosses.js';
 import { isWhitespace } from '../text/spaces.js';
@@ -193,8 +193,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
         ? [...read, ...bare].sort((a, b) => a.start - b.start)
         : read;
   if (figures.length === 0) return [];
-  const relations = relate(norm, figures);
   const sentences = sentenceBounds(norm);
+  const relations = relate(norm, figures, sentences);
   const counter = new CompactCounter();
   const ids = figures.map((f) => statId(unit, clean.start(f.start), counter));
   // one string per sentence, shared by its figures
@@ -213,7 +213,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
     const piece = pieceAt(unit, start);
     const info = unitInfo(f.figure.unit);
     const previousEnd = i > 0 ? figures[i - 1].end : 0;
-    const [s0, s1] = sentences.find(([s, e]) => f.start >= s && f.start < e) ?? [0, clean.text.length];
+    const si = sentenceIndexAt(sentences, f.start);
+    const [s0, s1] = si >= 0 ? sentences[si] : [0, clean.text.length];
     const rel = relations[i];
     // prose read from a table cell is located by its cell, not by a paragraph
     const cell = cellPlace(piece.block);
@@ -225,15 +226,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       label: cellLabels.get(f.start) ?? labelFor(norm, f.start, f.end, masks, previousEnd),
       dimension: info ? info.dimension : 'other',
       sentence: sentenceAt(s0, s1),
-      loc: location({
-        part: ctx.part,
-        paragraph: cell ? null : piece.block.paragraph,
-        ...(cell ? { table: cell.table, row: cell.row, col: cell.col, ...(cell.gridInferred ? { gridInferred: true } : {}) } : {}),
-        page: pageAt(piece.block, start - piece.offset),
-        block: piece.block.block,
-        span: [start - piece.offset, end - piece.offset],
-        ...ocrProvenance(piece.block, sentenceAt(s0, s1)),
-      }),
+      loc: statLocation(ctx.part, piece, cell, start, end, () => sentenceAt(s0, s1)),
       partOf: rel.parent === null ? null : ids[rel.parent],
       relation: rel.relation,
       openList: rel.openList,
@@ -249,6 +242,28 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
     if (rel.itemOf !== null) stat.itemOf = ids[rel.itemOf];
     return stat;
   });
+}
+
+/**
+ * A statement's location, made as one object with the fields in the order location() gives them (part, table,
+ * row, col, page, paragraph, then gridInferred, block, span and the OCR provenance): no partial object spread
+ * into it, and no empty provenance spread when the block was not read by OCR and lost no glyph.
+ */
+function statLocation(part: string, piece: Piece, cell: ReturnType<typeof cellPlace>, start: number, end: number, sentence: () => string): Location {
+  const block = piece.block;
+  const loc: Location = {
+    part,
+    table: cell ? cell.table : null,
+    row: cell ? cell.row : null,
+    col: cell ? cell.col : null,
+    page: pageAt(block, start - piece.offset),
+    paragraph: cell ? null : block.paragraph,
+  };
+  if (cell?.gridInferred) loc.gridInferred = true;
+  loc.block = block.block;
+  loc.span = [start - piece.offset, end - piece.offset];
+  if (block.textSource || block.damagedGlyphs) Object.assign(loc, ocrProvenance(block, sentence()));
+  return loc;
 }
 
 function pieceAt(unit: TextUnit, pos: number): Piece {

@@ -71,8 +71,16 @@ function cleanBefore(s: string): string {
 function wordsAfter(norm: string, end: number): string {
   const rest = norm.slice(end, end + 40).replace(/^[\s”"」’]+/, '');
   const stop = AFTER_STOP.exec(rest);
-  const cut = stop && stop.index >= 2 ? rest.slice(0, stop.index) : rest.split(/[，,。；;：:！？!?、\n]/)[0];
-  return cut.replace(/\s+/g, '');
+  const cut = stop && stop.index >= 2 ? rest.slice(0, stop.index) : rest.slice(0, firstClauseEnd(rest));
+  return /\s/.test(cut) ? cut.replace(/\s+/g, '') : cut;
+}
+
+/** Where the first clause of `s` ends (its length when none does): the first piece a split at these marks gave, without the pieces. */
+const CLAUSE_END = new Set([...'，,。；;：:！？!?、\n']);
+function firstClauseEnd(s: string): number {
+  let i = 0;
+  while (i < s.length && !CLAUSE_END.has(s[i])) i++;
+  return i;
 }
 
 function trimLength(s: string): string {

@@ -282,10 +282,10 @@ class SentenceSimilarity {
  * figures name other things (追加预算 / 专项资金 / 结转结余) with other values, none repeated: what each spent is
  * its own subject's, not a restatement of the other's.
  */
-function otherSubjects(a: NarrativeStat, b: NarrativeStat, bySentence: Map<string, NarrativeStat[]>): boolean {
-  const others = (s: NarrativeStat) => (bySentence.get(`${s.loc.paragraph}|${s.sentence}`) ?? []).filter((o) => o.id !== s.id && o.label && o.normalizedUnit === s.normalizedUnit);
-  const oa = others(a);
-  const ob = others(b);
+function otherSubjects(a: NarrativeStat, b: NarrativeStat, othersOf: (s: NarrativeStat) => NarrativeStat[]): boolean {
+  const oa = othersOf(a);
+  if (oa.length === 0) return false;
+  const ob = othersOf(b);
   if (oa.length === 0 || ob.length === 0) return false;
   if (oa.some((x) => ob.some((y) => x.figure.value === y.figure.value))) return false;
   return oa.every((x) => ob.every((y) => core(x.label!) !== core(y.label!)));
@@ -332,15 +332,32 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     seen.set(key, n + 1);
   }
   const byId = new Map(stats.map((s) => [s.id, s]));
-  const bySentence = new Map<string, NarrativeStat[]>();
+  // The statements of each one sentence (same paragraph, same text), by statement: keyed by the sentence
+  // string itself within its paragraph, not by a `paragraph|sentence` string flattened for every lookup.
+  const byParagraph = new Map<number | null, Map<string, NarrativeStat[]>>();
+  const sentenceOf = new Map<NarrativeStat, NarrativeStat[]>();
   for (const s of stats) {
-    const key = `${s.loc.paragraph}|${s.sentence}`;
-    const list = bySentence.get(key) ?? [];
+    let sentences = byParagraph.get(s.loc.paragraph);
+    if (!sentences) byParagraph.set(s.loc.paragraph, (sentences = new Map()));
+    let list = sentences.get(s.sentence);
+    if (!list) sentences.set(s.sentence, (list = []));
     list.push(s);
-    bySentence.set(key, list);
+    sentenceOf.set(s, list);
   }
+  // the other named statements of a statement's sentence in its unit: asked for each pair it is in, made once
+  const othersKnown = new Map<NarrativeStat, NarrativeStat[]>();
+  const othersOf = (s: NarrativeStat): NarrativeStat[] => {
+    let others = othersKnown.get(s);
+    if (!others) othersKnown.set(s, (others = (sentenceOf.get(s) ?? []).filter((o) => o.id !== s.id && o.label && o.normalizedUnit === s.normalizedUnit)));
+    return others;
+  };
   const partsOf = new Map<string, NarrativeStat[]>();
-  for (const s of stats) if (s.partOf) partsOf.set(s.partOf, [...(partsOf.get(s.partOf) ?? []), s]);
+  for (const s of stats) {
+    if (!s.partOf) continue;
+    const parts = partsOf.get(s.partOf);
+    if (parts) parts.push(s);
+    else partsOf.set(s.partOf, [s]);
+  }
   const byKey = statementGroups(stats);
   const candidates: Array<{ a: NarrativeStat; b: NarrativeStat; sim: number }> = [];
   for (const group of byKey.values()) {
@@ -354,7 +371,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         // a project report's own money or rate is another fact than any figure of another report
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
         if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;
-        if (otherSubjects(a, b, bySentence)) continue;
+        if (otherSubjects(a, b, othersOf)) continue;
         if (restatesPart(a, b, partsOf) || restatesPart(b, a, partsOf)) continue;
         const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;

@@ -42,6 +42,23 @@ export function sentenceBounds(norm: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * The index of the sentence of sentenceBounds() that holds `pos`, or -1: a binary search, the bounds being
+ * disjoint and in order (what a scan with findIndex found, in log time for a long paragraph's many sentences).
+ */
+export function sentenceIndexAt(sentences: ReadonlyArray<readonly [number, number]>, pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = sentences[mid];
+    if (pos < s) hi = mid - 1;
+    else if (pos >= e) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 function sameKind(a: ScannedFigure, b: ScannedFigure): boolean {
   const ua = unitInfo(a.figure.unit);
   const ub = unitInfo(b.figure.unit);
@@ -138,13 +155,13 @@ const GROSS_AND_WRITE_OFF = /原值[^（(）)]*(?:折旧|摊销|减值)|(?:折�
 /** A bracket's clause saying what there only is (…仅有2家…, 只有1个…): a note, not a list of parts. */
 const ONLY_NOTE = /^[^，,、；;]{0,12}?(?:仅|只)有/;
 
-export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
+/** `sentences`: sentenceBounds(norm), when the caller has them already. */
+export function relate(norm: string, figures: ScannedFigure[], sentences: Array<[number, number]> = sentenceBounds(norm)): Relation[] {
   const rel: Relation[] = figures.map(() => ({ parent: null, relation: null, openList: false, listLength: null, each: null, listItem: null, itemOf: null }));
   const change = figures.map((f) => statesChange(norm, f));
   // an amount per unit ("每县补助1000万元", "人均500元") is a rate, never a part of a total
   const perUnit = figures.map((f) => isPerUnit(norm, f));
-  const sentences = sentenceBounds(norm);
-  const sentenceOf = (pos: number) => sentences.findIndex(([s, e]) => pos >= s && pos < e);
+  const sentenceOf = (pos: number) => sentenceIndexAt(sentences, pos);
   const alternatives = figures.map((f) => alternativeUnits(norm, f));
   figures.forEach((f, i) => {
     const units = alternatives[i];
@@ -162,9 +179,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const open = f.end + after[0].length - 1;
     const close = matchingClose(norm, open);
     if (close < 0) return;
-    const inner = figures
-      .map((g, k) => ({ g, k }))
-      .filter(({ g, k }) => k !== i && g.start > open && g.end <= close && rel[k].parent === null && !perUnit[k]);
+    const inner = pick(figures, (g, k) => k !== i && g.start > open && g.end <= close && rel[k].parent === null && !perUnit[k]);
     const content = norm.slice(open + 1, close);
     // "共15个（含转列项目5个）", "26个区县（含万盛经开区、两江新区，以下简称各区县）": what the bracket includes is a subset
     const including = /^\s*(?:含|包含|其中|内含)/.test(content);
@@ -206,7 +221,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
     if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
     const end = sentences[si][1];
-    const inList = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k) && sameKind(f, g));
+    const inList = pick(figures, (g, k) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k) && sameKind(f, g));
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
     // … unless the figures after the semicolon complete it exactly ("即：A 8.64万元、B 0.1万元；C 0.17万元" of 8.91)
     const listed = listItems(norm, inList, 2);
@@ -220,7 +235,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
   // 增加189.25万元,增加31.39%。其中:财政拨款收入…") is passed over to the one before it
   const levelsBefore = (si: number) => {
     for (let t = si - 1; t >= 0 && t >= si - 2; t--) {
-      const inT = figures.map((g, k) => ({ g, k })).filter(({ g }) => g.start >= sentences[t][0] && g.end <= sentences[t][1]);
+      const inT = pick(figures, (g) => g.start >= sentences[t][0] && g.end <= sentences[t][1]);
       const levels = inT.filter(({ k }) => rel[k].parent === null && !change[k]);
       if (levels.length > 0 || inT.some(({ k }) => !change[k])) return levels;
     }
@@ -247,10 +262,10 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
     if (heading > 0) end = at + heading;
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
-    const inSentence = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k));
+    const inSentence = pick(figures, (g, k) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k));
     const listed = listItems(norm, inSentence);
     if (inSentence.length === 0) continue;
-    const before = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
+    const before = pick(figures, (g, k) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
     const sameSentence = before.filter(({ k }) => !change[k]);
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
     if (sameSentence.length === 0 && before.length > 0) continue;
@@ -334,7 +349,7 @@ export function relate(norm: string, figures: ScannedFigure[]): Relation[] {
     const measure = TRAILING_TOTAL.exec(clauseBefore(norm, f))?.[1];
     const si = sentenceOf(f.start);
     if (!measure || si < 0) return;
-    const earlier = figures.map((g, k) => ({ g, k })).filter(({ g, k }) => g.start >= sentences[si][0] && g.end <= f.start && sameKind(f, g) && !change[k]);
+    const earlier = pick(figures, (g, k) => g.start >= sentences[si][0] && g.end <= f.start && sameKind(f, g) && !change[k]);
     if (earlier.length < 2 || /其中/.test(norm.slice(sentences[si][0], f.start))) return;
     // every amount before it is a part of no other list and named "<source><measure>", each source once
     if (earlier.some(({ k }) => rel[k].parent !== null || rel.some((r) => r.parent === k))) return;
@@ -409,7 +424,28 @@ const TRAILING_TOTAL = /^(?:总|合计)([\u4e00-\u9fa5]{2,4})$/;
 
 /** The words of a figure's own clause before it ("总支出决算数为"). */
 function clauseBefore(norm: string, f: ScannedFigure): string {
-  return norm.slice(Math.max(0, f.start - 20), f.start).split(/[，,。；;：:、（()）！？!?]/).at(-1) ?? '';
+  return clauseEndingAt(norm, f.start, 20);
+}
+
+/** Characters that end the clause before a figure (clauseBefore, isPerUnit). */
+const CLAUSE_BEFORE_END = new Set([...'，,。；;：:、（()）！？!?']);
+
+/**
+ * The text after the last clause end among the `reach` characters before `end` (all of them when none): what
+ * slicing them and splitting at clause ends gave as its last piece, without the slice and the array of pieces.
+ */
+function clauseEndingAt(norm: string, end: number, reach: number): string {
+  const from = Math.max(0, end - reach);
+  let at = end - 1;
+  while (at >= from && !CLAUSE_BEFORE_END.has(norm[at])) at--;
+  return norm.slice(at + 1, end);
+}
+
+/** The figures (with their index) that `keep` accepts, in order — a {g, k} pair made only for those it keeps. */
+function pick(figures: ScannedFigure[], keep: (g: ScannedFigure, k: number) => boolean): Array<{ g: ScannedFigure; k: number }> {
+  const out: Array<{ g: ScannedFigure; k: number }> = [];
+  for (let k = 0; k < figures.length; k++) if (keep(figures[k], k)) out.push({ g: figures[k], k });
+  return out;
 }
 
 /** Arabic item numbers as written in a list: "1." / "1、" / "（1）" / "(1)". */
@@ -471,8 +507,7 @@ const PROGRESS = /目前|截至|截止|至今|已[^，,；;。、]{0,6}?(?:拨�
 const PER_UNIT = /每(?![年季月周天日次])|人均|户均|亩均|生均|平均|单价/;
 
 function isPerUnit(norm: string, f: ScannedFigure): boolean {
-  const clause = norm.slice(Math.max(0, f.start - 12), f.start).split(/[，,。；;：:、（()）！？!?]/).at(-1) ?? '';
-  return PER_UNIT.test(clause);
+  return PER_UNIT.test(clauseEndingAt(norm, f.start, 12));
 }
 
 /**
