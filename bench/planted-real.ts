@@ -5,7 +5,12 @@
  * new error/warning finding (one the unchanged document did not have) carries the planted figure in
  * its values or evidence.
  *
- *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--caught] [--label L]
+ *   npx tsx bench/planted-real.ts [--dir test/corpus/real] [--only ID] [--kind KIND] [--details] [--caught] [--label L] [--pdf] [--sample N]
+ *
+ * --pdf reads each planted .docx as LibreOffice prints it (soffice --convert-to pdf, as the corpus PDFs were
+ * made; cached by content under the system's temporary directory); --sample N takes every Nth document.
+ * Per kind: tried, caught (a new error/warning names it), as error, and "info only" (missed, but a new info
+ * finding names it).
  *
  * Kinds (each needs a figure the report states twice or derives, or a rule that bounds it):
  *   score-above-weight  an indicator's 得分 set to its 分值 + 2            (catalogue D1)
@@ -36,6 +41,16 @@
  *                       finding quotes the garbled text; a figure with no 0 or 1: not planted
  *   year-changed        the report year in a title line (the first line or a heading naming the report or form)
  *                       changed to the year before (year-consistency); a year written only there: not planted
+ * Kinds a grader would make (planted23, bench/planted-grader-kinds.ts):
+ *   restated-cent       a stat-restated money figure (3+ digits) restated one more in its last digit (334.73 → 334.74)
+ *   restated-transposed the same place with two adjacent digits swapped (334.73 → 337.43; 650 → 605)
+ *   total-blanked       a budget total row's (年度资金总额, 合计) 全年执行数 cell left blank: caught when a new
+ *                       finding names the row (no figure to carry)
+ *   reason-emptied      an indicator missed (numeric actual below a plain or ≥ target) or scored below its 分值,
+ *                       its written 偏差原因 emptied: caught when a new finding names the indicator
+ *   category-points     a 一级指标 cell's points ("产出指标(50分)") + 5, its indicators' 分值 left; a form with
+ *                       no indicator 分值: not planted
+ *   budget-swapped      a row's 年初预算数 and 全年预算数 (differing) swapped
  * Cross-part kinds (--crosspart; on the corpus documents with two or more parts and on the real seed
  * report samples/seed.docx, planted in the parsed document: one paragraph or cell changed). A figure of
  * one part (a project's 全年执行数, 按支出性质分, a 基础数据表 row, a narrative 基本支出/人员经费/三公/project
@@ -68,9 +83,11 @@ import { listCorpus, loadTruth } from '../test/corpus/score.js';
 import { parseSource } from '../test/corpus/source-format.js';
 import type { TruthFact } from '../test/corpus/truth-schema.js';
 import { writeBlocksDocx } from '../test/fixtures/generator/docx.js';
+import { docxToPdf } from '../test/fixtures/generator/pdf.js';
 import { flag, opt } from '../scripts/lib/args.js';
 import { KINDS, type Kind, type Plant, R, cellsOf, changed, decimals, hasWords, norm, replaceCell, sameNumber, tableLines } from './planted-source.js';
 import { reviewerPlants } from './planted-reviewer-kinds.js';
+import { graderPlants, offByOne, transposed } from './planted-grader-kinds.js';
 
 const root = opt('--dir') ?? 'test/corpus/real';
 const only = opt('--only');
@@ -333,6 +350,14 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
             continue;
           }
         }
+        // a money figure restated off by one in its last digit, or with two digits transposed (334.73 → 334.74, → 337.43)
+        if (/元$/.test(f.unit) && f.value.replace('.', '').length >= 3) {
+          const line = (v: string) => lines[i].slice(0, at) + v + lines[i].slice(at + f.value.length);
+          const cent = offByOne(f.value);
+          plants.push({ kind: 'restated-cent', line: i, before: lines[i], after: line(cent), figure: cent, where: `叙述 ${f.words.join('')} ${text}→${cent}${f.unit}` });
+          const swapped = transposed(f.value);
+          if (swapped) plants.push({ kind: 'restated-transposed', line: i, before: lines[i], after: line(swapped), figure: swapped, where: `叙述 ${f.words.join('')} ${text}→${swapped}${f.unit}` });
+        }
         const after = changed(f.value, (v) => v.mul(R('1.1')));
         plants.push({ kind: 'stat-restated', line: i, before: lines[i], after: lines[i].slice(0, at) + after + lines[i].slice(at + f.value.length), figure: after, where: `叙述 ${f.words.join('')} ${text}→${after}${f.unit}` });
       }
@@ -356,6 +381,7 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
     plants.push({ kind: 'share-above-100', line: k, before: lines[k], after: lines[k].slice(0, a) + after + lines[k].slice(a + f.value.length), figure: after, where: `叙述 ${name} ${text}→${after}%` });
   }
   plants.push(...reviewerPlants(lines, facts, inTable, skip, year));
+  plants.push(...graderPlants(lines, facts, inTable, skip));
   // One plant per kind and changed line.
   const seen = new Set<string>();
   return plants.filter((p) => (!onlyKind || p.kind === onlyKind) && !seen.has(`${p.kind}:${p.line}`) && seen.add(`${p.kind}:${p.line}`));
@@ -364,6 +390,9 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
 type Finding = Result['discrepancies'][number];
 const loud = (r: Result) => r.discrepancies.filter((d) => d.severity !== 'info');
 const key = (d: Finding) => `${d.rule}|${d.message}`;
+/** The finding names the plant: its figure, or for a blanked cell every word of its row or indicator. */
+const namesPlant = (d: Finding, p: Plant) =>
+  p.marks ? p.marks.every((w) => norm(d.message).includes(norm(w)) || d.evidence.some((e) => norm(e.text ?? '').includes(norm(w)))) : carries(d, p.figure);
 const carries = (d: Finding, figure: string) => {
   // a garbled figure ("1O0") is carried as written, in the evidence or the message
   if (!/^\d+(?:\.\d+)?$/.test(figure)) return d.evidence.some((e) => (e.text ?? '').includes(figure)) || d.message.includes(figure);
@@ -373,16 +402,22 @@ const carries = (d: Finding, figure: string) => {
   return d.values.some(eq) || d.evidence.some((e) => eq(e.value) || norm(e.text ?? '').includes(figure)) || d.message.includes(figure);
 };
 
+/** --pdf: the planted .docx printed by LibreOffice, as the corpus PDFs were made (build.json: soffice --convert-to pdf). */
+const asPdf = flag('--pdf');
+/** --sample N: every Nth document of the corpus (a PDF run converts each plant: ~1 s CPU apiece). */
+const sample = Number(opt('--sample') ?? '1');
+
 async function read(lines: string[], title: string): Promise<Result> {
   const blocks = parseSource(lines.join('\n'));
   const docx = writeBlocksDocx(blocks, { title, creator: 'planted' }, { producer: 'word' });
+  if (asPdf) return (await runPipeline({ bytes: await docxToPdf(docx), file: 'planted.pdf' })).result;
   return (await runPipeline({ bytes: docx, file: 'planted.docx' })).result;
 }
 
 async function main(): Promise<void> {
   if (flag('--crosspart')) return crossPart();
-  const docs = listCorpus(root).filter((d) => !only || d.id === only);
-  const tally = new Map<Kind, { tried: number; caught: number; asError: number }>(KINDS.map((k) => [k, { tried: 0, caught: 0, asError: 0 }]));
+  const docs = listCorpus(root).filter((d, k) => (!only || d.id === only) && k % sample === 0);
+  const tally = new Map<Kind, { tried: number; caught: number; asError: number; asInfo: number }>(KINDS.map((k) => [k, { tried: 0, caught: 0, asError: 0, asInfo: 0 }]));
   const misses: string[] = [];
   const cpu0 = process.cpuUsage();
   for (const doc of docs) {
@@ -391,7 +426,9 @@ async function main(): Promise<void> {
     const lines = readFileSync(join(dir, 'source.txt'), 'utf8').replace(/\r\n?/g, '\n').split('\n');
     const plants = plantsFor(lines, truth.facts, doc.id, truth.meta.year);
     if (plants.length === 0) continue;
-    const base = new Set(loud(await read(lines, truth.meta.title)).map(key));
+    const first = await read(lines, truth.meta.title);
+    const base = new Set(loud(first).map(key));
+    const baseAll = new Set(first.discrepancies.map(key));
     for (const p of plants) {
       const changed = [...lines];
       changed[p.line] = p.after;
@@ -404,17 +441,22 @@ async function main(): Promise<void> {
       const t = tally.get(p.kind)!;
       t.tried++;
       const fresh = loud(result).filter((d) => !base.has(key(d)));
-      const hit = fresh.filter((d) => carries(d, p.figure));
+      const hit = fresh.filter((d) => namesPlant(d, p));
+      // caught only as a note: a new info finding names it (counted apart, not as caught)
+      const note = result.discrepancies.filter((d) => d.severity === 'info' && !baseAll.has(key(d)) && namesPlant(d, p));
       if (hit.length > 0) {
         t.caught++;
         if (hit.some((d) => d.severity === 'error')) t.asError++;
         if (flag('--caught')) console.log(`  caught ${doc.id} ${p.kind}: ${p.where} → ${hit.map((d) => `${d.rule}/${d.severity}`).join(', ')}`);
-      } else misses.push(`${doc.id} ${p.kind}: ${p.where}; new findings: ${fresh.map((d) => d.rule).join(', ') || '—'}`);
+      } else {
+        if (note.length > 0) t.asInfo++;
+        misses.push(`${doc.id} ${p.kind}: ${p.where}; new findings: ${fresh.map((d) => d.rule).join(', ') || '—'}${note.length ? `; as info: ${note.map((d) => d.rule).join(', ')}` : ''}`);
+      }
     }
   }
   const cpu = process.cpuUsage(cpu0);
-  console.log('kind                 tried  caught  as error');
-  for (const [k, t] of tally) console.log(`${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}`);
+  console.log('kind                 tried  caught  as error  info only (missed, but a new info finding names it)');
+  for (const [k, t] of tally) console.log(`${k.padEnd(20)} ${String(t.tried).padStart(5)}  ${String(t.caught).padStart(6)}  ${String(t.asError).padStart(8)}  ${String(t.asInfo).padStart(9)}`);
   const all = [...tally.values()].reduce((a, t) => ({ tried: a.tried + t.tried, caught: a.caught + t.caught }), { tried: 0, caught: 0 });
   console.log(`total ${all.caught}/${all.tried} caught; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   if (filtered.length > 0) console.log(`${filtered.length} plants not made: a place nothing can check (stat-restated: another measure’s figure; other kinds: named by kind)`);
@@ -423,7 +465,7 @@ async function main(): Promise<void> {
   mkdirSync('bench/results', { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
   const out = `bench/results/planted-real-${date}${label ? `-${label}` : ''}.json`;
-  writeFileSync(out, `${JSON.stringify({ root, kinds: Object.fromEntries(tally), misses, notPlanted: filtered }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ root, ...(asPdf ? { read: 'pdf (LibreOffice)' } : {}), ...(sample > 1 ? { sample } : {}), kinds: Object.fromEntries(tally), misses, notPlanted: filtered }, null, 2)}\n`);
   console.log(`→ ${out}`);
 }
 

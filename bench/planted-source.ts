@@ -7,6 +7,7 @@ import { Rational } from '../src/numbers/decimal.js';
 export const KINDS = [
   'score-above-weight', 'weight-changed', 'executed-changed', 'rate-changed', 'basic-changed', 'stat-restated', 'share-above-100',
   'unmet-full-marks', 'total-score', 'budget-changed', 'budget-part', 'income-part', 'three-public-part', 'narrative-part', 'garbled', 'year-changed',
+  'restated-cent', 'restated-transposed', 'total-blanked', 'reason-emptied', 'category-points', 'budget-swapped',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -18,6 +19,8 @@ export interface Plant {
   after: string;
   /** The planted figure as written (a finding must carry it: its number, or for a garbled figure its text). */
   figure: string;
+  /** A blanked cell has no figure: caught when a new finding's message or evidence names its row or indicator (all these words). */
+  marks?: string[];
   where: string;
 }
 

@@ -123,15 +123,8 @@ export function checkRate(
   if (!q) return null;
   const computed = scaleInterval(q, HUNDRED);
   let printed = intervalOf(r.value, r.decimals);
-  // A rate written as a fraction of one (0.1 for 94/650 = 14.46%) keeps the precision it was
-  // written with: 0.1 is 10% ± 5 points, whether recognition already turned it into percent
-  // (readFractionRates) or the percentage reading simply fails.
-  const written = /^\s*(\d+\.\d+)\s*$/.exec(rate.text);
-  if (written && Rational.parse(written[1]).le(Rational.parse('1.5'))) {
-    const share = scaleInterval(intervalOf(written[1], written[1].split('.')[1].length), HUNDRED);
-    const converted = r.unit === '%' && Rational.parse(written[1]).mul(HUNDRED).eq(Rational.parse(r.value));
-    if (converted || (r.unit === null && !intersects(computed, printed) && intersects(computed, share))) printed = share;
-  }
+  const fraction = fractionRate(rate);
+  if (fraction && (fraction.converted || (r.unit === null && !intersects(computed, printed) && intersects(computed, fraction.share)))) printed = fraction.share;
   const exactQ = Rational.parse(numerator.figure!.value).div(Rational.parse(denominator.figure!.value)).mul(HUNDRED);
   return {
     consistent: intersects(computed, printed),
@@ -140,6 +133,19 @@ export function checkRate(
     computedValue: exactQ.toFixed(2),
     tolerance: `比率按书写精度±${halfUnit(r.decimals).toString()}个百分点，金额按±½末位 / printed rate ±${halfUnit(r.decimals).toString()} pp, amounts ±½ of the last digit; computed ${formatInterval(computed, 4)}`,
   };
+}
+
+/**
+ * A rate written as a fraction of one (0.1 for 94/650 = 14.46%) keeps the precision it was written
+ * with: 0.1 is 10% ± 5 points, whether recognition already turned it into percent (readFractionRates,
+ * `converted`) or the percentage reading simply fails. Null when the rate is not written so.
+ */
+export function fractionRate(rate: Fact): { share: Interval; converted: boolean } | null {
+  const r = rate.figure;
+  const written = /^\s*(\d+\.\d+)\s*$/.exec(rate.text);
+  if (!r || !written || !Rational.parse(written[1]).le(Rational.parse('1.5'))) return null;
+  const share = scaleInterval(intervalOf(written[1], written[1].split('.')[1].length), HUNDRED);
+  return { share, converted: r.unit === '%' && Rational.parse(written[1]).mul(HUNDRED).eq(Rational.parse(r.value)) };
 }
 
 function exactInterval(fact: Fact): Interval | null {

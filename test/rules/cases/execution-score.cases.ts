@@ -21,6 +21,9 @@ export default ruleCases({
       name: '20-point variant: 20 × 95% = 19',
       report: report({ family: 'exec-20', projects: [projectForm({ name: '衔接资金项目', budget: [['年度资金总额', '200', '200', '190', '20', '95%', '19']] })] }),
     },
+    // 0.1 is 10% ± 5 points: the score follows 执行数/全年预算数 (20 × 94/650 = 2.89), or the printed rate itself (20 × 0.1 = 2)
+    { name: 'a coarse rate (0.1): 20 × 94/650 printed 2.9', report: project(['年度资金总额', '650', '650', '94', '20', '0.1', '2.9']) },
+    { name: 'a coarse rate (0.1): 20 × 0.1 printed 2', report: project(['年度资金总额', '650', '650', '94', '20', '0.1', '2']) },
   ],
   invalid: [
     {
@@ -33,6 +36,11 @@ export default ruleCases({
       report: project(['年度资金总额', '100', '100', '88', '10', '88%', '8.8']),
       params: { executionScoring: { kind: 'stepped', stepPercent: 5, pointsPerStep: 2 } },
       findings: [{ severity: 'warning', values: [8.8, 6], messageIncludes: ['每低于5%扣2分'] }],
+    },
+    {
+      name: 'a coarse rate (0.1) and a score of 20 × 94/650 where the budget is 715 (20 × 94/715 = 2.63)',
+      report: project(['年度资金总额', '715', '715', '94', '20', '0.1', '2.9']),
+      findings: [{ severity: 'warning', messageIncludes: ['94/715', '2.63', '书写精度不足'] }],
     },
   ],
 });
