@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { seriousFindings, statsOf } from './helpers.js';
+import { checkModel } from '../helpers/check.js';
+import { docOf, seriousFindings, statsOf } from './helpers.js';
 
 /**
  * Held-out 23b (south and west, narrative-only pages, bench/results/corpus-2026-12-07-heldout23b-*): all 13 read at first
@@ -44,6 +45,13 @@ describe('held-out 23b: the year of a report published as prose only', () => {
     expect(await yearOf('he-chengan-jiaotong-2020')).toBe(2020);
     // a period's last year (关于2017-2019年省级…自评报告)
     expect(await yearOf('sc-anju-shengji-2017')).toBe(2019);
+  });
+
+  it('a title writing the year without 年 (惠州市交通运输局2021部门整体绩效自评报告) still names it; an amount does not', async () => {
+    expect(await yearOf('gd-huizhou-jiaotong-2021')).toBe(2021);
+    const body = ['一、部门基本情况', '本单位全年支出120万元，预算执行率100%。'];
+    expect(checkModel(docOf(['#某县2000万元农田建设项目绩效自评报告', ...body])).report.year).toBeNull();
+    expect(checkModel(docOf(['#某县民政局2022项目绩效自评报告', ...body])).report.year).toBe(2022);
   });
 
   it('stays unknown when neither a form nor a title names one (海南 公益林 财政支出项目绩效评价报告)', async () => {
