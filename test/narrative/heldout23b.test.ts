@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reportTitle } from '../../src/narrative/report-title.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { checkModel } from '../helpers/check.js';
 import { docOf, seriousFindings, statsOf } from './helpers.js';
@@ -56,5 +57,26 @@ describe('held-out 23b: the year of a report published as prose only', () => {
 
   it('stays unknown when neither a form nor a title names one (海南 公益林 财政支出项目绩效评价报告)', async () => {
     expect(await yearOf('hi-gongyilin-caizheng-2017')).toBeNull();
+  });
+});
+
+describe('held-out 23b batch B: a content site\'s collection of reports (开远 学校项目绩效自评报告范文)', () => {
+  it('its title …报告范文(12篇) and its first item …篇一 open a report; a 模板 or a notice still does not', () => {
+    expect(reportTitle('最热学校项目绩效自评报告范文(12篇)')?.kind).toBe('project');
+    expect(reportTitle('最热学校项目绩效自评报告范文(12篇)篇一')).not.toBeNull();
+    expect(reportTitle('项目支出绩效自评报告模板')).toBeNull();
+    expect(reportTitle('关于报送项目绩效自评报告的通知')).toBeNull();
+  });
+
+  it('the page is read: 76.06万元 found, the masked years (20xx) give the report no year', async () => {
+    const result = (await runPipeline({ bytes: readFileSync(new URL('../corpus/real/yn-kaiyuan-xuexiao-fanwen/yn-kaiyuan-xuexiao-fanwen.docx', import.meta.url)), file: 'x.docx' })).result;
+    expect(result.report?.narratives.at(-1)?.title).toContain('篇一');
+    expect(result.report?.statistics.some((s) => s.figure.text === '76.06万元')).toBe(true);
+    expect(result.report?.year).toBeNull();
+  });
+
+  it('a standard per pupil and school year keeps both measures (1250元/生·学年), as per person and time (5元/人·次)', () => {
+    const units = statsOf('寄宿制家庭经济困难学生中学1250元/生·学年,非寄宿制学生中学625元/生·学年,体检费5元/人·次。').map((s) => s.figure.unit);
+    expect(units).toEqual(['元/生·学年', '元/生·学年', '元/人·次']);
   });
 });
