@@ -6,7 +6,7 @@ import type { Result } from '../schemas/result.js';
 import { contractFormat, parseDocument, sniffFormat, type ParseOptions } from '../parsers/index.js';
 import { InputError, TransientError } from './errors.js';
 import { recognizeReport } from './recognize/index.js';
-import { analyzeNarrative } from './narrative/index.js';
+import { analyzeNarrative, withNarrativeOutput } from './narrative/index.js';
 import { runRules, RULES_VERSION } from './rules/index.js';
 
 export interface PipelineOptions {
@@ -57,13 +57,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
 
     t = now();
     const narrative = analyzeNarrative(document, recognized);
-    const report: Report = {
-      ...recognized,
-      narratives: narrative.narratives,
-      statistics: narrative.statistics,
-      links: narrative.links,
-      coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length },
-    };
+    const report: Report = withNarrativeOutput(recognized, narrative);
     timings.narrative = now() - t;
 
     t = now();

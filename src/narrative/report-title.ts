@@ -23,9 +23,10 @@ export interface TitleMatch {
 const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
 /**
  * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
- * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects).
+ * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects), "…项目绩效自评报告
+ * 范文(12篇)" and its first item "…范文(12篇)篇一" (a content site's collection of reports).
  */
-const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?[0-9]{0,2}$`);
+const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:范文)?(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?(?:[0-9]{0,2}|篇[一二三四五六七八九十]{1,3})$`);
 /** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
 const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
 /** Lines that name a report without being one: notices, requests, references, form captions. */

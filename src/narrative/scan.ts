@@ -168,9 +168,9 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
     unit = direct[0];
     pos += unit.length;
     // a rate per thing: "260元/辆", "80元/人" (one or two ideographs after the slash), per person and month
-    // too: "1300元/人/月"
+    // too: "1300元/人/月", "1250元/生·学年", "5元/人·次" (the second measure after a middle dot)
     for (let n = 0; n < 2; n++) {
-      const per = /^\/([\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 4));
+      const per = /^\/([\u4e00-\u9fa5]{1,2})(?:[·•・][\u4e00-\u9fa5]{1,2})?(?=[^\u4e00-\u9fa5]|$)/.exec(norm.slice(pos, pos + 7));
       if (!per) break;
       unit += per[0];
       pos += per[0].length;

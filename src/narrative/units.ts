@@ -98,6 +98,8 @@ for (const u of COUNT_UNITS) {
     ? { dimension: 'count', normalized: u.slice(1), shift: 4 }
     : { dimension: 'count', normalized: u, shift: 0 };
 }
+// 名 counts people as 人 does ("核定编制141名，其中：公务员131人，工勤人员10人"): one unit for comparing
+UNIT_TABLE['名'] = { dimension: 'count', normalized: '人', shift: 0 };
 for (const u of TIMES_UNITS) UNIT_TABLE[u] = { dimension: 'count', normalized: u, shift: 0 };
 for (const u of OTHER_UNITS) UNIT_TABLE[u] = { dimension: 'other', normalized: u, shift: 0 };
 

@@ -1,5 +1,5 @@
 import { recognizeReport } from '../../src/recognize/index.js';
-import { analyzeNarrative } from '../../src/narrative/index.js';
+import { analyzeNarrative, withNarrativeOutput } from '../../src/narrative/index.js';
 import { runRules } from '../../src/rules/index.js';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Report } from '../../schemas/report.js';
@@ -8,6 +8,6 @@ import type { Report } from '../../schemas/report.js';
 export function checkModel(doc: DocumentModel): { report: Report; findings: ReturnType<typeof runRules> } {
   const recognized = recognizeReport(doc);
   const narrative = analyzeNarrative(doc, recognized);
-  const report: Report = { ...recognized, ...narrative, coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length } };
+  const report: Report = withNarrativeOutput(recognized, narrative);
   return { report, findings: runRules(report, { document: doc, lang: 'zh' }) };
 }
