@@ -378,6 +378,17 @@ function foreign(k: number, pieces: readonly Piece[][], spanning: Set<Piece>): b
 }
 
 /**
+ * Does each of the line's pieces (two or more) start where a column's text starts, each at another
+ * column — a row of cells merged across columns (转移支付(项目)名称 over two columns beside the
+ * project's name over five, left-aligned), not a title or a note that happens to span them?
+ */
+function cellStarts(line: readonly Piece[], bands: readonly Band[]): boolean {
+  if (line.length < 2) return false;
+  const at = line.map((p) => bands.findIndex(([x0]) => Math.abs(x0 - p.x0) <= ALIGNED_EMS * p.size));
+  return at.every((c, k) => c >= 0 && (k === 0 || c > at[k - 1]));
+}
+
+/**
  * Is a piece of line `k` glued to a piece of one of the lines [from, to) — the next or previous
  * line of the same cell (wrapped text at the leading of the text)? Lines of centred cells
  * interleave, so the few nearest lines are looked at.
@@ -456,7 +467,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     let b = to;
     // Foreign lines glued to a kept line are the rest of its cell (wrapped text), not a note.
     let a2 = a;
-    while (a2 < b && foreign(a2, pieces, columns.spanning)) a2++;
+    while (a2 < b && foreign(a2, pieces, columns.spanning) && !cellStarts(pieces[a2], columns.bands)) a2++;
     if (a2 > a && !glued(a2 - 1, pieces, a2, b, leading)) a = a2;
     b = noteStart(pieces, columns.spanning, a, b, leading);
     if (a === from && b === to) break;
@@ -487,7 +498,17 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
   for (const c of model.cells) for (let r = c.r0; r < c.r1; r++) perRow[r].add(c.block.c0);
-  const spread = perRow.filter((s) => s.size >= 2).length;
+  // …or, read as the continuation of the table on the page before, one cell of an inner column
+  // starting where that column's text starts on the page before (成本指标, 可持续影响指标: a label of
+  // the hierarchy whose row was left blank, a template's rows kept as they were).
+  const blankRow = (r: number) => {
+    const own = model.cells.filter((c) => c.r0 <= r && r < c.r1);
+    if (!known.length || own.length !== 1) return false;
+    const { block } = own[0];
+    const x0 = Math.min(...block.pieces.map((p) => p.x0));
+    return block.c0 > 0 && block.c1 - block.c0 === 1 && known.slice(1).some(([k0]) => Math.abs(k0 - x0) <= ALIGNED_EMS * block.size);
+  };
+  const spread = perRow.filter((s, r) => s.size >= 2 || blankRow(r)).length;
   // Read as the continuation of the table on the page before (its columns witnesses), a row with
   // one cell filled (its others left blank, or the rest of a row cut by the break) is as likely.
   if (nRows < minRows || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
@@ -642,6 +663,7 @@ function toCells(plans: readonly TableCellPlan[], xs: readonly number[], ys: rea
       box: [xs[c0], ys[r0], xs[c1], ys[r1]],
       text: joinFrameLines(lines, right),
       endsWrapped: lineFilled(last, { ...last, text: '字', size: last.size }, right),
+      lines: lines.length,
       ...(confidence !== undefined ? { confidence } : {}),
     });
   }

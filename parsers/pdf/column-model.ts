@@ -102,6 +102,9 @@ function stacked(a: Piece, b: Piece): boolean {
   return a.line !== b.line && gap >= -0.2 * b.size && gap <= WRAP_LEADING_EMS * b.size && overlapX(a, b) >= 0.5 * (b.x1 - b.x0);
 }
 
+/** Pieces whose x-ranges overlap by less than this many font sizes (under half a point) only touch: they set no common column. */
+const BAND_TOUCH_EMS = 0.05;
+
 /** Lines of one cell are at most this far apart (font sizes): the leading of wrapped text. */
 const WRAP_LEADING_EMS = 0.5;
 
@@ -129,15 +132,15 @@ export function findColumns(pieces: readonly Piece[], known: readonly Piece[] = 
       }
     }
   }
-  const ranges = pieces
-    .filter((p) => !spanning.has(p))
-    .map((p): Band => [p.x0, p.x1])
-    .sort((a, b) => a[0] - b[0]);
+  const ranges = pieces.filter((p) => !spanning.has(p)).sort((a, b) => a.x0 - b.x0);
   const bands: Band[] = [];
-  for (const [x0, x1] of ranges) {
+  for (const p of ranges) {
     const last = bands.at(-1);
-    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
-    else bands.push([x0, x1]);
+    // Text of one column overlaps by a character or more (left, right or centre aligned alike); two
+    // columns' texts that only touch (a cell's line set to its border beside text centred in the next
+    // column, 年只有27个 0.3 pt into the 得分 centred over the columns left of it) are two columns.
+    if (last && p.x0 <= last[1] - BAND_TOUCH_EMS * p.size) last[1] = Math.max(last[1], p.x1);
+    else bands.push([p.x0, p.x1]);
   }
   const kept = pieces.filter((p) => !spanning.has(p));
   const split = bands.flatMap((b) => splitAtValleys(b, kept)).flatMap((b) => splitAtLineGaps(b, kept));
@@ -239,11 +242,16 @@ function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Pi
     if (i === 0 || i === bands.length - 1) return true;
     const inside = pieces.filter((p) => !spanning.has(p) && p.x0 >= b[0] && p.x1 <= b[1]);
     const support = new Set(inside.map((p) => p.line)).size;
-    // A header naming a column of the forms (得分 wrapped 得/分 over a column left blank) is one.
+    // A header naming a column of the forms (得分 wrapped 得/分 over a column left blank) is one —
+    // not text squeezed between two columns' texts, closer to each than cells ever are (得分 / 10 of
+    // rows whose 得分 is merged over the columns around it, centred in the gap of the two columns).
     const text = [...inside].sort((p, q) => p.top - q.top).flatMap((p) => p.runs.map((r) => r.str)).join('');
+    const size = Math.max(...inside.map((p) => p.size), 0);
+    const squeezed = b[0] - bands[i - 1][1] < PIECE_GAP_EMS * size && bands[i + 1][0] - b[1] < PIECE_GAP_EMS * size;
+    const header = namesFormColumn(text) && !squeezed;
     // …and so is a column of the table this one continues (the rest of a cell cut by the page break, 价。).
     const ofKnown = inside.length > 0 && known.some((k) => inside.every((p) => p.x0 >= k.x0 - 0.5 * p.size && p.x1 <= k.x1 + 0.5 * p.size));
-    return support > STRAY_LINES || support >= STRAY_SHARE * lines || namesFormColumn(text) || ofKnown;
+    return support > STRAY_LINES || support >= STRAY_SHARE * lines || header || ofKnown;
   });
 }
 

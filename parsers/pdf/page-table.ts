@@ -14,6 +14,8 @@ export interface PageTableCell {
   text: string;
   /** The cell's last text line reached its right edge: its text may continue in the next row part. */
   endsWrapped: boolean;
+  /** Tables without rulings: how many lines the cell's text is set on. */
+  lines?: number;
   /** Lowest recognition confidence of the cell's text (OCR only). */
   confidence?: number;
 }

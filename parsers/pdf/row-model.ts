@@ -551,6 +551,7 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
   const taken = (r: number, c: number, self: TableCellPlan) => model.cells.some((o) => o !== self && o.r0 <= r && r < o.r1 && o.block.c0 <= c && c < o.block.c1);
   // Left to right: a label centred over the left of a row claims its columns before the values beside it.
   for (const cell of [...model.cells].sort((a, b) => a.r0 - b.r0 || a.block.c0 - b.block.c0)) {
+    if (loneColumnValue(model, bands, cell)) continue;
     const free = (c: number) => {
       for (let r = cell.r0; r < cell.r1; r++) if (taken(r, c, cell)) return false;
       return true;
@@ -585,6 +586,31 @@ export function stretchAcross(model: RowModel, bands: readonly [number, number][
       break;
     }
   }
+}
+
+/** Cells of one column set on one anchor (left edge, right edge or centre) lie within this many font sizes. */
+const ANCHOR_EMS = 0.3;
+
+/**
+ * Is the cell the only text of its rows, within its own column's text extent and set on the anchor
+ * of another cell of that column (定性 alone in an indicator row left otherwise blank, centred as the
+ * column's other 定性 are)? That is a value of its column, not text centred over the empty cells
+ * around it: stretched, it covered the hierarchy's columns and cut the merged labels above it short.
+ */
+function loneColumnValue(model: RowModel, bands: readonly [number, number][], cell: TableCellPlan): boolean {
+  const { block } = cell;
+  if (block.c1 - block.c0 !== 1 || model.cells.some((o) => o !== cell && o.r0 < cell.r1 && cell.r0 < o.r1)) return false;
+  const [b0, b1] = bands[block.c0];
+  const tol = ANCHOR_EMS * block.size;
+  const x0 = Math.min(...block.pieces.map((p) => p.x0));
+  const x1 = Math.max(...block.pieces.map((p) => p.x1));
+  if (x0 < b0 - tol || x1 > b1 + tol) return false;
+  return model.cells.some((o) => {
+    if (o === cell || o.block.c0 !== block.c0 || o.block.c1 !== block.c1) return false;
+    const o0 = Math.min(...o.block.pieces.map((p) => p.x0));
+    const o1 = Math.max(...o.block.pieces.map((p) => p.x1));
+    return Math.abs(o0 - x0) <= tol || Math.abs(o1 - x1) <= tol || Math.abs(o0 + o1 - x0 - x1) <= 2 * tol;
+  });
 }
 
 /**

@@ -49,6 +49,8 @@ interface MappedCell {
   colSpan: number;
   text: string;
   endsWrapped: boolean;
+  /** Lines of text in the cell (tables without rulings). */
+  lines?: number;
   page: number;
   box: [number, number, number, number];
   confidence?: number;
@@ -157,6 +159,7 @@ function mapCell(c: PageTableCell, part: PageTable, xs: number[]): MappedCell {
     colSpan: Math.max(1, end - col),
     text: c.text,
     endsWrapped: c.endsWrapped,
+    ...(c.lines !== undefined ? { lines: c.lines } : {}),
     page: part.page,
     box: c.box,
     ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
@@ -215,13 +218,16 @@ const SENTENCE_END = /[。；;！!？?]$/u;
  * (获得目的国 / (地区)受 at the foot, 众欢迎 alone at the top of the next page)? The browser may
  * wrap before the cell's border (the line above does not reach it), so the text is the witness:
  * both words, the text above ending in no figure and no sentence's end. A row of one cell has nothing
- * else to be: an indicator's row has its name and values.
+ * else to be: an indicator's row has its name and values. The cell above has wrapped (two lines or
+ * more) or filled its line: a label of one short line (时效指标 over 成本指标, a row of the hierarchy
+ * left blank at the top of the next page) had room for more and ended.
  */
 function loneLastLine(pairs: readonly (readonly [MappedCell, MappedCell])[]): boolean {
   if (pairs.length !== 1) return false;
   const [[f, b]] = pairs;
   const [below, above] = [squeeze(f.text), squeeze(b.text)];
-  return f.colSpan === b.colSpan && below !== '' && above !== '' && !FIGURE.test(below) && !ENDS_FIGURE.test(above) && !SENTENCE_END.test(above);
+  const wrapped = (b.lines ?? 2) >= 2 || b.endsWrapped;
+  return f.colSpan === b.colSpan && wrapped && below !== '' && above !== '' && !FIGURE.test(below) && !ENDS_FIGURE.test(above) && !SENTENCE_END.test(above);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDocument, writeDocx } from '../fixtures/generator/index.js';
+import { layoutDocument, seedSpec, toFamily, writeDocx } from '../fixtures/generator/index.js';
 import { chromiumPdf } from '../fixtures/producers/chromium.js';
 import { reportHtml } from '../fixtures/producers/html.js';
 import { plantedReport } from '../fixtures/producers/planted.js';
@@ -73,5 +73,28 @@ describe('generated reports printed by Chromium without table borders: the ruled
       expect(forms.length).toBeGreaterThan(1);
       for (const k of forms) expect({ i, k, rows: rows(ruleless[k]) }).toEqual({ i, k, rows: rows(ruled[k]) });
     }
+  }, 240_000);
+
+  it('mof-2020 with the target split (指标性质/指标值/度量单位): a lone 定性 in a blank indicator row stays in its column, 得分 and 偏差原因 two columns — the .docx findings', async () => {
+    // Found: the 工作经费 form's blank indicator row holds only 定性 (its 指标性质), centred like the
+    // column's other 定性; on page 6, where the 绩效指标 column has no text, it was stretched over
+    // the hierarchy's columns and cut 产出指标 short (「产出指标」标明30分，其下15个三级指标分值合计17分).
+    // And 年只有27个 of the 偏差原因 cell reached 0.3 pt into 得分 / 10 centred over the 项目资金
+    // rows' merged 得分: one band, so 得分 | 偏差原因 and 0.5 | 根据市场… were each one cell.
+    const spec = toFamily(seedSpec(), 'mof-2020');
+    const options = { splitTarget: true };
+    const [docx, run] = [
+      await pipeline(writeDocx(spec, options), 'mof-2020-split.docx'),
+      await pipeline(chromiumPdf(reportHtml(layoutDocument(spec, options), { tables: 'ruleless' })), 'mof-2020-split-ruleless.pdf'),
+    ];
+    const notInfo = <T extends { severity: string }>(fs: readonly T[]) => fs.filter((f) => f.severity !== 'info');
+    const m = matchFindings(notInfo(docx.findings), notInfo(run.findings));
+    expect({ missed: m.missed.map(key), extra: m.extra.map(key) }).toEqual({ missed: [], extra: [] });
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '工作经费'))!;
+    const cell = (text: string) => form.cells.find((c) => squeeze(c.text) === text);
+    const header = form.cells.filter((c) => c.row === cell('三级指标')!.row);
+    expect(header.map((c) => `${c.colSpan} ${squeeze(c.text)}`).slice(-3)).toEqual(['1 分值', '1 得分', '1 偏差原因分析及改进措施']);
+    const lone = form.cells.filter((c) => squeeze(c.text) === '定性' && !form.cells.some((o) => o !== c && o.row === c.row && squeeze(o.text)));
+    expect(lone.map((c) => [c.col, c.colSpan])).toEqual([[cell('指标性质')!.col, 1]]);
   }, 240_000);
 });

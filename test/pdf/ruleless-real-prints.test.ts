@@ -205,3 +205,20 @@ describe('a rule-less print whose row of no figures has dashes from a fallback f
     expect(texts).toContain('一级指标');
   }, 240_000);
 });
+
+describe('a rule-less print of a left-aligned form whose rows of the hierarchy were left blank', () => {
+  it('the 转移支付(项目)名称 row (two cells, each merged over columns) opens the form, the rows over the page break (成本指标, ……, 可持续影响指标: labels alone) continue it: the .docx findings and facts', async () => {
+    const { reference, run } = await readBoth('sc-langzhong-chegoushui-2021');
+    // Found: the first row (each cell spanning columns) was trimmed as a title: the project read as
+    // 第1个项目, facts 0/9; page 2 (4 of its 9 rows a label alone) was no table; then 成本指标, a
+    // row of its own, was joined to 时效指标 above the break as the rest of a wrapped cell.
+    const { missed, extra } = matchFindings(reference.findings, run.findings);
+    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expect([...forms(run.report).keys()]).toEqual([...forms(reference.report).keys()]);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级指标')))!;
+    expect([form.page, form.pageEnd]).toEqual([1, 2]);
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toEqual(expect.arrayContaining(['时效指标', '成本指标', '可持续影响指标', '转移支付(项目)名称']));
+  }, 240_000);
+});
+
