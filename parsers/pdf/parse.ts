@@ -19,7 +19,7 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { drawnOrder, inToUnicode, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
+import { drawnOrder, inToUnicode, markUnmappedCodes, type3Fonts, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
 import { glyphFonts } from './glyph-fonts.js';
 import { DrawnSpaces } from './glyph-spaces.js';
@@ -258,11 +258,12 @@ class LostGlyphs {
   /** The page's lost characters marked (markUnmappedCodes), where they are and the glyph order, or null when it has none. */
   async onPage(page: PDFPageProxy, runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
     const inMap = inToUnicode(page);
-    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, undefined, undefined, inMap);
+    const type3 = type3Fonts(page);
+    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, undefined, undefined, inMap, type3);
     // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
     const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
     const shared = new Set<string>();
-    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared, inMap);
+    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared, inMap, type3);
     if (!lost.size) return null;
     // Each glyph's own font (a Type 3 line's text item mixes its fonts: glyph-fonts.ts).
     const drawn = glyphFonts(ops.fnArray, ops.argsArray, runs);
