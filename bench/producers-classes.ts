@@ -40,8 +40,10 @@
  *
  * plain: the report's own LibreOffice PDF, the baseline of the classes made from it.
  *
- * ps2pdf (printed to PostScript and distilled by Ghostscript: fonts without a Unicode map, every page read by OCR and
- * said so page by page), scan (a greyscale JPEG scan at 200 dpi, read by our OCR), ocrmypdf (that scan with
+ * ps2pdf (printed to PostScript by Ghostscript's ps2write, as CUPS's pdftops filter does, and distilled by Ghostscript:
+ * fonts without a Unicode map, every page read by OCR and said so page by page), bitmap-type3 (a driver's bitmap fonts:
+ * every character a Type 3 glyph drawn as a 1-bit image, codes from 0x21 in order of use, no names, no ToUnicode:
+ * test/fixtures/producers/bitmap-type3.ts), scan (a greyscale JPEG scan at 200 dpi, read by our OCR), ocrmypdf (that scan with
  * Tesseract's text layer): named only, they OCR every page. chromium-ruleless (the Chromium print with no table
  * borders), rotated (the report laid out landscape by Chromium, turned onto portrait paper, an upright page number:
  * rotated.ts), label-break (blank lines before each form until LibreOffice cuts a merged label over a page break:
@@ -80,6 +82,7 @@ import { chromiumTrueTypePdf, TRUETYPE_CJK_FAMILY } from '../test/fixtures/produ
 import { damagedMapPdf } from '../test/fixtures/producers/damaged-map.js';
 import { docxToPdf, layoutDocument, seedSpec, toFamily, writeDocx, type LaidBlock, type TemplateFamily, type WriteOptions } from '../test/fixtures/generator/index.js';
 import { ghostscriptPdf } from '../test/fixtures/producers/ghostscript.js';
+import { bitmapType3Pdf } from '../test/fixtures/producers/bitmap-type3.js';
 import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
 import { landscapeOntoPortrait } from '../test/fixtures/producers/rotated.js';
 import { labelBreakPdf } from '../test/fixtures/producers/label-break.js';
@@ -130,11 +133,12 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'object-streams': (pdf) => qpdfPdf(pdf, 'object-streams'),
   'seal-text': async (pdf) => (await sealTextPdf(pdf)).bytes,
   ps2pdf: (pdf) => ghostscriptPdf(pdf),
+  'bitmap-type3': (pdf) => bitmapType3Pdf(pdf),
   scan: (pdf) => scanPdf(pdf, { mode: 'gray-jpeg' }),
   ocrmypdf: (pdf) => ocrmypdfPdf(scanPdf(pdf, { mode: 'gray-jpeg' })),
 };
 /** Classes that OCR every page: made only when named (or for --family). */
-const OCR_CLASSES = new Set(['ps2pdf', 'scan', 'ocrmypdf']);
+const OCR_CLASSES = new Set(['ps2pdf', 'bitmap-type3', 'scan', 'ocrmypdf']);
 
 /** The classes made from a generated report's laid-out blocks (the page Chromium prints, the .docx LibreOffice prints). */
 /** A made file with what its making found (the label-break class: how many blank lines cut which label). */

@@ -51,15 +51,29 @@ const SPACED = /(\S)[ \t\u00a0]+(?=(\S))/gu;
 /**
  * Spaces inside one piece of text that sit between CJK characters, or between CJK and a letter or
  * digit, are justification or autospacing put in by the producer or by pdf.js ("扬 尘", "101 个").
+ * `kept(offset)` says which of them stand for a space character the producer drew (its offset is
+ * where the white space starts in `text`): those stay, as one space, like the .docx's text.
  */
-export function tidySpaces(text: string): string {
+export function tidySpaces(text: string, kept?: (offset: number) => boolean): string {
   if (!/\s/u.test(text)) return text;
-  return text.replace(SPACED, (match, a: string, b: string) => {
-    const cjkA = isCjk(a);
-    const cjkB = isCjk(b);
-    if ((cjkA && (cjkB || isWordChar(b))) || (cjkB && isWordChar(a))) return a;
-    return match;
+  return text.replace(SPACED, (match, a: string, b: string, offset: number) => {
+    if (!droppableSpace(a, b)) return match;
+    return kept?.(offset + a.length) ? `${a} ` : a;
   });
+}
+
+/** Whether tidySpaces takes out white space between `a` and `b` (unless it was drawn). */
+function droppableSpace(a: string, b: string): boolean {
+  const cjkA = isCjk(a);
+  const cjkB = isCjk(b);
+  return (cjkA && (cjkB || isWordChar(b))) || (cjkB && isWordChar(a));
+}
+
+/** Whether `text` holds white space that tidySpaces would take out. */
+export function hasDroppableSpace(text: string): boolean {
+  if (!/\s/u.test(text)) return false;
+  for (const m of text.matchAll(SPACED)) if (droppableSpace(m[1], m[2])) return true;
+  return false;
 }
 
 /**

@@ -16,10 +16,12 @@ import type { TextRun } from './types.js';
 /** Per run, per character (code point) of its text: the font of the glyph drawn there; [] for a run not found. */
 export type GlyphFonts = (string | undefined)[][];
 
-interface Drawn {
+export interface Drawn {
   chars: string[];
   folded: string[];
   fonts: string[];
+  /** Per glyph: a white-space glyph (a real space character of its font) was drawn between it and the glyph before. */
+  spaced: boolean[];
 }
 
 /** A glyph object of a showText operation (pdf.js's Glyph): what its font's map gave and its code. */
@@ -41,23 +43,30 @@ export function* shownGlyphs(fnArray: readonly number[], argsArray: readonly unk
   }
 }
 
-/** The page's glyphs in drawing order, white space aside: each character as the runs read it, and its font. */
-function drawnGlyphs(fnArray: readonly number[], argsArray: readonly unknown[]): Drawn {
+/** The page's glyphs in drawing order, white space aside: each character as the runs read it, its font, and whether a space glyph came before it. */
+export function drawnGlyphs(fnArray: readonly number[], argsArray: readonly unknown[]): Drawn {
   const chars: string[] = [];
   const folded: string[] = [];
   const fonts: string[] = [];
+  const spaced: boolean[] = [];
+  let space = false;
   for (const { font, glyph } of shownGlyphs(fnArray, argsArray)) {
     if (typeof glyph.unicode !== 'string') continue;
     // As toTextRuns reads it: Skia's Kangxi radicals and z-variants repaired (⼯ → 工).
     for (const ch of repairPdfGlyphs(glyph.unicode)) {
-      if (/\s/u.test(ch)) continue;
+      if (/\s/u.test(ch)) {
+        space = true;
+        continue;
+      }
       chars.push(ch);
       // pdf.js normalises a few compatibility characters in text items (not in the operator list's glyphs).
       folded.push(ch.normalize('NFKC'));
       fonts.push(font);
+      spaced.push(space);
+      space = false;
     }
   }
-  return { chars, folded, fonts };
+  return { chars, folded, fonts, spaced };
 }
 
 /** Each run's characters with the font its glyph was drawn in (GlyphFonts). */
@@ -80,7 +89,7 @@ export function glyphFonts(fnArray: readonly number[], argsArray: readonly unkno
 }
 
 /** The first place in the drawn glyphs from `start` (before `end`) where `want` is drawn, or -1. */
-function findFrom({ chars, folded }: Drawn, want: readonly string[], start: number, end: number): number {
+export function findFrom({ chars, folded }: Drawn, want: readonly string[], start: number, end: number): number {
   for (let q = start; q + want.length <= end; q++) {
     let k = 0;
     while (k < want.length && (chars[q + k] === want[k] || folded[q + k] === want[k])) k++;

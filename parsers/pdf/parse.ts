@@ -19,9 +19,11 @@ import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix } from './text-runs.js';
-import { drawnOrder, inToUnicode, markUnmappedCodes, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
+import { drawnOrder, inToUnicode, markUnmappedCodes, type3Fonts, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
 import { glyphFonts } from './glyph-fonts.js';
+import { DrawnSpaces } from './glyph-spaces.js';
+import { hasDroppableSpace } from './cjk.js';
 import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
@@ -192,13 +194,20 @@ async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates):
   const items = withoutWatermark(all);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
-  const runs = toTextRuns(items, matrix);
+  // A space between Chinese characters stays where the producer drew one (glyph-spaces.ts); the operator list only then.
+  const spaces = items.some((i) => hasDroppableSpace(String((i as { str?: unknown }).str ?? ''))) ? await drawnSpaces(page) : null;
+  const runs = toTextRuns(items, matrix, spaces ? (s) => spaces.tidy(s) : undefined);
   // A seal whose words are text: its ring's turned glyphs were among the slanted ones (seal-text.ts).
   const seals = items.length < all.length ? sealDisks(all, matrix) : [];
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
   const form = await formFieldRuns(page, matrix, runs, states);
   return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields, seals };
+}
+
+async function drawnSpaces(page: PDFPageProxy): Promise<DrawnSpaces> {
+  const ops = await page.getOperatorList();
+  return new DrawnSpaces(ops.fnArray, ops.argsArray);
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -249,11 +258,12 @@ class LostGlyphs {
   /** The page's lost characters marked (markUnmappedCodes), where they are and the glyph order, or null when it has none. */
   async onPage(page: PDFPageProxy, runs: readonly TextRun[], ops: { fnArray: number[]; argsArray: unknown[] }, unmapped: boolean): Promise<{ marked: TextRun[]; slots: LostSlots; order: GlyphOrder | undefined } | null> {
     const inMap = inToUnicode(page);
-    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, undefined, undefined, inMap);
+    const type3 = type3Fonts(page);
+    let lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, undefined, undefined, inMap, type3);
     // A page with glyphs its fonts' maps left out: the document's glyph order may read them (glyph-order.ts).
     const order = lost.size || unmapped ? await this.order.for(ops.fnArray, ops.argsArray, this.numbered) : undefined;
     const shared = new Set<string>();
-    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared, inMap);
+    if (order) lost = unmappedCodeChars(ops.fnArray, ops.argsArray, this.numbered, order, shared, inMap, type3);
     if (!lost.size) return null;
     // Each glyph's own font (a Type 3 line's text item mixes its fonts: glyph-fonts.ts).
     const drawn = glyphFonts(ops.fnArray, ops.argsArray, runs);

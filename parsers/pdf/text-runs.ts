@@ -23,8 +23,9 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
 /**
  * pdf.js text items → runs in display space. Whitespace-only items are dropped: they are the
  * gaps pdf.js or the producer put between pieces, and gaps are measured from geometry instead.
+ * `tidy` takes the justification spaces out of an item's text (DrawnSpaces.tidy keeps the drawn ones).
  */
-export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun[] {
+export function toTextRuns(items: readonly unknown[], viewport: Matrix, tidy: (text: string) => string = tidySpaces): TextRun[] {
   const runs: TextRun[] = [];
   // Sizes in display units like the positions: a page in /UserUnit 2 (the viewport scaled × 2) sets
   // 4.5-unit text that is 9 points on paper, and line and cell spacing are judged against the 9.
@@ -53,7 +54,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     if (Math.abs(ey - sy) > Math.abs(ex - sx)) {
       // Vertical text (rotated 90°, e.g. a label set upright in a tall merged cell): the run
       // runs down or up the page; its box is one glyph wide around the writing line.
-      runs.push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName, crosswise: true });
+      runs.push({ str: tidy(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName, crosswise: true });
       continue;
     }
     const baseline = (sy + ey) / 2;
@@ -61,7 +62,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix): TextRun
     const x1 = Math.max(sx, ex, x0 + 0.01);
     // One space glyph (not a run of them) between the text before and this run, on the same baseline.
     const spaced = after !== null && b === 0 && c === 0 && after.y === f && e > after.x && e - after.x <= SPACE_EMS * along;
-    runs.push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName, ...(spaced ? { spaced: true as const } : {}) });
+    runs.push({ str: tidy(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName, ...(spaced ? { spaced: true as const } : {}) });
   }
   return runs;
 }

@@ -26,6 +26,8 @@ const CJK_START = 0x3000;
 /** One font's glyphs on a page: whether its map sends low codes to ideographs, which codes read as themselves. */
 interface FontTally {
   numbered: boolean;
+  /** Some glyph read as another character than its code, or through the font's map. */
+  mapped?: boolean;
   /** Per code: 1 when a glyph of that code read as its own code. */
   identity: Uint8Array | null;
 }
@@ -47,6 +49,8 @@ export function unmappedCodeChars(
   shared?: Set<string>,
   /** Whether the font's own ToUnicode map gives `code` (inToUnicode): a glyph it maps to its own code is no lost one. */
   inMap?: (font: string, code: number) => boolean,
+  /** Whether a font is a Type 3 font (isType3Font): one whose every glyph reads as its own code, none mapped, is a bitmap font without names (below). */
+  type3?: (font: string) => boolean,
 ): Map<string, Map<string, string>> {
   const OPS = pdfOps();
   const tallies = new Map<string, FontTally>();
@@ -88,9 +92,12 @@ export function unmappedCodeChars(
         if (!m) unread.set(font, (m = new Map()));
         m.set(ch, code);
       }
-      if (u === code) {
+      if (u === code && !inMap?.(font, code)) {
         if (code >= 0x21 && code <= 0xffff) (tally.identity ??= new Uint8Array(0x10000))[code] = 1;
-      } else if (!tally.numbered && code < CJK_START && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
+      } else {
+        tally.mapped = true;
+        if (!tally.numbered && code < CJK_START && u >= 0x4e00 && u <= 0x9fff) tally.numbered = true; // 一 to 龥
+      }
     }
   }
   const out = new Map<string, Map<string, string>>();
@@ -100,6 +107,10 @@ export function unmappedCodeChars(
     return m;
   };
   for (const [id, t] of tallies) {
+    // A Type 3 font none of whose glyphs on the page has a Unicode of its own — each read as its bare code,
+    // none through a map — is a driver's bitmap font (点阵字体, names /a33 … without meaning, no ToUnicode):
+    // "!\"#$%" where the page says 绩效. Three codes at least: one or two could be a symbol font's marks.
+    if (!t.numbered && !t.mapped && type3?.(id) && countOn(t.identity) >= 3) t.numbered = true;
     if (t.numbered) numbered.add(id);
     if (!t.numbered || !t.identity) continue;
     const mapped = mappedChars(fnArray, argsArray, id);
@@ -131,6 +142,13 @@ export function inToUnicode(page: { commonObjs: { has(id: string): boolean; get(
     const map = (page.commonObjs.get(font) as { toUnicode?: { _map?: unknown } } | null)?.toUnicode?._map;
     return !!map && typeof map === 'object' && typeof (map as Record<number, unknown>)[code] === 'string';
   };
+}
+
+const countOn = (identity: Uint8Array | null) => (identity ? identity.reduce((n, on) => n + on, 0) : 0);
+
+/** Whether a font of the page is a Type 3 font (pdf.js's font data, fontExtraProperties: open.ts). */
+export function type3Fonts(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }): (font: string) => boolean {
+  return (font) => page.commonObjs.has(font) && (page.commonObjs.get(font) as { isType3Font?: boolean } | null)?.isType3Font === true;
 }
 
 /** The characters a font's glyphs read as through its map (any code but their own). */

@@ -1,0 +1,54 @@
+import { hasDroppableSpace, tidySpaces } from './cjk.js';
+import { drawnGlyphs, findFrom, type Drawn } from './glyph-fonts.js';
+
+/**
+ * Spaces the producer drew (画出的空格) told from the ones pdf.js made up. A text item's " " between
+ * two Chinese characters is either a space character of the font, drawn in the content stream (the
+ * .docx had it: "指标2:村卫生室实施国家基本药物制度 实施基本药物制度补助村卫生室352个。", a line whose
+ * cells are separated by spaces), or a gap pdf.js read as a space (justification, CJK–Latin
+ * autospacing: "扬 尘", "101 个"). Both come out of getTextContent as the same " ", and their widths
+ * overlap (a CJK font's space is 0.22–0.5 em, pdf.js calls a gap of 0.1–0.6 em a space), so the
+ * geometry cannot part them; the operator list can: its showText glyphs hold the space characters
+ * drawn. The first kind is kept (one space, as the .docx's text has it), the second taken out.
+ *
+ * The items' glyphs are looked for in the drawn sequence (white space aside) from where the item
+ * before was found, like glyph-fonts.ts; an item not found there (GBK text decoded, a form value)
+ * is tidied as before.
+ */
+export class DrawnSpaces {
+  private readonly drawn: Drawn;
+  private from = 0;
+
+  constructor(fnArray: readonly number[], argsArray: readonly unknown[]) {
+    this.drawn = drawnGlyphs(fnArray, argsArray);
+  }
+
+  /** `text` (one item's string) with the white space between CJK characters kept only where a space glyph was drawn. */
+  tidy(text: string): string {
+    if (!hasDroppableSpace(text)) return text;
+    // Offsets (UTF-16) where white space starts in `text`, and the index of the glyph after it.
+    const want: string[] = [];
+    const gaps = new Map<number, number>();
+    let offset = 0;
+    let inGap = -1;
+    for (const ch of text) {
+      if (/\s/u.test(ch)) {
+        if (inGap < 0) inGap = offset;
+      } else {
+        if (inGap >= 0) gaps.set(inGap, want.length);
+        inGap = -1;
+        want.push(ch);
+      }
+      offset += ch.length;
+    }
+    const { drawn } = this;
+    let at = findFrom(drawn, want, this.from, drawn.chars.length);
+    if (at < 0) at = findFrom(drawn, want, 0, Math.min(this.from + want.length, drawn.chars.length));
+    else this.from = at + want.length;
+    if (at < 0) return tidySpaces(text);
+    return tidySpaces(text, (o) => {
+      const k = gaps.get(o);
+      return k !== undefined && drawn.spaced[at + k] === true;
+    });
+  }
+}
