@@ -84,40 +84,92 @@ export function components(ink: Uint8Array, W: number, H: number): Component[] {
   return labelComponents(ink, W, H).components;
 }
 
-/** The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. */
+/** The flood fill's stack, kept between calls (a page's ink can hold a component of millions of pixels). */
+let fillStack = new Int32Array(0);
+
+/**
+ * The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. Components are
+ * numbered in the order their first pixel comes in row-major order; each is flood-filled from it.
+ */
 export function labelComponents(ink: Uint8Array, W: number, H: number): { labels: Int32Array; components: Component[] } {
   const labels = new Int32Array(W * H);
   const out: Component[] = [];
-  const stack: number[] = [];
+  // Every pixel is pushed at most once (it is labelled when pushed).
+  if (fillStack.length < ink.length) fillStack = new Int32Array(ink.length);
+  const stack = fillStack;
+  // Four pixels at a time where the ink is absent (most of a page).
+  const words = ink.byteOffset % 4 === 0 ? new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2) : new Uint32Array(0);
   for (let start = 0; start < ink.length; start++) {
+    if ((start & 3) === 0 && start >> 2 < words.length && !words[start >> 2]) {
+      start += 3;
+      continue;
+    }
     if (!ink[start] || labels[start]) continue;
     const c: Component = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
     const id = out.length + 1;
     labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % W;
-      const y = (i - x) / W;
-      c.n++;
-      if (x < c.x0) c.x0 = x;
-      if (y < c.y0) c.y0 = y;
-      if (x + 1 > c.x1) c.x1 = x + 1;
-      if (y + 1 > c.y1) c.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= H) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= W) continue;
-          const j = ny * W + nx;
-          if (ink[j] && !labels[j]) {
-            labels[j] = id;
-            stack.push(j);
-          }
+    let top = 0;
+    stack[top++] = start;
+    let x0 = W;
+    let y0 = H;
+    let x1 = 0;
+    let y1 = 0;
+    let n = 0;
+    while (top) {
+      const i = stack[--top];
+      const y = (i / W) | 0;
+      const x = i - y * W;
+      n++;
+      if (x < x0) x0 = x;
+      if (y < y0) y0 = y;
+      if (x + 1 > x1) x1 = x + 1;
+      if (y + 1 > y1) y1 = y + 1;
+      const left = x > 0;
+      const right = x + 1 < W;
+      if (y > 0) {
+        const j = i - W;
+        if (left && ink[j - 1] && !labels[j - 1]) {
+          labels[j - 1] = id;
+          stack[top++] = j - 1;
+        }
+        if (ink[j] && !labels[j]) {
+          labels[j] = id;
+          stack[top++] = j;
+        }
+        if (right && ink[j + 1] && !labels[j + 1]) {
+          labels[j + 1] = id;
+          stack[top++] = j + 1;
+        }
+      }
+      if (left && ink[i - 1] && !labels[i - 1]) {
+        labels[i - 1] = id;
+        stack[top++] = i - 1;
+      }
+      if (right && ink[i + 1] && !labels[i + 1]) {
+        labels[i + 1] = id;
+        stack[top++] = i + 1;
+      }
+      if (y + 1 < H) {
+        const j = i + W;
+        if (left && ink[j - 1] && !labels[j - 1]) {
+          labels[j - 1] = id;
+          stack[top++] = j - 1;
+        }
+        if (ink[j] && !labels[j]) {
+          labels[j] = id;
+          stack[top++] = j;
+        }
+        if (right && ink[j + 1] && !labels[j + 1]) {
+          labels[j + 1] = id;
+          stack[top++] = j + 1;
         }
       }
     }
+    c.x0 = x0;
+    c.y0 = y0;
+    c.x1 = x1;
+    c.y1 = y1;
+    c.n = n;
     out.push(c);
   }
   return { labels, components: out };
