@@ -43,6 +43,11 @@ export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, heigh
     for (let i = 0, p = 0; i < out.length; i++, p += 3) out[i] = dropRed(src[p], src[p + 1], src[p + 2], ink);
   } else {
     for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+      // Opaque grey (a rendered page is mostly that): its luminance is its level, and it is not red.
+      if (src[p + 3] === 255 && src[p] === src[p + 1] && src[p] === src[p + 2]) {
+        out[i] = src[p];
+        continue;
+      }
       const a = src[p + 3] / 255;
       out[i] = dropRed(src[p] * a + 255 * (1 - a), src[p + 1] * a + 255 * (1 - a), src[p + 2] * a + 255 * (1 - a), ink);
     }

@@ -84,93 +84,92 @@ export function components(ink: Uint8Array, W: number, H: number): Component[] {
   return labelComponents(ink, W, H).components;
 }
 
-/** The flood fill's stack, kept between calls (a page's ink can hold a component of millions of pixels). */
-let fillStack = new Int32Array(0);
+/** Runs of ink (row, first and end column) and their union-find parents, kept between calls and grown as needed. */
+let runRow = new Int32Array(4096);
+let runX0 = new Int32Array(4096);
+let runX1 = new Int32Array(4096);
+let runParent = new Int32Array(4096);
+let runComponent = new Int32Array(4096);
+
+function growRuns(): void {
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  runRow = grow(runRow);
+  runX0 = grow(runX0);
+  runX1 = grow(runX1);
+  runParent = grow(runParent);
+  runComponent = grow(runComponent);
+}
 
 /**
  * The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. Components are
- * numbered in the order their first pixel comes in row-major order; each is flood-filled from it.
+ * numbered in the order their first pixel comes in row-major order. Labelled by runs: each row's
+ * runs of ink, joined (union-find, the earlier run the root) with the runs of the row above that
+ * touch them, corners included; a component's first run holds its first pixel.
  */
 export function labelComponents(ink: Uint8Array, W: number, H: number): { labels: Int32Array; components: Component[] } {
   const labels = new Int32Array(W * H);
   const out: Component[] = [];
-  // Every pixel is pushed at most once (it is labelled when pushed).
-  if (fillStack.length < ink.length) fillStack = new Int32Array(ink.length);
-  const stack = fillStack;
-  // Four pixels at a time where the ink is absent (most of a page).
-  const words = ink.byteOffset % 4 === 0 ? new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2) : new Uint32Array(0);
-  for (let start = 0; start < ink.length; start++) {
-    if ((start & 3) === 0 && start >> 2 < words.length && !words[start >> 2]) {
-      start += 3;
-      continue;
+  const find = (a: number): number => {
+    while (runParent[a] !== a) a = runParent[a] = runParent[runParent[a]];
+    return a;
+  };
+  let runs = 0;
+  let prevFirst = 0;
+  let prevEnd = 0;
+  for (let y = 0; y < H; y++) {
+    const row = y * W;
+    const first = runs;
+    let p = prevFirst;
+    for (let x = 0; x < W; ) {
+      if (!ink[row + x]) {
+        x++;
+        continue;
+      }
+      let e = x + 1;
+      while (e < W && ink[row + e]) e++;
+      if (runs === runParent.length) growRuns();
+      const id = runs++;
+      runRow[id] = y;
+      runX0[id] = x;
+      runX1[id] = e;
+      runParent[id] = id;
+      // Runs above ending left of x - 1 touch neither this run nor any later one in the row.
+      while (p < prevEnd && runX1[p] < x) p++;
+      for (let q = p; q < prevEnd && runX0[q] <= e; q++) {
+        const a = find(q);
+        const b = find(id);
+        if (a < b) runParent[b] = a;
+        else if (b < a) runParent[a] = b;
+      }
+      x = e;
     }
-    if (!ink[start] || labels[start]) continue;
-    const c: Component = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
-    const id = out.length + 1;
-    labels[start] = id;
-    let top = 0;
-    stack[top++] = start;
-    let x0 = W;
-    let y0 = H;
-    let x1 = 0;
-    let y1 = 0;
-    let n = 0;
-    while (top) {
-      const i = stack[--top];
-      const y = (i / W) | 0;
-      const x = i - y * W;
-      n++;
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x + 1 > x1) x1 = x + 1;
-      if (y + 1 > y1) y1 = y + 1;
-      const left = x > 0;
-      const right = x + 1 < W;
-      if (y > 0) {
-        const j = i - W;
-        if (left && ink[j - 1] && !labels[j - 1]) {
-          labels[j - 1] = id;
-          stack[top++] = j - 1;
-        }
-        if (ink[j] && !labels[j]) {
-          labels[j] = id;
-          stack[top++] = j;
-        }
-        if (right && ink[j + 1] && !labels[j + 1]) {
-          labels[j + 1] = id;
-          stack[top++] = j + 1;
-        }
-      }
-      if (left && ink[i - 1] && !labels[i - 1]) {
-        labels[i - 1] = id;
-        stack[top++] = i - 1;
-      }
-      if (right && ink[i + 1] && !labels[i + 1]) {
-        labels[i + 1] = id;
-        stack[top++] = i + 1;
-      }
-      if (y + 1 < H) {
-        const j = i + W;
-        if (left && ink[j - 1] && !labels[j - 1]) {
-          labels[j - 1] = id;
-          stack[top++] = j - 1;
-        }
-        if (ink[j] && !labels[j]) {
-          labels[j] = id;
-          stack[top++] = j;
-        }
-        if (right && ink[j + 1] && !labels[j + 1]) {
-          labels[j + 1] = id;
-          stack[top++] = j + 1;
-        }
-      }
+    prevFirst = first;
+    prevEnd = runs;
+  }
+  for (let r = 0; r < runs; r++) {
+    const root = find(r);
+    let c: Component;
+    if (root === r) {
+      c = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
+      out.push(c);
+      runComponent[r] = out.length;
+    } else {
+      runComponent[r] = runComponent[root];
+      c = out[runComponent[r] - 1];
     }
-    c.x0 = x0;
-    c.y0 = y0;
-    c.x1 = x1;
-    c.y1 = y1;
-    c.n = n;
-    out.push(c);
+    const y = runRow[r];
+    const x0 = runX0[r];
+    const x1 = runX1[r];
+    if (x0 < c.x0) c.x0 = x0;
+    if (y < c.y0) c.y0 = y;
+    if (x1 > c.x1) c.x1 = x1;
+    if (y + 1 > c.y1) c.y1 = y + 1;
+    c.n += x1 - x0;
+    labels.fill(runComponent[r], y * W + x0, y * W + x1);
   }
   return { labels, components: out };
 }

@@ -130,8 +130,13 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     }
   }
   if (!any) return null;
+  // Each stroke piece's pixels, looked for within its own bounds (not over the whole page).
   const mask = new Uint8Array(W * H);
-  for (let i = 0; i < labels.length; i++) if (stroke[labels[i]]) mask[i] = 1;
+  for (let k = 1; k <= pieces.length; k++) {
+    if (!stroke[k]) continue;
+    const p = pieces[k - 1];
+    for (let y = p.y0; y < p.y1; y++) for (let i = y * W + p.x0, end = y * W + p.x1; i < end; i++) if (labels[i] === k) mask[i] = 1;
+  }
   keepPrintUnderStroke(clean, mask, ink, glyph);
   return mask;
 }
