@@ -144,17 +144,21 @@ export function regions(prob: Float32Array, w: number, h: number): TextBox[] {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (prob[i] <= PIXEL_THRESHOLD) continue;
+      // The neighbours already labelled (left, and the three above), joined; no closure per pixel.
       let label = 0;
-      const consider = (j: number) => {
-        const l = labels[j];
-        if (!l) return;
-        label = label ? union(label, l) : l;
-      };
-      if (x > 0) consider(i - 1);
+      let l = x > 0 ? labels[i - 1] : 0;
+      if (l) label = l;
       if (y > 0) {
-        consider(i - w);
-        if (x > 0) consider(i - w - 1);
-        if (x + 1 < w) consider(i - w + 1);
+        l = labels[i - w];
+        if (l) label = label ? union(label, l) : l;
+        if (x > 0) {
+          l = labels[i - w - 1];
+          if (l) label = label ? union(label, l) : l;
+        }
+        if (x + 1 < w) {
+          l = labels[i - w + 1];
+          if (l) label = label ? union(label, l) : l;
+        }
       }
       if (!label) {
         label = parent.length;

@@ -37,15 +37,20 @@ export function toGray(src: Uint8Array | Uint8ClampedArray, width: number, heigh
     out.set(src.subarray(0, width * height));
     return { width, height, data: out };
   }
-  const pixel = (p: number): [number, number, number] => {
-    if (channels === 3) return [src[p], src[p + 1], src[p + 2]];
-    const a = src[p + 3] / 255;
-    return [src[p] * a + 255 * (1 - a), src[p + 1] * a + 255 * (1 - a), src[p + 2] * a + 255 * (1 - a)];
-  };
-  const ink = redInkLuminance(out.length, channels, pixel);
-  for (let i = 0, p = 0; i < out.length; i++, p += channels) {
-    const [r, g, b] = pixel(p);
-    out[i] = dropRed(r, g, b, ink);
+  // Channels read in place (no array per pixel: a page is millions of them); RGBA composited over white.
+  const ink = redInkLuminance(src, out.length, channels);
+  if (channels === 3) {
+    for (let i = 0, p = 0; i < out.length; i++, p += 3) out[i] = dropRed(src[p], src[p + 1], src[p + 2], ink);
+  } else {
+    for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+      // Opaque grey (a rendered page is mostly that): its luminance is its level, and it is not red.
+      if (src[p + 3] === 255 && src[p] === src[p + 1] && src[p] === src[p + 2]) {
+        out[i] = src[p];
+        continue;
+      }
+      const a = src[p + 3] / 255;
+      out[i] = dropRed(src[p] * a + 255 * (1 - a), src[p + 1] * a + 255 * (1 - a), src[p + 2] * a + 255 * (1 - a), ink);
+    }
   }
   return { width, height, data: out };
 }
@@ -63,11 +68,20 @@ const luminance = (r: number, g: number, b: number) => (r * 299 + g * 587 + b * 
  * How bright the image's red ink is: the upper quartile of the luminance of its strongly red
  * pixels (every 7th pixel sampled) — what bare seal ink is in grey.
  */
-function redInkLuminance(n: number, channels: number, pixel: (p: number) => [number, number, number]): number {
+function redInkLuminance(src: Uint8Array | Uint8ClampedArray, n: number, channels: 3 | 4): number {
   const hist = new Uint32Array(256);
   let count = 0;
   for (let i = 0; i < n; i += 7) {
-    const [r, g, b] = pixel(i * channels);
+    const p = i * channels;
+    let r = src[p];
+    let g = src[p + 1];
+    let b = src[p + 2];
+    if (channels === 4) {
+      const a = src[p + 3] / 255;
+      r = r * a + 255 * (1 - a);
+      g = g * a + 255 * (1 - a);
+      b = b * a + 255 * (1 - a);
+    }
     if (r - Math.max(g, b) > STRONGLY_RED) {
       hist[Math.round(luminance(r, g, b))]++;
       count++;

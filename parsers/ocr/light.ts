@@ -77,6 +77,17 @@ export function evenLight(img: GrayImage): GrayImage {
     }
   }
   // Every pixel over its paper level (bilinear between block centres), paper → white.
+  // The horizontal interpolation is the same on every row: worked out once per column.
+  const colX0 = new Int32Array(width);
+  const colX1 = new Int32Array(width);
+  const colT = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
+    const x0 = Math.floor(fx);
+    colX0[x] = x0;
+    colX1[x] = Math.min(bw - 1, x0 + 1);
+    colT[x] = fx - x0;
+  }
   const out = new Uint8Array(data.length);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
@@ -84,10 +95,9 @@ export function evenLight(img: GrayImage): GrayImage {
     const y1 = Math.min(bh - 1, y0 + 1);
     const ty = fy - y0;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(bw - 1, x0 + 1);
-      const tx = fx - x0;
+      const x0 = colX0[x];
+      const x1 = colX1[x];
+      const tx = colT[x];
       const bg = (smooth[y0 * bw + x0] * (1 - tx) + smooth[y0 * bw + x1] * tx) * (1 - ty) + (smooth[y1 * bw + x0] * (1 - tx) + smooth[y1 * bw + x1] * tx) * ty;
       const i = y * width + x;
       out[i] = Math.min(255, Math.round((data[i] * 255) / bg));

@@ -84,41 +84,92 @@ export function components(ink: Uint8Array, W: number, H: number): Component[] {
   return labelComponents(ink, W, H).components;
 }
 
-/** The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. */
+/** Runs of ink (row, first and end column) and their union-find parents, kept between calls and grown as needed. */
+let runRow = new Int32Array(4096);
+let runX0 = new Int32Array(4096);
+let runX1 = new Int32Array(4096);
+let runParent = new Int32Array(4096);
+let runComponent = new Int32Array(4096);
+
+function growRuns(): void {
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  runRow = grow(runRow);
+  runX0 = grow(runX0);
+  runX1 = grow(runX1);
+  runParent = grow(runParent);
+  runComponent = grow(runComponent);
+}
+
+/**
+ * The components, and each pixel's: 0 off the ink, k ≥ 1 for components[k - 1]. Components are
+ * numbered in the order their first pixel comes in row-major order. Labelled by runs: each row's
+ * runs of ink, joined (union-find, the earlier run the root) with the runs of the row above that
+ * touch them, corners included; a component's first run holds its first pixel.
+ */
 export function labelComponents(ink: Uint8Array, W: number, H: number): { labels: Int32Array; components: Component[] } {
   const labels = new Int32Array(W * H);
   const out: Component[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (!ink[start] || labels[start]) continue;
-    const c: Component = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
-    const id = out.length + 1;
-    labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % W;
-      const y = (i - x) / W;
-      c.n++;
-      if (x < c.x0) c.x0 = x;
-      if (y < c.y0) c.y0 = y;
-      if (x + 1 > c.x1) c.x1 = x + 1;
-      if (y + 1 > c.y1) c.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= H) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= W) continue;
-          const j = ny * W + nx;
-          if (ink[j] && !labels[j]) {
-            labels[j] = id;
-            stack.push(j);
-          }
-        }
+  const find = (a: number): number => {
+    while (runParent[a] !== a) a = runParent[a] = runParent[runParent[a]];
+    return a;
+  };
+  let runs = 0;
+  let prevFirst = 0;
+  let prevEnd = 0;
+  for (let y = 0; y < H; y++) {
+    const row = y * W;
+    const first = runs;
+    let p = prevFirst;
+    for (let x = 0; x < W; ) {
+      if (!ink[row + x]) {
+        x++;
+        continue;
       }
+      let e = x + 1;
+      while (e < W && ink[row + e]) e++;
+      if (runs === runParent.length) growRuns();
+      const id = runs++;
+      runRow[id] = y;
+      runX0[id] = x;
+      runX1[id] = e;
+      runParent[id] = id;
+      // Runs above ending left of x - 1 touch neither this run nor any later one in the row.
+      while (p < prevEnd && runX1[p] < x) p++;
+      for (let q = p; q < prevEnd && runX0[q] <= e; q++) {
+        const a = find(q);
+        const b = find(id);
+        if (a < b) runParent[b] = a;
+        else if (b < a) runParent[a] = b;
+      }
+      x = e;
     }
-    out.push(c);
+    prevFirst = first;
+    prevEnd = runs;
+  }
+  for (let r = 0; r < runs; r++) {
+    const root = find(r);
+    let c: Component;
+    if (root === r) {
+      c = { x0: W, y0: H, x1: 0, y1: 0, n: 0 };
+      out.push(c);
+      runComponent[r] = out.length;
+    } else {
+      runComponent[r] = runComponent[root];
+      c = out[runComponent[r] - 1];
+    }
+    const y = runRow[r];
+    const x0 = runX0[r];
+    const x1 = runX1[r];
+    if (x0 < c.x0) c.x0 = x0;
+    if (y < c.y0) c.y0 = y;
+    if (x1 > c.x1) c.x1 = x1;
+    if (y + 1 > c.y1) c.y1 = y + 1;
+    c.n += x1 - x0;
+    labels.fill(runComponent[r], y * W + x0, y * W + x1);
   }
   return { labels, components: out };
 }

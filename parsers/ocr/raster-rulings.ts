@@ -68,23 +68,7 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
   const at = vertical ? (l: number, k: number) => k * W + l : (l: number, k: number) => l * W + k;
   // A ruling's grey edge: most of the way from the ink threshold to white.
   const edgeLevel = o.threshold + EDGE_GREY * (255 - o.threshold);
-  const runs: Run[][] = [];
-  for (let l = 0; l < lines; l++) {
-    const found: Run[] = [];
-    let start = -1;
-    let lastDark = -1;
-    for (let k = 0; k <= length; k++) {
-      const dark = k < length && d[at(l, k)] < o.threshold;
-      if (dark) {
-        if (start < 0) start = k;
-        lastDark = k;
-      } else if (start >= 0 && k - lastDark > o.maxGap) {
-        if (lastDark + 1 - start >= o.minLength) found.push({ line: l, from: start, to: lastDark + 1 });
-        start = -1;
-      }
-    }
-    runs.push(found);
-  }
+  const runs = darkRuns(img, o, vertical);
   // Chain runs of consecutive rows that overlap along the line by most of the shorter one.
   interface Chain {
     runs: Run[];
@@ -128,6 +112,54 @@ function scan(img: GrayImage, o: RulingOptions, vertical: boolean, mask: Uint8Ar
     if (o.raggedEdges) edges.push(() => maskEdges(chain.runs, from, to, thickness, lines, length, (l, k) => d[at(l, k)] < edgeLevel && !mask[at(l, k)], (l, k) => (mask[at(l, k)] = 1)));
   }
   return bridgeBreaks(out, o);
+}
+
+/**
+ * Pass 1 of `scan`: per row (per column when `vertical`), the maximal dark runs with gaps ≤ maxGap that
+ * are at least minLength long, in order along the line. The image is walked row by row in both cases
+ * (a column at a time strides across the whole image for every pixel): for columns, each column's
+ * run in progress is kept in arrays. A run still open within maxGap of the line's end is not closed
+ * (and not kept), for rows and columns alike.
+ */
+function darkRuns(img: GrayImage, o: RulingOptions, vertical: boolean): Run[][] {
+  const { width: W, height: H, data: d } = img;
+  const { threshold, maxGap, minLength } = o;
+  if (!vertical) {
+    const runs: Run[][] = [];
+    for (let l = 0; l < H; l++) {
+      const found: Run[] = [];
+      const row = l * W;
+      let start = -1;
+      let lastDark = -1;
+      for (let k = 0; k <= W; k++) {
+        if (k < W && d[row + k] < threshold) {
+          if (start < 0) start = k;
+          lastDark = k;
+        } else if (start >= 0 && k - lastDark > maxGap) {
+          if (lastDark + 1 - start >= minLength) found.push({ line: l, from: start, to: lastDark + 1 });
+          start = -1;
+        }
+      }
+      runs.push(found);
+    }
+    return runs;
+  }
+  const runs: Run[][] = Array.from({ length: W }, () => []);
+  const start = new Int32Array(W).fill(-1);
+  const lastDark = new Int32Array(W).fill(-1);
+  for (let k = 0; k <= H; k++) {
+    const row = k * W;
+    for (let l = 0; l < W; l++) {
+      if (k < H && d[row + l] < threshold) {
+        if (start[l] < 0) start[l] = k;
+        lastDark[l] = k;
+      } else if (start[l] >= 0 && k - lastDark[l] > maxGap) {
+        if (lastDark[l] + 1 - start[l] >= minLength) runs[l].push({ line: l, from: start[l], to: lastDark[l] + 1 });
+        start[l] = -1;
+      }
+    }
+  }
+  return runs;
 }
 
 /** Rows beside a ruling's own looked at for its ragged edge. */

@@ -47,7 +47,6 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
   };
   const crossings = new Uint16Array(pieces.length + 1);
   const crossed: [number, number][] = []; // piece, ruling
-  const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < W && y < H ? labels[y * W + x] : 0);
   const join = (a: number, b: number, ruling: number) => {
     if (!a || !b || a === b) return;
     crossings[a]++;
@@ -57,10 +56,10 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
   };
   // The first ink beside the ruling on either side, looked for from the ruling's own edge outwards
   // (a 1-pixel ruling at 1147.5 covers column 1147; a stroke climbing steeply beside it may hold
-  // only column 1148 there).
-  const near = (get: (d: number) => number) => {
-    for (let d = 0; d <= REACH; d++) {
-      const l = get(d);
+  // only column 1148 there): the piece at (x, y), then REACH pixels on by (dx, dy), 0 for none.
+  const near = (x: number, y: number, dx: number, dy: number) => {
+    for (let d = 0; d <= REACH; d++, x += dx, y += dy) {
+      const l = x >= 0 && y >= 0 && x < W && y < H ? labels[y * W + x] : 0;
       if (l) return l;
     }
     return 0;
@@ -72,24 +71,12 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
   for (const s of rulings.horizontal) {
     ruling++;
     const [lo, hi] = edges(s);
-    for (let x = Math.floor(s.from); x < s.to; x++) {
-      join(
-        near((d) => at(x, lo - 1 - d)),
-        near((d) => at(x, hi + d)),
-        ruling,
-      );
-    }
+    for (let x = Math.floor(s.from); x < s.to; x++) join(near(x, lo - 1, 0, -1), near(x, hi, 0, 1), ruling);
   }
   for (const s of rulings.vertical) {
     ruling++;
     const [lo, hi] = edges(s);
-    for (let y = Math.floor(s.from); y < s.to; y++) {
-      join(
-        near((d) => at(lo - 1 - d, y)),
-        near((d) => at(hi + d, y)),
-        ruling,
-      );
-    }
+    for (let y = Math.floor(s.from); y < s.to; y++) join(near(lo - 1, y, -1, 0), near(hi, y, 1, 0), ruling);
   }
   // Extent of each group of joined pieces.
   const box = new Map<number, Piece>();
@@ -143,8 +130,13 @@ export function strokeMask(clean: GrayImage, rulings: PixelRulings, threshold: n
     }
   }
   if (!any) return null;
+  // Each stroke piece's pixels, looked for within its own bounds (not over the whole page).
   const mask = new Uint8Array(W * H);
-  for (let i = 0; i < labels.length; i++) if (stroke[labels[i]]) mask[i] = 1;
+  for (let k = 1; k <= pieces.length; k++) {
+    if (!stroke[k]) continue;
+    const p = pieces[k - 1];
+    for (let y = p.y0; y < p.y1; y++) for (let i = y * W + p.x0, end = y * W + p.x1; i < end; i++) if (labels[i] === k) mask[i] = 1;
+  }
   keepPrintUnderStroke(clean, mask, ink, glyph);
   return mask;
 }
@@ -228,24 +220,31 @@ function keepPrintUnderStroke(clean: GrayImage, mask: Uint8Array, ink: Uint8Arra
  */
 function lighterThanPrint(clean: GrayImage, ink: Uint8Array, labels: Int32Array, pieces: readonly Piece[], glyph: number): Set<number> {
   const out = new Set<number>();
-  const tones = new Map<number, Float64Array>();
+  // Each candidate piece's tone histogram, found by its label (an array, not a map: it is looked up for every ink pixel).
+  const tones: (Float64Array | undefined)[] = new Array(pieces.length + 1);
+  let candidates = 0;
   pieces.forEach((p, k) => {
     const w = p.x1 - p.x0;
     const h = p.y1 - p.y0;
-    if (h >= PEN_PIECE_HEIGHT * glyph && Math.max(w, h) >= MIN_STROKE_EXTENT * glyph && p.n < SPARSE * w * h) tones.set(k + 1, new Float64Array(256));
+    if (h >= PEN_PIECE_HEIGHT * glyph && Math.max(w, h) >= MIN_STROKE_EXTENT * glyph && p.n < SPARSE * w * h) {
+      tones[k + 1] = new Float64Array(256);
+      candidates++;
+    }
   });
-  if (!tones.size) return out;
+  if (!candidates) return out;
   const page = new Float64Array(256);
   const { data } = clean;
   for (let i = 0; i < data.length; i++) {
     if (!ink[i]) continue;
     page[data[i]]++;
-    const t = tones.get(labels[i]);
+    const t = tones[labels[i]];
     if (t) t[data[i]]++;
   }
   const print = toneMode(page);
   if (print === null) return out;
-  for (const [k, t] of tones) {
+  for (let k = 1; k < tones.length; k++) {
+    const t = tones[k];
+    if (!t) continue;
     const tone = toneMode(t);
     if (tone !== null && tone - print >= MIN_TONE_GAP) out.add(k);
   }
