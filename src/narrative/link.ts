@@ -286,7 +286,7 @@ function otherSubjects(a: NarrativeStat, b: NarrativeStat, othersOf: (s: Narrati
   const oa = othersOf(a);
   if (oa.length === 0) return false;
   const ob = othersOf(b);
-  if (oa.length === 0 || ob.length === 0) return false;
+  if (ob.length === 0) return false;
   if (oa.some((x) => ob.some((y) => x.figure.value === y.figure.value))) return false;
   return oa.every((x) => ob.every((y) => core(x.label!) !== core(y.label!)));
 }

@@ -52,26 +52,26 @@ export const rule: Rule = {
       if (!total) continue;
       const sources = (form.budget?.rows ?? []).filter((r) => r !== total && r.kind !== 'total');
       const label = total.label.replace(/\s+/g, '');
-      let budgetReported = false;
+      // the total's columns the first case reported blank (their own findings: not said again below)
+      const reported = new Set<Column>();
       for (const col of COLUMNS) {
         if (zeroOrBlank(total[col]) !== 'blank' || !total[col]) continue;
         const filled = sources.filter((r) => positive(r[col]));
         if (!filled.length) continue;
-        if (col === 'fullYearBudget') budgetReported = true;
+        reported.add(col);
         out.push(draft(form, `「${label}」${columnLabel(form, col)}未填，而资金来源${filled.map((r) => `${r.label.replace(/^其中[:：]?/, '').replace(/\s+/g, '')}${r[col]!.text.trim()}`).join('、')}有数`, `the total (${col}) is blank while its funding rows hold amounts`, [factEvidence(total[col]!, 'total'), ...filled.map((r) => factEvidence(r[col]!, 'part'))], filled.map((r) => exactValue(r[col])!.toNumber())));
       }
       const budget = zeroOrBlank(total.fullYearBudget);
       const sourcesAddUp = sources.some((r) => positive(r.fullYearBudget)); // a zero total with filled sources: funding-sources-sum
-      if (!budgetReported && budget && total.fullYearBudget && positive(total.executed) && !(budget === 'zero' && sourcesAddUp)) {
+      if (!reported.has('fullYearBudget') && budget && total.fullYearBudget && positive(total.executed) && !(budget === 'zero' && sourcesAddUp)) {
         const rate = total.rate && !isBlank(total.rate) ? total.rate : null;
         out.push(draft(form, `「${label}」${columnLabel(form, 'fullYearBudget')}${budget === 'blank' ? '未填' : `为${total.fullYearBudget.text.trim()}`}，而${columnLabel(form, 'executed')}为${total.executed!.text.trim()}${rate ? `，${columnLabel(form, 'rate')}印为${rate.text.trim()}` : ''}`, `budget ${budget} while executed is ${total.executed!.text.trim()}`, [factEvidence(total.fullYearBudget, 'budget'), factEvidence(total.executed!, 'executed'), ...(rate ? [factEvidence(rate, 'rate')] : [])], [0, exactValue(total.executed)!.toNumber()]));
       }
       // 全年执行数 blank while its rate or execution score is printed (not zero): the figures they were worked out
       // from are missing (funding rows holding the execution are the first case's)
-      const executedReported = out.some((d) => d.evidence[0]?.location === total.executed?.loc);
       const printedRate = total.rate && zeroOrBlank(total.rate) === null ? total.rate : null;
       const printedScore = total.score && zeroOrBlank(total.score) === null ? total.score : null;
-      if (!executedReported && total.executed && isBlank(total.executed) && positive(total.fullYearBudget) && (printedRate || printedScore)) {
+      if (!reported.has('executed') && total.executed && isBlank(total.executed) && positive(total.fullYearBudget) && (printedRate || printedScore)) {
         const shown = [printedRate && `${columnLabel(form, 'rate')}印为${printedRate.text.trim()}`, printedScore && `预算执行${columnLabel(form, 'score')}为${printedScore.text.trim()}`].filter(Boolean).join('、');
         out.push(draft(form, `「${label}」${columnLabel(form, 'executed')}未填，而${columnLabel(form, 'fullYearBudget')}为${total.fullYearBudget!.text.trim()}、${shown}`, `executed is blank while the ${printedRate ? 'rate' : 'execution score'} is printed`, [factEvidence(total.executed, 'executed'), factEvidence(total.fullYearBudget!, 'budget'), ...(printedRate ? [factEvidence(printedRate, 'rate')] : []), ...(printedScore ? [factEvidence(printedScore, 'score')] : [])], [exactValue(total.fullYearBudget)!.toNumber()]));
       }
