@@ -225,8 +225,39 @@ function recordTitleStart(blocks: DocumentModel['blocks']): Start | null {
       const title = reportTitle(value);
       if (title && !title.runIn) return { index: i, kind: title.kind, title: compact(value), bodyFromFirst: true };
     }
+    const catalogued = catalogueStart(blocks, i, rowCells);
+    if (catalogued) return catalogued;
   }
   return null;
+}
+
+/** A record's catalogue fields (公开目录 | 自评报告; 组配分类 | 绩效评价). */
+const RECORD_CATALOGUE_FIELD = /^(?:公开目录|组配分类|信息类别|信息分类)$/;
+/** A catalogue that files the page as a self-evaluation or evaluation report. */
+const REPORT_CATALOGUE = /^(?:绩效)?自评报告$|^绩效(?:自评|评价)(?:报告)?$/;
+
+/**
+ * A page that lost its title and whose prose never names performance before the stored copy ends (一、部门基本情况
+ * …职能职责 1.…5.) is still filed by its publisher: the record head's catalogue reads 公开目录 | 自评报告. The record
+ * starts an untitled report when its catalogue names one and the prose after it follows the template's outline (a
+ * known section heading: 部门基本情况, 项目基本情况 …); a 部门决算 page has another catalogue.
+ */
+function catalogueStart(blocks: DocumentModel['blocks'], index: number, rowCells: string[][]): Start | null {
+  const filed = rowCells.some((cells) => {
+    const at = cells.findIndex((t) => RECORD_CATALOGUE_FIELD.test(compactKey(t)));
+    return at >= 0 && REPORT_CATALOGUE.test(compactKey(cells[at + 1] ?? ''));
+  });
+  if (!filed) return null;
+  const prose: string[] = [];
+  for (let k = index + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === 'table' || startsForm(blocks, k)) break;
+    prose.push(b.text);
+  }
+  const outline = prose.map((t) => knownSection(t)).find((k) => k !== null);
+  if (!outline) return null;
+  // a department's outline (一、部门基本情况) tells the kind when no word of the prose does
+  return { index, kind: outline[0] === 'dept-basics' ? 'dept' : kindOfText(prose.join('')), title: '', bodyFromFirst: true };
 }
 
 /**

@@ -132,6 +132,9 @@ export function statesChange(norm: string, f: ScannedFigure): boolean {
   return CHANGE_BEFORE.test(/\s/.test(clause) ? clause.replace(/\s+/g, '') : clause);
 }
 
+/** A count of posts (领导职数, 科级职数), not of people. */
+const POSTS = /职数/;
+
 /** Conjunctions between the last two items of a list; 及时 (in time) is a word, not 及. */
 const CONJUNCTION = /以及|和|及(?!时)|与/;
 
@@ -332,6 +335,9 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
       if (!parent) continue;
+      // posts named under a count of staff ("核定事业编制14名。其中，正处级领导职数1名、副处级领导职数2名"): positions among
+      // the staff, not a split of them — posts divide a count of posts only
+      if (POSTS.test(clauseBefore(norm, figures[k])) !== POSTS.test(clauseBefore(norm, parent.g))) continue;
       // a list with a part as large as the whole names aspects, not a partition ("共编制12个指标，
       // 其中一级指标3个，二级指标9个，三级指标12个"): no part of it is summed
       const siblings = assigned.filter((a) => a.parent?.k === parent.k);

@@ -72,6 +72,8 @@ export const COUNT_UNITS = [
   '头', '只', '组', '例', '粒', '盏', '匹', '羽', '枚', '册', '口',
   // teeth sealed, seedlings, stones (儿童窝沟封闭2021颗)
   '颗',
+  // bodies cremated or moved (火化遗体2317具, 火化任务2000具)
+  '具',
 ] as const;
 
 /**
@@ -109,6 +111,8 @@ export const KNOWN_UNITS: readonly string[] = Object.keys(UNIT_TABLE).sort((a, b
 /** Characters after a one-character unit that make it the start of a word instead ("项目", "个人", "台账"). */
 const NOT_A_UNIT_BEFORE: Record<string, string> = {
   项: '目',
+  // 具体, 具有, 具备
+  具: '体有备',
   // 个人, 个体…; "一个亿", "两个亿" is an amount (1亿, 2亿) spoken, not a count of things
   个: '人体性别案亿',
   人: '员民才事口大均们',

@@ -2,6 +2,7 @@ import { divIntervals, halfUnit, intersects, intervalOf, Rational, scaleInterval
 import { factEvidence } from './finding.js';
 import { amountInterval, factNumber, fractionRate, isBlank, points } from './lib/amounts.js';
 import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, writtenScoreDecimals, type SelfEvalForm } from './lib/forms.js';
+import { compactKey } from '../text/normalize.js';
 import type { BudgetRow } from '../../schemas/records.js';
 import type { FindingDraft, Rule } from './types.js';
 import type { ExecutionScoring } from '../config/template-params.js';
@@ -10,7 +11,7 @@ import type { ExecutionScoring } from '../config/template-params.js';
 export const rule: Rule = {
   meta: {
     id: 'execution-score',
-    version: 3,
+    version: 4,
     severity: 'warning',
     catalogue: 'A2',
     title: { zh: '预算执行得分', en: 'Execution score formula' },
@@ -104,7 +105,8 @@ function amountsRate(row: BudgetRow, rate: Interval): Interval | null {
  */
 function headerWeight(form: SelfEvalForm): { value: Rational; text: string } | null {
   const label = form.budget?.columns.find((c) => c.field === 'score')?.label.replace(/\s+/g, '') ?? '';
-  const m = /(\d+(?:\.\d+)?)分[*×xX＊]执行率/.exec(label);
+  // told on the folded text: a page in traditional characters writes 得分(20分*執行率)
+  const m = /(\d+(?:\.\d+)?)分[*×xX＊]执行率/.exec(compactKey(label));
   return m ? { value: Rational.parse(m[1]), text: `${m[1]}（${label}）` } : null;
 }
 

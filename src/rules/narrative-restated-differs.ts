@@ -1,4 +1,5 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
+import type { Report } from '../../schemas/report.js';
 import { isExact, normalize, partsOfTwoAmounts, placeName, plain, restatementAgrees, restatementTolerance, statEvidence, statPhrase, statsById } from '../narrative/compare.js';
 import { clauseLeadIn, PHRASE_STOPS } from '../text/clauses.js';
 import { ratesContradictedByAmounts } from './narrative-rate.js';
@@ -25,13 +26,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 9,
+    version: 10,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项；分处“基本支出”“项目支出”（或一般公共预算、政府性基金等不同预算范围）两节的同名数字是两个范围的度量，不作比较。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list; one name under a 基本支出 section and a 项目支出 section (or two other budget scopes) names the measures of two scopes, not compared. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -133,6 +134,9 @@ export const rule: Rule = {
       if (countedItemsDiffer(first.s, second.s)) continue;
       // totals of two sets of another kind each sentence counts first ("共24个项目…预算资金总额55021.60万元" / "共涉及2个单位…预算资金总额5789.67万元")
       if (countedSetsDiffer(first.s, second.s)) continue;
+      // lines of two scopes' breakdowns, each in its own section ("（一）基本支出…全部用于人员工资福利支出82.71万元" /
+      // "（二）项目支出…用于人员工资福利支出12.56万元"): the same economic class of two kinds of spending
+      if (scopesDiffer(report, first.s, second.s)) continue;
       // a list of several amounts under one name in one sentence ("A镇项目资金10万元、B镇项目资金20万元")
       if (group.some((g, i) => group.some((h, j) => j !== i && h.s.sentence === g.s.sentence && !apart(g.s, h.s)))) continue;
       const sameSection = first.s.section === second.s.section;
@@ -191,6 +195,19 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+/** Sections of a report that each speak of one scope of the budget: 基本支出 / 项目支出, 一般公共预算 / 政府性基金 …. */
+const SCOPE_SECTIONS = new Set(['basic-spending', 'project-spending', 'general-budget', 'government-fund', 'state-capital', 'social-insurance']);
+
+/** The two statements stand in sections of two different scopes (reports.ts KNOWN_SECTIONS). */
+function scopesDiffer(report: Report, a: NarrativeStat, b: NarrativeStat): boolean {
+  const scope = (s: NarrativeStat) => {
+    const key = s.narrative != null ? report.narratives[s.narrative]?.sections.find((x) => x.heading === s.section)?.key : null;
+    return key && SCOPE_SECTIONS.has(key) ? key : null;
+  };
+  const [x, y] = [scope(a), scope(b)];
+  return x !== null && y !== null && x !== y;
+}
 
 /**
  * Narratives that are one report: a news lead or a page's summary naming the report by its whole title
