@@ -129,8 +129,11 @@ export function headingOf(p: ParagraphBlock, typography: HeadingTypography | nul
 function titleFragment(text: string): boolean {
   if (text.length > 80) return false;
   const t = compact(text);
-  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t);
+  // an attachment's label above the title ("附件1") labels the report, it is no word of its title
+  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t) && !ATTACHMENT_LABEL.test(t);
 }
+
+const ATTACHMENT_LABEL = /^附件\d{0,2}$/;
 
 /** A line above a title that may continue it (a unit's name, a year, "部门整体支出"): not a date line, a numbered heading or a one-word answer. */
 function titleHead(text: string): boolean {

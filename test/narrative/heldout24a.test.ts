@@ -73,3 +73,10 @@ describe('held-out 24a: the execution score formula in traditional characters (�
     expect(hits[0].message).toContain('19.99');
   });
 });
+
+describe('held-out 24a: an attachment label above a broken title (保山市退役军人事务局 2020: 附件1 / 2020年度项目绩效自评报告 / (…项目))', () => {
+  it('labels the report and is no word of its title', async () => {
+    const titles = (await resultOf('yn-baoshan-tuiyijunren-2020')).report?.narratives.map((n) => n.title);
+    expect(titles).toEqual(['2020年度项目绩效自评报告(退役军人事务工作领导小组会议经费项目)']);
+  });
+});
