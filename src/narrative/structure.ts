@@ -264,6 +264,12 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // 项目绩效目标是…三、预算支出组织实施情况…87.06万元" — 87.06 is not a part)
     const heading = norm.slice(at, end).search(/[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]/);
     if (heading > 0) end = at + heading;
+    // … and so does the next item of a numbered list run into the sentence, after a semicolon ("1、档案管理项目资金：…安排30万元…，
+    // 其中国重档案10万元；2、县档案馆建设项目资金：…拨款427.36万元") — unless the 其中 opened that list (numberedListEnd)
+    if (!NUMBERED_ITEM.test(norm.slice(at + m[0].length).replace(/^\s*[：:]/, ''))) {
+      const item = norm.slice(at, end).search(/[；;]\s*(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])/);
+      if (item > 0) end = at + item;
+    }
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
     const inSentence = pick(figures, (g, k) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k));
     const listed = listItems(norm, inSentence);

@@ -74,7 +74,8 @@ function readManagement(text: string): { management: InlineForm['management']; a
 // a PDF line may break it with a space (中央财 政资金)
 const FUNDING_WORDS = ['资金总额', '财政资金', '财政补助', '财政拨款', '补助资金', '结转资金', '结转', '资金'];
 const spaced = (w: string) => [...w].join('\\s?');
-const ROW_LABEL = new RegExp(`^\\s*(?:其中[:：]?\\s?)?(?:[\\u4e00-\\u9fa5]\\s?){0,8}?(?:${FUNDING_WORDS.map(spaced).join('|')})[:：]?`, 'u');
+// … and its 总额 when the funding word ends before it (湖北's 年度财政资金总额: 财政资金 is found first)
+const ROW_LABEL = new RegExp(`^\\s*(?:其中[:：]?\\s?)?(?:[\\u4e00-\\u9fa5]\\s?){0,8}?(?:${FUNDING_WORDS.map(spaced).join('|')})(?:${spaced('总额')})?[:：]?`, 'u');
 const RUN = /^[\d.,%万元\s]*/;
 const FIELD_START = /(?:专项\(项目\)|转移(?:支付)?\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门/;
 

@@ -31,7 +31,8 @@ interface Chunk {
   unit: SplitValue['unit'];
 }
 
-const CHUNK = /(\d[\d.]*)\s*(万元|元|%)?/g;
+// 万 alone is 万元 written short ("年度财政资金总额10万10万100%20" in a block headed 预算执行情况(万元))
+const CHUNK = /(\d[\d.]*)\s*(万元|万(?!元)|元|%)?/g;
 // a well-formed number: no leading zero before more digits, at most one decimal point with digits after it
 const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const MAX_CANDIDATES = 200;
@@ -42,7 +43,7 @@ function chunksOf(run: string): Chunk[] | null {
   let last = 0;
   for (const m of run.matchAll(CHUNK)) {
     if (run.slice(last, m.index).trim()) return null;
-    chunks.push({ digits: m[1], start: m.index!, unit: (m[2] as SplitValue['unit']) ?? null });
+    chunks.push({ digits: m[1], start: m.index!, unit: m[2] === '万' ? '万元' : ((m[2] as SplitValue['unit']) ?? null) });
     last = m.index! + m[0].length;
   }
   return run.slice(last).trim() ? null : chunks;

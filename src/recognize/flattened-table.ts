@@ -25,10 +25,12 @@ import { normalizeText } from '../text/normalize.js';
  * split they play. Sticky: each is tried at the start of the compacted text ahead (lastIndex 0).
  */
 const COLUMN_WORDS: Array<{ match: RegExp; kind: SplitColumns['kinds'][number] }> = [
-  { match: /(?:年初|全年|调整后)?预算(?:数|金额|资金)?(?:\([A-Za-z]\))?(?!执行)/y, kind: 'budget' },
+  // 预算 alone before 执行 is the rate's head (预算执行率); 预算数 is the budget whatever follows ("预算数(A)执行数(B)" run together)
+  { match: /(?:年初|全年|调整后)?预算(?:(?:数|金额|资金)(?:\([A-Za-z]\))?|(?:\([A-Za-z]\))?(?!执行))/y, kind: 'budget' },
   { match: /(?:全年)?(?:执行数|实际支出数?|支出数)(?:\([A-Za-z]\))?/y, kind: 'executed' },
   { match: /(?:预算)?执行率(?:\((?=[^)]*[A-Za-z])[A-Za-z/×*÷\d.%]+\))?/y, kind: 'rate' },
-  { match: /(?:分值|得分)/y, kind: 'points' },
+  // the score column may carry its formula (得分(20分*执行率))
+  { match: /(?:分值|得分)(?:\(\d+(?:\.\d+)?分[*×xX＊]执行率\))?/y, kind: 'points' },
 ];
 /** Any column word, searched for (their union, made from them). */
 const ANY_COLUMN_WORD = new RegExp(COLUMN_WORDS.map((w) => `(?:${w.match.source})`).join('|'), COLUMN_WORDS.some((w) => w.match.unicode) ? 'gu' : 'g');
@@ -42,7 +44,8 @@ const FUNDING_WORDS = /资金|拨款|补助|结转|总额|预算/;
 const LABEL_MAX = 20;
 
 /** Form-field labels a flattened form runs into one line with their values ("专项(项目)名称…", "主管部门…资金使用单位…"). */
-const FIELD_LABEL = /(?:专项\(项目\)|转移(?:支付)?\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位|项目负责人(?:及(?:联系)?电话)?/g;
+// 湖北's 项目类别 / 项目属性 / 项目类型 rows (check boxes) too
+const FIELD_LABEL = /(?:专项\(项目\)|转移(?:支付)?\(项目\)|转移支付|专项资金|项目(?:支出)?)名称|(?:中央|地方|省级?|自治区|市级?|县级?)?主管部门|(?:项目)?实施单位|资金使用单位|预算单位|项目负责人(?:及(?:联系)?电话)?|项目(?:类别|属性|类型)(?=\s?1、)/g;
 
 export interface RebuiltCellSource {
   paragraph: number;

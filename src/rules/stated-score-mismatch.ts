@@ -26,13 +26,13 @@ const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figu
 export const rule: Rule = {
   meta: {
     id: 'stated-score-mismatch',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'X5',
     title: { zh: '文中所述自评得分与表中得分不符', en: 'Stated total score differs from the printed scores' },
     description: {
-      zh: '叙述报告所述自评总得分与同一主体自评表的总分得分（未填时为各项得分之和）不符，或超过总分分值。',
-      en: 'The total score stated in the narrative differs from the form’s printed total (or the sum of its printed scores), or exceeds the maximum.',
+      zh: '叙述报告所述自评总得分与同一主体自评表的总分得分（未填时为各项得分之和；未读到指标表时不求和）不符，或超过总分分值。',
+      en: 'The total score stated in the narrative differs from the form’s printed total (or the sum of its printed scores, when its indicator table was read), or exceeds the maximum.',
     },
     formula: '所述总得分 = 自评表总分得分（未填时 = 预算执行得分 + Σ 指标得分）且 ≤ 总分分值',
     tolerance: '同一精度须相同；不同精度按书写精度±½末位区间相交；分项之和按各项书写精度累加',
@@ -69,7 +69,8 @@ export const rule: Rule = {
         }
       } else {
         const scores = [...(form.budget?.rows.filter((r) => r.kind === 'total').map((r) => r.score) ?? []), ...form.indicators.filter((i) => !i.notApplicable).map((i) => i.score)];
-        if (scores.length && scores.every(numeric)) {
+        // a form whose indicator table was not read (a page cut before it) has no sum to compare: its 预算执行 score is one part
+        if (form.indicators.length > 0 && scores.length && scores.every(numeric)) {
           const sumInt = addIntervals(scores.map((s) => intervalOf(s!.figure!.value, s!.figure!.decimals)));
           const sInt = intervalOf(stated.value, stated.decimals);
           if (!intersects(sInt, sumInt)) {

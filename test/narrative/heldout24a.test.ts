@@ -80,3 +80,32 @@ describe('held-out 24a: an attachment label above a broken title (保山市退�
     expect(titles).toEqual(['2020年度项目绩效自评报告(退役军人事务工作领导小组会议经费项目)']);
   });
 });
+
+describe('held-out 24a batch C: a 其中 in the first item of a numbered list run into one sentence (沅陵县档案局 2016)', () => {
+  const funds = '(一)项目资金安排落实情况:1、档案管理项目资金:2016年县财政安排30万元在当年都按时到位,其中国重档案10万元;2、县档案馆建设项目资金:2016年县财政拨款427.36万元,于2016年当年全部到位。';
+
+  it('ends at the next item (；2、): 427.36 is not a part of the 30', () => {
+    const stats = statsOf(funds);
+    const total = stats.find((s) => s.figure.value === '30')!;
+    expect(stats.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['10']);
+  });
+
+  it('a 其中 that opens the numbered list still takes its items as parts', () => {
+    const stats = statsOf('项目共14个，预算资金为2836.14万元，其中：1.本年项目11个，预算资金为2827.23万元；2.上年结转结余项目3个，预算资金为8.91万元。');
+    const total = stats.find((s) => s.figure.value === '2836.14')!;
+    expect(stats.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['2827.23', '8.91']);
+  });
+});
+
+describe('held-out 24a batch C: 湖北\'s form run into one paragraph on a document site (黄冈市档案馆 2020, 預算數(A)執行數(B)…年度財政資金總額10萬10萬100%20)', () => {
+  it('is read: 预算数(A) glued to 执行数(B), the score column\'s formula, 年度财政资金总额 whole, 10万 as 10 万元', async () => {
+    const result = await resultOf('hb-huanggang-danganguan-2020');
+    const row = result.report?.projects[0]?.budget?.rows.find((r) => r.kind === 'total');
+    expect([row?.fullYearBudget?.figure?.value, row?.executed?.figure?.value, row?.rate?.text, row?.score?.figure?.value]).toEqual(['10', '10', '100%', '20']);
+  });
+
+  it('its report\'s 自评得分100分 is not held against the one score of a form cut before its indicators', async () => {
+    const result = await resultOf('hb-huanggang-danganguan-2020');
+    expect(result.discrepancies.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
