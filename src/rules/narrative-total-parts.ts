@@ -28,8 +28,8 @@ export const rule: Rule = {
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
     description: {
-      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项。',
-      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts.',
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before.',
     },
     formula: '总数 = Σ 分项',
     tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告',
