@@ -87,12 +87,8 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     if (ps.some((p) => p.unit !== t.unit)) continue;
     const counting = total.dimension === 'count';
     const { dp, tInt, sumExact, sumInt } = summed(total, parts);
-    // every amount a whole number in one unit ("总额118万元，其中…10万元、2万元…"): an allocation is written as it is, so the
-    // exact sum differing is a gap even inside the summed rounding intervals — a warning, as the figures might
-    // still have been rounded one by one
-    const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
     const roundingGap = intersects(tInt, sumInt);
-    if (roundingGap && !(whole && !sumExact.eq(Rational.parse(t.value)))) continue;
+    if (gapHidden(total, parts)) continue;
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
     const severity = roundingGap || (open && !above) ? 'warning' : 'error';
@@ -139,6 +135,18 @@ export function summed(total: NarrativeStat, parts: readonly NarrativeStat[]): {
   const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
   const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p, j) => normalizedInterval(p.figure, precision(p, ps[j]))));
   return { dp, tInt, sumExact, sumInt };
+}
+
+/**
+ * Is the parts' sum differing from the total within the summed rounding intervals, and so not reported? Every amount a
+ * whole number in one unit ("总额118万元，其中…10万元、2万元…") is an allocation written as it is: the exact sum differing
+ * is a gap even inside the intervals — reported (a warning, as the figures might still have been rounded one by one).
+ */
+export function gapHidden(total: NarrativeStat, parts: readonly NarrativeStat[]): boolean {
+  const { tInt, sumExact, sumInt } = summed(total, parts);
+  if (!intersects(tInt, sumInt)) return false;
+  const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
+  return !(whole && !sumExact.eq(Rational.parse(normalize(total.figure).value)));
 }
 
 /** A spending whole in one section, its 基本支出 and 项目支出 in the sections after it, not adding up. */
