@@ -5,7 +5,6 @@ import { ratesContradictedByAmounts } from './narrative-rate.js';
 import { Rational } from '../numbers/decimal.js';
 import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure, sameTail, sentencePeriod, specificName, statementYear, countedItemsDiffer, countedSetsDiffer, subjectsDiffer, TOPIC_TITLE } from './lib/restated-label.js';
 import { repeatedSentencePairs } from './lib/repeated-sentence.js';
-import { sameBreakdownPairs } from './lib/same-breakdown.js';
 import { compactKey } from '../text/normalize.js';
 import { fundTotalPairs } from './lib/fund-total.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -21,9 +20,7 @@ import type { FindingDraft, Rule } from './types.js';
  * neither a change (同比增加), a bound (不低于, 以上), a per-head figure (人均, 每) nor approximate. A
  * name of generic words only ("项目资金") names one amount only in a project's own report. A warning
  * with the pairing's grounds (配对依据): the two clauses may speak of two batches under one name.
- * Statements already linked as restatements are figure-mismatch's. Two totals broken down into the same parts
- * (v10: "共下达补助资金246.2万元（其中：…226.7万元，…19.5万元）" / "共下达我区补助资金246.3万元（其中：…226.7万元，…19.5万元）")
- * are one whole, whatever their names add in front.
+ * Statements already linked as restatements are figure-mismatch's.
  */
 export const rule: Rule = {
   meta: {
@@ -33,8 +30,8 @@ export const rule: Rule = {
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。两处总数各以“其中”列出相同的分项（两项以上，依次同额，名称同尾且未写明不同主体），分项之和与其中一处相符，而两处总数的名称同尾、未写明不同主体或地点者，为同一总数（“共下达补助资金246.2万元（其中：中央226.7万元，省级19.5万元）”与“共下达我区补助资金246.3万元（其中：中央226.7万元，省级19.5万元）”）。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report. Two totals each broken down into the same 其中 parts (two or more, equal one by one, names ending alike and saying no different subject), the parts adding up to one of them, under names ending alike and saying no different subject or place, are one total.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。',
+      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap; a whole whose listed parts differ from it only within their rounding is still compared). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -179,20 +176,6 @@ export const rule: Rule = {
         en: `The project's funds are stated as ${first.figure.text.trim()} (${first.label}) and as ${second.figure.text.trim()} (${second.label}) in the same report`,
       });
       if (!draft.evidence.some((e) => fundReported.has(evidenceKey(e)))) drafts.push(draft);
-    }
-    // two totals broken down into the same parts (the same amounts under names ending alike): one whole
-    const broken = new Set(drafts.flatMap((d) => d.evidence.map(evidenceKey)));
-    for (const [first, second, parts] of sameBreakdownPairs(report.statistics)) {
-      if (linked.has(`${first.id}|${second.id}`)) continue;
-      const [ya, yb] = [statementYear(first), statementYear(second)];
-      if (ya && yb && ya !== yb) continue;
-      const listed = parts.map((p) => statPhrase(p)).join('、');
-      const reasons = [`同一篇报告（${first.loc.part ?? '叙述报告'}）`, `两处总数的分项相同（${listed}，依次同额、名称同尾），且分项之和与其中一处相符`, `单位相同（${first.normalizedUnit ?? ''}）`];
-      const draft = pairDraft(first, second, reasons, {
-        zh: `${placeName(report, first)}称${statPhrase(first)}，${placeName(report, second)}称${statPhrase(second)}，两处分项相同而总数不同，同一数字前后不一致（配对依据：${reasons.join('，')}）`,
-        en: `The same parts (${parts.map((p) => p.figure.text.trim()).join(', ')}) add up to ${first.figure.text.trim()} in one place and ${second.figure.text.trim()} in another`,
-      });
-      if (!draft.evidence.some((e) => broken.has(evidenceKey(e)))) drafts.push(draft);
     }
     // one sentence written twice with two values for one of its figures: whatever the figure's name
     const reported = new Set(drafts.flatMap((d) => d.evidence.map(evidenceKey)));
