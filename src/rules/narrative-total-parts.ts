@@ -5,6 +5,7 @@ import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence,
 import { extractStats } from '../narrative/extract.js';
 import { hasPlaceholderFigure } from '../narrative/placeholders.js';
 import { selfEvalForms } from './lib/forms.js';
+import { commonEnding, measureName, subjectWordsDiffer } from './lib/restated-label.js';
 import { splitsAcrossSections, type SectionSplit } from './lib/spending-split-sections.js';
 import { addIntervals, formatInterval, halfUnit, intersects, Rational, type Interval } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -19,20 +20,22 @@ import type { FindingDraft, Rule } from './types.js';
  * intervals would hide is a warning. A 其中 nested in a 其中 list divides the one part before it (v5: "其中完成村卫生室补助
  * 471.23元，其中中央补助189.63万元，地方财政补助281.6万元" is summed under 471.23元, not under the figure before the outer 其中).
  * People counted in 名 and in 人 are one unit (v9: "核定编制141名，其中：公务员131人，工勤人员10人" is summed; units.ts).
+ * A gap the rounding hides is no longer hidden when another statement of one part closes it exactly (v10: "共2330.9万元，其中：
+ * 中央资金1372.8万元…" with "收到中央下达…资金1372.7万元" elsewhere).
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 9,
+    version: 10,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
     description: {
-      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位。',
-      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit.',
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning).',
     },
     formula: '总数 = Σ 分项',
-    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告',
+    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告；另一处所写某分项数值恰使合计等于总数时，舍入不再解释差额（警告）',
     families: 'all',
     source: 'catalogue C1',
   },
@@ -88,7 +91,11 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const counting = total.dimension === 'count';
     const { dp, tInt, sumExact, sumInt } = summed(total, parts);
     const roundingGap = intersects(tInt, sumInt);
-    if (gapHidden(total, parts)) continue;
+    if (gapHidden(total, parts)) {
+      const closed = relation === 'subset' && total.dimension === 'money' ? gapClosedElsewhere(statistics, total, parts) : null;
+      if (closed) drafts.push(closedGapFinding(total, parts, closed, placeOf));
+      continue;
+    }
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
     const severity = roundingGap || (open && !above) ? 'warning' : 'error';
@@ -147,6 +154,59 @@ export function gapHidden(total: NarrativeStat, parts: readonly NarrativeStat[])
   if (!intersects(tInt, sumInt)) return false;
   const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
   return !(whole && !sumExact.eq(Rational.parse(normalize(total.figure).value)));
+}
+
+/**
+ * A 其中 list whose sum misses its total by less than the rounding hides ("共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，
+ * 其他资金859.6万元": 2331.0), where another statement of the report gives one part's amount as exactly what closes the gap
+ * ("收到中央下达…资金1372.7万元"): the part's two statements differ, and the total sides with the other — not rounding.
+ * The other statement: same report and unit, same written precision, another sentence, its name ending as the part's
+ * (two characters or more: 资金) and saying no different subject (中央/省级, 收入/支出, 应/实际); exactly one part closable so.
+ */
+function gapClosedElsewhere(statistics: readonly NarrativeStat[], total: NarrativeStat, parts: readonly NarrativeStat[]): { part: NarrativeStat; other: NarrativeStat } | null {
+  const gap = summed(total, parts).sumExact.sub(Rational.parse(normalize(total.figure).value));
+  if (gap.isZero()) return null;
+  const found: Array<{ part: NarrativeStat; other: NarrativeStat }> = [];
+  for (const part of parts) {
+    const want = Rational.parse(part.normalizedValue).sub(gap);
+    if (!want.gt(Rational.of(0))) continue;
+    const name = measureName(part.label).name;
+    const other = statistics.find(
+      (s) =>
+        s !== total &&
+        !parts.includes(s) &&
+        s.narrative === total.narrative &&
+        s.sentence !== total.sentence &&
+        s.normalizedUnit === part.normalizedUnit &&
+        s.figure.decimals === part.figure.decimals &&
+        isExact(s.figure) &&
+        Rational.parse(s.normalizedValue).eq(want) &&
+        commonEnding(measureName(s.label).name, name) >= 2 &&
+        !subjectWordsDiffer(measureName(s.label).name, name),
+    );
+    if (other) found.push({ part, other });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
+function closedGapFinding(total: NarrativeStat, parts: readonly NarrativeStat[], { part, other }: { part: NarrativeStat; other: NarrativeStat }, placeOf: (s: NarrativeStat) => string): FindingDraft {
+  const { sumExact, dp } = summed(total, parts);
+  const sum = sumExact.toFixed(dp);
+  const unit = total.normalizedUnit ?? '';
+  return {
+    severity: 'warning',
+    message: {
+      zh: `${placeOf(total)}称${statPhrase(total)}，其中分项（${parts.map((p) => statPhrase(p)).join('、')}）合计${sum}${unit}；${placeOf(other)}称${statPhrase(other)}，按此数分项合计恰为总数，${statPhrase(part)}与之不一致`,
+      en: `${placeOf(total)} states ${total.figure.text.trim()} with 其中 parts adding up to ${sum}${unit}; another place states ${other.figure.text.trim()} for the part written ${part.figure.text.trim()}, which makes them add up exactly`,
+    },
+    values: [plain(part.figure), plain(other.figure), plain(total.figure)],
+    evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part')), statEvidence(other, 'restated')],
+    expected: `${other.figure.text.trim()}`,
+    observed: `${part.figure.text.trim()}`,
+    tolerance: '分项合计与总数之差在舍入区间内，但另一处所写该分项数值使合计与总数完全相等：差额不由舍入而来 / the gap is within rounding, but the other statement of the part closes it exactly',
+    params: { relation: 'subset', closedBy: other.id },
+    part: total.loc.part,
+  };
 }
 
 /** A spending whole in one section, its 基本支出 and 项目支出 in the sections after it, not adding up. */

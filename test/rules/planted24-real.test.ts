@@ -46,4 +46,16 @@ describe('planted24: a restated amount one more in its last digit', () => {
     const fs = await plantedIn('yn-changning-tejiao-2023', 'narrative-restated-differs', '全年预算资金6.46万元', '6.46万元', '6.47万元');
     expect(fs).toEqual([['warning', [6.46, 6.47], expect.stringContaining('同一项目资金前后不一致')]]);
   }, 60_000);
+
+  // 1372.8 + 98.6 + 859.6 = 2331.0 against 2330.9: inside the summed rounding, but 收到中央下达…资金1372.7万元 elsewhere
+  // makes the 其中 list add up exactly — the gap is the part written two ways, not rounding
+  it('nm-linhe-youfu-2023: 共2330.9万元，其中：中央资金1372.8万元… against 收到中央下达…资金1372.7万元', async () => {
+    const fs = await plantedIn('nm-linhe-youfu-2023', 'narrative-total-parts', '其中:中央资金1372.7万元', '中央资金1372.7万元', '中央资金1372.8万元');
+    expect(fs).toEqual([['warning', [1372.8, 1372.7, 2330.9], expect.stringContaining('按此数分项合计恰为总数')]]);
+  }, 60_000);
+
+  it('ah-jinzhai-chegoushui-2024: 共43485.32万元，其中：中央资金10401.22万元、地方资金33084.11万元 against 车辆购置税…资金10401.21万元', async () => {
+    const fs = await plantedIn('ah-jinzhai-chegoushui-2024', 'narrative-total-parts', '其中:中央资金10401.21万元', '中央资金10401.21万元', '中央资金10401.22万元');
+    expect(fs).toEqual([['warning', [10401.22, 10401.21, 43485.32], expect.stringContaining('按此数分项合计恰为总数')]]);
+  }, 60_000);
 });
