@@ -4,16 +4,7 @@
  * of the rule; the planted one has one, carrying the changed figure.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, planted, show, source } from './planted-real-helpers.js';
-
-const loud = (lines: string[], rule: string) => findingsOf(lines, (d) => d.rule === rule && d.severity !== 'info');
-
-async function plantedIn(id: string, rule: string, where: string, from: string, to: string): Promise<Array<[string, number[], string]>> {
-  const lines = source(id);
-  const asIs = await loud(lines, rule);
-  expect(asIs, show(asIs)).toEqual([]);
-  return (await loud(planted(lines, where, from, to), rule)).map((f) => [f.severity, f.values, f.message]);
-}
+import { plantedIn } from './planted-real-helpers.js';
 
 describe('planted24: a restated amount one more in its last digit', () => {
   // "其中500万元为中央水利发展资金": the name after the figure, behind a copula — the label is the fund, not "为…"
