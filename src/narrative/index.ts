@@ -8,11 +8,14 @@ import { attributeProjects } from './projects.js';
 import { cellPlace, proseCellParagraphs } from './prose-cells.js';
 import { findReports, type FoundReport } from './reports.js';
 import { yearOf } from '../recognize/parts.js';
+import { compactKey } from '../text/normalize.js';
 
 export interface NarrativeOutput {
   narratives: NarrativeReport[];
   statistics: NarrativeStat[];
   links: FigureLink[];
+  /** The year the opening sentence of an untitled report says is evaluated (openingYear), when one does. */
+  openingYear?: number | null;
 }
 
 export const DEPT_REPORT = '部门整体支出绩效自评报告';
@@ -85,7 +88,7 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
     }
   });
   const links = linkStatistics(report, narratives, statistics);
-  return { narratives, statistics, links };
+  return { narratives, statistics, links, openingYear: openingYear(found) };
 }
 
 /**
@@ -112,11 +115,40 @@ function bareTitleYear(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The sentence a report without a title opens with, saying which year's spending it evaluates: "现将我厅2020年彩票公益金…绩效报告",
+ * "我局对2023年…资金开展了绩效自评", "开展2020年预算绩效管理重点项目绩效评价工作", "为做好2022年…项目绩效管理工作". Only the
+ * first paragraphs of a report are read, and the years of the documents they cite (《关于做好2020年…的通知》, 〔2021〕98号)
+ * are set aside first; a date (2023年3月) or an amount (2000万元) is no year.
+ */
+const OPENING_YEAR = [
+  /现将[^。；，,]{0,20}?((?:19|20)\d{2})(?:年度?(?![\d月])|(?=[\u4e00-\u9fff])(?![年月日万亿元个人次期届批家项条名号]))[^。；]{0,60}?(?:报告|自评|评价|情况)/,
+  /对((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,60}?(?:开展|进行)了?[^。；]{0,12}?(?:自评|绩效评价)/,
+  /开展了?((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,40}?(?:自评|绩效评价)/,
+  /为做好((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,30}?绩效/,
+];
+/** Cited documents and their numbers: 《…》, 〔2021〕98号 / [2020]23号 / (2022)10号. */
+const CITED = /《[^》]*》|[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d*号?/g;
+const OPENING_PARAGRAPHS = 3;
+
+function openingYear(found: FoundReport[]): number | null {
+  for (const r of found) {
+    for (const p of r.body.slice(0, OPENING_PARAGRAPHS)) {
+      const k = compactKey(p.text).replace(CITED, '');
+      for (const re of OPENING_YEAR) {
+        const m = re.exec(k);
+        if (m) return Number(m[1]);
+      }
+    }
+  }
+  return null;
+}
+
 /** The report with its narrative reading: the pipeline's (and the tests' checkModel) one way of putting them together. */
 export function withNarrativeOutput(recognized: Report, narrative: NarrativeOutput): Report {
   return {
     ...recognized,
-    year: recognized.year ?? narrativeYear(narrative.narratives),
+    year: recognized.year ?? narrativeYear(narrative.narratives) ?? narrative.openingYear ?? null,
     narratives: narrative.narratives,
     statistics: narrative.statistics,
     links: narrative.links,
