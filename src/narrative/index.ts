@@ -7,7 +7,9 @@ import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
 import { cellPlace, proseCellParagraphs } from './prose-cells.js';
 import { findReports, type FoundReport } from './reports.js';
-import { yearOf } from '../recognize/parts.js';
+import { PUBLISHED_YEAR } from './report-title.js';
+import { withoutCitedDocuments, yearOf } from '../recognize/parts.js';
+import { formsYear } from '../recognize/index.js';
 import { compactKey } from '../text/normalize.js';
 
 export interface NarrativeOutput {
@@ -98,10 +100,25 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
  */
 function narrativeYear(narratives: NarrativeReport[]): number | null {
   for (const n of narratives) {
-    const y = yearOf(n.title) ?? bareTitleYear(n.title);
+    const y = titleYear(n.title);
     if (y !== null) return y;
   }
   return null;
+}
+
+/** "(2024年度)" closing a title: the year evaluated, beside a fund's year (…2023年异地造林补助资金项目支出绩效自评报告(2024年度)). */
+const CLOSING_YEAR = /[(（]((?:19|20)\d{2})年度[)）]$/;
+
+/**
+ * The year a narrative title names: its closing "(2024年度)", else its first year. A results notice's year (关于2024年财政支出
+ * 绩效评价结果的通报) is the year it publishes them in, not the spending's: no year.
+ */
+function titleYear(title: string): number | null {
+  const k = compactKey(title);
+  const closing = CLOSING_YEAR.exec(k);
+  if (closing) return Number(closing[1]);
+  if (PUBLISHED_YEAR.test(k)) return null;
+  return yearOf(k) ?? bareTitleYear(k);
 }
 
 /**
@@ -127,14 +144,12 @@ const OPENING_YEAR = [
   /开展了?((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,40}?(?:自评|绩效评价)/,
   /为做好((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,30}?绩效/,
 ];
-/** Cited documents and their numbers: 《…》, 〔2021〕98号 / [2020]23号 / (2022)10号. */
-const CITED = /《[^》]*》|[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d*号?/g;
 const OPENING_PARAGRAPHS = 3;
 
 function openingYear(found: FoundReport[]): number | null {
   for (const r of found) {
     for (const p of r.body.slice(0, OPENING_PARAGRAPHS)) {
-      const k = compactKey(p.text).replace(CITED, '');
+      const k = withoutCitedDocuments(compactKey(p.text));
       for (const re of OPENING_YEAR) {
         const m = re.exec(k);
         if (m) return Number(m[1]);
@@ -148,7 +163,7 @@ function openingYear(found: FoundReport[]): number | null {
 export function withNarrativeOutput(recognized: Report, narrative: NarrativeOutput): Report {
   return {
     ...recognized,
-    year: recognized.year ?? narrativeYear(narrative.narratives) ?? narrative.openingYear ?? null,
+    year: formsYear(recognized) ?? narrativeYear(narrative.narratives) ?? recognized.year ?? narrative.openingYear ?? null,
     narratives: narrative.narratives,
     statistics: narrative.statistics,
     links: narrative.links,

@@ -41,7 +41,7 @@ export function recognizeReport(doc: DocumentModel): Report {
   }
   if (basicData) basicDataGaps(basicData, notUnderstood);
   for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);
-  const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc) ?? yearFromWholeYearSpan(doc);
+  const year = formsYear({ basicData, deptSelfEval, projects }) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc) ?? yearFromWholeYearSpan(doc);
   const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? unitFromPageHeader(doc);
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
   const family = detectFamily(basicData, deptSelfEval, projects);
@@ -67,6 +67,11 @@ export function recognizeReport(doc: DocumentModel): Report {
       notUnderstood,
     },
   };
+}
+
+/** The year the forms state: the 基础数据表's, the 部门整体 form's, else the one most project forms name. */
+export function formsYear(report: Pick<Report, 'basicData' | 'deptSelfEval' | 'projects'>): number | null {
+  return report.basicData?.year ?? report.deptSelfEval?.year ?? mostCommon(report.projects.map((p) => p.year));
 }
 
 function mostCommon(values: Array<number | null>): number | null {

@@ -237,6 +237,13 @@ export function yearOf(text: string | null | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Cited documents and their numbers — 《关于做好2020年…的通知》, 〔2021〕98号, [2020]23号, (2022)10号 — whose years are not the report's. */
+const CITED = /《[^》]*》|[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d*号?/g;
+
+export function withoutCitedDocuments(text: string): string {
+  return text.replace(CITED, '');
+}
+
 /** A line holding only a year, as printed under a form's title: "(2024年度)", "（2021年度）", "2024年度". */
 const YEAR_LINE = /^[(（]?((?:19|20)\d{2})年度?[)）]?$/;
 

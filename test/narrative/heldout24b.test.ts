@@ -92,3 +92,22 @@ describe('held-out 24b: the opening sentence of a report without a title', () =>
     expect(checkModel(dated).report.year).toBeNull();
   });
 });
+
+describe('held-out 24b: a narrative title\'s year before a year the body mentions', () => {
+  it('the title names the year; a cited notice (《关于开展2024年度…评价工作的通知》) or a 2017年度 project in the body does not outvote it', async () => {
+    expect(await yearOf('zj-yongjia-xunzhai-2023')).toBe(2023);
+    expect(await yearOf('js-nanjing-shuichan-2018')).toBe(2018);
+    expect(await yearOf('yn-honghe-daqi-2021')).toBe(2021);
+    // 2016-2020年…工作总结: the period's last year, not the body's 2017年度
+    expect(await yearOf('gs-qingshui-guopin-2020')).toBe(2020);
+  });
+
+  it('a results notice\'s title names the year it publishes them in (关于2024年财政支出绩效评价结果的通报): the body decides', async () => {
+    expect(await yearOf('zj-wencheng-pingjia-2024')).toBe(2023);
+    expect(await yearOf('sx-yanggao-zhongdian-2024')).toBe(2024);
+  });
+
+  it('a closing (2024年度) is the year evaluated, beside the fund\'s 2023年 (寻甸 异地造林 自评报告)', async () => {
+    expect(await yearOf('yn-xundian-linye-2024')).toBe(2024);
+  });
+});
