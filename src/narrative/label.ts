@@ -16,6 +16,8 @@ const TRAILING = /(?:共计|合计为|合计|总计为|总计|分别为|约为|�
 const VERB_END = /(?:^|对|在|将|下设|设有|拥有|把|向|组织|确定|完成|召开|开展|进行|举办|协助|督促|收到|办理|发现|新装|吸收|培养|了|内)$/;
 const AFTER_STOP = /[，,。；;：:！？!?、“”"（(\n\d]|进行|开展|参加|递交|移交|实施|作为|为|的|严格|按照|全部|均已|已经/;
 const MAX_LABEL = 24;
+/** "为" / "是" / "系" right after a figure, a name following it. */
+const COPULA = /^(?:为|是|系)(?=[\u4e00-\u9fa5]{2})/;
 
 export function labelFor(norm: string, start: number, end: number, masks: readonly Mask[], previousEnd: number): string {
   const before = cleanBefore(wordsBefore(norm, start, masks, previousEnd));
@@ -69,7 +71,8 @@ function cleanBefore(s: string): string {
 }
 
 function wordsAfter(norm: string, end: number): string {
-  const rest = norm.slice(end, end + 40).replace(/^[\s”"」’]+/, '');
+  // a copula names the figure after it ("其中500万元为中央水利发展资金"): the name, not the copula
+  const rest = norm.slice(end, end + 40).replace(/^[\s”"」’]+/, '').replace(COPULA, '');
   const stop = AFTER_STOP.exec(rest);
   const cut = stop && stop.index >= 2 ? rest.slice(0, stop.index) : rest.slice(0, firstClauseEnd(rest));
   return /\s/.test(cut) ? cut.replace(/\s+/g, '') : cut;

@@ -112,6 +112,12 @@ function titleWithSubject(k: string): string | null {
   return asTitle(k.slice(0, at + 2)) ? k : null;
 }
 
+/**
+ * A notice publishing results names the year it publishes them in: "九亭镇2021年预算绩效评价结果公开", "文成县财政局关于2024年
+ * 财政支出绩效评价结果的通报" over the 2020 / 2023 spending evaluated (…结果公开 / 公示 / 公告 / 通报).
+ */
+export const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
+
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {
   if (text.length > 4000) return null;

@@ -6,7 +6,7 @@ import { cellFact, cellLocation, cellText } from './facts.js';
 import { columnRules, mapColumns, type ColumnRule } from './header-map.js';
 import { namesField, STAFFING_FIELDS } from './lexicon.js';
 import { parseSignature } from './signature.js';
-import { yearOf, type FormGroup } from './parts.js';
+import { formYear, yearOf, type FormGroup } from './parts.js';
 import { cellAt, cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
 
 const PART = '部门整体支出绩效评价基础数据表';
@@ -62,7 +62,7 @@ export function readBasicData(form: FormGroup): BasicData {
     part: PART,
     tables: form.tables.flatMap(tableParts),
     title: form.title ? { text: form.title.text, loc: { part: PART, table: null, row: null, col: null, page: form.title.page, paragraph: form.title.paragraph, block: form.title.block } } : null,
-    year: yearOf(form.title?.text),
+    year: formYear(form),
     staffing: null,
     spendingColumns: [],
     spending: [],
@@ -190,6 +190,8 @@ function yearColumns(table: TableBlock, row: number, data: BasicData): Map<strin
   const headers = rowCells(table, row).filter((c) => /决算|预算/.test(key(c.text)));
   const years = headers.map((c) => yearOf(c.text));
   const maxYear = Math.max(...years.filter((y): y is number => y !== null), 0);
+  // a form titled without its year (部门整体支出绩效评价基础数据表): the year both its 预算 and 决算 columns name is the report's
+  if (data.year === null && maxYear > 0 && years.filter((y) => y === maxYear).length >= 2) data.year = maxYear;
   for (const c of headers) {
     const k = key(c.text);
     const y = yearOf(c.text);

@@ -10,6 +10,8 @@ import { detectFamily, formFamily } from './family.js';
 import { unitFromPageHeader, yearFromPageHeader } from './page-header.js';
 import { groupForms } from './parts.js';
 import { rebuildFlattenedTables } from './flattened-table.js';
+import { rowKeys } from './table-view.js';
+import { compactKey } from '../text/normalize.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 
 /**
@@ -39,7 +41,7 @@ export function recognizeReport(doc: DocumentModel): Report {
   }
   if (basicData) basicDataGaps(basicData, notUnderstood);
   for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);
-  const year = basicData?.year ?? deptSelfEval?.year ?? mostCommon(projects.map((p) => p.year)) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc);
+  const year = formsYear({ basicData, deptSelfEval, projects }) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc) ?? yearFromWholeYearSpan(doc);
   const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? unitFromPageHeader(doc);
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
   const family = detectFamily(basicData, deptSelfEval, projects);
@@ -67,6 +69,11 @@ export function recognizeReport(doc: DocumentModel): Report {
   };
 }
 
+/** The year the forms state: the 基础数据表's, the 部门整体 form's, else the one most project forms name. */
+export function formsYear(report: Pick<Report, 'basicData' | 'deptSelfEval' | 'projects'>): number | null {
+  return report.basicData?.year ?? report.deptSelfEval?.year ?? mostCommon(report.projects.map((p) => p.year));
+}
+
 function mostCommon(values: Array<number | null>): number | null {
   const counts = new Map<number, number>();
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -75,11 +82,32 @@ function mostCommon(values: Array<number | null>): number | null {
   return best;
 }
 
+/** A cover field naming the year evaluated: 评价年度:2022 (湖南's and 广东's 自评报告 covers), 所属年度：2023年. Not 填报日期, a date. */
+const YEAR_FIELD = /(?:评价|自评|所属|考核)年度[:：]((?:19|20)\d{2})(?!\d|年\d)/;
+
 function yearFromParagraphs(doc: DocumentModel): number | null {
   for (const b of doc.blocks.slice(0, 50)) {
     if (b.kind !== 'paragraph') continue;
-    const m = /((?:19|20)\d{2})\s*年度/.exec(b.text);
+    const m = /((?:19|20)\d{2})\s*年度/.exec(b.text) ?? YEAR_FIELD.exec(compactKey(b.text));
     if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * A form's or cover's period covering one whole calendar year names the year evaluated: 项目起止时间 | 2016年1月起至2016年12月,
+ * 评价时间:2017年1月1日至2017年12月31日 (湖南's and 海南's 自评报告 covers). Only under a label of the period, in the first blocks;
+ * a span across years (评价期间2019年11月至2021年5月) names none.
+ */
+const WHOLE_YEAR = /(?:起止时间|评价时间|实施时间|实施期限?|执行期[间限]?|评价期间?|项目期[间限]?)[|:：]*((?:19|20)\d{2})年(?:0?1|元|一)月(?:0?1日)?起?(?:至|到|—|-|~)+\1年(?:12|十二)月/;
+
+function yearFromWholeYearSpan(doc: DocumentModel): number | null {
+  for (const b of doc.blocks.slice(0, 50)) {
+    const texts = b.kind === 'paragraph' ? [b.text] : Array.from({ length: Math.min(b.nRows, 30) }, (_, r) => rowKeys(b, r).join('|'));
+    for (const t of texts) {
+      const m = WHOLE_YEAR.exec(compactKey(t));
+      if (m) return Number(m[1]);
+    }
   }
   return null;
 }

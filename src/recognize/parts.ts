@@ -236,3 +236,54 @@ export function yearOf(text: string | null | undefined): number | null {
   const m = /((?:19|20)\d{2})\s*年/.exec(key(text));
   return m ? Number(m[1]) : null;
 }
+
+/** Cited documents and their numbers — 《关于做好2020年…的通知》, 〔2021〕98号, [2020]23号, (2022)10号 — whose years are not the report's. */
+const CITED = /《[^》]*》|[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d*号?/g;
+
+export function withoutCitedDocuments(text: string): string {
+  return text.replace(CITED, '');
+}
+
+/** A line holding only a year, as printed under a form's title: "(2024年度)", "（2021年度）", "2024年度". */
+const YEAR_LINE = /^[(（]?((?:19|20)\d{2})年度?[)）]?$/;
+
+/** A lone year line's year. */
+function yearLine(text: string): number | null {
+  const m = YEAR_LINE.exec(key(text));
+  return m ? Number(m[1]) : null;
+}
+
+/** A form's title line naming its year ("2021年中央对地方专项转移支付区域绩效目标自评表"). */
+function titleLineYear(text: string): number | null {
+  const k = key(text);
+  return k.length <= 60 && (classifyByTitle(k) || TITLE_RE.test(k)) ? yearOf(k) : null;
+}
+
+/**
+ * The year a form is of: its title's; else the title rows of its own tables — one cell across the width
+ * above the fields ("2020年度项目支出绩效自评表", the title's "(2024年度)" set in a row of its own, under a
+ * web page's 索引号 table read as the form's head); else the lines before the table: a lone year line among
+ * the last few, or the form's title above fields flattened one a line (填报类型 / 单位名称 / 预算 …). A date —
+ * 填报日期:2022年2月3日 — is when the form was signed, never read.
+ */
+export function formYear(form: FormGroup): number | null {
+  const own = yearOf(form.title?.text);
+  if (own !== null) return own;
+  for (const table of form.tables) {
+    for (let r = 0; r < Math.min(table.nRows, 3); r++) {
+      const cells = rowCells(table, r).filter((c) => c.row === r);
+      if (cells.length !== 1 || cells[0].colSpan < table.nCols) break;
+      const y = yearLine(cells[0].text) ?? titleLineYear(cells[0].text);
+      if (y !== null) return y;
+    }
+  }
+  const before = [...(form.title ? [form.title] : []), ...(form.before ?? []).slice().reverse()];
+  for (const [i, p] of before.entries()) {
+    const y = (i < YEAR_LINE_NEAR ? yearLine(p.text) : null) ?? titleLineYear(p.text);
+    if (y !== null) return y;
+  }
+  return null;
+}
+
+/** How near its table a lone year line stands to be the form's (the title's second line, or the line under it). */
+const YEAR_LINE_NEAR = 4;

@@ -12,7 +12,7 @@ import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
 import { fieldPattern, FORM_FIELDS, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD } from './lexicon.js';
 import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
-import { yearOf, type FormGroup } from './parts.js';
+import { formYear, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { COVER_NEAR, labelLineProject } from './name-line.js';
 
@@ -210,7 +210,7 @@ function formFields(form: FormGroup, part: string, body: FormBody) {
     part,
     tables: form.tables.flatMap(tableParts),
     title: titleFact(form, part),
-    year: yearOf(form.title?.text),
+    year: formYear(form),
     budget: body.budget,
     goals: body.goals,
     indicators: body.indicators,

@@ -5,8 +5,9 @@ import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence,
 import { extractStats } from '../narrative/extract.js';
 import { hasPlaceholderFigure } from '../narrative/placeholders.js';
 import { selfEvalForms } from './lib/forms.js';
+import { commonEnding, measureName, subjectWordsDiffer } from './lib/restated-label.js';
 import { splitsAcrossSections, type SectionSplit } from './lib/spending-split-sections.js';
-import { addIntervals, formatInterval, halfUnit, intersects, Rational } from '../numbers/decimal.js';
+import { addIntervals, formatInterval, halfUnit, intersects, Rational, type Interval } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -19,20 +20,22 @@ import type { FindingDraft, Rule } from './types.js';
  * intervals would hide is a warning. A 其中 nested in a 其中 list divides the one part before it (v5: "其中完成村卫生室补助
  * 471.23元，其中中央补助189.63万元，地方财政补助281.6万元" is summed under 471.23元, not under the figure before the outer 其中).
  * People counted in 名 and in 人 are one unit (v9: "核定编制141名，其中：公务员131人，工勤人员10人" is summed; units.ts).
+ * A gap the rounding hides is no longer hidden when another statement of one part closes it exactly (v10: "共2330.9万元，其中：
+ * 中央资金1372.8万元…" with "收到中央下达…资金1372.7万元" elsewhere).
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 10,
+    version: 11,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
     description: {
-      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。',
-      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before.',
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning).',
     },
     formula: '总数 = Σ 分项',
-    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告',
+    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告；另一处所写某分项数值恰使合计等于总数时，舍入不再解释差额（警告）',
     families: 'all',
     source: 'catalogue C1',
   },
@@ -86,19 +89,13 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const ps = parts.map((p) => normalize(p.figure));
     if (ps.some((p) => p.unit !== t.unit)) continue;
     const counting = total.dimension === 'count';
-    const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
-    // a figure written in a larger unit keeps its own precision ("3.30亿元" over parts in 万元); so does one written
-    // with two decimals or more among parts with three ("总支出35,837.94万元" of 13,819.134 + 22,018.81: rounded)
-    const precision = (s: NarrativeStat, n: { decimals: number }) => (s.figure.decimals >= 2 ? Math.min(dp, n.decimals) : dp);
-    const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, precision(total, t));
-    const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
-    const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p, j) => normalizedInterval(p.figure, precision(p, ps[j]))));
-    // every amount a whole number in one unit ("总额118万元，其中…10万元、2万元…"): an allocation is written as it is, so the
-    // exact sum differing is a gap even inside the summed rounding intervals — a warning, as the figures might
-    // still have been rounded one by one
-    const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
+    const { dp, tInt, sumExact, sumInt } = summed(total, parts);
     const roundingGap = intersects(tInt, sumInt);
-    if (roundingGap && !(whole && !sumExact.eq(Rational.parse(t.value)))) continue;
+    if (gapHidden(total, parts)) {
+      const closed = relation === 'subset' && total.dimension === 'money' ? gapClosedElsewhere(statistics, total, parts) : null;
+      if (closed) drafts.push(closedGapFinding(total, parts, closed, placeOf));
+      continue;
+    }
     const open = relation === 'subset' || parts.some((p) => p.openList);
     const above = sumInt.lo.gt(tInt.hi);
     const severity = roundingGap || (open && !above) ? 'warning' : 'error';
@@ -127,6 +124,89 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     });
   }
   return drafts;
+}
+
+/**
+ * A total and its parts as intervals: counts exact; amounts at their written precision, an integer among amounts
+ * with decimals taking theirs (dp). A figure written in a larger unit keeps its own precision ("3.30亿元" over parts
+ * in 万元); so does one written with two decimals or more among parts with three ("总支出35,837.94万元" of
+ * 13,819.134 + 22,018.81: rounded). The parts' units are the total's (normalized).
+ */
+export function summed(total: NarrativeStat, parts: readonly NarrativeStat[]): { dp: number; tInt: Interval; sumExact: Rational; sumInt: Interval } {
+  const t = normalize(total.figure);
+  const ps = parts.map((p) => normalize(p.figure));
+  const counting = total.dimension === 'count';
+  const dp = counting ? 0 : Math.max(t.decimals, ...ps.map((p) => p.decimals));
+  const precision = (s: NarrativeStat, n: { decimals: number }) => (s.figure.decimals >= 2 ? Math.min(dp, n.decimals) : dp);
+  const tInt = counting ? { lo: Rational.parse(t.value), hi: Rational.parse(t.value) } : normalizedInterval(total.figure, precision(total, t));
+  const sumExact = ps.reduce((acc, p) => acc.add(Rational.parse(p.value)), Rational.of(0));
+  const sumInt = counting ? { lo: sumExact, hi: sumExact } : addIntervals(parts.map((p, j) => normalizedInterval(p.figure, precision(p, ps[j]))));
+  return { dp, tInt, sumExact, sumInt };
+}
+
+/**
+ * Is the parts' sum differing from the total within the summed rounding intervals, and so not reported? Every amount a
+ * whole number in one unit ("总额118万元，其中…10万元、2万元…") is an allocation written as it is: the exact sum differing
+ * is a gap even inside the intervals — reported (a warning, as the figures might still have been rounded one by one).
+ */
+export function gapHidden(total: NarrativeStat, parts: readonly NarrativeStat[]): boolean {
+  const { tInt, sumExact, sumInt } = summed(total, parts);
+  if (!intersects(tInt, sumInt)) return false;
+  const whole = total.dimension === 'money' && [total, ...parts].every((s) => s.figure.decimals === 0 && s.figure.unit === total.figure.unit);
+  return !(whole && !sumExact.eq(Rational.parse(normalize(total.figure).value)));
+}
+
+/**
+ * A 其中 list whose sum misses its total by less than the rounding hides ("共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，
+ * 其他资金859.6万元": 2331.0), where another statement of the report gives one part's amount as exactly what closes the gap
+ * ("收到中央下达…资金1372.7万元"): the part's two statements differ, and the total sides with the other — not rounding.
+ * The other statement: same report and unit, same written precision, another sentence, its name ending as the part's
+ * (two characters or more: 资金) and saying no different subject (中央/省级, 收入/支出, 应/实际); exactly one part closable so.
+ */
+function gapClosedElsewhere(statistics: readonly NarrativeStat[], total: NarrativeStat, parts: readonly NarrativeStat[]): { part: NarrativeStat; other: NarrativeStat } | null {
+  const gap = summed(total, parts).sumExact.sub(Rational.parse(normalize(total.figure).value));
+  if (gap.isZero()) return null;
+  const found: Array<{ part: NarrativeStat; other: NarrativeStat }> = [];
+  for (const part of parts) {
+    const want = Rational.parse(part.normalizedValue).sub(gap);
+    if (!want.gt(Rational.of(0))) continue;
+    const name = measureName(part.label).name;
+    const other = statistics.find(
+      (s) =>
+        s !== total &&
+        !parts.includes(s) &&
+        s.narrative === total.narrative &&
+        s.sentence !== total.sentence &&
+        s.normalizedUnit === part.normalizedUnit &&
+        s.figure.decimals === part.figure.decimals &&
+        isExact(s.figure) &&
+        Rational.parse(s.normalizedValue).eq(want) &&
+        commonEnding(measureName(s.label).name, name) >= 2 &&
+        !subjectWordsDiffer(measureName(s.label).name, name),
+    );
+    if (other) found.push({ part, other });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
+function closedGapFinding(total: NarrativeStat, parts: readonly NarrativeStat[], { part, other }: { part: NarrativeStat; other: NarrativeStat }, placeOf: (s: NarrativeStat) => string): FindingDraft {
+  const { sumExact, dp } = summed(total, parts);
+  const sum = sumExact.toFixed(dp);
+  const unit = total.normalizedUnit ?? '';
+  return {
+    severity: 'warning',
+    message: {
+      zh: `${placeOf(total)}称${statPhrase(total)}，其中分项（${parts.map((p) => statPhrase(p)).join('、')}）合计${sum}${unit}；${placeOf(other)}称${statPhrase(other)}，按此数分项合计恰为总数，${statPhrase(part)}与之不一致`,
+      en: `${placeOf(total)} states ${total.figure.text.trim()} with 其中 parts adding up to ${sum}${unit}; another place states ${other.figure.text.trim()} for the part written ${part.figure.text.trim()}, which makes them add up exactly`,
+    },
+    values: [plain(part.figure), plain(other.figure), plain(total.figure)],
+    evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part')), statEvidence(other, 'restated')],
+    expected: `${other.figure.text.trim()}`,
+    observed: `${part.figure.text.trim()}`,
+    tolerance: '分项合计与总数之差在舍入区间内，但另一处所写该分项数值使合计与总数完全相等：差额不由舍入而来 / the gap is within rounding, but the other statement of the part closes it exactly',
+    params: { relation: 'subset', closedBy: other.id },
+    part: total.loc.part,
+  };
 }
 
 /** A spending whole in one section, its 基本支出 and 项目支出 in the sections after it, not adding up. */

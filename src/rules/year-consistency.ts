@@ -1,6 +1,7 @@
 import type { Location } from '../../schemas/location.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
+import { PUBLISHED_YEAR } from '../narrative/report-title.js';
 import { selfEvalForms } from './lib/forms.js';
 import { compactKey } from '../text/normalize.js';
 import { headTitleLines, titleSubject, titleTail, yearsNamingKey } from './lib/title-lines.js';
@@ -14,12 +15,10 @@ function yearIn(text: string): number | null {
 }
 
 /**
- * A notice publishing results names the year it publishes them in: "九亭镇2021年预算绩效评价结果公开" over the
- * 2020 forms it publishes (…结果公开 / 公示 / 公告 / 通报). A title holding such a year and another one
- * ("…结果公开财政项目支出绩效自评表2020年度", the lines joined by a print) is titled by the other; one holding
- * only the publishing year is marked so (`published`).
+ * A notice publishing results names the year it publishes them in (PUBLISHED_YEAR, report-title.ts). A title holding
+ * such a year and another one ("…结果公开财政项目支出绩效自评表2020年度", the lines joined by a print) is titled by the
+ * other; one holding only the publishing year is marked so (`published`).
  */
-const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
 function titleYear(text: string): { year: number; published: boolean } | null {
   const compact = text.replace(/\s+/g, '');
   const pub = PUBLISHED_YEAR.exec(compact);

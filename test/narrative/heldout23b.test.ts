@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../parsers/index.js';
 import { reportTitle } from '../../src/narrative/report-title.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { checkModel } from '../helpers/check.js';
@@ -55,8 +56,11 @@ describe('held-out 23b: the year of a report published as prose only', () => {
     expect(checkModel(docOf(['#某县民政局2022项目绩效自评报告', ...body])).report.year).toBe(2022);
   });
 
-  it('stays unknown when neither a form nor a title names one (海南 公益林 财政支出项目绩效评价报告)', async () => {
-    expect(await yearOf('hi-gongyilin-caizheng-2017')).toBeNull();
+  it('stays unknown when neither a form, a title nor a cover names one (海南 公益林 without its 评价时间 line: held-out 24b)', async () => {
+    const bytes = readFileSync(new URL('../corpus/real/hi-gongyilin-caizheng-2017/hi-gongyilin-caizheng-2017.docx', import.meta.url));
+    const doc = await parseDocument(new Uint8Array(bytes));
+    const blocks = doc.blocks.map((b) => (b.kind === 'paragraph' ? { ...b, text: b.text.replace(/评价时间[:：][^组]*/, '') } : b));
+    expect(checkModel({ ...doc, blocks }).report.year).toBeNull();
   });
 });
 

@@ -33,3 +33,15 @@ export async function findingsOf(lines: string[], keep: (f: Finding) => boolean)
 
 /** Findings as lines, for an assertion's message. */
 export const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}: ${f.message}`).join('\n');
+
+/**
+ * The rule's error and warning findings ([severity, values, message]) on the document with `from` → `to` on the line
+ * holding `where`; the document as written must have none.
+ */
+export async function plantedIn(id: string, rule: string, where: string, from: string, to: string): Promise<Array<[string, number[], string]>> {
+  const loud = (lines: string[]) => findingsOf(lines, (d) => d.rule === rule && d.severity !== 'info');
+  const lines = source(id);
+  const asIs = await loud(lines);
+  expect(asIs, show(asIs)).toEqual([]);
+  return (await loud(planted(lines, where, from, to))).map((f) => [f.severity, f.values, f.message]);
+}

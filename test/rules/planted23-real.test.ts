@@ -4,16 +4,7 @@
  * planted one has one, naming the changed cell.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf, planted, show, source } from './planted-real-helpers.js';
-
-const loud = (lines: string[], rule: string) => findingsOf(lines, (d) => d.rule === rule && d.severity !== 'info');
-
-async function plantedIn(id: string, rule: string, where: string, from: string, to: string): Promise<Array<[string, number[], string]>> {
-  const lines = source(id);
-  const asIs = await loud(lines, rule);
-  expect(asIs, show(asIs)).toEqual([]);
-  return (await loud(planted(lines, where, from, to), rule)).map((f) => [f.severity, f.values, f.message]);
-}
+import { plantedIn } from './planted-real-helpers.js';
 
 describe('planted23: classes the real reports hid', () => {
   // 施甸: "预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)" over "650 | 94 | 0.1 | 2.9": no 分值 cell, a rate

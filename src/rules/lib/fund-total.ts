@@ -2,6 +2,7 @@ import type { NarrativeStat } from '../../../schemas/narrative.js';
 import type { Report } from '../../../schemas/report.js';
 import { isExact, normalize, restatementAgrees } from '../../narrative/compare.js';
 import { Rational } from '../../numbers/decimal.js';
+import { gapHidden } from '../narrative-total-parts.js';
 import { measureName, NOT_A_LEVEL, placesDiffer, ROLE_NAME, statementYear, subjectsDiffer } from './restated-label.js';
 
 /**
@@ -86,12 +87,18 @@ function isFundTotal(s: NarrativeStat): boolean {
 
 const ENUMERATION = /分别|包括|主要(?:用于|有|是)|具体(?:为|是|如下)|如下|用于|[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]/;
 
-/** Does the statement have two or more listed parts (or a breakdown) that do not add up to it? */
+/**
+ * Does the statement have two or more listed parts (or a breakdown) that do not add up to it, as narrative-total-parts
+ * reports them? A gap inside the summed rounding intervals it does not report ("全年预算资金6.47万元，其中：中央配套4.68万元，
+ * 省级配套1.76万元，市级配套0.02万元") leaves the pairing to this rule.
+ */
 function partsDisagree(whole: NarrativeStat, statistics: readonly NarrativeStat[]): boolean {
   const parts = statistics.filter((p) => p.partOf === whole.id);
   if (parts.length < 2 && !parts.some((p) => p.relation !== 'subset')) return false;
   const sum = parts.reduce((acc, p) => acc.add(Rational.parse(p.normalizedValue)), Rational.of(0));
-  return !sum.eq(Rational.parse(whole.normalizedValue));
+  if (sum.eq(Rational.parse(whole.normalizedValue))) return false;
+  const summable = [whole, ...parts].every((s) => isExact(s.figure) && s.normalizedUnit === whole.normalizedUnit) && parts.every((p) => p.relation === parts[0].relation);
+  return !(summable && gapHidden(whole, parts));
 }
 
 /** Planned (预算, 计划) or allotted (下达, 安排): the last such word of the name. */

@@ -132,12 +132,17 @@ export function sameTail(a: string, b: string, least = 10): boolean {
   const tail = a.slice(a.length - n);
   if (n < least || !specificName(tail)) return false;
   const [ha, hb] = [a.slice(0, a.length - n), b.slice(0, b.length - n)];
+  return !subjectWordsDiffer(ha, hb) && !placesDiffer(ha, hb);
+}
+
+/** Do two names (or heads of names) say different subjects of one kind (SUBJECT_KINDS: 应/实际, 收入/支出, a level, a batch)? */
+export function subjectWordsDiffer(a: string, b: string): boolean {
   for (const [re, oneSide] of SUBJECT_KINDS) {
-    const x = [...new Set(ha.match(re) ?? [])].sort().join('/');
-    const y = [...new Set(hb.match(re) ?? [])].sort().join('/');
-    if (x !== y && ((x && y) || oneSide)) return false;
+    const x = [...new Set(a.match(re) ?? [])].sort().join('/');
+    const y = [...new Set(b.match(re) ?? [])].sort().join('/');
+    if (x !== y && ((x && y) || oneSide)) return true;
   }
-  return !placesDiffer(ha, hb);
+  return false;
 }
 
 /** Names of an indicator's role, not of a measure ("全年实际完成值116人" is the value of the indicator named before it). */

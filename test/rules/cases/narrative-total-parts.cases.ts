@@ -15,9 +15,15 @@ export default ruleCases({
     { name: 'seed: 79 = 59 + 20', report: dept('下设10个站室，现有干职工79人，其中在编59人，退休干职工20人。') },
     { name: 'seed: 359.74 = 5 + 20 + 334.74 (integers among two-decimal amounts)', report: dept('2023年项目支出数为359.74万元。其中：招投标监督管理专项项目5万元，质量安全监管专项项目20万元，工作经费334.74万元。') },
     { name: 'rounding explains a one-cent gap: 10.00 vs 3.33 + 3.33 + 3.33', report: dept('共支出10.00万元（培训费3.33万元、会议费3.33万元、差旅费3.33万元）。') },
+    { name: 'a rounding gap another statement would close, but of another level (省级 / 中央): rounding still explains it', report: dept('收到省级补助资金1372.7万元。', '收到财政资金共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，其他资金859.6万元。') },
     { name: 'nm-linhe: 118 = 10 + 2 + 20 + 12 + 35 + 1 + 25 + 13 (whole 万元 allocations)', report: dept('上级下达的补助资金总额118万元,对临河区设施农业发生灾害的情况进行补助,其中:白脑包镇补助资金10万元、城关镇补助资金2万元、八一乡补助资金20万元、狼山镇补助资金12万元、临河农场补助资金35万元、双河镇补助资金1万元、乌兰图克镇补助资金25万元、干召庙镇补助资金13万元。') },
   ],
   invalid: [
+    {
+      name: 'a rounding gap closed exactly by the part stated elsewhere (nm-linhe 中央资金 1372.7 / 1372.8): warning',
+      report: dept('收到中央下达优抚对象生活补助资金1372.7万元。', '收到财政资金共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，其他资金859.6万元。'),
+      findings: [{ severity: 'warning', values: [1372.8, 1372.7, 2330.9], messageIncludes: ['合计2331.0万元', '中央下达优抚对象生活补助资金1372.7万元', '按此数分项合计恰为总数'] }],
+    },
     {
       name: 'a bracketed list that does not add up: 74 vs 68 + 7',
       report: dept('目前在建房屋和市政项目共74个（房屋工程68个，市政工程7个）。'),
