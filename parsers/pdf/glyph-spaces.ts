@@ -1,5 +1,7 @@
-import { hasDroppableSpace, tidySpaces } from './cjk.js';
+import { tidySpaces } from './cjk.js';
 import { drawnGlyphs, findFrom, type Drawn } from './glyph-fonts.js';
+import type { Untidy } from './text-runs.js';
+import type { TextRun } from './types.js';
 
 /**
  * Spaces the producer drew (画出的空格) told from the ones pdf.js made up. A text item's " " between
@@ -14,6 +16,10 @@ import { drawnGlyphs, findFrom, type Drawn } from './glyph-fonts.js';
  * The items' glyphs are looked for in the drawn sequence (white space aside) from where the item
  * before was found, like glyph-fonts.ts; an item not found there (GBK text decoded, a form value)
  * is tidied as before.
+ *
+ * The text pass takes every such space out (toTextRuns) and keeps the run's text before; the page's
+ * reading, which fetches the operator list anyway, puts the drawn ones back (withDrawnSpaces): no
+ * operator list is read, and held until its page is read, for the text pass alone.
  */
 export class DrawnSpaces {
   private readonly drawn: Drawn;
@@ -23,9 +29,11 @@ export class DrawnSpaces {
     this.drawn = drawnGlyphs(fnArray, argsArray);
   }
 
-  /** `text` (one item's string) with the white space between CJK characters kept only where a space glyph was drawn. */
+  /**
+   * `text` (one item's string, holding white space tidySpaces takes out: called for those items
+   * only, in the page's order) with the white space between CJK characters kept only where a space glyph was drawn.
+   */
   tidy(text: string): string {
-    if (!hasDroppableSpace(text)) return text;
     // Offsets (UTF-16) where white space starts in `text`, and the index of the glyph after it.
     const want: string[] = [];
     const gaps = new Map<number, number>();
@@ -51,4 +59,19 @@ export class DrawnSpaces {
       return k !== undefined && drawn.spaced[at + k] === true;
     });
   }
+}
+
+/**
+ * `runs` with the spaces the producer drew put back into those toTextRuns tidied (`untidy`), read from
+ * the page's operator list; a run whose text changed since (GBK decoded, a lost glyph marked) stays as it is.
+ */
+export function withDrawnSpaces(runs: TextRun[], untidy: Untidy, ops: { fnArray: readonly number[]; argsArray: readonly unknown[] }): TextRun[] {
+  if (!untidy.size) return runs;
+  const spaces = new DrawnSpaces(ops.fnArray, ops.argsArray);
+  return runs.map((run) => {
+    const before = untidy.get(run);
+    if (before === undefined || before.tidied !== run.str) return run;
+    const str = spaces.tidy(before.text);
+    return str === run.str ? run : { ...run, str };
+  });
 }

@@ -18,12 +18,11 @@ import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
 import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
-import { toTextRuns, type Matrix } from './text-runs.js';
+import { toTextRuns, type Matrix, type Untidy } from './text-runs.js';
 import { drawnOrder, inToUnicode, markUnmappedCodes, type3Fonts, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
 import { glyphFonts } from './glyph-fonts.js';
-import { DrawnSpaces } from './glyph-spaces.js';
-import { hasDroppableSpace } from './cjk.js';
+import { withDrawnSpaces } from './glyph-spaces.js';
 import { LostGlyphReader, lostSlots, type LostSlots } from './lost-glyph-ocr.js';
 import { buttonStates, formFieldRuns, type ButtonStates } from './form-fields.js';
 import { blocksOnSheets, splitTwoUp, type SheetPlace } from './two-up.js';
@@ -175,6 +174,8 @@ interface OcrBudget {
 /** A page's text runs, in the display space of the page turned so that most of its text is upright. */
 interface PageText {
   runs: TextRun[];
+  /** Runs whose white space between Chinese characters was taken out, with their text before (glyph-spaces.ts). */
+  untidy: Untidy;
   turn: Turn;
   /** BaseFont names by pdf.js font id, of the page's fonts when its text looks like GBK soup. */
   fontNames: Map<string, string>;
@@ -194,20 +195,15 @@ async function pageText(pdf: PDFDocumentProxy, n: number, states: ButtonStates):
   const items = withoutWatermark(all);
   const turn = pageTurn(items, viewport.transform as Matrix);
   const matrix = turnedViewport(viewport.transform as Matrix, turn, viewport.width, viewport.height);
-  // A space between Chinese characters stays where the producer drew one (glyph-spaces.ts); the operator list only then.
-  const spaces = items.some((i) => hasDroppableSpace(String((i as { str?: unknown }).str ?? ''))) ? await drawnSpaces(page) : null;
-  const runs = toTextRuns(items, matrix, spaces ? (s) => spaces.tidy(s) : undefined);
+  // A space between Chinese characters stays where the producer drew one: put back by readPage (glyph-spaces.ts).
+  const untidy: Untidy = new Map();
+  const runs = toTextRuns(items, matrix, untidy);
   // A seal whose words are text: its ring's turned glyphs were among the slanted ones (seal-text.ts).
   const seals = items.length < all.length ? sealDisks(all, matrix) : [];
   const fontNames = await soupFontNames(page, runs);
   // A filled form's values live in its fields' widgets, not in the page's text (form-fields.ts).
   const form = await formFieldRuns(page, matrix, runs, states);
-  return { runs: form.fields ? [...runs, ...form.runs] : runs, turn, fontNames, formFields: form.fields, seals };
-}
-
-async function drawnSpaces(page: PDFPageProxy): Promise<DrawnSpaces> {
-  const ops = await page.getOperatorList();
-  return new DrawnSpaces(ops.fnArray, ops.argsArray);
+  return { runs: form.fields ? [...runs, ...form.runs] : runs, untidy, turn, fontNames, formFields: form.fields, seals };
 }
 
 /** What reading one page may need from the whole document (made at most once, when first needed). */
@@ -298,7 +294,7 @@ class LostGlyphs {
   }
 }
 
-async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
+async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, quality: PageTextQuality, { turn, seals, untidy }: PageText, issues: ParseIssue[], budget: OcrBudget): Promise<ReadPage> {
   const page: PDFPageProxy = await pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -321,6 +317,8 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
       }
       // Rulings only matter where there is text to place.
       const ops = await page.getOperatorList();
+      // The spaces the producer drew between Chinese characters back in (glyph-spaces.ts).
+      const text = withDrawnSpaces(quality.usable, untidy, ops);
       if (invisibleTextShare(ops.fnArray, ops.argsArray) >= OCR_LAYER_SHARE && pageHasImage(ops.fnArray)) {
         // A scan with another program's OCR text over it. That text is read again from the page image
         // by our own OCR while the OCR page budget lasts: on the seed's pages 2–6 scanned and OCR'd by
@@ -330,12 +328,12 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         if (reread) return { ...size, primitives: reread };
         // Past the budget (or nothing read): the layer as it is, the grid from the image.
         const grid = imageGrid(await pageImage(pdf, page, ops));
-        const runs = ocrLayerRuns(straightenRuns(quality.usable, grid.skew, grid.centre), grid.rulings);
+        const runs = ocrLayerRuns(straightenRuns(text, grid.skew, grid.centre), grid.rulings);
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       // A level watermark painted faint over the tables is not the page's text (faint-text.ts).
       const scan = scanOperators(ops.fnArray, ops.argsArray, matrix);
-      const usable = withoutFaintWatermark(quality.usable, scan.faint, doc.bodySize);
+      const usable = withoutFaintWatermark(text, scan.faint, doc.bodySize);
       const centres = usable.map((r) => ({ x: (r.x0 + r.x1) / 2, y: (r.top + r.bottom) / 2 }));
       const { notes, ...rulings } = rulingsOf(scan, centres);
       // A reviewer's comment flattened into the page, a red 作废/草稿 stamp over it, a seal's words: not the page's text (rulings.ts, faint-text.ts, seal-text.ts).

@@ -11,6 +11,9 @@ export interface PdfTextItem {
   fontName?: string;
 }
 
+/** Runs whose white space between Chinese characters toTextRuns took out: their item's text, and theirs as tidied. */
+export type Untidy = Map<TextRun, { text: string; tidied: string }>;
+
 /** The widest advance of one space glyph, in font sizes (a CJK font's half-width space is 0.5). */
 export const SPACE_EMS = 0.6;
 
@@ -23,10 +26,16 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
 /**
  * pdf.js text items → runs in display space. Whitespace-only items are dropped: they are the
  * gaps pdf.js or the producer put between pieces, and gaps are measured from geometry instead.
- * `tidy` takes the justification spaces out of an item's text (DrawnSpaces.tidy keeps the drawn ones).
+ * The white space between Chinese characters is taken out of an item's text (tidySpaces); `untidy`,
+ * when given, gets each run that lost some with its text before, for the spaces the producer drew
+ * to be put back once the page's operator list is read (glyph-spaces.ts).
  */
-export function toTextRuns(items: readonly unknown[], viewport: Matrix, tidy: (text: string) => string = tidySpaces): TextRun[] {
+export function toTextRuns(items: readonly unknown[], viewport: Matrix, untidy?: Untidy): TextRun[] {
   const runs: TextRun[] = [];
+  const push = (run: TextRun, text: string) => {
+    runs.push(run);
+    if (untidy && run.str !== text) untidy.set(run, { text, tidied: run.str });
+  };
   // Sizes in display units like the positions: a page in /UserUnit 2 (the viewport scaled × 2) sets
   // 4.5-unit text that is 9 points on paper, and line and cell spacing are judged against the 9.
   const scale = Math.sqrt(Math.abs(viewport[0] * viewport[3] - viewport[1] * viewport[2])) || 1;
@@ -54,7 +63,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix, tidy: (t
     if (Math.abs(ey - sy) > Math.abs(ex - sx)) {
       // Vertical text (rotated 90°, e.g. a label set upright in a tall merged cell): the run
       // runs down or up the page; its box is one glyph wide around the writing line.
-      runs.push({ str: tidy(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName, crosswise: true });
+      push({ str: tidySpaces(str), x0: Math.min(sx, ex) - size / 2, x1: Math.max(sx, ex) + size / 2, top: Math.min(sy, ey), bottom: Math.max(sy, ey), baseline: Math.max(sy, ey), size, font: item.fontName, crosswise: true }, str);
       continue;
     }
     const baseline = (sy + ey) / 2;
@@ -62,7 +71,7 @@ export function toTextRuns(items: readonly unknown[], viewport: Matrix, tidy: (t
     const x1 = Math.max(sx, ex, x0 + 0.01);
     // One space glyph (not a run of them) between the text before and this run, on the same baseline.
     const spaced = after !== null && b === 0 && c === 0 && after.y === f && e > after.x && e - after.x <= SPACE_EMS * along;
-    runs.push({ str: tidy(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName, ...(spaced ? { spaced: true as const } : {}) });
+    push({ str: tidySpaces(str), x0, x1, top: baseline - size * 0.86, bottom: baseline + size * 0.14, baseline, size, font: item.fontName, ...(spaced ? { spaced: true as const } : {}) }, str);
   }
   return runs;
 }

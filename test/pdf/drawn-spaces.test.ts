@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../../parsers/docx.js';
 import { parsePdf } from '../../parsers/pdf.js';
 import { openPdf } from '../../parsers/pdf/open.js';
-import { DrawnSpaces } from '../../parsers/pdf/glyph-spaces.js';
-import { toTextRuns, type Matrix } from '../../parsers/pdf/text-runs.js';
+import { withDrawnSpaces } from '../../parsers/pdf/glyph-spaces.js';
+import { toTextRuns, type Matrix, type Untidy } from '../../parsers/pdf/text-runs.js';
 import type { DocumentModel } from '../../schemas/document.js';
 import { paragraphs } from './helpers.js';
 
@@ -36,10 +36,10 @@ describe('spaces drawn between Chinese words are kept, pdf.js’s gaps are not',
       const page = await pdf.getPage(1);
       const items = (await page.getTextContent()).items;
       const viewport = page.getViewport({ scale: 1 }).transform as Matrix;
-      const ops = await page.getOperatorList();
-      const spaces = new DrawnSpaces(ops.fnArray, ops.argsArray);
-      const kept = toTextRuns(items, viewport, (s) => spaces.tidy(s)).map((r) => r.str);
-      const tidied = toTextRuns(items, viewport).map((r) => r.str);
+      const untidy: Untidy = new Map();
+      const runs = toTextRuns(items, viewport, untidy);
+      const tidied = runs.map((r) => r.str);
+      const kept = withDrawnSpaces(runs, untidy, await page.getOperatorList()).map((r) => r.str);
       expect(kept).toContain('村卫生室实施国家基本药物制度 实施基本药物制度补助村卫生室');
       expect(tidied).toContain('村卫生室实施国家基本药物制度实施基本药物制度补助村卫生室');
       // Every other run reads the same either way, or keeps a space the font drew.
