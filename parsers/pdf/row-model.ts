@@ -237,6 +237,13 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
       const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
       if (r1 - r0 === 2 && taken(r0)) r0++;
       else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
+      // …and on as many rows more on each side as its column leaves empty, still centred on them (其中:
+      // centred on the 中央财政 | 省财政 | 市县财政 | 其他 rows, beside their empty label cells).
+      else if (r1 - r0 === 2)
+        while (r0 > 0 && r1 < rows.length && !taken(r0 - 1) && !taken(r1) && Math.abs(rows[r0 - 1].top + rows[r1].bottom - 2 * middle) <= block.size) {
+          r0--;
+          r1++;
+        }
     }
     cells.push({ block, r0, r1 });
   }
@@ -347,14 +354,21 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
  */
 function inRowGap(block: Block, others: readonly Block[]): boolean {
   const rest = others.filter((o) => o !== block);
-  // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it).
+  // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it)…
   const touch = 0.2 * block.size;
-  if (rest.some((o) => overlapY(o, block) > touch && o.top >= block.top - block.size && o.bottom <= block.bottom + block.size)) return false;
-  const above = rest.filter((o) => o.bottom <= block.top + touch).sort((a, b) => b.bottom - a.bottom)[0];
-  const below = rest.filter((o) => o.top >= block.bottom - touch).sort((a, b) => a.top - b.top)[0];
+  const beside = rest.filter((o) => overlapY(o, block) > touch && o.top >= block.top - block.size && o.bottom <= block.bottom + block.size);
+  // …is a row with it, unless it too is a label with nothing of its columns in the rows above and
+  // below (其中: merged down the 计划投资额 half of a form and 其中: down the 实际使用情况 half, both
+  // centred on the same four rows).
+  const group = [block, ...beside];
+  const outside = rest.filter((o) => !beside.includes(o));
+  const top = Math.min(...group.map((b) => b.top));
+  const bottom = Math.max(...group.map((b) => b.bottom));
+  const above = outside.filter((o) => o.bottom <= top + touch).sort((a, b) => b.bottom - a.bottom)[0];
+  const below = outside.filter((o) => o.top >= bottom - touch).sort((a, b) => a.top - b.top)[0];
   if (!above || !below) return false;
-  const ownColumn = (near: Block) => rest.some((o) => overlapY(o, near) > 0 && o.c0 < block.c1 && block.c0 < o.c1);
-  return !ownColumn(above) && !ownColumn(below);
+  const ownColumn = (near: Block, b: Block) => outside.some((o) => overlapY(o, near) > 0 && o.c0 < b.c1 && b.c0 < o.c1);
+  return group.every((b) => !ownColumn(above, b) && !ownColumn(below, b));
 }
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
