@@ -170,8 +170,12 @@ function carriedLead(lines: readonly TextLine[], pieces: readonly Piece[][], car
   return k;
 }
 
-/** A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※). */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※)
+ * — or an enclosed number (① ⑴ ⒈ ❶ ㉑), which a browser takes from a fallback font of its own size
+ * (a column-number row ① | ② | … | ⑧=④*⑦ under a table's header).
+ */
+const WORD_CHAR = /(?![\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])[\p{L}\p{N}]/u;
 
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
 const EVEN_GAP_EMS = 0.1;
@@ -288,7 +292,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
-    if (headingOutside(l, pieces, start, j, size)) break;
+    if (headingOutside(l, pieces, start, j, size) || (continued && otherSizeBelow(lines, j, size, bottom))) break;
     if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !symbolsInColumns(lines, pieces, start, j, size, bottom, count, known) && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom, known)) break;
@@ -309,6 +313,22 @@ function headingOutside(line: TextLine, pieces: readonly Piece[][], start: numbe
   if (pieces[j].length !== 1 || Math.abs(bodySize(line) - size) <= LEAD_SIZE_TOLERANCE * size) return false;
   const left = Math.min(...pieces.slice(start, j).flat().map((p) => p.x0));
   return pieces[j][0].x0 < left - ALIGNED_EMS * size;
+}
+
+/** Lines looked at under a change of size: as many in the new size start another table. */
+const NEW_SIZE_LINES = 3;
+
+/**
+ * On a page continuing a table, a line in another size than the region's (beyond what a table's own
+ * lines differ by), a row gap under it and not wrapped under the line above, with the lines after
+ * it in that size too: the next table starts there, set smaller (吕梁山护工's 培训机构 table in 8.7 pt
+ * under the 9.7 pt indicator form's last rows) — read as one grid, the form's rows are lost to it.
+ */
+function otherSizeBelow(lines: readonly TextLine[], j: number, size: number, bottom: number): boolean {
+  const own = bodySize(lines[j]);
+  if (Math.abs(own - size) <= LEAD_SIZE_TOLERANCE * size || bodyExtent(lines[j]).top - bottom < WRAPPED_UNDER_EMS * size) return false;
+  const next = lines.slice(j, j + NEW_SIZE_LINES);
+  return next.length === NEW_SIZE_LINES && next.every((l) => Math.abs(bodySize(l) - own) <= LEAD_SIZE_TOLERANCE * own);
 }
 
 /**
