@@ -448,8 +448,16 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
   const perColumn = Array<number>(nCols).fill(0);
   for (const c of model.cells) if (c.block.c1 - c.block.c0 === 1) perColumn[c.block.c0]++;
   const fullest = Math.max(...perColumn);
-  const leaf = perColumn.findIndex((n) => n >= LEAF_SHARE * fullest);
-  for (let col = 0; col < leaf; col++) {
+  // A numbering column first (序号 over 1, 2, 3 …: figures but for its header) is no level of the
+  // hierarchy: the labels' columns are those after it.
+  const numbering = (col: number) => {
+    const own = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1);
+    return own.length >= 3 && own.filter((c) => !isFigure(blockText(c.block))).length <= 1;
+  };
+  let first = 0;
+  while (first < nCols && numbering(first)) first++;
+  const leaf = perColumn.findIndex((n, c) => c >= first && n >= LEAF_SHARE * fullest);
+  for (let col = first; col < leaf; col++) {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     // A figure (a 分值 of one row in a sparse column) is a value, not a group label.
