@@ -220,6 +220,10 @@ function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
 function centredFigure(a: Block, b: Block, blocks: readonly Block[]): boolean {
   const gap = { top: a.bottom, bottom: b.top };
   const centre = (a.top + b.bottom) / 2;
+  // Another column starting a block with each (年度预期目标 | 具体完成情况, two goals a row each beside
+  // the 总体完成率 merged over both): two rows, the figure merged over them.
+  const starts = (x: Block) => blocks.some((o) => otherColumn(o, a) && !isFigure(blockText(o)) && Math.abs(o.top - x.top) <= SAME_START_EMS * x.size);
+  if (starts(a) && starts(b)) return false;
   return blocks.some((o) => otherColumn(o, a) && isFigure(blockText(o)) && overlapY(o, gap) > 0 && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
 }
 

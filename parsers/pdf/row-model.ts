@@ -208,6 +208,7 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
   }
   const topAligned = top > middle;
   const cells: TableCellPlan[] = [];
+  const inGap = new Set<Block>();
   for (const block of blocks) {
     let r0 = -1;
     let r1 = -1;
@@ -236,16 +237,22 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
       r1 = below < 0 ? rows.length : below + 1;
       const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
       if (r1 - r0 === 2 && taken(r0)) r0++;
-      else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
-      // …and on as many rows more on each side as its column leaves empty, still centred on them (其中:
-      // centred on the 中央财政 | 省财政 | 市县财政 | 其他 rows, beside their empty label cells).
-      else if (r1 - r0 === 2)
-        while (r0 > 0 && r1 < rows.length && !taken(r0 - 1) && !taken(r1) && Math.abs(rows[r0 - 1].top + rows[r1].bottom - 2 * middle) <= block.size) {
-          r0--;
-          r1++;
-        }
+      else if (r1 - r0 === 2) inGap.add(block);
     }
     cells.push({ block, r0, r1 });
+  }
+  // A block in the gap between two rows, on both, goes on over as many rows more on each side as no
+  // other cell of its columns covers, still centred on them (其中: centred on the 中央财政 | 省财政 |
+  // 市县财政 | 其他 rows, beside their empty label cells).
+  for (const cell of cells) {
+    if (!inGap.has(cell.block)) continue;
+    const { block } = cell;
+    const free = (r: number) => !cells.some((o) => o !== cell && o.block.c0 < block.c1 && block.c0 < o.block.c1 && o.r0 <= r && r < o.r1);
+    const middle = block.top + block.bottom;
+    while (cell.r0 > 0 && cell.r1 < rows.length && free(cell.r0 - 1) && free(cell.r1) && Math.abs(rows[cell.r0 - 1].top + rows[cell.r1].bottom - middle) <= block.size) {
+      cell.r0--;
+      cell.r1++;
+    }
   }
   fitBoundaries(ys, rows, cells);
   return { ys, rows, cells };
