@@ -237,6 +237,7 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
       r1 = below < 0 ? rows.length : below + 1;
       const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
       if (r1 - r0 === 2 && taken(r0)) r0++;
+      else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
       else if (r1 - r0 === 2) inGap.add(block);
     }
     cells.push({ block, r0, r1 });
