@@ -14,6 +14,11 @@ import { paragraphs, squeeze, tables } from './helpers.js';
 const ID = 'xx-fuwumaoyi-shangwu-2020';
 const corpusFile = (ext: 'docx' | 'pdf', id = ID) => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
 const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+/** The findings of the print are those of the .docx: none missed, none more. */
+function expectSameFindings(reference: { findings: { rule: string; values: unknown[] }[] }, run: { findings: { rule: string; values: unknown[] }[] }) {
+  const { missed, extra } = matchFindings(reference.findings, run.findings);
+  expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+}
 /** The corpus document read from its .docx (the reference) and from its rule-less print. */
 async function readBoth(id: string) {
   const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
@@ -228,8 +233,7 @@ describe('a rule-less print whose form is followed by a heading and a table of o
     const { reference, run } = await readBoth('hn-yueyanglou-tuanwei-2021');
     // Found: the form, the heading and the 收入 table's header read as one grid of six columns, no
     // part recognized (有1张表格未归入任何部分), 编制 and 实有人数 lost.
-    const { missed, extra } = matchFindings(reference.findings, run.findings);
-    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expectSameFindings(reference, run);
     const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('联系人')))!;
     expect(form.nCols).toBe(4);
     expect(form.cells.some((c) => c.text.includes('收支情况'))).toBe(false);
@@ -240,8 +244,7 @@ describe('a rule-less print of a results table of a header and one row', () => {
   it('序号 | 项目单位 | 项目名称 | 发行金额(亿元) | 评价结果 | 备注 over one project is a table, as in the .docx (its coverage note the same)', async () => {
     const { reference, run } = await readBoth('zj-wenzhou-jiaoyu-2022');
     // Found: two rows are fewer than a table's three, the lines read as paragraphs.
-    const { missed, extra } = matchFindings(reference.findings, run.findings);
-    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expectSameFindings(reference, run);
     const results = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '评价结果'))!;
     expect([results.nRows, results.nCols]).toEqual([2, 6]);
     expect(results.cells.map((c) => squeeze(c.text))).toContain('温州市第二职业中等专业学校迁建工程');
@@ -253,8 +256,7 @@ describe('a rule-less print whose form has two labels side by side merged over t
     const { reference, run } = await readBoth('hi-shangwu-fuwumaoyi');
     // Found: the two 其中: side by side made a row of their own between 省财政 and 市县财政, the
     // rows under it were no 其中 rows (省财政 398.88 and the 市县财政 row lost).
-    const { missed, extra } = matchFindings(reference.findings, run.findings);
-    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expectSameFindings(reference, run);
     const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('计划投资额')))!;
     const labels = form.cells.filter((c) => squeeze(c.text) === '其中:');
     expect(labels.map((c) => c.rowSpan)).toEqual([4, 4]);
@@ -267,8 +269,7 @@ describe('a rule-less print whose form ends on a page above a table set smaller'
     // Found: page 2's form rows and the 培训机构 table one grid of ten columns, no continuation of
     // page 1 (参训学员就业率, 培训补贴标准达标 lost); then, split at the size, the ① row's larger size
     // cut the 培训机构 header off its rows.
-    const { missed, extra } = matchFindings(reference.findings, run.findings);
-    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expectSameFindings(reference, run);
     const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '指标名称'))!;
     expect([form.page, form.pageEnd]).toEqual([1, 2]);
     expect(form.cells.map((c) => squeeze(c.text))).toEqual(expect.arrayContaining(['参训学员就业率', '满意度']));
@@ -283,8 +284,7 @@ describe('a rule-less print whose hierarchy labels are two paragraphs centred on
     const { reference, run } = await readBoth('ah-shouxian-zhengti-2023');
     // Found: 「规划—」标明6分，其下1个三级指标分值合计3分 — (6分) a label of its own on the second row,
     // 规划 on the third alone (序号, a column of figures, taken for the hierarchy's leaf column).
-    const { missed, extra } = matchFindings(reference.findings, run.findings);
-    expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+    expectSameFindings(reference, run);
     const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级')))!;
     const texts = form.cells.map((c) => squeeze(c.text));
     expect(texts).toContain('工作计划(6分)');
