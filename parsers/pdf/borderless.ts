@@ -170,8 +170,12 @@ function carriedLead(lines: readonly TextLine[], pieces: readonly Piece[][], car
   return k;
 }
 
-/** A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※). */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * A letter or digit (汉字 included): what a line's body text is written in, unlike a symbol (★ ≥ ※)
+ * — or an enclosed number (① ⑴ ⒈ ❶ ㉑), which a browser takes from a fallback font of its own size
+ * (a column-number row ① | ② | … | ⑧=④*⑦ under a table's header).
+ */
+const WORD_CHAR = /(?![\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])[\p{L}\p{N}]/u;
 
 /** Gaps of a justified line differ by less than this (font sizes); a table's cells are not spaced that evenly. */
 const EVEN_GAP_EMS = 0.1;
@@ -288,6 +292,7 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     const l = lines[j];
     // Leaders alone (……) may come from a fallback font of another size: still the table's when
     // the table goes on under them (a 总分 row after a "……" row).
+    if (headingOutside(l, pieces, start, j, size) || (continued && otherSizeBelow(lines, j, size, bottom))) break;
     if (Math.abs(bodySize(l) - size) > SIZE_TOLERANCE * size && !symbolsInColumns(lines, pieces, start, j, size, bottom, count, known) && !(isLeaders(l.text) && (goesOnAfter(lines, pieces, j, size, bottom, count, start, known) || leadersInColumn(lines, pieces, start, j, size, bottom)))) break;
     const { top, bottom: lineBottom } = bodyExtent(l);
     if (top - bottom > REGION_GAP_EMS * size && !(Math.abs(bodyExtent(lines[j - 1]).bottom - bottom) <= SAME_GAP_PT && rhythmGap(lines, j, size, count, start)) && !bridges(lines, pieces, start, j, size, bottom, known)) break;
@@ -296,6 +301,34 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     bottom = Math.max(bottom, lineBottom);
   }
   return j;
+}
+
+/**
+ * A line of one piece set in another size than the region's text (beyond what a table's own lines
+ * differ by) and starting left of all of it, at the page's margin outside the cells' padding: a
+ * heading between two tables (二、部门(单位)收支情况 under the 基本概况 form, over the 收入 table's
+ * caption), not a row of either — read as one, the two tables are one grid of both tables' columns.
+ */
+function headingOutside(line: TextLine, pieces: readonly Piece[][], start: number, j: number, size: number): boolean {
+  if (pieces[j].length !== 1 || Math.abs(bodySize(line) - size) <= LEAD_SIZE_TOLERANCE * size) return false;
+  const left = Math.min(...pieces.slice(start, j).flat().map((p) => p.x0));
+  return pieces[j][0].x0 < left - ALIGNED_EMS * size;
+}
+
+/** Lines looked at under a change of size: as many in the new size start another table. */
+const NEW_SIZE_LINES = 3;
+
+/**
+ * On a page continuing a table, a line in another size than the region's (beyond what a table's own
+ * lines differ by), a row gap under it and not wrapped under the line above, with the lines after
+ * it in that size too: the next table starts there, set smaller (吕梁山护工's 培训机构 table in 8.7 pt
+ * under the 9.7 pt indicator form's last rows) — read as one grid, the form's rows are lost to it.
+ */
+function otherSizeBelow(lines: readonly TextLine[], j: number, size: number, bottom: number): boolean {
+  const own = bodySize(lines[j]);
+  if (Math.abs(own - size) <= LEAD_SIZE_TOLERANCE * size || bodyExtent(lines[j]).top - bottom < WRAPPED_UNDER_EMS * size) return false;
+  const next = lines.slice(j, j + NEW_SIZE_LINES);
+  return next.length === NEW_SIZE_LINES && next.every((l) => Math.abs(bodySize(l) - own) <= LEAD_SIZE_TOLERANCE * own);
 }
 
 /**
@@ -511,7 +544,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const spread = perRow.filter((s, r) => s.size >= 2 || blankRow(r)).length;
   // Read as the continuation of the table on the page before (its columns witnesses), a row with
   // one cell filled (its others left blank, or the rest of a row cut by the break) is as likely.
-  if (nRows < minRows || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
+  if ((nRows < minRows && !(minRows === MIN_ROWS && headerAndRow(model, bands.length))) || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) {
     stretchTwoRowHeaders(model);
@@ -535,6 +568,26 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     bands,
   };
   return { table, from, to };
+}
+
+/** A table of a header and one row has at least this many columns. */
+const HEADER_ROW_COLUMNS = 4;
+/** A figure, or a colon ending a label (a form's field, its value beside it): not a column's name. */
+const NOT_HEADER = /[\d:：]/u;
+
+/**
+ * Two rows, the first a header: a cell in every column, each one column wide with words and no
+ * figure or colon, and the second row's cells in the same columns, all but one filled, at least
+ * HEADER_ROW_COLUMNS of them (序号 | 项目单位 | 项目名称 | 发行金额(亿元) | 评价结果 | 备注 over one
+ * project's row, a results table of one line). Fewer rows than MIN_ROWS, still a grid.
+ */
+function headerAndRow(model: { cells: readonly TableCellPlan[] }, nCols: number): boolean {
+  if (nCols < HEADER_ROW_COLUMNS) return false;
+  const row = (r: number) => model.cells.filter((c) => c.r0 === r && c.r1 === r + 1 && c.block.c1 - c.block.c0 === 1);
+  const [head, body] = [row(0), row(1)];
+  if (head.length !== model.cells.filter((c) => c.r0 === 0).length || body.length !== model.cells.filter((c) => c.r0 === 1).length) return false;
+  if (new Set(head.map((c) => c.block.c0)).size !== nCols || head.some((c) => NOT_HEADER.test(cellText(c)))) return false;
+  return new Set(body.map((c) => c.block.c0)).size >= nCols - 1;
 }
 
 /** Characters of a row's text from which a paragraph across the table is prose, not a cell. */

@@ -40,16 +40,29 @@ const wordsAcross = (o: Block, gap: { top: number; bottom: number }) => o.pieces
 export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
   const spacing = paragraphSpacing(blocks);
   if (spacing === null) return [...blocks];
+  // A label of two paragraphs merged over two rows, centred on their gap, first: beside the cells
+  // of the rows it covers it is one block (工作计划 / (6分) over 年度工作计划完整性 and …明确性).
+  const labelled = joined(blocks, atSpacing(blocks, spacing).filter(([a, b]) => centredOnRowGap(a, b, blocks) && !ownFigures(a, b, blocks)));
   // Pairs of successive blocks of a column at that spacing: a cell's paragraphs, or rows that close.
+  const pairs = atSpacing(labelled, spacing);
+  const paragraphLines = new Set(pairs.flat());
+  const paired = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || rowGoesOn(a, b, labelled, spacing) || centredFigure(a, b, labelled)) && !ownFigures(a, b, labelled));
+  const joins = [...paired, ...centredChains(pairs, labelled).filter((p) => !paired.some(([a, b]) => a === p[0] && b === p[1]))];
+  return joined(labelled, joins);
+}
+
+/** Pairs of successive blocks of a column `spacing` apart (font sizes), the second no line of leaders. */
+function atSpacing(blocks: readonly Block[], spacing: number): [Block, Block][] {
   const pairs: [Block, Block][] = [];
   for (const column of byColumn(blocks).values())
     for (let k = 1; k < column.length; k++)
       if (Math.abs((column[k].top - column[k - 1].bottom) / column[k].size - spacing) <= SAME_SPACING_EMS && !isLeaders(blockText(column[k]))) pairs.push([column[k - 1], column[k]]);
-  const paragraphLines = new Set(pairs.flat());
-  const paired = pairs.filter(([a, b]) => (crossed(a, b, paragraphLines) || rowGoesOn(a, b, blocks, spacing) || centredFigure(a, b, blocks)) && !ownFigures(a, b, blocks));
-  const joins = [...paired, ...centredChains(pairs, blocks).filter((p) => !paired.some(([a, b]) => a === p[0] && b === p[1]))];
+  return pairs;
+}
+
+/** The blocks with each chain of joined pairs made one block. */
+function joined(blocks: readonly Block[], joins: readonly (readonly [Block, Block])[]): Block[] {
   if (!joins.length) return [...blocks];
-  // Chains of joined pairs are one cell each.
   const cellOf = new Map<Block, Block[]>();
   for (const [a, b] of joins) {
     const cell = cellOf.get(a) ?? [a];
@@ -68,6 +81,20 @@ export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
     }
   }
   return out;
+}
+
+/**
+ * Are `a` and `b` (successive paragraphs of one column) a label centred on the gap between two
+ * rows: text of other columns beside each, none at the middle of the two together, and neither a
+ * row of its own — no cell beside it centred on it or starting with it?
+ */
+function centredOnRowGap(a: Block, b: Block, blocks: readonly Block[]): boolean {
+  const others = blocks.filter((o) => otherColumn(o, a));
+  const centre = (a.top + b.bottom) / 2;
+  if (others.some((o) => o.top <= centre && centre <= o.bottom)) return false;
+  const ownRow = (x: Block) => others.some((o) => overlapY(o, x) > 0 && (Math.abs(o.top + o.bottom - x.top - x.bottom) <= 2 * CENTRED_EMS * o.size || Math.abs(o.top - x.top) <= SAME_START_EMS * o.size));
+  if (ownRow(a) || ownRow(b)) return false;
+  return others.some((o) => overlapY(o, a) > 0) && others.some((o) => overlapY(o, b) > 0);
 }
 
 function byColumn(blocks: readonly Block[]): Map<string, Block[]> {
@@ -193,6 +220,10 @@ function centredRow(run: readonly Block[], blocks: readonly Block[]): boolean {
 function centredFigure(a: Block, b: Block, blocks: readonly Block[]): boolean {
   const gap = { top: a.bottom, bottom: b.top };
   const centre = (a.top + b.bottom) / 2;
+  // Another column starting a block with each (年度预期目标 | 具体完成情况, two goals a row each beside
+  // the 总体完成率 merged over both): two rows, the figure merged over them.
+  const starts = (x: Block) => blocks.some((o) => otherColumn(o, a) && !isFigure(blockText(o)) && Math.abs(o.top - x.top) <= SAME_START_EMS * x.size);
+  if (starts(a) && starts(b)) return false;
   return blocks.some((o) => otherColumn(o, a) && isFigure(blockText(o)) && overlapY(o, gap) > 0 && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
 }
 

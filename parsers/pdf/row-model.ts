@@ -208,6 +208,7 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
   }
   const topAligned = top > middle;
   const cells: TableCellPlan[] = [];
+  const inGap = new Set<Block>();
   for (const block of blocks) {
     let r0 = -1;
     let r1 = -1;
@@ -237,8 +238,22 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
       const taken = (r: number) => blocks.some((o) => o !== block && o.c0 < block.c1 && block.c0 < o.c1 && overlapY(o, rows[r]) > 0.2 * o.size);
       if (r1 - r0 === 2 && taken(r0)) r0++;
       else if (r1 - r0 === 2 && taken(r1 - 1)) r1--;
+      else if (r1 - r0 === 2) inGap.add(block);
     }
     cells.push({ block, r0, r1 });
+  }
+  // A block in the gap between two rows, on both, goes on over as many rows more on each side as no
+  // other cell of its columns covers, still centred on them (其中: centred on the 中央财政 | 省财政 |
+  // 市县财政 | 其他 rows, beside their empty label cells).
+  for (const cell of cells) {
+    if (!inGap.has(cell.block)) continue;
+    const { block } = cell;
+    const free = (r: number) => !cells.some((o) => o !== cell && o.block.c0 < block.c1 && block.c0 < o.block.c1 && o.r0 <= r && r < o.r1);
+    const middle = block.top + block.bottom;
+    while (cell.r0 > 0 && cell.r1 < rows.length && free(cell.r0 - 1) && free(cell.r1) && Math.abs(rows[cell.r0 - 1].top + rows[cell.r1].bottom - middle) <= block.size) {
+      cell.r0--;
+      cell.r1++;
+    }
   }
   fitBoundaries(ys, rows, cells);
   return { ys, rows, cells };
@@ -347,14 +362,21 @@ function fitBoundaries(ys: number[], rows: readonly BandY[], cells: readonly Tab
  */
 function inRowGap(block: Block, others: readonly Block[]): boolean {
   const rest = others.filter((o) => o !== block);
-  // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it).
+  // Beside it: a cell of its height (a taller one — a remark of five lines — may reach past it)…
   const touch = 0.2 * block.size;
-  if (rest.some((o) => overlapY(o, block) > touch && o.top >= block.top - block.size && o.bottom <= block.bottom + block.size)) return false;
-  const above = rest.filter((o) => o.bottom <= block.top + touch).sort((a, b) => b.bottom - a.bottom)[0];
-  const below = rest.filter((o) => o.top >= block.bottom - touch).sort((a, b) => a.top - b.top)[0];
+  const beside = rest.filter((o) => overlapY(o, block) > touch && o.top >= block.top - block.size && o.bottom <= block.bottom + block.size);
+  // …is a row with it, unless it too is a label with nothing of its columns in the rows above and
+  // below (其中: merged down the 计划投资额 half of a form and 其中: down the 实际使用情况 half, both
+  // centred on the same four rows).
+  const group = [block, ...beside];
+  const outside = rest.filter((o) => !beside.includes(o));
+  const top = Math.min(...group.map((b) => b.top));
+  const bottom = Math.max(...group.map((b) => b.bottom));
+  const above = outside.filter((o) => o.bottom <= top + touch).sort((a, b) => b.bottom - a.bottom)[0];
+  const below = outside.filter((o) => o.top >= bottom - touch).sort((a, b) => a.top - b.top)[0];
   if (!above || !below) return false;
-  const ownColumn = (near: Block) => rest.some((o) => overlapY(o, near) > 0 && o.c0 < block.c1 && block.c0 < o.c1);
-  return !ownColumn(above) && !ownColumn(below);
+  const ownColumn = (near: Block, b: Block) => outside.some((o) => overlapY(o, near) > 0 && o.c0 < b.c1 && b.c0 < o.c1);
+  return group.every((b) => !ownColumn(above, b) && !ownColumn(below, b));
 }
 
 /** Rows of other columns are set apart by at least this much (font sizes) for a block to be over several. */
@@ -434,8 +456,16 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
   const perColumn = Array<number>(nCols).fill(0);
   for (const c of model.cells) if (c.block.c1 - c.block.c0 === 1) perColumn[c.block.c0]++;
   const fullest = Math.max(...perColumn);
-  const leaf = perColumn.findIndex((n) => n >= LEAF_SHARE * fullest);
-  for (let col = 0; col < leaf; col++) {
+  // A numbering column first (序号 over 1, 2, 3 …: figures but for its header) is no level of the
+  // hierarchy: the labels' columns are those after it.
+  const numbering = (col: number) => {
+    const own = model.cells.filter((c) => c.block.c0 === col && c.block.c1 === col + 1);
+    return own.length >= 3 && own.filter((c) => !isFigure(blockText(c.block))).length <= 1;
+  };
+  let first = 0;
+  while (first < nCols && numbering(first)) first++;
+  const leaf = perColumn.findIndex((n, c) => c >= first && n >= LEAF_SHARE * fullest);
+  for (let col = first; col < leaf; col++) {
     const occupied = Array<boolean>(nRows).fill(false);
     for (const c of model.cells) if (c.block.c0 <= col && col < c.block.c1) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
     // A figure (a 分值 of one row in a sparse column) is a value, not a group label.

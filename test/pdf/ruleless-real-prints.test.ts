@@ -14,6 +14,11 @@ import { paragraphs, squeeze, tables } from './helpers.js';
 const ID = 'xx-fuwumaoyi-shangwu-2020';
 const corpusFile = (ext: 'docx' | 'pdf', id = ID) => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
 const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
+/** The findings of the print are those of the .docx: none missed, none more. */
+function expectSameFindings(reference: { findings: { rule: string; values: unknown[] }[] }, run: { findings: { rule: string; values: unknown[] }[] }) {
+  const { missed, extra } = matchFindings(reference.findings, run.findings);
+  expect({ missed: missed.map(key), extra: extra.map(key) }).toEqual({ missed: [], extra: [] });
+}
 /** The corpus document read from its .docx (the reference) and from its rule-less print. */
 async function readBoth(id: string) {
   const reference = await pipeline(corpusFile('docx', id), `${id}.docx`);
@@ -222,3 +227,77 @@ describe('a rule-less print of a left-aligned form whose rows of the hierarchy w
   }, 240_000);
 });
 
+
+describe('a rule-less print whose form is followed by a heading and a table of other columns', () => {
+  it('二、部门(单位)收支情况 (set larger, at the margin left of the cells) ends the 基本概况 form: four columns as in the .docx, 人员编制 5 and 实有人数 5 read', async () => {
+    const { reference, run } = await readBoth('hn-yueyanglou-tuanwei-2021');
+    // Found: the form, the heading and the 收入 table's header read as one grid of six columns, no
+    // part recognized (有1张表格未归入任何部分), 编制 and 实有人数 lost.
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('联系人')))!;
+    expect(form.nCols).toBe(4);
+    expect(form.cells.some((c) => c.text.includes('收支情况'))).toBe(false);
+  }, 240_000);
+});
+
+describe('a rule-less print of a results table of a header and one row', () => {
+  it('序号 | 项目单位 | 项目名称 | 发行金额(亿元) | 评价结果 | 备注 over one project is a table, as in the .docx (its coverage note the same)', async () => {
+    const { reference, run } = await readBoth('zj-wenzhou-jiaoyu-2022');
+    // Found: two rows are fewer than a table's three, the lines read as paragraphs.
+    expectSameFindings(reference, run);
+    const results = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '评价结果'))!;
+    expect([results.nRows, results.nCols]).toEqual([2, 6]);
+    expect(results.cells.map((c) => squeeze(c.text))).toContain('温州市第二职业中等专业学校迁建工程');
+  }, 240_000);
+});
+
+describe('a rule-less print whose form has two labels side by side merged over the same rows', () => {
+  it('其中: beside 中央财政 … 其他 in both halves of the 资金 rows, centred on the four rows\' middle gap, covers them: no row of its own, every budget fact read', async () => {
+    const { reference, run } = await readBoth('hi-shangwu-fuwumaoyi');
+    // Found: the two 其中: side by side made a row of their own between 省财政 and 市县财政, the
+    // rows under it were no 其中 rows (省财政 398.88 and the 市县财政 row lost).
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('计划投资额')))!;
+    const labels = form.cells.filter((c) => squeeze(c.text) === '其中:');
+    expect(labels.map((c) => c.rowSpan)).toEqual([4, 4]);
+  }, 240_000);
+});
+
+describe('a rule-less print whose form ends on a page above a table set smaller', () => {
+  it('the 培训机构 table (8.7 pt, its ① … ⑧=④*⑦ row from a fallback font) under the form\'s last rows (9.7 pt) is a table of its own: the form\'s rows join page 1, its indicators read', async () => {
+    const { reference, run } = await readBoth('sx-lvliang-hugong-2021');
+    // Found: page 2's form rows and the 培训机构 table one grid of ten columns, no continuation of
+    // page 1 (参训学员就业率, 培训补贴标准达标 lost); then, split at the size, the ① row's larger size
+    // cut the 培训机构 header off its rows.
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '指标名称'))!;
+    expect([form.page, form.pageEnd]).toEqual([1, 2]);
+    expect(form.cells.map((c) => squeeze(c.text))).toEqual(expect.arrayContaining(['参训学员就业率', '满意度']));
+    const schools = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '学校性质'))!;
+    expect(schools.nCols).toBe(9);
+    expect(schools.cells.map((c) => squeeze(c.text))).toEqual(expect.arrayContaining(['序号', '①', '⑧=④*⑦']));
+  }, 240_000);
+});
+
+describe('a rule-less print whose hierarchy labels are two paragraphs centred on their rows, after a 序号 column', () => {
+  it('工作计划 / (6分) centred on the gap of its two rows is one label; 规划(15分) beside the 序号 column covers its five rows: the .docx findings', async () => {
+    const { reference, run } = await readBoth('ah-shouxian-zhengti-2023');
+    // Found: 「规划—」标明6分，其下1个三级指标分值合计3分 — (6分) a label of its own on the second row,
+    // 规划 on the third alone (序号, a column of figures, taken for the hierarchy's leaf column).
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => c.text.includes('三级')))!;
+    const texts = form.cells.map((c) => squeeze(c.text));
+    expect(texts).toContain('工作计划(6分)');
+    expect(form.cells.find((c) => squeeze(c.text) === '规划(15分)')!.rowSpan).toBeGreaterThanOrEqual(5);
+  }, 240_000);
+});
+
+describe('a rule-less print whose two rows of text share a figure merged over both', () => {
+  it('年度预期目标 | 具体完成情况, a goal a row, beside 100.00 centred on both rows: three rows as in the .docx, not one cell of two paragraphs', async () => {
+    const { run } = await readBoth('he-chengan-gaoling-2020');
+    // Found (once the 四、年度绩效指标完成情况 heading ended the region): the two rows joined as one
+    // cell of two paragraphs, two rows too few for a table — the goals lost to the form.
+    const goals = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度预期目标'))!;
+    expect([goals.nRows, goals.nCols]).toEqual([3, 3]);
+  }, 240_000);
+});
