@@ -94,6 +94,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
   let rotation: 0 | 90 | 180 | 270 = 0;
+  /** Whether the page's way up is already settled (a page clearly turned a quarter, asked below). */
+  let settled = false;
   // Turned a quarter when the lines stand tall; when they say nothing either way (few and short), when
   // they do read wide once the page is turned.
   const clearlyTurned = looksTurned(view.boxes);
@@ -111,15 +113,27 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
         turnedRagged ||= turned.movedRulings;
       }
     }
-    const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
-    if (clearlyTurned || looksUpright(turnedView.boxes)) {
-      rotation = 90;
-      img = turnedImg;
+    if (clearlyTurned) {
+      // Which way up the turned page reads is asked of the lines already found on the page as it came
+      // (turned a quarter with it), so that the page is read once more, the right way up, and not
+      // twice when the quarter turn leaves it upside down (a page fed in turned clockwise).
+      const upsideDown = await isUpsideDown(engine, rotateQuarter(view.clean, 90), view.boxes.map((b) => quarterTurnedBox(b, view.clean.height)));
+      rotation = upsideDown ? 270 : 90;
+      img = upsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
       ragged = turnedRagged;
-      view = turnedView;
+      view = await readView(engine, img, threshold, ppt, ragged);
+      settled = true;
+    } else {
+      const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
+      if (looksUpright(turnedView.boxes)) {
+        rotation = 90;
+        img = turnedImg;
+        ragged = turnedRagged;
+        view = turnedView;
+      }
     }
   }
-  if (await isUpsideDown(engine, view.clean, view.boxes)) {
+  if (!settled && (await isUpsideDown(engine, view.clean, view.boxes))) {
     rotation = ((rotation + 180) % 360) as 0 | 90 | 180 | 270;
     img = rotateQuarter(img, 180);
     view = await readView(engine, img, threshold, ppt, ragged);
@@ -260,6 +274,11 @@ async function readView(engine: OcrEngine, img: GrayImage, threshold: number, pp
   }
   const boxes = [...detected, ...missedTextBoxes(clean, detected, threshold)];
   return { rulings, clean, boxes, strokes, under };
+}
+
+/** A box of an image `height` pixels high, where it lies once the image is turned a quarter clockwise (rotateQuarter(img, 90)). */
+function quarterTurnedBox(b: TextBox, height: number): TextBox {
+  return { ...b, x0: height - b.y1, x1: height - b.y0, y0: b.x0, y1: b.x1 };
 }
 
 /** Area of the intersection over the smaller box's area. */
