@@ -113,23 +113,33 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
         turnedRagged ||= turned.movedRulings;
       }
     }
+    // Which way up the turned page reads is asked of the lines already found on the page as it came (turned
+    // a quarter with it), and the page is read that way up: once, not turned 90° and read, found upside down
+    // and read again (a page fed in turned clockwise).
+    const turnedUpsideDown = await isUpsideDown(engine, rotateQuarter(view.clean, 90), view.boxes.map((b) => quarterTurnedBox(b, view.clean.height)));
     if (clearlyTurned) {
-      // Which way up the turned page reads is asked of the lines already found on the page as it came
-      // (turned a quarter with it), so that the page is read once more, the right way up, and not
-      // twice when the quarter turn leaves it upside down (a page fed in turned clockwise).
-      const upsideDown = await isUpsideDown(engine, rotateQuarter(view.clean, 90), view.boxes.map((b) => quarterTurnedBox(b, view.clean.height)));
-      rotation = upsideDown ? 270 : 90;
-      img = upsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
+      rotation = turnedUpsideDown ? 270 : 90;
+      img = turnedUpsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
       ragged = turnedRagged;
       view = await readView(engine, img, threshold, ppt, ragged);
       settled = true;
     } else {
-      const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
+      // Tried turned, and taken when its lines then read wide. Tried first the way up the lines said; when
+      // the page so turned does not read wide, or its own lines say it is upside down, the quarter turn alone.
+      let triedImg = turnedUpsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
+      let turnedView = await readView(engine, triedImg, threshold, ppt, turnedRagged);
+      let halfTurned = turnedUpsideDown;
+      if (halfTurned && (!looksUpright(turnedView.boxes) || (await isUpsideDown(engine, turnedView.clean, turnedView.boxes)))) {
+        halfTurned = false;
+        triedImg = turnedImg;
+        turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
+      }
       if (looksUpright(turnedView.boxes)) {
-        rotation = 90;
-        img = turnedImg;
+        rotation = halfTurned ? 270 : 90;
+        img = triedImg;
         ragged = turnedRagged;
         view = turnedView;
+        settled = halfTurned;
       }
     }
   }
