@@ -7,6 +7,12 @@ for (const set of CONFUSABLE_SETS) for (const c of set) SIBLINGS.set(c, [...(SIB
 
 const isHan = (c: string | undefined): c is string => !!c && /^[\u4e00-\u9fff]$/u.test(c);
 
+/** The characters a line of wrapped text runs on from (the end of the line before) and into (the start of the line after). */
+export interface LineNeighbours {
+  before?: string;
+  after?: string;
+}
+
 export interface ConfusableCorrection {
   text: string;
   /** The characters replaced, as the recogniser read them and as corrected ("峻→竣"). */
@@ -27,21 +33,25 @@ const MIN_REPORTS_OF_CORRECTION = 3;
  * (report-words.ts) — 严峻 stays — and exactly one other member of its series forms a word printed by
  * MIN_REPORTS_OF_CORRECTION reports or more. OCR'd text only; the caller keeps the corrected text unsure.
  * `reports` (sequence → number of reports printing it) is the corpus's, or another vocabulary in tests.
+ * `around` gives the characters the text runs on from and into when it is one line of wrapped text: the
+ * last character of the line before and the first of the line after ("…监管、峻" then "工验收备案…": 峻
+ * at the line's end is judged with the 工 that begins the next). They are neighbours only, never corrected.
  */
-export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS): ConfusableCorrection {
+export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS, around: LineNeighbours = {}): ConfusableCorrection {
   const chars = [...text];
   const corrections: string[] = [];
   const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
   for (let i = 0; i < chars.length; i++) {
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    if (dashForOne(chars[i], prev, next, printed)) {
+    // A dash at a line's end or start stays: a cell's "—" (none) above or below a cell is no wrapped word.
+    if (dashForOne(chars[i], chars[i - 1], chars[i + 1], printed)) {
       corrections.push(`${chars[i]}→${READ_AS_DASH}`);
       chars[i] = READ_AS_DASH;
       continue;
     }
     const siblings = SIBLINGS.get(chars[i]);
     if (!siblings) continue;
+    const prev = i === 0 ? around.before : chars[i - 1];
+    const next = i === chars.length - 1 ? around.after : chars[i + 1];
     if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
     const fits = siblings.filter((s) => printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION));
     if (fits.length !== 1) continue;

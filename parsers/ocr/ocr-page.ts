@@ -7,7 +7,7 @@ import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
 import { besideStroke, strokeMask } from './strokes.js';
 import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.js';
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
-import { correctConfusables } from './confusables.js';
+import { correctConfusables, type LineNeighbours } from './confusables.js';
 import { closeUnitSpaces } from './unit-space.js';
 import { textCorrections } from './corrections.js';
 import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
@@ -94,6 +94,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const ppt = pageImage.scale; // pixels per point
   let view = await readView(engine, img, threshold, ppt, ragged);
   let rotation: 0 | 90 | 180 | 270 = 0;
+  /** Whether the page's way up is already settled (a page clearly turned a quarter, asked below). */
+  let settled = false;
   // Turned a quarter when the lines stand tall; when they say nothing either way (few and short), when
   // they do read wide once the page is turned.
   const clearlyTurned = looksTurned(view.boxes);
@@ -111,15 +113,37 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
         turnedRagged ||= turned.movedRulings;
       }
     }
-    const turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
-    if (clearlyTurned || looksUpright(turnedView.boxes)) {
-      rotation = 90;
-      img = turnedImg;
+    // Which way up the turned page reads is asked of the lines already found on the page as it came (turned
+    // a quarter with it), and the page is read that way up: once, not turned 90° and read, found upside down
+    // and read again (a page fed in turned clockwise).
+    const turnedUpsideDown = await isUpsideDown(engine, rotateQuarter(view.clean, 90), view.boxes.map((b) => quarterTurnedBox(b, view.clean.height)));
+    if (clearlyTurned) {
+      rotation = turnedUpsideDown ? 270 : 90;
+      img = turnedUpsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
       ragged = turnedRagged;
-      view = turnedView;
+      view = await readView(engine, img, threshold, ppt, ragged);
+      settled = true;
+    } else {
+      // Tried turned, and taken when its lines then read wide. Tried first the way up the lines said; when
+      // the page so turned does not read wide, or its own lines say it is upside down, the quarter turn alone.
+      let triedImg = turnedUpsideDown ? rotateQuarter(turnedImg, 180) : turnedImg;
+      let turnedView = await readView(engine, triedImg, threshold, ppt, turnedRagged);
+      let halfTurned = turnedUpsideDown;
+      if (halfTurned && (!looksUpright(turnedView.boxes) || (await isUpsideDown(engine, turnedView.clean, turnedView.boxes)))) {
+        halfTurned = false;
+        triedImg = turnedImg;
+        turnedView = await readView(engine, turnedImg, threshold, ppt, turnedRagged);
+      }
+      if (looksUpright(turnedView.boxes)) {
+        rotation = halfTurned ? 270 : 90;
+        img = triedImg;
+        ragged = turnedRagged;
+        view = turnedView;
+        settled = halfTurned;
+      }
     }
   }
-  if (await isUpsideDown(engine, view.clean, view.boxes)) {
+  if (!settled && (await isUpsideDown(engine, view.clean, view.boxes))) {
     rotation = ((rotation + 180) % 360) as 0 | 90 | 180 | 270;
     img = rotateQuarter(img, 180);
     view = await readView(engine, img, threshold, ppt, ragged);
@@ -139,7 +163,9 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const offsetY = rotation === 0 ? pageImage.y0 : 0;
   const toPt = (px: number, offset: number) => px / ppt + offset;
   const glyphHeight = (run: PixelRun, text: string) => ideographInkHeight(view.clean, threshold, text, run.x0, run.x1, run.y0, run.y1);
-  const runs = sizeRuns(lines.flatMap((line) => lineRuns(line, view.rulings.vertical)).map((r) => placeRun(r, ppt, offsetX, offsetY, glyphHeight)), photo);
+  const pixelRuns = lines.flatMap((line) => lineRuns(line, view.rulings.vertical));
+  const around = wrappedNeighbours(pixelRuns);
+  const runs = sizeRuns(pixelRuns.map((r, k) => placeRun(r, ppt, offsetX, offsetY, glyphHeight, around[k])), photo);
   const rulings: Rulings = {
     horizontal: view.rulings.horizontal.map((s) => toSegment(s, toPt, offsetY, offsetX)),
     vertical: view.rulings.vertical.map((s) => toSegment(s, toPt, offsetX, offsetY)),
@@ -262,6 +288,11 @@ async function readView(engine: OcrEngine, img: GrayImage, threshold: number, pp
   return { rulings, clean, boxes, strokes, under };
 }
 
+/** A box of an image `height` pixels high, where it lies once the image is turned a quarter clockwise (rotateQuarter(img, 90)). */
+function quarterTurnedBox(b: TextBox, height: number): TextBox {
+  return { ...b, x0: height - b.y1, x1: height - b.y0, y0: b.x0, y1: b.x1 };
+}
+
 /** Area of the intersection over the smaller box's area. */
 function overlapShare(a: TextBox, b: TextBox): number {
   const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
@@ -353,11 +384,12 @@ function splitAtGaps(run: PixelRun, h: number): PixelRun[] {
  */
 const GLYPH_HEIGHT_SHARE = 0.72;
 
-function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null): TextRun {
+function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null, around: LineNeighbours): TextRun {
   const raw = runText(run.chars.map((c) => c.ch));
   const folded = foldLookalikes(raw);
   // A character read for another of its phonetic series where that breaks a word of the reports (峻工 → 竣工).
-  const { text, corrections } = correctConfusables(folded.text);
+  // A character at either end is judged with the one its wrapped line runs on from or into (wrappedNeighbours).
+  const { text, corrections } = correctConfusables(folded.text, undefined, around);
   // What the recogniser read, before any correction from the ink or the words (corrections.ts).
   const changed = textCorrections(runText(run.chars.map((c) => c.read ?? c.ch)), text);
   const ambiguous = folded.ambiguous || corrections.length > 0;
@@ -389,6 +421,43 @@ function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, 
     ...(changed.length ? { corrections: changed } : {}),
   };
 }
+
+/**
+ * The line a run's text wraps into: the run just below it (its middle one to two of its heights lower),
+ * of the same height within a quarter, starting within CONTINUATION_INDENT heights of where it starts
+ * (a wrapped cell starts its lines at one edge, prose indents a paragraph's first line by two
+ * characters). Each run → the last character of the run it continues and the first of the run it
+ * continues into, for the words that a line's end cuts in two (confusables.ts).
+ */
+function wrappedNeighbours(runs: readonly PixelRun[]): LineNeighbours[] {
+  const around: LineNeighbours[] = runs.map(() => ({}));
+  const ink = (run: PixelRun) => run.chars.filter((c) => c.ch.trim());
+  runs.forEach((run, k) => {
+    const h = run.y1 - run.y0;
+    const cy = (run.y0 + run.y1) / 2;
+    let below = -1;
+    let nearest = Infinity;
+    runs.forEach((other, j) => {
+      const drop = (other.y0 + other.y1) / 2 - cy;
+      const oh = other.y1 - other.y0;
+      if (j === k || drop < h || drop > 2 * h || Math.abs(oh - h) > 0.25 * h || Math.abs(other.x0 - run.x0) > CONTINUATION_INDENT * h) return;
+      if (drop < nearest) {
+        nearest = drop;
+        below = j;
+      }
+    });
+    if (below < 0) return;
+    const last = ink(run).at(-1);
+    const first = ink(runs[below])[0];
+    if (!last || !first || around[below].before !== undefined) return;
+    around[k].after = first.ch;
+    around[below].before = last.ch;
+  });
+  return around;
+}
+
+/** How far (line heights) the start of a wrapped line may lie from the start of the line it continues. */
+const CONTINUATION_INDENT = 2.5;
 
 /** A run's characters as text: white space as one space, none at the ends, none between a number and its unit. */
 const runText = (chars: readonly string[]) => closeUnitSpaces(chars.join('').replace(/\s+/gu, ' ').trim());

@@ -26,6 +26,17 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     for (const text of ['北京—上海', '1—12月', '2021—2023年', '——一般', '指标—', '- 1 -', '(-年-月']) expect(correctConfusables(text).corrections).toEqual([]);
   });
 
+  it('a character at a wrapped line’s end is judged with the first character of the line it runs into (mutool convert’s seed, page 8: “…监管、峻” then “工验收备案…”)', () => {
+    const line = '计、专业技术人员培训；建筑工程质量、安全生产监管、峻';
+    expect(correctConfusables(line).corrections).toEqual([]);
+    expect(correctConfusables(line, undefined, { after: '工' })).toEqual({ text: '计、专业技术人员培训；建筑工程质量、安全生产监管、竣', corrections: ['峻→竣'] });
+    // …and one at a line's start with the last character of the line before (资金拨 | 附率).
+    expect(correctConfusables('附率100%', undefined, { before: '拨' }).text).toBe('付率100%');
+    // A neighbour that makes a word with what was read leaves it (形势严 | 峻), and a dash at a line's edge stays a dash.
+    expect(correctConfusables('峻，', undefined, { before: '严' }).corrections).toEqual([]);
+    expect(correctConfusables('—', undefined, { after: '般' }).corrections).toEqual([]);
+  });
+
   it('leaves a reading that is itself a word, and one no word decides', () => {
     expect(correctConfusables('形势严峻').corrections).toEqual([]);
     expect(correctConfusables('办理项目竣工验收率').corrections).toEqual([]);
@@ -56,6 +67,9 @@ describe('the correction on the value’s provenance (OCR 原文 峻工 → 竣�
     const cells = document!.blocks.flatMap((b) => (b.kind === 'table' ? b.cells : []));
     const named = cells.find((c) => c.text === '办理项目竣工验收率');
     expect(named?.ocrCorrections).toEqual([{ read: '目峻工', corrected: '目竣工' }]);
+    // The 职能 cell's line ending in 峻, its 工 beginning the next line: judged across the wrap.
+    const wrapped = cells.find((c) => c.text.includes('监管、竣工验收备案'));
+    expect(wrapped?.ocrCorrections).toEqual([{ read: '、峻', corrected: '、竣' }]);
     // The cells OCR read without a correction carry none.
     expect(cells.filter((c) => c.ocrCorrections).every((c) => /竣工/u.test(c.text))).toBe(true);
     const cited = result.discrepancies.filter((f) => f.message.includes('「办理项目竣工验收率」'));
