@@ -8,6 +8,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * has none and would order by file size, which says little here (a short file that prints a PDF
  * with Chromium and reads it by OCR takes minutes). test/durations.json holds seconds per file from a
  * whole run (regenerate: scripts/test-durations.ts); files not in it run first.
+ *
+ * The files of a project that shares one process between files (isolate: false, `in-process` in
+ * vitest.config.ts) run after all the others, longest first among themselves: vitest hands a process
+ * on to the next file only when that file is of the same project, so one of them between two isolated
+ * files gets a fresh process that loads pdf.js, the rules and zod again (in the durations' order they
+ * came in 22 runs, each one or two new processes). They are short (147 s of the 2100 s in all), which
+ * is what the end of a run wants anyway: the two workers finish close together.
  */
 const recorded: Record<string, number> = JSON.parse(readFileSync(new URL('../durations.json', import.meta.url), 'utf8'));
 
@@ -19,6 +26,8 @@ export default class LongestFirst extends BaseSequencer {
       const previous = this.ctx.cache.getFileTestResults(`${f.project.name}:${file}`);
       return previous ? previous.duration / 1000 : (recorded[file] ?? Number.POSITIVE_INFINITY);
     };
-    return [...files].sort((a, b) => seconds(b) - seconds(a));
+    const longestFirst = (list: TestSpecification[]) => list.sort((a, b) => seconds(b) - seconds(a));
+    const shared = files.filter((f) => f.project.config.isolate === false);
+    return [...longestFirst(files.filter((f) => f.project.config.isolate !== false)), ...longestFirst(shared)];
   }
 }
