@@ -10,11 +10,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * whole run (regenerate: scripts/test-durations.ts); files not in it run first.
  *
  * The files of a project that shares one process between files (isolate: false, `in-process` in
- * vitest.config.ts) run after all the others, longest first among themselves: vitest hands a process
- * on to the next file only when that file is of the same project, so one of them between two isolated
- * files gets a fresh process that loads pdf.js, the rules and zod again (in the durations' order they
- * came in 22 runs, each one or two new processes). They are short (147 s of the 2100 s in all), which
- * is what the end of a run wants anyway: the two workers finish close together.
+ * vitest.config.ts) run first, longest first among themselves, then the isolated ones, longest first:
+ * vitest hands a process on to the next file only when that file is of the same project, so one of
+ * them between two isolated files got a fresh process that loads pdf.js, the rules, zod and the OCR
+ * models again (in the durations' order they came in 22 runs, each one or two new processes). Now each
+ * worker starts one shared process and keeps it until the shared files are done; the isolated files
+ * after them end the run with the shortest, so the two workers still finish close together.
  */
 const recorded: Record<string, number> = JSON.parse(readFileSync(new URL('../durations.json', import.meta.url), 'utf8'));
 
@@ -28,6 +29,6 @@ export default class LongestFirst extends BaseSequencer {
     };
     const longestFirst = (list: TestSpecification[]) => list.sort((a, b) => seconds(b) - seconds(a));
     const shared = files.filter((f) => f.project.config.isolate === false);
-    return [...longestFirst(files.filter((f) => f.project.config.isolate !== false)), ...longestFirst(shared)];
+    return [...longestFirst(shared), ...longestFirst(files.filter((f) => f.project.config.isolate !== false))];
   }
 }

@@ -9,7 +9,7 @@ describe('the test sequencer (longest-first.ts)', () => {
   const spec = (file: string, isolate: boolean) =>
     ({ moduleId: `/repo/${file}`, project: { name: isolate ? 'isolated' : 'in-process', config: { isolate } } }) as unknown as TestSpecification;
   // seconds each file took (as vitest's cache of a previous run gives them, before test/durations.json)
-  const took: Record<string, number> = { 'test/pdf/producers.test.ts': 174, 'test/doc/office-pool.test.ts': 81, 'test/corpus/real-corpus.test.ts': 24, 'test/rules/typed-box.test.ts': 8, 'test/cli/extract.test.ts': 5 };
+  const took: Record<string, number> = { 'test/ops/disk-full.test.ts': 67, 'test/doc/office-pool.test.ts': 81, 'test/corpus/real-corpus.test.ts': 24, 'test/rules/typed-box.test.ts': 8, 'test/cli/extract.test.ts': 5 };
   const order = (files: TestSpecification[]) => {
     const previous = (key: string) => {
       const s = took[key.slice(key.indexOf(':') + 1)];
@@ -19,22 +19,22 @@ describe('the test sequencer (longest-first.ts)', () => {
     return new LongestFirst(ctx as never).sort(files).then((sorted) => sorted.map((f) => f.moduleId.slice('/repo/'.length)));
   };
 
-  it('isolated files longest first, then the files sharing a process together (longest first): none of them between two isolated files', async () => {
+  it('the files sharing a process together, longest first, then the isolated ones longest first: no shared file between two isolated ones', async () => {
     const files = [
       spec('test/corpus/real-corpus.test.ts', false),
-      spec('test/pdf/producers.test.ts', true),
+      spec('test/ops/disk-full.test.ts', true),
       spec('test/rules/typed-box.test.ts', false),
       spec('test/doc/office-pool.test.ts', true),
       spec('test/not-recorded.test.ts', true),
       spec('test/cli/extract.test.ts', true),
     ];
     expect(await order(files)).toEqual([
-      'test/not-recorded.test.ts', // no duration known: first
-      'test/pdf/producers.test.ts',
-      'test/doc/office-pool.test.ts',
-      'test/cli/extract.test.ts', // shorter than real-corpus, but isolated
       'test/corpus/real-corpus.test.ts',
       'test/rules/typed-box.test.ts',
+      'test/not-recorded.test.ts', // no duration known: first of its project
+      'test/doc/office-pool.test.ts', // longer than real-corpus, but isolated
+      'test/ops/disk-full.test.ts',
+      'test/cli/extract.test.ts',
     ]);
   });
 });
