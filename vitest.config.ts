@@ -25,7 +25,7 @@ export default defineConfig({
         // Tests of the reading and checking code, in process: they share one module graph per fork instead of
         // loading pdf.js, the rules and zod again for every file (these folders: 33.6 → 15.3 s CPU), and the OCR
         // engine's models once per fork (test/pdf and test/ocr: PDFs their fixtures made, read in process; 20 of
-        // their shorter files 70.9 → 43.0 s CPU). Fixture programs (Chromium, Ghostscript, the shared LibreOffice)
+        // their shorter files 64.4 → 43.0 s CPU). Fixture programs (Chromium, Ghostscript, the shared LibreOffice)
         // run as children that end, or outside the fork (test/fixtures/producers/office-fixtures.ts).
         extends: true,
         test: { name: 'in-process', include: IN_PROCESS, isolate: false },
