@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/support/longest-first.js';
 
-const IN_PROCESS = ['rules', 'narrative', 'recognize', 'facts', 'text', 'generator', 'docx', 'export', 'corpus'].map((d) => `test/${d}/**/*.test.ts`);
+const IN_PROCESS = ['rules', 'narrative', 'recognize', 'facts', 'text', 'generator', 'docx', 'export', 'corpus', 'pdf', 'ocr', 'ofd', 'numbers'].map((d) => `test/${d}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
@@ -23,7 +23,10 @@ export default defineConfig({
     projects: [
       {
         // Tests of the reading and checking code, in process: they share one module graph per fork instead of
-        // loading pdf.js, the rules and zod again for every file (these folders: 33.6 → 15.3 s CPU).
+        // loading pdf.js, the rules and zod again for every file (these folders: 33.6 → 15.3 s CPU), and the OCR
+        // engine's models once per fork (test/pdf, test/ocr and test/ofd: documents their fixtures made, read in process;
+        // 20 of the shorter pdf/ocr files 64.4 → 43.0 s CPU, test/ofd + test/numbers 27.9 → 20.8 s). Fixture programs (Chromium, Ghostscript, the shared LibreOffice)
+        // run as children that end, or outside the fork (test/fixtures/producers/office-fixtures.ts).
         extends: true,
         test: { name: 'in-process', include: IN_PROCESS, isolate: false },
       },

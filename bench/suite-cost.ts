@@ -1,7 +1,7 @@
 /**
  * Where the test suite's CPU goes, per test file: CPU of the vitest fork and its children (LibreOffice, Chromium,
  * Ghostscript, OCR…) from test/support/cpu-probe.ts, split into fixture making (cachedFile) and the rest (the
- * pipeline reading the fixtures, imports, assertions). CPU, not wall: the box is shared and loaded.
+ * pipeline reading the fixtures, imports, assertions), and its system (kernel) part apart. CPU, not wall: the box is shared and loaded.
  *   TMPDIR=$(mktemp -d) SUITE_COST=/tmp/cost.jsonl npx vitest run --config bench/suite-cost.config.ts [files…]
  *   npx tsx bench/suite-cost.ts /tmp/cost.jsonl bench/results/suite15-NAME.json [label]
  * (The vitest main process — transforms, the sequencer — is not in the per-file figures: time the whole
@@ -17,6 +17,8 @@ interface Row {
   file: string;
   pid: number;
   cpu: number;
+  /** the kernel's part of cpu (absent in files written before it was recorded) */
+  sys?: number;
   testWall: number;
   make: Record<string, { cpu: number; wall: number; n: number }>;
 }
@@ -37,6 +39,7 @@ const files = rows
     return {
       file: relative(process.cwd(), r.file),
       cpuSeconds: round(r.cpu),
+      sysCpuSeconds: round(r.sys ?? 0),
       fixtureMakingCpuSeconds: round(making),
       restCpuSeconds: round(r.cpu - making),
       testsWallSeconds: round(r.testWall),
@@ -45,7 +48,7 @@ const files = rows
   })
   .sort((a, b) => b.cpuSeconds - a.cpuSeconds);
 const sum = (f: (x: (typeof files)[number]) => number) => round(files.reduce((s, x) => s + f(x), 0));
-const summary = { label, measured: new Date().toISOString(), files: files.length, cpuSeconds: sum((x) => x.cpuSeconds), fixtureMakingCpuSeconds: sum((x) => x.fixtureMakingCpuSeconds) };
+const summary = { label, measured: new Date().toISOString(), files: files.length, cpuSeconds: sum((x) => x.cpuSeconds), sysCpuSeconds: sum((x) => x.sysCpuSeconds), fixtureMakingCpuSeconds: sum((x) => x.fixtureMakingCpuSeconds) };
 writeFileSync(output, `${JSON.stringify({ ...summary, perFile: files }, null, 1)}\n`);
 console.log(JSON.stringify(summary));
-for (const f of files.slice(0, 25)) console.log(`${String(f.cpuSeconds).padStart(7)} ${String(f.fixtureMakingCpuSeconds).padStart(6)}  ${f.file}`);
+for (const f of files.slice(0, 25)) console.log(`${String(f.cpuSeconds).padStart(7)} ${String(f.sysCpuSeconds).padStart(6)} ${String(f.fixtureMakingCpuSeconds).padStart(6)}  ${f.file}`);

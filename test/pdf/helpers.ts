@@ -10,14 +10,21 @@ export function sample(name: string): Uint8Array {
 }
 
 /** Text compared the way the brief compares containers: whitespace removed. */
-/** Pages first..last (1-based) of a PDF as a PDF of their own (pdf-lib copies them as they are). */
+/**
+ * Pages first..last (1-based) of a PDF as a PDF of their own (pdf-lib copies them as they are). The same
+ * bytes every time (pdf-lib dates a new document now): a fixture made from them (mutool, a scan,
+ * Ghostscript) is found in its cache (test/fixtures/producers/cache.ts) instead of made again each run.
+ */
 export async function pdfPages(bytes: Uint8Array, first: number, last: number): Promise<Uint8Array> {
   const source = await PDFDocument.load(bytes);
   const out = await PDFDocument.create();
   const pages = await out.copyPages(source, Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i));
   for (const page of pages) out.addPage(page);
+  out.setCreationDate(FIXED_DATE);
+  out.setModificationDate(FIXED_DATE);
   return out.save();
 }
+const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
 export const squeeze = (s: string) => s.replace(/\s+/gu, '');
 

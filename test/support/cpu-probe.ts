@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { treeCpuSeconds } from './proc-cpu.js';
+import { treeCpu } from './proc-cpu.js';
 
 /**
  * Per test file CPU of the test process and its children, for bench/suite-cost.ts (loaded only by
@@ -8,7 +8,7 @@ import { treeCpuSeconds } from './proc-cpu.js';
  * (isolate: false) is charged from the end of the previous file; fixture making (cachedFile) is reported apart.
  */
 const out = process.env.SUITE_COST;
-const g = globalThis as { __suiteCostLast?: number; __suiteCostMake?: Record<string, { cpu: number; wall: number; n: number }> };
+const g = globalThis as { __suiteCostLast?: number; __suiteCostLastSys?: number; __suiteCostMake?: Record<string, { cpu: number; wall: number; n: number }> };
 
 if (out) {
   let file = '';
@@ -20,11 +20,13 @@ if (out) {
     wall0 = performance.now();
   });
   afterAll(() => {
-    const now = treeCpuSeconds();
-    const cpu = now - (g.__suiteCostLast ?? 0);
-    g.__suiteCostLast = now;
+    const now = treeCpu();
+    const cpu = now.cpu - (g.__suiteCostLast ?? 0);
+    const sys = now.sys - (g.__suiteCostLastSys ?? 0);
+    g.__suiteCostLast = now.cpu;
+    g.__suiteCostLastSys = now.sys;
     const make = g.__suiteCostMake ?? {};
     g.__suiteCostMake = {};
-    appendFileSync(out, JSON.stringify({ file, pid: process.pid, cpu, testWall: (performance.now() - wall0) / 1000, make }) + '\n');
+    appendFileSync(out, JSON.stringify({ file, pid: process.pid, cpu, sys, testWall: (performance.now() - wall0) / 1000, make }) + '\n');
   });
 }

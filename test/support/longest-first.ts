@@ -8,6 +8,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * has none and would order by file size, which says little here (a short file that prints a PDF
  * with Chromium and reads it by OCR takes minutes). test/durations.json holds seconds per file from a
  * whole run (regenerate: scripts/test-durations.ts); files not in it run first.
+ *
+ * The files of a project that shares one process between files (isolate: false, `in-process` in
+ * vitest.config.ts) run first, longest first among themselves, then the isolated ones, longest first:
+ * vitest hands a process on to the next file only when that file is of the same project, so one of
+ * them between two isolated files got a fresh process that loads pdf.js, the rules, zod and the OCR
+ * models again (in the durations' order they came in 22 runs, each one or two new processes). Now each
+ * worker starts one shared process and keeps it until the shared files are done; the isolated files
+ * after them end the run with the shortest, so the two workers still finish close together.
  */
 const recorded: Record<string, number> = JSON.parse(readFileSync(new URL('../durations.json', import.meta.url), 'utf8'));
 
@@ -19,6 +27,8 @@ export default class LongestFirst extends BaseSequencer {
       const previous = this.ctx.cache.getFileTestResults(`${f.project.name}:${file}`);
       return previous ? previous.duration / 1000 : (recorded[file] ?? Number.POSITIVE_INFINITY);
     };
-    return [...files].sort((a, b) => seconds(b) - seconds(a));
+    const longestFirst = (list: TestSpecification[]) => list.sort((a, b) => seconds(b) - seconds(a));
+    const shared = files.filter((f) => f.project.config.isolate === false);
+    return [...longestFirst(shared), ...longestFirst(files.filter((f) => f.project.config.isolate !== false))];
   }
 }

@@ -15,6 +15,8 @@ function stat(pid: number | 'self'): number[] | null {
 
 /** utime + stime + cutime + cstime: the process and its children it has waited for. */
 const ticks = (s: number[]) => s[11] + s[12] + s[13] + s[14];
+/** stime + cstime: the kernel's part of it (process starts, page faults, file and pipe I/O). */
+const sysTicks = (s: number[]) => s[12] + s[14];
 
 /** This process and its waited-for children (a spawnSync'd LibreOffice, Chromium, Ghostscript). */
 export function selfCpuSeconds(): number {
@@ -23,7 +25,14 @@ export function selfCpuSeconds(): number {
 
 /** This process, its waited-for children and its live descendants. */
 export function treeCpuSeconds(): number {
-  let total = ticks(stat('self')!);
+  return treeCpu().cpu;
+}
+
+/** treeCpuSeconds and the system (kernel) part of it. */
+export function treeCpu(): { cpu: number; sys: number } {
+  const self = stat('self')!;
+  let total = ticks(self);
+  let sys = sysTicks(self);
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -35,8 +44,11 @@ export function treeCpuSeconds(): number {
   while (stack.length) {
     const p = stack.pop()!;
     const s = stat(p);
-    if (s) total += ticks(s);
+    if (s) {
+      total += ticks(s);
+      sys += sysTicks(s);
+    }
     stack.push(...(children.get(p) ?? []));
   }
-  return total / TICK;
+  return { cpu: total / TICK, sys: sys / TICK };
 }
