@@ -1,7 +1,7 @@
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { intervalOf, Rational } from '../numbers/decimal.js';
-import { summed } from './narrative-total-parts.js';
+import { summed } from './lib/parts-intervals.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** C3: a 其中 part is not above its parent ("现有干职工79人，其中在编59人"). */
@@ -58,7 +58,6 @@ export const rule: Rule = {
     return drafts;
   },
 };
-
 
 /** Do the 其中 parts' summed rounding intervals lie above the total's, as narrative-total-parts compares them? */
 function summedAbove(total: NarrativeStat, parts: readonly NarrativeStat[]): boolean {

@@ -2,7 +2,7 @@ import type { NarrativeStat } from '../../../schemas/narrative.js';
 import type { Report } from '../../../schemas/report.js';
 import { isExact, normalize, restatementAgrees } from '../../narrative/compare.js';
 import { Rational } from '../../numbers/decimal.js';
-import { gapHidden } from '../narrative-total-parts.js';
+import { gapHidden } from './parts-intervals.js';
 import { measureName, NOT_A_LEVEL, placesDiffer, ROLE_NAME, statementYear, subjectsDiffer } from './restated-label.js';
 
 /**
