@@ -93,7 +93,7 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
     const host = open.find((b) => {
       const last = b.at(-1)!;
       if (last.line === p.line) return last.c0 === p.c0 && last.c1 === p.c1;
-      return b.some((q) => q.line === last.line && q.c0 < p.c1 && p.c0 < q.c1) && (p.top - last.bottom) / p.size <= wrapGap && p.top > last.top;
+      return b.some((q) => q.line === last.line && q.c0 < p.c1 && p.c0 < q.c1 && overlapX(q, p) > 0) && (p.top - last.bottom) / p.size <= wrapGap && p.top > last.top;
     });
     if (host) host.push(p);
     else open.push([p]);

@@ -301,3 +301,21 @@ describe('a rule-less print whose two rows of text share a figure merged over bo
     expect([goals.nRows, goals.nCols]).toEqual([3, 3]);
   }, 240_000);
 });
+
+describe('a rule-less print whose label runs past its column beside a figure on the next line', () => {
+  it('年度资金总 / 额: set past the label column, 55 of the next column half a line under it: the label whole, the figure its own cell — the .docx findings', async () => {
+    const { reference, run } = await readBoth('ah-xuancheng-dizhen-2021');
+    // Found: three digits-in-words lines (“年度资金总\n55”, “上年结转资\n0”): the 55 on the line under the
+    // label's first line, in a column the label reaches into, read as the label's next line.
+    expectSameFindings(reference, run);
+  }, 240_000);
+});
+
+describe('a rule-less print whose header cell is two paragraphs with a blank line between', () => {
+  it('得分 / (20分*執(zhí)行率), 预算数(A) and 执行数(B) centred beside both: one header cell, not a data row\'s score', async () => {
+    const { run } = await readBoth('hb-ezhou-kexie-2022');
+    // Found: (20分*執(zhí)行率) a row of its own under 得分 — a split-numbers warning for its score and no 总分 row.
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度財政資金總額'))!;
+    expect(form.cells.map((c) => squeeze(c.text))).toContain('得分(20分*執(zhí)行率)');
+  }, 240_000);
+});
