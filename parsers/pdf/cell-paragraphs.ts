@@ -37,10 +37,9 @@ const otherColumn = (o: Block, a: Block) => o.c1 <= a.c0 || a.c1 <= o.c0;
 const wordsAcross = (o: Block, gap: { top: number; bottom: number }) => o.pieces.some((p) => overlapY(p, gap) >= CROSSING_SHARE * p.size && !isFigure(p.runs.map((r) => r.str).join('')));
 
 /** Join the blocks of one column separated by paragraph spacing inside a cell (see above). */
-export function joinCellParagraphs(all: readonly Block[]): Block[] {
-  const blocks = joined(all, centredAcrossGap(all));
+export function joinCellParagraphs(blocks: readonly Block[]): Block[] {
   const spacing = paragraphSpacing(blocks);
-  if (spacing === null) return blocks;
+  if (spacing === null) return joined(blocks, centredAcrossGap(blocks));
   // A label of two paragraphs merged over two rows, centred on their gap, first: beside the cells
   // of the rows it covers it is one block (工作计划 / (6分) over 年度工作计划完整性 and …明确性).
   const labelled = joined(blocks, atSpacing(blocks, spacing).filter(([a, b]) => centredOnRowGap(a, b, blocks) && !ownFigures(a, b, blocks)));
@@ -56,8 +55,9 @@ export function joinCellParagraphs(all: readonly Block[]): Block[] {
  * Two successive blocks of one column, a gap of no recurring spacing between them (a blank line: a
  * header typed 得分 / (20分*执行率) with an empty paragraph between), that the first lines of other
  * cells cross, those cells centred on the two together (预算数(A), 执行数(B), 执行率(B/A) set in the
- * middle of the header row): one cell, whatever the table's paragraph spacing. centredRow keeps two
- * rows apart (a cell beside one of them alone, a figure beside each).
+ * middle of the header row): one cell. Only in a table where no paragraph spacing recurs (with one,
+ * its own joins above decide). centredRow keeps two rows apart (a cell beside one of them alone, a
+ * figure beside each).
  */
 function centredAcrossGap(blocks: readonly Block[]): [Block, Block][] {
   const pairs: [Block, Block][] = [];

@@ -89,7 +89,9 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
       continue;
     }
     // The block this piece continues: same line and same columns, or the line just above in
-    // overlapping columns (the last line of a wrapped merged cell may sit in one of its columns).
+    // overlapping columns (the last line of a wrapped merged cell may sit in one of its columns),
+    // under that line's text: a figure of the next column half a line under a label that runs
+    // into that column (年度资金总 / 额: beside 55) is a cell of its own.
     const host = open.find((b) => {
       const last = b.at(-1)!;
       if (last.line === p.line) return last.c0 === p.c0 && last.c1 === p.c1;
