@@ -68,9 +68,24 @@ function centredAcrossGap(blocks: readonly Block[]): [Block, Block][] {
       const gap = { top: a.bottom, bottom: b.top };
       const centre = (a.top + b.bottom) / 2;
       const across = blocks.some((o) => otherColumn(o, a) && wordsAcross(o, gap) && Math.abs((o.top + o.bottom) / 2 - centre) <= CENTRED_EMS * o.size);
-      if (across && centredRow([a, b], blocks)) pairs.push([a, b]);
+      if ((across && centredRow([a, b], blocks)) || hangsOnNextRow(a, b, blocks)) pairs.push([a, b]);
     }
   return pairs;
+}
+
+/** The next row's text starts within this many font sizes under a block: no padding between, the block is no row. */
+const TOUCHING_EMS = 0.25;
+
+/**
+ * `b`, a blank line under `a` in its column, has nothing beside it, and the text of other columns
+ * under it starts closer than any cell padding (预算执行情况(万元) / (20分) merged over the header
+ * and the 年度财政资金总额 row, (20分) touching that row's text): the last paragraph of `a`'s cell.
+ */
+function hangsOnNextRow(a: Block, b: Block, blocks: readonly Block[]): boolean {
+  const others = blocks.filter((o) => otherColumn(o, a));
+  if (others.some((o) => overlapY(o, b) > 0) || !others.some((o) => overlapY(o, a) > 0)) return false;
+  const below = others.filter((o) => o.top >= b.bottom).sort((x, y) => x.top - y.top)[0];
+  return below !== undefined && below.top - b.bottom <= TOUCHING_EMS * b.size;
 }
 
 /** Pairs of successive blocks of a column `spacing` apart (font sizes), the second no line of leaders. */

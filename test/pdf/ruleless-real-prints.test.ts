@@ -312,9 +312,12 @@ describe('a rule-less print whose label runs past its column beside a figure on 
 });
 
 describe('a rule-less print whose header cell is two paragraphs with a blank line between', () => {
-  it('得分 / (20分*執(zhí)行率), 预算数(A) and 执行数(B) centred beside both: one header cell, not a data row\'s score', async () => {
-    const { run } = await readBoth('hb-ezhou-kexie-2022');
-    // Found: (20分*執(zhí)行率) a row of its own under 得分 — a split-numbers warning for its score and no 总分 row.
+  it('得分 / (20分*執(zhí)行率), 预算数(A) and 执行数(B) centred beside both: one header cell, not a data row\'s score; the label\'s (20分) touching the next row no row of its own: the .docx findings', async () => {
+    const { reference, run } = await readBoth('hb-ezhou-kexie-2022');
+    // Found: (20分*執(zhí)行率) a row of its own under 得分 — a split-numbers warning for its score and no 总分 row;
+    // then (20分) of 預算執行情況(萬元) a row between the header and 年度財政資金總額: no budget row, the
+    // execution-score warning of the .docx missed.
+    expectSameFindings(reference, run);
     const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年度財政資金總額'))!;
     expect(form.cells.map((c) => squeeze(c.text))).toContain('得分(20分*執(zhí)行率)');
   }, 240_000);
