@@ -117,6 +117,8 @@ describe('year25: an untitled report\'s sentence that opens with the year its mo
     expect(await yearOf('hn-chenzhou-binzang-2016')).toBe(2016);
     expect(await yearOf('yn-changning-binzang-2019')).toBe(2019);
     expect(await yearOf('yn-baoshan-dizhen-2021')).toBe(2021);
+    // a year and a comma opening the sentence, whatever follows (医院管理 "2019 年,XX 省财政厅通过《…》…")
+    expect(await yearOf('gd-yiyuan-guanli-2019')).toBe(2019);
   });
 
   it('the latest of the years such sentences name (水稻育秧: 2023年中央下达… / 2024年结转2023年…: 2024); a date (2021年3月) or a cited document\'s 〔2021〕 is none', async () => {
