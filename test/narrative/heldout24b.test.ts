@@ -111,3 +111,19 @@ describe('held-out 24b: a narrative title\'s year before a year the body mention
     expect(await yearOf('yn-xundian-linye-2024')).toBe(2024);
   });
 });
+
+describe('year25: an untitled report\'s sentence that opens with the year its money or staff is of', () => {
+  it('郴州 殡葬 "2016年,在市民政局党组的正确领导下…", 昌宁 殡葬 "2019年昌宁县殡葬服务中心向县级财政争取资金…", 保山 地震局 "2021年末实有在职在编人员19人" — not the web record\'s 发布日期 (2020-06-30, 2022-07-07)', async () => {
+    expect(await yearOf('hn-chenzhou-binzang-2016')).toBe(2016);
+    expect(await yearOf('yn-changning-binzang-2019')).toBe(2019);
+    expect(await yearOf('yn-baoshan-dizhen-2021')).toBe(2021);
+    // a year and a comma opening the sentence, whatever follows (医院管理 "2019 年,XX 省财政厅通过《…》…")
+    expect(await yearOf('gd-yiyuan-guanli-2019')).toBe(2019);
+  });
+
+  it('the latest of the years such sentences name (水稻育秧: 2023年中央下达… / 2024年结转2023年…: 2024); a date (2021年3月) or a cited document\'s 〔2021〕 is none', async () => {
+    expect(await yearOf('xx-shuidao-yuyang-2024')).toBe(2024);
+    const dated = await edited('yn-baoshan-dizhen-2021', ['2021年末实有', '2021年3月实有']);
+    expect(checkModel(dated).report.year).toBeNull();
+  });
+});
