@@ -129,8 +129,9 @@ function titleYear(title: string): number | null {
  */
 const BARE_TITLE_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=部门|项目|专项|整体|财政|预算|绩效|单位)/;
 
+/** `title` compact (compactKey): no white space. */
 function bareTitleYear(title: string): number | null {
-  const m = BARE_TITLE_YEAR.exec(title.replace(/\s+/g, ''));
+  const m = BARE_TITLE_YEAR.exec(title);
   return m ? Number(m[1]) : null;
 }
 
@@ -149,16 +150,17 @@ const OPENING_YEAR = [
 const OPENING_PARAGRAPHS = 3;
 
 function openingYear(found: FoundReport[]): number | null {
-  for (const r of found) {
-    for (const p of r.body.slice(0, OPENING_PARAGRAPHS)) {
-      const k = withoutCitedDocuments(compactKey(p.text));
+  // each report's first paragraphs keyed once (compact, folded, cited documents set aside) for both readings
+  const opening = found.map((r) => r.body.slice(0, SENTENCE_PARAGRAPHS).map((p) => withoutCitedDocuments(compactKey(p.text))));
+  for (const keys of opening) {
+    for (const k of keys.slice(0, OPENING_PARAGRAPHS)) {
       for (const re of OPENING_YEAR) {
         const m = re.exec(k);
         if (m) return Number(m[1]);
       }
     }
   }
-  return sentenceYear(found);
+  return sentenceYear(opening);
 }
 
 /**
@@ -167,19 +169,15 @@ function openingYear(found: FoundReport[]): number | null {
  * A date (2020年10月30日), a span (2020年以来, 2019年至2021年) or a cited document's year (〔2021〕51号) is none. When the
  * sentences name several years the latest is the one evaluated (2023年中央下达… / 2024年结转2023年…: 2024): the years before it
  * are the money carried over. Untitled reports whose body opens so (郴州 殡葬 2016, 保山 地震局 2021, 昌宁 殡葬 2019, the latter
- * two under a web record's 发布日期 of the year after, a date and no year).
+ * two under a web record's 发布日期 of the year after, a date and no year). Read on the keyed text (compactKey folds 資金 to 资金).
  */
 const SENTENCE_YEAR =
-  /(?:^|[。；;])((?:19|20)\d{2})年(?:度|初|末|底)?(?![\d月日以起至到前后—\-~])(?:,|[^。；;]{0,40}?(?:资金|資金|预算|預算|经费|經費|支出|决算|決算|人员|人員|绩效目标|績效目標))/g;
+  /(?:^|[。；;])((?:19|20)\d{2})年(?:度|初|末|底)?(?![\d月日以起至到前后—\-~])(?:,|[^。；;]{0,40}?(?:资金|预算|经费|支出|决算|人员|绩效目标))/g;
 const SENTENCE_PARAGRAPHS = 6;
 
-function sentenceYear(found: FoundReport[]): number | null {
+function sentenceYear(opening: readonly (readonly string[])[]): number | null {
   let latest: number | null = null;
-  for (const r of found) {
-    for (const p of r.body.slice(0, SENTENCE_PARAGRAPHS)) {
-      for (const m of withoutCitedDocuments(compactKey(p.text)).matchAll(SENTENCE_YEAR)) latest = Math.max(latest ?? 0, Number(m[1]));
-    }
-  }
+  for (const keys of opening) for (const k of keys) for (const m of k.matchAll(SENTENCE_YEAR)) latest = Math.max(latest ?? 0, Number(m[1]));
   return latest;
 }
 
