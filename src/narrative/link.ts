@@ -292,6 +292,21 @@ function otherSubjects(a: NarrativeStat, b: NarrativeStat, othersOf: (s: Narrati
 }
 
 /**
+ * A percentage is a ratio of amounts its sentence names: "收、支总计9,685.55万元，比上年增加1,027.91万元，增长11.87%" and
+ * "本年收入合计9,578.17万元，比上年增加1,446.43万元，增长17.79%" are the growth of two wholes. When both sentences name
+ * amounts (money or counts) and none of them agree, the two rates are of different bases, not one rate said twice; a
+ * copied sentence repeats its amounts, and a rate stated without them is still compared.
+ */
+function otherBases(a: NarrativeStat, b: NarrativeStat, amountsOf: (s: NarrativeStat) => NarrativeStat[]): boolean {
+  if (a.dimension !== 'percent' || b.dimension !== 'percent') return false;
+  const oa = amountsOf(a);
+  if (oa.length === 0) return false;
+  const ob = amountsOf(b);
+  if (ob.length === 0) return false;
+  return !oa.some((x) => ob.some((y) => x.normalizedUnit === y.normalizedUnit && Number(x.normalizedValue) === Number(y.normalizedValue)));
+}
+
+/**
  * One statement restates a part the other's list names: "下达省级福彩公益金113万元，其中养老机构运营补贴项目48万元、…" and,
  * under 1.养老机构运营补贴项目, "下达省级福彩公益金48万元" — that item's own money, not the whole said again.
  */
@@ -351,6 +366,13 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
     if (!others) othersKnown.set(s, (others = (sentenceOf.get(s) ?? []).filter((o) => o.id !== s.id && o.label && o.normalizedUnit === s.normalizedUnit)));
     return others;
   };
+  // the amounts (money, counts) of a percentage's sentence: what it is a ratio of, asked for each pair it is in, made once
+  const amountsKnown = new Map<NarrativeStat, NarrativeStat[]>();
+  const amountsOf = (s: NarrativeStat): NarrativeStat[] => {
+    let amounts = amountsKnown.get(s);
+    if (!amounts) amountsKnown.set(s, (amounts = (sentenceOf.get(s) ?? []).filter((o) => o.dimension === 'money' || o.dimension === 'count')));
+    return amounts;
+  };
   const partsOf = new Map<string, NarrativeStat[]>();
   for (const s of stats) {
     if (!s.partOf) continue;
@@ -372,6 +394,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         // (another project's report uses the same sentence template; the department's 项目支出 is all projects)
         if (a.narrative !== b.narrative && (ownFigure(narratives, a) || ownFigure(narratives, b))) continue;
         if (otherSubjects(a, b, othersOf)) continue;
+        if (otherBases(a, b, amountsOf)) continue; // rates of wholes whose amounts all differ
         if (restatesPart(a, b, partsOf) || restatesPart(b, a, partsOf)) continue;
         const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;

@@ -397,6 +397,9 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     const end = si >= 0 ? sentences[si][1] : norm.length;
     const list = norm.slice(f.end + m[0].length, end).replace(/[。；;]\s*$/, '');
     if (/\d/.test(list) || (list.match(/、/g) ?? []).length < 2) return;
+    // a list whose last separator is followed by nothing was cut (a stored page ending inside it: "…数据管理中心、"):
+    // the items shown are not all the items counted
+    if (/[、，,]\s*$/.test(list)) return;
     rel[i].listLength = countItems(list);
     rel[i].openList = OPEN_LIST_WORDS.test(list);
   });

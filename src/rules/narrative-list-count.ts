@@ -9,7 +9,7 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-list-count',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'C2',
     title: { zh: '所述个数与所列项数不符', en: 'Announced count differs from the list length' },
@@ -18,7 +18,7 @@ export const rule: Rule = {
       en: 'A count announced in the prose ("两种形式", "3项（…）") differs from the number of items listed with it.',
     },
     formula: '所述个数 = 所列项数',
-    tolerance: '计数须相等；列表含“等”时仅在所列项多于所述个数时提示',
+    tolerance: '计数须相等；列表含“等”时仅在所列项多于所述个数时提示；列表以“、”等分隔符结尾而无下文（页面截断）时不计',
     families: 'all',
     source: 'catalogue C2',
   },
