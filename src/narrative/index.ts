@@ -8,7 +8,6 @@ import { attributeProjects } from './projects.js';
 import { cellPlace, proseCellParagraphs } from './prose-cells.js';
 import { findReports, type FoundReport } from './reports.js';
 import { openingYear, reportYear } from './report-year.js';
-import { compactKey } from '../text/normalize.js';
 
 export interface NarrativeOutput {
   narratives: NarrativeReport[];

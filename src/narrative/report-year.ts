@@ -67,6 +67,9 @@ function bareTitleYear(title: string): number | null {
 const OPENING_YEAR = [
   /现将[^。；，,]{0,20}?((?:19|20)\d{2})(?:年度?(?![\d月])|(?=[\u4e00-\u9fff])(?![年月日万亿元个人次期届批家项条名号]))[^。；]{0,60}?(?:报告|自评|评价|情况)/,
   /对((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,60}?(?:开展|进行)了?[^。；]{0,12}?(?:自评|绩效评价)/,
+  // the year of the evaluation work (组织开展了2025年财政重点绩效评价工作) gives way to the 年度 of the spending the same sentence
+  // names as evaluated (…承担了…2024年度部门整体支出…: 2024, 浔阳 发改委's third-party report)
+  /开展了?(?:19|20)\d{2}年度?(?![\d月])[^。；]{0,80}?((?:19|20)\d{2})年度(?:部门整体|项目|专项)支出/,
   /开展了?((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,40}?(?:自评|绩效评价)/,
   /为做好((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,30}?绩效/,
 ];
@@ -83,7 +86,7 @@ export function openingYear(bodies: readonly (readonly ParagraphBlock[])[]): num
       }
     }
   }
-  return sentenceYear(opening);
+  return sentenceYear(opening) ?? statedYear(opening);
 }
 
 /**
@@ -102,4 +105,32 @@ function sentenceYear(opening: readonly (readonly string[])[]): number | null {
   let latest: number | null = null;
   for (const keys of opening) for (const k of keys) for (const m of k.matchAll(SENTENCE_YEAR)) latest = Math.max(latest ?? 0, Number(m[1]));
   return latest;
+}
+
+/**
+ * Where an untitled report's opening names its year without opening a sentence with it (year26), read last, the first found:
+ * the unit's own year — 我校2022年项目为一个, 本单位2024年度…, 我区2021年… (我/本 and the unit's kind right before the year);
+ * a cover field's project named by its year — 项目名称:2023年省演艺集团…补贴; a clause that begins with the year and goes on
+ * to its money — …申请专项债券资金11亿元,2022年已拨付资金6亿元; the money handed down by its year — (湘财文指〔2022〕30号)下达
+ * 2022年…专项资金20万元 (not 提前下达, next year's money in advance). A date (2022年7月14日), a span (2020年以来, 2020-2021年,
+ * 2019、2021年) or a cited document's year stays none.
+ */
+const YEAR_END = String.raw`年(?:度|初|末|底)?(?![\d月日以起至到前后—\-~、])`;
+export const STATED_YEAR: readonly RegExp[] = [
+  new RegExp(String.raw`(?<!将[^。；;,，]{0,6})(?:我|本)(?:校|院|局|厅|委|办|中心|单位|部门|区|县|市|镇|乡|所|站|馆)((?:19|20)\d{2})${YEAR_END}`),
+  new RegExp(String.raw`项目名称[:：]((?:19|20)\d{2})${YEAR_END}`),
+  new RegExp(String.raw`[,，]((?:19|20)\d{2})${YEAR_END}(?![^。；;,，]{0,30}?(?:结余|结转))[^。；;,，]{0,30}?(?:资金|预算|经费|支出)`),
+  new RegExp(String.raw`(?<!提前)下达(?:我(?:区|县|市|省))?((?:19|20)\d{2})${YEAR_END}[^。；;,，]{0,30}?(?:资金|经费|预算)`),
+];
+
+function statedYear(opening: readonly (readonly string[])[]): number | null {
+  for (const re of STATED_YEAR) {
+    for (const keys of opening) {
+      for (const k of keys) {
+        const m = re.exec(k);
+        if (m) return Number(m[1]);
+      }
+    }
+  }
+  return null;
 }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../../schemas/document.js';
+import { parseDocument } from '../../parsers/index.js';
+import { checkModel } from '../helpers/check.js';
+import { findReports } from '../../src/narrative/reports.js';
+import { openingYear } from '../../src/narrative/report-year.js';
+
+/**
+ * year26: where an untitled report's opening names its year without opening a sentence with it (src/narrative/report-year.ts,
+ * statedYear): the unit's own year (我校2022年…), a cover's 项目名称:2023年…, a clause beginning with the year and going on to
+ * its money (…,2022年已拨付资金6亿元), the money handed down by its year (下达2022年…专项资金). Read last, after forms, titles,
+ * the body's 年度 and the opening sentence; dates, spans, carried-over money and next year's money stay none.
+ */
+
+const docs = new Map<string, Promise<DocumentModel>>();
+const modelOf = (id: string, ext = 'docx'): Promise<DocumentModel> => {
+  const file = `${id}.${ext}`;
+  if (!docs.has(file)) docs.set(file, parseDocument(new Uint8Array(readFileSync(new URL(`../corpus/real/${id}/${file}`, import.meta.url)))));
+  return docs.get(file)!;
+};
+const yearOf = async (id: string, ext = 'docx') => checkModel(await modelOf(id, ext)).report.year;
+
+/** The document with paragraphs' text changed: each pair's first paragraph holding `from`. */
+async function edited(id: string, ...edits: Array<[from: string | RegExp, to: string]>): Promise<number | null> {
+  let blocks = (await modelOf(id)).blocks;
+  for (const [from, to] of edits) {
+    const at = blocks.findIndex((b) => b.kind === 'paragraph' && (typeof from === 'string' ? b.text.includes(from) : from.test(b.text)));
+    expect(at).toBeGreaterThanOrEqual(0);
+    blocks = blocks.map((b, i) => (i === at && b.kind === 'paragraph' ? { ...b, text: b.text.replace(from, to) } : b));
+  }
+  return checkModel({ ...(await modelOf(id)), blocks }).report.year;
+}
+
+describe('year26: the year an untitled report\'s opening states', () => {
+  it('the unit\'s own year: 耒阳 四中 "我校2022年项目为一个…", as .docx and .pdf', async () => {
+    expect(await yearOf('hn-leiyang-sizhong-2022')).toBe(2022);
+    expect(await yearOf('hn-leiyang-sizhong-2022', 'pdf')).toBe(2022);
+    // "将作为我校2022年…经费使用" is next year's use of the money, not the year evaluated
+    expect(await edited('hn-leiyang-sizhong-2022', [/我校2022年/g, '将作为我校2023年'])).toBeNull();
+  });
+
+  it('a cover\'s 项目名称 naming the project by its year: 湖北 演艺集团 "项目名称:2023年省演艺集团…补贴", 闵行 生态专项 "项目名称: 2018 年…"', async () => {
+    expect(await yearOf('hb-yanyi-gongyi-2023')).toBe(2023);
+    expect(await yearOf('sh-minhang-shengtai-2018')).toBe(2018);
+  });
+
+  it('a clause beginning with the year and going on to its money: 瓯海 排水 "…资金11亿元,2022年已拨付资金6亿元"; 长泰 彩票 "…文件,2024年省财政下达…资金" beside a cited 《关于2025年…》', async () => {
+    expect(await yearOf('zj-ouhai-paishui-2022')).toBe(2022);
+    expect(await yearOf('fj-changtai-caipiao-2024')).toBe(2024);
+    // the money carried over (2022年结余资金) is none
+    expect(await edited('zj-ouhai-paishui-2022', ['2022年已拨付资金', '2021年结余资金'])).toBeNull();
+  });
+
+  it('the money handed down by its year: 湖南 文旅 戏剧 "(湘财文指〔2022〕30号)下达2022年…专项资金20万元"; 提前下达 (next year\'s money) is none', async () => {
+    expect(await yearOf('hn-wenlv-xiju-2022')).toBe(2022);
+    expect(await edited('hn-wenlv-xiju-2022', ['下达2022年', '提前下达2023年'])).toBeNull();
+  });
+
+  it('never a date, a span, a web record\'s date or a form\'s 填报日期: 贺兰 (贺财发〔2019〕271号, 发布日期 2020-01-15), 门源 (2020-2021年), 绥阳 (填报日期:2022年2月3日) stay without a year', async () => {
+    expect(await yearOf('nx-helan-chanyeyuan-2019')).toBeNull();
+    expect(await yearOf('qh-menyuan-zhuanxiangzhai-2023')).toBeNull();
+    expect(await yearOf('gz-suiyang-taibai-2021')).toBeNull();
+  });
+
+  it('a notice of 2021年市级预算执行 evaluations published 2022 is 2021 (天水); a 2020-2022年度 evaluation done in 2023 is the period\'s last, 2022 (祁东)', async () => {
+    expect(await yearOf('gs-tianshui-czj-2022')).toBe(2021);
+    expect(await yearOf('hn-qidong-nongtian-2023')).toBe(2022);
+  });
+});
+
+describe('year26: the opening sentence read alone (openingYear)', () => {
+  it('浔阳 发改委\'s third-party report: "组织开展了2025年财政重点绩效评价工作…承担了…2024年度部门整体支出" is 2024, the spending evaluated, not the year of the work', async () => {
+    const doc = await modelOf('jx-xunyang-fgw-2024');
+    expect(openingYear(findReports(doc).map((r) => r.body))).toBe(2024);
+    expect(await yearOf('jx-xunyang-fgw-2024')).toBe(2024);
+  });
+});
