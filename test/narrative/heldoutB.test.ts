@@ -8,7 +8,7 @@ import { checkModel } from '../helpers/check.js';
  * Held-out B (thin provinces: 天津, 福建, 上海, 山西, 贵州). 徐汇 漕河泾街道's third-party 财政项目支出绩效评价报告 on a document
  * site — cover, contents and summary run into one paragraph — showed two classes: the cover's 项目名称: 2016年…项目 names the
  * year (the report is dated 二 O 一七 年), and a contents page number before the next heading's item number ("… . 1 二、…") was
- * read as a count of 二.
+ * read as a count of 二, as was a page number before a spaced heading ("1 摘 要").
  */
 
 const docs = new Map<string, Promise<DocumentModel>>();
@@ -47,6 +47,12 @@ describe('held-out B: a Chinese numeral after a number is the next heading\'s it
     for (const id of ['sh-caohejing-daolu-2016', 'gd-yiyuan-guanli-2019', 'gx-nanning-xinsheng-2018']) {
       const units = (await reportOf(id)).statistics.map((s) => s.normalizedUnit);
       expect(units.filter((u) => /^[〇一二三四五六七八九十]$/.test(u ?? '')), id).toEqual([]);
+    }
+  });
+
+  it('nor is an ideograph a space parts from the rest of its word, as a document site spaces a PDF: "… . 46 1 摘 要", "2 评 价机构"', async () => {
+    for (const id of ['sh-caohejing-daolu-2016', 'sh-minhang-shengtai-2018']) {
+      for (const ext of ['docx', 'pdf']) expect((await reportOf(id, ext)).statistics.filter((s) => s.unknownUnit).map((s) => s.figure.text), `${id}.${ext}`).toEqual([]);
     }
   });
 
