@@ -42,6 +42,20 @@ describe('held-out B: a cover field 项目名称 opening with the project\'s yea
   });
 });
 
+describe('held-out B: a report without a title opening with the documents it cites, then that year\'s money', () => {
+  it('长泰 彩票公益金: 根据《…》(闽财综指﹝2025﹞2号)…文件,2024年省财政下达我区…资金440万元 → 2024, .docx and .pdf', async () => {
+    expect((await reportOf('fj-changtai-caipiao-2024')).year).toBe(2024);
+    expect((await reportOf('fj-changtai-caipiao-2024', 'pdf')).year).toBe(2024);
+  });
+
+  it('a date or a span after the citation names none (文件,2024年3月… / 文件,2024年以来…)', async () => {
+    for (const to of ['文件,2024年3月省财政下达', '文件,2024年以来省财政下达']) {
+      const model = await edited('fj-changtai-caipiao-2024', '文件,2024年省财政下达', to);
+      expect(checkModel(model).report.year, to).toBeNull();
+    }
+  });
+});
+
 describe('held-out B: a Chinese numeral after a number is the next heading\'s item number, no unit', () => {
   it('漕河泾\'s contents (… . 1 二、绩效评价情况 . 1 (一)…) and 广东 医院管理\'s (…… 3 二、自评情况) give no count of 二', async () => {
     for (const id of ['sh-caohejing-daolu-2016', 'gd-yiyuan-guanli-2019', 'gx-nanning-xinsheng-2018']) {
