@@ -90,7 +90,9 @@ const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
 /** 万 with nothing after it (a clause ends), and money words just before the number. */
 const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
 const MONEY_BEFORE = /(资金|经费|预算|拨付|支付|支出|执行数|投入|下达|安排|补助|补贴|金额|投资|成本|费用|款)[^，。；,.;\d]{0,4}$/;
-const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以';
+// Chinese numerals too: "… 3 二、自评情况", "附件 … . 46 1 摘 要 一、项目概况" — a page number of a contents list or
+// a cover's date before the next heading's item number (二、) is no count of 二 (heldoutB: 24 such figures in 10 files of 5 corpus documents)
+const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以〇一二三四五六七八九十';
 // anchored: unanchored, `…|$` matched the end of any one-character slice, so every ideograph passed
 const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
@@ -192,9 +194,10 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
       }
       pos += k + after[0].length;
     } else if (!mult && !approx) {
-      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped
+      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped — but not one a space
+      // parts from the next ideograph, as a document site spaces a PDF's words: "… . 46 1 摘 要", "2 评 价机构" (heldoutB)
       const c = rest[0];
-      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2))) {
+      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2)) && !/^\s[\u4e00-\u9fa5]/.test(rest.slice(1, 3))) {
         unit = c;
         unknownUnit = true;
         pos += 1;
