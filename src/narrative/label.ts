@@ -1,4 +1,5 @@
 import type { Mask } from './masks.js';
+import { charCodes } from '../text/clauses.js';
 
 /**
  * What a figure counts, from the words before it ("公开招标项目共计14个" → 公开招标项目), or from the
@@ -79,10 +80,10 @@ function wordsAfter(norm: string, end: number): string {
 }
 
 /** Where the first clause of `s` ends (its length when none does): the first piece a split at these marks gave, without the pieces. */
-const CLAUSE_END = new Set([...'，,。；;：:！？!?、\n']);
+const CLAUSE_END = charCodes('，,。；;：:！？!?、\n');
 function firstClauseEnd(s: string): number {
   let i = 0;
-  while (i < s.length && !CLAUSE_END.has(s[i])) i++;
+  while (i < s.length && !CLAUSE_END.has(s.charCodeAt(i))) i++;
   return i;
 }
 
