@@ -97,13 +97,19 @@ function commonCountUnit(a: ScannedFigure, b: ScannedFigure): string | null {
   return altA.find((u) => altB.includes(u)) ?? null;
 }
 
+/** Brackets by UTF-16 code: （ ( ） ). */
+const OPEN_FULL = 0xff08;
+const OPEN_ASCII = 0x28;
+const CLOSE_FULL = 0xff09;
+const CLOSE_ASCII = 0x29;
+
 /** Closing bracket matching the opening one at `open`, or -1. */
 function matchingClose(norm: string, open: number): number {
   let depth = 0;
   for (let i = open; i < norm.length; i++) {
-    const c = norm[i];
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') {
+    const c = norm.charCodeAt(i); // by code: norm[i] makes a string per ideograph
+    if (c === OPEN_FULL || c === OPEN_ASCII) depth++;
+    else if (c === CLOSE_FULL || c === CLOSE_ASCII) {
       depth--;
       if (depth === 0) return i;
     }
@@ -577,9 +583,9 @@ function sameUnit(a: string | null, b: string | null): boolean {
 function enclosingClose(norm: string, pos: number): number {
   let depth = 0;
   for (let i = pos; i >= 0; i--) {
-    const c = norm[i];
-    if (c === '）' || c === ')') depth++;
-    else if (c === '（' || c === '(') {
+    const c = norm.charCodeAt(i);
+    if (c === CLOSE_FULL || c === CLOSE_ASCII) depth++;
+    else if (c === OPEN_FULL || c === OPEN_ASCII) {
       if (depth === 0) return matchingClose(norm, i);
       depth--;
     }
