@@ -1,6 +1,6 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
 import { canonicalNumber } from '../numbers/figure.js';
-import { simplify } from '../text/simplify.js';
+import { needsConversion, simplify } from '../text/simplify.js';
 import { findMasks, maskAt, type Mask } from './masks.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 import { COUNT_UNITS, KNOWN_UNITS, TIMES_UNITS, trimTimesUnit, unitInfo, unitStartsWord } from './units.js';
@@ -110,6 +110,18 @@ const ARTICLE_BEFORE_YI = '是为成有';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A character a figure can start with once normalized: an ASCII or full-width digit, a Chinese numeral. */
+const FIGURE_START = new RegExp(`[0-9\\uff10-\\uff19${CHINESE_NUMERAL_CHARS}]`);
+
+/**
+ * Whether scanFigures could find a number in the text: no when it holds neither a digit (ASCII or
+ * full-width) nor a Chinese numeral, and no traditional character that normalizeSameLength would
+ * convert (兩, 貳 …). Most prose lines of a report hold none: they are passed over before any scanning.
+ */
+export function mayHoldFigure(text: string): boolean {
+  return FIGURE_START.test(text) || needsConversion(text);
 }
 
 export interface ScanResult {
