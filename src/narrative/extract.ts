@@ -6,7 +6,7 @@ import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-u
 import { labelFor } from './label.js';
 import { cellPlace } from './prose-cells.js';
 import { repeatedColumnCells } from './repeated-columns.js';
-import { scanFigures } from './scan.js';
+import { mayHoldFigure, scanFigures } from './scan.js';
 import { relate, sentenceBounds, sentenceIndexAt } from './structure.js';
 import { shiftDecimal, unitInfo } from './units.js';
 import { unglossed } from '../text/glosses.js';
@@ -174,6 +174,8 @@ function underCaptionJoined(units: TextUnit[]): TextUnit[] {
 }
 
 function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering, near: () => { before: string[]; after: string[] }): NarrativeStat[] {
+  // without a digit or a numeral there is no figure to read, no list number to carry and no bare amount
+  if (!mayHoldFigure(unit.text)) return [];
   // pinyin glosses ("水庫(kù)") are read past; every position is mapped back to the source text
   const clean = unglossed(unit.text);
   // an item's number run into its first count is read as the list mark it is (7.21个 → 7、21个), same length

@@ -1,4 +1,5 @@
 import type { Mask } from './masks.js';
+import { charCodes } from '../text/clauses.js';
 
 /**
  * What a figure counts, from the words before it ("公开招标项目共计14个" → 公开招标项目), or from the
@@ -7,7 +8,9 @@ import type { Mask } from './masks.js';
  */
 
 /** 、 is not a boundary: "投诉、信访、交办284件" counts all three; a previous figure ends the label instead. */
-const CLAUSE_BOUNDARY = new Set([...'，,。；;：:！？!?“”"（(\n']);
+const CLAUSE_BOUNDARY = charCodes('，,。；;：:！？!?“”"（(\n');
+/** Opening quotes before a figure (将扬尘防治“6个100%”). */
+const OPENING_QUOTES = charCodes('“"「‘');
 /** Masks whose text is left out of labels (dates, markers); hotline numbers stay ("12345信箱"). */
 const DROPPED_IN_LABELS = new Set(['date', 'document-number', 'list-marker', 'ordinal', 'version']);
 const LEADING = /^(?:其中|将|另有|另|同时|此外|目前|今年|本年|当年|截至目前|截止目前|已经|已|共计|共|累计|合计|本项目|此项目|该项目|本单位|我单位|我站|我中心|我们|我办|并)+/;
@@ -32,14 +35,15 @@ export function labelFor(norm: string, start: number, end: number, masks: readon
 function wordsBefore(norm: string, start: number, masks: readonly Mask[], previousEnd: number): string {
   let i = start - 1;
   // a figure in quotes ("将扬尘防治“6个100%”…"): the label is what stands before the quote
-  while (i >= 0 && '“"「‘'.includes(norm[i])) i--;
+  while (i >= 0 && OPENING_QUOTES.has(norm.charCodeAt(i))) i--;
   const end = i + 1;
   let depth = 0;
+  // by UTF-16 code: norm[i] would make a one-character string per ideograph stepped over
   while (i >= 0 && i >= previousEnd) {
-    const c = norm[i];
-    if (c === '）' || c === ')') {
-      depth++;
-    } else if ((c === '（' || c === '(') && depth > 0) {
+    const c = norm.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) {
+      depth++; // ） )
+    } else if ((c === 0xff08 || c === 0x28) && depth > 0) {
       depth--;
     } else if (depth === 0 && CLAUSE_BOUNDARY.has(c)) {
       break;
@@ -79,10 +83,10 @@ function wordsAfter(norm: string, end: number): string {
 }
 
 /** Where the first clause of `s` ends (its length when none does): the first piece a split at these marks gave, without the pieces. */
-const CLAUSE_END = new Set([...'，,。；;：:！？!?、\n']);
+const CLAUSE_END = charCodes('，,。；;：:！？!?、\n');
 function firstClauseEnd(s: string): number {
   let i = 0;
-  while (i < s.length && !CLAUSE_END.has(s[i])) i++;
+  while (i < s.length && !CLAUSE_END.has(s.charCodeAt(i))) i++;
   return i;
 }
 

@@ -21,7 +21,7 @@ export function reportYear(recognized: Report, narratives: NarrativeReport[], op
  * → 2018, the period's last): the first title naming one. The report's year is the forms' year, else this, else a year the
  * body mentions (recognize: a 年度 in the first paragraphs, the page header, a whole-year period), else the opening sentence's
  * (openingYear): a title over a body citing 《关于开展2024年度…评价工作的通知》 is the title's year. Corpus documents whose truth
- * names a year and the output none: 84 → 56 (held-out 23b) → 42 (24b) → 28 (year25: sentenceYear).
+ * names a year and the output none: 84 → 56 (held-out 23b) → 42 (24b) → 28 (year25: sentenceYear) → 22 (year26: statedYear).
  */
 function narrativeYear(narratives: NarrativeReport[]): number | null {
   for (const n of narratives) {
@@ -72,6 +72,9 @@ const OPENING_YEAR = [
   /开展了?(?:19|20)\d{2}年度?(?![\d月])[^。；]{0,80}?((?:19|20)\d{2})年度(?:部门整体|项目|专项)支出/,
   /开展了?((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,40}?(?:自评|绩效评价)/,
   /为做好((?:19|20)\d{2})年度?(?![\d月])[^。；]{0,30}?绩效/,
+  // the clause after the documents a report opens by citing, telling of that year's money: "根据《…的通知》(闽财综指﹝2025﹞2号)…
+  // 文件,2024年省财政下达我区…资金440万元" (长泰 彩票公益金, heldoutB) — not a date (2024年3月) nor a span (2024年以来)
+  /(?:文件|通知|精神|要求)[,，]((?:19|20)\d{2})年度?(?![\d月日以起至到—\-~])[^。；]{0,40}?(?:资金|预算|经费)/,
 ];
 const OPENING_PARAGRAPHS = 3;
 
@@ -110,7 +113,7 @@ function sentenceYear(opening: readonly (readonly string[])[]): number | null {
 /**
  * Where an untitled report's opening names its year without opening a sentence with it (year26), read last, the first found:
  * the unit's own year — 我校2022年项目为一个, 本单位2024年度…, 我区2021年… (我/本 and the unit's kind right before the year);
- * a cover field's project named by its year — 项目名称:2023年省演艺集团…补贴; a clause that begins with the year and goes on
+ * a clause that begins with the year and goes on
  * to its money — …申请专项债券资金11亿元,2022年已拨付资金6亿元; the money handed down by its year — (湘财文指〔2022〕30号)下达
  * 2022年…专项资金20万元 (not 提前下达, next year's money in advance). A date (2022年7月14日), a span (2020年以来, 2020-2021年,
  * 2019、2021年) or a cited document's year stays none.
@@ -118,7 +121,6 @@ function sentenceYear(opening: readonly (readonly string[])[]): number | null {
 const YEAR_END = String.raw`年(?:度|初|末|底)?(?![\d月日以起至到前后—\-~、])`;
 export const STATED_YEAR: readonly RegExp[] = [
   new RegExp(String.raw`(?<!将[^。；;,，]{0,6})(?:我|本)(?:校|院|局|厅|委|办|中心|单位|部门|区|县|市|镇|乡|所|站|馆)((?:19|20)\d{2})${YEAR_END}`),
-  new RegExp(String.raw`项目名称[:：]((?:19|20)\d{2})${YEAR_END}`),
   new RegExp(String.raw`[,，]((?:19|20)\d{2})${YEAR_END}(?![^。；;,，]{0,30}?(?:结余|结转))[^。；;,，]{0,30}?(?:资金|预算|经费|支出)`),
   new RegExp(String.raw`(?<!提前)下达(?:我(?:区|县|市|省))?((?:19|20)\d{2})${YEAR_END}[^。；;,，]{0,30}?(?:资金|经费|预算)`),
 ];

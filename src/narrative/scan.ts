@@ -1,6 +1,6 @@
 import type { Comparator, Figure } from '../../schemas/figure.js';
 import { canonicalNumber } from '../numbers/figure.js';
-import { simplify } from '../text/simplify.js';
+import { needsConversion, simplify } from '../text/simplify.js';
 import { findMasks, maskAt, type Mask } from './masks.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 import { COUNT_UNITS, KNOWN_UNITS, TIMES_UNITS, trimTimesUnit, unitInfo, unitStartsWord } from './units.js';
@@ -90,7 +90,9 @@ const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
 /** 万 with nothing after it (a clause ends), and money words just before the number. */
 const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
 const MONEY_BEFORE = /(资金|经费|预算|拨付|支付|支出|执行数|投入|下达|安排|补助|补贴|金额|投资|成本|费用|款)[^，。；,.;\d]{0,4}$/;
-const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以';
+// Chinese numerals too: "… 3 二、自评情况", "附件 … . 46 1 摘 要 一、项目概况" — a page number of a contents list or
+// a cover's date before the next heading's item number (二、) is no count of 二 (heldoutB: 24 such figures in 10 files of 5 corpus documents)
+const UNKNOWN_UNIT_EXCLUDED = '号版届年月日时分秒点级楼层岁周度是为的和与及或至到之在于余多把将对向以〇一二三四五六七八九十';
 // anchored: unanchored, `…|$` matched the end of any one-character slice, so every ideograph passed
 const BOUNDARY = /^(?:[，。；：、）)（(\s,.;:！？!?”"’\n]|$)/;
 
@@ -108,6 +110,18 @@ const ARTICLE_BEFORE_YI = '是为成有';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A character a figure can start with once normalized: an ASCII or full-width digit, a Chinese numeral. */
+const FIGURE_START = new RegExp(`[0-9\\uff10-\\uff19${CHINESE_NUMERAL_CHARS}]`);
+
+/**
+ * Whether scanFigures could find a number in the text: no when it holds neither a digit (ASCII or
+ * full-width) nor a Chinese numeral, and no traditional character that normalizeSameLength would
+ * convert (兩, 貳 …). Most prose lines of a report hold none: they are passed over before any scanning.
+ */
+export function mayHoldFigure(text: string): boolean {
+  return FIGURE_START.test(text) || needsConversion(text);
 }
 
 export interface ScanResult {
@@ -192,9 +206,10 @@ function readArabic(text: string, norm: string, m: RegExpExecArray, masks: Mask[
       }
       pos += k + after[0].length;
     } else if (!mult && !approx) {
-      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped
+      // unknown unit: one ideograph followed by a boundary ("12棵，", "3眼。") is kept, not dropped — but not one a space
+      // parts from the next ideograph, as a document site spaces a PDF's words: "… . 46 1 摘 要", "2 评 价机构" (heldoutB)
       const c = rest[0];
-      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2))) {
+      if (c && /[\u4e00-\u9fa5]/.test(c) && !UNKNOWN_UNIT_EXCLUDED.includes(c) && BOUNDARY.test(rest.slice(1, 2)) && !/^\s[\u4e00-\u9fa5]/.test(rest.slice(1, 3))) {
         unit = c;
         unknownUnit = true;
         pos += 1;

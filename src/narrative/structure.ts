@@ -2,6 +2,7 @@ import type { ScannedFigure } from './scan.js';
 import { Rational } from '../numbers/decimal.js';
 import { hasPlaceholderFigure } from './placeholders.js';
 import { unitInfo } from './units.js';
+import { charCodes } from '../text/clauses.js';
 
 /**
  * Totals and their parts inside one paragraph:
@@ -96,13 +97,19 @@ function commonCountUnit(a: ScannedFigure, b: ScannedFigure): string | null {
   return altA.find((u) => altB.includes(u)) ?? null;
 }
 
+/** Brackets by UTF-16 code: （ ( ） ). */
+const OPEN_FULL = 0xff08;
+const OPEN_ASCII = 0x28;
+const CLOSE_FULL = 0xff09;
+const CLOSE_ASCII = 0x29;
+
 /** Closing bracket matching the opening one at `open`, or -1. */
 function matchingClose(norm: string, open: number): number {
   let depth = 0;
   for (let i = open; i < norm.length; i++) {
-    const c = norm[i];
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') {
+    const c = norm.charCodeAt(i); // by code: norm[i] makes a string per ideograph
+    if (c === OPEN_FULL || c === OPEN_ASCII) depth++;
+    else if (c === CLOSE_FULL || c === CLOSE_ASCII) {
       depth--;
       if (depth === 0) return i;
     }
@@ -120,14 +127,17 @@ function matchingClose(norm: string, open: number): number {
  */
 const CHANGE_BEFORE = /(?:同比|环比|较|比|相比|与)[^，,。；;：:、]{0,10}?(?:增加|减少|增长|下降|上升|降低|提高|增|减|多|少)了?$|(?<!新)(?:增加|减少|增长|下降|上升|降低|调减|调增|核减|扣减)了?$/;
 
-/** Characters that end the clause a change is read in. */
-const CHANGE_CLAUSE_END = new Set([...'，,。；;：:、！？!?（(']);
+/**
+ * Characters that end the clause a change is read in, by UTF-16 code: a back scan reads codes (norm[at] of an
+ * ideograph makes a one-character string per step).
+ */
+const CHANGE_CLAUSE_END = charCodes('，,。；;：:、！？!?（(');
 
 export function statesChange(norm: string, f: ScannedFigure): boolean {
   // the clause before the figure: from the last clause end in the 24 characters before it
   const from = Math.max(0, f.start - 24);
   let at = f.start - 1;
-  while (at >= from && !CHANGE_CLAUSE_END.has(norm[at])) at--;
+  while (at >= from && !CHANGE_CLAUSE_END.has(norm.charCodeAt(at))) at--;
   const clause = norm.slice(at + 1, f.start);
   return CHANGE_BEFORE.test(/\s/.test(clause) ? clause.replace(/\s+/g, '') : clause);
 }
@@ -442,8 +452,8 @@ function clauseBefore(norm: string, f: ScannedFigure): string {
   return clauseEndingAt(norm, f.start, 20);
 }
 
-/** Characters that end the clause before a figure (clauseBefore, isPerUnit). */
-const CLAUSE_BEFORE_END = new Set([...'，,。；;：:、（()）！？!?']);
+/** Characters that end the clause before a figure (clauseBefore, isPerUnit), by UTF-16 code. */
+const CLAUSE_BEFORE_END = charCodes('，,。；;：:、（()）！？!?');
 
 /**
  * The text after the last clause end among the `reach` characters before `end` (all of them when none): what
@@ -452,7 +462,7 @@ const CLAUSE_BEFORE_END = new Set([...'，,。；;：:、（()）！？!?']);
 function clauseEndingAt(norm: string, end: number, reach: number): string {
   const from = Math.max(0, end - reach);
   let at = end - 1;
-  while (at >= from && !CLAUSE_BEFORE_END.has(norm[at])) at--;
+  while (at >= from && !CLAUSE_BEFORE_END.has(norm.charCodeAt(at))) at--;
   return norm.slice(at + 1, end);
 }
 
@@ -576,9 +586,9 @@ function sameUnit(a: string | null, b: string | null): boolean {
 function enclosingClose(norm: string, pos: number): number {
   let depth = 0;
   for (let i = pos; i >= 0; i--) {
-    const c = norm[i];
-    if (c === '）' || c === ')') depth++;
-    else if (c === '（' || c === '(') {
+    const c = norm.charCodeAt(i);
+    if (c === CLOSE_FULL || c === CLOSE_ASCII) depth++;
+    else if (c === OPEN_FULL || c === OPEN_ASCII) {
       if (depth === 0) return matchingClose(norm, i);
       depth--;
     }

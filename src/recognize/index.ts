@@ -82,14 +82,18 @@ function mostCommon(values: Array<number | null>): number | null {
   return best;
 }
 
-/** A cover field naming the year evaluated: 评价年度:2022 (湖南's and 广东's 自评报告 covers), 所属年度：2023年. Not 填报日期, a date. */
-const YEAR_FIELD = /(?:评价|自评|所属|考核)年度[:：]((?:19|20)\d{2})(?!\d|年\d)/;
+/**
+ * A cover field naming the year evaluated: 评价年度:2022 (湖南's and 广东's 自评报告 covers), 所属年度：2023年. Not 填报日期, a date.
+ * A third-party report's cover naming the project by its year does too: 项目名称: 2016年漕河泾街道社区道路整治项目 (a cover dated
+ * 二 O 一七 年, the year after) — a year right after the field, followed by 年 and a word, not by a month, a span or a date.
+ */
+const YEAR_FIELD = /(?:评价|自评|所属|考核)年度[:：]((?:19|20)\d{2})(?!\d|年\d)|项目名称[:：]((?:19|20)\d{2})年(?![\d月日至到以起—\-~－])/;
 
 function yearFromParagraphs(doc: DocumentModel): number | null {
   for (const b of doc.blocks.slice(0, 50)) {
     if (b.kind !== 'paragraph') continue;
     const m = /((?:19|20)\d{2})\s*年度/.exec(b.text) ?? YEAR_FIELD.exec(compactKey(b.text));
-    if (m) return Number(m[1]);
+    if (m) return Number(m[1] ?? m[2]);
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DocumentModel } from '../../schemas/document.js';
 import type { Evidence, Finding } from '../../schemas/finding.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
@@ -19,7 +19,8 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     draft.values,
     ...(draft.evidence.length === 0 || draft.missing?.length ? [draft.part ?? null, draft.missing ?? []] : []),
   ]);
-  const id = `${meta.id}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  // one-shot crypto.hash: the same digest as createHash without a Hash stream object per finding
+  const id = `${meta.id}:${hash('sha256', key, 'hex').slice(0, 16)}`;
   const caveat = readingCaveat(draft.evidence) ?? lostGlyphCaveat(draft, read.lostGlyphs ?? true, read.damagedTables);
   const declared = draft.severity ?? meta.severity;
   // A finding that rests on OCR'd text or on a table grid inferred from text positions is at most

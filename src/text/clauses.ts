@@ -36,3 +36,13 @@ export function clauseLeadIn(sentence: string, text: string, stops: string): str
   const span = clauseSpan(sentence, text, stops);
   return span ? sentence.slice(span.start, span.at) : '';
 }
+
+/**
+ * The UTF-16 codes of `chars`, for a scan that tests `set.has(text.charCodeAt(i))`: `set.has(text[i])` makes a
+ * one-character string for every ideograph it steps over.
+ */
+export function charCodes(chars: string): ReadonlySet<number> {
+  const codes = new Set<number>();
+  for (let i = 0; i < chars.length; i++) codes.add(chars.charCodeAt(i));
+  return codes;
+}

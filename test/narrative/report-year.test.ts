@@ -8,7 +8,7 @@ import { openingYear } from '../../src/narrative/report-year.js';
 
 /**
  * year26: where an untitled report's opening names its year without opening a sentence with it (src/narrative/report-year.ts,
- * statedYear): the unit's own year (我校2022年…), a cover's 项目名称:2023年…, a clause beginning with the year and going on to
+ * statedYear): the unit's own year (我校2022年…), a clause beginning with the year and going on to
  * its money (…,2022年已拨付资金6亿元), the money handed down by its year (下达2022年…专项资金). Read last, after forms, titles,
  * the body's 年度 and the opening sentence; dates, spans, carried-over money and next year's money stay none.
  */
@@ -40,7 +40,7 @@ describe('year26: the year an untitled report\'s opening states', () => {
     expect(await edited('hn-leiyang-sizhong-2022', [/我校2022年/g, '将作为我校2023年'])).toBeNull();
   });
 
-  it('a cover\'s 项目名称 naming the project by its year: 湖北 演艺集团 "项目名称:2023年省演艺集团…补贴", 闵行 生态专项 "项目名称: 2018 年…"', async () => {
+  it('a cover\'s 项目名称 naming the project by its year (recognize\'s cover field, heldoutB): 湖北 演艺集团 "项目名称:2023年省演艺集团…补贴", 闵行 生态专项 "项目名称: 2018 年…"', async () => {
     expect(await yearOf('hb-yanyi-gongyi-2023')).toBe(2023);
     expect(await yearOf('sh-minhang-shengtai-2018')).toBe(2018);
   });
