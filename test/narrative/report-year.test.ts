@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../schemas/document.js';
-import { parseDocument } from '../../parsers/index.js';
 import { checkModel } from '../helpers/check.js';
+import { corpusModel, corpusYear } from '../helpers/corpus.js';
 import { findReports } from '../../src/narrative/reports.js';
 import { openingYear } from '../../src/narrative/report-year.js';
 
@@ -13,13 +11,8 @@ import { openingYear } from '../../src/narrative/report-year.js';
  * the body's 年度 and the opening sentence; dates, spans, carried-over money and next year's money stay none.
  */
 
-const docs = new Map<string, Promise<DocumentModel>>();
-const modelOf = (id: string, ext = 'docx'): Promise<DocumentModel> => {
-  const file = `${id}.${ext}`;
-  if (!docs.has(file)) docs.set(file, parseDocument(new Uint8Array(readFileSync(new URL(`../corpus/real/${id}/${file}`, import.meta.url)))));
-  return docs.get(file)!;
-};
-const yearOf = async (id: string, ext = 'docx') => checkModel(await modelOf(id, ext)).report.year;
+const modelOf = corpusModel;
+const yearOf = corpusYear;
 
 /** The document with paragraphs' text changed: each pair's first paragraph holding `from`. */
 async function edited(id: string, ...edits: Array<[from: string | RegExp, to: string]>): Promise<number | null> {
