@@ -494,8 +494,12 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       // Empty cells up to the page's top in the next level's column as well, its first label
       // centred on rows starting at its own: the rows above are a group of the page before
       // continued at both levels (管理制度有效性 under 项目管理 / 项目实施, cut by the break), and
-      // a label's span never starts inside a group of the level below.
-      if (start === 0 && col + 1 < leaf) start = nextLevelStart(model, col + 1, label.r0) ?? start;
+      // a label's span never starts inside a group of the level below — when the label is centred
+      // on the rows from there (not 总分 at the foot, whose span the rule below may run to it).
+      if (start === 0 && col + 1 < leaf) {
+        const next = nextLevelStart(model, col + 1, label.r0);
+        if (next !== null && centredEnd(model, next, label, emptyBelow(occupied, label.r1), false) !== null) start = next;
+      }
       const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
       // (the previous label is on the page before). Empty cells reaching up to the top of the page's
