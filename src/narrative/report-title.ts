@@ -19,8 +19,11 @@ export interface TitleMatch {
   runIn: boolean;
 }
 
-/** Words that make a report one on performance (绩效), and what such a report is called. */
-const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
+/**
+ * Words that make a report one on performance (绩效), and what such a report is called. 问效 is the finance
+ * departments' word for following money to its results ("…补助资金全周期跟踪问效报告", "花钱必问效").
+ */
+const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核|问效)';
 /**
  * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
  * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects), "…项目绩效自评报告
