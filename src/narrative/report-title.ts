@@ -137,6 +137,22 @@ export function reportTitle(text: string): TitleMatch | null {
   return null;
 }
 
+/** A file's type after its name: ".docx", "Word文档格式.docx", ".pdf_第1页" (a document site's caption). */
+const FILE_SUFFIX = /(?:word文档格式|word文档|文档格式)?\.(?:docx?|pdf|wps)(?:_第\d+页)?$/i;
+
+/**
+ * The report title a document site's file name carries ("XX市渔业增殖放流项目绩效评价报告Word文档格式.docx"), or
+ * null. A file name is not taken as a title where it stands (attachments listed by name, a link under the text):
+ * findReports gives it only to a report that has no title of its own.
+ */
+export function fileNameTitle(text: string): TitleMatch | null {
+  const t = text.trim();
+  const stripped = t.replace(FILE_SUFFIX, '');
+  if (stripped === t) return null;
+  const found = reportTitle(stripped);
+  return found && !found.runIn ? found : null;
+}
+
 /** Kind of a report told by its text when it has no title (部门整体 … → dept). */
 export function kindOfText(text: string): ReportKind {
   return kindOf(compactKey(text));

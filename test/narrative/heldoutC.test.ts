@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../schemas/document.js';
 import { parseDocument } from '../../parsers/index.js';
-import { reportTitle } from '../../src/narrative/report-title.js';
+import { fileNameTitle, reportTitle } from '../../src/narrative/report-title.js';
 import { checkModel } from '../helpers/check.js';
 
 /**
@@ -25,6 +25,26 @@ describe('held-out C: titles', () => {
     expect(reportTitle('关于开展2021年度财政资金跟踪问效工作的通知')).toBeNull();
     expect(reportTitle('坚持花钱必问效、无效必问责，现将有关情况报告如下')).toBeNull();
   });
+
+  it('a document site\'s file name carries a title (…绩效评价报告Word文档格式.docx, …报告(山东).pdf), given only to a report without one; a form\'s file name carries none', () => {
+    expect(fileNameTitle('XX市渔业增殖放流项目绩效评价报告Word文档格式.docx')?.title).toBe('XX市渔业增殖放流项目绩效评价报告');
+    expect(fileNameTitle('2015年产粮大县奖励资金绩效评价报告(山东).pdf')?.kind).toBe('project');
+    expect(fileNameTitle('博物馆免费开放自评报告.docx_第1页')?.kind).toBe('project');
+    expect(fileNameTitle('项目支出绩效自评表.docx')).toBeNull();
+    expect(fileNameTitle('2015年产粮大县奖励资金绩效评价报告')).toBeNull();
+    // where it stands (an attachment listed by name) a file name starts no report
+    expect(reportTitle('附件1:2021年构树产业发展及体验服务综合体建设补助资金项目绩效评价报告.pdf')).toBeNull();
+  });
+
+  for (const ext of ['docx', 'pdf']) {
+    it(`渔业增殖放流 (${ext}): titled by its file name, its fry counted in 万尾 (30 + 70 + 20 + 20 + 10 = 150) apart from the 30万元 of money`, async () => {
+      const { report, findings } = await resultOf('xx-yuye-zengzhi-2019', ext);
+      expect(report.narratives[0].title).toBe('XX市渔业增殖放流项目绩效评价报告');
+      const fry = report.statistics.filter((s) => s.figure.unit === '万尾').map((s) => s.figure.value);
+      expect(fry).toEqual(['30', '70', '20', '20', '10', '150', '150']);
+      expect(findings.filter((f) => f.severity !== 'info' && f.rule !== 'template-leftovers')).toEqual([]);
+    });
+  }
 
   for (const ext of ['docx', 'pdf']) {
     it(`山东 老旧小区 跟踪问效 (${ext}): recognized, its 258172 = 178172 + 80000 read and left alone`, async () => {
