@@ -76,3 +76,16 @@ describe('held-out C: a fund\'s arrangement against its amount', () => {
     expect(findings.filter((f) => f.rule !== 'coverage')).toEqual([]);
   });
 });
+
+describe('held-out C: a unit slip in a 其中 list', () => {
+  for (const ext of ['docx', 'pdf']) {
+    it(`中小企业发展专项资金 (${ext}): 1709.98元 among 万元 — the warning states the sum as written and names the slip (5356.48 in 万元, 3 above 5353.48)`, async () => {
+      const { findings } = await resultOf('xx-zhongxiao-qiye-2011', ext);
+      const parts = findings.filter((f) => f.rule === 'narrative-total-parts');
+      expect(parts).toHaveLength(1);
+      expect(parts[0].severity).toBe('warning');
+      expect(parts[0].values).toEqual([5353.48, 3646.670998]);
+      expect(parts[0].message).toContain('疑为单位笔误，按万元计分项合计5356.48万元，仍与总数相差3万元');
+    });
+  }
+});
