@@ -142,7 +142,7 @@ export const rule: Rule = {
       const sameSection = first.s.section === second.s.section;
       const reasons = [
         `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
-        first.name === second.name ? `名称相同（“${first.name}”）` : `名称相同（“${second.name.length < first.name.length ? second.name : first.name}”，一处另写明主体）`,
+        first.name === second.name ? `名称相同（“${first.name}”）` : namesAlike(first.name, second.name),
         `单位相同（${first.s.normalizedUnit ?? first.s.figure.unit ?? ''}）`,
         years.size === 1 ? `年度相同（${[...years][0]}）` : '两处均未另标年度',
         sameSection ? '同一节' : '不同章节',
@@ -351,4 +351,11 @@ const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
 function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}
+
+/** The grounds for two names of one measure that are not equal: the owner said in front, or the head noun said after. */
+function namesAlike(a: string, b: string): string {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) return `名称相同（“${short}”，一处另写中心词“${long.slice(short.length)}”）`;
+  return `名称相同（“${short}”，一处另写明主体）`;
 }

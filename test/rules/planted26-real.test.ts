@@ -1,0 +1,39 @@
+/**
+ * Plants the real-corpus bench (bench/planted-real.ts, planted26) missed: a restated amount one more in its last digit
+ * or with two digits transposed, × 1.1, and a 一级指标's points + 5, on the corpus document where the bench planted it.
+ * The unchanged document has no error or warning of the rule; the planted one has one, carrying the changed figure.
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf, plantedIn, show, source } from './planted-real-helpers.js';
+
+describe('planted26: restatements and category points the bench planted', () => {
+  // "其中:非税收入清算返回20.35万元" / "非税收入清算返回资金20.36万元": the head noun 资金 said once and left out once
+  it('yn-changning-binzang-2019: 非税收入清算返回资金20.36万元 against 其中:非税收入清算返回20.35万元', async () => {
+    const fs = await plantedIn('yn-changning-binzang-2019', 'narrative-restated-differs', '到位资金20.35万元', '返回资金20.35万元', '返回资金20.36万元');
+    expect(fs).toEqual([['warning', [20.35, 20.36], expect.stringContaining('一处另写中心词“资金”')]]);
+  }, 60_000);
+
+  // "项目使用统筹整合资金X万元,当年财政拨款,全年执行数850万元,执行率100%": the fund the project draws on is the rate's base
+  it('he-weichang-cesuo-fanwen: 使用统筹整合资金805万元, 全年执行数850万元, 执行率100% (850 ÷ 805 = 105.59%)', async () => {
+    const fs = await plantedIn('he-weichang-cesuo-fanwen', 'narrative-rate', '全年执行数850万元', '统筹整合资金850万元', '统筹整合资金805万元');
+    expect(fs).toEqual([['warning', [100, 105.59, 850, 805], expect.stringContaining('按 850万元 ÷ 805万元 计算为105.59%')]]);
+  }, 60_000);
+
+  // a cut form (no 总分 row): its last group 效益指标 lists 10 + 10 + 10 = 30, the template's 效益 points, and 产出指标(50分)
+  // adds up to its 50 — the group is complete, so 效益指标(35分) is off; cunji's 效益指标(30分) over 10 + 10 stays silent (a
+  // row off the page: truth mustNotFlag benefit-points-cut)
+  it('ah-guichi-tangxi-2022: 效益指标(35分) over 10 + 10 + 10 on a form cut before 总分', async () => {
+    const fs = await plantedIn('ah-guichi-tangxi-2022', 'group-weights', '效益指标(30分)', '效益指标(30分)', '效益指标(35分)');
+    expect(fs).toEqual([['warning', [35, 30], expect.stringContaining('已列出的分值恰为模板该一级指标的30分')]]);
+  }, 60_000);
+
+  it('ah-suixi-linshijiuzhu-2019: 效益指标(35分) over one indicator of 30 on a form cut inside 满意度', async () => {
+    const fs = await plantedIn('ah-suixi-linshijiuzhu-2019', 'group-weights', '效益指标(30分)', '效益指标(30分)', '效益指标(35分)');
+    expect(fs).toEqual([['warning', [35, 30], expect.stringContaining('标明35分')]]);
+  }, 60_000);
+
+  it('ah-guichi-cunji-2022: 效益指标(30分) over 10 + 10 of a cut form is not reported (rows off the page)', async () => {
+    const fs = await findingsOf(source('ah-guichi-cunji-2022'), (d) => d.rule === 'group-weights');
+    expect(fs, show(fs)).toEqual([]);
+  }, 60_000);
+});
