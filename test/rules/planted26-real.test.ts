@@ -36,4 +36,10 @@ describe('planted26: restatements and category points the bench planted', () => 
     const fs = await findingsOf(source('ah-guichi-cunji-2022'), (d) => d.rule === 'group-weights');
     expect(fs, show(fs)).toEqual([]);
   }, 60_000);
+  // 489.00 + 14661.00 = 15150.00 against 15150.01: inside the summed rounding, but "中央补助15150.00万元" elsewhere states the
+  // whole as exactly the parts' sum — the whole written two ways, not rounding
+  it('yn-liangshi-fengxianjijin-2022: 收到中央补助资金15150.01万元，其中489.00 + 14661.00 against 中央补助15150.00万元', async () => {
+    const fs = await plantedIn('yn-liangshi-fengxianjijin-2022', 'narrative-total-parts', '收到中央补助资金15150.00万元', '资金15150.00万元', '资金15150.01万元');
+    expect(fs).toEqual([['warning', [15150.01, 15150], expect.stringContaining('恰为分项合计，总数两处写法不一致')]]);
+  }, 60_000);
 });
