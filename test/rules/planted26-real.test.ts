@@ -42,4 +42,20 @@ describe('planted26: restatements and category points the bench planted', () => 
     const fs = await plantedIn('yn-liangshi-fengxianjijin-2022', 'narrative-total-parts', '收到中央补助资金15150.00万元', '资金15150.00万元', '资金15150.01万元');
     expect(fs).toEqual([['warning', [15150.01, 15150], expect.stringContaining('恰为分项合计，总数两处写法不一致')]]);
   }, 60_000);
+  // a count of posts divided by the posts' titles: "领导职数3名,其中馆长1名,副馆长2名" (posts under a staff count stay unsummed)
+  it('yn-xundian-danganguan-2024: 领导职数3名，其中馆长2名，副馆长2名 (2 + 2 = 4)', async () => {
+    const fs = await plantedIn('yn-xundian-danganguan-2024', 'narrative-total-parts', '领导职数3名', '馆长1名', '馆长2名');
+    expect(fs).toEqual([['error', [3, 4], expect.stringContaining('领导职数3名，其中分项（馆长2名、副馆长2名）')]]);
+  }, 60_000);
+
+  // 151.8 + 37.48 = 189.28 against 189.29, inside the rounding; "中央下达公共文化服务体系建设专项资金预算189.28万元" states the whole
+  it('sc-yanbian-gonggong-2021: 专项资金189.29万元，其中151.8 + 37.48 against 专项资金预算189.28万元', async () => {
+    const fs = await plantedIn('sc-yanbian-gonggong-2021', 'narrative-total-parts', '其中一般项目151.8万元', '专项资金189.28万元', '专项资金189.29万元');
+    expect(fs).toEqual([['warning', [189.29, 189.28], expect.stringContaining('恰为分项合计')]]);
+  }, 60_000);
+  // 火化率 is a share of the deceased: above 100% is impossible
+  it('yn-changning-binzang-2019: 火化率达109.9% is a share above 100%', async () => {
+    const fs = await plantedIn('yn-changning-binzang-2019', 'rate-above-whole', '火化率达99.9%', '火化率达99.9%', '火化率达109.9%');
+    expect(fs).toEqual([['error', [109.9, 100], expect.stringContaining('火化率为占比')]]);
+  }, 60_000);
 });
