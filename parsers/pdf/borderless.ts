@@ -6,7 +6,7 @@ import { continuesBorderless } from './borderless-join.js';
 import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { blockText, buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { blockText, buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchHeaderGroups, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -80,7 +80,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
       start = 0;
     }
     // The first region of the page, from its top, continues the table carried over.
-    const end = regionEnd(lines, pieces, i, start === 0 && !tables.length ? carried : null);
+    const end = stackedUnder(pieces, i, regionEnd(lines, pieces, i, start === 0 && !tables.length ? carried : null));
     let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
     if (start === 0 && carried) {
       // Read with the columns of the page before as witnesses: a few rows are too few to show
@@ -301,6 +301,35 @@ function regionEnd(lines: readonly TextLine[], pieces: readonly Piece[][], start
     bottom = Math.max(bottom, lineBottom);
   }
   return j;
+}
+
+/** Lines of two cells or more each of two tables stacked with no gap have at least this many. */
+const STACKED_LINES = 3;
+
+/**
+ * Two tables stacked with no gap between them (a web page's metadata grid of four columns over
+ * another of two, 索引号 | … | 发文字号 | … above 索引号 | …): one region, but no cell of the lower
+ * lines starts where a cell of the upper ones does, but at the left margin, and each side's cells
+ * line up among themselves (every start but the margin's shared by two lines of its side or more).
+ * Read as one grid the two tables' columns interleave and cells run into each other. Returns where
+ * the region ends: the first line of the lower table, or `end` when there is no such line.
+ */
+function stackedUnder(pieces: readonly Piece[][], start: number, end: number): number {
+  const all = pieces.slice(start, end).flat();
+  if (!all.length) return end;
+  const size = Math.min(...all.map((p) => p.size));
+  const tol = ALIGNED_EMS * size;
+  const margin = Math.min(...all.map((p) => p.x0));
+  const starts = (from: number, to: number) => pieces.slice(from, to).flatMap((ps) => ps.filter((p) => p.x0 > margin + tol));
+  const cellLines = (from: number, to: number) => pieces.slice(from, to).filter((ps) => ps.length >= 2).length;
+  const lined = (own: readonly Piece[]) => own.every((p) => own.some((q) => q.line !== p.line && Math.abs(q.x0 - p.x0) <= tol));
+  const apart = (a: readonly Piece[], b: readonly Piece[]) => a.every((p) => b.every((q) => Math.abs(q.x0 - p.x0) > tol));
+  for (let k = start + STACKED_LINES; k <= end - STACKED_LINES; k++) {
+    if (pieces[k].length < 2 || cellLines(start, k) < STACKED_LINES || cellLines(k, end) < STACKED_LINES) continue;
+    const [upper, lower] = [starts(start, k), starts(k, end)];
+    if (upper.length && lower.length && apart(upper, lower) && lined(upper) && lined(lower)) return k;
+  }
+  return end;
 }
 
 /**
@@ -551,7 +580,10 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     stretchGroupLabels(model, bands.length);
   }
   if (align.centre) stretchAcross(model, bands);
-  else stretchRowValues(model, bands.length);
+  else {
+    stretchRowValues(model, bands.length);
+    stretchHeaderGroups(model, bands.length);
+  }
   const xs = columnBoundaries(bands, 1);
   const cells = labelUnits(completeWrappedHeaders(toCells(model.cells, xs, model.ys, bands)));
   if (isList(cells, bands.length)) return null;

@@ -491,6 +491,15 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
         } else topSet.push(label);
         continue;
       }
+      // Empty cells up to the page's top in the next level's column as well, its first label
+      // centred on rows starting at its own: the rows above are a group of the page before
+      // continued at both levels (管理制度有效性 under 项目管理 / 项目实施, cut by the break), and
+      // a label's span never starts inside a group of the level below — when the label is centred
+      // on the rows from there (not 总分 at the foot, whose span the rule below may run to it).
+      if (start === 0 && col + 1 < leaf) {
+        const next = nextLevelStart(model, col + 1, label.r0);
+        if (next !== null && centredEnd(model, next, label, emptyBelow(occupied, label.r1), false) !== null) start = next;
+      }
       const limit = emptyBelow(occupied, label.r1);
       // Anchored above (the previous label's span ends where this one's starts), else below
       // (the previous label is on the page before). Empty cells reaching up to the top of the page's
@@ -515,6 +524,19 @@ export function stretchGroupLabels(model: RowModel, nCols: number): void {
       label.r1 = end;
     }
   }
+}
+
+/**
+ * The row where the first label of column `col` starts, when nothing of that column lies above it,
+ * it starts at or above `by`, and it is centred on rows starting there; else null.
+ */
+function nextLevelStart(model: RowModel, col: number, by: number): number | null {
+  const inColumn = model.cells.filter((c) => c.block.c0 <= col && col < c.block.c1);
+  const first = inColumn.reduce<TableCellPlan | null>((a, c) => (!a || c.r0 < a.r0 ? c : a), null);
+  if (!first || first.r0 === 0 || first.r0 > by || first.block.c0 !== col || first.block.c1 !== col + 1 || isFigure(blockText(first.block))) return null;
+  const occupied = Array<boolean>(model.ys.length - 1).fill(false);
+  for (const c of inColumn) for (let r = c.r0; r < c.r1; r++) occupied[r] = true;
+  return centredEnd(model, first.r0, first, emptyBelow(occupied, first.r1), false) !== null ? first.r0 : null;
 }
 
 /** The first row at or after `from` whose cell is taken (or the row count). */
@@ -652,6 +674,8 @@ function loneColumnValue(model: RowModel, bands: readonly [number, number][], ce
  * label and a value merged over the rest of the row, as the forms draw it: the value covers the
  * columns to the table's right edge.
  */
+const squeezed = (text: string) => text.replace(/\s+/gu, '');
+
 export function stretchRowValues(model: RowModel, nCols: number): void {
   // A column of figures is a column of values, each in its own cell (工作经费 | 334.74 under 决算数).
   const figures = (c: number) => model.cells.some((o) => o.block.c0 === c && o.block.c1 === c + 1 && isFigure(blockText(o.block)));
@@ -659,7 +683,34 @@ export function stretchRowValues(model: RowModel, nCols: number): void {
     if (cell.block.c0 === 0 || cell.block.c1 === nCols || figures(cell.block.c0)) continue;
     const inRows = model.cells.filter((o) => o.r0 < cell.r1 && cell.r0 < o.r1);
     const label = inRows.find((o) => o !== cell && o.block.c0 === 0 && o.r0 === cell.r0 && o.r1 === cell.r1 && o.block.c1 <= cell.block.c0);
+    // The same words twice (预算执行率 | 预算执行率, the rest blank): two levels of the hierarchy
+    // named alike over a row left to fill, not a label and its value.
+    if (label && squeezed(blockText(label.block)) === squeezed(blockText(cell.block))) continue;
     if (inRows.length === 2 && label) cell.block = { ...cell.block, c1: nCols };
+  }
+}
+
+/**
+ * In a table that sets text at the start of its cells, a header over sub-headers (自评得分 over
+ * 单项指标得分 | 权重占比(%) | 单项指标折算得分) shows its extent only as far as its text reaches.
+ * Header cells left empty right of it, none of them covered, each over a sub-header of the row
+ * below, are the rest of it: it covers them. Only over sub-headers naming columns of the forms
+ * (表头词典), two or more, a cell of a sub-header under each column of the header's span.
+ */
+export function stretchHeaderGroups(model: RowModel, nCols: number): void {
+  const covered = (r: number, c: number) => model.cells.some((o) => o.r0 <= r && r < o.r1 && o.block.c0 <= c && c < o.block.c1);
+  const under = (r: number, c: number) => model.cells.find((o) => o.r0 === r + 1 && o.r1 === r + 2 && o.block.c0 === c && o.block.c1 === c + 1);
+  for (const cell of model.cells) {
+    const r = cell.r0;
+    const { c0, c1 } = cell.block;
+    if (cell.r1 !== r + 1 || r + 1 >= model.ys.length - 1 || isFigure(blockText(cell.block)) || !namesFormColumn(blockText(cell.block))) continue;
+    let end = c1;
+    while (end < nCols && !covered(r, end) && under(r, end)) end++;
+    if (end === c1) continue;
+    const subs = Array.from({ length: end - c0 }, (_, k) => under(r, c0 + k));
+    if (subs.some((s) => !s || isFigure(blockText(s.block)))) continue;
+    if (subs.filter((s) => namesFormColumn(blockText(s!.block))).length < 2) continue;
+    cell.block = { ...cell.block, c1: end };
   }
 }
 

@@ -19,8 +19,11 @@ export interface TitleMatch {
   runIn: boolean;
 }
 
-/** Words that make a report one on performance (绩效), and what such a report is called. */
-const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核)';
+/**
+ * Words that make a report one on performance (绩效), and what such a report is called. 问效 is the finance
+ * departments' word for following money to its results ("…补助资金全周期跟踪问效报告", "花钱必问效").
+ */
+const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核|问效)';
 /**
  * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
  * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects), "…项目绩效自评报告
@@ -132,6 +135,22 @@ export function reportTitle(text: string): TitleMatch | null {
     if (prefix && k.length > at + 2 + RUN_IN_PROSE) return { kind: kindOf(prefix), title: prefix, runIn: true };
   }
   return null;
+}
+
+/** A file's type after its name: ".docx", "Word文档格式.docx", ".pdf_第1页" (a document site's caption). */
+const FILE_SUFFIX = /(?:word文档格式|word文档|文档格式)?\.(?:docx?|pdf|wps)(?:_第\d+页)?$/i;
+
+/**
+ * The report title a document site's file name carries ("XX市渔业增殖放流项目绩效评价报告Word文档格式.docx"), or
+ * null. A file name is not taken as a title where it stands (attachments listed by name, a link under the text):
+ * findReports gives it only to a report that has no title of its own.
+ */
+export function fileNameTitle(text: string): TitleMatch | null {
+  const t = text.trim();
+  const stripped = t.replace(FILE_SUFFIX, '');
+  if (stripped === t) return null;
+  const found = reportTitle(stripped);
+  return found && !found.runIn ? found : null;
 }
 
 /** Kind of a report told by its text when it has no title (部门整体 … → dept). */

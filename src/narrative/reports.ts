@@ -3,7 +3,7 @@ import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypo
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { proseCellParagraphs } from './prose-cells.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
-import { kindOfText, reportTitle, type ReportKind } from './report-title.js';
+import { fileNameTitle, kindOfText, reportTitle, type ReportKind } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
@@ -321,6 +321,18 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
 }
 
 /**
+ * A report without a title of its own, on a document site whose caption, the document's first paragraph, is the
+ * file's name ("XX市渔业增殖放流项目绩效评价报告Word文档格式.docx"): the file name titles it (its start is unchanged).
+ */
+function namedByFileName(blocks: DocumentModel['blocks'], start: Start): Start {
+  const first = blocks.findIndex((b) => b.kind === 'paragraph' && compact(b.text).length > 0);
+  const block = blocks[first];
+  if (first < 0 || first > start.index || block.kind !== 'paragraph') return start;
+  const named = fileNameTitle(block.text);
+  return named ? { ...start, kind: named.kind, title: named.title } : start;
+}
+
+/**
  * Reports run from a title paragraph to the next title or the next table. A cover page (title
  * split over short lines, 部门名称, 年 月 日) followed by the same title again is folded into one report.
  */
@@ -332,7 +344,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
     if (record) starts.push(record);
   }
   const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);
-  if (untitled) starts.unshift(untitled);
+  if (untitled) starts.unshift(namedByFileName(blocks, untitled));
   const reports: FoundReport[] = [];
   const bodySize = documentBodySize(doc);
   for (let s = 0; s < starts.length; s++) {

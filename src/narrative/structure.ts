@@ -144,6 +144,8 @@ export function statesChange(norm: string, f: ScannedFigure): boolean {
 
 /** A count of posts (领导职数, 科级职数), not of people. */
 const POSTS = /职数/;
+/** A post named by its title ("馆长", "副局长", "书记"): one of a count of posts. */
+const POST_TITLE = /(?:[馆局院所站校处科股队部厅司社组]长|主任|书记|主席)$/;
 
 /** Conjunctions between the last two items of a list; 及时 (in time) is a word, not 及. */
 const CONJUNCTION = /以及|和|及(?!时)|与/;
@@ -353,7 +355,10 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
       if (!parent) continue;
       // posts named under a count of staff ("核定事业编制14名。其中，正处级领导职数1名、副处级领导职数2名"): positions among
       // the staff, not a split of them — posts divide a count of posts only
-      if (POSTS.test(clauseBefore(norm, figures[k])) !== POSTS.test(clauseBefore(norm, parent.g))) continue;
+      // the posts of a count of posts may be named by their titles ("领导职数3名,其中馆长1名,副馆长2名")
+      const parentPosts = POSTS.test(clauseBefore(norm, parent.g));
+      const partClause = clauseBefore(norm, figures[k]);
+      if ((POSTS.test(partClause) || (parentPosts && POST_TITLE.test(partClause))) !== parentPosts) continue;
       // a list with a part as large as the whole names aspects, not a partition ("共编制12个指标，
       // 其中一级指标3个，二级指标9个，三级指标12个"): no part of it is summed
       const siblings = assigned.filter((a) => a.parent?.k === parent.k);

@@ -74,6 +74,8 @@ export const COUNT_UNITS = [
   '颗',
   // bodies cremated or moved (火化遗体2317具, 火化任务2000具)
   '具',
+  // fish and fry released (鳙鱼70万尾, 总计150万尾)
+  '尾',
 ] as const;
 
 /**
@@ -113,6 +115,8 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   项: '目',
   // 具体, 具有, 具备
   具: '体有备',
+  // 尾款, 尾声, 尾部, 尾数, 尾号, 尾水 (养殖尾水), 尾矿, 尾气, 尾巴, 尾随
+  尾: '款声部数号水矿气巴随',
   // 个人, 个体…; "一个亿", "两个亿" is an amount (1亿, 2亿) spoken, not a count of things
   个: '人体性别案亿',
   人: '员民才事口大均们',

@@ -20,13 +20,13 @@ export function level1Groups(indicators: Indicator[]): Array<{ level1: string; r
 export const rule: Rule = {
   meta: {
     id: 'group-weights',
-    version: 4,
+    version: 5,
     severity: 'error',
     catalogue: 'D2',
     title: { zh: '一级指标分值合计', en: 'Weights add up to the declared points' },
     description: {
-      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），二级指标标明分数（标签内或单列合并单元格）时同样核对，标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告；与模板的差额在各一级指标间相互抵消（总和与模板相同）时为本表自定的分配，降为提示。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形。',
-      en: 'The weights under a first-level indicator (and under a second-level one that prints its points) add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning; info when the departures cancel out across the groups: the form has its own split). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there.',
+      zh: '同一一级指标下各三级指标的分值之和应等于该一级指标标明的分数（如“效益指标(30分)”），二级指标标明分数（标签内或单列合并单元格）时同样核对，标“不适用”的行按0计；表中未标分数时按模板的权重分配（50/30/10 或 30/30/10/20）核对并降为警告；与模板的差额在各一级指标间相互抵消（总和与模板相同）时为本表自定的分配，降为提示。表格未列至总分行（截断或续表）时，最后一个一级指标的行可能未读全，只报其分值超出的情形；但其已列出的分值恰为模板给该一级指标的分数、且其余一级指标均标明分数并与分值合计、与模板一致时，该组已列全，标明分数与之不符者报警告。',
+      en: 'The weights under a first-level indicator (and under a second-level one that prints its points) add up to its declared points; rows marked 不适用 count as 0. Without printed points the template split is used (warning; info when the departures cancel out across the groups: the form has its own split). On a form cut before its 总分 row the last group may be incomplete: only weights past its points are reported there — unless its listed weights are exactly the template\'s points for it and every other group prints points that match both its weights and the template: then the group is complete and printed points off it are a warning.',
     },
     formula: 'Σ 三级指标分值 = 一级指标分数',
     tolerance: '精确比较（分值是分配的分数）',
@@ -109,14 +109,18 @@ export const rule: Rule = {
         }
         if (sum.eq(declared)) continue;
         const open = cut && gi === groups.length - 1;
-        if (open && sum.lt(declared)) continue;
+        // the last group of a cut form may lack rows — unless its listed weights are exactly the template's
+        // points for it while every other group prints and adds up to the template's: then the rows are
+        // all there and the printed points are the odd figure (效益指标(35分) over 10 + 10 + 10)
+        const templateFull = open && printed !== null && sum.lt(declared) && split !== undefined && fullByTemplate(groups, g, split);
+        if (open && sum.lt(declared) && !templateFull) continue;
         const stem = level1Stem(g.level1);
         const na = g.rows.filter((r) => r.notApplicable).length;
         out.push({
-          severity: printed ? 'error' : ownSplit ? 'info' : 'warning',
+          severity: templateFull ? 'warning' : printed ? 'error' : ownSplit ? 'info' : 'warning',
           message: {
-            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${open ? '（表格未列至总分行，已列出的分值已超过）' : ''}${!printed && ownSplit ? '；各一级指标分值总和与模板相同，疑为本表自定的权重分配' : ''}`,
-            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}${open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}${!printed && ownSplit ? '; the groups together match the template\'s total, so the form likely uses its own split' : ''}`,
+            zh: `${form.part}「${stem}」${printed ? `标明${printed.value}分` : `按模板应为${declared.toString()}分`}，其下${g.rows.length}个三级指标分值合计${sum.toString()}分${na ? `（含${na}个“不适用”行按0计）` : ''}${templateFull ? `（表格未列至总分行；已列出的分值恰为模板该一级指标的${sum.toString()}分，其余一级指标的标明分数与分值合计均与模板一致，标明的分数疑有误）` : open ? '（表格未列至总分行，已列出的分值已超过）' : ''}${!printed && ownSplit ? '；各一级指标分值总和与模板相同，疑为本表自定的权重分配' : ''}`,
+            en: `${form.part} "${stem}": ${printed ? 'declared' : 'template'} ${declared.toString()} points, but its ${g.rows.length} indicators' weights add up to ${sum.toString()}${templateFull ? ` (the table stops before its total row; the rows listed give exactly the template's ${sum.toString()} for this group and every other group prints and adds up to the template's points: the printed points are likely wrong)` : open ? ' (the table stops before its total row; the rows listed already exceed it)' : ''}${!printed && ownSplit ? '; the groups together match the template\'s total, so the form likely uses its own split' : ''}`,
           },
           values: [declared.toNumber(), sum.toNumber()],
           evidence: [
@@ -135,6 +139,24 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * A cut form's last group whose listed weights are the template's points for it, on a form whose every
+ * other group prints its points and adds up to them, each the template's: the group is complete.
+ */
+function fullByTemplate(groups: Array<{ level1: string; rows: Indicator[] }>, last: { level1: string; rows: Indicator[] }, split: Record<string, number>): boolean {
+  const planned = split[level1Key(last.level1)];
+  if (planned === undefined || !weightSum(last.rows).eq(Rational.of(planned))) return false;
+  const others = groups.filter((g) => g !== last);
+  return (
+    others.length > 0 &&
+    others.every((g) => {
+      const pts = g.rows.find((r) => r.level1Points)?.level1Points;
+      const want = split[level1Key(g.level1)];
+      return pts != null && want !== undefined && Rational.parse(pts.value).eq(Rational.of(want)) && weightSum(g.rows).eq(Rational.of(want));
+    })
+  );
+}
 
 /**
  * The form departs from the template's split only by moving points between its 一级指标 groups: every

@@ -14,6 +14,11 @@ const SPENT = /已?(支付|拨付|执行数?|使用|支出|发放)/;
 /** The money available: the base of the rate (落实: the money secured, "共落实棚户区改造258.8556万元"). */
 const BASE = /资金|预算|下达|总额|合计|安排|到位|投资|收到|落实/;
 
+/** A fund a project draws on ("使用统筹整合资金"): 使用 before a fund's name, no 已 / 实际 / 累计 saying it was spent. */
+const FUND_DRAWN = /^(?!.*(?:已|实际|累计|完成|共计?)使用).*使用[^，,；;。：:]{2,}(?:资金|经费)$/;
+/** The amount said to be executed: the 执行数 or 实际支出 of the same money. */
+const EXECUTED = /执行数|支出数|实际支出|已支出|已支付/;
+
 type Role = 'unspent' | 'spent' | 'base' | null;
 
 function roleOf(stat: NarrativeStat): Role {
@@ -64,7 +69,13 @@ export function ratesAgainstAmounts(report: Report): RateAgainstAmounts[] {
       const money = before.filter((s) => s.dimension === 'money');
       if (money.some((s) => !isExact(s.figure))) return;
       const of = (role: Role) => money.filter((s) => roleOf(s) === role);
-      const [spent, unspent, base] = [of('spent'), of('unspent'), of('base')];
+      let [spent, unspent, base] = [of('spent'), of('unspent'), of('base')];
+      // "项目使用统筹整合资金850万元,…,全年执行数850万元,执行率100%": a fund the project draws on, named
+      // before the amount its sentence says was executed, is the rate's base, not a second spending
+      if (spent.length === 2 && base.length === 0 && unspent.length === 0 && FUND_DRAWN.test(spent[0].label) && EXECUTED.test(spent[1].label) && !FUND_DRAWN.test(spent[1].label)) {
+        base = [spent[0]];
+        spent = [spent[1]];
+      }
       if (spent.length !== 1) return;
       const p = spent[0];
       let q: Interval;
@@ -112,13 +123,13 @@ export function ratesContradictedByAmounts(report: Report): Set<string> {
 export const rule: Rule = {
   meta: {
     id: 'narrative-rate',
-    version: 3,
+    version: 4,
     severity: 'warning',
     catalogue: 'A1',
     title: { zh: '叙述中的执行率与同句金额不符', en: 'A rate in prose disagrees with the amounts of its sentence' },
     description: {
-      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。金额与比率的对应按措辞判断，故为警告。',
-      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target.',
+      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。“项目使用××资金X万元，…全年执行数Y万元，执行率Z”中“使用”其后接资金名者为项目所用资金（比率的分母），不是第二笔支出。金额与比率的对应按措辞判断，故为警告。',
+      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target. In "项目使用××资金X万元，…全年执行数Y万元，执行率Z" the fund the project draws on (使用 before a fund\'s name) is the base, not a second spending.',
     },
     formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)；完成比例 = 完成数 ÷ 目标数',
     tolerance: '比率按书写精度±½末位，金额按书写精度±½末位，区间相交即相符',

@@ -26,13 +26,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 11,
+    version: 12,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项；分处“基本支出”“项目支出”（或一般公共预算、政府性基金等不同预算范围）两节的同名数字是两个范围的度量，不作比较。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。',
-      en: 'The same measure (same name once connectives and years are set aside, or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap; a whole whose listed parts differ from it only within their rounding is still compared). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list; one name under a 基本支出 section and a 项目支出 section (or two other budget scopes) names the measures of two scopes, not compared. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后；六字以上的具体名称写或不写中心词“资金、经费”视为同名，如“非税收入清算返回”与“非税收入清算返回资金”）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项；分处“基本支出”“项目支出”（或一般公共预算、政府性基金等不同预算范围）两节的同名数字是两个范围的度量，不作比较。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。',
+      en: 'The same measure (same name once connectives and years are set aside — a specific name of six or more characters with or without its head noun 资金 / 经费 is one name — or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap; a whole whose listed parts differ from it only within their rounding is still compared). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list; one name under a 基本支出 section and a 项目支出 section (or two other budget scopes) names the measures of two scopes, not compared. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report.',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -142,7 +142,7 @@ export const rule: Rule = {
       const sameSection = first.s.section === second.s.section;
       const reasons = [
         `同一篇报告（${first.s.loc.part ?? '叙述报告'}）`,
-        first.name === second.name ? `名称相同（“${first.name}”）` : `名称相同（“${second.name.length < first.name.length ? second.name : first.name}”，一处另写明主体）`,
+        first.name === second.name ? `名称相同（“${first.name}”）` : namesAlike(first.name, second.name),
         `单位相同（${first.s.normalizedUnit ?? first.s.figure.unit ?? ''}）`,
         years.size === 1 ? `年度相同（${[...years][0]}）` : '两处均未另标年度',
         sameSection ? '同一节' : '不同章节',
@@ -351,4 +351,11 @@ const FUND_AT_HEAD = /^[\u4e00-\u9fa5（）()]{2,20}?(?:资金|经费)/;
 function fundsDiffer(a: NarrativeStat, b: NarrativeStat): boolean {
   const [x, y] = [FUND_AT_HEAD.exec(a.sentence.trim())?.[0], FUND_AT_HEAD.exec(b.sentence.trim())?.[0]];
   return !!x && !!y && !x.endsWith(y) && !y.endsWith(x);
+}
+
+/** The grounds for two names of one measure that are not equal: the owner said in front, or the head noun said after. */
+function namesAlike(a: string, b: string): string {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) return `名称相同（“${short}”，一处另写中心词“${long.slice(short.length)}”）`;
+  return `名称相同（“${short}”，一处另写明主体）`;
 }

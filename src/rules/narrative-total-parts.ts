@@ -22,21 +22,22 @@ import type { FindingDraft, Rule } from './types.js';
  * 471.23元，其中中央补助189.63万元，地方财政补助281.6万元" is summed under 471.23元, not under the figure before the outer 其中).
  * People counted in 名 and in 人 are one unit (v9: "核定编制141名，其中：公务员131人，工勤人员10人" is summed; units.ts).
  * A gap the rounding hides is no longer hidden when another statement of one part closes it exactly (v10: "共2330.9万元，其中：
- * 中央资金1372.8万元…" with "收到中央下达…资金1372.7万元" elsewhere).
+ * 中央资金1372.8万元…" with "收到中央下达…资金1372.7万元" elsewhere), nor when another statement of the whole gives exactly the
+ * parts' sum (v12: "收到中央补助资金15150.01万元，其中…489.00万元，…14661.00万元" with "中央补助15150.00万元" elsewhere).
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 11,
+    version: 13,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
     description: {
-      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）。',
-      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning).',
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）；另一处所写总数（名称去掉中心词“资金/经费”后结尾四字以上相同、同一精度、未写明不同主体）恰等于分项合计者亦同。总数与其余分项均以“万元”书写而恰有一个分项以“元”书写的，提示疑为单位笔误，并给出按万元计的合计。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning); so does another statement of the whole (its name, head noun 资金/经费 set aside, ending alike in four characters or more, the same precision, no different subject) giving exactly the parts\' sum. One part written in 元 among a total and parts written in 万元 is named as a likely unit slip, with the sum read in 万元.',
     },
     formula: '总数 = Σ 分项',
-    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告；另一处所写某分项数值恰使合计等于总数时，舍入不再解释差额（警告）',
+    tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告；另一处所写某分项数值恰使合计等于总数时，或另一处所写总数（名称去掉中心词“资金/经费”后结尾四字以上相同、同一精度、未写明不同主体）恰等于分项合计时，舍入不再解释差额（警告）',
     families: 'all',
     source: 'catalogue C1',
   },
@@ -104,6 +105,7 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     const noteEn = roundingGap ? ' (all figures are whole numbers; check whether each was rounded)' : open && !above ? ' (the list may be partial)' : '';
     const unit = total.normalizedUnit ?? '';
     const listed = parts.map((p) => statPhrase(p)).join('、');
+    const slip = unitSlip(total, parts, sumExact);
     const tolerance = counting
       ? '计数须相等 / counts must be equal'
       : roundingGap
@@ -112,19 +114,33 @@ function checkTotals(statistics: NarrativeStat[], placeOf: (total: NarrativeStat
     drafts.push({
       severity,
       message: {
-        zh: `${placeOf(total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${note}`,
-        en: `${placeOf(total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${noteEn}`,
+        zh: `${placeOf(total)}称${statPhrase(total)}，${relation === 'subset' ? '其中' : '所列'}分项（${listed}）合计${sumExact.toString(8)}${unit}，与总数不符${note}${slip ? `；${statPhrase(slip.part)}以“元”计而其余各数以“万元”计，疑为单位笔误，按万元计分项合计${slip.sum.toString(8)}万元${slip.holds ? '，与总数相符' : `，仍与总数相差${slip.sum.sub(Rational.parse(t.value)).abs().toString(8)}万元`}` : ''}`,
+        en: `${placeOf(total)} states a total of ${total.figure.text} but the ${relation === 'subset' ? '其中 ' : 'listed '}parts add up to ${sumExact.toString(8)}${unit}${noteEn}${slip ? `; ${slip.part.figure.text.trim()} is written in 元 among amounts in 万元 — read in 万元 the parts make ${slip.sum.toString(8)} 万元${slip.holds ? ', the total' : ''}` : ''}`,
       },
       values: [plain(total.figure), sumExact.toNumber()],
       evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part'))],
       expected: `${t.value}${unit}`,
       observed: `${sumExact.toString(8)}${unit}`,
       tolerance,
-      params: { relation, openList: open },
+      params: { relation, openList: open, ...(slip ? { unitSlip: slip.part.figure.text.trim() } : {}) },
       part: total.loc.part,
     });
   }
   return drafts;
+}
+
+/**
+ * One part written in 元 among a total and parts all written in 万元 ("1650万元、1996.5万元、…1709.98元"): a unit slip
+ * is likely; the sum with that part read in 万元, and whether it then holds (v12).
+ */
+function unitSlip(total: NarrativeStat, parts: readonly NarrativeStat[], sumExact: Rational): { part: NarrativeStat; sum: Rational; holds: boolean } | null {
+  if (total.figure.unit !== '万元' || parts.length < 2) return null;
+  const inYuan = parts.filter((p) => p.figure.unit === '元');
+  if (inYuan.length !== 1 || parts.some((p) => p.figure.unit !== '元' && p.figure.unit !== '万元')) return null;
+  const part = inYuan[0];
+  const sum = sumExact.sub(Rational.parse(part.normalizedValue)).add(Rational.parse(part.figure.value));
+  const holds = intersects(summed(total, parts).tInt, { lo: sum.sub(halfUnit(2)), hi: sum.add(halfUnit(2)) });
+  return { part, sum, holds };
 }
 
 /**
@@ -157,20 +173,46 @@ function gapClosedElsewhere(statistics: readonly NarrativeStat[], total: Narrati
     );
     if (other) found.push({ part, other });
   }
-  return found.length === 1 ? found[0] : null;
+  if (found.length > 0) return found.length === 1 ? found[0] : null;
+  // the whole written two ways: another statement of it gives exactly the parts' sum ("收到中央补助资金15150.01万元，其中
+  // 省级支出安排489.00万元、各州市安排14661.00万元" with "其中：中央补助15150.00万元" elsewhere)
+  const sum = summed(total, parts).sumExact;
+  const name = headless(measureName(total.label).name);
+  const wholes = statistics.filter(
+    (s) =>
+      s !== total &&
+      !parts.includes(s) &&
+      s.narrative === total.narrative &&
+      s.sentence !== total.sentence &&
+      s.normalizedUnit === total.normalizedUnit &&
+      s.figure.decimals === total.figure.decimals &&
+      isExact(s.figure) &&
+      Rational.parse(s.normalizedValue).eq(sum) &&
+      commonEnding(headless(measureName(s.label).name), name) >= 4 &&
+      !subjectWordsDiffer(measureName(s.label).name, measureName(total.label).name),
+  );
+  return wholes.length === 1 ? { part: total, other: wholes[0] } : null;
 }
+
+/** A name without its trailing head noun (资金, 经费): "收到中央补助资金" ends as "中央补助" does. */
+const headless = (name: string) => name.replace(/(?:资金|经费)$/, '');
 
 function closedGapFinding(total: NarrativeStat, parts: readonly NarrativeStat[], { part, other }: { part: NarrativeStat; other: NarrativeStat }, placeOf: (s: NarrativeStat) => string): FindingDraft {
   const { sumExact, dp } = summed(total, parts);
   const sum = sumExact.toFixed(dp);
   const unit = total.normalizedUnit ?? '';
+  const whole = part === total;
   return {
     severity: 'warning',
     message: {
-      zh: `${placeOf(total)}称${statPhrase(total)}，其中分项（${parts.map((p) => statPhrase(p)).join('、')}）合计${sum}${unit}；${placeOf(other)}称${statPhrase(other)}，按此数分项合计恰为总数，${statPhrase(part)}与之不一致`,
-      en: `${placeOf(total)} states ${total.figure.text.trim()} with 其中 parts adding up to ${sum}${unit}; another place states ${other.figure.text.trim()} for the part written ${part.figure.text.trim()}, which makes them add up exactly`,
+      zh: whole
+        ? `${placeOf(total)}称${statPhrase(total)}，其中分项（${parts.map((p) => statPhrase(p)).join('、')}）合计${sum}${unit}；${placeOf(other)}称${statPhrase(other)}，恰为分项合计，总数两处写法不一致`
+        : `${placeOf(total)}称${statPhrase(total)}，其中分项（${parts.map((p) => statPhrase(p)).join('、')}）合计${sum}${unit}；${placeOf(other)}称${statPhrase(other)}，按此数分项合计恰为总数，${statPhrase(part)}与之不一致`,
+      en: whole
+        ? `${placeOf(total)} states ${total.figure.text.trim()} with 其中 parts adding up to ${sum}${unit}; another place states the whole as ${other.figure.text.trim()}, exactly the parts' sum`
+        : `${placeOf(total)} states ${total.figure.text.trim()} with 其中 parts adding up to ${sum}${unit}; another place states ${other.figure.text.trim()} for the part written ${part.figure.text.trim()}, which makes them add up exactly`,
     },
-    values: [plain(part.figure), plain(other.figure), plain(total.figure)],
+    values: whole ? [plain(total.figure), plain(other.figure)] : [plain(part.figure), plain(other.figure), plain(total.figure)],
     evidence: [statEvidence(total, 'total'), ...parts.map((p) => statEvidence(p, 'part')), statEvidence(other, 'restated')],
     expected: `${other.figure.text.trim()}`,
     observed: `${part.figure.text.trim()}`,

@@ -16,6 +16,7 @@ import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as numberedBreakdown } from './numbered-breakdown.js';
 import { rule as narrativeShareAmount } from './narrative-share-amount.js';
+import { rule as narrativeAllocationSum } from './narrative-allocation-sum.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
 import { rule as narrativeSubsetExceeds } from './narrative-subset-exceeds.js';
 import { rule as rateAboveWhole } from './rate-above-whole.js';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = frozen([
   narrativeTotalParts,
   numberedBreakdown,
   narrativeShareAmount,
+  narrativeAllocationSum,
   narrativeListCount,
   narrativeSubsetExceeds,
   rateAboveWhole,

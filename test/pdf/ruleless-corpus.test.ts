@@ -75,4 +75,43 @@ describe('Chromium print of a real report with no table borders', () => {
     const [form] = tables(run.document);
     expect([total(form).col, total(form).col + total(form).colSpan]).toEqual([total(ruled).col, total(ruled).col + total(ruled).colSpan]);
   }, 240_000);
+  it('a header over sub-headers, its text within two of its three columns: it covers the third; a row of the same words twice is no label and value', async () => {
+    // Found (he-chengan-gaoling-2020): 自评得分 (text at the start of its cell) reached only into
+    // 权重占比's column, so 单项指标折算得分's header was "/单项指标折算得分" and the form's figures were
+    // unchecked (表头未能完全识别, confidence 0.68); 预算执行率 | 预算执行率 (a row left to fill) was read
+    // as a label and a value across the row, its text a 分值 that could not be read. Four
+    // met-target infos of the .docx were missed; three are found now (the fourth's 98 sits alone in
+    // a column on its page, a stray, beside >=).
+    const { reference, run, missed, extra } = await ruleless('he-chengan-gaoling-2020');
+    expect(extra).toEqual([]);
+    expect(missed.length).toBeLessThanOrEqual(1);
+    const form = (d: typeof run.document) => tables(d).find((t) => cell(t, '自评得分'))!;
+    const span = (t: TableBlock, text: string) => [cell(t, text)!.col, cell(t, text)!.colSpan];
+    expect(span(form(run.document), '自评得分')).toEqual(span(form(reference.document), '自评得分'));
+    const last = form(run.document).cells.filter((c) => c.row === form(run.document).nRows - 1 && c.text.trim());
+    expect(last.map((c) => [squeeze(c.text), c.col, c.colSpan])).toEqual([
+      ['预算执行率', 0, 1],
+      ['预算执行率', 1, 1],
+    ]);
+  }, 240_000);
+
+  it('a group label under a page break whose first rows belong to the groups of the page before: its span starts where the next level\'s first label does', async () => {
+    // Found (nx-yinchuan-liuzhong-2021, an OCR'd report): 管理制度有效性, the last row of 项目管理 /
+    // 项目实施 at the top of page 2, was taken into 项目产出(30分)'s span, which is centred on the
+    // rows from there as well as from 保障人数 — two group-weights warnings (25 vs 19, 30 vs 36).
+    const { run, missed, extra } = await ruleless('nx-yinchuan-liuzhong-2021');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const form = tables(run.document).find((t) => cell(t, '保障人数'))!;
+    expect(rowOf(form, '顼目产出(30分)')).toBe(rowOf(form, '保障人数'));
+    expect(rowOf(form, '项目效益(35分)')).toBe(rowOf(form, '经济效益指标'));
+  }, 240_000);
+
+  it('two tables stacked with no gap, no cell start shared but the margin: two tables, as in the .docx', async () => {
+    // Found (cq-liangping-quanyu-2023): a web page's metadata grid of four columns over the same
+    // fields in two columns was one grid of interleaved columns, 發文字號 lost into a value.
+    const { reference, run, missed, extra } = await ruleless('cq-liangping-quanyu-2023');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(tables(run.document).map((t) => t.nCols)).toEqual(tables(reference.document).map((t) => t.nCols));
+    expect(tables(run.document)[0].cells.some((c) => squeeze(c.text) === '發(fā)文字號(hào)')).toBe(true);
+  }, 240_000);
 });

@@ -84,8 +84,15 @@ export const NOT_A_LEVEL = /增加|减少|增长|下降|上升|降低|提高|增
 export function sameMeasure(a: string, b: string): boolean {
   if (a === b || levelFold(a) === levelFold(b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 6 && long.endsWith(short) && specificName(short);
+  if (short.length >= 6 && long.endsWith(short) && specificName(short)) return true;
+  // the head noun said or left out ("非税收入清算返回" / "非税收入清算返回资金"): one measure when what
+  // precedes it is itself a specific name of six characters or more
+  const [ha, hb] = [headFold(a), headFold(b)];
+  return (ha !== a || hb !== b) && ha === hb && ha.length >= 6 && specificName(ha);
 }
+
+/** A name without its trailing head noun 资金 / 经费 / 款项. */
+const headFold = (name: string) => name.replace(/(?:资金|经费|款项)$/, '');
 
 /**
  * A level's finance said with or without 级: "市级财政投入" names the 市财政投入. Asked for both names

@@ -20,6 +20,16 @@ export default ruleCases({
   ],
   invalid: [
     {
+      name: 'one part in 元 among 万元 (xx-zhongxiao-qiye-2011): the sum as written, and the likely unit slip with the sum in 万元',
+      report: dept('年初预算为5430万元,实际支出共计5353.48万元。其中支持专精特新小企业资金项目1650万元、支持融资服务专项资金项目1996.5万元、支持中小企业服务体系建设资金项目1709.98元。'),
+      findings: [{ severity: 'warning', values: [5353.48, 3646.670998], messageIncludes: ['1709.98元', '疑为单位笔误', '按万元计分项合计5356.48万元', '相差3万元'] }],
+    },
+    {
+      name: 'a unit slip that explains the whole gap: the sum in 万元 is the total',
+      report: dept('实际支出共计5356.48万元。其中支持专精特新小企业资金项目1650万元、支持融资服务专项资金项目1996.5万元、支持中小企业服务体系建设资金项目1709.98元。'),
+      findings: [{ severity: 'warning', values: [5356.48, 3646.670998], messageIncludes: ['疑为单位笔误', '按万元计分项合计5356.48万元，与总数相符'] }],
+    },
+    {
       name: 'a rounding gap closed exactly by the part stated elsewhere (nm-linhe 中央资金 1372.7 / 1372.8): warning',
       report: dept('收到中央下达优抚对象生活补助资金1372.7万元。', '收到财政资金共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，其他资金859.6万元。'),
       findings: [{ severity: 'warning', values: [1372.8, 1372.7, 2330.9], messageIncludes: ['合计2331.0万元', '中央下达优抚对象生活补助资金1372.7万元', '按此数分项合计恰为总数'] }],
