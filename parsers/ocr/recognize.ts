@@ -33,8 +33,13 @@ export interface RecognizedLine {
 
 /** The recogniser reads lines scaled to this height. */
 const LINE_HEIGHT = 48;
-/** Narrowest input (a single digit); PaddleOCR pads to 320, which only costs time. */
+/** Narrowest input (a single digit). */
 const MIN_WIDTH = 32;
+/**
+ * The width PP-OCRv4's recogniser was trained at (PaddleOCR's rec_image_shape 3×48×320, shorter lines
+ * padded to it). Every line is not padded so (it costs time); an unsure short one is read again so.
+ */
+const TRAINED_WIDTH = 320;
 /** Longest line input (a full-width paragraph line at 200 dpi is ~1600 px after scaling). */
 const MAX_WIDTH = 3200;
 /**
@@ -57,33 +62,43 @@ const BATCH_WIDTH_SPREAD = 1.15;
  * line where a table ruling crosses it).
  */
 export async function recognizeBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[]): Promise<RecognizedLine[]> {
-  const out = await readBoxes(engine, img, boxes, false);
+  const out = await readBoxes(engine, img, boxes, false, MIN_WIDTH);
+  // A short line (a cell's "27个", a lone "0") is read at its own width, and the recogniser — trained on
+  // lines padded to TRAINED_WIDTH — is then unsure of it, and unsteadily so: the same "27个" read 0.517
+  // from a 71×41 px box and 0.996 from a 69×37 one. An unsure short line is read again padded to the
+  // trained width; where both readings give the same text, each character keeps the surer of its two
+  // confidences. The text itself is never changed by the second reading.
+  const short = out.flatMap((line, k) => (line.chars.length && line.confidence < RECHECK_BELOW && scaledWidth(boxes[k]) < TRAINED_WIDTH ? [k] : []));
+  if (short.length) keepSurer(out, short, await readBoxes(engine, img, short.map((k) => boxes[k]), false, TRAINED_WIDTH));
   // Small print (a 150 dpi scan, a phone photo): the twofold blow-up blurs commas, decimal points
   // and the inside of 0/8, and a line read right comes back unsure. An unsure line is read again
-  // from a cubic enlargement; where both readings give the same text, each character keeps the
-  // surer of its two confidences. The text itself is never changed by the second reading.
+  // from a cubic enlargement, kept the same way.
   const typical = typicalLineHeight(boxes);
   if (typical === null || typical >= SMALL_LINE_PX) return out;
   const unsure = out.flatMap((line, k) => (line.chars.length && line.confidence < RECHECK_BELOW ? [k] : []));
   if (!unsure.length) return out;
-  const again = await readBoxes(engine, img, unsure.map((k) => boxes[k]), true);
-  unsure.forEach((k, j) => {
+  keepSurer(out, unsure, await readBoxes(engine, img, unsure.map((k) => boxes[k]), true, MIN_WIDTH));
+  return out;
+}
+
+/** A second reading of lines `which` of `out`: where it gives the same text, each character keeps the surer confidence. */
+function keepSurer(out: RecognizedLine[], which: readonly number[], again: readonly RecognizedLine[]): void {
+  which.forEach((k, j) => {
     const first = out[k];
     const second = again[j];
     if (second.text !== first.text || second.chars.length !== first.chars.length) return;
     const chars = first.chars.map((c, i) => ({ ...c, confidence: Math.max(c.confidence, second.chars[i].confidence) }));
     out[k] = { ...first, chars, confidence: Math.min(...chars.map((c) => c.confidence)) };
   });
-  return out;
 }
 
-async function readBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[], cubic: boolean): Promise<RecognizedLine[]> {
-  const items = boxes.map((box, index) => {
-    const w = Math.max(1, box.x1 - box.x0);
-    const h = Math.max(1, box.y1 - box.y0);
-    const width = Math.min(MAX_WIDTH, Math.max(8, Math.ceil((LINE_HEIGHT * w) / h)));
-    return { box, index, width };
-  });
+/** A box's width once scaled to the recogniser's line height. */
+function scaledWidth(box: TextBox): number {
+  return Math.min(MAX_WIDTH, Math.max(8, Math.ceil((LINE_HEIGHT * Math.max(1, box.x1 - box.x0)) / Math.max(1, box.y1 - box.y0))));
+}
+
+async function readBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly TextBox[], cubic: boolean, minWidth: number): Promise<RecognizedLine[]> {
+  const items = boxes.map((box, index) => ({ box, index, width: scaledWidth(box) }));
   const order = [...items].sort((a, b) => a.width - b.width);
   const out: RecognizedLine[] = new Array(boxes.length);
   for (let start = 0; start < order.length; ) {
@@ -92,7 +107,7 @@ async function readBoxes(engine: OcrEngine, img: GrayImage, boxes: readonly Text
     while (end < order.length && end - start < BATCH && order[end].width <= order[start].width * BATCH_WIDTH_SPREAD) end++;
     const batch = order.slice(start, end);
     start = end;
-    const inputWidth = Math.max(MIN_WIDTH, Math.ceil(Math.max(...batch.map((b) => b.width)) / 8) * 8);
+    const inputWidth = Math.max(minWidth, Math.ceil(Math.max(...batch.map((b) => b.width)) / 8) * 8);
     // The batch fixes the input width (the padding changes what is read, so it stays); the lines are
     // run a few at a time at that width — each line's output does not depend on the others in the call.
     const perCall = Math.max(1, Math.floor(CALL_COLUMNS / inputWidth));
@@ -192,7 +207,7 @@ function decode(
     }
     prev = best;
   }
-  chars = withDroppedIdeographs(chars, stepOf, hidden, (t) => [toImage(t * stepWidth), toImage((t + 1) * stepWidth)]);
+  chars = withDroppedIdeographs(chars, stepOf, hidden, (t) => [toImage(t * stepWidth), toImage((t + 1) * stepWidth)], { hidden: under, steps: usedWidth / stepWidth });
   const text = chars.map((c) => c.ch).join('');
   const confidence = chars.length ? Math.min(...chars.map((c) => c.confidence)) : 0;
   return { box, text, chars, confidence };
@@ -219,9 +234,21 @@ const HAN = /^\p{Script=Han}$/u;
  * (the median step distance of neighbouring ideographs, ≥ 3 pairs), the candidate an ideograph
  * itself, half a pitch clear of both neighbours. It keeps its probability as its confidence and
  * `read: ''` (a character put in), so the reading says how unsure it is.
+ *
+ * The same at a line's end (`end`: the strongest class under the blanks after the last character, and
+ * the time steps the line's own pixels cover): a wrapped line's last ideograph dropped (ps2pdf's seed
+ * page 5, “…安全生产监管、” with 峻 0.41 under the blanks, the next line “工验收备案…”). There is no right
+ * neighbour to show the hole, so the line must run on at least a full pitch past its last character, the
+ * candidate half a pitch clear of it, after an ideograph or a 顿号/逗号 (a number's tail is no wrapped word).
  */
-export function withDroppedIdeographs(chars: RecognizedChar[], stepOf: readonly number[], hidden: readonly (HiddenChar | null)[], place: (t: number) => [number, number]): RecognizedChar[] {
-  if (!hidden.some((h) => h && h.p >= MIN_HIDDEN)) return chars;
+export function withDroppedIdeographs(
+  chars: RecognizedChar[],
+  stepOf: readonly number[],
+  hidden: readonly (HiddenChar | null)[],
+  place: (t: number) => [number, number],
+  end: { hidden: HiddenChar | null; steps: number } = { hidden: null, steps: 0 },
+): RecognizedChar[] {
+  if (!hidden.some((h) => h && h.p >= MIN_HIDDEN) && !(end.hidden && end.hidden.p >= MIN_HIDDEN)) return chars;
   const pitches: number[] = [];
   for (let i = 1; i < chars.length; i++) if (HAN.test(chars[i - 1].ch) && HAN.test(chars[i].ch)) pitches.push(stepOf[i] - stepOf[i - 1]);
   if (pitches.length < 3) return chars;
@@ -248,5 +275,22 @@ export function withDroppedIdeographs(chars: RecognizedChar[], stepOf: readonly 
     }
     out.push(c);
   });
+  const tail = end.hidden;
+  const last = stepOf.length - 1;
+  if (
+    tail &&
+    last >= 0 &&
+    tail.p >= MIN_HIDDEN &&
+    HAN.test(tail.ch) &&
+    (HAN.test(chars[last].ch) || WRAP_PUNCTUATION.has(chars[last].ch)) &&
+    tail.t - stepOf[last] >= pitch / 2 &&
+    end.steps - stepOf[last] >= pitch
+  ) {
+    const [x0, x1] = place(tail.t);
+    out.push({ ch: tail.ch, x0, x1, confidence: tail.p, read: '' });
+  }
   return out;
 }
+
+/** Marks a wrapped line may end with before its dropped last ideograph. */
+const WRAP_PUNCTUATION = new Set(['、', '，', '；', '：', '（', '“']);
