@@ -12,10 +12,11 @@ const FORM_TITLE = /(?:绩效|自评|评价)[^。；;，,：:《》]{0,10}表$|�
  */
 const FILE_EXTENSION = /(?:\.(?:docx?|pdf|xlsx?|wps))?_第\d+页$|\.(?:docx?|pdf|xlsx?|wps)$/i;
 /**
- * A web page's metadata lines above a republished report (索引号, 发布机构, 发布日期, 来源, 浏览次数, 您所在的位置 …):
- * not the document's paragraphs, so they do not push its title out of its head.
+ * A web page's metadata lines above a republished report (索引号, 发布机构, 发布日期, 来源, 浏览次数, 您所在的位置,
+ * 公开目录, 主题词, 时效性, the site's 打开适老化模式 / 无障碍浏览 switch …): not the document's paragraphs, so they do not
+ * push its title out of its head.
  */
-const PAGE_METADATA = /^[\s\-•·*]*(?:索引号|发布机构|发文机关|主题分类|文号|发文字号|发布日期|成文日期|发布时间|有效性|信息来源|来源|作者|点击数|浏览次数|阅读次数|字号|打印|您(?:所在|现在)?的?位置|当前位置)(?![\u4e00-\u9fa5]{0,4}(?:绩效|报告|自评))/;
+const PAGE_METADATA = /^[\s\-•·*]*(?:索引号|发布机构|发文机关|主题分类|主题词|公开目录|文号|发文字号|发布日期|成文日期|发布时间|有效性|时效性|信息来源|来源|作者|点击数|浏览次数|阅读次数|字号|打印|打开适老化模式|无障碍浏览|您(?:所在|现在)?的?位置|当前位置)(?![\u4e00-\u9fa5]{0,4}(?:绩效|报告|自评))/;
 /** The document's head: its title lines come before the first table, among its first paragraphs. */
 const HEAD_PARAGRAPHS = 3;
 const MAX_TITLE = 70;
