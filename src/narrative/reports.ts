@@ -293,6 +293,36 @@ function emptyRange(blocks: DocumentModel['blocks'], index: number): { first: nu
   return { first, last: first - 1 };
 }
 
+/** A form's notes heading ("备注:", "注：", "说明:"), alone or running into its first note. */
+const NOTES_HEADING = /^(?:备注|注|说明|填表说明)[:：]/;
+/** A numbered note under it ("1.预算执行情况口径:…", "2、定量指标…"). */
+const NUMBERED_NOTE = /^\d{1,2}[.．、]/;
+
+/**
+ * The notes printed under a form (湖北 自评表: 备注: 1.预算执行情况口径… 2.定量指标计分原则…): a notes heading right
+ * after a table and the numbered lines under it. They explain the form's scoring, and are no report of their own.
+ */
+function formNotes(region: DocumentModel['blocks']): Set<number> {
+  const out = new Set<number>();
+  for (let k = 0; k < region.length; k++) {
+    if (region[k].kind !== 'table') continue;
+    let j = k + 1;
+    while (j < region.length && region[j].kind === 'paragraph' && compact((region[j] as ParagraphBlock).text).length === 0) j++;
+    const head = region[j];
+    if (!head || head.kind !== 'paragraph' || !NOTES_HEADING.test(compact(head.text))) continue;
+    out.add(j);
+    for (j++; j < region.length; j++) {
+      const b = region[j];
+      if (b.kind !== 'paragraph') break;
+      const t = compact(b.text);
+      if (t.length === 0) continue;
+      if (!NUMBERED_NOTE.test(t)) break;
+      out.add(j);
+    }
+  }
+  return out;
+}
+
 /**
  * A report with no title: the prose before the first titled report (the whole document when there
  * is none) reports on budget performance (performance-prose.ts) — a letter to the finance bureau,
@@ -302,7 +332,8 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   const region = blocks.slice(0, firstTitled);
   // the prose runs from the first paragraph after the last table or captioned form before it
   let from = 0;
-  const firstProse = region.findIndex((b) => b.kind === 'paragraph' && (isPerformanceParagraph(b.text) || outlineSection(b.text) !== null));
+  const notes = formNotes(region);
+  const firstProse = region.findIndex((b, k) => b.kind === 'paragraph' && !notes.has(k) && (isPerformanceParagraph(b.text) || outlineSection(b.text) !== null));
   if (firstProse < 0) return null;
   for (let k = 0; k < firstProse; k++) if (region[k].kind === 'table' || startsForm(blocks, k)) from = k + 1;
   let end = region.length;
@@ -313,7 +344,7 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
     }
   }
   // a form a copy ran into one paragraph (header words, then 年度资金总额 and its figures) is the form, not prose
-  const prose = region.slice(from, end).filter((b): b is ParagraphBlock => b.kind === 'paragraph' && readInlineForm(b.text) === null);
+  const prose = region.slice(from, end).filter((b, k): b is ParagraphBlock => b.kind === 'paragraph' && !notes.has(from + k) && readInlineForm(b.text) === null);
   if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
   const first = prose.find((p) => compact(p.text).length > 0);
   if (!first) return null;

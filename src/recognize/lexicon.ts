@@ -139,7 +139,8 @@ export const BUDGET_FIELDS: FieldEntry[] = [
  * kind whose pattern the compact label matches. Marks before a label (★总额) are not words.
  */
 export const BUDGET_ROW_KINDS: Array<{ kind: 'total' | 'carry-over' | 'special-account' | 'unit' | 'current-year' | 'other'; match: RegExp; source: string }> = [
-  { kind: 'total', match: /资金总额|年度资金|合计|总计|^总额/, source: MOF },
+  // 部门整体支出总额 (Hubei county 部门整体支出自评表 in the 项目自评表 layout): the whole department's money
+  { kind: 'total', match: /资金总额|年度资金|合计|总计|^总额|整体支出总额/, source: MOF },
   { kind: 'carry-over', match: /上年结转|结转资金|上年结余|结转结余/, source: MOF },
   { kind: 'special-account', match: /财政专户/, source: SICHUAN },
   // 单位资金 (四川), 单位自筹, 自有资金, 自筹资金: the unit's own money
@@ -350,6 +351,9 @@ export const PART_MARKERS: Array<{ part: 'basic-data' | 'project-self-eval' | 'd
   { part: 'project-self-eval', match: /统筹整合资金(?:数|后)/, also: /到位资金/, source: TRANSFER },
   { part: 'dept-self-eval', match: /(预算)?部门名称|预算单位名称/, also: /预算|资金/, source: HUNAN },
   { part: 'dept-self-eval', match: /按收入性质分|按支出性质分/, source: HUNAN },
+  // a department's form in the 项目自评表 layout (湖北 县 乡镇 部门整体支出自评表: 基本支出总额 | … | 项目支出总额 over the
+  // budget block's 部门整体支出总额 row), printed without 项目名称 or a title
+  { part: 'dept-self-eval', match: /部门整体支出总额|基本支出总额\|[^|]*\|项目支出总额/, source: '湖北 通城 乡镇 部门整体支出自评表' },
 ];
 
 /** Staffing of the 基础数据表 (财政供养人员情况), also when written as label | value pairs. */
