@@ -144,6 +144,23 @@ function unitSlip(total: NarrativeStat, parts: readonly NarrativeStat[], sumExac
 }
 
 /**
+ * `s` is another exact statement of the list's report, in another sentence and outside the list, written in the unit and
+ * precision of `like` and giving `value`.
+ */
+function restatesOutsideList(s: NarrativeStat, total: NarrativeStat, parts: readonly NarrativeStat[], like: NarrativeStat, value: Rational): boolean {
+  return (
+    s !== total &&
+    !parts.includes(s) &&
+    s.narrative === total.narrative &&
+    s.sentence !== total.sentence &&
+    s.normalizedUnit === like.normalizedUnit &&
+    s.figure.decimals === like.figure.decimals &&
+    isExact(s.figure) &&
+    Rational.parse(s.normalizedValue).eq(value)
+  );
+}
+
+/**
  * A 其中 list whose sum misses its total by less than the rounding hides ("共2330.9万元，其中：中央资金1372.8万元，地方资金98.6万元，
  * 其他资金859.6万元": 2331.0), where another statement of the report gives one part's amount as exactly what closes the gap
  * ("收到中央下达…资金1372.7万元"): the part's two statements differ, and the total sides with the other — not rounding.
@@ -160,14 +177,7 @@ function gapClosedElsewhere(statistics: readonly NarrativeStat[], total: Narrati
     const name = measureName(part.label).name;
     const other = statistics.find(
       (s) =>
-        s !== total &&
-        !parts.includes(s) &&
-        s.narrative === total.narrative &&
-        s.sentence !== total.sentence &&
-        s.normalizedUnit === part.normalizedUnit &&
-        s.figure.decimals === part.figure.decimals &&
-        isExact(s.figure) &&
-        Rational.parse(s.normalizedValue).eq(want) &&
+        restatesOutsideList(s, total, parts, part, want) &&
         commonEnding(measureName(s.label).name, name) >= 2 &&
         !subjectWordsDiffer(measureName(s.label).name, name),
     );
@@ -180,14 +190,7 @@ function gapClosedElsewhere(statistics: readonly NarrativeStat[], total: Narrati
   const name = headless(measureName(total.label).name);
   const wholes = statistics.filter(
     (s) =>
-      s !== total &&
-      !parts.includes(s) &&
-      s.narrative === total.narrative &&
-      s.sentence !== total.sentence &&
-      s.normalizedUnit === total.normalizedUnit &&
-      s.figure.decimals === total.figure.decimals &&
-      isExact(s.figure) &&
-      Rational.parse(s.normalizedValue).eq(sum) &&
+      restatesOutsideList(s, total, parts, total, sum) &&
       commonEnding(headless(measureName(s.label).name), name) >= 4 &&
       !subjectWordsDiffer(measureName(s.label).name, measureName(total.label).name),
   );
