@@ -50,27 +50,52 @@ export class DrawnSpaces {
       offset += ch.length;
     }
     const { drawn } = this;
-    let at = findFrom(drawn, want, this.from, drawn.chars.length);
-    if (at < 0) at = findFrom(drawn, want, 0, Math.min(this.from + want.length, drawn.chars.length));
-    else this.from = at + want.length;
+    const at = this.locate(want);
     if (at < 0) return tidySpaces(text);
     return tidySpaces(text, (o) => {
       const k = gaps.get(o);
       return k !== undefined && drawn.spaced[at + k] === true;
     });
   }
+
+  /**
+   * Whether a space glyph was drawn right before `text` (a run that followed a whitespace item of
+   * its own, `spaced`): the producer's space between words, which pdf.js put in an item apart when
+   * the font changed after it ("补助。 37个", the 。 and the space in the CJK font, 37 in the Latin one).
+   */
+  spaceBefore(text: string): boolean {
+    const want = [...text].filter((ch) => !/\s/u.test(ch));
+    if (!want.length) return false;
+    const at = this.locate(want);
+    return at >= 0 && this.drawn.spaced[at] === true;
+  }
+
+  /** Where `want` (glyphs, no white space) is drawn: from where the item before was found, else before it; -1 if not. */
+  private locate(want: readonly string[]): number {
+    const { drawn } = this;
+    const at = findFrom(drawn, want, this.from, drawn.chars.length);
+    if (at >= 0) {
+      this.from = at + want.length;
+      return at;
+    }
+    return findFrom(drawn, want, 0, Math.min(this.from + want.length, drawn.chars.length));
+  }
 }
 
 /**
  * `runs` with the spaces the producer drew put back into those toTextRuns tidied (`untidy`), read from
  * the page's operator list; a run whose text changed since (GBK decoded, a lost glyph marked) stays as it is.
+ * A run set after a whitespace item of its own (`spaced`) is marked `drawnSpace` when that space was a
+ * glyph the producer drew (not a gap pdf.js read as one), for the line's text to keep it (lines.ts).
  */
 export function withDrawnSpaces(runs: TextRun[], untidy: Untidy, ops: { fnArray: readonly number[]; argsArray: readonly unknown[] }): TextRun[] {
-  if (!untidy.size) return runs;
+  if (!untidy.size && !runs.some((run) => run.spaced)) return runs;
   const spaces = new DrawnSpaces(ops.fnArray, ops.argsArray);
   return runs.map((run) => {
     const before = untidy.get(run);
-    if (before === undefined || before.tidied !== run.str) return run;
+    if (before === undefined || before.tidied !== run.str) {
+      return run.spaced && spaces.spaceBefore(run.str) ? { ...run, drawnSpace: true as const } : run;
+    }
     const str = spaces.tidy(before.text);
     return str === run.str ? run : { ...run, str };
   });

@@ -1,4 +1,5 @@
 import { charEms, firstUnitEms, gapSeparator, wrapSeparator } from './cjk.js';
+import { SPACE_EMS } from './text-runs.js';
 import type { TextLine, TextRun } from './types.js';
 
 /** Pieces closer than this fraction of the font size are one word (no separator at all). */
@@ -52,7 +53,8 @@ export function makeLine(runs: TextRun[]): TextLine {
           continue;
         }
       }
-      if (gap > TOUCHING_GAP * Math.min(run.size, prev.size)) text += gapSeparator(text, run.str);
+      // A space the producer drew as a glyph is a space between words, next to CJK too ("补助。 37个").
+      if (gap > TOUCHING_GAP * Math.min(run.size, prev.size)) text += run.drawnSpace && gap <= SPACE_EMS * Math.min(run.size, prev.size) ? ' ' : gapSeparator(text, run.str);
     }
     prevStart = text.length;
     text += run.str;

@@ -30,6 +30,8 @@ export interface TextRun {
    * the gap before it is a space between words (a CJK font's half-width space, 0.5 em), not a cell's edge.
    */
   spaced?: true;
+  /** `spaced`, and the operator list shows a space glyph drawn right before its first glyph (glyph-spaces.ts): the line keeps a space there. */
+  drawnSpace?: true;
 }
 
 /** An axis-aligned ruling segment: horizontal (y = pos, x in [from, to]) or vertical (x = pos, y in [from, to]). */
