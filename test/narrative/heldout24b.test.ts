@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../schemas/document.js';
-import { parseDocument } from '../../parsers/index.js';
 import { checkModel } from '../helpers/check.js';
+import { corpusEdited, corpusYear } from '../helpers/corpus.js';
 
 /**
  * Held-out 24b, part 1: corpus documents with no year in the output though a reader sees one (truth.json meta.year).
@@ -11,24 +9,8 @@ import { checkModel } from '../helpers/check.js';
  * sentence of a report without a title ("现将我厅2020年…绩效报告"); a date of signature or a cited document's year is none.
  */
 
-const docs = new Map<string, Promise<DocumentModel>>();
-const modelOf = (id: string, ext = 'docx'): Promise<DocumentModel> => {
-  const file = `${id}.${ext}`;
-  if (!docs.has(file)) docs.set(file, parseDocument(new Uint8Array(readFileSync(new URL(`../corpus/real/${id}/${file}`, import.meta.url)))));
-  return docs.get(file)!;
-};
-const yearOf = async (id: string, ext = 'docx') => checkModel(await modelOf(id, ext)).report.year;
-
-/** The document with paragraphs' text changed: each pair's first paragraph holding `from`. */
-async function edited(id: string, ...edits: Array<[from: string | RegExp, to: string]>): Promise<DocumentModel> {
-  let blocks = (await modelOf(id)).blocks;
-  for (const [from, to] of edits) {
-    const at = blocks.findIndex((b) => b.kind === 'paragraph' && (typeof from === 'string' ? b.text.includes(from) : from.test(b.text)));
-    expect(at).toBeGreaterThanOrEqual(0);
-    blocks = blocks.map((b, i) => (i === at && b.kind === 'paragraph' ? { ...b, text: b.text.replace(from, to) } : b));
-  }
-  return { ...(await modelOf(id)), blocks };
-}
+const yearOf = corpusYear;
+const edited = corpusEdited;
 
 describe('held-out 24b: a form\'s year set apart from its title', () => {
   it('in a row of its own under the title row (霍山 医疗救助 自评表: "(2024年度)"; 阜康 统计局 "(2023年度)"), or in the title row itself (古城 卫片 2020年度项目支出绩效自评表)', async () => {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../schemas/document.js';
-import { parseDocument } from '../../parsers/index.js';
 import { checkModel } from '../helpers/check.js';
+import { corpusEdited, corpusModel } from '../helpers/corpus.js';
 
 /**
  * Held-out B (thin provinces: 天津, 福建, 上海, 山西, 贵州). 徐汇 漕河泾街道's third-party 财政项目支出绩效评价报告 on a document
@@ -11,20 +9,8 @@ import { checkModel } from '../helpers/check.js';
  * read as a count of 二, as was a page number before a spaced heading ("1 摘 要").
  */
 
-const docs = new Map<string, Promise<DocumentModel>>();
-const modelOf = (id: string, ext = 'docx'): Promise<DocumentModel> => {
-  const file = `${id}.${ext}`;
-  if (!docs.has(file)) docs.set(file, parseDocument(new Uint8Array(readFileSync(new URL(`../corpus/real/${id}/${file}`, import.meta.url)))));
-  return docs.get(file)!;
-};
-const reportOf = async (id: string, ext = 'docx') => checkModel(await modelOf(id, ext)).report;
-
-async function edited(id: string, from: string, to: string): Promise<DocumentModel> {
-  const model = await modelOf(id);
-  const at = model.blocks.findIndex((b) => b.kind === 'paragraph' && b.text.includes(from));
-  expect(at).toBeGreaterThanOrEqual(0);
-  return { ...model, blocks: model.blocks.map((b, i) => (i === at && b.kind === 'paragraph' ? { ...b, text: b.text.replace(from, to) } : b)) };
-}
+const reportOf = async (id: string, ext = 'docx') => checkModel(await corpusModel(id, ext)).report;
+const edited = (id: string, from: string, to: string) => corpusEdited(id, [from, to]);
 
 describe('held-out B: a cover field 项目名称 opening with the project\'s year names the report year', () => {
   it('漕河泾 (项目名称: 2016年漕河泾街道社区道路整治项目, dated 二 O 一七 年), 闵行 生态 and 湖北 演艺 covers, .docx and .pdf', async () => {

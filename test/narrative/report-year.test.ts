@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../helpers/check.js';
-import { corpusModel, corpusYear } from '../helpers/corpus.js';
+import { corpusEdited, corpusModel, corpusYear } from '../helpers/corpus.js';
 import { findReports } from '../../src/narrative/reports.js';
 import { openingYear } from '../../src/narrative/report-year.js';
 
@@ -14,15 +14,9 @@ import { openingYear } from '../../src/narrative/report-year.js';
 const modelOf = corpusModel;
 const yearOf = corpusYear;
 
-/** The document with paragraphs' text changed: each pair's first paragraph holding `from`. */
+/** The year read from the document with paragraphs' text changed (corpusEdited). */
 async function edited(id: string, ...edits: Array<[from: string | RegExp, to: string]>): Promise<number | null> {
-  let blocks = (await modelOf(id)).blocks;
-  for (const [from, to] of edits) {
-    const at = blocks.findIndex((b) => b.kind === 'paragraph' && (typeof from === 'string' ? b.text.includes(from) : from.test(b.text)));
-    expect(at).toBeGreaterThanOrEqual(0);
-    blocks = blocks.map((b, i) => (i === at && b.kind === 'paragraph' ? { ...b, text: b.text.replace(from, to) } : b));
-  }
-  return checkModel({ ...(await modelOf(id)), blocks }).report.year;
+  return checkModel(await corpusEdited(id, ...edits)).report.year;
 }
 
 describe('year26: the year an untitled report\'s opening states', () => {
