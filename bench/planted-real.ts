@@ -60,6 +60,11 @@
  *   xp-basic-data        a 基础数据表 project or 三公 amount only there
  *   xp-basic-spending    基本支出 / 人员经费 / 公用经费 in one part
  *   xp-other             another figure of a form (项目支出, 全年预算数 …)
+ * and figures other than money written in two parts (crosspart28, `measurePairs`: a rate or score lowered × 0.9, a count × 1.1):
+ *   xp-rate              a form's 预算执行率 / the prose 执行率 of its subject
+ *   xp-score             a form's 总分 得分 (or head 自评得分) / the prose 自评得分 of its subject
+ *   xp-staffing          the 基础数据表's 编制数 / 实际在职人数 and the prose count of the same people
+ *   xp-indicator         an indicator's 实际完成值 (a count or quantity) / the prose figure naming it
  * Caught only when a new error/warning carries the planted figure AND its evidence names both places
  * (the changed paragraph or cell and the other place the figure is written). Links: per document, the
  * cross-part pairs of one figure, and how many are linked (changing either side is caught).
@@ -473,8 +478,11 @@ async function main(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Cross-part plants (--crosspart): one figure changed in one part of a parsed document.
 
-type XpKind = 'xp-project-executed' | 'xp-narrative' | 'xp-basic-data' | 'xp-basic-spending' | 'xp-other';
-const XP_KINDS: XpKind[] = ['xp-project-executed', 'xp-narrative', 'xp-basic-data', 'xp-basic-spending', 'xp-other'];
+type XpKind = 'xp-project-executed' | 'xp-narrative' | 'xp-basic-data' | 'xp-basic-spending' | 'xp-other' | XpMeasureKind;
+/** Figures other than money one report states in two parts (crosspart28): planted by their own pairing, `measurePairs`. */
+type XpMeasureKind = 'xp-rate' | 'xp-score' | 'xp-staffing' | 'xp-indicator';
+const MEASURE_KINDS: XpKind[] = ['xp-rate', 'xp-score', 'xp-staffing', 'xp-indicator'];
+const XP_KINDS: XpKind[] = ['xp-project-executed', 'xp-narrative', 'xp-basic-data', 'xp-basic-spending', 'xp-other', 'xp-rate', 'xp-score', 'xp-staffing', 'xp-indicator'];
 
 /** A place a figure is written: a table cell or a paragraph, with the part it belongs to. */
 interface XpPlace {
@@ -496,9 +504,11 @@ interface XpPlace {
   role: boolean;
   /** Table cells: executed (全年执行数, 决算数) or budget (全年预算数, 预算数) column. */
   column?: 'executed' | 'budget';
+  /** A cell of a form rebuilt from a paragraph (its text run together): the paragraph written, `start` counted in it. */
+  rebuilt?: number;
 }
 
-const placeKey = (p: XpPlace) => (p.table !== null ? `t${p.table}r${p.row}c${p.col}` : `p${p.paragraph}@${p.start}`);
+const placeKey = (p: XpPlace) => (p.rebuilt !== undefined ? `p${p.rebuilt}@${p.start}` : p.table !== null ? `t${p.table}r${p.row}c${p.col}` : `p${p.paragraph}@${p.start}`);
 const placeName = (p: XpPlace) => `${p.part}${p.table !== null ? `[表${p.table} 行${p.row} 列${p.col}]` : `[段${p.paragraph}]`}`;
 
 function checkModel(model: DocumentModel): ContractFinding[] {
@@ -662,9 +672,103 @@ function crossPairs(places: XpPlace[]): Array<[XpPlace, XpPlace]> {
   return out;
 }
 
+/**
+ * Figures other than money stated in two parts of one report (crosspart28), paired by the bench from the records and the
+ * prose statistics — never from the pipeline's own links:
+ *   xp-rate       a form's 预算执行率 (its total row) and the prose 执行率 of the same subject (the project's own report,
+ *                 the department report for the 部门整体 form)
+ *   xp-score      a form's 总分 得分 (or the 自评得分 at its head) and the prose 自评得分/总得分/综合评分 of the same subject
+ *   xp-staffing   the 基础数据表's 编制数 / 实际在职人数 and a prose count of 编制 / 实有/在职 people
+ *   xp-indicator  an indicator's 实际完成值 (a count or amount with its unit, not a %) and the prose figure of the same
+ *                 subject naming it (the two names share four characters, one unit, one value)
+ * Each pair is planted on either side; the value written in the other part is left.
+ */
+function measurePairs(model: DocumentModel, report: Report): Array<[XpPlace, XpPlace]> {
+  const parts = partsOf(report);
+  const paragraphs = new Map<number, string>();
+  const cells = new Map<string, string>();
+  for (const b of model.blocks) {
+    if (b.kind === 'paragraph') paragraphs.set(b.paragraph, b.text);
+    else for (const c of b.cells) cells.set(`${b.table}:${c.row}:${c.col}`, c.text);
+  }
+  const cellPlace = (f: Fact | null | undefined, kind: XpKind, context: string): XpPlace | null => {
+    if (!f?.figure || !f.loc || f.loc.table === null || f.loc.row === null || f.loc.col === null) return null;
+    if (f.loc.rebuilt && f.loc.paragraph !== null && f.loc.span) {
+      // a form rebuilt from a paragraph: the figure at its span of that paragraph
+      const text = (paragraphs.get(f.loc.paragraph) ?? '').slice(f.loc.span[0], f.loc.span[1]);
+      const m = /^\d+(?:\.\d+)?/.exec(text);
+      if (!m || !R(m[0]).eq(R(f.figure.value))) return null;
+      return { table: f.loc.table, row: f.loc.row, col: f.loc.col, paragraph: null, part: f.loc.part ?? `表${f.loc.table}`, text: m[0], start: f.loc.span[0], wan: R(m[0]), decimals: decimals(m[0]), kind, context, role: true, rebuilt: f.loc.paragraph };
+    }
+    const text = cells.get(`${f.loc.table}:${f.loc.row}:${f.loc.col}`);
+    if (text === undefined) return null;
+    for (const m of text.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d])/g)) {
+      if (!R(m[0]).eq(R(f.figure.value))) continue;
+      return { table: f.loc.table, row: f.loc.row, col: f.loc.col, paragraph: null, part: parts.table.get(f.loc.table) ?? `表${f.loc.table}`, text: m[0], start: m.index!, wan: R(m[0]), decimals: decimals(m[0]), kind, context, role: true };
+    }
+    return null;
+  };
+  const prosePlace = (s: Report['statistics'][number], kind: XpKind): XpPlace | null => {
+    if (s.loc.table !== null || s.loc.paragraph === null) return null;
+    const text = paragraphs.get(s.loc.paragraph);
+    if (!text) return null;
+    // the occurrence whose words before it end the statistic's label ("…自评得分" + "99.5分")
+    const tail = s.label.replace(/\s/g, '').slice(-2);
+    for (const m of text.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d])/g)) {
+      if (!R(m[0]).eq(R(s.figure.value))) continue;
+      if (tail && !text.slice(Math.max(0, m.index! - 24), m.index!).replace(/\s/g, '').includes(tail)) continue;
+      return { table: null, row: null, col: null, paragraph: s.loc.paragraph, part: parts.paragraph(s.loc.paragraph), text: m[0], start: m.index!, wan: R(m[0]), decimals: decimals(m[0]), kind, context: s.label, role: false };
+    }
+    return null;
+  };
+  // the form whose subject a statistic's narrative is: its own project's form, or the department's
+  const formOf = (s: Report['statistics'][number]) => {
+    const n = s.narrative != null ? report.narratives[s.narrative] : undefined;
+    if (n?.reportKind === 'project') return n.projectIndex != null ? report.projects[n.projectIndex] : report.projects.length === 1 && !report.deptSelfEval ? report.projects[0] : undefined;
+    return report.deptSelfEval ?? (report.projects.length === 1 && n?.reportKind !== 'dept' ? report.projects[0] : undefined);
+  };
+  const same = (s: Report['statistics'][number], f: Fact | null | undefined) => !!f?.figure && f.figure.comparator === '=' && !s.figure.approximate && R(s.figure.value).eq(R(f.figure.value));
+  const out: Array<[XpPlace, XpPlace]> = [];
+  const push = (a: XpPlace | null, b: XpPlace | null) => {
+    // (a rebuilt form's cell read again as prose is the one figure, not two)
+    if (a && b && a.part !== b.part && !(b.rebuilt === a.paragraph && b.start === a.start)) out.push([a, b]);
+  };
+  for (const s of report.statistics) {
+    if (s.mention === 'slogan') continue;
+    const form = formOf(s);
+    const unit = s.figure.unit ?? '';
+    if (form && s.dimension === 'percent' && /执行率$|执行率(?:为|达到?|是)?$/.test(s.label)) {
+      const total = form.budget?.rows.find((r) => r.kind === 'total');
+      if (same(s, total?.rate)) push(prosePlace(s, 'xp-rate'), cellPlace(total!.rate, 'xp-rate', `${form.part}执行率`));
+    }
+    if (form && unit === '分' && /(?:自评|总|综合|评价)(?:得分|评分)(?:为|是|达到?)?$/.test(s.label.replace(/\s/g, ''))) {
+      const printed = form.total?.score?.figure ? form.total.score : form.headScore;
+      if (same(s, printed)) push(prosePlace(s, 'xp-score'), cellPlace(printed, 'xp-score', `${form.part}总分`));
+    }
+    const staffing = report.basicData?.staffing;
+    if (staffing && s.dimension === 'count' && /人/.test(unit)) {
+      const which = /编制/.test(s.label) && !/在编|实有|在职/.test(s.label) ? staffing.authorized : /实有|在职|在编/.test(s.label) ? staffing.actual : null;
+      if (same(s, which)) push(prosePlace(s, 'xp-staffing'), cellPlace(which, 'xp-staffing', s.label));
+    }
+    if (form && (s.dimension === 'count' || s.dimension === 'other' || s.dimension === 'area') && unit && s.figure.comparator === '=') {
+      for (const ind of form.indicators) {
+        const actual = ind.actualMeasure.figure;
+        if (!actual || actual.unit !== unit || ind.notApplicable || !R(actual.value).eq(R(s.figure.value)) || !R(actual.value).gt(R('1'))) continue;
+        if (lcs(cleanContext(ind.level3), cleanContext(s.label)) < 4) continue;
+        push(prosePlace(s, 'xp-indicator'), cellPlace(ind.actual, 'xp-indicator', ind.level3));
+      }
+    }
+  }
+  return out;
+}
+
 function plantAt(model: DocumentModel, p: XpPlace, after: string): DocumentModel {
   const m = structuredClone(model);
   for (const b of m.blocks) {
+    if (p.rebuilt !== undefined) {
+      if (b.kind === 'paragraph' && b.paragraph === p.rebuilt) b.text = b.text.slice(0, p.start) + after + b.text.slice(p.start + p.text.length);
+      continue;
+    }
     if (p.table === null && b.kind === 'paragraph' && b.paragraph === p.paragraph) b.text = b.text.slice(0, p.start) + after + b.text.slice(p.start + p.text.length);
     if (p.table !== null && b.kind === 'table' && b.table === p.table) {
       const c = b.cells.find((x) => x.row === p.row && x.col === p.col)!;
@@ -740,7 +844,7 @@ async function crossPart(): Promise<void> {
       const report = variant === 'as-is' ? first : reportOf(model);
       const places = placesOf(model, report);
       assignKinds(places, report);
-      const pairs = crossPairs(places);
+      const pairs = [...crossPairs(places), ...measurePairs(model, report)];
       const baseFindings = checkModel(model).filter((d) => d.severity !== 'info');
       // the unchanged variant: error/warning findings beyond those of the document as it is (by rule)
       const left = new Map<string, number>();
@@ -761,10 +865,12 @@ async function crossPart(): Promise<void> {
         const partners = pairs.filter(([p, q]) => p === x || q === x).map(([p, q]) => (p === x ? q : p));
         const kind = x.kind;
         if (onlyKind && onlyKind !== kind) continue;
-        const after = changed(x.text.replace(/,/g, ''), (v) => v.mul(R('1.1')));
+        // a rate or score is lowered (× 0.9: 100% → 90%, never above the whole), a money figure or a count raised (× 1.1)
+        const after = changed(x.text.replace(/,/g, ''), (v) => v.mul(R(kind === 'xp-rate' || kind === 'xp-score' ? '0.9' : '1.1')));
         const all = checkModel(plantAt(model, x, after)).filter((d) => !base.has(`${d.rule}|${d.message}`));
         // approximate prose: a change is a note (info) naming both places; an error or warning carrying it is a wrong finding
-        const approx = variant === 'approx' && (x.table === null || partners.every((p) => p.table === null));
+        // (the variant writes 约 before money amounts only: a rate, score or count stays as written)
+        const approx = variant === 'approx' && !MEASURE_KINDS.includes(kind) && (x.table === null || partners.every((p) => p.table === null));
         const fresh = all.filter((d) => (approx ? d.severity === 'info' : d.severity !== 'info'));
         // (other rules' findings about the changed form itself — A1, A6 — are not the restatement)
         const loudHit = approx ? all.filter((d) => d.severity !== 'info' && carries(d as Finding, after) && d.evidence.some((e) => names(e, x)) && partners.some((p) => d.evidence.some((e) => names(e, p)))) : [];

@@ -110,6 +110,23 @@ function ownProjectMoney(label: string, projectName: string | null): boolean {
   return !!projectName && containment(projectName, label) >= NAMES_PROJECT;
 }
 
+/** Where a form rebuilt from this paragraph begins in it (the first span of its indicators' cells), else null. */
+function rebuiltFormStart(indicators: Indicator[], paragraph: number | null | undefined): number | null {
+  if (paragraph == null) return null;
+  let start: number | null = null;
+  for (const ind of indicators)
+    for (const f of [ind.target, ind.actual, ind.weight, ind.score]) {
+      const loc = f?.loc;
+      if (loc?.rebuilt && loc.paragraph === paragraph && loc.span) start = start === null ? loc.span[0] : Math.min(start, loc.span[0]);
+    }
+  return start;
+}
+
+/** The document's only project report beside its only project form (neither the department's). */
+function soleProjectPair(report: Report, narratives: NarrativeReport[]): boolean {
+  return report.projects.length === 1 && narratives.filter((n) => n.reportKind === 'project').length === 1;
+}
+
 /** About the report's own project: never the same fact as a figure of another report (another scope). */
 function ownProjectFigure(stat: NarrativeStat, projectName: string | null): boolean {
   if (stat.dimension === 'money') return ownProjectMoney(stat.label, projectName);
@@ -199,9 +216,16 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
     }
 
     if ((stat.dimension === 'count' || stat.dimension === 'percent') && stat.each === null) {
-      const owner = narrative.reportKind === 'project' && narrative.projectIndex != null ? report.projects[narrative.projectIndex] : report.deptSelfEval;
-      const base = narrative.reportKind === 'project' && narrative.projectIndex != null ? `projects[${narrative.projectIndex}]` : 'deptSelfEval';
-      owner?.indicators.forEach((ind: Indicator, i: number) => {
+      // a project report whose project was not told (its form's name unreadable) beside the document's only project form,
+      // and no other project report: that form is its own, by structure — the indicator's name must then carry the link
+      const sole = narrative.reportKind === 'project' && narrative.projectIndex == null && !report.deptSelfEval && soleProjectPair(report, narratives);
+      const index = narrative.reportKind === 'project' ? (narrative.projectIndex ?? (sole ? 0 : null)) : null;
+      const owner = index != null ? report.projects[index] : report.deptSelfEval;
+      const base = index != null ? `projects[${index}]` : 'deptSelfEval';
+      // a form rebuilt from a paragraph ("…指标2企业自行采购8200万粒200万粒…"): its own text read as prose is no restatement of it
+      const formText = owner ? rebuiltFormStart(owner.indicators, stat.loc.paragraph) : null;
+      const ownText = formText !== null && !!stat.loc.span && stat.loc.span[0] >= formText;
+      if (!ownText) owner?.indicators.forEach((ind: Indicator, i: number) => {
         const actual = ind.actualMeasure.figure ?? ind.actual.figure;
         if (!actual || ind.notApplicable) return;
         if (unitInfo(actual.unit)?.normalized !== stat.normalizedUnit) return;
@@ -210,8 +234,8 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
         links.push({
           statId: stat.id,
           target: { kind: 'table', ref: `${base}.indicators[${i}].actual`, loc: ind.actual.loc, text: ind.actual.text, value: actual.value, figure: actual, measure: `“${ind.level3}”实际完成值` },
-          confidence: Math.round((0.3 + 0.5 * sim) * 100) / 100,
-          reason: `叙述统计“${label}”与指标“${ind.level3}”名称相似度 ${sim.toFixed(2)}，单位相同`,
+          confidence: Math.round((0.3 + 0.5 * sim) * (sole ? 0.8 : 1) * 100) / 100,
+          reason: `叙述统计“${label}”与指标“${ind.level3}”名称相似度 ${sim.toFixed(2)}，单位相同${sole ? '（文中仅一份项目报告与一份项目自评表，按结构对应）' : ''}`,
           basis: 'indicator-actual',
         });
       });

@@ -9,13 +9,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-actual-mismatch',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'B2',
     title: { zh: '叙述数字与指标实际完成值不一致', en: 'Narrative figure disagrees with the indicator actual' },
     description: {
-      zh: '叙述报告中的统计数字与同一度量的绩效指标实际完成值不一致（按名称相似度关联，需人工判断）。',
-      en: 'A narrative statistic disagrees with the actual value of the indicator measuring the same thing (linked by name similarity; needs judgement).',
+      zh: '叙述报告中的统计数字与同一度量的绩效指标实际完成值不一致（按名称相似度关联，需人工判断）。项目报告未能认出所属项目时，若文中仅有一份项目报告和一份项目自评表（无部门整体自评表），按结构对应该表（配对依据注明，置信度降低）；由段落重建的自评表自身的文字不作叙述复述。',
+      en: 'A narrative statistic disagrees with the actual value of the indicator measuring the same thing (linked by name similarity; needs judgement). A project report whose project is not told is paired with the document’s only project form when it is the only project report (no department form), at a lower confidence; a form rebuilt from a paragraph is not its own restatement.',
     },
     formula: '叙述统计值 = 指标实际完成值（同单位）',
     tolerance: '计数须相等；有小数时按书写精度的舍入区间相交即可',
