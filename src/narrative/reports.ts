@@ -218,6 +218,8 @@ const ACCOUNTS_TITLE = /^[^。；;，,：:《》]{0,40}?(?:19|20)\d{2}年度?[^�
 const ACCOUNTS_SELF_EVAL_ITEM = /(?:(?:19|20)\d{2}年度?)?(?:部门整体支出|部门整体|单位整体支出|部门|单位)绩效(?:自评|评价)(?:情况|结果)(?![表说])|(?:部门|单位)整体(?:支出)?绩效分析/;
 /** A 决算's contents naming its own part ("第二部分2022年度单位决算情况说明", "第二部分 2023年度部门决算表"): a page whose title was lost. */
 const ACCOUNTS_PART = /^第[一二三四五六七八九十]部分(?:(?:19|20)\d{2}年度?)?(?:部门|单位)决算(?:情况说明|说明|表|报表)$/;
+/** The numbering right before a contents item (十三、, (一), 4.). */
+const ITEM_NUMBER = /(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])$/;
 /** How far into a 决算 its contents run (paragraphs after the title). */
 const ACCOUNTS_CONTENTS = 80;
 
@@ -249,7 +251,8 @@ function accountsStart(blocks: DocumentModel['blocks']): Start | null {
     if (b.kind !== 'paragraph') continue;
     const k = compact(normalizeText(b.text.slice(0, 6000)));
     const m = ACCOUNTS_SELF_EVAL_ITEM.exec(k);
-    if (!m) continue;
+    // an item of the contents, numbered (十三、 / (一) / 4.), not prose that mentions the evaluation ("…部门绩效评价结果良好")
+    if (!m || !ITEM_NUMBER.test(k.slice(Math.max(0, m.index - 6), m.index))) continue;
     const own = stripNumbering(k) === m[0];
     return { index: i, kind: 'dept', title: m[0], bodyFromFirst: !own };
   }

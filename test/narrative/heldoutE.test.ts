@@ -34,6 +34,9 @@ describe('held-out E: a 决算 whose contents name the department\'s self-evalua
     // the same 决算 with its items naming only the forms and 其他重要事项: nothing is read as a report
     const noItem = await corpusEdited(id, ['十三、2023年度部门整体支出绩效自评情况', '十三、国有资产使用情况说明'], ['四、部门绩效自评情况', '四、其他事项'], ['(一)部门整体支出绩效自评情况', '(一)其他事项']);
     expect(checkModel(noItem).report.narratives).toEqual([]);
+    // … and with prose that only mentions the evaluation (not a numbered item of the contents)
+    const mentioned = await corpusEdited(id, ['十三、2023年度部门整体支出绩效自评情况', '十三、国有资产使用情况说明'], ['四、部门绩效自评情况', '四、其他事项'], ['(一)部门整体支出绩效自评情况', '(一)其他事项'], ['组织协调反腐败', '组织协调反腐败,部门整体支出绩效自评情况良好']);
+    expect(checkModel(mentioned).report.narratives).toEqual([]);
     // the same contents in a document that names no 决算 (title and parts renamed): a numbered section heading is never a title
     const noAccounts = await corpusEdited(id, ['2023年度部门决算', '2023年度工作安排'], ['第二部分 2023年度部门决算表', '第二部分 2023年度工作表'], ['第三部分 2023年度部门决算情况说明', '第三部分 2023年度工作说明']);
     expect(checkModel(noAccounts).report.narratives).toEqual([]);
