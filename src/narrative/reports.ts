@@ -205,6 +205,60 @@ function contentsTitleStart(blocks: DocumentModel['blocks']): Start | null {
   return null;
 }
 
+/**
+ * A 决算's title: a body's accounts for a year ("保山市水务局2024年度部门决算", "…委员会2024年度部门决算公开报告",
+ * "2023年度眉山市生态环境局部门决算"): a year, then 部门决算 / 单位决算 at its end.
+ */
+const ACCOUNTS_TITLE = /^[^。；;，,：:《》]{0,40}?(?:19|20)\d{2}年度?[^。；;，,：:《》]{0,40}?(?:部门|单位)决算(?:公开)?(?:报告)?$/;
+/**
+ * A 决算's contents item naming the body's self-evaluation or evaluation as a section of it (云南's template: 十三、2023年度
+ * 部门整体支出绩效自评情况 … 第四部分 四、部门绩效自评情况 (一)部门整体支出绩效自评情况): the year optional, the section's own
+ * numbering before it. A form's caption (…自评表) or the performance work's account (预算绩效情况说明) is none.
+ */
+const ACCOUNTS_SELF_EVAL_ITEM = /(?:(?:19|20)\d{2}年度?)?(?:部门整体支出|部门整体|单位整体支出|部门|单位)绩效(?:自评|评价)(?:情况|结果)(?![表说])|(?:部门|单位)整体(?:支出)?绩效分析/;
+/** A 决算's contents naming its own part ("第二部分2022年度单位决算情况说明", "第二部分 2023年度部门决算表"): a page whose title was lost. */
+const ACCOUNTS_PART = /^第[一二三四五六七八九十]部分(?:(?:19|20)\d{2}年度?)?(?:部门|单位)决算(?:情况说明|说明|表|报表)$/;
+/** The numbering right before a contents item (十三、, (一), 4.). */
+const ITEM_NUMBER = /(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])$/;
+/** How far into a 决算 its contents run (paragraphs after the title). */
+const ACCOUNTS_CONTENTS = 80;
+
+/**
+ * A 部门决算 that publishes the body's self-evaluation as one of its sections (云南's 决算: 十三、…部门整体支出绩效自评情况,
+ * 十四、…部门整体支出绩效自评表; 四川's 单位决算 lists its 附件 by the self-evaluation's outline: 一、部门(单位)概况 二、部门资金收支情况
+ * 三、部门整体绩效分析 四、评价结论及建议; the stored copy often ends before the section itself): its own title names accounts,
+ * not a report, and its section headings are numbered, so no title start finds it. When no paragraph is a report title,
+ * a 决算 title (or, on a page that lost it, a contents line naming the 决算's own part: 第二部分2022年度单位决算情况说明)
+ * followed, within its contents, by an item naming the 部门 / 单位 self-evaluation (or its 部门整体绩效分析) starts a 部门整体 report
+ * at that item, named by it — as 北京's 决算 is read by its 第四部分 …部门绩效评价情况 line. A contents run into one
+ * paragraph with the title's words (… 十二、国有资产使用情况表 十三、2023年度部门整体支出绩效自评情况 …) starts it there.
+ */
+function accountsStart(blocks: DocumentModel['blocks']): Start | null {
+  // the title alone, or broken over two lines (a PDF wraps a long one: "…2024年度部门" / "决算公开报告")
+  const accountsTitle = (k: number): boolean => {
+    const b = blocks[k];
+    if (b.kind !== 'paragraph' || b.text.length > 200) return false;
+    const own = compact(normalizeText(b.text));
+    if (ACCOUNTS_TITLE.test(own)) return true;
+    const next = blocks[k + 1];
+    return next?.kind === 'paragraph' && titleFragment(next.text) && ACCOUNTS_TITLE.test(own + compact(normalizeText(next.text)));
+  };
+  let titleAt = blocks.findIndex((_b, k) => k < 8 && accountsTitle(k));
+  if (titleAt < 0) titleAt = blocks.findIndex((b, k) => k < ACCOUNTS_CONTENTS && b.kind === 'paragraph' && b.text.length <= 60 && ACCOUNTS_PART.test(compact(normalizeText(b.text))));
+  if (titleAt < 0) return null;
+  for (let i = titleAt; i < Math.min(blocks.length, titleAt + 1 + ACCOUNTS_CONTENTS); i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') continue;
+    const k = compact(normalizeText(b.text.slice(0, 6000)));
+    const m = ACCOUNTS_SELF_EVAL_ITEM.exec(k);
+    // an item of the contents, numbered (十三、 / (一) / 4.), not prose that mentions the evaluation ("…部门绩效评价结果良好")
+    if (!m || !ITEM_NUMBER.test(k.slice(Math.max(0, m.index - 6), m.index))) continue;
+    const own = stripNumbering(k) === m[0];
+    return { index: i, kind: 'dept', title: m[0], bodyFromFirst: !own };
+  }
+  return null;
+}
+
 /** The fields of a government-information record's head (索引号 | … | 发布机构 | … | 成文日期 | …). */
 const RECORD_FIELD = /^(?:索引号|发布机构|发文字号|文号|发布日期|成文日期|主题分类|公开目录)$/;
 const RECORD_TITLE_FIELD = /^(?:标题|名称|信息名称|文件名称)$/;
@@ -371,7 +425,7 @@ export function findReports(doc: DocumentModel): FoundReport[] {
   const blocks = doc.blocks;
   const starts = titleStarts(blocks);
   if (starts.length === 0) {
-    const record = recordTitleStart(blocks) ?? tableTitleStart(blocks) ?? contentsTitleStart(blocks);
+    const record = recordTitleStart(blocks) ?? tableTitleStart(blocks) ?? contentsTitleStart(blocks) ?? accountsStart(blocks);
     if (record) starts.push(record);
   }
   const untitled = untitledStart(blocks, starts[0]?.index ?? blocks.length);
