@@ -322,11 +322,27 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     }
     // a form's columns flattened into one line repeat each part once per column ("其中:中央财政4676 其中:中央财政4676
     // 其中:中央财政4676 省财政14145.06 省财政14145.06 …" under 计划 / 到位 / 使用): the repeats are not further parts
-    const repeated = parts.filter((p, j) => partLabel(norm, p.g) !== '' && parts.findIndex((q) => q.g.figure.value === p.g.figure.value && partLabel(norm, q.g) === partLabel(norm, p.g)) !== j);
+    // — among figures of the whole's kind: a share noted after each part ("财政拨款收入2371.75万元，占收入合计的100%；上级补助
+    // 收入0万元，占收入合计的0%；事业收入0万元，占收入合计的0%") is a note on that part, its repeats no repeated column
+    const whole = parts[0] ? [...candidates].reverse().find(({ g }) => sameKind(g, parts[0].g)) : undefined;
+    const repeated = parts.filter((p, j) => (!whole || sameKind(whole.g, p.g)) && partLabel(norm, p.g) !== '' && parts.findIndex((q) => q.g.figure.value === p.g.figure.value && partLabel(norm, q.g) === partLabel(norm, p.g)) !== j);
     if (repeated.length > 0 && !addsUp(parts, candidates)) {
       const distinct = parts.filter((p) => !repeated.includes(p));
       if (distinct.length >= 2 && addsUp(distinct, candidates)) parts = distinct;
       else continue;
+    }
+    // a figure after a semicolon that opens its own 其中 list: where the parts up to it add up exactly ("其中：基本支出100万元；
+    // 项目支出50万元，其中：…" of 150) it is the last part, its own list dividing it further; where it is as large as the whole
+    // it is another whole, not one more part ("在职人员编制6人，其中：事业编制6人；在职实有6人，其中：财政全额保障6人" — the 实有
+    // count is no kind of 编制)
+    const ownWhole = parts.findIndex((p, j) => j >= 1 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)) && /^\s*[，,]?\s*其中/.test(norm.slice(p.g.end, p.g.end + 6)));
+    if (ownWhole >= 1 && !addsUp(parts, candidates)) {
+      const own = parts[ownWhole];
+      const of = [...candidates].reverse().find(({ g }) => sameKind(g, own.g));
+      if (addsUp(parts.slice(0, ownWhole + 1), candidates)) {
+        drillDown.set(norm.indexOf('其中', own.g.end), own.k);
+        parts = parts.slice(0, ownWhole + 1);
+      } else if (of && sameUnit(of.g.figure.unit, own.g.figure.unit) && !Rational.parse(own.g.figure.value).lt(Rational.parse(of.g.figure.value))) parts = parts.slice(0, ownWhole);
     }
     // money of another year or carried over after parts that already add up exactly is beside the total,
     // not in it: "预算数60万元，其中包括兵团补贴…资金60万，2018年度农机购置补贴结余资金12.664万元"

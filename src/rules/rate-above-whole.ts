@@ -23,13 +23,13 @@ import { simplify } from '../text/simplify.js';
 export const rule: Rule = {
   meta: {
     id: 'rate-above-whole',
-    version: 8,
+    version: 9,
     severity: 'error',
     catalogue: 'C3',
     title: { zh: '比率超过100%', en: 'A share above 100%' },
     description: {
-      zh: '叙述中的合格率、达标率、覆盖率、知晓率、满意度、足额发放率、机械化率、普及率、火化率等占比超过100%为错误；执行率、支付率、拨付率、到位率、使用率超过100%为警告（须有超支或超额到位的说明）。完成率、增长率不在此列。繁体字或带拼音注音的句子按简体读出比率名称（滿意度 → 满意度）。',
-      en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度, 火化率 …) above 100% is an error; a spending rate (执行率, 到位率 …) above 100% is a warning. Sentences in traditional script or with pinyin glosses are read as simplified (滿意度 → 满意度).',
+      zh: '叙述中的合格率、达标率、覆盖率、知晓率、满意度、足额发放率、机械化率、普及率、火化率等占比超过100%为错误；执行率、支付率、拨付率、到位率、使用率及工程（建设、施工）进度、形象进度超过100%为警告（须有超支、超额到位或超计划完成的说明）。完成率、增长率不在此列。繁体字或带拼音注音的句子按简体读出比率名称（滿意度 → 满意度）。',
+      en: 'A share stated in prose (合格率, 覆盖率, 知晓率, 满意度, 火化率 …) above 100% is an error; a spending rate (执行率, 到位率 …) or a works’ progress (工程建设进度, 形象进度) above 100% is a warning. Sentences in traditional script or with pinyin glosses are read as simplified (滿意度 → 满意度).',
     },
     formula: '占比 ≤ 100%',
     tolerance: '按书写精度：书写值大于100即不符（100.0%、100% 均相符）；“105%以上”等下限大于100同样不符',
@@ -54,7 +54,7 @@ export const rule: Rule = {
       drafts.push({
         severity,
         message: {
-          zh: `${placeName(report, s)}称${statPhrase(s)}，${measure}为占比，不应超过100%${signAsTwo ? '（疑为“≥”被识读为“2”，请核对原件）' : severity === 'warning' ? '（如确有超支或超额到位，须说明金额）' : ''}`,
+          zh: `${placeName(report, s)}称${statPhrase(s)}，${measure}为占比，不应超过100%${signAsTwo ? '（疑为“≥”被识读为“2”，请核对原件）' : severity === 'warning' ? (/进度$/.test(measure) ? '（如确超计划完成，须说明完成的数量）' : '（如确有超支或超额到位，须说明金额）') : ''}`,
           en: `${placeName(report, s)}: ${measure} ${s.figure.text.trim()} — a share cannot exceed 100%`,
         },
         values: [plain(s.figure), 100],
@@ -74,9 +74,9 @@ export const rule: Rule = {
 const GE_READ_AS_TWO = /^2(?:[5-9]\d|100)(?:\.\d+)?[%％]$/;
 
 /** Shares of a whole, named as the measure (the word ends the name). */
-const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意|机械化|普及|绿化|硬化|火化)率|满意度|知晓度|知晓率|覆盖面|形象进度/g;
+const SHARE = /(?:完工|验收合格|合格|达标|覆盖|知晓|参保|入学|到位|足额发放|发放|拨付|执行|支付|使用|落实|合规|准确|正确|及时|完好|出勤|办结|兑现|满意|机械化|普及|绿化|硬化|火化)率|满意度|知晓度|知晓率|覆盖面|形象进度|(?:工程建设|工程|建设|施工)进度/g;
 /** Spending and arrival rates (above 100% when more was spent or arrived than budgeted) and progress: a warning. */
-const SPENDING = /^(?:(?:执行|支付|拨付|使用|到位|发放|兑现|完工)率|形象进度)$/;
+const SPENDING = /^(?:(?:执行|支付|拨付|使用|到位|发放|兑现|完工)率|形象进度|(?:工程建设|工程|建设|施工)进度)$/;
 /** Words making the figure something else than the share's level: a change, a target beaten, a ratio to another year. */
 const NOT_SHARE = /完成率|增长|增幅|提高|提升|上升|下降|同比|环比|比上年|较上年|超额|超过|高于/;
 
