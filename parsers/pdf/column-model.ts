@@ -251,7 +251,12 @@ function withoutStrays(bands: Band[], pieces: readonly Piece[], spanning: Set<Pi
     const header = namesFormColumn(text) && !squeezed;
     // …and so is a column of the table this one continues (the rest of a cell cut by the page break, 价。).
     const ofKnown = inside.length > 0 && known.some((k) => inside.every((p) => p.x0 >= k.x0 - 0.5 * p.size && p.x1 <= k.x1 + 0.5 * p.size));
-    return support > STRAY_LINES || support >= STRAY_SHARE * lines || header || ofKnown;
+    // …and so is one whose every piece lies between the text of two cells level with it, one in each column
+    // beside it: put on either, it would run into that cell's text (he-chengan's lone 98 between >= and %(百分比) on a
+    // page holding one data row).
+    const beside = (p: Piece, n: Band) => pieces.some((q) => !spanning.has(q) && q.x0 >= n[0] && q.x1 <= n[1] && Math.min(q.bottom, p.bottom) - Math.max(q.top, p.top) > 0.1 * p.size);
+    const between = inside.length > 0 && inside.every((p) => beside(p, bands[i - 1]) && beside(p, bands[i + 1]));
+    return support > STRAY_LINES || support >= STRAY_SHARE * lines || header || ofKnown || between;
   });
 }
 

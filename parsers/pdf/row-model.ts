@@ -227,8 +227,11 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
       // row's text, as a label of two lines beside a row of one does) — its first line's, in a
       // table that sets text at the top of its cells.
       const first = block.pieces.reduce((a, b) => (b.top < a.top ? b : a));
-      const y = topAligned ? (first.top + first.bottom) / 2 : (block.top + block.bottom) / 2;
-      const r = rows.findIndex((row) => row.top <= y && y <= row.bottom);
+      const within = (y: number) => rows.findIndex((row) => row.top <= y && y <= row.bottom);
+      let r = within(topAligned ? (first.top + first.bottom) / 2 : (block.top + block.bottom) / 2);
+      // …or, its first line above the row's text and its middle in it, the row it is centred on (a remark
+      // of four lines centred beside 国家奖学金人 / 数, in a table that sets its other cells at the top).
+      if (r < 0 && topAligned) r = within((block.top + block.bottom) / 2);
       if (r >= 0) [r0, r1] = [r, r + 1];
     }
     if (r0 < 0) {
@@ -374,7 +377,10 @@ function inRowGap(block: Block, others: readonly Block[]): boolean {
   const outside = rest.filter((o) => !beside.includes(o));
   const top = Math.min(...group.map((b) => b.top));
   const bottom = Math.max(...group.map((b) => b.bottom));
-  const above = outside.filter((o) => o.bottom <= top + touch).sort((a, b) => b.bottom - a.bottom)[0];
+  // The row above: a block of several lines that ends where it starts (a label of other columns merged
+  // over the row above and this one, 满意度 / 指标 beside 演出人员满意度 and the 指标2: under it) is no row above it.
+  const over = outside.filter((o) => o.bottom <= top + touch).sort((a, b) => b.bottom - a.bottom);
+  const above = over.find((o) => o.bottom <= top - touch || innerGap(o) === null) ?? over[0];
   const below = outside.filter((o) => o.top >= bottom - touch).sort((a, b) => a.top - b.top)[0];
   if (!above || !below) return false;
   const ownColumn = (near: Block, b: Block) => outside.some((o) => overlapY(o, near) > 0 && o.c0 < b.c1 && b.c0 < o.c1);

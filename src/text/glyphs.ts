@@ -31,6 +31,10 @@ function pdfGlyphTable(): Map<number, string> {
     // The Chinese ellipsis (省略号 ……) of a Song font comes back through the Adobe-GB1 map as U+22EF
     // "⋯" (midline), where GB 2312 and the .docx it was printed from have U+2026 "…".
     pdfTable.set(0x22ef, '\u2026');
+    // A font that draws the dash 破折号 "——" (two U+2014) as one glyph names it U+2E3A TWO-EM DASH
+    // (Chromium with Noto CJK: a cell's "——" read "⸺"); the three-em dash likewise.
+    pdfTable.set(0x2e3a, '\u2014\u2014');
+    pdfTable.set(0x2e3b, '\u2014\u2014\u2014');
   }
   return pdfTable;
 }

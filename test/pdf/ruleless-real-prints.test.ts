@@ -322,3 +322,53 @@ describe('a rule-less print whose header cell is two paragraphs with a blank lin
     expect(form.cells.map((c) => squeeze(c.text))).toContain('得分(20分*執(zhí)行率)');
   }, 240_000);
 });
+
+describe('a rule-less print whose page holds one data row of a form continued on the next', () => {
+  it('符号 | 指标值 | 单位: the lone 98 between >= and %(百分比) on page 1 is a column, not a stray joined to >=: the .docx findings', async () => {
+    const { reference, run } = await readBoth('he-chengan-gaoling-2020');
+    // Found: 98 (one line of fifteen on its page) dropped as a stray band and read into the 符号 cell
+    // (">=98"), the 指标值 blank — the .docx's 已达标未满分 info for 符合条件申报对象覆盖率 missed.
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '符号'))!;
+    const row = form.cells.filter((c) => c.row === form.cells.find((x) => squeeze(x.text) === '符合条件申报对象覆盖率')!.row);
+    const texts = row.sort((a, b) => a.col - b.col).map((c) => squeeze(c.text));
+    expect(texts.slice(texts.indexOf('>='), texts.indexOf('>=') + 3)).toEqual(['>=', '98', '%(百分比)']);
+  }, 240_000);
+});
+
+describe('a rule-less print whose last indicator row holds only its name, under labels merged over it and the row above', () => {
+  it('指标2: under 演出人员满意度, beside 满意度 / 指标 that end where it starts: a row of its own, not merged into the 总分 row', async () => {
+    const { reference, run } = await readBoth('hb-xinzhou-chujutuan-2020');
+    // Found: the labels of two lines (merged over 演出人员满意度 and 指标2:) taken for the row above 指标2:, which
+    // then looked like a label alone in a row gap and was put on the 总分 row — six template rows, not seven.
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '总分'))!;
+    const total = form.cells.find((c) => squeeze(c.text) === '总分')!;
+    expect(form.cells.filter((c) => c.row === total.row && c.text.trim()).map((c) => squeeze(c.text))).toEqual(['总分', '100', '98']);
+    const satisfied = form.cells.find((c) => squeeze(c.text) === '演出人员满意度')!;
+    expect(form.cells.filter((c) => c.row === satisfied.row + 1 && c.text.trim()).map((c) => squeeze(c.text))).toEqual(['指标2:']);
+  }, 240_000);
+});
+
+describe('a rule-less print whose remark of four lines is centred on a row of text set at the top', () => {
+  it('(因全校总人数减少,… centred beside 国家奖学金人 / 数: on that row only, not over the next too — one unreadable cell, as in the .docx', async () => {
+    const { reference, run } = await readBoth('hb-hbeu-xueshengzizhu');
+    // Found: its first line above the row's text, the remark was read as lying in the gap between two rows and
+    // merged over both: 有2处单元格…未能理解 for the .docx's 1.
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '国家奖学金人数'))!;
+    const remark = form.cells.find((c) => c.text.includes('因全校总人数减少'))!;
+    expect([remark.row, remark.rowSpan]).toEqual([form.cells.find((c) => squeeze(c.text) === '国家奖学金人数')!.row, 1]);
+  }, 240_000);
+});
+
+describe('a rule-less print whose dashes 破折号 are drawn as one glyph', () => {
+  it('a cell\'s —— (two U+2014) read back as U+2E3A ⸺ is —— again: no unreadable-cell info the .docx has not', async () => {
+    const { reference, run } = await readBoth('nm-ganqimaodu-ziran-2024');
+    // Found: 有4处单元格或语句未能理解（如“⸺”…分值）: Chromium with Noto CJK names the two-em-dash glyph U+2E3A.
+    expectSameFindings(reference, run);
+    const texts = tables(run.document).flatMap((t) => t.cells.map((c) => c.text));
+    expect(texts.some((t) => t.includes('\u2e3a'))).toBe(false);
+    expect(texts.filter((t) => t.trim() === '\u2014\u2014').length).toBe(tables(reference.document).flatMap((t) => t.cells).filter((c) => c.text.trim() === '\u2014\u2014').length);
+  }, 240_000);
+});

@@ -88,6 +88,8 @@ describe('repairGlyphs', () => {
     // A Song font's ellipsis read back through Adobe-GB1 (U+22EF) is the document's …; typed in Word, kept.
     expect(repairPdfGlyphs('指标2 ⋯⋯')).toBe('指标2 ……');
     expect(repairGlyphs('指标2 ⋯⋯')).toBe('指标2 ⋯⋯');
+    // A dash 破折号 drawn as one glyph (Chromium, Noto CJK) reads back as U+2E3A / U+2E3B: the document's —— / ———.
+    expect(repairPdfGlyphs('分值 \u2e3a 得分 \u2e3b')).toBe('分值 —— 得分 ———');
   });
 
   it('repairs every container model, keeping page-break offsets right when a text changes length', () => {
