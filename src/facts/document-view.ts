@@ -1,0 +1,128 @@
+import type { DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
+import { compactKey } from '../text/normalize.js';
+
+/**
+ * One report's document, indexed once and shared by the rules and cross-part facts that read it:
+ * paragraphs by ordinal, a narrative's paragraphs by range, tables by number, and every paragraph and
+ * cell with its compact key, searchable for words (year-consistency's title restatements). Before
+ * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule, a
+ * `blocks.find` per table, a pass over every block per narrative or per form, and a `key.includes`
+ * over ~1,000 places per title word set. A DocumentModel is not changed once parsed, so the view is
+ * remembered with it (WeakMap) and what it returns is shared: do not change it.
+ */
+export interface DocumentView {
+  /** The paragraph block of an ordinal (the last one, as a Map built over the blocks keeps). */
+  paragraph(ordinal: number): ParagraphBlock | undefined;
+  /** The paragraph blocks with first ≤ ordinal ≤ last, in document order. */
+  paragraphsIn(first: number, last: number): readonly ParagraphBlock[];
+  /** The first table block numbered `table`. */
+  table(table: number): TableBlock | undefined;
+  /** Every paragraph and table cell with its compactKey, in document order (keyed on first ask). */
+  places(): readonly KeyedPlace[];
+  /** The places whose key contains `words` (a compact key: no whitespace), in document order. */
+  placesContaining(words: string): readonly KeyedPlace[];
+}
+
+/** A body paragraph or a table cell with its compact key. */
+export interface KeyedPlace {
+  text: string;
+  key: string;
+  table: number | null;
+  row: number | null;
+  col: number | null;
+  page: number | null;
+  paragraph: number | null;
+}
+
+const views = new WeakMap<DocumentModel, DocumentView>();
+
+export function documentView(doc: DocumentModel): DocumentView {
+  let view = views.get(doc);
+  if (!view) {
+    view = buildView(doc);
+    views.set(doc, view);
+  }
+  return view;
+}
+
+function buildView(doc: DocumentModel): DocumentView {
+  const paragraphs: ParagraphBlock[] = [];
+  const byOrdinal = new Map<number, ParagraphBlock>();
+  const tables = new Map<number, TableBlock>();
+  // ordinals rise with the blocks in every reader; a document where they do not is read by filter
+  let ascending = true;
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') {
+      if (paragraphs.length > 0 && b.paragraph <= paragraphs[paragraphs.length - 1].paragraph) ascending = false;
+      paragraphs.push(b);
+      byOrdinal.set(b.paragraph, b);
+    } else if (!tables.has(b.table)) tables.set(b.table, b);
+  }
+  let keyed: { places: KeyedPlace[]; joined: string; starts: number[] } | undefined;
+  const keyedPlaces = () => {
+    if (keyed) return keyed;
+    const places: KeyedPlace[] = [];
+    for (const b of doc.blocks) {
+      if (b.kind === 'paragraph') places.push({ text: b.text, key: compactKey(b.text), table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
+      else for (const c of b.cells) places.push({ text: c.text, key: compactKey(c.text), table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null });
+    }
+    // the keys joined by a newline (no key holds whitespace): one indexOf pass finds the places naming some words
+    const starts: number[] = [];
+    let at = 0;
+    for (const p of places) {
+      starts.push(at);
+      at += p.key.length + 1;
+    }
+    keyed = { places, joined: places.map((p) => p.key).join('\n'), starts };
+    return keyed;
+  };
+  return {
+    paragraph: (ordinal) => byOrdinal.get(ordinal),
+    paragraphsIn(first, last) {
+      if (!ascending) return paragraphs.filter((b) => b.paragraph >= first && b.paragraph <= last);
+      const from = lowerBound(paragraphs, first);
+      let to = from;
+      while (to < paragraphs.length && paragraphs[to].paragraph <= last) to++;
+      return paragraphs.slice(from, to);
+    },
+    table: (table) => tables.get(table),
+    places: () => keyedPlaces().places,
+    placesContaining(words) {
+      const { places, joined, starts } = keyedPlaces();
+      if (words === '' || /\s/.test(words)) return places.filter((p) => p.key.includes(words));
+      const out: KeyedPlace[] = [];
+      let place = -1;
+      for (let i = joined.indexOf(words); i >= 0; i = joined.indexOf(words, i + 1)) {
+        const k = placeAt(starts, i);
+        if (k === place) continue;
+        place = k;
+        out.push(places[k]);
+      }
+      return out;
+    },
+  };
+}
+
+/** The first paragraph index whose ordinal is ≥ `ordinal` (paragraphs in ascending order). */
+function lowerBound(paragraphs: readonly ParagraphBlock[], ordinal: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paragraphs[mid].paragraph < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The place whose key holds the joined text's offset `at` (the last start ≤ at). */
+function placeAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
