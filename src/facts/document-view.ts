@@ -5,7 +5,8 @@ import { compactKey } from '../text/normalize.js';
  * One report's document, indexed once and shared by the rules and cross-part facts that read it:
  * paragraphs by ordinal, a narrative's paragraphs by range, tables by number, and every paragraph and
  * cell with its compact key, searchable for words (year-consistency's title restatements). Before
- * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule, a
+ * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule (and
+ * their whitespace removed again per rule), a
  * `blocks.find` per table, a pass over every block per narrative or per form, and a `key.includes`
  * over ~1,000 places per title word set. A DocumentModel is not changed once parsed, so the view is
  * remembered with it (WeakMap) and what it returns is shared: do not change it.
@@ -13,6 +14,10 @@ import { compactKey } from '../text/normalize.js';
 export interface DocumentView {
   /** The paragraph block of an ordinal (the last one, as a Map built over the blocks keeps). */
   paragraph(ordinal: number): ParagraphBlock | undefined;
+  /** The paragraph ordinals, each once, in the order of their first block. */
+  ordinals(): IterableIterator<number>;
+  /** A paragraph's text with its whitespace removed (made on first ask; '' for no such paragraph). */
+  compactParagraph(ordinal: number): string;
   /** The paragraph blocks with first ≤ ordinal ≤ last, in document order. */
   paragraphsIn(first: number, last: number): readonly ParagraphBlock[];
   /** The first table block numbered `table`. */
@@ -58,6 +63,7 @@ function buildView(doc: DocumentModel): DocumentView {
       byOrdinal.set(b.paragraph, b);
     } else if (!tables.has(b.table)) tables.set(b.table, b);
   }
+  const compact = new Map<number, string>();
   let keyed: { places: KeyedPlace[]; joined: string; starts: number[] } | undefined;
   const keyedPlaces = () => {
     if (keyed) return keyed;
@@ -78,6 +84,15 @@ function buildView(doc: DocumentModel): DocumentView {
   };
   return {
     paragraph: (ordinal) => byOrdinal.get(ordinal),
+    ordinals: () => byOrdinal.keys(),
+    compactParagraph(ordinal) {
+      let text = compact.get(ordinal);
+      if (text === undefined) {
+        text = byOrdinal.get(ordinal)?.text.replace(/\s+/g, '') ?? '';
+        compact.set(ordinal, text);
+      }
+      return text;
+    },
     paragraphsIn(first, last) {
       if (!ascending) return paragraphs.filter((b) => b.paragraph >= first && b.paragraph <= last);
       const from = lowerBound(paragraphs, first);
