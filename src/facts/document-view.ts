@@ -1,15 +1,15 @@
-import type { DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
+import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../../schemas/document.js';
 import { compactKey } from '../text/normalize.js';
 
 /**
  * One report's document, indexed once and shared by the rules and cross-part facts that read it:
  * paragraphs by ordinal, a narrative's paragraphs by range, tables by number, and every paragraph and
  * cell with its compact key, searchable for words (year-consistency's title restatements). Before
- * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule (and
- * their whitespace removed again per rule), a
- * `blocks.find` per table, a pass over every block per narrative or per form, and a `key.includes`
- * over ~1,000 places per title word set. A DocumentModel is not changed once parsed, so the view is
- * remembered with it (WeakMap) and what it returns is shared: do not change it.
+ * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule (their
+ * whitespace removed again per rule), a `blocks.find` per table, a pass over every block per narrative,
+ * and a `key.includes` over every paragraph and cell (~1,000 on seed.docx) per title word set. A
+ * DocumentModel is not changed once parsed, so the view is remembered with it (WeakMap) and what it
+ * returns is shared: do not change it.
  */
 export interface DocumentView {
   /** The paragraph block of an ordinal (the last one, as a Map built over the blocks keeps). */
@@ -22,9 +22,7 @@ export interface DocumentView {
   paragraphsIn(first: number, last: number): readonly ParagraphBlock[];
   /** The first table block numbered `table`. */
   table(table: number): TableBlock | undefined;
-  /** Every paragraph and table cell with its compactKey, in document order (keyed on first ask). */
-  places(): readonly KeyedPlace[];
-  /** The places whose key contains `words` (a compact key: no whitespace), in document order. */
+  /** The paragraphs and table cells whose compactKey contains `words`, in document order (every text keyed on first ask). */
   placesContaining(words: string): readonly KeyedPlace[];
 }
 
@@ -64,23 +62,37 @@ function buildView(doc: DocumentModel): DocumentView {
     } else if (!tables.has(b.table)) tables.set(b.table, b);
   }
   const compact = new Map<number, string>();
-  let keyed: { places: KeyedPlace[]; joined: string; starts: number[] } | undefined;
-  const keyedPlaces = () => {
+  // every paragraph's and cell's compact key, joined by a newline (no key holds whitespace): one indexOf pass
+  // finds the texts naming some words; a place object is made only for the texts found
+  let keyed: { joined: string; starts: number[]; blocks: Block[]; cells: Array<TableCell | null> } | undefined;
+  const keyedTexts = () => {
     if (keyed) return keyed;
-    const places: KeyedPlace[] = [];
-    for (const b of doc.blocks) {
-      if (b.kind === 'paragraph') places.push({ text: b.text, key: compactKey(b.text), table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
-      else for (const c of b.cells) places.push({ text: c.text, key: compactKey(c.text), table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null });
-    }
-    // the keys joined by a newline (no key holds whitespace): one indexOf pass finds the places naming some words
+    const keys: string[] = [];
     const starts: number[] = [];
+    const blocks: Block[] = [];
+    const cells: Array<TableCell | null> = [];
     let at = 0;
-    for (const p of places) {
+    const add = (key: string, block: Block, cell: TableCell | null) => {
+      keys.push(key);
       starts.push(at);
-      at += p.key.length + 1;
+      blocks.push(block);
+      cells.push(cell);
+      at += key.length + 1;
+    };
+    for (const b of doc.blocks) {
+      if (b.kind === 'paragraph') add(compactKey(b.text), b, null);
+      else for (const c of b.cells) add(compactKey(c.text), b, c);
     }
-    keyed = { places, joined: places.map((p) => p.key).join('\n'), starts };
+    keyed = { joined: keys.join('\n'), starts, blocks, cells };
     return keyed;
+  };
+  const placeOf = (k: number): KeyedPlace => {
+    const { joined, starts, blocks, cells } = keyedTexts();
+    const key = joined.slice(starts[k], (starts[k + 1] ?? joined.length + 1) - 1);
+    const b = blocks[k];
+    const c = cells[k];
+    if (b.kind === 'paragraph') return { text: b.text, key, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph };
+    return { text: c!.text, key, table: b.table, row: c!.row, col: c!.col, page: c!.page, paragraph: null };
   };
   return {
     paragraph: (ordinal) => byOrdinal.get(ordinal),
@@ -101,17 +113,23 @@ function buildView(doc: DocumentModel): DocumentView {
       return paragraphs.slice(from, to);
     },
     table: (table) => tables.get(table),
-    places: () => keyedPlaces().places,
     placesContaining(words) {
-      const { places, joined, starts } = keyedPlaces();
-      if (words === '' || /\s/.test(words)) return places.filter((p) => p.key.includes(words));
+      const { joined, starts } = keyedTexts();
       const out: KeyedPlace[] = [];
-      let place = -1;
+      if (words === '' || /\s/.test(words)) {
+        // not a compact key: every text is tested on its own
+        for (let k = 0; k < starts.length; k++) {
+          const place = placeOf(k);
+          if (place.key.includes(words)) out.push(place);
+        }
+        return out;
+      }
+      let last = -1;
       for (let i = joined.indexOf(words); i >= 0; i = joined.indexOf(words, i + 1)) {
         const k = placeAt(starts, i);
-        if (k === place) continue;
-        place = k;
-        out.push(places[k]);
+        if (k === last) continue;
+        last = k;
+        out.push(placeOf(k));
       }
       return out;
     },
