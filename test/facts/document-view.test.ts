@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import { parseDocument } from '../../parsers/index.js';
-import { documentView } from '../../src/facts/document-view.js';
+import { documentView, type KeyedPlace } from '../../src/facts/document-view.js';
 import { compactKey } from '../../src/text/normalize.js';
 import { corpusModel } from '../helpers/corpus.js';
 import { checkModel } from '../helpers/check.js';
@@ -27,8 +27,8 @@ async function models(): Promise<Array<[string, DocumentModel]>> {
 }
 
 /** Every place's compact key, as year-consistency keyed them before the view. */
-function keyedPlaces(doc: DocumentModel) {
-  return doc.blocks.flatMap((b) =>
+function keyedPlaces(doc: DocumentModel): KeyedPlace[] {
+  return doc.blocks.flatMap((b): KeyedPlace[] =>
     b.kind === 'paragraph'
       ? [{ text: b.text, key: compactKey(b.text), table: null, row: null, col: null, page: b.page, paragraph: b.paragraph }]
       : b.cells.map((c) => ({ text: c.text, key: compactKey(c.text), table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null })),
