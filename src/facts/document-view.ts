@@ -7,7 +7,7 @@ import { compactKey } from '../text/normalize.js';
  * cell with its compact key, searchable for words (year-consistency's title restatements). Before
  * this view each consumer walked `document.blocks` itself — a Map of paragraphs built per rule (their
  * whitespace removed again per rule), a `blocks.find` per table, a pass over every block per narrative,
- * and a `key.includes` over every paragraph and cell (~1,000 on seed.docx) per title word set. A
+ * and a place object with its compact key for every paragraph and cell (~1,000 on seed.docx) per report. A
  * DocumentModel is not changed once parsed, so the view is remembered with it (WeakMap) and what it
  * returns is shared: do not change it.
  */
@@ -22,7 +22,7 @@ export interface DocumentView {
   paragraphsIn(first: number, last: number): readonly ParagraphBlock[];
   /** The first table block numbered `table`. */
   table(table: number): TableBlock | undefined;
-  /** The paragraphs and table cells whose compactKey contains `words`, in document order (every text keyed on first ask). */
+  /** The paragraphs and table cells whose compactKey contains `words`, in document order (every text keyed on first search). */
   placesContaining(words: string): readonly KeyedPlace[];
 }
 
@@ -62,37 +62,25 @@ function buildView(doc: DocumentModel): DocumentView {
     } else if (!tables.has(b.table)) tables.set(b.table, b);
   }
   const compact = new Map<number, string>();
-  // every paragraph's and cell's compact key, joined by a newline (no key holds whitespace): one indexOf pass
-  // finds the texts naming some words; a place object is made only for the texts found
-  let keyed: { joined: string; starts: number[]; blocks: Block[]; cells: Array<TableCell | null> } | undefined;
+  // every paragraph's and cell's compact key, made on first search; a place object only for the texts found
+  let keyed: { keys: string[]; blocks: Block[]; cells: Array<TableCell | null> } | undefined;
   const keyedTexts = () => {
     if (keyed) return keyed;
-    const keys: string[] = [];
-    const starts: number[] = [];
-    const blocks: Block[] = [];
-    const cells: Array<TableCell | null> = [];
-    let at = 0;
-    const add = (key: string, block: Block, cell: TableCell | null) => {
-      keys.push(key);
-      starts.push(at);
-      blocks.push(block);
-      cells.push(cell);
-      at += key.length + 1;
-    };
+    keyed = { keys: [], blocks: [], cells: [] };
     for (const b of doc.blocks) {
-      if (b.kind === 'paragraph') add(compactKey(b.text), b, null);
-      else for (const c of b.cells) add(compactKey(c.text), b, c);
+      if (b.kind === 'paragraph') {
+        keyed.keys.push(compactKey(b.text));
+        keyed.blocks.push(b);
+        keyed.cells.push(null);
+      } else {
+        for (const c of b.cells) {
+          keyed.keys.push(compactKey(c.text));
+          keyed.blocks.push(b);
+          keyed.cells.push(c);
+        }
+      }
     }
-    keyed = { joined: keys.join('\n'), starts, blocks, cells };
     return keyed;
-  };
-  const placeOf = (k: number): KeyedPlace => {
-    const { joined, starts, blocks, cells } = keyedTexts();
-    const key = joined.slice(starts[k], (starts[k + 1] ?? joined.length + 1) - 1);
-    const b = blocks[k];
-    const c = cells[k];
-    if (b.kind === 'paragraph') return { text: b.text, key, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph };
-    return { text: c!.text, key, table: b.table, row: c!.row, col: c!.col, page: c!.page, paragraph: null };
   };
   return {
     paragraph: (ordinal) => byOrdinal.get(ordinal),
@@ -114,22 +102,15 @@ function buildView(doc: DocumentModel): DocumentView {
     },
     table: (table) => tables.get(table),
     placesContaining(words) {
-      const { joined, starts } = keyedTexts();
+      const { keys, blocks, cells } = keyedTexts();
       const out: KeyedPlace[] = [];
-      if (words === '' || /\s/.test(words)) {
-        // not a compact key: every text is tested on its own
-        for (let k = 0; k < starts.length; k++) {
-          const place = placeOf(k);
-          if (place.key.includes(words)) out.push(place);
-        }
-        return out;
-      }
-      let last = -1;
-      for (let i = joined.indexOf(words); i >= 0; i = joined.indexOf(words, i + 1)) {
-        const k = placeAt(starts, i);
-        if (k === last) continue;
-        last = k;
-        out.push(placeOf(k));
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        if (!key.includes(words)) continue;
+        const b = blocks[k];
+        const c = cells[k];
+        if (b.kind === 'paragraph') out.push({ text: b.text, key, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
+        else out.push({ text: c!.text, key, table: b.table, row: c!.row, col: c!.col, page: c!.page, paragraph: null });
       }
       return out;
     },
@@ -144,18 +125,6 @@ function lowerBound(paragraphs: readonly ParagraphBlock[], ordinal: number): num
     const mid = (lo + hi) >>> 1;
     if (paragraphs[mid].paragraph < ordinal) lo = mid + 1;
     else hi = mid;
-  }
-  return lo;
-}
-
-/** The place whose key holds the joined text's offset `at` (the last start ≤ at). */
-function placeAt(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
   }
   return lo;
 }
