@@ -1,7 +1,8 @@
-import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
+import type { DocumentModel } from '../../schemas/document.js';
 import type { Location } from '../../schemas/location.js';
 import type { Report } from '../../schemas/report.js';
 import type { Subject } from './types.js';
+import { documentView } from './document-view.js';
 
 /**
  * Claims in prose that the targets were met (已按照计划完成目标, 全面完成年度目标任务, 圆满完成各项
@@ -32,13 +33,12 @@ const HEDGE = /未|没有|尚|基本|大部分|大部|部分|除|个别|多数|�
 
 export function findClaims(report: Report, document: DocumentModel | null): Claim[] {
   if (!document) return [];
-  const byParagraph = new Map<number, ParagraphBlock>();
-  for (const b of document.blocks) if (b.kind === 'paragraph') byParagraph.set(b.paragraph, b);
+  const view = documentView(document);
   const out: Claim[] = [];
   report.narratives.forEach((n, k) => {
     const subject: Subject = n.reportKind === 'project' ? { kind: 'project', project: n.projectIndex ?? null, name: n.project ?? null } : { kind: 'dept', project: null, name: null };
     for (let p = n.firstParagraph; p <= n.lastParagraph; p++) {
-      const block = byParagraph.get(p);
+      const block = view.paragraph(p);
       if (!block || !CLAIM.test(block.text)) continue; // most paragraphs claim nothing: one test each
       for (const sentence of block.text.split(/(?<=[。！？!?；;])/)) {
         const m = CLAIM.exec(sentence);

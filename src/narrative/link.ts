@@ -338,8 +338,22 @@ function restatesPart(whole: NarrativeStat, other: NarrativeStat, partsOf: Reado
   return (partsOf.get(whole.id) ?? []).some((p) => p.normalizedUnit === other.normalizedUnit && p.normalizedValue === other.normalizedValue);
 }
 
-/** Statements that may restate one another: same unit, same measure name (slogans and unnamed figures left out). */
-function statementGroups(stats: NarrativeStat[]): Map<string, NarrativeStat[]> {
+const groupsOf = new WeakMap<readonly NarrativeStat[], { length: number; groups: ReadonlyMap<string, readonly NarrativeStat[]> }>();
+
+/**
+ * Statements that may restate one another: same unit, same measure name (slogans and unnamed figures left out).
+ * Grouped once per statistics array (a report's statistics are not changed once read: the narrative's links and
+ * the coverage rule's windowed groups read the same groups); shared, do not change them.
+ */
+function statementGroups(stats: readonly NarrativeStat[]): ReadonlyMap<string, readonly NarrativeStat[]> {
+  const known = groupsOf.get(stats);
+  if (known && known.length === stats.length) return known.groups;
+  const groups = groupStatements(stats);
+  groupsOf.set(stats, { length: stats.length, groups });
+  return groups;
+}
+
+function groupStatements(stats: readonly NarrativeStat[]): Map<string, NarrativeStat[]> {
   const byKey = new Map<string, NarrativeStat[]>();
   for (const s of stats) {
     if (s.mention === 'slogan' || !s.label) continue;

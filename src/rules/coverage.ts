@@ -8,6 +8,7 @@ import { formName, paramsOf, selfEvalForms } from './lib/forms.js';
 import { MIN_CONFIDENCE } from './confidence.js';
 import { sameEntity } from './lib/names.js';
 import { rowLabel, spendingColumnLabel } from './lib/spending.js';
+import { documentView } from '../facts/document-view.js';
 
 const PART_NAMES: Record<string, string> = {
   basicData: '部门整体支出绩效评价基础数据表',
@@ -201,16 +202,16 @@ export const rule: Rule = {
 };
 
 function tableText(doc: Parameters<Rule['check']>[1]['document'], t: number): string {
-  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  const b = doc ? documentView(doc).table(t) : undefined;
   return b && b.kind === 'table' ? b.cells.slice(0, 4).map((c) => c.text).join(' | ').slice(0, 80) : `表${t}`;
 }
 
 function listRatesRead(doc: Parameters<Rule['check']>[1]['document'], t: number): boolean {
-  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  const b = doc ? documentView(doc).table(t) : undefined;
   return !!b && b.kind === 'table' && readsListRates(b);
 }
 
 function tablePage(doc: Parameters<Rule['check']>[1]['document'], t: number): number | null {
-  const b = doc?.blocks.find((x) => x.kind === 'table' && x.table === t);
+  const b = doc ? documentView(doc).table(t) : undefined;
   return b && b.kind === 'table' ? b.page : null;
 }

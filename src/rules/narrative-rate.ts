@@ -55,8 +55,22 @@ export interface RateAgainstAmounts {
   computed: Interval;
 }
 
-/** Every rate of spending stated with the amounts it is computed from, and the rate those amounts give. */
-export function ratesAgainstAmounts(report: Report): RateAgainstAmounts[] {
+const ratesOf = new WeakMap<readonly NarrativeStat[], readonly RateAgainstAmounts[]>();
+
+/**
+ * Every rate of spending stated with the amounts it is computed from, and the rate those amounts give: read once
+ * per report's statistics (this rule and narrative-restated-differs both ask); shared, do not change it.
+ */
+export function ratesAgainstAmounts(report: Report): readonly RateAgainstAmounts[] {
+  let rates = ratesOf.get(report.statistics);
+  if (!rates) {
+    rates = readRatesAgainstAmounts(report);
+    ratesOf.set(report.statistics, rates);
+  }
+  return rates;
+}
+
+function readRatesAgainstAmounts(report: Report): RateAgainstAmounts[] {
   const out: RateAgainstAmounts[] = [];
   // statistics of one sentence, in reading order
   for (const stats of statsBySentence(report.statistics).values()) {

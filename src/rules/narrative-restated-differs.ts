@@ -8,6 +8,7 @@ import { commonEnding, itemOf, measureName, NOT_A_LEVEL, ROLE_NAME, sameMeasure,
 import { repeatedSentencePairs } from './lib/repeated-sentence.js';
 import { compactKey } from '../text/normalize.js';
 import { fundTotalPairs } from './lib/fund-total.js';
+import { documentView } from '../facts/document-view.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -40,8 +41,8 @@ export const rule: Rule = {
     source: 'catalogue B1（同一事实前后一致）用于同一篇报告正文',
   },
   check(report, ctx) {
-    const paragraphs = new Map<number, string>();
-    for (const b of ctx.document?.blocks ?? []) if (b.kind === 'paragraph') paragraphs.set(b.paragraph, b.text);
+    const view = ctx.document ? documentView(ctx.document) : null;
+    const paragraphs = (p: number) => view?.paragraph(p)?.text;
     const drafts: FindingDraft[] = [];
     const byId = statsById(report);
     // pairs figure-mismatch already compares (narrative links)
@@ -103,7 +104,7 @@ export const rule: Rule = {
       const [first, second] = distinct;
       // a restatement is made in another paragraph; one name twice in a paragraph lists batches or items —
       // unless a section heading stands between them (a report run together into one paragraph)
-      const apart = (a: NarrativeStat, b: NarrativeStat) => a.loc.paragraph !== b.loc.paragraph || headingBetween(paragraphs.get(a.loc.paragraph ?? -1), a, b);
+      const apart = (a: NarrativeStat, b: NarrativeStat) => a.loc.paragraph !== b.loc.paragraph || headingBetween(paragraphs(a.loc.paragraph ?? -1), a, b);
       if (!apart(first.s, second.s)) continue;
       // two numbered items about two subjects ("1、A项目…下达资金197万元", "2、B项目…下达资金108万元")
       if (differentItems(first.s, second.s, paragraphs)) continue;
@@ -318,10 +319,10 @@ function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: Readon
   return !sameMeasure(measureName(wa.label).name, measureName(wb.label).name);
 }
 
-function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: ReadonlyMap<number, string>): boolean {
+function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: (ordinal: number) => string | undefined): boolean {
   const item = (s: NarrativeStat) => {
     const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
-    const text = s.loc.paragraph != null ? paragraphs.get(s.loc.paragraph) : undefined;
+    const text = s.loc.paragraph != null ? paragraphs(s.loc.paragraph) : undefined;
     return text && Number.isFinite(start) ? itemOf(text, start) : null;
   };
   const [x, y] = [item(a), item(b)];

@@ -1,8 +1,8 @@
-import type { DocumentModel } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
+import { documentView } from '../facts/document-view.js';
 
 /**
  * C1 / C2 over paragraphs: a total announced at the end of a paragraph and broken down in the numbered
@@ -35,7 +35,7 @@ export const rule: Rule = {
     const doc = ctx.document;
     if (!doc) return [];
     // paragraph texts, compacted only when read (most paragraphs hold no count and announce nothing)
-    const paragraphs = new CompactTexts(doc.blocks);
+    const paragraphs = documentView(doc);
     const statsOf = new Map<number, NarrativeStat[]>();
     for (const s of report.statistics) {
       if (s.loc.paragraph == null) continue;
@@ -52,7 +52,7 @@ export const rule: Rule = {
         if (s.dimension !== 'count' || !isExact(s.figure) || s.mention === 'slogan' || s.listLength != null) continue;
         const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
         if (!Number.isFinite(start)) continue;
-        const text = paragraphs.get(p); // compacted only for a paragraph stating a count
+        const text = paragraphs.compactParagraph(p); // compacted only for a paragraph stating a count
         const end = text.indexOf(s.figure.text.replace(/\s+/g, ''), start);
         if (end < 0) continue;
         // the items run to the end of the sentence
@@ -89,13 +89,13 @@ export const rule: Rule = {
       const head = stated.filter((s) => s.mention !== 'slogan');
       const totals = head.filter((s) => s.dimension === 'money' && isExact(s.figure) && !s.openList);
       if (totals.length === 0) continue;
-      const announce = ANNOUNCE.exec(paragraphs.get(p));
+      const announce = ANNOUNCE.exec(paragraphs.compactParagraph(p));
       if (!announce) continue;
       // the numbered paragraphs right after: 1、2、3 … in order, each opening with its share
       const items: NarrativeStat[] = [];
       let marker: string | null = null;
-      for (let q = p + 1, n = 1; paragraphs.has(q); q++, n++) {
-        const m = ITEM_MARK.exec(paragraphs.get(q));
+      for (let q = p + 1, n = 1; paragraphs.paragraph(q) !== undefined; q++, n++) {
+        const m = ITEM_MARK.exec(paragraphs.compactParagraph(q));
         if (!m || Number(m[2] ?? m[3]) !== n) break;
         const style = m[1].replace(/\d+/, 'N');
         if (marker !== null && style !== marker) break;
@@ -158,33 +158,6 @@ export const rule: Rule = {
 };
 
 const ORDINALS = [...'一二三四五六七八九十'];
-
-/** The document's paragraph texts by ordinal, whitespace removed on first read. */
-class CompactTexts {
-  private readonly raw = new Map<number, string>();
-  private readonly compact = new Map<number, string>();
-
-  constructor(blocks: DocumentModel['blocks']) {
-    for (const b of blocks) if (b.kind === 'paragraph') this.raw.set(b.paragraph, b.text);
-  }
-
-  ordinals(): IterableIterator<number> {
-    return this.raw.keys();
-  }
-
-  has(p: number): boolean {
-    return this.raw.has(p);
-  }
-
-  get(p: number): string {
-    let t = this.compact.get(p);
-    if (t === undefined) {
-      t = this.raw.get(p)!.replace(/\s+/g, '');
-      this.compact.set(p, t);
-    }
-    return t;
-  }
-}
 
 /** A paragraph ending by announcing what follows. */
 const ANNOUNCE = /(?:具体如下|分别(?:如下|为|是)|主要(?:包括|有)|包括|明细如下|情况如下|如下)[：:]?$/;

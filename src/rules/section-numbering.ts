@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../../schemas/document.js';
 import { location } from '../../schemas/location.js';
 import type { FindingDraft, Rule } from './types.js';
+import { documentView } from '../facts/document-view.js';
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -24,8 +25,7 @@ interface Heading {
 /** Top-level headings "一、…" / "1、…" (short paragraphs; "（一）" and "(1)" are sub-levels). */
 function headings(doc: DocumentModel, from: number, to: number): Heading[] {
   const out: Heading[] = [];
-  for (const b of doc.blocks) {
-    if (b.kind !== 'paragraph' || b.paragraph < from || b.paragraph > to) continue;
+  for (const b of documentView(doc).paragraphsIn(from, to)) {
     const t = b.text.trim();
     if (t.length > 40) continue;
     const m = /^([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*(\S.*)$/.exec(t);

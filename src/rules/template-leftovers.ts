@@ -2,6 +2,7 @@ import type { DocumentModel, TableBlock } from '../../schemas/document.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { nonSpaceLength } from '../text/spaces.js';
+import { documentView } from '../facts/document-view.js';
 import { textEvidence } from './finding.js';
 import { selfEvalForms, type SelfEvalForm } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
@@ -75,9 +76,9 @@ function leftoverIn(text: string): string | null {
 function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentModel | null): Cell[] {
   if (!document) return [];
   const out: Cell[] = [];
+  const view = documentView(document);
   for (const n of report.narratives) {
-    for (const b of document.blocks) {
-      if (b.kind !== 'paragraph' || b.paragraph < n.firstParagraph || b.paragraph > n.lastParagraph) continue;
+    for (const b of view.paragraphsIn(n.firstParagraph, n.lastParagraph)) {
       if (nonSpaceLength(b.text) > 60) continue;
       out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block, ...ocrProvenance(b) } } });
     }

@@ -3,7 +3,7 @@ import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
 import { PUBLISHED_YEAR } from '../narrative/report-title.js';
 import { selfEvalForms } from './lib/forms.js';
-import { compactKey } from '../text/normalize.js';
+import { documentView, type DocumentView } from '../facts/document-view.js';
 import { headTitleLines, titleSubject, titleTail, yearsNamingKey } from './lib/title-lines.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -73,14 +73,14 @@ type Restatement = { text: string; location: Location; year: number; sentence: s
  * rest of the document not leaning to the title's year over that one (a 2024 report citing the
  * 2023 report it follows up is outvoted by its own body): the report is named with two years.
  */
-function restatedOtherYear(t: Title, places: readonly Place[], votes: (y: number) => number): Restatement | null {
+function restatedOtherYear(t: Title, view: DocumentView | null, votes: (y: number) => number): Restatement | null {
   // the title's words after its year, else its subject ("本专科生奖助学金项目" of "…项目自评结果")
   for (const words of new Set([titleTail(t.fact.text), titleSubject(t.fact.text)])) {
     if (!words) continue;
     const found: Restatement[] = [];
     const own = t.fact.loc;
-    for (const p of places) {
-      if (!p.key.includes(words)) continue; // no mention of the words: nothing to read (most texts)
+    // the places naming the words (most texts do not): one search of the document view's keys
+    for (const p of view?.placesContaining(words) ?? []) {
       if (p.table === null ? own.table === null && p.paragraph === own.paragraph : own.table === p.table && own.row === p.row && own.col === p.col) continue;
       // a form's cells ("项目名称 | 2023年马鹿坑国有林场…建设项目"): the form names its project with its year
       const location: Location = { part: t.part ?? '', table: p.table, row: p.row, col: p.col, page: p.page, paragraph: p.paragraph };
@@ -93,18 +93,6 @@ function restatedOtherYear(t: Title, places: readonly Place[], votes: (y: number
     return votes(t.year) - ownVotes(t) <= votes(year) ? found[0] : null;
   }
   return null;
-}
-
-/** A body paragraph or a table cell with its compact key, in document order: keyed once per report, searched per title. */
-type Place = { text: string; key: string; table: number | null; row: number | null; col: number | null; page: number | null; paragraph: number | null };
-
-function placesOf(doc: Parameters<Rule['check']>[1]['document']): Place[] {
-  const out: Place[] = [];
-  for (const b of doc?.blocks ?? []) {
-    if (b.kind === 'paragraph') out.push({ text: b.text, key: compactKey(b.text), table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
-    else for (const c of b.cells) out.push({ text: c.text, key: compactKey(c.text), table: b.table, row: c.row, col: c.col, page: c.page, paragraph: null });
-  }
-  return out;
 }
 
 /** Results are published the year after the year evaluated: a title naming only its publishing year, one year after the report year, is no disagreement. */
@@ -200,13 +188,13 @@ export const rule: Rule = {
     const ref = vote.year;
     if (ref === null) return [];
     const out: FindingDraft[] = [];
-    let places: Place[] | undefined;
+    const view = ctx.document ? documentView(ctx.document) : null;
     const others = (t: (typeof titles)[number]) => titles.filter((x) => x !== t && x.year === ref).slice(0, 2);
     const where = (t: (typeof titles)[number]) => (t.part ? `${t.part}标题` : '报告标题');
     for (const t of titles) {
       if (publishedYearAfter(t, ref)) continue;
       if (t.year === ref) {
-        const restated = restatedOtherYear(t, (places ??= placesOf(ctx.document)), vote.votes);
+        const restated = restatedOtherYear(t, view, vote.votes);
         const lean = restated ? null : bodyLean(t, vote.votes, body);
         if (restated) out.push(restatedFinding(t, restated, where(t)));
         else if (lean !== null) out.push(leanFinding(t, lean, where(t), others(t)));

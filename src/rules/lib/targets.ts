@@ -35,7 +35,23 @@ function comparable(t: Figure, a: Figure): boolean {
   return true;
 }
 
+const attained = new WeakMap<Indicator, Attainment | null>();
+
+/**
+ * Whether the indicator met its target, read once per indicator: four rules (quantitative-score, deviation-reason,
+ * claimed-met-contradicted, and met-target-below-weight through targetMet) ask about the same indicators of a report.
+ * An Indicator is not changed once recognized; the Attainment is shared, do not change it.
+ */
 export function attainment(ind: Indicator): Attainment | null {
+  let at = attained.get(ind);
+  if (at === undefined) {
+    at = readAttainment(ind);
+    attained.set(ind, at);
+  }
+  return at;
+}
+
+function readAttainment(ind: Indicator): Attainment | null {
   if (ind.notApplicable) return null;
   const t = ind.targetMeasure.figure ?? ind.target.figure;
   const a = ind.actualMeasure.figure ?? ind.actual.figure;
