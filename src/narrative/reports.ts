@@ -541,10 +541,12 @@ function foldCoverPages(reports: FoundReport[]): FoundReport[] {
     const r = reports[i];
     const next = reports[i + 1];
     // a content site's introduction of what it collected (下面是小编为大家整理的…，供大家参考。) is no sentence of a report
-    const isCover = r.sections.length === 0 && !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30 && !SITE_INTRODUCTION.test(compact(p.text)));
-    // the same title again after a cover, a notice and a contents list (…绩效评价报告 / 目录 1.引言 … 6.2建议 /
-    // …绩效评价报告 then the prose): one report, its sections those of the body
-    const retitled = next !== undefined && next.kind === r.kind && compact(next.title) === compact(r.title);
+    const noProse = !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30 && !SITE_INTRODUCTION.test(compact(p.text)));
+    const isCover = r.sections.length === 0 && noProse;
+    // the same title again after a cover, a notice and a contents list, no sentence of its own (…绩效评价报告 / 目录
+    // 1.引言 … 6.2建议 / …绩效评价报告 then the prose): one report, its sections those of the body. Two reports of one
+    // generic title, each with a sentence of its own (项目支出绩效评价报告 twice, for two projects), stay two.
+    const retitled = !r.body.some((p) => /[。；]/.test(p.text) && !SITE_INTRODUCTION.test(compact(p.text))) && next !== undefined && next.kind === r.kind && compact(next.title) === compact(r.title);
     if ((isCover || retitled) && next && next.kind === r.kind) {
       // the cover names the report in full; a later short line that also reads as a title (项目名称：…项目支出 /
       // 绩效自评报告, a field broken over two lines) names it less well
