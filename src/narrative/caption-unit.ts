@@ -64,6 +64,36 @@ export function bareCaptionFigures(norm: string, inherited: string | undefined, 
   return out;
 }
 
+/**
+ * A staffing field of a form flattened one cell a line: its name on a line ("人员编制", "实有人数"), its count bare
+ * on the next ("128"). The two lines are one text (textUnits); the count, printed without a unit in its cell, is
+ * read with none (a whole number elsewhere stays unread: a year, a list number).
+ */
+export const STAFF_FIELD = /^(?:人员|核定|在职|实有|在编|编制)?(?:编制|人数|人员)(?:数|人数)?$/;
+const STAFF_FIELD_COUNT = /^\s*((?:人员|核定|在职|实有|在编|编制)?(?:编制|人数|人员)(?:数|人数)?)\s*(\d{1,5})\s*$/;
+
+/** A staffing field's name and its count, nothing else ("人员编制128"): the text ends there. */
+export function isStaffFieldPair(text: string): boolean {
+  return STAFF_FIELD_COUNT.test(text);
+}
+
+export function staffFieldCount(norm: string): ScannedFigure | null {
+  const m = STAFF_FIELD_COUNT.exec(norm);
+  if (!m) return null;
+  const start = norm.indexOf(m[2], m[1].length);
+  const { value, decimals } = canonicalNumber(m[2]);
+  return {
+    figure: { value, decimals, unit: null, comparator: '=', approximate: false, qualifiers: [], text: m[2] },
+    start,
+    end: start + m[2].length,
+    numberStart: start,
+    each: false,
+    per: null,
+    slogan: false,
+    unknownUnit: false,
+  };
+}
+
 /** A line of such a form: a name and its bare amount, a lone 其中, or a caption. */
 const FORM_LINE = /^\s*(?:其中\s*[:：]?\s*)?(?:[^\d。！？!?；;]{2,40}?[:：\s)）\u4e00-\u9fa5]\s*\d+\.\d+|[^\d。！？!?；;]{2,40}[（(]\s*(?:万元|亿元|元)\s*[)）])?\s*$/;
 

@@ -2,7 +2,7 @@ import type { ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { Location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
-import { bareCaptionFigures, captionAfter, isCaptionFormLine } from './caption-unit.js';
+import { bareCaptionFigures, captionAfter, isCaptionFormLine, isStaffFieldPair, STAFF_FIELD, staffFieldCount } from './caption-unit.js';
 import { labelFor } from './label.js';
 import { cellPlace } from './prose-cells.js';
 import { repeatedColumnCells } from './repeated-columns.js';
@@ -44,10 +44,13 @@ const UNIT_CAPTION_START = /^\s*[（(]\s*(?:万元|亿元|元)\s*[)）]/;
 
 export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): TextUnit[] {
   const units: TextUnit[] = [];
-  for (const p of paragraphs) {
+  paragraphs.forEach((p, index) => {
     const last = units.at(-1);
     const lastPiece = last?.pieces.at(-1);
+    // a staffing field's name over its bare count starts a text of its own (a PDF's lines are not run into it)
+    const staffName = (STAFF_FIELD.test(p.text.trim()) && /^\s*\d{1,5}\s*$/.test(paragraphs[index + 1]?.text ?? '')) || (last !== undefined && isStaffFieldPair(last.text));
     const continues =
+      !staffName &&
       joinLines &&
       last !== undefined &&
       lastPiece !== undefined &&
@@ -94,14 +97,16 @@ export function textUnits(paragraphs: ParagraphBlock[], joinLines: boolean): Tex
       lastPiece !== undefined &&
       lastPiece.block.paragraph === p.paragraph - 1 &&
       ((/^[\u4e00-\u9fa5]{2,12}$/.test(last.text.trim()) && UNIT_CAPTION_START.test(p.text)) ||
-        (/^[\u4e00-\u9fa5]{2,12}\s*[（(]\s*(?:万元|亿元|元)\s*[)）]\s*$/.test(last.text.trim()) && /^\s*\d+(?:\.\d+)?\s*$/.test(p.text)));
+        (/^[\u4e00-\u9fa5]{2,12}\s*[（(]\s*(?:万元|亿元|元)\s*[)）]\s*$/.test(last.text.trim()) && /^\s*\d+(?:\.\d+)?\s*$/.test(p.text)) ||
+        // a staffing field: "人员编制" / "128"
+        (last.pieces.length === 1 && STAFF_FIELD.test(last.text.trim()) && /^\s*\d{1,5}\s*$/.test(p.text)));
     if (continues || brokenMidWord || figureRun || labelThenFigure || fieldCaption) {
       last.pieces.push({ block: p, offset: last.text.length });
       last.text += p.text;
     } else {
       units.push({ text: p.text, pieces: [{ block: p, offset: 0 }] });
     }
-  }
+  });
   return units;
 }
 
@@ -182,7 +187,8 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
   const points = runInItemPoints(clean.text, items);
   const scanned = scanFigures(points.reduce((t, p) => `${t.slice(0, p)}、${t.slice(p + 1)}`, clean.text));
   const { norm, masks } = scanned;
-  const read = withoutFusedCells(scanned.figures, norm);
+  const staff = scanned.figures.length === 0 ? staffFieldCount(norm) : null;
+  const read = staff ? [staff] : withoutFusedCells(scanned.figures, norm);
   const bare = bareCaptionFigures(norm, caption, read);
   // a row flattened with its label once per column: its cells are read as amounts of their columns
   const cells = repeatedColumnCells(norm, near);

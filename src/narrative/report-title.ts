@@ -32,8 +32,9 @@ const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核|问效)';
 const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:范文)?(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?(?:[0-9]{0,2}|篇[一二三四五六七八九十]{1,3})$`);
 /** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
 const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
-/** Lines that name a report without being one: notices, requests, references, form captions. */
-const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$/;
+/** Lines that name a report without being one: notices, requests, references, form captions, a content site's
+ * introduction of what it collected ("下面是小编为大家整理的…绩效评价报告…，供大家参考"). */
+const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$|^(?:下面|以下)(?:是|为)/;
 const LEADING = /^(?:附件\s*\d*\s*[:：]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)/;
 
 const MAX_TITLE = 70;

@@ -2,6 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
 import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
 import { proseCellParagraphs } from './prose-cells.js';
+import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
 import { fileNameTitle, kindOfText, reportTitle, type ReportKind } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
@@ -135,10 +136,13 @@ function titleFragment(text: string): boolean {
 
 const ATTACHMENT_LABEL = /^附件\d{0,2}$/;
 
+/** A contents item's decimal number ("6.2建议", "1.1部门职责概述"): a line so numbered is no word of a title. */
+const DECIMAL_NUMBERING = /^\s*\d{1,2}[.．]\d{1,2}(?!\d)/;
+
 /** A line above a title that may continue it (a unit's name, a year, "部门整体支出"): not a date line, a numbered heading or a one-word answer. */
 function titleHead(text: string): boolean {
   const t = compact(text);
-  return titleFragment(text) && t.length >= 4 && !/^[\d年月日]+$/.test(t) && NUMBERING.exec(text) === null;
+  return titleFragment(text) && t.length >= 4 && !/^[\d年月日]+$/.test(t) && NUMBERING.exec(text) === null && !DECIMAL_NUMBERING.test(text);
 }
 
 interface Start {
@@ -164,7 +168,14 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
       let joined = compact(b.text);
       for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
         const prev = blocks[k];
-        if (prev.kind !== 'paragraph' || !(own ? titleHead(prev.text) : titleFragment(prev.text))) break;
+        if (prev.kind !== 'paragraph' || !(own ? titleHead(prev.text) : titleFragment(prev.text) && !DECIMAL_NUMBERING.test(prev.text))) break;
+        // a line above that is a whole title itself (a page's title over the report's, "部门整体支出绩效评价报告" over
+        // "…街道办事处部门整体支出" / "绩效评价报告") heads no other title: the two are one start, named by the fuller
+        const above = found ? reportTitle(prev.text) : null;
+        if (found && above && !above.runIn) {
+          found = { index: k, kind: found.kind, title: compact(prev.text).length > found.title.length ? compact(prev.text) : found.title };
+          break;
+        }
         joined = compact(prev.text) + joined;
         const whole = reportTitle(joined);
         if (whole && !whole.runIn) found = { index: k, kind: whole.kind, title: joined };
@@ -472,6 +483,8 @@ function buildReport(kind: ReportKind, title: string, paragraphs: ParagraphBlock
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     let h = headingOf(p, typography);
+    // a staffing field's name over its bare count ("人员编制" / "128", a form flattened one cell a line) is no heading
+    if (h && STAFF_FIELD.test(compact(p.text)) && /^\s*\d{1,5}\s*$/.test(paragraphs[i + 1]?.text ?? '')) h = null;
     const marker = markerFamily(p.text);
     // numbered lines after "…附件：" or after a numbered body item of the same style are list items
     if (h && h.key === null && !h.typographic && (listContext || (marker !== null && marker === previousMarker))) h = null;
@@ -573,13 +586,22 @@ function namesMore(full: string, short: string): boolean {
 }
 
 /** A report with no sections and no sentence (a cover page) merges into the next report of its kind. */
+/** A content site's introduction of what it collected: "下面是小编为大家整理的…，供大家参考。", "…以下是小编帮大家整理的…，欢迎大家阅读。". */
+const SITE_INTRODUCTION = /^(?:下面|以下)(?:是|为)|(?:下面|以下)(?:是|为)小编|小编(?:为大家|帮大家|给大家)?(?:精心)?(?:收集|整理|精选)/;
+
 function foldCoverPages(reports: FoundReport[]): FoundReport[] {
   const out: FoundReport[] = [];
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i];
     const next = reports[i + 1];
-    const isCover = r.sections.length === 0 && !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30);
-    if (isCover && next && next.kind === r.kind) {
+    // a content site's introduction of what it collected (下面是小编为大家整理的…，供大家参考。) is no sentence of a report
+    const noProse = !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30 && !SITE_INTRODUCTION.test(compact(p.text)));
+    const isCover = r.sections.length === 0 && noProse;
+    // the same title again after a cover, a notice and a contents list, no sentence of its own (…绩效评价报告 / 目录
+    // 1.引言 … 6.2建议 / …绩效评价报告 then the prose): one report, its sections those of the body. Two reports of one
+    // generic title, each with a sentence of its own (项目支出绩效评价报告 twice, for two projects), stay two.
+    const retitled = !r.body.some((p) => /[。；]/.test(p.text) && !SITE_INTRODUCTION.test(compact(p.text))) && next !== undefined && next.kind === r.kind && compact(next.title) === compact(r.title);
+    if ((isCover || retitled) && next && next.kind === r.kind) {
       // the cover names the report in full; a later short line that also reads as a title (项目名称：…项目支出 /
       // 绩效自评报告, a field broken over two lines) names it less well
       if (r.title.length > next.title.length && (r.title.includes(next.title) || namesMore(r.title, next.title))) next.title = r.title;

@@ -20,18 +20,23 @@ interface Heading {
   text: string;
   n: number;
   style: 'chinese' | 'arabic';
+  /** A numbered paragraph too long for a heading: a list item, which still carries its list's count. */
+  item: boolean;
 }
 
-/** Top-level headings "一、…" / "1、…" (short paragraphs; "（一）" and "(1)" are sub-levels). */
+/**
+ * Top-level headings "一、…" / "1、…" (short paragraphs; "（一）" and "(1)" are sub-levels), and the longer numbered
+ * paragraphs as list items: "2. 对镇人民代表大会…负责并报告工作。" after "1. 贯彻执行党和国家的路线…" (too long for a heading)
+ * is the list's item 2, not a heading continuing "一、部门概况".
+ */
 function headings(doc: DocumentModel, from: number, to: number): Heading[] {
   const out: Heading[] = [];
   for (const b of documentView(doc).paragraphsIn(from, to)) {
     const t = b.text.trim();
-    if (t.length > 40) continue;
     const m = /^([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*(\S.*)$/.exec(t);
     if (!m) continue;
     const cn = chineseNumber(m[1]);
-    out.push({ paragraph: b.paragraph, text: t, n: cn ?? Number(m[1]), style: cn ? 'chinese' : 'arabic' });
+    out.push({ paragraph: b.paragraph, text: t, n: cn ?? Number(m[1]), style: cn ? 'chinese' : 'arabic', item: t.length > 40 });
   }
   return out;
 }
@@ -40,15 +45,19 @@ function headings(doc: DocumentModel, from: number, to: number): Heading[] {
  * The headings where a numbering in one style continues the count of the other style
  * ("三、…" followed by "4、…"): the section numbering is mixed, so sections are found by text.
  */
-function mixedSteps(hs: Heading[]): Array<[Heading, Heading]> {
+function mixedSteps(numbered: Heading[]): Array<[Heading, Heading]> {
   const out: Array<[Heading, Heading]> = [];
-  for (let i = 1; i < hs.length; i++) {
-    const earlier = hs.slice(0, i).reverse();
-    const prevOther = earlier.find((h) => h.style !== hs[i].style);
-    const prevSame = earlier.find((h) => h.style === hs[i].style);
+  for (let i = 1; i < numbered.length; i++) {
+    if (numbered[i].item) continue;
+    const hs = numbered.filter((h, k) => k === i || !h.item || (k < i && h.style === numbered[i].style));
+    const at = hs.indexOf(numbered[i]);
+    const earlier = hs.slice(0, at).reverse();
+    const prevOther = earlier.find((h) => h.style !== hs[at].style);
+    // the list's own count runs on through its long items (1. …。 then 2. …。)
+    const prevSame = earlier.find((h) => h.style === hs[at].style);
     // "一、" "1、" "2、": the 2 continues its own list (a sub-level), not the Chinese count.
-    const continuesOwn = prevSame && prevSame.n + 1 === hs[i].n && (!prevOther || hs.indexOf(prevSame) > hs.indexOf(prevOther));
-    if (prevOther && prevOther.n + 1 === hs[i].n && !continuesOwn) out.push([prevOther, hs[i]]);
+    const continuesOwn = prevSame && prevSame.n + 1 === hs[at].n && (!prevOther || hs.indexOf(prevSame) > hs.indexOf(prevOther));
+    if (prevOther && prevOther.n + 1 === hs[at].n && !continuesOwn) out.push([prevOther, hs[at]]);
   }
   return out;
 }
@@ -57,7 +66,7 @@ function mixedSteps(hs: Heading[]): Array<[Heading, Heading]> {
 export const rule: Rule = {
   meta: {
     id: 'section-numbering',
-    version: 1,
+    version: 2,
     severity: 'info',
     catalogue: 'G3',
     title: { zh: '章节编号混用', en: 'Mixed section numbering' },

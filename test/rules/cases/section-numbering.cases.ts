@@ -15,11 +15,23 @@ const SEED_HEADINGS = [
 ];
 const CLEAN = ['项目支出绩效评价报告', '一、项目支出基本情况', '1、项目概况', '2、资金使用管理情况', '二、绩效评价工作情况', '三、主要绩效及评价结论'];
 
+/** 热市镇 2024: a duty list whose first item is too long for a heading, its second short ("2. …负责并报告工作。"). */
+const LONG_ITEMS = [
+  '部门整体支出绩效自评报告',
+  '一、部门概况',
+  '(二)单位主要职责',
+  '1. 贯彻执行党和国家的路线、方针、政策和国家法律法规，贯彻执行上级行政机关的决议、命令及同级党委的决定。',
+  '2. 对镇人民代表大会及其主席团和上级行政机关负责并报告工作。',
+  '二、部门财务情况',
+];
 const rep = (paragraphs: string[]) => report({ narratives: [narrative('部门整体支出绩效自评报告', paragraphs[0], 0, paragraphs.slice(1))] });
 
 export default ruleCases({
   rule,
-  valid: [{ name: 'Chinese top level with Arabic sub-items', report: rep(CLEAN), document: documentModel(CLEAN) }],
+  valid: [
+    { name: 'Chinese top level with Arabic sub-items', report: rep(CLEAN), document: documentModel(CLEAN) },
+    { name: 'a short list item after a long one continues its list, not "一、"', report: rep(LONG_ITEMS), document: documentModel(LONG_ITEMS) },
+  ],
   invalid: [
     {
       name: 'seed: "三、" followed by "4、", "5、" by "六、"',
