@@ -8,7 +8,11 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts } from '
 import { parseDocument } from '../../parsers/index.js';
 import { DOCX_MIME, incrementallyUpdated, pdfWithAttachments, scannedPagePicture, strictDocx, withMainContentType } from './containers-kit.js';
 import { readSample } from './docx-kit.js';
-import { blankPdf, qpdfEncrypt, textPdf } from './pdf-kit.js';
+import { blankPdf, breakXref, qpdfEncrypt, textPdf } from './pdf-kit.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The report in every container a department may send it in (containers-kit.ts), and what is not
@@ -153,6 +157,17 @@ describe('PDFs as editors and broken tools leave them', () => {
     expect(latest).toContain('888.88');
     expect(latest).not.toContain('951.90');
   });
+
+  it.each(['startxref', 'offsets', 'keyword', 'trailer'] as const)('a broken cross-reference (%s) is repaired: the seed PDF reads whole (trailer: was CORRUPT_FILE "Invalid Root reference")', async (how) => {
+    // A classic xref table (qpdf), so that there is one to break; the catalog stays a plain object.
+    const dir = mkdtempSync(join(tmpdir(), 'selfeval-xref-'));
+    writeFileSync(join(dir, 'seed.pdf'), seedPdf);
+    const classic = new Uint8Array(execFileSync('qpdf', ['--object-streams=disable', join(dir, 'seed.pdf'), '-'], { maxBuffer: 64 << 20 }));
+    rmSync(dir, { recursive: true, force: true });
+    const r = await run(breakXref(classic, how), `xref-${how}.pdf`);
+    expect(r.status, r.error?.message).toBe('ok');
+    expect(r.report!.coverage.facts).toBe(base.report!.coverage.facts);
+  }, 120_000);
 
   it('an owner password only (permissions, no open password) reads as the plain PDF', async () => {
     const r = await run(qpdfEncrypt(seedPdf, '', 'owner', 'aes-256'), 'owner.pdf');
