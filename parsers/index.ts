@@ -110,11 +110,6 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
   }
 }
 
-/** Formats that hold a report by themselves (what a zip entry or a PDF attachment must be to be read). */
-function isReport(format: SniffedFormat): boolean {
-  return contractFormat(format) !== null || format === 'xlsx';
-}
-
 /** A picture of a page (JPEG, PNG) read as a one-page scan; its errors name it as a picture, not a PDF. */
 async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
   const size = imageSize(bytes)!;
@@ -138,11 +133,16 @@ async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<D
  */
 async function parseArchive(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
   const { zip, names } = archiveEntries(bytes, options.docx?.zipLimits);
-  const reports: InnerFile[] = [];
+  const documents: InnerFile[] = [];
+  const workbooks: InnerFile[] = [];
   for (const name of names) {
     const inner = zip.read(name);
-    if (inner && isReport(sniffFormat(inner))) reports.push({ name: displayName(name), bytes: inner });
+    const format = inner ? sniffFormat(inner) : 'empty';
+    if (contractFormat(format) !== null) documents.push({ name: displayName(name), bytes: inner! });
+    else if (format === 'xlsx') workbooks.push({ name: displayName(name), bytes: inner! });
   }
+  // A workbook beside the report is its 附表, not a second report; alone, it may be the form itself.
+  const reports = documents.length ? documents : workbooks;
   const shown = names.map((n) => baseName(displayName(n)));
   if (reports.length === 0) {
     throw new InputError('UNSUPPORTED_FORMAT', `压缩包不是 Word 文档，其中也没有报告文档（${shown.length ? `内有 ${nameList(shown)}` : '不含文件'}）：请提交 .docx、.doc 或 .pdf / a zip archive holding no report document`);
@@ -164,7 +164,10 @@ async function parseArchive(bytes: Uint8Array, options: ParseOptions): Promise<D
  * the PDF has no attachment that is a report, or its own pages are the report (then read as usual).
  */
 async function parsePdfWithAttachments(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel | null> {
-  const reports = (await pdfAttachments(bytes)).filter((a) => isReport(sniffFormat(a.bytes)));
+  const attached = (await pdfAttachments(bytes)).map((a) => ({ ...a, format: sniffFormat(a.bytes) }));
+  const documents = attached.filter((a) => contractFormat(a.format) !== null);
+  // A workbook beside a document is its 附表; alone, it may be the form itself.
+  const reports: InnerFile[] = documents.length ? documents : attached.filter((a) => a.format === 'xlsx');
   if (!reports.length) return null;
   let own: DocumentModel | null = null;
   try {

@@ -75,7 +75,9 @@ describe('a picture of a scanned page sent as it is (was UNSUPPORTED_FORMAT "这
 
 describe('a zip archive of reports (was UNSUPPORTED_FORMAT "压缩包不是 Word 文档（缺少 word/ 部件）")', () => {
   it('one report inside is read, with a note naming it', async () => {
-    const r = await run(zipSync({ '2023年/自评报告.docx': seedDocx, '__MACOSX/2023年/._自评报告.docx': strToU8('x'), '2023年/': new Uint8Array(0) }), 'reports.zip');
+    // Beside it: its folder entry, a macOS resource fork and a workbook of 附表 (not a second report).
+    const workbook = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+    const r = await run(zipSync({ '2023年/自评报告.docx': seedDocx, '2023年/附表.xlsx': workbook, '__MACOSX/2023年/._自评报告.docx': strToU8('x'), '2023年/': new Uint8Array(0) }), 'reports.zip');
     expect(r.status, r.error?.message).toBe('ok');
     expect(r.report).toEqual(base.report);
     expect(findings(r)).toEqual(findings(base));
