@@ -8,6 +8,8 @@ import { mhtmlHtml } from './mht.js';
 import { readPastedTables } from './ocr/docx-images.js';
 import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
+import { imageSize } from './image-size.js';
+import { archiveEntries, baseName, displayName, nameList, pdfAttachments, pictureAsPdf, type InnerFile } from './inner-report.js';
 import { contractFormat, emptyReason, sniffFormat, unknownReason, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
@@ -22,7 +24,17 @@ export interface ParseOptions {
  * compatibility code points → ideographs). Throws InputError with a contract code.
  */
 export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<DocumentModel> {
+  return parseAny(bytes, options, true);
+}
+
+/** `unwrap`: a report inside a zip archive or attached to a PDF is read (not again inside that one: one level). */
+async function parseAny(bytes: Uint8Array, options: ParseOptions, unwrap: boolean): Promise<DocumentModel> {
   const format = sniffFormat(bytes);
+  if (unwrap && format === 'zip-other') return parseArchive(bytes, options);
+  if (unwrap && format === 'pdf') {
+    const attached = await parsePdfWithAttachments(bytes, options);
+    if (attached) return attached;
+  }
   const model = repairModelGlyphs(await parseContainer(bytes, format, options));
   const container = CONVERTED_CONTAINERS[format];
   // The contract's formats are docx | doc | pdf: any other container is "doc" (OFD, a fixed-layout
@@ -46,6 +58,7 @@ const CONVERTED_CONTAINERS: Partial<Record<SniffedFormat, ContainerName>> = {
   flatopc: { zh: 'Word XML 文档（Flat OPC）', en: 'Word XML (Flat OPC)' },
   xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
   ofd: { zh: 'OFD 版式文档（GB/T 33190）', en: 'an OFD fixed-layout document (GB/T 33190)' },
+  image: { zh: '图片（扫描页），已按扫描件识别', en: 'a picture (a scanned page), read by OCR' },
 };
 
 /** Said once per file whose container is not a Word document, so a reviewer knows how it was read. */
@@ -60,6 +73,8 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
       return readPastedTables(bytes, parseDocx(bytes, options.docx), options.docx?.zipLimits);
     case 'pdf':
       return parsePdf(bytes, options.pdf);
+    case 'image':
+      return parsePicture(bytes, options);
     case 'doc':
       return parseDoc(bytes, options.doc);
     // Word-family files other programs write, often still named .doc: read for what they are.
@@ -93,6 +108,100 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
     default:
       throw new InputError('UNSUPPORTED_FORMAT', unknownReason(bytes));
   }
+}
+
+/** A picture of a page (JPEG, PNG) read as a one-page scan; its errors name it as a picture, not a PDF. */
+async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
+  const size = imageSize(bytes)!;
+  const what = `这是图片文件（${size.format.toUpperCase()}，${size.width}×${size.height} 像素）`;
+  try {
+    return await parsePdf(await pictureAsPdf(bytes, size), options.pdf);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    if (e.code === 'NO_TEXT_LAYER') {
+      const coarse = /分辨率过低（[^）]*）/u.exec(e.message)?.[0];
+      throw new InputError('UNSUPPORTED_FORMAT', `${what}，按扫描页识别未读出文字${coarse ? `：${coarse}` : ''}，不是报告文档：请提交 Word 文档、PDF，或清晰的扫描页（150 dpi 以上） / a picture in which OCR found no text`, { cause: e });
+    }
+    throw new InputError(e.code, `${what}：${e.message}`, { cause: e });
+  }
+}
+
+/**
+ * A zip archive that is not an Office package: the report it holds is read when it holds exactly
+ * one (a docx, doc, pdf … by its bytes); several are refused naming them (one file is one report:
+ * each must be submitted on its own), none is refused saying what the archive holds.
+ */
+async function parseArchive(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
+  const { zip, names } = archiveEntries(bytes, options.docx?.zipLimits);
+  const documents: InnerFile[] = [];
+  const workbooks: InnerFile[] = [];
+  for (const name of names) {
+    const inner = zip.read(name);
+    const format = inner ? sniffFormat(inner) : 'empty';
+    if (contractFormat(format) !== null) documents.push({ name: displayName(name), bytes: inner! });
+    else if (format === 'xlsx') workbooks.push({ name: displayName(name), bytes: inner! });
+  }
+  // A workbook beside the report is its 附表, not a second report; alone, it may be the form itself.
+  const reports = documents.length ? documents : workbooks;
+  const shown = names.map((n) => baseName(displayName(n)));
+  if (reports.length === 0) {
+    throw new InputError('UNSUPPORTED_FORMAT', `压缩包不是 Word 文档，其中也没有报告文档（${shown.length ? `内有 ${nameList(shown)}` : '不含文件'}）：请提交 .docx、.doc 或 .pdf / a zip archive holding no report document`);
+  }
+  if (reports.length > 1) {
+    throw new InputError(
+      'UNSUPPORTED_FORMAT',
+      `压缩包内有 ${reports.length} 份报告文档（${nameList(reports.map((r) => baseName(r.name)))}），一个文件只能是一份报告：请解压后逐份提交 / a zip archive of ${reports.length} documents: unpack it and submit each one`,
+    );
+  }
+  const [report] = reports;
+  const model = await parseAny(report.bytes, options, false);
+  return { ...model, issues: [innerNote(`压缩包中的「${report.name}」`, `"${report.name}" in the zip archive`), ...model.issues] };
+}
+
+/**
+ * A PDF that carries its report as an attached file (附件): the attachment is read when the PDF's
+ * own pages hold no report — no text at all, or a cover page of a few lines and no table. Null when
+ * the PDF has no attachment that is a report, or its own pages are the report (then read as usual).
+ */
+async function parsePdfWithAttachments(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel | null> {
+  const attached = (await pdfAttachments(bytes)).map((a) => ({ ...a, format: sniffFormat(a.bytes) }));
+  const documents = attached.filter((a) => contractFormat(a.format) !== null);
+  // A workbook beside a document is its 附表; alone, it may be the form itself.
+  const reports: InnerFile[] = documents.length ? documents : attached.filter((a) => a.format === 'xlsx');
+  if (!reports.length) return null;
+  let own: DocumentModel | null = null;
+  try {
+    own = repairModelGlyphs(await parsePdf(bytes, options.pdf));
+  } catch (e) {
+    // Only a PDF with nothing to read gives way to its attachment; any other fault is the PDF's own.
+    if (!(e instanceof InputError) || e.code !== 'NO_TEXT_LAYER') throw e;
+  }
+  if (own && !isCoverOnly(own)) return { ...own, issues: [attachmentsNote(reports), ...own.issues] };
+  // The largest attachment is the report (a cover letter beside it is shorter).
+  const report = reports.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
+  const model = await parseAny(report.bytes, options, false);
+  const others = reports.filter((r) => r !== report);
+  return { ...model, issues: [innerNote(`PDF 的附件「${report.name}」`, `the PDF's attachment "${report.name}"`), ...(others.length ? [attachmentsNote(others)] : []), ...model.issues] };
+}
+
+/** Characters of text below which a PDF with no table is a cover page (a title, "详见附件", a signature). */
+const COVER_PAGE_CHARS = 300;
+
+function isCoverOnly(model: DocumentModel): boolean {
+  let chars = 0;
+  for (const block of model.blocks) {
+    if (block.kind === 'table') return false;
+    chars += block.text.replace(/\s+/gu, '').length;
+  }
+  return chars < COVER_PAGE_CHARS;
+}
+
+function innerNote(zh: string, en: string): DocumentModel['issues'][number] {
+  return { code: 'CONTAINER_CONVERTED', message: `报告取自${zh}，已按其内容读取 / the report is ${en}, read as such`, page: null, block: null };
+}
+
+function attachmentsNote(reports: InnerFile[]): DocumentModel['issues'][number] {
+  return { code: 'ATTACHMENTS_NOT_READ', message: `PDF 另附有文件 ${nameList(reports.map((r) => r.name))}，未读取 / the PDF carries attached files that were not read`, page: null, block: null };
 }
 
 export { contractFormat, sniffFormat } from './sniff.js';

@@ -23,6 +23,8 @@ export type SniffedFormat =
   // OFD (GB/T 33190 版式文档): a fixed-layout document read page by page, like a PDF.
   | 'ofd'
   | 'zip-other'
+  // A JPEG or PNG picture (a scanned page sent as it is): read as a one-page scan.
+  | 'image'
   // A Word (or other Office) document with an open password: an OLE file holding the encrypted package
   // (EncryptedPackage, a password-protected .docx), or a Word 97 .doc whose FIB says fEncrypted.
   | 'encrypted-ooxml'
@@ -41,6 +43,7 @@ export function contractFormat(sniffed: SniffedFormat): 'docx' | 'doc' | 'pdf' |
     case 'encrypted-doc':
       return 'doc';
     case 'ofd':
+    case 'image':
       return 'pdf';
     case 'doc':
     case 'rtf':
@@ -64,6 +67,8 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may be preceded by a little junk (some generators); look in the first KiB.
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (start.includes('%PDF-')) return 'pdf';
+  const picture = imageSize(bytes);
+  if (picture && (picture.format === 'jpeg' || picture.format === 'png')) return 'image';
   return sniffText(bytes);
 }
 
@@ -146,7 +151,7 @@ function isBlank(bytes: Uint8Array): boolean {
 export function unknownReason(bytes: Uint8Array): string {
   const picture = imageSize(bytes);
   if (picture) {
-    return `这是图片文件（${picture.format.toUpperCase()}，${picture.width}×${picture.height} 像素），不是报告文档：请提交 Word 文档（.docx、.doc）或 PDF（扫描件请合成为 PDF） / a picture, not a report document`;
+    return `这是图片文件（${picture.format.toUpperCase()}，${picture.width}×${picture.height} 像素），此格式无法识别：请提交 Word 文档（.docx、.doc）、PDF，或 JPEG、PNG 格式的扫描页 / a ${picture.format.toUpperCase()} picture: submit a report document, or the scan as JPEG or PNG`;
   }
   return '无法识别的文件格式：仅支持 Word 文档（.docx、.doc，及另存为 RTF、ODT、网页、MHT 的）和 PDF / unsupported file format';
 }

@@ -1,4 +1,5 @@
 import type { ParseOptions } from '../parsers/index.js';
+import { imageSize } from '../parsers/image-size.js';
 
 /**
  * Resource limits for one input file. A file that would go past one of them is reported as
@@ -122,9 +123,15 @@ export function fileTimeMs(limits: Limits, bytes: Uint8Array): number {
   return limits.timeMsPerFile + Math.min(pageImageCount(bytes), limits.maxOcrPages) * limits.timeMsPerScannedPage;
 }
 
-/** Page images of a PDF, estimated from its bytes (0 for anything that is not a PDF). */
+/**
+ * Page images of a PDF, estimated from its bytes; a JPEG or PNG picture sent as it is is one
+ * scanned page (read by OCR like a page of a scanned PDF); 0 for anything else.
+ */
 export function pageImageCount(bytes: Uint8Array): number {
-  if (bytes.length < 5 || bytes[0] !== 0x25 || bytes[1] !== 0x50 || bytes[2] !== 0x44 || bytes[3] !== 0x46) return 0; // %PDF
+  if (bytes.length < 5 || bytes[0] !== 0x25 || bytes[1] !== 0x50 || bytes[2] !== 0x44 || bytes[3] !== 0x46) {
+    const picture = imageSize(bytes);
+    return picture?.format === 'jpeg' || picture?.format === 'png' ? 1 : 0;
+  }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const images = text.match(/\/Subtype\s*\/Image\b/gu)?.length ?? 0;
   if (!images) return 0;

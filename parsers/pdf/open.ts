@@ -37,6 +37,36 @@ function errorName(e: unknown): string {
  * and must not guess. Files pdf.js cannot open at all are corrupt.
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  try {
+    return await openPdfOnce(bytes);
+  } catch (e) {
+    // A trailer that lost its /Root (a tool that rewrote it, a damaged copy) while the catalog is still there: pdf.js
+    // rebuilds the cross-references from the objects, but finds no document without a trailer naming the catalog.
+    const repaired = e instanceof InputError && e.code === 'CORRUPT_FILE' ? withCatalogTrailer(bytes) : null;
+    if (!repaired) throw e;
+    return openPdfOnce(repaired).catch(() => {
+      throw e;
+    });
+  }
+}
+
+/**
+ * The bytes with a trailer naming the last catalog object written in plain text (`N G obj << /Type
+ * /Catalog … >>`), or null when there is none (a catalog inside a compressed object stream stays lost).
+ */
+export function withCatalogTrailer(bytes: Uint8Array): Uint8Array | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const at = text.search(/\/Type\s*\/Catalog\b(?![\s\S]*\/Type\s*\/Catalog\b)/u);
+  if (at < 0) return null;
+  const before = text.slice(Math.max(0, at - 4096), at);
+  const objects = [...before.matchAll(/(\d+)\s+(\d+)\s+obj\b/gu)];
+  const own = objects[objects.length - 1];
+  if (!own || /endobj/u.test(before.slice(own.index))) return null;
+  const trailer = `\ntrailer\n<< /Root ${own[1]} ${own[2]} R >>\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(trailer, 'latin1')]));
+}
+
+async function openPdfOnce(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { cMapUrl, standardFontDataUrl, wasmUrl } = assetUrls();
   // pdf.js takes ownership of the buffer it is given; hand it a copy.
   const data = new Uint8Array(bytes);

@@ -133,6 +133,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
       const broken = issues.filter((i) => i.code === 'PAGE_UNMAPPED_GLYPHS' && i.page !== null).map((i) => i.page!);
       // Every page a scan too coarse to read (a fax received as a 72-dpi image): say so, not "needs OCR".
       const coarse = issues.map((i) => (i.page !== null ? LOW_RESOLUTION.exec(i.message) : null)).filter((m) => m !== null);
+      // Nothing on any page (readPage reports a page that shows something and could not be read): not a scan to OCR.
+      if (!issues.some((i) => i.page !== null && PAGE_NOT_READ.has(i.code))) {
+        throw new InputError('NO_TEXT_LAYER', `PDF 共 ${pdf.numPages} 页，全部是空白页，没有可读取的内容 / all ${pdf.numPages} pages of the PDF are blank`);
+      }
       throw new InputError(
         'NO_TEXT_LAYER',
         broken.length
@@ -385,6 +389,9 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
     page.cleanup();
   }
 }
+
+/** Issues of a page that shows something but could not be read (readPage, parsePdfDocument). */
+const PAGE_NOT_READ = new Set(['PAGE_NO_TEXT', 'PAGE_UNMAPPED_GLYPHS', 'PAGE_UNREADABLE']);
 
 /** The page issue of a scan too coarse to read (below), and its dpi. */
 const LOW_RESOLUTION = /扫描分辨率过低（(\d+) dpi）/u;
