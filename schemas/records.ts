@@ -47,6 +47,9 @@ export type BreakdownItem = z.infer<typeof BreakdownItemSchema>;
 
 export const BudgetBlockSchema = z.object({
   unit: z.string().nullable(), // 万元 / 元
+  /** The unit the form's head states (万元, or null when none) when the amounts' size overrides it: a 项目资金(万元)
+   * head over 145000000.00 is read in 元 (recognize/budget-block.ts blockUnit). Absent when the stated unit is kept. */
+  statedUnit: z.string().nullable().optional(),
   rows: z.array(BudgetRowSchema),
   /** 按收入性质分 (department form). */
   byIncome: z.array(BreakdownItemSchema),

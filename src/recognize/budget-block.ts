@@ -8,6 +8,7 @@ import { underOcrLabel } from './ocr-label-match.js';
 import { cellAt, key, ownCells, rowCells, rowKeys } from './table-view.js';
 import { normalizeText } from '../text/normalize.js';
 import { parseFigure } from '../numbers/figure.js';
+import { Rational } from '../numbers/decimal.js';
 
 /** Funding-row kinds by label (lexicon.ts BUDGET_ROW_KINDS: MOF 2020 / Hunan / Sichuan / 转移支付 wordings). */
 export function budgetRowKind(label: string): BudgetRow['kind'] {
@@ -43,6 +44,44 @@ export interface BudgetParse {
 export function unitOf(text: string): string | null {
   const m = /[（(]\s*(万元|元|亿元)\s*[)）]/.exec(normalizeText(text));
   return m ? m[1] : null;
+}
+
+/**
+ * 10^7 万元 is 1000亿元: more than any one project's or department's year. A form whose largest amount is
+ * this size or more under a 万元 head (项目资金(万元) over 145000000.00), or under no unit at all, is
+ * written in 元 — a template's 万元 head kept over a system's export in 元.
+ */
+const IMPLAUSIBLE_WAN = Rational.of(10_000_000);
+
+/**
+ * The unit a block's amounts are in: the one it states, unless their size says 元 (see IMPLAUSIBLE_WAN).
+ * statedUnit keeps the head's word when the size overrides it, so the reader sees both.
+ */
+export function blockUnit(stated: string | null, rows: BudgetRow[]): { unit: string | null; statedUnit?: string | null } {
+  if (stated !== null && stated !== '万元') return { unit: stated };
+  const amounts = rows.flatMap((r) => [r.initialBudget, r.fullYearBudget, r.executed]).map((f) => f?.figure).filter((g) => !!g && g.unit === null);
+  const huge = amounts.some((g) => Rational.parse(g!.value).abs().ge(IMPLAUSIBLE_WAN));
+  return huge ? { unit: '元', statedUnit: stated } : { unit: stated };
+}
+
+/**
+ * The report's prose has the last word over the size: a form read in 元 by its size whose amount the prose restates as
+ * written with 万元 ("全年预算145000000万元") keeps its head's 万元 — the writer means it. Prose is the text of the
+ * report's paragraphs (the forms' cells are not in it).
+ */
+export function keepStatedUnitRestated(budget: BudgetBlock | null | undefined, prose: string): void {
+  if (!budget || budget.statedUnit !== '万元') return;
+  const text = prose.replace(/(?<=\d)[,，](?=\d{3})/g, '');
+  const restated = budget.rows.flatMap((r) => [r.initialBudget, r.fullYearBudget, r.executed]).some((f) => {
+    const g = f?.figure;
+    if (!g || g.unit !== null || !Rational.parse(g.value).abs().ge(IMPLAUSIBLE_WAN)) return false;
+    const digits = Rational.parse(g.value).abs().toString(6);
+    const written = digits.includes('.') ? `${digits.replace('.', '\\.')}0*` : `${digits}(?:\\.0+)?`;
+    return new RegExp(`(?<![\\d.])${written}(?![\\d.])\\s*万元`).test(text);
+  });
+  if (!restated) return;
+  budget.unit = '万元';
+  delete budget.statedUnit;
 }
 
 /** The block's money columns (the rate, points and score columns hold no 万元). */
@@ -147,7 +186,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     rows.push(row);
   }
   readFractionRates(rows, labels.find((l) => l.field === 'rate')?.label ?? null);
-  return { block: { unit, rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
+  return { block: { ...blockUnit(unit, rows), rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
 }
 
 /** "列次 | | A | B | C | D" or "栏次 | 1 | 2 | 3": the row that names the columns by letter or number. */

@@ -2,7 +2,7 @@ import type { TableBlock, TableCell } from '../../schemas/document.js';
 import type { Fact } from '../../schemas/fact.js';
 import type { BudgetBlock, BudgetRow } from '../../schemas/records.js';
 import { foldLookalikes } from '../../parsers/ocr/lookalikes.js';
-import { budgetRowKind, unitOf } from './budget-block.js';
+import { blockUnit, budgetRowKind, unitOf } from './budget-block.js';
 import { cellFact, cellLocation } from './facts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
 
@@ -133,5 +133,5 @@ function blockOf(part: string, table: TableBlock, headerRow: number, pairs: Pair
   }
   const unit = pairs.map((p) => unitOf(p.label.text)).find((u) => u !== null) ?? null;
   const columns = pairs.filter((p) => p.field !== 'arrived').map((p) => ({ field: p.field, label: key(p.label.text) }));
-  return { unit, rows, byIncome: [], bySpending: [], columns };
+  return { ...blockUnit(unit, rows), rows, byIncome: [], bySpending: [], columns };
 }

@@ -13,6 +13,7 @@ import { rebuildFlattenedTables } from './flattened-table.js';
 import { rowKeys } from './table-view.js';
 import { compactKey } from '../text/normalize.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
+import { keepStatedUnitRestated } from './budget-block.js';
 
 /**
  * DocumentModel → report records. Recognizers know report templates and nothing about file
@@ -38,6 +39,11 @@ export function recognizeReport(doc: DocumentModel): Report {
     } catch (e) {
       notUnderstood.push({ text: form.title?.text ?? '', where: `表 ${form.tables.map((t) => t.table + 1).join('、')} 无法识别：${(e as Error).message}` });
     }
+  }
+  // a form read in 元 by its amounts' size keeps its head's 万元 when the prose restates an amount so
+  if ([deptSelfEval, ...projects].some((f) => f?.budget?.statedUnit === '万元')) {
+    const prose = rebuilt.document.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n');
+    for (const form of [deptSelfEval, ...projects]) keepStatedUnitRestated(form?.budget, prose);
   }
   if (basicData) basicDataGaps(basicData, notUnderstood);
   for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);

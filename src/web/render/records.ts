@@ -62,7 +62,8 @@ function renderBudget(budget: BudgetBlock | null, sourceHref: string): SafeHtml 
     items.length
       ? html`<p><strong>${title}</strong>：${items.map((it, i) => html`${i ? '；' : ''}${it.label} ${it.amount.text}${locLink(it.amount.loc, sourceHref)}`)}</p>`
       : '';
-  return html`<h3>预算执行情况${budget.unit ? html`（单位：${budget.unit}）` : ''}</h3>
+  const unitNote = budget.statedUnit !== undefined && budget.unit ? `；表头${budget.statedUnit ? `写作${budget.statedUnit}` : '未写单位'}，按金额量级读作${budget.unit}` : '';
+  return html`<h3>预算执行情况${budget.unit ? html`（单位：${budget.unit}${unitNote}）` : ''}</h3>
 <div class="scroll"><table class="records"><thead><tr><th scope="col">项目</th><th scope="col">年初预算数</th><th scope="col">全年预算数</th><th scope="col">全年执行数</th><th scope="col">分值</th><th scope="col">执行率</th><th scope="col">得分</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 ${breakdown('按收入性质分', budget.byIncome)}${breakdown('按支出性质分', budget.bySpending)}`;
