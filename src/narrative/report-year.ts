@@ -72,7 +72,7 @@ function moneyYears(head: DocumentModel['blocks']): DocumentYears['moneyYears'] 
  * such period names the same year; a span across years (2019年11月至2021年5月) or part of one (2021.1.1-6.30) is none.
  */
 const WHOLE_PERIOD =
-  /((?:19|20)\d{2})(?:[.．/\-]0?1[.．/\-]0?1日?|年0?1月0?1日)起?(?:至|到|—|-|~|－)+(?:\1(?:[.．/\-]|年))?12(?:[.．/\-]|月)31(?!\d)/g;
+  /(?<!\d)((?:19|20)\d{2})(?:[.．/\-]0?1[.．/\-]0?1日?|年0?1月0?1日)起?(?:至|到|—|-|~|－)+(?:\1(?:[.．/\-]|年))?12(?:[.．/\-]|月)31(?!\d)/g;
 
 function periodYear(keys: readonly string[]): number | null {
   const years = new Set<number>();
