@@ -7,7 +7,7 @@ import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
 import { cellPlace, proseCellParagraphs } from './prose-cells.js';
 import { findReports, type FoundReport } from './reports.js';
-import { openingYear, reportYear } from './report-year.js';
+import { documentYears, openingYear, reportYear, type DocumentYears } from './report-year.js';
 
 export interface NarrativeOutput {
   narratives: NarrativeReport[];
@@ -15,6 +15,8 @@ export interface NarrativeOutput {
   links: FigureLink[];
   /** The year the opening sentence of an untitled report says is evaluated (openingYear), when one does. */
   openingYear?: number | null;
+  /** What the rest of the document says of its year (documentYears: years of money, a whole-year period, 填报日期). */
+  documentYears?: DocumentYears;
 }
 
 export const DEPT_REPORT = '部门整体支出绩效自评报告';
@@ -87,14 +89,14 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
     }
   });
   const links = linkStatistics(report, narratives, statistics);
-  return { narratives, statistics, links, openingYear: openingYear(found.map((r) => r.body)) };
+  return { narratives, statistics, links, openingYear: openingYear(found.map((r) => r.body)), documentYears: documentYears(doc) };
 }
 
 /** The report with its narrative reading: the pipeline's (and the tests' checkModel) one way of putting them together. */
 export function withNarrativeOutput(recognized: Report, narrative: NarrativeOutput): Report {
   return {
     ...recognized,
-    year: reportYear(recognized, narrative.narratives, narrative.openingYear ?? null),
+    year: reportYear(recognized, narrative.narratives, narrative.openingYear ?? null, narrative.documentYears),
     narratives: narrative.narratives,
     statistics: narrative.statistics,
     links: narrative.links,

@@ -1,19 +1,104 @@
-import type { ParagraphBlock } from '../../schemas/document.js';
+import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeReport } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { formsYear } from '../recognize/index.js';
 import { withoutCitedDocuments, yearOf } from '../recognize/parts.js';
+import { rowKeys } from '../recognize/table-view.js';
 import { compactKey } from '../text/normalize.js';
 import { PUBLISHED_YEAR } from './report-title.js';
 
 /**
  * The report's year — the one module that decides it (year26). In order: the forms' year (recognize: a form's title, its
  * title rows, a 基础数据表's year columns), else a narrative title's (narrativeYear), else a year the body mentions
- * (recognize: a 年度 in the first paragraphs, a 评价年度 field, the page header, a whole-year period), else what the opening
- * of an untitled report says (openingYear). A date, a span, a cited document's year or a web record's 发布日期 is never one.
+ * (recognize: a 年度 in the first paragraphs, a 评价年度 field, the page header, a whole-year period) — the latest of the years
+ * whose money the sentence of that first 年度 adds up (year27, documentYears) —, else what the opening of an untitled report
+ * says (openingYear), else an unlabelled whole-year period of performance, else a form's 填报日期 (year27, weak: read last).
+ * A date, a span, a cited document's year or a web record's 发布日期 is never one.
  */
-export function reportYear(recognized: Report, narratives: NarrativeReport[], opening: number | null): number | null {
-  return formsYear(recognized) ?? narrativeYear(narratives) ?? recognized.year ?? opening;
+export function reportYear(recognized: Report, narratives: NarrativeReport[], opening: number | null, read: DocumentYears = NO_YEARS): number | null {
+  const body = recognized.year !== null && read.moneyYears?.first === recognized.year ? read.moneyYears.latest : recognized.year;
+  return formsYear(recognized) ?? narrativeYear(narratives) ?? body ?? opening ?? read.period ?? read.filed;
+}
+
+/**
+ * What the whole document says of its year beside its titles and opening (year27), read by documentYears: the years of money
+ * the body's first 年度 sentence names (moneyYears), a whole-year period of performance (period) and a form's 填报日期 (filed).
+ */
+export interface DocumentYears {
+  moneyYears: { first: number; latest: number } | null;
+  period: number | null;
+  filed: number | null;
+}
+const NO_YEARS: DocumentYears = { moneyYears: null, period: null, filed: null };
+const HEAD_BLOCKS = 50;
+
+export function documentYears(doc: DocumentModel): DocumentYears {
+  const head = doc.blocks.slice(0, HEAD_BLOCKS);
+  const keys = head.flatMap((b) => (b.kind === 'paragraph' ? [compactKey(b.text)] : Array.from({ length: b.nRows }, (_, r) => compactKey(rowKeys(b, r).join('|')))));
+  return { moneyYears: moneyYears(head), period: periodYear(keys), filed: filedYear(keys) };
+}
+
+/**
+ * The body's first 年度 (recognize's reading of an untitled report) may open a sentence naming several years' money: 曲阳
+ * 彩票公益金 "其中2019年度中央专项彩票公益金99.49万元,2020年度中央专项彩票公益金99.49万元" is 2020 — as in sentenceYear, the
+ * latest of the years whose money one sentence adds up is the one evaluated, the earlier ones are money carried into it. Only
+ * when the years differ, each names money right after it (资金, 公益金, 经费, 预算, 补助) and the first is the 年度 recognize read
+ * (reportYear checks it is the year recognized); the years of cited documents (《关于兑现2015年度…补助资金的通知》) are none.
+ */
+const FIRST_YEAR_DU = /((?:19|20)\d{2})年度/;
+const MONEY_YEAR = /((?:19|20)\d{2})年度(?![\d月日以起至到前后—\-~、])[^。；;,，]{0,12}?(?:资金|公益金|经费|预算|补助)/g;
+
+function moneyYears(head: DocumentModel['blocks']): DocumentYears['moneyYears'] {
+  for (const b of head) {
+    if (b.kind !== 'paragraph') continue;
+    const k = compactKey(b.text);
+    const first = FIRST_YEAR_DU.exec(k);
+    if (!first) continue;
+    // the sentence the first 年度 stands in
+    const start = Math.max(k.lastIndexOf('。', first.index), k.lastIndexOf('；', first.index)) + 1;
+    const ends = ['。', '；'].map((c) => k.indexOf(c, first.index)).filter((i) => i >= 0);
+    const sentence = k.slice(start, ends.length > 0 ? Math.min(...ends) : k.length);
+    const years = [...withoutCitedDocuments(sentence).matchAll(MONEY_YEAR)].map((m) => Number(m[1]));
+    const distinct = new Set(years);
+    if (years[0] !== Number(first[1]) || distinct.size < 2) return null;
+    return { first: years[0], latest: Math.max(...distinct) };
+  }
+  return null;
+}
+
+/**
+ * A period of performance covering one whole calendar year, anywhere in the first blocks and unlabelled: an indicator's
+ * 2021.1.1-12.31 (吕梁 护工培训, a bid site's OCR of the form whose title was lost), 2021年1月1日至2021年12月31日. Only when every
+ * such period names the same year; a span across years (2019年11月至2021年5月) or part of one (2021.1.1-6.30) is none.
+ */
+const WHOLE_PERIOD =
+  /(?<!\d)((?:19|20)\d{2})(?:[.．/\-]0?1[.．/\-]0?1日?|年0?1月0?1日)起?(?:至|到|—|-|~|－)+(?:\1(?:[.．/\-]|年))?12(?:[.．/\-]|月)31(?!\d)/g;
+
+function periodYear(keys: readonly string[]): number | null {
+  const years = new Set<number>();
+  for (const k of keys) for (const m of k.matchAll(WHOLE_PERIOD)) years.add(Number(m[1]));
+  return years.size === 1 ? [...years][0] : null;
+}
+
+/**
+ * A form's 填报日期 as weak evidence, read last: a self-evaluation is filed in the first half of the year after the one it
+ * evaluates (绥阳 太白镇 填报日期:2022年2月3日 → 2021; 通城 2021年5月 → 2020), or in that year's December. Filed later in the
+ * year it says nothing (施甸 2022年7月 is of 2019, 梅州 2025年7月 of 2024). Only when every 填报日期 gives the same year.
+ */
+const FILED = /填报(?:日期|时间)[|:：]*((?:19|20)\d{2})(?:年|[.．/\-])(\d{1,2})(?!\d)/g;
+const FILED_BY_MONTH = 6;
+
+function filedYear(keys: readonly string[]): number | null {
+  const years = new Set<number>();
+  for (const k of keys) {
+    for (const m of k.matchAll(FILED)) {
+      const [year, month] = [Number(m[1]), Number(m[2])];
+      if (month === 12) years.add(year);
+      else if (month >= 1 && month <= FILED_BY_MONTH) years.add(year - 1);
+      else return null;
+    }
+  }
+  return years.size === 1 ? [...years][0] : null;
 }
 
 /**

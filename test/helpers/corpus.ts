@@ -20,15 +20,23 @@ export async function corpusYear(id: string, ext = 'docx'): Promise<number | nul
 
 /**
  * A corpus document's .docx model with paragraphs' text changed: for each [from, to], the first paragraph holding `from` has
- * it replaced by `to` (the test fails when no paragraph holds it). The parsed model is shared; the edit returns a new one.
+ * it replaced by `to`; when no paragraph holds it, the first table cell that does (the test fails when none holds it). The
+ * parsed model is shared; the edit returns a new one.
  */
 export async function corpusEdited(id: string, ...edits: Array<[from: string | RegExp, to: string]>): Promise<DocumentModel> {
   const model = await corpusModel(id);
   let blocks = model.blocks;
   for (const [from, to] of edits) {
-    const at = blocks.findIndex((b) => b.kind === 'paragraph' && (typeof from === 'string' ? b.text.includes(from) : from.test(b.text)));
-    expect(at, `${id}: no paragraph holds ${String(from)}`).toBeGreaterThanOrEqual(0);
-    blocks = blocks.map((b, i) => (i === at && b.kind === 'paragraph' ? { ...b, text: b.text.replace(from, to) } : b));
+    const holds = (text: string) => (typeof from === 'string' ? text.includes(from) : from.test(text));
+    let at = blocks.findIndex((b) => b.kind === 'paragraph' && holds(b.text));
+    if (at < 0) at = blocks.findIndex((b) => b.kind === 'table' && b.cells.some((c) => holds(c.text)));
+    expect(at, `${id}: no paragraph or table cell holds ${String(from)}`).toBeGreaterThanOrEqual(0);
+    blocks = blocks.map((b, i) => {
+      if (i !== at) return b;
+      if (b.kind === 'paragraph') return { ...b, text: b.text.replace(from, to) };
+      const cell = b.cells.findIndex((c) => holds(c.text));
+      return { ...b, cells: b.cells.map((c, j) => (j === cell ? { ...c, text: c.text.replace(from, to) } : c)) };
+    });
   }
   return { ...model, blocks };
 }

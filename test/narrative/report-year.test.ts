@@ -44,10 +44,9 @@ describe('year26: the year an untitled report\'s opening states', () => {
     expect(await edited('hn-wenlv-xiju-2022', ['下达2022年', '提前下达2023年'])).toBeNull();
   });
 
-  it('never a date, a span, a web record\'s date or a form\'s 填报日期: 贺兰 (贺财发〔2019〕271号, 发布日期 2020-01-15), 门源 (2020-2021年), 绥阳 (填报日期:2022年2月3日) stay without a year', async () => {
+  it('never a date, a span or a web record\'s date: 贺兰 (贺财发〔2019〕271号, 发布日期 2020-01-15), 门源 (2020-2021年) stay without a year', async () => {
     expect(await yearOf('nx-helan-chanyeyuan-2019')).toBeNull();
     expect(await yearOf('qh-menyuan-zhuanxiangzhai-2023')).toBeNull();
-    expect(await yearOf('gz-suiyang-taibai-2021')).toBeNull();
   });
 
   it('a notice of 2021年市级预算执行 evaluations published 2022 is 2021 (天水); a 2020-2022年度 evaluation done in 2023 is the period\'s last, 2022 (祁东)', async () => {
@@ -61,5 +60,35 @@ describe('year26: the opening sentence read alone (openingYear)', () => {
     const doc = await modelOf('jx-xunyang-fgw-2024');
     expect(openingYear(findReports(doc).map((r) => r.body))).toBe(2024);
     expect(await yearOf('jx-xunyang-fgw-2024')).toBe(2024);
+  });
+});
+
+describe('year27: the year where the body is ambiguous', () => {
+  it('曲阳 彩票公益金: the body\'s first 年度 opens a sentence adding up 2019年度 and 2020年度 money — the latest, 2020, as .docx and .pdf', async () => {
+    expect(await yearOf('he-quyang-caipiao-2021')).toBe(2020);
+    expect(await yearOf('he-quyang-caipiao-2021', 'pdf')).toBe(2020);
+    // one year's money alone stays the first 年度
+    expect(await edited('he-quyang-caipiao-2021', ['2020年度中央专项彩票公益金99.49万元', '县级配套资金99.49万元'])).toBe(2019);
+    // a later year that names no money (a date, 2020年度验收) is no year of money
+    expect(await edited('he-quyang-caipiao-2021', ['2020年度中央专项彩票公益金99.49万元', '2020年度已验收'])).toBe(2019);
+  });
+
+  it('吕梁 护工培训: a form whose title was lost, its period of performance 2021.1.1-12.31 names 2021, as .docx and .pdf', async () => {
+    expect(await yearOf('sx-lvliang-hugong-2021')).toBe(2021);
+    expect(await yearOf('sx-lvliang-hugong-2021', 'pdf')).toBe(2021);
+    // half a year is no whole-year period, nor are two periods naming different years
+    const half: [RegExp, string] = [/2021\.1\.1-12\.31/, '2021.1.1-6.30'];
+    expect(await edited('sx-lvliang-hugong-2021', half, half)).toBeNull(); // 目标值 and 完成值
+    expect(await edited('sx-lvliang-hugong-2021', [/2021\.1\.1-12\.31/, '2020.1.1-12.31'])).toBeNull();
+  });
+
+  it('a form\'s 填报日期 in the first half of the year after: 绥阳 太白镇 填报日期:2022年2月3日 → 2021; filed in July it says nothing', async () => {
+    expect(await yearOf('gz-suiyang-taibai-2021')).toBe(2021);
+    expect(await yearOf('gz-suiyang-taibai-2021', 'pdf')).toBe(2021);
+    expect(await yearOf('hb-tongcheng-tanghu-2020')).toBe(2020);
+    // 填报日期 in July of the year after, or any later month, is no year (施甸 2022年7月 is of 2019)
+    expect(await edited('gz-suiyang-taibai-2021', ['填报日期:2022年2月3日', '填报日期:2022年7月3日'])).toBeNull();
+    // filed in that year's December it is the same year
+    expect(await edited('gz-suiyang-taibai-2021', ['填报日期:2022年2月3日', '填报日期:2021年12月28日'])).toBe(2021);
   });
 });
