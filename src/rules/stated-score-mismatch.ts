@@ -10,9 +10,14 @@ import type { FindingDraft, Rule } from './types.js';
 /** "经自评，该项目总得分99.5分", "自评得分为98分", "综合评分": a stated total score. */
 const SCORE_LABEL = /(?:自评|总|综合|最终|评价|绩效)(?:得分|评分|分数)(?:为|是|:|：|达到?)?$|自评(?:分|结果)(?:为|是)?$/;
 
-function formOf(f: IndexedFact, forms: { dept: SelfEvalForm | null; projects: SelfEvalForm[] }): SelfEvalForm | null {
-  if (f.subject.kind === 'dept') return forms.dept;
-  return f.subject.project !== null ? forms.projects[f.subject.project] ?? null : null;
+/**
+ * The form of the statement's subject; `byStructure` when a project report tells no project and the document's only project
+ * form (no department form beside it) is taken as its own — a pairing by structure, so a mismatch is only info.
+ */
+function formOf(f: IndexedFact, forms: { dept: SelfEvalForm | null; projects: SelfEvalForm[] }): { form: SelfEvalForm; byStructure: boolean } | null {
+  if (f.subject.kind === 'dept') return forms.dept ? { form: forms.dept, byStructure: false } : null;
+  if (f.subject.project !== null) return forms.projects[f.subject.project] ? { form: forms.projects[f.subject.project], byStructure: false } : null;
+  return forms.projects.length === 1 && !forms.dept ? { form: forms.projects[0], byStructure: true } : null;
 }
 
 const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
@@ -62,8 +67,9 @@ export const rule: Rule = {
     for (const f of factIndex(report).facts) {
       if (f.source !== 'narrative' || !f.stat || f.statement.unit !== '分' || !f.statement.exact) continue;
       if (!SCORE_LABEL.test(f.stat.label)) continue;
-      const form = formOf(f, forms);
-      if (!form || seen.has(form)) continue;
+      const paired = formOf(f, forms);
+      if (!paired || seen.has(paired.form)) continue;
+      const form = paired.form;
       const stated = { value: f.statement.value, decimals: f.statement.decimals, unit: '分' };
       const total = form.total;
       // the form's own total: its 总分 row's 得分, else the score printed at its head (自评得分 | 98)
@@ -117,7 +123,11 @@ export const rule: Rule = {
       }
       if (!draft) continue;
       seen.add(form);
-      drafts.push({ ...draft, params: { subject: form.part }, part: f.location.part });
+      if (paired.byStructure) {
+        draft.severity = 'info';
+        draft.message = { zh: `${draft.message.zh}（报告未写明项目，按文档唯一的项目自评表对应，请核对）`, en: `${draft.message.en} (the report names no project; paired with the document's only project form)` };
+      }
+      drafts.push({ ...draft, params: { subject: form.part, ...(paired.byStructure ? { pairedBy: 'structure' } : {}) }, part: f.location.part });
     }
     return drafts;
   },
