@@ -13,6 +13,12 @@ import { ownCells } from './table-view.js';
  * colon is required — a bare 自评分 is a column header — and the value is a plain number of points.
  */
 const HEAD_SCORE = /自评(?:总得分|总分|得分|分)\s*(?:\(分\))?\s*[:：]\s*(\d{1,3}(?:\.\d+)?)\s*分?(?![\d.%])/;
+/**
+ * The score run onto the form's own title, with or without a colon ("马铃薯…项目绩效目标自评表(2022年度)项目总得分99分项目名称…",
+ * 宁夏, a form flattened into one paragraph): the title (…表, its year in brackets) anchors it, so the line may be long; 分 is required
+ * after a bare number.
+ */
+const TITLED_HEAD_SCORE = /^[^。；;，,]{2,60}?(?:自评|评价|目标)表\s*(?:\(\d{4}年度?\))?\s*(?:项目)?(?:自评总分|自评得分|总得分|总分)\s*(?:\(分\))?\s*(?:[:：]\s*(\d{1,3}(?:\.\d+)?)\s*分?|(\d{1,3}(?:\.\d+)?)\s*分)(?![\d.%])/;
 /** A head line is short; a sentence of the narrative that quotes the score ("经自评，项目自评得分：95分，…") is not one. */
 const HEAD_LINE_MAX = 60;
 
@@ -20,18 +26,28 @@ const HEAD_LINE_MAX = 60;
 export function headScoreIn(text: string): { value: string; span: [number, number] | null } | null {
   const normalized = normalizeText(text);
   const m = HEAD_SCORE.exec(normalized);
-  if (!m || !parseFigure(m[1]) || Number(m[1]) > 100) return null;
-  const at = m.index + m[0].indexOf(m[1], m[0].search(/[:：]/));
+  return m ? figureAt(text, normalized, m, m[1]) : null;
+}
+
+/** The head score run onto the form's title at the start of a line (TITLED_HEAD_SCORE), however long the line. */
+export function titledHeadScoreIn(text: string): { value: string; span: [number, number] | null } | null {
+  const normalized = normalizeText(text);
+  const m = TITLED_HEAD_SCORE.exec(normalized);
+  return m ? figureAt(text, normalized, m, m[1] ?? m[2]) : null;
+}
+
+function figureAt(text: string, normalized: string, m: RegExpExecArray, value: string): { value: string; span: [number, number] | null } | null {
+  if (!parseFigure(value) || Number(value) > 100) return null;
+  const at = m.index + m[0].lastIndexOf(value);
   // the span is given where normalizing kept every character in place
-  return { value: m[1], span: normalized.length === text.length ? [at, at + m[1].length] : null };
+  return { value, span: normalized.length === text.length ? [at, at + value.length] : null };
 }
 
 /** The head score of a form from the lines just above its first table (its title, 填报日期 line …), the nearest first. */
 export function headScoreAbove(part: string, lines: readonly ParagraphBlock[]): Fact | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const p = lines[i];
-    if (p.text.length > HEAD_LINE_MAX) continue;
-    const found = headScoreIn(p.text);
+    const found = (p.text.length <= HEAD_LINE_MAX ? headScoreIn(p.text) : null) ?? titledHeadScoreIn(p.text);
     if (!found) continue;
     return {
       text: found.value,

@@ -8,7 +8,7 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'total-score',
-    version: 1,
+    version: 2,
     severity: 'error',
     catalogue: 'D4',
     title: { zh: '总分等于各项得分之和', en: 'Total score is the sum of scores' },
@@ -75,7 +75,8 @@ export const rule: Rule = {
  * scores below: the 总分 得分 when printed (that row is checked above), else the scores themselves —
  * their sum when every one is read and the table is whole; otherwise the most they can reach: the
  * scores read, plus the weight of each score left unread ("IO"), plus, where the table is cut, the
- * points its first-level groups declare ("项目效益(35分)") beyond the weights listed under them.
+ * points its first-level groups declare ("项目效益(35分)") beyond the weights listed under them — when the groups
+ * seen and the execution row make up the full score (v2: a group cut off entirely leaves no bound).
  */
 function headScoreCheck(form: SelfEvalForm): FindingDraft | null {
   const head = form.headScore;
@@ -121,6 +122,10 @@ function headScoreCheck(form: SelfEvalForm): FindingDraft | null {
     for (const i of form.indicators) declared.set(i.level1, Rational.parse(i.level1Points!.value));
     const listed = form.indicators.reduce((acc, i) => acc.add(points(i.weight)!), Rational.of(0));
     const groups = [...declared.values()].reduce((acc, v) => acc.add(v), Rational.of(0));
+    // a group the cut left out entirely (a flattened 宁夏 form whose rows after 产出指标(40分) were not rebuilt) has points
+    // unknown: the bound holds only when the groups seen and the execution row make up the form's full score
+    const full = points(form.total?.weight) ?? Rational.of(100);
+    if (groups.add((exec && points(exec.weight)) || Rational.of(0)).lt(full)) return null;
     if (groups.gt(listed)) missing = groups.sub(listed);
   }
   const reach = read.add(unread).add(missing);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel as check } from '../helpers/check.js';
 import { documentOf } from '../helpers/model.js';
-import { headScoreIn } from '../../src/recognize/head-score-line.js';
+import { headScoreIn, titledHeadScoreIn } from '../../src/recognize/head-score-line.js';
 
 /**
  * 广水市交通运输局's 2021 乡村道路项目自评表 (湖北 广水 财政预算支出项目绩效目标自评表, a PDF on a document site):
@@ -39,5 +39,19 @@ describe('a head score written as text above the form (广水)', () => {
     expect(headScoreIn('自评得分: 95%')).toBeNull();
     expect(headScoreIn('自评总分: 195')).toBeNull();
     expect(headScoreIn('自评总分: 97.5分')?.value).toBe('97.5');
+  });
+});
+
+describe('a head score run onto the form title (宁夏 原州区, a form flattened into a paragraph)', () => {
+  it('is read after the title …表(年度), with or without a colon, however long the line', () => {
+    const line = '马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施项目实施单位/项目负责人原州区农技中心';
+    expect(titledHeadScoreIn(line)).toEqual({ value: '99', span: [33, 35] });
+    expect(titledHeadScoreIn('2023年度项目支出绩效自评表 自评总分：97.5')?.value).toBe('97.5');
+  });
+
+  it('needs the title before it and 分 after a bare number: a sentence of prose or a column header is not one', () => {
+    expect(titledHeadScoreIn('经自评，项目总得分99分，评价等级为优。')).toBeNull();
+    expect(titledHeadScoreIn('项目支出绩效自评表 总得分 100 95')).toBeNull();
+    expect(titledHeadScoreIn('项目支出绩效自评表(2022年度)项目总得分99%')).toBeNull();
   });
 });
