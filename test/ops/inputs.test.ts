@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,17 +72,28 @@ describe('folder scans', () => {
     mkdirSync(join(folder, 'locked'));
     copyFileSync(SEED, join(folder, 'a.docx'));
     copyFileSync(SEED, join(folder, 'locked', 'hidden.docx'));
-    for (const name of ['budget.xlsx', 'slides.pptx', 'all.zip', 'scan.jpg', 'notes.txt']) writeFileSync(join(folder, 'sub', name), 'x');
+    for (const name of ['budget.xlsx', 'slides.pptx', 'all.rar', 'scan.jpg', 'notes.txt']) writeFileSync(join(folder, 'sub', name), 'x');
     chmodSync(join(folder, 'locked'), 0o000);
     const { files, skipped } = await collectInputs([folder]);
     const root = process.getuid?.() === 0;
     expect(files.map((f) => f.path)).toEqual(root ? [join(folder, 'a.docx'), join(folder, 'locked', 'hidden.docx')] : [join(folder, 'a.docx'), join(folder, 'locked')]);
     if (!root) expect(files[1].problem).toMatchObject({ code: 'READ_FAILED' });
     const reasons = new Map(skipped.map((s) => [s.path.slice(folder.length + 5), s.reason]));
-    expect([...reasons.keys()].sort()).toEqual(['all.zip', 'budget.xlsx', 'notes.txt', 'scan.jpg', 'slides.pptx']);
+    expect([...reasons.keys()].sort()).toEqual(['all.rar', 'budget.xlsx', 'notes.txt', 'scan.jpg', 'slides.pptx']);
     expect(reasons.get('budget.xlsx')).toContain('电子表格');
     expect(reasons.get('slides.pptx')).toContain('演示文稿');
-    expect(reasons.get('all.zip')).toContain('解压');
+    expect(reasons.get('all.rar')).toContain('解压');
+    expect(reasons.get('scan.jpg')).toContain('图片');
+  });
+
+  it('take a .zip (the parser reads the one report it holds, or says why not); pass over other archives', async () => {
+    const folder = join(dir, 'archives');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'report.zip'), zipSync({ '2024年度绩效自评报告.docx': readFileSync(SEED) }));
+    writeFileSync(join(folder, 'other.7z'), 'x');
+    const { files, skipped } = await collectInputs([folder]);
+    expect(files.map((f) => f.path)).toEqual([join(folder, 'report.zip')]);
+    expect(skipped).toEqual([{ path: join(folder, 'other.7z'), reason: expect.stringContaining('解压') }]);
   });
 
   it('take Word documents saved as XML, macro-enabled documents and templates; pass over other XML', async () => {
