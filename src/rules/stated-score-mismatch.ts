@@ -47,7 +47,7 @@ function printedSum(form: SelfEvalForm): { value: Rational; interval: Interval; 
 export const rule: Rule = {
   meta: {
     id: 'stated-score-mismatch',
-    version: 3,
+    version: 4,
     severity: 'warning',
     catalogue: 'X5',
     title: { zh: '文中所述自评得分与表中得分不符', en: 'Stated total score differs from the printed scores' },
@@ -80,9 +80,11 @@ export const rule: Rule = {
       let draft: FindingDraft | null = null;
       if (printed) {
         const printedScore = { value: printed.figure!.value, decimals: printed.figure!.decimals, unit: '分' };
-        // one cause, one finding: a stated total the printed scores add up to leaves the form's own total the odd one,
-        // which total-score reports (总分 row against its items, or the head against them)
-        if (!restatementAgrees(stated, printedScore) && !(sum && intersects(sInt, sum.interval))) {
+        // one cause, one finding: a stated total the printed scores add up to, where the form's own total does not, leaves
+        // that total the odd one, which total-score reports (总分 row against its items, or the head against them); a
+        // total its items do add up to is no odd one — the sum's interval is wide (each integer score ±0.5), so it alone decides nothing
+        const totalIsOdd = !!sum && intersects(sInt, sum.interval) && !intersects(intervalOf(printed.figure!.value, printed.figure!.decimals), sum.interval);
+        if (!restatementAgrees(stated, printedScore) && !totalIsOdd) {
           draft = {
             message: {
               zh: `${placeOf(report, f)}称${phraseOf(f)}，而${form.part}${printedName}为${printed.text.trim()}`,
