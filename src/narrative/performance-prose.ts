@@ -123,6 +123,24 @@ function runOnReport(text: string): boolean {
   return followsOutline(fragments);
 }
 
+/** A contents list run into one paragraph: it opens with its heading (目 录, 目录:). */
+const CONTENTS_OPENING = /^目录[:：]?/;
+
+/**
+ * A report's contents list run into one paragraph, its items those of an evaluation report's outline (目 录 摘 要 一、基本情况
+ * (一)项目概况 … 三、绩效评价结论 … 六、存在的问题及原因分析): three sections of the outline, one about performance. A page
+ * that lost its title and opens at such a contents list, with the body's prose after it, is the report (通海's 专项债券
+ * evaluation). The contents of a 决算 or of a notice name other sections.
+ */
+function outlineContents(text: string): boolean {
+  const k = compactKey(text).replace(LOST_CHARACTERS, '');
+  if (!CONTENTS_OPENING.test(k)) return false;
+  const starts = [...k.matchAll(INLINE_HEADING)].map((m) => m.index ?? 0);
+  if (starts.length < 3) return false;
+  const fragments = starts.map((at, i) => k.slice(at, starts[i + 1] ?? k.length).split(/[，,]/)[0].slice(0, 40));
+  return followsOutline(fragments);
+}
+
 /**
  * The prose states its own self-evaluation result: 自评得分90分, 自评结果为优, 综合评分92.5分. A
  * report of an evaluation says what it scored; a form's note or a notice does not (a score table's
@@ -196,6 +214,9 @@ export function reportsOnPerformance(texts: string[]): boolean {
   if (texts.some(isProse) && followsOutline(texts)) return true;
   // a report whose title the page lost, opening at its cover's fields, then prose about performance
   if (paragraphs >= 1 && hasReportCover(texts)) return true;
+  // a page that lost its title, opening at the report's contents run into one paragraph, the body's prose after it
+  const contents = texts.findIndex(outlineContents);
+  if (contents >= 0 && texts.slice(contents + 1).some(isProse)) return true;
   // a report an aggregator ran into one paragraph, the template's headings inline with figures
   // between them (一、绩效目标分解下达情况湖南省…20万元，二、绩效目标完成情况分析（一）资金投入情况分析…)
   if (texts.some(runOnReport)) return true;
