@@ -110,6 +110,22 @@ function bodyTextSize(pages: readonly PageLines[]): number {
   return 0;
 }
 
+/** A number alone, undecorated: a page number only where the page sequence says so (`bareNumberIsPageNumber`). */
+const BARE_NUMBER = /^\d{1,4}$/u;
+
+/**
+ * A bare number in a margin band is a page number when it follows the page sequence (1 ≤ n ≤ its page's
+ * position: numbering may start after a cover, never ahead of the page) or when another page carries a
+ * page number in the same band (a document printed from a longer one, numbered from 23). A lone number on
+ * one page, with no page number on any other, is text: the last value of a table or paragraph that a print
+ * without footers set at the foot of its page (sc-anju-shipin-2021's "50").
+ */
+function bareNumberIsPageNumber(text: string, page: PageLines, side: Band, numbered: ReadonlyMap<Band, ReadonlySet<number>>): boolean {
+  const n = Number(text.trim());
+  if (n >= 1 && n <= page.page) return true;
+  return [...(numbered.get(side) ?? [])].some((other) => other !== page.page);
+}
+
 /** Mark furniture lines; returns, per page, the set of line indices that are furniture. */
 export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
   const furniture = new Set<TextLine>();
@@ -128,6 +144,13 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
     }
     for (const key of onThisPage) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
+  // Pages with a page number in each band, for a bare number's siblings.
+  const numbered = new Map<Band, Set<number>>([['top', new Set()], ['bottom', new Set()]]);
+  for (const p of pages)
+    for (const line of p.lines) {
+      const b = looksLikePageNumber(line.text) ? band(line, p) : null;
+      if (b) numbered.get(b)!.add(p.page);
+    }
   for (const p of pages) {
     for (const line of p.lines) {
       if (sidePageNumber(line, p)) furniture.add(line);
@@ -136,7 +159,9 @@ export function findFurniture(pages: readonly PageLines[]): Set<TextLine> {
         if (DECORATED_PAGE_NUMBER.some((re) => re.test(line.text.trim())) && outermost(line, p, 'bottom')) furniture.add(line);
         continue;
       }
-      if (looksLikePageNumber(line.text)) furniture.add(line);
+      if (looksLikePageNumber(line.text)) {
+        if (!BARE_NUMBER.test(line.text.trim()) || bareNumberIsPageNumber(line.text, p, b, numbered)) furniture.add(line);
+      }
       else if (band(line, p, twoPages) && (seen.get(`${b}|${signature(line.text)}`) ?? 0) >= minPages && !(headingSize > 0 && line.size >= headingSize)) furniture.add(line);
     }
   }

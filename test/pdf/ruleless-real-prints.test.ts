@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { producerPdf } from '../../bench/producers-corpus.js';
+import { findFurniture, type PageLines } from '../../parsers/pdf/furniture.js';
+import type { TextLine } from '../../parsers/pdf/types.js';
 import { forms, matchFindings, pipeline } from '../ocr/helpers.js';
 import { paragraphs, squeeze, tables } from './helpers.js';
 
@@ -371,4 +373,28 @@ describe('a rule-less print whose dashes 破折号 are drawn as one glyph', () =
     expect(texts.some((t) => t.includes('\u2e3a'))).toBe(false);
     expect(texts.filter((t) => t.trim() === '\u2014\u2014').length).toBe(tables(reference.document).flatMap((t) => t.cells).filter((c) => c.text.trim() === '\u2014\u2014').length);
   }, 240_000);
+});
+
+describe('a print without page footers whose page ends on a lone number', () => {
+  it('sc-anju-shipin-2021: the "50" at the foot of page 1 is text (no page of the print carries a page number): the .docx findings', async () => {
+    const { reference, run } = await readBoth('sc-anju-shipin-2021');
+    expect(paragraphs(run.document).concat(tables(run.document).flatMap((t) => t.cells.map((c) => c.text))).some((t) => /(^|\D)50(\D|$)/u.test(squeeze(t)))).toBe(true);
+    expectSameFindings(reference, run);
+  }, 240_000);
+
+  it('a bare number is a page number where it follows the page sequence or has siblings on other pages, text when it stands alone', () => {
+    const line = (text: string, top: number): TextLine => ({ runs: [], text, x0: 290, x1: 300, top, bottom: top + 10, size: 10 });
+    const page = (n: number, ...lines: TextLine[]): PageLines => ({ page: n, height: 800, width: 600, lines: [line('正文', 400), ...lines], textSizes: new Map([[10, 100]]) });
+    const foot = (text: string) => line(text, 780);
+    const dropped = (pages: PageLines[]) => [...findFurniture(pages)].map((l) => l.text);
+    // A lone 50 at the foot of page 1 of three pages with no footer: kept.
+    expect(dropped([page(1, foot('50')), page(2), page(3)])).toEqual([]);
+    // 1, 2, 3 at the feet of three pages: page numbers; numbering after a cover (page 2 reads 1) too.
+    expect(dropped([page(1, foot('1')), page(2, foot('2')), page(3, foot('3'))])).toEqual(['1', '2', '3']);
+    expect(dropped([page(1), page(2, foot('1'))])).toEqual(['1']);
+    // Pages 23 and 24 of a longer document: siblings.
+    expect(dropped([page(1, foot('23')), page(2, foot('24'))])).toEqual(['23', '24']);
+    // Decorated numbers stay page numbers alone.
+    expect(dropped([page(1, foot('- 7 -')), page(2), page(3)])).toEqual(['- 7 -']);
+  });
 });
