@@ -50,6 +50,8 @@ export const BudgetBlockSchema = z.object({
   /** The unit the form's head states (万元, or null when none) when the amounts' size overrides it: a 项目资金(万元)
    * head over 145000000.00 is read in 元 (recognize/budget-block.ts blockUnit). Absent when the stated unit is kept. */
   statedUnit: z.string().nullable().optional(),
+  /** The head cell that states statedUnit (项目资金(万元)), where it is overridden; absent otherwise. */
+  statedUnitCell: TextFactSchema.optional(),
   rows: z.array(BudgetRowSchema),
   /** 按收入性质分 (department form). */
   byIncome: z.array(BreakdownItemSchema),

@@ -115,6 +115,7 @@ export const SHEETS = {
       col('label', '项目', 24),
       col('kind', '类别', 14),
       col('unit', '单位', 8),
+      col('statedUnit', '表头所写单位', 12),
       col('initialBudget', '年初预算数', 14),
       col('fullYearBudget', '全年预算数', 14),
       col('executed', '全年执行数', 14),
@@ -257,13 +258,24 @@ export function indicatorRows(r: ExportReport): Row[] {
   );
 }
 
+/**
+ * The unit the form's head states, where the amounts' size overrode it (a 万元 head over amounts in 元,
+ * recognize/budget-block.ts blockUnit): 万元, or 未写单位 for a head without one; empty where the head's unit is the unit.
+ */
+function statedUnitCell(budget: BudgetBlock): string | null {
+  if (budget.statedUnit === undefined) return null;
+  return budget.statedUnit ?? '未写单位';
+}
+
 function budgetBlockRows(r: ExportReport, part: string, budget: BudgetBlock): Row[] {
+  const statedUnit = statedUnitCell(budget);
   const rows: Row[] = budget.rows.map((b) => ({
     ...reportCells(r),
     part,
     label: b.label,
     kind: labelOf(BUDGET_KIND_LABELS, b.kind),
     unit: budget.unit,
+    statedUnit,
     initialBudget: factValue(b.initialBudget),
     fullYearBudget: factValue(b.fullYearBudget),
     executed: factValue(b.executed),
@@ -280,6 +292,7 @@ function budgetBlockRows(r: ExportReport, part: string, budget: BudgetBlock): Ro
       label: it.label,
       kind,
       unit: budget.unit,
+      statedUnit,
       amount: factValue(it.amount),
       location: describeLocation(it.amount.loc),
     }));

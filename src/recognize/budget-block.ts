@@ -1,6 +1,7 @@
 import type { TableBlock, TableCell } from '../../schemas/document.js';
+import type { TextFact } from '../../schemas/fact.js';
 import type { BreakdownItem, BudgetBlock, BudgetRow } from '../../schemas/records.js';
-import { cellFact, cellLocation, partialFact } from './facts.js';
+import { cellFact, cellLocation, cellText, partialFact } from './facts.js';
 import { readFractionRates } from './fraction-rates.js';
 import { BUDGET_COLUMNS, mapColumns } from './header-map.js';
 import { budgetRowKindOf } from './lexicon.js';
@@ -51,17 +52,18 @@ export function unitOf(text: string): string | null {
  * this size or more under a 万元 head (项目资金(万元) over 145000000.00), or under no unit at all, is
  * written in 元 — a template's 万元 head kept over a system's export in 元.
  */
-const IMPLAUSIBLE_WAN = Rational.of(10_000_000);
+export const IMPLAUSIBLE_WAN = Rational.of(10_000_000);
 
 /**
  * The unit a block's amounts are in: the one it states, unless their size says 元 (see IMPLAUSIBLE_WAN).
  * statedUnit keeps the head's word when the size overrides it, so the reader sees both.
  */
-export function blockUnit(stated: string | null, rows: BudgetRow[]): { unit: string | null; statedUnit?: string | null } {
+export function blockUnit(stated: string | null, rows: BudgetRow[], statedAt?: TextFact | null): { unit: string | null; statedUnit?: string | null; statedUnitCell?: TextFact } {
   if (stated !== null && stated !== '万元') return { unit: stated };
   const amounts = rows.flatMap((r) => [r.initialBudget, r.fullYearBudget, r.executed]).map((f) => f?.figure).filter((g) => !!g && g.unit === null);
   const huge = amounts.some((g) => Rational.parse(g!.value).abs().ge(IMPLAUSIBLE_WAN));
-  return huge ? { unit: '元', statedUnit: stated } : { unit: stated };
+  if (!huge) return { unit: stated };
+  return stated !== null && statedAt ? { unit: '元', statedUnit: stated, statedUnitCell: statedAt } : { unit: '元', statedUnit: stated };
 }
 
 /**
@@ -82,6 +84,7 @@ export function keepStatedUnitRestated(budget: BudgetBlock | null | undefined, p
   if (!restated) return;
   budget.unit = '万元';
   delete budget.statedUnit;
+  delete budget.statedUnitCell;
 }
 
 /** The block's money columns (the rate, points and score columns hold no 万元). */
@@ -113,7 +116,12 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
   const lineNumberCols = new Set(rowCells(table, headerRow).filter((c) => /^行次$|^序号$/.test(key(c.text))).map((c) => c.col));
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : table.nCols;
   let unit: string | null = null;
-  for (const c of rowCells(table, headerRow)) unit ??= unitOf(c.text);
+  let unitCell: TableCell | null = null;
+  for (const c of rowCells(table, headerRow)) {
+    if (unit !== null) break;
+    unit = unitOf(c.text);
+    if (unit !== null) unitCell = c;
+  }
   const rows: BudgetRow[] = [];
   const byIncome: BreakdownItem[] = [];
   const bySpending: BreakdownItem[] = [];
@@ -186,7 +194,7 @@ export function readBudgetBlock(part: string, table: TableBlock, headerRow: numb
     rows.push(row);
   }
   readFractionRates(rows, labels.find((l) => l.field === 'rate')?.label ?? null);
-  return { block: { ...blockUnit(unit, rows), rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
+  return { block: { ...blockUnit(unit, rows, unitCell && cellText(part, table, unitCell)), rows, byIncome, bySpending, columns: labels }, nextRow: r, unmapped };
 }
 
 /** "列次 | | A | B | C | D" or "栏次 | 1 | 2 | 3": the row that names the columns by letter or number. */

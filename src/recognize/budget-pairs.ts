@@ -3,7 +3,7 @@ import type { Fact } from '../../schemas/fact.js';
 import type { BudgetBlock, BudgetRow } from '../../schemas/records.js';
 import { foldLookalikes } from '../../parsers/ocr/lookalikes.js';
 import { blockUnit, budgetRowKind, unitOf } from './budget-block.js';
-import { cellFact, cellLocation } from './facts.js';
+import { cellFact, cellLocation, cellText } from './facts.js';
 import { cellRightOf, key, ownCells, rowCells } from './table-view.js';
 
 /**
@@ -131,7 +131,8 @@ function blockOf(part: string, table: TableBlock, headerRow: number, pairs: Pair
     }
     if (found === 0) break;
   }
-  const unit = pairs.map((p) => unitOf(p.label.text)).find((u) => u !== null) ?? null;
+  const unitPair = pairs.find((p) => unitOf(p.label.text) !== null);
+  const unit = unitPair ? unitOf(unitPair.label.text) : null;
   const columns = pairs.filter((p) => p.field !== 'arrived').map((p) => ({ field: p.field, label: key(p.label.text) }));
-  return { ...blockUnit(unit, rows), rows, byIncome: [], bySpending: [], columns };
+  return { ...blockUnit(unit, rows, unitPair && cellText(part, table, unitPair.label)), rows, byIncome: [], bySpending: [], columns };
 }

@@ -48,10 +48,20 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
 }
 
 /**
- * A number in a table cell that OCR read unsurely (the cell holds the value itself). A label or a
- * remark read unsurely does not make the arithmetic unsure.
+ * The role of evidence that stands for how a number cell reads (its text, not a figure it holds: a
+ * split-numbers cell has none): a finding about a reading rests on it whole, so an unsure reading
+ * makes it a note like an unsure number. Text cells judged by their words (a template leftover) are
+ * not readings: a long cell's confidence is its least sure character anywhere.
  */
-const unsureCell = (e: Evidence) => e.location.uncertain === true && e.location.table !== null && typeof e.value === 'number';
+export const READING_ROLE = 'reading';
+
+/**
+ * A number in a table cell that OCR read unsurely (the cell holds the value itself), or a number cell
+ * whose reading is itself what the finding is about (READING_ROLE: the split-numbers “.0” left where a
+ * pen crossed a “0”) read unsurely. A label or a remark read unsurely does not make the
+ * arithmetic unsure.
+ */
+const unsureCell = (e: Evidence) => e.location.uncertain === true && e.location.table !== null && (typeof e.value === 'number' || e.role === READING_ROLE);
 
 /**
  * The caveat a finding carries when any of its evidence was read by OCR (ours or a scan's text

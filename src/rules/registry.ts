@@ -9,6 +9,7 @@ import { rule as spendingBreakdownSum } from './spending-breakdown-sum.js';
 import { rule as basicSpendingSplit } from './basic-spending-split.js';
 import { rule as projectTotal } from './project-total.js';
 import { rule as overspendReason } from './overspend-reason.js';
+import { rule as statedUnit } from './stated-unit.js';
 import { rule as figureMismatch } from './figure-mismatch.js';
 import { rule as narrativeRestatedDiffers } from './narrative-restated-differs.js';
 import { rule as narrativeActualMismatch } from './narrative-actual-mismatch.js';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = frozen([
   basicSpendingSplit,
   projectTotal,
   overspendReason,
+  statedUnit,
   figureMismatch,
   narrativeRestatedDiffers,
   narrativeActualMismatch,

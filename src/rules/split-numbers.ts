@@ -1,6 +1,6 @@
 import type { Fact } from '../../schemas/fact.js';
 import { Rational } from '../numbers/decimal.js';
-import { factEvidence } from './finding.js';
+import { factEvidence, READING_ROLE } from './finding.js';
 import { isBlank } from './lib/amounts.js';
 import { indicatorName, selfEvalForms } from './lib/forms.js';
 import { rowLabel, SPENDING_COLUMNS, spendingColumnLabel } from './lib/spending.js';
@@ -73,13 +73,13 @@ function numberCells(report: Parameters<Rule['check']>[0]): NumberCell[] {
 export const rule: Rule = {
   meta: {
     id: 'split-numbers',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'G2',
     title: { zh: '数值被拆分或粘连', en: 'Numbers split or fused' },
     description: {
-      zh: '应为单个数值的单元格（金额、分值、得分、比率）含数字却读不出一个数（如“95.\\n10%”“202010100.00%10”），或比率大得不合理，多为提取时拆分或粘连；不猜测，提示核对原件。',
-      en: 'A cell that should hold one number has digits but no single readable figure, or an implausible rate: split or fused by extraction. Flagged, never guessed.',
+      zh: '应为单个数值的单元格（金额、分值、得分、比率）含数字却读不出一个数（如“95.\\n10%”“202010100.00%10”），或比率大得不合理，多为提取时拆分或粘连；不猜测，提示核对原件。OCR 识别存疑的单元格只作提示（info）。',
+      en: 'A cell that should hold one number has digits but no single readable figure, or an implausible rate: split or fused by extraction. Flagged, never guessed. A cell OCR read unsurely gives a note (info).',
     },
     formula: '数值单元格 = 单个数值',
     tolerance: `比率超过${MAX_PLAUSIBLE_RATE.toString()}%视为粘连`,
@@ -96,7 +96,7 @@ export const rule: Rule = {
           en: `${c.part}: ${c.what} "${c.fact.text.replace(/\n/g, '⏎')}" ${fused ? 'is implausibly large (fused numbers?)' : 'is not one readable number (split or fused?)'}; not guessed`,
         },
         values: [],
-        evidence: [factEvidence(c.fact, 'cell')],
+        evidence: [factEvidence(c.fact, READING_ROLE)],
         expected: '单个数值',
         observed: c.fact.text,
         tolerance: null,

@@ -52,6 +52,9 @@ export const ROLE_LABELS: Record<string, string> = {
   signature: '签章栏',
   blank: '空白',
   count: '数量',
+  reading: '单元格读数',
+  'unit-head': '表头单位',
+  amount: '金额',
 };
 
 /** Why a file could not be read, for reviewers (the error code stays in exports for machines). */

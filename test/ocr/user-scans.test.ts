@@ -231,6 +231,20 @@ describe('a red seal stamped over the figures, and a signature across a cell', (
     expect(cost?.actual?.text.trim()).toBe('90');
     expect(cost?.actual?.loc.uncertain).toBe(true);
   }, 300_000);
+  it('signature across a 基础数据表 row (湖南 hn-jichu-53hao-2018): a cell the pen leaves unreadable and unsure is a note, not a warning', async () => {
+    // The pen crosses a "0" and leaves ".0" (or the like): split-numbers rests on a cell OCR marked unsure — unsure → info.
+    const { docx, scan, missed, extra } = await versusDocx('hn-jichu-53hao-2018', { mode: 'gray-jpeg', signatureOverFigures: true });
+    expect(extra.map((f) => f.message)).toEqual([]);
+    expect(missed.map((f) => f.message)).toEqual([]);
+    const inDocx = new Set(docx.findings.filter((f) => f.rule === 'split-numbers').map((f) => f.observed));
+    const added = scan.findings.filter((f) => f.rule === 'split-numbers' && !inDocx.has(f.observed));
+    expect(added.length).toBeGreaterThan(0);
+    for (const f of added) {
+      expect(f.severity, f.message).toBe('info');
+      expect(f.message).toContain('OCR 识别不确定，请核对原件');
+      expect(f.evidence[0].location.uncertain).toBe(true);
+    }
+  }, 300_000);
   it('signature through the figures of a cell (上海 sh-putuo-tiyu-2022, 费用结算及时性 分值 "20"): the digits the pen runs through are kept', async () => {
     // The blue pen is lighter than the toner in the grey scan: its line goes, the "20" under it stays.
     const { scan, missed, extra } = await versusDocx('sh-putuo-tiyu-2022', { mode: 'gray-jpeg', signatureOverFigures: true });

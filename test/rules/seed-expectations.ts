@@ -60,7 +60,7 @@ export const CONFIRMED_INFO: Array<{ rule: string; part: string; includes: strin
 /** Rules whose error/warning findings on the seed must be exactly CONFIRMED (the narrative rules are not). */
 export const TABLE_RULES = [
   'execution-rate', 'execution-score', 'budget-change-reason', 'funding-sources-sum', 'income-breakdown-sum',
-  'spending-breakdown-sum', 'basic-spending-split', 'project-total', 'overspend-reason', 'score-range', 'group-weights',
+  'spending-breakdown-sum', 'basic-spending-split', 'project-total', 'overspend-reason', 'stated-unit', 'score-range', 'group-weights',
   'weight-totals', 'total-score', 'quantitative-score', 'met-target-below-weight', 'qualitative-band', 'deviation-reason',
   'measure-readable', 'copied-indicators', 'staffing-control-rate', 'three-public-sum', 'building-control-rates',
   'three-public-change-rate', 'special-fund-rows', 'carried-forward', 'required-cells', 'template-leftovers',

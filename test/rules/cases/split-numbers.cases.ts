@@ -18,5 +18,16 @@ export default ruleCases({
         { severity: 'warning', messageIncludes: ['控制率', '粘连'] },
       ],
     },
+    {
+      // a pen stroke across a "0" leaves ".0", and OCR marks the cell unsure: a note, not a warning
+      name: 'a cell OCR read unsurely',
+      report: (() => {
+        const form = projectForm({ name: '运行维护经费', budget: [['年度资金总额', '7.50.', '100', '95.1', '10', '95.10%', '9.51']] });
+        const row = form.budget!.rows[0];
+        row.initialBudget = { ...row.initialBudget!, loc: { ...row.initialBudget!.loc, textSource: 'ocr', confidence: 0.62, uncertain: true } };
+        return report({ projects: [form] });
+      })(),
+      findings: [{ severity: 'info', messageIncludes: ['年初预算数', '7.50.', 'OCR 识别不确定'] }],
+    },
   ],
 });
