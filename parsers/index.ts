@@ -9,7 +9,8 @@ import { readPastedTables } from './ocr/docx-images.js';
 import { parseOfd } from './ofd/index.js';
 import { parsePdf, type PdfOptions } from './pdf.js';
 import { imageSize } from './image-size.js';
-import { archiveEntries, baseName, displayName, nameList, pdfAttachments, pictureAsPdf, type InnerFile } from './inner-report.js';
+import { nameFromBytes } from './byte-name.js';
+import { archiveEntries, baseName, nameList, pdfAttachments, pictureAsPdf, type InnerFile } from './inner-report.js';
 import { contractFormat, emptyReason, sniffFormat, unknownReason, type SniffedFormat } from './sniff.js';
 import { parseXlsx } from './xlsx/index.js';
 
@@ -138,12 +139,12 @@ async function parseArchive(bytes: Uint8Array, options: ParseOptions): Promise<D
   for (const name of names) {
     const inner = zip.read(name);
     const format = inner ? sniffFormat(inner) : 'empty';
-    if (contractFormat(format) !== null) documents.push({ name: displayName(name), bytes: inner! });
-    else if (format === 'xlsx') workbooks.push({ name: displayName(name), bytes: inner! });
+    if (contractFormat(format) !== null) documents.push({ name: nameFromBytes(name), bytes: inner! });
+    else if (format === 'xlsx') workbooks.push({ name: nameFromBytes(name), bytes: inner! });
   }
   // A workbook beside the report is its 附表, not a second report; alone, it may be the form itself.
   const reports = documents.length ? documents : workbooks;
-  const shown = names.map((n) => baseName(displayName(n)));
+  const shown = names.map((n) => baseName(nameFromBytes(n)));
   if (reports.length === 0) {
     throw new InputError('UNSUPPORTED_FORMAT', `压缩包不是 Word 文档，其中也没有报告文档（${shown.length ? `内有 ${nameList(shown)}` : '不含文件'}）：请提交 .docx、.doc 或 .pdf / a zip archive holding no report document`);
   }

@@ -77,24 +77,6 @@ export function archiveEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   return { zip, names };
 }
 
-/**
- * A zip entry's name for a reviewer: the name as written when the archive says UTF-8 (read so by
- * the zip reader), otherwise its bytes as UTF-8 when they are, else as GBK (Windows' Chinese zip tools).
- */
-export function displayName(name: string): string {
-  if (!/[\u0080-\u00ff]/u.test(name) || /[^\u0000-\u00ff]/u.test(name)) return name;
-  const raw = Buffer.from(name, 'latin1');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    try {
-      return new TextDecoder('gbk').decode(raw);
-    } catch {
-      return name;
-    }
-  }
-}
-
 /** The last part of a path inside an archive. */
 export function baseName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfOps } from './pdfjs.js';
 import type { TextRun } from './types.js';
+import { nameFromBytes } from '../byte-name.js';
 
 /**
  * Chinese text in a font marked as Western (WPS, Foxit; pdf.js issue 20489). A simple TrueType or
@@ -20,17 +21,7 @@ const IDEOGRAPH = /[\u4E00-\u9FFF]/u;
 
 /** The BaseFont as pdf.js gives it (the name's bytes as latin1 characters) → readable name. */
 export function fontDisplayName(raw: string): string {
-  const name = raw.replace(/^[A-Z]{6}\+/u, '');
-  if (!/[\u0080-\u00FF]/u.test(name) || /[^\u0000-\u00FF]/u.test(name)) return name;
-  const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
-  for (const label of ['utf-8', 'gbk']) {
-    try {
-      return new TextDecoder(label, { fatal: true }).decode(bytes);
-    } catch {
-      /* not this encoding */
-    }
-  }
-  return name;
+  return nameFromBytes(raw.replace(/^[A-Z]{6}\+/u, ''));
 }
 
 export function isChineseFontName(raw: string): boolean {

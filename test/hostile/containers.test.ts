@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../schemas/result.js';
-import { displayName } from '../../parsers/inner-report.js';
+import { nameFromBytes } from '../../parsers/byte-name.js';
 import { sniffFormat } from '../../parsers/sniff.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
@@ -104,9 +104,9 @@ describe('a zip archive of reports (was UNSUPPORTED_FORMAT "压缩包不是 Word
 
   it('names written in GBK by Windows zip tools are shown in Chinese', () => {
     const gbk = Buffer.from([0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xa8, 0xb8, 0xe6, 0x2e, 0x64, 0x6f, 0x63, 0x78]).toString('latin1'); // 自评报告.docx
-    expect(displayName(gbk)).toBe('自评报告.docx');
-    expect(displayName('报告/a.docx')).toBe('报告/a.docx');
-    expect(displayName(Buffer.from('自评.docx', 'utf8').toString('latin1'))).toBe('自评.docx');
+    expect(nameFromBytes(gbk)).toBe('自评报告.docx');
+    expect(nameFromBytes('报告/a.docx')).toBe('报告/a.docx');
+    expect(nameFromBytes(Buffer.from('自评.docx', 'utf8').toString('latin1'))).toBe('自评.docx');
   });
 });
 
