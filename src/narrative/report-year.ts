@@ -1,7 +1,7 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { NarrativeReport } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
-import { formsYear } from '../recognize/index.js';
+import { yearFromPageHeader } from '../recognize/page-header.js';
 import { withoutCitedDocuments, yearOf } from '../recognize/parts.js';
 import { rowKeys } from '../recognize/table-view.js';
 import { compactKey } from '../text/normalize.js';
@@ -9,61 +9,100 @@ import { PUBLISHED_YEAR } from './report-title.js';
 
 /**
  * The report's year — the one module that decides it (year26). In order: the forms' year (recognize: a form's title, its
- * title rows, a 基础数据表's year columns), else a narrative title's (narrativeYear), else a year the body mentions
- * (recognize: a 年度 in the first paragraphs, a 评价年度 field, the page header, a whole-year period) — the latest of the years
- * whose money the sentence of that first 年度 adds up (year27, documentYears) —, else what the opening of an untitled report
- * says (openingYear), else an unlabelled whole-year period of performance, else a form's 填报日期 (year27, weak: read last).
- * A date, a span, a cited document's year or a web record's 发布日期 is never one.
+ * title rows, a 基础数据表's year columns), else a narrative title's (narrativeYear), else what the head of the body names
+ * (documentYears: a 年度 in the first paragraphs or a 评价年度 field — the latest of the years whose money the sentence of that
+ * first 年度 adds up (year27) —, else the page header's title, else a labelled whole-year period), else what the opening of an
+ * untitled report says (openingYear), else an unlabelled whole-year period of performance, else a form's 填报日期 (year27, weak:
+ * read last). A date, a span, a cited document's year or a web record's 发布日期 is never one.
  */
 export function reportYear(recognized: Report, narratives: NarrativeReport[], opening: number | null, read: DocumentYears = NO_YEARS): number | null {
-  const body = recognized.year !== null && read.moneyYears?.first === recognized.year ? read.moneyYears.latest : recognized.year;
-  return formsYear(recognized) ?? narrativeYear(narratives) ?? body ?? opening ?? read.period ?? read.filed;
+  return recognized.year ?? narrativeYear(narratives) ?? read.named ?? read.header ?? read.span ?? opening ?? read.period ?? read.filed;
 }
 
 /**
- * What the whole document says of its year beside its titles and opening (year27), read by documentYears: the years of money
- * the body's first 年度 sentence names (moneyYears), a whole-year period of performance (period) and a form's 填报日期 (filed).
+ * What the document says of its year beside its forms, titles and opening, read in one walk of its first blocks (documentYears).
  */
 export interface DocumentYears {
-  moneyYears: { first: number; latest: number } | null;
+  /** The body's first 年度 (the latest year of money its sentence adds up, moneyYear), or a cover's 评价年度/项目名称 field. */
+  named: number | null;
+  /** A report titled only in its page header (页眉). */
+  header: number | null;
+  /** A whole calendar year under a label of the period (起止时间, 评价时间, 实施期…), in a paragraph or a table's first rows. */
+  span: number | null;
+  /** A whole-year period of performance anywhere in the first blocks, unlabelled. */
   period: number | null;
+  /** A form's 填报日期. */
   filed: number | null;
 }
-const NO_YEARS: DocumentYears = { moneyYears: null, period: null, filed: null };
+const NO_YEARS: DocumentYears = { named: null, header: null, span: null, period: null, filed: null };
 const HEAD_BLOCKS = 50;
+/** A labelled period is looked for in a table's first rows only. */
+const SPAN_ROWS = 30;
 
 export function documentYears(doc: DocumentModel): DocumentYears {
-  const head = doc.blocks.slice(0, HEAD_BLOCKS);
-  const keys = head.flatMap((b) => (b.kind === 'paragraph' ? [compactKey(b.text)] : Array.from({ length: b.nRows }, (_, r) => compactKey(rowKeys(b, r).join('|')))));
-  return { moneyYears: moneyYears(head), period: periodYear(keys), filed: filedYear(keys) };
+  let named: number | null = null;
+  let span: number | null = null;
+  const keys: string[] = [];
+  for (const b of doc.blocks.slice(0, HEAD_BLOCKS)) {
+    if (b.kind === 'paragraph') {
+      const k = compactKey(b.text);
+      keys.push(k);
+      named ??= namedYear(k);
+      span ??= labelledSpanYear(k);
+      continue;
+    }
+    for (let r = 0; r < b.nRows; r++) {
+      const k = compactKey(rowKeys(b, r).join('|'));
+      keys.push(k);
+      if (r < SPAN_ROWS) span ??= labelledSpanYear(k);
+    }
+  }
+  return { named, header: yearFromPageHeader(doc), span, period: periodYear(keys), filed: filedYear(keys) };
 }
 
 /**
- * The body's first 年度 (recognize's reading of an untitled report) may open a sentence naming several years' money: 曲阳
- * 彩票公益金 "其中2019年度中央专项彩票公益金99.49万元,2020年度中央专项彩票公益金99.49万元" is 2020 — as in sentenceYear, the
- * latest of the years whose money one sentence adds up is the one evaluated, the earlier ones are money carried into it. Only
- * when the years differ, each names money right after it (资金, 公益金, 经费, 预算, 补助) and the first is the 年度 recognize read
- * (reportYear checks it is the year recognized); the years of cited documents (《关于兑现2015年度…补助资金的通知》) are none.
+ * A cover field naming the year evaluated: 评价年度:2022 (湖南's and 广东's 自评报告 covers), 所属年度：2023年. Not 填报日期, a date.
+ * A third-party report's cover naming the project by its year does too: 项目名称: 2016年漕河泾街道社区道路整治项目 (a cover dated
+ * 二 O 一七 年, the year after) — a year right after the field, followed by 年 and a word, not by a month, a span or a date.
  */
+const YEAR_FIELD = /(?:评价|自评|所属|考核)年度[:：]((?:19|20)\d{2})(?!\d|年\d)|项目名称[:：]((?:19|20)\d{2})年(?![\d月日至到以起—\-~－])/;
 const FIRST_YEAR_DU = /((?:19|20)\d{2})年度/;
+
+/** The year a paragraph of the body's head names (`k` compact): its first 年度 (moneyYear), else a cover's year field. */
+function namedYear(k: string): number | null {
+  const first = FIRST_YEAR_DU.exec(k);
+  if (first) return moneyYear(k, first.index, Number(first[1]));
+  const field = YEAR_FIELD.exec(k);
+  return field ? Number(field[1] ?? field[2]) : null;
+}
+
+/**
+ * The body's first 年度 may open a sentence naming several years' money: 曲阳 彩票公益金 "其中2019年度中央专项彩票公益金99.49万元,
+ * 2020年度中央专项彩票公益金99.49万元" is 2020 — as in sentenceYear, the latest of the years whose money one sentence adds up is the
+ * one evaluated, the earlier ones are money carried into it. Only when the years differ, each names money right after it (资金,
+ * 公益金, 经费, 预算, 补助) and the first is that 年度; the years of cited documents (《关于兑现2015年度…补助资金的通知》) are none.
+ */
 const MONEY_YEAR = /((?:19|20)\d{2})年度(?![\d月日以起至到前后—\-~、])[^。；;,，]{0,12}?(?:资金|公益金|经费|预算|补助)/g;
 
-function moneyYears(head: DocumentModel['blocks']): DocumentYears['moneyYears'] {
-  for (const b of head) {
-    if (b.kind !== 'paragraph') continue;
-    const k = compactKey(b.text);
-    const first = FIRST_YEAR_DU.exec(k);
-    if (!first) continue;
-    // the sentence the first 年度 stands in
-    const start = Math.max(k.lastIndexOf('。', first.index), k.lastIndexOf('；', first.index)) + 1;
-    const ends = ['。', '；'].map((c) => k.indexOf(c, first.index)).filter((i) => i >= 0);
-    const sentence = k.slice(start, ends.length > 0 ? Math.min(...ends) : k.length);
-    const years = [...withoutCitedDocuments(sentence).matchAll(MONEY_YEAR)].map((m) => Number(m[1]));
-    const distinct = new Set(years);
-    if (years[0] !== Number(first[1]) || distinct.size < 2) return null;
-    return { first: years[0], latest: Math.max(...distinct) };
-  }
-  return null;
+function moneyYear(k: string, at: number, first: number): number {
+  // the sentence the first 年度 stands in
+  const start = Math.max(k.lastIndexOf('。', at), k.lastIndexOf('；', at)) + 1;
+  const ends = ['。', '；'].map((c) => k.indexOf(c, at)).filter((i) => i >= 0);
+  const sentence = k.slice(start, ends.length > 0 ? Math.min(...ends) : k.length);
+  const years = [...withoutCitedDocuments(sentence).matchAll(MONEY_YEAR)].map((m) => Number(m[1]));
+  return years[0] === first && new Set(years).size >= 2 ? Math.max(...years) : first;
+}
+
+/**
+ * A form's or cover's period covering one whole calendar year names the year evaluated: 项目起止时间 | 2016年1月起至2016年12月,
+ * 评价时间:2017年1月1日至2017年12月31日 (湖南's and 海南's 自评报告 covers). Only under a label of the period; a span across years
+ * (评价期间2019年11月至2021年5月) names none.
+ */
+const WHOLE_YEAR = /(?:起止时间|评价时间|实施时间|实施期限?|执行期[间限]?|评价期间?|项目期[间限]?)[|:：]*((?:19|20)\d{2})年(?:0?1|元|一)月(?:0?1日)?起?(?:至|到|—|-|~)+\1年(?:12|十二)月/;
+
+function labelledSpanYear(k: string): number | null {
+  const m = WHOLE_YEAR.exec(k);
+  return m ? Number(m[1]) : null;
 }
 
 /**

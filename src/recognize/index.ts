@@ -7,7 +7,7 @@ import { readBasicData } from './basic-data.js';
 import { basicDataGaps, formGaps } from './coverage.js';
 import { countFacts } from './facts.js';
 import { detectFamily, formFamily } from './family.js';
-import { unitFromPageHeader, yearFromPageHeader } from './page-header.js';
+import { unitFromPageHeader } from './page-header.js';
 import { groupForms } from './parts.js';
 import { rebuildFlattenedTables } from './flattened-table.js';
 import { rowKeys } from './table-view.js';
@@ -47,7 +47,8 @@ export function recognizeReport(doc: DocumentModel): Report {
   }
   if (basicData) basicDataGaps(basicData, notUnderstood);
   for (const form of [deptSelfEval, ...projects]) if (form) formGaps(form, notUnderstood);
-  const year = formsYear({ basicData, deptSelfEval, projects }) ?? yearFromParagraphs(doc) ?? yearFromPageHeader(doc) ?? yearFromWholeYearSpan(doc);
+  // the forms' year; what the rest of the document says of it is read once, with the narrative (src/narrative/report-year.ts)
+  const year = formsYear({ basicData, deptSelfEval, projects });
   const department: TextFact | null = deptSelfEval?.department ?? projects.find((p) => p.implementer)?.implementer ?? unitFromPageHeader(doc);
   const indicators = (deptSelfEval?.indicators.length ?? 0) + projects.reduce((n, p) => n + p.indicators.length, 0);
   const family = detectFamily(basicData, deptSelfEval, projects);
@@ -76,7 +77,7 @@ export function recognizeReport(doc: DocumentModel): Report {
 }
 
 /** The year the forms state: the 基础数据表's, the 部门整体 form's, else the one most project forms name. */
-export function formsYear(report: Pick<Report, 'basicData' | 'deptSelfEval' | 'projects'>): number | null {
+function formsYear(report: Pick<Report, 'basicData' | 'deptSelfEval' | 'projects'>): number | null {
   return report.basicData?.year ?? report.deptSelfEval?.year ?? mostCommon(report.projects.map((p) => p.year));
 }
 
@@ -86,38 +87,4 @@ function mostCommon(values: Array<number | null>): number | null {
   let best: number | null = null;
   for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
   return best;
-}
-
-/**
- * A cover field naming the year evaluated: 评价年度:2022 (湖南's and 广东's 自评报告 covers), 所属年度：2023年. Not 填报日期, a date.
- * A third-party report's cover naming the project by its year does too: 项目名称: 2016年漕河泾街道社区道路整治项目 (a cover dated
- * 二 O 一七 年, the year after) — a year right after the field, followed by 年 and a word, not by a month, a span or a date.
- */
-const YEAR_FIELD = /(?:评价|自评|所属|考核)年度[:：]((?:19|20)\d{2})(?!\d|年\d)|项目名称[:：]((?:19|20)\d{2})年(?![\d月日至到以起—\-~－])/;
-
-function yearFromParagraphs(doc: DocumentModel): number | null {
-  for (const b of doc.blocks.slice(0, 50)) {
-    if (b.kind !== 'paragraph') continue;
-    const m = /((?:19|20)\d{2})\s*年度/.exec(b.text) ?? YEAR_FIELD.exec(compactKey(b.text));
-    if (m) return Number(m[1] ?? m[2]);
-  }
-  return null;
-}
-
-/**
- * A form's or cover's period covering one whole calendar year names the year evaluated: 项目起止时间 | 2016年1月起至2016年12月,
- * 评价时间:2017年1月1日至2017年12月31日 (湖南's and 海南's 自评报告 covers). Only under a label of the period, in the first blocks;
- * a span across years (评价期间2019年11月至2021年5月) names none.
- */
-const WHOLE_YEAR = /(?:起止时间|评价时间|实施时间|实施期限?|执行期[间限]?|评价期间?|项目期[间限]?)[|:：]*((?:19|20)\d{2})年(?:0?1|元|一)月(?:0?1日)?起?(?:至|到|—|-|~)+\1年(?:12|十二)月/;
-
-function yearFromWholeYearSpan(doc: DocumentModel): number | null {
-  for (const b of doc.blocks.slice(0, 50)) {
-    const texts = b.kind === 'paragraph' ? [b.text] : Array.from({ length: Math.min(b.nRows, 30) }, (_, r) => rowKeys(b, r).join('|'));
-    for (const t of texts) {
-      const m = WHOLE_YEAR.exec(compactKey(t));
-      if (m) return Number(m[1]);
-    }
-  }
-  return null;
 }
