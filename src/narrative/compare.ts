@@ -186,3 +186,14 @@ export function partsOfTwoAmounts(a: NarrativeStat, b: NarrativeStat, byId: Read
   return wa.normalizedUnit === wb.normalizedUnit && wa.normalizedValue !== wb.normalizedValue;
 }
 
+/**
+ * A goal set ("绩效目标：老年人日间照料中心资金完成173万元") is not a statement of what was done ("老年人日间照料中心资金
+ * 完成61.99万元"): the same words with another figure are a target and its result, not one fact said twice. A goal is a
+ * sentence opening with its label (目标 / 绩效目标 / 年度目标 / 计划 / 预计, then a colon).
+ */
+const GOAL_LEAD = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?:(?:年度|总体|预期|长期|项目|部门)?(?:绩效)?目标值?|计划|预计)\s*[:：]/;
+
+/** One statement a goal, the other not: a target and its result, never compared as one fact. */
+export function goalAndResult(a: NarrativeStat, b: NarrativeStat): boolean {
+  return GOAL_LEAD.test(a.sentence) !== GOAL_LEAD.test(b.sentence);
+}

@@ -4,6 +4,7 @@ import type { Location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { bareCaptionFigures, captionAfter, isCaptionFormLine, isStaffFieldPair, STAFF_FIELD, staffFieldCount } from './caption-unit.js';
 import { labelFor } from './label.js';
+import { stripNumbering } from './reports.js';
 import { cellPlace } from './prose-cells.js';
 import { repeatedColumnCells } from './repeated-columns.js';
 import { mayHoldFigure, scanFigures } from './scan.js';
@@ -178,6 +179,14 @@ function underCaptionJoined(units: TextUnit[]): TextUnit[] {
   return out;
 }
 
+function loneUnder(norm: string, figures: ReadonlyArray<{ start: number; end: number }>, heading: string | null): string {
+  if (figures.length !== 1 || !heading) return '';
+  const f = figures[0];
+  if (norm.slice(0, f.start).trim() !== '' || !/^[\s。.；;，,]*$/.test(norm.slice(f.end))) return '';
+  const words = stripNumbering(heading).replace(/[:：。]+$/, '');
+  return words.length < heading.replace(/\s/g, '').length && /^[\u4e00-\u9fa5]{2,16}$/.test(words) ? words : '';
+}
+
 function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefined, items: ItemNumbering, near: () => { before: string[]; after: string[] }): NarrativeStat[] {
   // without a digit or a numeral there is no figure to read, no list number to carry and no bare amount
   if (!mayHoldFigure(unit.text)) return [];
@@ -231,7 +240,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
       normalizedUnit: info ? info.normalized : f.figure.unit,
       normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
-      label: cellLabels.get(f.start) ?? labelFor(norm, f.start, f.end, masks, previousEnd),
+      label: cellLabels.get(f.start) ?? (loneUnder(norm, figures, ctx.sectionOf(piece.block.paragraph)) || labelFor(norm, f.start, f.end, masks, previousEnd)),
       dimension: info ? info.dimension : 'other',
       sentence: sentenceAt(s0, s1),
       loc: statLocation(ctx.part, piece, cell, start, end, () => sentenceAt(s0, s1)),

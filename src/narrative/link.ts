@@ -2,7 +2,7 @@ import type { Fact } from '../../schemas/fact.js';
 import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Indicator, ProjectSelfEval } from '../../schemas/records.js';
 import type { Report } from '../../schemas/report.js';
-import { partsOfTwoAmounts } from './compare.js';
+import { goalAndResult, partsOfTwoAmounts } from './compare.js';
 import { bigrams, containment, core, labelSimilarity, nameSimilarity } from './similarity.js';
 import { unitInfo } from './units.js';
 import { pairsWindowed, pairWindowEnd } from '../pair-window.js';
@@ -434,6 +434,7 @@ function linkRestatements(stats: NarrativeStat[], narratives: NarrativeReport[])
         if (otherSubjects(a, b, othersOf)) continue;
         if (otherBases(a, b, amountsOf)) continue; // rates of wholes whose amounts all differ
         if (restatesPart(a, b, partsOf) || restatesPart(b, a, partsOf)) continue;
+        if (goalAndResult(a, b)) continue; // a goal set and what was done are two facts
         const sim = similarity.of(a.sentence, b.sentence);
         if (sim < (a.narrative === b.narrative ? 0.5 : 0.8)) continue;
         candidates.push({ a, b, sim });

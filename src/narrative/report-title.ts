@@ -27,14 +27,19 @@ const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核|问效)';
 /**
  * "…绩效自评报告", "…绩效评价自评报告书" (广东's 2005 form), "…绩效评价自评报告及评分表(整体支出和…)", "…绩效自评总结报告", "…绩效评价报告公开" (a notice's
  * title naming what it publishes), "…项目绩效自评报告 1" (a republishing site numbering the reports it collects), "…项目绩效自评报告
- * 范文(12篇)" and its first item "…范文(12篇)篇一" (a content site's collection of reports).
+ * 范文(12篇)" and its first item "…范文(12篇)篇一" (a content site's collection of reports), or "…自评报告 篇14" (its
+ * fourteenth item, numbered in figures).
  */
-const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:范文)?(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?(?:[0-9]{0,2}|篇[一二三四五六七八九十]{1,3})$`);
+const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:范文)?(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?(?:[0-9]{0,2}|篇(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}))$`);
 /** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
 const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
-/** Lines that name a report without being one: notices, requests, references, form captions, a content site's
- * introduction of what it collected ("下面是小编为大家整理的…绩效评价报告…，供大家参考"). */
-const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$|^(?:下面|以下)(?:是|为)/;
+/** Lines that name a report without being one: notices, requests, references, form captions (and a site's introduction, below). */
+const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$/;
+/**
+ * A content site's introduction of what it collected: "下面是小编为大家整理的…，供大家参考。", "…以下是小编帮大家整理的…，欢迎大家阅读。",
+ * "欢迎阅读…自评报告(精选4篇)，内容由多美网整理", "知远网整理的…评价报告(精选10篇)，希望能帮助到大家" — no title, and no sentence of a report.
+ */
+export const SITE_INTRODUCTION = /^(?:下面|以下)(?:是|为)|(?:下面|以下)(?:是|为)小编|(?:小编|[^，,。；;\d]{2,8}网)(?:为大家|帮大家|给大家|为您)?(?:精心)?(?:收集|整理|精选|搜集)|^欢迎阅读/;
 const LEADING = /^(?:附件\s*\d*\s*[:：]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)/;
 
 const MAX_TITLE = 70;
@@ -95,7 +100,7 @@ function asTitle(candidate: string): string | null {
   const t = candidate.replace(LEADING, '');
   if (!t || t.length > MAX_TITLE || /[。！？]/.test(t)) return null;
   if (t === candidate && (LETTER_TITLE.test(t) || RESULTS_TITLE.test(t) || RESULTS_TABLE_TITLE.test(t) || SELF_EVAL_TITLE.test(t) || ACCOUNT_TITLE.test(t) || FUND_USE_TITLE.test(t))) return t;
-  if (NOT_A_TITLE.test(t)) return null;
+  if (NOT_A_TITLE.test(t) || SITE_INTRODUCTION.test(t)) return null;
   // inside a reference to another document (《…报告》)
   if ((t.match(/《/g) ?? []).length !== (t.match(/》/g) ?? []).length) return null;
   if (!TITLE_RE.test(t)) return null;

@@ -4,7 +4,7 @@ import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './
 import { proseCellParagraphs } from './prose-cells.js';
 import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
-import { fileNameTitle, kindOfText, reportTitle, type ReportKind } from './report-title.js';
+import { fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
@@ -586,8 +586,6 @@ function namesMore(full: string, short: string): boolean {
 }
 
 /** A report with no sections and no sentence (a cover page) merges into the next report of its kind. */
-/** A content site's introduction of what it collected: "下面是小编为大家整理的…，供大家参考。", "…以下是小编帮大家整理的…，欢迎大家阅读。". */
-const SITE_INTRODUCTION = /^(?:下面|以下)(?:是|为)|(?:下面|以下)(?:是|为)小编|小编(?:为大家|帮大家|给大家)?(?:精心)?(?:收集|整理|精选)/;
 
 function foldCoverPages(reports: FoundReport[]): FoundReport[] {
   const out: FoundReport[] = [];

@@ -59,13 +59,13 @@ function asFormAmount(n: Normalized, link: FigureLink, money: boolean): Normaliz
 export const rule: Rule = {
   meta: {
     id: 'figure-mismatch',
-    version: 7,
+    version: 8,
     severity: 'error',
     catalogue: 'B1',
     title: { zh: '同一数字前后不一致', en: 'The same figure stated differently' },
     description: {
-      zh: '叙述报告中的数字与其复述的表格数字（或另一处叙述）不一致；链接确定时为错误，链接模糊时为警告并写明配对依据。项目名称按同一对象比较（不计年度、括号、“项目”后缀；“专项/经费”后缀或仅差一字为模糊）；金额按元/万元/亿元换算；约数（约、近、余）不在此列（B3 提示）；另一处叙述的数等于此数所列分项之一（“下达113万元，其中A项目48万元…”与“A项目：下达48万元”）时，复述的是该分项，不作比较；两处百分比所在句子各有金额或数量而无一相同（“收、支总计…增长11.87%”与“本年收入合计…增长17.79%”）时，是不同基数之比，不作比较。',
-      en: 'A narrative figure disagrees with the table figure (or other narrative statement) it restates; error when the link is sure, warning (with the pairing basis) when it is fuzzy. Names are compared as one entity (years, brackets, a 项目 suffix set aside); amounts in 元/万元/亿元 are converted; approximate figures are left to B3 (a note); a statement whose value is one of the parts the other lists ("下达113万元，其中A项目48万元…" / "A项目：下达48万元") restates that part and is not compared; two percentages whose sentences each name amounts, none of them equal ("收、支总计… 增长11.87%" / "本年收入合计… 增长17.79%"), are ratios of different bases and are not compared.',
+      zh: '叙述报告中的数字与其复述的表格数字（或另一处叙述）不一致；链接确定时为错误，链接模糊时为警告并写明配对依据。项目名称按同一对象比较（不计年度、括号、“项目”后缀；“专项/经费”后缀或仅差一字为模糊）；金额按元/万元/亿元换算；约数（约、近、余）不在此列（B3 提示）；另一处叙述的数等于此数所列分项之一（“下达113万元，其中A项目48万元…”与“A项目：下达48万元”）时，复述的是该分项，不作比较；两处百分比所在句子各有金额或数量而无一相同（“收、支总计…增长11.87%”与“本年收入合计…增长17.79%”）时，是不同基数之比，不作比较；一处是以“绩效目标：”“目标：”“计划：”开头的目标句、另一处不是（“绩效目标：…资金完成173万元”与“…资金完成61.99万元”）时，是目标与完成情况，不作比较。',
+      en: 'A narrative figure disagrees with the table figure (or other narrative statement) it restates; error when the link is sure, warning (with the pairing basis) when it is fuzzy. Names are compared as one entity (years, brackets, a 项目 suffix set aside); amounts in 元/万元/亿元 are converted; approximate figures are left to B3 (a note); a statement whose value is one of the parts the other lists ("下达113万元，其中A项目48万元…" / "A项目：下达48万元") restates that part and is not compared; two percentages whose sentences each name amounts, none of them equal ("收、支总计… 增长11.87%" / "本年收入合计… 增长17.79%"), are ratios of different bases and are not compared; a goal (a sentence opening 绩效目标： / 目标： / 计划：) and a statement that is not one ("绩效目标：…资金完成173万元" / "…资金完成61.99万元") are a target and its result, not compared.',
     },
     formula: '叙述数字 = 被复述的表格数字（同精度须相同，不同精度按舍入区间）',
     tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可；表格中的万元整数视为两位小数',
