@@ -6,6 +6,7 @@ import { continuesTable, joinTableParts, repeatsFirstRow } from './table-join.js
 import { opensAnotherForm } from './stacked-forms.js';
 import { alignBorderlessParts } from './borderless-join.js';
 import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
+import { parseChineseNumeral } from '../../src/narrative/numerals.js';
 
 /** Content of the document in reading order: body lines and table parts, page by page. */
 export type FlowItem = { kind: 'line'; page: number; line: TextLine } | { kind: 'table'; page: number; table: PageTable };
@@ -126,6 +127,42 @@ function spacedApart(before: FlowItem | undefined, a: FlowItem & { kind: 'line' 
 const ITEM_START = /^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[条章节部分])/u;
 
 /**
+ * The item number a line opens with (列表序号) — 六、 / 1. / （一） / (1) / 第三部分 —, also after a label
+ * ending in a colon (附件：1.…): its style and value; null when the line opens with none.
+ */
+function openingItem(text: string): { style: string; n: number } | null {
+  const m = /^\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:([（(])?([一二三四五六七八九十]{1,3}|\d{1,2})([)）]|[、.．](?!\d))|第([一二三四五六七八九十]{1,3}|\d{1,2})(部分|[条章节]))/u.exec(text);
+  if (!m) return null;
+  const digits = m[2] ?? m[4];
+  const n = /\d/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+  if (n === null) return null;
+  const kind = /\d/.test(digits) ? 'arabic' : 'chinese';
+  if (m[4]) return { style: `第${kind}${m[5]}`, n };
+  if (!m[1] !== !/[)）]/.test(m[3])) return null;
+  return { style: `${m[1] ? '()' : '、'}${kind}`, n };
+}
+
+/** A line opening the attachments (附件：/ 附件1：…). */
+const ATTACHMENTS = /^\s*附件\s*\d{0,2}\s*[:：]/u;
+
+/**
+ * Does `next` open another entry after a one-line list item (`line` opening with an item number: a
+ * contents list, a list of attachments)? The next number of the same list, the first item of a list under
+ * it (一、 / （一） / 1.), a part heading (第二部分), or the attachments line start a paragraph of their own,
+ * whatever room the item's line left: a list of short items of equal length (…决算明细表 / …决算明细表)
+ * ends at one place without having wrapped.
+ */
+function opensNextEntry(line: string, next: string): boolean {
+  const item = openingItem(line);
+  if (!item) return false;
+  if (ATTACHMENTS.test(next)) return true;
+  const after = openingItem(next);
+  if (!after) return false;
+  if (after.n === 1 || (after.style.startsWith('第') && after.style.endsWith('部分'))) return true;
+  return after.style === item.style && after.n === item.n + 1;
+}
+
+/**
  * Line pitch inside paragraphs, as a multiple of the font size (median over lines that wrapped).
  * A paragraph break adds spacing; a manual line break (Word's Shift+Enter) does not.
  */
@@ -200,6 +237,7 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
       const next = flow[j];
       if (next.kind !== 'line') break;
       const column = columnOf(last.page);
+      if (last === item && opensNextEntry(text, next.line.text)) break;
       const separator =
         continuesParagraph(last, next, column) && !spacedApart(j - 1 > i ? flow[j - 2] : undefined, last, next, flow[j + 1], pitch, column)
           ? wrapSeparator(text, next.line.text)

@@ -42,6 +42,18 @@ function headings(doc: DocumentModel, from: number, to: number): Heading[] {
 }
 
 /**
+ * Does the count of `last`'s style run 1, 2 … last.n, its 1 opened under a heading of the other style? Then it is a
+ * sub-level numbered through the whole report (一、资金保障方面 1、… 2、… 二、项目管理方面 3、…: the 考核办法's
+ * 指标 1…N under its 方面), and a heading continuing it continues its own count, not the other style's.
+ */
+function nestedRun(hs: Heading[], last: Heading): boolean {
+  const own = hs.slice(0, hs.indexOf(last) + 1).filter((h) => h.style === last.style);
+  if (own.length !== last.n || own.some((h, k) => h.n !== k + 1)) return false;
+  const first = hs.indexOf(own[0]);
+  return hs.slice(0, first).some((h) => h.style !== last.style);
+}
+
+/**
  * The headings where a numbering in one style continues the count of the other style
  * ("三、…" followed by "4、…"): the section numbering is mixed, so sections are found by text.
  */
@@ -56,7 +68,7 @@ function mixedSteps(numbered: Heading[]): Array<[Heading, Heading]> {
     // the list's own count runs on through its long items (1. …。 then 2. …。)
     const prevSame = earlier.find((h) => h.style === hs[at].style);
     // "一、" "1、" "2、": the 2 continues its own list (a sub-level), not the Chinese count.
-    const continuesOwn = prevSame && prevSame.n + 1 === hs[at].n && (!prevOther || hs.indexOf(prevSame) > hs.indexOf(prevOther));
+    const continuesOwn = prevSame && prevSame.n + 1 === hs[at].n && (!prevOther || hs.indexOf(prevSame) > hs.indexOf(prevOther) || nestedRun(hs, prevSame));
     if (prevOther && prevOther.n + 1 === hs[at].n && !continuesOwn) out.push([prevOther, hs[at]]);
   }
   return out;
@@ -66,7 +78,7 @@ function mixedSteps(numbered: Heading[]): Array<[Heading, Heading]> {
 export const rule: Rule = {
   meta: {
     id: 'section-numbering',
-    version: 2,
+    version: 3,
     severity: 'info',
     catalogue: 'G3',
     title: { zh: '章节编号混用', en: 'Mixed section numbering' },

@@ -24,6 +24,17 @@ const LONG_ITEMS = [
   '2. 对镇人民代表大会及其主席团和上级行政机关负责并报告工作。',
   '二、部门财务情况',
 ];
+/** 绥芬河 2022 衔接资金 自评 (黑龙江's 考核办法): 指标 numbered 1…N through the report under its 方面 一、二、. */
+const RUN_THROUGH = [
+  '绥芬河市2022年度财政衔接推进乡村振兴补助资金绩效评价工作自评报告',
+  '一、资金保障方面',
+  '1、县级履行支出责任情况',
+  '2、到县街接资金安排使用的合理性、规范性情况',
+  '二、项目管理方面',
+  '3、资金落实到项目时间情况',
+];
+/** The same 3、 with no list of its own before it: it continues 二、's count. */
+const NO_OWN_LIST = ['绩效评价工作自评报告', '一、资金保障方面', '二、项目管理方面', '3、资金落实到项目时间情况'];
 const rep = (paragraphs: string[]) => report({ narratives: [narrative('部门整体支出绩效自评报告', paragraphs[0], 0, paragraphs.slice(1))] });
 
 export default ruleCases({
@@ -31,8 +42,15 @@ export default ruleCases({
   valid: [
     { name: 'Chinese top level with Arabic sub-items', report: rep(CLEAN), document: documentModel(CLEAN) },
     { name: 'a short list item after a long one continues its list, not "一、"', report: rep(LONG_ITEMS), document: documentModel(LONG_ITEMS) },
+    { name: 'a sub-level numbered through the report (一、 1、 2、 二、 3、) continues its own count', report: rep(RUN_THROUGH), document: documentModel(RUN_THROUGH) },
   ],
   invalid: [
+    {
+      name: '"二、" followed by "3、" with no Arabic list before it',
+      report: rep(NO_OWN_LIST),
+      document: documentModel(NO_OWN_LIST),
+      findings: [{ severity: 'info', part: '部门整体支出绩效自评报告', messageIncludes: ['二、项目管理方面', '3、'] }],
+    },
     {
       name: 'seed: "三、" followed by "4、", "5、" by "六、"',
       report: rep(SEED_HEADINGS),
