@@ -122,11 +122,16 @@ function titleWithSubject(k: string): string | null {
  */
 export const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
 
+/** A word every title pattern above holds: PERFORMANCE_WORD (LETTER_TITLE, RESULTS_TITLE … hold one of it) or FUND_USE_TITLE's 使用情况. */
+const TITLE_WORD = /绩效|自评|评价|考评|考核|问效|使用情况/;
+
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {
   if (text.length > 4000) return null;
   const k = compactKeyHead(text, KEY_READ);
-  if (!k) return null;
+  // every title read below is a stretch of this key, and every shape of title names performance work or a fund's
+  // use: a key without one of those words is no title (most paragraphs; no pattern is tried on them)
+  if (!k || !TITLE_WORD.test(k)) return null;
   const whole = k.length <= MAX_TITLE ? (asTitle(k) ?? titleWithSubject(k)) : null;
   if (whole) return { kind: kindOf(whole), title: whole, runIn: false };
   // "2021年茂名市发展和改革局整体支出绩效自评报告根据《关于开展…》要求，…": a title run into the prose
