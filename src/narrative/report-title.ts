@@ -122,8 +122,12 @@ function titleWithSubject(k: string): string | null {
  */
 export const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
 
-/** A word every title pattern above holds: PERFORMANCE_WORD (LETTER_TITLE, RESULTS_TITLE … hold one of it) or FUND_USE_TITLE's 使用情况. */
-const TITLE_WORD = /绩效|自评|评价|考评|考核|问效|使用情况/;
+/**
+ * A word every title shape above holds: one of PERFORMANCE_WORD (TITLE_RE; LETTER_TITLE, RESULTS_TITLE, RESULTS_TABLE_TITLE,
+ * SELF_EVAL_TITLE and ACCOUNT_TITLE each hold 绩效, 自评 or 评价) or FUND_USE_TITLE's 使用情况. A shape added without
+ * any of them must add its word here, or reportTitle never tries it.
+ */
+const TITLE_WORD = new RegExp(`${PERFORMANCE_WORD}|使用情况`);
 
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {

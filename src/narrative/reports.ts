@@ -158,11 +158,15 @@ interface Start {
 /** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
 function titleStarts(blocks: DocumentModel['blocks']): Start[] {
   const starts: Start[] = [];
-  // each paragraph's own title read once: the lines above a short one are asked again as a title's head
-  const titles: Array<TitleMatch | null | undefined> = new Array(blocks.length);
+  // each paragraph's own title read once: the two lines above a short one are asked again as a title's head,
+  // so the last three read are kept (by block index, in a ring)
+  const keptAt = [-1, -1, -1];
+  const kept: Array<TitleMatch | null> = [null, null, null];
   const titleAt = (k: number, text: string) => {
-    let t = titles[k];
-    if (t === undefined) titles[k] = t = reportTitle(text);
+    if (keptAt[k % 3] === k) return kept[k % 3];
+    const t = reportTitle(text);
+    keptAt[k % 3] = k;
+    kept[k % 3] = t;
     return t;
   };
   for (let i = 0; i < blocks.length; i++) {
