@@ -82,6 +82,19 @@ function buildView(doc: DocumentModel): DocumentView {
     }
     return keyed;
   };
+  // the keys joined by a character none holds (compact keys have no whitespace), with each key's offset in it
+  let joined: { text: string; starts: number[] } | undefined;
+  const joinedKeys = () => {
+    if (joined) return joined;
+    const { keys } = keyedTexts();
+    const starts: number[] = [];
+    let at = 0;
+    for (const key of keys) {
+      starts.push(at);
+      at += key.length + 1;
+    }
+    return (joined = { text: keys.join(KEY_SEPARATOR), starts });
+  };
   return {
     paragraph: (ordinal) => byOrdinal.get(ordinal),
     ordinals: () => byOrdinal.keys(),
@@ -104,17 +117,41 @@ function buildView(doc: DocumentModel): DocumentView {
     placesContaining(words) {
       const { keys, blocks, cells } = keyedTexts();
       const out: KeyedPlace[] = [];
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k];
-        if (!key.includes(words)) continue;
+      const place = (k: number) => {
         const b = blocks[k];
         const c = cells[k];
-        if (b.kind === 'paragraph') out.push({ text: b.text, key, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
-        else out.push({ text: c!.text, key, table: b.table, row: c!.row, col: c!.col, page: c!.page, paragraph: null });
+        if (b.kind === 'paragraph') out.push({ text: b.text, key: keys[k], table: null, row: null, col: null, page: b.page, paragraph: b.paragraph });
+        else out.push({ text: c!.text, key: keys[k], table: b.table, row: c!.row, col: c!.col, page: c!.page, paragraph: null });
+      };
+      if (!words || words.includes(KEY_SEPARATOR)) {
+        for (let k = 0; k < keys.length; k++) if (keys[k].includes(words)) place(k);
+        return out;
+      }
+      // one search of all keys run together: a hit lies inside one key (no key holds the separator), the next is looked for from the key after it
+      const { text, starts } = joinedKeys();
+      for (let at = text.indexOf(words); at >= 0; ) {
+        const k = lastAtOrBefore(starts, at);
+        place(k);
+        at = k + 1 < starts.length ? text.indexOf(words, starts[k + 1]) : -1;
       }
       return out;
     },
   };
+}
+
+/** Between two compact keys in their joined text: whitespace, which no compact key holds. */
+const KEY_SEPARATOR = '\n';
+
+/** The index of the last of the ascending `starts` that is ≤ `at` (starts[0] is 0 ≤ at). */
+function lastAtOrBefore(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The first paragraph index whose ordinal is ≥ `ordinal` (paragraphs in ascending order). */

@@ -110,16 +110,21 @@ function ownProjectMoney(label: string, projectName: string | null): boolean {
   return !!projectName && containment(projectName, label) >= NAMES_PROJECT;
 }
 
-/** Where a form rebuilt from this paragraph begins in it (the first span of its indicators' cells), else null. */
-function rebuiltFormStart(indicators: Indicator[], paragraph: number | null | undefined): number | null {
-  if (paragraph == null) return null;
-  let start: number | null = null;
+/**
+ * Where a form rebuilt from each paragraph begins in it (the first span of its indicators' cells), by paragraph:
+ * one pass over a form's indicators, made once per form and read for every count or rate of the narrative (it was
+ * a walk of every indicator's four cells per statement).
+ */
+function rebuiltFormStarts(indicators: readonly Indicator[]): ReadonlyMap<number, number> {
+  const starts = new Map<number, number>();
   for (const ind of indicators)
     for (const f of [ind.target, ind.actual, ind.weight, ind.score]) {
       const loc = f?.loc;
-      if (loc?.rebuilt && loc.paragraph === paragraph && loc.span) start = start === null ? loc.span[0] : Math.min(start, loc.span[0]);
+      if (!loc?.rebuilt || loc.paragraph == null || !loc.span) continue;
+      const known = starts.get(loc.paragraph);
+      starts.set(loc.paragraph, known === undefined ? loc.span[0] : Math.min(known, loc.span[0]));
     }
-  return start;
+  return starts;
 }
 
 /** The document's only project report beside its only project form (neither the department's). */
@@ -147,6 +152,12 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
   };
   const deptUnit = report.deptSelfEval?.budget?.unit ?? '万元';
   const byId = new Map(stats.map((s) => [s.id, s]));
+  const formStarts = new Map<readonly Indicator[], ReadonlyMap<number, number>>();
+  const formStartsOf = (indicators: readonly Indicator[]) => {
+    let starts = formStarts.get(indicators);
+    if (!starts) formStarts.set(indicators, (starts = rebuiltFormStarts(indicators)));
+    return starts;
+  };
 
   for (const stat of stats) {
     if (stat.mention === 'slogan') continue;
@@ -223,7 +234,7 @@ export function linkStatistics(report: Report, narratives: NarrativeReport[], st
       const owner = index != null ? report.projects[index] : report.deptSelfEval;
       const base = index != null ? `projects[${index}]` : 'deptSelfEval';
       // a form rebuilt from a paragraph ("…指标2企业自行采购8200万粒200万粒…"): its own text read as prose is no restatement of it
-      const formText = owner ? rebuiltFormStart(owner.indicators, stat.loc.paragraph) : null;
+      const formText = owner && stat.loc.paragraph != null ? (formStartsOf(owner.indicators).get(stat.loc.paragraph) ?? null) : null;
       const ownText = formText !== null && !!stat.loc.span && stat.loc.span[0] >= formText;
       if (!ownText) owner?.indicators.forEach((ind: Indicator, i: number) => {
         const actual = ind.actualMeasure.figure ?? ind.actual.figure;

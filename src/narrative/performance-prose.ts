@@ -108,10 +108,10 @@ const INLINE_HEADING = /[一二三四五六七八九十]{1,3}、|[（(][一二�
 /**
  * One paragraph holding a whole report: three sections of the template's outline start inside it
  * (one about performance) and it states figures. A notice listing what a report must contain names
- * the sections too, but states no amounts.
+ * the sections too, but states no amounts. Asked of prose only, with its evidence.
  */
-function runOnReport(text: string): boolean {
-  if (!isProse(text) || proseEvidence(text).figures < 2) return false;
+function runOnReport(text: string, evidence: ProseEvidence): boolean {
+  if (evidence.figures < 2) return false;
   const k = compactKey(text);
   const starts = [...k.matchAll(INLINE_HEADING)].map((m) => m.index ?? 0);
   if (starts.length < 3) return false;
@@ -188,39 +188,45 @@ function hasReportCover(texts: string[]): boolean {
  * or under an evaluation report's cover.
  */
 export function reportsOnPerformance(texts: string[]): boolean {
+  // each text told prose once and its evidence read once: the tests below ask for both again (headings, prose,
+  // a report run into one paragraph), and the evidence is four searches of the whole text
+  const prose = texts.map(isProse);
+  const evidence: Array<ProseEvidence | undefined> = new Array(texts.length);
+  const evidenceOf = (i: number) => (evidence[i] ??= proseEvidence(texts[i]));
   let paragraphs = 0;
   let figures = 0;
   let longest = 0;
   let headings = 0;
-  for (const t of texts) {
-    const k = compactKey(t).replace(LOST_CHARACTERS, '');
-    if (k.length <= 40 && NUMBERED_HEADING.test(k) && proseEvidence(t).vocabulary >= 1) headings++;
-    if (!isProse(t)) continue;
-    const e = proseEvidence(t);
+  for (let i = 0; i < texts.length; i++) {
+    const k = compactKey(texts[i]).replace(LOST_CHARACTERS, '');
+    if (k.length <= 40 && NUMBERED_HEADING.test(k) && evidenceOf(i).vocabulary >= 1) headings++;
+    if (!prose[i]) continue;
+    const e = evidenceOf(i);
     figures += e.figures;
     if (e.vocabulary < 3) continue;
     paragraphs++;
     longest = Math.max(longest, e.figures);
   }
   if (paragraphs >= 2 && (figures >= 3 || headings >= 2)) return true;
+  const anyProse = prose.includes(true);
   // the opening announces the report, and more prose about performance or two headings of one follow it
-  const opening = texts.find(isProse);
+  const opening = anyProse ? texts[prose.indexOf(true)] : undefined;
   if (opening && ANNOUNCES_REPORT.test(compactKey(opening)) && (paragraphs >= 2 || headings >= 2)) return true;
   // a notice publishing evaluation reports: its prose about performance, then the reports it attaches
   // by name ("附件1：…项目绩效评价报告.pdf") — a finance bureau's page with the reports as files
   if (paragraphs >= 1 && texts.filter((t) => ATTACHED_REPORT.test(compactKey(t))).length >= 2) return true;
   // a page cut before its figures (and without its title) that follows the template's outline:
   // 项目概况 › 项目单位基本情况 › 项目年度预算绩效目标、绩效指标设定情况, with prose under them
-  if (texts.some(isProse) && followsOutline(texts)) return true;
+  if (anyProse && followsOutline(texts)) return true;
   // a report whose title the page lost, opening at its cover's fields, then prose about performance
   if (paragraphs >= 1 && hasReportCover(texts)) return true;
   // a page that lost its title, opening at the report's contents run into one paragraph, the body's prose after it
   const contents = texts.findIndex(outlineContents);
-  if (contents >= 0 && texts.slice(contents + 1).some(isProse)) return true;
+  if (contents >= 0 && prose.indexOf(true, contents + 1) >= 0) return true;
   // a report an aggregator ran into one paragraph, the template's headings inline with figures
   // between them (一、绩效目标分解下达情况湖南省…20万元，二、绩效目标完成情况分析（一）资金投入情况分析…)
-  if (texts.some(runOnReport)) return true;
+  if (texts.some((t, i) => prose[i] && runOnReport(t, evidenceOf(i)))) return true;
   if (longest >= 6 || (paragraphs >= 2 && SELF_RESULT.test(texts.map(compactKey).join('')))) return true;
   // an evaluation's summary alone: prose about performance that states its score and its grade
-  return paragraphs >= 1 && texts.some((t) => isProse(t) && SCORE_AND_GRADE.test(compactKey(t)));
+  return paragraphs >= 1 && texts.some((t, i) => prose[i] && SCORE_AND_GRADE.test(compactKey(t)));
 }

@@ -127,11 +127,20 @@ function titleWithSubject(k: string): string | null {
  */
 export const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
 
+/**
+ * A word every title shape above holds: one of PERFORMANCE_WORD (TITLE_RE; LETTER_TITLE, RESULTS_TITLE, RESULTS_TABLE_TITLE,
+ * SELF_EVAL_TITLE and ACCOUNT_TITLE each hold 绩效, 自评 or 评价) or FUND_USE_TITLE's 使用情况. A shape added without
+ * any of them must add its word here, or reportTitle never tries it.
+ */
+const TITLE_WORD = new RegExp(`${PERFORMANCE_WORD}|使用情况`);
+
 /** The report title a paragraph is or opens, or null. */
 export function reportTitle(text: string): TitleMatch | null {
   if (text.length > 4000) return null;
   const k = compactKeyHead(text, KEY_READ);
-  if (!k) return null;
+  // every title read below is a stretch of this key, and every shape of title names performance work or a fund's
+  // use: a key without one of those words is no title (most paragraphs; no pattern is tried on them)
+  if (!k || !TITLE_WORD.test(k)) return null;
   const whole = k.length <= MAX_TITLE ? (asTitle(k) ?? titleWithSubject(k)) : null;
   if (whole) return { kind: kindOf(whole), title: whole, runIn: false };
   // "2021年茂名市发展和改革局整体支出绩效自评报告根据《关于开展…》要求，…": a title run into the prose

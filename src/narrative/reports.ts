@@ -4,7 +4,7 @@ import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './
 import { proseCellParagraphs } from './prose-cells.js';
 import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
-import { fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind } from './report-title.js';
+import { fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind, type TitleMatch } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
@@ -158,10 +158,21 @@ interface Start {
 /** Report starts: every paragraph that is, or opens with, a report title (report-title.ts). */
 function titleStarts(blocks: DocumentModel['blocks']): Start[] {
   const starts: Start[] = [];
+  // each paragraph's own title read once: the two lines above a short one are asked again as a title's head,
+  // so the last three read are kept (by block index, in a ring)
+  const keptAt = [-1, -1, -1];
+  const kept: Array<TitleMatch | null> = [null, null, null];
+  const titleAt = (k: number, text: string) => {
+    if (keptAt[k % 3] === k) return kept[k % 3];
+    const t = reportTitle(text);
+    keptAt[k % 3] = k;
+    kept[k % 3] = t;
+    return t;
+  };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind !== 'paragraph') continue;
-    const own = reportTitle(b.text);
+    const own = titleAt(i, b.text);
     let found: Start | null = own ? { index: i, kind: own.kind, title: own.runIn ? own.title : compact(b.text), bodyFromFirst: own.runIn } : null;
     if ((!own || own.title.length <= 12) && titleFragment(b.text)) {
       // a title broken over two or three short paragraphs ("绩效自评报告" under "部门整体支出"): the longest joined title wins
@@ -171,7 +182,7 @@ function titleStarts(blocks: DocumentModel['blocks']): Start[] {
         if (prev.kind !== 'paragraph' || !(own ? titleHead(prev.text) : titleFragment(prev.text) && !DECIMAL_NUMBERING.test(prev.text))) break;
         // a line above that is a whole title itself (a page's title over the report's, "部门整体支出绩效评价报告" over
         // "…街道办事处部门整体支出" / "绩效评价报告") heads no other title: the two are one start, named by the fuller
-        const above = found ? reportTitle(prev.text) : null;
+        const above = found ? titleAt(k, prev.text) : null;
         if (found && above && !above.runIn) {
           found = { index: k, kind: found.kind, title: compact(prev.text).length > found.title.length ? compact(prev.text) : found.title };
           break;

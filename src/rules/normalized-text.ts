@@ -10,19 +10,28 @@ const ODD_SPACE = /[\u00a0\u3000\u2002\u2003\u2009\u202f]/;
 const ZERO_WIDTH = /[\u200b-\u200f\ufeff\u202a-\u202e\u2066-\u2069]/;
 const ODD_EQUALS = /[﹦＝]/;
 
+/** Any character of the four tests below, in one scan: most texts hold none (only the traditional-character test is left for them). */
+const ANY_FOLDED = new RegExp([FULLWIDTH_DIGIT, ODD_SPACE, ZERO_WIDTH, ODD_EQUALS].map((re) => re.source).join('|'));
+
 function kinds(text: string): string[] {
   const k: string[] = [];
+  if (!ANY_FOLDED.test(text)) {
+    if (needsConversion(text)) traditional(text, k);
+    return k;
+  }
   if (FULLWIDTH_DIGIT.test(text)) k.push('全角数字');
   if (ZERO_WIDTH.test(text)) k.push('零宽字符');
   if (ODD_EQUALS.test(text)) k.push('“﹦”');
   if (ODD_SPACE.test(text) && /\d[\u00a0\u3000\u2002\u2003\u2009\u202f]+\d/.test(text)) k.push('数字间特殊空格');
   // traditional characters only (≧, ﹦ and pinyin glosses are folded too, but are not 繁体字); a text
   // with nothing the tables convert has none (most texts: no copy without the folded characters made)
-  if (needsConversion(text)) {
-    const plain = text.replace(/[\uff01-\uff5e\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200f\ufeff\u202a-\u202e\u2066-\u2069]/g, '');
-    if (/[^\x00-\x7f]/.test(plain) && simplify(plain) !== plain) k.push('繁体字');
-  }
+  if (needsConversion(text)) traditional(text, k);
   return k;
+}
+
+function traditional(text: string, k: string[]): void {
+  const plain = text.replace(/[\uff01-\uff5e\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200f\ufeff\u202a-\u202e\u2066-\u2069]/g, '');
+  if (/[^\x00-\x7f]/.test(plain) && simplify(plain) !== plain) k.push('繁体字');
 }
 
 /** G4 normalize before matching: traditional → simplified, ﹦ → =, full-width digits, odd spaces. */

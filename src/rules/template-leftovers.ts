@@ -62,9 +62,15 @@ function otherCells(form: SelfEvalForm, document: DocumentModel | null, seen: Se
   return out;
 }
 
+/**
+ * A character every LEFTOVER pattern needs (字, 指标, …/./·, 请/填写/示例/样例, X/×/*, 反映/说明/列示/描述): one scan of a
+ * cell without any of them instead of six searches (most of a form's cells hold none).
+ */
+const LEFTOVER_CHARS = /[字标…⋯.·•请填示样xX×*反说列描]/;
+
 /** What template text a (trimmed) cell or line holds, or null. */
 function leftoverIn(text: string): string | null {
-  if (!text) return null;
+  if (!text || !LEFTOVER_CHARS.test(text)) return null;
   for (const [re, what] of LEFTOVER) if (re.test(text)) return what;
   return null;
 }
@@ -79,7 +85,8 @@ function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentMo
   const view = documentView(document);
   for (const n of report.narratives) {
     for (const b of view.paragraphsIn(n.firstParagraph, n.lastParagraph)) {
-      if (nonSpaceLength(b.text) > 60) continue;
+      // only a line holding template text becomes a cell (check() reads nothing else of it)
+      if (nonSpaceLength(b.text) > 60 || !leftoverIn(b.text.trim())) continue;
       out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block, ...ocrProvenance(b) } } });
     }
   }

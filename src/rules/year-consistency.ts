@@ -48,15 +48,30 @@ function referenceYear(titles: Array<{ year: number; votes: number }>, textYears
   return { year: best, votes: (y) => score.get(y) ?? 0 };
 }
 
+const YEAR_MENTION = /((?:19|20)\d{2})\s*年(?!\s*度?\s*(?:决算|预算))/g;
+const YEAR_EVALUATED = /((?:19|20)\d{2})\s*年\s*度(?!\s*(?:决算|预算))/g;
+
+/** Each year `re` finds in `text` pushed once, in the order first found (no match list, Set or spread per text). */
+function distinctYears(text: string, re: RegExp, out: number[]): void {
+  const from = out.length;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const y = Number(m[1]);
+    let known = false;
+    for (let i = from; i < out.length && !known; i++) known = out[i] === y;
+    if (!known) out.push(y);
+  }
+}
+
 /** Years mentioned in the body text and in the indicator targets, once per paragraph/cell. */
 function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['check']>[1]['document']): number[] {
   const out: number[] = [];
   const add = (text: string) => {
     if (!text.includes('年')) return;
-    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*度?\s*(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+    distinctYears(text, YEAR_MENTION, out);
     // "2024年度" names the year evaluated: a second vote ("2018 年 度" of a PDF copied with spaces inside words too,
     // as the title's own votes read it compact)
-    for (const y of new Set([...text.matchAll(/((?:19|20)\d{2})\s*年\s*度(?!\s*(?:决算|预算))/g)].map((m) => Number(m[1])))) out.push(y);
+    distinctYears(text, YEAR_EVALUATED, out);
   };
   for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);
   for (const f of selfEvalForms(report)) for (const i of f.indicators) add(i.target.text);
