@@ -84,7 +84,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     // Fewer lines than a table's rows: still one when a line of it heads a form's columns (a header
     // alone, or over one row: 项目名称 | … | 实施单位 | …, the form's known labels, 表头词典).
     const short = end - i < MIN_ROWS && namesLabels(pieces, start, end);
-    let found = end - i >= MIN_ROWS || short ? buildTable(lines, pieces, start, end, page, short ? HEADER_ONLY_ROWS : MIN_ROWS) : null;
+    let found = end - i >= MIN_ROWS || short ? buildTable(lines, pieces, start, end, page, short ? HEADER_ONLY_ROWS : MIN_ROWS, [], short) : null;
     if (start === 0 && carried) {
       // Read with the columns of the page before as witnesses: a few rows are too few to show
       // which text spans columns (评价结论's text across the form under a 合计 row), and a column
@@ -518,8 +518,9 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
 /**
  * `known`: the columns of the table this one may continue (the page before), witnesses of where
  * columns lie (column-model.ts findColumns); the columns found are still this page's text's.
+ * `header`: the region is a line or two, a table only as a form's header alone or over one row (labelledHeader).
  */
-function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS, known: readonly Band[] = []): { table: PageTable; from: number; to: number } | null {
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS, known: readonly Band[] = [], header = false): { table: PageTable; from: number; to: number } | null {
   let from = start;
   let to = end;
   const size = pieces[start][0]?.size ?? lines[start].size;
@@ -558,7 +559,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     const a = head > 0 ? Math.max(...Array.from({ length: head }, (_, r) => rowLines(r)).flat()) + 1 : from;
     const b = foot < nRows ? Math.min(...rowLines(foot)) : to;
     if (b - a < minRows || a < from || b > to || (a === from && b === to)) return null;
-    return buildTable(lines, pieces, a, b, page, minRows, known);
+    return buildTable(lines, pieces, a, b, page, minRows, known, header);
   }
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
@@ -577,8 +578,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   // Read as the continuation of the table on the page before (its columns witnesses), a row with
   // one cell filled (its others left blank, or the rest of a row cut by the break) is as likely.
   if ((nRows < minRows && !(minRows === MIN_ROWS && headerAndRow(model, bands.length))) || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
-  // A region of a line or two (minRows below MIN_ROWS, no table of the page before): a form's header, alone or over one row.
-  if (minRows < MIN_ROWS && !known.length && !(nRows < MIN_ROWS && labelledHeader(model, bands.length))) return null;
+  if (header && !(nRows < MIN_ROWS && labelledHeader(model, bands.length))) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) {
     stretchTwoRowHeaders(model);
