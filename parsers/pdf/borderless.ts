@@ -1,7 +1,7 @@
 import { columnBoundaries, columnSpan, findColumns, linePieces, type Band, type Piece } from './column-model.js';
 import { cellAlignment } from './cell-alignment.js';
 import { joinCellParagraphs } from './cell-paragraphs.js';
-import { completeWrappedHeaders, confirmedHeaderRows } from './header-vocabulary.js';
+import { completeWrappedHeaders, confirmedHeaderRows, namesFormLabel } from './header-vocabulary.js';
 import { continuesBorderless } from './borderless-join.js';
 import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
@@ -81,7 +81,10 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     }
     // The first region of the page, from its top, continues the table carried over.
     const end = stackedUnder(pieces, i, regionEnd(lines, pieces, i, start === 0 && !tables.length ? carried : null));
-    let found = end - i >= MIN_ROWS ? buildTable(lines, pieces, start, end, page) : null;
+    // Fewer lines than a table's rows: still one when a line of it heads a form's columns (a header
+    // alone, or over one row: 项目名称 | … | 实施单位 | …, the form's known labels, 表头词典).
+    const short = end - i < MIN_ROWS && namesLabels(pieces, start, end);
+    let found = end - i >= MIN_ROWS || short ? buildTable(lines, pieces, start, end, page, short ? HEADER_ONLY_ROWS : MIN_ROWS, [], short) : null;
     if (start === 0 && carried) {
       // Read with the columns of the page before as witnesses: a few rows are too few to show
       // which text spans columns (评价结论's text across the form under a 合计 row), and a column
@@ -515,8 +518,9 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
 /**
  * `known`: the columns of the table this one may continue (the page before), witnesses of where
  * columns lie (column-model.ts findColumns); the columns found are still this page's text's.
+ * `header`: the region is a line or two, a table only as a form's header alone or over one row (labelledHeader).
  */
-function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS, known: readonly Band[] = []): { table: PageTable; from: number; to: number } | null {
+function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], start: number, end: number, page: number, minRows = MIN_ROWS, known: readonly Band[] = [], header = false): { table: PageTable; from: number; to: number } | null {
   let from = start;
   let to = end;
   const size = pieces[start][0]?.size ?? lines[start].size;
@@ -555,7 +559,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
     const a = head > 0 ? Math.max(...Array.from({ length: head }, (_, r) => rowLines(r)).flat()) + 1 : from;
     const b = foot < nRows ? Math.min(...rowLines(foot)) : to;
     if (b - a < minRows || a < from || b > to || (a === from && b === to)) return null;
-    return buildTable(lines, pieces, a, b, page, minRows, known);
+    return buildTable(lines, pieces, a, b, page, minRows, known, header);
   }
   // Most rows must have text in at least two columns, or this is not a grid.
   const perRow = Array.from({ length: nRows }, () => new Set<number>());
@@ -574,6 +578,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   // Read as the continuation of the table on the page before (its columns witnesses), a row with
   // one cell filled (its others left blank, or the rest of a row cut by the break) is as likely.
   if ((nRows < minRows && !(minRows === MIN_ROWS && headerAndRow(model, bands.length))) || spread < nRows * (known.length ? CONTINUED_SPREAD : SPREAD)) return null;
+  if (header && !(nRows < MIN_ROWS && labelledHeader(model, bands.length))) return null;
   const align = cellAlignment(model, bands);
   if (align.middle) {
     stretchTwoRowHeaders(model);
@@ -614,12 +619,45 @@ const NOT_HEADER = /[\d:：]/u;
  * project's row, a results table of one line). Fewer rows than MIN_ROWS, still a grid.
  */
 function headerAndRow(model: { cells: readonly TableCellPlan[] }, nCols: number): boolean {
-  if (nCols < HEADER_ROW_COLUMNS) return false;
-  const row = (r: number) => model.cells.filter((c) => c.r0 === r && c.r1 === r + 1 && c.block.c1 - c.block.c0 === 1);
-  const [head, body] = [row(0), row(1)];
-  if (head.length !== model.cells.filter((c) => c.r0 === 0).length || body.length !== model.cells.filter((c) => c.r0 === 1).length) return false;
-  if (new Set(head.map((c) => c.block.c0)).size !== nCols || head.some((c) => NOT_HEADER.test(cellText(c)))) return false;
+  const head = headerRow(model, nCols);
+  const body = model.cells.filter((c) => c.r0 === 1);
+  if (!head || body.some((c) => c.r1 !== 2 || c.block.c1 - c.block.c0 !== 1)) return false;
   return new Set(body.map((c) => c.block.c0)).size >= nCols - 1;
+}
+
+/** The first row's cells when it reads as a header: one cell a column, each one row and one column, words with no figure or colon, HEADER_ROW_COLUMNS or more. */
+function headerRow(model: { cells: readonly TableCellPlan[] }, nCols: number): TableCellPlan[] | null {
+  if (nCols < HEADER_ROW_COLUMNS) return null;
+  const head = model.cells.filter((c) => c.r0 === 0);
+  if (head.some((c) => c.r1 !== 1 || c.block.c1 - c.block.c0 !== 1) || new Set(head.map((c) => c.block.c0)).size !== nCols) return null;
+  return head.some((c) => NOT_HEADER.test(cellText(c))) ? null : head;
+}
+
+/** Rows a region of fewer lines than MIN_ROWS must make when a line of it names the form's labels. */
+const HEADER_ONLY_ROWS = 1;
+/** Pieces of one line, or cells of a header, that name a form's labels (项目名称, 实施单位, 资金到位情况 …). */
+const MIN_LABELS = 2;
+
+/**
+ * Does a line of [from, to) break into HEADER_ROW_COLUMNS − 1 pieces or more, one of them a form's
+ * label? (The cells read then must name MIN_LABELS: a header cell wrapped over two lines, 资金到位 /
+ * 情况, names its label only once its lines are one cell.)
+ */
+function namesLabels(pieces: readonly Piece[][], from: number, to: number): boolean {
+  const label = (p: Piece) => namesFormLabel(p.runs.map((r) => r.str).join(''));
+  return pieces.slice(from, to).some((ps) => ps.length >= HEADER_ROW_COLUMNS - 1 && ps.some(label));
+}
+
+/**
+ * A header alone or over one row, read from a line or two: the header row (headerRow) with
+ * MIN_LABELS cells naming the form's labels; the row under it, if any, cells that start where
+ * their first column's header starts (一 | 项目绩效评价 under 序号 | 项目名称 …, merged over the rest).
+ */
+function labelledHeader(model: { ys: readonly number[]; cells: readonly TableCellPlan[] }, nCols: number): boolean {
+  const head = headerRow(model, nCols);
+  if (!head || head.filter((c) => namesFormLabel(cellText(c))).length < MIN_LABELS) return false;
+  const starts = (c: TableCellPlan) => Math.min(...c.block.pieces.map((p) => p.x0));
+  return model.cells.every((c) => c.r0 === 0 || head.some((h) => h.block.c0 === c.block.c0 && Math.abs(starts(h) - starts(c)) <= ALIGNED_EMS * c.block.size));
 }
 
 /** Characters of a row's text from which a paragraph across the table is prose, not a cell. */

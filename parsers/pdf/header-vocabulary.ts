@@ -1,4 +1,4 @@
-import { namesFormColumn } from '../../src/recognize/form-start.js';
+import { namesFormColumn, namesFormLabel } from '../../src/recognize/form-start.js';
 import { BUDGET_FIELDS, INDICATOR_FIELDS, namesField } from '../../src/recognize/lexicon.js';
 import { compactKey } from '../../src/text/normalize.js';
 import type { PageTableCell } from './page-table.js';
@@ -17,6 +17,8 @@ const FIELDS = [...BUDGET_FIELDS, ...INDICATOR_FIELDS];
 
 /** Does the text name a column of the forms (strong synonyms only)? The recognizer's test (src/recognize/form-start.ts). */
 export { namesFormColumn };
+/** Does the text label a form's head (项目名称, 实施单位 …) or name a column of it? The recognizer's test. */
+export { namesFormLabel };
 
 /** How many rows of the cells read as a header of the forms. */
 export function confirmedHeaderRows(cells: readonly PageTableCell[]): number {

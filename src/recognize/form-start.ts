@@ -86,6 +86,11 @@ export function namesFormColumn(text: string): boolean {
   return names(ALL_COLUMNS, text);
 }
 
+/** Does the text label a form's head or name a column of it (项目名称, 实施单位, 主管部门 … 年初预算数, 得分 …)? */
+export function namesFormLabel(text: string): boolean {
+  return names(HEAD_FIELDS, text) || namesFormTitle(text) || namesFormColumn(text);
+}
+
 /** Does the text label a form's title row: 项目名称, 单位名称, or several joined (单位名称/项目名称)? */
 export function namesFormTitle(text: string): boolean {
   return titleKey(compactKey(text));
