@@ -23,7 +23,7 @@ export type SniffedFormat =
   // OFD (GB/T 33190 版式文档): a fixed-layout document read page by page, like a PDF.
   | 'ofd'
   | 'zip-other'
-  // A JPEG or PNG picture (a scanned page sent as it is): read as a one-page scan.
+  // A picture (a scanned page sent as it is, a multi-page TIFF): read as a scan.
   | 'image'
   // A Word (or other Office) document with an open password: an OLE file holding the encrypted package
   // (EncryptedPackage, a password-protected .docx), or a Word 97 .doc whose FIB says fEncrypted.
@@ -67,8 +67,8 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may be preceded by a little junk (some generators); look in the first KiB.
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (start.includes('%PDF-')) return 'pdf';
-  const picture = imageSize(bytes);
-  if (picture && (picture.format === 'jpeg' || picture.format === 'png')) return 'image';
+  // A picture of a page (JPEG, PNG, a fax or scanner's TIFF, BMP, GIF, WebP): read as scanned pages.
+  if (imageSize(bytes)) return 'image';
   return sniffText(bytes);
 }
 
