@@ -101,14 +101,19 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
  */
 function sniffPackage(bytes: Uint8Array): SniffedFormat {
   let names: string[];
-  try {
-    names = [...new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER }).entries.keys()];
-  } catch {
+  // A zip whose directory is lost (a cut-off upload) and whose whole parts say nothing else is read as
+  // the Word document it most likely was, so that its error names the damage ("zip 包损坏"), not
+  // "not a Word document".
+  const damaged = () => {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    // A zip whose directory is lost (a cut-off upload) and whose part names say nothing else is read as
-    // the Word document it most likely was, so that its error names the damage ("zip 包损坏"), not
-    // "not a Word document".
     return text.includes('OFD.xml') && !text.includes('word/') ? 'ofd' : 'docx';
+  };
+  try {
+    const zip = new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER });
+    names = [...zip.entries.keys()];
+    if (zip.cutOff && !names.some((n) => /^(?:word|xl|ppt)\//u.test(n) || n === 'OFD.xml' || n === 'content.xml')) return damaged();
+  } catch {
+    return damaged();
   }
   // An end record and nothing else: an empty archive (a zip tool's output with no files added).
   if (names.length === 0) return 'empty';
