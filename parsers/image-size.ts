@@ -24,12 +24,16 @@ export function imageSize(b: Uint8Array): ImageSize | null {
     // The logical screen; a frame may not be larger in a decoder that honours it, but take the largest frame too.
     let width = v.getUint16(6, true);
     let height = v.getUint16(8, true);
-    for (let i = 13; i + 9 < b.length; i++) {
-      if (b[i] === 0x2c) {
-        width = Math.max(width, v.getUint16(i + 5, true));
-        height = Math.max(height, v.getUint16(i + 7, true));
-        break;
-      }
+    // The first image descriptor (0x2C), past the global colour table and any extension blocks (0x21).
+    let i = 13 + (b[10] & 0x80 ? 3 << ((b[10] & 7) + 1) : 0);
+    while (i < b.length && b[i] === 0x21) {
+      i += 2;
+      while (i < b.length && b[i] !== 0) i += b[i] + 1;
+      i++;
+    }
+    if (b[i] === 0x2c && i + 9 <= b.length) {
+      width = Math.max(width, v.getUint16(i + 5, true));
+      height = Math.max(height, v.getUint16(i + 7, true));
     }
     return { format: 'gif', width, height };
   }

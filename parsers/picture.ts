@@ -6,9 +6,9 @@ import { decodeTiff } from './tiff.js';
 
 /**
  * A picture sent as a report's pages, as pictures pdf-lib can put on a page (PNG or JPEG): a JPEG
- * or PNG as it is; each page of a TIFF (fax, scanner) decoded here (parsers/tiff.ts); a BMP, GIF or
- * WebP decoded by the canvas the OCR already draws with (@napi-rs/canvas, Skia: its size checked
- * first, decodableImage) and drawn again as PNG. What cannot be decoded is refused naming its format.
+ * or PNG as it is; each page of a TIFF (fax, scanner) decoded here (parsers/tiff.ts); a BMP or GIF
+ * decoded by the canvas the OCR already draws with (@napi-rs/canvas, Skia: its size checked first,
+ * decodableImage) and drawn again as PNG. WebP, and what cannot be decoded, is refused naming its format.
  */
 export interface PagePicture {
   format: 'png' | 'jpeg';
@@ -22,12 +22,15 @@ export async function picturePages(bytes: Uint8Array, size: ImageSize, maxPixels
       return [{ format: size.format, bytes }];
     case 'tiff':
       return decodeTiff(bytes, maxPixels).map((page) => ({ format: 'png' as const, bytes: encodePng(page) }));
+    case 'webp':
+      // Skia's WebP decoder aborts the process on a damaged frame (a 64-byte VP8 header with no data): not given one.
+      throw new InputError('UNSUPPORTED_FORMAT', '这是 WebP 图片，暂不支持读取：请另存为 PNG、JPEG 或 PDF 后提交 / a WebP picture: save it as PNG, JPEG or PDF');
     default:
       return [{ format: 'png', bytes: await redrawn(bytes, size, maxPixels) }];
   }
 }
 
-/** A BMP, GIF (its first frame) or WebP drawn by the canvas and encoded as PNG. */
+/** A BMP or GIF (its first frame) drawn by the canvas and encoded as PNG. */
 async function redrawn(bytes: Uint8Array, size: ImageSize, maxPixels: number): Promise<Uint8Array> {
   const name = size.format.toUpperCase();
   const refused = (why: string, cause?: unknown) =>
