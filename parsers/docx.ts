@@ -8,7 +8,7 @@ import { mainPartPath, parseRelationships, relationshipsPath, type Relationship 
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 import { embeddedWorkbookReader, type EmbeddedRead } from './xlsx/embedded.js';
-import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
+import { CUT_OFF, DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
 /**
  * WordprocessingML (.docx) → DocumentModel, read directly from word/document.xml with a streaming
@@ -83,6 +83,8 @@ function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): Docum
   const mainPath = findMainDocument(zip);
   const xml = zip.read(mainPath);
   if (!xml) {
+    // A cut-off package whose main part was not written whole: the cut, not a missing part, is the fault.
+    if (zip.cutOff) throw new InputError('CORRUPT_FILE', `${CUT_OFF}：正文部件 ${mainPath} 不完整，无法读取，请重新获取完整的文件 / the file was cut off before its main document part ended`);
     throw new InputError('CORRUPT_FILE', `Word 文档缺少正文部件 ${mainPath} / the package has no main document part`);
   }
   if (xml.length === 0) {
@@ -90,6 +92,9 @@ function readDocx(bytes: Uint8Array, options: DocxOptions, depth: number): Docum
   }
   // Excel worksheets embedded as objects (插入 → 对象) are read as tables in their place.
   const issues: ParseIssue[] = [];
+  if (zip.cutOff) {
+    issues.push({ code: 'FILE_TRUNCATED', message: `${CUT_OFF}：正文部件完整，已读取；其后缺失的部件（样式、编号、页眉页脚等）未读取，请核对原件 / the file was cut off after its main document part: read, parts after it are missing`, page: null, block: null });
+  }
   const rels = mainRelationships(zip, mainPath);
   const blocks = parseDocumentXml(xml, undefined, embeddedWorkbookReader(zip, mainPath, options.zipLimits ?? DEFAULT_ZIP_LIMITS, issues), altChunkReader(zip, mainPath, options, depth, issues), listNumbering(zip, rels));
   const furniture = readFurniture(zip, rels);

@@ -1,3 +1,5 @@
+import { tiffInfo } from './tiff.js';
+
 /**
  * An image's pixel size from its header, before any decoder sees it. The native decoder
  * (@napi-rs/canvas, Skia) allocates the whole bitmap up front and aborts the process — every file
@@ -5,9 +7,11 @@
  * 30,000 pixels must never reach it. Only formats whose size can be read here are decodable.
  */
 export interface ImageSize {
-  format: 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp';
+  format: 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff';
   width: number;
   height: number;
+  /** Pages of a TIFF (a fax or a scanner's multi-page file); 1 for the others. */
+  pages?: number;
 }
 
 export function imageSize(b: Uint8Array): ImageSize | null {
@@ -20,12 +24,16 @@ export function imageSize(b: Uint8Array): ImageSize | null {
     // The logical screen; a frame may not be larger in a decoder that honours it, but take the largest frame too.
     let width = v.getUint16(6, true);
     let height = v.getUint16(8, true);
-    for (let i = 13; i + 9 < b.length; i++) {
-      if (b[i] === 0x2c) {
-        width = Math.max(width, v.getUint16(i + 5, true));
-        height = Math.max(height, v.getUint16(i + 7, true));
-        break;
-      }
+    // The first image descriptor (0x2C), past the global colour table and any extension blocks (0x21).
+    let i = 13 + (b[10] & 0x80 ? 3 << ((b[10] & 7) + 1) : 0);
+    while (i < b.length && b[i] === 0x21) {
+      i += 2;
+      while (i < b.length && b[i] !== 0) i += b[i] + 1;
+      i++;
+    }
+    if (b[i] === 0x2c && i + 9 <= b.length) {
+      width = Math.max(width, v.getUint16(i + 5, true));
+      height = Math.max(height, v.getUint16(i + 7, true));
     }
     return { format: 'gif', width, height };
   }
@@ -44,6 +52,10 @@ export function imageSize(b: Uint8Array): ImageSize | null {
     return null;
   }
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegSize(b, v);
+  if (b.length >= 8 && (at(0, 0x49, 0x49, 0x2a, 0x00) || at(0, 0x4d, 0x4d, 0x00, 0x2a))) {
+    const info = tiffInfo(b);
+    return info ? { format: 'tiff', width: info.width, height: info.height, pages: info.pages } : null;
+  }
   return null;
 }
 
@@ -81,7 +93,8 @@ function jpegSize(b: Uint8Array, v: DataView): ImageSize | null {
  */
 export function decodableImage(b: Uint8Array, maxPixels: number, maxSide = 32_767): boolean {
   const size = imageSize(b);
-  if (!size) return false;
+  // TIFF is not the native decoder's (parsers/tiff.ts reads it).
+  if (!size || size.format === 'tiff') return false;
   // A JPEG's frame header may declare height 0 (given later, by a DNL marker): unknown, refused.
   return size.width > 0 && size.height > 0 && size.width <= maxSide && size.height <= maxSide && size.width * size.height <= maxPixels;
 }

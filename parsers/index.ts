@@ -111,10 +111,10 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
   }
 }
 
-/** A picture of a page (JPEG, PNG) read as a one-page scan; its errors name it as a picture, not a PDF. */
+/** A picture of a page (JPEG, PNG, BMP, GIF, WebP; a TIFF of pages) read as a scan; its errors name it as a picture, not a PDF. */
 async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<DocumentModel> {
   const size = imageSize(bytes)!;
-  const what = `这是图片文件（${size.format.toUpperCase()}，${size.width}×${size.height} 像素）`;
+  const what = `这是图片文件（${size.format.toUpperCase()}，${size.pages && size.pages > 1 ? `${size.pages} 页，` : ''}${size.width}×${size.height} 像素）`;
   try {
     return await parsePdf(await pictureAsPdf(bytes, size), options.pdf);
   } catch (e) {
@@ -123,7 +123,8 @@ async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<D
       const coarse = /分辨率过低（[^）]*）/u.exec(e.message)?.[0];
       throw new InputError('UNSUPPORTED_FORMAT', `${what}，按扫描页识别未读出文字${coarse ? `：${coarse}` : ''}，不是报告文档：请提交 Word 文档、PDF，或清晰的扫描页（150 dpi 以上） / a picture in which OCR found no text`, { cause: e });
     }
-    throw new InputError(e.code, `${what}：${e.message}`, { cause: e });
+    // A refusal that names the picture already (picture.ts, tiff.ts) is said once.
+    throw e.message.startsWith('这是') || e.message.startsWith('TIFF') ? e : new InputError(e.code, `${what}：${e.message}`, { cause: e });
   }
 }
 

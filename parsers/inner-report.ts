@@ -1,5 +1,6 @@
 import type { ImageSize } from './image-size.js';
 import { openPdf } from './pdf/open.js';
+import { picturePages } from './picture.js';
 import { InputError } from '../src/errors.js';
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
@@ -25,25 +26,29 @@ export const MAX_PICTURE_PIXELS = 40_000_000;
 const PAGE_LONG_SIDE_INCHES = 297 / 25.4;
 
 /**
- * A JPEG or PNG picture as a one-page PDF the picture fills, so the scanned-page reader (OCR) reads
- * it. The page is sized as if the picture's long side were an A4 page's, which gives the resolution
- * the OCR's checks see (a 2480 × 3508 scan → 300 dpi; a 600 × 800 thumbnail → 68 dpi, too coarse).
+ * A picture as a PDF of its pages (a TIFF may hold several), each page filled by one, so the
+ * scanned-page reader (OCR) reads it. A page is sized as if the picture's long side were an A4
+ * page's, which gives the resolution the OCR's checks see (a 2480 × 3508 scan → 300 dpi; a 600 ×
+ * 800 thumbnail → 68 dpi, too coarse). Pictures that are not JPEG or PNG are decoded first (picture.ts).
  */
 export async function pictureAsPdf(bytes: Uint8Array, size: ImageSize): Promise<Uint8Array> {
   if (!(size.width > 0 && size.height > 0) || size.width * size.height > MAX_PICTURE_PIXELS) {
     throw new InputError('LIMIT_EXCEEDED', `图片过大，超过上限 ${MAX_PICTURE_PIXELS / 1_000_000} 百万像素（A4 页 600 dpi 约 35 百万） / the picture is too large`);
   }
+  const pictures = await picturePages(bytes, size, MAX_PICTURE_PIXELS);
   const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create({ updateMetadata: false });
-  let image;
-  try {
-    image = size.format === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
-  } catch (e) {
-    throw new InputError('CORRUPT_FILE', `图片文件已损坏，无法读取（${(e as Error).message}） / the picture cannot be decoded`, { cause: e });
+  for (const picture of pictures) {
+    let image;
+    try {
+      image = picture.format === 'png' ? await doc.embedPng(picture.bytes) : await doc.embedJpg(picture.bytes);
+    } catch (e) {
+      throw new InputError('CORRUPT_FILE', `图片文件已损坏，无法读取（${(e as Error).message}） / the picture cannot be decoded`, { cause: e });
+    }
+    const dpi = Math.max(image.width, image.height) / PAGE_LONG_SIDE_INCHES;
+    const [w, h] = [(image.width * 72) / dpi, (image.height * 72) / dpi];
+    doc.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h });
   }
-  const dpi = Math.max(size.width, size.height) / PAGE_LONG_SIDE_INCHES;
-  const [w, h] = [(size.width * 72) / dpi, (size.height * 72) / dpi];
-  doc.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h });
   return doc.save();
 }
 

@@ -23,7 +23,7 @@ export type SniffedFormat =
   // OFD (GB/T 33190 版式文档): a fixed-layout document read page by page, like a PDF.
   | 'ofd'
   | 'zip-other'
-  // A JPEG or PNG picture (a scanned page sent as it is): read as a one-page scan.
+  // A picture (a scanned page sent as it is, a multi-page TIFF): read as a scan.
   | 'image'
   // A Word (or other Office) document with an open password: an OLE file holding the encrypted package
   // (EncryptedPackage, a password-protected .docx), or a Word 97 .doc whose FIB says fEncrypted.
@@ -67,8 +67,8 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   // %PDF may be preceded by a little junk (some generators); look in the first KiB.
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (start.includes('%PDF-')) return 'pdf';
-  const picture = imageSize(bytes);
-  if (picture && (picture.format === 'jpeg' || picture.format === 'png')) return 'image';
+  // A picture of a page (JPEG, PNG, a fax or scanner's TIFF, BMP, GIF, WebP): read as scanned pages.
+  if (imageSize(bytes)) return 'image';
   return sniffText(bytes);
 }
 
@@ -101,14 +101,19 @@ function sniffText(bytes: Uint8Array): SniffedFormat {
  */
 function sniffPackage(bytes: Uint8Array): SniffedFormat {
   let names: string[];
-  try {
-    names = [...new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER }).entries.keys()];
-  } catch {
+  // A zip whose directory is lost (a cut-off upload) and whose whole parts say nothing else is read as
+  // the Word document it most likely was, so that its error names the damage ("zip 包损坏"), not
+  // "not a Word document".
+  const damaged = () => {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    // A zip whose directory is lost (a cut-off upload) and whose part names say nothing else is read as
-    // the Word document it most likely was, so that its error names the damage ("zip 包损坏"), not
-    // "not a Word document".
     return text.includes('OFD.xml') && !text.includes('word/') ? 'ofd' : 'docx';
+  };
+  try {
+    const zip = new ZipPackage(bytes, { maxEntryBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER });
+    names = [...zip.entries.keys()];
+    if (zip.cutOff && !names.some((n) => /^(?:word|xl|ppt)\//u.test(n) || n === 'OFD.xml' || n === 'content.xml')) return damaged();
+  } catch {
+    return damaged();
   }
   // An end record and nothing else: an empty archive (a zip tool's output with no files added).
   if (names.length === 0) return 'empty';

@@ -55,6 +55,11 @@ function impossiblyLarge(compressed: number, declared: number): boolean {
  */
 export class ZipPackage {
   readonly entries: ReadonlyMap<string, ZipEntry>;
+  /**
+   * True when the central directory was lost (a file cut off in download or copy) and the entries
+   * were found by their local headers: only those whose data arrived whole are listed.
+   */
+  readonly cutOff: boolean = false;
   private readonly bytes: Uint8Array;
   private readonly view: DataView;
   private readonly limits: ZipLimits;
@@ -64,7 +69,12 @@ export class ZipPackage {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.limits = limits;
-    this.entries = this.readDirectory();
+    const directory = this.readDirectory();
+    if (directory) this.entries = directory;
+    else {
+      this.entries = localEntries(bytes, limits);
+      this.cutOff = true;
+    }
   }
 
   /**
@@ -131,7 +141,8 @@ export class ZipPackage {
     return data;
   }
 
-  private readDirectory(): Map<string, ZipEntry> {
+  /** The central directory's entries; null when its end record is missing (the end of the file is gone). */
+  private readDirectory(): Map<string, ZipEntry> | null {
     const b = this.bytes;
     const v = this.view;
     // The end record is the last 22 bytes plus a comment of at most 65,535 bytes.
@@ -142,7 +153,7 @@ export class ZipPackage {
         break;
       }
     }
-    if (eocd < 0) throw corrupt('找不到中央目录 / no end of central directory');
+    if (eocd < 0) return null;
     let count = v.getUint16(eocd + 10, true);
     let dirOffset = v.getUint32(eocd + 16, true);
     if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && v.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
@@ -184,6 +195,49 @@ export class ZipPackage {
     }
     return entries;
   }
+}
+
+/** The reason a cut-off package is named in its errors and notes. */
+export const CUT_OFF = '文件不完整（下载或复制时被截断，压缩包末尾的目录缺失）';
+
+/**
+ * A zip whose end (the central directory) is missing: its entries found walking the local file
+ * headers from the start. An entry whose sizes follow its data (flag 3, a data descriptor) ends at
+ * the descriptor before the next header; the entry the cut went through, and everything after, is
+ * left out. None found at all: the zip is too damaged to read.
+ */
+function localEntries(b: Uint8Array, limits: ZipLimits): Map<string, ZipEntry> {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const entries = new Map<string, ZipEntry>();
+  const names = new TextDecoder('utf-8');
+  let p = 0;
+  while (p + 30 <= b.length && v.getUint32(p, true) === LOCAL) {
+    if (entries.size >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `压缩包条目过多（超过 ${limits.maxEntries} 个） / too many zip entries`);
+    const flags = v.getUint16(p + 6, true);
+    const nameLength = v.getUint16(p + 26, true);
+    const start = p + 30 + nameLength + v.getUint16(p + 28, true);
+    if (start > b.length) break;
+    const nameBytes = b.subarray(p + 30, p + 30 + nameLength);
+    const name = flags & 0x800 ? names.decode(nameBytes) : Buffer.from(nameBytes.buffer, nameBytes.byteOffset, nameBytes.length).toString('latin1');
+    const entry: ZipEntry = { name, method: v.getUint16(p + 8, true), flags, crc: v.getUint32(p + 14, true), compressedSize: v.getUint32(p + 18, true), size: v.getUint32(p + 22, true), localHeader: p };
+    let end = start + entry.compressedSize;
+    if (flags & 8) {
+      // Sizes in a data descriptor (signature optional) just before the next local header.
+      const next = Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf('PK\x03\x04', start, 'latin1');
+      if (next < 0) break;
+      const d = next - 12; // crc, sizes: the last 12 bytes of the descriptor, with or without its signature
+      [entry.crc, entry.compressedSize, entry.size] = [v.getUint32(d, true), v.getUint32(d + 4, true), v.getUint32(d + 8, true)];
+      end = start + entry.compressedSize;
+      if (end > next) break;
+      p = next;
+    } else {
+      p = end;
+    }
+    if (end > b.length || entry.size === 0xffffffff) break;
+    if (!entries.has(name)) entries.set(name, entry);
+  }
+  if (entries.size === 0) throw corrupt(`${CUT_OFF.replace(/^文件不完整（|）$/gu, '')}，也找不到完整的部件 / no end of central directory`);
+  return entries;
 }
 
 /** Sizes and offset too large for 32 bits are in the zip64 extra field (id 1), in this order. */

@@ -51,7 +51,7 @@ const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.(xlsx|xlsm|xls|et|csv|ods)$/, '电子表格不是自评报告格式，请提交 .docx、.doc 或 .pdf / a spreadsheet'],
   [/^\.(pptx|ppt|dps|odp)$/, '演示文稿不是自评报告格式 / a presentation'],
   [/^\.(rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压（.zip 内只有一份报告时可直接读取） / an archive: unpack it first (a .zip holding one report is read as it is)'],
-  [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片：文件夹中的图片不逐张当作报告读取，请合成一个 PDF（单独指定的 .jpg/.png 按一页扫描件读取） / an image: make the pages one PDF (a .jpg/.png named on its own is read as one scanned page)'],
+  [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片：文件夹中的图片不逐张当作报告读取，请合成一个 PDF（单独指定的 JPEG、PNG、BMP、GIF 按一页扫描件读取，多页 TIFF 逐页读取） / an image: make the pages one PDF (a JPEG, PNG, BMP or GIF named on its own is read as one scanned page, a TIFF page by page)'],
   [/^\.xml$/, '不是 Word 另存的 XML 文档 / an XML file that is not a Word document'],
   [/^\.(txt|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
 ];

@@ -124,13 +124,13 @@ export function fileTimeMs(limits: Limits, bytes: Uint8Array): number {
 }
 
 /**
- * Page images of a PDF, estimated from its bytes; a JPEG or PNG picture sent as it is is one
- * scanned page (read by OCR like a page of a scanned PDF); 0 for anything else.
+ * Page images of a PDF, estimated from its bytes; a picture sent as it is is one scanned page
+ * (a TIFF as many as it holds), read by OCR like a page of a scanned PDF; 0 for anything else.
  */
 export function pageImageCount(bytes: Uint8Array): number {
   if (bytes.length < 5 || bytes[0] !== 0x25 || bytes[1] !== 0x50 || bytes[2] !== 0x44 || bytes[3] !== 0x46) {
     const picture = imageSize(bytes);
-    return picture?.format === 'jpeg' || picture?.format === 'png' ? 1 : 0;
+    return picture ? (picture.pages ?? 1) : 0;
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const images = text.match(/\/Subtype\s*\/Image\b/gu)?.length ?? 0;

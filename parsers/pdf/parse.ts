@@ -7,6 +7,7 @@ import { findFurniture, type PageLines } from './furniture.js';
 import { buildBlocks, measureTextColumn, type FlowItem, type TextColumn } from './flow.js';
 import { attachOcrCorrections, imageGrid, MIN_OCR_DPI, ocrPdfPage, pageImage } from '../ocr/index.js';
 import { openPdf } from './open.js';
+import { PAGES_TRUNCATED, truncatedPdf } from './truncated.js';
 import { openInkProbe, type InkProbe } from './ink-probe.js';
 import { pageHasImage, pageHasInk } from './page-ink.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from './primitives.js';
@@ -49,8 +50,12 @@ export const DEFAULT_MAX_OCR_PAGES = 100;
  * ruling lines, the remaining text as lines; then, over the whole document: page furniture
  * removed, lines joined into paragraphs, table parts joined over page breaks.
  */
-export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptions = {}): Promise<DocumentModel> {
+export async function parsePdfDocument(given: Uint8Array, options: PdfParseOptions = {}): Promise<DocumentModel> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  // A file cut off in download: only the pages written whole are read (truncated.ts).
+  const cut = truncatedPdf(given);
+  const bytes = cut?.bytes ?? given;
+  const whole = cut ? new Set(cut.complete) : null;
   const pdf = await openPdf(bytes);
   try {
     if (pdf.numPages > maxPages) {
@@ -68,7 +73,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     // Text first, for every page: a font without a Unicode map is judged over the whole document.
     const texts: (PageText | Error)[] = [];
     const states = buttonStates(bytes);
-    for (let n = 1; n <= pdf.numPages; n++) texts.push(await pageText(pdf, n, states).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    for (let n = 1; n <= pdf.numPages; n++) {
+      if (whole && !whole.has(n)) texts.push(new Error(`第 ${n} 页在文件缺失的部分`));
+      else texts.push(await pageText(pdf, n, states).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    }
     // Chinese text in fonts marked as Western (GBK bytes, WPS/Foxit), decoded before it is judged.
     const fontNames = new Map(texts.flatMap((t) => (t instanceof Error ? [] : [...t.fontNames])));
     if (fontNames.size) decodeGbkFonts(texts.map((t) => (t instanceof Error ? [] : t.runs)), fontNames);
@@ -92,6 +100,10 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
     const bodySize = bodyTextSize(texts.flatMap((t) => (t instanceof Error ? [] : t.runs)));
     const aids: DocumentAids = { inkProbe: () => (probe ??= openInkProbe(bytes)), brokenElsewhere, bodySize };
     for (let n = 1; n <= pdf.numPages; n++) {
+      if (whole && !whole.has(n)) {
+        laid++; // a gap: nothing joins over a page the cut took
+        continue;
+      }
       try {
         const text = texts[n - 1];
         const assessed = qualities[n - 1];
@@ -126,7 +138,8 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
         issues.push({ code: 'PAGE_UNREADABLE', message: `第 ${n} 页无法读取（${(e as Error).message}） / page ${n} could not be read`, page: n, block: null });
       }
     }
-    if (failedPages === pdf.numPages) {
+    if (cut) issues.unshift(truncationIssue(cut.complete, cut.declared));
+    if (failedPages + (whole ? pdf.numPages - whole.size : 0) >= pdf.numPages) {
       throw new InputError('CORRUPT_FILE', 'PDF 文件已损坏：所有页面都无法读取 / no page could be read');
     }
     if (usableChars === 0) {
@@ -155,6 +168,24 @@ export async function parsePdfDocument(bytes: Uint8Array, options: PdfParseOptio
   } finally {
     await pdf.destroy();
   }
+}
+
+/**
+ * The one note on a PDF cut off in download: which pages were lost, which were read. Its code says
+ * TRUNCATED (parse-issues makes it a warning); PAGES_TRUNCATED makes what a finding misses a note (rules/index.ts).
+ */
+function truncationIssue(complete: number[], pages: number): ParseIssue {
+  const lost = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => !complete.includes(n));
+  if (!lost.length) {
+    // Every page was written whole; what the cut took is after them (font programs, the page index).
+    return { code: 'FILE_TRUNCATED', message: `文件不完整（下载或复制时被截断）：全部 ${pages} 页都已读取，但文件末尾缺失（字体数据等），个别字符可能读错，请核对原件 / the file was cut off after its ${pages} pages: font data is missing, a few characters may be misread`, page: null, block: null };
+  }
+  const first = lost[0];
+  const suffix = lost.every((n, i) => n === first + i) && lost[lost.length - 1] === pages;
+  const zh = suffix
+    ? `文件不完整（下载或复制时被截断）：第 ${first} 页起的内容缺失，仅核对了前 ${first - 1} 页（共 ${pages} 页）`
+    : `文件不完整（下载或复制时被截断）：第 ${pageRanges(lost)} 页的内容缺失，仅核对了其余 ${complete.length} 页（共 ${pages} 页）`;
+  return { code: PAGES_TRUNCATED, message: `${zh}，请重新获取完整的文件 / the file was cut off: pages ${pageRanges(lost)} of ${pages} are missing, only the others were checked`, page: null, block: null };
 }
 
 /** A page as read from the PDF: its primitives, or null when it has no usable text. */

@@ -6,6 +6,7 @@ import { RULES } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 import { paramsFor, type TemplateParams } from '../config/template-params.js';
 import { MIN_CONFIDENCE } from './confidence.js';
+import { PAGES_TRUNCATED } from '../../parsers/pdf/truncated.js';
 
 /** Version of the rule set: changes whenever a rule is added, removed or bumped ("r12-1a2b3c4d"). */
 export const RULES_VERSION = (() => {
@@ -76,7 +77,24 @@ export function runRules(report: Report, context: RuleContext): Finding[] {
       append(findings, runRule(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
     }
   }
-  return findings;
+  const document = context.document;
+  if (!document?.issues.some((i) => i.code === PAGES_TRUNCATED)) return findings;
+  const lastRead = Math.max(0, ...(document.pageInfo ?? []).map((p) => p.page));
+  return findings.map((f) => beforeTheCut(f, lastRead));
+}
+
+/**
+ * In a file whose later pages were cut off, what a finding says is not there (a part, a total) may
+ * be on the lost pages, and a table on the last page read may go on past the cut: such a finding —
+ * one with no evidence, or with evidence on that last page — is a note (unsure → info), saying so.
+ * Findings resting on the pages before keep their severity.
+ */
+function beforeTheCut(f: Finding, lastRead: number): Finding {
+  if (f.rule === 'parse-issues' || f.severity === 'info') return f;
+  if (f.evidence.length > 0 && f.evidence.every((e) => e.location.page === null || e.location.page < lastRead)) return f;
+  const zh = '（文件不完整，相关内容可能在被截断的页面中）';
+  const en = ' (the file is cut off: the rest may be on the lost pages)';
+  return { ...f, severity: 'info', message: f.message + (/[\u4e00-\u9fff]/u.test(f.message) ? zh : en), messageEn: f.messageEn + en };
 }
 
 /** items appended one by one: a spread (push(...items)) overflows the call stack past ~10^5 items. */
