@@ -12,9 +12,9 @@ import { cellPlace } from './prose-cells.js';
  */
 
 /** Grade words, longest first (不合格 before 合格). */
-export const GRADE_WORD = '(?:不合格|优秀|良好|合格|[优良中差])';
+export const GRADE_WORD = '(?:不合格|优秀|良好|合格|中等|[优良中差])';
 /** 1 优(优秀), 2 良(良好), 3 中(合格), 4 差(不合格): the four tiers of 财预〔2020〕10号 and of the provinces' 优秀/良好/合格/不合格. */
-const RANK: Record<string, number> = { 优: 1, 优秀: 1, 良: 2, 良好: 2, 中: 3, 合格: 3, 差: 4, 不合格: 4 };
+const RANK: Record<string, number> = { 优: 1, 优秀: 1, 良: 2, 良好: 2, 中: 3, 中等: 3, 合格: 3, 差: 4, 不合格: 4 };
 export const gradeRank = (grade: string): number | null => RANK[grade] ?? null;
 
 /** 财预〔2020〕10号 项目支出绩效评价管理办法: 90（含）–100 优, 80（含）–90 良, 60（含）–80 中, 60 以下 差. */
@@ -34,6 +34,10 @@ const GRADE_STATED = new RegExp(
   `(?:(?:等级|等次|档次|级别|(?:自评|评价|评定|考评|考核)(?:结论|结果)|自评)(?<all>均|都|也|亦|同样)?(?:为|是|属于|达到|评定为|确定为|[:：])|(?<all2>均|都)?(?:评定为|评为|定为))${Q_OPEN}(?<grade>${GRADE_WORD})${Q_CLOSE}${AFTER_GRADE}`,
   'g',
 );
+/** The grade named by its suffix: 为良好等次, 评定为优秀等级 (no 等级 before it). */
+const GRADE_SUFFIXED = new RegExp(`(?:为|属于|评定为|定为|达到)${Q_OPEN}(?<grade>${GRADE_WORD})${Q_CLOSE}(?:等次|等级|档次|档)`, 'g');
+/** The score right after the grade, in brackets or the next clause: 良（85.5分）, 为“良”，得分86分. */
+const SCORE_AFTER = /^[”"」』’]?(?:[（(](?:得分|自评得分)?[:：]?(?<p>\d+(?:\.\d+)?)分[)）]|[，,](?:自评|综合|评价|最终)?(?:得分|评分)(?:为|是|[:：])?(?<c>\d+(?:\.\d+)?)分(?![值以]))/;
 /** A tally after the grade: 为“优”的项目6个, 为中(70-80分)的项目. */
 const TALLY = /^[^。；;，,]{0,14}?的/;
 /** Another grade word right after: a list of grades (优、良、中、差), not one grade. */
@@ -156,7 +160,9 @@ export function extractGrades(paragraphs: ParagraphBlock[], joinLines: boolean, 
   for (const unit of textUnits(paragraphs, joinLines)) {
     if (!/等|自评|评定|评为|定为|结论|结果/.test(unit.text)) continue;
     const c = compacted(unit.text);
-    for (const m of c.k.matchAll(GRADE_STATED)) {
+    const matches = [...c.k.matchAll(GRADE_STATED)];
+    for (const m of c.k.matchAll(GRADE_SUFFIXED)) if (!matches.some((o) => m.index < o.index + o[0].length && o.index < m.index + m[0].length)) matches.push(m);
+    for (const m of matches.sort((a, b) => a.index - b.index)) {
       const g = m.groups!;
       const gradeAt = m.index + m[0].lastIndexOf(g.grade);
       const end = m.index + m[0].length;
@@ -168,7 +174,7 @@ export function extractGrades(paragraphs: ParagraphBlock[], joinLines: boolean, 
       if (BAND_WORDS.test(c.k.slice(clauseStart, end))) continue;
       const before = c.k.slice(s0, m.index);
       if (LAST_YEAR.test(before)) continue;
-      const score = scoreBefore(c, unit, ctx, s0, m.index, sentence);
+      const score = scoreAfter(c, unit, ctx, gradeAt + g.grade.length, sentence) ?? scoreBefore(c, unit, ctx, s0, m.index, sentence) ?? scoreAfter(c, unit, ctx, gradeAt + g.grade.length, sentence, true);
       const years = [...before.matchAll(YEAR)];
       out.push({
         id: statId(unit, c.at[gradeAt], new CompactCounter()),
@@ -195,6 +201,20 @@ function locate(unit: TextUnit, ctx: GradeContext, start: number, end: number, s
   return statLocation(ctx.part, piece, cellPlace(piece.block), start, end, () => sentence);
 }
 
+/** The score in brackets right after the grade (良（85.5分）); with `clause`, also the next clause's (为“良”，得分86分). */
+function scoreAfter(c: Compact, unit: TextUnit, ctx: GradeContext, from: number, sentence: string, clause = false): GradeStatement['score'] {
+  const m = SCORE_AFTER.exec(c.k.slice(from));
+  const value = m?.groups!.p ?? (clause ? m?.groups!.c : undefined);
+  if (!m || !value || Number(value) > 100) return null;
+  return scoreAt(c, unit, ctx, from + m[0].length - value.length - 1 - (m.groups!.p ? 1 : 0), value, sentence);
+}
+
+/** A score "<value>分" starting at `at` of the compact text, located in its paragraph. */
+function scoreAt(c: Compact, unit: TextUnit, ctx: GradeContext, at: number, value: string, sentence: string): NonNullable<GradeStatement['score']> {
+  const text = `${value}分`;
+  return { text, value, decimals: value.includes('.') ? value.split('.')[1].length : 0, loc: locate(unit, ctx, c.at[at], c.at[at + text.length - 1] + 1, sentence) };
+}
+
 /** The last score the sentence states before the grade, on a 100-point scale; none when last year's words come between. */
 function scoreBefore(c: Compact, unit: TextUnit, ctx: GradeContext, s0: number, gradeAt: number, sentence: string): GradeStatement['score'] {
   const before = c.k.slice(s0, gradeAt);
@@ -204,9 +224,7 @@ function scoreBefore(c: Compact, unit: TextUnit, ctx: GradeContext, s0: number, 
   if (Number(value) > 100) return null;
   const between = before.slice(m.index! + m[0].length);
   if (LAST_YEAR.test(between) || ANY_YEAR.test(between) || between.length > 40) return null;
-  const at = s0 + m.index! + m[0].length - value.length - 1;
-  const text = `${value}分`;
-  return { text, value, decimals: value.includes('.') ? value.split('.')[1].length : 0, loc: locate(unit, ctx, c.at[at], c.at[at + text.length - 1] + 1, sentence) };
+  return scoreAt(c, unit, ctx, s0 + m.index! + m[0].length - value.length - 1, value, sentence);
 }
 
 /** Whose grade the words before it name: the report's subject, or another thing (null). */

@@ -133,8 +133,8 @@ export const rule: Rule = {
   },
 };
 
-/** The national band's grade in the words the report uses: 优秀/良好/合格/不合格 when it writes a two-character grade. */
+/** The national band's grade in the words the report uses: 优秀/良好/合格/不合格 when it writes one of them, else 优/良/中/差. */
 function sameScale(b: GradeBand, written: string): string {
-  if (written.length === 1) return b.grade;
+  if (!['优秀', '良好', '合格', '不合格'].includes(written)) return b.grade;
   return ['优秀', '良好', '合格', '不合格'][b.rank - 1];
 }
