@@ -46,6 +46,10 @@ const MORE_GRADES = new RegExp(`^[、和及与或/／]${Q_OPEN}${GRADE_WORD}`);
 const BAND_WORDS = /\d(?:分)?(?:[（(](?:含|不含)[)）])?(?:及以上|以上|及以下|以下|之间)|\d分?[-—–~～至到]\d|[≥≤＞＜><]|大于|小于|低于|不足/;
 /** Several things, or another thing, graded: 各项目, 其他单位, 分别, 3个项目. */
 const OTHER_SUBJECT = /各(?:项目|单位|部门|县|区)|其他|其它|下属|所属|分别|部分项目|\d+个(?:项目|单位|部门)/;
+/** A grade of something other than the evaluation: 质量鉴定为合格, 工程质量等级为合格, a person's 年度考核为优秀. */
+const NOT_PERFORMANCE = /质量|验收|鉴定|检测|检验|信用|资质|安全|卫生|公路|星级|职称|考试|成绩|同志|个人|职工|干部|教师|学生|人员/;
+/** The sentence speaks of the evaluation before its grade: 绩效, 自评, 评价, 得分 …. */
+const PERFORMANCE_WORD = /绩效|自评|评价|考评|考核|得分|评分|评定|等次/;
 /** A grade of another year told without its number. */
 const LAST_YEAR = /上年|去年|前年|上一年|以前年度|往年/;
 /** Another evaluator's grade: a third party's, a review's, the finance bureau's 重点评价. */
@@ -171,8 +175,9 @@ export function extractGrades(paragraphs: ParagraphBlock[], joinLines: boolean, 
       const [s0, s1] = sentenceAround(c.k, m.index);
       const sentence = c.k.slice(s0, s1);
       const clauseStart = Math.max(s0, ...[...c.k.slice(s0, m.index).matchAll(/[，,；;：:]/g)].map((x) => s0 + x.index! + 1));
-      if (BAND_WORDS.test(c.k.slice(clauseStart, end))) continue;
+      if (BAND_WORDS.test(c.k.slice(clauseStart, end)) || NOT_PERFORMANCE.test(c.k.slice(clauseStart, gradeAt))) continue;
       const before = c.k.slice(s0, m.index);
+      if (!PERFORMANCE_WORD.test(c.k.slice(s0, gradeAt))) continue;
       if (LAST_YEAR.test(before)) continue;
       const score = scoreAfter(c, unit, ctx, gradeAt + g.grade.length, sentence) ?? scoreBefore(c, unit, ctx, s0, m.index, sentence) ?? scoreAfter(c, unit, ctx, gradeAt + g.grade.length, sentence, true);
       const years = [...before.matchAll(YEAR)];

@@ -26,6 +26,8 @@ describe('grades in prose', () => {
     '上年度该项目评价等级为“良”。',
     '90分（含）以上为优，80分（含）-90分为良。',
     '项目实施情况良好，评价结果为中央资金足额到位。',
+    '已完成建设工程32.63公里，我们局已组织相关技术人员对该项目进行验收，质量鉴定为合格。',
+    '经自评，该项目得分92分，工程质量等级为合格。',
   ])('%s: no grade', (text) => expect(read(text)).toEqual([]));
 
   it('reads printed bands with their ends: (含) and 以上 closed, a range open where the next band starts', () => {
