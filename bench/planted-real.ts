@@ -385,6 +385,24 @@ function plantsFor(lines: string[], facts: TruthFact[], doc = '', year: number |
     const after = Rational.max(R(f.value).add(R('10')), R('105')).toFixed(decimals(f.value));
     plants.push({ kind: 'share-above-100', line: k, before: lines[k], after: lines[k].slice(0, a) + after + lines[k].slice(a + f.value.length), figure: after, where: `叙述 ${name} ${text}→${after}%` });
   }
+  // A grade two bands from its score (grade30): the grade word after the score its sentence states (80.10分…“良” → “优”).
+  for (const f of facts) {
+    if (f.kind !== 'grade') continue;
+    if (f.score === null) {
+      skip('grade-changed', `${f.grade}（句中未写得分）`);
+      continue;
+    }
+    const text = `${f.score}分`;
+    const k = lines.findIndex((l, i) => !inTable.has(i) && norm(l).includes(text) && norm(l).indexOf(f.grade, norm(l).indexOf(text)) > 0);
+    if (k < 0) continue;
+    const at = lines[k].indexOf(f.grade, lines[k].replace(/\s/g, ' ').indexOf(f.score));
+    if (at < 0) continue;
+    const score = R(f.score);
+    const rank = score.ge(R('90')) ? 1 : score.ge(R('80')) ? 2 : score.ge(R('60')) ? 3 : 4;
+    const words = f.grade.length === 1 ? ['优', '良', '中', '差'] : ['优秀', '良好', '合格', '不合格'];
+    const wrong = words[rank <= 2 ? rank + 1 : rank - 3];
+    plants.push({ kind: 'grade-changed', line: k, before: lines[k], after: lines[k].slice(0, at) + wrong + lines[k].slice(at + f.grade.length), figure: f.score, where: `叙述 ${text}“${f.grade}”→“${wrong}”` });
+  }
   plants.push(...reviewerPlants(lines, facts, inTable, skip, year));
   plants.push(...graderPlants(lines, facts, inTable, skip));
   // One plant per kind and changed line.

@@ -7,7 +7,7 @@ import { Rational } from '../src/numbers/decimal.js';
 export const KINDS = [
   'score-above-weight', 'weight-changed', 'executed-changed', 'rate-changed', 'basic-changed', 'stat-restated', 'share-above-100',
   'unmet-full-marks', 'total-score', 'budget-changed', 'budget-part', 'income-part', 'three-public-part', 'narrative-part', 'garbled', 'year-changed',
-  'restated-cent', 'restated-transposed', 'total-blanked', 'reason-emptied', 'category-points', 'budget-swapped',
+  'restated-cent', 'restated-transposed', 'total-blanked', 'reason-emptied', 'category-points', 'budget-swapped', 'grade-changed',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -101,3 +101,54 @@ export const FigureLinkSchema = z.object({
   basis: z.enum(['table-figure', 'indicator-actual', 'narrative']).optional(),
 });
 export type FigureLink = z.infer<typeof FigureLinkSchema>;
+
+/**
+ * A score band of a grade (评价等级/等次): [min, max] with each end's inclusion — the report's own printed bands
+ * ("90分（含）以上为优秀，80（含）-90分为良好…"), else the national ones of 财预〔2020〕10号 (90（含）–100 优 …).
+ */
+export const GradeBandSchema = z.object({
+  /** The grade as the band names it: 优 / 优秀 / 良 / 良好 / 中 / 合格 / 差 / 不合格. */
+  grade: z.string(),
+  /** 1 优(优秀), 2 良(良好), 3 中(合格), 4 差(不合格). */
+  rank: z.number().int().min(1).max(4),
+  /** Decimal strings; null = open end. */
+  min: z.string().nullable(),
+  minInclusive: z.boolean(),
+  max: z.string().nullable(),
+  maxInclusive: z.boolean(),
+  /** The words that state it; null for the national bands. */
+  text: z.string().nullable(),
+});
+export type GradeBand = z.infer<typeof GradeBandSchema>;
+
+/**
+ * A grade stated in prose (评价等级为“优”, 自评结论为优秀, 评定等次为良): the grade word, whose it is and the score
+ * the same sentence gives it, with provenance. Tallies ("等级为优的项目6个"), several things at once (均为“优”) and
+ * the definitions of bands are not grades of anything.
+ */
+export const GradeStatementSchema = z.object({
+  /** "p<paragraph>:<start>" / "t<table>r<row>c<col>:<start>", as a statistic's id. */
+  id: z.string(),
+  /** The grade as written: 优 / 优秀 / 良好 / 合格 …. */
+  grade: z.string(),
+  rank: z.number().int().min(1).max(4),
+  sentence: z.string(),
+  loc: LocationSchema,
+  /** Index of the narrative report (report.narratives[]). */
+  narrative: z.number().int().nullable(),
+  /** Whose grade: dept = 部门整体, project = a project's (the narrative's), null = the sentence names another thing. */
+  subject: z.enum(['dept', 'project']).nullable(),
+  project: z.string().nullable(),
+  projectIndex: z.number().int().nullable(),
+  /** self = 自评 (or no evaluator named); other = a third party's / a reviewer's evaluation (第三方, 复核, 重点评价). */
+  evaluator: z.enum(['self', 'other']),
+  /** A year the sentence gives the grade ("2022年度自评等级为优"), when it names one. */
+  year: z.number().int().nullable(),
+  /** The score the same sentence states before the grade ("自评得分95.5分，评价等级为优"). */
+  score: z
+    .object({ text: z.string(), value: z.string(), decimals: z.number().int(), loc: LocationSchema })
+    .nullable(),
+  /** The bands the report prints, when it does (they govern); null = the national ones apply. */
+  bands: z.array(GradeBandSchema).nullable(),
+});
+export type GradeStatement = z.infer<typeof GradeStatementSchema>;

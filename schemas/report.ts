@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TextFactSchema } from './fact.js';
 import { TemplateFamilySchema } from './family.js';
 import { BasicDataSchema, DeptSelfEvalSchema, ProjectSelfEvalSchema } from './records.js';
-import { FigureLinkSchema, NarrativeReportSchema, NarrativeStatSchema } from './narrative.js';
+import { FigureLinkSchema, GradeStatementSchema, NarrativeReportSchema, NarrativeStatSchema } from './narrative.js';
 
 export { TemplateFamilySchema, type TemplateFamily } from './family.js';
 
@@ -34,6 +34,8 @@ export const ReportSchema = z.object({
   narratives: z.array(NarrativeReportSchema),
   statistics: z.array(NarrativeStatSchema),
   links: z.array(FigureLinkSchema),
+  /** Grades stated in prose (评价等级/等次) with their score and bands; absent in results made before grade30. */
+  grades: z.array(GradeStatementSchema).optional(),
   coverage: CoverageSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -26,13 +26,13 @@ export interface StatContext {
   sectionOf: (paragraph: number) => string | null;
 }
 
-interface Piece {
+export interface Piece {
   block: ParagraphBlock;
   /** Offset of this paragraph's text inside the unit text. */
   offset: number;
 }
 
-interface TextUnit {
+export interface TextUnit {
   text: string;
   pieces: Piece[];
 }
@@ -266,7 +266,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
  * row, col, page, paragraph, then gridInferred, block, span and the OCR provenance): no partial object spread
  * into it, and no empty provenance spread when the block was not read by OCR and lost no glyph.
  */
-function statLocation(part: string, piece: Piece, cell: ReturnType<typeof cellPlace>, start: number, end: number, sentence: () => string): Location {
+export function statLocation(part: string, piece: Piece, cell: ReturnType<typeof cellPlace>, start: number, end: number, sentence: () => string): Location {
   const block = piece.block;
   const loc: Location = {
     part,
@@ -283,7 +283,7 @@ function statLocation(part: string, piece: Piece, cell: ReturnType<typeof cellPl
   return loc;
 }
 
-function pieceAt(unit: TextUnit, pos: number): Piece {
+export function pieceAt(unit: TextUnit, pos: number): Piece {
   let found = unit.pieces[0];
   for (const p of unit.pieces) if (p.offset <= pos) found = p;
   return found;
@@ -294,7 +294,7 @@ function pieceAt(unit: TextUnit, pos: number): Piece {
  * with whitespace removed, so that the .docx (typed spaces, indents) and the .pdf (no spaces, only
  * positions) of one report give the same ids. `loc.span` keeps the true offsets of each container.
  */
-function statId(unit: TextUnit, pos: number, counter: CompactCounter): string {
+export function statId(unit: TextUnit, pos: number, counter: CompactCounter): string {
   const piece = pieceAt(unit, pos);
   const cell = cellPlace(piece.block);
   const at = cell ? `t${cell.table}r${cell.row}c${cell.col}` : `p${piece.block.paragraph}`;
@@ -305,7 +305,7 @@ function statId(unit: TextUnit, pos: number, counter: CompactCounter): string {
  * Characters other than whitespace (/\s/) before an offset of a text. A unit's figures come in
  * order, so each count goes on from the one before instead of from the paragraph's start.
  */
-class CompactCounter {
+export class CompactCounter {
   private text = '';
   private at = 0;
   private count = 0;

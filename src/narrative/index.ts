@@ -1,7 +1,8 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
-import type { FigureLink, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
+import type { FigureLink, GradeStatement, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { extractStats } from './extract.js';
+import { extractGrades, printedBands } from './grades.js';
 import { copiedLineByLine } from './line-copy.js';
 import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
@@ -13,6 +14,8 @@ export interface NarrativeOutput {
   narratives: NarrativeReport[];
   statistics: NarrativeStat[];
   links: FigureLink[];
+  /** Grades stated in prose (评价等级/等次), with their score and the report's bands (grades.ts). */
+  grades?: GradeStatement[];
   /** The year the opening sentence of an untitled report says is evaluated (openingYear), when one does. */
   openingYear?: number | null;
   /** What the rest of the document says of its year (documentYears: years of money, a whole-year period, 填报日期). */
@@ -63,6 +66,9 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
   const attribution = attributeProjects(found, provisional, report.projects);
   const narratives: NarrativeReport[] = [];
   const statistics: NarrativeStat[] = [];
+  const grades: GradeStatement[] = [];
+  // the bands a report prints govern its grades; a document's other report may print them for all
+  const documentBands = printedBands(found.flatMap((r) => r.body.map((p) => p.text)));
   let unnamed = 0;
   found.forEach((r, i) => {
     const a = attribution[i];
@@ -87,9 +93,13 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
       s.loc.part = part;
       statistics.push(s);
     }
+    const bands = printedBands(r.body.map((p) => p.text)) ?? documentBands;
+    const ctx = { part, narrative: i, kind: r.kind, project: projectName, projectIndex: a.project };
+    const cells = proseCellParagraphs(doc.blocks.slice(r.blocks[0], r.blocks[1]));
+    grades.push(...extractGrades(r.body, joinLines || copiedLineByLine(r.body), ctx, bands), ...(cells.length ? extractGrades(cells, false, ctx, bands) : []));
   });
   const links = linkStatistics(report, narratives, statistics);
-  return { narratives, statistics, links, openingYear: openingYear(found.map((r) => r.body)), documentYears: documentYears(doc) };
+  return { narratives, statistics, links, grades, openingYear: openingYear(found.map((r) => r.body)), documentYears: documentYears(doc) };
 }
 
 /** The report with its narrative reading: the pipeline's (and the tests' checkModel) one way of putting them together. */
@@ -100,6 +110,7 @@ export function withNarrativeOutput(recognized: Report, narrative: NarrativeOutp
     narratives: narrative.narratives,
     statistics: narrative.statistics,
     links: narrative.links,
+    ...(narrative.grades ? { grades: narrative.grades } : {}),
     coverage: { ...recognized.coverage, narrativeStatistics: narrative.statistics.length },
   };
 }

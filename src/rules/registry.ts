@@ -28,6 +28,7 @@ import { rule as sameMeasureDiffers } from './same-measure-differs.js';
 import { rule as proseCountMismatch } from './prose-count-mismatch.js';
 import { rule as claimedMetContradicted } from './claimed-met-contradicted.js';
 import { rule as statedScoreMismatch } from './stated-score-mismatch.js';
+import { rule as gradeBandMismatch } from './grade-band-mismatch.js';
 import { rule as zeroTotalNonzeroParts } from './zero-total-nonzero-parts.js';
 import { rule as scoreRange } from './score-range.js';
 import { rule as groupWeights } from './group-weights.js';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = frozen([
   proseCountMismatch,
   claimedMetContradicted,
   statedScoreMismatch,
+  gradeBandMismatch,
   zeroTotalNonzeroParts,
   scoreRange,
   groupWeights,

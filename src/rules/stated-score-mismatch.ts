@@ -4,21 +4,11 @@ import { restatementAgrees, restatementTolerance } from '../narrative/compare.js
 import { addIntervals, formatInterval, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { evidenceOf, phraseOf, placeOf, plainValue } from './lib/cross-part.js';
-import type { SelfEvalForm } from './lib/forms.js';
+import { formOfSubject, printedTotalScore, type SelfEvalForm } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** "经自评，该项目总得分99.5分", "自评得分为98分", "综合评分": a stated total score. */
-const SCORE_LABEL = /(?:自评|总|综合|最终|评价|绩效)(?:得分|评分|分数)(?:为|是|:|：|达到?)?$|自评(?:分|结果)(?:为|是)?$/;
-
-/**
- * The form of the statement's subject; `byStructure` when a project report tells no project and the document's only project
- * form (no department form beside it) is taken as its own — a pairing by structure, so a mismatch is only info.
- */
-function formOf(f: IndexedFact, forms: { dept: SelfEvalForm | null; projects: SelfEvalForm[] }): { form: SelfEvalForm; byStructure: boolean } | null {
-  if (f.subject.kind === 'dept') return forms.dept ? { form: forms.dept, byStructure: false } : null;
-  if (f.subject.project !== null) return forms.projects[f.subject.project] ? { form: forms.projects[f.subject.project], byStructure: false } : null;
-  return forms.projects.length === 1 && !forms.dept ? { form: forms.projects[0], byStructure: true } : null;
-}
+export const STATED_SCORE_LABEL = /(?:自评|总|综合|最终|评价|绩效)(?:得分|评分|分数)(?:为|是|:|：|达到?)?$|自评(?:分|结果)(?:为|是)?$/;
 
 const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
 
@@ -62,19 +52,19 @@ export const rule: Rule = {
   },
   check(report) {
     const drafts: FindingDraft[] = [];
-    const forms = { dept: report.deptSelfEval, projects: report.projects };
     const seen = new Set<SelfEvalForm>();
     for (const f of factIndex(report).facts) {
       if (f.source !== 'narrative' || !f.stat || f.statement.unit !== '分' || !f.statement.exact) continue;
-      if (!SCORE_LABEL.test(f.stat.label)) continue;
-      const paired = formOf(f, forms);
+      if (!STATED_SCORE_LABEL.test(f.stat.label)) continue;
+      const paired = formOfSubject(report, f.subject);
       if (!paired || seen.has(paired.form)) continue;
       const form = paired.form;
       const stated = { value: f.statement.value, decimals: f.statement.decimals, unit: '分' };
       const total = form.total;
       // the form's own total: its 总分 row's 得分, else the score printed at its head (自评得分 | 98)
-      const printed = numeric(total?.score) ? total!.score! : numeric(form.headScore) ? form.headScore : null;
-      const printedName = printed === total?.score ? '总分得分' : '表头自评得分';
+      const own = printedTotalScore(form);
+      const printed = own?.fact ?? null;
+      const printedName = own?.name;
       const sum = printedSum(form);
       const sInt = intervalOf(stated.value, stated.decimals);
       let draft: FindingDraft | null = null;

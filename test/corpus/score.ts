@@ -160,6 +160,12 @@ export function matchFact(report: Report, fact: TruthFact): string | null {
       if (same.length) return `statistic ${fact.value}${fact.unit ?? ''} read, but not with ${JSON.stringify(fact.words)} (label ${JSON.stringify(same[0].label)})`;
       return `statistic ${fact.value}${fact.unit ?? ''} (${fact.words.join('')}) not read`;
     }
+    case 'grade': {
+      const same = (report.grades ?? []).filter((g) => g.grade === fact.grade && (fact.score === null ? !g.score : !!g.score && sameDecimal(g.score.value, fact.score)));
+      if (same.some((g) => (fact.subject === undefined || g.subject === fact.subject) && (fact.evaluator === undefined || g.evaluator === fact.evaluator))) return null;
+      if (same.length) return `grade ${fact.grade} read, but as ${same.map((g) => `${g.subject}/${g.evaluator}`).join(', ')}`;
+      return `grade ${fact.grade}${fact.score ? ` (${fact.score}分)` : ''} not read (read: ${(report.grades ?? []).map((g) => g.grade).join('、') || 'none'})`;
+    }
     case 'part': {
       const candidates: string[] =
         fact.part === 'narrative'

@@ -78,7 +78,17 @@ export const PartFactSchema = z.object({
   name: Words,
 });
 
-export const FactSchema = z.discriminatedUnion('kind', [BudgetFactSchema, BreakdownFactSchema, IndicatorFactSchema, TotalFactSchema, BasicFactSchema, StatFactSchema, PartFactSchema]);
+/** A grade stated in prose (评价等级/等次为“良”), with the score its sentence gives it (null: none in the sentence). */
+export const GradeFactSchema = z.object({
+  kind: z.literal('grade'),
+  grade: z.string(),
+  score: DecimalSchema.nullable(),
+  /** Whose it is: 部门整体 / a project's; evaluator other = a third party's or a review's. */
+  subject: z.enum(['dept', 'project']).nullable().optional(),
+  evaluator: z.enum(['self', 'other']).optional(),
+});
+
+export const FactSchema = z.discriminatedUnion('kind', [BudgetFactSchema, BreakdownFactSchema, IndicatorFactSchema, TotalFactSchema, BasicFactSchema, StatFactSchema, PartFactSchema, GradeFactSchema]);
 export type TruthFact = z.infer<typeof FactSchema>;
 
 export const InconsistencySchema = z.object({

@@ -35,7 +35,7 @@ export function statsOf(text: string): NarrativeStat[] {
 /** A report whose narrative part is analyzed from the given paragraphs (records from the builders). */
 export function withNarrative(report: Report, lines: string[]): Report {
   const out = analyzeNarrative(docOf(lines), report);
-  return { ...report, narratives: out.narratives, statistics: out.statistics, links: out.links };
+  return { ...report, narratives: out.narratives, statistics: out.statistics, links: out.links, ...(out.grades ? { grades: out.grades } : {}) };
 }
 
 export function find(stats: NarrativeStat[], text: string): NarrativeStat {

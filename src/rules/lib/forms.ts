@@ -1,9 +1,30 @@
 import type { BudgetRow, DeptSelfEval, Indicator, ProjectSelfEval } from '../../../schemas/records.js';
 import { paramsFor, type TemplateParams } from '../../config/template-params.js';
 import type { Report } from '../../../schemas/report.js';
+import type { Fact } from '../../../schemas/fact.js';
 
 /** A 部门整体支出绩效自评表 or a 项目支出绩效自评表: both share budget block, indicators, 总分. */
 export type SelfEvalForm = DeptSelfEval | ProjectSelfEval;
+
+/**
+ * The form of a statement's subject (部门整体 → the department form, a project → its form); `byStructure` when a project
+ * report tells no project and the document's only project form (no department form beside it) is taken as its own — a
+ * pairing by structure, so a mismatch is only info.
+ */
+export function formOfSubject(report: Report, subject: { kind: 'dept' | 'project'; project: number | null }): { form: SelfEvalForm; byStructure: boolean } | null {
+  if (subject.kind === 'dept') return report.deptSelfEval ? { form: report.deptSelfEval, byStructure: false } : null;
+  if (subject.project !== null) return report.projects[subject.project] ? { form: report.projects[subject.project], byStructure: false } : null;
+  return report.projects.length === 1 && !report.deptSelfEval ? { form: report.projects[0], byStructure: true } : null;
+}
+
+/** The form's own total score: its 总分 row's 得分, else the score printed at its head (自评得分 | 98); exact figures only. */
+export function printedTotalScore(form: SelfEvalForm): { fact: Fact; name: '总分得分' | '表头自评得分' } | null {
+  if (exactFigure(form.total?.score)) return { fact: form.total!.score!, name: '总分得分' };
+  if (exactFigure(form.headScore)) return { fact: form.headScore, name: '表头自评得分' };
+  return null;
+}
+
+const exactFigure = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
 
 /** Every self-evaluation form of the report, department form first. */
 export function selfEvalForms(report: Report): SelfEvalForm[] {
