@@ -144,10 +144,10 @@ export const rule: Rule = {
     catalogue: 'A1',
     title: { zh: '叙述中的执行率与同句金额不符', en: 'A rate in prose disagrees with the amounts of its sentence' },
     description: {
-      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。“项目使用××资金X万元，…全年执行数Y万元，执行率Z”中“使用”其后接资金名者为项目所用资金（比率的分母），不是第二笔支出。资金两个阶段的比率（执行率、使用率、到位率、分配率、完成进度等）写作100%，即称已达金额与其基数相等，须一致到末位（舍入后为100%者亦不可）：基数为同句此前的金额，同句没有时取前两段内最近的同一主体（如“地方”）整数金额（非其中分项），该金额须为下达、安排、投入、目标值等基数，中间另有金额（如“调减40万元”）者不配对；“进度”可能相对合同或工期而言，基数不是目标值、计划数者仅作提示。金额与比率的对应按措辞判断，故为警告。',
-      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target. In "项目使用××资金X万元，…全年执行数Y万元，执行率Z" the fund the project draws on (使用 before a fund\'s name) is the base, not a second spending. A rate of two stages of the money (执行率, 使用率, 到位率, 分配率, 完成进度 …) written as 100% says the reached amount equals its base to the last digit (one that merely rounds to 100% does not): the base is the amount before it in its sentence, else the nearest earlier whole amount (no 其中 part) of the same owner (地方 …) within two paragraphs, when that names a base stage (下达, 安排, 投入, 目标值 …); another amount between them (调减40万元) leaves no pair; a 进度 may be against a schedule, so unless its base is the target (目标值, 计划) it is info.',
+      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。“项目使用××资金X万元，…全年执行数Y万元，执行率Z”中“使用”其后接资金名者为项目所用资金（比率的分母），不是第二笔支出。资金两个阶段的比率（执行率、使用率、到位率、分配率、完成进度等）写作100%，即称已达金额与其基数相等，须一致到末位（舍入后为100%者亦不可）：基数为同句此前的金额，同句没有时取前两段内最近的同一主体（如“地方”）整数金额（非其中分项），该金额须为下达、安排、投入、目标值等基数，中间另有金额（如“调减40万元”）者不配对；“进度”可能相对合同或工期而言，基数不是目标值、计划数者仅作提示。同句依次写出应有数、实际数与以“超”开头的超出数（“应配套X万元，实际配套到位Y万元，超规模配套Z万元”“编制X人，实有Y人，超编Z人”）者，超出数应等于实际数减应有数（按书写精度的舍入区间；同一精度书写而只在舍入区间内相符者为提示）。金额与比率的对应按措辞判断，故为警告。',
+      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target. In "项目使用××资金X万元，…全年执行数Y万元，执行率Z" the fund the project draws on (使用 before a fund\'s name) is the base, not a second spending. A rate of two stages of the money (执行率, 使用率, 到位率, 分配率, 完成进度 …) written as 100% says the reached amount equals its base to the last digit (one that merely rounds to 100% does not): the base is the amount before it in its sentence, else the nearest earlier whole amount (no 其中 part) of the same owner (地方 …) within two paragraphs, when that names a base stage (下达, 安排, 投入, 目标值 …); another amount between them (调减40万元) leaves no pair; a 进度 may be against a schedule, so unless its base is the target (目标值, 计划) it is info. A sentence stating what was due, what was actual and the excess named by 超, in that order and one unit ("应配套X万元,实际配套到位Y万元,超规模配套Z万元", "编制X人,实有Y人,超编Z人"), has the excess equal to actual less due.',
     },
-    formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)；完成比例 = 完成数 ÷ 目标数；比率100% ⇒ 已达金额 = 基数',
+    formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)；完成比例 = 完成数 ÷ 目标数；比率100% ⇒ 已达金额 = 基数；超出数 = 实际数 − 应有数',
     tolerance: '比率按书写精度±½末位，金额按书写精度±½末位，区间相交即相符',
     families: 'all',
     source: 'catalogue A1（执行率）用于正文叙述',
@@ -174,6 +174,8 @@ export const rule: Rule = {
     }
     // a 100% rate of two stages of the money (执行率, 到位率, 分配率, 完成进度): the two amounts are one
     for (const pair of stagesSaidEqual(report)) drafts.push(stagesDraft(report, pair));
+    // an excess over what was due: "应配套X万元,实际配套到位Y万元,超规模配套Z万元"
+    drafts.push(...excessDrafts(report));
     // shares of completion: "完成市目标任务数2000人的120%"
     for (const stats of statsBySentence(report.statistics).values()) {
       stats.forEach((rate, i) => {
@@ -320,4 +322,53 @@ function stagesDraft(report: Report, { rate, reached, base, sameSentence }: Stag
     params: { pairReasons: [sameSentence ? '同句先写基数后写已达金额' : '已达金额所在句无基数，取其前两段内最近的同一主体基数（下达、安排、投入、目标值等）', `${rate.label}${rate.figure.text.trim()}`] },
     part: rate.loc.part,
   };
+}
+
+/** What was due: the amount an excess is counted from (应配套, 计划, 规模, 目标, 编制). */
+const DUE = /应|计划|规模|目标|编制|核定/;
+/** What was done: the actual amount (实际, 实有, 到位, 完成). */
+const ACTUAL = /实际|实有|到位|完成/;
+/** The excess of the actual amount over the due one, named first in its clause ("超规模配套", "超出", "超额"). */
+const EXCESS = /^超(?!过|标)/;
+
+/**
+ * "地方应配套20971.00万元,实际配套到位资金104880.14万元,超规模配套83909.14万元" ("编制X人,实有Y人,超编Z人"): three
+ * amounts or counts of one unit in one sentence in this order — due, actual, the excess named first by 超 — and the
+ * excess is the actual less the due (rounding intervals).
+ */
+function excessDrafts(report: Report): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  for (const stats of statsBySentence(report.statistics).values()) {
+    const money = stats.filter((s) => s.dimension === 'money' || s.dimension === 'count');
+    money.forEach((z, k) => {
+      if (k < 2 || !EXCESS.test(compactKey(z.label))) return;
+      const [x, y] = [money[k - 2], money[k - 1]];
+      if (![x, y, z].every((s) => isExact(s.figure) && s.normalizedUnit === z.normalizedUnit)) return;
+      if (!DUE.test(x.label) || ACTUAL.test(x.label) || !ACTUAL.test(y.label) || DUE.test(y.label) || EXCESS.test(compactKey(y.label))) return;
+      const [xi, yi, zi] = [interval(x), interval(y), interval(z)];
+      const lo = yi.lo.sub(xi.hi);
+      const hi = yi.hi.sub(xi.lo);
+      const exact = Rational.parse(normalize(y.figure).value).sub(Rational.parse(normalize(x.figure).value));
+      // within the rounding of the written figures: off only as written at one precision (a hint, 提示)
+      const rounding = zi.lo.le(hi) && lo.le(zi.hi);
+      const samePrecision = new Set([x, y, z].map((s) => normalize(s.figure).decimals)).size === 1;
+      if (rounding && (!samePrecision || exact.eq(Rational.parse(normalize(z.figure).value)))) return;
+      const mid = rounding ? exact : lo.add(hi).div(Rational.of(2));
+      const formula = `${y.figure.text.trim()} − ${x.figure.text.trim()}`;
+      drafts.push({
+        severity: rounding ? 'info' : 'warning',
+        message: {
+          zh: `${placeName(report, z)}称${statPhrase(x)}、${statPhrase(y)}、${statPhrase(z)}，但按 ${formula} 计算超出${mid.toString(6)}${z.normalizedUnit ?? ''}`,
+          en: `${placeName(report, z)}: ${z.figure.text.trim()} over, but ${formula} = ${mid.toString(6)}`,
+        },
+        values: [plain(z.figure), mid.toNumber(), plain(y.figure), plain(x.figure)],
+        evidence: [statEvidence(z, 'excess'), statEvidence(y, 'actual'), statEvidence(x, 'due')],
+        expected: `${mid.toString(6)}（${formula}）`,
+        observed: z.figure.text.trim(),
+        tolerance: '按书写精度±½末位，区间相交即相符；同一精度书写而差额不等于超出数者仅在舍入区间内相符，作提示 / ±½ of the last written digit; at one precision an inexact difference is info',
+        part: z.loc.part,
+      });
+    });
+  }
+  return drafts;
 }

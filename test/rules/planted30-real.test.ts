@@ -4,7 +4,8 @@
  * amount equals its base to the last digit, in its own sentence or the nearest earlier amount of the same owner), and a plan
  * restated as done in a paragraph saying every output was done (全部完成, 均已按时按量完成). The unchanged document has no
  * error or warning of the rule; the planted one has one, carrying the changed figure. Where the text does not force the
- * equality (the paragraph's 均已…完成 taken away), the plan and the result may differ: no finding.
+ * equality (the paragraph's 均已…完成 taken away), the plan and the result may differ: no finding. And an excess over what
+ * was due (应配套 / 实际配套到位 / 超规模配套) is the actual less the due.
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf, plantedIn, source } from './planted-real-helpers.js';
@@ -40,6 +41,12 @@ describe('planted30: two stages of the money at 100%, a plan done in full', () =
   it('sc-meishan-canlian-fanwen: 地方资金完成965.79万元 at 预算执行率100% against 地方投入877.99万元', async () => {
     const fs = await plantedIn('sc-meishan-canlian-fanwen', 'narrative-rate', '地方资金完成877.99', '地方资金完成877.99', '地方资金完成965.79');
     expect(fs).toEqual([['warning', [965.79, 877.99, 100], expect.stringContaining('地方投入残疾人事业发展补助资金877.99万元相等')]]);
+  }, 60_000);
+
+  // "地方应配套20970.10万元,实际配套到位资金104880.14万元,超规模配套83909.14万元": the excess is actual less due (83910.04)
+  it('yn-liangshi-fengxianjijin-2022: 应配套20970.10万元 (two digits swapped) against 实际104880.14 and 超规模配套83909.14', async () => {
+    const fs = await plantedIn('yn-liangshi-fengxianjijin-2022', 'narrative-rate', '超规模配套', '地方应配套20971.00', '地方应配套20970.10');
+    expect(fs).toEqual([['warning', [83909.14, 83910.04, 104880.14, 20970.1], expect.stringContaining('按 104880.14万元 − 20970.10万元 计算超出83910.04万元')]]);
   }, 60_000);
 
   // "(二)项目实施主要内容:…烟路建设72.9公里…" / "…满意度指标全部完成。三、项目效益情况该项目已完成…烟路建设80.2公里"

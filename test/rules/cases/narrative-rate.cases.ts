@@ -20,8 +20,22 @@ export default ruleCases({
     // 福田区 2021: another amount between the base and the reached one ("调减40万元"): no pair
     { name: 'real: 下达我区111万元…调减40万元,全年实际下达71万元,…发放率100%', report: dept('中央财政困难群众救助补助资金下达我区111万元。调减40万元,全年实际下达71万元,已全额划转至各街道,发放率100%。') },
     { name: '100% of an amount whose owner names none before it: no base', report: dept('中央资金下达100万元。地方资金完成80万元,预算执行率100%。') },
+    // 部门决算 (基本情况): an excess of none
+    { name: 'real: 车辆编制0辆,实有车辆0辆,超编0辆', report: dept('车辆编制0辆,实有车辆0辆,超编0辆。') },
+    { name: 'an excess that is actual less due: 应配套100万元,实际到位150万元,超配套50万元', report: dept('应配套100万元,实际到位150万元,超配套50万元。') },
   ],
   invalid: [
+    {
+      // 云南 粮食风险基金 2022 (planted30): 104880.14 − 20970.10 = 83910.04
+      name: 'real: 地方应配套20970.10万元,实际配套到位资金104880.14万元,超规模配套83909.14万元',
+      report: dept('2022年我省粮食风险基金地方应配套20970.10万元,实际配套到位资金104880.14万元,超规模配套83909.14万元。'),
+      findings: [{ severity: 'warning', values: [83909.14, 83910.04, 104880.14, 20970.1], part: '部门整体支出绩效自评报告', messageIncludes: ['超规模配套83909.14万元', '计算超出83910.04万元'] }],
+    },
+    {
+      name: 'an excess off by a cent at one precision is a hint: 应配套20971.01万元 … 超规模配套83909.14万元',
+      report: dept('地方应配套20971.01万元,实际配套到位资金104880.14万元,超规模配套83909.14万元。'),
+      findings: [{ severity: 'info', values: [83909.14, 83909.13, 104880.14, 20971.01], part: '部门整体支出绩效自评报告' }],
+    },
     {
       // 甘谷县 2021 (planted30): 258.8557 ÷ 258.8556 rounds to 100%, but 100% says the two are one
       name: 'real: 共落实棚户区改造258.8556万元,目前已支出258.8557万元,资金使用率为100%',
