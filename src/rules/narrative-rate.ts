@@ -3,6 +3,8 @@ import { isExact, normalize, placeName, plain, restatementAgrees, restatementOf,
 import type { Report } from '../../schemas/report.js';
 import { intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { statsBySentence } from './lib/sentences.js';
+import { statementYear } from './lib/restated-label.js';
+import { compactKey } from '../text/normalize.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** A rate of spending named in prose (执行率, 支付率, 拨付率 …); 到位率 and 完成率 measure other things. */
@@ -137,15 +139,15 @@ export function ratesContradictedByAmounts(report: Report): Set<string> {
 export const rule: Rule = {
   meta: {
     id: 'narrative-rate',
-    version: 4,
+    version: 5,
     severity: 'warning',
     catalogue: 'A1',
     title: { zh: '叙述中的执行率与同句金额不符', en: 'A rate in prose disagrees with the amounts of its sentence' },
     description: {
-      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。“项目使用××资金X万元，…全年执行数Y万元，执行率Z”中“使用”其后接资金名者为项目所用资金（比率的分母），不是第二笔支出。金额与比率的对应按措辞判断，故为警告。',
-      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target. In "项目使用××资金X万元，…全年执行数Y万元，执行率Z" the fund the project draws on (使用 before a fund\'s name) is the base, not a second spending.',
+      zh: '报告正文同一句中写出的执行率（支付率、拨付率）应等于同句所写已支付金额除以资金总额（或已支付与未支付之和）；“培训2399人，完成市目标任务数2000人的120%”一类完成比例应等于前一数除以目标数。“项目使用××资金X万元，…全年执行数Y万元，执行率Z”中“使用”其后接资金名者为项目所用资金（比率的分母），不是第二笔支出。资金两个阶段的比率（执行率、使用率、到位率、分配率、完成进度等）写作100%，即称已达金额与其基数相等，须一致到末位（舍入后为100%者亦不可）：基数为同句此前的金额，同句没有时取前两段内最近的同一主体（如“地方”）整数金额（非其中分项），该金额须为下达、安排、投入、目标值等基数，中间另有金额（如“调减40万元”）者不配对；“进度”可能相对合同或工期而言，基数不是目标值、计划数者仅作提示。同句依次写出应有数、实际数与以“超”开头的超出数（“应配套X万元，实际配套到位Y万元，超规模配套Z万元”“编制X人，实有Y人，超编Z人”）者，超出数应等于实际数减应有数（按书写精度的舍入区间；同一精度书写而只在舍入区间内相符者为提示）。金额与比率的对应按措辞判断，故为警告。',
+      en: 'A spending rate written in prose equals the spent amount of its own sentence divided by the available amount (or by spent + unspent); "培训2399人，完成市目标任务数2000人的120%" equals the figure before it divided by the target. In "项目使用××资金X万元，…全年执行数Y万元，执行率Z" the fund the project draws on (使用 before a fund\'s name) is the base, not a second spending. A rate of two stages of the money (执行率, 使用率, 到位率, 分配率, 完成进度 …) written as 100% says the reached amount equals its base to the last digit (one that merely rounds to 100% does not): the base is the amount before it in its sentence, else the nearest earlier whole amount (no 其中 part) of the same owner (地方 …) within two paragraphs, when that names a base stage (下达, 安排, 投入, 目标值 …); another amount between them (调减40万元) leaves no pair; a 进度 may be against a schedule, so unless its base is the target (目标值, 计划) it is info. A sentence stating what was due, what was actual and the excess named by 超, in that order and one unit ("应配套X万元,实际配套到位Y万元,超规模配套Z万元", "编制X人,实有Y人,超编Z人"), has the excess equal to actual less due.',
     },
-    formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)；完成比例 = 完成数 ÷ 目标数',
+    formula: '执行率 = 已支付 ÷ 资金总额，或 已支付 ÷ (已支付 + 未支付)；完成比例 = 完成数 ÷ 目标数；比率100% ⇒ 已达金额 = 基数；超出数 = 实际数 − 应有数',
     tolerance: '比率按书写精度±½末位，金额按书写精度±½末位，区间相交即相符',
     families: 'all',
     source: 'catalogue A1（执行率）用于正文叙述',
@@ -170,6 +172,10 @@ export const rule: Rule = {
         part: rate.loc.part,
       });
     }
+    // a 100% rate of two stages of the money (执行率, 到位率, 分配率, 完成进度): the two amounts are one
+    for (const pair of stagesSaidEqual(report)) drafts.push(stagesDraft(report, pair));
+    // an excess over what was due: "应配套X万元,实际配套到位Y万元,超规模配套Z万元"
+    drafts.push(...excessDrafts(report));
     // shares of completion: "完成市目标任务数2000人的120%"
     for (const stats of statsBySentence(report.statistics).values()) {
       stats.forEach((rate, i) => {
@@ -219,4 +225,150 @@ function completion(report: Report, stats: NarrativeStat[], i: number): FindingD
     tolerance: '比率±½末位，数字±½末位 / ±½ of the last written digit',
     part: rate.loc.part,
   };
+}
+
+/** A rate of one stage of the money against another (执行率, 到位率, 分配率, 完成进度): at 100% the two amounts are one. */
+const STAGE_RATE = /(?:执行|支付|拨付|使用|支出|发放|兑付|到位|分配|下达)率|(?:完成|执行|下达|拨付|支付)进度/;
+/** The stage an amount is said to have reached (下达, 到位, 分配, 支出 …). */
+const STAGE = /下达|到位|拨付|拨入|支出|支付|使用|执行|发放|分配|完成|兑付|落实|收到/;
+/** The amount a stage is measured against: what was planned, allotted or secured. */
+const STAGE_BASE = /下达|安排|预算|总额|合计|投入|落实|目标值|计划|核定|总投资|共计/;
+/** A base that is the plan a 进度 is measured against. */
+const PLANNED = /目标|计划|任务/;
+/** Not the whole of the money: a remainder, a carry-over, an excess or a part. */
+const NOT_BASE = /未|结转|结余|剩余|其中|超/;
+/** Words of a stage amount's name that say nothing of whose money it is (年度, 我县, 资金, 已, 下达 …). */
+const GENERIC_NAME = /(?:19|20)\d{2}年度?|20xx年度?|xx年度?|截[至止]|[我本该][县市区省州校局院站所委单位部门项目]{1,3}|资金|经费|补助|补贴|财政|项目|金额|预算|下达|拨付|拨入|支出|支付|使用|执行|发放|分配|完成|兑付|落实|收到|安排|投入|实际|目前|当年|全年|累计|共计|合计|[已共计为了的到位数]/g;
+
+/** Two amounts a 100% rate says are one: the stage reached and the amount it is measured against. */
+export interface StagesPair {
+  rate: NarrativeStat;
+  reached: NarrativeStat;
+  base: NarrativeStat;
+  /** the base is in the rate's own sentence (else the nearest before it, within two paragraphs) */
+  sameSentence: boolean;
+}
+
+/**
+ * "共落实棚户区改造258.8556万元,目前已支出258.8556万元,资金使用率为100%"; "下达…绩效目标值2373.51万元。已下达补助
+ * 2373.51万元,完成进度100%"; "已分配资金2166.00万元,资金分配率为100%" after "下达…发展资金2166.00万元": a stage rate
+ * written as exactly 100% says the amount reached equals its base, to the last written digit (a rounded 100% would
+ * let 258.8557 ÷ 258.8556 pass). The reached amount is the one money figure of the rate's clause (after the
+ * previous rate) naming a stage; the base the money figure before it in that clause, or else the nearest earlier
+ * whole amount (no 其中 part) within two paragraphs naming whose money it is as the reached amount does ("地方资金完成"
+ * ← "地方投入…资金"), when it names a base stage (下达, 安排, 投入, 目标值 …) and no remainder — another amount
+ * nearer ("调减40万元,全年实际下达71万元") leaves the rate without a base. Rates the amounts of their own
+ * sentence already contradict are narrative-rate's other finding.
+ */
+export function stagesSaidEqual(report: Report): StagesPair[] {
+  const out: StagesPair[] = [];
+  const contradicted = ratesContradictedByAmounts(report);
+  const order = new Map(report.statistics.map((s, i) => [s.id, i]));
+  const hundred = Rational.of(100);
+  for (const stats of statsBySentence(report.statistics).values()) {
+    let from = 0;
+    stats.forEach((rate, i) => {
+      if (rate.dimension !== 'percent') return;
+      const run = stats.slice(from, i).filter((s) => s.dimension === 'money');
+      from = i + 1;
+      if (!STAGE_RATE.test(rate.label) || rate.figure.unit !== '%' || !isExact(rate.figure) || !Rational.parse(rate.figure.value).eq(hundred)) return;
+      if (contradicted.has(rate.id) || run.length === 0 || run.length > 2 || run.some((s) => !isExact(s.figure))) return;
+      const reached = run[run.length - 1];
+      if (!STAGE.test(reached.label) || UNSPENT.test(reached.label) || FUND_DRAWN.test(reached.label)) return;
+      const base = run.length === 2 ? run[0] : baseBefore(report.statistics, reached, order.get(reached.id)!);
+      if (!base || NOT_BASE.test(base.label) || !(STAGE_BASE.test(base.label) || FUND_DRAWN.test(base.label)) || base.normalizedUnit !== reached.normalizedUnit) return;
+      const [ya, yb] = [statementYear(base), statementYear(reached)];
+      if (ya && yb && ya !== yb) return;
+      if (restatementAgrees(normalize(base.figure), normalize(reached.figure))) return;
+      if (restatementDisagrees(report, [rate, reached, base])) return;
+      out.push({ rate, reached, base, sameSentence: run.length === 2 });
+    });
+  }
+  return out;
+}
+
+/** The nearest earlier whole amount (no 其中 part) naming the reached amount's owner, within two paragraphs, if it names a base stage. */
+function baseBefore(all: readonly NarrativeStat[], reached: NarrativeStat, at: number): NarrativeStat | undefined {
+  const owner = compactKey(reached.label).replace(GENERIC_NAME, '');
+  for (let k = at - 1; k >= 0; k--) {
+    const s = all[k];
+    if (s.narrative !== reached.narrative || s.loc.part !== reached.loc.part) continue;
+    if (s.loc.paragraph == null || reached.loc.paragraph == null || reached.loc.paragraph - s.loc.paragraph > 2) return undefined;
+    if (s.dimension !== 'money' || s.partOf || (s.loc.paragraph === reached.loc.paragraph && s.sentence === reached.sentence)) continue;
+    if (owner && !compactKey(s.label).includes(owner)) continue;
+    // the nearest amount of the same owner: the base, or another amount between them (调减40万元) and no pair
+    return isExact(s.figure) && !s.each && !s.per && STAGE_BASE.test(s.label) && !NOT_BASE.test(s.label) ? s : undefined;
+  }
+  return undefined;
+}
+
+function stagesDraft(report: Report, { rate, reached, base, sameSentence }: StagesPair): FindingDraft {
+  const diff = Rational.parse(normalize(reached.figure).value).sub(Rational.parse(normalize(base.figure).value));
+  const where = sameSentence ? '同句' : `${placeName(report, base)}`;
+  // a 进度 may be against a schedule ("按合同约定和施工进度及时足额拨付资金66.86万元,资金拨付进度100%" of 年初预算200万元):
+  // it is of the base for sure only when the base is the target (目标值, 计划)
+  const sure = !/进度/.test(rate.label) || PLANNED.test(base.label);
+  return {
+    severity: sure ? 'warning' : 'info',
+    message: {
+      zh: `${placeName(report, rate)}称${statPhrase(reached)}，${statPhrase(rate)}，即与${where}${statPhrase(base)}相等，但两数相差${diff.abs().toString(6)}${reached.normalizedUnit ?? ''}`,
+      en: `${placeName(report, rate)}: ${rate.label} ${rate.figure.text.trim()} says ${reached.figure.text.trim()} equals ${base.figure.text.trim()} (${base.label}), but they differ`,
+    },
+    values: [plain(reached.figure), plain(base.figure), plain(rate.figure)],
+    evidence: [statEvidence(reached, 'reached'), statEvidence(base, 'base'), statEvidence(rate, 'rate')],
+    expected: base.figure.text.trim(),
+    observed: reached.figure.text.trim(),
+    tolerance: '比率写作100%即两数相等：同一精度须完全相同，不同精度按书写精度±½末位 / a rate of 100% makes the two amounts one',
+    params: { pairReasons: [sameSentence ? '同句先写基数后写已达金额' : '已达金额所在句无基数，取其前两段内最近的同一主体基数（下达、安排、投入、目标值等）', `${rate.label}${rate.figure.text.trim()}`] },
+    part: rate.loc.part,
+  };
+}
+
+/** What was due: the amount an excess is counted from (应配套, 计划, 规模, 目标, 编制). */
+const DUE = /应|计划|规模|目标|编制|核定/;
+/** What was done: the actual amount (实际, 实有, 到位, 完成). */
+const ACTUAL = /实际|实有|到位|完成/;
+/** The excess of the actual amount over the due one, named first in its clause ("超规模配套", "超出", "超额"). */
+const EXCESS = /^超(?!过|标)/;
+
+/**
+ * "地方应配套20971.00万元,实际配套到位资金104880.14万元,超规模配套83909.14万元" ("编制X人,实有Y人,超编Z人"): three
+ * amounts or counts of one unit in one sentence in this order — due, actual, the excess named first by 超 — and the
+ * excess is the actual less the due (rounding intervals).
+ */
+function excessDrafts(report: Report): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  for (const stats of statsBySentence(report.statistics).values()) {
+    const money = stats.filter((s) => s.dimension === 'money' || s.dimension === 'count');
+    money.forEach((z, k) => {
+      if (k < 2 || !EXCESS.test(compactKey(z.label))) return;
+      const [x, y] = [money[k - 2], money[k - 1]];
+      if (![x, y, z].every((s) => isExact(s.figure) && s.normalizedUnit === z.normalizedUnit)) return;
+      if (!DUE.test(x.label) || ACTUAL.test(x.label) || !ACTUAL.test(y.label) || DUE.test(y.label) || EXCESS.test(compactKey(y.label))) return;
+      const [xi, yi, zi] = [interval(x), interval(y), interval(z)];
+      const lo = yi.lo.sub(xi.hi);
+      const hi = yi.hi.sub(xi.lo);
+      const exact = Rational.parse(normalize(y.figure).value).sub(Rational.parse(normalize(x.figure).value));
+      // within the rounding of the written figures: off only as written at one precision (a hint, 提示)
+      const rounding = zi.lo.le(hi) && lo.le(zi.hi);
+      const samePrecision = new Set([x, y, z].map((s) => normalize(s.figure).decimals)).size === 1;
+      if (rounding && (!samePrecision || exact.eq(Rational.parse(normalize(z.figure).value)))) return;
+      const mid = rounding ? exact : lo.add(hi).div(Rational.of(2));
+      const formula = `${y.figure.text.trim()} − ${x.figure.text.trim()}`;
+      drafts.push({
+        severity: rounding ? 'info' : 'warning',
+        message: {
+          zh: `${placeName(report, z)}称${statPhrase(x)}、${statPhrase(y)}、${statPhrase(z)}，但按 ${formula} 计算超出${mid.toString(6)}${z.normalizedUnit ?? ''}`,
+          en: `${placeName(report, z)}: ${z.figure.text.trim()} over, but ${formula} = ${mid.toString(6)}`,
+        },
+        values: [plain(z.figure), mid.toNumber(), plain(y.figure), plain(x.figure)],
+        evidence: [statEvidence(z, 'excess'), statEvidence(y, 'actual'), statEvidence(x, 'due')],
+        expected: `${mid.toString(6)}（${formula}）`,
+        observed: z.figure.text.trim(),
+        tolerance: '按书写精度±½末位，区间相交即相符；同一精度书写而差额不等于超出数者仅在舍入区间内相符，作提示 / ±½ of the last written digit; at one precision an inexact difference is info',
+        part: z.loc.part,
+      });
+    });
+  }
+  return drafts;
 }

@@ -27,13 +27,13 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'narrative-restated-differs',
-    version: 13,
+    version: 14,
     severity: 'warning',
     catalogue: 'B1',
     title: { zh: '同一报告中同名数字前后不一致', en: 'A measure restated with another value in the same report' },
     description: {
-      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后；六字以上的具体名称写或不写中心词“资金、经费”视为同名，如“非税收入清算返回”与“非税收入清算返回资金”）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项；分处“基本支出”“项目支出”（或一般公共预算、政府性基金等不同预算范围）两节的同名数字是两个范围的度量，不作比较。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。一处是以“绩效目标：”“目标：”“计划：”开头的目标句、另一处不是者，是目标与完成情况，不作比较。',
-      en: 'The same measure (same name once connectives and years are set aside — a specific name of six or more characters with or without its head noun 资金 / 经费 is one name — or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap; a whole whose listed parts differ from it only within their rounding is still compared). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list; one name under a 基本支出 section and a 项目支出 section (or two other budget scopes) names the measures of two scopes, not compared. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report. A goal (a sentence opening 绩效目标： / 目标： / 计划：) and a statement that is not one are a target and its result, not compared.',
+      zh: '同一篇叙述报告中，名称相同（去掉“其中、共、为”等连接词与年份后；六字以上的具体名称写或不写中心词“资金、经费”视为同名，如“非税收入清算返回”与“非税收入清算返回资金”）、单位相同、年度相同的数字在两处书写的数值不同；项目报告中两个名称只在开头不同、共有十字以上的具体尾部且开头未写明不同主体（级次、批次、应/实际、收入/支出、地点）时亦为同一度量；不含增减额、限值、人均数与约数；两处均为总额（总额、合计）而所在句首先计数的对象不同（如“共24个项目”与“共涉及2个单位”）者为两个整体，不作比较。同一句话（除该数字外逐字相同、二十字以上）在两段中写出两个数值，不论其名称，亦为同一数字前后不一致。项目报告中名称不同而均指本项目资金总额者（如“安排项目资金”与“下达建设资金”：均未写明支出、到位、其中部分或列举，阶段、年度、单位、资金来源相同，未写明不同项目或地点，报告中此类数字只有两个数值、相差不足一倍且无另一金额可补足其差额；其所列分项之和与之相差在舍入区间内者不属分项不符，仍作比较）亦作同一数字比较。两句分别以不同年度或年度区间开头（如“2016-2020年…”与“2017年…”）者为两个度量。未认定为部门或项目报告的报告（如转移支付报告）中，两个名称共有十三字以上的具体尾部（资金全称，如“城市管网及污水处理补助资金”）且开头未写明不同主体者亦为同一度量；资金名后缀“预算（中央）”（通知标题的写法）视同以“中央”开头的该资金。某一分项（其中…）所属总数的数值正是另一处所称数值者，为总数以分项之名重述，不作比较；编号层级不同（“（二）”与“1.”）的两段不是同一清单的两项；分处“基本支出”“项目支出”（或一般公共预算、政府性基金等不同预算范围）两节的同名数字是两个范围的度量，不作比较。新闻导语或网页摘要以报告全称（含年度、二十字以上）称之者，与该报告视为同一篇。先写为计划（项目实施主要内容、用于…新建…、目标）的数量、长度或面积，后在称已完成的句子（该项目已完成…、已新建成…）中重述，且该段称全部完成（全部完成、均已按时按量完成、如期完成）者，名称相同（去掉“已、完成、建成→建”）即为同一度量；未称全部完成者计划与完成可不同，不作比较。一处是以“绩效目标：”“目标：”“计划：”开头的目标句、另一处不是者，是目标与完成情况，不作比较（前述计划称全部完成者除外）。',
+      en: 'The same measure (same name once connectives and years are set aside — a specific name of six or more characters with or without its head noun 资金 / 经费 is one name — or in a project report a long common tail under heads naming no different subject; same unit, same year) is stated with two values in one narrative report (two totals of sets of different kinds, each counted first in its sentence — 24个项目 / 2个单位 — are two wholes); so is one sentence (20+ characters, word for word but for the figure) written twice with two values; so are two names of a project report\'s own fund ("安排项目资金" / "下达建设资金": no spending, arrival, part or enumeration word, one stage, year, unit and source, no two projects or places named, only two values in the report, less than 2× apart, no amount making up the gap; a whole whose listed parts differ from it only within their rounding is still compared). Sentences opening with different years or spans of years (2016-2020年… / 2017年…) state two measures. In a report known as neither a department\'s nor a project\'s (a 转移支付 report), two names sharing a specific tail of 13+ characters (a fund\'s full name) are one measure; a fund named as its notice does (…资金预算(中央)) is that fund with 中央 in front. A part whose whole has the figure the other statement gives is the whole restated under the part\'s name, not compared; items numbered at two levels ((二) / 1.) are not two items of one list; one name under a 基本支出 section and a 项目支出 section (or two other budget scopes) names the measures of two scopes, not compared. A news lead or page summary naming the report by its whole title (a year, 20+ characters) is that report. A count, length or area stated as planned (项目实施主要内容, 用于…新建…, a target) and restated in a sentence saying it was done (该项目已完成…, 已新建成…), in a paragraph saying every output was done in full (全部完成, 均已按时按量完成, 如期完成), is one measure when the names agree once 已 / 完成 are set aside and 建成 read as 建; without the saying in full, plan and result may differ and are not compared. A goal (a sentence opening 绩效目标： / 目标： / 计划：) and a statement that is not one are a target and its result, not compared (but for a plan restated as done in full, above).',
     },
     formula: '同一报告中同一度量的书写值相同',
     tolerance: '同一精度书写须完全相同（以较大单位书写者同一单位同一精度亦然：“3亿元”与“4亿元”）；不同精度时按书写精度的舍入区间（±½末位）相交即可',
@@ -194,9 +194,67 @@ export const rule: Rule = {
       });
       if (!draft.evidence.some((e) => reported.has(evidenceKey(e)))) drafts.push(draft);
     }
+    // a plan restated as done in full ("新建冷藏库10个" / "均已按时按量完成。已新建成冷藏库10个"): one measure
+    const said = new Set(drafts.flatMap((d) => d.evidence.map(evidenceKey)));
+    for (const [plan, done, full] of plannedAndDone(report, paragraphs)) {
+      if (linked.has(`${plan.id}|${done.id}`)) continue;
+      const reasons = [
+        `同一篇报告（${plan.loc.part ?? '叙述报告'}）`,
+        `先写计划（“${plan.label}”），后写已完成（“${done.label}”），名称相同`,
+        `单位相同（${plan.normalizedUnit ?? plan.figure.unit ?? ''}）`,
+        `报告称计划已全部完成（“${full}”）`,
+      ];
+      const draft = pairDraft(plan, done, reasons, {
+        zh: `${placeName(report, plan)}所列计划为${statPhrase(plan)}，${placeName(report, done)}称已完成${statPhrase(done)}，且称“${full}”，计划数与完成数应相同（配对依据：${reasons.join('，')}）`,
+        en: `${plan.label} is planned as ${plan.figure.text.trim()} and reported done in full as ${done.figure.text.trim()}`,
+      });
+      if (!draft.evidence.some((e) => said.has(evidenceKey(e)))) drafts.push(draft);
+    }
     return drafts;
   },
 };
+
+/** A sentence saying, before its figures, that the work was done ("该项目已完成…", "已新建成…", "完成了…"). */
+const DONE = /已(?:经)?(?:全部|全面)?(?:完成|建成|新建成|竣工)|完成了/;
+/** Not done, or only begun. */
+const NOT_DONE = /未|尚|正在|开工|在建|计划|预计|拟/;
+/** The plan a figure is stated in: what the money is for, the content or target of the project. */
+const PLAN = /计划|目标|任务|主要内容|建设内容|实施内容|用于|拟/;
+/** The report says every planned output was done ("全部完成", "均已按时按量完成", "如期完成"). */
+const ALL_DONE = /(?:已?全部|全面|如期|均已[^，,。；;]{0,12}?)完成/;
+
+/** A name of work without its plan or done words ("用于新建冷藏库", "已新建成冷藏库" → "新建冷藏库"). */
+const workName = (label: string) => measureName(label).name.replace(/^(?:用于|计划|拟)|已经?|全部|完成了?|了/g, '').replace(/建成/g, '建');
+
+/**
+ * A count, length or area stated as planned (项目实施主要内容, 用于…新建…) and again in a sentence saying it was done
+ * (该项目已完成…, 已新建成…), in a paragraph saying every output was done in full (全部完成, 均已按时按量完成): the
+ * done figure is the planned one. Plans and results differ without contradiction otherwise (排水沟22米 planned,
+ * 68.85米 built), so nothing is paired without both sayings. One planned value per name; [plan, done, the words].
+ */
+function plannedAndDone(report: Report, paragraphs: (p: number) => string | undefined): Array<[NarrativeStat, NarrativeStat, string]> {
+  const out: Array<[NarrativeStat, NarrativeStat, string]> = [];
+  const before = (s: NarrativeStat) => s.sentence.slice(0, Math.max(0, s.sentence.indexOf(s.figure.text.trim())));
+  const usable = report.statistics.filter(
+    (s) => (s.dimension === 'count' || s.dimension === 'area' || s.dimension === 'other') && s.normalizedUnit && isExact(s.figure) && !s.each && !s.per && !s.unknownUnit && s.mention !== 'slogan' && workName(s.label).length >= 4,
+  );
+  const plans = usable.filter((s) => PLAN.test(before(s)) && !DONE.test(before(s)));
+  for (const done of usable) {
+    const lead = before(done);
+    if (!DONE.test(lead) || NOT_DONE.test(lead.slice(lead.search(DONE)))) continue;
+    const full = ALL_DONE.exec(paragraphs(done.loc.paragraph ?? -1) ?? '')?.[0];
+    if (!full) continue;
+    const name = workName(done.label);
+    const mine = plans.filter((p) => p.narrative === done.narrative && p.normalizedUnit === done.normalizedUnit && p.loc.paragraph !== done.loc.paragraph && workName(p.label) === name);
+    const values = new Set(mine.map((p) => p.normalizedValue));
+    if (mine.length === 0 || values.size > 1) continue;
+    const plan = mine[0];
+    if ((plan.loc.paragraph ?? 0) > (done.loc.paragraph ?? 0)) continue;
+    if (restatementAgrees(normalize(plan.figure), normalize(done.figure))) continue;
+    out.push([plan, done, full]);
+  }
+  return out;
+}
 
 /** Sections of a report that each speak of one scope of the budget: 基本支出 / 项目支出, 一般公共预算 / 政府性基金 …. */
 const SCOPE_SECTIONS = new Set(['basic-spending', 'project-spending', 'general-budget', 'government-fund', 'state-capital', 'social-insurance']);

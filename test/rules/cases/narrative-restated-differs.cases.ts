@@ -13,6 +13,11 @@ const FIRST = '绵阳市科学技术局项目资金总预算为2455.5万元,其�
 export default ruleCases({
   rule,
   valid: [
+    // 西平县 2023 (planted30): a plan and a result may differ unless the report says every output was done in full
+    {
+      name: 'planned 冷藏库10个, 已新建成11个 with no 全部完成 said',
+      ...doc('2023年下达资金8010万元,用于新建农产品储存冷藏库10个,约50000立方米。', '已新建成农产品储存冷藏库11个,约50000立方米。'),
+    },
     { name: 'sc-mianyang-kejiju-2021 as published: 87.5 twice', ...doc(FIRST, '2021年部门预算项目支出87.5万元,分别是科技活动交流经费5万元。') },
     { name: 'two years: two measures', ...doc('2020年部门预算项目支出80万元。', '2021年部门预算项目支出87.5万元。') },
     { name: 'a change is no restatement', ...doc(FIRST, '部门预算项目支出同比增加12万元。') },
@@ -23,6 +28,12 @@ export default ruleCases({
     { name: 'generic words only ("项目资金") in a department report', report: withNarrative(report({}), ['#2023年度某局部门整体支出绩效自评报告', '#一、基本情况', '项目资金100万元。', '#二、绩效情况', '项目资金50万元。']) },
   ],
   invalid: [
+    {
+      // 西平县 2023 (planted30): "…均已按时按量完成。已新建成…冷藏库11个" against the plan's 10个
+      name: 'planned 冷藏库10个, 已新建成11个 where all outputs 均已按时按量完成',
+      ...doc('2023年下达资金8010万元,用于新建农产品储存冷藏库10个,约50000立方米。', '年内产出数量、质量、时效等指标均已按时按量完成。已新建成农产品储存冷藏库11个,约50000立方米。'),
+      findings: [{ severity: 'warning', values: [10, 11], messageIncludes: ['所列计划为用于新建农产品储存冷藏库10个', '称已完成新建成农产品储存冷藏库11个', '均已按时按量完成'] }],
+    },
     {
       name: 'restated with another value (87.5 → 96.3)',
       ...doc(FIRST, '2021年部门预算项目支出96.3万元,分别是科技活动交流经费5万元。'),
