@@ -37,11 +37,17 @@ const MIN_REPORTS_OF_CORRECTION = 3;
  * last character of the line before and the first of the line after ("…监管、峻" then "工验收备案…": 峻
  * at the line's end is judged with the 工 that begins the next). They are neighbours only, never corrected.
  */
-export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS, around: LineNeighbours = {}): ConfusableCorrection {
+export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS, around: LineNeighbours = {}, seconds: readonly (SecondChoice | undefined)[] = []): ConfusableCorrection {
   const chars = [...text];
   const corrections: string[] = [];
   const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
   for (let i = 0; i < chars.length; i++) {
+    const second = secondChoiceFits(chars[i], seconds[i], i === 0 ? around.before : chars[i - 1], i === chars.length - 1 ? around.after : chars[i + 1], printed);
+    if (second) {
+      corrections.push(`${chars[i]}→${second}`);
+      chars[i] = second;
+      continue;
+    }
     // A dash at a line's end or start stays: a cell's "—" (none) above or below a cell is no wrapped word.
     if (dashForOne(chars[i], chars[i - 1], chars[i + 1], printed)) {
       corrections.push(`${chars[i]}→${READ_AS_DASH}`);
@@ -72,4 +78,54 @@ function dashForOne(c: string, prev: string | undefined, next: string | undefine
   if (!DASH.test(c) || !isHan(next) || (prev !== undefined && (DASH.test(prev) || /[\dA-Za-z]/u.test(prev)))) return false;
   if (!printed(READ_AS_DASH, next, MIN_REPORTS_OF_CORRECTION)) return false;
   return !isHan(prev) || printed(prev, READ_AS_DASH, MIN_REPORTS_OF_CORRECTION);
+}
+
+/** The recogniser's runner-up for a character (recognize.ts `second`) and how unsure its first choice was. */
+export interface SecondChoice {
+  /** The runners-up, strongest first. */
+  chs: string[];
+  /** The first choice's probability. */
+  first: number;
+}
+
+/**
+ * A first choice surer than this is kept whatever its neighbours: the runner-up only decides a reading
+ * the recogniser doubted (家硅医生's 硅 at 0.92, 峻 for 竣 at 0.93–0.95 — a wrong character is read that sure).
+ */
+const SECOND_CHOICE_BELOW = 0.95;
+
+/**
+ * The recogniser's second choice of an ideograph read unsurely (次选字: one of its runners-up at the
+ * character's surest time step), where the first choice makes no word of the reports with either
+ * neighbour and exactly one runner-up makes one printed by MIN_REPORTS_OF_CORRECTION reports: a blurred radical read for another (“造龄儿童疮苗接种率” → 适龄、疫苗; “政府采购换行率” → 执行;
+ * “家硅医生” → 家庭), the word deciding between the two readings the recogniser itself offered — no list
+ * of look-alikes. A name or a word the reports never print (曾雪莲) has no second choice printed beside
+ * its neighbours and stays.
+ */
+function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: string | undefined, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): string | null {
+  if (!second || second.first >= SECOND_CHOICE_BELOW || !isHan(c)) return null;
+  if (printed(prev, c, 1) || printed(c, next, 1)) return null;
+  const fits = second.chs.filter((s) => isHan(s) && (printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION)));
+  return fits.length === 1 ? fits[0] : null;
+}
+
+/**
+ * The second choices of `chars` (a run's recognised characters) placed on the characters of `text`
+ * (the run's text once spaces are closed and look-alike letters folded): ideographs are never changed
+ * by either, so the k-th ideograph of the text is the k-th recognised one. None when the counts differ.
+ */
+export function secondChoicesOf(text: string, chars: readonly { ch: string; confidence: number; seconds?: { ch: string; p: number }[] }[]): (SecondChoice | undefined)[] {
+  const han = chars.filter((c) => isHan(c.ch));
+  const out: (SecondChoice | undefined)[] = [];
+  let k = 0;
+  for (const ch of text) {
+    if (!isHan(ch)) {
+      out.push(undefined);
+      continue;
+    }
+    const c = han[k++];
+    if (!c || c.ch !== ch) return [];
+    out.push(c.seconds?.length ? { chs: c.seconds.map((x) => x.ch), first: c.confidence } : undefined);
+  }
+  return k === han.length ? out : [];
 }

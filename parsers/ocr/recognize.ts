@@ -21,6 +21,12 @@ export interface RecognizedChar {
    * decimal-point.ts; a sign the recogniser dropped). Absent where the character is the recogniser's.
    */
   read?: string;
+  /**
+   * The recogniser's runners-up at this character's surest time step (次选字): the strongest classes
+   * other than the character and the blank, with their probabilities. A word of the reports tells which was printed
+   * where the first choice makes none (confusables.ts).
+   */
+  seconds?: { ch: string; p: number }[];
 }
 
 export interface RecognizedLine {
@@ -152,6 +158,19 @@ async function readBatch(engine: OcrEngine, img: GrayImage, batch: readonly { bo
   });
 }
 
+/** Runners-up kept per time step. */
+const TOP = 4;
+const top = new Int32Array(TOP);
+const topP = new Float32Array(TOP);
+/** The step's strongest non-blank classes other than `best` (a non-blank first choice) that carry some probability. */
+function othersAt(best: number, charset: string[]): { ch: string; p: number }[] {
+  const out: { ch: string; p: number }[] = [];
+  for (let k = 0; k < TOP; k++) if (top[k] && top[k] !== best && topP[k] >= SECOND_CHOICE_MIN) out.push({ ch: charset[top[k]] ?? '', p: topP[k] });
+  return out;
+}
+/** A runner-up below this probability is no reading the recogniser offered. */
+const SECOND_CHOICE_MIN = 0.01;
+
 /** Greedy CTC decoding: best class per time step, repeats collapsed, blanks dropped. */
 function decode(
   probs: Float32Array,
@@ -178,25 +197,39 @@ function decode(
     const row = offset + t * classes;
     let best = 0;
     let bestP = probs[row];
+    // The strongest non-blank classes (the first choice and its runners-up).
     let alt = 0;
     let altP = 0;
+    top.fill(0);
+    topP.fill(0);
     for (let c = 1; c < classes; c++) {
       const p = probs[row + c];
-      if (p > altP) {
-        altP = p;
-        alt = c;
+      if (p > topP[TOP - 1]) {
+        let k = TOP - 1;
+        while (k > 0 && p > topP[k - 1]) {
+          top[k] = top[k - 1];
+          topP[k] = topP[k - 1];
+          k--;
+        }
+        top[k] = c;
+        topP[k] = p;
       }
       if (p > bestP) {
         bestP = p;
         best = c;
       }
     }
+    alt = top[0];
+    altP = topP[0];
     if (best !== 0 && best === prev && chars.length) {
       const last = chars[chars.length - 1];
       last.x1 = toImage((t + 1) * stepWidth);
-      last.confidence = Math.max(last.confidence, bestP);
+      if (bestP > last.confidence) {
+        last.confidence = bestP;
+        last.seconds = othersAt(best, charset);
+      }
     } else if (best !== 0) {
-      chars.push({ ch: charset[best] ?? '', x0: toImage(t * stepWidth), x1: toImage((t + 1) * stepWidth), confidence: bestP, ...(chars.length && pointSeen ? { pointBefore: pointSeen } : {}) });
+      chars.push({ ch: charset[best] ?? '', x0: toImage(t * stepWidth), x1: toImage((t + 1) * stepWidth), confidence: bestP, ...(chars.length && pointSeen ? { pointBefore: pointSeen } : {}), seconds: othersAt(best, charset) });
       stepOf.push(t);
       hidden.push(under);
       under = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { correctConfusables } from '../../parsers/ocr/confusables.js';
+import { correctConfusables, secondChoicesOf } from '../../parsers/ocr/confusables.js';
 import { REPORT_WORDS } from '../../parsers/ocr/report-words.js';
-import { corpusReportTexts, seriesWordsOf } from '../../scripts/lib/report-words.js';
+import { corpusReportTexts, reportWordsOf } from '../../scripts/lib/report-words.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { mupdfPdf } from '../fixtures/producers/mupdf.js';
 import { pdfPages, sample } from '../pdf/helpers.js';
@@ -48,8 +48,9 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     let changed = 0;
     let chars = 0;
     for (const text of corpusReportTexts().values()) {
-      const own = seriesWordsOf(text);
-      const others = new Map([...REPORT_WORDS].map(([w, n]) => [w, own.has(w) ? n - 1 : n]));
+      const own = reportWordsOf(text);
+      // Every two-character sequence of the reports is counted (report-words.ts): the others' counts by lookup, not a copy a report.
+      const others = { get: (w: string) => (REPORT_WORDS.get(w) ?? 0) - (own.has(w) ? 1 : 0) } as unknown as ReadonlyMap<string, number>;
       changed += correctConfusables(text, others).corrections.length;
       chars += text.length;
     }
@@ -57,6 +58,36 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     // 0 in 265 000 characters of 336 reports (report-words.ts regenerated with the corpus; before it, the
     // held-out reports' 档案馆 → 档案管 and 浙财债 → 浙财绩: a vocabulary older than the corpus subtracts words it never counted).
     expect(changed).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the recogniser’s second choice of a character it doubted (次选字, scan30)', () => {
+  // Runners-up as PP-OCRv4 gave them on the held-out phone photos (bench/scan-corpus.ts --set heldout --variant phone).
+  const read = (text: string, doubted: Record<string, { chs: string[]; first: number }>) => [...text].map((c) => doubted[c]);
+
+  it('takes the one runner-up that makes a word of the reports where the first choice makes none (no list of look-alikes)', () => {
+    // 重庆 两江 科学城's 部门整体绩效自评表, the cell wrapped “政府采购换” | “行率”: 换 at 0.25, runners-up 扶 执 拱.
+    expect(correctConfusables('政府采购换', undefined, { after: '行' }, read('政府采购换', { 换: { chs: ['扶', '执', '拱'], first: 0.25 } }))).toEqual({ text: '政府采购执', corrections: ['换→执'] });
+    // 山西 稷山's 项目支出绩效自评表: 造 (0.61; 适 道) and 疮 (0.56; 疫) in one indicator, 硅 at 0.92 (驻 住 庭).
+    const sx = '指标8造龄儿童疮苗接种率';
+    expect(correctConfusables(sx, undefined, {}, read(sx, { 造: { chs: ['适', '道'], first: 0.61 }, 疮: { chs: ['疫'], first: 0.56 } })).text).toBe('指标8适龄儿童疫苗接种率');
+    expect(correctConfusables('指标25家硅医生签约率', undefined, {}, read('指标25家硅医生签约率', { 硅: { chs: ['驻', '住', '庭'], first: 0.92 } })).text).toBe('指标25家庭医生签约率');
+  });
+
+  it('keeps a sure first choice, one that makes a word, and one no runner-up decides', () => {
+    expect(correctConfusables('政府采购换', undefined, { after: '行' }, read('政府采购换', { 换: { chs: ['执'], first: 0.97 } })).corrections).toEqual([]);
+    // 换行 is no word of the reports, but 更换 is: the reading stands.
+    expect(correctConfusables('设备更换', undefined, {}, read('设备更换', { 换: { chs: ['执'], first: 0.4 } })).corrections).toEqual([]);
+    // A name the reports never print, its runners-up no better.
+    expect(correctConfusables('曾雪莲', undefined, {}, read('曾雪莲', { 雪: { chs: ['雷', '云'], first: 0.5 } })).corrections).toEqual([]);
+    // Two runners-up that each make a word: undecided.
+    expect(correctConfusables('财政援', undefined, { after: '款' }, read('财政援', { 援: { chs: ['拨', '存'], first: 0.5 } })).text).not.toBe('财政存');
+  });
+
+  it('places the recognised characters’ runners-up on the run’s text by its ideographs (spaces closed, letters folded)', () => {
+    const chars = [...'1O0 万元'].map((ch) => ({ ch, confidence: 0.5, seconds: ch === '万' ? [{ ch: '方', p: 0.2 }] : undefined }));
+    expect(secondChoicesOf('100万元', chars)).toEqual([undefined, undefined, undefined, { chs: ['方'], first: 0.5 }, undefined]);
+    expect(secondChoicesOf('100元', chars)).toEqual([]);
   });
 });
 
