@@ -441,7 +441,8 @@ function wrappedNeighbours(runs: readonly PixelRun[]): LineNeighbours[] {
     runs.forEach((other, j) => {
       const drop = (other.y0 + other.y1) / 2 - cy;
       const oh = other.y1 - other.y0;
-      if (j === k || drop < MIN_WRAP_DROP * h || drop > 2 * h || Math.abs(oh - h) > 0.25 * h || Math.abs(other.x0 - run.x0) > CONTINUATION_INDENT * h) return;
+      // a line another run already wraps into is not this one's (a cell's label beside a wrapped cell, 0.99 heights lower)
+      if (j === k || around[j].before !== undefined || drop < MIN_WRAP_DROP * h || drop > 2 * h || Math.abs(oh - h) > 0.25 * h || Math.abs(other.x0 - run.x0) > CONTINUATION_INDENT * h) return;
       if (drop < nearest) {
         nearest = drop;
         below = j;
@@ -450,7 +451,7 @@ function wrappedNeighbours(runs: readonly PixelRun[]): LineNeighbours[] {
     if (below < 0) return;
     const last = ink(run).at(-1);
     const first = ink(runs[below])[0];
-    if (!last || !first || around[below].before !== undefined) return;
+    if (!last || !first) return;
     around[k].after = first.ch;
     around[below].before = last.ch;
   });
