@@ -45,6 +45,7 @@ describe('hostile OFD files', () => {
     expect(await message('ofd-zip-bomb')).toMatch(/Content\.xml 解压后 \d+ 字节，超过上限/u);
     expect(await message('ofd-300k-objects')).toMatch(/图元超过上限 200000 个/u);
     expect(await message('ofd-3000-pages')).toMatch(/OFD 页数超过上限 2000 页/u);
-    expect(await message('ofd-truncated-50pct')).toMatch(/OFD 文件已损坏：zip 包损坏/u);
+    // cut in half: the zip's entries are found by their local headers (hostile30), the first missing page part is named
+    expect(await message('ofd-truncated-50pct')).toMatch(/OFD 文件已损坏：第 \d+ 页的内容 Doc_0\/Pages\/Page_\d+\/Content\.xml 不存在/u);
   }, 120_000);
 });
