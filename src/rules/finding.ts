@@ -3,6 +3,7 @@ import type { DocumentModel } from '../../schemas/document.js';
 import type { Evidence, Finding } from '../../schemas/finding.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
 import { LOST_GLYPH_MARK, type Location } from '../../schemas/location.js';
+import { PAGES_TRUNCATED } from '../../parsers/pdf/truncated.js';
 import { Rational } from '../numbers/decimal.js';
 import type { FindingDraft, RuleMeta } from './types.js';
 
@@ -11,7 +12,12 @@ import type { FindingDraft, RuleMeta } from './types.js';
  * the values, so two runs over the same report give the same ids and tonight's run can tell what
  * is new since last night.
  */
-export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en', read: { lostGlyphs?: boolean; damagedTables?: ReadonlySet<number> } = {}): Finding {
+export function makeFinding(
+  meta: RuleMeta,
+  draft: FindingDraft,
+  lang: 'zh' | 'en',
+  read: { lostGlyphs?: boolean; damagedTables?: ReadonlySet<number>; cutAfterPage?: number | null } = {},
+): Finding {
   // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
@@ -27,8 +33,11 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
   // a warning: the reviewer checks the original. One that rests on a value OCR read unsurely
   // ("≥53" read "253" at 0.66) is only a note: unsure → info. A paragraph's confidence is its least
   // sure character anywhere, not its figure's: prose evidence keeps the OCR caveat only.
-  const severity = draft.evidence.some(unsureCell) ? 'info' : caveat && declared === 'error' ? 'warning' : declared;
-  const message = caveat ? { zh: `${draft.message.zh}（${caveat.zh}）`, en: `${draft.message.en} (${caveat.en})` } : draft.message;
+  const readSeverity = draft.evidence.some(unsureCell) ? 'info' : caveat && declared === 'error' ? 'warning' : declared;
+  const cut = readSeverity !== 'info' && meta.id !== 'parse-issues' && restsOnTheCut(draft, read.cutAfterPage ?? null);
+  const severity = cut ? 'info' : readSeverity;
+  const caveated = caveat ? { zh: `${draft.message.zh}（${caveat.zh}）`, en: `${draft.message.en} (${caveat.en})` } : draft.message;
+  const message = cut ? { zh: `${caveated.zh}${CUT_CAVEAT.zh}`, en: `${caveated.en}${CUT_CAVEAT.en}` } : caveated;
   return {
     rule: meta.id,
     severity,
@@ -45,6 +54,26 @@ export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'e
     params: draft.params ?? null,
     part: draft.part ?? draft.evidence[0]?.location.part ?? null,
   };
+}
+
+/** Said of a finding that may rest on the pages a cut-off file lost. */
+const CUT_CAVEAT = { zh: '（文件不完整，相关内容可能在被截断的页面中）', en: ' (the file is cut off: the rest may be on the lost pages)' };
+
+/**
+ * In a file whose later pages were cut off (PAGES_TRUNCATED, parsers/pdf/truncated.ts), what a finding says is
+ * not there (a part, a total) may be on the lost pages, and a table on the last page read may go on past the
+ * cut: such a finding — one with no evidence, or with evidence on that last page — is a note (unsure → info),
+ * saying so. Findings resting on the pages before keep their severity.
+ */
+function restsOnTheCut(draft: FindingDraft, lastRead: number | null): boolean {
+  if (lastRead === null) return false;
+  return draft.evidence.length === 0 || draft.evidence.some((e) => e.location.page !== null && e.location.page >= lastRead);
+}
+
+/** The last page read of a file whose later pages were cut off, else null. */
+export function lastPageBeforeCut(document: DocumentModel): number | null {
+  if (!document.issues.some((i) => i.code === PAGES_TRUNCATED)) return null;
+  return Math.max(0, ...(document.pageInfo ?? []).map((p) => p.page));
 }
 
 /**

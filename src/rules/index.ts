@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../schemas/finding.js';
 import type { Report } from '../../schemas/report.js';
-import { damagedTables, hasLostGlyphs, makeFinding } from './finding.js';
+import { damagedTables, hasLostGlyphs, lastPageBeforeCut, makeFinding } from './finding.js';
 import { RULES } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 import { paramsFor, type TemplateParams } from '../config/template-params.js';
 import { MIN_CONFIDENCE } from './confidence.js';
-import { PAGES_TRUNCATED } from '../../parsers/pdf/truncated.js';
 
 /** Version of the rule set: changes whenever a rule is added, removed or bumped ("r12-1a2b3c4d"). */
 export const RULES_VERSION = (() => {
@@ -77,24 +76,7 @@ export function runRules(report: Report, context: RuleContext): Finding[] {
       append(findings, runRule(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
     }
   }
-  const document = context.document;
-  if (!document?.issues.some((i) => i.code === PAGES_TRUNCATED)) return findings;
-  const lastRead = Math.max(0, ...(document.pageInfo ?? []).map((p) => p.page));
-  return findings.map((f) => beforeTheCut(f, lastRead));
-}
-
-/**
- * In a file whose later pages were cut off, what a finding says is not there (a part, a total) may
- * be on the lost pages, and a table on the last page read may go on past the cut: such a finding —
- * one with no evidence, or with evidence on that last page — is a note (unsure → info), saying so.
- * Findings resting on the pages before keep their severity.
- */
-function beforeTheCut(f: Finding, lastRead: number): Finding {
-  if (f.rule === 'parse-issues' || f.severity === 'info') return f;
-  if (f.evidence.length > 0 && f.evidence.every((e) => e.location.page === null || e.location.page < lastRead)) return f;
-  const zh = '（文件不完整，相关内容可能在被截断的页面中）';
-  const en = ' (the file is cut off: the rest may be on the lost pages)';
-  return { ...f, severity: 'info', message: f.message + (/[\u4e00-\u9fff]/u.test(f.message) ? zh : en), messageEn: f.messageEn + en };
+  return findings;
 }
 
 /** items appended one by one: a spread (push(...items)) overflows the call stack past ~10^5 items. */
@@ -107,7 +89,11 @@ export function runRule(rule: Rule, report: Report, context: RuleContext): Findi
   const ctx: RuleContext = { ...context, params: context.params ?? paramsFor(report.family) };
   try {
     // A □ is a lost character only where the PDF text layer lost some; unknown without the document.
-    const read = { lostGlyphs: ctx.document ? hasLostGlyphs(ctx.document) : true, damagedTables: ctx.document ? damagedTables(ctx.document) : undefined };
+    const read = {
+      lostGlyphs: ctx.document ? hasLostGlyphs(ctx.document) : true,
+      damagedTables: ctx.document ? damagedTables(ctx.document) : undefined,
+      cutAfterPage: ctx.document ? lastPageBeforeCut(ctx.document) : null,
+    };
     return rule.check(report, ctx).map((draft) => makeFinding(rule.meta, draft, ctx.lang, read));
   } catch (e) {
     return [

@@ -40,6 +40,10 @@ describe('a PDF cut off in download (was CORRUPT_FILE "Invalid PDF structure.")'
     // A part the cut took (项目支出绩效自评表 after page 12) is no warning: unsure → info.
     const serious = r.discrepancies.filter((d) => d.severity !== 'info' && d.rule !== 'parse-issues');
     for (const d of serious) expect(d.evidence.length, d.message).toBeGreaterThan(0);
+    // …and says why it is only a note.
+    const cutNotes = r.discrepancies.filter((d) => d.message.endsWith('（文件不完整，相关内容可能在被截断的页面中）'));
+    expect(cutNotes.length).toBeGreaterThan(0);
+    for (const d of cutNotes) expect([d.severity, d.messageEn.endsWith('(the file is cut off: the rest may be on the lost pages)')]).toEqual(['info', true]);
     // Every warning or error of the cut file is one the whole file has too.
     const wholeMessages = new Set(whole.discrepancies.map((d) => d.message));
     expect(serious.filter((d) => !wholeMessages.has(d.message)).map((d) => d.message)).toEqual([]);
