@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../schemas/document.js';
-import { InputError } from '../src/errors.js';
+import { InputError, PictureRefusal } from '../src/errors.js';
 import { repairModelGlyphs } from './glyph-repair.js';
 import { parseDoc, type DocOptions } from './doc.js';
 import { parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.js';
@@ -124,7 +124,7 @@ async function parsePicture(bytes: Uint8Array, options: ParseOptions): Promise<D
       throw new InputError('UNSUPPORTED_FORMAT', `${what}，按扫描页识别未读出文字${coarse ? `：${coarse}` : ''}，不是报告文档：请提交 Word 文档、PDF，或清晰的扫描页（150 dpi 以上） / a picture in which OCR found no text`, { cause: e });
     }
     // A refusal that names the picture already (picture.ts, tiff.ts) is said once.
-    throw e.message.startsWith('这是') || e.message.startsWith('TIFF') ? e : new InputError(e.code, `${what}：${e.message}`, { cause: e });
+    throw e instanceof PictureRefusal ? e : new InputError(e.code, `${what}：${e.message}`, { cause: e });
   }
 }
 

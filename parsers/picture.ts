@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { InputError } from '../src/errors.js';
+import { PictureRefusal } from '../src/errors.js';
 import { decodableImage, type ImageSize } from './image-size.js';
 import { encodePng } from './ocr/png.js';
 import { decodeTiff } from './tiff.js';
@@ -24,7 +24,7 @@ export async function picturePages(bytes: Uint8Array, size: ImageSize, maxPixels
       return decodeTiff(bytes, maxPixels).map((page) => ({ format: 'png' as const, bytes: encodePng(page) }));
     case 'webp':
       // Skia's WebP decoder aborts the process on a damaged frame (a 64-byte VP8 header with no data): not given one.
-      throw new InputError('UNSUPPORTED_FORMAT', '这是 WebP 图片，暂不支持读取：请另存为 PNG、JPEG 或 PDF 后提交 / a WebP picture: save it as PNG, JPEG or PDF');
+      throw new PictureRefusal('UNSUPPORTED_FORMAT', '这是 WebP 图片，暂不支持读取：请另存为 PNG、JPEG 或 PDF 后提交 / a WebP picture: save it as PNG, JPEG or PDF');
     default:
       return [{ format: 'png', bytes: await redrawn(bytes, size, maxPixels) }];
   }
@@ -34,7 +34,7 @@ export async function picturePages(bytes: Uint8Array, size: ImageSize, maxPixels
 async function redrawn(bytes: Uint8Array, size: ImageSize, maxPixels: number): Promise<Uint8Array> {
   const name = size.format.toUpperCase();
   const refused = (why: string, cause?: unknown) =>
-    new InputError('UNSUPPORTED_FORMAT', `这是 ${name} 图片，${why}，无法读取：请另存为 PDF、PNG 或 JPEG 后提交 / a ${name} picture that cannot be decoded`, cause ? { cause } : undefined);
+    new PictureRefusal('UNSUPPORTED_FORMAT', `这是 ${name} 图片，${why}，无法读取：请另存为 PDF、PNG 或 JPEG 后提交 / a ${name} picture that cannot be decoded`, cause ? { cause } : undefined);
   if (!decodableImage(bytes, maxPixels)) throw refused('尺寸无效或过大');
   const require = createRequire(import.meta.url);
   const canvas = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { InputError } from '../src/errors.js';
+import { PictureRefusal } from '../src/errors.js';
 import type { GrayImage } from './ocr/image.js';
 
 /**
@@ -17,12 +17,12 @@ interface Ifd {
   next: number;
 }
 
-function unsupported(reason: string): InputError {
-  return new InputError('UNSUPPORTED_FORMAT', `这是 TIFF 图片，${reason}，无法读取：请另存为 PDF、PNG 或 JPEG 后提交 / a TIFF picture that cannot be decoded (${reason})`);
+function unsupported(reason: string): PictureRefusal {
+  return new PictureRefusal('UNSUPPORTED_FORMAT', `这是 TIFF 图片，${reason}，无法读取：请另存为 PDF、PNG 或 JPEG 后提交 / a TIFF picture that cannot be decoded (${reason})`);
 }
 
-function corrupt(reason: string): InputError {
-  return new InputError('CORRUPT_FILE', `TIFF 图片已损坏，无法读取（${reason}） / the TIFF picture is corrupt`);
+function corrupt(reason: string): PictureRefusal {
+  return new PictureRefusal('CORRUPT_FILE', `TIFF 图片已损坏，无法读取（${reason}） / the TIFF picture is corrupt`);
 }
 
 /** The image file directories (one per page) of a TIFF, in order; none past `MAX_TIFF_PAGES`. */
@@ -82,7 +82,7 @@ function decodePage(b: Uint8Array, tags: Map<number, number[]>, maxPixels: numbe
   const width = one(256, 0);
   const height = one(257, 0);
   if (!(width > 0 && height > 0)) throw corrupt(`第 ${page} 页没有尺寸`);
-  if (width * height > maxPixels) throw new InputError('LIMIT_EXCEEDED', `TIFF 第 ${page} 页过大（${width}×${height} 像素），超过上限 ${maxPixels / 1_000_000} 百万像素 / the TIFF page is too large`);
+  if (width * height > maxPixels) throw new PictureRefusal('LIMIT_EXCEEDED', `TIFF 第 ${page} 页过大（${width}×${height} 像素），超过上限 ${maxPixels / 1_000_000} 百万像素 / the TIFF page is too large`);
   if (tags.has(322)) throw unsupported('按图块（tile）存储');
   const compression = one(259, 1);
   const bits = one(258, 1);

@@ -13,6 +13,17 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A picture refused with a message that already says what the picture is (这是 TIFF 图片… / TIFF 图片已损坏…):
+ * the caller that reads pictures as scans passes it on as it is instead of naming the picture a second time.
+ */
+export class PictureRefusal extends InputError {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'PictureRefusal';
+  }
+}
+
 /** A fault that may pass if retried (database down, converter timeout); queue workers retry these. */
 export class TransientError extends Error {
   readonly code: ErrorCode;
