@@ -51,7 +51,7 @@ const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^\.(xlsx|xlsm|xls|et|csv|ods)$/, '电子表格不是自评报告格式，请提交 .docx、.doc 或 .pdf / a spreadsheet'],
   [/^\.(pptx|ppt|dps|odp)$/, '演示文稿不是自评报告格式 / a presentation'],
   [/^\.(rar|7z|tar|gz|tgz|bz2|xz)$/, '压缩包请先解压（.zip 内只有一份报告时可直接读取） / an archive: unpack it first (a .zip holding one report is read as it is)'],
-  [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片：文件夹中的图片不逐张当作报告读取，请合成一个 PDF（单独指定的 JPEG、PNG、BMP、GIF 按一页扫描件读取，多页 TIFF 逐页读取） / an image: make the pages one PDF (a JPEG, PNG, BMP or GIF named on its own is read as one scanned page, a TIFF page by page)'],
+  [/^\.(jpe?g|png|tiff?|bmp|gif|heic|webp)$/, '图片：文件夹中的图片不逐张当作报告读取，请合成一个 PDF（单独指定的 JPEG、PNG、BMP、GIF 按一页扫描件读取；多页 TIFF 在文件夹中也按一份扫描报告逐页读取） / an image: make the pages one PDF (a JPEG, PNG, BMP or GIF named on its own is read as one scanned page; a multi-page TIFF is read as a scanned report, in a folder too)'],
   [/^\.xml$/, '不是 Word 另存的 XML 文档 / an XML file that is not a Word document'],
   [/^\.(txt|md)$/, '不是支持的报告格式，请另存为 .docx / not a supported report format, save as .docx'],
 ];
@@ -107,6 +107,7 @@ async function walk(dir: string, files: InputFile[], skipped: SkippedFile[]): Pr
     // Taken by ending whatever its type: a FIFO or device named .pdf becomes a READ_FAILED line.
     else if (REPORT_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) files.push({ path: p });
     else if (e.name.toLowerCase().endsWith('.xml') && e.isFile() && (await isWordXml(p))) files.push({ path: p });
+    else if (/\.tiff?$/iu.test(e.name) && e.isFile() && (await isMultiPageTiff(p))) files.push({ path: p });
     else skipped.push({ path: p, reason: skipReason(e.name) });
   }
 }
@@ -119,6 +120,39 @@ async function isWordXml(path: string): Promise<boolean> {
     const head = Buffer.alloc(XML_HEAD_BYTES);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return XML_REPORT_FORMATS.has(sniffFormat(head.subarray(0, bytesRead)));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Whether a .tif/.tiff holds more than one page: a scanner's or fax's multi-page TIFF is a whole scanned
+ * report (扫描件) and is read from a folder; a one-page picture stays a page to be combined into a PDF.
+ * Only the header and the first image file directory are read (its link to a next one).
+ */
+async function isMultiPageTiff(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, READ_FLAGS);
+    const read = async (at: number, length: number) => {
+      const b = Buffer.alloc(length);
+      const { bytesRead } = await handle!.read(b, 0, length, at);
+      return bytesRead === length ? b : null;
+    };
+    const head = await read(0, 8);
+    if (!head) return false;
+    const little = head[0] === 0x49 && head[1] === 0x49;
+    if (!little && !(head[0] === 0x4d && head[1] === 0x4d)) return false;
+    const u16 = (b: Buffer, at: number) => (little ? b.readUInt16LE(at) : b.readUInt16BE(at));
+    const u32 = (b: Buffer, at: number) => (little ? b.readUInt32LE(at) : b.readUInt32BE(at));
+    if (u16(head, 2) !== 42) return false;
+    const first = u32(head, 4);
+    const count = await read(first, 2);
+    if (!count) return false;
+    const next = await read(first + 2 + 12 * u16(count, 0), 4);
+    return next !== null && u32(next, 0) !== 0 && u32(next, 0) !== first;
   } catch {
     return false;
   } finally {

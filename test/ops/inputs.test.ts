@@ -9,6 +9,7 @@ import { ResultSchema, type Result } from '../../schemas/result.js';
 import { collectInputs, readInputFile, terminalSafe } from '../../src/files.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { pack, seedParts } from '../hostile/docx-kit.js';
+import { craftedTiff, scanned } from '../hostile/cut-kit.js';
 
 /**
  * Files are checked before they are read (issue 18 R2) and sniffed by what they hold (R7): a FIFO,
@@ -84,6 +85,20 @@ describe('folder scans', () => {
     expect(reasons.get('slides.pptx')).toContain('演示文稿');
     expect(reasons.get('all.rar')).toContain('解压');
     expect(reasons.get('scan.jpg')).toContain('图片');
+  });
+
+  it('take a multi-page TIFF (a scanner’s or fax’s whole report); pass over a one-page picture', async () => {
+    const folder = join(dir, 'tiffs');
+    mkdirSync(folder);
+    const seedPdf = new Uint8Array(readFileSync(new URL('../../samples/seed.pdf', import.meta.url)));
+    writeFileSync(join(folder, 'fax.tif'), scanned(seedPdf, 'tiffg4', 1, 2, 100)); // Ghostscript's G4 fax device, two pages
+    writeFileSync(join(folder, 'page.tiff'), scanned(seedPdf, 'tiffg4', 1, 1, 100));
+    writeFileSync(join(folder, 'looped.tif'), craftedTiff({ 256: 10, 257: 10 })); // one directory whose "next" is 0
+    writeFileSync(join(folder, 'short.tif'), Buffer.from('II*\0'));
+    const { files, skipped } = await collectInputs([folder]);
+    expect(files.map((f) => f.path)).toEqual([join(folder, 'fax.tif')]);
+    expect(skipped.map((s) => s.path).sort()).toEqual(['looped.tif', 'page.tiff', 'short.tif'].map((n) => join(folder, n)));
+    expect(skipped[0].reason).toContain('多页 TIFF');
   });
 
   it('take a .zip (the parser reads the one report it holds, or says why not); pass over other archives', async () => {
