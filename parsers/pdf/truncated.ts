@@ -1,3 +1,4 @@
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { InputError } from '../../src/errors.js';
 
 /**
@@ -23,7 +24,9 @@ export interface TruncatedPdf {
  * glyph program (/FontFile*: text is read through its /ToUnicode map and /Encoding; producers write
  * the programs last, after every page).
  */
-const NOT_NEEDED = /\/(?:Parent|Annots|Thumb|B|PieceInfo|Metadata|StructParents|Kids|Dest|AA|FontFile[23]?)\s*$/u;
+const NOT_NEEDED_KEYS = '(?:Parent|Annots|Thumb|B|PieceInfo|Metadata|StructParents|Kids|Dest|AA|FontFile[23]?)';
+/** A NOT_NEEDED key with its value: one reference, or an array of them (a page tree's /Kids lists every page). */
+const NOT_NEEDED_VALUE = new RegExp(`/${NOT_NEEDED_KEYS}\\s*(?:\\[[^\\]]*\\]|\\d+\\s+\\d+\\s+R\\b)`, 'gu');
 
 /** The parse issue of a file cut off in download whose later pages are lost (rules/index.ts: what a finding misses may be there). */
 export const PAGES_TRUNCATED = 'PAGES_TRUNCATED';
@@ -37,6 +40,10 @@ interface PdfObject {
   /** The object's text up to its stream data (or its end), latin1. */
   head: string;
   complete: boolean;
+  /** A stream's data, as offsets into the file's text (complete objects only). */
+  data?: { start: number; end: number };
+  /** Written inside an object stream (/ObjStm), not as plain text: re-written plain after the cut for pdf.js. */
+  compressed?: string;
 }
 
 /** Whether the bytes end like a whole PDF (`%%EOF` near the end); false for a file cut off. */
@@ -53,6 +60,7 @@ export function truncatedPdf(bytes: Uint8Array): TruncatedPdf | null {
   if (bytes.length < 16 || endsWhole(bytes)) return null;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const objects = indexObjects(text);
+  expandObjectStreams(text, objects);
   const lost = lostError;
   let catalog: number | null = null;
   for (const [num, o] of objects) if (o.complete && /\/Type\s*\/Catalog\b/u.test(o.head)) catalog = num;
@@ -86,7 +94,7 @@ export function truncatedPdf(bytes: Uint8Array): TruncatedPdf | null {
   };
   walk(Number(pagesRef![1]), [], 0);
   if (!complete.length) throw lost(NO_PAGE);
-  return { bytes: closed(bytes, catalog), declared: Math.max(declared, page), complete };
+  return { bytes: closed(bytes, catalog, plainCopies(objects)), declared: Math.max(declared, page), complete };
 }
 
 /** The bytes with the half-written object ended and `tail` (objects, a trailer) after it, for pdf.js to index. */
@@ -114,7 +122,7 @@ function linearizedPages(text: string, objects: Map<number, PdfObject>): Truncat
   }
   if (!pages.length) throw lostError(NO_PAGE);
   const top = Math.max(...objects.keys());
-  const tree = `${top + 1} 0 obj\n<< /Type /Pages /Kids [${pages.map((p) => `${p} 0 R`).join(' ')}] /Count ${pages.length} >>\nendobj\n${top + 2} 0 obj\n<< /Type /Catalog /Pages ${top + 1} 0 R >>\nendobj\n`;
+  const tree = `${plainCopies(objects)}${top + 1} 0 obj\n<< /Type /Pages /Kids [${pages.map((p) => `${p} 0 R`).join(' ')}] /Count ${pages.length} >>\nendobj\n${top + 2} 0 obj\n<< /Type /Catalog /Pages ${top + 1} 0 R >>\nendobj\n`;
   return { bytes: closed(Buffer.from(text, 'latin1'), top + 2, tree), declared: Math.max(declared, pages.length), complete: pages.map((_, i) => i + 1) };
 }
 
@@ -126,11 +134,11 @@ function lostError(why: string): InputError {
 }
 
 const NO_PAGE = '没有一页是完整写入的';
-const CATALOG_LOST = '文档目录或页面树在缺失的部分（或在压缩对象流中，无法单独读取）';
+const CATALOG_LOST = '文档目录或页面树在缺失的部分';
 
 /**
  * Whether every object a page needs was written whole: the page, the page-tree nodes above it (for
- * inherited resources), and everything they refer to, transitively, but for NOT_NEEDED keys.
+ * inherited resources), and everything they refer to, transitively, but for NOT_NEEDED_KEYS.
  */
 function needed(start: number[], objects: Map<number, PdfObject>): boolean {
   const seen = new Set<number>();
@@ -141,12 +149,8 @@ function needed(start: number[], objects: Map<number, PdfObject>): boolean {
     seen.add(num);
     const o = objects.get(num);
     if (!o?.complete) return false;
-    for (const m of o.head.matchAll(/(\d+)\s+(\d+)\s+R\b/gu)) {
-      const before = o.head.slice(Math.max(0, m.index - 24), m.index);
-      // A reference under a key a reading does not need (or inside its array: /Annots [1 0 R 2 0 R]).
-      if (NOT_NEEDED.test(before) || NOT_NEEDED.test(before.replace(/\[[^\]]*$/u, '').trimEnd())) continue;
-      queue.push(Number(m[1]));
-    }
+    // References under a key a reading does not need (its whole array too: /Kids [1 0 R … 61 0 R]) are left out.
+    for (const m of o.head.replace(NOT_NEEDED_VALUE, ' ').matchAll(/(\d+)\s+(\d+)\s+R\b/gu)) queue.push(Number(m[1]));
   }
   return true;
 }
@@ -166,6 +170,7 @@ function indexObjects(text: string): Map<number, PdfObject> {
     const endobj = text.indexOf('endobj', start);
     let end: number;
     let head: string;
+    let dataRange: PdfObject['data'];
     if (streamAt >= 0 && (endobj < 0 || streamAt < endobj) && /^\s*<</u.test(text.slice(start, start + 64))) {
       head = text.slice(start, streamAt);
       const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/u.exec(head);
@@ -174,6 +179,7 @@ function indexObjects(text: string): Map<number, PdfObject> {
       if (text[data] === '\n') data++;
       const endstream = length && data + Number(length[1]) <= text.length ? text.indexOf('endstream', data + Number(length[1])) : text.indexOf('endstream', data);
       end = endstream < 0 ? -1 : text.indexOf('endobj', endstream);
+      if (end >= 0) dataRange = { start: data, end: length && data + Number(length[1]) <= endstream ? data + Number(length[1]) : endstream };
     } else {
       end = endobj;
       head = end < 0 ? text.slice(start) : text.slice(start, end);
@@ -181,9 +187,51 @@ function indexObjects(text: string): Map<number, PdfObject> {
     // Another object's header before this one's end: this one was never closed.
     const nextHeader = end < 0 ? -1 : text.slice(start, end).search(/(?<![\d.])\d+\s+\d+\s+obj\b/u);
     const complete = end >= 0 && (nextHeader < 0 || nextHeader > head.length);
-    out.set(Number(m[1]), { at: m.index, head, complete });
+    out.set(Number(m[1]), { at: m.index, head, complete, ...(complete && dataRange ? { data: dataRange } : {}) });
     if (end >= 0) header.lastIndex = end;
     else break;
   }
+  return out;
+}
+
+/**
+ * The objects written inside object streams (/Type /ObjStm: Word's and qpdf's PDFs keep the catalog, the
+ * page tree and the pages there, compressed): each object stream written whole is inflated and its
+ * objects indexed as complete. Their only index, the cross-reference stream, is at the file's end and
+ * lost with the cut, so pdf.js cannot find them; `plainCopies` writes them again as plain objects after
+ * the cut. A plain object of the same number written whole (a later update) is kept. An object stream
+ * with another filter or a predictor is passed over (its objects stay unknown: the pages needing them are lost).
+ */
+function expandObjectStreams(text: string, objects: Map<number, PdfObject>): void {
+  for (const stream of [...objects.values()]) {
+    if (!stream.complete || !stream.data || !/\/Type\s*\/ObjStm\b/u.test(stream.head)) continue;
+    if (!/\/Filter\s*\[?\s*\/FlateDecode\s*\]?/u.test(stream.head) || /\/DecodeParms/u.test(stream.head)) continue;
+    const count = Number(/\/N\s+(\d+)/u.exec(stream.head)?.[1] ?? 0);
+    const first = Number(/\/First\s+(\d+)/u.exec(stream.head)?.[1] ?? -1);
+    let body: string;
+    try {
+      // Sync flush: data whose end carries the EOL before `endstream` (no direct /Length) still inflates.
+      body = inflateSync(Buffer.from(text.slice(stream.data.start, stream.data.end), 'latin1'), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('latin1');
+    } catch {
+      continue; // a damaged stream: its objects stay unknown
+    }
+    if (!count || first < 0 || first > body.length) continue;
+    const pairs = body.slice(0, first).trim().split(/\s+/u).map(Number);
+    if (pairs.length < 2 * count || pairs.some((n) => !Number.isInteger(n) || n < 0)) continue;
+    for (let i = 0; i < count; i++) {
+      const [num, offset] = [pairs[2 * i], pairs[2 * i + 1]];
+      const next = i + 1 < count ? pairs[2 * i + 3] : body.length - first;
+      if (next < offset || first + next > body.length) break;
+      if (objects.get(num)?.complete) continue;
+      const own = body.slice(first + offset, first + next).trim();
+      objects.set(num, { at: stream.at + i / (count + 1), head: own, complete: true, compressed: own });
+    }
+  }
+}
+
+/** The objects found only inside object streams, written again as plain objects (for the bytes given to pdf.js). */
+function plainCopies(objects: Map<number, PdfObject>): string {
+  let out = '';
+  for (const [num, o] of objects) if (o.compressed !== undefined) out += `${num} 0 obj\n${o.compressed}\nendobj\n`;
   return out;
 }

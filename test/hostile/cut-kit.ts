@@ -15,11 +15,14 @@ export function cut(bytes: Uint8Array, fraction: number): Uint8Array {
   return bytes.slice(0, Math.floor(bytes.length * fraction));
 }
 
-/** The PDF rewritten by qpdf: pages and fonts near the start (qpdf's order), or linearized ("fast web view"). */
-export function qpdfRewritten(pdf: Uint8Array, linearize: boolean): Uint8Array {
-  return cachedFile(`qpdf-${linearize ? 'linear' : 'plain'}`, [pdf], (work) => {
+/**
+ * The PDF rewritten by qpdf: pages and fonts near the start (qpdf's order), or linearized ("fast web view");
+ * with `objectStreams`, the page tree, pages and fonts compressed into object streams as Word and Acrobat write them.
+ */
+export function qpdfRewritten(pdf: Uint8Array, linearize: boolean, objectStreams = false): Uint8Array {
+  return cachedFile(`qpdf-${linearize ? 'linear' : 'plain'}${objectStreams ? '-objstm' : ''}`, [pdf], (work) => {
     writeFileSync(join(work, 'in.pdf'), pdf);
-    execFileSync('qpdf', [...(linearize ? ['--linearize'] : []), '--object-streams=disable', '--deterministic-id', join(work, 'in.pdf'), join(work, 'out.pdf')], { stdio: 'pipe' });
+    execFileSync('qpdf', [...(linearize ? ['--linearize'] : []), `--object-streams=${objectStreams ? 'generate' : 'disable'}`, '--deterministic-id', join(work, 'in.pdf'), join(work, 'out.pdf')], { stdio: 'pipe' });
     return new Uint8Array(readFileSync(join(work, 'out.pdf')));
   });
 }
