@@ -5,12 +5,12 @@ import { toGray } from '../ocr/image.js';
 import { imageGrid, ocrPage } from '../ocr/ocr-page.js';
 import { OCR_DPI, type PageImage } from '../ocr/page-image.js';
 import { ocrLayerRuns, straightenRuns } from '../pdf/ocr-layer.js';
-import { assemble, credibleOcr, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges } from '../pdf/parse.js';
+import { assemble, credibleOcr, DEFAULT_MAX_OCR_PAGES, DEFAULT_MAX_PAGES, markTextSources, ocrSummary, pageRanges, truncationIssue } from '../pdf/parse.js';
 import { loadPdfJs } from '../pdf/pdfjs.js';
 import { emptyPage, layoutPage, type PageContent, type PagePrimitives } from '../pdf/primitives.js';
 import { extractRulings } from '../pdf/rulings.js';
 import { toTextRuns, applyMatrix, type Matrix } from '../pdf/text-runs.js';
-import type { ZipLimits } from '../zip.js';
+import { CUT_OFF, type ZipLimits } from '../zip.js';
 import { corruptOfd, OfdPackage, readOfdDocument, readResources } from './package.js';
 import { DEFAULT_MAX_OFD_OBJECTS, MM_TO_PT, readOfdPage, type OfdPageContent } from './page.js';
 import { decodableImage } from '../image-size.js';
@@ -53,9 +53,16 @@ export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Pro
   let usableChars = 0;
   let ocrLeft = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
   const noText: number[] = [];
+  // A package cut off in download (its zip directory lost, parts found by their local headers): a page whose
+  // content part did not arrive whole is lost, as a PDF's page past the cut is; the others are read.
+  const arrived = doc.pages.map((_, i) => i + 1).filter((n) => pkg.has(doc.pages[n - 1].content));
+  if (!pkg.zip.cutOff || !arrived.length) {
+    const missing = doc.pages.findIndex((ref) => !pkg.has(ref.content));
+    if (missing >= 0) throw corruptOfd(`${pkg.zip.cutOff ? `${CUT_OFF}，` : ''}第 ${missing + 1} 页的内容 ${doc.pages[missing].content} 不存在`);
+  }
   for (let n = 1; n <= doc.pages.length; n++) {
     const ref = doc.pages[n - 1];
-    if (!pkg.has(ref.content)) throw corruptOfd(`第 ${n} 页的内容 ${ref.content} 不存在`);
+    if (!pkg.has(ref.content)) continue; // lost with the cut: a gap, nothing joins over it
     const content = readOfdPage(pkg, ref.content, ref.templates.filter((t) => pkg.has(t)), doc.pageBox, doc.fonts, options.maxObjects ?? DEFAULT_MAX_OFD_OBJECTS);
     const width = content.box[2] * MM_TO_PT;
     const height = content.box[3] * MM_TO_PT;
@@ -115,6 +122,7 @@ export async function parseOfd(bytes: Uint8Array, options: OfdOptions = {}): Pro
   }
   const ocrIssue = ocrSummary(pageInfo, new Map());
   if (ocrIssue) issues.push(ocrIssue);
+  if (arrived.length < doc.pages.length) issues.unshift(truncationIssue(arrived, doc.pages.length));
   const blocks = markTextSources(assemble(pages), pageInfo);
   return { format: 'pdf', pages: doc.pages.length, pageInfo, blocks, issues };
 }

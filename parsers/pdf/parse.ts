@@ -171,10 +171,10 @@ export async function parsePdfDocument(given: Uint8Array, options: PdfParseOptio
 }
 
 /**
- * The one note on a PDF cut off in download: which pages were lost, which were read. Its code says
- * TRUNCATED (parse-issues makes it a warning); PAGES_TRUNCATED makes what a finding misses a note (rules/index.ts).
+ * The one note on a PDF (or OFD) cut off in download: which pages were lost, which were read. Its code says
+ * TRUNCATED (parse-issues makes it a warning); PAGES_TRUNCATED makes what a finding misses a note (rules/finding.ts).
  */
-function truncationIssue(complete: number[], pages: number): ParseIssue {
+export function truncationIssue(complete: number[], pages: number): ParseIssue {
   const lost = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => !complete.includes(n));
   if (!lost.length) {
     // Every page was written whole; what the cut took is after them (font programs, the page index).

@@ -120,7 +120,9 @@ export async function addOfdFiles(add: Add, seedPdf: Uint8Array, rng: Rng, mutan
   add('ofd-deltax-huge', 'ofd', 'OFD: DeltaX claiming 10⁹ advances', ofdPackage({ 'Doc_0/Pages/Page_0/Content.xml': reportPage().replace(/DeltaX="g \d+ 3.5"/u, 'DeltaX="g 1000000000 3.5"') }), ['ok']);
   add('ofd-lines-only', 'ofd', 'OFD: a page of lines and no text', ofdPackage({ 'Doc_0/Pages/Page_0/Content.xml': contentXml(line(1, 20, 40, 190, 40)) }), ['NO_TEXT_LAYER']);
   add('ofd-blank-scan', 'ofd', 'OFD: a scanned page of nothing', blankScanOfd(), ['NO_TEXT_LAYER']);
-  add('ofd-truncated-50pct', 'ofd', 'truncated OFD', seedOfd.slice(0, Math.floor(seedOfd.length / 2)), ['CORRUPT_FILE', 'UNSUPPORTED_FORMAT']);
+  // Cut off in download: the pages whose content arrived are read (the rest named as lost); cut before the first page's, refused.
+  add('ofd-truncated-50pct', 'ofd', 'truncated OFD', seedOfd.slice(0, Math.floor(seedOfd.length / 2)), ['ok']);
+  add('ofd-truncated-1pct', 'ofd', 'OFD cut before its first page', seedOfd.slice(0, Math.floor(seedOfd.length / 100)), ['CORRUPT_FILE']);
   const small = ofdPackage();
   for (let i = 0; i < mutants; i++) {
     const m = mutateBytes(small, rng);

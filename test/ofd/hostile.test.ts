@@ -45,7 +45,12 @@ describe('hostile OFD files', () => {
     expect(await message('ofd-zip-bomb')).toMatch(/Content\.xml 解压后 \d+ 字节，超过上限/u);
     expect(await message('ofd-300k-objects')).toMatch(/图元超过上限 200000 个/u);
     expect(await message('ofd-3000-pages')).toMatch(/OFD 页数超过上限 2000 页/u);
-    // cut in half: the zip's entries are found by their local headers (hostile30), the first missing page part is named
-    expect(await message('ofd-truncated-50pct')).toMatch(/OFD 文件已损坏：第 \d+ 页的内容 Doc_0\/Pages\/Page_\d+\/Content\.xml 不存在/u);
+    // Cut off in download: the zip's entries are found by their local headers (hostile30). Cut in half, the pages whose
+    // content arrived are read and the lost ones named, as for a PDF; cut before the first page's content, refused naming it.
+    const half = (await runPipeline({ bytes: cases.find((c) => c.stem === 'ofd-truncated-50pct')!.bytes, file: 'half.ofd' })).result;
+    expect(half.status, half.error?.message).toBe('ok');
+    expect(half.discrepancies.filter((d) => d.message.includes('（PAGES_TRUNCATED）')).map((d) => d.message)).toEqual([expect.stringMatching(/文件不完整（下载或复制时被截断）：第 (\d+) 页起的内容缺失，仅核对了前 \d+ 页（共 32 页）/u)]);
+    expect(half.report!.coverage.tables).toBeGreaterThanOrEqual(5);
+    expect(await message('ofd-truncated-1pct')).toMatch(/OFD 文件已损坏：文件不完整（下载或复制时被截断，压缩包末尾的目录缺失），第 1 页的内容 Doc_0\/Pages\/Page_0\/Content\.xml 不存在/u);
   }, 120_000);
 });
