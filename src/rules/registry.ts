@@ -16,6 +16,8 @@ import { rule as narrativeActualMismatch } from './narrative-actual-mismatch.js'
 import { rule as approximateRestatement } from './approximate-restatement.js';
 import { rule as narrativeTotalParts } from './narrative-total-parts.js';
 import { rule as numberedBreakdown } from './numbered-breakdown.js';
+import { rule as gradeTallySum } from './grade-tally-sum.js';
+import { rule as narrativeChangeRate } from './narrative-change-rate.js';
 import { rule as narrativeShareAmount } from './narrative-share-amount.js';
 import { rule as narrativeAllocationSum } from './narrative-allocation-sum.js';
 import { rule as narrativeListCount } from './narrative-list-count.js';
@@ -92,6 +94,7 @@ export const RULES: readonly Rule[] = frozen([
   claimedMetContradicted,
   statedScoreMismatch,
   gradeBandMismatch,
+  gradeTallySum,
   zeroTotalNonzeroParts,
   scoreRange,
   groupWeights,
@@ -107,6 +110,7 @@ export const RULES: readonly Rule[] = frozen([
   threePublicSum,
   buildingControlRates,
   threePublicChangeRate,
+  narrativeChangeRate,
   specialFundRows,
   carriedForward,
   requiredCells,

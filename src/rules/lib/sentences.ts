@@ -23,3 +23,20 @@ export function statsBySentence(stats: readonly NarrativeStat[]): Map<string, Na
   grouped.set(stats, bySentence);
   return bySentence;
 }
+
+const byParagraph = new WeakMap<readonly NarrativeStat[], Map<number, NarrativeStat[]>>();
+
+/** Statistics stated in paragraphs (not table cells), grouped by paragraph ordinal in reading order; made once per list, shared. */
+export function statsByParagraph(stats: readonly NarrativeStat[]): Map<number, NarrativeStat[]> {
+  const known = byParagraph.get(stats);
+  if (known) return known;
+  const out = new Map<number, NarrativeStat[]>();
+  for (const s of stats) {
+    if (s.loc.paragraph == null) continue;
+    const list = out.get(s.loc.paragraph);
+    if (list) list.push(s);
+    else out.set(s.loc.paragraph, [s]);
+  }
+  byParagraph.set(stats, out);
+  return out;
+}
