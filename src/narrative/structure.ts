@@ -190,7 +190,8 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
   figures.forEach((f, i) => {
     if (alternatives[i]) return; // units offered as alternatives, not a list
     // the bracket follows the figure, or the noun it counts ("共45个项目（…）")
-    const after = /^[\u4e00-\u9fa5]{0,8}?\s?[（(]/.exec(norm.slice(f.end, f.end + 10));
+    // … or an opening quote a print's glyph order set before it ("218.07万元“( 三区”人才项目…)": the quote opens inside)
+    const after = /^[\u4e00-\u9fa5]{0,8}?\s?[“"‘]?[（(]/.exec(norm.slice(f.end, f.end + 10));
     if (!after) return;
     const open = f.end + after[0].length - 1;
     const close = matchingClose(norm, open);

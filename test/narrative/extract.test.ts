@@ -208,6 +208,10 @@ describe('narrative figures: totals and parts', () => {
     expect(find(stats, '16个').partOf).toBeNull();
     // one amount in the bracket is a subset of the 218.07, never the list of all its parts
     expect(find(stats, '49万元')).toMatchObject({ partOf: find(stats, '218.07万元').id, relation: 'subset' });
+    // a print that sets the bracket's opening quote before it (Chromium without rulings: 218.07万元“( 三区”…) reads the same
+    const swapped = statsOf(text.replace('218.07万元(“三区”', '218.07万元“( 三区”'));
+    expect(swapped.filter((s) => s.partOf === find(swapped, '113个').id).map((s) => s.figure.value)).toEqual(['79', '11', '3', '20']);
+    expect(find(swapped, '49万元')).toMatchObject({ partOf: find(swapped, '218.07万元').id, relation: 'subset' });
     // two amounts in a bracket still list the parts
     const listed = statsOf('共74个（房屋工程68个，市政工程6个）。');
     expect(find(listed, '68个')).toMatchObject({ partOf: find(listed, '74个').id, relation: 'component' });
