@@ -87,8 +87,11 @@ const PREFIX_QUALIFIERS: Array<[string, Comparator, boolean]> = [
  */
 const GLUED_CELLS = /^\d{6,}(?:\.\d+)?$/;
 const PER_BEFORE = /每(?:个)?(年|季度|季|月|周|天|日|半年)$/;
-/** 万 with nothing after it (a clause ends), and money words just before the number. */
-const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$)/;
+/**
+ * 万 with nothing after it (a clause ends) or with the clause's verb right after it ("批复资金350万已全部到位",
+ * "…100万均已拨付", "50万用于…"), and money words just before the number.
+ */
+const BARE_WAN = /^万(?=[，。；、,.;:：）)\s]|$|已|均|全部|用于|到位)/;
 const MONEY_BEFORE = /(资金|经费|预算|拨付|支付|支出|执行数|投入|下达|安排|补助|补贴|金额|投资|成本|费用|款)[^，。；,.;\d]{0,4}$/;
 // Chinese numerals too: "… 3 二、自评情况", "附件 … . 46 1 摘 要 一、项目概况" — a page number of a contents list or
 // a cover's date before the next heading's item number (二、) is no count of 二 (heldoutB: 24 such figures in 10 files of 5 corpus documents)

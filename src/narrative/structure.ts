@@ -183,13 +183,15 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     if (units) ALTERNATIVE_UNITS.set(f, units);
   });
 
-  // figures of a bracket giving a net value's gross and write-off: a note on that figure, never a part of a list
-  const grossNotes = new Set<number>();
+  // figures of a bracket that notes on the figure before it — a net value's gross and write-off, a sub-group of
+  // an item already counted — never parts of a list
+  const bracketNotes = new Set<number>();
   // 1. listed parts in brackets right after a figure
   figures.forEach((f, i) => {
     if (alternatives[i]) return; // units offered as alternatives, not a list
     // the bracket follows the figure, or the noun it counts ("共45个项目（…）")
-    const after = /^[\u4e00-\u9fa5]{0,8}?\s?[（(]/.exec(norm.slice(f.end, f.end + 10));
+    // … or an opening quote a print's glyph order set before it ("218.07万元“( 三区”人才项目…)": the quote opens inside)
+    const after = /^[\u4e00-\u9fa5]{0,8}?\s?[“"‘]?[（(]/.exec(norm.slice(f.end, f.end + 10));
     if (!after) return;
     const open = f.end + after[0].length - 1;
     const close = matchingClose(norm, open);
@@ -215,14 +217,23 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // a net value with its gross and what is written off ("固定资产净值6216.38万元（固定资产原值6606.25万元，累计折旧
     // 389.87万元）"): a difference, not parts
     if (GROSS_AND_WRITE_OFF.test(content)) {
-      for (const { k } of inner) grossNotes.add(k);
+      for (const { k } of inner) bracketNotes.add(k);
       return;
     }
+    // one figure of the figure's own kind is no list: it names a group within it (a note, like a 含 bracket) —
+    // "“差”的项目20个财政资金218.07万元(“三区”人才项目16个49万元)": 49 of the 218.07, not all of it
+    const single = inner.filter(({ g }) => sameKind(f, g)).length === 1;
+    // a bracket after an item that has its own figure of a kind names a sub-group of that kind too: the 16个 there
+    // are among the item's 20个, never one more part of the list the item stands in (113个 = 79 + 11 + 3 + 20)
+    const item = itemFiguresBefore(norm, figures, f);
     for (const { g, k } of inner) {
-      if (!sameKind(f, g)) continue;
+      if (!sameKind(f, g)) {
+        if (item.some((h) => sameKind(h, g))) bracketNotes.add(k);
+        continue;
+      }
       rel[k].parent = i;
-      rel[k].relation = including ? 'subset' : 'component';
-      rel[k].openList = including || OPEN_LIST_WORDS.test(content);
+      rel[k].relation = including || single ? 'subset' : 'component';
+      rel[k].openList = including || single || OPEN_LIST_WORDS.test(content);
     }
   });
 
@@ -236,7 +247,7 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
     if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
     const end = sentences[si][1];
-    const inList = pick(figures, (g, k) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k) && sameKind(f, g));
+    const inList = pick(figures, (g, k) => g.start >= from && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !bracketNotes.has(k) && sameKind(f, g));
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
     // … unless the figures after the semicolon complete it exactly ("即：A 8.64万元、B 0.1万元；C 0.17万元" of 8.91)
     const listed = listItems(norm, inList, 2);
@@ -283,7 +294,7 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
       if (item > 0) end = at + item;
     }
     // changes ("同比增加209.28万元") are neither parts nor totals of a 其中 list
-    const inSentence = pick(figures, (g, k) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !grossNotes.has(k));
+    const inSentence = pick(figures, (g, k) => g.start > at && g.end <= end && rel[k].parent === null && !change[k] && !perUnit[k] && !bracketNotes.has(k));
     const listed = listItems(norm, inSentence);
     if (inSentence.length === 0) continue;
     const before = pick(figures, (g, k) => g.end <= at && g.start >= sentences[si][0] && rel[k].parent === null);
@@ -488,6 +499,20 @@ function clauseEndingAt(norm: string, end: number, reach: number): string {
 }
 
 /** The figures (with their index) that `keep` accepts, in order — a {g, k} pair made only for those it keeps. */
+/** List separators and sentence ends: what bounds one item of a list. */
+const ITEM_BREAK = charCodes('、，,；;：:。！？!?');
+
+/**
+ * The other figures of the list item `f` ends, from the last separator before it ("绩效自评“差”的项目20个财政资金218.07万元"
+ * → 20个 for 218.07万元).
+ */
+function itemFiguresBefore(norm: string, figures: ScannedFigure[], f: ScannedFigure): ScannedFigure[] {
+  const from = Math.max(0, f.start - 40);
+  let at = f.start - 1;
+  while (at >= from && !ITEM_BREAK.has(norm.charCodeAt(at))) at--;
+  return figures.filter((g) => g !== f && g.start > at && g.end <= f.start);
+}
+
 function pick(figures: ScannedFigure[], keep: (g: ScannedFigure, k: number) => boolean): Array<{ g: ScannedFigure; k: number }> {
   const out: Array<{ g: ScannedFigure; k: number }> = [];
   for (let k = 0; k < figures.length; k++) if (keep(figures[k], k)) out.push({ g: figures[k], k });

@@ -76,6 +76,8 @@ export const COUNT_UNITS = [
   '具',
   // fish and fry released (鳙鱼70万尾, 总计150万尾)
   '尾',
+  // hospital beds (按照三级中医医院500床设置, 编制床位200床)
+  '床',
 ] as const;
 
 /**
@@ -115,6 +117,8 @@ const NOT_A_UNIT_BEFORE: Record<string, string> = {
   项: '目',
   // 具体, 具有, 具备
   具: '体有备',
+  // 床位, 床单, 床垫, 床头, 床旁
+  床: '位单垫头旁',
   // 尾款, 尾声, 尾部, 尾数, 尾号, 尾水 (养殖尾水), 尾矿, 尾气, 尾巴, 尾随
   尾: '款声部数号水矿气巴随',
   // 个人, 个体…; "一个亿", "两个亿" is an amount (1亿, 2亿) spoken, not a count of things

@@ -403,8 +403,9 @@ export function fieldPattern(entry: FieldEntry, strongOnly = false): RegExp {
 }
 
 /**
- * A compact header key without the marks a form puts on a label (★必填项, 得分*) and without empty
- * brackets (符号（）): they are not words. Each part of a two-row key ("预期指标值/★符号") is cleaned.
+ * A compact header key without the marks a form puts on a label (★必填项, 得分*), without empty
+ * brackets (符号（）) and without the colon a system export puts after a label (项目名称: | 学生事务补助,
+ * 海南 2023): they are not words. Each part of a two-row key ("预期指标值/★符号") is cleaned.
  */
 export const withoutMarks: (key: string) => string = boundedMemo(readWithoutMarks, { maxEntries: 10_000, maxKeyLength: 128 });
 
@@ -412,7 +413,7 @@ export const withoutMarks: (key: string) => string = boundedMemo(readWithoutMark
 function readWithoutMarks(key: string): string {
   return key
     .split('/')
-    .map((part) => part.replace(/\(\)/g, '').replace(/^[★☆*※＊]+|[★☆*※＊]+$/g, ''))
+    .map((part) => part.replace(/\(\)/g, '').replace(/^[★☆*※＊]+|[★☆*※＊]+$/g, '').replace(/(?<=.)[:：]+$/u, ''))
     .join('/');
 }
 

@@ -10,7 +10,7 @@ import { readBudgetPairs } from './budget-pairs.js';
 import { headlessIndicatorColumns } from './headless-indicators.js';
 import { readIndicators } from './indicators.js';
 import { parseSignature } from './signature.js';
-import { fieldPattern, FORM_FIELDS, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD } from './lexicon.js';
+import { fieldPattern, FORM_FIELDS, withoutMarks, GOAL_ACHIEVED_HEAD, GOAL_SET_HEAD } from './lexicon.js';
 import { fuzzyFormField, isOcrTable, underOcrLabel } from './ocr-label-match.js';
 import { formYear, type FormGroup } from './parts.js';
 import { cellRightOf, key, ownCells, rowCells, rowKeys } from './table-view.js';
@@ -92,7 +92,7 @@ function hasIndicatorHeader(tables: TableBlock[]): boolean {
 
 function readHeaderFields(part: string, table: TableBlock, row: number, fields: Map<string, TextFact>, only?: string): void {
   for (const cell of ownCells(table, row)) {
-    const k = key(cell.text);
+    const k = withoutMarks(key(cell.text));
     for (const [field, re] of HEADER_FIELDS) {
       if ((only && field !== only) || !re.test(k) || fields.has(field)) continue;
       const value = fieldValueRightOf(table, row, cell);
@@ -121,7 +121,7 @@ function fieldValueRightOf(table: TableBlock, row: number, label: TableCell): Ta
   for (let step = 0; step < 2; step++) {
     const further = cellRightOf(table, row, blank);
     if (!further) break;
-    if (further.text.trim()) return HEADER_FIELDS.some(([, re]) => re.test(key(further.text))) ? next : further;
+    if (further.text.trim()) return HEADER_FIELDS.some(([, re]) => re.test(withoutMarks(key(further.text)))) ? next : further;
     blank = further;
   }
   return next;

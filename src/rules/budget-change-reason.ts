@@ -5,8 +5,12 @@ import { columnLabel, paramsOf, selfEvalForms, totalBudgetRow, type SelfEvalForm
 import type { TextFact } from '../../schemas/fact.js';
 import type { FindingDraft, Rule } from './types.js';
 
-/** Words of a budget-change / low-execution explanation (追加预算, 调整, 结转 …). */
-const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|结余|执行完毕|据实|增加预算|减少预算|预算变动|未执行|未支付|未付|未拨付|尾款|质保金|未结算|未到位|未完成支出/;
+/**
+ * Words of a budget-change / low-execution explanation (追加预算, 调整, 结转 …). Money a higher level paid
+ * straight to the people it is for (v2: "滋慧计划由中央直接拨付到个人银行账户", a school's student-aid form, 执行率 25)
+ * never passed through the unit's books: that says why the unit executed less.
+ */
+const BUDGET_REASON = /追加|调整|调增|调减|追减|结转|结余|执行完毕|据实|增加预算|减少预算|预算变动|未执行|未支付|未付|未拨付|尾款|质保金|未结算|未到位|未完成支出|直接(?:拨付|发放|支付)/;
 
 /** Reason cells on the form that explain the budget (the budget block has no reason column in MOF forms). */
 function budgetReasons(form: SelfEvalForm): TextFact[] {
@@ -22,13 +26,13 @@ function budgetReasons(form: SelfEvalForm): TextFact[] {
 export const rule: Rule = {
   meta: {
     id: 'budget-change-reason',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'A3',
     title: { zh: '预算调整或执行率偏低须说明原因', en: 'Budget change or low execution needs a reason' },
     description: {
-      zh: '执行率低于阈值（默认90%），或年初预算数与全年预算数（调整后预算数）不一致时，表中应说明原因；若原因只出现在某个指标的偏差原因栏，降为提示并附上该说明。',
-      en: 'An execution rate below the threshold (90%) or an initial budget differing from the full-year budget needs a stated reason.',
+      zh: '执行率低于阈值（默认90%），或年初预算数与全年预算数（调整后预算数）不一致时，表中应说明原因；若原因只出现在某个指标的偏差原因栏（含资金由上级“直接拨付/发放”到个人的说明），降为提示并附上该说明。',
+      en: 'An execution rate below the threshold (90%) or an initial budget differing from the full-year budget needs a stated reason; a reason found only in an indicator\'s deviation cell (money a higher level paid directly to the people it is for included) makes it a note that quotes it.',
     },
     formula: '执行率 < 90% 或 年初预算数 ≠ 全年预算数 ⇒ 须有原因说明',
     tolerance: '金额按两位小数±½末位比较（区间不相交才算不一致）',

@@ -76,6 +76,15 @@ function leftoverIn(text: string): string | null {
 }
 
 /**
+ * A heading that names the form's own instructions page (v2: "二、报告内容和填写说明" under 填 报 说 明, 余姚 2009 绩效报告): the
+ * booklet prints it with the form, it instructs nobody in place of content. Its numbered items (1、填写本项目…) are the page's
+ * text; a 填写说明 inside a line with more after it ("（填写说明：…）") is still a leftover.
+ */
+function namesInstructions(line: string): boolean {
+  return /(?:填写|填报)说明$/.test(line.replace(/\s+/g, '').replace(/[:：]$/, ''));
+}
+
+/**
  * Short lines of the narrative reports (headings, outline items): a report outline's instruction
  * left in one ("（二）资金计划、到位及使用情况（可用表格形式反映）") is a leftover too.
  */
@@ -86,7 +95,7 @@ function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentMo
   for (const n of report.narratives) {
     for (const b of view.paragraphsIn(n.firstParagraph, n.lastParagraph)) {
       // only a line holding template text becomes a cell (check() reads nothing else of it)
-      if (nonSpaceLength(b.text) > 60 || !leftoverIn(b.text.trim())) continue;
+      if (nonSpaceLength(b.text) > 60 || !leftoverIn(b.text.trim()) || namesInstructions(b.text)) continue;
       out.push({ part: n.part, what: '标题', fact: { text: b.text, loc: { part: n.part, table: null, row: null, col: null, page: b.page, paragraph: b.paragraph, block: b.block, ...ocrProvenance(b) } } });
     }
   }
@@ -100,13 +109,13 @@ function outlineLines(report: Parameters<Rule['check']>[0], document: DocumentMo
 export const rule: Rule = {
   meta: {
     id: 'template-leftovers',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'F2',
     title: { zh: '模板说明或占位内容未删除', en: 'Template instructions left in' },
     description: {
-      zh: '表格单元格中残留模板的填写说明或占位内容（如“（100字以内）”“指标2 ……”“XX”）；同一张表的占位行合为一条。',
-      en: 'Cells still hold template instructions or placeholders ("（100字以内）", "指标2 ……", "XX"); the placeholder rows of one form are one finding.',
+      zh: '表格单元格中残留模板的填写说明或占位内容（如“（100字以内）”“指标2 ……”“XX”）；同一张表的占位行合为一条；报告本身的“填报说明”页标题（如“二、报告内容和填写说明”）不算残留。',
+      en: 'Cells still hold template instructions or placeholders ("（100字以内）", "指标2 ……", "XX"); the placeholder rows of one form are one finding; a heading naming the form\'s own instructions page ("二、报告内容和填写说明") is no leftover.',
     },
     formula: '单元格文字 ∌ 模板提示/占位符',
     tolerance: '不涉及数值比较',

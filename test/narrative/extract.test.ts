@@ -95,6 +95,15 @@ describe('narrative figures: values, units, qualifiers', () => {
     expect(statsOf('1.资金到位情况。2.5万元用于购置设备。').map((s) => s.figure.value)).toEqual(['2.5']);
   });
 
+  it('reads hospital beds (床) as a count, and a bare 万 after a money word with the verb right after it (儋州 中医院; 海南 学生资助 2016)', () => {
+    expect(find(statsOf('新建市中医医院,按照三级中医医院500床设置。'), '500床')).toMatchObject({ dimension: 'count' });
+    expect(statsOf('床位使用率90%，床单更换及时。').map((s) => s.figure.unit)).toEqual(['%']);
+    const wan = find(statsOf('项目批复资金350万已全部到位,属于省财政下拨资金。'), '350万');
+    expect(wan).toMatchObject({ dimension: 'money', normalizedValue: '350' });
+    // a count in 万 (万人) is no amount
+    expect(find(statsOf('覆盖人口3万人已全部受益。'), '3万人').dimension).toBe('count');
+  });
+
   it('keeps a figure with an unknown unit instead of dropping it', () => {
     const stats = statsOf('新栽行道树120棵，打井3眼。');
     const well = find(stats, '3眼');
@@ -187,6 +196,25 @@ describe('narrative figures: totals and parts', () => {
     const total = find(stats, '284件');
     expect(stats.filter((s) => s.partOf === total.id).map((s) => s.figure.value)).toEqual(['239', '11', '26', '8']);
     expect(total.label).toContain('投诉、信访、交办');
+  });
+
+  it('a bracket after a listed item names a group within it, not more parts (承德 农业农村局 2023)', () => {
+    const text =
+      '我局2023年预算安排专项资金项目共计113个,财政资金3267.28万元。其中绩效自评“优”的项目79个财政资金3038.38万元;绩效自评“良”的项目11个财政资金201.9万元,绩效自评“中”的项目3个财政资金7万元,绩效自评“差”的项目20个财政资金218.07万元(“三区”人才项目16个49万元),分别是:';
+    const stats = statsOf(text);
+    const count = find(stats, '113个');
+    // the 16 projects are among the 差 item's 20: the list by grade is 79 + 11 + 3 + 20
+    expect(stats.filter((s) => s.partOf === count.id).map((s) => s.figure.value)).toEqual(['79', '11', '3', '20']);
+    expect(find(stats, '16个').partOf).toBeNull();
+    // one amount in the bracket is a subset of the 218.07, never the list of all its parts
+    expect(find(stats, '49万元')).toMatchObject({ partOf: find(stats, '218.07万元').id, relation: 'subset' });
+    // a print that sets the bracket's opening quote before it (Chromium without rulings: 218.07万元“( 三区”…) reads the same
+    const swapped = statsOf(text.replace('218.07万元(“三区”', '218.07万元“( 三区”'));
+    expect(swapped.filter((s) => s.partOf === find(swapped, '113个').id).map((s) => s.figure.value)).toEqual(['79', '11', '3', '20']);
+    expect(find(swapped, '49万元')).toMatchObject({ partOf: find(swapped, '218.07万元').id, relation: 'subset' });
+    // two amounts in a bracket still list the parts
+    const listed = statsOf('共74个（房屋工程68个，市政工程6个）。');
+    expect(find(listed, '68个')).toMatchObject({ partOf: find(listed, '74个').id, relation: 'component' });
   });
 
   it('paragraphs run together: a section heading ends a 其中 list (湖南 耒阳)', () => {

@@ -22,6 +22,19 @@ export default ruleCases({
       findings: [{ severity: 'info', values: [801.08, 951.9], messageIncludes: ['801.08', '951.90', '财政追加预算'] }],
     },
     {
+      name: 'execution 25% where the indicator notes say the higher levels paid the aid directly to people → info quoting it (海南 农垦实验中学 2023)',
+      report: report({
+        projects: [
+          projectForm({
+            name: '学生事务补助',
+            budget: [['资金总额', '120000', '120000', '30000', '10', '25', '2.5']],
+            indicators: [['产出指标', '数量指标', '资助困难教师及学生', '52', '10', '20', '3.85', '滋慧计划由中央直接拨付到个人银行账户。']],
+          }),
+        ],
+      }),
+      findings: [{ severity: 'info', values: [25, 90], messageIncludes: ['25', '直接拨付'] }],
+    },
+    {
       name: 'execution 75% with no reason',
       report: report({ projects: [projectForm({ name: '运行维护经费', budget: [['年度资金总额', '100', '100', '75', '10', '75%', '7.5']] })] }),
       findings: [{ severity: 'warning', values: [75, 90], messageIncludes: ['75%', '90%'], params: ['reasonThresholdPercent'] }],

@@ -1,12 +1,19 @@
 import { rule } from '../../../src/rules/template-leftovers.js';
-import { projectForm, report, textFact } from '../builders.js';
+import { narrative, projectForm, report, textFact } from '../builders.js';
 import { documentOf } from '../../helpers/model.js';
 import { seedReport } from '../seed-records.js';
 import { ruleCases } from '../tester.js';
 
 export default ruleCases({
   rule,
-  valid: [{ name: 'the seed', report: seedReport() }],
+  valid: [
+    { name: 'the seed', report: seedReport() },
+    {
+      name: "a heading naming the form's own instructions page (余姚 2009 绩效报告: 填 报 说 明 / 二、报告内容和填写说明)",
+      report: report({ narratives: [narrative('绩效报告', '绩 效 报 告', 0, ['填 报 说 明', '二、报告内容和填写说明'])] }),
+      document: documentOf(['绩 效 报 告', '填 报 说 明', '二、报告内容和填写说明', '1、“预算科目类别”:填写本项目所属预算科目名称。']),
+    },
+  ],
   invalid: [
     {
       name: 'goal instruction and a placeholder row left in',
@@ -61,6 +68,12 @@ export default ruleCases({
         ],
       }),
       findings: [{ severity: 'warning', values: [3], messageIncludes: ['3行模板占位行', '指标1:', '……'] }],
+    },
+    {
+      name: 'an outline line that still instructs, 填写说明 with more after it',
+      report: report({ narratives: [narrative('绩效报告', '绩效报告', 0, ['（一）项目概况（填写说明：请简述项目立项依据）'])] }),
+      document: documentOf(['绩效报告', '（一）项目概况（填写说明：请简述项目立项依据）', '']),
+      findings: [{ severity: 'warning', messageIncludes: ['填写说明'] }],
     },
     {
       name: 'an instruction left in a cell no record holds (Sichuan 评价结论)',
