@@ -440,3 +440,21 @@ describe('a rule-less print whose indicator rows sit beside labels merged over t
     expect(rowOf(form, '促进黄石文化经济发展,丰富市民文化活动').slice(2, 6)).toEqual(['社会效益', '促进黄石文化经济发展,丰富市民文化活动', '独有数据资源查询,查询范围可扩展到省图', '独有数据资源查询,查询范围可扩展到省图']);
   }, 240_000);
 });
+
+describe('a rule-less print whose wrapped budget labels run a little past the start of the next column\'s merged cells', () => {
+  it('ah-xuancheng-dizhen-2021: 年度资金总 / 额: (to 184 pt) beside 55 under 年初预算数 (202 pt), one band with 防震减灾综合保障 (from 174 pt): the label yields the column, the row keeps its three 55', async () => {
+    const { reference, run } = await readBoth('ah-xuancheng-dizhen-2021');
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年初预算数'))!;
+    const rowCells = (label: string) => {
+      const r = form.cells.find((c) => squeeze(c.text) === label)!.row;
+      return form.cells.filter((c) => c.row === r && c.col > 0).sort((a, b) => a.col - b.col).map((c) => squeeze(c.text)).filter((t) => t !== '');
+    };
+    // Found: 年度资金总额: | 55 | 55 | 10 | 100% | 10 — the label's cell spanned the 年初预算数 column, its 55 lost
+    // (the budget's initialBudget read as nothing).
+    expect(rowCells('年度资金总额:')).toEqual(['年度资金总额:', '55', '55', '55', '10', '100%', '10']);
+    expect(rowCells('其中:本年财政拨款')).toEqual(['其中:本年财政拨款', '55', '55', '55', '-', '100%', '-']);
+    const total = run.report.projects[0].budget!.rows.find((r) => r.kind === 'total')!;
+    expect([total.initialBudget?.text, total.fullYearBudget?.text, total.executed?.text]).toEqual(['55', '55', '55']);
+  }, 240_000);
+});
