@@ -6,7 +6,7 @@ import { continuesBorderless } from './borderless-join.js';
 import { looksLikePageNumber } from './furniture.js';
 import { joinFrameLines, lineFilled, makeLine } from './lines.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { blockText, buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchHeaderGroups, stretchRowValues, stretchTwoRowHeaders, type PlacedPiece, type TableCellPlan } from './row-model.js';
+import { blockText, buildRows, isLeaders, leadingLimit, stackBlocks, stretchAcross, stretchGroupLabels, stretchHeaderGroups, stretchRowValues, stretchTwoRowHeaders, yieldOccupiedColumns, type PlacedPiece, type TableCellPlan } from './row-model.js';
 import { lowestConfidence, type BBox, type TextLine } from './types.js';
 
 /**
@@ -545,7 +545,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
   const placed = placePieces(pieces.slice(from, to).flat(), bands);
-  const model = buildRows(joinCellParagraphs(stackBlocks(placed)), bands.length);
+  const model = buildRows(joinCellParagraphs(yieldOccupiedColumns(stackBlocks(placed))), bands.length);
   const nRows = model.ys.length - 1;
   // Paragraphs across the whole width at the region's head or foot are the prose around the lines
   // of cells, not its rows (a web page's 发布日期 / 索引号 head, then the report's first paragraphs).

@@ -107,6 +107,32 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
   });
 }
 
+/**
+ * A block across columns whose last column holds a block of its own row (side by side, half a line
+ * or more of height in common, wholly right of its text) does not reach into it: two texts are never one cell's, and
+ * text stops short of the next column's. A wrapped label running a character past the start of the
+ * next column's merged cells (年度资金总 / 额: 140–184 pt over a band from 174 pt, where 年初预算数 and
+ * its 55 stand at 202 pt) is its own column's, and the 55 beside it is kept.
+ */
+export function yieldOccupiedColumns(blocks: readonly Block[]): Block[] {
+  const x1 = (b: Block) => Math.max(...b.pieces.map((p) => p.x1));
+  const taken = (block: Block, c: number) =>
+    blocks.some(
+      (o) =>
+        o !== block &&
+        o.c1 - o.c0 === 1 &&
+        o.c0 === c &&
+        overlapY(o, block) >= 0.5 * Math.min(o.size, block.size) &&
+        Math.min(...o.pieces.map((p) => p.x0)) >= x1(block),
+    );
+  return blocks.map((block) => {
+    let { c0, c1 } = block;
+    while (c1 - c0 > 1 && taken(block, c1 - 1)) c1--;
+    if (c0 === block.c0 && c1 === block.c1) return block;
+    return blockOf(block.pieces.map((p) => ({ ...p, c0, c1 })));
+  });
+}
+
 /** A line of leaders under a cell is at most this far below it (font sizes). */
 const LEADER_GAP_EMS = 1;
 
@@ -190,7 +216,8 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
   // A tall cell beside rows of other columns (原因 text merged over five rows) is placed on the
   // rows it covers, it does not make them one.
   const definingBlocks = blocks.filter(defining);
-  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks) && !inRowGap(b, definingBlocks));
+  const centred = new Set(definingBlocks.filter((b) => centredOverTwo(b, definingBlocks)));
+  const rowMakers = definingBlocks.filter((b) => !overRows(b, definingBlocks) && !inRowGap(b, definingBlocks) && !centred.has(b));
   const bands = mergeBands(rowMakers);
   // Sparse blocks above the first or below the last band (a row of labels only) add their own band.
   const outside = blocks.filter((b) => !defining(b) && !bands.some((x) => overlapY(x, b) > 0) && (!bands.length || b.bottom <= bands[0].top || b.top >= bands.at(-1)!.bottom));
@@ -214,9 +241,11 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
   for (const block of blocks) {
     let r0 = -1;
     let r1 = -1;
+    // A block centred over two rows may only touch the first (centredOverTwo).
+    const reach = centred.has(block) ? -0.2 * block.size : 0.2 * block.size;
     const overlapped = () =>
       rows.forEach((row, r) => {
-        if (overlapY(row, block) > 0.2 * block.size) {
+        if (overlapY(row, block) > reach) {
           if (r0 < 0) r0 = r;
           r1 = r + 1;
         }
@@ -255,10 +284,13 @@ export function buildRows(stacked: readonly Block[], nCols: number): RowModel {
     const { block } = cell;
     const free = (r: number) => !cells.some((o) => o !== cell && o.block.c0 < block.c1 && block.c0 < o.block.c1 && o.r0 <= r && r < o.r1);
     const middle = block.top + block.bottom;
-    while (cell.r0 > 0 && cell.r1 < rows.length && free(cell.r0 - 1) && free(cell.r1) && Math.abs(rows[cell.r0 - 1].top + rows[cell.r1].bottom - middle) <= block.size) {
-      cell.r0--;
-      cell.r1++;
-    }
+    // Rows of unequal heights may leave it off-centre one step out and centred the next (产出指标 over
+    // 2 + 1 + 2 + 1 rows, two of them of two lines): the widest centred span over free cells.
+    let best = 0;
+    for (let k = 1; cell.r0 - k >= 0 && cell.r1 - 1 + k < rows.length && free(cell.r0 - k) && free(cell.r1 - 1 + k); k++)
+      if (Math.abs(rows[cell.r0 - k].top + rows[cell.r1 - 1 + k].bottom - middle) <= block.size) best = k;
+    cell.r0 -= best;
+    cell.r1 += best;
   }
   fitBoundaries(ys, rows, cells);
   return { ys, rows, cells };
@@ -287,6 +319,13 @@ function joinParagraphsAround(blocks: readonly Block[]): Block[] {
   gaps.sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)];
   const beside = (x: Block) => blocks.filter((o) => (o.c1 <= x.c0 || x.c1 <= o.c0) && overlapY(o, x) > 0);
+  // Columns (theirs included) with one block beside `a` and another beside `b`: when more columns are
+  // split so than lie centred between them, a and b are two rows (一个存储备份器 | 25TB | 25TB over
+  // WIFI布点全覆盖 | 100%覆盖 | 100%覆盖) and the block between is a label merged over both (数量指标, 10).
+  const pairedColumns = (a: Block, b: Block) => {
+    const below = beside(b);
+    return 1 + beside(a).filter((x) => below.some((y) => y !== x && y.c0 === x.c0 && y.c1 === x.c1 && y.top >= x.bottom)).length;
+  };
   const out: Block[] = [];
   for (const column of byColumn.values()) {
     for (let k = 0; k < column.length; k++) {
@@ -304,7 +343,7 @@ function joinParagraphsAround(blocks: readonly Block[]): Block[] {
           // round — and those two lie a row gap apart, not a paragraph's spacing).
           // Its row: the blocks beside it within the gap, not those of the rows around it that it touches.
           const row = beside(c).filter((o) => o.top >= a.bottom - 0.2 * o.size && o.bottom <= b.top + 0.2 * o.size).length + 1;
-          return b.top - a.bottom < PARAGRAPHS_SHARE * usual && row >= Math.max(beside(a).length, beside(b).length);
+          return b.top - a.bottom < PARAGRAPHS_SHARE * usual && row >= Math.max(beside(a).length, beside(b).length) && row >= pairedColumns(a, b);
         });
       if (between) {
         out.push(blockOf([...a.pieces, ...b.pieces]));
@@ -417,6 +456,32 @@ function overRows(block: Block, others: readonly Block[]): boolean {
       if (a.bottom - a.top < height && b.bottom - b.top < height && Math.min(overlapY(a, block), overlapY(b, block)) > 0.5 * a.size && b.top - a.bottom >= ROW_APART_EMS * block.size) return true;
       // The relaxed test: its lines at the leading of wrapped text, the two a row gap apart.
       if (inner !== null && inner <= WRAP_GAP_EMS * block.size && b.top - a.bottom >= MIN_ROW_GAP_EMS * block.size && block.top >= a.top - slack && block.bottom <= b.bottom + slack) return true;
+    }
+  return false;
+}
+
+/**
+ * Is `block` (several lines) centred on two cells of one other column a clear row gap apart, reaching
+ * well into one and touching the other — a cell merged over two rows in a table with little cell
+ * padding, its text as tall as theirs (独有数据资源查询 / 查询范围可扩展到 / 省图 beside 使读者更方便快捷 /
+ * 查找检阅 and 促进黄石文化经济 / 发展,丰富市民文化 / 活动)? overRows asks the two to be shorter than it.
+ */
+function centredOverTwo(block: Block, others: readonly Block[]): boolean {
+  const inner = innerGap(block);
+  if (inner === null) return false;
+  const slack = 0.2 * block.size;
+  const apart = Math.max(ROW_APART_EMS * block.size, inner + ROW_SPACING_EMS * block.size);
+  const beside = others
+    .filter((o) => o !== block && (o.c1 <= block.c0 || block.c1 <= o.c0) && overlapY(o, block) > -slack)
+    .sort((a, b) => a.top - b.top);
+  for (let i = 0; i < beside.length; i++)
+    for (let j = i + 1; j < beside.length; j++) {
+      const [a, b] = [beside[i], beside[j]];
+      if (a.c0 !== b.c0 || a.c1 !== b.c1 || b.top - a.bottom < apart) continue;
+      if (block.top < a.top - slack || block.bottom > b.bottom + slack) continue;
+      if (Math.abs(block.top + block.bottom - a.top - b.bottom) > block.size) continue;
+      // Well into one of them: not a row of its own filling the gap between the two.
+      if (Math.max(overlapY(a, block), overlapY(b, block)) > 0.5 * block.size) return true;
     }
   return false;
 }

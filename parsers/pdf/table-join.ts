@@ -260,8 +260,13 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   // A grid inferred from text has no empty cells: a cell of the last row with nothing under it
   // on the next page is one filled above and empty below.
   const emptyBelow = (b: MappedCell) => !top.some((f) => f.col < b.col + b.colSpan && b.col < f.col + f.colSpan);
+  // A cell of the continuation's first row with text merged over several rows there, under a cell of one
+  // row with text of its own, is set beside rows of its page: that row starts them, it is nobody's rest
+  // (独有数据资源查询… merged over 使读者更方便… and 促进黄石… under 公益性事业, 社会效益 under 经济效益).
+  const startsRows = inferred && top.some((f) => f.rowSpan > 1 && squeeze(f.text) !== '' && partner(f)?.rowSpan === 1 && squeeze(partner(f)!.text) !== '');
   const rowSplit =
     sameCells &&
+    !startsRows &&
     ((inferred && loneLastLine(pairs)) ||
       (pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
         pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
@@ -287,6 +292,18 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
     b.rowSpan += f.rowSpan - (rowSplit ? 1 : 0);
     b.endsWrapped = f.endsWrapped;
     folded.add(f);
+  }
+  // Those rows start on this page, so a cell of the last row above with nothing under it runs over the
+  // break into its columns' empty cells, down to the next text there: a cell merged over the break, as
+  // the ruled print draws it (效益指标 over the rows of page 2, the 得分 10 of 经济效益 and 社会效益).
+  if (startsRows) {
+    const rows = Math.max(0, ...next.map((c) => c.row + c.rowSpan));
+    for (const b of bottom) {
+      if (!squeeze(b.text) || !emptyBelow(b)) continue;
+      let k = 0;
+      while (k < rows && !next.some((f) => f.row <= k && k < f.row + f.rowSpan && f.col < b.col + b.colSpan && b.col < f.col + f.colSpan && squeeze(f.text) !== '')) k++;
+      b.rowSpan += k;
+    }
   }
   return { folded, rowSplit };
 }

@@ -419,3 +419,42 @@ describe('a rule-less print whose table is a header and one row, or a header alo
     expect(rows(table)).toEqual([['项目名称', '中央、省、市(州)、县级财政资金', '资金计划', '资金到位情况']]);
   }, 240_000);
 });
+
+describe('a rule-less print whose indicator rows sit beside labels merged over two rows (黄石 form)', () => {
+  /** The texts of the row holding `text` (trimmed of spaces), left to right. */
+  const rowOf = (t: { cells: { row: number; col: number; rowSpan: number; text: string }[] }, text: string) => {
+    const r = t.cells.find((c) => squeeze(c.text) === text)!.row;
+    return t.cells.filter((c) => c.row <= r && r < c.row + c.rowSpan).sort((a, b) => a.col - b.col).map((c) => squeeze(c.text));
+  };
+  it('hb-huangshi-tushuguan-2022: 一个存储备份器 and WIFI布点全覆盖 two rows beside 数量指标 | 10; 使读者… at the top of page 2 a row of its own beside 社会效益 | 独有数据资源查询…: the .docx findings', async () => {
+    const { reference, run } = await readBoth('hb-huangshi-tushuguan-2022');
+    // Found: the two 数量指标 rows one (一个存储备份器WIFI布点全覆盖 | 25TB100%覆盖, the 5万 info missed), and
+    // page 2's first row folded into page 1's last (促进黄石… left with no 得分: an extra warning).
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '三级指标'))!;
+    expect([form.page, form.pageEnd]).toEqual([1, 2]);
+    expect(rowOf(form, '一个存储备份器')).toEqual(['', '产出指标(40分)', '数量指标', '一个存储备份器', '25TB', '25TB', '10']);
+    expect(rowOf(form, 'WIFI布点全覆盖')).toEqual(['', '产出指标(40分)', '数量指标', 'WIFI布点全覆盖', '100%覆盖', '100%覆盖', '10']);
+    expect(rowOf(form, '社会公益服务无经济效益')).toEqual(['', '效益指标(30分)', '经济效益', '社会公益服务无经济效益', '公益性事业', '公益性事业', '10']);
+    expect(rowOf(form, '使读者更方便快捷查找检阅').slice(2, 6)).toEqual(['社会效益', '使读者更方便快捷查找检阅', '独有数据资源查询,查询范围可扩展到省图', '独有数据资源查询,查询范围可扩展到省图']);
+    expect(rowOf(form, '促进黄石文化经济发展,丰富市民文化活动').slice(2, 6)).toEqual(['社会效益', '促进黄石文化经济发展,丰富市民文化活动', '独有数据资源查询,查询范围可扩展到省图', '独有数据资源查询,查询范围可扩展到省图']);
+  }, 240_000);
+});
+
+describe('a rule-less print whose wrapped budget labels run a little past the start of the next column\'s merged cells', () => {
+  it('ah-xuancheng-dizhen-2021: 年度资金总 / 额: (to 184 pt) beside 55 under 年初预算数 (202 pt), one band with 防震减灾综合保障 (from 174 pt): the label yields the column, the row keeps its three 55', async () => {
+    const { reference, run } = await readBoth('ah-xuancheng-dizhen-2021');
+    expectSameFindings(reference, run);
+    const form = tables(run.document).find((t) => t.cells.some((c) => squeeze(c.text) === '年初预算数'))!;
+    const rowCells = (label: string) => {
+      const r = form.cells.find((c) => squeeze(c.text) === label)!.row;
+      return form.cells.filter((c) => c.row === r && c.col > 0).sort((a, b) => a.col - b.col).map((c) => squeeze(c.text)).filter((t) => t !== '');
+    };
+    // Found: 年度资金总额: | 55 | 55 | 10 | 100% | 10 — the label's cell spanned the 年初预算数 column, its 55 lost
+    // (the budget's initialBudget read as nothing).
+    expect(rowCells('年度资金总额:')).toEqual(['年度资金总额:', '55', '55', '55', '10', '100%', '10']);
+    expect(rowCells('其中:本年财政拨款')).toEqual(['其中:本年财政拨款', '55', '55', '55', '-', '100%', '-']);
+    const total = run.report.projects[0].budget!.rows.find((r) => r.kind === 'total')!;
+    expect([total.initialBudget?.text, total.fullYearBudget?.text, total.executed?.text]).toEqual(['55', '55', '55']);
+  }, 240_000);
+});
