@@ -31,7 +31,9 @@ const MIN_REPORTS_OF_CORRECTION = 3;
  * "办理项目峻工验收率" → "办理项目竣工验收率". A character is replaced only when neither of the
  * two-character sequences it forms with its neighbours is printed by any report of the corpus
  * (report-words.ts) — 严峻 stays — and exactly one other member of its series forms a word printed by
- * MIN_REPORTS_OF_CORRECTION reports or more. OCR'd text only; the caller keeps the corrected text unsure.
+ * MIN_REPORTS_OF_CORRECTION reports or more: with one neighbour where `seconds` carries the recogniser's
+ * doubt of the character (seriesCandidates), with each neighbour where no word of the recogniser is given
+ * (fitsEveryNeighbour). OCR'd text only; the caller keeps the corrected text unsure.
  * `reports` (sequence → number of reports printing it) is the corpus's, or another vocabulary in tests.
  * `around` gives the characters the text runs on from and into when it is one line of wrapped text: the
  * last character of the line before and the first of the line after ("…监管、峻" then "工验收备案…": 峻
@@ -54,17 +56,44 @@ export function correctConfusables(text: string, reports: ReadonlyMap<string, nu
       chars[i] = READ_AS_DASH;
       continue;
     }
-    const siblings = SIBLINGS.get(chars[i]);
-    if (!siblings) continue;
+    const siblings = seriesCandidates(chars[i], seconds.length ? seconds[i] : undefined, seconds.length > 0);
+    if (!siblings.length) continue;
     const prev = i === 0 ? around.before : chars[i - 1];
     const next = i === chars.length - 1 ? around.after : chars[i + 1];
     if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
-    const fits = siblings.filter((s) => printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION));
+    // With the recogniser's doubt one neighbour decides (…目峻|工 → 竣工); without any word of the recogniser, every
+    // neighbour must (总分|馆|模式 stays: 分管 is a word, 管模 none).
+    const fits = siblings.filter((s) => (seconds.length ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION) : fitsEveryNeighbour(prev, s, next, printed)));
     if (fits.length !== 1) continue;
     corrections.push(`${chars[i]}→${fits[0]}`);
     chars[i] = fits[0];
   }
   return { text: corrections.length ? chars.join('') : text, corrections };
+}
+
+/**
+ * The members of a character's series (形近字) that may replace it. Where the recogniser's word is known, only those
+ * it doubted the character for: every member when its first choice was unsure (below SECOND_CHOICE_BELOW), else the
+ * members among its runners-up — the seed's 竣 read as 峻 at 0.95 offers 竣 (mutool convert, page 8); 分馆 (华容's
+ * 总分馆, a word of one report) read sure with no 管 beside it is no misread 分管. All of them where the recogniser's
+ * word is not known (`known` false: text not read by our OCR, or its characters not placed on the text).
+ */
+function seriesCandidates(c: string, read: SecondChoice | undefined, known: boolean): string[] {
+  const siblings = SIBLINGS.get(c) ?? [];
+  if (!known || !siblings.length) return siblings;
+  if (!read) return [];
+  return read.first < SECOND_CHOICE_BELOW ? siblings : siblings.filter((s) => read.chs.includes(s));
+}
+
+/**
+ * Without the recogniser's word a correction needs the word on both sides: each ideograph beside the character makes
+ * a word with the member printed by MIN_REPORTS_OF_CORRECTION reports (资金|泼|付 → 金拨, 拨付). One side is not
+ * enough there: 分管 (8 reports) beside 馆 in 华容's 总分馆, 级为 (等级为, 9) beside 极 in 极为不利 — each a
+ * sure reading of a word few reports print (test/ocr/confusables.test.ts 'on reports it has not seen').
+ */
+function fitsEveryNeighbour(prev: string | undefined, s: string, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): boolean {
+  const sides = [isHan(prev) ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) : null, isHan(next) ? printed(s, next, MIN_REPORTS_OF_CORRECTION) : null].filter((x) => x !== null);
+  return sides.length > 0 && sides.every(Boolean);
 }
 
 const DASH = /^[—―─]$/u;
@@ -80,7 +109,7 @@ function dashForOne(c: string, prev: string | undefined, next: string | undefine
   return !isHan(prev) || printed(prev, READ_AS_DASH, MIN_REPORTS_OF_CORRECTION);
 }
 
-/** The recogniser's runner-up for a character (recognize.ts `second`) and how unsure its first choice was. */
+/** The recogniser's runners-up for a character (recognize.ts `seconds`, possibly none) and how sure its first choice was. */
 export interface SecondChoice {
   /** The runners-up, strongest first. */
   chs: string[];
@@ -112,7 +141,9 @@ function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: str
 /**
  * The second choices of `chars` (a run's recognised characters) placed on the characters of `text`
  * (the run's text once spaces are closed and look-alike letters folded): ideographs are never changed
- * by either, so the k-th ideograph of the text is the k-th recognised one. None when the counts differ.
+ * by either, so the k-th ideograph of the text is the k-th recognised one. Every ideograph gets its first
+ * choice's probability, with its runners-up or none (a sure reading the series correction keeps). None
+ * when the counts differ.
  */
 export function secondChoicesOf(text: string, chars: readonly { ch: string; confidence: number; seconds?: { ch: string; p: number }[] }[]): (SecondChoice | undefined)[] {
   const han = chars.filter((c) => isHan(c.ch));
@@ -125,7 +156,7 @@ export function secondChoicesOf(text: string, chars: readonly { ch: string; conf
     }
     const c = han[k++];
     if (!c || c.ch !== ch) return [];
-    out.push(c.seconds?.length ? { chs: c.seconds.map((x) => x.ch), first: c.confidence } : undefined);
+    out.push({ chs: (c.seconds ?? []).map((x) => x.ch), first: c.confidence });
   }
   return k === han.length ? out : [];
 }

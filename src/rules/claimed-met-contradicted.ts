@@ -70,7 +70,8 @@ function proseMisses(report: Report, claim: Claim): Miss[] {
 export const rule: Rule = {
   meta: {
     id: 'claimed-met-contradicted',
-    version: 1,
+    // v2: an indicator named across wrapped lines (财政供养人⏎员控制率) is read lower-is-better as its one-line name is (lib/targets.ts lowerIsBetter).
+    version: 2,
     severity: 'warning',
     catalogue: 'X5',
     title: { zh: '称已完成目标而数字显示未完成', en: 'Targets claimed met while the figures show a miss' },

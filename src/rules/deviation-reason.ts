@@ -8,7 +8,8 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'deviation-reason',
-    version: 2,
+    // v3: an indicator named across wrapped lines (财政供养人⏎员控制率) is read lower-is-better as its one-line name is (lib/targets.ts lowerIsBetter).
+    version: 3,
     severity: 'error',
     catalogue: 'D8',
     title: { zh: '未达标须填偏差原因', en: 'Missed target needs a deviation reason' },

@@ -8,7 +8,8 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'met-target-below-weight',
-    version: 2,
+    // v3: an indicator named across wrapped lines (财政供养人⏎员控制率) is read lower-is-better as its one-line name is (lib/targets.ts lowerIsBetter).
+    version: 3,
     severity: 'info',
     catalogue: 'D6',
     title: { zh: '已达标却未得满分', en: 'Met target scored below weight' },

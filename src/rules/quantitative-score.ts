@@ -12,7 +12,8 @@ import type { FindingDraft, Rule } from './types.js';
 export const rule: Rule = {
   meta: {
     id: 'quantitative-score',
-    version: 1,
+    // v2: an indicator named across wrapped lines (财政供养人⏎员控制率) is read lower-is-better as its one-line name is (lib/targets.ts lowerIsBetter).
+    version: 2,
     severity: 'warning',
     catalogue: 'D5',
     title: { zh: '定量指标得分公式', en: 'Quantitative indicator score' },

@@ -28,5 +28,11 @@ describe('a phone photo of a form the OCR has not seen: a character it doubted, 
     expect(rule(docx, '政府采购执行率').length).toBe(1);
     expect(rule(photo, '政府采购执行率')).toEqual(rule(docx, '政府采购执行率'));
     expect(photo.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // 财政供养人员控制率 (92% under a 100% ceiling: met) read wrapped in its cell, "财政供养人⏎员控制率": lower-is-better
+    // as on the .docx (targets.ts lowerIsBetter), no quantitative-score warning (ocr31; before it, 2×92÷100 = 1.84).
+    const staff = [...forms(photo.report).values()].flat().find((i) => squeeze(i.level3) === '财政供养人员控制率');
+    expect(staff?.level3).toMatch(/\n/u);
+    expect(rule(docx, '财政供养人员控制率')).toEqual([]);
+    expect(rule(photo, '财政供养人员控制率')).toEqual([]);
   }, 300_000);
 });

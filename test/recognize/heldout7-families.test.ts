@@ -46,6 +46,16 @@ describe('held-out 7: Chongqing 部门整体绩效自评表', () => {
     expect(missed[0]).toContain('表中指标得分(分)为2');
     expect(findings.filter((f) => f.rule === 'score-range')).toEqual([]);
   });
+
+  it('a name wrapped across the cell’s lines (a phone photo of 两江 科学城: “财政供养人⏎员控制率”) is still lower-is-better', () => {
+    const wrapped = rows.map((r) => (r[0] === '财政供养人员控制率' ? ['财政供养人\n员控制率', ...r.slice(1)] : r[0] === '公用经费控制率' ? ['公用经\n费控制率', ...r.slice(1)] : r));
+    const { report, findings } = check(documentOf(['部门整体绩效自评表', wrapped]));
+    const names = (report.deptSelfEval ?? report.projects[0])!.indicators.map((i) => i.level3);
+    expect(names.filter((n) => /\n/u.test(n))).toHaveLength(2);
+    const missed = findings.filter((f) => f.rule === 'quantitative-score').map((f) => f.message);
+    expect(missed).toHaveLength(2);
+    expect(missed.join('\n')).not.toMatch(/供养|公用经费/u);
+  });
 });
 
 /**

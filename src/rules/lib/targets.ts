@@ -27,6 +27,11 @@ export interface Attainment {
 const LOWER_IS_BETTER = /投诉|差错|错误|事故|违规|违法|超支|失误|不合格|返工|伤亡|死亡|损失|发生率|时长|用时|时限|周期|耗时|成本|费用|单价|调整率|结余率|变动率|(?:经费|人员|编制|预算|支出|成本)[^，,、]{0,4}控制率/;
 /** …but a handling/coverage rate of such things is still higher-is-better (投诉回复处理率, 事故隐患整改率). */
 const HIGHER_RATE = /(处理|办结|回复|完成|达标|合格|覆盖|满意|知晓|执行|到位|及时|受理|解决|整改|查处|结案)(率|度)$/;
+/** Whether the indicator named `level3` is one where less is better, its lines joined (a wrapped cell: 财政供养人⏎员控制率). */
+export function lowerIsBetter(level3: string): boolean {
+  const name = level3.replace(/\s+/gu, '');
+  return LOWER_IS_BETTER.test(name) && !(HIGHER_RATE.test(name) && !/不合格|未/u.test(name));
+}
 const DURATION_UNITS = new Set(['天', '日', '小时', '分钟', '月']);
 
 function comparable(t: Figure, a: Figure): boolean {
@@ -61,7 +66,8 @@ function readAttainment(ind: Indicator): Attainment | null {
   if (t.comparator === '>=' || t.comparator === '>') direction = 'up';
   else if (t.comparator === '<=' || t.comparator === '<') direction = 'down';
   else if (level1Key(ind.level1) === '成本') direction = 'down';
-  else if (LOWER_IS_BETTER.test(ind.level3) && !(HIGHER_RATE.test(ind.level3.trim()) && !/不合格|未/.test(ind.level3))) direction = 'down';
+  // The name as one line: a cell wrapped across lines reads "财政供养人⏎员控制率" from a scan (OCR 换行).
+  else if (lowerIsBetter(ind.level3)) direction = 'down';
   else if (/时效/.test(ind.level2) && t.unit && DURATION_UNITS.has(t.unit)) direction = 'down';
   else direction = 'up';
   const tv = Rational.parse(t.value);
