@@ -197,7 +197,10 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     const inner = pick(figures, (g, k) => k !== i && g.start > open && g.end <= close && rel[k].parent === null && !perUnit[k]);
     const content = norm.slice(open + 1, close);
     // "共15个（含转列项目5个）", "26个区县（含万盛经开区、两江新区，以下简称各区县）": what the bracket includes is a subset
-    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
+    // … also after a note: "副主任4名（不含兼职，其中，分管日常工作的副主任1名为正科级…）" — the figures after 其中 (其中 before
+    // the bracket's first figure) are some of the whole, not its parts
+    const noteThenSome = inner.length > 0 && /其中/.test(norm.slice(open + 1, Math.min(...inner.map(({ g }) => g.start))));
+    const including = /^\s*(?:含|包含|其中|内含)/.test(content) || noteThenSome;
     if (inner.length === 0) {
       // a subset named in brackets is not the list of all of them
       if (including) return;
