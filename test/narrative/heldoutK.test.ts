@@ -65,3 +65,42 @@ describe('held-out K: a 岳阳 cover whose title the page lost', () => {
     expect(checkModel(model).report.narratives).toEqual([]);
   });
 });
+
+/**
+ * Batch B, looked at after the fixes above: 桃源 人大办 2020 (a 其中 list of 基本支出 and 项目支出, then a second 其中 of economic
+ * classes that make up 基本支出) and 新宁 马头桥镇 2020 (编制 split, then 年末实有在职人员113人 with its own 其中) — both summed every
+ * figure up to the sentence's end as one list.
+ */
+describe('held-out K batch B: a later 其中 in the sentence', () => {
+  const byValue = (stats: Array<{ id: string; figure: { value: string }; partOf?: string | null }>, v: string) => stats.find((s) => s.figure.value === v)!;
+
+  it('其中：基本支出1006.67万元；项目支出379.53万元；其中工资福利…: the classes divide 基本支出, and 1386.33 is stated against 1386.2 (.docx and .pdf)', async () => {
+    for (const ext of ['docx', 'pdf']) {
+      const { report, findings } = checkModel(await corpusModel('hn-taoyuan-renda-2020', ext));
+      expect(byValue(report.statistics, '729.14').partOf, ext).toBe(byValue(report.statistics, '1006.67').id);
+      const totals = findings.filter((f) => f.rule === 'narrative-total-parts');
+      expect(totals.map((f) => f.values), ext).toEqual([[1386.33, 1386.2]]);
+    }
+  });
+
+  it('a later list that adds up to no figure before it divides the part right before it, as it reads (项目支出379.53)', async () => {
+    const model = await corpusEdited('hn-taoyuan-renda-2020', ['商品和服务支出152.93万元', '商品和服务支出152.94万元']);
+    const { report, findings } = checkModel(model);
+    expect(byValue(report.statistics, '729.14').partOf).toBe(byValue(report.statistics, '379.53').id);
+    expect(findings.filter((f) => f.rule === 'narrative-total-parts').map((f) => f.values)).toEqual([[1386.33, 1386.2], [379.53, 1006.68]]);
+  });
+
+  it('编制117 = 48 + 4 + 65; 年末实有在职人员113人，其中48 + 65: two wholes, no finding (.docx and .pdf)', async () => {
+    for (const ext of ['docx', 'pdf']) {
+      const { report, findings } = checkModel(await corpusModel('hn-xinning-matouqiao-2020', ext));
+      expect(findings.filter((f) => f.rule === 'narrative-total-parts'), ext).toEqual([]);
+      expect(byValue(report.statistics, '113').partOf ?? null, ext).toBeNull();
+    }
+  });
+
+  it('the same parts one short of 117: the 编制 list is still summed and found', async () => {
+    const model = await corpusEdited('hn-xinning-matouqiao-2020', ['工勤编制 4 人', '工勤编制 3 人']);
+    const totals = checkModel(model).findings.filter((f) => f.rule === 'narrative-total-parts');
+    expect(totals.map((f) => f.values?.[0])).toContain(117);
+  });
+});
