@@ -167,8 +167,31 @@ const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:绩效|自评|评价)[^。]{0,40
  * The cover of an evaluation report (财预〔2020〕10号's 绩效评价报告, a third party's too), one field a line:
  * 项目名称：… 实施单位（公章）：… 主管部门（公章）：… 委托单位：… 评价机构：… 项目负责人（签章）：… 填报时间：….
  * A form's head names 项目名称 / 主管部门 / 实施单位 in its cells, never with the seal or the evaluator.
+ * 湖南 岳阳's 部门(单位)整体支出绩效评价自评报告 has a cover of its own: 部门(单位)名称：… 预算编码：… 评价方式：部门(单位)绩效自评
+ * 评价机构：部门(单位)评价组 报告日期：… (…财政局(制)).
  */
-const COVER_FIELD = /^(项目名称|实施单位[（(]公章[)）]|主管部门[（(]公章[)）]|委托单位|评价机构|项目负责人[（(]签[章字][)）]|填报时间)[:：]/;
+const COVER_FIELD = /^(项目名称|实施单位[（(]公章[)）]|主管部门[（(]公章[)）]|委托单位|评价机构|项目负责人[（(]签[章字][)）]|填报时间|部门[（(]单位[)）]名称|预算编码|评价方式|报告日期)[:：]/;
+/** The cover's evaluation method naming a self-evaluation or an evaluation (评价方式：部门(单位)绩效自评). */
+const COVER_METHOD = /^评价方式[:：].{0,20}(?:自评|评价)/;
+
+/**
+ * Where a cover whose evaluation method is a self-evaluation or an evaluation opens (its first field line), when `texts` hold
+ * one (hasReportCover and 评价方式：…自评); -1 otherwise. The report starts there though no paragraph after it is prose.
+ */
+export function selfEvaluationCoverAt(texts: string[]): number {
+  if (!texts.some((t) => COVER_METHOD.test(compactKey(t))) || !hasReportCover(texts)) return -1;
+  return texts.findIndex((t) => COVER_FIELD.test(compactKey(t)));
+}
+
+/**
+ * Whose report a cover is: a unit's (部门(单位)名称：…) or a project's (项目名称：…); null when it names neither. The method line
+ * (评价方式：部门(单位)绩效自评) says who evaluated, on a project's cover as on a unit's: it tells no kind.
+ */
+export function coverKind(texts: string[]): 'dept' | 'project' | null {
+  const keys = texts.map(compactKey);
+  if (keys.some((k) => /^项目名称[:：]/.test(k))) return 'project';
+  return keys.some((k) => /^(?:部门[（(]单位[)）]|部门|单位)名称[:：]/.test(k)) ? 'dept' : null;
+}
 
 function hasReportCover(texts: string[]): boolean {
   const fields = new Set<string>();
@@ -218,8 +241,9 @@ export function reportsOnPerformance(texts: string[]): boolean {
   // a page cut before its figures (and without its title) that follows the template's outline:
   // 项目概况 › 项目单位基本情况 › 项目年度预算绩效目标、绩效指标设定情况, with prose under them
   if (anyProse && followsOutline(texts)) return true;
-  // a report whose title the page lost, opening at its cover's fields, then prose about performance
-  if (paragraphs >= 1 && hasReportCover(texts)) return true;
+  // a report whose title the page lost, opening at its cover's fields, then prose about performance; or a cover whose
+  // evaluation method is a self-evaluation (评价方式：部门(单位)绩效自评), its story in the form under it (prose-cells.ts)
+  if ((paragraphs >= 1 || texts.some((t) => COVER_METHOD.test(compactKey(t)))) && hasReportCover(texts)) return true;
   // a page that lost its title, opening at the report's contents run into one paragraph, the body's prose after it
   const contents = texts.findIndex(outlineContents);
   if (contents >= 0 && prose.indexOf(true, contents + 1) >= 0) return true;

@@ -1,5 +1,6 @@
 import type { Block, ParagraphBlock, TableBlock } from '../../schemas/document.js';
 import { compact, knownSection } from './reports.js';
+import { normalizeText } from '../text/normalize.js';
 
 /**
  * Prose kept in table cells. A summary table of a 绩效评价报告 (项目名称 | … / 项目基本情况 | 项目背景：…总额
@@ -11,7 +12,7 @@ import { compact, knownSection } from './reports.js';
  *
  * Also read: a label in a row of its own spanning the width, over one or more wide cells of prose; outside a form
  * (a table with an indicator or budget header), a label naming what a report tells though not a section heading
- * (年度绩效目标, 主要做法: REPORT_CONTENT). A page whose only title is its table's first row is found as a report
+ * (年度绩效目标, 主要做法, 岳阳's 年度部门(单位)总体运行情况及取得的成绩: REPORT_CONTENT). A page whose only title is its table's first row is found as a report
  * by reports.ts (tableTitleStart) when this reads prose in its cells.
  */
 
@@ -106,11 +107,13 @@ function sectionLabel(text: string, form: boolean): boolean {
   const label = compact(text).replace(/[：:]$/, '');
   if (!label || label.length > LABEL_MAX_CHARS) return false;
   if (knownSection(label) !== null) return true;
-  return !form && REPORT_CONTENT.test(label) && !FORM_FIELD.test(label) && !/[\d，,。；;]/.test(label);
+  // told on the normalized label: a page in traditional characters (總體運行情況及取得的成績) names the same things
+  const words = normalizeText(label);
+  return !form && REPORT_CONTENT.test(words) && !FORM_FIELD.test(words) && !/[\d，,。；;]/.test(words);
 }
 
 /** The words a report's parts are named by, beyond the section headings of reports.ts: goals, practice, results, lessons. */
-const REPORT_CONTENT = /绩效目标|(?:主要|经验|工作|具体)做法|(?:主要|工作|取得(?:的)?)成效|经验(?:总结|教训)|存在(?:的)?(?:主要)?问题|整改(?:措施|情况)|(?:工作|项目)(?:开展|实施)情况|资金(?:安排|投入|拨付)情况/;
+const REPORT_CONTENT = /绩效目标|(?:主要|经验|工作|具体)做法|(?:主要|工作|取得(?:的)?)成(?:效|绩)|总体运行情况|经验(?:总结|教训)|存在(?:的)?(?:主要)?问题|整改(?:措施|情况)|(?:工作|项目)(?:开展|实施)情况|资金(?:安排|投入|拨付)情况/;
 /** A form's own fields, read by the form's recognizer (self-eval.ts, budget-block.ts): never prose of a report. */
 const FORM_FIELD = /^(?:年度|总体|年度总体|预期|实际|中长期)?(?:目标|完成情况|完成值)$|实际完成|预期目标|指标|预算数|执行数|执行率|得分|分值|偏差/;
 /** A self-evaluation form (自评表): its header cells name indicators, budget columns and scores. */

@@ -1,6 +1,6 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import { documentBodySize, type HeadingTypography, MAX_HEADING_CHARS, reportTypography } from './headings.js';
-import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './performance-prose.js';
+import { coverKind, isPerformanceParagraph, outlineSection, reportsOnPerformance, selfEvaluationCoverAt } from './performance-prose.js';
 import { proseCellParagraphs } from './prose-cells.js';
 import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
@@ -409,7 +409,14 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   // the prose runs from the first paragraph after the last table or captioned form before it
   let from = 0;
   const notes = formNotes(region);
-  const firstProse = region.findIndex((b, k) => b.kind === 'paragraph' && !notes.has(k) && (isPerformanceParagraph(b.text) || outlineSection(b.text) !== null));
+  let firstProse = region.findIndex((b, k) => b.kind === 'paragraph' && !notes.has(k) && (isPerformanceParagraph(b.text) || outlineSection(b.text) !== null));
+  // a cover naming its method (评价方式：部门(单位)绩效自评) opens the report, its story in the form under it (岳阳, title lost)
+  // (only when the form under it holds prose: a cover over a form of figures alone is the form's, no report of its own)
+  const paragraphsAt = region.flatMap((b, k) => (b.kind === 'paragraph' ? [k] : []));
+  const coverTexts = paragraphsAt.map((k) => (region[k] as ParagraphBlock).text);
+  const cover = selfEvaluationCoverAt(coverTexts);
+  const coverOpens = cover >= 0 && (firstProse < 0 || paragraphsAt[cover] < firstProse) && proseCellParagraphs(region.slice(paragraphsAt[cover])).length > 0;
+  if (coverOpens) firstProse = paragraphsAt[cover];
   if (firstProse < 0) return null;
   for (let k = 0; k < firstProse; k++) if (region[k].kind === 'table' || startsForm(blocks, k)) from = k + 1;
   let end = region.length;
@@ -424,7 +431,8 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   if (!reportsOnPerformance(prose.map((p) => p.text))) return null;
   const first = prose.find((p) => compact(p.text).length > 0);
   if (!first) return null;
-  return { index: blocks.indexOf(first), kind: kindOfText(prose.map((p) => p.text).join('')), title: '', bodyFromFirst: true };
+  const kind = (coverOpens ? coverKind(coverTexts) : null) ?? kindOfText(prose.map((p) => p.text).join(''));
+  return { index: blocks.indexOf(first), kind, title: '', bodyFromFirst: true };
 }
 
 /**

@@ -199,7 +199,10 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     const inner = pick(figures, (g, k) => k !== i && g.start > open && g.end <= close && rel[k].parent === null && !perUnit[k]);
     const content = norm.slice(open + 1, close);
     // "共15个（含转列项目5个）", "26个区县（含万盛经开区、两江新区，以下简称各区县）": what the bracket includes is a subset
-    const including = /^\s*(?:含|包含|其中|内含)/.test(content);
+    // … also after a note: "副主任4名（不含兼职，其中，分管日常工作的副主任1名为正科级…）" — the figures after 其中 (其中 before
+    // the bracket's first figure) are some of the whole, not its parts
+    const noteThenSome = inner.length > 0 && /其中/.test(norm.slice(open + 1, Math.min(...inner.map(({ g }) => g.start))));
+    const including = /^\s*(?:含|包含|其中|内含)/.test(content) || noteThenSome;
     if (inner.length === 0) {
       // a subset named in brackets is not the list of all of them
       if (including) return;
@@ -282,6 +285,11 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     if (nested) {
       end = nested.at;
       drillDown.set(nested.at, nested.part);
+    } else {
+      // a later 其中 right after a figure and its comma or semicolon opens a list of its own ("…项目支出379.53万元；其中工资福利
+      // 支出729.14万元…"): this list ends there (a figure's repeat with no stop between, "中央财政4676 其中:中央财政4676", does not)
+      const later = LATER_QIZHONG.exec(norm.slice(at + m[0].length, end));
+      if (later) end = at + m[0].length + later.index + later[0].length - 2;
     }
     // paragraphs run together (a PDF copied as one line): a section heading ends the list ("…本级59.75万元，
     // 项目绩效目标是…三、预算支出组织实施情况…87.06万元" — 87.06 is not a part)
@@ -302,6 +310,10 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // a 其中 right after a change with no level before it in the sentence: what it divides is unclear
     if (sameSentence.length === 0 && before.length > 0) continue;
     const drilled = drillDown.get(at);
+    // … and that later list divides the figure of the list before it (or its whole) that its parts add up to exactly ("其中：
+    // 基本支出1006.67万元；项目支出379.53万元；其中工资福利支出729.14万元，商品和服务支出152.93万元，对个人和家庭支出124.6万元" —
+    // the economic classes of 基本支出); when none does, the part right before it (below)
+    const afterList = drilled === undefined && pick(figures, (g) => g.end <= at && g.start >= sentences[si][0]).some(({ k }) => rel[k].relation === 'subset' && rel[k].parent !== null && sentenceOf(figures[rel[k].parent!].start) === si);
     let candidates =
       drilled !== undefined
         ? [...sameSentence, { g: figures[drilled], k: drilled }].sort((a, b) => a.g.start - b.g.start)
@@ -346,6 +358,11 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // 项目支出50万元，其中：…" of 150) it is the last part, its own list dividing it further; where it is as large as the whole
     // it is another whole, not one more part ("在职人员编制6人，其中：事业编制6人；在职实有6人，其中：财政全额保障6人" — the 实有
     // count is no kind of 编制)
+    const opensOwnList = (p: { g: ScannedFigure }) => /^\s*[，,；;]?\s*其中/.test(norm.slice(p.g.end, p.g.end + 6));
+    // … and so is a figure opening its own 其中 list after parts that add up exactly without it, whatever stop is before it
+    // ("编制共117人，其中行政编制48人，工勤编制4人，事业编制65人，年末实有在职人员113人，其中执行公务员津补贴人员48人…")
+    const anotherWhole = parts.findIndex((p, j) => j >= 2 && opensOwnList(p) && addsUp(parts.slice(0, j), candidates));
+    if (anotherWhole >= 2 && !addsUp(parts, candidates)) parts = parts.slice(0, anotherWhole);
     const ownWhole = parts.findIndex((p, j) => j >= 1 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)) && /^\s*[，,]?\s*其中/.test(norm.slice(p.g.end, p.g.end + 6)));
     if (ownWhole >= 1 && !addsUp(parts, candidates)) {
       const own = parts[ownWhole];
@@ -377,6 +394,15 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // there, or the amount left out): the parts given are not all of them, so nothing is summed
     if (parts.length > 0 && namesPartWithoutFigure(norm.slice(parts[parts.length - 1].g.end, end), end === norm.length)) continue;
     const open = OPEN_LIST_WORDS.test(norm.slice(at, end));
+    if (afterList) {
+      const earlier = pick(figures, (g, k) => g.end <= at && g.start >= sentences[si][0] && !change[k] && !perUnit[k]);
+      const whole = earlier.filter(({ g }) => parts.length >= 2 && addsUp(parts, [{ g }]));
+      // none adds up: the 其中 divides the part right before it, as it reads ("…；工勤编制3人，其中：驾驶员2人、保洁员2人" against 3)
+      const last = earlier.at(-1);
+      if (whole.length === 1) candidates = whole;
+      else if (whole.length === 0 && last && rel[last.k].relation === 'subset') candidates = [last];
+      else continue;
+    }
     const assigned = parts.map(({ g, k }) => ({ k, parent: [...candidates].reverse().find(({ g: c }) => sameKind(c, g)) ?? null }));
     for (const { k, parent } of assigned) {
       if (!parent) continue;
@@ -556,6 +582,9 @@ function nestedQizhong(norm: string, figures: ScannedFigure[], from: number, end
   const sameKindBefore = figures.filter((g) => g.start >= from && g.end <= next && sameKind(g, figures[part]));
   return sameKindBefore.length === 1 ? { at: next, part } : null;
 }
+
+/** A later 其中 right after a figure's comma or semicolon (the figure's unit between): it opens a list of its own. */
+const LATER_QIZHONG = /\d[^\d，,；;。其]{0,6}[，,；;]\s*其中/;
 
 /** A sentence or clause group ends: 。 or ；. */
 const CLAUSE_END_HARD = /[。；;]/;
