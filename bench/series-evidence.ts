@@ -11,18 +11,19 @@
  */
 import { correctConfusables } from '../parsers/ocr/confusables.js';
 import { CONFUSABLE_SETS } from '../parsers/ocr/phonetic-series.js';
-import { REPORT_WORDS } from '../parsers/ocr/report-words.js';
+import { reportWords } from '../parsers/ocr/report-words.js';
 import { corpusReportTexts, reportWordsOf } from '../scripts/lib/report-words.js';
 
 const members = new Map<string, string[]>();
 for (const set of CONFUSABLE_SETS) for (const c of set) members.set(c, [...(members.get(c) ?? []), ...[...set].filter((o) => o !== c)]);
 
+const all = reportWords();
 let unseen = 0;
 const examples: string[] = [];
 const simulated = { restored: 0, wrong: 0, left: 0 };
 for (const [id, text] of corpusReportTexts()) {
   const own = reportWordsOf(text);
-  const others = { get: (w: string) => (REPORT_WORDS.get(w) ?? 0) - (own.has(w) ? 1 : 0) } as unknown as ReadonlyMap<string, number>;
+  const others = { get: (w: string) => (all.get(w) ?? 0) - (own.has(w) ? 1 : 0) } as unknown as ReadonlyMap<string, number>;
   const made = correctConfusables(text, others).corrections;
   unseen += made.length;
   examples.push(...made.map((c) => `${id} ${c}`));

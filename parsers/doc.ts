@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../schemas/document.js';
-import { convertDocToDocx, WORD_97_FILTER, type DocConversionOptions } from './doc/convert.js';
+import type { DocConversionOptions } from './doc/convert.js';
+import { WORD_97_FILTER } from './doc/filters.js';
 import { parseDocx } from './docx.js';
 
 /** Legacy Word 97 (.doc) and the other Word-family files LibreOffice reads → DocumentModel. Owned by issue 3. */
@@ -22,6 +23,9 @@ export type OfficeConvertedFormat = keyof typeof OFFICE_IMPORT_FILTERS;
  * round trip, which no JavaScript .doc reader we measured managed), then read by the Word parser.
  */
 export async function parseDoc(bytes: Uint8Array, options: DocOptions = {}, container: OfficeConvertedFormat = 'doc'): Promise<DocumentModel> {
+  // Loaded with the first such file (按需加载): the LibreOffice pool's modules and Node's child_process, net,
+  // os and fs/promises cost ≈ 10 ms CPU at every pipeline thread's start, and a .docx never needs them.
+  const { convertDocToDocx } = await import('./doc/convert.js');
   const docx = await convertDocToDocx(bytes, { ...options, filter: OFFICE_IMPORT_FILTERS[container] });
   return { ...parseDocx(docx), format: 'doc' };
 }

@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Parser as HtmlParser } from 'htmlparser2';
 import type { Block, DocumentModel, ParagraphBlock, TableBlock, TableCell } from '../schemas/document.js';
 import { InputError } from '../src/errors.js';
 import { decodeHtmlBytes } from './html-charset.js';
@@ -224,9 +225,21 @@ function buildTable(draft: TableDraft, block: number, tableIndex: number): Table
   return { kind: 'table', block, table: tableIndex, nRows, nCols, cells, grid, page: null, pageEnd: null, source: 'markup', confidence: 1 };
 }
 
+/**
+ * htmlparser2's tokenizer, loaded on the first web page read (its CommonJS build, which loads synchronously):
+ * its module graph (domhandler, domutils, entities) cost ≈ 25 ms CPU at every pipeline thread's start,
+ * and a .docx without a web-page part (altChunk) never needs it.
+ */
+let htmlParserClass: typeof HtmlParser | undefined;
+function htmlParser(): typeof HtmlParser {
+  htmlParserClass ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Parser;
+  return htmlParserClass;
+}
+
 /** An HTML page's text → DocumentModel (format "doc": a Word-family document that is not OOXML). */
 export function parseHtmlText(html: string): DocumentModel {
   const reader = new HtmlReader();
+  const Parser = htmlParser();
   const parser = new Parser(
     {
       onopentag: (name, attribs) => reader.open(name, attribs),

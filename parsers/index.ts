@@ -2,17 +2,21 @@ import type { DocumentModel } from '../schemas/document.js';
 import { InputError, PictureRefusal } from '../src/errors.js';
 import { repairModelGlyphs } from './glyph-repair.js';
 import { parseDoc, type DocOptions } from './doc.js';
-import { parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.js';
+import { hasPictureParts, parseDocx, parseFlatOpc, parseWordXml, type DocxOptions } from './docx.js';
 import { parseHtml, parseHtmlText } from './html.js';
 import { mhtmlHtml } from './mht.js';
-import { readPastedTables } from './ocr/docx-images.js';
-import { parseOfd } from './ofd/index.js';
-import { parsePdf, type PdfOptions } from './pdf.js';
+import type { PdfOptions } from './pdf.js';
 import { imageSize } from './image-size.js';
 import { nameFromBytes } from './byte-name.js';
 import { archiveEntries, baseName, nameList, pdfAttachments, pictureAsPdf, type InnerFile } from './inner-report.js';
 import { contractFormat, emptyReason, sniffFormat, unknownReason, type SniffedFormat } from './sniff.js';
-import { parseXlsx } from './xlsx/index.js';
+
+/**
+ * The readers of PDF, OFD, workbooks and pictures pasted into a .docx (OCR), loaded when a file needs
+ * them (按需加载): a pipeline thread that reads only .docx without pictures never loads their 74 modules
+ * (730 KB of compiled code, the OCR vocabulary among them).
+ */
+const parsePdf = async (bytes: Uint8Array, options?: PdfOptions) => (await import('./pdf.js')).parsePdf(bytes, options);
 
 export interface ParseOptions {
   docx?: DocxOptions;
@@ -69,9 +73,12 @@ function convertedNote(container: ContainerName): DocumentModel['issues'][number
 
 async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options: ParseOptions): Promise<DocumentModel> {
   switch (format) {
-    case 'docx':
-      // Tables pasted as pictures are read by OCR (parsers/ocr/docx-images.ts).
-      return readPastedTables(bytes, parseDocx(bytes, options.docx), options.docx?.zipLimits);
+    case 'docx': {
+      const model = parseDocx(bytes, options.docx);
+      // Tables pasted as pictures are read by OCR (parsers/ocr/docx-images.ts); most reports hold no picture.
+      if (!hasPictureParts(bytes, options.docx?.zipLimits)) return model;
+      return (await import('./ocr/docx-images.js')).readPastedTables(bytes, model, options.docx?.zipLimits);
+    }
     case 'pdf':
       return parsePdf(bytes, options.pdf);
     case 'image':
@@ -99,9 +106,9 @@ async function parseContainer(bytes: Uint8Array, format: SniffedFormat, options:
       throw new InputError('ENCRYPTED_PDF', '文件已加密（Word 文档设置了打开密码），无法读取内容，请提交未加密的文件 / the document is password-protected');
     case 'xlsx':
       // A workbook holding the forms is read sheet by sheet (parsers/xlsx); any other workbook is refused, saying why.
-      return parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
+      return (await import('./xlsx/index.js')).parseXlsx(bytes, { zipLimits: options.docx?.zipLimits });
     case 'ofd':
-      return parseOfd(bytes, { zipLimits: options.docx?.zipLimits, maxPages: options.pdf?.maxPages, maxOcrPages: options.pdf?.maxOcrPages, onOcrPage: options.pdf?.onRenderedOcrPage });
+      return (await import('./ofd/index.js')).parseOfd(bytes, { zipLimits: options.docx?.zipLimits, maxPages: options.pdf?.maxPages, maxOcrPages: options.pdf?.maxOcrPages, onOcrPage: options.pdf?.onRenderedOcrPage });
     case 'pptx':
       throw new InputError('UNSUPPORTED_FORMAT', '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档：请提交 .docx、.doc 或 .pdf / a PowerPoint presentation, not a report');
     case 'zip-other':

@@ -70,18 +70,6 @@ export const LocationSchema = z.object({
   damagedGlyphs: z.boolean().optional(),
 });
 
-/** What a character a partly broken PDF text layer lost reads as (see damagedGlyphs). */
-export const LOST_GLYPH_MARK = '\u25A1';
 export type Location = z.infer<typeof LocationSchema>;
 
-export function location(partial: Partial<Location>): Location {
-  return {
-    part: null,
-    table: null,
-    row: null,
-    col: null,
-    page: null,
-    paragraph: null,
-    ...partial,
-  };
-}
+export { LOST_GLYPH_MARK, location } from './location-value.js';

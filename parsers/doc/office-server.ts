@@ -3,6 +3,7 @@ import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'no
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError, TransientError } from '../../src/errors.js';
+import { WORD_97_FILTER } from './filters.js';
 import { CLAIM_MS, EXIT_RESTART, installServeLibrary, officeArgs, runJobAsync, serverReady, spawnServer, spoolJob, standardLibrary } from './spool-client.js';
 
 /**
@@ -30,8 +31,7 @@ export class OfficeCrashed extends Error {}
 /** Thrown when LibreOffice could not be started as a server (the caller falls back to one process per file). */
 export class OfficeStartFailed extends Error {}
 
-/** LibreOffice's import filter for Word 97–2003 (.doc); the server loop's default too (serve-macro.ts). */
-export const WORD_97_FILTER = 'MS Word 97';
+export { WORD_97_FILTER };
 
 const HEARTBEAT_MS = 1000;
 const DEFAULT_STARTUP_MS = 60_000;

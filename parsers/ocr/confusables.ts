@@ -1,5 +1,5 @@
 import { CONFUSABLE_SETS, READ_AS_DASH } from './phonetic-series.js';
-import { REPORT_WORDS } from './report-words.js';
+import { reportWords } from './report-words.js';
 
 /** Each character of a phonetic series or look-alike set → the other members of its sets (拨: 泼 援). */
 const SIBLINGS = new Map<string, string[]>();
@@ -39,7 +39,7 @@ const MIN_REPORTS_OF_CORRECTION = 3;
  * last character of the line before and the first of the line after ("…监管、峻" then "工验收备案…": 峻
  * at the line's end is judged with the 工 that begins the next). They are neighbours only, never corrected.
  */
-export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = REPORT_WORDS, around: LineNeighbours = {}, seconds: readonly (SecondChoice | undefined)[] = []): ConfusableCorrection {
+export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = reportWords(), around: LineNeighbours = {}, seconds: readonly (SecondChoice | undefined)[] = []): ConfusableCorrection {
   const chars = [...text];
   const corrections: string[] = [];
   const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;

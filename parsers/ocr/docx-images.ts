@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Block, DocumentModel, ParseIssue, TableBlock } from '../../schemas/document.js';
-import { docxPastedImages, type PastedImage } from '../docx.js';
+import { docxPastedImages, hasPictureParts, type PastedImage } from '../docx.js';
 import { buildBlocks, measureTextColumn, type FlowItem } from '../pdf/flow.js';
 import { layoutPage } from '../pdf/primitives.js';
 import { InputError } from '../../src/errors.js';
@@ -28,13 +28,7 @@ const MAX_PICTURES = 20;
 const MAX_PICTURE_PIXELS = 40_000_000;
 
 export async function readPastedTables(bytes: Uint8Array, model: DocumentModel, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<DocumentModel> {
-  // Most reports have no pictures at all: look at the package's file names first (nothing inflated).
-  let hasMedia = false;
-  readZipEntries(bytes, (name) => {
-    if (/\.(png|jpe?g|bmp|gif|tiff?)$/iu.test(name)) hasMedia = true;
-    return false;
-  }, limits);
-  if (!hasMedia) return model;
+  if (!hasPictureParts(bytes, limits)) return model;
   const { mainPath, images } = docxPastedImages(bytes, limits);
   const targets = relationshipTargets(bytes, mainPath, limits);
   // The preview picture of an embedded worksheet that was read (parsers/xlsx/embedded.ts) is not read again.

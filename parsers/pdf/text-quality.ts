@@ -1,4 +1,4 @@
-import { LOST_GLYPH_MARK } from '../../schemas/location.js';
+import { LOST_GLYPH_MARK } from '../../schemas/location-value.js';
 import type { TextRun } from './types.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { Fact, TextFact } from '../../schemas/fact.js';
-import { location, type Location } from '../../schemas/location.js';
+import type { Location } from '../../schemas/location.js';
+import { location } from '../../schemas/location-value.js';
 import type { Report } from '../../schemas/report.js';
 import type { Indicator, SpendingRow } from '../../schemas/records.js';
 import { intersects, intervalOf } from '../numbers/decimal.js';

@@ -1,4 +1,4 @@
-import { location } from '../../schemas/location.js';
+import { location } from '../../schemas/location-value.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** Issue codes that mean content could not be read at all (text missing, not just imperfect). */

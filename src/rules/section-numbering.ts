@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../../schemas/document.js';
-import { location } from '../../schemas/location.js';
+import { location } from '../../schemas/location-value.js';
 import type { FindingDraft, Rule } from './types.js';
 import { documentView } from '../facts/document-view.js';
 
