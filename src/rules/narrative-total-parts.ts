@@ -24,17 +24,19 @@ import type { FindingDraft, Rule } from './types.js';
  * A gap the rounding hides is no longer hidden when another statement of one part closes it exactly (v10: "共2330.9万元，其中：
  * 中央资金1372.8万元…" with "收到中央下达…资金1372.7万元" elsewhere), nor when another statement of the whole gives exactly the
  * parts' sum (v12: "收到中央补助资金15150.01万元，其中…489.00万元，…14661.00万元" with "中央补助15150.00万元" elsewhere).
+ * v14: a 包括 breakdown after a count's alternative units ("档案118606卷（册、盘、盒、件），包括纸质档案…；资料14091册") divides
+ * that count up to the semicolon, not the 其中 list's whole (卷、盘、盒 are counting words).
  */
 export const rule: Rule = {
   meta: {
     id: 'narrative-total-parts',
-    version: 13,
+    version: 14,
     severity: 'error',
     catalogue: 'C1',
     title: { zh: '叙述中的合计与分项不符', en: 'Narrative total does not equal its parts' },
     description: {
-      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）；另一处所写总数（名称去掉中心词“资金/经费”后结尾四字以上相同、同一精度、未写明不同主体）恰等于分项合计者亦同。总数与其余分项均以“万元”书写而恰有一个分项以“元”书写的，提示疑为单位笔误，并给出按万元计的合计。',
-      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning); so does another statement of the whole (its name, head noun 资金/经费 set aside, ending alike in four characters or more, the same precision, no different subject) giving exactly the parts\' sum. One part written in 元 among a total and parts written in 万元 is named as a likely unit slip, with the sum read in 万元.',
+      zh: '叙述中“共N…（A a、B b…）”或“其中…”列出的分项之和与所述总数不符（列表中只点出一项、其后紧接“其中”的，后一“其中”细分的是该项；括号中的原值与累计折旧是净值的算式，不是分项）；各分项以“来源+度量”列出、其后以“总/合计+同一度量”给出的数（“专项资金支出a，财政资金支出b，总支出c”）亦为总数；以“名”与“人”计的人数为同一单位；编制人数之下“其中”列出的领导职数是其中的岗位，不是人数的分项；一句中连写的编号项（“…；2、…”）结束上一项中的“其中”；数后括号列出其可选量词（“118606卷（册、盘、盒、件）”）而其后以“包括”细分的，细分属于该数，至分号止。“其中”分项之和与总数之差在舍入区间内、而报告另一处所写某一分项的数值（名称同尾、未写明不同主体、同一精度）恰使合计等于总数者，该分项前后不一致（警告）；另一处所写总数（名称去掉中心词“资金/经费”后结尾四字以上相同、同一精度、未写明不同主体）恰等于分项合计者亦同。总数与其余分项均以“万元”书写而恰有一个分项以“元”书写的，提示疑为单位笔误，并给出按万元计的合计。',
+      en: 'The parts listed after a stated total ("共N…（A a、B b…）", "其中…") do not add up to it (a 其中 right after the one part a 其中 list names divides that part; a gross value and its depreciation in brackets give a net value, not parts); amounts each named "<source><measure>" followed in their sentence by "总/合计<measure>" (专项资金支出 a, 财政资金支出 b, 总支出 c) are that total\'s parts too; people counted in 名 and in 人 are one unit; leadership posts (领导职数) listed under a staff count are posts among the staff, not its parts; the next numbered item run into the sentence ("…；2、…") ends the 其中 of the item before; a 包括 breakdown after a count\'s alternative units ("118606卷（册、盘、盒、件），包括…") divides that count, up to the semicolon. A 其中 list missing its total by less than the rounding, where another statement of the report gives one part an amount (a name ending alike, no different subject, the same precision) that makes the sum exact, states that part two ways (a warning); so does another statement of the whole (its name, head noun 资金/经费 set aside, ending alike in four characters or more, the same precision, no different subject) giving exactly the parts\' sum. One part written in 元 among a total and parts written in 万元 is named as a likely unit slip, with the sum read in 万元.',
     },
     formula: '总数 = Σ 分项',
     tolerance: '计数须相等；金额按书写精度的舍入区间（±½末位，整数与两位小数并列时按两位小数）；同一单位的整数金额按精确值相加，差额在舍入区间内时为警告；另一处所写某分项数值恰使合计等于总数时，或另一处所写总数（名称去掉中心词“资金/经费”后结尾四字以上相同、同一精度、未写明不同主体）恰等于分项合计时，舍入不再解释差额（警告）',
