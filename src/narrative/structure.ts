@@ -243,9 +243,11 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
   // 1b. a breakdown announced right after a figure (具体是 / 分别支持 …): its figures are that figure's parts
   figures.forEach((f, i) => {
     if (change[i] || rel[i].parent !== null) return;
-    const m = BREAKDOWN.exec(norm.slice(f.end, f.end + 12));
+    // the count's alternative units in brackets come first ("档案118606卷（册、盘、盒、件），包括纸质档案…")
+    const unitsNote = alternatives[i] ? (/^\s?[（(][^（()）]{1,20}[)）]/.exec(norm.slice(f.end, f.end + 24))?.[0].length ?? 0) : 0;
+    const m = BREAKDOWN.exec(norm.slice(f.end + unitsNote, f.end + unitsNote + 12));
     if (!m) return;
-    const from = f.end + m[0].length;
+    const from = f.end + unitsNote + m[0].length;
     const si = sentenceOf(from);
     // a breakdown the paragraph ends inside (a page cut mid-list: no full stop) is not complete
     if (si < 0 || !/[。！？!?]/.test(norm[sentences[si][1] - 1])) return;
@@ -254,7 +256,11 @@ export function relate(norm: string, figures: ScannedFigure[], sentences: Array<
     // items joined by 、 end at the first comma or semicolon (what follows is the next batch)
     // … unless the figures after the semicolon complete it exactly ("即：A 8.64万元、B 0.1万元；C 0.17万元" of 8.91)
     const listed = listItems(norm, inList, 2);
-    const parts = listed.length < inList.length && addsUp(inList, [{ g: f }]) ? inList : listed;
+    let parts = listed.length < inList.length && addsUp(inList, [{ g: f }]) ? inList : listed;
+    // a semicolon after parts that already add up exactly ends the breakdown: what follows is the next item of the list the
+    // figure is in ("其中：档案118606卷，包括纸质档案111675卷…特色档案1883卷；资料14091册" — 资料 is no kind of 档案)
+    const semicolon = parts.findIndex((p, j) => j >= 2 && /[；;]/.test(norm.slice(parts[j - 1].g.end, p.g.start)));
+    if (semicolon >= 2 && addsUp(parts.slice(0, semicolon), [{ g: f }])) parts = parts.slice(0, semicolon);
     if (parts.length < 2) return;
     const open = OPEN_LIST_WORDS.test(norm.slice(f.end, parts[parts.length - 1].g.end)); // 具体包括 … may be partial
     for (const { k } of parts) rel[k] = { ...rel[k], parent: i, relation: 'component', openList: open };

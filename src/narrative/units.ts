@@ -78,6 +78,8 @@ export const COUNT_UNITS = [
   '尾',
   // hospital beds (按照三级中医医院500床设置, 编制床位200床)
   '床',
+  // archives held (档案118606卷, 声像档案2285盘, 照片档案906盒 — 馆藏 counted in 卷(册、盘、盒、件))
+  '卷', '盘', '盒',
 ] as const;
 
 /**
@@ -115,6 +117,10 @@ export const KNOWN_UNITS: readonly string[] = Object.keys(UNIT_TABLE).sort((a, b
 /** Characters after a one-character unit that make it the start of a word instead ("项目", "个人", "台账"). */
 const NOT_A_UNIT_BEFORE: Record<string, string> = {
   项: '目',
+  // 卷宗, 卷烟, 卷面; 盘活, 盘点, 盘查; 盒饭, 盒装
+  卷: '宗烟面尺',
+  盘: '活点查',
+  盒: '饭装',
   // 具体, 具有, 具备
   具: '体有备',
   // 床位, 床单, 床垫, 床头, 床旁
