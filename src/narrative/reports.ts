@@ -4,7 +4,7 @@ import { isPerformanceParagraph, outlineSection, reportsOnPerformance } from './
 import { proseCellParagraphs } from './prose-cells.js';
 import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
-import { fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind, type TitleMatch } from './report-title.js';
+import { datedLine, fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind, type TitleMatch } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
@@ -131,16 +131,10 @@ function titleFragment(text: string): boolean {
   if (text.length > 80) return false;
   const t = compact(text);
   // an attachment's label above the title ("附件1") labels the report, it is no word of its title
-  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t) && !ATTACHMENT_LABEL.test(t) && !DATED_LINE.test(t);
+  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t) && !ATTACHMENT_LABEL.test(t) && !datedLine(t);
 }
 
 const ATTACHMENT_LABEL = /^附件\d{0,2}$/;
-/**
- * A line that ends with a calendar day (年月日) is a 页眉 or a 落款 ("汨罗市住房和城乡建设局 2024年3月15日" printed
- * over the title of a one-page report, where no repetition marks it as a running header): no word of a title,
- * whose year is a 年度.
- */
-const DATED_LINE = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
 
 /** A contents item's decimal number ("6.2建议", "1.1部门职责概述"): a line so numbered is no word of a title. */
 const DECIMAL_NUMBERING = /^\s*\d{1,2}[.．]\d{1,2}(?!\d)/;
