@@ -87,6 +87,7 @@ import { ocrmypdfPdf } from '../test/fixtures/producers/ocrmypdf.js';
 import { landscapeOntoPortrait } from '../test/fixtures/producers/rotated.js';
 import { labelBreakPdf } from '../test/fixtures/producers/label-break.js';
 import { opt } from '../scripts/lib/args.js';
+import { PDFDocument } from 'pdf-lib';
 
 const seedPdf = new Uint8Array(readFileSync('samples/seed.pdf'));
 const seedDocx = new Uint8Array(readFileSync('samples/seed.docx'));
@@ -128,7 +129,11 @@ const REPORT_CLASSES: Record<string, (pdf: Uint8Array, docx: Uint8Array) => Prom
   'gbk-cmap': (pdf) => gbkCmapPdf(pdf),
   'xobject-pages': (pdf) => xobjectPagesPdf(pdf),
   'shifted-xref': (pdf) => shiftedXrefPdf(pdf),
-  'revised-page': (pdf) => revisedPagePdf(pdf, 3, 5),
+  // 页数不足 5 页的报告（短报告）：倒数第二页显示末页的内容，再由增量更新改回。
+  'revised-page': async (pdf) => {
+    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    return pages >= 5 ? revisedPagePdf(pdf, 3, 5) : revisedPagePdf(pdf, Math.max(1, pages - 1), pages);
+  },
   'differences-uni': (pdf) => differencesPdf(pdf),
   'object-streams': (pdf) => qpdfPdf(pdf, 'object-streams'),
   'seal-text': async (pdf) => (await sealTextPdf(pdf)).bytes,

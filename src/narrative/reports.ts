@@ -4,7 +4,7 @@ import { coverKind, isPerformanceParagraph, outlineSection, reportsOnPerformance
 import { proseCellParagraphs } from './prose-cells.js';
 import { STAFF_FIELD } from './caption-unit.js';
 import { readInlineForm } from '../recognize/flattened-inline.js';
-import { fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind, type TitleMatch } from './report-title.js';
+import { datedLine, fileNameTitle, kindOfText, reportTitle, SITE_INTRODUCTION, type ReportKind, type TitleMatch } from './report-title.js';
 import { compactKey, normalizeText } from '../text/normalize.js';
 
 /**
@@ -131,7 +131,7 @@ function titleFragment(text: string): boolean {
   if (text.length > 80) return false;
   const t = compact(text);
   // an attachment's label above the title ("附件1") labels the report, it is no word of its title
-  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t) && !ATTACHMENT_LABEL.test(t);
+  return t.length > 0 && t.length <= 60 && !/[：:。；;，,]/.test(t) && !ATTACHMENT_LABEL.test(t) && !datedLine(t);
 }
 
 const ATTACHMENT_LABEL = /^附件\d{0,2}$/;

@@ -1,7 +1,7 @@
 import type { Location } from '../../schemas/location.js';
 import type { TextFact } from '../../schemas/fact.js';
 import { textEvidence } from './finding.js';
-import { PUBLISHED_YEAR } from '../narrative/report-title.js';
+import { datedLine, PUBLISHED_YEAR } from '../narrative/report-title.js';
 import { selfEvalForms } from './lib/forms.js';
 import { documentView, type DocumentView } from '../facts/document-view.js';
 import { headTitleLines, titleSubject, titleTail, yearsNamingKey } from './lib/title-lines.js';
@@ -73,7 +73,8 @@ function textYears(report: Parameters<Rule['check']>[0], doc: Parameters<Rule['c
     // as the title's own votes read it compact)
     distinctYears(text, YEAR_EVALUATED, out);
   };
-  for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph') add(b.text);
+  // a 落款 or 页眉 date line (datedLine) is when the report was signed or printed, not a year it is about
+  for (const b of doc?.blocks ?? []) if (b.kind === 'paragraph' && !datedLine(b.text)) add(b.text);
   for (const f of selfEvalForms(report)) for (const i of f.indicators) add(i.target.text);
   return out;
 }
@@ -168,13 +169,13 @@ function restatedFinding(t: Title, r: Restatement, where: string): FindingDraft 
 export const rule: Rule = {
   meta: {
     id: 'year-consistency',
-    version: 7,
+    version: 8,
     severity: 'error',
     catalogue: 'F (年度)',
     title: { zh: '年度一致', en: 'Year consistency' },
     description: {
-      zh: '各表标题与报告标题（含文档开头的标题行；网页转载时标题上方的索引号、发布机构、发布日期、来源、公开目录、主题词、时效性、“打开适老化模式 无障碍浏览”等信息行不计入开头；文档分享页的页图说明“……自评报告表_第1页”亦为标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文或表格（如项目名称栏）以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）或其具体对象（标题年份后、“绩效/自评/评价”前，除通用词外四字以上，如“2021年本专科生奖助学金项目”）、且无一处以标题年度称之、其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。某一张表的年度不同，多为沿用旧表未改。',
-      en: 'Every table title and report title (the title lines at the document head included; a web page\'s metadata lines above a republished report — 索引号, 发布日期, 来源, 公开目录, 主题词, 时效性, the accessibility switch — are not part of the head; a document-sharing page\'s page captions, …自评报告表_第1页, are title lines) states the report year; a body or table cell (the project name of a form) naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. One table with another year was likely reused without updating.',
+      zh: '各表标题与报告标题（含文档开头的标题行；网页转载时标题上方的索引号、发布机构、发布日期、来源、公开目录、主题词、时效性、“打开适老化模式 无障碍浏览”等信息行不计入开头；文档分享页的页图说明“……自评报告表_第1页”亦为标题行）中的年度（如“2023年度项目支出绩效自评表”）应与报告年度一致；正文或表格（如项目名称栏）以另一年度称同一报告（“现将我局2023年度部门整体支出绩效自评报告如下”）或其具体对象（标题年份后、“绩效/自评/评价”前，除通用词外四字以上，如“2021年本专科生奖助学金项目”）、且无一处以标题年度称之、其余正文不偏向标题年度时为警告；报告标题与正文打平、只靠标题自身一票时，正文另一年度多出两次以上亦为警告；基础数据表的年度列应为“上年决算数、本年预算数、本年决算数”。落款或页眉的日期行（以“××××年×月×日”结尾的短行）不计入正文年份（v8）。某一张表的年度不同，多为沿用旧表未改。',
+      en: 'Every table title and report title (the title lines at the document head included; a web page\'s metadata lines above a republished report — 索引号, 发布日期, 来源, 公开目录, 主题词, 时效性, the accessibility switch — are not part of the head; a document-sharing page\'s page captions, …自评报告表_第1页, are title lines) states the report year; a body or table cell (the project name of a form) naming the same report (or its specific subject) with another year and never with the title year, the rest of the body not leaning to the title, is a warning, as is a report title holding its year by its own mention only while the body names another year twice more; the basic-data columns are last year final, this year budget, this year final. A signature or page-header date line (a short line ending with a calendar day) is no body year (v8). One table with another year was likely reused without updating.',
     },
     formula: '标题年度 = 报告年度（按标题与正文年份投票确定）；标题年度 = 正文称同一报告（标题年份后的文字，八字以上）时的年度；基础数据表列年度 = (报告年度−1, 报告年度, 报告年度)',
     tolerance: '精确比较；公布评价结果的标题（……结果公开/公示/公告/通报）晚于报告年度一年时不比较（结果次年公布）',

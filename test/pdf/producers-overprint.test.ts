@@ -48,6 +48,17 @@ describe('page furniture laid over a form continued onto a second page', () => {
     expectSameFindings(seedDocx, seed);
   }, 240_000);
 
+  it('one-page reports (no repetition marks the header): the header "单位 + 2024年3月15日" is no line of the title under it, its date no year of the report; the .docx findings', async () => {
+    // 内蒙古 **河县 水利发展资金 自评报告: one page, its title on two lines at the top (the header was joined into it);
+    // 河南 通许 危房改造 评价报告: one page, a 2023 report whose body names 2024 too (the header's date tipped the vote)
+    for (const [id, atLeast] of [['nm-hehe-shuili-2023', 1], ['ha-tongxu-weifang-2023', 0]] as const) {
+      const docx = await pipeline(corpusFile('docx', id), `${id}.docx`);
+      const run = await pipeline(await overprintPdf(corpusFile('pdf', id), 'furniture'), `${id}-furniture.pdf`);
+      expectSameFindings(docx, run, atLeast);
+      expect(run.findings.filter((f) => f.rule === 'year-consistency')).toEqual([]);
+    }
+  }, 180_000);
+
   it('every page shrunk to 90% and moved (缩放打印): the page number that left the margin band is still furniture; the .docx findings', async () => {
     const run = await pipeline(await overprintPdf(corpusFile('pdf'), 'scaled'), `${CONTINUED}-scaled.pdf`);
     expectSameFindings(continuedDocx, run, 20);
