@@ -8,7 +8,7 @@ import { mainPartPath, parseRelationships, relationshipsPath, type Relationship 
 import { assembleGrid, checkTableSize, MAX_TABLE_COLUMNS } from './table-grid.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 import { embeddedWorkbookReader, type EmbeddedRead } from './xlsx/embedded.js';
-import { CUT_OFF, DEFAULT_ZIP_LIMITS, readZipEntries, ZipPackage, type ZipLimits } from './zip.js';
+import { CUT_OFF, DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from './zip.js';
 
 /**
  * WordprocessingML (.docx) → DocumentModel, read directly from word/document.xml with a streaming
@@ -67,12 +67,7 @@ export interface PastedImage {
  * reports hold none, and only those that do load and run the pasted-table OCR (parsers/ocr/docx-images.ts).
  */
 export function hasPictureParts(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): boolean {
-  let found = false;
-  readZipEntries(bytes, (name) => {
-    if (/\.(png|jpe?g|bmp|gif|tiff?)$/iu.test(name)) found = true;
-    return false;
-  }, limits);
-  return found;
+  return [...new ZipPackage(bytes, limits).entries.keys()].some((name) => /\.(png|jpe?g|bmp|gif|tiff?)$/iu.test(name));
 }
 
 /** The main document part's path and the pictures in its body (for parsers/ocr/docx-images.ts). */

@@ -26,7 +26,7 @@ function corrupt(reason: string): PictureRefusal {
 }
 
 /** The image file directories (one per page) of a TIFF, in order; none past `MAX_TIFF_PAGES`. */
-function directories(b: Uint8Array): { ifds: Ifd[]; little: boolean } {
+function directories(b: Uint8Array): Ifd[] {
   const little = b[0] === 0x49;
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const u16 = (at: number) => v.getUint16(at, little);
@@ -55,13 +55,13 @@ function directories(b: Uint8Array): { ifds: Ifd[]; little: boolean } {
     ifds.push({ tags, next: u32(at + 2 + count * 12) });
     at = ifds[ifds.length - 1].next;
   }
-  return { ifds, little };
+  return ifds;
 }
 
 /** Pages of a TIFF and the size of its first, from its header (before anything is decoded). */
 export function tiffInfo(b: Uint8Array): { pages: number; width: number; height: number } | null {
   try {
-    const { ifds } = directories(b);
+    const ifds = directories(b);
     const first = ifds[0]?.tags;
     if (!first) return null;
     return { pages: ifds.length, width: first.get(256)?.[0] ?? 0, height: first.get(257)?.[0] ?? 0 };
@@ -72,7 +72,7 @@ export function tiffInfo(b: Uint8Array): { pages: number; width: number; height:
 
 /** Every page of a TIFF as a greyscale image (0 black … 255 white); `maxPixels` bounds each page. */
 export function decodeTiff(b: Uint8Array, maxPixels: number): GrayImage[] {
-  const { ifds } = directories(b);
+  const ifds = directories(b);
   if (!ifds.length) throw corrupt('没有页面');
   return ifds.map((ifd, i) => decodePage(b, ifd.tags, maxPixels, i + 1));
 }
@@ -197,10 +197,8 @@ function unpackBits(src: Uint8Array, out: Uint8Array): void {
 function lzw(src: Uint8Array, out: Uint8Array): void {
   const prefix = new Int32Array(4096);
   const suffix = new Uint8Array(4096);
-  const length = new Int32Array(4096);
   for (let i = 0; i < 256; i++) {
     suffix[i] = i;
-    length[i] = 1;
     prefix[i] = -1;
   }
   let next = 258;
@@ -245,7 +243,6 @@ function lzw(src: Uint8Array, out: Uint8Array): void {
       first = suffix[c];
       prefix[next] = old;
       suffix[next] = first;
-      length[next] = length[old] + 1;
       emit(next);
       next++;
       old = code;
@@ -255,7 +252,6 @@ function lzw(src: Uint8Array, out: Uint8Array): void {
     if (next < 4096) {
       prefix[next] = old;
       suffix[next] = first;
-      length[next] = length[old] + 1;
       next++;
     }
     old = code;

@@ -164,7 +164,6 @@ export class ZipPackage {
     }
     if (count > this.limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `压缩包条目过多（超过 ${this.limits.maxEntries} 个） / too many zip entries`);
     const entries = new Map<string, ZipEntry>();
-    const names = new TextDecoder('utf-8');
     let p = dirOffset;
     for (let k = 0; k < count; k++) {
       if (p + 46 > b.length || v.getUint32(p, true) !== CENTRAL) throw corrupt('中央目录损坏 / bad central directory entry');
@@ -173,9 +172,7 @@ export class ZipPackage {
       const extraLength = v.getUint16(p + 30, true);
       const commentLength = v.getUint16(p + 32, true);
       if (p + 46 + nameLength + extraLength > b.length) throw corrupt('中央目录被截断 / truncated central directory');
-      const nameBytes = b.subarray(p + 46, p + 46 + nameLength);
-      // Names are UTF-8 when flag 11 is set, else code page 437; the parts we look for are ASCII.
-      const name = flags & 0x800 ? names.decode(nameBytes) : Buffer.from(nameBytes.buffer, nameBytes.byteOffset, nameBytes.length).toString('latin1');
+      const name = entryName(b.subarray(p + 46, p + 46 + nameLength), flags);
       const entry: ZipEntry = {
         name,
         method: v.getUint16(p + 10, true),
@@ -197,6 +194,13 @@ export class ZipPackage {
   }
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
+/** Names are UTF-8 when flag 11 is set, else code page 437; the parts we look for are ASCII. */
+function entryName(bytes: Uint8Array, flags: number): string {
+  return flags & 0x800 ? UTF8.decode(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
 /** The reason a cut-off package is named in its errors and notes. */
 export const CUT_OFF = '文件不完整（下载或复制时被截断，压缩包末尾的目录缺失）';
 
@@ -209,7 +213,6 @@ export const CUT_OFF = '文件不完整（下载或复制时被截断，压缩�
 function localEntries(b: Uint8Array, limits: ZipLimits): Map<string, ZipEntry> {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const entries = new Map<string, ZipEntry>();
-  const names = new TextDecoder('utf-8');
   let p = 0;
   while (p + 30 <= b.length && v.getUint32(p, true) === LOCAL) {
     if (entries.size >= limits.maxEntries) throw new InputError('LIMIT_EXCEEDED', `压缩包条目过多（超过 ${limits.maxEntries} 个） / too many zip entries`);
@@ -217,8 +220,7 @@ function localEntries(b: Uint8Array, limits: ZipLimits): Map<string, ZipEntry> {
     const nameLength = v.getUint16(p + 26, true);
     const start = p + 30 + nameLength + v.getUint16(p + 28, true);
     if (start > b.length) break;
-    const nameBytes = b.subarray(p + 30, p + 30 + nameLength);
-    const name = flags & 0x800 ? names.decode(nameBytes) : Buffer.from(nameBytes.buffer, nameBytes.byteOffset, nameBytes.length).toString('latin1');
+    const name = entryName(b.subarray(p + 30, p + 30 + nameLength), flags);
     const entry: ZipEntry = { name, method: v.getUint16(p + 8, true), flags, crc: v.getUint32(p + 14, true), compressedSize: v.getUint32(p + 18, true), size: v.getUint32(p + 22, true), localHeader: p };
     let end = start + entry.compressedSize;
     if (flags & 8) {

@@ -42,9 +42,11 @@ const MIN_REPORTS_OF_CORRECTION = 3;
 export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = reportWords(), around: LineNeighbours = {}, seconds: readonly (SecondChoice | undefined)[] = []): ConfusableCorrection {
   const chars = [...text];
   const corrections: string[] = [];
-  const printed = (a: string | undefined, b: string | undefined, min: number) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
+  const printed: Printed = (a, b, min) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
   for (let i = 0; i < chars.length; i++) {
-    const second = secondChoiceFits(chars[i], seconds[i], i === 0 ? around.before : chars[i - 1], i === chars.length - 1 ? around.after : chars[i + 1], printed);
+    const prev = i === 0 ? around.before : chars[i - 1];
+    const next = i === chars.length - 1 ? around.after : chars[i + 1];
+    const second = secondChoiceFits(chars[i], seconds[i], prev, next, printed);
     if (second) {
       corrections.push(`${chars[i]}→${second}`);
       chars[i] = second;
@@ -56,10 +58,8 @@ export function correctConfusables(text: string, reports: ReadonlyMap<string, nu
       chars[i] = READ_AS_DASH;
       continue;
     }
-    const siblings = seriesCandidates(chars[i], seconds.length ? seconds[i] : undefined, seconds.length > 0);
+    const siblings = seriesCandidates(chars[i], seconds[i], seconds.length > 0);
     if (!siblings.length) continue;
-    const prev = i === 0 ? around.before : chars[i - 1];
-    const next = i === chars.length - 1 ? around.after : chars[i + 1];
     if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
     // With the recogniser's doubt one neighbour decides (…目峻|工 → 竣工); without any word of the recogniser, every
     // neighbour must (总分|馆|模式 stays: 分管 is a word, 管模 none).
@@ -91,10 +91,13 @@ function seriesCandidates(c: string, read: SecondChoice | undefined, known: bool
  * enough there: 分管 (8 reports) beside 馆 in 华容's 总分馆, 级为 (等级为, 9) beside 极 in 极为不利 — each a
  * sure reading of a word few reports print (test/ocr/confusables.test.ts 'on reports it has not seen').
  */
-function fitsEveryNeighbour(prev: string | undefined, s: string, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): boolean {
+function fitsEveryNeighbour(prev: string | undefined, s: string, next: string | undefined, printed: Printed): boolean {
   const sides = [isHan(prev) ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) : null, isHan(next) ? printed(s, next, MIN_REPORTS_OF_CORRECTION) : null].filter((x) => x !== null);
   return sides.length > 0 && sides.every(Boolean);
 }
+
+/** Is the sequence of two ideographs a and b printed by `min` reports or more? */
+type Printed = (a: string | undefined, b: string | undefined, min: number) => boolean;
 
 const DASH = /^[—―─]$/u;
 
@@ -103,7 +106,7 @@ const DASH = /^[—―─]$/u;
  * makes a word printed by MIN_REPORTS_OF_CORRECTION reports — after punctuation, at the start, or after an
  * ideograph that also makes one with 一: "其中：—般公共预算" is 一般. "北京—上海" stays (上 after 京).
  */
-function dashForOne(c: string, prev: string | undefined, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): boolean {
+function dashForOne(c: string, prev: string | undefined, next: string | undefined, printed: Printed): boolean {
   if (!DASH.test(c) || !isHan(next) || (prev !== undefined && (DASH.test(prev) || /[\dA-Za-z]/u.test(prev)))) return false;
   if (!printed(READ_AS_DASH, next, MIN_REPORTS_OF_CORRECTION)) return false;
   return !isHan(prev) || printed(prev, READ_AS_DASH, MIN_REPORTS_OF_CORRECTION);
@@ -131,7 +134,7 @@ const SECOND_CHOICE_BELOW = 0.95;
  * of look-alikes. A name or a word the reports never print (曾雪莲) has no second choice printed beside
  * its neighbours and stays.
  */
-function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: string | undefined, next: string | undefined, printed: (a: string | undefined, b: string | undefined, min: number) => boolean): string | null {
+function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: string | undefined, next: string | undefined, printed: Printed): string | null {
   if (!second || second.first >= SECOND_CHOICE_BELOW || !isHan(c)) return null;
   if (printed(prev, c, 1) || printed(c, next, 1)) return null;
   const fits = second.chs.filter((s) => isHan(s) && (printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION)));

@@ -198,8 +198,6 @@ function decode(
     let best = 0;
     let bestP = probs[row];
     // The strongest non-blank classes (the first choice and its runners-up).
-    let alt = 0;
-    let altP = 0;
     top.fill(0);
     topP.fill(0);
     for (let c = 1; c < classes; c++) {
@@ -219,8 +217,8 @@ function decode(
         best = c;
       }
     }
-    alt = top[0];
-    altP = topP[0];
+    const alt = top[0];
+    const altP = topP[0];
     if (best !== 0 && best === prev && chars.length) {
       const last = chars[chars.length - 1];
       last.x1 = toImage((t + 1) * stepWidth);

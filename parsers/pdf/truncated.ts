@@ -61,7 +61,6 @@ export function truncatedPdf(bytes: Uint8Array): TruncatedPdf | null {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const objects = indexObjects(text);
   expandObjectStreams(text, objects);
-  const lost = lostError;
   let catalog: number | null = null;
   for (const [num, o] of objects) if (o.complete && /\/Type\s*\/Catalog\b/u.test(o.head)) catalog = num;
   const pagesRef = catalog === null ? null : /\/Pages\s+(\d+)\s+\d+\s+R/u.exec(objects.get(catalog)!.head);
@@ -69,7 +68,7 @@ export function truncatedPdf(bytes: Uint8Array): TruncatedPdf | null {
   if (catalog === null || !root?.complete) {
     const linear = linearizedPages(text, objects);
     if (linear) return linear;
-    throw lost(CATALOG_LOST);
+    throw lostError(CATALOG_LOST);
   }
   const declared = Number(/\/Count\s+(\d+)/u.exec(root.head)?.[1] ?? 0);
   const complete: number[] = [];
@@ -93,7 +92,7 @@ export function truncatedPdf(bytes: Uint8Array): TruncatedPdf | null {
     }
   };
   walk(Number(pagesRef![1]), [], 0);
-  if (!complete.length) throw lost(NO_PAGE);
+  if (!complete.length) throw lostError(NO_PAGE);
   return { bytes: closed(bytes, catalog, plainCopies(objects)), declared: Math.max(declared, page), complete };
 }
 

@@ -235,12 +235,13 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
     const rel = relations[i];
     // prose read from a table cell is located by its cell, not by a paragraph
     const cell = cellPlace(piece.block);
+    const section = ctx.sectionOf(piece.block.paragraph);
     const stat: NarrativeStat = {
       id: ids[i],
       figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
       normalizedUnit: info ? info.normalized : f.figure.unit,
       normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
-      label: cellLabels.get(f.start) ?? (loneUnder(norm, figures, ctx.sectionOf(piece.block.paragraph)) || labelFor(norm, f.start, f.end, masks, previousEnd)),
+      label: cellLabels.get(f.start) ?? (loneUnder(norm, figures, section) || labelFor(norm, f.start, f.end, masks, previousEnd)),
       dimension: info ? info.dimension : 'other',
       sentence: sentenceAt(s0, s1),
       loc: statLocation(ctx.part, piece, cell, start, end, () => sentenceAt(s0, s1)),
@@ -248,7 +249,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       relation: rel.relation,
       openList: rel.openList,
       narrative: ctx.narrative,
-      section: ctx.sectionOf(piece.block.paragraph),
+      section,
       mention: f.slogan ? 'slogan' : 'measure',
       each: f.each ? rel.each ?? null : null,
       per: f.per,

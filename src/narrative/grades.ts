@@ -15,7 +15,6 @@ import { cellPlace } from './prose-cells.js';
 export const GRADE_WORD = '(?:不合格|优秀|良好|合格|中等|[优良中差])';
 /** 1 优(优秀), 2 良(良好), 3 中(合格), 4 差(不合格): the four tiers of 财预〔2020〕10号 and of the provinces' 优秀/良好/合格/不合格. */
 const RANK: Record<string, number> = { 优: 1, 优秀: 1, 良: 2, 良好: 2, 中: 3, 中等: 3, 合格: 3, 差: 4, 不合格: 4 };
-export const gradeRank = (grade: string): number | null => RANK[grade] ?? null;
 
 /** 财预〔2020〕10号 项目支出绩效评价管理办法: 90（含）–100 优, 80（含）–90 良, 60（含）–80 中, 60 以下 差. */
 export const NATIONAL_BANDS: readonly GradeBand[] = [

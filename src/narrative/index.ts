@@ -57,11 +57,13 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
   // first pass with provisional part names: statistics are needed to tell which project a report is about
   // a PDF copied into Word line by line is read with its lines joined, as the PDF is
   // the prose a summary table of the report keeps in its cells (项目基本情况 | …) is read as paragraphs of its own
+  // (read once a report: the statistics and the grades below read the same body and cells)
+  const read = found.map((r) => ({ joined: joinLines || copiedLineByLine(r.body), cells: proseCellParagraphs(doc.blocks.slice(r.blocks[0], r.blocks[1])) }));
   const provisional = found.map((r, i) => {
     const ctx = { part: partName(r, null), narrative: i, sectionOf: sectionLookup(r) };
-    const cells = proseCellParagraphs(doc.blocks.slice(r.blocks[0], r.blocks[1]));
+    const { joined, cells } = read[i];
     const fromCells = cells.length > 0 ? extractStats(cells, false, { ...ctx, sectionOf: (p) => cellSection(cells, p) }) : [];
-    return [...extractStats(r.body, joinLines || copiedLineByLine(r.body), ctx), ...fromCells];
+    return [...extractStats(r.body, joined, ctx), ...fromCells];
   });
   const attribution = attributeProjects(found, provisional, report.projects);
   const narratives: NarrativeReport[] = [];
@@ -95,8 +97,8 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
     }
     const bands = printedBands(r.body.map((p) => p.text)) ?? documentBands;
     const ctx = { part, narrative: i, kind: r.kind, project: projectName, projectIndex: a.project };
-    const cells = proseCellParagraphs(doc.blocks.slice(r.blocks[0], r.blocks[1]));
-    grades.push(...extractGrades(r.body, joinLines || copiedLineByLine(r.body), ctx, bands), ...(cells.length ? extractGrades(cells, false, ctx, bands) : []));
+    const { joined, cells } = read[i];
+    grades.push(...extractGrades(r.body, joined, ctx, bands), ...(cells.length ? extractGrades(cells, false, ctx, bands) : []));
   });
   const links = linkStatistics(report, narratives, statistics);
   return { narratives, statistics, links, grades, openingYear: openingYear(found.map((r) => r.body)), documentYears: documentYears(doc) };

@@ -122,10 +122,6 @@ function titleWithSubject(k: string): string | null {
 }
 
 /**
- * A notice publishing results names the year it publishes them in: "九亭镇2021年预算绩效评价结果公开", "文成县财政局关于2024年
- * 财政支出绩效评价结果的通报" over the 2020 / 2023 spending evaluated (…结果公开 / 公示 / 公告 / 通报).
- */
-/**
  * A short line that ends with a calendar day (年月日), no sentence in it: a 页眉 or a 落款 ("汨罗市住房和城乡建设局
  * 2024年3月15日" printed over the title of a one-page report, where no repetition marks it as a running header).
  * It is no line of a title (whose year is a 年度) and names no year the report is about (a 落款 is dated after it).
@@ -135,6 +131,10 @@ export function datedLine(text: string): boolean {
   return t.length <= 60 && !/[：:。；;，,]/.test(t) && /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(t);
 }
 
+/**
+ * A notice publishing results names the year it publishes them in: "九亭镇2021年预算绩效评价结果公开", "文成县财政局关于2024年
+ * 财政支出绩效评价结果的通报" over the 2020 / 2023 spending evaluated (…结果公开 / 公示 / 公告 / 通报).
+ */
 export const PUBLISHED_YEAR = /((?:19|20)\d{2})\s*年[^年]{0,16}?结果的?(?:公开|公示|公告|通报)/;
 
 /**

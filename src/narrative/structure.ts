@@ -530,7 +530,6 @@ function clauseEndingAt(norm: string, end: number, reach: number): string {
   return norm.slice(at + 1, end);
 }
 
-/** The figures (with their index) that `keep` accepts, in order — a {g, k} pair made only for those it keeps. */
 /** List separators and sentence ends: what bounds one item of a list. */
 const ITEM_BREAK = charCodes('、，,；;：:。！？!?');
 
@@ -545,6 +544,7 @@ function itemFiguresBefore(norm: string, figures: ScannedFigure[], f: ScannedFig
   return figures.filter((g) => g !== f && g.start > at && g.end <= f.start);
 }
 
+/** The figures (with their index) that `keep` accepts, in order — a {g, k} pair made only for those it keeps. */
 function pick(figures: ScannedFigure[], keep: (g: ScannedFigure, k: number) => boolean): Array<{ g: ScannedFigure; k: number }> {
   const out: Array<{ g: ScannedFigure; k: number }> = [];
   for (let k = 0; k < figures.length; k++) if (keep(figures[k], k)) out.push({ g: figures[k], k });

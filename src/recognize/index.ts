@@ -10,8 +10,6 @@ import { detectFamily, formFamily } from './family.js';
 import { unitFromPageHeader } from './page-header.js';
 import { groupForms } from './parts.js';
 import { rebuildFlattenedTables } from './flattened-table.js';
-import { rowKeys } from './table-view.js';
-import { compactKey } from '../text/normalize.js';
 import { readDeptSelfEval, readProjectSelfEval } from './self-eval.js';
 import { keepStatedUnitRestated } from './budget-block.js';
 

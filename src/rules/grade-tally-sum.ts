@@ -2,7 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { documentView } from '../facts/document-view.js';
 import { Rational } from '../numbers/decimal.js';
-import { statsByParagraph } from './lib/sentences.js';
+import { statStart, statsByParagraph } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -115,8 +115,8 @@ function compact(s: string): string {
 
 /** Where the statistic's figure starts in the compact paragraph (its id counts from there). */
 function startOf(s: NarrativeStat, text: string): number | null {
-  const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
-  if (!Number.isFinite(start)) return null;
+  const start = statStart(s);
+  if (start === null) return null;
   const at = text.indexOf(compact(s.figure.text), start);
   return at >= 0 && at - start < 4 ? at : null;
 }

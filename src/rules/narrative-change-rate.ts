@@ -1,9 +1,8 @@
 import type { Evidence } from '../../schemas/finding.js';
-import type { NarrativeStat } from '../../schemas/narrative.js';
 import { placeName, statEvidence, statPhrase } from '../narrative/compare.js';
 import { documentView } from '../facts/document-view.js';
 import { addIntervals, divIntervals, formatInterval, intersects, intervalOf, Rational, scaleInterval, subIntervals } from '../numbers/decimal.js';
-import { statsByParagraph } from './lib/sentences.js';
+import { statStart, statsByParagraph } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -56,7 +55,11 @@ export const rule: Rule = {
         const prev = decrease ? nowExact.add(deltaExact) : nowExact.sub(deltaExact);
         const exact = deltaExact.div(prev).mul(Rational.of(100));
         // the statistics at the three figures, for their places; the paragraph's first when one was not read as one
-        const at = (offset: number) => stats.find((s) => startOf(s) !== null && Math.abs(startOf(s)! - offset) <= 1);
+        const at = (offset: number) =>
+          stats.find((s) => {
+            const start = statStart(s);
+            return start !== null && Math.abs(start - offset) <= 1;
+          });
         const levelAt = m.index;
         const changeAt = m.index + m[0].indexOf(change, m[0].indexOf(verb));
         const rateAt = m.index + m[0].lastIndexOf(rate);
@@ -98,9 +101,4 @@ const CHANGE = new RegExp(
 function decimalsOf(written: string): number {
   const dot = written.indexOf('.');
   return dot < 0 ? 0 : written.length - dot - 1;
-}
-
-function startOf(s: NarrativeStat): number | null {
-  const m = /:(\d+)$/.exec(s.id);
-  return m ? Number(m[1]) : null;
 }

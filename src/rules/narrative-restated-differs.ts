@@ -9,6 +9,7 @@ import { repeatedSentencePairs } from './lib/repeated-sentence.js';
 import { compactKey } from '../text/normalize.js';
 import { fundTotalPairs } from './lib/fund-total.js';
 import { documentView } from '../facts/document-view.js';
+import { statStart } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -380,9 +381,9 @@ function partsOfDifferentWholes(a: NarrativeStat, b: NarrativeStat, byId: Readon
 
 function differentItems(a: NarrativeStat, b: NarrativeStat, paragraphs: (ordinal: number) => string | undefined): boolean {
   const item = (s: NarrativeStat) => {
-    const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
+    const start = statStart(s);
     const text = s.loc.paragraph != null ? paragraphs(s.loc.paragraph) : undefined;
-    return text && Number.isFinite(start) ? itemOf(text, start) : null;
+    return text && start !== null ? itemOf(text, start) : null;
   };
   const [x, y] = [item(a), item(b)];
   // items of one list share their numbering's style: "(二)…" and "1.…" are a section and an item of another level

@@ -1,16 +1,14 @@
 import type { Fact } from '../../schemas/fact.js';
-import { factIndex, type IndexedFact } from '../facts/index.js';
+import { factIndex } from '../facts/index.js';
 import { restatementAgrees, restatementTolerance } from '../narrative/compare.js';
 import { addIntervals, formatInterval, intersects, intervalOf, Rational, type Interval } from '../numbers/decimal.js';
 import { factEvidence } from './finding.js';
 import { evidenceOf, phraseOf, placeOf, plainValue } from './lib/cross-part.js';
-import { formOfSubject, printedTotalScore, type SelfEvalForm } from './lib/forms.js';
+import { exactFigure, formOfSubject, printedTotalScore, type SelfEvalForm } from './lib/forms.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /** "经自评，该项目总得分99.5分", "自评得分为98分", "综合评分": a stated total score. */
 export const STATED_SCORE_LABEL = /(?:自评|总|综合|最终|评价|绩效)(?:得分|评分|分数)(?:为|是|:|：|达到?)?$|自评(?:分|结果)(?:为|是)?$/;
-
-const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
 
 /**
  * The printed scores of a form added up (execution row + every indicator), when every one is read; a form whose
@@ -18,7 +16,7 @@ const numeric = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figu
  */
 function printedSum(form: SelfEvalForm): { value: Rational; interval: Interval; scores: Fact[] } | null {
   const scores = [...(form.budget?.rows.filter((r) => r.kind === 'total').map((r) => r.score) ?? []), ...form.indicators.filter((i) => !i.notApplicable).map((i) => i.score)];
-  if (!form.indicators.length || !scores.length || !scores.every(numeric)) return null;
+  if (!form.indicators.length || !scores.length || !scores.every(exactFigure)) return null;
   const read = scores as Fact[];
   return {
     value: read.reduce((acc, s) => acc.add(Rational.parse(s.figure!.value)), Rational.of(0)),
@@ -100,7 +98,7 @@ export const rule: Rule = {
           tolerance: '各项得分按书写精度±½末位累加，与所述得分区间相交即一致',
         };
       }
-      if (!draft && numeric(total?.weight) && Rational.parse(stated.value).gt(Rational.parse(total!.weight!.figure!.value))) {
+      if (!draft && exactFigure(total?.weight) && Rational.parse(stated.value).gt(Rational.parse(total!.weight!.figure!.value))) {
         draft = {
           message: {
             zh: `${placeOf(report, f)}称${phraseOf(f)}，超过${form.part}总分分值${total!.weight!.text.trim()}`,

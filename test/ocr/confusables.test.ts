@@ -108,6 +108,11 @@ describe('the recogniser’s second choice of a character it doubted (次选字,
     expect(correctConfusables('曾雪莲', undefined, {}, read('曾雪莲', { 雪: { chs: ['雷', '云'], first: 0.5 } })).corrections).toEqual([]);
     // Two runners-up that each make a word: undecided.
     expect(correctConfusables('财政援', undefined, { after: '款' }, read('财政援', { 援: { chs: ['拨', '存'], first: 0.5 } })).text).not.toBe('财政存');
+    // (援 has a series of its own, 援→拨, which decides the above whatever its runners-up.) A character of no series, under a
+    // vocabulary where both runners-up make a word: kept; with one of them alone, taken.
+    const both = new Map([['政拨', 3], ['拨款', 3], ['政存', 3], ['存款', 3]]);
+    expect(correctConfusables('财政雪', both, { after: '款' }, read('财政雪', { 雪: { chs: ['拨', '存'], first: 0.5 } })).corrections).toEqual([]);
+    expect(correctConfusables('财政雪', both, { after: '款' }, read('财政雪', { 雪: { chs: ['拨'], first: 0.5 } })).corrections).toEqual(['雪→拨']);
   });
 
   it('places the recognised characters’ runners-up on the run’s text by its ideographs (spaces closed, letters folded)', () => {

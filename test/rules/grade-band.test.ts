@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { parseSource } from '../corpus/source-format.js';
-import { writeBlocksDocx } from '../fixtures/generator/docx.js';
 import { randomReportSpec, writeDocx } from '../fixtures/generator/index.js';
-import { findingsOf, planted, show, source } from './planted-real-helpers.js';
+import { findingsOf, planted, resultOf, show, source } from './planted-real-helpers.js';
 
 /**
  * grade30: the grade a report states (评价等级/等次) against the band of its score, on real corpus documents (source.txt
@@ -12,10 +10,7 @@ import { findingsOf, planted, show, source } from './planted-real-helpers.js';
 const RULE = 'grade-band-mismatch';
 const ofRule = (lines: string[]) => findingsOf(lines, (f) => f.rule === RULE);
 
-async function reportOf(lines: string[]) {
-  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'grade', creator: 'grade' }, { producer: 'word' });
-  return (await runPipeline({ bytes: docx, file: 'grade.docx' })).result.report!;
-}
+const reportOf = async (lines: string[]) => (await resultOf(lines)).report!;
 
 describe('grade-band-mismatch on real reports', () => {
   it('reads the grade with its score and subject (渌口 残保金: 综合评价得分80.10分，评价等次为“良”) and leaves it alone', async () => {

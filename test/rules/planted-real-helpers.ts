@@ -23,10 +23,15 @@ export function planted(lines: string[], where: string, from: string, to: string
   return out;
 }
 
+/** The pipeline's result on the document rebuilt as .docx. */
+export async function resultOf(lines: string[]) {
+  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
+  return (await runPipeline({ bytes: docx, file: 'planted.docx' })).result;
+}
+
 /** The findings of the document (rebuilt as .docx) that `keep` selects; the run must be ok. */
 export async function findingsOf(lines: string[], keep: (f: Finding) => boolean): Promise<Finding[]> {
-  const docx = writeBlocksDocx(parseSource(lines.join('\n')), { title: 'planted', creator: 'planted' }, { producer: 'word' });
-  const { result } = await runPipeline({ bytes: docx, file: 'planted.docx' });
+  const result = await resultOf(lines);
   expect(result.status).toBe('ok');
   return result.discrepancies.filter(keep);
 }

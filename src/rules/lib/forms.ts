@@ -24,7 +24,8 @@ export function printedTotalScore(form: SelfEvalForm): { fact: Fact; name: 'æ€»å
   return null;
 }
 
-const exactFigure = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
+/** A fact with an exact figure (=, not approximate). */
+export const exactFigure = (x: Fact | null | undefined): x is Fact => !!x?.figure && x.figure.comparator === '=' && !x.figure.approximate;
 
 /** Every self-evaluation form of the report, department form first. */
 export function selfEvalForms(report: Report): SelfEvalForm[] {

@@ -24,6 +24,12 @@ export function statsBySentence(stats: readonly NarrativeStat[]): Map<string, Na
   return bySentence;
 }
 
+/** Where a statistic starts in its paragraph or cell: the offset its id ends with ("p7:25" → 25); null when it has none. */
+export function statStart(s: NarrativeStat): number | null {
+  const m = /:(\d+)$/.exec(s.id);
+  return m ? Number(m[1]) : null;
+}
+
 const byParagraph = new WeakMap<readonly NarrativeStat[], Map<number, NarrativeStat[]>>();
 
 /** Statistics stated in paragraphs (not table cells), grouped by paragraph ordinal in reading order; made once per list, shared. */
