@@ -3,6 +3,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import type { Location } from '../../schemas/location.js';
 import { ocrProvenance } from '../recognize/facts.js';
 import { bareCaptionFigures, captionAfter, isCaptionFormLine, isStaffFieldPair, STAFF_FIELD, staffFieldCount } from './caption-unit.js';
+import { itemSubject, withItemSubject } from './item-subject.js';
 import { labelFor } from './label.js';
 import { stripNumbering } from './reports.js';
 import { cellPlace } from './prose-cells.js';
@@ -214,6 +215,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
   const relations = relate(norm, figures, sentences);
   const counter = new CompactCounter();
   const ids = figures.map((f) => statId(unit, clean.start(f.start), counter));
+  const subject = itemSubject(norm);
   // one string per sentence, shared by its figures
   const sentenceText = new Map<number, string>();
   const sentenceAt = (s0: number, s1: number) => {
@@ -241,7 +243,7 @@ function extractUnit(unit: TextUnit, ctx: StatContext, caption: string | undefin
       figure: clean.text === unit.text ? f.figure : { ...f.figure, text: unit.text.slice(start, end) },
       normalizedUnit: info ? info.normalized : f.figure.unit,
       normalizedValue: info ? shiftDecimal(f.figure.value, info.shift) : f.figure.value,
-      label: cellLabels.get(f.start) ?? (loneUnder(norm, figures, section) || labelFor(norm, f.start, f.end, masks, previousEnd)),
+      label: cellLabels.get(f.start) ?? (loneUnder(norm, figures, section) || withItemSubject(labelFor(norm, f.start, f.end, masks, previousEnd), subject, f.start)),
       dimension: info ? info.dimension : 'other',
       sentence: sentenceAt(s0, s1),
       loc: statLocation(ctx.part, piece, cell, start, end, () => sentenceAt(s0, s1)),

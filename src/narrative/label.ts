@@ -23,6 +23,12 @@ const MAX_LABEL = 24;
 const COPULA = /^(?:为|是|系)(?=[\u4e00-\u9fa5]{2})/;
 
 export function labelFor(norm: string, start: number, end: number, masks: readonly Mask[], previousEnd: number): string {
+  // a figure alone in brackets after a name ("一、投入(20分)", "精选(15篇)") is that name's: the words before the bracket
+  const open = bracketedAlone(norm, start, end);
+  if (open >= 0) {
+    const named = cleanBefore(wordsBefore(norm, open, masks, previousEnd));
+    if (named.length >= 2) return trimLength(named);
+  }
   const before = cleanBefore(wordsBefore(norm, start, masks, previousEnd));
   if (before && before.length >= 2 && !VERB_END.test(before)) return trimLength(before);
   const after = wordsAfter(norm, end);
@@ -62,6 +68,17 @@ function wordsBefore(norm: string, start: number, masks: readonly Mask[], previo
   }
   if (k < end) out += norm.slice(k, end);
   return out.trim();
+}
+
+/** The opening bracket's offset when the figure [start, end) fills a bracket on its own ((20分), （15篇）), else -1. */
+function bracketedAlone(norm: string, start: number, end: number): number {
+  let i = start - 1;
+  while (i >= 0 && norm.charCodeAt(i) === 0x20) i--;
+  let j = end;
+  while (j < norm.length && norm.charCodeAt(j) === 0x20) j++;
+  const opens = norm.charCodeAt(i) === 0x28 || norm.charCodeAt(i) === 0xff08;
+  const closes = norm.charCodeAt(j) === 0x29 || norm.charCodeAt(j) === 0xff09;
+  return i >= 0 && opens && closes ? i : -1;
 }
 
 function cleanBefore(s: string): string {

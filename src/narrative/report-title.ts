@@ -31,8 +31,11 @@ const PERFORMANCE_WORD = '(?:绩效|自评|评价|考评|考核|问效)';
  * fourteenth item, numbered in figures).
  */
 const TITLE_RE = new RegExp(`${PERFORMANCE_WORD}[^。；;，,：:《》“”"]{0,20}?(?:报告书?|总结)(?:范文)?(?:及[^。；;，,《》]{0,10})?(?:[（(][^（()）]{0,40}[）)])?(?:公开|公示)?(?:[0-9]{0,2}|篇(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}))$`);
-/** A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's. */
-const DEPT_RE = /(?:部门|单位|机关)整体|整体支出|部门(?:支出)?绩效(?:自评|评价)/;
+/**
+ * A whole-unit report (部门整体 / 单位整体 / 机关整体 / 整体支出) rather than a project's; a unit's report on its whole and
+ * its projects together (…中心2022年整体和项目支出绩效自评总结报告) is the whole unit's too.
+ */
+const DEPT_RE = /(?:部门|单位|机关)整体|整体(?:和|及|与|、)?(?:项目)?支出|部门(?:支出)?绩效(?:自评|评价)/;
 /** Lines that name a report without being one: notices, requests, references, form captions (and a site's introduction, below). */
 const NOT_A_TITLE = /^关于|通知$|的函$|表$|^根据|^按照|^为[^\d]|模板$|格式$|提纲$|目录$/;
 /**

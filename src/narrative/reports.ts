@@ -606,18 +606,23 @@ function namesMore(full: string, short: string): boolean {
 
 /** A report with no sections and no sentence (a cover page) merges into the next report of its kind. */
 
+/** A content site's introduction, in simplified characters or in a mirror's traditional ones with glosses (下面是小編精心整理的…). */
+function siteIntroduction(text: string): boolean {
+  return SITE_INTRODUCTION.test(compactKey(text));
+}
+
 function foldCoverPages(reports: FoundReport[]): FoundReport[] {
   const out: FoundReport[] = [];
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i];
     const next = reports[i + 1];
     // a content site's introduction of what it collected (下面是小编为大家整理的…，供大家参考。) is no sentence of a report
-    const noProse = !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30 && !SITE_INTRODUCTION.test(compact(p.text)));
+    const noProse = !r.body.some((p) => /[。；]/.test(p.text) && p.text.length > 30 && !siteIntroduction(p.text));
     const isCover = r.sections.length === 0 && noProse;
     // the same title again after a cover, a notice and a contents list, no sentence of its own (…绩效评价报告 / 目录
     // 1.引言 … 6.2建议 / …绩效评价报告 then the prose): one report, its sections those of the body. Two reports of one
     // generic title, each with a sentence of its own (项目支出绩效评价报告 twice, for two projects), stay two.
-    const retitled = !r.body.some((p) => /[。；]/.test(p.text) && !SITE_INTRODUCTION.test(compact(p.text))) && next !== undefined && next.kind === r.kind && compact(next.title) === compact(r.title);
+    const retitled = !r.body.some((p) => /[。；]/.test(p.text) && !siteIntroduction(p.text)) && next !== undefined && next.kind === r.kind && compact(next.title) === compact(r.title);
     if ((isCover || retitled) && next && next.kind === r.kind) {
       // the cover names the report in full; a later short line that also reads as a title (项目名称：…项目支出 /
       // 绩效自评报告, a field broken over two lines) names it less well

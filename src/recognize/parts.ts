@@ -6,6 +6,7 @@ import { continuesTable, formRows, joinTables } from './continuation.js';
 import { opensFormBelow } from './form-start.js';
 import { splitStackedForms } from './stacked-forms.js';
 import { PART_MARKERS, TITLE_MARKERS } from './lexicon.js';
+import { isTargetTable } from './target-table.js';
 
 export type PartKind = 'basic-data' | 'dept-self-eval' | 'project-self-eval';
 
@@ -28,7 +29,7 @@ const TITLE_RE = /(自评表|数据表|评价表|目标表|情况表|指标表|�
  * when the marker fits more than one part and a form title naming another part wins.
  */
 export function classifyByContent(table: TableBlock): { part: PartKind; titleDecides: boolean } | null {
-  if (isProjectList(table)) return null;
+  if (isProjectList(table) || isTargetTable(table)) return null;
   // the markers are read above the indicator rows: a 三级指标 named 财政供养人员控制率 or 三公经费变动率 under an
   // indicator header (Chongqing's 部门整体绩效自评表) does not make the table a 基础数据表
   let rows = Math.min(table.nRows, 6);
