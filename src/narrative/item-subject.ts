@@ -34,7 +34,8 @@ export function itemSubject(text: string): ItemSubject | null {
   return { name: m[1], end: mark[0].length + m[0].length };
 }
 
-/** The label of a figure at `start`: the item's name before a bare money word. */
+/** The label of a figure at `start`: the item's name before a bare money word, or the name alone when it ends in that word ((二)配套资金。资金120万元). */
 export function withItemSubject(label: string, subject: ItemSubject | null, start: number): string {
-  return subject && start >= subject.end && MONEY_WORD.test(label) ? `${subject.name}${label}` : label;
+  if (!subject || start < subject.end || !MONEY_WORD.test(label)) return label;
+  return subject.name.endsWith(label) ? subject.name : `${subject.name}${label}`;
 }

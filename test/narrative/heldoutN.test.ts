@@ -33,6 +33,10 @@ describe('held-out N: an amount in a listed item is that item’s', () => {
       documentOf(['2023年西平县农产品交易市场仓储基地建设项目绩效自评报告', '1.项目资金到位情况分析。项目资金8010万元均已到位及时安排到相关项目。']),
     );
     expect(labelOf(report, '8010万元')).toBe('项目资金');
+    // an item named by a fund: its name before the money word, not the word twice
+    const funds = check(documentOf(['2023年西平县农产品交易市场仓储基地建设项目绩效自评报告', '(一)中央财政衔接资金。下达资金8010万元,已全部拨付。', '(二)县级配套资金。资金120万元已到位。']));
+    expect(labelOf(funds.report, '8010万元')).toBe('中央财政衔接资金下达资金');
+    expect(labelOf(funds.report, '120万元')).toBe('县级配套资金');
   });
 });
 
