@@ -65,15 +65,22 @@ interface Compact {
 }
 
 function compacted(text: string): Compact {
-  let k = '';
   const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (isWhitespace(text.charCodeAt(i))) continue;
-    k += text[i];
-    at.push(i);
-  }
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) at.push(i);
   at.push(text.length);
-  return { k, at };
+  return { k: compactText(text), at };
+}
+
+/** The text without its whitespace (compacted's k, without the offsets). */
+function compactText(text: string): string {
+  let k = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isWhitespace(text.charCodeAt(i))) continue;
+    k += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : k + text.slice(from);
 }
 
 /** Sentence [start, end) of k around a position: 。！？ end one (a ；-clause stays inside). */
@@ -103,43 +110,16 @@ const BAND_AFTER = new RegExp(
 
 /** The score bands a text prints: two grades or more with their scores; null when it prints none. */
 export function printedBands(texts: readonly string[]): GradeBand[] | null {
+  return combinedBands(texts.map(bandsIn));
+}
+
+/**
+ * The bands of several texts' candidates (`bandsIn`, in text order): the first of each grade, two
+ * grades or more, else null. Fresh objects: the candidates stay as `bandsIn` made them.
+ */
+export function combinedBands(candidates: ReadonlyArray<readonly GradeBand[]>): GradeBand[] | null {
   const found: GradeBand[] = [];
-  const add = (b: GradeBand) => {
-    if (!found.some((f) => f.rank === b.rank)) found.push(b);
-  };
-  for (const text of texts) {
-    const { k } = compacted(text);
-    if (!/分/.test(k)) continue;
-    const taken: Array<[number, number]> = [];
-    const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
-    const take = (m: RegExpExecArray) => taken.push([m.index, m.index + m[0].length]);
-    for (const m of k.matchAll(BAND_RANGE)) {
-      const g = m.groups!;
-      add({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: g.hi, maxInclusive: g.hiInc === '含' ? true : g.hiInc === '不含' ? false : (null as never), text: m[0] });
-      take(m);
-    }
-    for (const m of k.matchAll(BAND_AFTER)) {
-      if (!free(m.index, m.index + m[0].length)) continue;
-      const g = m.groups!;
-      if (g.below) add({ grade: g.g, rank: RANK[g.g], min: null, minInclusive: true, max: g.lo, maxInclusive: g.below === '及以下' || g.loInc === '含', text: m[0] });
-      else if (g.hi) add({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: g.hi, maxInclusive: g.hiInc === '含' ? true : g.hiInc === '不含' ? false : (null as never), text: m[0] });
-      else add({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: null, maxInclusive: true, text: m[0] });
-      take(m);
-    }
-    for (const m of k.matchAll(BAND_ABOVE)) {
-      const g = m.groups!;
-      if (!free(m.index, m.index + m[0].length) || (!g.pre && !g.w)) continue;
-      const strict = g.pre === '高于' || g.pre === '大于' || g.pre === '超过' || g.loInc === '不含' || g.loInc2 === '不含';
-      add({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: !strict, max: null, maxInclusive: true, text: m[0] });
-      take(m);
-    }
-    for (const m of k.matchAll(BAND_BELOW)) {
-      const g = m.groups!;
-      if (!free(m.index, m.index + m[0].length) || (!g.pre && !g.w)) continue;
-      add({ grade: g.g, rank: RANK[g.g], min: null, minInclusive: true, max: g.hi, maxInclusive: g.w === '及以下' || g.hiInc === '含', text: m[0] });
-      take(m);
-    }
-  }
+  for (const list of candidates) for (const b of list) if (!found.some((f) => f.rank === b.rank)) found.push({ ...b });
   if (found.length < 2) return null;
   // a range's upper end not said inclusive or not: open where the next band starts (80-90分为良, 90分以上为优), else closed (90-100分为优)
   for (const b of found) {
@@ -147,6 +127,46 @@ export function printedBands(texts: readonly string[]): GradeBand[] | null {
     b.maxInclusive = !found.some((o) => o !== b && o.min === b.max && o.minInclusive);
   }
   return found.sort((a, b) => a.rank - b.rank);
+}
+
+const NO_BANDS: readonly GradeBand[] = [];
+
+/** Every band definition one text prints, in the order read (ranges, grade-first, above, below); a range's open end is null. */
+export function bandsIn(text: string): readonly GradeBand[] {
+  // 分 is no whitespace: a text without it has none once compacted either
+  if (!text.includes('分')) return NO_BANDS;
+  const k = compactText(text);
+  const out: GradeBand[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  const take = (m: RegExpExecArray) => taken.push([m.index, m.index + m[0].length]);
+  for (const m of k.matchAll(BAND_RANGE)) {
+    const g = m.groups!;
+    out.push({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: g.hi, maxInclusive: g.hiInc === '含' ? true : g.hiInc === '不含' ? false : (null as never), text: m[0] });
+    take(m);
+  }
+  for (const m of k.matchAll(BAND_AFTER)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const g = m.groups!;
+    if (g.below) out.push({ grade: g.g, rank: RANK[g.g], min: null, minInclusive: true, max: g.lo, maxInclusive: g.below === '及以下' || g.loInc === '含', text: m[0] });
+    else if (g.hi) out.push({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: g.hi, maxInclusive: g.hiInc === '含' ? true : g.hiInc === '不含' ? false : (null as never), text: m[0] });
+    else out.push({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: g.loInc !== '不含', max: null, maxInclusive: true, text: m[0] });
+    take(m);
+  }
+  for (const m of k.matchAll(BAND_ABOVE)) {
+    const g = m.groups!;
+    if (!free(m.index, m.index + m[0].length) || (!g.pre && !g.w)) continue;
+    const strict = g.pre === '高于' || g.pre === '大于' || g.pre === '超过' || g.loInc === '不含' || g.loInc2 === '不含';
+    out.push({ grade: g.g, rank: RANK[g.g], min: g.lo, minInclusive: !strict, max: null, maxInclusive: true, text: m[0] });
+    take(m);
+  }
+  for (const m of k.matchAll(BAND_BELOW)) {
+    const g = m.groups!;
+    if (!free(m.index, m.index + m[0].length) || (!g.pre && !g.w)) continue;
+    out.push({ grade: g.g, rank: RANK[g.g], min: null, minInclusive: true, max: g.hi, maxInclusive: g.w === '及以下' || g.hiInc === '含', text: m[0] });
+    take(m);
+  }
+  return out;
 }
 
 export interface GradeContext {

@@ -2,7 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { FigureLink, GradeStatement, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { extractStats } from './extract.js';
-import { extractGrades, printedBands } from './grades.js';
+import { bandsIn, combinedBands, extractGrades } from './grades.js';
 import { copiedLineByLine } from './line-copy.js';
 import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
@@ -70,7 +70,9 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
   const statistics: NarrativeStat[] = [];
   const grades: GradeStatement[] = [];
   // the bands a report prints govern its grades; a document's other report may print them for all
-  const documentBands = printedBands(found.flatMap((r) => r.body.map((p) => p.text)));
+  // (each paragraph read once: the document's bands and its report's are made of the same candidates)
+  const bandsRead = found.map((r) => r.body.map((p) => bandsIn(p.text)));
+  const documentBands = combinedBands(bandsRead.flat());
   let unnamed = 0;
   found.forEach((r, i) => {
     const a = attribution[i];
@@ -95,7 +97,7 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
       s.loc.part = part;
       statistics.push(s);
     }
-    const bands = printedBands(r.body.map((p) => p.text)) ?? documentBands;
+    const bands = combinedBands(bandsRead[i]) ?? documentBands;
     const ctx = { part, narrative: i, kind: r.kind, project: projectName, projectIndex: a.project };
     const { joined, cells } = read[i];
     grades.push(...extractGrades(r.body, joined, ctx, bands), ...(cells.length ? extractGrades(cells, false, ctx, bands) : []));

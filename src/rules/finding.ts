@@ -13,12 +13,7 @@ import type { FindingDraft, RuleMeta } from './types.js';
  * the values, so two runs over the same report give the same ids and tonight's run can tell what
  * is new since last night.
  */
-export function makeFinding(
-  meta: RuleMeta,
-  draft: FindingDraft,
-  lang: 'zh' | 'en',
-  read: { lostGlyphs?: boolean; damagedTables?: ReadonlySet<number>; cutAfterPage?: number | null } = {},
-): Finding {
+export function makeFinding(meta: RuleMeta, draft: FindingDraft, lang: 'zh' | 'en', read: DocumentReading = {}): Finding {
   // part and missing inputs distinguish findings without evidence (a missing part, a blank total).
   const key = JSON.stringify([
     meta.id,
@@ -35,7 +30,7 @@ export function makeFinding(
   // ("≥53" read "253" at 0.66) is only a note: unsure → info. A paragraph's confidence is its least
   // sure character anywhere, not its figure's: prose evidence keeps the OCR caveat only.
   const readSeverity = draft.evidence.some(unsureCell) ? 'info' : caveat && declared === 'error' ? 'warning' : declared;
-  const cut = readSeverity !== 'info' && meta.id !== 'parse-issues' && restsOnTheCut(draft, read.cutAfterPage ?? null);
+  const cut = readSeverity !== 'info' && !meta.aboutTheReading && restsOnTheCut(draft, read.cutAfterPage ?? null);
   const severity = cut ? 'info' : readSeverity;
   const caveated = caveat ? { zh: `${draft.message.zh}（${caveat.zh}）`, en: `${draft.message.en} (${caveat.en})` } : draft.message;
   const message = cut ? { zh: `${caveated.zh}${CUT_CAVEAT.zh}`, en: `${caveated.en}${CUT_CAVEAT.en}` } : caveated;
@@ -55,6 +50,24 @@ export function makeFinding(
     params: draft.params ?? null,
     part: draft.part ?? draft.evidence[0]?.location.part ?? null,
   };
+}
+
+/**
+ * What the reading of a document says about every finding on it (文字层损坏、截断): the same for every
+ * rule, so computed once per report (`documentReading`) and handed to each finding.
+ */
+export interface DocumentReading {
+  /** Some text stands for characters the PDF text layer lost (□); unknown (true) without the document. */
+  lostGlyphs?: boolean;
+  damagedTables?: ReadonlySet<number>;
+  /** The last page read of a cut-off file, else null. */
+  cutAfterPage?: number | null;
+}
+
+/** The reading of one document, for every finding on it (a □ is a lost character only where the PDF text layer lost some). */
+export function documentReading(document: DocumentModel | null): DocumentReading {
+  if (!document) return { lostGlyphs: true, damagedTables: undefined, cutAfterPage: null };
+  return { lostGlyphs: hasLostGlyphs(document), damagedTables: damagedTables(document), cutAfterPage: lastPageBeforeCut(document) };
 }
 
 /** Said of a finding that may rest on the pages a cut-off file lost. */

@@ -44,7 +44,13 @@ export const rule: Rule = {
         .map((s) => ({ s, at: startOf(s, text) }))
         .filter((x): x is { s: NarrativeStat; at: number } => x.at !== null && isExact(x.s.figure) && COUNT_UNIT.test(x.s.figure.unit ?? ''))
         .sort((a, b) => a.at - b.at);
-      const sentenceAt = (at: number) => (text.slice(0, at).match(SENTENCE_END) ?? []).length;
+      const ends = sentenceEnds(text);
+      /** How many sentences end before `at` (the sentence's index in the paragraph). */
+      const sentenceAt = (at: number) => {
+        let n = 0;
+        while (n < ends.length && ends[n] < at) n++;
+        return n;
+      };
       const done = new Set<number>();
       for (let i = 0; i < placed.length; i++) {
         if (done.has(i)) continue;
@@ -100,7 +106,22 @@ export const rule: Rule = {
 
 /** 个 and 项 count the same items ("共计11个" / "为“优”的项目有1项"); 家 counts units. */
 const COUNT_UNIT = /^(?:个|项|家)$/;
-const SENTENCE_END = /[。！？!?]/g;
+const SENTENCE_END = '。！？!?';
+const CLAUSE_END = '，,、；;。！？!?';
+
+/** Where the sentence ends (。！？!?) of a text are. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.includes(text[i])) ends.push(i);
+  return ends;
+}
+
+/** Where the run of text before `at` without any of `stops` begins (one pass back, not a search for [^…]*$ from every position). */
+function runStart(text: string, at: number, stops: string): number {
+  let i = at;
+  while (i > 0 && !stops.includes(text[i - 1])) i--;
+  return i;
+}
 
 /** The grades of the 四级 (优/良/中/差) and 优秀/良好/合格/不合格 scales, and 优良 as one tier ("等级为优良(80分以上)的项目有4个"). */
 const GRADE = '(?:优秀|良好|优良|不合格|合格|中等|一般|较差|优|良|中|差)';
@@ -123,8 +144,7 @@ function startOf(s: NarrativeStat, text: string): number | null {
 
 /** The clause before a figure (since the last comma, semicolon, enumeration comma or sentence end). */
 function clauseBefore(text: string, at: number): string {
-  const before = text.slice(0, at);
-  return before.slice(before.search(/[^，,、；;。！？!?]*$/));
+  return text.slice(runStart(text, at, CLAUSE_END), at);
 }
 
 /** The grade a count is the tally of, if any: its clause ends in “优”的项目计 / 为良好的. */
@@ -135,7 +155,7 @@ function gradeOf(text: string, at: number): string | null {
 
 /** A count naming what was evaluated: N个(重点)项目 / 项目…共计N个, not an item of a 其中 list in its sentence. */
 function namesEvaluated(text: string, at: number, figure: string): boolean {
-  const sentence = text.slice(0, at).search(/[^。！？!?]*$/);
+  const sentence = runStart(text, at, SENTENCE_END);
   if (/其中/.test(text.slice(sentence, at))) return false;
   const after = text.slice(at + figure.length);
   if (/^[^，,。；;、]{0,6}?(?:项目|政策|单位|部门)/.test(after)) return true;

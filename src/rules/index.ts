@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../schemas/finding.js';
 import type { Report } from '../../schemas/report.js';
-import { damagedTables, hasLostGlyphs, lastPageBeforeCut, makeFinding } from './finding.js';
+import { documentReading, makeFinding, type DocumentReading } from './finding.js';
 import { RULES } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 import { paramsFor, type TemplateParams } from '../config/template-params.js';
@@ -53,27 +53,30 @@ export function runRules(report: Report, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const confident = viewOf(report, understood);
   const forms = [report.deptSelfEval, ...report.projects].filter((f): f is Form => f !== null);
+  // what the reading says about every finding (□, a cut): once per report, not per rule
+  const reading = documentReading(context.document);
+  const run = (rule: Rule, view: Report, ctx: RuleContext) => runRuleOn(rule, view, ctx, reading);
   for (const rule of RULES) {
     const families = rule.meta.families;
     if (families !== 'all' && !families.includes(report.family)) continue;
     if (STRUCTURAL_RULES.has(rule.meta.id)) {
-      append(findings, runRule(rule, report, context));
+      append(findings, run(rule, report, context));
       continue;
     }
     if (!rule.meta.parameters?.some((p) => FAMILY_PARAMETERS.includes(p))) {
-      append(findings, runRule(rule, confident, context));
+      append(findings, run(rule, confident, context));
       continue;
     }
     const checkable = forms.filter((f) => understood(f) && familyOf(f, report) !== 'unknown' && (f.recognition?.complete !== false || rule.meta.cutForms));
     const byFamily = new Set(checkable.map((f) => familyOf(f, report)));
     if (byFamily.size <= 1 && checkable.length === forms.length) {
       const family = [...byFamily][0] ?? report.family;
-      append(findings, runRule(rule, report, family === report.family ? context : { ...context, params: context.params ?? paramsFor(family) }));
+      append(findings, run(rule, report, family === report.family ? context : { ...context, params: context.params ?? paramsFor(family) }));
       continue;
     }
     for (const family of byFamily) {
       const view = viewOf(report, (f) => checkable.includes(f) && familyOf(f, report) === family);
-      append(findings, runRule(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
+      append(findings, run(rule, view, { ...context, params: context.params ?? paramsFor(family) }));
     }
   }
   return findings;
@@ -86,14 +89,12 @@ function append<T>(out: T[], items: readonly T[]): void {
 
 /** Run one rule with the report family's template parameters; an exception becomes an info finding. */
 export function runRule(rule: Rule, report: Report, context: RuleContext): Finding[] {
+  return runRuleOn(rule, report, context, documentReading(context.document));
+}
+
+function runRuleOn(rule: Rule, report: Report, context: RuleContext, read: DocumentReading): Finding[] {
   const ctx: RuleContext = { ...context, params: context.params ?? paramsFor(report.family) };
   try {
-    // A □ is a lost character only where the PDF text layer lost some; unknown without the document.
-    const read = {
-      lostGlyphs: ctx.document ? hasLostGlyphs(ctx.document) : true,
-      damagedTables: ctx.document ? damagedTables(ctx.document) : undefined,
-      cutAfterPage: ctx.document ? lastPageBeforeCut(ctx.document) : null,
-    };
     return rule.check(report, ctx).map((draft) => makeFinding(rule.meta, draft, ctx.lang, read));
   } catch (e) {
     return [

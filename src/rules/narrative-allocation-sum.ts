@@ -2,7 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, normalizedInterval, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { compactKey } from '../text/normalize.js';
 import { addIntervals, intersects, Rational } from '../numbers/decimal.js';
-import { statsBySentence } from './lib/sentences.js';
+import { statsBySentence, statStart } from './lib/sentences.js';
 import type { FindingDraft, Rule } from './types.js';
 
 /**
@@ -136,10 +136,9 @@ function fundAmount(money: NarrativeStat[], list: Arrangement): NarrativeStat | 
   return values.size === 1 ? earlier[earlier.length - 1] : null;
 }
 
-/** Where a statistic starts in its paragraph ("p7:25" → 25). */
+/** Where a statistic starts in its paragraph ("p7:25" → 25; 0 without one). */
 function position(s: NarrativeStat): number {
-  const m = /:(\d+)$/.exec(s.id);
-  return m ? Number(m[1]) : 0;
+  return statStart(s) ?? 0;
 }
 
 /** The exact sum of the listed amounts in their normalized unit, as a decimal string. */

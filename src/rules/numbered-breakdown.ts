@@ -2,6 +2,7 @@ import type { NarrativeStat } from '../../schemas/narrative.js';
 import { isExact, normalize, placeName, plain, statEvidence, statPhrase } from '../narrative/compare.js';
 import { addIntervals, formatInterval, halfUnit, intersects, intervalOf, Rational } from '../numbers/decimal.js';
 import type { FindingDraft, Rule } from './types.js';
+import { statsByParagraph, statStart } from './lib/sentences.js';
 import { documentView } from '../facts/document-view.js';
 
 /**
@@ -36,13 +37,7 @@ export const rule: Rule = {
     if (!doc) return [];
     // paragraph texts, compacted only when read (most paragraphs hold no count and announce nothing)
     const paragraphs = documentView(doc);
-    const statsOf = new Map<number, NarrativeStat[]>();
-    for (const s of report.statistics) {
-      if (s.loc.paragraph == null) continue;
-      const list = statsOf.get(s.loc.paragraph) ?? [];
-      list.push(s);
-      statsOf.set(s.loc.paragraph, list);
-    }
+    const statsOf = statsByParagraph(report.statistics);
     const drafts: FindingDraft[] = [];
     // "下设2个管理机构,一是…;二是…": a count followed by its items as 一是 / 二是 / 三是
     for (const p of paragraphs.ordinals()) {
@@ -50,8 +45,8 @@ export const rule: Rule = {
       if (!stats) continue;
       for (const s of stats) {
         if (s.dimension !== 'count' || !isExact(s.figure) || s.mention === 'slogan' || s.listLength != null) continue;
-        const start = Number(/:(\d+)$/.exec(s.id)?.[1] ?? NaN);
-        if (!Number.isFinite(start)) continue;
+        const start = statStart(s);
+        if (start === null) continue;
         const text = paragraphs.compactParagraph(p); // compacted only for a paragraph stating a count
         const end = text.indexOf(s.figure.text.replace(/\s+/g, ''), start);
         if (end < 0) continue;

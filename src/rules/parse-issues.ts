@@ -20,6 +20,7 @@ export const rule: Rule = {
     tolerance: '不涉及数值比较',
     families: 'all',
     source: 'parsers/（DocumentModel.issues）',
+    aboutTheReading: true,
   },
   check(_report, ctx) {
     const out: FindingDraft[] = [];

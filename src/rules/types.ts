@@ -33,6 +33,11 @@ export interface RuleMeta {
    * false) and reports on them only what a cut cannot explain (weights past a group's points).
    */
   cutForms?: boolean;
+  /**
+   * The rule reports on the reading itself (the parser's own issues, a cut-off file among them): its
+   * findings keep their severity on the pages before a cut instead of becoming notes (makeFinding).
+   */
+  aboutTheReading?: boolean;
 }
 
 export interface RuleContext {

@@ -1,4 +1,5 @@
 import { Converter, Locale } from 'opencc-js/t2cn';
+import { boundedMemo } from '../memo.js';
 
 /**
  * Traditional → simplified (繁体 → 简体) with OpenCC's maintained dictionaries (opencc-js), for
@@ -76,7 +77,16 @@ function convertChar(ch: string): string {
 
 /** Traditional characters → simplified, length-preserving. */
 export function simplify(text: string): string {
-  if (!needsConversion(text)) return text;
+  return needsConversion(text) ? simplifiedOf(text) : text;
+}
+
+/**
+ * A text needing conversion, converted once: recognition, narrative and rules each simplify the same
+ * paragraph again (one 題 in a seed paragraph cost OpenCC's whole-text pass every time).
+ */
+const simplifiedOf = boundedMemo(convertSameLength, { maxEntries: 2000, maxKeyLength: 200, maxLongChars: 200_000 });
+
+function convertSameLength(text: string): string {
   const whole = toSimplified(text);
   if (whole.length === text.length) return whole;
   let out = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParagraphBlock } from '../../schemas/document.js';
-import { extractGrades, printedBands } from '../../src/narrative/grades.js';
+import { bandsIn, combinedBands, extractGrades, printedBands } from '../../src/narrative/grades.js';
 
 /** The phrasings of a grade (grade30): what is read as a grade with its score, and what is not a grade of anything. */
 const para = (text: string): ParagraphBlock => ({ kind: 'paragraph', block: 0, paragraph: 0, text, style: null, page: null, bbox: null });
@@ -39,5 +39,19 @@ describe('grades in prose', () => {
       ['差', null, true, '60', false],
     ]);
     expect(printedBands(['等级为中(70-80分)的项目有3个。'])).toBeNull();
+  });
+
+  it('reads each paragraph once for the document and its report: a range\'s open end is settled per combination, the candidates untouched', () => {
+    // the document's bands (two paragraphs) and one report's (the range alone) are made of the same candidates
+    const range = bandsIn('80-90分为良，60-80分为中。');
+    const above = bandsIn('90分以上为优。');
+    expect(range.map((b) => b.maxInclusive)).toEqual([null, null]);
+    const document = combinedBands([range, above]);
+    const report = combinedBands([range]);
+    // 良 80-90: open where 优 starts at 90 in the document, closed in the report that prints no 优
+    expect(document?.find((b) => b.grade === '良')?.maxInclusive).toBe(false);
+    expect(report?.find((b) => b.grade === '良')?.maxInclusive).toBe(true);
+    expect(range.map((b) => b.maxInclusive)).toEqual([null, null]);
+    expect(bandsIn('部门整体支出情况良好。')).toEqual([]);
   });
 });

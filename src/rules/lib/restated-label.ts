@@ -67,8 +67,11 @@ export function statementYear(stat: NarrativeStat): string | null {
 const GENERIC = /项目|资金|经费|预算|支出|财政|专项|收入|金额|总额|总|合计|投入|安排|到位|拨付|人数|人|个|次|数量|数|工作/g;
 
 export function specificName(name: string): boolean {
-  return name.replace(GENERIC, '').length >= 2;
+  return isSpecific(name);
 }
+
+/** Remembered per name: narrative-restated-differs asks it of both names of every pair in a bucket. */
+const isSpecific = boundedMemo((name: string) => name.replace(GENERIC, '').length >= 2, { maxEntries: 20_000, maxKeyLength: 256 });
 
 /**
  * Words saying that a statement is a change, a bound or another period than the report's own. "三级及以上"
@@ -91,8 +94,8 @@ export function sameMeasure(a: string, b: string): boolean {
   return (ha !== a || hb !== b) && ha === hb && ha.length >= 6 && specificName(ha);
 }
 
-/** A name without its trailing head noun 资金 / 经费 / 款项. */
-const headFold = (name: string) => name.replace(/(?:资金|经费|款项)$/, '');
+/** A name without its trailing head noun 资金 / 经费 / 款项 (remembered per name: asked for both names of every pair compared). */
+const headFold = boundedMemo((name: string) => name.replace(/(?:资金|经费|款项)$/, ''), { maxEntries: 20_000, maxKeyLength: 256 });
 
 /**
  * A level's finance said with or without 级: "市级财政投入" names the 市财政投入. Asked for both names
