@@ -53,6 +53,30 @@ const PERFORMANCE_WORD = /绩效|自评|评价|考评|考核|得分|评分|评�
 const LAST_YEAR = /上年|去年|前年|上一年|以前年度|往年/;
 /** Another evaluator's grade: a third party's, a review's, the finance bureau's 重点评价. */
 const OTHER_EVALUATOR = /第三方|复核|重点评价|再评价|抽查|委托|专家组/;
+/** A title naming another's evaluation: the finance bureau's 重点(绩效)评价, a 第三方 one. */
+const OTHER_TITLE = /重点(?:绩效)?评价|第三方/;
+/**
+ * An opening saying the finance bureau had another evaluate: 财政局委托第三方机构对我单位负责的…项目开展了重点绩效评价,
+ * 某会计师事务所受…财政局的委托对…实施绩效评价. A unit that commissioned a firm for its own evaluation (管委会…委托第三方机构
+ * 开展…绩效评价工作) or had one help its self-evaluation (委托第三方协助开展自评) is still the evaluator.
+ */
+const COMMISSIONED = /财政[^。，,；;]{0,12}?委托[^。]{0,100}?(?:开展|进行|实施)了?[^。]{0,20}?评价|受[^。，,；;]{0,20}?财政[^。，,；;]{0,12}?委托[^。]{0,80}?(?:开展|进行|实施)了?[^。]{0,20}?评价/;
+/** How many body paragraphs open a report (its opening, where the commission is told). */
+const OPENING_PARAGRAPHS = 2;
+
+/**
+ * Another evaluator's report: its title names a 重点评价 or a third party, or its opening tells that the finance bureau
+ * commissioned it (a third party's evaluation published as the unit's 评价结果 or under its own cover). Its grades are that
+ * evaluator's unless their sentence says 自评.
+ */
+export function evaluatedByOther(title: string, body: readonly ParagraphBlock[]): boolean {
+  if (OTHER_TITLE.test(compacted(title).k)) return true;
+  return body.slice(0, OPENING_PARAGRAPHS).some((p) => {
+    const k = compacted(p.text).k;
+    const m = COMMISSIONED.exec(k);
+    return m !== null && !/自评/.test(k.slice(...sentenceAround(k, m.index)));
+  });
+}
 /** The score before the grade: 自评得分95.5分, 综合评分为90分, 评分结果为90分, 评定结果得分为90.15分. */
 const SCORE = /(?:得分|评分|分数|打分|评分结果)(?:为|是|达到?|[:：])?(?<v>\d+(?:\.\d+)?)分(?![值以])/g;
 const YEAR = /((?:19|20)\d{2})年/g;
@@ -175,6 +199,8 @@ export interface GradeContext {
   kind: 'dept' | 'project';
   project: string | null;
   projectIndex: number | null;
+  /** The report is another evaluator's (evaluatedByOther). */
+  byOther?: boolean;
 }
 
 /** Every grade the paragraphs of one narrative report state, with the bands given (the report's own, or null). */
@@ -210,7 +236,7 @@ export function extractGrades(paragraphs: ParagraphBlock[], joinLines: boolean, 
         subject: subjectOf(before, ctx.kind),
         project: ctx.kind === 'project' ? ctx.project : null,
         projectIndex: ctx.kind === 'project' ? ctx.projectIndex : null,
-        evaluator: OTHER_EVALUATOR.test(sentence) ? 'other' : 'self',
+        evaluator: OTHER_EVALUATOR.test(sentence) || (ctx.byOther === true && !/自评/.test(sentence)) ? 'other' : 'self',
         year: years.length ? Number(years.at(-1)![1]) : null,
         score,
         bands,

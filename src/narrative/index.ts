@@ -2,7 +2,7 @@ import type { DocumentModel, ParagraphBlock } from '../../schemas/document.js';
 import type { FigureLink, GradeStatement, NarrativeReport, NarrativeStat } from '../../schemas/narrative.js';
 import type { Report } from '../../schemas/report.js';
 import { extractStats } from './extract.js';
-import { bandsIn, combinedBands, extractGrades } from './grades.js';
+import { bandsIn, combinedBands, evaluatedByOther, extractGrades } from './grades.js';
 import { copiedLineByLine } from './line-copy.js';
 import { linkStatistics } from './link.js';
 import { attributeProjects } from './projects.js';
@@ -98,7 +98,7 @@ export function analyzeNarrative(doc: DocumentModel, report: Report): NarrativeO
       statistics.push(s);
     }
     const bands = combinedBands(bandsRead[i]) ?? documentBands;
-    const ctx = { part, narrative: i, kind: r.kind, project: projectName, projectIndex: a.project };
+    const ctx = { part, narrative: i, kind: r.kind, project: projectName, projectIndex: a.project, byOther: evaluatedByOther(r.title, r.body) };
     const { joined, cells } = read[i];
     grades.push(...extractGrades(r.body, joined, ctx, bands), ...(cells.length ? extractGrades(cells, false, ctx, bands) : []));
   });

@@ -158,10 +158,12 @@ const SELF_RESULT = /自评(?:得分|总分|分数|结果|等级)(?:为|是|达�
 
 /**
  * An opening that announces the report below it, its title left out by the page: "现将黄南州体育场2020免费低收费开放
- * 补助资金使用和管理自评报告公示如下", "现将2021年度项目绩效评价情况报告如下": it names a 报告. A notice's "…有关事项通知如下"
- * announces none, and "现将自评情况汇报如下" alone is not told from other prose about money (its figures tell it).
+ * 补助资金使用和管理自评报告公示如下", "现将2021年度项目绩效评价情况报告如下": it names a 报告; or it announces the
+ * evaluation's outcome to the public, "现将自评情况公告如下" (昌宁's 衔接资金 绩效评价 page: 自评/评价 then 情况, published
+ * as 公告/公示/通报/报告). A notice's "…有关事项通知如下" announces none, nor does a summary of work (…工作情况汇报如下),
+ * which is not told from other prose about money (its figures tell it).
  */
-const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:绩效|自评|评价)[^。]{0,40}?报告(?:公示|汇报|说明)?如下/;
+const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:(?:绩效|自评|评价)[^。]{0,40}?报告(?:公示|汇报|说明)?|(?:自评|评价)(?:结果|情况)(?:公告|公示|通报|报告))如下/;
 
 /**
  * The cover of an evaluation report (财预〔2020〕10号's 绩效评价报告, a third party's too), one field a line:

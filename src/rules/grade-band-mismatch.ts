@@ -69,18 +69,20 @@ function scoreOf(report: Report, g: GradeStatement): Score | null {
  * the report's own printed bands when it prints them, else 财预〔2020〕10号's (90（含）–100 优, 80（含）–90 良, 60（含）–80 中,
  * 60以下 差). A score clearly inside another band → warning; one whose ±½ unit of its last decimal reaches the grade's band
  * (90分 written for 89.6) → info. Tallies, several things graded at once, other years' and other things' grades are not
- * read as grades (src/narrative/grades.ts).
+ * read as grades (src/narrative/grades.ts); v2: a grade in another evaluator's report (evaluatedByOther: its title names a
+ * 重点评价, or its opening says the finance bureau commissioned it) is that evaluator's — checked against the score its own
+ * sentence states, never against the unit's self-evaluation score or form.
  */
 export const rule: Rule = {
   meta: {
     id: 'grade-band-mismatch',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'D11',
     title: { zh: '评价等级与得分所在档次不符', en: 'Stated grade does not fit the band of the score' },
     description: {
-      zh: '文中所述评价等级（等次）应为其得分所在档次：得分取同句所述得分，否则取同一叙述报告所述自评总得分，再无则取同一主体自评表的总分得分（满分100分时）；档次以报告自列的分档标准为准，未列时按财预〔2020〕10号（90（含）–100优、80（含）–90良、60（含）–80中、60以下差；优秀/良好/合格/不合格同档）。得分明显落在他档为警告；得分按书写精度±½末位可落入所写等级之档为提示。他年、他单位、第三方对他事的评价等级，以及“等级为优的项目6个”之类统计不查。',
-      en: 'A stated grade (评价等级/等次) must be the band its score falls in: the score stated in the same sentence, else the total score the same narrative states, else the 总分 score of the same subject’s form (on 100 points); the report’s own printed bands govern, else the national bands of 财预〔2020〕10号. A score clearly inside another band is a warning; one whose ±½ unit of its last decimal reaches the stated grade’s band is info. Grades of other years, other units and tallies are not checked.',
+      zh: '文中所述评价等级（等次）应为其得分所在档次：得分取同句所述得分，否则取同一叙述报告所述自评总得分，再无则取同一主体自评表的总分得分（满分100分时）；档次以报告自列的分档标准为准，未列时按财预〔2020〕10号（90（含）–100优、80（含）–90良、60（含）–80中、60以下差；优秀/良好/合格/不合格同档）。得分明显落在他档为警告；得分按书写精度±½末位可落入所写等级之档为提示。他年、他单位、第三方对他事的评价等级，以及“等级为优的项目6个”之类统计不查；他方评价报告（题目写明重点评价或第三方，或开头写明财政部门委托他方评价）所写等级，除同句写明自评外视为他方评价：同句写有得分时照查，未写得分时不与本单位自评得分或自评表总分比对（v2）。',
+      en: 'A stated grade (评价等级/等次) must be the band its score falls in: the score stated in the same sentence, else the total score the same narrative states, else the 总分 score of the same subject’s form (on 100 points); the report’s own printed bands govern, else the national bands of 财预〔2020〕10号. A score clearly inside another band is a warning; one whose ±½ unit of its last decimal reaches the stated grade’s band is info. Grades of other years, other units and tallies are not checked. A grade in another evaluator’s report (its title names a 重点评价 or a third party, or its opening says the finance bureau commissioned the evaluation) is that evaluator’s unless its sentence says 自评: checked against a score its own sentence states, never against the unit’s self-evaluation score or form (v2).',
     },
     formula: '所写等级 = 得分所在档次（报告自列分档，否则 90（含）–100 优 / 80（含）–90 良 / 60（含）–80 中 / 60以下 差）',
     tolerance: '得分按书写精度±½末位：区间触及所写等级之档为提示，否则为警告',

@@ -30,6 +30,15 @@ export default ruleCases({
       name: 'the report’s own bands govern (85 is 优秀 under “85分以上为优秀”)',
       report: graded('85', '经自评，该项目自评得分85分，评价等级为“优秀”。', ['评分标准：85分（含）以上为优秀，70（含）-85分为良好，60（含）-70分为合格，60分以下为不合格。']),
     },
+    {
+      // v2 (held-out M, 南川 2019 重点绩效评价结果): the finance bureau had a third party evaluate; its grade, with no score in
+      // its sentence, is not the unit's to hold against the unit's own form (总分 85)
+      name: 'another evaluator’s grade is not held against the unit’s own form (财政局委托第三方机构…开展了重点绩效评价)',
+      report: withNarrative(
+        report({ projects: [work('85')] }),
+        projectReportLines('市财政局委托第三方机构对本项目开展了重点绩效评价，绩效评价报告（摘要）如下。', '2023年，市财政安排工作经费334.74万元。', '经评价，该项目评价等级为“优”。'),
+      ),
+    },
   ],
   invalid: [
     {
