@@ -14,7 +14,7 @@ export interface PageTableCell {
   text: string;
   /** The cell's last text line reached its right edge: its text may continue in the next row part. */
   endsWrapped: boolean;
-  /** Tables without rulings: how many lines the cell's text is set on. */
+  /** How many lines the cell's text is set on on this page (a row cut by the page break: 2+ lines above it). */
   lines?: number;
   /** Lowest recognition confidence of the cell's text (OCR only). */
   confidence?: number;

@@ -185,7 +185,7 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
       const last = lines.at(-1);
       const endsWrapped = !!last && lineFilled(last, { ...last, text: '字', size: last.size }, right);
       const confidence = lowestConfidence(cellRuns);
-      cells.push({ ...reg, box, text, endsWrapped, ...(confidence !== undefined ? { confidence } : {}) });
+      cells.push({ ...reg, box, text, endsWrapped, lines: lines.length, ...(confidence !== undefined ? { confidence } : {}) });
     }
     cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
     const table: PageTable = { page, xs, ys, cells, bbox, source: 'ruled', confidence: 1 };

@@ -230,6 +230,44 @@ function loneLastLine(pairs: readonly (readonly [MappedCell, MappedCell])[]): bo
   return f.colSpan === b.colSpan && wrapped && below !== '' && above !== '' && !FIGURE.test(below) && !ENDS_FIGURE.test(above) && !SENTENCE_END.test(above);
 }
 
+/** An item's number (1. / 2、 / （三） / 第二): the start of an item of its own, never the rest of one. */
+const ITEM_START = /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十\d]+)/u;
+/** A text that stops here is complete: a sentence's end or a closed bracket (a figure: ENDS_FIGURE). */
+const CLOSED_END = /[。；;！!？?）)］\]】〕」』”]$/u;
+
+/**
+ * Does a cell's text stop short of its end at the foot of the page? It is set on two lines or more
+ * (it wrapped: the row was long enough to be cut) and ends in no sentence's end, closed bracket or
+ * figure — or leaves a bracket open.
+ */
+function unfinished(cell: MappedCell): boolean {
+  const text = squeeze(cell.text);
+  if (!text || ((cell.lines ?? 1) < 2 && !cell.endsWrapped)) return false;
+  if (count(text, OPEN) > count(text, CLOSE)) return true;
+  return !CLOSED_END.test(text) && !ENDS_FIGURE.test(text);
+}
+
+/**
+ * A row cut by the page break whose text was wrapped short of the cell's border (a browser moves
+ * "绘、" together to the next line, 行首禁则, so no line above the break reaches the border and
+ * endsWrapped proves nothing): is the continuation's first row only the rest of the last row's
+ * texts? Every text of it lies under an unfinished text of two lines or more and is no figure
+ * (分值 and 得分 are the row's own, stated once, above the break: filled there, empty below); and
+ * the row's first cell (its name, 三级指标) is filled above and empty below — a row of its own has
+ * its name.
+ * Unsure → not folded: a real row lost in another is worse than a row cut in two.
+ */
+function restOfCutRow(pairs: readonly (readonly [MappedCell, MappedCell])[], top: readonly MappedCell[]): boolean {
+  if (!pairs.length || top.some((f) => FIGURE.test(squeeze(f.text)))) return false;
+  const [leadBelow, leadAbove] = pairs.reduce((a, p) => (p[0].col < a[0].col ? p : a));
+  if (squeeze(leadBelow.text) !== '' || squeeze(leadAbove.text) === '') return false;
+  // The row's own figures are above the break: 分值 and 得分 filled there, empty below.
+  const figures = pairs.filter(([, b]) => FIGURE.test(squeeze(b.text)));
+  if (!figures.length || figures.some(([f]) => squeeze(f.text) !== '')) return false;
+  const continued = pairs.filter(([f]) => squeeze(f.text) !== '');
+  return continued.length > 0 && continued.every(([f, b]) => unfinished(b) && !ITEM_START.test(squeeze(f.text)));
+}
+
 /**
  * Cells of the continuation's first row that belong to a cell of the previous part's last row:
  * - a merged cell running over the break (the continuation shows an empty cell with the same
@@ -264,10 +302,12 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
   // row with text of its own, is set beside rows of its page: that row starts them, it is nobody's rest
   // (独有数据资源查询… merged over 使读者更方便… and 促进黄石… under 公益性事业, 社会效益 under 经济效益).
   const startsRows = inferred && top.some((f) => f.rowSpan > 1 && squeeze(f.text) !== '' && partner(f)?.rowSpan === 1 && squeeze(partner(f)!.text) !== '');
+  const cutShort = sameCells && !startsRows && restOfCutRow(pairs, top);
   const rowSplit =
     sameCells &&
     !startsRows &&
-    ((inferred && loneLastLine(pairs)) ||
+    (cutShort ||
+      (inferred && loneLastLine(pairs)) ||
       (pairs.some(([f, b]) => b.endsWrapped && squeeze(f.text) !== '' && squeeze(b.text) !== '') &&
         pairs.every(([f, b]) => b.endsWrapped || squeeze(f.text) === '' || squeeze(b.text) === '') &&
         (pairs.some(([f, b]) => squeeze(f.text) === '' && f.rowSpan === 1 && squeeze(b.text) !== '') ||
@@ -286,7 +326,8 @@ function joinAcrossBreak(before: MappedCell[], lastRow: number, next: MappedCell
       squeeze(b.text) !== '' && isTextFragment(b.text, f.text) && (merged || !/[（(）)]/u.test(b.text));
     if (!rowSplit && !emptyContinuation && !labelContinuation) continue;
     if (squeeze(f.text)) {
-      b.text = b.text ? b.text + (b.endsWrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
+      const wrapped = b.endsWrapped || (cutShort && !merged);
+      b.text = b.text ? b.text + (wrapped ? wrapSeparator(b.text, f.text) : '\n') + f.text : f.text;
     }
     if (f.confidence !== undefined) b.confidence = Math.min(b.confidence ?? 1, f.confidence);
     b.rowSpan += f.rowSpan - (rowSplit ? 1 : 0);
