@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { producerPdf, type Producer } from '../../bench/producers-corpus.js';
-import { matchFindings, pipeline } from '../ocr/helpers.js';
-import { once } from '../support/memo.js';
+import { producerPdf } from '../../bench/producers-corpus.js';
 import { tables } from './helpers.js';
+import { compare, corpusFile } from './producer-compare.js';
 import { findBorderlessTables } from '../../parsers/pdf/borderless.js';
 import { groupLines } from '../../parsers/pdf/lines.js';
 import { openPdf } from '../../parsers/pdf/open.js';
@@ -16,19 +13,6 @@ import { toTextRuns, type Matrix } from '../../parsers/pdf/text-runs.js';
  * representatives of the divergences it found). Each must give the findings of its .docx — same
  * rule, same values.
  */
-const key = (f: { rule: string; values: unknown[] }) => `${f.rule} ${JSON.stringify(f.values)}`;
-
-const corpusFile = (id: string, ext: 'docx' | 'pdf') => new Uint8Array(readFileSync(join('test/corpus/real', id, `${id}.${ext}`)));
-// Several tests look at one report's run: each .docx and each print is read once in this file.
-const referenceRun = once((id: string) => pipeline(corpusFile(id, 'docx'), `${id}.docx`));
-const producerRun = once(async (id: string, producer: Producer) => pipeline(await producerPdf(producer, corpusFile(id, 'docx'), corpusFile(id, 'pdf')), `${id}-${producer}.pdf`));
-
-async function compare(id: string, producer: Producer) {
-  const [reference, run] = [await referenceRun(id), await producerRun(id, producer)];
-  const m = matchFindings(reference.findings, run.findings);
-  return { reference, run, missed: m.missed.map(key), extra: m.extra.map(key) };
-}
-
 describe('Chromium "print to PDF" of the report as a web page, tables ruled', () => {
   it('a merged 绩效指标 column over two page breaks, not redrawn by the browser on the continuation: one table, the .docx findings', async () => {
     const { run, missed, extra } = await compare('he-langfang-shipin-2019', 'chromium-ruled');
