@@ -33,6 +33,14 @@ describe('a ruled table cut by a page break (Chromium: the cut row keeps its sid
   }, 240_000);
 });
 
+describe('Chromium "print to PDF": a line wrapped before a number that an opening quotation mark follows', () => {
+  it('"…占比" over "46%,“中(一般)”…" is one paragraph (the number, its comma, the quote and 中 go down together): no false grade tally', async () => {
+    const { run, missed, extra } = await compare('zj-wencheng-pingjia-2024', 'chromium-ruled');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(paragraphs(run.document).some((p) => p.includes('占比46%,“中(一般)”的22个'))).toBe(true);
+  }, 240_000);
+});
+
 describe('cairo (pdftocairo -pdf, Firefox / Evince "打印到文件"): each space drawn in a font of its own', () => {
   it('a space before a run that repeats the start of the run before ("总体目标完成情况 总体目标") is kept: the form read from its lines finds the narrative sum', async () => {
     const { run, missed, extra } = await compare('sc-wangcang-jiyao-2021', 'cairo');
