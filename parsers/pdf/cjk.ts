@@ -128,7 +128,8 @@ export function firstUnitEms(text: string): number {
   if (i < chars.length) {
     if (isCjk(chars[i]) || !isWordChar(chars[i])) ems += charEms(chars[i++]);
     else {
-      while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',')) ems += charEms(chars[i++]);
+      // a slash stays with the word before it (UAX #14 LB13, × SY) and, between letters or digits, with the one after ("(B/A)", "1/2")
+      while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',' || chars[i] === '/')) ems += charEms(chars[i++]);
     }
   }
   while (i < chars.length && NO_LINE_START.test(chars[i])) ems += charEms(chars[i++]);

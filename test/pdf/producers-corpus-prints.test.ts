@@ -41,6 +41,16 @@ describe('Chromium "print to PDF": a line wrapped before a number that an openin
   }, 240_000);
 });
 
+describe('Chromium "print to PDF" in a TrueType CJK font: a line wrapped before "(B/A)"', () => {
+  it('"…執行率" over "(B/A)得分…" is one paragraph (the slash does not part B from A): the form run into the prose is read', async () => {
+    const { reference, run, missed, extra } = await compare('hb-huanggang-danganguan-2020', 'chromium-truetype');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    expect(paragraphs(run.document).some((p) => p.startsWith('(B/A)'))).toBe(false);
+    expect(run.report.projects.length).toBe(reference.report.projects.length);
+    expect(run.report.projects.length).toBeGreaterThan(0);
+  }, 240_000);
+});
+
 describe('cairo (pdftocairo -pdf, Firefox / Evince "打印到文件"): each space drawn in a font of its own', () => {
   it('a space before a run that repeats the start of the run before ("总体目标完成情况 总体目标") is kept: the form read from its lines finds the narrative sum', async () => {
     const { run, missed, extra } = await compare('sc-wangcang-jiyao-2021', 'cairo');
