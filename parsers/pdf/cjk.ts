@@ -128,15 +128,24 @@ export function firstUnitEms(text: string): number {
   if (i < chars.length) {
     if (isCjk(chars[i]) || !isWordChar(chars[i])) ems += charEms(chars[i++]);
     else {
-      while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',')) ems += charEms(chars[i++]);
+      // a slash stays with the word before it (UAX #14 LB13, × SY) and, between letters or digits, with the one after ("(B/A)", "1/2")
+      while (i < chars.length && (isWordChar(chars[i]) || chars[i] === '.' || chars[i] === '%' || chars[i] === ',' || chars[i] === '/')) ems += charEms(chars[i++]);
     }
   }
   while (i < chars.length && NO_LINE_START.test(chars[i])) ems += charEms(chars[i++]);
   // An ASCII separator does not part from the number after it (UAX #14 LB25, IS × NU): "元;2021年" moves
   // down as 元;2021, so the line above ends three characters short of the edge.
   if (i > 0 && INFIX_SEPARATOR.test(chars[i - 1]) && /\d/u.test(chars[i] ?? '')) while (i < chars.length && NUMBER_CHAR.test(chars[i])) ems += charEms(chars[i++]);
+  // An opening quotation mark after a Latin character or number stays with both neighbours (UAX #14 LB19a: no break
+  // around a QU next to a non-East-Asian character): "46%,“中" moves down whole, the line above ends 4 ems short.
+  if (i > 0 && !isCjk(chars[i - 1]) && OPENING_QUOTE.test(chars[i] ?? '')) {
+    ems += charEms(chars[i++]);
+    if (i < chars.length) ems += charEms(chars[i++]);
+  }
   return ems;
 }
+
+const OPENING_QUOTE = /[“‘]/u;
 
 /** ASCII comma, full stop, colon, semicolon: line breaking's infix separators (IS). */
 const INFIX_SEPARATOR = /[,.:;]/u;

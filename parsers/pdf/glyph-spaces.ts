@@ -70,6 +70,16 @@ export class DrawnSpaces {
     return at >= 0 && this.drawn.spaced[at] === true;
   }
 
+  /**
+   * A run read past (neither spaced nor tidied): found where it is drawn, so the next run is looked for after it.
+   * Otherwise a run that repeats the start of the one before ("总体目标完成情况 总体目标", "数量指标 指标1") is found
+   * inside that one, where no space was drawn (cairo draws each space in a font of its own, an item apart).
+   */
+  pass(text: string): void {
+    const want = [...text].filter((ch) => !/\s/u.test(ch));
+    if (want.length) this.locate(want);
+  }
+
   /** Where `want` (glyphs, no white space) is drawn: from where the item before was found, else before it; -1 if not. */
   private locate(want: readonly string[]): number {
     const { drawn } = this;
@@ -94,7 +104,9 @@ export function withDrawnSpaces(runs: TextRun[], untidy: Untidy, ops: { fnArray:
   return runs.map((run) => {
     const before = untidy.get(run);
     if (before === undefined || before.tidied !== run.str) {
-      return run.spaced && spaces.spaceBefore(run.str) ? { ...run, drawnSpace: true as const } : run;
+      if (run.spaced) return spaces.spaceBefore(run.str) ? { ...run, drawnSpace: true as const } : run;
+      spaces.pass(run.str);
+      return run;
     }
     const str = spaces.tidy(before.text);
     return str === run.str ? run : { ...run, str };

@@ -143,27 +143,14 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
         if (r + 1 < nR && !covered(comp.horizontal, ys[r + 1], midX)) uf.union(r * nC + c, (r + 1) * nC + c);
       }
     }
-    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-    for (let r = 0; r < nR; r++) {
-      for (let c = 0; c < nC; c++) {
-        const root = uf.find(r * nC + c);
-        const reg = regions.get(root);
-        if (!reg) regions.set(root, { r0: r, r1: r + 1, c0: c, c1: c + 1 });
-        else {
-          reg.r0 = Math.min(reg.r0, r);
-          reg.r1 = Math.max(reg.r1, r + 1);
-          reg.c0 = Math.min(reg.c0, c);
-          reg.c1 = Math.max(reg.c1, c + 1);
-        }
-      }
-    }
-    const bbox: BBox = [xs[0], ys[0], xs[nC], ys[nR]];
     // A single region (an outlined box, a frame around a paragraph) is not a table.
-    if (regions.size < 2) continue;
+    if (!hasTwoRegions(uf, nR * nC)) continue;
+    const { regions, owner } = rectangularRegions(uf, nR, nC);
+    const bbox: BBox = [xs[0], ys[0], xs[nC], ys[nR]];
 
     const { inside, outside } = takeRunsInside(rest, bbox, xs, comp.vertical);
     rest = outside;
-    const ownerOf = (r: number, c: number) => uf.find(r * nC + c);
+    const ownerOf = (r: number, c: number) => owner[r * nC + c];
     const byRegion = new Map<number, TextRun[]>();
     for (const run of inside) {
       const cx = (run.x0 + run.x1) / 2;
@@ -193,6 +180,47 @@ export function findRuledTables(rulings: Rulings, runs: readonly TextRun[], page
   }
   tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
   return { tables, rest };
+}
+
+function hasTwoRegions(uf: UnionFind, n: number): boolean {
+  for (let i = 1; i < n; i++) if (uf.find(i) !== uf.find(0)) return true;
+  return false;
+}
+
+type Region = { r0: number; r1: number; c0: number; c1: number };
+
+/**
+ * The merged cells of a grid: each group of grid cells that no ruling separates. A group is
+ * normally a rectangle (合并单元格). Where a table is cut by a page break (Chromium's print: the
+ * cut row keeps its side borders, no bottom rule), a group can be L-shaped — a tall label cell
+ * running into the open band under the last rule; its bounding box would swallow every cell beside
+ * it. Such a group is split into rectangles row by row: each row's run of columns, continued
+ * downwards while the next row has the same run.
+ */
+function rectangularRegions(uf: UnionFind, nR: number, nC: number): { regions: Map<number, Region>; owner: Int32Array } {
+  const owner = new Int32Array(nR * nC);
+  const regions = new Map<number, Region>();
+  /** The rectangle open in row r-1 for a group's run of columns, by `${root}:${c0}:${c1}`. */
+  let open = new Map<string, number>();
+  for (let r = 0; r < nR; r++) {
+    const next = new Map<string, number>();
+    for (let c = 0; c < nC; ) {
+      const root = uf.find(r * nC + c);
+      let end = c + 1;
+      while (end < nC && uf.find(r * nC + end) === root) end++;
+      const run = `${root}:${c}:${end}`;
+      let id = open.get(run);
+      if (id === undefined) {
+        id = r * nC + c;
+        regions.set(id, { r0: r, r1: r + 1, c0: c, c1: end });
+      } else regions.get(id)!.r1 = r + 1;
+      next.set(run, id);
+      for (let k = c; k < end; k++) owner[r * nC + k] = id;
+      c = end;
+    }
+    open = next;
+  }
+  return { regions, owner };
 }
 
 /** Which inner column rulings run through each row, and which run on across each row boundary. */

@@ -172,7 +172,11 @@ const ANNOUNCES_REPORT = /现将[^。]{0,80}?(?:(?:绩效|自评|评价)[^。]{0
  * 湖南 岳阳's 部门(单位)整体支出绩效评价自评报告 has a cover of its own: 部门(单位)名称：… 预算编码：… 评价方式：部门(单位)绩效自评
  * 评价机构：部门(单位)评价组 报告日期：… (…财政局(制)).
  */
-const COVER_FIELD = /^(项目名称|实施单位[（(]公章[)）]|主管部门[（(]公章[)）]|委托单位|评价机构|项目负责人[（(]签[章字][)）]|填报时间|部门[（(]单位[)）]名称|预算编码|评价方式|报告日期)[:：]/;
+const COVER_LABEL = String.raw`(项目名称|实施单位[（(]公章[)）]|主管部门[（(]公章[)）]|委托单位|评价机构|项目负责人[（(]签[章字][)）]|填报时间|部门[（(]单位[)）]名称|预算编码|评价方式|报告日期)[:：]`;
+const COVER_FIELD = new RegExp(`^${COVER_LABEL}`);
+const COVER_FIELD_ANYWHERE = new RegExp(COVER_LABEL, 'g');
+/** A line of cover fields is short; a longer one opening with 项目名称： is prose or a form's run-in text. */
+const COVER_LINE_MAX = 80;
 /** The cover's evaluation method naming a self-evaluation or an evaluation (评价方式：部门(单位)绩效自评). */
 const COVER_METHOD = /^评价方式[:：].{0,20}(?:自评|评价)/;
 
@@ -195,12 +199,20 @@ export function coverKind(texts: string[]): 'dept' | 'project' | null {
   return keys.some((k) => /^(?:部门[（(]单位[)）]|部门|单位)名称[:：]/.test(k)) ? 'dept' : null;
 }
 
+/**
+ * The cover fields a line holds: the one it opens with and, on a short line of fields, the ones after it — a PDF
+ * whose cover fields stand two to a line, or whose lines a printer ran together ("部门(单位)名称：… 预算编码：…",
+ * "评价方式：…评价机构：…评价组"), is the same cover as its .docx, one field a paragraph.
+ */
+function coverFields(key: string): string[] {
+  if (!COVER_FIELD.test(key)) return [];
+  const labels = key.length <= COVER_LINE_MAX ? [...key.matchAll(COVER_FIELD_ANYWHERE)] : [COVER_FIELD.exec(key)!];
+  return labels.map((m) => m[1].replace(/[（(].*$/, ''));
+}
+
 function hasReportCover(texts: string[]): boolean {
   const fields = new Set<string>();
-  for (const t of texts) {
-    const m = COVER_FIELD.exec(compactKey(t));
-    if (m) fields.add(m[1].replace(/[（(].*$/, ''));
-  }
+  for (const t of texts) for (const f of coverFields(compactKey(t))) fields.add(f);
   const sealed = ['实施单位', '主管部门'].every((f) => fields.has(f));
   return fields.size >= 4 && (fields.has('评价机构') || sealed);
 }

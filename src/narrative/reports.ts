@@ -435,14 +435,18 @@ function untitledStart(blocks: DocumentModel['blocks'], firstTitled: number): St
   return { index: blocks.indexOf(first), kind, title: '', bodyFromFirst: true };
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /**
  * A report without a title of its own, on a document site whose caption, the document's first paragraph, is the
  * file's name ("XX市渔业增殖放流项目绩效评价报告Word文档格式.docx"): the file name titles it (its start is unchanged).
+ * The first paragraph in Chinese: a reviewer's stamp drawn into the page above it ("APPROVED") is no caption.
  */
 function namedByFileName(blocks: DocumentModel['blocks'], start: Start): Start {
-  const first = blocks.findIndex((b) => b.kind === 'paragraph' && compact(b.text).length > 0);
+  const first = blocks.findIndex((b) => b.kind !== 'paragraph' || HAN.test(b.text));
   const block = blocks[first];
-  if (first < 0 || first > start.index || block.kind !== 'paragraph') return start;
+  // a paragraph above the caption holds no Chinese (a stamp): the report's start may be there, its caption is still first
+  if (first < 0 || block.kind !== 'paragraph') return start;
   const named = fileNameTitle(block.text);
   return named ? { ...start, kind: named.kind, title: named.title } : start;
 }
