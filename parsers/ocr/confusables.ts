@@ -1,11 +1,10 @@
 import { CONFUSABLE_SETS, READ_AS_DASH } from './phonetic-series.js';
-import { reportWords } from './report-words.js';
+import { reportPhrases, reportWords } from './report-words.js';
+import { isHan, MIN_REPORTS_OF_CORRECTION } from './word-sequences.js';
 
 /** Each character of a phonetic series or look-alike set → the other members of its sets (拨: 泼 援). */
 const SIBLINGS = new Map<string, string[]>();
 for (const set of CONFUSABLE_SETS) for (const c of set) SIBLINGS.set(c, [...(SIBLINGS.get(c) ?? []), ...[...set].filter((o) => o !== c)]);
-
-const isHan = (c: string | undefined): c is string => !!c && /^[\u4e00-\u9fff]$/u.test(c);
 
 /** The characters a line of wrapped text runs on from (the end of the line before) and into (the start of the line after). */
 export interface LineNeighbours {
@@ -20,10 +19,15 @@ export interface ConfusableCorrection {
 }
 
 /**
- * How many reports must print the word a correction makes: a sequence printed by one or two may be
- * a chance pair across two words (档案|管理's 案管), not a word the misread character belonged to.
+ * Words beside the two-character ones that may decide a correction where no word of the recogniser is given:
+ * `phrases`, the three- and four-character sequences holding a member of a set and how many reports print them
+ * (report-words.ts reportPhrases); `page`, the two-character sequences the page's own reading prints and how often
+ * (its lines and cells, this one among them: sequenceCounts(text, 2)).
  */
-const MIN_REPORTS_OF_CORRECTION = 3;
+export interface WordEvidence {
+  phrases?: ReadonlyMap<string, number>;
+  page?: ReadonlyMap<string, number>;
+}
 
 /**
  * A character of OCR'd text read for another of its phonetic series (形近字, parsers/ocr/phonetic-series.ts)
@@ -33,20 +37,27 @@ const MIN_REPORTS_OF_CORRECTION = 3;
  * (report-words.ts) — 严峻 stays — and exactly one other member of its series forms a word printed by
  * MIN_REPORTS_OF_CORRECTION reports or more: with one neighbour where `seconds` carries the recogniser's
  * doubt of the character (seriesCandidates), with each neighbour where no word of the recogniser is given
- * (fitsEveryNeighbour). OCR'd text only; the caller keeps the corrected text unsure.
+ * (fitsEveryNeighbour), or stands in a longer word of the reports or makes the page's own word with no rival member
+ * (memberByWords, `evidence`). OCR'd text only; the caller keeps the corrected text unsure.
  * `reports` (sequence → number of reports printing it) is the corpus's, or another vocabulary in tests.
  * `around` gives the characters the text runs on from and into when it is one line of wrapped text: the
  * last character of the line before and the first of the line after ("…监管、峻" then "工验收备案…": 峻
  * at the line's end is judged with the 工 that begins the next). They are neighbours only, never corrected.
  */
-export function correctConfusables(text: string, reports: ReadonlyMap<string, number> = reportWords(), around: LineNeighbours = {}, seconds: readonly (SecondChoice | undefined)[] = []): ConfusableCorrection {
+export function correctConfusables(
+  text: string,
+  reports: ReadonlyMap<string, number> = reportWords(),
+  around: LineNeighbours = {},
+  seconds: readonly (SecondChoice | undefined)[] = [],
+  evidence: WordEvidence = {},
+): ConfusableCorrection {
   const chars = [...text];
   const corrections: string[] = [];
   const printed: Printed = (a, b, min) => isHan(a) && isHan(b) && (reports.get(a + b) ?? 0) >= min;
   for (let i = 0; i < chars.length; i++) {
     const prev = i === 0 ? around.before : chars[i - 1];
     const next = i === chars.length - 1 ? around.after : chars[i + 1];
-    const second = secondChoiceFits(chars[i], seconds[i], prev, next, printed);
+    const second = secondChoiceFits(chars[i], seconds[i], prev, next, printed, evidence.page);
     if (second) {
       corrections.push(`${chars[i]}→${second}`);
       chars[i] = second;
@@ -62,8 +73,10 @@ export function correctConfusables(text: string, reports: ReadonlyMap<string, nu
     if (!siblings.length) continue;
     if (printed(prev, chars[i], 1) || printed(chars[i], next, 1)) continue;
     // With the recogniser's doubt one neighbour decides (…目峻|工 → 竣工); without any word of the recogniser, every
-    // neighbour must (总分|馆|模式 stays: 分管 is a word, 管模 none).
-    const fits = siblings.filter((s) => (seconds.length ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION) : fitsEveryNeighbour(prev, s, next, printed)));
+    // neighbour must (总分|馆|模式 stays: 分管 is a word, 管模 none), or a longer word or the page's own words (memberByWords).
+    const fits = seconds.length
+      ? siblings.filter((s) => printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION))
+      : [memberByWords(chars[i], siblings, prev, next, printed, evidence.page, (s) => inLongerWord([around.before, ...chars, around.after], i + 1, s, evidence.phrases ?? reportPhrases()))].filter((s) => s !== null);
     if (fits.length !== 1) continue;
     corrections.push(`${chars[i]}→${fits[0]}`);
     chars[i] = fits[0];
@@ -94,6 +107,50 @@ function seriesCandidates(c: string, read: SecondChoice | undefined, known: bool
 function fitsEveryNeighbour(prev: string | undefined, s: string, next: string | undefined, printed: Printed): boolean {
   const sides = [isHan(prev) ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) : null, isHan(next) ? printed(s, next, MIN_REPORTS_OF_CORRECTION) : null].filter((x) => x !== null);
   return sides.length > 0 && sides.every(Boolean);
+}
+
+/**
+ * Without the recogniser's word: the member every neighbour makes a word of the reports with (fitsEveryNeighbour), else —
+ * where at most one member makes any sequence printed by a report with a neighbour, and that member is the one taken —
+ * the member that makes a word with every neighbour counting the page's own words (the word printed on the page more
+ * often than what was read: 管理 in two other cells beside 城|馆|理; one reading against one is no majority, and either
+ * may be the misread one), or that stands in a three- or four-character word printed by MIN_REPORTS_OF_CORRECTION
+ * reports (实施过|逞|考评 → 过程: 施过程, where 程考 is no word). A rival making any word with a neighbour leaves the
+ * character (村|汲|组织: 村级, and 积极组织's 极组). Held out, both add corrections without a wrong one (bench/series-evidence.ts).
+ */
+function memberByWords(read: string, siblings: readonly string[], prev: string | undefined, next: string | undefined, printed: Printed, page: ReadonlyMap<string, number> | undefined, longer: (s: string) => boolean): string | null {
+  const fits = siblings.filter((s) => fitsEveryNeighbour(prev, s, next, printed));
+  if (fits.length) return fits.length === 1 ? fits[0] : null;
+  const wording = siblings.filter((s) => printed(prev, s, 1) || printed(s, next, 1));
+  if (wording.length > 1) return null;
+  const times = (word: string) => page?.get(word) ?? 0;
+  // Each side's word printed by the reports, or on the page more often than the reading's own word on that side.
+  const onPage = (s: string) => {
+    const sides = [
+      isHan(prev) ? printed(prev, s, MIN_REPORTS_OF_CORRECTION) || times(prev + s) > times(prev + read) : null,
+      isHan(next) ? printed(s, next, MIN_REPORTS_OF_CORRECTION) || times(s + next) > times(read + next) : null,
+    ].filter((x) => x !== null);
+    return sides.length > 0 && sides.every(Boolean);
+  };
+  const found = (wording.length ? wording : siblings).filter((s) => (page && onPage(s)) || longer(s));
+  return found.length === 1 ? found[0] : null;
+}
+
+/** Longer words considered: three and four characters (三、四字词). */
+const LONGER_WORD_LENGTHS = [3, 4];
+
+/**
+ * Does member `s`, put at `at` of `context` (the run's characters between the lines it runs on from and into), stand
+ * in a sequence of three or four ideographs printed by MIN_REPORTS_OF_CORRECTION reports or more?
+ */
+function inLongerWord(context: readonly (string | undefined)[], at: number, s: string, phrases: ReadonlyMap<string, number>): boolean {
+  for (const n of LONGER_WORD_LENGTHS) {
+    for (let start = Math.max(0, at - n + 1); start <= at && start + n <= context.length; start++) {
+      const run = context.slice(start, start + n).map((c, k) => (start + k === at ? s : c));
+      if (run.every(isHan) && (phrases.get(run.join('')) ?? 0) >= MIN_REPORTS_OF_CORRECTION) return true;
+    }
+  }
+  return false;
 }
 
 /** Is the sequence of two ideographs a and b printed by `min` reports or more? */
@@ -129,15 +186,19 @@ const SECOND_CHOICE_BELOW = 0.95;
 /**
  * The recogniser's second choice of an ideograph read unsurely (次选字: one of its runners-up at the
  * character's surest time step), where the first choice makes no word of the reports with either
- * neighbour and exactly one runner-up makes one printed by MIN_REPORTS_OF_CORRECTION reports: a blurred radical read for another (“造龄儿童疮苗接种率” → 适龄、疫苗; “政府采购换行率” → 执行;
+ * neighbour and exactly one runner-up makes one printed by MIN_REPORTS_OF_CORRECTION reports — or by one at least where the
+ * page's own reading prints it too (宁夏 原州 on a phone photo: 原种素育基地, 素 at 0.75 with 繁 among its runners-up, and
+ * 繁育, printed by 2 reports, read in two other lines of the page; ocr32): a blurred radical read for another (“造龄儿童疮苗接种率” → 适龄、疫苗; “政府采购换行率” → 执行;
  * “家硅医生” → 家庭), the word deciding between the two readings the recogniser itself offered — no list
  * of look-alikes. A name or a word the reports never print (曾雪莲) has no second choice printed beside
  * its neighbours and stays.
  */
-function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: string | undefined, next: string | undefined, printed: Printed): string | null {
+function secondChoiceFits(c: string, second: SecondChoice | undefined, prev: string | undefined, next: string | undefined, printed: Printed, page?: ReadonlyMap<string, number>): string | null {
   if (!second || second.first >= SECOND_CHOICE_BELOW || !isHan(c)) return null;
   if (printed(prev, c, 1) || printed(c, next, 1)) return null;
-  const fits = second.chs.filter((s) => isHan(s) && (printed(prev, s, MIN_REPORTS_OF_CORRECTION) || printed(s, next, MIN_REPORTS_OF_CORRECTION)));
+  // A word fewer reports print counts where the page prints it too (its other lines read it right: 原州's 种薯繁育 beside 原种素育).
+  const word = (a: string | undefined, b: string | undefined) => printed(a, b, MIN_REPORTS_OF_CORRECTION) || (printed(a, b, 1) && (page?.get(`${a}${b}`) ?? 0) > 0);
+  const fits = second.chs.filter((s) => isHan(s) && (word(prev, s) || word(s, next)));
   return fits.length === 1 ? fits[0] : null;
 }
 

@@ -2,6 +2,7 @@ import type { PagePrimitives } from '../pdf/primitives.js';
 import type { Rulings, Segment, TextRun } from '../pdf/types.js';
 import { detectText, padSmallBoxes, type TextBox } from './detect.js';
 import { dotLeaderLines } from './dot-leaders.js';
+import { dropRulingRemnants } from './ruling-remnants.js';
 import { loadEngine, type OcrEngine } from './engine.js';
 import { missedTextBoxes, typicalLineHeight } from './missed-text.js';
 import { besideStroke, strokeMask } from './strokes.js';
@@ -9,6 +10,7 @@ import { inkShare, inkThreshold, rotateQuarter, type GrayImage } from './image.j
 import { AMBIGUOUS_CONFIDENCE, foldLookalikes } from './lookalikes.js';
 import { correctConfusables, secondChoicesOf, type LineNeighbours } from './confusables.js';
 import { closeUnitSpaces } from './unit-space.js';
+import { sequenceCounts } from './word-sequences.js';
 import { textCorrections } from './corrections.js';
 import { isUpsideDown, looksTurned, looksUpright } from './orientation.js';
 import type { PageImage } from './page-image.js';
@@ -155,7 +157,8 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
     // A number read through the stroke, as before it was erased (unsure, below).
     ...(view.under?.boxes.length ? (await recognizeBoxes(engine, view.under.image, view.under.boxes)).filter((l) => looksNumeric(l.text) && meanConfidence(l) >= DROP_SCORE) : []),
   ]);
-  const lines = dotLeaderLines(view.clean, read, threshold);
+  // A ruling's end the eraser left, read as a letter ("7⏎L" in a cell on a phone photo), is no text.
+  const lines = dropRulingRemnants(dotLeaderLines(view.clean, read, threshold), view.rulings.vertical);
   if (!lines.length) return { primitives: null, reason: 'no-text', dpi };
 
   // Upright page coordinates: a page turned by a quarter has its sides swapped.
@@ -165,7 +168,9 @@ export async function ocrPage(pageImage: PageImage, page: number): Promise<OcrPa
   const glyphHeight = (run: PixelRun, text: string) => ideographInkHeight(view.clean, threshold, text, run.x0, run.x1, run.y0, run.y1);
   const pixelRuns = lines.flatMap((line) => lineRuns(line, view.rulings.vertical));
   const around = wrappedNeighbours(pixelRuns);
-  const runs = sizeRuns(pixelRuns.map((r, k) => placeRun(r, ppt, offsetX, offsetY, glyphHeight, around[k])), photo);
+  // The page's own words (两字序列 and how often it prints them): a misread word may be printed right elsewhere on the page.
+  const pageWords = sequenceCounts(pixelRuns.map((r) => r.chars.map((c) => c.ch).join('')).join('\n'), 2);
+  const runs = sizeRuns(pixelRuns.map((r, k) => placeRun(r, ppt, offsetX, offsetY, glyphHeight, around[k], pageWords)), photo);
   const rulings: Rulings = {
     horizontal: view.rulings.horizontal.map((s) => toSegment(s, toPt, offsetY, offsetX)),
     vertical: view.rulings.vertical.map((s) => toSegment(s, toPt, offsetX, offsetY)),
@@ -384,13 +389,21 @@ function splitAtGaps(run: PixelRun, h: number): PixelRun[] {
  */
 const GLYPH_HEIGHT_SHARE = 0.72;
 
-function placeRun(run: PixelRun, ppt: number, offsetX: number, offsetY: number, glyphHeight: (run: PixelRun, text: string) => number | null, around: LineNeighbours): TextRun {
+function placeRun(
+  run: PixelRun,
+  ppt: number,
+  offsetX: number,
+  offsetY: number,
+  glyphHeight: (run: PixelRun, text: string) => number | null,
+  around: LineNeighbours,
+  pageWords: ReadonlyMap<string, number>,
+): TextRun {
   const raw = runText(run.chars.map((c) => c.ch));
   const folded = foldLookalikes(raw);
   // A character read for another of its phonetic series where that breaks a word of the reports (峻工 → 竣工).
   // A character at either end is judged with the one its wrapped line runs on from or into (wrappedNeighbours).
   // An ideograph read unsurely whose reading makes no word of the reports and the recogniser's second choice does (造龄 → 适龄).
-  const { text, corrections } = correctConfusables(folded.text, undefined, around, secondChoicesOf(folded.text, run.chars));
+  const { text, corrections } = correctConfusables(folded.text, undefined, around, secondChoicesOf(folded.text, run.chars), { page: pageWords });
   // What the recogniser read, before any correction from the ink or the words (corrections.ts).
   const changed = textCorrections(runText(run.chars.map((c) => c.read ?? c.ch)), text);
   const ambiguous = folded.ambiguous || corrections.length > 0;

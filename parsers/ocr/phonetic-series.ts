@@ -39,6 +39,11 @@ export const SHARED_COMPONENT: readonly string[] = ['拨援', '完充'];
 /** Every set of characters read for one another: the phonetic series and the look-alikes sharing a component. */
 export const CONFUSABLE_SETS: readonly string[] = [...PHONETIC_SERIES, ...SHARED_COMPONENT];
 
+const MEMBERS = new Set(CONFUSABLE_SETS.flatMap((set) => [...set]));
+
+/** Is the character a member of a phonetic series or look-alike set (形近字)? */
+export const isConfusable = (c: string): boolean => MEMBERS.has(c);
+
 /**
  * The ideograph of one horizontal stroke, 一, that the recogniser reads as a dash on a blurred photo
  * ("其中：—般公共预算", 湖南 零陵's 收入 row): put back where 一 and the next character make a word of the

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isConfusable } from '../../parsers/ocr/phonetic-series.js';
+import { ideographSequences } from '../../parsers/ocr/word-sequences.js';
 /** The corpus's report texts (test/corpus/real/<id>/source.txt) by report id. */
 export function corpusReportTexts(root = 'test/corpus/real'): Map<string, string> {
   const texts = new Map<string, string>();
@@ -16,18 +18,22 @@ export function corpusReportTexts(root = 'test/corpus/real'): Map<string, string
  * the recogniser's first or second choice of a character makes a word of the reports (confusables.ts).
  */
 export function reportWordsOf(text: string): Set<string> {
-  const chars = [...text];
-  const words = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const word = chars[i] + chars[i + 1];
-    if (/^[\u4e00-\u9fff]{2}$/u.test(word)) words.add(word);
-  }
-  return words;
+  return ideographSequences(text, 2);
 }
 
-/** Each such sequence → how many of the texts print it. */
-export function reportCounts(texts: Iterable<string>): Map<string, number> {
+/**
+ * The three- and four-character sequences of ideographs each text prints that hold a character of a phonetic
+ * series or look-alike set (三、四字词): the longer word a member stands in where one neighbour alone makes
+ * none with it (实施过程|考评: 过程 but no 程考; confusables.ts).
+ */
+export function reportPhrasesOf(text: string): Set<string> {
+  const holdsMember = (sequence: string) => [...sequence].some(isConfusable);
+  return new Set([...ideographSequences(text, 3, holdsMember), ...ideographSequences(text, 4, holdsMember)]);
+}
+
+/** Each sequence `of` gives → how many of the texts print it. */
+export function reportCounts(texts: Iterable<string>, of: (text: string) => Set<string> = reportWordsOf): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of texts) for (const w of reportWordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const text of texts) for (const w of of(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { correctConfusables, secondChoicesOf } from '../../parsers/ocr/confusables.js';
-import { reportWords } from '../../parsers/ocr/report-words.js';
-import { corpusReportTexts, reportWordsOf } from '../../scripts/lib/report-words.js';
+import { reportPhrases, reportWords } from '../../parsers/ocr/report-words.js';
+import { sequenceCounts } from '../../parsers/ocr/word-sequences.js';
+import { corpusReportTexts, reportPhrasesOf, reportWordsOf } from '../../scripts/lib/report-words.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { mupdfPdf } from '../fixtures/producers/mupdf.js';
 import { pdfPages, sample } from '../pdf/helpers.js';
@@ -17,7 +18,9 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     const read = (text: string, c: string, doubt: { chs: string[]; first: number }) => [...text].map((x) => (x === c ? doubt : { chs: [], first: 0.999 }));
     // 年竣 is printed by no report: one neighbour decides only where the recogniser offered 竣 (峻 at 0.95, runner-up 竣: the seed's page 8, mutool convert).
     const text = '全年峻工验收项目38个';
-    expect(correctConfusables(text).corrections).toEqual([]);
+    expect(correctConfusables(text, undefined, {}, [], { phrases: new Map() }).corrections).toEqual([]);
+    // Without the recogniser's word the longer word 竣工验收 (printed by 3 reports or more) decides (ocr32).
+    expect(correctConfusables(text).text).toBe('全年竣工验收项目38个');
     expect(correctConfusables(text, undefined, {}, read(text, '峻', { chs: ['竣'], first: 0.9545 })).text).toBe('全年竣工验收项目38个');
     // Read sure with no member of its series among the runners-up: kept, whatever word a member would make.
     expect(correctConfusables(text, undefined, {}, read(text, '峻', { chs: ['唆'], first: 0.9545 })).corrections).toEqual([]);
@@ -36,10 +39,11 @@ describe('a character read for another of its phonetic series (形近字, 声旁
   it('a look-alike sharing a component a phone photo blurs (拨/援, 完/充): corrected by the word it breaks, words of its own stay', () => {
     // bench/scan-corpus.ts --variant phone: 安徽 贵池's 项目资金 row, 上海 普陀's indicator.
     expect(correctConfusables('其中：本年财政援款')).toEqual({ text: '其中：本年财政拨款', corrections: ['援→拨'] });
-    // 同完 is printed by one report only: without the recogniser's word one side (完成) is not enough; with 完 among the
-    // runners-up of a 充 read surer than 0.95 (which the runner-up step itself leaves) it is.
+    // 同完 is printed by one report only: without the recogniser's word one side (完成) is not enough, but the longer word
+    // 完成率 is (ocr32); with 完 among the runners-up of a 充 read surer than 0.95 (which the runner-up step itself leaves) one side is.
     const contract = '与委托运营方合同充成率';
-    expect(correctConfusables(contract).corrections).toEqual([]);
+    expect(correctConfusables(contract, undefined, {}, [], { phrases: new Map() }).corrections).toEqual([]);
+    expect(correctConfusables(contract).corrections).toEqual(['充→完']);
     const doubted = [...contract].map((c) => (c === '充' ? { chs: ['完'], first: 0.96 } : { chs: [], first: 0.999 }));
     expect(correctConfusables(contract, undefined, {}, doubted)).toEqual({ text: '与委托运营方合同完成率', corrections: ['充→完'] });
     for (const word of ['援疆项目资金', '对口支援', '补充说明', '充分发挥', '扩充']) expect(correctConfusables(word).corrections).toEqual([]);
@@ -68,21 +72,38 @@ describe('a character read for another of its phonetic series (形近字, 声旁
     expect(correctConfusables('对65个项目进行了825次检查').corrections).toEqual([]);
   });
 
-  it('on reports it has not seen (each corpus report against the others’ words) changes nothing', () => {
+  it('without the recogniser’s word, a longer word or the page’s own words decide where one neighbour makes none (ocr32)', () => {
+    const twoCharacterWordsOnly = { phrases: new Map<string, number>() };
+    // 过程 is a word, 程考 none: two-character words alone leave 逞; 施过程, printed by 3 reports or more, decides.
+    expect(correctConfusables('项目实施过逞考评', undefined, {}, [], twoCharacterWordsOnly).corrections).toEqual([]);
+    expect(correctConfusables('项目实施过逞考评')).toEqual({ text: '项目实施过程考评', corrections: ['逞→程'] });
+    // A rival member making any word with a neighbour leaves the character: 村级 (级) against 积极组织's 极组 (极).
+    expect(correctConfusables('其中村汲组织运转').corrections).toEqual([]);
+    // The page prints 城管 twice in other lines and 城馆 only here: the page's word decides (城管 is printed by fewer than 3 reports).
+    const line = '城馆系统维护';
+    expect(correctConfusables(line).corrections).toEqual([]);
+    expect(correctConfusables(line, undefined, {}, [], { page: sequenceCounts(`数字化城管系统建设，城管系统运行，${line}`, 2) }).text).toBe('城管系统维护');
+    // One reading against one is no majority: either may be the misread one.
+    expect(correctConfusables(line, undefined, {}, [], { page: sequenceCounts(`数字化城管系统建设，${line}`, 2) }).corrections).toEqual([]);
+  });
+
+  it('on reports it has not seen (each corpus report against the others’ words, and its own text as the page) changes nothing', () => {
     let changed = 0;
     let chars = 0;
-    const all = reportWords();
+    const words = reportWords();
+    const phrases = reportPhrases();
     for (const text of corpusReportTexts().values()) {
-      const own = reportWordsOf(text);
-      // Every two-character sequence of the reports is counted (report-words.ts): the others' counts by lookup, not a copy a report.
-      const others = { get: (w: string) => (all.get(w) ?? 0) - (own.has(w) ? 1 : 0) } as unknown as ReadonlyMap<string, number>;
-      changed += correctConfusables(text, others).corrections.length;
+      // Every sequence of the reports is counted (report-words.ts): the others' counts by lookup, not a copy a report.
+      const without = (all: ReadonlyMap<string, number>, own: ReadonlySet<string>) => ({ get: (w: string) => (all.get(w) ?? 0) - (own.has(w) ? 1 : 0) }) as unknown as ReadonlyMap<string, number>;
+      const evidence = { phrases: without(phrases, reportPhrasesOf(text)), page: sequenceCounts(text, 2) };
+      changed += correctConfusables(text, without(words, reportWordsOf(text)), {}, [], evidence).corrections.length;
       chars += text.length;
     }
     expect(chars).toBeGreaterThan(200_000);
-    // Text with no word of the recogniser (no confidences): a member must make a word with each neighbour. 0 in 436 reports
-    // (ocr31). Before it one neighbour decided, and 6 sure readings were broken: 华容 图书馆总分馆's 分馆 → 分管 ×4 (分管,
-    // 8 reports, beside 模/服/制/积), 会咨报字 → 会资 (铜南 储备粮), 了极为 → 级为 (渔业增值, 等级为 in 9 reports).
+    // Text with no word of the recogniser (no confidences): a member must make a word with each neighbour, or stand in a
+    // longer word, or make the page's word, with no rival. 0 in 441 reports (ocr31, ocr32). Before ocr31 one neighbour
+    // decided, and 6 sure readings were broken: 华容 图书馆总分馆's 分馆 → 分管 ×4 (分管, 8 reports, beside 模/服/制/积),
+    // 会咨报字 → 会资 (铜南 储备粮), 了极为 → 级为 (渔业增值, 等级为 in 9 reports).
     expect(changed).toBe(0);
   });
 });
@@ -113,6 +134,17 @@ describe('the recogniser’s second choice of a character it doubted (次选字,
     const both = new Map([['政拨', 3], ['拨款', 3], ['政存', 3], ['存款', 3]]);
     expect(correctConfusables('财政雪', both, { after: '款' }, read('财政雪', { 雪: { chs: ['拨', '存'], first: 0.5 } })).corrections).toEqual([]);
     expect(correctConfusables('财政雪', both, { after: '款' }, read('财政雪', { 雪: { chs: ['拨'], first: 0.5 } })).corrections).toEqual(['雪→拨']);
+  });
+
+  it('a runner-up making a word fewer reports print counts where the page reads that word elsewhere (宁夏 原州, phone: 原种素育基地)', () => {
+    // 素 at 0.75, runners-up 紧 繁 案 (bench/scan-corpus.ts --variant phone); 繁育 is printed by 2 reports, and the page's other lines read 种薯繁育 twice.
+    const text = '共计建成原种素育基地1250亩';
+    const seconds = read(text, { 素: { chs: ['紧', '繁', '案'], first: 0.746 } });
+    expect(correctConfusables(text, undefined, {}, seconds).corrections).toEqual([]);
+    const page = sequenceCounts(`一级种薯繁育基地8000亩\n服务对象满意度种薯繁育企业\n${text}`, 2);
+    expect(correctConfusables(text, undefined, {}, seconds, { page })).toEqual({ text: '共计建成原种繁育基地1250亩', corrections: ['素→繁'] });
+    // A page word the reports never print is no evidence: a name read elsewhere on the page does not make one.
+    expect(correctConfusables('曾雪莲', undefined, {}, read('曾雪莲', { 雪: { chs: ['雷'], first: 0.5 } }), { page: sequenceCounts('曾雷莲\n曾雪莲', 2) }).corrections).toEqual([]);
   });
 
   it('places the recognised characters’ runners-up on the run’s text by its ideographs (spaces closed, letters folded)', () => {
