@@ -169,8 +169,8 @@ function carriedSubRows(lines: readonly TextLine[], pieces: readonly Piece[][], 
 }
 
 /**
- * The lines at the top of the page each within one column of the table carried over (carriedLead),
- * then a line set in another size (a table of its own under them, 楼堂馆所控制情况 in 8.9 pt under the
+ * The lines at the top of the page each within one and the same column of the table carried over
+ * (carriedLead), then a line set in another size (a table of its own under them, 楼堂馆所控制情况 in 8.9 pt under the
  * 9.9 pt 基础数据表's rows): the carried table's last rows alone (金额, the rest of 政府采购 cut by the
  * break; 部门基本支出预算调整, a label with its figures left blank), read with its columns. Lines of its
  * size under them are its rows as well, read with them as one region (findBorderlessTables).
@@ -183,6 +183,9 @@ function carriedLabelRows(lines: readonly TextLine[], pieces: readonly Piece[][]
   const sameSize = (l: TextLine) => Math.abs(bodySize(l) - size) <= LEAD_SIZE_TOLERANCE * size;
   if (sameSize(lines[lead]) || !lines.slice(0, lead).every(sameSize)) return null;
   const columnOf = (k: number) => bands.findIndex(([x0, x1]) => pieces[k][0].x0 >= x0 - 0.5 * size && pieces[k][0].x1 <= x1 + 0.5 * size);
+  // Labels of one column, one under another; lines of two columns side by side (改进 / 措施 beside 无)
+  // are a row of several cells, read with the region (carriedRow).
+  if (Array.from({ length: lead }, (_, k) => columnOf(k)).some((c) => c !== columnOf(0))) return null;
   // A cell's lines at the leading of text; a wider gap (the table's row padding) starts the next row.
   const rows: number[][] = [];
   for (let k = 0; k < lead; k++) {
