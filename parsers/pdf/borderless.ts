@@ -55,6 +55,11 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     tables.push(subRows.table);
     i = lastTo = subRows.to;
   }
+  const labels = carried && !subRows ? carriedLabelRows(lines, pieces, carried, page) : null;
+  if (labels) {
+    tables.push(labels.table);
+    i = lastTo = labels.to;
+  }
   // The last row of a table over the page break may have no line of two cells: a label of two
   // lines beside a value centred on them (改进/措施 beside 无), lines side by side.
   const carriedRow = carried !== null && lines.length > 1 && besideAbove(lines[0], lines[1]);
@@ -75,7 +80,7 @@ export function findBorderlessTables(lines: readonly TextLine[], page: number, c
     // rest of its last row (a header wrapped a character a line, 偏差原因分析及改进措施, over the break)
     // — also when the first of them lie further above the region than a line leads into the next
     // (a cell's last line, 众欢迎, alone at the top of the page above the padding of the next row).
-    if (start > 0 && carriedLead(lines, pieces, carried) >= start) {
+    if (start > 0 && !tables.length && carriedLead(lines, pieces, carried) >= start) {
       rest.splice(rest.length - start, start);
       start = 0;
     }
@@ -161,6 +166,46 @@ function carriedSubRows(lines: readonly TextLine[], pieces: readonly Piece[][], 
   for (const c of cells) c.box = [c.box[0], ys[c.r0], c.box[2], ys[c.r1]];
   const xs = [...carried.xs];
   return { table: { page, xs, ys, cells, bbox: [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!], source: 'borderless', confidence: carried.confidence, bands: bands.map(([a, b]) => [a, b]) }, to: k };
+}
+
+/**
+ * The lines at the top of the page each within one and the same column of the table carried over
+ * (carriedLead), then a line set in another size (a table of its own under them, 楼堂馆所控制情况 in 8.9 pt under the
+ * 9.9 pt 基础数据表's rows): the carried table's last rows alone (金额, the rest of 政府采购 cut by the
+ * break; 部门基本支出预算调整, a label with its figures left blank), read with its columns. Lines of its
+ * size under them are its rows as well, read with them as one region (findBorderlessTables).
+ */
+function carriedLabelRows(lines: readonly TextLine[], pieces: readonly Piece[][], carried: PageTable, page: number): { table: PageTable; to: number } | null {
+  const bands = carried.bands;
+  const lead = carriedLead(lines, pieces, carried);
+  if (!bands || lead < 1 || lead >= lines.length) return null;
+  const size = bodySize(lines[0]);
+  const sameSize = (l: TextLine) => Math.abs(bodySize(l) - size) <= LEAD_SIZE_TOLERANCE * size;
+  if (sameSize(lines[lead]) || !lines.slice(0, lead).every(sameSize)) return null;
+  const columnOf = (k: number) => bands.findIndex(([x0, x1]) => pieces[k][0].x0 >= x0 - 0.5 * size && pieces[k][0].x1 <= x1 + 0.5 * size);
+  // Labels of one column, one under another; lines of two columns side by side (改进 / 措施 beside 无)
+  // are a row of several cells, read with the region (carriedRow).
+  if (Array.from({ length: lead }, (_, k) => columnOf(k)).some((c) => c !== columnOf(0))) return null;
+  // A cell's lines at the leading of text; a wider gap (the table's row padding) starts the next row.
+  const rows: number[][] = [];
+  for (let k = 0; k < lead; k++) {
+    const gap = k > 0 ? bodyExtent(lines[k]).top - bodyExtent(lines[k - 1]).bottom : 0;
+    if (gap > MAX_ROW_GAP_EMS * size) return null;
+    const row = rows.at(-1);
+    if (row && columnOf(k) === columnOf(row[0]) && gap <= WRAPPED_UNDER_EMS * size) row.push(k);
+    else rows.push([k]);
+  }
+  const ys = [lines[0].top - 1, ...rows.slice(1).map((row) => (lines[row[0] - 1].bottom + lines[row[0]].top) / 2), lines[lead - 1].bottom + 1];
+  const xs = [...carried.xs];
+  const cells: PageTableCell[] = rows.map((row, r) => {
+    const c0 = columnOf(row[0]);
+    const own = row.map((k) => lines[k]);
+    const right = bands[c0][1] + 0.5;
+    const last = own.at(-1)!;
+    return { r0: r, r1: r + 1, c0, c1: c0 + 1, box: [xs[c0], ys[r], xs[c0 + 1], ys[r + 1]], text: joinFrameLines(own, right), endsWrapped: lineFilled(last, { ...last, text: '字', size: last.size }, right), lines: own.length };
+  });
+  const table: PageTable = { page, xs, ys, cells, bbox: [xs[0], ys[0], xs.at(-1)!, ys.at(-1)!], source: 'borderless', confidence: carried.confidence, bands: bands.map(([x0, x1]) => [x0, x1]) };
+  return { table, to: lead };
 }
 
 /** How many lines at the top of the page are single pieces, each within one column of `carried`. */
@@ -506,7 +551,20 @@ function noteStart(pieces: readonly Piece[][], spanning: Set<Piece>, from: numbe
       // The next line of a paragraph starts at its margin: no further right than the (indented) line above.
       return gap >= 0 && gap <= PARAGRAPH_LEADING_EMS * p.size && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0 && p.x0 <= q.x0 + 0.5 * p.size;
     });
+  const tol = (p: Piece) => ALIGNED_EMS * p.size;
+  // The next line of a block of text: starting where it starts, at paragraph spacing under it.
+  const carriesOn = (p: Piece, k: number) =>
+    pieces[k - 1].some((q) => Math.abs(q.x0 - p.x0) <= tol(p) && p.top - q.bottom >= 0 && p.top - q.bottom <= PARAGRAPH_LEADING_EMS * p.size);
+  const startsCell = (p: Piece, k: number) => pieces.slice(from, k).some((line) => line.some((q) => Math.abs(q.x0 - p.x0) <= tol(p)));
+  // Blocks of text side by side, each starting where a cell above starts, on two lines or more (the
+  // paragraphs under 总体目标 | 总体目标完成情况), and the lines that carry them on: a row's cells, not a note.
+  const cellLines = new Set<number>();
   for (let k = from + 1; k < to; k++) {
+    const beside = pieces[k].length >= 2 && pieces[k].every((p) => startsCell(p, k)) && k + 1 < to && pieces[k + 1].some((p) => carriesOn(p, k + 1));
+    if (beside || (cellLines.has(k - 1) && pieces[k].every((p) => carriesOn(p, k)))) {
+      cellLines.add(k);
+      continue;
+    }
     if (!foreign(k, pieces, spanning) || glued(k, pieces, from, k, leading)) continue;
     let m = k + 1;
     while (m < to && (foreign(m, pieces, spanning) || flows(m) || pageNumber(pieces[m]))) m++;
@@ -545,7 +603,7 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   const { bands } = columns;
   if (bands.length < 2 || bands.length > MAX_COLUMNS) return null;
   const placed = placePieces(pieces.slice(from, to).flat(), bands);
-  const model = buildRows(joinCellParagraphs(yieldOccupiedColumns(stackBlocks(placed))), bands.length);
+  const model = buildRows(joinCellParagraphs(yieldOccupiedColumns(stackBlocks(placed), bands)), bands.length);
   const nRows = model.ys.length - 1;
   // Paragraphs across the whole width at the region's head or foot are the prose around the lines
   // of cells, not its rows (a web page's 发布日期 / 索引号 head, then the report's first paragraphs).
@@ -567,12 +625,19 @@ function buildTable(lines: readonly TextLine[], pieces: readonly Piece[][], star
   // …or, read as the continuation of the table on the page before, one cell of an inner column
   // starting where that column's text starts on the page before (成本指标, 可持续影响指标: a label of
   // the hierarchy whose row was left blank, a template's rows kept as they were).
+  // …or one cell of the first column within that column's extent on the page before (1、业务工作经费,
+  // 政府采购金额 wrapped a few characters a line: a row's label with its figures left blank); a
+  // paragraph starting at the margin runs on past the first column.
   const blankRow = (r: number) => {
     const own = model.cells.filter((c) => c.r0 <= r && r < c.r1);
     if (!known.length || own.length !== 1) return false;
     const { block } = own[0];
     const x0 = Math.min(...block.pieces.map((p) => p.x0));
-    return block.c0 > 0 && block.c1 - block.c0 === 1 && known.slice(1).some(([k0]) => Math.abs(k0 - x0) <= ALIGNED_EMS * block.size);
+    const tol = ALIGNED_EMS * block.size;
+    if (block.c1 - block.c0 !== 1) return false;
+    if (block.c0 > 0) return known.slice(1).some(([k0]) => Math.abs(k0 - x0) <= tol);
+    const x1 = Math.max(...block.pieces.map((p) => p.x1));
+    return known.length > 1 && Math.abs(known[0][0] - x0) <= tol && x1 <= known[0][1] + tol;
   };
   const spread = perRow.filter((s, r) => s.size >= 2 || blankRow(r)).length;
   // Read as the continuation of the table on the page before (its columns witnesses), a row with

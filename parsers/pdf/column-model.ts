@@ -147,6 +147,9 @@ export function findColumns(pieces: readonly Piece[], known: readonly Piece[] = 
   return { bands: withoutStrays(split.map((b) => withoutLoneWidener(b, kept)), pieces, spanning, known), spanning };
 }
 
+/** Pieces of two lines side by side overlapping in height by more than this many font sizes are at one height. */
+const SIDE_BY_SIDE_EMS = 0.05;
+
 /**
  * Two pieces of one line inside one band are two cells side by side: the band is two columns
  * bridged by text nothing else showed to span them. Split it in the gap between the pieces where
@@ -156,16 +159,22 @@ function splitAtLineGaps(band: Band, pieces: readonly Piece[]): Band[] {
   const inside = pieces.filter((p) => p.x0 >= band[0] && p.x1 <= band[1]);
   const byLine = new Map<number, Piece[]>();
   for (const p of inside) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
-  let best: { x: number; crossing: number } | null = null;
+  let best = null as { x: number; crossing: number } | null;
+  const consider = (x: number) => {
+    const crossing = inside.filter((p) => p.x0 < x && x < p.x1).length;
+    if (!best || crossing < best.crossing) best = { x, crossing };
+  };
   for (const line of byLine.values()) {
     if (line.length < 2) continue;
     line.sort((a, b) => a.x0 - b.x0);
-    for (let k = 1; k < line.length; k++) {
-      const x = (line[k - 1].x1 + line[k].x0) / 2;
-      const crossing = inside.filter((p) => p.x0 < x && x < p.x1).length;
-      if (!best || crossing < best.crossing) best = { x, crossing };
-    }
+    for (let k = 1; k < line.length; k++) consider((line[k - 1].x1 + line[k].x0) / 2);
   }
+  // Pieces of two lines side by side at one height are two cells as well (cells set on different
+  // baselines: 批复规模(㎡ beside the wrapped 2023年完工项目, a header over a row left blank).
+  if (!best)
+    for (const p of inside)
+      for (const q of inside)
+        if (p.line !== q.line && p.x1 < q.x0 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > SIDE_BY_SIDE_EMS * Math.min(p.size, q.size)) consider((p.x1 + q.x0) / 2);
   if (!best || best.crossing > 2) return [band];
   const left = inside.filter((p) => p.x1 <= best!.x);
   const right = inside.filter((p) => p.x0 >= best!.x);

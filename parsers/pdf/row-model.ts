@@ -1,4 +1,4 @@
-import type { Piece } from './column-model.js';
+import type { Band, Piece } from './column-model.js';
 import { namesFormColumn } from './header-vocabulary.js';
 
 /**
@@ -113,21 +113,32 @@ export function stackBlocks(pieces: readonly PlacedPiece[]): Block[] {
  * text stops short of the next column's. A wrapped label running a character past the start of the
  * next column's merged cells (年度资金总 / 额: 140–184 pt over a band from 174 pt, where 年初预算数 and
  * its 55 stand at 202 pt) is its own column's, and the 55 beside it is kept.
+ * Two blocks across columns side by side that meet in one column (two paragraphs, 总体目标 |
+ * 总体目标完成情况, the right one starting near the end of the band the left one's text runs into):
+ * that column is the one's whose text covers more of its band, the other stops short of it.
  */
-export function yieldOccupiedColumns(blocks: readonly Block[]): Block[] {
+export function yieldOccupiedColumns(blocks: readonly Block[], bands: readonly Band[]): Block[] {
+  const x0 = (b: Block) => Math.min(...b.pieces.map((p) => p.x0));
   const x1 = (b: Block) => Math.max(...b.pieces.map((p) => p.x1));
-  const taken = (block: Block, c: number) =>
-    blocks.some(
-      (o) =>
-        o !== block &&
-        o.c1 - o.c0 === 1 &&
-        o.c0 === c &&
-        overlapY(o, block) >= 0.5 * Math.min(o.size, block.size) &&
-        Math.min(...o.pieces.map((p) => p.x0)) >= x1(block),
-    );
+  const sideBySide = (left: Block, right: Block) => left !== right && overlapY(left, right) >= 0.5 * Math.min(left.size, right.size) && x0(right) >= x1(left);
+  const taken = (block: Block, c: number) => blocks.some((o) => o.c1 - o.c0 === 1 && o.c0 === c && sideBySide(block, o));
+  const spans = new Map(blocks.map((b) => [b, { c0: b.c0, c1: b.c1 }]));
+  for (const block of blocks) {
+    const span = spans.get(block)!;
+    while (span.c1 - span.c0 > 1 && taken(block, span.c1 - 1)) span.c1--;
+  }
+  for (const left of blocks) {
+    const l = spans.get(left)!;
+    for (const right of blocks) {
+      const r = spans.get(right)!;
+      if (l.c1 - l.c0 < 2 || r.c1 - r.c0 < 2 || r.c0 !== l.c1 - 1 || !sideBySide(left, right)) continue;
+      const [b0, b1] = bands[r.c0];
+      if (Math.min(x1(left), b1) - b0 >= b1 - Math.max(x0(right), b0)) r.c0++;
+      else l.c1--;
+    }
+  }
   return blocks.map((block) => {
-    let { c0, c1 } = block;
-    while (c1 - c0 > 1 && taken(block, c1 - 1)) c1--;
+    const { c0, c1 } = spans.get(block)!;
     if (c0 === block.c0 && c1 === block.c1) return block;
     return blockOf(block.pieces.map((p) => ({ ...p, c0, c1 })));
   });
