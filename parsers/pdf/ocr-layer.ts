@@ -1,3 +1,6 @@
+import { correctConfusables, type LineNeighbours } from '../ocr/confusables.js';
+import { textCorrections } from '../ocr/corrections.js';
+import { sequenceCounts } from '../ocr/word-sequences.js';
 import { pdfOps } from './pdfjs.js';
 import type { Rulings, TextRun } from './types.js';
 
@@ -110,3 +113,90 @@ export function straightenRuns(runs: readonly TextRun[], skew: number, centre: {
     return { ...run, x0: run.x0 + moveX, x1: run.x1 + moveX, top: run.top + moveY, bottom: run.bottom + moveY, baseline: run.baseline + moveY };
   });
 }
+
+/**
+ * The layer's look-alike misreadings (形近字) corrected as our own OCR's are where the recogniser's word is not known
+ * (confusables.ts: a non-word whose other reading is a word of ≥3 reports on every side, stands in a three- or
+ * four-character word of the reports, or is the page's own word by majority — 峻工 → 竣工). Each changed run keeps what
+ * the layer said (`corrections`, corrections.ts), so the paragraph or cell it ends up in lists it (location.ocrCorrections).
+ * Tesseract writes a space between most ideographs ("无 绞 重大"); the words are judged without them (无绞重大), the
+ * spaces kept in the text. Its words are separate text items, cut anywhere ("发展，积" | "极 主动"): a run's first and
+ * last characters are judged with the runs beside it on its line (lineNeighbours), else 极 of 积极 would be judged by
+ * 主 alone (级主, 上级主管 in 5 reports). The page's own words are counted over all its runs, as our OCR counts its page.
+ */
+export function correctLayerLookalikes(runs: readonly TextRun[], rulings: Rulings): TextRun[] {
+  const page = sequenceCounts(runs.map((r) => withoutIdeographSpaces(r.str)).join('\n'), 2);
+  const around = lineNeighbours(runs, rulings);
+  return runs.map((run, n) => {
+    const judged = withoutIdeographSpaces(run.str);
+    const { text, corrections } = correctConfusables(judged, undefined, around[n], [], { page });
+    if (!corrections.length) return run;
+    // Every correction replaces one character by one: the corrected characters go back in order, past the spaces left out.
+    const [fixed, kept] = [[...text], [...judged]];
+    let k = 0;
+    const str = [...run.str].map((c) => (c === ' ' && kept[k] !== ' ' ? c : fixed[k++])).join('');
+    // Listed as judged, with the characters beside them and not the spaces (无绞重 → 无较重).
+    return { ...run, str, corrections: textCorrections(judged, text) };
+  });
+}
+
+/** Text with the spaces between two ideographs left out (OCR-layer words are judged by their characters). */
+const withoutIdeographSpaces = (text: string) => text.replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, '');
+
+/**
+ * Each run → the last character of the run just before it on its line and the first of the run just after (within a
+ * character's width, no vertical ruling between: a cell's border ends its words).
+ */
+function lineNeighbours(runs: readonly TextRun[], rulings: Rulings): LineNeighbours[] {
+  const inked = (r: TextRun) => r.str.trim();
+  const between = (a: TextRun, b: TextRun) => rulings.vertical.some((v) => v.pos >= a.x1 - 1 && v.pos <= b.x0 + 1 && v.from <= b.baseline && v.to >= b.top);
+  const next = (a: TextRun): TextRun | undefined => {
+    let best: TextRun | undefined;
+    for (const b of runs) {
+      if (b === a || !inked(b) || Math.abs(b.baseline - a.baseline) > 0.3 * a.size || b.x0 < a.x1 - 0.5 * a.size || b.x0 > a.x1 + a.size) continue;
+      if (!best || b.x0 < best.x0) best = b;
+    }
+    return best && !between(a, best) ? best : undefined;
+  };
+  const around: LineNeighbours[] = runs.map(() => ({}));
+  const join = (a: TextRun, b: TextRun) => {
+    around[runs.indexOf(a)].after = [...inked(b)][0];
+    around[runs.indexOf(b)].before = [...inked(a)].at(-1);
+  };
+  runs.forEach((a) => {
+    const b = inked(a) ? next(a) : undefined;
+    if (b) join(a, b);
+  });
+  // A run that starts its line runs on from the end of the line above in its column ("…并发挥积" then "极 的作用").
+  runs.forEach((b, n) => {
+    if (!inked(b) || around[n].before !== undefined) return;
+    const above = wrappedFrom(b, runs, rulings);
+    if (above && around[runs.indexOf(above)].after === undefined) join(above, b);
+  });
+  return around;
+}
+
+/**
+ * The run a line-starting run continues: the last run of the line just above (0.75–2 line heights higher), the lines
+ * starting within CONTINUATION_INDENT characters of each other, no ruling between (a cell's border, the next row).
+ */
+function wrappedFrom(b: TextRun, runs: readonly TextRun[], rulings: Rulings): TextRun | undefined {
+  const h = b.size;
+  const line = (r: TextRun) => r.str.trim() && r !== b && Math.abs(r.size - h) <= 0.25 * h;
+  const rise = (r: TextRun) => b.baseline - r.baseline;
+  const higher = runs.filter((r) => line(r) && rise(r) >= 0.75 * h && rise(r) <= 2 * h);
+  if (!higher.length) return undefined;
+  const nearest = Math.min(...higher.map(rise));
+  const row = higher.filter((r) => rise(r) - nearest < 0.3 * h);
+  if (row.some((r) => Math.abs(r.baseline - b.baseline) < 0.3 * h) || runs.some((r) => line(r) && Math.abs(r.baseline - b.baseline) < 0.3 * h && r.x1 <= b.x0 + 0.5 * h && r.x1 > b.x0 - 3 * h)) return undefined;
+  const crossed = (x0: number, x1: number, y0: number, y1: number) =>
+    rulings.vertical.some((v) => v.pos > x0 + 1 && v.pos < x1 - 1 && v.from <= y1 && v.to >= y0) || rulings.horizontal.some((g) => g.pos > y0 && g.pos < y1 && g.from <= x1 && g.to >= x0);
+  const inColumn = row.filter((r) => !crossed(Math.min(b.x0, r.x0), r.x1, r.baseline, b.baseline));
+  if (!inColumn.length) return undefined;
+  const start = Math.min(...inColumn.map((r) => r.x0));
+  if (Math.abs(start - b.x0) > CONTINUATION_INDENT * h) return undefined;
+  return inColumn.reduce((last, r) => (r.x1 > last.x1 ? r : last));
+}
+
+/** How far (characters) the start of a wrapped line may lie from the start of the line it continues. */
+const CONTINUATION_INDENT = 2.5;

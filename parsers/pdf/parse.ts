@@ -18,7 +18,7 @@ import { bodyTextSize, withoutFaintWatermark, withoutVividStamp } from './faint-
 import { dropNoteRuns, rulingsOf, scanOperators } from './rulings.js';
 import { decodeGbkFonts, soupFontNames } from './gbk-text.js';
 import { assessRuns, brokenFonts, judgeLayer, LOST_MARK, type LayerVerdict, type PageTextQuality } from './text-quality.js';
-import { invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
+import { correctLayerLookalikes, invisibleTextShare, normalizeOcrBrackets, ocrLayerRuns, OCR_LAYER_SHARE, straightenRuns } from './ocr-layer.js';
 import { toTextRuns, type Matrix, type Untidy } from './text-runs.js';
 import { drawnOrder, inToUnicode, markUnmappedCodes, type3Fonts, unmappedCodeChars, withLostMarks } from './unmapped-codes.js';
 import { LazyGlyphOrder, type GlyphOrder } from './glyph-order.js';
@@ -124,7 +124,7 @@ export async function parsePdfDocument(given: Uint8Array, options: PdfParseOptio
           pageInfo.push({ page: n, width: prims.width, height: prims.height, rotation: prims.rotation, textSource: prims.textSource, confidence: prims.confidence, ...(fields ? { formFields: fields } : {}) });
           // Text from the layer of a partly broken page holds □ where a character was lost (text-quality.ts).
           if (prims.textSource !== 'ocr' && quality.marked > 0) lostGlyphPages.add(n);
-          const changed = prims.textSource === 'ocr' ? prims.runs.filter((r) => r.corrections) : [];
+          const changed = prims.textSource === 'ocr' || prims.textSource === 'ocr-layer' ? prims.runs.filter((r) => r.corrections) : [];
           if (changed.length) corrected.set(n, changed);
         } else {
           places.set(++laid, { sheet: n, dx: 0 });
@@ -361,9 +361,10 @@ async function readPage(pdf: PDFDocumentProxy, doc: DocumentAids, n: number, qua
         // warnings; our OCR of the same images gave 8 of 8 and none (straight or 1.5° askew).
         const reread = await rereadOcrLayerPage(pdf, page, n, ops, budget);
         if (reread) return { ...size, primitives: reread };
-        // Past the budget (or nothing read): the layer as it is, the grid from the image.
+        // Past the budget (or nothing read): the layer's words, the grid from the image; look-alike misreadings
+        // corrected as in text our OCR read without the recogniser's word (confusables.ts).
         const grid = imageGrid(await pageImage(pdf, page, ops));
-        const runs = ocrLayerRuns(straightenRuns(text, grid.skew, grid.centre), grid.rulings);
+        const runs = correctLayerLookalikes(ocrLayerRuns(straightenRuns(text, grid.skew, grid.centre), grid.rulings), grid.rulings);
         return { ...size, primitives: { page: n, ...size, runs, rulings: grid.rulings, textSource: 'ocr-layer', rotation: 0, confidence: null } };
       }
       // A level watermark painted faint over the tables is not the page's text (faint-text.ts).
