@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { clusterPositions } from '../../parsers/pdf/cluster.js';
+import { compare } from './corpus-prints.js';
+
+/**
+ * Column borders of real prints of corpus reports (issue 13) that land a point or two apart: they are one
+ * border, not a column no text fits, and no cell is lost to a cell beside it.
+ */
+describe('column borders a point or two apart are one border (parsers/pdf/cluster.ts)', () => {
+  it('98.72 101.11 | 101.28 ×5 (the 项目资金 cell\'s right border, two stacked tables of a web page) is one boundary, not two 1.4 pt apart', () => {
+    expect(clusterPositions([69.2, 98.72, 101.11, 101.28, 101.28, 101.28, 101.28, 101.28, 124.97], 2.5).map((x) => x.toFixed(1))).toEqual(['69.2', '100.9', '125.0']);
+    // borders farther apart than the snap stay two
+    expect(clusterPositions([98, 98.5, 101.5, 102], 2.5)).toHaveLength(2);
+  });
+});
+
+describe('Chromium, tables ruled: the budget form and the indicator form set one under the other, their left column borders 2.6 pt apart', () => {
+  it('the budget rows keep their labels (年度资金总额…其他资金) and the 预算执行 得分 9 counts: no false total-score error (94 against 84)', async () => {
+    const { reference, run, missed, extra } = await compare('sx-jishan-jiandang-2020', 'chromium-ruled');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const labels = (r: typeof run) => r.report.projects.flatMap((p) => p.budget?.rows ?? []).map((b) => b.label.replace(/\s+/gu, ''));
+    expect(labels(reference)).toContain('年度资金总额');
+    expect(labels(run)).toEqual(labels(reference));
+    expect(run.findings.filter((f) => f.rule === 'total-score').map((f) => f.values)).toEqual(reference.findings.filter((f) => f.rule === 'total-score').map((f) => f.values));
+    // the 预期目标 text beside 年度总体目标 is read too (it was lost with the labels)
+    expect(JSON.stringify(run.document?.blocks)).toContain('推进因病致贫问题的根本性解决');
+  }, 240_000);
+});
