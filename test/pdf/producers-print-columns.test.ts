@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPositions } from '../../parsers/pdf/cluster.js';
 import { compare } from './corpus-prints.js';
+import { tables } from './helpers.js';
 
 /**
  * Column borders of real prints of corpus reports (issue 13) that land a point or two apart: they are one
@@ -24,5 +25,17 @@ describe('Chromium, tables ruled: the budget form and the indicator form set one
     expect(run.findings.filter((f) => f.rule === 'total-score').map((f) => f.values)).toEqual(reference.findings.filter((f) => f.rule === 'total-score').map((f) => f.values));
     // the 预期目标 text beside 年度总体目标 is read too (it was lost with the labels)
     expect(JSON.stringify(run.document?.blocks)).toContain('推进因病致贫问题的根本性解决');
+  }, 240_000);
+});
+
+describe('Chromium: two tables of the web page set touching at the top of a page (one ruled grid, column borders shared)', () => {
+  it.each(['chromium-ruled', 'chromium-truetype'] as const)('%s: the indicator rows cut by the break join the form of page 1; the 序号 | 学校性质 … list under them is a table of its own', async (producer) => {
+    const { reference, run, missed, extra } = await compare('sx-lvliang-hugong-2021', producer);
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const names = (r: typeof run) => [r.report.deptSelfEval, ...r.report.projects].flatMap((f) => f?.indicators ?? []).map((i) => i.level3.replace(/\s+/gu, ''));
+    expect(names(reference)).toContain('考核任务完成及时');
+    expect(names(run)).toEqual(names(reference));
+    const list = tables(run.document).find((t) => t.cells.some((c) => c.text === '学校性质'))!;
+    expect(list.cells.some((c) => c.text.includes('满意度'))).toBe(false);
   }, 240_000);
 });
