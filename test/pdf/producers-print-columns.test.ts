@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPositions } from '../../parsers/pdf/cluster.js';
 import { compare } from './corpus-prints.js';
-import { tables } from './helpers.js';
+import { paragraphs, tables } from './helpers.js';
 
 /**
  * Column borders of real prints of corpus reports (issue 13) that land a point or two apart: they are one
@@ -37,5 +37,19 @@ describe('Chromium: two tables of the web page set touching at the top of a page
     expect(names(run)).toEqual(names(reference));
     const list = tables(run.document).find((t) => t.cells.some((c) => c.text === '学校性质'))!;
     expect(list.cells.some((c) => c.text.includes('满意度'))).toBe(false);
+  }, 240_000);
+});
+
+describe('two pages on one sheet (two-up), the right half holding the report\'s last line only', () => {
+  it('the sheet is read as two pages: the title "…绩效自评报告" is whole, not joined to the right half\'s line "依据省级开展…"; the 绩效自评报告 part named by it as in the .docx', async () => {
+    const { reference, run, missed, extra } = await compare('ah-jingde-yinshui-2021', 'two-up');
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+    const texts = paragraphs(run.document).map((t) => t.replace(/\s+/gu, ''));
+    expect(texts[0]).toBe('旌德县2021年农村饮水工程维修养护工程水利发展资金绩效自评报告');
+    expect(texts.some((t) => t.includes('自评报依据'))).toBe(false);
+    // the report's 绩效自评报告 part, named by its title as in the .docx
+    const titles = (r: typeof run) => r.report.narratives.map((n) => n.title);
+    expect(titles(reference).join()).toContain('绩效自评报告');
+    expect(titles(run)).toEqual(titles(reference));
   }, 240_000);
 });
