@@ -3,7 +3,7 @@ import { lastChar, NO_LINE_START, squeeze, wrapSeparator } from './cjk.js';
 import { lineFilled } from './lines.js';
 import type { PageTable } from './page-table.js';
 import { continuesTable, joinTableParts, repeatsFirstRow } from './table-join.js';
-import { opensAnotherForm } from './stacked-forms.js';
+import { continuationAbove, opensAnotherForm } from './stacked-forms.js';
 import { alignBorderlessParts } from './borderless-join.js';
 import { lowestConfidence, roundBox, unionBox, type BBox, type TextLine } from './types.js';
 import { parseChineseNumeral } from '../../src/narrative/numerals.js';
@@ -202,8 +202,10 @@ function titleSeparator(a: FlowItem & { kind: 'line' }, b: FlowItem & { kind: 'l
 }
 
 /** Turn the flow into blocks: lines into whole paragraphs, table parts into whole tables. */
-export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((page: number) => TextColumn)): Block[] {
+export function buildBlocks(given: readonly FlowItem[], column: TextColumn | ((page: number) => TextColumn)): Block[] {
   const columnOf = typeof column === 'function' ? column : () => column;
+  // A grid at the top of a page may be cut in two below (continuationAbove): its lower part takes its place.
+  const flow = [...given];
   const pitch = measureLinePitch(flow, columnOf);
   const blocks: Block[] = [];
   let paragraphCount = 0;
@@ -218,7 +220,14 @@ export function buildBlocks(flow: readonly FlowItem[], column: TextColumn | ((pa
       while (j < flow.length) {
         j += repeatedTitleLength(flow, j, title, parts.at(-1)!, item.table);
         const next = flow[j];
-        if (next?.kind !== 'table' || !continuesTable(parts.at(-1)!, next.table) || opensAnotherForm(item.table, next.table)) break;
+        if (next?.kind !== 'table') break;
+        const cut = continuationAbove(parts.at(-1)!, next.table);
+        if (cut && !opensAnotherForm(item.table, cut[0])) {
+          parts.push(cut[0]);
+          flow[j] = { ...next, table: cut[1] };
+          break;
+        }
+        if (!continuesTable(parts.at(-1)!, next.table) || opensAnotherForm(item.table, next.table)) break;
         parts.push(next.table);
         j++;
       }

@@ -1,6 +1,6 @@
 import { type FormRows, formStarts, opensFormBelow } from '../../src/recognize/form-start.js';
 import type { PageTable, PageTableCell } from './page-table.js';
-import { repeatsFirstRow } from './table-join.js';
+import { continuesTable, repeatsFirstRow } from './table-join.js';
 
 /**
  * Two forms printed one under the other with no paragraph between them (Word, WPS, LibreOffice
@@ -88,4 +88,28 @@ export function splitTableAtRows(table: PageTable, breaks: readonly number[]): P
     parts.push({ ...table, xs, ys, bbox: [xs[0], ys[0], xs[xs.length - 1], ys[ys.length - 1]], cells: own });
   }
   return parts;
+}
+
+/** The inner column boundaries of the cells covering row r (a key comparable between rows). */
+function rowColumns(cells: readonly PageTableCell[], r: number): string {
+  return [...new Set(cells.filter((c) => c.r0 <= r && r < c.r1 && c.c0 > 0).map((c) => c.c0))].sort((a, b) => a - b).join(',');
+}
+
+/**
+ * Two tables of a web page set one right under the other at the top of a page (Chromium prints
+ * them touching: one ruled grid, some column borders shared): the upper grid continues the table
+ * of the page before, the lower has columns of its own (sx-lvliang-hugong-2021: the indicator rows
+ * cut by the break over the 序号 | 学校性质 | 培训机构 … list). Where `next` as a whole does not
+ * continue `prev`, it is cut at the lowest row boundary no cell crosses and where the columns
+ * change, whose part above continues `prev`: [continuation, table of its own]; else null.
+ */
+export function continuationAbove(prev: PageTable, next: PageTable): [PageTable, PageTable] | null {
+  if (next.source !== 'ruled' || next.page !== prev.page + 1 || continuesTable(prev, next)) return null;
+  const rows = next.ys.length - 1;
+  for (let k = rows - 1; k >= 1; k--) {
+    if (next.cells.some((c) => c.r0 < k && c.r1 > k) || rowColumns(next.cells, k - 1) === rowColumns(next.cells, k)) continue;
+    const [above, below] = splitTableAtRows(next, [k]);
+    if (continuesTable(prev, above)) return [above, below];
+  }
+  return null;
 }

@@ -7,8 +7,10 @@ import type { Rulings, TextRun } from './types.js';
  * pages side by side. Read as one page its lines run across both halves and its tables meet the
  * other page's text; read as two pages it is the report again. A landscape sheet is taken as 2-up
  * when nothing — no text, no ruling — crosses its middle, both halves hold text and a gutter (both
- * pages' margins) lies around the middle. A landscape page of the report itself has something
- * across its middle: a centred title or page number, a table's rulings, its lines of prose.
+ * pages' margins) lies around the middle; a half of a few runs (the report's last page, a line or
+ * two of it) only where its lines start at the other half's left margin. A landscape page of the
+ * report itself has something across its middle: a centred title or page number, a table's
+ * rulings, its lines of prose.
  */
 const MIN_GUTTER_SHARE = 0.05;
 const MIN_RUNS_PER_HALF = 5;
@@ -20,7 +22,11 @@ export function splitTwoUp(p: PagePrimitives): { part: PagePrimitives; dx: numbe
   if (spans.some(([a, b]) => a < mid && b > mid)) return null;
   const left = spans.filter(([, b]) => b <= mid);
   const right = spans.filter(([a]) => a >= mid);
-  if (p.runs.filter((r) => r.x1 <= mid).length < MIN_RUNS_PER_HALF || p.runs.filter((r) => r.x0 >= mid).length < MIN_RUNS_PER_HALF) return null;
+  const leftRuns = p.runs.filter((r) => r.x1 <= mid);
+  const rightRuns = p.runs.filter((r) => r.x0 >= mid);
+  if (!leftRuns.length || !rightRuns.length) return null;
+  // A half of a few lines is a page of its own where they start at the other half's margin (one layout printed twice).
+  if (Math.min(leftRuns.length, rightRuns.length) < MIN_RUNS_PER_HALF && !sameLeftMargin(leftRuns, rightRuns, mid)) return null;
   const leftMax = Math.max(...left.map(([, b]) => b));
   const rightMin = Math.min(...right.map(([a]) => a));
   if (rightMin - leftMax < MIN_GUTTER_SHARE * p.width) return null;
@@ -28,6 +34,16 @@ export function splitTwoUp(p: PagePrimitives): { part: PagePrimitives; dx: numbe
     { part: half(p, 0, mid), dx: 0 },
     { part: half(p, mid, mid), dx: mid },
   ];
+}
+
+/** How far apart two halves' left margins may be and still be the same page layout (points). */
+const MARGIN_TOLERANCE = 1.5;
+
+/** Do the lines of both halves start at the same distance from their half's left edge (one page layout printed twice)? */
+function sameLeftMargin(left: readonly TextRun[], right: readonly TextRun[], mid: number): boolean {
+  const leftEdge = Math.min(...left.map((r) => r.x0));
+  const rightEdge = Math.min(...right.map((r) => r.x0)) - mid;
+  return Math.abs(leftEdge - rightEdge) <= MARGIN_TOLERANCE;
 }
 
 /** The half of the sheet from x = `from`, `width` wide, moved to x = 0. */
