@@ -16,6 +16,13 @@ const PART_NAMES: Record<string, string> = {
   projects: '项目支出绩效自评表',
 };
 
+/** A table as a reviewer finds it: its order in the document counted from 1 (第3张表格), with its page when known. */
+function tableOrdinal(document: Parameters<typeof tablePage>[0], table: number, lang: 'zh' | 'en'): string {
+  const page = tablePage(document, table);
+  if (lang === 'en') return page == null ? `table ${table + 1}` : `table ${table + 1}, page ${page}`;
+  return page == null ? `第${table + 1}张表格` : `第${table + 1}张表格（第${page}页）`;
+}
+
 /**
  * Coverage: a part expected in this kind of report is missing; nothing recognizable at all is a
  * clear finding, never an empty success; tables and cells that were not understood are reported.
@@ -23,13 +30,13 @@ const PART_NAMES: Record<string, string> = {
 export const rule: Rule = {
   meta: {
     id: 'coverage',
-    version: 1,
+    version: 2,
     severity: 'warning',
     catalogue: 'F (覆盖)',
     title: { zh: '识别覆盖情况', en: 'Coverage' },
     description: {
-      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示；叙述中同一表述重复出现16次以上时每处只与其后8处核对，作一条提示。',
-      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.; a statement repeated more than 16 times in the prose is compared with its next 8 occurrences only (one info note)',
+      zh: '未识别出任何表格或报告时给出错误（“0个问题”不能掩盖“什么也没读到”）；部门整体支出报告已附表格、而该模板的材料应有的基础数据表、部门整体支出绩效自评表或项目支出绩效自评表缺少时给出警告（只有文字报告的不要求附表）；识别置信度低、不属于已知模板或缺总分行的表各作一条提示；基础数据表中本年有支出的专项没有对应的项目支出绩效自评表时给出警告；未归属任何部分的表格、未能理解的单元格作提示；叙述中同一表述重复出现16次以上时每处只与其后8处核对，作一条提示。v2：未归属的表格按文档顺序从1数起并注明页码（“第3张表格（第2页）”），不再给出从0起的内部序号。',
+      en: 'Nothing recognized is an error (0 findings must not hide that nothing was read); a department package missing an expected part is a warning; unattributed tables and cells not understood are info.; a statement repeated more than 16 times in the prose is compared with its next 8 occurrences only (one info note). v2: unattributed tables are named by their order in the document counted from 1, with their page, not by the internal 0-based index',
     },
     formula: '部门整体支出报告 ⇒ 基础数据表 ∧ 部门整体支出绩效自评表 ∧ ≥1张项目支出绩效自评表；基础数据表本年有支出的专项 ⇒ 有其项目表',
     tolerance: '不涉及数值比较',
@@ -148,8 +155,8 @@ export const rule: Rule = {
       out.push({
         severity: 'info',
         message: {
-          zh: `有${unchecked.length}张表格未归入任何部分（表序号${unchecked.join('、')}），其中的数据未参与检查`,
-          en: `${unchecked.length} table(s) were not attributed to any part (${unchecked.join(', ')}); their data was not checked`,
+          zh: `有${unchecked.length}张表格未归入任何部分：${unchecked.map((t) => tableOrdinal(ctx.document, t, 'zh')).join('、')}，其中的数据未参与检查`,
+          en: `${unchecked.length} table(s) were not attributed to any part (${unchecked.map((t) => tableOrdinal(ctx.document, t, 'en')).join(', ')}); their data was not checked`,
         },
         values: unchecked,
         evidence: unchecked.slice(0, 10).map((t) => ({

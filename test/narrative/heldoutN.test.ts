@@ -97,6 +97,8 @@ describe('held-out N: a 项目绩效目标表 before the report', () => {
     const notes = findings.filter((f) => f.rule === 'coverage').map((f) => f.message);
     expect(notes.some((m) => m.includes('表头未能完全识别'))).toBe(false);
     expect(notes.some((m) => m.includes('未归入任何部分'))).toBe(true);
+    // the reviewer is told which table by its order in the document counted from 1, not by the internal 0-based index
+    expect(notes.find((m) => m.includes('未归入任何部分'))).toContain('：第1张表格，');
   });
 
   it('a form with actual values and scores under the same head is still a project form', () => {
