@@ -150,28 +150,31 @@ const withoutIdeographSpaces = (text: string) => text.replace(/(?<=\p{Script=Han
 function lineNeighbours(runs: readonly TextRun[], rulings: Rulings): LineNeighbours[] {
   const inked = (r: TextRun) => r.str.trim();
   const between = (a: TextRun, b: TextRun) => rulings.vertical.some((v) => v.pos >= a.x1 - 1 && v.pos <= b.x0 + 1 && v.from <= b.baseline && v.to >= b.top);
-  const next = (a: TextRun): TextRun | undefined => {
-    let best: TextRun | undefined;
-    for (const b of runs) {
-      if (b === a || !inked(b) || Math.abs(b.baseline - a.baseline) > 0.3 * a.size || b.x0 < a.x1 - 0.5 * a.size || b.x0 > a.x1 + a.size) continue;
-      if (!best || b.x0 < best.x0) best = b;
-    }
-    return best && !between(a, best) ? best : undefined;
+  /** The index of the run just after run `i` on its line, if no ruling stands between them. */
+  const next = (i: number): number | undefined => {
+    const a = runs[i];
+    let best: number | undefined;
+    runs.forEach((b, j) => {
+      if (j === i || !inked(b) || Math.abs(b.baseline - a.baseline) > 0.3 * a.size || b.x0 < a.x1 - 0.5 * a.size || b.x0 > a.x1 + a.size) return;
+      if (best === undefined || b.x0 < runs[best].x0) best = j;
+    });
+    return best !== undefined && !between(a, runs[best]) ? best : undefined;
   };
   const around: LineNeighbours[] = runs.map(() => ({}));
-  const join = (a: TextRun, b: TextRun) => {
-    around[runs.indexOf(a)].after = [...inked(b)][0];
-    around[runs.indexOf(b)].before = [...inked(a)].at(-1);
+  const join = (i: number, j: number) => {
+    around[i].after = [...inked(runs[j])][0];
+    around[j].before = [...inked(runs[i])].at(-1);
   };
-  runs.forEach((a) => {
-    const b = inked(a) ? next(a) : undefined;
-    if (b) join(a, b);
+  runs.forEach((a, i) => {
+    const j = inked(a) ? next(i) : undefined;
+    if (j !== undefined) join(i, j);
   });
   // A run that starts its line runs on from the end of the line above in its column ("…并发挥积" then "极 的作用").
-  runs.forEach((b, n) => {
-    if (!inked(b) || around[n].before !== undefined) return;
+  runs.forEach((b, j) => {
+    if (!inked(b) || around[j].before !== undefined) return;
     const above = wrappedFrom(b, runs, rulings);
-    if (above && around[runs.indexOf(above)].after === undefined) join(above, b);
+    const i = above ? runs.indexOf(above) : -1;
+    if (i >= 0 && around[i].after === undefined) join(i, j);
   });
   return around;
 }

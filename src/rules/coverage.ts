@@ -17,8 +17,7 @@ const PART_NAMES: Record<string, string> = {
 };
 
 /** A table as a reviewer finds it: its order in the document counted from 1 (第3张表格), with its page when known. */
-function tableOrdinal(document: Parameters<typeof tablePage>[0], table: number, lang: 'zh' | 'en'): string {
-  const page = tablePage(document, table);
+function tableOrdinal(table: number, page: number | null, lang: 'zh' | 'en'): string {
   if (lang === 'en') return page == null ? `table ${table + 1}` : `table ${table + 1}, page ${page}`;
   return page == null ? `第${table + 1}张表格` : `第${table + 1}张表格（第${page}页）`;
 }
@@ -152,17 +151,18 @@ export const rule: Rule = {
     // a list of projects whose rates list-table-rate reads is checked, row by row
     const unchecked = cov.unrecognizedTables.filter((t) => !listRatesRead(ctx.document, t));
     if (unchecked.length) {
+      const pages = unchecked.map((t) => tablePage(ctx.document, t));
       out.push({
         severity: 'info',
         message: {
-          zh: `有${unchecked.length}张表格未归入任何部分：${unchecked.map((t) => tableOrdinal(ctx.document, t, 'zh')).join('、')}，其中的数据未参与检查`,
-          en: `${unchecked.length} table(s) were not attributed to any part (${unchecked.map((t) => tableOrdinal(ctx.document, t, 'en')).join(', ')}); their data was not checked`,
+          zh: `有${unchecked.length}张表格未归入任何部分：${unchecked.map((t, i) => tableOrdinal(t, pages[i], 'zh')).join('、')}，其中的数据未参与检查`,
+          en: `${unchecked.length} table(s) were not attributed to any part (${unchecked.map((t, i) => tableOrdinal(t, pages[i], 'en')).join(', ')}); their data was not checked`,
         },
         values: unchecked,
-        evidence: unchecked.slice(0, 10).map((t) => ({
+        evidence: unchecked.slice(0, 10).map((t, i) => ({
           text: tableText(ctx.document, t),
           value: null,
-          location: { part: null, table: t, row: null, col: null, page: tablePage(ctx.document, t), paragraph: null },
+          location: { part: null, table: t, row: null, col: null, page: pages[i], paragraph: null },
           role: 'table',
         })),
         expected: null,
